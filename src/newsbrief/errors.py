@@ -1,0 +1,87 @@
+"""One error hierarchy for newsbrief.
+
+Every error a user can cause derives from :class:`NewsbriefError` and carries the
+file, row and field it concerns, so the CLI can print one precise message and map
+the error to an exit code (2 for bad input or parameters, 1 for a failed run).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class NewsbriefError(Exception):
+    """Base class of all newsbrief errors."""
+
+    exit_code: int = 1
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | Path | None = None,
+        row: int | str | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.row = row
+        self.field = field
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        where = []
+        if self.path is not None:
+            where.append(self.path)
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.field is not None:
+            where.append(f"field '{self.field}'")
+        prefix = ", ".join(where)
+        return f"{prefix}: {self.message}" if prefix else self.message
+
+
+class InputError(NewsbriefError):
+    """An input file, table or folder cannot be read as articles."""
+
+    exit_code = 2
+
+
+class ParamsError(NewsbriefError):
+    """A parameter file or override is invalid; ``problems`` lists every problem."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, *, problems: list[str] | None = None, path: str | Path | None = None) -> None:
+        self.problems = list(problems or [])
+        super().__init__(message, path=path)
+
+    def __str__(self) -> str:
+        head = super().__str__()
+        if not self.problems:
+            return head
+        return head + "\n" + "\n".join(f"  - {p}" for p in self.problems)
+
+
+class RegistryError(NewsbriefError):
+    """An unknown name was asked of a registry (engines, scorers, exporters)."""
+
+    exit_code = 2
+
+
+class ModelError(NewsbriefError):
+    """An NLP pipeline or model cannot be loaded."""
+
+    exit_code = 2
+
+
+class StoreError(NewsbriefError):
+    """The annotation store is unreadable or inconsistent."""
+
+
+class RunError(NewsbriefError):
+    """A notebook cell failed or a report could not be rendered."""
+
+
+class DeliveryError(NewsbriefError):
+    """An email could not be built or delivered."""
