@@ -1,0 +1,1 @@
+"""Matplotlib figures in one visual style (see :mod:`newsbrief.charts.style`)."""

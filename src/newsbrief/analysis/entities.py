@@ -1,0 +1,59 @@
+"""Entity frequencies: how often people, organisations and places are mentioned."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+TYPE_OF_LABEL: dict[str, str] = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
+FREQ_COLUMNS = ["entity_id", "name", "type", "label", "mentions", "articles", "share", "aliases"]
+
+
+def entity_frequencies(
+    mentions: pd.DataFrame,
+    entities: pd.DataFrame,
+    *,
+    top: int | None = None,
+    types: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Mentions per canonical entity, most frequent first.
+
+    ``share`` is the entity's mentions over all counted mentions; ``articles`` the number of
+    articles mentioning it. ``types`` filters on person / organisation / place.
+    """
+    if mentions.empty:
+        return pd.DataFrame(columns=FREQ_COLUMNS)
+    counts = mentions.groupby("entity_id").agg(mentions=("start", "size"), articles=("article_id", "nunique"))
+    out = counts.reset_index().merge(entities, on="entity_id", how="left")
+    out["type"] = out["label"].map(TYPE_OF_LABEL).fillna("other")
+    if types:
+        out = out[out["type"].isin(list(types))]
+    total = out["mentions"].sum()
+    out["share"] = out["mentions"] / total if total else 0.0
+    out["aliases"] = out["aliases"].map(lambda a: ", ".join(a) if a is not None and len(a) else "")
+    out = out.sort_values(["mentions", "articles", "name"], ascending=[False, False, True], kind="stable")
+    if top is not None:
+        out = out.head(top)
+    return out[FREQ_COLUMNS].reset_index(drop=True)
+
+
+def entity_trend(
+    mentions: pd.DataFrame, articles: pd.DataFrame, entities: pd.DataFrame, *, entity_ids: Sequence[str], freq: str = "W"
+) -> pd.DataFrame:
+    """Mentions per period for the given entities (rows: period, columns: entity names)."""
+    if mentions.empty or articles["published"].isna().all():
+        return pd.DataFrame()
+    dated = mentions[mentions["entity_id"].isin(list(entity_ids))].merge(
+        articles[["article_id", "published"]], on="article_id"
+    )
+    dated = dated.dropna(subset=["published"])
+    if dated.empty:
+        return pd.DataFrame()
+    names = dict(zip(entities["entity_id"], entities["name"]))
+    dated["period"] = dated["published"].dt.tz_convert("UTC").dt.tz_localize(None).dt.to_period(freq).dt.start_time
+    table = dated.groupby(["period", "entity_id"]).size().unstack(fill_value=0)
+    full = pd.period_range(table.index.min(), table.index.max(), freq=freq).start_time
+    table = table.reindex(full, fill_value=0)
+    table.index.name = "period"
+    return table.rename(columns=names)

@@ -1,0 +1,65 @@
+"""Key findings: plain sentences written from the numbers of a briefing."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from .entities import entity_frequencies
+from .speakers import UNATTRIBUTED, speaker_share
+
+
+def _pct(x: float) -> str:
+    return f"{x:.0%}"
+
+
+def entity_findings(mentions: pd.DataFrame, entities: pd.DataFrame, *, n_articles: int) -> list[str]:
+    freq = entity_frequencies(mentions, entities)
+    if freq.empty:
+        return ["No people, organisations or places were found."]
+    out = []
+    top = freq.iloc[0]
+    where = f" in {int(top['articles'])} of {n_articles} articles" if n_articles > 1 else ""
+    out.append(f"{top['name']} is the most mentioned {top['type']} ({int(top['mentions'])} mentions{where}, "
+               f"{_pct(top['share'])} of all entity mentions).")
+    people = freq[freq["type"] == "person"]
+    if not people.empty and people.iloc[0]["entity_id"] != top["entity_id"]:
+        p = people.iloc[0]
+        out.append(f"The most mentioned person is {p['name']} ({int(p['mentions'])} mentions).")
+    if len(freq) >= 3:
+        names = ", ".join(freq["name"].iloc[1:3])
+        out.append(f"Next come {names}; {len(freq)} distinct people, organisations and places are named in all.")
+    return out
+
+
+def speaker_findings(quotes: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
+    share = speaker_share(quotes, articles)
+    if share.empty:
+        return ["No reported speech (direct or indirect quotes) was found."]
+    out = []
+    total = int(share["quotes"].sum())
+    named = share[share["speaker"] != UNATTRIBUTED]
+    if not named.empty:
+        lead = named.iloc[0]
+        out.append(
+            f"{lead['speaker']} is quoted most: {int(lead['quotes'])} of {total} quotes "
+            f"({_pct(lead['quote_share'])}) and {_pct(lead['word_share'])} of quoted words."
+        )
+        voices = len(named)
+        out.append(f"{voices} distinct speaker{'s are' if voices != 1 else ' is'} quoted.")
+    unattributed = share[share["speaker"] == UNATTRIBUTED]
+    if not unattributed.empty:
+        out.append(f"{int(unattributed['quotes'].iloc[0])} quote(s) could not be attributed to a speaker.")
+    return out
+
+
+def key_findings(tables: Mapping[str, pd.DataFrame], *, mode: str = "article", top: int = 10, freq: str = "W") -> list[str]:
+    """Findings on entities, speakers and tone, in that order."""
+    from .sentiment import findings as sentiment_findings
+
+    articles = tables["articles"]
+    out = entity_findings(tables["mentions"], tables["entities"], n_articles=len(articles))
+    out += speaker_findings(tables["quotes"], articles)
+    out += sentiment_findings(articles, tables["sentences"], mode=mode, freq=freq)
+    return out

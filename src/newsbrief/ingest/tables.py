@@ -1,0 +1,113 @@
+"""Corpus tables: JSONL, CSV or Parquet with a ``text`` column and optional metadata."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import InputError
+from .dates import parse_date
+from .model import Article
+from .text import decode_bytes, normalise
+
+OPTIONAL_COLUMNS: tuple[str, ...] = ("article_id", "title", "published", "source", "author", "url")
+TABLE_SUFFIXES: frozenset[str] = frozenset({".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".parquet"})
+
+
+def _load_frame(path: Path) -> pd.DataFrame:
+    suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        try:
+            return pd.read_parquet(path)
+        except Exception as e:  # pyarrow raises several unrelated types
+            raise InputError(f"cannot read Parquet: {e}", path=path) from e
+    data = path.read_bytes()
+    text = decode_bytes(data, path=path)
+    if suffix in {".jsonl", ".ndjson"} or (suffix == ".json" and not text.lstrip().startswith("[")):
+        records = []
+        for lineno, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise InputError(f"invalid JSON: {e.msg}", path=path, row=lineno) from e
+            if not isinstance(record, dict):
+                raise InputError("each line must be a JSON object", path=path, row=lineno)
+            records.append(record)
+        return pd.DataFrame.from_records(records)
+    if suffix == ".json":
+        try:
+            records = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise InputError(f"invalid JSON: {e.msg} (line {e.lineno})", path=path) from e
+        return pd.DataFrame.from_records(records)
+    sep = "\t" if suffix == ".tsv" else ","
+    try:
+        return pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as e:
+        raise InputError(f"cannot parse CSV: {e}", path=path) from e
+
+
+def _cell(value: object) -> str | None:
+    if value is None:
+        return None
+    try:
+        if pd.isna(value):  # type: ignore[arg-type]
+            return None
+    except (TypeError, ValueError):
+        pass
+    text = str(value).strip()
+    return text or None
+
+
+def read_table(
+    path: Path, *, columns: Mapping[str, str] | None = None, warnings: list[str] | None = None
+) -> list[Article]:
+    """Articles from one table file; ``columns`` maps our names to the file's (``{"text": "body"}``)."""
+    frame = _load_frame(path)
+    mapping = {ours: theirs for ours, theirs in (columns or {}).items()}
+    rename = {theirs: ours for ours, theirs in mapping.items() if theirs in frame.columns}
+    frame = frame.rename(columns=rename)
+    if frame.empty:
+        raise InputError("the table has no rows", path=path)
+    if "text" not in frame.columns:
+        found = ", ".join(map(str, frame.columns[:12]))
+        hint = f" (map it with columns: {{text: <name>}}; found: {found})"
+        raise InputError("no 'text' column" + hint, path=path, field="text")
+    articles: list[Article] = []
+    seen: dict[str, int] = {}
+    for i, record in enumerate(frame.to_dict(orient="records")):
+        row = i + 1  # 1-based data row, as a spreadsheet user counts
+        text = _cell(record.get("text"))
+        if text is None:
+            raise InputError("empty text", path=path, row=row, field="text")
+        article_id = _cell(record.get("article_id")) or str(row)
+        if article_id in seen:
+            raise InputError(
+                f"duplicate article_id '{article_id}' (first seen in row {seen[article_id]})",
+                path=path, row=row, field="article_id",
+            )
+        seen[article_id] = row
+        raw_date = record.get("published")
+        published = parse_date(raw_date)
+        if published is None and _cell(raw_date) is not None and warnings is not None:
+            warnings.append(f"{path}, row {row}: unparseable date {str(raw_date)!r}")
+        body = normalise(text).strip()
+        articles.append(
+            Article(
+                article_id=article_id,
+                text=body,
+                title=_cell(record.get("title")),
+                source=_cell(record.get("source")),
+                author=_cell(record.get("author")),
+                published=published,
+                url=_cell(record.get("url")),
+                origin=f"{path}, row {row}",
+            )
+        )
+    return articles

@@ -1,0 +1,157 @@
+"""Saved web pages as plain text (a page copied from a browser) -> one Article.
+
+A saved page carries page chrome around the story: banner placeholders, image alt
+text, a photo caption, a "Story highlights" box that repeats a body paragraph, and an
+"(With inputs from agencies)" trailer. The header holds the title, the byline and a
+dateline glued to the update time (``Kiev, UkraineUpdated: Apr 06, 2021, 05:59 PM IST``).
+This module drops the chrome and reads the header; a plain text file without such a
+header is taken as-is, with its first line as the title when that line looks like one.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from ..errors import InputError
+from .dates import parse_date
+from .model import Article
+
+log = logging.getLogger(__name__)
+
+NBSP_LIKE = re.compile(r"[\u00a0\u2007\u202f\u2009\u200a]")
+ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\ufeff]")
+
+# Lines that are page furniture, not story text (matched on the whole stripped line).
+CHROME_LINES = re.compile(
+    r"^(ugc_banner|main img|advertisement|ad|story highlights|share|share this article|"
+    r"read more|also read|follow us.*|click here.*|subscribe.*|image|photo|video|"
+    r"\(with inputs from [^)]*\)|\(with agency inputs\)|\(agencies\))$",
+    re.IGNORECASE,
+)
+CAPTION = re.compile(r"\b(Photograph|Photo|Image|Picture|Credit)\s*:\s*\(?[^)]*\)?\s*$", re.IGNORECASE)
+UPDATED = re.compile(
+    r"^(?P<dateline>.*?)\s*(?:Updated|Published|Posted|Last updated)\s*:?\s*(?P<when>.+)$", re.IGNORECASE
+)
+BYLINE_ORG = re.compile(r"^(?P<org>.+?)\s+(?:Web Team|Web Desk|News Desk|Desk|Staff|Bureau|Digital Team)$")
+BYLINE_BY = re.compile(r"^By\s+(?P<name>.+)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PageHeader:
+    title: str | None
+    author: str | None
+    source: str | None
+    dateline: str | None
+    published: datetime | None
+
+
+def decode_bytes(data: bytes, *, path: str | Path) -> str:
+    """Decode bytes as UTF-8, else the charset that charset-normalizer detects."""
+    if not data.strip():
+        raise InputError("the file is empty", path=path)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise InputError("cannot decode the bytes: not UTF-8 and no other charset detected", path=path)
+    log.info("%s decoded as %s", path, best.encoding)
+    return str(best)
+
+
+def normalise(text: str) -> str:
+    """Non-breaking and thin spaces become plain spaces; zero-width characters go."""
+    text = NBSP_LIKE.sub(" ", text)
+    text = ZERO_WIDTH.sub("", text)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Non-empty lines, stripped, with inner runs of spaces collapsed."""
+    return [re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n") if line.strip()]
+
+
+def _is_chrome(line: str) -> bool:
+    return bool(CHROME_LINES.match(line)) or bool(CAPTION.search(line) and len(line) < 300)
+
+
+def _looks_like_title(line: str) -> bool:
+    return 3 <= len(line) <= 200 and not line.endswith((".", ":", ";")) or line.endswith("?")
+
+
+def _read_header(lines: list[str]) -> tuple[PageHeader, int]:
+    """Header fields and the index of the first line after the header."""
+    title = author = source = dateline = None
+    published: datetime | None = None
+    i = 0
+    # The header is the lines before the first long paragraph; look at a few lines only.
+    head_limit = min(len(lines), 6)
+    for j in range(head_limit):
+        line = lines[j]
+        match = UPDATED.match(line)
+        if match and parse_date(match.group("when")) is not None:
+            dateline = match.group("dateline").strip(" ,|-") or None
+            published = parse_date(match.group("when"))
+            i = j + 1
+            header_lines = lines[:j]
+            if header_lines:
+                title = header_lines[0]
+            for extra in header_lines[1:]:
+                org = BYLINE_ORG.match(extra)
+                by = BYLINE_BY.match(extra)
+                if org:
+                    author, source = extra, org.group("org").strip()
+                elif by:
+                    author = by.group("name").strip()
+                elif author is None:
+                    author = extra
+            break
+    if title is None and lines and len(lines) > 1 and _looks_like_title(lines[0]):
+        title, i = lines[0], 1
+    return PageHeader(title, author, source, dateline, published), i
+
+
+def parse_page(raw: str, *, article_id: str, origin: str | None = None) -> Article:
+    """Turn the text of a saved page into an Article: header fields plus clean body."""
+    text = normalise(raw)
+    lines = [line for line in _paragraphs(text) if not _is_chrome(line)]
+    header, start = _read_header(lines)
+    # The highlights box repeats a body paragraph (without its final period): keep the body's copy.
+    body_lines = _prefer_later_duplicates(lines[start:])
+    body = "\n\n".join(body_lines)
+    if not body.strip():
+        raise InputError("no article text left after removing page chrome", path=origin or article_id)
+    return Article(
+        article_id=article_id,
+        text=body,
+        title=header.title,
+        source=header.source,
+        author=header.author,
+        published=header.published,
+        dateline=header.dateline,
+        origin=origin,
+    )
+
+
+def _prefer_later_duplicates(lines: list[str]) -> list[str]:
+    """Drop earlier copies of a paragraph repeated later (the highlights box), keep the last."""
+    keys = [line.rstrip(".").strip().lower() for line in lines]
+    last = {k: idx for idx, k in enumerate(keys)}
+    return [line for idx, (line, k) in enumerate(zip(lines, keys)) if last[k] == idx]
+
+
+def read_text_file(path: Path, *, article_id: str | None = None) -> Article:
+    """Read one saved page or plain-text article."""
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(f"cannot read the file: {e.strerror or e}", path=path) from e
+    raw = decode_bytes(data, path=path)
+    return parse_page(raw, article_id=article_id or path.stem, origin=str(path))

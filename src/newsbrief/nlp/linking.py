@@ -1,0 +1,192 @@
+"""Canonical entities across a corpus: merge spelling variants, surnames and aliases.
+
+Rules, in order (each explained in README):
+1. Surfaces are folded (:func:`~newsbrief.nlp.gazetteer.fold`) so transliteration and
+   spelling variants meet (Zelensky/Zelenskiy, Donbas/Donbass); person titles are dropped.
+2. A one-word person or organisation that names a country or large city in the gazetteer
+   becomes a place (Kiev), unless it is the surname of a person named in the same article.
+3. A one-word mention that is the surname of exactly one fully named person in the same
+   article (else in the whole corpus) joins that person (Biden -> Joe Biden).
+4. Other mentions group by folded surface; the label is the majority vote, places counted together.
+5. A user alias file merges, renames or excludes names.
+The canonical name is the most frequent full surface of a group. Entity ids are derived from
+label class and folded name, so the same corpus gives the same ids on any engine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from ..errors import InputError
+from .entities import PLACE_LABELS
+from .gazetteer import fold, is_place
+
+TITLES: frozenset[str] = frozenset(
+    "president vice prime minister secretary general gen sen senator rep representative gov governor "
+    "mr mrs ms miss dr prof professor king queen prince princess pope chancellor premier sir lord lady "
+    "judge justice attorney mayor ambassador spokesman spokeswoman spokesperson chairman chief ceo "
+    "foreign defence defense interior finance state us u s uk former acting deputy first".split()
+)
+SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+@dataclass
+class Aliases:
+    """A user alias file: ``merge: {Canonical: [variant, ...]}``, ``rename: {old: new}``, ``exclude: [..]``."""
+
+    merge: dict[str, str] = field(default_factory=dict)  # folded variant -> canonical name
+    rename: dict[str, str] = field(default_factory=dict)  # folded old name -> new name
+    exclude: frozenset[str] = frozenset()  # folded names
+
+    @classmethod
+    def load(cls, path: str | Path | None) -> Aliases:
+        if path is None:
+            return cls()
+        path = Path(path)
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as e:
+            raise InputError(f"cannot read the alias file: {e}", path=path) from e
+        if not isinstance(data, dict) or set(data) - {"merge", "rename", "exclude"}:
+            raise InputError("an alias file is a mapping with keys merge, rename, exclude", path=path)
+        merge: dict[str, str] = {}
+        for canonical, variants in (data.get("merge") or {}).items():
+            if not isinstance(variants, list):
+                raise InputError("merge: each name maps to a list of variants", path=path, field=str(canonical))
+            merge[fold(str(canonical))] = str(canonical)
+            for variant in variants:
+                merge[fold(str(variant))] = str(canonical)
+        rename = {fold(str(k)): str(v) for k, v in (data.get("rename") or {}).items()}
+        exclude = frozenset(fold(str(x)) for x in (data.get("exclude") or []))
+        return cls(merge=merge, rename=rename, exclude=exclude)
+
+    def fingerprint(self) -> str:
+        blob = repr((sorted(self.merge.items()), sorted(self.rename.items()), sorted(self.exclude)))
+        return hashlib.sha1(blob.encode()).hexdigest()[:10]
+
+
+def strip_titles(text: str) -> str:
+    """``President Volodymyr Zelenskiy`` -> ``Volodymyr Zelenskiy``; possessives dropped."""
+    text = re.sub(r"['’]s?$", "", text.strip())
+    words = text.split()
+    while len(words) > 1 and fold(words[0]).replace(" ", "") in TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _label_class(label: str) -> str:
+    return "PLACE" if label in PLACE_LABELS else label
+
+
+def _surname(folded: str) -> str:
+    parts = [p for p in folded.split() if p not in SUFFIXES]
+    return parts[-1] if parts else folded
+
+
+def entity_id(label: str, name: str) -> str:
+    digest = hashlib.sha1(f"{_label_class(label)}|{fold(name)}".encode()).hexdigest()[:12]
+    return f"E{digest}"
+
+
+def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Give every mention an ``entity_id`` and fix its label; return (mentions, entities).
+
+    ``mentions`` has article_id, start, end, text, label. Excluded names are dropped.
+    """
+    aliases = aliases or Aliases()
+    columns = ["article_id", "start", "end", "text", "label", "entity_id"]
+    if mentions.empty:
+        return (pd.DataFrame(columns=columns), pd.DataFrame(columns=["entity_id", "name", "label", "aliases"]))
+    m = mentions.reset_index(drop=True).copy()
+    surfaces = m["text"].astype(str)
+    stripped_of = {t: strip_titles(t) for t in surfaces.unique()}
+    m["_stripped"] = surfaces.map(stripped_of)
+    m["_fold"] = m["_stripped"].map({s: fold(s) for s in m["_stripped"].unique()})
+    m["_ntok"] = m["_fold"].str.count(" ") + 1
+    labels = m["label"].astype(str).to_numpy().copy()
+
+    # Full person names per article and corpus-wide, by surname.
+    is_full_person = (m["label"] == "PERSON") & (m["_ntok"] >= 2)
+    full = m[is_full_person]
+    surname_keys: dict[tuple[str, str], set[str]] = defaultdict(set)
+    corpus_surnames: dict[str, set[str]] = defaultdict(set)
+    for art, key in zip(full["article_id"], full["_fold"]):
+        surname_keys[(art, _surname(key))].add(key)
+        corpus_surnames[_surname(key)].add(key)
+
+    keys: list[tuple[str, str]] = []
+    for i, (art, key, ntok, label) in enumerate(zip(m["article_id"], m["_fold"], m["_ntok"], labels)):
+        if key in aliases.merge:
+            keys.append(("ALIAS", fold(aliases.merge[key])))
+            continue
+        if label == "PERSON" and ntok >= 2:
+            keys.append(("PERSON", key))
+            continue
+        if ntok == 1 and label in ("PERSON", "ORG", "GPE", "LOC"):
+            local = surname_keys.get((art, key), set())
+            if len(local) == 1:
+                labels[i] = "PERSON"
+                keys.append(("PERSON", next(iter(local))))
+                continue
+            if label in ("PERSON", "ORG") and is_place(key):
+                labels[i] = "GPE"
+            elif label == "PERSON" and len(corpus_surnames.get(key, ())) == 1:
+                keys.append(("PERSON", next(iter(corpus_surnames[key]))))
+                continue
+        keys.append(("PERSON" if labels[i] == "PERSON" else "OTHER", key))
+    m["label"] = labels
+    m["_key"] = keys
+
+    # Label per group: majority vote with places counted together.
+    group_label: dict[tuple[str, str], str] = {}
+    group_name: dict[tuple[str, str], str] = {}
+    for gkey, grp in m.groupby("_key", sort=False):
+        counts = Counter(grp["label"])
+        classes = Counter()
+        for lab, n in counts.items():
+            classes[_label_class(lab)] += n
+        best_class = max(classes, key=lambda c: (classes[c], c == "PLACE", c == "PERSON"))
+        if best_class == "PLACE":
+            label = max((lab for lab in counts if lab in PLACE_LABELS), key=lambda lab: (counts[lab], lab == "GPE"))
+        else:
+            label = best_class
+        if gkey[0] == "ALIAS":
+            name = aliases.merge[gkey[1]] if gkey[1] in aliases.merge else grp["_stripped"].iloc[0]
+        else:
+            forms = grp["_stripped"] if label == "PERSON" else grp["text"].map(lambda t: re.sub(r"['’]s?$", "", t))
+            multi = forms[forms.str.contains(" ")] if label == "PERSON" else forms
+            pool = multi if not multi.empty else forms
+            order = {f: i for i, f in enumerate(pool)}
+            counted = Counter(pool)
+            name = max(counted, key=lambda f: (counted[f], -order[f]))
+        name = aliases.rename.get(fold(name), name)
+        group_label[gkey] = label
+        group_name[gkey] = name
+    m["label"] = m["_key"].map(group_label)
+    m["_name"] = m["_key"].map(group_name)
+    excluded = m["_name"].map(fold).isin(aliases.exclude) | m["_fold"].isin(aliases.exclude)
+    m = m[~excluded]
+    m["entity_id"] = [entity_id(lab, name) for lab, name in zip(m["label"], m["_name"])]
+
+    entities_rows: list[dict[str, Any]] = []
+    for eid, grp in m.groupby("entity_id", sort=False):
+        forms = Counter(grp["text"])
+        entities_rows.append(
+            {
+                "entity_id": eid,
+                "name": grp["_name"].iloc[0],
+                "label": grp["label"].iloc[0],
+                "aliases": [f for f, _ in forms.most_common()],
+            }
+        )
+    entities = pd.DataFrame(entities_rows, columns=["entity_id", "name", "label", "aliases"])
+    out = m[columns].reset_index(drop=True)
+    return out, entities

