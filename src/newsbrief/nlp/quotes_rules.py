@@ -1,0 +1,112 @@
+"""Lexicons and dependency helpers shared by the quote extractor's rules.
+
+The speech-verb lexicon is the one the benchmark uses to decide which gold
+attributions count as reported speech (``benchmarks/quotes.py`` imports
+:data:`SPEECH_LEMMAS`), so predictor and evaluation agree on what "speech" is.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = [
+    "SPEECH_LEMMAS",
+    "QUOTE_ONLY_LEMMAS",
+    "is_speech_verb",
+    "find_subject",
+    "cue_text",
+]
+
+#: Verbs that report speech and may introduce indirect speech (``X said (that) ...``).
+SPEECH_LEMMAS: frozenset[str] = frozenset(
+    """say tell add state announce ask claim explain note insist argue warn write tweet declare
+    respond reply acknowledge admit confirm deny report predict promise vow recall remark comment
+    complain contend concede assert maintain testify stress emphasize emphasise reiterate repeat
+    observe allege charge caution answer mention disclose reveal boast brag whisper shout yell
+    scream inform assure quip joke exclaim retort counter""".split()
+)
+#: Verbs accepted only as the cue of a direct quote next to them (``Caddell continued: "..."``).
+QUOTE_ONLY_LEMMAS: frozenset[str] = frozenset(
+    """continue laugh begin conclude chant sing pray read open close agree recount interject
+    summarize summarise offer put""".split()
+)
+_TELL_LIKE = frozenset({"tell", "ask", "inform", "assure"})
+_HEARER_WORDS = frozenset(
+    {"reporters", "journalists", "the press", "press", "audience", "crowd", "supporters", "lawmakers"}
+)
+_MEDIUM_WORDS = frozenset(
+    {"statement", "tweet", "interview", "email", "letter", "post", "release", "speech", "memo", "op-ed"}
+)
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+
+
+def is_speech_verb(token: Token, *, quote_only: bool = False) -> bool:
+    """True for a verb token of the speech lexicon (and the quote-only list when asked)."""
+    if token.pos_ not in {"VERB", "AUX"} and not token.tag_.startswith("VB"):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma == "point":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
+    if lemma in SPEECH_LEMMAS:
+        return True
+    return quote_only and lemma in QUOTE_ONLY_LEMMAS
+
+
+def find_subject(verb: Token) -> Token | None:
+    """The speaker token of a reporting verb: its subject, the subject of the clause it hangs
+    off (``urged ..., saying``; ``stood up and said``), the noun a ``who said`` clause modifies,
+    or the agent of a passive."""
+    node = verb
+    for _ in range(4):
+        subj = None
+        for child in node.children:
+            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and node.lemma_ not in _TELL_LIKE):
+                subj = child
+                break
+        if subj is not None:
+            if subj.lower_ in _RELATIVE and node.dep_ == "relcl":
+                return node.head
+            return subj
+        for child in node.children:
+            if child.dep_ == "agent":
+                for g in child.children:
+                    if g.dep_ == "pobj":
+                        return g
+        if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN"}:
+            return node.head
+        if node.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl"} and node.head is not node:
+            node = node.head
+            continue
+        break
+    # inverted cue without nsubj label: "said Caddell"
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ in {"dobj", "attr", "npadvmod", "dep", "appos"} and (
+            child.pos_ in {"PROPN", "PRON"} or child.ent_type_ == "PERSON"
+        ):
+            if verb.lemma_ in _TELL_LIKE and child.dep_ == "dobj":
+                continue
+            return child
+    return None
+
+
+def cue_text(verb: Token) -> str:
+    """The cue as written: verb (+ particle, hearer or medium: "told reporters", "said in a statement")."""
+    doc = verb.doc
+    end = verb.i
+    for child in verb.children:
+        if child.dep_ == "prt" and child.i == end + 1:
+            end = child.i
+    for child in verb.children:
+        if child.i != end + 1:
+            continue
+        if child.dep_ == "dobj" and verb.lemma_ in _TELL_LIKE and child.lower_ in _HEARER_WORDS:
+            end = child.i
+        elif child.dep_ == "prep" and child.lower_ == "in":
+            pobj = [g for g in child.children if g.dep_ == "pobj"]
+            if pobj and pobj[0].lemma_.lower() in _MEDIUM_WORDS and pobj[0].i - child.i <= 3:
+                end = pobj[0].i
+    text = doc.text[verb.idx : doc[end].idx + len(doc[end])]
+    head = verb.head
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head is not verb and head.i < verb.i:
+        return f"{head.text} ... {text}"
+    return text

@@ -1,0 +1,231 @@
+"""Speaker mentions and their resolution for the quote extractor.
+
+Given the subject token of a reporting verb, :func:`speaker_mention` trims its
+subtree to the mention as written (no relative clauses, appositions or trailing
+punctuation). :class:`SpeakerResolver` then maps the mention onto a *named*
+mention earlier in the article:
+
+* a name resolves to the name itself (the named-entity span holding the head);
+* a pronoun (he, she, they, it) resolves to the nearest earlier compatible
+  speaker or subject-position entity;
+* a role description ("Ukraine's president", "the Kremlin spokesman") resolves
+  to the most recent person introduced with that role word, preferring ones
+  whose surroundings share the description's qualifiers;
+* anything else (an unnamed group such as "Ukrainian defence officials")
+  resolves to the mention itself and is flagged as not an entity.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+__all__ = ["Speaker", "SpeakerResolver", "speaker_mention"]
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"they", "them", "it", "we"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+ROLE_WORDS = frozenset(
+    """president spokesman spokeswoman spokesperson minister secretary chief leader governor senator
+    mayor chairman chairwoman chair director ceo candidate nominee ambassador general commander
+    adviser advisor aide lawyer attorney prosecutor judge premier chancellor king queen prince
+    speaker representative congressman congresswoman official envoy head founder executive manager
+    coach owner author professor economist strategist pollster analyst father mother wife husband
+    son daughter sheriff officer trooper""".split()
+)
+_NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+_DROP_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "prep", "conj"})
+_KEEP_PREP_WORDS = frozenset({"of", "for"})
+_BACK_WINDOW = 4000  # characters searched back for pronoun and role antecedents
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: the mention, its referent span and whether it is a named entity."""
+
+    start: int | None
+    end: int | None
+    ref_start: int | None
+    ref_end: int | None
+    is_entity: bool
+
+
+def _kept(token: Token, root: Token) -> bool:
+    if token.dep_ in _DROP_DEPS and token.head == root:
+        if token.dep_ == "prep" and token.lower_ in _KEEP_PREP_WORDS:
+            return True
+        if token.dep_ in {"conj", "cc"} and token.pos_ in {"PROPN", "NOUN", "CCONJ"}:
+            return True
+        return False
+    return True
+
+
+def speaker_mention(subj: Token) -> Span:
+    """The mention headed by ``subj``: its subtree minus clauses, appositions and punctuation."""
+    doc = subj.doc
+    lo = hi = subj.i
+    stack = [c for c in subj.children if _kept(c, subj)]
+    while stack:
+        t = stack.pop()
+        if abs(t.i - subj.i) > 25:
+            continue
+        lo = min(lo, t.i)
+        hi = max(hi, t.i)
+        if t.dep_ in {"relcl", "acl", "appos", "punct"} and t.head != subj:
+            continue
+        stack.extend(t.children)
+    # keep contiguous around the head: stop at punctuation or line breaks
+    a = subj.i
+    while a > lo and not (doc[a - 1].is_punct and doc[a - 1].text not in {"'s", "’s", "-", ".", "&"}) and "\n" not in doc[a - 1].text:
+        a -= 1
+    b = subj.i
+    while b < hi and not (doc[b + 1].is_punct and doc[b + 1].text not in {"-", ".", "&"}) and "\n" not in doc[b + 1].text:
+        b += 1
+    while b > subj.i and (doc[b].is_space or doc[b].is_punct):
+        b -= 1
+    while a < subj.i and (doc[a].is_space or doc[a].is_punct):
+        a += 1
+    return doc[a : b + 1]
+
+
+def _name_span(token: Token) -> Span | None:
+    """The named-entity span holding ``token``, or its run of proper nouns."""
+    doc = token.doc
+    if token.ent_type_ in _NAMED_LABELS and token.ent_iob_ in {"B", "I"}:
+        a = token.i
+        while a > 0 and doc[a].ent_iob_ == "I":
+            a -= 1
+        b = token.i + 1
+        while b < len(doc) and doc[b].ent_iob_ == "I":
+            b += 1
+        return doc[a:b]
+    if token.pos_ == "PROPN":
+        a = token.i
+        while (
+            a > 0
+            and doc[a - 1].pos_ == "PROPN"
+            and a <= doc[a - 1].head.i <= token.i
+            and doc[a - 1].lower_ not in ROLE_WORDS
+        ):
+            a -= 1
+        return doc[a : token.i + 1]
+    return None
+
+
+class SpeakerResolver:
+    """Resolve speaker mentions of one Doc to earlier named mentions (call in text order)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._ents = [e for e in doc.ents if e.label_ in _NAMED_LABELS]
+        self._ent_starts = [e.start_char for e in self._ents]
+        self._speakers: list[tuple[int, int, int, bool, str]] = []  # (char, ref_start, ref_end, person?, kind)
+
+    # -- antecedent search ---------------------------------------------------------
+    def _prev_ents(self, before: int) -> list[Span]:
+        hi = bisect_left(self._ent_starts, before)
+        lo = bisect_left(self._ent_starts, before - _BACK_WINDOW)
+        return self._ents[lo:hi]
+
+    def _remember(self, at: int, ref: tuple[int, int] | None, *, person: bool, kind: str) -> None:
+        if ref is not None:
+            self._speakers.append((at, ref[0], ref[1], person, kind))
+
+    def _recent_speaker(self, before: int, *, person: bool) -> tuple[int, int] | None:
+        for at, rs, re_, is_person, _kind in reversed(self._speakers[-20:]):
+            if at < before and before - at < _BACK_WINDOW and is_person == person:
+                return rs, re_
+        return None
+
+    def resolve_pronoun(self, token: Token) -> tuple[int, int] | None:
+        """Antecedent of a pronoun subject: recent speaker of the right kind, else subject entity."""
+        person = token.lower_ in PERSON_PRONOUNS
+        before = token.idx
+        cands = self._prev_ents(before)
+        labels = {"PERSON"} if person else {"ORG", "GPE", "NORP"}
+        recent = self._recent_speaker(before, person=person)
+        subj_ent: Span | None = None
+        any_ent: Span | None = None
+        for ent in reversed(cands):
+            if ent.label_ not in labels:
+                continue
+            if any_ent is None:
+                any_ent = ent
+            if ent.root.dep_ in {"nsubj", "nsubjpass"} or ent.root.head.dep_ in {"nsubj", "nsubjpass"}:
+                subj_ent = ent
+                break
+        best = [x for x in (recent, (subj_ent.start_char, subj_ent.end_char) if subj_ent else None) if x]
+        if best:
+            return max(best, key=lambda r: r[0])
+        if any_ent is not None:
+            return any_ent.start_char, any_ent.end_char
+        return None
+
+    def resolve_role(self, mention: Span, head: Token) -> tuple[int, int] | None:
+        """Most recent person introduced with the role word of ``head``, preferring shared qualifiers."""
+        role = head.lemma_.lower()
+        quals = {t.lower_[:5] for t in mention if t.i != head.i and t.is_alpha and not t.is_stop and len(t) > 2}
+        best: tuple[int, int, int] | None = None
+        for ent in reversed(self._prev_ents(mention.start_char)):
+            if ent.label_ != "PERSON":
+                continue
+            doc = ent.doc
+            window = list(doc[max(0, ent.start - 6) : ent.start]) + list(doc[ent.end : min(len(doc), ent.end + 6)])
+            words = {t.lemma_.lower() for t in window} | {t.lower_ for t in window}
+            if role not in words:
+                continue
+            score = sum(1 for t in window if t.lower_[:5] in quals)
+            if best is None or score > best[0]:
+                best = (score, ent.start_char, ent.end_char)
+        if best is None:
+            return None
+        return best[1], best[2]
+
+    def resolve(self, subj: Token | None, mention: Span | None) -> Speaker:
+        """Resolve one speaker mention (``None`` gives an unattributed speaker)."""
+        if subj is None or mention is None:
+            return Speaker(None, None, None, None, False)
+        start, end = mention.start_char, mention.end_char
+        low = subj.lower_
+        if subj.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            ref = self.resolve_pronoun(subj) if low in PERSON_PRONOUNS | GROUP_PRONOUNS else None
+            self._remember(start, ref, person=low in PERSON_PRONOUNS, kind="pron")
+            return Speaker(start, end, ref[0] if ref else None, ref[1] if ref else None, ref is not None)
+        name = _name_span(subj)
+        if name is not None and subj.ent_type_ != "PERSON" and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in subj.children
+        ):
+            # "the General Staff of the Armed Forces of Ukraine": the whole name, minus determiners
+            trimmed = mention
+            while len(trimmed) > 1 and trimmed[0].pos_ in {"DET", "SPACE"}:
+                trimmed = trimmed[1:]
+            name = trimmed
+        if name is not None:
+            ref = (name.start_char, name.end_char)
+            person = subj.ent_type_ == "PERSON" or (subj.pos_ == "PROPN" and not subj.ent_type_)
+            self._remember(start, ref, person=person, kind="name")
+            return Speaker(start, end, ref[0], ref[1], True)
+        # appositive name: "the House speaker, Paul Ryan, said"
+        for child in subj.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                nm = _name_span(child)
+                if nm is not None:
+                    ref = (nm.start_char, nm.end_char)
+                    self._remember(start, ref, person=child.ent_type_ == "PERSON", kind="name")
+                    return Speaker(start, end, ref[0], ref[1], True)
+        if subj.lemma_.lower() in ROLE_WORDS and subj.tag_ not in {"NNS", "NNPS"}:
+            ref = self.resolve_role(mention, subj)
+            if ref is not None:
+                self._remember(start, ref, person=True, kind="role")
+                return Speaker(start, end, ref[0], ref[1], True)
+            self._remember(start, (start, end), person=True, kind="role")
+            return Speaker(start, end, start, end, False)
+        self._remember(start, (start, end), person=False, kind="group")
+        return Speaker(start, end, start, end, False)
+
+    def remember(self, at: int, speaker: Speaker) -> None:
+        """Record a speaker reused for a floating quote, so later pronouns can find it."""
+        if speaker.ref_start is not None and speaker.ref_end is not None:
+            self._remember(at, (speaker.ref_start, speaker.ref_end), person=speaker.is_entity, kind="float")
