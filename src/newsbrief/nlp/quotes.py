@@ -243,6 +243,12 @@ class _Extractor:
                 if tok.lower_ == "that" and tok.dep_ == "mark" and tok.head.i > j:
                     a, b = j + 1, tok.head.right_edge.i
                     break
+                if tok.lower_ == "that" and j + 1 < len(doc):
+                    # misparsed complementizer ("said on that Ukraine's ... would"): rest of the sentence
+                    end = tok.sent.end - 1
+                    if any(t.pos_ in {"VERB", "AUX"} for t in doc[j + 1 : end + 1]):
+                        a, b = j + 1, end
+                    break
             if a < 0:
                 return None
         start = max(lo, doc[a].idx)
