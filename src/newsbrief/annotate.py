@@ -129,6 +129,8 @@ def local_engine(
     """
     workers = workers or os.cpu_count() or 1
     batches = _batches(items, batch_size)
+    if not batches:
+        return
     if workers == 1 or len(batches) == 1:
         for batch in batches:
             yield annotate_batch(batch, settings)
@@ -152,6 +154,8 @@ def dask_engine(
     """
     from dask.distributed import Client, LocalCluster, as_completed
 
+    if not items:
+        return
     cluster = None
     if scheduler:
         client = Client(scheduler)

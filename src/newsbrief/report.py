@@ -41,8 +41,9 @@ class ReportPaths:
     pdf: Path
 
 
-def notebook_path(name: str = "briefing") -> Path:
-    path = NOTEBOOKS / f"{name}.ipynb"
+def notebook_path(name: str | Path = "briefing") -> Path:
+    """A notebook of the project by name (``briefing``), or any notebook file by path."""
+    path = Path(name) if str(name).endswith(".ipynb") else NOTEBOOKS / f"{name}.ipynb"
     if not path.is_file():
         raise RunError("briefing notebook not found (run newsbrief from a checkout of the project)", path=path)
     return path
@@ -87,7 +88,7 @@ def _swap_into_place(tmp: Path, final: Path) -> None:
 
 def run_report(
     params: Params, *, output_dir: str | Path = "reports", progress: ProgressFactory | None = None,
-    stage: StageCallback | None = None, notebook: str = "briefing", progress_bar: bool = False,
+    stage: StageCallback | None = None, notebook: str | Path = "briefing", progress_bar: bool = False,
 ) -> ReportPaths:
     """Render ``<output_dir>/<params.name>/`` with briefing.ipynb, briefing.html and briefing.pdf."""
     import papermill as pm

@@ -1,0 +1,47 @@
+"""The newsbrief command line: the only place that prints. Exit codes: 0 ok, 2 bad input, 1 failure.
+
+Each command lives in its own module with ``add_parser(subparsers)``; COMMANDS lists them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from ..errors import NewsbriefError
+
+#: Command modules in the order `newsbrief --help` lists them.
+COMMANDS: tuple[str, ...] = ("run", "annotate", "params")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsbrief", description="Analytical briefings for news articles and corpora.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name in COMMANDS:
+        importlib.import_module(f"newsbrief.cli.{name}").add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="newsbrief: %(levelname)s: %(message)s")
+    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    try:
+        return int(args.func(args))
+    except NewsbriefError as e:
+        print(f"newsbrief: error: {e}", file=sys.stderr)
+        return e.exit_code
+    except KeyboardInterrupt:
+        print("newsbrief: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,97 @@
+"""End to end: `newsbrief run params/seed-article.yaml` with real papermill, nbconvert and WeasyPrint."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from newsbrief.cli import main
+from newsbrief.params import load_params
+from newsbrief.report import run_report
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def seed_run(root: Path, tmp_path_factory: pytest.TempPathFactory):
+    out = tmp_path_factory.mktemp("reports")
+    params = load_params(root / "params" / "seed-article.yaml")
+    return run_report(params, output_dir=out)
+
+
+def test_outputs_exist_in_the_run_folder(seed_run) -> None:
+    assert seed_run.folder.name == "seed-article"
+    for path in (seed_run.notebook, seed_run.html, seed_run.pdf):
+        assert path.is_file() and path.stat().st_size > 0
+    assert not list(seed_run.folder.parent.glob(".seed-article.tmp-*"))
+
+
+def test_pdf_has_pages(seed_run) -> None:
+    data = seed_run.pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert len(re.findall(rb"/Type\s*/Page\b", data)) >= 1
+
+
+def test_html_holds_title_charts_and_no_code(seed_run) -> None:
+    markup = seed_run.html.read_text(encoding="utf-8")
+    assert "Ukraine urges NATO to send &#x27;real signal&#x27; to Russia with membership plan" in markup or \
+        "Ukraine urges NATO to send &#39;real signal&#39; to Russia with membership plan" in markup
+    assert len(re.findall(r'<img src="data:image/png;base64,', markup)) >= 3
+    assert "Briefing.load" not in markup and "briefing.header()" not in markup
+    assert "<script" not in markup.lower()
+    assert "Volodymyr Zelensky" in markup
+
+
+def test_executed_notebook_keeps_parameters_tag(seed_run) -> None:
+    nb = nbformat.read(seed_run.notebook, as_version=4)
+    tags = [c.metadata.get("tags", []) for c in nb.cells]
+    assert ["parameters"] in tags and ["injected-parameters"] in tags
+    assert all(c.get("outputs") is not None for c in nb.cells if c.cell_type == "code")
+
+
+def test_cli_prints_three_paths_and_exit_codes(root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["run", str(root / "params" / "seed-article.yaml"), "--output-dir", str(tmp_path), "-q",
+                 "--set", "name=cli-run"])
+    printed = capsys.readouterr().out.split()
+    assert code == 0
+    assert [Path(p).name for p in printed] == ["briefing.ipynb", "briefing.html", "briefing.pdf"]
+    assert all(Path(p).is_file() for p in printed)
+
+
+def test_bad_params_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("input: nowhere.txt\nfoo: 1\n", encoding="utf-8")
+    assert main(["run", str(bad), "--output-dir", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "foo: unknown key" in err and "nowhere.txt" in err
+
+
+def test_failing_cell_keeps_the_notebook_and_the_previous_report(root: Path, tmp_path: Path) -> None:
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    from newsbrief.errors import RunError
+
+    nb = new_notebook(cells=[
+        new_code_cell('data = "data"\ntitle = None\nmode = "auto"\ntop_n = 10\nfreq = "W"\nentities = []\nparams = None',
+                      metadata={"tags": ["parameters"]}),
+        new_code_cell("raise ValueError('boom in cell')"),
+    ])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    broken = tmp_path / "broken.ipynb"
+    nbformat.write(nb, broken)
+    article = tmp_path / "a.txt"
+    article.write_text("A headline\n\nThe minister said the plan would work.", encoding="utf-8")
+    params = load_params(root / "params" / "seed-article.yaml", overrides=[f"input={article}", "name=broken"])
+    out = tmp_path / "out"
+    (out / "broken").mkdir(parents=True)
+    (out / "broken" / "briefing.html").write_text("previous report", encoding="utf-8")
+    with pytest.raises(RunError, match="boom in cell") as info:
+        run_report(params, output_dir=out, notebook=broken)
+    assert info.value.exit_code == 1
+    kept = out / "broken.failed" / "briefing.ipynb"
+    assert kept.is_file() and "boom in cell" in kept.read_text(encoding="utf-8")
+    assert (out / "broken" / "briefing.html").read_text(encoding="utf-8") == "previous report"
+    assert not list(out.glob(".broken.tmp-*"))
