@@ -152,7 +152,10 @@ class Briefing:
             return HTMLBlock("<p>No people, organisations or places found.</p>", "No entities found.")
         return _close(entity_chart(freq))
 
-    def entity_table(self) -> HTMLBlock:
+    def entity_table(self) -> HTMLBlock | None:
+        """Article: the frequency table (a corpus briefing shows :meth:`entities_by_type` instead)."""
+        if self.mode == "corpus":
+            return self.entities_by_type()
         freq = self.entity_frequencies()
         shown = freq[["name", "type", "mentions", "articles", "share", "aliases"]].rename(
             columns={"share": "share of mentions", "aliases": "written as"})
@@ -182,10 +185,17 @@ class Briefing:
         return table_block(shown, formats={"share of quotes": "{:.0%}", "share of words": "{:.0%}"})
 
     def quote_table(self, *, limit: int = 40) -> HTMLBlock:
-        table = analysis.quote_table(self.tables["quotes"], limit=limit)
+        """Article: every quote in order. Corpus: the longest quote of each top speaker, with its article."""
+        quotes = self.tables["quotes"]
         if self.mode == "article":
-            table = table.drop(columns=["article_id"])
-        return table_block(table)
+            return table_block(analysis.quote_table(quotes, limit=limit).drop(columns=["article_id"]))
+        share = self.speaker_share()
+        table = analysis.quote_table(quotes)
+        table = table[table["speaker"].isin(share["speaker"])]
+        table = table.sort_values("words", ascending=False).drop_duplicates("speaker").head(limit)
+        titles = dict(zip(self.articles["article_id"], self.articles["title"]))
+        table.insert(1, "article", table["article_id"].map(titles).fillna(table["article_id"]))
+        return table_block(table.drop(columns=["article_id"]), caption="An example quote from each top speaker")
 
     def sentiment_chart(self) -> Figure | HTMLBlock:
         from .charts.sentiment import article_sentiment_chart, corpus_sentiment_chart
@@ -200,3 +210,99 @@ class Briefing:
         if timeline.empty or timeline["n_articles"].sum() == 0:
             return HTMLBlock("<p>No dated articles: no timeline to show.</p>", "No timeline.")
         return _close(corpus_sentiment_chart(timeline))
+
+    # ------------------------------------------------------------------ corpus sections
+    def corpus_only(self, block: HTMLBlock | Figure | None) -> HTMLBlock | Figure | None:
+        return block if self.mode == "corpus" else None
+
+    def entities_by_type(self) -> HTMLBlock | None:
+        """Corpus: the top entities of each type side by side (people, organisations, places)."""
+        if self.mode != "corpus":
+            return None
+        freq = analysis.entity_frequencies(self.tables["mentions"], self.tables["entities"])
+        parts = []
+        for kind, heading in (("person", "People"), ("organisation", "Organisations"), ("place", "Places")):
+            top = freq[freq["type"] == kind].head(self.top_n)[["name", "mentions", "articles"]]
+            parts.append(table_block(top, caption=heading).markup)
+        markup = '<div class="nb-columns">' + "".join(f'<div class="nb-column">{p}</div>' for p in parts) + "</div>"
+        return HTMLBlock(markup, "entities by type")
+
+    def entity_trend(self) -> Figure | HTMLBlock | None:
+        return self.entity_trend_chart() if self.mode == "corpus" else None
+
+    def sources_section(self) -> HTMLBlock | None:
+        """Corpus: heading plus the per-source table."""
+        table = self.source_table()
+        if table is None:
+            return None
+        return HTMLBlock("<h2>Sources compared</h2>" + table.markup, table.text)
+
+    def articles_section(self) -> HTMLBlock | None:
+        """Corpus: heading plus the article list."""
+        listing = self.article_list()
+        if listing is None:
+            return None
+        return HTMLBlock("<h2>Articles</h2>" + listing.markup, listing.text)
+
+    def source_table(self) -> HTMLBlock | None:
+        """Corpus: one row per source: articles, words, mean tone, most mentioned entity, most quoted speaker."""
+        if self.mode != "corpus":
+            return None
+        a = self.articles
+        tone = self.tables["sentences"].groupby("article_id")["sentiment"].mean().rename("tone")
+        per = a.merge(tone, left_on="article_id", right_index=True, how="left")
+        per["source"] = per["source"].fillna("(unknown)")
+        out = per.groupby("source").agg(articles=("article_id", "size"), words=("n_words", "sum"), tone=("tone", "mean"))
+        m = self.tables["mentions"].merge(a[["article_id", "source"]], on="article_id")
+        names = dict(zip(self.tables["entities"]["entity_id"], self.tables["entities"]["name"]))
+        if not m.empty:
+            top_entity = m.groupby(["source", "entity_id"]).size().reset_index(name="n")
+            top_entity = top_entity.sort_values("n", ascending=False).drop_duplicates("source").set_index("source")
+            out["most mentioned"] = top_entity["entity_id"].map(names)
+        q = self.tables["quotes"].merge(a[["article_id", "source"]], on="article_id").dropna(subset=["speaker"])
+        if not q.empty:
+            top_speaker = q.groupby(["source", "speaker"]).size().reset_index(name="n")
+            top_speaker = top_speaker.sort_values("n", ascending=False).drop_duplicates("source").set_index("source")
+            out["most quoted"] = top_speaker["speaker"]
+        out = out.sort_values(["articles", "words"], ascending=False).head(max(self.top_n, 15)).reset_index()
+        return table_block(out, caption="Sources with the most articles (tone: mean sentence sentiment, -1..1)",
+                           formats={"tone": "{:+.2f}", "words": "{:,}"})
+
+    def source_sentiment_chart(self) -> Figure | HTMLBlock | None:
+        """Corpus: tone per period for the largest sources."""
+        if self.mode != "corpus":
+            return None
+        from .charts.sentiment import corpus_sentiment_chart
+
+        timeline = analysis.corpus_timeline(self.articles, self.tables["sentences"], freq=self.freq, by="source")
+        if timeline.empty:
+            return None
+        biggest = self.articles["source"].value_counts().head(4).index
+        timeline = timeline[timeline["source"].isin(biggest)]
+        if timeline.empty or timeline["n_articles"].sum() == 0:
+            return None
+        return _close(corpus_sentiment_chart(timeline))
+
+    def article_list(self, *, limit: int = 300) -> HTMLBlock | None:
+        """Corpus: every article with a link (http/https only), source, date, words and tone."""
+        if self.mode != "corpus":
+            return None
+        a = self.articles.sort_values("published", ascending=False, na_position="last").head(limit)
+        tone = self.tables["sentences"].groupby("article_id")["sentiment"].mean()
+        rows = []
+        esc = html.escape
+        for r in a.itertuples(index=False):
+            title = esc(str(r.title)) if r.title is not None and not pd.isna(r.title) else esc(str(r.article_id))
+            url = str(r.url) if r.url is not None and not pd.isna(r.url) else ""
+            link = f'<a href="{esc(url, quote=True)}">{title}</a>' if url.startswith(("http://", "https://")) else title
+            when = "" if pd.isna(r.published) else pd.Timestamp(r.published).strftime("%Y-%m-%d")
+            t = tone.get(r.article_id)
+            rows.append(
+                f"<tr><td>{link}</td><td>{esc(str(r.source or ''))}</td><td>{when}</td>"
+                f"<td>{int(r.n_words):,}</td><td>{'' if t is None or pd.isna(t) else f'{t:+.2f}'}</td></tr>"
+            )
+        markup = (
+            '<div class="nb-table-wrap"><table class="nb-table"><thead><tr><th>article</th><th>source</th>'
+            "<th>published</th><th>words</th><th>tone</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table></div>"
+        )
+        return HTMLBlock(markup, f"{len(rows)} articles")
