@@ -1,0 +1,141 @@
+"""Figures of the sentiment timelines from :mod:`newsbrief.analysis.sentiment`.
+
+Each function takes the table its analysis function returns and gives back a matplotlib
+Figure (never shown here).  Charts read in greyscale: series differ by line style and
+marker, negative and positive bars sit on either side of a zero line, thin periods use
+hollow markers, and every axis names its unit.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from .style import ACCENT, NEGATIVE, NEUTRAL, POSITIVE, new_figure, series_style
+
+__all__ = ["article_sentiment_chart", "corpus_sentiment_chart", "entity_sentiment_chart"]
+
+SCORE_LABEL = "Sentiment score (\u22121 negative \u2026 +1 positive)"
+MEAN_LABEL = "Mean sentiment (\u22121 \u2026 +1)"
+
+
+def _zero_line(ax) -> None:  # type: ignore[no-untyped-def]
+    ax.axhline(0.0, color="#555555", linewidth=0.8, zorder=1)
+
+
+def _freq_word(periods: pd.Series) -> str:
+    p = pd.to_datetime(periods).sort_values().drop_duplicates()
+    if len(p) < 2:
+        return "period"
+    step = (p.diff().dropna().min()).days
+    return "day" if step <= 1 else "week" if step <= 7 else "month" if step <= 31 else "period"
+
+
+def article_sentiment_chart(timeline_df: pd.DataFrame, *, title: str | None = None) -> Figure:
+    """Sentence scores as bars along the article, with the rolling mean as a line.
+
+    ``timeline_df`` is :func:`~newsbrief.analysis.sentiment.article_timeline` output for
+    one article.
+    """
+    fig, ax = new_figure(7.0, 3.2)
+    x = timeline_df["position"].to_numpy() + 1
+    s = timeline_df["sentiment"].to_numpy(dtype=float)
+    colours = np.where(s > 0, POSITIVE, np.where(s < 0, NEGATIVE, NEUTRAL))
+    ax.bar(x, s, width=0.8, color=colours, alpha=0.55, edgecolor="none", label="sentence score", zorder=2)
+    ax.plot(x, timeline_df["rolling"], color=ACCENT, linewidth=2.2, linestyle="-", label="rolling mean", zorder=3)
+    _zero_line(ax)
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_xlim(0.3, max(len(x), 1) + 0.7)
+    ax.set_xlabel("Sentence number in the article")
+    ax.set_ylabel(SCORE_LABEL)
+    ax.set_title(title or "Sentiment along the article")
+    ax.legend(loc="lower left", ncols=2, fontsize=8)
+    return fig
+
+
+def _series(ax, df: pd.DataFrame, i: int, label: str | None, *, band: bool) -> None:  # type: ignore[no-untyped-def]
+    style = series_style(i)
+    x = pd.to_datetime(df["period"])
+    if band:
+        ax.fill_between(x, df["ci_low"], df["ci_high"], color=style["color"], alpha=0.18, linewidth=0,
+                        label="95% confidence band" if i == 0 else None, zorder=2)
+    ax.plot(x, df["mean"], color=style["color"], linestyle=style["linestyle"], linewidth=1.8, label=label, zorder=3)
+    thin = df["thin"].astype(bool).to_numpy()
+    ax.plot(x[~thin], df["mean"][~thin], linestyle="none", marker=style["marker"], markersize=5,
+            color=style["color"], zorder=4)
+    ax.plot(x[thin], df["mean"][thin], linestyle="none", marker=style["marker"], markersize=6,
+            markerfacecolor="white", markeredgecolor=style["color"], markeredgewidth=1.3, zorder=4,
+            label="thin (few articles)" if i == 0 and thin.any() else None)
+
+
+def corpus_sentiment_chart(timeline_df: pd.DataFrame, *, title: str | None = None) -> Figure:
+    """Mean per period with its confidence band, thin points hollow, article counts as bars.
+
+    ``timeline_df`` is :func:`~newsbrief.analysis.sentiment.corpus_timeline` output; with a
+    ``source`` column there is one line (and band) per source and the bars count all
+    sources together.
+    """
+    fig, ax = new_figure(7.5, 3.6)
+    df = timeline_df.sort_values("period")
+    unit = _freq_word(df["period"])
+    counts = df.groupby("period", sort=True)["n_articles"].sum()
+    ax_n = ax.twinx()
+    step_days = {"day": 1, "week": 7, "month": 30}.get(unit, 7)
+    ax_n.bar(pd.to_datetime(counts.index), counts.to_numpy(), width=step_days * 0.8, align="edge",
+             color="#cfcfcf", edgecolor="none", zorder=0)
+    ax_n.set_ylabel(f"Articles per {unit} (grey bars)")
+    ax_n.set_ylim(0, max(float(counts.max()) if len(counts) else 1.0, 1.0) * 3)
+    ax_n.grid(False)
+    ax_n.spines["right"].set_visible(True)
+    ax.set_zorder(ax_n.get_zorder() + 1)
+    ax.patch.set_visible(False)
+    if "source" in df.columns:
+        for i, (source, part) in enumerate(df.groupby("source", sort=True)):
+            _series(ax, part, i, str(source), band=True)
+    else:
+        _series(ax, df, 0, f"mean per {unit}", band=True)
+    _zero_line(ax)
+    ax.set_xlabel(f"{unit.capitalize()} (start date, UTC)")
+    ax.set_ylabel(MEAN_LABEL)
+    ax.set_title(title or f"Sentiment per {unit}")
+    ax.legend(loc="upper left", fontsize=8, ncols=2)
+    fig.autofmt_xdate()
+    return fig
+
+
+def entity_sentiment_chart(df: pd.DataFrame, *, title: str | None = None) -> Figure:
+    """Per-entity (or per-speaker) mean sentiment.
+
+    With a ``period`` column: one line per entity over time (thin points hollow).
+    Without (``freq=None``): horizontal bars with 95% intervals, most negative at top.
+    """
+    key = "entity" if "entity" in df.columns else "speaker"
+    if "period" not in df.columns:
+        fig, ax = new_figure(6.5, 0.45 * max(len(df), 2) + 1.2)
+        d = df.dropna(subset=["mean"]).sort_values("mean", ascending=False)
+        y = np.arange(len(d))
+        colours = np.where(d["mean"] > 0, POSITIVE, NEGATIVE)
+        err = np.vstack([(d["mean"] - d["ci_low"]).fillna(0), (d["ci_high"] - d["mean"]).fillna(0)])
+        ax.barh(y, d["mean"], color=colours, alpha=0.7, xerr=err, capsize=3, ecolor="#333333", zorder=2)
+        count_col = "n_sentences" if "n_sentences" in d.columns else "n_quotes" if "n_quotes" in d.columns else None
+        labels = [f"{name} (n={int(c)})" if count_col else str(name)
+                  for name, c in zip(d[key], d[count_col] if count_col else d["n_articles"], strict=True)]
+        ax.set_yticks(y, labels)
+        ax.axvline(0.0, color="#555555", linewidth=0.8)
+        ax.set_xlabel(MEAN_LABEL + "; bars: 95% interval")
+        ax.set_ylabel(key.capitalize())
+        ax.set_title(title or f"Sentiment of sentences mentioning each {key}")
+        return fig
+    fig, ax = new_figure(7.5, 3.6)
+    d = df.sort_values("period")
+    for i, (name, part) in enumerate(d.groupby(key, sort=True)):
+        _series(ax, part.dropna(subset=["mean"]), i, str(name), band=False)
+    _zero_line(ax)
+    unit = _freq_word(d["period"])
+    ax.set_xlabel(f"{unit.capitalize()} (start date, UTC)")
+    ax.set_ylabel(MEAN_LABEL)
+    ax.set_title(title or f"Sentiment around each {key}, per {unit}")
+    ax.legend(loc="upper left", fontsize=8, ncols=2)
+    fig.autofmt_xdate()
+    return fig
