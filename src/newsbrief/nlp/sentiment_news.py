@@ -154,7 +154,7 @@ def fit_news_model(
         X_words[row, cols] = 1.0
     X = np.column_stack([np.ones(len(y)), X_dense, X_words])
     n_dense = X_dense.shape[1]
-    penalty = np.zeros(X.shape[1])
+    penalty = np.full(X.shape[1], 1e-6)  # a whisper on intercept and dense terms keeps tiny fits solvable
     penalty[1 + n_dense :] = ridge
     coef = _ridge(X, y, penalty)
     band = GOLD_NEUTRAL / RATING_SCALE
