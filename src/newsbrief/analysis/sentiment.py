@@ -378,6 +378,10 @@ def _clip_text(text: str, limit: int = 180) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
+def _articles(n: int) -> str:
+    return f"{n} article" if n == 1 else f"{n} articles"
+
+
 def _when(period: pd.Timestamp, freq: str) -> tuple[str, str]:
     """('in the week of 5 March 1987', 'the previous week') for a period start."""
     day = f"{period.day} {period:%B %Y}"
@@ -438,7 +442,7 @@ def findings(
             word = "more negative" if row["change"] < 0 else "more positive"
             caveat = " (few articles: read with care)" if row["thin"] else ""
             out.append(f"{where} turned {word} {when} ({_num(row['change'])} vs {previous}: "
-                       f"{_num(row['mean'])} over {int(row['n_articles'])} articles after "
+                       f"{_num(row['mean'])} over {_articles(int(row['n_articles']))} after "
                        f"{_num(row['previous_mean'])} over {int(row['previous_n_articles'])}){caveat}.")
     if entity_df is not None and not entity_df.empty:
         totals = entity_df.assign(w=entity_df["mean"] * entity_df["n_articles"]).groupby("entity").agg(
