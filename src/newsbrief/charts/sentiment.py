@@ -61,7 +61,7 @@ def _series(ax, df: pd.DataFrame, i: int, label: str | None, *, band: bool) -> N
         ax.fill_between(x, df["ci_low"], df["ci_high"], color=style["color"], alpha=0.18, linewidth=0,
                         label="95% confidence band" if i == 0 else None, zorder=2)
     ax.plot(x, df["mean"], color=style["color"], linestyle=style["linestyle"], linewidth=1.8, label=label, zorder=3)
-    thin = df["thin"].astype(bool).to_numpy()
+    thin = df["thin"].astype(bool).to_numpy() & df["mean"].notna().to_numpy()
     ax.plot(x[~thin], df["mean"][~thin], linestyle="none", marker=style["marker"], markersize=5,
             color=style["color"], zorder=4)
     ax.plot(x[thin], df["mean"][thin], linestyle="none", marker=style["marker"], markersize=6,
