@@ -438,10 +438,13 @@ def findings(
         shifts = largest_shifts(timeline, n=n_shifts, min_articles=min_articles)
         for _, row in shifts.iterrows():
             when, previous = _when(row["period"], freq)
+            step_before = (pd.Timestamp(row["period"]).tz_localize(None).to_period(freq) - 1).start_time
+            if pd.Timestamp(row["previous_period"]).tz_localize(None) != step_before:
+                previous = _when(row["previous_period"], freq)[0].removeprefix("in ").removeprefix("on ")
             where = f"At {row['source']}, coverage" if "source" in shifts.columns else "Coverage"
             word = "more negative" if row["change"] < 0 else "more positive"
             caveat = " (few articles: read with care)" if row["thin"] else ""
-            out.append(f"{where} turned {word} {when} ({_num(row['change'])} vs {previous}: "
+            out.append(f"{where} turned {word} {when} ({_num(row['change'])} vs {previous}; mean "
                        f"{_num(row['mean'])} over {_articles(int(row['n_articles']))} after "
                        f"{_num(row['previous_mean'])} over {int(row['previous_n_articles'])}){caveat}.")
     if entity_df is not None and not entity_df.empty:

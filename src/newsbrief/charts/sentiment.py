@@ -60,6 +60,8 @@ def _series(ax, df: pd.DataFrame, i: int, label: str | None, *, band: bool) -> N
     if band:
         ax.fill_between(x, df["ci_low"], df["ci_high"], color=style["color"], alpha=0.18, linewidth=0,
                         label="95% confidence band" if i == 0 else None, zorder=2)
+        # the interval also as a whisker, so an isolated period (no neighbour to band with) shows it
+        ax.vlines(x, df["ci_low"], df["ci_high"], color=style["color"], alpha=0.45, linewidth=1.0, zorder=2)
     ax.plot(x, df["mean"], color=style["color"], linestyle=style["linestyle"], linewidth=1.8, label=label, zorder=3)
     thin = df["thin"].astype(bool).to_numpy() & df["mean"].notna().to_numpy()
     ax.plot(x[~thin], df["mean"][~thin], linestyle="none", marker=style["marker"], markersize=5,
@@ -82,7 +84,7 @@ def corpus_sentiment_chart(timeline_df: pd.DataFrame, *, title: str | None = Non
     counts = df.groupby("period", sort=True)["n_articles"].sum()
     ax_n = ax.twinx()
     step_days = {"day": 1, "week": 7, "month": 30}.get(unit, 7)
-    ax_n.bar(pd.to_datetime(counts.index), counts.to_numpy(), width=step_days * 0.8, align="edge",
+    ax_n.bar(pd.to_datetime(counts.index), counts.to_numpy(), width=step_days * 0.8, align="center",
              color="#cfcfcf", edgecolor="none", zorder=0)
     ax_n.set_ylabel(f"Articles per {unit} (grey bars)")
     ax_n.set_ylim(0, max(float(counts.max()) if len(counts) else 1.0, 1.0) * 3)
