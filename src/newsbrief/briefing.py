@@ -6,7 +6,9 @@ becomes HTML; the notebook never builds markup itself.
 
 from __future__ import annotations
 
+import base64
 import html
+import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,9 +52,37 @@ def table_block(frame: pd.DataFrame, *, caption: str | None = None, formats: Map
     return HTMLBlock(f'<div class="nb-table-wrap">{markup}</div>', shown.to_string(index=False))
 
 
-def _close(fig: Figure) -> Figure:
-    plt.close(fig)  # displayed once, as the cell's value; never twice by the inline backend
-    return fig
+class Chart:
+    """A rendered chart: PNG bytes with alt text, displayed by any Jupyter front end or exporter."""
+
+    def __init__(self, png: bytes, *, alt: str, width: int, height: int) -> None:
+        self.png = png
+        self.alt = alt
+        self.width = width
+        self.height = height
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> tuple[dict[str, Any], dict[str, Any]]:
+        data = {"image/png": base64.b64encode(self.png).decode("ascii"), "text/plain": f"<Chart: {self.alt}>"}
+        meta = {"image/png": {"width": self.width, "height": self.height, "alt": self.alt}}
+        return data, meta
+
+    def __repr__(self) -> str:
+        return f"<Chart: {self.alt}>"
+
+
+def _close(fig: Figure) -> Chart:
+    """Render a figure to PNG (150 dpi, shown at 100 dpi size) and free it."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=150, bbox_inches="tight", facecolor="white")
+    axes = fig.get_axes()
+    alt = axes[0].get_title() if axes and axes[0].get_title() else "chart"
+    plt.close(fig)
+    from PIL import Image
+
+    buffer.seek(0)
+    with Image.open(buffer) as image:
+        width, height = image.size
+    return Chart(buffer.getvalue(), alt=alt, width=round(width * 2 / 3), height=round(height * 2 / 3))
 
 
 def _fmt_date(value: Any) -> str:
@@ -106,7 +136,7 @@ class Briefing:
         return analysis.speaker_share(self.tables["quotes"], self.articles, top=self.top_n)
 
     def findings(self) -> list[str]:
-        return analysis.key_findings(self.tables, mode=self.mode, top=self.top_n, freq=self.freq)
+        return analysis.key_findings(self.tables, mode=self.mode, top=self.top_n, freq=self.freq, follow=self.follow)
 
     # ------------------------------------------------------------------ display
     def header(self) -> HTMLBlock:
@@ -146,7 +176,7 @@ class Briefing:
         markup = '<ul class="nb-findings">' + "".join(f"<li>{html.escape(s)}</li>" for s in items) + "</ul>"
         return HTMLBlock(markup, "\n".join(f"- {s}" for s in items))
 
-    def entity_chart(self) -> Figure | HTMLBlock:
+    def entity_chart(self) -> Chart | HTMLBlock:
         freq = self.entity_frequencies()
         if freq.empty:
             return HTMLBlock("<p>No people, organisations or places found.</p>", "No entities found.")
@@ -163,7 +193,7 @@ class Briefing:
             shown = shown.drop(columns=["articles"])
         return table_block(shown, formats={"share of mentions": "{:.0%}"})
 
-    def entity_trend_chart(self) -> Figure | HTMLBlock:
+    def entity_trend_chart(self) -> Chart | HTMLBlock:
         freq = self.entity_frequencies()
         ids = freq["entity_id"].head(5).tolist()
         trend = analysis.entity_trend(self.tables["mentions"], self.articles, self.tables["entities"], entity_ids=ids,
@@ -172,7 +202,7 @@ class Briefing:
             return HTMLBlock("<p>No dated articles: no trend to show.</p>", "No trend.")
         return _close(entity_trend_chart(trend))
 
-    def speaker_chart(self) -> Figure | HTMLBlock:
+    def speaker_chart(self) -> Chart | HTMLBlock:
         share = self.speaker_share()
         if share.empty:
             return HTMLBlock("<p>No reported speech found.</p>", "No quotes found.")
@@ -197,7 +227,7 @@ class Briefing:
         table.insert(1, "article", table["article_id"].map(titles).fillna(table["article_id"]))
         return table_block(table.drop(columns=["article_id"]), caption="An example quote from each top speaker")
 
-    def sentiment_chart(self) -> Figure | HTMLBlock:
+    def sentiment_chart(self) -> Chart | HTMLBlock:
         from .charts.sentiment import article_sentiment_chart, corpus_sentiment_chart
 
         sentences = self.tables["sentences"]
@@ -212,7 +242,7 @@ class Briefing:
         return _close(corpus_sentiment_chart(timeline))
 
     # ------------------------------------------------------------------ corpus sections
-    def corpus_only(self, block: HTMLBlock | Figure | None) -> HTMLBlock | Figure | None:
+    def corpus_only(self, block: HTMLBlock | Chart | None) -> HTMLBlock | Chart | None:
         return block if self.mode == "corpus" else None
 
     def entities_by_type(self) -> HTMLBlock | None:
@@ -227,7 +257,7 @@ class Briefing:
         markup = '<div class="nb-columns">' + "".join(f'<div class="nb-column">{p}</div>' for p in parts) + "</div>"
         return HTMLBlock(markup, "entities by type")
 
-    def entity_trend(self) -> Figure | HTMLBlock | None:
+    def entity_trend(self) -> Chart | HTMLBlock | None:
         return self.entity_trend_chart() if self.mode == "corpus" else None
 
     def sources_section(self) -> HTMLBlock | None:
@@ -268,7 +298,7 @@ class Briefing:
         return table_block(out, caption="Sources with the most articles (tone: mean sentence sentiment, -1..1)",
                            formats={"tone": "{:+.2f}", "words": "{:,}"})
 
-    def source_sentiment_chart(self) -> Figure | HTMLBlock | None:
+    def source_sentiment_chart(self) -> Chart | HTMLBlock | None:
         """Corpus: tone per period for the largest sources."""
         if self.mode != "corpus":
             return None

@@ -45,10 +45,11 @@ def print_css(paper: str) -> str:
 body {{ font-size: 10.5pt; }}
 main.briefing {{ max-width: none; padding: 0; }}
 h1 {{ string-set: doctitle content(); font-size: 20pt; }}
-h2 {{ break-after: avoid; }}
+h2, section.nb-text {{ break-after: avoid; }}
 figure.nb-figure, .nb-header, ul.nb-findings li {{ break-inside: avoid; }}
 .nb-table-wrap {{ overflow: visible; }}
-table.nb-table {{ table-layout: fixed; }}
+table.nb-table {{ table-layout: auto; }}
+figure.nb-figure img {{ width: auto; max-width: 100%; }}
 table.nb-table tr, table.nb-table thead {{ break-inside: avoid; }}
 table.nb-table thead {{ display: table-header-group; }}
 details.nb-params > * {{ display: block; }}

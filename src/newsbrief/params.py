@@ -173,11 +173,14 @@ def load_params(path: str | Path, *, overrides: list[str] | tuple[str, ...] = ()
 
 
 def params_table(params: Params) -> list[tuple[str, str]]:
-    """(key, value) pairs of the parameters that differ from the defaults, for report headers."""
+    """(key, value) pairs for report headers: input, name, model, and every other non-default value."""
     rows = []
-    for key in Params.model_fields:
+    for key, info in Params.model_fields.items():
         value = getattr(params, key)
         if key == "input":
-            value = ", ".join(Path(v).name for v in value)
-        rows.append((key, str(value)))
+            rows.append((key, ", ".join(Path(v).name for v in value)))
+            continue
+        default = None if info.is_required() else info.get_default(call_default_factory=True)
+        if key in ("name", "model", "sentiment") or value != default:
+            rows.append((key, str(value)))
     return rows

@@ -12,12 +12,13 @@ import logging
 import os
 import shutil
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import nbformat
+import pandas as pd
 
 from .annotate import Settings, annotate_articles, assemble, write_store
 from .errors import RunError
@@ -86,13 +87,63 @@ def _swap_into_place(tmp: Path, final: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+def _title_for(tables: dict[str, Any], params: Params) -> str | None:
+    if params.title is not None:
+        return params.title
+    if len(tables["articles"]) == 1 and params.mode != "corpus":
+        first = tables["articles"]["title"].iloc[0]
+        return None if first is None or pd.isna(first) or not str(first) else str(first)
+    return None
+
+
+def brief(
+    folder: Path, tables: dict[str, Any], *, params: Params, settings: Settings, title: str | None = None,
+    mode: str | None = None, entities: Sequence[str] | None = None, notebook: str | Path = "briefing",
+    progress_bar: bool = False,
+) -> ReportPaths:
+    """Write data/, execute the notebook and render HTML + PDF inside ``folder`` (which must exist).
+
+    Raises papermill's PapermillExecutionError when a cell fails; the executed notebook is left in ``folder``.
+    """
+    import papermill as pm
+
+    write_store(folder / "data", tables, settings=settings, inputs=params.input)
+    executed = folder / "briefing.ipynb"
+    pm.execute_notebook(
+        str(notebook_path(notebook)), str(executed),
+        parameters={"data": "data", "title": title, "mode": mode or params.mode, "top_n": params.top_n,
+                    "freq": params.freq, "entities": list(entities if entities is not None else params.entities),
+                    "params": dict(params_table(params))},
+        cwd=str(folder), kernel_name="python3", progress_bar=progress_bar, log_output=False,
+    )
+    nb = nbformat.read(executed, as_version=4)
+    nb.metadata["title"] = title or "News briefing"
+    nbformat.write(nb, executed)
+    render(executed, html_path=folder / "briefing.html", pdf_path=folder / "briefing.pdf", paper=params.paper)
+    return ReportPaths(folder=folder, notebook=executed, html=folder / "briefing.html", pdf=folder / "briefing.pdf")
+
+
+def _relocate(paths: ReportPaths, old: Path, new: Path) -> ReportPaths:
+    def move(p: Path) -> Path:
+        return new / p.relative_to(old)
+
+    return ReportPaths(folder=move(paths.folder), notebook=move(paths.notebook), html=move(paths.html),
+                       pdf=move(paths.pdf))
+
+
 def run_report(
     params: Params, *, output_dir: str | Path = "reports", progress: ProgressFactory | None = None,
     stage: StageCallback | None = None, notebook: str | Path = "briefing", progress_bar: bool = False,
+    each: str | None = None,
 ) -> ReportPaths:
-    """Render ``<output_dir>/<params.name>/`` with briefing.ipynb, briefing.html and briefing.pdf."""
-    import papermill as pm
+    """Render ``<output_dir>/<params.name>/`` with briefing.ipynb, briefing.html and briefing.pdf.
+
+    With ``each`` (source, entity or article), render one briefing per value into sub-folders and an
+    ``index.html`` linking them; the returned paths are then those of the index (notebook: first briefing).
+    """
     from papermill.exceptions import PapermillExecutionError
+
+    from .fanout import fan_out
 
     output_dir = Path(output_dir).resolve()
     output_dir.mkdir(parents=True, exist_ok=True)
@@ -104,36 +155,24 @@ def run_report(
         if stage:
             stage("reading and annotating the inputs")
         tables, settings, _ = build_tables(params, store=store, progress=progress)
-        shown = dict(params_table(params))
-        write_store(tmp / "data", tables, settings=settings, inputs=params.input)
-        if stage:
-            stage("executing the briefing notebook")
-        executed = tmp / "briefing.ipynb"
-        title = params.title
-        if title is None and len(tables["articles"]) == 1 and params.mode != "corpus":
-            first = tables["articles"]["title"].iloc[0]
-            title = None if first is None or str(first) in ("", "<NA>") else str(first)
         try:
-            pm.execute_notebook(
-                str(notebook_path(notebook)), str(executed),
-                parameters={"data": "data", "title": params.title, "mode": params.mode, "top_n": params.top_n,
-                            "freq": params.freq, "entities": list(params.entities), "params": shown},
-                cwd=str(tmp), kernel_name="python3", progress_bar=progress_bar, log_output=False,
-            )
+            if each is None:
+                if stage:
+                    stage("executing the briefing notebook and rendering HTML and PDF")
+                paths = brief(tmp, tables, params=params, settings=settings, title=_title_for(tables, params),
+                              notebook=notebook, progress_bar=progress_bar)
+            else:
+                paths = fan_out(tmp, tables, params=params, settings=settings, each=each, notebook=notebook,
+                                progress=progress)
         except PapermillExecutionError as e:
             failed = output_dir / f"{params.name}.failed"
             shutil.rmtree(failed, ignore_errors=True)
             os.replace(tmp, failed)
+            kept = sorted(failed.rglob("briefing.ipynb"), key=lambda p: p.stat().st_mtime)
             raise RunError(
                 f"cell {e.exec_count} failed: {e.ename}: {e.evalue}; the executed notebook is kept for inspection",
-                path=failed / "briefing.ipynb",
+                path=kept[-1] if kept else failed,
             ) from e
-        nb = nbformat.read(executed, as_version=4)
-        nb.metadata["title"] = title or "News briefing"
-        nbformat.write(nb, executed)
-        if stage:
-            stage("rendering HTML and PDF")
-        render(executed, html_path=tmp / "briefing.html", pdf_path=tmp / "briefing.pdf", paper=params.paper)
         _swap_into_place(tmp, final)
     except BaseException:
         if tmp.exists():
@@ -142,5 +181,4 @@ def run_report(
     failed = output_dir / f"{params.name}.failed"
     if failed.exists():
         shutil.rmtree(failed, ignore_errors=True)
-    return ReportPaths(folder=final, notebook=final / "briefing.ipynb", html=final / "briefing.html",
-                       pdf=final / "briefing.pdf")
+    return _relocate(paths, tmp, final)

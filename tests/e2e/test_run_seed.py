@@ -95,3 +95,26 @@ def test_failing_cell_keeps_the_notebook_and_the_previous_report(root: Path, tmp
     assert kept.is_file() and "boom in cell" in kept.read_text(encoding="utf-8")
     assert (out / "broken" / "briefing.html").read_text(encoding="utf-8") == "previous report"
     assert not list(out.glob(".broken.tmp-*"))
+
+
+def test_pdf_is_a4_with_title_and_page_numbers_in_footer(seed_run) -> None:
+    import shutil
+    import subprocess
+
+    data = seed_run.pdf.read_bytes()
+    box = re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", data)
+    assert box and abs(float(box.group(1)) - 595.3) < 1.5 and abs(float(box.group(2)) - 841.9) < 1.5
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = subprocess.run(["pdftotext", "-layout", str(seed_run.pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Page 1 of" in text
+    pages = text.split("\f")
+    assert all("Ukraine urges NATO" in page for page in pages if page.strip())
+
+
+def test_letter_paper(root: Path, tmp_path: Path) -> None:
+    params = load_params(root / "params" / "seed-article.yaml", overrides=["paper=Letter", "name=letter"])
+    data = run_report(params, output_dir=tmp_path).pdf.read_bytes()
+    box = re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", data)
+    assert box and (round(float(box.group(1))), round(float(box.group(2)))) == (612, 792)

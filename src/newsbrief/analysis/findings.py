@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
@@ -54,12 +54,24 @@ def speaker_findings(quotes: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
     return out
 
 
-def key_findings(tables: Mapping[str, pd.DataFrame], *, mode: str = "article", top: int = 10, freq: str = "W") -> list[str]:
+def key_findings(
+    tables: Mapping[str, pd.DataFrame], *, mode: str = "article", top: int = 10, freq: str = "W",
+    follow: Sequence[str] = (),
+) -> list[str]:
     """Findings on entities, speakers and tone, in that order."""
+    from .sentiment import corpus_timeline, entity_sentiment
     from .sentiment import findings as sentiment_findings
 
     articles = tables["articles"]
     out = entity_findings(tables["mentions"], tables["entities"], n_articles=len(articles))
     out += speaker_findings(tables["quotes"], articles)
-    out += sentiment_findings(articles, tables["sentences"], mode=mode, freq=freq)
+    sentences = tables["sentences"]
+    if sentences.empty:
+        return out
+    timeline = corpus_timeline(articles, sentences, freq=freq) if mode == "corpus" else None
+    entity_df = entity_sentiment(
+        sentences, tables["mentions"], tables["entities"], articles, names=list(follow) or None, top=5,
+        freq=None,
+    ) if not tables["mentions"].empty else None
+    out += sentiment_findings(sentences, timeline=timeline, entity_df=entity_df, freq=freq)
     return out

@@ -16,6 +16,8 @@ def add_parser(sub: Any) -> None:
     run.add_argument("params", type=Path, help="parameter file (YAML), e.g. params/seed-article.yaml")
     run.add_argument("--set", action="append", metavar="KEY=VALUE", help="override a parameter (typed by the schema)")
     run.add_argument("--output-dir", type=Path, default=Path("reports"), help="where run folders go (default: reports)")
+    run.add_argument("--each", choices=("source", "entity", "article"), default=None,
+                     help="one briefing per source, entity (top_n) or article, plus an index page")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress output")
     run.set_defaults(func=cmd_run)
 
@@ -27,7 +29,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     params = load_params(args.params, overrides=args.set or [])
     tty = sys.stderr.isatty() and not args.quiet
     paths = run_report(params, output_dir=args.output_dir, progress=progress_factory(tty), stage=stage_printer(args.quiet),
-                       progress_bar=tty)
+                       progress_bar=tty, each=args.each)
     print(paths.notebook)
     print(paths.html)
     print(paths.pdf)

