@@ -8,6 +8,9 @@ so they never need the Doc objects and always see the whole corpus.
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import itertools
 import logging
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -18,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from . import __version__
+from .errors import InputError, StoreError
 from .ingest import Article, articles_frame
 from .nlp.entities import doc_mentions
 from .nlp.linking import Aliases, link_entities
@@ -42,18 +46,35 @@ class Settings:
     sentiment_options: tuple[tuple[str, Any], ...] = ()
 
     def fingerprint(self) -> str:
+        """Cache key of the per-article rows: pipeline, newsbrief version, row schema, sentiment scorer."""
         from .nlp.sentiment import fingerprint as sentiment_fingerprint
 
-        nlp = load_pipeline(self.model)
         parts = [
-            pipeline_fingerprint(nlp),
+            model_fingerprint(self.model),
             f"newsbrief-{__version__}",
             f"schema-{ANNOTATION_SCHEMA}",
             sentiment_fingerprint(self.sentiment, **dict(self.sentiment_options)),
         ]
-        import hashlib
-
         return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=8)
+def model_fingerprint(model: str) -> str:
+    """:func:`pipeline_fingerprint` of ``model`` read from its meta.json, without loading it.
+
+    A cached re-run then does not pay for a pipeline load. Falls back to loading the pipeline
+    when the package or its meta cannot be found (a path, an unusual install).
+    """
+    import spacy.util
+
+    try:
+        path = Path(model) if Path(model).is_dir() else spacy.util.get_package_path(model)
+        meta = spacy.util.get_model_meta(path)
+        disabled = set(meta.get("disabled") or ())
+        pipes = [name for name in meta["pipeline"] if name not in disabled]
+        return f"{meta['lang']}_{meta['name']}-{meta['version']}[{','.join(pipes)}]"
+    except Exception:  # noqa: BLE001 - any failure: ask the loaded pipeline itself
+        return pipeline_fingerprint(load_pipeline(model))
 
 
 MENTION_COLS = ["content_hash", "start", "end", "text", "label"]
@@ -106,8 +127,11 @@ Engine = Callable[..., Iterator[dict[str, pd.DataFrame]]]
 engines: Registry[Engine] = Registry("engine")
 
 
-def _batches(items: Sequence[BatchItem], size: int) -> list[list[BatchItem]]:
-    return [list(items[i : i + size]) for i in range(0, len(items), size)]
+def _iter_batches(items: Sequence[BatchItem], size: int) -> Iterator[list[BatchItem]]:
+    if size < 1:
+        raise InputError("the batch size must be at least 1", field="batch_size")
+    for i in range(0, len(items), size):
+        yield list(items[i : i + size])
 
 
 def _init_worker(model: str) -> None:
@@ -128,18 +152,22 @@ def local_engine(
     Results stream back batch by batch, so no process holds the Docs of the whole corpus.
     """
     workers = workers or os.cpu_count() or 1
-    batches = _batches(items, batch_size)
-    if not batches:
+    n_batches = -(-len(items) // batch_size)
+    if not n_batches:
         return
-    if workers == 1 or len(batches) == 1:
-        for batch in batches:
+    if workers == 1 or n_batches == 1:
+        for batch in _iter_batches(items, batch_size):
             yield annotate_batch(batch, settings)
         return
     import multiprocessing as mp
 
-    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-    with ctx.Pool(processes=min(workers, len(batches)), initializer=_init_worker, initargs=(settings.model,)) as pool:
-        yield from pool.imap(_run_batch, [(b, settings) for b in batches], chunksize=1)
+    methods = mp.get_all_start_methods()
+    if "fork" in methods:
+        load_pipeline(settings.model)  # children inherit the loaded pipeline
+    ctx = mp.get_context("fork" if "fork" in methods else "spawn")
+    tasks = ((batch, settings) for batch in _iter_batches(items, batch_size))  # lazy: one batch per task
+    with ctx.Pool(processes=min(workers, n_batches), initializer=_init_worker, initargs=(settings.model,)) as pool:
+        yield from pool.imap_unordered(_run_batch, tasks, chunksize=1)
 
 
 @engines.register("dask")
@@ -164,9 +192,20 @@ def dask_engine(
                                dashboard_address=None)
         client = Client(cluster)
     try:
-        futures = client.map(annotate_batch, _batches(items, batch_size), settings=settings, pure=False)
-        for future in as_completed(futures):
-            yield future.result()
+        n_workers = max(1, len(client.scheduler_info().get("workers", {})) or (workers or 1))
+        batches = _iter_batches(items, batch_size)
+        # A bounded number of batches in flight: the scheduler never holds the whole corpus.
+        pending = as_completed(
+            client.submit(annotate_batch, batch, settings, pure=False)
+            for batch in itertools.islice(batches, 2 * n_workers)
+        )
+        for future in pending:
+            result = future.result()
+            future.release()
+            nxt = next(batches, None)
+            if nxt is not None:
+                pending.add(client.submit(annotate_batch, nxt, settings, pure=False))
+            yield result
     finally:
         client.close()
         if cluster is not None:
@@ -175,10 +214,13 @@ def dask_engine(
 
 @dataclass
 class AnnotateSummary:
+    """What one annotation run did: ``articles`` = ``annotated`` + ``cached`` + ``duplicates``."""
+
     articles: int = 0
     annotated: int = 0
     cached: int = 0
     duplicates: int = 0
+    batches: int = 0
     warnings: list[str] = field(default_factory=list)
 
 
@@ -187,28 +229,103 @@ def annotate_articles(
     workers: int | None = None, scheduler: str | None = None, batch_size: int = 64,
     progress: Progress | None = None,
 ) -> AnnotateSummary:
-    """Annotate what the cache lacks, batch by batch (each batch written as it completes)."""
+    """Annotate what the cache lacks, batch by batch (each batch written as it completes).
+
+    Articles whose text repeats an earlier one in ``articles`` are annotated once and counted in
+    ``duplicates``; those already in the cache (same content, same fingerprint) are ``cached``.
+    """
     settings = settings or Settings()
     run = engines.get(engine)
+    if batch_size < 1:
+        raise InputError("the batch size must be at least 1", field="batch_size")
     cache = Cache(store, settings.fingerprint())
     cache.clean_stale()
     known = cache.known_hashes()
     todo: dict[str, str] = {}
+    seen: set[str] = set()
+    summary = AnnotateSummary(articles=len(articles))
     for article in articles:
         digest = article.content_hash
-        if digest not in known and digest not in todo:
+        if digest in seen:
+            summary.duplicates += 1
+            continue
+        seen.add(digest)
+        if digest in known:
+            summary.cached += 1
+        else:
             todo[digest] = article.text
-    summary = AnnotateSummary(articles=len(articles), cached=len(articles) - len(todo))
-    if progress and summary.cached:
-        progress(summary.cached)
+    if progress and (summary.cached or summary.duplicates):
+        progress(summary.cached + summary.duplicates)
+    if summary.duplicates:
+        log.info("%d article(s) repeat the text of another and are annotated once", summary.duplicates)
     items = sorted(todo.items(), key=lambda kv: len(kv[1]), reverse=True)  # long first: better balance
+    del todo
     for result in run(items, settings, workers=workers, batch_size=batch_size, scheduler=scheduler):
         cache.write_batch(result)
         done = len(result["index"])
         summary.annotated += done
+        summary.batches += 1
         if progress:
             progress(done)
     return summary
+
+
+@dataclass
+class CorpusResult:
+    """Outcome of :func:`annotate_corpus`: the run summary, the dataset folder and its table sizes."""
+
+    summary: AnnotateSummary
+    folder: Path
+    rows: dict[str, int]
+    reused: bool  # True when the current dataset already matched: nothing was assembled or written
+
+
+def dataset_key(articles: Sequence[Article], *, settings: Settings, aliases: Aliases | None) -> str:
+    """Identity of an assembled dataset: the articles (metadata and content), the fingerprint, the aliases."""
+    digest = hashlib.sha1()
+    digest.update(settings.fingerprint().encode())
+    digest.update((aliases or Aliases()).fingerprint().encode())
+    for a in articles:
+        published = a.published.isoformat() if a.published else ""
+        fields = (a.article_id, a.title, a.source, a.author, published, a.url, a.content_hash)
+        digest.update(("\x1f".join("" if f is None else str(f) for f in fields) + "\x1e").encode())
+    return digest.hexdigest()[:20]
+
+
+def annotate_corpus(
+    articles: Sequence[Article], *, store: str | Path, settings: Settings | None = None,
+    aliases: Aliases | None = None, engine: str = "local", workers: int | None = None,
+    scheduler: str | None = None, batch_size: int = 64, progress: Progress | None = None,
+    inputs: Sequence[str] = (),
+) -> CorpusResult:
+    """What ``newsbrief annotate`` does: annotate what the cache lacks, assemble, write a dataset version.
+
+    When the store's current dataset was built from the same articles, fingerprint and aliases,
+    it is kept as it is (a re-run on the same input does no NLP and rewrites nothing).
+    """
+    from .store import is_store, read_manifest
+
+    settings = settings or Settings()
+    summary = annotate_articles(articles, store=store, settings=settings, engine=engine, workers=workers,
+                                scheduler=scheduler, batch_size=batch_size, progress=progress)
+    unique: list[Article] = []
+    seen: set[str] = set()
+    for article in articles:
+        if article.content_hash not in seen:
+            seen.add(article.content_hash)
+            unique.append(article)
+    key = dataset_key(unique, settings=settings, aliases=aliases)
+    if summary.annotated == 0 and is_store(store):
+        try:
+            manifest = read_manifest(store)
+        except (OSError, ValueError, StoreError):
+            manifest = {}
+        if manifest.get("dataset_key") == key:
+            return CorpusResult(summary=summary, folder=Path(store) / manifest["version"],
+                                rows=dict(manifest.get("tables", {})), reused=True)
+    tables = assemble(unique, store=store, settings=settings, aliases=aliases)
+    folder = write_store(store, tables, settings=settings, inputs=inputs, extra={"dataset_key": key})
+    return CorpusResult(summary=summary, folder=folder, rows={k: len(v) for k, v in tables.items()}, reused=False)
 
 
 def assemble(
@@ -313,7 +430,11 @@ def _ref_text(text: str | None, start: int, end: int) -> str | None:
     return phrase or None
 
 
-def write_store(root: str | Path, tables: dict[str, pd.DataFrame], *, settings: Settings, inputs: Sequence[str]) -> Path:
+def write_store(
+    root: str | Path, tables: dict[str, pd.DataFrame], *, settings: Settings, inputs: Sequence[str],
+    extra: dict[str, Any] | None = None,
+) -> Path:
+    """Write ``tables`` as the store's new current dataset version (atomically)."""
     manifest = {"fingerprint": settings.fingerprint(), "settings": asdict(settings), "inputs": list(inputs),
-                "newsbrief": __version__}
+                "newsbrief": __version__, **(extra or {})}
     return write_dataset(root, tables, manifest=manifest)

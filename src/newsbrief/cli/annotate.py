@@ -20,32 +20,54 @@ def add_parser(sub: Any) -> None:
     ann.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
     ann.add_argument("--engine", default="local", help="local or dask")
     ann.add_argument("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://host:8786")
+    ann.add_argument("--batch-size", type=int, default=64, help="articles per annotation batch (cache unit)")
     ann.add_argument("--aliases", default=None, help="alias file (YAML: merge, rename, exclude)")
-    ann.add_argument("--column", action="append", metavar="OURS=THEIRS", help="map a table column, e.g. text=body")
+    ann.add_argument("--column", action="append", metavar="OURS=THEIRS",
+                     help="map a table column to ours, e.g. --column text=body --column published=date")
     ann.add_argument("-q", "--quiet", action="store_true", help="no progress output")
     ann.set_defaults(func=cmd_annotate)
 
 
+def parse_columns(items: list[str] | None) -> dict[str, str]:
+    """``["text=body", "published=date"]`` -> ``{"text": "body", "published": "date"}``."""
+    from ..errors import InputError
+    from ..ingest.tables import OPTIONAL_COLUMNS
+
+    columns: dict[str, str] = {}
+    for item in items or []:
+        ours, sep, theirs = item.partition("=")
+        ours, theirs = ours.strip(), theirs.strip()
+        if not sep or not ours or not theirs:
+            raise InputError(f"--column takes OURS=THEIRS, e.g. text=body (got {item!r})", field="column")
+        if ours not in ("text", *OPTIONAL_COLUMNS):
+            valid = ", ".join(("text", *OPTIONAL_COLUMNS))
+            raise InputError(f"unknown column '{ours}' in --column (valid: {valid})", field="column")
+        columns[ours] = theirs
+    return columns
+
+
 def cmd_annotate(args: argparse.Namespace) -> int:
-    from ..annotate import Settings, annotate_articles, assemble, write_store
+    from ..annotate import Settings, annotate_corpus
     from ..ingest import read_inputs
     from ..nlp.linking import Aliases
 
-    columns = dict(item.split("=", 1) for item in (args.column or []))
+    columns = parse_columns(args.column)
+    aliases = Aliases.load(args.aliases)
     ingested = read_inputs(args.inputs, columns=columns)
     settings = Settings(model=args.model, sentiment=args.sentiment)
     tty = sys.stderr.isatty() and not args.quiet
     factory = progress_factory(tty)
     tick = factory("annotating", len(ingested.articles)) if factory else None
-    summary = annotate_articles(ingested.articles, store=args.out, settings=settings, engine=args.engine,
-                                workers=args.workers, scheduler=args.scheduler, progress=tick)
-    tables = assemble(ingested.articles, store=args.out, settings=settings, aliases=Aliases.load(args.aliases))
-    folder = write_store(args.out, tables, settings=settings, inputs=[str(i) for i in args.inputs])
-    print(f"{summary.articles} articles: {summary.annotated} annotated, {summary.cached} from cache, "
-          f"{ingested.duplicates} duplicate(s) skipped")
+    result = annotate_corpus(ingested.articles, store=args.out, settings=settings, aliases=aliases,
+                             engine=args.engine, workers=args.workers, scheduler=args.scheduler,
+                             batch_size=args.batch_size, progress=tick, inputs=[str(i) for i in args.inputs])
+    summary = result.summary
+    duplicates = ingested.duplicates + summary.duplicates
+    print(f"{summary.articles + ingested.duplicates} articles: {summary.annotated} annotated, "
+          f"{summary.cached} from cache, {duplicates} duplicate(s) skipped")
     if ingested.warnings:
         print(f"{len(ingested.warnings)} warning(s); first: {ingested.warnings[0]}", file=sys.stderr)
     for name in ("articles", "mentions", "entities", "quotes", "sentences"):
-        print(f"  {name:<10} {len(tables[name]):>8,} rows")
-    print(folder)
+        print(f"  {name:<10} {result.rows.get(name, 0):>8,} rows")
+    print(f"{result.folder}{' (unchanged)' if result.reused else ''}")
     return 0

@@ -82,6 +82,20 @@ def strip_titles(text: str) -> str:
     return " ".join(words)
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _group_label(counts: Counter[str]) -> str:
+    """Majority label of a group, places counted together (then GPE over LOC/FAC on ties)."""
+    classes: Counter[str] = Counter()
+    for lab, n in counts.items():
+        classes[_label_class(lab)] += n
+    best = max(classes, key=lambda c: (classes[c], c == "PLACE", c == "PERSON"))
+    if best != "PLACE":
+        return best
+    return max((lab for lab in counts if lab in PLACE_LABELS), key=lambda lab: (counts[lab], lab == "GPE"))
+
+
 def _label_class(label: str) -> str:
     return "PLACE" if label in PLACE_LABELS else label
 
@@ -142,51 +156,53 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
                 keys.append(("PERSON", next(iter(corpus_surnames[key]))))
                 continue
         keys.append(("PERSON" if labels[i] == "PERSON" else "OTHER", key))
-    m["label"] = labels
-    m["_key"] = keys
-
-    # Label per group: majority vote with places counted together.
+    # Label and canonical name per group, in plain Python (a pandas groupby costs ~1 ms a group).
+    texts = m["text"].astype(str).tolist()
+    stripped = m["_stripped"].tolist()
+    members: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, key in enumerate(keys):
+        members[key].append(i)
     group_label: dict[tuple[str, str], str] = {}
     group_name: dict[tuple[str, str], str] = {}
-    for gkey, grp in m.groupby("_key", sort=False):
-        counts = Counter(grp["label"])
-        classes = Counter()
-        for lab, n in counts.items():
-            classes[_label_class(lab)] += n
-        best_class = max(classes, key=lambda c: (classes[c], c == "PLACE", c == "PERSON"))
-        if best_class == "PLACE":
-            label = max((lab for lab in counts if lab in PLACE_LABELS), key=lambda lab: (counts[lab], lab == "GPE"))
-        else:
-            label = best_class
+    for gkey, idx in members.items():
+        group_label[gkey] = label = _group_label(Counter(labels[i] for i in idx))
         if gkey[0] == "ALIAS":
-            name = aliases.merge[gkey[1]] if gkey[1] in aliases.merge else grp["_stripped"].iloc[0]
+            name = aliases.merge.get(gkey[1], stripped[idx[0]])
         else:
-            forms = grp["_stripped"] if label == "PERSON" else grp["text"].map(lambda t: re.sub(r"['’]s?$", "", t))
-            multi = forms[forms.str.contains(" ")] if label == "PERSON" else forms
-            pool = multi if not multi.empty else forms
-            order = {f: i for i, f in enumerate(pool)}
-            counted = Counter(pool)
-            name = max(counted, key=lambda f: (counted[f], -order[f]))
-        name = aliases.rename.get(fold(name), name)
-        group_label[gkey] = label
-        group_name[gkey] = name
-    m["label"] = m["_key"].map(group_label)
-    m["_name"] = m["_key"].map(group_name)
-    excluded = m["_name"].map(fold).isin(aliases.exclude) | m["_fold"].isin(aliases.exclude)
-    m = m[~excluded]
-    m["entity_id"] = [entity_id(lab, name) for lab, name in zip(m["label"], m["_name"])]
-
+            if label == "PERSON":
+                forms = [stripped[i] for i in idx]
+                pool = [f for f in forms if " " in f] or forms
+            else:
+                pool = [_POSSESSIVE.sub("", texts[i]) for i in idx]
+            counted = Counter(pool)  # insertion order = first occurrence: ties go to the earliest form
+            name = max(counted, key=counted.__getitem__)
+        group_name[gkey] = aliases.rename.get(fold(name), name)
+    final_labels = [group_label[k] for k in keys]
+    final_names = [group_name[k] for k in keys]
+    folded_names = {n: fold(n) for n in set(final_names)}
+    keep = [
+        not (folded_names[n] in aliases.exclude or f in aliases.exclude)
+        for n, f in zip(final_names, m["_fold"].tolist())
+    ]
+    ids = {(lab, n): entity_id(lab, n) for lab, n in set(zip(final_labels, final_names))}
+    m["label"] = final_labels
+    m["entity_id"] = [ids[(lab, n)] for lab, n in zip(final_labels, final_names)]
+    by_entity: dict[str, list[int]] = defaultdict(list)
+    for i, (eid, ok) in enumerate(zip(m["entity_id"].tolist(), keep)):
+        if ok:
+            by_entity[eid].append(i)
     entities_rows: list[dict[str, Any]] = []
-    for eid, grp in m.groupby("entity_id", sort=False):
-        forms = Counter(grp["text"])
+    for eid, idx in by_entity.items():
+        forms = Counter(texts[i] for i in idx)
         entities_rows.append(
             {
                 "entity_id": eid,
-                "name": grp["_name"].iloc[0],
-                "label": grp["label"].iloc[0],
+                "name": final_names[idx[0]],
+                "label": final_labels[idx[0]],
                 "aliases": [f for f, _ in forms.most_common()],
             }
         )
+    m = m[keep]
     entities = pd.DataFrame(entities_rows, columns=["entity_id", "name", "label", "aliases"])
     out = m[columns].reset_index(drop=True)
     return out, entities
