@@ -153,7 +153,8 @@ def notebook_sections(notebook: Path) -> list[Section]:
                 width = int(meta["width"])
                 height = int(meta.get("height") or height * width / max(1, _png_size(png)[0]))
             heading = sections[-1].heading
-            alt = str(output.get("metadata", {}).get("alt") or (f"Chart: {heading}" if heading else "Chart"))
+            given = str((meta.get("alt") if isinstance(meta, dict) else None) or output.get("metadata", {}).get("alt") or "")
+            alt = given if given and given.lower() != "chart" else (f"Chart: {heading}" if heading else "Chart")
             cid = make_msgid(idstring="chart", domain="newsbrief.invalid")[1:-1]
             sections[-1].charts.append(Chart(png=png, heading=heading, alt=alt, cid=cid, width=width, height=height))
     return [s for s in sections if s.heading or s.charts]
