@@ -105,7 +105,7 @@ def cue_text(verb: Token) -> str:
             pobj = [g for g in child.children if g.dep_ == "pobj"]
             if pobj and pobj[0].lemma_.lower() in _MEDIUM_WORDS and pobj[0].i - child.i <= 3:
                 end = pobj[0].i
-    text = doc.text[verb.idx : doc[end].idx + len(doc[end])]
+    text = doc[verb.i : end + 1].text  # Span.text, not doc.text: that rebuilds the whole string
     head = verb.head
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head is not verb and head.i < verb.i:
         return f"{head.text} ... {text}"
