@@ -8,7 +8,7 @@ INTERCEPT: float = -0.104578
 NEUTRAL_BAND: float = 0.087500
 DENSE: dict[str, float] = {
     'vader_compound': 0.595469,
-    'vader_pos': 0.675130,
+    'vader_pos': 0.675129,
     'vader_neg': -1.421136,
     'textblob_polarity': 0.487558,
 }
