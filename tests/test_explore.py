@@ -362,6 +362,8 @@ def test_app_builds_and_callbacks_update_the_view(store: Path) -> None:
     assert app.item.value == ZEL and app.item.options[0][1] == ZEL
     assert [v for _, v in app.point.options] == [None, "2021-03-29", "2021-04-05", "2021-04-12"]
     assert str(app.start.value) == "2021-04-01" and str(app.end.value) == "2021-04-15"
+    assert app.current()[1] == Filters()  # the full range is no bound: the undated a5 stays in
+    assert "a5" in set(app.view.sentences["article_id"])
 
     app.kind.value = "speaker"
     assert app.view.focus.kind == "speaker" and app.item.value == app.item.options[0][1]
@@ -375,8 +377,9 @@ def test_app_builds_and_callbacks_update_the_view(store: Path) -> None:
     app.freq.value = "D"
     assert [v for _, v in app.point.options] == [None, "2021-04-03", "2021-04-15"]
     app.point.value = "2021-04-15"  # the callback renders that point's sentences
-    app.start.value, app.end.value = app.end.value, app.start.value  # reversed range is read in order
-    assert app.current()[1].start <= app.current()[1].end
+    app.start.value, app.end.value = pd.Timestamp("2021-04-10").date(), pd.Timestamp("2021-04-02").date()
+    assert app.current()[1] == make_filters(start="2021-04-02", end="2021-04-10", sources="Morning Post")
+    assert set(app.view.sentences["article_id"]) == {"a2"}  # a reversed range is read in order
     app.sources.value = ("Nobody",) if "Nobody" in app.sources.options else ()
     assert app.view is not None
 

@@ -60,17 +60,21 @@ def latest_run_store(reports: str | Path = REPORTS) -> Path | None:
 
 def annotate_into(inputs: str | Path | Sequence[str | Path], store: str | Path, *, model: str | None = None,
                   workers: int | None = 1) -> Path:
-    """Annotate ``inputs`` into the store folder ``store`` (cached there) and return the folder."""
-    from .annotate import Settings, annotate_articles, assemble, write_store
+    """Annotate ``inputs`` into the store folder ``store``, as ``newsbrief annotate`` does, and return it.
+
+    The store's cache makes a second call on the same inputs cheap (no NLP, no rewrite).
+    """
+    from .annotate import Settings, annotate_corpus
     from .ingest import read_inputs
 
     store = Path(store)
-    ingested = read_inputs(inputs)
-    settings = Settings() if model is None else Settings(model=model)
-    annotate_articles(ingested.articles, store=store, settings=settings, workers=workers)
-    tables = assemble(ingested.articles, store=store, settings=settings)
     items = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
-    write_store(store, tables, settings=settings, inputs=[str(i) for i in items])
+    ingested = read_inputs(items)
+    settings = Settings() if model is None else Settings(model=model)
+    result = annotate_corpus(ingested.articles, store=store, settings=settings, workers=workers,
+                             inputs=[str(i) for i in items])
+    log.info("store %s: %d article(s), %d annotated, %s", store, result.summary.articles, result.summary.annotated,
+             "dataset reused" if result.reused else "dataset written")
     return store
 
 
@@ -154,6 +158,13 @@ def filter_tables(tables: Mapping[str, pd.DataFrame], filters: Filters) -> dict[
     return out
 
 
+def _dated(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The tables restricted to articles with a publication time."""
+    ids = set(tables["articles"].loc[tables["articles"]["published"].notna(), "article_id"])
+    return {name: frame if name == "entities" else frame[frame["article_id"].isin(ids)]
+            for name, frame in tables.items()}
+
+
 # ---------------------------------------------------------------------------------------------- choices
 def entity_choices(tables: Mapping[str, pd.DataFrame], *, top: int | None = None) -> list[tuple[str, str]]:
     """(label, entity_id) pairs, most mentioned first: what the entity dropdown offers."""
@@ -212,7 +223,7 @@ def find_focus(tables: Mapping[str, pd.DataFrame], *, entity: str | None = None,
         ids = tables["quotes"].loc[tables["quotes"]["speaker"] == name, "speaker_entity_id"].dropna()
         return Focus("speaker", name, name, str(ids.iloc[0]) if len(ids) else None)
     if entity is None:
-        choices = entity_choices(tables, top=1) or []
+        choices = entity_choices(tables, top=1)
         if choices:
             entity = choices[0][1]
         else:
@@ -221,10 +232,16 @@ def find_focus(tables: Mapping[str, pd.DataFrame], *, entity: str | None = None,
                 raise ValueError("the store holds no entity and no attributed quote to explore")
             return find_focus(tables, speaker=speakers[0][1])
     wanted = entity.casefold()
-    for row in entities.itertuples(index=False):
-        aliases = [] if row.aliases is None else [str(a).casefold() for a in row.aliases]
-        if wanted in (str(row.entity_id).casefold(), str(row.name).casefold(), *aliases):
-            return Focus("entity", str(row.entity_id), str(row.name), str(row.entity_id))
+    by_id = entities[entities["entity_id"].astype(str) == entity]
+    by_name = entities[entities["name"].astype(str).str.casefold() == wanted]
+    alias = entities[["entity_id", "aliases"]].explode("aliases")
+    by_alias = entities[entities["entity_id"].isin(alias.loc[alias["aliases"].astype(str).str.casefold() == wanted,
+                                                              "entity_id"])]
+    by_any_id = entities[entities["entity_id"].astype(str).str.casefold() == wanted]
+    for found in (by_id, by_name, by_alias, by_any_id):  # exact id first; a name beats an alias
+        if len(found):
+            row = found.iloc[0]
+            return Focus("entity", str(row["entity_id"]), str(row["name"]), str(row["entity_id"]))
     known = ", ".join(label for label, _ in entity_choices(tables, top=10))
     raise ValueError(f"no entity '{entity}' in the store; most mentioned: {known}")
 
@@ -282,7 +299,7 @@ def timeline(tables: Mapping[str, pd.DataFrame], focus: Focus, *, freq: str = "W
 def focus_sentences(tables: Mapping[str, pd.DataFrame], focus: Focus) -> pd.DataFrame:
     """Sentences behind the focus: those that name the entity, or hold one of the speaker's quotes.
 
-    Columns: :data:`SENTENCE_COLUMNS` plus ``period``-ready ``published``; one row per sentence.
+    Columns: :data:`SENTENCE_COLUMNS`; one row per sentence, in publication order (undated last).
     """
     s = tables["sentences"]
     if focus.kind == "entity":
@@ -314,7 +331,7 @@ def tone(tables: Mapping[str, pd.DataFrame], focus: Focus, *, freq: str | None =
     from .analysis.sentiment import entity_sentiment, speaker_sentiment
 
     if freq is not None:  # a timeline leaves undated articles out; do it here rather than be warned per call
-        tables = filter_tables(tables, Filters(start=date.min))
+        tables = _dated(tables)
     if focus.kind == "entity":
         mentions = focus_mentions(tables, focus)
         if mentions.empty:
@@ -569,7 +586,7 @@ class ExploreApp:
         self.explorer = explorer
         self._quiet = True  # no refresh while the controls are being built or refilled
         tables = explorer.tables
-        first, last = date_bounds(tables)
+        first, last = self._bounds = date_bounds(tables)
         f = explorer.filters
         layout = w.Layout(width="auto")
         self.kind = w.ToggleButtons(options=[("Entity", "entity"), ("Speaker", "speaker")],
@@ -642,6 +659,10 @@ class ExploreApp:
         start, end = self.start.value, self.end.value
         if start is not None and end is not None and start > end:
             start, end = end, start
+        # The pickers open on the store's first and last day: that is no bound (undated articles stay in).
+        first, last = self._bounds
+        start = None if start == first else start
+        end = None if end == last else end
         filters = Filters(start=start, end=end, sources=tuple(self.sources.value))
         return focus, filters, self.freq.value
 
