@@ -75,7 +75,8 @@ def _close(fig: Figure) -> Chart:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=150, bbox_inches="tight", facecolor="white")
     axes = fig.get_axes()
-    alt = axes[0].get_title() if axes and axes[0].get_title() else "chart"
+    titles = [axes[0].get_title(loc=loc) for loc in ("left", "center", "right")] if axes else []
+    alt = next((t for t in titles if t), "chart")
     plt.close(fig)
     from PIL import Image
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import numpy as np
 import pandas as pd
@@ -192,7 +191,8 @@ def test_findings_name_extremes_and_shifts() -> None:
     assert any("few articles" in line for line in corpus)
 
 
-def test_aggregates_a_large_corpus_in_seconds() -> None:
+def test_aggregates_a_corpus_of_19000_articles() -> None:
+    # How fast this runs is measured by benchmarks/timelines.py, never asserted here.
     rng = np.random.default_rng(0)
     n_articles, per = 19_000, 30
     ids = np.repeat(np.arange(n_articles).astype(str), per)
@@ -204,9 +204,7 @@ def test_aggregates_a_large_corpus_in_seconds() -> None:
                              "published": pd.Timestamp("1987-02-26", tz="UTC")
                              + pd.to_timedelta(rng.integers(0, 236, n_articles), unit="D"),
                              "source": rng.choice(["Reuters", "AP", "WION"], n_articles)})
-    t0 = time.perf_counter()
     tl = corpus_timeline(articles, sentences, freq="D", by="source")
     article_timeline(sentences, window=5)
     largest_shifts(tl)
-    assert time.perf_counter() - t0 < 10
     assert tl["n_articles"].sum() == n_articles

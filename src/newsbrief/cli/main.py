@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from ..errors import NewsbriefError
 
 #: Command modules in the order `newsbrief --help` lists them.
-COMMANDS: tuple[str, ...] = ("run", "annotate", "params")
+COMMANDS: tuple[str, ...] = ("run", "email", "annotate", "params")
 
 
 def build_parser() -> argparse.ArgumentParser:
