@@ -44,6 +44,8 @@ _MIN_QUOTE_WORDS = 3
 _FLOAT_PARAS = 3
 _WINDOW_AFTER = 14
 _WINDOW_BEFORE = 24
+_NP_CONTENT = frozenset({"announce", "confirm", "deny", "reveal", "disclose", "report"})
+_NAMING_VERBS = frozenset({"call", "describe", "label", "dub", "brand", "term", "deride", "praise"})
 _NO_DOBJ_CONTENT = frozenset({"tell", "ask", "inform", "assure", "answer", "deny", "confirm", "mention", "report"})
 
 
@@ -197,6 +199,12 @@ class _Extractor:
             subj = find_subject(verb)
             if subj is not None and span.inner_start <= subj.idx < span.inner_end:
                 subj = None
+            if subj is None:
+                qtok = self._tok_at(span.end) if after else self._tok_at(span.start)
+                lo, hi = (qtok, verb.i) if after else (verb.i - _WINDOW_BEFORE, verb.i)
+                subj = self._fallback_subject(verb, lo, hi) or (
+                    self._fallback_subject(verb, verb.i + 1, verb.i + 4) if after else None
+                )
             ids = self._chain(k)
             if after and k + 1 < len(self.spans):
                 nxt = self.spans[k + 1]
@@ -231,6 +239,9 @@ class _Extractor:
             ]
         right = [c for c in comps if c.i > verb.i]
         comps = right or comps
+        if not comps and verb.lemma_.lower() in _NP_CONTENT:
+            # "announced a benefit concert", "denied the report": the object is the content
+            comps = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.i > verb.i and lo <= c.idx < hi]
         if comps:
             a = min(c.left_edge.i for c in comps)
             b = max(c.right_edge.i for c in comps)
@@ -285,7 +296,12 @@ class _Extractor:
         quoted = sum(min(end, self.spans[q].inner_end) - max(start, self.spans[q].inner_start) for q in hits)
         length = max(1, end - start)
         long_hits = [q for q in hits if self._words(self.spans[q]) >= _MIN_QUOTE_WORDS]
-        if hits and quoted >= 0.75 * length:
+        unquoted = self.text[start:end]
+        for q in reversed(hits):
+            a, b = max(start, self.spans[q].start) - start, min(end, self.spans[q].end) - start
+            unquoted = unquoted[: max(0, a)] + " " + unquoted[max(0, b) :]
+        loose_words = [w for w in unquoted.split() if any(ch.isalnum() for ch in w)]
+        if hits and (quoted >= 0.75 * length and len(loose_words) <= 1 or not loose_words):
             ids: list[int] = []
             for q in hits:
                 ids += [x for x in self._chain(q) if x not in ids]
@@ -310,6 +326,12 @@ class _Extractor:
                 if cand is not None:
                     out.append(cand)
                 continue
+            if tok.i not in self.used_verbs and tok.lemma_.lower() in _NAMING_VERBS and tok.pos_ == "VERB":
+                cand = self._naming(tok)
+                if cand is not None:
+                    self.used_verbs.add(tok.i)
+                    out.append(cand)
+                continue
             if tok.i in self.used_verbs or not is_speech_verb(tok):
                 continue
             region = self._region(tok)
@@ -323,6 +345,27 @@ class _Extractor:
                 self.used_verbs.add(tok.i)
                 out.append(cand)
         return out
+
+    def _naming(self, verb: Token) -> _Cand | None:
+        """``X called Y "a disgrace"``: the verb's right-hand dependents, when they hold a quote."""
+        deps = [c for c in verb.children if c.i > verb.i and c.dep_ in {"dobj", "oprd", "ccomp", "xcomp", "prep", "advcl"}]
+        if not deps:
+            return None
+        p = self._para_of_tok(verb)
+        start = max(self.paras.starts[p], self.doc[verb.i + 1].idx if verb.i + 1 < len(self.doc) else verb.idx)
+        last = max(c.right_edge for c in deps)
+        end = min(self.paras.ends[p], last.idx + len(last))
+        k = bisect_right(self.inner_starts, end) - 1
+        if k < 0 or self.spans[k].inner_end <= start or k in self.consumed:
+            return None
+        region = self._strip(start, max(end, min(self.spans[k].inner_end, self.paras.ends[p])))
+        if region is None:
+            return None
+        subj = find_subject(verb)
+        cand = self._snap(region, cue_text(verb), subj)
+        if cand is not None and cand.kind == "direct":
+            cand.kind = "mixed"
+        return cand
 
     def _according(self, tok: Token) -> _Cand | None:
         doc = self.doc
@@ -347,6 +390,26 @@ class _Extractor:
         region = max(sizes)[1]
         return self._snap(region, "according to", pobj)
 
+    def _in_quote(self, char: int) -> bool:
+        k = bisect_right(self.inner_starts, char) - 1
+        return k >= 0 and char < self.spans[k].inner_end
+
+    def _fallback_subject(self, verb: Token, lo: int, hi: int) -> Token | None:
+        """First name, pronoun or noun in doc[lo:hi] (the stretch between a quote and its cue)."""
+        doc = self.doc
+        for j in range(max(0, lo), min(len(doc), hi)):
+            tok = doc[j]
+            if self.tok_q[j] != -1 or j == verb.i:
+                continue
+            if tok.pos_ in {"PROPN", "PRON"} or (tok.pos_ == "NOUN" and tok.dep_ != "npadvmod"):
+                node = tok
+                while node.head.i != node.i and lo <= node.head.i < hi and node.head.i != verb.i and node.dep_ in {
+                    "compound", "amod", "det", "poss", "nmod"
+                }:
+                    node = node.head
+                return node
+        return None
+
     # -- floating quotes and assembly ----------------------------------------------
     def _sentence_level(self, span: QuoteSpan) -> bool:
         before = self.text[self.paras.starts[span.para] : span.start].rstrip()
@@ -357,7 +420,7 @@ class _Extractor:
             return []
         cands = self._direct() + self._indirect()
         cands.sort(key=lambda c: (c.subj.idx if c.subj is not None and c.subj.idx < c.start else c.start))
-        resolver = SpeakerResolver(self.doc)
+        resolver = SpeakerResolver(self.doc, quoted=self._in_quote)
         for cand in cands:
             mention = speaker_mention(cand.subj) if cand.subj is not None else None
             cand.speaker = resolver.resolve(cand.subj, mention)

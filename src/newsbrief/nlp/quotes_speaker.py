@@ -18,6 +18,7 @@ mention earlier in the article:
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -117,9 +118,11 @@ def _name_span(token: Token) -> Span | None:
 class SpeakerResolver:
     """Resolve speaker mentions of one Doc to earlier named mentions (call in text order)."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, *, quoted: Callable[[int], bool] | None = None) -> None:
         self.doc = doc
-        self._ents = [e for e in doc.ents if e.label_ in _NAMED_LABELS]
+        self._ents = [
+            e for e in doc.ents if e.label_ in _NAMED_LABELS and not (quoted is not None and quoted(e.start_char))
+        ]
         self._ent_starts = [e.start_char for e in self._ents]
         self._speakers: list[tuple[int, int, int, bool, str]] = []  # (char, ref_start, ref_end, person?, kind)
 
@@ -133,10 +136,11 @@ class SpeakerResolver:
         if ref is not None:
             self._speakers.append((at, ref[0], ref[1], person, kind))
 
-    def _recent_speaker(self, before: int, *, person: bool) -> tuple[int, int] | None:
+    def _recent_speaker(self, before: int, *, person: bool) -> tuple[int, int, int] | None:
+        """(ref_start, ref_end, mention position) of the latest earlier speaker of the right kind."""
         for at, rs, re_, is_person, _kind in reversed(self._speakers[-20:]):
             if at < before and before - at < _BACK_WINDOW and is_person == person:
-                return rs, re_
+                return rs, re_, at
         return None
 
     def resolve_pronoun(self, token: Token) -> tuple[int, int] | None:
@@ -156,9 +160,10 @@ class SpeakerResolver:
             if ent.root.dep_ in {"nsubj", "nsubjpass"} or ent.root.head.dep_ in {"nsubj", "nsubjpass"}:
                 subj_ent = ent
                 break
-        best = [x for x in (recent, (subj_ent.start_char, subj_ent.end_char) if subj_ent else None) if x]
-        if best:
-            return max(best, key=lambda r: r[0])
+        if recent is not None and (subj_ent is None or subj_ent.start_char < recent[2]):
+            return recent[0], recent[1]
+        if subj_ent is not None:
+            return subj_ent.start_char, subj_ent.end_char
         if any_ent is not None:
             return any_ent.start_char, any_ent.end_char
         return None
