@@ -9,9 +9,11 @@ One run prints:
 
 * raw spaCy ``nlp.pipe`` throughput (words/s): the same installed pipeline, the same components
   (all of them, as newsbrief loads it), ``n_process=workers``, Docs consumed and dropped;
-* ``newsbrief`` annotation throughput, cold cache: :func:`newsbrief.annotate.annotate_articles`
-  (local engine, ``workers`` processes) + :func:`assemble` (canonical entities, speakers) +
-  :func:`write_store`, i.e. what ``newsbrief annotate`` does after reading its inputs;
+* ``newsbrief`` annotation throughput, cold cache: :func:`newsbrief.annotate.annotate_corpus`
+  (local engine, ``workers`` processes; NLP, canonical entities and speakers, dataset write),
+  i.e. what ``newsbrief annotate`` does after reading its inputs;
+* both as wall-clock time and as CPU time of the process tree (getrusage: this process plus its
+  joined children), since a shared machine's load skews wall-clock comparisons;
 * their ratio, then the same call again on the same articles (cached) and its time over the cold run;
 * peak memory of the whole process tree (this process and every child), polled every 0.1 s with
   psutil: the sum of RSS (counts pages shared after fork once per process, so it overstates) and
@@ -27,6 +29,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import resource
 import sys
 import tempfile
 import threading
@@ -39,7 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import reuters  # noqa: E402
 
-from newsbrief.annotate import Settings, annotate_articles, assemble, write_store  # noqa: E402
+from newsbrief.annotate import Settings, annotate_corpus  # noqa: E402
 from newsbrief.nlp.pipeline import DEFAULT_MODEL, load_pipeline  # noqa: E402
 
 
@@ -84,29 +87,53 @@ class PeakMemory:
         self._sample()
 
 
+def cpu_seconds() -> float:
+    """User + system CPU of this process and of its finished (joined) children."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 @contextmanager
 def timed() -> Iterator[list[float]]:
+    """Yields a list that receives [wall seconds, CPU seconds of the process tree]."""
     box: list[float] = []
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_seconds()
     yield box
-    box.append(time.perf_counter() - start)
+    box.extend([time.perf_counter() - start, cpu_seconds() - cpu])
 
 
-def raw_spacy(texts: list[str], *, model: str, workers: int) -> float:
-    """Seconds for bare ``nlp.pipe`` over ``texts`` with ``n_process=workers``."""
+def raw_spacy(texts: list[str], *, model: str, workers: int) -> list[float]:
+    """[wall, CPU] seconds for bare ``nlp.pipe`` over ``texts`` with ``n_process=workers``."""
     nlp = load_pipeline(model)
     with timed() as t:
         for _doc in nlp.pipe(texts, n_process=workers):
             pass
-    return t[0]
+    return t
 
 
-def run_newsbrief(articles: list, *, store: Path, settings: Settings, workers: int, batch_size: int) -> tuple[float, dict]:
+def run_newsbrief(articles: list, *, store: Path, settings: Settings, workers: int, batch_size: int,
+                  progress: object = None) -> tuple[list[float], dict]:
+    """What `newsbrief annotate` does after reading its inputs (annotate, assemble, write)."""
     with timed() as t:
-        summary = annotate_articles(articles, store=store, settings=settings, workers=workers, batch_size=batch_size)
-        tables = assemble(articles, store=store, settings=settings)
-        write_store(store, tables, settings=settings, inputs=["reuters21578"])
-    return t[0], {"summary": summary, "rows": {k: len(v) for k, v in tables.items()}}
+        result = annotate_corpus(articles, store=store, settings=settings, workers=workers, batch_size=batch_size,
+                                 inputs=["reuters21578"], progress=progress)
+    return t, {"summary": result.summary, "rows": result.rows}
+
+
+class Reporter:
+    """Progress callback: a line every ``every`` articles with throughput and peak memory so far."""
+
+    def __init__(self, memory: PeakMemory, total: int, every: int) -> None:
+        self.memory, self.total, self.every, self.done, self.next = memory, total, every, 0, every
+        self.start = time.perf_counter()
+
+    def __call__(self, n: int) -> None:
+        self.done += n
+        if self.done >= self.next:
+            self.next += self.every
+            elapsed = time.perf_counter() - self.start
+            print(f"  ... {self.done:,}/{self.total:,} articles, {elapsed:,.0f} s, peak RSS sum "
+                  f"{mb(self.memory.rss)}, PSS sum {mb(self.memory.pss)}", flush=True)
 
 
 def mb(n: int) -> str:
@@ -121,6 +148,7 @@ def main() -> int:
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--skip-raw", action="store_true", help="skip the bare spaCy run (memory-only runs)")
     parser.add_argument("--dir", type=Path, default=reuters.DEFAULT_DIR)
+    parser.add_argument("--report-every", type=int, default=0, help="print progress every N articles")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
     if not args.dir.is_dir():
@@ -139,25 +167,30 @@ def main() -> int:
           f"workers={args.workers}; cores={os.cpu_count()}")
 
     with PeakMemory() as memory, tempfile.TemporaryDirectory(prefix="nb-bench-") as tmp:
-        raw_s = None
+        raw = None
         if not args.skip_raw:
-            raw_s = raw_spacy(texts, model=args.model, workers=args.workers)
-            print(f"raw spaCy nlp.pipe(n_process={args.workers}):     {raw_s:8.1f} s  {words / raw_s:10,.0f} words/s")
+            raw = raw_spacy(texts, model=args.model, workers=args.workers)
+            print(f"raw spaCy nlp.pipe(n_process={args.workers}):   {raw[0]:8.1f} s wall {words / raw[0]:9,.0f} words/s"
+                  f"   | CPU {raw[1]:8.1f} s {words / raw[1]:9,.0f} words/CPU-s", flush=True)
             raw_rss, raw_pss = memory.rss, memory.pss
         store = Path(tmp) / "store"
-        cold_s, info = run_newsbrief(articles, store=store, settings=settings, workers=args.workers,
-                                     batch_size=args.batch_size)
+        reporter = Reporter(memory, len(articles), args.report_every) if args.report_every else None
+        cold, info = run_newsbrief(articles, store=store, settings=settings, workers=args.workers,
+                                   batch_size=args.batch_size, progress=reporter)
         summary = info["summary"]
-        print(f"newsbrief annotate (cold cache):      {cold_s:8.1f} s  {words / cold_s:10,.0f} words/s  "
-              f"({summary.annotated:,} annotated; rows {info['rows']})")
-        if raw_s is not None:
-            print(f"ratio newsbrief / raw spaCy:          {raw_s / cold_s:8.2f}")
-        warm_s, info2 = run_newsbrief(articles, store=store, settings=settings, workers=args.workers,
-                                      batch_size=args.batch_size)
-        print(f"newsbrief annotate (cached re-run):   {warm_s:8.2f} s  = {warm_s / cold_s:.1%} of the cold run "
+        print(f"newsbrief annotate (cold cache):    {cold[0]:8.1f} s wall {words / cold[0]:9,.0f} words/s"
+              f"   | CPU {cold[1]:8.1f} s {words / cold[1]:9,.0f} words/CPU-s"
+              f"   ({summary.annotated:,} annotated; rows {info['rows']})", flush=True)
+        if raw is not None:
+            print(f"ratio newsbrief / raw spaCy throughput: wall {raw[0] / cold[0]:.2f}, CPU {raw[1] / cold[1]:.2f}")
+        warm, info2 = run_newsbrief(articles, store=store, settings=settings, workers=args.workers,
+                                    batch_size=args.batch_size)
+        print(f"newsbrief annotate (cached re-run): {warm[0]:8.2f} s wall = {warm[0] / cold[0]:.1%} of the cold run "
               f"({info2['summary'].annotated} annotated, {info2['summary'].cached:,} from cache)")
-    print(f"peak memory, whole process tree: RSS sum {mb(memory.rss)}, PSS sum {mb(memory.pss)}"
-          + (f" (raw spaCy phase: RSS {mb(raw_rss)}, PSS {mb(raw_pss)})" if raw_s is not None else ""))
+    print(f"peak memory, whole process tree (psutil, polled every 0.1 s): RSS sum {mb(memory.rss)}, "
+          f"PSS sum {mb(memory.pss)}"
+          + (f"; raw spaCy phase alone: RSS {mb(raw_rss)}, PSS {mb(raw_pss)}" if raw is not None else ""))
+    print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())} (on {os.cpu_count()} cores)")
     return 0
 
 
