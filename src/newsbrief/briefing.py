@@ -70,6 +70,14 @@ class Chart:
         return f"<Chart: {self.alt}>"
 
 
+def clip(text: object, limit: int = 280) -> str:
+    """Shorten long text for tables at a word boundary, with an ellipsis."""
+    value = "" if text is None or (isinstance(text, float) and pd.isna(text)) else str(text)
+    if len(value) <= limit:
+        return value
+    return value[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+
+
 def _close(fig: Figure) -> Chart:
     """Render a figure to PNG (150 dpi, shown at 100 dpi size) and free it."""
     buffer = io.BytesIO()
@@ -213,6 +221,7 @@ class Briefing:
         share = self.speaker_share()
         shown = share[["speaker", "quotes", "words", "quote_share", "word_share", "example"]].rename(
             columns={"quote_share": "share of quotes", "word_share": "share of words", "example": "longest quote"})
+        shown["longest quote"] = shown["longest quote"].map(clip)
         return table_block(shown, formats={"share of quotes": "{:.0%}", "share of words": "{:.0%}"})
 
     def quote_table(self, *, limit: int = 40) -> HTMLBlock:
@@ -226,6 +235,7 @@ class Briefing:
         table = table.sort_values("words", ascending=False).drop_duplicates("speaker").head(limit)
         titles = dict(zip(self.articles["article_id"], self.articles["title"]))
         table.insert(1, "article", table["article_id"].map(titles).fillna(table["article_id"]))
+        table["quote"] = table["quote"].map(clip)
         return table_block(table.drop(columns=["article_id"]), caption="An example quote from each top speaker")
 
     def sentiment_chart(self) -> Chart | HTMLBlock:

@@ -58,10 +58,12 @@ def _series(ax, df: pd.DataFrame, i: int, label: str | None, *, band: bool) -> N
     style = series_style(i)
     x = pd.to_datetime(df["period"])
     if band:
-        ax.fill_between(x, df["ci_low"], df["ci_high"], color=style["color"], alpha=0.18, linewidth=0,
+        # Scores live in -1..1: a band from two articles can reach past that; clip it to the scale.
+        low, high = df["ci_low"].clip(-1, 1), df["ci_high"].clip(-1, 1)
+        ax.fill_between(x, low, high, color=style["color"], alpha=0.18, linewidth=0,
                         label="95% confidence band" if i == 0 else None, zorder=2)
         # the interval also as a whisker, so an isolated period (no neighbour to band with) shows it
-        ax.vlines(x, df["ci_low"], df["ci_high"], color=style["color"], alpha=0.45, linewidth=1.0, zorder=2)
+        ax.vlines(x, low, high, color=style["color"], alpha=0.45, linewidth=1.0, zorder=2)
     ax.plot(x, df["mean"], color=style["color"], linestyle=style["linestyle"], linewidth=1.8, label=label, zorder=3)
     thin = df["thin"].astype(bool).to_numpy() & df["mean"].notna().to_numpy()
     ax.plot(x[~thin], df["mean"][~thin], linestyle="none", marker=style["marker"], markersize=5,
@@ -98,6 +100,8 @@ def corpus_sentiment_chart(timeline_df: pd.DataFrame, *, title: str | None = Non
     else:
         _series(ax, df, 0, f"mean per {unit}", band=True)
     _zero_line(ax)
+    low, high = ax.get_ylim()
+    ax.set_ylim(max(low, -1.05), min(high, 1.05))
     ax.set_xlabel(f"{unit.capitalize()} (start date, UTC)")
     ax.set_ylabel(MEAN_LABEL)
     ax.set_title(title or f"Sentiment per {unit}")

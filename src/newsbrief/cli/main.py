@@ -32,6 +32,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="newsbrief: %(levelname)s: %(message)s")
+    if not args.verbose:
+        # WeasyPrint reports every CSS property it does not support (screen-only rules): noise for users.
+        logging.getLogger("weasyprint").setLevel(logging.ERROR)
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     try:
         return int(args.func(args))
