@@ -20,6 +20,8 @@ def read_html_file(path: Path, *, article_id: str | None = None) -> Article:
         raise InputError("no article text found in the HTML page", path=path)
     text = normalise(doc.text).strip()
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
+    if doc.title and len(paragraphs) > 1 and paragraphs[0].casefold() == doc.title.strip().casefold():
+        paragraphs = paragraphs[1:]  # the headline is the title, not the first paragraph of the body
     return Article(
         article_id=article_id or path.stem,
         text="\n\n".join(paragraphs),
