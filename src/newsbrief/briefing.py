@@ -111,6 +111,7 @@ class Briefing:
     freq: str = "W"
     follow: Sequence[str] = ()
     params: Mapping[str, Any] | None = None
+    scorer: str = "vader"
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -128,10 +129,12 @@ class Briefing:
         if title is None:
             first = articles["title"].iloc[0] if len(articles) else None
             title = str(first) if resolved == "article" and first is not None and not pd.isna(first) else "News briefing"
+        manifest = read_manifest(data)
         if params is None:
-            params = read_manifest(data).get("params", {})
+            params = manifest.get("params", {})
+        scorer = str(manifest.get("settings", {}).get("sentiment", "vader"))
         return cls(tables=tables, mode=resolved, title=title, top_n=top_n, freq=freq, follow=tuple(entities),
-                   params=params)
+                   params=params, scorer=scorer)
 
     @property
     def articles(self) -> pd.DataFrame:
@@ -251,6 +254,35 @@ class Briefing:
         if timeline.empty or timeline["n_articles"].sum() == 0:
             return HTMLBlock("<p>No dated articles: no timeline to show.</p>", "No timeline.")
         return _close(corpus_sentiment_chart(timeline))
+
+    def entity_sentiment_chart(self) -> Chart | HTMLBlock | None:
+        """Tone of the sentences that mention the top (or followed) entities: bars (article) or lines (corpus)."""
+        from .analysis.sentiment import entity_sentiment
+        from .charts.sentiment import entity_sentiment_chart
+
+        if self.tables["mentions"].empty or self.tables["sentences"].empty:
+            return None
+        df = entity_sentiment(
+            self.tables["sentences"], self.tables["mentions"], self.tables["entities"], self.articles,
+            names=list(self.follow) or None, top=5, freq=self.freq if self.mode == "corpus" else None,
+        )
+        if df.empty or df["mean"].notna().sum() == 0:
+            return None
+        return _close(entity_sentiment_chart(df, title="Tone of sentences mentioning the leading entities"))
+
+    def speaker_sentiment_chart(self) -> Chart | HTMLBlock | None:
+        """Tone of what the most quoted speakers are quoted as saying (scored with the run's scorer)."""
+        from .analysis.sentiment import speaker_sentiment
+        from .charts.sentiment import entity_sentiment_chart
+
+        quotes = self.tables["quotes"]
+        if quotes.empty or quotes["speaker"].notna().sum() == 0:
+            return None
+        df = speaker_sentiment(quotes, self.articles, scorer=self.scorer, top=5,
+                               freq=self.freq if self.mode == "corpus" else None)
+        if df.empty or df["mean"].notna().sum() == 0:
+            return None
+        return _close(entity_sentiment_chart(df, title="Tone of what the leading speakers are quoted as saying"))
 
     # ------------------------------------------------------------------ corpus sections
     def corpus_only(self, block: HTMLBlock | Chart | None) -> HTMLBlock | Chart | None:
