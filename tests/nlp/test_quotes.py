@@ -80,6 +80,14 @@ CASES = [
         "a betrayal of everything we fought for", "mixed", "Green", "Green", True, id="mixed",
     ),
     pytest.param(
+        'Senator Ruth Mills called the deal "a betrayal of working families" on Monday.',
+        "a betrayal of working families", "mixed", "Senator Ruth Mills", "Ruth Mills", True, id="naming-verb",
+    ),
+    pytest.param(
+        "Farm owners were more likely to say the drought had cut their income.",
+        "the drought had cut their income", "indirect", "Farm owners", "Farm owners", False, id="likely-to-say",
+    ),
+    pytest.param(
         "Local health officials said the outbreak was under control.",
         "the outbreak was under control", "indirect", "Local health officials", "Local health officials", False,
         id="unnamed-group",
