@@ -107,3 +107,55 @@ def test_alias_file_merges_renames_and_excludes(tmp_path) -> None:
     )
     assert set(entities["name"]) == {"Volodymyr Zelensky", "North Atlantic Treaty Organization"}
     assert linked["entity_id"].nunique() == 2 and len(linked) == 3
+
+
+def _names(linked: pd.DataFrame, entities: pd.DataFrame) -> list[tuple[str, str]]:
+    merged = linked.merge(entities[["entity_id", "name"]], on="entity_id")
+    return list(zip(merged["text"], merged["name"]))
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        pytest.param([("a", "Alexei Navalny", "PERSON"), ("a", "Navalnyy", "PERSON")],
+                     {"Alexei Navalny"}, id="transliteration-yy"),
+        pytest.param([("a", "Dmitry Peskov", "PERSON"), ("a", "Peskov's", "PERSON")],
+                     {"Dmitry Peskov"}, id="possessive-surname"),
+        pytest.param([("a", "President Joe Biden", "PERSON"), ("a", "Joe Biden", "PERSON"), ("b", "Biden", "PERSON")],
+                     {"Joe Biden"}, id="title-and-cross-article-surname"),
+        pytest.param([("a", "Kremlin's", "ORG"), ("b", "Kremlin", "ORG")], {"Kremlin"}, id="possessive-org"),
+    ],
+)
+def test_made_up_variants_merge(rows, expected) -> None:
+    linked, entities = link_entities(_mentions(*[(a, 10 * i, t, lab) for i, (a, t, lab) in enumerate(rows)]))
+    assert set(entities["name"]) == expected and linked["entity_id"].nunique() == 1
+
+
+def test_country_named_person_is_a_place_unless_a_surname_in_the_article() -> None:
+    linked, entities = link_entities(_mentions(
+        ("a", 0, "Michael Jordan", "PERSON"), ("a", 30, "Jordan", "PERSON"),  # the player
+        ("b", 0, "Jordan", "PERSON"),  # the country: no Jordan named in article b, and Michael Jordan is ...
+        ("c", 0, "Kiev", "PERSON"), ("c", 10, "Georgia", "ORG"),
+    ))
+    label = dict(zip(linked["article_id"] + ":" + linked["start"].astype(str), linked["label"]))
+    assert label["a:30"] == "PERSON" and label["c:0"] == "GPE" and label["c:10"] == "GPE"
+    assert entities.set_index("name").loc["Kiev", "label"] == "GPE"
+
+
+@pytest.mark.parametrize("text", ["Photograph:(AFP", "Getty Images/", "@NATO", "<b>", "Reuters |", "--"])
+def test_more_non_names(text: str) -> None:
+    assert not is_name(text)
+
+
+def test_leading_the_and_possessive_dropped_in_docs(nlp) -> None:
+    doc = nlp("The United States' envoy met the European Union's negotiators in the Hague.")
+    texts = {m["text"] for m in doc_mentions(doc)}
+    assert not any(t.lower().startswith("the ") or t.endswith(("'s", "'")) for t in texts), texts
+    for m in doc_mentions(doc):
+        assert doc.text[m["start"] : m["end"]] == m["text"]
+
+
+def test_org_surname_in_another_article_is_not_taken_for_the_person() -> None:
+    """Ford the company is not Gerald Ford named elsewhere: cross-article joins are for person mentions."""
+    linked, entities = link_entities(_mentions(("a", 0, "Gerald Ford", "PERSON"), ("b", 0, "Ford", "ORG")))
+    assert linked["entity_id"].nunique() == 2
