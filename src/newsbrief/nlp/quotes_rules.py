@@ -74,7 +74,7 @@ def find_subject(verb: Token) -> Token | None:
                         return g
         if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN"}:
             return node.head
-        if node.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl", "acomp"} and node.head is not node:
+        if node.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl", "acomp", "prep"} and node.head is not node:
             node = node.head
             continue
         break
