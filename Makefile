@@ -4,11 +4,11 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-PARAMS ?= params/seed-article.yaml
+PARAMS ?= params/seed-article.yaml params/sample-corpus.yaml
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install report reports test test-fast lab bench clean
+.PHONY: help install report test test-fast lab bench clean
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -22,11 +22,8 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## create .venv and install newsbrief with its test tools
 
-report: $(STAMP) ## render the default briefing (PARAMS=params/seed-article.yaml) into reports/
-	$(VENV)/bin/newsbrief run $(PARAMS)
-
-reports: $(STAMP) ## render every params/*.yaml briefing
-	@for p in params/*.yaml; do $(VENV)/bin/newsbrief run $$p || exit $$?; done
+report: $(STAMP) ## render the seed-article and sample-corpus briefings into reports/ (PARAMS=... to choose)
+	@for p in $(PARAMS); do $(VENV)/bin/newsbrief run $$p || exit $$?; done
 
 test: $(STAMP) ## run the whole test suite (slow tests included)
 	$(PY) -m pytest $(PYTEST_ARGS)
