@@ -338,6 +338,8 @@ class _Extractor:
             if region is None:
                 continue
             subj = find_subject(tok)
+            if subj is None and tok.dep_ not in {"advcl", "xcomp", "conj", "pcomp", "relcl"}:
+                subj = self._line_subject(tok)
             if subj is not None and region[0] <= subj.idx < region[1]:
                 continue
             cand = self._snap(region, cue_text(tok), subj)
@@ -409,6 +411,18 @@ class _Extractor:
                     node = node.head
                 return node
         return None
+
+    def _line_subject(self, verb: Token) -> Token | None:
+        """A name or pronoun right before a subject-less verb on the same line (parse glued to a title)."""
+        doc = self.doc
+        j = verb.i - 1
+        lo = max(0, verb.i - 6)
+        while j >= lo and "\n" not in doc[j].text and doc[j].text not in _TERMINAL:
+            j -= 1
+        stretch = [t for t in doc[j + 1 : verb.i] if self.tok_q[t.i] == -1]
+        if not stretch or stretch[-1].pos_ not in {"PROPN", "PRON"}:
+            return None
+        return stretch[-1]
 
     # -- floating quotes and assembly ----------------------------------------------
     def _sentence_level(self, span: QuoteSpan) -> bool:
