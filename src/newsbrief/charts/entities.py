@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
@@ -22,11 +24,13 @@ def entity_chart(freq: pd.DataFrame, *, title: str = "Most mentioned people, org
     rows = freq.iloc[::-1]
     fig, ax = new_figure(7.0, max(2.2, 0.32 * len(rows) + 1.0))
     styles = [TYPE_STYLE.get(t, TYPE_STYLE["other"]) for t in rows["type"]]
-    bars = ax.barh(rows["name"], rows["mentions"], color=[s[0] for s in styles], edgecolor="#333333", linewidth=0.5)
+    labels = [textwrap.shorten(str(n), 32, placeholder="…") for n in rows["name"]]
+    bars = ax.barh(range(len(rows)), rows["mentions"], color=[s[0] for s in styles], edgecolor="#333333", linewidth=0.5)
     for bar, (_, hatch) in zip(bars, styles):
         bar.set_hatch(hatch)
     for bar, value in zip(bars, rows["mentions"]):
         ax.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, f" {int(value)}", va="center", fontsize=8)
+    ax.set_yticks(range(len(rows)), labels)
     ax.set_xlabel("mentions (count)")
     ax.set_title(title)
     ax.grid(axis="y", visible=False)

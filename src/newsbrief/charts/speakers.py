@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
@@ -12,14 +14,14 @@ from .style import PALETTE, new_figure
 def speaker_chart(share: pd.DataFrame, *, title: str = "Who is quoted: share of quotes and of quoted words") -> Figure:
     """Paired horizontal bars per speaker: share of quotes (solid) and of quoted words (hatched)."""
     rows = share.iloc[::-1]
-    fig, ax = new_figure(7.0, max(2.2, 0.42 * len(rows) + 1.0))
+    fig, ax = new_figure(7.0, max(2.2, 0.5 * len(rows) + 1.0))
     y = np.arange(len(rows))
     h = 0.38
     ax.barh(y + h / 2, rows["quote_share"] * 100, height=h, color=PALETTE[0], edgecolor="#333333", linewidth=0.5,
             label="share of quotes")
     ax.barh(y - h / 2, rows["word_share"] * 100, height=h, color="#d9d9d9", edgecolor="#333333", hatch="///",
             linewidth=0.5, label="share of quoted words")
-    labels = [f"{s}{'' if named else ' †'}" for s, named in zip(rows["speaker"], rows["named"])]
+    labels = [textwrap.fill(f"{s}{'' if named else ' †'}", 26) for s, named in zip(rows["speaker"], rows["named"])]
     ax.set_yticks(y, labels)
     ax.set_xlabel("share (%)")
     ax.set_title(title)
