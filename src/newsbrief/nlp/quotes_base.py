@@ -1,0 +1,270 @@
+"""Shared state and direct-quote rules of the quote extractor (see :mod:`newsbrief.nlp.quotes`).
+
+:class:`ExtractorBase` holds the per-Doc indexes (paragraphs, paired quote marks,
+token-to-quote map), finds direct quotes by their neighbouring cue
+(``"...," X said`` / ``X said: "..."``, split quotes), and turns a content
+region into a direct, mixed or indirect candidate (:meth:`ExtractorBase._snap`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+
+from newsbrief.nlp.quotes_marks import Paragraphs, QuoteSpan, find_quote_spans
+from newsbrief.nlp.quotes_rules import cue_text, find_subject, is_speech_verb
+from newsbrief.nlp.quotes_speaker import Speaker
+
+__all__ = ["QuoteKind", "Cand", "ExtractorBase"]
+
+QuoteKind = Literal["direct", "indirect", "mixed"]
+_TERMINAL = frozenset({".", "?", "!", ";"})
+_SPLIT_END = frozenset(",?!—–-…:")
+_MIN_QUOTE_WORDS = 3
+_WINDOW_AFTER = 14
+_WINDOW_BEFORE = 24
+
+
+@dataclass
+class Cand:
+    parts: list[tuple[int, int]]
+    kind: QuoteKind
+    cue: str | None
+    subj: Token | None
+    quotes: set[int] = field(default_factory=set)
+    speaker: Speaker | None = None
+    mention: tuple[int, int] | None = None
+    join_prev: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+
+class ExtractorBase:
+    """Per-Doc indexes and the direct-quote rules."""
+
+    def __init__(self, doc: Doc, *, include_headline: bool) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.paras = Paragraphs(self.text)
+        self.spans = find_quote_spans(self.text, self.paras)
+        self.next_part: dict[int, int] = {s.prev: k for k, s in enumerate(self.spans) if s.prev is not None}
+        self.inner_starts = [s.inner_start for s in self.spans]
+        self.tok_q = self._token_quotes()
+        self.used_verbs: set[int] = set()
+        self.consumed: set[int] = set()
+        self.skip_until = 0 if include_headline else self._headline_end()
+
+    # -- setup ---------------------------------------------------------------------
+    def _token_quotes(self) -> list[int]:
+        out = [-1] * len(self.doc)
+        k = 0
+        spans = self.spans
+        for tok in self.doc:
+            while k < len(spans) and spans[k].inner_end <= tok.idx:
+                k += 1
+            if k < len(spans) and spans[k].inner_start <= tok.idx < spans[k].inner_end:
+                out[tok.i] = k
+        return out
+
+    def _headline_end(self) -> int:
+        """End of a title line glued on top of the body (one short line, no final punctuation)."""
+        if len(self.paras) < 2:
+            return 0
+        first = self.text[self.paras.starts[0] : self.paras.ends[0]].strip()
+        if first and "\n" not in first and len(first) < 250 and first[-1] not in ".?!\"”’'":
+            return self.paras.ends[0]
+        return 0
+
+    def _chain(self, k: int) -> list[int]:
+        out = [k]
+        while out[-1] in self.next_part and len(out) < 1000:
+            out.append(self.next_part[out[-1]])
+        return out
+
+    def _para_of_tok(self, tok: Token) -> int:
+        return self.paras.index(tok.idx)
+
+    def _words(self, span: QuoteSpan) -> int:
+        return len(self.text[span.inner_start : span.inner_end].split())
+
+    # -- direct quotes -------------------------------------------------------------
+    def _tok_at(self, char: int) -> int:
+        """Index of the first token starting at or after ``char``."""
+        doc = self.doc
+        lo, hi = 0, len(doc)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if doc[mid].idx < char:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def _cue_after(self, k: int) -> Token | None:
+        span = self.spans[k]
+        inner = self.text[span.inner_start : span.inner_end]
+        after = self.text[span.end : span.end + 3].lstrip()
+        if not (inner[-1:] in _SPLIT_END or after[:1] in {",", "—", "–"}):
+            return None
+        doc, pend = self.doc, self.paras.ends[span.para]
+        i = self._tok_at(span.end)
+        for j in range(i, min(len(doc), i + _WINDOW_AFTER)):
+            tok = doc[j]
+            if tok.idx >= pend or self.tok_q[j] != -1 or tok.text in _TERMINAL:
+                return None
+            if j in self.used_verbs or not is_speech_verb(tok, quote_only=True):
+                continue
+            if any(c.dep_ == "ccomp" and c.i > tok.i and self.tok_q[c.i] == -1 for c in tok.children):
+                return None
+            return tok
+        return None
+
+    def _cue_before(self, k: int) -> Token | None:
+        span = self.spans[k]
+        before = self.text[max(0, span.start - 3) : span.start].rstrip()
+        if before[-1:] not in {":", ","}:
+            return None
+        doc, pstart = self.doc, self.paras.starts[span.para]
+        i = self._tok_at(span.start) - 1
+        for j in range(i, max(-1, i - _WINDOW_BEFORE), -1):
+            tok = doc[j]
+            if tok.idx < pstart or self.tok_q[j] != -1 or tok.text in _TERMINAL:
+                return None
+            if j in self.used_verbs or not is_speech_verb(tok, quote_only=True):
+                continue
+            if any(c.dep_ == "ccomp" and tok.i < c.i < i and self.tok_q[c.i] == -1 for c in tok.children):
+                return None
+            return tok
+        return None
+
+    def _direct(self) -> list[Cand]:
+        out: list[Cand] = []
+        for k, span in enumerate(self.spans):
+            if span.prev is not None or k in self.consumed or span.start < self.skip_until:
+                continue
+            if self._words(span) < _MIN_QUOTE_WORDS:
+                continue
+            verb = self._cue_after(k)
+            after = verb is not None
+            if verb is None:
+                verb = self._cue_before(k)
+            if verb is None:
+                continue
+            subj = find_subject(verb)
+            if subj is not None and span.inner_start <= subj.idx < span.inner_end:
+                subj = None
+            if subj is None:
+                qtok = self._tok_at(span.end) if after else self._tok_at(span.start)
+                lo, hi = (qtok, verb.i) if after else (verb.i - _WINDOW_BEFORE, verb.i)
+                subj = self._fallback_subject(verb, lo, hi) or (
+                    self._fallback_subject(verb, verb.i + 1, verb.i + 4) if after else None
+                )
+            ids = self._chain(k)
+            if after and k + 1 < len(self.spans):
+                nxt = self.spans[k + 1]
+                gap = self.text[span.end : nxt.start]
+                if (
+                    nxt.para == span.para
+                    and nxt.prev is None
+                    and len(gap) < 150
+                    and not any(ch in gap for ch in ".?!;")
+                    and self._words(nxt) >= 1
+                ):
+                    ids += self._chain(k + 1)
+            self.used_verbs.add(verb.i)
+            self.consumed.update(ids)
+            parts = [(self.spans[q].inner_start, self.spans[q].inner_end) for q in ids]
+            out.append(Cand(parts, "direct", cue_text(verb), subj, set(ids)))
+        return out
+
+    # -- content regions -----------------------------------------------------------
+    def _strip(self, start: int, end: int) -> tuple[int, int] | None:
+        text = self.text
+        while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+            start += 1
+        if text[start : start + 5].lower() == "that " and start + 5 < end:
+            start += 5
+            while start < end and text[start].isspace():
+                start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.—–-"):
+            end -= 1
+        if len(text[start:end].split()) < 2:
+            return None
+        return start, end
+
+    def _snap(self, region: tuple[int, int], cue: str, subj: Token | None) -> Cand | None:
+        """Turn a content region into a direct, mixed or indirect candidate."""
+        start, end = region
+        k = max(0, bisect_right(self.inner_starts, start) - 1)
+        hits: list[int] = []
+        for q in range(k, len(self.spans)):
+            s = self.spans[q]
+            if s.inner_start >= end:
+                break
+            if s.inner_end > start:
+                hits.append(q)
+        if any(q in self.consumed for q in hits):
+            return None
+        quoted = sum(min(end, self.spans[q].inner_end) - max(start, self.spans[q].inner_start) for q in hits)
+        length = max(1, end - start)
+        long_hits = [q for q in hits if self._words(self.spans[q]) >= _MIN_QUOTE_WORDS]
+        unquoted = self.text[start:end]
+        for q in reversed(hits):
+            a, b = max(start, self.spans[q].start) - start, min(end, self.spans[q].end) - start
+            unquoted = unquoted[: max(0, a)] + " " + unquoted[max(0, b) :]
+        loose_words = [w for w in unquoted.split() if any(ch.isalnum() for ch in w)]
+        if hits and (quoted >= 0.75 * length and len(loose_words) <= 1 or not loose_words):
+            ids: list[int] = []
+            for q in hits:
+                ids += [x for x in self._chain(q) if x not in ids]
+            self.consumed.update(ids)
+            parts = [(self.spans[q].inner_start, self.spans[q].inner_end) for q in ids]
+            return Cand(parts, "direct", cue, subj, set(ids))
+        self.consumed.update(hits)
+        if long_hits:
+            start = min(start, self.spans[long_hits[0]].inner_start)
+            end = max(end, self.spans[long_hits[-1]].inner_end)
+            return Cand([(start, end)], "mixed", cue, subj, set(hits))
+        return Cand([(start, end)], "indirect", cue, subj, set(hits))
+
+    # -- subjects the parse missed --------------------------------------------------
+    def _in_quote(self, char: int) -> bool:
+        k = bisect_right(self.inner_starts, char) - 1
+        return k >= 0 and char < self.spans[k].inner_end
+
+    def _fallback_subject(self, verb: Token, lo: int, hi: int) -> Token | None:
+        """First name, pronoun or noun in doc[lo:hi] (the stretch between a quote and its cue)."""
+        doc = self.doc
+        for j in range(max(0, lo), min(len(doc), hi)):
+            tok = doc[j]
+            if self.tok_q[j] != -1 or j == verb.i:
+                continue
+            if tok.pos_ in {"PROPN", "PRON"} or (tok.pos_ == "NOUN" and tok.dep_ != "npadvmod"):
+                node = tok
+                while node.head.i != node.i and lo <= node.head.i < hi and node.head.i != verb.i and node.dep_ in {
+                    "compound", "amod", "det", "poss", "nmod"
+                }:
+                    node = node.head
+                return node
+        return None
+
+    def _line_subject(self, verb: Token) -> Token | None:
+        """A name or pronoun right before a subject-less verb on the same line (parse glued to a title)."""
+        doc = self.doc
+        j = verb.i - 1
+        lo = max(0, verb.i - 6)
+        while j >= lo and "\n" not in doc[j].text and doc[j].text not in _TERMINAL:
+            j -= 1
+        stretch = [t for t in doc[j + 1 : verb.i] if self.tok_q[t.i] == -1]
+        if not stretch or stretch[-1].pos_ not in {"PROPN", "PRON"}:
+            return None
+        return stretch[-1]
