@@ -9,7 +9,8 @@ from spacy.language import Language
 
 from newsbrief.nlp.quotes import Quote, extract_quotes
 
-SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "wion-2021-04-06-ukraine-nato.txt"
+# The seed article ships in data/samples/ (a copy of ../shared/seed, source named in README).
+SEED = Path(__file__).resolve().parents[2] / "data" / "samples" / "wion-2021-04-06-ukraine-nato.txt"
 
 
 def _ref(text: str, q: Quote) -> str | None:

@@ -13,7 +13,8 @@ from newsbrief.errors import ModelError, RegistryError
 from newsbrief.nlp.sentiment import NEWS_NEUTRAL_WORDS, SentimentScorer, fingerprint, get_scorer, scorers
 from newsbrief.nlp.sentiment_news import NewsScorer, classify, fit_news_model, macro_f1, tokens
 
-SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "wion-2021-04-06-ukraine-nato.txt"
+# The seed article ships in data/samples/ (a copy of ../shared/seed, source named in README).
+SEED = Path(__file__).resolve().parents[2] / "data" / "samples" / "wion-2021-04-06-ukraine-nato.txt"
 TEXTS = [
     "The talks were a great success and everyone is happy.",
     "The attack killed dozens and left the city in fear.",
