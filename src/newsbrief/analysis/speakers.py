@@ -81,3 +81,37 @@ def quote_table(quotes: pd.DataFrame, *, limit: int | None = None) -> pd.DataFra
         }
     )
     return out.head(limit) if limit is not None else out
+
+
+def speaker_share_table_by(
+    quotes: pd.DataFrame, articles: pd.DataFrame, *, by: str = "source", freq: str = "W", top: int | None = 5
+) -> pd.DataFrame:
+    """Speaker share within each source or period, in long form.
+
+    Columns: group (source, or period start for ``by="period"``), speaker, named, quotes, words,
+    quote_share and word_share (shares within the group), example (the longest quote). ``top`` keeps the
+    most quoted speakers of each group; unattributed quotes are a speaker line of their own.
+    """
+    columns = ["group", "speaker", "named", "quotes", "words", "quote_share", "word_share", "example"]
+    if quotes.empty:
+        return pd.DataFrame(columns=columns)
+    q = _with_speaker(quotes).merge(articles[["article_id", "source", "published"]], on="article_id", how="left")
+    if by == "period":
+        q = q.dropna(subset=["published"])
+        if q.empty:
+            return pd.DataFrame(columns=columns)
+        q["group"] = q["published"].dt.tz_convert("UTC").dt.tz_localize(None).dt.to_period(freq).dt.start_time
+    elif by == "source":
+        q["group"] = q["source"].fillna("(unknown)")
+    else:
+        raise ValueError(f"by must be 'source' or 'period', not {by!r}")
+    example = (q.sort_values("words", ascending=False, kind="stable").drop_duplicates(["group", "speaker"])
+               .set_index(["group", "speaker"])["content"])
+    out = q.groupby(["group", "speaker"]).agg(named=("named", "max"), quotes=("content", "size"), words=("words", "sum"))
+    out["quote_share"] = out["quotes"] / out.groupby(level="group")["quotes"].transform("sum")
+    out["word_share"] = out["words"] / out.groupby(level="group")["words"].transform("sum").clip(lower=1)
+    out["example"] = example
+    out = out.reset_index().sort_values(["group", "quotes", "words"], ascending=[True, False, False], kind="stable")
+    if top is not None:
+        out = out.groupby("group", sort=False).head(top)
+    return out[columns].reset_index(drop=True)
