@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable
-
-
 
 
 def progress_factory(enabled: bool) -> Callable[[str, int], Callable[[int], None]] | None:
