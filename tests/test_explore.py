@@ -341,6 +341,7 @@ def test_view_displays_as_png_and_escaped_tables(tables, zel: Focus) -> None:
     assert "Mentions of Volodymyr Zelensky" in repr(chart)
     markup = view.sentences_table("2021-03-29")._repr_html_()
     assert "We need a real signal," in markup and "(3)" in markup
+    assert "(first 1 of 6)" in view.sentences_table(limit=1)._repr_html_()
     assert "Zelensky was reckless" in view.quotes_about_table()._repr_html_()
     assert "Ukraine was ready" in view.quotes_by_table()._repr_html_()
 

@@ -6,11 +6,53 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from test_explore import ZEL, make_tables, write_sample_store
 
 from newsbrief.errors import NewsbriefError, StoreError
 from newsbrief.query import QueryError, connect, sql, table_paths
-from newsbrief.store import CURRENT, TABLES, read_dataset
+from newsbrief.store import CURRENT, TABLES, read_dataset, write_dataset
+
+ZEL = "E-zel"
+
+
+def make_tables() -> dict[str, pd.DataFrame]:
+    """Three articles (one undated) in the shape of the annotation contract."""
+    texts = ["Zelensky urged NATO to act. Zelensky was calm.", 'Biden said "we stand firm". Zelensky agreed.',
+             "Zelensky spoke. It rained."]
+    articles = pd.DataFrame({
+        "article_id": ["a1", "a2", "a3"], "title": ["One", "Two", "Three"],
+        "source": ["Daily Planet", "Morning Post", "Daily Planet"], "author": [None, None, None],
+        "published": pd.to_datetime(["2021-04-01T10:00Z", "2021-04-03T09:00Z", None], utc=True),
+        "url": [None, None, None], "text": texts, "n_words": [len(t.split()) for t in texts],
+        "content_hash": ["h1", "h2", "h3"],
+    })
+    ids = {"Zelensky": (ZEL, "PERSON"), "NATO": ("E-nato", "ORG"), "Biden": ("E-bid", "PERSON")}
+    mentions = pd.DataFrame(
+        [(f"a{i + 1}", at, at + len(word), word, ids[word][1], ids[word][0])
+         for i, text in enumerate(texts) for word in ids
+         for at in [j for j in range(len(text)) if text.startswith(word, j)]],
+        columns=["article_id", "start", "end", "text", "label", "entity_id"]).sort_values(["article_id", "start"])
+    entities = pd.DataFrame({"entity_id": [ZEL, "E-nato", "E-bid"], "name": ["Volodymyr Zelensky", "NATO", "Joe Biden"],
+                             "label": ["PERSON", "ORG", "PERSON"],
+                             "aliases": [["Zelensky", "Volodymyr Zelensky"], ["NATO"], ["Biden"]]})
+    quotes = pd.DataFrame([{
+        "article_id": "a2", "quote_id": 0, "content": "we stand firm", "content_start": texts[1].index("we"),
+        "content_end": texts[1].index("we") + len("we stand firm"),
+        "kind": "direct", "cue": "said", "speaker_text": "Biden", "speaker_start": 0, "speaker_end": 5,
+        "speaker": "Joe Biden", "speaker_entity_id": "E-bid"}])
+    scores = iter([0.2, 0.4, 0.5, 0.5, 0.0, -0.3])
+    rows = []
+    for i, text in enumerate(texts):
+        cut = text.index(". ") + 1
+        rows += [(f"a{i + 1}", 0, 0, cut, text[:cut], next(scores)),
+                 (f"a{i + 1}", 1, cut + 1, len(text), text[cut + 1:], next(scores))]
+    sentences = pd.DataFrame(rows, columns=["article_id", "sent_id", "start", "end", "text", "sentiment"])
+    return {"articles": articles, "mentions": mentions, "entities": entities, "quotes": quotes,
+            "sentences": sentences}
+
+
+def write_sample_store(folder: Path) -> Path:
+    write_dataset(folder, make_tables(), manifest={"test": True})
+    return folder
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +72,7 @@ def test_a_join_returns_a_dataframe(store: Path) -> None:
         "SELECT e.name, count(*) AS mentions FROM mentions m JOIN entities e USING (entity_id) "
         "GROUP BY e.name ORDER BY mentions DESC, e.name", store=store)
     assert isinstance(got, pd.DataFrame)
-    assert got.iloc[0].tolist() == ["Volodymyr Zelensky", 6]
+    assert got.iloc[0].tolist() == ["Volodymyr Zelensky", 4]
 
 
 def test_types_survive(store: Path) -> None:
@@ -42,11 +84,14 @@ def test_types_survive(store: Path) -> None:
     assert list(aliases) == ["Zelensky", "Volodymyr Zelensky"]
     tone = sql("SELECT avg(sentiment) AS t FROM sentences WHERE article_id = 'a2'", store=store)["t"].iloc[0]
     assert tone == pytest.approx(0.5)
+    tables = make_tables()
+    for a, s, e, t in zip(*(tables["mentions"][c] for c in ("article_id", "start", "end", "text"))):
+        assert tables["articles"].set_index("article_id").loc[a, "text"][s:e] == t
 
 
 def test_tables_in_memory_are_queried_the_same_way() -> None:
-    got = sql("SELECT count(*) AS n FROM quotes WHERE kind = 'direct'", store=make_tables())
-    assert got["n"].iloc[0] == 3
+    got = sql("SELECT count(*) AS n FROM sentences WHERE sentiment > 0", store=make_tables())
+    assert got["n"].iloc[0] == 4
     with pytest.raises(StoreError, match="unknown table"):
         sql("SELECT 1", store={"nope": pd.DataFrame()})
 
@@ -54,8 +99,8 @@ def test_tables_in_memory_are_queried_the_same_way() -> None:
 def test_connect_gives_a_reusable_connection(store: Path) -> None:
     con = connect(store)
     try:
-        assert con.execute("SELECT count(*) FROM articles").fetchone() == (5,)
-        assert con.execute("SELECT count(*) FROM sentences").fetchone()[0] > 5
+        assert con.execute("SELECT count(*) FROM articles").fetchone() == (3,)
+        assert con.execute("SELECT count(*) FROM sentences").fetchone() == (6,)
     finally:
         con.close()
 

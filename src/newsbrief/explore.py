@@ -359,16 +359,18 @@ def periods(tables: Mapping[str, pd.DataFrame], focus: Focus, *, freq: str = "W"
             for start, n in counts.items()]
 
 
-def sentences_at(tables: Mapping[str, pd.DataFrame], focus: Focus, period: Any, *, freq: str = "W") -> pd.DataFrame:
-    """The sentences behind one point of the timeline: the period starting at ``period``."""
-    sentences = focus_sentences(tables, focus).dropna(subset=["published"])
-    if sentences.empty:
-        return sentences
+def _in_period(sentences: pd.DataFrame, period: Any, freq: str) -> pd.DataFrame:
+    dated = sentences.dropna(subset=["published"])
     start = pd.Timestamp(period)
     if start.tzinfo is not None:
         start = start.tz_convert("UTC").tz_localize(None)
-    keep = _period_key(sentences["published"], freq) == pd.Timestamp(start).to_period(freq).start_time
-    return sentences[keep].reset_index(drop=True)
+    keep = _period_key(dated["published"], freq) == start.to_period(freq).start_time
+    return dated[keep].reset_index(drop=True)
+
+
+def sentences_at(tables: Mapping[str, pd.DataFrame], focus: Focus, period: Any, *, freq: str = "W") -> pd.DataFrame:
+    """The sentences behind one point of the timeline: the period holding the day ``period``."""
+    return _in_period(focus_sentences(tables, focus), period, freq)
 
 
 def _n(count: int, noun: str) -> str:
@@ -439,7 +441,7 @@ class View:
             tone_text = "tone unknown"
         else:
             row = self.overall.iloc[0]
-            tone_text = f"tone of {basis} {row['mean']:+.2f} (mean over {_n(int(row['n_articles']), 'article')})"
+            tone_text = f"tone of {basis} {round(float(row['mean']), 2) + 0.0:+.2f} (mean over {_n(int(row['n_articles']), 'article')})"
         text = (f"{self.focus.name} ({self.focus.kind}): {total} dated {what} in {_n(self.n_articles, 'article')} "
                 f"({when}, {where}); {tone_text}; {len(self.quotes_by)} quotes by, {len(self.quotes_about)} about.")
         return HTMLBlock(f'<p class="nb-caption">{html.escape(text)}</p>', text)
@@ -460,6 +462,11 @@ class View:
         ax = fig.axes[0]
         ax.set_ylabel(f"{what.lower()} per period (count)")
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_ylim(0, max(1, int(self.counts.to_numpy().max())) * 1.15)
+        # Half a period of margin each side, so one point (one article) sits mid-chart at its own date.
+        margin = (pd.Timestamp(self.counts.index[0]).to_period(self.freq).end_time
+                  - pd.Timestamp(self.counts.index[0])) / 2
+        ax.set_xlim(self.counts.index.min() - margin, self.counts.index.max() + margin)
         t = self.tone.dropna(subset=["mean"]) if not self.tone.empty else self.tone
         if not t.empty:
             right = ax.twinx()
@@ -475,30 +482,35 @@ class View:
             basis = "sentences naming it" if self.focus.kind == "entity" else "quoted words"
             right.set_ylabel(f"tone of {basis} (−1..1)")
             right.grid(False)
-            right.legend(loc="upper right", fontsize=8)
+            right.legend(loc="lower right", fontsize=8)
         plt.close(fig)
         return Chart(fig)
 
-    def quotes_by_table(self, *, limit: int = 50) -> HTMLBlock:
-        caption = f"Quotes by {self.focus.name} ({len(self.quotes_by)})"
-        return table_block(self.quotes_by.head(limit), caption=caption, formats={"published": "{:%Y-%m-%d}"})
+    def quotes_by_table(self, *, limit: int = 30) -> HTMLBlock:
+        return _table(self.quotes_by, f"Quotes by {self.focus.name}", limit=limit)
 
-    def quotes_about_table(self, *, limit: int = 50) -> HTMLBlock:
-        caption = f"Quotes naming {self.focus.name}, by others ({len(self.quotes_about)})"
-        return table_block(self.quotes_about.head(limit), caption=caption, formats={"published": "{:%Y-%m-%d}"})
+    def quotes_about_table(self, *, limit: int = 30) -> HTMLBlock:
+        return _table(self.quotes_about, f"Quotes naming {self.focus.name}, by others", limit=limit)
 
-    def sentences_table(self, period: Any = None, *, limit: int = 100) -> HTMLBlock:
-        """Sentences behind the point ``period`` (a period start), or behind every point."""
+    def sentences_table(self, period: Any = None, *, limit: int = 30) -> HTMLBlock:
+        """Sentences behind the point ``period`` (any day of that period), or behind every point."""
         rows = self.sentences
         caption = f"Sentences behind {self.focus.name}"
         if period is not None:
-            start = pd.Timestamp(period)
-            rows = rows.dropna(subset=["published"])
-            rows = rows[_period_key(rows["published"], self.freq) == start]
-            caption += f", period starting {start:%d %b %Y}"
-        caption += f" ({len(rows)})"
-        shown = rows.head(limit).drop(columns=["sent_id", "article_id"])
-        return table_block(shown, caption=caption, formats={"published": "{:%Y-%m-%d}", "sentiment": "{:+.2f}"})
+            rows = _in_period(rows, period, self.freq)
+            caption += f", period starting {pd.Timestamp(period).to_period(self.freq).start_time:%d %b %Y}"
+        return _table(rows.drop(columns=["sent_id", "article_id"]), caption, limit=limit)
+
+
+def _table(rows: pd.DataFrame, caption: str, *, limit: int) -> HTMLBlock:
+    """An escaped table of at most ``limit`` rows; article text on one line; the caption counts the rows."""
+    shown = rows.head(limit).copy()
+    for column in ("sentence", "quote", "title"):
+        if column in shown:
+            shown[column] = shown[column].map(lambda v: " ".join(str(v).split()) if isinstance(v, str) else v)
+    count = f"{len(rows)}" if len(rows) <= limit else f"first {limit} of {len(rows)}"
+    return table_block(shown, caption=f"{caption} ({count})",
+                       formats={"published": "{:%Y-%m-%d}", "sentiment": "{:+.2f}"})
 
 
 def make_view(
