@@ -406,7 +406,7 @@ def _run_notebook(tmp_path: Path, parameters: dict) -> nbformat.NotebookNode:
 
     out = tmp_path / "explore.ipynb"
     pm.execute_notebook(str(NOTEBOOK), str(out), parameters=parameters, cwd=str(tmp_path), kernel_name="python3",
-                        progress_bar=False)
+                        progress_bar=False, start_timeout=120, execution_timeout=300)
     return nbformat.read(out, as_version=4)
 
 
