@@ -32,7 +32,7 @@ test-fast: $(STAMP) ## run the tests not marked slow
 	$(PY) -m pytest -m "not slow" $(PYTEST_ARGS)
 
 lab: $(STAMP) ## start JupyterLab with the notebooks folder open
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 bench: $(STAMP) ## run the benchmarks against ../shared (prints figures)
 	$(PY) benchmarks/quotes.py --split dev

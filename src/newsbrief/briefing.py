@@ -43,6 +43,10 @@ class HTMLBlock:
 def table_block(frame: pd.DataFrame, *, caption: str | None = None, formats: Mapping[str, str] | None = None) -> HTMLBlock:
     """A DataFrame as an escaped HTML table (article strings never become markup)."""
     shown = frame.copy()
+    for column in shown.columns:
+        if shown[column].dtype == object or pd.api.types.is_string_dtype(shown[column]):
+            # pandas shows a newline inside a cell as a literal "\n": collapse whitespace for readers
+            shown[column] = shown[column].map(lambda v: " ".join(v.split()) if isinstance(v, str) else v)
     for column, fmt in (formats or {}).items():
         if column in shown:
             shown[column] = shown[column].map(lambda v, f=fmt: "" if pd.isna(v) else f.format(v))
