@@ -115,6 +115,7 @@ def brief(
                     "freq": params.freq, "entities": list(entities if entities is not None else params.entities),
                     "params": dict(params_table(params))},
         cwd=str(folder), kernel_name="python3", progress_bar=progress_bar, log_output=False,
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no transport notice on the terminal
     )
     nb = nbformat.read(executed, as_version=4)
     nb.metadata["title"] = title or "News briefing"
