@@ -93,9 +93,20 @@ class BriefingHTMLExporter(HTMLExporter):
         return strip_active_document(output), resources
 
 
+_DOC_ACTIVE_TAGS = re.compile(r"<\s*(script|iframe|object|embed|applet)\b[^>]*>.*?<\s*/\s*\1\s*>", re.I | re.S)
+_DOC_ACTIVE_OPEN = re.compile(r"<\s*/?\s*(script|iframe|object|embed|applet|base)\b[^>]*>", re.I)
+
+
 def strip_active_document(document: str) -> str:
-    """Whole-document pass: no <script> survives anywhere in a briefing."""
-    return strip_active(document)
+    """Whole-document pass: no script, frame or handler survives anywhere in a briefing.
+
+    Unlike :func:`strip_active` (for notebook outputs) it keeps the template's own <meta> tags
+    (charset, viewport), without which browsers guess the encoding and garble the text.
+    """
+    document = _DOC_ACTIVE_TAGS.sub("", document)
+    document = _DOC_ACTIVE_OPEN.sub("", document)
+    document = _EVENT_ATTR.sub("", document)
+    return _JS_URL.sub(r"\1=\2#blocked:", document)
 
 
 class BriefingPDFExporter(Exporter):

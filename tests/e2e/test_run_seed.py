@@ -38,6 +38,8 @@ def test_html_holds_title_charts_and_no_code(seed_run) -> None:
     assert "Briefing.load" not in markup and "briefing.header()" not in markup
     assert "<script" not in markup.lower()
     assert "Volodymyr Zelensky" in markup
+    # Without a declared charset browsers guess and garble curly quotes and minus signs.
+    assert re.search(r'<meta charset="utf-8"\s*/?>', markup, re.I)
 
 
 def test_executed_notebook_keeps_parameters_tag(seed_run) -> None:

@@ -42,6 +42,7 @@ def test_no_executable_markup_in_html(hostile_run) -> None:
     assert not re.search(r"""(href|src)\s*=\s*["']?\s*javascript:""", lowered)
     # The hostile strings are shown as text, escaped.
     assert "&lt;script&gt;" in markup
+    assert '<meta charset="utf-8"' in markup
 
 
 def test_pdf_renders(hostile_run) -> None:
