@@ -188,3 +188,19 @@ def test_the_word_us_is_no_country() -> None:
 
     assert country_code("US") == "US" and country_code("U.S.") == "US"
     assert country_code("us") is None and country_code("Us") is None
+
+
+def test_middle_names_and_initials_do_not_split_a_person() -> None:
+    linked, entities = link_entities(_mentions(
+        ("a", 0, "Donald J. Trump", "PERSON"), ("b", 0, "Donald Trump", "PERSON"),
+        ("c", 0, "Barack Hussein Obama", "PERSON"), ("c", 30, "Barack Obama", "PERSON"), ("c", 50, "Barack Obama", "PERSON"),
+    ))
+    assert set(entities["name"]) == {"Donald J. Trump", "Barack Obama"} or set(entities["name"]) == {
+        "Donald Trump", "Barack Obama"}
+    assert linked["entity_id"].nunique() == 2
+
+
+def test_list_marker_is_not_part_of_the_name(nlp) -> None:
+    doc = nlp("The talks had three aims:\n\nb. Israel will not accept the plan, officials said.")
+    texts = {m["text"] for m in doc_mentions(doc)}
+    assert "b. Israel" not in texts

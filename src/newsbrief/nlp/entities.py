@@ -21,6 +21,8 @@ GEO_HEADS: frozenset[str] = frozenset(
 )
 LEADING_DROP: frozenset[str] = frozenset({"the", "a", "an"})
 TRAILING_DROP: frozenset[str] = frozenset({"'s", "’s", "'", "’", "of", "and", "the", "-", "—", "–"})
+#: A list item's marker glued to a name by the model ("b. Israel", "(iv) NATO").
+LIST_MARKER = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]$")
 NOT_A_NAME = re.compile(r"[:()\[\]{}@<>|=#/\\]|https?|www\.")
 
 
@@ -34,7 +36,10 @@ class Mention(TypedDict):
 def _trim(ent: Span) -> Span | None:
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and (doc[start].lower_ in LEADING_DROP or doc[start].is_punct or doc[start].is_space):
+    while start < end and (
+        doc[start].lower_ in LEADING_DROP or doc[start].is_punct or doc[start].is_space
+        or LIST_MARKER.match(doc[start].text)
+    ):
         start += 1
     while end > start and (
         doc[end - 1].lower_ in TRAILING_DROP or doc[end - 1].is_punct or doc[end - 1].is_space

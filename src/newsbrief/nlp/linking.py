@@ -111,6 +111,13 @@ def _label_class(label: str) -> str:
     return "PLACE" if label in PLACE_LABELS else label
 
 
+def person_key(folded: str) -> str:
+    """First and last name of a folded full name: middle names and initials dropped
+    (Donald J. Trump, Barack Hussein Obama -> donald trump, barack obama)."""
+    parts = [p for p in folded.split() if len(p) > 1 and p not in SUFFIXES]
+    return f"{parts[0]} {parts[-1]}" if len(parts) >= 2 else folded
+
+
 def _surname(folded: str) -> str:
     parts = [p for p in folded.split() if p not in SUFFIXES]
     return parts[-1] if parts else folded
@@ -144,6 +151,7 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
     surname_keys: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     corpus_surnames: dict[str, Counter[str]] = defaultdict(Counter)
     for art, key in zip(full["article_id"], full["_fold"]):
+        key = person_key(key)
         surname_keys[(art, _surname(key))][key] += 1
         corpus_surnames[_surname(key)][key] += 1
     # How the model labels each one-word surface across the corpus (Trump: mostly PERSON, Ford: mostly ORG).
@@ -158,7 +166,7 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
             keys.append(("ALIAS", fold(aliases.merge[key])))
             continue
         if label == "PERSON" and ntok >= 2:
-            keys.append(("PERSON", key))
+            keys.append(("PERSON", person_key(key)))
             continue
         if ntok == 1 and label in ("PERSON", "ORG", "GPE", "LOC"):
             local = _dominant(surname_keys.get((art, key)))
@@ -169,9 +177,13 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
             if label in ("PERSON", "ORG") and is_place(key):
                 labels[i] = "GPE"
             else:
-                counts = single_labels[key]
-                person_like = label == "PERSON" or (label == "ORG" and counts["PERSON"] > counts["ORG"])
-                corpus = _dominant(corpus_surnames.get(key)) if person_like else None
+                corpus = _dominant(corpus_surnames.get(key))
+                if corpus is not None and label == "ORG":
+                    # An organisation-tagged surname is the person when the corpus speaks of the person
+                    # more than of such an organisation (Trump), not otherwise (Ford the carmaker).
+                    counts = single_labels[key]
+                    person_evidence = counts["PERSON"] + corpus_surnames[key][corpus]
+                    corpus = corpus if person_evidence > counts["ORG"] else None
                 if corpus is not None:
                     labels[i] = "PERSON"
                     keys.append(("PERSON", corpus))
