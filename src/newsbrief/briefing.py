@@ -116,6 +116,7 @@ class Briefing:
     follow: Sequence[str] = ()
     params: Mapping[str, Any] | None = None
     scorer: str = "vader"
+    scorer_options: Mapping[str, Any] | None = None
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -136,9 +137,11 @@ class Briefing:
         manifest = read_manifest(data)
         if params is None:
             params = manifest.get("params", {})
-        scorer = str(manifest.get("settings", {}).get("sentiment", "vader"))
+        settings = manifest.get("settings", {})
+        scorer = str(settings.get("sentiment", "vader"))
+        options = {str(k): v for k, v in settings.get("sentiment_options") or ()}
         return cls(tables=tables, mode=resolved, title=title, top_n=top_n, freq=freq, follow=tuple(entities),
-                   params=params, scorer=scorer)
+                   params=params, scorer=scorer, scorer_options=options)
 
     @property
     def articles(self) -> pd.DataFrame:
@@ -282,7 +285,10 @@ class Briefing:
         quotes = self.tables["quotes"]
         if quotes.empty or quotes["speaker"].notna().sum() == 0:
             return None
-        df = speaker_sentiment(quotes, self.articles, scorer=self.scorer, top=5,
+        from .nlp.sentiment import get_scorer
+
+        scorer = get_scorer(self.scorer, **dict(self.scorer_options)) if self.scorer_options else self.scorer
+        df = speaker_sentiment(quotes, self.articles, scorer=scorer, top=5,
                                freq=self.freq if self.mode == "corpus" else None)
         if df.empty or df["mean"].notna().sum() == 0:
             return None

@@ -60,6 +60,7 @@ def groups(tables: dict[str, pd.DataFrame], *, each: str, top: int) -> list[tupl
 def fan_out(
     folder: Path, tables: dict[str, pd.DataFrame], *, params: Params, settings: Any, each: str,
     notebook: str | Path = "briefing", progress: Callable[[str, int], Callable[[int], None]] | None = None,
+    stage: Callable[[str], None] | None = None,
 ) -> Any:
     """Render one briefing per value of ``each`` under ``folder`` and write ``folder/index.html``."""
     from .report import ReportPaths, brief
@@ -70,9 +71,11 @@ def fan_out(
     tick = progress(f"briefings per {each}", len(todo)) if progress else None
     taken: set[str] = set()
     rows: list[tuple[str, str, int]] = []
-    first: ReportPaths | None = None
+    children: list[ReportPaths] = []
     base_title = params.title or "News briefing"
-    for label, ids, overrides in todo:
+    for n, (label, ids, overrides) in enumerate(todo, start=1):
+        if stage:
+            stage(f"briefing {n} of {len(todo)}: {label}")
         name = slug(label, taken=taken)
         sub = folder / name
         sub.mkdir()
@@ -82,7 +85,7 @@ def fan_out(
             title = label
         paths = brief(sub, part, params=params, settings=settings, title=title, mode=overrides["mode"],
                       entities=overrides.get("entities"), notebook=notebook)
-        first = first or paths
+        children.append(paths)
         rows.append((label, name, len(ids)))
         if tick:
             tick(1)

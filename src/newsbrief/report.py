@@ -21,7 +21,7 @@ import nbformat
 import pandas as pd
 
 from .annotate import Settings, annotate_articles, assemble, write_store
-from .errors import RunError
+from .errors import ParamsError, RunError
 from .ingest import read_inputs
 from .nlp.linking import Aliases
 from .params import Params, params_table
@@ -36,10 +36,13 @@ ProgressFactory = Callable[[str, int], Callable[[int], None]]
 
 @dataclass(frozen=True)
 class ReportPaths:
+    """Where a run's outputs are; a fan-out run's ``html`` is its index page and ``children`` its briefings."""
+
     folder: Path
     notebook: Path
     html: Path
     pdf: Path
+    children: tuple[ReportPaths, ...] = ()
 
 
 def notebook_path(name: str | Path = "briefing") -> Path:
@@ -54,7 +57,11 @@ def build_tables(
     params: Params, *, store: Path, progress: ProgressFactory | None = None, engine: str = "local"
 ) -> tuple[dict[str, Any], Settings, int]:
     """Read the inputs and annotate what the cache lacks; return (tables, settings, duplicates)."""
-    settings = Settings(model=params.model, sentiment=params.sentiment)
+    options = params.sentiment_options
+    if params.sentiment == "hf" and isinstance(options.get("model_path"), str):
+        options = dict(options, model_path=str(Path(options["model_path"]).expanduser().resolve()))
+    settings = Settings(model=params.model, sentiment=params.sentiment,
+                        sentiment_options=tuple(sorted(options.items())))
     if len(params.input) == 1 and is_store(params.input[0]):
         return read_dataset(params.input[0]), settings, 0
     ingested = read_inputs(params.input, columns=params.columns)
@@ -129,7 +136,7 @@ def _relocate(paths: ReportPaths, old: Path, new: Path) -> ReportPaths:
         return new / p.relative_to(old)
 
     return ReportPaths(folder=move(paths.folder), notebook=move(paths.notebook), html=move(paths.html),
-                       pdf=move(paths.pdf))
+                       pdf=move(paths.pdf), children=tuple(_relocate(c, old, new) for c in paths.children))
 
 
 def run_report(
@@ -156,6 +163,11 @@ def run_report(
         if stage:
             stage("reading and annotating the inputs")
         tables, settings, _ = build_tables(params, store=store, progress=progress)
+        n_articles = len(tables["articles"])
+        if params.mode == "article" and each is None and n_articles != 1:
+            raise ParamsError("invalid parameters", problems=[
+                f"mode: 'article' needs exactly one article; the inputs hold {n_articles} "
+                "(use mode: corpus, or --each article for one briefing per article)"])
         try:
             if each is None:
                 if stage:
@@ -164,7 +176,7 @@ def run_report(
                               notebook=notebook, progress_bar=progress_bar)
             else:
                 paths = fan_out(tmp, tables, params=params, settings=settings, each=each, notebook=notebook,
-                                progress=progress)
+                                progress=progress, stage=stage)
         except PapermillExecutionError as e:
             failed = output_dir / f"{params.name}.failed"
             shutil.rmtree(failed, ignore_errors=True)

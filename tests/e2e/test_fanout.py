@@ -32,7 +32,9 @@ def test_fan_out_per_source(root: Path, tmp_path: Path, capsys: pytest.CaptureFi
     assert code == 0
     printed = capsys.readouterr().out.split()
     run = tmp_path / "out" / "by-source"
-    assert Path(printed[1]) == run / "index.html"
+    assert Path(printed[0]) == run / "index.html"
+    assert [Path(p).relative_to(run).as_posix() for p in printed[1:]] == [
+        f"{name}/briefing.{ext}" for name in ("daily-post", "evening-star") for ext in ("ipynb", "html", "pdf")]
     for name in ("daily-post", "evening-star"):
         assert (run / name / "briefing.html").is_file() and (run / name / "briefing.pdf").is_file()
     index = (run / "index.html").read_text(encoding="utf-8")

@@ -109,3 +109,24 @@ def test_letter_paper(root: Path, tmp_path: Path) -> None:
     params = load_params(root / "params" / "seed-article.yaml", overrides=["paper=Letter", "name=letter"])
     box = PdfReader(run_report(params, output_dir=tmp_path).pdf).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+def test_article_mode_with_many_articles_is_refused(root: Path, tmp_path: Path, capsys) -> None:
+    corpus = root / "data" / "samples" / "hyperpartisan-2017q3.jsonl"
+    lines = corpus.read_text(encoding="utf-8").splitlines()[:2]
+    small = tmp_path / "two.jsonl"
+    small.write_text("\n".join(lines), encoding="utf-8")
+    code = main(["run", str(root / "params" / "seed-article.yaml"), "--output-dir", str(tmp_path / "out"), "-q",
+                 "--set", f"input={small}", "--set", "mode=article"])
+    assert code == 2
+    assert "needs exactly one article; the inputs hold 2" in capsys.readouterr().err
+    assert not (tmp_path / "out" / "seed-article").exists()
+
+
+def test_unwritable_output_is_one_clear_error(root: Path, tmp_path: Path, capsys) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    code = main(["run", str(root / "params" / "seed-article.yaml"), "--output-dir", str(blocker / "reports"), "-q"])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("newsbrief: error:") and "Traceback" not in err

@@ -41,6 +41,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except NewsbriefError as e:
         print(f"newsbrief: error: {e}", file=sys.stderr)
         return e.exit_code
+    except OSError as e:
+        # A path the user gave cannot be written or read (permissions, a missing parent folder, a full disk).
+        where = f"{e.filename}: " if e.filename else ""
+        print(f"newsbrief: error: {where}{e.strerror or e}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("newsbrief: interrupted", file=sys.stderr)
         return 130

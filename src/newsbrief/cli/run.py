@@ -30,6 +30,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     tty = sys.stderr.isatty() and not args.quiet
     paths = run_report(params, output_dir=args.output_dir, progress=progress_factory(tty), stage=stage_printer(args.quiet),
                        progress_bar=tty, each=args.each)
+    if paths.children:
+        print(paths.html)  # the index page, then every briefing's three files
+        for child in paths.children:
+            print(child.notebook)
+            print(child.html)
+            print(child.pdf)
+        return 0
     print(paths.notebook)
     print(paths.html)
     print(paths.pdf)
