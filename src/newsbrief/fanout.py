@@ -91,7 +91,8 @@ def fan_out(
             tick(1)
     index = folder / "index.html"
     index.write_text(index_page(f"{base_title}: one briefing per {each}", rows), encoding="utf-8")
-    return ReportPaths(folder=folder, notebook=todo_first(first).notebook, html=index, pdf=todo_first(first).pdf)
+    first = children[0]
+    return ReportPaths(folder=folder, notebook=first.notebook, html=index, pdf=first.pdf, children=tuple(children))
 
 
 def index_page(title: str, rows: list[tuple[str, str, int]]) -> str:
@@ -111,10 +112,3 @@ def index_page(title: str, rows: list[tuple[str, str, int]]) -> str:
         f"<th>briefing</th><th>articles</th><th>print</th></tr></thead><tbody>{items}</tbody></table></div>"
         f"</main></body></html>"
     )
-
-
-def todo_first(paths: Any) -> Any:
-    """The first briefing's paths (fan_out refuses an empty list of values before rendering)."""
-    if paths is None:
-        raise ParamsError("nothing was rendered")
-    return paths
