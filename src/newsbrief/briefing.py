@@ -99,9 +99,13 @@ def _close(fig: Figure) -> Chart:
 
 
 def _fmt_date(value: Any) -> str:
+    """``6 April 2021, 12:29 UTC``; a date given without a time shows no time."""
     if value is None or pd.isna(value):
         return "date unknown"
-    return pd.Timestamp(value).strftime("%d %B %Y, %H:%M UTC").lstrip("0")
+    stamp = pd.Timestamp(value)
+    if stamp.hour == stamp.minute == stamp.second == 0:
+        return stamp.strftime("%d %B %Y").lstrip("0")
+    return stamp.strftime("%d %B %Y, %H:%M UTC").lstrip("0")
 
 
 @dataclass
@@ -306,7 +310,8 @@ class Briefing:
         parts = []
         for kind, heading in (("person", "People"), ("organisation", "Organisations"), ("place", "Places")):
             top = freq[freq["type"] == kind].head(self.top_n)[["name", "mentions", "articles"]]
-            parts.append(table_block(top, caption=heading).markup)
+            if not top.empty:
+                parts.append(table_block(top, caption=heading).markup)
         markup = '<div class="nb-columns">' + "".join(f'<div class="nb-column">{p}</div>' for p in parts) + "</div>"
         return HTMLBlock(markup, "entities by type")
 
@@ -316,7 +321,7 @@ class Briefing:
     def sources_section(self) -> HTMLBlock | None:
         """Corpus: heading plus the per-source table."""
         table = self.source_table()
-        if table is None:
+        if table is None or self.articles["source"].nunique(dropna=False) < 2:
             return None
         return HTMLBlock("<h2>Sources compared</h2>" + table.markup, table.text)
 
@@ -358,7 +363,7 @@ class Briefing:
         from .charts.sentiment import corpus_sentiment_chart
 
         timeline = analysis.corpus_timeline(self.articles, self.tables["sentences"], freq=self.freq, by="source")
-        if timeline.empty:
+        if timeline.empty or self.articles["source"].nunique() < 2:
             return None
         biggest = self.articles["source"].value_counts().head(4).index
         timeline = timeline[timeline["source"].isin(biggest)]

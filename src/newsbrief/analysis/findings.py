@@ -6,6 +6,8 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
+from ..nlp.gazetteer import fold
+
 from .entities import entity_frequencies
 from .speakers import UNATTRIBUTED, speaker_share
 
@@ -42,10 +44,18 @@ def speaker_findings(quotes: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
     named = share[share["speaker"] != UNATTRIBUTED]
     if not named.empty:
         lead = named.iloc[0]
-        out.append(
-            f"{lead['speaker']} is quoted most: {int(lead['quotes'])} of {total} quotes "
-            f"({_pct(lead['quote_share'])}) and {_pct(lead['word_share'])} of quoted words."
-        )
+        tied = named[named["quotes"] == lead["quotes"]]
+        if len(tied) == 1:
+            out.append(
+                f"{lead['speaker']} is quoted most: {int(lead['quotes'])} of {total} quotes "
+                f"({_pct(lead['quote_share'])}) and {_pct(lead['word_share'])} of quoted words."
+            )
+        elif len(tied) <= 3:
+            names = ", ".join(tied["speaker"].iloc[:-1]) + " and " + tied["speaker"].iloc[-1]
+            out.append(f"{names} are quoted most, {int(lead['quotes'])} of {total} quotes each.")
+        else:
+            out.append(f"No speaker stands out: {len(tied)} speakers have {int(lead['quotes'])} "
+                       f"quote{'s' if lead['quotes'] != 1 else ''} each, of {total} in all.")
         voices = len(named)
         out.append(f"{voices} distinct speaker{'s are' if voices != 1 else ' is'} quoted.")
     unattributed = share[share["speaker"] == UNATTRIBUTED]
@@ -65,6 +75,13 @@ def key_findings(
     articles = tables["articles"]
     out = entity_findings(tables["mentions"], tables["entities"], n_articles=len(articles))
     out += speaker_findings(tables["quotes"], articles)
+    if follow:
+        known = {fold(n) for n in tables["entities"]["name"]}
+        for aliases in tables["entities"]["aliases"]:
+            known.update(fold(a) for a in (aliases if aliases is not None else ()))
+        missing = [n for n in follow if fold(n) not in known]
+        if missing:
+            out.append(f"Not mentioned in these articles, so not followed: {', '.join(missing)}.")
     sentences = tables["sentences"]
     if sentences.empty:
         return out

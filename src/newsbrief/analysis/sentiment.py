@@ -417,7 +417,8 @@ def findings(
     out: list[str] = []
     extremes = extreme_sentences(sentences, n=1)
     for _, row in extremes.iterrows():
-        out.append(f"The {row['kind']} sentence: \u201c{_clip_text(row['text'])}\u201d ({_num(row['sentiment'])}).")
+        quoted = _clip_text(row["text"]).strip().strip('"\u201c\u201d')
+        out.append(f"The {row['kind']} sentence: \u201c{quoted}\u201d ({_num(row['sentiment'])}).")
     if not sentences.empty and sentences["article_id"].nunique() == 1 and len(sentences) >= 4:
         tl = article_timeline(sentences)
         first = tl.loc[tl["relative_position"] < 0.5, "sentiment"].mean()
@@ -454,7 +455,10 @@ def findings(
         if len(totals) >= 2:
             means = totals["w"] / totals["n"]
             lo, hi = means.idxmin(), means.idxmax()
-            out.append(f"Sentences mentioning {lo} are the most negative of the leading entities "
-                       f"(mean {_num(means[lo])} over {int(totals.loc[lo, 's'])} sentences); "
-                       f"those mentioning {hi} the most positive ({_num(means[hi])}).")
+            top_word = "most positive" if means[hi] > 0 else "least negative"
+            low_word = "most negative" if means[lo] < 0 else "least positive"
+            n_lo = int(totals.loc[lo, "s"])
+            out.append(f"Sentences mentioning {lo} are the {low_word} of the leading entities "
+                       f"(mean {_num(means[lo])} over {n_lo} sentence{'s' if n_lo != 1 else ''}); "
+                       f"those mentioning {hi} the {top_word} ({_num(means[hi])}).")
     return out

@@ -8,7 +8,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from .style import PALETTE, new_figure
+from .style import PALETTE, fit_dates, integer_axis, new_figure
 
 #: Colour and hatch per entity type, so the chart reads in greyscale too.
 TYPE_STYLE: dict[str, tuple[str, str]] = {
@@ -31,6 +31,7 @@ def entity_chart(freq: pd.DataFrame, *, title: str = "Most mentioned people, org
     for bar, value in zip(bars, rows["mentions"]):
         ax.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, f" {int(value)}", va="center", fontsize=8)
     ax.set_yticks(range(len(rows)), labels)
+    integer_axis(ax.xaxis)
     ax.set_xlabel("mentions (count)")
     ax.set_title(title)
     ax.grid(axis="y", visible=False)
@@ -49,6 +50,8 @@ def entity_trend_chart(trend: pd.DataFrame, *, title: str = "Mentions over time"
     fig, ax = new_figure(7.0, 3.2)
     for i, column in enumerate(trend.columns):
         ax.plot(trend.index, trend[column], label=str(column), markersize=4, **series_style(i))
+    fit_dates(ax, trend.index)
+    integer_axis(ax.yaxis)
     ax.set_ylabel("mentions per period (count)")
     ax.set_xlabel("period start")
     ax.set_title(title)

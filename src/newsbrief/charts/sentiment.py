@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .style import ACCENT, NEGATIVE, NEUTRAL, POSITIVE, new_figure, series_style
+from .style import ACCENT, NEGATIVE, NEUTRAL, POSITIVE, fit_dates, integer_axis, new_figure, series_style
 
 __all__ = ["article_sentiment_chart", "corpus_sentiment_chart", "entity_sentiment_chart"]
 
@@ -89,6 +89,7 @@ def corpus_sentiment_chart(timeline_df: pd.DataFrame, *, title: str | None = Non
     ax_n.bar(pd.to_datetime(counts.index), counts.to_numpy(), width=step_days * 0.8, align="center",
              color="#cfcfcf", edgecolor="none", zorder=0)
     ax_n.set_ylabel(f"Articles per {unit} (grey bars)")
+    integer_axis(ax_n.yaxis)
     ax_n.set_ylim(0, max(float(counts.max()) if len(counts) else 1.0, 1.0) * 3)
     ax_n.grid(False)
     ax_n.spines["right"].set_visible(True)
@@ -104,7 +105,9 @@ def corpus_sentiment_chart(timeline_df: pd.DataFrame, *, title: str | None = Non
     ax.set_ylim(max(low, -1.05), min(high, 1.05))
     ax.set_xlabel(f"{unit.capitalize()} (start date, UTC)")
     ax.set_ylabel(MEAN_LABEL)
-    ax.set_title(title or f"Sentiment per {unit}")
+    fit_dates(ax, df["period"])
+    by_source = " by source" if "source" in df.columns else ""
+    ax.set_title(title or f"Sentiment per {unit}{by_source}")
     ax.legend(loc="upper left", fontsize=8, ncols=2)
     fig.autofmt_xdate()
     return fig
@@ -129,7 +132,8 @@ def entity_sentiment_chart(df: pd.DataFrame, *, title: str | None = None) -> Fig
                   for name, c in zip(d[key], d[count_col] if count_col else d["n_articles"], strict=True)]
         ax.set_yticks(y, labels)
         ax.axvline(0.0, color="#555555", linewidth=0.8)
-        ax.set_xlabel(MEAN_LABEL + "; bars: 95% interval")
+        widths = (d["ci_high"] - d["ci_low"]).fillna(0)
+        ax.set_xlabel(MEAN_LABEL + ("; bars: 95% interval over articles" if (widths > 0).any() else ""))
         ax.set_ylabel(key.capitalize())
         ax.set_title(title or f"Sentiment of sentences mentioning each {key}")
         return fig
@@ -141,6 +145,7 @@ def entity_sentiment_chart(df: pd.DataFrame, *, title: str | None = None) -> Fig
     unit = _freq_word(d["period"])
     ax.set_xlabel(f"{unit.capitalize()} (start date, UTC)")
     ax.set_ylabel(MEAN_LABEL)
+    fit_dates(ax, d["period"])
     ax.set_title(title or f"Sentiment around each {key}, per {unit}")
     ax.legend(loc="upper left", fontsize=8, ncols=2)
     fig.autofmt_xdate()

@@ -63,3 +63,20 @@ def series_style(i: int) -> dict[str, Any]:
         "linestyle": LINESTYLES[i % len(LINESTYLES)],
         "marker": MARKERS[i % len(MARKERS)],
     }
+
+
+def fit_dates(ax: Any, dates: Any) -> None:
+    """Keep a date axis readable when every point falls on one day (matplotlib would span years)."""
+    import pandas as pd
+
+    values = pd.to_datetime(pd.Series(list(dates))).dropna().unique()
+    if len(values) == 1:
+        day = pd.Timestamp(values[0])
+        ax.set_xlim(day - pd.Timedelta(days=4), day + pd.Timedelta(days=4))
+
+
+def integer_axis(axis: Any) -> None:
+    """Counts get whole-number ticks (no 0.25 articles)."""
+    from matplotlib.ticker import MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(integer=True))
