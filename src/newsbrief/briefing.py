@@ -26,6 +26,11 @@ from .store import read_dataset, read_manifest
 Mode = Literal["auto", "article", "corpus"]
 
 
+def _minus(text: str) -> str:
+    """A true minus sign for negative numbers, as in the findings (−0.35, not -0.35)."""
+    return text.replace("-", "\u2212")
+
+
 class HTMLBlock:
     """Ready, escaped HTML for notebook display (with a plain-text fallback)."""
 
@@ -49,7 +54,7 @@ def table_block(frame: pd.DataFrame, *, caption: str | None = None, formats: Map
             shown[column] = shown[column].map(lambda v: " ".join(v.split()) if isinstance(v, str) else v)
     for column, fmt in (formats or {}).items():
         if column in shown:
-            shown[column] = shown[column].map(lambda v, f=fmt: "" if pd.isna(v) else f.format(v))
+            shown[column] = shown[column].map(lambda v, f=fmt: "" if pd.isna(v) else _minus(f.format(v)))
     markup = shown.to_html(index=False, escape=True, border=0, classes="nb-table", na_rep="")
     if caption:
         markup = f'<p class="nb-caption">{html.escape(caption)}</p>\n{markup}'
@@ -387,7 +392,7 @@ class Briefing:
             t = tone.get(r.article_id)
             rows.append(
                 f"<tr><td>{link}</td><td>{esc(str(r.source or ''))}</td><td>{when}</td>"
-                f"<td>{int(r.n_words):,}</td><td>{'' if t is None or pd.isna(t) else f'{t:+.2f}'}</td></tr>"
+                f"<td>{int(r.n_words):,}</td><td>{'' if t is None or pd.isna(t) else _minus(f'{t:+.2f}')}</td></tr>"
             )
         markup = (
             '<div class="nb-table-wrap"><table class="nb-table"><thead><tr><th>article</th><th>source</th>'

@@ -65,8 +65,6 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     duplicates = ingested.duplicates + summary.duplicates
     print(f"{summary.articles + ingested.duplicates} articles: {summary.annotated} annotated, "
           f"{summary.cached} from cache, {duplicates} duplicate(s) skipped")
-    if ingested.warnings:
-        print(f"{len(ingested.warnings)} warning(s); first: {ingested.warnings[0]}", file=sys.stderr)
     for name in ("articles", "mentions", "entities", "quotes", "sentences"):
         print(f"  {name:<10} {result.rows.get(name, 0):>8,} rows")
     print(f"{result.folder}{' (unchanged)' if result.reused else ''}")

@@ -77,7 +77,8 @@ def read_table(
         raise InputError("the table has no rows", path=path)
     if "text" not in frame.columns:
         found = ", ".join(map(str, frame.columns[:12]))
-        hint = f" (map it with columns: {{text: <name>}}; found: {found})"
+        hint = (f" (found: {found}; map one: `columns: {{text: <name>}}` in a params file, "
+                f"`--column text=<name>` for newsbrief annotate)")
         raise InputError("no 'text' column" + hint, path=path, field="text")
     articles: list[Article] = []
     seen: dict[str, int] = {}
