@@ -204,3 +204,8 @@ def test_list_marker_is_not_part_of_the_name(nlp) -> None:
     doc = nlp("The talks had three aims:\n\nb. Israel will not accept the plan, officials said.")
     texts = {m["text"] for m in doc_mentions(doc)}
     assert "b. Israel" not in texts
+
+
+def test_junior_is_another_person() -> None:
+    _, entities = link_entities(_mentions(("a", 0, "Donald Trump", "PERSON"), ("a", 20, "Donald Trump Jr.", "PERSON")))
+    assert len(entities) == 2

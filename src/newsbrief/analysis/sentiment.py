@@ -455,8 +455,8 @@ def findings(
         if len(totals) >= 2:
             means = totals["w"] / totals["n"]
             lo, hi = means.idxmin(), means.idxmax()
-            top_word = "most positive" if means[hi] > 0 else "least negative"
-            low_word = "most negative" if means[lo] < 0 else "least positive"
+            top_word = "most positive" if means[hi] >= 0.005 else "least negative"
+            low_word = "most negative" if means[lo] <= -0.005 else "least positive"
             n_lo = int(totals.loc[lo, "s"])
             out.append(f"Sentences mentioning {lo} are the {low_word} of the leading entities "
                        f"(mean {_num(means[lo])} over {n_lo} sentence{'s' if n_lo != 1 else ''}); "

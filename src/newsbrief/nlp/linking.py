@@ -114,8 +114,10 @@ def _label_class(label: str) -> str:
 def person_key(folded: str) -> str:
     """First and last name of a folded full name: middle names and initials dropped
     (Donald J. Trump, Barack Hussein Obama -> donald trump, barack obama)."""
-    parts = [p for p in folded.split() if len(p) > 1 and p not in SUFFIXES]
-    return f"{parts[0]} {parts[-1]}" if len(parts) >= 2 else folded
+    words = folded.split()
+    suffix = [w for w in words[-1:] if w in SUFFIXES]  # Donald Trump Jr. is not Donald Trump
+    parts = [p for p in words if len(p) > 1 and p not in SUFFIXES]
+    return " ".join([parts[0], parts[-1], *suffix]) if len(parts) >= 2 else folded
 
 
 def _surname(folded: str) -> str:
