@@ -8,6 +8,8 @@ hollow markers, and every axis names its unit.
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
@@ -108,7 +110,7 @@ def corpus_sentiment_chart(timeline_df: pd.DataFrame, *, title: str | None = Non
     fit_dates(ax, df["period"])
     by_source = " by source" if "source" in df.columns else ""
     ax.set_title(title or f"Sentiment per {unit}{by_source}")
-    ax.legend(loc="upper left", fontsize=8, ncols=2)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.32), fontsize=8, ncols=3)  # below: never over the lines
     fig.autofmt_xdate()
     return fig
 
@@ -128,7 +130,7 @@ def entity_sentiment_chart(df: pd.DataFrame, *, title: str | None = None) -> Fig
         err = np.vstack([(d["mean"] - d["ci_low"]).fillna(0), (d["ci_high"] - d["mean"]).fillna(0)])
         ax.barh(y, d["mean"], color=colours, alpha=0.7, xerr=err, capsize=3, ecolor="#333333", zorder=2)
         count_col = "n_sentences" if "n_sentences" in d.columns else "n_quotes" if "n_quotes" in d.columns else None
-        labels = [f"{name} (n={int(c)})" if count_col else str(name)
+        labels = [textwrap.fill(f"{name} (n={int(c)})" if count_col else str(name), 30)
                   for name, c in zip(d[key], d[count_col] if count_col else d["n_articles"], strict=True)]
         ax.set_yticks(y, labels)
         ax.axvline(0.0, color="#555555", linewidth=0.8)
@@ -147,6 +149,6 @@ def entity_sentiment_chart(df: pd.DataFrame, *, title: str | None = None) -> Fig
     ax.set_ylabel(MEAN_LABEL)
     fit_dates(ax, d["period"])
     ax.set_title(title or f"Sentiment around each {key}, per {unit}")
-    ax.legend(loc="upper left", fontsize=8, ncols=2)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.32), fontsize=8, ncols=3)  # below: never over the lines
     fig.autofmt_xdate()
     return fig
