@@ -304,9 +304,6 @@ class Briefing:
         return _close(entity_sentiment_chart(df, title="Tone of what the leading speakers are quoted as saying"))
 
     # ------------------------------------------------------------------ corpus sections
-    def corpus_only(self, block: HTMLBlock | Chart | None) -> HTMLBlock | Chart | None:
-        return block if self.mode == "corpus" else None
-
     def entities_by_type(self) -> HTMLBlock | None:
         """Corpus: the top entities of each type side by side (people, organisations, places)."""
         if self.mode != "corpus":
