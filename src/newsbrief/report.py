@@ -161,7 +161,8 @@ def run_report(
     tmp.mkdir()
     try:
         if stage:
-            stage("reading and annotating the inputs")
+            from_store = len(params.input) == 1 and is_store(params.input[0])
+            stage("reading the annotation store" if from_store else "reading and annotating the inputs")
         tables, settings, _ = build_tables(params, store=store, progress=progress)
         n_articles = len(tables["articles"])
         if params.mode == "article" and each is None and n_articles != 1:
