@@ -178,7 +178,11 @@ def load_report(folder: str | Path) -> ReportContent:
     notebook, data = folder / "briefing.ipynb", folder / "data"
     for needed in (notebook, data):
         if not needed.exists():
-            raise ReportFolderError(f"not a briefing folder: {needed.name} is missing", path=needed)
+            hint = ""
+            if (folder / "index.html").is_file():
+                subs = sorted(p.parent.name for p in folder.glob("*/briefing.ipynb"))[:3]
+                hint = f" (this is a fan-out index: email one of its briefings, e.g. {folder / subs[0]})" if subs else ""
+            raise ReportFolderError(f"not a briefing folder: {needed.name} is missing{hint}", path=needed)
     import nbformat
 
     try:
