@@ -77,6 +77,8 @@ def truth_of(folder: Path, *, form: str) -> dict[str, str | None]:
     truth.update({k: v for k, v in hand.items() if k in FIELDS})
     if form == "browser" and "browser_date" in hand:
         truth["date"] = hand["browser_date"]
+    if form == "browser" and "browser_title" in hand:
+        truth["title"] = hand["browser_title"]
     if truth["author"]:
         truth["author"] = re.sub(r"^by\s+", "", truth["author"].strip(), flags=re.I)
     return truth

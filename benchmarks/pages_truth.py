@@ -3,7 +3,8 @@
 Readability's ``expected-metadata.json`` leaves many fields null or noisy (a site suffix in the title,
 a date in the byline). Each value here was settled by reading the page itself: ``source.html`` for the
 HTML form and ``browser-copy.txt`` for what a reader of the copy can see. ``browser_date`` is given where
-the copy shows no full date (a relative "1 day ago", or no date at all): there the right answer is none.
+the copy shows no full date (a relative "1 day ago", or no date at all): there the right answer is none;
+``browser_title`` where the copy's visible headline differs from the HTML title.
 Dates are calendar dates as the page shows them.
 """
 
@@ -15,7 +16,9 @@ TRUTH: dict[str, dict[str, str | None]] = {
     "breitbart": {"title": "'Neutral' Snopes Fact-Checker David Emery: 'Are There Any Un-Angry Trump Supporters?'",
                   "author": "Lucas Nolan", "date": "2016-12-22"},
     "buzzfeed-1": {"date": "2015-04-21", "author": "Mark Di Stefano"},
-    "citylab-1": {"date": "2019-04-30", "browser_date": None},
+    "citylab-1": {"date": "2019-04-30", "browser_date": None,
+                  # the copy shows another headline than the HTML <title> (read from the copy)
+                  "browser_title": "Why Neon Is the Ultimate Symbol of the 20th Century"},
     "cnet": {"date": "2017-01-18"},
     "cnn": {"date": "2016-02-01"},
     "engadget": {"date": "2017-11-03"},

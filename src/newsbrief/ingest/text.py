@@ -19,10 +19,14 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from ..errors import InputError
+from .browser import read_browser_copy
 from .dates import parse_date
 from .model import Article
 
 log = logging.getLogger(__name__)
+
+# A copy with fewer lines is a plain text file: first line title, the rest body.
+BROWSER_COPY_MIN_LINES = 12
 
 NBSP_LIKE = re.compile(r"[\u00a0\u2007\u202f\u2009\u200a]")
 ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\ufeff]")
@@ -121,8 +125,17 @@ def _read_header(lines: list[str]) -> tuple[PageHeader, int]:
 def parse_page(raw: str, *, article_id: str, origin: str | None = None) -> Article:
     """Turn the text of a saved page into an Article: header fields plus clean body."""
     text = normalise(raw)
-    lines = [line for line in _paragraphs(text) if not _is_chrome(line)]
+    all_lines = _paragraphs(text)
+    lines = [line for line in all_lines if not _is_chrome(line)]
     header, start = _read_header(lines)
+    if header.published is None and len(all_lines) >= BROWSER_COPY_MIN_LINES:
+        found = read_browser_copy(all_lines)
+        if found is not None:
+            return Article(
+                article_id=article_id, text="\n\n".join(_prefer_later_duplicates(found.body)),
+                title=found.title, source=found.source, author=found.author, published=found.published,
+                origin=origin,
+            )
     # The highlights box repeats a body paragraph (without its final period): keep the body's copy.
     body_lines = _prefer_later_duplicates(lines[start:])
     body = "\n\n".join(body_lines)
