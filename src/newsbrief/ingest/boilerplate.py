@@ -27,6 +27,7 @@ POINTER = re.compile(
 CREDIT = re.compile(
     r"(?:\(\s*(?:photo|image|credit|picture|photograph|illustration)s?(?: credit)?\s*[:/][^)]*\)\s*$|"
     r"\b(?:photograph|photo|image|picture|credit|illustration)s?(?: credit)?\s*:\s*[^.]{0,80}$|"
+    r"^(?:photo |image )?credits?\b[^.]{0,60}$|"
     r"\b(?:getty images|afp|reuters|ap photo|associated press|shutterstock|epa)\)?\s*$)",
     re.IGNORECASE,
 )
@@ -35,6 +36,8 @@ NEWSLETTER = re.compile(
     r"\b(?:sign up (?:for|to)|subscribe to (?:our|the)|newsletter|get (?:our|the) .{0,30}in your inbox|"
     r"delivered (?:straight )?to your inbox|enter your email)\b", re.IGNORECASE,
 )
+COOKIES = re.compile(r"\bcookies?\b.*\b(?:accept|consent|privacy|browsing experience|agree)\b|"
+                     r"\b(?:accept|agree)\b.*\bcookies?\b", re.IGNORECASE)
 SOCIAL = re.compile(r"^(?:follow|share on|like us on|find us on)\b.{0,60}$|^@\w+$", re.IGNORECASE)
 
 
@@ -47,6 +50,8 @@ def is_boilerplate(line: str) -> bool:
         return True
     words = len(text.split())
     if COPYRIGHT.search(text) and words < 60:
+        return True
+    if COOKIES.search(text) and words < 150:
         return True
     if NEWSLETTER.search(text) and words < 40:
         return True

@@ -27,7 +27,7 @@ STOPWORDS = frozenset(
 )
 MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-TIME = r"(?:\s*(?:at|,|\||•|-)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?)?"
+TIME = r"(?:\s*(?:at|,|\||•|-)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?-i:[A-Z]{2,4})\b)?)?"
 DATE = re.compile(
     rf"(?:\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+(?P<y2>\d{{4}})"
     rf"|\b(?P<y3>\d{{4}})-\d{{2}}-\d{{2}}|\b\d{{1,2}}/\d{{1,2}}/(?P<y4>\d{{4}})){TIME}",
@@ -99,13 +99,36 @@ def _best_run(kinds: list[str], sizes: list[int]) -> tuple[int, int]:
     return lo, hi
 
 
+def _parse_match(text: str) -> datetime | None:
+    """A matched date (with or without its time); the time is dropped when it does not parse."""
+    text = WEEKDAY.sub("", text).strip(" ,|-•")
+    found = parse_date(text)
+    if found is None:
+        text = re.sub(TIME + "$", "", text).strip(" ,|-•")
+        found = parse_date(re.sub(r"\s+at$", "", text))
+    return found
+
+
+def _after_header(lines: list[str], lo: int, hi: int) -> int:
+    """A run that opens with the headline and standfirst starts after the byline/date block within it."""
+    start = lo
+    for i in range(lo, min(hi, lo + 8)):
+        line = lines[i]
+        if len(line) <= 160 and (BYLINE.match(line) or line.lower() == "by" or
+                                 (DATE.search(line) and len(_words(line)) <= 20)):
+            start = i + 1
+        elif start > lo and _kind(line) == "good":
+            break  # the body has begun
+    return start
+
+
 def _find_date(lines: list[str], year_hint: int | None) -> tuple[datetime | None, int | None]:
     for i, line in enumerate(lines):
         if len(line) > 160:
             continue
         match = DATE.search(line)
         if match:
-            found = parse_date(WEEKDAY.sub("", match.group(0)).strip(" ,|-•"))
+            found = _parse_match(match.group(0))
             if found is not None:
                 return found, i
         match = DATE_NO_YEAR.search(line)
@@ -221,6 +244,7 @@ def read_browser_copy(lines: list[str]) -> CopyFields | None:
     lo, hi = _best_run(kinds, sizes)
     if hi <= lo or sum(s for k, s in zip(kinds[lo:hi], sizes[lo:hi]) if k == "good") < MIN_BODY_WORDS:
         return None
+    lo = _after_header(lines, lo, hi)
     body = [line for line, kind in zip(lines[lo:hi], kinds[lo:hi]) if kind != "bad"]
     head_from = max(0, lo - 30)
     head = lines[head_from:lo + 2]
