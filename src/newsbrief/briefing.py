@@ -385,10 +385,11 @@ class Briefing:
             title = esc(str(r.title)) if r.title is not None and not pd.isna(r.title) else esc(str(r.article_id))
             url = str(r.url) if r.url is not None and not pd.isna(r.url) else ""
             link = f'<a href="{esc(url, quote=True)}">{title}</a>' if url.startswith(("http://", "https://")) else title
-            when = "" if pd.isna(r.published) else pd.Timestamp(r.published).strftime("%Y-%m-%d")
+            when = "undated" if pd.isna(r.published) else pd.Timestamp(r.published).strftime("%Y-%m-%d")
+            source = "unknown source" if r.source is None or pd.isna(r.source) else str(r.source)
             t = tone.get(r.article_id)
             rows.append(
-                f"<tr><td>{link}</td><td>{esc(str(r.source or ''))}</td><td>{when}</td>"
+                f"<tr><td>{link}</td><td>{esc(source)}</td><td>{when}</td>"
                 f"<td>{int(r.n_words):,}</td><td>{'' if t is None or pd.isna(t) else _minus(f'{t:+.2f}')}</td></tr>"
             )
         markup = (

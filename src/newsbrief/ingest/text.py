@@ -56,18 +56,37 @@ class PageHeader:
 
 
 def decode_bytes(data: bytes, *, path: str | Path) -> str:
-    """Decode bytes as UTF-8, else the charset that charset-normalizer detects."""
+    """Decode bytes as UTF-8, else Windows-1252 for Latin-script text, else the detected charset."""
     if not data.strip():
         raise InputError("the file is empty", path=path)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    western = _western(data)
+    if western is not None:
+        log.warning("%s is not UTF-8: read as Windows-1252 (Western European)", path)
+        return western
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise InputError("cannot decode the bytes: not UTF-8 and no other charset detected", path=path)
-    log.info("%s decoded as %s", path, best.encoding)
+    log.warning("%s is not UTF-8: read as %s", path, best.encoding)
     return str(best)
+
+
+def _western(data: bytes) -> str | None:
+    """The text as cp1252 (a superset of latin-1's printable range) when that reads as Latin-script
+    text: no control characters, and the non-ASCII characters are mostly letters."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    if any(ord(c) < 32 and c not in "\t\n\r\f" for c in text):
+        return None
+    extra = [c for c in text if ord(c) > 127]
+    if extra and sum(c.isalpha() for c in extra) < 0.6 * len(extra):
+        return None
+    return text
 
 
 def normalise(text: str) -> str:
