@@ -109,6 +109,17 @@ def read_file(
     return [read_text_file(path, article_id=article_id)]
 
 
+# Below this many words a body is a caption or a teaser, not an article that was read.
+THIN_WORDS = 80
+
+
+def thin_reason(article: Article) -> str | None:
+    """Why an article's text is too little to brief on (None when it is enough)."""
+    if article.n_words < THIN_WORDS:
+        return f"only {article.n_words} words (a caption or teaser?)"
+    return None
+
+
 def date_window(*, earliest: datetime | None = None, latest: datetime | None = None) -> tuple[datetime, datetime]:
     """The plausible publication window: default 1900-01-01 to tomorrow (UTC)."""
     return (earliest or datetime(1900, 1, 1, tzinfo=timezone.utc),
@@ -148,6 +159,9 @@ def read_inputs(
             result.articles.append(article)
     if not result.articles:
         raise InputError("the inputs hold no article", path=", ".join(map(str, items_of(inputs))))
+    thin = [f"{a.origin or a.article_id} ({reason})" for a in result.articles if (reason := thin_reason(a))]
+    if thin:
+        log.warning("%d article(s) with too little text to be the article; first: %s", len(thin), thin[0])
     if out_of_range:
         log.warning("%d date(s) outside %s..%s treated as missing; first: %s", len(out_of_range),
                     lo.date().isoformat(), hi.date().isoformat(), out_of_range[0])
@@ -162,5 +176,5 @@ def items_of(inputs: str | Path | Iterable[str | Path]) -> list[str]:
 
 __all__ = [
     "ARTICLE_COLUMNS", "Article", "IngestResult", "articles_frame", "content_hash", "date_window", "expand_inputs",
-    "parse_page", "read_file", "read_html_file", "read_inputs", "read_table", "read_text_file",
+    "parse_page", "read_file", "thin_reason", "read_html_file", "read_inputs", "read_table", "read_text_file",
 ]
