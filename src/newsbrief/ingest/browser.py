@@ -197,6 +197,7 @@ def _find_title(lines: list[str], kinds: list[str], anchor: int, author: str | N
         score = 2.0 * (counts.get(line.casefold(), 0) > 1) - 0.5 * abs(anchor - i)
         score += -3.0 if _ends_sentence(line) and n > 8 else 2.0
         score += 1.0 if 4 <= n <= 25 else -1.0
+        score += 0.25 if i < anchor else 0.0  # the headline usually sits above the byline/date block
         if score > best_score:
             best, best_score = line, score
     return best
