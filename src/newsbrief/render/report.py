@@ -26,6 +26,7 @@ from ..params import Params
 from ..store import is_store, read_dataset
 from .brief import ReportPaths, brief
 from .fanout import fan_out
+from .swap import report_lock, swap_into_place
 
 log = logging.getLogger(__name__)
 
@@ -47,16 +48,6 @@ def build_tables(
                       progress=tick)
     tables = assemble(ingested.articles, store=store, settings=settings, aliases=Aliases.load(params.aliases))
     return tables, settings
-
-
-def _swap_into_place(tmp: Path, final: Path) -> None:
-    old = None
-    if final.exists():
-        old = final.with_name(f".{final.name}.old-{uuid.uuid4().hex[:6]}")
-        os.replace(final, old)
-    os.replace(tmp, final)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def _title_for(tables: dict[str, Any], params: Params) -> str | None:
@@ -85,11 +76,21 @@ def run_report(
 
     With ``each`` (source, entity or article), render one briefing per value into sub-folders and an
     ``index.html`` linking them; the returned paths are then those of the index (notebook: first briefing).
+    One run of a name at a time: a second waits for the first (:func:`.swap.report_lock`).
     """
-    from papermill.exceptions import PapermillExecutionError
-
     output_dir = Path(output_dir).resolve()
     output_dir.mkdir(parents=True, exist_ok=True)
+    with report_lock(output_dir, params.name):
+        return _run_report(params, output_dir=output_dir, progress=progress, stage=stage, notebook=notebook,
+                           progress_bar=progress_bar, each=each)
+
+
+def _run_report(
+    params: Params, *, output_dir: Path, progress: ProgressFactory | None, stage: StageCallback | None,
+    notebook: str | Path, progress_bar: bool, each: str | None,
+) -> ReportPaths:
+    from papermill.exceptions import PapermillExecutionError
+
     store = Path(params.store).resolve() if params.store else output_dir / ".store"
     final = output_dir / params.name
     tmp = output_dir / f".{params.name}.tmp-{uuid.uuid4().hex[:8]}"
@@ -122,7 +123,7 @@ def run_report(
                 f"cell {e.exec_count} failed: {e.ename}: {e.evalue}; the executed notebook is kept for inspection",
                 path=kept[-1] if kept else failed,
             ) from e
-        _swap_into_place(tmp, final)
+        swap_into_place(tmp, final)
     except BaseException:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
