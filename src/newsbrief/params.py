@@ -8,6 +8,7 @@ resolved against that file's folder; paths given with ``--set`` against the curr
 from __future__ import annotations
 
 import glob
+import os
 import re
 import types
 import typing
@@ -199,14 +200,27 @@ def load_params(path: str | Path, *, overrides: list[str] | tuple[str, ...] = ()
     return build_params(data, source=path)
 
 
-def params_table(params: Params) -> list[tuple[str, str]]:
-    """(key, value) pairs for report headers: input, name, model, and every other non-default value."""
+def relative_path(path: str | Path, base: str | Path) -> str:
+    """``path`` relative to ``base`` (for reports and manifests: no absolute path of this machine)."""
+    try:
+        return os.path.relpath(Path(path).absolute(), Path(base).absolute())
+    except ValueError:  # another drive (Windows)
+        return Path(path).name
+
+
+def params_table(params: Params, *, base: str | Path | None = None) -> list[tuple[str, str]]:
+    """(key, value) pairs for report headers: input, name, model, and every other non-default value.
+
+    Inputs are shown by file name; the other paths relative to ``base`` (the run folder), or by name.
+    """
     rows = []
     for key, info in Params.model_fields.items():
         value = getattr(params, key)
         if key == "input":
             rows.append((key, ", ".join(Path(v).name for v in value)))
             continue
+        if key in PATH_FIELDS and isinstance(value, str):
+            value = relative_path(value, base) if base is not None else Path(value).name
         default = None if info.is_required() else info.get_default(call_default_factory=True)
         if key in ("name", "model", "sentiment") or value != default:
             if isinstance(value, (list, tuple)):

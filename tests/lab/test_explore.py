@@ -406,11 +406,10 @@ def test_notebook_is_thin_parameterised_and_stripped() -> None:
 
 
 def _run_notebook(tmp_path: Path, parameters: dict) -> nbformat.NotebookNode:
-    import papermill as pm
+    from newsbrief.render.kernel import execute
 
     out = tmp_path / "explore.ipynb"
-    pm.execute_notebook(str(NOTEBOOK), str(out), parameters=parameters, cwd=str(tmp_path), kernel_name="python3",
-                        progress_bar=False, start_timeout=120, execution_timeout=300)
+    execute(NOTEBOOK, out, parameters=parameters, cwd=tmp_path, start_timeout=120, cell_timeout=300)
     return nbformat.read(out, as_version=4)
 
 

@@ -20,6 +20,7 @@ from .. import __version__
 from ..errors import InputError, StoreError
 from ..ingest import Article, articles_frame
 from ..nlp.linking import Aliases, link_entities
+from ..params import relative_path
 from ..store import Cache, is_store, read_manifest, write_dataset
 from .parallel import engines
 from .rows import MENTION_COLS, QUOTE_COLS, SENTENCE_COLS
@@ -181,9 +182,13 @@ def assemble(
 
 def write_store(
     root: str | Path, tables: dict[str, pd.DataFrame], *, settings: Settings, inputs: Sequence[str],
-    extra: dict[str, Any] | None = None,
+    extra: dict[str, Any] | None = None, base: str | Path | None = None,
 ) -> Path:
-    """Write ``tables`` as the store's new current dataset version (atomically)."""
-    manifest = {"fingerprint": settings.fingerprint(), "settings": asdict(settings), "inputs": list(inputs),
+    """Write ``tables`` as the store's new current dataset version (atomically).
+
+    The manifest names the inputs relative to ``base`` (default: the store folder).
+    """
+    relative = [relative_path(p, base if base is not None else root) for p in inputs]
+    manifest = {"fingerprint": settings.fingerprint(), "settings": asdict(settings), "inputs": relative,
                 "newsbrief": __version__, **(extra or {})}
     return write_dataset(root, tables, manifest=manifest)

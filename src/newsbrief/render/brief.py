@@ -12,6 +12,7 @@ import nbformat
 from ..annotate import Settings, write_store
 from ..errors import RunError
 from ..params import Params, params_table
+from .kernel import execute
 
 NOTEBOOKS = Path(__file__).parent / "notebooks"
 
@@ -56,20 +57,17 @@ def brief(
 
     Raises papermill's PapermillExecutionError when a cell fails; the executed notebook is left in ``folder``.
     """
-    import papermill as pm
-
-    write_store(folder / "data", tables, settings=settings, inputs=params.input)
+    write_store(folder / "data", tables, settings=settings, inputs=params.input, base=folder)
     executed = folder / "briefing.ipynb"
-    pm.execute_notebook(
-        str(notebook_path(notebook)), str(executed),
-        parameters={"data": "data", "title": title, "mode": mode or params.mode, "top_n": params.top_n,
-                    "freq": params.freq, "entities": list(entities if entities is not None else params.entities),
-                    "params": dict(params_table(params))},
-        cwd=str(folder), kernel_name="python3", progress_bar=progress_bar, log_output=False,
-        extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no transport notice on the terminal
-    )
+    source = notebook_path(notebook)
+    execute(source, executed, cwd=folder, progress_bar=progress_bar,
+            parameters={"data": "data", "title": title, "mode": mode or params.mode, "top_n": params.top_n,
+                        "freq": params.freq, "entities": list(entities if entities is not None else params.entities),
+                        "params": dict(params_table(params, base=folder))})
     nb = nbformat.read(executed, as_version=4)
     nb.metadata["title"] = title or "News briefing"
+    run = nb.metadata.get("papermill", {})  # paths relative to the run folder, not this machine's
+    run["input_path"], run["output_path"] = source.name, executed.name
     nbformat.write(nb, executed)
     render(executed, html_path=folder / "briefing.html", pdf_path=folder / "briefing.pdf", paper=params.paper)
     return ReportPaths(folder=folder, notebook=executed, html=folder / "briefing.html", pdf=folder / "briefing.pdf")
