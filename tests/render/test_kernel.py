@@ -44,10 +44,14 @@ def test_a_notebook_runs_over_ipc_and_its_socket_folder_is_removed(tmp_path: Pat
 
 @pytest.mark.slow
 def test_a_kernel_that_dies_is_a_run_error(tmp_path: Path) -> None:
-    source = notebook(tmp_path / "in.ipynb", "import os\nos._exit(1)")
+    source = notebook(tmp_path / "in.ipynb", "import ipykernel.connect, json\n"
+                      "print(json.load(open(ipykernel.connect.get_connection_file()))['ip'])", "import os\nos._exit(1)")
     with pytest.raises(RunError, match="kernel died") as info:
         execute(source, tmp_path / "out.ipynb", parameters={}, cwd=tmp_path, cell_timeout=60)
     assert info.value.exit_code == 1 and "out.ipynb" in str(info.value)
+    if os.name == "posix":
+        ip = nbformat.read(tmp_path / "out.ipynb", as_version=4).cells[1].outputs[0]["text"].strip()
+        assert not Path(ip).parent.exists()  # the socket folder is removed after a dead kernel too
 
 
 @pytest.mark.slow

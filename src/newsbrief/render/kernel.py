@@ -52,6 +52,8 @@ class IPCKernelManager(AsyncKernelManager):
         if not restart and self._socket_dir:
             shutil.rmtree(self._socket_dir, ignore_errors=True)
 
+    cleanup_resources = _async_cleanup_resources  # what nbclient calls after a kernel died
+
 
 def kernel_manager_class() -> type[AsyncKernelManager]:
     """IPC where it works (short enough socket paths), else nbclient's default (TCP)."""
