@@ -98,10 +98,13 @@ def test_explore_notebook_in_jupyterlab_renders_widgets_and_follows_a_new_entity
                 "([el, old]) => { const img = el.querySelector('img'); return img && img.src !== old; }",
                 arg=[app.element_handle(), before_chart],
             )
-            after = app.text_content() or ""
             summary = app.locator(".widget-output").first.inner_text()
             assert summary.strip().startswith("Dmitry Peskov (entity)"), summary
-            assert "Quotes by Dmitry Peskov" in after, after
+            # The tabs (sentences behind a point, quotes) are redrawn after the summary and the chart.
+            page.wait_for_function("el => el.textContent.includes('Quotes by Dmitry Peskov')",
+                                   arg=app.element_handle())
+            page.wait_for_function("el => el.textContent.includes('Sentences behind Dmitry Peskov')",
+                                   arg=app.element_handle())
             assert "Error displaying widget" not in page.inner_text(".jp-NotebookPanel")
             app.screenshot(path=str(tmp_path / "explore-app.png"))  # for a person to look at
         except Exception:

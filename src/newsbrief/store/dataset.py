@@ -124,7 +124,7 @@ def _read_version(folder: Path, tables: Iterable[str]) -> dict[str, pd.DataFrame
     if not has_checksums(meta) and str(folder) not in _unverified_warned:
         _unverified_warned.add(str(folder))
         log.warning("%s was written without checksums (an older newsbrief): only its row counts are checked; "
-                    "run `newsbrief annotate` again to add them", folder)
+                    "writing it again (`newsbrief annotate` or `newsbrief run`) adds them", folder)
     return {name: read_table(folder / f"{name}.parquet", expected_of(meta, name)) for name in tables}
 
 
@@ -140,8 +140,8 @@ def read_dataset(root: str | Path, tables: Iterable[str] = TABLES) -> dict[str, 
         try:
             return _read_version(folder, names)
         except StoreError:
-            # A writer replaced CURRENT and its grace period ran out while we read: read the new version.
-            if attempt == 2 or folder.is_dir() or _current_folder(root) == folder:
+            # A writer replaced CURRENT while we read (and the old version's grace period ran out): read the new one.
+            if attempt == 2 or _current_folder(root) == folder:
                 raise
     raise AssertionError("unreachable")
 
