@@ -53,3 +53,15 @@ def test_relative_input_resolves_against_the_params_file(tmp_path: Path) -> None
     sub.mkdir()
     (sub / "p.yaml").write_text("input: ../a.txt\n", encoding="utf-8")
     assert Path(load_params(sub / "p.yaml").input[0]).resolve() == (tmp_path / "a.txt").resolve()
+
+
+def test_run_parameters_show_paths_relative_to_the_run_folder(tmp_path: Path) -> None:
+    from newsbrief.params import build_params, params_table
+
+    article = tmp_path / "in" / "a.txt"
+    article.parent.mkdir()
+    article.write_text("Text.", encoding="utf-8")
+    params = build_params({"input": [str(article)], "name": "x", "store": str(tmp_path / "store")})
+    rows = dict(params_table(params, base=tmp_path / "reports" / "x"))
+    assert rows["input"] == "a.txt" and rows["store"] == "../../store"
+    assert dict(params_table(params))["store"] == "store"  # no base: the name only

@@ -24,6 +24,24 @@ def test_outputs_exist_in_the_run_folder(seed_run) -> None:
     assert not list(seed_run.folder.parent.glob(".seed-article.tmp-*"))
 
 
+def test_no_absolute_path_in_the_notebook_manifest_or_run_parameters(seed_run, root: Path) -> None:
+    """Issue 16, item 10: the run folder holds paths relative to itself, never this machine's."""
+    import json
+
+    here = [str(root), str(seed_run.folder.parent), str(Path.home())]
+    meta = nbformat.read(seed_run.notebook, as_version=4).metadata["papermill"]
+    assert meta["input_path"] == "briefing.ipynb" and meta["output_path"] == "briefing.ipynb"
+    manifests = list((seed_run.folder / "data").glob("v-*/manifest.json"))
+    texts = {"notebook metadata": json.dumps(meta), "html": seed_run.html.read_text(encoding="utf-8"),
+             **{str(m): m.read_text(encoding="utf-8") for m in manifests}}
+    inputs = json.loads(manifests[0].read_text(encoding="utf-8"))["inputs"]
+    assert (seed_run.folder / inputs[0]).resolve() == (root / "data/samples/wion-2021-04-06-ukraine-nato.txt")
+    assert not [i for i in inputs if Path(i).is_absolute()]
+    for where, text in texts.items():
+        for path in here:  # as an absolute path (a relative "../../work/..." is fine)
+            assert not re.search(r"(?<![.\w])" + re.escape(path), text), f"{path} in {where}"
+
+
 def test_pdf_has_pages(seed_run) -> None:
     assert seed_run.pdf.read_bytes().startswith(b"%PDF")
     assert len(PdfReader(seed_run.pdf).pages) >= 1
