@@ -8,9 +8,9 @@ of, speaker versus reported content, negation, the sentence's VADER scores); the
 multinomial logistic regression fitted to NewsMTSC (Hamborg & Donnay 2021) by
 ``benchmarks/tone.py`` and shipped as ``data/tone_model.json``.
 
-The score is ``p(positive) − p(negative)``, stretched piecewise-linearly so that the fitted
-neutral band maps to ±0.1: a score with ``abs(score) <= 0.1`` means neutral
-(:data:`NEUTRAL_BAND`).  Only the standard library and numpy are needed at run time;
+The likeliest of the three classes decides, and :func:`to_score` turns the three
+probabilities into one score so that ``abs(score) <= 0.1`` (:data:`NEUTRAL_BAND`) exactly
+when neutral is the likeliest class.  Only the standard library and numpy are needed at run time;
 scikit-learn only to fit (``pip install newsbrief[bench]``).
 """
 
@@ -41,6 +41,7 @@ __all__ = [
     "features_for_mentions",
     "fit_linear",
     "model_digest",
+    "to_score",
     "target_tone",
     "tone_for_mentions",
 ]
@@ -54,15 +55,12 @@ _MODEL_FILE = "tone_model.json"
 class ToneModel:
     """A linear 3-class model (negative, neutral, positive) over sparse named features."""
 
-    NEUTRAL = NEUTRAL_BAND
-
     intercept: list[float]
     weights: dict[str, list[float]]
-    band: float = 0.0
     meta: dict[str, Any] = field(default_factory=dict)
 
-    def raw_scores(self, feats: Sequence[dict[str, float]]) -> list[float]:
-        """``p(positive) − p(negative)`` per feature dict."""
+    def probabilities(self, feats: Sequence[dict[str, float]]) -> list[tuple[float, float, float]]:
+        """``(p_negative, p_neutral, p_positive)`` per feature dict."""
         out = []
         w = self.weights
         for f in feats:
@@ -75,30 +73,28 @@ class ToneModel:
                     z[2] += row[2] * value
             top = max(z)
             e = [math.exp(x - top) for x in z]
-            out.append((e[2] - e[0]) / sum(e))
+            total = e[0] + e[1] + e[2]
+            out.append((e[0] / total, e[1] / total, e[2] / total))
         return out
 
     def scores(self, feats: Sequence[dict[str, float]]) -> list[float]:
-        """Scores in −1..1 with the neutral band stretched to ±:data:`NEUTRAL_BAND`."""
-        return [self._stretch(s) for s in self.raw_scores(feats)]
-
-    def _stretch(self, s: float) -> float:
-        b = self.band
-        a = abs(s)
-        if a <= b:
-            return NEUTRAL_BAND * s / b if b > 0 else 0.0
-        x = NEUTRAL_BAND + (1.0 - NEUTRAL_BAND) * (a - b) / (1.0 - b)
-        return math.copysign(min(x, 1.0), s)
+        """Scores in −1..1; ``abs(score) <= NEUTRAL_BAND`` exactly when neutral is the likeliest class."""
+        return [to_score(*p) for p in self.probabilities(feats)]
 
     def to_json(self) -> str:
-        payload = {
+        """The model as JSON: one line per feature, so diffs of a refit stay readable."""
+        head = {
             "classes": ["negative", "neutral", "positive"],
-            "neutral_band_raw": round(self.band, 4),
             "intercept": [round(x, 6) for x in self.intercept],
             "meta": self.meta,
-            "weights": {k: [round(x, 5) for x in v] for k, v in sorted(self.weights.items())},
         }
-        return json.dumps(payload, indent=0, sort_keys=False, ensure_ascii=False) + "\n"
+        lines = [json.dumps(head, ensure_ascii=False)[:-1] + ', "weights": {']
+        items = sorted(self.weights.items())
+        for n, (k, v) in enumerate(items):
+            comma = "," if n < len(items) - 1 else ""
+            lines.append(f"{json.dumps(k, ensure_ascii=False)}: {json.dumps([round(x, 5) for x in v])}{comma}")
+        lines.append("}}")
+        return "\n".join(lines) + "\n"
 
     def save(self, path: str | Path) -> None:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -110,7 +106,6 @@ class ToneModel:
         return cls(
             intercept=[float(x) for x in data["intercept"]],
             weights={k: [float(x) for x in v] for k, v in data["weights"].items()},
-            band=float(data["neutral_band_raw"]),
             meta=dict(data.get("meta", {})),
         )
 
@@ -118,6 +113,21 @@ class ToneModel:
     def load(cls) -> ToneModel:
         """The shipped model (read once per process)."""
         return _shipped()
+
+
+def to_score(p_neg: float, p_neu: float, p_pos: float) -> float:
+    """One score in −1..1 from the three class probabilities.
+
+    The likeliest class decides: when it is neutral the score is ``0.1 · (p_pos − p_neg)``
+    (within ±0.1); when it is positive, ``0.1 + 0.9 · (p_pos − max(p_neu, p_neg))``, and
+    the mirror image for negative, so the further the winning class is ahead, the further
+    the score is from zero.
+    """
+    if p_neu >= p_pos and p_neu >= p_neg:
+        return NEUTRAL_BAND * (p_pos - p_neg)
+    if p_pos > p_neg:
+        return NEUTRAL_BAND + (1.0 - NEUTRAL_BAND) * (p_pos - max(p_neu, p_neg))
+    return -(NEUTRAL_BAND + (1.0 - NEUTRAL_BAND) * (p_neg - max(p_neu, p_pos)))
 
 
 def _model_text() -> str:
@@ -215,7 +225,7 @@ def target_tone(
 
 
 def fit_linear(
-    feats: Sequence[dict[str, float]], y: Sequence[int], *, c: float, min_df: int, band: float
+    feats: Sequence[dict[str, float]], y: Sequence[int], *, c: float, min_df: int, balanced: bool = True
 ) -> ToneModel:
     """Fit the 3-class logistic regression (classes −1, 0, 1) on feature dicts (needs scikit-learn).
 
@@ -232,10 +242,10 @@ def fit_linear(
     keep = {k for k, n in df.items() if n >= min_df}
     vec = DictVectorizer()
     X = vec.fit_transform([{k: v for k, v in f.items() if k in keep} for f in feats])
-    clf = LogisticRegression(C=c, max_iter=3000)
+    clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced" if balanced else None)
     clf.fit(X, np.asarray(y))
     order = [list(clf.classes_).index(k) for k in (-1, 0, 1)]
     coef = clf.coef_[order]
     weights = {name: [float(coef[0, j]), float(coef[1, j]), float(coef[2, j])] for j, name in enumerate(vec.feature_names_)}
     weights = {k: v for k, v in weights.items() if any(abs(x) >= 1e-5 for x in v)}
-    return ToneModel(intercept=[float(clf.intercept_[i]) for i in order], weights=weights, band=band)
+    return ToneModel(intercept=[float(clf.intercept_[i]) for i in order], weights=weights)

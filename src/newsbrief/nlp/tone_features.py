@@ -248,8 +248,11 @@ def mention_features(
         feats["in_quote"] = 1.0
     for t in sent:
         w = _word(t)
-        if w and t.i not in in_target and v[t.i]:
-            feats["S:" + w] = 1.0
+        if w and t.i not in in_target:
+            if v[t.i]:
+                feats["S:" + w] = 1.0
+            elif not t.is_stop:
+                feats["W:" + w] = 1.0
     return feats
 
 
