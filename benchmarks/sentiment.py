@@ -22,7 +22,7 @@ hyperparameters (min_df 5, ridge 30) were chosen from min_df {5, 10} x ridge {10
 on these same folds, so the figure is slightly optimistic; ``--extra-seeds 1 2`` reruns the CV with other
 article shuffles to show the spread (r 0.562 and 0.560, macro-F1 0.575 and 0.576 when
 last run).  ``--write-weights`` refits on all 5,190 snippets and writes
-src/newsbrief/nlp/sentiment_news_weights.py.
+src/newsbrief/nlp/sentiment/data/news_weights.json (training code: benchmarks/news_model_fit.py).
 
 Run from the repository root::
 
@@ -41,7 +41,7 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT.parent / "shared" / "gold" / "nyt-editorial-sentiment" / "nytEditorialSnippets_GroundTruth.txt"
-WEIGHTS = ROOT / "src" / "newsbrief" / "nlp" / "sentiment_news_weights.py"
+WEIGHTS = ROOT / "src" / "newsbrief" / "nlp" / "sentiment" / "data" / "news_weights.json"
 GOLD_NEUTRAL = 0.5
 MIN_DF = 5
 RIDGE = 30.0
@@ -80,7 +80,8 @@ def fold_of(articles: pd.Series, *, k: int, seed: int) -> np.ndarray:
 
 def cross_validated_news(df: pd.DataFrame, dense: np.ndarray, *, k: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     """Held-out scores and per-text neutral bands (each from its fold's model)."""
-    from newsbrief.nlp.sentiment_news import NewsScorer, fit_news_model
+    from newsbrief.nlp.sentiment.news import NewsScorer
+    from news_model_fit import fit_news_model
 
     folds = fold_of(df["article"], k=k, seed=seed)
     texts = df["text"].tolist()
@@ -118,7 +119,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     from newsbrief.nlp.sentiment import get_scorer
-    from newsbrief.nlp.sentiment_news import classify, dense_features, macro_f1
+    from newsbrief.nlp.sentiment.news import dense_features
+    from news_model_fit import classify, macro_f1
 
     df = load_gold()
     gold = df["rating"].to_numpy()
@@ -156,10 +158,10 @@ def main(argv: list[str] | None = None) -> int:
         report("news", cv_s, bands_s, float("nan"), f"{args.folds}-fold CV across articles, seed {seed}")
 
     if args.write_weights:
-        from newsbrief.nlp.sentiment_news import fit_news_model, write_weights_module
+        from news_model_fit import fit_news_model, write_weights
 
         model = fit_news_model(texts, gold, groups=df["article"].tolist(), min_df=MIN_DF, ridge=RIDGE, dense=dense)
-        write_weights_module(model, WEIGHTS, source=f"the {len(df)} NYT editorial snippets (Hutto & Gilbert 2014)")
+        write_weights(model, WEIGHTS, source=f"the {len(df)} NYT editorial snippets (Hutto & Gilbert 2014)")
         print(f"wrote {WEIGHTS.relative_to(ROOT)} ({len(model.words)} word weights)")
     try:
         news_scorer = get_scorer("news")

@@ -39,7 +39,7 @@ def nlp():
 def seed_run(tmp_path_factory: pytest.TempPathFactory):
     """One real `newsbrief run params/seed-article.yaml` per test session (papermill + nbconvert + WeasyPrint)."""
     from newsbrief.params import load_params
-    from newsbrief.report import run_report
+    from newsbrief.render.report import run_report
 
     out = tmp_path_factory.mktemp("seed-reports")
     return run_report(load_params(ROOT / "params" / "seed-article.yaml"), output_dir=out)

@@ -157,7 +157,7 @@ HOSTILE_TEXT = (
 def hostile_report() -> Path:
     """A report rendered (once per test process) from one article whose every field attacks the HTML."""
     from newsbrief.params import load_params
-    from newsbrief.report import run_report
+    from newsbrief.render.report import run_report
 
     work = Path(tempfile.mkdtemp(prefix="newsbrief-mail-"))
     atexit.register(shutil.rmtree, work, True)

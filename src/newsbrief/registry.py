@@ -1,9 +1,16 @@
-"""A small named registry for pluggable parts (engines, sentiment scorers, exporters)."""
+"""Named registries for pluggable parts (engines, sentiment scorers), extensible from other packages.
+
+Each registry is a :mod:`catalogue` registry (spaCy's), so another package can add a part through
+an entry point in the group ``newsbrief_<kind>`` (e.g. ``newsbrief_scorers``) without touching
+newsbrief. An unknown name raises :class:`~newsbrief.errors.RegistryError` listing the valid ones.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Generic, TypeVar
+
+import catalogue
 
 from .errors import RegistryError
 
@@ -11,31 +18,26 @@ T = TypeVar("T")
 
 
 class Registry(Generic[T]):
-    """Maps names to factories; an unknown name lists the valid ones."""
+    """Maps names to parts; ``kind`` names the entry-point group ``newsbrief_<kind>``."""
 
-    def __init__(self, kind: str) -> None:
+    def __init__(self, kind: str, *, label: str) -> None:
         self.kind = kind
-        self._items: dict[str, T] = {}
+        self.label = label
+        self._registry = catalogue.create("newsbrief", kind, entry_points=True)
 
     def register(self, name: str) -> Callable[[T], T]:
         def decorator(item: T) -> T:
-            self._items[name] = item
+            self._registry.register(name, func=item)
             return item
 
         return decorator
 
-    def add(self, name: str, item: T) -> None:
-        self._items[name] = item
-
     def get(self, name: str) -> T:
         try:
-            return self._items[name]
-        except KeyError:
-            valid = ", ".join(sorted(self._items)) or "(none)"
-            raise RegistryError(f"unknown {self.kind} '{name}'; valid names: {valid}", field=self.kind) from None
+            return self._registry.get(name)  # type: ignore[no-any-return]
+        except catalogue.RegistryError:
+            valid = ", ".join(self.names()) or "(none)"
+            raise RegistryError(f"unknown {self.label} '{name}'; valid names: {valid}", field=self.label) from None
 
     def names(self) -> list[str]:
-        return sorted(self._items)
-
-    def __contains__(self, name: object) -> bool:
-        return name in self._items
+        return sorted(self._registry.get_all())

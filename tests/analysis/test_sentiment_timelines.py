@@ -12,11 +12,11 @@ from newsbrief.analysis.sentiment import (
     corpus_timeline,
     entity_sentiment,
     extreme_sentences,
-    findings,
     largest_shifts,
     speaker_sentiment,
     t_quantile,
 )
+from newsbrief.analysis.tone_findings import findings
 from newsbrief.errors import NewsbriefError
 
 
@@ -162,19 +162,21 @@ def test_entity_sentiment_counts_each_sentence_once(entity_tables: dict[str, pd.
     assert any("NATO are the most negative" in line for line in text)
 
 
-def test_speaker_sentiment_scores_quote_content() -> None:
+def test_speaker_sentiment_averages_the_quotes_sentiment_column() -> None:
     quotes = pd.DataFrame({
         "article_id": ["a", "a", "b", "b"],
         "content": ["This is a terrible, shameful failure.", "We are grateful and happy.", "A wonderful success.", "x"],
         "speaker": ["Zelensky", "Zelensky", "Peskov", None],
+        "sentiment": [-1.0, 0.0, 0.8, 0.0],
     })
     articles = make_articles({"a": "2021-04-06", "b": "2021-04-06"})
     out = speaker_sentiment(quotes, articles, freq=None).set_index("speaker")
     assert set(out.index) == {"Zelensky", "Peskov"}
     assert out.loc["Zelensky", "n_quotes"] == 2
-    assert out.loc["Peskov", "mean"] > 0.5
-    pre = speaker_sentiment(quotes.assign(sentiment=[-1.0, 0.0, 0.5, 0.0]), articles, freq="W")
-    assert pre.set_index("speaker").loc["Zelensky", "mean"] == pytest.approx(-0.5)
+    assert out.loc["Zelensky", "mean"] == pytest.approx(-0.5)
+    assert out.loc["Peskov", "mean"] == pytest.approx(0.8)
+    with pytest.raises(NewsbriefError, match="sentiment"):
+        speaker_sentiment(quotes.drop(columns=["sentiment"]), articles, freq=None)
 
 
 def test_findings_name_extremes_and_shifts() -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from newsbrief.cli import main
 from newsbrief.errors import ParamsError
-from newsbrief.fanout import groups, slug
+from newsbrief.render.fanout import groups, slug
 
 pytestmark = pytest.mark.slow
 

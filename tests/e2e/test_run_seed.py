@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from newsbrief.cli import main
 from newsbrief.params import load_params
-from newsbrief.report import run_report
+from newsbrief.render.report import run_report
 
 pytestmark = pytest.mark.slow
 

@@ -11,7 +11,8 @@ import pytest
 
 from newsbrief.errors import ModelError, RegistryError
 from newsbrief.nlp.sentiment import NEWS_NEUTRAL_WORDS, SentimentScorer, fingerprint, get_scorer, scorers
-from newsbrief.nlp.sentiment_news import NewsScorer, classify, fit_news_model, macro_f1, tokens
+from newsbrief.nlp.sentiment.news import NewsScorer, tokens
+from news_model_fit import classify, fit_news_model, macro_f1
 
 # The seed article ships in data/samples/ (a copy of ../shared/seed, source named in README).
 SEED = Path(__file__).resolve().parents[2] / "data" / "samples" / "wion-2021-04-06-ukraine-nato.txt"
@@ -135,7 +136,7 @@ def test_hf_missing_folder_is_a_model_error(tmp_path: Path) -> None:
 
 
 def test_hf_label_mapping() -> None:
-    from newsbrief.nlp.sentiment_hf import label_values_for
+    from newsbrief.nlp.sentiment.hf import label_values_for
 
     assert label_values_for({0: "NEGATIVE", 1: "POSITIVE"}) == [-1.0, 1.0]
     assert label_values_for({0: "negative", 1: "neutral", 2: "positive"}) == [-1.0, 0.0, 1.0]

@@ -1,11 +1,13 @@
-"""Aggregations behind the briefings: pure pandas over the annotation tables."""
+"""Pure pandas over the annotation tables: frequencies, speaker share, timelines, findings."""
 
 from .entities import entity_frequencies, entity_trend
 from .findings import key_findings
-from .sentiment import article_timeline, corpus_timeline
+from .periods import UNKNOWN_SOURCE, period_start, source_labels
+from .sentiment import article_timeline, corpus_timeline, entity_sentiment, speaker_sentiment
 from .speakers import UNATTRIBUTED, quote_table, speaker_share, speaker_share_by, speaker_share_table_by
 
 __all__ = [
-    "UNATTRIBUTED", "article_timeline", "corpus_timeline", "entity_frequencies", "entity_trend", "key_findings",
-    "quote_table", "speaker_share", "speaker_share_by", "speaker_share_table_by",
+    "UNATTRIBUTED", "UNKNOWN_SOURCE", "article_timeline", "corpus_timeline", "entity_frequencies", "entity_sentiment",
+    "entity_trend", "key_findings", "period_start", "quote_table", "source_labels", "speaker_share",
+    "speaker_share_by", "speaker_share_table_by", "speaker_sentiment",
 ]

@@ -6,6 +6,8 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from .periods import period_start
+
 TYPE_OF_LABEL: dict[str, str] = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 FREQ_COLUMNS = ["entity_id", "name", "type", "label", "mentions", "articles", "share", "aliases"]
 
@@ -51,7 +53,7 @@ def entity_trend(
     if dated.empty:
         return pd.DataFrame()
     names = dict(zip(entities["entity_id"], entities["name"]))
-    dated["period"] = dated["published"].dt.tz_convert("UTC").dt.tz_localize(None).dt.to_period(freq).dt.start_time
+    dated["period"] = period_start(dated["published"], freq)
     table = dated.groupby(["period", "entity_id"]).size().unstack(fill_value=0)
     full = pd.period_range(table.index.min(), table.index.max(), freq=freq).start_time
     table = table.reindex(full, fill_value=0)

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from ..nlp.gazetteer import fold
+from ..textutil import fold
 
 from .entities import entity_frequencies
 from .speakers import UNATTRIBUTED, speaker_share
@@ -70,7 +70,7 @@ def key_findings(
 ) -> list[str]:
     """Findings on entities, speakers and tone, in that order."""
     from .sentiment import corpus_timeline, entity_sentiment
-    from .sentiment import findings as sentiment_findings
+    from .tone_findings import findings as sentiment_findings
 
     articles = tables["articles"]
     out = entity_findings(tables["mentions"], tables["entities"], n_articles=len(articles))

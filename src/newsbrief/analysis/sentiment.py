@@ -20,12 +20,12 @@ import logging
 import math
 from collections.abc import Sequence
 from statistics import NormalDist
-from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from ..errors import NewsbriefError
+from .periods import period_start, source_labels
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,6 @@ __all__ = [
     "corpus_timeline",
     "entity_sentiment",
     "extreme_sentences",
-    "findings",
     "largest_shifts",
     "speaker_sentiment",
     "t_quantile",
@@ -126,9 +125,7 @@ def extreme_sentences(
 
 
 def _period_start(published: pd.Series, freq: str) -> pd.Series:
-    ts = pd.to_datetime(published, utc=True)
-    naive = ts.dt.tz_convert("UTC").dt.tz_localize(None)
-    return naive.dt.to_period(freq).dt.start_time.dt.tz_localize("UTC")
+    return period_start(published, freq).dt.tz_localize("UTC")
 
 
 def _period_stats(
@@ -223,7 +220,7 @@ def corpus_timeline(
     extra = [by] if by else []
     df = _with_dates(_article_means(sentences), articles, freq, extra)
     if by:
-        df[by] = df[by].fillna("(unknown)")
+        df[by] = source_labels(df[by])
     return _period_stats(df, keys=extra, freq=freq, thin_below=thin_below, level=level, extra_counts=["n_sentences"])
 
 
@@ -330,7 +327,6 @@ def speaker_sentiment(
     quotes: pd.DataFrame,
     articles: pd.DataFrame,
     *,
-    scorer: Any = "vader",
     names: Sequence[str] | None = None,
     top: int = 5,
     freq: str | None = "W",
@@ -339,126 +335,20 @@ def speaker_sentiment(
 ) -> pd.DataFrame:
     """Mean sentiment of what each speaker is quoted as saying, per period.
 
-    Quote ``content`` is scored directly with ``scorer`` (a registered scorer name or a
-    :class:`~newsbrief.nlp.sentiment.SentimentScorer`): a quote is the speaker's own
-    words, while the sentence around it also holds the reporter's framing.  If
-    ``quotes`` already has a ``sentiment`` column it is used as is (precomputed) and
-    ``scorer`` is ignored.  Speakers are the canonical ``speaker`` names given in
+    Uses the quotes table's ``sentiment`` column, computed in annotation from the quote's own
+    words (a quote is the speaker's words; the sentence around it also holds the reporter's
+    framing). Speakers are the canonical ``speaker`` names given in
     ``names``, else the ``top`` most quoted; unattributed quotes are left out.  Columns:
     speaker, [period], mean, ci_low, ci_high, n_articles, thin, n_quotes.
     """
-    _require(quotes, ["article_id", "content", "speaker"], "quotes")
+    _require(quotes, ["article_id", "speaker", "sentiment"], "quotes")
     q = quotes.dropna(subset=["speaker"])
     if names is not None:
         q = q[q["speaker"].isin(list(names))]
     else:
         q = q[q["speaker"].isin(q["speaker"].value_counts().head(top).index)]
-    if "sentiment" not in q.columns:
-        from ..nlp.sentiment import get_scorer
-
-        s = get_scorer(scorer) if isinstance(scorer, str) else scorer
-        q = q.assign(sentiment=s.score(q["content"].astype(str).tolist()) if len(q) else [])
     per_article = q.groupby(["speaker", "article_id"], sort=False)["sentiment"].agg(["mean", "size"])
     per_article = per_article.rename(columns={"mean": "value", "size": "n_quotes"}).reset_index()
     df = _with_dates(per_article, articles, freq)
     return _period_stats(df, keys=["speaker"], freq=freq, thin_below=thin_below, level=level,
                          extra_counts=["n_quotes"])
-
-
-# --------------------------------------------------------------------------- findings
-
-
-def _num(x: float) -> str:
-    """Signed two-decimal number with a true minus sign: +0.12, −0.34."""
-    return f"{x:+.2f}".replace("-", "\u2212")
-
-
-def _clip_text(text: str, limit: int = 180) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
-
-
-def _articles(n: int) -> str:
-    return f"{n} article" if n == 1 else f"{n} articles"
-
-
-def _when(period: pd.Timestamp, freq: str) -> tuple[str, str]:
-    """('in the week of 5 March 1987', 'the previous week') for a period start."""
-    day = f"{period.day} {period:%B %Y}"
-    f = freq.upper()
-    if f.startswith("W"):
-        return f"in the week of {day}", "the previous week"
-    if f.startswith("D"):
-        return f"on {day}", "the previous day"
-    if f.startswith("M"):
-        return f"in {period:%B %Y}", "the previous month"
-    return f"in the period from {day}", "the previous period"
-
-
-def findings(
-    sentences: pd.DataFrame,
-    *,
-    timeline: pd.DataFrame | None = None,
-    entity_df: pd.DataFrame | None = None,
-    freq: str = "W",
-    n_shifts: int = 3,
-    min_articles: int = 2,
-) -> list[str]:
-    """Plain-English key findings from the numbers.
-
-    From ``sentences``: the most negative and most positive sentence, and for a single
-    article whether its second half reads more negative than its first.  From
-    ``timeline`` (:func:`corpus_timeline`): the overall mean and the ``n_shifts``
-    largest period-to-period shifts between periods with at least ``min_articles``
-    articles (thin periods are said to be thin).  From ``entity_df``
-    (:func:`entity_sentiment`): the entities with the most negative and most positive
-    mean.  Returns a list of sentences.
-    """
-    out: list[str] = []
-    extremes = extreme_sentences(sentences, n=1)
-    for _, row in extremes.iterrows():
-        quoted = _clip_text(row["text"]).strip().strip('"\u201c\u201d')
-        out.append(f"The {row['kind']} sentence: \u201c{quoted}\u201d ({_num(row['sentiment'])}).")
-    if not sentences.empty and sentences["article_id"].nunique() == 1 and len(sentences) >= 4:
-        tl = article_timeline(sentences)
-        first = tl.loc[tl["relative_position"] < 0.5, "sentiment"].mean()
-        second = tl.loc[tl["relative_position"] >= 0.5, "sentiment"].mean()
-        if pd.notna(first) and pd.notna(second) and abs(second - first) >= 0.02:
-            word = "more negative" if second < first else "more positive"
-            out.append(f"The second half of the article reads {word} than the first "
-                       f"(mean {_num(second)} vs {_num(first)}).")
-        low = tl.loc[tl["rolling"].idxmin()]
-        out.append(f"The darkest stretch is around sentence {int(low['position']) + 1} of {len(tl)} "
-                   f"(rolling mean {_num(low['rolling'])}).")
-    if timeline is not None and not timeline.empty:
-        has = timeline[timeline["n_articles"] > 0]
-        if "source" not in timeline.columns and len(has):
-            overall = np.average(has["mean"], weights=has["n_articles"])
-            out.append(f"Across {int(has['n_articles'].sum())} dated articles in {len(has)} periods, "
-                       f"the mean article sentiment is {_num(overall)}.")
-        shifts = largest_shifts(timeline, n=n_shifts, min_articles=min_articles)
-        for _, row in shifts.iterrows():
-            when, previous = _when(row["period"], freq)
-            step_before = (pd.Timestamp(row["period"]).tz_localize(None).to_period(freq) - 1).start_time
-            if pd.Timestamp(row["previous_period"]).tz_localize(None) != step_before:
-                previous = _when(row["previous_period"], freq)[0].removeprefix("in ").removeprefix("on ")
-            where = f"At {row['source']}, coverage" if "source" in shifts.columns else "Coverage"
-            word = "more negative" if row["change"] < 0 else "more positive"
-            caveat = " (few articles: read with care)" if row["thin"] else ""
-            out.append(f"{where} turned {word} {when} ({_num(row['change'])} vs {previous}; mean "
-                       f"{_num(row['mean'])} over {_articles(int(row['n_articles']))} after "
-                       f"{_num(row['previous_mean'])} over {int(row['previous_n_articles'])}){caveat}.")
-    if entity_df is not None and not entity_df.empty:
-        totals = entity_df.assign(w=entity_df["mean"] * entity_df["n_articles"]).groupby("entity").agg(
-            w=("w", "sum"), n=("n_articles", "sum"), s=("n_sentences", "sum"))
-        totals = totals[totals["n"] > 0]
-        if len(totals) >= 2:
-            means = totals["w"] / totals["n"]
-            lo, hi = means.idxmin(), means.idxmax()
-            top_word = "most positive" if means[hi] >= 0.005 else "least negative"
-            low_word = "most negative" if means[lo] <= -0.005 else "least positive"
-            n_lo = int(totals.loc[lo, "s"])
-            out.append(f"Sentences mentioning {lo} are the {low_word} of the leading entities "
-                       f"(mean {_num(means[lo])} over {n_lo} sentence{'s' if n_lo != 1 else ''}); "
-                       f"those mentioning {hi} the {top_word} ({_num(means[hi])}).")
-    return out

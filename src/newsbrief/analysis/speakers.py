@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .periods import period_start, source_labels
+
 UNATTRIBUTED = "(unattributed)"
 SHARE_COLUMNS = [
     "speaker", "named", "quotes", "words", "quote_share", "word_share", "first", "last", "example",
@@ -58,9 +60,9 @@ def speaker_share_by(
         q = q.dropna(subset=["published"])
         if q.empty:
             return pd.DataFrame()
-        key = q["published"].dt.tz_convert("UTC").dt.tz_localize(None).dt.to_period(freq).dt.start_time
+        key = period_start(q["published"], freq)
     else:
-        key = q[by].fillna("(unknown)")
+        key = source_labels(q[by])
     return q.groupby([key, "speaker"]).size().unstack(fill_value=0)
 
 
@@ -100,9 +102,9 @@ def speaker_share_table_by(
         q = q.dropna(subset=["published"])
         if q.empty:
             return pd.DataFrame(columns=columns)
-        q["group"] = q["published"].dt.tz_convert("UTC").dt.tz_localize(None).dt.to_period(freq).dt.start_time
+        q["group"] = period_start(q["published"], freq)
     elif by == "source":
-        q["group"] = q["source"].fillna("(unknown)")
+        q["group"] = source_labels(q["source"])
     else:
         raise ValueError(f"by must be 'source' or 'period', not {by!r}")
     example = (q.sort_values("words", ascending=False, kind="stable").drop_duplicates(["group", "speaker"])

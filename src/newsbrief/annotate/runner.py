@@ -1,0 +1,189 @@
+"""Articles -> annotation tables, through a cache, on a local or Dask engine.
+
+:func:`annotate_articles` annotates what the cache lacks (rows from :mod:`.rows`, run by an engine
+from :mod:`.engines`); corpus-level steps (canonical entities, quote speakers) run afterwards in
+:func:`assemble` on the cached rows, so they never need the Doc objects and always see the whole corpus.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .. import __version__
+from ..errors import InputError, StoreError
+from ..ingest import Article, articles_frame
+from ..nlp.linking import Aliases, link_entities
+from ..store import Cache, is_store, read_manifest, write_dataset
+from .parallel import engines
+from .rows import MENTION_COLS, QUOTE_COLS, SENTENCE_COLS
+from .settings import Settings
+from .speakers import resolve_speakers
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int], None]
+
+
+
+@dataclass
+class AnnotateSummary:
+    """What one annotation run did: ``articles`` = ``annotated`` + ``cached`` + ``duplicates``."""
+
+    articles: int = 0
+    annotated: int = 0
+    cached: int = 0
+    duplicates: int = 0
+    batches: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def annotate_articles(
+    articles: Sequence[Article], *, store: str | Path, settings: Settings | None = None, engine: str = "local",
+    workers: int | None = None, scheduler: str | None = None, batch_size: int = 64,
+    progress: Progress | None = None,
+) -> AnnotateSummary:
+    """Annotate what the cache lacks, batch by batch (each batch written as it completes).
+
+    Articles whose text repeats an earlier one in ``articles`` are annotated once and counted in
+    ``duplicates``; those already in the cache (same content, same fingerprint) are ``cached``.
+    """
+    settings = settings or Settings()
+    run = engines.get(engine)
+    if batch_size < 1:
+        raise InputError("the batch size must be at least 1", field="batch_size")
+    cache = Cache(store, settings.fingerprint())
+    cache.clean_stale()
+    known = cache.known_hashes()
+    todo: dict[str, str] = {}
+    seen: set[str] = set()
+    summary = AnnotateSummary(articles=len(articles))
+    for article in articles:
+        digest = article.content_hash
+        if digest in seen:
+            summary.duplicates += 1
+            continue
+        seen.add(digest)
+        if digest in known:
+            summary.cached += 1
+        else:
+            todo[digest] = article.text
+    if progress and (summary.cached or summary.duplicates):
+        progress(summary.cached + summary.duplicates)
+    if summary.duplicates:
+        log.info("%d article(s) repeat the text of another and are annotated once", summary.duplicates)
+    items = sorted(todo.items(), key=lambda kv: len(kv[1]), reverse=True)  # long first: better balance
+    del todo
+    for result in run(items, settings, workers=workers, batch_size=batch_size, scheduler=scheduler):
+        cache.write_batch(result)
+        done = len(result["index"])
+        summary.annotated += done
+        summary.batches += 1
+        if progress:
+            progress(done)
+    return summary
+
+
+@dataclass
+class CorpusResult:
+    """Outcome of :func:`annotate_corpus`: the run summary, the dataset folder and its table sizes."""
+
+    summary: AnnotateSummary
+    folder: Path
+    rows: dict[str, int]
+    reused: bool  # True when the current dataset already matched: nothing was assembled or written
+
+
+def dataset_key(articles: Sequence[Article], *, settings: Settings, aliases: Aliases | None) -> str:
+    """Identity of an assembled dataset: the articles (metadata and content), the fingerprint, the aliases."""
+    digest = hashlib.sha1()
+    digest.update(settings.fingerprint().encode())
+    digest.update((aliases or Aliases()).fingerprint().encode())
+    for a in articles:
+        published = a.published.isoformat() if a.published else ""
+        fields = (a.article_id, a.title, a.source, a.author, published, a.url, a.content_hash)
+        digest.update(("\x1f".join("" if f is None else str(f) for f in fields) + "\x1e").encode())
+    return digest.hexdigest()[:20]
+
+
+def annotate_corpus(
+    articles: Sequence[Article], *, store: str | Path, settings: Settings | None = None,
+    aliases: Aliases | None = None, engine: str = "local", workers: int | None = None,
+    scheduler: str | None = None, batch_size: int = 64, progress: Progress | None = None,
+    inputs: Sequence[str] = (),
+) -> CorpusResult:
+    """What ``newsbrief annotate`` does: annotate what the cache lacks, assemble, write a dataset version.
+
+    When the store's current dataset was built from the same articles, fingerprint and aliases,
+    it is kept as it is (a re-run on the same input does no NLP and rewrites nothing).
+    """
+    settings = settings or Settings()
+    summary = annotate_articles(articles, store=store, settings=settings, engine=engine, workers=workers,
+                                scheduler=scheduler, batch_size=batch_size, progress=progress)
+    unique: list[Article] = []
+    seen: set[str] = set()
+    for article in articles:
+        if article.content_hash not in seen:
+            seen.add(article.content_hash)
+            unique.append(article)
+    key = dataset_key(unique, settings=settings, aliases=aliases)
+    if summary.annotated == 0 and is_store(store):
+        try:
+            manifest = read_manifest(store)
+        except (OSError, ValueError, StoreError):
+            manifest = {}
+        if manifest.get("dataset_key") == key:
+            return CorpusResult(summary=summary, folder=Path(store) / manifest["version"],
+                                rows=dict(manifest.get("tables", {})), reused=True)
+    tables = assemble(unique, store=store, settings=settings, aliases=aliases)
+    folder = write_store(store, tables, settings=settings, inputs=inputs, extra={"dataset_key": key})
+    return CorpusResult(summary=summary, folder=folder, rows={k: len(v) for k, v in tables.items()}, reused=False)
+
+
+def assemble(
+    articles: Sequence[Article], *, store: str | Path, settings: Settings | None = None,
+    aliases: Aliases | None = None,
+) -> dict[str, pd.DataFrame]:
+    """The five tables of the annotation contract for ``articles``, from the cache."""
+    settings = settings or Settings()
+    cache = Cache(store, settings.fingerprint())
+    frame = articles_frame(list(articles))
+    rows = cache.read(set(frame["content_hash"]))
+    keys = frame[["article_id", "content_hash"]]
+
+    def attach(table: str, columns: list[str]) -> pd.DataFrame:
+        part = rows.get(table)
+        if part is None or part.empty:
+            return pd.DataFrame(columns=["article_id", *columns[1:]])
+        out = keys.merge(part, on="content_hash", how="inner")
+        return out[["article_id", *[c for c in columns if c != "content_hash"]]]
+
+    mentions_raw = attach("mentions", MENTION_COLS)
+    mentions, entities = link_entities(mentions_raw, aliases=aliases)
+    sentences = attach("sentences", SENTENCE_COLS).sort_values(["article_id", "sent_id"], kind="stable")
+    texts = dict(zip(frame["article_id"], frame["text"]))
+    quotes = resolve_speakers(attach("quotes", QUOTE_COLS), mentions, entities, texts)
+    return {
+        "articles": frame,
+        "mentions": mentions.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True),
+        "entities": entities.reset_index(drop=True),
+        "quotes": quotes.reset_index(drop=True),
+        "sentences": sentences.reset_index(drop=True),
+    }
+
+
+
+def write_store(
+    root: str | Path, tables: dict[str, pd.DataFrame], *, settings: Settings, inputs: Sequence[str],
+    extra: dict[str, Any] | None = None,
+) -> Path:
+    """Write ``tables`` as the store's new current dataset version (atomically)."""
+    manifest = {"fingerprint": settings.fingerprint(), "settings": asdict(settings), "inputs": list(inputs),
+                "newsbrief": __version__, **(extra or {})}
+    return write_dataset(root, tables, manifest=manifest)

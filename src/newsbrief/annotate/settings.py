@@ -1,0 +1,71 @@
+"""Annotation settings: everything that changes the cached per-article rows, and its fingerprint."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from .. import __version__
+from ..nlp.sentiment import fingerprint as sentiment_fingerprint
+from ..nlp.pipeline import DEFAULT_MODEL, load_pipeline, pipeline_fingerprint
+
+#: Bump when the raw rows change meaning: old cache entries are then not reused.
+ANNOTATION_SCHEMA = 3  # 3: mentions.tone (tone towards the entity)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that changes the cached per-article rows."""
+
+    model: str = DEFAULT_MODEL
+    sentiment: str = "vader"
+    sentiment_options: tuple[tuple[str, Any], ...] = ()
+
+    def fingerprint(self) -> str:
+        """Cache key of the per-article rows: pipeline, newsbrief version, row schema, sentiment scorer,
+        target-tone model."""
+        from ..nlp.tone import model_digest
+
+        parts = [
+            model_fingerprint(self.model),
+            f"newsbrief-{__version__}",
+            f"schema-{ANNOTATION_SCHEMA}",
+            sentiment_fingerprint(self.sentiment, **dict(self.sentiment_options)),
+            f"tone-{model_digest()}",
+        ]
+        return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=8)
+def model_fingerprint(model: str) -> str:
+    """:func:`pipeline_fingerprint` of ``model`` read from its meta.json, without loading it.
+
+    A cached re-run then does not pay for a pipeline load. Falls back to loading the pipeline
+    when the package or its meta cannot be found (a path, an unusual install).
+    """
+    import spacy.util
+
+    try:
+        path = Path(model) if Path(model).is_dir() else spacy.util.get_package_path(model)
+        meta = spacy.util.get_model_meta(path)
+        disabled = set(meta.get("disabled") or ())
+        pipes = [name for name in meta["pipeline"] if name not in disabled]
+        return f"{meta['lang']}_{meta['name']}-{meta['version']}[{','.join(pipes)}]"
+    except Exception:  # noqa: BLE001 - any failure: ask the loaded pipeline itself
+        return pipeline_fingerprint(load_pipeline(model))
+
+
+
+class _AnnotationFields(Protocol):
+    model: str
+    sentiment: str
+    sentiment_options: dict[str, Any]
+
+
+def settings_from(params: _AnnotationFields) -> Settings:
+    """The cache-relevant settings of validated params (``newsbrief.params.AnnotationParams``)."""
+    return Settings(model=params.model, sentiment=params.sentiment,
+                    sentiment_options=tuple(sorted(params.sentiment_options.items())))

@@ -1,0 +1,74 @@
+"""Corpus step after linking: map each quote's resolved speaker span onto an entity, else its words."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+QUOTE_TABLE_COLS = [
+    "article_id", "quote_id", "content", "content_start", "content_end", "kind", "cue", "speaker_text",
+    "speaker_start", "speaker_end", "speaker", "speaker_entity_id", "sentiment",
+]
+
+
+def resolve_speakers(
+    quotes: pd.DataFrame, mentions: pd.DataFrame, entities: pd.DataFrame, texts: dict[str, str]
+) -> pd.DataFrame:
+    """Map each quote's resolved speaker span onto an entity mention; else keep the span's words.
+
+    A person mention inside the span wins; otherwise a mention covering at least 60% of it.
+    Unnamed groups ("Ukrainian defence officials") keep their own words, with no entity id.
+    """
+    if quotes.empty:
+        return pd.DataFrame(columns=QUOTE_TABLE_COLS)
+    names = dict(zip(entities["entity_id"], entities["name"]))
+    labels = dict(zip(entities["entity_id"], entities["label"]))
+    by_article: dict[str, list[tuple[int, int, str]]] = {}
+    for art, start, end, eid in zip(mentions["article_id"], mentions["start"], mentions["end"], mentions["entity_id"]):
+        by_article.setdefault(art, []).append((int(start), int(end), eid))
+    speakers: list[str | None] = []
+    speaker_ids: list[str | None] = []
+    for row in quotes.itertuples(index=False):
+        ref_start, ref_end = row.speaker_ref_start, row.speaker_ref_end
+        if pd.isna(ref_start) or pd.isna(ref_end):
+            speakers.append(None)
+            speaker_ids.append(None)
+            continue
+        ref_start, ref_end = int(ref_start), int(ref_end)
+        best: str | None = None
+        if bool(row.speaker_is_entity):
+            candidates = [
+                (min(e, ref_end) - max(s, ref_start), eid)
+                for s, e, eid in by_article.get(row.article_id, [])
+                if s < ref_end and e > ref_start
+            ]
+            people = [c for c in candidates if labels.get(c[1]) == "PERSON"]
+            if people:
+                best = max(people)[1]
+            elif candidates:
+                overlap, eid = max(candidates)
+                if overlap >= 0.6 * (ref_end - ref_start):
+                    best = eid
+        if best is not None:
+            speakers.append(names[best])
+            speaker_ids.append(best)
+        else:
+            text = _ref_text(texts.get(row.article_id), ref_start, ref_end)
+            speakers.append(text)
+            speaker_ids.append(None)
+    out = quotes.copy()
+    out["speaker"] = speakers
+    out["speaker_entity_id"] = speaker_ids
+    return out[QUOTE_TABLE_COLS]
+
+
+def _ref_text(text: str | None, start: int, end: int) -> str | None:
+    """The words of a resolved speaker span, without a leading article or possessive."""
+    if not text:
+        return None
+    words = text[start:end].split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    phrase = " ".join(words)
+    for suffix in ("'s", "’s"):
+        phrase = phrase.removesuffix(suffix)
+    return phrase or None

@@ -1,0 +1,362 @@
+"""What an emailed briefing says: read a report folder and build the plain-text and HTML bodies.
+
+The numbers come from the run's annotation store through :class:`newsbrief.briefing.Briefing`,
+loaded with the parameters papermill recorded in the executed notebook, so the email shows what
+the briefing shows. Charts are the PNG outputs of the executed notebook (never ``data:`` URIs:
+the HTML refers to them as ``cid:`` parts). Every article string reaches the HTML through an
+autoescaping Jinja2 environment; links are only made of ``http(s)`` URLs.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import logging
+import re
+import struct
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from email.utils import make_msgid
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..errors import DeliveryError, InputError
+from ..present.formatters import header_rows
+from ..textutil import clip
+
+log = logging.getLogger(__name__)
+
+TEMPLATES = Path(__file__).parent / "templates" / "email"
+#: Gmail clips HTML bodies above ~102 KB; stay under this many bytes.
+HTML_BUDGET = 100_000
+#: Width of the message body and of the widest image in it (px).
+BODY_WIDTH = 680
+IMAGE_WIDTH = 640
+QUOTE_LIMIT = 12
+
+
+class MailInputError(DeliveryError, InputError):
+    """Bad input to the email command (a report folder, an address): a DeliveryError with exit code 2."""
+
+    exit_code = 2
+
+
+class ReportFolderError(MailInputError):
+    """The report folder or one of its files is missing or unreadable."""
+
+
+@dataclass(frozen=True)
+class InlineImage:
+    """One PNG output of the executed notebook, referenced from the HTML as ``cid:{cid}``."""
+
+    png: bytes
+    heading: str
+    alt: str
+    cid: str  # without angle brackets
+    width: int
+    height: int
+
+    @property
+    def shown_width(self) -> int:
+        return min(self.width, IMAGE_WIDTH)
+
+    @property
+    def shown_height(self) -> int:
+        return round(self.height * self.shown_width / self.width) if self.width else 0
+
+
+@dataclass
+class Section:
+    """A notebook section (a ``##`` heading), its first paragraph and its charts."""
+
+    heading: str
+    intro: str = ""
+    charts: list[InlineImage] = field(default_factory=list)
+    kind: str = "other"  # entities, speakers, tone or other: where the tables go
+
+
+@dataclass
+class ReportContent:
+    """Everything the email shows, already computed; the renderers only lay it out."""
+
+    folder: Path
+    title: str
+    mode: str
+    meta: list[tuple[str, str]]
+    url: str | None
+    findings: list[str]
+    entities: pd.DataFrame
+    speakers: pd.DataFrame
+    quotes: pd.DataFrame
+    quotes_total: int
+    sections: list[Section]
+
+    @property
+    def charts(self) -> list[InlineImage]:
+        return [c for s in self.sections for c in s.charts]
+
+
+# ---------------------------------------------------------------------------------------------- reading
+def _png_size(png: bytes) -> tuple[int, int]:
+    if png[:8] != b"\x89PNG\r\n\x1a\n" or len(png) < 24:
+        return (0, 0)
+    width, height = struct.unpack(">II", png[16:24])
+    return int(width), int(height)
+
+
+def _section_kind(heading: str) -> str:
+    h = heading.lower()
+    if any(w in h for w in ("speak", "quote", "voice")):
+        return "speakers"
+    if any(w in h for w in ("tone", "sentiment")):
+        return "tone"
+    if any(w in h for w in ("who and what", "entit", "people", "in the news")):
+        return "entities"
+    return "other"
+
+
+def _plain(markdown: str) -> str:
+    """First paragraph of a markdown cell as plain text (our own prose; escaped later anyway)."""
+    text = re.sub(r"[*_`]+", "", markdown).strip()
+    return re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+
+
+def notebook_sections(notebook: Path) -> list[Section]:
+    """The executed notebook's ``##`` sections with their PNG chart outputs, in order."""
+    import nbformat
+
+    try:
+        nb = nbformat.read(notebook, as_version=4)
+    except (OSError, ValueError) as e:
+        raise ReportFolderError(f"cannot read the executed notebook: {e}", path=notebook) from e
+    sections: list[Section] = [Section(heading="")]
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            lines = cell.source.strip().splitlines()
+            if lines and re.match(r"^#{1,2}\s", lines[0]):
+                rest = "\n".join(lines[1:]).strip().split("\n\n")[0]
+                heading = lines[0].lstrip("#").strip()
+                sections.append(Section(heading=heading, intro=_plain(rest), kind=_section_kind(heading)))
+            continue
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "image/png" not in data:
+                continue
+            try:
+                png = base64.b64decode(str(data["image/png"]), validate=False)
+            except (binascii.Error, ValueError) as e:
+                raise ReportFolderError(f"a chart output is not valid base64 PNG: {e}", path=notebook) from e
+            width, height = _png_size(png)
+            meta = output.get("metadata", {}).get("image/png", {})
+            if isinstance(meta, dict) and meta.get("width"):  # retina figures declare their display size
+                width = int(meta["width"])
+                height = int(meta.get("height") or height * width / max(1, _png_size(png)[0]))
+            heading = sections[-1].heading
+            given = str((meta.get("alt") if isinstance(meta, dict) else None) or output.get("metadata", {}).get("alt") or "")
+            alt = given if given and given.lower() != "chart" else (f"InlineImage: {heading}" if heading else "InlineImage")
+            cid = make_msgid(idstring="chart", domain="newsbrief.invalid")[1:-1]
+            sections[-1].charts.append(InlineImage(png=png, heading=heading, alt=alt, cid=cid, width=width, height=height))
+    return [s for s in sections if s.heading or s.charts]
+
+
+def _safe_url(value: Any) -> str | None:
+    if value is None or pd.isna(value):
+        return None
+    text = str(value).strip()
+    return text if re.match(r"^https?://[^\s<>\"']+$", text, re.I) else None
+
+
+def load_report(folder: str | Path) -> ReportContent:
+    """Read ``folder`` (a ``newsbrief run`` output: briefing.ipynb and data/) into a :class:`ReportContent`."""
+    from .. import analysis
+    from ..present.briefing import Briefing
+
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ReportFolderError("report folder not found (give the folder `newsbrief run` wrote)", path=folder)
+    notebook, data = folder / "briefing.ipynb", folder / "data"
+    for needed in (notebook, data):
+        if not needed.exists():
+            hint = ""
+            if (folder / "index.html").is_file():
+                subs = sorted(p.parent.name for p in folder.glob("*/briefing.ipynb"))[:3]
+                hint = f" (this is a fan-out index: email one of its briefings, e.g. {folder / subs[0]})" if subs else ""
+            raise ReportFolderError(f"not a briefing folder: {needed.name} is missing{hint}", path=needed)
+    import nbformat
+
+    try:
+        nb_meta = nbformat.read(notebook, as_version=4).metadata
+    except (OSError, ValueError) as e:
+        raise ReportFolderError(f"cannot read the executed notebook: {e}", path=notebook) from e
+    p = dict(nb_meta.get("papermill", {}).get("parameters", {}) or {})
+    title = nb_meta.get("title") or p.get("title")
+    try:
+        briefing = Briefing.load(data, title=title, mode=p.get("mode", "auto"), top_n=int(p.get("top_n", 10)),
+                                 freq=str(p.get("freq", "W")), entities=list(p.get("entities") or []),
+                                 params=p.get("params"))
+    except DeliveryError:
+        raise
+    except Exception as e:  # the store raises its own errors; name the folder either way
+        raise ReportFolderError(f"cannot read the report's annotation tables: {e}", path=data) from e
+    articles = briefing.articles
+    url = _safe_url(articles["url"].iloc[0]) if briefing.mode == "article" and len(articles) else None
+    quotes = briefing.tables["quotes"]
+    return ReportContent(
+        folder=folder, title=" ".join(str(briefing.title).split()), mode=briefing.mode,
+        meta=_meta(articles, mode=briefing.mode), url=url, findings=list(briefing.findings()),
+        entities=briefing.entity_frequencies(), speakers=briefing.speaker_share(),
+        quotes=analysis.quote_table(quotes, limit=QUOTE_LIMIT), quotes_total=len(quotes),
+        sections=_place_tables(notebook_sections(notebook)),
+    )
+
+
+def _meta(articles: pd.DataFrame, *, mode: str) -> list[tuple[str, str]]:
+    """The facts under the title, as the briefing's header gives them (URL apart: it becomes a link)."""
+    return header_rows(articles, mode=mode, with_url=False)
+
+
+def _place_tables(sections: list[Section]) -> list[Section]:
+    """The entity table goes under the first entity section, speakers and quotes under the first speaker one."""
+    seen: set[str] = set()
+    for s in sections:
+        if s.kind in seen:
+            s.kind = "other"
+        seen.add(s.kind)
+    sections = [s for s in sections if s.charts or s.kind != "other"]  # "Key findings" etc.: ours come first
+    if "entities" not in seen:
+        sections.append(Section(heading="Who and what is in the news", kind="entities"))
+    if "speakers" not in seen:
+        sections.append(Section(heading="Who gets to speak", kind="speakers"))
+    return sections
+
+
+# ---------------------------------------------------------------------------------------------- text
+def _cell(value: Any, width: int) -> str:
+    text = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def text_table(rows: Sequence[Sequence[Any]], headers: Sequence[str], *, widths: Sequence[int]) -> str:
+    """A small fixed-width table; numbers right-aligned, long strings cut with an ellipsis."""
+    cells = [[_cell(v, w) for v, w in zip(r, widths, strict=True)] for r in rows]
+    cols = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    numeric = [all(re.fullmatch(r"[\d.,%]+", r[i] or "0") for r in cells) for i in range(len(headers))]
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(v.rjust(c) if n else v.ljust(c) for v, c, n in zip(values, cols, numeric, strict=True)).rstrip()
+
+    return "\n".join([line(headers), line(["-" * c for c in cols]), *(line(r) for r in cells)])
+
+
+def entity_rows(content: ReportContent) -> list[tuple[str, str, str, str]]:
+    e = content.entities
+    return [(str(r["name"]), str(r["type"]), f"{int(r['mentions']):,}", f"{float(r['share']):.0%}") for _, r in e.iterrows()]
+
+
+def speaker_rows(content: ReportContent) -> list[tuple[str, str, str, str]]:
+    s = content.speakers
+    return [(str(r["speaker"]), f"{int(r['quotes']):,}", f"{int(r['words']):,}", f"{float(r['word_share']):.0%}")
+            for _, r in s.iterrows()]
+
+
+def render_text(content: ReportContent, *, notes: Sequence[str] = ()) -> str:
+    """The text/plain part: title, facts, key findings, top entities and speakers as small tables."""
+    out = [textwrap.fill(content.title, 76), "=" * min(len(content.title), 76), ""]
+    out += [textwrap.fill(f"{k}: {v}", 76, subsequent_indent="  ") for k, v in content.meta]
+    if content.url:
+        out.append(f"URL: {content.url}")
+    out += ["", "KEY FINDINGS", ""]
+    out += [textwrap.fill(f, 76, initial_indent="- ", subsequent_indent="  ") for f in content.findings] or ["(none)"]
+    if len(content.entities):
+        out += ["", "WHO AND WHAT IS IN THE NEWS", "",
+                text_table(entity_rows(content), ["name", "type", "mentions", "share"], widths=[32, 14, 8, 6])]
+    if len(content.speakers):
+        out += ["", "WHO GETS TO SPEAK", "",
+                text_table(speaker_rows(content), ["speaker", "quotes", "words", "share of words"], widths=[32, 6, 6, 6])]
+    if notes:
+        out += ["", *[textwrap.fill(f"Note: {n}", 76) for n in notes]]
+    out += ["", "--", "Sent by newsbrief. Charts are in the HTML version of this message."]
+    return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------- HTML
+@dataclass(frozen=True)
+class Shown:
+    """Which optional blocks the HTML part shows (dropped in this order to fit the size budget)."""
+
+    quotes: bool = True
+    examples: bool = True
+    aliases: bool = True
+    entities: bool = True
+    speakers: bool = True
+
+
+#: Ever smaller variants of the HTML part, each with the note that says what it leaves out.
+REDUCTIONS: tuple[tuple[Shown, str], ...] = (
+    (Shown(), ""),
+    (Shown(quotes=False), "the quote list"),
+    (Shown(quotes=False, examples=False, aliases=False), "the quote list and the longest-quote and spelling columns"),
+    (Shown(quotes=False, examples=False, aliases=False, entities=False, speakers=False),
+     "the quote list and the entity and speaker tables (they are in the plain-text part)"),
+)
+
+
+def _environment() -> Any:
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
+                       trim_blocks=False, lstrip_blocks=False)
+
+
+def _fmt_aliases(value: Any, *, name: str) -> str:
+    """Spellings other than the canonical name, comma-separated."""
+    if value is None or isinstance(value, float | int):
+        return ""
+    items = value.split(", ") if isinstance(value, str) else [str(v) for v in value]
+    return ", ".join(dict.fromkeys(v for v in items if v and v != name))
+
+
+def _clip(value: Any, limit: int = 400) -> str:
+    return clip(value, limit)
+
+
+def render_html(content: ReportContent, *, shown: Shown | None = None, notes: Sequence[str] = ()) -> str:
+    """The text/html part: a table layout at most BODY_WIDTH px wide, CSS inlined, images as ``cid:``."""
+    import css_inline
+
+    shown = shown or Shown()
+
+    entities = [{"name": _clip(r["name"], 80), "type": r["type"], "mentions": f"{int(r['mentions']):,}",
+                 "share": f"{float(r['share']):.0%}", "aliases": _clip(_fmt_aliases(r["aliases"], name=str(r["name"])), 160)}
+                for _, r in content.entities.iterrows()]
+    speakers = [{"speaker": _clip(r["speaker"], 80), "quotes": f"{int(r['quotes']):,}", "words": f"{int(r['words']):,}",
+                 "word_share": f"{float(r['word_share']):.0%}", "example": _clip(r["example"], 240)}
+                for _, r in content.speakers.iterrows()]
+    quotes = [{"quote": _clip(r["quote"]), "speaker": _clip(r["speaker"], 80), "kind": _clip(r["kind"], 20)}
+              for _, r in content.quotes.iterrows()]
+    markup = _environment().get_template("briefing.html.j2").render(
+        c=content, sections=content.sections, entities=entities, speakers=speakers, quotes=quotes,
+        more_quotes=max(0, content.quotes_total - len(quotes)), show=shown, notes=list(notes),
+        body_width=BODY_WIDTH, folder_name=content.folder.name,
+    )
+    return str(css_inline.inline(markup))
+
+
+def fit_html(content: ReportContent, *, budget: int = HTML_BUDGET) -> tuple[str, list[str]]:
+    """The richest HTML variant under ``budget`` bytes, and the notes saying what was left out."""
+    size = 0
+    for shown, dropped in REDUCTIONS:
+        notes = [f"To stay under the {budget // 1000} KB that mail clients show in full, this message leaves out "
+                 f"{dropped}; the full briefing is in the report folder."] if dropped else []
+        markup = render_html(content, shown=shown, notes=notes)
+        size = len(markup.encode("utf-8"))
+        if size <= budget:
+            if dropped:
+                log.warning("HTML part over %d bytes: left out %s", budget, dropped)
+            return markup, notes
+    raise DeliveryError(f"the HTML part is {size:,} bytes even without tables, over the {budget:,}-byte budget",
+                        path=content.folder)

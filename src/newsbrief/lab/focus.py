@@ -1,0 +1,299 @@
+"""Plain functions behind the explorer: filters, choices, one focus (entity or speaker) and its timelines.
+
+Built on :mod:`newsbrief.analysis`, the functions the briefing uses, so the numbers match the briefing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+import pandas as pd
+
+from .. import analysis
+
+Kind = Literal["entity", "speaker"]
+FREQS: dict[str, str] = {"day": "D", "week": "W", "month": "M"}
+SENTENCE_COLUMNS = ["published", "source", "title", "sent_id", "sentiment", "sentence", "article_id"]
+
+
+# ---------------------------------------------------------------------------------------------- filters
+@dataclass(frozen=True)
+class Filters:
+    """Which articles count: published between ``start`` and ``end`` (days, inclusive) and from ``sources``.
+
+    Empty ``sources`` means every source. With a date bound, undated articles are left out.
+    """
+
+    start: date | None = None
+    end: date | None = None
+    sources: tuple[str, ...] = ()
+
+
+def _day(value: Any) -> date | None:
+    if value is None or (not isinstance(value, (str, date)) and pd.isna(value)):
+        return None
+    return pd.Timestamp(value).date()
+
+
+def make_filters(*, start: Any = None, end: Any = None, sources: Iterable[str] | str | None = None) -> Filters:
+    """Filters from loose values (notebook parameters: strings, dates, a source name or a list)."""
+    if isinstance(sources, str):
+        sources = [sources]
+    lo, hi = _day(start), _day(end)
+    if lo is not None and hi is not None and lo > hi:
+        raise ValueError(f"start {lo} is after end {hi}")
+    return Filters(start=lo, end=hi, sources=tuple(sources or ()))
+
+
+def _source(articles: pd.DataFrame) -> pd.Series:
+    return articles["source"].astype("object").where(articles["source"].notna(), "(unknown)")
+
+
+def filter_tables(tables: Mapping[str, pd.DataFrame], filters: Filters) -> dict[str, pd.DataFrame]:
+    """The tables restricted to the articles that pass ``filters`` (``entities`` kept whole)."""
+    a = tables["articles"]
+    keep = pd.Series(True, index=a.index)
+    if filters.start is not None or filters.end is not None:
+        day = a["published"].dt.tz_convert("UTC").dt.tz_localize(None).dt.normalize()
+        keep &= day.notna()
+        if filters.start is not None:
+            keep &= day >= pd.Timestamp(filters.start)
+        if filters.end is not None:
+            keep &= day <= pd.Timestamp(filters.end)
+    if filters.sources:
+        keep &= _source(a).isin(list(filters.sources))
+    ids = set(a.loc[keep, "article_id"])
+    out = {name: frame[frame["article_id"].isin(ids)].reset_index(drop=True)
+           for name, frame in tables.items() if name != "entities"}
+    out["entities"] = tables["entities"]
+    return out
+
+
+def _dated(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The tables restricted to articles with a publication time."""
+    ids = set(tables["articles"].loc[tables["articles"]["published"].notna(), "article_id"])
+    return {name: frame if name == "entities" else frame[frame["article_id"].isin(ids)]
+            for name, frame in tables.items()}
+
+
+# ---------------------------------------------------------------------------------------------- choices
+def entity_choices(tables: Mapping[str, pd.DataFrame], *, top: int | None = None) -> list[tuple[str, str]]:
+    """(label, entity_id) pairs, most mentioned first: what the entity dropdown offers."""
+    freq = analysis.entity_frequencies(tables["mentions"], tables["entities"], top=top)
+    return [(f"{r.name} ({r.type}, {int(r.mentions)})", str(r.entity_id)) for r in freq.itertuples(index=False)]
+
+
+def speaker_choices(tables: Mapping[str, pd.DataFrame], *, top: int | None = None) -> list[tuple[str, str]]:
+    """(label, speaker) pairs, most quoted first (unattributed quotes left out)."""
+    share = analysis.speaker_share(tables["quotes"], tables["articles"])
+    share = share[share["speaker"] != analysis.UNATTRIBUTED]
+    if top is not None:
+        share = share.head(top)
+    return [(f"{r.speaker} ({int(r.quotes)} quotes)", str(r.speaker)) for r in share.itertuples(index=False)]
+
+
+def source_choices(tables: Mapping[str, pd.DataFrame]) -> list[str]:
+    """Sources by number of articles, largest first."""
+    return list(_source(tables["articles"]).value_counts().index)
+
+
+def date_bounds(tables: Mapping[str, pd.DataFrame]) -> tuple[date | None, date | None]:
+    """First and last publication day (UTC) in the store."""
+    dates = tables["articles"]["published"].dropna()
+    if dates.empty:
+        return None, None
+    return _day(dates.min()), _day(dates.max())
+
+
+# ---------------------------------------------------------------------------------------------- one focus
+@dataclass(frozen=True)
+class Focus:
+    """What is explored: an entity (``key`` = entity_id) or a speaker (``key`` = speaker name)."""
+
+    kind: Kind
+    key: str
+    name: str
+    entity_id: str | None = None
+
+
+def find_focus(tables: Mapping[str, pd.DataFrame], *, entity: str | None = None, speaker: str | None = None) -> Focus:
+    """Resolve a user's choice by entity id, canonical name or alias (case-insensitive); speaker by name.
+
+    With neither given: the most mentioned entity, else the most quoted speaker.
+    """
+    entities = tables["entities"]
+    if entity is not None and speaker is not None:
+        raise ValueError("choose an entity or a speaker, not both")
+    if speaker is not None:
+        names = tables["quotes"]["speaker"].dropna()
+        match = names[names.str.casefold() == speaker.casefold()]
+        if match.empty:
+            known = ", ".join(v for _, v in speaker_choices(tables, top=10))
+            raise ValueError(f"no quotes by speaker '{speaker}'; most quoted: {known}")
+        name = str(match.iloc[0])
+        ids = tables["quotes"].loc[tables["quotes"]["speaker"] == name, "speaker_entity_id"].dropna()
+        return Focus("speaker", name, name, str(ids.iloc[0]) if len(ids) else None)
+    if entity is None:
+        choices = entity_choices(tables, top=1)
+        if choices:
+            entity = choices[0][1]
+        else:
+            speakers = speaker_choices(tables, top=1)
+            if not speakers:
+                raise ValueError("the store holds no entity and no attributed quote to explore")
+            return find_focus(tables, speaker=speakers[0][1])
+    wanted = entity.casefold()
+    by_id = entities[entities["entity_id"].astype(str) == entity]
+    by_name = entities[entities["name"].astype(str).str.casefold() == wanted]
+    alias = entities[["entity_id", "aliases"]].explode("aliases")
+    by_alias = entities[entities["entity_id"].isin(alias.loc[alias["aliases"].astype(str).str.casefold() == wanted,
+                                                              "entity_id"])]
+    by_any_id = entities[entities["entity_id"].astype(str).str.casefold() == wanted]
+    for found in (by_id, by_name, by_alias, by_any_id):  # exact id first; a name beats an alias
+        if len(found):
+            row = found.iloc[0]
+            return Focus("entity", str(row["entity_id"]), str(row["name"]), str(row["entity_id"]))
+    known = ", ".join(label for label, _ in entity_choices(tables, top=10))
+    raise ValueError(f"no entity '{entity}' in the store; most mentioned: {known}")
+
+
+def _period_key(published: pd.Series, freq: str) -> pd.Series:
+    return published.dt.tz_convert("UTC").dt.tz_localize(None).dt.to_period(freq).dt.start_time
+
+
+def focus_mentions(tables: Mapping[str, pd.DataFrame], focus: Focus) -> pd.DataFrame:
+    """Mentions of the focus entity (for a speaker: of the speaker's entity, if any)."""
+    m = tables["mentions"]
+    if focus.entity_id is None:
+        return m.iloc[0:0]
+    return m[m["entity_id"] == focus.entity_id]
+
+
+def quotes_by(tables: Mapping[str, pd.DataFrame], focus: Focus) -> pd.DataFrame:
+    """Quotes whose speaker is the focus (raw quote rows)."""
+    q = tables["quotes"]
+    if focus.kind == "speaker":
+        return q[q["speaker"] == focus.key]
+    return q[q["speaker_entity_id"] == focus.entity_id]
+
+
+def quotes_about(tables: Mapping[str, pd.DataFrame], focus: Focus) -> pd.DataFrame:
+    """Quotes by others whose content names the focus entity (raw quote rows)."""
+    q = tables["quotes"]
+    mentions = focus_mentions(tables, focus)
+    if q.empty or mentions.empty:
+        return q.iloc[0:0]
+    pairs = q.reset_index().merge(mentions[["article_id", "start", "end"]], on="article_id")
+    inside = pairs[(pairs["start"] >= pairs["content_start"]) & (pairs["end"] <= pairs["content_end"])]
+    hits = q.loc[sorted(set(inside["index"]))]
+    return hits[~hits.index.isin(quotes_by(tables, focus).index)]
+
+
+def timeline(tables: Mapping[str, pd.DataFrame], focus: Focus, *, freq: str = "W") -> pd.DataFrame:
+    """Per period: mentions (entity) or quotes (speaker), via the briefing's own functions.
+
+    Rows: period start; one column, named after the focus.
+    """
+    articles = tables["articles"]
+    if focus.kind == "entity":
+        return analysis.entity_trend(tables["mentions"], articles, tables["entities"], entity_ids=[focus.entity_id],
+                                     freq=freq)
+    by_period = analysis.speaker_share_by(quotes_by(tables, focus), articles, by="period", freq=freq, top=1)
+    if by_period.empty:
+        return by_period
+    full = pd.period_range(by_period.index.min(), by_period.index.max(), freq=freq).start_time
+    out = by_period.reindex(full, fill_value=0)
+    out.index.name = "period"
+    return out
+
+
+def focus_sentences(tables: Mapping[str, pd.DataFrame], focus: Focus) -> pd.DataFrame:
+    """Sentences behind the focus: those that name the entity, or hold one of the speaker's quotes.
+
+    Columns: :data:`SENTENCE_COLUMNS`; one row per sentence, in publication order (undated last).
+    """
+    s = tables["sentences"]
+    if focus.kind == "entity":
+        spans = focus_mentions(tables, focus)[["article_id", "start", "end"]].rename(columns={"start": "a", "end": "b"})
+    else:
+        spans = quotes_by(tables, focus)[["article_id", "content_start", "content_end"]].rename(
+            columns={"content_start": "a", "content_end": "b"})
+    if s.empty or spans.empty:
+        return pd.DataFrame(columns=SENTENCE_COLUMNS)
+    pairs = s.merge(spans, on="article_id")
+    hit = pairs[(pairs["a"] < pairs["end"]) & (pairs["b"] > pairs["start"])]
+    hit = hit.drop_duplicates(["article_id", "sent_id"])
+    meta = tables["articles"][["article_id", "published", "source", "title"]]
+    out = hit.merge(meta, on="article_id", how="left").rename(columns={"text": "sentence"})
+    out = out.sort_values(["published", "article_id", "sent_id"], na_position="last", kind="stable")
+    return out[SENTENCE_COLUMNS].reset_index(drop=True)
+
+
+TONE_COLUMNS = ["period", "mean", "ci_low", "ci_high", "n_articles", "thin"]
+
+
+def tone(tables: Mapping[str, pd.DataFrame], focus: Focus, *, freq: str | None = "W") -> pd.DataFrame:
+    """The focus's tone per period (``freq=None``: one row over the whole selection), −1..1.
+
+    An entity: the mean sentiment of the sentences that name it (``analysis.sentiment.entity_sentiment``).
+    A speaker: the mean sentiment of the speaker's quoted words (``speaker_sentiment``). Both average
+    within each article first, then over articles, with a confidence band. ``period`` is naive UTC.
+    """
+    from ..analysis.sentiment import entity_sentiment, speaker_sentiment
+
+    if freq is not None:  # a timeline leaves undated articles out; do it here rather than be warned per call
+        tables = _dated(tables)
+    if focus.kind == "entity":
+        mentions = focus_mentions(tables, focus)
+        if mentions.empty:
+            return pd.DataFrame(columns=TONE_COLUMNS)
+        out = entity_sentiment(tables["sentences"], mentions, tables["entities"], tables["articles"], top=1, freq=freq)
+    else:
+        by = quotes_by(tables, focus)
+        if by.empty:
+            return pd.DataFrame(columns=TONE_COLUMNS)
+        out = speaker_sentiment(by, tables["articles"], names=[focus.key], freq=freq)
+    if freq is None:
+        return out[[c for c in TONE_COLUMNS if c != "period"]].reset_index(drop=True)
+    out = out.assign(period=pd.to_datetime(out["period"], utc=True).dt.tz_localize(None))
+    return out[TONE_COLUMNS].reset_index(drop=True)
+
+
+def periods(tables: Mapping[str, pd.DataFrame], focus: Focus, *, freq: str = "W") -> list[tuple[str, str]]:
+    """(label, period start as ``YYYY-MM-DD``) for every period with sentences behind the focus: the points."""
+    sentences = focus_sentences(tables, focus).dropna(subset=["published"])
+    if sentences.empty:
+        return []
+    counts = _period_key(sentences["published"], freq).value_counts().sort_index()
+    label = {"D": "%d %b %Y", "W": "week of %d %b %Y", "M": "%B %Y"}.get(freq, "%Y-%m-%d")
+    return [(f"{start.strftime(label)} ({n} sentence{'s' if n != 1 else ''})", f"{start:%Y-%m-%d}")
+            for start, n in counts.items()]
+
+
+def _in_period(sentences: pd.DataFrame, period: Any, freq: str) -> pd.DataFrame:
+    dated = sentences.dropna(subset=["published"])
+    start = pd.Timestamp(period)
+    if start.tzinfo is not None:
+        start = start.tz_convert("UTC").tz_localize(None)
+    keep = _period_key(dated["published"], freq) == start.to_period(freq).start_time
+    return dated[keep].reset_index(drop=True)
+
+
+def sentences_at(tables: Mapping[str, pd.DataFrame], focus: Focus, period: Any, *, freq: str = "W") -> pd.DataFrame:
+    """The sentences behind one point of the timeline: the period holding the day ``period``."""
+    return _in_period(focus_sentences(tables, focus), period, freq)
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _quote_rows(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    table = analysis.quote_table(quotes)
+    meta = articles[["article_id", "published", "source"]]
+    table = table.merge(meta, on="article_id", how="left")
+    columns = ["published", "source", "speaker", "kind", "cue", "words", "quote", "article_id"]
+    return table.sort_values("published", kind="stable")[columns].reset_index(drop=True)

@@ -1,0 +1,143 @@
+"""Ad-hoc SQL over an annotation store, with DuckDB.
+
+Each table of the store's current dataset (``articles``, ``mentions``, ``entities``, ``quotes``,
+``sentences``) is a view of the same name, read straight from its Parquet file::
+
+    from newsbrief.lab import sql
+    sql("SELECT e.name, count(*) AS n FROM mentions m JOIN entities e USING (entity_id) "
+        "GROUP BY e.name ORDER BY n DESC LIMIT 5", store="reports/seed-article/data")
+
+Tables already in memory (a ``dict`` of DataFrames, as :func:`newsbrief.store.read_dataset`
+returns) can be queried the same way. Times are in UTC.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from ..errors import NewsbriefError, StoreError
+from ..store import CURRENT, TABLES, is_store
+
+log = logging.getLogger(__name__)
+
+Tables = Mapping[str, pd.DataFrame]
+Store = str | Path | Tables
+
+
+class QueryError(NewsbriefError):
+    """An SQL query is invalid or fails on the store; the message names the problem."""
+
+    exit_code = 2
+
+
+def table_paths(store: str | Path) -> dict[str, Path]:
+    """The Parquet file of each table in the store's current dataset version."""
+    root = Path(store)
+    if not root.exists():
+        raise StoreError("no such store folder", path=root)
+    if not is_store(root):
+        raise StoreError("not an annotation store (no CURRENT file); create one with `newsbrief annotate`", path=root)
+    version = (root / CURRENT).read_text(encoding="utf-8").strip()
+    folder = root / version
+    if not version or not folder.is_dir():
+        raise StoreError(f"CURRENT names dataset version '{version}', which is missing", path=root / CURRENT)
+    paths = {name: folder / f"{name}.parquet" for name in TABLES}
+    missing = [name for name, path in paths.items() if not path.is_file()]
+    if missing:
+        raise StoreError(f"the dataset lacks table(s) {', '.join(missing)}", path=folder)
+    return paths
+
+
+def _quote_literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def connect(store: Store) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB connection with one view per store table (caller closes it)."""
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute("SET TimeZone = 'UTC'")
+        if isinstance(store, Mapping):
+            unknown = sorted(set(store) - set(TABLES))
+            if unknown:
+                raise StoreError(f"unknown table(s) {', '.join(unknown)}; tables are {', '.join(TABLES)}")
+            for name, frame in store.items():
+                con.register(name, frame)
+        else:
+            for name, path in table_paths(store).items():
+                # Fail here, naming the file, rather than in the user's query.
+                try:
+                    con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({_quote_literal(str(path))})")
+                    con.execute(f"SELECT * FROM {name} LIMIT 0")
+                except duckdb.Error as e:
+                    first_line = str(e).splitlines()[0] if str(e) else type(e).__name__
+                    raise StoreError(f"cannot read table '{name}': {first_line}", path=path) from e
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _describe(con: duckdb.DuckDBPyConnection) -> str:
+    """``table(col, ...)`` for every view: what a user can query."""
+    rows = con.execute(
+        "SELECT table_name, string_agg(column_name, ', ' ORDER BY ordinal_position) "
+        "FROM information_schema.columns GROUP BY table_name ORDER BY table_name"
+    ).fetchall()
+    return "; ".join(f"{table}({columns})" for table, columns in rows)
+
+
+_KINDS: tuple[tuple[type[duckdb.Error], str], ...] = (
+    (duckdb.ParserException, "syntax error"),
+    (duckdb.CatalogException, "unknown table or function"),
+    (duckdb.BinderException, "unknown column or wrong use of one"),
+    (duckdb.ConversionException, "type conversion failed"),
+    (duckdb.InvalidInputException, "invalid input"),
+)
+
+
+def _problem(error: duckdb.Error) -> str:
+    for kind, label in _KINDS:
+        if isinstance(error, kind):
+            break
+    else:
+        label = "query failed"
+    # DuckDB prefixes its class name ("Parser Error: ..."); keep its text, one line.
+    text = re.sub(r"\s+", " ", str(error)).strip()
+    return f"{label}: {text}"
+
+
+def sql(query: str, *, store: Store) -> pd.DataFrame:
+    """Run one SQL query over the store's tables; the result as a pandas DataFrame.
+
+    Raises :class:`~newsbrief.errors.StoreError` when ``store`` is not a readable annotation store
+    and :class:`QueryError` (naming the problem and listing the tables and their columns) when the
+    query is invalid or returns no result set.
+    """
+    if not isinstance(query, str) or not query.strip():
+        raise QueryError("the query is empty")
+    con = connect(store)
+    try:
+        try:
+            result = con.execute(query)
+        except duckdb.Error as e:
+            hint = ""
+            if isinstance(e, (duckdb.CatalogException, duckdb.BinderException)):
+                hint = f" (available: {_describe(con)})"
+            raise QueryError(_problem(e) + hint) from e
+        if result.description is None:
+            raise QueryError("the statement returns no rows; use a SELECT (or WITH ... SELECT) query")
+        frame = result.df()
+    finally:
+        con.close()
+    log.debug("query returned %d row(s)", len(frame))
+    return frame
+
+
+__all__ = ["QueryError", "connect", "sql", "table_paths"]

@@ -1,0 +1,93 @@
+"""Which store to explore: a given folder, the latest run's, or the bundled sample annotated on the fly."""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+
+from ..errors import StoreError
+from ..store import CURRENT, is_store
+
+log = logging.getLogger(__name__)
+
+
+
+def find_upward(relative: str, *, start: Path | None = None) -> Path:
+    """``relative`` in the current folder or the nearest parent that has it (a notebook runs in
+    ``notebooks/``, the reports are beside it); the current folder's path when none has it."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / relative).exists():
+            return folder / relative
+    return here / relative
+
+
+REPORTS = find_upward("reports")
+SAMPLE = find_upward("data/samples/wion-2021-04-06-ukraine-nato.txt")
+#: Where the fallback store (the annotated sample) is kept between sessions; its cache makes reuse fast.
+SCRATCH = Path(tempfile.gettempdir()) / "newsbrief-explore"
+
+
+# ---------------------------------------------------------------------------------------------- the store
+def latest_run_store(reports: str | Path = REPORTS) -> Path | None:
+    """The ``data`` store of the most recently written run under ``reports`` (failed runs excluded)."""
+    folder = Path(reports)
+    if not folder.is_dir():
+        return None
+    runs = [
+        p for p in folder.glob("*/data")
+        if is_store(p) and not p.parent.name.startswith(".") and not p.parent.name.endswith(".failed")
+    ]
+    if not runs:
+        return None
+    return max(runs, key=lambda p: (p / CURRENT).stat().st_mtime)
+
+
+def annotate_into(inputs: str | Path | Sequence[str | Path], store: str | Path, *, model: str | None = None,
+                  workers: int | None = 1) -> Path:
+    """Annotate ``inputs`` into the store folder ``store``, as ``newsbrief annotate`` does, and return it.
+
+    The store's cache makes a second call on the same inputs cheap (no NLP, no rewrite).
+    """
+    from ..annotate import Settings, annotate_corpus
+    from ..ingest import read_inputs
+
+    store = Path(store)
+    items = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
+    ingested = read_inputs(items)
+    settings = Settings() if model is None else Settings(model=model)
+    result = annotate_corpus(ingested.articles, store=store, settings=settings, workers=workers,
+                             inputs=[str(i) for i in items])
+    log.info("store %s: %d article(s), %d annotated, %s", store, result.summary.articles, result.summary.annotated,
+             "dataset reused" if result.reused else "dataset written")
+    return store
+
+
+def resolve_store(
+    store: str | Path | None = None, *, reports: str | Path = REPORTS, sample: str | Path = SAMPLE,
+    scratch: str | Path = SCRATCH,
+) -> Path:
+    """The store to explore.
+
+    ``store`` given: that folder (it must be an annotation store). ``None``: the store of the most
+    recent run under ``reports``; failing that, ``sample`` annotated into ``scratch`` (a temporary
+    folder, reused and cached between sessions).
+    """
+    if store is not None:
+        path = Path(store).expanduser()
+        if not is_store(path):
+            hint = ("; it holds a run's `data/` store, pass that" if is_store(path / "data")
+                    else "; create one with `newsbrief annotate INPUT... --out DIR` or `newsbrief run`")
+            raise StoreError("not an annotation store (no CURRENT file)" + hint, path=path)
+        return path
+    found = latest_run_store(reports)
+    if found is not None:
+        log.info("exploring the most recent run's store: %s", found)
+        return found
+    if not Path(sample).is_file():
+        raise StoreError("no run under reports/ and the bundled sample is missing; pass a store", path=sample)
+    log.info("no run under %s: annotating %s into %s", reports, sample, scratch)
+    return annotate_into(sample, scratch)

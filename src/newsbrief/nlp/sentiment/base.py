@@ -1,0 +1,109 @@
+"""The scorer protocol and the lexicon scorers (VADER, TextBlob) that other scorers build on."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+from typing import Protocol, runtime_checkable
+
+log = logging.getLogger(__name__)
+
+@runtime_checkable
+class SentimentScorer(Protocol):
+    """Anything with a ``name`` that scores a batch of texts into −1..1."""
+
+    name: str
+
+    def score(self, texts: Sequence[str]) -> list[float]: ...
+
+
+#: Words in VADER's lexicon whose common sense in news copy names an institution or is
+#: part of a fixed phrase, so they carry no judgement there: ``United`` States/Nations,
+#: political ``party``, ``Supreme`` Court, ``Justice``/``Defense`` Department, Security
+#: Council / Social ``Security``, ``interest`` rates, health ``care``, ``credit`` markets,
+#: market ``share``, ``grand`` jury, ``intelligence`` agencies, ``trust`` fund, ``gross``
+#: domestic product, "on the other ``hand``", "``kind`` of", "no ``matter``", and
+#: ``like`` as a preposition.  Checked on ``benchmarks/sentiment.py``.
+NEWS_NEUTRAL_WORDS: frozenset[str] = frozenset(
+    {
+        "united",
+        "party",
+        "parties",
+        "supreme",
+        "justice",
+        "defense",
+        "defence",
+        "security",
+        "interest",
+        "interests",
+        "care",
+        "credit",
+        "share",
+        "shares",
+        "grand",
+        "intelligence",
+        "trust",
+        "gross",
+        "hand",
+        "kind",
+        "matter",
+        "like",
+    }
+)
+
+
+def package_version(dist: str) -> str:
+    try:
+        return version(dist)
+    except PackageNotFoundError:  # pragma: no cover - installed with the package
+        return "unknown"
+
+
+@lru_cache(maxsize=1)
+def _vader_lexicon() -> dict[str, float]:
+    """VADER's lexicon, read once per process (the analyzer re-reads its file on init)."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return dict(SentimentIntensityAnalyzer().lexicon)
+
+
+class VaderScorer:
+    """VADER compound score; ``news_lexicon`` drops :data:`NEWS_NEUTRAL_WORDS`."""
+
+    neutral_band: float = 0.05
+
+    def __init__(self, *, news_lexicon: bool = False) -> None:
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+        self.news_lexicon = news_lexicon
+        self.name = "vader-news" if news_lexicon else "vader"
+        self._analyzer = SentimentIntensityAnalyzer()
+        lexicon = dict(_vader_lexicon())
+        if news_lexicon:
+            for word in NEWS_NEUTRAL_WORDS:
+                lexicon.pop(word, None)
+        self._analyzer.lexicon = lexicon
+
+    def polarity(self, text: str) -> dict[str, float]:
+        """VADER's full result for one text: ``neg``, ``neu``, ``pos``, ``compound``."""
+        return dict(self._analyzer.polarity_scores(text))
+
+    def score(self, texts: Sequence[str]) -> list[float]:
+        return [float(self._analyzer.polarity_scores(t)["compound"]) if t else 0.0 for t in texts]
+
+
+class TextBlobScorer:
+    """TextBlob's pattern-lexicon polarity, already in −1..1."""
+
+    name = "textblob"
+    neutral_band: float = 0.05
+
+    def __init__(self) -> None:
+        from textblob import TextBlob
+
+        self._blob = TextBlob
+
+    def score(self, texts: Sequence[str]) -> list[float]:
+        return [float(self._blob(t).sentiment.polarity) if t else 0.0 for t in texts]

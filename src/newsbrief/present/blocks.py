@@ -1,0 +1,80 @@
+"""HTML blocks for notebooks: markup comes only from the Jinja templates in ``templates/`` (autoescaped)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import pandas as pd
+
+from ..textutil import minus
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@functools.lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    """The autoescaping environment of the block templates (article text can never become markup)."""
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+
+
+def render(template: str, **context: Any) -> str:
+    return environment().get_template(template).render(**context)
+
+
+class HTMLBlock:
+    """Ready, escaped HTML for notebook display (with a plain-text fallback)."""
+
+    def __init__(self, markup: str, text: str) -> None:
+        self.markup = markup
+        self.text = text
+
+    @classmethod
+    def from_template(cls, template: str, *, text: str, **context: Any) -> HTMLBlock:
+        return cls(render(template, **context), text)
+
+    @classmethod
+    def plain(cls, message: str) -> HTMLBlock:
+        """A one-paragraph message."""
+        return cls.from_template("message.html.j2", text=message, message=message)
+
+    def _repr_html_(self) -> str:
+        return self.markup
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def _cell(value: Any, fmt: str | None) -> str:
+    if value is None or (not isinstance(value, (list, tuple, dict)) and pd.isna(value)):
+        return ""
+    if fmt:
+        return minus(fmt.format(value))
+    if isinstance(value, str):
+        return " ".join(value.split())  # a newline inside a cell reads as one line
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, float):
+        return minus(f"{value:g}")
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return str(value)
+
+
+def table_rows(frame: pd.DataFrame, formats: Mapping[str, str] | None = None) -> list[list[str]]:
+    formats = formats or {}
+    columns = list(frame.columns)
+    return [[_cell(v, formats.get(c)) for c, v in zip(columns, row)] for row in frame.itertuples(index=False)]
+
+
+def table_block(frame: pd.DataFrame, *, caption: str | None = None, formats: Mapping[str, str] | None = None) -> HTMLBlock:
+    """A DataFrame as an escaped HTML table (article strings never become markup)."""
+    rows = table_rows(frame, formats)
+    headers = [str(c) for c in frame.columns]
+    markup = render("table.html.j2", caption=caption, headers=headers, rows=rows)
+    text = "\n".join(["\t".join(headers), *("\t".join(r) for r in rows)])
+    return HTMLBlock(markup, text)

@@ -1,0 +1,79 @@
+"""How dates, sources and numbers read in every briefing, email and explorer view."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from ..analysis.periods import UNKNOWN_SOURCE
+
+UNDATED = "undated"
+
+
+def is_missing(value: Any) -> bool:
+    """None, NaN/NA/NaT or a blank string."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def fmt_date(value: Any) -> str:
+    """``6 April 2021, 12:29 UTC``; a date given without a time shows no time; missing: ``undated``."""
+    if is_missing(value):
+        return UNDATED
+    stamp = pd.Timestamp(value)
+    if stamp.tzinfo is not None:
+        stamp = stamp.tz_convert("UTC")
+    if stamp.hour == stamp.minute == stamp.second == 0:
+        return stamp.strftime("%d %B %Y").lstrip("0")
+    return stamp.strftime("%d %B %Y, %H:%M UTC").lstrip("0")
+
+
+def fmt_day(value: Any) -> str:
+    """``2021-04-06`` (UTC), or an empty string when missing."""
+    if is_missing(value):
+        return ""
+    stamp = pd.Timestamp(value)
+    if stamp.tzinfo is not None:
+        stamp = stamp.tz_convert("UTC")
+    return stamp.strftime("%Y-%m-%d")
+
+
+def fmt_source(value: Any) -> str:
+    return UNKNOWN_SOURCE if is_missing(value) else " ".join(str(value).split())
+
+
+def fmt_text(value: Any) -> str:
+    """A metadata value on one line ('' when missing)."""
+    return "" if is_missing(value) else " ".join(str(value).split())
+
+
+def header_rows(articles: pd.DataFrame, *, mode: str, with_url: bool = True) -> list[tuple[str, str]]:
+    """The facts under a briefing's title: source, author, date and words of an article, or a corpus's span."""
+    rows: list[tuple[str, str]] = []
+    if mode == "article" and len(articles):
+        first = articles.iloc[0]
+        rows.append(("Source", fmt_source(first.get("source"))))
+        keys = (("Author", "author"), ("URL", "url")) if with_url else (("Author", "author"),)
+        for label, key in keys:
+            value = fmt_text(first.get(key))
+            if value:
+                rows.append((label, value))
+        rows.append(("Published", fmt_date(first.get("published"))))
+        rows.append(("Words", f"{int(first['n_words']):,}"))
+    else:
+        dates = articles["published"].dropna() if "published" in articles else pd.Series(dtype="datetime64[ns, UTC]")
+        period = f"{fmt_date(dates.min())} to {fmt_date(dates.max())}" if len(dates) else "all undated"
+        undated = len(articles) - len(dates)
+        if len(dates) and undated:
+            period += f" ({undated:,} undated)"
+        sources = articles["source"].dropna().nunique() if "source" in articles else 0
+        rows += [("Articles", f"{len(articles):,}"), ("Sources", f"{sources:,}"), ("Period", period),
+                 ("Words", f"{int(articles['n_words'].sum()):,}")]
+    return rows

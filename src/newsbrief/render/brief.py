@@ -1,0 +1,75 @@
+"""One briefing into an existing folder: write data/, execute the notebook with papermill, render HTML + PDF."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import nbformat
+
+from ..annotate import Settings, write_store
+from ..errors import RunError
+from ..params import Params, params_table
+
+NOTEBOOKS = Path(__file__).parent / "notebooks"
+
+
+@dataclass(frozen=True)
+class ReportPaths:
+    """Where a run's outputs are; a fan-out run's ``html`` is its index page and ``children`` its briefings."""
+
+    folder: Path
+    notebook: Path
+    html: Path
+    pdf: Path
+    children: tuple[ReportPaths, ...] = ()
+
+
+def notebook_path(name: str | Path = "briefing") -> Path:
+    """A notebook shipped with the package by name (``briefing``, ``explore``), or any notebook file by path."""
+    path = Path(name) if str(name).endswith(".ipynb") else NOTEBOOKS / f"{name}.ipynb"
+    if not path.is_file():
+        raise RunError("notebook not found", path=path)
+    return path
+
+
+def render(notebook: Path, *, html_path: Path, pdf_path: Path, paper: str) -> None:
+    """HTML and PDF through the package's nbconvert exporters."""
+    from .exporters import BriefingHTMLExporter, BriefingPDFExporter
+
+    nb = nbformat.read(notebook, as_version=4)
+    nb.metadata.setdefault("newsbrief", {})["paper"] = paper
+    markup, _ = BriefingHTMLExporter().from_notebook_node(nb)
+    html_path.write_text(markup, encoding="utf-8")
+    pdf, _ = BriefingPDFExporter(paper=paper).from_notebook_node(nb)
+    pdf_path.write_bytes(pdf)
+
+
+def brief(
+    folder: Path, tables: dict[str, Any], *, params: Params, settings: Settings, title: str | None = None,
+    mode: str | None = None, entities: Sequence[str] | None = None, notebook: str | Path = "briefing",
+    progress_bar: bool = False,
+) -> ReportPaths:
+    """Write data/, execute the notebook and render HTML + PDF inside ``folder`` (which must exist).
+
+    Raises papermill's PapermillExecutionError when a cell fails; the executed notebook is left in ``folder``.
+    """
+    import papermill as pm
+
+    write_store(folder / "data", tables, settings=settings, inputs=params.input)
+    executed = folder / "briefing.ipynb"
+    pm.execute_notebook(
+        str(notebook_path(notebook)), str(executed),
+        parameters={"data": "data", "title": title, "mode": mode or params.mode, "top_n": params.top_n,
+                    "freq": params.freq, "entities": list(entities if entities is not None else params.entities),
+                    "params": dict(params_table(params))},
+        cwd=str(folder), kernel_name="python3", progress_bar=progress_bar, log_output=False,
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no transport notice on the terminal
+    )
+    nb = nbformat.read(executed, as_version=4)
+    nb.metadata["title"] = title or "News briefing"
+    nbformat.write(nb, executed)
+    render(executed, html_path=folder / "briefing.html", pdf_path=folder / "briefing.pdf", paper=params.paper)
+    return ReportPaths(folder=folder, notebook=executed, html=folder / "briefing.html", pdf=folder / "briefing.pdf")

