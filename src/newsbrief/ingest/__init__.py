@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import glob
 import logging
+import os
+import stat
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from ..errors import InputError
@@ -30,7 +33,41 @@ def _folder_ids(found: list[Path], folder: Path) -> list[str | None]:
     """Ids of pages found in a folder: the file name, or, when two files share it, the path below
     the folder without extension (``2024/05/a``), so that ``a/x.txt`` and ``b/x.txt`` both load."""
     stems = Counter(p.stem for p in found)
-    return [p.relative_to(folder).with_suffix("").as_posix() if stems[p.stem] > 1 else None for p in found]
+    bare = Counter(p.relative_to(folder).with_suffix("").as_posix() for p in found)
+    ids: list[str | None] = []
+    for p in found:
+        rel = p.relative_to(folder)
+        if stems[p.stem] == 1:
+            ids.append(None)
+        elif bare[rel.with_suffix("").as_posix()] > 1:  # page.html and page.txt: keep the suffix apart
+            ids.append(rel.as_posix())
+        else:
+            ids.append(rel.with_suffix("").as_posix())
+    return ids
+
+
+SPECIAL_ROOTS: tuple[str, ...] = ("/proc", "/sys", "/dev")
+
+
+def check_regular(path: Path) -> None:
+    """Only regular files are read: not /proc, /sys or /dev, nor FIFOs, sockets or devices."""
+    resolved = str(path.resolve())
+    if any(resolved == root or resolved.startswith(root + "/") for root in SPECIAL_ROOTS):
+        raise InputError("not a regular file (a system or device file): not read", path=path)
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as e:
+        raise InputError(f"cannot read the file: {e.strerror or e}", path=path) from e
+    if not stat.S_ISREG(mode):
+        raise InputError("not a regular file (a FIFO, socket or device): not read", path=path)
+
+
+def _regular(path: Path) -> bool:
+    try:
+        check_regular(path)
+    except InputError:
+        return False
+    return True
 
 
 def _expand(inputs: str | Path | Iterable[str | Path]) -> list[tuple[Path, str | None]]:
@@ -45,11 +82,14 @@ def _expand(inputs: str | Path | Iterable[str | Path]) -> list[tuple[Path, str |
         for match in matches:
             path = Path(match)
             if path.is_dir():
-                found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED)
+                found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED and _regular(p))
                 if not found:
                     raise InputError("the folder holds no .txt, .html, .json(l), .csv or .parquet file", path=path)
                 files.extend(zip(found, _folder_ids(found, path)))
-            elif path.is_file():
+            elif path.exists() or path.is_symlink():
+                check_regular(path)
+                if path.suffix.lower() not in SUPPORTED:
+                    log.warning("%s: unknown suffix %r, read as a text page", path, path.suffix)
                 files.append((path, None))
             else:
                 raise InputError("no such file or folder", path=path)
@@ -69,13 +109,34 @@ def read_file(
     return [read_text_file(path, article_id=article_id)]
 
 
+# Below this many words a body is a caption or a teaser, not an article that was read.
+THIN_WORDS = 80
+
+
+def thin_reason(article: Article) -> str | None:
+    """Why an article's text is too little to brief on (None when it is enough)."""
+    if article.n_words < THIN_WORDS:
+        return f"only {article.n_words} words (a caption or teaser?)"
+    return None
+
+
+def date_window(*, earliest: datetime | None = None, latest: datetime | None = None) -> tuple[datetime, datetime]:
+    """The plausible publication window: default 1900-01-01 to tomorrow (UTC)."""
+    return (earliest or datetime(1900, 1, 1, tzinfo=timezone.utc),
+            latest or datetime.now(timezone.utc) + timedelta(days=1))
+
+
 def read_inputs(
-    inputs: str | Path | Iterable[str | Path], *, columns: Mapping[str, str] | None = None
+    inputs: str | Path | Iterable[str | Path], *, columns: Mapping[str, str] | None = None,
+    window: tuple[datetime, datetime] | None = None,
 ) -> IngestResult:
     """Read every input into articles; duplicate ids are an error, duplicate content is skipped.
 
-    Unparseable dates are collected as warnings (the caller logs one summary).
+    Unparseable dates are collected as warnings (the caller logs one summary). Dates outside
+    ``window`` (default :func:`date_window`) are treated as missing, with one summary warning.
     """
+    lo, hi = window or date_window()
+    out_of_range: list[str] = []
     result = IngestResult()
     ids: dict[str, str] = {}
     hashes: set[str] = set()
@@ -87,6 +148,9 @@ def read_inputs(
                     path=article.origin or path, field="article_id",
                 )
             ids[article.article_id] = article.origin or str(path)
+            if article.published is not None and not lo <= article.published <= hi:
+                out_of_range.append(f"{article.origin or path}: {article.published.date().isoformat()}")
+                article.published = None
             digest = article.content_hash
             if digest in hashes:
                 result.duplicates += 1
@@ -95,6 +159,12 @@ def read_inputs(
             result.articles.append(article)
     if not result.articles:
         raise InputError("the inputs hold no article", path=", ".join(map(str, items_of(inputs))))
+    thin = [f"{a.origin or a.article_id} ({reason})" for a in result.articles if (reason := thin_reason(a))]
+    if thin:
+        log.warning("%d article(s) with too little text to be the article; first: %s", len(thin), thin[0])
+    if out_of_range:
+        log.warning("%d date(s) outside %s..%s treated as missing; first: %s", len(out_of_range),
+                    lo.date().isoformat(), hi.date().isoformat(), out_of_range[0])
     if result.warnings:
         log.warning("%d unparseable date(s); first: %s", len(result.warnings), result.warnings[0])
     return result
@@ -105,6 +175,6 @@ def items_of(inputs: str | Path | Iterable[str | Path]) -> list[str]:
 
 
 __all__ = [
-    "ARTICLE_COLUMNS", "Article", "IngestResult", "articles_frame", "content_hash", "expand_inputs",
-    "parse_page", "read_file", "read_html_file", "read_inputs", "read_table", "read_text_file",
+    "ARTICLE_COLUMNS", "Article", "IngestResult", "articles_frame", "content_hash", "date_window", "expand_inputs",
+    "parse_page", "read_file", "thin_reason", "read_html_file", "read_inputs", "read_table", "read_text_file",
 ]

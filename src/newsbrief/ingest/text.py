@@ -19,10 +19,14 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from ..errors import InputError
+from .browser import read_browser_copy
 from .dates import parse_date
 from .model import Article
 
 log = logging.getLogger(__name__)
+
+# A copy with fewer lines is a plain text file: first line title, the rest body.
+BROWSER_COPY_MIN_LINES = 12
 
 NBSP_LIKE = re.compile(r"[\u00a0\u2007\u202f\u2009\u200a]")
 ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\ufeff]")
@@ -52,18 +56,37 @@ class PageHeader:
 
 
 def decode_bytes(data: bytes, *, path: str | Path) -> str:
-    """Decode bytes as UTF-8, else the charset that charset-normalizer detects."""
+    """Decode bytes as UTF-8, else Windows-1252 for Latin-script text, else the detected charset."""
     if not data.strip():
         raise InputError("the file is empty", path=path)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    western = _western(data)
+    if western is not None:
+        log.warning("%s is not UTF-8: read as Windows-1252 (Western European)", path)
+        return western
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise InputError("cannot decode the bytes: not UTF-8 and no other charset detected", path=path)
-    log.info("%s decoded as %s", path, best.encoding)
+    log.warning("%s is not UTF-8: read as %s", path, best.encoding)
     return str(best)
+
+
+def _western(data: bytes) -> str | None:
+    """The text as cp1252 (a superset of latin-1's printable range) when that reads as Latin-script
+    text: no control characters, and the non-ASCII characters are mostly letters."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    if any(ord(c) < 32 and c not in "\t\n\r\f" for c in text):
+        return None
+    extra = [c for c in text if ord(c) > 127]
+    if extra and sum(c.isalpha() for c in extra) < 0.6 * len(extra):
+        return None
+    return text
 
 
 def normalise(text: str) -> str:
@@ -121,8 +144,17 @@ def _read_header(lines: list[str]) -> tuple[PageHeader, int]:
 def parse_page(raw: str, *, article_id: str, origin: str | None = None) -> Article:
     """Turn the text of a saved page into an Article: header fields plus clean body."""
     text = normalise(raw)
-    lines = [line for line in _paragraphs(text) if not _is_chrome(line)]
+    all_lines = _paragraphs(text)
+    lines = [line for line in all_lines if not _is_chrome(line)]
     header, start = _read_header(lines)
+    if header.published is None and len(all_lines) >= BROWSER_COPY_MIN_LINES:
+        found = read_browser_copy(all_lines)
+        if found is not None:
+            return Article(
+                article_id=article_id, text="\n\n".join(_prefer_later_duplicates(found.body)),
+                title=found.title, source=found.source, author=found.author, published=found.published,
+                origin=origin,
+            )
     # The highlights box repeats a body paragraph (without its final period): keep the body's copy.
     body_lines = _prefer_later_duplicates(lines[start:])
     body = "\n\n".join(body_lines)

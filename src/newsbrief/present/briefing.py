@@ -24,7 +24,7 @@ from .charts.entities import entity_chart, entity_trend_chart
 from .charts.sentiment import article_sentiment_chart, corpus_sentiment_chart, entity_sentiment_chart
 from .charts.speakers import speaker_chart
 from .figures import Chart, to_chart
-from .formatters import fmt_day, fmt_source, fmt_text, header_rows
+from .formatters import UNDATED, fmt_day, fmt_source, fmt_text, header_rows
 
 Mode = Literal["auto", "article", "corpus"]
 @dataclass
@@ -257,7 +257,7 @@ class Briefing:
             rows.append({
                 "title": fmt_text(r.title) or str(r.article_id),
                 "url": url if url.startswith(("http://", "https://")) else "",
-                "source": fmt_source(r.source), "published": fmt_day(r.published), "words": f"{int(r.n_words):,}",
+                "source": fmt_source(r.source), "published": fmt_day(r.published) or UNDATED, "words": f"{int(r.n_words):,}",
                 "tone": "" if t is None or pd.isna(t) else signed(float(t)),
             })
         return HTMLBlock.from_template("articles.html.j2", text=f"{len(rows)} articles", articles=rows)

@@ -1,0 +1,63 @@
+"""Lines that are page leftovers, not story: credits, "Read more", copyright, newsletter boxes.
+
+Shared by the HTML reader and the browser-copy reader. Each test is on one stripped line (a paragraph)
+and is about the *class* of line, never about a named site.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Whole-line furniture (case-insensitive; the whole stripped line must match).
+FURNITURE = re.compile(
+    r"^(?:advertisement|advert|ad|sponsored|story highlights|share|share this( article| story)?|tweet|email|"
+    r"print|save|share (via|on|to) \w+( \w+)?|comments?|more|loading\.*|read more|also read|related( coverage| stories| articles| content)?|"
+    r"recommended( for you)?|most (read|popular|viewed)|trending( now)?|top stories|see also|"
+    r"follow us.*|click here.*|sign (in|up|out).*|log ?(in|out).*|subscribe.*|image|photo|video|gallery|"
+    r"continue reading.*|skip to .*|jump to .*|back to top|"
+    r"\(with inputs from [^)]*\)|\(with agency inputs\)|\(agencies\)|\[?\d+ (photos?|images?)\]?)$",
+    re.IGNORECASE,
+)
+# A line that opens with a pointer to another story ("Read more: ...", "Related: ...").
+POINTER = re.compile(
+    r"^(?:read more|read also|also read|related|recommended|see also|more on this|watch|listen|"
+    r"read the full|more from)\b\s*[:>|»-]", re.IGNORECASE,
+)
+# Photo credits and captions ending in a credit: "(Credit: Clayton Aldern / Grist)", "Photograph: AFP".
+CREDIT = re.compile(
+    r"(?:\(\s*(?:photo|image|credit|picture|photograph|illustration)s?(?: credit)?\s*[:/][^)]*\)\s*$|"
+    r"\b(?:photograph|photo|image|picture|credit|illustration)s?(?: credit)?\s*:\s*[^.]{0,80}$|"
+    r"^(?:photo |image )?credits?\b[^.]{0,60}$|"
+    r"\b(?:getty images|afp|reuters|ap photo|associated press|shutterstock|epa)\)?\s*$)",
+    re.IGNORECASE,
+)
+COPYRIGHT = re.compile(r"(?:©|\(c\)\s*\d{4}|\bcopyright\b\s*(?:©|\d{4})|\ball rights reserved\b)", re.IGNORECASE)
+NEWSLETTER = re.compile(
+    r"\b(?:sign up (?:for|to)|subscribe to (?:our|the)|newsletter|get (?:our|the) .{0,30}in your inbox|"
+    r"delivered (?:straight )?to your inbox|enter your email)\b", re.IGNORECASE,
+)
+COOKIES = re.compile(r"\bcookies?\b.*\b(?:accept|consent|privacy|browsing experience|agree)\b|"
+                     r"\b(?:accept|agree)\b.*\bcookies?\b", re.IGNORECASE)
+SOCIAL = re.compile(r"^(?:follow|share on|like us on|find us on)\b.{0,60}$|^@\w+$", re.IGNORECASE)
+
+
+def is_boilerplate(line: str) -> bool:
+    """True when a paragraph is page furniture: a credit, a pointer, copyright, a newsletter box."""
+    text = line.strip()
+    if not text:
+        return True
+    if FURNITURE.match(text) or POINTER.match(text) or SOCIAL.match(text):
+        return True
+    words = len(text.split())
+    if COPYRIGHT.search(text) and words < 60:
+        return True
+    if COOKIES.search(text) and words < 150:
+        return True
+    if NEWSLETTER.search(text) and words < 40:
+        return True
+    return bool(CREDIT.search(text)) and words < 40 and not text.endswith(('."', ".”"))
+
+
+def clean_paragraphs(paragraphs: list[str]) -> list[str]:
+    """Paragraphs without the boilerplate ones."""
+    return [p for p in paragraphs if not is_boilerplate(p)]

@@ -1,0 +1,261 @@
+"""A page copied from a browser (any site): find the story among menus, teasers and footers.
+
+The body is found as jusText finds it in HTML, by classifying paragraphs (here: lines): long lines
+of prose with many function words are *good*, short link-like lines (menus, buttons, teasers) are
+*bad*, the rest *short*. The article is the densest run of good lines (a maximum-sum segment), with
+the short lines between good ones kept as crossheads and list items. The header sits just above that
+run: the byline ("By ..."), the date line (``Updated`` lines too) and, above them, the headline. The
+source comes from a wire dateline ("LOS ANGELES (Reuters) -") or the copyright line in the footer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from .boilerplate import COPYRIGHT, is_boilerplate
+from .dates import parse_date
+
+STOPWORDS = frozenset(
+    "a an the and or but if of at by for with about against between into through during before after above "
+    "below to from up down in out on off over under again further then once here there when where why how "
+    "all any both each few more most other some such no nor not only own same so than too very can will just "
+    "should now is are was were be been being have has had having do does did i me my we our you your he him "
+    "his she her it its they them their what which who whom this that these those am would could said says "
+    "as also while because until".split()
+)
+MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+         r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+TIME = r"(?:\s*(?:at|,|\||•|-)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?-i:[A-Z]{2,4})\b)?)?"
+DATE = re.compile(
+    rf"(?:\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+(?P<y2>\d{{4}})"
+    rf"|\b(?P<y3>\d{{4}})-\d{{2}}-\d{{2}}|\b\d{{1,2}}/\d{{1,2}}/(?P<y4>\d{{4}})){TIME}",
+    re.IGNORECASE,
+)
+DATE_NO_YEAR = re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!,?\s*\d{{4}}){TIME}", re.IGNORECASE)
+WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*", re.IGNORECASE)
+BYLINE = re.compile(r"^(?:written |posted |reported )?by[:\s]+(?P<name>.+)$", re.IGNORECASE)
+NAME = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|de|van|von|da|di|del|la|le|bin|al)"
+                  r"(?:\s+(?:[A-Z][\w'’.-]*|[A-Z]\.|de|van|von|da|di|del|la|le|bin|al|and|&|,)){1,5}$")
+WIRE_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'-]{1,40}\((?P<src>[A-Z][\w .&-]{1,30})\)\s*[-—–:]")
+OWNER_NOISE = re.compile(
+    r"\b(?:all rights reserved|or its affiliated companies|inc|llc|ltd|limited|plc|company|co|corp(?:oration)?|"
+    r"media group|group|productions|interactive)\b\.?", re.IGNORECASE,
+)
+MIN_BODY_WORDS = 40
+BAD_RUN_CAP = 60.0
+RELATIVE_TIME = re.compile(r"\b\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b", re.IGNORECASE)
+JSON_HEADLINE = re.compile(r'^"headline"\s*:\s*"(?P<title>.+)",?$')
+
+
+@dataclass(frozen=True)
+class CopyFields:
+    body: list[str]
+    title: str | None
+    author: str | None
+    source: str | None
+    published: datetime | None
+
+
+def _words(line: str) -> list[str]:
+    return re.findall(r"[\w'’-]+", line)
+
+
+def _kind(line: str) -> str:
+    """'good' (prose), 'short' (could be either) or 'bad' (chrome) for one line."""
+    words = _words(line)
+    if not words or is_boilerplate(line):
+        return "bad"
+    stop = sum(w.lower() in STOPWORDS for w in words) / len(words)
+    if len(words) >= 15 and stop >= 0.2 and line.rstrip()[-1:] in ".!?\"'”’:;)":
+        return "good"
+    if len(words) >= 30 and stop >= 0.25:
+        return "good"
+    if len(words) <= 3 or stop < 0.1 or line.count("|") >= 2:
+        return "bad"
+    return "short"
+
+
+def _best_run(kinds: list[str], sizes: list[int]) -> tuple[int, int]:
+    """The segment [start, end) with the largest sum: good lines add their words, bad ones subtract."""
+    best, best_span, total, start, run_cost = 0.0, (0, 0), 0.0, 0, 0.0
+    for i, (kind, size) in enumerate(zip(kinds, sizes)):
+        if kind == "bad":  # a run of chrome costs more the longer it is, up to a cap (a chart, a gallery)
+            weight = -min(12.0 if run_cost == 0 else 4.0, BAD_RUN_CAP - run_cost)
+            run_cost -= weight
+        else:
+            weight, run_cost = (float(size) if kind == "good" else -3.0), 0.0
+        if total <= 0:
+            total, start = 0.0, i
+        total += weight
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    lo, hi = best_span
+    while lo < hi and kinds[lo] != "good":
+        lo += 1
+    while hi > lo and kinds[hi - 1] != "good":
+        hi -= 1
+    return lo, hi
+
+
+def _parse_match(text: str) -> datetime | None:
+    """A matched date (with or without its time); the time is dropped when it does not parse."""
+    text = WEEKDAY.sub("", text).strip(" ,|-•")
+    found = parse_date(text)
+    if found is None:
+        text = re.sub(TIME + "$", "", text).strip(" ,|-•")
+        found = parse_date(re.sub(r"\s+at$", "", text))
+    return found
+
+
+def _after_header(lines: list[str], lo: int, hi: int) -> int:
+    """A run that opens with the headline and standfirst starts after the byline/date block within it."""
+    start = lo
+    for i in range(lo, min(hi, lo + 8)):
+        line = lines[i]
+        if len(line) <= 160 and (BYLINE.match(line) or line.lower() == "by" or
+                                 (DATE.search(line) and len(_words(line)) <= 20)):
+            start = i + 1
+        elif start > lo and _kind(line) == "good":
+            break  # the body has begun
+    return start
+
+
+def _find_date(lines: list[str], year_hint: int | None) -> tuple[datetime | None, int | None]:
+    for i, line in enumerate(lines):
+        if len(line) > 160:
+            continue
+        match = DATE.search(line)
+        if match:
+            found = _parse_match(match.group(0))
+            if found is not None:
+                return found, i
+        match = DATE_NO_YEAR.search(line)
+        if match and year_hint and (BYLINE.match(line) or len(_words(line)) <= 12):
+            found = parse_date(f"{match.group(0).strip(' ,|-•')} {year_hint}")
+            if found is not None:
+                return found, i
+    return None, None
+
+
+def _clean_name(text: str) -> str | None:
+    text = DATE.split(text)[0] if DATE.search(text) else text
+    text = DATE_NO_YEAR.split(text)[0]
+    text = re.split(r"\s+(?:Follow|@|\||•|Updated|Published|Posted|Email)\b|[|•@]", text)[0]
+    text = re.sub(r"\s+(?:and|,)$", "", text.strip(" ,;-–—"))
+    return text if 1 <= len(text.split()) <= 10 else None
+
+
+def _find_author(lines: list[str]) -> str | None:
+    for i, line in enumerate(lines):
+        match = BYLINE.match(line)
+        if match:
+            name = _clean_name(match.group("name"))
+            if name:
+                return name
+        if line.strip().lower() == "by" and i + 1 < len(lines):
+            return _clean_name(lines[i + 1])
+    for line in lines:  # a bare name line next to the date line: "Mark Di Stefano"
+        if NAME.match(line) and 2 <= len(line.split()) <= 5 and not DATE.search(line):
+            return line
+    return None
+
+
+def _title_like(line: str, author: str | None) -> bool:
+    words = _words(line)
+    if not 3 <= len(words) <= 30 or is_boilerplate(line) or DATE.search(line) or BYLINE.match(line):
+        return False
+    if line == author or sum(c.isalpha() for c in line) < 0.6 * len(line.replace(" ", "")):
+        return False
+    if re.search(r"\b(?:by|of|from|for|the|and|with|to)$", line.rstrip(), re.IGNORECASE):
+        return False
+    return not line.startswith(("http", "<", "*", "•", '"', "{")) and line.rstrip()[-1:] not in ",;:"
+
+
+def _ends_sentence(line: str) -> bool:
+    last = line.rstrip().split()[-1]
+    return last.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", last.strip("\"'”’"))
+
+
+def _find_title(lines: list[str], kinds: list[str], anchor: int, author: str | None) -> str | None:
+    """The headline: the title-like line nearest above the header block (byline, else date, else body)."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        for part in {line, *line.split("|")}:
+            key = part.strip().casefold()
+            counts[key] = counts.get(key, 0) + 1
+    best, best_score = None, float("-inf")
+    below = 4 if DATE.search(lines[anchor]) and not BYLINE.match(lines[anchor]) else 0
+    for i in range(max(0, anchor - 20), min(len(lines), anchor + below)):
+        line = lines[i]
+        if i >= anchor and (kinds[i] == "good" or i == anchor):
+            continue
+        if not _title_like(line, author):
+            continue
+        n = len(_words(line))
+        score = 2.0 * (counts.get(line.casefold(), 0) > 1) - 0.5 * abs(anchor - i)
+        score += -3.0 if _ends_sentence(line) and n > 8 else 2.0
+        score += 1.0 if 4 <= n <= 25 else -1.0
+        score += 0.25 if i < anchor else 0.0  # the headline usually sits above the byline/date block
+        if score > best_score:
+            best, best_score = line, score
+    return best
+
+
+def _header_anchor(lines: list[str], body_start: int, date_line: int | None) -> int:
+    """First line of the byline (or else the date line) just above the body; else the body start."""
+    for i in range(body_start + 1, max(0, body_start - 15) - 1, -1):
+        if i < len(lines) and (BYLINE.match(lines[i]) or lines[i].lower() == "by"):
+            return i
+    if date_line is not None and body_start - 15 <= date_line <= body_start + 1:
+        return date_line
+    for i in range(body_start, max(0, body_start - 15) - 1, -1):
+        if RELATIVE_TIME.search(lines[i]) and len(lines[i].split()) <= 10:
+            return i
+    return body_start
+
+
+def _source(lines: list[str], body: list[str]) -> str | None:
+    for line in body[:3]:
+        match = WIRE_DATELINE.match(line)
+        if match:
+            return match.group("src").strip()
+    for line in lines:
+        if COPYRIGHT.search(line) and len(line.split()) < 40:
+            owner = re.sub(r".*?(?:©|\(c\)|copyright)", "", line, count=1, flags=re.IGNORECASE)
+            owner = re.sub(r"\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\b", "", owner)
+            owner = re.split(r"[.|]\s|\.$|\|", owner)[0]
+            owner = OWNER_NOISE.sub("", owner).strip(" ,.-©")
+            owner = re.sub(r"\s+", " ", owner)
+            if owner and len(owner.split()) <= 6 and not owner.lower().startswith(("provided", "all")):
+                return owner
+    return None
+
+
+def _copyright_year(lines: list[str]) -> int | None:
+    years = [int(y) for line in lines if COPYRIGHT.search(line) for y in re.findall(r"\b(?:19|20)\d{2}\b", line)]
+    return max(years) if years else None
+
+
+def read_browser_copy(lines: list[str]) -> CopyFields | None:
+    """Fields of a browser copy, or None when no run of prose stands out (a plain text file)."""
+    kinds = [_kind(line) for line in lines]
+    sizes = [len(_words(line)) for line in lines]
+    lo, hi = _best_run(kinds, sizes)
+    if hi <= lo or sum(s for k, s in zip(kinds[lo:hi], sizes[lo:hi]) if k == "good") < MIN_BODY_WORDS:
+        return None
+    lo = _after_header(lines, lo, hi)
+    body = [line for line, kind in zip(lines[lo:hi], kinds[lo:hi]) if kind != "bad"]
+    head_from = max(0, lo - 30)
+    head = lines[head_from:lo + 2]
+    published, at = _find_date(head[::-1][: len(head)], _copyright_year(lines))
+    date_line = None if at is None else head_from + (len(head) - 1 - at)
+    byline_zone = lines[max(0, (date_line if date_line is not None else lo) - 6):
+                        (date_line if date_line is not None else lo) + 4]
+    author = _find_author(byline_zone)
+    leaked = [m.group("title") for line in lines if (m := JSON_HEADLINE.match(line))]
+    title = leaked[0] if leaked else _find_title(lines, kinds, _header_anchor(lines, lo, date_line), author)
+    if title is not None and body and body[0] == title:
+        body = body[1:]
+    return CopyFields(body=body, title=title, author=author, source=_source(lines, body), published=published)
