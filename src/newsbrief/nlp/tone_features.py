@@ -17,10 +17,13 @@ Everything here is pure Python over the parsed ``Doc``: no second parse, no mode
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
+
+if TYPE_CHECKING:
+    from .sentiment.base import VaderScorer
 
 __all__ = ["SPEECH_VERBS", "DocValences", "mention_features"]
 
@@ -102,7 +105,7 @@ class DocValences:
 
 
 @lru_cache(maxsize=1)
-def _vader():  # type: ignore[no-untyped-def]
+def _vader() -> VaderScorer:
     from .sentiment.base import VaderScorer
 
     return VaderScorer(news_lexicon=True)
@@ -255,11 +258,3 @@ def mention_features(
                 feats["W:" + w] = 1.0
     return feats
 
-
-def spans_of(doc: Doc, mentions: Sequence[tuple[int, int]]) -> list[Span | None]:
-    """Token spans for character ``mentions`` (expanded to whole tokens; None if empty)."""
-    out: list[Span | None] = []
-    for start, end in mentions:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        out.append(span if span is not None and len(span) else None)
-    return out
