@@ -105,7 +105,7 @@ def classify(scores: np.ndarray, band: float) -> np.ndarray:
 
 
 def fit(feats: list[dict[str, float]], y: np.ndarray):  # type: ignore[no-untyped-def]
-    from newsbrief.nlp.tone import fit_linear
+    from tone_fit import fit_linear
 
     return fit_linear(feats, y, c=C, min_df=MIN_DF, balanced=True)
 

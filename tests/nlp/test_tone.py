@@ -14,7 +14,7 @@ from spacy.language import Language
 
 import newsbrief
 from newsbrief.errors import InputError, NewsbriefError
-from newsbrief.nlp.tone import NEUTRAL_BAND, ToneModel, fit_linear, model_digest, target_tone, to_score, tone_for_mentions
+from newsbrief.nlp.tone import NEUTRAL_BAND, ToneModel, model_digest, target_tone, to_score, tone_for_mentions
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -135,8 +135,10 @@ def test_target_identity_is_not_a_feature() -> None:
     assert not any(name.startswith(("T:", "target:")) for name in model.weights)
 
 
-@pytest.mark.skipif(importlib.util.find_spec("sklearn") is None, reason="scikit-learn (extra 'bench') is not installed")
+@pytest.mark.skipif(importlib.util.find_spec("sklearn") is None, reason="scikit-learn (test extra) is not installed")
 def test_fit_linear_learns_a_toy_rule() -> None:
+    from tone_fit import fit_linear
+
     feats = [{"good+": 1.0}] * 20 + [{"bad-": -1.0}] * 20 + [{"dull": 1.0}] * 20
     y = [1] * 20 + [-1] * 20 + [0] * 20
     model = fit_linear(feats, y, c=10.0, min_df=2)
