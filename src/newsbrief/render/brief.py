@@ -58,6 +58,8 @@ def brief(
     """
     import papermill as pm
 
+    from .kernels import QuietShutdownKernelManager
+
     write_store(folder / "data", tables, settings=settings, inputs=params.input)
     executed = folder / "briefing.ipynb"
     pm.execute_notebook(
@@ -67,6 +69,7 @@ def brief(
                     "params": dict(params_table(params))},
         cwd=str(folder), kernel_name="python3", progress_bar=progress_bar, log_output=False,
         extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no transport notice on the terminal
+        kernel_manager_class=QuietShutdownKernelManager,  # no stray "KeyboardInterrupt caught in kernel"
     )
     nb = nbformat.read(executed, as_version=4)
     nb.metadata["title"] = title or "News briefing"
