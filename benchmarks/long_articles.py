@@ -57,14 +57,7 @@ def child(size: int, shape: str, mode: str, chunk: int) -> None:
         n = len(list(doc.sents))
     else:
         chunks.CHUNK_CHARS = chunk
-        orig = chunks.pipe_chunks
-
-        def pipe(nlp_, texts, **kw):  # type: ignore[no-untyped-def]
-            return orig(nlp_, texts, chunk_chars=chunk, batch_chars=max(chunk, chunks.BATCH_CHARS))
-
-        import newsbrief.annotate.rows as rows
-
-        rows.pipe_chunks = pipe
+        chunks.BATCH_CHARS = max(chunk, chunks.BATCH_CHARS)
         out = annotate_batch([("x", text)], Settings())
         n = len(out["sentences"])
     seconds = time.perf_counter() - t0

@@ -63,13 +63,17 @@ def chunk_spans(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
 
 
 def pipe_chunks(
-    nlp: Language, texts: Iterable[str], *, chunk_chars: int = CHUNK_CHARS, batch_chars: int = BATCH_CHARS
+    nlp: Language, texts: Iterable[str], *, chunk_chars: int | None = None, batch_chars: int | None = None
 ) -> Iterator[tuple[int, int, Doc]]:
     """Parse ``texts`` as (text index, chunk offset, Doc), chunk by chunk, in order.
 
     A text's chunks come one after another; batches hold at most ``batch_chars`` characters
     (or one chunk), so memory is bounded by the chunk and batch sizes, not by the longest text.
+    Defaults: :data:`CHUNK_CHARS` and :data:`BATCH_CHARS` (read when called).
     """
+    chunk_chars = chunk_chars or CHUNK_CHARS
+    batch_chars = batch_chars or BATCH_CHARS
+
     def pieces() -> Iterator[tuple[int, int, str]]:
         for i, text in enumerate(texts):
             for start, end in chunk_spans(text, chunk_chars):
