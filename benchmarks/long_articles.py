@@ -42,7 +42,7 @@ def make_text(size: int, shape: str) -> str:
     return body[:size]
 
 
-def child(size: int, shape: str, mode: str, chunk: int) -> None:
+def child(size: int, shape: str, mode: str, chunk: int, batch: int) -> None:
     from newsbrief.annotate.rows import annotate_batch
     from newsbrief.annotate.settings import Settings
     from newsbrief.nlp import chunks
@@ -57,7 +57,7 @@ def child(size: int, shape: str, mode: str, chunk: int) -> None:
         n = len(list(doc.sents))
     else:
         chunks.CHUNK_CHARS = chunk
-        chunks.BATCH_CHARS = max(chunk, chunks.BATCH_CHARS)
+        chunks.BATCH_CHARS = max(chunk, batch or chunks.BATCH_CHARS)
         out = annotate_batch([("x", text)], Settings())
         n = len(out["sentences"])
     seconds = time.perf_counter() - t0
@@ -71,17 +71,19 @@ def main() -> None:
     parser.add_argument("--mode", choices=("chunked", "whole"), default="chunked")
     parser.add_argument("--shape", choices=("prose", "unbroken"), default="prose")
     parser.add_argument("--chunk", default="50k", help="chunk sizes to try (chunked mode)")
-    parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
+    parser.add_argument("--batch", default="", help="characters per nlp.pipe batch (default: BATCH_CHARS)")
+    parser.add_argument("--child", nargs=5, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        size, shape, mode, chunk = args.child
-        child(int(size), shape, mode, int(chunk))
+        size, shape, mode, chunk, batch = args.child
+        child(int(size), shape, mode, int(chunk), int(batch))
         return
-    print(f"mode {args.mode}, shape {args.shape}")
+    print(f"mode {args.mode}, shape {args.shape}, batch {args.batch or 'default'} characters")
     print(f"{'size':>10} {'chunk':>8} {'seconds':>8} {'peak RSS':>10} {'sentences':>10}")
     for chunk in [parse_size(c) for c in args.chunk.split(",")]:
         for size in [parse_size(s) for s in args.sizes.split(",")]:
-            cmd = [sys.executable, __file__, "--child", str(size), args.shape, args.mode, str(chunk)]
+            batch = parse_size(args.batch) if args.batch else 0
+            cmd = [sys.executable, __file__, "--child", str(size), args.shape, args.mode, str(chunk), str(batch)]
             done = subprocess.run(cmd, capture_output=True, text=True)
             if done.returncode:
                 print(f"{size:>10,} {chunk if args.mode == 'chunked' else '-':>8} failed: "

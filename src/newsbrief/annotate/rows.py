@@ -80,12 +80,13 @@ def annotate_batch(items: Sequence[BatchItem], settings: Settings) -> dict[str, 
             next_group[n] = max(next_group.get(n, 0), row["group"] + 1)
             quotes.append({"content_hash": digest, "quote_id": quote_id, **row, "sentiment": float(tone)})
         spans = _sentence_spans(doc)
-        scores = scorer.score([doc.text[a:b] for a, b in spans]) if spans else []
+        text = doc.text  # built from the tokens on every access: once per Doc
+        scores = scorer.score([text[a:b] for a, b in spans]) if spans else []
         for (start, end), score in zip(spans, scores):
             sent_id = next_sent.get(n, 0)
             next_sent[n] = sent_id + 1
             sentences.append({"content_hash": digest, "sent_id": sent_id, "start": start + offset,
-                              "end": end + offset, "text": doc.text[start:end], "sentiment": float(score)})
+                              "end": end + offset, "text": text[start:end], "sentiment": float(score)})
     return {
         "index": pd.DataFrame({"content_hash": [d for d, _ in items]}),
         "mentions": pd.DataFrame(mentions, columns=MENTION_COLS),

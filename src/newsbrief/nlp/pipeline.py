@@ -39,6 +39,11 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
 
 
 def pipeline_fingerprint(nlp: Language) -> str:
-    """Name, version and components of a pipeline: part of every cache key."""
+    """Name, version and components of a pipeline: part of every cache key.
+
+    newsbrief's own components are left out: they change with newsbrief (ANNOTATION_SCHEMA), and the
+    key must equal the one read from the model's meta.json without loading it.
+    """
     meta = nlp.meta
-    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}[{','.join(nlp.pipe_names)}]"
+    pipes = [name for name in nlp.pipe_names if name != PARAGRAPHS]
+    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}[{','.join(pipes)}]"
