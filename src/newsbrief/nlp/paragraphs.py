@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -82,11 +83,14 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         return doc
     starts, headings = unit_starts(doc.text)
     idx = [t.idx for t in doc]
+    # One array write: Token.is_sent_start's setter scans the whole Doc on every call (quadratic).
+    sent_starts = doc.to_array([SENT_START])
     for char in starts:
         i = bisect.bisect_left(idx, char)
         while i < len(doc) and doc[i].is_space:
             i += 1
         if 0 < i < len(doc):
-            doc[i].is_sent_start = True
+            sent_starts[i] = 1
+    doc.from_array([SENT_START], sent_starts)
     doc._.headings = tuple(headings)
     return doc
