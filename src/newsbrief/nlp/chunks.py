@@ -24,7 +24,7 @@ MAX_ARTICLE_CHARS = 2_000_000
 #: Texts longer than this are parsed in paragraph-aligned chunks of at most this many characters.
 CHUNK_CHARS = 50_000
 #: Characters parsed in one ``nlp.pipe`` batch (bounds memory whatever the article sizes).
-BATCH_CHARS = 200_000
+BATCH_CHARS = 100_000
 #: Longer "sentences" are split (at clause punctuation where possible) before they are scored.
 MAX_SENTENCE_WORDS = 100
 
