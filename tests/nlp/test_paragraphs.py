@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from newsbrief.annotate.rows import annotate_batch
 from newsbrief.annotate.settings import Settings
-from newsbrief.nlp.paragraphs import COMPONENT, is_heading_line, unit_starts
+from newsbrief.nlp.paragraphs import COMPONENT, doc_headings, is_heading_line, unit_starts
 
 BLANK = re.compile(r"\n[ \t]*\n")
 
@@ -38,7 +38,7 @@ def test_no_sentence_spans_a_blank_line_and_headings_stand_alone(nlp: Language) 
     assert "The Next Round" in sents
     assert "Talks Resume In Oslo" in sents  # a crosshead after a finished sentence, on its own line
     assert any(s.startswith("and the audience stood up") for s in sents)  # a new paragraph starts a sentence
-    headings = [TEXT[a:b] for a, b in doc._.headings]
+    headings = [TEXT[a:b] for a, b in doc_headings(doc)]
     assert headings == ["DISAPPOINTING NIGHT FOR 'IRISHMAN'", "The Next Round", "Talks Resume In Oslo"]
 
 

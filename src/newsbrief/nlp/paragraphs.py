@@ -3,7 +3,7 @@
 No sentence spans a blank line: the first token of every paragraph starts a sentence. A heading or
 one-line crosshead (a short line without final punctuation, in title case or all capitals, standing on
 its own line after a blank line, the start of the text or a finished sentence) is a unit of its own: it
-starts a sentence and so does the line after it. Its character range is kept on ``doc._.headings``
+starts a sentence and so does the line after it. Its character range is kept (:func:`doc_headings`)
 so that sentiment can leave it out. The parser respects boundaries set before it, so quotes and
 entities see the same units.
 """
@@ -30,8 +30,14 @@ _SMALL = frozenset(
 HEADING_MAX_WORDS = 12
 HEADING_MAX_CHARS = 100
 
-if not Doc.has_extension("headings"):
-    Doc.set_extension("headings", default=())
+#: ``doc.user_data`` key of the headings' (start, end) character ranges (a plain key: merging Docs
+#: with ``Doc.from_docs`` drops it without the warning a Doc extension gives).
+HEADINGS_KEY = "newsbrief.headings"
+
+
+def doc_headings(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """(start, end) of the headings of a Doc parsed with the component (none otherwise)."""
+    return tuple(doc.user_data.get(HEADINGS_KEY, ()))
 
 
 def is_heading_line(line: str) -> bool:
@@ -92,5 +98,5 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         if 0 < i < len(doc):
             sent_starts[i] = 1
     doc.from_array([SENT_START], sent_starts)
-    doc._.headings = tuple(headings)
+    doc.user_data[HEADINGS_KEY] = tuple(headings)
     return doc
