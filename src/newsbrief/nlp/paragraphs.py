@@ -30,8 +30,7 @@ _SMALL = frozenset(
 HEADING_MAX_WORDS = 12
 HEADING_MAX_CHARS = 100
 
-#: ``doc.user_data`` key of the headings' (start, end) character ranges (a plain key: merging Docs
-#: with ``Doc.from_docs`` drops it without the warning a Doc extension gives).
+#: ``doc.user_data`` key of the headings' (start, end) character ranges, set only when there are some.
 HEADINGS_KEY = "newsbrief.headings"
 
 
@@ -98,5 +97,6 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         if 0 < i < len(doc):
             sent_starts[i] = 1
     doc.from_array([SENT_START], sent_starts)
-    doc.user_data[HEADINGS_KEY] = tuple(headings)
+    if headings:
+        doc.user_data[HEADINGS_KEY] = tuple(headings)
     return doc
