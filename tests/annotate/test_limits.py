@@ -35,7 +35,7 @@ def test_corpus_skips_long_articles_with_one_warning(caplog: pytest.LogCaptureFi
 
 
 def test_a_single_long_article_is_rejected() -> None:
-    with pytest.raises(InputError, match="longer than the limit of 1,000 characters"):
+    with pytest.raises(InputError, match=r"row 0: the article has 5,000 characters, more than the limit of 1,000 "):
         within_size_limit([_article(0, 5_000)], mode="article", limit=1_000)
     with pytest.raises(InputError, match="all 2 articles"):
         within_size_limit([_article(0, 5_000), _article(1, 5_000)], limit=1_000)
@@ -54,7 +54,7 @@ def test_run_in_article_mode_exits_2_before_annotating(tmp_path: Path, monkeypat
                  "--output-dir", str(tmp_path / "reports"), "-q"])
     assert code == 2
     err = capsys.readouterr().err
-    assert "long.txt" in err and "longer than the limit of 1,000 characters" in err
+    assert "long.txt: the article has" in err and "more than the limit of 1,000 (README, Limits)" in err
 
 
 CAPPED = """

@@ -51,10 +51,12 @@ def within_size_limit(
         return f"{a.origin or a.article_id} ({len(a.text):,} characters)"
 
     if mode == "article" or len(over) == len(articles):
-        raise InputError(
-            f"{'the article is' if len(over) == 1 else f'all {len(over)} articles are'} longer than the limit of "
-            f"{limit:,} characters (README, Limits): {', '.join(name(a) for a in over[:3])}"
-            "; split it into parts or leave it out", path=over[0].origin)
+        if len(over) == 1:
+            what = f"the article has {len(over[0].text):,} characters"
+        else:
+            what = f"all {len(over)} articles are longer ({', '.join(name(a) for a in over[:3])})"
+        raise InputError(f"{what}, more than the limit of {limit:,} (README, Limits); split it into parts or "
+                         "leave it out", path=over[0].origin or over[0].article_id)
     shown = ", ".join(name(a) for a in over[:3]) + (f" and {len(over) - 3} more" if len(over) > 3 else "")
     log.warning("%d article(s) longer than %s characters skipped (not annotated): %s", len(over), f"{limit:,}", shown)
     return [a for a in articles if len(a.text) <= limit]
