@@ -1,4 +1,5 @@
-"""One batch of (content_hash, text) -> raw cached rows: mentions, quotes (with sentiment), sentences."""
+"""One batch of (content_hash, text) -> raw cached rows: mentions (with tone towards the entity),
+quotes (with sentiment), sentences."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from .settings import Settings
 
 BatchItem = tuple[str, str]  # (content_hash, text)
 
-MENTION_COLS = ["content_hash", "start", "end", "text", "label"]
+MENTION_COLS = ["content_hash", "start", "end", "text", "label", "tone"]
 QUOTE_COLS = [
     "content_hash", "quote_id", "content", "content_start", "content_end", "kind", "cue",
     "speaker_text", "speaker_start", "speaker_end", "speaker_ref_start", "speaker_ref_end",
@@ -57,6 +58,7 @@ def annotate_batch(items: Sequence[BatchItem], settings: Settings) -> dict[str, 
     """
     from ..nlp.quotes import extract_quotes
     from ..nlp.sentiment import get_scorer
+    from ..nlp.tone import tone_for_mentions
 
     nlp = load_pipeline(settings.model)
     scorer = get_scorer(settings.sentiment, **dict(settings.sentiment_options))
@@ -68,8 +70,12 @@ def annotate_batch(items: Sequence[BatchItem], settings: Settings) -> dict[str, 
     next_sent: dict[int, int] = {}
     for n, offset, doc in pipe_chunks(nlp, (text for _, text in items)):
         digest = items[n][0]
-        for mention in doc_mentions(doc):
-            mentions.append({"content_hash": digest, **_shift(dict(mention), offset, MENTION_OFFSETS)})
+        found_mentions = list(doc_mentions(doc))
+        # tone towards the entity at each mention, from the Doc already parsed (newsbrief.nlp.tone)
+        mention_tones = tone_for_mentions(doc, [(int(m["start"]), int(m["end"])) for m in found_mentions])
+        for mention, tone in zip(found_mentions, mention_tones):
+            mentions.append({"content_hash": digest, **_shift(dict(mention), offset, MENTION_OFFSETS),
+                             "tone": float(tone)})
         found = [_shift(asdict(quote), offset, QUOTE_OFFSETS) for quote in extract_quotes(doc)]
         # a quote is the speaker's own words: scored on its own, not with the sentence around it
         tones = score_long(scorer, [str(q["content"]) for q in found]) if found else []
