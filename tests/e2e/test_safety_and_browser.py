@@ -111,3 +111,70 @@ def test_seen_in_headless_chromium(seed_html: Path, tmp_path: Path) -> None:
     assert images >= 3
     assert broken == 0
     assert overflow <= 0, f"horizontal overflow of {overflow}px at 700px"
+
+
+# Titles and URLs that a regex "cleaner" once cut (issue 16, item 2): shown whole, no row lost.
+HOSTILE_TITLES = ("Minister onerror=x quits", "<script>alert(1)</script> Budget passes",
+                  'Talks resume " once=" in Oslo')
+HOSTILE_URLS = ('https://example.org/a" onx=y"', "https://example.org/b", 'https://example.org/c?q=" once="')
+BRIEFING_TITLE = 'Briefing onerror=x <script>alert(1)</script> " once="'
+BODY = ("Minister Anna Berg said on Monday that the government would present a new budget in Oslo. "
+        "The opposition leader Per Holm said the plan was late and that voters deserved better. "
+        "Economists at the central bank said growth would slow next year, while unions asked for higher wages. "
+        "Berg told reporters the talks with the unions would resume on Friday. ") * 2
+
+TEXT_PROBE = """
+<script>
+window.addEventListener('load', () => {
+  const expected = EXPECTED;
+  const text = document.body.innerText;
+  const found = expected.map(s => text.includes(s));
+  const odd = Array.from(document.querySelectorAll('*')).filter(
+    e => Array.from(e.attributes).some(a => a.name === 'onx' || a.name === 'once' || a.name.startsWith('on'))).length;
+  const rows = document.querySelectorAll('a[href^="https://example.org/"]').length;
+  document.title = 'PROBE ' + JSON.stringify({title: document.title, found: found, odd: odd, rows: rows});
+});
+</script>
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_titles_run(root: Path, tmp_path_factory: pytest.TempPathFactory):
+    import json
+
+    work = tmp_path_factory.mktemp("hostile-titles")
+    table = work / "articles.jsonl"
+    with table.open("w", encoding="utf-8") as f:
+        for n, (title, url) in enumerate(zip(HOSTILE_TITLES, HOSTILE_URLS)):
+            f.write(json.dumps({"article_id": f"a{n}", "title": title, "url": url, "source": f"site{n}.example",
+                                "published": f"2021-04-0{n + 1}", "text": f"{BODY} Story number {n}."}) + "\n")
+    params = load_params(root / "params" / "seed-article.yaml",
+                         overrides=[f"input={table}", "name=hostile-titles", "mode=corpus", f"title={BRIEFING_TITLE}"])
+    return run_report(params, output_dir=work / "reports")
+
+
+def test_hostile_titles_and_urls_are_all_visible_in_chromium(hostile_titles_run, tmp_path: Path) -> None:
+    import json
+
+    chromium = _chromium()
+    html = hostile_titles_run.html
+    expected = [BRIEFING_TITLE, *HOSTILE_TITLES]
+    probe = tmp_path / "probe.html"
+    script = TEXT_PROBE.replace("EXPECTED", json.dumps(expected).replace("<", "\\u003c"))
+    probe.write_text(html.read_text(encoding="utf-8").replace("</body>", script + "</body>"), encoding="utf-8")
+    flags = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync", "--disable-quic", f"--user-data-dir={tmp_path / 'profile'}",
+             "--window-size=900,1200", "--virtual-time-budget=5000"]
+    dom = subprocess.run([*flags, "--dump-dom", probe.as_uri()], check=True, capture_output=True, text=True,
+                         timeout=120).stdout
+    match = re.search(r"<title>PROBE (.*?)</title>", dom, re.S)
+    assert match, "the probe did not run: the page did not load as a page"
+    import html as html_lib
+
+    result = json.loads(html_lib.unescape(match.group(1)))
+    assert result["title"] == BRIEFING_TITLE  # the <title> element was not eaten
+    assert dict(zip(expected, result["found"])) == {s: True for s in expected}  # every title visible, whole
+    assert result["odd"] == 0  # no event-handler attribute made it into the page
+    assert result["rows"] >= len(HOSTILE_URLS)  # each article's link is there: no row dropped
+    # The PDF has the same words.
+    assert hostile_titles_run.pdf.read_bytes().startswith(b"%PDF")

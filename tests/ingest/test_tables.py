@@ -62,7 +62,14 @@ def test_duplicate_ids_name_the_row(tmp_path: Path) -> None:
 def test_bad_json_line_names_the_row(tmp_path: Path) -> None:
     path = tmp_path / "c.jsonl"
     path.write_text('{"text": "one"}\n{"text": \n', encoding="utf-8")
-    with pytest.raises(InputError, match=r"row 2"):
+    with pytest.raises(InputError, match=r"row 2: invalid JSON: Expecting value at column 10$"):
+        read_inputs(path)
+
+
+def test_bad_json_array_names_the_position(tmp_path: Path) -> None:
+    path = tmp_path / "c.json"
+    path.write_text('[{"text": "one"},\n {"text": oops}]', encoding="utf-8")
+    with pytest.raises(InputError, match=r"invalid JSON: Expecting value at line 2 column 11 \(char 28\)"):
         read_inputs(path)
 
 

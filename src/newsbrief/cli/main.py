@@ -6,11 +6,13 @@ Each command lives in its own module with ``add_parser(subparsers)``; COMMANDS l
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from ..errors import NewsbriefError
 
@@ -25,6 +27,20 @@ def build_parser() -> argparse.ArgumentParser:
     for name in COMMANDS:
         importlib.import_module(f"newsbrief.cli.{name}").add_parser(sub)
     return parser
+
+
+def disk_full(error: OSError) -> bool:
+    """True for "no space left" and "quota exceeded", also from pyarrow (which gives no errno)."""
+    return error.errno in (errno.ENOSPC, errno.EDQUOT) or "No space left on device" in str(error)
+
+
+def output_of(args: argparse.Namespace) -> str:
+    """Where a command writes: the output folder (run), the store (annotate), the .eml file (email)."""
+    for name in ("output_dir", "out", "eml"):
+        value = getattr(args, name, None)
+        if value is not None:
+            return str(Path(value).resolve())
+    return str(Path.cwd())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -42,7 +58,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"newsbrief: error: {e}", file=sys.stderr)
         return e.exit_code
     except OSError as e:
-        # A path the user gave cannot be written or read (permissions, a missing parent folder, a full disk).
+        if disk_full(e):  # a failure of the run, not of the input: name where it was writing
+            where = e.filename or output_of(args)
+            print(f"newsbrief: error: {where}: no space left on the device (free some space and run again)",
+                  file=sys.stderr)
+            return 1
+        # A path the user gave cannot be written or read (permissions, a missing parent folder).
         where = f"{e.filename}: " if e.filename else ""
         print(f"newsbrief: error: {where}{e.strerror or e}", file=sys.stderr)
         return 2

@@ -35,7 +35,7 @@ def _load_frame(path: Path) -> pd.DataFrame:
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as e:
-                raise InputError(f"invalid JSON: {e.msg}", path=path, row=lineno) from e
+                raise InputError(f"invalid JSON: {e.msg} at column {e.colno}", path=path, row=lineno) from e
             if not isinstance(record, dict):
                 raise InputError("each line must be a JSON object", path=path, row=lineno)
             records.append(record)
@@ -44,7 +44,8 @@ def _load_frame(path: Path) -> pd.DataFrame:
         try:
             records = json.loads(text)
         except json.JSONDecodeError as e:
-            raise InputError(f"invalid JSON: {e.msg} (line {e.lineno})", path=path) from e
+            raise InputError(f"invalid JSON: {e.msg} at line {e.lineno} column {e.colno} (char {e.pos})",
+                             path=path) from e
         return pd.DataFrame.from_records(records)
     sep = "\t" if suffix == ".tsv" else ","
     try:

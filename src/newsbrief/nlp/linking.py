@@ -23,9 +23,8 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
 
-from ..errors import InputError
+from ..params import load_alias_file
 from .entities import PLACE_LABELS
 from .gazetteer import country_code, fold, is_place
 
@@ -50,22 +49,14 @@ class Aliases:
     def load(cls, path: str | Path | None) -> Aliases:
         if path is None:
             return cls()
-        path = Path(path)
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as e:
-            raise InputError(f"cannot read the alias file: {e}", path=path) from e
-        if not isinstance(data, dict) or set(data) - {"merge", "rename", "exclude"}:
-            raise InputError("an alias file is a mapping with keys merge, rename, exclude", path=path)
+        data = load_alias_file(path)  # validated: every problem raised at once (ParamsError, exit 2)
         merge: dict[str, str] = {}
-        for canonical, variants in (data.get("merge") or {}).items():
-            if not isinstance(variants, list):
-                raise InputError("merge: each name maps to a list of variants", path=path, field=str(canonical))
-            merge[fold(str(canonical))] = str(canonical)
+        for canonical, variants in data.merge.items():
+            merge[fold(canonical)] = canonical
             for variant in variants:
-                merge[fold(str(variant))] = str(canonical)
-        rename = {fold(str(k)): str(v) for k, v in (data.get("rename") or {}).items()}
-        exclude = frozenset(fold(str(x)) for x in (data.get("exclude") or []))
+                merge[fold(variant)] = canonical
+        rename = {fold(k): v for k, v in data.rename.items()}
+        exclude = frozenset(fold(x) for x in data.exclude)
         return cls(merge=merge, rename=rename, exclude=exclude)
 
     def fingerprint(self) -> str:

@@ -9,6 +9,7 @@ import spacy
 from spacy.language import Language
 
 from ..errors import ModelError
+from .paragraphs import COMPONENT as PARAGRAPHS
 
 log = logging.getLogger(__name__)
 
@@ -29,12 +30,20 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     missing = [c for c in ("parser", "ner") if c not in nlp.pipe_names]
     if missing:
         raise ModelError(f"spaCy pipeline '{name}' lacks the components {missing}", field="model")
-    nlp.max_length = max(nlp.max_length, 5_000_000)
+    # Paragraphs and headings are sentence boundaries the parser respects (newsbrief.nlp.paragraphs).
+    if PARAGRAPHS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
+    # Long articles are parsed in chunks (newsbrief.nlp.chunks), so spaCy's own limit (1,000,000) is never reached.
     log.info("loaded spaCy pipeline %s %s", name, nlp.meta.get("version"))
     return nlp
 
 
 def pipeline_fingerprint(nlp: Language) -> str:
-    """Name, version and components of a pipeline: part of every cache key."""
+    """Name, version and components of a pipeline: part of every cache key.
+
+    newsbrief's own components are left out: they change with newsbrief (ANNOTATION_SCHEMA), and the
+    key must equal the one read from the model's meta.json without loading it.
+    """
     meta = nlp.meta
-    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}[{','.join(nlp.pipe_names)}]"
+    pipes = [name for name in nlp.pipe_names if name != PARAGRAPHS]
+    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}[{','.join(pipes)}]"

@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from jupyter_client.manager import AsyncKernelManager
+
+from .kernels import QuietShutdownKernelManager
 from traitlets import CaselessStrEnum
 
 from ..errors import RunError
@@ -35,7 +37,7 @@ def ipc_available() -> bool:
     return os.name == "posix" and os.environ.get("NEWSBRIEF_KERNEL_TRANSPORT", "ipc") != "tcp"
 
 
-class IPCKernelManager(AsyncKernelManager):
+class IPCKernelManager(QuietShutdownKernelManager):
     """A kernel whose channels are Unix domain sockets in a private temporary folder (no TCP ports)."""
 
     transport = CaselessStrEnum(["tcp", "ipc"], default_value="ipc", config=True)
@@ -59,7 +61,7 @@ def kernel_manager_class() -> type[AsyncKernelManager]:
     """IPC where it works (short enough socket paths), else nbclient's default (TCP)."""
     if ipc_available() and len(os.path.join(tempfile.gettempdir(), "nbk-xxxxxxxx", "k-99999")) <= _MAX_SOCKET_PATH:
         return IPCKernelManager
-    return AsyncKernelManager
+    return QuietShutdownKernelManager
 
 
 def execute(

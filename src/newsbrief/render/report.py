@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..annotate import Settings, annotate_articles, assemble, settings_from
+from ..annotate import Settings, annotate_articles, assemble, settings_from, within_size_limit
 from ..errors import ParamsError, RunError
 from ..ingest import read_inputs
 from ..nlp.linking import Aliases
@@ -42,11 +42,13 @@ def build_tables(
     if len(params.input) == 1 and is_store(params.input[0]):
         return read_dataset(params.input[0]), settings
     ingested = read_inputs(params.input, columns=params.columns)
-    tick = progress("annotating", len(ingested.articles)) if progress else None
-    annotate_articles(ingested.articles, store=store, settings=settings, engine=params.engine,
+    single = params.mode == "article" or (params.mode == "auto" and len(ingested.articles) == 1)
+    articles = within_size_limit(ingested.articles, mode="article" if single else "corpus")
+    tick = progress("annotating", len(articles)) if progress else None
+    annotate_articles(articles, store=store, settings=settings, engine=params.engine,
                       workers=params.workers, scheduler=params.scheduler, batch_size=params.batch_size,
                       progress=tick)
-    tables = assemble(ingested.articles, store=store, settings=settings, aliases=Aliases.load(params.aliases))
+    tables = assemble(articles, store=store, settings=settings, aliases=Aliases.load(params.aliases))
     return tables, settings
 
 
