@@ -124,7 +124,12 @@ def _after_header(lines: list[str], lo: int, hi: int) -> int:
 
 def _find_date(lines: list[str], year_hint: int | None) -> tuple[datetime | None, int | None]:
     for i, line in enumerate(lines):
-        if len(line) > 160:
+        if len(line) > 160:  # a paragraph: only a dateline at its start ("Feb. 23, 2015 -- Life ...")
+            match = DATE.match(line)
+            if match and re.match(r"\s*(?:--|[-—–:])\s", line[match.end():]):
+                found = _parse_match(match.group(0))
+                if found is not None:
+                    return found, i
             continue
         match = DATE.search(line)
         if match:
@@ -139,6 +144,16 @@ def _find_date(lines: list[str], year_hint: int | None) -> tuple[datetime | None
     return None, None
 
 
+def find_shown_date(lines: list[str]) -> datetime | None:
+    """The first full date in ``lines`` (date lines, bylines, a dateline opening a paragraph)."""
+    return _find_date(lines, None)[0]
+
+
+def find_byline(lines: list[str]) -> str | None:
+    """The name of an explicit byline in a header block ("By ...", or a "By" line and the name below)."""
+    return _find_author(lines, bare=False)
+
+
 def _clean_name(text: str) -> str | None:
     text = DATE.split(text)[0] if DATE.search(text) else text
     text = DATE_NO_YEAR.split(text)[0]
@@ -147,7 +162,7 @@ def _clean_name(text: str) -> str | None:
     return text if 1 <= len(text.split()) <= 10 else None
 
 
-def _find_author(lines: list[str]) -> str | None:
+def _find_author(lines: list[str], *, bare: bool = True) -> str | None:
     for i, line in enumerate(lines):
         match = BYLINE.match(line)
         if match:
@@ -156,7 +171,7 @@ def _find_author(lines: list[str]) -> str | None:
                 return name
         if line.strip().lower() == "by" and i + 1 < len(lines):
             return _clean_name(lines[i + 1])
-    for line in lines:  # a bare name line next to the date line: "Mark Di Stefano"
+    for line in lines if bare else []:  # a bare name line next to the date line: "Mark Di Stefano"
         if NAME.match(line) and 2 <= len(line.split()) <= 5 and not DATE.search(line):
             return line
     return None
@@ -216,14 +231,13 @@ def _header_anchor(lines: list[str], body_start: int, date_line: int | None) -> 
     return body_start
 
 
-def _source(lines: list[str], body: list[str]) -> str | None:
-    for line in body[:3]:
-        match = WIRE_DATELINE.match(line)
-        if match:
-            return match.group("src").strip()
-    for line in lines:
+def copyright_owner(lines: list[str]) -> str | None:
+    """The owner named by a copyright line ("© 2019 The Example Times Co. All rights reserved")."""
+    for i, line in enumerate(lines):
         if COPYRIGHT.search(line) and len(line.split()) < 40:
             owner = re.sub(r".*?(?:©|\(c\)|copyright)", "", line, count=1, flags=re.IGNORECASE)
+            if not re.search(r"[^\W\d_]", owner) and i + 1 < len(lines):  # "© 2017" / "The Example Times Co."
+                owner = lines[i + 1]
             owner = re.sub(r"\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\b", "", owner)
             owner = re.split(r"[.|]\s|\.$|\|", owner)[0]
             owner = OWNER_NOISE.sub("", owner).strip(" ,.-©")
@@ -231,6 +245,14 @@ def _source(lines: list[str], body: list[str]) -> str | None:
             if owner and len(owner.split()) <= 6 and not owner.lower().startswith(("provided", "all")):
                 return owner
     return None
+
+
+def _source(lines: list[str], body: list[str]) -> str | None:
+    for line in body[:3]:
+        match = WIRE_DATELINE.match(line)
+        if match:
+            return match.group("src").strip()
+    return copyright_owner(lines)
 
 
 def _copyright_year(lines: list[str]) -> int | None:
