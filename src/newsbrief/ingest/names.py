@@ -7,7 +7,10 @@ bylines lose placeholders ("Username"), credentials ("MA", "PhD"), a trailing mo
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from importlib import resources
 from urllib.parse import urlparse
 
 PLACEHOLDER_AUTHORS = frozenset({"username", "user", "admin", "administrator", "author", "editor", "unknown",
@@ -66,3 +69,24 @@ def clean_source(source: str | None, *, owner: str | None = None) -> str | None:
     if name and " " not in name and re.fullmatch(r"(?:[A-Z][a-z]+){2,}", name):
         name = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name)  # "HeraldSun" -> "Herald Sun"
     return name or None
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> re.Pattern[str]:
+    data = json.loads(resources.files("newsbrief.ingest").joinpath("data/outlets.json").read_text(encoding="utf-8"))
+    names = sorted(data["outlets"], key=len, reverse=True)  # longest first: "BuzzFeed News" before "BuzzFeed"
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+
+
+def is_outlet(name: str | None) -> bool:
+    """True when ``name`` is a known news outlet."""
+    return bool(name) and bool(_outlets().fullmatch(name.strip()))
+
+
+def outlet_in(lines: list[str]) -> str | None:
+    """The known outlet named most often in ``lines`` (a page's chrome); ties go to the first named."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        for match in _outlets().finditer(line):
+            counts[match.group(0)] = counts.get(match.group(0), 0) + 1
+    return max(counts, key=lambda n: counts[n]) if counts else None
