@@ -24,7 +24,7 @@ from .charts.entities import entity_chart, entity_trend_chart
 from .charts.sentiment import article_sentiment_chart, corpus_sentiment_chart, entity_sentiment_chart
 from .charts.speakers import speaker_chart
 from .figures import Chart, to_chart
-from .formatters import UNDATED, fmt_day, fmt_source, fmt_text, header_rows
+from .formatters import UNDATED, article_titles, fmt_day, fmt_source, fmt_text, header_rows
 
 Mode = Literal["auto", "article", "corpus"]
 @dataclass
@@ -135,8 +135,7 @@ class Briefing:
         table = analysis.quote_table(quotes)
         table = table[table["speaker"].isin(share["speaker"])]
         table = table.sort_values("words", ascending=False).drop_duplicates("speaker").head(limit)
-        titles = dict(zip(self.articles["article_id"], self.articles["title"]))
-        table.insert(1, "article", table["article_id"].map(titles).fillna(table["article_id"]))
+        table.insert(1, "article", article_titles(table["article_id"], self.articles))
         table["quote"] = table["quote"].map(clip)
         return table_block(table.drop(columns=["article_id"]), caption="An example quote from each top speaker")
 
