@@ -133,12 +133,36 @@ def test_unknown_suffix_warns(tmp_path: Path, caplog: pytest.LogCaptureFixture) 
     assert "unknown suffix" in caplog.text
 
 
-def test_thin_text_is_flagged(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_thin_text_is_flagged_naming_every_article(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     path = tmp_path / "c.jsonl"
-    path.write_text(json.dumps({"text": "A photo caption of a few words. (AP)"}), encoding="utf-8")
+    rows = [{"article_id": "cap", "text": "A photo caption of a few words. (AP)"},
+            {"article_id": "short", "text": "One. Two. Three. " + " ".join(["word"] * 45) + "."},
+            {"article_id": "full", "text": " ".join([PROSE] * 3)}]
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     with caplog.at_level(logging.WARNING):
-        (article,) = read_inputs(path).articles
-    assert thin_reason(article) is not None and "too little text" in caplog.text
+        articles = read_inputs(path).articles
+    assert [thin_reason(a) is not None for a in articles] == [True, True, False]
+    warnings = [r for r in caplog.records if "too little text" in r.getMessage()]
+    assert len(warnings) == 1  # one summary warning
+    assert "row 1 (looks like a photo caption" in warnings[0].getMessage()
+    assert "row 2 (only 48 words)" in warnings[0].getMessage()
+
+
+def test_same_story_as_html_and_txt_is_one_article(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    body = "\n\n".join(f"{PROSE}Paragraph {i} adds more detail for readers." for i in range(6))
+    # the copy differs a little from the page's extraction (else it would be a content duplicate)
+    (tmp_path / "story.txt").write_text(f"City council backs a bigger bus network\n\n{body}\n\n"
+                                        "Readers can send their views on the plan to the council.", encoding="utf-8")
+    (tmp_path / "story.html").write_text(
+        "<html><head><title>City council backs a bigger bus network</title>"
+        '<meta property="og:site_name" content="Example News"></head><body><article>'
+        + "".join(f"<p>{p}</p>" for p in body.split("\n\n")) + "</article></body></html>", encoding="utf-8")
+    (tmp_path / "other.txt").write_text("Another story\n\n" + " ".join(["Rain fell on the hills all day."] * 20),
+                                        encoding="utf-8")
+    with caplog.at_level(logging.INFO), caplog.at_level(logging.INFO, logger="newsbrief"):
+        articles = read_inputs(tmp_path).articles
+    assert sorted(a.article_id for a in articles) == ["other", "story.html"]  # the HTML page has a source
+    assert "same story" in caplog.text
 
 
 @pytest.mark.shared

@@ -64,7 +64,7 @@ def brief(
         str(notebook_path(notebook)), str(executed),
         parameters={"data": "data", "title": title, "mode": mode or params.mode, "top_n": params.top_n,
                     "freq": params.freq, "entities": list(entities if entities is not None else params.entities),
-                    "params": dict(params_table(params))},
+                    "include_thin": params.include_thin, "params": dict(params_table(params))},
         cwd=str(folder), kernel_name="python3", progress_bar=progress_bar, log_output=False,
         extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no transport notice on the terminal
     )
