@@ -36,6 +36,10 @@ def test_corpus_with_a_caption(tmp_path: Path, caplog: pytest.LogCaptureFixture,
     assert "1 of 4 articles" in note and "Holt at the town hall" in note
     assert ("counted in the findings" in note) == include_thin
     assert ("left out of the key findings" in note) == (not include_thin)
+    eml = tmp_path / "c.eml"
+    assert main(["email", str(tmp_path / "out" / "c"), "--to", "a@example.org", "--eml", str(eml)]) == 0
+    message = eml.read_text(encoding="utf-8", errors="replace")
+    assert message.count("too little text") >= 2  # the plain and the HTML part
 
 
 def test_article_briefing_of_a_caption(tmp_path: Path) -> None:
