@@ -32,7 +32,9 @@ TRUTH: dict[str, dict[str, str | None]] = {
     "nytimes-3": {"date": "2019-02-21", "source": "The New York Times"},
     "nytimes-4": {"date": "2018-09-25", "source": "The New York Times"},
     "quanta-1": {"date": "2019-05-20"},
-    "salon-1": {"date": "2015-02-01", "source": "Salon"},
+    # Readability names Joanna Rothkopf, the author of sidebar teasers; the byline under the headline
+    # is "Richard (R.J.) Eskow" (read from both forms of the page)
+    "salon-1": {"date": "2015-02-01", "source": "Salon", "author": "Richard Eskow"},
     "schema-org-context-object": {"date": "2024-12-06"},
     "seattletimes-1": {"date": "2019-04-28", "author": "Benjamin Romano"},
     "telegraph": {"date": "2017-11-16", "author": "Our Foreign Staff"},

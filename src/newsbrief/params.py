@@ -59,6 +59,9 @@ class Params(AnnotationParams):
     entities: list[str] = Field(default_factory=list, description="Entities to follow in the timeline (default: top).")
     store: str | None = Field(None, description="Annotation store folder (default: <output-dir>/.store).")
     paper: Literal["A4", "Letter"] = Field("A4", description="PDF paper size.")
+    include_thin: bool = Field(
+        False, description="Count articles with too little text (a caption, a teaser, mostly menus) in corpus "
+                           "findings; by default they are flagged in the briefing and left out of the findings.")
 
     @field_validator("input", "entities", mode="before")
     @classmethod

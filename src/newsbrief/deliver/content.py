@@ -93,6 +93,7 @@ class ReportContent:
     quotes: pd.DataFrame
     quotes_total: int
     sections: list[Section]
+    warnings: list[str] = field(default_factory=list)  # the briefing's header notes (too little text)
 
     @property
     def charts(self) -> list[InlineImage]:
@@ -196,7 +197,7 @@ def load_report(folder: str | Path) -> ReportContent:
     try:
         briefing = Briefing.load(data, title=title, mode=p.get("mode", "auto"), top_n=int(p.get("top_n", 10)),
                                  freq=str(p.get("freq", "W")), entities=list(p.get("entities") or []),
-                                 params=p.get("params"))
+                                 params=p.get("params"), include_thin=bool(p.get("include_thin", False)))
     except DeliveryError:
         raise
     except Exception as e:  # the store raises its own errors; name the folder either way
@@ -209,7 +210,7 @@ def load_report(folder: str | Path) -> ReportContent:
         meta=_meta(articles, mode=briefing.mode), url=url, findings=list(briefing.findings()),
         entities=briefing.entity_frequencies(), speakers=briefing.speaker_share(),
         quotes=analysis.quote_table(quotes, limit=QUOTE_LIMIT), quotes_total=len(quotes),
-        sections=_place_tables(notebook_sections(notebook)),
+        sections=_place_tables(notebook_sections(notebook)), warnings=briefing.notes(),
     )
 
 
@@ -269,6 +270,7 @@ def render_text(content: ReportContent, *, notes: Sequence[str] = ()) -> str:
     out += [textwrap.fill(f"{k}: {v}", 76, subsequent_indent="  ") for k, v in content.meta]
     if content.url:
         out.append(f"URL: {content.url}")
+    out += [line for w in content.warnings for line in ("", textwrap.fill(f"Note: {w}", 76))]
     out += ["", "KEY FINDINGS", ""]
     out += [textwrap.fill(f, 76, initial_indent="- ", subsequent_indent="  ") for f in content.findings] or ["(none)"]
     if len(content.entities):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import glob
 import logging
 import os
+import re
 import stat
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -12,6 +13,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from ..errors import InputError
+from ..textutil import thin_reason as text_thin_reason
 from .html import read_html_file
 from .model import ARTICLE_COLUMNS, Article, IngestResult, articles_frame, content_hash
 from .tables import TABLE_SUFFIXES, read_table
@@ -109,15 +111,17 @@ def read_file(
     return [read_text_file(path, article_id=article_id)]
 
 
-# Below this many words a body is a caption or a teaser, not an article that was read.
-THIN_WORDS = 80
-
-
 def thin_reason(article: Article) -> str | None:
-    """Why an article's text is too little to brief on (None when it is enough)."""
-    if article.n_words < THIN_WORDS:
-        return f"only {article.n_words} words (a caption or teaser?)"
-    return None
+    """Why an article's text is too little to brief on (None when it is enough): see
+    :func:`newsbrief.textutil.thin_reason` (too short, a caption, mostly page chrome)."""
+    return text_thin_reason(article.text)
+
+
+def thin_summary(thin: list[str], *, limit: int = 10) -> str:
+    """The one warning of a run about thin articles, naming them (``thin``: "name (reason)")."""
+    named = "; ".join(thin[:limit]) + (f"; and {len(thin) - limit} more" if len(thin) > limit else "")
+    return (f"{len(thin)} article(s) with too little text to be read as articles (flagged in the briefing, "
+            f"left out of corpus findings unless include_thin is set): {named}")
 
 
 def date_window(*, earliest: datetime | None = None, latest: datetime | None = None) -> tuple[datetime, datetime]:
@@ -157,11 +161,12 @@ def read_inputs(
                 continue
             hashes.add(digest)
             result.articles.append(article)
+    result.articles = merge_page_pairs(result.articles)
     if not result.articles:
         raise InputError("the inputs hold no article", path=", ".join(map(str, items_of(inputs))))
     thin = [f"{a.origin or a.article_id} ({reason})" for a in result.articles if (reason := thin_reason(a))]
     if thin:
-        log.warning("%d article(s) with too little text to be the article; first: %s", len(thin), thin[0])
+        log.warning("%s", thin_summary(thin))
     if out_of_range:
         log.warning("%d date(s) outside %s..%s treated as missing; first: %s", len(out_of_range),
                     lo.date().isoformat(), hi.date().isoformat(), out_of_range[0])
@@ -170,11 +175,52 @@ def read_inputs(
     return result
 
 
+# Two pages of one stem in one folder are one story when this share of the smaller one's words is in both.
+SAME_STORY_OVERLAP = 0.6
+PAGE_SUFFIXES: frozenset[str] = TEXT_SUFFIXES | HTML_SUFFIXES
+
+
+def _word_set(text: str) -> set[str]:
+    return {w.casefold() for w in re.findall(r"\w+", text)}
+
+
+def _page_quality(article: Article) -> tuple[bool, int, bool, int]:
+    """Better first: enough text, more metadata, an HTML page (its structured data), more words."""
+    filled = sum(getattr(article, f) is not None for f in ("title", "source", "author", "published", "url"))
+    suffix = Path(article.origin or "").suffix.lower()
+    return (thin_reason(article) is None, filled, suffix in HTML_SUFFIXES, article.n_words)
+
+
+def merge_page_pairs(articles: list[Article]) -> list[Article]:
+    """The same story saved as ``story.html`` and ``story.txt`` in one folder is one article: when
+    their bodies overlap (:data:`SAME_STORY_OVERLAP` of the smaller word set), the better page is kept
+    (enough text, more metadata, HTML before text) and the other dropped with an info log."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, article in enumerate(articles):
+        path = Path(article.origin or "")
+        if article.origin and path.suffix.lower() in PAGE_SUFFIXES:
+            groups.setdefault((str(path.parent), path.stem), []).append(i)
+    dropped: set[int] = set()
+    for members in groups.values():
+        for a, b in ((a, b) for n, a in enumerate(members) for b in members[n + 1:]):
+            if a in dropped or b in dropped:
+                continue
+            words_a, words_b = _word_set(articles[a].text), _word_set(articles[b].text)
+            smaller = min(len(words_a), len(words_b))
+            if not smaller or len(words_a & words_b) < SAME_STORY_OVERLAP * smaller:
+                continue
+            keep, drop = (a, b) if _page_quality(articles[a]) >= _page_quality(articles[b]) else (b, a)
+            dropped.add(drop)
+            log.info("%s and %s are the same story: kept %s", articles[a].origin, articles[b].origin,
+                     articles[keep].origin)
+    return [article for i, article in enumerate(articles) if i not in dropped]
+
+
 def items_of(inputs: str | Path | Iterable[str | Path]) -> list[str]:
     return [str(inputs)] if isinstance(inputs, (str, Path)) else [str(i) for i in inputs]
 
 
 __all__ = [
-    "ARTICLE_COLUMNS", "Article", "IngestResult", "articles_frame", "content_hash", "date_window", "expand_inputs",
-    "parse_page", "read_file", "thin_reason", "read_html_file", "read_inputs", "read_table", "read_text_file",
+    "ARTICLE_COLUMNS", "Article", "IngestResult", "articles_frame", "content_hash", "date_window", "expand_inputs", "merge_page_pairs",
+    "parse_page", "read_file", "thin_reason", "thin_summary", "read_html_file", "read_inputs", "read_table", "read_text_file",
 ]

@@ -16,6 +16,7 @@ from datetime import datetime
 
 from .boilerplate import COPYRIGHT, is_boilerplate
 from .dates import parse_date
+from .names import is_outlet, outlet_in
 
 STOPWORDS = frozenset(
     "a an the and or but if of at by for with about against between into through during before after above "
@@ -44,6 +45,7 @@ OWNER_NOISE = re.compile(
     r"media group|group|productions|interactive)\b\.?", re.IGNORECASE,
 )
 MIN_BODY_WORDS = 40
+STANDFIRST_WORDS = 80  # a headline, standfirst and photo caption together are shorter than this
 BAD_RUN_CAP = 60.0
 RELATIVE_TIME = re.compile(r"\b\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b", re.IGNORECASE)
 JSON_HEADLINE = re.compile(r'^"headline"\s*:\s*"(?P<title>.+)",?$')
@@ -111,9 +113,13 @@ def _parse_match(text: str) -> datetime | None:
 
 def _after_header(lines: list[str], lo: int, hi: int) -> int:
     """A run that opens with the headline and standfirst starts after the byline/date block within it."""
-    start = lo
+    start, prose = lo, 0
     for i in range(lo, min(hi, lo + 8)):
         line = lines[i]
+        if start == lo and prose >= STANDFIRST_WORDS:
+            break  # more than a headline and standfirst before any header line: the body has begun
+        if _kind(line) == "good":
+            prose += len(_words(line))
         if len(line) <= 160 and (BYLINE.match(line) or line.lower() == "by" or
                                  (DATE.search(line) and len(_words(line)) <= 20)):
             start = i + 1
@@ -124,7 +130,12 @@ def _after_header(lines: list[str], lo: int, hi: int) -> int:
 
 def _find_date(lines: list[str], year_hint: int | None) -> tuple[datetime | None, int | None]:
     for i, line in enumerate(lines):
-        if len(line) > 160:
+        if len(line) > 160:  # a paragraph: only a dateline at its start ("Feb. 23, 2015 -- Life ...")
+            match = DATE.match(line)
+            if match and re.match(r"\s*(?:--|[-—–:])\s", line[match.end():]):
+                found = _parse_match(match.group(0))
+                if found is not None:
+                    return found, i
             continue
         match = DATE.search(line)
         if match:
@@ -139,6 +150,16 @@ def _find_date(lines: list[str], year_hint: int | None) -> tuple[datetime | None
     return None, None
 
 
+def find_shown_date(lines: list[str]) -> datetime | None:
+    """The first full date in ``lines`` (date lines, bylines, a dateline opening a paragraph)."""
+    return _find_date(lines, None)[0]
+
+
+def find_byline(lines: list[str]) -> str | None:
+    """The name of an explicit byline in a header block ("By ...", or a "By" line and the name below)."""
+    return _find_author(lines, bare=False)
+
+
 def _clean_name(text: str) -> str | None:
     text = DATE.split(text)[0] if DATE.search(text) else text
     text = DATE_NO_YEAR.split(text)[0]
@@ -147,7 +168,7 @@ def _clean_name(text: str) -> str | None:
     return text if 1 <= len(text.split()) <= 10 else None
 
 
-def _find_author(lines: list[str]) -> str | None:
+def _find_author(lines: list[str], *, bare: bool = True) -> str | None:
     for i, line in enumerate(lines):
         match = BYLINE.match(line)
         if match:
@@ -156,7 +177,7 @@ def _find_author(lines: list[str]) -> str | None:
                 return name
         if line.strip().lower() == "by" and i + 1 < len(lines):
             return _clean_name(lines[i + 1])
-    for line in lines:  # a bare name line next to the date line: "Mark Di Stefano"
+    for line in lines if bare else []:  # a bare name line next to the date line: "Mark Di Stefano"
         if NAME.match(line) and 2 <= len(line.split()) <= 5 and not DATE.search(line):
             return line
     return None
@@ -178,13 +199,13 @@ def _ends_sentence(line: str) -> bool:
     return last.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", last.strip("\"'”’"))
 
 
-def _find_title(lines: list[str], kinds: list[str], anchor: int, author: str | None) -> str | None:
+def _find_title(lines: list[str], kinds: list[str], anchor: int, author: str | None, *,
+                body_end: int) -> str | None:
     """The headline: the title-like line nearest above the header block (byline, else date, else body)."""
-    counts: dict[str, int] = {}
-    for line in lines:
+    seen_at: dict[str, list[int]] = {}
+    for j, line in enumerate(lines):
         for part in {line, *line.split("|")}:
-            key = part.strip().casefold()
-            counts[key] = counts.get(key, 0) + 1
+            seen_at.setdefault(part.strip().casefold(), []).append(j)
     best, best_score = None, float("-inf")
     below = 4 if DATE.search(lines[anchor]) and not BYLINE.match(lines[anchor]) else 0
     for i in range(max(0, anchor - 20), min(len(lines), anchor + below)):
@@ -194,7 +215,11 @@ def _find_title(lines: list[str], kinds: list[str], anchor: int, author: str | N
         if not _title_like(line, author):
             continue
         n = len(_words(line))
-        score = 2.0 * (counts.get(line.casefold(), 0) > 1) - 0.5 * abs(anchor - i)
+        # a headline is repeated above the story's end (the page title, a breadcrumb, an image
+        # caption); a line repeated only below the story is a teaser or section link of the chrome
+        others = [j for j in seen_at.get(line.casefold(), []) if j != i]
+        score = 2.0 if any(j < body_end for j in others) else -1.5 if others else 0.0
+        score -= 0.5 * abs(anchor - i)
         score += -3.0 if _ends_sentence(line) and n > 8 else 2.0
         score += 1.0 if 4 <= n <= 25 else -1.0
         score += 0.25 if i < anchor else 0.0  # the headline usually sits above the byline/date block
@@ -216,14 +241,13 @@ def _header_anchor(lines: list[str], body_start: int, date_line: int | None) -> 
     return body_start
 
 
-def _source(lines: list[str], body: list[str]) -> str | None:
-    for line in body[:3]:
-        match = WIRE_DATELINE.match(line)
-        if match:
-            return match.group("src").strip()
-    for line in lines:
+def copyright_owner(lines: list[str]) -> str | None:
+    """The owner named by a copyright line ("© 2019 The Example Times Co. All rights reserved")."""
+    for i, line in enumerate(lines):
         if COPYRIGHT.search(line) and len(line.split()) < 40:
             owner = re.sub(r".*?(?:©|\(c\)|copyright)", "", line, count=1, flags=re.IGNORECASE)
+            if not re.search(r"[^\W\d_]", owner) and i + 1 < len(lines):  # "© 2017" / "The Example Times Co."
+                owner = lines[i + 1]
             owner = re.sub(r"\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\b", "", owner)
             owner = re.split(r"[.|]\s|\.$|\|", owner)[0]
             owner = OWNER_NOISE.sub("", owner).strip(" ,.-©")
@@ -231,6 +255,19 @@ def _source(lines: list[str], body: list[str]) -> str | None:
             if owner and len(owner.split()) <= 6 and not owner.lower().startswith(("provided", "all")):
                 return owner
     return None
+
+
+def _source(lines: list[str], body: list[str], *, chrome: list[str]) -> str | None:
+    """A wire dateline's agency; else the copyright owner when it is a known outlet; else the known
+    outlet the page's chrome names most; else the copyright owner (often a parent company)."""
+    for line in body[:3]:
+        match = WIRE_DATELINE.match(line)
+        if match:
+            return match.group("src").strip()
+    owner = copyright_owner(lines)
+    if owner and is_outlet(re.sub(r"^the\s+", "The ", owner)):
+        return owner
+    return outlet_in(chrome) or owner
 
 
 def _copyright_year(lines: list[str]) -> int | None:
@@ -255,7 +292,8 @@ def read_browser_copy(lines: list[str]) -> CopyFields | None:
                         (date_line if date_line is not None else lo) + 4]
     author = _find_author(byline_zone)
     leaked = [m.group("title") for line in lines if (m := JSON_HEADLINE.match(line))]
-    title = leaked[0] if leaked else _find_title(lines, kinds, _header_anchor(lines, lo, date_line), author)
+    title = leaked[0] if leaked else _find_title(lines, kinds, _header_anchor(lines, lo, date_line), author,
+                                                        body_end=hi)
     if title is not None and body and body[0] == title:
         body = body[1:]
-    return CopyFields(body=body, title=title, author=author, source=_source(lines, body), published=published)
+    return CopyFields(body=body, title=title, author=author, source=_source(lines, body, chrome=lines[:lo] + lines[hi:]), published=published)

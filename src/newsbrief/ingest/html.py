@@ -8,16 +8,21 @@ their site suffix, and credits, "Read more" lines, copyright and newsletter line
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import trafilatura
 
 from ..errors import InputError
 from .boilerplate import clean_paragraphs
+from .browser import copyright_owner
 from .dates import parse_date
 from .model import Article
-from .structured import clean_title, read_structured
+from .structured import PageData, clean_title, read_structured
 from .text import decode_bytes, normalise
+from .names import clean_author, clean_source
+from .visible import header_zones, shown_byline, shown_date, visible_lines
 
 # The extraction is taken as a fragment (a caption, a teaser) below this share of the JSON-LD body.
 FRAGMENT_SHARE = 0.5
@@ -25,6 +30,31 @@ FRAGMENT_SHARE = 0.5
 
 def _paragraphs(text: str) -> list[str]:
     return [p.strip() for p in normalise(text).split("\n") if p.strip()]
+
+
+def _title(data: PageData, doc: Any, paragraphs: list[str], *, site: str | None) -> str | None:
+    """The headline: JSON-LD, OpenGraph, the extractor's, the ``<title>``; a candidate that the body
+    opens with is the headline as shown and wins."""
+    found = [data.headline, data.og_title, getattr(doc, "title", None) if doc is not None else None, data.page_title]
+    candidates = [t for t in (clean_title(normalise(c).strip(), site=site) for c in found if c) if t]
+    if paragraphs and len(paragraphs[0].split()) <= 30:
+        shown = [c for c in candidates if c.casefold() == paragraphs[0].casefold()]
+        if shown:
+            return shown[0]
+    return candidates[0] if candidates else None
+
+
+def _published(zones: list[list[str]], data: PageData, doc: Any) -> datetime | None:
+    """The publication date: the one shown in the article's header when the page shows one (a
+    metadata date of the same day gives its time), else the metadata's (JSON-LD, meta tags, extractor)."""
+    meta = [parse_date(v) for v in (data.published, data.meta_published, *data.item_published,
+                                    getattr(doc, "date", None) if doc is not None else None)]
+    candidates = [d for d in meta if d is not None]
+    shown = shown_date(zones)
+    if shown is None:
+        return candidates[0] if candidates else None
+    same_day = [d for d in candidates if d.date() == shown.date()]
+    return same_day[0] if same_day else shown
 
 
 def read_html_file(path: Path, *, article_id: str | None = None) -> Article:
@@ -39,14 +69,16 @@ def read_html_file(path: Path, *, article_id: str | None = None) -> Article:
     if not paragraphs:
         raise InputError("no article text found in the HTML page", path=path)
     source = data.og_site or data.publisher or (doc.sitename or doc.hostname if doc is not None else None)
-    title = data.headline or data.og_title or (doc.title if doc is not None else None)
-    title = clean_title(normalise(title).strip() if title else None, site=source)
+    title = _title(data, doc, paragraphs, site=source)
     if title and len(paragraphs) > 1 and paragraphs[0].casefold() == title.casefold():
         paragraphs = paragraphs[1:]  # the headline is the title, not the first paragraph of the body
     paragraphs = clean_paragraphs(paragraphs) or paragraphs
-    published = parse_date(data.published) or parse_date(data.meta_published) or \
-        (parse_date(doc.date) if doc is not None else None)
-    author = data.author or (doc.author if doc is not None else None)
+    lines = visible_lines(raw)
+    zones = header_zones(lines, title=title, first_paragraph=paragraphs[0])
+    published = _published(zones, data, doc)
+    source = clean_source(source, owner=copyright_owner(lines))
+    author = clean_author(data.author or (doc.author if doc is not None else None)) or \
+        clean_author(shown_byline(zones))
     return Article(
         article_id=article_id or path.stem,
         text="\n\n".join(paragraphs),

@@ -24,6 +24,8 @@ class PageData:
     og_title: str | None = None
     og_site: str | None = None
     meta_published: str | None = None
+    page_title: str | None = None
+    item_published: tuple[str, ...] = ()
 
 
 def _text(value: Any) -> str | None:
@@ -81,6 +83,10 @@ def read_structured(raw: str) -> PageData:
         key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").strip().lower()
         if key and key not in meta:
             meta[key] = tag.get("content", "").strip()
+    item_published = tuple(tag.get("content", "").strip() for tag in tree.xpath('//*[@itemprop="datePublished"]')
+                           if tag.get("content"))
+    titles = tree.xpath("//title")
+    page_title = _text(titles[0].text_content()) if titles else None
     body = _text(best.get("articleBody")) if best else None
     if best and isinstance(best.get("articleBody"), str):
         raw_body = html.unescape(best["articleBody"])
@@ -95,6 +101,8 @@ def read_structured(raw: str) -> PageData:
         og_title=meta.get("og:title") or meta.get("twitter:title") or None,
         og_site=meta.get("og:site_name") or meta.get("application-name") or None,
         meta_published=meta.get("article:published_time") or meta.get("datepublished") or None,
+        page_title=page_title,
+        item_published=item_published,
     )
 
 

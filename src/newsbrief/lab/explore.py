@@ -59,7 +59,7 @@ class Explorer:
         a = self.tables["articles"]
         first, last = date_bounds(self.tables)
         text = (f"Store {self.store}: {len(a):,} articles from {a['source'].nunique():,} source(s), "
-                f"{first or '?'} to {last or '?'}; {len(self.tables['entities']):,} entities, "
+                f"{f'{first} to {last}' if first else 'all undated'}; {len(self.tables['entities']):,} entities, "
                 f"{len(self.tables['quotes']):,} quotes, {len(self.tables['sentences']):,} sentences.")
         return HTMLBlock(f"<p>{html.escape(text)}</p>", text)
 

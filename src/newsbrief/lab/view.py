@@ -11,6 +11,7 @@ import pandas as pd
 
 from ..present import Chart, HTMLBlock, table_block, to_chart
 from ..present.charts.entities import focus_chart
+from ..present.formatters import UNDATED, fmt_day, fmt_source, fmt_text
 from .focus import (
     Filters, Focus, _in_period, _n, _period_key, _quote_rows, filter_tables, focus_mentions, focus_sentences,
     periods, quotes_about, quotes_by, timeline, tone,
@@ -76,18 +77,25 @@ class View:
         if period is not None:
             rows = _in_period(rows, period, self.freq)
             caption += f", period starting {pd.Timestamp(period).to_period(self.freq).start_time:%d %b %Y}"
-        return _table(rows.drop(columns=["sent_id", "article_id"]), caption, limit=limit)
+        return _table(rows, caption, limit=limit, hide=("sent_id", "article_id"))
 
 
-def _table(rows: pd.DataFrame, caption: str, *, limit: int) -> HTMLBlock:
-    """An escaped table of at most ``limit`` rows; article text on one line; the caption counts the rows."""
+def _table(rows: pd.DataFrame, caption: str, *, limit: int, hide: tuple[str, ...] = ()) -> HTMLBlock:
+    """An escaped table of at most ``limit`` rows; article text on one line; the caption counts the rows.
+    Missing metadata reads as the briefing's: "undated", "unknown source", the article id for a title."""
     shown = rows.head(limit).copy()
     for column in ("sentence", "quote", "title"):
         if column in shown:
             shown[column] = shown[column].map(lambda v: " ".join(str(v).split()) if isinstance(v, str) else v)
+    if "title" in shown and "article_id" in shown:
+        shown["title"] = [fmt_text(t) or str(i) for t, i in zip(shown["title"], shown["article_id"])]
+    if "published" in shown:
+        shown["published"] = [fmt_day(v) or UNDATED for v in shown["published"]]
+    if "source" in shown:
+        shown["source"] = [fmt_source(v) for v in shown["source"]]
     count = f"{len(rows)}" if len(rows) <= limit else f"first {limit} of {len(rows)}"
-    return table_block(shown, caption=f"{caption} ({count})",
-                       formats={"published": "{:%Y-%m-%d}", "sentiment": "{:+.2f}"})
+    return table_block(shown.drop(columns=[c for c in hide if c in shown]), caption=f"{caption} ({count})",
+                       formats={"sentiment": "{:+.2f}"})
 
 
 def make_view(

@@ -24,7 +24,7 @@ from .charts.entities import entity_chart, entity_trend_chart
 from .charts.sentiment import article_sentiment_chart, corpus_sentiment_chart, entity_sentiment_chart
 from .charts.speakers import speaker_chart
 from .figures import Chart, to_chart
-from .formatters import UNDATED, fmt_day, fmt_source, fmt_text, header_rows
+from .formatters import UNDATED, article_titles, fmt_day, fmt_source, fmt_text, header_rows
 
 Mode = Literal["auto", "article", "corpus"]
 @dataclass
@@ -38,12 +38,13 @@ class Briefing:
     freq: str = "W"
     follow: Sequence[str] = ()
     params: Mapping[str, Any] | None = None
+    include_thin: bool = False
 
     # ------------------------------------------------------------------ loading
     @classmethod
     def load(
         cls, data: str | Path, *, title: str | None = None, mode: Mode = "auto", top_n: int = 10, freq: str = "W",
-        entities: Sequence[str] = (), params: Mapping[str, Any] | None = None,
+        entities: Sequence[str] = (), params: Mapping[str, Any] | None = None, include_thin: bool = False,
     ) -> Briefing:
         tables = read_dataset(data)
         articles = tables["articles"]
@@ -58,7 +59,7 @@ class Briefing:
         if params is None:
             params = read_manifest(data).get("params", {})
         return cls(tables=tables, mode=resolved, title=title, top_n=top_n, freq=freq, follow=tuple(entities),
-                   params=params)
+                   params=params, include_thin=include_thin)
 
     @property
     def articles(self) -> pd.DataFrame:
@@ -71,17 +72,46 @@ class Briefing:
     def speaker_share(self) -> pd.DataFrame:
         return analysis.speaker_share(self.tables["quotes"], self.articles, top=self.top_n)
 
+    def thin(self) -> dict[str, str]:
+        """``{article_id: reason}`` of the articles with too little text to be read as articles."""
+        return analysis.thin_articles(self.articles)
+
     def findings(self) -> list[str]:
-        return analysis.key_findings(self.tables, mode=self.mode, top=self.top_n, freq=self.freq, follow=self.follow)
+        tables = self.tables
+        thin = self.thin()
+        if self.mode == "corpus" and thin and not self.include_thin:
+            if len(thin) == len(self.articles):
+                return ["No findings: every article has too little text to be read as an article (see the note "
+                        "above; set include_thin to count them)."]
+            tables = analysis.without_articles(tables, set(thin))
+        return analysis.key_findings(tables, mode=self.mode, top=self.top_n, freq=self.freq, follow=self.follow)
+
+    def notes(self) -> list[str]:
+        """Notes shown under the header: articles whose text is too little to be read as articles."""
+        thin = self.thin()
+        if not thin:
+            return []
+        if self.mode == "article":
+            reason = next(iter(thin.values()))
+            return [f"Too little text: this briefing rests on a body that {_reads_as(reason)}. The page's article "
+                    "may not have been read; check the source before relying on it."]
+        names = dict(zip(self.articles["article_id"].astype(str), article_titles(self.articles["article_id"],
+                                                                                   self.articles)))
+        listed = "; ".join(f"{names.get(i, i)} ({reason})" for i, reason in list(thin.items())[:10])
+        more = f"; and {len(thin) - 10} more" if len(thin) > 10 else ""
+        use = "are counted in the findings (include_thin)" if self.include_thin else "are left out of the key findings"
+        return [f"{len(thin)} of {len(self.articles)} articles have too little text to be read as articles and "
+                f"{use}: {listed}{more}."]
 
     # ------------------------------------------------------------------ display
     def header(self) -> HTMLBlock:
         rows = header_rows(self.articles, mode=self.mode)
         params = [(str(k), str(v)) for k, v in (self.params or {}).items()]
         kind = "Article briefing" if self.mode == "article" else "Corpus briefing"
-        text = "\n".join([self.title, *[f"{k}: {v}" for k, v in rows]])
+        notes = self.notes()
+        text = "\n".join([self.title, *[f"{k}: {v}" for k, v in rows], *notes])
         return HTMLBlock.from_template("header.html.j2", text=text, kind=kind, title=self.title, rows=rows,
-                                       notes=(), params=params)
+                                       notes=notes, params=params)
 
     def findings_block(self) -> HTMLBlock:
         items = self.findings()
@@ -135,8 +165,7 @@ class Briefing:
         table = analysis.quote_table(quotes)
         table = table[table["speaker"].isin(share["speaker"])]
         table = table.sort_values("words", ascending=False).drop_duplicates("speaker").head(limit)
-        titles = dict(zip(self.articles["article_id"], self.articles["title"]))
-        table.insert(1, "article", table["article_id"].map(titles).fillna(table["article_id"]))
+        table.insert(1, "article", article_titles(table["article_id"], self.articles))
         table["quote"] = table["quote"].map(clip)
         return table_block(table.drop(columns=["article_id"]), caption="An example quote from each top speaker")
 
@@ -261,3 +290,10 @@ class Briefing:
                 "tone": "" if t is None or pd.isna(t) else signed(float(t)),
             })
         return HTMLBlock.from_template("articles.html.j2", text=f"{len(rows)} articles", articles=rows)
+
+
+def _reads_as(reason: str) -> str:
+    """ "only 24 words" -> "has only 24 words"; "looks like ..." and "mostly ..." read as they are."""
+    if reason.startswith("only"):
+        return f"has {reason}"
+    return f"is {reason}" if reason.startswith("mostly") else reason

@@ -54,6 +54,14 @@ def fmt_text(value: Any) -> str:
     return "" if is_missing(value) else " ".join(str(value).split())
 
 
+def article_titles(article_ids: pd.Series, articles: pd.DataFrame) -> pd.Series:
+    """The title of each article id, or the id itself when the article has no title (never all-NA:
+    pandas maps a column whose values are all missing to an untyped column that cannot be filled)."""
+    titles = {i: fmt_text(t) for i, t in zip(articles["article_id"], articles["title"] if "title" in articles
+                                              else [None] * len(articles))}
+    return pd.Series([titles.get(i) or str(i) for i in article_ids], index=article_ids.index, dtype=object)
+
+
 def header_rows(articles: pd.DataFrame, *, mode: str, with_url: bool = True) -> list[tuple[str, str]]:
     """The facts under a briefing's title: source, author, date and words of an article, or a corpus's span."""
     rows: list[tuple[str, str]] = []

@@ -63,7 +63,7 @@ def brief(
     execute(source, executed, cwd=folder, progress_bar=progress_bar,
             parameters={"data": "data", "title": title, "mode": mode or params.mode, "top_n": params.top_n,
                         "freq": params.freq, "entities": list(entities if entities is not None else params.entities),
-                        "params": dict(params_table(params, base=folder))})
+                        "include_thin": params.include_thin, "params": dict(params_table(params, base=folder))})
     nb = nbformat.read(executed, as_version=4)
     nb.metadata["title"] = title or "News briefing"
     run = nb.metadata.get("papermill", {})  # paths relative to the run folder, not this machine's

@@ -20,7 +20,8 @@ import pandas as pd
 
 from ..annotate import Settings, annotate_articles, assemble, settings_from, within_size_limit
 from ..errors import ParamsError, RunError
-from ..ingest import read_inputs
+from ..analysis import thin_articles
+from ..ingest import read_inputs, thin_summary
 from ..nlp.linking import Aliases
 from ..params import Params
 from ..store import is_store, read_dataset
@@ -40,7 +41,11 @@ def build_tables(
     """Read the inputs and annotate what the cache lacks (engine, workers and scorer from ``params``)."""
     settings = settings_from(params)
     if len(params.input) == 1 and is_store(params.input[0]):
-        return read_dataset(params.input[0]), settings
+        tables = read_dataset(params.input[0])
+        thin = [f"{i} ({reason})" for i, reason in thin_articles(tables["articles"]).items()]
+        if thin:  # read_inputs warns for inputs it reads; a store's articles are checked here
+            log.warning("%s", thin_summary(thin))
+        return tables, settings
     ingested = read_inputs(params.input, columns=params.columns)
     single = params.mode == "article" or (params.mode == "auto" and len(ingested.articles) == 1)
     articles = within_size_limit(ingested.articles, mode="article" if single else "corpus")

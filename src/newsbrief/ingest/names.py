@@ -1,0 +1,92 @@
+"""Clean-up of the names a page gives: the outlet (site name, publisher, copyright owner) and the byline.
+
+Rules are about classes of values, never about named sites: a site name written as a URL or as a
+squeezed token ("NYTimes") gives way to the copyright owner it abbreviates ("The New York Times");
+bylines lose placeholders ("Username"), credentials ("MA", "PhD"), a trailing month, and repeats.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from urllib.parse import urlparse
+
+PLACEHOLDER_AUTHORS = frozenset({"username", "user", "admin", "administrator", "author", "editor", "unknown",
+                                 "anonymous", "none", "null", "guest", "webmaster"})
+CREDENTIAL = re.compile(r"^(?:MA|MS|MSc|MD|PhD|Ph\.D\.?|MPH|RN|DO|BSc|BA|MBA|JD|DVM|PharmD|RD|LD|Jr\.?|Sr\.?)$")
+TRAILING_MONTH = re.compile(r"\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                            r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$", re.IGNORECASE)
+
+
+def clean_author(author: str | None) -> str | None:
+    """A byline as names joined by ", "; None for a placeholder."""
+    if not author:
+        return None
+    names: list[str] = []
+    for part in re.split(r"\s*[;,]\s*", author):
+        part = TRAILING_MONTH.sub("", re.sub(r"^by\s+", "", part.strip(), flags=re.IGNORECASE)).strip()
+        if not part or CREDENTIAL.match(part) or part.casefold() in PLACEHOLDER_AUTHORS:
+            continue
+        if part.isupper() and any(n.casefold() == part.casefold() for n in names):
+            continue  # "Jeffrey Gettleman; JEFFREY GETTLEMAN"
+        names = [n for n in names if not (n.isupper() and n.casefold() == part.casefold())]
+        if part.casefold() not in {n.casefold() for n in names}:
+            names.append(part)
+    return ", ".join(names) or None
+
+
+def _abbreviates(token: str, words: list[str]) -> bool:
+    """True when ``token`` is the words squeezed together, each as a whole word or its initial:
+    "NYTimes" for "New York Times", "HeraldSun" for "Herald Sun"."""
+    if not words:
+        return not token
+    word = words[0].casefold()
+    return (token.startswith(word) and _abbreviates(token[len(word):], words[1:])) or \
+        (bool(word) and token.startswith(word[0]) and _abbreviates(token[1:], words[1:]))
+
+
+def _url_site(name: str) -> str | None:
+    host = urlparse(name if "//" in name else f"//{name}").hostname or ""
+    labels = [label for label in host.split(".") if label not in {"www", "m", "amp"}]
+    if len(labels) < 2:
+        return None
+    label = labels[-3] if len(labels) >= 3 and len(labels[-2]) <= 3 and len(labels[-1]) == 2 else labels[-2]
+    return label.upper() if len(label) <= 4 else label.capitalize()
+
+
+def clean_source(source: str | None, *, owner: str | None = None) -> str | None:
+    """The outlet's name as readers know it; ``owner`` is the copyright owner shown on the page."""
+    name = (source or "").strip()
+    if re.match(r"^(?:https?://|www\.)", name, re.IGNORECASE):
+        name = _url_site(name) or ""
+    if owner:
+        owner_words = re.sub(r"^the\s+", "", owner.strip(), flags=re.IGNORECASE).split()
+        token = re.sub(r"\W+", "", name).casefold()
+        if not name or (" " not in name and token and _abbreviates(token, owner_words)):
+            return owner.strip()
+    if name and " " not in name and re.fullmatch(r"(?:[A-Z][a-z]+){2,}", name):
+        name = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name)  # "HeraldSun" -> "Herald Sun"
+    return name or None
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> re.Pattern[str]:
+    data = json.loads(resources.files("newsbrief.ingest").joinpath("data/outlets.json").read_text(encoding="utf-8"))
+    names = sorted(data["outlets"], key=len, reverse=True)  # longest first: "BuzzFeed News" before "BuzzFeed"
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+
+
+def is_outlet(name: str | None) -> bool:
+    """True when ``name`` is a known news outlet."""
+    return bool(name) and bool(_outlets().fullmatch(name.strip()))
+
+
+def outlet_in(lines: list[str]) -> str | None:
+    """The known outlet named most often in ``lines`` (a page's chrome); ties go to the first named."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        for match in _outlets().finditer(line):
+            counts[match.group(0)] = counts.get(match.group(0), 0) + 1
+    return max(counts, key=lambda n: counts[n]) if counts else None
