@@ -40,6 +40,7 @@ from newsbrief.nlp.linking import link_entities  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT.parent / "shared" / "pages" / "readability"
 GOLD = ROOT / "benchmarks" / "data" / "entities_pages_gold.json"
+VERBOSE = False
 TYPE_OF_LABEL = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 
 
@@ -79,6 +80,8 @@ def score_page(gold: dict[str, Any], tables: dict[str, pd.DataFrame]) -> dict[st
         main = Counter(eids).most_common(1)[0][0]
         s["type_ok"] += TYPE_OF_LABEL.get(label_of.get(main, ""), "other") == ent["type"]
         s["one_ok"] += len(set(eids)) == 1
+        if VERBOSE and (len(set(eids)) > 1 or TYPE_OF_LABEL.get(label_of.get(main, ""), "other") != ent["type"]):
+            print(f"  {gold['page']}: {ent['name']} ({ent['type']}) -> {[(label_of[e], n) for e, n in Counter(eids).items()]}")
     counts = mentions["entity_id"].value_counts()
     top = [e for e in counts.index[:5] if counts[e] >= 2]
     names = dict(zip(entities["entity_id"], entities["name"]))
@@ -87,6 +90,8 @@ def score_page(gold: dict[str, Any], tables: dict[str, pd.DataFrame]) -> dict[st
         s["top"] += 1
         forms = [names[eid], *list(aliases[eid])]
         hit = next((gold_forms[_key(f)] for f in forms if _key(f) in gold_forms), None)
+        if VERBOSE and (hit is None or hit[1] != TYPE_OF_LABEL.get(label_of[eid], "other")):
+            print(f"  {gold['page']}: top-5 {names[eid]} {label_of[eid]}")
         s["top_ok"] += hit is not None and hit[1] == TYPE_OF_LABEL.get(label_of[eid], "other")
     gold_sp = {}
     for sp in gold["speakers"]:
@@ -98,6 +103,8 @@ def score_page(gold: dict[str, Any], tables: dict[str, pd.DataFrame]) -> dict[st
         forms = [speaker, *list(aliases.get(eid, []))]
         hit = next((gold_sp[_key(f)] for f in forms if _key(f) in gold_sp), None)
         sys_sp[hit or f"?{speaker}"] += 1
+    if VERBOSE:
+        print(f"  {gold['page']}: speakers {dict(sys_sp)}")
     found = {k for k in sys_sp if not k.startswith("?")}
     s["sp_sys"] += len(sys_sp)
     s["sp_tp"] += len(found)
@@ -155,6 +162,9 @@ def main() -> None:
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     pages = {g["page"]: g for g in gold["pages"]}
     tables = annotate_pages(sorted(pages))
+    if args.per_page:
+        global VERBOSE
+        VERBOSE = True
     scores = {name: score_page(pages[name], tables[name]) for name in pages}
     if args.per_page:
         for name, s in scores.items():

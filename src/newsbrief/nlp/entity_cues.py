@@ -1,0 +1,154 @@
+"""Evidence for an entity's type beyond the model's label, and text that is no prose.
+
+* :func:`lexicon` - curated word lists (``data/entity_lexicon.json``): well-known organisations and
+  platforms, country aliases, name particles, table words, speakers that cannot speak.
+* :func:`table_spans` - lines that are tables or listings (figures, ``vs``, ``cts``, ``mln``,
+  column-like spacing): kept out of entities and sentiment.
+* :func:`cue_label` - the label a mention's context asks for ("the island of X", "X Street",
+  "-straße", "X Inc", "X said", "Mr X", "X, 75,") or None.
+* :func:`in_quoted_title` - a name that is the whole of a short quoted title ("Joker", "The Crown").
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Span
+
+from .gazetteer import country_code, is_place
+
+_SPEECH_CUES = frozenset(
+    "say said says tell told add added adds explain explained note noted argue argued write wrote tweet tweeted "
+    "insist insisted warn warned ask asked recall recalled claim claimed".split()
+)
+_FAC_SUFFIXES = frozenset(
+    "street st road rd avenue ave boulevard lane square bridge terminal airport station museum stadium".split()
+)
+_NUMBER = re.compile(r"^[-+($]?\d[\d.,/:%]*\)?$")
+_COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    """The curated lists of ``data/entity_lexicon.json`` (lower-cased sets where order does not matter)."""
+    raw = json.loads(resources.files("newsbrief.nlp").joinpath("data/entity_lexicon.json").read_text("utf-8"))
+    out: dict[str, Any] = {"country_aliases": dict(raw["country_aliases"]),
+                           "organisations_cased": frozenset(raw["organisations"])}
+    for key in ("organisations", "org_suffixes", "place_suffixes", "place_word_endings", "place_before",
+                "person_titles", "table_words", "name_particles", "non_speakers"):
+        out[key] = frozenset(str(x).lower() for x in raw[key])
+    return out
+
+
+def is_known_org(text: str) -> bool:
+    """True for a well-known organisation or platform of the curated list (Twitter, Netflix, SAG ...)."""
+    return text.strip().lower() in lexicon()["organisations"]
+
+
+def is_table_line(line: str) -> bool:
+    """A line of a table or listing: mostly figures, table words, ``vs`` or column-like spacing."""
+    words = line.split()
+    if not words:
+        return False
+    numbers = sum(1 for w in words if _NUMBER.match(w))
+    table = sum(1 for w in words if w.lower().strip(".,;:()") in lexicon()["table_words"])
+    if _COLUMNS.search(line.strip()) and numbers >= 1:
+        return True
+    if len(words) <= 3:
+        return numbers >= 1 and table >= 1
+    if numbers >= 2 and (numbers + table) / len(words) >= 0.4:
+        return True
+    return numbers >= 2 and any(w.lower() == "vs" for w in words)
+
+
+def table_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the lines of ``text`` that are tables or listings."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if is_table_line(line):
+            spans.append((pos, pos + len(line)))
+        pos += len(line)
+    return spans
+
+
+def _words_before(span: Span, n: int) -> str:
+    doc = span.doc
+    return " ".join(t.lower_ for t in doc[max(0, span.start - n) : span.start] if not t.is_space)
+
+
+def cue_label(span: Span) -> str | None:
+    """The label the context of ``span`` asks for, else None (see module docs)."""
+    lex = lexicon()
+    doc = span.doc
+    last = span[-1].lower_
+    nxt = doc[span.end] if span.end < len(doc) else None
+    nxt_low = nxt.lower_.rstrip(".") if nxt is not None else ""
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if any(last.endswith(end) and len(last) > len(end) + 2 for end in lex["place_word_endings"]):
+        return "FAC"
+    if last in lex["place_suffixes"] and len(span) >= 2:
+        return "FAC" if last in _FAC_SUFFIXES else "LOC"
+    if nxt is not None and nxt_low in {"street", "road", "avenue", "boulevard", "lane", "square"} and nxt.is_title:
+        return "FAC"
+    before = _words_before(span, 2)
+    if any(before.endswith(p) for p in lex["place_before"]):
+        return "LOC" if "island" in before or "isle" in before else "GPE"
+    if len(span) >= 2 and last.rstrip(".") in lex["org_suffixes"] and span[-1].is_title | span[-1].is_upper:
+        return "ORG"
+    if nxt is not None and nxt_low in {"inc", "corp", "ltd", "llc", "plc", "co", "group"} and nxt.text[:1].isupper():
+        return "ORG"
+    if is_known_org(span.text):
+        return "ORG"
+    # people: a title or kin word right before, an age after, the subject of a speech verb
+    if prev is not None and prev.lower_.rstrip(".").split("-")[0] in lex["person_titles"] and (
+        prev.text[:1].isupper() or (len(span) >= 2 and all(t.is_title for t in span))
+    ):
+        return "PERSON"  # "Mr Obama", "President-elect Trump", "security chief Emmerson Mnangagwa"
+    if span[0].text in lex["organisations_cased"] and len(span) >= 2:
+        return "ORG"  # "Yahoo Japan"
+    if is_place(span.text) or country_code(span.text) is not None:
+        return None  # "South Africa said": a country speaking is still a place
+    if nxt is not None and nxt.text == "," and span.end + 2 < len(doc):
+        age, comma = doc[span.end + 1], doc[span.end + 2]
+        if age.like_num and age.text.isdigit() and 10 <= int(age.text) <= 110 and comma.text == ",":
+            return "PERSON"
+    root = span.root
+    if root.dep_ == "nsubj" and root.head.lower_ in _SPEECH_CUES:
+        return "PERSON"
+    if root.dep_ in {"nsubj", "dobj", "attr", "appos"} and root.head.lower_ in _SPEECH_CUES and root.head.i < span.start:
+        return "PERSON"  # inverted: "says Parata"
+    if root.dep_ == "appos" and root.head.lower_ in lex["person_titles"]:
+        return "PERSON"  # "his father, Hori Parata"
+    return None
+
+
+def in_quoted_title(span: Span) -> bool:
+    """True when ``span`` is most of a short quoted stretch in title case (a film, book, show, award)."""
+    doc, text = span.doc, span.doc.text
+    a, b = span.start_char, span.end_char
+    left = text[max(0, a - 2) : a].rstrip()
+    right = text[b : b + 2].lstrip()
+    opens, closes = "\"“‘'", "\"”’'"
+    if left[-1:] and left[-1] in opens and right[:1] and right[0] in closes:
+        return True
+    # "The Crown" with the article outside the entity: look a little wider, up to 6 words
+    lo = text.rfind("\n", 0, a) + 1
+    hi = text.find("\n", b)
+    hi = len(text) if hi < 0 else hi
+    q_open = max(text.rfind(c, lo, a) for c in "“\"")
+    if q_open < 0:
+        return False
+    q_close = min((p for p in (text.find(c, b, hi) for c in "”\"") if p >= 0), default=-1)
+    if q_close < 0:
+        return False
+    inner = text[q_open + 1 : q_close].strip()
+    words = inner.split()
+    if not 1 <= len(words) <= 6 or inner[-1:] in ".,?!":
+        return False
+    caps = sum(1 for w in words if w[:1].isupper() or w.lower() in {"of", "the", "a", "and", "in", "on", "to"})
+    return caps == len(words) and (b - a) >= 0.5 * len(inner) and not doc[span.start].is_sent_start
