@@ -127,6 +127,21 @@ def _initials(text: str) -> str:
     return "".join(w[0] for w in text.replace("-", " ").split() if w.lower() not in skip and w[:1].isalpha()).upper()
 
 
+def _paragraph_parts(doc: Doc) -> list[Span]:
+    """The model's entities, cut at paragraph breaks ("West Mercia Police\n\nEloise" is two names)."""
+    out: list[Span] = []
+    for ent in doc.ents:
+        start = ent.start
+        for tok in ent:
+            if tok.is_space and tok.text.count("\n") >= 2:
+                if tok.i > start:
+                    out.append(Span(doc, start, tok.i, label=ent.label_))
+                start = tok.i + 1
+        if ent.end > start:
+            out.append(Span(doc, start, ent.end, label=ent.label_) if start != ent.start else ent)
+    return out
+
+
 def doc_mentions(doc: Doc) -> list[Mention]:
     """Mentions of people, organisations and places in ``doc`` with character offsets.
 
@@ -137,7 +152,7 @@ def doc_mentions(doc: Doc) -> list[Mention]:
     tables = table_spans(doc.text) if any(ch.isdigit() for ch in doc.text) else []
     table_starts = [a for a, _ in tables]
     found: list[tuple[Span, str, str | None]] = []
-    for ent in doc.ents:
+    for ent in _paragraph_parts(doc):
         if ent.label_ not in KEEP_LABELS:
             continue
         span = _trim(ent)
