@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from ..nlp.entities import doc_mentions
+from ..nlp.entity_cues import table_spans
 from ..nlp.pipeline import load_pipeline
 from .settings import Settings
 
@@ -48,10 +49,13 @@ def annotate_batch(items: Sequence[BatchItem], settings: Settings) -> dict[str, 
         for n, (row, tone) in enumerate(zip(found, tones)):
             quotes.append({"content_hash": digest, "quote_id": n, **row, "sentiment": float(tone)})
         spans = []
+        tables = table_spans(doc.text) if any(ch.isdigit() for ch in doc.text) else []
         for sent in doc.sents:
             text = sent.text
             lead = len(text) - len(text.lstrip())
             stripped = text.strip()
+            if stripped and tables and _mostly_table(sent.start_char, sent.end_char, tables):
+                continue  # "Oper shr profit 34 cts vs loss ...": a table line, no prose to score
             if stripped:
                 spans.append((sent.start_char + lead, sent.start_char + lead + len(stripped), stripped))
         scores = scorer.score([s[2] for s in spans]) if spans else []
@@ -66,3 +70,8 @@ def annotate_batch(items: Sequence[BatchItem], settings: Settings) -> dict[str, 
         "sentences": pd.DataFrame(sentences, columns=SENTENCE_COLS),
     }
 
+
+def _mostly_table(start: int, end: int, tables: list[tuple[int, int]]) -> bool:
+    """True when at least half of the characters in [start, end) lie on table lines."""
+    inside = sum(max(0, min(end, b) - max(start, a)) for a, b in tables if a < end and b > start)
+    return inside >= 0.5 * max(1, end - start)

@@ -13,7 +13,7 @@ from ..nlp.sentiment import fingerprint as sentiment_fingerprint
 from ..nlp.pipeline import DEFAULT_MODEL, load_pipeline, pipeline_fingerprint
 
 #: Bump when the raw rows change meaning: old cache entries are then not reused.
-ANNOTATION_SCHEMA = 3  # 3: mentions.tone (tone towards the entity)
+ANNOTATION_SCHEMA = 4  # 3: mentions.tone (tone towards the entity); 4: entity types by cues, table lines skipped
 
 
 @dataclass(frozen=True)

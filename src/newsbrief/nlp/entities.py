@@ -12,7 +12,7 @@ from typing import TypedDict
 
 from spacy.tokens import Doc, Span
 
-from .entity_cues import cue_label, in_quoted_title, lexicon, table_spans
+from .entity_cues import cue_label, in_quoted_title, lexicon, org_key, table_spans
 from .gazetteer import country_code, fold, is_place
 
 #: Entity labels newsbrief counts: people, organisations, places (incl. facilities).
@@ -83,7 +83,7 @@ def is_name(text: str) -> bool:
 
 
 _TABLE_TOKENS = frozenset("vs cts mln bln dlrs dlr shr shrs avg revs oper qtr pct qtly mths".split())
-_WEIGHT = {"ner": 1.0, "speech": 2.0, "strong": 3.0}
+_WEIGHT = {"ner": 1.0, "speech": 0.9, "strong": 3.0}
 
 
 def _class(label: str) -> str:
@@ -175,7 +175,7 @@ def doc_mentions(doc: Doc) -> list[Mention]:
                 lab = "LOC"
             found.append((part, lab, cue_label(part)))
     # group the article's mentions: same folded name, surname of a full name, acronym of a full name
-    keys = [fold(strip_titles(s.text)) for s, _, _ in found]
+    keys = [org_key(fold(strip_titles(s.text))) for s, _, _ in found]
     parent: dict[str, str] = {k: k for k in keys}
 
     def find(k: str) -> str:
@@ -202,15 +202,22 @@ def doc_mentions(doc: Doc) -> list[Mention]:
         for other in joined:
             parent[find(other)] = find(key)
     votes: dict[str, dict[str, float]] = {}
+    strong_votes: dict[str, dict[str, float]] = {}
     for (span, label, cue), key in zip(found, keys):
         v = votes.setdefault(find(key), {})
         v[label] = v.get(label, 0.0) + _WEIGHT["ner"]
         if cue is not None:
             kind = "speech" if cue == "PERSON" and span.root.dep_ in {"nsubj", "dobj", "attr"} else "strong"
             v[cue] = v.get(cue, 0.0) + _WEIGHT[kind]
+            if kind == "strong":
+                sv = strong_votes.setdefault(find(key), {})
+                sv[cue] = sv.get(cue, 0.0) + 1.0
     mentions: list[Mention] = []
     for (span, label, cue), key in zip(found, keys):
         v = votes[find(key)]
+        strong = strong_votes.get(find(key))
+        if strong:
+            v = strong  # a definitive cue (the island of X, X Street, X Inc., Mr X, X, 43,) outweighs the model
         classes: dict[str, float] = {}
         for lab, w in v.items():
             classes[_class(lab)] = classes.get(_class(lab), 0.0) + w

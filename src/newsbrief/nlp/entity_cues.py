@@ -44,6 +44,17 @@ def lexicon() -> dict[str, Any]:
     return out
 
 
+_CORPORATE = frozenset({"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "group", "company", "com"})
+
+
+def org_key(folded: str) -> str:
+    """A folded organisation name without a corporate suffix or web domain (Alibaba Group, Snopes.com -> alibaba)."""
+    words = folded.split()
+    while len(words) > 1 and words[-1] in _CORPORATE:
+        words = words[:-1]
+    return " ".join(words)
+
+
 def is_known_org(text: str) -> bool:
     """True for a well-known organisation or platform of the curated list (Twitter, Netflix, SAG ...)."""
     return text.strip().lower() in lexicon()["organisations"]
@@ -60,6 +71,8 @@ def is_table_line(line: str) -> bool:
         return True
     if len(words) <= 3:
         return numbers >= 1 and table >= 1
+    if table >= 3 and table / len(words) >= 0.4 or any(w.lower() == "vs" for w in words) and numbers and table >= 2:
+        return True
     if numbers >= 2 and (numbers + table) / len(words) >= 0.4:
         return True
     return numbers >= 2 and any(w.lower() == "vs" for w in words)
@@ -98,6 +111,9 @@ def cue_label(span: Span) -> str | None:
     before = _words_before(span, 2)
     if any(before.endswith(p) for p in lex["place_before"]):
         return "LOC" if "island" in before or "isle" in before else "GPE"
+    of = next((t.i for t in span if t.lower_ == "of"), None)
+    if of is not None and of > span.start and doc[of - 1].lower_ in lex["org_suffixes"]:
+        return "ORG"  # "Bank of Japan", "Public Utility Commission of Texas"
     if len(span) >= 2 and last.rstrip(".") in lex["org_suffixes"] and span[-1].is_title | span[-1].is_upper:
         return "ORG"
     if nxt is not None and nxt_low in {"inc", "corp", "ltd", "llc", "plc", "co", "group"} and nxt.text[:1].isupper():

@@ -27,7 +27,7 @@ import yaml
 
 from ..errors import InputError
 from .entities import PLACE_LABELS, TITLES, _initials, strip_titles
-from .entity_cues import is_known_org, lexicon
+from .entity_cues import is_known_org, lexicon, org_key
 from .gazetteer import country_code, fold, is_place
 
 SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -127,17 +127,6 @@ def name_units(text: str) -> list[str]:
 
 
 _OPENING_PARTICLES = frozenset({"de", "da", "di", "del", "della", "van", "von", "du", "bin", "ibn", "le", "la"})
-_CORPORATE = frozenset({"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "group", "company", "com"})
-
-
-def org_key(folded: str) -> str:
-    """A folded organisation name without a corporate suffix or web domain (Alibaba Group, Snopes.com -> alibaba)."""
-    words = folded.split()
-    while len(words) > 1 and words[-1] in _CORPORATE:
-        words = words[:-1]
-    return " ".join(words)
-
-
 def _merge_acronyms(keys: list[tuple[str, str]], articles: list[str], stripped: list[str], labels: Any) -> None:
     """Join an acronym to the full name whose initials it spells (SAG -> Screen Actors Guild), in its
     article first, else in the corpus when only one full name fits."""
@@ -189,7 +178,9 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
     m["_ntok"] = m["_stripped"].map({s: len(u) for s, u in units_of.items()})
     labels = m["label"].astype(str).to_numpy().copy()
     for i, (stripped, label) in enumerate(zip(m["_stripped"], labels)):
-        if label in ("PERSON", "ORG") and " " in stripped and country_code(stripped) is not None:
+        if is_known_org(stripped):
+            labels[i] = "ORG"  # Twitter, Netflix: curated list (data/entity_lexicon.json)
+        elif label in ("PERSON", "ORG") and " " in stripped and country_code(stripped) is not None:
             labels[i] = "GPE"  # "South Africa said": a country, whatever the model says
     m["label"] = labels
 
@@ -220,9 +211,12 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
         if label == "PERSON" and ntok >= 2:
             pkey = person_key(key)
             last = _surname(pkey)
-            if ntok == 2 and (art, last) not in surname_keys and pkey not in first_keys.get((art, pkey.split()[0]), {}):
-                nick = _dominant(first_keys.get((art, last)))  # "Crooked Hillary" -> Hillary Clinton
-                if nick is not None and len(first_keys[(art, last)]) == 1:
+            others = [k for k in surname_keys.get((art, last), {}) if k != pkey]
+            others += [k for k in first_keys.get((art, pkey.split()[0]), {}) if k != pkey]
+            if ntok == 2 and not others:
+                named = [k for k in first_keys.get((art, last), {}) if k != pkey]
+                if len(named) == 1:  # "Crooked Hillary" -> Hillary Clinton
+                    nick = named[0]
                     keys.append(("PERSON", nick))
                     continue
             keys.append(("PERSON", pkey))
