@@ -151,7 +151,7 @@ def doc_mentions(doc: Doc) -> list[Mention]:
     """
     tables = table_spans(doc.text) if any(ch.isdigit() for ch in doc.text) else []
     table_starts = [a for a, _ in tables]
-    found: list[tuple[Span, str, str | None]] = []
+    found: list[tuple[Span, str, tuple[str, bool] | None]] = []
     for ent in _paragraph_parts(doc):
         if ent.label_ not in KEEP_LABELS:
             continue
@@ -197,7 +197,7 @@ def doc_mentions(doc: Doc) -> list[Mention]:
         joined = set(by_surname.get(key, ()))
         if len(span) == 1 and span.text.isupper() and len(span.text) >= 2:
             joined |= by_initials.get(span.text.replace(".", ""), set())
-        if label in PLACE_LABELS and is_place(span.text) and cue != "PERSON":
+        if label in PLACE_LABELS and is_place(span.text) and (cue is None or cue[0] != "PERSON"):
             joined = set()  # Washington the city does not vote with George Washington
         for other in joined:
             parent[find(other)] = find(key)
@@ -207,11 +207,11 @@ def doc_mentions(doc: Doc) -> list[Mention]:
         v = votes.setdefault(find(key), {})
         v[label] = v.get(label, 0.0) + _WEIGHT["ner"]
         if cue is not None:
-            kind = "speech" if cue == "PERSON" and span.root.dep_ in {"nsubj", "dobj", "attr"} else "strong"
-            v[cue] = v.get(cue, 0.0) + _WEIGHT[kind]
-            if kind == "strong":
+            lab, definitive = cue
+            v[lab] = v.get(lab, 0.0) + _WEIGHT["strong" if definitive else "speech"]
+            if definitive:
                 sv = strong_votes.setdefault(find(key), {})
-                sv[cue] = sv.get(cue, 0.0) + 1.0
+                sv[lab] = sv.get(lab, 0.0) + 1.0
     mentions: list[Mention] = []
     for (span, label, cue), key in zip(found, keys):
         v = votes[find(key)]
@@ -223,7 +223,7 @@ def doc_mentions(doc: Doc) -> list[Mention]:
             classes[_class(lab)] = classes.get(_class(lab), 0.0) + w
         best = max(classes, key=lambda c: (classes[c], c == "PERSON"))
         if best == "PLACE":
-            final = label if label in PLACE_LABELS else (cue if cue in PLACE_LABELS else max(
+            final = label if label in PLACE_LABELS else (cue[0] if cue and cue[0] in PLACE_LABELS else max(
                 (lab for lab in v if lab in PLACE_LABELS), key=lambda lab: v[lab]))
         else:
             final = best

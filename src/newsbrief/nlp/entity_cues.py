@@ -94,8 +94,9 @@ def _words_before(span: Span, n: int) -> str:
     return " ".join(t.lower_ for t in doc[max(0, span.start - n) : span.start] if not t.is_space)
 
 
-def cue_label(span: Span) -> str | None:
-    """The label the context of ``span`` asks for, else None (see module docs)."""
+def cue_label(span: Span) -> tuple[str, bool] | None:
+    """The label the context of ``span`` asks for and whether the cue is definitive (a speech verb only
+    leans towards a person), else None (see module docs)."""
     lex = lexicon()
     doc = span.doc
     last = span[-1].lower_
@@ -103,43 +104,43 @@ def cue_label(span: Span) -> str | None:
     nxt_low = nxt.lower_.rstrip(".") if nxt is not None else ""
     prev = doc[span.start - 1] if span.start > 0 else None
     if any(last.endswith(end) and len(last) > len(end) + 2 for end in lex["place_word_endings"]):
-        return "FAC"
+        return "FAC", True
     if last in lex["place_suffixes"] and len(span) >= 2:
-        return "FAC" if last in _FAC_SUFFIXES else "LOC"
+        return "FAC", True if last in _FAC_SUFFIXES else "LOC"
     if nxt is not None and nxt_low in {"street", "road", "avenue", "boulevard", "lane", "square"} and nxt.is_title:
-        return "FAC"
+        return "FAC", True
     before = _words_before(span, 2)
     if any(before.endswith(p) for p in lex["place_before"]):
-        return "LOC" if "island" in before or "isle" in before else "GPE"
+        return "LOC", True if "island" in before or "isle" in before else "GPE"
     of = next((t.i for t in span if t.lower_ == "of"), None)
     if of is not None and of > span.start and doc[of - 1].lower_ in lex["org_suffixes"]:
-        return "ORG"  # "Bank of Japan", "Public Utility Commission of Texas"
+        return "ORG", True  # "Bank of Japan", "Public Utility Commission of Texas"
     if len(span) >= 2 and last.rstrip(".") in lex["org_suffixes"] and span[-1].is_title | span[-1].is_upper:
-        return "ORG"
+        return "ORG", True
     if nxt is not None and nxt_low in {"inc", "corp", "ltd", "llc", "plc", "co", "group"} and nxt.text[:1].isupper():
-        return "ORG"
+        return "ORG", True
     if is_known_org(span.text):
-        return "ORG"
+        return "ORG", True
     # people: a title or kin word right before, an age after, the subject of a speech verb
     if prev is not None and prev.lower_.rstrip(".").split("-")[0] in lex["person_titles"] and (
         prev.text[:1].isupper() or (len(span) >= 2 and all(t.is_title for t in span))
     ):
-        return "PERSON"  # "Mr Obama", "President-elect Trump", "security chief Emmerson Mnangagwa"
+        return "PERSON", True  # "Mr Obama", "President-elect Trump", "security chief Emmerson Mnangagwa"
     if span[0].text in lex["organisations_cased"] and len(span) >= 2:
-        return "ORG"  # "Yahoo Japan"
+        return "ORG", True  # "Yahoo Japan"
     if is_place(span.text) or country_code(span.text) is not None:
         return None  # "South Africa said": a country speaking is still a place
     if nxt is not None and nxt.text == "," and span.end + 2 < len(doc):
         age, comma = doc[span.end + 1], doc[span.end + 2]
         if age.like_num and age.text.isdigit() and 10 <= int(age.text) <= 110 and comma.text == ",":
-            return "PERSON"
+            return "PERSON", True
     root = span.root
     if root.dep_ == "nsubj" and root.head.lower_ in _SPEECH_CUES:
-        return "PERSON"
+        return "PERSON", False
     if root.dep_ in {"nsubj", "dobj", "attr", "appos"} and root.head.lower_ in _SPEECH_CUES and root.head.i < span.start:
-        return "PERSON"  # inverted: "says Parata"
+        return "PERSON", False  # inverted: "says Parata"
     if root.dep_ == "appos" and root.head.lower_ in lex["person_titles"]:
-        return "PERSON"  # "his father, Hori Parata"
+        return "PERSON", True  # "his father, Hori Parata"
     return None
 
 
