@@ -103,6 +103,8 @@ def cue_label(span: Span) -> tuple[str, bool] | None:
     nxt = doc[span.end] if span.end < len(doc) else None
     nxt_low = nxt.lower_.rstrip(".") if nxt is not None else ""
     prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.lower_ in {"elect", "designate"} and span.start >= 3 and doc[span.start - 2].text == "-":
+        prev = doc[span.start - 3]  # "President-elect Trump"
     if any(last.endswith(end) and len(last) > len(end) + 2 for end in lex["place_word_endings"]):
         return "FAC", True
     if last in lex["place_suffixes"] and len(span) >= 2:

@@ -121,12 +121,31 @@ def name_units(text: str) -> list[str]:
         if low in particles and not last and (word.islower() or i > 0 or low in _OPENING_PARTICLES):
             pending += fold(word).replace(" ", "")
             continue
+        head, dash, rest = word.partition("-")
+        if dash and rest and head.islower() and head in particles:
+            word = rest  # "al-Bashir" is Bashir
         out.append(pending + fold(word).replace(" ", ""))
         pending = ""
     return [u for u in out if u] or [fold(text)]
 
 
 _OPENING_PARTICLES = frozenset({"de", "da", "di", "del", "della", "van", "von", "du", "bin", "ibn", "le", "la"})
+def _merge_place_prefixed(keys: list[tuple[str, str]], articles: list[str], labels: Any) -> None:
+    """Join "New Zealand Department of Conservation" and "Department of Conservation" in one article:
+    an organisation named with a leading place is the organisation named without it."""
+    present = {(art, key) for art, key, label in zip(articles, keys, labels) if key[0] == "OTHER" and label == "ORG"}
+    for i, (key, art) in enumerate(zip(keys, articles)):
+        if key[0] != "OTHER" or labels[i] != "ORG":
+            continue
+        words = key[1].split()
+        for k in (1, 2, 3):
+            if len(words) - k >= 2 and is_place(" ".join(words[:k])):
+                shorter = ("OTHER", " ".join(words[k:]))
+                if (art, shorter) in present:
+                    keys[i] = shorter
+                break
+
+
 def _merge_acronyms(keys: list[tuple[str, str]], articles: list[str], stripped: list[str], labels: Any) -> None:
     """Join an acronym to the full name whose initials it spells (SAG -> Screen Actors Guild), in its
     article first, else in the corpus when only one full name fits."""
@@ -251,6 +270,7 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
                 continue
         keys.append(("PERSON" if labels[i] == "PERSON" else "OTHER", org_key(fkey)))
     _merge_acronyms(keys, m["article_id"].tolist(), m["_stripped"].tolist(), labels)
+    _merge_place_prefixed(keys, m["article_id"].tolist(), labels)
     # Label and canonical name per group, in plain Python (a pandas groupby costs ~1 ms a group).
     texts = m["text"].astype(str).tolist()
     stripped = m["_stripped"].tolist()
