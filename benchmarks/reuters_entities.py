@@ -70,6 +70,8 @@ def main() -> None:
     for row in people.itertuples():
         why = bad_person(row.name)
         print(f"  {row.mentions:5d} {row.name}{'   <-- ' + why if why else ''}")
+    orgs = top(mentions, entities, {"ORG"}, 8)
+    print("8 most mentioned organisations:", ", ".join(f"{r.name} ({r.mentions})" for r in orgs.itertuples()))
     print("5 most mentioned places:", ", ".join(f"{r.name} ({r.mentions})" for r in places.itertuples()))
     bad = sum(bad_person(n) is not None for n in people["name"])
     print(f"people that are no names: {bad}; top place is the United States: {places.iloc[0]['name'] in {'U.S.', 'United States', 'US'}}")

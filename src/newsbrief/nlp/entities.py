@@ -12,7 +12,7 @@ from typing import TypedDict
 
 from spacy.tokens import Doc, Span
 
-from .entity_cues import cue_label, in_quoted_title, lexicon, org_key, table_spans
+from .entity_cues import cue_label, in_quoted_title, is_title_of_work, lexicon, org_key, table_spans
 from .gazetteer import country_code, fold, is_place
 
 #: Entity labels newsbrief counts: people, organisations, places (incl. facilities).
@@ -162,7 +162,7 @@ def doc_mentions(doc: Doc) -> list[Mention]:
             k = bisect_right(table_starts, span.start_char) - 1
             if k >= 0 and span.start_char < tables[k][1]:
                 continue
-        if not is_name(span.text) or in_quoted_title(span):
+        if not is_name(span.text) or in_quoted_title(span) or is_title_of_work(span):
             continue
         if any(t.lower_.rstrip(".") in _TABLE_TOKENS for t in span):
             continue

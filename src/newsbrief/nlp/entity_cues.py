@@ -38,7 +38,7 @@ def lexicon() -> dict[str, Any]:
     raw = json.loads(resources.files("newsbrief.nlp").joinpath("data/entity_lexicon.json").read_text("utf-8"))
     out: dict[str, Any] = {"country_aliases": dict(raw["country_aliases"]),
                            "organisations_cased": frozenset(raw["organisations"])}
-    for key in ("organisations", "org_suffixes", "place_suffixes", "place_word_endings", "place_before",
+    for key in ("organisations", "not_entity_heads", "org_suffixes", "place_suffixes", "place_word_endings", "place_before",
                 "person_titles", "table_words", "name_particles", "non_speakers"):
         out[key] = frozenset(str(x).lower() for x in raw[key])
     return out
@@ -144,6 +144,15 @@ def cue_label(span: Span) -> tuple[str, bool] | None:
     if root.dep_ == "appos" and root.head.lower_ in lex["person_titles"]:
         return "PERSON", True  # "his father, Hori Parata"
     return None
+
+
+def is_title_of_work(span: Span) -> bool:
+    """Names of laws, awards and works by their head word ("Data Retention Bill", "Nobel Prize"), and
+    hashtags or handles ("#Hamilton"): no person, organisation or place."""
+    text = span.doc.text
+    if span.start_char > 0 and text[span.start_char - 1] in "#@":
+        return True
+    return len(span) >= 2 and span[-1].is_title and span[-1].lower_ in lexicon()["not_entity_heads"]
 
 
 def in_quoted_title(span: Span) -> bool:
