@@ -108,3 +108,10 @@ def test_table_lines_give_no_entities(nlp) -> None:
 def test_person_glued_to_a_country_is_split(nlp) -> None:
     labels = _labels(nlp, "But Lawson told Funaro Brazil had to solve its problems with the banks.")
     assert "Funaro Brazil" not in labels
+
+
+def test_laws_awards_and_hashtags_are_no_entities(nlp) -> None:
+    labels = _labels(nlp, "The Data Retention Bill passed. Fans tweeted #Hamilton Chicago all night. "
+                          "Senator Mary Jones backed the Data Retention Bill.")
+    assert "Data Retention Bill" not in labels and not any("Hamilton" in t for t in labels)
+    assert labels.get("Mary Jones") == "PERSON"

@@ -1,0 +1,26 @@
+"""Speakers that can speak (issue 11): no "no-one", no abstract nouns, lower-case nouns are never named."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsbrief.nlp.quotes import extract_quotes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No-one predicted that the rally would end so soon.",
+        "The statement said that the company would cut 300 jobs next year.",
+        "The report says that the economy will shrink by two percent this year.",
+    ],
+)
+def test_subject_that_cannot_speak_gives_no_speaker(nlp: Language, text: str) -> None:
+    rows = extract_quotes(nlp(text))
+    assert all(q.speaker_ref_start is None and not q.speaker_is_entity for q in rows)
+
+
+def test_lower_case_group_is_not_a_named_speaker(nlp: Language) -> None:
+    rows = extract_quotes(nlp("The police said that the two men had been arrested near the station."))
+    assert rows and not any(q.speaker_is_entity for q in rows)
