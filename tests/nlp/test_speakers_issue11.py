@@ -24,3 +24,10 @@ def test_subject_that_cannot_speak_gives_no_speaker(nlp: Language, text: str) ->
 def test_lower_case_group_is_not_a_named_speaker(nlp: Language) -> None:
     rows = extract_quotes(nlp("The police said that the two men had been arrested near the station."))
     assert rows and not any(q.speaker_is_entity for q in rows)
+
+
+def test_the_one_named_by_a_participle_is_not_its_speaker(nlp: Language) -> None:
+    text = ("Sally Ford was ill for years. Dubbed “Gucci Grace” on account of her love of shopping, "
+            "she rose through the ranks of the party.")
+    rows = extract_quotes(nlp(text))
+    assert all(q.speaker_ref_start is None for q in rows if q.cue and q.cue.lower().startswith("dubbed"))
