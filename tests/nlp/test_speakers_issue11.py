@@ -31,3 +31,12 @@ def test_the_one_named_by_a_participle_is_not_its_speaker(nlp: Language) -> None
             "she rose through the ranks of the party.")
     rows = extract_quotes(nlp(text))
     assert all(q.speaker_ref_start is None for q in rows if q.cue and q.cue.lower().startswith("dubbed"))
+
+
+def test_they_is_the_group_of_the_previous_sentence(nlp: Language) -> None:
+    text = ("The researchers studied bones from a Neanderthal site near Paris. "
+            "They note that the tools were made by hand over many years.")
+    rows = extract_quotes(nlp(text))
+    assert rows
+    q = rows[0]
+    assert not q.speaker_is_entity and "researchers" in text[q.speaker_ref_start : q.speaker_ref_end]

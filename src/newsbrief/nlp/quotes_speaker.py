@@ -182,6 +182,21 @@ class SpeakerResolver:
             return any_ent.start_char, any_ent.end_char
         return None
 
+    def _plural_subject(self, token: Token) -> tuple[int, int] | None:
+        """A plain plural noun subject ("the researchers") of the previous sentence, when no named
+        entity is a subject between it and the pronoun."""
+        sent = token.sent
+        if sent.start == 0:
+            return None
+        prev = self.doc[sent.start - 1].sent
+        for tok in prev:
+            if tok.dep_ == "nsubj" and tok.tag_ == "NNS" and not tok.ent_type_ and tok.is_lower:
+                if any(t.dep_ in {"nsubj", "nsubjpass"} and t.ent_type_ for t in self.doc[tok.i + 1 : token.i]):
+                    return None
+                mention = speaker_mention(tok)
+                return mention.start_char, mention.end_char
+        return None
+
     def resolve_role(self, mention: Span, head: Token) -> tuple[int, int] | None:
         """Most recent person introduced with the role word of ``head``, preferring shared qualifiers."""
         role = head.lemma_.lower()
@@ -210,6 +225,11 @@ class SpeakerResolver:
         low = subj.lower_
         if _cannot_speak(subj, mention):
             return Speaker(None, None, None, None, False)
+        if low in {"they", "we"}:
+            group = self._plural_subject(subj)
+            if group is not None:  # "The researchers ... They note": a group, not a name merely mentioned
+                self._remember(start, group, person=False, kind="group")
+                return Speaker(start, end, group[0], group[1], False)
         if subj.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS:
             ref = self.resolve_pronoun(subj) if low in PERSON_PRONOUNS | GROUP_PRONOUNS else None
             self._remember(start, ref, person=low in PERSON_PRONOUNS, kind="pron")
