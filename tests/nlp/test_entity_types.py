@@ -65,6 +65,8 @@ def test_known_platform_is_an_organisation() -> None:
         ("Protesters gathered on Petersallee in Berlin.", "Petersallee", "FAC"),
         ("Acme Widgets Inc. cut jobs. Acme Widgets said profits fell.", "Acme Widgets", "ORG"),
         ("Wade Bassi, 43, fishes halibut. Bassi said prices fell.", "Bassi", "PERSON"),
+        ("Whales stranded in eastern Northland. Northland elders met.", "Northland", "LOC"),
+        ("I sit on the Walkley board. Walkley judges met on Monday.", "Walkley", "ORG"),
     ],
 )
 def test_context_cues_decide_the_type(nlp, text: str, name: str, label: str) -> None:

@@ -28,6 +28,10 @@ _SPEECH_CUES = frozenset(
 _FAC_SUFFIXES = frozenset(
     "street st road rd avenue ave boulevard lane square bridge terminal airport station museum stadium".split()
 )
+_COMPASS = frozenset("northern southern eastern western central north-eastern north-western south-eastern "
+                     "south-western northeastern northwestern southeastern southwestern".split())
+_ORG_NOUNS = frozenset("foundation board company corporation party union council agency institute university "
+                       "bank firm brokerage newspaper magazine network".split())
 _NUMBER = re.compile(r"^[-+($]?\d[\d.,/:%]*\)?$")
 _COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
 
@@ -99,6 +103,10 @@ def cue_label(span: Span) -> tuple[str, bool] | None:
         return "FAC", True if last in _FAC_SUFFIXES else "LOC"
     if nxt is not None and nxt_low in {"street", "road", "avenue", "boulevard", "lane", "square"} and nxt.is_title:
         return "FAC", True
+    if prev is not None and prev.is_lower and prev.lower_ in _COMPASS and span[0].is_title:
+        return "LOC", True  # "eastern Northland"
+    if nxt is not None and nxt.is_lower and nxt.lower_ in _ORG_NOUNS and not is_place(span.text):
+        return "ORG", True  # "the Walkley board", "Zanu-PF party"
     before = _words_before(span, 2)
     if any(before.endswith(p) for p in lex["place_before"]):
         return "LOC", True if "island" in before or "isle" in before else "GPE"
