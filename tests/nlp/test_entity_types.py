@@ -117,3 +117,10 @@ def test_laws_awards_and_hashtags_are_no_entities(nlp) -> None:
                           "Senator Mary Jones backed the Data Retention Bill.")
     assert "Data Retention Bill" not in labels and not any("Hamilton" in t for t in labels)
     assert labels.get("Mary Jones") == "PERSON"
+
+
+def test_awards_are_no_entities_and_an_observatory_is_a_place(nlp) -> None:
+    labels = _labels(nlp, "Joaquin Phoenix won the Oscar. The Arecibo Observatory collapsed; "
+                          "Arecibo Observatory staff said it was old.")
+    assert "Oscar" not in labels
+    assert labels.get("Arecibo Observatory") == "FAC"

@@ -26,7 +26,8 @@ _SPEECH_CUES = frozenset(
     "insist insisted warn warned ask asked recall recalled claim claimed".split()
 )
 _FAC_SUFFIXES = frozenset(
-    "street st road rd avenue ave boulevard lane square bridge terminal airport station museum stadium".split()
+    "street st road rd avenue ave boulevard lane square bridge terminal airport station museum stadium observatory "
+    "telescope".split()
 )
 _COMPASS = frozenset("northern southern eastern western central north-eastern north-western south-eastern "
                      "south-western northeastern northwestern southeastern southwestern".split())
@@ -148,6 +149,8 @@ def is_title_of_work(span: Span) -> bool:
     text = span.doc.text
     if span.start_char > 0 and text[span.start_char - 1] in "#@":
         return True
+    if span.text.lower().removesuffix("'s").removesuffix("’s") in lexicon()["not_entities"]:
+        return True  # awards: "Oscar", "Grammys"
     return len(span) >= 2 and span[-1].is_title and span[-1].lower_ in lexicon()["not_entity_heads"]
 
 
