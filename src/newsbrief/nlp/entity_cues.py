@@ -120,6 +120,10 @@ def cue_label(span: Span) -> tuple[str, bool] | None:
         return "ORG", True
     if is_known_org(span.text):
         return "ORG", True
+    if len(span) >= 2 and span[-1].is_title and country_code(span[-1].text) is not None and (
+        country_code(span.text) is None and not is_place(span.text)
+    ):
+        return "ORG", True  # "Statistics Canada", "Air Canada": a body named after its country
     # people: a title or kin word right before, an age after, the subject of a speech verb
     if prev is not None and prev.lower_.rstrip(".").split("-")[0] in lex["person_titles"] and (
         prev.text[:1].isupper() or (len(span) >= 2 and all(t.is_title for t in span))
