@@ -124,3 +124,10 @@ def test_awards_are_no_entities_and_an_observatory_is_a_place(nlp) -> None:
                           "Arecibo Observatory staff said it was old.")
     assert "Oscar" not in labels
     assert labels.get("Arecibo Observatory") == "FAC"
+
+
+def test_body_named_after_its_country_is_an_organisation_but_west_germany_a_place(nlp) -> None:
+    labels = _labels(nlp, "Statistics Canada said prices rose. Exports to West Germany fell, "
+                          "Statistics Canada said.")
+    assert labels.get("Statistics Canada") == "ORG"
+    assert labels.get("West Germany") in {"GPE", "LOC"}

@@ -31,6 +31,7 @@ _FAC_SUFFIXES = frozenset(
 )
 _COMPASS = frozenset("northern southern eastern western central north-eastern north-western south-eastern "
                      "south-western northeastern northwestern southeastern southwestern".split())
+_DIRECTIONS = frozenset("west east north south northern southern eastern western central upper lower new".split())
 _ORG_NOUNS = frozenset("foundation board company corporation party union council agency institute university "
                        "bank firm brokerage newspaper magazine network".split())
 _NUMBER = re.compile(r"^[-+($]?\d[\d.,/:%]*\)?$")
@@ -122,6 +123,7 @@ def cue_label(span: Span) -> tuple[str, bool] | None:
         return "ORG", True
     if len(span) >= 2 and span[-1].is_title and country_code(span[-1].text) is not None and (
         country_code(span.text) is None and not is_place(span.text)
+        and not any(t.lower_ in _DIRECTIONS for t in span[:-1])  # West Germany, East Timor are places
     ):
         return "ORG", True  # "Statistics Canada", "Air Canada": a body named after its country
     # people: a title or kin word right before, an age after, the subject of a speech verb
