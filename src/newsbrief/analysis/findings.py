@@ -22,16 +22,24 @@ def entity_findings(mentions: pd.DataFrame, entities: pd.DataFrame, *, n_article
     out = []
     top = freq.iloc[0]
     where = f" in {int(top['articles'])} of {n_articles} articles" if n_articles > 1 else ""
-    out.append(f"{top['name']} is the most mentioned {top['type']} ({int(top['mentions'])} mentions{where}, "
+    out.append(f"{top['name']} is the most mentioned {top['type']} ({_mentions(int(top['mentions']))}{where}, "
                f"{_pct(top['share'])} of all entity mentions).")
+    said = {top["entity_id"]}
     people = freq[freq["type"] == "person"]
     if not people.empty and people.iloc[0]["entity_id"] != top["entity_id"]:
         p = people.iloc[0]
-        out.append(f"The most mentioned person is {p['name']} ({int(p['mentions'])} mentions).")
-    if len(freq) >= 3:
-        names = ", ".join(freq["name"].iloc[1:3])
-        out.append(f"Next come {names}; {len(freq)} distinct people, organisations and places are named in all.")
+        said.add(p["entity_id"])
+        out.append(f"The most mentioned person is {p['name']} ({_mentions(int(p['mentions']))}).")
+    rest = freq[~freq["entity_id"].isin(said)]
+    if len(freq) >= 3 and not rest.empty:
+        names = " and ".join(rest["name"].iloc[:2])
+        out.append(f"Next come{'s' if len(rest) == 1 else ''} {names}; {len(freq)} distinct people, "
+                   f"organisations and places are named in all.")
     return out
+
+
+def _mentions(n: int) -> str:
+    return f"{n} mention{'s' if n != 1 else ''}"
 
 
 def speaker_findings(quotes: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
@@ -40,7 +48,11 @@ def speaker_findings(quotes: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
         return ["No reported speech (direct or indirect quotes) was found."]
     out = []
     total = int(share["quotes"].sum())
-    named = share[share["speaker"] != UNATTRIBUTED]
+    attributed = share[share["speaker"] != UNATTRIBUTED]
+    named = attributed[attributed["named"].astype(bool)]  # named people and organisations first
+    groups = attributed[~attributed["named"].astype(bool)]
+    if named.empty:
+        named = groups.iloc[0:0]
     if not named.empty:
         lead = named.iloc[0]
         tied = named[named["quotes"] == lead["quotes"]]
@@ -56,10 +68,16 @@ def speaker_findings(quotes: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
             out.append(f"No speaker stands out: {len(tied)} speakers have {int(lead['quotes'])} "
                        f"quote{'s' if lead['quotes'] != 1 else ''} each, of {total} in all.")
         voices = len(named)
-        out.append(f"{voices} distinct speaker{'s are' if voices != 1 else ' is'} quoted.")
+        out.append(f"{voices} distinct named speaker{'s are' if voices != 1 else ' is'} quoted.")
+    if not groups.empty:
+        listed = ", ".join(f"{g['speaker']} ({int(g['quotes'])})" for _, g in groups.head(3).iterrows())
+        n = int(groups["quotes"].sum())
+        out.append(f"Unnamed sources: {n} quote{'s' if n != 1 else ''} from {len(groups)} unnamed "
+                   f"group{'s' if len(groups) != 1 else ''} or roles, led by {listed}.")
     unattributed = share[share["speaker"] == UNATTRIBUTED]
     if not unattributed.empty:
-        out.append(f"{int(unattributed['quotes'].iloc[0])} quote(s) could not be attributed to a speaker.")
+        n = int(unattributed["quotes"].iloc[0])
+        out.append(f"{n} quote{'s' if n != 1 else ''} could not be attributed to a speaker.")
     return out
 
 

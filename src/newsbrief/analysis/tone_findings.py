@@ -93,9 +93,9 @@ def findings(
         totals = entity_df.assign(w=entity_df["mean"] * entity_df["n_articles"]).groupby("entity").agg(
             w=("w", "sum"), n=("n_articles", "sum"), s=("n_sentences", "sum"))
         totals = totals[totals["n"] > 0]
-        if len(totals) >= 2:
-            means = totals["w"] / totals["n"]
-            lo, hi = means.idxmin(), means.idxmax()
+        means = totals["w"] / totals["n"]
+        lo, hi = (means.idxmin(), means.idxmax()) if len(totals) >= 2 else (None, None)
+        if lo is not None and lo != hi and means[hi] > means[lo]:  # never one entity at both extremes
             top_word = "most positive" if means[hi] >= 0.005 else "least negative"
             low_word = "most negative" if means[lo] <= -0.005 else "least positive"
             n_lo = int(totals.loc[lo, "s"])

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from ..nlp.chunks import pipe_chunks, score_long, split_long
 from ..nlp.entities import doc_mentions
+from ..nlp.entity_cues import table_spans
 from ..nlp.paragraphs import doc_headings
 from ..nlp.pipeline import load_pipeline
 from .settings import Settings
@@ -88,6 +89,9 @@ def annotate_batch(items: Sequence[BatchItem], settings: Settings) -> dict[str, 
             quotes.append({"content_hash": digest, "quote_id": quote_id, **row, "sentiment": float(tone)})
         spans = _sentence_spans(doc)
         text = doc.text  # built from the tokens on every access: once per Doc
+        tables = table_spans(text) if any(ch.isdigit() for ch in text) else []
+        if tables:  # "Oper shr profit 34 cts vs loss ...": table lines have no prose to score
+            spans = [(a, b) for a, b in spans if not _mostly_table(a, b, tables)]
         scores = scorer.score([text[a:b] for a, b in spans]) if spans else []
         for (start, end), score in zip(spans, scores):
             sent_id = next_sent.get(n, 0)
@@ -101,3 +105,8 @@ def annotate_batch(items: Sequence[BatchItem], settings: Settings) -> dict[str, 
         "sentences": pd.DataFrame(sentences, columns=SENTENCE_COLS),
     }
 
+
+def _mostly_table(start: int, end: int, tables: list[tuple[int, int]]) -> bool:
+    """True when at least half of the characters in [start, end) lie on table lines."""
+    inside = sum(max(0, min(end, b) - max(start, a)) for a, b in tables if a < end and b > start)
+    return inside >= 0.5 * max(1, end - start)

@@ -13,7 +13,7 @@ from ..nlp.sentiment import fingerprint as sentiment_fingerprint
 from ..nlp.pipeline import DEFAULT_MODEL, load_pipeline, pipeline_fingerprint
 
 #: Bump when the raw rows change meaning: old cache entries are then not reused.
-ANNOTATION_SCHEMA = 4  # 3: mentions.tone; 4: paragraph/heading sentence units, long sentences split, chunked parsing
+ANNOTATION_SCHEMA = 5  # 3: mentions.tone; 4: paragraph/heading units, chunked parsing; 5: entity types by cues, table lines skipped
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..nlp.gazetteer import fold
+
 QUOTE_TABLE_COLS = [
     "article_id", "quote_id", "content", "content_start", "content_end", "kind", "cue", "speaker_text",
     "speaker_start", "speaker_end", "speaker", "speaker_entity_id", "sentiment",
@@ -25,6 +27,25 @@ def resolve_speakers(
     by_article: dict[str, list[tuple[int, int, str]]] = {}
     for art, start, end, eid in zip(mentions["article_id"], mentions["start"], mentions["end"], mentions["entity_id"]):
         by_article.setdefault(art, []).append((int(start), int(end), eid))
+    # names and surnames of the entities each article mentions, for speakers the model did not tag
+    known: dict[tuple[str, str], set[str]] = {}
+    aliases = dict(zip(entities["entity_id"], entities["aliases"]))
+    for art, eid in set(zip(mentions["article_id"], mentions["entity_id"])):
+        forms = [names.get(eid, ""), *list(aliases.get(eid, None) if aliases.get(eid, None) is not None else [])]
+        for form in forms:
+            form = str(form)
+            keys = {fold(form)}
+            if labels.get(eid) == "PERSON" and " " in form:
+                keys.add(fold(form.split()[-1]))
+            for key in keys:
+                known.setdefault((art, key), set()).add(eid)
+
+    def _by_name(art: str, text: str | None) -> str | None:
+        if not text or text.islower():
+            return None
+        found = known.get((art, fold(text)), set())
+        return next(iter(found)) if len(found) == 1 else None
+
     speakers: list[str | None] = []
     speaker_ids: list[str | None] = []
     for row in quotes.itertuples(index=False):
@@ -37,17 +58,21 @@ def resolve_speakers(
         best: str | None = None
         if bool(row.speaker_is_entity):
             candidates = [
-                (min(e, ref_end) - max(s, ref_start), eid)
+                (min(e, ref_end) - max(s, ref_start), eid, e)
                 for s, e, eid in by_article.get(row.article_id, [])
                 if s < ref_end and e > ref_start
             ]
-            people = [c for c in candidates if labels.get(c[1]) == "PERSON"]
+            # a person who only modifies the head ("Obama administration officials") is not the speaker
+            people = [c[:2] for c in candidates if labels.get(c[1]) == "PERSON" and c[2] >= ref_end - 1]
+            candidates = [c[:2] for c in candidates]
             if people:
                 best = max(people)[1]
             elif candidates:
                 overlap, eid = max(candidates)
                 if overlap >= 0.6 * (ref_end - ref_start):
                     best = eid
+        if best is None and bool(row.speaker_is_entity):
+            best = _by_name(row.article_id, _ref_text(texts.get(row.article_id), ref_start, ref_end))
         if best is not None:
             speakers.append(names[best])
             speaker_ids.append(best)

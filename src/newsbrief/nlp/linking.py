@@ -25,15 +25,10 @@ from typing import Any
 import pandas as pd
 
 from ..params import load_alias_file
-from .entities import PLACE_LABELS
+from .entities import PLACE_LABELS, _initials, strip_titles
+from .entity_cues import is_known_org, lexicon, org_key
 from .gazetteer import country_code, fold, is_place
 
-TITLES: frozenset[str] = frozenset(
-    "president vice prime minister secretary general gen sen senator rep representative gov governor "
-    "mr mrs ms miss dr prof professor king queen prince princess pope chancellor premier sir lord lady "
-    "judge justice attorney mayor ambassador spokesman spokeswoman spokesperson chairman chief ceo "
-    "foreign defence defense interior finance state us u s uk former acting deputy first".split()
-)
 SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
@@ -62,15 +57,6 @@ class Aliases:
     def fingerprint(self) -> str:
         blob = repr((sorted(self.merge.items()), sorted(self.rename.items()), sorted(self.exclude)))
         return hashlib.sha1(blob.encode()).hexdigest()[:10]
-
-
-def strip_titles(text: str) -> str:
-    """``President Volodymyr Zelenskiy`` -> ``Volodymyr Zelenskiy``; possessives dropped."""
-    text = re.sub(r"['’]s?$", "", text.strip())
-    words = text.split()
-    while len(words) > 1 and fold(words[0]).replace(" ", "") in TITLES:
-        words = words[1:]
-    return " ".join(words)
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -111,6 +97,66 @@ def person_key(folded: str) -> str:
     return " ".join([parts[0], parts[-1], *suffix]) if len(parts) >= 2 else folded
 
 
+def name_units(text: str) -> list[str]:
+    """Folded words of a name with hyphens and surname particles glued on, so a surname is one unit:
+    ``Phoebe Waller-Bridge`` -> [phoebe, walerbridge], ``Robert De Niro`` -> [robert, deniro],
+    ``bin Laden`` -> [binladen]; a capitalised particle opening a name only when it rarely is a
+    given name (``De Niro``, not ``Al Gore``)."""
+    particles = lexicon()["name_particles"]
+    words = text.replace("\u00ad", "").split()
+    out: list[str] = []
+    pending = ""
+    for i, word in enumerate(words):
+        low = word.lower()
+        last = i == len(words) - 1
+        if low in particles and not last and (word.islower() or i > 0 or low in _OPENING_PARTICLES):
+            pending += fold(word).replace(" ", "")
+            continue
+        head, dash, rest = word.partition("-")
+        if dash and rest and head.islower() and head in particles:
+            word = rest  # "al-Bashir" is Bashir
+        out.append(pending + fold(word).replace(" ", ""))
+        pending = ""
+    return [u for u in out if u] or [fold(text)]
+
+
+_OPENING_PARTICLES = frozenset({"de", "da", "di", "del", "della", "van", "von", "du", "bin", "ibn", "le", "la"})
+def _merge_place_prefixed(keys: list[tuple[str, str]], articles: list[str], labels: Any) -> None:
+    """Join "New Zealand Department of Conservation" and "Department of Conservation" in one article:
+    an organisation named with a leading place is the organisation named without it."""
+    present = {(art, key) for art, key, label in zip(articles, keys, labels) if key[0] == "OTHER" and label == "ORG"}
+    for i, (key, art) in enumerate(zip(keys, articles)):
+        if key[0] != "OTHER" or labels[i] != "ORG":
+            continue
+        words = key[1].split()
+        for k in (1, 2, 3):
+            if len(words) - k >= 2 and is_place(" ".join(words[:k])):
+                shorter = ("OTHER", " ".join(words[k:]))
+                if (art, shorter) in present:
+                    keys[i] = shorter
+                break
+
+
+def _merge_acronyms(keys: list[tuple[str, str]], articles: list[str], stripped: list[str], labels: Any) -> None:
+    """Join an acronym to the full name whose initials it spells (SAG -> Screen Actors Guild), in its
+    article first, else in the corpus when only one full name fits."""
+    local: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    corpus: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for key, art, text, label in zip(keys, articles, stripped, labels):
+        if label != "PERSON" and len(text.split()) >= 2:
+            ini = _initials(text)
+            if len(ini) >= 2:
+                local[(art, ini)].add(key)
+                corpus[ini].add(key)
+    for i, (key, art, text, label) in enumerate(zip(keys, articles, stripped, labels)):
+        compact = text.replace(".", "")
+        if " " in text or not compact.isupper() or not 2 <= len(compact) <= 6 or key[0] == "COUNTRY":
+            continue
+        found = local.get((art, compact)) or corpus.get(compact)
+        if found is not None and len(found) == 1:
+            keys[i] = next(iter(found))
+
+
 def _surname(folded: str) -> str:
     parts = [p for p in folded.split() if p not in SUFFIXES]
     return parts[-1] if parts else folded
@@ -137,39 +183,64 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
     stripped_of = {t: strip_titles(t) for t in surfaces.unique()}
     m["_stripped"] = surfaces.map(stripped_of)
     m["_fold"] = m["_stripped"].map({s: fold(s) for s in m["_stripped"].unique()})
-    m["_ntok"] = m["_fold"].str.count(" ") + 1
+    units_of = {s: name_units(s) for s in m["_stripped"].unique()}
+    m["_unit"] = m["_stripped"].map({s: " ".join(u) for s, u in units_of.items()})
+    m["_ntok"] = m["_stripped"].map({s: len(u) for s, u in units_of.items()})
     labels = m["label"].astype(str).to_numpy().copy()
+    for i, (stripped, label) in enumerate(zip(m["_stripped"], labels)):
+        if is_known_org(stripped):
+            labels[i] = "ORG"  # Twitter, Netflix: curated list (data/entity_lexicon.json)
+        elif label in ("PERSON", "ORG") and " " in stripped and country_code(stripped) is not None:
+            labels[i] = "GPE"  # "South Africa said": a country, whatever the model says
+    m["label"] = labels
 
-    # Full person names per article and corpus-wide, by surname, with how often each is named.
+    # Full person names per article and corpus-wide, by surname (and first name), with how often each is named.
     is_full_person = (m["label"] == "PERSON") & (m["_ntok"] >= 2)
     full = m[is_full_person]
     surname_keys: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    first_keys: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     corpus_surnames: dict[str, Counter[str]] = defaultdict(Counter)
-    for art, key in zip(full["article_id"], full["_fold"]):
+    for art, key in zip(full["article_id"], full["_unit"]):
         key = person_key(key)
         surname_keys[(art, _surname(key))][key] += 1
+        first_keys[(art, key.split()[0])][key] += 1
         corpus_surnames[_surname(key)][key] += 1
     # How the model labels each one-word surface across the corpus (Trump: mostly PERSON, Ford: mostly ORG).
     single_labels: dict[str, Counter[str]] = defaultdict(Counter)
-    for key, ntok, label in zip(m["_fold"], m["_ntok"], labels):
+    for key, ntok, label in zip(m["_unit"], m["_ntok"], labels):
         if ntok == 1:
             single_labels[key][label] += 1
 
     keys: list[tuple[str, str]] = []
-    for i, (art, key, ntok, label) in enumerate(zip(m["article_id"], m["_fold"], m["_ntok"], labels)):
-        if key in aliases.merge:
-            keys.append(("ALIAS", fold(aliases.merge[key])))
+    for i, (art, fkey, key, ntok, label) in enumerate(
+        zip(m["article_id"], m["_fold"], m["_unit"], m["_ntok"], labels)
+    ):
+        if fkey in aliases.merge:
+            keys.append(("ALIAS", fold(aliases.merge[fkey])))
             continue
         if label == "PERSON" and ntok >= 2:
-            keys.append(("PERSON", person_key(key)))
+            pkey = person_key(key)
+            last = _surname(pkey)
+            others = [k for k in surname_keys.get((art, last), {}) if k != pkey]
+            others += [k for k in first_keys.get((art, pkey.split()[0]), {}) if k != pkey]
+            if ntok == 2 and not others:
+                named = [k for k in first_keys.get((art, last), {}) if k != pkey]
+                if len(named) == 1:  # "Crooked Hillary" -> Hillary Clinton
+                    nick = named[0]
+                    keys.append(("PERSON", nick))
+                    continue
+            keys.append(("PERSON", pkey))
             continue
         if ntok == 1 and label in ("PERSON", "ORG", "GPE", "LOC"):
             local = _dominant(surname_keys.get((art, key)))
-            if local is not None:
+            if local is not None and not (label in PLACE_LABELS and is_place(fkey)):
                 labels[i] = "PERSON"
                 keys.append(("PERSON", local))
                 continue
-            if label in ("PERSON", "ORG") and is_place(key):
+            if label == "PERSON" and (art, key) in first_keys and len(first_keys[(art, key)]) == 1:
+                keys.append(("PERSON", next(iter(first_keys[(art, key)]))))  # "Fiona" -> Fiona Parry
+                continue
+            if label in ("PERSON", "ORG") and is_place(fkey) and not is_known_org(m.at[i, "_stripped"]):
                 labels[i] = "GPE"
             else:
                 corpus = _dominant(corpus_surnames.get(key))
@@ -188,7 +259,9 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
             if code is not None:
                 keys.append(("COUNTRY", code))
                 continue
-        keys.append(("PERSON" if labels[i] == "PERSON" else "OTHER", key))
+        keys.append(("PERSON" if labels[i] == "PERSON" else "OTHER", org_key(fkey)))
+    _merge_acronyms(keys, m["article_id"].tolist(), m["_stripped"].tolist(), labels)
+    _merge_place_prefixed(keys, m["article_id"].tolist(), labels)
     # Label and canonical name per group, in plain Python (a pandas groupby costs ~1 ms a group).
     texts = m["text"].astype(str).tolist()
     stripped = m["_stripped"].tolist()
@@ -198,7 +271,14 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
     group_label: dict[tuple[str, str], str] = {}
     group_name: dict[tuple[str, str], str] = {}
     for gkey, idx in members.items():
-        group_label[gkey] = label = _group_label(Counter(labels[i] for i in idx))
+        voters = idx
+        if gkey[0] == "OTHER":
+            full_forms = [i for i in idx if " " in stripped[i]]
+            voters = full_forms if full_forms and len(full_forms) < len(idx) else idx  # acronyms follow full names
+        label = _group_label(Counter(labels[i] for i in voters))
+        if gkey[0] == "OTHER" and any(is_known_org(stripped[i]) for i in idx[:50]):
+            label = "ORG"
+        group_label[gkey] = label
         if gkey[0] == "ALIAS":
             name = aliases.merge.get(gkey[1], stripped[idx[0]])
         else:

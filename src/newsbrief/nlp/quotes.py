@@ -156,6 +156,8 @@ class _Extractor(ExtractorBase):
         if region is None:
             return None
         subj = find_subject(verb)
+        if verb.tag_ == "VBN" and not any(c.dep_ in {"nsubj", "agent"} for c in verb.children):
+            subj = None  # "Dubbed 'DisGrace', she ...": she is the one named, not the speaker
         cand = self._snap(region, cue_text(verb), subj)
         if cand is not None and cand.kind == "direct":
             cand.kind = "mixed"
@@ -245,6 +247,8 @@ class _Extractor(ExtractorBase):
             last_group_of[idx] = g
             sp = cand.speaker or Speaker(None, None, None, None, False)
             m = cand.mention
+            if m is not None and any(a <= m[0] < b for a, b in cand.parts):
+                sp, m = Speaker(None, None, None, None, False), None  # a speaker inside its own content: a misparse
             for a, b in cand.parts:
                 if b <= a:
                     continue

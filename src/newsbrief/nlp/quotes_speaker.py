@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsbrief.nlp.entity_cues import lexicon
+
 __all__ = ["Speaker", "SpeakerResolver", "speaker_mention"]
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -115,6 +117,18 @@ def _name_span(token: Token) -> Span | None:
     return None
 
 
+def _cannot_speak(subj: Token, mention: Span) -> bool:
+    """A subject that cannot speak: "no-one", "nobody", an abstract or inanimate noun ("statement",
+    "distortions", "the report") - the cue then has no speaker."""
+    words = lexicon()["non_speakers"]
+    if subj.ent_type_ or subj.pos_ == "PROPN" or subj.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return False
+    text = mention.text.lower().strip()
+    return text in words or subj.lemma_.lower() in words or subj.lower_ in words or (
+        subj.i > 0 and subj.doc[subj.i - 1].lower_ in {"no", "no-"} and subj.lower_ in {"one", "body"}
+    )
+
+
 class SpeakerResolver:
     """Resolve speaker mentions of one Doc to earlier named mentions (call in text order)."""
 
@@ -168,6 +182,21 @@ class SpeakerResolver:
             return any_ent.start_char, any_ent.end_char
         return None
 
+    def _plural_subject(self, token: Token) -> tuple[int, int] | None:
+        """A plain plural noun subject ("the researchers") of the previous sentence, when no named
+        entity is a subject between it and the pronoun."""
+        sent = token.sent
+        if sent.start == 0:
+            return None
+        prev = self.doc[sent.start - 1].sent
+        for tok in prev:
+            if tok.dep_ == "nsubj" and tok.tag_ == "NNS" and not tok.ent_type_ and tok.is_lower:
+                if any(t.dep_ in {"nsubj", "nsubjpass"} and t.ent_type_ for t in self.doc[tok.i + 1 : token.i]):
+                    return None
+                mention = speaker_mention(tok)
+                return mention.start_char, mention.end_char
+        return None
+
     def resolve_role(self, mention: Span, head: Token) -> tuple[int, int] | None:
         """Most recent person introduced with the role word of ``head``, preferring shared qualifiers."""
         role = head.lemma_.lower()
@@ -194,11 +223,18 @@ class SpeakerResolver:
             return Speaker(None, None, None, None, False)
         start, end = mention.start_char, mention.end_char
         low = subj.lower_
+        if _cannot_speak(subj, mention):
+            return Speaker(None, None, None, None, False)
+        if low in {"they", "we"}:
+            group = self._plural_subject(subj)
+            if group is not None:  # "The researchers ... They note": a group, not a name merely mentioned
+                self._remember(start, group, person=False, kind="group")
+                return Speaker(start, end, group[0], group[1], False)
         if subj.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS:
             ref = self.resolve_pronoun(subj) if low in PERSON_PRONOUNS | GROUP_PRONOUNS else None
             self._remember(start, ref, person=low in PERSON_PRONOUNS, kind="pron")
             return Speaker(start, end, ref[0] if ref else None, ref[1] if ref else None, ref is not None)
-        name = _name_span(subj)
+        name = _name_span(subj) if not (subj.is_lower and subj.pos_ != "PROPN") else None
         if name is not None and subj.ent_type_ != "PERSON" and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in subj.children
         ):

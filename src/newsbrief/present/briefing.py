@@ -150,11 +150,26 @@ class Briefing:
         return to_chart(speaker_chart(share))
 
     def speaker_table(self) -> HTMLBlock:
+        """Article: one table. Corpus: named speakers first, then unnamed groups and roles as a block of
+        their own ("spokesman", "analysts" do not crowd out the people quoted by name)."""
         share = self.speaker_share()
+        if self.mode != "corpus":
+            return self._speaker_block(share)
+        full = analysis.speaker_share(self.tables["quotes"], self.articles)
+        named = full[full["named"].astype(bool)].head(self.top_n)
+        groups = full[~full["named"].astype(bool)].head(self.top_n)
+        first = self._speaker_block(named, caption="Named speakers")
+        if groups.empty:
+            return first
+        second = self._speaker_block(groups, caption="Unnamed sources: groups, roles and unattributed quotes")
+        return HTMLBlock(first.markup + second.markup, first.text + "\n\n" + second.text)
+
+    @staticmethod
+    def _speaker_block(share: pd.DataFrame, *, caption: str | None = None) -> HTMLBlock:
         shown = share[["speaker", "quotes", "words", "quote_share", "word_share", "example"]].rename(
             columns={"quote_share": "share of quotes", "word_share": "share of words", "example": "longest quote"})
         shown["longest quote"] = shown["longest quote"].map(clip)
-        return table_block(shown, formats={"share of quotes": "{:.0%}", "share of words": "{:.0%}"})
+        return table_block(shown, caption=caption, formats={"share of quotes": "{:.0%}", "share of words": "{:.0%}"})
 
     def quote_table(self, *, limit: int = 40) -> HTMLBlock:
         """Article: every quote in order. Corpus: the longest quote of each top speaker, with its article."""

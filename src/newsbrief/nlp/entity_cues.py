@@ -1,0 +1,187 @@
+"""Evidence for an entity's type beyond the model's label, and text that is no prose.
+
+* :func:`lexicon` - curated word lists (``data/entity_lexicon.json``): well-known organisations and
+  platforms, country aliases, name particles, table words, speakers that cannot speak.
+* :func:`table_spans` - lines that are tables or listings (figures, ``vs``, ``cts``, ``mln``,
+  column-like spacing): kept out of entities and sentiment.
+* :func:`cue_label` - the label a mention's context asks for ("the island of X", "X Street",
+  "-straße", "X Inc", "X said", "Mr X", "X, 75,") or None.
+* :func:`in_quoted_title` - a name that is the whole of a short quoted title ("Joker", "The Crown").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from .gazetteer import country_code, is_place
+from .lexicon import lexicon
+
+__all__ = ["lexicon", "org_key", "is_known_org", "is_table_line", "table_spans", "cue_label",
+           "is_title_of_work", "in_quoted_title"]
+
+_SPEECH_CUES = frozenset(
+    "say said says tell told add added adds explain explained note noted argue argued write wrote tweet tweeted "
+    "insist insisted warn warned ask asked recall recalled claim claimed".split()
+)
+_FAC_SUFFIXES = frozenset(
+    "street st road rd avenue ave boulevard lane square bridge terminal airport station museum stadium observatory "
+    "telescope".split()
+)
+_COMPASS = frozenset("northern southern eastern western central north-eastern north-western south-eastern "
+                     "south-western northeastern northwestern southeastern southwestern".split())
+_DIRECTIONS = frozenset("west east north south northern southern eastern western central upper lower new".split())
+_ORG_NOUNS = frozenset("foundation board company corporation party union council agency institute university "
+                       "bank firm brokerage newspaper magazine network".split())
+_NUMBER = re.compile(r"^[-+($]?\d[\d.,/:%]*\)?$")
+_COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
+
+
+_CORPORATE = frozenset({"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "group", "company", "com"})
+
+
+def org_key(folded: str) -> str:
+    """A folded organisation name without a corporate suffix or web domain (Alibaba Group, Snopes.com -> alibaba)."""
+    words = folded.split()
+    while len(words) > 1 and words[-1] in _CORPORATE:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def is_known_org(text: str) -> bool:
+    """True for a well-known organisation or platform of the curated list (Twitter, Netflix, SAG ...)."""
+    return text.strip().lower() in lexicon()["organisations"]
+
+
+def is_table_line(line: str) -> bool:
+    """A line of a table or listing: mostly figures, table words, ``vs`` or column-like spacing."""
+    words = line.split()
+    if not words:
+        return False
+    numbers = sum(1 for w in words if _NUMBER.match(w))
+    table = sum(1 for w in words if w.lower().strip(".,;:()") in lexicon()["table_words"])
+    if _COLUMNS.search(line.strip()) and numbers >= 1:
+        return True
+    if len(words) <= 3:
+        return numbers >= 1 and table >= 1
+    if table >= 3 and table / len(words) >= 0.4 or any(w.lower() == "vs" for w in words) and numbers and table >= 2:
+        return True
+    if numbers >= 2 and (numbers + table) / len(words) >= 0.4:
+        return True
+    return numbers >= 2 and any(w.lower() == "vs" for w in words)
+
+
+def table_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the lines of ``text`` that are tables or listings."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if is_table_line(line):
+            spans.append((pos, pos + len(line)))
+        pos += len(line)
+    return spans
+
+
+def _words_before(span: Span, n: int) -> str:
+    doc = span.doc
+    return " ".join(t.lower_ for t in doc[max(0, span.start - n) : span.start] if not t.is_space)
+
+
+def cue_label(span: Span) -> tuple[str, bool] | None:
+    """The label the context of ``span`` asks for and whether the cue is definitive (a speech verb only
+    leans towards a person), else None (see module docs)."""
+    lex = lexicon()
+    doc = span.doc
+    last = span[-1].lower_
+    nxt = doc[span.end] if span.end < len(doc) else None
+    nxt_low = nxt.lower_.rstrip(".") if nxt is not None else ""
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.lower_ in {"elect", "designate"} and span.start >= 3 and doc[span.start - 2].text == "-":
+        prev = doc[span.start - 3]  # "President-elect Trump"
+    if any(last.endswith(end) and len(last) > len(end) + 2 for end in lex["place_word_endings"]):
+        return "FAC", True
+    if last in lex["place_suffixes"] and len(span) >= 2:
+        return "FAC", True if last in _FAC_SUFFIXES else "LOC"
+    if nxt is not None and nxt_low in {"street", "road", "avenue", "boulevard", "lane", "square"} and nxt.is_title:
+        return "FAC", True
+    if prev is not None and prev.is_lower and prev.lower_ in _COMPASS and span[0].is_title:
+        return "LOC", True  # "eastern Northland"
+    if nxt is not None and nxt.is_lower and nxt.lower_ in _ORG_NOUNS and not is_place(span.text):
+        return "ORG", True  # "the Walkley board", "Zanu-PF party"
+    before = _words_before(span, 2)
+    if any(before.endswith(p) for p in lex["place_before"]):
+        return "LOC", True if "island" in before or "isle" in before else "GPE"
+    of = next((t.i for t in span if t.lower_ == "of"), None)
+    if of is not None and of > span.start and doc[of - 1].lower_ in lex["org_suffixes"]:
+        return "ORG", True  # "Bank of Japan", "Public Utility Commission of Texas"
+    if len(span) >= 2 and last.rstrip(".") in lex["org_suffixes"] and span[-1].is_title | span[-1].is_upper:
+        return "ORG", True
+    if nxt is not None and nxt_low in {"inc", "corp", "ltd", "llc", "plc", "co", "group"} and nxt.text[:1].isupper():
+        return "ORG", True
+    if is_known_org(span.text):
+        return "ORG", True
+    if len(span) >= 2 and span[-1].is_title and country_code(span[-1].text) is not None and (
+        country_code(span.text) is None and not is_place(span.text)
+        and not any(t.lower_ in _DIRECTIONS for t in span[:-1])  # West Germany, East Timor are places
+    ):
+        return "ORG", True  # "Statistics Canada", "Air Canada": a body named after its country
+    # people: a title or kin word right before, an age after, the subject of a speech verb
+    if prev is not None and prev.lower_.rstrip(".").split("-")[0] in lex["person_titles"] and (
+        prev.text[:1].isupper() or (len(span) >= 2 and all(t.is_title for t in span))
+    ):
+        return "PERSON", True  # "Mr Obama", "President-elect Trump", "security chief Emmerson Mnangagwa"
+    if span[0].text in lex["organisations_cased"] and len(span) >= 2:
+        return "ORG", True  # "Yahoo Japan"
+    if is_place(span.text) or country_code(span.text) is not None:
+        return None  # "South Africa said": a country speaking is still a place
+    if nxt is not None and nxt.text == "," and span.end + 2 < len(doc):
+        age, comma = doc[span.end + 1], doc[span.end + 2]
+        if age.like_num and age.text.isdigit() and 10 <= int(age.text) <= 110 and comma.text == ",":
+            return "PERSON", True
+    root = span.root
+    if root.dep_ == "nsubj" and root.head.lower_ in _SPEECH_CUES:
+        return "PERSON", False
+    if root.dep_ in {"nsubj", "dobj", "attr", "appos"} and root.head.lower_ in _SPEECH_CUES and root.head.i < span.start:
+        return "PERSON", False  # inverted: "says Parata"
+    if root.dep_ == "appos" and root.head.lower_ in lex["person_titles"]:
+        return "PERSON", True  # "his father, Hori Parata"
+    return None
+
+
+def is_title_of_work(span: Span) -> bool:
+    """Names of laws, awards and works by their head word ("Data Retention Bill", "Nobel Prize"), and
+    hashtags or handles ("#Hamilton"): no person, organisation or place."""
+    text = span.doc.text
+    if span.start_char > 0 and text[span.start_char - 1] in "#@":
+        return True
+    if span.text.lower().removesuffix("'s").removesuffix("’s") in lexicon()["not_entities"]:
+        return True  # awards: "Oscar", "Grammys"
+    return len(span) >= 2 and span[-1].is_title and span[-1].lower_ in lexicon()["not_entity_heads"]
+
+
+def in_quoted_title(span: Span) -> bool:
+    """True when ``span`` is most of a short quoted stretch in title case (a film, book, show, award)."""
+    doc, text = span.doc, span.doc.text
+    a, b = span.start_char, span.end_char
+    left = text[max(0, a - 2) : a].rstrip()
+    right = text[b : b + 2].lstrip()
+    opens, closes = "\"“‘'", "\"”’'"
+    if left[-1:] and left[-1] in opens and right[:1] and right[0] in closes:
+        return True
+    # "The Crown" with the article outside the entity: look a little wider, up to 6 words
+    lo = text.rfind("\n", 0, a) + 1
+    hi = text.find("\n", b)
+    hi = len(text) if hi < 0 else hi
+    q_open = max(text.rfind(c, lo, a) for c in "“\"")
+    if q_open < 0:
+        return False
+    q_close = min((p for p in (text.find(c, b, hi) for c in "”\"") if p >= 0), default=-1)
+    if q_close < 0:
+        return False
+    inner = text[q_open + 1 : q_close].strip()
+    words = inner.split()
+    if not 1 <= len(words) <= 6 or inner[-1:] in ".,?!":
+        return False
+    caps = sum(1 for w in words if w[:1].isupper() or w.lower() in {"of", "the", "a", "and", "in", "on", "to"})
+    return caps == len(words) and (b - a) >= 0.5 * len(inner) and not doc[span.start].is_sent_start

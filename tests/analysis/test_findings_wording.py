@@ -1,0 +1,42 @@
+"""Findings wording (issue 11): the lead item is not repeated, 1 mention, one entity never both extremes."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from newsbrief.analysis.findings import entity_findings, speaker_findings
+
+
+def _tables(rows: list[tuple[str, str, str, int]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    mentions, entities = [], []
+    for eid, name, label, n in rows:
+        entities.append({"entity_id": eid, "name": name, "label": label, "aliases": [name]})
+        mentions += [{"article_id": "a", "start": i, "end": i + 1, "entity_id": eid} for i in range(n)]
+    return pd.DataFrame(mentions), pd.DataFrame(entities)
+
+
+def test_lead_and_top_person_are_not_repeated_in_next_come() -> None:
+    mentions, entities = _tables([("o", "Oscars", "ORG", 5), ("p", "Joaquin Phoenix", "PERSON", 4),
+                                  ("n", "Netflix", "ORG", 3), ("l", "Los Angeles", "GPE", 1)])
+    out = entity_findings(mentions, entities, n_articles=1)
+    nxt = [s for s in out if s.startswith("Next")][0]
+    assert "Oscars" not in nxt and "Joaquin Phoenix" not in nxt and "Netflix" in nxt
+
+
+def test_one_mention_is_singular() -> None:
+    mentions, entities = _tables([("o", "Oslo", "GPE", 1)])
+    assert "(1 mention," in entity_findings(mentions, entities, n_articles=1)[0]
+
+
+def test_named_speakers_lead_and_groups_are_a_block_of_their_own() -> None:
+    quotes = pd.DataFrame({
+        "article_id": ["a"] * 4,
+        "content": ["one two three", "four five six", "seven eight", "nine ten"],
+        "speaker": ["spokesman", "spokesman", "Ann Lee", None],
+        "speaker_entity_id": [None, None, "E1", None],
+    })
+    articles = pd.DataFrame({"article_id": ["a"], "published": [pd.NaT]})
+    out = speaker_findings(quotes, articles)
+    assert out[0].startswith("Ann Lee is quoted most")
+    assert any(s.startswith("Unnamed sources") and "spokesman (2)" in s for s in out)
+    assert any(s.startswith("1 quote could not") for s in out)
