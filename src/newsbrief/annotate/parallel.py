@@ -11,7 +11,7 @@ import pandas as pd
 from ..errors import InputError
 from ..nlp.pipeline import load_pipeline
 from ..registry import Registry
-from .rows import BatchItem, annotate_batch
+from .rows import BatchItem, annotate_batch, batch_scorer
 from .settings import Settings
 
 Engine = Callable[..., Iterator[dict[str, pd.DataFrame]]]
@@ -27,6 +27,14 @@ def _iter_batches(items: Sequence[BatchItem], size: int) -> Iterator[list[BatchI
 
 def _init_worker(model: str) -> None:
     load_pipeline(model)
+
+
+def _warm(settings: Settings) -> None:
+    """Load what every batch needs (pipeline, scorer, quote rules) once, before forking workers."""
+    from ..nlp import quotes  # noqa: F401 - imported once here, inherited by forked workers
+
+    load_pipeline(settings.model)
+    batch_scorer(settings)
 
 
 def _run_batch(args: tuple[list[BatchItem], Settings]) -> dict[str, pd.DataFrame]:
@@ -54,7 +62,7 @@ def local_engine(
 
     methods = mp.get_all_start_methods()
     if "fork" in methods:
-        load_pipeline(settings.model)  # children inherit the loaded pipeline
+        _warm(settings)  # children inherit the loaded pipeline and scorer
     ctx = mp.get_context("fork" if "fork" in methods else "spawn")
     tasks = ((batch, settings) for batch in _iter_batches(items, batch_size))  # lazy: one batch per task
     with ctx.Pool(processes=min(workers, n_batches), initializer=_init_worker, initargs=(settings.model,)) as pool:

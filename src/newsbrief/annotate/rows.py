@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
@@ -23,13 +24,29 @@ QUOTE_COLS = [
 SENTENCE_COLS = ["content_hash", "sent_id", "start", "end", "text", "sentiment"]
 
 
+def batch_scorer(settings: Settings) -> Any:
+    """The sentiment scorer of ``settings``, built once per process (not once per batch)."""
+    try:
+        return _cached_scorer(settings)
+    except TypeError:  # an unhashable option value: build it afresh
+        from ..nlp.sentiment import get_scorer
+
+        return get_scorer(settings.sentiment, **dict(settings.sentiment_options))
+
+
+@functools.lru_cache(maxsize=4)
+def _cached_scorer(settings: Settings) -> Any:
+    from ..nlp.sentiment import get_scorer
+
+    return get_scorer(settings.sentiment, **dict(settings.sentiment_options))
+
+
 def annotate_batch(items: Sequence[BatchItem], settings: Settings) -> dict[str, pd.DataFrame]:
     """Annotate one batch in this process (the pipeline is loaded once per process)."""
     from ..nlp.quotes import extract_quotes
-    from ..nlp.sentiment import get_scorer
 
     nlp = load_pipeline(settings.model)
-    scorer = get_scorer(settings.sentiment, **dict(settings.sentiment_options))
+    scorer = batch_scorer(settings)
     mentions: list[dict[str, Any]] = []
     quotes: list[dict[str, Any]] = []
     sentences: list[dict[str, Any]] = []

@@ -35,15 +35,15 @@ def notebook_path(name: str | Path = "briefing") -> Path:
     return path
 
 
-def render(notebook: Path, *, html_path: Path, pdf_path: Path, paper: str) -> None:
-    """HTML and PDF through the package's nbconvert exporters."""
-    from .exporters import BriefingHTMLExporter, BriefingPDFExporter
+def render(notebook: Path | nbformat.NotebookNode, *, html_path: Path, pdf_path: Path, paper: str) -> None:
+    """HTML and PDF through the package's nbconvert exporters: the page is rendered once and
+    WeasyPrint prints that markup (no second rendering, no re-reading the notebook)."""
+    from .exporters import html_and_pdf
 
-    nb = nbformat.read(notebook, as_version=4)
+    nb = nbformat.read(notebook, as_version=4) if isinstance(notebook, Path) else notebook
     nb.metadata.setdefault("newsbrief", {})["paper"] = paper
-    markup, _ = BriefingHTMLExporter().from_notebook_node(nb)
+    markup, pdf = html_and_pdf(nb, paper=paper)
     html_path.write_text(markup, encoding="utf-8")
-    pdf, _ = BriefingPDFExporter(paper=paper).from_notebook_node(nb)
     pdf_path.write_bytes(pdf)
 
 
@@ -60,7 +60,7 @@ def brief(
 
     write_store(folder / "data", tables, settings=settings, inputs=params.input)
     executed = folder / "briefing.ipynb"
-    pm.execute_notebook(
+    nb = pm.execute_notebook(
         str(notebook_path(notebook)), str(executed),
         parameters={"data": "data", "title": title, "mode": mode or params.mode, "top_n": params.top_n,
                     "freq": params.freq, "entities": list(entities if entities is not None else params.entities),
@@ -68,8 +68,7 @@ def brief(
         cwd=str(folder), kernel_name="python3", progress_bar=progress_bar, log_output=False,
         extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no transport notice on the terminal
     )
-    nb = nbformat.read(executed, as_version=4)
     nb.metadata["title"] = title or "News briefing"
     nbformat.write(nb, executed)
-    render(executed, html_path=folder / "briefing.html", pdf_path=folder / "briefing.pdf", paper=params.paper)
+    render(nb, html_path=folder / "briefing.html", pdf_path=folder / "briefing.pdf", paper=params.paper)
     return ReportPaths(folder=folder, notebook=executed, html=folder / "briefing.html", pdf=folder / "briefing.pdf")

@@ -3,6 +3,7 @@
 ``newsbrief_html``: a code-free, script-free standalone HTML page from the project's template.
 ``newsbrief_pdf``: that page printed to PDF by WeasyPrint (no LaTeX, no browser), with the
 briefing title and page numbers in the footer. Both work with ``jupyter nbconvert --to NAME``.
+:func:`html_and_pdf` renders the page once and prints that same markup (what a run does).
 """
 
 from __future__ import annotations
@@ -64,13 +65,24 @@ class BriefingPDFExporter(Exporter):
     def from_notebook_node(
         self, nb: NotebookNode, resources: dict[str, Any] | None = None, **kw: Any
     ) -> tuple[bytes, dict[str, Any]]:
-        import weasyprint
-
         nb_copy, resources = super().from_notebook_node(nb, resources, **kw)
         paper = str(nb.metadata.get("newsbrief", {}).get("paper", self.paper))
         resources["newsbrief_print_css"] = print_css(paper)
         html_exporter = BriefingHTMLExporter(config=self.config, parent=self)
         markup, resources = html_exporter.from_notebook_node(nb_copy, resources)
-        pdf = weasyprint.HTML(string=markup, base_url=str(TEMPLATES)).write_pdf()
         resources["output_extension"] = ".pdf"
-        return pdf, resources
+        return pdf_from_html(markup), resources
+
+
+def pdf_from_html(markup: str) -> bytes:
+    """Print a briefing page (with its ``media="print"`` style) to PDF with WeasyPrint."""
+    import weasyprint
+
+    return weasyprint.HTML(string=markup, base_url=str(TEMPLATES)).write_pdf()
+
+
+def html_and_pdf(nb: NotebookNode, *, paper: str) -> tuple[str, bytes]:
+    """The briefing page and its PDF from one HTML rendering: the page carries the print CSS
+    as a ``media="print"`` style (inert on screen, used by WeasyPrint and by a browser's print)."""
+    markup, _ = BriefingHTMLExporter().from_notebook_node(nb, {"newsbrief_print_css": print_css(paper)})
+    return markup, pdf_from_html(markup)
