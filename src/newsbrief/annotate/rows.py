@@ -51,7 +51,7 @@ def annotate_batch(items: Sequence[BatchItem], settings: Settings) -> dict[str, 
     quotes: list[dict[str, Any]] = []
     sentences: list[dict[str, Any]] = []
     texts = [text for _, text in items]
-    for (digest, _), doc in zip(items, nlp.pipe(texts, batch_size=32)):
+    for (digest, _), doc in zip(items, nlp.pipe(texts, batch_size=64)):
         for mention in doc_mentions(doc):
             mentions.append({"content_hash": digest, **mention})
         found = [asdict(quote) for quote in extract_quotes(doc)]

@@ -58,6 +58,9 @@ def brief(
     """
     import papermill as pm
 
+    from .exporters import warm_up_in_background
+
+    warm_up_in_background()  # the renderer's imports overlap the kernel's work
     write_store(folder / "data", tables, settings=settings, inputs=params.input)
     executed = folder / "briefing.ipynb"
     nb = pm.execute_notebook(

@@ -8,6 +8,7 @@ briefing title and page numbers in the footer. Both work with ``jupyter nbconver
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -84,5 +85,26 @@ def pdf_from_html(markup: str) -> bytes:
 def html_and_pdf(nb: NotebookNode, *, paper: str) -> tuple[str, bytes]:
     """The briefing page and its PDF from one HTML rendering: the page carries the print CSS
     as a ``media="print"`` style (inert on screen, used by WeasyPrint and by a browser's print)."""
+    for thread in _WARMING:
+        thread.join()  # import in progress in another thread: let it finish
+    _WARMING.clear()
     markup, _ = BriefingHTMLExporter().from_notebook_node(nb, {"newsbrief_print_css": print_css(paper)})
     return markup, pdf_from_html(markup)
+
+
+def _warm_up() -> None:
+    import weasyprint  # noqa: F401 - 0.6-0.9 s of imports, done while the kernel runs
+
+    BriefingHTMLExporter().environment.get_template("index.html.j2")
+
+
+def warm_up_in_background() -> threading.Thread:
+    """Import WeasyPrint and load the briefing template in a thread while the kernel executes the
+    notebook (this process only waits for the kernel then); :func:`html_and_pdf` finds them ready."""
+    thread = threading.Thread(target=_warm_up, name="newsbrief-render-warm-up", daemon=True)
+    _WARMING.append(thread)
+    thread.start()
+    return thread
+
+
+_WARMING: list[threading.Thread] = []
