@@ -293,3 +293,21 @@ def test_fingerprint_follows_the_tone_model(monkeypatch: pytest.MonkeyPatch) -> 
     before = Settings().fingerprint()
     monkeypatch.setattr(tone, "model_digest", lambda: "0" * 12)
     assert Settings().fingerprint() != before
+
+
+def test_cached_rerun_imports_no_spacy_and_no_sentiment_library(tmp_path: Path) -> None:
+    """A fresh process whose every article is cached neither loads nor imports spaCy (nor VADER)."""
+    run(make(3), tmp_path)
+    code = (
+        "import sys\n"
+        "from newsbrief.annotate import annotate_articles, assemble\n"
+        "from newsbrief.ingest import Article\n"
+        f"texts = {[a.text for a in make(3)]!r}\n"
+        "arts = [Article(article_id=f'a{i}', text=t) for i, t in enumerate(texts)]\n"
+        f"s = annotate_articles(arts, store={str(tmp_path)!r}, workers=1, batch_size=2)\n"
+        f"tables = assemble(arts, store={str(tmp_path)!r})\n"
+        "heavy = [m for m in ('spacy', 'thinc', 'vaderSentiment', 'torch', 'matplotlib') if m in sys.modules]\n"
+        "print(s.cached, s.annotated, len(tables['mentions']) > 0, heavy)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "3 0 True []"

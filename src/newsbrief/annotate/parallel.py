@@ -11,26 +11,66 @@ import pandas as pd
 from ..errors import InputError
 from ..nlp.pipeline import load_pipeline
 from ..registry import Registry
-from .rows import BatchItem, annotate_batch
+from .rows import BatchItem, annotate_batch, batch_scorer
 from .settings import Settings
 
 Engine = Callable[..., Iterator[dict[str, pd.DataFrame]]]
 engines: Registry[Engine] = Registry("engines", label="engine")
 
 
+#: Characters of text in one batch at most (besides at most ``batch_size`` articles). A worker's peak
+#: memory follows the text it holds in flight (spaCy's layers keep ~4 KB per token of a batch), and the
+#: runner sends the longest articles first: without this cap they would all travel together.
+MAX_BATCH_CHARS = 120_000
+
+
 def _iter_batches(items: Sequence[BatchItem], size: int) -> Iterator[list[BatchItem]]:
+    """Consecutive batches of at most ``size`` articles and MAX_BATCH_CHARS characters (one article at least)."""
     if size < 1:
         raise InputError("the batch size must be at least 1", field="batch_size")
-    for i in range(0, len(items), size):
-        yield list(items[i : i + size])
+    batch: list[BatchItem] = []
+    chars = 0
+    for item in items:
+        if batch and (len(batch) >= size or chars + len(item[1]) > MAX_BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += len(item[1])
+    if batch:
+        yield batch
 
 
 def _init_worker(model: str) -> None:
     load_pipeline(model)
 
 
+def _warm(settings: Settings) -> None:
+    """Load what every batch needs (pipeline, scorer, quote rules) once, before forking workers."""
+    from ..nlp import quotes  # noqa: F401 - imported once here, inherited by forked workers
+
+    load_pipeline(settings.model)
+    batch_scorer(settings)
+
+
+#: Batches a local worker annotates before it is replaced by a fresh fork of the parent (which holds the
+#: loaded pipeline, so nothing is reloaded): the heap a worker grows on long articles goes with it.
+TASKS_PER_WORKER = 16
+
+
+def _release_memory() -> None:
+    """Give freed heap pages back to the system (glibc), so a worker's footprint follows its current batch."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        pass
+
+
 def _run_batch(args: tuple[list[BatchItem], Settings]) -> dict[str, pd.DataFrame]:
-    return annotate_batch(args[0], args[1])
+    rows = annotate_batch(args[0], args[1])
+    _release_memory()
+    return rows
 
 
 @engines.register("local")
@@ -43,21 +83,23 @@ def local_engine(
     Results stream back batch by batch, so no process holds the Docs of the whole corpus.
     """
     workers = workers or os.cpu_count() or 1
-    n_batches = -(-len(items) // batch_size)
+    batches = list(_iter_batches(items, batch_size))  # (content_hash, text) pairs: the texts are not copied
+    n_batches = len(batches)
     if not n_batches:
         return
     if workers == 1 or n_batches == 1:
-        for batch in _iter_batches(items, batch_size):
+        for batch in batches:
             yield annotate_batch(batch, settings)
         return
     import multiprocessing as mp
 
     methods = mp.get_all_start_methods()
     if "fork" in methods:
-        load_pipeline(settings.model)  # children inherit the loaded pipeline
+        _warm(settings)  # children inherit the loaded pipeline and scorer
     ctx = mp.get_context("fork" if "fork" in methods else "spawn")
-    tasks = ((batch, settings) for batch in _iter_batches(items, batch_size))  # lazy: one batch per task
-    with ctx.Pool(processes=min(workers, n_batches), initializer=_init_worker, initargs=(settings.model,)) as pool:
+    tasks = ((batch, settings) for batch in batches)  # lazy: one batch pickled per task
+    with ctx.Pool(processes=min(workers, n_batches), initializer=_init_worker, initargs=(settings.model,),
+                  maxtasksperchild=TASKS_PER_WORKER) as pool:
         yield from pool.imap_unordered(_run_batch, tasks, chunksize=1)
 
 

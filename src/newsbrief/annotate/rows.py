@@ -3,12 +3,12 @@ quotes (with sentiment), sentences."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
-from spacy.tokens import Doc
 
 from ..nlp.chunks import pipe_chunks, score_long, split_long
 from ..nlp.entities import doc_mentions
@@ -16,6 +16,9 @@ from ..nlp.entity_cues import table_spans
 from ..nlp.paragraphs import doc_headings
 from ..nlp.pipeline import load_pipeline
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 BatchItem = tuple[str, str]  # (content_hash, text)
 
@@ -51,6 +54,23 @@ def _sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
+def batch_scorer(settings: Settings) -> Any:
+    """The sentiment scorer of ``settings``, built once per process (not once per batch)."""
+    try:
+        return _cached_scorer(settings)
+    except TypeError:  # an unhashable option value: build it afresh
+        from ..nlp.sentiment import get_scorer
+
+        return get_scorer(settings.sentiment, **dict(settings.sentiment_options))
+
+
+@functools.lru_cache(maxsize=4)
+def _cached_scorer(settings: Settings) -> Any:
+    from ..nlp.sentiment import get_scorer
+
+    return get_scorer(settings.sentiment, **dict(settings.sentiment_options))
+
+
 def annotate_batch(items: Sequence[BatchItem], settings: Settings) -> dict[str, pd.DataFrame]:
     """Annotate one batch in this process (the pipeline is loaded once per process).
 
@@ -58,11 +78,11 @@ def annotate_batch(items: Sequence[BatchItem], settings: Settings) -> dict[str, 
     into the whole text. Headings are not sentences (no sentiment); over-long sentences are split.
     """
     from ..nlp.quotes import extract_quotes
-    from ..nlp.sentiment import get_scorer
     from ..nlp.tone import tone_for_mentions
 
+
     nlp = load_pipeline(settings.model)
-    scorer = get_scorer(settings.sentiment, **dict(settings.sentiment_options))
+    scorer = batch_scorer(settings)
     mentions: list[dict[str, Any]] = []
     quotes: list[dict[str, Any]] = []
     sentences: list[dict[str, Any]] = []

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.util
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -43,14 +45,19 @@ class Settings:
 def model_fingerprint(model: str) -> str:
     """:func:`pipeline_fingerprint` of ``model`` read from its meta.json, without loading it.
 
-    A cached re-run then does not pay for a pipeline load. Falls back to loading the pipeline
-    when the package or its meta cannot be found (a path, an unusual install).
+    A cached re-run then does not pay for a pipeline load, nor even for importing spaCy: the
+    package's folder is found without importing it. Falls back to loading the pipeline when the
+    package or its meta cannot be found (an unusual install).
     """
-    import spacy.util
-
     try:
-        path = Path(model) if Path(model).is_dir() else spacy.util.get_package_path(model)
-        meta = spacy.util.get_model_meta(path)
+        if Path(model).is_dir():
+            path = Path(model)
+        else:
+            spec = importlib.util.find_spec(model)
+            if spec is None or not spec.submodule_search_locations:
+                raise LookupError(model)
+            path = Path(next(iter(spec.submodule_search_locations)))
+        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
         disabled = set(meta.get("disabled") or ())
         pipes = [name for name in meta["pipeline"] if name not in disabled]
         return f"{meta['lang']}_{meta['name']}-{meta['version']}[{','.join(pipes)}]"

