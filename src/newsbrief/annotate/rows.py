@@ -13,7 +13,7 @@ import pandas as pd
 from ..nlp.chunks import pipe_chunks, score_long, split_long
 from ..nlp.entities import doc_mentions
 from ..nlp.entity_cues import table_spans
-from ..nlp.paragraphs import doc_headings
+
 from ..nlp.pipeline import load_pipeline
 from .settings import Settings
 
@@ -45,6 +45,8 @@ def _shift(row: dict[str, Any], offset: int, keys: Sequence[str]) -> dict[str, A
 def _sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     """Whitespace-trimmed (start, end) of the sentences of ``doc``: headings left out, sentences of more
     than MAX_SENTENCE_WORDS words split at clause punctuation."""
+    from ..nlp.paragraphs import doc_headings
+
     headings = set(doc_headings(doc))
     spans: list[tuple[int, int]] = []
     for sent in doc.sents:

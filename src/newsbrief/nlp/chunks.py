@@ -10,14 +10,20 @@ stay offsets into the whole text. Figures: ``benchmarks/long_articles.py``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import re
 from collections.abc import Iterable, Iterator
 
-from spacy.language import Language
-from spacy.tokens import Doc
 
-from .paragraphs import BLANK_LINE
 from .sentiment.base import SentimentScorer
+
+#: A blank line (spaces, tabs, NBSP allowed): where paragraphs end.
+BLANK_LINE = re.compile(r"\n[ \t\u00a0\r]*\n")
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 #: Articles longer than this (characters) are not annotated: skipped in a corpus, rejected alone.
 MAX_ARTICLE_CHARS = 2_000_000

@@ -11,12 +11,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import re
 
-from spacy.tokens import Span
 
 from .gazetteer import country_code, is_place
 from .lexicon import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 __all__ = ["lexicon", "org_key", "is_known_org", "is_table_line", "table_spans", "cue_label",
            "is_title_of_work", "in_quoted_title"]

@@ -17,9 +17,9 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-COMPONENT = "newsbrief_paragraphs"
+from . import PARAGRAPHS_COMPONENT as COMPONENT
+from .chunks import BLANK_LINE
 
-BLANK_LINE = re.compile(r"\n[ \t\u00a0\r]*\n")
 _LINE = re.compile(r"[^\n]+")
 _FINAL = set(".!?:;,…")
 _CLOSERS = "\"'”’)]»"

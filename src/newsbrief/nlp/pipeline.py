@@ -7,7 +7,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from ..errors import ModelError
-from .paragraphs import COMPONENT as PARAGRAPHS
+from . import PARAGRAPHS_COMPONENT as PARAGRAPHS
 
 if TYPE_CHECKING:  # spaCy is imported when a pipeline is loaded, not before (a cached run never loads it)
     from spacy.language import Language
@@ -34,6 +34,8 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     if missing:
         raise ModelError(f"spaCy pipeline '{name}' lacks the components {missing}", field="model")
     # Paragraphs and headings are sentence boundaries the parser respects (newsbrief.nlp.paragraphs).
+    from . import paragraphs  # noqa: F401 - registers the component
+
     if PARAGRAPHS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
     # Long articles are parsed in chunks (newsbrief.nlp.chunks), so spaCy's own limit (1,000,000) is never reached.

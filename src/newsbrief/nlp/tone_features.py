@@ -20,7 +20,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
 
 if TYPE_CHECKING:
     from .sentiment.base import VaderScorer
