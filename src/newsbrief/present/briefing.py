@@ -17,19 +17,24 @@ from markupsafe import Markup
 
 from .. import analysis
 from ..analysis.periods import source_labels
-from ..store import read_dataset, read_manifest
+from ..store import is_store, read_dataset, read_manifest
 from ..textutil import clip, signed
 from .blocks import HTMLBlock, table_block
 from .charts.entities import entity_chart, entity_trend_chart
 from .charts.sentiment import article_sentiment_chart, corpus_sentiment_chart, entity_sentiment_chart
 from .charts.speakers import speaker_chart
+from .corpus import CorpusSections
 from .figures import Chart, to_chart
 from .formatters import UNDATED, fmt_day, fmt_source, fmt_text, header_rows
 
 Mode = Literal["auto", "article", "corpus"]
 @dataclass
-class Briefing:
-    """The tables of one run plus the options that shape the briefing."""
+class Briefing(CorpusSections):
+    """The tables of one run plus the options that shape the briefing.
+
+    ``compare`` names the baseline of "What changed" (``previous``, ``corpus``, a date range, or a store folder
+    loaded into ``baseline``); ``appendix`` is the link to the run's appendix (corpus briefings).
+    """
 
     tables: dict[str, pd.DataFrame]
     mode: Literal["article", "corpus"]
@@ -38,14 +43,19 @@ class Briefing:
     freq: str = "W"
     follow: Sequence[str] = ()
     params: Mapping[str, Any] | None = None
+    compare: str = "previous"
+    baseline: dict[str, pd.DataFrame] | None = None
+    appendix: str | None = None
 
     # ------------------------------------------------------------------ loading
     @classmethod
     def load(
         cls, data: str | Path, *, title: str | None = None, mode: Mode = "auto", top_n: int = 10, freq: str = "W",
-        entities: Sequence[str] = (), params: Mapping[str, Any] | None = None,
+        entities: Sequence[str] = (), params: Mapping[str, Any] | None = None, compare: str = "previous",
+        appendix: str | None = None,
     ) -> Briefing:
         tables = read_dataset(data)
+        baseline = read_dataset(compare) if compare and is_store(compare) else None
         articles = tables["articles"]
         resolved: Literal["article", "corpus"]
         if mode == "auto":
@@ -58,7 +68,7 @@ class Briefing:
         if params is None:
             params = read_manifest(data).get("params", {})
         return cls(tables=tables, mode=resolved, title=title, top_n=top_n, freq=freq, follow=tuple(entities),
-                   params=params)
+                   params=params, compare=compare, baseline=baseline, appendix=appendix)
 
     @property
     def articles(self) -> pd.DataFrame:
@@ -72,7 +82,14 @@ class Briefing:
         return analysis.speaker_share(self.tables["quotes"], self.articles, top=self.top_n)
 
     def findings(self) -> list[str]:
-        return analysis.key_findings(self.tables, mode=self.mode, top=self.top_n, freq=self.freq, follow=self.follow)
+        """Article: the key findings. Corpus: what changed and spiked first, then who leads (same sentence builders)."""
+        if self.mode != "corpus":
+            return analysis.key_findings(self.tables, mode=self.mode, top=self.top_n, freq=self.freq, follow=self.follow)
+        from ..analysis.findings import entity_findings, speaker_findings
+
+        lead = self.lead_findings()
+        lead += entity_findings(self.tables["mentions"], self.tables["entities"], n_articles=len(self.articles))[:1]
+        return lead + speaker_findings(self.tables["quotes"], self.articles)[:1]
 
     # ------------------------------------------------------------------ display
     def header(self) -> HTMLBlock:
@@ -115,16 +132,28 @@ class Briefing:
 
     def speaker_chart(self) -> Chart | HTMLBlock:
         share = self.speaker_share()
+        if self.mode == "corpus":
+            share = share.head(8)
         if share.empty:
             return HTMLBlock.plain("No reported speech found.")
         return to_chart(speaker_chart(share))
 
-    def speaker_table(self) -> HTMLBlock:
+    def speaker_table(self) -> HTMLBlock | None:
+        """Article: speakers with their longest quote. Corpus: none (the chart shows the shares, the appendix all)."""
+        if self.mode == "corpus":
+            return None
         share = self.speaker_share()
         shown = share[["speaker", "quotes", "words", "quote_share", "word_share", "example"]].rename(
             columns={"quote_share": "share of quotes", "word_share": "share of words", "example": "longest quote"})
         shown["longest quote"] = shown["longest quote"].map(clip)
         return table_block(shown, formats={"share of quotes": "{:.0%}", "share of words": "{:.0%}"})
+
+    def quotes_section(self) -> HTMLBlock | None:
+        """Article: a "Quotes" sub-heading and every quote. Corpus: none (the appendix lists the quotes)."""
+        if self.mode == "corpus":
+            return None
+        table = self.quote_table()
+        return HTMLBlock.from_template("subsection.html.j2", text=table.text, heading="Quotes", body=Markup(table.markup))
 
     def quote_table(self, *, limit: int = 40) -> HTMLBlock:
         """Article: every quote in order. Corpus: the longest quote of each top speaker, with its article."""
@@ -154,8 +183,8 @@ class Briefing:
 
     def entity_sentiment_chart(self) -> Chart | HTMLBlock | None:
         """Tone of the sentences that mention the top (or followed) entities: bars (article) or lines (corpus)."""
-        if self.tables["mentions"].empty or self.tables["sentences"].empty:
-            return None
+        if self.mode == "corpus" or self.tables["mentions"].empty or self.tables["sentences"].empty:
+            return None  # corpus: tone per entity is in "What changed", with its interval
         df = analysis.entity_sentiment(
             self.tables["sentences"], self.tables["mentions"], self.tables["entities"], self.articles,
             names=list(self.follow) or None, top=5, freq=self.freq if self.mode == "corpus" else None,
@@ -167,7 +196,7 @@ class Briefing:
     def speaker_sentiment_chart(self) -> Chart | HTMLBlock | None:
         """Tone of what the most quoted speakers are quoted as saying (scored in annotation)."""
         quotes = self.tables["quotes"]
-        if quotes.empty or quotes["speaker"].notna().sum() == 0 or "sentiment" not in quotes:
+        if self.mode == "corpus" or quotes.empty or quotes["speaker"].notna().sum() == 0 or "sentiment" not in quotes:
             return None
         df = analysis.speaker_sentiment(quotes, self.articles, top=5, freq=self.freq if self.mode == "corpus" else None)
         if df.empty or df["mean"].notna().sum() == 0:
@@ -182,16 +211,13 @@ class Briefing:
         freq = analysis.entity_frequencies(self.tables["mentions"], self.tables["entities"])
         parts = []
         for kind, heading in (("person", "People"), ("organisation", "Organisations"), ("place", "Places")):
-            top = freq[freq["type"] == kind].head(self.top_n)[["name", "mentions", "articles"]]
+            top = freq[freq["type"] == kind].head(min(self.top_n, 5))[["name", "mentions", "articles"]]
             if not top.empty:
                 parts.append(Markup(table_block(top, caption=heading).markup))
         return HTMLBlock.from_template("columns.html.j2", text="entities by type", parts=parts)
 
-    def entity_trend(self) -> Chart | HTMLBlock | None:
-        return self.entity_trend_chart() if self.mode == "corpus" else None
-
     def sources_section(self) -> HTMLBlock | None:
-        """Corpus: heading plus the per-source table."""
+        """Corpus: heading plus the per-source table (the briefing links the appendix's table instead)."""
         table = self.source_table()
         if table is None or self.articles["source"].nunique(dropna=False) < 2:
             return None

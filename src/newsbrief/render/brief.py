@@ -59,12 +59,19 @@ def brief(
     import papermill as pm
 
     write_store(folder / "data", tables, settings=settings, inputs=params.input)
+    resolved = mode or params.mode
+    corpus = resolved == "corpus" or (resolved == "auto" and len(tables["articles"]) != 1)
+    if corpus:
+        from .appendix import write_appendix
+
+        write_appendix(folder, tables, title=title or "News briefing")
     executed = folder / "briefing.ipynb"
     pm.execute_notebook(
         str(notebook_path(notebook)), str(executed),
         parameters={"data": "data", "title": title, "mode": mode or params.mode, "top_n": params.top_n,
                     "freq": params.freq, "entities": list(entities if entities is not None else params.entities),
-                    "params": dict(params_table(params))},
+                    "params": dict(params_table(params)), "compare": params.compare,
+                    "appendix": "appendix.html" if corpus else None},
         cwd=str(folder), kernel_name="python3", progress_bar=progress_bar, log_output=False,
         extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no transport notice on the terminal
     )
