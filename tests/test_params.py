@@ -53,3 +53,20 @@ def test_relative_input_resolves_against_the_params_file(tmp_path: Path) -> None
     sub.mkdir()
     (sub / "p.yaml").write_text("input: ../a.txt\n", encoding="utf-8")
     assert Path(load_params(sub / "p.yaml").input[0]).resolve() == (tmp_path / "a.txt").resolve()
+
+
+def test_compare_and_base_url_are_checked(tmp_path) -> None:
+    import pytest
+
+    from newsbrief.errors import ParamsError
+    from newsbrief.params import build_params
+
+    page = tmp_path / "a.txt"
+    page.write_text("x", encoding="utf-8")
+    assert build_params({"input": str(page), "compare": "2017-08-01..2017-08-31"}).compare == "2017-08-01..2017-08-31"
+    assert build_params({"input": str(page), "compare": str(tmp_path)}).compare == str(tmp_path)
+    assert build_params({"input": str(page), "base_url": "https://example.org/b/"}).base_url == "https://example.org/b"
+    with pytest.raises(ParamsError) as info:
+        build_params({"input": str(page), "compare": "last week", "base_url": "javascript:alert(1)"})
+    problems = " ".join(info.value.problems)
+    assert "compare" in problems and "base_url" in problems

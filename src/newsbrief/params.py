@@ -69,9 +69,7 @@ class Params(AnnotationParams):
     @field_validator("compare")
     @classmethod
     def _known_baseline(cls, value: str) -> str:
-        from .store import is_store
-
-        if value in ("previous", "corpus") or DATE_RANGE.match(value) or is_store(value):
+        if value in ("previous", "corpus") or DATE_RANGE.match(value) or Path(value).is_dir():
             return value
         raise ValueError("use previous, corpus, a date range like 2017-08-01..2017-08-31, or an annotation store "
                          "folder")

@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from .. import analysis
 from ..analysis.periods import source_labels
+from ..errors import NewsbriefError
 from ..store import is_store, read_dataset, read_manifest
 from ..textutil import clip, signed
 from .blocks import HTMLBlock, table_block
@@ -55,7 +56,12 @@ class Briefing(CorpusSections):
         appendix: str | None = None,
     ) -> Briefing:
         tables = read_dataset(data)
-        baseline = read_dataset(compare) if compare and is_store(compare) else None
+        baseline = None
+        if compare not in ("previous", "corpus") and Path(compare).is_dir():
+            if not is_store(compare):
+                raise NewsbriefError("compare: not an annotation store (a run's data/ folder or `newsbrief annotate` "
+                                     "output)", path=compare)
+            baseline = read_dataset(compare)
         articles = tables["articles"]
         resolved: Literal["article", "corpus"]
         if mode == "auto":
