@@ -70,6 +70,9 @@ def test_sample_corpus_sections_and_lead(sample_run) -> None:
     assert re.search(r"(rose|fell) to .* \(z = ", findings)  # the lead says what changed, with its test
     assert 'href="appendix.html"' in markup
     assert markup.count("<tr>") < 120  # the full tables are in the appendix, not here
+    links = [a.get_object().get("/A", {}).get("/URI") for page in PdfReader(sample_run.pdf).pages
+             for a in page.get("/Annots") or []]
+    assert "appendix.html" in links  # relative: a PDF viewer opens it beside the PDF
 
 
 def test_appendix_and_csv_files(sample_run) -> None:

@@ -71,6 +71,8 @@ class BriefingPDFExporter(Exporter):
         resources["newsbrief_print_css"] = print_css(paper)
         html_exporter = BriefingHTMLExporter(config=self.config, parent=self)
         markup, resources = html_exporter.from_notebook_node(nb_copy, resources)
-        pdf = weasyprint.HTML(string=markup, base_url=str(TEMPLATES)).write_pdf()
+        # No base URL: every resource is inline, and a relative link (appendix.html) stays relative, so a PDF
+        # viewer opens it beside the PDF in the run folder.
+        pdf = weasyprint.HTML(string=markup, base_url=None).write_pdf()
         resources["output_extension"] = ".pdf"
         return pdf, resources
