@@ -32,7 +32,7 @@ TEXTS = [
 
 COLUMNS = {
     "articles": ["article_id", "title", "source", "author", "published", "url", "text", "n_words", "content_hash"],
-    "mentions": ["article_id", "start", "end", "text", "label", "entity_id"],
+    "mentions": ["article_id", "start", "end", "text", "label", "entity_id", "tone"],
     "entities": ["entity_id", "name", "label", "aliases"],
     "quotes": ["article_id", "quote_id", "content", "content_start", "content_end", "kind", "cue", "speaker_text",
                "speaker_start", "speaker_end", "speaker", "speaker_entity_id", "sentiment"],
@@ -178,6 +178,7 @@ def test_seed_tables_follow_the_contract(tmp_path: Path, seed_path: Path) -> Non
     assert len(tables["quotes"]) > 0 and tables["quotes"]["speaker_start"].notna().any()
     assert check_offsets(tables) > 50
     assert tables["sentences"]["sentiment"].between(-1, 1).all()
+    assert tables["mentions"]["tone"].between(-1, 1).all() and tables["mentions"]["tone"].notna().all()
     assert set(tables["mentions"]["entity_id"]) <= set(tables["entities"]["entity_id"])
 
 
@@ -261,3 +262,12 @@ def test_cli_rejects_a_bad_column_mapping(tmp_path: Path, capsys: pytest.Capture
     assert "OURS=THEIRS" in capsys.readouterr().err
     assert main(["annotate", str(tmp_path / "c.csv"), "--out", str(tmp_path / "s"), "--column", "body=text"]) == 2
     assert "unknown column" in capsys.readouterr().err
+
+
+def test_fingerprint_follows_the_tone_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A refitted target-tone model must not reuse cached mention rows scored by the old one."""
+    import newsbrief.nlp.tone as tone
+
+    before = Settings().fingerprint()
+    monkeypatch.setattr(tone, "model_digest", lambda: "0" * 12)
+    assert Settings().fingerprint() != before

@@ -1,6 +1,6 @@
 """Pure pandas over the annotation tables: frequencies, speaker share, timelines, findings."""
 
-from .entities import entity_frequencies, entity_trend
+from .entities import entity_frequencies, entity_trend, find_entity
 from .findings import key_findings
 from .periods import UNKNOWN_SOURCE, period_start, source_labels
 from .sentiment import article_timeline, corpus_timeline, entity_sentiment, speaker_sentiment
@@ -8,6 +8,6 @@ from .speakers import UNATTRIBUTED, quote_table, speaker_share, speaker_share_by
 
 __all__ = [
     "UNATTRIBUTED", "UNKNOWN_SOURCE", "article_timeline", "corpus_timeline", "entity_frequencies", "entity_sentiment",
-    "entity_trend", "key_findings", "period_start", "quote_table", "source_labels", "speaker_share",
+    "entity_trend", "find_entity", "key_findings", "period_start", "quote_table", "source_labels", "speaker_share",
     "speaker_share_by", "speaker_share_table_by", "speaker_sentiment",
 ]

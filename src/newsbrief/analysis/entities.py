@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from ..textutil import fold
 from .periods import period_start
 
 TYPE_OF_LABEL: dict[str, str] = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -59,3 +60,32 @@ def entity_trend(
     table = table.reindex(full, fill_value=0)
     table.index.name = "period"
     return table.rename(columns=names)
+
+
+def find_entity(entities: pd.DataFrame, wanted: str) -> str | None:
+    """The entity id a user means by ``wanted``: an id, a canonical name or an alias, in that order.
+
+    Case is ignored, then spelling variants (:func:`~newsbrief.textutil.fold`: Zelenskiy = Zelensky).
+    The one place names are matched to entities (briefing, findings and the explorer all call it).
+    """
+    if entities.empty:
+        return None
+    ids = entities["entity_id"].astype(str)
+    names = entities["name"].astype(str)
+    aliases = (entities[["entity_id", "aliases"]].explode("aliases").dropna(subset=["aliases"])
+               if "aliases" in entities.columns else pd.DataFrame(columns=["entity_id", "aliases"]))
+    alias_text = aliases["aliases"].astype(str)
+    key = wanted.strip()
+    tests = (
+        lambda: ids[ids == key],
+        lambda: ids[names.str.casefold() == key.casefold()],
+        lambda: aliases["entity_id"].astype(str)[alias_text.str.casefold() == key.casefold()],
+        lambda: ids[ids.str.casefold() == key.casefold()],
+        lambda: ids[names.map(fold) == fold(key)],
+        lambda: aliases["entity_id"].astype(str)[alias_text.map(fold) == fold(key)],
+    )
+    for test in tests:
+        found = test()
+        if len(found):
+            return str(found.iloc[0])
+    return None

@@ -6,9 +6,8 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from ..textutil import fold
 
-from .entities import entity_frequencies
+from .entities import entity_frequencies, find_entity
 from .speakers import UNATTRIBUTED, speaker_share
 
 
@@ -76,10 +75,7 @@ def key_findings(
     out = entity_findings(tables["mentions"], tables["entities"], n_articles=len(articles))
     out += speaker_findings(tables["quotes"], articles)
     if follow:
-        known = {fold(n) for n in tables["entities"]["name"]}
-        for aliases in tables["entities"]["aliases"]:
-            known.update(fold(a) for a in (aliases if aliases is not None else ()))
-        missing = [n for n in follow if fold(n) not in known]
+        missing = [n for n in follow if find_entity(tables["entities"], n) is None]
         if missing:
             out.append(f"Not mentioned in these articles, so not followed: {', '.join(missing)}.")
     sentences = tables["sentences"]

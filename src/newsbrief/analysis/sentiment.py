@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import NewsbriefError
+from .entities import find_entity
 from .periods import period_start, source_labels
 
 log = logging.getLogger(__name__)
@@ -300,14 +301,8 @@ def entity_sentiment(
     _require(sentences, ["article_id", "sent_id", "start", "end", "sentiment"], "sentences")
     m = mentions.dropna(subset=["entity_id"])
     if names is not None:
-        wanted = {str(n).casefold() for n in names}
-        ents = entities.copy()
-        hit = ents["name"].astype(str).str.casefold().isin(wanted)
-        if "aliases" in ents.columns:
-            alias = ents[["entity_id", "aliases"]].explode("aliases")
-            alias_hit = alias["aliases"].astype(str).str.casefold().isin(wanted)
-            hit |= ents["entity_id"].isin(alias.loc[alias_hit, "entity_id"])
-        chosen = ents.loc[hit, "entity_id"]
+        found = [find_entity(entities, str(n)) for n in names]
+        chosen = pd.Series([f for f in found if f is not None], dtype=object)
         if chosen.empty:
             log.warning("none of the entities %s is in the entities table", list(names))
     else:

@@ -1,4 +1,5 @@
-"""One batch of (content_hash, text) -> raw cached rows: mentions, quotes (with sentiment), sentences."""
+"""One batch of (content_hash, text) -> raw cached rows: mentions (with tone towards the entity),
+quotes (with sentiment), sentences."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from .settings import Settings
 
 BatchItem = tuple[str, str]  # (content_hash, text)
 
-MENTION_COLS = ["content_hash", "start", "end", "text", "label"]
+MENTION_COLS = ["content_hash", "start", "end", "text", "label", "tone"]
 QUOTE_COLS = [
     "content_hash", "quote_id", "content", "content_start", "content_end", "kind", "cue",
     "speaker_text", "speaker_start", "speaker_end", "speaker_ref_start", "speaker_ref_end",
@@ -27,6 +28,7 @@ def annotate_batch(items: Sequence[BatchItem], settings: Settings) -> dict[str, 
     """Annotate one batch in this process (the pipeline is loaded once per process)."""
     from ..nlp.quotes import extract_quotes
     from ..nlp.sentiment import get_scorer
+    from ..nlp.tone import tone_for_mentions
 
     nlp = load_pipeline(settings.model)
     scorer = get_scorer(settings.sentiment, **dict(settings.sentiment_options))
@@ -35,8 +37,11 @@ def annotate_batch(items: Sequence[BatchItem], settings: Settings) -> dict[str, 
     sentences: list[dict[str, Any]] = []
     texts = [text for _, text in items]
     for (digest, _), doc in zip(items, nlp.pipe(texts, batch_size=32)):
-        for mention in doc_mentions(doc):
-            mentions.append({"content_hash": digest, **mention})
+        found_mentions = list(doc_mentions(doc))
+        # tone towards the entity at each mention, from the Doc already parsed (newsbrief.nlp.tone)
+        mention_tones = tone_for_mentions(doc, [(int(m["start"]), int(m["end"])) for m in found_mentions])
+        for mention, tone in zip(found_mentions, mention_tones):
+            mentions.append({"content_hash": digest, **mention, "tone": float(tone)})
         found = [asdict(quote) for quote in extract_quotes(doc)]
         # a quote is the speaker's own words: scored on its own, not with the sentence around it
         tones = scorer.score([str(q["content"]) for q in found]) if found else []

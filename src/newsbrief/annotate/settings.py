@@ -13,7 +13,7 @@ from ..nlp.sentiment import fingerprint as sentiment_fingerprint
 from ..nlp.pipeline import DEFAULT_MODEL, load_pipeline, pipeline_fingerprint
 
 #: Bump when the raw rows change meaning: old cache entries are then not reused.
-ANNOTATION_SCHEMA = 2
+ANNOTATION_SCHEMA = 3  # 3: mentions.tone (tone towards the entity)
 
 
 @dataclass(frozen=True)
@@ -25,12 +25,16 @@ class Settings:
     sentiment_options: tuple[tuple[str, Any], ...] = ()
 
     def fingerprint(self) -> str:
-        """Cache key of the per-article rows: pipeline, newsbrief version, row schema, sentiment scorer."""
+        """Cache key of the per-article rows: pipeline, newsbrief version, row schema, sentiment scorer,
+        target-tone model."""
+        from ..nlp.tone import model_digest
+
         parts = [
             model_fingerprint(self.model),
             f"newsbrief-{__version__}",
             f"schema-{ANNOTATION_SCHEMA}",
             sentiment_fingerprint(self.sentiment, **dict(self.sentiment_options)),
+            f"tone-{model_digest()}",
         ]
         return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
 

@@ -49,7 +49,7 @@ def make_filters(*, start: Any = None, end: Any = None, sources: Iterable[str] |
 
 
 def _source(articles: pd.DataFrame) -> pd.Series:
-    return articles["source"].astype("object").where(articles["source"].notna(), "(unknown)")
+    return analysis.source_labels(articles["source"])
 
 
 def filter_tables(tables: Mapping[str, pd.DataFrame], filters: Filters) -> dict[str, pd.DataFrame]:
@@ -145,23 +145,16 @@ def find_focus(tables: Mapping[str, pd.DataFrame], *, entity: str | None = None,
             if not speakers:
                 raise ValueError("the store holds no entity and no attributed quote to explore")
             return find_focus(tables, speaker=speakers[0][1])
-    wanted = entity.casefold()
-    by_id = entities[entities["entity_id"].astype(str) == entity]
-    by_name = entities[entities["name"].astype(str).str.casefold() == wanted]
-    alias = entities[["entity_id", "aliases"]].explode("aliases")
-    by_alias = entities[entities["entity_id"].isin(alias.loc[alias["aliases"].astype(str).str.casefold() == wanted,
-                                                              "entity_id"])]
-    by_any_id = entities[entities["entity_id"].astype(str).str.casefold() == wanted]
-    for found in (by_id, by_name, by_alias, by_any_id):  # exact id first; a name beats an alias
-        if len(found):
-            row = found.iloc[0]
-            return Focus("entity", str(row["entity_id"]), str(row["name"]), str(row["entity_id"]))
+    found = analysis.find_entity(entities, entity)
+    if found is not None:
+        row = entities[entities["entity_id"].astype(str) == found].iloc[0]
+        return Focus("entity", found, str(row["name"]), found)
     known = ", ".join(label for label, _ in entity_choices(tables, top=10))
     raise ValueError(f"no entity '{entity}' in the store; most mentioned: {known}")
 
 
 def _period_key(published: pd.Series, freq: str) -> pd.Series:
-    return published.dt.tz_convert("UTC").dt.tz_localize(None).dt.to_period(freq).dt.start_time
+    return analysis.period_start(published, freq)
 
 
 def focus_mentions(tables: Mapping[str, pd.DataFrame], focus: Focus) -> pd.DataFrame:

@@ -133,10 +133,12 @@ def entity_id(label: str, name: str) -> str:
 def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Give every mention an ``entity_id`` and fix its label; return (mentions, entities).
 
-    ``mentions`` has article_id, start, end, text, label. Excluded names are dropped.
+    ``mentions`` has article_id, start, end, text, label; further columns (``tone``) are kept
+    as they are, after ``entity_id``. Excluded names are dropped.
     """
     aliases = aliases or Aliases()
     columns = ["article_id", "start", "end", "text", "label", "entity_id"]
+    columns += [c for c in mentions.columns if c not in columns and not str(c).startswith("_")]
     if mentions.empty:
         return (pd.DataFrame(columns=columns), pd.DataFrame(columns=["entity_id", "name", "label", "aliases"]))
     m = mentions.reset_index(drop=True).copy()

@@ -1,0 +1,260 @@
+"""Features of one target mention in a parsed sentence, for the target-tone model.
+
+A mention is a character span in a spaCy ``Doc``.  :func:`mention_features` describes the
+opinion words around it, seen from the target: how close they are in the dependency tree,
+whether they sit in the target's own modifiers, in the clause it is the subject or the
+object of, or elsewhere in the sentence; whether the target is the speaker of a speech verb
+(its content is then the speaker's view, not a view of the speaker) or sits inside reported
+content; plus the words on its path to the root of the sentence and in a small window.
+
+Word valences come from VADER's lexicon (news-neutral words dropped, see
+:data:`newsbrief.nlp.sentiment.NEWS_NEUTRAL_WORDS`), divided by 4 and flipped when the word
+is negated.  The identity of the target itself (its words) is deliberately not a feature:
+the model must not learn that a given person is usually criticised.
+
+Everything here is pure Python over the parsed ``Doc``: no second parse, no model load.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+if TYPE_CHECKING:
+    from .sentiment.base import VaderScorer
+
+__all__ = ["SPEECH_VERBS", "DocValences", "mention_features"]
+
+#: Verbs of saying: a subject of one of these is a speaker, its ``ccomp`` the content.
+SPEECH_VERBS: frozenset[str] = frozenset(
+    {
+        "say", "tell", "add", "state", "write", "explain", "argue", "note", "announce", "report",
+        "insist", "declare", "suggest", "claim", "tweet", "respond", "reply", "ask", "warn",
+        "acknowledge", "admit", "describe", "call", "believe", "think", "according",
+    }
+)  # fmt: skip
+_NEGATIONS = frozenset({"not", "n't", "never", "no", "nothing", "nobody", "none", "neither", "nor", "without"})
+_QUOTES = frozenset('"\u201c\u201d')
+_SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_OBJ = frozenset({"dobj", "dative", "attr", "oprd", "obj", "iobj"})
+_VERBAL = frozenset({"VERB", "AUX"})
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, float]:
+    from .sentiment.base import NEWS_NEUTRAL_WORDS, _vader_lexicon
+
+    return {w: v / 4.0 for w, v in _vader_lexicon().items() if w not in NEWS_NEUTRAL_WORDS}
+
+
+def _role(dep: str) -> str:
+    if dep in _SUBJ:
+        return "subj"
+    if dep == "agent":
+        return "agent"
+    if dep in _OBJ:
+        return "obj"
+    if dep == "pobj":
+        return "pobj"
+    if dep == "poss":
+        return "poss"
+    if dep in {"conj", "appos", "compound"}:
+        return "link"
+    return "other"
+
+
+class DocValences:
+    """Per-token valences of one ``Doc`` (negation applied), computed once per Doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        lex = _lexicon()
+        self.doc = doc
+        vals = [0.0] * len(doc)
+        for tok in doc:
+            v = lex.get(tok.lower_)
+            if v is None and tok.lemma_:
+                v = lex.get(tok.lemma_.lower())
+            if not v:
+                continue
+            if self._negated(tok):
+                v *= -0.74
+            vals[tok.i] = v
+        self.values = vals
+        self._sent_cache: dict[int, tuple[float, float, float]] = {}
+
+    @staticmethod
+    def _negated(tok: Token) -> bool:
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True
+        head = tok.head
+        if head is not tok and any(c.dep_ == "neg" for c in head.children) and tok.dep_ in {"acomp", "dobj", "attr", "xcomp"}:
+            return True
+        start = max(tok.sent.start, tok.i - 3)
+        return any(t.lower_ in _NEGATIONS for t in tok.doc[start : tok.i])
+
+    def sentence_vader(self, sent: Span) -> tuple[float, float, float]:
+        """VADER compound, pos and neg of ``sent`` (cached by sentence start)."""
+        got = self._sent_cache.get(sent.start)
+        if got is None:
+            p = _vader().polarity(sent.text)
+            got = (p["compound"], p["pos"], p["neg"])
+            self._sent_cache[sent.start] = got
+        return got
+
+
+@lru_cache(maxsize=1)
+def _vader() -> VaderScorer:
+    from .sentiment.base import VaderScorer
+
+    return VaderScorer(news_lexicon=True)
+
+
+def _add(feats: dict[str, float], name: str, value: float) -> None:
+    if value > 0:
+        feats[name + "+"] = feats.get(name + "+", 0.0) + value
+    elif value < 0:
+        feats[name + "-"] = feats.get(name + "-", 0.0) + value
+
+
+def _word(tok: Token) -> str | None:
+    if tok.is_punct or tok.is_space or tok.like_num:
+        return None
+    return (tok.lemma_ or tok.text).lower()
+
+
+def _path_to_root(tok: Token) -> list[Token]:
+    path = [tok]
+    while path[-1].head is not path[-1] and len(path) < 40:
+        path.append(path[-1].head)
+    return path
+
+
+def mention_features(
+    vals: DocValences, span: Span, *, window: int = 4, use_sentence_vader: bool = True
+) -> dict[str, float]:
+    """The feature dict of the target ``span`` (a span of ``vals.doc``)."""
+    doc = vals.doc
+    v = vals.values
+    sent = span.sent
+    root = span.root
+    in_target = set(range(span.start, span.end))
+    feats: dict[str, float] = {}
+
+    if use_sentence_vader:
+        comp, pos, neg = vals.sentence_vader(sent)
+        feats["s_comp"] = comp
+        feats["s_pos"] = pos
+        feats["s_neg"] = neg
+    if root.pos_ == "PRON":
+        feats["pron"] = 1.0
+
+    # the target's own words and modifiers ("the embattled senator", "Smith, a fraud,")
+    for i in in_target:
+        _add(feats, "tgt", v[i])
+    subtree = {t.i for t in root.subtree}
+    for i in subtree - in_target:
+        _add(feats, "mod", v[i])
+    for child in root.children:
+        if child.i not in in_target:
+            w = _word(child)
+            if w:
+                feats["C:" + child.dep_ + ":" + w] = 1.0
+
+    # the path to the root: governor, nearest verb, clause
+    path = _path_to_root(root)
+    path_ids = {t.i: d for d, t in enumerate(path)}
+    role = _role(root.dep_)
+    feats["role:" + role] = 1.0
+    gov = root.head if root.head is not root else None
+    if gov is not None:
+        gw = _word(gov)
+        if gw:
+            feats[f"G:{role}:{gw}"] = 1.0
+        _add(feats, f"gov:{role}", v[gov.i])
+        # prepositional object: the role is that of the preposition under its head
+        if role == "pobj" and gov.head is not gov:
+            prole = _role(gov.dep_) if gov.dep_ != "prep" else "prep"
+            gg = _word(gov.head)
+            if gg and gw:
+                feats[f"GP:{gw}:{gg}"] = 1.0
+            _add(feats, f"gov2:{prole}", v[gov.head.i])
+    verb: Token | None = None
+    child_on_path = root
+    for tok in path[1:]:
+        if tok.pos_ in _VERBAL:
+            verb = tok
+            break
+        child_on_path = tok
+    if verb is not None:
+        vrole = _role(child_on_path.dep_)
+        feats["vrole:" + vrole] = 1.0
+        vw = _word(verb)
+        if vw:
+            feats[f"V:{vrole}:{vw}"] = 1.0
+        _add(feats, f"verb:{vrole}", v[verb.i])
+        clause = {t.i for t in verb.subtree} - subtree
+        for i in clause:
+            _add(feats, f"clause:{vrole}", v[i])
+        if verb.lemma_.lower() in SPEECH_VERBS and vrole in {"subj", "agent"}:
+            feats["speaker"] = 1.0
+            for c in verb.children:
+                if c.dep_ in {"ccomp", "xcomp", "dobj"}:
+                    for t in c.subtree:
+                        _add(feats, "content", v[t.i])
+    for tok in path[1:]:
+        if tok.dep_ in {"ccomp", "parataxis"} and tok.head.lemma_.lower() in SPEECH_VERBS:
+            feats["in_content"] = 1.0
+            break
+    for tok in path[1:6]:
+        w = _word(tok)
+        if w:
+            feats["P:" + w] = 1.0
+
+    # every opinion word of the sentence, weighted by tree distance to the target
+    root_path = path_ids
+    for i in range(sent.start, sent.end):
+        if not v[i] or i in in_target:
+            continue
+        other = _path_to_root(doc[i])
+        dist = None
+        for d2, t in enumerate(other):
+            d1 = root_path.get(t.i)
+            if d1 is not None:
+                dist = d1 + d2
+                break
+        if dist is None:
+            dist = 20
+        _add(feats, "tree", v[i] / (1.0 + dist))
+        if dist <= 2:
+            _add(feats, "near2", v[i])
+        elif dist <= 4:
+            _add(feats, "near4", v[i])
+        else:
+            _add(feats, "far", v[i])
+
+    # a window of words in reading order
+    lo = max(sent.start, span.start - window)
+    hi = min(sent.end, span.end + window)
+    for i in range(lo, hi):
+        if i in in_target:
+            continue
+        _add(feats, "win", v[i])
+        w = _word(doc[i])
+        if w:
+            feats[("L:" if i < span.start else "R:") + w] = 1.0
+
+    # inside quotation marks (an odd number of marks before it in the sentence)
+    marks = sum(1 for t in doc[sent.start : span.start] if t.text in _QUOTES)
+    if marks % 2:
+        feats["in_quote"] = 1.0
+    for t in sent:
+        w = _word(t)
+        if w and t.i not in in_target:
+            if v[t.i]:
+                feats["S:" + w] = 1.0
+            elif not t.is_stop:
+                feats["W:" + w] = 1.0
+    return feats
+
