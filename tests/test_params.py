@@ -125,3 +125,20 @@ def test_cli_rejects_a_bad_alias_file_before_any_work(root: Path, tmp_path: Path
         assert main(argv) == 2
         err = capsys.readouterr().err
         assert "aliases: merge" in err and "aliases: exclude" in err
+
+
+def test_compare_and_base_url_are_checked(tmp_path) -> None:
+    import pytest
+
+    from newsbrief.errors import ParamsError
+    from newsbrief.params import build_params
+
+    page = tmp_path / "a.txt"
+    page.write_text("x", encoding="utf-8")
+    assert build_params({"input": str(page), "compare": "2017-08-01..2017-08-31"}).compare == "2017-08-01..2017-08-31"
+    assert build_params({"input": str(page), "compare": str(tmp_path)}).compare == str(tmp_path)
+    assert build_params({"input": str(page), "base_url": "https://example.org/b/"}).base_url == "https://example.org/b"
+    with pytest.raises(ParamsError) as info:
+        build_params({"input": str(page), "compare": "last week", "base_url": "javascript:alert(1)"})
+    problems = " ".join(info.value.problems)
+    assert "compare" in problems and "base_url" in problems

@@ -21,6 +21,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .errors import ParamsError
 
 PATH_FIELDS: tuple[str, ...] = ("input", "aliases", "store")
+#: ``compare: 2017-08-01..2017-08-31`` (also ``/`` or `` to `` between the dates).
+DATE_RANGE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*(?:\.\.|/| to )\s*\d{4}-\d{2}-\d{2}\s*$")
 
 
 class AnnotationParams(BaseModel):
@@ -62,6 +64,28 @@ class Params(AnnotationParams):
     include_thin: bool = Field(
         False, description="Count articles with too little text (a caption, a teaser, mostly menus) in corpus "
                            "findings; by default they are flagged in the briefing and left out of the findings.")
+
+
+    compare: str = Field(
+        "previous", description="Baseline of 'What changed' (corpus): previous (the periods before the last), "
+        "corpus (every earlier article), a date range YYYY-MM-DD..YYYY-MM-DD, or an annotation store folder.")
+    base_url: str | None = Field(
+        None, description="Where run folders are published (https://...): the email links the full briefing there.")
+
+    @field_validator("compare")
+    @classmethod
+    def _known_baseline(cls, value: str) -> str:
+        if value in ("previous", "corpus") or DATE_RANGE.match(value) or Path(value).is_dir():
+            return value
+        raise ValueError("use previous, corpus, a date range like 2017-08-01..2017-08-31, or an annotation store "
+                         "folder")
+
+    @field_validator("base_url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value is not None and not re.match(r"^https?://[^\s<>\"']+$", value):
+            raise ValueError("give an http(s) URL")
+        return value.rstrip("/") if value else value
 
     @field_validator("input", "entities", mode="before")
     @classmethod
@@ -119,6 +143,9 @@ def _resolve_paths(data: dict[str, Any], base: Path) -> dict[str, Any]:
             out[key] = [_resolve(value, base)] if key == "input" else _resolve(value, base)
         elif key == "input" and isinstance(value, list):
             out[key] = [_resolve(v, base) if isinstance(v, str) else v for v in value]
+    compare = out.get("compare")
+    if isinstance(compare, str) and compare not in ("previous", "corpus") and not DATE_RANGE.match(compare):
+        out["compare"] = _resolve(compare, base)
     options = out.get("sentiment_options")
     if isinstance(options, dict) and isinstance(options.get("model_path"), str):
         out["sentiment_options"] = dict(options, model_path=_resolve(options["model_path"], base))

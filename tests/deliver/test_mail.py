@@ -290,3 +290,22 @@ def test_hostile_report_delivered_and_parsed_back(hostile_message: EmailMessage,
     assert received["Subject"] == f"Briefing: {HOSTILE_TITLE}"
     eml = write_eml(hostile_message, tmp_path / "m.eml")
     check_briefing_message(message_from_bytes(eml.read_bytes(), policy=policy.default))  # type: ignore[arg-type]
+
+
+def test_email_keeps_the_marked_charts_links_the_full_briefing_and_says_what_it_left_out() -> None:
+    from newsbrief.deliver.content import Section, _choose_charts
+
+    png = tiny_png()
+    sections = [Section("What changed", charts=[InlineImage(png=png, heading="What changed", alt="a", cid="a@x",
+                                                            width=700, height=300, email=True)]),
+                Section("Who appears with whom", charts=[InlineImage(png=png, heading="Who appears with whom", alt="b",
+                                                                     cid="b@x", width=700, height=300)])]
+    assert _choose_charts(sections) == ["Who appears with whom"]
+    assert [len(s.charts) for s in sections] == [1, 0]
+    c = content()
+    c.full_url, c.left_out, c.mode = "https://example.org/b/evil/briefing.html", ["Who appears with whom"], "corpus"
+    markup = render_html(c)
+    assert 'href="https://example.org/b/evil/briefing.html"' in markup
+    assert "Left out of this email" in markup and "Who appears with whom" in markup and "appendix" in markup
+    text = " ".join(render_text(c).split())
+    assert "Full briefing: https://example.org/b/evil/briefing.html" in text and "Who appears with whom" in text

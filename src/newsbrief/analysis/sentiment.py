@@ -271,6 +271,10 @@ def _sentence_of(spans: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     return joined[joined["start"] < joined["s_end"]]
 
 
+#: Public name: the sentence holding each span (co-occurrence and tone per entity use it too).
+sentence_of = _sentence_of
+
+
 def entity_sentiment(
     sentences: pd.DataFrame,
     mentions: pd.DataFrame,

@@ -47,6 +47,9 @@ def add_parser(sub: Any) -> None:
     tls.add_argument("--ssl", dest="security", action="store_const", const="ssl",
                      help="connect over TLS from the start (usually port 465)")
     email.add_argument("--timeout", type=float, default=30.0, metavar="S", help="network timeout in seconds (default 30)")
+    email.add_argument("--base-url", metavar="URL",
+                       help="where run folders are published (https://...): the email links "
+                            "URL/<run>/briefing.html (default: the run's base_url parameter)")
     email.add_argument("--eml", type=Path, metavar="FILE", help="also (or only) write the message to FILE")
     email.set_defaults(func=cmd_email, security="none")
 
@@ -69,7 +72,8 @@ def cmd_email(args: argparse.Namespace) -> int:
     if args.smtp_host is not None:  # check the environment before building anything
         settings = SmtpSettings.from_env(args.smtp_host, port=args.smtp_port, security=args.security,
                                          timeout=args.timeout)
-    msg = build_message(args.report_dir, to=args.to, sender=args.sender or default_sender(), subject=args.subject)
+    msg = build_message(args.report_dir, to=args.to, sender=args.sender or default_sender(), subject=args.subject,
+                        base_url=args.base_url)
     if args.eml is not None:
         path = write_eml(msg, args.eml)
         print(f"wrote {path}")

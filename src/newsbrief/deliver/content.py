@@ -10,6 +10,7 @@ autoescaping Jinja2 environment; links are only made of ``http(s)`` URLs.
 from __future__ import annotations
 
 import base64
+import html
 import binascii
 import logging
 import re
@@ -32,6 +33,8 @@ log = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).parent / "templates" / "email"
 #: Gmail clips HTML bodies above ~102 KB; stay under this many bytes.
 HTML_BUDGET = 100_000
+#: The whole message (text, HTML and images, encoded) stays under this many bytes.
+MESSAGE_BUDGET = 300_000
 #: Width of the message body and of the widest image in it (px).
 BODY_WIDTH = 680
 IMAGE_WIDTH = 640
@@ -58,6 +61,7 @@ class InlineImage:
     cid: str  # without angle brackets
     width: int
     height: int
+    email: bool = False  # marked by the briefing as one of the few charts an email carries
 
     @property
     def shown_width(self) -> int:
@@ -94,6 +98,8 @@ class ReportContent:
     quotes_total: int
     sections: list[Section]
     warnings: list[str] = field(default_factory=list)  # the briefing's header notes (too little text)
+    full_url: str | None = None  # the full briefing online, when a base URL is configured
+    left_out: list[str] = field(default_factory=list)  # sections of the briefing this email does not carry
 
     @property
     def charts(self) -> list[InlineImage]:
@@ -135,6 +141,13 @@ def notebook_sections(notebook: Path) -> list[Section]:
         raise ReportFolderError(f"cannot read the executed notebook: {e}", path=notebook) from e
     sections: list[Section] = [Section(heading="")]
     for cell in nb.cells:
+        for output in cell.get("outputs", []):  # section headings written by the briefing's own blocks
+            markup = output.get("data", {}).get("text/html", "")
+            for heading in re.findall(r"<h2[^>]*>(.*?)</h2>", str(markup), re.S):
+                text = html.unescape(re.sub(r"<[^>]+>", "", heading)).strip()
+                intro = re.search(r'<p class="nb-intro">(.*?)</p>', str(markup), re.S)
+                sections.append(Section(heading=text, kind=_section_kind(text),
+                                        intro=html.unescape(re.sub(r"<[^>]+>", "", intro.group(1))) if intro else ""))
         if cell.cell_type == "markdown":
             lines = cell.source.strip().splitlines()
             if lines and re.match(r"^#{1,2}\s", lines[0]):
@@ -159,7 +172,9 @@ def notebook_sections(notebook: Path) -> list[Section]:
             given = str((meta.get("alt") if isinstance(meta, dict) else None) or output.get("metadata", {}).get("alt") or "")
             alt = given if given and given.lower() != "chart" else (f"InlineImage: {heading}" if heading else "InlineImage")
             cid = make_msgid(idstring="chart", domain="newsbrief.invalid")[1:-1]
-            sections[-1].charts.append(InlineImage(png=png, heading=heading, alt=alt, cid=cid, width=width, height=height))
+            flagged = bool(isinstance(meta, dict) and meta.get("email"))
+            sections[-1].charts.append(InlineImage(png=png, heading=heading, alt=alt, cid=cid, width=width, height=height,
+                                                   email=flagged))
     return [s for s in sections if s.heading or s.charts]
 
 
@@ -170,7 +185,28 @@ def _safe_url(value: Any) -> str | None:
     return text if re.match(r"^https?://[^\s<>\"']+$", text, re.I) else None
 
 
-def load_report(folder: str | Path) -> ReportContent:
+def _choose_charts(sections: list[Section]) -> list[str]:
+    """Keep the charts the briefing marked for email (all when none is marked) within the message budget.
+
+    Returns the headings of the sections whose charts were left out.
+    """
+    marked = any(c.email for s in sections for c in s.charts)
+    left_out: list[str] = []
+    room = MESSAGE_BUDGET - HTML_BUDGET - 20_000  # the HTML part, the text part and headers
+    for s in sections:
+        kept = []
+        for c in s.charts:
+            cost = len(c.png) * 4 // 3 + 200  # base64 and part headers
+            if (c.email or not marked) and cost <= room:
+                kept.append(c)
+                room -= cost
+        if len(kept) < len(s.charts) and s.heading:
+            left_out.append(s.heading)
+        s.charts = kept
+    return left_out
+
+
+def load_report(folder: str | Path, *, base_url: str | None = None) -> ReportContent:
     """Read ``folder`` (a ``newsbrief run`` output: briefing.ipynb and data/) into a :class:`ReportContent`."""
     from .. import analysis
     from ..present.briefing import Briefing
@@ -205,12 +241,16 @@ def load_report(folder: str | Path) -> ReportContent:
     articles = briefing.articles
     url = _safe_url(articles["url"].iloc[0]) if briefing.mode == "article" and len(articles) else None
     quotes = briefing.tables["quotes"]
+    sections = notebook_sections(notebook)
+    left_out = _choose_charts(sections)
+    base = base_url or dict(p.get("params") or {}).get("base_url")
+    full_url = _safe_url(f"{str(base).rstrip('/')}/{folder.resolve().name}/briefing.html") if base else None
     return ReportContent(
         folder=folder, title=" ".join(str(briefing.title).split()), mode=briefing.mode,
         meta=_meta(articles, mode=briefing.mode), url=url, findings=list(briefing.findings()),
         entities=briefing.entity_frequencies(), speakers=briefing.speaker_share(),
         quotes=analysis.quote_table(quotes, limit=QUOTE_LIMIT), quotes_total=len(quotes),
-        sections=_place_tables(notebook_sections(notebook)), warnings=briefing.notes(),
+        sections=_place_tables(sections), full_url=full_url, left_out=left_out, warnings=briefing.notes(),
     )
 
 
@@ -226,7 +266,7 @@ def _place_tables(sections: list[Section]) -> list[Section]:
         if s.kind in seen:
             s.kind = "other"
         seen.add(s.kind)
-    sections = [s for s in sections if s.charts or s.kind != "other"]  # "Key findings" etc.: ours come first
+    sections = [s for s in sections if s.charts or s.kind in ("entities", "speakers")]  # findings: ours come first
     if "entities" not in seen:
         sections.append(Section(heading="Who and what is in the news", kind="entities"))
     if "speakers" not in seen:
@@ -279,6 +319,12 @@ def render_text(content: ReportContent, *, notes: Sequence[str] = ()) -> str:
     if len(content.speakers):
         out += ["", "WHO GETS TO SPEAK", "",
                 text_table(speaker_rows(content), ["speaker", "quotes", "words", "share of words"], widths=[32, 6, 6, 6])]
+    if content.full_url:
+        out += ["", f"Full briefing: {content.full_url}"]
+    if content.left_out:
+        appendix = "; the appendix with every entity, speaker, quote and article" if content.mode == "corpus" else ""
+        out += ["", textwrap.fill("Left out of this email, in the full briefing: the charts of "
+                                  + "; ".join(content.left_out) + appendix + ".", 76)]
     if notes:
         out += ["", *[textwrap.fill(f"Note: {n}", 76) for n in notes]]
     out += ["", "--", "Sent by newsbrief. Charts are in the HTML version of this message."]

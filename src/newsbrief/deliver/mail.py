@@ -72,6 +72,7 @@ def _addr_spec(address: str) -> str:
 # ---------------------------------------------------------------------------------------------- message
 def build_message(
     report_dir: str | Path, *, to: Sequence[str], sender: str, subject: str | None = None, budget: int = HTML_BUDGET,
+    base_url: str | None = None,
 ) -> EmailMessage:
     """The briefing in ``report_dir`` as an email from ``sender`` to ``to`` (subject: "Briefing: <title>")."""
     recipients = parse_addresses(to, field="to")
@@ -79,7 +80,7 @@ def build_message(
     if len(senders) != 1:
         raise AddressError(f"give one sender address, not {len(senders)}", field="from")
     from_ = senders[0]
-    content = load_report(report_dir)
+    content = load_report(report_dir, base_url=base_url)
     markup, notes = fit_html(content, budget=budget)
     text = render_text(content, notes=notes)
     msg = EmailMessage(policy=policy.SMTP)

@@ -78,3 +78,19 @@ def table_block(frame: pd.DataFrame, *, caption: str | None = None, formats: Map
     markup = render("table.html.j2", caption=caption, headers=headers, rows=rows)
     text = "\n".join(["\t".join(headers), *("\t".join(r) for r in rows)])
     return HTMLBlock(markup, text)
+
+
+class Parts:
+    """Several outputs shown in order by one notebook cell (a section: heading block, chart, table...)."""
+
+    def __init__(self, *parts: HTMLBlock | Any | None) -> None:
+        self.parts = [p for p in parts if p is not None]
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        for part in self.parts:
+            display(part)
+
+    def __repr__(self) -> str:
+        return "\n\n".join(repr(p) for p in self.parts)

@@ -17,19 +17,25 @@ from markupsafe import Markup
 
 from .. import analysis
 from ..analysis.periods import source_labels
-from ..store import read_dataset, read_manifest
+from ..errors import NewsbriefError
+from ..store import is_store, read_dataset, read_manifest
 from ..textutil import clip, signed
 from .blocks import HTMLBlock, table_block
 from .charts.entities import entity_chart, entity_trend_chart
 from .charts.sentiment import article_sentiment_chart, corpus_sentiment_chart, entity_sentiment_chart
 from .charts.speakers import speaker_chart
+from .corpus import CorpusSections
 from .figures import Chart, to_chart
 from .formatters import UNDATED, article_titles, fmt_day, fmt_source, fmt_text, header_rows
 
 Mode = Literal["auto", "article", "corpus"]
 @dataclass
-class Briefing:
-    """The tables of one run plus the options that shape the briefing."""
+class Briefing(CorpusSections):
+    """The tables of one run plus the options that shape the briefing.
+
+    ``compare`` names the baseline of "What changed" (``previous``, ``corpus``, a date range, or a store folder
+    loaded into ``baseline``); ``appendix`` is the link to the run's appendix (corpus briefings).
+    """
 
     tables: dict[str, pd.DataFrame]
     mode: Literal["article", "corpus"]
@@ -39,14 +45,24 @@ class Briefing:
     follow: Sequence[str] = ()
     params: Mapping[str, Any] | None = None
     include_thin: bool = False
+    compare: str = "previous"
+    baseline: dict[str, pd.DataFrame] | None = None
+    appendix: str | None = None
 
     # ------------------------------------------------------------------ loading
     @classmethod
     def load(
         cls, data: str | Path, *, title: str | None = None, mode: Mode = "auto", top_n: int = 10, freq: str = "W",
         entities: Sequence[str] = (), params: Mapping[str, Any] | None = None, include_thin: bool = False,
+        compare: str = "previous", appendix: str | None = None,
     ) -> Briefing:
         tables = read_dataset(data)
+        baseline = None
+        if compare not in ("previous", "corpus") and Path(compare).is_dir():
+            if not is_store(compare):
+                raise NewsbriefError("compare: not an annotation store (a run's data/ folder or `newsbrief annotate` "
+                                     "output)", path=compare)
+            baseline = read_dataset(compare)
         articles = tables["articles"]
         resolved: Literal["article", "corpus"]
         if mode == "auto":
@@ -59,7 +75,7 @@ class Briefing:
         if params is None:
             params = read_manifest(data).get("params", {})
         return cls(tables=tables, mode=resolved, title=title, top_n=top_n, freq=freq, follow=tuple(entities),
-                   params=params, include_thin=include_thin)
+                   params=params, include_thin=include_thin, compare=compare, baseline=baseline, appendix=appendix)
 
     @property
     def articles(self) -> pd.DataFrame:
@@ -77,6 +93,8 @@ class Briefing:
         return analysis.thin_articles(self.articles)
 
     def findings(self) -> list[str]:
+        """Article: the key findings. Corpus: what changed and spiked first, then who leads; articles with too
+        little text are left out unless ``include_thin``."""
         tables = self.tables
         thin = self.thin()
         if self.mode == "corpus" and thin and not self.include_thin:
@@ -84,7 +102,14 @@ class Briefing:
                 return ["No findings: every article has too little text to be read as an article (see the note "
                         "above; set include_thin to count them)."]
             tables = analysis.without_articles(tables, set(thin))
-        return analysis.key_findings(tables, mode=self.mode, top=self.top_n, freq=self.freq, follow=self.follow)
+        if self.mode != "corpus":
+            return analysis.key_findings(tables, mode=self.mode, top=self.top_n, freq=self.freq, follow=self.follow)
+        from ..analysis.findings import entity_findings, speaker_findings
+
+        # corpus: what changed and spiked first, then who leads (the same sentence builders)
+        lead = self.lead_findings()
+        lead += entity_findings(tables["mentions"], tables["entities"], n_articles=len(tables["articles"]))[:1]
+        return lead + speaker_findings(tables["quotes"], tables["articles"])[:1]
 
     def notes(self) -> list[str]:
         """Notes shown under the header: articles whose text is too little to be read as articles."""
@@ -145,24 +170,17 @@ class Briefing:
 
     def speaker_chart(self) -> Chart | HTMLBlock:
         share = self.speaker_share()
+        if self.mode == "corpus":
+            share = share.head(8)
         if share.empty:
             return HTMLBlock.plain("No reported speech found.")
         return to_chart(speaker_chart(share))
 
-    def speaker_table(self) -> HTMLBlock:
-        """Article: one table. Corpus: named speakers first, then unnamed groups and roles as a block of
-        their own ("spokesman", "analysts" do not crowd out the people quoted by name)."""
-        share = self.speaker_share()
-        if self.mode != "corpus":
-            return self._speaker_block(share)
-        full = analysis.speaker_share(self.tables["quotes"], self.articles)
-        named = full[full["named"].astype(bool)].head(self.top_n)
-        groups = full[~full["named"].astype(bool)].head(self.top_n)
-        first = self._speaker_block(named, caption="Named speakers")
-        if groups.empty:
-            return first
-        second = self._speaker_block(groups, caption="Unnamed sources: groups, roles and unattributed quotes")
-        return HTMLBlock(first.markup + second.markup, first.text + "\n\n" + second.text)
+    def speaker_table(self) -> HTMLBlock | None:
+        """Article: speakers with their longest quote. Corpus: none (the chart shows the shares, the appendix all)."""
+        if self.mode == "corpus":
+            return None
+        return self._speaker_block(self.speaker_share())
 
     @staticmethod
     def _speaker_block(share: pd.DataFrame, *, caption: str | None = None) -> HTMLBlock:
@@ -170,6 +188,13 @@ class Briefing:
             columns={"quote_share": "share of quotes", "word_share": "share of words", "example": "longest quote"})
         shown["longest quote"] = shown["longest quote"].map(clip)
         return table_block(shown, caption=caption, formats={"share of quotes": "{:.0%}", "share of words": "{:.0%}"})
+
+    def quotes_section(self) -> HTMLBlock | None:
+        """Article: a "Quotes" sub-heading and every quote. Corpus: none (the appendix lists the quotes)."""
+        if self.mode == "corpus":
+            return None
+        table = self.quote_table()
+        return HTMLBlock.from_template("subsection.html.j2", text=table.text, heading="Quotes", body=Markup(table.markup))
 
     def quote_table(self, *, limit: int = 40) -> HTMLBlock:
         """Article: every quote in order. Corpus: the longest quote of each top speaker, with its article."""
@@ -198,8 +223,8 @@ class Briefing:
 
     def entity_sentiment_chart(self) -> Chart | HTMLBlock | None:
         """Tone of the sentences that mention the top (or followed) entities: bars (article) or lines (corpus)."""
-        if self.tables["mentions"].empty or self.tables["sentences"].empty:
-            return None
+        if self.mode == "corpus" or self.tables["mentions"].empty or self.tables["sentences"].empty:
+            return None  # corpus: tone per entity is in "What changed", with its interval
         df = analysis.entity_sentiment(
             self.tables["sentences"], self.tables["mentions"], self.tables["entities"], self.articles,
             names=list(self.follow) or None, top=5, freq=self.freq if self.mode == "corpus" else None,
@@ -211,7 +236,7 @@ class Briefing:
     def speaker_sentiment_chart(self) -> Chart | HTMLBlock | None:
         """Tone of what the most quoted speakers are quoted as saying (scored in annotation)."""
         quotes = self.tables["quotes"]
-        if quotes.empty or quotes["speaker"].notna().sum() == 0 or "sentiment" not in quotes:
+        if self.mode == "corpus" or quotes.empty or quotes["speaker"].notna().sum() == 0 or "sentiment" not in quotes:
             return None
         df = analysis.speaker_sentiment(quotes, self.articles, top=5, freq=self.freq if self.mode == "corpus" else None)
         if df.empty or df["mean"].notna().sum() == 0:
@@ -226,16 +251,13 @@ class Briefing:
         freq = analysis.entity_frequencies(self.tables["mentions"], self.tables["entities"])
         parts = []
         for kind, heading in (("person", "People"), ("organisation", "Organisations"), ("place", "Places")):
-            top = freq[freq["type"] == kind].head(self.top_n)[["name", "mentions", "articles"]]
+            top = freq[freq["type"] == kind].head(min(self.top_n, 5))[["name", "mentions", "articles"]]
             if not top.empty:
                 parts.append(Markup(table_block(top, caption=heading).markup))
         return HTMLBlock.from_template("columns.html.j2", text="entities by type", parts=parts)
 
-    def entity_trend(self) -> Chart | HTMLBlock | None:
-        return self.entity_trend_chart() if self.mode == "corpus" else None
-
     def sources_section(self) -> HTMLBlock | None:
-        """Corpus: heading plus the per-source table."""
+        """Corpus: heading plus the per-source table (the briefing links the appendix's table instead)."""
         table = self.source_table()
         if table is None or self.articles["source"].nunique(dropna=False) < 2:
             return None

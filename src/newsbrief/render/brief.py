@@ -61,12 +61,19 @@ def brief(
 
     warm_up_in_background()  # the renderer's imports overlap the kernel's work
     write_store(folder / "data", tables, settings=settings, inputs=params.input, base=folder)
+    resolved = mode or params.mode
+    corpus = resolved == "corpus" or (resolved == "auto" and len(tables["articles"]) != 1)
+    if corpus:
+        from .appendix import write_appendix
+
+        write_appendix(folder, tables, title=title or "News briefing")
     executed = folder / "briefing.ipynb"
     source = notebook_path(notebook)
     execute(source, executed, cwd=folder, progress_bar=progress_bar,
             parameters={"data": "data", "title": title, "mode": mode or params.mode, "top_n": params.top_n,
                         "freq": params.freq, "entities": list(entities if entities is not None else params.entities),
-                        "include_thin": params.include_thin, "params": dict(params_table(params, base=folder))})
+                        "include_thin": params.include_thin, "params": dict(params_table(params, base=folder)),
+                        "compare": params.compare, "appendix": "appendix.html" if corpus else None})
     nb = nbformat.read(executed, as_version=4)
     nb.metadata["title"] = title or "News briefing"
     run = nb.metadata.get("papermill", {})  # paths relative to the run folder, not this machine's

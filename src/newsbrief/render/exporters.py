@@ -79,7 +79,9 @@ def pdf_from_html(markup: str) -> bytes:
     """Print a briefing page (with its ``media="print"`` style) to PDF with WeasyPrint."""
     import weasyprint
 
-    return weasyprint.HTML(string=markup, base_url=str(TEMPLATES)).write_pdf()
+    # No base URL: every resource is inline, and a relative link (appendix.html) stays relative, so a PDF
+    # viewer opens it beside the PDF in the run folder.
+    return weasyprint.HTML(string=markup, base_url=None).write_pdf()
 
 
 def html_and_pdf(nb: NotebookNode, *, paper: str) -> tuple[str, bytes]:

@@ -20,6 +20,8 @@ TAGS: frozenset[str] = frozenset({
 ATTRIBUTES: dict[str, set[str]] = {
     "*": {"class", "title", "lang", "dir"},
     "a": {"href"},
+    "h2": {"id"},  # in-page anchors of the appendix
+    "h3": {"id"},
     "img": {"src", "alt", "width", "height"},
     "td": {"colspan", "rowspan", "align"},
     "th": {"colspan", "rowspan", "scope", "align"},

@@ -1,0 +1,307 @@
+"""What changed: a focus period against a baseline, with tests that keep noise on small counts out of the news.
+
+* :func:`compare_split` picks the articles of the focus (the last ``freq`` period, widened backwards until it
+  holds ``min_articles``) and of the baseline (the same number of periods before it, every earlier article, or a
+  date range).
+* :func:`log_odds_changes` is the log-odds ratio with an informative Dirichlet prior of Monroe, Colaresi and Quinn
+  (2008), "Fightin' Words", section 3.5: for each item ``w`` with counts ``y`` in the focus and the baseline,
+
+      delta_w = log((y_f + a_w) / (n_f + a0 - y_f - a_w)) - log((y_b + a_w) / (n_b + a0 - y_b - a_w))
+      var_w  ~= 1 / (y_f + a_w) + 1 / (y_b + a_w),        z_w = delta_w / sqrt(var_w)
+
+  where ``a_w = a0 * pi_w`` and ``pi_w`` is the item's share in a background (by default the whole corpus).
+  The prior shrinks the estimates for rare items, so three mentions against one is not a "rise of 200%".
+* :func:`tone_shifts` compares per-article mean tone per group (source, entity) with a Welch interval.
+
+Everything is plain pandas/numpy on the annotation tables; sentences are written elsewhere.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from statistics import NormalDist
+
+import numpy as np
+import pandas as pd
+
+from ..errors import NewsbriefError
+from .entities import TYPE_OF_LABEL
+from .periods import period_start
+from .periods import source_labels
+from .sentiment import sentence_of, t_quantile
+
+CHANGE_COLUMNS = ["item", "type", "focus", "base", "focus_share", "base_share", "change", "log_odds", "z",
+                  "significant"]
+TONE_COLUMNS = ["group", "focus_mean", "base_mean", "shift", "ci_low", "ci_high", "focus_articles",
+                "base_articles", "significant"]
+_RANGE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*(?:\.\.|/| to )\s*(\d{4}-\d{2}-\d{2})\s*$")
+
+
+@dataclass(frozen=True)
+class Split:
+    """Which articles are the focus and which the baseline of a comparison, and how to name them."""
+
+    focus: frozenset[str]
+    base: frozenset[str]
+    focus_label: str
+    base_label: str
+    kind: str  # previous, corpus, range, store, none
+    earlier: frozenset[str] = field(default_factory=frozenset)  # every article dated before the focus
+    reason: str = ""  # why there is no comparison (kind "none")
+
+    @property
+    def usable(self) -> bool:
+        return self.kind != "none" and bool(self.focus) and bool(self.base)
+
+
+def _span_label(starts: Sequence[pd.Timestamp], freq: str) -> str:
+    first, last = pd.Timestamp(min(starts)), pd.Timestamp(max(starts))
+    f = freq.upper()[:1]
+    noun = {"W": "week", "D": "day", "M": "month"}.get(f, "period")
+    if first == last:
+        if f == "D":
+            return f"{first.day} {first:%B %Y}"
+        if f == "M":
+            return f"{first:%B %Y}"
+        return f"the {noun} of {first.day} {first:%B %Y}"
+    n = len(pd.period_range(first, last, freq=freq))
+    return f"the {n} {noun}s from {first.day} {first:%B} to {last.day} {last:%B %Y}"
+
+
+def parse_range(compare: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """``2017-08-01..2017-08-31`` (also ``/`` or `` to ``) -> (start, end of the last day), UTC; else None."""
+    match = _RANGE.match(compare)
+    if not match:
+        return None
+    start = pd.Timestamp(match.group(1), tz="UTC")
+    end = pd.Timestamp(match.group(2), tz="UTC") + pd.Timedelta(days=1) - pd.Timedelta(microseconds=1)
+    if end < start:
+        raise NewsbriefError(f"the date range {compare!r} ends before it starts", field="compare")
+    return start, end
+
+
+def compare_split(
+    articles: pd.DataFrame, *, freq: str = "W", compare: str = "previous", min_articles: int = 10,
+) -> Split:
+    """The focus (last period, widened back until it has ``min_articles``) and the baseline named by ``compare``.
+
+    ``previous``: as many periods right before the focus; ``corpus``: every earlier article (and with one
+    period only, the whole corpus); ``YYYY-MM-DD..YYYY-MM-DD``: the articles published in that range (outside the
+    focus). A corpus with a single period is compared with the whole corpus whatever ``compare`` says.
+    """
+    dated = articles.dropna(subset=["published"])
+    if dated.empty:
+        return Split(frozenset(), frozenset(), "", "", "none", reason="no article is dated")
+    period = pd.Series(period_start(dated["published"], freq).to_numpy(), index=dated["article_id"].astype(str))
+    starts = sorted(period.unique())
+    sizes = period.value_counts()
+    chosen = [starts[-1]]
+    while sum(int(sizes.get(c, 0)) for c in chosen) < min_articles and len(chosen) < len(starts) - 1:
+        chosen.insert(0, starts[len(starts) - len(chosen) - 1])
+    # Count periods on the calendar (empty weeks count too), so "the 3 weeks before" means that.
+    first_focus = pd.Timestamp(chosen[0])
+    span = len(pd.period_range(first_focus, pd.Timestamp(chosen[-1]), freq=freq))
+    focus = frozenset(period.index[period >= first_focus])
+    earlier = frozenset(period.index[period < first_focus])
+    label = _span_label([first_focus, pd.Timestamp(chosen[-1])], freq)
+    whole = frozenset(period.index)
+    if len(starts) == 1:
+        return Split(focus, whole, label, "the whole corpus", "corpus", earlier=earlier)
+    if compare == "previous":
+        base_start = (first_focus.to_period(freq) - span).start_time
+        base = frozenset(period.index[(period >= base_start) & (period < first_focus)])
+        if not base:
+            base = earlier
+        base_label = _span_label([base_start, (first_focus.to_period(freq) - 1).start_time], freq)
+        return Split(focus, base, label, base_label, "previous", earlier=earlier)
+    if compare == "corpus":
+        return Split(focus, earlier, label, "all earlier articles", "corpus", earlier=earlier)
+    bounds = parse_range(compare)
+    if bounds is None:
+        raise NewsbriefError(f"compare must be 'previous', 'corpus', a date range like 2017-08-01..2017-08-31 or "
+                             f"a store, not {compare!r}", field="compare")
+    stamps = pd.to_datetime(dated.set_index(dated["article_id"].astype(str))["published"], utc=True)
+    in_range = frozenset(stamps.index[(stamps >= bounds[0]) & (stamps <= bounds[1])]) - focus
+    base_label = f"{bounds[0].day} {bounds[0]:%B %Y} to {bounds[1].day} {bounds[1]:%B %Y}"
+    if not in_range:
+        return Split(focus, frozenset(), label, base_label, "none", earlier=earlier,
+                     reason=f"no article outside the focus was published from {base_label}")
+    return Split(focus, in_range, label, base_label, "range", earlier=earlier)
+
+
+# ---------------------------------------------------------------------------------------------- counts
+def entity_counts(mentions: pd.DataFrame, entities: pd.DataFrame, ids: frozenset[str] | None = None) -> pd.DataFrame:
+    """Mentions per (name, type) in the articles ``ids`` (all when None); columns item, type, count."""
+    m = mentions if ids is None else mentions[mentions["article_id"].astype(str).isin(ids)]
+    if m.empty:
+        return pd.DataFrame(columns=["item", "type", "count"])
+    counts = m.groupby("entity_id").size().rename("count").reset_index()
+    counts = counts.merge(entities[["entity_id", "name", "label"]], on="entity_id", how="left")
+    counts["type"] = counts["label"].map(TYPE_OF_LABEL).fillna("other")
+    counts = counts.rename(columns={"name": "item"}).dropna(subset=["item"])
+    return counts.groupby(["item", "type"], as_index=False)["count"].sum()
+
+
+def speaker_counts(quotes: pd.DataFrame, ids: frozenset[str] | None = None) -> pd.DataFrame:
+    """Quotes per named speaker in the articles ``ids``; unattributed quotes are left out."""
+    q = quotes.dropna(subset=["speaker"])
+    if ids is not None:
+        q = q[q["article_id"].astype(str).isin(ids)]
+    out = q.groupby("speaker").size().rename("count").reset_index().rename(columns={"speaker": "item"})
+    out["type"] = "speaker"
+    return out[["item", "type", "count"]]
+
+
+def log_odds_changes(
+    focus: pd.DataFrame, base: pd.DataFrame, *, background: pd.DataFrame | None = None,
+    prior_strength: float | None = None, level: float = 0.95, min_count: int = 3,
+) -> pd.DataFrame:
+    """Fightin' Words between two count tables (columns item, type, count); largest z first.
+
+    ``background`` (default: focus plus baseline) gives the prior shares; ``prior_strength`` (a0, default the
+    mentions of focus and baseline together) how many pseudo-counts the prior weighs. ``significant`` means
+    ``|z|`` beyond the normal quantile of ``level`` (1.96 at 95%). Items with fewer than ``min_count`` counts in
+    focus and baseline together are left out. Columns: item, type, focus, base, focus_share, base_share, change
+    (share points), log_odds, z, significant.
+    """
+    keys = ["item", "type"]
+    table = pd.merge(focus.rename(columns={"count": "focus"}), base.rename(columns={"count": "base"}),
+                     on=keys, how="outer").fillna({"focus": 0, "base": 0})
+    if table.empty:
+        return pd.DataFrame(columns=CHANGE_COLUMNS)
+    bg = background if background is not None else pd.concat([focus, base]).groupby(keys, as_index=False)["count"].sum()
+    table = table.merge(bg.rename(columns={"count": "bg"}), on=keys, how="left").fillna({"bg": 0})
+    y_f, y_b = table["focus"].astype(float), table["base"].astype(float)
+    n_f, n_b = y_f.sum(), y_b.sum()
+    if n_f == 0 or n_b == 0:
+        return pd.DataFrame(columns=CHANGE_COLUMNS)
+    a0 = float(prior_strength) if prior_strength is not None else n_f + n_b
+    # Every item gets at least half a pseudo-count, so an item unseen in the background stays finite.
+    pi = (table["bg"].astype(float) + 0.5) / (table["bg"].sum() + 0.5 * len(table))
+    alpha = a0 * pi
+    delta = (np.log((y_f + alpha) / (n_f + a0 - y_f - alpha)) - np.log((y_b + alpha) / (n_b + a0 - y_b - alpha)))
+    z = delta / np.sqrt(1.0 / (y_f + alpha) + 1.0 / (y_b + alpha))
+    crit = NormalDist().inv_cdf(0.5 + level / 2)
+    table["focus_share"] = y_f / n_f
+    table["base_share"] = y_b / n_b
+    table["change"] = table["focus_share"] - table["base_share"]
+    table["log_odds"] = delta
+    table["z"] = z
+    table["significant"] = z.abs() >= crit
+    table["focus"] = y_f.astype(int)
+    table["base"] = y_b.astype(int)
+    table = table[(table["focus"] + table["base"]) >= min_count]
+    return table.sort_values(["z", "item"], ascending=[False, True], kind="stable")[CHANGE_COLUMNS].reset_index(drop=True)
+
+
+def _articles_per_item(frame: pd.DataFrame, key: str, ids: frozenset[str]) -> pd.Series:
+    part = frame[frame["article_id"].astype(str).isin(ids)]
+    return part.groupby(key)["article_id"].nunique()
+
+
+def _reported(table: pd.DataFrame, focus_n: pd.Series, base_n: pd.Series, min_articles: int) -> pd.DataFrame:
+    """Article counts on each side; ``reported``: significant, and the larger side spans ``min_articles``."""
+    table = table.assign(focus_articles=table["item"].map(focus_n).fillna(0).astype(int),
+                         base_articles=table["item"].map(base_n).fillna(0).astype(int))
+    wide = np.where(table["z"] > 0, table["focus_articles"], table["base_articles"]) >= min_articles
+    return table.assign(reported=table["significant"].astype(bool) & wide)
+
+
+def entity_changes(
+    mentions: pd.DataFrame, entities: pd.DataFrame, split: Split, *, level: float = 0.95, min_articles: int = 2,
+) -> pd.DataFrame:
+    """:func:`log_odds_changes` of entity mentions, focus against baseline, the whole corpus as the prior.
+
+    Mentions within one article are not independent, so a change is ``reported`` only when it is significant
+    and the side it grew on spans at least ``min_articles`` articles (one long article is not a trend).
+    """
+    table = log_odds_changes(entity_counts(mentions, entities, split.focus), entity_counts(mentions, entities, split.base),
+                             background=entity_counts(mentions, entities), level=level)
+    named = mentions.merge(entities[["entity_id", "name"]], on="entity_id").rename(columns={"name": "item"})
+    return _reported(table, _articles_per_item(named, "item", split.focus), _articles_per_item(named, "item", split.base),
+                     min_articles)
+
+
+def speaker_changes(quotes: pd.DataFrame, split: Split, *, level: float = 0.95, min_articles: int = 2) -> pd.DataFrame:
+    """:func:`log_odds_changes` of quotes per named speaker (see :func:`entity_changes`)."""
+    table = log_odds_changes(speaker_counts(quotes, split.focus), speaker_counts(quotes, split.base),
+                             background=speaker_counts(quotes), level=level)
+    q = quotes.dropna(subset=["speaker"]).rename(columns={"speaker": "item"})
+    return _reported(table, _articles_per_item(q, "item", split.focus), _articles_per_item(q, "item", split.base),
+                     min_articles)
+
+
+def new_speakers(quotes: pd.DataFrame, split: Split, *, min_quotes: int = 2, top: int = 5) -> pd.DataFrame:
+    """Speakers quoted at least ``min_quotes`` times in the focus and never before it (nor in the baseline).
+
+    Columns: speaker, quotes, articles; most quoted first.
+    """
+    q = quotes.dropna(subset=["speaker"])
+    ids = q["article_id"].astype(str)
+    seen = set(q.loc[ids.isin(split.earlier | split.base), "speaker"])
+    f = q[ids.isin(split.focus) & ~q["speaker"].isin(seen)]
+    out = f.groupby("speaker").agg(quotes=("speaker", "size"), articles=("article_id", "nunique")).reset_index()
+    out = out[out["quotes"] >= min_quotes]
+    return out.sort_values(["quotes", "articles", "speaker"], ascending=[False, False, True]).head(top).reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------------- tone
+def welch_interval(a: pd.Series, b: pd.Series, *, level: float = 0.95) -> tuple[float, float, float]:
+    """Mean difference ``a - b`` and its Welch t interval (NaN bounds when a side has fewer than two values)."""
+    a, b = a.dropna().astype(float), b.dropna().astype(float)
+    diff = float(a.mean() - b.mean()) if len(a) and len(b) else math.nan
+    if len(a) < 2 or len(b) < 2:
+        return diff, math.nan, math.nan
+    va, vb = a.var(ddof=1) / len(a), b.var(ddof=1) / len(b)
+    se = math.sqrt(va + vb)
+    if se == 0:
+        return diff, diff, diff
+    dof = (va + vb) ** 2 / ((va**2 / (len(a) - 1) if va else 0) + (vb**2 / (len(b) - 1) if vb else 0) or 1e-12)
+    half = float(t_quantile(0.5 + level / 2, dof)) * se
+    return diff, diff - half, diff + half
+
+
+def tone_shifts(
+    values: pd.DataFrame, split: Split, *, group: str = "group", min_articles: int = 3, level: float = 0.95,
+) -> pd.DataFrame:
+    """Per group, the mean per-article tone in the focus against the baseline, with a Welch interval.
+
+    ``values`` has one row per (group, article): columns ``group``, article_id, value. Groups with fewer than
+    ``min_articles`` on either side are left out. ``significant``: the interval excludes 0. Largest shift first.
+    """
+    ids = values["article_id"].astype(str)
+    rows = []
+    for name, part in values.assign(_id=ids).groupby(group, sort=True):
+        f = part.loc[part["_id"].isin(split.focus), "value"]
+        b = part.loc[part["_id"].isin(split.base), "value"]
+        if f.count() < min_articles or b.count() < min_articles:
+            continue
+        diff, low, high = welch_interval(f, b, level=level)
+        rows.append({"group": name, "focus_mean": float(f.mean()), "base_mean": float(b.mean()), "shift": diff,
+                     "ci_low": low, "ci_high": high, "focus_articles": int(f.count()), "base_articles": int(b.count()),
+                     "significant": bool(pd.notna(low) and (low > 0 or high < 0))})
+    out = pd.DataFrame(rows, columns=TONE_COLUMNS)
+    return out.reindex(out["shift"].abs().sort_values(ascending=False).index).reset_index(drop=True)
+
+
+def source_tone(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per article: group (its source), article_id, value (mean sentence sentiment)."""
+    means = sentences.groupby("article_id")["sentiment"].mean().rename("value").reset_index()
+    out = means.merge(articles[["article_id", "source"]], on="article_id", how="left")
+    return pd.DataFrame({"group": source_labels(out["source"]), "article_id": out["article_id"], "value": out["value"]})
+
+
+def entity_tone(
+    sentences: pd.DataFrame, mentions: pd.DataFrame, entities: pd.DataFrame, *, entity_ids: Sequence[str],
+) -> pd.DataFrame:
+    """One row per (entity, article): group (entity name), article_id, value (mean tone of sentences naming it)."""
+    m = mentions[mentions["entity_id"].isin(list(entity_ids))][["article_id", "start", "entity_id"]]
+    if m.empty or sentences.empty:
+        return pd.DataFrame(columns=["group", "article_id", "value"])
+    hits = sentence_of(m, sentences).drop_duplicates(["entity_id", "article_id", "sent_id"])
+    per = hits.groupby(["entity_id", "article_id"])["sentiment"].mean().rename("value").reset_index()
+    names = entities.drop_duplicates("entity_id").set_index("entity_id")["name"]
+    return pd.DataFrame({"group": per["entity_id"].map(names), "article_id": per["article_id"], "value": per["value"]})

@@ -1,0 +1,91 @@
+"""Sentences of the corpus lead findings: what changed, which tone moved, what spiked (one builder each)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..textutil import clip, plural, signed
+from .change import Split
+
+
+def pct(share: float) -> str:
+    """Shares of mentions: one decimal below 10% (0.4%, 5.5%), none above (12%)."""
+    return f"{share:.1%}" if share < 0.1 else f"{share:.0%}"
+
+
+def _z(z: float) -> str:
+    return f"{z:.1f}".replace("-", "\u2212")
+
+
+def _was(share: float) -> str:
+    return "none" if share == 0 else pct(share)
+
+
+def change_findings(changes: pd.DataFrame, split: Split, *, n: int = 2, what: str = "entity mentions") -> list[str]:
+    """Rises and falls that the test reports (see :func:`~newsbrief.analysis.change.entity_changes`)."""
+    if not split.usable or changes.empty:
+        return []
+    shown = changes[changes["reported"]] if "reported" in changes else changes[changes["significant"]]
+    out: list[str] = []
+    rows = [*shown[shown["z"] > 0].head(n).iterrows(), *shown[shown["z"] < 0].sort_values("z").head(n).iterrows()]
+    for _, r in rows:
+        verb = "rose" if r["z"] > 0 else "fell"
+        if not out:  # the first sentence names the periods, the next ones are short
+            out.append(f"{r['item']} {verb} to {pct(r['focus_share'])} of {what} in {split.focus_label}, from "
+                       f"{_was(r['base_share'])} in {split.base_label} (z = {_z(r['z'])}).")
+        else:
+            out.append(f"{r['item']} {verb} to {pct(r['focus_share'])} of {what}, from {_was(r['base_share'])} "
+                       f"(z = {_z(r['z'])}).")
+    return out
+
+
+def no_change_finding(entity: pd.DataFrame, speaker: pd.DataFrame, split: Split) -> list[str]:
+    """The sentence for a quiet period: nothing moved beyond chance."""
+    if not split.usable:
+        return [f"No comparison over time: {split.reason}."] if split.reason else []
+    moved = [t for t in (entity, speaker) if not t.empty and "reported" in t and t["reported"].any()]
+    if moved:
+        return []
+    return [f"No person, organisation, place or speaker gained or lost share beyond chance in {split.focus_label} "
+            f"against {split.base_label}."]
+
+
+def new_speaker_finding(new: pd.DataFrame, split: Split) -> list[str]:
+    if new.empty or not split.usable:
+        return []
+    names = [f"{r['speaker']} ({plural(int(r['quotes']), 'quote')})" for _, r in new.head(3).iterrows()]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return [f"New voices in {split.focus_label}, not quoted before: {listed}."]
+
+
+def tone_shift_findings(shifts: pd.DataFrame, *, kind: str, n: int = 2) -> list[str]:
+    """Significant tone shifts per source (``kind="source"``) or entity, with their 95% interval."""
+    out = []
+    if shifts.empty:
+        return out
+    for _, r in shifts[shifts["significant"]].head(n).iterrows():
+        word = "more negative" if r["shift"] < 0 else "more positive"
+        where = f"At {r['group']}, articles read" if kind == "source" else f"Sentences naming {r['group']} read"
+        out.append(f"{where} {word}: {signed(r['shift'])} (95% interval {signed(r['ci_low'])} to "
+                   f"{signed(r['ci_high'])}), a mean of {signed(r['focus_mean'])} over "
+                   f"{plural(int(r['focus_articles']), 'article')} after {signed(r['base_mean'])} over "
+                   f"{int(r['base_articles'])}.")
+    return out
+
+
+def when(period: pd.Timestamp, freq: str) -> str:
+    day = f"{period.day} {period:%B %Y}"
+    f = freq.upper()[:1]
+    return {"W": f"in the week of {day}", "D": f"on {day}", "M": f"in {period:%B %Y}"}.get(f, f"in the period from {day}")
+
+
+def spike_findings(spikes: pd.DataFrame, headlines: pd.DataFrame, *, freq: str = "W", n: int = 1) -> list[str]:
+    """The largest attention spikes, each with the headline that carried most of its mentions."""
+    out = []
+    for _, r in spikes.head(n).iterrows():
+        heads = headlines[(headlines["entity_id"] == r["entity_id"]) & (headlines["period"] == r["period"])]
+        lead = f"; most of them in \u201c{clip(heads['title'].iloc[0], 90)}\u201d" if len(heads) else ""
+        out.append(f"Attention on {r['entity']} spiked {when(pd.Timestamp(r['period']), freq)}: "
+                   f"{int(r['mentions'])} mentions, {pct(r['share'])} of all entity mentions against a typical "
+                   f"{pct(r['baseline_share'])}{lead}.")
+    return out

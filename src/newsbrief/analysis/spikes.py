@@ -1,0 +1,97 @@
+"""Why it spiked: periods where an entity's share of the coverage jumps above its own baseline.
+
+The rule is robust: per entity, the share of all entity mentions in each period is compared with the median
+share over every period, on the scale of the median absolute deviation (times 1.4826, the normal-consistent
+MAD). A thin period is noisy, so the scale is never smaller than the binomial standard error of the median
+share in that period, sqrt(p(1-p)/n). A period is a spike when that robust z reaches ``k`` and the entity has at
+least ``min_mentions`` mentions in it: a busy news week (more articles) is not a spike by itself, and one
+article mentioning a name three times is not either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from .periods import period_start, source_labels
+
+SPIKE_COLUMNS = ["entity_id", "entity", "period", "mentions", "share", "baseline_share", "robust_z", "articles"]
+HEADLINE_COLUMNS = ["entity_id", "entity", "period", "rank", "article_id", "title", "source", "published", "url",
+                    "mentions"]
+
+
+def share_by_period(mentions: pd.DataFrame, articles: pd.DataFrame, *, freq: str = "W") -> pd.DataFrame:
+    """Mentions per (period, entity_id) with the period's total mentions; every calendar period kept."""
+    dated = mentions.merge(articles[["article_id", "published"]], on="article_id").dropna(subset=["published"])
+    if dated.empty:
+        return pd.DataFrame(columns=["period", "entity_id", "mentions", "total"])
+    dated["period"] = period_start(dated["published"], freq)
+    counts = dated.groupby(["period", "entity_id"]).size().unstack(fill_value=0)
+    full = pd.period_range(counts.index.min(), counts.index.max(), freq=freq).start_time
+    counts = counts.reindex(full, fill_value=0)
+    counts.index.name = "period"
+    total = counts.sum(axis=1)
+    long = counts.stack().rename("mentions").reset_index()
+    long["total"] = long["period"].map(total)
+    return long
+
+
+def attention_spikes(
+    mentions: pd.DataFrame, articles: pd.DataFrame, entities: pd.DataFrame, *, entity_ids: Sequence[str],
+    freq: str = "W", k: float = 3.0, min_mentions: int = 5, min_periods: int = 4, min_articles: int = 2,
+) -> pd.DataFrame:
+    """Spikes of the given entities (see the module docstring); largest robust z first.
+
+    A spike must also span ``min_articles`` articles (one long piece is not a wave of attention).
+    Entities seen in fewer than ``min_periods`` calendar periods of data have no baseline and no spikes.
+    Columns: entity_id, entity, period, mentions, share, baseline_share (the median), robust_z, articles
+    (articles in that period mentioning the entity).
+    """
+    m = mentions.dropna(subset=["entity_id"])
+    long = share_by_period(m, articles, freq=freq)
+    if long.empty or long["period"].nunique() < min_periods:
+        return pd.DataFrame(columns=SPIKE_COLUMNS)
+    long = long[long["entity_id"].isin(list(entity_ids)) & (long["total"] > 0)].copy()
+    long["share"] = long["mentions"] / long["total"]
+    grouped = long.groupby("entity_id")["share"]
+    median = grouped.transform("median")
+    mad = (long["share"] - median).abs().groupby(long["entity_id"]).transform("median") * 1.4826
+    noise = np.sqrt(median * (1 - median) / long["total"])
+    scale = np.maximum(mad, noise).replace(0, np.nan)
+    long["baseline_share"] = median
+    long["robust_z"] = (long["share"] - median) / scale
+    spikes = long[(long["robust_z"] >= k) & (long["mentions"] >= min_mentions)].copy()
+    if spikes.empty:
+        return pd.DataFrame(columns=SPIKE_COLUMNS)
+    dated = m.merge(articles[["article_id", "published"]], on="article_id").dropna(subset=["published"])
+    dated["period"] = period_start(dated["published"], freq)
+    n_articles = dated.groupby(["entity_id", "period"])["article_id"].nunique().rename("articles")
+    spikes = spikes.merge(n_articles.reset_index(), on=["entity_id", "period"], how="left")
+    spikes = spikes[spikes["articles"] >= min_articles]
+    names = entities.drop_duplicates("entity_id").set_index("entity_id")["name"]
+    spikes["entity"] = spikes["entity_id"].map(names)
+    spikes = spikes.sort_values(["robust_z", "mentions"], ascending=False, kind="stable")
+    return spikes[SPIKE_COLUMNS].reset_index(drop=True)
+
+
+def spike_headlines(
+    spikes: pd.DataFrame, mentions: pd.DataFrame, articles: pd.DataFrame, *, freq: str = "W", n: int = 3,
+) -> pd.DataFrame:
+    """For each spike, the ``n`` articles of that period carrying most of the entity's mentions (long form)."""
+    if spikes.empty:
+        return pd.DataFrame(columns=HEADLINE_COLUMNS)
+    a = articles[["article_id", "title", "source", "published", "url"]].dropna(subset=["published"]).copy()
+    a["period"] = period_start(a["published"], freq)
+    per = mentions[mentions["entity_id"].isin(spikes["entity_id"])].groupby(["entity_id", "article_id"]).size()
+    per = per.rename("mentions").reset_index().merge(a, on="article_id")
+    rows = spikes[["entity_id", "entity", "period"]].merge(per, on=["entity_id", "period"])
+    rows = rows.sort_values(["entity_id", "period", "mentions", "published"], ascending=[True, True, False, True])
+    rows = rows.drop_duplicates(["entity_id", "period", "title"])  # the same story syndicated twice is one line
+    rows["rank"] = rows.groupby(["entity_id", "period"]).cumcount() + 1
+    rows = rows[rows["rank"] <= n]
+    rows["source"] = source_labels(rows["source"])
+    order = spikes.reset_index()[["entity_id", "period", "index"]]
+    rows = rows.merge(order, on=["entity_id", "period"]).sort_values(["index", "rank"])
+    return rows[HEADLINE_COLUMNS].reset_index(drop=True)

@@ -1,0 +1,36 @@
+"""Share of voice by source: source x entity (and source x speaker) heat maps of shares."""
+
+from __future__ import annotations
+
+import textwrap
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from .style import apply_style
+
+
+def share_heatmap(panels: list[tuple[str, pd.DataFrame]], *, title: str = "Share of voice by source") -> Figure:
+    """One heat map per (heading, table) side by side; rows sources, columns names, cells shares 0..1 in %."""
+    import matplotlib.pyplot as plt
+
+    apply_style()
+    rows = max(len(t) for _, t in panels)
+    fig, axes = plt.subplots(1, len(panels), figsize=(7.0, 0.32 * rows + 2.4), squeeze=False)
+    for ax, (heading, table) in zip(axes[0], panels):
+        values = table.to_numpy(dtype=float) * 100
+        top = max(1.0, float(np.nanmax(values)) if values.size else 1.0)
+        ax.imshow(values, cmap="Greys", vmin=0, vmax=top, aspect="auto")
+        for (i, j), v in np.ndenumerate(values):
+            if v >= 0.5:
+                ax.text(j, i, f"{v:.0f}", ha="center", va="center", fontsize=7,
+                        color="white" if v > top * 0.55 else "#111111")
+        ax.set_xticks(range(table.shape[1]), [textwrap.shorten(str(c), 16, placeholder="…") for c in table.columns],
+                      rotation=45, ha="right", fontsize=7)
+        ax.set_yticks(range(table.shape[0]), [textwrap.shorten(str(s), 22, placeholder="…") for s in table.index],
+                      fontsize=7)
+        ax.grid(False)
+        ax.set_title(heading, fontsize=9)
+    fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
+    return fig
