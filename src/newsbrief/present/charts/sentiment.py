@@ -115,16 +115,15 @@ def corpus_sentiment_chart(timeline_df: pd.DataFrame, *, title: str | None = Non
     return fig
 
 
-def _note(fig: Figure, note: str | None) -> None:
-    """A line under everything drawn (tick labels, legend) saying what the measure means; part of the PNG."""
+def _note(ax, note: str | None) -> None:  # type: ignore[no-untyped-def]
+    """A line under everything drawn (the legend below the axes, else the axis label) saying what the
+    measure means; anchored to that artist, so it follows the final layout, and part of the PNG."""
     if not note:
         return
-    renderer = fig.canvas.get_renderer()
-    boxes = [ax.get_tightbbox(renderer) for ax in fig.axes]
-    left = min(b.x0 for b in boxes)
-    bottom = min(b.y0 for b in boxes)
-    x, y = fig.transFigure.inverted().transform((left, bottom - 6))
-    fig.text(x, y, textwrap.fill(note, 120), ha="left", va="top", fontsize=7.5, color="#333333")
+    anchor = ax.get_legend() or ax.xaxis.label
+    ax.annotate(textwrap.fill(note, 120), xy=(0, 0), xycoords=("axes fraction", anchor), xytext=(0, -8),
+                textcoords="offset points", ha="left", va="top", fontsize=7.5, color="#333333",
+                annotation_clip=False)
 
 
 def entity_sentiment_chart(
@@ -153,7 +152,7 @@ def entity_sentiment_chart(
         ax.set_xlabel(measure + ("; bars: 95% interval over articles" if (widths > 0).any() else ""))
         ax.set_ylabel(key.capitalize())
         ax.set_title(title or f"Sentiment of sentences mentioning each {key}")
-        _note(fig, note)
+        _note(ax, note)
         return fig
     fig, ax = new_figure(7.5, 3.6)
     d = df.sort_values("period")
@@ -167,5 +166,5 @@ def entity_sentiment_chart(
     ax.set_title(title or f"Sentiment around each {key}, per {unit}")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.32), fontsize=8, ncols=3)  # below: never over the lines
     fig.autofmt_xdate()
-    _note(fig, note)
+    _note(ax, note)
     return fig
