@@ -112,7 +112,7 @@ def _seed_sentences() -> list[str]:
 
 
 @pytest.mark.shared
-@pytest.mark.parametrize("name", ["vader", "vader-news", "textblob"])
+@pytest.mark.parametrize("name", ["news", "vader", "vader-news", "textblob"])
 def test_seed_article_second_half_scores_lower(name: str) -> None:
     sentences = _seed_sentences()
     scores = get_scorer(name).score(sentences)
