@@ -12,6 +12,7 @@ from .. import analysis
 from ..present import Chart, HTMLBlock, table_block, to_chart
 from ..present.charts.entities import focus_chart
 from ..present.evidence import evidence_block
+from ..textutil import signed
 from .focus import (
     Filters, Focus, _in_period, _n, _period_key, _quote_rows, evidence, filter_tables, focus_mentions,
     focus_sentences, periods, quotes_about, quotes_by, timeline, tone, tone_basis,
@@ -63,7 +64,7 @@ class View:
             tone_text = "tone unknown"
         else:
             row = self.overall.iloc[0]
-            tone_text = f"{basis} {round(float(row['mean']), 2) + 0.0:+.2f} (mean over {_n(int(row['n_articles']), 'article')})"
+            tone_text = f"{basis} {signed(round(float(row['mean']), 2) + 0.0)} (mean over {_n(int(row['n_articles']), 'article')})"
         text = (f"{self.focus.name} ({self.focus.kind}): {total} dated {what} in {_n(self.n_articles, 'article')} "
                 f"({when}, {where}); {tone_text}; {len(self.quotes_by)} quotes by, {len(self.quotes_about)} about.")
         note = self.meaning()
