@@ -37,6 +37,7 @@ lab: $(STAMP) ## start JupyterLab with the notebooks folder open
 bench: $(STAMP) ## run the benchmarks against ../shared (prints figures)
 	$(PY) benchmarks/quotes.py --split dev
 	$(PY) benchmarks/sentiment.py
+	$(PY) benchmarks/sentence_tone.py
 	$(PY) benchmarks/annotate.py --articles 2000
 
 clean: ## remove reports and caches (keeps .venv)

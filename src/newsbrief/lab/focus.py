@@ -228,14 +228,23 @@ def focus_sentences(tables: Mapping[str, pd.DataFrame], focus: Focus) -> pd.Data
 TONE_COLUMNS = ["period", "mean", "ci_low", "ci_high", "n_articles", "thin"]
 
 
+def tone_basis(tables: Mapping[str, pd.DataFrame], focus: Focus) -> str:
+    """What :func:`tone` measures for ``focus``: ``"target"`` (tone towards the entity, ``mentions.tone``),
+    ``"sentence"`` (an old store without it: the sentences naming the entity) or ``"quote"`` (a speaker's words)."""
+    if focus.kind == "speaker":
+        return "quote"
+    return analysis.TARGET if analysis.has_target_tone(tables["mentions"]) else analysis.SENTENCE
+
+
 def tone(tables: Mapping[str, pd.DataFrame], focus: Focus, *, freq: str | None = "W") -> pd.DataFrame:
     """The focus's tone per period (``freq=None``: one row over the whole selection), −1..1.
 
-    An entity: the mean sentiment of the sentences that name it (``analysis.sentiment.entity_sentiment``).
-    A speaker: the mean sentiment of the speaker's quoted words (``speaker_sentiment``). Both average
-    within each article first, then over articles, with a confidence band. ``period`` is naive UTC.
+    An entity: the mean tone towards it at its mentions (``analysis.entity_tone``; an old store without
+    ``mentions.tone``: the sentences that name it, see :func:`tone_basis`). A speaker: the mean sentiment
+    of the speaker's quoted words (``speaker_sentiment``). Both average within each article first, then
+    over articles, with a confidence band. ``period`` is naive UTC.
     """
-    from ..analysis.sentiment import entity_sentiment, speaker_sentiment
+    from ..analysis.sentiment import speaker_sentiment
 
     if freq is not None:  # a timeline leaves undated articles out; do it here rather than be warned per call
         tables = _dated(tables)
@@ -243,7 +252,8 @@ def tone(tables: Mapping[str, pd.DataFrame], focus: Focus, *, freq: str | None =
         mentions = focus_mentions(tables, focus)
         if mentions.empty:
             return pd.DataFrame(columns=TONE_COLUMNS)
-        out = entity_sentiment(tables["sentences"], mentions, tables["entities"], tables["articles"], top=1, freq=freq)
+        out = analysis.entity_tone(mentions, tables["entities"], tables["articles"], sentences=tables["sentences"],
+                                   top=1, freq=freq)
     else:
         by = quotes_by(tables, focus)
         if by.empty:
@@ -255,14 +265,32 @@ def tone(tables: Mapping[str, pd.DataFrame], focus: Focus, *, freq: str | None =
     return out[TONE_COLUMNS].reset_index(drop=True)
 
 
+def evidence(tables: Mapping[str, pd.DataFrame], focus: Focus) -> pd.DataFrame:
+    """The sentences behind an entity's tone, one row per mention with its offsets in the sentence and its
+    score (``analysis.tone_evidence``); empty for a speaker without an entity."""
+    if focus.entity_id is None:
+        return pd.DataFrame(columns=analysis.EVIDENCE_COLUMNS)
+    return analysis.tone_evidence(tables["mentions"], tables["sentences"], tables["articles"],
+                                  entity_id=focus.entity_id)
+
+
+def _behind(tables: Mapping[str, pd.DataFrame], focus: Focus) -> tuple[pd.DataFrame, str]:
+    """The rows behind the focus's points: mentions in their sentences (entity) or quote sentences (speaker)."""
+    if focus.kind == "entity":
+        return evidence(tables, focus), "mention"
+    return focus_sentences(tables, focus), "sentence"
+
+
 def periods(tables: Mapping[str, pd.DataFrame], focus: Focus, *, freq: str = "W") -> list[tuple[str, str]]:
-    """(label, period start as ``YYYY-MM-DD``) for every period with sentences behind the focus: the points."""
-    sentences = focus_sentences(tables, focus).dropna(subset=["published"])
-    if sentences.empty:
+    """(label, period start as ``YYYY-MM-DD``) for every period with mentions (entity) or quote sentences
+    (speaker) behind the focus: the points of its timeline."""
+    rows, noun = _behind(tables, focus)
+    rows = rows.dropna(subset=["published"])
+    if rows.empty:
         return []
-    counts = _period_key(sentences["published"], freq).value_counts().sort_index()
+    counts = _period_key(rows["published"], freq).value_counts().sort_index()
     label = {"D": "%d %b %Y", "W": "week of %d %b %Y", "M": "%B %Y"}.get(freq, "%Y-%m-%d")
-    return [(f"{start.strftime(label)} ({n} sentence{'s' if n != 1 else ''})", f"{start:%Y-%m-%d}")
+    return [(f"{start.strftime(label)} ({n} {noun}{'s' if n != 1 else ''})", f"{start:%Y-%m-%d}")
             for start, n in counts.items()]
 
 

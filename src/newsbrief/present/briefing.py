@@ -222,16 +222,23 @@ class Briefing(CorpusSections):
         return to_chart(corpus_sentiment_chart(timeline))
 
     def entity_sentiment_chart(self) -> Chart | HTMLBlock | None:
-        """Tone of the sentences that mention the top (or followed) entities: bars (article) or lines (corpus)."""
+        """Tone towards the top (or followed) entities: bars (article) or lines (corpus), with what it means.
+
+        Stores without ``mentions.tone`` show the tone of the sentences that mention them, and say so.
+        """
         if self.mode == "corpus" or self.tables["mentions"].empty or self.tables["sentences"].empty:
             return None  # corpus: tone per entity is in "What changed", with its interval
-        df = analysis.entity_sentiment(
-            self.tables["sentences"], self.tables["mentions"], self.tables["entities"], self.articles,
+        df = analysis.entity_tone(
+            self.tables["mentions"], self.tables["entities"], self.articles, sentences=self.tables["sentences"],
             names=list(self.follow) or None, top=5, freq=self.freq if self.mode == "corpus" else None,
         )
         if df.empty or df["mean"].notna().sum() == 0:
             return None
-        return to_chart(entity_sentiment_chart(df, title="Tone of sentences mentioning the leading entities"))
+        target = bool((df["basis"] == "target").all())
+        title = "Tone towards the leading entities" if target else "Tone of sentences mentioning the leading entities"
+        measure = "Mean tone towards the entity (\u22121 \u2026 +1)" if target else "Mean sentiment (\u22121 \u2026 +1)"
+        note = analysis.tone_meaning(basis="target" if target else "sentence")
+        return to_chart(entity_sentiment_chart(df, title=title, measure=measure, note=note))
 
     def speaker_sentiment_chart(self) -> Chart | HTMLBlock | None:
         """Tone of what the most quoted speakers are quoted as saying (scored in annotation)."""

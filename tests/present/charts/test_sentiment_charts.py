@@ -74,3 +74,22 @@ def test_entity_chart(freq: str | None) -> None:
     assert isinstance(fig, Figure)
     assert any("Mean sentiment" in t for t in labels(fig))
     fig.savefig(__import__("io").BytesIO(), format="png")
+
+
+@pytest.mark.parametrize("freq", [None, "W"])
+def test_entity_tone_chart_labels_its_measure_and_says_what_it_means(freq: str | None) -> None:
+    s, a = sentences(12), articles(12)
+    m = pd.DataFrame({"article_id": s["article_id"], "start": s["start"], "end": s["start"] + 4,
+                      "entity_id": ["E1", "E2"] * (len(s) // 2), "tone": np.linspace(-0.9, 0.9, len(s))})
+    e = pd.DataFrame({"entity_id": ["E1", "E2"], "name": ["NATO", "Kyiv"]})
+    from newsbrief.analysis.target_tone import entity_tone, tone_meaning
+
+    df = entity_tone(m, e, a, freq=freq)
+    note = tone_meaning()
+    fig = entity_sentiment_chart(df, title="Tone towards the leading entities", measure="Mean tone towards the entity",
+                                 note=note)
+    assert any("Mean tone towards the entity" in t for t in labels(fig))
+    assert [t.get_text() for t in fig.axes[0].texts] == [note]
+    if freq is None:
+        assert {t.get_text() for t in fig.axes[0].get_yticklabels()} == {"NATO (n=24)", "Kyiv (n=24)"}  # 48 scored mentions
+    fig.savefig(__import__("io").BytesIO(), format="png", bbox_inches="tight")

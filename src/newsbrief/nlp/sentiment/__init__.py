@@ -3,14 +3,14 @@
 Every scorer maps a batch of texts to floats in −1..1 (negative to positive) and is chosen by
 name through :func:`get_scorer`:
 
-``vader`` (default)
+``vader``
     VADER's compound score (Hutto & Gilbert 2014). Option ``news_lexicon=True`` removes words whose
     usual sense in news is a name or fixed phrase (:data:`~.base.NEWS_NEUTRAL_WORDS`).
 ``vader-news``
     Shorthand for ``vader`` with ``news_lexicon=True``.
 ``textblob``
     TextBlob's pattern-lexicon polarity.
-``news``
+``news`` (default)
     A linear model over VADER and TextBlob features plus word weights fitted to the NYT editorial
     snippets (:mod:`.news`; weights in ``data/news_weights.json``, fitted by ``benchmarks/sentiment.py``).
 ``hf``

@@ -60,8 +60,11 @@ def entity_trend_chart(trend: pd.DataFrame, *, title: str = "Mentions over time"
     return fig
 
 
-def focus_chart(counts: pd.DataFrame, tone: pd.DataFrame, *, name: str, kind: str, freq: str) -> Figure:
-    """Mentions (entity) or quotes (speaker) per period, with their tone and its band on a second axis."""
+def focus_chart(
+    counts: pd.DataFrame, tone: pd.DataFrame, *, name: str, kind: str, freq: str, tone_label: str | None = None
+) -> Figure:
+    """Mentions (entity) or quotes (speaker) per period, with their tone and its band on a second axis
+    (``tone_label`` names that axis)."""
     from matplotlib.ticker import MaxNLocator
 
     from .style import NEGATIVE, POSITIVE
@@ -88,7 +91,7 @@ def focus_chart(counts: pd.DataFrame, tone: pd.DataFrame, *, name: str, kind: st
         right.axhline(0, color="#999999", linewidth=0.6, linestyle=":")
         right.set_ylim(-1.05, 1.05)
         basis = "sentences naming it" if kind == "entity" else "quoted words"
-        right.set_ylabel(f"tone of {basis} (−1..1)")
+        right.set_ylabel(tone_label or f"tone of {basis} (−1..1)")
         right.grid(False)
         right.legend(loc="lower right", fontsize=8)
     return fig

@@ -115,11 +115,25 @@ def corpus_sentiment_chart(timeline_df: pd.DataFrame, *, title: str | None = Non
     return fig
 
 
-def entity_sentiment_chart(df: pd.DataFrame, *, title: str | None = None) -> Figure:
-    """Per-entity (or per-speaker) mean sentiment.
+def _note(ax, note: str | None) -> None:  # type: ignore[no-untyped-def]
+    """A line under everything drawn (the legend below the axes, else the axis label) saying what the
+    measure means; anchored to that artist, so it follows the final layout, and part of the PNG."""
+    if not note:
+        return
+    anchor = ax.get_legend() or ax.xaxis.label
+    ax.annotate(textwrap.fill(note, 120), xy=(0, 0), xycoords=("axes fraction", anchor), xytext=(0, -8),
+                textcoords="offset points", ha="left", va="top", fontsize=7.5, color="#333333",
+                annotation_clip=False)
+
+
+def entity_sentiment_chart(
+    df: pd.DataFrame, *, title: str | None = None, measure: str = MEAN_LABEL, note: str | None = None
+) -> Figure:
+    """Per-entity (or per-speaker) mean sentiment, or tone towards each entity.
 
     With a ``period`` column: one line per entity over time (thin points hollow).
     Without (``freq=None``): horizontal bars with 95% intervals, most negative at top.
+    ``measure`` labels the value axis; ``note`` is a line under the chart saying what it means.
     """
     key = "entity" if "entity" in df.columns else "speaker"
     if "period" not in df.columns:
@@ -129,15 +143,16 @@ def entity_sentiment_chart(df: pd.DataFrame, *, title: str | None = None) -> Fig
         colours = np.where(d["mean"] > 0, POSITIVE, NEGATIVE)
         err = np.vstack([(d["mean"] - d["ci_low"]).fillna(0), (d["ci_high"] - d["mean"]).fillna(0)])
         ax.barh(y, d["mean"], color=colours, alpha=0.7, xerr=err, capsize=3, ecolor="#333333", zorder=2)
-        count_col = "n_sentences" if "n_sentences" in d.columns else "n_quotes" if "n_quotes" in d.columns else None
+        count_col = next((c for c in ("n_sentences", "n_quotes", "n_mentions") if c in d.columns), None)
         labels = [textwrap.fill(f"{name} (n={int(c)})" if count_col else str(name), 30)
                   for name, c in zip(d[key], d[count_col] if count_col else d["n_articles"], strict=True)]
         ax.set_yticks(y, labels)
         ax.axvline(0.0, color="#555555", linewidth=0.8)
         widths = (d["ci_high"] - d["ci_low"]).fillna(0)
-        ax.set_xlabel(MEAN_LABEL + ("; bars: 95% interval over articles" if (widths > 0).any() else ""))
+        ax.set_xlabel(measure + ("; bars: 95% interval over articles" if (widths > 0).any() else ""))
         ax.set_ylabel(key.capitalize())
         ax.set_title(title or f"Sentiment of sentences mentioning each {key}")
+        _note(ax, note)
         return fig
     fig, ax = new_figure(7.5, 3.6)
     d = df.sort_values("period")
@@ -146,9 +161,10 @@ def entity_sentiment_chart(df: pd.DataFrame, *, title: str | None = None) -> Fig
     _zero_line(ax)
     unit = _freq_word(d["period"])
     ax.set_xlabel(f"{unit.capitalize()} (start date, UTC)")
-    ax.set_ylabel(MEAN_LABEL)
+    ax.set_ylabel(measure)
     fit_dates(ax, d["period"])
     ax.set_title(title or f"Sentiment around each {key}, per {unit}")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.32), fontsize=8, ncols=3)  # below: never over the lines
     fig.autofmt_xdate()
+    _note(ax, note)
     return fig
