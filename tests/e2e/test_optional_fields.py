@@ -102,9 +102,11 @@ def test_mixed_present_and_missing_values(tmp_path: Path) -> None:
     (tmp_path / "mix.yaml").write_text("input: mix.jsonl\nname: mix\nmode: corpus\n", encoding="utf-8")
     run(tmp_path / "mix.yaml", tmp_path / "out")
     text = visible_text(tmp_path / "out" / "mix" / "briefing.html")
-    assert "Daily Post" in text and "Evening Star" in text and "unknown source" in text
     assert "(2 undated)" in text
     assert_no_missing_markers(text)
+    listing = visible_text(tmp_path / "out" / "mix" / "appendix.html")  # every article, with its source
+    assert "Daily Post" in listing and "Evening Star" in listing and "unknown source" in listing
+    assert_no_missing_markers(listing)
     explorer = Explorer.load(tmp_path / "out" / "mix" / "data")
     view = explorer.view()
     table = view.sentences_table(limit=100)._repr_html_()

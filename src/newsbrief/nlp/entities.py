@@ -130,6 +130,8 @@ def _initials(text: str) -> str:
 
 def _paragraph_parts(doc: Doc) -> list[Span]:
     """The model's entities, cut at paragraph breaks ("West Mercia Police\n\nEloise" is two names)."""
+    from spacy.tokens import Span
+
     out: list[Span] = []
     for ent in doc.ents:
         start = ent.start
