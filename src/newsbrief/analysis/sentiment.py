@@ -324,13 +324,8 @@ def entity_sentiment(
     counts = m.groupby("entity_id").size().rename("n_mentions")
     hits = _sentence_of(m[["article_id", "start", "entity_id"]], sentences)
     hits = hits.drop_duplicates(["entity_id", "article_id", "sent_id"])
-    per_article = hits.groupby(["entity_id", "article_id"], sort=False)["sentiment"].agg(["mean", "size"])
-    per_article = per_article.rename(columns={"mean": "value", "size": "n_sentences"}).reset_index()
-    df = _with_dates(per_article, articles, freq)
-    out = _period_stats(df, keys=["entity_id"], freq=freq, thin_below=thin_below, level=level,
-                        extra_counts=["n_sentences"])
-    name_of = entities.drop_duplicates("entity_id").set_index("entity_id")["name"]
-    out.insert(1, "entity", out["entity_id"].map(name_of))
+    out = entity_period_stats(hits, "sentiment", "n_sentences", articles, entities, freq=freq,
+                              thin_below=thin_below, level=level)
     out["n_mentions"] = out["entity_id"].map(counts).fillna(0).astype(int)
     return out
 
@@ -364,3 +359,18 @@ def speaker_sentiment(
     df = _with_dates(per_article, articles, freq)
     return _period_stats(df, keys=["speaker"], freq=freq, thin_below=thin_below, level=level,
                          extra_counts=["n_quotes"])
+
+
+def entity_period_stats(
+    rows: pd.DataFrame, value: str, count: str, articles: pd.DataFrame, entities: pd.DataFrame, *,
+    freq: str | None, thin_below: int, level: float,
+) -> pd.DataFrame:
+    """Per entity: ``value`` averaged within each article, then over articles per period (with intervals);
+    ``count`` counts the rows behind each mean. Sentence tone and target tone share it."""
+    per_article = rows.groupby(["entity_id", "article_id"], sort=False)[value].agg(["mean", "size"])
+    per_article = per_article.rename(columns={"mean": "value", "size": count}).reset_index()
+    df = _with_dates(per_article, articles, freq)
+    out = _period_stats(df, keys=["entity_id"], freq=freq, thin_below=thin_below, level=level, extra_counts=[count])
+    name_of = entities.drop_duplicates("entity_id").set_index("entity_id")["name"]
+    out.insert(1, "entity", out["entity_id"].map(name_of))
+    return out

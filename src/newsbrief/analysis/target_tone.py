@@ -22,7 +22,7 @@ from typing import Literal
 import pandas as pd
 
 from ..errors import NewsbriefError
-from .sentiment import _period_stats, _require, _with_dates, choose_entities, entity_sentiment
+from .sentiment import _require, choose_entities, entity_period_stats, entity_sentiment
 
 log = logging.getLogger(__name__)
 
@@ -87,13 +87,8 @@ def entity_tone(
                                thin_below=thin_below, level=level)
         return out.assign(basis=SENTENCE)
     m = choose_entities(mentions, entities, names=names, top=top).dropna(subset=["tone"])
-    per_article = m.groupby(["entity_id", "article_id"], sort=False)["tone"].agg(["mean", "size"])
-    per_article = per_article.rename(columns={"mean": "value", "size": "n_mentions"}).reset_index()
-    df = _with_dates(per_article, articles, freq)
-    out = _period_stats(df, keys=["entity_id"], freq=freq, thin_below=thin_below, level=level,
-                        extra_counts=["n_mentions"])
-    name_of = entities.drop_duplicates("entity_id").set_index("entity_id")["name"]
-    out.insert(1, "entity", out["entity_id"].map(name_of))
+    out = entity_period_stats(m, "tone", "n_mentions", articles, entities, freq=freq, thin_below=thin_below,
+                              level=level)
     return out.assign(basis=TARGET)
 
 
