@@ -21,8 +21,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from ..errors import NewsbriefError, StoreError
-from ..store import TABLES, verified_paths
+from ..errors import NewsbriefError
+from ..store.duck import connect, table_paths
 
 log = logging.getLogger(__name__)
 
@@ -34,44 +34,6 @@ class QueryError(NewsbriefError):
     """An SQL query is invalid or fails on the store; the message names the problem."""
 
     exit_code = 2
-
-
-def table_paths(store: str | Path) -> dict[str, Path]:
-    """The Parquet file of each table in the store's current dataset version, checked against its manifest."""
-    root = Path(store)
-    if not root.exists():
-        raise StoreError("no such store folder", path=root)
-    return verified_paths(root)
-
-
-def _quote_literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def connect(store: Store) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB connection with one view per store table (caller closes it)."""
-    con = duckdb.connect(":memory:")
-    try:
-        con.execute("SET TimeZone = 'UTC'")
-        if isinstance(store, Mapping):
-            unknown = sorted(set(store) - set(TABLES))
-            if unknown:
-                raise StoreError(f"unknown table(s) {', '.join(unknown)}; tables are {', '.join(TABLES)}")
-            for name, frame in store.items():
-                con.register(name, frame)
-        else:
-            for name, path in table_paths(store).items():
-                # Fail here, naming the file, rather than in the user's query.
-                try:
-                    con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({_quote_literal(str(path))})")
-                    con.execute(f"SELECT * FROM {name} LIMIT 0")
-                except duckdb.Error as e:
-                    first_line = str(e).splitlines()[0] if str(e) else type(e).__name__
-                    raise StoreError(f"cannot read table '{name}': {first_line}", path=path) from e
-    except BaseException:
-        con.close()
-        raise
-    return con
 
 
 def _describe(con: duckdb.DuckDBPyConnection) -> str:
