@@ -83,6 +83,47 @@ def parse_range(compare: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     return start, end
 
 
+@dataclass(frozen=True)
+class Plan:
+    """Where the focus and the baseline lie on the calendar: what :func:`compare_split` decides from period sizes.
+
+    ``base`` is ``("periods", start)`` (periods from ``start`` up to the focus), ``("earlier",)``, ``("all",)`` or
+    ``("range", start, end)`` (publication times, outside the focus).
+    """
+
+    kind: str
+    focus_start: pd.Timestamp  # naive UTC start of the first focus period
+    focus_label: str
+    base_label: str
+    base: tuple[object, ...]
+
+
+def plan_split(sizes: pd.Series, *, freq: str = "W", compare: str = "previous", min_articles: int = 10) -> Plan:
+    """The :class:`Plan` for articles per period ``sizes`` (index: naive period starts; dated articles only)."""
+    starts = sorted(sizes.index)
+    chosen = [starts[-1]]
+    while sum(int(sizes.get(c, 0)) for c in chosen) < min_articles and len(chosen) < len(starts) - 1:
+        chosen.insert(0, starts[len(starts) - len(chosen) - 1])
+    # Count periods on the calendar (empty weeks count too), so "the 3 weeks before" means that.
+    first_focus = pd.Timestamp(chosen[0])
+    span = len(pd.period_range(first_focus, pd.Timestamp(chosen[-1]), freq=freq))
+    label = _span_label([first_focus, pd.Timestamp(chosen[-1])], freq)
+    if len(starts) == 1:
+        return Plan("corpus", first_focus, label, "the whole corpus", ("all",))
+    if compare == "previous":
+        base_start = (first_focus.to_period(freq) - span).start_time
+        base_label = _span_label([base_start, (first_focus.to_period(freq) - 1).start_time], freq)
+        return Plan("previous", first_focus, label, base_label, ("periods", base_start))
+    if compare == "corpus":
+        return Plan("corpus", first_focus, label, "all earlier articles", ("earlier",))
+    bounds = parse_range(compare)
+    if bounds is None:
+        raise NewsbriefError(f"compare must be 'previous', 'corpus', a date range like 2017-08-01..2017-08-31 or "
+                             f"a store, not {compare!r}", field="compare")
+    base_label = f"{bounds[0].day} {bounds[0]:%B %Y} to {bounds[1].day} {bounds[1]:%B %Y}"
+    return Plan("range", first_focus, label, base_label, ("range", *bounds))
+
+
 def compare_split(
     articles: pd.DataFrame, *, freq: str = "W", compare: str = "previous", min_articles: int = 10,
 ) -> Split:
@@ -96,40 +137,22 @@ def compare_split(
     if dated.empty:
         return Split(frozenset(), frozenset(), "", "", "none", reason="no article is dated")
     period = pd.Series(period_start(dated["published"], freq).to_numpy(), index=dated["article_id"].astype(str))
-    starts = sorted(period.unique())
-    sizes = period.value_counts()
-    chosen = [starts[-1]]
-    while sum(int(sizes.get(c, 0)) for c in chosen) < min_articles and len(chosen) < len(starts) - 1:
-        chosen.insert(0, starts[len(starts) - len(chosen) - 1])
-    # Count periods on the calendar (empty weeks count too), so "the 3 weeks before" means that.
-    first_focus = pd.Timestamp(chosen[0])
-    span = len(pd.period_range(first_focus, pd.Timestamp(chosen[-1]), freq=freq))
-    focus = frozenset(period.index[period >= first_focus])
-    earlier = frozenset(period.index[period < first_focus])
-    label = _span_label([first_focus, pd.Timestamp(chosen[-1])], freq)
-    whole = frozenset(period.index)
-    if len(starts) == 1:
-        return Split(focus, whole, label, "the whole corpus", "corpus", earlier=earlier)
-    if compare == "previous":
-        base_start = (first_focus.to_period(freq) - span).start_time
-        base = frozenset(period.index[(period >= base_start) & (period < first_focus)])
+    plan = plan_split(period.value_counts(), freq=freq, compare=compare, min_articles=min_articles)
+    focus = frozenset(period.index[period >= plan.focus_start])
+    earlier = frozenset(period.index[period < plan.focus_start])
+    if plan.base[0] == "all":
+        base = frozenset(period.index)
+    elif plan.base[0] == "earlier":
+        base = earlier
+    elif plan.base[0] == "periods":
+        base = frozenset(period.index[(period >= plan.base[1]) & (period < plan.focus_start)]) or earlier
+    else:
+        stamps = pd.to_datetime(dated.set_index(dated["article_id"].astype(str))["published"], utc=True)
+        base = frozenset(stamps.index[(stamps >= plan.base[1]) & (stamps <= plan.base[2])]) - focus
         if not base:
-            base = earlier
-        base_label = _span_label([base_start, (first_focus.to_period(freq) - 1).start_time], freq)
-        return Split(focus, base, label, base_label, "previous", earlier=earlier)
-    if compare == "corpus":
-        return Split(focus, earlier, label, "all earlier articles", "corpus", earlier=earlier)
-    bounds = parse_range(compare)
-    if bounds is None:
-        raise NewsbriefError(f"compare must be 'previous', 'corpus', a date range like 2017-08-01..2017-08-31 or "
-                             f"a store, not {compare!r}", field="compare")
-    stamps = pd.to_datetime(dated.set_index(dated["article_id"].astype(str))["published"], utc=True)
-    in_range = frozenset(stamps.index[(stamps >= bounds[0]) & (stamps <= bounds[1])]) - focus
-    base_label = f"{bounds[0].day} {bounds[0]:%B %Y} to {bounds[1].day} {bounds[1]:%B %Y}"
-    if not in_range:
-        return Split(focus, frozenset(), label, base_label, "none", earlier=earlier,
-                     reason=f"no article outside the focus was published from {base_label}")
-    return Split(focus, in_range, label, base_label, "range", earlier=earlier)
+            return Split(focus, frozenset(), plan.focus_label, plan.base_label, "none", earlier=earlier,
+                         reason=f"no article outside the focus was published from {plan.base_label}")
+    return Split(focus, base, plan.focus_label, plan.base_label, plan.kind, earlier=earlier)
 
 
 # ---------------------------------------------------------------------------------------------- counts
@@ -252,14 +275,23 @@ def new_speakers(quotes: pd.DataFrame, split: Split, *, min_quotes: int = 2, top
 def welch_interval(a: pd.Series, b: pd.Series, *, level: float = 0.95) -> tuple[float, float, float]:
     """Mean difference ``a - b`` and its Welch t interval (NaN bounds when a side has fewer than two values)."""
     a, b = a.dropna().astype(float), b.dropna().astype(float)
-    diff = float(a.mean() - b.mean()) if len(a) and len(b) else math.nan
-    if len(a) < 2 or len(b) < 2:
+    return welch_from_moments(float(a.mean()) if len(a) else math.nan, float(a.var(ddof=1)) if len(a) > 1 else math.nan,
+                              len(a), float(b.mean()) if len(b) else math.nan,
+                              float(b.var(ddof=1)) if len(b) > 1 else math.nan, len(b), level=level)
+
+
+def welch_from_moments(
+    mean_a: float, var_a: float, n_a: int, mean_b: float, var_b: float, n_b: int, *, level: float = 0.95,
+) -> tuple[float, float, float]:
+    """:func:`welch_interval` from each side's mean, sample variance and count (as SQL aggregates give them)."""
+    diff = float(mean_a - mean_b) if n_a and n_b else math.nan
+    if n_a < 2 or n_b < 2:
         return diff, math.nan, math.nan
-    va, vb = a.var(ddof=1) / len(a), b.var(ddof=1) / len(b)
+    va, vb = var_a / n_a, var_b / n_b
     se = math.sqrt(va + vb)
     if se == 0:
         return diff, diff, diff
-    dof = (va + vb) ** 2 / ((va**2 / (len(a) - 1) if va else 0) + (vb**2 / (len(b) - 1) if vb else 0) or 1e-12)
+    dof = (va + vb) ** 2 / ((va**2 / (n_a - 1) if va else 0) + (vb**2 / (n_b - 1) if vb else 0) or 1e-12)
     half = float(t_quantile(0.5 + level / 2, dof)) * se
     return diff, diff - half, diff + half
 
@@ -275,13 +307,22 @@ def tone_shifts(
     ids = values["article_id"].astype(str)
     rows = []
     for name, part in values.assign(_id=ids).groupby(group, sort=True):
-        f = part.loc[part["_id"].isin(split.focus), "value"]
-        b = part.loc[part["_id"].isin(split.base), "value"]
-        if f.count() < min_articles or b.count() < min_articles:
+        f = part.loc[part["_id"].isin(split.focus), "value"].dropna().astype(float)
+        b = part.loc[part["_id"].isin(split.base), "value"].dropna().astype(float)
+        rows.append({"group": name, "n_f": len(f), "mean_f": f.mean(), "var_f": f.var(ddof=1),
+                     "n_b": len(b), "mean_b": b.mean(), "var_b": b.var(ddof=1)})
+    return shifts_from_moments(pd.DataFrame(rows), min_articles=min_articles, level=level)
+
+
+def shifts_from_moments(moments: pd.DataFrame, *, min_articles: int = 3, level: float = 0.95) -> pd.DataFrame:
+    """:func:`tone_shifts` from per-group moments (group, n_f, mean_f, var_f, n_b, mean_b, var_b)."""
+    rows = []
+    for r in moments.sort_values("group", kind="stable").itertuples(index=False) if not moments.empty else []:
+        if r.n_f < min_articles or r.n_b < min_articles:
             continue
-        diff, low, high = welch_interval(f, b, level=level)
-        rows.append({"group": name, "focus_mean": float(f.mean()), "base_mean": float(b.mean()), "shift": diff,
-                     "ci_low": low, "ci_high": high, "focus_articles": int(f.count()), "base_articles": int(b.count()),
+        diff, low, high = welch_from_moments(r.mean_f, r.var_f, int(r.n_f), r.mean_b, r.var_b, int(r.n_b), level=level)
+        rows.append({"group": r.group, "focus_mean": float(r.mean_f), "base_mean": float(r.mean_b), "shift": diff,
+                     "ci_low": low, "ci_high": high, "focus_articles": int(r.n_f), "base_articles": int(r.n_b),
                      "significant": bool(pd.notna(low) and (low > 0 or high < 0))})
     out = pd.DataFrame(rows, columns=TONE_COLUMNS)
     return out.reindex(out["shift"].abs().sort_values(ascending=False).index).reset_index(drop=True)

@@ -28,14 +28,24 @@ def entity_frequencies(
     if mentions.empty:
         return pd.DataFrame(columns=FREQ_COLUMNS)
     counts = mentions.groupby("entity_id").agg(mentions=("start", "size"), articles=("article_id", "nunique"))
-    out = counts.reset_index().merge(entities, on="entity_id", how="left")
+    return frequencies_from_counts(counts.reset_index(), entities, top=top, types=types)
+
+
+def frequencies_from_counts(
+    counts: pd.DataFrame, entities: pd.DataFrame, *, top: int | None = None, types: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """:func:`entity_frequencies` from per-entity counts (columns entity_id, mentions, articles), however counted."""
+    if counts.empty:
+        return pd.DataFrame(columns=FREQ_COLUMNS)
+    out = counts.merge(entities, on="entity_id", how="left")
     out["type"] = out["label"].map(TYPE_OF_LABEL).fillna("other")
     if types:
         out = out[out["type"].isin(list(types))]
     total = out["mentions"].sum()
     out["share"] = out["mentions"] / total if total else 0.0
     out["aliases"] = out["aliases"].map(lambda a: ", ".join(a) if a is not None and len(a) else "")
-    out = out.sort_values(["mentions", "articles", "name"], ascending=[False, False, True], kind="stable")
+    out = out.sort_values(["mentions", "articles", "name", "entity_id"], ascending=[False, False, True, True],
+                          kind="stable")
     if top is not None:
         out = out.head(top)
     return out[FREQ_COLUMNS].reset_index(drop=True)

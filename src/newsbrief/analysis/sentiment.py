@@ -157,21 +157,32 @@ def _period_stats(
         agg = pd.DataFrame(
             {"mean": [v.mean()], "sd": [v.std()], "n_articles": [len(v)], **{c: [values[c].sum()] for c in extra_counts}}
         )
-    if freq and not values.empty:
+    return stats_from_agg(agg.reset_index() if group_cols else agg, keys=keys, freq=freq, thin_below=thin_below,
+                          level=level, extra_counts=extra_counts)
+
+
+def stats_from_agg(
+    agg: pd.DataFrame, *, keys: Sequence[str], freq: str | None, thin_below: int, level: float,
+    extra_counts: Sequence[str] = (),
+) -> pd.DataFrame:
+    """Per (keys, period) statistics from aggregates (columns keys, period, mean, sd, n_articles, extra counts):
+    every calendar period kept, a Student-t band, thin periods marked. Shared by pandas and SQL aggregation."""
+    group_cols = [*keys, "period"] if freq else list(keys)
+    if freq and not agg.empty:
         periods = pd.period_range(
-            values["period"].min().tz_localize(None), values["period"].max().tz_localize(None), freq=freq
+            agg["period"].min().tz_localize(None), agg["period"].max().tz_localize(None), freq=freq
         )
         starts = pd.DatetimeIndex(periods.start_time).tz_localize("UTC")
         if keys:
-            combos = values[list(keys)].drop_duplicates().sort_values(list(keys))
+            combos = agg[list(keys)].drop_duplicates().sort_values(list(keys))
             full = pd.MultiIndex.from_frame(combos.merge(pd.DataFrame({"period": starts}), how="cross"))
         else:
             full = pd.Index(starts, name="period")
-        agg = agg.reindex(full)
+        agg = agg.set_index(group_cols).reindex(full)
         agg["n_articles"] = agg["n_articles"].fillna(0).astype(int)
         for c in extra_counts:
             agg[c] = agg[c].fillna(0).astype(int)
-    agg = agg.reset_index() if group_cols else agg
+        agg = agg.reset_index()
     n = agg["n_articles"].astype(float)
     half = t_quantile(0.5 + level / 2, n - 1) * agg["sd"] / np.sqrt(n.where(n > 0))
     agg["ci_low"] = agg["mean"] - half

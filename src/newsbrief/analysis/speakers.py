@@ -33,15 +33,25 @@ def speaker_share(quotes: pd.DataFrame, articles: pd.DataFrame | None = None, *,
         q = q.merge(articles[["article_id", "published"]], on="article_id", how="left")
     else:
         q["published"] = pd.NaT
-    example = q.sort_values("words", ascending=False, kind="stable").drop_duplicates("speaker").set_index("speaker")["content"]
+    order = ["words", "article_id", "content_start"] if "content_start" in q else ["words"]
+    example = (q.sort_values(order, ascending=[False] + [True] * (len(order) - 1), kind="stable")
+               .drop_duplicates("speaker").set_index("speaker")["content"])
     out = q.groupby("speaker").agg(
         named=("named", "max"), quotes=("content", "size"), words=("words", "sum"),
         first=("published", "min"), last=("published", "max"),
     )
+    out["example"] = example
+    return share_from_counts(out.reset_index(), top=top)
+
+
+def share_from_counts(counts: pd.DataFrame, *, top: int | None = None) -> pd.DataFrame:
+    """:func:`speaker_share` from per-speaker counts (speaker, named, quotes, words, first, last, example)."""
+    if counts.empty:
+        return pd.DataFrame(columns=SHARE_COLUMNS)
+    out = counts.copy()
     out["quote_share"] = out["quotes"] / out["quotes"].sum()
     out["word_share"] = out["words"] / max(int(out["words"].sum()), 1)
-    out["example"] = example
-    out = out.reset_index().sort_values(["quotes", "words", "speaker"], ascending=[False, False, True], kind="stable")
+    out = out.sort_values(["quotes", "words", "speaker"], ascending=[False, False, True], kind="stable")
     if top is not None:
         out = out.head(top)
     return out[SHARE_COLUMNS].reset_index(drop=True)

@@ -1,0 +1,95 @@
+"""The corpus analyses' access to the data: SQL over the store's DuckDB views, small pandas results out.
+
+A :class:`Db` wraps a DuckDB connection whose views are the annotation tables (``articles``, ``mentions``,
+``entities``, ``quotes``, ``sentences``; see :func:`newsbrief.store.duck.connect`), read out of core from the
+Parquet store or from DataFrames in memory. The ``*_db`` functions of the analysis modules aggregate there
+(projection and filter pushdown: only the columns and rows a query names are read) and hand pandas only the
+small aggregated tables that charts and tests need; the statistics on those are the same code the in-memory
+functions use. ``scope`` is a predicate on the articles row ``a`` (e.g. leave out thin articles).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from ..errors import NewsbriefError
+from .periods import UNKNOWN_SOURCE
+
+#: DuckDB's date_trunc unit of each briefing period (pandas' weekly periods start on Monday, as ISO weeks do).
+_UNITS = {"D": "day", "W": "week", "M": "month"}
+
+
+def period_sql(column: str, freq: str) -> str:
+    """SQL for the (naive UTC) start of the ``freq`` period holding the timestamp ``column``."""
+    unit = _UNITS.get(freq.upper()[:1])
+    if unit is None:
+        raise NewsbriefError(f"freq must be one of {', '.join(_UNITS)}, not {freq!r}", field="freq")
+    return f"date_trunc('{unit}', timezone('UTC', {column}))"
+
+
+def source_sql(column: str) -> str:
+    """SQL for :func:`~newsbrief.analysis.periods.source_labels`: missing or blank sources are one label."""
+    return f"coalesce(nullif(trim(CAST({column} AS VARCHAR)), ''), '{UNKNOWN_SOURCE}')"
+
+
+def words_sql(column: str) -> str:
+    """SQL for ``len(str(x).split())``: the number of whitespace-separated words (0 for empty or missing)."""
+    stripped = f"regexp_replace(coalesce({column}, ''), '^\\s+|\\s+$', '', 'g')"
+    return f"(CASE WHEN {stripped} = '' THEN 0 ELSE len(regexp_split_to_array({stripped}, '\\s+')) END)"
+
+
+def id_list(ids: Sequence[Any]) -> str:
+    """A SQL list literal of string ids (``('a', 'b')``); ``(NULL)`` when empty, which matches nothing."""
+    if not len(ids):
+        return "(NULL)"
+    return "(" + ", ".join("'" + str(i).replace("'", "''") + "'" for i in ids) + ")"
+
+
+@dataclass
+class Db:
+    """A DuckDB connection with the annotation tables as views, and the scope of the analyses."""
+
+    con: Any  # duckdb.DuckDBPyConnection (not imported here: analysis needs no DuckDB import to load)
+    scope: str = "TRUE"
+    _columns: dict[str, set[str]] = field(default_factory=dict)
+
+    def df(self, sql: str, params: Sequence[Any] | Mapping[str, Any] | None = None) -> pd.DataFrame:
+        return self.con.execute(sql, params).df() if params is not None else self.con.execute(sql).df()
+
+    def value(self, sql: str, params: Sequence[Any] | None = None) -> Any:
+        row = (self.con.execute(sql, params) if params is not None else self.con.execute(sql)).fetchone()
+        return None if row is None else row[0]
+
+    def batches(self, sql: str, *, size: int = 50_000) -> Iterator[Any]:
+        """The rows of ``sql`` as Arrow record batches of ``size`` rows (bounded memory)."""
+        relation = self.con.sql(sql)
+        if hasattr(relation, "to_arrow_reader"):
+            yield from relation.to_arrow_reader(size)
+        else:  # DuckDB 1.x
+            yield from relation.fetch_arrow_reader(size)
+
+    def columns(self, table: str) -> set[str]:
+        if table not in self._columns:
+            self._columns[table] = {r[0] for r in self.con.execute(f"DESCRIBE {table}").fetchall()}
+        return self._columns[table]
+
+    def has(self, table: str, column: str) -> bool:
+        return column in self.columns(table)
+
+    def scoped(self, scope: str) -> Db:
+        """The same tables with another article scope."""
+        return Db(self.con, scope=scope, _columns=self._columns)
+
+    def entities(self) -> pd.DataFrame:
+        """The entities table (one row per canonical entity: small, read whole)."""
+        return self.df("SELECT * FROM entities")
+
+    @property
+    def articles_in_scope(self) -> str:
+        """A relation of the scoped articles' ids and metadata (without their text)."""
+        return f"(SELECT * EXCLUDE (text) FROM articles a WHERE {self.scope})" if self.has("articles", "text") \
+            else f"(SELECT * FROM articles a WHERE {self.scope})"

@@ -1,0 +1,187 @@
+"""What changed, in SQL (see :mod:`.db` and :mod:`.change`): the split as predicates, counts per side, moments.
+
+:func:`compare_split_db` makes the same decision as :func:`~.change.compare_split` (:func:`~.change.plan_split`
+on the articles per period) and expresses the focus, the baseline and "earlier" as predicates on the article row
+``a``, so no list of article ids is ever held. The statistics are the shared ones of :mod:`.change`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .change import CHANGE_COLUMNS, TONE_COLUMNS, log_odds_changes, parse_range, plan_split, shifts_from_moments
+from .db import Db, id_list, period_sql, source_sql
+from .entities import TYPE_OF_LABEL
+
+
+def _ts(value: object) -> str:
+    return f"TIMESTAMP '{pd.Timestamp(value):%Y-%m-%d %H:%M:%S.%f}'"
+
+
+@dataclass(frozen=True)
+class SqlSplit:
+    """The focus and baseline of a comparison as SQL predicates on ``a`` (an articles row), with their sizes."""
+
+    focus_sql: str
+    base_sql: str
+    earlier_sql: str
+    n_focus: int
+    n_base: int
+    focus_label: str
+    base_label: str
+    kind: str
+    reason: str = ""
+
+    @property
+    def usable(self) -> bool:
+        return self.kind != "none" and self.n_focus > 0 and self.n_base > 0
+
+
+def _none(reason: str, **labels: str) -> SqlSplit:
+    return SqlSplit("FALSE", "FALSE", "FALSE", 0, 0, labels.get("focus", ""), labels.get("base", ""), "none", reason)
+
+
+def compare_split_db(db: Db, *, freq: str = "W", compare: str = "previous", min_articles: int = 10) -> SqlSplit:
+    """:func:`~.change.compare_split` over the store (same focus, baseline and labels)."""
+    period = period_sql("a.published", freq)
+    sizes = db.df(f"SELECT {period} AS period, count(*) AS n FROM {db.articles_in_scope} a "
+                  "WHERE a.published IS NOT NULL GROUP BY 1")
+    if sizes.empty:
+        return _none("no article is dated")
+    plan = plan_split(pd.Series(sizes["n"].to_numpy(), index=pd.to_datetime(sizes["period"])), freq=freq,
+                      compare=compare, min_articles=min_articles)
+    dated = "a.published IS NOT NULL"
+    focus = f"({dated} AND {period} >= {_ts(plan.focus_start)})"
+    earlier = f"({dated} AND {period} < {_ts(plan.focus_start)})"
+    kind = plan.base[0]
+    if kind == "all":
+        base = dated
+    elif kind == "earlier":
+        base = earlier
+    elif kind == "periods":
+        base = f"({earlier} AND {period} >= {_ts(plan.base[1])})"
+    else:
+        start, end = parse_range(compare) or (None, None)
+        base = (f"({dated} AND NOT {focus} AND a.published >= TIMESTAMPTZ '{start.isoformat()}' "
+                f"AND a.published <= TIMESTAMPTZ '{end.isoformat()}')")
+    counts = db.df(f"SELECT count(*) FILTER ({focus}) AS f, count(*) FILTER ({base}) AS b, "
+                   f"count(*) FILTER ({earlier}) AS e FROM {db.articles_in_scope} a").iloc[0]
+    if kind == "periods" and int(counts["b"]) == 0:
+        base = earlier
+        counts["b"] = counts["e"]
+    if kind == "range" and int(counts["b"]) == 0:
+        return _none(f"no article outside the focus was published from {plan.base_label}", focus=plan.focus_label,
+                     base=plan.base_label)
+    return SqlSplit(focus, base, earlier, int(counts["f"]), int(counts["b"]), plan.focus_label, plan.base_label,
+                    plan.kind)
+
+
+def _reported(table: pd.DataFrame, articles: pd.DataFrame, min_articles: int) -> pd.DataFrame:
+    per = articles.set_index("item")
+    table = table.assign(focus_articles=table["item"].map(per["fa"]).fillna(0).astype(int),
+                         base_articles=table["item"].map(per["ba"]).fillna(0).astype(int))
+    wide = (table["focus_articles"].where(table["z"] > 0, table["base_articles"])) >= min_articles
+    return table.assign(reported=table["significant"].astype(bool) & wide)
+
+
+def _changes(counts: pd.DataFrame, articles: pd.DataFrame, *, level: float, min_articles: int) -> pd.DataFrame:
+    side = {k: counts[["item", "type", k]].rename(columns={k: "count"}) for k in ("f", "b", "bg")}
+    side["f"] = side["f"][side["f"]["count"] > 0]
+    side["b"] = side["b"][side["b"]["count"] > 0]
+    table = log_odds_changes(side["f"], side["b"], background=side["bg"], level=level)
+    if table.empty:
+        return pd.DataFrame(columns=[*CHANGE_COLUMNS, "focus_articles", "base_articles", "reported"])
+    return _reported(table, articles, min_articles)
+
+
+def entity_changes_db(db: Db, split: SqlSplit, *, level: float = 0.95, min_articles: int = 2) -> pd.DataFrame:
+    """:func:`~.change.entity_changes` over the store."""
+    rows = f"""(SELECT e.name AS item, e.label, m.article_id, {split.focus_sql} AS f, {split.base_sql} AS b
+                FROM mentions m JOIN (SELECT DISTINCT ON (entity_id) entity_id, name, label FROM entities) e
+                     ON m.entity_id = e.entity_id
+                JOIN {db.articles_in_scope} a ON m.article_id = a.article_id WHERE e.name IS NOT NULL)"""
+    counts = db.df(f"SELECT item, label, count(*) FILTER (f) AS f, count(*) FILTER (b) AS b, count(*) AS bg "
+                   f"FROM {rows} r GROUP BY ALL")
+    counts["type"] = counts["label"].map(TYPE_OF_LABEL).fillna("other")
+    counts = counts.groupby(["item", "type"], as_index=False)[["f", "b", "bg"]].sum()
+    articles = db.df(f"SELECT item, count(DISTINCT article_id) FILTER (f) AS fa, "
+                     f"count(DISTINCT article_id) FILTER (b) AS ba FROM {rows} r GROUP BY item")
+    return _changes(counts, articles, level=level, min_articles=min_articles)
+
+
+def _quote_rows(db: Db, split: SqlSplit) -> str:
+    return f"""(SELECT q.speaker AS item, q.article_id, {split.focus_sql} AS f, {split.base_sql} AS b,
+                       {split.earlier_sql} AS e
+                FROM quotes q JOIN {db.articles_in_scope} a ON q.article_id = a.article_id
+                WHERE q.speaker IS NOT NULL)"""
+
+
+def speaker_changes_db(db: Db, split: SqlSplit, *, level: float = 0.95, min_articles: int = 2) -> pd.DataFrame:
+    """:func:`~.change.speaker_changes` over the store."""
+    counts = db.df(f"SELECT item, 'speaker' AS type, count(*) FILTER (f) AS f, count(*) FILTER (b) AS b, "
+                   f"count(*) AS bg, count(DISTINCT article_id) FILTER (f) AS fa, "
+                   f"count(DISTINCT article_id) FILTER (b) AS ba FROM {_quote_rows(db, split)} r GROUP BY item")
+    return _changes(counts, counts[["item", "fa", "ba"]], level=level, min_articles=min_articles)
+
+
+def new_speakers_db(db: Db, split: SqlSplit, *, min_quotes: int = 2, top: int = 5) -> pd.DataFrame:
+    """:func:`~.change.new_speakers` over the store."""
+    rows = _quote_rows(db, split)
+    out = db.df(f"""SELECT item AS speaker, count(*) AS quotes, count(DISTINCT article_id) AS articles
+                    FROM {rows} r WHERE f AND item NOT IN (SELECT item FROM {rows} s WHERE e OR b)
+                    GROUP BY item HAVING count(*) >= {int(min_quotes)}""")
+    return out.sort_values(["quotes", "articles", "speaker"], ascending=[False, False, True]).head(top) \
+        .reset_index(drop=True)
+
+
+def _moments(db: Db, values: str, split: SqlSplit) -> pd.DataFrame:
+    """Per group: count, mean and sample variance of ``value`` in the focus and in the baseline."""
+    return db.df(f"""
+        SELECT "group", count(value) FILTER (f) AS n_f, avg(value) FILTER (f) AS mean_f,
+               var_samp(value) FILTER (f) AS var_f, count(value) FILTER (b) AS n_b, avg(value) FILTER (b) AS mean_b,
+               var_samp(value) FILTER (b) AS var_b
+        FROM {values} v GROUP BY "group" """)
+
+
+def source_tone_shifts_db(db: Db, split: SqlSplit, *, min_articles: int = 3, level: float = 0.95) -> pd.DataFrame:
+    """:func:`~.change.tone_shifts` of :func:`~.change.source_tone` over the store."""
+    values = f"""(SELECT {source_sql('any_value(a.source)')} AS "group", avg(s.sentiment) AS value,
+                         any_value({split.focus_sql}) AS f, any_value({split.base_sql}) AS b
+                  FROM sentences s JOIN {db.articles_in_scope} a ON s.article_id = a.article_id
+                  GROUP BY s.article_id)"""
+    return _shifts(_moments(db, values, split), min_articles=min_articles, level=level)
+
+
+def entity_tone_shifts_db(
+    db: Db, split: SqlSplit, *, entity_ids: Sequence[str], min_articles: int = 3, level: float = 0.95,
+) -> pd.DataFrame:
+    """:func:`~.change.tone_shifts` of :func:`~.change.entity_tone` (mean tone of the sentences naming each
+    entity, per article) over the store."""
+    values = f"""(SELECT e.name AS "group", h.value, {split.focus_sql} AS f, {split.base_sql} AS b
+                  FROM ({sentence_tone_per_entity_sql(entity_ids)}) h
+                  JOIN (SELECT DISTINCT ON (entity_id) entity_id, name FROM entities) e ON h.entity_id = e.entity_id
+                  JOIN {db.articles_in_scope} a ON h.article_id = a.article_id)"""
+    return _shifts(_moments(db, values, split), min_articles=min_articles, level=level)
+
+
+def sentence_hits_sql(entity_ids: Sequence[str]) -> str:
+    """Distinct (entity_id, article_id, sent_id, sentiment): the sentences naming each of the given entities
+    (the sentence holding each mention's start, as :func:`~.sentiment.sentence_of`)."""
+    return f"""SELECT DISTINCT m.entity_id, m.article_id, s.sent_id, s.sentiment
+               FROM (SELECT article_id, start, entity_id FROM mentions WHERE entity_id IN {id_list(list(entity_ids))}) m
+               ASOF JOIN sentences s ON m.article_id = s.article_id AND m.start >= s.start
+               WHERE m.start < s."end" """
+
+
+def sentence_tone_per_entity_sql(entity_ids: Sequence[str]) -> str:
+    return (f"SELECT entity_id, article_id, avg(sentiment) AS value FROM ({sentence_hits_sql(entity_ids)}) "
+            "GROUP BY entity_id, article_id")
+
+
+def _shifts(moments: pd.DataFrame, *, min_articles: int, level: float) -> pd.DataFrame:
+    if moments.empty:
+        return pd.DataFrame(columns=TONE_COLUMNS)
+    return shifts_from_moments(moments, min_articles=min_articles, level=level)
