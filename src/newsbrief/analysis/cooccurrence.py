@@ -55,10 +55,21 @@ def cooccurrence(
     pairs = hits.merge(hits, on="unit")
     pairs = pairs[pairs["entity_id_x"] < pairs["entity_id_y"]]
     together = pairs.groupby(["entity_id_x", "entity_id_y"]).size().rename("together").reset_index()
+    return pairs_from_counts(together, n_of, n_units, entities, entity_ids=ids, min_together=min_together, alpha=alpha)
+
+
+def pairs_from_counts(
+    together: pd.DataFrame, n_of: pd.Series, n_units: int, entities: pd.DataFrame, *, entity_ids: Sequence[str],
+    min_together: int = 3, alpha: float = 0.05,
+) -> pd.DataFrame:
+    """:func:`cooccurrence` from sentences shared per pair (entity_id_x < entity_id_y, together), sentences per
+    entity ``n_of`` and the number of sentences; shared by the pandas and SQL paths."""
+    ids = list(dict.fromkeys(entity_ids))
     tested = max(1, len(list(itertools.combinations([i for i in ids if i in n_of.index], 2))))
     together = together[together["together"] >= min_together]
     if together.empty:
         return pd.DataFrame(columns=PAIR_COLUMNS)
+    together = together.sort_values(["entity_id_x", "entity_id_y"])
     names = entities.drop_duplicates("entity_id").set_index("entity_id")["name"]
     k11 = together["together"].to_numpy(dtype=float)
     n_a = together["entity_id_x"].map(n_of).to_numpy(dtype=float)
@@ -79,6 +90,13 @@ def cooccurrence(
     return out.sort_values(["significant", "npmi", "together"], ascending=False, kind="stable").reset_index(drop=True)
 
 
+def _ranked(values: pd.Series) -> pd.Series:
+    """Counts of each value, most frequent first, ties by value (deterministic, as the SQL path orders them)."""
+    counts = values.value_counts()
+    order = sorted(counts.index, key=lambda v: (-int(counts[v]), str(v)))
+    return counts.reindex(order)
+
+
 def share_of_voice(
     mentions: pd.DataFrame, articles: pd.DataFrame, entities: pd.DataFrame, *, top: int = 8, sources: int = 8,
     min_articles: int = 3,
@@ -90,12 +108,12 @@ def share_of_voice(
     from .periods import source_labels
 
     a = articles.assign(source=source_labels(articles["source"]))
-    sizes = a["source"].value_counts()
+    sizes = _ranked(a["source"])
     kept = sizes[sizes >= min_articles].head(sources).index
     if len(kept) < 2 or mentions.empty:
         return pd.DataFrame()
     m = mentions.dropna(subset=["entity_id"]).merge(a[["article_id", "source"]], on="article_id")
-    leaders = m["entity_id"].value_counts().head(top).index
+    leaders = _ranked(m["entity_id"]).head(top).index
     m = m[m["source"].isin(kept)]
     table = m.groupby(["source", "entity_id"]).size().unstack(fill_value=0)
     shares = table.div(table.sum(axis=1).replace(0, np.nan), axis=0).reindex(columns=leaders, fill_value=0.0)
@@ -113,13 +131,13 @@ def speaker_share_of_voice(
     from .periods import source_labels
 
     a = articles.assign(source=source_labels(articles["source"]))
-    sizes = a["source"].value_counts()
+    sizes = _ranked(a["source"])
     kept = sizes[sizes >= min_articles].head(sources).index
     q = quotes.dropna(subset=["speaker"])
     if len(kept) < 2 or q.empty:
         return pd.DataFrame()
     q = q.merge(a[["article_id", "source"]], on="article_id")
-    leaders = q["speaker"].value_counts().head(top).index
+    leaders = _ranked(q["speaker"]).head(top).index
     table = q[q["source"].isin(kept)].groupby(["source", "speaker"]).size().unstack(fill_value=0)
     shares = table.div(table.sum(axis=1).replace(0, np.nan), axis=0).reindex(columns=leaders, fill_value=0.0)
     shares = shares.reindex(kept).fillna(0.0)

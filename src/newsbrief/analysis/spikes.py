@@ -53,7 +53,21 @@ def attention_spikes(
     long = share_by_period(m, articles, freq=freq)
     if long.empty or long["period"].nunique() < min_periods:
         return pd.DataFrame(columns=SPIKE_COLUMNS)
-    long = long[long["entity_id"].isin(list(entity_ids)) & (long["total"] > 0)].copy()
+    long = long[long["entity_id"].isin(list(entity_ids))]
+    dated = m[m["entity_id"].isin(list(entity_ids))].merge(articles[["article_id", "published"]], on="article_id")
+    dated = dated.dropna(subset=["published"])
+    dated["period"] = period_start(dated["published"], freq)
+    n_articles = dated.groupby(["entity_id", "period"])["article_id"].nunique().rename("articles").reset_index()
+    return spikes_from_shares(long, n_articles, entities, k=k, min_mentions=min_mentions, min_articles=min_articles)
+
+
+def spikes_from_shares(
+    long: pd.DataFrame, n_articles: pd.DataFrame, entities: pd.DataFrame, *, k: float = 3.0, min_mentions: int = 5,
+    min_articles: int = 2,
+) -> pd.DataFrame:
+    """The spike rule on per-(period, entity_id) mentions and period totals (every calendar period), with the
+    articles per (entity_id, period) in ``n_articles``; shared by the pandas and SQL paths."""
+    long = long[long["total"] > 0].copy()
     long["share"] = long["mentions"] / long["total"]
     grouped = long.groupby("entity_id")["share"]
     median = grouped.transform("median")
@@ -65,14 +79,11 @@ def attention_spikes(
     spikes = long[(long["robust_z"] >= k) & (long["mentions"] >= min_mentions)].copy()
     if spikes.empty:
         return pd.DataFrame(columns=SPIKE_COLUMNS)
-    dated = m.merge(articles[["article_id", "published"]], on="article_id").dropna(subset=["published"])
-    dated["period"] = period_start(dated["published"], freq)
-    n_articles = dated.groupby(["entity_id", "period"])["article_id"].nunique().rename("articles")
-    spikes = spikes.merge(n_articles.reset_index(), on=["entity_id", "period"], how="left")
+    spikes = spikes.merge(n_articles, on=["entity_id", "period"], how="left")
     spikes = spikes[spikes["articles"] >= min_articles]
     names = entities.drop_duplicates("entity_id").set_index("entity_id")["name"]
     spikes["entity"] = spikes["entity_id"].map(names)
-    spikes = spikes.sort_values(["robust_z", "mentions"], ascending=False, kind="stable")
+    spikes = spikes.sort_values(["robust_z", "mentions", "entity_id"], ascending=[False, False, True], kind="stable")
     return spikes[SPIKE_COLUMNS].reset_index(drop=True)
 
 
@@ -86,8 +97,17 @@ def spike_headlines(
     a["period"] = period_start(a["published"], freq)
     per = mentions[mentions["entity_id"].isin(spikes["entity_id"])].groupby(["entity_id", "article_id"]).size()
     per = per.rename("mentions").reset_index().merge(a, on="article_id")
+    return headlines_from_counts(spikes, per, n=n)
+
+
+def headlines_from_counts(spikes: pd.DataFrame, per: pd.DataFrame, *, n: int = 3) -> pd.DataFrame:
+    """:func:`spike_headlines` from mentions per (entity_id, article_id) with the article's title, source,
+    published, url and period."""
+    if spikes.empty or per.empty:
+        return pd.DataFrame(columns=HEADLINE_COLUMNS)
     rows = spikes[["entity_id", "entity", "period"]].merge(per, on=["entity_id", "period"])
-    rows = rows.sort_values(["entity_id", "period", "mentions", "published"], ascending=[True, True, False, True])
+    rows = rows.sort_values(["entity_id", "period", "mentions", "published", "article_id"],
+                            ascending=[True, True, False, True, True])
     rows = rows.drop_duplicates(["entity_id", "period", "title"])  # the same story syndicated twice is one line
     rows["rank"] = rows.groupby(["entity_id", "period"]).cumcount() + 1
     rows = rows[rows["rank"] <= n]
