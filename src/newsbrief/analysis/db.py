@@ -61,8 +61,8 @@ class Db:
         return self.con.execute(sql, params).df() if params is not None else self.con.execute(sql).df()
 
     def value(self, sql: str, params: Sequence[Any] | None = None) -> Any:
-        row = (self.con.execute(sql, params) if params is not None else self.con.execute(sql)).fetchone()
-        return None if row is None else row[0]
+        rows = (self.con.execute(sql, params) if params is not None else self.con.execute(sql)).fetchall()
+        return rows[0][0] if rows else None
 
     def batches(self, sql: str, *, size: int = 50_000) -> Iterator[Any]:
         """The rows of ``sql`` as Arrow record batches of ``size`` rows (bounded memory)."""
