@@ -1,64 +1,65 @@
-"""The corpus briefing's appendix: every table in full, as ``appendix.html`` and CSV files in the run folder.
+"""The corpus briefing's appendix: every table in full as CSV files, and ``appendix.html`` in the run folder.
 
-The briefing stays short and links here. The page is standalone (CSS inlined, no script, no external file),
-its markup comes from the Jinja templates in ``templates/appendix/`` (autoescaped) and passes the one
-sanitizer; the CSV files hold the same rows for spreadsheets.
+The briefing stays short and links here. The tables are computed out of core by DuckDB over a
+:class:`~newsbrief.analysis.db.Db` (SQL in :mod:`.appendix_sql`): the CSV files are written by DuckDB's ``COPY``
+(every row, streamed; a store of millions of articles never goes into pandas), and the page reads back only the
+rows it shows. The page is bounded, whatever the size of the corpus:
+
+* entities, speakers and sources: the first :data:`TABLE_ROWS` rows of each (most mentioned, most quoted,
+  largest first); when there are more, the caption says how many there are in all and that the CSV has each;
+* quotes: the :data:`QUOTES_PER_SPEAKER` longest quotes of each of the :data:`QUOTE_SPEAKERS` most quoted
+  speakers (quotes.csv has every quote);
+* articles: the newest :data:`ARTICLE_ROWS`, then a line "N more articles in articles.csv".
+
+The sample corpus (262 articles, about 2,500 entities and 750 speakers) is shown whole. The page is standalone
+(CSS inlined, no script, no external file), its markup comes from the Jinja templates in ``templates/appendix/``
+(autoescaped) and passes the one sanitizer.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 from markupsafe import Markup
 
-from .. import analysis
-from ..analysis.change import source_tone
-from ..analysis.periods import source_labels
-from ..present.formatters import fmt_day, fmt_source, fmt_text
+from ..analysis.db import Db
+from ..store.duck import connect, quote_literal
 from ..textutil import clip
+from . import appendix_sql as q
 from .pages import TEMPLATES, environment
 from .sanitize import sanitize
 
 #: Quotes shown per speaker in the HTML page (quotes.csv has every one).
 QUOTES_PER_SPEAKER = 5
+#: Speakers whose quotes the page shows (the most quoted first).
+QUOTE_SPEAKERS = 1_000
+#: Rows of the entities, speakers and sources tables on the page (the CSV files have every row).
+TABLE_ROWS = 5_000
+#: Articles listed on the page, newest first (articles.csv has every one).
+ARTICLE_ROWS = 2_000
 CSV_FILES = ("entities.csv", "speakers.csv", "quotes.csv", "articles.csv", "sources.csv")
 
 
-@dataclass(frozen=True)
-class AppendixTables:
-    entities: pd.DataFrame
-    speakers: pd.DataFrame
-    quotes: pd.DataFrame
-    articles: pd.DataFrame
-    sources: pd.DataFrame
+def _csv_selects(db: Db) -> dict[str, str]:
+    """Each CSV file's SELECT, its values written as the pandas appendix wrote them."""
+    return {
+        "entities.csv": q.csv_sql(q.entities_sql(db), texts=("name", "aliases")),
+        "speakers.csv": q.csv_sql(q.speakers_sql(db), flags=("named",), stamps=("first", "last")),
+        "quotes.csv": q.csv_sql(q.quotes_sql(db), texts=("article", "as written", "kind", "cue", "quote")),
+        "articles.csv": q.csv_sql(q.articles_sql(db), texts=("url", "published")),
+        "sources.csv": q.sources_sql(db),
+    }
 
 
-def appendix_tables(tables: dict[str, pd.DataFrame]) -> AppendixTables:
-    """The full tables: entities, speakers, quotes (with their article), articles (with tone), sources."""
-    articles, quotes = tables["articles"], tables["quotes"]
-    entities = analysis.entity_frequencies(tables["mentions"], tables["entities"]).drop(columns=["entity_id", "label"])
-    speakers = analysis.speaker_share(quotes, articles).drop(columns=["example"])
-    titles = dict(zip(articles["article_id"], articles["title"]))
-    q = analysis.quote_table(quotes)
-    q.insert(1, "article", q["article_id"].map(titles).map(fmt_text))
-    tone = tables["sentences"].groupby("article_id")["sentiment"].mean()
-    a = articles.sort_values("published", ascending=False, na_position="last")
-    listed = pd.DataFrame({
-        "title": [fmt_text(t) or str(i) for t, i in zip(a["title"], a["article_id"])],
-        "url": [u if fmt_text(u).startswith(("http://", "https://")) else "" for u in a["url"]],
-        "source": a["source"].map(fmt_source), "published": a["published"].map(fmt_day),
-        "words": a["n_words"].astype(int), "tone": a["article_id"].map(tone).astype(float),
-        "article_id": a["article_id"],
-    })
-    per = source_tone(tables["sentences"], articles)
-    src = articles.assign(source=source_labels(articles["source"])).groupby("source").agg(
-        articles=("article_id", "size"), words=("n_words", "sum"))
-    src["tone"] = per.groupby("group")["value"].mean()
-    src["tone_sd"] = per.groupby("group")["value"].std()
-    src = src.sort_values(["articles", "words"], ascending=False).reset_index()
-    return AppendixTables(entities=entities, speakers=speakers, quotes=q, articles=listed, sources=src)
+def write_csv_files(folder: Path, db: Db) -> None:
+    """Every row of each table, streamed to ``folder`` by DuckDB (never whole in Python)."""
+    for name, select in _csv_selects(db).items():
+        db.con.execute(f"COPY ({select}) TO {quote_literal(str(folder / name))} (HEADER, DELIMITER ',', COMMENT '')")
+
+
+def _count(db: Db, select: str) -> int:
+    return int(db.value(f"SELECT count(*) FROM ({select}) t") or 0)
 
 
 def _table(frame: pd.DataFrame, *, caption: str, formats: dict[str, str] | None = None) -> Markup:
@@ -67,27 +68,47 @@ def _table(frame: pd.DataFrame, *, caption: str, formats: dict[str, str] | None 
     return Markup(table_block(frame, caption=caption, formats=formats).markup)
 
 
-def appendix_page(tables: dict[str, pd.DataFrame], *, title: str) -> str:
-    """The standalone, sanitised appendix page."""
-    full = appendix_tables(tables)
-    by_speaker = []
-    for speaker, part in full.quotes.sort_values("words", ascending=False).groupby("speaker", sort=False):
-        by_speaker.append((speaker, len(part), [
-            {"quote": clip(r.quote, 400), "article": r.article, "kind": r.kind}
-            for r in part.head(QUOTES_PER_SPEAKER).itertuples(index=False)]))
-    order = {s: i for i, s in enumerate(full.speakers["speaker"])}
-    by_speaker.sort(key=lambda item: order.get(item[0], len(order)))
+def _caption(what: str, total: int, shown: int, csv: str) -> str:
+    if shown >= total:
+        return what
+    return f"{what}; the first {shown:,} shown here, {csv} has every one"
+
+
+def _quotes(db: Db, *, speakers: int) -> list[tuple[str, int, list[dict[str, str]]]]:
+    rows = db.df(q.top_quotes_sql(db, speakers=speakers, per_speaker=QUOTES_PER_SPEAKER))
+    out: list[tuple[str, int, list[dict[str, str]]]] = []
+    for (_, speaker, n), part in rows.groupby(["rank", "speaker", "n"], sort=True):
+        out.append((str(speaker), int(n), [{"quote": clip(r.quote, 400), "article": r.article, "kind": r.kind}
+                                            for r in part.itertuples(index=False)]))
+    return out
+
+
+def appendix_page_db(db: Db, *, title: str, rows: int = TABLE_ROWS, articles: int = ARTICLE_ROWS,
+                     speakers: int = QUOTE_SPEAKERS) -> str:
+    """The standalone, sanitised appendix page, bounded by ``rows``, ``articles`` and ``speakers``."""
+    n_entities, n_speakers = _count(db, q.entities_sql(db)), _count(db, q.speakers_sql(db))
+    n_sources, n_articles = _count(db, q.sources_sql(db)), int(db.value(f"SELECT count(*) FROM {db.articles_in_scope} a"))
+    entities = db.df(f"{q.entities_sql(db)} LIMIT {int(rows)}")
+    speaker_table = db.df(f"{q.speakers_sql(db)} LIMIT {int(rows)}")
+    sources = db.df(f"{q.sources_sql(db)} LIMIT {int(rows)}")
+    listed = db.df(f"{q.articles_sql(db)} LIMIT {int(articles)}")
+    shown_speakers = min(n_speakers, int(speakers))
     body = environment().get_template("appendix/body.html.j2").render(
         title=title,
-        entities=_table(full.entities, caption=f"{len(full.entities):,} people, organisations and places",
+        entities=_table(entities, caption=_caption(f"{n_entities:,} people, organisations and places", n_entities,
+                                                   len(entities), "entities.csv"),
                         formats={"share": "{:.2%}"}),
-        speakers=_table(full.speakers, caption=f"{len(full.speakers):,} speakers",
+        speakers=_table(speaker_table, caption=_caption(f"{n_speakers:,} speakers", n_speakers, len(speaker_table),
+                                                        "speakers.csv"),
                         formats={"quote_share": "{:.1%}", "word_share": "{:.1%}"}),
-        sources=_table(full.sources, caption="Tone per source: mean and spread of article tone (−1..1)",
+        sources=_table(sources, caption=_caption("Tone per source: mean and spread of article tone (−1..1)",
+                                                 n_sources, len(sources), "sources.csv"),
                        formats={"tone": "{:+.3f}", "tone_sd": "{:.3f}", "words": "{:,}"}),
-        quotes=by_speaker, per_speaker=QUOTES_PER_SPEAKER,
+        quotes=_quotes(db, speakers=speakers), per_speaker=QUOTES_PER_SPEAKER,
+        quote_speakers=shown_speakers if shown_speakers < n_speakers else None, n_speakers=n_speakers,
         articles=[{**r, "tone": "" if pd.isna(r["tone"]) else f"{r['tone']:+.2f}".replace("-", "\u2212")}
-                  for r in full.articles.to_dict("records")],
+                  for r in listed.to_dict("records")],
+        more_articles=n_articles - len(listed), n_articles=n_articles,
         csv_files=CSV_FILES,
     )
     css = (TEMPLATES / "briefing" / "briefing.css").read_text(encoding="utf-8")
@@ -95,11 +116,20 @@ def appendix_page(tables: dict[str, pd.DataFrame], *, title: str) -> str:
                                                                       body=Markup(sanitize(body)))
 
 
-def write_appendix(folder: Path, tables: dict[str, pd.DataFrame], *, title: str) -> Path:
-    """Write ``appendix.html`` and the CSV files into ``folder`` (the run's temporary folder)."""
-    full = appendix_tables(tables)
-    for name, frame in zip(CSV_FILES, (full.entities, full.speakers, full.quotes, full.articles, full.sources)):
-        frame.to_csv(folder / name, index=False)
+def write_appendix_db(folder: Path, db: Db, *, title: str, rows: int = TABLE_ROWS, articles: int = ARTICLE_ROWS,
+                      speakers: int = QUOTE_SPEAKERS) -> Path:
+    """Write the CSV files (every row) and ``appendix.html`` (bounded) into ``folder`` from ``db``."""
+    write_csv_files(folder, db)
     path = folder / "appendix.html"
-    path.write_text(appendix_page(tables, title=title), encoding="utf-8")
+    path.write_text(appendix_page_db(db, title=title, rows=rows, articles=articles, speakers=speakers),
+                    encoding="utf-8")
     return path
+
+
+def write_appendix(folder: Path, tables: dict[str, pd.DataFrame], *, title: str) -> Path:
+    """:func:`write_appendix_db` on tables in memory (an article briefing's few rows, or tests)."""
+    con = connect(tables)
+    try:
+        return write_appendix_db(folder, Db(con), title=title)
+    finally:
+        con.close()

@@ -1,0 +1,131 @@
+"""The appendix tables as SQL over a :class:`~newsbrief.analysis.db.Db`: one relation per table, typed.
+
+Each function returns a SELECT whose rows are the table's rows in their order, computed where the data is (the
+Parquet store or DataFrames registered in DuckDB), so a store of millions of articles never goes into pandas
+whole: :mod:`.appendix` copies them to CSV with DuckDB and reads back only the few rows the page shows.
+The columns and their values are those the pandas appendix of earlier versions wrote (tests keep a copy of it).
+"""
+
+from __future__ import annotations
+
+from ..analysis.db import Db, source_sql, words_sql
+from ..analysis.entities import TYPE_OF_LABEL
+from ..analysis.periods import UNKNOWN_SOURCE
+from ..analysis.speakers import UNATTRIBUTED
+from ..store.duck import quote_literal
+
+#: What Python's ``str.split()`` splits on (RE2 syntax): ASCII and Unicode whitespace, as ``fmt_text`` sees it.
+_SPACE = r"[\s\x0b\x1c-\x1f\x85\xa0\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]"
+
+
+def oneline_sql(column: str) -> str:
+    """SQL for :func:`~newsbrief.present.formatters.fmt_text` (``''`` when missing): one line, single spaces."""
+    collapsed = f"regexp_replace(coalesce(CAST({column} AS VARCHAR), ''), '{_SPACE}+', ' ', 'g')"
+    return f"regexp_replace({collapsed}, '^ | $', '', 'g')"
+
+
+def text_words_sql(column: str) -> str:
+    """SQL for ``len(str(x).split())`` with Python's whitespace (0 for empty or missing)."""
+    return f"(CASE WHEN {oneline_sql(column)} = '' THEN 0 ELSE len(string_split({oneline_sql(column)}, ' ')) END)"
+
+
+def _type_sql(column: str) -> str:
+    cases = " ".join(f"WHEN {quote_literal(k)} THEN {quote_literal(v)}" for k, v in TYPE_OF_LABEL.items())
+    return f"(CASE {column} {cases} ELSE 'other' END)"
+
+
+def entities_sql(db: Db) -> str:
+    """name, type, mentions, articles, share, aliases: most mentioned first (ties: articles, name, id)."""
+    return f"""
+        WITH c AS (
+            SELECT m.entity_id, count(*) AS mentions, count(DISTINCT m.article_id) AS articles
+            FROM mentions m SEMI JOIN {db.articles_in_scope} a ON m.article_id = a.article_id
+            WHERE m.entity_id IS NOT NULL GROUP BY m.entity_id)
+        SELECT e.name, {_type_sql('e.label')} AS type, c.mentions, c.articles,
+               c.mentions / sum(c.mentions) OVER () AS share,
+               coalesce(array_to_string(e.aliases, ', '), '') AS aliases
+        FROM c LEFT JOIN entities e ON c.entity_id = e.entity_id
+        ORDER BY c.mentions DESC, c.articles DESC, e.name ASC NULLS LAST, c.entity_id ASC"""
+
+
+def speakers_sql(db: Db) -> str:
+    """speaker, named, quotes, words, quote_share, word_share, first, last: most quoted first."""
+    return f"""
+        WITH q AS (
+            SELECT coalesce(q.speaker, '{UNATTRIBUTED}') AS speaker, q.speaker_entity_id IS NOT NULL AS named,
+                   {text_words_sql('q.content')} AS words, a.published
+            FROM quotes q JOIN {db.articles_in_scope} a ON q.article_id = a.article_id),
+        s AS (
+            SELECT speaker, bool_or(named) AS named, count(*) AS quotes, sum(words)::BIGINT AS words,
+                   min(published) AS first, max(published) AS last FROM q GROUP BY speaker)
+        SELECT speaker, named, quotes, words, quotes / sum(quotes) OVER () AS quote_share,
+               words / greatest(sum(words) OVER (), 1) AS word_share, first, last
+        FROM s ORDER BY quotes DESC, words DESC, speaker ASC"""
+
+
+def _quote_rows(db: Db) -> str:
+    return f"""
+        SELECT q.article_id, {oneline_sql('a.title')} AS article, coalesce(q.speaker, '{UNATTRIBUTED}') AS speaker,
+               coalesce(q.speaker_text, '') AS "as written", q.kind, coalesce(q.cue, '') AS cue,
+               {text_words_sql('q.content')} AS words, q.content AS quote, q.quote_id
+        FROM quotes q JOIN {db.articles_in_scope} a ON q.article_id = a.article_id"""
+
+
+def quotes_sql(db: Db) -> str:
+    """article_id, article (its title), speaker, as written, kind, cue, words, quote: in article order."""
+    return f"""SELECT * EXCLUDE (quote_id) FROM ({_quote_rows(db)}) r ORDER BY article_id, quote_id"""
+
+
+def top_quotes_sql(db: Db, *, speakers: int, per_speaker: int) -> str:
+    """The longest ``per_speaker`` quotes of each of the ``speakers`` most quoted speakers (speakers_sql order),
+    with the speaker's rank and number of quotes."""
+    return f"""
+        WITH top AS (SELECT speaker, quotes, row_number() OVER () AS rank
+                     FROM ({speakers_sql(db)} LIMIT {int(speakers)}) s),
+        r AS (SELECT * FROM ({_quote_rows(db)}) r SEMI JOIN top USING (speaker)
+              QUALIFY row_number() OVER (PARTITION BY speaker ORDER BY words DESC, article_id, quote_id)
+                      <= {int(per_speaker)})
+        SELECT top.rank, top.speaker, top.quotes AS n, r.quote, r.article, r.kind, r.words
+        FROM r JOIN top USING (speaker)
+        ORDER BY top.rank, r.words DESC, r.article_id, r.quote_id"""
+
+
+def _article_tone(db: Db) -> str:
+    return f"""(SELECT s.article_id, avg(s.sentiment) AS tone FROM sentences s
+               SEMI JOIN {db.articles_in_scope} a ON s.article_id = a.article_id GROUP BY s.article_id)"""
+
+
+def articles_sql(db: Db) -> str:
+    """title, url (http/https only, else empty), source, published (UTC day), words, tone, article_id: newest
+    first, undated last."""
+    title = oneline_sql("a.title")
+    url = oneline_sql("a.url")
+    source = oneline_sql("a.source")
+    return f"""
+        SELECT CASE WHEN {title} = '' THEN CAST(a.article_id AS VARCHAR) ELSE {title} END AS title,
+               CASE WHEN starts_with({url}, 'http://') OR starts_with({url}, 'https://') THEN a.url ELSE '' END
+                   AS url,
+               CASE WHEN {source} = '' THEN '{UNKNOWN_SOURCE}' ELSE {source} END AS source,
+               coalesce(strftime(timezone('UTC', a.published), '%Y-%m-%d'), '') AS published,
+               CAST(a.n_words AS BIGINT) AS words, t.tone, a.article_id
+        FROM {db.articles_in_scope} a LEFT JOIN {_article_tone(db)} t ON a.article_id = t.article_id
+        ORDER BY a.published DESC NULLS LAST, a.article_id"""
+
+
+def sources_sql(db: Db) -> str:
+    """source, articles, words, tone, tone_sd (mean and spread of article tone): largest first."""
+    return f"""
+        SELECT {source_sql('a.source')} AS source, count(*) AS articles, sum(a.n_words)::BIGINT AS words,
+               avg(t.tone) AS tone, stddev_samp(t.tone) AS tone_sd
+        FROM {db.articles_in_scope} a LEFT JOIN {_article_tone(db)} t ON a.article_id = t.article_id
+        GROUP BY 1 ORDER BY articles DESC, words DESC, source ASC"""
+
+
+def csv_sql(select: str, *, flags: tuple[str, ...] = (), stamps: tuple[str, ...] = (),
+            texts: tuple[str, ...] = ()) -> str:
+    """``select`` with its values written as pandas wrote them: booleans True/False, timestamps with their UTC
+    offset, empty strings as empty fields (DuckDB writes an empty string as ``""``, a missing value as nothing)."""
+    replace = [f'(CASE WHEN "{c}" THEN \'True\' ELSE \'False\' END) AS "{c}"' for c in flags]
+    replace += [f'strftime(timezone(\'UTC\', "{c}"), \'%Y-%m-%d %H:%M:%S+00:00\') AS "{c}"' for c in stamps]
+    replace += [f'nullif("{c}", \'\') AS "{c}"' for c in texts]
+    return f"SELECT * REPLACE ({', '.join(replace)}) FROM ({select}) t" if replace else select
