@@ -131,3 +131,16 @@ def test_sql_equals_pandas_on_the_sample_corpus(root: Path, tmp_path: Path) -> N
     db = Db(connect(tmp_path / "store"))
     assert len(tables["articles"]) > 200
     assert_sql_equals_pandas(tables, db)
+
+
+def test_a_gap_before_the_focus_compares_with_everything_earlier() -> None:
+    tables = random_tables()
+    a = tables["articles"]
+    weeks = (a["published"] - pd.Timestamp("2024-01-01", tz="UTC")).dt.days // 7
+    keep = a["published"].isna() | (weeks <= 6) | (weeks == 9)  # weeks 7 and 8 are empty
+    tables = {k: (v[v["article_id"].isin(set(a.loc[keep, "article_id"]))] if "article_id" in v and k != "entities"
+                  else v) for k, v in tables.items()}
+    split = ch.compare_split(tables["articles"], freq="W")
+    sql = dch.compare_split_db(Db(connect(tables)), freq="W")
+    assert split.base_label == sql.base_label == ch.EARLIER_LABEL
+    assert len(split.base) == sql.n_base == int(((weeks <= 6) & keep & a["published"].notna()).sum())
