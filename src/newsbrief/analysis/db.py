@@ -6,12 +6,19 @@ Parquet store or from DataFrames in memory. The ``*_db`` functions of the analys
 (projection and filter pushdown: only the columns and rows a query names are read) and hand pandas only the
 small aggregated tables that charts and tests need; the statistics on those are the same code the in-memory
 functions use. ``scope`` is a predicate on the articles row ``a`` (e.g. leave out thin articles).
+
+Every aggregation is two-phase (:meth:`Db.aggregate`): a *partial* query that runs on any article-disjoint part
+of the store (a month partition; every row of an article is in its article's part) and yields mergeable partial
+aggregates (counts, sums, moments, min/max, flags, the best candidate of a group), and a *merge* query over the
+concatenated partials (the table ``partials``). A :class:`Db` runs one partial over the whole store, then the
+merge; a Dask one (:mod:`newsbrief.analysis.db_dask`) maps the partial over the partitions on a cluster and merges
+on the client: the same SQL, so both give the same result.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pandas as pd
@@ -42,6 +49,64 @@ def words_sql(column: str) -> str:
     return f"(CASE WHEN {stripped} = '' THEN 0 ELSE len(regexp_split_to_array({stripped}, '\\s+')) END)"
 
 
+#: The name of the concatenated partial results in a merge query.
+PARTIALS = "partials"
+
+
+def moments_partial(value: str, *, where: str | None = None, suffix: str = "") -> str:
+    """Partial-phase SQL columns ``n{suffix}, s{suffix}, m2{suffix}``: the count, sum and sum of squared deviations
+    from the mean of ``value`` (over rows where ``where`` holds); merged by :func:`moments_merge`."""
+    f = f" FILTER ({where})" if where else ""
+    return (f"count({value}){f} AS n{suffix}, coalesce(sum({value}){f}, 0) AS s{suffix}, "
+            f"coalesce(var_pop({value}){f} * count({value}){f}, 0) AS m2{suffix}")
+
+
+def moments_mu(keys: str, *, suffix: str = "") -> str:
+    """A window column ``mu{suffix}`` over the partials: the group's overall mean, which :func:`moments_merge`
+    needs (``keys``: the group's columns, empty for one group)."""
+    over = f"OVER (PARTITION BY {keys})" if keys else "OVER ()"
+    return f"sum(s{suffix}) {over} / nullif(sum(n{suffix}) {over}, 0) AS mu{suffix}"
+
+
+def moments_merge(*, suffix: str = "") -> dict[str, str]:
+    """Merge-phase SQL expressions over partial moments (with the ``mu`` of :func:`moments_mu`): ``n``, ``mean``,
+    ``var`` (sample variance) and ``sd``. Chan et al.'s pairwise update: never an average of averages."""
+    n, s, m2, mu = f"n{suffix}", f"s{suffix}", f"m2{suffix}", f"mu{suffix}"
+    total = f"sum({m2} + CASE WHEN {n} > 0 THEN {n} * ({s} / {n} - {mu}) ** 2 ELSE 0 END)"
+    variance = f"(CASE WHEN sum({n}) > 1 THEN {total} / (sum({n}) - 1) END)"
+    return {"n": f"CAST(coalesce(sum({n}), 0) AS BIGINT)", "mean": f"sum({s}) / nullif(sum({n}), 0)",
+            "var": variance, "sd": f"sqrt({variance})"}
+
+
+def sum_merge(keys: str, counts: Sequence[str], *, having: str = "", order: str = "") -> str:
+    """The merge of partial counts: ``SELECT keys, sum(c) AS c ... FROM partials GROUP BY keys``."""
+    sums = ", ".join(f"CAST(coalesce(sum({c}), 0) AS BIGINT) AS {c}" for c in counts)
+    group = f"GROUP BY {keys}" if keys else ""
+    return (f"SELECT {keys + ', ' if keys else ''}{sums} FROM {PARTIALS} {group} "
+            f"{'HAVING ' + having if having else ''} {'ORDER BY ' + order if order else ''}")
+
+
+def arrow_of(con: Any, sql: str) -> Any:
+    """The result of ``sql`` on a DuckDB connection as an Arrow table."""
+    relation = con.sql(sql)
+    return relation.to_arrow_table() if hasattr(relation, "to_arrow_table") else relation.arrow()  # DuckDB 1.x
+
+
+def merge_partials(parts: Sequence[Any], merge: str) -> pd.DataFrame:
+    """Run ``merge`` over the concatenation of Arrow tables ``parts`` (as the table ``partials``) in DuckDB."""
+    import duckdb
+    import pyarrow as pa
+
+    table = pa.concat_tables(list(parts), promote_options="default") if len(parts) > 1 else parts[0]
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute("SET TimeZone = 'UTC'")
+        con.register(PARTIALS, table)
+        return con.execute(merge).df()
+    finally:
+        con.close()
+
+
 def id_list(ids: Sequence[Any]) -> str:
     """A SQL list literal of string ids (``('a', 'b')``); ``(NULL)`` when empty, which matches nothing."""
     if not len(ids):
@@ -64,6 +129,20 @@ class Db:
         rows = (self.con.execute(sql, params) if params is not None else self.con.execute(sql)).fetchall()
         return rows[0][0] if rows else None
 
+    def partial(self, sql: str) -> Any:
+        """The partial phase over the whole store (an Arrow table)."""
+        return arrow_of(self.con, sql)
+
+    def aggregate(self, partial: str, merge: str) -> pd.DataFrame:
+        """``merge`` (SQL over the table ``partials``) of ``partial`` (SQL over the store's views, run on each
+        article-disjoint part of the store; here one part: the whole store)."""
+        return merge_partials([self.partial(partial)], merge)
+
+    def count(self, relation: str) -> int:
+        """``count(*)`` of ``relation`` (a table, a view or a parenthesised query), in two phases."""
+        out = self.aggregate(f"SELECT count(*) AS n FROM {relation} r", sum_merge("", ["n"]))
+        return int(out["n"].iloc[0]) if len(out) else 0
+
     def batches(self, sql: str, *, size: int = 50_000) -> Iterator[Any]:
         """The rows of ``sql`` as Arrow record batches of ``size`` rows (bounded memory)."""
         relation = self.con.sql(sql)
@@ -82,7 +161,7 @@ class Db:
 
     def scoped(self, scope: str) -> Db:
         """The same tables with another article scope."""
-        return Db(self.con, scope=scope, _columns=self._columns)
+        return replace(self, scope=scope)
 
     def entities(self) -> pd.DataFrame:
         """The entities table (one row per canonical entity: small, read whole)."""

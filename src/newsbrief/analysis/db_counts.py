@@ -11,7 +11,8 @@ from collections.abc import Sequence
 import pandas as pd
 
 from ..textutil import thin_reason
-from .db import Db, id_list, period_sql, source_sql, words_sql
+from .db import PARTIALS, Db, id_list, moments_merge, moments_mu, moments_partial, period_sql, source_sql, sum_merge, \
+    words_sql
 from .entities import frequencies_from_counts
 from .sentiment import stats_from_agg
 from .speakers import UNATTRIBUTED, share_from_counts
@@ -20,11 +21,12 @@ from .speakers import UNATTRIBUTED, share_from_counts
 def entity_counts_db(db: Db, *, entity_ids: Sequence[str] | None = None) -> pd.DataFrame:
     """Mentions and articles per entity id in scope (columns entity_id, mentions, articles)."""
     only = f"AND m.entity_id IN {id_list(list(entity_ids))}" if entity_ids is not None else ""
-    return db.df(f"""
+    # count(DISTINCT article) is summable over parts: the parts are article-disjoint
+    return db.aggregate(f"""
         SELECT m.entity_id, count(*) AS mentions, count(DISTINCT m.article_id) AS articles
         FROM mentions m SEMI JOIN {db.articles_in_scope} a ON m.article_id = a.article_id
         WHERE m.entity_id IS NOT NULL {only}
-        GROUP BY m.entity_id""")
+        GROUP BY m.entity_id""", sum_merge("entity_id", ["mentions", "articles"]))
 
 
 def entity_frequencies_db(
@@ -36,17 +38,24 @@ def entity_frequencies_db(
 
 def speaker_share_db(db: Db, *, top: int | None = None) -> pd.DataFrame:
     """:func:`~newsbrief.analysis.speaker_share` over the store (example: the longest quote, first on ties)."""
-    counts = db.df(f"""
+    best = "ORDER BY ex_words DESC, ex_article, ex_start"  # each part's best candidate, then the best of those
+    counts = db.aggregate(f"""
         WITH q AS (
             SELECT coalesce(q.speaker, '{UNATTRIBUTED}') AS speaker, q.speaker_entity_id IS NOT NULL AS named,
                    {words_sql('q.content')} AS words, q.content, q.article_id, q.content_start, a.published
             FROM quotes q JOIN {db.articles_in_scope} a ON q.article_id = a.article_id),
         ex AS (
-            SELECT speaker, content AS example FROM q
-            QUALIFY row_number() OVER (PARTITION BY speaker ORDER BY words DESC, article_id, content_start) = 1)
-        SELECT q.speaker, bool_or(named) AS named, count(*) AS quotes, sum(words) AS words,
-               min(published) AS first, max(published) AS last, any_value(ex.example) AS example
-        FROM q JOIN ex USING (speaker) GROUP BY q.speaker""")
+            SELECT speaker, content AS example, words AS ex_words, article_id AS ex_article, content_start AS ex_start
+            FROM q QUALIFY row_number() OVER (PARTITION BY speaker ORDER BY words DESC, article_id, content_start) = 1)
+        SELECT q.speaker, bool_or(named) AS named, count(*) AS quotes, CAST(sum(words) AS BIGINT) AS words,
+               min(published) AS "first", max(published) AS "last", any_value(ex.example) AS example,
+               any_value(ex.ex_words) AS ex_words, any_value(ex.ex_article) AS ex_article,
+               any_value(ex.ex_start) AS ex_start
+        FROM q JOIN ex USING (speaker) GROUP BY q.speaker""", f"""
+        WITH ex AS (SELECT speaker, example FROM {PARTIALS} QUALIFY row_number() OVER (PARTITION BY speaker {best}) = 1)
+        SELECT p.speaker, bool_or(named) AS named, CAST(sum(quotes) AS BIGINT) AS quotes, CAST(sum(words) AS BIGINT) AS words,
+               min("first") AS "first", max("last") AS "last", any_value(ex.example) AS example
+        FROM {PARTIALS} p JOIN ex USING (speaker) GROUP BY p.speaker""")
     if not counts.empty:
         counts["words"] = counts["words"].astype(int)
     return share_from_counts(counts, top=top)
@@ -68,11 +77,17 @@ def corpus_timeline_db(
     extra = f", any_value({source_sql('a.source')}) AS source" if by == "source" else ""
     keys = ["source"] if by == "source" else []
     group = "source, " if by == "source" else ""
-    agg = db.df(f"""
-        SELECT {group}{period_sql('published', freq)} AS period, avg(value) AS mean, stddev_samp(value) AS sd,
-               count(*) AS n_articles, sum(n_sentences) AS n_sentences
+    # weeks span months (parts): their moments are merged, never their means
+    m = moments_merge()
+    agg = db.aggregate(f"""
+        SELECT {group}{period_sql('published', freq)} AS period, {moments_partial('value')},
+               CAST(sum(n_sentences) AS BIGINT) AS n_sentences
         FROM {article_tone_sql(db, extra=extra)} t
-        WHERE published IS NOT NULL GROUP BY ALL ORDER BY ALL""")
+        WHERE published IS NOT NULL GROUP BY ALL""", f"""
+        WITH g AS (SELECT *, {moments_mu(group + 'period')} FROM {PARTIALS})
+        SELECT {group}period, {m['mean']} AS mean, {m['sd']} AS sd, {m['n']} AS n_articles,
+               CAST(sum(n_sentences) AS BIGINT) AS n_sentences
+        FROM g GROUP BY {group}period ORDER BY {group}period""")
     if not agg.empty:
         agg["period"] = pd.to_datetime(agg["period"]).dt.tz_localize("UTC")
     return stats_from_agg(agg, keys=keys, freq=freq, thin_below=thin_below, level=level, extra_counts=["n_sentences"])
@@ -80,10 +95,15 @@ def corpus_timeline_db(
 
 def corpus_summary_db(db: Db) -> dict[str, object]:
     """What a corpus header shows: articles, dated and undated, first and last date, sources, words."""
-    row = db.df(f"""
-        SELECT count(*) AS articles, count(published) AS dated, min(published) AS first, max(published) AS last,
-               count(DISTINCT source) AS sources, coalesce(sum(n_words), 0) AS words
-        FROM {db.articles_in_scope} a""").iloc[0]
+    # a source spans parts: the parts give their sources, the merge counts them once
+    row = db.aggregate(f"""
+        SELECT source, count(*) AS articles, count(published) AS dated, min(published) AS "first",
+               max(published) AS "last", sum(n_words) AS words
+        FROM {db.articles_in_scope} a GROUP BY source""", f"""
+        SELECT CAST(coalesce(sum(articles), 0) AS BIGINT) AS articles, CAST(coalesce(sum(dated), 0) AS BIGINT) AS dated,
+               min("first") AS "first", max("last") AS "last", count(DISTINCT source) AS sources,
+               coalesce(sum(words), 0) AS words
+        FROM {PARTIALS}""").iloc[0]
     return {k: row[k] for k in row.index}
 
 
@@ -94,10 +114,10 @@ def thin_articles_db(db: Db, *, limit: int | None = None) -> tuple[dict[str, str
     time (bounded memory) and judged with :func:`~newsbrief.textutil.thin_reason`.
     """
     if db.has("articles", "thin"):
-        total = int(db.value(f"SELECT count(*) FROM articles a WHERE thin IS NOT NULL AND {db.scope}") or 0)
-        cap = f"LIMIT {int(limit)}" if limit is not None else ""
-        rows = db.df(f"SELECT article_id, thin FROM articles a WHERE thin IS NOT NULL AND {db.scope} "
-                     f"ORDER BY article_id {cap}")
+        thin = f"(SELECT * FROM articles a WHERE thin IS NOT NULL AND {db.scope})"
+        total = db.count(thin)
+        cap = f"ORDER BY article_id LIMIT {int(limit)}" if limit is not None else "ORDER BY article_id"
+        rows = db.aggregate(f"SELECT article_id, thin FROM {thin} t {cap}", f"SELECT * FROM {PARTIALS} {cap}")
         return dict(zip(rows["article_id"].astype(str), rows["thin"].astype(str))), total
     found: dict[str, str] = {}
     total = 0
@@ -125,4 +145,5 @@ def articles_by_id_db(db: Db, article_ids: Sequence[str], *, columns: Sequence[s
         "article_id", "title", "source", "published", "url")) -> pd.DataFrame:
     """The metadata of a few articles (never their text)."""
     cols = ", ".join(columns)
-    return db.df(f"SELECT {cols} FROM articles WHERE article_id IN {id_list(list(article_ids))}")
+    return db.aggregate(f"SELECT {cols} FROM articles WHERE article_id IN {id_list(list(article_ids))}",
+                        f"SELECT * FROM {PARTIALS}")
