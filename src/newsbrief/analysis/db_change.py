@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .change import EARLIER_LABEL, CHANGE_COLUMNS, TONE_COLUMNS, log_odds_changes, parse_range, plan_split, shifts_from_moments
-from .db import Db, id_list, period_sql, source_sql
+from .db import PARTIALS, Db, id_list, moments_merge, moments_mu, moments_partial, period_sql, source_sql, sum_merge
 from .entities import TYPE_OF_LABEL
 
 
@@ -47,8 +47,8 @@ def _none(reason: str, **labels: str) -> SqlSplit:
 def compare_split_db(db: Db, *, freq: str = "W", compare: str = "previous", min_articles: int = 10) -> SqlSplit:
     """:func:`~.change.compare_split` over the store (same focus, baseline and labels)."""
     period = period_sql("a.published", freq)
-    sizes = db.df(f"SELECT {period} AS period, count(*) AS n FROM {db.articles_in_scope} a "
-                  "WHERE a.published IS NOT NULL GROUP BY 1")
+    sizes = db.aggregate(f"SELECT {period} AS period, count(*) AS n FROM {db.articles_in_scope} a "
+                         "WHERE a.published IS NOT NULL GROUP BY 1", sum_merge("period", ["n"]))
     if sizes.empty:
         return _none("no article is dated")
     plan = plan_split(pd.Series(sizes["n"].to_numpy(), index=pd.to_datetime(sizes["period"])), freq=freq,
@@ -67,8 +67,9 @@ def compare_split_db(db: Db, *, freq: str = "W", compare: str = "previous", min_
         start, end = parse_range(compare) or (None, None)
         base = (f"({dated} AND NOT {focus} AND a.published >= TIMESTAMPTZ '{start.isoformat()}' "
                 f"AND a.published <= TIMESTAMPTZ '{end.isoformat()}')")
-    counts = db.df(f"SELECT count(*) FILTER ({focus}) AS f, count(*) FILTER ({base}) AS b, "
-                   f"count(*) FILTER ({earlier}) AS e FROM {db.articles_in_scope} a").iloc[0]
+    counts = db.aggregate(f"SELECT count(*) FILTER ({focus}) AS f, count(*) FILTER ({base}) AS b, "
+                          f"count(*) FILTER ({earlier}) AS e FROM {db.articles_in_scope} a",
+                          sum_merge("", ["f", "b", "e"])).iloc[0]
     if kind == "periods" and int(counts["b"]) == 0:  # nothing right before: compare with everything earlier
         return SqlSplit(focus, earlier, earlier, int(counts["f"]), int(counts["e"]), plan.focus_label, EARLIER_LABEL,
                         "corpus")
@@ -103,12 +104,13 @@ def entity_changes_db(db: Db, split: SqlSplit, *, level: float = 0.95, min_artic
                 FROM mentions m JOIN (SELECT DISTINCT ON (entity_id) entity_id, name, label FROM entities) e
                      ON m.entity_id = e.entity_id
                 JOIN {db.articles_in_scope} a ON m.article_id = a.article_id WHERE e.name IS NOT NULL)"""
-    counts = db.df(f"SELECT item, label, count(*) FILTER (f) AS f, count(*) FILTER (b) AS b, count(*) AS bg "
-                   f"FROM {rows} r GROUP BY ALL")
+    counts = db.aggregate(f"SELECT item, label, count(*) FILTER (f) AS f, count(*) FILTER (b) AS b, count(*) AS bg "
+                          f"FROM {rows} r GROUP BY ALL", sum_merge("item, label", ["f", "b", "bg"]))
     counts["type"] = counts["label"].map(TYPE_OF_LABEL).fillna("other")
     counts = counts.groupby(["item", "type"], as_index=False)[["f", "b", "bg"]].sum()
-    articles = db.df(f"SELECT item, count(DISTINCT article_id) FILTER (f) AS fa, "
-                     f"count(DISTINCT article_id) FILTER (b) AS ba FROM {rows} r GROUP BY item")
+    articles = db.aggregate(f"SELECT item, count(DISTINCT article_id) FILTER (f) AS fa, "
+                            f"count(DISTINCT article_id) FILTER (b) AS ba FROM {rows} r GROUP BY item",
+                            sum_merge("item", ["fa", "ba"]))
     return _changes(counts, articles, level=level, min_articles=min_articles)
 
 
@@ -121,29 +123,37 @@ def _quote_rows(db: Db, split: SqlSplit) -> str:
 
 def speaker_changes_db(db: Db, split: SqlSplit, *, level: float = 0.95, min_articles: int = 2) -> pd.DataFrame:
     """:func:`~.change.speaker_changes` over the store."""
-    counts = db.df(f"SELECT item, 'speaker' AS type, count(*) FILTER (f) AS f, count(*) FILTER (b) AS b, "
-                   f"count(*) AS bg, count(DISTINCT article_id) FILTER (f) AS fa, "
-                   f"count(DISTINCT article_id) FILTER (b) AS ba FROM {_quote_rows(db, split)} r GROUP BY item")
+    counts = db.aggregate(f"SELECT item, 'speaker' AS type, count(*) FILTER (f) AS f, count(*) FILTER (b) AS b, "
+                          f"count(*) AS bg, count(DISTINCT article_id) FILTER (f) AS fa, "
+                          f"count(DISTINCT article_id) FILTER (b) AS ba FROM {_quote_rows(db, split)} r GROUP BY item",
+                          sum_merge("item, type", ["f", "b", "bg", "fa", "ba"]))
     return _changes(counts, counts[["item", "fa", "ba"]], level=level, min_articles=min_articles)
 
 
 def new_speakers_db(db: Db, split: SqlSplit, *, min_quotes: int = 2, top: int = 5) -> pd.DataFrame:
     """:func:`~.change.new_speakers` over the store."""
     rows = _quote_rows(db, split)
-    out = db.df(f"""SELECT item AS speaker, count(*) AS quotes, count(DISTINCT article_id) AS articles
-                    FROM {rows} r WHERE f AND item NOT IN (SELECT item FROM {rows} s WHERE e OR b)
-                    GROUP BY item HAVING count(*) >= {int(min_quotes)}""")
+    # "never quoted before" spans parts: each part flags what it saw before, the merge drops every flagged speaker
+    out = db.aggregate(f"""SELECT item AS speaker, count(*) FILTER (f) AS quotes,
+                                  count(DISTINCT article_id) FILTER (f) AS articles,
+                                  bool_or(coalesce(e OR b, FALSE)) AS seen
+                           FROM {rows} r GROUP BY item""",
+                       sum_merge("speaker", ["quotes", "articles"],
+                                 having=f"NOT bool_or(seen) AND sum(quotes) > 0 AND sum(quotes) >= {int(min_quotes)}"))
     return out.sort_values(["quotes", "articles", "speaker"], ascending=[False, False, True]).head(top) \
         .reset_index(drop=True)
 
 
 def _moments(db: Db, values: str, split: SqlSplit) -> pd.DataFrame:
     """Per group: count, mean and sample variance of ``value`` in the focus and in the baseline."""
-    return db.df(f"""
-        SELECT "group", count(value) FILTER (f) AS n_f, avg(value) FILTER (f) AS mean_f,
-               var_samp(value) FILTER (f) AS var_f, count(value) FILTER (b) AS n_b, avg(value) FILTER (b) AS mean_b,
-               var_samp(value) FILTER (b) AS var_b
-        FROM {values} v GROUP BY "group" """)
+    f, b = moments_merge(suffix="_f"), moments_merge(suffix="_b")
+    return db.aggregate(f"""
+        SELECT "group", {moments_partial('value', where='f', suffix='_f')}, {moments_partial('value', where='b', suffix='_b')}
+        FROM {values} v GROUP BY "group" """, f"""
+        WITH g AS (SELECT *, {moments_mu('"group"', suffix='_f')}, {moments_mu('"group"', suffix='_b')} FROM {PARTIALS})
+        SELECT "group", {f['n']} AS n_f, {f['mean']} AS mean_f, {f['var']} AS var_f,
+               {b['n']} AS n_b, {b['mean']} AS mean_b, {b['var']} AS var_b
+        FROM g GROUP BY "group" """)
 
 
 def source_tone_shifts_db(db: Db, split: SqlSplit, *, min_articles: int = 3, level: float = 0.95) -> pd.DataFrame:

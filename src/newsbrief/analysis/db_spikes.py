@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from .cooccurrence import PAIR_COLUMNS, pairs_from_counts
-from .db import Db, id_list, period_sql, source_sql
+from .db import PARTIALS, Db, id_list, period_sql, source_sql, sum_merge
 from .db_change import sentence_hits_sql
 from .spikes import HEADLINE_COLUMNS, SPIKE_COLUMNS, headlines_from_counts, spikes_from_shares
 
@@ -22,11 +22,13 @@ def _dated_mentions(db: Db, freq: str) -> str:
 def share_by_period_db(db: Db, *, entity_ids: Sequence[str], freq: str = "W") -> pd.DataFrame:
     """:func:`~.spikes.share_by_period` for the given entities over the store (every calendar period kept)."""
     rel = _dated_mentions(db, freq)
-    totals = db.df(f"SELECT period, count(*) AS total FROM {rel} d GROUP BY period")
+    totals = db.aggregate(f"SELECT period, count(*) AS total FROM {rel} d GROUP BY period",
+                          sum_merge("period", ["total"]))
     if totals.empty:
         return pd.DataFrame(columns=["period", "entity_id", "mentions", "total"])
-    counts = db.df(f"SELECT period, entity_id, count(*) AS mentions FROM {rel} d "
-                   f"WHERE entity_id IN {id_list(list(entity_ids))} GROUP BY ALL")
+    counts = db.aggregate(f"SELECT period, entity_id, count(*) AS mentions FROM {rel} d "
+                          f"WHERE entity_id IN {id_list(list(entity_ids))} GROUP BY ALL",
+                          sum_merge("period, entity_id", ["mentions"]))
     totals["period"] = pd.to_datetime(totals["period"])
     calendar = pd.period_range(totals["period"].min(), totals["period"].max(), freq=freq).start_time
     total = totals.set_index("period")["total"].reindex(calendar, fill_value=0)
@@ -44,14 +46,16 @@ def attention_spikes_db(
 ) -> pd.DataFrame:
     """:func:`~.spikes.attention_spikes` over the store."""
     long = share_by_period_db(db, entity_ids=entity_ids, freq=freq)
-    periods = db.value(f"SELECT count(DISTINCT period) FROM {_dated_mentions(db, freq)} d") or 0
+    periods = len(db.aggregate(f"SELECT DISTINCT period FROM {_dated_mentions(db, freq)} d",
+                               f"SELECT DISTINCT period FROM {PARTIALS}"))
     if long.empty:
         return pd.DataFrame(columns=SPIKE_COLUMNS)
     calendar = len(pd.period_range(long["period"].min(), long["period"].max(), freq=freq)) if periods else 0
     if calendar < min_periods:
         return pd.DataFrame(columns=SPIKE_COLUMNS)
-    n_articles = db.df(f"SELECT entity_id, period, count(DISTINCT article_id) AS articles FROM "
-                       f"{_dated_mentions(db, freq)} d WHERE entity_id IN {id_list(list(entity_ids))} GROUP BY ALL")
+    n_articles = db.aggregate(f"SELECT entity_id, period, count(DISTINCT article_id) AS articles FROM "
+                              f"{_dated_mentions(db, freq)} d WHERE entity_id IN {id_list(list(entity_ids))} "
+                              "GROUP BY ALL", sum_merge("entity_id, period", ["articles"]))
     n_articles["period"] = pd.to_datetime(n_articles["period"])
     return spikes_from_shares(long, n_articles, entities, k=k, min_mentions=min_mentions, min_articles=min_articles)
 
@@ -63,11 +67,12 @@ def spike_headlines_db(db: Db, spikes: pd.DataFrame, *, freq: str = "W", n: int 
     wanted = " OR ".join(f"(m.entity_id = '{str(r.entity_id).replace(chr(39), chr(39) * 2)}' AND "
                          f"{period_sql('a.published', freq)} = TIMESTAMP '{pd.Timestamp(r.period):%Y-%m-%d}')"
                          for r in spikes.itertuples(index=False))
-    per = db.df(f"""SELECT m.entity_id, m.article_id, count(*) AS mentions, any_value(a.title) AS title,
+    per = db.aggregate(f"""SELECT m.entity_id, m.article_id, count(*) AS mentions, any_value(a.title) AS title,
                            any_value(a.source) AS source, any_value(a.published) AS published, any_value(a.url) AS url,
                            any_value({period_sql('a.published', freq)}) AS period
                     FROM mentions m JOIN {db.articles_in_scope} a ON m.article_id = a.article_id
-                    WHERE a.published IS NOT NULL AND ({wanted}) GROUP BY m.entity_id, m.article_id""")
+                    WHERE a.published IS NOT NULL AND ({wanted}) GROUP BY m.entity_id, m.article_id""",
+                       f"SELECT * FROM {PARTIALS}")  # one row per article: each is whole in its part
     per["period"] = pd.to_datetime(per["period"])
     return headlines_from_counts(spikes, per, n=n)
 
@@ -77,23 +82,30 @@ def cooccurrence_db(
 ) -> pd.DataFrame:
     """:func:`~.cooccurrence.cooccurrence` over the store (sentences of the scoped articles are the units)."""
     ids = list(dict.fromkeys(entity_ids))
-    n_units = int(db.value(f"SELECT count(*) FROM sentences s SEMI JOIN {db.articles_in_scope} a "
-                           "ON s.article_id = a.article_id") or 0)
+    n_units = db.count(f"(SELECT 1 FROM sentences s SEMI JOIN {db.articles_in_scope} a ON s.article_id = a.article_id)")
     if n_units == 0 or len(ids) < 2:
         return pd.DataFrame(columns=PAIR_COLUMNS)
     hits = f"(SELECT DISTINCT entity_id, article_id, sent_id FROM ({sentence_hits_sql(ids)}) h)"
-    n_of = db.df(f"SELECT entity_id, count(*) AS n FROM {hits} h GROUP BY entity_id").set_index("entity_id")["n"]
+    n_of = db.aggregate(f"SELECT entity_id, count(*) AS n FROM {hits} h GROUP BY entity_id",
+                        sum_merge("entity_id", ["n"])).set_index("entity_id")["n"]
     if n_of.empty:
         return pd.DataFrame(columns=PAIR_COLUMNS)
-    together = db.df(f"""SELECT x.entity_id AS entity_id_x, y.entity_id AS entity_id_y, count(*) AS together
+    together = db.aggregate(f"""SELECT x.entity_id AS entity_id_x, y.entity_id AS entity_id_y, count(*) AS together
                          FROM {hits} x JOIN {hits} y ON x.article_id = y.article_id AND x.sent_id = y.sent_id
-                         WHERE x.entity_id < y.entity_id GROUP BY ALL""")
+                         WHERE x.entity_id < y.entity_id GROUP BY ALL""",
+                            sum_merge("entity_id_x, entity_id_y", ["together"]))
     return pairs_from_counts(together, n_of, n_units, entities, entity_ids=ids, min_together=min_together, alpha=alpha)
 
 
+def _top(key: str, n: int, *, having: str = "") -> str:
+    """Merge partial counts ``n`` per ``key`` and keep the ``n`` largest (ties by key)."""
+    return (f"SELECT {key}, CAST(sum(n) AS BIGINT) AS total FROM {PARTIALS} GROUP BY {key} "
+            f"{'HAVING ' + having if having else ''} ORDER BY total DESC, {key} LIMIT {int(n)}")
+
+
 def _kept_sources(db: Db, *, sources: int, min_articles: int) -> list[str]:
-    sizes = db.df(f"SELECT {source_sql('a.source')} AS source, count(*) AS n FROM {db.articles_in_scope} a "
-                  f"GROUP BY 1 HAVING count(*) >= {int(min_articles)} ORDER BY n DESC, source LIMIT {int(sources)}")
+    sizes = db.aggregate(f"SELECT {source_sql('a.source')} AS source, count(*) AS n FROM {db.articles_in_scope} a "
+                         "GROUP BY 1", _top("source", sources, having=f"sum(n) >= {int(min_articles)}"))
     return list(sizes["source"])
 
 
@@ -115,11 +127,12 @@ def share_of_voice_db(
         return pd.DataFrame()
     rel = f"""(SELECT {source_sql('a.source')} AS source, m.entity_id FROM mentions m
                JOIN {db.articles_in_scope} a ON m.article_id = a.article_id WHERE m.entity_id IS NOT NULL)"""
-    leaders = list(db.df(f"SELECT entity_id, count(*) AS n FROM {rel} r GROUP BY 1 ORDER BY n DESC, entity_id "
-                         f"LIMIT {int(top)}")["entity_id"])
+    leaders = list(db.aggregate(f"SELECT entity_id, count(*) AS n FROM {rel} r GROUP BY 1",
+                                _top("entity_id", top))["entity_id"])
     if not leaders:
         return pd.DataFrame()
-    table = db.df(f"SELECT source, entity_id, count(*) AS n FROM {rel} r WHERE source IN {id_list(kept)} GROUP BY ALL")
+    table = db.aggregate(f"SELECT source, entity_id, count(*) AS n FROM {rel} r WHERE source IN {id_list(kept)} "
+                         "GROUP BY ALL", sum_merge("source, entity_id", ["n"]))
     shares = _shares(table, "entity_id", kept, leaders)
     names = entities.drop_duplicates("entity_id").set_index("entity_id")["name"]
     shares.columns = [names.get(c, c) for c in shares.columns]
@@ -133,9 +146,10 @@ def speaker_share_of_voice_db(db: Db, *, top: int = 8, sources: int = 8, min_art
                JOIN {db.articles_in_scope} a ON q.article_id = a.article_id WHERE q.speaker IS NOT NULL)"""
     if len(kept) < 2:
         return pd.DataFrame()
-    leaders = list(db.df(f"SELECT speaker, count(*) AS n FROM {rel} r GROUP BY 1 ORDER BY n DESC, speaker "
-                         f"LIMIT {int(top)}")["speaker"])
+    leaders = list(db.aggregate(f"SELECT speaker, count(*) AS n FROM {rel} r GROUP BY 1",
+                                _top("speaker", top))["speaker"])
     if not leaders:
         return pd.DataFrame()
-    table = db.df(f"SELECT source, speaker, count(*) AS n FROM {rel} r WHERE source IN {id_list(kept)} GROUP BY ALL")
+    table = db.aggregate(f"SELECT source, speaker, count(*) AS n FROM {rel} r WHERE source IN {id_list(kept)} "
+                         "GROUP BY ALL", sum_merge("source, speaker", ["n"]))
     return _shares(table, "speaker", kept, leaders)
