@@ -1,0 +1,120 @@
+"""The corpus aggregations on a Dask cluster: each partial on the workers, one part of the store each; the merge
+on the client (see :meth:`newsbrief.analysis.db.Db.aggregate`).
+
+A part is article-disjoint: the rows of one publication month of every article table (a Hive partition of the
+store, or the rows of in-memory tables whose article was published that month) with the whole entities table.
+A worker opens DuckDB over its part with the same views as :func:`newsbrief.store.duck.connect` and returns the
+partial aggregates as Arrow (small); the client concatenates them and runs the merge. Queries that are not
+aggregations (the entities table, a few rows by id, the columns of a table) run on the client's own connection
+over the whole store (:meth:`Db.df`), which must be reachable from the client.
+"""
+
+from __future__ import annotations
+
+import atexit
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .db import Db, arrow_of, merge_partials
+
+#: One part of a store: per table, its Parquet files in that part (``files``) or its rows (in-memory tables).
+Part = Mapping[str, Any]
+#: The tables whose rows belong to one article (split by the article's month); the others go whole to every part.
+ARTICLE_TABLES = ("articles", "mentions", "quotes", "sentences")
+UNDATED = "undated"
+
+
+def _months(published: pd.Series) -> pd.Series:
+    times = pd.to_datetime(published, utc=True, errors="coerce")
+    return times.dt.strftime("%Y-%m").fillna(UNDATED)
+
+
+def frame_parts(tables: Mapping[str, pd.DataFrame]) -> list[dict[str, pd.DataFrame]]:
+    """In-memory tables split by their article's publication month (UTC), as a partitioned store is."""
+    articles = tables["articles"]
+    month = dict(zip(articles["article_id"], _months(articles["published"])
+                     if "published" in articles else pd.Series(UNDATED, index=articles.index)))
+    keyed = {name: frame["article_id"].map(month).fillna(UNDATED) for name, frame in tables.items()
+             if name in ARTICLE_TABLES and "article_id" in frame}
+    months = sorted(set().union(*(set(k) for k in keyed.values())) or {UNDATED})
+    return [{name: (frame[keyed[name] == m].reset_index(drop=True) if name in keyed else frame)
+             for name, frame in tables.items()} for m in months]
+
+
+def file_parts(files: Mapping[str, Sequence[Path]]) -> list[dict[str, list[Path]]]:
+    """A partitioned store's files (``table_files``) grouped by month partition (``<table>/month=…/part-N``);
+    the tables that are not split by article (entities) in every part. A store written before partitioning is
+    one part."""
+    months: dict[str, dict[str, list[Path]]] = {}
+    for name in ARTICLE_TABLES:
+        for path in files.get(name, []):
+            key = path.parent.name if path.parent.name.startswith("month=") else ""
+            months.setdefault(key, {}).setdefault(name, []).append(path)
+    whole = {name: list(paths) for name, paths in files.items() if name not in ARTICLE_TABLES}
+    if "" in months or not months:  # not partitioned (or mixed): one part
+        return [{name: list(paths) for name, paths in files.items()}]
+    return [{**{name: by_table.get(name, []) for name in ARTICLE_TABLES if name in files}, **whole}
+            for _, by_table in sorted(months.items())]
+
+
+def run_partial(part: Part, sql: str, *, template: Mapping[str, Path] | None = None) -> Any:
+    """The partial phase on one part (on a worker): DuckDB over the part's rows or files, the result as Arrow."""
+    from ..store import duck
+
+    frames = all(isinstance(v, pd.DataFrame) for v in part.values())
+    con = duck.connect(part, threads=1) if frames else duck.connect_files(part, template=template or {}, threads=1)
+    try:
+        return arrow_of(con, sql)
+    finally:
+        con.close()
+
+
+@dataclass
+class DaskDb(Db):
+    """A :class:`Db` whose aggregations run on a Dask cluster, one task per part of the store."""
+
+    cluster: Any = None  # newsbrief.cluster.DaskCluster
+    parts: list[Any] = field(default_factory=list)  # parts, or futures of scattered in-memory parts
+    template: dict[str, Path] = field(default_factory=dict)  # a file of each table, for a part's empty views
+
+    @classmethod
+    def open(cls, store: str | Path | Mapping[str, pd.DataFrame], *, scheduler: str | None = None,
+             workers: int | None = None, processes: bool = True, db: Db | None = None) -> DaskDb:
+        """The aggregations of ``store`` (a store folder or in-memory tables) on the cluster at ``scheduler``, else on
+        a LocalCluster of ``workers``; ``db`` is the client's connection to reuse (default: a new one)."""
+        from ..cluster import open_cluster
+        from ..store.duck import connect, table_paths
+
+        cluster = open_cluster(scheduler, workers=workers, processes=processes)
+        try:
+            template: dict[str, Path] = {}
+            if isinstance(store, Mapping):
+                parts: list[Any] = cluster.client.scatter(frame_parts(store), broadcast=False)
+            else:
+                files = table_paths(store)
+                template = {name: paths[0] for name, paths in files.items() if paths}
+                parts = file_parts(files)
+            base = db if db is not None else Db(connect(store))
+        except BaseException:
+            cluster.close()
+            raise
+        out = cls(base.con, scope=base.scope, _columns=base._columns, cluster=cluster, parts=parts, template=template)
+        atexit.register(cluster.close)  # scoped copies share the cluster: it ends with close() or the process
+        return out
+
+    def aggregate(self, partial: str, merge: str) -> pd.DataFrame:
+        client = self.cluster.client
+        futures = client.map(run_partial, self.parts, sql=partial, template=self.template, pure=False)
+        try:
+            tables = client.gather(futures)
+        finally:
+            for future in futures:
+                future.release()
+        return merge_partials(tables, merge)
+
+    def close(self) -> None:
+        self.cluster.close()
