@@ -95,7 +95,7 @@ class DaskDb(Db):
             if isinstance(store, Mapping):
                 parts: list[Any] = cluster.client.scatter(frame_parts(store), broadcast=False)
             else:
-                files = table_paths(store)
+                files = {name: list(p) if isinstance(p, (list, tuple)) else [p] for name, p in table_paths(store).items()}
                 template = {name: paths[0] for name, paths in files.items() if paths}
                 parts = file_parts(files)
             base = db if db is not None else Db(connect(store))

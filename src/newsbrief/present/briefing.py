@@ -17,7 +17,8 @@ from markupsafe import Markup
 
 from .. import analysis
 from ..analysis import db_counts as dbc
-from ..analysis.db import Db
+from ..analysis.db import PARTIALS, Db
+from ..analysis.db_dask import DaskDb
 from ..analysis.findings import entity_findings_from, speaker_findings_from
 from ..errors import NewsbriefError
 from ..store import is_store, read_dataset, read_manifest
@@ -60,10 +61,13 @@ class Briefing(CorpusSections):
     def load(
         cls, data: str | Path, *, title: str | None = None, mode: Mode = "auto", top_n: int = 10, freq: str = "W",
         entities: Sequence[str] = (), params: Mapping[str, Any] | None = None, include_thin: bool = False,
-        compare: str = "previous", appendix: str | None = None,
+        compare: str = "previous", appendix: str | None = None, engine: Literal["local", "dask"] = "local",
+        scheduler: str | None = None, workers: int | None = None,
     ) -> Briefing:
+        """The run's tables at ``data``; a corpus briefing's aggregations run in this process (``engine`` local) or
+        on a Dask cluster (``dask``: the scheduler at ``scheduler``, else a LocalCluster of ``workers``)."""
         db = Db(connect(data))
-        n_articles = int(db.value("SELECT count(*) FROM articles") or 0)
+        n_articles = db.count("articles")
         resolved: Literal["article", "corpus"]
         if mode == "auto":
             resolved = "article" if n_articles == 1 else "corpus"
@@ -79,6 +83,8 @@ class Briefing(CorpusSections):
         else:
             tables = {"entities": db.entities()}
             title = title if title is not None else "News briefing"
+            if engine == "dask":
+                db = DaskDb.open(data, scheduler=scheduler, workers=workers, db=db)
             if compare not in ("previous", "corpus") and Path(compare).is_dir():
                 if not is_store(compare):
                     raise NewsbriefError("compare: not an annotation store (a run's data/ folder or `newsbrief "
@@ -124,7 +130,7 @@ class Briefing(CorpusSections):
 
     def n_articles(self) -> int:
         if self.mode == "corpus":
-            return int(self.corpus_db.value("SELECT count(*) FROM articles") or 0)
+            return self.corpus_db.count("articles")
         return len(self.articles)
 
     def findings(self) -> list[str]:
@@ -175,8 +181,8 @@ class Briefing(CorpusSections):
         """(the first ``limit`` quotes as a reader sees them, how many quotes there are)."""
         if self.mode == "corpus":
             db = self.corpus_db
-            total = int(db.value("SELECT count(*) FROM quotes") or 0)
-            first = db.df(f"SELECT * FROM quotes LIMIT {int(limit)}")
+            total = db.count("quotes")
+            first = db.aggregate(f"SELECT * FROM quotes LIMIT {int(limit)}", f"SELECT * FROM {PARTIALS} LIMIT {int(limit)}")
             return analysis.quote_table(first, limit=limit), total
         quotes = self.tables["quotes"]
         return analysis.quote_table(quotes, limit=limit), len(quotes)
@@ -251,7 +257,7 @@ class Briefing(CorpusSections):
                 return HTMLBlock.plain("No sentences to score.")
             timeline = analysis.article_timeline(sentences, article_id=self.articles["article_id"].iloc[0])
             return to_chart(article_sentiment_chart(timeline))
-        if not self.corpus_db.value("SELECT count(*) FROM sentences"):
+        if not self.corpus_db.count("sentences"):
             return HTMLBlock.plain("No sentences to score.")
         timeline = dbc.corpus_timeline_db(self.corpus_db, freq=self.freq)
         if timeline.empty or timeline["n_articles"].sum() == 0:

@@ -16,7 +16,7 @@ from ..analysis import change as ch
 from ..analysis import change_findings as cf
 from ..analysis import db_change as dch
 from ..analysis import db_spikes as dsp
-from ..analysis.db import Db, id_list
+from ..analysis.db import PARTIALS, Db, id_list, sum_merge
 from ..analysis.db_counts import articles_by_id_db, entity_frequencies_db
 from ..store import read_dataset
 from ..store.duck import connect
@@ -63,7 +63,8 @@ def combined_db(data: str | Path, baseline: str | Path) -> Db:
 def store_split(db: Db) -> dch.SqlSplit:
     """The split of :func:`combined_db`: this corpus against the baseline store."""
     base = f"starts_with(a.article_id, '{BASELINE_PREFIX}')"
-    counts = db.df(f"SELECT count(*) FILTER (NOT {base}) AS f, count(*) FILTER ({base}) AS b FROM articles a").iloc[0]
+    counts = db.aggregate(f"SELECT count(*) FILTER (NOT {base}) AS f, count(*) FILTER ({base}) AS b FROM articles a",
+                          sum_merge("", ["f", "b"])).iloc[0]
     return dch.SqlSplit(f"(NOT {base})", base, base, int(counts["f"]), int(counts["b"]), "this corpus",
                         "the baseline store", "store")
 
@@ -108,7 +109,7 @@ class CorpusSections:
         """(per source, per leading entity) tone shifts with their intervals."""
         db, split = self._compared
         empty = pd.DataFrame(columns=ch.TONE_COLUMNS)
-        if not split.usable or not db.value("SELECT count(*) FROM sentences"):
+        if not split.usable or not db.count("sentences"):
             return empty, empty
         by_source = dch.source_tone_shifts_db(db, split)
         leaders = entity_frequencies_db(db, db.entities(), top=self.top_n)["entity_id"]
@@ -282,11 +283,11 @@ class CorpusSections:
         risers = entity[entity["reported"] & (entity["z"] > 0)].head(4)["item"] if not entity.empty else []
         db, split = self._compared
         if len(risers):
-            top = db.df(f"""SELECT e.name, m.article_id, count(*) AS n FROM mentions m
+            top = db.aggregate(f"""SELECT e.name, m.article_id, count(*) AS n FROM mentions m
                             JOIN (SELECT DISTINCT ON (entity_id) entity_id, name FROM entities) e USING (entity_id)
                             JOIN articles a ON m.article_id = a.article_id
                             WHERE e.name IN {id_list(list(risers))} AND {split.focus_sql}
-                            GROUP BY ALL ORDER BY n DESC, m.article_id""")
+                            GROUP BY ALL""", f"SELECT * FROM {PARTIALS} ORDER BY n DESC, article_id")
             for r in top.drop_duplicates("name").itertuples(index=False):
                 picks.setdefault(str(r.article_id), f"rise: {r.name}")
         columns = ["article_id", "title", "url", "source", "published"]

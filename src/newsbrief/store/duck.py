@@ -7,7 +7,7 @@ on a store of millions of articles and on the few rows of an article briefing. T
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import duckdb
@@ -64,6 +64,34 @@ def connect(
                 except duckdb.Error as e:
                     first_line = str(e).splitlines()[0] if str(e) else type(e).__name__
                     raise StoreError(f"cannot read table '{name}': {first_line}", path=path) from e
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def connect_files(
+    files: Mapping[str, Sequence[Path]], *, template: Mapping[str, Path] | None = None,
+    memory_limit: str | None = DEFAULT_MEMORY_LIMIT, threads: int | None = None,
+) -> duckdb.DuckDBPyConnection:
+    """:func:`connect` over given Parquet files of each table (a part of a store: one month partition, say),
+    already verified by the caller. A table without files in the part is an empty view shaped like its
+    ``template`` file."""
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute("SET TimeZone = 'UTC'")
+        if memory_limit:
+            con.execute(f"SET memory_limit = {quote_literal(memory_limit)}")
+        if threads:
+            con.execute(f"SET threads = {int(threads)}")
+        for name in TABLES:
+            paths = list(files.get(name) or [])
+            if paths:
+                source = "[" + ", ".join(quote_literal(str(p)) for p in paths) + "]"
+                con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({source})")
+            elif template and name in template:
+                con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet("
+                            f"{quote_literal(str(template[name]))}) LIMIT 0")
     except BaseException:
         con.close()
         raise
