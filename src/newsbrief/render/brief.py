@@ -90,7 +90,8 @@ def brief(
             parameters={"data": "data", "title": title, "mode": mode or params.mode, "top_n": params.top_n,
                         "freq": params.freq, "entities": list(entities if entities is not None else params.entities),
                         "include_thin": params.include_thin, "params": dict(params_table(params, base=folder)),
-                        "compare": params.compare, "appendix": "appendix.html" if corpus else None})
+                        "compare": params.compare, "appendix": "appendix.html" if corpus else None,
+                        "engine": params.engine, "scheduler": params.scheduler, "workers": params.workers})
     nb = nbformat.read(executed, as_version=4)
     nb.metadata["title"] = title or "News briefing"
     run = nb.metadata.get("papermill", {})  # paths relative to the run folder, not this machine's
