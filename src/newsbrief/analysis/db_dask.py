@@ -12,6 +12,8 @@ over the whole store (:meth:`Db.df`), which must be reachable from the client.
 from __future__ import annotations
 
 import atexit
+import threading
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,12 +63,38 @@ def file_parts(files: Mapping[str, Sequence[Path]]) -> list[dict[str, list[Path]
             for _, by_table in sorted(months.items())]
 
 
-def run_partial(part: Part, sql: str, *, template: Mapping[str, Path] | None = None) -> Any:
-    """The partial phase on one part (on a worker): DuckDB over the part's rows or files, the result as Arrow."""
+#: Each worker keeps the DuckDB connections of its latest parts (views only, no data): files through a cursor
+#: each (their views are in the catalog), in-memory rows (registered on the connection only) one query at a time.
+_CONNECTIONS: OrderedDict[Any, tuple[Any, Any, threading.Lock | None]] = OrderedDict()
+_LOCK = threading.Lock()
+KEEP_CONNECTIONS = 64
+
+
+def _connection(part: Part, template: Mapping[str, Path]) -> tuple[Any, threading.Lock | None]:
     from ..store import duck
 
     frames = all(isinstance(v, pd.DataFrame) for v in part.values())
-    con = duck.connect(part, threads=1) if frames else duck.connect_files(part, template=template or {}, threads=1)
+    # a part of files is known by its paths; in-memory rows by the object (kept alive in the cache with its id)
+    key = ("frames", id(part)) if frames else tuple((k, tuple(map(str, v))) for k, v in sorted(part.items()))
+    with _LOCK:
+        found = _CONNECTIONS.get(key)
+        if found is None:
+            con = duck.connect(part, threads=1) if frames else duck.connect_files(part, template=template, threads=1)
+            found = _CONNECTIONS[key] = (part, con, threading.Lock() if frames else None)
+            while len(_CONNECTIONS) > KEEP_CONNECTIONS:
+                _CONNECTIONS.popitem(last=False)
+        else:
+            _CONNECTIONS.move_to_end(key)
+    _, con, lock = found
+    return (con, lock) if lock is not None else (con.cursor(), None)
+
+
+def run_partial(part: Part, sql: str, *, template: Mapping[str, Path] | None = None) -> Any:
+    """The partial phase on one part (on a worker): DuckDB over the part's rows or files, the result as Arrow."""
+    con, lock = _connection(part, template or {})
+    if lock is not None:
+        with lock:
+            return arrow_of(con, sql)
     try:
         return arrow_of(con, sql)
     finally:
