@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from storedata import old_store
 
 from newsbrief.errors import StoreError
-from newsbrief.store.integrity import write_table
 from newsbrief.store import CURRENT, TABLES, Cache, is_store, read_dataset, read_manifest, table_files, write_dataset
 
 
@@ -39,19 +39,6 @@ def part_of(folder: Path, name: str) -> Path:
     """The one file of ``name`` in a dataset version (all rows of these tests are undated: one part)."""
     (path,) = sorted((folder / name).rglob("*.parquet"))
     return path
-
-
-def write_old_store(root: Path, frames: dict[str, pd.DataFrame], *, checksums: bool) -> Path:
-    """A store as newsbrief wrote it before partitioning: one ``<table>.parquet`` per table."""
-    folder = root / "v-old"
-    folder.mkdir(parents=True)
-    files = {f"{n}.parquet": write_table(frames[n], folder / f"{n}.parquet") for n in TABLES}
-    meta: dict[str, object] = {"version": "v-old", "tables": {n: len(frames[n]) for n in TABLES}}
-    if checksums:
-        meta["files"] = files
-    (folder / "manifest.json").write_text(json.dumps(meta))
-    (root / CURRENT).write_text("v-old")
-    return folder
 
 
 def flip(path: Path, at: int) -> None:
@@ -180,7 +167,8 @@ def test_truncated_missing_and_padded_files_are_store_errors(tmp_path: Path) -> 
 def test_an_old_store_without_checksums_still_reads_and_row_counts_are_checked(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    folder = write_old_store(tmp_path, tables(4), checksums=False)  # as written before checksums were recorded
+    old_store(tmp_path, tables(4), checksums=False)  # as written before checksums were recorded
+    folder = tmp_path / "v-old"
     meta = json.loads((folder / "manifest.json").read_text())
     with caplog.at_level(logging.WARNING):
         assert len(read_dataset(tmp_path)["articles"]) == 4

@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from ..errors import StoreError
 from .integrity import MANIFEST, write_table
@@ -93,6 +94,7 @@ class DatasetWriter:
         self._schemas: dict[str, pa.Schema] = {}
         self._next = 0
         self._orphans: dict[str, int] = {}
+        self._written: dict[str, tuple[str, pa.Schema]] = {}
         self._done = False
 
     # ------------------------------------------------------------------ life cycle
@@ -168,6 +170,20 @@ class DatasetWriter:
         tmp = self._open()
         self._files[key] = write_table(table, tmp / key)
         self._rows[name] = self._rows.get(name, 0) + table.num_rows
+        self._written[key] = (name, table.schema)
+
+    def _unify(self) -> None:
+        """Rewrite the parts written before a column all null so far got its type (one schema per table)."""
+        tmp = self._open()
+        for key, (name, schema) in list(self._written.items()):
+            final = self._schemas[name]
+            if not _same_fields(schema, final):
+                self._write_again(tmp, key, name, final)
+
+    def _write_again(self, tmp: Path, key: str, name: str, schema: pa.Schema) -> None:
+        table = pq.read_table(tmp / key).select(schema.names).cast(schema)
+        self._rows[name] -= table.num_rows
+        self._write(key, table, name)
 
     def write_batch(self, tables: Mapping[str, pd.DataFrame]) -> None:
         """Write ``articles`` and any of ``mentions``, ``quotes``, ``sentences`` (rows of those articles) as new parts.
@@ -226,6 +242,7 @@ class DatasetWriter:
             if missing:
                 raise StoreError(f"no {', '.join(missing)} written (give an empty frame for an empty table)",
                                  path=self.root)
+            self._unify()
             for name in PARTITIONED:
                 if not self._rows.get(name):
                     # An empty table keeps its columns and types: one empty part.
