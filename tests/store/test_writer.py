@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from storedata import DATES, MONTHS, batches, corpus, old_store, same_rows, write_in_batches
 
 from newsbrief.errors import StoreError
 from newsbrief.store import (
@@ -18,9 +19,6 @@ from newsbrief.store import (
     table_files,
     write_dataset,
 )
-from storedata import DATES, MONTHS, batches, corpus, old_store, same_rows, write_in_batches
-
-
 
 def test_months_of_is_the_utc_month() -> None:
     assert list(months_of(pd.Series(pd.to_datetime(DATES, utc=True, format="ISO8601")))) == MONTHS
