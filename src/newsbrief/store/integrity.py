@@ -33,12 +33,12 @@ def write_table(frame: pd.DataFrame | pa.Table, path: Path) -> dict[str, Any]:
     table = frame if isinstance(frame, pa.Table) else pa.Table.from_pandas(frame, preserve_index=False)
     sink = pa.BufferOutputStream()
     pq.write_table(table, sink)
-    data = sink.getvalue().to_pybytes()
+    data = memoryview(sink.getvalue())  # the file's bytes once, no copy
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as out:
         out.write(data)
         out.flush()
-    return {"size": len(data), HASH: hashlib.sha256(data).hexdigest(), "rows": int(table.num_rows)}
+    return {"size": data.nbytes, HASH: hashlib.sha256(data).hexdigest(), "rows": int(table.num_rows)}
 
 
 def read_manifest_file(folder: Path) -> dict[str, Any]:
