@@ -255,6 +255,7 @@ class Monitor:
     interval: float = 0.2
     samples: list[Sample] = field(default_factory=list)
     stages: list[tuple[float, str]] = field(default_factory=list)
+    others: list[str] = field(default_factory=list)
     _roles: dict[int, str] = field(default_factory=dict)
     _cpu: dict[tuple[int, float], float] = field(default_factory=dict)
 
@@ -266,6 +267,8 @@ class Monitor:
                 cmd = ""
             self._roles[proc.pid] = ("run" if proc.pid == self.pid else "kernel" if "ipykernel" in cmd
                                      else "chromium" if "chrom" in cmd else "other")
+            if self._roles[proc.pid] == "other":
+                self.others.append(cmd[:120] or f"pid {proc.pid}")
         return self._roles[proc.pid]
 
     def sample(self, start: float) -> None:
@@ -310,7 +313,8 @@ def stage_windows(mon: Monitor, end: float) -> list[tuple[str, float, float]]:
     return [(name, t, marks[i + 1][0] if i + 1 < len(marks) else end) for i, (t, name) in enumerate(marks)]
 
 
-def run_briefing(store: Path, work: Path, *, factor: int, overrides: list[str], interval: float) -> dict[str, Any]:
+def run_briefing(store: Path, work: Path, *, factor: int, overrides: list[str], interval: float,
+                 trace: Path | None = None) -> dict[str, Any]:
     """``newsbrief run`` on ``store`` in a subprocess, measured; the figures as a dict."""
     params = work / "scale.yaml"
     params.write_text(f"input: {store}\nname: scale-k{factor}\nmode: corpus\n"
@@ -357,11 +361,18 @@ def run_briefing(store: Path, work: Path, *, factor: int, overrides: list[str], 
         stages.append({"stage": name, "seconds": round(t1 - t0, 2), "cpu_seconds": round(cpu_in, 1),
                        "peak_pss_mb": round(peak.pss / MB) if peak else None,
                        "at_peak": {r: round(v / MB) for r, v in peak.by_role.items()} if peak else {}})
+    if trace:
+        with trace.open("w", encoding="utf-8") as f:
+            f.write("t,pss_mb,run_mb,kernel_mb,other_mb,cpu_s\n")
+            for s in mon.samples:
+                r = {k: s.by_role.get(k, 0) / MB for k in ("run", "kernel")}
+                f.write(f"{s.t:.2f},{s.pss / MB:.0f},{r['run']:.0f},{r['kernel']:.0f},"
+                        f"{(s.pss / MB) - r['run'] - r['kernel']:.0f},{s.cpu:.2f}\n")
     peak = max(mon.samples, key=lambda s: s.pss, default=None)
     return {"seconds": wall, "cpu_seconds": cpu, "peak_pss_mb": round(peak.pss / MB) if peak else None,
             "at_peak": {r: round(v / MB) for r, v in peak.by_role.items()} if peak else {},
             "peak_at_seconds": round(peak.t, 1) if peak else None, "stages": stages,
-            "samples": len(mon.samples), "outputs": out.split()}
+            "samples": len(mon.samples), "outputs": out.split(), "others": mon.others}
 
 
 def print_table(result: dict[str, Any]) -> None:
@@ -374,6 +385,8 @@ def print_table(result: dict[str, Any]) -> None:
         print(f"{s['stage']:<44} {s['seconds']:>8.1f} {s['cpu_seconds']:>8.1f} {peak:>12}  {parts}")
     print("-" * len(head))
     parts = ", ".join(f"{r} {v:,}" for r, v in result["at_peak"].items())
+    for cmd in result["others"]:
+        print(f"  other process in the tree: {cmd}")
     print(f"{'briefing (whole newsbrief run)':<44} {result['seconds']:>8.1f} {result['cpu_seconds']:>8.1f} "
           f"{result['peak_pss_mb'] or 0:>12,}  {parts} (at {result['peak_at_seconds']} s)")
 
@@ -388,6 +401,7 @@ def main() -> int:
     parser.add_argument("--keep", action="store_true", help="keep the synthetic store and the report")
     parser.add_argument("--batch", type=int, default=20_000, help="articles per written batch (and per base chunk)")
     parser.add_argument("--interval", type=float, default=0.2, help="seconds between memory samples")
+    parser.add_argument("--trace", type=Path, default=None, help="write every memory/CPU sample to this CSV file")
     parser.add_argument("--engine", default=None, help="passed to the run as --set engine=...")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                         help="passed to `newsbrief run` (repeatable)")
@@ -413,7 +427,8 @@ def main() -> int:
         size = folder_size(store)
         print(f"store built in {build:.1f} s (excluded from the briefing figures): "
               + ", ".join(f"{n:,} {t}" for t, n in rows.items()) + f"; {size / MB:,.0f} MB on disk", flush=True)
-        result = run_briefing(store, work, factor=args.factor, overrides=overrides, interval=args.interval)
+        result = run_briefing(store, work, factor=args.factor, overrides=overrides, interval=args.interval,
+                              trace=args.trace)
         print_table(result)
         print(f"load average now: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
         if args.keep:
