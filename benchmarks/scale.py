@@ -75,68 +75,10 @@ MB = 1024 * 1024
 # ---------------------------------------------------------------------------------------------- building
 
 
-class _StreamingWriter:
-    """Stand-in for ``newsbrief.store.DatasetWriter`` (same calls) until the store branch is merged: one
-    Parquet file per table written batch by batch, then checksums, manifest and CURRENT, as ``write_dataset``."""
-
-    def __init__(self, root: Path, *, manifest: Mapping[str, Any]) -> None:
-        self.root, self.manifest = Path(root), dict(manifest)
-        self.writers: dict[str, Any] = {}
-        self.rows: dict[str, int] = {}
-
-    def __enter__(self) -> _StreamingWriter:
-        import uuid
-
-        self.version = f"v-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}"
-        self.tmp = self.root / f".{self.version}.tmp"
-        self.tmp.mkdir(parents=True)
-        return self
-
-    def write_table(self, name: str, frame: pd.DataFrame) -> None:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        table = pa.Table.from_pandas(frame, preserve_index=False)
-        if name not in self.writers:
-            self.writers[name] = pq.ParquetWriter(self.tmp / f"{name}.parquet", table.schema)
-            self.rows[name] = 0
-        self.writers[name].write_table(table.cast(self.writers[name].schema))
-        self.rows[name] += table.num_rows
-
-    def write_batch(self, tables: Mapping[str, pd.DataFrame]) -> None:
-        for name, frame in tables.items():
-            self.write_table(name, frame)
-
-    def __exit__(self, kind: Any, *_: Any) -> None:
-        import hashlib
-
-        from newsbrief.store import CURRENT, TABLES
-
-        for w in self.writers.values():
-            w.close()
-        if kind is not None:
-            shutil.rmtree(self.tmp, ignore_errors=True)
-            return
-        files = {}
-        for name in TABLES:
-            path = self.tmp / f"{name}.parquet"
-            digest = hashlib.sha256()
-            with path.open("rb") as f:
-                for block in iter(lambda: f.read(MB), b""):
-                    digest.update(block)
-            files[path.name] = {"size": path.stat().st_size, "sha256": digest.hexdigest(), "rows": self.rows[name]}
-        meta = self.manifest | {"version": self.version, "tables": {n: self.rows[n] for n in TABLES}, "files": files}
-        (self.tmp / "manifest.json").write_text(json.dumps(meta, indent=2, default=str), encoding="utf-8")
-        os.replace(self.tmp, self.root / self.version)
-        (self.root / CURRENT).write_text(self.version, encoding="utf-8")
-
-
 def open_writer(root: Path, *, manifest: Mapping[str, Any]) -> AbstractContextManager[Any]:
-    """The one place the synthetic store is written: ``newsbrief.store.DatasetWriter`` where it exists."""
-    try:
-        from newsbrief.store import DatasetWriter  # type: ignore[attr-defined]
-    except ImportError:
-        return _StreamingWriter(root, manifest=manifest)
+    """The one place the synthetic store is written (month-partitioned, checksums, atomic commit)."""
+    from newsbrief.store import DatasetWriter
+
     return DatasetWriter(root, manifest=manifest)
 
 

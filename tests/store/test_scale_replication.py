@@ -77,9 +77,9 @@ def test_three_copies_have_new_ids_shifted_dates_and_a_readable_store(tmp_path: 
     for k in range(3):
         ids = {f"a{i}": (f"a{i}" if k == 0 else f"a{i}~{k}") for i in range(1, 5)}
         copy = a.set_index("article_id").loc[list(ids.values())]
-        shifted = original["published"] + pd.Timedelta(days=k)
+        shifted = original.loc[list(ids), "published"] + pd.Timedelta(days=k)
         pd.testing.assert_series_equal(copy["published"].reset_index(drop=True), shifted.reset_index(drop=True))
-        assert copy["text"].tolist() == original["text"].tolist()
+        assert copy["text"].tolist() == original.loc[list(ids), "text"].tolist()
     assert a["published"].isna().sum() == 3 * original["published"].isna().sum()
     m = out["mentions"]
     assert (m[m["article_id"] == "a3~2"]["text"].tolist() == ["Gamma", "Alpha"])
