@@ -345,6 +345,7 @@ def main() -> int:
     parser.add_argument("--keep", action="store_true", help="keep the synthetic store and the report")
     parser.add_argument("--batch", type=int, default=20_000, help="articles per written batch (and per base chunk)")
     parser.add_argument("--interval", type=float, default=0.2, help="seconds between memory samples")
+    parser.add_argument("--build-only", action="store_true", help="build the synthetic store, skip the briefing")
     parser.add_argument("--trace", type=Path, default=None, help="write every memory/CPU sample to this CSV file")
     parser.add_argument("--engine", default=None, help="passed to the run as --set engine=...")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
@@ -368,9 +369,15 @@ def main() -> int:
         t0 = time.perf_counter()
         rows = replicate(base, store, factor=args.factor, batch=args.batch)
         build = time.perf_counter() - t0
+        build_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
         size = folder_size(store)
         print(f"store built in {build:.1f} s (excluded from the briefing figures): "
-              + ", ".join(f"{n:,} {t}" for t, n in rows.items()) + f"; {size / MB:,.0f} MB on disk", flush=True)
+              + ", ".join(f"{n:,} {t}" for t, n in rows.items()) + f"; {size / MB:,.0f} MB on disk; "
+              f"peak RSS of this process so far {build_rss:,.0f} MB", flush=True)
+        if args.build_only:
+            print(json.dumps({"articles": rows["articles"], "build_seconds": round(build, 1),
+                              "store_mb": round(size / MB, 1), "build_peak_rss_mb": round(build_rss)}))
+            return 0
         result = run_briefing(store, work, factor=args.factor, overrides=overrides, interval=args.interval,
                               trace=args.trace)
         print_table(result)
@@ -380,6 +387,7 @@ def main() -> int:
         summary = {"articles": rows["articles"], "briefing_seconds": round(result["seconds"], 2),
                    "peak_pss_mb": result["peak_pss_mb"], "cpu_seconds": round(result["cpu_seconds"], 1),
                    "factor": args.factor, "build_seconds": round(build, 1), "store_mb": round(size / MB, 1),
+                   "build_peak_rss_mb": round(build_rss),
                    "rows": rows, "stages": result["stages"]}
         print(json.dumps(summary))
     finally:
