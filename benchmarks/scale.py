@@ -39,7 +39,7 @@ The table is printed, then as the very last line one JSON object:
 
 Without ``--store``, the base is all unique Reuters-21578 stories of ``../shared/corpora/reuters21578``,
 annotated once into ``benchmarks/.cache/reuters-store`` (ignored by git; reused when present; the
-first build takes about 20 minutes on 2 workers). Without ``../shared`` the script prints that it is
+first build took 8.5 min on 2 workers here). Without ``../shared`` the script prints that it is
 skipped and exits 0.
 """
 
@@ -174,7 +174,7 @@ def default_base() -> Path | None:
             seen.add(article.text)
             articles.append(article)
     print(f"building the base store: annotating {len(articles):,} unique Reuters stories into {DEFAULT_BASE} "
-          "(once; about 20 min on 2 workers) ...", flush=True)
+          "(once; about 10 min on 2 workers) ...", flush=True)
     annotate_corpus(articles, store=DEFAULT_BASE, settings=Settings(), workers=2, inputs=["reuters21578"])
     return DEFAULT_BASE
 
