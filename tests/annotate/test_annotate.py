@@ -32,7 +32,8 @@ TEXTS = [
 ]
 
 COLUMNS = {
-    "articles": ["article_id", "title", "source", "author", "published", "url", "text", "n_words", "content_hash"],
+    "articles": ["article_id", "title", "source", "author", "published", "url", "text", "n_words", "content_hash",
+                 "thin"],
     "mentions": ["article_id", "start", "end", "text", "label", "entity_id", "tone"],
     "entities": ["entity_id", "name", "label", "aliases"],
     "quotes": ["article_id", "quote_id", "content", "content_start", "content_end", "kind", "cue", "speaker_text",
@@ -197,6 +198,7 @@ def test_seed_tables_follow_the_contract(tmp_path: Path, seed_path: Path) -> Non
     for name, columns in COLUMNS.items():
         assert list(tables[name].columns) == columns, name
     assert str(tables["articles"]["published"].dt.tz) == "UTC"
+    assert tables["articles"]["thin"].isna().all()  # a whole article: not thin
     assert len(tables["quotes"]) > 0 and tables["quotes"]["speaker_start"].notna().any()
     assert check_offsets(tables) > 50
     assert tables["sentences"]["sentiment"].between(-1, 1).all()

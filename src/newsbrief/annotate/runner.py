@@ -23,6 +23,7 @@ from ..nlp import chunks
 from ..nlp.linking import Aliases, link_entities
 from ..params import relative_path
 from ..store import Cache, is_store, read_manifest, write_dataset
+from ..textutil import thin_reason
 from .parallel import engines
 from .rows import MENTION_COLS, QUOTE_COLS, SENTENCE_COLS
 from .settings import Settings
@@ -31,6 +32,10 @@ from .speakers import resolve_speakers
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int], None]
+
+#: Version of what :func:`assemble` makes of the cached rows (part of :func:`dataset_key`, so a store assembled
+#: by an older newsbrief is assembled again, without NLP). 2: ``articles.thin``, month-partitioned store.
+ASSEMBLY = 2
 
 
 
@@ -134,6 +139,7 @@ class CorpusResult:
 def dataset_key(articles: Sequence[Article], *, settings: Settings, aliases: Aliases | None) -> str:
     """Identity of an assembled dataset: the articles (metadata and content), the fingerprint, the aliases."""
     digest = hashlib.sha1()
+    digest.update(f"assembly-{ASSEMBLY}".encode())
     digest.update(settings.fingerprint().encode())
     digest.update((aliases or Aliases()).fingerprint().encode())
     for a in articles:
@@ -186,6 +192,8 @@ def assemble(
     settings = settings or Settings()
     cache = Cache(store, settings.fingerprint())
     frame = articles_frame(list(articles))
+    # Why an article is too little to brief on (or null), so corpus analyses filter in SQL without the text.
+    frame["thin"] = pd.array([thin_reason(text) for text in frame["text"]], dtype="string")
     rows = cache.read(set(frame["content_hash"]))
     keys = frame[["article_id", "content_hash"]]
 
