@@ -21,29 +21,21 @@ from typing import Any
 
 import pandas as pd
 
+from ..store.layout import MONTH, PARTITIONED, UNDATED, article_months, child_months
 from .db import Db, arrow_of, merge_partials
 
 #: One part of a store: per table, its Parquet files in that part (``files``) or its rows (in-memory tables).
 Part = Mapping[str, Any]
-#: The tables whose rows belong to one article (split by the article's month); the others go whole to every part.
-ARTICLE_TABLES = ("articles", "mentions", "quotes", "sentences")
-UNDATED = "undated"
-
-
-def _months(published: pd.Series) -> pd.Series:
-    times = pd.to_datetime(published, utc=True, errors="coerce")
-    return times.dt.strftime("%Y-%m").fillna(UNDATED)
 
 
 def frame_parts(tables: Mapping[str, pd.DataFrame]) -> list[dict[str, pd.DataFrame]]:
     """In-memory tables split by their article's publication month (UTC), as a partitioned store is."""
     articles = tables["articles"]
-    month = dict(zip(articles["article_id"], _months(articles["published"])
-                     if "published" in articles else pd.Series(UNDATED, index=articles.index)))
-    keyed = {name: frame["article_id"].map(month).fillna(UNDATED) for name, frame in tables.items()
-             if name in ARTICLE_TABLES and "article_id" in frame}
+    month = dict(zip(articles["article_id"], article_months(articles)))
+    keyed = {name: child_months(frame, month) for name, frame in tables.items()
+             if name in PARTITIONED and "article_id" in frame}
     months = sorted(set().union(*(set(k) for k in keyed.values())) or {UNDATED})
-    return [{name: (frame[keyed[name] == m].reset_index(drop=True) if name in keyed else frame)
+    return [{name: (frame[(keyed[name] == m).to_numpy()].reset_index(drop=True) if name in keyed else frame)
              for name, frame in tables.items()} for m in months]
 
 
@@ -52,14 +44,14 @@ def file_parts(files: Mapping[str, Sequence[Path]]) -> list[dict[str, list[Path]
     the tables that are not split by article (entities) in every part. A store written before partitioning is
     one part."""
     months: dict[str, dict[str, list[Path]]] = {}
-    for name in ARTICLE_TABLES:
+    for name in PARTITIONED:
         for path in files.get(name, []):
-            key = path.parent.name if path.parent.name.startswith("month=") else ""
+            key = path.parent.name if path.parent.name.startswith(f"{MONTH}=") else ""
             months.setdefault(key, {}).setdefault(name, []).append(path)
-    whole = {name: list(paths) for name, paths in files.items() if name not in ARTICLE_TABLES}
+    whole = {name: list(paths) for name, paths in files.items() if name not in PARTITIONED}
     if "" in months or not months:  # not partitioned (or mixed): one part
         return [{name: list(paths) for name, paths in files.items()}]
-    return [{**{name: by_table.get(name, []) for name in ARTICLE_TABLES if name in files}, **whole}
+    return [{**{name: by_table.get(name, []) for name in PARTITIONED if name in files}, **whole}
             for _, by_table in sorted(months.items())]
 
 
@@ -123,7 +115,7 @@ class DaskDb(Db):
             if isinstance(store, Mapping):
                 parts: list[Any] = cluster.client.scatter(frame_parts(store), broadcast=False)
             else:
-                files = {name: list(p) if isinstance(p, (list, tuple)) else [p] for name, p in table_paths(store).items()}
+                files = table_paths(store)
                 template = {name: paths[0] for name, paths in files.items() if paths}
                 parts = file_parts(files)
             base = db if db is not None else Db(connect(store))

@@ -130,9 +130,9 @@ def connect_files(
     files: Mapping[str, Sequence[Path]], *, template: Mapping[str, Path] | None = None,
     memory_limit: str | None = DEFAULT_MEMORY_LIMIT, threads: int | None = None,
 ) -> duckdb.DuckDBPyConnection:
-    """:func:`connect` over given Parquet files of each table (a part of a store: one month partition, say),
-    already verified by the caller. A table without files in the part is an empty view shaped like its
-    ``template`` file."""
+    """:func:`connect` over the given Parquet files of each table, already verified by the caller: one part of a
+    store (a month partition), with the same views and ``month`` column. A table without files in the part is
+    an empty view shaped like its ``template`` file."""
     con = duckdb.connect(":memory:")
     try:
         con.execute("SET TimeZone = 'UTC'")
@@ -140,14 +140,14 @@ def connect_files(
             con.execute(f"SET memory_limit = {quote_literal(memory_limit)}")
         if threads:
             con.execute(f"SET threads = {int(threads)}")
+        template = template or {}
+        given = {name: list(files.get(name) or []) for name in TABLES}
+        shaped = {name: paths or ([template[name]] if name in template else []) for name, paths in given.items()}
         for name in TABLES:
-            paths = list(files.get(name) or [])
-            if paths:
-                source = "[" + ", ".join(quote_literal(str(p)) for p in paths) + "]"
-                con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({source})")
-            elif template and name in template:
-                con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet("
-                            f"{quote_literal(str(template[name]))}) LIMIT 0")
+            if not shaped[name]:
+                continue
+            empty = "" if given[name] else " WHERE FALSE"
+            con.execute(f"CREATE VIEW {name} AS SELECT * FROM ({_view_sql(con, name, shaped)}){empty}")
     except BaseException:
         con.close()
         raise
