@@ -103,13 +103,16 @@ class DaskDb(Db):
 
     @classmethod
     def open(cls, store: str | Path | Mapping[str, pd.DataFrame], *, scheduler: str | None = None,
-             workers: int | None = None, processes: bool = True, db: Db | None = None) -> DaskDb:
-        """The aggregations of ``store`` (a store folder or in-memory tables) on the cluster at ``scheduler``, else on
-        a LocalCluster of ``workers``; ``db`` is the client's connection to reuse (default: a new one)."""
+             workers: int | None = None, processes: bool = True, cluster: Any = None, db: Db | None = None) -> DaskDb:
+        """The aggregations of ``store`` (a store folder or in-memory tables) on ``cluster`` (a
+        :class:`~newsbrief.cluster.DaskCluster`, left open), else on a new client of the scheduler at ``scheduler``
+        or of a LocalCluster of ``workers`` (closed by :meth:`close` or at exit); ``db`` is the client's own
+        connection to reuse (default: a new one over the whole store)."""
         from ..cluster import open_cluster
         from ..store.duck import connect, table_paths
 
-        cluster = open_cluster(scheduler, workers=workers, processes=processes)
+        owned = cluster is None
+        cluster = cluster if cluster is not None else open_cluster(scheduler, workers=workers, processes=processes)
         try:
             template: dict[str, Path] = {}
             if isinstance(store, Mapping):
@@ -120,11 +123,12 @@ class DaskDb(Db):
                 parts = file_parts(files)
             base = db if db is not None else Db(connect(store))
         except BaseException:
-            cluster.close()
+            if owned:
+                cluster.close()
             raise
-        out = cls(base.con, scope=base.scope, _columns=base._columns, cluster=cluster, parts=parts, template=template)
-        atexit.register(cluster.close)  # scoped copies share the cluster: it ends with close() or the process
-        return out
+        if owned:
+            atexit.register(cluster.close)  # scoped copies share the cluster: it ends with close() or the process
+        return cls(base.con, scope=base.scope, _columns=base._columns, cluster=cluster, parts=parts, template=template)
 
     def aggregate(self, partial: str, merge: str) -> pd.DataFrame:
         client = self.cluster.client
