@@ -12,6 +12,7 @@ over the whole store (:meth:`Db.df`), which must be reachable from the client.
 from __future__ import annotations
 
 import atexit
+import functools
 import threading
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
@@ -132,7 +133,9 @@ class DaskDb(Db):
 
     def aggregate(self, partial: str, merge: str) -> pd.DataFrame:
         client = self.cluster.client
-        futures = client.map(run_partial, self.parts, sql=partial, template=self.template, pure=False)
+        # the query is bound, not passed as a keyword: a graph would read a string argument naming a key as that key
+        futures = client.map(functools.partial(run_partial, sql=partial, template=self.template), self.parts,
+                             pure=False)
         try:
             tables = client.gather(futures)
         finally:
