@@ -94,6 +94,12 @@ def test_the_store_splits_into_article_disjoint_month_parts(store: Path, tables:
     assert sum(map(len, seen)) == len(set().union(*seen)) == len(tables["articles"])
     assert all(part["entities"] == table_files(store)["entities"] for part in parts)
     assert [len(p["articles"]) for p in frame_parts(tables)] == [len(s) for s in seen]
+    # finer: one part per written file number (the same articles in every table)
+    for part in file_parts(table_files(store), by="file"):
+        ids = set(pd.concat([pd.read_parquet(p) for p in part["articles"]])["article_id"])
+        for name in ("mentions", "quotes", "sentences"):
+            assert set(pd.concat([pd.read_parquet(p) for p in part[name]])["article_id"]) <= ids
+    assert len(file_parts(table_files(store), by="file")) > len(parts)
 
 
 def test_dask_equals_local_on_a_partitioned_store(store: Path, tables: dict[str, pd.DataFrame],
@@ -104,6 +110,14 @@ def test_dask_equals_local_on_a_partitioned_store(store: Path, tables: dict[str,
     # weeks that span two months (parts) are merged from their moments: the test would catch averaged averages
     weeks = dbc.corpus_timeline_db(local, freq="W")["period"]
     assert any(p.month != (p + pd.Timedelta(days=6)).month for p in weeks)
+    entities = local.entities()
+    assert_same_results(every_result(local, entities), every_result(dask, entities))
+
+
+@pytest.mark.slow
+def test_dask_by_written_file_equals_local(store: Path, cluster: DaskCluster) -> None:
+    local, dask = Db(connect(store)), DaskDb.open(store, cluster=cluster, by="file")
+    assert len(dask.parts) > 4
     entities = local.entities()
     assert_same_results(every_result(local, entities), every_result(dask, entities))
 

@@ -22,7 +22,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..store.layout import MONTH, PARTITIONED, UNDATED, article_months, child_months
+from ..store.layout import MONTH, PARTITIONED, UNDATED, article_months, child_months, part_number
 from .db import Db, arrow_of, merge_partials
 
 #: One part of a store: per table, its Parquet files in that part (``files``) or its rows (in-memory tables).
@@ -40,20 +40,25 @@ def frame_parts(tables: Mapping[str, pd.DataFrame]) -> list[dict[str, pd.DataFra
              for name, frame in tables.items()} for m in months]
 
 
-def file_parts(files: Mapping[str, Sequence[Path]]) -> list[dict[str, list[Path]]]:
-    """A partitioned store's files (``table_files``) grouped by month partition (``<table>/month=…/part-N``);
-    the tables that are not split by article (entities) in every part. A store written before partitioning is
+def file_parts(files: Mapping[str, Sequence[Path]], *, by: str = "month") -> list[dict[str, list[Path]]]:
+    """A partitioned store's files (``table_files``) as article-disjoint parts: one per month partition
+    (``by="month"``: ``<table>/month=…/``) or one per written part (``by="file"``: ``part-N`` of a month holds the
+    same articles in every table, so months of very different sizes still spread over the workers); the tables
+    that are not split by article (entities) go whole into every part. A store written before partitioning is
     one part."""
-    months: dict[str, dict[str, list[Path]]] = {}
+    groups: dict[tuple[str, int], dict[str, list[Path]]] = {}
     for name in PARTITIONED:
         for path in files.get(name, []):
-            key = path.parent.name if path.parent.name.startswith(f"{MONTH}=") else ""
-            months.setdefault(key, {}).setdefault(name, []).append(path)
+            month = path.parent.name if path.parent.name.startswith(f"{MONTH}=") else ""
+            number = part_number(path.name) if by == "file" else -1
+            groups.setdefault((month, number), {}).setdefault(name, []).append(path)
     whole = {name: list(paths) for name, paths in files.items() if name not in PARTITIONED}
-    if "" in months or not months:  # not partitioned (or mixed): one part
+    if not groups or any(month == "" for month, _ in groups):  # not partitioned (or mixed): one part
         return [{name: list(paths) for name, paths in files.items()}]
+    if by == "file" and any(number < 0 for _, number in groups):  # unnumbered files: by month
+        return file_parts(files, by="month")
     return [{**{name: by_table.get(name, []) for name in PARTITIONED if name in files}, **whole}
-            for _, by_table in sorted(months.items())]
+            for _, by_table in sorted(groups.items())]
 
 
 #: Each worker keeps the DuckDB connections of its latest parts (views only, no data): files through a cursor
@@ -104,11 +109,13 @@ class DaskDb(Db):
 
     @classmethod
     def open(cls, store: str | Path | Mapping[str, pd.DataFrame], *, scheduler: str | None = None,
-             workers: int | None = None, processes: bool = True, cluster: Any = None, db: Db | None = None) -> DaskDb:
+             workers: int | None = None, processes: bool = True, cluster: Any = None, db: Db | None = None,
+             by: str = "month") -> DaskDb:
         """The aggregations of ``store`` (a store folder or in-memory tables) on ``cluster`` (a
         :class:`~newsbrief.cluster.DaskCluster`, left open), else on a new client of the scheduler at ``scheduler``
         or of a LocalCluster of ``workers`` (closed by :meth:`close` or at exit); ``db`` is the client's own
-        connection to reuse (default: a new one over the whole store)."""
+        connection to reuse (default: a new one over the whole store); ``by``: the parts of a store folder
+        (:func:`file_parts`)."""
         from ..cluster import open_cluster
         from ..store.duck import connect, table_paths
 
@@ -121,7 +128,7 @@ class DaskDb(Db):
             else:
                 files = table_paths(store)
                 template = {name: paths[0] for name, paths in files.items() if paths}
-                parts = file_parts(files)
+                parts = file_parts(files, by=by)
             base = db if db is not None else Db(connect(store))
         except BaseException:
             if owned:
