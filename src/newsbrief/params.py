@@ -37,8 +37,10 @@ class AnnotationParams(BaseModel):
     sentiment_options: dict[str, Any] = Field(
         default_factory=dict, description="Scorer options, e.g. {model_path: models/my-classifier} for hf."
     )
-    workers: int | None = Field(None, ge=1, description="Annotation processes (default: number of cores).")
-    engine: Literal["local", "dask"] = Field("local", description="Annotation engine: local (this machine) or dask.")
+    workers: int | None = Field(None, ge=1, description="Annotation processes, and the local Dask cluster's workers "
+                                "(default: number of cores).")
+    engine: Literal["local", "dask"] = Field("local", description="Where annotation and the corpus briefing's "
+                                             "aggregations run: local (this machine) or dask.")
     scheduler: str | None = Field(None, description="Dask scheduler address (engine dask), e.g. tcp://host:8786.")
     batch_size: int = Field(64, ge=1, le=100_000, description="Articles per annotation batch (the cache unit).")
     aliases: str | None = Field(None, description="YAML alias file: merge, rename or exclude entity names.")

@@ -4,9 +4,12 @@ on the client (see :meth:`newsbrief.analysis.db.Db.aggregate`).
 A part is article-disjoint: the rows of one publication month of every article table (a Hive partition of the
 store, or the rows of in-memory tables whose article was published that month) with the whole entities table.
 A worker opens DuckDB over its part with the same views as :func:`newsbrief.store.duck.connect` and returns the
-partial aggregates as Arrow (small); the client concatenates them and runs the merge. Queries that are not
-aggregations (the entities table, a few rows by id, the columns of a table) run on the client's own connection
-over the whole store (:meth:`Db.df`), which must be reachable from the client.
+partial aggregates as Arrow (small); the client concatenates them and runs the merge. Every query of the corpus
+briefing is an aggregate (a few rows by id too: the merge concatenates); what stays single-phase on the client's
+own connection over the whole store (:meth:`Db.df`, so the store must be reachable from the client too) is the
+entities table (small, read whole), the columns of a table, thin articles of stores older than the ``thin``
+column (read a batch of texts at a time) and the appendix (written by :mod:`newsbrief.render.appendix`). The
+workers read the part's files at the client's paths: on other machines the store must be at the same path.
 """
 
 from __future__ import annotations
