@@ -56,6 +56,7 @@ class Db:
     con: Any  # duckdb.DuckDBPyConnection (not imported here: analysis needs no DuckDB import to load)
     scope: str = "TRUE"
     _columns: dict[str, set[str]] = field(default_factory=dict)
+    memo: dict[str, Any] = field(default_factory=dict)  # results worth computing once per connection
 
     def df(self, sql: str, params: Sequence[Any] | Mapping[str, Any] | None = None) -> pd.DataFrame:
         return self.con.execute(sql, params).df() if params is not None else self.con.execute(sql).df()
@@ -82,7 +83,7 @@ class Db:
 
     def scoped(self, scope: str) -> Db:
         """The same tables with another article scope."""
-        return Db(self.con, scope=scope, _columns=self._columns)
+        return Db(self.con, scope=scope, _columns=self._columns, memo=self.memo)
 
     def entities(self) -> pd.DataFrame:
         """The entities table (one row per canonical entity: small, read whole)."""

@@ -99,18 +99,19 @@ def thin_articles_db(db: Db, *, limit: int | None = None) -> tuple[dict[str, str
         rows = db.df(f"SELECT article_id, thin FROM articles a WHERE thin IS NOT NULL AND {db.scope} "
                      f"ORDER BY article_id {cap}")
         return dict(zip(rows["article_id"].astype(str), rows["thin"].astype(str))), total
-    found: dict[str, str] = {}
-    total = 0
-    if not db.has("articles", "text"):
-        return found, 0
-    for batch in db.batches(f"SELECT article_id, text FROM articles a WHERE {db.scope}", size=20_000):
-        for article_id, text in zip(batch.column(0).to_pylist(), batch.column(1).to_pylist()):
-            reason = thin_reason(text if isinstance(text, str) else "")
-            if reason:
-                total += 1
-                if limit is None or len(found) < limit:
-                    found[str(article_id)] = reason
-    return found, total
+    key = f"thin:{db.scope}"
+    if key not in db.memo:  # judged once per connection: the briefing asks for the note and for the findings
+        found: dict[str, str] = {}
+        if db.has("articles", "text"):
+            for batch in db.batches(f"SELECT article_id, text FROM articles a WHERE {db.scope}", size=20_000):
+                for article_id, text in zip(batch.column(0).to_pylist(), batch.column(1).to_pylist()):
+                    reason = thin_reason(text if isinstance(text, str) else "")
+                    if reason:
+                        found[str(article_id)] = reason
+        db.memo[key] = found
+    found = db.memo[key]
+    listed = dict(sorted(found.items())[:limit]) if limit is not None else dict(found)
+    return listed, len(found)
 
 
 def thin_scope(db: Db) -> str:
