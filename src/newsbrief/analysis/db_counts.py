@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from ..textutil import thin_reason
-from .db import Db, id_list, period_sql, source_sql, words_sql
+from .db import Db, id_list, period_sql, source_sql
 from .entities import frequencies_from_counts
 from .sentiment import stats_from_agg
 from .speakers import UNATTRIBUTED, share_from_counts
@@ -34,22 +34,35 @@ def entity_frequencies_db(
     return frequencies_from_counts(entity_counts_db(db), entities, top=top, types=types)
 
 
-def speaker_share_db(db: Db, *, top: int | None = None) -> pd.DataFrame:
-    """:func:`~newsbrief.analysis.speaker_share` over the store (example: the longest quote, first on ties)."""
+def speaker_share_db(db: Db, *, top: int | None = None, examples: bool = True) -> pd.DataFrame:
+    """:func:`~newsbrief.analysis.speaker_share` over the store (example: the longest quote, first on ties by
+    article and position; looked up for the speakers returned only, or not at all without ``examples``)."""
     counts = db.df(f"""
-        WITH q AS (
-            SELECT coalesce(q.speaker, '{UNATTRIBUTED}') AS speaker, q.speaker_entity_id IS NOT NULL AS named,
-                   {words_sql('q.content')} AS words, q.content, q.article_id, q.content_start, a.published
-            FROM quotes q JOIN {db.articles_in_scope} a ON q.article_id = a.article_id),
-        ex AS (
-            SELECT speaker, content AS example FROM q
-            QUALIFY row_number() OVER (PARTITION BY speaker ORDER BY words DESC, article_id, content_start) = 1)
-        SELECT q.speaker, bool_or(named) AS named, count(*) AS quotes, sum(words) AS words,
-               min(published) AS first, max(published) AS last, any_value(ex.example) AS example
-        FROM q JOIN ex USING (speaker) GROUP BY q.speaker""")
-    if not counts.empty:
-        counts["words"] = counts["words"].astype(int)
-    return share_from_counts(counts, top=top)
+        SELECT coalesce(q.speaker, '{UNATTRIBUTED}') AS speaker, bool_or(q.speaker_entity_id IS NOT NULL) AS named,
+               count(*) AS quotes, sum({db.quote_words()})::BIGINT AS words, min(a.published) AS first,
+               max(a.published) AS last
+        FROM quotes q JOIN {db.articles_in_scope} a ON q.article_id = a.article_id GROUP BY 1""")
+    if counts.empty:
+        return share_from_counts(counts.assign(example=None), top=top)
+    counts["example"] = None
+    share = share_from_counts(counts, top=top)
+    if examples:
+        share["example"] = share["speaker"].map(_examples(db, list(share["speaker"])))
+    return share
+
+
+def _examples(db: Db, speakers: list[str]) -> dict[str, str]:
+    """The longest quote of each speaker (ties: first by article id, then position)."""
+    named = [s for s in speakers if s != UNATTRIBUTED]
+    who = f"q.speaker IN {id_list(named)}" + (" OR q.speaker IS NULL" if UNATTRIBUTED in speakers else "")
+    rows = db.df(f"""
+        WITH q AS (SELECT coalesce(q.speaker, '{UNATTRIBUTED}') AS speaker, {db.quote_words()} AS words,
+                          q.article_id, q.content_start, q.content
+                   FROM quotes q SEMI JOIN {db.articles_in_scope} a ON q.article_id = a.article_id WHERE {who}),
+        best AS (SELECT speaker, max(words) AS words FROM q GROUP BY speaker)
+        SELECT speaker, arg_min(content, (article_id, content_start)) AS example
+        FROM q SEMI JOIN best USING (speaker, words) GROUP BY speaker""")
+    return dict(zip(rows["speaker"], rows["example"]))
 
 
 def article_tone_sql(db: Db, *, extra: str = "") -> str:

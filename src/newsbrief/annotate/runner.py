@@ -35,7 +35,8 @@ Progress = Callable[[int], None]
 
 #: Version of what :func:`assemble` makes of the cached rows (part of :func:`dataset_key`, so a store assembled
 #: by an older newsbrief is assembled again, without NLP). 2: ``articles.thin``, month-partitioned store.
-ASSEMBLY = 2
+#: 3: ``quotes.n_words``.
+ASSEMBLY = 3
 
 
 
@@ -209,6 +210,8 @@ def assemble(
     sentences = attach("sentences", SENTENCE_COLS).sort_values(["article_id", "sent_id"], kind="stable")
     texts = dict(zip(frame["article_id"], frame["text"]))
     quotes = resolve_speakers(attach("quotes", QUOTE_COLS), mentions, entities, texts)
+    # Words per quote (str.split, as speaker share counts them), so corpus analyses need no text processing.
+    quotes["n_words"] = quotes["content"].astype(str).str.split().str.len().fillna(0).astype("int64")
     return {
         "articles": frame,
         "mentions": mentions.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True),

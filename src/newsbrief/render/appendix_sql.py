@@ -8,26 +8,11 @@ The columns and their values are those the pandas appendix of earlier versions w
 
 from __future__ import annotations
 
-from ..analysis.db import Db, source_sql, words_sql
+from ..analysis.db import Db, oneline_sql, source_sql
 from ..analysis.entities import TYPE_OF_LABEL
 from ..analysis.periods import UNKNOWN_SOURCE
 from ..analysis.speakers import UNATTRIBUTED
 from ..store.duck import quote_literal
-
-#: What Python's ``str.split()`` splits on (RE2 syntax): ASCII and Unicode whitespace, as ``fmt_text`` sees it.
-_SPACE = r"[\s\x0b\x1c-\x1f\x85\xa0\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]"
-
-
-def oneline_sql(column: str) -> str:
-    """SQL for :func:`~newsbrief.present.formatters.fmt_text` (``''`` when missing): one line, single spaces."""
-    collapsed = f"regexp_replace(coalesce(CAST({column} AS VARCHAR), ''), '{_SPACE}+', ' ', 'g')"
-    return f"regexp_replace({collapsed}, '^ | $', '', 'g')"
-
-
-def text_words_sql(column: str) -> str:
-    """SQL for ``len(str(x).split())`` with Python's whitespace (0 for empty or missing)."""
-    return f"(CASE WHEN {oneline_sql(column)} = '' THEN 0 ELSE len(string_split({oneline_sql(column)}, ' ')) END)"
-
 
 def _type_sql(column: str) -> str:
     cases = " ".join(f"WHEN {quote_literal(k)} THEN {quote_literal(v)}" for k, v in TYPE_OF_LABEL.items())
@@ -53,7 +38,7 @@ def speakers_sql(db: Db) -> str:
     return f"""
         WITH q AS (
             SELECT coalesce(q.speaker, '{UNATTRIBUTED}') AS speaker, q.speaker_entity_id IS NOT NULL AS named,
-                   {text_words_sql('q.content')} AS words, a.published
+                   {db.quote_words()} AS words, a.published
             FROM quotes q JOIN {db.articles_in_scope} a ON q.article_id = a.article_id),
         s AS (
             SELECT speaker, bool_or(named) AS named, count(*) AS quotes, sum(words)::BIGINT AS words,
@@ -67,7 +52,7 @@ def _quote_rows(db: Db) -> str:
     return f"""
         SELECT q.article_id, {oneline_sql('a.title')} AS article, coalesce(q.speaker, '{UNATTRIBUTED}') AS speaker,
                coalesce(q.speaker_text, '') AS "as written", q.kind, coalesce(q.cue, '') AS cue,
-               {text_words_sql('q.content')} AS words, q.content AS quote, q.quote_id
+               {db.quote_words()} AS words, q.content AS quote, q.quote_id
         FROM quotes q JOIN {db.articles_in_scope} a ON q.article_id = a.article_id"""
 
 
