@@ -102,6 +102,13 @@ class Db:
         """The entities table (one row per canonical entity: small, read whole)."""
         return self.df("SELECT * FROM entities")
 
+    def in_scope(self, alias: str) -> str:
+        """A join clause keeping the rows of ``alias`` (a table with article_id) whose article is in scope; empty
+        when every article is (no join to pay for)."""
+        if self.scope.strip().upper() == "TRUE":
+            return ""
+        return f"SEMI JOIN {self.articles_in_scope} a ON {alias}.article_id = a.article_id"
+
     @property
     def articles_in_scope(self) -> str:
         """A relation of the scoped articles' ids and metadata (without their text)."""

@@ -22,7 +22,7 @@ def entity_counts_db(db: Db, *, entity_ids: Sequence[str] | None = None) -> pd.D
     only = f"AND m.entity_id IN {id_list(list(entity_ids))}" if entity_ids is not None else ""
     return db.df(f"""
         SELECT m.entity_id, count(*) AS mentions, count(DISTINCT m.article_id) AS articles
-        FROM mentions m SEMI JOIN {db.articles_in_scope} a ON m.article_id = a.article_id
+        FROM mentions m {db.in_scope('m')}
         WHERE m.entity_id IS NOT NULL {only}
         GROUP BY m.entity_id""")
 
@@ -58,7 +58,7 @@ def _examples(db: Db, speakers: list[str]) -> dict[str, str]:
     rows = db.df(f"""
         WITH q AS (SELECT coalesce(q.speaker, '{UNATTRIBUTED}') AS speaker, {db.quote_words()} AS words,
                           q.article_id, q.content_start, q.content
-                   FROM quotes q SEMI JOIN {db.articles_in_scope} a ON q.article_id = a.article_id WHERE {who}),
+                   FROM quotes q {db.in_scope('q')} WHERE {who}),
         best AS (SELECT speaker, max(words) AS words FROM q GROUP BY speaker)
         SELECT speaker, arg_min(content, (article_id, content_start)) AS example
         FROM q SEMI JOIN best USING (speaker, words) GROUP BY speaker""")

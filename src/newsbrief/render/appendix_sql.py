@@ -24,7 +24,7 @@ def entities_sql(db: Db) -> str:
     return f"""
         WITH c AS (
             SELECT m.entity_id, count(*) AS mentions, count(DISTINCT m.article_id) AS articles
-            FROM mentions m SEMI JOIN {db.articles_in_scope} a ON m.article_id = a.article_id
+            FROM mentions m {db.in_scope('m')}
             WHERE m.entity_id IS NOT NULL GROUP BY m.entity_id)
         SELECT e.name, {_type_sql('e.label')} AS type, c.mentions, c.articles,
                c.mentions / sum(c.mentions) OVER () AS share,
@@ -77,7 +77,7 @@ def top_quotes_sql(db: Db, *, speakers: int, per_speaker: int) -> str:
 
 def _article_tone(db: Db) -> str:
     return f"""(SELECT s.article_id, avg(s.sentiment) AS tone FROM sentences s
-               SEMI JOIN {db.articles_in_scope} a ON s.article_id = a.article_id GROUP BY s.article_id)"""
+               {db.in_scope('s')} GROUP BY s.article_id)"""
 
 
 def articles_sql(db: Db) -> str:
