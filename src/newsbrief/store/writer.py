@@ -36,6 +36,7 @@ from .layout import (
     CURRENT,
     GRACE_SECONDS,
     LOCK,
+    MONTH,
     PARTITIONED,
     SUPERSEDED,
     TABLES,
@@ -188,7 +189,8 @@ class DatasetWriter:
     def write_batch(self, tables: Mapping[str, pd.DataFrame]) -> None:
         """Write ``articles`` and any of ``mentions``, ``quotes``, ``sentences`` (rows of those articles) as new parts.
 
-        Each table's rows go to the part of their article's publication month, in the order given.
+        Each table's rows go to the part of their article's publication month, in the order given. A ``month``
+        column (as the DuckDB views of :mod:`.duck` give) is left out: the month is the part's folder.
         """
         unknown = sorted(set(tables) - set(PARTITIONED))
         if unknown:
@@ -197,6 +199,7 @@ class DatasetWriter:
         if "articles" not in tables:
             raise StoreError("write_batch needs the batch's articles (their months partition the other tables)")
         self._open()
+        tables = {n: f.drop(columns=[MONTH]) if MONTH in f.columns else f for n, f in tables.items()}
         articles = tables["articles"]
         months = article_months(articles)
         by_article = dict(zip(articles["article_id"], months)) if "article_id" in articles.columns else {}
