@@ -75,9 +75,10 @@ def _same_fields(a: pa.Schema, b: pa.Schema) -> bool:
 class DatasetWriter:
     """One new dataset version of the store at ``root``, written batch by batch, made current by :meth:`commit`.
 
-    One writer at a time per store (the lock is taken on entering the block, or by the first write);
-    the replaced version stays on disk for ``keep_previous_for`` seconds, and temporary folders of
-    killed writers are removed.
+    One writer at a time per store (the lock is taken on entering the block, or by the first write, and
+    held until :meth:`commit` or :meth:`abort`; leaving the block commits, an exception aborts); the
+    replaced version stays on disk for ``keep_previous_for`` seconds, and temporary folders of killed
+    writers are removed.
     """
 
     def __init__(
