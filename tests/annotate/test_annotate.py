@@ -93,6 +93,23 @@ def test_adding_articles_annotates_only_the_new_ones(tmp_path: Path, counter: Co
     assert set(tables["sentences"]["article_id"]) == {f"a{i}" for i in range(5)}
 
 
+def test_articles_say_why_they_are_thin_and_an_older_assembly_is_assembled_again(
+    tmp_path: Path, counter: Counting, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsbrief.annotate.runner as runner_mod
+    from newsbrief.textutil import thin_reason
+
+    now = runner_mod.ASSEMBLY
+    monkeypatch.setattr(runner_mod, "ASSEMBLY", now - 1)  # as an older newsbrief assembled it
+    first = run(make(2), tmp_path)
+    monkeypatch.setattr(runner_mod, "ASSEMBLY", now)
+    second = run(make(2), tmp_path)
+    assert counter.items == 2 and not second.reused and second.folder != first.folder  # no NLP, new version
+    articles = read_dataset(tmp_path)["articles"]
+    assert list(articles["thin"]) == [thin_reason(a.text) for a in make(2)]
+    assert articles["thin"].notna().all()  # two-sentence texts: too little to brief on
+
+
 def test_changed_metadata_or_aliases_reassemble_without_nlp(tmp_path: Path, counter: Counting) -> None:
     first = run(make(2), tmp_path)
     articles = make(2)
