@@ -34,10 +34,10 @@ TEXTS = [
 COLUMNS = {
     "articles": ["article_id", "title", "source", "author", "published", "url", "text", "n_words", "content_hash",
                  "thin"],
-    "mentions": ["article_id", "start", "end", "text", "label", "entity_id", "tone"],
+    "mentions": ["article_id", "start", "end", "text", "label", "entity_id", "tone", "sent_id"],
     "entities": ["entity_id", "name", "label", "aliases"],
     "quotes": ["article_id", "quote_id", "content", "content_start", "content_end", "kind", "cue", "speaker_text",
-               "speaker_start", "speaker_end", "speaker", "speaker_entity_id", "sentiment"],
+               "speaker_start", "speaker_end", "speaker", "speaker_entity_id", "sentiment", "n_words"],
     "sentences": ["article_id", "sent_id", "start", "end", "text", "sentiment"],
 }
 
@@ -221,6 +221,12 @@ def test_seed_tables_follow_the_contract(tmp_path: Path, seed_path: Path) -> Non
     assert tables["sentences"]["sentiment"].between(-1, 1).all()
     assert tables["mentions"]["tone"].between(-1, 1).all() and tables["mentions"]["tone"].notna().all()
     assert set(tables["mentions"]["entity_id"]) <= set(tables["entities"]["entity_id"])
+    # each mention's sentence holds its start; the stored word count is str.split's
+    s = tables["sentences"].set_index(["article_id", "sent_id"])
+    for m in tables["mentions"].itertuples(index=False):
+        sent = s.loc[(m.article_id, int(m.sent_id))]
+        assert sent["start"] <= m.start < sent["end"]
+    assert list(tables["quotes"]["n_words"]) == [len(str(c).split()) for c in tables["quotes"]["content"]]
 
 
 @pytest.mark.slow
