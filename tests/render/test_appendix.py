@@ -147,6 +147,8 @@ def test_csv_files_are_those_of_the_pandas_appendix(store: Path, tmp_path: Path)
         con.close()
     for name in CSV_FILES:
         assert_same_csv(tmp_path / "new" / name, tmp_path / "old" / name)
+    # No float, no tie: quotes.csv is byte for byte the pandas one (in the store's order, streamed, never sorted).
+    assert (tmp_path / "new" / "quotes.csv").read_bytes() == (tmp_path / "old" / "quotes.csv").read_bytes()
     with (tmp_path / "new" / "articles.csv").open(encoding="utf-8") as f:
         listed = list(csv.DictReader(f))
     assert {r["url"] for r in listed} == {"", "https://ok.example/1", " http://spaced.example",
@@ -231,4 +233,6 @@ def test_sample_corpus_csv_files_are_those_of_the_pandas_appendix(root: Path, tm
     page = write_appendix(tmp_path / "new", tables, title="Sample").read_text(encoding="utf-8")
     for name in CSV_FILES:
         assert_same_csv(tmp_path / "new" / name, tmp_path / "old" / name)
+    for name in ("entities.csv", "speakers.csv", "quotes.csv"):  # no float computed differently: byte for byte
+        assert (tmp_path / "new" / name).read_bytes() == (tmp_path / "old" / name).read_bytes(), name
     assert _articles_listed(page) == 262 and not any(line in page for line in CUT)  # nothing cut

@@ -76,8 +76,12 @@ def _quote_rows(db: Db) -> str:
 
 
 def quotes_sql(db: Db) -> str:
-    """article_id, article (its title), speaker, as written, kind, cue, words, quote: in article order."""
-    return f"""SELECT * EXCLUDE (quote_id) FROM ({_quote_rows(db)}) r ORDER BY article_id, quote_id"""
+    """article_id, article (its title), speaker, as written, kind, cue, words, quote: in the quotes table's order.
+
+    No ORDER BY: DuckDB keeps a scan's order through the join (``preserve_insertion_order``, on by default), so
+    the rows stream to the file in the store's order, as the pandas appendix wrote them, without sorting millions
+    of quotes (a sort holds them up to DuckDB's memory limit)."""
+    return f"""SELECT * EXCLUDE (quote_id) FROM ({_quote_rows(db)}) r"""
 
 
 def top_quotes_sql(db: Db, *, speakers: str, top: int, per_speaker: int) -> str:
