@@ -54,16 +54,18 @@ class _Aggregates:
     speakers: str
     sources: str
     tone: str
+    words: str
 
 
 @contextmanager
 def _aggregates(db: Db) -> Iterator[_Aggregates]:
     tag = uuid.uuid4().hex[:12]
-    names = _Aggregates(*(f"appendix_{what}_{tag}" for what in ("entities", "speakers", "sources", "tone")))
+    names = _Aggregates(*(f"appendix_{what}_{tag}" for what in ("entities", "speakers", "sources", "tone", "words")))
     made: list[str] = []
     try:
-        for name, select in ((names.tone, q.article_tone_sql(db)), (names.entities, q.entities_sql(db)),
-                             (names.speakers, q.speakers_sql(db)), (names.sources, q.sources_sql(db, tone=names.tone))):
+        for name, select in ((names.tone, q.article_tone_sql(db)), (names.words, q.quote_words_sql(db)),
+                             (names.entities, q.entities_sql(db)), (names.speakers, q.speakers_sql(names.words)),
+                             (names.sources, q.sources_sql(db, tone=names.tone))):
             db.con.execute(f"CREATE TEMP TABLE {name} AS SELECT * FROM ({select}) t")
             made.append(name)
         yield names
@@ -78,7 +80,7 @@ def _ordered(db: Db, agg: _Aggregates, *, limit: int | None = None) -> dict[str,
     return {
         "entities": f"SELECT * EXCLUDE (entity_id) FROM {agg.entities} ORDER BY {q.ENTITY_ORDER}{cap}",
         "speakers": f"SELECT * FROM {agg.speakers} ORDER BY {q.SPEAKER_ORDER}{cap}",
-        "quotes": q.quotes_sql(db) + cap,
+        "quotes": q.quotes_sql(db, words=agg.words) + cap,
         "articles": q.articles_sql(db, tone=agg.tone) + cap,
         "sources": f"SELECT * FROM {agg.sources} ORDER BY {q.SOURCE_ORDER}{cap}",
     }
@@ -120,7 +122,7 @@ def _caption(what: str, total: int, shown: int, csv: str) -> str:
 
 
 def _quotes(db: Db, agg: _Aggregates, *, speakers: int) -> list[tuple[str, int, list[dict[str, str]]]]:
-    rows = db.df(q.top_quotes_sql(db, speakers=agg.speakers, top=speakers, per_speaker=QUOTES_PER_SPEAKER))
+    rows = db.df(q.top_quotes_sql(db, speakers=agg.speakers, words=agg.words, top=speakers, per_speaker=QUOTES_PER_SPEAKER))
     out: list[tuple[str, int, list[dict[str, str]]]] = []
     for (_, speaker, n), part in rows.groupby(["rank", "speaker", "n"], sort=True):
         out.append((str(speaker), int(n), [{"quote": clip(r.quote, 400), "article": r.article, "kind": r.kind}

@@ -52,50 +52,57 @@ def entities_sql(db: Db) -> str:
         FROM c LEFT JOIN entities e ON c.entity_id = e.entity_id"""
 
 
-def speakers_sql(db: Db) -> str:
-    """speaker, named, quotes, words, quote_share, word_share, first, last (unordered: see :data:`SPEAKER_ORDER`)."""
+def quote_words_sql(db: Db) -> str:
+    """One narrow row per scoped quote: article_id, quote_id, speaker, named, words, published (the words are
+    counted once per write: the count reads the quote's text)."""
     return f"""
-        WITH q AS (
-            SELECT coalesce(q.speaker, '{UNATTRIBUTED}') AS speaker, q.speaker_entity_id IS NOT NULL AS named,
-                   {text_words_sql('q.content')} AS words, a.published
-            FROM quotes q JOIN {db.articles_in_scope} a ON q.article_id = a.article_id),
-        s AS (
+        SELECT q.article_id, q.quote_id, coalesce(q.speaker, '{UNATTRIBUTED}') AS speaker,
+               q.speaker_entity_id IS NOT NULL AS named, {text_words_sql('q.content')} AS words, a.published
+        FROM quotes q JOIN {db.articles_in_scope} a ON q.article_id = a.article_id"""
+
+
+def speakers_sql(words: str) -> str:
+    """speaker, named, quotes, words, quote_share, word_share, first, last from ``words`` (a relation of
+    :func:`quote_words_sql`); unordered: see :data:`SPEAKER_ORDER`."""
+    return f"""
+        WITH s AS (
             SELECT speaker, bool_or(named) AS named, count(*) AS quotes, sum(words)::BIGINT AS words,
-                   min(published) AS first, max(published) AS last FROM q GROUP BY speaker)
+                   min(published) AS first, max(published) AS last FROM {words} w GROUP BY speaker)
         SELECT speaker, named, quotes, words, quotes / sum(quotes) OVER () AS quote_share,
                words / greatest(sum(words) OVER (), 1) AS word_share, first, last
         FROM s"""
 
 
-def _quote_rows(db: Db) -> str:
-    return f"""
-        SELECT q.article_id, {oneline_sql('a.title')} AS article, coalesce(q.speaker, '{UNATTRIBUTED}') AS speaker,
-               coalesce(q.speaker_text, '') AS "as written", q.kind, coalesce(q.cue, '') AS cue,
-               {text_words_sql('q.content')} AS words, q.content AS quote, q.quote_id
-        FROM quotes q JOIN {db.articles_in_scope} a ON q.article_id = a.article_id"""
-
-
-def quotes_sql(db: Db) -> str:
+def quotes_sql(db: Db, *, words: str) -> str:
     """article_id, article (its title), speaker, as written, kind, cue, words, quote: in the quotes table's order.
 
-    No ORDER BY: DuckDB keeps a scan's order through the join (``preserve_insertion_order``, on by default), so
+    No ORDER BY: DuckDB keeps a scan's order through the joins (``preserve_insertion_order``, on by default), so
     the rows stream to the file in the store's order, as the pandas appendix wrote them, without sorting millions
-    of quotes (a sort holds them up to DuckDB's memory limit)."""
-    return f"""SELECT * EXCLUDE (quote_id) FROM ({_quote_rows(db)}) r"""
+    of quotes (a sort holds them up to DuckDB's memory limit). ``words``: a relation of :func:`quote_words_sql`."""
+    return f"""
+        SELECT q.article_id, {oneline_sql('a.title')} AS article, w.speaker,
+               coalesce(q.speaker_text, '') AS "as written", q.kind, coalesce(q.cue, '') AS cue, w.words,
+               q.content AS quote
+        FROM quotes q JOIN {db.articles_in_scope} a ON q.article_id = a.article_id
+        JOIN {words} w ON q.article_id = w.article_id AND q.quote_id = w.quote_id"""
 
 
-def top_quotes_sql(db: Db, *, speakers: str, top: int, per_speaker: int) -> str:
+def top_quotes_sql(db: Db, *, speakers: str, words: str, top: int, per_speaker: int) -> str:
     """The longest ``per_speaker`` quotes of each of the ``top`` most quoted of ``speakers`` (a relation of
-    :func:`speakers_sql`), with the speaker's rank and number of quotes."""
+    :func:`speakers_sql`), with the speaker's rank and number of quotes: ranked on the narrow ``words`` rows, and
+    only the chosen quotes' text read."""
     return f"""
         WITH leaders AS (SELECT speaker, quotes, words FROM {speakers} s ORDER BY {SPEAKER_ORDER} LIMIT {int(top)}),
         top AS (SELECT speaker, quotes, row_number() OVER (ORDER BY {SPEAKER_ORDER}) AS rank FROM leaders),
-        r AS (SELECT * FROM ({_quote_rows(db)}) r SEMI JOIN top USING (speaker)
-              QUALIFY row_number() OVER (PARTITION BY speaker ORDER BY words DESC, article_id, quote_id)
-                      <= {int(per_speaker)})
-        SELECT top.rank, top.speaker, top.quotes AS n, r.quote, r.article, r.kind, r.words
-        FROM r JOIN top USING (speaker)
-        ORDER BY top.rank, r.words DESC, r.article_id, r.quote_id"""
+        picked AS (SELECT article_id, quote_id, speaker, words FROM {words} w SEMI JOIN top USING (speaker)
+                   QUALIFY row_number() OVER (PARTITION BY speaker ORDER BY words DESC, article_id, quote_id)
+                           <= {int(per_speaker)})
+        SELECT top.rank, top.speaker, top.quotes AS n, q.content AS quote, {oneline_sql('a.title')} AS article,
+               q.kind, p.words
+        FROM picked p JOIN top USING (speaker)
+        JOIN quotes q ON q.article_id = p.article_id AND q.quote_id = p.quote_id
+        JOIN articles a ON a.article_id = p.article_id
+        ORDER BY top.rank, p.words DESC, p.article_id, p.quote_id"""
 
 
 def article_tone_sql(db: Db) -> str:
