@@ -47,8 +47,8 @@ CSV_FILES = ("entities.csv", "speakers.csv", "quotes.csv", "articles.csv", "sour
 
 @dataclass(frozen=True)
 class _Aggregates:
-    """The appendix's aggregated tables, computed once per write as temporary DuckDB tables (one row per entity,
-    speaker, source or article: small next to the store; DuckDB spills them past its memory limit)."""
+    """The appendix's aggregated tables, computed once per write as temporary DuckDB tables: one row per entity,
+    speaker, source or article, and a narrow one per quote (its words); DuckDB spills them past its memory limit."""
 
     entities: str
     speakers: str
@@ -122,7 +122,8 @@ def _caption(what: str, total: int, shown: int, csv: str) -> str:
 
 
 def _quotes(db: Db, agg: _Aggregates, *, speakers: int) -> list[tuple[str, int, list[dict[str, str]]]]:
-    rows = db.df(q.top_quotes_sql(db, speakers=agg.speakers, words=agg.words, top=speakers, per_speaker=QUOTES_PER_SPEAKER))
+    rows = db.df(q.top_quotes_sql(db, speakers=agg.speakers, words=agg.words, top=speakers,
+                                  per_speaker=QUOTES_PER_SPEAKER))
     out: list[tuple[str, int, list[dict[str, str]]]] = []
     for (_, speaker, n), part in rows.groupby(["rank", "speaker", "n"], sort=True):
         out.append((str(speaker), int(n), [{"quote": clip(r.quote, 400), "article": r.article, "kind": r.kind}
