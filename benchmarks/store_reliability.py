@@ -12,6 +12,7 @@ Usage::
 
     .venv/bin/python benchmarks/store_reliability.py damage --flips 180
     .venv/bin/python benchmarks/store_reliability.py damage --flips 180 --unverified
+    .venv/bin/python benchmarks/store_reliability.py damage --flips 180 --input data/samples/hyperpartisan-2017q3.jsonl
     .venv/bin/python benchmarks/store_reliability.py reads --writes 60 [--grace 0]
 """
 
@@ -30,12 +31,21 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "samples" / "wion-2021-04-06-ukraine-nato.txt"
 
 
-def _read_plain(store: Path) -> dict[str, pd.DataFrame]:
+def _table_files(store: Path) -> dict[str, list[Path]]:
+    """Each table's files in the current version (one ``<table>.parquet``, or month parts), unverified."""
     folder = store / (store / "CURRENT").read_text().strip()
-    return {p.stem: pd.read_parquet(p) for p in sorted(folder.glob("*.parquet"))}
+    out: dict[str, list[Path]] = {}
+    for path in sorted(folder.rglob("*.parquet")):
+        out.setdefault(path.relative_to(folder).parts[0].removesuffix(".parquet"), []).append(path)
+    return out
 
 
-def damage(flips: int, *, seed: int, unverified: bool) -> None:
+def _read_plain(store: Path) -> dict[str, pd.DataFrame]:
+    return {name: pd.concat([pd.read_parquet(p) for p in paths], ignore_index=True)
+            for name, paths in _table_files(store).items()}
+
+
+def damage(flips: int, *, seed: int, unverified: bool, source: Path = SAMPLE) -> None:
     from newsbrief.annotate import annotate_corpus
     from newsbrief.errors import StoreError
     from newsbrief.ingest import read_inputs
@@ -44,10 +54,10 @@ def damage(flips: int, *, seed: int, unverified: bool) -> None:
     rng = random.Random(seed)
     with tempfile.TemporaryDirectory() as tmp:
         store = Path(tmp) / "store"
-        annotate_corpus(read_inputs([SAMPLE]).articles, store=store, workers=1)
+        annotate_corpus(read_inputs([source]).articles, store=store, workers=1 if source == SAMPLE else None)
         read = _read_plain if unverified else read_dataset
         truth = read(store)
-        files = sorted((store / (store / "CURRENT").read_text().strip()).glob("*.parquet"))
+        files = [p for paths in _table_files(store).values() for p in paths]
         outcome: Counter[str] = Counter()
         for _ in range(flips):
             path = rng.choice(files)
@@ -107,13 +117,15 @@ def main() -> None:
     d.add_argument("--flips", type=int, default=180)
     d.add_argument("--seed", type=int, default=0)
     d.add_argument("--unverified", action="store_true")
+    d.add_argument("--input", type=Path, default=SAMPLE, help="articles to annotate (default: the sample article; "
+                   "data/samples/hyperpartisan-2017q3.jsonl spans three months: many part files)")
     r = sub.add_parser("reads")
     r.add_argument("--writes", type=int, default=60)
     r.add_argument("--grace", type=float, default=600)
     r.add_argument("--seconds", type=float, default=10)
     args = parser.parse_args()
     if args.probe == "damage":
-        damage(args.flips, seed=args.seed, unverified=args.unverified)
+        damage(args.flips, seed=args.seed, unverified=args.unverified, source=args.input)
     else:
         reads(args.writes, grace=args.grace, seconds=args.seconds)
 

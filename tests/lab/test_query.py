@@ -130,9 +130,9 @@ def _break(store: Path, how: str) -> Path:
     elif how == "dangling CURRENT":
         (store / CURRENT).write_text("v-gone", encoding="utf-8")
     elif how == "missing table":
-        (version / "quotes.parquet").unlink()
+        next((version / "quotes").rglob("*.parquet")).unlink()
     elif how == "corrupt table":
-        (version / "sentences.parquet").write_bytes(b"not parquet at all")
+        next((version / "sentences").rglob("*.parquet")).write_bytes(b"not parquet at all")
     return store
 
 
@@ -141,8 +141,8 @@ def _break(store: Path, how: str) -> Path:
     [
         ("no CURRENT", r"not an annotation store", ""),
         ("dangling CURRENT", r"names dataset version 'v-gone', which is missing", "CURRENT"),
-        ("missing table", r"table 'quotes' is missing", "quotes.parquet"),
-        ("corrupt table", r"table 'sentences' is damaged", "sentences.parquet"),
+        ("missing table", r"table 'quotes' is missing", "quotes/month="),
+        ("corrupt table", r"table 'sentences' is damaged", "sentences/month="),
     ],
 )
 def test_bad_store_is_a_store_error(tmp_path: Path, how: str, pattern: str, where: str) -> None:

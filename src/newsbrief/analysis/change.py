@@ -37,6 +37,7 @@ CHANGE_COLUMNS = ["item", "type", "focus", "base", "focus_share", "base_share", 
                   "significant"]
 TONE_COLUMNS = ["group", "focus_mean", "base_mean", "shift", "ci_low", "ci_high", "focus_articles",
                 "base_articles", "significant"]
+EARLIER_LABEL = "all earlier articles"
 _RANGE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*(?:\.\.|/| to )\s*(\d{4}-\d{2}-\d{2})\s*$")
 
 
@@ -115,7 +116,7 @@ def plan_split(sizes: pd.Series, *, freq: str = "W", compare: str = "previous", 
         base_label = _span_label([base_start, (first_focus.to_period(freq) - 1).start_time], freq)
         return Plan("previous", first_focus, label, base_label, ("periods", base_start))
     if compare == "corpus":
-        return Plan("corpus", first_focus, label, "all earlier articles", ("earlier",))
+        return Plan("corpus", first_focus, label, EARLIER_LABEL, ("earlier",))
     bounds = parse_range(compare)
     if bounds is None:
         raise NewsbriefError(f"compare must be 'previous', 'corpus', a date range like 2017-08-01..2017-08-31 or "
@@ -145,7 +146,9 @@ def compare_split(
     elif plan.base[0] == "earlier":
         base = earlier
     elif plan.base[0] == "periods":
-        base = frozenset(period.index[(period >= plan.base[1]) & (period < plan.focus_start)]) or earlier
+        base = frozenset(period.index[(period >= plan.base[1]) & (period < plan.focus_start)])
+        if not base:  # nothing was published in the periods right before: compare with everything earlier
+            return Split(focus, earlier, plan.focus_label, EARLIER_LABEL, "corpus", earlier=earlier)
     else:
         stamps = pd.to_datetime(dated.set_index(dated["article_id"].astype(str))["published"], utc=True)
         base = frozenset(stamps.index[(stamps >= plan.base[1]) & (stamps <= plan.base[2])]) - focus

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .change import CHANGE_COLUMNS, TONE_COLUMNS, log_odds_changes, parse_range, plan_split, shifts_from_moments
+from .change import EARLIER_LABEL, CHANGE_COLUMNS, TONE_COLUMNS, log_odds_changes, parse_range, plan_split, shifts_from_moments
 from .db import Db, id_list, period_sql, source_sql
 from .entities import TYPE_OF_LABEL
 
@@ -69,9 +69,9 @@ def compare_split_db(db: Db, *, freq: str = "W", compare: str = "previous", min_
                 f"AND a.published <= TIMESTAMPTZ '{end.isoformat()}')")
     counts = db.df(f"SELECT count(*) FILTER ({focus}) AS f, count(*) FILTER ({base}) AS b, "
                    f"count(*) FILTER ({earlier}) AS e FROM {db.articles_in_scope} a").iloc[0]
-    if kind == "periods" and int(counts["b"]) == 0:
-        base = earlier
-        counts["b"] = counts["e"]
+    if kind == "periods" and int(counts["b"]) == 0:  # nothing right before: compare with everything earlier
+        return SqlSplit(focus, earlier, earlier, int(counts["f"]), int(counts["e"]), plan.focus_label, EARLIER_LABEL,
+                        "corpus")
     if kind == "range" and int(counts["b"]) == 0:
         return _none(f"no article outside the focus was published from {plan.base_label}", focus=plan.focus_label,
                      base=plan.base_label)
@@ -170,9 +170,13 @@ def entity_tone_shifts_db(
 def sentence_hits_sql(entity_ids: Sequence[str]) -> str:
     """Distinct (entity_id, article_id, sent_id, sentiment): the sentences naming each of the given entities
     (the sentence holding each mention's start, as :func:`~.sentiment.sentence_of`)."""
-    return f"""SELECT DISTINCT m.entity_id, m.article_id, s.sent_id, s.sentiment
-               FROM (SELECT article_id, start, entity_id FROM mentions WHERE entity_id IN {id_list(list(entity_ids))}) m
-               ASOF JOIN sentences s ON m.article_id = s.article_id AND m.start >= s.start
+    m = f"SELECT article_id, start, entity_id FROM mentions WHERE entity_id IN {id_list(list(entity_ids))}"
+    # Only the sentences of articles naming them are sorted for the as-of join.
+    return f"""WITH m AS ({m}),
+               s AS (SELECT article_id, sent_id, start, "end", sentiment FROM sentences
+                     WHERE article_id IN (SELECT DISTINCT article_id FROM m))
+               SELECT DISTINCT m.entity_id, m.article_id, s.sent_id, s.sentiment
+               FROM m ASOF JOIN s ON m.article_id = s.article_id AND m.start >= s.start
                WHERE m.start < s."end" """
 
 

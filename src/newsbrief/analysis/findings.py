@@ -15,7 +15,11 @@ def _pct(x: float) -> str:
 
 
 def entity_findings(mentions: pd.DataFrame, entities: pd.DataFrame, *, n_articles: int) -> list[str]:
-    freq = entity_frequencies(mentions, entities)
+    return entity_findings_from(entity_frequencies(mentions, entities), n_articles=n_articles)
+
+
+def entity_findings_from(freq: pd.DataFrame, *, n_articles: int) -> list[str]:
+    """The entity sentences from a frequency table (:func:`~.entities.entity_frequencies`, however counted)."""
     if freq.empty:
         return ["No people, organisations or places were found."]
     out = []
@@ -42,7 +46,11 @@ def _mentions(n: int) -> str:
 
 
 def speaker_findings(quotes: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
-    share = speaker_share(quotes, articles)
+    return speaker_findings_from(speaker_share(quotes, articles))
+
+
+def speaker_findings_from(share: pd.DataFrame) -> list[str]:
+    """The speaker sentences from a speaker-share table (:func:`~.speakers.speaker_share`, however counted)."""
     if share.empty:
         return ["No reported speech (direct or indirect quotes) was found."]
     out = []

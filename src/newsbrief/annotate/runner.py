@@ -23,6 +23,7 @@ from ..nlp import chunks
 from ..nlp.linking import Aliases, link_entities
 from ..params import relative_path
 from ..store import Cache, is_store, read_manifest, write_dataset
+from ..textutil import thin_reason
 from .parallel import engines
 from .rows import MENTION_COLS, QUOTE_COLS, SENTENCE_COLS
 from .settings import Settings
@@ -31,6 +32,11 @@ from .speakers import resolve_speakers
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int], None]
+
+#: Version of what :func:`assemble` makes of the cached rows (part of :func:`dataset_key`, so a store assembled
+#: by an older newsbrief is assembled again, without NLP). 2: ``articles.thin``, month-partitioned store.
+#: 3: ``quotes.n_words``.
+ASSEMBLY = 3
 
 
 
@@ -134,6 +140,7 @@ class CorpusResult:
 def dataset_key(articles: Sequence[Article], *, settings: Settings, aliases: Aliases | None) -> str:
     """Identity of an assembled dataset: the articles (metadata and content), the fingerprint, the aliases."""
     digest = hashlib.sha1()
+    digest.update(f"assembly-{ASSEMBLY}".encode())
     digest.update(settings.fingerprint().encode())
     digest.update((aliases or Aliases()).fingerprint().encode())
     for a in articles:
@@ -186,6 +193,8 @@ def assemble(
     settings = settings or Settings()
     cache = Cache(store, settings.fingerprint())
     frame = articles_frame(list(articles))
+    # Why an article is too little to brief on (or null), so corpus analyses filter in SQL without the text.
+    frame["thin"] = pd.array([thin_reason(text) for text in frame["text"]], dtype="string")
     rows = cache.read(set(frame["content_hash"]))
     keys = frame[["article_id", "content_hash"]]
 
@@ -201,6 +210,8 @@ def assemble(
     sentences = attach("sentences", SENTENCE_COLS).sort_values(["article_id", "sent_id"], kind="stable")
     texts = dict(zip(frame["article_id"], frame["text"]))
     quotes = resolve_speakers(attach("quotes", QUOTE_COLS), mentions, entities, texts)
+    # Words per quote (str.split, as speaker share counts them), so corpus analyses need no text processing.
+    quotes["n_words"] = quotes["content"].astype(str).str.split().str.len().fillna(0).astype("int64")
     return {
         "articles": frame,
         "mentions": mentions.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True),

@@ -25,7 +25,6 @@ from typing import Any
 import pandas as pd
 
 from ..errors import DeliveryError, InputError
-from ..present.formatters import header_rows
 from ..textutil import clip
 
 log = logging.getLogger(__name__)
@@ -208,7 +207,6 @@ def _choose_charts(sections: list[Section]) -> list[str]:
 
 def load_report(folder: str | Path, *, base_url: str | None = None) -> ReportContent:
     """Read ``folder`` (a ``newsbrief run`` output: briefing.ipynb and data/) into a :class:`ReportContent`."""
-    from .. import analysis
     from ..present.briefing import Briefing
 
     folder = Path(folder)
@@ -238,25 +236,21 @@ def load_report(folder: str | Path, *, base_url: str | None = None) -> ReportCon
         raise
     except Exception as e:  # the store raises its own errors; name the folder either way
         raise ReportFolderError(f"cannot read the report's annotation tables: {e}", path=data) from e
-    articles = briefing.articles
-    url = _safe_url(articles["url"].iloc[0]) if briefing.mode == "article" and len(articles) else None
-    quotes = briefing.tables["quotes"]
+    url = None
+    if briefing.mode == "article" and len(briefing.articles):
+        url = _safe_url(briefing.articles["url"].iloc[0])
+    quotes, quotes_total = briefing.quote_rows(limit=QUOTE_LIMIT)
     sections = notebook_sections(notebook)
     left_out = _choose_charts(sections)
     base = base_url or dict(p.get("params") or {}).get("base_url")
     full_url = _safe_url(f"{str(base).rstrip('/')}/{folder.resolve().name}/briefing.html") if base else None
     return ReportContent(
         folder=folder, title=" ".join(str(briefing.title).split()), mode=briefing.mode,
-        meta=_meta(articles, mode=briefing.mode), url=url, findings=list(briefing.findings()),
+        meta=briefing.header_rows(with_url=False), url=url, findings=list(briefing.findings()),
         entities=briefing.entity_frequencies(), speakers=briefing.speaker_share(),
-        quotes=analysis.quote_table(quotes, limit=QUOTE_LIMIT), quotes_total=len(quotes),
+        quotes=quotes, quotes_total=quotes_total,
         sections=_place_tables(sections), full_url=full_url, left_out=left_out, warnings=briefing.notes(),
     )
-
-
-def _meta(articles: pd.DataFrame, *, mode: str) -> list[tuple[str, str]]:
-    """The facts under the title, as the briefing's header gives them (URL apart: it becomes a link)."""
-    return header_rows(articles, mode=mode, with_url=False)
 
 
 def _place_tables(sections: list[Section]) -> list[Section]:

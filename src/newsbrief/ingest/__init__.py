@@ -117,10 +117,13 @@ def thin_reason(article: Article) -> str | None:
     return text_thin_reason(article.text)
 
 
-def thin_summary(thin: list[str], *, limit: int = 10) -> str:
-    """The one warning of a run about thin articles, naming them (``thin``: "name (reason)")."""
-    named = "; ".join(thin[:limit]) + (f"; and {len(thin) - limit} more" if len(thin) > limit else "")
-    return (f"{len(thin)} article(s) with too little text to be read as articles (flagged in the briefing, "
+def thin_summary(thin: list[str], *, limit: int = 10, total: int | None = None) -> str:
+    """The one warning of a run about thin articles, naming them (``thin``: "name (reason)"; ``total``: how many
+    there are when ``thin`` lists only some)."""
+    total = len(thin) if total is None else total
+    named = "; ".join(thin[:limit]) + (f"; and {total - min(limit, len(thin))} more" if total > min(limit, len(thin))
+                                       else "")
+    return (f"{total} article(s) with too little text to be read as articles (flagged in the briefing, "
             f"left out of corpus findings unless include_thin is set): {named}")
 
 

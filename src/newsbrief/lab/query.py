@@ -1,7 +1,9 @@
 """Ad-hoc SQL over an annotation store, with DuckDB.
 
 Each table of the store's current dataset (``articles``, ``mentions``, ``entities``, ``quotes``,
-``sentences``) is a view of the same name, read straight from its Parquet file::
+``sentences``) is a view of the same name, read straight from its Parquet files; ``articles``, ``mentions``,
+``quotes`` and ``sentences`` have a ``month`` column (``'YYYY-MM'`` in UTC or ``'undated'``), and a filter
+on it reads only that month's files::
 
     from newsbrief.lab import sql
     sql("SELECT e.name, count(*) AS n FROM mentions m JOIN entities e USING (entity_id) "

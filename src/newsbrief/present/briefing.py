@@ -16,25 +16,30 @@ import pandas as pd
 from markupsafe import Markup
 
 from .. import analysis
-from ..analysis.periods import source_labels
+from ..analysis import db_counts as dbc
+from ..analysis.db import Db
+from ..analysis.findings import entity_findings_from, speaker_findings_from
 from ..errors import NewsbriefError
 from ..store import is_store, read_dataset, read_manifest
-from ..textutil import clip, signed
+from ..store.duck import connect
+from ..textutil import clip
 from .blocks import HTMLBlock, table_block
-from .charts.entities import entity_chart, entity_trend_chart
+from .charts.entities import entity_chart
 from .charts.sentiment import article_sentiment_chart, corpus_sentiment_chart, entity_sentiment_chart
 from .charts.speakers import speaker_chart
-from .corpus import CorpusSections
+from .corpus import CorpusSections, combined_db
 from .figures import Chart, to_chart
-from .formatters import UNDATED, article_titles, fmt_day, fmt_source, fmt_text, header_rows
+from .formatters import article_titles, corpus_rows, header_rows
 
 Mode = Literal["auto", "article", "corpus"]
 @dataclass
 class Briefing(CorpusSections):
     """The tables of one run plus the options that shape the briefing.
 
+    An article briefing holds its tables in ``tables``. A corpus briefing holds only the entities there and asks
+    ``db`` (DuckDB over the store, out of core) for every aggregate, so its memory does not grow with the corpus.
     ``compare`` names the baseline of "What changed" (``previous``, ``corpus``, a date range, or a store folder
-    loaded into ``baseline``); ``appendix`` is the link to the run's appendix (corpus briefings).
+    joined in ``baseline_db``); ``appendix`` is the link to the run's appendix (corpus briefings).
     """
 
     tables: dict[str, pd.DataFrame]
@@ -46,8 +51,9 @@ class Briefing(CorpusSections):
     params: Mapping[str, Any] | None = None
     include_thin: bool = False
     compare: str = "previous"
-    baseline: dict[str, pd.DataFrame] | None = None
     appendix: str | None = None
+    db: Db | None = None
+    baseline_db: Db | None = None
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -56,81 +62,128 @@ class Briefing(CorpusSections):
         entities: Sequence[str] = (), params: Mapping[str, Any] | None = None, include_thin: bool = False,
         compare: str = "previous", appendix: str | None = None,
     ) -> Briefing:
-        tables = read_dataset(data)
-        baseline = None
-        if compare not in ("previous", "corpus") and Path(compare).is_dir():
-            if not is_store(compare):
-                raise NewsbriefError("compare: not an annotation store (a run's data/ folder or `newsbrief annotate` "
-                                     "output)", path=compare)
-            baseline = read_dataset(compare)
-        articles = tables["articles"]
+        db = Db(connect(data))
+        n_articles = int(db.value("SELECT count(*) FROM articles") or 0)
         resolved: Literal["article", "corpus"]
         if mode == "auto":
-            resolved = "article" if len(articles) == 1 else "corpus"
+            resolved = "article" if n_articles == 1 else "corpus"
         else:
             resolved = mode
-        if title is None:
+        baseline_db = None
+        if resolved == "article":
+            tables = read_dataset(data)
+            articles = tables["articles"]
             first = articles["title"].iloc[0] if len(articles) else None
-            title = str(first) if resolved == "article" and first is not None and not pd.isna(first) else "News briefing"
+            title = title if title is not None else (str(first) if first is not None and not pd.isna(first)
+                                                     else "News briefing")
+        else:
+            tables = {"entities": db.entities()}
+            title = title if title is not None else "News briefing"
+            if compare not in ("previous", "corpus") and Path(compare).is_dir():
+                if not is_store(compare):
+                    raise NewsbriefError("compare: not an annotation store (a run's data/ folder or `newsbrief "
+                                         "annotate` output)", path=compare)
+                baseline_db = combined_db(data, compare)
         if params is None:
             params = read_manifest(data).get("params", {})
         return cls(tables=tables, mode=resolved, title=title, top_n=top_n, freq=freq, follow=tuple(entities),
-                   params=params, include_thin=include_thin, compare=compare, baseline=baseline, appendix=appendix)
+                   params=params, include_thin=include_thin, compare=compare, appendix=appendix, db=db,
+                   baseline_db=baseline_db)
 
     @property
     def articles(self) -> pd.DataFrame:
+        """The articles table (article briefings; a corpus briefing never loads it)."""
+        if "articles" not in self.tables:
+            raise NewsbriefError("a corpus briefing does not load the articles table; use its db")
         return self.tables["articles"]
+
+    @property
+    def corpus_db(self) -> Db:
+        if self.db is None:
+            self.db = Db(connect(self.tables))
+        return self.db
 
     # ------------------------------------------------------------------ numbers
     def entity_frequencies(self) -> pd.DataFrame:
+        if self.mode == "corpus":
+            return dbc.entity_frequencies_db(self.corpus_db, self.tables["entities"], top=self.top_n)
         return analysis.entity_frequencies(self.tables["mentions"], self.tables["entities"], top=self.top_n)
 
     def speaker_share(self) -> pd.DataFrame:
+        if self.mode == "corpus":
+            return dbc.speaker_share_db(self.corpus_db, top=self.top_n)
         return analysis.speaker_share(self.tables["quotes"], self.articles, top=self.top_n)
 
-    def thin(self) -> dict[str, str]:
-        """``{article_id: reason}`` of the articles with too little text to be read as articles."""
-        return analysis.thin_articles(self.articles)
+    def thin(self, *, limit: int | None = None) -> tuple[dict[str, str], int]:
+        """(``{article_id: reason}`` of up to ``limit`` articles with too little text to be read as articles,
+        how many there are)."""
+        if self.mode == "corpus":
+            return dbc.thin_articles_db(self.corpus_db, limit=limit)
+        thin = analysis.thin_articles(self.articles)
+        return thin, len(thin)
+
+    def n_articles(self) -> int:
+        if self.mode == "corpus":
+            return int(self.corpus_db.value("SELECT count(*) FROM articles") or 0)
+        return len(self.articles)
 
     def findings(self) -> list[str]:
         """Article: the key findings. Corpus: what changed and spiked first, then who leads; articles with too
         little text are left out unless ``include_thin``."""
-        tables = self.tables
-        thin = self.thin()
-        if self.mode == "corpus" and thin and not self.include_thin:
-            if len(thin) == len(self.articles):
+        if self.mode != "corpus":
+            return analysis.key_findings(self.tables, mode=self.mode, top=self.top_n, freq=self.freq,
+                                         follow=self.follow)
+        db = self.corpus_db
+        _, n_thin = self.thin(limit=0)
+        n = self.n_articles()
+        if n_thin and not self.include_thin:
+            if n_thin == n:
                 return ["No findings: every article has too little text to be read as an article (see the note "
                         "above; set include_thin to count them)."]
-            tables = analysis.without_articles(tables, set(thin))
-        if self.mode != "corpus":
-            return analysis.key_findings(tables, mode=self.mode, top=self.top_n, freq=self.freq, follow=self.follow)
-        from ..analysis.findings import entity_findings, speaker_findings
-
+            db = db.scoped(dbc.thin_scope(db))
+            n -= n_thin
         # corpus: what changed and spiked first, then who leads (the same sentence builders)
         lead = self.lead_findings()
-        lead += entity_findings(tables["mentions"], tables["entities"], n_articles=len(tables["articles"]))[:1]
-        return lead + speaker_findings(tables["quotes"], tables["articles"])[:1]
+        lead += entity_findings_from(dbc.entity_frequencies_db(db, self.tables["entities"]), n_articles=n)[:1]
+        return lead + speaker_findings_from(dbc.speaker_share_db(db, examples=False))[:1]
 
     def notes(self) -> list[str]:
         """Notes shown under the header: articles whose text is too little to be read as articles."""
-        thin = self.thin()
-        if not thin:
+        thin, total = self.thin(limit=10)
+        if not total:
             return []
         if self.mode == "article":
             reason = next(iter(thin.values()))
             return [f"Too little text: this briefing rests on a body that {_reads_as(reason)}. The page's article "
                     "may not have been read; check the source before relying on it."]
-        names = dict(zip(self.articles["article_id"].astype(str), article_titles(self.articles["article_id"],
-                                                                                   self.articles)))
-        listed = "; ".join(f"{names.get(i, i)} ({reason})" for i, reason in list(thin.items())[:10])
-        more = f"; and {len(thin) - 10} more" if len(thin) > 10 else ""
+        listed_ids = list(thin)
+        meta = dbc.articles_by_id_db(self.corpus_db, listed_ids, columns=("article_id", "title"))
+        names = dict(zip(meta["article_id"].astype(str), article_titles(meta["article_id"], meta)))
+        listed = "; ".join(f"{names.get(i, i)} ({thin[i]})" for i in listed_ids)
+        more = f"; and {total - len(listed_ids)} more" if total > len(listed_ids) else ""
         use = "are counted in the findings (include_thin)" if self.include_thin else "are left out of the key findings"
-        return [f"{len(thin)} of {len(self.articles)} articles have too little text to be read as articles and "
+        return [f"{total} of {self.n_articles()} articles have too little text to be read as articles and "
                 f"{use}: {listed}{more}."]
+
+    def header_rows(self, *, with_url: bool = True) -> list[tuple[str, str]]:
+        """The facts under the title (an article's source, author, date; a corpus's span and size)."""
+        if self.mode == "corpus":
+            return corpus_rows(dbc.corpus_summary_db(self.corpus_db))
+        return header_rows(self.articles, mode=self.mode, with_url=with_url)
+
+    def quote_rows(self, *, limit: int) -> tuple[pd.DataFrame, int]:
+        """(the first ``limit`` quotes as a reader sees them, how many quotes there are)."""
+        if self.mode == "corpus":
+            db = self.corpus_db
+            total = int(db.value("SELECT count(*) FROM quotes") or 0)
+            first = db.df(f"SELECT * FROM quotes LIMIT {int(limit)}")
+            return analysis.quote_table(first, limit=limit), total
+        quotes = self.tables["quotes"]
+        return analysis.quote_table(quotes, limit=limit), len(quotes)
 
     # ------------------------------------------------------------------ display
     def header(self) -> HTMLBlock:
-        rows = header_rows(self.articles, mode=self.mode)
+        rows = self.header_rows()
         params = [(str(k), str(v)) for k, v in (self.params or {}).items()]
         kind = "Article briefing" if self.mode == "article" else "Corpus briefing"
         notes = self.notes()
@@ -158,15 +211,6 @@ class Briefing(CorpusSections):
         if self.mode == "article":
             shown = shown.drop(columns=["articles"])
         return table_block(shown, formats={"share of mentions": "{:.0%}"})
-
-    def entity_trend_chart(self) -> Chart | HTMLBlock:
-        freq = self.entity_frequencies()
-        ids = freq["entity_id"].head(5).tolist()
-        trend = analysis.entity_trend(self.tables["mentions"], self.articles, self.tables["entities"], entity_ids=ids,
-                                      freq=self.freq)
-        if trend.empty:
-            return HTMLBlock.plain("No dated articles: no trend to show.")
-        return to_chart(entity_trend_chart(trend))
 
     def speaker_chart(self) -> Chart | HTMLBlock:
         share = self.speaker_share()
@@ -197,26 +241,19 @@ class Briefing(CorpusSections):
         return HTMLBlock.from_template("subsection.html.j2", text=table.text, heading="Quotes", body=Markup(table.markup))
 
     def quote_table(self, *, limit: int = 40) -> HTMLBlock:
-        """Article: every quote in order. Corpus: the longest quote of each top speaker, with its article."""
-        quotes = self.tables["quotes"]
-        if self.mode == "article":
-            return table_block(analysis.quote_table(quotes, limit=limit).drop(columns=["article_id"]))
-        share = self.speaker_share()
-        table = analysis.quote_table(quotes)
-        table = table[table["speaker"].isin(share["speaker"])]
-        table = table.sort_values("words", ascending=False).drop_duplicates("speaker").head(limit)
-        table.insert(1, "article", article_titles(table["article_id"], self.articles))
-        table["quote"] = table["quote"].map(clip)
-        return table_block(table.drop(columns=["article_id"]), caption="An example quote from each top speaker")
+        """Article: every quote in order."""
+        return table_block(analysis.quote_table(self.tables["quotes"], limit=limit).drop(columns=["article_id"]))
 
     def sentiment_chart(self) -> Chart | HTMLBlock:
-        sentences = self.tables["sentences"]
-        if sentences.empty:
-            return HTMLBlock.plain("No sentences to score.")
         if self.mode == "article":
+            sentences = self.tables["sentences"]
+            if sentences.empty:
+                return HTMLBlock.plain("No sentences to score.")
             timeline = analysis.article_timeline(sentences, article_id=self.articles["article_id"].iloc[0])
             return to_chart(article_sentiment_chart(timeline))
-        timeline = analysis.corpus_timeline(self.articles, sentences, freq=self.freq)
+        if not self.corpus_db.value("SELECT count(*) FROM sentences"):
+            return HTMLBlock.plain("No sentences to score.")
+        timeline = dbc.corpus_timeline_db(self.corpus_db, freq=self.freq)
         if timeline.empty or timeline["n_articles"].sum() == 0:
             return HTMLBlock.plain("No dated articles: no timeline to show.")
         return to_chart(corpus_sentiment_chart(timeline))
@@ -242,8 +279,10 @@ class Briefing(CorpusSections):
 
     def speaker_sentiment_chart(self) -> Chart | HTMLBlock | None:
         """Tone of what the most quoted speakers are quoted as saying (scored in annotation)."""
+        if self.mode == "corpus":
+            return None
         quotes = self.tables["quotes"]
-        if self.mode == "corpus" or quotes.empty or quotes["speaker"].notna().sum() == 0 or "sentiment" not in quotes:
+        if quotes.empty or quotes["speaker"].notna().sum() == 0 or "sentiment" not in quotes:
             return None
         df = analysis.speaker_sentiment(quotes, self.articles, top=5, freq=self.freq if self.mode == "corpus" else None)
         if df.empty or df["mean"].notna().sum() == 0:
@@ -255,85 +294,13 @@ class Briefing(CorpusSections):
         """Corpus: the top entities of each type side by side (people, organisations, places)."""
         if self.mode != "corpus":
             return None
-        freq = analysis.entity_frequencies(self.tables["mentions"], self.tables["entities"])
+        freq = dbc.entity_frequencies_db(self.corpus_db, self.tables["entities"])
         parts = []
         for kind, heading in (("person", "People"), ("organisation", "Organisations"), ("place", "Places")):
             top = freq[freq["type"] == kind].head(min(self.top_n, 5))[["name", "mentions", "articles"]]
             if not top.empty:
                 parts.append(Markup(table_block(top, caption=heading).markup))
         return HTMLBlock.from_template("columns.html.j2", text="entities by type", parts=parts)
-
-    def sources_section(self) -> HTMLBlock | None:
-        """Corpus: heading plus the per-source table (the briefing links the appendix's table instead)."""
-        table = self.source_table()
-        if table is None or self.articles["source"].nunique(dropna=False) < 2:
-            return None
-        return HTMLBlock.from_template("section.html.j2", text=table.text, heading="Sources compared",
-                                       body=Markup(table.markup))
-
-    def articles_section(self) -> HTMLBlock | None:
-        """Corpus: heading plus the article list."""
-        listing = self.article_list()
-        if listing is None:
-            return None
-        return HTMLBlock.from_template("section.html.j2", text=listing.text, heading="Articles",
-                                       body=Markup(listing.markup))
-
-    def source_table(self) -> HTMLBlock | None:
-        """Corpus: one row per source: articles, words, mean tone, most mentioned entity, most quoted speaker."""
-        if self.mode != "corpus":
-            return None
-        a = self.articles
-        tone = self.tables["sentences"].groupby("article_id")["sentiment"].mean().rename("tone")
-        per = a.merge(tone, left_on="article_id", right_index=True, how="left")
-        per["source"] = source_labels(per["source"])
-        out = per.groupby("source").agg(articles=("article_id", "size"), words=("n_words", "sum"), tone=("tone", "mean"))
-        a = a.assign(source=source_labels(a["source"]))
-        m = self.tables["mentions"].merge(a[["article_id", "source"]], on="article_id")
-        names = dict(zip(self.tables["entities"]["entity_id"], self.tables["entities"]["name"]))
-        if not m.empty:
-            top_entity = m.groupby(["source", "entity_id"]).size().reset_index(name="n")
-            top_entity = top_entity.sort_values("n", ascending=False).drop_duplicates("source").set_index("source")
-            out["most mentioned"] = top_entity["entity_id"].map(names)
-        q = self.tables["quotes"].merge(a[["article_id", "source"]], on="article_id").dropna(subset=["speaker"])
-        if not q.empty:
-            top_speaker = q.groupby(["source", "speaker"]).size().reset_index(name="n")
-            top_speaker = top_speaker.sort_values("n", ascending=False).drop_duplicates("source").set_index("source")
-            out["most quoted"] = top_speaker["speaker"]
-        out = out.sort_values(["articles", "words"], ascending=False).head(max(self.top_n, 15)).reset_index()
-        return table_block(out, caption="Sources with the most articles (tone: mean sentence sentiment, -1..1)",
-                           formats={"tone": "{:+.2f}", "words": "{:,}"})
-
-    def source_sentiment_chart(self) -> Chart | HTMLBlock | None:
-        """Corpus: tone per period for the largest sources."""
-        if self.mode != "corpus":
-            return None
-        timeline = analysis.corpus_timeline(self.articles, self.tables["sentences"], freq=self.freq, by="source")
-        if timeline.empty or self.articles["source"].nunique() < 2:
-            return None
-        biggest = self.articles["source"].value_counts().head(4).index
-        timeline = timeline[timeline["source"].isin(biggest)]
-        if timeline.empty or timeline["n_articles"].sum() == 0:
-            return None
-        return to_chart(corpus_sentiment_chart(timeline))
-
-    def article_list(self, *, limit: int = 300) -> HTMLBlock | None:
-        """Corpus: every article with a link (http/https only), source, date, words and tone."""
-        if self.mode != "corpus":
-            return None
-        a = self.articles.sort_values("published", ascending=False, na_position="last").head(limit)
-        tone = self.tables["sentences"].groupby("article_id")["sentiment"].mean()
-        rows = []
-        for r in a.itertuples(index=False):
-            url = fmt_text(r.url)
-            t = tone.get(r.article_id)
-            rows.append({
-                "title": fmt_text(r.title) or str(r.article_id),
-                "url": url if url.startswith(("http://", "https://")) else "",
-                "source": fmt_source(r.source), "published": fmt_day(r.published) or UNDATED, "words": f"{int(r.n_words):,}",
-                "tone": "" if t is None or pd.isna(t) else signed(float(t)),
-            })
-        return HTMLBlock.from_template("articles.html.j2", text=f"{len(rows)} articles", articles=rows)
 
 
 def _reads_as(reason: str) -> str:

@@ -8,13 +8,18 @@ say. The numbers come from :mod:`newsbrief.analysis` and the sentences from its 
 from __future__ import annotations
 
 from functools import cached_property
+from pathlib import Path
+
 import pandas as pd
 
-from .. import analysis
 from ..analysis import change as ch
 from ..analysis import change_findings as cf
-from ..analysis.cooccurrence import cooccurrence, share_of_voice, speaker_share_of_voice
-from ..analysis.spikes import attention_spikes, share_by_period, spike_headlines
+from ..analysis import db_change as dch
+from ..analysis import db_spikes as dsp
+from ..analysis.db import Db, id_list
+from ..analysis.db_counts import articles_by_id_db, entity_frequencies_db
+from ..store import read_dataset
+from ..store.duck import connect
 from ..textutil import clip, signed
 from .blocks import HTMLBlock, Parts, table_block
 from .charts.changes import movers_chart, spikes_chart
@@ -46,6 +51,23 @@ def combine(tables: dict[str, pd.DataFrame], baseline: dict[str, pd.DataFrame]) 
     return out, split
 
 
+def combined_db(data: str | Path, baseline: str | Path) -> Db:
+    """This store and a baseline store as one set of tables (baseline ids prefixed with ``baseline:``).
+
+    Both stores are read into memory: a baseline store is a comparison a user picks, not the archive itself.
+    """
+    tables, _ = combine(read_dataset(data), read_dataset(baseline))
+    return Db(connect(tables))
+
+
+def store_split(db: Db) -> dch.SqlSplit:
+    """The split of :func:`combined_db`: this corpus against the baseline store."""
+    base = f"starts_with(a.article_id, '{BASELINE_PREFIX}')"
+    counts = db.df(f"SELECT count(*) FILTER (NOT {base}) AS f, count(*) FILTER ({base}) AS b FROM articles a").iloc[0]
+    return dch.SqlSplit(f"(NOT {base})", base, base, int(counts["f"]), int(counts["b"]), "this corpus",
+                        "the baseline store", "store")
+
+
 class CorpusSections:
     """Corpus sections over ``self.tables`` (see :class:`~newsbrief.present.briefing.Briefing`)."""
 
@@ -54,58 +76,59 @@ class CorpusSections:
     top_n: int
     freq: str
     compare: str
-    baseline: dict[str, pd.DataFrame] | None
+    baseline_db: Db | None
     appendix: str | None
+
+    @property
+    def corpus_db(self) -> Db:  # provided by Briefing
+        raise NotImplementedError
 
     # ------------------------------------------------------------------ numbers (computed once)
     @cached_property
-    def _compared(self) -> tuple[dict[str, pd.DataFrame], ch.Split]:
-        if self.baseline is not None:
-            return combine(self.tables, self.baseline)
-        return self.tables, ch.compare_split(self.tables["articles"], freq=self.freq, compare=self.compare)
+    def _compared(self) -> tuple[Db, dch.SqlSplit]:
+        if self.baseline_db is not None:
+            return self.baseline_db, store_split(self.baseline_db)
+        return self.corpus_db, dch.compare_split_db(self.corpus_db, freq=self.freq, compare=self.compare)
 
     @property
-    def split(self) -> ch.Split:
+    def split(self) -> dch.SqlSplit:
         return self._compared[1]
 
     @cached_property
     def changes(self) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
         """(entity changes, speaker changes, new speakers) between the focus and the baseline."""
-        t, split = self._compared
+        db, split = self._compared
         if not split.usable:
             empty = pd.DataFrame(columns=[*ch.CHANGE_COLUMNS, "reported"])
             return empty, empty, pd.DataFrame(columns=["speaker", "quotes", "articles"])
-        return (ch.entity_changes(t["mentions"], t["entities"], split), ch.speaker_changes(t["quotes"], split),
-                ch.new_speakers(t["quotes"], split))
+        return (dch.entity_changes_db(db, split), dch.speaker_changes_db(db, split), dch.new_speakers_db(db, split))
 
     @cached_property
     def tone_changes(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         """(per source, per leading entity) tone shifts with their intervals."""
-        t, split = self._compared
+        db, split = self._compared
         empty = pd.DataFrame(columns=ch.TONE_COLUMNS)
-        if not split.usable or t["sentences"].empty:
+        if not split.usable or not db.value("SELECT count(*) FROM sentences"):
             return empty, empty
-        by_source = ch.tone_shifts(ch.source_tone(t["sentences"], t["articles"]), split)
-        leaders = analysis.entity_frequencies(t["mentions"], t["entities"], top=self.top_n)["entity_id"]
-        by_entity = ch.tone_shifts(ch.entity_tone(t["sentences"], t["mentions"], t["entities"], entity_ids=leaders), split)
-        return by_source, by_entity
+        by_source = dch.source_tone_shifts_db(db, split)
+        leaders = entity_frequencies_db(db, db.entities(), top=self.top_n)["entity_id"]
+        return by_source, dch.entity_tone_shifts_db(db, split, entity_ids=list(leaders))
 
     @cached_property
     def leaders(self) -> pd.DataFrame:
-        return analysis.entity_frequencies(self.tables["mentions"], self.tables["entities"], top=self.top_n)
+        return entity_frequencies_db(self.corpus_db, self.tables["entities"], top=self.top_n)
 
     @cached_property
     def spikes(self) -> tuple[pd.DataFrame, pd.DataFrame]:
-        t = self.tables
-        spikes = attention_spikes(t["mentions"], t["articles"], t["entities"], entity_ids=self.leaders["entity_id"],
-                                  freq=self.freq)
-        return spikes, spike_headlines(spikes, t["mentions"], t["articles"], freq=self.freq, n=3)
+        db = self.corpus_db
+        spikes = dsp.attention_spikes_db(db, self.tables["entities"], entity_ids=list(self.leaders["entity_id"]),
+                                         freq=self.freq)
+        return spikes, dsp.spike_headlines_db(db, spikes, freq=self.freq, n=3)
 
     @cached_property
     def pairs(self) -> pd.DataFrame:
-        t = self.tables
-        ids = analysis.entity_frequencies(t["mentions"], t["entities"], top=max(self.top_n, 12))["entity_id"]
-        return cooccurrence(t["mentions"], t["sentences"], t["entities"], entity_ids=ids)
+        ids = entity_frequencies_db(self.corpus_db, self.tables["entities"], top=max(self.top_n, 12))["entity_id"]
+        return dsp.cooccurrence_db(self.corpus_db, self.tables["entities"], entity_ids=list(ids))
 
     # ------------------------------------------------------------------ findings
     def lead_findings(self) -> list[str]:
@@ -136,7 +159,7 @@ class CorpusSections:
             reason = split.reason or "nothing to compare against"
             return Parts(self._heading("What changed", intro=[f"No comparison: {reason}."]))
         entity, speaker, new = self.changes
-        n_focus, n_base = len(split.focus), len(split.base)
+        n_focus, n_base = split.n_focus, split.n_base
         intro = [f"{split.focus_label[:1].upper()}{split.focus_label[1:]} ({n_focus:,} articles) against {split.base_label} "
                  f"({n_base:,} articles). A rise or fall is shown when the log-odds test with an informative prior "
                  "(Monroe et al. 2008) puts it beyond chance at 95% (|z| ≥ 1.96) and it spans at least two articles."]
@@ -183,10 +206,9 @@ class CorpusSections:
                  "with at least 5 mentions in 2 articles."]
         if spikes.empty:
             return Parts(self._heading("Why it spiked", intro=[*intro, "No leading entity spiked."]))
-        long = share_by_period(self.tables["mentions"], self.tables["articles"], freq=self.freq)
         shown_ids = list(dict.fromkeys(spikes["entity_id"]))[:5]
+        long = dsp.share_by_period_db(self.corpus_db, entity_ids=shown_ids, freq=self.freq)
         names = dict(zip(self.leaders["entity_id"], self.leaders["name"]))
-        long = long[long["entity_id"].isin(shown_ids)]
         shares = (long.assign(share=long["mentions"] / long["total"].where(long["total"] > 0))
                   .pivot(index="period", columns="entity_id", values="share").fillna(0.0))
         shares = shares[[i for i in shown_ids if i in shares.columns]].rename(columns=names)
@@ -211,7 +233,7 @@ class CorpusSections:
                  "chance), Dunning's log-likelihood test (Bonferroni-corrected) decides whether it is drawn."]
         if strong.empty:
             return Parts(self._heading("Who appears with whom", intro=[*intro, "No pair stands out."]))
-        freq = analysis.entity_frequencies(self.tables["mentions"], self.tables["entities"], top=max(self.top_n, 12))
+        freq = entity_frequencies_db(self.corpus_db, self.tables["entities"], top=max(self.top_n, 12))
         nodes = freq[freq["name"].isin(set(strong["a"]) | set(strong["b"]))]
         chart = to_chart(network_chart(strong.head(20), nodes), alt="Who appears with whom: co-occurrence network")
         shown = pd.DataFrame({"pair": strong["a"] + " – " + strong["b"], "sentences together": strong["together"],
@@ -224,9 +246,8 @@ class CorpusSections:
         """Source x entity and source x speaker heat maps (corpora with several sources)."""
         if self.mode != "corpus":
             return None
-        t = self.tables
-        entities = share_of_voice(t["mentions"], t["articles"], t["entities"])
-        speakers = speaker_share_of_voice(t["quotes"], t["articles"])
+        entities = dsp.share_of_voice_db(self.corpus_db, self.tables["entities"])
+        speakers = dsp.speaker_share_of_voice_db(self.corpus_db)
         panels = [(h, p) for h, p in (("entities (% of the source's mentions)", entities),
                                       ("speakers (% of the source's quotes)", speakers)) if not p.empty]
         if not panels:
@@ -252,7 +273,6 @@ class CorpusSections:
 
     def articles_table(self, *, limit: int = 6) -> pd.DataFrame:
         """Articles behind the spikes and the reported rises (the article with most mentions of each riser)."""
-        t = self.tables
         picks: dict[str, str] = {}
         spikes, heads = self.spikes
         for r in heads.itertuples(index=False):
@@ -260,14 +280,20 @@ class CorpusSections:
                 picks.setdefault(str(r.article_id), f"spike: {r.entity}")
         entity, speaker, _ = self.changes
         risers = entity[entity["reported"] & (entity["z"] > 0)].head(4)["item"] if not entity.empty else []
+        db, split = self._compared
         if len(risers):
-            m = t["mentions"].merge(t["entities"][["entity_id", "name"]], on="entity_id")
-            m = m[m["name"].isin(list(risers)) & m["article_id"].astype(str).isin(self.split.focus)]
-            top = m.groupby(["name", "article_id"]).size().rename("n").reset_index().sort_values("n", ascending=False)
+            top = db.df(f"""SELECT e.name, m.article_id, count(*) AS n FROM mentions m
+                            JOIN (SELECT DISTINCT ON (entity_id) entity_id, name FROM entities) e USING (entity_id)
+                            JOIN articles a ON m.article_id = a.article_id
+                            WHERE e.name IN {id_list(list(risers))} AND {split.focus_sql}
+                            GROUP BY ALL ORDER BY n DESC, m.article_id""")
             for r in top.drop_duplicates("name").itertuples(index=False):
                 picks.setdefault(str(r.article_id), f"rise: {r.name}")
-        a = t["articles"].assign(_id=t["articles"]["article_id"].astype(str))
-        a = a[a["_id"].isin(picks)].assign(why=lambda d: d["_id"].map(picks))
-        a = a.drop_duplicates("title").sort_values("published", ascending=False, na_position="last").head(limit)
+        columns = ["article_id", "title", "url", "source", "published"]
+        a = articles_by_id_db(db, list(picks), columns=columns) if picks else pd.DataFrame(columns=columns)
+        a = a.assign(_id=a["article_id"].astype(str))
+        a = a.assign(why=a["_id"].map(picks))
+        a = a.drop_duplicates("title").sort_values(["published", "_id"], ascending=[False, True], na_position="last")
+        a = a.head(limit)
         a["url"] = [u if fmt_text(u).startswith(("http://", "https://")) else "" for u in a["url"]]
         return a[["article_id", "title", "url", "source", "published", "why"]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
@@ -77,11 +78,19 @@ def header_rows(articles: pd.DataFrame, *, mode: str, with_url: bool = True) -> 
         rows.append(("Words", f"{int(first['n_words']):,}"))
     else:
         dates = articles["published"].dropna() if "published" in articles else pd.Series(dtype="datetime64[ns, UTC]")
-        period = f"{fmt_date(dates.min())} to {fmt_date(dates.max())}" if len(dates) else "all undated"
-        undated = len(articles) - len(dates)
-        if len(dates) and undated:
-            period += f" ({undated:,} undated)"
-        sources = articles["source"].dropna().nunique() if "source" in articles else 0
-        rows += [("Articles", f"{len(articles):,}"), ("Sources", f"{sources:,}"), ("Period", period),
-                 ("Words", f"{int(articles['n_words'].sum()):,}")]
+        rows += corpus_rows({"articles": len(articles), "dated": len(dates),
+                             "first": dates.min() if len(dates) else None, "last": dates.max() if len(dates) else None,
+                             "sources": articles["source"].dropna().nunique() if "source" in articles else 0,
+                             "words": articles["n_words"].sum()})
     return rows
+
+
+def corpus_rows(summary: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """A corpus header from its summary (articles, dated, first, last, sources, words), however counted."""
+    n, dated = int(summary["articles"]), int(summary["dated"])
+    period = f"{fmt_date(summary['first'])} to {fmt_date(summary['last'])}" if dated else "all undated"
+    if dated and n - dated:
+        period += f" ({n - dated:,} undated)"
+    words = summary["words"]
+    return [("Articles", f"{n:,}"), ("Sources", f"{int(summary['sources']):,}"), ("Period", period),
+            ("Words", f"{int(0 if words is None or pd.isna(words) else words):,}")]

@@ -8,26 +8,11 @@ The columns and their values are those the pandas appendix of earlier versions w
 
 from __future__ import annotations
 
-from ..analysis.db import Db, source_sql, words_sql
+from ..analysis.db import Db, oneline_sql, source_sql
 from ..analysis.entities import TYPE_OF_LABEL
 from ..analysis.periods import UNKNOWN_SOURCE
 from ..analysis.speakers import UNATTRIBUTED
 from ..store.duck import quote_literal
-
-#: What Python's ``str.split()`` splits on (RE2 syntax): ASCII and Unicode whitespace, as ``fmt_text`` sees it.
-_SPACE = r"[\s\x0b\x1c-\x1f\x85\xa0\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]"
-
-
-def oneline_sql(column: str) -> str:
-    """SQL for :func:`~newsbrief.present.formatters.fmt_text` (``''`` when missing): one line, single spaces."""
-    collapsed = f"regexp_replace(coalesce(CAST({column} AS VARCHAR), ''), '{_SPACE}+', ' ', 'g')"
-    return f"regexp_replace({collapsed}, '^ | $', '', 'g')"
-
-
-def text_words_sql(column: str) -> str:
-    """SQL for ``len(str(x).split())`` with Python's whitespace (0 for empty or missing): runs of non-space."""
-    return f"len(regexp_extract_all(coalesce({column}, ''), '[^{_SPACE[1:-1]}]+'))"
-
 
 def _type_sql(column: str) -> str:
     cases = " ".join(f"WHEN {quote_literal(k)} THEN {quote_literal(v)}" for k, v in TYPE_OF_LABEL.items())
@@ -44,7 +29,7 @@ def entities_sql(db: Db) -> str:
     return f"""
         WITH c AS (
             SELECT m.entity_id, count(*) AS mentions, count(DISTINCT m.article_id) AS articles
-            FROM mentions m SEMI JOIN {db.articles_in_scope} a ON m.article_id = a.article_id
+            FROM mentions m {db.in_scope('m')}
             WHERE m.entity_id IS NOT NULL GROUP BY m.entity_id)
         SELECT c.entity_id, e.name, {_type_sql('e.label')} AS type, c.mentions, c.articles,
                c.mentions / sum(c.mentions) OVER () AS share,
@@ -53,11 +38,11 @@ def entities_sql(db: Db) -> str:
 
 
 def quote_words_sql(db: Db) -> str:
-    """One narrow row per scoped quote: article_id, quote_id, speaker, named, words, published (the words are
-    counted once per write: the count reads the quote's text)."""
+    """One narrow row per scoped quote: article_id, quote_id, speaker, named, words, published (stores without
+    ``quotes.n_words`` count the words here, once per write, reading the quote's text)."""
     return f"""
         SELECT q.article_id, q.quote_id, coalesce(q.speaker, '{UNATTRIBUTED}') AS speaker,
-               q.speaker_entity_id IS NOT NULL AS named, {text_words_sql('q.content')} AS words, a.published
+               q.speaker_entity_id IS NOT NULL AS named, {db.quote_words('q')} AS words, a.published
         FROM quotes q JOIN {db.articles_in_scope} a ON q.article_id = a.article_id"""
 
 
@@ -108,7 +93,7 @@ def top_quotes_sql(db: Db, *, speakers: str, words: str, top: int, per_speaker: 
 def article_tone_sql(db: Db) -> str:
     """article_id, tone (mean sentence sentiment) of each scoped article with sentences."""
     return f"""(SELECT s.article_id, avg(s.sentiment) AS tone FROM sentences s
-               SEMI JOIN {db.articles_in_scope} a ON s.article_id = a.article_id GROUP BY s.article_id)"""
+               {db.in_scope('s')} GROUP BY s.article_id)"""
 
 
 def articles_sql(db: Db, *, tone: str | None = None) -> str:

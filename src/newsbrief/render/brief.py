@@ -12,6 +12,8 @@ import nbformat
 from ..annotate import Settings, write_store
 from ..errors import RunError
 from ..params import Params, params_table
+from ..store import read_manifest
+from ..store.link import link_dataset
 from .kernel import execute
 
 NOTEBOOKS = Path(__file__).parent / "notebooks"
@@ -49,24 +51,39 @@ def render(notebook: Path | nbformat.NotebookNode, *, html_path: Path, pdf_path:
 
 
 def brief(
-    folder: Path, tables: dict[str, Any], *, params: Params, settings: Settings, title: str | None = None,
+    folder: Path, tables: dict[str, Any] | None, *, params: Params, settings: Settings, title: str | None = None,
     mode: str | None = None, entities: Sequence[str] | None = None, notebook: str | Path = "briefing",
-    progress_bar: bool = False,
+    progress_bar: bool = False, source_store: Path | None = None,
 ) -> ReportPaths:
     """Write data/, execute the notebook and render HTML + PDF inside ``folder`` (which must exist).
 
+    ``data/`` holds ``tables``, or, with ``source_store`` (and no tables), that store's current version linked
+    (:func:`~newsbrief.store.link.link_dataset`): a corpus briefing of a large store never loads it whole.
     Raises papermill's PapermillExecutionError when a cell fails; the executed notebook is left in ``folder``.
     """
     from .exporters import warm_up_in_background
 
     warm_up_in_background()  # the renderer's imports overlap the kernel's work
-    write_store(folder / "data", tables, settings=settings, inputs=params.input, base=folder)
+    if tables is None:
+        if source_store is None:
+            raise RunError("brief() needs tables or a source store")
+        link_dataset(source_store, folder / "data")
+        n_articles = int(read_manifest(folder / "data").get("tables", {}).get("articles", 0))
+    else:
+        write_store(folder / "data", tables, settings=settings, inputs=params.input, base=folder)
+        n_articles = len(tables["articles"])
     resolved = mode or params.mode
-    corpus = resolved == "corpus" or (resolved == "auto" and len(tables["articles"]) != 1)
+    corpus = resolved == "corpus" or (resolved == "auto" and n_articles != 1)
     if corpus:
-        from .appendix import write_appendix
+        from ..analysis.db import Db
+        from ..store.duck import connect
+        from .appendix import write_appendix_db
 
-        write_appendix(folder, tables, title=title or "News briefing")
+        db = Db(connect(folder / "data"))
+        try:
+            write_appendix_db(folder, db, title=title or "News briefing")
+        finally:
+            db.con.close()
     executed = folder / "briefing.ipynb"
     source = notebook_path(notebook)
     execute(source, executed, cwd=folder, progress_bar=progress_bar,

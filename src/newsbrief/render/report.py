@@ -57,6 +57,27 @@ def build_tables(
     return tables, settings
 
 
+def _store_corpus(params: Params, each: str | None) -> Path | None:
+    """The store a corpus briefing is rendered from without loading it (a single store input, no fan-out, not an
+    article briefing): its aggregates are computed out of core, and its thin articles are warned about here."""
+    if each is not None or len(params.input) != 1 or not is_store(params.input[0]) or params.mode == "article":
+        return None
+    from ..analysis.db import Db
+    from ..analysis.db_counts import thin_articles_db
+    from ..store.duck import connect
+
+    db = Db(connect(params.input[0]))
+    try:
+        if params.mode == "auto" and int(db.value("SELECT count(*) FROM articles") or 0) == 1:
+            return None
+        thin, total = thin_articles_db(db, limit=10)
+    finally:
+        db.con.close()
+    if total:  # read_inputs warns for inputs it reads; a store's articles are checked here
+        log.warning("%s", thin_summary([f"{i} ({reason})" for i, reason in thin.items()], total=total))
+    return Path(params.input[0])
+
+
 def _title_for(tables: dict[str, Any], params: Params) -> str | None:
     if params.title is not None:
         return params.title
@@ -106,6 +127,15 @@ def _run_report(
         if stage:
             from_store = len(params.input) == 1 and is_store(params.input[0])
             stage("reading the annotation store" if from_store else "reading and annotating the inputs")
+        large = _store_corpus(params, each)
+        if large is not None:
+            settings = settings_from(params)
+            if stage:
+                stage("executing the briefing notebook and rendering HTML and PDF")
+            paths = brief(tmp, None, params=params, settings=settings, title=params.title, notebook=notebook,
+                          progress_bar=progress_bar, source_store=large)
+            swap_into_place(tmp, final)
+            return _relocate(paths, tmp, final)
         tables, settings = build_tables(params, store=store, progress=progress)
         n_articles = len(tables["articles"])
         if params.mode == "article" and each is None and n_articles != 1:

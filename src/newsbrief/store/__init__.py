@@ -9,10 +9,13 @@ from .dataset import (
     is_store,
     read_dataset,
     read_manifest,
-    verified_paths,
+    table_files,
     write_dataset,
 )
+from .layout import MONTH, PARTITIONED, UNDATED, months_of
 from .lock import locked
+from .writer import DatasetWriter
 
-__all__ = ["CACHE_TABLES", "CURRENT", "GRACE_SECONDS", "TABLES", "Cache", "is_store", "locked", "read_dataset",
-           "read_manifest", "verified_paths", "write_dataset"]
+__all__ = ["CACHE_TABLES", "CURRENT", "GRACE_SECONDS", "MONTH", "PARTITIONED", "TABLES", "UNDATED", "Cache",
+           "DatasetWriter", "is_store", "locked", "months_of", "read_dataset", "read_manifest", "table_files",
+           "write_dataset"]

@@ -3,12 +3,13 @@
 Layout of a store folder::
 
     DIR/CURRENT                  name of the live dataset version (replaced atomically)
-    DIR/v-<stamp>/<table>.parquet, manifest.json   one complete dataset version
+    DIR/v-<stamp>/<table>/month=YYYY-MM/part-<n>.parquet, manifest.json   one complete dataset version
+                                 (see :mod:`.layout`; older versions hold one <table>.parquet per table)
     DIR/cache/<fingerprint>/batch-<id>/<table>.parquet, manifest.json   annotations keyed by content hash
     DIR/.lock                    held while a dataset version is written (one writer at a time)
 
-A dataset version is written into a fresh folder and only then named in ``CURRENT``, so a
-run killed half-way leaves the previous dataset readable. The version it replaces is kept for
+A dataset version is written (:mod:`.writer`) into a fresh folder and only then named in ``CURRENT``,
+so a run killed half-way leaves the previous dataset readable. The version it replaces is kept for
 a grace period (:data:`GRACE_SECONDS`), so a reader that read the old ``CURRENT`` still finds
 its files. Every table file is recorded in the manifest with its size, SHA-256 and row count and
 verified when read (:mod:`.integrity`). Cache batches are renamed into place when complete; the
@@ -23,90 +24,43 @@ import logging
 import os
 import time
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
+import pyarrow as pa
 
 from ..errors import StoreError
 from .integrity import (
     MANIFEST,
+    check_rows,
     expected_of,
     has_checksums,
+    read_arrow,
     read_manifest_file,
     read_table,
+    to_pandas,
     verify_file,
     write_table,
 )
-from .lock import is_abandoned, locked, remove_quietly, writer_tag
+from .layout import CURRENT, GRACE_SECONDS, TABLES, part_number, table_of
+from .lock import is_abandoned, remove_quietly, writer_tag
+from .writer import write_dataset
 
 log = logging.getLogger(__name__)
 
-TABLES: tuple[str, ...] = ("articles", "mentions", "entities", "quotes", "sentences")
 CACHE_TABLES: tuple[str, ...] = ("index", "mentions", "quotes", "sentences")
-CURRENT = "CURRENT"
-LOCK = ".lock"
-SUPERSEDED = ".superseded"
-#: A replaced dataset version is removed by the first write after it has been replaced this long (seconds).
-GRACE_SECONDS = 600.0
 
 _unverified_warned: set[str] = set()
+T = TypeVar("T")
+
+__all__ = ["CACHE_TABLES", "CURRENT", "GRACE_SECONDS", "TABLES", "Cache", "is_store", "read_dataset",
+           "read_manifest", "table_files", "write_dataset"]
 
 
 def is_store(path: str | Path) -> bool:
     return (Path(path) / CURRENT).is_file()
-
-
-def _prune_versions(root: Path, *, current: str, grace: float) -> None:
-    """Mark replaced versions, and remove those replaced over ``grace`` seconds ago (caller holds the lock)."""
-    now = time.time()
-    for folder in root.glob("v-*"):
-        if folder.name == current or not folder.is_dir():
-            continue
-        marker = folder / SUPERSEDED
-        if not marker.exists():
-            marker.write_text(time.strftime("%Y-%m-%dT%H:%M:%S"), encoding="utf-8")
-            if grace > 0:
-                continue
-        if grace <= 0 or now - marker.stat().st_mtime >= grace:
-            remove_quietly(folder)
-
-
-def write_dataset(
-    root: str | Path, tables: Mapping[str, pd.DataFrame], *, manifest: Mapping[str, Any],
-    keep_previous_for: float = GRACE_SECONDS,
-) -> Path:
-    """Write a complete dataset version under ``root`` and make it current; return its folder.
-
-    One writer at a time per store (a lock file); the replaced version stays on disk for
-    ``keep_previous_for`` seconds, and temporary folders of killed writers are removed.
-    """
-    root = Path(root)
-    root.mkdir(parents=True, exist_ok=True)
-    with locked(root / LOCK, what=f"the store {root}"):
-        for stale in root.glob(".v-*.tmp"):
-            remove_quietly(stale)  # no other writer runs while we hold the lock
-        for stale in root.glob(f".{CURRENT}.*"):
-            remove_quietly(stale)
-        version = f"v-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}"
-        tmp = root / f".{version}.tmp"
-        tmp.mkdir()
-        try:
-            files = {f"{name}.parquet": write_table(tables[name], tmp / f"{name}.parquet") for name in TABLES}
-            meta = dict(manifest) | {"version": version, "tables": {n: int(len(tables[n])) for n in TABLES},
-                                     "files": files}
-            (tmp / MANIFEST).write_text(json.dumps(meta, indent=2, default=str), encoding="utf-8")
-            final = root / version
-            os.replace(tmp, final)
-            pointer = root / f".{CURRENT}.{uuid.uuid4().hex[:6]}"
-            pointer.write_text(version, encoding="utf-8")
-            os.replace(pointer, root / CURRENT)
-        except BaseException:
-            remove_quietly(tmp)
-            raise
-        _prune_versions(root, current=version, grace=keep_previous_for)
-    return final
 
 
 def _current_folder(root: Path) -> Path:
@@ -119,26 +73,40 @@ def _current_folder(root: Path) -> Path:
     return folder
 
 
-def _read_version(folder: Path, tables: Iterable[str]) -> dict[str, pd.DataFrame]:
+def _manifest(folder: Path) -> dict[str, Any]:
     meta = read_manifest_file(folder)
     if not has_checksums(meta) and str(folder) not in _unverified_warned:
         _unverified_warned.add(str(folder))
         log.warning("%s was written without checksums (an older newsbrief): only its row counts are checked; "
                     "writing it again (`newsbrief annotate` or `newsbrief run`) adds them", folder)
-    return {name: read_table(folder / f"{name}.parquet", expected_of(meta, name)) for name in tables}
+    return meta
 
 
-def read_dataset(root: str | Path, tables: Iterable[str] = TABLES) -> dict[str, pd.DataFrame]:
-    """The current dataset of a store as pandas tables, each file checked against the manifest.
+Part = tuple[Path, dict[str, Any]]
 
-    A damaged, missing or truncated file is a :class:`StoreError` naming it.
-    """
-    root = Path(root)
-    names = list(tables)
+
+def _parts(folder: Path, meta: Mapping[str, Any], table: str) -> list[Part]:
+    """The files of ``table`` in a version with what the manifest says of each, in the order written."""
+    files = meta.get("files")
+    keys = [k for k in files if table_of(k) == table] if has_checksums(meta) and isinstance(files, Mapping) else []
+    if not keys:  # one file per table (older versions), or a table the manifest lost: reading names what is wrong
+        return [(folder / f"{table}.parquet", expected_of(meta, table))]
+    keys.sort(key=lambda k: (part_number(k), k))
+    return [(folder / k, expected_of(meta, table, k)) for k in keys]
+
+
+def _read_parts(table: str, parts: list[Part], columns: list[str] | None = None) -> pd.DataFrame:
+    pieces = [read_arrow(path, expected, columns=columns, table=table) for path, expected in parts]
+    data = pieces[0] if len(pieces) == 1 else pa.concat_tables(pieces, promote_options="default")
+    del pieces
+    return to_pandas(data, path=parts[0][0], table=table)
+
+
+def _current(root: Path, read: Callable[[Path], T]) -> T:
     for attempt in (1, 2):
         folder = _current_folder(root)
         try:
-            return _read_version(folder, names)
+            return read(folder)
         except StoreError:
             # A writer replaced CURRENT while we read (and the old version's grace period ran out): read the new one.
             if attempt == 2 or _current_folder(root) == folder:
@@ -146,16 +114,39 @@ def read_dataset(root: str | Path, tables: Iterable[str] = TABLES) -> dict[str, 
     raise AssertionError("unreachable")
 
 
-def verified_paths(root: str | Path) -> dict[str, Path]:
-    """The Parquet file of each table in the current version, every one checked against the manifest."""
-    folder = _current_folder(Path(root))
-    meta = read_manifest_file(folder)
-    out = {}
-    for name in TABLES:
-        path = folder / f"{name}.parquet"
-        read_table(path, expected_of(meta, name), columns=[])
-        out[name] = path
-    return out
+def read_dataset(root: str | Path, tables: Iterable[str] = TABLES) -> dict[str, pd.DataFrame]:
+    """The current dataset of a store as pandas tables (each table's parts in the order written), every file
+    checked against the manifest.
+
+    A damaged, missing or truncated file is a :class:`StoreError` naming it.
+    """
+    names = list(tables)
+
+    def read(folder: Path) -> dict[str, pd.DataFrame]:
+        meta = _manifest(folder)
+        return {name: _read_parts(name, _parts(folder, meta, name)) for name in names}
+
+    return _current(Path(root), read)
+
+
+def table_files(root: str | Path) -> dict[str, list[Path]]:
+    """The Parquet files of each table in the store's current version, in the order written, after checking
+    every file's size and SHA-256 against the manifest (streamed; older versions: the row counts)."""
+
+    def files(folder: Path) -> dict[str, list[Path]]:
+        meta = _manifest(folder)
+        out: dict[str, list[Path]] = {}
+        for name in TABLES:
+            parts = _parts(folder, meta, name)
+            for path, expected in parts:
+                if has_checksums(meta):
+                    verify_file(path, expected, table=name)
+                else:
+                    check_rows(path, expected, table=name)
+            out[name] = [path for path, _ in parts]
+        return out
+
+    return _current(Path(root), files)
 
 
 def read_manifest(root: str | Path) -> dict[str, Any]:

@@ -3,10 +3,18 @@
 The one place that opens DuckDB on a store (the briefing's out-of-core aggregations and the explorer's ad-hoc
 SQL both use it). Tables already in memory (a mapping of DataFrames) get the same views, so the same SQL runs
 on a store of millions of articles and on the few rows of an article briefing. Times are in UTC.
+
+``articles``, ``mentions``, ``quotes`` and ``sentences`` have a VARCHAR column ``month`` (``'YYYY-MM'``, the
+article's publication month in UTC, or ``'undated'``): in a partitioned store it is the Hive partition key, so
+a filter on it reads only that month's files; for frames and for stores written before partitioning it is
+computed the same way (:func:`newsbrief.store.layout.months_of`).
 """
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+import weakref
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -14,7 +22,8 @@ import duckdb
 import pandas as pd
 
 from ..errors import StoreError
-from .dataset import TABLES, verified_paths
+from .dataset import table_files
+from .layout import MONTH, PARTITIONED, TABLES, UNDATED, article_months, child_months
 
 Tables = Mapping[str, pd.DataFrame]
 
@@ -26,12 +35,61 @@ def quote_literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def table_paths(store: str | Path) -> dict[str, Path]:
-    """The Parquet file of each table in the store's current dataset version, checked against its manifest."""
+def table_paths(store: str | Path) -> dict[str, list[Path]]:
+    """The Parquet files of each table in the store's current dataset version, each checked against its manifest."""
     root = Path(store)
     if not root.exists():
         raise StoreError("no such store folder", path=root)
-    return verified_paths(root)
+    return table_files(root)
+
+
+def with_months(tables: Tables) -> dict[str, pd.DataFrame]:
+    """In-memory tables with the ``month`` column a store's views have (frames that have one keep it)."""
+    articles = tables.get("articles")
+    by_article: dict[object, str] = {}
+    if articles is not None and "article_id" in articles.columns:
+        by_article = dict(zip(articles["article_id"], article_months(articles)))
+    out = {}
+    for name, frame in tables.items():
+        if name in PARTITIONED and MONTH not in frame.columns:
+            months = article_months(frame) if name == "articles" else child_months(frame, by_article)
+            frame = frame.assign(**{MONTH: months.astype("string")})
+        out[name] = frame
+    return out
+
+
+def _list(paths: list[Path]) -> str:
+    return "[" + ", ".join(quote_literal(str(p)) for p in paths) + "]"
+
+
+def _is_partitioned(paths: list[Path]) -> bool:
+    return bool(paths) and all(p.parent.name.startswith(f"{MONTH}=") for p in paths)
+
+
+def _month_sql(con: duckdb.DuckDBPyConnection, source: str) -> str:
+    """The month of an articles row in SQL, as :func:`~newsbrief.store.layout.months_of` computes it."""
+    columns = {row[0]: row[1] for row in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()}
+    if "published" not in columns or "TIMESTAMP" not in columns["published"].upper():
+        return quote_literal(UNDATED)
+    return f"coalesce(strftime(timezone('UTC', CAST(published AS TIMESTAMPTZ)), '%Y-%m'), {quote_literal(UNDATED)})"
+
+
+def _view_sql(con: duckdb.DuckDBPyConnection, name: str, files: dict[str, list[Path]]) -> str:
+    paths = files[name]
+    if name not in PARTITIONED:
+        return f"SELECT * FROM read_parquet({_list(paths)})"
+    if _is_partitioned(paths):
+        return (f"SELECT * FROM read_parquet({_list(paths)}, hive_partitioning = true, "
+                f"hive_types = {{'{MONTH}': VARCHAR}})")
+    # A store written before partitioning: the month computed from the articles table.
+    source = f"read_parquet({_list(paths)})"
+    articles = f"read_parquet({_list(files['articles'])})"
+    month = _month_sql(con, articles)
+    if name == "articles":
+        return f"SELECT *, {month} AS {MONTH} FROM {source}"
+    return (f"SELECT c.*, coalesce(a.{MONTH}, {quote_literal(UNDATED)}) AS {MONTH} FROM {source} AS c "
+            f"LEFT JOIN (SELECT article_id, any_value({month}) AS {MONTH} FROM {articles} GROUP BY article_id) AS a "
+            "ON c.article_id = a.article_id")
 
 
 def connect(
@@ -47,23 +105,28 @@ def connect(
         con.execute("SET TimeZone = 'UTC'")
         if memory_limit:
             con.execute(f"SET memory_limit = {quote_literal(memory_limit)}")
+            # Beyond the limit, sorts and joins spill here (not into the working directory, the run folder).
+            spill = tempfile.mkdtemp(prefix="newsbrief-duckdb-")
+            weakref.finalize(con, shutil.rmtree, spill, ignore_errors=True)
+            con.execute(f"SET temp_directory = {quote_literal(spill)}")
         if threads:
             con.execute(f"SET threads = {int(threads)}")
         if isinstance(store, Mapping):
             unknown = sorted(set(store) - set(TABLES))
             if unknown:
                 raise StoreError(f"unknown table(s) {', '.join(unknown)}; tables are {', '.join(TABLES)}")
-            for name, frame in store.items():
+            for name, frame in with_months(store).items():
                 con.register(name, frame)
         else:
-            for name, path in table_paths(store).items():
+            files = table_paths(store)
+            for name in TABLES:
                 # Fail here, naming the file, rather than in the user's query.
                 try:
-                    con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet({quote_literal(str(path))})")
+                    con.execute(f"CREATE VIEW {name} AS {_view_sql(con, name, files)}")
                     con.execute(f"SELECT * FROM {name} LIMIT 0")
                 except duckdb.Error as e:
                     first_line = str(e).splitlines()[0] if str(e) else type(e).__name__
-                    raise StoreError(f"cannot read table '{name}': {first_line}", path=path) from e
+                    raise StoreError(f"cannot read table '{name}': {first_line}", path=files[name][0]) from e
     except BaseException:
         con.close()
         raise

@@ -1,10 +1,10 @@
 """Checksums of table files: recorded when a file is written, verified when it is read.
 
 Each Parquet file of a dataset version (and of a cache batch) is described in its folder's
-``manifest.json`` by its size, a SHA-256 of its bytes and its row count. Reading a table reads the
-file's bytes once, checks size and hash, parses the same bytes and checks the row count, so a
-flipped byte is a :class:`StoreError` naming the file instead of a table with other values.
-Files written before checksums were recorded are read with the row count checked only.
+``manifest.json`` by its size, a SHA-256 of its bytes and its row count. Reading a file checks its
+size, hashes it in 1 MiB chunks (never the whole file in memory), then parses it from the path and
+checks the row count, so a flipped byte is a :class:`StoreError` naming the file instead of a table
+with other values. Files written before checksums were recorded are read with the row count checked only.
 """
 
 from __future__ import annotations
@@ -25,15 +25,20 @@ HASH = "sha256"  # hashlib's SHA-256 is the fastest of its hashes here (~2 GB/s)
 MANIFEST = "manifest.json"
 
 
-def write_table(frame: pd.DataFrame, path: Path) -> dict[str, Any]:
+CHUNK = 1 << 20  # bytes hashed at a time
+
+
+def write_table(frame: pd.DataFrame | pa.Table, path: Path) -> dict[str, Any]:
     """Write ``frame`` as Parquet to ``path``; return its entry for the manifest's ``files``."""
+    table = frame if isinstance(frame, pa.Table) else pa.Table.from_pandas(frame, preserve_index=False)
     sink = pa.BufferOutputStream()
-    pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), sink)
-    data = sink.getvalue().to_pybytes()
+    pq.write_table(table, sink)
+    data = memoryview(sink.getvalue())  # the file's bytes once, no copy
+    path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as out:
         out.write(data)
         out.flush()
-    return {"size": len(data), HASH: hashlib.sha256(data).hexdigest(), "rows": int(len(frame))}
+    return {"size": data.nbytes, HASH: hashlib.sha256(data).hexdigest(), "rows": int(table.num_rows)}
 
 
 def read_manifest_file(folder: Path) -> dict[str, Any]:
@@ -50,12 +55,16 @@ def read_manifest_file(folder: Path) -> dict[str, Any]:
     return meta
 
 
-def expected_of(meta: Mapping[str, Any], table: str) -> dict[str, Any]:
-    """What the manifest says of ``table``: size/hash (if recorded) and rows (if recorded)."""
+def expected_of(meta: Mapping[str, Any], table: str, key: str | None = None) -> dict[str, Any]:
+    """What the manifest says of the file ``key`` (default ``<table>.parquet``): size/hash and rows (if recorded).
+
+    A table stored as one file gets the table's row count when its file entry has none.
+    """
     files = meta.get("files")
-    entry = dict(files.get(f"{table}.parquet", {})) if isinstance(files, Mapping) else {}
+    key = key or f"{table}.parquet"
+    entry = dict(files.get(key, {})) if isinstance(files, Mapping) else {}
     rows = meta.get("tables", {}).get(table) if isinstance(meta.get("tables"), Mapping) else None
-    if "rows" not in entry and isinstance(rows, int):
+    if "rows" not in entry and isinstance(rows, int) and key == f"{table}.parquet":
         entry["rows"] = rows
     return entry
 
@@ -64,32 +73,71 @@ def has_checksums(meta: Mapping[str, Any]) -> bool:
     return isinstance(meta.get("files"), Mapping) and bool(meta["files"])
 
 
-def verify_file(path: Path, expected: Mapping[str, Any]) -> bytes:
-    """The bytes of ``path`` after checking its size and hash against ``expected`` (when recorded)."""
+def verify_file(path: Path, expected: Mapping[str, Any], *, table: str | None = None) -> None:
+    """Check the size and hash of ``path`` against ``expected`` (when recorded), streaming its bytes."""
+    name = table or path.stem
     try:
-        data = path.read_bytes()
+        actual = path.stat().st_size
+        size = expected.get("size")
+        if isinstance(size, int) and actual != size:
+            raise StoreError(f"table '{name}' is damaged: {actual} bytes, the manifest says {size}", path=path)
+        digest = expected.get(HASH)
+        if not isinstance(digest, str):
+            return
+        sha = hashlib.sha256()
+        with path.open("rb") as handle:
+            while chunk := handle.read(CHUNK):
+                sha.update(chunk)
     except FileNotFoundError as e:
-        raise StoreError(f"table '{path.stem}' is missing", path=path) from e
-    size = expected.get("size")
-    if isinstance(size, int) and len(data) != size:
-        raise StoreError(f"table '{path.stem}' is damaged: {len(data)} bytes, the manifest says {size}", path=path)
-    digest = expected.get(HASH)
-    if isinstance(digest, str) and hashlib.sha256(data).hexdigest() != digest:
-        raise StoreError(f"table '{path.stem}' is damaged: its checksum does not match the manifest", path=path)
+        raise StoreError(f"table '{name}' is missing", path=path) from e
+    except IsADirectoryError as e:
+        raise StoreError(f"table '{name}' is damaged: a folder, not a file", path=path) from e
+    if sha.hexdigest() != digest:
+        raise StoreError(f"table '{name}' is damaged: its checksum does not match the manifest", path=path)
+
+
+def check_rows(path: Path, expected: Mapping[str, Any], *, table: str | None = None) -> None:
+    """Parse the footer of ``path`` and check its row count (files recorded without checksums)."""
+    name = table or path.stem
+    try:
+        rows = pq.ParquetFile(path).metadata.num_rows
+    except FileNotFoundError as e:
+        raise StoreError(f"table '{name}' is missing", path=path) from e
+    except Exception as e:  # noqa: BLE001 - pyarrow raises many types
+        raise StoreError(f"table '{name}' is damaged: {type(e).__name__}: {e}", path=path) from e
+    want = expected.get("rows")
+    if isinstance(want, int) and rows != want:
+        raise StoreError(f"table '{name}' is damaged: {rows} rows, the manifest says {want}", path=path)
+
+
+def read_arrow(
+    path: Path, expected: Mapping[str, Any], *, columns: list[str] | None = None, table: str | None = None,
+) -> pa.Table:
+    """One Parquet file as an Arrow table, verified against ``expected`` (size, hash, rows: whichever are recorded)."""
+    name = table or path.stem
+    verify_file(path, expected, table=name)
+    try:
+        data = pq.ParquetFile(path).read(columns=columns)
+    except FileNotFoundError as e:
+        raise StoreError(f"table '{name}' is missing", path=path) from e
+    except Exception as e:  # noqa: BLE001 - pyarrow raises many types
+        raise StoreError(f"table '{name}' is damaged: {type(e).__name__}: {e}", path=path) from e
+    rows = expected.get("rows")
+    if isinstance(rows, int) and data.num_rows != rows:
+        raise StoreError(f"table '{name}' is damaged: {data.num_rows} rows, the manifest says {rows}", path=path)
     return data
 
 
-def read_table(path: Path, expected: Mapping[str, Any], *, columns: list[str] | None = None) -> pd.DataFrame:
-    """Read one Parquet file, verified against ``expected`` (size, hash, rows: whichever are recorded)."""
-    data = verify_file(path, expected)
+def to_pandas(data: pa.Table, *, path: Path, table: str) -> pd.DataFrame:
     try:
-        table = pq.read_table(pa.BufferReader(data), columns=columns)
-    except Exception as e:  # noqa: BLE001 - pyarrow raises many types
-        raise StoreError(f"table '{path.stem}' is damaged: {type(e).__name__}: {e}", path=path) from e
-    rows = expected.get("rows")
-    if isinstance(rows, int) and table.num_rows != rows:
-        raise StoreError(f"table '{path.stem}' is damaged: {table.num_rows} rows, the manifest says {rows}", path=path)
-    try:
-        return table.to_pandas()
+        return data.to_pandas()
     except Exception as e:  # noqa: BLE001
-        raise StoreError(f"table '{path.stem}' is damaged: {type(e).__name__}: {e}", path=path) from e
+        raise StoreError(f"table '{table}' is damaged: {type(e).__name__}: {e}", path=path) from e
+
+
+def read_table(
+    path: Path, expected: Mapping[str, Any], *, columns: list[str] | None = None, table: str | None = None,
+) -> pd.DataFrame:
+    """Read one Parquet file, verified against ``expected`` (size, hash, rows: whichever are recorded)."""
+    name = table or path.stem
+    return to_pandas(read_arrow(path, expected, columns=columns, table=name), path=path, table=name)

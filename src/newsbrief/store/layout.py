@@ -1,0 +1,82 @@
+"""Names on disk of a dataset version, and the publication month that partitions its article tables.
+
+A dataset version written by :class:`~newsbrief.store.writer.DatasetWriter`::
+
+    v-<stamp>/manifest.json
+    v-<stamp>/<table>/month=YYYY-MM/part-<n>.parquet   articles, mentions, quotes, sentences
+    v-<stamp>/<table>/month=undated/part-<n>.parquet   rows of articles without a publication date
+    v-<stamp>/entities/part-0.parquet
+
+Parts with the same ``<n>`` in different tables hold the rows of the same articles (one batch, one month).
+Versions written before partitioning hold one ``<table>.parquet`` per table; both are read everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import PurePosixPath
+from typing import Any
+
+import pandas as pd
+
+TABLES: tuple[str, ...] = ("articles", "mentions", "entities", "quotes", "sentences")
+#: Tables partitioned by the publication month (UTC) of their article; the others are one file.
+PARTITIONED: tuple[str, ...] = ("articles", "mentions", "quotes", "sentences")
+#: The Hive partition key (a VARCHAR column of the DuckDB views) and its value for undated articles.
+MONTH = "month"
+UNDATED = "undated"
+CURRENT = "CURRENT"
+LOCK = ".lock"
+SUPERSEDED = ".superseded"
+#: A replaced dataset version is removed by the first write after it has been replaced this long (seconds).
+GRACE_SECONDS = 600.0
+
+_PART = re.compile(r"part-(\d+)\.parquet$")
+
+
+def months_of(published: pd.Series) -> pd.Series:
+    """``'YYYY-MM'`` of each publication time in UTC (naive times are taken as UTC), ``'undated'`` for none."""
+    times = pd.to_datetime(published, utc=True, errors="coerce")
+    out = pd.Series(UNDATED, index=published.index, dtype=object)
+    dated = times.notna()
+    if dated.any():
+        stamp = times[dated]
+        out[dated] = [f"{y:04d}-{m:02d}" for y, m in zip(stamp.dt.year, stamp.dt.month)]
+    return out
+
+
+def article_months(articles: pd.DataFrame) -> pd.Series:
+    """The month of each row of an ``articles`` frame (all undated when it has no ``published`` column)."""
+    if "published" not in articles.columns:
+        return pd.Series(UNDATED, index=articles.index, dtype=object)
+    return months_of(articles["published"])
+
+
+def child_months(frame: pd.DataFrame, by_article: Mapping[Any, str]) -> pd.Series:
+    """The month of each row of a child table (mentions, quotes, sentences): its article's, else undated."""
+    if "article_id" not in frame.columns:
+        return pd.Series(UNDATED, index=frame.index, dtype=object)
+    return frame["article_id"].map(by_article).fillna(UNDATED).astype(object)
+
+
+def part_key(table: str, month: str | None, number: int) -> str:
+    """The manifest key (and relative path) of one part file."""
+    if month is None:
+        return f"{table}/part-{number}.parquet"
+    return f"{table}/{MONTH}={month}/part-{number:05d}.parquet"
+
+
+def table_of(key: str) -> str:
+    """The table a manifest key belongs to: ``mentions/month=1987-03/part-00003.parquet`` or ``mentions.parquet``."""
+    path = PurePosixPath(key)
+    return path.parts[0] if len(path.parts) > 1 else path.stem
+
+
+def part_number(key: str) -> int:
+    found = _PART.search(key)
+    return int(found.group(1)) if found else -1
+
+
+def is_partitioned_key(key: str) -> bool:
+    return any(part.startswith(f"{MONTH}=") for part in PurePosixPath(key).parts[:-1])

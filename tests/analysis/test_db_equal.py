@@ -1,0 +1,146 @@
+"""The SQL (DuckDB, out of core) corpus analyses equal the in-memory pandas ones, on random tables and on the
+sample corpus (slow: annotates it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from newsbrief import analysis
+from newsbrief.analysis import change as ch
+from newsbrief.analysis import cooccurrence as co
+from newsbrief.analysis import db_change as dch
+from newsbrief.analysis import db_counts as dbc
+from newsbrief.analysis import db_spikes as dsp
+from newsbrief.analysis import spikes as sp
+from newsbrief.analysis.db import Db
+from newsbrief.store.duck import connect
+
+
+def random_tables(seed: int = 7, n_articles: int = 160) -> dict[str, pd.DataFrame]:
+    """Articles over ten weeks from four sources (some undated, one without a source), entities named in
+    sentences, quotes by a few speakers; every column the analyses read."""
+    rng = np.random.default_rng(seed)
+    names = [("Ann Lee", "PERSON"), ("Bob Roe", "PERSON"), ("Acme", "ORG"), ("Paris", "GPE"), ("Cyd Poe", "PERSON"),
+             ("Dee Fox", "PERSON"), ("Blue Party", "ORG"), ("Rome", "GPE"), ("Eve Kay", "PERSON"), ("Acme", "ORG")]
+    entities = pd.DataFrame({"entity_id": [f"E{i}" for i in range(len(names))], "name": [n for n, _ in names],
+                             "label": [lab for _, lab in names], "aliases": [[n] for n, _ in names]})
+    arts, ments, sents, quotes = [], [], [], []
+    start = pd.Timestamp("2024-01-01", tz="UTC")
+    for i in range(n_articles):
+        aid = f"a{i:04d}"
+        week = int(rng.integers(0, 10)) if i < n_articles - 20 else 9  # a busy last week
+        published = None if i % 37 == 5 else start + pd.Timedelta(days=7 * week + int(rng.integers(0, 7)), hours=3)
+        source = [None, "Daily", "Herald", "Post", "Post"][int(rng.integers(0, 5))]
+        text_len, offset = 0, 0
+        n_sent = int(rng.integers(2, 9))
+        for s in range(n_sent):
+            length = int(rng.integers(40, 120))
+            sents.append({"article_id": aid, "sent_id": s, "start": offset, "end": offset + length, "text": "x",
+                          "sentiment": float(np.round(rng.uniform(-1, 1), 3))})
+            for _ in range(int(rng.integers(0, 4))):
+                e = int(rng.choice(len(names), p=None if week < 8 else [.3, .1, .1, .1, .1, .1, .05, .05, .05, .05]))
+                pos = offset + int(rng.integers(0, length - 5))
+                ments.append({"article_id": aid, "start": pos, "end": pos + 3, "text": names[e][0],
+                              "label": names[e][1], "entity_id": f"E{e}", "tone": float(rng.uniform(-1, 1))})
+            offset += length + 1
+        text_len = offset
+        for q in range(int(rng.integers(0, 4))):
+            who = [None, "Ann Lee", "Bob Roe", "officials", "Eve Kay"][int(rng.integers(0, 5))]
+            words = " ".join(["word"] * int(rng.integers(1, 12)))
+            quotes.append({"article_id": aid, "quote_id": q, "content": words, "content_start": q * 10,
+                           "content_end": q * 10 + 5, "kind": "direct", "cue": "said", "speaker_text": who,
+                           "speaker": who, "speaker_entity_id": {"Ann Lee": "E0", "Bob Roe": "E1", "Eve Kay": "E8"}.get(
+                               who or ""), "sentiment": float(rng.uniform(-1, 1))})
+        arts.append({"article_id": aid, "title": f"Story {i % 150}", "source": source, "author": None,
+                     "published": published, "url": f"https://example.org/{i}", "text": "word " * (text_len // 5),
+                     "n_words": text_len // 5, "content_hash": aid})
+    articles = pd.DataFrame(arts)
+    articles["published"] = pd.to_datetime(articles["published"], utc=True)
+    return {"articles": articles, "mentions": pd.DataFrame(ments), "entities": entities,
+            "quotes": pd.DataFrame(quotes), "sentences": pd.DataFrame(sents)}
+
+
+def same(a: pd.DataFrame, b: pd.DataFrame) -> None:
+    a, b = a.reset_index(drop=True), b.reset_index(drop=True)
+    assert list(a.columns) == list(b.columns[: len(a.columns)]) or set(a.columns) <= set(b.columns)
+    pd.testing.assert_frame_equal(a, b[list(a.columns)], check_dtype=False, rtol=1e-9)
+
+
+def assert_sql_equals_pandas(t: dict[str, pd.DataFrame], db: Db) -> None:
+    ents = t["entities"]
+    same(analysis.entity_frequencies(t["mentions"], ents), dbc.entity_frequencies_db(db, ents))
+    same(analysis.speaker_share(t["quotes"], t["articles"]), dbc.speaker_share_db(db))
+    for by in (None, "source"):
+        same(analysis.corpus_timeline(t["articles"], t["sentences"], freq="W", by=by),
+             dbc.corpus_timeline_db(db, freq="W", by=by))
+    for compare in ("previous", "corpus"):
+        split = ch.compare_split(t["articles"], freq="W", compare=compare)
+        sql = dch.compare_split_db(db, freq="W", compare=compare)
+        assert (len(split.focus), len(split.base), split.focus_label, split.base_label, split.kind) == \
+            (sql.n_focus, sql.n_base, sql.focus_label, sql.base_label, sql.kind)
+        same(ch.entity_changes(t["mentions"], ents, split), dch.entity_changes_db(db, sql))
+        same(ch.speaker_changes(t["quotes"], split), dch.speaker_changes_db(db, sql))
+        same(ch.new_speakers(t["quotes"], split), dch.new_speakers_db(db, sql))
+        same(ch.tone_shifts(ch.source_tone(t["sentences"], t["articles"]), split), dch.source_tone_shifts_db(db, sql))
+        ids = list(analysis.entity_frequencies(t["mentions"], ents, top=10)["entity_id"])
+        same(ch.tone_shifts(ch.entity_tone(t["sentences"], t["mentions"], ents, entity_ids=ids), split),
+             dch.entity_tone_shifts_db(db, sql, entity_ids=ids))
+    for freq in ("W", "D"):
+        ids = list(analysis.entity_frequencies(t["mentions"], ents, top=10)["entity_id"])
+        spikes = sp.attention_spikes(t["mentions"], t["articles"], ents, entity_ids=ids, freq=freq)
+        spikes_db = dsp.attention_spikes_db(db, ents, entity_ids=ids, freq=freq)
+        same(spikes, spikes_db)
+        same(sp.spike_headlines(spikes, t["mentions"], t["articles"], freq=freq),
+             dsp.spike_headlines_db(db, spikes_db, freq=freq))
+        long = sp.share_by_period(t["mentions"], t["articles"], freq=freq)
+        long = long[long["entity_id"].isin(ids[:5])].sort_values(["period", "entity_id"])
+        same(long, dsp.share_by_period_db(db, entity_ids=ids[:5], freq=freq).sort_values(["period", "entity_id"]))
+    ids = list(analysis.entity_frequencies(t["mentions"], ents, top=12)["entity_id"])
+    same(co.cooccurrence(t["mentions"], t["sentences"], ents, entity_ids=ids), dsp.cooccurrence_db(db, ents, entity_ids=ids))
+    pd.testing.assert_frame_equal(co.share_of_voice(t["mentions"], t["articles"], ents), dsp.share_of_voice_db(db, ents))
+    pd.testing.assert_frame_equal(co.speaker_share_of_voice(t["quotes"], t["articles"]), dsp.speaker_share_of_voice_db(db))
+    thin, total = dbc.thin_articles_db(db)
+    assert thin == analysis.thin_articles(t["articles"]) and total == len(thin)
+
+
+def test_sql_equals_pandas_on_random_tables() -> None:
+    tables = random_tables()
+    db = Db(connect(tables))
+    assert_sql_equals_pandas(tables, db)
+    # the checks are not vacuous: there is something to compare in each section
+    split = dch.compare_split_db(db, freq="W")
+    assert split.usable and not dch.entity_changes_db(db, split).empty
+    assert not dsp.cooccurrence_db(db, tables["entities"], entity_ids=[f"E{i}" for i in range(10)]).empty
+
+
+@pytest.mark.slow
+def test_sql_equals_pandas_on_the_sample_corpus(root: Path, tmp_path: Path) -> None:
+    from newsbrief.annotate import annotate_corpus
+    from newsbrief.ingest import read_inputs
+    from newsbrief.params import load_params
+    from newsbrief.store import read_dataset
+
+    params = load_params(root / "params" / "sample-corpus.yaml")
+    articles = read_inputs(params.input, columns=params.columns).articles
+    annotate_corpus(articles, store=tmp_path / "store", batch_size=64)
+    tables = read_dataset(tmp_path / "store")
+    db = Db(connect(tmp_path / "store"))
+    assert len(tables["articles"]) > 200
+    assert_sql_equals_pandas(tables, db)
+
+
+def test_a_gap_before_the_focus_compares_with_everything_earlier() -> None:
+    tables = random_tables()
+    a = tables["articles"]
+    weeks = (a["published"] - pd.Timestamp("2024-01-01", tz="UTC")).dt.days // 7
+    keep = a["published"].isna() | (weeks <= 6) | (weeks == 9)  # weeks 7 and 8 are empty
+    tables = {k: (v[v["article_id"].isin(set(a.loc[keep, "article_id"]))] if "article_id" in v and k != "entities"
+                  else v) for k, v in tables.items()}
+    split = ch.compare_split(tables["articles"], freq="W")
+    sql = dch.compare_split_db(Db(connect(tables)), freq="W")
+    assert split.base_label == sql.base_label == ch.EARLIER_LABEL
+    assert len(split.base) == sql.n_base == int(((weeks <= 6) & keep & a["published"].notna()).sum())
