@@ -28,7 +28,7 @@ from .layout import MONTH, PARTITIONED, TABLES, UNDATED, article_months, child_m
 Tables = Mapping[str, pd.DataFrame]
 
 #: DuckDB's memory budget for one connection unless the caller gives one; larger sorts and joins spill to disk.
-DEFAULT_MEMORY_LIMIT = "1GB"
+DEFAULT_MEMORY_LIMIT = "512MB"
 
 
 def quote_literal(text: str) -> str:
