@@ -229,9 +229,11 @@ def sentence_ids(spans: pd.DataFrame, sentences: pd.DataFrame) -> pd.Series:
     out = pd.Series(pd.NA, index=spans.index, dtype="Int64")
     if spans.empty or sentences.empty:
         return out
-    left = spans[["article_id", "start"]].assign(_row=spans.index, article_id=spans["article_id"].astype(str))
+    left = spans[["article_id", "start"]].assign(_row=spans.index, article_id=spans["article_id"].astype(str),
+                                                 start=spans["start"].astype("int64"))
     right = sentences[["article_id", "sent_id", "start", "end"]].rename(columns={"start": "s_start", "end": "s_end"})
-    right = right.assign(article_id=right["article_id"].astype(str))
+    right = right.assign(article_id=right["article_id"].astype(str), s_start=right["s_start"].astype("int64"),
+                         s_end=right["s_end"].astype("int64"))
     joined = pd.merge_asof(left.sort_values("start", kind="stable"), right.sort_values("s_start", kind="stable"),
                            left_on="start", right_on="s_start", by="article_id", direction="backward")
     inside = joined[joined["start"] < joined["s_end"]]
