@@ -34,10 +34,10 @@ TEXTS = [
 COLUMNS = {
     "articles": ["article_id", "title", "source", "author", "published", "url", "text", "n_words", "content_hash",
                  "thin"],
-    "mentions": ["article_id", "start", "end", "text", "label", "entity_id", "tone"],
+    "mentions": ["article_id", "start", "end", "text", "label", "entity_id", "tone", "sent_id"],
     "entities": ["entity_id", "name", "label", "aliases"],
     "quotes": ["article_id", "quote_id", "content", "content_start", "content_end", "kind", "cue", "speaker_text",
-               "speaker_start", "speaker_end", "speaker", "speaker_entity_id", "sentiment"],
+               "speaker_start", "speaker_end", "speaker", "speaker_entity_id", "sentiment", "n_words"],
     "sentences": ["article_id", "sent_id", "start", "end", "text", "sentiment"],
 }
 
@@ -91,6 +91,23 @@ def test_adding_articles_annotates_only_the_new_ones(tmp_path: Path, counter: Co
     tables = read_dataset(tmp_path)
     assert sorted(tables["articles"]["article_id"]) == [f"a{i}" for i in range(5)]
     assert set(tables["sentences"]["article_id"]) == {f"a{i}" for i in range(5)}
+
+
+def test_articles_say_why_they_are_thin_and_an_older_assembly_is_assembled_again(
+    tmp_path: Path, counter: Counting, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsbrief.annotate.runner as runner_mod
+    from newsbrief.textutil import thin_reason
+
+    now = runner_mod.ASSEMBLY
+    monkeypatch.setattr(runner_mod, "ASSEMBLY", now - 1)  # as an older newsbrief assembled it
+    first = run(make(2), tmp_path)
+    monkeypatch.setattr(runner_mod, "ASSEMBLY", now)
+    second = run(make(2), tmp_path)
+    assert counter.items == 2 and not second.reused and second.folder != first.folder  # no NLP, new version
+    articles = read_dataset(tmp_path)["articles"]
+    assert list(articles["thin"]) == [thin_reason(a.text) for a in make(2)]
+    assert articles["thin"].notna().all()  # two-sentence texts: too little to brief on
 
 
 def test_changed_metadata_or_aliases_reassemble_without_nlp(tmp_path: Path, counter: Counting) -> None:
@@ -204,6 +221,12 @@ def test_seed_tables_follow_the_contract(tmp_path: Path, seed_path: Path) -> Non
     assert tables["sentences"]["sentiment"].between(-1, 1).all()
     assert tables["mentions"]["tone"].between(-1, 1).all() and tables["mentions"]["tone"].notna().all()
     assert set(tables["mentions"]["entity_id"]) <= set(tables["entities"]["entity_id"])
+    # each mention's sentence holds its start; the stored word count is str.split's
+    s = tables["sentences"].set_index(["article_id", "sent_id"])
+    for m in tables["mentions"].itertuples(index=False):
+        sent = s.loc[(m.article_id, int(m.sent_id))]
+        assert sent["start"] <= m.start < sent["end"]
+    assert list(tables["quotes"]["n_words"]) == [len(str(c).split()) for c in tables["quotes"]["content"]]
 
 
 @pytest.mark.slow

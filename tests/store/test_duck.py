@@ -9,7 +9,7 @@ import pytest
 from storedata import MONTHS, corpus, old_store, write_in_batches
 
 from newsbrief.errors import StoreError
-from newsbrief.store import read_dataset, table_files
+from newsbrief.store import DatasetWriter, read_dataset, table_files
 from newsbrief.store.duck import connect
 
 PARTITIONED = ("articles", "mentions", "quotes", "sentences")
@@ -84,3 +84,22 @@ def test_frames_without_published_or_articles_are_undated() -> None:
         assert con.execute("SELECT month FROM articles").fetchall() == [("undated",)]
     finally:
         con.close()
+
+
+def test_batches_read_back_from_the_views_write_the_same_store(tmp_path: Path) -> None:
+    """Frames from SQL carry the month column; the writer leaves it out (the month is the part's folder)."""
+    write_in_batches(tmp_path / "a", corpus(), size=3)
+    con = connect(tmp_path / "a")
+    try:
+        frames = {n: con.execute(f"SELECT * FROM {n}").df() for n in ("articles", "mentions", "quotes", "sentences")}
+        entities = con.execute("SELECT * FROM entities").df()
+    finally:
+        con.close()
+    assert "month" in frames["mentions"].columns
+    with DatasetWriter(tmp_path / "b", manifest={}) as writer:
+        writer.write_batch(frames)
+        writer.write_table("entities", entities)
+    again, before = months_by_table(tmp_path / "b"), months_by_table(tmp_path / "a")
+    for name in PARTITIONED:
+        pd.testing.assert_frame_equal(again[name], before[name])
+    assert all("month" not in pd.read_parquet(p).columns for p in table_files(tmp_path / "b")["articles"])

@@ -43,10 +43,19 @@ def source_sql(column: str) -> str:
     return f"coalesce(nullif(trim(CAST({column} AS VARCHAR)), ''), '{UNKNOWN_SOURCE}')"
 
 
+#: What Python's ``str.split()`` splits on (RE2 syntax): ASCII and Unicode whitespace.
+SPACE = r"[\s\x0b\x1c-\x1f\x85\xa0\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]"
+
+
+def oneline_sql(column: str) -> str:
+    """SQL for :func:`~newsbrief.present.formatters.fmt_text` (``''`` when missing): one line, single spaces."""
+    collapsed = f"regexp_replace(coalesce(CAST({column} AS VARCHAR), ''), '{SPACE}+', ' ', 'g')"
+    return f"regexp_replace({collapsed}, '^ | $', '', 'g')"
+
+
 def words_sql(column: str) -> str:
-    """SQL for ``len(str(x).split())``: the number of whitespace-separated words (0 for empty or missing)."""
-    stripped = f"regexp_replace(coalesce({column}, ''), '^\\s+|\\s+$', '', 'g')"
-    return f"(CASE WHEN {stripped} = '' THEN 0 ELSE len(regexp_split_to_array({stripped}, '\\s+')) END)"
+    """SQL for ``len(str(x).split())`` with Python's whitespace (0 for empty or missing)."""
+    return f"(CASE WHEN {oneline_sql(column)} = '' THEN 0 ELSE len(string_split({oneline_sql(column)}, ' ')) END)"
 
 
 #: The name of the concatenated partial results in a merge query.
@@ -121,6 +130,7 @@ class Db:
     con: Any  # duckdb.DuckDBPyConnection (not imported here: analysis needs no DuckDB import to load)
     scope: str = "TRUE"
     _columns: dict[str, set[str]] = field(default_factory=dict)
+    memo: dict[str, Any] = field(default_factory=dict)  # results worth computing once per connection
 
     def df(self, sql: str, params: Sequence[Any] | Mapping[str, Any] | None = None) -> pd.DataFrame:
         return self.con.execute(sql, params).df() if params is not None else self.con.execute(sql).df()
@@ -161,11 +171,22 @@ class Db:
 
     def scoped(self, scope: str) -> Db:
         """The same tables with another article scope."""
-        return replace(self, scope=scope)
+        return replace(self, scope=scope)  # a DaskDb stays one
+
+    def quote_words(self, alias: str = "q") -> str:
+        """SQL for the words of each quote: the stored ``n_words`` (stores since it exists), else counted."""
+        return f"{alias}.n_words" if self.has("quotes", "n_words") else words_sql(f"{alias}.content")
 
     def entities(self) -> pd.DataFrame:
         """The entities table (one row per canonical entity: small, read whole)."""
         return self.df("SELECT * FROM entities")
+
+    def in_scope(self, alias: str) -> str:
+        """A join clause keeping the rows of ``alias`` (a table with article_id) whose article is in scope; empty
+        when every article is (no join to pay for)."""
+        if self.scope.strip().upper() == "TRUE":
+            return ""
+        return f"SEMI JOIN {self.articles_in_scope} a ON {alias}.article_id = a.article_id"
 
     @property
     def articles_in_scope(self) -> str:

@@ -180,9 +180,13 @@ def entity_tone_shifts_db(
 def sentence_hits_sql(entity_ids: Sequence[str]) -> str:
     """Distinct (entity_id, article_id, sent_id, sentiment): the sentences naming each of the given entities
     (the sentence holding each mention's start, as :func:`~.sentiment.sentence_of`)."""
-    return f"""SELECT DISTINCT m.entity_id, m.article_id, s.sent_id, s.sentiment
-               FROM (SELECT article_id, start, entity_id FROM mentions WHERE entity_id IN {id_list(list(entity_ids))}) m
-               ASOF JOIN sentences s ON m.article_id = s.article_id AND m.start >= s.start
+    m = f"SELECT article_id, start, entity_id FROM mentions WHERE entity_id IN {id_list(list(entity_ids))}"
+    # Only the sentences of articles naming them are sorted for the as-of join.
+    return f"""WITH m AS ({m}),
+               s AS (SELECT article_id, sent_id, start, "end", sentiment FROM sentences
+                     WHERE article_id IN (SELECT DISTINCT article_id FROM m))
+               SELECT DISTINCT m.entity_id, m.article_id, s.sent_id, s.sentiment
+               FROM m ASOF JOIN s ON m.article_id = s.article_id AND m.start >= s.start
                WHERE m.start < s."end" """
 
 

@@ -11,8 +11,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from ..textutil import thin_reason
-from .db import PARTIALS, Db, id_list, moments_merge, moments_mu, moments_partial, period_sql, source_sql, sum_merge, \
-    words_sql
+from .db import PARTIALS, Db, id_list, moments_merge, moments_mu, moments_partial, period_sql, source_sql, sum_merge
 from .entities import frequencies_from_counts
 from .sentiment import stats_from_agg
 from .speakers import UNATTRIBUTED, share_from_counts
@@ -24,7 +23,7 @@ def entity_counts_db(db: Db, *, entity_ids: Sequence[str] | None = None) -> pd.D
     # count(DISTINCT article) is summable over parts: the parts are article-disjoint
     return db.aggregate(f"""
         SELECT m.entity_id, count(*) AS mentions, count(DISTINCT m.article_id) AS articles
-        FROM mentions m SEMI JOIN {db.articles_in_scope} a ON m.article_id = a.article_id
+        FROM mentions m {db.in_scope('m')}
         WHERE m.entity_id IS NOT NULL {only}
         GROUP BY m.entity_id""", sum_merge("entity_id", ["mentions", "articles"]))
 
@@ -36,29 +35,40 @@ def entity_frequencies_db(
     return frequencies_from_counts(entity_counts_db(db), entities, top=top, types=types)
 
 
-def speaker_share_db(db: Db, *, top: int | None = None) -> pd.DataFrame:
-    """:func:`~newsbrief.analysis.speaker_share` over the store (example: the longest quote, first on ties)."""
-    best = "ORDER BY ex_words DESC, ex_article, ex_start"  # each part's best candidate, then the best of those
+def speaker_share_db(db: Db, *, top: int | None = None, examples: bool = True) -> pd.DataFrame:
+    """:func:`~newsbrief.analysis.speaker_share` over the store (example: the longest quote, first on ties by
+    article and position; looked up for the speakers returned only, or not at all without ``examples``)."""
     counts = db.aggregate(f"""
-        WITH q AS (
-            SELECT coalesce(q.speaker, '{UNATTRIBUTED}') AS speaker, q.speaker_entity_id IS NOT NULL AS named,
-                   {words_sql('q.content')} AS words, q.content, q.article_id, q.content_start, a.published
-            FROM quotes q JOIN {db.articles_in_scope} a ON q.article_id = a.article_id),
-        ex AS (
-            SELECT speaker, content AS example, words AS ex_words, article_id AS ex_article, content_start AS ex_start
-            FROM q QUALIFY row_number() OVER (PARTITION BY speaker ORDER BY words DESC, article_id, content_start) = 1)
-        SELECT q.speaker, bool_or(named) AS named, count(*) AS quotes, CAST(sum(words) AS BIGINT) AS words,
-               min(published) AS "first", max(published) AS "last", any_value(ex.example) AS example,
-               any_value(ex.ex_words) AS ex_words, any_value(ex.ex_article) AS ex_article,
-               any_value(ex.ex_start) AS ex_start
-        FROM q JOIN ex USING (speaker) GROUP BY q.speaker""", f"""
-        WITH ex AS (SELECT speaker, example FROM {PARTIALS} QUALIFY row_number() OVER (PARTITION BY speaker {best}) = 1)
-        SELECT p.speaker, bool_or(named) AS named, CAST(sum(quotes) AS BIGINT) AS quotes, CAST(sum(words) AS BIGINT) AS words,
-               min("first") AS "first", max("last") AS "last", any_value(ex.example) AS example
-        FROM {PARTIALS} p JOIN ex USING (speaker) GROUP BY p.speaker""")
-    if not counts.empty:
-        counts["words"] = counts["words"].astype(int)
-    return share_from_counts(counts, top=top)
+        SELECT coalesce(q.speaker, '{UNATTRIBUTED}') AS speaker, bool_or(q.speaker_entity_id IS NOT NULL) AS named,
+               count(*) AS quotes, sum({db.quote_words()})::BIGINT AS words, min(a.published) AS "first",
+               max(a.published) AS "last"
+        FROM quotes q JOIN {db.articles_in_scope} a ON q.article_id = a.article_id GROUP BY 1""", f"""
+        SELECT speaker, bool_or(named) AS named, sum(quotes)::BIGINT AS quotes, sum(words)::BIGINT AS words,
+               min("first") AS "first", max("last") AS "last" FROM {PARTIALS} GROUP BY speaker""")
+    if counts.empty:
+        return share_from_counts(counts.assign(example=None), top=top)
+    counts["example"] = None
+    share = share_from_counts(counts, top=top)
+    if examples:
+        share["example"] = share["speaker"].map(_examples(db, list(share["speaker"])))
+    return share
+
+
+def _examples(db: Db, speakers: list[str]) -> dict[str, str]:
+    """The longest quote of each speaker (ties: first by article id, then position): each part's best candidate,
+    then the best of those."""
+    named = [s for s in speakers if s != UNATTRIBUTED]
+    who = f"(q.speaker IN {id_list(named)}" + (" OR q.speaker IS NULL)" if UNATTRIBUTED in speakers else ")")
+    if len(speakers) > 1_000:  # most of them: a long IN list costs more than computing every speaker's example
+        who = "TRUE"
+    best = "QUALIFY row_number() OVER (PARTITION BY speaker ORDER BY words DESC, article_id, content_start) = 1"
+    rows = db.aggregate(f"""
+        WITH q AS (SELECT coalesce(q.speaker, '{UNATTRIBUTED}') AS speaker, {db.quote_words()} AS words,
+                          q.article_id, q.content_start, q.content
+                   FROM quotes q {db.in_scope('q')} WHERE {who})
+        SELECT speaker, words, article_id, content_start, content FROM q {best}""",
+                        f"SELECT speaker, content AS example FROM {PARTIALS} {best}")
+    return dict(zip(rows["speaker"], rows["example"]))
 
 
 def article_tone_sql(db: Db, *, extra: str = "") -> str:
@@ -119,18 +129,19 @@ def thin_articles_db(db: Db, *, limit: int | None = None) -> tuple[dict[str, str
         cap = f"ORDER BY article_id LIMIT {int(limit)}" if limit is not None else "ORDER BY article_id"
         rows = db.aggregate(f"SELECT article_id, thin FROM {thin} t {cap}", f"SELECT * FROM {PARTIALS} {cap}")
         return dict(zip(rows["article_id"].astype(str), rows["thin"].astype(str))), total
-    found: dict[str, str] = {}
-    total = 0
-    if not db.has("articles", "text"):
-        return found, 0
-    for batch in db.batches(f"SELECT article_id, text FROM articles a WHERE {db.scope}", size=20_000):
-        for article_id, text in zip(batch.column(0).to_pylist(), batch.column(1).to_pylist()):
-            reason = thin_reason(text if isinstance(text, str) else "")
-            if reason:
-                total += 1
-                if limit is None or len(found) < limit:
-                    found[str(article_id)] = reason
-    return found, total
+    key = f"thin:{db.scope}"
+    if key not in db.memo:  # judged once per connection: the briefing asks for the note and for the findings
+        found: dict[str, str] = {}
+        if db.has("articles", "text"):
+            for batch in db.batches(f"SELECT article_id, text FROM articles a WHERE {db.scope}", size=20_000):
+                for article_id, text in zip(batch.column(0).to_pylist(), batch.column(1).to_pylist()):
+                    reason = thin_reason(text if isinstance(text, str) else "")
+                    if reason:
+                        found[str(article_id)] = reason
+        db.memo[key] = found
+    found = db.memo[key]
+    listed = dict(sorted(found.items())[:limit]) if limit is not None else dict(found)
+    return listed, len(found)
 
 
 def thin_scope(db: Db) -> str:

@@ -139,7 +139,8 @@ class DaskDb(Db):
             raise
         if owned:
             atexit.register(cluster.close)  # scoped copies share the cluster: it ends with close() or the process
-        return cls(base.con, scope=base.scope, _columns=base._columns, cluster=cluster, parts=parts, template=template)
+        return cls(base.con, scope=base.scope, _columns=base._columns, memo=base.memo, cluster=cluster, parts=parts,
+                   template=template)
 
     def aggregate(self, partial: str, merge: str) -> pd.DataFrame:
         client = self.cluster.client

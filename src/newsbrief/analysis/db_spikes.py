@@ -82,7 +82,7 @@ def cooccurrence_db(
 ) -> pd.DataFrame:
     """:func:`~.cooccurrence.cooccurrence` over the store (sentences of the scoped articles are the units)."""
     ids = list(dict.fromkeys(entity_ids))
-    n_units = db.count(f"(SELECT 1 FROM sentences s SEMI JOIN {db.articles_in_scope} a ON s.article_id = a.article_id)")
+    n_units = db.count(f"(SELECT 1 FROM sentences s {db.in_scope('s')})")
     if n_units == 0 or len(ids) < 2:
         return pd.DataFrame(columns=PAIR_COLUMNS)
     hits = f"(SELECT DISTINCT entity_id, article_id, sent_id FROM ({sentence_hits_sql(ids)}) h)"

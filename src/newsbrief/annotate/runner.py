@@ -35,7 +35,8 @@ Progress = Callable[[int], None]
 
 #: Version of what :func:`assemble` makes of the cached rows (part of :func:`dataset_key`, so a store assembled
 #: by an older newsbrief is assembled again, without NLP). 2: ``articles.thin``, month-partitioned store.
-ASSEMBLY = 2
+#: 3: ``quotes.n_words``. 4: ``mentions.sent_id``.
+ASSEMBLY = 4
 
 
 
@@ -209,14 +210,35 @@ def assemble(
     sentences = attach("sentences", SENTENCE_COLS).sort_values(["article_id", "sent_id"], kind="stable")
     texts = dict(zip(frame["article_id"], frame["text"]))
     quotes = resolve_speakers(attach("quotes", QUOTE_COLS), mentions, entities, texts)
+    # Words per quote (str.split, as speaker share counts them), so corpus analyses need no text processing.
+    quotes["n_words"] = quotes["content"].astype(str).str.split().str.len().fillna(0).astype("int64")
+    mentions = mentions.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True)
+    mentions["sent_id"] = sentence_ids(mentions, sentences)
     return {
         "articles": frame,
-        "mentions": mentions.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True),
+        "mentions": mentions,
         "entities": entities.reset_index(drop=True),
         "quotes": quotes.reset_index(drop=True),
         "sentences": sentences.reset_index(drop=True),
     }
 
+
+def sentence_ids(spans: pd.DataFrame, sentences: pd.DataFrame) -> pd.Series:
+    """The ``sent_id`` of the sentence holding each span's start (null when none does), aligned with ``spans``:
+    stored with the mentions so corpus analyses join sentences by key instead of by offsets."""
+    out = pd.Series(pd.NA, index=spans.index, dtype="Int64")
+    if spans.empty or sentences.empty:
+        return out
+    left = spans[["article_id", "start"]].assign(_row=spans.index, article_id=spans["article_id"].astype(str),
+                                                 start=spans["start"].astype("int64"))
+    right = sentences[["article_id", "sent_id", "start", "end"]].rename(columns={"start": "s_start", "end": "s_end"})
+    right = right.assign(article_id=right["article_id"].astype(str), s_start=right["s_start"].astype("int64"),
+                         s_end=right["s_end"].astype("int64"))
+    joined = pd.merge_asof(left.sort_values("start", kind="stable"), right.sort_values("s_start", kind="stable"),
+                           left_on="start", right_on="s_start", by="article_id", direction="backward")
+    inside = joined[joined["start"] < joined["s_end"]]
+    out.loc[inside["_row"].to_numpy()] = inside["sent_id"].astype("int64").to_numpy()
+    return out
 
 
 def write_store(

@@ -18,6 +18,10 @@ The sample corpus (262 articles, about 2,500 entities and 750 speakers) is shown
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -41,25 +45,68 @@ ARTICLE_ROWS = 2_000
 CSV_FILES = ("entities.csv", "speakers.csv", "quotes.csv", "articles.csv", "sources.csv")
 
 
-def _csv_selects(db: Db) -> dict[str, str]:
-    """Each CSV file's SELECT, its values written as the pandas appendix wrote them."""
+@dataclass(frozen=True)
+class _Aggregates:
+    """The appendix's aggregated tables, computed once per write as temporary DuckDB tables: one row per entity,
+    speaker, source or article, and a narrow one per quote (its words); DuckDB spills them past its memory limit."""
+
+    entities: str
+    speakers: str
+    sources: str
+    tone: str
+    words: str
+
+
+@contextmanager
+def _aggregates(db: Db) -> Iterator[_Aggregates]:
+    tag = uuid.uuid4().hex[:12]
+    names = _Aggregates(*(f"appendix_{what}_{tag}" for what in ("entities", "speakers", "sources", "tone", "words")))
+    made: list[str] = []
+    try:
+        for name, select in ((names.tone, q.article_tone_sql(db)), (names.words, q.quote_words_sql(db)),
+                             (names.entities, q.entities_sql(db)), (names.speakers, q.speakers_sql(names.words)),
+                             (names.sources, q.sources_sql(db, tone=names.tone))):
+            db.con.execute(f"CREATE TEMP TABLE {name} AS SELECT * FROM ({select}) t")
+            made.append(name)
+        yield names
+    finally:
+        for name in made:
+            db.con.execute(f"DROP TABLE IF EXISTS {name}")
+
+
+def _ordered(db: Db, agg: _Aggregates, *, limit: int | None = None) -> dict[str, str]:
+    """Each table's SELECT in its order (the first ``limit`` rows when given)."""
+    cap = f" LIMIT {int(limit)}" if limit is not None else ""
     return {
-        "entities.csv": q.csv_sql(q.entities_sql(db), texts=("name", "aliases")),
-        "speakers.csv": q.csv_sql(q.speakers_sql(db), flags=("named",), stamps=("first", "last")),
-        "quotes.csv": q.csv_sql(q.quotes_sql(db), texts=("article", "as written", "kind", "cue", "quote")),
-        "articles.csv": q.csv_sql(q.articles_sql(db), texts=("url", "published")),
-        "sources.csv": q.sources_sql(db),
+        "entities": f"SELECT * EXCLUDE (entity_id) FROM {agg.entities} ORDER BY {q.ENTITY_ORDER}{cap}",
+        "speakers": f"SELECT * FROM {agg.speakers} ORDER BY {q.SPEAKER_ORDER}{cap}",
+        "quotes": q.quotes_sql(db, words=agg.words) + cap,
+        "articles": q.articles_sql(db, tone=agg.tone) + cap,
+        "sources": f"SELECT * FROM {agg.sources} ORDER BY {q.SOURCE_ORDER}{cap}",
     }
 
 
-def write_csv_files(folder: Path, db: Db) -> None:
-    """Every row of each table, streamed to ``folder`` by DuckDB (never whole in Python)."""
-    for name, select in _csv_selects(db).items():
+def _csv_selects(db: Db, agg: _Aggregates) -> dict[str, str]:
+    """Each CSV file's SELECT, its values written as the pandas appendix wrote them."""
+    full = _ordered(db, agg)
+    return {
+        "entities.csv": q.csv_sql(full["entities"], texts=("name", "aliases")),
+        "speakers.csv": q.csv_sql(full["speakers"], flags=("named",), stamps=("first", "last")),
+        "quotes.csv": q.csv_sql(full["quotes"], texts=("article", "as written", "kind", "cue", "quote")),
+        "articles.csv": q.csv_sql(full["articles"], texts=("url", "published")),
+        "sources.csv": full["sources"],
+    }
+
+
+def _write_csv_files(folder: Path, db: Db, agg: _Aggregates) -> None:
+    """Every row of each table, streamed to ``folder`` by DuckDB (never whole in Python). ``COMMENT ''``: DuckDB
+    would otherwise quote every field holding a ``#``."""
+    for name, select in _csv_selects(db, agg).items():
         db.con.execute(f"COPY ({select}) TO {quote_literal(str(folder / name))} (HEADER, DELIMITER ',', COMMENT '')")
 
 
-def _count(db: Db, select: str) -> int:
-    return int(db.value(f"SELECT count(*) FROM ({select}) t") or 0)
+def _count(db: Db, relation: str) -> int:
+    return int(db.value(f"SELECT count(*) FROM {relation} t") or 0)
 
 
 def _table(frame: pd.DataFrame, *, caption: str, formats: dict[str, str] | None = None) -> Markup:
@@ -74,8 +121,9 @@ def _caption(what: str, total: int, shown: int, csv: str) -> str:
     return f"{what}; the first {shown:,} shown here, {csv} has every one"
 
 
-def _quotes(db: Db, *, speakers: int) -> list[tuple[str, int, list[dict[str, str]]]]:
-    rows = db.df(q.top_quotes_sql(db, speakers=speakers, per_speaker=QUOTES_PER_SPEAKER))
+def _quotes(db: Db, agg: _Aggregates, *, speakers: int) -> list[tuple[str, int, list[dict[str, str]]]]:
+    rows = db.df(q.top_quotes_sql(db, speakers=agg.speakers, words=agg.words, top=speakers,
+                                  per_speaker=QUOTES_PER_SPEAKER))
     out: list[tuple[str, int, list[dict[str, str]]]] = []
     for (_, speaker, n), part in rows.groupby(["rank", "speaker", "n"], sort=True):
         out.append((str(speaker), int(n), [{"quote": clip(r.quote, 400), "article": r.article, "kind": r.kind}
@@ -83,28 +131,26 @@ def _quotes(db: Db, *, speakers: int) -> list[tuple[str, int, list[dict[str, str
     return out
 
 
-def appendix_page_db(db: Db, *, title: str, rows: int = TABLE_ROWS, articles: int = ARTICLE_ROWS,
-                     speakers: int = QUOTE_SPEAKERS) -> str:
+def _page(db: Db, agg: _Aggregates, *, title: str, rows: int, articles: int, speakers: int) -> str:
     """The standalone, sanitised appendix page, bounded by ``rows``, ``articles`` and ``speakers``."""
-    n_entities, n_speakers = _count(db, q.entities_sql(db)), _count(db, q.speakers_sql(db))
-    n_sources, n_articles = _count(db, q.sources_sql(db)), int(db.value(f"SELECT count(*) FROM {db.articles_in_scope} a"))
-    entities = db.df(f"{q.entities_sql(db)} LIMIT {int(rows)}")
-    speaker_table = db.df(f"{q.speakers_sql(db)} LIMIT {int(rows)}")
-    sources = db.df(f"{q.sources_sql(db)} LIMIT {int(rows)}")
-    listed = db.df(f"{q.articles_sql(db)} LIMIT {int(articles)}")
+    n_entities, n_speakers, n_sources = (_count(db, rel) for rel in (agg.entities, agg.speakers, agg.sources))
+    n_articles = _count(db, db.articles_in_scope)
+    head = {name: db.df(select) for name, select in _ordered(db, agg, limit=rows).items()
+            if name in ("entities", "speakers", "sources")}
+    listed = db.df(_ordered(db, agg, limit=articles)["articles"])
     shown_speakers = min(n_speakers, int(speakers))
     body = environment().get_template("appendix/body.html.j2").render(
         title=title,
-        entities=_table(entities, caption=_caption(f"{n_entities:,} people, organisations and places", n_entities,
-                                                   len(entities), "entities.csv"),
+        entities=_table(head["entities"], caption=_caption(f"{n_entities:,} people, organisations and places",
+                                                           n_entities, len(head["entities"]), "entities.csv"),
                         formats={"share": "{:.2%}"}),
-        speakers=_table(speaker_table, caption=_caption(f"{n_speakers:,} speakers", n_speakers, len(speaker_table),
-                                                        "speakers.csv"),
+        speakers=_table(head["speakers"], caption=_caption(f"{n_speakers:,} speakers", n_speakers,
+                                                           len(head["speakers"]), "speakers.csv"),
                         formats={"quote_share": "{:.1%}", "word_share": "{:.1%}"}),
-        sources=_table(sources, caption=_caption("Tone per source: mean and spread of article tone (−1..1)",
-                                                 n_sources, len(sources), "sources.csv"),
+        sources=_table(head["sources"], caption=_caption("Tone per source: mean and spread of article tone (−1..1)",
+                                                         n_sources, len(head["sources"]), "sources.csv"),
                        formats={"tone": "{:+.3f}", "tone_sd": "{:.3f}", "words": "{:,}"}),
-        quotes=_quotes(db, speakers=speakers), per_speaker=QUOTES_PER_SPEAKER,
+        quotes=_quotes(db, agg, speakers=speakers), per_speaker=QUOTES_PER_SPEAKER,
         quote_speakers=shown_speakers if shown_speakers < n_speakers else None, n_speakers=n_speakers,
         articles=[{**r, "tone": "" if pd.isna(r["tone"]) else f"{r['tone']:+.2f}".replace("-", "\u2212")}
                   for r in listed.to_dict("records")],
@@ -118,11 +164,13 @@ def appendix_page_db(db: Db, *, title: str, rows: int = TABLE_ROWS, articles: in
 
 def write_appendix_db(folder: Path, db: Db, *, title: str, rows: int = TABLE_ROWS, articles: int = ARTICLE_ROWS,
                       speakers: int = QUOTE_SPEAKERS) -> Path:
-    """Write the CSV files (every row) and ``appendix.html`` (bounded) into ``folder`` from ``db``."""
-    write_csv_files(folder, db)
+    """Write the CSV files (every row) and ``appendix.html`` (bounded by ``rows`` per table, ``articles`` and the
+    quotes of ``speakers`` speakers) into ``folder``, computed out of core from ``db``."""
+    with _aggregates(db) as agg:
+        _write_csv_files(folder, db, agg)
+        page = _page(db, agg, title=title, rows=rows, articles=articles, speakers=speakers)
     path = folder / "appendix.html"
-    path.write_text(appendix_page_db(db, title=title, rows=rows, articles=articles, speakers=speakers),
-                    encoding="utf-8")
+    path.write_text(page, encoding="utf-8")
     return path
 
 

@@ -8,94 +8,95 @@ The columns and their values are those the pandas appendix of earlier versions w
 
 from __future__ import annotations
 
-from ..analysis.db import Db, source_sql, words_sql
+from ..analysis.db import Db, oneline_sql, source_sql
 from ..analysis.entities import TYPE_OF_LABEL
 from ..analysis.periods import UNKNOWN_SOURCE
 from ..analysis.speakers import UNATTRIBUTED
 from ..store.duck import quote_literal
-
-#: What Python's ``str.split()`` splits on (RE2 syntax): ASCII and Unicode whitespace, as ``fmt_text`` sees it.
-_SPACE = r"[\s\x0b\x1c-\x1f\x85\xa0\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]"
-
-
-def oneline_sql(column: str) -> str:
-    """SQL for :func:`~newsbrief.present.formatters.fmt_text` (``''`` when missing): one line, single spaces."""
-    collapsed = f"regexp_replace(coalesce(CAST({column} AS VARCHAR), ''), '{_SPACE}+', ' ', 'g')"
-    return f"regexp_replace({collapsed}, '^ | $', '', 'g')"
-
-
-def text_words_sql(column: str) -> str:
-    """SQL for ``len(str(x).split())`` with Python's whitespace (0 for empty or missing)."""
-    return f"(CASE WHEN {oneline_sql(column)} = '' THEN 0 ELSE len(string_split({oneline_sql(column)}, ' ')) END)"
-
 
 def _type_sql(column: str) -> str:
     cases = " ".join(f"WHEN {quote_literal(k)} THEN {quote_literal(v)}" for k, v in TYPE_OF_LABEL.items())
     return f"(CASE {column} {cases} ELSE 'other' END)"
 
 
+#: Row order of :func:`entities_sql` (most mentioned first) and :func:`speakers_sql` (most quoted first).
+ENTITY_ORDER = "mentions DESC, articles DESC, name ASC NULLS LAST, entity_id ASC"
+SPEAKER_ORDER = "quotes DESC, words DESC, speaker ASC"
+
+
 def entities_sql(db: Db) -> str:
-    """name, type, mentions, articles, share, aliases: most mentioned first (ties: articles, name, id)."""
+    """entity_id, name, type, mentions, articles, share, aliases (unordered: see :data:`ENTITY_ORDER`)."""
     return f"""
         WITH c AS (
             SELECT m.entity_id, count(*) AS mentions, count(DISTINCT m.article_id) AS articles
-            FROM mentions m SEMI JOIN {db.articles_in_scope} a ON m.article_id = a.article_id
+            FROM mentions m {db.in_scope('m')}
             WHERE m.entity_id IS NOT NULL GROUP BY m.entity_id)
-        SELECT e.name, {_type_sql('e.label')} AS type, c.mentions, c.articles,
+        SELECT c.entity_id, e.name, {_type_sql('e.label')} AS type, c.mentions, c.articles,
                c.mentions / sum(c.mentions) OVER () AS share,
                coalesce(array_to_string(e.aliases, ', '), '') AS aliases
-        FROM c LEFT JOIN entities e ON c.entity_id = e.entity_id
-        ORDER BY c.mentions DESC, c.articles DESC, e.name ASC NULLS LAST, c.entity_id ASC"""
+        FROM c LEFT JOIN entities e ON c.entity_id = e.entity_id"""
 
 
-def speakers_sql(db: Db) -> str:
-    """speaker, named, quotes, words, quote_share, word_share, first, last: most quoted first."""
+def quote_words_sql(db: Db) -> str:
+    """One narrow row per scoped quote: article_id, quote_id, speaker, named, words, published (stores without
+    ``quotes.n_words`` count the words here, once per write, reading the quote's text)."""
     return f"""
-        WITH q AS (
-            SELECT coalesce(q.speaker, '{UNATTRIBUTED}') AS speaker, q.speaker_entity_id IS NOT NULL AS named,
-                   {text_words_sql('q.content')} AS words, a.published
-            FROM quotes q JOIN {db.articles_in_scope} a ON q.article_id = a.article_id),
-        s AS (
-            SELECT speaker, bool_or(named) AS named, count(*) AS quotes, sum(words)::BIGINT AS words,
-                   min(published) AS first, max(published) AS last FROM q GROUP BY speaker)
-        SELECT speaker, named, quotes, words, quotes / sum(quotes) OVER () AS quote_share,
-               words / greatest(sum(words) OVER (), 1) AS word_share, first, last
-        FROM s ORDER BY quotes DESC, words DESC, speaker ASC"""
-
-
-def _quote_rows(db: Db) -> str:
-    return f"""
-        SELECT q.article_id, {oneline_sql('a.title')} AS article, coalesce(q.speaker, '{UNATTRIBUTED}') AS speaker,
-               coalesce(q.speaker_text, '') AS "as written", q.kind, coalesce(q.cue, '') AS cue,
-               {text_words_sql('q.content')} AS words, q.content AS quote, q.quote_id
+        SELECT q.article_id, q.quote_id, coalesce(q.speaker, '{UNATTRIBUTED}') AS speaker,
+               q.speaker_entity_id IS NOT NULL AS named, {db.quote_words('q')} AS words, a.published
         FROM quotes q JOIN {db.articles_in_scope} a ON q.article_id = a.article_id"""
 
 
-def quotes_sql(db: Db) -> str:
-    """article_id, article (its title), speaker, as written, kind, cue, words, quote: in article order."""
-    return f"""SELECT * EXCLUDE (quote_id) FROM ({_quote_rows(db)}) r ORDER BY article_id, quote_id"""
-
-
-def top_quotes_sql(db: Db, *, speakers: int, per_speaker: int) -> str:
-    """The longest ``per_speaker`` quotes of each of the ``speakers`` most quoted speakers (speakers_sql order),
-    with the speaker's rank and number of quotes."""
+def speakers_sql(words: str) -> str:
+    """speaker, named, quotes, words, quote_share, word_share, first, last from ``words`` (a relation of
+    :func:`quote_words_sql`); unordered: see :data:`SPEAKER_ORDER`."""
     return f"""
-        WITH top AS (SELECT speaker, quotes, row_number() OVER () AS rank
-                     FROM ({speakers_sql(db)} LIMIT {int(speakers)}) s),
-        r AS (SELECT * FROM ({_quote_rows(db)}) r SEMI JOIN top USING (speaker)
-              QUALIFY row_number() OVER (PARTITION BY speaker ORDER BY words DESC, article_id, quote_id)
-                      <= {int(per_speaker)})
-        SELECT top.rank, top.speaker, top.quotes AS n, r.quote, r.article, r.kind, r.words
-        FROM r JOIN top USING (speaker)
-        ORDER BY top.rank, r.words DESC, r.article_id, r.quote_id"""
+        WITH s AS (
+            SELECT speaker, bool_or(named) AS named, count(*) AS quotes, sum(words)::BIGINT AS words,
+                   min(published) AS first, max(published) AS last FROM {words} w GROUP BY speaker)
+        SELECT speaker, named, quotes, words, quotes / sum(quotes) OVER () AS quote_share,
+               words / greatest(sum(words) OVER (), 1) AS word_share, first, last
+        FROM s"""
 
 
-def _article_tone(db: Db) -> str:
+def quotes_sql(db: Db, *, words: str) -> str:
+    """article_id, article (its title), speaker, as written, kind, cue, words, quote: in the quotes table's order.
+
+    No ORDER BY: DuckDB keeps a scan's order through the joins (``preserve_insertion_order``, on by default), so
+    the rows stream to the file in the store's order, as the pandas appendix wrote them, without sorting millions
+    of quotes (a sort holds them up to DuckDB's memory limit). ``words``: a relation of :func:`quote_words_sql`."""
+    return f"""
+        SELECT q.article_id, {oneline_sql('a.title')} AS article, w.speaker,
+               coalesce(q.speaker_text, '') AS "as written", q.kind, coalesce(q.cue, '') AS cue, w.words,
+               q.content AS quote
+        FROM quotes q JOIN {db.articles_in_scope} a ON q.article_id = a.article_id
+        JOIN {words} w ON q.article_id = w.article_id AND q.quote_id = w.quote_id"""
+
+
+def top_quotes_sql(db: Db, *, speakers: str, words: str, top: int, per_speaker: int) -> str:
+    """The longest ``per_speaker`` quotes of each of the ``top`` most quoted of ``speakers`` (a relation of
+    :func:`speakers_sql`), with the speaker's rank and number of quotes: ranked on the narrow ``words`` rows, and
+    only the chosen quotes' text read."""
+    return f"""
+        WITH leaders AS (SELECT speaker, quotes, words FROM {speakers} s ORDER BY {SPEAKER_ORDER} LIMIT {int(top)}),
+        top AS (SELECT speaker, quotes, row_number() OVER (ORDER BY {SPEAKER_ORDER}) AS rank FROM leaders),
+        picked AS (SELECT article_id, quote_id, speaker, words FROM {words} w SEMI JOIN top USING (speaker)
+                   QUALIFY row_number() OVER (PARTITION BY speaker ORDER BY words DESC, article_id, quote_id)
+                           <= {int(per_speaker)})
+        SELECT top.rank, top.speaker, top.quotes AS n, q.content AS quote, {oneline_sql('a.title')} AS article,
+               q.kind, p.words
+        FROM picked p JOIN top USING (speaker)
+        JOIN quotes q ON q.article_id = p.article_id AND q.quote_id = p.quote_id
+        JOIN articles a ON a.article_id = p.article_id
+        ORDER BY top.rank, p.words DESC, p.article_id, p.quote_id"""
+
+
+def article_tone_sql(db: Db) -> str:
+    """article_id, tone (mean sentence sentiment) of each scoped article with sentences."""
     return f"""(SELECT s.article_id, avg(s.sentiment) AS tone FROM sentences s
-               SEMI JOIN {db.articles_in_scope} a ON s.article_id = a.article_id GROUP BY s.article_id)"""
+               {db.in_scope('s')} GROUP BY s.article_id)"""
 
 
-def articles_sql(db: Db) -> str:
+def articles_sql(db: Db, *, tone: str | None = None) -> str:
     """title, url (http/https only, else empty), source, published (UTC day), words, tone, article_id: newest
     first, undated last."""
     title = oneline_sql("a.title")
@@ -108,17 +109,20 @@ def articles_sql(db: Db) -> str:
                CASE WHEN {source} = '' THEN '{UNKNOWN_SOURCE}' ELSE {source} END AS source,
                coalesce(strftime(timezone('UTC', a.published), '%Y-%m-%d'), '') AS published,
                CAST(a.n_words AS BIGINT) AS words, t.tone, a.article_id
-        FROM {db.articles_in_scope} a LEFT JOIN {_article_tone(db)} t ON a.article_id = t.article_id
+        FROM {db.articles_in_scope} a LEFT JOIN {tone or article_tone_sql(db)} t ON a.article_id = t.article_id
         ORDER BY a.published DESC NULLS LAST, a.article_id"""
 
 
-def sources_sql(db: Db) -> str:
-    """source, articles, words, tone, tone_sd (mean and spread of article tone): largest first."""
+SOURCE_ORDER = "articles DESC, words DESC, source ASC"
+
+
+def sources_sql(db: Db, *, tone: str | None = None) -> str:
+    """source, articles, words, tone, tone_sd: mean and spread of article tone (see :data:`SOURCE_ORDER`)."""
     return f"""
         SELECT {source_sql('a.source')} AS source, count(*) AS articles, sum(a.n_words)::BIGINT AS words,
                avg(t.tone) AS tone, stddev_samp(t.tone) AS tone_sd
-        FROM {db.articles_in_scope} a LEFT JOIN {_article_tone(db)} t ON a.article_id = t.article_id
-        GROUP BY 1 ORDER BY articles DESC, words DESC, source ASC"""
+        FROM {db.articles_in_scope} a LEFT JOIN {tone or article_tone_sql(db)} t ON a.article_id = t.article_id
+        GROUP BY 1"""
 
 
 def csv_sql(select: str, *, flags: tuple[str, ...] = (), stamps: tuple[str, ...] = (),

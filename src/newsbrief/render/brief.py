@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,24 +75,24 @@ def brief(
         n_articles = len(tables["articles"])
     resolved = mode or params.mode
     corpus = resolved == "corpus" or (resolved == "auto" and n_articles != 1)
-    if corpus:
-        from ..analysis.db import Db
-        from ..store.duck import connect
-        from .appendix import write_appendix_db
-
-        db = Db(connect(folder / "data"))
-        try:
-            write_appendix_db(folder, db, title=title or "News briefing")
-        finally:
-            db.con.close()
+    appendix = _AppendixWriter(folder, title=title or "News briefing") if corpus else None
+    if appendix is not None:
+        appendix.start()  # out of core in DuckDB (the GIL released): it overlaps the kernel's work on a second core
     executed = folder / "briefing.ipynb"
     source = notebook_path(notebook)
-    execute(source, executed, cwd=folder, progress_bar=progress_bar,
-            parameters={"data": "data", "title": title, "mode": mode or params.mode, "top_n": params.top_n,
-                        "freq": params.freq, "entities": list(entities if entities is not None else params.entities),
-                        "include_thin": params.include_thin, "params": dict(params_table(params, base=folder)),
-                        "compare": params.compare, "appendix": "appendix.html" if corpus else None,
-                        "engine": params.engine, "scheduler": params.scheduler, "workers": params.workers})
+    try:
+        execute(source, executed, cwd=folder, progress_bar=progress_bar,
+                parameters={"data": "data", "title": title, "mode": mode or params.mode, "top_n": params.top_n,
+                            "freq": params.freq, "entities": list(entities if entities is not None else params.entities),
+                            "include_thin": params.include_thin, "params": dict(params_table(params, base=folder)),
+                            "compare": params.compare, "appendix": "appendix.html" if corpus else None,
+                            "engine": params.engine, "scheduler": params.scheduler, "workers": params.workers})
+    except BaseException:
+        if appendix is not None:
+            appendix.join()  # the notebook's error is the one to report
+        raise
+    if appendix is not None:
+        appendix.finish()
     nb = nbformat.read(executed, as_version=4)
     nb.metadata["title"] = title or "News briefing"
     run = nb.metadata.get("papermill", {})  # paths relative to the run folder, not this machine's
@@ -99,3 +100,31 @@ def brief(
     nbformat.write(nb, executed)
     render(nb, html_path=folder / "briefing.html", pdf_path=folder / "briefing.pdf", paper=params.paper)
     return ReportPaths(folder=folder, notebook=executed, html=folder / "briefing.html", pdf=folder / "briefing.pdf")
+
+
+class _AppendixWriter(threading.Thread):
+    """Writes the corpus appendix from the run's store in a thread; :meth:`finish` waits and re-raises."""
+
+    def __init__(self, folder: Path, *, title: str) -> None:
+        super().__init__(name="newsbrief-appendix", daemon=True)
+        self.folder, self.title = folder, title
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        from ..analysis.db import Db
+        from ..store.duck import connect
+        from .appendix import write_appendix_db
+
+        try:
+            db = Db(connect(self.folder / "data"))
+            try:
+                write_appendix_db(self.folder, db, title=self.title)
+            finally:
+                db.con.close()
+        except BaseException as e:  # noqa: BLE001 - handed to the caller by finish()
+            self.error = e
+
+    def finish(self) -> None:
+        self.join()
+        if self.error is not None:
+            raise self.error

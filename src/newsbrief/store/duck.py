@@ -12,6 +12,9 @@ computed the same way (:func:`newsbrief.store.layout.months_of`).
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+import weakref
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -25,7 +28,7 @@ from .layout import MONTH, PARTITIONED, TABLES, UNDATED, article_months, child_m
 Tables = Mapping[str, pd.DataFrame]
 
 #: DuckDB's memory budget for one connection unless the caller gives one; larger sorts and joins spill to disk.
-DEFAULT_MEMORY_LIMIT = "1GB"
+DEFAULT_MEMORY_LIMIT = "512MB"
 
 
 def quote_literal(text: str) -> str:
@@ -102,6 +105,10 @@ def connect(
         con.execute("SET TimeZone = 'UTC'")
         if memory_limit:
             con.execute(f"SET memory_limit = {quote_literal(memory_limit)}")
+            # Beyond the limit, sorts and joins spill here (not into the working directory, the run folder).
+            spill = tempfile.mkdtemp(prefix="newsbrief-duckdb-")
+            weakref.finalize(con, shutil.rmtree, spill, ignore_errors=True)
+            con.execute(f"SET temp_directory = {quote_literal(spill)}")
         if threads:
             con.execute(f"SET threads = {int(threads)}")
         if isinstance(store, Mapping):

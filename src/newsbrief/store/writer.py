@@ -36,6 +36,7 @@ from .layout import (
     CURRENT,
     GRACE_SECONDS,
     LOCK,
+    MONTH,
     PARTITIONED,
     SUPERSEDED,
     TABLES,
@@ -74,9 +75,10 @@ def _same_fields(a: pa.Schema, b: pa.Schema) -> bool:
 class DatasetWriter:
     """One new dataset version of the store at ``root``, written batch by batch, made current by :meth:`commit`.
 
-    One writer at a time per store (the lock is taken on entering the block, or by the first write);
-    the replaced version stays on disk for ``keep_previous_for`` seconds, and temporary folders of
-    killed writers are removed.
+    One writer at a time per store (the lock is taken on entering the block, or by the first write, and
+    held until :meth:`commit` or :meth:`abort`; leaving the block commits, an exception aborts); the
+    replaced version stays on disk for ``keep_previous_for`` seconds, and temporary folders of killed
+    writers are removed.
     """
 
     def __init__(
@@ -188,7 +190,8 @@ class DatasetWriter:
     def write_batch(self, tables: Mapping[str, pd.DataFrame]) -> None:
         """Write ``articles`` and any of ``mentions``, ``quotes``, ``sentences`` (rows of those articles) as new parts.
 
-        Each table's rows go to the part of their article's publication month, in the order given.
+        Each table's rows go to the part of their article's publication month, in the order given. A ``month``
+        column (as the DuckDB views of :mod:`.duck` give) is left out: the month is the part's folder.
         """
         unknown = sorted(set(tables) - set(PARTITIONED))
         if unknown:
@@ -197,6 +200,7 @@ class DatasetWriter:
         if "articles" not in tables:
             raise StoreError("write_batch needs the batch's articles (their months partition the other tables)")
         self._open()
+        tables = {n: f.drop(columns=[MONTH]) if MONTH in f.columns else f for n, f in tables.items()}
         articles = tables["articles"]
         months = article_months(articles)
         by_article = dict(zip(articles["article_id"], months)) if "article_id" in articles.columns else {}
