@@ -144,3 +144,30 @@ def test_a_gap_before_the_focus_compares_with_everything_earlier() -> None:
     sql = dch.compare_split_db(Db(connect(tables)), freq="W")
     assert split.base_label == sql.base_label == ch.EARLIER_LABEL
     assert len(split.base) == sql.n_base == int(((weeks <= 6) & keep & a["published"].notna()).sum())
+
+
+@pytest.mark.parametrize("missing", ["entities and quotes", "dates", "sentences", "everything but one source"])
+def test_a_corpus_missing_parts_has_every_section(tmp_path: Path, missing: str) -> None:
+    """Nothing to count somewhere (no mentions or quotes, no dates, no sentences, one source): every corpus section
+    says so or shows what there is, instead of failing."""
+    from newsbrief.present.briefing import Briefing
+    from newsbrief.store import write_dataset
+
+    tables = random_tables()
+    if missing == "entities and quotes":
+        tables["mentions"] = tables["mentions"].iloc[0:0]
+        tables["quotes"] = tables["quotes"].iloc[0:0]
+    elif missing == "dates":
+        tables["articles"]["published"] = pd.NaT
+    elif missing == "sentences":
+        tables["sentences"] = tables["sentences"].iloc[0:0]
+    else:
+        tables["articles"]["source"] = "Daily"
+    write_dataset(tmp_path / "store", tables, manifest={})
+    briefing = Briefing.load(tmp_path / "store", mode="corpus")
+    entity, speaker, new = briefing.changes
+    assert entity[entity["reported"]].empty or missing not in ("entities and quotes", "dates")
+    for section in (briefing.header, briefing.what_changed, briefing.why_it_spiked, briefing.who_with_whom,
+                    briefing.share_of_voice, briefing.articles_behind, briefing.findings_block, briefing.entity_chart,
+                    briefing.entity_table, briefing.speaker_chart, briefing.sentiment_chart):
+        section()

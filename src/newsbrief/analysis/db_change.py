@@ -80,6 +80,13 @@ def compare_split_db(db: Db, *, freq: str = "W", compare: str = "previous", min_
                     plan.kind)
 
 
+def no_changes() -> pd.DataFrame:
+    """An empty change table whose flags are booleans (so ``table[table["reported"]]`` selects no rows)."""
+    empty = pd.DataFrame(columns=[*CHANGE_COLUMNS, "focus_articles", "base_articles", "reported"])
+    return empty.astype({"significant": bool, "reported": bool, "z": float, "focus_share": float,
+                         "base_share": float})
+
+
 def _reported(table: pd.DataFrame, articles: pd.DataFrame, min_articles: int) -> pd.DataFrame:
     per = articles.set_index("item")
     table = table.assign(focus_articles=table["item"].map(per["fa"]).fillna(0).astype(int),
@@ -89,12 +96,14 @@ def _reported(table: pd.DataFrame, articles: pd.DataFrame, min_articles: int) ->
 
 
 def _changes(counts: pd.DataFrame, articles: pd.DataFrame, *, level: float, min_articles: int) -> pd.DataFrame:
+    if counts.empty:  # nothing counted on either side (an empty result has no usable column types either)
+        return no_changes()
     side = {k: counts[["item", "type", k]].rename(columns={k: "count"}) for k in ("f", "b", "bg")}
     side["f"] = side["f"][side["f"]["count"] > 0]
     side["b"] = side["b"][side["b"]["count"] > 0]
     table = log_odds_changes(side["f"], side["b"], background=side["bg"], level=level)
     if table.empty:
-        return pd.DataFrame(columns=[*CHANGE_COLUMNS, "focus_articles", "base_articles", "reported"])
+        return no_changes()
     return _reported(table, articles, min_articles)
 
 

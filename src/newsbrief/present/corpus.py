@@ -100,7 +100,7 @@ class CorpusSections:
         """(entity changes, speaker changes, new speakers) between the focus and the baseline."""
         db, split = self._compared
         if not split.usable:
-            empty = pd.DataFrame(columns=[*ch.CHANGE_COLUMNS, "reported"])
+            empty = dch.no_changes()
             return empty, empty, pd.DataFrame(columns=["speaker", "quotes", "articles"])
         return (dch.entity_changes_db(db, split), dch.speaker_changes_db(db, split), dch.new_speakers_db(db, split))
 
