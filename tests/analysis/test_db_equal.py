@@ -107,8 +107,14 @@ def assert_sql_equals_pandas(t: dict[str, pd.DataFrame], db: Db) -> None:
     assert thin == analysis.thin_articles(t["articles"]) and total == len(thin)
 
 
-def test_sql_equals_pandas_on_random_tables() -> None:
+@pytest.mark.parametrize("keyed", [False, True], ids=["offsets", "mentions.sent_id"])
+def test_sql_equals_pandas_on_random_tables(keyed: bool) -> None:
     tables = random_tables()
+    if keyed:  # stores assembled since mentions carry their sentence: joined by key, not by offsets
+        from newsbrief.annotate.runner import sentence_ids
+
+        tables["mentions"]["sent_id"] = sentence_ids(tables["mentions"], tables["sentences"])
+        assert tables["mentions"]["sent_id"].notna().all()
     db = Db(connect(tables))
     assert_sql_equals_pandas(tables, db)
     # the checks are not vacuous: there is something to compare in each section

@@ -180,28 +180,40 @@ def entity_tone_shifts_db(
     """:func:`~.change.tone_shifts` of :func:`~.change.entity_tone` (mean tone of the sentences naming each
     entity, per article) over the store."""
     values = f"""(SELECT e.name AS "group", h.value, {split.focus_sql} AS f, {split.base_sql} AS b
-                  FROM ({sentence_tone_per_entity_sql(entity_ids)}) h
+                  FROM ({sentence_tone_per_entity_sql(entity_ids, keyed=db.has("mentions", "sent_id"))}) h
                   JOIN (SELECT DISTINCT ON (entity_id) entity_id, name FROM entities) e ON h.entity_id = e.entity_id
                   JOIN {db.articles_in_scope} a ON h.article_id = a.article_id)"""
     return _shifts(_moments(db, values, split), min_articles=min_articles, level=level)
 
 
-def sentence_hits_sql(entity_ids: Sequence[str]) -> str:
-    """Distinct (entity_id, article_id, sent_id, sentiment): the sentences naming each of the given entities
-    (the sentence holding each mention's start, as :func:`~.sentiment.sentence_of`)."""
-    m = f"SELECT article_id, start, entity_id FROM mentions WHERE entity_id IN {id_list(list(entity_ids))}"
+def sentence_hits_sql(entity_ids: Sequence[str], *, keyed: bool = False, tone: bool = True) -> str:
+    """Distinct (entity_id, article_id, sent_id[, sentiment]): the sentences naming each of the given entities
+    (the sentence holding each mention's start, as :func:`~.sentiment.sentence_of`).
+
+    ``keyed``: the store has ``mentions.sent_id`` (assembled since it exists), so sentences are joined by key, or
+    not read at all without ``tone``; otherwise each mention is placed in its sentence by an as-of join on offsets.
+    """
+    wanted = f"entity_id IN {id_list(list(entity_ids))}"
+    if keyed and not tone:
+        return f"SELECT DISTINCT entity_id, article_id, sent_id FROM mentions WHERE {wanted} AND sent_id IS NOT NULL"
+    if keyed:
+        return f"""SELECT DISTINCT m.entity_id, m.article_id, m.sent_id, s.sentiment
+                   FROM (SELECT entity_id, article_id, sent_id FROM mentions WHERE {wanted} AND sent_id IS NOT NULL) m
+                   JOIN sentences s ON m.article_id = s.article_id AND m.sent_id = s.sent_id"""
+    m = f"SELECT article_id, start, entity_id FROM mentions WHERE {wanted}"
     # Only the sentences of articles naming them are sorted for the as-of join.
+    columns = "m.entity_id, m.article_id, s.sent_id" + (", s.sentiment" if tone else "")
     return f"""WITH m AS ({m}),
                s AS (SELECT article_id, sent_id, start, "end", sentiment FROM sentences
                      WHERE article_id IN (SELECT DISTINCT article_id FROM m))
-               SELECT DISTINCT m.entity_id, m.article_id, s.sent_id, s.sentiment
+               SELECT DISTINCT {columns}
                FROM m ASOF JOIN s ON m.article_id = s.article_id AND m.start >= s.start
                WHERE m.start < s."end" """
 
 
-def sentence_tone_per_entity_sql(entity_ids: Sequence[str]) -> str:
-    return (f"SELECT entity_id, article_id, avg(sentiment) AS value FROM ({sentence_hits_sql(entity_ids)}) "
-            "GROUP BY entity_id, article_id")
+def sentence_tone_per_entity_sql(entity_ids: Sequence[str], *, keyed: bool = False) -> str:
+    return (f"SELECT entity_id, article_id, avg(sentiment) AS value "
+            f"FROM ({sentence_hits_sql(entity_ids, keyed=keyed)}) GROUP BY entity_id, article_id")
 
 
 def _shifts(moments: pd.DataFrame, *, min_articles: int, level: float) -> pd.DataFrame:

@@ -85,7 +85,7 @@ def cooccurrence_db(
     n_units = db.count(f"(SELECT 1 FROM sentences s {db.in_scope('s')})")
     if n_units == 0 or len(ids) < 2:
         return pd.DataFrame(columns=PAIR_COLUMNS)
-    hits = f"(SELECT DISTINCT entity_id, article_id, sent_id FROM ({sentence_hits_sql(ids)}) h)"
+    hits = f"({sentence_hits_sql(ids, keyed=db.has('mentions', 'sent_id'), tone=False)})"
     n_of = db.aggregate(f"SELECT entity_id, count(*) AS n FROM {hits} h GROUP BY entity_id",
                         sum_merge("entity_id", ["n"])).set_index("entity_id")["n"]
     if n_of.empty:
