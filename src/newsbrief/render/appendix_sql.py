@@ -59,17 +59,17 @@ def speakers_sql(words: str) -> str:
 
 
 def quotes_sql(db: Db, *, words: str) -> str:
-    """article_id, article (its title), speaker, as written, kind, cue, words, quote: in the quotes table's order.
+    """article_id, article (its title), speaker, as written, kind, cue, words, quote: by article, then quote.
 
-    No ORDER BY: DuckDB keeps a scan's order through the joins (``preserve_insertion_order``, on by default), so
-    the rows stream to the file in the store's order, as the pandas appendix wrote them, without sorting millions
-    of quotes (a sort holds them up to DuckDB's memory limit). ``words``: a relation of :func:`quote_words_sql`."""
+    Ordered explicitly: the order of rows out of parallel hash joins is not stable, and a file a user diffs must
+    be. DuckDB sorts within its memory limit and spills beyond it. ``words``: a relation of :func:`quote_words_sql`."""
     return f"""
         SELECT q.article_id, {oneline_sql('a.title')} AS article, w.speaker,
                coalesce(q.speaker_text, '') AS "as written", q.kind, coalesce(q.cue, '') AS cue, w.words,
                q.content AS quote
         FROM quotes q JOIN {db.articles_in_scope} a ON q.article_id = a.article_id
-        JOIN {words} w ON q.article_id = w.article_id AND q.quote_id = w.quote_id"""
+        JOIN {words} w ON q.article_id = w.article_id AND q.quote_id = w.quote_id
+        ORDER BY q.article_id, q.quote_id"""
 
 
 def top_quotes_sql(db: Db, *, speakers: str, words: str, top: int, per_speaker: int) -> str:
