@@ -68,7 +68,8 @@ def brief(
     if tables is None:
         if source_store is None:
             raise RunError("brief() needs tables or a source store")
-        link_dataset(source_store, folder / "data")
+        if Path(source_store).resolve() != (folder / "data").resolve():  # else already written there
+            link_dataset(source_store, folder / "data")
         n_articles = int(read_manifest(folder / "data").get("tables", {}).get("articles", 0))
     else:
         write_store(folder / "data", tables, settings=settings, inputs=params.input, base=folder)

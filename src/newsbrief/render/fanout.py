@@ -10,12 +10,15 @@ from typing import Any
 
 import pandas as pd
 
-from ..analysis import entity_frequencies
-from ..analysis.periods import source_labels
+from ..analysis.db import Db, source_sql
+from ..analysis.db_counts import entity_frequencies_db
 from ..errors import ParamsError
 from ..params import Params
+from ..store import read_manifest
+from ..store.duck import connect, quote_literal
 from .brief import ReportPaths, brief
 from .pages import index_page
+from .subsets import write_part
 
 EACH_CHOICES: tuple[str, ...] = ("source", "entity", "article")
 
@@ -30,43 +33,41 @@ def slug(value: str, *, taken: set[str]) -> str:
     return name
 
 
-def subset(tables: dict[str, pd.DataFrame], article_ids: set[str]) -> dict[str, pd.DataFrame]:
-    """The tables restricted to some articles; entities restricted to those still mentioned."""
-    out = {name: frame[frame["article_id"].isin(article_ids)].reset_index(drop=True)
-           for name, frame in tables.items() if name != "entities"}
-    used = set(out["mentions"]["entity_id"])
-    out["entities"] = tables["entities"][tables["entities"]["entity_id"].isin(used)].reset_index(drop=True)
-    return out
-
-
-def groups(tables: dict[str, pd.DataFrame], *, each: str, top: int) -> list[tuple[str, set[str], dict[str, Any]]]:
-    """(label, article ids, notebook overrides) per value to brief, largest first."""
-    articles = tables["articles"]
+def groups(db: Db, *, each: str, top: int) -> list[tuple[str, str, int, dict[str, Any]]]:
+    """(label, article predicate on ``a``, articles, notebook overrides) per value to brief, largest first."""
     if each == "source":
-        labels = source_labels(articles["source"])
-        counts = labels.value_counts()
-        return [(str(src), set(articles.loc[labels == src, "article_id"]),
-                 {"mode": "corpus" if n > 1 else "article"}) for src, n in counts.items()]
+        label = source_sql("a.source")
+        counts = db.df(f"SELECT {label} AS source, count(*) AS n FROM articles a GROUP BY 1 ORDER BY n DESC, source")
+        return [(str(r.source), f"{label} = {quote_literal(str(r.source))}", int(r.n),
+                 {"mode": "corpus" if r.n > 1 else "article"}) for r in counts.itertuples(index=False)]
     if each == "entity":
-        freq = entity_frequencies(tables["mentions"], tables["entities"], top=top)
-        out = []
-        for row in freq.itertuples(index=False):
-            ids = set(tables["mentions"].loc[tables["mentions"]["entity_id"] == row.entity_id, "article_id"])
-            out.append((str(row.name), ids, {"mode": "corpus" if len(ids) > 1 else "article", "entities": [row.name]}))
-        return out
+        freq = entity_frequencies_db(db, db.entities(), top=top)
+        return [(str(r.name), f"a.article_id IN (SELECT article_id FROM mentions WHERE entity_id = "
+                 f"{quote_literal(str(r.entity_id))})", int(r.articles),
+                 {"mode": "corpus" if r.articles > 1 else "article", "entities": [r.name]})
+                for r in freq.itertuples(index=False)]
     if each == "article":
-        return [(str(t) if t is not None and not pd.isna(t) else str(i), {str(i)}, {"mode": "article", "title": None})
-                for i, t in zip(articles["article_id"], articles["title"])]
+        rows = db.df("SELECT article_id, title FROM articles")
+        return [(str(t) if t is not None and not pd.isna(t) else str(i), f"a.article_id = {quote_literal(str(i))}", 1,
+                 {"mode": "article", "title": None}) for i, t in zip(rows["article_id"], rows["title"])]
     raise ParamsError("invalid --each", problems=[f"--each {each}: choose one of {', '.join(EACH_CHOICES)}"])
 
 
-def _brief_job(job: tuple[Path, dict[str, pd.DataFrame], dict[str, Any]]) -> ReportPaths:
-    sub, part, kwargs = job
-    return brief(sub, part, **kwargs)
+Job = tuple[Path, Path, str, dict[str, Any], dict[str, Any]]
 
 
-def _render_all(jobs: list[tuple[Path, dict[str, pd.DataFrame], dict[str, Any]]], *,
-                workers: int | None) -> Any:
+def _brief_job(job: Job) -> ReportPaths:
+    """Copy one part of the parent store into the child's data/, then render the child briefing."""
+    sub, parent, scope, manifest, kwargs = job
+    db = Db(connect(parent))
+    try:
+        write_part(db, scope, sub / "data", manifest=manifest)
+    finally:
+        db.con.close()
+    return brief(sub, None, source_store=sub / "data", **kwargs)
+
+
+def _render_all(jobs: list[Job], *, workers: int | None) -> Any:
     """Briefings in order, rendered by a pool of ``workers`` processes (default: all cores), each
     running one kernel at a time and keeping its imports (nbconvert, WeasyPrint, templates)."""
     n = min(workers or os.cpu_count() or 1, len(jobs))
@@ -83,28 +84,36 @@ def _render_all(jobs: list[tuple[Path, dict[str, pd.DataFrame], dict[str, Any]]]
 
 
 def fan_out(
-    folder: Path, tables: dict[str, pd.DataFrame], *, params: Params, settings: Any, each: str,
-    notebook: str | Path = "briefing", progress: Callable[[str, int], Callable[[int], None]] | None = None,
-    stage: Callable[[str], None] | None = None,
+    folder: Path, parent: Path, *, params: Params, settings: Any, each: str, notebook: str | Path = "briefing",
+    progress: Callable[[str, int], Callable[[int], None]] | None = None, stage: Callable[[str], None] | None = None,
 ) -> Any:
-    """Render one briefing per value of ``each`` under ``folder`` and write ``folder/index.html``."""
-    todo = groups(tables, each=each, top=params.top_n)
+    """Render one briefing per value of ``each`` of the store ``parent`` under ``folder``, and ``folder/index.html``.
+
+    Each child's data/ is its part of the parent, copied out in batches (:func:`.subsets.write_part`): a fan-out
+    of a large store never holds it in memory.
+    """
+    db = Db(connect(parent))
+    try:
+        todo = groups(db, each=each, top=params.top_n)
+        manifest = {k: v for k, v in read_manifest(parent).items() if k not in ("version", "tables", "files")}
+    finally:
+        db.con.close()
     if not todo:
         raise ParamsError("nothing to fan out", problems=[f"--each {each}: the inputs have no such values"])
     tick = progress(f"briefings per {each}", len(todo)) if progress else None
     taken: set[str] = set()
     rows: list[tuple[str, str, int]] = []
-    jobs: list[tuple[Path, dict[str, pd.DataFrame], dict[str, Any]]] = []
+    jobs: list[Job] = []
     base_title = params.title or "News briefing"
-    for label, ids, overrides in todo:
+    for label, scope, n, overrides in todo:
         name = slug(label, taken=taken)
         sub = folder / name
         sub.mkdir()
         title = overrides.get("title", f"{base_title}: {label}")
         kwargs = {"params": params, "settings": settings, "title": label if title is None else title,
                   "mode": overrides["mode"], "entities": overrides.get("entities"), "notebook": notebook}
-        jobs.append((sub, subset(tables, ids), kwargs))
-        rows.append((label, name, len(ids)))
+        jobs.append((sub, parent, scope, {**manifest, "part_of": {"each": each, "value": label}}, kwargs))
+        rows.append((label, name, n))
     children: list[ReportPaths] = []
     for n, paths in enumerate(_render_all(jobs, workers=params.workers), start=1):
         if stage:

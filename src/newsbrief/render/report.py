@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..annotate import Settings, annotate_articles, assemble, settings_from, within_size_limit
+from ..annotate import Settings, annotate_articles, assemble, settings_from, within_size_limit, write_store
 from ..errors import ParamsError, RunError
 from ..analysis import thin_articles
 from ..ingest import read_inputs, thin_summary
@@ -32,6 +32,8 @@ from .swap import report_lock, swap_into_place
 log = logging.getLogger(__name__)
 
 StageCallback = Callable[[str], None]
+#: Where a fan-out of annotated inputs keeps their tables while it copies the parts out (removed before the swap).
+PARENT = ".parent-data"
 ProgressFactory = Callable[[str, int], Callable[[int], None]]
 
 
@@ -57,10 +59,10 @@ def build_tables(
     return tables, settings
 
 
-def _store_corpus(params: Params, each: str | None) -> Path | None:
-    """The store a corpus briefing is rendered from without loading it (a single store input, no fan-out, not an
-    article briefing): its aggregates are computed out of core, and its thin articles are warned about here."""
-    if each is not None or len(params.input) != 1 or not is_store(params.input[0]) or params.mode == "article":
+def _from_store(params: Params, each: str | None) -> Path | None:
+    """The store a run renders without loading it: a single store input, in a fan-out or a corpus briefing (not
+    an article briefing). Its aggregates are computed out of core; its thin articles are warned about here."""
+    if len(params.input) != 1 or not is_store(params.input[0]) or (each is None and params.mode == "article"):
         return None
     from ..analysis.db import Db
     from ..analysis.db_counts import thin_articles_db
@@ -68,7 +70,7 @@ def _store_corpus(params: Params, each: str | None) -> Path | None:
 
     db = Db(connect(params.input[0]))
     try:
-        if params.mode == "auto" and int(db.value("SELECT count(*) FROM articles") or 0) == 1:
+        if each is None and params.mode == "auto" and db.count("articles") == 1:
             return None
         thin, total = thin_articles_db(db, limit=10)
     finally:
@@ -127,31 +129,33 @@ def _run_report(
         if stage:
             from_store = len(params.input) == 1 and is_store(params.input[0])
             stage("reading the annotation store" if from_store else "reading and annotating the inputs")
-        large = _store_corpus(params, each)
-        if large is not None:
+        source = _from_store(params, each)
+        tables: dict[str, Any] | None = None
+        if source is not None:
             settings = settings_from(params)
-            if stage:
-                stage("executing the briefing notebook and rendering HTML and PDF")
-            paths = brief(tmp, None, params=params, settings=settings, title=params.title, notebook=notebook,
-                          progress_bar=progress_bar, source_store=large)
-            swap_into_place(tmp, final)
-            return _relocate(paths, tmp, final)
-        tables, settings = build_tables(params, store=store, progress=progress)
-        n_articles = len(tables["articles"])
-        if params.mode == "article" and each is None and n_articles != 1:
-            raise ParamsError("invalid parameters", problems=[
-                f"mode: 'article' needs exactly one article; the inputs hold {n_articles} "
-                "(use mode: corpus, or --each article for one briefing per article)"])
+        else:
+            tables, settings = build_tables(params, store=store, progress=progress)
+            n_articles = len(tables["articles"])
+            if params.mode == "article" and each is None and n_articles != 1:
+                raise ParamsError("invalid parameters", problems=[
+                    f"mode: 'article' needs exactly one article; the inputs hold {n_articles} "
+                    "(use mode: corpus, or --each article for one briefing per article)"])
+            if each is not None:  # the fan-out copies each part out of a store: the annotated tables, written once
+                source = tmp / PARENT
+                write_store(source, tables, settings=settings, inputs=params.input, base=tmp)
         try:
             if each is None:
                 if stage:
                     stage("executing the briefing notebook and rendering HTML and PDF")
-                paths = brief(tmp, tables, params=params, settings=settings, title=_title_for(tables, params),
-                              notebook=notebook, progress_bar=progress_bar)
+                title = _title_for(tables, params) if tables is not None else params.title
+                paths = brief(tmp, tables, params=params, settings=settings, title=title, notebook=notebook,
+                              progress_bar=progress_bar, source_store=source)
             else:
-                paths = fan_out(tmp, tables, params=params, settings=settings, each=each, notebook=notebook,
+                paths = fan_out(tmp, source, params=params, settings=settings, each=each, notebook=notebook,
                                 progress=progress, stage=stage)
+            shutil.rmtree(tmp / PARENT, ignore_errors=True)
         except PapermillExecutionError as e:
+            shutil.rmtree(tmp / PARENT, ignore_errors=True)
             failed = output_dir / f"{params.name}.failed"
             shutil.rmtree(failed, ignore_errors=True)
             os.replace(tmp, failed)
