@@ -60,6 +60,15 @@ def attention_spikes_db(
     return spikes_from_shares(long, n_articles, entities, k=k, min_mentions=min_mentions, min_articles=min_articles)
 
 
+def _months_of(periods: pd.Series, freq: str) -> list[str]:
+    """The months ('YYYY-MM', the store's partitions) that the given periods overlap."""
+    out: set[str] = set()
+    for start in pd.to_datetime(periods):
+        end = pd.Period(start, freq=freq).end_time
+        out.update(f"{m:%Y-%m}" for m in pd.period_range(start, end, freq="M").start_time)
+    return sorted(out)
+
+
 def spike_headlines_db(db: Db, spikes: pd.DataFrame, *, freq: str = "W", n: int = 3) -> pd.DataFrame:
     """:func:`~.spikes.spike_headlines` over the store (only the spike periods' articles are read)."""
     if spikes.empty:
@@ -67,11 +76,15 @@ def spike_headlines_db(db: Db, spikes: pd.DataFrame, *, freq: str = "W", n: int 
     wanted = " OR ".join(f"(m.entity_id = '{str(r.entity_id).replace(chr(39), chr(39) * 2)}' AND "
                          f"{period_sql('a.published', freq)} = TIMESTAMP '{pd.Timestamp(r.period):%Y-%m-%d}')"
                          for r in spikes.itertuples(index=False))
+    prune = ""
+    if db.has("articles", "month") and db.has("mentions", "month"):  # month-partitioned: read those months only
+        months = id_list(_months_of(spikes["period"], freq))
+        prune = f"AND m.month IN {months} AND a.month IN {months}"
     per = db.aggregate(f"""SELECT m.entity_id, m.article_id, count(*) AS mentions, any_value(a.title) AS title,
                            any_value(a.source) AS source, any_value(a.published) AS published, any_value(a.url) AS url,
                            any_value({period_sql('a.published', freq)}) AS period
                     FROM mentions m JOIN {db.articles_in_scope} a ON m.article_id = a.article_id
-                    WHERE a.published IS NOT NULL AND ({wanted}) GROUP BY m.entity_id, m.article_id""",
+                    WHERE a.published IS NOT NULL AND ({wanted}) {prune} GROUP BY m.entity_id, m.article_id""",
                        f"SELECT * FROM {PARTIALS}")  # one row per article: each is whole in its part
     per["period"] = pd.to_datetime(per["period"])
     return headlines_from_counts(spikes, per, n=n)
