@@ -16,6 +16,7 @@ import html
 import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +24,12 @@ import pandas as pd
 
 from ..errors import NewsbriefError
 from ..present import HTMLBlock
-from ..store import read_dataset
-from .focus import FREQS, Filters, Focus, date_bounds, entity_choices, find_focus, make_filters, source_choices, speaker_choices
+from ..analysis.db import Db
+from .focus import FREQS, Filters, Focus, make_filters
+from .slices import (
+    date_bounds_db, entity_choices_db, find_focus_db, open_db, read_slice, source_choices_db, speaker_choices_db,
+    store_counts,
+)
 from .stores import resolve_store
 from .view import View, make_view
 
@@ -33,38 +38,78 @@ log = logging.getLogger(__name__)
 # ---------------------------------------------------------------------------------------------- the explorer
 @dataclass
 class Explorer:
-    """A loaded store plus the current choice; :meth:`app` builds the widgets."""
+    """A store (on disk, behind DuckDB) plus the current choice; :meth:`app` builds the widgets.
+
+    Memory is bounded by the focus, not by the store: the pick lists and the overview are SQL aggregates, and
+    :attr:`tables` holds only the current focus's slice (:func:`~newsbrief.lab.slices.read_slice`), on which
+    the views are computed with the plain functions of :mod:`.focus`.
+    """
 
     store: Path
-    tables: dict[str, pd.DataFrame]
+    db: Db
     focus: Focus
     filters: Filters = field(default_factory=Filters)
     freq: str = "W"
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(
         cls, store: str | Path | None = None, *, entity: str | None = None, speaker: str | None = None,
         start: Any = None, end: Any = None, sources: Iterable[str] | str | None = None, freq: str = "W",
     ) -> Explorer:
-        """Load ``store`` (``None``: see :func:`resolve_store`) and make the initial choice."""
+        """Open ``store`` (``None``: see :func:`resolve_store`) and make the initial choice."""
         if freq not in FREQS.values():
             raise ValueError(f"freq must be one of {', '.join(FREQS.values())}, not {freq!r}")
         path = resolve_store(store)
-        tables = read_dataset(path)
-        focus = find_focus(tables, entity=entity, speaker=speaker)
-        return cls(store=path, tables=tables, focus=focus, filters=make_filters(start=start, end=end, sources=sources),
+        db = open_db(path)
+        focus = find_focus_db(db, entity=entity, speaker=speaker)
+        return cls(store=path, db=db, focus=focus, filters=make_filters(start=start, end=end, sources=sources),
                    freq=freq)
 
+    @property
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The current focus's slice of the store: the rows its views read (articles without their text)."""
+        return self.slice_of(self.focus)
+
+    def slice_of(self, focus: Focus) -> dict[str, pd.DataFrame]:
+        """The slice of ``focus``, read once and kept until another focus is chosen (one slice in memory)."""
+        held = self._cache.get("slice")
+        if held is None or held[0] != focus:
+            self._cache["slice"] = None  # let the old slice go before reading the new one
+            self._cache["slice"] = (focus, read_slice(self.db, focus))
+        return self._cache["slice"][1]
+
+    def _memo(self, key: str, make: Callable[[], Any]) -> Any:
+        if key not in self._cache:
+            self._cache[key] = make()
+        return self._cache[key]
+
+    def entity_choices(self) -> list[tuple[str, str]]:
+        return self._memo("entities", lambda: entity_choices_db(self.db))
+
+    def speaker_choices(self) -> list[tuple[str, str]]:
+        return self._memo("speakers", lambda: speaker_choices_db(self.db))
+
+    def source_choices(self) -> list[str]:
+        return self._memo("sources", lambda: source_choices_db(self.db))
+
+    def date_bounds(self) -> tuple[date | None, date | None]:
+        return self._memo("bounds", lambda: date_bounds_db(self.db))
+
+    def find(self, *, entity: str | None = None, speaker: str | None = None) -> Focus:
+        """The focus a user means (see :func:`~newsbrief.lab.focus.find_focus`), without changing the choice."""
+        return find_focus_db(self.db, entity=entity, speaker=speaker)
+
     def overview(self) -> HTMLBlock:
-        a = self.tables["articles"]
-        first, last = date_bounds(self.tables)
-        text = (f"Store {self.store}: {len(a):,} articles from {a['source'].nunique():,} source(s), "
-                f"{f'{first} to {last}' if first else 'all undated'}; {len(self.tables['entities']):,} entities, "
-                f"{len(self.tables['quotes']):,} quotes, {len(self.tables['sentences']):,} sentences.")
+        n = self._memo("counts", lambda: store_counts(self.db))
+        first, last = self.date_bounds()
+        text = (f"Store {self.store}: {n['articles']:,} articles from {n['sources']:,} source(s), "
+                f"{f'{first} to {last}' if first else 'all undated'}; {n['entities']:,} entities, "
+                f"{n['quotes']:,} quotes, {n['sentences']:,} sentences.")
         return HTMLBlock(f"<p>{html.escape(text)}</p>", text)
 
     def choose(self, *, entity: str | None = None, speaker: str | None = None) -> Focus:
-        self.focus = find_focus(self.tables, entity=entity, speaker=speaker)
+        self.focus = self.find(entity=entity, speaker=speaker)
         return self.focus
 
     def view(self) -> View:
@@ -92,8 +137,7 @@ class ExploreApp:
 
         self.explorer = explorer
         self._quiet = True  # no refresh while the controls are being built or refilled
-        tables = explorer.tables
-        first, last = self._bounds = date_bounds(tables)
+        first, last = self._bounds = explorer.date_bounds()
         f = explorer.filters
         layout = w.Layout(width="auto")
         self.kind = w.ToggleButtons(options=[("Entity", "entity"), ("Speaker", "speaker")],
@@ -101,7 +145,7 @@ class ExploreApp:
         self.item = w.Dropdown(description="Who/what", layout=w.Layout(width="28em"))
         self.start = w.DatePicker(description="From", value=f.start or first)
         self.end = w.DatePicker(description="To", value=f.end or last)
-        sources = source_choices(tables)
+        sources = explorer.source_choices()
         self.sources = w.SelectMultiple(options=sources, value=[s for s in f.sources if s in sources],
                                         description="Sources", rows=min(6, max(2, len(sources))),
                                         layout=w.Layout(width="28em"))
@@ -132,8 +176,8 @@ class ExploreApp:
 
     # callbacks -------------------------------------------------------------------------------
     def _fill_items(self) -> None:
-        tables = self.explorer.tables
-        options = entity_choices(tables) if self.kind.value == "entity" else speaker_choices(tables)
+        ex = self.explorer
+        options = ex.entity_choices() if self.kind.value == "entity" else ex.speaker_choices()
         self.item.options = options
         if options and self.item.value not in {v for _, v in options}:
             self.item.value = options[0][1]
@@ -161,8 +205,8 @@ class ExploreApp:
         focus = None
         if self.item.value is not None:
             kind = self.kind.value
-            focus = find_focus(ex.tables, entity=self.item.value if kind == "entity" else None,
-                               speaker=self.item.value if kind == "speaker" else None)
+            focus = ex.find(entity=self.item.value if kind == "entity" else None,
+                            speaker=self.item.value if kind == "speaker" else None)
         start, end = self.start.value, self.end.value
         if start is not None and end is not None and start > end:
             start, end = end, start

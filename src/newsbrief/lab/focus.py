@@ -80,19 +80,27 @@ def _dated(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 
 
 # ---------------------------------------------------------------------------------------------- choices
-def entity_choices(tables: Mapping[str, pd.DataFrame], *, top: int | None = None) -> list[tuple[str, str]]:
-    """(label, entity_id) pairs, most mentioned first: what the entity dropdown offers."""
-    freq = analysis.entity_frequencies(tables["mentions"], tables["entities"], top=top)
+def entity_labels(freq: pd.DataFrame) -> list[tuple[str, str]]:
+    """(label, entity_id) pairs of an entity frequency table (:func:`analysis.entity_frequencies`)."""
     return [(f"{r.name} ({r.type}, {int(r.mentions)})", str(r.entity_id)) for r in freq.itertuples(index=False)]
 
 
-def speaker_choices(tables: Mapping[str, pd.DataFrame], *, top: int | None = None) -> list[tuple[str, str]]:
-    """(label, speaker) pairs, most quoted first (unattributed quotes left out)."""
-    share = analysis.speaker_share(tables["quotes"], tables["articles"])
+def speaker_labels(share: pd.DataFrame, *, top: int | None = None) -> list[tuple[str, str]]:
+    """(label, speaker) pairs of a speaker share table (:func:`analysis.speaker_share`), unattributed left out."""
     share = share[share["speaker"] != analysis.UNATTRIBUTED]
     if top is not None:
         share = share.head(top)
     return [(f"{r.speaker} ({int(r.quotes)} quotes)", str(r.speaker)) for r in share.itertuples(index=False)]
+
+
+def entity_choices(tables: Mapping[str, pd.DataFrame], *, top: int | None = None) -> list[tuple[str, str]]:
+    """(label, entity_id) pairs, most mentioned first: what the entity dropdown offers."""
+    return entity_labels(analysis.entity_frequencies(tables["mentions"], tables["entities"], top=top))
+
+
+def speaker_choices(tables: Mapping[str, pd.DataFrame], *, top: int | None = None) -> list[tuple[str, str]]:
+    """(label, speaker) pairs, most quoted first (unattributed quotes left out)."""
+    return speaker_labels(analysis.speaker_share(tables["quotes"], tables["articles"]), top=top)
 
 
 def source_choices(tables: Mapping[str, pd.DataFrame]) -> list[str]:
