@@ -131,15 +131,20 @@ def slice_sql(db: Db, focus: Focus) -> dict[str, tuple[str, list[Any]]]:
     """The SQL (and its parameters) of each table of the focus's slice, over the registered article ids."""
     by = ("q.speaker = ?", [focus.key]) if focus.kind == "speaker" else ("q.speaker_entity_id = ?", [focus.entity_id])
     mentions = ("m.entity_id = ?", [focus.entity_id]) if focus.entity_id is not None else ("FALSE", [])
-    keep = f"article_id IN (SELECT article_id FROM {_IDS})"
     text = " EXCLUDE (text)" if db.has("articles", "text") else ""
+
+    def of_articles(table: str, drop: str = "") -> str:
+        # numbered in the store's order before the join (which does not keep it), sorted back after
+        return (f"SELECT * EXCLUDE (_row) FROM (SELECT *{drop}, row_number() OVER () AS _row FROM {table}) "
+                f"WHERE article_id IN (SELECT article_id FROM {_IDS}) ORDER BY _row")
+
     return {
         "ids": (f"SELECT DISTINCT m.article_id FROM mentions m WHERE {mentions[0]} "
                 f"UNION SELECT DISTINCT q.article_id FROM quotes q WHERE {by[0]}", mentions[1] + by[1]),
-        "articles": (f"SELECT *{text} FROM articles WHERE {keep}", []),
+        "articles": (of_articles("articles", text), []),
         "mentions": (f"SELECT * FROM mentions m WHERE {mentions[0]}", mentions[1]),
-        "quotes": (f"SELECT * FROM quotes WHERE {keep}", []),
-        "sentences": (f"SELECT * FROM sentences WHERE {keep}", []),
+        "quotes": (of_articles("quotes"), []),
+        "sentences": (of_articles("sentences"), []),
     }
 
 
