@@ -67,8 +67,8 @@ def _same(a: pd.DataFrame, b: pd.DataFrame, what: str) -> None:
 def _focuses(tables: dict[str, pd.DataFrame]) -> list[focus.Focus]:
     entities = [v for _, v in focus.entity_choices(tables)]
     speakers = [v for _, v in focus.speaker_choices(tables)]
-    picks = [focus.find_focus(tables, entity=e) for e in entities[:3] + entities[-1:]]
-    return picks + [focus.find_focus(tables, speaker=s) for s in speakers[:4]]
+    picks = [focus.find_focus(tables, entity=e) for e in entities[:2] + entities[-1:]]
+    return picks + [focus.find_focus(tables, speaker=s) for s in speakers[:3]]
 
 
 def test_pick_lists_and_overview_match_the_whole_tables(store: Path) -> None:
@@ -105,7 +105,7 @@ def test_every_view_on_the_slice_equals_the_view_on_the_whole_tables(store: Path
         part = read_slice(db, f)
         assert len(part["articles"]) <= len(tables["articles"]) and "text" not in part["articles"]
         for filters in FILTERS:
-            for freq in ("W", "M"):
+            for freq in ("W", "M") if filters == Filters() else ("W",):
                 full = make_view(tables, f, filters=filters, freq=freq)
                 got = make_view(part, f, filters=filters, freq=freq)
                 what = f"{f.kind} {f.key} {filters} {freq}"

@@ -8,12 +8,16 @@ tables (tests compare them):
 
 * ``mentions``: the focus entity's mentions (for a speaker: of the speaker's entity, if any);
 * ``articles`` (without their text): the articles with such a mention or with a quote by the focus;
-* ``quotes`` and ``sentences``: every row of those articles (quotes about the focus, and the sentences behind
-  its mentions and quotes, are among them; the filters keep or drop whole articles);
+* ``quotes``: the quotes by the focus and the quotes whose content holds one of its mentions (quotes about it);
+* ``sentences``: those holding a mention or a quote of the focus (the sentences behind it, and what its tone
+  is read from); the filters keep or drop whole articles, so they cut the slice as they cut the whole tables;
 * ``entities``: the whole table (one row per canonical entity).
 
-Rows keep the store's order (DuckDB preserves the scan order through filters and semi joins whose build side is
-the small set of article ids), so ties in the tables shown fall as they do on the whole tables.
+Equality rests on two properties of annotated stores: sentences do not overlap (the sentence holding a mention
+is found by its start), and every mention of a store with ``mentions.tone`` has a tone (annotation scores each
+one), so whether the tone towards an entity exists reads the same on its own mentions as on all of them.
+Rows keep the store's order (numbered before the joins, sorted back), so ties in the tables shown fall as they
+do on the whole tables. Memory follows the focus (its articles), not the store.
 """
 
 from __future__ import annotations
@@ -30,8 +34,8 @@ from ..analysis.db_counts import entity_frequencies_db, speaker_share_db
 from ..store.duck import connect
 from .focus import Focus, _day, entity_labels, speaker_labels
 
-#: The name of the registered frame of a slice's article ids.
-_IDS = "slice_article_ids"
+#: The name of the registered table of a slice's spans (the focus's mentions and quotes).
+_SPANS = "slice_spans"
 
 
 def open_db(store: str | Path) -> Db:
@@ -128,34 +132,43 @@ def _frame(db: Db, sql: str, params: list[Any]) -> pd.DataFrame:
 
 
 def slice_sql(db: Db, focus: Focus) -> dict[str, tuple[str, list[Any]]]:
-    """The SQL (and its parameters) of each table of the focus's slice, over the registered article ids."""
+    """The SQL (and its parameters) of each table of the focus's slice; ``spans`` first (registered as a table
+    for the others): the focus's mentions and the quotes by the focus, with their article and offsets."""
     by = ("q.speaker = ?", [focus.key]) if focus.kind == "speaker" else ("q.speaker_entity_id = ?", [focus.entity_id])
     mentions = ("m.entity_id = ?", [focus.entity_id]) if focus.entity_id is not None else ("FALSE", [])
     text = " EXCLUDE (text)" if db.has("articles", "text") else ""
+    ids = f"article_id IN (SELECT DISTINCT article_id FROM {_SPANS})"
 
-    def of_articles(table: str, drop: str = "") -> str:
-        # numbered in the store's order before the join (which does not keep it), sorted back after
-        return (f"SELECT * EXCLUDE (_row) FROM (SELECT *{drop}, row_number() OVER () AS _row FROM {table}) "
-                f"WHERE article_id IN (SELECT article_id FROM {_IDS}) ORDER BY _row")
+    def numbered(table: str, alias: str, drop: str = "") -> str:
+        # numbered in the store's order before the joins (which do not keep it); sorted back by the number
+        return f"(SELECT *{drop}, row_number() OVER () AS _row FROM {table}) AS {alias}"
 
+    def ordered(table: str, alias: str, where: str, drop: str = "") -> str:
+        return f"SELECT * EXCLUDE (_row) FROM {numbered(table, alias, drop)} WHERE {ids} AND {where} ORDER BY _row"
+
+    about = (f"EXISTS (SELECT 1 FROM {_SPANS} p WHERE p.mention AND p.article_id = q.article_id "
+             "AND p.a >= q.content_start AND p.b <= q.content_end)")
+    behind = (f"EXISTS (SELECT 1 FROM {_SPANS} p WHERE p.article_id = s.article_id "
+              'AND ((p.a < s."end" AND p.b > s.start) OR (s.start <= p.a AND p.a < s."end")))')
     return {
-        "ids": (f"SELECT DISTINCT m.article_id FROM mentions m WHERE {mentions[0]} "
-                f"UNION SELECT DISTINCT q.article_id FROM quotes q WHERE {by[0]}", mentions[1] + by[1]),
-        "articles": (of_articles("articles", text), []),
+        "spans": (f'SELECT m.article_id, m.start AS a, m."end" AS b, TRUE AS mention FROM mentions m WHERE {mentions[0]} '
+                  f"UNION ALL SELECT q.article_id, q.content_start, q.content_end, FALSE FROM quotes q WHERE {by[0]}",
+                  mentions[1] + by[1]),
+        "articles": (ordered("articles", "a", "TRUE", text), []),
         "mentions": (f"SELECT * FROM mentions m WHERE {mentions[0]}", mentions[1]),
-        "quotes": (of_articles("quotes"), []),
-        "sentences": (of_articles("sentences"), []),
+        "quotes": (ordered("quotes", "q", f"({by[0]} OR {about})"), by[1]),
+        "sentences": (ordered("sentences", "s", behind), []),
     }
 
 
 def read_slice(db: Db, focus: Focus) -> dict[str, pd.DataFrame]:
     """The rows the views of ``focus`` read (see the module docstring), in the store's order."""
     queries = slice_sql(db, focus)
-    db.con.register(_IDS, _arrow(db, *queries["ids"]))
+    db.con.register(_SPANS, _arrow(db, *queries["spans"]))
     try:
         out = {name: _frame(db, *queries[name]) for name in ("articles", "mentions", "quotes", "sentences")}
     finally:
-        db.con.unregister(_IDS)
+        db.con.unregister(_SPANS)
     out["entities"] = _entities(db)
     return out
 
