@@ -7,7 +7,8 @@ by and about it, and the sentences behind any point of the timeline.
 Everything the widgets show comes from plain functions (:func:`filter_tables`, :func:`find_focus`,
 :func:`timeline`, :func:`tone`, :func:`sentences_at`, :func:`make_view`) built on :mod:`newsbrief.analysis`,
 the functions the briefing uses, so the numbers match the briefing and tests reach the logic without a
-browser. The store defaults to the latest run's (:func:`resolve_store`).
+browser. The store defaults to the latest run's (:func:`resolve_store`). The store is never read whole: the
+pick lists come from SQL over it and the views from the chosen focus's slice (:mod:`.slices`).
 """
 
 from __future__ import annotations

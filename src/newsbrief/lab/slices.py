@@ -28,7 +28,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..analysis import UNATTRIBUTED, find_entity
+from ..analysis import find_entity
 from ..analysis.db import Db, source_sql
 from ..analysis.db_counts import entity_frequencies_db, speaker_share_db
 from ..store.duck import connect
@@ -173,5 +173,5 @@ def read_slice(db: Db, focus: Focus) -> dict[str, pd.DataFrame]:
     return out
 
 
-__all__ = ["UNATTRIBUTED", "date_bounds_db", "entity_choices_db", "find_focus_db", "open_db", "read_slice",
+__all__ = ["date_bounds_db", "entity_choices_db", "find_focus_db", "open_db", "read_slice",
            "slice_sql", "source_choices_db", "speaker_choices_db", "store_counts"]
