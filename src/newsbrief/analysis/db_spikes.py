@@ -131,6 +131,16 @@ def _shares(table: pd.DataFrame, key: str, kept: list[str], leaders: list[str]) 
     return shares
 
 
+def _voice(db: Db, rel: str, key: str, *, kept: list[str], top: int) -> pd.DataFrame:
+    """Source x ``key`` shares of the ``top`` most frequent values of ``key`` in ``rel`` (rows: ``kept`` sources)."""
+    leaders = list(db.aggregate(f"SELECT {key}, count(*) AS n FROM {rel} r GROUP BY 1", _top(key, top))[key])
+    if not leaders:
+        return pd.DataFrame()
+    table = db.aggregate(f"SELECT source, {key}, count(*) AS n FROM {rel} r WHERE source IN {id_list(kept)} "
+                         "GROUP BY ALL", sum_merge(f"source, {key}", ["n"]))
+    return _shares(table, key, kept, leaders)
+
+
 def share_of_voice_db(
     db: Db, entities: pd.DataFrame, *, top: int = 8, sources: int = 8, min_articles: int = 3,
 ) -> pd.DataFrame:
@@ -140,13 +150,7 @@ def share_of_voice_db(
         return pd.DataFrame()
     rel = f"""(SELECT {source_sql('a.source')} AS source, m.entity_id FROM mentions m
                JOIN {db.articles_in_scope} a ON m.article_id = a.article_id WHERE m.entity_id IS NOT NULL)"""
-    leaders = list(db.aggregate(f"SELECT entity_id, count(*) AS n FROM {rel} r GROUP BY 1",
-                                _top("entity_id", top))["entity_id"])
-    if not leaders:
-        return pd.DataFrame()
-    table = db.aggregate(f"SELECT source, entity_id, count(*) AS n FROM {rel} r WHERE source IN {id_list(kept)} "
-                         "GROUP BY ALL", sum_merge("source, entity_id", ["n"]))
-    shares = _shares(table, "entity_id", kept, leaders)
+    shares = _voice(db, rel, "entity_id", kept=kept, top=top)
     names = entities.drop_duplicates("entity_id").set_index("entity_id")["name"]
     shares.columns = [names.get(c, c) for c in shares.columns]
     return shares
@@ -155,14 +159,8 @@ def share_of_voice_db(
 def speaker_share_of_voice_db(db: Db, *, top: int = 8, sources: int = 8, min_articles: int = 3) -> pd.DataFrame:
     """:func:`~.cooccurrence.speaker_share_of_voice` over the store."""
     kept = _kept_sources(db, sources=sources, min_articles=min_articles)
-    rel = f"""(SELECT {source_sql('a.source')} AS source, q.speaker FROM quotes q
-               JOIN {db.articles_in_scope} a ON q.article_id = a.article_id WHERE q.speaker IS NOT NULL)"""
     if len(kept) < 2:
         return pd.DataFrame()
-    leaders = list(db.aggregate(f"SELECT speaker, count(*) AS n FROM {rel} r GROUP BY 1",
-                                _top("speaker", top))["speaker"])
-    if not leaders:
-        return pd.DataFrame()
-    table = db.aggregate(f"SELECT source, speaker, count(*) AS n FROM {rel} r WHERE source IN {id_list(kept)} "
-                         "GROUP BY ALL", sum_merge("source, speaker", ["n"]))
-    return _shares(table, "speaker", kept, leaders)
+    rel = f"""(SELECT {source_sql('a.source')} AS source, q.speaker FROM quotes q
+               JOIN {db.articles_in_scope} a ON q.article_id = a.article_id WHERE q.speaker IS NOT NULL)"""
+    return _voice(db, rel, "speaker", kept=kept, top=top)

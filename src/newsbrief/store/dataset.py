@@ -63,7 +63,8 @@ def is_store(path: str | Path) -> bool:
     return (Path(path) / CURRENT).is_file()
 
 
-def _current_folder(root: Path) -> Path:
+def current_folder(root: Path) -> Path:
+    """The folder of the store's current dataset version (a StoreError when the store or the version is missing)."""
     if not is_store(root):
         raise StoreError("not an annotation store (no CURRENT file); create one with `newsbrief annotate`", path=root)
     version = (root / CURRENT).read_text(encoding="utf-8").strip()
@@ -104,12 +105,12 @@ def _read_parts(table: str, parts: list[Part], columns: list[str] | None = None)
 
 def _current(root: Path, read: Callable[[Path], T]) -> T:
     for attempt in (1, 2):
-        folder = _current_folder(root)
+        folder = current_folder(root)
         try:
             return read(folder)
         except StoreError:
             # A writer replaced CURRENT while we read (and the old version's grace period ran out): read the new one.
-            if attempt == 2 or _current_folder(root) == folder:
+            if attempt == 2 or current_folder(root) == folder:
                 raise
     raise AssertionError("unreachable")
 
@@ -150,7 +151,7 @@ def table_files(root: str | Path) -> dict[str, list[Path]]:
 
 
 def read_manifest(root: str | Path) -> dict[str, Any]:
-    return read_manifest_file(_current_folder(Path(root)))
+    return read_manifest_file(current_folder(Path(root)))
 
 
 class Cache:

@@ -12,19 +12,14 @@ import os
 import shutil
 from pathlib import Path
 
-from ..errors import StoreError
-from .dataset import CURRENT, is_store
+from .dataset import CURRENT, current_folder
 
 
 def link_dataset(source: str | Path, target: str | Path) -> Path:
     """Make ``target`` (a new folder) a store whose current version is ``source``'s current version; return it."""
     source, target = Path(source), Path(target)
-    if not is_store(source):
-        raise StoreError("not an annotation store (no CURRENT file)", path=source)
-    version = (source / CURRENT).read_text(encoding="utf-8").strip()
-    folder = source / version
-    if not version or not folder.is_dir():
-        raise StoreError(f"CURRENT names dataset version '{version}', which is missing", path=source / CURRENT)
+    folder = current_folder(source)
+    version = folder.name
     target.mkdir(parents=True, exist_ok=False)
 
     def link(src: str, dst: str) -> None:
