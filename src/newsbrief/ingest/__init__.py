@@ -9,11 +9,12 @@ import re
 import stat
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 
 from ..errors import InputError
 from ..textutil import thin_reason as text_thin_reason
+from .date_flags import date_window, flag_dates
 from .html import read_html_file
 from .model import ARTICLE_COLUMNS, Article, IngestResult, articles_frame, content_hash
 from .tables import TABLE_SUFFIXES, read_table
@@ -127,23 +128,16 @@ def thin_summary(thin: list[str], *, limit: int = 10, total: int | None = None) 
             f"left out of corpus findings unless include_thin is set): {named}")
 
 
-def date_window(*, earliest: datetime | None = None, latest: datetime | None = None) -> tuple[datetime, datetime]:
-    """The plausible publication window: default 1900-01-01 to tomorrow (UTC)."""
-    return (earliest or datetime(1900, 1, 1, tzinfo=timezone.utc),
-            latest or datetime.now(timezone.utc) + timedelta(days=1))
-
-
 def read_inputs(
     inputs: str | Path | Iterable[str | Path], *, columns: Mapping[str, str] | None = None,
     window: tuple[datetime, datetime] | None = None,
 ) -> IngestResult:
     """Read every input into articles; duplicate ids are an error, duplicate content is skipped.
 
-    Unparseable dates are collected as warnings (the caller logs one summary). Dates outside
-    ``window`` (default :func:`date_window`) are treated as missing, with one summary warning.
+    Unparseable and partial dates are collected as warnings (one summary is logged). Dates outside ``window``
+    (default :func:`date_window`) or far from the corpus's other dates are left out (the article stays, undated),
+    listed in ``result.flagged_dates`` and one summary warning.
     """
-    lo, hi = window or date_window()
-    out_of_range: list[str] = []
     result = IngestResult()
     ids: dict[str, str] = {}
     hashes: set[str] = set()
@@ -155,9 +149,6 @@ def read_inputs(
                     path=article.origin or path, field="article_id",
                 )
             ids[article.article_id] = article.origin or str(path)
-            if article.published is not None and not lo <= article.published <= hi:
-                out_of_range.append(f"{article.origin or path}: {article.published.date().isoformat()}")
-                article.published = None
             digest = article.content_hash
             if digest in hashes:
                 result.duplicates += 1
@@ -170,12 +161,18 @@ def read_inputs(
     thin = [f"{a.origin or a.article_id} ({reason})" for a in result.articles if (reason := thin_reason(a))]
     if thin:
         log.warning("%s", thin_summary(thin))
-    if out_of_range:
-        log.warning("%d date(s) outside %s..%s treated as missing; first: %s", len(out_of_range),
-                    lo.date().isoformat(), hi.date().isoformat(), out_of_range[0])
+    result.flagged_dates = flag_dates(result.articles, window=window)
+    if result.flagged_dates:
+        log.warning("%d date(s) left out of the period and timeline (the articles stay, undated): %s",
+                    len(result.flagged_dates), _listed(result.flagged_dates))
     if result.warnings:
-        log.warning("%d unparseable date(s); first: %s", len(result.warnings), result.warnings[0])
+        log.warning("%d date problem(s): %s", len(result.warnings),
+                    _listed(result.warnings))
     return result
+
+
+def _listed(lines: list[str], limit: int = 5) -> str:
+    return "; ".join(lines[:limit]) + (f"; and {len(lines) - limit} more" if len(lines) > limit else "")
 
 
 # Two pages of one stem in one folder are one story when this share of the smaller one's words is in both.

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError
-from .dates import parse_date
+from .dates import read_date
 from .model import Article
 from .text import decode_bytes, normalise
 
@@ -96,9 +96,9 @@ def read_table(
             )
         seen[article_id] = row
         raw_date = record.get("published")
-        published = parse_date(raw_date)
-        if published is None and _cell(raw_date) is not None and warnings is not None:
-            warnings.append(f"{path}, row {row}: unparseable date {str(raw_date)!r}")
+        published, problem = read_date(raw_date)
+        if problem is not None and warnings is not None:
+            warnings.append(f"{path}, row {row}, field 'published': {str(raw_date)!r}: {problem}")
         body = normalise(text).strip()
         articles.append(
             Article(
