@@ -53,8 +53,11 @@ SPECIAL_ROOTS: tuple[str, ...] = ("/proc", "/sys", "/dev")
 
 
 def check_regular(path: Path) -> None:
-    """Only regular files are read: not /proc, /sys or /dev, nor FIFOs, sockets or devices."""
-    resolved = str(path.resolve())
+    """Only regular files are read: not /proc, /sys or /dev, nor FIFOs, sockets or devices, nor symlink loops."""
+    try:
+        resolved = str(path.resolve())
+    except (RuntimeError, OSError) as e:  # pathlib raises RuntimeError for a loop (3.11), OSError ELOOP later
+        raise InputError("a symlink loop (the link leads back to itself): not read", path=path) from e
     if any(resolved == root or resolved.startswith(root + "/") for root in SPECIAL_ROOTS):
         raise InputError("not a regular file (a system or device file): not read", path=path)
     try:
@@ -65,10 +68,12 @@ def check_regular(path: Path) -> None:
         raise InputError("not a regular file (a FIFO, socket or device): not read", path=path)
 
 
-def _regular(path: Path) -> bool:
+def _regular(path: Path, loops: list[str]) -> bool:
     try:
         check_regular(path)
-    except InputError:
+    except InputError as e:
+        if isinstance(e.__cause__, (RuntimeError, OSError)) and "symlink loop" in e.message:
+            loops.append(str(path))
         return False
     return True
 
@@ -85,7 +90,11 @@ def _expand(inputs: str | Path | Iterable[str | Path]) -> list[tuple[Path, str |
         for match in matches:
             path = Path(match)
             if path.is_dir():
-                found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED and _regular(p))
+                loops: list[str] = []
+                found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED and _regular(p, loops))
+                if loops:
+                    log.warning("%d symlink loop(s) skipped (the link leads back to itself): %s", len(loops),
+                                "; ".join(loops[:5]) + (f"; and {len(loops) - 5} more" if len(loops) > 5 else ""))
                 if not found:
                     raise InputError("the folder holds no .txt, .html, .json(l), .csv or .parquet file", path=path)
                 files.extend(zip(found, _folder_ids(found, path)))

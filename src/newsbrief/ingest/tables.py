@@ -29,7 +29,8 @@ def _load_frame(path: Path) -> pd.DataFrame:
     text = decode_bytes(data, path=path)
     if suffix in {".jsonl", ".ndjson"} or (suffix == ".json" and not text.lstrip().startswith("[")):
         records = []
-        for lineno, line in enumerate(text.splitlines(), start=1):
+        # Only "\n" ends a JSON line: str.splitlines would also split inside strings at U+2028, U+2029, U+0085.
+        for lineno, line in enumerate(text.split("\n"), start=1):
             if not line.strip():
                 continue
             try:
@@ -46,6 +47,13 @@ def _load_frame(path: Path) -> pd.DataFrame:
         except json.JSONDecodeError as e:
             raise InputError(f"invalid JSON: {e.msg} at line {e.lineno} column {e.colno} (char {e.pos})",
                              path=path) from e
+        if not isinstance(records, list):
+            raise InputError("a JSON file holds an array of objects, one per article, e.g. [{\"text\": \"...\"}] "
+                             f"(found a {type(records).__name__})", path=path)
+        for position, record in enumerate(records):
+            if not isinstance(record, dict):
+                raise InputError(f"item {position} of the JSON array is a {type(record).__name__}: each item must "
+                                 "be an object with a \"text\" field, e.g. {\"text\": \"...\"}", path=path)
         return pd.DataFrame.from_records(records)
     sep = "\t" if suffix == ".tsv" else ","
     try:
