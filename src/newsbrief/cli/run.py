@@ -38,7 +38,7 @@ def is_input(path: Path) -> bool:
 
 def default_name(path: Path) -> str:
     """A run folder name from an input's name: ``Ünïcode story (1).html`` -> ``nicode-story-1``."""
-    name = re.sub(r"[^A-Za-z0-9._-]+", "-", path.stem if path.is_file() else path.name).strip("-._")[:100]
+    name = re.sub(r"[^A-Za-z0-9._-]+", "-", path.name if path.is_dir() else path.stem).strip("-._")[:100]
     return name or "briefing"
 
 
