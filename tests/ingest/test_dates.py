@@ -104,3 +104,19 @@ def test_a_corpus_of_one_week_keeps_an_article_of_the_month_before(tmp_path) -> 
     result = read_inputs(_table(tmp_path, ["2017-08-01", "2017-08-02", "2017-08-03", "2017-08-04", "2017-08-05",
                                            "2017-07-01"]))
     assert not result.flagged_dates and all(a.published is not None for a in result.articles)
+
+
+def test_an_archive_corpus_keeps_its_early_dates_and_flags_only_its_outliers(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from newsbrief.ingest import read_inputs
+
+    reuters = [f"1987-{m:02d}-{d:02d}" for m in (2, 3, 4, 5, 6) for d in (10, 20)] + ["1900-01-01"]
+    result = read_inputs(_table(tmp_path, reuters))
+    assert sum(a.published is not None for a in result.articles) == 10
+    assert len(result.flagged_dates) == 1 and "1900-01-01 (far outside the other dates" in result.flagged_dates[0]
+
+
+def test_a_lone_placeholder_date_is_flagged(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from newsbrief.ingest import read_inputs
+
+    result = read_inputs(_table(tmp_path, ["1970-01-01"]))
+    assert result.articles[0].published is None and "before 1990-01-01" in result.flagged_dates[0]

@@ -1,5 +1,8 @@
 """Dates a news corpus should not be spread over: before 1990, after tomorrow, or far from every other date.
 
+Before 1990 is the web-news era's bound; a corpus most of whose dates are earlier (an archive such as
+Reuters-21578, 1987) keeps them, and only its far outliers are flagged.
+
 A flagged date is left out (the article stays, undated) so that one video page dated 2010 does not stretch a
 2014-2015 corpus's period and timeline over five years; the caller lists the flagged articles once.
 """
@@ -64,7 +67,12 @@ def flag_dates(articles: Sequence[Article], *, window: tuple[datetime, datetime]
     ``"<origin>: 1900-01-01 (before 1990-01-01)"``."""
     window = window or date_window()
     lo, hi = window
-    plausible = [a.published for a in articles if a.published is not None and lo <= a.published <= hi]
+    dated = [a.published for a in articles if a.published is not None and a.published <= hi]
+    if len(dated) >= MIN_DATED and 2 * sum(d < lo for d in dated) >= len(dated):
+        # An archive (Reuters-21578 is 1987): the early dates are the corpus; only far outliers are flagged.
+        window = (datetime.min.replace(tzinfo=timezone.utc), hi)
+        lo = window[0]
+    plausible = [d for d in dated if d >= lo]
     fence = corpus_fence(plausible)
     flagged = []
     for article in articles:
