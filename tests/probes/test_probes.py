@@ -75,6 +75,28 @@ def _binary(work: Path) -> Path:
     return path
 
 
+def _empty(work: Path) -> Path:
+    (work / "empty").mkdir()
+    return work / "empty"
+
+
+def _bad_jsonl(work: Path) -> Path:
+    path = work / "corpus.jsonl"
+    path.write_text(json.dumps({"text": PAGE}) + "\n{\"text\": oops}\n", encoding="utf-8")
+    return path
+
+
+def _no_text(work: Path) -> Path:
+    path = work / "corpus.csv"
+    path.write_text("body,published\nSome text.,2017-08-01\n", encoding="utf-8")
+    return path
+
+
+def _reports(work: Path) -> Path:
+    (work / "reports").mkdir()
+    return work
+
+
 def run(*extra: str) -> Callable[[Path], list[str]]:
     return lambda work: ["run", str(SEED), "--output-dir", str(work / "reports"), "-q", *extra]
 
@@ -109,6 +131,12 @@ PROBES: list[Probe] = [
     Probe("a store that lost its CURRENT file, as annotate input",
           lambda w: ["annotate", str(_store_without_current(w)), "--out", str(w / "out")], 2,
           ("lost its CURRENT file",), ("no 'text' column",)),
+    Probe("an empty input folder: no output folder, no lock file",
+          lambda w: run("--set", f"input={_empty(w)}")(w), 2, ("the folder holds no .txt, .html",)),
+    Probe("a bad JSON line, into an output folder that exists: no lock file left",
+          lambda w: run("--set", f"input={_bad_jsonl(w)}")(_reports(w)), 2, ("row 2", "invalid JSON")),
+    Probe("a table without a text column names the mapping to use",
+          lambda w: run("--set", f"input={_no_text(w)}")(w), 2, ("no 'text' column (found: body", "columns: {text:")),
     Probe("a params file that is not text", lambda w: ["run", str(_binary(w))], 2, ("not a UTF-8 text file",)),
     Probe("no such params file", lambda w: ["run", str(w / "nothing.yaml")], 2, ("no such parameter file",)),
 ]

@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 
 from ..annotate import Settings, annotate_articles, assemble, settings_from, within_size_limit, write_store
-from ..errors import ParamsError, RunError
+from ..errors import InputError, ParamsError, RunError
 from ..analysis import thin_articles
 from ..ingest import read_inputs, thin_summary
 from ..nlp.linking import Aliases
@@ -28,6 +28,7 @@ from ..store import is_store, read_dataset
 from .brief import ReportPaths, brief
 from .fanout import fan_out
 from .preflight import check_run
+from ..store.lock import remove_quietly
 from .swap import report_lock, swap_into_place
 
 log = logging.getLogger(__name__)
@@ -120,10 +121,24 @@ def run_report(
     """
     check_run(params)  # before any folder, lock or annotation: a refused run writes nothing
     output_dir = Path(output_dir).resolve()
+    created = [p for p in (output_dir, *output_dir.parents) if not p.exists()]  # deepest first
+    lock = output_dir / f".{params.name}.lock"
+    lock_existed = lock.exists()
     output_dir.mkdir(parents=True, exist_ok=True)
-    with report_lock(output_dir, params.name):
-        return _run_report(params, output_dir=output_dir, progress=progress, stage=stage, notebook=notebook,
-                           progress_bar=progress_bar, each=each)
+    try:
+        with report_lock(output_dir, params.name):
+            return _run_report(params, output_dir=output_dir, progress=progress, stage=stage, notebook=notebook,
+                               progress_bar=progress_bar, each=each)
+    except (InputError, ParamsError):
+        # Bad input found while reading it: leave no trace (the lock file and folders this run made, if empty).
+        if not lock_existed:
+            remove_quietly(lock)
+        for folder in created:
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+        raise
 
 
 def _run_report(
