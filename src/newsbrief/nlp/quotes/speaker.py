@@ -23,21 +23,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsbrief.nlp.entity_cues import lexicon
+from newsbrief.nlp.lexicon import lexicon
+
+from .lexicon import GROUP_PRONOUNS, PERSON_PRONOUNS, ROLE_WORDS
 
 __all__ = ["Speaker", "SpeakerResolver", "speaker_mention"]
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-GROUP_PRONOUNS = frozenset({"they", "them", "it", "we"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-ROLE_WORDS = frozenset(
-    """president spokesman spokeswoman spokesperson minister secretary chief leader governor senator
-    mayor chairman chairwoman chair director ceo candidate nominee ambassador general commander
-    adviser advisor aide lawyer attorney prosecutor judge premier chancellor king queen prince
-    speaker representative congressman congresswoman official envoy head founder executive manager
-    coach owner author professor economist strategist pollster analyst father mother wife husband
-    son daughter sheriff officer trooper""".split()
-)
 _NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 _DROP_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "prep", "conj"})
 _KEEP_PREP_WORDS = frozenset({"of", "for"})
