@@ -14,7 +14,7 @@ from __future__ import annotations
 __all__ = [
     "SPEECH_LEMMAS", "COMMON_SPEECH_LEMMAS", "QUOTE_ONLY_LEMMAS", "PERSONAL_SPEECH_LEMMAS", "STANCE_LEMMAS", "TELL_LIKE",
     "NAMING_VERBS", "NP_CONTENT_VERBS", "NO_DOBJ_CONTENT_VERBS", "HEARER_WORDS", "MEDIUM_WORDS",
-    "ROLE_WORDS", "PERSON_PRONOUNS", "GROUP_PRONOUNS", "RELATIVE_PRONOUNS",
+    "ROLE_WORDS", "ORG_NOUNS", "PERSON_PRONOUNS", "GROUP_PRONOUNS", "RELATIVE_PRONOUNS",
 ]
 
 # -- speech verbs (lemmas) -------------------------------------------------------------------
@@ -73,6 +73,16 @@ ROLE_WORDS: frozenset[str] = frozenset(
     speaker representative congressman congresswoman official envoy head founder executive manager
     coach owner author professor economist strategist pollster analyst father mother wife husband
     son daughter sheriff officer trooper""".split()
+)
+#: Nouns that refer back to an organisation named before ("the airline said", "the agency added").
+ORG_NOUNS: frozenset[str] = frozenset(
+    """company firm corporation business group agency airline carrier automaker carmaker maker
+    manufacturer brokerage bank lender insurer retailer publisher broadcaster network newspaper
+    paper magazine outlet organization organisation ministry department military
+    army navy force police service office commission committee council authority government
+    administration court union party club team studio label giant startup developer operator
+    provider regulator institute university school hospital charity foundation association
+    campaign watchdog""".split()
 )
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "them", "it", "we"})
