@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gum_data import GUM, GumDoc, load
 
 from newsbrief.annotate import Settings, annotate_batch
-from newsbrief.nlp.linking import link_entities
+from newsbrief.nlp.entities.linking import link_entities
 from newsbrief.nlp.pipeline import load_pipeline
 
 CLASS_OF = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsbrief.nlp.entity_cues import lexicon
+from newsbrief.nlp.lexicon import lexicon
 
 __all__ = ["Speaker", "SpeakerResolver", "speaker_mention"]
 

@@ -17,7 +17,7 @@ import re
 
 
 from .gazetteer import country_code, is_place
-from .lexicon import lexicon
+from ..lexicon import lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
