@@ -68,7 +68,7 @@ def parse_options(items: list[str] | None) -> dict[str, Any]:
 def cmd_annotate(args: argparse.Namespace) -> int:
     from ..annotate import annotate_corpus, settings_from
     from ..ingest import read_inputs
-    from ..nlp.linking import Aliases
+    from ..nlp.entities.linking import Aliases
     from ..params import build_annotation_params
 
     params = build_annotation_params({

@@ -22,7 +22,7 @@ from ..annotate import Settings, annotate_articles, assemble, settings_from, wit
 from ..errors import ParamsError, RunError
 from ..analysis import thin_articles
 from ..ingest import read_inputs, thin_summary
-from ..nlp.linking import Aliases
+from ..nlp.entities.linking import Aliases
 from ..params import Params
 from ..store import is_store, read_dataset
 from .brief import ReportPaths, brief

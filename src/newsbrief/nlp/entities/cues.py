@@ -17,8 +17,8 @@ import re
 
 
 from .gazetteer import country_code, is_place
-from .lexicon import lexicon
-from .quotes.lexicon import PERSONAL_SPEECH_LEMMAS
+from ..lexicon import lexicon
+from ..quotes.lexicon import PERSONAL_SPEECH_LEMMAS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
