@@ -24,7 +24,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..errors import DeliveryError, InputError, MailInputError, ReportFolderError
+from ..errors import DeliveryError, MailInputError, ReportFolderError
 from ..present.record import read_record
 from ..textutil import clip
 
