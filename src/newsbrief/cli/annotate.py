@@ -69,7 +69,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     from ..annotate import annotate_corpus, settings_from
     from ..annotate.preflight import check_annotation
     from ..ingest import read_inputs
-    from ..nlp.linking import Aliases
+    from ..nlp.entities.linking import Aliases
     from ..params import build_annotation_params
 
     params = build_annotation_params({

@@ -22,7 +22,7 @@ from ..annotate import Settings, annotate_articles, assemble, settings_from, wit
 from ..errors import InputError, ParamsError, RunError
 from ..analysis import thin_articles
 from ..ingest import read_inputs, thin_summary
-from ..nlp.linking import Aliases
+from ..nlp.entities.linking import Aliases
 from ..params import Params
 from ..store import is_store, read_dataset
 from .brief import ReportPaths, brief
@@ -174,8 +174,8 @@ def _run_report(
                 if stage:
                     stage("executing the briefing notebook and rendering HTML and PDF")
                 title = _title_for(tables, params) if tables is not None else params.title
-                paths = brief(tmp, tables, params=params, settings=settings, title=title, notebook=notebook,
-                              progress_bar=progress_bar, source_store=source)
+                paths = brief(tmp, tables, params=params, settings=settings, changes={"title": title},
+                              notebook=notebook, progress_bar=progress_bar, source_store=source)
             else:
                 paths = fan_out(tmp, source, params=params, settings=settings, each=each, notebook=notebook,
                                 progress=progress, stage=stage)
