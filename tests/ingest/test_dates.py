@@ -120,3 +120,16 @@ def test_a_lone_placeholder_date_is_flagged(tmp_path) -> None:  # type: ignore[n
 
     result = read_inputs(_table(tmp_path, ["1970-01-01"]))
     assert result.articles[0].published is None and "before 1990-01-01" in result.flagged_dates[0]
+
+
+def test_a_parquet_column_of_timestamps_with_gaps_is_read_without_warnings(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pandas as pd
+
+    from newsbrief.ingest import read_inputs
+
+    path = tmp_path / "c.parquet"
+    pd.DataFrame({"text": ["One story.", "Another story."],
+                  "published": pd.to_datetime(["2017-08-13T10:00:00Z", None], utc=True)}).to_parquet(path)
+    result = read_inputs(path)
+    assert [a.published for a in result.articles] == [utc(2017, 8, 13, 10), None]
+    assert not result.warnings and not result.flagged_dates

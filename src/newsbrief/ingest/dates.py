@@ -87,6 +87,8 @@ def read_date(value: object) -> DateReading:
     if value is None:
         return DateReading(None)
     if isinstance(value, datetime):
+        if value != value:  # pandas' NaT (a missing timestamp in a Parquet column) is a datetime unequal to itself
+            return DateReading(None)
         return DateReading(_aware(value))
     if isinstance(value, date):
         return DateReading(datetime(value.year, value.month, value.day, tzinfo=timezone.utc))
