@@ -277,7 +277,8 @@ def _missing_paths(params: Params) -> list[str]:
             if not glob.glob(item, recursive=True):
                 problems.append(f"input: no file matches {item}")
         elif not Path(item).exists():
-            what = "a symlink loop (the link leads back to itself)" if Path(item).is_symlink() else "no such file or folder"
+            loop = Path(item).is_symlink()
+            what = "a symlink loop (the link leads back to itself)" if loop else "no such file or folder"
             problems.append(f"input: {what}: {item}")
     if params.aliases and not Path(params.aliases).is_file():
         problems.append(f"aliases: no such file: {params.aliases}")

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from storedata import corpus
-
 from newsbrief.store import CURRENT, lost_current, write_dataset
+from storedata import corpus
 
 
 def test_the_newest_complete_version_is_named(tmp_path: Path) -> None:

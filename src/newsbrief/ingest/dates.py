@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from datetime import date, datetime, timezone, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
@@ -46,7 +46,7 @@ class DateReading(NamedTuple):
 
 
 def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def _missing_parts(a: datetime, b: datetime) -> str | None:
@@ -91,7 +91,7 @@ def read_date(value: object) -> DateReading:
             return DateReading(None)
         return DateReading(_aware(value))
     if isinstance(value, date):
-        return DateReading(datetime(value.year, value.month, value.day, tzinfo=timezone.utc))
+        return DateReading(datetime(value.year, value.month, value.day, tzinfo=UTC))
     text = str(value).strip()
     if not text or text.lower() in _EMPTY:
         return DateReading(None)
