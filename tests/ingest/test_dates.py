@@ -47,6 +47,9 @@ def test_a_partial_date_is_missing_with_a_reason_never_completed_from_today(text
     ("January 13, 2017 8:00 AM PST", utc(2017, 1, 13, 16)),
     ("August 13, 2017 8:00 AM CT", utc(2017, 8, 13, 13)),
     ("August 13, 2017 8:00 BST", utc(2017, 8, 13, 7)),
+    ("Jan 13, 2017 | 5:00 PM PT", utc(2017, 1, 14, 1)),
+    ("13 Aug 2017 • 10:00 GMT", utc(2017, 8, 13, 10)),
+    ("Aug. 13, 2017 at 8:01 a.m. ET", utc(2017, 8, 13, 12, 1)),
 ])
 def test_full_dates_and_news_zone_names(text: str, want: datetime) -> None:
     assert parse_date(text) == want

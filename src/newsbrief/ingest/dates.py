@@ -33,6 +33,8 @@ TZINFOS: dict[str, int | tzinfo] = {
 _JUNK_AFTER_TIME = re.compile(r"(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*[^\d\sAPMapm+-].*$")
 #: "8:01 a.m." -> "8:01 am" (dateutil reads "a.m." as two tokens).
 _DOTTED_MERIDIEM = re.compile(r"\b([ap])\.m\.", re.IGNORECASE)
+#: "Jan 13, 2017 | 5:00 PM PT", "13 Aug 2017 • 10:00", "Aug 13, 2017 at 8:01": the date and the time apart.
+_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+at\s+(?=\d)", re.IGNORECASE)
 _EMPTY = frozenset({"nan", "nat", "none", "null"})
 # Two defaults that differ in every field: a field dateutil took from the default is one the text lacks.
 _DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
@@ -100,7 +102,7 @@ def read_date(value: object) -> DateReading:
             return DateReading(_aware(datetime.fromisoformat(text)))
         except ValueError:
             pass
-    text = _DOTTED_MERIDIEM.sub(r"\1m", text)
+    text = _SEPARATOR.sub(" ", _DOTTED_MERIDIEM.sub(r"\1m", text))
     for candidate in dict.fromkeys((text, _JUNK_AFTER_TIME.sub(r"\1", text))):
         reading = _dateutil(candidate)
         if reading is not None:
