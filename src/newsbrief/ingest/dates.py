@@ -36,8 +36,10 @@ _DOTTED_MERIDIEM = re.compile(r"\b([ap])\.m\.", re.IGNORECASE)
 #: "Jan 13, 2017 | 5:00 PM PT", "13 Aug 2017 • 10:00", "Aug 13, 2017 at 8:01": the date and the time apart.
 _SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+at\s+(?=\d)", re.IGNORECASE)
 _EMPTY = frozenset({"nan", "nat", "none", "null"})
-# Two defaults that differ in every field: a field dateutil took from the default is one the text lacks.
-_DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
+# dateutil fills what a text lacks from a default. Year 4 (a leap year, so "Feb 29" parses) is no news year: a
+# result in it has no year. A month or day of 1 may be the default's: only then is the text parsed again with a
+# second default, and a field that changes with the default is one the text lacks.
+_DEFAULTS = (datetime(4, 1, 1), datetime(2001, 2, 2))
 
 
 class DateReading(NamedTuple):
@@ -66,10 +68,13 @@ def _dateutil(text: str) -> DateReading | None:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            first, second = (dateutil_parser.parse(text, default=d, tzinfos=TZINFOS) for d in _DEFAULTS)
+            first = dateutil_parser.parse(text, default=_DEFAULTS[0], tzinfos=TZINFOS)
+            second = first
+            if first.year != _DEFAULTS[0].year and (first.month == 1 or first.day == 1):
+                second = dateutil_parser.parse(text, default=_DEFAULTS[1], tzinfos=TZINFOS)
         except (ValueError, OverflowError, TypeError):
             return None
-    missing = _missing_parts(first, second)
+    missing = "no year" if first.year == _DEFAULTS[0].year else _missing_parts(first, second)
     if missing is not None:
         return DateReading(None, f"partial date ({missing}): left undated rather than completed from today")
     unknown = [str(w.message) for w in caught if type(w.message).__name__ == "UnknownTimezoneWarning"]
