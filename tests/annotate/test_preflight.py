@@ -17,6 +17,11 @@ def test_an_installed_model_and_a_known_scorer_pass() -> None:
     assert scorer_problems("news", {}) == []
 
 
+@pytest.mark.parametrize("name", ["no_such_model", "no.such.model", "no-such-model", "."])
+def test_a_missing_model_is_a_problem_not_an_import_error(name: str) -> None:
+    assert "is not installed" in (model_problem(name) or "")
+
+
 def test_a_listening_scheduler_passes_and_a_closed_port_is_named() -> None:
     with socket.socket() as server:
         server.bind(("127.0.0.1", 0))
