@@ -29,6 +29,7 @@ class ReportPaths:
     html: Path
     pdf: Path
     children: tuple[ReportPaths, ...] = ()
+    new_articles: int | None = None  # articles the previous run of the name did not have (None: not counted)
 
 
 def notebook_path(name: str | Path = "briefing") -> Path:
@@ -54,12 +55,13 @@ def render(notebook: Path | nbformat.NotebookNode, *, html_path: Path, pdf_path:
 def brief(
     folder: Path, tables: dict[str, Any] | None, *, params: Params, settings: Settings, title: str | None = None,
     mode: str | None = None, entities: Sequence[str] | None = None, notebook: str | Path = "briefing",
-    progress_bar: bool = False, source_store: Path | None = None,
+    progress_bar: bool = False, source_store: Path | None = None, compare: str | None = None,
 ) -> ReportPaths:
     """Write data/, execute the notebook and render HTML + PDF inside ``folder`` (which must exist).
 
     ``data/`` holds ``tables``, or, with ``source_store`` (and no tables), that store's current version linked
     (:func:`~newsbrief.store.link.link_dataset`): a corpus briefing of a large store never loads it whole.
+    ``compare`` overrides ``params.compare`` (``last-run`` resolved to a store folder inside ``folder``).
     Raises papermill's PapermillExecutionError when a cell fails; the executed notebook is left in ``folder``.
     """
     from .exporters import warm_up_in_background
@@ -86,7 +88,7 @@ def brief(
                 parameters={"data": "data", "title": title, "mode": mode or params.mode, "top_n": params.top_n,
                             "freq": params.freq, "entities": list(entities if entities is not None else params.entities),
                             "include_thin": params.include_thin, "params": dict(params_table(params, base=folder)),
-                            "compare": params.compare, "appendix": "appendix.html" if corpus else None,
+                            "compare": compare or params.compare, "appendix": "appendix.html" if corpus else None,
                             "engine": params.engine, "scheduler": params.scheduler, "workers": params.workers})
     except BaseException:
         if appendix is not None:
