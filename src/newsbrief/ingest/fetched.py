@@ -65,7 +65,8 @@ def read_sources(
     if log_path is not None:
         outcome.log.write(log_path)
     if outcome.log.failed:
-        log.warning("%s; every URL is listed in %s", outcome.log.summary(), log_path or "the fetch log")
+        log.warning("%s; every URL is listed with its reason in %s", outcome.log.summary(),
+                    Path(log_path).name if log_path is not None else "the fetch log")
     if not result.articles:
         raise InputError(f"no article could be read from the URL inputs: {outcome.log.summary()}",
                          path=", ".join(map(str, remote)))
