@@ -143,7 +143,7 @@ class NewsSite:
                     return
                 self._send(200, body.encode("utf-8"), ctype, {"ETag": etag})
 
-            def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            def do_GET(self) -> None:
                 path = self.path.split("?")[0]
                 with site._lock:
                     site.counts[path] += 1
@@ -160,9 +160,9 @@ class NewsSite:
                     text = f"User-agent: *\nDisallow: /private/\n\nSitemap: {site.base}/sitemap.xml\n"
                     self._send(200, text.encode(), "text/plain")
                 elif path == "/":
-                    self._send(200, (f"<html><head><title>Test Times</title><link rel=\"alternate\" "
-                                     f"type=\"application/rss+xml\" href=\"/feed.xml\"></head><body><h1>Test Times"
-                                     f"</h1></body></html>").encode())
+                    self._send(200, ("<html><head><title>Test Times</title><link rel=\"alternate\" "
+                                     "type=\"application/rss+xml\" href=\"/feed.xml\"></head><body><h1>Test Times"
+                                     "</h1></body></html>").encode())
                 elif path == "/feed.xml":
                     self._validated(site._rss(), "application/rss+xml")
                 elif path == "/atom.xml":

@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
+from newssite import NewsSite
 
 from newsbrief.cli.main import main
-from newssite import NewsSite
 
 pytestmark = pytest.mark.slow
 

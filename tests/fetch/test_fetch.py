@@ -8,10 +8,10 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from newssite import FAULTS, NewsSite
 
 from newsbrief.fetch import USER_AGENT, FetchOptions, RawCache, fetch_sources
 from newsbrief.fetch.http import retry_after
-from newssite import FAULTS, NewsSite
 
 FAST = FetchOptions(per_host_rate=200, timeout=1.0, retries=1, backoff=0.05)
 

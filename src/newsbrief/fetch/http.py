@@ -123,7 +123,7 @@ class Fetcher:
                         done.retry_after = head.get("retry-after")
                         return self._timed(done, start), None
                     if check_type and not readable(done.content_type):
-                        done.reason = f"not HTML or a feed ({done.content_type.split(';')[0].strip()})"
+                        done.reason = f"not HTML or a feed ({(done.content_type or '').split(';')[0].strip()})"
                         return self._timed(done, start), None
                     length = head.get("content-length", "")
                     if length.isdigit() and int(length) > max_bytes:

@@ -41,9 +41,9 @@ class Robots:
             return None, None
         if status >= 500:
             log.info("%s/robots.txt answered %d: the host is treated as disallowed", host, status)
-            parser.disallow_all = True
+            parser.disallow_all = True  # type: ignore[attr-defined]  # RobotFileParser's own flag
         elif status >= 400 or text is None:
-            parser.allow_all = True
+            parser.allow_all = True  # type: ignore[attr-defined]
         else:
             parser.parse(text.splitlines())
         return parser, text if status < 400 else None

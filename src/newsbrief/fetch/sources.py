@@ -54,7 +54,7 @@ def _local(element: etree._Element) -> str:
 def kind_of(body: bytes) -> Kind:
     """feed, sitemap (a urlset), sitemap-index, or html (anything else)."""
     head = body[:2048].decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
-    if not (is_potential_feed(head) or head.startswith("<urlset") or head.startswith("<sitemapindex")):
+    if not (is_potential_feed(head) or head.startswith(("<urlset", "<sitemapindex"))):
         return "html"
     root = _root(body)
     name = _local(root) if root is not None else ""
