@@ -70,10 +70,10 @@ def parse_options(items: list[str] | None) -> dict[str, Any]:
 
 def cmd_annotate(args: argparse.Namespace) -> int:
     from ..annotate import annotate_corpus, settings_from
+    from ..errors import ParamsError
     from ..fetch import FetchOptions, cache_folder
     from ..ingest.fetched import read_sources
-    from ..errors import ParamsError
-    from ..nlp.linking import Aliases
+    from ..nlp.entities.linking import Aliases
     from ..params import build_annotation_params
 
     params = build_annotation_params({

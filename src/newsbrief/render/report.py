@@ -25,7 +25,7 @@ from ..analysis import thin_articles
 from ..fetch import FetchOptions
 from ..ingest import thin_summary
 from ..ingest.fetched import read_sources
-from ..nlp.linking import Aliases
+from ..nlp.entities.linking import Aliases
 from ..params import Params
 from ..store import is_store, read_dataset
 from ..store.link import link_dataset
@@ -115,13 +115,12 @@ def new_since(tables: dict[str, Any], previous: Path) -> int:
 
 
 def last_run_baseline(tmp: Path, previous: Path) -> str:
-    """``compare: last-run``: the previous run's data/ linked into the new run folder (the notebook's folder),
+    """``compare: last-run``: the previous run's data/ linked into the new run folder (removed before the swap),
     or ``previous`` (the periods before the last) when this is the first run of the name."""
     if not is_store(previous):
         log.info("compare: last-run: no earlier run of this name; 'What changed' compares periods instead")
         return "previous"
-    link_dataset(previous, tmp / LAST_RUN)
-    return LAST_RUN
+    return str(link_dataset(previous, tmp / LAST_RUN))
 
 
 def run_report(
@@ -181,8 +180,9 @@ def _run_report(
                 if stage:
                     stage("executing the briefing notebook and rendering HTML and PDF")
                 title = _title_for(tables, params) if tables is not None else params.title
-                paths = brief(tmp, tables, params=params, settings=settings, title=title, notebook=notebook,
-                              progress_bar=progress_bar, source_store=source, compare=compare)
+                changes = {"title": title} if compare is None else {"title": title, "compare": compare}
+                paths = brief(tmp, tables, params=params, settings=settings, changes=changes,
+                              notebook=notebook, progress_bar=progress_bar, source_store=source)
             else:
                 paths = fan_out(tmp, source, params=params, settings=settings, each=each, notebook=notebook,
                                 progress=progress, stage=stage)
