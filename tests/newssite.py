@@ -6,12 +6,13 @@ Every request is counted by path (``site.counts``) with its User-Agent (``site.a
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import hashlib
 import threading
 import time
 from collections import Counter
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from xml.sax.saxutils import escape
 
@@ -59,7 +60,7 @@ class NewsSite:
     """Articles 0..n-1, newest last; ``add(k)`` publishes k more (they appear in the feeds and the sitemap)."""
 
     def __init__(self, n: int, *, start: datetime | None = None, slow_seconds: float = 3.0) -> None:
-        self.start_time = start or datetime.now(timezone.utc) - timedelta(days=n)
+        self.start_time = start or datetime.now(UTC) - timedelta(days=n)
         self.n = n
         self.slow_seconds = slow_seconds
         self.counts: Counter[str] = Counter()
@@ -150,19 +151,17 @@ class NewsSite:
                     site.agents.add(self.headers.get("User-Agent", ""))
                     site.times.setdefault(path, []).append(time.monotonic())
                     count = site.counts[path]
-                try:
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the client stopped reading
                     self._route(path, count)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
 
             def _route(self, path: str, count: int) -> None:
                 if path == "/robots.txt":
                     text = f"User-agent: *\nDisallow: /private/\n\nSitemap: {site.base}/sitemap.xml\n"
                     self._send(200, text.encode(), "text/plain")
                 elif path == "/":
-                    self._send(200, ("<html><head><title>Test Times</title><link rel=\"alternate\" "
-                                     "type=\"application/rss+xml\" href=\"/feed.xml\"></head><body><h1>Test Times"
-                                     "</h1></body></html>").encode())
+                    self._send(200, (b"<html><head><title>Test Times</title><link rel=\"alternate\" "
+                                     b"type=\"application/rss+xml\" href=\"/feed.xml\"></head><body><h1>Test Times"
+                                     b"</h1></body></html>"))
                 elif path == "/feed.xml":
                     self._validated(site._rss(), "application/rss+xml")
                 elif path == "/atom.xml":

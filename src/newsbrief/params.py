@@ -12,10 +12,9 @@ import os
 import re
 import types
 import typing
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, Literal
-
-from datetime import timedelta
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator

@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
-from newssite import NewsSite
 
 from newsbrief.cli.main import main
+from newssite import NewsSite
 
 pytestmark = pytest.mark.slow
 
@@ -24,7 +24,8 @@ def _visible(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", re.sub(r"<(style|script)\b.*?</\1>", "", html, flags=re.S)))
 
 
-def test_a_morning_briefing_from_a_feed_reads_only_what_is_new(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_morning_briefing_from_a_feed_reads_only_what_is_new(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
     out, eml = tmp_path / "reports", tmp_path / "news.eml"
     mail = ["--email-if-new", "--to", "desk@example.org", "--eml", str(eml)]
     with NewsSite(12) as site:

@@ -4,14 +4,14 @@ politeness, the raw cache and offline re-runs."""
 from __future__ import annotations
 
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from newssite import FAULTS, NewsSite
 
 from newsbrief.fetch import USER_AGENT, FetchOptions, RawCache, fetch_sources
 from newsbrief.fetch.http import retry_after
+from newssite import FAULTS, NewsSite
 
 FAST = FetchOptions(per_host_rate=200, timeout=1.0, retries=1, backoff=0.05)
 
@@ -103,7 +103,7 @@ def test_a_damaged_cache_entry_is_noticed_and_fetched_again(tmp_path: Path) -> N
 
 
 def test_max_pages_and_max_age_bound_what_is_read(tmp_path: Path) -> None:
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     with NewsSite(10, start=now - timedelta(hours=60)) as site:  # one item every 6 hours, the last 6 hours old
         outcome = fetch_sources([f"{site.base}/feed.xml"], cache=tmp_path,
                                 options=FetchOptions(per_host_rate=200, max_pages=3))

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from filelock import FileLock
@@ -128,7 +128,7 @@ class RawCache:
     def put(self, url: str, body: bytes, *, suffix: str, content_type: str | None = None, etag: str | None = None,
             last_modified: str | None = None, final_url: str | None = None) -> Entry:
         digest = hashlib.sha256(body).hexdigest()
-        entry = Entry(url=url, sha256=digest, suffix=suffix, fetched=datetime.now(timezone.utc).isoformat(),
+        entry = Entry(url=url, sha256=digest, suffix=suffix, fetched=datetime.now(UTC).isoformat(),
                       content_type=content_type, etag=etag, last_modified=last_modified, final_url=final_url)
         target = self.path(entry)
         if not target.exists() or hashlib.sha256(target.read_bytes()).hexdigest() != digest:

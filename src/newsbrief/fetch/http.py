@@ -10,7 +10,7 @@ import email.utils
 import logging
 import time
 from dataclasses import dataclass
-from datetime import timezone
+from datetime import UTC
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -63,7 +63,7 @@ def retry_after(value: str | None, *, now: float | None = None) -> float | None:
     except (TypeError, ValueError):
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
+        when = when.replace(tzinfo=UTC)
     return max(0.0, when.timestamp() - (time.time() if now is None else now))
 
 
@@ -179,7 +179,8 @@ class Fetcher:
             asked = retry_after(response.retry_after) if status in (429, 503) else None
             if asked is not None:
                 if asked > self.options.max_retry_after:
-                    response.reason += f" (Retry-After {asked:.0f} s is longer than {self.options.max_retry_after:.0f} s)"
+                    limit = self.options.max_retry_after
+                    response.reason += f" (Retry-After {asked:.0f} s is longer than {limit:.0f} s)"
                     return response
                 wait = max(wait, asked)
             log.info("%s: %s, trying again in %.1f s", url, response.reason, wait)

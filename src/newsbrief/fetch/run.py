@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -68,7 +68,7 @@ class _Run:
         self.log = FetchLog()
         self.sitemaps_read = 0
         self.settled: set[str] = set()  # URLs with a log row in this run
-        self.now = datetime.now(timezone.utc)
+        self.now = datetime.now(UTC)
 
     # ------------------------------------------------------------------ reading one URL
     def _get(self, url: str, *, conditional: bool) -> tuple[Entry | None, Response | None]:
@@ -149,7 +149,8 @@ class _Run:
     # ------------------------------------------------------------------ pages
     def page(self, link: Link) -> FetchedPage | None:
         cached = self.cache.verified(link.url)
-        if cached is not None and cached.suffix == ".html" and (link.url in self.settled or not self.options.revalidate):
+        reuse = link.url in self.settled or not self.options.revalidate
+        if cached is not None and cached.suffix == ".html" and reuse:
             if link.url not in self.settled:
                 self.settled.add(link.url)
                 self.log.add(LogRow(link.url, None, "cached", self.cache.path(cached).stat().st_size))

@@ -111,7 +111,8 @@ def new_since(tables: dict[str, Any], previous: Path) -> int:
     hashes = set(tables["articles"]["content_hash"].astype(str))
     if not is_store(previous):
         return len(hashes)
-    return len(hashes - set(read_dataset(previous, ["articles"])["articles"]["content_hash"].astype(str)))
+    before = read_dataset(previous, ["articles"], columns=["content_hash"])["articles"]["content_hash"]
+    return len(hashes - set(before.astype(str)))
 
 
 def last_run_baseline(tmp: Path, previous: Path) -> str:
