@@ -10,7 +10,8 @@ The site is the test suite's made-up news site (``tests/newssite.py``) on 127.0.
 ``newsbrief run PARAMS -q`` as a subprocess from a fresh interpreter, into one temporary output folder (so the
 second run finds the first run's annotation cache and raw pages). Wall time is the subprocess's; CPU time is
 user + system of the subprocess and its children (the notebook kernel, annotation workers). The server's
-own CPU is not counted. ``per_host_rate`` is set high (the server is this machine); the default is 1 request/s.
+own CPU is not counted. Two more lines time the fetch stage alone (in this process, CPU including the server
+threads) on a fresh cache. ``per_host_rate`` is set high (the server is this machine); the default is 1 request/s.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
+from newsbrief.fetch import FetchOptions, fetch_sources  # noqa: E402
 from newssite import NewsSite  # noqa: E402 - the test suite's site
 
 
@@ -45,6 +47,21 @@ def run(params: Path, out: Path) -> tuple[float, float]:
     if done.returncode != 0:
         raise SystemExit(f"newsbrief run failed ({done.returncode}):\n{done.stderr}")
     return wall, cpu_children() - cpu
+
+
+def fetch_only(items: int, new: int, rate: float) -> list[tuple[str, float, float, int]]:
+    """The fetch stage alone, in this process (no annotation, no briefing): a first fetch and a re-fetch."""
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="newsbrief-fetch-only-") as tmp, NewsSite(items) as site:
+        options = FetchOptions(per_host_rate=rate, max_pages=items + new)
+        for name in (f"fetch only, {items} items", f"re-fetch, {new} new items"):
+            before = site.article_requests()
+            cpu, start = time.process_time(), time.perf_counter()
+            fetch_sources([f"{site.base}/feed.xml"], cache=tmp, options=options)
+            rows.append((name, time.perf_counter() - start, time.process_time() - cpu,
+                         site.article_requests() - before))
+            site.add(new)
+    return rows
 
 
 def main() -> None:
@@ -66,6 +83,7 @@ def main() -> None:
         wall, cpu = run(params, out)
         rows.append((f"re-run, {args.new} new items", wall, cpu, site.article_requests() - before))
         log = (out / "feed" / "fetch.csv").read_text(encoding="utf-8").splitlines()
+    rows += fetch_only(args.items, args.new, args.rate)
     print(f"{'run':<28} {'wall s':>8} {'CPU s':>8} {'pages fetched':>14}")
     for name, wall, cpu, fetched in rows:
         print(f"{name:<28} {wall:>8.1f} {cpu:>8.1f} {fetched:>14}")

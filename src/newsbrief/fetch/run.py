@@ -193,6 +193,8 @@ def fetch_sources(sources: Sequence[str | Path], *, cache: str | Path | RawCache
             with ThreadPoolExecutor(max_workers=max(1, options.workers), thread_name_prefix="newsbrief-fetch") as pool:
                 pages = list(pool.map(run.page, chosen))
             outcome.pages = [p for p in pages if p is not None]
+            order = {link.url: i for i, link in enumerate(chosen, start=1)}  # sources (0) first, pages in link order
+            run.log.rows.sort(key=lambda row: order.get(row.url, 0))
             outcome.log = run.log
             outcome.requests = fetcher.requests if fetcher is not None else 0
         finally:
