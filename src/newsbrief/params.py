@@ -7,6 +7,7 @@ resolved against that file's folder; paths given with ``--set`` against the curr
 
 from __future__ import annotations
 
+import difflib
 import glob
 import os
 import re
@@ -20,6 +21,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import ParamsError
+from .yamlfile import YamlTooLarge, load_yaml
 
 PATH_FIELDS: tuple[str, ...] = ("input", "aliases", "store")
 #: ``compare: 2017-08-01..2017-08-31`` (also ``/`` or `` to `` between the dates).
@@ -192,7 +194,9 @@ def parse_override(item: str) -> tuple[str, Any]:
     key = key.strip()
     if key not in Params.model_fields:
         valid = ", ".join(Params.model_fields)
-        raise ParamsError("invalid override", problems=[f"--set {key}: unknown key (valid keys: {valid})"])
+        close = difflib.get_close_matches(key, list(Params.model_fields), n=1)
+        hint = f"did you mean {close[0]}? " if close else ""
+        raise ParamsError("invalid override", problems=[f"--set {key}: unknown key ({hint}valid keys: {valid})"])
     if _field_is_str(key):
         return key, raw
     if key in ("input", "entities") and not raw.lstrip().startswith("["):
@@ -266,7 +270,9 @@ def alias_problems(path: str | Path) -> tuple[AliasFile | None, list[str]]:
     except UnicodeDecodeError as e:
         return None, [f"aliases: {path} is not UTF-8 text (byte 0x{raw[e.start]:02x} at position {e.start})"]
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
+    except YamlTooLarge as e:
+        return None, [f"aliases: {path}: {e}"]
     except yaml.YAMLError as e:
         return None, [f"aliases: {path} is not valid YAML: {e}"]
     if data is None:
@@ -356,21 +362,56 @@ def load_params(path: str | Path, *, overrides: list[str] | tuple[str, ...] = ()
     """Load a params YAML file, apply ``key=value`` overrides, validate."""
     path = Path(path)
     try:
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+        loaded = load_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError as e:
         raise ParamsError("no such parameter file", path=path) from e
+    except IsADirectoryError as e:
+        raise ParamsError("a folder, not a parameter file", path=path) from e
+    except UnicodeDecodeError as e:
+        raise ParamsError(f"not a UTF-8 text file (byte 0x{e.object[e.start]:02x} at position {e.start}): a "
+                          "parameter file is YAML text", path=path) from e
+    except YamlTooLarge as e:
+        raise ParamsError(str(e), path=path) from e
     except yaml.YAMLError as e:
         raise ParamsError(f"not valid YAML: {e}", path=path) from e
     if loaded is None:
         loaded = {}
     if not isinstance(loaded, dict):
         raise ParamsError("a parameter file must be a mapping of keys to values", path=path)
-    data = _resolve_paths(loaded, path.resolve().parent)
+    return with_overrides(_resolve_paths(loaded, path.resolve().parent), overrides, source=path)
+
+
+def with_overrides(data: dict[str, Any], overrides: list[str] | tuple[str, ...] = (), *,
+                   source: str | Path | None = None) -> Params:
+    """Validate ``data`` (paths resolved) with ``key=value`` overrides applied (their paths against the current
+    folder); one ParamsError lists every problem, those of ``--set`` values named as such."""
+    data = dict(data)
     cwd = Path.cwd()
-    for item in overrides:
-        key, value = parse_override(item)
+    problems: list[str] = []
+    overridden: set[str] = set()
+    for item in overrides:  # every bad --set is reported, with the file's problems, in one error
+        try:
+            key, value = parse_override(item)
+        except ParamsError as e:
+            problems += e.problems
+            continue
+        overridden.add(key)
         data.update(_resolve_paths({key: value}, cwd))
-    return build_params(data, source=path)
+    try:
+        params = build_params(data, source=source)
+    except ParamsError as e:
+        problems += [_blame(p, overridden) for p in e.problems]
+    if problems:
+        if source is None or all(p.startswith("--set ") for p in problems):  # the file is fine: do not name it
+            raise ParamsError("invalid --set value(s)" if overrides else "invalid parameters", problems=problems)
+        raise ParamsError("invalid parameters", problems=problems, path=source)
+    return params
+
+
+def _blame(problem: str, overridden: set[str]) -> str:
+    """A problem of a key given with ``--set`` names ``--set``, not the params file."""
+    key = re.split(r"[.:]", problem, maxsplit=1)[0]
+    return f"--set {problem}" if key in overridden else problem
 
 
 def relative_path(path: str | Path, base: str | Path) -> str:

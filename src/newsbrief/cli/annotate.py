@@ -70,6 +70,7 @@ def parse_options(items: list[str] | None) -> dict[str, Any]:
 
 def cmd_annotate(args: argparse.Namespace) -> int:
     from ..annotate import annotate_corpus, settings_from
+    from ..annotate.preflight import check_annotation
     from ..errors import ParamsError
     from ..fetch import FetchOptions, cache_folder
     from ..ingest.fetched import read_sources
@@ -81,6 +82,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         "workers": args.workers, "engine": args.engine, "scheduler": args.scheduler, "batch_size": args.batch_size,
         "aliases": args.aliases, "columns": parse_columns(args.column),
     })
+    check_annotation(params, inputs=[str(i) for i in args.inputs])  # before reading or writing anything
     aliases = Aliases.load(params.aliases)
     if args.max_pages < 1:
         raise ParamsError("invalid parameters", problems=[f"--max-pages: at least 1 (got {args.max_pages})"])
