@@ -34,3 +34,8 @@ def test_an_input_with_a_bad_set_names_the_set(tmp_path: Path) -> None:
 
 def test_a_name_without_usable_characters_falls_back() -> None:
     assert default_name(Path("ÜÖ.html")) == "briefing"
+
+
+def test_a_url_given_as_params_is_an_input_kept_as_written() -> None:
+    params = load_run_params("https://www.example.org/news/", [], quiet=True)
+    assert params.input == ["https://www.example.org/news/"] and params.name == "www.example.org-news"
