@@ -10,7 +10,8 @@ from newsbrief.cli.run import default_name, is_input, load_run_params
 from newsbrief.errors import ParamsError
 
 
-def test_a_page_given_as_params_is_briefed_with_the_defaults(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_page_given_as_params_is_briefed_with_the_defaults(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
     page = tmp_path / "My story (1).html"
     page.write_text("<html><body><p>Text.</p></body></html>", encoding="utf-8")
     params = load_run_params(page, ["top_n=5"])

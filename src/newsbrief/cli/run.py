@@ -83,7 +83,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.email_if_new:
         _check_delivery(args)
     tty = sys.stderr.isatty() and not args.quiet
-    paths = run_report(params, output_dir=args.output_dir, progress=progress_factory(not args.quiet), stage=stage_printer(args.quiet),
+    paths = run_report(params, output_dir=args.output_dir, progress=progress_factory(not args.quiet),
+                       stage=stage_printer(args.quiet),
                        progress_bar=tty, each=args.each)
     if paths.children:
         print(paths.html)  # the index page, then every briefing's three files
