@@ -59,7 +59,6 @@ def _strings_array(work: Path) -> Path:
 
 def _store_without_current(work: Path) -> Path:
     from newsbrief.store import CURRENT, write_dataset
-
     from storedata import corpus
 
     store = work / "store"
@@ -147,7 +146,8 @@ def listing(folder: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("probe", PROBES, ids=[p.name for p in PROBES])
-def test_probe(probe: Probe, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_probe(probe: Probe, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+               capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(tmp_path)
     argv = probe.argv(tmp_path)
     before = listing(tmp_path)
@@ -161,7 +161,8 @@ def test_probe(probe: Probe, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ca
         assert listing(tmp_path) == before
 
 
-def test_the_store_probe_names_the_version_the_manifests_show(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_store_probe_names_the_version_the_manifests_show(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
     store = _store_without_current(tmp_path)
     version = (tmp_path / "version.txt").read_text(encoding="utf-8")
     assert main(["annotate", str(store), "--out", str(tmp_path / "out")]) == 2
