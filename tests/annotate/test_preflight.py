@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+
 import pytest
 
 from newsbrief.annotate.preflight import annotation_problems, model_problem, scheduler_problem, scorer_problems
