@@ -20,8 +20,8 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .errors import ParamsError
-from .yamlfile import YamlTooLarge, load_yaml
+from .errors import ParamsError, YamlTooLarge
+from .yamlfile import load_yaml
 
 PATH_FIELDS: tuple[str, ...] = ("input", "aliases", "store")
 #: ``compare: 2017-08-01..2017-08-31`` (also ``/`` or `` to `` between the dates).
