@@ -130,3 +130,13 @@ def test_retry_after_reads_an_http_date() -> None:
     now = time.time()
     assert retry_after(time.strftime("%a, %d %b %Y %H:%M:%S GMT", time.gmtime(now + 30)), now=now) == \
         pytest.approx(30, abs=1.5)
+
+
+def test_a_feed_that_fails_today_is_read_from_its_copy_of_the_last_run(tmp_path: Path) -> None:
+    with NewsSite(3) as site:
+        fetch_sources([f"{site.base}/feed.xml"], cache=tmp_path, options=FAST)
+    outcome = fetch_sources([f"{site.base}/feed.xml"], cache=tmp_path, options=FAST)  # the server is gone
+    assert len(outcome.pages) == 3
+    reason = reasons(outcome)[f"{site.base}/feed.xml"]
+    assert reason.startswith("unreachable") and reason.endswith("the copy fetched before is used")
+    assert len(outcome.log.failed) == 1  # the feed's fault is still counted
