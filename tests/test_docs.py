@@ -288,6 +288,16 @@ def test_readme_is_a_short_user_guide() -> None:
     assert "make test" in text and "make report" in text
 
 
+def test_readme_lists_every_parameter_of_the_schema() -> None:
+    from newsbrief.params import Params
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = text[text.index("## Parameters"):].split("\n## ")[0]
+    rows = re.findall(r"^\| `(\w+)` \|", table, re.M)
+    assert sorted(rows) == sorted(Params.model_fields), "README's parameter table and the Params schema differ"
+    assert "\n\n|" not in table[table.index("| key |"):].rstrip(), "a blank line breaks the parameter table"
+
+
 BAD = """# Bad
 
 Run `newsbrief query "SELECT 1"` or `newsbrief run p.yaml --no-such-flag`; see `src/newsbrief/nothing.py`

@@ -151,7 +151,8 @@ Found = tuple["Span", str, "tuple[str, bool] | None"]  # span, model label, cont
 def candidates(doc: Doc) -> list[Found]:
     """The model's people, organisations and places in ``doc``, trimmed, with their context cue; names
     inside table lines, short quoted titles and titles of works left out."""
-    tables = table_spans(doc.text) if any(ch.isdigit() for ch in doc.text) else []
+    text = doc.text  # built once: Doc.text joins every token
+    tables = table_spans(text) if any(ch.isdigit() for ch in text) else []
     table_starts = [a for a, _ in tables]
     found: list[Found] = []
     for ent in _paragraph_parts(doc):
@@ -164,7 +165,7 @@ def candidates(doc: Doc) -> list[Found]:
             k = bisect_right(table_starts, span.start_char) - 1
             if k >= 0 and span.start_char < tables[k][1]:
                 continue
-        if not is_name(span.text) or in_quoted_title(span) or is_title_of_work(span):
+        if not is_name(span.text) or in_quoted_title(span, text=text) or is_title_of_work(span, text=text):
             continue
         if any(t.lower_.rstrip(".") in _TABLE_TOKENS for t in span):
             continue
