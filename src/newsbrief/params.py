@@ -305,7 +305,7 @@ def load_alias_file(path: str | Path) -> AliasFile:
 
 
 def _missing_paths(params: Params) -> list[str]:
-    problems = []
+    problems = [] if params.input else ["input: empty: give at least one file, folder, glob or URL"]
     for item in params.input:
         if is_url(item):
             continue

@@ -91,6 +91,17 @@ def _no_text(work: Path) -> Path:
     return path
 
 
+def _params(work: Path, text: str) -> Path:
+    path = work / "params.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _file(work: Path, name: str) -> Path:
+    (work / name).write_text("not a folder", encoding="utf-8")
+    return work
+
+
 def _reports(work: Path) -> Path:
     (work / "reports").mkdir()
     return work
@@ -141,6 +152,11 @@ PROBES: list[Probe] = [
           lambda w: run("--set", f"input={_bad_jsonl(w)}")(_reports(w)), 2, ("row 2", "invalid JSON")),
     Probe("a table without a text column names the mapping to use",
           lambda w: run("--set", f"input={_no_text(w)}")(w), 2, ("no 'text' column (found: body", "columns: {text:")),
+    Probe("an empty input list in a params file", lambda w: ["run", str(_params(w, "input: []\n"))], 2,
+          ("input: empty: give at least one file",)),
+    Probe("an empty --set input", run("--set", "input="), 2, ("--set input: empty",)),
+    Probe("an output folder that is a file", lambda w: run()(_file(w, "reports")), 2,
+          ("reports is a file, not a folder",)),
     Probe("a params file that is not text", lambda w: ["run", str(_binary(w))], 2, ("not a UTF-8 text file",)),
     Probe("no such params file", lambda w: ["run", str(w / "nothing.yaml")], 2, ("no such parameter file",)),
 ]

@@ -152,6 +152,8 @@ def run_report(
                                                           "before it; it does not apply to --each"])
     check_run(params)  # before any folder, lock or annotation: a refused run writes nothing
     output_dir = Path(output_dir).resolve()
+    if output_dir.exists() and not output_dir.is_dir():
+        raise ParamsError("invalid output folder", problems=[f"output folder: {output_dir} is a file, not a folder"])
     created = [p for p in (output_dir, *output_dir.parents) if not p.exists()]  # deepest first
     lock = output_dir / f".{params.name}.lock"
     lock_existed = lock.exists()
