@@ -29,10 +29,10 @@ from ..nlp.entities.linking import Aliases
 from ..params import Params
 from ..store import is_store, read_dataset
 from ..store.link import link_dataset
+from ..store.lock import remove_quietly
 from .brief import ReportPaths, brief
 from .fanout import fan_out
 from .preflight import check_run
-from ..store.lock import remove_quietly
 from .swap import report_lock, swap_into_place
 
 log = logging.getLogger(__name__)
