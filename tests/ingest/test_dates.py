@@ -50,8 +50,16 @@ def test_a_partial_date_is_missing_with_a_reason_never_completed_from_today(text
     ("Jan 13, 2017 | 5:00 PM PT", utc(2017, 1, 14, 1)),
     ("13 Aug 2017 • 10:00 GMT", utc(2017, 8, 13, 10)),
     ("Aug. 13, 2017 at 8:01 a.m. ET", utc(2017, 8, 13, 12, 1)),
+    # "UTC+2" is two hours east of Greenwich in news (dateutil alone reads it the POSIX way, two hours west)
+    ("Aug 13 2017 10:00 UTC+2", utc(2017, 8, 13, 8)),
+    ("13 August 2017, 10:00 GMT-05:00", utc(2017, 8, 13, 15)),
+    # Unix time, as JSON exports of APIs write it: seconds, milliseconds, numbers or strings
+    (1502618400, utc(2017, 8, 13, 10)),
+    (1502618400000, utc(2017, 8, 13, 10)),
+    ("1502618400", utc(2017, 8, 13, 10)),
+    (1502618400.0, utc(2017, 8, 13, 10)),
 ])
-def test_full_dates_and_news_zone_names(text: str, want: datetime) -> None:
+def test_full_dates_and_news_zone_names(text: object, want: datetime) -> None:
     assert parse_date(text) == want
 
 
