@@ -313,7 +313,9 @@ def _missing_paths(params: Params) -> list[str]:
             if not glob.glob(item, recursive=True):
                 problems.append(f"input: no file matches {item}")
         elif not Path(item).exists():
-            problems.append(f"input: no such file or folder: {item}")
+            loop = Path(item).is_symlink()
+            what = "a symlink loop (the link leads back to itself)" if loop else "no such file or folder"
+            problems.append(f"input: {what}: {item}")
     if params.aliases and not Path(params.aliases).is_file():
         problems.append(f"aliases: no such file: {params.aliases}")
     elif params.aliases:

@@ -69,7 +69,9 @@ def lost_current(path: str | Path) -> str | None:
     root = Path(path)
     if not root.is_dir() or (root / CURRENT).exists():
         return None
-    versions = sorted((p.parent for p in root.glob("v-*/" + MANIFEST)), key=lambda p: p.name, reverse=True)
+    # Newest first: by when the manifest was written (two versions of one second share their name's stamp).
+    versions = sorted((p.parent for p in root.glob("v-*/" + MANIFEST)),
+                      key=lambda p: ((p / MANIFEST).stat().st_mtime_ns, p.name), reverse=True)
     if not versions:
         return None
     complete = next((v for v in versions if _complete(v)), None)
