@@ -77,7 +77,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         "aliases": args.aliases, "columns": parse_columns(args.column),
     })
     aliases = Aliases.load(params.aliases)
-    ingested = read_inputs(args.inputs, columns=params.columns)
+    ingested = read_inputs(args.inputs, columns=params.columns, languages=params.languages)
     settings = settings_from(params)
     factory = progress_factory(not args.quiet)
     tick = factory("annotating", len(ingested.articles)) if factory else None
@@ -88,6 +88,9 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     duplicates = ingested.duplicates + summary.duplicates
     print(f"{summary.articles + ingested.duplicates} articles: {summary.annotated} annotated, "
           f"{summary.cached} from cache, {duplicates} duplicate(s) skipped")
+    if len(ingested.skipped) > ingested.duplicates:
+        print(f"{len(ingested.skipped) - ingested.duplicates} of {ingested.pages} pages could not be read "
+              "(the warnings above name them)")
     for name in ("articles", "mentions", "entities", "quotes", "sentences"):
         print(f"  {name:<10} {result.rows.get(name, 0):>8,} rows")
     print(f"{result.folder}{' (unchanged)' if result.reused else ''}")

@@ -16,7 +16,7 @@ import trafilatura
 
 from ..errors import InputError
 from .boilerplate import clean_paragraphs
-from .browser import copyright_owner
+from .browser import copyright_owner, read_browser_copy
 from .dates import parse_date
 from .model import Article
 from .structured import PageData, clean_title, read_structured
@@ -66,6 +66,9 @@ def read_html_file(path: Path, *, article_id: str | None = None) -> Article:
     structured = _paragraphs(data.body or "")
     n_extracted, n_structured = sum(len(p.split()) for p in extracted), sum(len(p.split()) for p in structured)
     paragraphs = structured if n_structured and n_extracted < FRAGMENT_SHARE * n_structured else extracted
+    if not paragraphs:  # the extractor found no main text: read the page's visible text as a browser copy
+        found = read_browser_copy(visible_lines(raw))
+        paragraphs = found.body if found is not None else []
     if not paragraphs:
         raise InputError("no article text found in the HTML page", path=path)
     source = data.og_site or data.publisher or (doc.sitename or doc.hostname if doc is not None else None)

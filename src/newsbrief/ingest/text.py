@@ -59,6 +59,8 @@ def decode_bytes(data: bytes, *, path: str | Path) -> str:
     """Decode bytes as UTF-8, else Windows-1252 for Latin-script text, else the detected charset."""
     if not data.strip():
         raise InputError("the file is empty", path=path)
+    if _binary(data):
+        raise InputError("a binary file (an image, a PDF, an archive...), not a text page", path=path)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -72,6 +74,19 @@ def decode_bytes(data: bytes, *, path: str | Path) -> str:
         raise InputError("cannot decode the bytes: not UTF-8 and no other charset detected", path=path)
     log.warning("%s is not UTF-8: read as %s", path, best.encoding)
     return str(best)
+
+
+BOMS = (b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")
+
+
+def _binary(data: bytes) -> bool:
+    """True for bytes that are no text in any encoding: NUL bytes (outside UTF-16/32 with a byte-order mark)
+    or many control characters in the first 8 KiB."""
+    head = data[:8192]
+    if head.startswith(BOMS):
+        return False
+    controls = sum(b < 32 and b not in (9, 10, 12, 13) for b in head)
+    return b"\x00" in head or controls > 0.05 * len(head)
 
 
 def _western(data: bytes) -> str | None:

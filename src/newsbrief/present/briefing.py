@@ -30,7 +30,7 @@ from .charts.sentiment import article_sentiment_chart, corpus_sentiment_chart, e
 from .charts.speakers import speaker_chart
 from .corpus import CorpusSections, combined_db
 from .figures import Chart, to_chart
-from .formatters import article_titles, corpus_rows, header_rows
+from .formatters import article_titles, corpus_rows, header_rows, skipped_note
 
 Mode = Literal["auto", "article", "corpus"]
 @dataclass
@@ -55,6 +55,7 @@ class Briefing(CorpusSections):
     appendix: str | None = None
     db: Db | None = None
     baseline_db: Db | None = None
+    ingest: Mapping[str, Any] | None = None  # what the run's ingest read and skipped (its manifest's record)
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -90,9 +91,10 @@ class Briefing(CorpusSections):
                     raise NewsbriefError("compare: not an annotation store (a run's data/ folder or `newsbrief "
                                          "annotate` output)", path=compare)
                 baseline_db = combined_db(data, compare)
+        manifest = read_manifest(data)
         if params is None:
-            params = read_manifest(data).get("params", {})
-        return cls(tables=tables, mode=resolved, title=title, top_n=top_n, freq=freq, follow=tuple(entities),
+            params = manifest.get("params", {})
+        return cls(ingest={k: manifest.get(k) for k in ("pages", "skipped")},tables=tables, mode=resolved, title=title, top_n=top_n, freq=freq, follow=tuple(entities),
                    params=params, include_thin=include_thin, compare=compare, appendix=appendix, db=db,
                    baseline_db=baseline_db)
 
@@ -154,7 +156,11 @@ class Briefing(CorpusSections):
         return lead + speaker_findings_from(dbc.speaker_share_db(db, examples=False))[:1]
 
     def notes(self) -> list[str]:
-        """Notes shown under the header: articles whose text is too little to be read as articles."""
+        """Notes shown under the header: pages that could not be read, articles whose text is too little."""
+        skipped = [note] if (note := skipped_note(self.ingest)) else []
+        return skipped + self._thin_notes()
+
+    def _thin_notes(self) -> list[str]:
         thin, total = self.thin(limit=10)
         if not total:
             return []

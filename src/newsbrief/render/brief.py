@@ -12,6 +12,7 @@ import nbformat
 
 from ..annotate import Settings, write_store
 from ..errors import RunError
+from ..ingest import write_skipped
 from ..params import Params, params_table
 from ..store import read_manifest
 from ..store.link import link_dataset
@@ -54,12 +55,13 @@ def render(notebook: Path | nbformat.NotebookNode, *, html_path: Path, pdf_path:
 def brief(
     folder: Path, tables: dict[str, Any] | None, *, params: Params, settings: Settings, title: str | None = None,
     mode: str | None = None, entities: Sequence[str] | None = None, notebook: str | Path = "briefing",
-    progress_bar: bool = False, source_store: Path | None = None,
+    progress_bar: bool = False, source_store: Path | None = None, record: dict[str, Any] | None = None,
 ) -> ReportPaths:
     """Write data/, execute the notebook and render HTML + PDF inside ``folder`` (which must exist).
 
     ``data/`` holds ``tables``, or, with ``source_store`` (and no tables), that store's current version linked
     (:func:`~newsbrief.store.link.link_dataset`): a corpus briefing of a large store never loads it whole.
+    ``record`` (what ingest read and skipped) goes into the data's manifest, its skipped pages into ``skipped.csv``.
     Raises papermill's PapermillExecutionError when a cell fails; the executed notebook is left in ``folder``.
     """
     from .exporters import warm_up_in_background
@@ -72,8 +74,10 @@ def brief(
             link_dataset(source_store, folder / "data")
         n_articles = int(read_manifest(folder / "data").get("tables", {}).get("articles", 0))
     else:
-        write_store(folder / "data", tables, settings=settings, inputs=params.input, base=folder)
+        write_store(folder / "data", tables, settings=settings, inputs=params.input, base=folder, extra=record)
         n_articles = len(tables["articles"])
+    if record and record.get("skipped"):
+        write_skipped(folder / "skipped.csv", record["skipped"])
     resolved = mode or params.mode
     corpus = resolved == "corpus" or (resolved == "auto" and n_articles != 1)
     appendix = _AppendixWriter(folder, title=title or "News briefing") if corpus else None

@@ -38,9 +38,11 @@ ProgressFactory = Callable[[str, int], Callable[[int], None]]
 
 
 def build_tables(
-    params: Params, *, store: Path, progress: ProgressFactory | None = None
+    params: Params, *, store: Path, progress: ProgressFactory | None = None, record: dict[str, Any] | None = None,
 ) -> tuple[dict[str, Any], Settings]:
-    """Read the inputs and annotate what the cache lacks (engine, workers and scorer from ``params``)."""
+    """Read the inputs and annotate what the cache lacks (engine, workers and scorer from ``params``).
+
+    ``record``, when given, is filled with what ingest looked at and skipped (:meth:`IngestResult.record`)."""
     settings = settings_from(params)
     if len(params.input) == 1 and is_store(params.input[0]):
         tables = read_dataset(params.input[0])
@@ -48,7 +50,10 @@ def build_tables(
         if thin:  # read_inputs warns for inputs it reads; a store's articles are checked here
             log.warning("%s", thin_summary(thin))
         return tables, settings
-    ingested = read_inputs(params.input, columns=params.columns)
+    ingested = read_inputs(params.input, columns=params.columns, languages=params.languages,
+                           strict=params.mode == "article")
+    if record is not None:
+        record.update(ingested.record())
     single = params.mode == "article" or (params.mode == "auto" and len(ingested.articles) == 1)
     articles = within_size_limit(ingested.articles, mode="article" if single else "corpus")
     tick = progress("annotating", len(articles)) if progress else None
@@ -131,10 +136,11 @@ def _run_report(
             stage("reading the annotation store" if from_store else "reading and annotating the inputs")
         source = _from_store(params, each)
         tables: dict[str, Any] | None = None
+        record: dict[str, Any] = {}
         if source is not None:
             settings = settings_from(params)
         else:
-            tables, settings = build_tables(params, store=store, progress=progress)
+            tables, settings = build_tables(params, store=store, progress=progress, record=record)
             n_articles = len(tables["articles"])
             if params.mode == "article" and each is None and n_articles != 1:
                 raise ParamsError("invalid parameters", problems=[
@@ -142,14 +148,14 @@ def _run_report(
                     "(use mode: corpus, or --each article for one briefing per article)"])
             if each is not None:  # the fan-out copies each part out of a store: the annotated tables, written once
                 source = tmp / PARENT
-                write_store(source, tables, settings=settings, inputs=params.input, base=tmp)
+                write_store(source, tables, settings=settings, inputs=params.input, base=tmp, extra=record)
         try:
             if each is None:
                 if stage:
                     stage("executing the briefing notebook and rendering HTML and PDF")
                 title = _title_for(tables, params) if tables is not None else params.title
                 paths = brief(tmp, tables, params=params, settings=settings, title=title, notebook=notebook,
-                              progress_bar=progress_bar, source_store=source)
+                              progress_bar=progress_bar, source_store=source, record=record)
             else:
                 paths = fan_out(tmp, source, params=params, settings=settings, each=each, notebook=notebook,
                                 progress=progress, stage=stage)
