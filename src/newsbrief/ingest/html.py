@@ -21,7 +21,8 @@ from .dates import parse_date
 from .model import Article
 from .structured import PageData, clean_title, read_structured
 from .text import decode_bytes, normalise
-from .names import clean_author, clean_source
+from .names import clean_author
+from .sources import agrees, choose_source, domain_label, split_wire
 from .visible import header_zones, shown_byline, shown_date, visible_lines
 
 # The extraction is taken as a fragment (a caption, a teaser) below this share of the JSON-LD body.
@@ -71,17 +72,20 @@ def read_html_file(path: Path, *, article_id: str | None = None) -> Article:
         paragraphs = found.body if found is not None else []
     if not paragraphs:
         raise InputError("no article text found in the HTML page", path=path)
-    source = data.og_site or data.publisher or (doc.sitename or doc.hostname if doc is not None else None)
+    url = (doc.url or (f"https://{doc.hostname}" if doc.hostname else None)) if doc is not None else None
+    lines = visible_lines(raw)
+    source = choose_source([data.og_site, data.publisher, doc.sitename if doc is not None else None], url=url,
+                           owner=copyright_owner(lines))
     title = _title(data, doc, paragraphs, site=source)
     if title and len(paragraphs) > 1 and paragraphs[0].casefold() == title.casefold():
         paragraphs = paragraphs[1:]  # the headline is the title, not the first paragraph of the body
     paragraphs = clean_paragraphs(paragraphs) or paragraphs
-    lines = visible_lines(raw)
     zones = header_zones(lines, title=title, first_paragraph=paragraphs[0])
     published = _published(zones, data, doc)
-    source = clean_source(source, owner=copyright_owner(lines))
-    author = clean_author(data.author or (doc.author if doc is not None else None)) or \
-        clean_author(shown_byline(zones))
+    author, wire = split_wire(clean_author(data.author or (doc.author if doc is not None else None)) or
+                              clean_author(shown_byline(zones)), source=source)
+    if wire is not None and agrees(wire, domain_label(url)):
+        wire = None  # the agency's own page
     return Article(
         article_id=article_id or path.stem,
         text="\n\n".join(paragraphs),
@@ -90,5 +94,6 @@ def read_html_file(path: Path, *, article_id: str | None = None) -> Article:
         author=author,
         published=published,
         url=doc.url if doc is not None else None,
+        wire=wire,
         origin=str(path),
     )

@@ -42,6 +42,7 @@ class Article:
     published: datetime | None = None
     url: str | None = None
     dateline: str | None = None
+    wire: str | None = None  # the agency credited for the copy (AP, Reuters, ...) when another site runs it
     origin: str | None = None  # file (and row) it came from, for messages
 
     @property

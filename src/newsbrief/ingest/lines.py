@@ -1,0 +1,126 @@
+"""A learned line classifier for browser copies: each line is body, headline or other (numpy inference).
+
+Features describe a line and its neighbours in the terms the rule reader uses (prose or chrome, in the densest
+run of prose or not, a date, a byline, length, punctuation, capitals, repeats, position). The weights are a
+multinomial logistic regression trained by ``scripts/train_lines.py`` on the train split of ``../shared/pages``
+(every line labelled from the page's HTML and reference body), selected on dev; they ship as
+``data/lines.npz`` with their training figures in ``data/lines.json``. No scikit-learn at run time.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from .boilerplate import COPYRIGHT, is_boilerplate
+from .browser import BYLINE, DATE, STOPWORDS, _best_run, _kind, _title_like, _words
+
+LABELS: tuple[str, ...] = ("other", "body", "title")
+WINDOW = 2  # neighbours on each side whose own features join a line's
+
+
+def _own(line: str, *, kind: str, in_run: bool, i: int, n: int, lo: int, hi: int, repeats: int) -> list[float]:
+    words = _words(line)
+    n_words = len(words)
+    letters = [c for c in line if c.isalpha()]
+    caps = sum(w[:1].isupper() for w in words) / n_words if n_words else 0.0
+    stop = sum(w.lower() in STOPWORDS for w in words) / n_words if n_words else 0.0
+    end = line.rstrip()[-1:]
+    before = (lo - i) if i < lo else 0
+    after = (i - hi + 1) if i >= hi else 0
+    return [
+        1.0, math.log1p(n_words), math.log1p(len(line)), stop, caps,
+        sum(c.isdigit() for c in line) / max(1, len(line)), sum(c.isupper() for c in letters) / max(1, len(letters)),
+        float(kind == "good"), float(kind == "short"), float(kind == "bad"), float(in_run),
+        float(end in ".!?\"'”’"), float(end in ":;,"), float(bool(DATE.search(line))), float(bool(BYLINE.match(line))),
+        float(is_boilerplate(line)), float(bool(COPYRIGHT.search(line))), float(_title_like(line, None)),
+        i / max(1, n - 1), min(before, 30) / 30, min(after, 30) / 30, float(0 < before <= 3), float(0 < before <= 10),
+        math.log1p(repeats), float("|" in line), float(line.startswith(("•", "-", "*", "·"))),
+    ]
+
+
+def features(lines: list[str]) -> np.ndarray:
+    """One row per line: its own features, then those of :data:`WINDOW` neighbours on each side (zeros past the
+    ends)."""
+    n = len(lines)
+    kinds = [_kind(line) for line in lines]
+    lo, hi = _best_run(kinds, [len(_words(line)) for line in lines])
+    counts: dict[str, int] = {}
+    for line in lines:
+        key = re.sub(r"\W+", "", line.casefold())
+        counts[key] = counts.get(key, 0) + 1
+    own = np.array([_own(line, kind=k, in_run=lo <= i < hi, i=i, n=n, lo=lo, hi=hi,
+                         repeats=counts[re.sub(r"\W+", "", line.casefold())] - 1)
+                    for i, (line, k) in enumerate(zip(lines, kinds))], dtype=np.float64).reshape(n, -1)
+    width = own.shape[1]
+    padded = np.vstack([np.zeros((WINDOW, width)), own, np.zeros((WINDOW, width))])
+    parts = [own] + [padded[WINDOW + d: WINDOW + d + n] for d in range(-WINDOW, WINDOW + 1) if d != 0]
+    return np.hstack(parts)
+
+
+class LineModel:
+    """Weights of the classifier: standardisation, coefficients, intercepts and the body threshold."""
+
+    def __init__(self, *, mean: np.ndarray, scale: np.ndarray, coef: np.ndarray, intercept: np.ndarray,
+                 threshold: float) -> None:
+        self.mean, self.scale, self.coef, self.intercept, self.threshold = mean, scale, coef, intercept, threshold
+
+    def probabilities(self, lines: list[str]) -> np.ndarray:
+        """(lines × :data:`LABELS`) probabilities."""
+        if not lines:
+            return np.zeros((0, len(LABELS)))
+        x = (features(lines) - self.mean) / self.scale
+        z = x @ self.coef.T + self.intercept
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        return p / p.sum(axis=1, keepdims=True)
+
+
+@lru_cache(maxsize=1)
+def line_model() -> LineModel | None:
+    """The shipped weights, or None when the package has none (the rule reader then works alone)."""
+    ref = resources.files("newsbrief.ingest").joinpath("data/lines.npz")
+    if not ref.is_file():
+        return None
+    with ref.open("rb") as handle:
+        data = np.load(handle)
+        return LineModel(mean=data["mean"], scale=data["scale"], coef=data["coef"], intercept=data["intercept"],
+                         threshold=float(data["threshold"]))
+
+
+def body_span(p_body: np.ndarray, sizes: list[int], *, threshold: float) -> tuple[int, int]:
+    """The run of lines [lo, hi) with the largest sum of (p - threshold) weighted by the square root of their words:
+    the story is one stretch of the page; a stray body-like line in a sidebar stays out."""
+    best, span, total, start = 0.0, (0, 0), 0.0, 0
+    for i, (p, size) in enumerate(zip(p_body, sizes)):
+        if total <= 0:
+            total, start = 0.0, i
+        total += (float(p) - threshold) * math.sqrt(max(size, 1))
+        if total > best:
+            best, span = total, (start, i + 1)
+    return span
+
+
+def learned_body(lines: list[str], model: LineModel) -> tuple[list[str], int, int, str | None]:
+    """(body lines, first and past-last line of the story, the headline) of a browser copy by ``model``.
+
+    The story is :func:`body_span` of the body probabilities; within it, lines the model gives to the body
+    (above half its threshold: a crosshead between paragraphs stays). The headline is the line most likely a
+    title above the story (or among its first lines), when the model gives it more than even odds."""
+    p = model.probabilities(lines)
+    if not len(p):
+        return [], 0, 0, None
+    sizes = [len(_words(line)) for line in lines]
+    lo, hi = body_span(p[:, 1], sizes, threshold=model.threshold)
+    body = [line for line, q in zip(lines[lo:hi], p[lo:hi, 1]) if q >= model.threshold / 2]
+    top = min(len(lines), lo + 3)
+    title = None
+    if top:
+        i = int(np.argmax(p[:top, 2]))
+        if p[i, 2] > 0.5:
+            title = lines[i]
+    return body, lo, hi, title
