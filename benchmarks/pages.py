@@ -170,6 +170,18 @@ def run(*, verbose: bool) -> dict[str, Any]:
     return {"bodies": bodies, "hits": hits, "counted": counted}
 
 
+def summary(r: dict[str, Any]) -> dict[str, dict[str, dict[str, float]]]:
+    """``{form: {split: {body_f1, title, date, source, author}}}`` of :func:`run`'s counts (form html or browser)."""
+    out: dict[str, dict[str, dict[str, float]]] = {}
+    for form in ("html", "browser"):
+        for s in SPLITS:
+            n = r["counted"][(form, s)]
+            tally = r["hits"].get((form, s), Counter())
+            out.setdefault(form, {})[s] = {"body_f1": body_f1(r["bodies"][(form, s)])} | {
+                f: tally[f] / n if n else float("nan") for f in FIELDS}
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="print every page's misses")

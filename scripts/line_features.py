@@ -1,4 +1,9 @@
-"""A learned line classifier for browser copies: each line is body, headline or other (numpy inference).
+"""An experiment: a learned line classifier for browser copies, each line body, headline or other (numpy inference).
+
+Not shipped: on the dev pages it reads bodies less well than the rule reader it was meant to replace (figures
+and the command in docs/ingest.md), so ``newsbrief.ingest`` keeps the rules; this module and
+``scripts/train_lines.py`` stay to be built on.
+
 
 Features describe a line and its neighbours in the terms the rule reader uses (prose or chrome, in the densest
 run of prose or not, a date, a byline, length, punctuation, capitals, repeats, position). The weights are a
@@ -16,14 +21,16 @@ from importlib import resources
 
 import numpy as np
 
-from .boilerplate import COPYRIGHT, is_boilerplate
-from .browser import BYLINE, DATE, STOPWORDS, _best_run, _kind, _title_like, _words
+from newsbrief.ingest.boilerplate import COPYRIGHT, is_boilerplate
+from newsbrief.ingest.browser import BYLINE, DATE, STOPWORDS, _best_run, _kind, _title_like, _words, read_browser_copy
 
 LABELS: tuple[str, ...] = ("other", "body", "title")
+TITLE_ODDS = 0.5  # a headline is taken from the classifier above these odds, else from the rules
 WINDOW = 2  # neighbours on each side whose own features join a line's
 
 
-def _own(line: str, *, kind: str, in_run: bool, i: int, n: int, lo: int, hi: int, repeats: int) -> list[float]:
+def _own(line: str, *, kind: str, in_run: bool, i: int, n: int, lo: int, hi: int, repeats: int, in_rule_body: bool,
+         rule_title: bool) -> list[float]:
     words = _words(line)
     n_words = len(words)
     letters = [c for c in line if c.isalpha()]
@@ -40,6 +47,7 @@ def _own(line: str, *, kind: str, in_run: bool, i: int, n: int, lo: int, hi: int
         float(is_boilerplate(line)), float(bool(COPYRIGHT.search(line))), float(_title_like(line, None)),
         i / max(1, n - 1), min(before, 30) / 30, min(after, 30) / 30, float(0 < before <= 3), float(0 < before <= 10),
         math.log1p(repeats), float("|" in line), float(line.startswith(("•", "-", "*", "·"))),
+        float(in_rule_body), float(rule_title),
     ]
 
 
@@ -53,8 +61,12 @@ def features(lines: list[str]) -> np.ndarray:
     for line in lines:
         key = re.sub(r"\W+", "", line.casefold())
         counts[key] = counts.get(key, 0) + 1
+    rule = read_browser_copy(lines)  # the rule reader's body and headline are features too
+    rule_body = set(rule.body) if rule is not None else set()
+    rule_title = rule.title if rule is not None else None
     own = np.array([_own(line, kind=k, in_run=lo <= i < hi, i=i, n=n, lo=lo, hi=hi,
-                         repeats=counts[re.sub(r"\W+", "", line.casefold())] - 1)
+                         repeats=counts[re.sub(r"\W+", "", line.casefold())] - 1, in_rule_body=line in rule_body,
+                         rule_title=line == rule_title)
                     for i, (line, k) in enumerate(zip(lines, kinds))], dtype=np.float64).reshape(n, -1)
     width = own.shape[1]
     padded = np.vstack([np.zeros((WINDOW, width)), own, np.zeros((WINDOW, width))])
@@ -73,7 +85,11 @@ class LineModel:
         """(lines × :data:`LABELS`) probabilities."""
         if not lines:
             return np.zeros((0, len(LABELS)))
-        x = (features(lines) - self.mean) / self.scale
+        return self.probabilities_of(features(lines))
+
+    def probabilities_of(self, rows: np.ndarray) -> np.ndarray:
+        """Probabilities of feature rows (:func:`features`)."""
+        x = (rows - self.mean) / self.scale
         z = x @ self.coef.T + self.intercept
         z -= z.max(axis=1, keepdims=True)
         p = np.exp(z)
@@ -83,7 +99,7 @@ class LineModel:
 @lru_cache(maxsize=1)
 def line_model() -> LineModel | None:
     """The shipped weights, or None when the package has none (the rule reader then works alone)."""
-    ref = resources.files("newsbrief.ingest").joinpath("data/lines.npz")
+    ref = resources.files("newsbrief.ingest").joinpath("data/lines.npz")  # where weights would ship
     if not ref.is_file():
         return None
     with ref.open("rb") as handle:
@@ -105,13 +121,15 @@ def body_span(p_body: np.ndarray, sizes: list[int], *, threshold: float) -> tupl
     return span
 
 
-def learned_body(lines: list[str], model: LineModel) -> tuple[list[str], int, int, str | None]:
+def learned_body(
+    lines: list[str], model: LineModel, *, rows: np.ndarray | None = None
+) -> tuple[list[str], int, int, str | None]:
     """(body lines, first and past-last line of the story, the headline) of a browser copy by ``model``.
 
     The story is :func:`body_span` of the body probabilities; within it, lines the model gives to the body
     (above half its threshold: a crosshead between paragraphs stays). The headline is the line most likely a
     title above the story (or among its first lines), when the model gives it more than even odds."""
-    p = model.probabilities(lines)
+    p = model.probabilities(lines) if rows is None else model.probabilities_of(rows)
     if not len(p):
         return [], 0, 0, None
     sizes = [len(_words(line)) for line in lines]
@@ -121,6 +139,6 @@ def learned_body(lines: list[str], model: LineModel) -> tuple[list[str], int, in
     title = None
     if top:
         i = int(np.argmax(p[:top, 2]))
-        if p[i, 2] > 0.5:
+        if p[i, 2] > TITLE_ODDS:
             title = lines[i]
     return body, lo, hi, title
