@@ -76,6 +76,8 @@ class IngestResult:
     warnings: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     pages: int = 0
+    #: Articles whose date was left out as implausible or far from the rest ("<origin>: <date> (<why>)").
+    flagged_dates: list[str] = field(default_factory=list)
 
     @property
     def duplicates(self) -> int:
