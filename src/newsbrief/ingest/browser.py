@@ -168,6 +168,29 @@ def _clean_name(text: str) -> str | None:
     return text if 1 <= len(text.split()) <= 10 else None
 
 
+# Words of buttons, links and section labels ("Sign In", "Email Me", "Site Tools", "Watch Live"): never in a name.
+WIDGET_WORDS = frozenset(
+    "sign log login register subscribe subscription email e-mail share follow watch live listen read more learn "
+    "site tools tool menu search home news video videos photos photo gallery now print save comment comments "
+    "newsletter newsletters alerts app apps download open close back top next previous today latest trending "
+    "tv radio podcast podcasts talk stocks markets market sections section account profile settings help "
+    "contact about us privacy terms cookies edition editions weather sports opinion business politics world "
+    "local national facts first breaking click here view all see show options sharing links external window "
+    "playback media device unsupported".split()
+)
+
+
+def _name_like(text: str) -> bool:
+    """A person's name, not a widget label: no stop word or widget word, not only acronyms ("CNBC TV")."""
+    words = [w for w in re.findall(r"[\w'’.-]+", text) if w not in {"and", "&"}]
+    if not words or all(re.fullmatch(r"[A-Z]{2,5}", w) for w in words):
+        return False
+    return not any(w.casefold() in WIDGET_WORDS or (w.casefold() in STOPWORDS and w.islower() is False
+                                                       and w.casefold() not in {"de", "van", "von", "da", "di", "del",
+                                                                                 "la", "le", "bin", "al"})
+                   for w in words)
+
+
 def _find_author(lines: list[str], *, bare: bool = True) -> str | None:
     for i, line in enumerate(lines):
         match = BYLINE.match(line)
@@ -176,9 +199,11 @@ def _find_author(lines: list[str], *, bare: bool = True) -> str | None:
             if name:
                 return name
         if line.strip().lower() == "by" and i + 1 < len(lines):
-            return _clean_name(lines[i + 1])
+            name = _clean_name(lines[i + 1])
+            if name and _name_like(name):
+                return name
     for line in lines if bare else []:  # a bare name line next to the date line: "Mark Di Stefano"
-        if NAME.match(line) and 2 <= len(line.split()) <= 5 and not DATE.search(line):
+        if NAME.match(line) and 2 <= len(line.split()) <= 5 and not DATE.search(line) and _name_like(line):
             return line
     return None
 
