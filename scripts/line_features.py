@@ -142,3 +142,25 @@ def learned_body(
         if p[i, 2] > TITLE_ODDS:
             title = lines[i]
     return body, lo, hi, title
+
+
+def viterbi_body(p_body: np.ndarray, *, switch: float, prior: float = 0.5) -> np.ndarray:
+    """Body or not for each line as the best two-state path: each line's log odds from the classifier (against
+    ``prior``), and a cost ``switch`` for every change between story and chrome."""
+    eps = 1e-6
+    score_body = np.log(np.clip(p_body, eps, 1)) - math.log(prior)
+    score_other = np.log(np.clip(1 - p_body, eps, 1)) - math.log(1 - prior)
+    n = len(p_body)
+    best = np.zeros((n, 2))
+    back = np.zeros((n, 2), dtype=np.int64)
+    best[0] = [score_other[0], score_body[0]]
+    for i in range(1, n):
+        for state, emit in ((0, score_other[i]), (1, score_body[i])):
+            stay, move = best[i - 1, state], best[i - 1, 1 - state] - switch
+            back[i, state] = state if stay >= move else 1 - state
+            best[i, state] = max(stay, move) + emit
+    path = np.zeros(n, dtype=np.int64)
+    path[-1] = int(np.argmax(best[-1]))
+    for i in range(n - 1, 0, -1):
+        path[i - 1] = back[i, path[i]]
+    return path

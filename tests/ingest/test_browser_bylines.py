@@ -22,3 +22,13 @@ def test_a_bare_name_line_is_the_byline_but_a_label_is_not() -> None:
     assert _find_author(["Site Tools", "Nov. 19, 2019", "Mark Di Stefano"]) == "Mark Di Stefano"
     assert _find_author(["Site Tools", "Nov. 19, 2019"]) is None
     assert _find_author(["By", "SIGN IN"]) is None
+
+
+@pytest.mark.parametrize("line", ["Media playback is unsupported on your device", "Show more sharing options",
+                                  "These are external links and will open in a new window",
+                                  "you are here: HomeNewsBusinessMarkets"])
+def test_interface_sentences_are_no_headlines(line: str) -> None:
+    from newsbrief.ingest.browser import _title_like
+
+    assert not _title_like(line, None)
+    assert _title_like("Sweden drops rape investigation into Julian Assange", None)

@@ -208,9 +208,18 @@ def _find_author(lines: list[str], *, bare: bool = True) -> str | None:
     return None
 
 
+# Sentences of the page's interface, not of the news: player and browser notices, link hints, breadcrumbs.
+INTERFACE = re.compile(
+    r"\b(?:media playback|(?:on|in) your (?:device|browser)|external (?:links?|sites?)|(?:in|open in) a new (?:window|tab)|"
+    r"sharing options|sign (?:in|up)|log ?in|subscribe|newsletter|javascript|enable cookies|skip to|you are here|"
+    r"click here|tap here|swipe|scroll (?:down|up))\b", re.IGNORECASE)
+
+
 def _title_like(line: str, author: str | None) -> bool:
     words = _words(line)
     if not 3 <= len(words) <= 30 or is_boilerplate(line) or DATE.search(line) or BYLINE.match(line):
+        return False
+    if INTERFACE.search(line):
         return False
     if line == author or sum(c.isalpha() for c in line) < 0.6 * len(line.replace(" ", "")):
         return False

@@ -34,10 +34,13 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def _title(data: PageData, doc: Any, paragraphs: list[str], *, site: str | None) -> str | None:
-    """The headline: JSON-LD, OpenGraph, the extractor's, the ``<title>``; a candidate that the body
-    opens with is the headline as shown and wins."""
+    """The headline: the page's shown ``<h1>``, JSON-LD, OpenGraph, the extractor's, the ``<title>``; a candidate
+    that the body opens with is the headline as shown and wins."""
     found = [data.headline, data.og_title, getattr(doc, "title", None) if doc is not None else None, data.page_title]
     candidates = [t for t in (clean_title(normalise(c).strip(), site=site) for c in found if c) if t]
+    shown_h1 = normalise(data.h1).strip() if data.h1 else None
+    if shown_h1 and 3 <= len(shown_h1.split()) <= 40 and not (site and shown_h1.casefold() == site.casefold()):
+        candidates.insert(0, shown_h1)  # the headline as the page shows it, before any metadata's
     if paragraphs and len(paragraphs[0].split()) <= 30:
         shown = [c for c in candidates if c.casefold() == paragraphs[0].casefold()]
         if shown:
