@@ -20,6 +20,7 @@ from charset_normalizer import from_bytes
 
 from ..errors import InputError
 from .browser import read_browser_copy
+from .lines import line_model
 from .dates import parse_date
 from .model import Article
 
@@ -164,6 +165,9 @@ def parse_page(raw: str, *, article_id: str, origin: str | None = None) -> Artic
     header, start = _read_header(lines)
     if header.published is None and len(all_lines) >= BROWSER_COPY_MIN_LINES:
         found = read_browser_copy(all_lines)
+        model = line_model()
+        if found is not None and model is not None:
+            found = model.refine(all_lines, found)
         if found is not None:
             return Article(
                 article_id=article_id, text="\n\n".join(_prefer_later_duplicates(found.body)),
