@@ -65,7 +65,7 @@ class AnnotationParams(ComputeParams):
         if isinstance(codes, list):
             bad = [c for c in codes if not (isinstance(c, str) and re.fullmatch(r"[A-Za-z]{2}", c.strip()))]
             if bad:
-                raise ValueError(f"give two-letter ISO 639-1 codes such as en, de, fr (got {bad})")
+                raise ValueError("give two-letter ISO 639-1 codes such as en, de, fr")
             return [c.strip().lower() for c in codes]
         return value
 

@@ -42,10 +42,11 @@ def test_browser_copy_of_any_site(tmp_path: Path) -> None:
     assert "Read more" not in article.text and "Subscribe" not in article.text and "©" not in article.text
 
 
-def test_wire_dateline_gives_the_source(tmp_path: Path) -> None:
+def test_wire_dateline_is_the_wire_not_the_source(tmp_path: Path) -> None:
     path = tmp_path / "wire.txt"
     path.write_text(browser_copy(dateline="LOS ANGELES (Reuters) - "), encoding="utf-8")
-    assert read_inputs(path).articles[0].source == "Reuters"
+    article = read_inputs(path).articles[0]
+    assert (article.source, article.wire) == ("The Example Times", "Reuters")
 
 
 @pytest.mark.parametrize("line", ["(Credit: Clayton Aldern / Grist)", "Read more: Recognizing Germany's past",

@@ -102,7 +102,8 @@ class LineModel:
         title = lines[i] if len(p) and p[i, 2] > self.title_odds else found.title
         if title is not None and body and body[0] == title:
             body = body[1:]
-        return CopyFields(body=body, title=title, author=found.author, source=found.source, published=found.published)
+        return CopyFields(body=body, title=title, author=found.author, source=found.source, published=found.published,
+                          wire=found.wire)
 
 
 @lru_cache(maxsize=1)

@@ -171,7 +171,7 @@ def parse_page(raw: str, *, article_id: str, origin: str | None = None) -> Artic
         if found is not None:
             return Article(
                 article_id=article_id, text="\n\n".join(_prefer_later_duplicates(found.body)),
-                title=found.title, source=found.source, author=found.author, published=found.published,
+                title=found.title, source=found.source, author=found.author, published=found.published, wire=found.wire,
                 origin=origin,
             )
     # The highlights box repeats a body paragraph (without its final period): keep the body's copy.
