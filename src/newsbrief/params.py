@@ -13,6 +13,7 @@ import os
 import re
 import types
 import typing
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, Literal
 
@@ -25,6 +26,15 @@ from .yamlfile import YamlTooLarge, load_yaml
 PATH_FIELDS: tuple[str, ...] = ("input", "aliases", "store")
 #: ``compare: 2017-08-01..2017-08-31`` (also ``/`` or `` to `` between the dates).
 DATE_RANGE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*(?:\.\.|/| to )\s*\d{4}-\d{2}-\d{2}\s*$")
+#: ``compare`` keywords (not folders): ``last-run`` is the previous run of the same name.
+COMPARE_WORDS: tuple[str, ...] = ("previous", "corpus", "last-run")
+_AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(m|min|h|d|w)\s*$", re.IGNORECASE)
+_AGE_UNITS = {"m": "minutes", "min": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+
+
+def is_url(value: object) -> bool:
+    """True for an http(s) URL given as an input (a feed, a sitemap, a page or a site's home page)."""
+    return isinstance(value, str) and re.match(r"^https?://[^\s/]+", value, re.IGNORECASE) is not None
 
 
 class ComputeParams(BaseModel):
@@ -87,15 +97,16 @@ class ShapeParams(BaseModel):
                            "findings; by default they are flagged in the briefing and left out of the findings.")
     compare: str = Field(
         "previous", description="Baseline of 'What changed' (corpus): previous (the periods before the last), "
-        "corpus (every earlier article), a date range YYYY-MM-DD..YYYY-MM-DD, or an annotation store folder.")
+        "corpus (every earlier article), last-run (the previous run of this name), a date range "
+        "YYYY-MM-DD..YYYY-MM-DD, or an annotation store folder.")
 
     @field_validator("compare")
     @classmethod
     def _known_baseline(cls, value: str) -> str:
-        if value in ("previous", "corpus") or DATE_RANGE.match(value) or Path(value).is_dir():
+        if value in COMPARE_WORDS or DATE_RANGE.match(value) or Path(value).is_dir():
             return value
-        raise ValueError("use previous, corpus, a date range like 2017-08-01..2017-08-31, or an annotation store "
-                         "folder")
+        raise ValueError("use previous, corpus, last-run, a date range like 2017-08-01..2017-08-31, or an "
+                         "annotation store folder")
 
     @field_validator("entities", mode="before")
     @classmethod
@@ -124,7 +135,29 @@ class InputParams(BaseModel):
         return value
 
 
-class Params(ShapeParams, AnnotationParams, InputParams):
+class FetchParams(BaseModel):
+    """How URL inputs (feeds, sitemaps, pages, URL lists) are fetched: the limits of :mod:`newsbrief.fetch`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    max_pages: int = Field(200, ge=1, le=100_000, description="Links read from URL inputs (feeds, sitemaps, URL "
+                           "lists) per run, newest feed items first.")
+    max_age: timedelta | None = Field(None, description="Leave out feed and sitemap items older than this, e.g. "
+                                      "36h, 2d, 1w (default: keep all).")
+    per_host_rate: float = Field(1.0, gt=0, le=1000, description="Requests per second to any one host.")
+    offline: bool = Field(False, description="Read URL inputs only from the pages fetched before (no network).")
+
+    @field_validator("max_age", mode="before")
+    @classmethod
+    def _age(cls, value: Any) -> Any:
+        """``36h``, ``2d``, ``1w``, ``90m``; otherwise pydantic's durations (seconds, ISO 8601 ``P2D``)."""
+        match = _AGE.match(value) if isinstance(value, str) else None
+        if match:
+            return timedelta(**{_AGE_UNITS[match[2].lower()]: float(match[1])})
+        return value
+
+
+class Params(ShapeParams, AnnotationParams, InputParams, FetchParams):
     """Parameters of one briefing run (the keys of a params YAML file)."""
 
     store: str | None = Field(None, description="Annotation store folder (default: <output-dir>/.store).")
@@ -198,11 +231,12 @@ def _resolve_paths(data: dict[str, Any], base: Path) -> dict[str, Any]:
     for key in PATH_FIELDS:
         value = out.get(key)
         if isinstance(value, str):
-            out[key] = [_resolve(value, base)] if key == "input" else _resolve(value, base)
+            resolved = value if key == "input" and is_url(value) else _resolve(value, base)  # a URL is not a path
+            out[key] = [resolved] if key == "input" else resolved
         elif key == "input" and isinstance(value, list):
-            out[key] = [_resolve(v, base) if isinstance(v, str) else v for v in value]
+            out[key] = [_resolve(v, base) if isinstance(v, str) and not is_url(v) else v for v in value]
     compare = out.get("compare")
-    if isinstance(compare, str) and compare not in ("previous", "corpus") and not DATE_RANGE.match(compare):
+    if isinstance(compare, str) and compare not in COMPARE_WORDS and not DATE_RANGE.match(compare):
         out["compare"] = _resolve(compare, base)
     options = out.get("sentiment_options")
     if isinstance(options, dict) and isinstance(options.get("model_path"), str):
@@ -287,11 +321,15 @@ def load_alias_file(path: str | Path) -> AliasFile:
 def _missing_paths(params: Params) -> list[str]:
     problems = []
     for item in params.input:
+        if is_url(item):
+            continue
         if any(c in item for c in "*?["):
             if not glob.glob(item, recursive=True):
                 problems.append(f"input: no file matches {item}")
         elif not Path(item).exists():
-            problems.append(f"input: no such file or folder: {item}")
+            loop = Path(item).is_symlink()
+            what = "a symlink loop (the link leads back to itself)" if loop else "no such file or folder"
+            problems.append(f"input: {what}: {item}")
     if params.aliases and not Path(params.aliases).is_file():
         problems.append(f"aliases: no such file: {params.aliases}")
     elif params.aliases:
@@ -393,7 +431,9 @@ def _blame(problem: str, overridden: set[str]) -> str:
 
 
 def relative_path(path: str | Path, base: str | Path) -> str:
-    """``path`` relative to ``base`` (for reports and manifests: no absolute path of this machine)."""
+    """``path`` relative to ``base`` (for reports and manifests: no absolute path of this machine); a URL as is."""
+    if is_url(str(path)):
+        return str(path)
     try:
         return os.path.relpath(Path(path).absolute(), Path(base).absolute())
     except ValueError:  # another drive (Windows)
@@ -409,7 +449,7 @@ def params_table(params: Params, *, base: str | Path | None = None) -> list[tupl
     for key, info in Params.model_fields.items():
         value = getattr(params, key)
         if key == "input":
-            rows.append((key, ", ".join(Path(v).name for v in value)))
+            rows.append((key, ", ".join(v if is_url(v) else Path(v).name for v in value)))
             continue
         if key in PATH_FIELDS and isinstance(value, str):
             value = relative_path(value, base) if base is not None else Path(value).name

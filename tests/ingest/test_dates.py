@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import warnings
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -11,7 +11,7 @@ from newsbrief.ingest.dates import parse_date, read_date
 
 
 def utc(*parts: int) -> datetime:
-    return datetime(*parts, tzinfo=timezone.utc)
+    return datetime(*parts, tzinfo=UTC)
 
 
 @pytest.mark.parametrize("text, why", [
@@ -47,6 +47,9 @@ def test_a_partial_date_is_missing_with_a_reason_never_completed_from_today(text
     ("January 13, 2017 8:00 AM PST", utc(2017, 1, 13, 16)),
     ("August 13, 2017 8:00 AM CT", utc(2017, 8, 13, 13)),
     ("August 13, 2017 8:00 BST", utc(2017, 8, 13, 7)),
+    ("Jan 13, 2017 | 5:00 PM PT", utc(2017, 1, 14, 1)),
+    ("13 Aug 2017 • 10:00 GMT", utc(2017, 8, 13, 10)),
+    ("Aug. 13, 2017 at 8:01 a.m. ET", utc(2017, 8, 13, 12, 1)),
 ])
 def test_full_dates_and_news_zone_names(text: str, want: datetime) -> None:
     assert parse_date(text) == want
@@ -120,3 +123,16 @@ def test_a_lone_placeholder_date_is_flagged(tmp_path) -> None:  # type: ignore[n
 
     result = read_inputs(_table(tmp_path, ["1970-01-01"]))
     assert result.articles[0].published is None and "before 1990-01-01" in result.flagged_dates[0]
+
+
+def test_a_parquet_column_of_timestamps_with_gaps_is_read_without_warnings(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pandas as pd
+
+    from newsbrief.ingest import read_inputs
+
+    path = tmp_path / "c.parquet"
+    pd.DataFrame({"text": ["One story.", "Another story."],
+                  "published": pd.to_datetime(["2017-08-13T10:00:00Z", None], utc=True)}).to_parquet(path)
+    result = read_inputs(path)
+    assert [a.published for a in result.articles] == [utc(2017, 8, 13, 10), None]
+    assert not result.warnings and not result.flagged_dates

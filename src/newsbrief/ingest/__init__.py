@@ -16,7 +16,7 @@ from ..errors import InputError
 from ..textutil import thin_reason as text_thin_reason
 from .date_flags import date_window, flag_dates
 from .html import read_html_file
-from .language import detect_language, language_name
+from .language import DEFAULT_LANGUAGES, detect_language, language_name
 from .model import (
     ARTICLE_COLUMNS, DUPLICATE, SKIPPED_COLUMNS, Article, IngestResult, Skipped, articles_frame, content_hash,
     write_skipped,
@@ -29,8 +29,6 @@ log = logging.getLogger(__name__)
 TEXT_SUFFIXES: frozenset[str] = frozenset({".txt", ".text"})
 HTML_SUFFIXES: frozenset[str] = frozenset({".html", ".htm"})
 SUPPORTED: frozenset[str] = TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES
-#: The languages a run analyses unless its parameters say otherwise (option ``languages``).
-DEFAULT_LANGUAGES: tuple[str, ...] = ("en",)
 
 
 def expand_inputs(inputs: str | Path | Iterable[str | Path]) -> list[Path]:

@@ -11,6 +11,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
+#: The languages a run analyses unless its parameters say otherwise (option ``languages``).
+DEFAULT_LANGUAGES: tuple[str, ...] = ("en",)
 #: Characters of an article's text the detector reads.
 SAMPLE_CHARS = 3000
 #: Below this many letters there is too little text to tell a language (None).

@@ -21,6 +21,7 @@ from ..analysis.db import PARTIALS, Db
 from ..analysis.db_dask import DaskDb
 from ..analysis.findings import entity_findings_from, speaker_findings_from
 from ..errors import NewsbriefError
+from ..fetch import read_counts
 from ..params import BriefingOptions
 from ..store import is_store, read_dataset, read_manifest
 from ..store.duck import connect
@@ -31,7 +32,7 @@ from .charts.sentiment import article_sentiment_chart, corpus_sentiment_chart, e
 from .charts.speakers import speaker_chart
 from .corpus import CorpusSections, combined_db
 from .figures import Chart, to_chart
-from .formatters import article_titles, corpus_rows, fmt_text, header_rows, skipped_note
+from .formatters import article_titles, corpus_rows, fetch_note, fmt_text, header_rows, skipped_note
 from .record import KEY, QUOTE_LIMIT, Record
 
 
@@ -58,6 +59,7 @@ class Briefing(CorpusSections):
     db: Db | None = None
     baseline_db: Db | None = None
     ingest: Mapping[str, Any] | None = None  # what the run's ingest read and skipped (its manifest's record)
+    fetched: tuple[int, int] | None = None  # (links not read, links) of the run's fetch.csv
     _findings: list[str] | None = field(default=None, init=False, repr=False)
 
     # ------------------------------------------------------------------ loading
@@ -92,9 +94,11 @@ class Briefing(CorpusSections):
                 baseline_db = combined_db(data, options.compare)
         manifest = read_manifest(data)
         params = options.params or manifest.get("params", {})
-        return cls(ingest={k: manifest.get(k) for k in ("pages", "skipped")}, tables=tables, mode=resolved, title=title, top_n=options.top_n, freq=options.freq,
+        return cls(tables=tables, mode=resolved, title=title, top_n=options.top_n, freq=options.freq,
                    follow=tuple(options.entities), params=params, include_thin=options.include_thin,
-                   compare=options.compare, appendix=options.appendix, db=db, baseline_db=baseline_db)
+                   compare=options.compare, appendix=options.appendix, db=db, baseline_db=baseline_db,
+                   fetched=read_counts(Path(data).parent / "fetch.csv"),
+                   ingest={k: manifest.get(k) for k in ("pages", "skipped")})
 
     @property
     def articles(self) -> pd.DataFrame:
@@ -160,25 +164,24 @@ class Briefing(CorpusSections):
         return lead + speaker_findings_from(dbc.speaker_share_db(db, examples=False))[:1]
 
     def notes(self) -> list[str]:
-        """Notes shown under the header: pages that could not be read, articles whose text is too little."""
-        skipped = [note] if (note := skipped_note(self.ingest)) else []
-        return skipped + self._thin_notes()
-
-    def _thin_notes(self) -> list[str]:
+        """Notes shown under the header: pages and links of the run that could not be read, and articles whose
+        text is too little to be read as articles."""
+        fetched = [note] if (note := fetch_note(self.fetched)) else []
+        fetched += [note] if (note := skipped_note(self.ingest)) else []
         thin, total = self.thin(limit=10)
         if not total:
-            return []
+            return fetched
         if self.mode == "article":
             reason = next(iter(thin.values()))
-            return [f"Too little text: this briefing rests on a body that {_reads_as(reason)}. The page's article "
-                    "may not have been read; check the source before relying on it."]
+            return fetched + [f"Too little text: this briefing rests on a body that {_reads_as(reason)}. The page's "
+                              "article may not have been read; check the source before relying on it."]
         listed_ids = list(thin)
         meta = dbc.articles_by_id_db(self.corpus_db, listed_ids, columns=("article_id", "title"))
         names = dict(zip(meta["article_id"].astype(str), article_titles(meta["article_id"], meta)))
         listed = "; ".join(f"{names.get(i, i)} ({thin[i]})" for i in listed_ids)
         more = f"; and {total - len(listed_ids)} more" if total > len(listed_ids) else ""
         use = "are counted in the findings (include_thin)" if self.include_thin else "are left out of the key findings"
-        return [f"{total} of {self.n_articles()} articles have too little text to be read as articles and "
+        return fetched + [f"{total} of {self.n_articles()} articles have too little text to be read as articles and "
                 f"{use}: {listed}{more}."]
 
     def header_rows(self, *, with_url: bool = True) -> list[tuple[str, str]]:

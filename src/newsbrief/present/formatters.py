@@ -106,3 +106,12 @@ def corpus_rows(summary: Mapping[str, Any]) -> list[tuple[str, str]]:
     words = summary["words"]
     return [("Articles", f"{n:,}"), ("Sources", f"{int(summary['sources']):,}"), ("Period", period),
             ("Words", f"{int(0 if words is None or pd.isna(words) else words):,}")]
+
+
+def fetch_note(counts: tuple[int, int] | None) -> str | None:
+    """``3 of 120 links could not be read (each is listed in fetch.csv).`` from (failed, links); None when all
+    were read or nothing was fetched."""
+    if not counts or not counts[0]:
+        return None
+    failed, total = counts
+    return f"{failed:,} of {total:,} links could not be read (each is listed with its reason in fetch.csv)."

@@ -30,6 +30,7 @@ class ReportPaths:
     html: Path
     pdf: Path
     children: tuple[ReportPaths, ...] = ()
+    new_articles: int | None = None  # articles the previous run of the name did not have (None: not counted)
 
 
 def notebook_path(name: str | Path = "briefing") -> Path:

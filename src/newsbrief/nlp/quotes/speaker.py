@@ -25,8 +25,9 @@ from spacy.tokens import Doc, Span, Token
 
 from newsbrief.nlp.lexicon import lexicon
 
-from .coref import compatible, described_org, described_person, is_definite, known_name
+from .coref import described_org, described_person, is_definite, known_name
 from .lexicon import GROUP_PRONOUNS, ORG_NOUNS, PERSON_PRONOUNS, ROLE_WORDS
+from .pronouns import Candidate, best, candidates
 
 __all__ = ["Speaker", "SpeakerResolver", "speaker_mention"]
 
@@ -109,6 +110,11 @@ def _name_span(token: Token) -> Span | None:
     return None
 
 
+def _is_subject(doc: Doc, cand: Candidate) -> bool:
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    return span is not None and (span.root.dep_ in {"nsubj", "nsubjpass"} or span.root.head.dep_ in {"nsubj", "nsubjpass"})
+
+
 def _cannot_speak(subj: Token, mention: Span) -> bool:
     """A subject that cannot speak: "no-one", "nobody", an abstract or inanimate noun ("statement",
     "distortions", "the report") - the cue then has no speaker."""
@@ -142,18 +148,6 @@ class SpeakerResolver:
         if ref is not None:
             self._speakers.append((at, ref[0], ref[1], person, kind))
 
-    def _recent_speaker(self, before: int, *, person: bool, pronoun: Token | None = None) -> tuple[int, int, int] | None:
-        """(ref_start, ref_end, mention position) of the latest earlier speaker of the right kind
-        (and, for a pronoun, of a compatible gender)."""
-        for at, rs, re_, is_person, _kind in reversed(self._speakers[-20:]):
-            if at < before and before - at < _BACK_WINDOW and is_person == person:
-                if pronoun is not None:
-                    ref = self.doc.char_span(rs, re_, alignment_mode="expand")
-                    if ref is not None and not compatible(pronoun, ref):
-                        continue
-                return rs, re_, at
-        return None
-
     def _last_org_speaker(self, before: int) -> Span | None:
         """The organisation (a named ORG) that spoke last before ``before``."""
         for at, rs, _re, is_person, _kind in reversed(self._speakers[-20:]):
@@ -165,31 +159,19 @@ class SpeakerResolver:
         return None
 
     def resolve_pronoun(self, token: Token) -> tuple[int, int] | None:
-        """Antecedent of a pronoun subject: recent speaker of the right kind, else subject entity."""
-        person = token.lower_ in PERSON_PRONOUNS
-        before = token.idx
-        cands = self._prev_ents(before)
-        labels = {"PERSON"} if person else {"ORG", "GPE", "NORP"}
-        recent = self._recent_speaker(before, person=person, pronoun=token)
-        subj_ent: Span | None = None
-        any_ent: Span | None = None
-        for ent in reversed(cands):
-            if ent.label_ not in labels or person and not compatible(token, ent):
-                continue
-            if recent is not None and recent[0] <= ent.start_char < recent[1]:
-                break  # a name inside the last speaker's own mention ("the US military"): that speaker
-            if any_ent is None:
-                any_ent = ent
-            if ent.root.dep_ in {"nsubj", "nsubjpass"} or ent.root.head.dep_ in {"nsubj", "nsubjpass"}:
-                subj_ent = ent
-                break
-        if recent is not None and (subj_ent is None or subj_ent.start_char < recent[2]):
-            return recent[0], recent[1]
-        if subj_ent is not None:
-            return subj_ent.start_char, subj_ent.end_char
-        if any_ent is not None:
-            return any_ent.start_char, any_ent.end_char
-        return None
+        """Antecedent of a pronoun: the best-ranked earlier entity or speaker (:mod:`.pronouns`)."""
+        ents = self._prev_ents(token.idx)
+        cands = candidates(token, ents, self._speakers)
+        recent = next((c for c in cands if c.spoke), None)
+        named = best(token, [c for c in cands if not c.spoke and not (recent and recent.start <= c.start < recent.end)], ents)
+        if recent is not None and (named is None or named.at < recent.at or not _is_subject(self.doc, named)):
+            return recent.start, recent.end  # the speaker goes on until a new name takes the subject
+        return (named.start, named.end) if named is not None else None
+
+    def pronoun_candidates(self, token: Token) -> tuple[list[Candidate], list[Span]]:
+        """The candidates :meth:`resolve_pronoun` ranks for ``token`` and the entities before it."""
+        ents = self._prev_ents(token.idx)
+        return candidates(token, ents, self._speakers), ents
 
     def _plural_subject(self, token: Token) -> tuple[int, int] | None:
         """A plain plural noun subject ("the researchers") of the previous sentence, when no named
