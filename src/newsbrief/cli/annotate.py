@@ -109,7 +109,8 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     aliases = Aliases.load(params.aliases)
     fetch_log = cache_folder(args.out) / "fetch.csv"
     ingested, fetched = read_sources(args.inputs, store=args.out, columns=params.columns, log_path=fetch_log,
-                                     options=FetchOptions(max_pages=args.max_pages, offline=args.offline))
+                                     options=FetchOptions(max_pages=args.max_pages, offline=args.offline),
+                                     languages=params.languages)
     settings = settings_from(params)
     factory = progress_factory(not args.quiet)
     tick = factory("annotating", len(ingested.articles)) if factory else None
@@ -122,6 +123,9 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     duplicates = ingested.duplicates + summary.duplicates
     print(f"{summary.articles + ingested.duplicates} articles: {summary.annotated} annotated, "
           f"{summary.cached} from cache, {duplicates} duplicate(s) skipped")
+    if len(ingested.skipped) > ingested.duplicates:
+        print(f"{len(ingested.skipped) - ingested.duplicates} of {ingested.pages} pages could not be read "
+              "(the warnings above name them)")
     for name in ("articles", "mentions", "entities", "quotes", "sentences"):
         print(f"  {name:<10} {result.rows.get(name, 0):>8,} rows")
     print(f"{result.folder}{' (unchanged)' if result.reused else ''}")
