@@ -10,12 +10,12 @@ A flagged date is left out (the article stays, undated) so that one video page d
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone, UTC
 
-from .model import Article
+from .model import Article, FlaggedDate
 
 #: Earliest plausible publication date of a news article in a corpus (the web-news era).
-EARLIEST = datetime(1990, 1, 1, tzinfo=timezone.utc)
+EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
 #: A date this many interquartile ranges before the first quartile or after the third is far from the rest ...
 FENCE_IQRS = 3.0
 #: ... and at least this far (a corpus of one week keeps an article of the month before).
@@ -26,7 +26,7 @@ MIN_DATED = 5
 
 def date_window(*, earliest: datetime | None = None, latest: datetime | None = None) -> tuple[datetime, datetime]:
     """The plausible publication window: default 1990-01-01 to tomorrow (UTC)."""
-    return (earliest or EARLIEST, latest or datetime.now(timezone.utc) + timedelta(days=1))
+    return (earliest or EARLIEST, latest or datetime.now(UTC) + timedelta(days=1))
 
 
 def _quartiles(stamps: Sequence[float]) -> tuple[float, float]:
@@ -59,18 +59,19 @@ def corpus_fence(dates: Sequence[datetime]) -> tuple[datetime, datetime] | None:
         return None
     q1, q3 = _quartiles([d.timestamp() for d in dates])
     reach = max(FENCE_IQRS * (q3 - q1), MIN_FENCE.total_seconds())
-    return (datetime.fromtimestamp(q1 - reach, tz=timezone.utc), datetime.fromtimestamp(q3 + reach, tz=timezone.utc))
+    return (datetime.fromtimestamp(q1 - reach, tz=UTC), datetime.fromtimestamp(q3 + reach, tz=UTC))
 
 
-def flag_dates(articles: Sequence[Article], *, window: tuple[datetime, datetime] | None = None) -> list[str]:
-    """Leave out implausible and far-outlying dates (set to None); return one line per article left undated:
-    ``"<origin>: 1900-01-01 (before 1990-01-01)"``."""
+def flag_dates(articles: Sequence[Article], *,
+               window: tuple[datetime, datetime] | None = None) -> list[FlaggedDate]:
+    """Leave out implausible and far-outlying dates (set to None); return the articles left undated, e.g.
+    ``<origin>: 1900-01-01 (before 1990-01-01)``."""
     window = window or date_window()
     lo, hi = window
     dated = [a.published for a in articles if a.published is not None and a.published <= hi]
     if len(dated) >= MIN_DATED and 2 * sum(d < lo for d in dated) >= len(dated):
         # An archive (Reuters-21578 is 1987): the early dates are the corpus; only far outliers are flagged.
-        window = (datetime.min.replace(tzinfo=timezone.utc), hi)
+        window = (datetime.min.replace(tzinfo=UTC), hi)
         lo = window[0]
     plausible = [d for d in dated if d >= lo]
     fence = corpus_fence(plausible)
@@ -80,6 +81,7 @@ def flag_dates(articles: Sequence[Article], *, window: tuple[datetime, datetime]
             continue
         problem = date_problem(article.published, window=window, fence=fence)
         if problem is not None:
-            flagged.append(f"{article.origin or article.article_id}: {article.published.date().isoformat()} ({problem})")
+            flagged.append(FlaggedDate(page=article.origin or article.article_id,
+                                       date=article.published.date().isoformat(), reason=problem))
             article.published = None
     return flagged
