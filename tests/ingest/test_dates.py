@@ -144,3 +144,14 @@ def test_a_parquet_column_of_timestamps_with_gaps_is_read_without_warnings(tmp_p
     result = read_inputs(path)
     assert [a.published for a in result.articles] == [utc(2017, 8, 13, 10), None]
     assert not result.warnings and not result.flagged_dates
+
+
+def test_a_few_old_stories_spread_over_months_are_content_not_outliers(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from newsbrief.ingest import read_inputs
+
+    recent = [f"2019-{m:02d}-{d:02d}" for m in range(1, 13) for d in (5, 20)]
+    old = ["2014-06-21", "2014-09-15", "2015-03-30"]  # three stories of one year: kept
+    placeholder = ["2010-01-01", "2010-01-01"]  # two pages with one placeholder date: alone on their day, flagged
+    result = read_inputs(_table(tmp_path, recent + old + placeholder))
+    assert [f.date for f in result.flagged_dates] == ["2010-01-01", "2010-01-01"]
+    assert sum(a.published is not None for a in result.articles) == len(recent) + len(old)
