@@ -45,11 +45,11 @@ from typing import Any
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from page_text import expected_text  # noqa: E402
+from page_text import expected_text
 
-from newsbrief.annotate import Settings, annotate_batch, resolve_speakers  # noqa: E402
-from newsbrief.nlp.gazetteer import fold  # noqa: E402
-from newsbrief.nlp.linking import link_entities  # noqa: E402
+from newsbrief.annotate import Settings, annotate_batch, resolve_speakers
+from newsbrief.nlp.entities.gazetteer import fold
+from newsbrief.nlp.entities.linking import link_entities
 
 ROOT = Path(__file__).resolve().parents[1]
 #: ``../shared`` beside the repository (from a git worktree under ``wt/``, the one beside its parent).

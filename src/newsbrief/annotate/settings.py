@@ -15,7 +15,7 @@ from ..nlp.sentiment import fingerprint as sentiment_fingerprint
 from ..nlp.pipeline import DEFAULT_MODEL, load_pipeline, pipeline_fingerprint
 
 #: Bump when the raw rows change meaning: old cache entries are then not reused.
-ANNOTATION_SCHEMA = 5  # 3: mentions.tone; 4: paragraph/heading units, chunked parsing; 5: entity types by cues, table lines skipped
+ANNOTATION_SCHEMA = 6  # 3: mentions.tone; 4: paragraph/heading units, chunked parsing; 5: entity types by cues, table lines skipped; 6: learned entity typer
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..nlp.gazetteer import fold
+from ..nlp.entities.gazetteer import fold
 
 QUOTE_TABLE_COLS = [
     "article_id", "quote_id", "content", "content_start", "content_end", "kind", "cue", "speaker_text",

@@ -42,9 +42,9 @@ _VERBAL = frozenset({"VERB", "AUX"})
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, float]:
-    from .sentiment.base import NEWS_NEUTRAL_WORDS, _vader_lexicon
+    from .sentiment.base import NEWS_NEUTRAL_WORDS, vader_lexicon
 
-    return {w: v / 4.0 for w, v in _vader_lexicon().items() if w not in NEWS_NEUTRAL_WORDS}
+    return {w: v / 4.0 for w, v in vader_lexicon().items() if w not in NEWS_NEUTRAL_WORDS}
 
 
 def _role(dep: str) -> str:

@@ -12,36 +12,23 @@ The rules: :mod:`.marks` (quote-mark pairing), :mod:`.direct` (quote + adjacent 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from spacy.tokens import Doc
-
-from .extract import Quote, extract_quotes
-from .marks import QuoteSpan, find_quote_spans
+import importlib
+from typing import Any
 
 __all__ = [
     "Quote", "QuoteSpan", "extract_quotes", "find_quote_spans", "direct_quotations",
     "indirect_quotations", "quote_speakers",
 ]
 
-
-def direct_quotations(doc: Doc, *, include_headline: bool = False) -> Iterator[Quote]:
-    """The direct quotations of ``doc`` (words inside quote marks with their cue and speaker)."""
-    yield from (q for q in extract_quotes(doc, include_headline=include_headline) if q.kind == "direct")
-
-
-def indirect_quotations(doc: Doc, *, include_headline: bool = False) -> Iterator[Quote]:
-    """Indirect and mixed (partly quoted) reported speech of ``doc``."""
-    yield from (q for q in extract_quotes(doc, include_headline=include_headline) if q.kind != "direct")
+# Imported on first use (PEP 562), so that reading the leaf :mod:`.lexicon` (the entity cues and the
+# tone features do) does not import spaCy: a cached re-run must not load it.
+_HOME = {
+    "Quote": ".extract", "extract_quotes": ".extract", "QuoteSpan": ".marks", "find_quote_spans": ".marks",
+    "direct_quotations": ".generators", "indirect_quotations": ".generators", "quote_speakers": ".generators",
+}
 
 
-def quote_speakers(doc: Doc, *, include_headline: bool = False) -> Iterator[tuple[int, int, bool]]:
-    """``(start, end, is_entity)`` of each distinct resolved speaker span of ``doc``, in text order."""
-    seen: set[tuple[int, int]] = set()
-    for q in extract_quotes(doc, include_headline=include_headline):
-        if q.speaker_ref_start is None or q.speaker_ref_end is None:
-            continue
-        key = (q.speaker_ref_start, q.speaker_ref_end)
-        if key not in seen:
-            seen.add(key)
-            yield q.speaker_ref_start, q.speaker_ref_end, q.speaker_is_entity
+def __getattr__(name: str) -> Any:
+    if name in _HOME:
+        return getattr(importlib.import_module(_HOME[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
