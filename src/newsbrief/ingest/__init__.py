@@ -219,7 +219,7 @@ def read_inputs(
     result.flagged_dates = flag_dates(result.articles, window=window)
     if result.flagged_dates:
         log.warning("%d date(s) left out of the period and timeline (the articles stay, undated): %s",
-                    len(result.flagged_dates), _listed(result.flagged_dates))
+                    len(result.flagged_dates), _listed([str(f) for f in result.flagged_dates]))
     if result.warnings:
         log.warning("%d date problem(s): %s", len(result.warnings),
                     _listed(result.warnings))

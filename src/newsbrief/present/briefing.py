@@ -32,7 +32,15 @@ from .charts.sentiment import article_sentiment_chart, corpus_sentiment_chart, e
 from .charts.speakers import speaker_chart
 from .corpus import CorpusSections, combined_db
 from .figures import Chart, to_chart
-from .formatters import article_titles, corpus_rows, fetch_note, fmt_text, header_rows, skipped_note
+from .formatters import (
+    article_titles,
+    corpus_rows,
+    fetch_note,
+    flagged_dates_note,
+    fmt_text,
+    header_rows,
+    skipped_note,
+)
 from .record import KEY, QUOTE_LIMIT, Record
 
 
@@ -98,7 +106,7 @@ class Briefing(CorpusSections):
                    follow=tuple(options.entities), params=params, include_thin=options.include_thin,
                    compare=options.compare, appendix=options.appendix, db=db, baseline_db=baseline_db,
                    fetched=read_counts(Path(data).parent / "fetch.csv"),
-                   ingest={k: manifest.get(k) for k in ("pages", "skipped")})
+                   ingest={k: manifest.get(k) for k in ("pages", "skipped", "flagged_dates")})
 
     @property
     def articles(self) -> pd.DataFrame:
@@ -168,6 +176,7 @@ class Briefing(CorpusSections):
         text is too little to be read as articles."""
         fetched = [note] if (note := fetch_note(self.fetched)) else []
         fetched += [note] if (note := skipped_note(self.ingest)) else []
+        fetched += [note] if (note := flagged_dates_note(self.ingest)) else []
         thin, total = self.thin(limit=10)
         if not total:
             return fetched
