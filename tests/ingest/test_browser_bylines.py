@@ -32,3 +32,10 @@ def test_interface_sentences_are_no_headlines(line: str) -> None:
 
     assert not _title_like(line, None)
     assert _title_like("Sweden drops rape investigation into Julian Assange", None)
+
+
+def test_share_buttons_and_welcome_pages_are_no_headlines() -> None:
+    from newsbrief.ingest.browser import _title_like
+
+    assert not _title_like("Facebook Twitter Email LinkedIn Reddit Pinterest", None)
+    assert not _title_like("Welcome to The Example Network's European Union Experience", None)

@@ -219,7 +219,9 @@ def _find_author(lines: list[str], *, bare: bool = True) -> str | None:
 INTERFACE = re.compile(
     r"\b(?:media playback|(?:on|in) your (?:device|browser)|external (?:links?|sites?)|(?:in|open in) a new (?:window|tab)|"
     r"sharing options|sign (?:in|up)|log ?in|subscribe|newsletter|javascript|enable cookies|skip to|you are here|"
-    r"click here|tap here|swipe|scroll (?:down|up)|welcome to|read more)\b", re.IGNORECASE)
+    r"click here|tap here|swipe|scroll (?:down|up)|welcome to|read more|"
+    r"(?:facebook|twitter|email|linkedin|reddit|pinterest|whatsapp|flipboard)\W+"
+    r"(?:facebook|twitter|email|linkedin|reddit|pinterest|whatsapp|flipboard))\b", re.IGNORECASE)
 # A photo credit ("Jane Doe/The Example Times") or a media teaser's label ("Video Julian Assange dragged ...").
 CREDIT_OR_TEASER = re.compile(r"^(?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w.'’-]+\s*/\s*(?:the\s+)?[A-Z][\w .&'’-]{1,40}$|"
                               r"^(?:Video|Watch|Gallery|Audio|Photos?|Listen)\b[:\s]", re.IGNORECASE)

@@ -99,7 +99,7 @@ class LineModel:
         body_p = dict(zip(lines, p[:, 1]))
         body = [line for line in found.body if body_p.get(line, 1.0) >= self.body_floor] or found.body
         i = int(np.argmax(p[:, 2])) if len(p) else 0
-        title = lines[i] if len(p) and p[i, 2] > self.title_odds else found.title
+        title = lines[i] if len(p) and p[i, 2] > self.title_odds and _title_like(lines[i], found.author) else found.title
         if title is not None and body and body[0] == title:
             body = body[1:]
         return CopyFields(body=body, title=title, author=found.author, source=found.source, published=found.published,
