@@ -13,7 +13,8 @@ def test_widget_labels_are_no_names(label: str) -> None:
     assert not _name_like(label)
 
 
-@pytest.mark.parametrize("name", ["Mark Di Stefano", "Natasha Turak", "Jean de la Fontaine", "Meg Kinnard and Errin Haines"])
+@pytest.mark.parametrize("name", ["Mark Di Stefano", "Natasha Turak", "Jean de la Fontaine",
+                                  "Meg Kinnard and Errin Haines"])
 def test_names_are_names(name: str) -> None:
     assert _name_like(name)
 

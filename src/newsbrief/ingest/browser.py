@@ -162,7 +162,8 @@ def find_byline(lines: list[str]) -> str | None:
     return _find_author(lines, bare=False)
 
 
-ROLE = re.compile(r"(?<=[a-z])(?:(?:Staff|Senior|Business|Chief|Contributing|Political|Foreign|Sports|Special|Guest)\s*)?"
+ROLE = re.compile(r"(?<=[a-z])(?:(?:Staff|Senior|Business|Chief|Contributing|Political|Foreign|Sports|Special|"
+                  r"Guest)\s*)?"
                   r"(?:Writer|Columnist|Reporter|Correspondent|Editor|Contributor)\b.*$|(?<=[a-z])\d.*$|\s+-\s+\d.*$")
 
 
@@ -217,7 +218,8 @@ def _find_author(lines: list[str], *, bare: bool = True) -> str | None:
 
 # Sentences of the page's interface, not of the news: player and browser notices, link hints, breadcrumbs.
 INTERFACE = re.compile(
-    r"\b(?:media playback|(?:on|in) your (?:device|browser)|external (?:links?|sites?)|(?:in|open in) a new (?:window|tab)|"
+    r"\b(?:media playback|(?:on|in) your (?:device|browser)|external (?:links?|sites?)|"
+    r"(?:in|open in) a new (?:window|tab)|"
     r"sharing options|sign (?:in|up)|log ?in|subscribe|newsletter|javascript|enable cookies|skip to|you are here|"
     r"click here|tap here|swipe|scroll (?:down|up)|welcome to|read more|"
     r"(?:facebook|twitter|email|linkedin|reddit|pinterest|whatsapp|flipboard)\W+"

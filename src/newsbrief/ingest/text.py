@@ -20,8 +20,8 @@ from charset_normalizer import from_bytes
 
 from ..errors import InputError
 from .browser import read_browser_copy
-from .lines import line_model
 from .dates import parse_date
+from .lines import line_model
 from .model import Article
 
 log = logging.getLogger(__name__)
