@@ -188,11 +188,16 @@ WIDGET_WORDS = frozenset(
 )
 
 
+NAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "del", "la", "le", "bin", "al", "der", "den", "du", "dos"})
+
+
 def _name_like(text: str) -> bool:
     """A person's name, not a widget label: no stop word or widget word, not only acronyms ("CNBC TV")."""
     words = [w for w in re.findall(r"[\w'’.-]+", text) if w not in {"and", "&"}]
     if not words or all(re.fullmatch(r"[A-Z]{2,5}", w) for w in words):
         return False
+    if any(w[:1].islower() and w not in NAME_PARTICLES for w in words):
+        return False  # "Ukraine urges NATO to send ...": a sentence
     return not any(w.casefold() in WIDGET_WORDS or (w.casefold() in STOPWORDS and w.islower() is False
                                                        and w.casefold() not in {"de", "van", "von", "da", "di", "del",
                                                                                  "la", "le", "bin", "al"})
