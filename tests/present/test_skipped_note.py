@@ -13,7 +13,8 @@ def test_nothing_skipped_gives_no_note() -> None:
 def test_the_note_counts_and_names_the_pages() -> None:
     record = {"pages": 64, "skipped": [{"page": "in/a.html", "reason": "the file is empty"},
                                        {"page": "in/b.txt", "reason": "in Korean (ko)"}]}
-    assert skipped_note(record) == "2 of 64 pages could not be read: a.html (the file is empty); b.txt (in Korean (ko))."
+    want = "2 of 64 pages could not be read: a.html (the file is empty); b.txt (in Korean (ko))."
+    assert skipped_note(record) == want
 
 
 def test_a_long_list_is_cut_and_points_to_the_table() -> None:

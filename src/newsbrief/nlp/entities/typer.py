@@ -125,8 +125,8 @@ def mention_features(span: Any, label: str, cue: tuple[str, bool] | None) -> dic
             f[f"first={low[0]}"] = 1.0
         if low[-1] in _CORPORATE:
             f["corporate_word"] = 1.0
-        if low[-1].endswith("s") and n >= 2:
-            f["last_plural"] = 1.0
+        if low[-1].endswith("s") and not low[-1].endswith("ss") and len(low[-1]) > 3:
+            f["last_plural" if n >= 2 else "plural_alone"] = 1.0  # "the Steelers", "Emirates"
     if is_place(text):
         f["gaz_place"] = 1.0
     if country_code(text) is not None:
