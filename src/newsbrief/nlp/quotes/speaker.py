@@ -25,8 +25,8 @@ from spacy.tokens import Doc, Span, Token
 
 from newsbrief.nlp.lexicon import lexicon
 
-from .coref import described_org, described_person, is_definite, known_name
-from .lexicon import GROUP_PRONOUNS, ORG_NOUNS, PERSON_PRONOUNS, ROLE_WORDS
+from .coref import described_org, described_person, is_definite, issuer, known_name
+from .lexicon import GROUP_PRONOUNS, MEDIUM_WORDS, ORG_NOUNS, PERSON_PRONOUNS, ROLE_WORDS
 from .pronouns import Candidate, best, candidates
 
 __all__ = ["Speaker", "SpeakerResolver", "speaker_mention"]
@@ -46,6 +46,9 @@ class Speaker:
     ref_start: int | None
     ref_end: int | None
     is_entity: bool
+
+    def with_mention(self, start: int, end: int) -> Speaker:
+        return Speaker(start, end, self.ref_start, self.ref_end, self.is_entity)
 
 
 def _kept(token: Token, root: Token) -> bool:
@@ -214,6 +217,10 @@ class SpeakerResolver:
             return Speaker(None, None, None, None, False)
         start, end = mention.start_char, mention.end_char
         low = subj.lower_
+        if subj.lemma_.lower() in MEDIUM_WORDS and is_definite(mention, subj):
+            source = issuer(mention, subj)  # "X issued a statement ... The statement said": X
+            if source is not None:
+                return self.resolve(source, speaker_mention(source)).with_mention(start, end)
         if _cannot_speak(subj, mention):
             return Speaker(None, None, None, None, False)
         if low in {"they", "we"}:
