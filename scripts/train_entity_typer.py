@@ -33,7 +33,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from entities_pages import AEB, _key, load_set  # noqa: E402
 from gum_data import GUM, load  # noqa: E402
-
 from newsbrief.nlp.entities.mentions import candidates, group_mentions, rule_labels  # noqa: E402
 from newsbrief.nlp.entities.typer import CLASSES, group_features  # noqa: E402
 from newsbrief.nlp.pipeline import load_pipeline  # noqa: E402
@@ -149,7 +148,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--dry-run", action="store_true", help="report, write nothing")
     parser.add_argument("--c", type=float, nargs="*", default=[0.3, 1.0, 3.0, 10.0])
-    parser.add_argument("--gum-only", action="store_true", help="train on GUM alone (to see how the aeb dev pages fare unseen)")
+    parser.add_argument("--gum-only", action="store_true",
+                        help="train on GUM alone (to see how the aeb dev pages fare unseen)")
     args = parser.parse_args()
     if not GUM.is_dir() or not AEB.is_dir():
         sys.exit("needs ../shared/gold/gum and ../shared/pages/aeb")
