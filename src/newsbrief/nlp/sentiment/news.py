@@ -70,7 +70,9 @@ class NewsModel:
     def predict_from(self, dense: np.ndarray, word_sets: Iterable[set[str]]) -> np.ndarray:
         b = np.array([self.dense[name] for name in DENSE_FEATURES])
         word_part = np.array([sum(self.words.get(w, 0.0) for w in ws) for ws in word_sets])
-        return self.intercept + dense @ b + word_part
+        # An elementwise product summed per row, not ``dense @ b``: BLAS's matrix-vector kernels pick their
+        # path by memory alignment, so the same sentence could score 1e-16 apart from one run to the next.
+        return self.intercept + (dense * b).sum(axis=1) + word_part
 
     def predict(self, texts: Sequence[str]) -> np.ndarray:
         return self.predict_from(dense_features(texts), (tokens(t) for t in texts))
