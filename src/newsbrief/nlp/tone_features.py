@@ -110,6 +110,19 @@ class DocValences:
             self._paths[i] = got
         return got
 
+    def subtree(self, tok: Token) -> set[int]:
+        """``{t.i for t in tok.subtree}`` from the head indices: the tokens between the subtree's edges
+        whose way up passes through ``tok`` (no Token object made per word)."""
+        i, heads = tok.i, self.heads
+        out: set[int] = set()
+        for j in range(tok.left_edge.i, tok.right_edge.i + 1):
+            k = j
+            while k != i and heads[k] != k:
+                k = heads[k]
+            if k == i:
+                out.add(j)
+        return out
+
     @staticmethod
     def _negated(tok: Token) -> bool:
         if any(c.dep_ == "neg" for c in tok.children):
@@ -179,7 +192,7 @@ def mention_features(
     # the target's own words and modifiers ("the embattled senator", "Smith, a fraud,")
     for i in in_target:
         _add(feats, "tgt", v[i])
-    subtree = {t.i for t in root.subtree}
+    subtree = vals.subtree(root)
     for i in subtree - in_target:
         _add(feats, "mod", v[i])
     for child in root.children:
@@ -220,7 +233,7 @@ def mention_features(
         if vw:
             feats[f"V:{vrole}:{vw}"] = 1.0
         _add(feats, f"verb:{vrole}", v[verb.i])
-        clause = {t.i for t in verb.subtree} - subtree
+        clause = vals.subtree(verb) - subtree
         for i in clause:
             _add(feats, f"clause:{vrole}", v[i])
         if verb.lemma_.lower() in SPEECH_VERBS and vrole in {"subj", "agent"}:
