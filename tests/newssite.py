@@ -59,10 +59,14 @@ def article_html(i: int, published: datetime) -> str:
 class NewsSite:
     """Articles 0..n-1, newest last; ``add(k)`` publishes k more (they appear in the feeds and the sitemap)."""
 
-    def __init__(self, n: int, *, start: datetime | None = None, slow_seconds: float = 3.0) -> None:
+    def __init__(self, n: int, *, start: datetime | None = None, slow_seconds: float = 3.0,
+                 home_feed: bool = True, page_delay: float = 0.0) -> None:
         self.start_time = start or datetime.now(UTC) - timedelta(days=n)
         self.n = n
         self.slow_seconds = slow_seconds
+        self.home_feed = home_feed  # the home page announces /feed.xml (else only robots.txt names the sitemap)
+        self.page_delay = page_delay  # seconds each article page takes to answer
+        self.in_flight = self.most_in_flight = 0
         self.counts: Counter[str] = Counter()
         self.agents: set[str] = set()
         self.times: dict[str, list[float]] = {}
@@ -151,23 +155,34 @@ class NewsSite:
                     site.agents.add(self.headers.get("User-Agent", ""))
                     site.times.setdefault(path, []).append(time.monotonic())
                     count = site.counts[path]
-                with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the client stopped reading
-                    self._route(path, count)
+                    site.in_flight += 1
+                    site.most_in_flight = max(site.most_in_flight, site.in_flight)
+                try:
+                    with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the client stopped reading
+                        self._route(path, count)
+                finally:
+                    with site._lock:
+                        site.in_flight -= 1
 
             def _route(self, path: str, count: int) -> None:
                 if path == "/robots.txt":
-                    text = f"User-agent: *\nDisallow: /private/\n\nSitemap: {site.base}/sitemap.xml\n"
+                    text = f"User-agent: *\nDisallow: /private/\n\nSitemap: {site.base}/sitemap-index.xml\n"
                     self._send(200, text.encode(), "text/plain")
                 elif path == "/":
-                    self._send(200, (b"<html><head><title>Test Times</title><link rel=\"alternate\" "
-                                     b"type=\"application/rss+xml\" href=\"/feed.xml\"></head><body><h1>Test Times"
-                                     b"</h1></body></html>"))
+                    feed = '<link rel="alternate" type="application/rss+xml" href="/feed.xml">'
+                    link = feed if site.home_feed else ""
+                    self._send(200, f"<html><head><title>Test Times</title>{link}</head><body><h1>Test Times</h1>"
+                                    f"<p>Today's news.</p></body></html>".encode())
                 elif path == "/feed.xml":
                     self._validated(site._rss(), "application/rss+xml")
                 elif path == "/atom.xml":
                     self._validated(site._atom(), "application/atom+xml")
                 elif path == "/sitemap.xml":
                     self._validated(site._sitemap(), "application/xml")
+                elif path == "/sitemap-index.xml":
+                    index = ("<?xml version=\"1.0\"?><sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/"
+                             f"0.9\"><sitemap><loc>{site.base}/sitemap.xml</loc></sitemap></sitemapindex>")
+                    self._send(200, index.encode(), "application/xml")
                 elif path == "/faults.xml":
                     self._send(200, site._faults_feed().encode(), "application/rss+xml")
                 elif path.startswith("/news/"):
@@ -175,6 +190,7 @@ class NewsSite:
                     if i >= site.n:
                         self._send(404, b"not found")
                     else:
+                        time.sleep(site.page_delay)
                         self._send(200, article_html(i, site.published(i)).encode("utf-8"))
                 elif path == "/fault/500":
                     self._send(500, b"server error")

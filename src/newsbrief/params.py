@@ -20,8 +20,8 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .errors import ParamsError
-from .yamlfile import YamlTooLarge, load_yaml
+from .errors import ParamsError, YamlTooLarge
+from .yamlfile import load_yaml
 
 PATH_FIELDS: tuple[str, ...] = ("input", "aliases", "store")
 #: ``compare: 2017-08-01..2017-08-31`` (also ``/`` or `` to `` between the dates).
@@ -64,6 +64,20 @@ class AnnotationParams(ComputeParams):
     columns: dict[str, str] = Field(
         default_factory=dict, description="Map table columns to ours, e.g. {text: body, published: date}."
     )
+    languages: list[str] = Field(
+        default_factory=lambda: ["en"], description="Languages analysed (ISO 639-1 codes, e.g. [en, de]); pages "
+        "in other languages are skipped and listed in the briefing. An empty list analyses every language.")
+
+    @field_validator("languages", mode="before")
+    @classmethod
+    def _language_codes(cls, value: Any) -> Any:
+        codes = [value] if isinstance(value, str) else value
+        if isinstance(codes, list):
+            bad = [c for c in codes if not (isinstance(c, str) and re.fullmatch(r"[A-Za-z]{2}", c.strip()))]
+            if bad:
+                raise ValueError("give two-letter ISO 639-1 codes such as en, de, fr")
+            return [c.strip().lower() for c in codes]
+        return value
 
 
 class ShapeParams(BaseModel):
@@ -199,7 +213,7 @@ def parse_override(item: str) -> tuple[str, Any]:
         raise ParamsError("invalid override", problems=[f"--set {key}: unknown key ({hint}valid keys: {valid})"])
     if _field_is_str(key):
         return key, raw
-    if key in ("input", "entities") and not raw.lstrip().startswith("["):
+    if key in ("input", "entities", "languages") and not raw.lstrip().startswith("["):
         return key, [part.strip() for part in raw.split(",") if part.strip()]
     try:
         return key, yaml.safe_load(raw) if raw.strip() else None
@@ -305,7 +319,7 @@ def load_alias_file(path: str | Path) -> AliasFile:
 
 
 def _missing_paths(params: Params) -> list[str]:
-    problems = []
+    problems = [] if params.input else ["input: empty: give at least one file, folder, glob or URL"]
     for item in params.input:
         if is_url(item):
             continue

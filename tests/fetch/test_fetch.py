@@ -39,7 +39,9 @@ def test_atom_feed_sitemap_home_page_and_url_list_give_the_same_pages(tmp_path: 
         listed = tmp_path / "links.urls"
         listed.write_text("# my links\n" + "\n".join(f"{site.base}{site.path(i)}" for i in range(4)) + "\n")
         expected = {f"{site.base}{site.path(i)}" for i in range(4)}
-        for source in (f"{site.base}/atom.xml", f"{site.base}/sitemap.xml", f"{site.base}/", str(listed)):
+        sources = (f"{site.base}/atom.xml", f"{site.base}/sitemap.xml", f"{site.base}/sitemap-index.xml",
+                   f"{site.base}/", str(listed))
+        for source in sources:
             outcome = fetch_sources([source], cache=tmp_path / "cache", options=FAST)
             assert {p.url for p in outcome.pages} == expected, source
         assert site.article_requests() == 4  # each page fetched once, whatever named it
@@ -130,3 +132,26 @@ def test_retry_after_reads_an_http_date() -> None:
     now = time.time()
     assert retry_after(time.strftime("%a, %d %b %Y %H:%M:%S GMT", time.gmtime(now + 30)), now=now) == \
         pytest.approx(30, abs=1.5)
+
+
+def test_a_feed_that_fails_today_is_read_from_its_copy_of_the_last_run(tmp_path: Path) -> None:
+    with NewsSite(3) as site:
+        fetch_sources([f"{site.base}/feed.xml"], cache=tmp_path, options=FAST)
+    outcome = fetch_sources([f"{site.base}/feed.xml"], cache=tmp_path, options=FAST)  # the server is gone
+    assert len(outcome.pages) == 3
+    reason = reasons(outcome)[f"{site.base}/feed.xml"]
+    assert reason.startswith("unreachable") and reason.endswith("the copy fetched before is used")
+    assert len(outcome.log.failed) == 1  # the feed's fault is still counted
+
+
+def test_a_home_page_without_a_feed_is_read_through_the_sitemaps_of_its_robots_txt(tmp_path: Path) -> None:
+    with NewsSite(3, home_feed=False) as site:
+        outcome = fetch_sources([f"{site.base}/"], cache=tmp_path, options=FAST)
+        assert {p.url for p in outcome.pages} == {f"{site.base}{site.path(i)}" for i in range(3)}
+        assert site.counts["/sitemap-index.xml"] == 1 and site.counts["/feed.xml"] == 0
+
+
+def test_at_most_two_requests_run_at_once_on_one_host(tmp_path: Path) -> None:
+    with NewsSite(10, page_delay=0.2) as site:
+        fetch_sources([f"{site.base}/feed.xml"], cache=tmp_path, options=FetchOptions(per_host_rate=1000, workers=8))
+        assert site.most_in_flight == 2

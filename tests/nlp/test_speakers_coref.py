@@ -89,3 +89,17 @@ def test_according_to_a_name_makes_it_the_speaker(nlp: Language) -> None:
     text = "The bridge will open in May, according to Maria Lopez, who runs the project."
     rows = extract_quotes(nlp(text))
     assert rows and _refs(text, rows)[0] == "Maria Lopez" and rows[0].speaker_is_entity
+
+
+def test_speech_reported_inside_anothers_testimony_is_the_witness_words(nlp: Language) -> None:
+    text = ("David Holmes testified on Friday that Gordon Sondland told the president that the deal "
+            "would be done by the end of the month.")
+    rows = extract_quotes(nlp(text))
+    assert rows and all(_refs(text, [q])[0] == "David Holmes" for q in rows)
+
+
+def test_the_statement_speaks_for_the_one_who_issued_it(nlp: Language) -> None:
+    text = ("Acme Records issued a statement on Tuesday about the dispute.\n\n"
+            "The statement said that the singer had never been stopped from performing.")
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[-1] == "Acme Records" and rows[-1].speaker_is_entity

@@ -1,7 +1,8 @@
 """Checks of annotation settings made before any work: nothing is read, annotated or written when one fails.
 
 Each check is cheap (no spaCy import, no model load, one TCP connect with a short timeout): the happy path
-does not slow down. Every problem is listed at once in one :class:`~newsbrief.errors.ParamsError`.
+does not slow down. Callers list every problem at once in one :class:`~newsbrief.errors.ParamsError`
+(`newsbrief annotate`: :func:`newsbrief.cli.annotate.annotation_settings`; a run: :mod:`newsbrief.render.preflight`).
 """
 
 from __future__ import annotations
@@ -12,8 +13,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
-
-from ..errors import ParamsError
 
 #: Seconds to wait for a Dask scheduler to accept a connection before the run is refused.
 SCHEDULER_TIMEOUT = 5.0
@@ -92,10 +91,3 @@ def annotation_problems(params: Any) -> list[str]:
         if problem:
             problems.append(problem)
     return problems
-
-
-def check_annotation(params: Any, *, inputs: Iterable[str] = ()) -> None:
-    """Raise one ParamsError listing every problem of the settings and of store inputs; do nothing when all is well."""
-    problems = annotation_problems(params) + store_input_problems(inputs)
-    if problems:
-        raise ParamsError("invalid parameters", problems=problems)

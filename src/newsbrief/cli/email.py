@@ -53,7 +53,8 @@ def add_delivery_arguments(parser: Any, *, to_required: bool) -> None:
                      help="upgrade the connection with STARTTLS (usually port 587)")
     tls.add_argument("--ssl", dest="security", action="store_const", const="ssl",
                      help="connect over TLS from the start (usually port 465)")
-    parser.add_argument("--timeout", type=float, default=30.0, metavar="S", help="network timeout in seconds (default 30)")
+    parser.add_argument("--timeout", type=float, default=30.0, metavar="S",
+                        help="network timeout in seconds (default 30)")
     parser.add_argument("--base-url", metavar="URL",
                         help="where run folders are published (https://...): the email links "
                              "URL/<run>/briefing.html (default: the run's base_url parameter)")

@@ -72,7 +72,8 @@ class _Run:
 
     # ------------------------------------------------------------------ reading one URL
     def _get(self, url: str, *, conditional: bool) -> tuple[Entry | None, Response | None]:
-        """The cached entry of ``url`` after a (conditional) GET; a fault is logged and gives (None, response)."""
+        """The cached entry of ``url`` after a (conditional) GET. A fault is logged, and gives the copy fetched
+        before when there is one (a feed that fails today), else None."""
         cached = self.cache.verified(url)
         self.settled.add(url)
         if self.fetcher is None:  # offline
@@ -88,8 +89,10 @@ class _Run:
             return cached, response
         if response.body is None or not response.ok:
             reason = response.reason if response.reason != "not modified" else "not modified, but not cached"
+            if cached is not None:  # a feed that fails today: its copy from the last run is read, the fault logged
+                reason += "; the copy fetched before is used"
             self.log.add(LogRow(url, response.status, reason, response.n_bytes, response.seconds))
-            return None, response
+            return cached, response
         suffix = ".html" if kind_of(response.body) == "html" else ".xml"  # pages .html, feeds and sitemaps .xml
         entry = self.cache.put(url, response.body, suffix=suffix, content_type=response.content_type,
                                etag=response.etag, last_modified=response.last_modified,

@@ -33,6 +33,10 @@ TZINFOS: dict[str, int | tzinfo] = {
 _JUNK_AFTER_TIME = re.compile(r"(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*[^\d\sAPMapm+-].*$")
 #: "8:01 a.m." -> "8:01 am" (dateutil reads "a.m." as two tokens).
 _DOTTED_MERIDIEM = re.compile(r"\b([ap])\.m\.", re.IGNORECASE)
+#: "UTC+2", "GMT-05:00": news means east of Greenwich for +; dateutil reads them the POSIX way (UTC+2 as UTC-2).
+_UTC_OFFSET = re.compile(r"\b(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\b", re.IGNORECASE)
+#: Unix time in seconds (10 digits, optional fraction) or milliseconds (13 digits), as JSON exports of APIs write it.
+_EPOCH = re.compile(r"^(\d{10})(?:\.\d+)?$|^(\d{13})$")
 #: "Jan 13, 2017 | 5:00 PM PT", "13 Aug 2017 • 10:00", "Aug 13, 2017 at 8:01": the date and the time apart.
 _SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+at\s+(?=\d)", re.IGNORECASE)
 _EMPTY = frozenset({"nan", "nat", "none", "null"})
@@ -99,15 +103,24 @@ def read_date(value: object) -> DateReading:
         return DateReading(_aware(value))
     if isinstance(value, date):
         return DateReading(datetime(value.year, value.month, value.day, tzinfo=UTC))
+    if isinstance(value, bool):
+        return DateReading(None, "not a date")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     text = str(value).strip()
     if not text or text.lower() in _EMPTY:
         return DateReading(None)
+    epoch = _EPOCH.match(text)
+    if epoch:
+        seconds = float(text) if epoch.group(1) else int(text) / 1000
+        return DateReading(datetime.fromtimestamp(seconds, tz=UTC))
     if len(text) >= 10 and text[4] == "-":  # ISO 8601, the common case in tables: no dateutil needed
         try:
             return DateReading(_aware(datetime.fromisoformat(text)))
         except ValueError:
             pass
     text = _SEPARATOR.sub(" ", _DOTTED_MERIDIEM.sub(r"\1m", text))
+    text = _UTC_OFFSET.sub(lambda m: f" {m.group(1)}{int(m.group(2)):02d}:{m.group(3) or '00'}", text)
     for candidate in dict.fromkeys((text, _JUNK_AFTER_TIME.sub(r"\1", text))):
         reading = _dateutil(candidate)
         if reading is not None:

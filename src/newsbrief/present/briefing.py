@@ -32,7 +32,15 @@ from .charts.sentiment import article_sentiment_chart, corpus_sentiment_chart, e
 from .charts.speakers import speaker_chart
 from .corpus import CorpusSections, combined_db
 from .figures import Chart, to_chart
-from .formatters import article_titles, corpus_rows, fetch_note, fmt_text, header_rows
+from .formatters import (
+    article_titles,
+    corpus_rows,
+    fetch_note,
+    flagged_dates_note,
+    fmt_text,
+    header_rows,
+    skipped_note,
+)
 from .record import KEY, QUOTE_LIMIT, Record
 
 
@@ -58,6 +66,7 @@ class Briefing(CorpusSections):
     appendix: str | None = None
     db: Db | None = None
     baseline_db: Db | None = None
+    ingest: Mapping[str, Any] | None = None  # what the run's ingest read and skipped (its manifest's record)
     fetched: tuple[int, int] | None = None  # (links not read, links) of the run's fetch.csv
     _findings: list[str] | None = field(default=None, init=False, repr=False)
 
@@ -91,11 +100,13 @@ class Briefing(CorpusSections):
                     raise NewsbriefError("compare: not an annotation store (a run's data/ folder or `newsbrief "
                                          "annotate` output)", path=options.compare)
                 baseline_db = combined_db(data, options.compare)
-        params = options.params or read_manifest(data).get("params", {})
+        manifest = read_manifest(data)
+        params = options.params or manifest.get("params", {})
         return cls(tables=tables, mode=resolved, title=title, top_n=options.top_n, freq=options.freq,
                    follow=tuple(options.entities), params=params, include_thin=options.include_thin,
                    compare=options.compare, appendix=options.appendix, db=db, baseline_db=baseline_db,
-                   fetched=read_counts(Path(data).parent / "fetch.csv"))
+                   fetched=read_counts(Path(data).parent / "fetch.csv"),
+                   ingest={k: manifest.get(k) for k in ("pages", "skipped", "flagged_dates")})
 
     @property
     def articles(self) -> pd.DataFrame:
@@ -161,9 +172,11 @@ class Briefing(CorpusSections):
         return lead + speaker_findings_from(dbc.speaker_share_db(db, examples=False))[:1]
 
     def notes(self) -> list[str]:
-        """Notes shown under the header: links of the run that could not be read, and articles whose text is too
-        little to be read as articles."""
+        """Notes shown under the header: pages and links of the run that could not be read, and articles whose
+        text is too little to be read as articles."""
         fetched = [note] if (note := fetch_note(self.fetched)) else []
+        fetched += [note] if (note := skipped_note(self.ingest)) else []
+        fetched += [note] if (note := flagged_dates_note(self.ingest)) else []
         thin, total = self.thin(limit=10)
         if not total:
             return fetched

@@ -12,6 +12,7 @@ import nbformat
 
 from ..annotate import Settings, write_store
 from ..errors import RunError
+from ..ingest import write_skipped
 from ..params import BriefingOptions, Params
 from ..store import read_manifest
 from ..store.link import link_dataset
@@ -55,7 +56,7 @@ def render(notebook: Path | nbformat.NotebookNode, *, html_path: Path, pdf_path:
 def brief(
     folder: Path, tables: dict[str, Any] | None, *, params: Params, settings: Settings,
     changes: Mapping[str, Any] | None = None, notebook: str | Path = "briefing", progress_bar: bool = False,
-    source_store: Path | None = None,
+    source_store: Path | None = None, record: dict[str, Any] | None = None,
 ) -> ReportPaths:
     """Write data/, execute the notebook and render HTML + PDF inside ``folder`` (which must exist).
 
@@ -63,6 +64,7 @@ def brief(
     (:func:`~newsbrief.store.link.link_dataset`): a corpus briefing of a large store never loads it whole.
     The notebook's one parameter is the :class:`~newsbrief.params.BriefingOptions` of ``params`` with ``changes``
     (a fan-out part's title, mode, entities); papermill records it in the executed notebook.
+    ``record`` (what ingest read and skipped) goes into the data's manifest, its skipped pages into ``skipped.csv``.
     Raises papermill's PapermillExecutionError when a cell fails; the executed notebook is left in ``folder``.
     """
     from .exporters import warm_up_in_background
@@ -75,8 +77,10 @@ def brief(
             link_dataset(source_store, folder / "data")
         n_articles = int(read_manifest(folder / "data").get("tables", {}).get("articles", 0))
     else:
-        write_store(folder / "data", tables, settings=settings, inputs=params.input, base=folder)
+        write_store(folder / "data", tables, settings=settings, inputs=params.input, base=folder, extra=record)
         n_articles = len(tables["articles"])
+    if record and record.get("skipped"):
+        write_skipped(folder / "skipped.csv", record["skipped"])
     options = BriefingOptions.of(params, base=folder, **dict(changes or {}))
     corpus = options.mode == "corpus" or (options.mode == "auto" and n_articles != 1)
     if corpus:

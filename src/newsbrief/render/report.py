@@ -29,10 +29,10 @@ from ..nlp.entities.linking import Aliases
 from ..params import Params
 from ..store import is_store, read_dataset
 from ..store.link import link_dataset
+from ..store.lock import remove_quietly
 from .brief import ReportPaths, brief
 from .fanout import fan_out
 from .preflight import check_run
-from ..store.lock import remove_quietly
 from .swap import report_lock, swap_into_place
 
 log = logging.getLogger(__name__)
@@ -47,9 +47,12 @@ ProgressFactory = Callable[[str, int], Callable[[int], None]]
 
 def build_tables(
     params: Params, *, store: Path, progress: ProgressFactory | None = None, fetch_log: Path | None = None,
+    record: dict[str, Any] | None = None,
 ) -> tuple[dict[str, Any], Settings]:
     """Read the inputs (URL inputs fetched, their log written to ``fetch_log``) and annotate what the cache lacks
-    (engine, workers and scorer from ``params``)."""
+    (engine, workers and scorer from ``params``).
+
+    ``record``, when given, is filled with what ingest looked at and skipped (:meth:`IngestResult.record`)."""
     settings = settings_from(params)
     if len(params.input) == 1 and is_store(params.input[0]):
         tables = read_dataset(params.input[0])
@@ -58,7 +61,10 @@ def build_tables(
             log.warning("%s", thin_summary(thin))
         return tables, settings
     ingested, _ = read_sources(params.input, store=store, options=FetchOptions.from_params(params),
-                               columns=params.columns, log_path=fetch_log)
+                               columns=params.columns, log_path=fetch_log, languages=params.languages,
+                               strict=params.mode == "article")
+    if record is not None:
+        record.update(ingested.record())
     single = params.mode == "article" or (params.mode == "auto" and len(ingested.articles) == 1)
     articles = within_size_limit(ingested.articles, mode="article" if single else "corpus")
     tick = progress("annotating", len(articles)) if progress else None
@@ -152,6 +158,8 @@ def run_report(
                                                           "before it; it does not apply to --each"])
     check_run(params)  # before any folder, lock or annotation: a refused run writes nothing
     output_dir = Path(output_dir).resolve()
+    if output_dir.exists() and not output_dir.is_dir():
+        raise ParamsError("invalid output folder", problems=[f"output folder: {output_dir} is a file, not a folder"])
     created = [p for p in (output_dir, *output_dir.parents) if not p.exists()]  # deepest first
     lock = output_dir / f".{params.name}.lock"
     lock_existed = lock.exists()
@@ -189,11 +197,13 @@ def _run_report(
         source = _from_store(params, each)
         tables: dict[str, Any] | None = None
         new_articles: int | None = None
+        record: dict[str, Any] = {}
         compare = last_run_baseline(tmp, final / "data") if params.compare == "last-run" else None
         if source is not None:
             settings = settings_from(params)
         else:
-            tables, settings = build_tables(params, store=store, progress=progress, fetch_log=tmp / "fetch.csv")
+            tables, settings = build_tables(params, store=store, progress=progress, fetch_log=tmp / "fetch.csv",
+                                            record=record)
             new_articles = new_since(tables, final / "data")
             n_articles = len(tables["articles"])
             if params.mode == "article" and each is None and n_articles != 1:
@@ -202,7 +212,7 @@ def _run_report(
                     "(use mode: corpus, or --each article for one briefing per article)"])
             if each is not None:  # the fan-out copies each part out of a store: the annotated tables, written once
                 source = tmp / PARENT
-                write_store(source, tables, settings=settings, inputs=params.input, base=tmp)
+                write_store(source, tables, settings=settings, inputs=params.input, base=tmp, extra=record)
         try:
             if each is None:
                 if stage:
@@ -210,7 +220,7 @@ def _run_report(
                 title = _title_for(tables, params) if tables is not None else params.title
                 changes = {"title": title} if compare is None else {"title": title, "compare": compare}
                 paths = brief(tmp, tables, params=params, settings=settings, changes=changes,
-                              notebook=notebook, progress_bar=progress_bar, source_store=source)
+                              notebook=notebook, progress_bar=progress_bar, source_store=source, record=record)
             else:
                 paths = fan_out(tmp, source, params=params, settings=settings, each=each, notebook=notebook,
                                 progress=progress, stage=stage)

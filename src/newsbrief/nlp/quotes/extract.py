@@ -35,7 +35,7 @@ from .indirect import indirect_candidates
 from .marks import QuoteSpan
 from .speaker import Speaker, SpeakerResolver, speaker_mention
 
-__all__ = ["Quote", "extract_quotes", "floating_candidates"]
+__all__ = ["Quote", "extract_quotes", "floating_candidates", "drop_nested"]
 
 logger = logging.getLogger(__name__)
 
@@ -92,6 +92,40 @@ def floating_candidates(ix: QuoteIndex, cands: list[Cand], resolver: SpeakerReso
         yield last
 
 
+def drop_nested(cands: list[Cand]) -> list[Cand]:
+    """Leave out speech reported inside another's words (``Holmes testified that Sondland told him
+    ...``: Holmes speaks; the words are his account). ``cands`` sorted by start; linear after the sort."""
+    if len(cands) < 2:
+        return cands
+    starts = [c.start for c in cands]
+    best: list[tuple[int, int]] = []  # per prefix: (largest end, its index)
+    second: list[int] = []  # per prefix: the largest end of the others
+    top, top_i, runner = -1, -1, -1
+    for i, c in enumerate(cands):
+        if c.end > top:
+            top, top_i, runner = c.end, i, top
+        elif c.end > runner:
+            runner = c.end
+        best.append((top, top_i))
+        second.append(runner)
+    keep: list[Cand] = []
+    for i, c in enumerate(cands):
+        if c.subj is None:
+            keep.append(c)
+            continue
+        lo, hi = min(c.start, c.subj.idx), max(c.end, c.subj.idx + 1)
+        k = bisect_right(starts, lo) - 1
+        if k < 0:
+            keep.append(c)
+            continue
+        end, who = best[k]
+        outer_end = second[k] if who == i else end
+        if outer_end >= hi and not (c.start <= c.subj.idx < c.end):
+            continue
+        keep.append(c)
+    return keep
+
+
 def _rows(text: str, cands: list[Cand]) -> Iterator[Quote]:
     group = -1
     last_group_of: dict[int, int] = {}
@@ -139,6 +173,7 @@ def _run(doc: Doc, *, include_headline: bool) -> list[Quote]:
         if mention is not None:
             cand.mention = (mention.start_char, mention.end_char)
     cands.sort(key=lambda c: c.start)
+    cands = drop_nested(cands)
     cands += list(floating_candidates(ix, cands, resolver))
     cands.sort(key=lambda c: c.start)
     return list(_rows(ix.text, cands))

@@ -25,8 +25,8 @@ from spacy.tokens import Doc, Span, Token
 
 from newsbrief.nlp.lexicon import lexicon
 
-from .coref import described_org, described_person, is_definite, known_name
-from .lexicon import GROUP_PRONOUNS, ORG_NOUNS, PERSON_PRONOUNS, ROLE_WORDS
+from .coref import described_org, described_person, is_definite, issuer, known_name
+from .lexicon import GROUP_PRONOUNS, MEDIUM_WORDS, ORG_NOUNS, PERSON_PRONOUNS, ROLE_WORDS
 from .pronouns import Candidate, best, candidates
 
 __all__ = ["Speaker", "SpeakerResolver", "speaker_mention"]
@@ -46,6 +46,9 @@ class Speaker:
     ref_start: int | None
     ref_end: int | None
     is_entity: bool
+
+    def with_mention(self, start: int, end: int) -> Speaker:
+        return Speaker(start, end, self.ref_start, self.ref_end, self.is_entity)
 
 
 def _kept(token: Token, root: Token) -> bool:
@@ -110,6 +113,11 @@ def _name_span(token: Token) -> Span | None:
     return None
 
 
+def _is_subject(doc: Doc, cand: Candidate) -> bool:
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    return span is not None and (span.root.dep_ in {"nsubj", "nsubjpass"} or span.root.head.dep_ in {"nsubj", "nsubjpass"})
+
+
 def _cannot_speak(subj: Token, mention: Span) -> bool:
     """A subject that cannot speak: "no-one", "nobody", an abstract or inanimate noun ("statement",
     "distortions", "the report") - the cue then has no speaker."""
@@ -156,8 +164,12 @@ class SpeakerResolver:
     def resolve_pronoun(self, token: Token) -> tuple[int, int] | None:
         """Antecedent of a pronoun: the best-ranked earlier entity or speaker (:mod:`.pronouns`)."""
         ents = self._prev_ents(token.idx)
-        choice = best(token, candidates(token, ents, self._speakers), ents)
-        return (choice.start, choice.end) if choice is not None else None
+        cands = candidates(token, ents, self._speakers)
+        recent = next((c for c in cands if c.spoke), None)
+        named = best(token, [c for c in cands if not c.spoke and not (recent and recent.start <= c.start < recent.end)], ents)
+        if recent is not None and (named is None or named.at < recent.at or not _is_subject(self.doc, named)):
+            return recent.start, recent.end  # the speaker goes on until a new name takes the subject
+        return (named.start, named.end) if named is not None else None
 
     def pronoun_candidates(self, token: Token) -> tuple[list[Candidate], list[Span]]:
         """The candidates :meth:`resolve_pronoun` ranks for ``token`` and the entities before it."""
@@ -205,6 +217,10 @@ class SpeakerResolver:
             return Speaker(None, None, None, None, False)
         start, end = mention.start_char, mention.end_char
         low = subj.lower_
+        if subj.lemma_.lower() in MEDIUM_WORDS and is_definite(mention, subj):
+            source = issuer(mention, subj)  # "X issued a statement ... The statement said": X
+            if source is not None:
+                return self.resolve(source, speaker_mention(source)).with_mention(start, end)
         if _cannot_speak(subj, mention):
             return Speaker(None, None, None, None, False)
         if low in {"they", "we"}:
