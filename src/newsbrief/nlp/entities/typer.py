@@ -53,7 +53,9 @@ def _census_names() -> tuple[frozenset[str], dict[str, int]]:
     root = resources.files("names")
 
     def read(name: str) -> list[str]:
-        return [line.split()[0].lower() for line in root.joinpath(name).read_text("utf-8").splitlines() if line.strip()]
+        # fixed-width lines: the name in the first 15 characters, then frequency, cumulative frequency, rank
+        lines = root.joinpath(name).read_text("utf-8").splitlines()
+        return [line[:15].rstrip().lower() for line in lines if line[:1].isalpha()]
 
     given = frozenset(read("dist.male.first") + read("dist.female.first"))
     surnames = {w: i for i, w in enumerate(read("dist.all.last"))}
@@ -254,6 +256,12 @@ class Typer:
 def shipped_typer() -> Typer:
     """The shipped model (loaded once per process)."""
     return Typer.load()
+
+
+def preload() -> None:
+    """Read the weights and the name lists now (before forking workers, so each fork inherits them)."""
+    shipped_typer()
+    _census_names()
 
 
 def type_groups(
