@@ -103,3 +103,10 @@ def test_the_statement_speaks_for_the_one_who_issued_it(nlp: Language) -> None:
             "The statement said that the singer had never been stopped from performing.")
     rows = extract_quotes(nlp(text))
     assert rows and _refs(text, rows)[-1] == "Acme Records" and rows[-1].speaker_is_entity
+
+
+def test_words_said_by_two_named_people_are_each_ones(nlp: Language) -> None:
+    text = "Kurt Volker and Tim Morrison said that the call was not in line with national security goals."
+    rows = extract_quotes(nlp(text))
+    refs = set(_refs(text, rows))
+    assert {"Kurt Volker", "Tim Morrison"} <= refs and len({q.group for q in rows}) == 1
