@@ -11,11 +11,11 @@ from newsbrief.nlp.quotes.coref import gender_of
 
 
 def _refs(text: str, rows: list[Quote]) -> list[str | None]:
-    return [
-        text[q.speaker_ref_start : q.speaker_ref_end] if q.speaker_ref_start is not None and q.speaker_ref_end is not None
-        else None
-        for q in rows
-    ]
+    out: list[str | None] = []
+    for q in rows:
+        a, b = q.speaker_ref_start, q.speaker_ref_end
+        out.append(text[a:b] if a is not None and b is not None else None)
+    return out
 
 
 def _named(rows: list[Quote]) -> list[bool]:
