@@ -19,7 +19,7 @@ def lexicon() -> dict[str, Any]:
     raw = json.loads(resources.files("newsbrief.nlp").joinpath("data/entity_lexicon.json").read_text("utf-8"))
     out: dict[str, Any] = {"country_aliases": dict(raw["country_aliases"]),
                            "organisations_cased": frozenset(raw["organisations"])}
-    for key in ("organisations", "not_entities", "not_entity_heads", "org_suffixes", "place_suffixes", "place_word_endings",
-                "place_before", "person_titles", "table_words", "name_particles", "non_speakers"):
+    for key in ("organisations", "not_entities", "not_entity_heads", "org_suffixes", "place_suffixes",
+                "place_word_endings", "place_before", "person_titles", "table_words", "name_particles", "non_speakers"):
         out[key] = frozenset(str(x).lower() for x in raw[key])
     return out
