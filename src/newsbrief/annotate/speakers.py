@@ -31,7 +31,8 @@ def resolve_speakers(
     known: dict[tuple[str, str], set[str]] = {}
     aliases = dict(zip(entities["entity_id"], entities["aliases"]))
     for art, eid in set(zip(mentions["article_id"], mentions["entity_id"])):
-        forms = [names.get(eid, ""), *list(aliases.get(eid, None) if aliases.get(eid, None) is not None else [])]
+        alias_forms = aliases.get(eid)
+        forms = [names.get(eid, ""), *(list(alias_forms) if alias_forms is not None else [])]
         for form in forms:
             form = str(form)
             keys = {fold(form)}
@@ -64,11 +65,11 @@ def resolve_speakers(
             ]
             # a person who only modifies the head ("Obama administration officials") is not the speaker
             people = [c[:2] for c in candidates if labels.get(c[1]) == "PERSON" and c[2] >= ref_end - 1]
-            candidates = [c[:2] for c in candidates]
+            overlaps = [c[:2] for c in candidates]
             if people:
                 best = max(people)[1]
-            elif candidates:
-                overlap, eid = max(candidates)
+            elif overlaps:
+                overlap, eid = max(overlaps)
                 if overlap >= 0.6 * (ref_end - ref_start):
                     best = eid
         if best is None:  # a name the model did not tag: a named person is never an unnamed source

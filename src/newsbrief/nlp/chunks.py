@@ -10,11 +10,9 @@ stay offsets into the whole text. Figures: ``benchmarks/long_articles.py``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import re
 from collections.abc import Iterable, Iterator
-
+from typing import TYPE_CHECKING
 
 from .sentiment.base import SentimentScorer
 

@@ -27,7 +27,6 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-
 from ..errors import InputError, ModelError
 from .chunks import doc_chars
 from .tone_features import DocValences, mention_features
@@ -136,7 +135,8 @@ def _model_text() -> str:
     try:
         return files("newsbrief.nlp").joinpath("data", _MODEL_FILE).read_text(encoding="utf-8")
     except (FileNotFoundError, OSError) as e:
-        raise ModelError(f"the target-tone model file data/{_MODEL_FILE} is missing from the package", field="tone") from e
+        raise ModelError(f"the target-tone model file data/{_MODEL_FILE} is missing from the package",
+                         field="tone") from e
 
 
 @lru_cache(maxsize=1)

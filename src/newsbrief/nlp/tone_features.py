@@ -128,7 +128,8 @@ class DocValences:
         if any(c.dep_ == "neg" for c in tok.children):
             return True
         head = tok.head
-        if head is not tok and any(c.dep_ == "neg" for c in head.children) and tok.dep_ in {"acomp", "dobj", "attr", "xcomp"}:
+        if (head is not tok and any(c.dep_ == "neg" for c in head.children)
+                and tok.dep_ in {"acomp", "dobj", "attr", "xcomp"}):
             return True
         start = max(tok.sent.start, tok.i - 3)
         return any(t.lower_ in _NEGATIONS for t in tok.doc[start : tok.i])

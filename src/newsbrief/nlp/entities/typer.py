@@ -27,14 +27,11 @@ import math
 from collections import defaultdict
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .cues import is_known_org
 from .gazetteer import country_code, fold, is_place
-from .mentions import PLACE_LABELS, place_label, strip_titles
-
-if TYPE_CHECKING:
-    from .mentions import Found
+from .labels import PLACE_LABELS, Found, place_label, strip_titles
 
 WEIGHTS = "data/entity_typer.json"
 CLASSES = ("PERSON", "ORG", "PLACE", "OTHER")
@@ -53,7 +50,9 @@ def _census_names() -> tuple[frozenset[str], dict[str, int]]:
     root = resources.files("names")
 
     def read(name: str) -> list[str]:
-        return [line.split()[0].lower() for line in root.joinpath(name).read_text("utf-8").splitlines() if line.strip()]
+        # fixed-width lines: the name in the first 15 characters, then frequency, cumulative frequency, rank
+        lines = root.joinpath(name).read_text("utf-8").splitlines()
+        return [line[:15].rstrip().lower() for line in lines if line[:1].isalpha()]
 
     given = frozenset(read("dist.male.first") + read("dist.female.first"))
     surnames = {w: i for i, w in enumerate(read("dist.all.last"))}
@@ -254,6 +253,12 @@ class Typer:
 def shipped_typer() -> Typer:
     """The shipped model (loaded once per process)."""
     return Typer.load()
+
+
+def preload() -> None:
+    """Read the weights and the name lists now (before forking workers, so each fork inherits them)."""
+    shipped_typer()
+    _census_names()
 
 
 def type_groups(

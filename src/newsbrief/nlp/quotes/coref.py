@@ -166,8 +166,9 @@ def described_org(mention: Span, head: Token, ents: Sequence[Span], last_org_spe
     named = appositive_name(mention, noun)
     if named is not None:
         return named
-    if last_org_speaker is not None and not any(
-        e.label_ == "ORG" and e.start_char > last_org_speaker.start_char and e.text != last_org_speaker.text for e in ents
+    last = last_org_speaker
+    if last is not None and not any(
+        e.label_ == "ORG" and e.start_char > last.start_char and e.text != last.text for e in ents
     ):
         return last_org_speaker  # the organisation that spoke last, when no other one was named since
     return None
