@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from .. import __version__
-from ..nlp.sentiment import fingerprint as sentiment_fingerprint
 from ..nlp.pipeline import DEFAULT_MODEL, load_pipeline, pipeline_fingerprint
+from ..nlp.sentiment import fingerprint as sentiment_fingerprint
 
 #: Bump when the raw rows change meaning: old cache entries are then not reused.
 ANNOTATION_SCHEMA = 6  # 3: mentions.tone; 4: paragraph/heading units, chunked parsing; 5: entity types by cues, table lines skipped; 6: learned entity typer
