@@ -58,7 +58,7 @@ def resolve_speakers(
         ref_start, ref_end = int(ref_start), int(ref_end)
         best: str | None = None
         if bool(row.speaker_is_entity):
-            candidates = [
+            overlapping = [
                 (min(e, ref_end) - max(s, ref_start), eid, e)
                 for s, e, eid in by_article.get(row.article_id, [])
                 if s < ref_end and e > ref_start
