@@ -31,8 +31,8 @@ def resolve_speakers(
     known: dict[tuple[str, str], set[str]] = {}
     aliases = dict(zip(entities["entity_id"], entities["aliases"]))
     for art, eid in set(zip(mentions["article_id"], mentions["entity_id"])):
-        alias_forms = aliases.get(eid)
-        forms = [names.get(eid, ""), *(list(alias_forms) if alias_forms is not None else [])]
+        more = aliases.get(eid)
+        forms = [names.get(eid, ""), *(list(more) if more is not None else [])]
         for form in forms:
             form = str(form)
             keys = {fold(form)}
@@ -58,18 +58,18 @@ def resolve_speakers(
         ref_start, ref_end = int(ref_start), int(ref_end)
         best: str | None = None
         if bool(row.speaker_is_entity):
-            candidates = [
+            overlapping = [
                 (min(e, ref_end) - max(s, ref_start), eid, e)
                 for s, e, eid in by_article.get(row.article_id, [])
                 if s < ref_end and e > ref_start
             ]
             # a person who only modifies the head ("Obama administration officials") is not the speaker
-            people = [c[:2] for c in candidates if labels.get(c[1]) == "PERSON" and c[2] >= ref_end - 1]
-            overlaps = [c[:2] for c in candidates]
+            people = [(n, eid) for n, eid, e in overlapping if labels.get(eid) == "PERSON" and e >= ref_end - 1]
+            candidates = [(n, eid) for n, eid, _e in overlapping]
             if people:
                 best = max(people)[1]
-            elif overlaps:
-                overlap, eid = max(overlaps)
+            elif candidates:
+                overlap, eid = max(candidates)
                 if overlap >= 0.6 * (ref_end - ref_start):
                     best = eid
         if best is None:  # a name the model did not tag: a named person is never an unnamed source

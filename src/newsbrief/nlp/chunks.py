@@ -101,6 +101,14 @@ def _parse(nlp: Language, batch: list[tuple[int, int, str]]) -> Iterator[tuple[i
         yield i, offset, doc
 
 
+def doc_chars(doc: Doc) -> int:
+    """``len(doc.text)`` without building the text (spaCy joins every token's text on each access)."""
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return int(last.idx) + len(last.text_with_ws)
+
+
 def split_long(text: str, start: int = 0, *, max_words: int = MAX_SENTENCE_WORDS) -> list[tuple[int, int]]:
     """``text`` (found at ``start``) as (start, end) pieces of at most ``max_words`` words each.
 

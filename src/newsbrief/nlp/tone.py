@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, ModelError
+from .chunks import doc_chars
 from .tone_features import DocValences, mention_features
 
 if TYPE_CHECKING:
@@ -171,7 +172,7 @@ def features_for_mentions(doc: Doc, mentions: Sequence[tuple[int, int]]) -> list
     Raises :class:`~newsbrief.errors.InputError` for a span that is empty, outside the
     text, or covers only whitespace.
     """
-    _check_spans(len(doc.text), mentions)
+    _check_spans(doc_chars(doc), mentions)
     if not mentions:
         return []
     vals = DocValences(doc)
