@@ -15,7 +15,6 @@ Exits 1 and names the table and columns that differ.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 import pandas as pd

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .base import vader_analyzer, textblob_polarity
+from .base import textblob_polarity, vader_analyzer
 
 __all__ = ["DENSE_FEATURES", "NewsModel", "NewsScorer", "dense_features", "tokens", "weights_digest"]
 
