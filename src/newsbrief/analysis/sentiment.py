@@ -155,7 +155,8 @@ def _period_stats(
     else:
         v = values["value"]
         agg = pd.DataFrame(
-            {"mean": [v.mean()], "sd": [v.std()], "n_articles": [len(v)], **{c: [values[c].sum()] for c in extra_counts}}
+            {"mean": [v.mean()], "sd": [v.std()], "n_articles": [len(v)],
+             **{c: [values[c].sum()] for c in extra_counts}}
         )
     return stats_from_agg(agg.reset_index() if group_cols else agg, keys=keys, freq=freq, thin_below=thin_below,
                           level=level, extra_counts=extra_counts)
@@ -198,7 +199,8 @@ def _article_means(sentences: pd.DataFrame) -> pd.DataFrame:
     return means.rename(columns={"mean": "value", "size": "n_sentences"}).reset_index()
 
 
-def _with_dates(values: pd.DataFrame, articles: pd.DataFrame, freq: str | None, extra: Sequence[str] = ()) -> pd.DataFrame:
+def _with_dates(values: pd.DataFrame, articles: pd.DataFrame, freq: str | None,
+                extra: Sequence[str] = ()) -> pd.DataFrame:
     _require(articles, ["article_id", "published", *extra], "articles")
     df = values.merge(articles[["article_id", "published", *extra]], on="article_id", how="left")
     if freq:
@@ -286,7 +288,8 @@ def _sentence_of(spans: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
 def choose_entities(
     mentions: pd.DataFrame, entities: pd.DataFrame, *, names: Sequence[str] | None = None, top: int = 5
 ) -> pd.DataFrame:
-    """The mentions of the entities a chart follows: ``names`` (ids, names or aliases), else the ``top`` most mentioned."""
+    """The mentions of the entities a chart follows: ``names`` (ids, names or aliases), else the ``top`` most
+    mentioned."""
     m = mentions.dropna(subset=["entity_id"])
     if names is not None:
         found = [find_entity(entities, str(n)) for n in names]

@@ -20,7 +20,8 @@ def _with_speaker(quotes: pd.DataFrame) -> pd.DataFrame:
     return q
 
 
-def speaker_share(quotes: pd.DataFrame, articles: pd.DataFrame | None = None, *, top: int | None = None) -> pd.DataFrame:
+def speaker_share(quotes: pd.DataFrame, articles: pd.DataFrame | None = None, *,
+                  top: int | None = None) -> pd.DataFrame:
     """Per resolved speaker: quotes, quoted words, their shares, first and last date, an example quote.
 
     Unattributed quotes are one line of their own, not dropped. The example is the speaker's
@@ -119,7 +120,8 @@ def speaker_share_table_by(
         raise ValueError(f"by must be 'source' or 'period', not {by!r}")
     example = (q.sort_values("words", ascending=False, kind="stable").drop_duplicates(["group", "speaker"])
                .set_index(["group", "speaker"])["content"])
-    out = q.groupby(["group", "speaker"]).agg(named=("named", "max"), quotes=("content", "size"), words=("words", "sum"))
+    out = q.groupby(["group", "speaker"]).agg(named=("named", "max"), quotes=("content", "size"),
+                                              words=("words", "sum"))
     out["quote_share"] = out["quotes"] / out.groupby(level="group")["quotes"].transform("sum")
     out["word_share"] = out["words"] / out.groupby(level="group")["words"].transform("sum").clip(lower=1)
     out["example"] = example

@@ -258,8 +258,8 @@ def mention_features(
         if not v[i] or i in in_target:
             continue
         dist = None
-        for d2, t in enumerate(vals.path(i)):
-            d1 = root_path.get(t)
+        for d2, node in enumerate(vals.path(i)):
+            d1 = root_path.get(node)
             if d1 is not None:
                 dist = d1 + d2
                 break

@@ -11,7 +11,8 @@ from matplotlib.figure import Figure
 from .style import NEGATIVE, POSITIVE, fit_dates, new_figure, series_style
 
 
-def movers_chart(changes: pd.DataFrame, *, focus: str, base: str, title: str = "What changed: share before and now") -> Figure:
+def movers_chart(changes: pd.DataFrame, *, focus: str, base: str,
+                 title: str = "What changed: share before and now") -> Figure:
     """Dumbbells per item: share in the baseline (hollow) to share in the focus (filled), risers green, fallers red.
 
     ``changes`` has columns item, type, focus_share, base_share, z (the reported rows of a change table).
@@ -36,7 +37,8 @@ def movers_chart(changes: pd.DataFrame, *, focus: str, base: str, title: str = "
     return fig
 
 
-def spikes_chart(shares: pd.DataFrame, spikes: pd.DataFrame, *, title: str = "Share of all entity mentions per period") -> Figure:
+def spikes_chart(shares: pd.DataFrame, spikes: pd.DataFrame, *,
+                 title: str = "Share of all entity mentions per period") -> Figure:
     """Lines of each leading entity's share of mentions per period; spikes circled and labelled.
 
     ``shares``: rows period, columns entity names, values 0..1. ``spikes``: entity, period, share.

@@ -37,7 +37,8 @@ def entity_chart(freq: pd.DataFrame, *, title: str = "Most mentioned people, org
     ax.grid(axis="y", visible=False)
     present = [t for t in TYPE_STYLE if t in set(freq["type"])]
     ax.legend(
-        handles=[Patch(facecolor=TYPE_STYLE[t][0], hatch=TYPE_STYLE[t][1], edgecolor="#333333", label=t) for t in present],
+        handles=[Patch(facecolor=TYPE_STYLE[t][0], hatch=TYPE_STYLE[t][1], edgecolor="#333333", label=t)
+                 for t in present],
         loc="lower right",
     )
     return fig

@@ -22,7 +22,7 @@ SCORE_LABEL = "Sentiment score (\u22121 negative \u2026 +1 positive)"
 MEAN_LABEL = "Mean sentiment (\u22121 \u2026 +1)"
 
 
-def _zero_line(ax) -> None:  # type: ignore[no-untyped-def]
+def _zero_line(ax) -> None:
     ax.axhline(0.0, color="#555555", linewidth=0.8, zorder=1)
 
 
@@ -56,7 +56,7 @@ def article_sentiment_chart(timeline_df: pd.DataFrame, *, title: str | None = No
     return fig
 
 
-def _series(ax, df: pd.DataFrame, i: int, label: str | None, *, band: bool) -> None:  # type: ignore[no-untyped-def]
+def _series(ax, df: pd.DataFrame, i: int, label: str | None, *, band: bool) -> None:
     style = series_style(i)
     x = pd.to_datetime(df["period"])
     if band:
@@ -115,7 +115,7 @@ def corpus_sentiment_chart(timeline_df: pd.DataFrame, *, title: str | None = Non
     return fig
 
 
-def _note(ax, note: str | None) -> None:  # type: ignore[no-untyped-def]
+def _note(ax, note: str | None) -> None:
     """A line under everything drawn (the legend below the axes, else the axis label) saying what the
     measure means; anchored to that artist, so it follows the final layout, and part of the PNG."""
     if not note:

@@ -6,7 +6,7 @@ by hue alone; axes are labelled with units.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
 
@@ -14,17 +14,23 @@ matplotlib.use("Agg", force=False)
 
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.rcsetup import cycler  # noqa: E402  (what matplotlib.cycler is)
+
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
 
 #: Dark-to-light palette that stays distinguishable when printed in greyscale.
 PALETTE: tuple[str, ...] = ("#1b3a5c", "#c0392b", "#7f8c8d", "#2e86c1", "#d4ac0d", "#145a32", "#6c3483")
-LINESTYLES: tuple[str, ...] = ("-", "--", ":", "-.", (0, (5, 1, 1, 1)), (0, (1, 1)), (0, (3, 2, 1, 2)))
+LINESTYLES: tuple[str | tuple[int, tuple[int, ...]], ...] = (
+    "-", "--", ":", "-.", (0, (5, 1, 1, 1)), (0, (1, 1)), (0, (3, 2, 1, 2)),
+)
 MARKERS: tuple[str, ...] = ("o", "s", "^", "D", "v", "P", "X")
 POSITIVE = "#2e7d32"
 NEGATIVE = "#b71c1c"
 NEUTRAL = "#9e9e9e"
 ACCENT = PALETTE[0]
 
-RC: dict[str, Any] = {
+RC: dict[RcKeyType, Any] = {
     "figure.dpi": 110,
     "savefig.dpi": 150,
     "font.size": 10,
@@ -38,7 +44,7 @@ RC: dict[str, Any] = {
     "axes.grid": True,
     "grid.color": "#dddddd",
     "grid.linewidth": 0.6,
-    "axes.prop_cycle": matplotlib.cycler(color=list(PALETTE)),
+    "axes.prop_cycle": cycler(color=list(PALETTE)),
     "legend.frameon": False,
     "figure.constrained_layout.use": True,
     # News is full of "$5 billion": every text is drawn as written, never read as mathtext or LaTeX.
