@@ -14,11 +14,14 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .style import ACCENT, NEGATIVE, NEUTRAL, POSITIVE, fit_dates, integer_axis, new_figure, series_style
+from .style import (
+    ACCENT, FULL_WIDTH, NEGATIVE, NEUTRAL, POSITIVE, SMALL, fit_dates, integer_axis, new_figure, series_style,
+    tone_limit,
+)
 
 __all__ = ["article_sentiment_chart", "corpus_sentiment_chart", "entity_sentiment_chart"]
 
-SCORE_LABEL = "Sentiment score (\u22121 negative \u2026 +1 positive)"
+SCORE_LABEL = "Sentence tone (\u22121 \u2026 +1)"
 MEAN_LABEL = "Mean sentiment (\u22121 \u2026 +1)"
 
 
@@ -40,7 +43,7 @@ def article_sentiment_chart(timeline_df: pd.DataFrame, *, title: str | None = No
     ``timeline_df`` is :func:`~newsbrief.analysis.sentiment.article_timeline` output for
     one article.
     """
-    fig, ax = new_figure(7.0, 3.2)
+    fig, ax = new_figure(FULL_WIDTH, 2.2)
     x = timeline_df["position"].to_numpy() + 1
     s = timeline_df["sentiment"].to_numpy(dtype=float)
     colours = np.where(s > 0, POSITIVE, np.where(s < 0, NEGATIVE, NEUTRAL))
@@ -52,7 +55,7 @@ def article_sentiment_chart(timeline_df: pd.DataFrame, *, title: str | None = No
     ax.set_xlabel("Sentence number in the article")
     ax.set_ylabel(SCORE_LABEL)
     ax.set_title(title or "Sentiment along the article")
-    ax.legend(loc="lower left", ncols=2, fontsize=8)
+    ax.legend(loc="lower left", ncols=2, fontsize=SMALL)
     return fig
 
 
@@ -82,7 +85,7 @@ def corpus_sentiment_chart(timeline_df: pd.DataFrame, *, title: str | None = Non
     ``source`` column there is one line (and band) per source and the bars count all
     sources together.
     """
-    fig, ax = new_figure(7.5, 3.6)
+    fig, ax = new_figure(FULL_WIDTH, 3.0)
     df = timeline_df.sort_values("period")
     unit = _freq_word(df["period"])
     counts = df.groupby("period", sort=True)["n_articles"].sum()
@@ -103,14 +106,14 @@ def corpus_sentiment_chart(timeline_df: pd.DataFrame, *, title: str | None = Non
     else:
         _series(ax, df, 0, f"mean per {unit}", band=True)
     _zero_line(ax)
-    low, high = ax.get_ylim()
-    ax.set_ylim(max(low, -1.05), min(high, 1.05))
+    limit = tone_limit(df["mean"], df["ci_low"].clip(-1, 1), df["ci_high"].clip(-1, 1))
+    ax.set_ylim(-limit, limit)  # symmetric: zero in the middle, a small wobble stays small
     ax.set_xlabel(f"{unit.capitalize()} (start date, UTC)")
     ax.set_ylabel(MEAN_LABEL)
     fit_dates(ax, df["period"])
     by_source = " by source" if "source" in df.columns else ""
     ax.set_title(title or f"Sentiment per {unit}{by_source}")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.32), fontsize=8, ncols=3)  # below: never over the lines
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.32), fontsize=SMALL, ncols=3)  # below: never over the lines
     fig.autofmt_xdate()
     return fig
 
@@ -121,8 +124,8 @@ def _note(ax, note: str | None) -> None:  # type: ignore[no-untyped-def]
     if not note:
         return
     anchor = ax.get_legend() or ax.xaxis.label
-    ax.annotate(textwrap.fill(note, 120), xy=(0, 0), xycoords=("axes fraction", anchor), xytext=(0, -8),
-                textcoords="offset points", ha="left", va="top", fontsize=7.5, color="#333333",
+    ax.annotate(textwrap.fill(note, 110), xy=(0, 0), xycoords=("axes fraction", anchor), xytext=(0, -8),
+                textcoords="offset points", ha="left", va="top", fontsize=SMALL, color="#333333",
                 annotation_clip=False)
 
 
@@ -137,7 +140,7 @@ def entity_sentiment_chart(
     """
     key = "entity" if "entity" in df.columns else "speaker"
     if "period" not in df.columns:
-        fig, ax = new_figure(6.5, 0.45 * max(len(df), 2) + 1.2)
+        fig, ax = new_figure(FULL_WIDTH, 0.3 * max(len(df), 2) + 1.1)
         d = df.dropna(subset=["mean"]).sort_values("mean", ascending=False)
         y = np.arange(len(d))
         colours = np.where(d["mean"] > 0, POSITIVE, NEGATIVE)
@@ -148,23 +151,27 @@ def entity_sentiment_chart(
                   for name, c in zip(d[key], d[count_col] if count_col else d["n_articles"], strict=True)]
         ax.set_yticks(y, labels)
         ax.axvline(0.0, color="#555555", linewidth=0.8)
+        limit = tone_limit(d["mean"], d["ci_low"], d["ci_high"])
+        ax.set_xlim(-limit, limit)  # symmetric around zero: -0.03 reads as near zero, not as a full bar
         widths = (d["ci_high"] - d["ci_low"]).fillna(0)
         ax.set_xlabel(measure + ("; bars: 95% interval over articles" if (widths > 0).any() else ""))
         ax.set_ylabel(key.capitalize())
         ax.set_title(title or f"Sentiment of sentences mentioning each {key}")
         _note(ax, note)
         return fig
-    fig, ax = new_figure(7.5, 3.6)
+    fig, ax = new_figure(FULL_WIDTH, 3.0)
     d = df.sort_values("period")
     for i, (name, part) in enumerate(d.groupby(key, sort=True)):
         _series(ax, part.dropna(subset=["mean"]), i, str(name), band=False)
     _zero_line(ax)
+    limit = tone_limit(d["mean"], *(d[c] for c in ("ci_low", "ci_high") if c in d.columns))
+    ax.set_ylim(-limit, limit)
     unit = _freq_word(d["period"])
     ax.set_xlabel(f"{unit.capitalize()} (start date, UTC)")
     ax.set_ylabel(measure)
     fit_dates(ax, d["period"])
     ax.set_title(title or f"Sentiment around each {key}, per {unit}")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.32), fontsize=8, ncols=3)  # below: never over the lines
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.32), fontsize=SMALL, ncols=3)  # below: never over the lines
     fig.autofmt_xdate()
     _note(ax, note)
     return fig
