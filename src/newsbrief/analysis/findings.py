@@ -25,19 +25,14 @@ def entity_findings_from(freq: pd.DataFrame, *, n_articles: int) -> list[str]:
     out = []
     top = freq.iloc[0]
     where = f" in {int(top['articles'])} of {n_articles} articles" if n_articles > 1 else ""
+    named = f"; {len(freq)} people, organisations and places are named in all" if len(freq) >= 3 else ""
     out.append(f"{top['name']} is the most mentioned {top['type']} ({_mentions(int(top['mentions']))}{where}, "
-               f"{_pct(top['share'])} of all entity mentions).")
-    said = {top["entity_id"]}
+               f"{_pct(top['share'])} of all entity mentions{named}).")
     people = freq[freq["type"] == "person"]
     if not people.empty and people.iloc[0]["entity_id"] != top["entity_id"]:
         p = people.iloc[0]
-        said.add(p["entity_id"])
-        out.append(f"The most mentioned person is {p['name']} ({_mentions(int(p['mentions']))}).")
-    rest = freq[~freq["entity_id"].isin(said)]
-    if len(freq) >= 3 and not rest.empty:
-        names = " and ".join(rest["name"].iloc[:2])
-        out.append(f"Next come{'s' if len(rest) == 1 else ''} {names}; {len(freq)} distinct people, "
-                   f"organisations and places are named in all.")
+        where = f" in {int(p['articles'])} of {n_articles} articles" if n_articles > 1 else ""
+        out.append(f"The most mentioned person is {p['name']} ({_mentions(int(p['mentions']))}{where}).")
     return out
 
 
@@ -63,19 +58,19 @@ def speaker_findings_from(share: pd.DataFrame) -> list[str]:
     if not named.empty:
         lead = named.iloc[0]
         tied = named[named["quotes"] == lead["quotes"]]
+        voices = len(named)
+        of_voices = f", of {voices} named speakers" if voices > 1 else ""
         if len(tied) == 1:
             out.append(
                 f"{lead['speaker']} is quoted most: {int(lead['quotes'])} of {total} quotes "
-                f"({_pct(lead['quote_share'])}) and {_pct(lead['word_share'])} of quoted words."
+                f"({_pct(lead['quote_share'])}) and {_pct(lead['word_share'])} of quoted words{of_voices}."
             )
         elif len(tied) <= 3:
             names = ", ".join(tied["speaker"].iloc[:-1]) + " and " + tied["speaker"].iloc[-1]
-            out.append(f"{names} are quoted most, {int(lead['quotes'])} of {total} quotes each.")
+            out.append(f"{names} are quoted most, {int(lead['quotes'])} of {total} quotes each{of_voices}.")
         else:
             out.append(f"No speaker stands out: {len(tied)} speakers have {int(lead['quotes'])} "
-                       f"quote{'s' if lead['quotes'] != 1 else ''} each, of {total} in all.")
-        voices = len(named)
-        out.append(f"{voices} distinct named speaker{'s are' if voices != 1 else ' is'} quoted.")
+                       f"quote{'s' if lead['quotes'] != 1 else ''} each, of {total} in all{of_voices}.")
     if not groups.empty:
         listed = ", ".join(f"{g['speaker']} ({int(g['quotes'])})" for _, g in groups.head(3).iterrows())
         n = int(groups["quotes"].sum())
@@ -112,5 +107,20 @@ def key_findings(
         tables["mentions"], tables["entities"], articles, sentences=sentences, names=list(follow) or None, top=5,
         freq=None,
     ) if not tables["mentions"].empty else None
-    out += sentiment_findings(sentences, timeline=timeline, entity_df=entity_df, freq=freq)
+    out += sentiment_findings(sentences, timeline=timeline, entity_df=entity_df, freq=freq,
+                              n_sentences=_sentences_naming(tables, entity_df))
+    return out
+
+
+def _sentences_naming(tables: Mapping[str, pd.DataFrame], entity_df: pd.DataFrame | None) -> dict[str, int]:
+    """Entity name -> how many sentences its scored mentions fall in (the evidence behind its tone)."""
+    from .target_tone import tone_evidence
+
+    if entity_df is None or entity_df.empty or "entity_id" not in entity_df.columns:
+        return {}
+    out = {}
+    for entity_id, name in entity_df[["entity_id", "entity"]].drop_duplicates().itertuples(index=False):
+        ev = tone_evidence(tables["mentions"], tables["sentences"], tables["articles"], entity_id=entity_id)
+        ev = ev.dropna(subset=["tone"])
+        out[str(name)] = int(ev[["article_id", "sent_id"]].drop_duplicates().shape[0]) if not ev.empty else 0
     return out

@@ -42,6 +42,7 @@ def findings(
     freq: str = "W",
     n_shifts: int = 3,
     min_articles: int = 2,
+    n_sentences: dict[str, int] | None = None,
 ) -> list[str]:
     """Plain-English key findings from the numbers.
 
@@ -60,15 +61,19 @@ def findings(
         out.append(f"The {row['kind']} sentence: \u201c{quoted}\u201d ({_num(row['sentiment'])}).")
     if not sentences.empty and sentences["article_id"].nunique() == 1 and len(sentences) >= 4:
         tl = article_timeline(sentences)
-        first = tl.loc[tl["relative_position"] < 0.5, "sentiment"].mean()
-        second = tl.loc[tl["relative_position"] >= 0.5, "sentiment"].mean()
-        if pd.notna(first) and pd.notna(second) and abs(second - first) >= 0.02:
-            word = "more negative" if second < first else "more positive"
+        first = tl.loc[tl["relative_position"] < 0.5, "sentiment"].dropna()
+        second = tl.loc[tl["relative_position"] >= 0.5, "sentiment"].dropna()
+        if len(first) >= MIN_SENTENCES and len(second) >= MIN_SENTENCES and _differ(first, second):
+            word = "more negative" if second.mean() < first.mean() else "more positive"
             out.append(f"The second half of the article reads {word} than the first "
-                       f"(mean {_num(second)} vs {_num(first)}).")
+                       f"(mean {_num(second.mean())} vs {_num(first.mean())}, a difference beyond chance).")
         low = tl.loc[tl["rolling"].idxmin()]
-        out.append(f"The darkest stretch is around sentence {int(low['position']) + 1} of {len(tl)} "
-                   f"(rolling mean {_num(low['rolling'])}).")
+        centre = int(low["position"])
+        stretch = tl.loc[(tl["position"] - centre).abs() <= 2, "sentiment"].dropna()
+        lo, hi = _interval(stretch)
+        if len(stretch) >= MIN_SENTENCES and hi < 0:
+            out.append(f"The darkest stretch is around sentence {centre + 1} of {len(tl)} "
+                       f"(rolling mean {_num(low['rolling'])}).")
     if timeline is not None and not timeline.empty:
         has = timeline[timeline["n_articles"] > 0]
         if "source" not in timeline.columns and len(has):
@@ -88,40 +93,73 @@ def findings(
                        f"{_num(row['mean'])} over {_articles(int(row['n_articles']))} after "
                        f"{_num(row['previous_mean'])} over {int(row['previous_n_articles'])}){caveat}.")
     if entity_df is not None and not entity_df.empty:
-        out += entity_tone_findings(entity_df)
+        out += entity_tone_findings(entity_df, n_sentences=n_sentences)
     return out
 
 
-def entity_tone_findings(entity_df: pd.DataFrame, *, min_gap: float = 0.01) -> list[str]:
-    """Which leading entity is treated most negatively and which most positively.
+#: A tone finding rests on at least this many scored mentions (or sentences) ...
+MIN_MENTIONS = 3
+#: ... in at least this many sentences, and on an interval that excludes zero; else there is too little to tell.
+MIN_SENTENCES = 2
 
-    ``entity_df`` is :func:`~newsbrief.analysis.target_tone.entity_tone` output (any ``freq``): each
-    entity's mean is the mean of its article means. Said only of two different entities whose means
-    differ by at least ``min_gap``; a side keeps its sign ("least negatively" when every entity is
-    treated negatively). With ``basis`` "sentence" (a store without tone towards entities) the finding is
-    about the sentences that mention the entities, and says so.
+
+def _interval(values: pd.Series, level: float = 0.95) -> tuple[float, float]:
+    """Student-t interval of the mean of ``values`` (NaN, NaN with fewer than two)."""
+    from scipy import stats
+
+    v = values.dropna().to_numpy(dtype=float)
+    if len(v) < 2:
+        return float("nan"), float("nan")
+    half = float(stats.t.ppf(0.5 + level / 2, len(v) - 1) * v.std(ddof=1) / np.sqrt(len(v)))
+    return float(v.mean() - half), float(v.mean() + half)
+
+
+def _differ(a: pd.Series, b: pd.Series, alpha: float = 0.05) -> bool:
+    """Welch's t-test: the two means differ beyond chance."""
+    from scipy import stats
+
+    if a.std(ddof=1) == 0 and b.std(ddof=1) == 0:
+        return bool(a.mean() != b.mean())
+    return bool(stats.ttest_ind(a, b, equal_var=False).pvalue < alpha)
+
+
+def entity_tone_findings(entity_df: pd.DataFrame, *, n_sentences: dict[str, int] | None = None) -> list[str]:
+    """Which leading entities are treated negatively or positively, said only where the numbers can tell.
+
+    ``entity_df`` is :func:`~newsbrief.analysis.target_tone.entity_tone` output (``freq=None``): the mean, its
+    95% interval (``ci_low``, ``ci_high``: over the mentions of one article, over articles of a corpus) and the
+    count behind it: the chart shows the same numbers. An entity is stated when its interval excludes zero and
+    it rests on at least :data:`MIN_MENTIONS` mentions in at least :data:`MIN_SENTENCES` sentences
+    (``n_sentences``: entity name -> sentences naming it; a sentence-basis table counts sentences already); the
+    most negative and the most positive such entity are named. When none qualifies, the finding says there is
+    too little to tell.
     """
     sentence_basis = (bool(entity_df["basis"].eq("sentence").any()) if "basis" in entity_df.columns
                       else "n_sentences" in entity_df.columns)
     count = "n_sentences" if sentence_basis else "n_mentions"
-    totals = entity_df.assign(w=entity_df["mean"] * entity_df["n_articles"]).groupby("entity").agg(
-        w=("w", "sum"), n=("n_articles", "sum"), c=(count, "sum"))
-    totals = totals[totals["n"] > 0]
-    if len(totals) < 2:
+    d = entity_df.dropna(subset=["mean"])
+    if "period" in d.columns or d.empty:
         return []
-    means = (totals["w"] / totals["n"]).sort_values(kind="stable")
-    lo, hi = means.index[0], means.index[-1]
-    if lo == hi or means[hi] - means[lo] < min_gap:
-        return []
-    n_lo, a_lo = int(totals.loc[lo, "c"]), int(totals.loc[lo, "n"])
-    if sentence_basis:
-        top_word = "most positive" if means[hi] >= 0.005 else "least negative"
-        low_word = "most negative" if means[lo] <= -0.005 else "least positive"
-        return [f"Sentences mentioning {lo} are the {low_word} of the leading entities "
-                f"(mean {_num(means[lo])} over {plural(n_lo, 'sentence')}); those mentioning {hi} the {top_word} "
-                f"({_num(means[hi])}). This store has no tone towards entities, only the tone of sentences."]
-    low_word = "most negatively" if means[lo] < 0 else "least positively"
-    top_word = "most positively" if means[hi] > 0 else "least negatively"
-    where = f" in {_articles(a_lo)}" if a_lo > 1 else ""
-    return [f"Of the leading entities, {lo} is treated {low_word} (mean {_num(means[lo])} over "
-            f"{plural(n_lo, 'mention')}{where}) and {hi} {top_word} ({_num(means[hi])})."]
+    sents = d[count] if sentence_basis else d["entity"].map(n_sentences or {}).fillna(0)
+    clear = (d["ci_low"] > 0) | (d["ci_high"] < 0)
+    ok = d[(d[count] >= MIN_MENTIONS) & (sents >= MIN_SENTENCES) & clear]
+    unit = "sentence" if sentence_basis else "mention"
+    what = "Sentences naming" if sentence_basis else "Tone towards"
+    if ok.empty:
+        return [f"{what} the leading entities: too little to tell (no entity has at least {MIN_MENTIONS} "
+                f"{unit}s in {MIN_SENTENCES} sentences with a 95% interval clear of zero)."]
+    out = []
+    for side, row in (("negatively", ok.loc[ok["mean"].idxmin()]), ("positively", ok.loc[ok["mean"].idxmax()])):
+        if (row["mean"] < 0) != (side == "negatively"):
+            continue
+        n = int(row[count])
+        where = f" in {_articles(int(row['n_articles']))}" if int(row["n_articles"]) > 1 else ""
+        band = f"95% interval {_num(row['ci_low'])} to {_num(row['ci_high'])}"
+        if sentence_basis:
+            word = "negative" if side == "negatively" else "positive"
+            out.append(f"Sentences naming {row['entity']} read {word} (mean {_num(row['mean'])} over "
+                       f"{plural(n, 'sentence')}{where}, {band}); this store has no tone towards entities.")
+        else:
+            out.append(f"{row['entity']} is treated {side} (mean {_num(row['mean'])} over {plural(n, 'mention')}"
+                       f"{where}, {band}).")
+    return out

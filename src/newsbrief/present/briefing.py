@@ -26,15 +26,18 @@ from ..store.duck import connect
 from ..textutil import clip
 from .blocks import HTMLBlock, table_block
 from .charts.entities import entity_chart
-from .charts.sentiment import article_sentiment_chart, corpus_sentiment_chart, entity_sentiment_chart
+from .charts.sentiment import (
+    article_sentiment_chart, article_tone_chart, corpus_sentiment_chart, entity_sentiment_chart,
+)
 from .charts.speakers import speaker_chart
 from .corpus import CorpusSections, combined_db
 from .figures import Chart, to_chart
+from .sections import MIN_QUOTES_FOR_TONE, BriefingSections
 from .formatters import article_titles, corpus_rows, header_rows
 
 Mode = Literal["auto", "article", "corpus"]
 @dataclass
-class Briefing(CorpusSections):
+class Briefing(CorpusSections, BriefingSections):
     """The tables of one run plus the options that shape the briefing.
 
     An article briefing holds its tables in ``tables``. A corpus briefing holds only the entities there and asks
@@ -283,6 +286,24 @@ class Briefing(CorpusSections):
         note = analysis.tone_meaning(basis="target" if target else "sentence")
         return to_chart(entity_sentiment_chart(df, title=title, measure=measure, note=note))
 
+    def article_tone_chart(self) -> Chart | HTMLBlock:
+        """Article: sentiment along the article and the tone towards its leading entities, side by side."""
+        sentences = self.tables["sentences"]
+        if sentences.empty:
+            return HTMLBlock.plain("No sentences to score.")
+        timeline = analysis.article_timeline(sentences, article_id=self.articles["article_id"].iloc[0])
+        df = None
+        if not self.tables["mentions"].empty:
+            df = analysis.entity_tone(self.tables["mentions"], self.tables["entities"], self.articles,
+                                      sentences=sentences, names=list(self.follow) or None, top=5, freq=None)
+        if df is None or df.empty or df["mean"].notna().sum() == 0:
+            return to_chart(article_sentiment_chart(timeline))
+        target = bool((df["basis"] == "target").all())
+        title = "Tone towards the leading entities" if target else "Tone of sentences naming the leading entities"
+        measure = "Tone towards the entity (\u22121 \u2026 +1)" if target else "Mean sentiment (\u22121 \u2026 +1)"
+        return to_chart(article_tone_chart(timeline, df, measure=measure, entity_title=title, note=None),
+                        alt="Sentiment along the article and tone towards the leading entities")
+
     def speaker_sentiment_chart(self) -> Chart | HTMLBlock | None:
         """Tone of what the most quoted speakers are quoted as saying (scored in annotation)."""
         if self.mode == "corpus":
@@ -291,7 +312,9 @@ class Briefing(CorpusSections):
         if quotes.empty or quotes["speaker"].notna().sum() == 0 or "sentiment" not in quotes:
             return None
         df = analysis.speaker_sentiment(quotes, self.articles, top=5, freq=self.freq if self.mode == "corpus" else None)
-        if df.empty or df["mean"].notna().sum() == 0:
+        if "n_quotes" in df.columns:
+            df = df[df["n_quotes"] >= MIN_QUOTES_FOR_TONE]  # fewer quotes: too little to tell a tone
+        if df["mean"].notna().sum() < 2:  # one speaker's bar compares with nothing
             return None
         return to_chart(entity_sentiment_chart(df, title="Tone of what the leading speakers are quoted as saying"))
 

@@ -76,7 +76,7 @@ def brief(
         n_articles = len(tables["articles"])
     resolved = mode or params.mode
     corpus = resolved == "corpus" or (resolved == "auto" and n_articles != 1)
-    appendix = _AppendixWriter(folder, title=title or "News briefing") if corpus else None
+    appendix = _AppendixWriter(folder, title=title or "News briefing")  # every quote and table, in full
     if appendix is not None:
         appendix.start()  # out of core in DuckDB (the GIL released): it overlaps the kernel's work on a second core
     executed = folder / "briefing.ipynb"
@@ -86,7 +86,7 @@ def brief(
                 parameters={"data": "data", "title": title, "mode": mode or params.mode, "top_n": params.top_n,
                             "freq": params.freq, "entities": list(entities if entities is not None else params.entities),
                             "include_thin": params.include_thin, "params": dict(params_table(params, base=folder)),
-                            "compare": params.compare, "appendix": "appendix.html" if corpus else None,
+                            "compare": params.compare, "appendix": "appendix.html",
                             "engine": params.engine, "scheduler": params.scheduler, "workers": params.workers})
     except BaseException:
         if appendix is not None:
@@ -104,7 +104,7 @@ def brief(
 
 
 class _AppendixWriter(threading.Thread):
-    """Writes the corpus appendix from the run's store in a thread; :meth:`finish` waits and re-raises."""
+    """Writes the appendix from the run's store in a thread; :meth:`finish` waits and re-raises."""
 
     def __init__(self, folder: Path, *, title: str) -> None:
         super().__init__(name="newsbrief-appendix", daemon=True)

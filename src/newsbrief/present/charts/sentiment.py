@@ -44,20 +44,44 @@ def article_sentiment_chart(timeline_df: pd.DataFrame, *, title: str | None = No
     one article.
     """
     fig, ax = new_figure(FULL_WIDTH, 2.2)
+    _along_article(ax, timeline_df, title=title)
+    return fig
+
+
+def _along_article(ax, timeline_df: pd.DataFrame, *, title: str | None = None) -> None:  # type: ignore[no-untyped-def]
     x = timeline_df["position"].to_numpy() + 1
     s = timeline_df["sentiment"].to_numpy(dtype=float)
     colours = np.where(s > 0, POSITIVE, np.where(s < 0, NEGATIVE, NEUTRAL))
     ax.bar(x, s, width=0.8, color=colours, alpha=0.55, edgecolor="none", label="sentence score", zorder=2)
-    ax.plot(x, timeline_df["rolling"], color=ACCENT, linewidth=2.2, linestyle="-", label="rolling mean", zorder=3)
+    ax.plot(x, timeline_df["rolling"], color=ACCENT, linewidth=2.0, linestyle="-", label="rolling mean", zorder=3)
     _zero_line(ax)
     ax.set_ylim(-1.05, 1.05)
     ax.set_xlim(0.3, max(len(x), 1) + 0.7)
+    integer_axis(ax.xaxis)
     ax.set_xlabel("Sentence number in the article")
     ax.set_ylabel(SCORE_LABEL)
     ax.set_title(title or "Sentiment along the article")
     ax.legend(loc="lower left", ncols=2, fontsize=SMALL)
-    return fig
 
+
+def article_tone_chart(timeline_df: pd.DataFrame, entity_df: pd.DataFrame | None, *, measure: str = MEAN_LABEL,
+                       entity_title: str = "Tone towards the leading entities", note: str | None = None) -> Figure:
+    """An article's tone in one row: sentiment along the article (left, -1..+1) and the tone towards its leading
+    entities with 95% intervals (right, symmetric around zero); the left panel alone without ``entity_df``."""
+    import matplotlib.pyplot as plt
+
+    from .style import apply_style
+
+    if entity_df is None or entity_df.dropna(subset=["mean"]).empty:
+        return article_sentiment_chart(timeline_df)
+    apply_style()
+    n = len(entity_df.dropna(subset=["mean"]))
+    fig, (left, right) = plt.subplots(1, 2, figsize=(FULL_WIDTH, max(1.6, 0.22 * n + 0.95)),
+                                      gridspec_kw={"width_ratios": [1.25, 1.0]})
+    _along_article(left, timeline_df)
+    _tone_bars(right, entity_df, key="entity", measure=measure, title=entity_title, wrap=18)
+    _note(left, note)
+    return fig
 
 def _series(ax, df: pd.DataFrame, i: int, label: str | None, *, band: bool) -> None:  # type: ignore[no-untyped-def]
     style = series_style(i)
@@ -118,15 +142,21 @@ def corpus_sentiment_chart(timeline_df: pd.DataFrame, *, title: str | None = Non
     return fig
 
 
-def _note(ax, note: str | None) -> None:  # type: ignore[no-untyped-def]
+def _note(ax, note: str | None, *, wrap: int = 110) -> None:  # type: ignore[no-untyped-def]
     """A line under everything drawn (the legend below the axes, else the axis label) saying what the
     measure means; anchored to that artist, so it follows the final layout, and part of the PNG."""
     if not note:
         return
-    anchor = ax.get_legend() or ax.xaxis.label
-    ax.annotate(textwrap.fill(note, 110), xy=(0, 0), xycoords=("axes fraction", anchor), xytext=(0, -8),
-                textcoords="offset points", ha="left", va="top", fontsize=SMALL, color="#333333",
-                annotation_clip=False)
+    fig = ax.get_figure()
+    fig.canvas.draw()  # the final layout: the note wraps to the room between the axes' left edge and the figure's
+    renderer = fig.canvas.get_renderer()
+    drawn_below = [a for a in (ax.get_legend(), ax.xaxis.label) if a is not None and a.get_visible()]
+    anchor = min(drawn_below, key=lambda a: a.get_window_extent(renderer).y0)  # the lowest: legend below or label
+    room = (1 - ax.get_position().x0) * fig.get_figwidth() * 72  # points
+    wrap = max(30, min(wrap, int(room / (SMALL * 0.56))))
+    drawn = ax.annotate(textwrap.fill(note, wrap), xy=(0, 0), xycoords=("axes fraction", anchor), xytext=(0, -8),
+                        textcoords="offset points", ha="left", va="top", fontsize=SMALL, color="#333333",
+                        annotation_clip=False)
 
 
 def entity_sentiment_chart(
@@ -141,22 +171,7 @@ def entity_sentiment_chart(
     key = "entity" if "entity" in df.columns else "speaker"
     if "period" not in df.columns:
         fig, ax = new_figure(FULL_WIDTH, 0.3 * max(len(df), 2) + 1.1)
-        d = df.dropna(subset=["mean"]).sort_values("mean", ascending=False)
-        y = np.arange(len(d))
-        colours = np.where(d["mean"] > 0, POSITIVE, NEGATIVE)
-        err = np.vstack([(d["mean"] - d["ci_low"]).fillna(0), (d["ci_high"] - d["mean"]).fillna(0)])
-        ax.barh(y, d["mean"], color=colours, alpha=0.7, xerr=err, capsize=3, ecolor="#333333", zorder=2)
-        count_col = next((c for c in ("n_sentences", "n_quotes", "n_mentions") if c in d.columns), None)
-        labels = [textwrap.fill(f"{name} (n={int(c)})" if count_col else str(name), 30)
-                  for name, c in zip(d[key], d[count_col] if count_col else d["n_articles"], strict=True)]
-        ax.set_yticks(y, labels)
-        ax.axvline(0.0, color="#555555", linewidth=0.8)
-        limit = tone_limit(d["mean"], d["ci_low"], d["ci_high"])
-        ax.set_xlim(-limit, limit)  # symmetric around zero: -0.03 reads as near zero, not as a full bar
-        widths = (d["ci_high"] - d["ci_low"]).fillna(0)
-        ax.set_xlabel(measure + ("; bars: 95% interval over articles" if (widths > 0).any() else ""))
-        ax.set_ylabel(key.capitalize())
-        ax.set_title(title or f"Sentiment of sentences mentioning each {key}")
+        _tone_bars(ax, df, key=key, measure=measure, title=title or f"Sentiment of sentences mentioning each {key}")
         _note(ax, note)
         return fig
     fig, ax = new_figure(FULL_WIDTH, 3.0)
@@ -175,3 +190,23 @@ def entity_sentiment_chart(
     fig.autofmt_xdate()
     _note(ax, note)
     return fig
+
+
+def _tone_bars(ax, df: pd.DataFrame, *, key: str, measure: str, title: str, wrap: int = 30) -> None:  # type: ignore[no-untyped-def]
+    """Horizontal bars of mean tone with 95% intervals, most negative at top, on a symmetric axis with zero."""
+    d = df.dropna(subset=["mean"]).sort_values("mean", ascending=True)
+    y = np.arange(len(d))
+    colours = np.where(d["mean"] > 0, POSITIVE, NEGATIVE)
+    err = np.vstack([(d["mean"] - d["ci_low"]).fillna(0).clip(lower=0), (d["ci_high"] - d["mean"]).fillna(0).clip(lower=0)])
+    ax.barh(y, d["mean"], color=colours, alpha=0.7, xerr=err, capsize=3, ecolor="#333333", zorder=2)
+    count_col = next((c for c in ("n_sentences", "n_quotes", "n_mentions") if c in d.columns), None)
+    labels = [textwrap.fill(f"{name} (n={int(c)})" if count_col else str(name), wrap)
+              for name, c in zip(d[key], d[count_col] if count_col else d["n_articles"], strict=True)]
+    ax.set_yticks(y, labels)
+    ax.invert_yaxis()
+    ax.axvline(0.0, color="#555555", linewidth=0.8)
+    limit = tone_limit(d["mean"], d["ci_low"], d["ci_high"])
+    ax.set_xlim(-limit, limit)  # symmetric around zero: -0.03 reads as near zero, not as a full bar
+    widths = (d["ci_high"] - d["ci_low"]).fillna(0)
+    ax.set_xlabel(measure + ("; bars: 95% interval" if (widths > 0).any() else ""))
+    ax.set_title(title)
