@@ -70,12 +70,10 @@ def brief(
             raise RunError("brief() needs tables or a source store")
         if Path(source_store).resolve() != (folder / "data").resolve():  # else already written there
             link_dataset(source_store, folder / "data")
-        n_articles = int(read_manifest(folder / "data").get("tables", {}).get("articles", 0))
+        int(read_manifest(folder / "data").get("tables", {}).get("articles", 0))
     else:
         write_store(folder / "data", tables, settings=settings, inputs=params.input, base=folder)
-        n_articles = len(tables["articles"])
-    resolved = mode or params.mode
-    corpus = resolved == "corpus" or (resolved == "auto" and n_articles != 1)
+        len(tables["articles"])
     appendix = _AppendixWriter(folder, title=title or "News briefing")  # every quote and table, in full
     if appendix is not None:
         appendix.start()  # out of core in DuckDB (the GIL released): it overlaps the kernel's work on a second core

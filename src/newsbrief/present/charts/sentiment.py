@@ -154,7 +154,7 @@ def _note(ax, note: str | None, *, wrap: int = 110) -> None:  # type: ignore[no-
     anchor = min(drawn_below, key=lambda a: a.get_window_extent(renderer).y0)  # the lowest: legend below or label
     room = (1 - ax.get_position().x0) * fig.get_figwidth() * 72  # points
     wrap = max(30, min(wrap, int(room / (SMALL * 0.56))))
-    drawn = ax.annotate(textwrap.fill(note, wrap), xy=(0, 0), xycoords=("axes fraction", anchor), xytext=(0, -8),
+    ax.annotate(textwrap.fill(note, wrap), xy=(0, 0), xycoords=("axes fraction", anchor), xytext=(0, -8),
                         textcoords="offset points", ha="left", va="top", fontsize=SMALL, color="#333333",
                         annotation_clip=False)
 

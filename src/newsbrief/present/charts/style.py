@@ -27,7 +27,7 @@ ACCENT = PALETTE[0]
 #: Widths (inches) a chart is drawn at: the printed text column of A4 and Letter (16 mm margins leave 7.0 in),
 #: and half of it for two charts side by side. A chart drawn at these widths prints at its own size, so a
 #: font size here is the size on paper.
-FULL_WIDTH = 6.6
+FULL_WIDTH = 6.3
 HALF_WIDTH = 3.2
 #: The smallest font size (points) any chart may use: printed labels stay at least 7 pt.
 SMALL = 8.0
