@@ -13,7 +13,6 @@ import nbformat
 from ..annotate import Settings, write_store
 from ..errors import RunError
 from ..params import Params, params_table
-from ..store import read_manifest
 from ..store.link import link_dataset
 from .kernel import execute
 
@@ -70,10 +69,8 @@ def brief(
             raise RunError("brief() needs tables or a source store")
         if Path(source_store).resolve() != (folder / "data").resolve():  # else already written there
             link_dataset(source_store, folder / "data")
-        int(read_manifest(folder / "data").get("tables", {}).get("articles", 0))
     else:
         write_store(folder / "data", tables, settings=settings, inputs=params.input, base=folder)
-        len(tables["articles"])
     appendix = _AppendixWriter(folder, title=title or "News briefing")  # every quote and table, in full
     if appendix is not None:
         appendix.start()  # out of core in DuckDB (the GIL released): it overlaps the kernel's work on a second core
