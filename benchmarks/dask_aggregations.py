@@ -74,13 +74,14 @@ def main() -> int:
     args = parser.parse_args()
 
     from newsbrief.analysis.db_dask import DaskDb
+    from newsbrief.params import BriefingOptions
     from newsbrief.present.briefing import Briefing
 
     results: dict[str, Any] = {}
     figures: dict[str, Any] = {}
     for engine in ("local", "dask"):
         t0, c0 = time.perf_counter(), cpu_seconds()
-        briefing = Briefing.load(args.store, mode="corpus", params={}, engine="local")
+        briefing = Briefing.load(BriefingOptions(data=str(args.store), mode="corpus"))
         if engine == "dask":
             briefing.db = DaskDb.open(args.store, workers=args.workers, processes=not args.threads, db=briefing.db)
             print(f"dask: {len(briefing.db.parts)} parts on {briefing.db.cluster.n_workers} workers", file=sys.stderr)

@@ -21,10 +21,10 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from reuters import iter_articles  # noqa: E402
 
-from newsbrief.nlp.entities import doc_mentions  # noqa: E402
-from newsbrief.nlp.entity_cues import lexicon  # noqa: E402
-from newsbrief.nlp.gazetteer import country_code  # noqa: E402
-from newsbrief.nlp.linking import link_entities  # noqa: E402
+from newsbrief.nlp.entities.mentions import doc_mentions  # noqa: E402
+from newsbrief.nlp.lexicon import lexicon  # noqa: E402
+from newsbrief.nlp.entities.gazetteer import country_code  # noqa: E402
+from newsbrief.nlp.entities.linking import link_entities  # noqa: E402
 from newsbrief.nlp.pipeline import load_pipeline  # noqa: E402
 
 

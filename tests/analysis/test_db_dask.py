@@ -21,7 +21,9 @@ from newsbrief.store import table_files
 from newsbrief.store.duck import connect
 
 from ..storedata import write_in_batches
-from .test_db_equal import assert_sql_equals_pandas, random_tables
+from randomcorpus import random_tables
+
+from .test_db_equal import assert_sql_equals_pandas
 
 distributed = pytest.importorskip("distributed")
 
@@ -162,16 +164,17 @@ def sections(briefing: Any) -> dict[str, Any]:
 
 def compare_briefings(data: Path, cluster: DaskCluster, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     from newsbrief.present import briefing as module
+    from newsbrief.params import BriefingOptions
     from newsbrief.present.briefing import Briefing
 
-    local = sections(Briefing.load(data, mode="corpus", params={}))
+    local = sections(Briefing.load(BriefingOptions(data=str(data), mode="corpus")))
     class Opener:  # Briefing.load's DaskDb.open, on the test's cluster and strict
         @staticmethod
         def open(store: Path, **kw: Any) -> DaskDb:
             return StrictDaskDb.open(store, cluster=cluster, db=kw["db"])
 
     monkeypatch.setattr(module, "DaskDb", Opener)
-    remote = Briefing.load(data, mode="corpus", params={}, engine="dask")
+    remote = Briefing.load(BriefingOptions(data=str(data), mode="corpus", engine="dask"))
     assert isinstance(remote.db, StrictDaskDb)
     got = sections(remote)
     assert got.keys() == local.keys()

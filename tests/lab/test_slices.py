@@ -16,7 +16,7 @@ from newsbrief.lab.slices import (
 )
 from newsbrief.store import read_dataset
 
-from ..analysis.test_db_equal import random_tables
+from randomcorpus import random_tables
 from ..storedata import old_store, write_in_batches
 from .test_explore import make_tables
 

@@ -67,8 +67,9 @@ def parse_options(items: list[str] | None) -> dict[str, Any]:
 
 def cmd_annotate(args: argparse.Namespace) -> int:
     from ..annotate import annotate_corpus, settings_from
+    from ..annotate.preflight import check_annotation
     from ..ingest import read_inputs
-    from ..nlp.linking import Aliases
+    from ..nlp.entities.linking import Aliases
     from ..params import build_annotation_params
 
     params = build_annotation_params({
@@ -76,6 +77,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         "workers": args.workers, "engine": args.engine, "scheduler": args.scheduler, "batch_size": args.batch_size,
         "aliases": args.aliases, "columns": parse_columns(args.column),
     })
+    check_annotation(params, inputs=[str(i) for i in args.inputs])  # before reading or writing anything
     aliases = Aliases.load(params.aliases)
     ingested = read_inputs(args.inputs, columns=params.columns)
     settings = settings_from(params)

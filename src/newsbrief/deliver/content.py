@@ -1,10 +1,10 @@
 """What an emailed briefing says: read a report folder and build the plain-text and HTML bodies.
 
-The numbers come from the run's annotation store through :class:`newsbrief.briefing.Briefing`,
-loaded with the parameters papermill recorded in the executed notebook, so the email shows what
-the briefing shows. Charts are the PNG outputs of the executed notebook (never ``data:`` URIs:
-the HTML refers to them as ``cid:`` parts). Every article string reaches the HTML through an
-autoescaping Jinja2 environment; links are only made of ``http(s)`` URLs.
+The numbers are those the briefing computed and recorded in the executed notebook
+(:mod:`newsbrief.present.record`): the email recomputes nothing, so it shows what the briefing shows.
+Charts are the PNG outputs of the executed notebook (never ``data:`` URIs: the HTML refers to them as
+``cid:`` parts). Every article string reaches the HTML through an autoescaping Jinja2 environment; links are
+only made of ``http(s)`` URLs.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ from typing import Any
 
 import pandas as pd
 
-from ..errors import DeliveryError, InputError
+from ..errors import DeliveryError, InputError, MailInputError, ReportFolderError
+from ..present.record import read_record
 from ..textutil import clip
 
 log = logging.getLogger(__name__)
@@ -37,17 +38,6 @@ MESSAGE_BUDGET = 300_000
 #: Width of the message body and of the widest image in it (px).
 BODY_WIDTH = 680
 IMAGE_WIDTH = 640
-QUOTE_LIMIT = 12
-
-
-class MailInputError(DeliveryError, InputError):
-    """Bad input to the email command (a report folder, an address): a DeliveryError with exit code 2."""
-
-    exit_code = 2
-
-
-class ReportFolderError(MailInputError):
-    """The report folder or one of its files is missing or unreadable."""
 
 
 @dataclass(frozen=True)
@@ -206,50 +196,38 @@ def _choose_charts(sections: list[Section]) -> list[str]:
 
 
 def load_report(folder: str | Path, *, base_url: str | None = None) -> ReportContent:
-    """Read ``folder`` (a ``newsbrief run`` output: briefing.ipynb and data/) into a :class:`ReportContent`."""
-    from ..present.briefing import Briefing
+    """Read ``folder`` (a ``newsbrief run`` output) into a :class:`ReportContent`: what the executed notebook
+    recorded (the briefing's :class:`~newsbrief.present.record.Record`, its options, its charts)."""
+    import nbformat
 
     folder = Path(folder)
     if not folder.is_dir():
         raise ReportFolderError("report folder not found (give the folder `newsbrief run` wrote)", path=folder)
-    notebook, data = folder / "briefing.ipynb", folder / "data"
-    for needed in (notebook, data):
-        if not needed.exists():
-            hint = ""
-            if (folder / "index.html").is_file():
-                subs = sorted(p.parent.name for p in folder.glob("*/briefing.ipynb"))[:3]
-                hint = f" (this is a fan-out index: email one of its briefings, e.g. {folder / subs[0]})" if subs else ""
-            raise ReportFolderError(f"not a briefing folder: {needed.name} is missing{hint}", path=needed)
-    import nbformat
-
+    notebook = folder / "briefing.ipynb"
+    if not notebook.exists():
+        hint = ""
+        if (folder / "index.html").is_file():
+            subs = sorted(p.parent.name for p in folder.glob("*/briefing.ipynb"))[:3]
+            hint = f" (this is a fan-out index: email one of its briefings, e.g. {folder / subs[0]})" if subs else ""
+        raise ReportFolderError(f"not a briefing folder: {notebook.name} is missing{hint}", path=notebook)
     try:
-        nb_meta = nbformat.read(notebook, as_version=4).metadata
+        nb = nbformat.read(notebook, as_version=4)
     except (OSError, ValueError) as e:
         raise ReportFolderError(f"cannot read the executed notebook: {e}", path=notebook) from e
-    p = dict(nb_meta.get("papermill", {}).get("parameters", {}) or {})
-    title = nb_meta.get("title") or p.get("title")
-    try:
-        briefing = Briefing.load(data, title=title, mode=p.get("mode", "auto"), top_n=int(p.get("top_n", 10)),
-                                 freq=str(p.get("freq", "W")), entities=list(p.get("entities") or []),
-                                 params=p.get("params"), include_thin=bool(p.get("include_thin", False)))
-    except DeliveryError:
-        raise
-    except Exception as e:  # the store raises its own errors; name the folder either way
-        raise ReportFolderError(f"cannot read the report's annotation tables: {e}", path=data) from e
-    url = None
-    if briefing.mode == "article" and len(briefing.articles):
-        url = _safe_url(briefing.articles["url"].iloc[0])
-    quotes, quotes_total = briefing.quote_rows(limit=QUOTE_LIMIT)
+    record = read_record(output for cell in nb.cells for output in cell.get("outputs", []))
+    if record is None:
+        raise ReportFolderError("the executed notebook carries no briefing record (a run of an older newsbrief, "
+                                "or a failed one): run the briefing again", path=notebook)
+    options = dict(nb.metadata.get("papermill", {}).get("parameters", {}).get("options") or {})
     sections = notebook_sections(notebook)
     left_out = _choose_charts(sections)
-    base = base_url or dict(p.get("params") or {}).get("base_url")
+    base = base_url or dict(options.get("params") or {}).get("base_url")
     full_url = _safe_url(f"{str(base).rstrip('/')}/{folder.resolve().name}/briefing.html") if base else None
     return ReportContent(
-        folder=folder, title=" ".join(str(briefing.title).split()), mode=briefing.mode,
-        meta=briefing.header_rows(with_url=False), url=url, findings=list(briefing.findings()),
-        entities=briefing.entity_frequencies(), speakers=briefing.speaker_share(),
-        quotes=quotes, quotes_total=quotes_total,
-        sections=_place_tables(sections), full_url=full_url, left_out=left_out, warnings=briefing.notes(),
+        folder=folder, title=record.title, mode=record.kind, meta=record.facts, url=_safe_url(record.url),
+        findings=record.findings, entities=record.entities, speakers=record.speakers, quotes=record.quotes,
+        quotes_total=record.quotes_total, sections=_place_tables(sections), full_url=full_url, left_out=left_out,
+        warnings=record.notes,
     )
 
 

@@ -9,11 +9,12 @@ import re
 import stat
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 
 from ..errors import InputError
 from ..textutil import thin_reason as text_thin_reason
+from .date_flags import date_window, flag_dates
 from .html import read_html_file
 from .model import ARTICLE_COLUMNS, Article, IngestResult, articles_frame, content_hash
 from .tables import TABLE_SUFFIXES, read_table
@@ -52,8 +53,11 @@ SPECIAL_ROOTS: tuple[str, ...] = ("/proc", "/sys", "/dev")
 
 
 def check_regular(path: Path) -> None:
-    """Only regular files are read: not /proc, /sys or /dev, nor FIFOs, sockets or devices."""
-    resolved = str(path.resolve())
+    """Only regular files are read: not /proc, /sys or /dev, nor FIFOs, sockets or devices, nor symlink loops."""
+    try:
+        resolved = str(path.resolve())
+    except (RuntimeError, OSError) as e:  # pathlib raises RuntimeError for a loop (3.11), OSError ELOOP later
+        raise InputError("a symlink loop (the link leads back to itself): not read", path=path) from e
     if any(resolved == root or resolved.startswith(root + "/") for root in SPECIAL_ROOTS):
         raise InputError("not a regular file (a system or device file): not read", path=path)
     try:
@@ -64,10 +68,12 @@ def check_regular(path: Path) -> None:
         raise InputError("not a regular file (a FIFO, socket or device): not read", path=path)
 
 
-def _regular(path: Path) -> bool:
+def _regular(path: Path, loops: list[str]) -> bool:
     try:
         check_regular(path)
-    except InputError:
+    except InputError as e:
+        if isinstance(e.__cause__, (RuntimeError, OSError)) and "symlink loop" in e.message:
+            loops.append(str(path))
         return False
     return True
 
@@ -84,7 +90,11 @@ def _expand(inputs: str | Path | Iterable[str | Path]) -> list[tuple[Path, str |
         for match in matches:
             path = Path(match)
             if path.is_dir():
-                found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED and _regular(p))
+                loops: list[str] = []
+                found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED and _regular(p, loops))
+                if loops:
+                    log.warning("%d symlink loop(s) skipped (the link leads back to itself): %s", len(loops),
+                                "; ".join(loops[:5]) + (f"; and {len(loops) - 5} more" if len(loops) > 5 else ""))
                 if not found:
                     raise InputError("the folder holds no .txt, .html, .json(l), .csv or .parquet file", path=path)
                 files.extend(zip(found, _folder_ids(found, path)))
@@ -127,23 +137,16 @@ def thin_summary(thin: list[str], *, limit: int = 10, total: int | None = None) 
             f"left out of corpus findings unless include_thin is set): {named}")
 
 
-def date_window(*, earliest: datetime | None = None, latest: datetime | None = None) -> tuple[datetime, datetime]:
-    """The plausible publication window: default 1900-01-01 to tomorrow (UTC)."""
-    return (earliest or datetime(1900, 1, 1, tzinfo=timezone.utc),
-            latest or datetime.now(timezone.utc) + timedelta(days=1))
-
-
 def read_inputs(
     inputs: str | Path | Iterable[str | Path], *, columns: Mapping[str, str] | None = None,
     window: tuple[datetime, datetime] | None = None,
 ) -> IngestResult:
     """Read every input into articles; duplicate ids are an error, duplicate content is skipped.
 
-    Unparseable dates are collected as warnings (the caller logs one summary). Dates outside
-    ``window`` (default :func:`date_window`) are treated as missing, with one summary warning.
+    Unparseable and partial dates are collected as warnings (one summary is logged). Dates outside ``window``
+    (default :func:`date_window`) or far from the corpus's other dates are left out (the article stays, undated),
+    listed in ``result.flagged_dates`` and one summary warning.
     """
-    lo, hi = window or date_window()
-    out_of_range: list[str] = []
     result = IngestResult()
     ids: dict[str, str] = {}
     hashes: set[str] = set()
@@ -155,9 +158,6 @@ def read_inputs(
                     path=article.origin or path, field="article_id",
                 )
             ids[article.article_id] = article.origin or str(path)
-            if article.published is not None and not lo <= article.published <= hi:
-                out_of_range.append(f"{article.origin or path}: {article.published.date().isoformat()}")
-                article.published = None
             digest = article.content_hash
             if digest in hashes:
                 result.duplicates += 1
@@ -170,12 +170,18 @@ def read_inputs(
     thin = [f"{a.origin or a.article_id} ({reason})" for a in result.articles if (reason := thin_reason(a))]
     if thin:
         log.warning("%s", thin_summary(thin))
-    if out_of_range:
-        log.warning("%d date(s) outside %s..%s treated as missing; first: %s", len(out_of_range),
-                    lo.date().isoformat(), hi.date().isoformat(), out_of_range[0])
+    result.flagged_dates = flag_dates(result.articles, window=window)
+    if result.flagged_dates:
+        log.warning("%d date(s) left out of the period and timeline (the articles stay, undated): %s",
+                    len(result.flagged_dates), _listed(result.flagged_dates))
     if result.warnings:
-        log.warning("%d unparseable date(s); first: %s", len(result.warnings), result.warnings[0])
+        log.warning("%d date problem(s): %s", len(result.warnings),
+                    _listed(result.warnings))
     return result
+
+
+def _listed(lines: list[str], limit: int = 5) -> str:
+    return "; ".join(lines[:limit]) + (f"; and {len(lines) - limit} more" if len(lines) > limit else "")
 
 
 # Two pages of one stem in one folder are one story when this share of the smaller one's words is in both.

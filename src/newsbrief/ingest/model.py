@@ -56,6 +56,8 @@ class IngestResult:
     articles: list[Article] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     duplicates: int = 0
+    #: Articles whose date was left out as implausible or far from the rest ("<origin>: <date> (<why>)").
+    flagged_dates: list[str] = field(default_factory=list)
 
     def frame(self) -> pd.DataFrame:
         return articles_frame(self.articles)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError
-from .dates import parse_date
+from .dates import read_date
 from .model import Article
 from .text import decode_bytes, normalise
 
@@ -29,7 +29,8 @@ def _load_frame(path: Path) -> pd.DataFrame:
     text = decode_bytes(data, path=path)
     if suffix in {".jsonl", ".ndjson"} or (suffix == ".json" and not text.lstrip().startswith("[")):
         records = []
-        for lineno, line in enumerate(text.splitlines(), start=1):
+        # Only "\n" ends a JSON line: str.splitlines would also split inside strings at U+2028, U+2029, U+0085.
+        for lineno, line in enumerate(text.split("\n"), start=1):
             if not line.strip():
                 continue
             try:
@@ -46,6 +47,13 @@ def _load_frame(path: Path) -> pd.DataFrame:
         except json.JSONDecodeError as e:
             raise InputError(f"invalid JSON: {e.msg} at line {e.lineno} column {e.colno} (char {e.pos})",
                              path=path) from e
+        if not isinstance(records, list):
+            raise InputError("a JSON file holds an array of objects, one per article, e.g. [{\"text\": \"...\"}] "
+                             f"(found a {type(records).__name__})", path=path)
+        for position, record in enumerate(records):
+            if not isinstance(record, dict):
+                raise InputError(f"item {position} of the JSON array is a {type(record).__name__}: each item must "
+                                 "be an object with a \"text\" field, e.g. {\"text\": \"...\"}", path=path)
         return pd.DataFrame.from_records(records)
     sep = "\t" if suffix == ".tsv" else ","
     try:
@@ -96,9 +104,9 @@ def read_table(
             )
         seen[article_id] = row
         raw_date = record.get("published")
-        published = parse_date(raw_date)
-        if published is None and _cell(raw_date) is not None and warnings is not None:
-            warnings.append(f"{path}, row {row}: unparseable date {str(raw_date)!r}")
+        published, problem = read_date(raw_date)
+        if problem is not None and warnings is not None:
+            warnings.append(f"{path}, row {row}, field 'published': {str(raw_date)!r}: {problem}")
         body = normalise(text).strip()
         articles.append(
             Article(

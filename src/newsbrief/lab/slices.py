@@ -29,6 +29,7 @@ from typing import Any
 import pandas as pd
 
 from ..analysis import find_entity
+from ..errors import ExploreError
 from ..analysis.db import Db, source_sql
 from ..analysis.db_counts import entity_frequencies_db, speaker_share_db
 from ..store.duck import connect
@@ -92,13 +93,13 @@ def find_focus_db(db: Db, *, entity: str | None = None, speaker: str | None = No
     """:func:`~newsbrief.lab.focus.find_focus` over the store (a speaker's name spelt in several cases: the
     exact spelling if it is one of them, else the first in order)."""
     if entity is not None and speaker is not None:
-        raise ValueError("choose an entity or a speaker, not both")
+        raise ExploreError("choose an entity or a speaker, not both")
     entities = _entities(db)
     if speaker is not None:
         matches = [s for s in _speaker_names(db) if s.casefold() == speaker.casefold()]
         if not matches:
             known = ", ".join(v for _, v in speaker_choices_db(db, top=10))
-            raise ValueError(f"no quotes by speaker '{speaker}'; most quoted: {known}")
+            raise ExploreError(f"no quotes by speaker '{speaker}'; most quoted: {known}")
         name = speaker if speaker in matches else matches[0]
         eid = db.value("SELECT speaker_entity_id FROM quotes WHERE speaker = ? AND speaker_entity_id IS NOT NULL "
                        "LIMIT 1", [name])
@@ -110,14 +111,14 @@ def find_focus_db(db: Db, *, entity: str | None = None, speaker: str | None = No
         else:
             speakers = speaker_choices_db(db, top=1)
             if not speakers:
-                raise ValueError("the store holds no entity and no attributed quote to explore")
+                raise ExploreError("the store holds no entity and no attributed quote to explore")
             return find_focus_db(db, speaker=speakers[0][1])
     found = find_entity(entities, entity)
     if found is not None:
         row = entities[entities["entity_id"].astype(str) == found].iloc[0]
         return Focus("entity", found, str(row["name"]), found)
     known = ", ".join(label for label, _ in entity_choices_db(db, top=10))
-    raise ValueError(f"no entity '{entity}' in the store; most mentioned: {known}")
+    raise ExploreError(f"no entity '{entity}' in the store; most mentioned: {known}")
 
 
 def _arrow(db: Db, sql: str, params: list[Any]) -> Any:

@@ -29,9 +29,14 @@ def render(template: str, **context: Any) -> str:
 class HTMLBlock:
     """Ready, escaped HTML for notebook display (with a plain-text fallback)."""
 
-    def __init__(self, markup: str, text: str) -> None:
+    def __init__(self, markup: str, text: str, *, metadata: Mapping[str, Any] | None = None) -> None:
         self.markup = markup
         self.text = text
+        self.metadata = dict(metadata or {})
+
+    def with_metadata(self, metadata: Mapping[str, Any]) -> HTMLBlock:
+        """This block with ``metadata`` recorded beside its output in the executed notebook."""
+        return HTMLBlock(self.markup, self.text, metadata={**self.metadata, **metadata})
 
     @classmethod
     def from_template(cls, template: str, *, text: str, **context: Any) -> HTMLBlock:
@@ -44,6 +49,9 @@ class HTMLBlock:
 
     def _repr_html_(self) -> str:
         return self.markup
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> tuple[dict[str, str], dict[str, Any]]:
+        return {"text/html": self.markup, "text/plain": self.text}, self.metadata
 
     def __repr__(self) -> str:
         return self.text

@@ -7,7 +7,7 @@ markup); the notebook never builds markup itself.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -21,6 +21,7 @@ from ..analysis.db import PARTIALS, Db
 from ..analysis.db_dask import DaskDb
 from ..analysis.findings import entity_findings_from, speaker_findings_from
 from ..errors import NewsbriefError
+from ..params import BriefingOptions
 from ..store import is_store, read_dataset, read_manifest
 from ..store.duck import connect
 from ..textutil import clip
@@ -33,9 +34,10 @@ from .charts.speakers import speaker_chart
 from .corpus import CorpusSections, combined_db
 from .figures import Chart, to_chart
 from .sections import MIN_QUOTES_FOR_TONE, BriefingSections
-from .formatters import article_titles, corpus_rows, header_rows
+from .formatters import article_titles, corpus_rows, fmt_text, header_rows
+from .record import KEY, QUOTE_LIMIT, Record
 
-Mode = Literal["auto", "article", "corpus"]
+
 @dataclass
 class Briefing(CorpusSections, BriefingSections):
     """The tables of one run plus the options that shape the briefing.
@@ -58,24 +60,21 @@ class Briefing(CorpusSections, BriefingSections):
     appendix: str | None = None
     db: Db | None = None
     baseline_db: Db | None = None
+    _findings: list[str] | None = field(default=None, init=False, repr=False)
 
     # ------------------------------------------------------------------ loading
     @classmethod
-    def load(
-        cls, data: str | Path, *, title: str | None = None, mode: Mode = "auto", top_n: int = 10, freq: str = "W",
-        entities: Sequence[str] = (), params: Mapping[str, Any] | None = None, include_thin: bool = False,
-        compare: str = "previous", appendix: str | None = None, engine: Literal["local", "dask"] = "local",
-        scheduler: str | None = None, workers: int | None = None,
-    ) -> Briefing:
-        """The run's tables at ``data``; a corpus briefing's aggregations run in this process (``engine`` local) or
-        on a Dask cluster (``dask``: the scheduler at ``scheduler``, else a LocalCluster of ``workers``)."""
+    def load(cls, options: BriefingOptions) -> Briefing:
+        """The run's tables at ``options.data``; a corpus briefing's aggregations run in this process (``engine``
+        local) or on a Dask cluster (``dask``: the scheduler at ``scheduler``, else a LocalCluster of ``workers``)."""
+        data, title = options.data, options.title
         db = Db(connect(data))
         n_articles = db.count("articles")
         resolved: Literal["article", "corpus"]
-        if mode == "auto":
+        if options.mode == "auto":
             resolved = "article" if n_articles == 1 else "corpus"
         else:
-            resolved = mode
+            resolved = options.mode
         baseline_db = None
         if resolved == "article":
             tables = read_dataset(data)
@@ -86,18 +85,17 @@ class Briefing(CorpusSections, BriefingSections):
         else:
             tables = {"entities": db.entities()}
             title = title if title is not None else "News briefing"
-            if engine == "dask":
-                db = DaskDb.open(data, scheduler=scheduler, workers=workers, db=db)
-            if compare not in ("previous", "corpus") and Path(compare).is_dir():
-                if not is_store(compare):
+            if options.engine == "dask":
+                db = DaskDb.open(data, scheduler=options.scheduler, workers=options.workers, db=db)
+            if options.compare not in ("previous", "corpus") and Path(options.compare).is_dir():
+                if not is_store(options.compare):
                     raise NewsbriefError("compare: not an annotation store (a run's data/ folder or `newsbrief "
-                                         "annotate` output)", path=compare)
-                baseline_db = combined_db(data, compare)
-        if params is None:
-            params = read_manifest(data).get("params", {})
-        return cls(tables=tables, mode=resolved, title=title, top_n=top_n, freq=freq, follow=tuple(entities),
-                   params=params, include_thin=include_thin, compare=compare, appendix=appendix, db=db,
-                   baseline_db=baseline_db)
+                                         "annotate` output)", path=options.compare)
+                baseline_db = combined_db(data, options.compare)
+        params = options.params or read_manifest(data).get("params", {})
+        return cls(tables=tables, mode=resolved, title=title, top_n=options.top_n, freq=options.freq,
+                   follow=tuple(options.entities), params=params, include_thin=options.include_thin,
+                   compare=options.compare, appendix=options.appendix, db=db, baseline_db=baseline_db)
 
     @property
     def articles(self) -> pd.DataFrame:
@@ -137,6 +135,12 @@ class Briefing(CorpusSections, BriefingSections):
         return len(self.articles)
 
     def findings(self) -> list[str]:
+        """The key findings (computed once)."""
+        if self._findings is None:
+            self._findings = self._compute_findings()
+        return list(self._findings)
+
+    def _compute_findings(self) -> list[str]:
         """Article: the key findings. Corpus: what changed and spiked first, then who leads; articles with too
         little text are left out unless ``include_thin``."""
         if self.mode != "corpus":
@@ -190,15 +194,27 @@ class Briefing(CorpusSections, BriefingSections):
         quotes = self.tables["quotes"]
         return analysis.quote_table(quotes, limit=limit), len(quotes)
 
+    def record(self) -> Record:
+        """What the email shows besides the charts, as this briefing computed it."""
+        url = None
+        if self.mode == "article" and len(self.articles):
+            url = fmt_text(self.articles["url"].iloc[0]) or None
+        quotes, total = self.quote_rows(limit=QUOTE_LIMIT)
+        return Record(title=" ".join(str(self.title).split()), kind=self.mode, facts=self.header_rows(with_url=False),
+                      url=url, notes=self.notes(), findings=self.findings(), entities=self.entity_frequencies(),
+                      speakers=self.speaker_share(), quotes=quotes, quotes_total=total)
+
     # ------------------------------------------------------------------ display
     def header(self) -> HTMLBlock:
+        """The title, facts and notes; its output carries the briefing's :class:`~.record.Record` for the email."""
         rows = self.header_rows()
         params = [(str(k), str(v)) for k, v in (self.params or {}).items()]
         kind = "Article briefing" if self.mode == "article" else "Corpus briefing"
         notes = self.notes()
         text = "\n".join([self.title, *[f"{k}: {v}" for k, v in rows], *notes])
-        return HTMLBlock.from_template("header.html.j2", text=text, kind=kind, title=self.title, rows=rows,
-                                       notes=notes, params=params)
+        block = HTMLBlock.from_template("header.html.j2", text=text, kind=kind, title=self.title, rows=rows,
+                                        notes=notes, params=params)
+        return block.with_metadata({KEY: self.record().to_json()})
 
     def findings_block(self) -> HTMLBlock:
         items = self.findings()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,7 +12,7 @@ import nbformat
 
 from ..annotate import Settings, write_store
 from ..errors import RunError
-from ..params import Params, params_table
+from ..params import BriefingOptions, Params
 from ..store.link import link_dataset
 from .kernel import execute
 
@@ -51,14 +51,16 @@ def render(notebook: Path | nbformat.NotebookNode, *, html_path: Path, pdf_path:
 
 
 def brief(
-    folder: Path, tables: dict[str, Any] | None, *, params: Params, settings: Settings, title: str | None = None,
-    mode: str | None = None, entities: Sequence[str] | None = None, notebook: str | Path = "briefing",
-    progress_bar: bool = False, source_store: Path | None = None,
+    folder: Path, tables: dict[str, Any] | None, *, params: Params, settings: Settings,
+    changes: Mapping[str, Any] | None = None, notebook: str | Path = "briefing", progress_bar: bool = False,
+    source_store: Path | None = None,
 ) -> ReportPaths:
     """Write data/, execute the notebook and render HTML + PDF inside ``folder`` (which must exist).
 
     ``data/`` holds ``tables``, or, with ``source_store`` (and no tables), that store's current version linked
     (:func:`~newsbrief.store.link.link_dataset`): a corpus briefing of a large store never loads it whole.
+    The notebook's one parameter is the :class:`~newsbrief.params.BriefingOptions` of ``params`` with ``changes``
+    (a fan-out part's title, mode, entities); papermill records it in the executed notebook.
     Raises papermill's PapermillExecutionError when a cell fails; the executed notebook is left in ``folder``.
     """
     from .exporters import warm_up_in_background
@@ -71,18 +73,18 @@ def brief(
             link_dataset(source_store, folder / "data")
     else:
         write_store(folder / "data", tables, settings=settings, inputs=params.input, base=folder)
-    appendix = _AppendixWriter(folder, title=title or "News briefing")  # every quote and table, in full
+    options = BriefingOptions.of(params, base=folder, **dict(changes or {}))
+    # every briefing links its appendix: the full tables, and every quote of an article
+    options = options.model_copy(update={"appendix": "appendix.html"})
+    title = options.title
+    appendix = _AppendixWriter(folder, title=title or "News briefing")
     if appendix is not None:
         appendix.start()  # out of core in DuckDB (the GIL released): it overlaps the kernel's work on a second core
     executed = folder / "briefing.ipynb"
     source = notebook_path(notebook)
     try:
         execute(source, executed, cwd=folder, progress_bar=progress_bar,
-                parameters={"data": "data", "title": title, "mode": mode or params.mode, "top_n": params.top_n,
-                            "freq": params.freq, "entities": list(entities if entities is not None else params.entities),
-                            "include_thin": params.include_thin, "params": dict(params_table(params, base=folder)),
-                            "compare": params.compare, "appendix": "appendix.html",
-                            "engine": params.engine, "scheduler": params.scheduler, "workers": params.workers})
+                parameters={"options": options.model_dump(mode="json")})
     except BaseException:
         if appendix is not None:
             appendix.join()  # the notebook's error is the one to report

@@ -110,8 +110,8 @@ def fan_out(
         sub = folder / name
         sub.mkdir()
         title = overrides.get("title", f"{base_title}: {label}")
-        kwargs = {"params": params, "settings": settings, "title": label if title is None else title,
-                  "mode": overrides["mode"], "entities": overrides.get("entities"), "notebook": notebook}
+        changes = {**overrides, "title": label if title is None else title}
+        kwargs = {"params": params, "settings": settings, "changes": changes, "notebook": notebook}
         jobs.append((sub, parent, scope, {**manifest, "part_of": {"each": each, "value": label}}, kwargs))
         rows.append((label, name, n))
     children: list[ReportPaths] = []

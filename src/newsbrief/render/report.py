@@ -19,14 +19,16 @@ from typing import Any
 import pandas as pd
 
 from ..annotate import Settings, annotate_articles, assemble, settings_from, within_size_limit, write_store
-from ..errors import ParamsError, RunError
+from ..errors import InputError, ParamsError, RunError
 from ..analysis import thin_articles
 from ..ingest import read_inputs, thin_summary
-from ..nlp.linking import Aliases
+from ..nlp.entities.linking import Aliases
 from ..params import Params
 from ..store import is_store, read_dataset
 from .brief import ReportPaths, brief
 from .fanout import fan_out
+from .preflight import check_run
+from ..store.lock import remove_quietly
 from .swap import report_lock, swap_into_place
 
 log = logging.getLogger(__name__)
@@ -97,6 +99,15 @@ def _relocate(paths: ReportPaths, old: Path, new: Path) -> ReportPaths:
                        pdf=move(paths.pdf), children=tuple(_relocate(c, old, new) for c in paths.children))
 
 
+def _keep_failed(tmp: Path, failed: Path) -> Path:
+    """Move the run's folder to ``failed`` (replacing an earlier one); the newest notebook in it, else the folder."""
+    shutil.rmtree(tmp / PARENT, ignore_errors=True)
+    shutil.rmtree(failed, ignore_errors=True)
+    os.replace(tmp, failed)
+    kept = sorted(failed.rglob("*.ipynb"), key=lambda p: p.stat().st_mtime)
+    return kept[-1] if kept else failed
+
+
 def run_report(
     params: Params, *, output_dir: str | Path = "reports", progress: ProgressFactory | None = None,
     stage: StageCallback | None = None, notebook: str | Path = "briefing", progress_bar: bool = False,
@@ -108,11 +119,26 @@ def run_report(
     ``index.html`` linking them; the returned paths are then those of the index (notebook: first briefing).
     One run of a name at a time: a second waits for the first (:func:`.swap.report_lock`).
     """
+    check_run(params)  # before any folder, lock or annotation: a refused run writes nothing
     output_dir = Path(output_dir).resolve()
+    created = [p for p in (output_dir, *output_dir.parents) if not p.exists()]  # deepest first
+    lock = output_dir / f".{params.name}.lock"
+    lock_existed = lock.exists()
     output_dir.mkdir(parents=True, exist_ok=True)
-    with report_lock(output_dir, params.name):
-        return _run_report(params, output_dir=output_dir, progress=progress, stage=stage, notebook=notebook,
-                           progress_bar=progress_bar, each=each)
+    try:
+        with report_lock(output_dir, params.name):
+            return _run_report(params, output_dir=output_dir, progress=progress, stage=stage, notebook=notebook,
+                               progress_bar=progress_bar, each=each)
+    except (InputError, ParamsError):
+        # Bad input found while reading it: leave no trace (the lock file and folders this run made, if empty).
+        if not lock_existed:
+            remove_quietly(lock)
+        for folder in created:
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+        raise
 
 
 def _run_report(
@@ -148,22 +174,23 @@ def _run_report(
                 if stage:
                     stage("executing the briefing notebook and rendering HTML and PDF")
                 title = _title_for(tables, params) if tables is not None else params.title
-                paths = brief(tmp, tables, params=params, settings=settings, title=title, notebook=notebook,
-                              progress_bar=progress_bar, source_store=source)
+                paths = brief(tmp, tables, params=params, settings=settings, changes={"title": title},
+                              notebook=notebook, progress_bar=progress_bar, source_store=source)
             else:
                 paths = fan_out(tmp, source, params=params, settings=settings, each=each, notebook=notebook,
                                 progress=progress, stage=stage)
             shutil.rmtree(tmp / PARENT, ignore_errors=True)
         except PapermillExecutionError as e:
-            shutil.rmtree(tmp / PARENT, ignore_errors=True)
-            failed = output_dir / f"{params.name}.failed"
-            shutil.rmtree(failed, ignore_errors=True)
-            os.replace(tmp, failed)
-            kept = sorted(failed.rglob("briefing.ipynb"), key=lambda p: p.stat().st_mtime)
+            kept = _keep_failed(tmp, output_dir / f"{params.name}.failed")
             raise RunError(
                 f"cell {e.exec_count} failed: {e.ename}: {e.evalue}; the executed notebook is kept for inspection",
-                path=kept[-1] if kept else failed,
+                path=kept,
             ) from e
+        except RunError as e:  # a kernel that died or stayed silent: its notebook so far is kept, and named there
+            if e.path is None or not Path(e.path).is_relative_to(tmp):
+                raise
+            kept = _keep_failed(tmp, output_dir / f"{params.name}.failed")
+            raise RunError(f"{e.message}; the notebook as far as it ran is kept for inspection", path=kept) from e
         swap_into_place(tmp, final)
     except BaseException:
         if tmp.exists():

@@ -55,12 +55,46 @@ CACHE_TABLES: tuple[str, ...] = ("index", "mentions", "quotes", "sentences")
 _unverified_warned: set[str] = set()
 T = TypeVar("T")
 
-__all__ = ["CACHE_TABLES", "CURRENT", "GRACE_SECONDS", "TABLES", "Cache", "is_store", "read_dataset",
+__all__ = ["CACHE_TABLES", "CURRENT", "GRACE_SECONDS", "TABLES", "Cache", "is_store", "lost_current", "read_dataset",
            "read_manifest", "table_files", "write_dataset"]
 
 
 def is_store(path: str | Path) -> bool:
     return (Path(path) / CURRENT).is_file()
+
+
+def lost_current(path: str | Path) -> str | None:
+    """When ``path`` is a store folder whose CURRENT file is gone (dataset versions with manifests, no CURRENT),
+    the message that says so and how to recover; None otherwise (a store, or any other folder)."""
+    root = Path(path)
+    if not root.is_dir() or (root / CURRENT).exists():
+        return None
+    versions = sorted((p.parent for p in root.glob("v-*/" + MANIFEST)), key=lambda p: p.name, reverse=True)
+    if not versions:
+        return None
+    complete = next((v for v in versions if _complete(v)), None)
+    restore = (f"the newest complete version is {complete.name}: restore the pointer with "
+               f"`printf {complete.name} > {root / CURRENT}`" if complete is not None
+               else "no version is complete: annotate the inputs again (`newsbrief annotate`)")
+    return (f"this annotation store lost its CURRENT file (the pointer to its live dataset version); {restore}, "
+            "then run again")
+
+
+def _complete(folder: Path) -> bool:
+    """Every file the version's manifest lists is there with the recorded size (no checksum: that is for reads)."""
+    try:
+        meta = read_manifest_file(folder)
+    except StoreError:
+        return False
+    files = meta.get("files")
+    if not isinstance(files, Mapping) or not files:
+        return False
+    for key, info in files.items():
+        size = info.get("size") if isinstance(info, Mapping) else None
+        path = folder / key
+        if not path.is_file() or (isinstance(size, int) and path.stat().st_size != size):
+            return False
+    return True
 
 
 def current_folder(root: Path) -> Path:

@@ -1,7 +1,7 @@
 """Canonical entities across a corpus: merge spelling variants, surnames and aliases.
 
 Rules, in order (each explained in README):
-1. Surfaces are folded (:func:`~newsbrief.nlp.gazetteer.fold`) so transliteration and
+1. Surfaces are folded (:func:`~newsbrief.nlp.entities.gazetteer.fold`) so transliteration and
    spelling variants meet (Zelensky/Zelenskiy, Donbas/Donbass); person titles are dropped.
 2. A one-word person or organisation that names a country or large city in the gazetteer
    becomes a place (Kiev), unless it is the surname of a person named in the same article.
@@ -24,9 +24,9 @@ from typing import Any
 
 import pandas as pd
 
-from ..params import load_alias_file
-from .entities import PLACE_LABELS, _initials, strip_titles
-from .entity_cues import is_known_org, lexicon, org_key
+from ...params import load_alias_file
+from .mentions import PLACE_LABELS, _initials, strip_titles
+from .cues import is_known_org, lexicon, org_key
 from .gazetteer import country_code, fold, is_place
 
 SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})

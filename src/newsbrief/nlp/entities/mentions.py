@@ -1,6 +1,6 @@
 """Entity mentions from a spaCy Doc: trimmed surfaces, non-entities dropped, geographic heads.
 
-Canonical names across articles are the job of :mod:`newsbrief.nlp.linking`; this module
+Canonical names across articles are the job of :mod:`newsbrief.nlp.entities.linking`; this module
 only decides what one mention in one Doc is.
 """
 
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TypedDict
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-from .entity_cues import cue_label, in_quoted_title, is_title_of_work, lexicon, org_key, table_spans
+from .cues import cue_label, in_quoted_title, is_title_of_work, lexicon, org_key, table_spans
 from .gazetteer import country_code, fold, is_place
 
 #: Entity labels newsbrief counts: people, organisations, places (incl. facilities).
