@@ -76,7 +76,7 @@ def article_tone_chart(timeline_df: pd.DataFrame, entity_df: pd.DataFrame | None
         return article_sentiment_chart(timeline_df)
     apply_style()
     n = len(entity_df.dropna(subset=["mean"]))
-    fig, (left, right) = plt.subplots(1, 2, figsize=(FULL_WIDTH, max(1.6, 0.22 * n + 0.95)),
+    fig, (left, right) = plt.subplots(1, 2, figsize=(FULL_WIDTH, max(1.45, 0.2 * n + 0.9)),
                                       gridspec_kw={"width_ratios": [1.25, 1.0]})
     _along_article(left, timeline_df)
     _tone_bars(right, entity_df, key="entity", measure=measure, title=entity_title, wrap=18)
