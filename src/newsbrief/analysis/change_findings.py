@@ -30,13 +30,23 @@ def change_findings(changes: pd.DataFrame, split: Split, *, n: int = 2, what: st
     rows = [*shown[shown["z"] > 0].head(n).iterrows(), *shown[shown["z"] < 0].sort_values("z").head(n).iterrows()]
     for _, r in rows:
         verb = "rose" if r["z"] > 0 else "fell"
+        spread = _spread(r)
         if not out:  # the first sentence names the periods, the next ones are short
             out.append(f"{r['item']} {verb} to {pct(r['focus_share'])} of {what} in {split.focus_label}, from "
-                       f"{_was(r['base_share'])} in {split.base_label} (z = {_z(r['z'])}).")
+                       f"{_was(r['base_share'])} in {split.base_label} (z = {_z(r['z'])}{spread}).")
         else:
             out.append(f"{r['item']} {verb} to {pct(r['focus_share'])} of {what}, from {_was(r['base_share'])} "
-                       f"(z = {_z(r['z'])}).")
+                       f"(z = {_z(r['z'])}{spread}).")
     return out
+
+
+def _spread(r: pd.Series) -> str:
+    """'; in 12 articles now' (a rise) or '; in 5 articles before' (a fall): how many articles carry the change."""
+    if "focus_articles" not in r.index:
+        return ""
+    rising = r["z"] > 0
+    n = int(r["focus_articles"] if rising else r["base_articles"])
+    return f"; in {plural(n, 'article')} {'now' if rising else 'before'}"
 
 
 def no_change_finding(entity: pd.DataFrame, speaker: pd.DataFrame, split: Split) -> list[str]:
@@ -85,7 +95,8 @@ def spike_findings(spikes: pd.DataFrame, headlines: pd.DataFrame, *, freq: str =
     for _, r in spikes.head(n).iterrows():
         heads = headlines[(headlines["entity_id"] == r["entity_id"]) & (headlines["period"] == r["period"])]
         lead = f"; most of them in \u201c{clip(heads['title'].iloc[0], 90)}\u201d" if len(heads) else ""
+        spread = f" in {plural(int(r['articles']), 'article')}" if "articles" in r.index and pd.notna(r["articles"]) else ""
         out.append(f"Attention on {r['entity']} spiked {when(pd.Timestamp(r['period']), freq)}: "
-                   f"{int(r['mentions'])} mentions, {pct(r['share'])} of all entity mentions against a typical "
+                   f"{int(r['mentions'])} mentions{spread}, {pct(r['share'])} of all entity mentions against a typical "
                    f"{pct(r['baseline_share'])}{lead}.")
     return out

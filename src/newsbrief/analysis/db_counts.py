@@ -40,10 +40,12 @@ def speaker_share_db(db: Db, *, top: int | None = None, examples: bool = True) -
     article and position; looked up for the speakers returned only, or not at all without ``examples``)."""
     counts = db.aggregate(f"""
         SELECT coalesce(q.speaker, '{UNATTRIBUTED}') AS speaker, bool_or(q.speaker_entity_id IS NOT NULL) AS named,
-               count(*) AS quotes, sum({db.quote_words()})::BIGINT AS words, min(a.published) AS "first",
+               count(*) AS quotes, count(DISTINCT q.article_id) AS articles,
+               sum({db.quote_words()})::BIGINT AS words, min(a.published) AS "first",
                max(a.published) AS "last"
         FROM quotes q JOIN {db.articles_in_scope} a ON q.article_id = a.article_id GROUP BY 1""", f"""
-        SELECT speaker, bool_or(named) AS named, sum(quotes)::BIGINT AS quotes, sum(words)::BIGINT AS words,
+        SELECT speaker, bool_or(named) AS named, sum(quotes)::BIGINT AS quotes, sum(articles)::BIGINT AS articles,
+               sum(words)::BIGINT AS words,
                min("first") AS "first", max("last") AS "last" FROM {PARTIALS} GROUP BY speaker""")
     if counts.empty:
         return share_from_counts(counts.assign(example=None), top=top)

@@ -44,8 +44,19 @@ def speaker_findings(quotes: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
     return speaker_findings_from(speaker_share(quotes, articles))
 
 
-def speaker_findings_from(share: pd.DataFrame) -> list[str]:
-    """The speaker sentences from a speaker-share table (:func:`~.speakers.speaker_share`, however counted)."""
+#: In a corpus, the lead speaker is one quoted in at least this many articles: a speaker quoted thirty times in
+#: one article is that article's fact, not the corpus's.
+MIN_ARTICLES = 2
+
+
+def speaker_findings_from(share: pd.DataFrame, *, n_articles: int = 1) -> list[str]:
+    """The speaker sentences from a speaker-share table (:func:`~.speakers.speaker_share`, however counted).
+
+    Named and unnamed speakers are told apart by the table's ``named`` column (the speaker table shows the same).
+    Over ``n_articles`` > 1 the sentences say in how many articles; the lead is the most quoted named speaker
+    quoted in at least :data:`MIN_ARTICLES` articles, and a speaker with more quotes, all in one article, is
+    named as such.
+    """
     if share.empty:
         return ["No reported speech (direct or indirect quotes) was found."]
     out = []
@@ -53,17 +64,23 @@ def speaker_findings_from(share: pd.DataFrame) -> list[str]:
     attributed = share[share["speaker"] != UNATTRIBUTED]
     named = attributed[attributed["named"].astype(bool)]  # named people and organisations first
     groups = attributed[~attributed["named"].astype(bool)]
-    if named.empty:
-        named = groups.iloc[0:0]
-    if not named.empty:
+    corpus = n_articles > 1 and "articles" in share.columns
+    voices = len(named)
+    of_voices = f", of {voices} named speakers" if voices > 1 else ""
+    spread = named[named["articles"] >= MIN_ARTICLES] if corpus else named
+    if corpus and spread.empty and not named.empty:
         lead = named.iloc[0]
-        tied = named[named["quotes"] == lead["quotes"]]
-        voices = len(named)
-        of_voices = f", of {voices} named speakers" if voices > 1 else ""
+        out.append(f"No named speaker is quoted in more than one article; the most quoted, {lead['speaker']}, has "
+                   f"{int(lead['quotes'])} of {total} quotes ({_pct(lead['quote_share'])}), all in 1 of "
+                   f"{n_articles} articles.")
+    elif not spread.empty:
+        lead = spread.iloc[0]
+        tied = spread[spread["quotes"] == lead["quotes"]]
+        where = f" in {int(lead['articles'])} of {n_articles} articles" if corpus else ""
         if len(tied) == 1:
             out.append(
                 f"{lead['speaker']} is quoted most: {int(lead['quotes'])} of {total} quotes "
-                f"({_pct(lead['quote_share'])}) and {_pct(lead['word_share'])} of quoted words{of_voices}."
+                f"({_pct(lead['quote_share'])}){where} and {_pct(lead['word_share'])} of quoted words{of_voices}."
             )
         elif len(tied) <= 3:
             names = ", ".join(tied["speaker"].iloc[:-1]) + " and " + tied["speaker"].iloc[-1]
@@ -71,6 +88,11 @@ def speaker_findings_from(share: pd.DataFrame) -> list[str]:
         else:
             out.append(f"No speaker stands out: {len(tied)} speakers have {int(lead['quotes'])} "
                        f"quote{'s' if lead['quotes'] != 1 else ''} each, of {total} in all{of_voices}.")
+        above = named[(named["quotes"] > lead["quotes"]) & (named["articles"] < MIN_ARTICLES)] if corpus else named[:0]
+        if not above.empty:
+            one = above.iloc[0]
+            out[-1] = out[-1][:-1] + (f"; {one['speaker']} has more quotes ({int(one['quotes'])}), all in one "
+                                      f"article.")
     if not groups.empty:
         listed = ", ".join(f"{g['speaker']} ({int(g['quotes'])})" for _, g in groups.head(3).iterrows())
         n = int(groups["quotes"].sum())

@@ -158,7 +158,7 @@ class Briefing(CorpusSections, BriefingSections):
         # corpus: what changed and spiked first, then who leads (the same sentence builders)
         lead = self.lead_findings()
         lead += entity_findings_from(dbc.entity_frequencies_db(db, self.tables["entities"]), n_articles=n)[:1]
-        return lead + speaker_findings_from(dbc.speaker_share_db(db, examples=False))[:1]
+        return lead + speaker_findings_from(dbc.speaker_share_db(db, examples=False), n_articles=n)[:1]
 
     def notes(self) -> list[str]:
         """Notes shown under the header: articles whose text is too little to be read as articles."""

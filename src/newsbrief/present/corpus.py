@@ -166,7 +166,7 @@ class CorpusSections:
                  "(Monroe et al. 2008) puts it beyond chance at 95% (|z| ≥ 1.96) and it spans at least two articles."]
         moved = pd.concat([entity[entity["reported"]], speaker[speaker["reported"]]], ignore_index=True)
         moved = moved.reindex(moved["z"].abs().sort_values(ascending=False).index).head(8)
-        items = cf.new_speaker_finding(new, split) + cf.no_change_finding(entity, speaker, split)
+        items = cf.no_change_finding(entity, speaker, split)  # new voices are a key finding already: said once
         chart = None
         table = None
         if not moved.empty:

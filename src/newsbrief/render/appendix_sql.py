@@ -47,13 +47,14 @@ def quote_words_sql(db: Db) -> str:
 
 
 def speakers_sql(words: str) -> str:
-    """speaker, named, quotes, words, quote_share, word_share, first, last from ``words`` (a relation of
+    """speaker, named, quotes, articles, words, quote_share, word_share, first, last from ``words`` (a relation of
     :func:`quote_words_sql`); unordered: see :data:`SPEAKER_ORDER`."""
     return f"""
         WITH s AS (
-            SELECT speaker, bool_or(named) AS named, count(*) AS quotes, sum(words)::BIGINT AS words,
+            SELECT speaker, bool_or(named) AS named, count(*) AS quotes, count(DISTINCT article_id) AS articles,
+                   sum(words)::BIGINT AS words,
                    min(published) AS first, max(published) AS last FROM {words} w GROUP BY speaker)
-        SELECT speaker, named, quotes, words, quotes / sum(quotes) OVER () AS quote_share,
+        SELECT speaker, named, quotes, articles, words, quotes / sum(quotes) OVER () AS quote_share,
                words / greatest(sum(words) OVER (), 1) AS word_share, first, last
         FROM s"""
 
