@@ -109,7 +109,7 @@ def _section_kind(heading: str) -> str:
         return "speakers"
     if any(w in h for w in ("tone", "sentiment")):
         return "tone"
-    if any(w in h for w in ("who and what", "entit", "people", "in the news")):
+    if any(w in h for w in ("who and what", "who is in it", "entit", "people", "in the news")):
         return "entities"
     return "other"
 
