@@ -61,6 +61,7 @@ class Briefing(CorpusSections, BriefingSections):
     db: Db | None = None
     baseline_db: Db | None = None
     _findings: list[str] | None = field(default=None, init=False, repr=False)
+    _scope_db: Db | None = field(default=None, init=False, repr=False)
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -110,15 +111,35 @@ class Briefing(CorpusSections, BriefingSections):
             self.db = Db(connect(self.tables))
         return self.db
 
+    @property
+    def scope_db(self) -> Db:
+        """The corpus the findings, tables and charts count: without the articles with too little text (unless
+        ``include_thin``), so a finding and the table beside it count the same articles."""
+        if self._scope_db is None:
+            db = self.corpus_db
+            _, n_thin = self.thin(limit=0)
+            if n_thin and not self.include_thin and n_thin < self.n_articles():
+                db = db.scoped(dbc.thin_scope(db))
+            self._scope_db = db
+        return self._scope_db
+
+    def n_counted(self) -> int:
+        """Articles the findings count (all but those with too little text, unless ``include_thin``)."""
+        n = self.n_articles()
+        if self.mode != "corpus" or self.include_thin:
+            return n
+        _, n_thin = self.thin(limit=0)
+        return n - n_thin if n_thin < n else n
+
     # ------------------------------------------------------------------ numbers
     def entity_frequencies(self) -> pd.DataFrame:
         if self.mode == "corpus":
-            return dbc.entity_frequencies_db(self.corpus_db, self.tables["entities"], top=self.top_n)
+            return dbc.entity_frequencies_db(self.scope_db, self.tables["entities"], top=self.top_n)
         return analysis.entity_frequencies(self.tables["mentions"], self.tables["entities"], top=self.top_n)
 
     def speaker_share(self) -> pd.DataFrame:
         if self.mode == "corpus":
-            return dbc.speaker_share_db(self.corpus_db, top=self.top_n)
+            return dbc.speaker_share_db(self.scope_db, top=self.top_n)
         return analysis.speaker_share(self.tables["quotes"], self.articles, top=self.top_n)
 
     def thin(self, *, limit: int | None = None) -> tuple[dict[str, str], int]:
@@ -146,15 +167,11 @@ class Briefing(CorpusSections, BriefingSections):
         if self.mode != "corpus":
             return analysis.key_findings(self.tables, mode=self.mode, top=self.top_n, freq=self.freq,
                                          follow=self.follow)
-        db = self.corpus_db
         _, n_thin = self.thin(limit=0)
-        n = self.n_articles()
-        if n_thin and not self.include_thin:
-            if n_thin == n:
-                return ["No findings: every article has too little text to be read as an article (see the note "
-                        "above; set include_thin to count them)."]
-            db = db.scoped(dbc.thin_scope(db))
-            n -= n_thin
+        if n_thin and not self.include_thin and n_thin == self.n_articles():
+            return ["No findings: every article has too little text to be read as an article (see the note "
+                    "above; set include_thin to count them)."]
+        db, n = self.scope_db, self.n_counted()
         # corpus: what changed and spiked first, then who leads (the same sentence builders)
         lead = self.lead_findings()
         lead += entity_findings_from(dbc.entity_frequencies_db(db, self.tables["entities"]), n_articles=n)[:1]
@@ -339,7 +356,7 @@ class Briefing(CorpusSections, BriefingSections):
         """Corpus: the top entities of each type side by side (people, organisations, places)."""
         if self.mode != "corpus":
             return None
-        freq = dbc.entity_frequencies_db(self.corpus_db, self.tables["entities"])
+        freq = dbc.entity_frequencies_db(self.scope_db, self.tables["entities"])
         parts = []
         for kind, heading in (("person", "People"), ("organisation", "Organisations"), ("place", "Places")):
             top = freq[freq["type"] == kind].head(min(self.top_n, 5))[["name", "mentions", "articles"]]

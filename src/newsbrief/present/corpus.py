@@ -81,7 +81,7 @@ class CorpusSections:
     appendix: str | None
 
     @property
-    def corpus_db(self) -> Db:  # provided by Briefing
+    def scope_db(self) -> Db:  # provided by Briefing
         raise NotImplementedError
 
     # ------------------------------------------------------------------ numbers (computed once)
@@ -89,7 +89,7 @@ class CorpusSections:
     def _compared(self) -> tuple[Db, dch.SqlSplit]:
         if self.baseline_db is not None:
             return self.baseline_db, store_split(self.baseline_db)
-        return self.corpus_db, dch.compare_split_db(self.corpus_db, freq=self.freq, compare=self.compare)
+        return self.scope_db, dch.compare_split_db(self.scope_db, freq=self.freq, compare=self.compare)
 
     @property
     def split(self) -> dch.SqlSplit:
@@ -117,19 +117,19 @@ class CorpusSections:
 
     @cached_property
     def leaders(self) -> pd.DataFrame:
-        return entity_frequencies_db(self.corpus_db, self.tables["entities"], top=self.top_n)
+        return entity_frequencies_db(self.scope_db, self.tables["entities"], top=self.top_n)
 
     @cached_property
     def spikes(self) -> tuple[pd.DataFrame, pd.DataFrame]:
-        db = self.corpus_db
+        db = self.scope_db
         spikes = dsp.attention_spikes_db(db, self.tables["entities"], entity_ids=list(self.leaders["entity_id"]),
                                          freq=self.freq)
         return spikes, dsp.spike_headlines_db(db, spikes, freq=self.freq, n=3)
 
     @cached_property
     def pairs(self) -> pd.DataFrame:
-        ids = entity_frequencies_db(self.corpus_db, self.tables["entities"], top=max(self.top_n, 12))["entity_id"]
-        return dsp.cooccurrence_db(self.corpus_db, self.tables["entities"], entity_ids=list(ids))
+        ids = entity_frequencies_db(self.scope_db, self.tables["entities"], top=max(self.top_n, 12))["entity_id"]
+        return dsp.cooccurrence_db(self.scope_db, self.tables["entities"], entity_ids=list(ids))
 
     # ------------------------------------------------------------------ findings
     def lead_findings(self) -> list[str]:
@@ -208,7 +208,7 @@ class CorpusSections:
         if spikes.empty:
             return Parts(self._heading("Why it spiked", intro=[*intro, "No leading entity spiked."]))
         shown_ids = list(dict.fromkeys(spikes["entity_id"]))[:5]
-        long = dsp.share_by_period_db(self.corpus_db, entity_ids=shown_ids, freq=self.freq)
+        long = dsp.share_by_period_db(self.scope_db, entity_ids=shown_ids, freq=self.freq)
         names = dict(zip(self.leaders["entity_id"], self.leaders["name"]))
         shares = (long.assign(share=long["mentions"] / long["total"].where(long["total"] > 0))
                   .pivot(index="period", columns="entity_id", values="share").fillna(0.0))
@@ -234,7 +234,7 @@ class CorpusSections:
                  "chance), Dunning's log-likelihood test (Bonferroni-corrected) decides whether it is drawn."]
         if strong.empty:
             return Parts(self._heading("Who appears with whom", intro=[*intro, "No pair stands out."]))
-        freq = entity_frequencies_db(self.corpus_db, self.tables["entities"], top=max(self.top_n, 12))
+        freq = entity_frequencies_db(self.scope_db, self.tables["entities"], top=max(self.top_n, 12))
         nodes = freq[freq["name"].isin(set(strong["a"]) | set(strong["b"]))]
         chart = to_chart(network_chart(strong.head(20), nodes), alt="Who appears with whom: co-occurrence network")
         shown = pd.DataFrame({"pair": strong["a"] + " – " + strong["b"], "sentences together": strong["together"],
@@ -247,8 +247,8 @@ class CorpusSections:
         """Source x entity and source x speaker heat maps (corpora with several sources)."""
         if self.mode != "corpus":
             return None
-        entities = dsp.share_of_voice_db(self.corpus_db, self.tables["entities"])
-        speakers = dsp.speaker_share_of_voice_db(self.corpus_db)
+        entities = dsp.share_of_voice_db(self.scope_db, self.tables["entities"])
+        speakers = dsp.speaker_share_of_voice_db(self.scope_db)
         panels = [(h, p) for h, p in (("entities (% of the source's mentions)", entities),
                                       ("speakers (% of the source's quotes)", speakers)) if not p.empty]
         if not panels:

@@ -45,6 +45,12 @@ def rows_for(n_words: int, top_n: int, *, steps: tuple[tuple[int, int], ...] = R
     return top_n
 
 
+def _yes_no(named: object) -> str:
+    """The speaker table's "named" column: yes for a named person or organisation, no for a group, a role or
+    unattributed quotes (the findings read the same column)."""
+    return "yes" if bool(named) else "no"
+
+
 def _heading(heading: str, intro: str | None = None, *, level: int = 2) -> HTMLBlock:
     return HTMLBlock.from_template("heading.html.j2", text="\n".join([heading, *([intro] if intro else [])]),
                                    heading=heading, intro=[intro] if intro else [], items=[], level=level)
@@ -74,9 +80,8 @@ class BriefingSections:
             right = HTMLBlock.plain("No reported speech found.")
         else:
             shown = share.head(rows)[["speaker", "named", "quotes", "words", "quote_share"]].copy()
-            shown["named"] = shown["named"].map(lambda v: "named" if bool(v) else "unnamed")
-            right = table_block(shown.rename(columns={"named": "kind", "quote_share": "share"}),
-                                formats={"share": "{:.0%}"})
+            shown["named"] = shown["named"].map(_yes_no)
+            right = table_block(shown.rename(columns={"quote_share": "share"}), formats={"share": "{:.0%}"})
         parts = [Markup(_heading("Who is in it").markup + left.markup),
                  Markup(_heading("Who speaks").markup + right.markup)]
         text = "\n\n".join(["Who is in it", left.text, "Who speaks", right.text])
@@ -85,7 +90,7 @@ class BriefingSections:
     def speakers_section(self: Briefing) -> Parts | None:
         """Corpus: heading and the speaker chart. Article: the top quotes, and where every quote is."""
         if self.mode == "corpus":
-            return Parts(_heading(SPEAKERS_HEADING, SPEAKERS_INTRO), self.speaker_chart())
+            return Parts(_heading(SPEAKERS_HEADING, SPEAKERS_INTRO), self.speaker_chart(), self.speaker_counts())
         quotes = self.tables["quotes"]
         if quotes.empty:
             return None
@@ -99,6 +104,18 @@ class BriefingSections:
                                         label="appendix.html", folder=False, lead=more)
                 if self.appendix and more else (HTMLBlock.plain(more + ".") if more else None))
         return Parts(table, link)
+
+    def speaker_counts(self: Briefing, *, n: int = 5) -> HTMLBlock | None:
+        """Corpus: the most quoted speakers with their quotes, the articles they are quoted in, and whether they are
+        named (the table the speaker finding is read from)."""
+        share = self.speaker_share().head(n)
+        if share.empty:
+            return None
+        shown = share[["speaker", "named", "quotes", "articles", "quote_share"]].copy()
+        shown["named"] = shown["named"].map(_yes_no)
+        return table_block(shown.rename(columns={"quote_share": "share of quotes"}),
+                           caption="Most quoted (articles: how many articles quote them)",
+                           formats={"share of quotes": "{:.0%}"})
 
     def top_quotes(self: Briefing, *, n: int = TOP_QUOTES) -> pd.DataFrame:
         """The longest quote of each of the ``n`` most quoted speakers (unattributed quotes last)."""
