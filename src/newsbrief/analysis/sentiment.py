@@ -386,6 +386,12 @@ def speaker_sentiment(
         q = q[q["speaker"].isin(list(names))]
     else:
         q = q[q["speaker"].isin(q["speaker"].value_counts().head(top).index)]
+    if freq is None and q["article_id"].nunique() == 1:
+        # One article: the interval is over its quotes, the only spread there is (as for entities).
+        one = q[["speaker", "sentiment"]].rename(columns={"sentiment": "value"}).assign(n_quotes=1)
+        out = _period_stats(one, keys=["speaker"], freq=None, thin_below=thin_below, level=level,
+                            extra_counts=["n_quotes"])
+        return out.assign(n_articles=1, thin=out["n_quotes"] < thin_below)
     per_article = q.groupby(["speaker", "article_id"], sort=False)["sentiment"].agg(["mean", "size"])
     per_article = per_article.rename(columns={"mean": "value", "size": "n_quotes"}).reset_index()
     df = _with_dates(per_article, articles, freq)
