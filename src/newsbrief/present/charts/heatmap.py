@@ -17,7 +17,7 @@ def share_heatmap(panels: list[tuple[str, pd.DataFrame]], *, title: str = "Share
 
     apply_style()
     rows = max(len(t) for _, t in panels)
-    fig, axes = plt.subplots(1, len(panels), figsize=(FULL_WIDTH, 0.3 * rows + 2.4), squeeze=False)
+    fig, axes = plt.subplots(1, len(panels), figsize=(FULL_WIDTH, 0.24 * rows + 1.9), squeeze=False)
     for ax, (heading, table) in zip(axes[0], panels):
         values = table.to_numpy(dtype=float) * 100
         top = max(1.0, float(np.nanmax(values)) if values.size else 1.0)

@@ -24,7 +24,7 @@ def network_chart(pairs: pd.DataFrame, nodes: pd.DataFrame, *, title: str = "Who
         graph.add_node(r.name, kind=r.type, mentions=int(r.mentions))
     for r in pairs.itertuples(index=False):
         graph.add_edge(r.a, r.b, weight=float(r.npmi), together=int(r.together))
-    fig, ax = new_figure(FULL_WIDTH, 3.4)
+    fig, ax = new_figure(FULL_WIDTH, 2.8)
     ax.set_axis_off()
     # On a circle (most mentioned first) no node sits on another and every edge is a chord between two
     # nodes, so each pair drawn, the strongest included, shows as a visible line.

@@ -76,10 +76,14 @@ def article_tone_chart(timeline_df: pd.DataFrame, entity_df: pd.DataFrame | None
         return article_sentiment_chart(timeline_df)
     apply_style()
     n = len(entity_df.dropna(subset=["mean"]))
-    fig, (left, right) = plt.subplots(1, 2, figsize=(FULL_WIDTH, max(1.45, 0.2 * n + 0.9)),
-                                      gridspec_kw={"width_ratios": [1.25, 1.0]})
+    fig, (left, right) = plt.subplots(1, 2, figsize=(FULL_WIDTH, max(1.4, 0.18 * n + 0.85)),
+                                      gridspec_kw={"width_ratios": [1.0, 1.0]})
     _along_article(left, timeline_df)
     _tone_bars(right, entity_df, key="entity", measure=measure, title=entity_title, wrap=18)
+    for ax, text in ((left, "Sentiment along the article"), (right, entity_title)):
+        for loc in ("left", "center", "right"):  # two titles side by side: each starts at its own panel
+            ax.set_title("", loc=loc)
+        ax.set_title(text, loc="left", fontsize=SMALL + 1.5)
     _note(left, note)
     return fig
 
@@ -208,5 +212,5 @@ def _tone_bars(ax, df: pd.DataFrame, *, key: str, measure: str, title: str, wrap
     limit = tone_limit(d["mean"], d["ci_low"], d["ci_high"])
     ax.set_xlim(-limit, limit)  # symmetric around zero: -0.03 reads as near zero, not as a full bar
     widths = (d["ci_high"] - d["ci_low"]).fillna(0)
-    ax.set_xlabel(measure + ("; bars: 95% interval" if (widths > 0).any() else ""))
+    ax.set_xlabel(measure + ("\nlines: 95% interval" if (widths > 0).any() else ""))
     ax.set_title(title)

@@ -14,7 +14,7 @@ from .style import FULL_WIDTH, PALETTE, SMALL, new_figure
 def speaker_chart(share: pd.DataFrame, *, title: str = "Who is quoted: share of quotes and of quoted words") -> Figure:
     """Paired horizontal bars per speaker: share of quotes (solid) and of quoted words (hatched)."""
     rows = share.iloc[::-1]
-    fig, ax = new_figure(FULL_WIDTH, max(1.8, 0.36 * len(rows) + 0.9))
+    fig, ax = new_figure(FULL_WIDTH, max(1.6, 0.28 * len(rows) + 0.8))
     y = np.arange(len(rows))
     h = 0.38
     ax.barh(y + h / 2, rows["quote_share"] * 100, height=h, color=PALETTE[0], edgecolor="#333333", linewidth=0.5,
