@@ -173,11 +173,17 @@ def test_findings_never_call_one_entity_both_extremes(means: dict[str, float], e
         assert got == [f"Of the leading entities, {expected}."]
 
 
+def timeline_of(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    from newsbrief.analysis import corpus_timeline
+
+    return corpus_timeline(t["articles"], t["sentences"], freq="W")
+
+
 def test_key_findings_use_tone_towards_entities_and_fall_back_with_a_note() -> None:
-    lines = key_findings(tables(), mode="corpus")
+    lines = key_findings(tables(), timeline=timeline_of(tables()))
     assert any("Russia is treated most negatively" in s for s in lines)
     assert not any("Sentences mentioning" in s for s in lines)
-    old = key_findings(tables(with_tone=False), mode="corpus")
+    old = key_findings(tables(with_tone=False), timeline=timeline_of(tables(with_tone=False)))
     (line,) = [s for s in old if "leading entities" in s]
     assert line.startswith("Sentences mentioning Russia are the most negative")
     assert "no tone towards entities" in line

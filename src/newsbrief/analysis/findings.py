@@ -89,11 +89,11 @@ def speaker_findings_from(share: pd.DataFrame) -> list[str]:
 
 
 def key_findings(
-    tables: Mapping[str, pd.DataFrame], *, mode: str = "article", top: int = 10, freq: str = "W",
-    follow: Sequence[str] = (),
+    tables: Mapping[str, pd.DataFrame], *, top: int = 10, freq: str = "W", follow: Sequence[str] = (),
+    timeline: pd.DataFrame | None = None,
 ) -> list[str]:
-    """Findings on entities, speakers and tone, in that order."""
-    from .sentiment import corpus_timeline
+    """Findings on entities, speakers and tone, in that order (the tone's shifts over ``timeline``, a corpus
+    timeline of ``freq`` periods, when given)."""
     from .target_tone import entity_tone
     from .tone_findings import findings as sentiment_findings
 
@@ -107,7 +107,6 @@ def key_findings(
     sentences = tables["sentences"]
     if sentences.empty:
         return out
-    timeline = corpus_timeline(articles, sentences, freq=freq) if mode == "corpus" else None
     entity_df = entity_tone(
         tables["mentions"], tables["entities"], articles, sentences=sentences, names=list(follow) or None, top=5,
         freq=None,
