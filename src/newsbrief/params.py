@@ -126,6 +126,22 @@ class Params(ShapeParams, AnnotationParams, InputParams):
         return value.rstrip("/") if value else value
 
 
+Kind = Literal["article", "corpus"]
+
+
+def resolve_kind(mode: str, *, n_articles: int) -> Kind:
+    """Which briefing a run of ``n_articles`` gives: ``mode`` article or corpus as asked; ``auto``, the one rule: one
+    article is an article briefing, any other number a corpus briefing. An article briefing of other than one
+    article is a ParamsError."""
+    if mode == "auto":
+        return "article" if n_articles == 1 else "corpus"
+    if mode == "article" and n_articles != 1:
+        raise ParamsError("invalid parameters", problems=[
+            f"mode: 'article' needs exactly one article; the inputs hold {n_articles} "
+            "(use mode: corpus, or --each article for one briefing per article)"])
+    return "article" if mode == "article" else "corpus"
+
+
 class BriefingOptions(ShapeParams, ComputeParams):
     """The options of one briefing, carried from the params to the notebook (papermill's one parameter,
     ``options``), where papermill records them for the email."""

@@ -163,18 +163,18 @@ def sections(briefing: Any) -> dict[str, Any]:
 
 
 def compare_briefings(data: Path, cluster: DaskCluster, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
-    from newsbrief.present import briefing as module
+    from newsbrief.present import corpus as module
     from newsbrief.params import BriefingOptions
-    from newsbrief.present.briefing import Briefing
+    from newsbrief.present.corpus import CorpusBriefing
 
-    local = sections(Briefing.load(BriefingOptions(data=str(data), mode="corpus")))
-    class Opener:  # Briefing.load's DaskDb.open, on the test's cluster and strict
+    local = sections(CorpusBriefing.load(BriefingOptions(data=str(data), mode="corpus")))
+    class Opener:  # CorpusBriefing.load's DaskDb.open, on the test's cluster and strict
         @staticmethod
         def open(store: Path, **kw: Any) -> DaskDb:
             return StrictDaskDb.open(store, cluster=cluster, db=kw["db"])
 
     monkeypatch.setattr(module, "DaskDb", Opener)
-    remote = Briefing.load(BriefingOptions(data=str(data), mode="corpus", engine="dask"))
+    remote = CorpusBriefing.load(BriefingOptions(data=str(data), mode="corpus", engine="dask"))
     assert isinstance(remote.db, StrictDaskDb)
     got = sections(remote)
     assert got.keys() == local.keys()

@@ -113,7 +113,7 @@ def test_a_corpus_missing_parts_has_every_section(tmp_path: Path, missing: str) 
     """Nothing to count somewhere (no mentions or quotes, no dates, no sentences, one source): every corpus section
     says so or shows what there is, instead of failing."""
     from newsbrief.params import BriefingOptions
-    from newsbrief.present.briefing import Briefing
+    from newsbrief.present.corpus import CorpusBriefing
     from newsbrief.store import write_dataset
 
     tables = random_tables()
@@ -127,7 +127,7 @@ def test_a_corpus_missing_parts_has_every_section(tmp_path: Path, missing: str) 
     else:
         tables["articles"]["source"] = "Daily"
     write_dataset(tmp_path / "store", tables, manifest={})
-    briefing = Briefing.load(BriefingOptions(data=str(tmp_path / "store"), mode="corpus"))
+    briefing = CorpusBriefing.load(BriefingOptions(data=str(tmp_path / "store"), mode="corpus"))
     entity, speaker, new = briefing.changes
     assert entity[entity["reported"]].empty or missing not in ("entities and quotes", "dates")
     for section in (briefing.header, briefing.what_changed, briefing.why_it_spiked, briefing.who_with_whom,

@@ -173,9 +173,15 @@ def test_tone_within_noise_is_too_little_to_tell(row: tuple[float, float, float,
     assert "too little to tell" in line and "A" not in line.split(":")[0]
 
 
+def timeline_of(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    from newsbrief.analysis import corpus_timeline
+
+    return corpus_timeline(t["articles"], t["sentences"], freq="W")
+
+
 def test_key_findings_use_tone_towards_entities_and_fall_back_with_a_note() -> None:
-    lines = key_findings(tables(), mode="corpus")
+    lines = key_findings(tables(), timeline=timeline_of(tables()))
     assert any(s.startswith(("Tone towards the leading entities", "Russia is treated")) for s in lines), lines
     assert not any(s.startswith("Sentences naming") for s in lines)
-    old = key_findings(tables(with_tone=False), mode="corpus")
+    old = key_findings(tables(with_tone=False), timeline=timeline_of(tables(with_tone=False)))
     assert any(s.startswith("Sentences naming") for s in old), old  # the tone of sentences, said as such

@@ -30,7 +30,7 @@ def test_no_absolute_path_in_the_notebook_manifest_or_run_parameters(seed_run, r
 
     here = [str(root), str(seed_run.folder.parent), str(Path.home())]
     meta = nbformat.read(seed_run.notebook, as_version=4).metadata["papermill"]
-    assert meta["input_path"] == "briefing.ipynb" and meta["output_path"] == "briefing.ipynb"
+    assert meta["input_path"] == "article.ipynb" and meta["output_path"] == "briefing.ipynb"
     manifests = list((seed_run.folder / "data").glob("v-*/manifest.json"))
     texts = {"notebook metadata": json.dumps(meta), "html": seed_run.html.read_text(encoding="utf-8"),
              **{str(m): m.read_text(encoding="utf-8") for m in manifests}}

@@ -220,3 +220,13 @@ def _shifts(moments: pd.DataFrame, *, min_articles: int, level: float) -> pd.Dat
     if moments.empty:
         return pd.DataFrame(columns=TONE_COLUMNS)
     return shifts_from_moments(moments, min_articles=min_articles, level=level)
+
+
+def top_article_per_name_db(db: Db, names: Sequence[str], *, where: str = "TRUE") -> pd.DataFrame:
+    """(name, article_id, n) of the article with most mentions of each entity name among the articles ``where``
+    holds (a predicate on ``a``, e.g. a split's focus); largest first."""
+    return db.aggregate(f"""SELECT e.name, m.article_id, count(*) AS n FROM mentions m
+                    JOIN (SELECT DISTINCT ON (entity_id) entity_id, name FROM entities) e USING (entity_id)
+                    JOIN articles a ON m.article_id = a.article_id
+                    WHERE e.name IN {id_list(list(names))} AND {where}
+                    GROUP BY ALL""", f"SELECT * FROM {PARTIALS} ORDER BY n DESC, article_id").drop_duplicates("name")

@@ -160,3 +160,8 @@ def articles_by_id_db(db: Db, article_ids: Sequence[str], *, columns: Sequence[s
     cols = ", ".join(columns)
     return db.aggregate(f"SELECT {cols} FROM articles WHERE article_id IN {id_list(list(article_ids))}",
                         f"SELECT * FROM {PARTIALS}")
+
+
+def first_quotes_db(db: Db, *, limit: int) -> pd.DataFrame:
+    """The first ``limit`` rows of the quotes table, as stored."""
+    return db.aggregate(f"SELECT * FROM quotes LIMIT {int(limit)}", f"SELECT * FROM {PARTIALS} LIMIT {int(limit)}")

@@ -41,7 +41,7 @@ def _mentions(n: int) -> str:
 
 
 def speaker_findings(quotes: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
-    return speaker_findings_from(speaker_share(quotes, articles))
+    return speaker_findings_from(speaker_share(quotes, articles), n_articles=len(articles))
 
 
 #: In a corpus, the lead speaker is one quoted in at least this many articles: a speaker quoted thirty times in
@@ -106,11 +106,11 @@ def speaker_findings_from(share: pd.DataFrame, *, n_articles: int = 1) -> list[s
 
 
 def key_findings(
-    tables: Mapping[str, pd.DataFrame], *, mode: str = "article", top: int = 10, freq: str = "W",
-    follow: Sequence[str] = (),
+    tables: Mapping[str, pd.DataFrame], *, top: int = 10, freq: str = "W", follow: Sequence[str] = (),
+    timeline: pd.DataFrame | None = None,
 ) -> list[str]:
-    """Findings on entities, speakers and tone, in that order."""
-    from .sentiment import corpus_timeline
+    """Findings on entities, speakers and tone, in that order (the tone's shifts over ``timeline``, a corpus
+    timeline of ``freq`` periods, when given)."""
     from .target_tone import entity_tone
     from .tone_findings import findings as sentiment_findings
 
@@ -124,7 +124,6 @@ def key_findings(
     sentences = tables["sentences"]
     if sentences.empty:
         return out
-    timeline = corpus_timeline(articles, sentences, freq=freq) if mode == "corpus" else None
     entity_df = entity_tone(
         tables["mentions"], tables["entities"], articles, sentences=sentences, names=list(follow) or None, top=5,
         freq=None,

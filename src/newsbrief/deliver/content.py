@@ -77,7 +77,7 @@ class ReportContent:
 
     folder: Path
     title: str
-    mode: str
+    label: str  # the kicker above the title: Article briefing, Corpus briefing
     meta: list[tuple[str, str]]
     url: str | None
     findings: list[str]
@@ -89,6 +89,7 @@ class ReportContent:
     warnings: list[str] = field(default_factory=list)  # the briefing's header notes (too little text)
     full_url: str | None = None  # the full briefing online, when a base URL is configured
     left_out: list[str] = field(default_factory=list)  # sections of the briefing this email does not carry
+    appendix: str | None = None  # the briefing's appendix link (corpus briefings)
 
     @property
     def charts(self) -> list[InlineImage]:
@@ -224,10 +225,10 @@ def load_report(folder: str | Path, *, base_url: str | None = None) -> ReportCon
     base = base_url or dict(options.get("params") or {}).get("base_url")
     full_url = _safe_url(f"{str(base).rstrip('/')}/{folder.resolve().name}/briefing.html") if base else None
     return ReportContent(
-        folder=folder, title=record.title, mode=record.kind, meta=record.facts, url=_safe_url(record.url),
+        folder=folder, title=record.title, label=record.label, meta=record.facts, url=_safe_url(record.url),
         findings=record.findings, entities=record.entities, speakers=record.speakers, quotes=record.quotes,
         quotes_total=record.quotes_total, sections=_place_tables(sections), full_url=full_url, left_out=left_out,
-        warnings=record.notes,
+        warnings=record.notes, appendix=record.appendix,
     )
 
 
@@ -294,7 +295,7 @@ def render_text(content: ReportContent, *, notes: Sequence[str] = ()) -> str:
     if content.full_url:
         out += ["", f"Full briefing: {content.full_url}"]
     if content.left_out:
-        appendix = "; the appendix with every entity, speaker, quote and article" if content.mode == "corpus" else ""
+        appendix = "; the appendix with every entity, speaker, quote and article" if content.appendix else ""
         out += ["", textwrap.fill("Left out of this email, in the full briefing: the charts of "
                                   + "; ".join(content.left_out) + appendix + ".", 76)]
     if notes:

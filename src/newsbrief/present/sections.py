@@ -1,148 +1,166 @@
-"""The briefing's sections after the findings, sized to the article: who is in it, who speaks, tone.
-
-An article briefing puts "Who is in it" and "Who speaks" side by side as two short tables, shows only the top
-quotes (every quote is in the appendix) and the tone charts on a fixed scale, so a short story fits one A4 page
-and a long one two or three. A corpus briefing keeps its charts and tables, one under the other.
-"""
+"""The corpus briefing's editorial sections, laid out from numbers already computed: what changed, why it
+spiked, who appears with whom, share of voice, the articles behind the findings. Each is one notebook cell
+(heading, chart, short table); the numbers come from :class:`~newsbrief.present.corpus.CorpusBriefing`."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pandas as pd
-from markupsafe import Markup
 
-from ..textutil import clip
+from ..analysis import change_findings as cf
+from ..analysis.db_change import SqlSplit
+from ..textutil import clip, signed
 from .blocks import HTMLBlock, Parts, table_block
+from .charts.changes import movers_chart, spikes_chart
+from .charts.heatmap import share_heatmap
+from .charts.network import network_chart
+from .figures import to_chart
+from .formatters import fmt_day, fmt_source, fmt_text
 
-if TYPE_CHECKING:
-    from .briefing import Briefing
-
-#: Rows of the entity and speaker tables of an article briefing, by the article's length in words
-#: (at most ``top_n``): a short story names few people, and a page holds few rows beside the findings.
-ROWS_BY_WORDS: tuple[tuple[int, int], ...] = ((400, 5), (1500, 8))
-#: Quotes shown in an article briefing (the longest of each of the most quoted speakers), by the article's length
-#: in words as for :data:`ROWS_BY_WORDS`; the appendix has every quote.
-QUOTES_BY_WORDS: tuple[tuple[int, int], ...] = ((400, 2), (1500, 3))
-TOP_QUOTES = 4
-#: A speaker's quotes are shown with their tone only when there are at least this many (else it is noise).
-MIN_QUOTES_FOR_TONE = 3
-
-ENTITIES_HEADING = "Who and what is in the news"
-ENTITIES_INTRO = "Mentions of people, organisations and places, with spelling variants merged."
-SPEAKERS_HEADING = "Who gets to speak"
-SPEAKERS_INTRO = "Direct and indirect quotes by resolved speaker; unattributed quotes are their own line."
-TONE_HEADING = "Tone"
-TONE_INTRO = "Sentence sentiment from \u22121 (negative) to +1 (positive), on a fixed scale with zero marked."
+#: How many rows the short tables of the briefing show (the appendix has them all).
+SHORT = 6
 
 
-def rows_for(n_words: int, top_n: int, *, steps: tuple[tuple[int, int], ...] = ROWS_BY_WORDS) -> int:
-    """How many rows (entities and speakers, or quotes with :data:`QUOTES_BY_WORDS`) an article briefing lists
-    for an article of ``n_words`` words, at most ``top_n``."""
-    for limit, rows in steps:
-        if n_words <= limit:
-            return min(rows, top_n)
-    return top_n
+def heading(title: str, *, intro: list[str] | None = None, items: list[str] | None = None) -> HTMLBlock:
+    """A section heading with its intro paragraphs and a list of items."""
+    text = "\n".join([title, *(intro or []), *(f"- {i}" for i in items or [])])
+    return HTMLBlock.from_template("heading.html.j2", text=text, heading=title, intro=intro or [],
+                                   items=items or [])
 
 
-def _yes_no(named: object) -> str:
-    """The speaker table's "named" column: yes for a named person or organisation, no for a group, a role or
+def speaker_counts(share: pd.DataFrame, *, n: int = 5) -> HTMLBlock | None:
+    """The ``n`` most quoted speakers: quotes, the articles quoting them, named (yes/no) and share of quotes."""
+    if share.empty:
+        return None
+    shown = share.head(n)[["speaker", "named", "quotes", "articles", "quote_share"]].copy()
+    shown["named"] = shown["named"].map(yes_no)
+    return table_block(shown.rename(columns={"quote_share": "share of quotes"}),
+                       caption="Most quoted (articles: how many articles quote them)",
+                       formats={"share of quotes": "{:.0%}"})
+
+
+def yes_no(named: object) -> str:
+    """A speaker table's "named" column: yes for a named person or organisation, no for a group, a role or
     unattributed quotes (the findings read the same column)."""
     return "yes" if bool(named) else "no"
 
 
-def _heading(heading: str, intro: str | None = None, *, level: int = 2) -> HTMLBlock:
-    return HTMLBlock.from_template("heading.html.j2", text="\n".join([heading, *([intro] if intro else [])]),
-                                   heading=heading, intro=[intro] if intro else [], items=[], level=level)
+def what_changed(split: SqlSplit, changes: tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame],
+                 tone_changes: tuple[pd.DataFrame, pd.DataFrame]) -> Parts:
+    """Risers and fallers (entities and speakers) with their test, new voices, tone shifts with intervals."""
+    if not split.usable:
+        reason = split.reason or "nothing to compare against"
+        return Parts(heading("What changed", intro=[f"No comparison: {reason}."]))
+    entity, speaker, new = changes
+    n_focus, n_base = split.n_focus, split.n_base
+    intro = [f"{split.focus_label[:1].upper()}{split.focus_label[1:]} ({n_focus:,} articles) against {split.base_label} "
+             f"({n_base:,} articles). A rise or fall is shown when the log-odds test with an informative prior "
+             "(Monroe et al. 2008) puts it beyond chance at 95% (|z| ≥ 1.96) and it spans at least two articles."]
+    moved = pd.concat([entity[entity["reported"]], speaker[speaker["reported"]]], ignore_index=True)
+    moved = moved.reindex(moved["z"].abs().sort_values(ascending=False).index).head(8)
+    items = cf.no_change_finding(entity, speaker, split)  # new voices are a key finding already: said once
+    chart = None
+    table = None
+    if not moved.empty:
+        chart = to_chart(movers_chart(moved, focus="now", base="before"), email=True,
+                         alt="What changed: share before and now")
+        shown = pd.DataFrame({
+            "name": moved["item"], "counted as": moved["type"].map(lambda t: "quotes" if t == "speaker" else t),
+            "before": moved["base"].astype(str) + " (" + moved["base_share"].map(cf.pct) + ")",
+            "now": moved["focus"].astype(str) + " (" + moved["focus_share"].map(cf.pct) + ")",
+            "z": moved["z"]})
+        table = table_block(shown.head(SHORT), formats={"z": "{:+.1f}"},
+                            caption="Largest changes in share (count and share of mentions, or of quotes)")
+    by_source, by_entity = tone_changes
+    tone = pd.concat([t.assign(kind=k) for t, k in ((by_source, "source"), (by_entity, "entity")) if not t.empty],
+                     ignore_index=True) if not (by_source.empty and by_entity.empty) else by_source
+    tone_table = None
+    if not tone.empty:
+        tone["significant"] = tone["significant"].astype(bool)
+        tone = tone.reindex(tone["shift"].abs().sort_values(ascending=False).index)
+        tone = pd.concat([tone[tone["significant"]], tone[~tone["significant"]]]).head(4)
+        shown = pd.DataFrame({
+            "tone of": tone["kind"].map({"source": "articles at ", "entity": "sentences naming "}) + tone["group"],
+            "before": tone["base_mean"], "now": tone["focus_mean"], "shift": tone["shift"],
+            "95% interval": [f"{signed(lo)} to {signed(hi)}" for lo, hi in zip(tone["ci_low"], tone["ci_high"])],
+            "beyond chance": tone["significant"].map({True: "yes", False: "no"})})
+        tone_table = table_block(shown, formats={"before": "{:+.2f}", "now": "{:+.2f}", "shift": "{:+.2f}"},
+                                 caption="Tone shifts (mean sentence sentiment per article, −1..1; at least 3 "
+                                         "articles on each side)")
+    return Parts(heading("What changed", intro=intro, items=items), chart, table, tone_table)
 
 
-class BriefingSections:
-    """Mixin of :class:`~.briefing.Briefing`: the sections the notebook shows after the findings."""
+def why_it_spiked(spikes: pd.DataFrame, heads: pd.DataFrame, long: pd.DataFrame | None, *, leaders: pd.DataFrame,
+                  freq: str) -> Parts:
+    """Spikes of the leading entities against their own baseline (``long``: the share per period of the first
+    five), each with the headlines behind it."""
+    intro = ["A spike is a period where an entity's share of all entity mentions is at least 3 robust "
+             "standard deviations (median + 3 × 1.4826 × MAD, never below sampling noise) above its own median, "
+             "with at least 5 mentions in 2 articles."]
+    if spikes.empty or long is None:
+        return Parts(heading("Why it spiked", intro=[*intro, "No leading entity spiked."]))
+    shown_ids = list(dict.fromkeys(spikes["entity_id"]))[:5]
+    names = dict(zip(leaders["entity_id"], leaders["name"]))
+    shares = (long.assign(share=long["mentions"] / long["total"].where(long["total"] > 0))
+              .pivot(index="period", columns="entity_id", values="share").fillna(0.0))
+    shares = shares[[i for i in shown_ids if i in shares.columns]].rename(columns=names)
+    chart = to_chart(spikes_chart(shares, spikes[spikes["entity_id"].isin(shown_ids)].head(SHORT)), email=True)
+    rows = []
+    for _, r in spikes.head(4).iterrows():
+        h = heads[(heads["entity_id"] == r["entity_id"]) & (heads["period"] == r["period"])]
+        rows.append({"entity": r["entity"], "period": fmt_day(r["period"]), "mentions": int(r["mentions"]),
+                     "share (typical)": f"{cf.pct(r['share'])} ({cf.pct(r['baseline_share'])})",
+                     "headlines carrying most mentions": " · ".join(clip(fmt_text(x), 70) for x in h["title"].head(2))})
+    table = table_block(pd.DataFrame(rows), caption="Spikes, largest first (period: start of the "
+                        + {"D": "day", "W": "week"}.get(freq.upper()[:1], "period") + ")")
+    return Parts(heading("Why it spiked", intro=intro), chart, table)
 
-    def _article_words(self: Briefing) -> int:
-        return int(pd.to_numeric(self.articles["n_words"], errors="coerce").fillna(0).sum())
 
-    def _article_rows(self: Briefing) -> int:
-        return rows_for(self._article_words(), self.top_n)
+def who_with_whom(pairs: pd.DataFrame, freq: pd.DataFrame) -> Parts:
+    """The co-occurrence network of the leading entities (``freq``: their frequencies) and the strongest pairs."""
+    strong = pairs[pairs["significant"]] if not pairs.empty else pairs
+    intro = ["Entities named in the same sentence more often than chance: NPMI weighs the pair (−1..1, 0 is "
+             "chance), Dunning's log-likelihood test (Bonferroni-corrected) decides whether it is drawn."]
+    if strong.empty:
+        return Parts(heading("Who appears with whom", intro=[*intro, "No pair stands out."]))
+    nodes = freq[freq["name"].isin(set(strong["a"]) | set(strong["b"]))]
+    chart = to_chart(network_chart(strong.head(20), nodes), alt="Who appears with whom: co-occurrence network")
+    shown = pd.DataFrame({"pair": strong["a"] + " – " + strong["b"], "sentences together": strong["together"],
+                          "expected by chance": strong["expected"], "NPMI": strong["npmi"]}).head(SHORT)
+    table = table_block(shown, formats={"expected by chance": "{:.1f}", "NPMI": "{:.2f}"},
+                        caption="Strongest pairs")
+    return Parts(heading("Who appears with whom", intro=intro), chart, table)
 
-    def entities_section(self: Briefing) -> Parts:
-        """Corpus: heading, chart, top entities by type. Article: entities and speakers as two tables side by side."""
-        if self.mode == "corpus":
-            return Parts(_heading(ENTITIES_HEADING, ENTITIES_INTRO), self.entity_chart(), self.entity_table())
-        rows = self._article_rows()
-        freq = self.entity_frequencies().head(rows)
-        if freq.empty:
-            left = HTMLBlock.plain("No people, organisations or places found.")
-        else:
-            left = table_block(freq[["name", "type", "mentions", "share"]], formats={"share": "{:.0%}"})
-        share = self.speaker_share()
-        if share.empty:
-            right = HTMLBlock.plain("No reported speech found.")
-        else:
-            shown = share.head(rows)[["speaker", "named", "quotes", "words", "quote_share"]].copy()
-            shown["named"] = shown["named"].map(_yes_no)
-            right = table_block(shown.rename(columns={"quote_share": "share"}), formats={"share": "{:.0%}"})
-        parts = [Markup(_heading("Who is in it").markup + left.markup),
-                 Markup(_heading("Who speaks").markup + right.markup)]
-        text = "\n\n".join(["Who is in it", left.text, "Who speaks", right.text])
-        return Parts(HTMLBlock.from_template("columns.html.j2", text=text, parts=parts))
 
-    def speakers_section(self: Briefing) -> Parts | None:
-        """Corpus: heading and the speaker chart. Article: the top quotes, and where every quote is."""
-        if self.mode == "corpus":
-            return Parts(_heading(SPEAKERS_HEADING, SPEAKERS_INTRO), self.speaker_chart(), self.speaker_counts())
-        quotes = self.tables["quotes"]
-        if quotes.empty:
-            return None
-        top = self.top_quotes(n=rows_for(self._article_words(), TOP_QUOTES, steps=QUOTES_BY_WORDS))
-        total = len(quotes)
-        more = (f"{total - len(top)} more quote{'s' if total - len(top) != 1 else ''}: every quote, with its cue "
-                f"and kind, is in the appendix" if total > len(top) else "")
-        caption = f"Top quotes ({len(top)} of {total})" if total > len(top) else "Quotes"
-        table = table_block(top, caption=caption)
-        link = (HTMLBlock.from_template("appendix_link.html.j2", text=f"{more}: {self.appendix}", href=self.appendix,
-                                        label="appendix.html", folder=False, lead=more)
-                if self.appendix and more else (HTMLBlock.plain(more + ".") if more else None))
-        return Parts(table, link)
+def share_of_voice(entities: pd.DataFrame, speakers: pd.DataFrame) -> Parts | None:
+    """Source x entity and source x speaker heat maps (corpora with several sources)."""
+    panels = [(h, p) for h, p in (("entities (% of the source's mentions)", entities),
+                                  ("speakers (% of the source's quotes)", speakers)) if not p.empty]
+    if not panels:
+        return None
+    intro = ["The largest sources (at least 3 articles): what share of their entity mentions, and of their "
+             "attributed quotes, goes to each leading name."]
+    return Parts(heading("Share of voice by source", intro=intro), to_chart(share_heatmap(panels)))
 
-    def speaker_counts(self: Briefing, *, n: int = 5) -> HTMLBlock | None:
-        """Corpus: the most quoted speakers with their quotes, the articles they are quoted in, and whether they are
-        named (the table the speaker finding is read from)."""
-        share = self.speaker_share().head(n)
-        if share.empty:
-            return None
-        shown = share[["speaker", "named", "quotes", "articles", "quote_share"]].copy()
-        shown["named"] = shown["named"].map(_yes_no)
-        return table_block(shown.rename(columns={"quote_share": "share of quotes"}),
-                           caption="Most quoted (articles: how many articles quote them)",
-                           formats={"share of quotes": "{:.0%}"})
 
-    def top_quotes(self: Briefing, *, n: int = TOP_QUOTES) -> pd.DataFrame:
-        """The longest quote of each of the ``n`` most quoted speakers (unattributed quotes last)."""
-        from .. import analysis
+def articles_behind(a: pd.DataFrame, *, appendix: str | None) -> Parts:
+    """The few articles behind the findings (:func:`articles_behind_table`), and the link to the appendix."""
+    link = (HTMLBlock.from_template("appendix_link.html.j2", text=f"Appendix: {appendix}", href=appendix,
+                                    label="appendix.html", folder=not appendix.startswith("http"))
+            if appendix else None)
+    if a.empty:
+        return Parts(heading("Articles behind the findings", intro=["No article stands out."]), link)
+    rows = [{"title": clip(fmt_text(r.title) or str(r.article_id), 100), "url": r.url, "source": fmt_source(r.source),
+             "published": fmt_day(r.published), "why": r.why} for r in a.itertuples(index=False)]
+    block = HTMLBlock.from_template("articles_behind.html.j2", text=f"{len(rows)} articles", articles=rows)
+    return Parts(heading("Articles behind the findings"), block, link)
 
-        share = self.speaker_share()
-        table = analysis.quote_table(self.tables["quotes"])
-        out = []
-        for speaker in share["speaker"]:
-            mine = table[table["speaker"] == speaker]
-            if not mine.empty:
-                out.append(mine.loc[mine["words"].idxmax()])
-            if len(out) == n:
-                break
-        if not out:
-            return table.head(0)[["speaker", "words", "quote"]]
-        top = pd.DataFrame(out)[["speaker", "words", "quote"]]
-        top["quote"] = top["quote"].map(lambda q: clip(str(q), 170))
-        return top.reset_index(drop=True)
 
-    def tone_section(self: Briefing) -> Parts:
-        """The sentiment chart, and (articles) the tone towards the leading entities and speakers."""
-        if self.mode == "corpus":
-            return Parts(_heading(TONE_HEADING, TONE_INTRO), self.sentiment_chart())
-        from .. import analysis
-
-        mentions = self.tables["mentions"]
-        target = "tone" in mentions.columns and mentions["tone"].notna().any()
-        intro = analysis.tone_meaning(basis="target" if target else "sentence")
-        return Parts(_heading(TONE_HEADING, intro), self.article_tone_chart(), self.speaker_sentiment_chart())
+def articles_behind_table(found: pd.DataFrame, picks: dict[str, str], *, limit: int = 6) -> pd.DataFrame:
+    """The picked articles (``found``: their metadata; ``picks``: why each was picked), newest first, one per
+    title, with only http(s) links."""
+    a = found.assign(_id=found["article_id"].astype(str))
+    a = a.assign(why=a["_id"].map(picks))
+    a = a.drop_duplicates("title").sort_values(["published", "_id"], ascending=[False, True], na_position="last")
+    a = a.head(limit)
+    a["url"] = [u if fmt_text(u).startswith(("http://", "https://")) else "" for u in a["url"]]
+    return a[["article_id", "title", "url", "source", "published", "why"]]

@@ -12,7 +12,8 @@ import nbformat
 
 from ..annotate import Settings, write_store
 from ..errors import RunError
-from ..params import BriefingOptions, Params
+from ..params import BriefingOptions, Params, resolve_kind
+from ..store import read_manifest
 from ..store.link import link_dataset
 from .kernel import execute
 
@@ -30,8 +31,9 @@ class ReportPaths:
     children: tuple[ReportPaths, ...] = ()
 
 
-def notebook_path(name: str | Path = "briefing") -> Path:
-    """A notebook shipped with the package by name (``briefing``, ``explore``), or any notebook file by path."""
+def notebook_path(name: str | Path) -> Path:
+    """A notebook shipped with the package by name (``article``, ``corpus``, ``explore``), or any notebook file
+    by path."""
     path = Path(name) if str(name).endswith(".ipynb") else NOTEBOOKS / f"{name}.ipynb"
     if not path.is_file():
         raise RunError("notebook not found", path=path)
@@ -52,15 +54,16 @@ def render(notebook: Path | nbformat.NotebookNode, *, html_path: Path, pdf_path:
 
 def brief(
     folder: Path, tables: dict[str, Any] | None, *, params: Params, settings: Settings,
-    changes: Mapping[str, Any] | None = None, notebook: str | Path = "briefing", progress_bar: bool = False,
+    changes: Mapping[str, Any] | None = None, notebook: str | Path | None = None, progress_bar: bool = False,
     source_store: Path | None = None,
 ) -> ReportPaths:
     """Write data/, execute the notebook and render HTML + PDF inside ``folder`` (which must exist).
 
     ``data/`` holds ``tables``, or, with ``source_store`` (and no tables), that store's current version linked
     (:func:`~newsbrief.store.link.link_dataset`): a corpus briefing of a large store never loads it whole.
-    The notebook's one parameter is the :class:`~newsbrief.params.BriefingOptions` of ``params`` with ``changes``
-    (a fan-out part's title, mode, entities); papermill records it in the executed notebook.
+    The notebook (by default the one of the briefing's kind: ``article`` or ``corpus``) gets one parameter, the
+    :class:`~newsbrief.params.BriefingOptions` of ``params`` with ``changes`` (a fan-out part's title, mode,
+    entities) and the kind resolved; papermill records it in the executed notebook.
     Raises papermill's PapermillExecutionError when a cell fails; the executed notebook is left in ``folder``.
     """
     from .exporters import warm_up_in_background
@@ -71,17 +74,20 @@ def brief(
             raise RunError("brief() needs tables or a source store")
         if Path(source_store).resolve() != (folder / "data").resolve():  # else already written there
             link_dataset(source_store, folder / "data")
+        n_articles = int(read_manifest(folder / "data").get("tables", {}).get("articles", 0))
     else:
         write_store(folder / "data", tables, settings=settings, inputs=params.input, base=folder)
-    options = BriefingOptions.of(params, base=folder, **dict(changes or {}))
-    # every briefing links its appendix: the full tables, and every quote of an article
-    options = options.model_copy(update={"appendix": "appendix.html"})
+        n_articles = len(tables["articles"])
+    changes = dict(changes or {})
+    kind = resolve_kind(changes.get("mode", params.mode), n_articles=n_articles)
+    # every briefing links the appendix written beside it: the full tables, and every quote of an article
+    options = BriefingOptions.of(params, base=folder, **{**changes, "mode": kind, "appendix": "appendix.html"})
     title = options.title
-    appendix = _AppendixWriter(folder, title=title or "News briefing")
+    appendix: _AppendixWriter | None = _AppendixWriter(folder, title=title or "News briefing")
     if appendix is not None:
         appendix.start()  # out of core in DuckDB (the GIL released): it overlaps the kernel's work on a second core
     executed = folder / "briefing.ipynb"
-    source = notebook_path(notebook)
+    source = notebook_path(notebook or kind)
     try:
         execute(source, executed, cwd=folder, progress_bar=progress_bar,
                 parameters={"options": options.model_dump(mode="json")})

@@ -13,7 +13,7 @@ import pandas as pd
 from ..analysis.db import Db, source_sql
 from ..analysis.db_counts import entity_frequencies_db
 from ..errors import ParamsError
-from ..params import Params
+from ..params import Params, resolve_kind
 from ..store import read_manifest
 from ..store.duck import connect, quote_literal
 from .brief import ReportPaths, brief
@@ -34,17 +34,17 @@ def slug(value: str, *, taken: set[str]) -> str:
 
 
 def groups(db: Db, *, each: str, top: int) -> list[tuple[str, str, int, dict[str, Any]]]:
-    """(label, article predicate on ``a``, articles, notebook overrides) per value to brief, largest first."""
+    """(label, article predicate on ``a``, articles, options changes) per value to brief, largest first."""
     if each == "source":
         label = source_sql("a.source")
         counts = db.df(f"SELECT {label} AS source, count(*) AS n FROM articles a GROUP BY 1 ORDER BY n DESC, source")
         return [(str(r.source), f"{label} = {quote_literal(str(r.source))}", int(r.n),
-                 {"mode": "corpus" if r.n > 1 else "article"}) for r in counts.itertuples(index=False)]
+                 {"mode": resolve_kind("auto", n_articles=r.n)}) for r in counts.itertuples(index=False)]
     if each == "entity":
         freq = entity_frequencies_db(db, db.entities(), top=top)
         return [(str(r.name), f"a.article_id IN (SELECT article_id FROM mentions WHERE entity_id = "
                  f"{quote_literal(str(r.entity_id))})", int(r.articles),
-                 {"mode": "corpus" if r.articles > 1 else "article", "entities": [r.name]})
+                 {"mode": resolve_kind("auto", n_articles=r.articles), "entities": [r.name]})
                 for r in freq.itertuples(index=False)]
     if each == "article":
         rows = db.df("SELECT article_id, title FROM articles")
@@ -84,7 +84,7 @@ def _render_all(jobs: list[Job], *, workers: int | None) -> Any:
 
 
 def fan_out(
-    folder: Path, parent: Path, *, params: Params, settings: Any, each: str, notebook: str | Path = "briefing",
+    folder: Path, parent: Path, *, params: Params, settings: Any, each: str, notebook: str | Path | None = None,
     progress: Callable[[str, int], Callable[[int], None]] | None = None, stage: Callable[[str], None] | None = None,
 ) -> Any:
     """Render one briefing per value of ``each`` of the store ``parent`` under ``folder``, and ``folder/index.html``.
@@ -105,13 +105,13 @@ def fan_out(
     rows: list[tuple[str, str, int]] = []
     jobs: list[Job] = []
     base_title = params.title or "News briefing"
-    for label, scope, n, overrides in todo:
+    for label, scope, n, changes in todo:
         name = slug(label, taken=taken)
         sub = folder / name
         sub.mkdir()
-        title = overrides.get("title", f"{base_title}: {label}")
-        changes = {**overrides, "title": label if title is None else title}
-        kwargs = {"params": params, "settings": settings, "changes": changes, "notebook": notebook}
+        title = changes.get("title", f"{base_title}: {label}")
+        kwargs = {"params": params, "settings": settings, "changes": {**changes, "title": label if title is None else title},
+                  "notebook": notebook}
         jobs.append((sub, parent, scope, {**manifest, "part_of": {"each": each, "value": label}}, kwargs))
         rows.append((label, name, n))
     children: list[ReportPaths] = []

@@ -17,7 +17,7 @@ from newsbrief.present.charts.network import network_chart
 from newsbrief.present.charts.sentiment import article_tone_chart, entity_sentiment_chart
 from newsbrief.present.charts.speakers import speaker_chart
 from newsbrief.present.charts.style import FULL_WIDTH, SMALL, smallest_font, tone_limit
-from newsbrief.present.sections import rows_for
+from newsbrief.present.article import rows_for
 
 
 @pytest.fixture(autouse=True)
