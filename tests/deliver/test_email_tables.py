@@ -41,7 +41,7 @@ def _content(folder: Path) -> ReportContent:
     entities = pd.DataFrame({"name": ["Internationalisation Commission"], "type": ["organisation"], "mentions": [4],
                              "share": [0.5], "aliases": [["Internationalisation Commission"]]})
     quotes = pd.DataFrame(columns=["quote", "speaker", "kind"])
-    return ReportContent(folder=folder, title="T", mode="article", meta=[], url=None, findings=["One."],
+    return ReportContent(folder=folder, title="T", label="Article briefing", meta=[], url=None, findings=["One."],
                          entities=entities, speakers=speakers, quotes=quotes, quotes_total=0,
                          sections=[Section("Who is in it", kind="entities"), Section("Who speaks", kind="speakers")])
 

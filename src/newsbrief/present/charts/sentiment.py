@@ -75,8 +75,12 @@ def article_tone_chart(timeline_df: pd.DataFrame, entity_df: pd.DataFrame | None
     if entity_df is None or entity_df.dropna(subset=["mean"]).empty:
         return article_sentiment_chart(timeline_df)
     apply_style()
-    n = len(entity_df.dropna(subset=["mean"]))
-    fig, (left, right) = plt.subplots(1, 2, figsize=(FULL_WIDTH, max(1.4, 0.18 * n + 0.85)),
+    shown = entity_df.dropna(subset=["mean"])
+    count = next((c for c in ("n_sentences", "n_quotes", "n_mentions") if c in shown.columns), None)
+    # a row per label line: a name wrapped on two lines gets the room of two, never overlapping the next
+    lines = sum(len(textwrap.wrap(f"{name} (n={int(c)})" if count else str(name), 18))
+                for name, c in zip(shown["entity"], shown[count] if count else shown["n_articles"], strict=True))
+    fig, (left, right) = plt.subplots(1, 2, figsize=(FULL_WIDTH, max(1.4, 0.16 * lines + 0.85)),
                                       gridspec_kw={"width_ratios": [1.0, 1.0]})
     _along_article(left, timeline_df)
     _tone_bars(right, entity_df, key="entity", measure=measure, title=entity_title, wrap=18)
