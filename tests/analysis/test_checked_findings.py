@@ -81,3 +81,12 @@ def test_unnamed_sources_are_those_the_table_marks_unnamed() -> None:
     out = speaker_findings_from(_share([("Ann Lee", True, 3, 1), ("spokesman", False, 2, 1)]))
     assert any(s.startswith("Unnamed sources: 2 quotes from 1 unnamed") and "spokesman (2)" in s for s in out)
     assert not any("Ann Lee" in s for s in out if s.startswith("Unnamed"))
+
+
+def test_an_interval_that_prints_as_touching_zero_is_not_clear_of_it() -> None:
+    from newsbrief.analysis.tone_findings import entity_tone_findings
+
+    df = pd.DataFrame({"entity": ["Dolby Atmos"], "mean": [0.43], "ci_low": [0.003], "ci_high": [0.85],
+                       "n_mentions": [5], "n_articles": 1, "basis": "target"})
+    (line,) = entity_tone_findings(df, n_sentences={"Dolby Atmos": 4})
+    assert "too little to tell" in line

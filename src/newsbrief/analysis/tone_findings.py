@@ -101,6 +101,8 @@ def findings(
 MIN_MENTIONS = 3
 #: ... in at least this many sentences, and on an interval that excludes zero; else there is too little to tell.
 MIN_SENTENCES = 2
+#: How far from zero an interval's near end must be: half of the last printed digit (two decimals).
+CLEAR = 0.005
 
 
 def _interval(values: pd.Series, level: float = 0.95) -> tuple[float, float]:
@@ -141,7 +143,8 @@ def entity_tone_findings(entity_df: pd.DataFrame, *, n_sentences: dict[str, int]
     if "period" in d.columns or d.empty:
         return []
     sents = d[count] if sentence_basis else d["entity"].map(n_sentences or {}).fillna(0)
-    clear = (d["ci_low"] > 0) | (d["ci_high"] < 0)
+    # clear of zero as printed too: an interval from +0.003 would read "+0.00 to ..."
+    clear = (d["ci_low"] >= CLEAR) | (d["ci_high"] <= -CLEAR)
     ok = d[(d[count] >= MIN_MENTIONS) & (sents >= MIN_SENTENCES) & clear]
     unit = "sentence" if sentence_basis else "mention"
     what = "Sentences naming" if sentence_basis else "Tone towards"
