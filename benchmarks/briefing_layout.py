@@ -3,6 +3,7 @@ corpus, then measure each PDF and its findings (the figures of docs/briefing.md)
 
     PYTHONPATH=src .venv/bin/python benchmarks/briefing_layout.py [--shared ../shared] [--out /tmp/layout]
     PYTHONPATH=src .venv/bin/python benchmarks/briefing_layout.py --measure-only --out /tmp/layout   # re-measure
+    PYTHONPATH=src .venv/bin/python benchmarks/briefing_layout.py --more ...   # and ten further unseen pages
 
 Per briefing: words of the article, pages (and the limit: 1 page up to 400 words, 2 up to 1,500, 3 above, 6 for a
 corpus), the fill of each page (share of the printable height above the lowest ink; a page before the last must be
@@ -31,13 +32,21 @@ CASES: dict[str, tuple[str, int]] = {
     "long": ("pages/readability/quanta-1/source.html", 3),
     "sample-corpus": ("params/sample-corpus.yaml", 6),
 }
+#: With ``--more``: ten further unseen pages (their limit from the words of the article read).
+MORE: tuple[str, ...] = ("cnn", "webmd-1", "bbc-1", "guardian-1", "wapo-1", "nytimes-3", "salon-1", "engadget",
+                         "breitbart", "telegraph")
 
 
-def render(out: Path, shared: Path) -> None:
+def page_limit(words: int) -> int:
+    """Pages an article briefing may take: 1 up to 400 words, 2 up to 1,500, 3 above."""
+    return 1 if words <= 400 else 2 if words <= 1500 else 3
+
+
+def render(out: Path, shared: Path, cases: dict[str, tuple[str, int]]) -> None:
     from newsbrief.params import load_params
     from newsbrief.render.report import run_report
 
-    for name, (source, _) in CASES.items():
+    for name, (source, _) in cases.items():
         if source.startswith("params/"):
             params = load_params(ROOT / source)
         else:
@@ -54,13 +63,14 @@ def words(folder: Path) -> int:
     return int(duckdb.sql(f"SELECT sum(n_words) FROM read_parquet('{files}')").fetchall()[0][0])
 
 
-def measure(out: Path) -> int:
+def measure(out: Path, cases: dict[str, tuple[str, int]]) -> int:
     print("| briefing | words | pages (limit) | page fill | orphaned headings | smallest text pt | smallest chart "
           "text pt | finding numbers checked | differing | tone findings in noise | fragment extremes |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     failures = 0
-    for name, (_, limit) in CASES.items():
+    for name, (_, limit) in cases.items():
         folder = out / name
+        limit = limit or page_limit(words(folder))
         pdf, markup = folder / "briefing.pdf", (folder / "briefing.html").read_text(encoding="utf-8")
         pages = len(pypdf.PdfReader(pdf).pages)
         with tempfile.TemporaryDirectory() as tmp:
@@ -87,11 +97,15 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "newsbrief-layout")
     parser.add_argument("--measure-only", action="store_true", help="measure briefings already rendered in --out")
+    parser.add_argument("--more", action="store_true", help="ten further unseen pages of pages/readability")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    cases = dict(CASES)
+    if args.more:
+        cases.update({name: (f"pages/readability/{name}/source.html", 0) for name in MORE})
     if not args.measure_only:
-        render(args.out, args.shared)
-    sys.exit(1 if measure(args.out) else 0)
+        render(args.out, args.shared, cases)
+    sys.exit(1 if measure(args.out, cases) else 0)
 
 
 if __name__ == "__main__":
