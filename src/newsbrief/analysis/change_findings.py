@@ -22,7 +22,7 @@ def _was(share: float) -> str:
 
 
 def change_findings(changes: pd.DataFrame, split: Split, *, n: int = 2, what: str = "entity mentions") -> list[str]:
-    """Rises and falls that the test reports (see :func:`~newsbrief.analysis.change.entity_changes`)."""
+    """Rises and falls that the test reports (see :func:`~newsbrief.analysis.db_change.entity_changes`)."""
     if not split.usable or changes.empty:
         return []
     shown = changes[changes["reported"]] if "reported" in changes else changes[changes["significant"]]
