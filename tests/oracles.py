@@ -265,7 +265,6 @@ def share_of_voice(
 
     Sources with fewer than ``min_articles`` articles are left out; an empty frame when fewer than two remain.
     """
-    from .periods import source_labels
 
     a = articles.assign(source=source_labels(articles["source"]))
     sizes = _ranked(a["source"])
@@ -288,7 +287,6 @@ def speaker_share_of_voice(
     quotes: pd.DataFrame, articles: pd.DataFrame, *, top: int = 8, sources: int = 8, min_articles: int = 3,
 ) -> pd.DataFrame:
     """Source x speaker: each top speaker's share of the source's attributed quotes (rows: the largest sources)."""
-    from .periods import source_labels
 
     a = articles.assign(source=source_labels(articles["source"]))
     sizes = _ranked(a["source"])
