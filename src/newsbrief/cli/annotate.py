@@ -66,7 +66,7 @@ def parse_options(items: list[str] | None) -> dict[str, Any]:
 
 
 def cmd_annotate(args: argparse.Namespace) -> int:
-    from ..annotate import annotate_corpus, settings_from
+    from ..annotate import annotate_corpus
     from ..ingest import read_inputs
     from ..nlp.linking import Aliases
     from ..params import build_annotation_params
@@ -78,7 +78,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     })
     aliases = Aliases.load(params.aliases)
     ingested = read_inputs(args.inputs, columns=params.columns)
-    settings = settings_from(params)
+    settings = params.annotation_settings()
     factory = progress_factory(not args.quiet)
     tick = factory("annotating", len(ingested.articles)) if factory else None
     result = annotate_corpus(ingested.articles, store=args.out, settings=settings, aliases=aliases,

@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..annotate import Settings, annotate_articles, assemble, settings_from, within_size_limit, write_store
+from ..annotate import Settings, annotate_articles, assemble, within_size_limit, write_store
 from ..errors import RunError
 from ..analysis import thin_articles
 from ..ingest import read_inputs, thin_summary
@@ -42,7 +42,7 @@ def build_tables(
 ) -> tuple[dict[str, Any], Settings]:
     """Read the inputs and annotate what the cache lacks (engine, workers and scorer from ``params``); a run
     that fans out (``each``) is sized as a corpus."""
-    settings = settings_from(params)
+    settings = params.annotation_settings()
     if len(params.input) == 1 and is_store(params.input[0]):
         tables = read_dataset(params.input[0])
         thin = [f"{i} ({reason})" for i, reason in thin_articles(tables["articles"]).items()]
@@ -133,7 +133,7 @@ def _run_report(
         source = _from_store(params, each)
         tables: dict[str, Any] | None = None
         if source is not None:
-            settings = settings_from(params)
+            settings = params.annotation_settings()
         else:
             tables, settings = build_tables(params, store=store, progress=progress, each=each)
             if each is None:
