@@ -16,6 +16,7 @@ from .blocks import HTMLBlock, table_block
 from .briefing import Briefing
 from .charts.sentiment import article_sentiment_chart, entity_sentiment_chart
 from .figures import Chart, to_chart
+from .findings import key_findings
 from .formatters import fmt_text, header_rows
 
 
@@ -53,7 +54,7 @@ class ArticleBriefing(Briefing):
         return analysis.speaker_share(self.tables["quotes"], self.articles, top=self.top_n)
 
     def compute_findings(self) -> list[str]:
-        return analysis.key_findings(self.tables, top=self.top_n, freq=self.freq, follow=self.follow)
+        return key_findings(self.tables, top=self.top_n, freq=self.freq, follow=self.follow)
 
     def notes(self) -> list[str]:
         thin = analysis.thin_articles(self.articles)

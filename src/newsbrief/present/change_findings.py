@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..textutil import clip, plural, signed
-from .change import Split
+from ..analysis.change import Split
 
 
 def pct(share: float) -> str:

@@ -12,23 +12,23 @@ import pandas as pd
 from markupsafe import Markup
 
 from ..analysis import change as ch
-from ..analysis import change_findings as cf
 from ..analysis import db_change as dch
 from ..analysis import db_counts as dbc
 from ..analysis import db_spikes as dsp
 from ..analysis.baseline import combined_db, store_split
 from ..analysis.db import Db
 from ..analysis.db_dask import DaskDb
-from ..analysis.findings import entity_findings_from, speaker_findings_from
 from ..errors import NewsbriefError
 from ..params import BriefingOptions, Kind
 from ..store import is_store, read_manifest
 from ..store.duck import connect
+from . import change_findings as cf
 from . import sections
 from .blocks import HTMLBlock, Parts, table_block
 from .briefing import Briefing
 from .charts.sentiment import corpus_sentiment_chart
 from .figures import Chart, to_chart
+from .findings import entity_findings_from, speaker_findings_from
 from .formatters import article_titles, corpus_rows
 
 

@@ -6,8 +6,8 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from .entities import entity_frequencies, find_entity
-from .speakers import UNATTRIBUTED, speaker_share
+from ..analysis.entities import entity_frequencies, find_entity
+from ..analysis.speakers import UNATTRIBUTED, speaker_share
 
 
 def _pct(x: float) -> str:
@@ -94,7 +94,7 @@ def key_findings(
 ) -> list[str]:
     """Findings on entities, speakers and tone, in that order (the tone's shifts over ``timeline``, a corpus
     timeline of ``freq`` periods, when given)."""
-    from .target_tone import entity_tone
+    from ..analysis.target_tone import entity_tone
     from .tone_findings import findings as sentiment_findings
 
     articles = tables["articles"]

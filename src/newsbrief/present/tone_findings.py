@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from ..textutil import clip, plural, signed
-from .sentiment import article_timeline, extreme_sentences, largest_shifts
+from ..analysis.sentiment import article_timeline, extreme_sentences, largest_shifts
 
 
 def _num(x: float) -> str:
