@@ -8,7 +8,7 @@ PARAMS ?= params/seed-article.yaml params/sample-corpus.yaml
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install report test test-fast lab bench clean
+.PHONY: help install report test test-fast lint lab bench clean
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -30,6 +30,10 @@ test: $(STAMP) ## run the whole test suite (slow tests included)
 
 test-fast: $(STAMP) ## run the tests not marked slow
 	$(PY) -m pytest -m "not slow" $(PYTEST_ARGS)
+
+lint: $(STAMP) ## check style (ruff) and types (mypy); settings in pyproject.toml
+	$(VENV)/bin/ruff check src tests benchmarks scripts
+	$(VENV)/bin/mypy
 
 lab: $(STAMP) ## start JupyterLab with the notebooks folder open
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $$( [ "$$(id -u)" = 0 ] && echo --allow-root )

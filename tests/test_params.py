@@ -100,7 +100,7 @@ def test_alias_file_that_is_not_utf8(root: Path, tmp_path: Path) -> None:
 
 
 def test_good_alias_file_loads(root: Path, tmp_path: Path) -> None:
-    from newsbrief.nlp.linking import Aliases
+    from newsbrief.nlp.entities.linking import Aliases
 
     path = tmp_path / "ok.yaml"
     path.write_text("merge:\n  Volodymyr Zelensky: [Zelenskiy, 2021]\nrename:\nexclude: [AFP]\n", encoding="utf-8")

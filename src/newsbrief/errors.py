@@ -63,6 +63,10 @@ class ParamsError(NewsbriefError):
         return head + "\n" + "\n".join(f"  - {p}" for p in self.problems)
 
 
+class YamlTooLarge(ParamsError):
+    """A YAML file's anchors and aliases expand past the bound of :mod:`newsbrief.yamlfile` ("billion laughs")."""
+
+
 class RegistryError(NewsbriefError):
     """An unknown name was asked of a registry (engines, scorers, exporters)."""
 
@@ -85,3 +89,37 @@ class RunError(NewsbriefError):
 
 class DeliveryError(NewsbriefError):
     """An email could not be built or delivered."""
+
+
+class StorePointerError(StoreError):
+    """A store folder lost its CURRENT file: the message names the newest complete version to restore."""
+
+    exit_code = 2
+
+
+class QueryError(NewsbriefError):
+    """An SQL query is invalid or fails on the store; the message names the problem."""
+
+    exit_code = 2
+
+
+class ExploreError(NewsbriefError, ValueError):
+    """An exploration was asked for something the store does not hold (an unknown entity, speaker or period).
+
+    Also a ValueError, as it was before it joined this hierarchy."""
+
+    exit_code = 2
+
+
+class MailInputError(DeliveryError, InputError):
+    """Bad input to the email command (a report folder, an address): a DeliveryError with exit code 2."""
+
+    exit_code = 2
+
+
+class ReportFolderError(MailInputError):
+    """The report folder or one of its files is missing or unreadable."""
+
+
+class AddressError(MailInputError):
+    """An email address given on the command line is not one (exit code 2)."""

@@ -18,7 +18,7 @@ import newsbrief.annotate.parallel as engines_mod
 import newsbrief.annotate.settings as settings_mod
 from newsbrief.annotate import Settings, annotate_articles, annotate_corpus, fingerprint
 from newsbrief.ingest import Article, read_inputs, read_text_file
-from newsbrief.nlp.linking import Aliases
+from newsbrief.nlp.entities.linking import Aliases
 from newsbrief.store import Cache, read_dataset, read_manifest
 
 ROOT = Path(__file__).resolve().parents[2]

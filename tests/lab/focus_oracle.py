@@ -10,6 +10,7 @@ import pandas as pd
 
 from newsbrief.analysis import entity_frequencies, find_entity, source_labels, speaker_share
 from newsbrief.analysis.slices import Focus
+from newsbrief.errors import ExploreError
 from newsbrief.lab.focus import _day, entity_labels, speaker_labels
 
 
@@ -43,13 +44,13 @@ def find_focus(tables: Mapping[str, pd.DataFrame], *, entity: str | None = None,
     """
     entities = tables["entities"]
     if entity is not None and speaker is not None:
-        raise ValueError("choose an entity or a speaker, not both")
+        raise ExploreError("choose an entity or a speaker, not both")
     if speaker is not None:
         names = tables["quotes"]["speaker"].dropna()
         match = names[names.str.casefold() == speaker.casefold()]
         if match.empty:
             known = ", ".join(v for _, v in speaker_choices(tables, top=10))
-            raise ValueError(f"no quotes by speaker '{speaker}'; most quoted: {known}")
+            raise ExploreError(f"no quotes by speaker '{speaker}'; most quoted: {known}")
         name = str(match.iloc[0])
         ids = tables["quotes"].loc[tables["quotes"]["speaker"] == name, "speaker_entity_id"].dropna()
         return Focus("speaker", name, name, str(ids.iloc[0]) if len(ids) else None)
@@ -60,11 +61,11 @@ def find_focus(tables: Mapping[str, pd.DataFrame], *, entity: str | None = None,
         else:
             speakers = speaker_choices(tables, top=1)
             if not speakers:
-                raise ValueError("the store holds no entity and no attributed quote to explore")
+                raise ExploreError("the store holds no entity and no attributed quote to explore")
             return find_focus(tables, speaker=speakers[0][1])
     found = find_entity(entities, entity)
     if found is not None:
         row = entities[entities["entity_id"].astype(str) == found].iloc[0]
         return Focus("entity", found, str(row["name"]), found)
     known = ", ".join(label for label, _ in entity_choices(tables, top=10))
-    raise ValueError(f"no entity '{entity}' in the store; most mentioned: {known}")
+    raise ExploreError(f"no entity '{entity}' in the store; most mentioned: {known}")

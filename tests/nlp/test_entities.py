@@ -4,9 +4,9 @@ import pandas as pd
 import pytest
 
 from newsbrief.ingest import read_text_file
-from newsbrief.nlp.entities import doc_mentions, is_name
-from newsbrief.nlp.gazetteer import fold, is_place
-from newsbrief.nlp.linking import Aliases, link_entities
+from newsbrief.nlp.entities.mentions import doc_mentions, is_name
+from newsbrief.nlp.entities.gazetteer import fold, is_place
+from newsbrief.nlp.entities.linking import Aliases, link_entities
 
 
 @pytest.fixture(scope="module")
@@ -184,7 +184,7 @@ def test_country_names_and_codes_merge(forms: tuple[str, ...]) -> None:
 
 
 def test_the_word_us_is_no_country() -> None:
-    from newsbrief.nlp.gazetteer import country_code
+    from newsbrief.nlp.entities.gazetteer import country_code
 
     assert country_code("US") == "US" and country_code("U.S.") == "US"
     assert country_code("us") is None and country_code("Us") is None

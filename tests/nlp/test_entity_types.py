@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from newsbrief.nlp.entities import doc_mentions
-from newsbrief.nlp.entity_cues import is_table_line
-from newsbrief.nlp.linking import link_entities
+from newsbrief.nlp.entities.mentions import doc_mentions
+from newsbrief.nlp.entities.cues import is_table_line
+from newsbrief.nlp.entities.linking import link_entities
 
 
 def _mentions(*rows: tuple[str, str, str]) -> pd.DataFrame:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsbrief.nlp import gazetteer
+from newsbrief.nlp.entities import gazetteer
 
 
 def test_shipped_place_names_match_the_installed_gazetteers() -> None:

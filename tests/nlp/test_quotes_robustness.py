@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsbrief.nlp.quotes import extract_quotes
-from newsbrief.nlp.quotes_marks import find_quote_spans
+from newsbrief.nlp.quotes import find_quote_spans
 
 PIECES = [
     '"', "“", "”", "‘", "’", "'", "«", "»", ",", ".", ":", " ", "\n\n", "\n",

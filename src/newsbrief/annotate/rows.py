@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from ..nlp.chunks import pipe_chunks, score_long, split_long
-from ..nlp.entities import doc_mentions
-from ..nlp.entity_cues import table_spans
+from ..nlp.entities.mentions import doc_mentions
+from ..nlp.entities.cues import table_spans
 
 from ..nlp.pipeline import load_pipeline
 from .settings import Settings

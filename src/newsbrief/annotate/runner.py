@@ -20,7 +20,7 @@ from .. import __version__
 from ..errors import InputError, StoreError
 from ..ingest import Article, articles_frame
 from ..nlp import chunks
-from ..nlp.linking import Aliases, link_entities
+from ..nlp.entities.linking import Aliases, link_entities
 from ..params import relative_path
 from ..store import Cache, is_store, read_manifest, write_dataset
 from ..textutil import thin_reason

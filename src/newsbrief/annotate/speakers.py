@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..nlp.gazetteer import fold
+from ..nlp.entities.gazetteer import fold
 
 QUOTE_TABLE_COLS = [
     "article_id", "quote_id", "content", "content_start", "content_end", "kind", "cue", "speaker_text",
@@ -71,7 +71,7 @@ def resolve_speakers(
                 overlap, eid = max(candidates)
                 if overlap >= 0.6 * (ref_end - ref_start):
                     best = eid
-        if best is None and bool(row.speaker_is_entity):
+        if best is None:  # a name the model did not tag: a named person is never an unnamed source
             best = _by_name(row.article_id, _ref_text(texts.get(row.article_id), ref_start, ref_end))
         if best is not None:
             speakers.append(names[best])

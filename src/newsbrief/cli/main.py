@@ -14,15 +14,20 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .. import __version__
 from ..errors import NewsbriefError
 
 #: Command modules in the order `newsbrief --help` lists them.
 COMMANDS: tuple[str, ...] = ("run", "email", "annotate", "params")
+#: Libraries whose warnings restate, in their own words, what newsbrief reports once (shown with --verbose).
+QUIET_LIBRARIES: tuple[str, ...] = ("weasyprint", "trafilatura", "htmldate", "courlan", "justext", "py.warnings")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="newsbrief", description="Analytical briefings for news articles and corpora.")
+    parser = argparse.ArgumentParser(prog="newsbrief",
+                                     description="Analytical briefings for news articles and corpora.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
+    parser.add_argument("--version", action="version", version=f"newsbrief {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMANDS:
         importlib.import_module(f"newsbrief.cli.{name}").add_parser(sub)
@@ -61,9 +66,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="newsbrief: %(levelname)s: %(message)s")
+    # Python warnings of libraries (dateutil's UnknownTimezoneWarning, ...) go through logging, in our format.
+    logging.captureWarnings(True)
     if not args.verbose:
-        # WeasyPrint reports every CSS property it does not support (screen-only rules): noise for users.
-        logging.getLogger("weasyprint").setLevel(logging.ERROR)
+        # WeasyPrint reports every CSS property it does not support (screen-only rules); trafilatura says
+        # "discarding data: None" for a page it cannot read (ingest names the page and why): noise for users.
+        for name in QUIET_LIBRARIES:
+            logging.getLogger(name).setLevel(logging.ERROR)
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     try:
         return int(args.func(args))

@@ -24,7 +24,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..errors import DeliveryError, InputError
+from ..errors import DeliveryError, MailInputError, ReportFolderError
 from ..present.record import read_record
 from ..textutil import clip
 
@@ -38,16 +38,6 @@ MESSAGE_BUDGET = 300_000
 #: Width of the message body and of the widest image in it (px).
 BODY_WIDTH = 680
 IMAGE_WIDTH = 640
-
-
-class MailInputError(DeliveryError, InputError):
-    """Bad input to the email command (a report folder, an address): a DeliveryError with exit code 2."""
-
-    exit_code = 2
-
-
-class ReportFolderError(MailInputError):
-    """The report folder or one of its files is missing or unreadable."""
 
 
 @dataclass(frozen=True)

@@ -28,8 +28,8 @@ from email.utils import formatdate, getaddresses, make_msgid
 from pathlib import Path
 from typing import Literal
 
-from ..errors import DeliveryError
-from .content import HTML_BUDGET, MailInputError, ReportFolderError, fit_html, load_report, render_text
+from ..errors import AddressError, DeliveryError, MailInputError, ReportFolderError
+from .content import HTML_BUDGET, fit_html, load_report, render_text
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +42,6 @@ __all__ = [
     "DEFAULT_PORTS", "PASSWORD_ENV", "USER_ENV", "AddressError", "Delivery", "MailInputError", "ReportFolderError", "Security",
     "SmtpSettings", "build_message", "parse_addresses", "send_message", "write_eml",
 ]
-
-
-class AddressError(MailInputError):
-    """An email address given on the command line is not one (exit code 2)."""
 
 
 # ---------------------------------------------------------------------------------------------- addresses

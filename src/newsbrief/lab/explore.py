@@ -23,7 +23,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..errors import NewsbriefError
+from ..errors import ExploreError, NewsbriefError
 from ..present import HTMLBlock
 from ..analysis.db import Db
 from .focus import FREQS, Filters, make_filters
@@ -59,7 +59,7 @@ class Explorer:
     ) -> Explorer:
         """Open ``store`` (``None``: see :func:`resolve_store`) and make the initial choice."""
         if freq not in FREQS.values():
-            raise ValueError(f"freq must be one of {', '.join(FREQS.values())}, not {freq!r}")
+            raise ExploreError(f"freq must be one of {', '.join(FREQS.values())}, not {freq!r}")
         path = resolve_store(store)
         db = open_db(path)
         focus = find_focus(db, entity=entity, speaker=speaker)

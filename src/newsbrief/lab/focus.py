@@ -14,6 +14,7 @@ import pandas as pd
 
 from .. import analysis
 from ..analysis.slices import Focus
+from ..errors import ExploreError
 
 FREQS: dict[str, str] = {"day": "D", "week": "W", "month": "M"}
 SENTENCE_COLUMNS = ["published", "source", "title", "sent_id", "sentiment", "sentence", "article_id"]
@@ -44,7 +45,7 @@ def make_filters(*, start: Any = None, end: Any = None, sources: Iterable[str] |
         sources = [sources]
     lo, hi = _day(start), _day(end)
     if lo is not None and hi is not None and lo > hi:
-        raise ValueError(f"start {lo} is after end {hi}")
+        raise ExploreError(f"start {lo} is after end {hi}")
     return Filters(start=lo, end=hi, sources=tuple(sources or ()))
 
 

@@ -23,19 +23,13 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from ..errors import NewsbriefError
+from ..errors import QueryError
 from ..store.duck import connect, describe, table_paths
 
 log = logging.getLogger(__name__)
 
 Tables = Mapping[str, pd.DataFrame]
 Store = str | Path | Tables
-
-
-class QueryError(NewsbriefError):
-    """An SQL query is invalid or fails on the store; the message names the problem."""
-
-    exit_code = 2
 
 
 _KINDS: tuple[tuple[type[duckdb.Error], str], ...] = (

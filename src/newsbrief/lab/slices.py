@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..analysis import find_entity
 from ..analysis.db import Db
+from ..errors import ExploreError
 from ..analysis.db_counts import entity_frequencies_db, speaker_share_db
 from ..analysis.slices import (
     Focus, as_db, entities_of, published_span, read_slice, slice_sql, sources_by_size, speaker_entity_id,
@@ -65,14 +66,14 @@ def find_focus(source: Source, *, entity: str | None = None, speaker: str | None
     With neither given: the most mentioned entity, else the most quoted speaker.
     """
     if entity is not None and speaker is not None:
-        raise ValueError("choose an entity or a speaker, not both")
+        raise ExploreError("choose an entity or a speaker, not both")
     db = as_db(source)
     entities = entities_of(db)
     if speaker is not None:
         matches = [s for s in speaker_names(db) if s.casefold() == speaker.casefold()]
         if not matches:
             known = ", ".join(v for _, v in speaker_choices(db, top=10))
-            raise ValueError(f"no quotes by speaker '{speaker}'; most quoted: {known}")
+            raise ExploreError(f"no quotes by speaker '{speaker}'; most quoted: {known}")
         name = speaker if speaker in matches else matches[0]
         return Focus("speaker", name, name, speaker_entity_id(db, name))
     if entity is None:
@@ -82,14 +83,14 @@ def find_focus(source: Source, *, entity: str | None = None, speaker: str | None
         else:
             speakers = speaker_choices(db, top=1)
             if not speakers:
-                raise ValueError("the store holds no entity and no attributed quote to explore")
+                raise ExploreError("the store holds no entity and no attributed quote to explore")
             return find_focus(db, speaker=speakers[0][1])
     found = find_entity(entities, entity)
     if found is not None:
         row = entities[entities["entity_id"].astype(str) == found].iloc[0]
         return Focus("entity", found, str(row["name"]), found)
     known = ", ".join(label for label, _ in entity_choices(db, top=10))
-    raise ValueError(f"no entity '{entity}' in the store; most mentioned: {known}")
+    raise ExploreError(f"no entity '{entity}' in the store; most mentioned: {known}")
 
 
 __all__ = ["Focus", "date_bounds", "entity_choices", "find_focus", "open_db", "read_slice", "slice_sql",

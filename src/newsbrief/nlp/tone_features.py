@@ -20,6 +20,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .quotes.lexicon import COMMON_SPEECH_LEMMAS, STANCE_LEMMAS
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -29,14 +31,8 @@ if TYPE_CHECKING:
 
 __all__ = ["SPEECH_VERBS", "DocValences", "mention_features"]
 
-#: Verbs of saying: a subject of one of these is a speaker, its ``ccomp`` the content.
-SPEECH_VERBS: frozenset[str] = frozenset(
-    {
-        "say", "tell", "add", "state", "write", "explain", "argue", "note", "announce", "report",
-        "insist", "declare", "suggest", "claim", "tweet", "respond", "reply", "ask", "warn",
-        "acknowledge", "admit", "describe", "call", "believe", "think", "according",
-    }
-)  # fmt: skip
+#: Verbs of saying and of stance: a subject of one of these is a speaker, its ``ccomp`` the content.
+SPEECH_VERBS: frozenset[str] = COMMON_SPEECH_LEMMAS | STANCE_LEMMAS | {"according"}
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "nothing", "nobody", "none", "neither", "nor", "without"})
 _QUOTES = frozenset('"\u201c\u201d')
 _SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
@@ -46,9 +42,9 @@ _VERBAL = frozenset({"VERB", "AUX"})
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, float]:
-    from .sentiment.base import NEWS_NEUTRAL_WORDS, _vader_lexicon
+    from .sentiment.base import NEWS_NEUTRAL_WORDS, vader_lexicon
 
-    return {w: v / 4.0 for w, v in _vader_lexicon().items() if w not in NEWS_NEUTRAL_WORDS}
+    return {w: v / 4.0 for w, v in vader_lexicon().items() if w not in NEWS_NEUTRAL_WORDS}
 
 
 def _role(dep: str) -> str:

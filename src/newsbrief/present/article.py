@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from .. import analysis
 from ..params import BriefingOptions, Kind
-from ..store import read_dataset, read_manifest
+from ..store import read_dataset
 from ..textutil import clip
 from .blocks import HTMLBlock, table_block
 from .briefing import Briefing
@@ -38,9 +38,7 @@ class ArticleBriefing(Briefing):
         if title is None:
             first = articles["title"].iloc[0] if len(articles) else None
             title = str(first) if first is not None and not pd.isna(first) else "News briefing"
-        params = options.params or read_manifest(options.data).get("params", {})
-        return cls(title=title, top_n=options.top_n, freq=options.freq, follow=tuple(options.entities),
-                   params=params, include_thin=options.include_thin, tables=tables)
+        return cls(title=title, tables=tables, **cls.shared(options))
 
     @property
     def articles(self) -> pd.DataFrame:
@@ -59,9 +57,9 @@ class ArticleBriefing(Briefing):
     def notes(self) -> list[str]:
         thin = analysis.thin_articles(self.articles)
         if not thin:
-            return []
+            return self.run_notes()
         reason = next(iter(thin.values()))
-        return [f"Too little text: this briefing rests on a body that {_reads_as(reason)}. The page's article "
+        return self.run_notes() + [f"Too little text: this briefing rests on a body that {_reads_as(reason)}. The page's article "
                 "may not have been read; check the source before relying on it."]
 
     def header_rows(self, *, with_url: bool = True) -> list[tuple[str, str]]:

@@ -20,7 +20,7 @@ from ..analysis.db import Db
 from ..analysis.db_dask import DaskDb
 from ..errors import NewsbriefError
 from ..params import BriefingOptions, Kind
-from ..store import is_store, read_manifest
+from ..store import is_store
 from ..store.duck import connect
 from . import change_findings as cf
 from . import sections
@@ -64,11 +64,8 @@ class CorpusBriefing(Briefing):
                 raise NewsbriefError("compare: not an annotation store (a run's data/ folder or `newsbrief "
                                      "annotate` output)", path=options.compare)
             baseline_db = combined_db(data, options.compare)
-        params = options.params or read_manifest(data).get("params", {})
-        return cls(title=options.title if options.title is not None else "News briefing", top_n=options.top_n,
-                   freq=options.freq, follow=tuple(options.entities), params=params,
-                   include_thin=options.include_thin, entities=entities, db=db, compare=options.compare,
-                   appendix=options.appendix, baseline_db=baseline_db)
+        return cls(title=options.title if options.title is not None else "News briefing", entities=entities, db=db,
+                   compare=options.compare, appendix=options.appendix, baseline_db=baseline_db, **cls.shared(options))
 
     # ------------------------------------------------------------------ numbers
     def entity_frequencies(self) -> pd.DataFrame:
@@ -104,14 +101,14 @@ class CorpusBriefing(Briefing):
     def notes(self) -> list[str]:
         thin, total = self.thin(limit=10)
         if not total:
-            return []
+            return self.run_notes()
         listed_ids = list(thin)
         meta = dbc.articles_by_id(self.db, listed_ids, columns=("article_id", "title"))
         names = dict(zip(meta["article_id"].astype(str), article_titles(meta["article_id"], meta)))
         listed = "; ".join(f"{names.get(i, i)} ({thin[i]})" for i in listed_ids)
         more = f"; and {total - len(listed_ids)} more" if total > len(listed_ids) else ""
         use = "are counted in the findings (include_thin)" if self.include_thin else "are left out of the key findings"
-        return [f"{total} of {self.n_articles()} articles have too little text to be read as articles and "
+        return self.run_notes() + [f"{total} of {self.n_articles()} articles have too little text to be read as articles and "
                 f"{use}: {listed}{more}."]
 
     def header_rows(self, *, with_url: bool = True) -> list[tuple[str, str]]:

@@ -55,6 +55,18 @@ def fmt_text(value: Any) -> str:
     return "" if is_missing(value) else " ".join(str(value).split())
 
 
+def skipped_note(record: Mapping[str, Any] | None, *, limit: int = 5) -> str | None:
+    """"2 of 64 pages could not be read: a.html (the file is empty); b.txt (in Korean (ko), ...)." from what a
+    run's ingest recorded (``{"pages": n, "skipped": [{"page", "reason"}]}``); None when nothing was skipped."""
+    skipped = list((record or {}).get("skipped") or [])
+    if not skipped:
+        return None
+    pages = int((record or {}).get("pages") or len(skipped))
+    named = "; ".join(f"{str(s['page']).rsplit('/', 1)[-1]} ({s['reason']})" for s in skipped[:limit])
+    more = f"; and {len(skipped) - limit:,} more (skipped.csv lists every one)" if len(skipped) > limit else ""
+    return f"{len(skipped):,} of {pages:,} pages could not be read: {named}{more}."
+
+
 def article_titles(article_ids: pd.Series, articles: pd.DataFrame) -> pd.Series:
     """The title of each article id, or the id itself when the article has no title (never all-NA:
     pandas maps a column whose values are all missing to an untyped column that cannot be filled)."""
@@ -89,3 +101,12 @@ def corpus_rows(summary: Mapping[str, Any]) -> list[tuple[str, str]]:
     words = summary["words"]
     return [("Articles", f"{n:,}"), ("Sources", f"{int(summary['sources']):,}"), ("Period", period),
             ("Words", f"{int(0 if words is None or pd.isna(words) else words):,}")]
+
+
+def fetch_note(counts: tuple[int, int] | None) -> str | None:
+    """``3 of 120 links could not be read (each is listed in fetch.csv).`` from (failed, links); None when all
+    were read or nothing was fetched."""
+    if not counts or not counts[0]:
+        return None
+    failed, total = counts
+    return f"{failed:,} of {total:,} links could not be read (each is listed with its reason in fetch.csv)."

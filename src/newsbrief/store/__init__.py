@@ -7,6 +7,7 @@ from .dataset import (
     TABLES,
     Cache,
     is_store,
+    lost_current,
     read_dataset,
     read_manifest,
     table_files,
@@ -17,5 +18,5 @@ from .lock import locked
 from .writer import DatasetWriter
 
 __all__ = ["CACHE_TABLES", "CURRENT", "GRACE_SECONDS", "MONTH", "PARTITIONED", "TABLES", "UNDATED", "Cache",
-           "DatasetWriter", "is_store", "locked", "months_of", "read_dataset", "read_manifest", "table_files",
+           "DatasetWriter", "is_store", "locked", "lost_current", "months_of", "read_dataset", "read_manifest", "table_files",
            "write_dataset"]

@@ -55,12 +55,48 @@ CACHE_TABLES: tuple[str, ...] = ("index", "mentions", "quotes", "sentences")
 _unverified_warned: set[str] = set()
 T = TypeVar("T")
 
-__all__ = ["CACHE_TABLES", "CURRENT", "GRACE_SECONDS", "TABLES", "Cache", "is_store", "read_dataset",
+__all__ = ["CACHE_TABLES", "CURRENT", "GRACE_SECONDS", "TABLES", "Cache", "is_store", "lost_current", "read_dataset",
            "read_manifest", "table_files", "write_dataset"]
 
 
 def is_store(path: str | Path) -> bool:
     return (Path(path) / CURRENT).is_file()
+
+
+def lost_current(path: str | Path) -> str | None:
+    """When ``path`` is a store folder whose CURRENT file is gone (dataset versions with manifests, no CURRENT),
+    the message that says so and how to recover; None otherwise (a store, or any other folder)."""
+    root = Path(path)
+    if not root.is_dir() or (root / CURRENT).exists():
+        return None
+    # Newest first: by when the manifest was written (two versions of one second share their name's stamp).
+    versions = sorted((p.parent for p in root.glob("v-*/" + MANIFEST)),
+                      key=lambda p: ((p / MANIFEST).stat().st_mtime_ns, p.name), reverse=True)
+    if not versions:
+        return None
+    complete = next((v for v in versions if _complete(v)), None)
+    restore = (f"the newest complete version is {complete.name}: restore the pointer with "
+               f"`printf {complete.name} > {root / CURRENT}`" if complete is not None
+               else "no version is complete: annotate the inputs again (`newsbrief annotate`)")
+    return (f"this annotation store lost its CURRENT file (the pointer to its live dataset version); {restore}, "
+            "then run again")
+
+
+def _complete(folder: Path) -> bool:
+    """Every file the version's manifest lists is there with the recorded size (no checksum: that is for reads)."""
+    try:
+        meta = read_manifest_file(folder)
+    except StoreError:
+        return False
+    files = meta.get("files")
+    if not isinstance(files, Mapping) or not files:
+        return False
+    for key, info in files.items():
+        size = info.get("size") if isinstance(info, Mapping) else None
+        path = folder / key
+        if not path.is_file() or (isinstance(size, int) and path.stat().st_size != size):
+            return False
+    return True
 
 
 def current_folder(root: Path) -> Path:
@@ -115,9 +151,10 @@ def _current(root: Path, read: Callable[[Path], T]) -> T:
     raise AssertionError("unreachable")
 
 
-def read_dataset(root: str | Path, tables: Iterable[str] = TABLES) -> dict[str, pd.DataFrame]:
-    """The current dataset of a store as pandas tables (each table's parts in the order written), every file
-    checked against the manifest.
+def read_dataset(root: str | Path, tables: Iterable[str] = TABLES, *,
+                 columns: list[str] | None = None) -> dict[str, pd.DataFrame]:
+    """The current dataset of a store as pandas tables (each table's parts in the order written; only ``columns``
+    when given), every file checked against the manifest.
 
     A damaged, missing or truncated file is a :class:`StoreError` naming it.
     """
@@ -125,7 +162,7 @@ def read_dataset(root: str | Path, tables: Iterable[str] = TABLES) -> dict[str, 
 
     def read(folder: Path) -> dict[str, pd.DataFrame]:
         meta = _manifest(folder)
-        return {name: _read_parts(name, _parts(folder, meta, name)) for name in names}
+        return {name: _read_parts(name, _parts(folder, meta, name), columns) for name in names}
 
     return _current(Path(root), read)
 

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 log = logging.getLogger(__name__)
 
@@ -61,12 +61,26 @@ def package_version(dist: str) -> str:
         return "unknown"
 
 
-@lru_cache(maxsize=1)
-def _vader_lexicon() -> dict[str, float]:
-    """VADER's lexicon, read once per process (the analyzer re-reads its file on init)."""
+def vader_lexicon() -> dict[str, float]:
+    """VADER's own lexicon (word -> valence on -4..4), as the shared analyzer holds it."""
+    return dict(_vader_analyzer(False).lexicon)
+
+
+@lru_cache(maxsize=2)
+def _vader_analyzer(news_lexicon: bool) -> Any:
+    """One VADER analyzer per lexicon variant and process (its constructor re-reads the lexicon files).
+
+    ``polarity_scores`` only reads the analyzer's lexicon, so the instance is shared by every scorer.
+    """
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    return dict(SentimentIntensityAnalyzer().lexicon)
+    analyzer = SentimentIntensityAnalyzer()
+    if news_lexicon:
+        lexicon = dict(analyzer.lexicon)
+        for word in NEWS_NEUTRAL_WORDS:
+            lexicon.pop(word, None)
+        analyzer.lexicon = lexicon
+    return analyzer
 
 
 class VaderScorer:
@@ -75,16 +89,9 @@ class VaderScorer:
     neutral_band: float = 0.05
 
     def __init__(self, *, news_lexicon: bool = False) -> None:
-        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
         self.news_lexicon = news_lexicon
         self.name = "vader-news" if news_lexicon else "vader"
-        self._analyzer = SentimentIntensityAnalyzer()
-        lexicon = dict(_vader_lexicon())
-        if news_lexicon:
-            for word in NEWS_NEUTRAL_WORDS:
-                lexicon.pop(word, None)
-        self._analyzer.lexicon = lexicon
+        self._analyzer = _vader_analyzer(news_lexicon)
 
     def polarity(self, text: str) -> dict[str, float]:
         """VADER's full result for one text: ``neg``, ``neu``, ``pos``, ``compound``."""

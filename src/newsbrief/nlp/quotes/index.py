@@ -1,9 +1,9 @@
-"""Shared state and direct-quote rules of the quote extractor (see :mod:`newsbrief.nlp.quotes`).
+"""Per-Doc state shared by the quote rules (see :mod:`newsbrief.nlp.quotes`).
 
-:class:`ExtractorBase` holds the per-Doc indexes (paragraphs, paired quote marks,
-token-to-quote map), finds direct quotes by their neighbouring cue
-(``"...," X said`` / ``X said: "..."``, split quotes), and turns a content
-region into a direct, mixed or indirect candidate (:meth:`ExtractorBase._snap`).
+:class:`QuoteIndex` holds the paragraphs, the paired quote marks and the token-to-quote map of
+one Doc, the quote spans and cue verbs the rules have used up, and turns a content region into a
+direct, mixed or indirect candidate (:meth:`QuoteIndex.snap`). The rules themselves are
+generator functions over an index (:mod:`.direct`, :mod:`.indirect`).
 """
 
 from __future__ import annotations
@@ -14,18 +14,14 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
-from newsbrief.nlp.quotes_marks import Paragraphs, QuoteSpan, find_quote_spans
-from newsbrief.nlp.quotes_rules import cue_text, find_subject, is_speech_verb
-from newsbrief.nlp.quotes_speaker import Speaker
+from .marks import Paragraphs, QuoteSpan, find_quote_spans
+from .speaker import Speaker
 
-__all__ = ["QuoteKind", "Cand", "ExtractorBase"]
+__all__ = ["QuoteKind", "Cand", "QuoteIndex", "TERMINAL", "MIN_QUOTE_WORDS"]
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
-_TERMINAL = frozenset({".", "?", "!", ";"})
-_SPLIT_END = frozenset(",?!—–-…:")
-_MIN_QUOTE_WORDS = 3
-_WINDOW_AFTER = 14
-_WINDOW_BEFORE = 24
+TERMINAL = frozenset({".", "?", "!", ";"})
+MIN_QUOTE_WORDS = 3
 
 
 @dataclass
@@ -48,8 +44,9 @@ class Cand:
         return self.parts[-1][1]
 
 
-class ExtractorBase:
-    """Per-Doc indexes and the direct-quote rules."""
+class QuoteIndex:
+    """Per-Doc indexes (paragraphs, paired quote marks, token-to-quote map) and what the rules share:
+    which quote spans are used up, which verbs are cues already, content regions to candidates."""
 
     def __init__(self, doc: Doc, *, include_headline: bool) -> None:
         self.doc = doc
@@ -84,20 +81,19 @@ class ExtractorBase:
             return self.paras.ends[0]
         return 0
 
-    def _chain(self, k: int) -> list[int]:
+    def chain(self, k: int) -> list[int]:
         out = [k]
         while out[-1] in self.next_part and len(out) < 1000:
             out.append(self.next_part[out[-1]])
         return out
 
-    def _para_of_tok(self, tok: Token) -> int:
+    def para_of_tok(self, tok: Token) -> int:
         return self.paras.index(tok.idx)
 
-    def _words(self, span: QuoteSpan) -> int:
+    def words(self, span: QuoteSpan) -> int:
         return len(self.text[span.inner_start : span.inner_end].split())
 
-    # -- direct quotes -------------------------------------------------------------
-    def _tok_at(self, char: int) -> int:
+    def tok_at(self, char: int) -> int:
         """Index of the first token starting at or after ``char``."""
         doc = self.doc
         lo, hi = 0, len(doc)
@@ -109,85 +105,8 @@ class ExtractorBase:
                 hi = mid
         return lo
 
-    def _cue_after(self, k: int) -> Token | None:
-        span = self.spans[k]
-        inner = self.text[span.inner_start : span.inner_end]
-        after = self.text[span.end : span.end + 3].lstrip()
-        if not (inner[-1:] in _SPLIT_END or after[:1] in {",", "—", "–"}):
-            return None
-        doc, pend = self.doc, self.paras.ends[span.para]
-        i = self._tok_at(span.end)
-        for j in range(i, min(len(doc), i + _WINDOW_AFTER)):
-            tok = doc[j]
-            if tok.idx >= pend or self.tok_q[j] != -1 or tok.text in _TERMINAL:
-                return None
-            if j in self.used_verbs or not is_speech_verb(tok, quote_only=True):
-                continue
-            if any(c.dep_ == "ccomp" and c.i > tok.i and self.tok_q[c.i] == -1 for c in tok.children):
-                return None
-            return tok
-        return None
-
-    def _cue_before(self, k: int) -> Token | None:
-        span = self.spans[k]
-        before = self.text[max(0, span.start - 3) : span.start].rstrip()
-        if before[-1:] not in {":", ","}:
-            return None
-        doc, pstart = self.doc, self.paras.starts[span.para]
-        i = self._tok_at(span.start) - 1
-        for j in range(i, max(-1, i - _WINDOW_BEFORE), -1):
-            tok = doc[j]
-            if tok.idx < pstart or self.tok_q[j] != -1 or tok.text in _TERMINAL:
-                return None
-            if j in self.used_verbs or not is_speech_verb(tok, quote_only=True):
-                continue
-            if any(c.dep_ == "ccomp" and tok.i < c.i < i and self.tok_q[c.i] == -1 for c in tok.children):
-                return None
-            return tok
-        return None
-
-    def _direct(self) -> list[Cand]:
-        out: list[Cand] = []
-        for k, span in enumerate(self.spans):
-            if span.prev is not None or k in self.consumed or span.start < self.skip_until:
-                continue
-            if self._words(span) < _MIN_QUOTE_WORDS:
-                continue
-            verb = self._cue_after(k)
-            after = verb is not None
-            if verb is None:
-                verb = self._cue_before(k)
-            if verb is None:
-                continue
-            subj = find_subject(verb)
-            if subj is not None and span.inner_start <= subj.idx < span.inner_end:
-                subj = None
-            if subj is None:
-                qtok = self._tok_at(span.end) if after else self._tok_at(span.start)
-                lo, hi = (qtok, verb.i) if after else (verb.i - _WINDOW_BEFORE, verb.i)
-                subj = self._fallback_subject(verb, lo, hi) or (
-                    self._fallback_subject(verb, verb.i + 1, verb.i + 4) if after else None
-                )
-            ids = self._chain(k)
-            if after and k + 1 < len(self.spans):
-                nxt = self.spans[k + 1]
-                gap = self.text[span.end : nxt.start]
-                if (
-                    nxt.para == span.para
-                    and nxt.prev is None
-                    and len(gap) < 150
-                    and not any(ch in gap for ch in ".?!;")
-                    and self._words(nxt) >= 1
-                ):
-                    ids += self._chain(k + 1)
-            self.used_verbs.add(verb.i)
-            self.consumed.update(ids)
-            parts = [(self.spans[q].inner_start, self.spans[q].inner_end) for q in ids]
-            out.append(Cand(parts, "direct", cue_text(verb), subj, set(ids)))
-        return out
-
     # -- content regions -----------------------------------------------------------
-    def _strip(self, start: int, end: int) -> tuple[int, int] | None:
+    def strip(self, start: int, end: int) -> tuple[int, int] | None:
         text = self.text
         while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
             start += 1
@@ -201,7 +120,7 @@ class ExtractorBase:
             return None
         return start, end
 
-    def _snap(self, region: tuple[int, int], cue: str, subj: Token | None) -> Cand | None:
+    def snap(self, region: tuple[int, int], cue: str, subj: Token | None) -> Cand | None:
         """Turn a content region into a direct, mixed or indirect candidate."""
         start, end = region
         k = max(0, bisect_right(self.inner_starts, start) - 1)
@@ -216,7 +135,7 @@ class ExtractorBase:
             return None
         quoted = sum(min(end, self.spans[q].inner_end) - max(start, self.spans[q].inner_start) for q in hits)
         length = max(1, end - start)
-        long_hits = [q for q in hits if self._words(self.spans[q]) >= _MIN_QUOTE_WORDS]
+        long_hits = [q for q in hits if self.words(self.spans[q]) >= MIN_QUOTE_WORDS]
         unquoted = self.text[start:end]
         for q in reversed(hits):
             a, b = max(start, self.spans[q].start) - start, min(end, self.spans[q].end) - start
@@ -225,7 +144,7 @@ class ExtractorBase:
         if hits and (quoted >= 0.75 * length and len(loose_words) <= 1 or not loose_words):
             ids: list[int] = []
             for q in hits:
-                ids += [x for x in self._chain(q) if x not in ids]
+                ids += [x for x in self.chain(q) if x not in ids]
             self.consumed.update(ids)
             parts = [(self.spans[q].inner_start, self.spans[q].inner_end) for q in ids]
             return Cand(parts, "direct", cue, subj, set(ids))
@@ -237,11 +156,11 @@ class ExtractorBase:
         return Cand([(start, end)], "indirect", cue, subj, set(hits))
 
     # -- subjects the parse missed --------------------------------------------------
-    def _in_quote(self, char: int) -> bool:
+    def in_quote(self, char: int) -> bool:
         k = bisect_right(self.inner_starts, char) - 1
         return k >= 0 and char < self.spans[k].inner_end
 
-    def _fallback_subject(self, verb: Token, lo: int, hi: int) -> Token | None:
+    def fallback_subject(self, verb: Token, lo: int, hi: int) -> Token | None:
         """First name, pronoun or noun in doc[lo:hi] (the stretch between a quote and its cue)."""
         doc = self.doc
         for j in range(max(0, lo), min(len(doc), hi)):
@@ -257,12 +176,12 @@ class ExtractorBase:
                 return node
         return None
 
-    def _line_subject(self, verb: Token) -> Token | None:
+    def line_subject(self, verb: Token) -> Token | None:
         """A name or pronoun right before a subject-less verb on the same line (parse glued to a title)."""
         doc = self.doc
         j = verb.i - 1
         lo = max(0, verb.i - 6)
-        while j >= lo and "\n" not in doc[j].text and doc[j].text not in _TERMINAL:
+        while j >= lo and "\n" not in doc[j].text and doc[j].text not in TERMINAL:
             j -= 1
         stretch = [t for t in doc[j + 1 : verb.i] if self.tok_q[t.i] == -1]
         if not stretch or stretch[-1].pos_ not in {"PROPN", "PRON"}:

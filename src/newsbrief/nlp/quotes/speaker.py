@@ -23,21 +23,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsbrief.nlp.entity_cues import lexicon
+from newsbrief.nlp.lexicon import lexicon
+
+from .coref import described_org, described_person, is_definite, known_name
+from .lexicon import GROUP_PRONOUNS, ORG_NOUNS, PERSON_PRONOUNS, ROLE_WORDS
+from .pronouns import Candidate, best, candidates
 
 __all__ = ["Speaker", "SpeakerResolver", "speaker_mention"]
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-GROUP_PRONOUNS = frozenset({"they", "them", "it", "we"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-ROLE_WORDS = frozenset(
-    """president spokesman spokeswoman spokesperson minister secretary chief leader governor senator
-    mayor chairman chairwoman chair director ceo candidate nominee ambassador general commander
-    adviser advisor aide lawyer attorney prosecutor judge premier chancellor king queen prince
-    speaker representative congressman congresswoman official envoy head founder executive manager
-    coach owner author professor economist strategist pollster analyst father mother wife husband
-    son daughter sheriff officer trooper""".split()
-)
 _NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 _DROP_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "prep", "conj"})
 _KEEP_PREP_WORDS = frozenset({"of", "for"})
@@ -117,6 +110,11 @@ def _name_span(token: Token) -> Span | None:
     return None
 
 
+def _is_subject(doc: Doc, cand: Candidate) -> bool:
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    return span is not None and (span.root.dep_ in {"nsubj", "nsubjpass"} or span.root.head.dep_ in {"nsubj", "nsubjpass"})
+
+
 def _cannot_speak(subj: Token, mention: Span) -> bool:
     """A subject that cannot speak: "no-one", "nobody", an abstract or inanimate noun ("statement",
     "distortions", "the report") - the cue then has no speaker."""
@@ -150,37 +148,30 @@ class SpeakerResolver:
         if ref is not None:
             self._speakers.append((at, ref[0], ref[1], person, kind))
 
-    def _recent_speaker(self, before: int, *, person: bool) -> tuple[int, int, int] | None:
-        """(ref_start, ref_end, mention position) of the latest earlier speaker of the right kind."""
-        for at, rs, re_, is_person, _kind in reversed(self._speakers[-20:]):
-            if at < before and before - at < _BACK_WINDOW and is_person == person:
-                return rs, re_, at
+    def _last_org_speaker(self, before: int) -> Span | None:
+        """The organisation (a named ORG) that spoke last before ``before``."""
+        for at, rs, _re, is_person, _kind in reversed(self._speakers[-20:]):
+            if at >= before or before - at >= _BACK_WINDOW or is_person:
+                continue
+            k = bisect_left(self._ent_starts, rs)
+            if k < len(self._ents) and self._ents[k].start_char == rs and self._ents[k].label_ == "ORG":
+                return self._ents[k]
         return None
 
     def resolve_pronoun(self, token: Token) -> tuple[int, int] | None:
-        """Antecedent of a pronoun subject: recent speaker of the right kind, else subject entity."""
-        person = token.lower_ in PERSON_PRONOUNS
-        before = token.idx
-        cands = self._prev_ents(before)
-        labels = {"PERSON"} if person else {"ORG", "GPE", "NORP"}
-        recent = self._recent_speaker(before, person=person)
-        subj_ent: Span | None = None
-        any_ent: Span | None = None
-        for ent in reversed(cands):
-            if ent.label_ not in labels:
-                continue
-            if any_ent is None:
-                any_ent = ent
-            if ent.root.dep_ in {"nsubj", "nsubjpass"} or ent.root.head.dep_ in {"nsubj", "nsubjpass"}:
-                subj_ent = ent
-                break
-        if recent is not None and (subj_ent is None or subj_ent.start_char < recent[2]):
-            return recent[0], recent[1]
-        if subj_ent is not None:
-            return subj_ent.start_char, subj_ent.end_char
-        if any_ent is not None:
-            return any_ent.start_char, any_ent.end_char
-        return None
+        """Antecedent of a pronoun: the best-ranked earlier entity or speaker (:mod:`.pronouns`)."""
+        ents = self._prev_ents(token.idx)
+        cands = candidates(token, ents, self._speakers)
+        recent = next((c for c in cands if c.spoke), None)
+        named = best(token, [c for c in cands if not c.spoke and not (recent and recent.start <= c.start < recent.end)], ents)
+        if recent is not None and (named is None or named.at < recent.at or not _is_subject(self.doc, named)):
+            return recent.start, recent.end  # the speaker goes on until a new name takes the subject
+        return (named.start, named.end) if named is not None else None
+
+    def pronoun_candidates(self, token: Token) -> tuple[list[Candidate], list[Span]]:
+        """The candidates :meth:`resolve_pronoun` ranks for ``token`` and the entities before it."""
+        ents = self._prev_ents(token.idx)
+        return candidates(token, ents, self._speakers), ents
 
     def _plural_subject(self, token: Token) -> tuple[int, int] | None:
         """A plain plural noun subject ("the researchers") of the previous sentence, when no named
@@ -234,6 +225,12 @@ class SpeakerResolver:
             ref = self.resolve_pronoun(subj) if low in PERSON_PRONOUNS | GROUP_PRONOUNS else None
             self._remember(start, ref, person=low in PERSON_PRONOUNS, kind="pron")
             return Speaker(start, end, ref[0] if ref else None, ref[1] if ref else None, ref is not None)
+        if not subj.ent_type_:
+            known = known_name(subj, self._prev_ents(start))
+            if known is not None:  # "Petrides said" after "John Petrides", whatever the tagger made of it
+                ref = (known.start_char, known.end_char)
+                self._remember(start, ref, person=True, kind="name")
+                return Speaker(start, end, ref[0], ref[1], True)
         name = _name_span(subj) if not (subj.is_lower and subj.pos_ != "PROPN") else None
         if name is not None and subj.ent_type_ != "PERSON" and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in subj.children
@@ -256,6 +253,11 @@ class SpeakerResolver:
                     ref = (nm.start_char, nm.end_char)
                     self._remember(start, ref, person=child.ent_type_ == "PERSON", kind="name")
                     return Speaker(start, end, ref[0], ref[1], True)
+        described = self._described(mention, subj)
+        if described is not None:
+            ref, person = described
+            self._remember(start, ref, person=person, kind="description")
+            return Speaker(start, end, ref[0], ref[1], True)
         if subj.lemma_.lower() in ROLE_WORDS and subj.tag_ not in {"NNS", "NNPS"}:
             ref = self.resolve_role(mention, subj)
             if ref is not None:
@@ -265,6 +267,20 @@ class SpeakerResolver:
             return Speaker(start, end, start, end, False)
         self._remember(start, (start, end), person=False, kind="group")
         return Speaker(start, end, start, end, False)
+
+    def _described(self, mention: Span, subj: Token) -> tuple[tuple[int, int], bool] | None:
+        """A definite description of a named person or organisation ("the airline", "the real estate
+        agent") resolved to that entity, with whether it is a person."""
+        if subj.pos_ not in {"NOUN"} or subj.tag_ in {"NNS", "NNPS"} or not is_definite(mention, subj):
+            return None
+        ents = self._prev_ents(mention.start_char)
+        if subj.lemma_.lower() in ORG_NOUNS:
+            org = described_org(mention, subj, ents, self._last_org_speaker(mention.start_char))
+            return ((org.start_char, org.end_char), False) if org is not None else None
+        if subj.lemma_.lower() in ROLE_WORDS:
+            return None  # resolve_role, which also reads "Ukraine's president"
+        person = described_person(mention, subj, ents)
+        return ((person.start_char, person.end_char), True) if person is not None else None
 
     def remember(self, at: int, speaker: Speaker) -> None:
         """Record a speaker reused for a floating quote, so later pronouns can find it."""

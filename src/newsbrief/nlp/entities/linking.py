@@ -1,10 +1,10 @@
 """Canonical entities across a corpus: merge spelling variants, surnames and aliases.
 
 Rules, in order (each explained in README):
-1. Surfaces are folded (:func:`~newsbrief.nlp.gazetteer.fold`) so transliteration and
+1. Surfaces are folded (:func:`~newsbrief.nlp.entities.gazetteer.fold`) so transliteration and
    spelling variants meet (Zelensky/Zelenskiy, Donbas/Donbass); person titles are dropped.
 2. A one-word person or organisation that names a country or large city in the gazetteer
-   becomes a place (Kiev), unless it is the surname of a person named in the same article.
+   becomes a place (Kiev), unless it is the surname of a person named in full in the same article.
 3. A one-word mention that is the surname of exactly one fully named person in the same
    article (else in the whole corpus) joins that person (Biden -> Joe Biden).
 4. Other mentions group by folded surface; the label is the majority vote, places counted together.
@@ -24,9 +24,9 @@ from typing import Any
 
 import pandas as pd
 
-from ..params import load_alias_file
-from .entities import PLACE_LABELS, _initials, strip_titles
-from .entity_cues import is_known_org, lexicon, org_key
+from ...params import load_alias_file
+from .mentions import PLACE_LABELS, _initials, strip_titles
+from .cues import is_known_org, lexicon, org_key
 from .gazetteer import country_code, fold, is_place
 
 SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -241,7 +241,8 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
                 keys.append(("PERSON", next(iter(first_keys[(art, key)]))))  # "Fiona" -> Fiona Parry
                 continue
             if label in ("PERSON", "ORG") and is_place(fkey) and not is_known_org(m.at[i, "_stripped"]):
-                labels[i] = "GPE"
+                if (art, key) not in surname_keys:  # Cook beside Tim Cook stays a person, even when Cook is ambiguous
+                    labels[i] = "GPE"
             else:
                 corpus = _dominant(corpus_surnames.get(key))
                 if corpus is not None and label == "ORG":

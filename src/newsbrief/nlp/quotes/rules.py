@@ -1,43 +1,21 @@
-"""Lexicons and dependency helpers shared by the quote extractor's rules.
-
-The speech-verb lexicon is the one the benchmark uses to decide which gold
-attributions count as reported speech (``benchmarks/quotes.py`` imports
-:data:`SPEECH_LEMMAS`), so predictor and evaluation agree on what "speech" is.
-"""
+"""Dependency helpers shared by the quote rules: is a token a speech verb, who is its subject,
+and the cue as written. The words themselves live in :mod:`newsbrief.nlp.quotes.lexicon`."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = [
-    "SPEECH_LEMMAS",
-    "QUOTE_ONLY_LEMMAS",
-    "is_speech_verb",
-    "find_subject",
-    "cue_text",
-]
+from .lexicon import (
+    HEARER_WORDS,
+    MEDIUM_WORDS,
+    QUOTE_ONLY_LEMMAS,
+    RELATIVE_PRONOUNS,
+    SPEECH_LEMMAS,
+    TELL_LIKE,
+)
 
-#: Verbs that report speech and may introduce indirect speech (``X said (that) ...``).
-SPEECH_LEMMAS: frozenset[str] = frozenset(
-    """say tell add state announce ask claim explain note insist argue warn write tweet declare
-    respond reply acknowledge admit confirm deny report predict promise vow recall remark comment
-    complain contend concede assert maintain testify stress emphasize emphasise reiterate repeat
-    observe allege charge caution answer mention disclose reveal boast brag whisper shout yell
-    scream inform assure quip joke exclaim retort counter""".split()
-)
-#: Verbs accepted only as the cue of a direct quote next to them (``Caddell continued: "..."``).
-QUOTE_ONLY_LEMMAS: frozenset[str] = frozenset(
-    """continue laugh begin conclude chant sing pray read open close agree recount interject
-    summarize summarise offer put""".split()
-)
-_TELL_LIKE = frozenset({"tell", "ask", "inform", "assure"})
-_HEARER_WORDS = frozenset(
-    {"reporters", "journalists", "the press", "press", "audience", "crowd", "supporters", "lawmakers"}
-)
-_MEDIUM_WORDS = frozenset(
-    {"statement", "tweet", "interview", "email", "letter", "post", "release", "speech", "memo", "op-ed"}
-)
-_RELATIVE = frozenset({"who", "which", "that", "whom"})
+__all__ = ["is_speech_verb", "find_subject", "cue_text"]
+
 
 
 def is_speech_verb(token: Token, *, quote_only: bool = False) -> bool:
@@ -60,11 +38,11 @@ def find_subject(verb: Token) -> Token | None:
     for _ in range(4):
         subj = None
         for child in node.children:
-            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and node.lemma_ not in _TELL_LIKE):
+            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and node.lemma_ not in TELL_LIKE):
                 subj = child
                 break
         if subj is not None:
-            if subj.lower_ in _RELATIVE and node.dep_ == "relcl":
+            if subj.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
                 return node.head
             return subj
         for child in node.children:
@@ -83,7 +61,7 @@ def find_subject(verb: Token) -> Token | None:
         if child.i > verb.i and child.dep_ in {"dobj", "attr", "npadvmod", "dep", "appos"} and (
             child.pos_ in {"PROPN", "PRON"} or child.ent_type_ == "PERSON"
         ):
-            if verb.lemma_ in _TELL_LIKE and child.dep_ == "dobj":
+            if verb.lemma_ in TELL_LIKE and child.dep_ == "dobj":
                 continue
             return child
     return None
@@ -99,11 +77,11 @@ def cue_text(verb: Token) -> str:
     for child in verb.children:
         if child.i != end + 1:
             continue
-        if child.dep_ == "dobj" and verb.lemma_ in _TELL_LIKE and child.lower_ in _HEARER_WORDS:
+        if child.dep_ == "dobj" and verb.lemma_ in TELL_LIKE and child.lower_ in HEARER_WORDS:
             end = child.i
         elif child.dep_ == "prep" and child.lower_ == "in":
             pobj = [g for g in child.children if g.dep_ == "pobj"]
-            if pobj and pobj[0].lemma_.lower() in _MEDIUM_WORDS and pobj[0].i - child.i <= 3:
+            if pobj and pobj[0].lemma_.lower() in MEDIUM_WORDS and pobj[0].i - child.i <= 3:
                 end = pobj[0].i
     text = doc[verb.i : end + 1].text  # Span.text, not doc.text: that rebuilds the whole string
     head = verb.head

@@ -17,7 +17,8 @@ import re
 
 
 from .gazetteer import country_code, is_place
-from .lexicon import lexicon
+from ..lexicon import lexicon
+from ..quotes.lexicon import PERSONAL_SPEECH_LEMMAS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -25,10 +26,6 @@ if TYPE_CHECKING:
 __all__ = ["lexicon", "org_key", "is_known_org", "is_table_line", "table_spans", "cue_label",
            "is_title_of_work", "in_quoted_title"]
 
-_SPEECH_CUES = frozenset(
-    "say said says tell told add added adds explain explained note noted argue argued write wrote tweet tweeted "
-    "insist insisted warn warned ask asked recall recalled claim claimed".split()
-)
 _FAC_SUFFIXES = frozenset(
     "street st road rd avenue ave boulevard lane square bridge terminal airport station museum stadium observatory "
     "telescope".split()
@@ -144,19 +141,19 @@ def cue_label(span: Span) -> tuple[str, bool] | None:
         if age.like_num and age.text.isdigit() and 10 <= int(age.text) <= 110 and comma.text == ",":
             return "PERSON", True
     root = span.root
-    if root.dep_ == "nsubj" and root.head.lower_ in _SPEECH_CUES:
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in PERSONAL_SPEECH_LEMMAS:
         return "PERSON", False
-    if root.dep_ in {"nsubj", "dobj", "attr", "appos"} and root.head.lower_ in _SPEECH_CUES and root.head.i < span.start:
+    if root.dep_ in {"nsubj", "dobj", "attr", "appos"} and root.head.lemma_.lower() in PERSONAL_SPEECH_LEMMAS and root.head.i < span.start:
         return "PERSON", False  # inverted: "says Parata"
     if root.dep_ == "appos" and root.head.lower_ in lex["person_titles"]:
         return "PERSON", True  # "his father, Hori Parata"
     return None
 
 
-def is_title_of_work(span: Span) -> bool:
+def is_title_of_work(span: Span, *, text: str | None = None) -> bool:
     """Names of laws, awards and works by their head word ("Data Retention Bill", "Nobel Prize"), and
     hashtags or handles ("#Hamilton"): no person, organisation or place."""
-    text = span.doc.text
+    text = span.doc.text if text is None else text  # Doc.text joins every token: pass it when calling often
     if span.start_char > 0 and text[span.start_char - 1] in "#@":
         return True
     if span.text.lower().removesuffix("'s").removesuffix("’s") in lexicon()["not_entities"]:
@@ -164,9 +161,10 @@ def is_title_of_work(span: Span) -> bool:
     return len(span) >= 2 and span[-1].is_title and span[-1].lower_ in lexicon()["not_entity_heads"]
 
 
-def in_quoted_title(span: Span) -> bool:
+def in_quoted_title(span: Span, *, text: str | None = None) -> bool:
     """True when ``span`` is most of a short quoted stretch in title case (a film, book, show, award)."""
-    doc, text = span.doc, span.doc.text
+    doc = span.doc
+    text = doc.text if text is None else text
     a, b = span.start_char, span.end_char
     left = text[max(0, a - 2) : a].rstrip()
     right = text[b : b + 2].lstrip()

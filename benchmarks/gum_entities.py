@@ -1,0 +1,120 @@
+"""PER/ORG/LOC exact-span F1 on GUM's named mentions (``../shared/gold/gum``), default split ``test``.
+
+Gold: :mod:`gum_data` (GUM ``person -> PER``, ``organization -> ORG``, ``place -> LOC``; a named mention
+is one whose minimal span is capitalised and ends in a proper noun; nested names dropped, titles left out
+as in CoNLL). Named mentions of GUM's other types (events, works, objects, times...) are kept as MISC, so
+a system span on them counts as a false positive.
+
+System: newsbrief's mentions as a briefing uses them (``annotate_batch`` then ``link_entities`` per
+document: ``PERSON -> PER``, ``ORG -> ORG``, ``GPE/LOC/FAC -> LOC``), and for reference the bare spaCy
+model's entities mapped the same way.
+
+Usage::
+
+    PYTHONPATH=src .venv/bin/python benchmarks/gum_entities.py              # test split
+    PYTHONPATH=src .venv/bin/python benchmarks/gum_entities.py --split dev --errors 40
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from gum_data import GUM, GumDoc, load
+
+from newsbrief.annotate import Settings, annotate_batch
+from newsbrief.nlp.entities.linking import link_entities
+from newsbrief.nlp.pipeline import load_pipeline
+
+CLASS_OF = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
+TYPES = ("PER", "ORG", "LOC")
+
+Span = tuple[int, int, str]
+
+
+def system_spans(docs: list[GumDoc]) -> dict[str, set[Span]]:
+    """newsbrief's final mentions per document (types after linking)."""
+    raw = annotate_batch([(d.name, d.text) for d in docs], Settings())
+    out: dict[str, set[Span]] = {d.name: set() for d in docs}
+    m = raw["mentions"].rename(columns={"content_hash": "article_id"})
+    for name, group in m.groupby("article_id"):
+        linked, _ = link_entities(group[["article_id", "start", "end", "text", "label"]])
+        out[str(name)] = {(int(a), int(b), CLASS_OF[lab]) for a, b, lab in zip(linked["start"], linked["end"], linked["label"]) if lab in CLASS_OF}
+    return out
+
+
+def spacy_spans(docs: list[GumDoc]) -> dict[str, set[Span]]:
+    """The bare model's entities (leading "the" dropped, as newsbrief does)."""
+    nlp = load_pipeline()
+    out: dict[str, set[Span]] = {}
+    for d, doc in zip(docs, nlp.pipe(d.text for d in docs)):
+        spans = set()
+        for ent in doc.ents:
+            if ent.label_ in CLASS_OF:
+                start = ent.start + (ent[0].lower_ == "the" and len(ent) > 1)
+                span = doc[start : ent.end]
+                spans.add((span.start_char, span.end_char, CLASS_OF[ent.label_]))
+        out[d.name] = spans
+    return out
+
+
+def gold_spans(docs: list[GumDoc]) -> dict[str, set[Span]]:
+    return {d.name: {(a, b, t) for a, b, t, _ in d.named} for d in docs}
+
+
+def score(gold: dict[str, set[Span]], system: dict[str, set[Span]]) -> dict[str, tuple[float, float, float, int]]:
+    """(precision, recall, F1, gold count) per type and ``all``; gold MISC spans are only a target for FPs."""
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    for name, g in gold.items():
+        g3 = {s for s in g if s[2] in TYPES}
+        for s in system.get(name, set()):
+            (tp if s in g3 else fp)[s[2]] += 1
+        for s in g3 - system.get(name, set()):
+            fn[s[2]] += 1
+    out = {}
+    for t in (*TYPES, "all"):
+        a, b, c = (sum(x.values()) for x in (tp, fp, fn)) if t == "all" else (tp[t], fp[t], fn[t])
+        p = a / (a + b) if a + b else 0.0
+        r = a / (a + c) if a + c else 0.0
+        out[t] = (p, r, 2 * p * r / (p + r) if p + r else 0.0, a + c)
+    return out
+
+
+def print_scores(title: str, scores: dict[str, tuple[float, float, float, int]]) -> None:
+    print(f"{title}")
+    for t, (p, r, f, n) in scores.items():
+        print(f"  {t:4} P {p:.3f} R {r:.3f} F1 {f:.3f}  (gold {n})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--split", default="test", choices=("train", "dev", "test"))
+    parser.add_argument("--errors", type=int, default=0, help="print this many system errors (dev only, please)")
+    args = parser.parse_args()
+    if not GUM.is_dir():
+        sys.exit(f"GUM not found at {GUM}")
+    docs = load(args.split)
+    gold = gold_spans(docs)
+    system = system_spans(docs)
+    print(f"GUM {args.split}: {len(docs)} documents")
+    print_scores("newsbrief (annotate + link)", score(gold, system))
+    print_scores("spaCy model alone", score(gold, spacy_spans(docs)))
+    if args.errors:
+        shown = 0
+        for d in docs:
+            g = gold[d.name]
+            for a, b, t in sorted(system[d.name] ^ {s for s in g if s[2] in TYPES}):
+                if shown >= args.errors:
+                    return
+                side = "sys" if (a, b, t) in system[d.name] else "gold"
+                print(f"  {side:4} {t} {d.text[a:b]!r} ({d.name})")
+                shown += 1
+
+
+if __name__ == "__main__":
+    main()

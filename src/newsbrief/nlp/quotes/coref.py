@@ -1,0 +1,183 @@
+"""Coreference for speakers: a surname, a description or a pronoun back to the named entity.
+
+Plain functions over the named-entity spans that precede a mention (no model of its own):
+
+* :func:`known_name` - a capitalised word that is the surname or given name of a person named
+  before ("Petrides said" after "John Petrides"), whatever tag the model gave the word;
+* :func:`described_person` - a definite description whose head noun was said of a person when
+  they were introduced ("Eyamba Sowers, a real estate agent, ..." then "The real estate agent
+  said"), preferring the one whose surroundings share the description's other words;
+* :func:`described_org` - a noun that stands for an organisation ("the airline", "the agency")
+  resolved to an organisation introduced with that noun, else to the organisation that last spoke;
+* :func:`gender_of` and :func:`compatible` - gender cues for pronouns: a given name's gender from
+  the US census name lists of the ``names`` package (a name counts only when one gender outnumbers
+  the other three to one), titles (Mr, Mrs, Ms) and gendered role words.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from .lexicon import ORG_NOUNS
+
+__all__ = ["known_name", "described_person", "described_org", "gender_of", "compatible", "pronoun_gender"]
+
+_WINDOW = 6  # tokens either side of a name searched for the words that introduce it
+_MALE_WORDS = frozenset(
+    "mr he him his man boy father son husband brother uncle king prince spokesman chairman congressman "
+    "businessman sir lord nephew grandfather".split()
+)
+_FEMALE_WORDS = frozenset(
+    "mrs ms miss she her woman girl mother daughter wife sister aunt queen princess spokeswoman "
+    "chairwoman congresswoman businesswoman dame lady niece grandmother actress".split()
+)
+_DEFINITE = frozenset({"the", "this", "that"})
+
+
+@functools.lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    """Upper-cased given name -> "m" or "f" (census frequencies, one gender at least 3x the other)."""
+    freq: dict[str, list[float]] = {}
+    try:
+        folder = resources.files("names")
+    except ModuleNotFoundError:  # the package is a dependency; without it pronouns just lose a cue
+        return {}
+    for k, fname in enumerate(("dist.male.first", "dist.female.first")):
+        for line in folder.joinpath(fname).read_text(encoding="ascii").splitlines():
+            parts = line.split()
+            if len(parts) >= 2:
+                freq.setdefault(parts[0], [0.0, 0.0])[k] += float(parts[1])
+    out: dict[str, str] = {}
+    for name, (male, female) in freq.items():
+        if male >= 3 * female:
+            out[name] = "m"
+        elif female >= 3 * male:
+            out[name] = "f"
+    return out
+
+
+def pronoun_gender(token: Token) -> str | None:
+    low = token.lower_
+    return "m" if low in {"he", "him", "his", "himself"} else "f" if low in {"she", "her", "hers", "herself"} else None
+
+
+def gender_of(span: Span) -> str | None:
+    """"m", "f" or None for a person mention: a title or gendered word in it or just before it, else
+    its first given name."""
+    doc = span.doc
+    words = [t.lower_.rstrip(".") for t in span]
+    if span.start > 0:
+        words.insert(0, doc[span.start - 1].lower_.rstrip("."))
+    for w in words:
+        if w in _MALE_WORDS:
+            return "m"
+        if w in _FEMALE_WORDS:
+            return "f"
+    given = _given_names()
+    for t in span:
+        if t.is_title and t.is_alpha:
+            return given.get(t.text.upper())
+    return None
+
+
+def compatible(pronoun: Token, span: Span) -> bool:
+    """False only when the pronoun and the mention have known, different genders."""
+    want = pronoun_gender(pronoun)
+    if want is None:
+        return True
+    have = gender_of(span)
+    return have is None or have == want
+
+
+def known_name(subj: Token, ents: Sequence[Span]) -> Span | None:
+    """The latest earlier person whose surname (or given name) is the capitalised word ``subj``."""
+    if not subj.is_title or not subj.is_alpha or len(subj) < 2:
+        return None
+    for ent in reversed(ents):
+        if ent.label_ != "PERSON" or len(ent) < 2 or ent.start <= subj.i < ent.end:
+            continue
+        names = [t.text for t in ent if t.is_alpha and t.is_title]
+        if subj.text in names:
+            return ent
+    return None
+
+
+def _possessive(ent: Span) -> bool:
+    """``Braun's company``: the noun after a possessive name is another entity, not the name."""
+    doc = ent.doc
+    return ent.end < len(doc) and doc[ent.end].lower_ in {"'s", "’s", "'"}
+
+
+def _context_words(ent: Span) -> tuple[set[str], list[Token]]:
+    doc = ent.doc
+    window = list(doc[max(0, ent.start - _WINDOW) : ent.start]) + list(doc[ent.end : min(len(doc), ent.end + _WINDOW)])
+    return {t.lemma_.lower() for t in window} | {t.lower_ for t in window}, window
+
+
+def _qualifiers(mention: Span, head: Token) -> set[str]:
+    return {t.lower_[:5] for t in mention if t.i != head.i and t.is_alpha and not t.is_stop and len(t) > 2}
+
+
+def is_definite(mention: Span, head: Token) -> bool:
+    """``the spokesman``, ``this company``, ``the agency's director``: a description that refers back."""
+    return any(t.lower_ in _DEFINITE and t.dep_ == "det" and t.head.i == head.i for t in mention)
+
+
+def described_person(mention: Span, head: Token, ents: Sequence[Span]) -> Span | None:
+    """The latest earlier person introduced with the head noun of ``mention`` (best shared qualifiers)."""
+    role = head.lemma_.lower()
+    quals = _qualifiers(mention, head)
+    best: tuple[int, Span] | None = None
+    for ent in reversed(ents):
+        if ent.label_ != "PERSON" or _possessive(ent):
+            continue
+        words, window = _context_words(ent)
+        if role not in words:
+            continue
+        score = sum(1 for t in window if t.lower_[:5] in quals)
+        if best is None or score > best[0]:
+            best = (score, ent)
+    return best[1] if best is not None else appositive_name(mention, role)
+
+
+def described_org(mention: Span, head: Token, ents: Sequence[Span], last_org_speaker: Span | None) -> Span | None:
+    """An organisation for ``the airline``-like descriptions: one introduced with the noun, else the
+    organisation that spoke last."""
+    if head.lemma_.lower() not in ORG_NOUNS or head.tag_ in {"NNS", "NNPS"}:
+        return None
+    noun = head.lemma_.lower()
+    quals = _qualifiers(mention, head)
+    best: tuple[int, Span] | None = None
+    for ent in reversed(ents):
+        if ent.label_ != "ORG" or _possessive(ent):
+            continue
+        words, window = _context_words(ent)
+        if noun not in words:
+            continue
+        score = sum(1 for t in window if t.lower_[:5] in quals)
+        if best is None or score > best[0]:
+            best = (score, ent)
+    if best is not None:
+        return best[1]
+    return appositive_name(mention, noun) or last_org_speaker
+
+
+def appositive_name(mention: Span, noun: str, *, window: int = 400) -> Span | None:
+    """``Emirates, the Dubai airline, ...``: the capitalised name an earlier apposition with ``noun``
+    describes, whether or not the model tagged it."""
+    doc = mention.doc
+    for tok in reversed(doc[max(0, mention.start - window) : mention.start]):
+        if tok.dep_ != "appos" or tok.lemma_.lower() != noun:
+            continue
+        head = tok.head
+        if head.i >= tok.i or not head.is_title:
+            continue
+        a = head.i
+        while a > 0 and doc[a - 1].dep_ == "compound" and doc[a - 1].head.i == head.i and doc[a - 1].is_title:
+            a -= 1
+        return doc[a : head.i + 1]
+    return None

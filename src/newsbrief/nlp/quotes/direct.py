@@ -1,0 +1,102 @@
+"""Direct quotations: a quoted stretch and the speech verb right next to it.
+
+``"...," Zelensky said`` (cue after), ``Caddell continued: "..."`` (cue before), a quote split
+around its cue (``"...," she said, "..."``: the parts share one candidate) and quotes running over
+several paragraphs (linked by :mod:`.marks`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from .index import MIN_QUOTE_WORDS, TERMINAL, Cand, QuoteIndex
+from .rules import cue_text, find_subject, is_speech_verb
+
+__all__ = ["cue_after", "cue_before", "direct_candidates"]
+
+_SPLIT_END = frozenset(",?!—–-…:")
+_WINDOW_AFTER = 14
+_WINDOW_BEFORE = 24
+
+
+def cue_after(ix: QuoteIndex, k: int) -> Token | None:
+    """The speech verb right after quote span ``k`` (``"...," X said``), if its punctuation allows one."""
+    span = ix.spans[k]
+    inner = ix.text[span.inner_start : span.inner_end]
+    after = ix.text[span.end : span.end + 3].lstrip()
+    if not (inner[-1:] in _SPLIT_END or after[:1] in {",", "—", "–"}):
+        return None
+    doc, pend = ix.doc, ix.paras.ends[span.para]
+    i = ix.tok_at(span.end)
+    for j in range(i, min(len(doc), i + _WINDOW_AFTER)):
+        tok = doc[j]
+        if tok.idx >= pend or ix.tok_q[j] != -1 or tok.text in TERMINAL:
+            return None
+        if j in ix.used_verbs or not is_speech_verb(tok, quote_only=True):
+            continue
+        if any(c.dep_ == "ccomp" and c.i > tok.i and ix.tok_q[c.i] == -1 for c in tok.children):
+            return None
+        return tok
+    return None
+
+
+def cue_before(ix: QuoteIndex, k: int) -> Token | None:
+    """The speech verb right before quote span ``k`` (``X said: "..."``)."""
+    span = ix.spans[k]
+    before = ix.text[max(0, span.start - 3) : span.start].rstrip()
+    if before[-1:] not in {":", ","}:
+        return None
+    doc, pstart = ix.doc, ix.paras.starts[span.para]
+    i = ix.tok_at(span.start) - 1
+    for j in range(i, max(-1, i - _WINDOW_BEFORE), -1):
+        tok = doc[j]
+        if tok.idx < pstart or ix.tok_q[j] != -1 or tok.text in TERMINAL:
+            return None
+        if j in ix.used_verbs or not is_speech_verb(tok, quote_only=True):
+            continue
+        if any(c.dep_ == "ccomp" and tok.i < c.i < i and ix.tok_q[c.i] == -1 for c in tok.children):
+            return None
+        return tok
+    return None
+
+
+def direct_candidates(ix: QuoteIndex) -> Iterator[Cand]:
+    """Direct quotes by the cue next to them; marks each used quote span and cue verb on ``ix``."""
+    for k, span in enumerate(ix.spans):
+        if span.prev is not None or k in ix.consumed or span.start < ix.skip_until:
+            continue
+        if ix.words(span) < MIN_QUOTE_WORDS:
+            continue
+        verb = cue_after(ix, k)
+        after = verb is not None
+        if verb is None:
+            verb = cue_before(ix, k)
+        if verb is None:
+            continue
+        subj = find_subject(verb)
+        if subj is not None and span.inner_start <= subj.idx < span.inner_end:
+            subj = None
+        if subj is None:
+            qtok = ix.tok_at(span.end) if after else ix.tok_at(span.start)
+            lo, hi = (qtok, verb.i) if after else (verb.i - _WINDOW_BEFORE, verb.i)
+            subj = ix.fallback_subject(verb, lo, hi) or (
+                ix.fallback_subject(verb, verb.i + 1, verb.i + 4) if after else None
+            )
+        ids = ix.chain(k)
+        if after and k + 1 < len(ix.spans):
+            nxt = ix.spans[k + 1]
+            gap = ix.text[span.end : nxt.start]
+            if (
+                nxt.para == span.para
+                and nxt.prev is None
+                and len(gap) < 150
+                and not any(ch in gap for ch in ".?!;")
+                and ix.words(nxt) >= 1
+            ):
+                ids += ix.chain(k + 1)
+        ix.used_verbs.add(verb.i)
+        ix.consumed.update(ids)
+        parts = [(ix.spans[q].inner_start, ix.spans[q].inner_end) for q in ids]
+        yield Cand(parts, "direct", cue_text(verb), subj, set(ids))

@@ -1,0 +1,146 @@
+"""Indirect and mixed speech from the dependency parse.
+
+The clausal complement of a speech verb (``X said (that) ...``, ``..., X said``, ``X told
+reporters ...``, ``X urged ..., saying ...``), ``according to X``, and naming cues (``X called Y
+"a disgrace"``). A complement that is all quoted becomes direct, one partly quoted becomes mixed
+(:meth:`.index.QuoteIndex.snap`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from .index import TERMINAL, Cand, QuoteIndex
+from .lexicon import NAMING_VERBS, NO_DOBJ_CONTENT_VERBS, NP_CONTENT_VERBS
+from .rules import cue_text, find_subject, is_speech_verb
+
+__all__ = ["content_region", "indirect_candidates", "naming", "according"]
+
+
+def content_region(ix: QuoteIndex, verb: Token) -> tuple[int, int] | None:
+    """The content region of a speech verb: its clausal complement, object or ``that`` clause."""
+    doc = ix.doc
+    p = ix.para_of_tok(verb)
+    lo, hi = ix.paras.starts[p], ix.paras.ends[p]
+    comps = [c for c in verb.children if c.dep_ == "ccomp" and lo <= c.idx < hi]
+    if not comps and verb.lemma_.lower() not in NO_DOBJ_CONTENT_VERBS:
+        # "saying a signal needed to be sent": the parser often hangs the clause off a dobj
+        comps = [
+            c
+            for c in verb.children
+            if c.dep_ == "dobj" and c.i > verb.i and lo <= c.idx < hi
+            and any(t.pos_ in {"VERB", "AUX"} and t.dep_ in {"acl", "relcl", "ccomp"} for t in c.subtree)
+        ]
+    right = [c for c in comps if c.i > verb.i]
+    comps = right or comps
+    if not comps and verb.lemma_.lower() in NP_CONTENT_VERBS:
+        # "announced a benefit concert", "denied the report": the object is the content
+        comps = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.i > verb.i and lo <= c.idx < hi]
+    if comps:
+        a = min(c.left_edge.i for c in comps)
+        b = max(c.right_edge.i for c in comps)
+    else:
+        a = b = -1
+        for j in range(verb.i + 1, min(len(doc), verb.i + 10)):
+            tok = doc[j]
+            if tok.text in TERMINAL or tok.idx >= hi:
+                break
+            if tok.lower_ == "that" and tok.dep_ == "mark" and tok.head.i > j:
+                a, b = j + 1, tok.head.right_edge.i
+                break
+            if tok.lower_ == "that" and j + 1 < len(doc):
+                # misparsed complementizer ("said on that Ukraine's ... would"): rest of the sentence
+                end = tok.sent.end - 1
+                if any(t.pos_ in {"VERB", "AUX"} for t in doc[j + 1 : end + 1]):
+                    a, b = j + 1, end
+                break
+        if a < 0:
+            return None
+    start = max(lo, doc[a].idx)
+    end = min(hi, doc[b].idx + len(doc[b]))
+    return ix.strip(start, end)
+
+
+def indirect_candidates(ix: QuoteIndex) -> Iterator[Cand]:
+    """Indirect and mixed speech, ``according to X`` and naming cues; run after the direct rules."""
+    doc = ix.doc
+    for tok in doc:
+        if tok.idx < ix.skip_until or ix.tok_q[tok.i] != -1:
+            continue
+        if tok.lower_ == "according":
+            cand = according(ix, tok)
+            if cand is not None:
+                yield cand
+            continue
+        if tok.i not in ix.used_verbs and tok.lemma_.lower() in NAMING_VERBS and tok.pos_ == "VERB":
+            cand = naming(ix, tok)
+            if cand is not None:
+                ix.used_verbs.add(tok.i)
+                yield cand
+            continue
+        if tok.i in ix.used_verbs or not is_speech_verb(tok):
+            continue
+        region = content_region(ix, tok)
+        if region is None:
+            continue
+        subj = find_subject(tok)
+        if subj is None and tok.dep_ not in {"advcl", "xcomp", "conj", "pcomp", "relcl"}:
+            subj = ix.line_subject(tok)
+        if subj is not None and region[0] <= subj.idx < region[1]:
+            continue
+        cand = ix.snap(region, cue_text(tok), subj)
+        if cand is not None:
+            ix.used_verbs.add(tok.i)
+            yield cand
+
+
+def naming(ix: QuoteIndex, verb: Token) -> Cand | None:
+    """``X called Y "a disgrace"``: the verb's right-hand dependents, when they hold a quote."""
+    deps = [c for c in verb.children if c.i > verb.i and c.dep_ in {"dobj", "oprd", "ccomp", "xcomp", "prep", "advcl"}]
+    if not deps:
+        return None
+    p = ix.para_of_tok(verb)
+    start = max(ix.paras.starts[p], ix.doc[verb.i + 1].idx if verb.i + 1 < len(ix.doc) else verb.idx)
+    last = max(c.right_edge for c in deps)
+    end = min(ix.paras.ends[p], last.idx + len(last))
+    k = bisect_right(ix.inner_starts, end) - 1
+    if k < 0 or ix.spans[k].inner_end <= start or k in ix.consumed:
+        return None
+    region = ix.strip(start, max(end, min(ix.spans[k].inner_end, ix.paras.ends[p])))
+    if region is None:
+        return None
+    subj = find_subject(verb)
+    if verb.tag_ == "VBN" and not any(c.dep_ in {"nsubj", "agent"} for c in verb.children):
+        subj = None  # "Dubbed 'DisGrace', she ...": she is the one named, not the speaker
+    cand = ix.snap(region, cue_text(verb), subj)
+    if cand is not None and cand.kind == "direct":
+        cand.kind = "mixed"
+    return cand
+
+
+def according(ix: QuoteIndex, tok: Token) -> Cand | None:
+    """``according to X``: the longer rest of the sentence, before or after the phrase, is X's."""
+    doc = ix.doc
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        to = doc[tok.i + 1]
+    if to is None:
+        return None
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    sent = tok.sent
+    p = ix.para_of_tok(tok)
+    lo = max(sent.start_char, ix.paras.starts[p])
+    hi = min(sent.end_char, ix.paras.ends[p])
+    a, b = tok.idx, pobj.right_edge.idx + len(pobj.right_edge)
+    left = ix.strip(lo, a) if a > lo else None
+    right = ix.strip(b, hi) if hi > b else None
+    sizes = [(r[1] - r[0], r) for r in (left, right) if r is not None]
+    if not sizes:
+        return None
+    region = max(sizes)[1]
+    return ix.snap(region, "according to", pobj)

@@ -1,0 +1,89 @@
+"""The words of reported speech, in one place: speech verbs, cue words and role words.
+
+Every part of newsbrief that asks "is this a verb of saying?" or "is this a word for a person's
+role?" reads these sets (the quote rules, the speaker resolver, the entity cues, the tone
+features); none keeps a copy. A leaf module: it imports nothing of newsbrief.
+
+The speech-verb lexicon is also the one the PolNeAR benchmark uses to decide which gold
+attributions count as reported speech (``benchmarks/quotes.py`` imports :data:`SPEECH_LEMMAS`),
+so predictor and evaluation agree on what "speech" is.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "SPEECH_LEMMAS", "COMMON_SPEECH_LEMMAS", "QUOTE_ONLY_LEMMAS", "PERSONAL_SPEECH_LEMMAS", "STANCE_LEMMAS", "TELL_LIKE",
+    "NAMING_VERBS", "NP_CONTENT_VERBS", "NO_DOBJ_CONTENT_VERBS", "HEARER_WORDS", "MEDIUM_WORDS",
+    "ROLE_WORDS", "ORG_NOUNS", "PERSON_PRONOUNS", "GROUP_PRONOUNS", "RELATIVE_PRONOUNS",
+]
+
+# -- speech verbs (lemmas) -------------------------------------------------------------------
+#: The verbs said of a person far more than of a thing: a name as their subject is a person
+#: ("Smith said", "Jones told"). A subset of :data:`SPEECH_LEMMAS`.
+PERSONAL_SPEECH_LEMMAS: frozenset[str] = frozenset(
+    "say tell add explain note argue write tweet insist warn ask recall claim".split()
+)
+#: The most frequent verbs of saying in news, said of people and institutions alike.
+COMMON_SPEECH_LEMMAS: frozenset[str] = frozenset(
+    """say tell add state write explain argue note announce report insist declare claim tweet respond
+    reply ask warn acknowledge admit""".split()
+)
+#: Verbs that report speech and may introduce indirect speech (``X said (that) ...``).
+SPEECH_LEMMAS: frozenset[str] = COMMON_SPEECH_LEMMAS | PERSONAL_SPEECH_LEMMAS | frozenset(
+    """confirm deny predict promise vow remark comment complain contend concede assert maintain
+    testify stress emphasize emphasise reiterate repeat observe allege charge caution answer mention
+    disclose reveal boast brag whisper shout yell scream inform assure quip joke exclaim retort
+    counter""".split()
+)
+#: Verbs accepted only as the cue of a direct quote next to them (``Caddell continued: "..."``).
+QUOTE_ONLY_LEMMAS: frozenset[str] = frozenset(
+    """continue laugh begin conclude chant sing pray read open close agree recount interject
+    summarize summarise offer put""".split()
+)
+#: Verbs of stance that are not speech but tell a holder's view (``X believes``, ``X called Y ...``).
+STANCE_LEMMAS: frozenset[str] = frozenset("suggest describe call believe think".split())
+#: Speech verbs whose object is the hearer, not the content (``told reporters``).
+TELL_LIKE: frozenset[str] = frozenset({"tell", "ask", "inform", "assure"})
+#: Verbs that name something with a quoted label (``X called Y "a disgrace"``).
+NAMING_VERBS: frozenset[str] = frozenset({"call", "describe", "label", "dub", "brand", "term", "deride", "praise"})
+#: Speech verbs whose noun object is the content (``announced a benefit concert``).
+NP_CONTENT_VERBS: frozenset[str] = frozenset({"announce", "confirm", "deny", "reveal", "disclose", "report"})
+#: Speech verbs whose direct object is never the content (the hearer or the thing denied).
+NO_DOBJ_CONTENT_VERBS: frozenset[str] = frozenset(
+    {"tell", "ask", "inform", "assure", "answer", "deny", "confirm", "mention", "report"}
+)
+
+# -- cue words -------------------------------------------------------------------------------
+#: The hearers of a ``tell``-like cue, kept in the cue text (``told reporters``).
+HEARER_WORDS: frozenset[str] = frozenset(
+    {"reporters", "journalists", "the press", "press", "audience", "crowd", "supporters", "lawmakers"}
+)
+#: The medium of a cue, kept in the cue text (``said in a statement``).
+MEDIUM_WORDS: frozenset[str] = frozenset(
+    {"statement", "tweet", "interview", "email", "letter", "post", "release", "speech", "memo", "op-ed"}
+)
+
+# -- role words and pronouns ------------------------------------------------------------------
+#: Nouns that name a person by the role they hold: a speaker called so ("the spokesman said")
+#: is resolved to the person introduced with that role.
+ROLE_WORDS: frozenset[str] = frozenset(
+    """president spokesman spokeswoman spokesperson minister secretary chief leader governor senator
+    mayor chairman chairwoman chair director ceo candidate nominee ambassador general commander
+    adviser advisor aide lawyer attorney prosecutor judge premier chancellor king queen prince
+    speaker representative congressman congresswoman official envoy head founder executive manager
+    coach owner author professor economist strategist pollster analyst father mother wife husband
+    son daughter sheriff officer trooper""".split()
+)
+#: Nouns that refer back to an organisation named before ("the airline said", "the agency added").
+ORG_NOUNS: frozenset[str] = frozenset(
+    """company firm corporation business group agency airline carrier automaker carmaker maker
+    manufacturer brokerage bank lender insurer retailer publisher broadcaster network newspaper
+    paper magazine outlet organization organisation ministry department military
+    army navy force police service office commission committee council authority government
+    administration court union party club team studio label giant startup developer operator
+    provider regulator institute university school hospital charity foundation association
+    campaign watchdog""".split()
+)
+PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "them", "it", "we"})
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which", "that", "whom"})
