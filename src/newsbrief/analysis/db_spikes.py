@@ -10,6 +10,7 @@ import pandas as pd
 from .cooccurrence import PAIR_COLUMNS, pairs_from_counts
 from .db import PARTIALS, Db, id_list, period_sql, source_sql, sum_merge
 from .db_change import sentence_hits_sql
+from ..store.layout import PARTITIONING
 from .spikes import HEADLINE_COLUMNS, SPIKE_COLUMNS, headlines_from_counts, spikes_from_shares
 
 
@@ -60,15 +61,6 @@ def attention_spikes(
     return spikes_from_shares(long, n_articles, entities, k=k, min_mentions=min_mentions, min_articles=min_articles)
 
 
-def _months_of(periods: pd.Series, freq: str) -> list[str]:
-    """The months ('YYYY-MM', the store's partitions) that the given periods overlap."""
-    out: set[str] = set()
-    for start in pd.to_datetime(periods):
-        end = pd.Period(start, freq=freq).end_time
-        out.update(f"{m:%Y-%m}" for m in pd.period_range(start, end, freq="M").start_time)
-    return sorted(out)
-
-
 def spike_headlines(db: Db, spikes: pd.DataFrame, *, freq: str = "W", n: int = 3) -> pd.DataFrame:
     """:func:`~.spikes.spike_headlines` over the store (only the spike periods' articles are read)."""
     if spikes.empty:
@@ -77,9 +69,10 @@ def spike_headlines(db: Db, spikes: pd.DataFrame, *, freq: str = "W", n: int = 3
                          f"{period_sql('a.published', freq)} = TIMESTAMP '{pd.Timestamp(r.period):%Y-%m-%d}')"
                          for r in spikes.itertuples(index=False))
     prune = ""
-    if db.has("articles", "month") and db.has("mentions", "month"):  # month-partitioned: read those months only
-        months = id_list(_months_of(spikes["period"], freq))
-        prune = f"AND m.month IN {months} AND a.month IN {months}"
+    part = PARTITIONING.column
+    if db.has("articles", part) and db.has("mentions", part):  # a partitioned store: read the spikes' partitions only
+        covered = id_list(PARTITIONING.covering(spikes["period"], freq))
+        prune = f"AND m.{part} IN {covered} AND a.{part} IN {covered}"
     per = db.aggregate(f"""SELECT m.entity_id, m.article_id, count(*) AS mentions, any_value(a.title) AS title,
                            any_value(a.source) AS source, any_value(a.published) AS published, any_value(a.url) AS url,
                            any_value({period_sql('a.published', freq)}) AS period

@@ -3,7 +3,7 @@ of its own (:func:`write_part`): the articles a predicate keeps, with their rows
 
 A fan-out briefing per source or entity reads only its part of the corpus. The part is copied out of the
 parent store a batch of articles at a time (keyset pagination on ``article_id``: each batch is one query, never
-the whole part in memory) into a new month-partitioned store, whose current version the child briefing uses.
+the whole part in memory) into a new partitioned store, whose current version the child briefing uses.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from ..errors import ParamsError
 from ..params import resolve_kind
 from ..store import DatasetWriter
 from ..store.duck import quote_literal
+from ..store.layout import PARTITIONING
 from .db import Db, source_sql
 from .db_counts import entity_frequencies_db
 
@@ -49,8 +50,8 @@ def groups(db: Db, *, each: str, top: int) -> list[tuple[str, str, int, dict[str
     raise ParamsError("invalid --each", problems=[f"--each {each}: choose one of {', '.join(EACH_CHOICES)}"])
 
 
-def _without_month(db: Db, table: str) -> str:
-    return "* EXCLUDE (month)" if db.has(table, "month") else "*"
+def _without_partition(db: Db, table: str) -> str:
+    return PARTITIONING.columns_but_partition(db.columns(table))
 
 
 def write_part(db: Db, scope: str, target: Path, *, manifest: Mapping[str, Any], batch: int = BATCH) -> int:
@@ -61,7 +62,7 @@ def write_part(db: Db, scope: str, target: Path, *, manifest: Mapping[str, Any],
     with DatasetWriter(target, manifest=manifest) as writer:
         while True:
             after = f"AND a.article_id > {quote_literal(last)}" if last is not None else ""
-            articles = db.df(f"SELECT {_without_month(db, 'articles')} FROM articles a WHERE ({scope}) {after} "
+            articles = db.df(f"SELECT {_without_partition(db, 'articles')} FROM articles a WHERE ({scope}) {after} "
                              f"ORDER BY a.article_id LIMIT {int(batch)}")
             if articles.empty:
                 break
@@ -70,7 +71,7 @@ def write_part(db: Db, scope: str, target: Path, *, manifest: Mapping[str, Any],
             part = {"articles": articles}
             for table in _CHILDREN:
                 part[table] = db.df(
-                    f"SELECT {_without_month(db, table)} FROM {table} t WHERE {span} AND t.article_id IN "
+                    f"SELECT {_without_partition(db, table)} FROM {table} t WHERE {span} AND t.article_id IN "
                     f"(SELECT a.article_id FROM articles a WHERE ({scope}) AND a.{span})")
             writer.write_batch(part)
             written += len(articles)

@@ -29,6 +29,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from ..store.duck import connect
+from ..store.layout import PARTITIONING
 from .db import Db, source_sql
 
 #: The name of the registered table of a slice's spans (the focus's mentions and quotes).
@@ -98,9 +99,8 @@ def _arrow(db: Db, sql: str, params: list[Any]) -> Any:
 
 
 def _frame(db: Db, sql: str, params: list[Any]) -> pd.DataFrame:
-    """The rows of ``sql`` as read_dataset gives them (through Arrow), without the views' ``month`` column."""
-    frame = _arrow(db, sql, params).to_pandas()
-    return frame.drop(columns=["month"]) if "month" in frame.columns else frame
+    """The rows of ``sql`` as read_dataset gives them (through Arrow), without the views' partition column."""
+    return PARTITIONING.drop(_arrow(db, sql, params).to_pandas())
 
 
 def slice_sql(db: Db, focus: Focus) -> dict[str, tuple[str, list[Any]]]:

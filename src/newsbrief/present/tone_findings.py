@@ -13,10 +13,6 @@ def _num(x: float) -> str:
     return signed(x)
 
 
-def _clip_text(text: str, limit: int = 180) -> str:
-    return clip(text, limit)
-
-
 def _articles(n: int) -> str:
     return plural(n, "article")
 
@@ -56,7 +52,7 @@ def findings(
     out: list[str] = []
     extremes = extreme_sentences(sentences, n=1)
     for _, row in extremes.iterrows():
-        quoted = _clip_text(row["text"]).strip().strip('"\u201c\u201d')
+        quoted = clip(row["text"], 180).strip().strip('"\u201c\u201d')
         out.append(f"The {row['kind']} sentence: \u201c{quoted}\u201d ({_num(row['sentiment'])}).")
     if not sentences.empty and sentences["article_id"].nunique() == 1 and len(sentences) >= 4:
         tl = article_timeline(sentences)
