@@ -6,6 +6,7 @@ import pandas as pd
 
 from ..textutil import clip, plural, signed
 from ..analysis.change import Split
+from .formatters import when
 
 
 def pct(share: float) -> str:
@@ -71,12 +72,6 @@ def tone_shift_findings(shifts: pd.DataFrame, *, kind: str, n: int = 2) -> list[
                    f"{plural(int(r['focus_articles']), 'article')} after {signed(r['base_mean'])} over "
                    f"{int(r['base_articles'])}.")
     return out
-
-
-def when(period: pd.Timestamp, freq: str) -> str:
-    day = f"{period.day} {period:%B %Y}"
-    f = freq.upper()[:1]
-    return {"W": f"in the week of {day}", "D": f"on {day}", "M": f"in {period:%B %Y}"}.get(f, f"in the period from {day}")
 
 
 def spike_findings(spikes: pd.DataFrame, headlines: pd.DataFrame, *, freq: str = "W", n: int = 1) -> list[str]:

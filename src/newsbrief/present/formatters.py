@@ -110,3 +110,19 @@ def fetch_note(counts: tuple[int, int] | None) -> str | None:
         return None
     failed, total = counts
     return f"{failed:,} of {total:,} links could not be read (each is listed with its reason in fetch.csv)."
+
+
+_PERIOD_NOUNS = {"W": "week", "D": "day", "M": "month"}
+
+
+def when(period: pd.Timestamp, freq: str) -> str:
+    """A ``freq`` period (its start) in a sentence: 'in the week of 5 March 1987', 'on 5 March 1987',
+    'in March 1987'."""
+    day = f"{period.day} {period:%B %Y}"
+    f = freq.upper()[:1]
+    return {"W": f"in the week of {day}", "D": f"on {day}", "M": f"in {period:%B %Y}"}.get(f, f"in the period from {day}")
+
+
+def previous_period(freq: str) -> str:
+    """'the previous week' (day, month, period)."""
+    return f"the previous {_PERIOD_NOUNS.get(freq.upper()[:1], 'period')}"

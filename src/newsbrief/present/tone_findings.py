@@ -7,6 +7,7 @@ import pandas as pd
 
 from ..textutil import clip, plural, signed
 from ..analysis.sentiment import article_timeline, extreme_sentences, largest_shifts
+from .formatters import previous_period, when
 
 
 def _num(x: float) -> str:
@@ -19,15 +20,7 @@ def _articles(n: int) -> str:
 
 def _when(period: pd.Timestamp, freq: str) -> tuple[str, str]:
     """('in the week of 5 March 1987', 'the previous week') for a period start."""
-    day = f"{period.day} {period:%B %Y}"
-    f = freq.upper()
-    if f.startswith("W"):
-        return f"in the week of {day}", "the previous week"
-    if f.startswith("D"):
-        return f"on {day}", "the previous day"
-    if f.startswith("M"):
-        return f"in {period:%B %Y}", "the previous month"
-    return f"in the period from {day}", "the previous period"
+    return when(period, freq), previous_period(freq)
 
 
 def findings(
