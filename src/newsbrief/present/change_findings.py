@@ -6,6 +6,7 @@ import pandas as pd
 
 from ..textutil import clip, plural, signed
 from ..analysis.change import Split
+from ..analysis.db_change import SqlSplit
 from .formatters import when
 
 
@@ -22,7 +23,7 @@ def _was(share: float) -> str:
     return "none" if share == 0 else pct(share)
 
 
-def change_findings(changes: pd.DataFrame, split: Split, *, n: int = 2, what: str = "entity mentions") -> list[str]:
+def change_findings(changes: pd.DataFrame, split: Split | SqlSplit, *, n: int = 2, what: str = "entity mentions") -> list[str]:
     """Rises and falls that the test reports (see :func:`~newsbrief.analysis.db_change.entity_changes`)."""
     if not split.usable or changes.empty:
         return []
@@ -40,7 +41,7 @@ def change_findings(changes: pd.DataFrame, split: Split, *, n: int = 2, what: st
     return out
 
 
-def no_change_finding(entity: pd.DataFrame, speaker: pd.DataFrame, split: Split) -> list[str]:
+def no_change_finding(entity: pd.DataFrame, speaker: pd.DataFrame, split: Split | SqlSplit) -> list[str]:
     """The sentence for a quiet period: nothing moved beyond chance."""
     if not split.usable:
         return [f"No comparison over time: {split.reason}."] if split.reason else []
@@ -51,7 +52,7 @@ def no_change_finding(entity: pd.DataFrame, speaker: pd.DataFrame, split: Split)
             f"against {split.base_label}."]
 
 
-def new_speaker_finding(new: pd.DataFrame, split: Split) -> list[str]:
+def new_speaker_finding(new: pd.DataFrame, split: Split | SqlSplit) -> list[str]:
     if new.empty or not split.usable:
         return []
     names = [f"{r['speaker']} ({plural(int(r['quotes']), 'quote')})" for _, r in new.head(3).iterrows()]
@@ -61,7 +62,7 @@ def new_speaker_finding(new: pd.DataFrame, split: Split) -> list[str]:
 
 def tone_shift_findings(shifts: pd.DataFrame, *, kind: str, n: int = 2) -> list[str]:
     """Significant tone shifts per source (``kind="source"``) or entity, with their 95% interval."""
-    out = []
+    out: list[str] = []
     if shifts.empty:
         return out
     for _, r in shifts[shifts["significant"]].head(n).iterrows():

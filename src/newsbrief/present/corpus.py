@@ -15,6 +15,7 @@ from ..analysis import change as ch
 from ..analysis import db_change as dch
 from ..analysis import db_counts as dbc
 from ..analysis import db_spikes as dsp
+from ..analysis import quote_table
 from ..analysis.baseline import combined_db, store_split
 from ..analysis.db import Db
 from ..analysis.db_dask import DaskDb
@@ -116,8 +117,6 @@ class CorpusBriefing(Briefing):
         return corpus_rows(dbc.corpus_summary(self.db))
 
     def quote_rows(self, *, limit: int) -> tuple[pd.DataFrame, int]:
-        from ..analysis import quote_table
-
         return quote_table(dbc.first_quotes(self.db, limit=limit), limit=limit), self.db.count("quotes")
 
     def appendix_link(self) -> str | None:
