@@ -311,7 +311,7 @@ def test_cli_rejects_a_bad_column_mapping(tmp_path: Path, capsys: pytest.Capture
     assert "unknown column" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("edit", ["nlp/data/tone_model.json", "nlp/quotes.py", "annotate/rows.py"])
+@pytest.mark.parametrize("edit", ["nlp/data/tone_model.json", "nlp/pipeline.py", "annotate/rows.py"])
 def test_the_rows_code_version_follows_every_file_that_makes_them(tmp_path: Path, edit: str) -> None:
     """A refitted model or an edited module of the row code changes the key: cached rows made by the old code are
     not reused. Files outside it (the renderer) do not."""
@@ -329,6 +329,7 @@ def test_the_rows_code_version_follows_every_file_that_makes_them(tmp_path: Path
     assert before == settings_mod.rows_version()  # the same files give the same version
     (root / "render/brief.py").write_text("# elsewhere\n", encoding="utf-8")
     assert settings_mod.code_version(settings_mod.ROW_CODE, root=root) == before
+    assert (root / edit).is_file()
     with (root / edit).open("a", encoding="utf-8") as f:
         f.write("\n")
     assert settings_mod.code_version(settings_mod.ROW_CODE, root=root) != before
