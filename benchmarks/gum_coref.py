@@ -11,8 +11,9 @@ Gold: ``../shared/gold/gum/*.conllu`` (GUM: every mention in the ``Entity=`` MIS
 id; train/dev/test from ``splits.md``). Each document's text is rebuilt from its tokens (paragraphs
 from ``# newpar``) and parsed by the project's pipeline.
 
-Scored: every gold mention that is one of the pronouns he, she, it, they, whose chain has a *named* mention (one holding a proper noun) before it: the pronouns a
-speaker resolver meets. An answer is right when it overlaps a mention of the pronoun's chain;
+Scored: every gold mention that is one of the pronouns he, she, it, they, whose chain has a *named*
+mention (one holding a proper noun) before it: the pronouns a speaker resolver meets. An answer is
+right when it overlaps a mention of the pronoun's chain;
 ``unresolved`` counts pronouns left without an answer (wrong). Three systems:
 
 * ``speaker``: :class:`newsbrief.nlp.quotes.speaker.SpeakerResolver` run over these pronouns in
@@ -201,7 +202,10 @@ def fit(folder: Path, out: Path) -> None:
     y = [int(v) for _, v in rows]
 
     def accuracy(groups: list[list[tuple[dict[str, float], bool]]], w: dict[str, float]) -> float:
-        right = sum(bool(g) and max(g, key=lambda r: sum(w.get(k, 0.0) * v for k, v in r[0].items()))[1] for g in groups)
+        def top(g: list[tuple[dict[str, float], bool]]) -> bool:
+            return max(g, key=lambda r: sum(w.get(k, 0.0) * v for k, v in r[0].items()))[1]
+
+        right = sum(bool(g) and top(g) for g in groups)
         return right / max(1, len(groups))
 
     best: tuple[float, float, dict[str, float]] | None = None
@@ -241,7 +245,8 @@ def report(split: str, tally: dict[str, Counter[str]]) -> None:
             tot_ok += ok
             cells.append(f"{cls} {ok / n if n else float('nan'):.3f} ({ok}/{n})")
         acc = tot_ok / tot_n if tot_n else float("nan")
-        print(f"GUM {split:5} {key:9} all {acc:.3f} ({tot_ok}/{tot_n}) | " + " | ".join(cells) + f" | unresolved {c['none']}")
+        print(f"GUM {split:5} {key:9} all {acc:.3f} ({tot_ok}/{tot_n}) | " + " | ".join(cells)
+              + f" | unresolved {c['none']}")
 
 
 def main(argv: list[str] | None = None) -> int:

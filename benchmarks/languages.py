@@ -30,7 +30,8 @@ LANG = re.compile(rb"<html[^>]*\blang=[\"']?([A-Za-z]{2})", re.IGNORECASE)
 def declared() -> dict[str, str]:
     out: dict[str, str] = {}
     for path in sorted((AEB / "html").glob("*.html.gz")):
-        match = LANG.search(gzip.open(path).read()[:20000])
+        with gzip.open(path) as handle:
+            match = LANG.search(handle.read()[:20000])
         if match:
             out[path.name.removesuffix(".html.gz")] = match.group(1).decode().lower()
     return out

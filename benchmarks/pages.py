@@ -27,13 +27,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pages_truth import TRUTH  # noqa: E402
-
-from pages_data import Page, body_f1, pages  # noqa: E402
-
 from newsbrief.errors import InputError  # noqa: E402
 from newsbrief.ingest import Article, parse_page, read_html_file  # noqa: E402
 from newsbrief.ingest.text import decode_bytes  # noqa: E402
+from pages_data import Page, body_f1, pages  # noqa: E402
+from pages_truth import TRUTH  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT.parent / "shared" / "pages" / "readability"

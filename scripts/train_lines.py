@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import math
 import pickle
-import re
 import sys
 import tempfile
 from pathlib import Path
@@ -29,13 +28,12 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from pages_data import Page, body_f1, norm_words, pages  # noqa: E402
-
 from newsbrief.errors import InputError  # noqa: E402
 from newsbrief.ingest import read_html_file  # noqa: E402
-from newsbrief.ingest.browser import read_browser_copy  # noqa: E402
+from newsbrief.ingest.browser import _title_like, read_browser_copy  # noqa: E402
 from newsbrief.ingest.lines import LABELS, LineModel, features  # noqa: E402
 from newsbrief.ingest.text import _paragraphs, decode_bytes, normalise  # noqa: E402
+from pages_data import Page, body_f1, norm_words, pages  # noqa: E402
 
 OUT = ROOT / "src" / "newsbrief" / "ingest" / "data"
 CS = (0.1, 1.0)
@@ -165,7 +163,7 @@ def main() -> None:
             want = [lines[i] for i in np.flatnonzero(y == 2)]
             if want:
                 i = int(np.argmax(p[:, 2]))
-                title = lines[i] if p[i, 2] > title_odds else rule_title
+                title = lines[i] if p[i, 2] > title_odds and _title_like(lines[i], None) else rule_title
                 titles.append(title is not None and norm_words(title) == norm_words(want[0]))
         return body_f1(pairs), float(np.mean(titles)) if titles else float("nan")
 

@@ -2,7 +2,8 @@
 
 Checked in code (fenced and indented blocks, inline code spans): every ``newsbrief COMMAND`` and its ``--options``
 (against the command's ``--help``), every ``newsbrief.x.y`` module or attribute and ``from newsbrief... import``,
-every repository path (``src/``, ``tests/``, ``benchmarks/``, ...; ``../shared/...`` when it is present), the
+every repository path (``src/``, ``tests/``, ``benchmarks/``, ...; ``../shared/...`` when it is present) and
+path inside the package (``ingest/lines.py``), the
 options given to a ``benchmarks/`` or ``scripts/`` script, every ``make`` target; in the text: every relative
 link and its ``#anchor``. Python blocks run: ``>>>`` blocks as doctests, others as scripts in a folder where
 each ``reports/<name>/data`` they name is a real store (the bundled seed article, annotated by
@@ -229,6 +230,24 @@ def check_paths(doc: Doc) -> list[str]:
     return problems
 
 
+#: A file named by its path inside the package (``ingest/lines.py``, ``nlp/data/tone_model.json``).
+PACKAGE = ROOT / "src" / "newsbrief"
+PACKAGE_PATH = re.compile(r"(?<![\w./<-])((?:" + "|".join(
+    sorted(d.name for d in PACKAGE.iterdir() if d.is_dir() and not d.name.startswith("_"))) + r")/[\w./-]*\.\w+)")
+
+
+def check_package_paths(doc: Doc) -> list[str]:
+    problems = []
+    for code in doc.codes:
+        for m in PACKAGE_PATH.finditer(code.text):
+            raw = m.group(1).rstrip(".,:;")
+            if code.text[m.end(1):m.end(1) + 1] in ("<", "*", "{"):
+                continue
+            if not (PACKAGE / raw).exists():
+                problems.append(f"{doc.path.name}:{code.line}: {raw} is not in src/newsbrief/")
+    return problems
+
+
 def make_targets() -> set[str]:
     text = (ROOT / "Makefile").read_text(encoding="utf-8")
     return set(re.findall(r"^([A-Za-z][\w-]*)\s*:", text, re.M))
@@ -271,7 +290,8 @@ def check_links(doc: Doc) -> list[str]:
     return problems
 
 
-CHECKS = [check_commands, check_script_options, check_modules, check_paths, check_make, check_links]
+CHECKS = [check_commands, check_script_options, check_modules, check_paths, check_package_paths, check_make,
+          check_links]
 
 
 # ------------------------------------------------------------------------------------------------ tests
@@ -302,7 +322,8 @@ BAD = """# Bad
 
 Run `newsbrief query "SELECT 1"` or `newsbrief run p.yaml --no-such-flag`; see `src/newsbrief/nothing.py`
 and [missing](docs/none.md), [anchor](#no-such-heading), `make nothing-here`,
-`newsbrief.analysis.no_such_function` and `.venv/bin/python benchmarks/quotes.py --no-such-option`.
+`newsbrief.analysis.no_such_function` and `.venv/bin/python benchmarks/quotes.py --no-such-option`;
+the rules are in `nlp/no_such_module.py`.
 
 ```python
 from newsbrief.query import sql
@@ -323,7 +344,8 @@ def test_the_checks_catch_names_that_do_not_exist(tmp_path: Path) -> None:
                      "no heading #no-such-heading", "`make nothing-here` is not a Makefile target",
                      "`newsbrief.analysis.no_such_function` does not exist",
                      "benchmarks/quotes.py has no option --no-such-option",
-                     "`from newsbrief.query import sql` fails", "`make no-such-target-either` is not"):
+                     "`from newsbrief.query import sql` fails", "`make no-such-target-either` is not",
+                     "nlp/no_such_module.py is not in src/newsbrief/"):
         assert expected in found, f"not reported: {expected}\n{found}"
     assert "--version" not in found and "<version>" not in found, found
 

@@ -33,3 +33,7 @@ def test_odd_dates_leave_the_period_and_are_counted_undated(root: Path, tmp_path
     text = period.group(1)
     assert "2017" in text and "1900" not in text and "2999" not in text and "1999" not in text
     assert "(5 undated)" in text
+    # the two implausible dates are listed under the header (the partial ones were never dates)
+    assert "articles&#39; dates were left out of the period and timeline" in html or \
+        "articles' dates were left out of the period and timeline" in html
+    assert "1900-01-01 (before 1990-01-01)" in html and "2999-05-01 (in the future)" in html

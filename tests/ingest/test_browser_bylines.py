@@ -13,7 +13,8 @@ def test_widget_labels_are_no_names(label: str) -> None:
     assert not _name_like(label)
 
 
-@pytest.mark.parametrize("name", ["Mark Di Stefano", "Natasha Turak", "Jean de la Fontaine", "Meg Kinnard and Errin Haines"])
+@pytest.mark.parametrize("name", ["Mark Di Stefano", "Natasha Turak", "Jean de la Fontaine",
+                                  "Meg Kinnard and Errin Haines"])
 def test_names_are_names(name: str) -> None:
     assert _name_like(name)
 
@@ -32,3 +33,10 @@ def test_interface_sentences_are_no_headlines(line: str) -> None:
 
     assert not _title_like(line, None)
     assert _title_like("Sweden drops rape investigation into Julian Assange", None)
+
+
+def test_share_buttons_and_welcome_pages_are_no_headlines() -> None:
+    from newsbrief.ingest.browser import _title_like
+
+    assert not _title_like("Facebook Twitter Email LinkedIn Reddit Pinterest", None)
+    assert not _title_like("Welcome to The Example Network's European Union Experience", None)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from stories import STORIES
 
 from newsbrief.ingest.browser import read_browser_copy
 from newsbrief.ingest.lines import LABELS, features, line_model
+from stories import STORIES
 
 MENU = ["Home", "World", "Business", "Sport", "Sign in", "Subscribe"]
 HEADLINE = "City council votes to expand the northern bus network"

@@ -171,7 +171,8 @@ def test_same_story_as_html_and_txt_is_one_article(tmp_path: Path, caplog: pytes
 @pytest.mark.skipif(not PAGES.is_dir(), reason="../shared/pages/readability is absent (a clone without shared/)")
 def test_shared_pages_meet_the_goals() -> None:
     import importlib.util
-    spec = importlib.util.spec_from_file_location("pages", Path(__file__).resolve().parents[2] / "benchmarks" / "pages.py")
+    benchmark = Path(__file__).resolve().parents[2] / "benchmarks" / "pages.py"
+    spec = importlib.util.spec_from_file_location("pages", benchmark)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -8,10 +8,10 @@ import logging
 from pathlib import Path
 
 import pytest
-from stories import STORIES
 
 from newsbrief.errors import InputError
 from newsbrief.ingest import read_inputs, write_skipped
+from stories import STORIES
 
 ITALIAN = ("Il consiglio comunale ha approvato martedì l'ampliamento della rete degli autobus nei quartieri del nord, "
            "ha detto la sindaca. \"È una bella giornata per chi aspetta sotto la pioggia\", ha dichiarato. Il "

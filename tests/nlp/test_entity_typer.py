@@ -39,8 +39,9 @@ def test_surname_that_is_also_a_city_stays_a_person(nlp) -> None:
 
 
 def test_full_name_and_surname_are_one_type_and_one_entity(nlp) -> None:
-    from newsbrief.nlp.entities.linking import link_entities
     import pandas as pd
+
+    from newsbrief.nlp.entities.linking import link_entities
 
     text = ("Marta Oakfield joined the board in May. Oakfield said the plan was sound. "
             "Critics said Oakfield moved too fast.")
@@ -51,7 +52,8 @@ def test_full_name_and_surname_are_one_type_and_one_entity(nlp) -> None:
 
 
 def test_a_verb_inside_a_person_span_splits_the_names(nlp) -> None:
-    labels = _labels(nlp, "In the final seconds, Garrow hit Taberly with the ball. Garrow said sorry. Taberly said nothing.")
+    labels = _labels(nlp, "In the final seconds, Garrow hit Taberly with the ball. Garrow said sorry. "
+                          "Taberly said nothing.")
     assert not any(" hit " in name for name in labels)
 
 

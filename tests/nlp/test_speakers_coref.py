@@ -11,11 +11,11 @@ from newsbrief.nlp.quotes.coref import gender_of
 
 
 def _refs(text: str, rows: list[Quote]) -> list[str | None]:
-    return [
-        text[q.speaker_ref_start : q.speaker_ref_end] if q.speaker_ref_start is not None and q.speaker_ref_end is not None
-        else None
-        for q in rows
-    ]
+    out: list[str | None] = []
+    for q in rows:
+        a, b = q.speaker_ref_start, q.speaker_ref_end
+        out.append(text[a:b] if a is not None and b is not None else None)
+    return out
 
 
 def _named(rows: list[Quote]) -> list[bool]:
@@ -89,3 +89,24 @@ def test_according_to_a_name_makes_it_the_speaker(nlp: Language) -> None:
     text = "The bridge will open in May, according to Maria Lopez, who runs the project."
     rows = extract_quotes(nlp(text))
     assert rows and _refs(text, rows)[0] == "Maria Lopez" and rows[0].speaker_is_entity
+
+
+def test_speech_reported_inside_anothers_testimony_is_the_witness_words(nlp: Language) -> None:
+    text = ("David Holmes testified on Friday that Gordon Sondland told the president that the deal "
+            "would be done by the end of the month.")
+    rows = extract_quotes(nlp(text))
+    assert rows and all(_refs(text, [q])[0] == "David Holmes" for q in rows)
+
+
+def test_the_statement_speaks_for_the_one_who_issued_it(nlp: Language) -> None:
+    text = ("Acme Records issued a statement on Tuesday about the dispute.\n\n"
+            "The statement said that the singer had never been stopped from performing.")
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[-1] == "Acme Records" and rows[-1].speaker_is_entity
+
+
+def test_words_said_by_two_named_people_are_each_ones(nlp: Language) -> None:
+    text = "Kurt Volker and Tim Morrison said that the call was not in line with national security goals."
+    rows = extract_quotes(nlp(text))
+    refs = set(_refs(text, rows))
+    assert {"Kurt Volker", "Tim Morrison"} <= refs and len({q.group for q in rows}) == 1

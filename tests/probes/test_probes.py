@@ -157,6 +157,9 @@ PROBES: list[Probe] = [
     Probe("an empty --set input", run("--set", "input="), 2, ("--set input: empty",)),
     Probe("an output folder that is a file", lambda w: run()(_file(w, "reports")), 2,
           ("reports is a file, not a folder",)),
+    Probe("an annotate store that is a file",
+          lambda w: ["annotate", str(_page(w)), "--out", str(_file(w, "store") / "store")], 2,
+          ("store is a file, not a folder",)),
     Probe("a params file that is not text", lambda w: ["run", str(_binary(w))], 2, ("not a UTF-8 text file",)),
     Probe("no such params file", lambda w: ["run", str(w / "nothing.yaml")], 2, ("no such parameter file",)),
 ]

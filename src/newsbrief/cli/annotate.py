@@ -80,6 +80,8 @@ def annotation_settings(args: argparse.Namespace) -> Any:
     columns = parse_columns(args.column, problems)
     if args.max_pages < 1:
         problems.append(f"--max-pages: at least 1 (got {args.max_pages})")
+    if args.out.exists() and not args.out.is_dir():
+        problems.append(f"--out: {args.out} is a file, not a folder (the store is a folder)")
     params = None
     try:
         params = build_annotation_params({

@@ -18,7 +18,14 @@ from .date_flags import date_window, flag_dates
 from .html import read_html_file
 from .language import DEFAULT_LANGUAGES, detect_language, language_name
 from .model import (
-    ARTICLE_COLUMNS, DUPLICATE, SKIPPED_COLUMNS, Article, IngestResult, Skipped, articles_frame, content_hash,
+    ARTICLE_COLUMNS,
+    DUPLICATE,
+    SKIPPED_COLUMNS,
+    Article,
+    IngestResult,
+    Skipped,
+    articles_frame,
+    content_hash,
     write_skipped,
 )
 from .tables import TABLE_SUFFIXES, read_table
@@ -219,7 +226,7 @@ def read_inputs(
     result.flagged_dates = flag_dates(result.articles, window=window)
     if result.flagged_dates:
         log.warning("%d date(s) left out of the period and timeline (the articles stay, undated): %s",
-                    len(result.flagged_dates), _listed(result.flagged_dates))
+                    len(result.flagged_dates), _listed([str(f) for f in result.flagged_dates]))
     if result.warnings:
         log.warning("%d date problem(s): %s", len(result.warnings),
                     _listed(result.warnings))
@@ -278,7 +285,8 @@ def items_of(inputs: str | Path | Iterable[str | Path]) -> list[str]:
 
 
 __all__ = [
-    "ARTICLE_COLUMNS", "DEFAULT_LANGUAGES", "SKIPPED_COLUMNS", "Article", "Skipped", "detect_language", "IngestResult", "articles_frame", "content_hash", "date_window", "expand_inputs", "merge_page_pairs",
-    "parse_page", "read_file", "thin_reason", "thin_summary", "read_html_file", "read_inputs", "read_table", "read_text_file",
-    "write_skipped",
+    "ARTICLE_COLUMNS", "Article", "DEFAULT_LANGUAGES", "IngestResult", "SKIPPED_COLUMNS", "Skipped",
+    "articles_frame", "content_hash", "date_window", "detect_language", "expand_inputs", "merge_page_pairs",
+    "parse_page", "read_file", "read_html_file", "read_inputs", "read_table", "read_text_file", "thin_reason",
+    "thin_summary", "write_skipped",
 ]

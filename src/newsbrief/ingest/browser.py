@@ -162,7 +162,8 @@ def find_byline(lines: list[str]) -> str | None:
     return _find_author(lines, bare=False)
 
 
-ROLE = re.compile(r"(?<=[a-z])(?:(?:Staff|Senior|Business|Chief|Contributing|Political|Foreign|Sports|Special|Guest)\s*)?"
+ROLE = re.compile(r"(?<=[a-z])(?:(?:Staff|Senior|Business|Chief|Contributing|Political|Foreign|Sports|Special|"
+                  r"Guest)\s*)?"
                   r"(?:Writer|Columnist|Reporter|Correspondent|Editor|Contributor)\b.*$|(?<=[a-z])\d.*$|\s+-\s+\d.*$")
 
 
@@ -187,11 +188,16 @@ WIDGET_WORDS = frozenset(
 )
 
 
+NAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "del", "la", "le", "bin", "al", "der", "den", "du", "dos"})
+
+
 def _name_like(text: str) -> bool:
     """A person's name, not a widget label: no stop word or widget word, not only acronyms ("CNBC TV")."""
     words = [w for w in re.findall(r"[\w'’.-]+", text) if w not in {"and", "&"}]
     if not words or all(re.fullmatch(r"[A-Z]{2,5}", w) for w in words):
         return False
+    if any(w[:1].islower() and w not in NAME_PARTICLES for w in words):
+        return False  # "Ukraine urges NATO to send ...": a sentence
     return not any(w.casefold() in WIDGET_WORDS or (w.casefold() in STOPWORDS and w.islower() is False
                                                        and w.casefold() not in {"de", "van", "von", "da", "di", "del",
                                                                                  "la", "le", "bin", "al"})
@@ -217,9 +223,12 @@ def _find_author(lines: list[str], *, bare: bool = True) -> str | None:
 
 # Sentences of the page's interface, not of the news: player and browser notices, link hints, breadcrumbs.
 INTERFACE = re.compile(
-    r"\b(?:media playback|(?:on|in) your (?:device|browser)|external (?:links?|sites?)|(?:in|open in) a new (?:window|tab)|"
+    r"\b(?:media playback|(?:on|in) your (?:device|browser)|external (?:links?|sites?)|"
+    r"(?:in|open in) a new (?:window|tab)|"
     r"sharing options|sign (?:in|up)|log ?in|subscribe|newsletter|javascript|enable cookies|skip to|you are here|"
-    r"click here|tap here|swipe|scroll (?:down|up)|welcome to|read more)\b", re.IGNORECASE)
+    r"click here|tap here|swipe|scroll (?:down|up)|welcome to|read more|"
+    r"(?:facebook|twitter|email|linkedin|reddit|pinterest|whatsapp|flipboard)\W+"
+    r"(?:facebook|twitter|email|linkedin|reddit|pinterest|whatsapp|flipboard))\b", re.IGNORECASE)
 # A photo credit ("Jane Doe/The Example Times") or a media teaser's label ("Video Julian Assange dragged ...").
 CREDIT_OR_TEASER = re.compile(r"^(?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w.'’-]+\s*/\s*(?:the\s+)?[A-Z][\w .&'’-]{1,40}$|"
                               r"^(?:Video|Watch|Gallery|Audio|Photos?|Listen)\b[:\s]", re.IGNORECASE)

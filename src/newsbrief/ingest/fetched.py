@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..fetch import FetchedPage, FetchLog, FetchOptions, LogRow, cache_folder, fetch_sources, is_source
+from .date_flags import flag_dates
 from .html import read_html_file
 from .language import DEFAULT_LANGUAGES, detect_language, language_name
 from .model import DUPLICATE, Article, IngestResult, Skipped
@@ -74,6 +75,11 @@ def read_sources(
         ids.add(article.article_id)
         hashes.add(article.content_hash)
         result.articles.append(article)
+    more = flag_dates(result.articles)  # fetched pages' dates, judged with the local ones
+    if more:
+        log.warning("%d date(s) left out of the period and timeline (the articles stay, undated): %s", len(more),
+                    "; ".join(str(f) for f in more[:5]) + (f"; and {len(more) - 5} more" if len(more) > 5 else ""))
+        result.flagged_dates += more
     if log_path is not None:
         outcome.log.write(log_path)
     if outcome.log.failed:

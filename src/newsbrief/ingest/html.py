@@ -19,10 +19,10 @@ from .boilerplate import clean_paragraphs
 from .browser import copyright_owner, read_browser_copy
 from .dates import parse_date
 from .model import Article
-from .structured import PageData, clean_title, read_structured
-from .text import decode_bytes, normalise
 from .names import clean_author
 from .sources import agrees, choose_source, domain_label, split_wire
+from .structured import PageData, clean_title, read_structured
+from .text import decode_bytes, normalise
 from .visible import header_zones, shown_byline, shown_date, visible_lines
 
 # The extraction is taken as a fragment (a caption, a teaser) below this share of the JSON-LD body.
@@ -64,7 +64,7 @@ def _published(zones: list[list[str]], data: PageData, doc: Any) -> datetime | N
 def read_html_file(path: Path, *, article_id: str | None = None) -> Article:
     """Extract the main text, title, author, site and date of a saved page."""
     raw = decode_bytes(path.read_bytes(), path=path)
-    doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False, favor_precision=True)
+    doc: Any = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False, favor_precision=True)
     data = read_structured(raw)
     extracted = _paragraphs(getattr(doc, "text", None) or "") if doc is not None else []
     structured = _paragraphs(data.body or "")

@@ -40,7 +40,8 @@ def _own(line: str, *, kind: str, in_run: bool, i: int, n: int, lo: int, hi: int
         1.0, math.log1p(n_words), math.log1p(len(line)), stop, caps,
         sum(c.isdigit() for c in line) / max(1, len(line)), sum(c.isupper() for c in letters) / max(1, len(letters)),
         float(kind == "good"), float(kind == "short"), float(kind == "bad"), float(in_run),
-        float(end in ".!?\"'”’"), float(end in ":;,"), float(bool(DATE.search(line))), float(bool(BYLINE.match(line))),
+        float(end in ".!?\"'”’"), float(end in ":;,"), float(bool(DATE.search(line))),
+        float(bool(BYLINE.match(line))),
         float(is_boilerplate(line)), float(bool(COPYRIGHT.search(line))), float(_title_like(line, None)),
         i / max(1, n - 1), min(before, 30) / 30, min(after, 30) / 30, float(0 < before <= 3), float(0 < before <= 10),
         math.log1p(repeats), float("|" in line), float(line.startswith(("•", "-", "*", "·"))),
@@ -99,7 +100,8 @@ class LineModel:
         body_p = dict(zip(lines, p[:, 1]))
         body = [line for line in found.body if body_p.get(line, 1.0) >= self.body_floor] or found.body
         i = int(np.argmax(p[:, 2])) if len(p) else 0
-        title = lines[i] if len(p) and p[i, 2] > self.title_odds else found.title
+        learned = len(p) and p[i, 2] > self.title_odds and _title_like(lines[i], None)
+        title = lines[i] if learned else found.title
         if title is not None and body and body[0] == title:
             body = body[1:]
         return CopyFields(body=body, title=title, author=found.author, source=found.source, published=found.published,

@@ -62,6 +62,18 @@ class Skipped:
     reason: str
 
 
+@dataclass(frozen=True)
+class FlaggedDate:
+    """An article whose stated date was left out of the period and timeline: the page (file, row), the date, why."""
+
+    page: str
+    date: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.page}: {self.date} ({self.reason})"
+
+
 SKIPPED_COLUMNS: tuple[str, ...] = ("page", "reason")
 
 
@@ -77,7 +89,7 @@ class IngestResult:
     skipped: list[Skipped] = field(default_factory=list)
     pages: int = 0
     #: Articles whose date was left out as implausible or far from the rest ("<origin>: <date> (<why>)").
-    flagged_dates: list[str] = field(default_factory=list)
+    flagged_dates: list[FlaggedDate] = field(default_factory=list)
 
     @property
     def duplicates(self) -> int:
@@ -87,8 +99,10 @@ class IngestResult:
         return articles_frame(self.articles)
 
     def record(self) -> dict[str, Any]:
-        """What a run's manifest keeps of the ingest: ``{"pages": n, "skipped": [{"page", "reason"}, ...]}``."""
-        return {"pages": self.pages, "skipped": [{"page": s.page, "reason": s.reason} for s in self.skipped]}
+        """What a run's manifest keeps of the ingest: ``{"pages": n, "skipped": [{"page", "reason"}, ...],
+        "flagged_dates": [{"page", "date", "reason"}, ...]}``."""
+        return {"pages": self.pages, "skipped": [{"page": s.page, "reason": s.reason} for s in self.skipped],
+                "flagged_dates": [{"page": f.page, "date": f.date, "reason": f.reason} for f in self.flagged_dates]}
 
     def skipped_frame(self) -> pd.DataFrame:
         """One row per skipped page: ``page``, ``reason`` (the run writes it as ``skipped.csv``)."""

@@ -21,7 +21,8 @@ AGENCIES = re.compile(
     r"ians|ani|upi|united press international|dpa|efe|xinhua|kyodo(?: news)?|anadolu(?: agency)?|ap news)",
     re.IGNORECASE,
 )
-SHORT_AGENCY = {"associated press": "AP", "ap news": "AP", "ap": "AP", "reuters": "Reuters", "thomson reuters": "Reuters",
+SHORT_AGENCY = {"associated press": "AP", "ap news": "AP", "ap": "AP", "reuters": "Reuters",
+                "thomson reuters": "Reuters",
                 "afp": "AFP", "agence france-presse": "AFP", "agence france presse": "AFP", "pti": "PTI",
                 "press trust of india": "PTI", "upi": "UPI", "united press international": "UPI"}
 #: Site names that are a section, a kind of page or an edition, not an outlet.

@@ -19,9 +19,9 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from ..errors import InputError
-from .browser import read_browser_copy
-from .lines import line_model
+from .browser import _name_like, _title_like, read_browser_copy
 from .dates import parse_date
+from .lines import line_model
 from .model import Article
 
 log = logging.getLogger(__name__)
@@ -140,17 +140,18 @@ def _read_header(lines: list[str]) -> tuple[PageHeader, int]:
             published = parse_date(match.group("when"))
             i = j + 1
             header_lines = lines[:j]
-            if header_lines:
-                title = header_lines[0]
-            for extra in header_lines[1:]:
-                org = BYLINE_ORG.match(extra)
-                by = BYLINE_BY.match(extra)
+            if header_lines:  # the byline sits just above the date line, the headline above it
+                last = header_lines[-1]
+                org, by = BYLINE_ORG.match(last), BYLINE_BY.match(last)
                 if org:
-                    author, source = extra, org.group("org").strip()
+                    author, source = last, org.group("org").strip()
                 elif by:
                     author = by.group("name").strip()
-                elif author is None:
-                    author = extra
+                elif len(header_lines) > 1 and _name_like(last):
+                    author = last
+                above = header_lines[:-1] if author else header_lines
+                titles = [line for line in above if _title_like(line, author)]
+                title = titles[-1] if titles else (above[0] if above else None)
             break
     if title is None and lines and len(lines) > 1 and _looks_like_title(lines[0]):
         title, i = lines[0], 1

@@ -8,7 +8,7 @@ import os
 import re
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -67,20 +67,9 @@ class AnnotationParams(ComputeParams, AnnotationSettings):
     columns: dict[str, str] = Field(
         default_factory=dict, description="Map table columns to ours, e.g. {text: body, published: date}."
     )
-    languages: list[str] = Field(
-        default_factory=lambda: ["en"], description="Languages analysed (ISO 639-1 codes, e.g. [en, de]); pages "
-        "in other languages are skipped and listed in the briefing. An empty list analyses every language.")
-
-    @field_validator("languages", mode="before")
-    @classmethod
-    def _language_codes(cls, value: Any) -> Any:
-        codes = [value] if isinstance(value, str) else value
-        if isinstance(codes, list):
-            bad = [c for c in codes if not (isinstance(c, str) and re.fullmatch(r"[A-Za-z]{2}", c.strip()))]
-            if bad:
-                raise ValueError("give two-letter ISO 639-1 codes such as en, de, fr")
-            return [c.strip().lower() for c in codes]
-        return value
+    languages: list[Annotated[str, Field(pattern=r"^[A-Za-z]{2}$")]] = Field(
+        default_factory=lambda: ["en"], description="Languages analysed (ISO 639-1 codes, e.g. [en, de]; [] for "
+        "all); pages in other languages are skipped and listed in the briefing.")
 
     def annotation_settings(self) -> AnnotationSettings:
         """The :class:`AnnotationSettings` these parameters hold."""

@@ -67,6 +67,18 @@ def skipped_note(record: Mapping[str, Any] | None, *, limit: int = 5) -> str | N
     return f"{len(skipped):,} of {pages:,} pages could not be read: {named}{more}."
 
 
+def flagged_dates_note(record: Mapping[str, Any] | None, *, limit: int = 5) -> str | None:
+    """"2 articles' dates were left out of the period and timeline: a.html: 2010-01-01 (far outside the other
+    dates ...)." from what a run's ingest recorded (``{"flagged_dates": [{"page", "date", "reason"}]}``)."""
+    flagged = list((record or {}).get("flagged_dates") or [])
+    if not flagged:
+        return None
+    named = "; ".join(f"{str(f['page']).rsplit('/', 1)[-1]}: {f['date']} ({f['reason']})" for f in flagged[:limit])
+    more = f"; and {len(flagged) - limit:,} more" if len(flagged) > limit else ""
+    what = "1 article's date was" if len(flagged) == 1 else f"{len(flagged):,} articles' dates were"
+    return f"{what} left out of the period and timeline as implausible (the articles count, undated): {named}{more}."
+
+
 def article_titles(article_ids: pd.Series, articles: pd.DataFrame) -> pd.Series:
     """The title of each article id, or the id itself when the article has no title (never all-NA:
     pandas maps a column whose values are all missing to an untyped column that cannot be filled)."""

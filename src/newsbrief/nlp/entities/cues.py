@@ -39,7 +39,8 @@ _NUMBER = re.compile(r"^[-+($]?\d[\d.,/:%]*\)?$")
 _COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
 
 
-_CORPORATE = frozenset({"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "group", "company", "com"})
+_CORPORATE = frozenset({"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "group", "company", "com",
+                        "ag", "sa", "nv", "bv", "gmbh", "se", "spa", "ab", "asa", "holdings", "limited"})
 
 
 def org_key(folded: str) -> str:

@@ -41,7 +41,10 @@ CLASSES = ("PERSON", "ORG", "PLACE", "OTHER")
 #: A name is dropped as no person, organisation or place only when the model is this sure (chosen on dev
 #: pages: dropping costs recall of real entities more than it gains in clean top lists).
 DROP_AT = 0.7
-_CORPORATE = frozenset("inc corp co ltd llc plc group company airlines airways bank news times post".split())
+_CORPORATE = frozenset(
+    {"inc", "corp", "co", "ltd", "llc", "plc", "group", "company", "airlines", "airways", "bank", "news", "times",
+     "post"}
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -50,7 +53,9 @@ def _census_names() -> tuple[frozenset[str], dict[str, int]]:
     root = resources.files("names")
 
     def read(name: str) -> list[str]:
-        return [line.split()[0].lower() for line in root.joinpath(name).read_text("utf-8").splitlines() if line.strip()]
+        # fixed-width lines: the name in the first 15 characters, then frequency, cumulative frequency, rank
+        lines = root.joinpath(name).read_text("utf-8").splitlines()
+        return [line[:15].rstrip().lower() for line in lines if line[:1].isalpha()]
 
     given = frozenset(read("dist.male.first") + read("dist.female.first"))
     surnames = {w: i for i, w in enumerate(read("dist.all.last"))}
@@ -80,29 +85,12 @@ def _word(tok: Any) -> str | None:
     return "<Cap>" if tok.text[:1].isupper() else None
 
 
-def mention_features(span: Any, label: str, cue: tuple[str, bool] | None) -> dict[str, float]:
-    """Features of one mention (see module docs)."""
-    doc = span.doc
-    text = strip_titles(span.text)
+@functools.lru_cache(maxsize=8192)
+def _surface_features(surface: str) -> tuple[tuple[str, float], ...]:
+    """The features of a name's own words (shape, gazetteers): the same for every mention of it."""
+    text = strip_titles(surface)
     words = text.split()
-    f: dict[str, float] = {f"ner={label}": 1.0}
-    if cue is not None:
-        f[f"cue={cue[0]}:{int(bool(cue[1]))}"] = 1.0
-    root = span.root
-    f[f"dep={root.dep_}"] = 1.0
-    head = root.head
-    if head.i != root.i and head.is_alpha and head.is_lower:
-        f[f"head={head.lemma_}"] = 1.0
-        f[f"dephead={root.dep_}:{head.lemma_}"] = 1.0
-    for name, i in (("prev", span.start - 1), ("prev2", span.start - 2), ("next", span.end), ("next2", span.end + 1)):
-        if 0 <= i < len(doc):
-            w = _word(doc[i])
-            if w is not None:
-                f[f"{name}={w}"] = 1.0
-        else:
-            f[f"{name}=<edge>"] = 1.0
-    if span.start < len(doc) and doc[span.start].is_sent_start:
-        f["sent_start"] = 1.0
+    f: dict[str, float] = {}
     n = len(words)
     f[f"nwords={min(n, 4)}"] = 1.0
     compact = text.replace(".", "").replace("&", "")
@@ -117,16 +105,14 @@ def mention_features(span: Any, label: str, cue: tuple[str, bool] | None) -> dic
         f["has_and"] = 1.0
     if "-" in text:
         f["hyphen"] = 1.0
-    if span.end < len(doc) and doc[span.end].lower_ in {"'s", "’s"}:
-        f["possessive"] = 1.0
     if words:
         f[f"last={low[-1]}"] = 1.0
         if n >= 2:
             f[f"first={low[0]}"] = 1.0
         if low[-1] in _CORPORATE:
             f["corporate_word"] = 1.0
-        if low[-1].endswith("s") and n >= 2:
-            f["last_plural"] = 1.0
+        if low[-1].endswith("s") and not low[-1].endswith("ss") and len(low[-1]) > 3:
+            f["last_plural" if n >= 2 else "plural_alone"] = 1.0  # "the Steelers", "Emirates"
     if is_place(text):
         f["gaz_place"] = 1.0
     if country_code(text) is not None:
@@ -145,6 +131,33 @@ def mention_features(span: Any, label: str, cue: tuple[str, bool] | None) -> dic
             f["surname_top1k" if rank < 1000 else "surname_top20k" if rank < 20000 else "surname_rare"] = 1.0
             if is_place(words[-1]):
                 f["surname_and_place"] = 1.0
+    return tuple(f.items())
+
+
+def mention_features(span: Any, label: str, cue: tuple[str, bool] | None) -> dict[str, float]:
+    """Features of one mention (see module docs)."""
+    doc = span.doc
+    f: dict[str, float] = {f"ner={label}": 1.0}
+    if cue is not None:
+        f[f"cue={cue[0]}:{int(bool(cue[1]))}"] = 1.0
+    root = span.root
+    f[f"dep={root.dep_}"] = 1.0
+    head = root.head
+    if head.i != root.i and head.is_alpha and head.is_lower:
+        f[f"head={head.lemma_}"] = 1.0
+        f[f"dephead={root.dep_}:{head.lemma_}"] = 1.0
+    for name, i in (("prev", span.start - 1), ("prev2", span.start - 2), ("next", span.end), ("next2", span.end + 1)):
+        if 0 <= i < len(doc):
+            w = _word(doc[i])
+            if w is not None:
+                f[f"{name}={w}"] = 1.0
+        else:
+            f[f"{name}=<edge>"] = 1.0
+    if span.start < len(doc) and doc[span.start].is_sent_start:
+        f["sent_start"] = 1.0
+    if span.end < len(doc) and doc[span.end].lower_ in {"'s", "’s"}:
+        f["possessive"] = 1.0
+    f.update(_surface_features(span.text))
     return f
 
 
@@ -245,16 +258,26 @@ def shipped_typer() -> Typer:
     return Typer.load()
 
 
-def type_groups(found: list[Found], groups: list[int], rule: list[str], *, typer: Typer | None = None) -> list[str | None]:
+def preload() -> None:
+    """Read the weights and the name lists now (before forking workers, so each fork inherits them)."""
+    shipped_typer()
+    _census_names()
+
+
+def type_groups(
+    found: list[Found], groups: list[int], rule: list[str], *, typer: Typer | None = None
+) -> list[str | None]:
     """A label per mention from its group's class (None: not a person, organisation or place); places keep
     the place label of the model or cue (GPE, LOC, FAC). A group with a definitive place cue ("the island of
     X", "X Street") keeps the rules' label."""
     model = typer or shipped_typer()
     feats = group_features(found, groups, rule)
     decided = {g: model.predict(f, drop_at=DROP_AT) for g, f in feats.items()}
-    definitive = {g for (_, _, cue), g in zip(found, groups) if cue is not None and cue[1] is True and cue[0] in PLACE_LABELS}
+    definitive = {
+        g for (_, _, cue), g in zip(found, groups) if cue is not None and cue[1] is True and cue[0] in PLACE_LABELS
+    }
     out: list[str | None] = []
-    for (span, label, cue), g, r in zip(found, groups, rule):
+    for (_span, label, cue), g, r in zip(found, groups, rule):
         if g in definitive:  # "the island of X", "X Street", "X Observatory": the rules' vote stands
             out.append(r)
             continue

@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 
 from .lexicon import ORG_NOUNS
 
-__all__ = ["known_name", "described_person", "described_org", "gender_of", "compatible", "pronoun_gender"]
+__all__ = ["known_name", "described_person", "described_org", "issuer", "gender_of", "compatible", "pronoun_gender"]
 
 _WINDOW = 6  # tokens either side of a name searched for the words that introduce it
 _MALE_WORDS = frozenset(
@@ -163,7 +163,34 @@ def described_org(mention: Span, head: Token, ents: Sequence[Span], last_org_spe
             best = (score, ent)
     if best is not None:
         return best[1]
-    return appositive_name(mention, noun) or last_org_speaker
+    named = appositive_name(mention, noun)
+    if named is not None:
+        return named
+    last = last_org_speaker
+    if last is not None and not any(
+        e.label_ == "ORG" and e.start_char > last.start_char and e.text != last.text for e in ents
+    ):
+        return last_org_speaker  # the organisation that spoke last, when no other one was named since
+    return None
+
+
+def issuer(mention: Span, head: Token, *, window: int = 400) -> Token | None:
+    """``X issued a statement ... The statement said``: the subject of the latest earlier verb whose
+    object (or ``in a ...``) is the same medium noun."""
+    doc = mention.doc
+    noun = head.lemma_.lower()
+    for tok in reversed(doc[max(0, mention.start - window) : mention.start]):
+        if tok.lemma_.lower() != noun or tok.pos_ != "NOUN":
+            continue
+        verb = tok.head
+        if tok.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        elif tok.dep_ != "dobj":
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and (subj.ent_type_ or subj.pos_ == "PROPN"):
+            return subj
+    return None
 
 
 def appositive_name(mention: Span, noun: str, *, window: int = 400) -> Span | None:

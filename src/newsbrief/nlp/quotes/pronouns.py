@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from .coref import compatible, gender_of, pronoun_gender
 
@@ -85,9 +85,12 @@ def candidates(
     return out
 
 
-def _salience(doc: Doc, cand: Candidate, ents: Sequence[Span]) -> int:
-    last = doc.text[cand.start : cand.end].split()[-1:] or [""]
-    return sum(1 for e in ents if e.end_char <= cand.at and e.text.split()[-1:] == last)
+def _salience(span: Span | None, cand: Candidate, ents: Sequence[Span]) -> int:
+    """How often the candidate's last word ended a name before it (never ``doc.text``: that rebuilds the text)."""
+    if span is None or not len(span):
+        return 0
+    last = span[-1].text
+    return sum(1 for e in ents if e.end_char <= cand.at and e[-1].text == last)
 
 
 def features(token: Token, cand: Candidate, ents: Sequence[Span]) -> dict[str, float]:
@@ -105,7 +108,7 @@ def features(token: Token, cand: Candidate, ents: Sequence[Span]) -> dict[str, f
         "prev_sent": float(sent.start > 0 and doc[sent.start - 1].sent.start_char <= cand.at < sent.start_char),
         "subject": float(root.dep_ in _SUBJ or root.head.dep_ in _SUBJ),
         "spoke": float(cand.spoke),
-        "salience": math.log1p(_salience(doc, cand, ents)),
+        "salience": math.log1p(_salience(span, cand, ents)),
     }
     if cls == "person" and span is not None:
         f["gender_known"] = float(pronoun_gender(token) is not None and gender_of(span) is not None)

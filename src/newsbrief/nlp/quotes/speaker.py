@@ -25,8 +25,8 @@ from spacy.tokens import Doc, Span, Token
 
 from newsbrief.nlp.lexicon import lexicon
 
-from .coref import described_org, described_person, is_definite, known_name
-from .lexicon import GROUP_PRONOUNS, ORG_NOUNS, PERSON_PRONOUNS, ROLE_WORDS
+from .coref import described_org, described_person, is_definite, issuer, known_name
+from .lexicon import GROUP_PRONOUNS, MEDIUM_WORDS, ORG_NOUNS, PERSON_PRONOUNS, ROLE_WORDS
 from .pronouns import Candidate, best, candidates
 
 __all__ = ["Speaker", "SpeakerResolver", "speaker_mention"]
@@ -47,14 +47,15 @@ class Speaker:
     ref_end: int | None
     is_entity: bool
 
+    def with_mention(self, start: int, end: int) -> Speaker:
+        return Speaker(start, end, self.ref_start, self.ref_end, self.is_entity)
+
 
 def _kept(token: Token, root: Token) -> bool:
     if token.dep_ in _DROP_DEPS and token.head == root:
         if token.dep_ == "prep" and token.lower_ in _KEEP_PREP_WORDS:
             return True
-        if token.dep_ in {"conj", "cc"} and token.pos_ in {"PROPN", "NOUN", "CCONJ"}:
-            return True
-        return False
+        return token.dep_ in {"conj", "cc"} and token.pos_ in {"PROPN", "NOUN", "CCONJ"}
     return True
 
 
@@ -73,11 +74,14 @@ def speaker_mention(subj: Token) -> Span:
             continue
         stack.extend(t.children)
     # keep contiguous around the head: stop at punctuation or line breaks
+    def stops(tok: Token, keep: set[str]) -> bool:
+        return tok.is_punct and tok.text not in keep or "\n" in tok.text
+
     a = subj.i
-    while a > lo and not (doc[a - 1].is_punct and doc[a - 1].text not in {"'s", "’s", "-", ".", "&"}) and "\n" not in doc[a - 1].text:
+    while a > lo and not stops(doc[a - 1], {"'s", "’s", "-", ".", "&"}):
         a -= 1
     b = subj.i
-    while b < hi and not (doc[b + 1].is_punct and doc[b + 1].text not in {"-", ".", "&"}) and "\n" not in doc[b + 1].text:
+    while b < hi and not stops(doc[b + 1], {"-", ".", "&"}):
         b += 1
     while b > subj.i and (doc[b].is_space or doc[b].is_punct):
         b -= 1
@@ -112,7 +116,8 @@ def _name_span(token: Token) -> Span | None:
 
 def _is_subject(doc: Doc, cand: Candidate) -> bool:
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-    return span is not None and (span.root.dep_ in {"nsubj", "nsubjpass"} or span.root.head.dep_ in {"nsubj", "nsubjpass"})
+    subj = {"nsubj", "nsubjpass"}
+    return span is not None and (span.root.dep_ in subj or span.root.head.dep_ in subj)
 
 
 def _cannot_speak(subj: Token, mention: Span) -> bool:
@@ -163,7 +168,8 @@ class SpeakerResolver:
         ents = self._prev_ents(token.idx)
         cands = candidates(token, ents, self._speakers)
         recent = next((c for c in cands if c.spoke), None)
-        named = best(token, [c for c in cands if not c.spoke and not (recent and recent.start <= c.start < recent.end)], ents)
+        inside = (recent.start, recent.end) if recent is not None else (-1, -1)
+        named = best(token, [c for c in cands if not c.spoke and not inside[0] <= c.start < inside[1]], ents)
         if recent is not None and (named is None or named.at < recent.at or not _is_subject(self.doc, named)):
             return recent.start, recent.end  # the speaker goes on until a new name takes the subject
         return (named.start, named.end) if named is not None else None
@@ -214,6 +220,10 @@ class SpeakerResolver:
             return Speaker(None, None, None, None, False)
         start, end = mention.start_char, mention.end_char
         low = subj.lower_
+        if subj.lemma_.lower() in MEDIUM_WORDS and is_definite(mention, subj):
+            source = issuer(mention, subj)  # "X issued a statement ... The statement said": X
+            if source is not None:
+                return self.resolve(source, speaker_mention(source)).with_mention(start, end)
         if _cannot_speak(subj, mention):
             return Speaker(None, None, None, None, False)
         if low in {"they", "we"}:
