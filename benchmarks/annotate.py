@@ -43,7 +43,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import reuters  # noqa: E402
-
 from newsbrief.annotate import Settings, annotate_corpus  # noqa: E402
 from newsbrief.nlp.pipeline import DEFAULT_MODEL, load_pipeline  # noqa: E402
 

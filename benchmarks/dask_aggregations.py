@@ -45,7 +45,7 @@ def aggregations(briefing: Any) -> dict[str, Any]:
         "header": briefing.header_rows(), "notes": briefing.notes(), "findings": briefing.findings(),
         "leaders": briefing.entity_frequencies(), "speakers": briefing.speaker_share(),
         "timeline": dbc.corpus_timeline_db(db, freq=briefing.freq), "pairs": briefing.pairs,
-        "share_of_voice": dsp.share_of_voice_db(db, entities), "speaker_voice": dsp.speaker_share_of_voice_db(db),
+        "share_of_voice": dsp.share_of_voice(db, entities), "speaker_voice": dsp.speaker_share_of_voice(db),
         "articles": briefing.articles_table(),
     }
 

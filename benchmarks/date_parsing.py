@@ -1,11 +1,19 @@
 """Time of reading publication dates (the happy path of table ingest): ISO 8601 and written-out dates.
 
     PYTHONPATH=src python benchmarks/date_parsing.py
+    # beside an earlier version of the module, e.g. the one before partial dates were told apart:
+    git show c6f1102:src/newsbrief/ingest/dates.py > /tmp/old_dates.py
+    PYTHONPATH=src python benchmarks/date_parsing.py --against /tmp/old_dates.py
 """
 
 from __future__ import annotations
 
+import argparse
+import importlib.util
 import time
+import warnings
+from collections.abc import Callable
+from pathlib import Path
 
 from newsbrief.ingest.dates import parse_date
 
@@ -15,13 +23,31 @@ SAMPLES = {
 }
 
 
-def main(n: int = 3000) -> None:
+def per_date(parse: Callable[[object], object], values: list[str], n: int) -> float:
+    start = time.perf_counter()
+    for i in range(n):
+        parse(values[i % len(values)])
+    return (time.perf_counter() - start) / n * 1e6
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--against", type=Path, help="another dates.py to time beside this one")
+    ap.add_argument("-n", type=int, default=3000, help="dates per measurement")
+    ap.add_argument("--rounds", type=int, default=3, help="measurements (the fastest is shown)")
+    args = ap.parse_args()
+    parsers: dict[str, Callable[[object], object]] = {"now": parse_date}
+    if args.against:
+        spec = importlib.util.spec_from_file_location("other_dates", args.against)
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        parsers = {"other": module.parse_date, **parsers}
+    warnings.simplefilter("ignore")  # the older module lets dateutil warn about zone names
     for kind, values in SAMPLES.items():
-        start = time.perf_counter()
-        for i in range(n):
-            parse_date(values[i % len(values)])
-        per = (time.perf_counter() - start) / n * 1e6
-        print(f"{kind:<12} {per:8.1f} µs per date")
+        cells = [f"{name} {min(per_date(p, values, args.n) for _ in range(args.rounds)):7.1f} µs"
+                 for name, p in parsers.items()]
+        print(f"{kind:<12} " + "   ".join(cells) + " per date")
 
 
 if __name__ == "__main__":

@@ -45,15 +45,16 @@ from typing import Any
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from page_text import expected_text
-
 from newsbrief.annotate import Settings, annotate_batch, resolve_speakers
 from newsbrief.nlp.entities.gazetteer import fold
 from newsbrief.nlp.entities.linking import link_entities
+from page_text import expected_text
 
 ROOT = Path(__file__).resolve().parents[1]
 #: ``../shared`` beside the repository (from a git worktree under ``wt/``, the one beside its parent).
-SHARED = next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()), ROOT.parent / "shared")
+SHARED = next(
+    (p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()), ROOT.parent / "shared"
+)
 PAGES = SHARED / "pages" / "readability"
 GOLD = ROOT / "benchmarks" / "data" / "entities_pages_gold.json"
 AEB = SHARED / "pages" / "aeb"
@@ -84,7 +85,8 @@ def load_set(name: str) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
             ],
             "not_entities": g.get("not_entities", []),
             "speakers": [
-                {"name": sp["name"], "statements": sp["quotes"], "forms": list(dict.fromkeys([sp["name"], *sp["aliases"]]))}
+                {"name": sp["name"], "statements": sp["quotes"],
+                 "forms": list(dict.fromkeys([sp["name"], *sp["aliases"]]))}
                 for sp in g["speakers"]
                 if sp["named"]
             ],
@@ -146,7 +148,8 @@ def score_page(gold: dict[str, Any], tables: dict[str, pd.DataFrame]) -> Counter
         s["type_ok"] += _type(label_of.get(main, "")) == ent["type"]
         s["one_ok"] += len(set(eids)) == 1
         if VERBOSE and (len(set(eids)) > 1 or _type(label_of.get(main, "")) != ent["type"]):
-            print(f"  {gold['page'][:16]}: {ent['name']} ({ent['type']}) -> {[(label_of[e], n) for e, n in Counter(eids).items()]}")
+            got = [(label_of[e], n) for e, n in Counter(eids).items()]
+            print(f"  {gold['page'][:16]}: {ent['name']} ({ent['type']}) -> {got}")
     counts = mentions["entity_id"].value_counts()
     top = [e for e in counts.index[:5] if counts[e] >= 2]
     names = dict(zip(entities["entity_id"], entities["name"]))
@@ -228,7 +231,8 @@ def show(name: str, tables: dict[str, pd.DataFrame]) -> None:
             continue
         print(f"{counts[eid]:3d} {row['label']:7} {row['name']!r:40} {list(row['aliases'])}")
     print("-- speakers")
-    for (sp, eid), n in q.groupby(["speaker", q["speaker_entity_id"].notna()]).size().sort_values(ascending=False).items():
+    by_speaker = q.groupby(["speaker", q["speaker_entity_id"].notna()]).size().sort_values(ascending=False)
+    for (sp, eid), n in by_speaker.items():
         print(f"{n:3d} {'named' if eid else 'group':6} {sp}")
 
 

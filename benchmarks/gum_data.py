@@ -24,13 +24,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()), ROOT.parent / "shared")
+SHARED = next(
+    (p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()), ROOT.parent / "shared"
+)
 GUM = SHARED / "gold" / "gum"
 TYPE_MAP = {"person": "PER", "organization": "ORG", "place": "LOC"}
 #: Word classes that may stand inside a name ("Bank of England", "Food Standards Australia and New Zealand").
 _INSIDE = frozenset({"PROPN", "ADJ", "NOUN", "ADP", "DET", "CCONJ", "PUNCT", "NUM", "PART"})
 #: Titles before a name, outside the name as in CoNLL ("Professor Cres Eastman" -> "Cres Eastman").
-_TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "president", "senator", "sen", "gov", "governor", "king", "queen", "prince", "princess", "pope", "saint", "st", "rev", "reverend", "general", "gen", "captain", "capt"])
+_TITLES = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "president", "senator",
+     "sen", "gov", "governor", "king", "queen", "prince", "princess", "pope", "saint", "st", "rev", "reverend",
+     "general", "gen", "captain", "capt"}
+)
 _BRACKETS = re.compile(r"\([^()]*\)?|\d+\)")
 
 
@@ -148,7 +154,10 @@ def read_doc(path: Path) -> GumDoc:
         doc.sentences.append(sent)
     doc.text = "".join(parts)
     named = [m for m in mentions if m[0] >= 0]
-    flat = [m for m in named if not any(o is not m and o[0] <= m[0] and m[1] <= o[1] and (o[1] - o[0]) > (m[1] - m[0]) for o in named)]
+    flat = [
+        m for m in named
+        if not any(o is not m and o[0] <= m[0] and m[1] <= o[1] and (o[1] - o[0]) > (m[1] - m[0]) for o in named)
+    ]
     by_span: dict[tuple[int, int], tuple[int, int, str, str]] = {}
     for m in flat:
         by_span.setdefault((m[0], m[1]), m)  # the same words named twice (nested): the outer mention's type
@@ -172,7 +181,9 @@ def _close(opened: tuple[int, str, list[int]], last: int, tokens: list[Token]) -
         if tokens[i].form in {",", "(", ";", "[", "—", "–"}:
             b = i - 1
             break
-    while a < b and (tokens[a].upos in {"DET", "ADP", "PUNCT", "CCONJ"} or tokens[a].form.lower().rstrip(".") in _TITLES):
+    while a < b and (
+        tokens[a].upos in {"DET", "ADP", "PUNCT", "CCONJ"} or tokens[a].form.lower().rstrip(".") in _TITLES
+    ):
         a += 1
     while b > a and tokens[b].upos != "PROPN":
         b -= 1

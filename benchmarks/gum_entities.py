@@ -24,7 +24,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gum_data import GUM, GumDoc, load
-
 from newsbrief.annotate import Settings, annotate_batch
 from newsbrief.nlp.entities.linking import link_entities
 from newsbrief.nlp.pipeline import load_pipeline
@@ -42,7 +41,8 @@ def system_spans(docs: list[GumDoc]) -> dict[str, set[Span]]:
     m = raw["mentions"].rename(columns={"content_hash": "article_id"})
     for name, group in m.groupby("article_id"):
         linked, _ = link_entities(group[["article_id", "start", "end", "text", "label"]])
-        out[str(name)] = {(int(a), int(b), CLASS_OF[lab]) for a, b, lab in zip(linked["start"], linked["end"], linked["label"]) if lab in CLASS_OF}
+        rows = zip(linked["start"], linked["end"], linked["label"])
+        out[str(name)] = {(int(a), int(b), CLASS_OF[lab]) for a, b, lab in rows if lab in CLASS_OF}
     return out
 
 

@@ -12,8 +12,7 @@ import time
 from spacy.tokens import Doc
 
 from newsbrief.nlp.pipeline import load_pipeline
-from newsbrief.nlp.quotes import extract_quotes
-from newsbrief.nlp.quotes import find_quote_spans
+from newsbrief.nlp.quotes import extract_quotes, find_quote_spans
 
 PARA = (
     '"The plan will not work," Senator Jane Doe said on Monday. "We need a new one."\n\n'

@@ -17,7 +17,7 @@ import argparse
 import html
 import re
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from newsbrief.ingest import Article
@@ -47,7 +47,7 @@ def parse_date(raw: str | None) -> datetime | None:
     day, mon, year, hh, mm, ss, frac = match.groups()
     micro = int((frac or "0").ljust(2, "0")) * 10_000
     try:
-        return datetime(int(year), _MONTHS[mon], int(day), int(hh), int(mm), int(ss), micro, tzinfo=timezone.utc)
+        return datetime(int(year), _MONTHS[mon], int(day), int(hh), int(mm), int(ss), micro, tzinfo=UTC)
     except (KeyError, ValueError):
         return None
 

@@ -19,13 +19,12 @@ from pathlib import Path
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from reuters import iter_articles  # noqa: E402
-
-from newsbrief.nlp.entities.mentions import doc_mentions  # noqa: E402
-from newsbrief.nlp.lexicon import lexicon  # noqa: E402
 from newsbrief.nlp.entities.gazetteer import country_code  # noqa: E402
 from newsbrief.nlp.entities.linking import link_entities  # noqa: E402
+from newsbrief.nlp.entities.mentions import doc_mentions  # noqa: E402
+from newsbrief.nlp.lexicon import lexicon  # noqa: E402
 from newsbrief.nlp.pipeline import load_pipeline  # noqa: E402
+from reuters import iter_articles  # noqa: E402
 
 
 def linked_mentions(limit: int) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -74,7 +73,8 @@ def main() -> None:
     print("8 most mentioned organisations:", ", ".join(f"{r.name} ({r.mentions})" for r in orgs.itertuples()))
     print("5 most mentioned places:", ", ".join(f"{r.name} ({r.mentions})" for r in places.itertuples()))
     bad = sum(bad_person(n) is not None for n in people["name"])
-    print(f"people that are no names: {bad}; top place is the United States: {places.iloc[0]['name'] in {'U.S.', 'United States', 'US'}}")
+    top_is_us = places.iloc[0]["name"] in {"U.S.", "United States", "US"}
+    print(f"people that are no names: {bad}; top place is the United States: {top_is_us}")
 
 
 if __name__ == "__main__":

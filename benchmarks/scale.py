@@ -164,7 +164,6 @@ def default_base() -> Path | None:
         return None
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import reuters
-
     from newsbrief.annotate import Settings, annotate_corpus
 
     seen: set[str] = set()

@@ -70,7 +70,6 @@ def main() -> int:
         print(f"SKIP: {GOLD} is absent (../shared sits beside the project on developer and CI machines only)")
         return 0
     from news_model_fit import classify, macro_f1
-
     from newsbrief.nlp.sentiment import get_scorer
 
     assert set(CLASSES.values()) == {-1, 0, 1}
@@ -97,7 +96,8 @@ def main() -> int:
         d_lo, d_hi = np.percentile(diff, [2.5, 97.5])
         r_vader = float(np.corrcoef(gold, scores["vader"])[0, 1])
         f1 = macro_f1(gold_cls, classify(scores[name], bands[name]))
-        print(f"{name:<11} {r:9.3f} {f'[{lo:.3f}, {hi:.3f}]':>18} {r - r_vader:+9.3f} {f'[{d_lo:+.3f}, {d_hi:+.3f}]':>17} "
+        ci, d_ci = f"[{lo:.3f}, {hi:.3f}]", f"[{d_lo:+.3f}, {d_hi:+.3f}]"
+        print(f"{name:<11} {r:9.3f} {ci:>18} {r - r_vader:+9.3f} {d_ci:>17} "
               f"{f1:8.3f} {bands[name]:6.3f} {seconds[name]:6.1f}")
     print()
     print("All held out: no scorer was fitted or tuned on NewsMTSC. A PROXY: NewsMTSC rates targets, not sentences.")

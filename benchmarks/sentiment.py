@@ -57,7 +57,8 @@ def gold_classes(gold: np.ndarray) -> np.ndarray:
     return np.where(gold > GOLD_NEUTRAL, 1, np.where(gold < -GOLD_NEUTRAL, -1, 0))
 
 
-def bootstrap_r(gold: np.ndarray, scores: np.ndarray, articles: np.ndarray, *, draws: int = 1000) -> tuple[float, float]:
+def bootstrap_r(gold: np.ndarray, scores: np.ndarray, articles: np.ndarray, *,
+                draws: int = 1000) -> tuple[float, float]:
     codes, inverse = np.unique(articles, return_inverse=True)
     order = np.argsort(inverse, kind="stable")
     bounds = np.searchsorted(inverse[order], np.arange(len(codes) + 1))
@@ -80,8 +81,8 @@ def fold_of(articles: pd.Series, *, k: int, seed: int) -> np.ndarray:
 
 def cross_validated_news(df: pd.DataFrame, dense: np.ndarray, *, k: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     """Held-out scores and per-text neutral bands (each from its fold's model)."""
-    from newsbrief.nlp.sentiment.news import NewsScorer
     from news_model_fit import fit_news_model
+    from newsbrief.nlp.sentiment.news import NewsScorer
 
     folds = fold_of(df["article"], k=k, seed=seed)
     texts = df["text"].tolist()
@@ -110,17 +111,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--hf-model", help="also score with a local Hugging Face model folder")
     parser.add_argument("--folds", type=int, default=10)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--extra-seeds", type=int, nargs="*", default=[], help="more CV shuffles, for spread (e.g. 1 2)")
-    parser.add_argument("--write-weights", action="store_true", help="refit 'news' on all snippets and write its weights")
+    parser.add_argument("--extra-seeds", type=int, nargs="*", default=[],
+                        help="more CV shuffles, for spread (e.g. 1 2)")
+    parser.add_argument("--write-weights", action="store_true",
+                        help="refit 'news' on all snippets and write its weights")
     args = parser.parse_args(argv)
 
     if not GOLD.is_file():
         print(f"SKIP: {GOLD} is absent (../shared sits beside the project on developer and CI machines only)")
         return 0
 
+    from news_model_fit import classify, macro_f1
     from newsbrief.nlp.sentiment import get_scorer
     from newsbrief.nlp.sentiment.news import dense_features
-    from news_model_fit import classify, macro_f1
 
     df = load_gold()
     gold = df["rating"].to_numpy()
@@ -129,7 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"command: {' '.join(['python', 'benchmarks/sentiment.py', *sys.argv[1:]])}")
     print(f"gold: {len(df)} snippets from {df['article'].nunique()} articles; gold classes: "
           f"negative < -{GOLD_NEUTRAL} <= neutral <= {GOLD_NEUTRAL} < positive "
-          f"({(gold < -GOLD_NEUTRAL).mean():.0%} / {(np.abs(gold) <= GOLD_NEUTRAL).mean():.0%} / {(gold > GOLD_NEUTRAL).mean():.0%})")
+          f"({(gold < -GOLD_NEUTRAL).mean():.0%} / {(np.abs(gold) <= GOLD_NEUTRAL).mean():.0%} / "
+          f"{(gold > GOLD_NEUTRAL).mean():.0%})")
 
     rows: list[tuple[str, float, tuple[float, float], float, float, float, str]] = []
 

@@ -15,6 +15,7 @@ import pandas as pd
 
 from newsbrief import analysis
 from newsbrief.analysis.sentiment import entity_sentiment, largest_shifts
+from newsbrief.present.findings import key_findings
 
 
 def tables(n: int, *, seed: int = 0) -> dict[str, pd.DataFrame]:
@@ -33,7 +34,8 @@ def tables(n: int, *, seed: int = 0) -> dict[str, pd.DataFrame]:
     })
     n_ent = 2_000
     entities = pd.DataFrame({"entity_id": [f"E{i}" for i in range(n_ent)], "name": [f"Name {i}" for i in range(n_ent)],
-                             "label": rng.choice(["PERSON", "ORG", "GPE"], n_ent), "aliases": [[f"Name {i}"] for i in range(n_ent)]})
+                             "label": rng.choice(["PERSON", "ORG", "GPE"], n_ent),
+                             "aliases": [[f"Name {i}"] for i in range(n_ent)]})
     m = n * 25
     sent_of = rng.integers(0, per, m)
     mentions = pd.DataFrame({"article_id": np.repeat(ids, 25), "start": sent_of * 100 + 5, "end": sent_of * 100 + 12,
@@ -62,7 +64,7 @@ def main() -> None:
                                                                    t["articles"], top=5, freq="W"),
         "entity_frequencies": lambda: analysis.entity_frequencies(t["mentions"], t["entities"]),
         "speaker_share": lambda: analysis.speaker_share(t["quotes"], t["articles"]),
-        "key_findings (corpus)": lambda: analysis.key_findings(
+        "key_findings (corpus)": lambda: key_findings(
             t, timeline=analysis.corpus_timeline(t["articles"], t["sentences"], freq="W")),
     }
     print(f"{args.articles:,} articles, {len(t['sentences']):,} sentences, {len(t['mentions']):,} mentions, "

@@ -136,7 +136,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--extra-seeds", type=int, nargs="*", default=[], help="more fold shuffles, for spread (e.g. 1 2)")
+    parser.add_argument("--extra-seeds", type=int, nargs="*", default=[],
+                        help="more fold shuffles, for spread (e.g. 1 2)")
     parser.add_argument("--doc-cache", type=Path, help="read/write the parsed sentences here (a .spacy DocBin)")
     parser.add_argument("--write-model", action="store_true", help="refit on all sentences and write the model file")
     args = parser.parse_args(argv)
@@ -181,16 +182,19 @@ def main(argv: list[str] | None = None) -> int:
     vader = VaderScorer()
     sent_scores = np.array(vader.score(texts))
     base = classify(sent_scores[[t[0] for t in targets]], 0.3)
-    rows.append(("vader-sentence", macro_f1(y, base), float(np.mean(base == y)), "VADER compound of the sentence, band ±0.3"))
+    rows.append(("vader-sentence", macro_f1(y, base), float(np.mean(base == y)),
+                 "VADER compound of the sentence, band ±0.3"))
 
     t0 = time.perf_counter()
     pred = cross_validate(feats, y, tgroups, k=args.folds, seed=args.seed)
-    rows.append(("target-tone", macro_f1(y, pred), float(np.mean(pred == y)), f"{args.folds}-fold grouped CV, seed {args.seed}"))
+    rows.append(("target-tone", macro_f1(y, pred), float(np.mean(pred == y)),
+                 f"{args.folds}-fold grouped CV, seed {args.seed}"))
     per_class = per_class_f1(y, pred)
     cv_sec = time.perf_counter() - t0
     for seed in args.extra_seeds:
         p = cross_validate(feats, y, tgroups, k=args.folds, seed=seed)
-        rows.append(("target-tone", macro_f1(y, p), float(np.mean(p == y)), f"{args.folds}-fold grouped CV, seed {seed}"))
+        rows.append(("target-tone", macro_f1(y, p), float(np.mean(p == y)),
+                     f"{args.folds}-fold grouped CV, seed {seed}"))
     cv_sec = time.perf_counter() - t0
 
     print()
@@ -202,9 +206,11 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.write_model:
         model = fit(feats, y)
-        model.meta = {"source": f"NewsMTSC train.jsonl (Hamborg & Donnay 2021, MIT), {len(targets)} targets in {len(texts)} sentences",
+        model.meta = {"source": f"NewsMTSC train.jsonl (Hamborg & Donnay 2021, MIT), {len(targets)} targets "
+                                f"in {len(texts)} sentences",
                       "fitted_by": "python benchmarks/tone.py --write-model", "c": C, "min_df": MIN_DF,
-                      "class_weight": "balanced", "cv_macro_f1": round(rows[1][1], 4), "cv_accuracy": round(rows[1][2], 4),
+                      "class_weight": "balanced", "cv_macro_f1": round(rows[1][1], 4),
+                      "cv_accuracy": round(rows[1][2], 4),
                       "cv": f"{args.folds}-fold grouped by article/story, seed {args.seed}"}
         model.save(MODEL_PATH)
         print(f"wrote {MODEL_PATH.relative_to(ROOT)} ({len(model.weights)} features)")

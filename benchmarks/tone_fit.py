@@ -29,6 +29,7 @@ def fit_linear(
     clf.fit(X, np.asarray(y))
     order = [list(clf.classes_).index(k) for k in (-1, 0, 1)]
     coef = clf.coef_[order]
-    weights = {name: [float(coef[0, j]), float(coef[1, j]), float(coef[2, j])] for j, name in enumerate(vec.feature_names_)}
+    weights = {name: [float(coef[0, j]), float(coef[1, j]), float(coef[2, j])]
+               for j, name in enumerate(vec.feature_names_)}
     weights = {k: v for k, v in weights.items() if any(abs(x) >= 1e-5 for x in v)}
     return ToneModel(intercept=[float(clf.intercept_[i]) for i in order], weights=weights)

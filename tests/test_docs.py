@@ -1,8 +1,9 @@
 """README.md and docs/*.md name only things that exist, and their Python examples run.
 
-Checked in code (fenced blocks and inline code spans): every ``newsbrief COMMAND`` and its ``--options``
+Checked in code (fenced and indented blocks, inline code spans): every ``newsbrief COMMAND`` and its ``--options``
 (against the command's ``--help``), every ``newsbrief.x.y`` module or attribute and ``from newsbrief... import``,
-every repository path (``src/``, ``tests/``, ``benchmarks/``, ...; ``../shared/...`` when it is present), the
+every repository path (``src/``, ``tests/``, ``benchmarks/``, ...; ``../shared/...`` when it is present) and
+path inside the package (``ingest/lines.py``), the
 options given to a ``benchmarks/`` or ``scripts/`` script, every ``make`` target; in the text: every relative
 link and its ``#anchor``. Python blocks run: ``>>>`` blocks as doctests, others as scripts in a folder where
 each ``reports/<name>/data`` they name is a real store (the bundled seed article, annotated by
@@ -73,10 +74,25 @@ def parse(path: Path, text: str | None = None) -> Doc:
         for j in range(start, min(i + 1, len(lines))):
             prose[j] = ""
         i += 1
+    for k, line in enumerate(prose):  # indented code blocks: 4 spaces, after a blank line or another such line
+        if line.startswith("    ") and line.strip() and k and not prose[k - 1].strip() and not _in_list(prose, k):
+            end = k
+            while end < len(prose) and (prose[end].startswith("    ") or not prose[end].strip()):
+                end += 1
+            codes.append(Code(k + 1, "\n".join(x[4:] for x in prose[k:end]).rstrip(), ""))
+            prose[k:end] = [""] * (end - k)
     joined = "\n".join(prose)
     for m in re.finditer(r"`((?:[^`\n]|\n(?![ \t]*\n))+)`", joined):
         codes.append(Code(joined.count("\n", 0, m.start()) + 1, re.sub(r"\s*\n\s*", " ", m.group(1)), None))
     return Doc(path, text, tuple(sorted(codes, key=lambda c: c.line)), joined)
+
+
+def _in_list(lines: list[str], k: int) -> bool:
+    """Whether line ``k`` continues a list item (the nearest earlier unindented text line is one)."""
+    for line in reversed(lines[:k]):
+        if line.strip() and not line.startswith(" "):
+            return bool(re.match(r"([-*+]|\d+\.)\s", line))
+    return False
 
 
 # ------------------------------------------------------------------------------------------------ commands
@@ -120,6 +136,8 @@ def check_commands(doc: Doc) -> list[str]:
                 words = m.group(1).split()
                 if not words:
                     continue
+                if not re.match(r"[a-z][\w-]*$|-", words[0]):
+                    continue  # a placeholder or output ("newsbrief <version>"), not a command
                 argv = [words[0]] if not words[0].startswith("-") else []
                 helped = help_text(argv)
                 name = " ".join(["newsbrief", *argv])
@@ -212,6 +230,24 @@ def check_paths(doc: Doc) -> list[str]:
     return problems
 
 
+#: A file named by its path inside the package (``ingest/lines.py``, ``nlp/data/tone_model.json``).
+PACKAGE = ROOT / "src" / "newsbrief"
+PACKAGE_PATH = re.compile(r"(?<![\w./<-])((?:" + "|".join(
+    sorted(d.name for d in PACKAGE.iterdir() if d.is_dir() and not d.name.startswith("_"))) + r")/[\w./-]*\.\w+)")
+
+
+def check_package_paths(doc: Doc) -> list[str]:
+    problems = []
+    for code in doc.codes:
+        for m in PACKAGE_PATH.finditer(code.text):
+            raw = m.group(1).rstrip(".,:;")
+            if code.text[m.end(1):m.end(1) + 1] in ("<", "*", "{"):
+                continue
+            if not (PACKAGE / raw).exists():
+                problems.append(f"{doc.path.name}:{code.line}: {raw} is not in src/newsbrief/")
+    return problems
+
+
 def make_targets() -> set[str]:
     text = (ROOT / "Makefile").read_text(encoding="utf-8")
     return set(re.findall(r"^([A-Za-z][\w-]*)\s*:", text, re.M))
@@ -254,7 +290,8 @@ def check_links(doc: Doc) -> list[str]:
     return problems
 
 
-CHECKS = [check_commands, check_script_options, check_modules, check_paths, check_make, check_links]
+CHECKS = [check_commands, check_script_options, check_modules, check_paths, check_package_paths, check_make,
+          check_links]
 
 
 # ------------------------------------------------------------------------------------------------ tests
@@ -271,15 +308,30 @@ def test_readme_is_a_short_user_guide() -> None:
     assert "make test" in text and "make report" in text
 
 
+def test_readme_lists_every_parameter_of_the_schema() -> None:
+    from newsbrief.params import Params
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = text[text.index("## Parameters"):].split("\n## ")[0]
+    rows = re.findall(r"^\| `(\w+)` \|", table, re.M)
+    assert sorted(rows) == sorted(Params.model_fields), "README's parameter table and the Params schema differ"
+    assert "\n\n|" not in table[table.index("| key |"):].rstrip(), "a blank line breaks the parameter table"
+
+
 BAD = """# Bad
 
 Run `newsbrief query "SELECT 1"` or `newsbrief run p.yaml --no-such-flag`; see `src/newsbrief/nothing.py`
 and [missing](docs/none.md), [anchor](#no-such-heading), `make nothing-here`,
-`newsbrief.analysis.no_such_function` and `.venv/bin/python benchmarks/quotes.py --no-such-option`.
+`newsbrief.analysis.no_such_function` and `.venv/bin/python benchmarks/quotes.py --no-such-option`;
+the rules are in `nlp/no_such_module.py`.
 
 ```python
 from newsbrief.query import sql
 ```
+
+`newsbrief --version` prints `newsbrief <version>`. An indented block:
+
+    make no-such-target-either
 """
 
 
@@ -292,8 +344,10 @@ def test_the_checks_catch_names_that_do_not_exist(tmp_path: Path) -> None:
                      "no heading #no-such-heading", "`make nothing-here` is not a Makefile target",
                      "`newsbrief.analysis.no_such_function` does not exist",
                      "benchmarks/quotes.py has no option --no-such-option",
-                     "`from newsbrief.query import sql` fails"):
+                     "`from newsbrief.query import sql` fails", "`make no-such-target-either` is not",
+                     "nlp/no_such_module.py is not in src/newsbrief/"):
         assert expected in found, f"not reported: {expected}\n{found}"
+    assert "--version" not in found and "<version>" not in found, found
 
 
 def python_blocks() -> list[tuple[Path, Code]]:

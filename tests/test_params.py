@@ -119,6 +119,7 @@ def test_cli_rejects_a_bad_alias_file_before_any_work(root: Path, tmp_path: Path
     path.write_text("merge: [a]\nexclude: 5\n", encoding="utf-8")
     import newsbrief.ingest as ingest
 
+    # read_sources imports read_inputs from the package when called: one stand-in there covers run and annotate.
     monkeypatch.setattr(ingest, "read_inputs", lambda *a, **k: pytest.fail("inputs were read"))
     for argv in (["run", str(root / "params" / "seed-article.yaml"), "--set", f"aliases={path}"],
                  ["annotate", str(root / "data" / "samples"), "--out", str(tmp_path / "store"), "--aliases", str(path)]):

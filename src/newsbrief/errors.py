@@ -63,6 +63,10 @@ class ParamsError(NewsbriefError):
         return head + "\n" + "\n".join(f"  - {p}" for p in self.problems)
 
 
+class YamlTooLarge(ParamsError):
+    """A YAML file's anchors and aliases expand past the bound of :mod:`newsbrief.yamlfile` ("billion laughs")."""
+
+
 class RegistryError(NewsbriefError):
     """An unknown name was asked of a registry (engines, scorers, exporters)."""
 

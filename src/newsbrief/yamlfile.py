@@ -11,12 +11,10 @@ from typing import Any
 
 import yaml
 
+from .errors import YamlTooLarge
+
 #: Values (scalars, lists, mappings) a user's YAML file may expand to: far above any params or alias file.
 MAX_VALUES = 100_000
-
-
-class YamlTooLarge(ValueError):
-    """The file's anchors and aliases expand past :data:`MAX_VALUES`."""
 
 
 def _expanded_size(root: yaml.Node, limit: int) -> int:

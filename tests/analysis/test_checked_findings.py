@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from newsbrief.analysis.findings import speaker_findings_from
+from newsbrief.present.findings import speaker_findings_from
 from newsbrief.analysis.sentiment import extreme_sentences, speaker_sentiment, whole_sentences
 from newsbrief.analysis.target_tone import entity_tone
 
@@ -84,7 +84,7 @@ def test_unnamed_sources_are_those_the_table_marks_unnamed() -> None:
 
 
 def test_an_interval_that_prints_as_touching_zero_is_not_clear_of_it() -> None:
-    from newsbrief.analysis.tone_findings import entity_tone_findings
+    from newsbrief.present.tone_findings import entity_tone_findings
 
     df = pd.DataFrame({"entity": ["Dolby Atmos"], "mean": [0.43], "ci_low": [0.003], "ci_high": [0.85],
                        "n_mentions": [5], "n_articles": 1, "basis": "target"})

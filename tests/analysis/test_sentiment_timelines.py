@@ -16,7 +16,7 @@ from newsbrief.analysis.sentiment import (
     speaker_sentiment,
     t_quantile,
 )
-from newsbrief.analysis.tone_findings import findings
+from newsbrief.present.tone_findings import findings
 from newsbrief.errors import NewsbriefError
 
 

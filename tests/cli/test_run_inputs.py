@@ -10,7 +10,8 @@ from newsbrief.cli.run import default_name, is_input, load_run_params
 from newsbrief.errors import ParamsError
 
 
-def test_a_page_given_as_params_is_briefed_with_the_defaults(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_page_given_as_params_is_briefed_with_the_defaults(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
     page = tmp_path / "My story (1).html"
     page.write_text("<html><body><p>Text.</p></body></html>", encoding="utf-8")
     params = load_run_params(page, ["top_n=5"])
@@ -34,3 +35,8 @@ def test_an_input_with_a_bad_set_names_the_set(tmp_path: Path) -> None:
 
 def test_a_name_without_usable_characters_falls_back() -> None:
     assert default_name(Path("ÜÖ.html")) == "briefing"
+
+
+def test_a_url_given_as_params_is_an_input_kept_as_written() -> None:
+    params = load_run_params("https://www.example.org/news/", [], quiet=True)
+    assert params.input == ["https://www.example.org/news/"] and params.name == "www.example.org-news"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import warnings
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -11,7 +11,7 @@ from newsbrief.ingest.dates import parse_date, read_date
 
 
 def utc(*parts: int) -> datetime:
-    return datetime(*parts, tzinfo=timezone.utc)
+    return datetime(*parts, tzinfo=UTC)
 
 
 @pytest.mark.parametrize("text, why", [
@@ -47,8 +47,19 @@ def test_a_partial_date_is_missing_with_a_reason_never_completed_from_today(text
     ("January 13, 2017 8:00 AM PST", utc(2017, 1, 13, 16)),
     ("August 13, 2017 8:00 AM CT", utc(2017, 8, 13, 13)),
     ("August 13, 2017 8:00 BST", utc(2017, 8, 13, 7)),
+    ("Jan 13, 2017 | 5:00 PM PT", utc(2017, 1, 14, 1)),
+    ("13 Aug 2017 • 10:00 GMT", utc(2017, 8, 13, 10)),
+    ("Aug. 13, 2017 at 8:01 a.m. ET", utc(2017, 8, 13, 12, 1)),
+    # "UTC+2" is two hours east of Greenwich in news (dateutil alone reads it the POSIX way, two hours west)
+    ("Aug 13 2017 10:00 UTC+2", utc(2017, 8, 13, 8)),
+    ("13 August 2017, 10:00 GMT-05:00", utc(2017, 8, 13, 15)),
+    # Unix time, as JSON exports of APIs write it: seconds, milliseconds, numbers or strings
+    (1502618400, utc(2017, 8, 13, 10)),
+    (1502618400000, utc(2017, 8, 13, 10)),
+    ("1502618400", utc(2017, 8, 13, 10)),
+    (1502618400.0, utc(2017, 8, 13, 10)),
 ])
-def test_full_dates_and_news_zone_names(text: str, want: datetime) -> None:
+def test_full_dates_and_news_zone_names(text: object, want: datetime) -> None:
     assert parse_date(text) == want
 
 
@@ -92,9 +103,9 @@ def test_dates_far_outside_a_corpus_are_left_out_and_listed(tmp_path, caplog) ->
     dated = [a.published for a in result.articles if a.published is not None]
     assert min(dated) == utc(2014, 1, 15) and max(dated) == utc(2015, 1, 14)
     assert len(result.flagged_dates) == 3
-    assert "row 14: 2010-01-01 (far outside the other dates" in result.flagged_dates[0]
-    assert "1900-01-01 (before 1990-01-01)" in result.flagged_dates[1]
-    assert "2999-01-01 (in the future)" in result.flagged_dates[2]
+    assert "row 14: 2010-01-01 (far outside the other dates" in str(result.flagged_dates[0])
+    assert "1900-01-01 (before 1990-01-01)" in str(result.flagged_dates[1])
+    assert "2999-01-01 (in the future)" in str(result.flagged_dates[2])
     assert "3 date(s) left out of the period and timeline" in caplog.text
 
 
@@ -112,11 +123,35 @@ def test_an_archive_corpus_keeps_its_early_dates_and_flags_only_its_outliers(tmp
     reuters = [f"1987-{m:02d}-{d:02d}" for m in (2, 3, 4, 5, 6) for d in (10, 20)] + ["1900-01-01"]
     result = read_inputs(_table(tmp_path, reuters))
     assert sum(a.published is not None for a in result.articles) == 10
-    assert len(result.flagged_dates) == 1 and "1900-01-01 (far outside the other dates" in result.flagged_dates[0]
+    assert len(result.flagged_dates) == 1 and "1900-01-01 (far outside the other dates" in str(result.flagged_dates[0])
 
 
 def test_a_lone_placeholder_date_is_flagged(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from newsbrief.ingest import read_inputs
 
     result = read_inputs(_table(tmp_path, ["1970-01-01"]))
-    assert result.articles[0].published is None and "before 1990-01-01" in result.flagged_dates[0]
+    assert result.articles[0].published is None and "before 1990-01-01" in str(result.flagged_dates[0])
+
+
+def test_a_parquet_column_of_timestamps_with_gaps_is_read_without_warnings(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pandas as pd
+
+    from newsbrief.ingest import read_inputs
+
+    path = tmp_path / "c.parquet"
+    pd.DataFrame({"text": ["One story.", "Another story."],
+                  "published": pd.to_datetime(["2017-08-13T10:00:00Z", None], utc=True)}).to_parquet(path)
+    result = read_inputs(path)
+    assert [a.published for a in result.articles] == [utc(2017, 8, 13, 10), None]
+    assert not result.warnings and not result.flagged_dates
+
+
+def test_a_few_old_stories_spread_over_months_are_content_not_outliers(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from newsbrief.ingest import read_inputs
+
+    recent = [f"2019-{m:02d}-{d:02d}" for m in range(1, 13) for d in (5, 20)]
+    old = ["2014-06-21", "2014-09-15", "2015-03-30"]  # three stories of one year: kept
+    placeholder = ["2010-01-01", "2010-01-01"]  # two pages with one placeholder date: alone on their day, flagged
+    result = read_inputs(_table(tmp_path, recent + old + placeholder))
+    assert [f.date for f in result.flagged_dates] == ["2010-01-01", "2010-01-01"]
+    assert sum(a.published is not None for a in result.articles) == len(recent) + len(old)

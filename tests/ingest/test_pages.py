@@ -42,10 +42,11 @@ def test_browser_copy_of_any_site(tmp_path: Path) -> None:
     assert "Read more" not in article.text and "Subscribe" not in article.text and "©" not in article.text
 
 
-def test_wire_dateline_gives_the_source(tmp_path: Path) -> None:
+def test_wire_dateline_is_the_wire_not_the_source(tmp_path: Path) -> None:
     path = tmp_path / "wire.txt"
     path.write_text(browser_copy(dateline="LOS ANGELES (Reuters) - "), encoding="utf-8")
-    assert read_inputs(path).articles[0].source == "Reuters"
+    article = read_inputs(path).articles[0]
+    assert (article.source, article.wire) == ("The Example Times", "Reuters")
 
 
 @pytest.mark.parametrize("line", ["(Credit: Clayton Aldern / Grist)", "Read more: Recognizing Germany's past",
@@ -166,18 +167,20 @@ def test_same_story_as_html_and_txt_is_one_article(tmp_path: Path, caplog: pytes
 
 
 @pytest.mark.shared
+@pytest.mark.slow
 @pytest.mark.skipif(not PAGES.is_dir(), reason="../shared/pages/readability is absent (a clone without shared/)")
 def test_shared_pages_meet_the_goals() -> None:
     import importlib.util
-    spec = importlib.util.spec_from_file_location("pages", Path(__file__).resolve().parents[2] / "benchmarks" / "pages.py")
+    benchmark = Path(__file__).resolve().parents[2] / "benchmarks" / "pages.py"
+    spec = importlib.util.spec_from_file_location("pages", benchmark)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    results = module.run(verbose=False)
-    assert results["html"]["title"] >= 0.95 and results["html"]["body_f1"] >= 0.90
-    assert results["html"]["date"] >= 0.90
-    assert results["browser"]["title"] >= 0.85 and results["browser"]["date"] >= 0.80
-    assert results["browser"]["body_f1"] >= 0.85
+    results = module.summary(module.run(verbose=False))
+    for split in ("dev", "test"):  # floors a little under the measured figures (docs/ingest.md): no regression
+        html, copy = results["html"][split], results["browser"][split]
+        assert html["body_f1"] >= 0.96 and html["source"] >= 0.85 and html["date"] >= 0.85 and html["title"] >= 0.80
+        assert copy["body_f1"] >= 0.87 and copy["title"] >= 0.65 and copy["date"] >= 0.75
 
 
 def _page(head: str, header: str, *, meta_date: str) -> str:

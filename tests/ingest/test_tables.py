@@ -105,3 +105,22 @@ def test_a_json_array_of_strings_says_each_item_must_be_an_object(tmp_path: Path
     with pytest.raises(InputError, match=r"item 0 of the JSON array is a str: each item must be an object") as e:
         read_inputs(path)
     assert "found: 0" not in str(e.value)
+
+
+def test_a_pretty_printed_json_object_is_one_article(tmp_path: Path) -> None:
+    import json
+
+    path = tmp_path / "story.json"
+    path.write_text(json.dumps({"title": "T", "text": "One story about the budget."}, indent=2), encoding="utf-8")
+    articles = read_inputs(path).articles
+    assert len(articles) == 1 and articles[0].title == "T"
+
+
+def test_a_json_object_wrapping_the_articles_names_the_list(tmp_path: Path) -> None:
+    import json
+
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps({"count": 2, "articles": [{"text": "One."}, {"text": "Two."}]}, indent=2),
+                    encoding="utf-8")
+    with pytest.raises(InputError, match=r"the list under 'articles'.*jq '\.articles' export\.json"):
+        read_inputs(path)

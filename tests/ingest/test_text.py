@@ -80,3 +80,16 @@ def test_same_content_twice_is_skipped_as_duplicate(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text("Title\n\nSame body text.", encoding="utf-8")
     result = read_inputs(tmp_path)
     assert len(result.articles) == 1 and result.duplicates == 1
+
+
+def test_a_header_reads_the_byline_above_the_date_and_the_headline_above_it() -> None:
+    from stories import STORIES
+
+    from newsbrief.ingest import parse_page
+
+    raw = "\n".join(["Welcome to the Example Network's European Union Experience", "Learn More",
+                     "Council backs a bigger bus network for the north", "Ana Example and Bo Example Example Post",
+                     "Published 10:02 AM EST Nov 19, 2019", *STORIES[0].split(". ")])
+    article = parse_page(raw, article_id="x")
+    assert article.title == "Council backs a bigger bus network for the north"
+    assert article.author == "Ana Example and Bo Example Example Post"

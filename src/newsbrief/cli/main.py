@@ -24,7 +24,8 @@ QUIET_LIBRARIES: tuple[str, ...] = ("weasyprint", "trafilatura", "htmldate", "co
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="newsbrief", description="Analytical briefings for news articles and corpora.")
+    parser = argparse.ArgumentParser(prog="newsbrief",
+                                     description="Analytical briefings for news articles and corpora.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
     parser.add_argument("--version", action="version", version=f"newsbrief {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")

@@ -24,7 +24,8 @@ from typing import Any
 
 import pandas as pd
 
-from ..errors import DeliveryError, InputError, MailInputError, ReportFolderError
+from ..errors import DeliveryError, MailInputError, ReportFolderError
+from ..present.blocks import environment
 from ..present.record import read_record
 from ..textutil import clip
 
@@ -326,13 +327,6 @@ REDUCTIONS: tuple[tuple[Shown, str], ...] = (
 )
 
 
-def _environment() -> Any:
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
-    return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
-                       trim_blocks=False, lstrip_blocks=False)
-
-
 def _fmt_aliases(value: Any, *, name: str) -> str:
     """Spellings other than the canonical name, comma-separated."""
     if value is None or isinstance(value, float | int):
@@ -341,25 +335,21 @@ def _fmt_aliases(value: Any, *, name: str) -> str:
     return ", ".join(dict.fromkeys(v for v in items if v and v != name))
 
 
-def _clip(value: Any, limit: int = 400) -> str:
-    return clip(value, limit)
-
-
 def render_html(content: ReportContent, *, shown: Shown | None = None, notes: Sequence[str] = ()) -> str:
     """The text/html part: a table layout at most BODY_WIDTH px wide, CSS inlined, images as ``cid:``."""
     import css_inline
 
     shown = shown or Shown()
 
-    entities = [{"name": _clip(r["name"], 80), "type": r["type"], "mentions": f"{int(r['mentions']):,}",
-                 "share": f"{float(r['share']):.0%}", "aliases": _clip(_fmt_aliases(r["aliases"], name=str(r["name"])), 160)}
+    entities = [{"name": clip(r["name"], 80), "type": r["type"], "mentions": f"{int(r['mentions']):,}",
+                 "share": f"{float(r['share']):.0%}", "aliases": clip(_fmt_aliases(r["aliases"], name=str(r["name"])), 160)}
                 for _, r in content.entities.iterrows()]
-    speakers = [{"speaker": _clip(r["speaker"], 80), "quotes": f"{int(r['quotes']):,}", "words": f"{int(r['words']):,}",
-                 "word_share": f"{float(r['word_share']):.0%}", "example": _clip(r["example"], 240)}
+    speakers = [{"speaker": clip(r["speaker"], 80), "quotes": f"{int(r['quotes']):,}", "words": f"{int(r['words']):,}",
+                 "word_share": f"{float(r['word_share']):.0%}", "example": clip(r["example"], 240)}
                 for _, r in content.speakers.iterrows()]
-    quotes = [{"quote": _clip(r["quote"]), "speaker": _clip(r["speaker"], 80), "kind": _clip(r["kind"], 20)}
+    quotes = [{"quote": clip(r["quote"], 400), "speaker": clip(r["speaker"], 80), "kind": clip(r["kind"], 20)}
               for _, r in content.quotes.iterrows()]
-    markup = _environment().get_template("briefing.html.j2").render(
+    markup = environment(TEMPLATES).get_template("briefing.html.j2").render(
         c=content, sections=content.sections, entities=entities, speakers=speakers, quotes=quotes,
         more_quotes=max(0, content.quotes_total - len(quotes)), show=shown, notes=list(notes),
         body_width=BODY_WIDTH, folder_name=content.folder.name,

@@ -8,7 +8,7 @@ import os
 import re
 import stat
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -16,7 +16,18 @@ from ..errors import InputError
 from ..textutil import thin_reason as text_thin_reason
 from .date_flags import date_window, flag_dates
 from .html import read_html_file
-from .model import ARTICLE_COLUMNS, Article, IngestResult, articles_frame, content_hash
+from .language import DEFAULT_LANGUAGES, detect_language, language_name
+from .model import (
+    ARTICLE_COLUMNS,
+    DUPLICATE,
+    SKIPPED_COLUMNS,
+    Article,
+    IngestResult,
+    Skipped,
+    articles_frame,
+    content_hash,
+    write_skipped,
+)
 from .tables import TABLE_SUFFIXES, read_table
 from .text import parse_page, read_text_file
 
@@ -139,44 +150,88 @@ def thin_summary(thin: list[str], *, limit: int = 10, total: int | None = None) 
 
 def read_inputs(
     inputs: str | Path | Iterable[str | Path], *, columns: Mapping[str, str] | None = None,
-    window: tuple[datetime, datetime] | None = None,
+    window: tuple[datetime, datetime] | None = None, languages: Sequence[str] = DEFAULT_LANGUAGES,
+    strict: bool = False,
 ) -> IngestResult:
-    """Read every input into articles; duplicate ids are an error, duplicate content is skipped.
+    """Read every input into articles; a page that cannot be read is skipped, not fatal.
+
+    An unreadable, empty or binary page, a page in a language not in ``languages`` (ISO 639-1 codes; empty: every
+    language) and a page repeating another's text are skipped with one warning each naming the page and why, and
+    listed in :attr:`IngestResult.skipped`. With ``strict`` (an article briefing) the first such page raises
+    :class:`InputError`; without, only inputs holding no readable article do. Duplicate ids are an error.
 
     Unparseable and partial dates are collected as warnings (one summary is logged). Dates outside ``window``
     (default :func:`date_window`) or far from the corpus's other dates are left out (the article stays, undated),
     listed in ``result.flagged_dates`` and one summary warning.
     """
+    wanted = frozenset(code.lower() for code in languages)
     result = IngestResult()
     ids: dict[str, str] = {}
-    hashes: set[str] = set()
+    hashes: dict[str, str] = {}
+
+    def skip(page: str | Path, reason: str, *, error: InputError | None = None) -> None:
+        if strict:
+            if error is not None:
+                raise error
+            raise InputError(reason, path=page)
+        result.skipped.append(Skipped(page=str(page), reason=reason))
+        log.warning("%s: skipped, %s", page, reason)
+
     for path, page_id in _expand(inputs):
-        for article in read_file(path, columns=columns, warnings=result.warnings, article_id=page_id):
+        if path.suffix.lower() in TABLE_SUFFIXES:
+            found = read_table(path, columns=columns, warnings=result.warnings)
+        else:
+            result.pages += 1
+            try:
+                found = read_file(path, columns=columns, warnings=result.warnings, article_id=page_id)
+            except InputError as e:
+                skip(path, e.message, error=e)
+                continue
+            except (ValueError, TypeError, LookupError, OSError, RecursionError) as e:  # a parser's own failure
+                log.debug("%s: %s", path, e, exc_info=True)
+                skip(path, f"the page could not be parsed ({type(e).__name__}: {e})",
+                     error=InputError(f"the page could not be parsed: {e}", path=path))
+                continue
+        if path.suffix.lower() in TABLE_SUFFIXES:
+            result.pages += len(found)
+        for article in found:
+            page = article.origin or str(path)
             if article.article_id in ids:
                 raise InputError(
                     f"duplicate article_id '{article.article_id}' (also in {ids[article.article_id]})",
-                    path=article.origin or path, field="article_id",
+                    path=page, field="article_id",
                 )
-            ids[article.article_id] = article.origin or str(path)
+            ids[article.article_id] = page
+            if wanted and (code := detect_language(article.text)) is not None and code not in wanted:
+                skip(page, f"in {language_name(code)} ({code}), not among the languages analysed "
+                           f"({', '.join(sorted(wanted))})")
+                continue
             digest = article.content_hash
             if digest in hashes:
-                result.duplicates += 1
+                skip(page, f"{DUPLICATE} {hashes[digest]}")
                 continue
-            hashes.add(digest)
+            hashes[digest] = page
             result.articles.append(article)
     result.articles = merge_page_pairs(result.articles)
+    if not result.articles and result.pages == 1 and len(result.skipped) == 1:  # one page given: its own error
+        raise InputError(result.skipped[0].reason, path=result.skipped[0].page)
     if not result.articles:
-        raise InputError("the inputs hold no article", path=", ".join(map(str, items_of(inputs))))
+        reasons = "; ".join(f"{s.page} ({s.reason})" for s in result.skipped[:5])
+        more = f"; and {len(result.skipped) - 5} more" if len(result.skipped) > 5 else ""
+        raise InputError("the inputs hold no readable article" + (f": {reasons}{more}" if reasons else ""),
+                         path=", ".join(map(str, items_of(inputs))))
     thin = [f"{a.origin or a.article_id} ({reason})" for a in result.articles if (reason := thin_reason(a))]
     if thin:
         log.warning("%s", thin_summary(thin))
     result.flagged_dates = flag_dates(result.articles, window=window)
     if result.flagged_dates:
         log.warning("%d date(s) left out of the period and timeline (the articles stay, undated): %s",
-                    len(result.flagged_dates), _listed(result.flagged_dates))
+                    len(result.flagged_dates), _listed([str(f) for f in result.flagged_dates]))
     if result.warnings:
         log.warning("%d date problem(s): %s", len(result.warnings),
                     _listed(result.warnings))
+    if result.skipped:
+        log.warning("%d of %d pages could not be read (listed above)", len(result.skipped), result.pages)
     return result
 
 
@@ -230,6 +285,8 @@ def items_of(inputs: str | Path | Iterable[str | Path]) -> list[str]:
 
 
 __all__ = [
-    "ARTICLE_COLUMNS", "Article", "IngestResult", "articles_frame", "content_hash", "date_window", "expand_inputs", "merge_page_pairs",
-    "parse_page", "read_file", "thin_reason", "thin_summary", "read_html_file", "read_inputs", "read_table", "read_text_file",
+    "ARTICLE_COLUMNS", "Article", "DEFAULT_LANGUAGES", "IngestResult", "SKIPPED_COLUMNS", "Skipped",
+    "articles_frame", "content_hash", "date_window", "detect_language", "expand_inputs", "merge_page_pairs",
+    "parse_page", "read_file", "read_html_file", "read_inputs", "read_table", "read_text_file", "thin_reason",
+    "thin_summary", "write_skipped",
 ]

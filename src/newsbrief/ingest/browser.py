@@ -31,7 +31,7 @@ MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|a
 TIME = r"(?:\s*(?:at|,|\||•|-)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?-i:[A-Z]{2,4})\b)?)?"
 DATE = re.compile(
     rf"(?:\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+(?P<y2>\d{{4}})"
-    rf"|\b(?P<y3>\d{{4}})-\d{{2}}-\d{{2}}|\b\d{{1,2}}/\d{{1,2}}/(?P<y4>\d{{4}})){TIME}",
+    rf"|\b(?P<y3>\d{{4}})-\d{{2}}-\d{{2}}|\b\d{{1,2}}/\d{{1,2}}/(?P<y4>\d{{4}})|\b\d{{1,2}}/\d{{1,2}}/(?P<y5>\d{{2}})\b){TIME}",
     re.IGNORECASE,
 )
 DATE_NO_YEAR = re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!,?\s*\d{{4}}){TIME}", re.IGNORECASE)
@@ -58,6 +58,7 @@ class CopyFields:
     author: str | None
     source: str | None
     published: datetime | None
+    wire: str | None = None  # the agency a wire dateline credits ("LOS ANGELES (Reuters) -")
 
 
 def _words(line: str) -> list[str]:
@@ -104,6 +105,7 @@ def _best_run(kinds: list[str], sizes: list[int]) -> tuple[int, int]:
 def _parse_match(text: str) -> datetime | None:
     """A matched date (with or without its time); the time is dropped when it does not parse."""
     text = WEEKDAY.sub("", text).strip(" ,|-•")
+    text = re.sub(r"\b((?:19|20)\d{2})(?=\d{1,2}[:.]\d{2})", r"\1 ", text)  # "NOV 20 20194:29 AM": year, hour glued
     found = parse_date(text)
     if found is None:
         text = re.sub(TIME + "$", "", text).strip(" ,|-•")
@@ -160,7 +162,13 @@ def find_byline(lines: list[str]) -> str | None:
     return _find_author(lines, bare=False)
 
 
+ROLE = re.compile(r"(?<=[a-z])(?:(?:Staff|Senior|Business|Chief|Contributing|Political|Foreign|Sports|Special|"
+                  r"Guest)\s*)?"
+                  r"(?:Writer|Columnist|Reporter|Correspondent|Editor|Contributor)\b.*$|(?<=[a-z])\d.*$|\s+-\s+\d.*$")
+
+
 def _clean_name(text: str) -> str | None:
+    text = ROLE.sub("", text)  # "Meg JamesStaff Writer", "Lucas Nolan22 Dec 2016", "Tess Bonn - 11/19/19"
     text = DATE.split(text)[0] if DATE.search(text) else text
     text = DATE_NO_YEAR.split(text)[0]
     text = re.split(r"\s+(?:Follow|@|\||•|Updated|Published|Posted|Email)\b|[|•@]", text)[0]
@@ -168,24 +176,69 @@ def _clean_name(text: str) -> str | None:
     return text if 1 <= len(text.split()) <= 10 else None
 
 
+# Words of buttons, links and section labels ("Sign In", "Email Me", "Site Tools", "Watch Live"): never in a name.
+WIDGET_WORDS = frozenset(
+    "sign log login register subscribe subscription email e-mail share follow watch live listen read more learn "
+    "site tools tool menu search home news video videos photos photo gallery now print save comment comments "
+    "newsletter newsletters alerts app apps download open close back top next previous today latest trending "
+    "tv radio podcast podcasts talk stocks markets market sections section account profile settings help "
+    "contact about us privacy terms cookies edition editions weather sports opinion business politics world "
+    "local national facts first breaking click here view all see show options sharing links external window "
+    "playback media device unsupported staff reports report posts guest odds".split()
+)
+
+
+NAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "del", "la", "le", "bin", "al", "der", "den", "du", "dos"})
+
+
+def _name_like(text: str) -> bool:
+    """A person's name, not a widget label: no stop word or widget word, not only acronyms ("CNBC TV")."""
+    words = [w for w in re.findall(r"[\w'’.-]+", text) if w not in {"and", "&"}]
+    if not words or all(re.fullmatch(r"[A-Z]{2,5}", w) for w in words):
+        return False
+    if any(w[:1].islower() and w not in NAME_PARTICLES for w in words):
+        return False  # "Ukraine urges NATO to send ...": a sentence
+    return not any(w.casefold() in WIDGET_WORDS or (w.casefold() in STOPWORDS and w.islower() is False
+                                                       and w.casefold() not in {"de", "van", "von", "da", "di", "del",
+                                                                                 "la", "le", "bin", "al"})
+                   for w in words)
+
+
 def _find_author(lines: list[str], *, bare: bool = True) -> str | None:
     for i, line in enumerate(lines):
         match = BYLINE.match(line)
         if match:
             name = _clean_name(match.group("name"))
-            if name:
+            if name and _name_like(name):
                 return name
         if line.strip().lower() == "by" and i + 1 < len(lines):
-            return _clean_name(lines[i + 1])
+            name = _clean_name(lines[i + 1])
+            if name and _name_like(name):
+                return name
     for line in lines if bare else []:  # a bare name line next to the date line: "Mark Di Stefano"
-        if NAME.match(line) and 2 <= len(line.split()) <= 5 and not DATE.search(line):
+        if NAME.match(line) and 2 <= len(line.split()) <= 5 and not DATE.search(line) and _name_like(line):
             return line
     return None
+
+
+# Sentences of the page's interface, not of the news: player and browser notices, link hints, breadcrumbs.
+INTERFACE = re.compile(
+    r"\b(?:media playback|(?:on|in) your (?:device|browser)|external (?:links?|sites?)|"
+    r"(?:in|open in) a new (?:window|tab)|"
+    r"sharing options|sign (?:in|up)|log ?in|subscribe|newsletter|javascript|enable cookies|skip to|you are here|"
+    r"click here|tap here|swipe|scroll (?:down|up)|welcome to|read more|"
+    r"(?:facebook|twitter|email|linkedin|reddit|pinterest|whatsapp|flipboard)\W+"
+    r"(?:facebook|twitter|email|linkedin|reddit|pinterest|whatsapp|flipboard))\b", re.IGNORECASE)
+# A photo credit ("Jane Doe/The Example Times") or a media teaser's label ("Video Julian Assange dragged ...").
+CREDIT_OR_TEASER = re.compile(r"^(?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w.'’-]+\s*/\s*(?:the\s+)?[A-Z][\w .&'’-]{1,40}$|"
+                              r"^(?:Video|Watch|Gallery|Audio|Photos?|Listen)\b[:\s]", re.IGNORECASE)
 
 
 def _title_like(line: str, author: str | None) -> bool:
     words = _words(line)
     if not 3 <= len(words) <= 30 or is_boilerplate(line) or DATE.search(line) or BYLINE.match(line):
+        return False
+    if INTERFACE.search(line) or CREDIT_OR_TEASER.match(line):
         return False
     if line == author or sum(c.isalpha() for c in line) < 0.6 * len(line.replace(" ", "")):
         return False
@@ -258,16 +311,13 @@ def copyright_owner(lines: list[str]) -> str | None:
 
 
 def _source(lines: list[str], body: list[str], *, chrome: list[str]) -> str | None:
-    """A wire dateline's agency; else the copyright owner when it is a known outlet; else the known
-    outlet the page's chrome names most; else the copyright owner (often a parent company)."""
-    for line in body[:3]:
-        match = WIRE_DATELINE.match(line)
-        if match:
-            return match.group("src").strip()
+    """The copyright owner when it is a known outlet; else the known outlet the page's chrome names most; else the
+    copyright owner (often a parent company); else a wire dateline's agency."""
+    wire = next((m.group("src").strip() for line in body[:3] if (m := WIRE_DATELINE.match(line))), None)
     owner = copyright_owner(lines)
     if owner and is_outlet(re.sub(r"^the\s+", "The ", owner)):
         return owner
-    return outlet_in(chrome) or owner
+    return outlet_in(chrome) or owner or wire  # a wire dateline names the agency, the outlet only when nothing else
 
 
 def _copyright_year(lines: list[str]) -> int | None:
@@ -296,4 +346,7 @@ def read_browser_copy(lines: list[str]) -> CopyFields | None:
                                                         body_end=hi)
     if title is not None and body and body[0] == title:
         body = body[1:]
-    return CopyFields(body=body, title=title, author=author, source=_source(lines, body, chrome=lines[:lo] + lines[hi:]), published=published)
+    wire = next((m.group("src").strip() for line in body[:3] if (m := WIRE_DATELINE.match(line))), None)
+    source = _source(lines, body, chrome=lines[:lo] + lines[hi:])
+    return CopyFields(body=body, title=title, author=author, source=source, published=published,
+                      wire=None if wire == source else wire)

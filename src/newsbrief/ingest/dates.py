@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from datetime import date, datetime, timezone, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
@@ -33,9 +33,17 @@ TZINFOS: dict[str, int | tzinfo] = {
 _JUNK_AFTER_TIME = re.compile(r"(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*[^\d\sAPMapm+-].*$")
 #: "8:01 a.m." -> "8:01 am" (dateutil reads "a.m." as two tokens).
 _DOTTED_MERIDIEM = re.compile(r"\b([ap])\.m\.", re.IGNORECASE)
+#: "UTC+2", "GMT-05:00": news means east of Greenwich for +; dateutil reads them the POSIX way (UTC+2 as UTC-2).
+_UTC_OFFSET = re.compile(r"\b(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\b", re.IGNORECASE)
+#: Unix time in seconds (10 digits, optional fraction) or milliseconds (13 digits), as JSON exports of APIs write it.
+_EPOCH = re.compile(r"^(\d{10})(?:\.\d+)?$|^(\d{13})$")
+#: "Jan 13, 2017 | 5:00 PM PT", "13 Aug 2017 • 10:00", "Aug 13, 2017 at 8:01": the date and the time apart.
+_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+at\s+(?=\d)", re.IGNORECASE)
 _EMPTY = frozenset({"nan", "nat", "none", "null"})
-# Two defaults that differ in every field: a field dateutil took from the default is one the text lacks.
-_DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
+# dateutil fills what a text lacks from a default. Year 4 (a leap year, so "Feb 29" parses) is no news year: a
+# result in it has no year. A month or day of 1 may be the default's: only then is the text parsed again with a
+# second default, and a field that changes with the default is one the text lacks.
+_DEFAULTS = (datetime(4, 1, 1), datetime(2001, 2, 2))
 
 
 class DateReading(NamedTuple):
@@ -46,7 +54,7 @@ class DateReading(NamedTuple):
 
 
 def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def _missing_parts(a: datetime, b: datetime) -> str | None:
@@ -64,10 +72,13 @@ def _dateutil(text: str) -> DateReading | None:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            first, second = (dateutil_parser.parse(text, default=d, tzinfos=TZINFOS) for d in _DEFAULTS)
+            first = dateutil_parser.parse(text, default=_DEFAULTS[0], tzinfos=TZINFOS)
+            second = first
+            if first.year != _DEFAULTS[0].year and (first.month == 1 or first.day == 1):
+                second = dateutil_parser.parse(text, default=_DEFAULTS[1], tzinfos=TZINFOS)
         except (ValueError, OverflowError, TypeError):
             return None
-    missing = _missing_parts(first, second)
+    missing = "no year" if first.year == _DEFAULTS[0].year else _missing_parts(first, second)
     if missing is not None:
         return DateReading(None, f"partial date ({missing}): left undated rather than completed from today")
     unknown = [str(w.message) for w in caught if type(w.message).__name__ == "UnknownTimezoneWarning"]
@@ -87,18 +98,29 @@ def read_date(value: object) -> DateReading:
     if value is None:
         return DateReading(None)
     if isinstance(value, datetime):
+        if value != value:  # pandas' NaT (a missing timestamp in a Parquet column) is a datetime unequal to itself
+            return DateReading(None)
         return DateReading(_aware(value))
     if isinstance(value, date):
-        return DateReading(datetime(value.year, value.month, value.day, tzinfo=timezone.utc))
+        return DateReading(datetime(value.year, value.month, value.day, tzinfo=UTC))
+    if isinstance(value, bool):
+        return DateReading(None, "not a date")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     text = str(value).strip()
     if not text or text.lower() in _EMPTY:
         return DateReading(None)
+    epoch = _EPOCH.match(text)
+    if epoch:
+        seconds = float(text) if epoch.group(1) else int(text) / 1000
+        return DateReading(datetime.fromtimestamp(seconds, tz=UTC))
     if len(text) >= 10 and text[4] == "-":  # ISO 8601, the common case in tables: no dateutil needed
         try:
             return DateReading(_aware(datetime.fromisoformat(text)))
         except ValueError:
             pass
-    text = _DOTTED_MERIDIEM.sub(r"\1m", text)
+    text = _SEPARATOR.sub(" ", _DOTTED_MERIDIEM.sub(r"\1m", text))
+    text = _UTC_OFFSET.sub(lambda m: f" {m.group(1)}{int(m.group(2)):02d}:{m.group(3) or '00'}", text)
     for candidate in dict.fromkeys((text, _JUNK_AFTER_TIME.sub(r"\1", text))):
         reading = _dateutil(candidate)
         if reading is not None:

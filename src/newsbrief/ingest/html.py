@@ -16,12 +16,13 @@ import trafilatura
 
 from ..errors import InputError
 from .boilerplate import clean_paragraphs
-from .browser import copyright_owner
+from .browser import copyright_owner, read_browser_copy
 from .dates import parse_date
 from .model import Article
+from .names import clean_author
+from .sources import agrees, choose_source, domain_label, split_wire
 from .structured import PageData, clean_title, read_structured
 from .text import decode_bytes, normalise
-from .names import clean_author, clean_source
 from .visible import header_zones, shown_byline, shown_date, visible_lines
 
 # The extraction is taken as a fragment (a caption, a teaser) below this share of the JSON-LD body.
@@ -33,10 +34,13 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def _title(data: PageData, doc: Any, paragraphs: list[str], *, site: str | None) -> str | None:
-    """The headline: JSON-LD, OpenGraph, the extractor's, the ``<title>``; a candidate that the body
-    opens with is the headline as shown and wins."""
+    """The headline: the page's shown ``<h1>``, JSON-LD, OpenGraph, the extractor's, the ``<title>``; a candidate
+    that the body opens with is the headline as shown and wins."""
     found = [data.headline, data.og_title, getattr(doc, "title", None) if doc is not None else None, data.page_title]
     candidates = [t for t in (clean_title(normalise(c).strip(), site=site) for c in found if c) if t]
+    shown_h1 = normalise(data.h1).strip() if data.h1 else None
+    if shown_h1 and 3 <= len(shown_h1.split()) <= 40 and not (site and shown_h1.casefold() == site.casefold()):
+        candidates.insert(0, shown_h1)  # the headline as the page shows it, before any metadata's
     if paragraphs and len(paragraphs[0].split()) <= 30:
         shown = [c for c in candidates if c.casefold() == paragraphs[0].casefold()]
         if shown:
@@ -60,25 +64,31 @@ def _published(zones: list[list[str]], data: PageData, doc: Any) -> datetime | N
 def read_html_file(path: Path, *, article_id: str | None = None) -> Article:
     """Extract the main text, title, author, site and date of a saved page."""
     raw = decode_bytes(path.read_bytes(), path=path)
-    doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False, favor_precision=True)
+    doc: Any = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False, favor_precision=True)
     data = read_structured(raw)
     extracted = _paragraphs(getattr(doc, "text", None) or "") if doc is not None else []
     structured = _paragraphs(data.body or "")
     n_extracted, n_structured = sum(len(p.split()) for p in extracted), sum(len(p.split()) for p in structured)
     paragraphs = structured if n_structured and n_extracted < FRAGMENT_SHARE * n_structured else extracted
+    if not paragraphs:  # the extractor found no main text: read the page's visible text as a browser copy
+        found = read_browser_copy(visible_lines(raw))
+        paragraphs = found.body if found is not None else []
     if not paragraphs:
         raise InputError("no article text found in the HTML page", path=path)
-    source = data.og_site or data.publisher or (doc.sitename or doc.hostname if doc is not None else None)
+    url = (doc.url or (f"https://{doc.hostname}" if doc.hostname else None)) if doc is not None else None
+    lines = visible_lines(raw)
+    source = choose_source([data.og_site, data.publisher, doc.sitename if doc is not None else None], url=url,
+                           owner=copyright_owner(lines))
     title = _title(data, doc, paragraphs, site=source)
     if title and len(paragraphs) > 1 and paragraphs[0].casefold() == title.casefold():
         paragraphs = paragraphs[1:]  # the headline is the title, not the first paragraph of the body
     paragraphs = clean_paragraphs(paragraphs) or paragraphs
-    lines = visible_lines(raw)
     zones = header_zones(lines, title=title, first_paragraph=paragraphs[0])
     published = _published(zones, data, doc)
-    source = clean_source(source, owner=copyright_owner(lines))
-    author = clean_author(data.author or (doc.author if doc is not None else None)) or \
-        clean_author(shown_byline(zones))
+    author, wire = split_wire(clean_author(data.author or (doc.author if doc is not None else None)) or
+                              clean_author(shown_byline(zones)), source=source)
+    if wire is not None and agrees(wire, domain_label(url)):
+        wire = None  # the agency's own page
     return Article(
         article_id=article_id or path.stem,
         text="\n\n".join(paragraphs),
@@ -87,5 +97,6 @@ def read_html_file(path: Path, *, article_id: str | None = None) -> Article:
         author=author,
         published=published,
         url=doc.url if doc is not None else None,
+        wire=wire,
         origin=str(path),
     )

@@ -20,13 +20,20 @@ TRAILING_MONTH = re.compile(r"\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:
                             r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$", re.IGNORECASE)
 
 
+PHOTO_CREDIT = re.compile(r"\b(?:photo(?:graph)?s?|images?|pictures?|video|illustrations?)\s*(?:by\b|:|credit\b).*$|"
+                          r"\b(?:getty images|shutterstock|ap photo|afp photo|reuters photo)\b.*$", re.IGNORECASE)
+EMAIL_USER = re.compile(r"\s*\S+@\S+|\s+(?=[a-z0-9._]*[0-9._])[a-z0-9._]{4,}$|\s+[a-z]{3,}$")
+
+
 def clean_author(author: str | None) -> str | None:
-    """A byline as names joined by ", "; None for a placeholder."""
+    """A byline as names joined by ", "; None for a placeholder. Photo credits, e-mail addresses and user names
+    glued to a name ("Jane Doe jdoe", "Jane Doe jane.doe@example.com") and a trailing month go."""
     if not author:
         return None
     names: list[str] = []
-    for part in re.split(r"\s*[;,]\s*", author):
-        part = TRAILING_MONTH.sub("", re.sub(r"^by\s+", "", part.strip(), flags=re.IGNORECASE)).strip()
+    for part in re.split(r"\s*[;,]\s*|\s+and\s+", author):
+        part = PHOTO_CREDIT.sub("", re.sub(r"^by\s+", "", part.strip(), flags=re.IGNORECASE))
+        part = TRAILING_MONTH.sub("", EMAIL_USER.sub("", part.strip())).strip()
         if not part or CREDENTIAL.match(part) or part.casefold() in PLACEHOLDER_AUTHORS:
             continue
         if part.isupper() and any(n.casefold() == part.casefold() for n in names):

@@ -26,6 +26,7 @@ class PageData:
     meta_published: str | None = None
     page_title: str | None = None
     item_published: tuple[str, ...] = ()
+    h1: str | None = None  # the headline as shown: the page's one <h1>, or the first in its <article>/<main>
 
 
 def _text(value: Any) -> str | None:
@@ -85,6 +86,9 @@ def read_structured(raw: str) -> PageData:
             meta[key] = tag.get("content", "").strip()
     item_published = tuple(tag.get("content", "").strip() for tag in tree.xpath('//*[@itemprop="datePublished"]')
                            if tag.get("content"))
+    h1s = [t for t in (_text(h.text_content()) for h in tree.xpath("//article//h1|//main//h1") or tree.xpath("//h1"))
+           if t]
+    h1 = h1s[0] if h1s and (len(h1s) == 1 or tree.xpath("//article//h1|//main//h1")) else None
     titles = tree.xpath("//title")
     page_title = _text(titles[0].text_content()) if titles else None
     body = _text(best.get("articleBody")) if best else None
@@ -103,6 +107,7 @@ def read_structured(raw: str) -> PageData:
         meta_published=meta.get("article:published_time") or meta.get("datepublished") or None,
         page_title=page_title,
         item_published=item_published,
+        h1=h1,
     )
 
 

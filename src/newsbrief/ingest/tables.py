@@ -27,39 +27,67 @@ def _load_frame(path: Path) -> pd.DataFrame:
             raise InputError(f"cannot read Parquet: {e}", path=path) from e
     data = path.read_bytes()
     text = decode_bytes(data, path=path)
-    if suffix in {".jsonl", ".ndjson"} or (suffix == ".json" and not text.lstrip().startswith("[")):
-        records = []
-        # Only "\n" ends a JSON line: str.splitlines would also split inside strings at U+2028, U+2029, U+0085.
-        for lineno, line in enumerate(text.split("\n"), start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise InputError(f"invalid JSON: {e.msg} at column {e.colno}", path=path, row=lineno) from e
-            if not isinstance(record, dict):
-                raise InputError("each line must be a JSON object", path=path, row=lineno)
-            records.append(record)
-        return pd.DataFrame.from_records(records)
     if suffix == ".json":
-        try:
-            records = json.loads(text)
-        except json.JSONDecodeError as e:
-            raise InputError(f"invalid JSON: {e.msg} at line {e.lineno} column {e.colno} (char {e.pos})",
-                             path=path) from e
-        if not isinstance(records, list):
-            raise InputError("a JSON file holds an array of objects, one per article, e.g. [{\"text\": \"...\"}] "
-                             f"(found a {type(records).__name__})", path=path)
-        for position, record in enumerate(records):
-            if not isinstance(record, dict):
-                raise InputError(f"item {position} of the JSON array is a {type(record).__name__}: each item must "
-                                 "be an object with a \"text\" field, e.g. {\"text\": \"...\"}", path=path)
-        return pd.DataFrame.from_records(records)
+        document = _json_document(text, path)
+        if document is not None:
+            return pd.DataFrame.from_records(document)
+    if suffix in {".jsonl", ".ndjson", ".json"}:
+        return pd.DataFrame.from_records(_json_lines(text, path))
     sep = "\t" if suffix == ".tsv" else ","
     try:
         return pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as e:
         raise InputError(f"cannot parse CSV: {e}", path=path) from e
+
+
+def _json_lines(text: str, path: Path) -> list[dict[str, object]]:
+    records = []
+    # Only "\n" ends a JSON line: str.splitlines would also split inside strings at U+2028, U+2029, U+0085.
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise InputError(f"invalid JSON: {e.msg} at column {e.colno}", path=path, row=lineno) from e
+        if not isinstance(record, dict):
+            raise InputError("each line must be a JSON object", path=path, row=lineno)
+        records.append(record)
+    return records
+
+
+def _json_document(text: str, path: Path) -> list[dict[str, object]] | None:
+    """The articles of a ``.json`` file holding one JSON document: an array of objects, or one object (one article,
+    pretty-printed or not); None when the file is JSON lines (one object per line)."""
+    head = text.lstrip()
+    if not head.startswith("["):
+        if not head.startswith("{"):
+            return None
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError:
+            return None  # several objects, one per line
+        if not isinstance(value, dict):
+            return None
+        if "text" not in value:
+            lists = [k for k, v in value.items() if isinstance(v, list) and v and all(isinstance(i, dict) for i in v)]
+            if lists:
+                raise InputError(f"one JSON object without a \"text\" field; its articles seem to be the list under "
+                                 f"'{lists[0]}': give them as an array of objects, e.g. `jq '.{lists[0]}' "
+                                 f"{path.name} > articles.json`", path=path)
+        return [value]
+    try:
+        records = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise InputError(f"invalid JSON: {e.msg} at line {e.lineno} column {e.colno} (char {e.pos})", path=path) from e
+    if not isinstance(records, list):
+        raise InputError("a JSON file holds an array of objects, one per article, e.g. [{\"text\": \"...\"}] "
+                         f"(found a {type(records).__name__})", path=path)
+    for position, record in enumerate(records):
+        if not isinstance(record, dict):
+            raise InputError(f"item {position} of the JSON array is a {type(record).__name__}: each item must "
+                             "be an object with a \"text\" field, e.g. {\"text\": \"...\"}", path=path)
+    return records
 
 
 def _cell(value: object) -> str | None:

@@ -19,8 +19,9 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from ..errors import InputError
-from .browser import read_browser_copy
+from .browser import _name_like, _title_like, read_browser_copy
 from .dates import parse_date
+from .lines import line_model
 from .model import Article
 
 log = logging.getLogger(__name__)
@@ -59,6 +60,8 @@ def decode_bytes(data: bytes, *, path: str | Path) -> str:
     """Decode bytes as UTF-8, else Windows-1252 for Latin-script text, else the detected charset."""
     if not data.strip():
         raise InputError("the file is empty", path=path)
+    if _binary(data):
+        raise InputError("a binary file (an image, a PDF, an archive...), not a text page", path=path)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -72,6 +75,19 @@ def decode_bytes(data: bytes, *, path: str | Path) -> str:
         raise InputError("cannot decode the bytes: not UTF-8 and no other charset detected", path=path)
     log.warning("%s is not UTF-8: read as %s", path, best.encoding)
     return str(best)
+
+
+BOMS = (b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")
+
+
+def _binary(data: bytes) -> bool:
+    """True for bytes that are no text in any encoding: NUL bytes (outside UTF-16/32 with a byte-order mark)
+    or many control characters in the first 8 KiB."""
+    head = data[:8192]
+    if head.startswith(BOMS):
+        return False
+    controls = sum(b < 32 and b not in (9, 10, 12, 13) for b in head)
+    return b"\x00" in head or controls > 0.05 * len(head)
 
 
 def _western(data: bytes) -> str | None:
@@ -124,17 +140,18 @@ def _read_header(lines: list[str]) -> tuple[PageHeader, int]:
             published = parse_date(match.group("when"))
             i = j + 1
             header_lines = lines[:j]
-            if header_lines:
-                title = header_lines[0]
-            for extra in header_lines[1:]:
-                org = BYLINE_ORG.match(extra)
-                by = BYLINE_BY.match(extra)
+            if header_lines:  # the byline sits just above the date line, the headline above it
+                last = header_lines[-1]
+                org, by = BYLINE_ORG.match(last), BYLINE_BY.match(last)
                 if org:
-                    author, source = extra, org.group("org").strip()
+                    author, source = last, org.group("org").strip()
                 elif by:
                     author = by.group("name").strip()
-                elif author is None:
-                    author = extra
+                elif len(header_lines) > 1 and _name_like(last):
+                    author = last
+                above = header_lines[:-1] if author else header_lines
+                titles = [line for line in above if _title_like(line, author)]
+                title = titles[-1] if titles else (above[0] if above else None)
             break
     if title is None and lines and len(lines) > 1 and _looks_like_title(lines[0]):
         title, i = lines[0], 1
@@ -149,10 +166,13 @@ def parse_page(raw: str, *, article_id: str, origin: str | None = None) -> Artic
     header, start = _read_header(lines)
     if header.published is None and len(all_lines) >= BROWSER_COPY_MIN_LINES:
         found = read_browser_copy(all_lines)
+        model = line_model()
+        if found is not None and model is not None:
+            found = model.refine(all_lines, found)
         if found is not None:
             return Article(
                 article_id=article_id, text="\n\n".join(_prefer_later_duplicates(found.body)),
-                title=found.title, source=found.source, author=found.author, published=found.published,
+                title=found.title, source=found.source, author=found.author, published=found.published, wire=found.wire,
                 origin=origin,
             )
     # The highlights box repeats a body paragraph (without its final period): keep the body's copy.

@@ -15,12 +15,13 @@ from markupsafe import Markup
 
 from .. import analysis
 from ..params import BriefingOptions, Kind
-from ..store import read_dataset, read_manifest
+from ..store import read_dataset
 from ..textutil import clip
 from .blocks import HTMLBlock, Parts, table_block
 from .briefing import Briefing
 from .charts.sentiment import article_sentiment_chart, article_tone_chart, entity_sentiment_chart
 from .figures import Chart, to_chart
+from .findings import key_findings
 from .formatters import fmt_text, header_rows
 from .sections import heading, yes_no
 
@@ -55,9 +56,7 @@ class ArticleBriefing(Briefing):
         if title is None:
             first = articles["title"].iloc[0] if len(articles) else None
             title = str(first) if first is not None and not pd.isna(first) else "News briefing"
-        params = options.params or read_manifest(options.data).get("params", {})
-        return cls(title=title, top_n=options.top_n, freq=options.freq, follow=tuple(options.entities),
-                   params=params, include_thin=options.include_thin, tables=tables, appendix=options.appendix)
+        return cls(title=title, tables=tables, appendix=options.appendix, **cls.shared(options))
 
     @property
     def articles(self) -> pd.DataFrame:
@@ -71,14 +70,14 @@ class ArticleBriefing(Briefing):
         return analysis.speaker_share(self.tables["quotes"], self.articles, top=self.top_n)
 
     def compute_findings(self) -> list[str]:
-        return analysis.key_findings(self.tables, top=self.top_n, freq=self.freq, follow=self.follow)
+        return key_findings(self.tables, top=self.top_n, freq=self.freq, follow=self.follow)
 
     def notes(self) -> list[str]:
         thin = analysis.thin_articles(self.articles)
         if not thin:
-            return []
+            return self.run_notes()
         reason = next(iter(thin.values()))
-        return [f"Too little text: this briefing rests on a body that {_reads_as(reason)}. The page's article "
+        return self.run_notes() + [f"Too little text: this briefing rests on a body that {_reads_as(reason)}. The page's article "
                 "may not have been read; check the source before relying on it."]
 
     def header_rows(self, *, with_url: bool = True) -> list[tuple[str, str]]:

@@ -12,15 +12,19 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, ClassVar
 
 import pandas as pd
 
-from ..params import Kind
+from ..fetch import read_counts
+from ..params import BriefingOptions, Kind
+from ..store import read_manifest
 from .blocks import HTMLBlock
 from .charts.entities import entity_chart
 from .charts.speakers import speaker_chart
 from .figures import Chart, to_chart
+from .formatters import fetch_note, flagged_dates_note, skipped_note
 from .record import KEY, QUOTE_LIMIT, Record
 
 
@@ -34,6 +38,8 @@ class Briefing(ABC):
     follow: Sequence[str] = ()
     params: Mapping[str, Any] | None = None
     include_thin: bool = False
+    ingest: Mapping[str, Any] | None = None  # what the run's ingest read and skipped (its manifest's record)
+    fetched: tuple[int, int] | None = None  # (links not read, links) of the run's fetch.csv
     _findings: list[str] | None = field(default=None, init=False, repr=False)
 
     kind: ClassVar[Kind]
@@ -41,6 +47,22 @@ class Briefing(ABC):
     label: ClassVar[str]
     #: How many speakers the speaker chart shows at most.
     chart_speakers: ClassVar[int] = 100
+
+    @staticmethod
+    def shared(options: BriefingOptions) -> dict[str, Any]:
+        """What both briefings take from their options and the run: the options that shape them, the header's
+        parameters (else the store's), what the run's fetch and ingest could not read."""
+        manifest = read_manifest(options.data)
+        return {"top_n": options.top_n, "freq": options.freq, "follow": tuple(options.entities),
+                "params": options.params or manifest.get("params", {}), "include_thin": options.include_thin,
+                "fetched": read_counts(Path(options.data).parent / "fetch.csv"),
+                "ingest": {k: manifest.get(k) for k in ("pages", "skipped", "flagged_dates")}}
+
+    def run_notes(self) -> list[str]:
+        """Notes on the run: pages and links that could not be read, dates that were flagged."""
+        out = [note] if (note := fetch_note(self.fetched)) else []
+        out += [note] if (note := skipped_note(self.ingest)) else []
+        return out + ([note] if (note := flagged_dates_note(self.ingest)) else [])
 
     # ------------------------------------------------------------------ numbers (each briefing its own way)
     @abstractmethod
@@ -54,7 +76,8 @@ class Briefing(ABC):
 
     @abstractmethod
     def notes(self) -> list[str]:
-        """Notes shown under the header: articles whose text is too little to be read as articles."""
+        """Notes shown under the header: the :meth:`run_notes`, and articles whose text is too little to be read
+        as articles."""
 
     @abstractmethod
     def header_rows(self, *, with_url: bool = True) -> list[tuple[str, str]]:

@@ -12,23 +12,24 @@ import pandas as pd
 from markupsafe import Markup
 
 from ..analysis import change as ch
-from ..analysis import change_findings as cf
 from ..analysis import db_change as dch
 from ..analysis import db_counts as dbc
 from ..analysis import db_spikes as dsp
+from ..analysis import quote_table
 from ..analysis.baseline import combined_db, store_split
 from ..analysis.db import Db
 from ..analysis.db_dask import DaskDb
-from ..analysis.findings import entity_findings_from, speaker_findings_from
 from ..errors import NewsbriefError
 from ..params import BriefingOptions, Kind
-from ..store import is_store, read_manifest
+from ..store import is_store
 from ..store.duck import connect
+from . import change_findings as cf
 from . import sections
 from .blocks import HTMLBlock, Parts, table_block
 from .briefing import Briefing
 from .charts.sentiment import corpus_sentiment_chart
 from .figures import Chart, to_chart
+from .findings import entity_findings_from, speaker_findings_from
 from .formatters import article_titles, corpus_rows
 
 
@@ -64,11 +65,8 @@ class CorpusBriefing(Briefing):
                 raise NewsbriefError("compare: not an annotation store (a run's data/ folder or `newsbrief "
                                      "annotate` output)", path=options.compare)
             baseline_db = combined_db(data, options.compare)
-        params = options.params or read_manifest(data).get("params", {})
-        return cls(title=options.title if options.title is not None else "News briefing", top_n=options.top_n,
-                   freq=options.freq, follow=tuple(options.entities), params=params,
-                   include_thin=options.include_thin, entities=entities, db=db, compare=options.compare,
-                   appendix=options.appendix, baseline_db=baseline_db)
+        return cls(title=options.title if options.title is not None else "News briefing", entities=entities, db=db,
+                   compare=options.compare, appendix=options.appendix, baseline_db=baseline_db, **cls.shared(options))
 
     # ------------------------------------------------------------------ numbers
     def entity_frequencies(self) -> pd.DataFrame:
@@ -117,24 +115,22 @@ class CorpusBriefing(Briefing):
     def notes(self) -> list[str]:
         thin, total = self.thin(limit=10)
         if not total:
-            return []
+            return self.run_notes()
         listed_ids = list(thin)
-        meta = dbc.articles_by_id_db(self.db, listed_ids, columns=("article_id", "title"))
+        meta = dbc.articles_by_id(self.db, listed_ids, columns=("article_id", "title"))
         names = dict(zip(meta["article_id"].astype(str), article_titles(meta["article_id"], meta)))
         listed = "; ".join(f"{names.get(i, i)} ({thin[i]})" for i in listed_ids)
         more = f"; and {total - len(listed_ids)} more" if total > len(listed_ids) else ""
         use = "are counted in the findings (include_thin)" if self.include_thin else "are left out of the key findings"
-        return [f"{total} of {self.n_articles()} articles have too little text to be read as articles and "
+        return self.run_notes() + [f"{total} of {self.n_articles()} articles have too little text to be read as articles and "
                 f"{use}: {listed}{more}."]
 
     def header_rows(self, *, with_url: bool = True) -> list[tuple[str, str]]:
         """The corpus's size, sources, span and words."""
-        return corpus_rows(dbc.corpus_summary_db(self.db))
+        return corpus_rows(dbc.corpus_summary(self.db))
 
     def quote_rows(self, *, limit: int) -> tuple[pd.DataFrame, int]:
-        from ..analysis import quote_table
-
-        return quote_table(dbc.first_quotes_db(self.db, limit=limit), limit=limit), self.db.count("quotes")
+        return quote_table(dbc.first_quotes(self.db, limit=limit), limit=limit), self.db.count("quotes")
 
     def appendix_link(self) -> str | None:
         return self.appendix
@@ -144,7 +140,7 @@ class CorpusBriefing(Briefing):
     def _compared(self) -> tuple[Db, dch.SqlSplit]:
         if self.baseline_db is not None:
             return self.baseline_db, store_split(self.baseline_db)
-        return self.scope_db, dch.compare_split_db(self.scope_db, freq=self.freq, compare=self.compare)
+        return self.scope_db, dch.compare_split(self.scope_db, freq=self.freq, compare=self.compare)
 
     @property
     def split(self) -> dch.SqlSplit:
@@ -157,7 +153,7 @@ class CorpusBriefing(Briefing):
         if not split.usable:
             empty = dch.no_changes()
             return empty, empty, pd.DataFrame(columns=["speaker", "quotes", "articles"])
-        return (dch.entity_changes_db(db, split), dch.speaker_changes_db(db, split), dch.new_speakers_db(db, split))
+        return (dch.entity_changes(db, split), dch.speaker_changes(db, split), dch.new_speakers(db, split))
 
     @cached_property
     def tone_changes(self) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -166,9 +162,9 @@ class CorpusBriefing(Briefing):
         empty = pd.DataFrame(columns=ch.TONE_COLUMNS)
         if not split.usable or not db.count("sentences"):
             return empty, empty
-        by_source = dch.source_tone_shifts_db(db, split)
+        by_source = dch.source_tone_shifts(db, split)
         leaders = dbc.entity_frequencies_db(db, db.entities(), top=self.top_n)["entity_id"]
-        return by_source, dch.entity_tone_shifts_db(db, split, entity_ids=list(leaders))
+        return by_source, dch.entity_tone_shifts(db, split, entity_ids=list(leaders))
 
     @cached_property
     def leaders(self) -> pd.DataFrame:
@@ -176,9 +172,9 @@ class CorpusBriefing(Briefing):
 
     @cached_property
     def spikes(self) -> tuple[pd.DataFrame, pd.DataFrame]:
-        spikes = dsp.attention_spikes_db(self.scope_db, self.entities, entity_ids=list(self.leaders["entity_id"]),
-                                         freq=self.freq)
-        return spikes, dsp.spike_headlines_db(self.scope_db, spikes, freq=self.freq, n=3)
+        spikes = dsp.attention_spikes(self.scope_db, self.entities, entity_ids=list(self.leaders["entity_id"]),
+                                      freq=self.freq)
+        return spikes, dsp.spike_headlines(self.scope_db, spikes, freq=self.freq, n=3)
 
     @cached_property
     def network_nodes(self) -> pd.DataFrame:
@@ -187,7 +183,7 @@ class CorpusBriefing(Briefing):
 
     @cached_property
     def pairs(self) -> pd.DataFrame:
-        return dsp.cooccurrence_db(self.scope_db, self.entities, entity_ids=list(self.network_nodes["entity_id"]))
+        return dsp.cooccurrence(self.scope_db, self.entities, entity_ids=list(self.network_nodes["entity_id"]))
 
     def lead_findings(self) -> list[str]:
         """What changed first (rises, falls, new voices, tone), then the largest spike."""
@@ -213,10 +209,10 @@ class CorpusBriefing(Briefing):
         risers = entity[entity["reported"] & (entity["z"] > 0)].head(4)["item"] if not entity.empty else []
         db, split = self._compared
         if len(risers):
-            for r in dch.top_article_per_name_db(db, list(risers), where=split.focus_sql).itertuples(index=False):
+            for r in dch.top_article_per_name(db, list(risers), where=split.focus_sql).itertuples(index=False):
                 picks.setdefault(str(r.article_id), f"rise: {r.name}")
         columns = ["article_id", "title", "url", "source", "published"]
-        found = dbc.articles_by_id_db(db, list(picks), columns=columns) if picks else pd.DataFrame(columns=columns)
+        found = dbc.articles_by_id(db, list(picks), columns=columns) if picks else pd.DataFrame(columns=columns)
         return sections.articles_behind_table(found, picks, limit=limit)
 
     # ------------------------------------------------------------------ display
@@ -251,7 +247,7 @@ class CorpusBriefing(Briefing):
         """Spikes of the leading entities against their own baseline, each with the headlines behind it."""
         spikes, heads = self.spikes
         shown_ids = list(dict.fromkeys(spikes["entity_id"]))[:5]
-        long = dsp.share_by_period_db(self.scope_db, entity_ids=shown_ids, freq=self.freq) if shown_ids else None
+        long = dsp.share_by_period(self.scope_db, entity_ids=shown_ids, freq=self.freq) if shown_ids else None
         return sections.why_it_spiked(spikes, heads, long, leaders=self.leaders, freq=self.freq)
 
     def who_with_whom(self) -> Parts:
@@ -260,8 +256,8 @@ class CorpusBriefing(Briefing):
 
     def share_of_voice(self) -> Parts | None:
         """Source x entity and source x speaker heat maps (corpora with several sources)."""
-        return sections.share_of_voice(dsp.share_of_voice_db(self.scope_db, self.entities),
-                                       dsp.speaker_share_of_voice_db(self.scope_db))
+        return sections.share_of_voice(dsp.share_of_voice(self.scope_db, self.entities),
+                                       dsp.speaker_share_of_voice(self.scope_db))
 
     def articles_behind(self) -> Parts:
         """The few articles behind the findings, and the link to the appendix with everything."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..analysis import change_findings as cf
+from . import change_findings as cf
 from ..analysis.db_change import SqlSplit
 from ..textutil import clip, signed
 from .blocks import HTMLBlock, Parts, table_block

@@ -12,6 +12,7 @@ import nbformat
 
 from ..annotate import Settings, write_store
 from ..errors import RunError
+from ..ingest import write_skipped
 from ..params import BriefingOptions, Params, resolve_kind
 from ..store import read_manifest
 from ..store.link import link_dataset
@@ -29,6 +30,7 @@ class ReportPaths:
     html: Path
     pdf: Path
     children: tuple[ReportPaths, ...] = ()
+    new_articles: int | None = None  # articles the previous run of the name did not have (None: not counted)
 
 
 def notebook_path(name: str | Path) -> Path:
@@ -55,7 +57,7 @@ def render(notebook: Path | nbformat.NotebookNode, *, html_path: Path, pdf_path:
 def brief(
     folder: Path, tables: dict[str, Any] | None, *, params: Params, settings: Settings,
     changes: Mapping[str, Any] | None = None, notebook: str | Path | None = None, progress_bar: bool = False,
-    source_store: Path | None = None,
+    source_store: Path | None = None, record: dict[str, Any] | None = None,
 ) -> ReportPaths:
     """Write data/, execute the notebook and render HTML + PDF inside ``folder`` (which must exist).
 
@@ -64,6 +66,7 @@ def brief(
     The notebook (by default the one of the briefing's kind: ``article`` or ``corpus``) gets one parameter, the
     :class:`~newsbrief.params.BriefingOptions` of ``params`` with ``changes`` (a fan-out part's title, mode,
     entities) and the kind resolved; papermill records it in the executed notebook.
+    ``record`` (what ingest read and skipped) goes into the data's manifest, its skipped pages into ``skipped.csv``.
     Raises papermill's PapermillExecutionError when a cell fails; the executed notebook is left in ``folder``.
     """
     from .exporters import warm_up_in_background
@@ -76,8 +79,10 @@ def brief(
             link_dataset(source_store, folder / "data")
         n_articles = int(read_manifest(folder / "data").get("tables", {}).get("articles", 0))
     else:
-        write_store(folder / "data", tables, settings=settings, inputs=params.input, base=folder)
+        write_store(folder / "data", tables, settings=settings, inputs=params.input, base=folder, extra=record)
         n_articles = len(tables["articles"])
+    if record and record.get("skipped"):
+        write_skipped(folder / "skipped.csv", record["skipped"])
     changes = dict(changes or {})
     kind = resolve_kind(changes.get("mode", params.mode), n_articles=n_articles)
     # every briefing links the appendix written beside it: the full tables, and every quote of an article

@@ -10,18 +10,18 @@ from pathlib import Path
 
 from ..annotate.preflight import annotation_problems, store_input_problems
 from ..errors import ParamsError
-from ..params import DATE_RANGE, Params
+from ..params import COMPARE_WORDS, DATE_RANGE, Params
 from ..store import is_store, lost_current
 
 
 def compare_problem(compare: str) -> str | None:
-    if compare in ("previous", "corpus") or DATE_RANGE.match(compare) or is_store(compare):
+    if compare in COMPARE_WORDS or DATE_RANGE.match(compare) or is_store(compare):
         return None
     lost = lost_current(compare)
     if lost is not None:
         return f"compare: {compare}: {lost}"
     return (f"compare: {compare} is not an annotation store (a run's data/ folder or `newsbrief annotate` output); "
-            "use previous, corpus, a date range like 2017-08-01..2017-08-31, or a store folder")
+            "use previous, corpus, last-run, a date range like 2017-08-01..2017-08-31, or a store folder")
 
 
 def run_problems(params: Params) -> list[str]:

@@ -13,22 +13,26 @@ import os
 import shutil
 import uuid
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from ..annotate import Settings, annotate_articles, assemble, settings_from, within_size_limit, write_store
+from ..annotate import Settings, annotate_articles, assemble, within_size_limit, write_store
 from ..errors import InputError, ParamsError, RunError
 from ..analysis import thin_articles
-from ..ingest import read_inputs, thin_summary
+from ..fetch import FetchOptions
+from ..ingest import thin_summary
+from ..ingest.fetched import read_sources
 from ..nlp.entities.linking import Aliases
-from ..params import Params, resolve_kind
+from ..params import Params, reads_strictly, resolve_kind
 from ..store import is_store, read_dataset
+from ..store.link import link_dataset
+from ..store.lock import remove_quietly
 from .brief import ReportPaths, brief
 from .fanout import fan_out
 from .preflight import check_run
-from ..store.lock import remove_quietly
 from .swap import report_lock, swap_into_place
 
 log = logging.getLogger(__name__)
@@ -36,22 +40,31 @@ log = logging.getLogger(__name__)
 StageCallback = Callable[[str], None]
 #: Where a fan-out of annotated inputs keeps their tables while it copies the parts out (removed before the swap).
 PARENT = ".parent-data"
+#: The previous run's data/, linked in for ``compare: last-run`` (removed before the swap).
+LAST_RUN = ".last-run"
 ProgressFactory = Callable[[str, int], Callable[[int], None]]
 
 
 def build_tables(
-    params: Params, *, store: Path, progress: ProgressFactory | None = None, each: str | None = None
+    params: Params, *, store: Path, progress: ProgressFactory | None = None, fetch_log: Path | None = None,
+    record: dict[str, Any] | None = None, each: str | None = None,
 ) -> tuple[dict[str, Any], Settings]:
-    """Read the inputs and annotate what the cache lacks (engine, workers and scorer from ``params``); a run
-    that fans out (``each``) is sized as a corpus."""
-    settings = settings_from(params)
+    """Read the inputs (URL inputs fetched, their log written to ``fetch_log``) and annotate what the cache lacks
+    (engine, workers and scorer from ``params``); a run that fans out (``each``) is sized as a corpus.
+
+    ``record``, when given, is filled with what ingest looked at and skipped (:meth:`IngestResult.record`)."""
+    settings = params.annotation_settings()
     if len(params.input) == 1 and is_store(params.input[0]):
         tables = read_dataset(params.input[0])
         thin = [f"{i} ({reason})" for i, reason in thin_articles(tables["articles"]).items()]
         if thin:  # read_inputs warns for inputs it reads; a store's articles are checked here
             log.warning("%s", thin_summary(thin))
         return tables, settings
-    ingested = read_inputs(params.input, columns=params.columns)
+    ingested, _ = read_sources(params.input, store=store, options=FetchOptions.from_params(params),
+                               columns=params.columns, log_path=fetch_log, languages=params.languages,
+                               strict=reads_strictly(params.mode))
+    if record is not None:
+        record.update(ingested.record())
     kind = resolve_kind(params.mode, n_articles=len(ingested.articles)) if each is None else "corpus"
     articles = within_size_limit(ingested.articles, kind=kind)
     tick = progress("annotating", len(articles)) if progress else None
@@ -97,12 +110,32 @@ def _relocate(paths: ReportPaths, old: Path, new: Path) -> ReportPaths:
         return new / p.relative_to(old)
 
     return ReportPaths(folder=move(paths.folder), notebook=move(paths.notebook), html=move(paths.html),
-                       pdf=move(paths.pdf), children=tuple(_relocate(c, old, new) for c in paths.children))
+                       pdf=move(paths.pdf), children=tuple(_relocate(c, old, new) for c in paths.children),
+                       new_articles=paths.new_articles)
+
+
+def new_since(tables: dict[str, Any], previous: Path) -> int:
+    """How many of this run's articles the previous run (its data/ store at ``previous``) did not have."""
+    hashes = set(tables["articles"]["content_hash"].astype(str))
+    if not is_store(previous):
+        return len(hashes)
+    before = read_dataset(previous, ["articles"], columns=["content_hash"])["articles"]["content_hash"]
+    return len(hashes - set(before.astype(str)))
+
+
+def last_run_baseline(tmp: Path, previous: Path) -> str:
+    """``compare: last-run``: the previous run's data/ linked into the new run folder (removed before the swap),
+    or ``previous`` (the periods before the last) when this is the first run of the name."""
+    if not is_store(previous):
+        log.info("compare: last-run: no earlier run of this name; 'What changed' compares periods instead")
+        return "previous"
+    return str(link_dataset(previous, tmp / LAST_RUN))
 
 
 def _keep_failed(tmp: Path, failed: Path) -> Path:
     """Move the run's folder to ``failed`` (replacing an earlier one); the newest notebook in it, else the folder."""
     shutil.rmtree(tmp / PARENT, ignore_errors=True)
+    shutil.rmtree(tmp / LAST_RUN, ignore_errors=True)
     shutil.rmtree(failed, ignore_errors=True)
     os.replace(tmp, failed)
     kept = sorted(failed.rglob("*.ipynb"), key=lambda p: p.stat().st_mtime)
@@ -120,8 +153,13 @@ def run_report(
     ``index.html`` linking them; the returned paths are then those of the index (notebook: first briefing).
     One run of a name at a time: a second waits for the first (:func:`.swap.report_lock`).
     """
+    if each is not None and params.compare == "last-run":
+        raise ParamsError("invalid parameters", problems=["compare: last-run compares one briefing with the one "
+                                                          "before it; it does not apply to --each"])
     check_run(params)  # before any folder, lock or annotation: a refused run writes nothing
     output_dir = Path(output_dir).resolve()
+    if output_dir.exists() and not output_dir.is_dir():
+        raise ParamsError("invalid output folder", problems=[f"output folder: {output_dir} is a file, not a folder"])
     created = [p for p in (output_dir, *output_dir.parents) if not p.exists()]  # deepest first
     lock = output_dir / f".{params.name}.lock"
     lock_existed = lock.exists()
@@ -158,26 +196,33 @@ def _run_report(
             stage("reading the annotation store" if from_store else "reading and annotating the inputs")
         source = _from_store(params, each)
         tables: dict[str, Any] | None = None
+        new_articles: int | None = None
+        record: dict[str, Any] = {}
+        compare = last_run_baseline(tmp, final / "data") if params.compare == "last-run" else None
         if source is not None:
-            settings = settings_from(params)
+            settings = params.annotation_settings()
         else:
-            tables, settings = build_tables(params, store=store, progress=progress, each=each)
+            tables, settings = build_tables(params, store=store, progress=progress, fetch_log=tmp / "fetch.csv",
+                                            record=record, each=each)
+            new_articles = new_since(tables, final / "data")
             if each is None:
                 resolve_kind(params.mode, n_articles=len(tables["articles"]))  # mode article: one article
             if each is not None:  # the fan-out copies each part out of a store: the annotated tables, written once
                 source = tmp / PARENT
-                write_store(source, tables, settings=settings, inputs=params.input, base=tmp)
+                write_store(source, tables, settings=settings, inputs=params.input, base=tmp, extra=record)
         try:
             if each is None:
                 if stage:
                     stage("executing the briefing notebook and rendering HTML and PDF")
                 title = _title_for(tables, params) if tables is not None else params.title
-                paths = brief(tmp, tables, params=params, settings=settings, changes={"title": title},
-                              notebook=notebook, progress_bar=progress_bar, source_store=source)
+                changes = {"title": title} if compare is None else {"title": title, "compare": compare}
+                paths = brief(tmp, tables, params=params, settings=settings, changes=changes,
+                              notebook=notebook, progress_bar=progress_bar, source_store=source, record=record)
             else:
                 paths = fan_out(tmp, source, params=params, settings=settings, each=each, notebook=notebook,
                                 progress=progress, stage=stage)
             shutil.rmtree(tmp / PARENT, ignore_errors=True)
+            shutil.rmtree(tmp / LAST_RUN, ignore_errors=True)
         except PapermillExecutionError as e:
             kept = _keep_failed(tmp, output_dir / f"{params.name}.failed")
             raise RunError(
@@ -197,4 +242,4 @@ def _run_report(
     failed = output_dir / f"{params.name}.failed"
     if failed.exists():
         shutil.rmtree(failed, ignore_errors=True)
-    return _relocate(paths, tmp, final)
+    return replace(_relocate(paths, tmp, final), new_articles=new_articles)

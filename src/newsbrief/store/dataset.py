@@ -69,7 +69,9 @@ def lost_current(path: str | Path) -> str | None:
     root = Path(path)
     if not root.is_dir() or (root / CURRENT).exists():
         return None
-    versions = sorted((p.parent for p in root.glob("v-*/" + MANIFEST)), key=lambda p: p.name, reverse=True)
+    # Newest first: by when the manifest was written (two versions of one second share their name's stamp).
+    versions = sorted((p.parent for p in root.glob("v-*/" + MANIFEST)),
+                      key=lambda p: ((p / MANIFEST).stat().st_mtime_ns, p.name), reverse=True)
     if not versions:
         return None
     complete = next((v for v in versions if _complete(v)), None)
@@ -149,9 +151,10 @@ def _current(root: Path, read: Callable[[Path], T]) -> T:
     raise AssertionError("unreachable")
 
 
-def read_dataset(root: str | Path, tables: Iterable[str] = TABLES) -> dict[str, pd.DataFrame]:
-    """The current dataset of a store as pandas tables (each table's parts in the order written), every file
-    checked against the manifest.
+def read_dataset(root: str | Path, tables: Iterable[str] = TABLES, *,
+                 columns: list[str] | None = None) -> dict[str, pd.DataFrame]:
+    """The current dataset of a store as pandas tables (each table's parts in the order written; only ``columns``
+    when given), every file checked against the manifest.
 
     A damaged, missing or truncated file is a :class:`StoreError` naming it.
     """
@@ -159,7 +162,7 @@ def read_dataset(root: str | Path, tables: Iterable[str] = TABLES) -> dict[str, 
 
     def read(folder: Path) -> dict[str, pd.DataFrame]:
         meta = _manifest(folder)
-        return {name: _read_parts(name, _parts(folder, meta, name)) for name in names}
+        return {name: _read_parts(name, _parts(folder, meta, name), columns) for name in names}
 
     return _current(Path(root), read)
 

@@ -39,7 +39,8 @@ _NUMBER = re.compile(r"^[-+($]?\d[\d.,/:%]*\)?$")
 _COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
 
 
-_CORPORATE = frozenset({"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "group", "company", "com"})
+_CORPORATE = frozenset({"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "group", "company", "com",
+                        "ag", "sa", "nv", "bv", "gmbh", "se", "spa", "ab", "asa", "holdings", "limited"})
 
 
 def org_key(folded: str) -> str:
@@ -150,10 +151,10 @@ def cue_label(span: Span) -> tuple[str, bool] | None:
     return None
 
 
-def is_title_of_work(span: Span) -> bool:
+def is_title_of_work(span: Span, *, text: str | None = None) -> bool:
     """Names of laws, awards and works by their head word ("Data Retention Bill", "Nobel Prize"), and
     hashtags or handles ("#Hamilton"): no person, organisation or place."""
-    text = span.doc.text
+    text = span.doc.text if text is None else text  # Doc.text joins every token: pass it when calling often
     if span.start_char > 0 and text[span.start_char - 1] in "#@":
         return True
     if span.text.lower().removesuffix("'s").removesuffix("’s") in lexicon()["not_entities"]:
@@ -161,9 +162,10 @@ def is_title_of_work(span: Span) -> bool:
     return len(span) >= 2 and span[-1].is_title and span[-1].lower_ in lexicon()["not_entity_heads"]
 
 
-def in_quoted_title(span: Span) -> bool:
+def in_quoted_title(span: Span, *, text: str | None = None) -> bool:
     """True when ``span`` is most of a short quoted stretch in title case (a film, book, show, award)."""
-    doc, text = span.doc, span.doc.text
+    doc = span.doc
+    text = doc.text if text is None else text
     a, b = span.start_char, span.end_char
     left = text[max(0, a - 2) : a].rstrip()
     right = text[b : b + 2].lstrip()

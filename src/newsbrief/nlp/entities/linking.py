@@ -4,10 +4,12 @@ Rules, in order (each explained in README):
 1. Surfaces are folded (:func:`~newsbrief.nlp.entities.gazetteer.fold`) so transliteration and
    spelling variants meet (Zelensky/Zelenskiy, Donbas/Donbass); person titles are dropped.
 2. A one-word person or organisation that names a country or large city in the gazetteer
-   becomes a place (Kiev), unless it is the surname of a person named in the same article.
+   becomes a place (Kiev), unless it is the surname of a person named in full in the same article.
 3. A one-word mention that is the surname of exactly one fully named person in the same
    article (else in the whole corpus) joins that person (Biden -> Joe Biden).
-4. Other mentions group by folded surface; the label is the majority vote, places counted together.
+4. Other mentions group by folded surface; the label is the majority vote, places counted together;
+   an organisation named by the first words of the one longer organisation name of its article joins it
+   (Tyvak -> Tyvak Nano-Satellite Systems), corporate suffixes (Inc, AG, SA ...) are dropped.
 5. A user alias file merges, renames or excludes names.
 The canonical name is the most frequent full surface of a group. Entity ids are derived from
 label class and folded name, so the same corpus gives the same ids on any engine.
@@ -28,6 +30,7 @@ from ...params import load_alias_file
 from .mentions import PLACE_LABELS, _initials, strip_titles
 from .cues import is_known_org, lexicon, org_key
 from .gazetteer import country_code, fold, is_place
+from .typer import is_given_name
 
 SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
@@ -73,11 +76,15 @@ def _group_label(counts: Counter[str]) -> str:
     return max((lab for lab in counts if lab in PLACE_LABELS), key=lambda lab: (counts[lab], lab == "GPE"))
 
 
-def _dominant(candidates: Counter[str] | None) -> str | None:
+def _dominant(candidates: Counter[str] | None, *, prefer_given: bool = False) -> str | None:
     """The full name a bare surname most likely means: the only one, or one named at least twice as
-    often as the next (Trump -> Donald Trump beside Melania Trump); None when it is a toss-up."""
+    often as the next (Trump -> Donald Trump beside Melania Trump); None when it is a toss-up. With
+    ``prefer_given`` (names of one article), names opening with a census given name come first."""
     if not candidates:
         return None
+    given = Counter({k: n for k, n in candidates.items() if is_given_name(k.split()[0])}) if prefer_given else None
+    if given and len(given) < len(candidates):
+        candidates = given  # "Tim Cook" beside a mis-spanned "Hosting Cook": the one with a given name
     ranked = candidates.most_common(2)
     if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
         return ranked[0][0]
@@ -135,6 +142,24 @@ def _merge_place_prefixed(keys: list[tuple[str, str]], articles: list[str], labe
                 if (art, shorter) in present:
                     keys[i] = shorter
                 break
+
+
+def _merge_shortened_orgs(keys: list[tuple[str, str]], articles: list[str], labels: Any) -> None:
+    """Join an organisation named by the first words of a longer organisation name of its article
+    ("Tyvak" and "Tyvak Nano-Satellite Systems", "Big Machine" and "Big Machine Label Group") when exactly
+    one longer name fits."""
+    longer: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    for key, art, label in zip(keys, articles, labels):
+        if key[0] == "OTHER" and label == "ORG":
+            words = key[1].split()
+            for k in range(1, len(words)):
+                longer[(art, " ".join(words[:k]))].add(key)
+    for i, (key, art, label) in enumerate(zip(keys, articles, labels)):
+        if key[0] != "OTHER" or label != "ORG" or is_place(key[1]):
+            continue
+        found = longer.get((art, key[1]))
+        if found is not None and len(found) == 1:
+            keys[i] = next(iter(found))
 
 
 def _merge_acronyms(keys: list[tuple[str, str]], articles: list[str], stripped: list[str], labels: Any) -> None:
@@ -232,7 +257,7 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
             keys.append(("PERSON", pkey))
             continue
         if ntok == 1 and label in ("PERSON", "ORG", "GPE", "LOC"):
-            local = _dominant(surname_keys.get((art, key)))
+            local = _dominant(surname_keys.get((art, key)), prefer_given=True)
             if local is not None and not (label in PLACE_LABELS and is_place(fkey)):
                 labels[i] = "PERSON"
                 keys.append(("PERSON", local))
@@ -241,7 +266,8 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
                 keys.append(("PERSON", next(iter(first_keys[(art, key)]))))  # "Fiona" -> Fiona Parry
                 continue
             if label in ("PERSON", "ORG") and is_place(fkey) and not is_known_org(m.at[i, "_stripped"]):
-                labels[i] = "GPE"
+                if (art, key) not in surname_keys:  # Cook beside Tim Cook stays a person, even when Cook is ambiguous
+                    labels[i] = "GPE"
             else:
                 corpus = _dominant(corpus_surnames.get(key))
                 if corpus is not None and label == "ORG":
@@ -262,6 +288,7 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
         keys.append(("PERSON" if labels[i] == "PERSON" else "OTHER", org_key(fkey)))
     _merge_acronyms(keys, m["article_id"].tolist(), m["_stripped"].tolist(), labels)
     _merge_place_prefixed(keys, m["article_id"].tolist(), labels)
+    _merge_shortened_orgs(keys, m["article_id"].tolist(), labels)
     # Label and canonical name per group, in plain Python (a pandas groupby costs ~1 ms a group).
     texts = m["text"].astype(str).tolist()
     stripped = m["_stripped"].tolist()

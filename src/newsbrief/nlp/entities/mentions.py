@@ -145,16 +145,16 @@ def _paragraph_parts(doc: Doc) -> list[Span]:
     return out
 
 
-def doc_mentions(doc: Doc) -> list[Mention]:
-    """Mentions of people, organisations and places in ``doc`` with character offsets.
+Found = tuple["Span", str, "tuple[str, bool] | None"]  # span, model label, context cue
 
-    One type per entity in the article: mentions that share a name (or a surname, or an acronym and its
-    full form) vote with their model labels and the cues of their contexts (:func:`cue_label`).
-    Names inside table lines and short quoted titles are dropped.
-    """
-    tables = table_spans(doc.text) if any(ch.isdigit() for ch in doc.text) else []
+
+def candidates(doc: Doc) -> list[Found]:
+    """The model's people, organisations and places in ``doc``, trimmed, with their context cue; names
+    inside table lines, short quoted titles and titles of works left out."""
+    text = doc.text  # built once: Doc.text joins every token
+    tables = table_spans(text) if any(ch.isdigit() for ch in text) else []
     table_starts = [a for a, _ in tables]
-    found: list[tuple[Span, str, tuple[str, bool] | None]] = []
+    found: list[Found] = []
     for ent in _paragraph_parts(doc):
         if ent.label_ not in KEEP_LABELS:
             continue
@@ -165,19 +165,49 @@ def doc_mentions(doc: Doc) -> list[Mention]:
             k = bisect_right(table_starts, span.start_char) - 1
             if k >= 0 and span.start_char < tables[k][1]:
                 continue
-        if not is_name(span.text) or in_quoted_title(span) or is_title_of_work(span):
+        if not is_name(span.text) or in_quoted_title(span, text=text) or is_title_of_work(span, text=text):
             continue
         if any(t.lower_.rstrip(".") in _TABLE_TOKENS for t in span):
             continue
         label = ent.label_
         if label == "PERSON" and any(ch.isdigit() for ch in span.text):
             continue
-        for part, lab in _split_country(span, label):
+        parts = [(piece, lab) for part, lab in _split_country(span, label) for piece in _name_runs(part, lab)]
+        for part, lab in parts:
             nxt = doc[part.end] if part.end < len(doc) else None
             if lab not in PLACE_LABELS and nxt is not None and nxt.lower_ in GEO_HEADS and len(part) <= 3:
                 lab = "LOC"
             found.append((part, lab, cue_label(part)))
-    # group the article's mentions: same folded name, surname of a full name, acronym of a full name
+    return found
+
+
+def _name_runs(span: Span, label: str) -> list[Span]:
+    """A span the model ran over a verb ("Garrett hit Rudolph") or, for a person, over a lower-case word
+    or a role ("Browns DL Sheldon Richardson"): the capitalised runs between them (name particles kept),
+    each a name of its own."""
+    particles = lexicon()["name_particles"]
+    runs: list[Span] = []
+    start = span.start
+    person = label == "PERSON"
+    for tok in span:
+        breaks = tok.is_lower and tok.pos_ in {"VERB", "AUX"} or person and (
+            (tok.is_alpha and tok.is_lower and tok.lower_ not in particles)
+            or (tok.is_upper and tok.is_alpha and 2 <= len(tok.text) <= 4 and span.start < tok.i < span.end - 1)
+        )
+        if breaks:
+            if tok.i > start:
+                runs.append(span.doc[start : tok.i])
+            start = tok.i + 1
+    if start == span.start:
+        return [span]
+    if span.end > start:
+        runs.append(span.doc[start : span.end])
+    return [r for r in runs if is_name(r.text)]
+
+
+def group_mentions(found: list[Found]) -> list[int]:
+    """Group number of each mention: the article's mentions that name one entity (same folded name,
+    surname of a full name, acronym of a full name)."""
     keys = [org_key(fold(strip_titles(s.text))) for s, _, _ in found]
     parent: dict[str, str] = {k: k for k in keys}
 
@@ -204,31 +234,63 @@ def doc_mentions(doc: Doc) -> list[Mention]:
             joined = set()  # Washington the city does not vote with George Washington
         for other in joined:
             parent[find(other)] = find(key)
-    votes: dict[str, dict[str, float]] = {}
-    strong_votes: dict[str, dict[str, float]] = {}
-    for (span, label, cue), key in zip(found, keys):
-        v = votes.setdefault(find(key), {})
+    roots: dict[str, int] = {}
+    return [roots.setdefault(find(k), len(roots)) for k in keys]
+
+
+def rule_labels(found: list[Found], groups: list[int]) -> list[str]:
+    """One label per mention by the votes of its group: model labels and context cues, a definitive cue
+    (the island of X, X Street, X Inc., Mr X, X, 43,) outweighing the model."""
+    votes: dict[int, dict[str, float]] = {}
+    strong_votes: dict[int, dict[str, float]] = {}
+    for (span, label, cue), g in zip(found, groups):
+        v = votes.setdefault(g, {})
         v[label] = v.get(label, 0.0) + _WEIGHT["ner"]
         if cue is not None:
             lab, definitive = cue
             v[lab] = v.get(lab, 0.0) + _WEIGHT["strong" if definitive else "speech"]
             if definitive:
-                sv = strong_votes.setdefault(find(key), {})
+                sv = strong_votes.setdefault(g, {})
                 sv[lab] = sv.get(lab, 0.0) + 1.0
-    mentions: list[Mention] = []
-    for (span, label, cue), key in zip(found, keys):
-        v = votes[find(key)]
-        strong = strong_votes.get(find(key))
-        if strong:
-            v = strong  # a definitive cue (the island of X, X Street, X Inc., Mr X, X, 43,) outweighs the model
+    out: list[str] = []
+    for (span, label, cue), g in zip(found, groups):
+        v = strong_votes.get(g) or votes[g]
         classes: dict[str, float] = {}
         for lab, w in v.items():
             classes[_class(lab)] = classes.get(_class(lab), 0.0) + w
         best = max(classes, key=lambda c: (classes[c], c == "PERSON"))
-        if best == "PLACE":
-            final = label if label in PLACE_LABELS else (cue[0] if cue and cue[0] in PLACE_LABELS else max(
-                (lab for lab in v if lab in PLACE_LABELS), key=lambda lab: v[lab]))
-        else:
-            final = best
-        mentions.append(Mention(start=span.start_char, end=span.end_char, text=span.text, label=final))
-    return mentions
+        out.append(place_label(label, cue, v) if best == "PLACE" else best)
+    return out
+
+
+def place_label(label: str, cue: tuple[str, bool] | None, votes: dict[str, float] | None = None) -> str:
+    """Which place label a mention typed as a place gets: its own, its cue's, else the group's most voted."""
+    if label in PLACE_LABELS:
+        return label
+    if cue and cue[0] in PLACE_LABELS:
+        return cue[0]
+    places = [lab for lab in (votes or {}) if lab in PLACE_LABELS]
+    return max(places, key=lambda lab: (votes or {})[lab]) if places else "GPE"
+
+
+def doc_mentions(doc: Doc, *, learned: bool = True) -> list[Mention]:
+    """Mentions of people, organisations and places in ``doc`` with character offsets.
+
+    One type per entity in the article: mentions that share a name (or a surname, or an acronym and its
+    full form) are typed together, by the learned span classifier (:mod:`.typer`) over the model's labels,
+    context cues (:func:`cue_label`), gazetteers and the rules' vote; with ``learned=False`` by the rules'
+    vote alone. A group the classifier calls no person, organisation or place (a work, a product, an
+    event) is dropped. Names inside table lines and short quoted titles are dropped.
+    """
+    found = candidates(doc)
+    groups = group_mentions(found)
+    labels = rule_labels(found, groups)
+    if learned and found:
+        from .typer import type_groups
+
+        labels = type_groups(found, groups, labels)
+    return [
+        Mention(start=span.start_char, end=span.end_char, text=span.text, label=lab)
+        for (span, _, _), lab in zip(found, labels)
+        if lab is not None
+    ]

@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 
 from .lexicon import ORG_NOUNS
 
-__all__ = ["known_name", "described_person", "described_org", "gender_of", "compatible", "pronoun_gender"]
+__all__ = ["known_name", "described_person", "described_org", "issuer", "gender_of", "compatible", "pronoun_gender"]
 
 _WINDOW = 6  # tokens either side of a name searched for the words that introduce it
 _MALE_WORDS = frozenset(
@@ -106,6 +106,12 @@ def known_name(subj: Token, ents: Sequence[Span]) -> Span | None:
     return None
 
 
+def _possessive(ent: Span) -> bool:
+    """``Braun's company``: the noun after a possessive name is another entity, not the name."""
+    doc = ent.doc
+    return ent.end < len(doc) and doc[ent.end].lower_ in {"'s", "’s", "'"}
+
+
 def _context_words(ent: Span) -> tuple[set[str], list[Token]]:
     doc = ent.doc
     window = list(doc[max(0, ent.start - _WINDOW) : ent.start]) + list(doc[ent.end : min(len(doc), ent.end + _WINDOW)])
@@ -127,7 +133,7 @@ def described_person(mention: Span, head: Token, ents: Sequence[Span]) -> Span |
     quals = _qualifiers(mention, head)
     best: tuple[int, Span] | None = None
     for ent in reversed(ents):
-        if ent.label_ != "PERSON":
+        if ent.label_ != "PERSON" or _possessive(ent):
             continue
         words, window = _context_words(ent)
         if role not in words:
@@ -135,7 +141,7 @@ def described_person(mention: Span, head: Token, ents: Sequence[Span]) -> Span |
         score = sum(1 for t in window if t.lower_[:5] in quals)
         if best is None or score > best[0]:
             best = (score, ent)
-    return best[1] if best is not None else None
+    return best[1] if best is not None else appositive_name(mention, role)
 
 
 def described_org(mention: Span, head: Token, ents: Sequence[Span], last_org_speaker: Span | None) -> Span | None:
@@ -147,7 +153,7 @@ def described_org(mention: Span, head: Token, ents: Sequence[Span], last_org_spe
     quals = _qualifiers(mention, head)
     best: tuple[int, Span] | None = None
     for ent in reversed(ents):
-        if ent.label_ != "ORG":
+        if ent.label_ != "ORG" or _possessive(ent):
             continue
         words, window = _context_words(ent)
         if noun not in words:
@@ -157,4 +163,48 @@ def described_org(mention: Span, head: Token, ents: Sequence[Span], last_org_spe
             best = (score, ent)
     if best is not None:
         return best[1]
-    return last_org_speaker
+    named = appositive_name(mention, noun)
+    if named is not None:
+        return named
+    last = last_org_speaker
+    if last is not None and not any(
+        e.label_ == "ORG" and e.start_char > last.start_char and e.text != last.text for e in ents
+    ):
+        return last_org_speaker  # the organisation that spoke last, when no other one was named since
+    return None
+
+
+def issuer(mention: Span, head: Token, *, window: int = 400) -> Token | None:
+    """``X issued a statement ... The statement said``: the subject of the latest earlier verb whose
+    object (or ``in a ...``) is the same medium noun."""
+    doc = mention.doc
+    noun = head.lemma_.lower()
+    for tok in reversed(doc[max(0, mention.start - window) : mention.start]):
+        if tok.lemma_.lower() != noun or tok.pos_ != "NOUN":
+            continue
+        verb = tok.head
+        if tok.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        elif tok.dep_ != "dobj":
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and (subj.ent_type_ or subj.pos_ == "PROPN"):
+            return subj
+    return None
+
+
+def appositive_name(mention: Span, noun: str, *, window: int = 400) -> Span | None:
+    """``Emirates, the Dubai airline, ...``: the capitalised name an earlier apposition with ``noun``
+    describes, whether or not the model tagged it."""
+    doc = mention.doc
+    for tok in reversed(doc[max(0, mention.start - window) : mention.start]):
+        if tok.dep_ != "appos" or tok.lemma_.lower() != noun:
+            continue
+        head = tok.head
+        if head.i >= tok.i or not head.is_title:
+            continue
+        a = head.i
+        while a > 0 and doc[a - 1].dep_ == "compound" and doc[a - 1].head.i == head.i and doc[a - 1].is_title:
+            a -= 1
+        return doc[a : head.i + 1]
+    return None

@@ -35,7 +35,7 @@ from .indirect import indirect_candidates
 from .marks import QuoteSpan
 from .speaker import Speaker, SpeakerResolver, speaker_mention
 
-__all__ = ["Quote", "extract_quotes", "floating_candidates"]
+__all__ = ["Quote", "extract_quotes", "floating_candidates", "drop_nested"]
 
 logger = logging.getLogger(__name__)
 
@@ -92,6 +92,56 @@ def floating_candidates(ix: QuoteIndex, cands: list[Cand], resolver: SpeakerReso
         yield last
 
 
+def _joint_speakers(cand: Cand, resolver: SpeakerResolver) -> Iterator[Cand]:
+    """A copy of ``cand`` for each further named subject joined to its speaker by "and"."""
+    assert cand.subj is not None
+    todo = [c for c in cand.subj.children if c.dep_ == "conj"]
+    while todo:
+        other = todo.pop(0)
+        todo.extend(c for c in other.children if c.dep_ == "conj")
+        if not (other.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or other.pos_ == "PROPN"):
+            continue
+        mention = speaker_mention(other)
+        speaker = resolver.resolve(other, mention)
+        if speaker.is_entity:
+            yield Cand(list(cand.parts), cand.kind, cand.cue, other, set(cand.quotes), speaker,
+                       (mention.start_char, mention.end_char), join_prev=True)
+
+
+def drop_nested(cands: list[Cand]) -> list[Cand]:
+    """Leave out speech reported inside another's words (``Holmes testified that Sondland told him
+    ...``: Holmes speaks; the words are his account). ``cands`` sorted by start; linear after the sort."""
+    if len(cands) < 2:
+        return cands
+    starts = [c.start for c in cands]
+    best: list[tuple[int, int]] = []  # per prefix: (largest end, its index)
+    second: list[int] = []  # per prefix: the largest end of the others
+    top, top_i, runner = -1, -1, -1
+    for i, c in enumerate(cands):
+        if c.end > top:
+            top, top_i, runner = c.end, i, top
+        elif c.end > runner:
+            runner = c.end
+        best.append((top, top_i))
+        second.append(runner)
+    keep: list[Cand] = []
+    for i, c in enumerate(cands):
+        if c.subj is None:
+            keep.append(c)
+            continue
+        lo, hi = min(c.start, c.subj.idx), max(c.end, c.subj.idx + 1)
+        k = bisect_right(starts, lo) - 1
+        if k < 0:
+            keep.append(c)
+            continue
+        end, who = best[k]
+        outer_end = second[k] if who == i else end
+        if outer_end >= hi and not (c.start <= c.subj.idx < c.end):
+            continue
+        keep.append(c)
+    return keep
+
+
 def _rows(text: str, cands: list[Cand]) -> Iterator[Quote]:
     group = -1
     last_group_of: dict[int, int] = {}
@@ -133,14 +183,21 @@ def _run(doc: Doc, *, include_headline: bool) -> list[Quote]:
     cands += indirect_candidates(ix)
     cands.sort(key=lambda c: (c.subj.idx if c.subj is not None and c.subj.idx < c.start else c.start))
     resolver = SpeakerResolver(doc, quoted=ix.in_quote)
+    joint: dict[int, tuple[Cand, list[Cand]]] = {}  # the cand is kept so that its id is never reused
     for cand in cands:
         mention = speaker_mention(cand.subj) if cand.subj is not None else None
         cand.speaker = resolver.resolve(cand.subj, mention)
         if mention is not None:
             cand.mention = (mention.start_char, mention.end_char)
+        others = list(_joint_speakers(cand, resolver)) if cand.subj is not None and cand.speaker.is_entity else []
+        if others:
+            joint[id(cand)] = (cand, others)
     cands.sort(key=lambda c: c.start)
+    cands = drop_nested(cands)
     cands += list(floating_candidates(ix, cands, resolver))
     cands.sort(key=lambda c: c.start)
+    if joint:  # "Volker and Morrison said ...": the words are each one's, one group
+        cands = [c for cand in cands for c in (cand, *(joint[id(cand)][1] if id(cand) in joint else ()))]
     return list(_rows(ix.text, cands))
 
 

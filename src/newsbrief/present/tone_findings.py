@@ -6,15 +6,12 @@ import numpy as np
 import pandas as pd
 
 from ..textutil import clip, plural, signed
-from .sentiment import article_timeline, extreme_sentences, largest_shifts
+from ..analysis.sentiment import article_timeline, extreme_sentences, largest_shifts
+from .formatters import previous_period, when
 
 
 def _num(x: float) -> str:
     return signed(x)
-
-
-def _clip_text(text: str, limit: int = 180) -> str:
-    return clip(text, limit)
 
 
 def _articles(n: int) -> str:
@@ -23,15 +20,7 @@ def _articles(n: int) -> str:
 
 def _when(period: pd.Timestamp, freq: str) -> tuple[str, str]:
     """('in the week of 5 March 1987', 'the previous week') for a period start."""
-    day = f"{period.day} {period:%B %Y}"
-    f = freq.upper()
-    if f.startswith("W"):
-        return f"in the week of {day}", "the previous week"
-    if f.startswith("D"):
-        return f"on {day}", "the previous day"
-    if f.startswith("M"):
-        return f"in {period:%B %Y}", "the previous month"
-    return f"in the period from {day}", "the previous period"
+    return when(period, freq), previous_period(freq)
 
 
 def findings(
@@ -57,7 +46,7 @@ def findings(
     out: list[str] = []
     extremes = extreme_sentences(sentences, n=1)
     for _, row in extremes.iterrows():
-        quoted = _clip_text(row["text"]).strip().strip('"\u201c\u201d')
+        quoted = clip(row["text"], 180).strip().strip('"\u201c\u201d')
         out.append(f"The {row['kind']} sentence: \u201c{quoted}\u201d ({_num(row['sentiment'])}).")
     if not sentences.empty and sentences["article_id"].nunique() == 1 and len(sentences) >= 4:
         tl = article_timeline(sentences)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from newsbrief.analysis.findings import entity_findings, speaker_findings
+from newsbrief.present.findings import entity_findings, speaker_findings
 
 
 def _tables(rows: list[tuple[str, str, str, int]]) -> tuple[pd.DataFrame, pd.DataFrame]:

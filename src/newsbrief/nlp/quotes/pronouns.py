@@ -1,0 +1,134 @@
+"""Pronoun antecedents for speakers, ranked by weights learned on GUM's coreference chains.
+
+:func:`candidates` lists what a pronoun (he, she, it, they) may refer to: the named entities before
+it (PERSON for he/she, organisations and places for it/they) and the speakers met before it (the
+resolver's memory, unnamed groups included). Candidates of the wrong gender (:func:`.coref.compatible`)
+are left out. Each candidate gets a few features from what the pipeline knows - distance,
+sentence, subject position, gender cue, how often the name came before (salience), whether it
+spoke - and :func:`best` takes the one with the highest linear score.
+
+The weights are ``data/pronoun_weights.json``, fitted by ``benchmarks/gum_coref.py --fit`` (logistic
+regression over GUM train, the regularisation chosen on GUM dev); the file records both figures.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from .coref import compatible, gender_of, pronoun_gender
+
+__all__ = ["Candidate", "candidates", "best", "features", "weights", "pronoun_class"]
+
+_SUBJ = frozenset({"nsubj", "nsubjpass"})
+_LABELS = {"person": frozenset({"PERSON"}), "it": frozenset({"ORG", "GPE", "NORP"}),
+           "they": frozenset({"ORG", "GPE", "NORP"})}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible antecedent: its character span, where it was met, its label and whether it spoke."""
+
+    start: int
+    end: int
+    at: int
+    label: str
+    spoke: bool
+
+
+def pronoun_class(token: Token) -> str | None:
+    low = token.lower_
+    if low in {"he", "she", "him", "her"}:
+        return "person"
+    if low == "it":
+        return "it"
+    if low in {"they", "them", "we"}:
+        return "they"
+    return None
+
+
+def candidates(
+    token: Token, ents: Sequence[Span], speakers: Sequence[tuple[int, int, int, bool, str]]
+) -> list[Candidate]:
+    """Antecedent candidates of ``token`` from the entities before it and the speakers remembered
+    (``(at, ref_start, ref_end, person, kind)``), nearest first, one per span."""
+    cls = pronoun_class(token)
+    if cls is None:
+        return []
+    doc = token.doc
+    out: list[Candidate] = []
+    seen: set[tuple[int, int]] = set()
+    for at, rs, re_, person, kind in reversed(speakers[-12:]):
+        if at >= token.idx or (rs, re_) in seen or person != (cls == "person"):
+            continue
+        span = doc.char_span(rs, re_, alignment_mode="expand")
+        if span is None or (cls == "person" and not compatible(token, span)):
+            continue
+        label = span.root.ent_type_ or ("GROUP" if span.root.tag_ in {"NNS", "NNPS"} or kind == "group" else "OTHER")
+        if cls == "it" and span.root.tag_ in {"NNS", "NNPS"}:
+            continue
+        seen.add((rs, re_))
+        out.append(Candidate(rs, re_, at, label, True))
+    for ent in reversed(ents):
+        if ent.label_ not in _LABELS[cls] or (ent.start_char, ent.end_char) in seen:
+            continue
+        if cls == "person" and not compatible(token, ent):
+            continue
+        seen.add((ent.start_char, ent.end_char))
+        out.append(Candidate(ent.start_char, ent.end_char, ent.start_char, ent.label_, False))
+    return out
+
+
+def _salience(span: Span | None, cand: Candidate, ents: Sequence[Span]) -> int:
+    """How often the candidate's last word ended a name before it (never ``doc.text``: that rebuilds the text)."""
+    if span is None or not len(span):
+        return 0
+    last = span[-1].text
+    return sum(1 for e in ents if e.end_char <= cand.at and e[-1].text == last)
+
+
+def features(token: Token, cand: Candidate, ents: Sequence[Span]) -> dict[str, float]:
+    """The features of one candidate (names are the keys of the weights file)."""
+    doc = token.doc
+    cls = pronoun_class(token) or "it"
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    root = span.root if span is not None else doc[0]
+    sent = token.sent
+    f: dict[str, float] = {
+        "bias": 1.0,
+        f"{cls}:{cand.label}": 1.0,
+        "dist": math.log1p(max(0, token.idx - cand.at) / 100),
+        "same_sent": float(sent.start_char <= cand.at),
+        "prev_sent": float(sent.start > 0 and doc[sent.start - 1].sent.start_char <= cand.at < sent.start_char),
+        "subject": float(root.dep_ in _SUBJ or root.head.dep_ in _SUBJ),
+        "spoke": float(cand.spoke),
+        "salience": math.log1p(_salience(span, cand, ents)),
+    }
+    if cls == "person" and span is not None:
+        f["gender_known"] = float(pronoun_gender(token) is not None and gender_of(span) is not None)
+    return f
+
+
+@functools.lru_cache(maxsize=1)
+def weights() -> dict[str, float]:
+    """The learned weights (``data/pronoun_weights.json``)."""
+    raw = json.loads(resources.files("newsbrief.nlp").joinpath("data/pronoun_weights.json").read_text("utf-8"))
+    return {str(k): float(v) for k, v in raw["weights"].items()}
+
+
+def score(feats: dict[str, float], w: dict[str, float]) -> float:
+    return sum(w.get(k, 0.0) * v for k, v in feats.items())
+
+
+def best(token: Token, cands: Sequence[Candidate], ents: Sequence[Span]) -> Candidate | None:
+    """The highest-scoring candidate (None when there is none)."""
+    if not cands:
+        return None
+    w = weights()
+    return max(cands, key=lambda c: score(features(token, c, ents), w))

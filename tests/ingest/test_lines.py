@@ -1,0 +1,46 @@
+"""The learned line classifier of browser copies: shipped weights, numpy inference, and what it changes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from newsbrief.ingest.browser import read_browser_copy
+from newsbrief.ingest.lines import LABELS, features, line_model
+from stories import STORIES
+
+MENU = ["Home", "World", "Business", "Sport", "Sign in", "Subscribe"]
+HEADLINE = "City council votes to expand the northern bus network"
+SIDEBAR = ["Most read", "Mayor opens new library in the old town hall", "Rail strike called off after late talks",
+           "© 2024 The Example Post. All rights reserved."]
+
+
+def copy_lines() -> list[str]:
+    paragraphs = [p.strip() + "." for p in STORIES[0].split(". ") if p.strip()]
+    return [*MENU, HEADLINE, "By Jane Example", "March 3, 2024", *paragraphs, *SIDEBAR]
+
+
+@pytest.fixture(scope="module")
+def model():  # type: ignore[no-untyped-def]
+    found = line_model()
+    if found is None:
+        pytest.fail("the package ships no data/lines.npz (run scripts/train_lines.py)")
+    return found
+
+
+def test_the_weights_fit_the_features(model) -> None:  # type: ignore[no-untyped-def]
+    rows = features(copy_lines())
+    assert rows.shape == (len(copy_lines()), model.mean.shape[0])
+    p = model.probabilities(copy_lines())
+    assert p.shape == (len(copy_lines()), len(LABELS)) and np.allclose(p.sum(axis=1), 1.0)
+
+
+def test_refining_keeps_the_story_and_finds_the_headline(model) -> None:  # type: ignore[no-untyped-def]
+    lines = copy_lines()
+    found = read_browser_copy(lines)
+    assert found is not None
+    refined = model.refine(lines, found)
+    assert set(refined.body) <= set(found.body)
+    assert refined.title == HEADLINE
+    assert not any(line in refined.body for line in MENU + SIDEBAR)
+    assert len(" ".join(refined.body).split()) >= 0.9 * len(STORIES[0].split())

@@ -1,0 +1,73 @@
+"""The learned entity typer: shipped weights load and type constructed sentences of each error class."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.nlp.entities.mentions import doc_mentions
+from newsbrief.nlp.entities.typer import CLASSES, Typer, is_given_name, shipped_typer, surname_rank
+
+
+def _labels(nlp, text: str) -> dict[str, str]:
+    return {m["text"]: m["label"] for m in doc_mentions(nlp(text))}
+
+
+def test_shipped_weights_load_with_every_class() -> None:
+    typer = shipped_typer()
+    assert sorted(typer.classes) == sorted(CLASSES)
+    assert len(typer.weights) > 100 and all(len(w) == len(CLASSES) for w in typer.weights.values())
+
+
+def test_scores_are_probabilities_and_unknown_features_are_ignored() -> None:
+    typer = Typer(["PERSON", "ORG"], {"a": [1.0, -1.0], "bias": [0.0, 0.0]})
+    p = typer.scores({"a": 1.0, "never seen": 5.0, "bias": 1.0})
+    assert abs(sum(p) - 1.0) < 1e-9 and p[0] > 0.8
+    assert typer.predict({"a": -1.0}) == "ORG"
+
+
+def test_census_name_lists_are_read() -> None:
+    assert is_given_name("Margaret") and not is_given_name("Airlines")
+    assert surname_rank("smith") is not None and surname_rank("smith") < 10
+    assert surname_rank("qwzx") is None
+
+
+def test_surname_that_is_also_a_city_stays_a_person(nlp) -> None:
+    labels = _labels(nlp, "Dana Lincoln, the coach, spoke on Monday. \"We played well,\" Lincoln said. "
+                          "Lincoln added that the team would rest.")
+    assert labels.get("Dana Lincoln") == "PERSON"
+    assert labels.get("Lincoln") == "PERSON"
+
+
+def test_full_name_and_surname_are_one_type_and_one_entity(nlp) -> None:
+    import pandas as pd
+
+    from newsbrief.nlp.entities.linking import link_entities
+
+    text = ("Marta Oakfield joined the board in May. Oakfield said the plan was sound. "
+            "Critics said Oakfield moved too fast.")
+    rows = [dict(article_id="a", **m) for m in doc_mentions(nlp(text))]
+    mentions, entities = link_entities(pd.DataFrame(rows))
+    people = mentions[mentions["text"].str.contains("Oakfield")]
+    assert people["entity_id"].nunique() == 1 and set(people["label"]) == {"PERSON"}
+
+
+def test_a_verb_inside_a_person_span_splits_the_names(nlp) -> None:
+    labels = _labels(nlp, "In the final seconds, Garrow hit Taberly with the ball. Garrow said sorry. "
+                          "Taberly said nothing.")
+    assert not any(" hit " in name for name in labels)
+
+
+def test_an_airline_with_a_place_name_is_an_organisation(nlp) -> None:
+    labels = _labels(nlp, "Qantas Airways cancelled 40 flights, the airline said. Qantas Airways shares fell 3%.")
+    assert labels.get("Qantas Airways") == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Tourists sailed to the island of Redonda. Redonda has no people. Redonda said nothing.", "Redonda", "LOC"),
+        ("Protesters gathered on Maple Street. Maple Street was closed.", "Maple Street", "FAC"),
+    ],
+)
+def test_a_definitive_place_cue_keeps_the_place(nlp, text: str, name: str, label: str) -> None:
+    assert _labels(nlp, text).get(name) == label

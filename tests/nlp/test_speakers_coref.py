@@ -1,0 +1,112 @@
+"""Who speaks: surnames, descriptions and pronouns resolved to the named entity; the one who speaks,
+not the nearest name. Made-up sentences, one per class of error."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsbrief.nlp.quotes import Quote, extract_quotes
+from newsbrief.nlp.quotes.coref import gender_of
+
+
+def _refs(text: str, rows: list[Quote]) -> list[str | None]:
+    out: list[str | None] = []
+    for q in rows:
+        a, b = q.speaker_ref_start, q.speaker_ref_end
+        out.append(text[a:b] if a is not None and b is not None else None)
+    return out
+
+
+def _named(rows: list[Quote]) -> list[bool]:
+    return [q.speaker_is_entity for q in rows]
+
+
+def test_a_surname_the_tagger_missed_is_the_person_named_before(nlp: Language) -> None:
+    text = ("John Petrides manages money for a fund in Boston.\n\n"
+            "\"Stocks look cheap after the fall,\" Petrides said.")
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[-1] == "John Petrides" and rows[-1].speaker_is_entity
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Eyamba Sowers, a real estate agent, came to the rally in Columbia.\n\n"
+         "The real estate agent said that she liked what she heard from the stage.", "Eyamba Sowers"),
+        ("Emirates, the Dubai airline, ordered 30 jets on Wednesday.\n\n"
+         "The airline said that it would resume its expansion within two years.", "Emirates"),
+        ("Acme Corp said on Monday that its sales rose by a tenth.\n\n"
+         "The company added that it would hire 300 people in Ohio next year.", "Acme Corp"),
+    ],
+)
+def test_a_definite_description_is_the_entity_it_describes(nlp: Language, text: str, who: str) -> None:
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[-1] == who and rows[-1].speaker_is_entity
+
+
+def test_she_is_never_a_man_named_later(nlp: Language) -> None:
+    text = ("Mary Jones met Tom Smith in Paris on Monday to discuss the merger.\n\n"
+            "She said that the talks had gone well and would continue in May.")
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[-1] == "Mary Jones"
+
+
+def test_gender_comes_from_the_title_or_the_given_name(nlp: Language) -> None:
+    doc = nlp("Mrs Lee met John Carter and Linda Park.")
+    by_text = {ent.text: gender_of(ent) for ent in doc.ents}
+    assert by_text.get("John Carter") == "m" and by_text.get("Linda Park") == "f"
+
+
+def test_it_after_an_unnamed_body_is_that_body_not_the_place_inside_it(nlp: Language) -> None:
+    text = ("The US military said in a statement that two soldiers died in the crash.\n\n"
+            "It said that the names would be withheld until the families were told.")
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[-1] == "The US military"
+
+
+def test_an_anonymous_source_is_not_the_reporter_it_talked_to(nlp: Language) -> None:
+    text = "A source told reporter Jane Doe that the deal was off for now."
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[0] == "A source" and not rows[0].speaker_is_entity
+
+
+def test_a_relatives_words_are_not_given_to_the_person_they_talk_about(nlp: Language) -> None:
+    text = ("Maria Lopez, 34, died in the fire on Monday.\n\n"
+            "Her father said that she had loved music all her life.")
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[-1] != "Maria Lopez" and not rows[-1].speaker_is_entity
+
+
+def test_a_quote_paragraph_without_a_cue_belongs_to_the_previous_speaker(nlp: Language) -> None:
+    text = ("Jane Doe, the mayor, spoke on Friday. She said: \"We will win this vote.\"\n\n"
+            "\"We have the votes and we have the money to finish the bridge.\"")
+    rows = extract_quotes(nlp(text))
+    assert len(rows) >= 2 and _refs(text, rows)[-1] == "Jane Doe"
+
+
+def test_according_to_a_name_makes_it_the_speaker(nlp: Language) -> None:
+    text = "The bridge will open in May, according to Maria Lopez, who runs the project."
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[0] == "Maria Lopez" and rows[0].speaker_is_entity
+
+
+def test_speech_reported_inside_anothers_testimony_is_the_witness_words(nlp: Language) -> None:
+    text = ("David Holmes testified on Friday that Gordon Sondland told the president that the deal "
+            "would be done by the end of the month.")
+    rows = extract_quotes(nlp(text))
+    assert rows and all(_refs(text, [q])[0] == "David Holmes" for q in rows)
+
+
+def test_the_statement_speaks_for_the_one_who_issued_it(nlp: Language) -> None:
+    text = ("Acme Records issued a statement on Tuesday about the dispute.\n\n"
+            "The statement said that the singer had never been stopped from performing.")
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[-1] == "Acme Records" and rows[-1].speaker_is_entity
+
+
+def test_words_said_by_two_named_people_are_each_ones(nlp: Language) -> None:
+    text = "Kurt Volker and Tim Morrison said that the call was not in line with national security goals."
+    rows = extract_quotes(nlp(text))
+    refs = set(_refs(text, rows))
+    assert {"Kurt Volker", "Tim Morrison"} <= refs and len({q.group for q in rows}) == 1
