@@ -17,7 +17,7 @@ def movers_chart(changes: pd.DataFrame, *, focus: str, base: str, title: str = "
     ``changes`` has columns item, type, focus_share, base_share, z (the reported rows of a change table).
     """
     rows = changes.sort_values("z").reset_index(drop=True)
-    fig, ax = new_figure(FULL_WIDTH, max(1.8, 0.28 * len(rows) + 1.0))
+    fig, ax = new_figure(FULL_WIDTH, max(1.6, 0.22 * len(rows) + 0.85))
     y = np.arange(len(rows))
     for i, r in rows.iterrows():
         color = POSITIVE if r["z"] > 0 else NEGATIVE
@@ -41,7 +41,7 @@ def spikes_chart(shares: pd.DataFrame, spikes: pd.DataFrame, *, title: str = "Sh
 
     ``shares``: rows period, columns entity names, values 0..1. ``spikes``: entity, period, share.
     """
-    fig, ax = new_figure(FULL_WIDTH, 2.8)
+    fig, ax = new_figure(FULL_WIDTH, 2.4)
     for i, column in enumerate(shares.columns):
         ax.plot(shares.index, shares[column] * 100, label=str(column), markersize=3, linewidth=1.2, **series_style(i))
     for _, r in spikes.iterrows():

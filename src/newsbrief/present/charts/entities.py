@@ -22,7 +22,7 @@ TYPE_STYLE: dict[str, tuple[str, str]] = {
 def entity_chart(freq: pd.DataFrame, *, title: str = "Most mentioned people, organisations and places") -> Figure:
     """Horizontal bars of mentions per entity, styled by type (person, organisation, place)."""
     rows = freq.iloc[::-1]
-    fig, ax = new_figure(FULL_WIDTH, max(1.8, 0.24 * len(rows) + 0.8))
+    fig, ax = new_figure(FULL_WIDTH, max(1.6, 0.2 * len(rows) + 0.75))
     styles = [TYPE_STYLE.get(t, TYPE_STYLE["other"]) for t in rows["type"]]
     labels = [textwrap.shorten(str(n), 32, placeholder="…") for n in rows["name"]]
     bars = ax.barh(range(len(rows)), rows["mentions"], color=[s[0] for s in styles], edgecolor="#333333", linewidth=0.5)

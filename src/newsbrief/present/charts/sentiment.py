@@ -117,7 +117,7 @@ def corpus_sentiment_chart(timeline_df: pd.DataFrame, *, title: str | None = Non
     ``source`` column there is one line (and band) per source and the bars count all
     sources together.
     """
-    fig, ax = new_figure(FULL_WIDTH, 3.0)
+    fig, ax = new_figure(FULL_WIDTH, 2.6)
     df = timeline_df.sort_values("period")
     unit = _freq_word(df["period"])
     counts = df.groupby("period", sort=True)["n_articles"].sum()
