@@ -9,7 +9,9 @@ One run prints:
 
 * bare spaCy throughput (words/s), tuned as a skilled user would write it: the same installed
   pipeline with the same components, loaded before timing, ``nlp.pipe(texts, n_process=workers,
-  batch_size=64)``, every Doc consumed and dropped (spaCy joins its workers, so their CPU counts);
+  batch_size=B)``, every Doc consumed and dropped (spaCy joins its workers, so their CPU counts),
+  with ``B`` the batch size of ``--raw-batch-sizes`` that spent the least CPU on the first
+  ``--tune-articles`` stories (tried before timing);
 * ``newsbrief`` annotation throughput, cold cache: :func:`newsbrief.annotate.annotate_corpus`
   (local engine, ``workers`` processes; NLP, canonical entities and speakers, dataset write),
   i.e. what ``newsbrief annotate`` does after reading its inputs;
@@ -17,6 +19,9 @@ One run prints:
   joined children), since a shared machine's load skews wall-clock comparisons;
 * both ratios newsbrief / bare spaCy: wall-clock and words per CPU-second (the load-robust one),
   then the same call again on the same articles (cached) and its time over the cold run;
+* with ``--accuracy``: the quote figures (``benchmarks/quotes.py --split dev``: PolNeAR dev F1 and
+  speaker accuracy) and the entity figures (``benchmarks/entities_pages.py``) of the same sources,
+  printed after the speed figures so one run shows what the speed costs or keeps;
 * peak memory of the whole process tree (this process and every child), polled every 0.1 s with
   psutil: the sum of RSS (counts pages shared after fork once per process, so it overstates) and
   the sum of PSS (shared pages divided among the processes sharing them; the honest figure).
@@ -105,12 +110,31 @@ def timed() -> Iterator[list[float]]:
 
 def raw_spacy(texts: list[str], *, model: str, workers: int, batch_size: int = 64) -> list[float]:
     """[wall, CPU] seconds for the tuned bare call a skilled user writes: the pipeline loaded before
-    timing, ``nlp.pipe(texts, n_process=workers, batch_size=64)``, every Doc consumed and dropped."""
+    timing, ``nlp.pipe(texts, n_process=workers, batch_size=batch_size)``, every Doc consumed and dropped."""
     nlp = load_pipeline(model)
     with timed() as t:
         for doc in nlp.pipe(texts, n_process=workers, batch_size=batch_size):
             del doc
     return t
+
+
+def tune_batch_size(texts: list[str], *, model: str, workers: int, sizes: list[int]) -> tuple[int, dict[int, float]]:
+    """The batch size of ``sizes`` with the least CPU time for bare spaCy on ``texts``, and each one's CPU-s."""
+    spent = {size: raw_spacy(texts, model=model, workers=workers, batch_size=size)[1] for size in sizes}
+    return min(spent, key=lambda size: spent[size]), spent
+
+
+def accuracy_figures() -> None:
+    """Run the quote and entity benchmarks (their own scripts, this interpreter) and print what they print."""
+    import subprocess
+
+    here = Path(__file__).resolve().parent
+    for script, args in (("quotes.py", ["--split", "dev"]), ("entities_pages.py", [])):
+        print(f"--- {script} {' '.join(args)}", flush=True)
+        done = subprocess.run([sys.executable, str(here / script), *args], capture_output=True, text=True,
+                              check=False)
+        print(done.stdout.rstrip() or f"(no output; exit {done.returncode}: {done.stderr.strip()[-300:]})",
+              flush=True)
 
 
 def run_newsbrief(articles: list, *, store: Path, settings: Settings, workers: int, batch_size: int,
@@ -149,6 +173,11 @@ def main() -> int:
     parser.add_argument("--batch-size", type=int, default=64, help="newsbrief articles per batch")
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--skip-raw", action="store_true", help="skip the bare spaCy run (memory-only runs)")
+    parser.add_argument("--raw-batch-sizes", default="16,64,256,1000",
+                        help="bare spaCy batch sizes tried before timing (the least CPU wins)")
+    parser.add_argument("--tune-articles", type=int, default=300, help="stories the batch size is tuned on")
+    parser.add_argument("--accuracy", action="store_true",
+                        help="also print the quote (PolNeAR dev) and entity (pages) benchmark figures")
     parser.add_argument("--dir", type=Path, default=reuters.DEFAULT_DIR)
     parser.add_argument("--report-every", type=int, default=0, help="print progress every N articles")
     args = parser.parse_args()
@@ -172,8 +201,13 @@ def main() -> int:
     with PeakMemory() as memory, tempfile.TemporaryDirectory(prefix="nb-bench-") as tmp:
         raw = None
         if not args.skip_raw:
-            raw = raw_spacy(texts, model=args.model, workers=args.workers)
-            print(f"bare spaCy nlp.pipe(n_process={args.workers}, batch_size=64): "
+            sizes = [int(x) for x in args.raw_batch_sizes.split(",") if x.strip()]
+            best, spent = tune_batch_size(texts[: args.tune_articles], model=args.model, workers=args.workers,
+                                          sizes=sizes)
+            print(f"bare spaCy batch size tuned on {min(len(texts), args.tune_articles)} stories (CPU-s): "
+                  + ", ".join(f"{size}: {cpu:.1f}" for size, cpu in spent.items()) + f" -> {best}", flush=True)
+            raw = raw_spacy(texts, model=args.model, workers=args.workers, batch_size=best)
+            print(f"bare spaCy nlp.pipe(n_process={args.workers}, batch_size={best}): "
                   f"{raw[0]:8.1f} s wall {words / raw[0]:9,.0f} words/s"
                   f"   | CPU {raw[1]:8.1f} s {words / raw[1]:9,.0f} words/CPU-s", flush=True)
             raw_rss, raw_pss = memory.rss, memory.pss
@@ -197,6 +231,8 @@ def main() -> int:
           f"PSS sum {mb(memory.pss)}"
           + (f"; bare spaCy phase alone: RSS {mb(raw_rss)}, PSS {mb(raw_pss)}" if raw is not None else ""))
     print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())} (on {os.cpu_count()} cores)")
+    if args.accuracy:
+        accuracy_figures()
     return 0
 
 

@@ -74,7 +74,7 @@ def _parse_ann(path: Path, text: str) -> tuple[GoldAttribution, ...]:
             events.append(roles)
     out = []
     for roles in events:
-        def get(role: str) -> Spans:
+        def get(role: str, roles: dict[str, str] = roles) -> Spans:
             ref = roles.get(role)
             return spans[ref][1] if ref in spans else ()
 

@@ -25,7 +25,8 @@ def corpus(n: int = len(DATES)) -> dict[str, pd.DataFrame]:
         "n_words": list(range(n)),
     })
     mentions = pd.DataFrame({"article_id": pd.array([i for i in ids for _ in range(3)], dtype="string"),
-                             "start": [k for _ in ids for k in range(3)], "tone": [0.1 * k for _ in ids for k in range(3)]})
+                             "start": [k for _ in ids for k in range(3)],
+                             "tone": [0.1 * k for _ in ids for k in range(3)]})
     quotes = pd.DataFrame({"article_id": pd.array(ids[::2], dtype="string"), "quote_id": list(range(len(ids[::2])))})
     sentences = pd.DataFrame({"article_id": pd.array(ids, dtype="string"), "sent_id": [0] * n,
                               "sentiment": [0.5] * n})

@@ -7,8 +7,8 @@ from email import message_from_bytes, policy
 from pathlib import Path
 
 import pytest
-from mailserver import free_port, hostile_report, smtp_server
 
+from mailserver import free_port, hostile_report, smtp_server
 from newsbrief.cli import email as email_cli
 from newsbrief.errors import NewsbriefError
 
@@ -84,7 +84,8 @@ def test_main_lists_email_when_registered() -> None:
 
 
 @pytest.mark.slow
-def test_send_and_write_eml(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_send_and_write_eml(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+                            tmp_path: Path) -> None:
     report = hostile_report()
     monkeypatch.setenv("NEWSBRIEF_SMTP_USER", "ann@example.org")
     monkeypatch.setenv("NEWSBRIEF_SMTP_PASSWORD", "pw")

@@ -34,7 +34,7 @@ class Registry(Generic[T]):
 
     def get(self, name: str) -> T:
         try:
-            return self._registry.get(name)  # type: ignore[no-any-return]
+            return self._registry.get(name)
         except catalogue.RegistryError:
             valid = ", ".join(self.names()) or "(none)"
             raise RegistryError(f"unknown {self.label} '{name}'; valid names: {valid}", field=self.label) from None

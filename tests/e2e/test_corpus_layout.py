@@ -47,7 +47,8 @@ def test_sample_corpus_fits_six_pages(sample_run, tmp_path: Path) -> None:
 
 def test_sample_corpus_sections_and_lead(sample_run) -> None:
     markup = sample_run.html.read_text(encoding="utf-8")
-    for heading in ("Key findings", "What changed", "Why it spiked", "Who appears with whom", "Share of voice by source",
+    for heading in ("Key findings", "What changed", "Why it spiked", "Who appears with whom",
+                    "Share of voice by source",
                     "Articles behind the findings"):
         assert re.search(rf"<h2[^>]*>{heading}(<|$)", markup, re.M), heading
     findings = re.search(r'<ul class="nb-findings">(.*?)</ul>', markup, re.S).group(1)

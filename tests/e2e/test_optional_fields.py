@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from mailserver import smtp_server
-from stories import STORIES
 
+from mailserver import smtp_server
 from newsbrief.cli import main
 from newsbrief.lab import Explorer
+from stories import STORIES
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS:UserWarning")]

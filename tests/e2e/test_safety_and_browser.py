@@ -97,8 +97,9 @@ def test_seen_in_headless_chromium(seed_html: Path, tmp_path: Path) -> None:
     # The briefing has no scripts; a copy with a probe script reports what the browser measured.
     probe = tmp_path / "probe.html"
     probe.write_text(seed_html.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>"), encoding="utf-8")
-    flags = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-             "--disable-component-update", "--disable-sync", "--disable-quic", f"--user-data-dir={tmp_path / 'profile'}",
+    flags = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+             f"--user-data-dir={tmp_path / 'profile'}",
              "--window-size=700,1200", "--hide-scrollbars", "--virtual-time-budget=5000"]
     shot = tmp_path / "briefing.png"
     subprocess.run([*flags, f"--screenshot={shot}", seed_html.as_uri()], check=True, capture_output=True, timeout=120)

@@ -8,9 +8,9 @@ import re
 from pathlib import Path
 
 import pytest
-from stories import STORIES
 
 from newsbrief.cli import main
+from stories import STORIES
 
 pytestmark = pytest.mark.slow
 

@@ -211,7 +211,8 @@ def test_html_date_from_metadata_when_the_page_shows_none(tmp_path: Path) -> Non
 
 @pytest.mark.parametrize(("raw", "clean"), [
     ("Jeffrey Gettleman; JEFFREY GETTLEMAN", "Jeffrey Gettleman"), ("Brenda Goodman; MA", "Brenda Goodman"),
-    ("Username", None), ("Stella Kim; Jennifer Jett", "Stella Kim, Jennifer Jett"), ("GILLIAN MOHNEY March", "GILLIAN MOHNEY"),
+    ("Username", None), ("Stella Kim; Jennifer Jett", "Stella Kim, Jennifer Jett"),
+    ("GILLIAN MOHNEY March", "GILLIAN MOHNEY"),
 ])
 def test_bylines_are_cleaned(raw: str, clean: str | None) -> None:
     assert clean_author(raw) == clean

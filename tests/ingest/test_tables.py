@@ -12,7 +12,8 @@ from newsbrief.ingest import read_inputs
 ROWS = [
     {"article_id": "x1", "title": "One", "text": "First body text here.", "published": "2024-03-01T10:00:00Z",
      "source": "Wire"},
-    {"article_id": "x2", "title": "Two", "text": "Second body text here.", "published": "2024-03-02", "source": "Daily"},
+    {"article_id": "x2", "title": "Two", "text": "Second body text here.", "published": "2024-03-02",
+     "source": "Daily"},
 ]
 
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -20,7 +20,7 @@ def test_seed_metadata(seed) -> None:
     assert seed.author == "WION Web Team"
     assert seed.dateline == "Kiev, Ukraine"
     assert seed.published == datetime(2021, 4, 6, 17, 59, tzinfo=timezone(timedelta(hours=5, minutes=30)))
-    assert seed.published.astimezone(timezone.utc) == datetime(2021, 4, 6, 12, 29, tzinfo=timezone.utc)
+    assert seed.published.astimezone(UTC) == datetime(2021, 4, 6, 12, 29, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(
@@ -83,9 +83,8 @@ def test_same_content_twice_is_skipped_as_duplicate(tmp_path: Path) -> None:
 
 
 def test_a_header_reads_the_byline_above_the_date_and_the_headline_above_it() -> None:
-    from stories import STORIES
-
     from newsbrief.ingest import parse_page
+    from stories import STORIES
 
     raw = "\n".join(["Welcome to the Example Network's European Union Experience", "Learn More",
                      "Council backs a bigger bus network for the north", "Ana Example and Bo Example Example Post",

@@ -14,10 +14,9 @@ import pytest
 
 import newsbrief.lab as explore
 from newsbrief import analysis
-from newsbrief.lab import focus, stores
-from newsbrief.present import Chart
 from newsbrief.errors import StoreError
-from newsbrief.lab import Explorer, Filters, Focus, make_filters
+from newsbrief.lab import Explorer, Filters, Focus, focus, make_filters, stores
+from newsbrief.present import Chart
 from newsbrief.store import TABLES, read_dataset, write_dataset
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -49,7 +49,8 @@ def _wait_for_idle_kernel(lab: Lab, *, wait: float = TIMEOUT_MS / 1000) -> None:
 def test_explore_notebook_in_jupyterlab_renders_widgets_and_follows_a_new_entity(tmp_path: Path) -> None:
     if not CHROMIUM.is_file():
         pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium; .ci/run installs it)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is in the test extra: pip install -e '.[test]'")
+    sync_api = pytest.importorskip("playwright.sync_api",
+                                   reason="playwright is in the test extra: pip install -e '.[test]'")
     store = write_sample_store(tmp_path / "store")
     served = tmp_path / "served"
     served.mkdir()

@@ -4,9 +4,9 @@ import pandas as pd
 import pytest
 
 from newsbrief.ingest import read_text_file
-from newsbrief.nlp.entities.mentions import doc_mentions, is_name
 from newsbrief.nlp.entities.gazetteer import fold, is_place
 from newsbrief.nlp.entities.linking import Aliases, link_entities
+from newsbrief.nlp.entities.mentions import doc_mentions, is_name
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +75,8 @@ def test_non_names(text: str) -> None:
 
 
 def _mentions(*rows: tuple[str, int, str, str]) -> pd.DataFrame:
-    return pd.DataFrame([{"article_id": a, "start": s, "end": s + len(t), "text": t, "label": lab} for a, s, t, lab in rows])
+    return pd.DataFrame([{"article_id": a, "start": s, "end": s + len(t), "text": t, "label": lab}
+                         for a, s, t, lab in rows])
 
 
 def test_possessive_and_the_are_stripped(nlp) -> None:
@@ -193,7 +194,8 @@ def test_the_word_us_is_no_country() -> None:
 def test_middle_names_and_initials_do_not_split_a_person() -> None:
     linked, entities = link_entities(_mentions(
         ("a", 0, "Donald J. Trump", "PERSON"), ("b", 0, "Donald Trump", "PERSON"),
-        ("c", 0, "Barack Hussein Obama", "PERSON"), ("c", 30, "Barack Obama", "PERSON"), ("c", 50, "Barack Obama", "PERSON"),
+        ("c", 0, "Barack Hussein Obama", "PERSON"), ("c", 30, "Barack Obama", "PERSON"),
+        ("c", 50, "Barack Obama", "PERSON"),
     ))
     assert set(entities["name"]) == {"Donald J. Trump", "Barack Obama"} or set(entities["name"]) == {
         "Donald Trump", "Barack Obama"}

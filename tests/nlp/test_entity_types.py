@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from newsbrief.nlp.entities.mentions import doc_mentions
 from newsbrief.nlp.entities.cues import is_table_line
 from newsbrief.nlp.entities.linking import link_entities
+from newsbrief.nlp.entities.mentions import doc_mentions
 
 
 def _mentions(*rows: tuple[str, str, str]) -> pd.DataFrame:
@@ -26,10 +26,12 @@ def _labels(nlp, text: str) -> dict[str, str]:
         pytest.param([("a", "Phoebe Waller-Bridge", "PERSON"), ("a", "Waller-Bridge", "ORG")], 1, id="hyphen-surname"),
         pytest.param([("a", "Osama bin Laden", "PERSON"), ("a", "Bin Laden", "PERSON")], 1, id="bin-laden"),
         pytest.param([("a", "Ursula von der Leyen", "PERSON"), ("a", "von der Leyen", "PERSON")], 1, id="von-der"),
-        pytest.param([("a", "Screen Actors Guild", "ORG"), ("a", "SAG", "PERSON"), ("a", "SAG", "ORG")], 1, id="acronym"),
+        pytest.param([("a", "Screen Actors Guild", "ORG"), ("a", "SAG", "PERSON"), ("a", "SAG", "ORG")], 1,
+                     id="acronym"),
         pytest.param([("a", "Environmental Awareness Group", "ORG"), ("a", "EAG", "ORG")], 1, id="acronym-defined"),
         pytest.param([("a", "European Community", "ORG"), ("b", "EC", "ORG")], 1, id="acronym-across-articles"),
-        pytest.param([("a", "U.S.", "GPE"), ("a", "America", "GPE"), ("b", "United States", "GPE")], 1, id="us-america"),
+        pytest.param([("a", "U.S.", "GPE"), ("a", "America", "GPE"), ("b", "United States", "GPE")], 1,
+                     id="us-america"),
         pytest.param([("a", "Hillary Clinton", "PERSON"), ("a", "Crooked Hillary", "PERSON")], 1, id="nickname"),
         pytest.param([("a", "Fiona Parry", "PERSON"), ("a", "Fiona", "PERSON")], 1, id="first-name"),
         pytest.param([("a", "Alibaba Group", "ORG"), ("a", "Alibaba", "ORG")], 1, id="corporate-suffix"),
@@ -101,7 +103,8 @@ def test_table_lines(line: str, table: bool) -> None:
 
 
 def test_table_lines_give_no_entities(nlp) -> None:
-    text = "Coloroll Group reported results.\nShr 34 cts vs 12 cts\nRevs 56.2 mln vs 49.6 mln\nAvg shrs 12 mln vs 11 mln\n"
+    text = ("Coloroll Group reported results.\nShr 34 cts vs 12 cts\nRevs 56.2 mln vs 49.6 mln\n"
+            "Avg shrs 12 mln vs 11 mln\n")
     texts = {m["text"] for m in doc_mentions(nlp(text))}
     assert not any(any(ch.isdigit() for ch in t) for t in texts)
     assert not {"Avg", "Revs", "Shr"} & texts

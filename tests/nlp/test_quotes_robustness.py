@@ -10,8 +10,7 @@ from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsbrief.nlp.quotes import extract_quotes
-from newsbrief.nlp.quotes import find_quote_spans
+from newsbrief.nlp.quotes import extract_quotes, find_quote_spans
 
 PIECES = [
     '"', "“", "”", "‘", "’", "'", "«", "»", ",", ".", ":", " ", "\n\n", "\n",

@@ -9,10 +9,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from news_model_fit import classify, fit_news_model, macro_f1
 from newsbrief.errors import ModelError, RegistryError
 from newsbrief.nlp.sentiment import NEWS_NEUTRAL_WORDS, SentimentScorer, fingerprint, get_scorer, scorers
 from newsbrief.nlp.sentiment.news import NewsScorer, tokens
-from news_model_fit import classify, fit_news_model, macro_f1
 
 # The seed article ships in data/samples/ (a copy of ../shared/seed, source named in README).
 SEED = Path(__file__).resolve().parents[2] / "data" / "samples" / "wion-2021-04-06-ukraine-nato.txt"

@@ -99,7 +99,8 @@ def test_partial_token_spans_expand_to_whole_tokens(nlp: Language) -> None:
 
 
 @pytest.mark.parametrize(
-    "probs", [(0.2, 0.5, 0.3), (0.6, 0.3, 0.1), (0.1, 0.2, 0.7), (1 / 3, 1 / 3, 1 / 3), (0.0, 0.0, 1.0), (1.0, 0.0, 0.0)]
+    "probs", [(0.2, 0.5, 0.3), (0.6, 0.3, 0.1), (0.1, 0.2, 0.7), (1 / 3, 1 / 3, 1 / 3), (0.0, 0.0, 1.0),
+              (1.0, 0.0, 0.0)]
 )
 def test_score_is_neutral_exactly_when_neutral_wins(probs: tuple[float, float, float]) -> None:
     score = to_score(*probs)

@@ -34,7 +34,8 @@ def test_the_mark_sits_on_the_scored_mention_of_several_in_one_sentence() -> Non
     assert "<td>NATO met; <mark>NATO</mark> and Russia’s NATO envoy — «NATO» — spoke.</td>" in markup
     assert "<td>NATO met; NATO and Russia’s <mark>NATO</mark> envoy — «NATO» — spoke.</td>" in markup
     assert "<td>NATO met; NATO and Russia’s NATO envoy — «<mark>NATO</mark>» — spoke.</td>" in markup
-    assert ["+0.10", "\u22120.20", "+0.30", "\u22120.45"] == [line.rsplit("\t", 1)[1] for line in block.text.splitlines()[1:]]
+    tones = [line.rsplit("\t", 1)[1] for line in block.text.splitlines()[1:]]
+    assert tones == ["+0.10", "\u22120.20", "+0.30", "\u22120.45"]
     assert "[[NATO]] met;" in block.text
 
 

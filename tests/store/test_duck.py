@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from storedata import MONTHS, corpus, old_store, write_in_batches
 
 from newsbrief.errors import StoreError
 from newsbrief.store import DatasetWriter, read_dataset, table_files
 from newsbrief.store.duck import connect
+from storedata import MONTHS, corpus, old_store, write_in_batches
 
 PARTITIONED = ("articles", "mentions", "quotes", "sentences")
 

@@ -6,11 +6,11 @@ import os
 from pathlib import Path
 
 import pytest
-from storedata import corpus, same_rows, write_in_batches
 
 from newsbrief.errors import StoreError
 from newsbrief.store import read_dataset, table_files
 from newsbrief.store.link import link_dataset
+from storedata import corpus, same_rows, write_in_batches
 
 
 def test_a_linked_store_reads_as_its_source_and_shares_its_files(tmp_path: Path) -> None:

@@ -28,7 +28,6 @@ def _scale() -> ModuleType:
 
 
 def _tiny_store(root: Path) -> dict[str, pd.DataFrame]:
-    utc = "UTC"
     articles = pd.DataFrame({
         "article_id": ["a1", "a2", "a3", "a4"], "title": ["One", "Two", "Three", "Four"],
         "source": ["wire", "wire", "paper", None], "author": [None, "Ann", None, None],

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from storedata import old_store
 
 from newsbrief.errors import StoreError
 from newsbrief.store import CURRENT, TABLES, Cache, is_store, read_dataset, read_manifest, table_files, write_dataset
+from storedata import old_store
 
 
 def tables(n: int) -> dict[str, pd.DataFrame]:

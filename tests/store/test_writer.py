@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from storedata import DATES, MONTHS, batches, corpus, old_store, same_rows, write_in_batches
 
 from newsbrief.errors import StoreError
 from newsbrief.store import (
@@ -19,6 +18,8 @@ from newsbrief.store import (
     table_files,
     write_dataset,
 )
+from storedata import DATES, MONTHS, batches, corpus, old_store, same_rows, write_in_batches
+
 
 def test_months_of_is_the_utc_month() -> None:
     assert list(months_of(pd.Series(pd.to_datetime(DATES, utc=True, format="ISO8601")))) == MONTHS
@@ -90,11 +91,10 @@ def test_an_exception_in_the_block_keeps_the_previous_version(tmp_path: Path) ->
     write_dataset(tmp_path, corpus(2), manifest={"first": True})
     before = (tmp_path / CURRENT).read_text()
     tables = corpus()
-    with pytest.raises(RuntimeError, match="killed"):
-        with DatasetWriter(tmp_path, manifest={}) as writer:
-            writer.write_batch(batches(tables, 4)[0])
-            assert list(tmp_path.glob(".v-*.tmp"))  # written so far: a temporary folder
-            raise RuntimeError("killed")
+    with pytest.raises(RuntimeError, match="killed"), DatasetWriter(tmp_path, manifest={}) as writer:
+        writer.write_batch(batches(tables, 4)[0])
+        assert list(tmp_path.glob(".v-*.tmp"))  # written so far: a temporary folder
+        raise RuntimeError("killed")
     assert (tmp_path / CURRENT).read_text() == before and read_manifest(tmp_path)["first"] is True
     assert not list(tmp_path.glob(".v-*.tmp"))
     assert len(read_dataset(tmp_path)["articles"]) == 2
@@ -103,9 +103,8 @@ def test_an_exception_in_the_block_keeps_the_previous_version(tmp_path: Path) ->
 
 
 def test_a_missing_table_fails_the_commit(tmp_path: Path) -> None:
-    with pytest.raises(StoreError, match="no entities written"):
-        with DatasetWriter(tmp_path, manifest={}) as writer:
-            writer.write_batch(batches(corpus(), 4)[0])
+    with pytest.raises(StoreError, match="no entities written"), DatasetWriter(tmp_path, manifest={}) as writer:
+        writer.write_batch(batches(corpus(), 4)[0])
     assert not (tmp_path / CURRENT).exists() and not list(tmp_path.glob(".v-*.tmp"))
 
 

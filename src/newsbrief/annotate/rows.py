@@ -10,10 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from ..nlp.chunks import pipe_chunks, score_long, split_long
-from ..nlp.entities.mentions import doc_mentions
+from ..nlp.chunks import doc_chars, pipe_chunks, score_long, split_long
 from ..nlp.entities.cues import table_spans
-
+from ..nlp.entities.mentions import doc_mentions
 from ..nlp.pipeline import load_pipeline
 from .settings import Settings
 
@@ -110,7 +109,7 @@ def annotate_batch(items: Sequence[BatchItem], settings: Settings) -> dict[str, 
             next_group[n] = max(next_group.get(n, 0), row["group"] + 1)
             quotes.append({"content_hash": digest, "quote_id": quote_id, **row, "sentiment": float(tone)})
         spans = _sentence_spans(doc)
-        text = doc.text  # built from the tokens on every access: once per Doc
+        text = items[n][1][offset : offset + doc_chars(doc)]  # = doc.text, which spaCy rebuilds on every access
         tables = table_spans(text) if any(ch.isdigit() for ch in text) else []
         if tables:  # "Oper shr profit 34 cts vs loss ...": table lines have no prose to score
             spans = [(a, b) for a, b in spans if not _mostly_table(a, b, tables)]

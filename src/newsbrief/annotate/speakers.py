@@ -31,7 +31,8 @@ def resolve_speakers(
     known: dict[tuple[str, str], set[str]] = {}
     aliases = dict(zip(entities["entity_id"], entities["aliases"]))
     for art, eid in set(zip(mentions["article_id"], mentions["entity_id"])):
-        forms = [names.get(eid, ""), *list(aliases.get(eid, None) if aliases.get(eid, None) is not None else [])]
+        more = aliases.get(eid)
+        forms = [names.get(eid, ""), *(list(more) if more is not None else [])]
         for form in forms:
             form = str(form)
             keys = {fold(form)}
@@ -57,14 +58,14 @@ def resolve_speakers(
         ref_start, ref_end = int(ref_start), int(ref_end)
         best: str | None = None
         if bool(row.speaker_is_entity):
-            candidates = [
+            overlapping = [
                 (min(e, ref_end) - max(s, ref_start), eid, e)
                 for s, e, eid in by_article.get(row.article_id, [])
                 if s < ref_end and e > ref_start
             ]
             # a person who only modifies the head ("Obama administration officials") is not the speaker
-            people = [c[:2] for c in candidates if labels.get(c[1]) == "PERSON" and c[2] >= ref_end - 1]
-            candidates = [c[:2] for c in candidates]
+            people = [(n, eid) for n, eid, e in overlapping if labels.get(eid) == "PERSON" and e >= ref_end - 1]
+            candidates = [(n, eid) for n, eid, _e in overlapping]
             if people:
                 best = max(people)[1]
             elif candidates:

@@ -11,7 +11,8 @@ import re
 # Whole-line furniture (case-insensitive; the whole stripped line must match).
 FURNITURE = re.compile(
     r"^(?:advertisement|advert|ad|sponsored|story highlights|share|share this( article| story)?|tweet|email|"
-    r"print|save|share (via|on|to) \w+( \w+)?|comments?|more|loading\.*|read more|also read|related( coverage| stories| articles| content)?|"
+    r"print|save|share (via|on|to) \w+( \w+)?|comments?|more|loading\.*|read more|also read|"
+    r"related( coverage| stories| articles| content)?|"
     r"recommended( for you)?|most (read|popular|viewed)|trending( now)?|top stories|see also|"
     r"follow us.*|click here.*|sign (in|up|out).*|log ?(in|out).*|subscribe.*|image|photo|video|gallery|"
     r"continue reading.*|skip to .*|jump to .*|back to top|"

@@ -87,7 +87,9 @@ def _outlets() -> re.Pattern[str]:
 
 def is_outlet(name: str | None) -> bool:
     """True when ``name`` is a known news outlet."""
-    return bool(name) and bool(_outlets().fullmatch(name.strip()))
+    if not name:
+        return False
+    return bool(_outlets().fullmatch(name.strip()))
 
 
 def outlet_in(lines: list[str]) -> str | None:

@@ -94,7 +94,7 @@ def _cell(value: object) -> str | None:
     if value is None:
         return None
     try:
-        if pd.isna(value):  # type: ignore[arg-type]
+        if pd.isna(value):
             return None
     except (TypeError, ValueError):
         pass

@@ -10,11 +10,9 @@ stay offsets into the whole text. Figures: ``benchmarks/long_articles.py``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import re
 from collections.abc import Iterable, Iterator
-
+from typing import TYPE_CHECKING
 
 from .sentiment.base import SentimentScorer
 
@@ -101,6 +99,14 @@ def _parse(nlp: Language, batch: list[tuple[int, int, str]]) -> Iterator[tuple[i
     docs = nlp.pipe([text for _, _, text in batch], batch_size=len(batch))
     for (i, offset, _), doc in zip(batch, docs):
         yield i, offset, doc
+
+
+def doc_chars(doc: Doc) -> int:
+    """``len(doc.text)`` without building the text (spaCy joins every token's text on each access)."""
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return int(last.idx) + len(last.text_with_ws)
 
 
 def split_long(text: str, start: int = 0, *, max_words: int = MAX_SENTENCE_WORDS) -> list[tuple[int, int]]:

@@ -96,7 +96,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             i += 1
         if 0 < i < len(doc):
             sent_starts[i] = 1
-    doc.from_array([SENT_START], sent_starts)
+    doc.from_array([SENT_START], sent_starts)  # type: ignore[arg-type]  # spaCy's stub says to_array gives float64
     if headings:
         doc.user_data[HEADINGS_KEY] = tuple(headings)
     return doc

@@ -27,8 +27,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-
 from ..errors import InputError, ModelError
+from .chunks import doc_chars
 from .tone_features import DocValences, mention_features
 
 if TYPE_CHECKING:
@@ -135,7 +135,8 @@ def _model_text() -> str:
     try:
         return files("newsbrief.nlp").joinpath("data", _MODEL_FILE).read_text(encoding="utf-8")
     except (FileNotFoundError, OSError) as e:
-        raise ModelError(f"the target-tone model file data/{_MODEL_FILE} is missing from the package", field="tone") from e
+        raise ModelError(f"the target-tone model file data/{_MODEL_FILE} is missing from the package",
+                         field="tone") from e
 
 
 @lru_cache(maxsize=1)
@@ -171,7 +172,7 @@ def features_for_mentions(doc: Doc, mentions: Sequence[tuple[int, int]]) -> list
     Raises :class:`~newsbrief.errors.InputError` for a span that is empty, outside the
     text, or covers only whitespace.
     """
-    _check_spans(len(doc.text), mentions)
+    _check_spans(doc_chars(doc), mentions)
     if not mentions:
         return []
     vals = DocValences(doc)

@@ -69,8 +69,23 @@ class DocValences:
     def __init__(self, doc: Doc) -> None:
         lex = _lexicon()
         self.doc = doc
-        vals = [0.0] * len(doc)
+        n = len(doc)
+        vals = [0.0] * n
+        #: Per token, read once per Doc (not once per mention): the head's index, the word
+        #: (:func:`_word`), stop word or not, and how many quotation marks come before it.
+        self.heads = [0] * n
+        self.words: list[str | None] = [None] * n
+        self.stops = [False] * n
+        self.quotes_before = [0] * (n + 1)
+        marks = 0
         for tok in doc:
+            i = tok.i
+            self.heads[i] = tok.head.i
+            self.words[i] = _word(tok)
+            self.stops[i] = tok.is_stop
+            self.quotes_before[i] = marks
+            if tok.text in _QUOTES:
+                marks += 1
             v = lex.get(tok.lower_)
             if v is None and tok.lemma_:
                 v = lex.get(tok.lemma_.lower())
@@ -78,16 +93,43 @@ class DocValences:
                 continue
             if self._negated(tok):
                 v *= -0.74
-            vals[tok.i] = v
+            vals[i] = v
+        self.quotes_before[n] = marks
         self.values = vals
         self._sent_cache: dict[int, tuple[float, float, float]] = {}
+        self._paths: dict[int, list[int]] = {}
+
+    def path(self, i: int) -> list[int]:
+        """Indices on the way from token ``i`` to its sentence root (as :func:`_path_to_root`), cached."""
+        got = self._paths.get(i)
+        if got is None:
+            heads = self.heads
+            got = [i]
+            while heads[got[-1]] != got[-1] and len(got) < 40:
+                got.append(heads[got[-1]])
+            self._paths[i] = got
+        return got
+
+    def subtree(self, tok: Token) -> set[int]:
+        """``{t.i for t in tok.subtree}`` from the head indices: the tokens between the subtree's edges
+        whose way up passes through ``tok`` (no Token object made per word)."""
+        i, heads = tok.i, self.heads
+        out: set[int] = set()
+        for j in range(tok.left_edge.i, tok.right_edge.i + 1):
+            k = j
+            while k != i and heads[k] != k:
+                k = heads[k]
+            if k == i:
+                out.add(j)
+        return out
 
     @staticmethod
     def _negated(tok: Token) -> bool:
         if any(c.dep_ == "neg" for c in tok.children):
             return True
         head = tok.head
-        if head is not tok and any(c.dep_ == "neg" for c in head.children) and tok.dep_ in {"acomp", "dobj", "attr", "xcomp"}:
+        if (head is not tok and any(c.dep_ == "neg" for c in head.children)
+                and tok.dep_ in {"acomp", "dobj", "attr", "xcomp"}):
             return True
         start = max(tok.sent.start, tok.i - 3)
         return any(t.lower_ in _NEGATIONS for t in tok.doc[start : tok.i])
@@ -133,8 +175,8 @@ def mention_features(
     vals: DocValences, span: Span, *, window: int = 4, use_sentence_vader: bool = True
 ) -> dict[str, float]:
     """The feature dict of the target ``span`` (a span of ``vals.doc``)."""
-    doc = vals.doc
     v = vals.values
+    words = vals.words
     sent = span.sent
     root = span.root
     in_target = set(range(span.start, span.end))
@@ -151,7 +193,7 @@ def mention_features(
     # the target's own words and modifiers ("the embattled senator", "Smith, a fraud,")
     for i in in_target:
         _add(feats, "tgt", v[i])
-    subtree = {t.i for t in root.subtree}
+    subtree = vals.subtree(root)
     for i in subtree - in_target:
         _add(feats, "mod", v[i])
     for child in root.children:
@@ -192,7 +234,7 @@ def mention_features(
         if vw:
             feats[f"V:{vrole}:{vw}"] = 1.0
         _add(feats, f"verb:{vrole}", v[verb.i])
-        clause = {t.i for t in verb.subtree} - subtree
+        clause = vals.subtree(verb) - subtree
         for i in clause:
             _add(feats, f"clause:{vrole}", v[i])
         if verb.lemma_.lower() in SPEECH_VERBS and vrole in {"subj", "agent"}:
@@ -215,10 +257,9 @@ def mention_features(
     for i in range(sent.start, sent.end):
         if not v[i] or i in in_target:
             continue
-        other = _path_to_root(doc[i])
         dist = None
-        for d2, t in enumerate(other):
-            d1 = root_path.get(t.i)
+        for d2, t in enumerate(vals.path(i)):
+            d1 = root_path.get(t)
             if d1 is not None:
                 dist = d1 + d2
                 break
@@ -239,20 +280,21 @@ def mention_features(
         if i in in_target:
             continue
         _add(feats, "win", v[i])
-        w = _word(doc[i])
+        w = words[i]
         if w:
             feats[("L:" if i < span.start else "R:") + w] = 1.0
 
     # inside quotation marks (an odd number of marks before it in the sentence)
-    marks = sum(1 for t in doc[sent.start : span.start] if t.text in _QUOTES)
+    marks = vals.quotes_before[max(span.start, sent.start)] - vals.quotes_before[sent.start]
     if marks % 2:
         feats["in_quote"] = 1.0
-    for t in sent:
-        w = _word(t)
-        if w and t.i not in in_target:
-            if v[t.i]:
+    stops = vals.stops
+    for i in range(sent.start, sent.end):
+        w = words[i]
+        if w and i not in in_target:
+            if v[i]:
                 feats["S:" + w] = 1.0
-            elif not t.is_stop:
+            elif not stops[i]:
                 feats["W:" + w] = 1.0
     return feats
 

@@ -91,5 +91,6 @@ def test_entity_tone_chart_labels_its_measure_and_says_what_it_means(freq: str |
     assert any("Mean tone towards the entity" in t for t in labels(fig))
     assert [" ".join(t.get_text().split()) for t in fig.axes[0].texts] == [note]  # wrapped to the figure width
     if freq is None:
-        assert {t.get_text() for t in fig.axes[0].get_yticklabels()} == {"NATO (n=24)", "Kyiv (n=24)"}  # 48 scored mentions
+        # 48 scored mentions
+        assert {t.get_text() for t in fig.axes[0].get_yticklabels()} == {"NATO (n=24)", "Kyiv (n=24)"}
     fig.savefig(__import__("io").BytesIO(), format="png", bbox_inches="tight")

@@ -27,7 +27,8 @@ from typing import Any
 import pandas as pd
 
 from ...params import load_alias_file
-from .mentions import PLACE_LABELS, _initials, strip_titles
+from .labels import PLACE_LABELS, strip_titles
+from .mentions import _initials
 from .cues import is_known_org, lexicon, org_key
 from .gazetteer import country_code, fold, is_place
 from .typer import is_given_name

@@ -15,10 +15,10 @@ if TYPE_CHECKING:
 
 from .cues import cue_label, in_quoted_title, is_title_of_work, lexicon, org_key, table_spans
 from .gazetteer import country_code, fold, is_place
+from .labels import PLACE_LABELS, Found, place_label, strip_titles
 
 #: Entity labels newsbrief counts: people, organisations, places (incl. facilities).
 KEEP_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
-PLACE_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
 #: A name followed by one of these nouns is a place ("the Crimea peninsula", "Donbass region").
 GEO_HEADS: frozenset[str] = frozenset(
     {"peninsula", "region", "province", "oblast", "river", "island", "islands", "coast", "valley",
@@ -29,23 +29,6 @@ TRAILING_DROP: frozenset[str] = frozenset({"'s", "’s", "'", "’", "of", "and"
 #: A list item's marker glued to a name by the model ("b. Israel", "(iv) NATO").
 LIST_MARKER = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]$")
 NOT_A_NAME = re.compile(r"[:()\[\]{}@<>|=#/\\]|https?|www\.")
-
-
-TITLES: frozenset[str] = frozenset(
-    "president vice prime minister secretary general gen sen senator rep representative gov governor "
-    "mr mrs ms miss dr prof professor king queen prince princess pope chancellor premier sir lord lady "
-    "judge justice attorney mayor ambassador spokesman spokeswoman spokesperson chairman chief ceo "
-    "foreign defence defense interior finance state us u s uk former acting deputy first".split()
-)
-
-def strip_titles(text: str) -> str:
-    """``President Volodymyr Zelenskiy`` -> ``Volodymyr Zelenskiy``; possessives dropped."""
-    text = re.sub(r"['’]s?$", "", text.strip())
-    words = text.split()
-    while len(words) > 1 and fold(words[0]).replace(" ", "") in TITLES:
-        words = words[1:]
-    return " ".join(words)
-
 
 
 class Mention(TypedDict):
@@ -145,7 +128,6 @@ def _paragraph_parts(doc: Doc) -> list[Span]:
     return out
 
 
-Found = tuple["Span", str, "tuple[str, bool] | None"]  # span, model label, context cue
 
 
 def candidates(doc: Doc) -> list[Found]:
@@ -261,16 +243,6 @@ def rule_labels(found: list[Found], groups: list[int]) -> list[str]:
         best = max(classes, key=lambda c: (classes[c], c == "PERSON"))
         out.append(place_label(label, cue, v) if best == "PLACE" else best)
     return out
-
-
-def place_label(label: str, cue: tuple[str, bool] | None, votes: dict[str, float] | None = None) -> str:
-    """Which place label a mention typed as a place gets: its own, its cue's, else the group's most voted."""
-    if label in PLACE_LABELS:
-        return label
-    if cue and cue[0] in PLACE_LABELS:
-        return cue[0]
-    places = [lab for lab in (votes or {}) if lab in PLACE_LABELS]
-    return max(places, key=lambda lab: (votes or {})[lab]) if places else "GPE"
 
 
 def doc_mentions(doc: Doc, *, learned: bool = True) -> list[Mention]:

@@ -27,14 +27,11 @@ import math
 from collections import defaultdict
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .cues import is_known_org
 from .gazetteer import country_code, fold, is_place
-from .mentions import PLACE_LABELS, place_label, strip_titles
-
-if TYPE_CHECKING:
-    from .mentions import Found
+from .labels import PLACE_LABELS, Found, place_label, strip_titles
 
 WEIGHTS = "data/entity_typer.json"
 CLASSES = ("PERSON", "ORG", "PLACE", "OTHER")

@@ -15,7 +15,7 @@ __all__ = [
     "SPEECH_LEMMAS", "COMMON_SPEECH_LEMMAS", "QUOTE_ONLY_LEMMAS", "PERSONAL_SPEECH_LEMMAS", "STANCE_LEMMAS",
     "TELL_LIKE",
     "NAMING_VERBS", "NP_CONTENT_VERBS", "NO_DOBJ_CONTENT_VERBS", "HEARER_WORDS", "MEDIUM_WORDS",
-    "ROLE_WORDS", "ORG_NOUNS", "PERSON_PRONOUNS", "GROUP_PRONOUNS", "RELATIVE_PRONOUNS",
+    "ROLE_WORDS", "PERSON_TITLES", "ORG_NOUNS", "PERSON_PRONOUNS", "GROUP_PRONOUNS", "RELATIVE_PRONOUNS",
 ]
 
 # -- speech verbs (lemmas) -------------------------------------------------------------------
@@ -74,6 +74,21 @@ ROLE_WORDS: frozenset[str] = frozenset(
     speaker representative congressman congresswoman official envoy head founder executive manager
     coach owner author professor economist strategist pollster analyst father mother wife husband
     son daughter sheriff officer trooper""".split()
+)
+#: Titles and roles written before a person's name ("Mr", "Senator", "coach", "spokesman"): the name
+#: after one is a person (entity cues); read through ``newsbrief.nlp.lexicon.lexicon()["person_titles"]``.
+PERSON_TITLES: frozenset[str] = frozenset(
+    """
+    mr mrs ms miss dr sir dame lord lady prof professor president senator sen rep gov governor judge
+    justice mayor minister chancellor king queen prince princess pope rev father sister brother
+    uncle aunt son daughter wife husband mother actor actress singer director writer author skipper
+    ranger inspector officer sergeant captain general colonel lieutenant coach chairman ceo
+    spokesman spokeswoman secretary ambassador emperor leader star chief editor founder co-founder
+    manager analyst expert economist lawyer attorney adviser advisor commissioner fellow veteran
+    photographer reporter correspondent host executive premier candidate nominee elder dean cardinal
+    bishop rabbi imam sheikh chef player striker goalkeeper midfielder defender champion model
+    rapper comedian musician artist designer scientist researcher doctor nurse teacher student
+    farmer fisherman""".split()
 )
 #: Nouns that refer back to an organisation named before ("the airline said", "the agency added").
 ORG_NOUNS: frozenset[str] = frozenset(

@@ -63,11 +63,11 @@ def package_version(dist: str) -> str:
 
 def vader_lexicon() -> dict[str, float]:
     """VADER's own lexicon (word -> valence on -4..4), as the shared analyzer holds it."""
-    return dict(_vader_analyzer(False).lexicon)
+    return dict(vader_analyzer(False).lexicon)
 
 
 @lru_cache(maxsize=2)
-def _vader_analyzer(news_lexicon: bool) -> Any:
+def vader_analyzer(news_lexicon: bool) -> Any:
     """One VADER analyzer per lexicon variant and process (its constructor re-reads the lexicon files).
 
     ``polarity_scores`` only reads the analyzer's lexicon, so the instance is shared by every scorer.
@@ -91,7 +91,7 @@ class VaderScorer:
     def __init__(self, *, news_lexicon: bool = False) -> None:
         self.news_lexicon = news_lexicon
         self.name = "vader-news" if news_lexicon else "vader"
-        self._analyzer = _vader_analyzer(news_lexicon)
+        self._analyzer = vader_analyzer(news_lexicon)
 
     def polarity(self, text: str) -> dict[str, float]:
         """VADER's full result for one text: ``neg``, ``neu``, ``pos``, ``compound``."""
@@ -101,6 +101,20 @@ class VaderScorer:
         return [float(self._analyzer.polarity_scores(t)["compound"]) if t else 0.0 for t in texts]
 
 
+@lru_cache(maxsize=1)
+def _pattern_sentiment() -> Any:
+    """TextBlob's pattern-lexicon analyzer: ``TextBlob(text).sentiment`` without the per-text blob, its
+    tokenizers and the named tuple class each call builds (same function, same values)."""
+    from textblob.en import sentiment
+
+    return sentiment
+
+
+def textblob_polarity(text: str) -> float:
+    """``TextBlob(text).sentiment.polarity``, computed without building a TextBlob."""
+    return float(_pattern_sentiment()(text)[0])
+
+
 class TextBlobScorer:
     """TextBlob's pattern-lexicon polarity, already in −1..1."""
 
@@ -108,9 +122,7 @@ class TextBlobScorer:
     neutral_band: float = 0.05
 
     def __init__(self) -> None:
-        from textblob import TextBlob
-
-        self._blob = TextBlob
+        _pattern_sentiment()
 
     def score(self, texts: Sequence[str]) -> list[float]:
-        return [float(self._blob(t).sentiment.polarity) if t else 0.0 for t in texts]
+        return [textblob_polarity(t) if t else 0.0 for t in texts]

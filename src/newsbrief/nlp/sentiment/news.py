@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .base import VaderScorer
+from .base import vader_analyzer, textblob_polarity
 
 __all__ = ["DENSE_FEATURES", "NewsModel", "NewsScorer", "dense_features", "tokens", "weights_digest"]
 
@@ -46,15 +46,13 @@ def tokens(text: str) -> set[str]:
 
 def dense_features(texts: Sequence[str]) -> np.ndarray:
     """The (n, 4) matrix of :data:`DENSE_FEATURES` for ``texts``."""
-    from textblob import TextBlob
-
-    vader = VaderScorer()
+    vader = vader_analyzer(False)  # VaderScorer().polarity without the per-text dict copy
     out = np.zeros((len(texts), len(DENSE_FEATURES)))
     for i, text in enumerate(texts):
         if not text:
             continue
-        p = vader.polarity(text)
-        out[i] = (p["compound"], p["pos"], p["neg"], TextBlob(text).sentiment.polarity)
+        p = vader.polarity_scores(text)
+        out[i] = (p["compound"], p["pos"], p["neg"], textblob_polarity(text))
     return out
 
 
@@ -72,7 +70,9 @@ class NewsModel:
     def predict_from(self, dense: np.ndarray, word_sets: Iterable[set[str]]) -> np.ndarray:
         b = np.array([self.dense[name] for name in DENSE_FEATURES])
         word_part = np.array([sum(self.words.get(w, 0.0) for w in ws) for ws in word_sets])
-        return self.intercept + dense @ b + word_part
+        # An elementwise product summed per row, not ``dense @ b``: BLAS's matrix-vector kernels pick their
+        # path by memory alignment, so the same sentence could score 1e-16 apart from one run to the next.
+        return self.intercept + (dense * b).sum(axis=1) + word_part
 
     def predict(self, texts: Sequence[str]) -> np.ndarray:
         return self.predict_from(dense_features(texts), (tokens(t) for t in texts))

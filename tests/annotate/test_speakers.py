@@ -1,0 +1,28 @@
+"""Quote speakers onto entities: a named person is never listed with the unnamed sources."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from newsbrief.annotate.speakers import resolve_speakers
+
+TEXT = "John Petrides runs a fund. Stocks look cheap, Petrides said. Analysts said the same."
+
+
+def _quote(start: int, end: int, *, entity: bool) -> dict[str, object]:
+    return {"article_id": "a", "quote_id": 0, "content": "x", "content_start": 0, "content_end": 1, "kind": "direct",
+            "cue": "said", "speaker_text": TEXT[start:end], "speaker_start": start, "speaker_end": end,
+            "speaker_ref_start": start, "speaker_ref_end": end, "speaker_is_entity": entity, "sentiment": 0.0}
+
+
+def test_a_surname_the_extractor_called_unnamed_is_the_named_person() -> None:
+    mentions = pd.DataFrame({"article_id": ["a"], "start": [0], "end": [13], "text": ["John Petrides"],
+                             "label": ["PERSON"], "entity_id": ["e1"]})
+    entities = pd.DataFrame({"entity_id": ["e1"], "name": ["John Petrides"], "label": ["PERSON"],
+                             "aliases": [["John Petrides"]]})
+    start = TEXT.index("Petrides said")
+    group = TEXT.index("Analysts")
+    quotes = pd.DataFrame([_quote(start, start + 8, entity=False), _quote(group, group + 8, entity=False)])
+    out = resolve_speakers(quotes, mentions, entities, {"a": TEXT})
+    assert list(out["speaker"]) == ["John Petrides", "Analysts"]
+    assert out["speaker_entity_id"].iloc[0] == "e1" and pd.isna(out["speaker_entity_id"].iloc[1])
