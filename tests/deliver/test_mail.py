@@ -75,7 +75,7 @@ def content(*, quotes: int = 3, findings: int = 3, chart: bool = True) -> Report
     charts = [InlineImage(png=png, heading="Who and what", alt=f"InlineImage {EVIL}", cid="c1@newsbrief.invalid", width=800,
                     height=300)] if chart else []
     return ReportContent(
-        folder=Path("/reports/evil"), title=f"Title {EVIL}", mode="article",
+        folder=Path("/reports/evil"), title=f"Title {EVIL}", label="Article briefing",
         meta=[("Source", f"Source {EVIL}"), ("Words", "12")], url=None,
         findings=[f"Finding {i} {EVIL}" for i in range(findings)],
         entities=pd.DataFrame({"name": [f"Entity {EVIL}"], "type": ["person"], "mentions": [3], "share": [0.5],
@@ -303,7 +303,7 @@ def test_email_keeps_the_marked_charts_links_the_full_briefing_and_says_what_it_
     assert _choose_charts(sections) == ["Who appears with whom"]
     assert [len(s.charts) for s in sections] == [1, 0]
     c = content()
-    c.full_url, c.left_out, c.mode = "https://example.org/b/evil/briefing.html", ["Who appears with whom"], "corpus"
+    c.full_url, c.left_out, c.appendix = "https://example.org/b/evil/briefing.html", ["Who appears with whom"], "appendix.html"
     markup = render_html(c)
     assert 'href="https://example.org/b/evil/briefing.html"' in markup
     assert "Left out of this email" in markup and "Who appears with whom" in markup and "appendix" in markup
