@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 
+@lru_cache(maxsize=65_536)  # called per candidate mention with the same few thousand names
 def fold(name: str) -> str:
     """A key under which spelling and transliteration variants of a name coincide.
 

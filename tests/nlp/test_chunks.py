@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
 from newsbrief.annotate.rows import annotate_batch
 from newsbrief.annotate.settings import Settings
@@ -72,3 +73,11 @@ def test_offsets_hold_across_chunk_boundaries(monkeypatch: pytest.MonkeyPatch) -
     assert list(parts["sentences"]["start"]) == list(whole["sentences"]["start"])
     assert len(parts["quotes"]) == len(whole["quotes"])
     assert parts["mentions"]["start"].max() > len(text) - len(PARAGRAPH) - 20
+
+
+def test_doc_chars_is_the_length_of_the_doc_text(nlp: Language) -> None:
+    from newsbrief.nlp.chunks import doc_chars
+
+    for text in ("", "One.", "  Leading and trailing spaces  ", "Two lines.\n\nA paragraph \u201cquoted\u201d. "):
+        doc = nlp.make_doc(text)
+        assert doc_chars(doc) == len(doc.text) == len(text)

@@ -207,3 +207,19 @@ def test_hf_reports_missing_transformers(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(builtins, "__import__", no_torch)
     with pytest.raises(ModelError, match="pip install"):
         get_scorer("hf", model_path=str(tmp_path))
+
+
+def test_textblob_polarity_equals_textblobs_own() -> None:
+    from textblob import TextBlob
+
+    from newsbrief.nlp.sentiment.base import textblob_polarity
+
+    for text in ("A truly wonderful, moving film.", "Not bad at all.", "The worst decision ever made!", "Shares fell."):
+        assert textblob_polarity(text) == TextBlob(text).sentiment.polarity
+
+
+def test_news_scores_repeat_to_the_bit() -> None:
+    texts = ["The government welcomed the deal.", "Critics called it a disaster.", ""] * 7
+    scorer = NewsScorer()
+    first = scorer.score(texts)
+    assert all(scorer.score(texts[k:]) == first[k:] for k in range(5))

@@ -100,7 +100,11 @@ class DocValences:
         self._paths: dict[int, list[int]] = {}
 
     def path(self, i: int) -> list[int]:
-        """Indices on the way from token ``i`` to its sentence root (as :func:`_path_to_root`), cached."""
+        """Indices on the way from token ``i`` up to its sentence root, cached.
+
+        :func:`_path_to_root` gives the same tokens but then repeats the root until it holds 40 (its
+        ``is not`` compares Token objects, which spaCy makes afresh on each access, so it never sees the
+        root); where a path is only searched for the first index it shares with another, both agree."""
         got = self._paths.get(i)
         if got is None:
             heads = self.heads
