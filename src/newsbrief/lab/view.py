@@ -11,12 +11,26 @@ import pandas as pd
 from .. import analysis
 from ..present import Chart, HTMLBlock, table_block, to_chart
 from ..present.charts.entities import focus_chart
-from ..present.formatters import UNDATED, fmt_day, fmt_source, fmt_text
 from ..present.evidence import evidence_block
+from ..present.formatters import UNDATED, fmt_day, fmt_source, fmt_text
 from ..textutil import signed
 from .focus import (
-    Filters, Focus, _in_period, _n, _period_key, _quote_rows, evidence, filter_tables, focus_mentions,
-    focus_sentences, periods, quotes_about, quotes_by, timeline, tone, tone_basis,
+    Filters,
+    Focus,
+    _in_period,
+    _n,
+    _period_key,
+    _quote_rows,
+    evidence,
+    filter_tables,
+    focus_mentions,
+    focus_sentences,
+    periods,
+    quotes_about,
+    quotes_by,
+    timeline,
+    tone,
+    tone_basis,
 )
 
 

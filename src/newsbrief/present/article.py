@@ -59,8 +59,8 @@ class ArticleBriefing(Briefing):
         if not thin:
             return self.run_notes()
         reason = next(iter(thin.values()))
-        return self.run_notes() + [f"Too little text: this briefing rests on a body that {_reads_as(reason)}. The page's article "
-                "may not have been read; check the source before relying on it."]
+        return self.run_notes() + [f"Too little text: this briefing rests on a body that {_reads_as(reason)}. The "
+                                   "page's article may not have been read; check the source before relying on it."]
 
     def header_rows(self, *, with_url: bool = True) -> list[tuple[str, str]]:
         """The article's source, author, (URL,) date and words."""
@@ -92,7 +92,8 @@ class ArticleBriefing(Briefing):
     def quotes_section(self) -> HTMLBlock:
         """A "Quotes" sub-heading and every quote."""
         table = self.quote_table()
-        return HTMLBlock.from_template("subsection.html.j2", text=table.text, heading="Quotes", body=Markup(table.markup))
+        return HTMLBlock.from_template("subsection.html.j2", text=table.text, heading="Quotes",
+                                       body=Markup(table.markup))
 
     def quote_table(self, *, limit: int = 40) -> HTMLBlock:
         """Every quote in order."""

@@ -17,11 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from jupyter_client.manager import AsyncKernelManager
-
-from .kernels import QuietShutdownKernelManager
 from traitlets import CaselessStrEnum
 
 from ..errors import RunError
+from .kernels import QuietShutdownKernelManager
 
 log = logging.getLogger(__name__)
 

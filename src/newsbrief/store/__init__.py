@@ -17,7 +17,6 @@ from .layout import MONTH, PARTITIONED, PARTITIONING, UNDATED, Partitioning, mon
 from .lock import locked
 from .writer import DatasetWriter
 
-__all__ = ["CACHE_TABLES", "CURRENT", "GRACE_SECONDS", "MONTH", "PARTITIONED", "PARTITIONING", "TABLES", "UNDATED", "Cache",
-           "Partitioning",
-           "DatasetWriter", "is_store", "locked", "lost_current", "months_of", "read_dataset", "read_manifest", "table_files",
-           "write_dataset"]
+__all__ = ["CACHE_TABLES", "CURRENT", "GRACE_SECONDS", "MONTH", "PARTITIONED", "PARTITIONING", "TABLES", "UNDATED",
+           "Cache", "DatasetWriter", "Partitioning", "is_store", "locked", "lost_current", "months_of", "read_dataset",
+           "read_manifest", "table_files", "write_dataset"]
