@@ -11,7 +11,12 @@ import numpy as np
 import pandas as pd
 
 from newsbrief.analysis.change import (
-    EARLIER_LABEL, Split, log_odds_changes, plan_split, shifts_from_moments, welch_from_moments,
+    EARLIER_LABEL,
+    Split,
+    log_odds_changes,
+    plan_split,
+    shifts_from_moments,
+    welch_from_moments,
 )
 from newsbrief.analysis.cooccurrence import PAIR_COLUMNS, pairs_from_counts
 from newsbrief.analysis.entities import TYPE_OF_LABEL

@@ -9,8 +9,15 @@ import pytest
 from newsbrief.analysis.change import Split, log_odds_changes, parse_range
 from newsbrief.errors import NewsbriefError
 from oracles import (
-    attention_spikes, compare_split, cooccurrence, entity_changes, new_speakers, share_of_voice, spike_headlines,
-    tone_shifts, welch_interval,
+    attention_spikes,
+    compare_split,
+    cooccurrence,
+    entity_changes,
+    new_speakers,
+    share_of_voice,
+    spike_headlines,
+    tone_shifts,
+    welch_interval,
 )
 
 

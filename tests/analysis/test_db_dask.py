@@ -19,10 +19,9 @@ from newsbrief.analysis.db_dask import DaskDb, file_parts, frame_parts
 from newsbrief.cluster import DaskCluster
 from newsbrief.store import table_files
 from newsbrief.store.duck import connect
-
-from ..storedata import write_in_batches
 from randomcorpus import random_tables
 
+from ..storedata import write_in_batches
 from .test_db_equal import assert_sql_equals_pandas
 
 distributed = pytest.importorskip("distributed")
@@ -163,8 +162,8 @@ def sections(briefing: Any) -> dict[str, Any]:
 
 
 def compare_briefings(data: Path, cluster: DaskCluster, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
-    from newsbrief.present import corpus as module
     from newsbrief.params import BriefingOptions
+    from newsbrief.present import corpus as module
     from newsbrief.present.corpus import CorpusBriefing
 
     local = sections(CorpusBriefing.load(BriefingOptions(data=str(data), mode="corpus")))

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import oracles
 from newsbrief import analysis
 from newsbrief.analysis import change as ch
 from newsbrief.analysis import db_change as dch
@@ -15,7 +16,6 @@ from newsbrief.analysis import db_counts as dbc
 from newsbrief.analysis import db_spikes as dsp
 from newsbrief.analysis.db import Db
 from newsbrief.store.duck import connect
-import oracles
 from randomcorpus import random_tables
 
 
@@ -40,7 +40,8 @@ def assert_sql_equals_pandas(t: dict[str, pd.DataFrame], db: Db) -> None:
         same(oracles.entity_changes(t["mentions"], ents, split), dch.entity_changes(db, sql))
         same(oracles.speaker_changes(t["quotes"], split), dch.speaker_changes(db, sql))
         same(oracles.new_speakers(t["quotes"], split), dch.new_speakers(db, sql))
-        same(oracles.tone_shifts(oracles.source_tone(t["sentences"], t["articles"]), split), dch.source_tone_shifts(db, sql))
+        same(oracles.tone_shifts(oracles.source_tone(t["sentences"], t["articles"]), split),
+             dch.source_tone_shifts(db, sql))
         ids = list(analysis.entity_frequencies(t["mentions"], ents, top=10)["entity_id"])
         same(oracles.tone_shifts(oracles.entity_tone(t["sentences"], t["mentions"], ents, entity_ids=ids), split),
              dch.entity_tone_shifts(db, sql, entity_ids=ids))
@@ -55,9 +56,12 @@ def assert_sql_equals_pandas(t: dict[str, pd.DataFrame], db: Db) -> None:
         long = long[long["entity_id"].isin(ids[:5])].sort_values(["period", "entity_id"])
         same(long, dsp.share_by_period(db, entity_ids=ids[:5], freq=freq).sort_values(["period", "entity_id"]))
     ids = list(analysis.entity_frequencies(t["mentions"], ents, top=12)["entity_id"])
-    same(oracles.cooccurrence(t["mentions"], t["sentences"], ents, entity_ids=ids), dsp.cooccurrence(db, ents, entity_ids=ids))
-    pd.testing.assert_frame_equal(oracles.share_of_voice(t["mentions"], t["articles"], ents), dsp.share_of_voice(db, ents))
-    pd.testing.assert_frame_equal(oracles.speaker_share_of_voice(t["quotes"], t["articles"]), dsp.speaker_share_of_voice(db))
+    same(oracles.cooccurrence(t["mentions"], t["sentences"], ents, entity_ids=ids),
+         dsp.cooccurrence(db, ents, entity_ids=ids))
+    pd.testing.assert_frame_equal(oracles.share_of_voice(t["mentions"], t["articles"], ents),
+                                  dsp.share_of_voice(db, ents))
+    pd.testing.assert_frame_equal(oracles.speaker_share_of_voice(t["quotes"], t["articles"]),
+                                  dsp.speaker_share_of_voice(db))
     thin, total = dbc.thin_articles_db(db)
     assert thin == analysis.thin_articles(t["articles"]) and total == len(thin)
 

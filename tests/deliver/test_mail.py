@@ -12,13 +12,22 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from mailserver import HOSTILE_TITLE, free_port, hostile_report, self_signed, smtp_server
 
-from newsbrief.errors import DeliveryError, InputError
-from newsbrief.deliver.mail import AddressError, SmtpSettings, build_message, parse_addresses, send_message, write_eml
+from mailserver import HOSTILE_TITLE, free_port, hostile_report, self_signed, smtp_server
 from newsbrief.deliver.content import (
-    BODY_WIDTH, HTML_BUDGET, REDUCTIONS, InlineImage, ReportContent, ReportFolderError, Section, fit_html, render_html, render_text,
+    BODY_WIDTH,
+    HTML_BUDGET,
+    REDUCTIONS,
+    InlineImage,
+    ReportContent,
+    ReportFolderError,
+    Section,
+    fit_html,
+    render_html,
+    render_text,
 )
+from newsbrief.deliver.mail import AddressError, SmtpSettings, build_message, parse_addresses, send_message, write_eml
+from newsbrief.errors import DeliveryError, InputError
 
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS:UserWarning")
 
@@ -189,9 +198,8 @@ def test_failed_login_names_user_and_server() -> None:
 
 
 def test_server_requiring_login_without_credentials() -> None:
-    with smtp_server(auth=("ann", "s3cret")) as server:
-        with pytest.raises(DeliveryError, match="530"):
-            send_message(simple_message(), SmtpSettings(server.host, port=server.port))
+    with smtp_server(auth=("ann", "s3cret")) as server, pytest.raises(DeliveryError, match="530"):
+        send_message(simple_message(), SmtpSettings(server.host, port=server.port))
     assert server.received == []
 
 
@@ -240,9 +248,8 @@ def test_ssl_certificate_is_checked(certificate: tuple[Path, Path]) -> None:
 
 
 def test_starttls_not_offered() -> None:
-    with smtp_server() as server:
-        with pytest.raises(DeliveryError, match="does not offer STARTTLS"):
-            send_message(simple_message(), SmtpSettings(server.host, port=server.port, security="starttls"))
+    with smtp_server() as server, pytest.raises(DeliveryError, match="does not offer STARTTLS"):
+        send_message(simple_message(), SmtpSettings(server.host, port=server.port, security="starttls"))
 
 
 # ---------------------------------------------------------------------------------------------- a real report (slow)

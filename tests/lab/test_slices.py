@@ -11,14 +11,21 @@ import pytest
 
 from newsbrief.lab import Explorer, Filters, Focus, focus, make_filters, make_view
 from newsbrief.lab.slices import (
-    date_bounds, entity_choices, find_focus, open_db, read_slice, source_choices, speaker_choices, store_counts,
+    date_bounds,
+    entity_choices,
+    find_focus,
+    open_db,
+    read_slice,
+    source_choices,
+    speaker_choices,
+    store_counts,
 )
 from newsbrief.store import read_dataset
-
 from randomcorpus import random_tables
+
 from ..storedata import old_store, write_in_batches
-from .test_explore import make_tables
 from . import focus_oracle as oracle
+from .test_explore import make_tables
 
 FILTERS = [
     Filters(),

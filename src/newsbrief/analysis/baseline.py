@@ -15,7 +15,9 @@ from .db_change import SqlSplit
 BASELINE_PREFIX = "baseline:"
 
 
-def combine(tables: dict[str, pd.DataFrame], baseline: dict[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFrame], ch.Split]:
+def combine(
+    tables: dict[str, pd.DataFrame], baseline: dict[str, pd.DataFrame],
+) -> tuple[dict[str, pd.DataFrame], ch.Split]:
     """This corpus and a baseline store as one set of tables (baseline ids prefixed) and the split between them."""
     out = {}
     for name, table in tables.items():

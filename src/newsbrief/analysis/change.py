@@ -1,8 +1,8 @@
 """What changed: a focus period against a baseline, with tests that keep noise on small counts out of the news.
 
-* :func:`plan_split` (run by :func:`~newsbrief.analysis.db_change.compare_split`) picks the articles of the focus (the last ``freq`` period, widened backwards until it
-  holds ``min_articles``) and of the baseline (the same number of periods before it, every earlier article, or a
-  date range).
+* :func:`plan_split` (run by :func:`~newsbrief.analysis.db_change.compare_split`) picks the articles of the
+  focus (the last ``freq`` period, widened backwards until it holds ``min_articles``) and of the baseline (the
+  same number of periods before it, every earlier article, or a date range).
 * :func:`log_odds_changes` is the log-odds ratio with an informative Dirichlet prior of Monroe, Colaresi and Quinn
   (2008), "Fightin' Words", section 3.5: for each item ``w`` with counts ``y`` in the focus and the baseline,
 

@@ -16,7 +16,6 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-
 PAIR_COLUMNS = ["a", "b", "a_id", "b_id", "together", "n_a", "n_b", "units", "expected", "pmi", "npmi", "g2", "p",
                 "significant"]
 

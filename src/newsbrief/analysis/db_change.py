@@ -12,7 +12,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .change import EARLIER_LABEL, CHANGE_COLUMNS, TONE_COLUMNS, log_odds_changes, parse_range, plan_split, shifts_from_moments
+from .change import (
+    CHANGE_COLUMNS,
+    EARLIER_LABEL,
+    TONE_COLUMNS,
+    log_odds_changes,
+    parse_range,
+    plan_split,
+    shifts_from_moments,
+)
 from .db import PARTIALS, Db, id_list, moments_merge, moments_mu, moments_partial, period_sql, source_sql, sum_merge
 from .entities import TYPE_OF_LABEL
 

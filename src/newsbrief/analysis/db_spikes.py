@@ -7,10 +7,10 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from ..store.layout import PARTITIONING
 from .cooccurrence import PAIR_COLUMNS, pairs_from_counts
 from .db import PARTIALS, Db, id_list, period_sql, source_sql, sum_merge
 from .db_change import sentence_hits_sql
-from ..store.layout import PARTITIONING
 from .spikes import HEADLINE_COLUMNS, SPIKE_COLUMNS, headlines_from_counts, spikes_from_shares
 
 

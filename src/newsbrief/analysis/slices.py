@@ -3,8 +3,8 @@
 The store stays on disk behind a :class:`~newsbrief.analysis.db.Db` (DuckDB views over its Parquet files).
 What the controls offer (entities, speakers, sources, the date range, the overview line) are SQL aggregates.
 When the user picks an entity or a speaker, :func:`read_slice` reads only the rows the views of that focus
-read, and the explorer's pandas views (:mod:`newsbrief.lab.focus`) run on them unchanged, with the same results as on the whole
-tables (tests compare them):
+read, and the explorer's pandas views (:mod:`newsbrief.lab.focus`) run on them unchanged, with the same results as
+on the whole tables (tests compare them):
 
 * ``mentions``: the focus entity's mentions (for a speaker: of the speaker's entity, if any);
 * ``articles`` (without their text): the articles with such a mention or with a quote by the focus;

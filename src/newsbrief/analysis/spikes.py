@@ -10,7 +10,6 @@ article mentioning a name three times is not either.
 
 from __future__ import annotations
 
-
 import numpy as np
 import pandas as pd
 

@@ -11,8 +11,8 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..nlp.sentiment import fingerprint as sentiment_fingerprint
 from ..nlp.pipeline import load_pipeline, pipeline_fingerprint
+from ..nlp.sentiment import fingerprint as sentiment_fingerprint
 from ..params import AnnotationSettings
 
 #: The code that turns an article's text into its rows (paths under the package): the NLP, its data files, and the

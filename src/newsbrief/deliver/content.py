@@ -10,8 +10,8 @@ only made of ``http(s)`` URLs.
 from __future__ import annotations
 
 import base64
-import html
 import binascii
+import html
 import logging
 import re
 import struct
@@ -24,7 +24,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..errors import DeliveryError, MailInputError, ReportFolderError
+from ..errors import DeliveryError, ReportFolderError
 from ..present.blocks import environment
 from ..present.record import read_record
 from ..textutil import clip

@@ -23,12 +23,20 @@ from typing import Any
 
 import pandas as pd
 
+from ..analysis.db import Db
 from ..errors import ExploreError, NewsbriefError
 from ..present import HTMLBlock
-from ..analysis.db import Db
 from .focus import FREQS, Filters, make_filters
 from .slices import (
-    Focus, date_bounds, entity_choices, find_focus, open_db, read_slice, source_choices, speaker_choices, store_counts,
+    Focus,
+    date_bounds,
+    entity_choices,
+    find_focus,
+    open_db,
+    read_slice,
+    source_choices,
+    speaker_choices,
+    store_counts,
 )
 from .stores import resolve_store
 from .view import View, make_view

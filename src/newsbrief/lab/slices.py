@@ -12,12 +12,20 @@ import pandas as pd
 
 from ..analysis import find_entity
 from ..analysis.db import Db
-from ..errors import ExploreError
 from ..analysis.db_counts import entity_frequencies_db, speaker_share_db
 from ..analysis.slices import (
-    Focus, as_db, entities_of, published_span, read_slice, slice_sql, sources_by_size, speaker_entity_id,
-    speaker_names, table_counts,
+    Focus,
+    as_db,
+    entities_of,
+    published_span,
+    read_slice,
+    slice_sql,
+    sources_by_size,
+    speaker_entity_id,
+    speaker_names,
+    table_counts,
 )
+from ..errors import ExploreError
 from ..store.duck import connect
 from .focus import _day, entity_labels, speaker_labels
 

@@ -2,12 +2,32 @@
 (:mod:`.load`), every problem listed at once."""
 
 from .load import (
-    AliasFile, alias_problems, build_annotation_params, build_params, load_alias_file, load_params, parse_override,
+    AliasFile,
+    alias_problems,
+    build_annotation_params,
+    build_params,
+    load_alias_file,
+    load_params,
+    parse_override,
     with_overrides,
 )
 from .schema import (
-    COMPARE_WORDS, DATE_RANGE, PATH_FIELDS, AnnotationParams, AnnotationSettings, BriefingOptions, ComputeParams,
-    FetchParams, InputParams, Kind, Params, ShapeParams, is_url, params_table, reads_strictly, relative_path,
+    COMPARE_WORDS,
+    DATE_RANGE,
+    PATH_FIELDS,
+    AnnotationParams,
+    AnnotationSettings,
+    BriefingOptions,
+    ComputeParams,
+    FetchParams,
+    InputParams,
+    Kind,
+    Params,
+    ShapeParams,
+    is_url,
+    params_table,
+    reads_strictly,
+    relative_path,
     resolve_kind,
 )
 

@@ -22,6 +22,7 @@ from ..errors import ParamsError, YamlTooLarge
 from ..yamlfile import load_yaml
 from .schema import COMPARE_WORDS, DATE_RANGE, PATH_FIELDS, AnnotationParams, Params, is_url
 
+
 def _field_is_str(name: str) -> bool:
     """True when the field's type is a plain string (optionally None)."""
     annotation = Params.model_fields[name].annotation

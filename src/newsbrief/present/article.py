@@ -25,7 +25,6 @@ from .findings import key_findings
 from .formatters import fmt_text, header_rows
 from .sections import heading, yes_no
 
-
 #: Rows of the entity and speaker tables of an article briefing, by the article's length in words (at most
 #: ``top_n``): a short story names few people, and a page holds few rows beside the findings.
 ROWS_BY_WORDS: tuple[tuple[int, int], ...] = ((400, 5), (1500, 8))
@@ -77,8 +76,8 @@ class ArticleBriefing(Briefing):
         if not thin:
             return self.run_notes()
         reason = next(iter(thin.values()))
-        return self.run_notes() + [f"Too little text: this briefing rests on a body that {_reads_as(reason)}. The page's article "
-                "may not have been read; check the source before relying on it."]
+        return self.run_notes() + [f"Too little text: this briefing rests on a body that {_reads_as(reason)}. The "
+                                   "page's article may not have been read; check the source before relying on it."]
 
     def header_rows(self, *, with_url: bool = True) -> list[tuple[str, str]]:
         """The article's source, author, (URL,) date and words."""

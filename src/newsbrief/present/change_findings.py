@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..textutil import clip, plural, signed
 from ..analysis.change import Split
 from ..analysis.db_change import SqlSplit
+from ..textutil import clip, plural, signed
 from .formatters import when
 
 

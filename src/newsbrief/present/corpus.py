@@ -122,8 +122,8 @@ class CorpusBriefing(Briefing):
         listed = "; ".join(f"{names.get(i, i)} ({thin[i]})" for i in listed_ids)
         more = f"; and {total - len(listed_ids)} more" if total > len(listed_ids) else ""
         use = "are counted in the findings (include_thin)" if self.include_thin else "are left out of the key findings"
-        return self.run_notes() + [f"{total} of {self.n_articles()} articles have too little text to be read as articles and "
-                f"{use}: {listed}{more}."]
+        return self.run_notes() + [f"{total} of {self.n_articles()} articles have too little text to be read as "
+                                   f"articles and {use}: {listed}{more}."]
 
     def header_rows(self, *, with_url: bool = True) -> list[tuple[str, str]]:
         """The corpus's size, sources, span and words."""
@@ -192,7 +192,8 @@ class CorpusBriefing(Briefing):
         out = cf.change_findings(entity, split, n=2) + cf.change_findings(speaker, split, n=1, what="quotes")
         out += cf.new_speaker_finding(new, split)
         by_source, by_entity = self.tone_changes
-        out += cf.tone_shift_findings(by_source, kind="source", n=1) + cf.tone_shift_findings(by_entity, kind="entity", n=1)
+        out += cf.tone_shift_findings(by_source, kind="source", n=1)
+        out += cf.tone_shift_findings(by_entity, kind="entity", n=1)
         out += cf.no_change_finding(entity, speaker, split)
         spikes, heads = self.spikes
         out += cf.spike_findings(spikes, heads, freq=self.freq, n=1)

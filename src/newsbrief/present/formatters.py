@@ -132,7 +132,8 @@ def when(period: pd.Timestamp, freq: str) -> str:
     'in March 1987'."""
     day = f"{period.day} {period:%B %Y}"
     f = freq.upper()[:1]
-    return {"W": f"in the week of {day}", "D": f"on {day}", "M": f"in {period:%B %Y}"}.get(f, f"in the period from {day}")
+    phrases = {"W": f"in the week of {day}", "D": f"on {day}", "M": f"in {period:%B %Y}"}
+    return phrases.get(f, f"in the period from {day}")
 
 
 def previous_period(freq: str) -> str:

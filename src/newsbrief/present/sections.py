@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import change_findings as cf
 from ..analysis.db_change import SqlSplit
 from ..textutil import clip, signed
+from . import change_findings as cf
 from .blocks import HTMLBlock, Parts, table_block
 from .charts.changes import movers_chart, spikes_chart
 from .charts.heatmap import share_heatmap
@@ -52,7 +52,8 @@ def what_changed(split: SqlSplit, changes: tuple[pd.DataFrame, pd.DataFrame, pd.
         return Parts(heading("What changed", intro=[f"No comparison: {reason}."]))
     entity, speaker, new = changes
     n_focus, n_base = split.n_focus, split.n_base
-    intro = [f"{split.focus_label[:1].upper()}{split.focus_label[1:]} ({n_focus:,} articles) against {split.base_label} "
+    intro = [f"{split.focus_label[:1].upper()}{split.focus_label[1:]} ({n_focus:,} articles) against "
+             f"{split.base_label} "
              f"({n_base:,} articles). A rise or fall is shown when the log-odds test with an informative prior "
              "(Monroe et al. 2008) puts it beyond chance at 95% (|z| ≥ 1.96) and it spans at least two articles."]
     moved = pd.concat([entity[entity["reported"]], speaker[speaker["reported"]]], ignore_index=True)

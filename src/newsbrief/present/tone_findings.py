@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..textutil import clip, plural, signed
 from ..analysis.sentiment import article_timeline, extreme_sentences, largest_shifts
+from ..textutil import clip, plural, signed
 from .formatters import previous_period, when
 
 

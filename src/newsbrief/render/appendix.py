@@ -1,9 +1,9 @@
 """The corpus briefing's appendix: every table in full as CSV files, and ``appendix.html`` in the run folder.
 
 The briefing stays short and links here. The tables are computed out of core by DuckDB over a
-:class:`~newsbrief.analysis.db.Db` (SQL in :mod:`newsbrief.analysis.appendix`): the CSV files are written by DuckDB's ``COPY``
-(every row, streamed; a store of millions of articles never goes into pandas), and the page reads back only the
-rows it shows. The page is bounded, whatever the size of the corpus:
+:class:`~newsbrief.analysis.db.Db` (SQL in :mod:`newsbrief.analysis.appendix`): the CSV files are written by
+DuckDB's ``COPY`` (every row, streamed; a store of millions of articles never goes into pandas), and the page
+reads back only the rows it shows. The page is bounded, whatever the size of the corpus:
 
 * entities, speakers and sources: the first :data:`TABLE_ROWS` rows of each (most mentioned, most quoted,
   largest first); when there are more, the caption says how many there are in all and that the CSV has each;

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-
 from ..analysis.db import Db
 from ..analysis.parts import groups, write_part
 from ..errors import ParamsError
@@ -17,8 +16,6 @@ from ..store import read_manifest
 from ..store.duck import connect
 from .brief import ReportPaths, brief
 from .pages import index_page
-
-
 
 
 def slug(value: str, *, taken: set[str]) -> str:
@@ -67,8 +64,8 @@ def fan_out(
 ) -> Any:
     """Render one briefing per value of ``each`` of the store ``parent`` under ``folder``, and ``folder/index.html``.
 
-    Each child's data/ is its part of the parent, copied out in batches (:func:`~newsbrief.analysis.parts.write_part`): a fan-out
-    of a large store never holds it in memory.
+    Each child's data/ is its part of the parent, copied out in batches
+    (:func:`~newsbrief.analysis.parts.write_part`): a fan-out of a large store never holds it in memory.
     """
     db = Db(connect(parent))
     try:
@@ -88,8 +85,8 @@ def fan_out(
         sub = folder / name
         sub.mkdir()
         title = changes.get("title", f"{base_title}: {label}")
-        kwargs = {"params": params, "settings": settings, "changes": {**changes, "title": label if title is None else title},
-                  "notebook": notebook}
+        kwargs = {"params": params, "settings": settings, "notebook": notebook,
+                  "changes": {**changes, "title": label if title is None else title}}
         jobs.append((sub, parent, scope, {**manifest, "part_of": {"each": each, "value": label}}, kwargs))
         rows.append((label, name, n))
     children: list[ReportPaths] = []

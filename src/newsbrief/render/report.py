@@ -19,9 +19,9 @@ from typing import Any
 
 import pandas as pd
 
+from ..analysis import thin_articles
 from ..annotate import Settings, annotate_articles, assemble, within_size_limit, write_store
 from ..errors import InputError, ParamsError, RunError
-from ..analysis import thin_articles
 from ..fetch import FetchOptions
 from ..ingest import thin_summary
 from ..ingest.fetched import read_sources
