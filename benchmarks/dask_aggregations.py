@@ -4,7 +4,7 @@ Usage (from the repository root)::
 
     .venv/bin/python benchmarks/dask_aggregations.py --store /work/scale/reuters-part --workers 2 --repeat 2
 
-For each engine: a :class:`~newsbrief.present.briefing.Briefing` of the store (mode corpus) computes what its
+For each engine: a :class:`~newsbrief.present.corpus.CorpusBriefing` of the store computes what its
 sections show (header, notes, findings with what changed and spikes, leaders, speakers, timeline,
 co-occurrence, share of voice, the articles behind the findings), no charts drawn. Printed per engine and run:
 wall seconds and CPU seconds of this process and its children (the Dask workers included), the cluster's
@@ -40,12 +40,12 @@ def aggregations(briefing: Any) -> dict[str, Any]:
     from newsbrief.analysis import db_counts as dbc
     from newsbrief.analysis import db_spikes as dsp
 
-    db, entities = briefing.corpus_db, briefing.tables["entities"]
+    db, entities = briefing.db, briefing.entities
     return {
         "header": briefing.header_rows(), "notes": briefing.notes(), "findings": briefing.findings(),
         "leaders": briefing.entity_frequencies(), "speakers": briefing.speaker_share(),
         "timeline": dbc.corpus_timeline_db(db, freq=briefing.freq), "pairs": briefing.pairs,
-        "share_of_voice": dsp.share_of_voice_db(db, entities), "speaker_voice": dsp.speaker_share_of_voice_db(db),
+        "share_of_voice": dsp.share_of_voice(db, entities), "speaker_voice": dsp.speaker_share_of_voice(db),
         "articles": briefing.articles_table(),
     }
 
@@ -75,20 +75,20 @@ def main() -> int:
 
     from newsbrief.analysis.db_dask import DaskDb
     from newsbrief.params import BriefingOptions
-    from newsbrief.present.briefing import Briefing
+    from newsbrief.present.corpus import CorpusBriefing
 
     results: dict[str, Any] = {}
     figures: dict[str, Any] = {}
     for engine in ("local", "dask"):
         t0, c0 = time.perf_counter(), cpu_seconds()
-        briefing = Briefing.load(BriefingOptions(data=str(args.store), mode="corpus"))
+        briefing = CorpusBriefing.load(BriefingOptions(data=str(args.store), mode="corpus"))
         if engine == "dask":
             briefing.db = DaskDb.open(args.store, workers=args.workers, processes=not args.threads, db=briefing.db)
             print(f"dask: {len(briefing.db.parts)} parts on {briefing.db.cluster.n_workers} workers", file=sys.stderr)
         start = {"wall": time.perf_counter() - t0, "cpu": cpu_seconds() - c0}
         runs = []
         for _ in range(args.repeat):
-            fresh = Briefing(tables=briefing.tables, mode="corpus", title="x", params={}, db=briefing.db)
+            fresh = CorpusBriefing(title="x", params={}, entities=briefing.entities, db=briefing.db)
             t0, c0 = time.perf_counter(), cpu_seconds()
             results[engine] = aggregations(fresh)
             runs.append({"wall": round(time.perf_counter() - t0, 2), "cpu": round(cpu_seconds() - c0, 2)})

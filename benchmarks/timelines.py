@@ -15,6 +15,7 @@ import pandas as pd
 
 from newsbrief import analysis
 from newsbrief.analysis.sentiment import entity_sentiment, largest_shifts
+from newsbrief.present.findings import key_findings
 
 
 def tables(n: int, *, seed: int = 0) -> dict[str, pd.DataFrame]:
@@ -63,7 +64,8 @@ def main() -> None:
                                                                    t["articles"], top=5, freq="W"),
         "entity_frequencies": lambda: analysis.entity_frequencies(t["mentions"], t["entities"]),
         "speaker_share": lambda: analysis.speaker_share(t["quotes"], t["articles"]),
-        "key_findings (corpus)": lambda: analysis.key_findings(t, mode="corpus"),
+        "key_findings (corpus)": lambda: key_findings(
+            t, timeline=analysis.corpus_timeline(t["articles"], t["sentences"], freq="W")),
     }
     print(f"{args.articles:,} articles, {len(t['sentences']):,} sentences, {len(t['mentions']):,} mentions, "
           f"{len(t['quotes']):,} quotes")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+#: ../shared beside the project; NEWSBRIEF_SHARED names it elsewhere (a git worktree sits one folder deeper).
+SHARED = Path(os.environ.get("NEWSBRIEF_SHARED") or ROOT.parent / "shared")
 SAMPLE = ROOT / "data" / "samples" / "wion-2021-04-06-ukraine-nato.txt"
 
 

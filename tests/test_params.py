@@ -143,3 +143,32 @@ def test_compare_and_base_url_are_checked(tmp_path) -> None:
         build_params({"input": str(page), "compare": "last week", "base_url": "javascript:alert(1)"})
     problems = " ".join(info.value.problems)
     assert "compare" in problems and "base_url" in problems
+
+
+@pytest.mark.parametrize(("mode", "n", "kind"), [("auto", 1, "article"), ("auto", 0, "corpus"), ("auto", 5, "corpus"),
+                                                 ("corpus", 1, "corpus"), ("article", 1, "article")])
+def test_one_rule_resolves_the_kind_of_briefing(mode: str, n: int, kind: str) -> None:
+    from newsbrief.params import resolve_kind
+
+    assert resolve_kind(mode, n_articles=n) == kind
+
+
+def test_an_article_briefing_of_many_articles_names_the_fix() -> None:
+    from newsbrief.errors import ParamsError
+    from newsbrief.params import resolve_kind
+
+    with pytest.raises(ParamsError) as e:
+        resolve_kind("article", n_articles=3)
+    assert "--each article" in str(e.value.problems)
+
+
+def test_briefing_options_carry_every_shared_param(tmp_path: Path) -> None:
+    from newsbrief.params import BriefingOptions, build_params
+
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    params = build_params({"input": str(tmp_path / "a.txt"), "compare": "corpus", "top_n": 4, "include_thin": True,
+                           "entities": "NATO", "engine": "dask"})
+    options = BriefingOptions.of(params, base=tmp_path, title="T")
+    assert (options.compare, options.top_n, options.include_thin, options.entities, options.engine, options.title) == (
+        "corpus", 4, True, ["NATO"], "dask", "T")
+    assert BriefingOptions.model_validate(options.model_dump(mode="json")) == options

@@ -1,16 +1,24 @@
-"""What changed, why it spiked, who appears with whom: the statistics on small hand-made tables."""
+"""What changed, why it spiked, who appears with whom: the statistics on small hand-made tables (through the
+pandas oracles, which tests/analysis/test_db_equal.py holds equal to the SQL the package runs)."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from newsbrief.analysis.change import (
-    Split, compare_split, entity_changes, log_odds_changes, new_speakers, parse_range, tone_shifts, welch_interval,
-)
-from newsbrief.analysis.cooccurrence import cooccurrence, share_of_voice
-from newsbrief.analysis.spikes import attention_spikes, spike_headlines
+from newsbrief.analysis.change import Split, log_odds_changes, parse_range
 from newsbrief.errors import NewsbriefError
+from oracles import (
+    attention_spikes,
+    compare_split,
+    cooccurrence,
+    entity_changes,
+    new_speakers,
+    share_of_voice,
+    spike_headlines,
+    tone_shifts,
+    welch_interval,
+)
 
 
 def counts(**items: int) -> pd.DataFrame:

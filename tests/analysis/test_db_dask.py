@@ -19,10 +19,9 @@ from newsbrief.analysis.db_dask import DaskDb, file_parts, frame_parts
 from newsbrief.cluster import DaskCluster
 from newsbrief.store import table_files
 from newsbrief.store.duck import connect
-
-from ..storedata import write_in_batches
 from randomcorpus import random_tables
 
+from ..storedata import write_in_batches
 from .test_db_equal import assert_sql_equals_pandas
 
 distributed = pytest.importorskip("distributed")
@@ -56,26 +55,26 @@ def every_result(db: Db, entities: pd.DataFrame) -> dict[str, Any]:
     out: dict[str, Any] = {
         "frequencies": dbc.entity_frequencies_db(db, entities), "speakers": dbc.speaker_share_db(db),
         "timeline": dbc.corpus_timeline_db(db, freq="W"), "timeline_source": dbc.corpus_timeline_db(db, by="source"),
-        "summary": pd.DataFrame([dbc.corpus_summary_db(db)]), "thin": dbc.thin_articles_db(db, limit=3),
-        "by_id": dbc.articles_by_id_db(db, ["a0001", "a0002", "a0100"]).sort_values("article_id"),
+        "summary": pd.DataFrame([dbc.corpus_summary(db)]), "thin": dbc.thin_articles_db(db, limit=3),
+        "by_id": dbc.articles_by_id(db, ["a0001", "a0002", "a0100"]).sort_values("article_id"),
     }
     ids = list(out["frequencies"]["entity_id"].head(10))
     for compare in ("previous", "corpus"):
-        split = dch.compare_split_db(db, compare=compare)
+        split = dch.compare_split(db, compare=compare)
         out[f"split_{compare}"] = split
-        out[f"entity_changes_{compare}"] = dch.entity_changes_db(db, split)
-        out[f"speaker_changes_{compare}"] = dch.speaker_changes_db(db, split)
-        out[f"new_speakers_{compare}"] = dch.new_speakers_db(db, split, min_quotes=1)
-        out[f"source_tone_{compare}"] = dch.source_tone_shifts_db(db, split)
-        out[f"entity_tone_{compare}"] = dch.entity_tone_shifts_db(db, split, entity_ids=ids)
+        out[f"entity_changes_{compare}"] = dch.entity_changes(db, split)
+        out[f"speaker_changes_{compare}"] = dch.speaker_changes(db, split)
+        out[f"new_speakers_{compare}"] = dch.new_speakers(db, split, min_quotes=1)
+        out[f"source_tone_{compare}"] = dch.source_tone_shifts(db, split)
+        out[f"entity_tone_{compare}"] = dch.entity_tone_shifts(db, split, entity_ids=ids)
     for freq in ("W", "D"):
-        spikes = dsp.attention_spikes_db(db, entities, entity_ids=ids, freq=freq)
+        spikes = dsp.attention_spikes(db, entities, entity_ids=ids, freq=freq)
         out[f"spikes_{freq}"] = spikes
-        out[f"headlines_{freq}"] = dsp.spike_headlines_db(db, spikes, freq=freq).sort_values(["entity_id", "rank"])
-        out[f"share_{freq}"] = dsp.share_by_period_db(db, entity_ids=ids[:5], freq=freq)
-    out["pairs"] = dsp.cooccurrence_db(db, entities, entity_ids=ids)
-    out["share_of_voice"] = dsp.share_of_voice_db(db, entities)
-    out["speaker_share_of_voice"] = dsp.speaker_share_of_voice_db(db)
+        out[f"headlines_{freq}"] = dsp.spike_headlines(db, spikes, freq=freq).sort_values(["entity_id", "rank"])
+        out[f"share_{freq}"] = dsp.share_by_period(db, entity_ids=ids[:5], freq=freq)
+    out["pairs"] = dsp.cooccurrence(db, entities, entity_ids=ids)
+    out["share_of_voice"] = dsp.share_of_voice(db, entities)
+    out["speaker_share_of_voice"] = dsp.speaker_share_of_voice(db)
     return out
 
 
@@ -163,18 +162,18 @@ def sections(briefing: Any) -> dict[str, Any]:
 
 
 def compare_briefings(data: Path, cluster: DaskCluster, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
-    from newsbrief.present import briefing as module
     from newsbrief.params import BriefingOptions
-    from newsbrief.present.briefing import Briefing
+    from newsbrief.present import corpus as module
+    from newsbrief.present.corpus import CorpusBriefing
 
-    local = sections(Briefing.load(BriefingOptions(data=str(data), mode="corpus")))
-    class Opener:  # Briefing.load's DaskDb.open, on the test's cluster and strict
+    local = sections(CorpusBriefing.load(BriefingOptions(data=str(data), mode="corpus")))
+    class Opener:  # CorpusBriefing.load's DaskDb.open, on the test's cluster and strict
         @staticmethod
         def open(store: Path, **kw: Any) -> DaskDb:
             return StrictDaskDb.open(store, cluster=cluster, db=kw["db"])
 
     monkeypatch.setattr(module, "DaskDb", Opener)
-    remote = Briefing.load(BriefingOptions(data=str(data), mode="corpus", engine="dask"))
+    remote = CorpusBriefing.load(BriefingOptions(data=str(data), mode="corpus", engine="dask"))
     assert isinstance(remote.db, StrictDaskDb)
     got = sections(remote)
     assert got.keys() == local.keys()

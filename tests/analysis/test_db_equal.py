@@ -8,13 +8,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import oracles
 from newsbrief import analysis
 from newsbrief.analysis import change as ch
-from newsbrief.analysis import cooccurrence as co
 from newsbrief.analysis import db_change as dch
 from newsbrief.analysis import db_counts as dbc
 from newsbrief.analysis import db_spikes as dsp
-from newsbrief.analysis import spikes as sp
 from newsbrief.analysis.db import Db
 from newsbrief.store.duck import connect
 from randomcorpus import random_tables
@@ -34,31 +33,35 @@ def assert_sql_equals_pandas(t: dict[str, pd.DataFrame], db: Db) -> None:
         same(analysis.corpus_timeline(t["articles"], t["sentences"], freq="W", by=by),
              dbc.corpus_timeline_db(db, freq="W", by=by))
     for compare in ("previous", "corpus"):
-        split = ch.compare_split(t["articles"], freq="W", compare=compare)
-        sql = dch.compare_split_db(db, freq="W", compare=compare)
+        split = oracles.compare_split(t["articles"], freq="W", compare=compare)
+        sql = dch.compare_split(db, freq="W", compare=compare)
         assert (len(split.focus), len(split.base), split.focus_label, split.base_label, split.kind) == \
             (sql.n_focus, sql.n_base, sql.focus_label, sql.base_label, sql.kind)
-        same(ch.entity_changes(t["mentions"], ents, split), dch.entity_changes_db(db, sql))
-        same(ch.speaker_changes(t["quotes"], split), dch.speaker_changes_db(db, sql))
-        same(ch.new_speakers(t["quotes"], split), dch.new_speakers_db(db, sql))
-        same(ch.tone_shifts(ch.source_tone(t["sentences"], t["articles"]), split), dch.source_tone_shifts_db(db, sql))
+        same(oracles.entity_changes(t["mentions"], ents, split), dch.entity_changes(db, sql))
+        same(oracles.speaker_changes(t["quotes"], split), dch.speaker_changes(db, sql))
+        same(oracles.new_speakers(t["quotes"], split), dch.new_speakers(db, sql))
+        same(oracles.tone_shifts(oracles.source_tone(t["sentences"], t["articles"]), split),
+             dch.source_tone_shifts(db, sql))
         ids = list(analysis.entity_frequencies(t["mentions"], ents, top=10)["entity_id"])
-        same(ch.tone_shifts(ch.entity_tone(t["sentences"], t["mentions"], ents, entity_ids=ids), split),
-             dch.entity_tone_shifts_db(db, sql, entity_ids=ids))
+        same(oracles.tone_shifts(oracles.entity_tone(t["sentences"], t["mentions"], ents, entity_ids=ids), split),
+             dch.entity_tone_shifts(db, sql, entity_ids=ids))
     for freq in ("W", "D"):
         ids = list(analysis.entity_frequencies(t["mentions"], ents, top=10)["entity_id"])
-        spikes = sp.attention_spikes(t["mentions"], t["articles"], ents, entity_ids=ids, freq=freq)
-        spikes_db = dsp.attention_spikes_db(db, ents, entity_ids=ids, freq=freq)
+        spikes = oracles.attention_spikes(t["mentions"], t["articles"], ents, entity_ids=ids, freq=freq)
+        spikes_db = dsp.attention_spikes(db, ents, entity_ids=ids, freq=freq)
         same(spikes, spikes_db)
-        same(sp.spike_headlines(spikes, t["mentions"], t["articles"], freq=freq),
-             dsp.spike_headlines_db(db, spikes_db, freq=freq))
-        long = sp.share_by_period(t["mentions"], t["articles"], freq=freq)
+        same(oracles.spike_headlines(spikes, t["mentions"], t["articles"], freq=freq),
+             dsp.spike_headlines(db, spikes_db, freq=freq))
+        long = oracles.share_by_period(t["mentions"], t["articles"], freq=freq)
         long = long[long["entity_id"].isin(ids[:5])].sort_values(["period", "entity_id"])
-        same(long, dsp.share_by_period_db(db, entity_ids=ids[:5], freq=freq).sort_values(["period", "entity_id"]))
+        same(long, dsp.share_by_period(db, entity_ids=ids[:5], freq=freq).sort_values(["period", "entity_id"]))
     ids = list(analysis.entity_frequencies(t["mentions"], ents, top=12)["entity_id"])
-    same(co.cooccurrence(t["mentions"], t["sentences"], ents, entity_ids=ids), dsp.cooccurrence_db(db, ents, entity_ids=ids))
-    pd.testing.assert_frame_equal(co.share_of_voice(t["mentions"], t["articles"], ents), dsp.share_of_voice_db(db, ents))
-    pd.testing.assert_frame_equal(co.speaker_share_of_voice(t["quotes"], t["articles"]), dsp.speaker_share_of_voice_db(db))
+    same(oracles.cooccurrence(t["mentions"], t["sentences"], ents, entity_ids=ids),
+         dsp.cooccurrence(db, ents, entity_ids=ids))
+    pd.testing.assert_frame_equal(oracles.share_of_voice(t["mentions"], t["articles"], ents),
+                                  dsp.share_of_voice(db, ents))
+    pd.testing.assert_frame_equal(oracles.speaker_share_of_voice(t["quotes"], t["articles"]),
+                                  dsp.speaker_share_of_voice(db))
     thin, total = dbc.thin_articles_db(db)
     assert thin == analysis.thin_articles(t["articles"]) and total == len(thin)
 
@@ -74,9 +77,9 @@ def test_sql_equals_pandas_on_random_tables(keyed: bool) -> None:
     db = Db(connect(tables))
     assert_sql_equals_pandas(tables, db)
     # the checks are not vacuous: there is something to compare in each section
-    split = dch.compare_split_db(db, freq="W")
-    assert split.usable and not dch.entity_changes_db(db, split).empty
-    assert not dsp.cooccurrence_db(db, tables["entities"], entity_ids=[f"E{i}" for i in range(10)]).empty
+    split = dch.compare_split(db, freq="W")
+    assert split.usable and not dch.entity_changes(db, split).empty
+    assert not dsp.cooccurrence(db, tables["entities"], entity_ids=[f"E{i}" for i in range(10)]).empty
 
 
 @pytest.mark.slow
@@ -102,8 +105,8 @@ def test_a_gap_before_the_focus_compares_with_everything_earlier() -> None:
     keep = a["published"].isna() | (weeks <= 6) | (weeks == 9)  # weeks 7 and 8 are empty
     tables = {k: (v[v["article_id"].isin(set(a.loc[keep, "article_id"]))] if "article_id" in v and k != "entities"
                   else v) for k, v in tables.items()}
-    split = ch.compare_split(tables["articles"], freq="W")
-    sql = dch.compare_split_db(Db(connect(tables)), freq="W")
+    split = oracles.compare_split(tables["articles"], freq="W")
+    sql = dch.compare_split(Db(connect(tables)), freq="W")
     assert split.base_label == sql.base_label == ch.EARLIER_LABEL
     assert len(split.base) == sql.n_base == int(((weeks <= 6) & keep & a["published"].notna()).sum())
 
@@ -113,7 +116,7 @@ def test_a_corpus_missing_parts_has_every_section(tmp_path: Path, missing: str) 
     """Nothing to count somewhere (no mentions or quotes, no dates, no sentences, one source): every corpus section
     says so or shows what there is, instead of failing."""
     from newsbrief.params import BriefingOptions
-    from newsbrief.present.briefing import Briefing
+    from newsbrief.present.corpus import CorpusBriefing
     from newsbrief.store import write_dataset
 
     tables = random_tables()
@@ -127,7 +130,7 @@ def test_a_corpus_missing_parts_has_every_section(tmp_path: Path, missing: str) 
     else:
         tables["articles"]["source"] = "Daily"
     write_dataset(tmp_path / "store", tables, manifest={})
-    briefing = Briefing.load(BriefingOptions(data=str(tmp_path / "store"), mode="corpus"))
+    briefing = CorpusBriefing.load(BriefingOptions(data=str(tmp_path / "store"), mode="corpus"))
     entity, speaker, new = briefing.changes
     assert entity[entity["reported"]].empty or missing not in ("entities and quotes", "dates")
     for section in (briefing.header, briefing.what_changed, briefing.why_it_spiked, briefing.who_with_whom,

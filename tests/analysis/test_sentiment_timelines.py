@@ -16,7 +16,7 @@ from newsbrief.analysis.sentiment import (
     speaker_sentiment,
     t_quantile,
 )
-from newsbrief.analysis.tone_findings import findings
+from newsbrief.present.tone_findings import findings
 from newsbrief.errors import NewsbriefError
 
 
@@ -159,7 +159,7 @@ def test_entity_sentiment_counts_each_sentence_once(entity_tables: dict[str, pd.
     assert set(weekly["entity"]) == {"Kyiv"}
     assert weekly["n_articles"].tolist() == [1, 1]
     text = findings(t["sentences"], entity_df=overall)
-    assert any("NATO are the most negative" in line for line in text)
+    assert any("too little to tell" in line for line in text)  # 2 sentences, 1 article: noise is not stated
 
 
 def test_speaker_sentiment_averages_the_quotes_sentiment_column() -> None:
@@ -184,7 +184,7 @@ def test_findings_name_extremes_and_shifts() -> None:
     s.loc[3, "text"] = "The situation is quite frightening."
     article = findings(s[s["article_id"] == "a"])
     assert article[0] == "The most negative sentence: \u201cThe situation is quite frightening.\u201d (\u22120.62)."
-    assert any("second half of the article reads more negative" in line for line in article)
+    assert not any("second half" in line for line in article)  # 2 against 2 sentences: within noise
     arts = make_articles({"a": "2021-02-22", "b": "2021-02-23", "c": "2021-03-05"})
     tl = corpus_timeline(arts, s, freq="W", thin_below=2)
     corpus = findings(s, timeline=tl, min_articles=1)

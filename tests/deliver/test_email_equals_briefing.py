@@ -10,7 +10,7 @@ import pytest
 
 from newsbrief.deliver.content import load_report
 from newsbrief.params import BriefingOptions, build_params
-from newsbrief.present.briefing import Briefing
+from newsbrief.present.corpus import CorpusBriefing
 from newsbrief.render.report import run_report
 from newsbrief.store import write_dataset
 from randomcorpus import random_tables
@@ -44,7 +44,7 @@ def test_email_findings_equal_the_briefing_findings(store: Path, tmp_path: Path,
     recorded = nbformat.read(paths.notebook, as_version=4).metadata["papermill"]["parameters"]["options"]
     options = BriefingOptions.model_validate({**recorded, "data": str(paths.folder / "data")})
     assert options.compare == compare
-    again = Briefing.load(options)
+    again = CorpusBriefing.load(options)
     assert again.findings() == content.findings
     assert list(again.entity_frequencies()["name"]) == list(content.entities["name"])
 

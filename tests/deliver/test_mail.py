@@ -12,13 +12,22 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from mailserver import HOSTILE_TITLE, free_port, hostile_report, self_signed, smtp_server
 
-from newsbrief.errors import DeliveryError, InputError
-from newsbrief.deliver.mail import AddressError, SmtpSettings, build_message, parse_addresses, send_message, write_eml
+from mailserver import HOSTILE_TITLE, free_port, hostile_report, self_signed, smtp_server
 from newsbrief.deliver.content import (
-    BODY_WIDTH, HTML_BUDGET, REDUCTIONS, InlineImage, ReportContent, ReportFolderError, Section, fit_html, render_html, render_text,
+    BODY_WIDTH,
+    HTML_BUDGET,
+    REDUCTIONS,
+    InlineImage,
+    ReportContent,
+    ReportFolderError,
+    Section,
+    fit_html,
+    render_html,
+    render_text,
 )
+from newsbrief.deliver.mail import AddressError, SmtpSettings, build_message, parse_addresses, send_message, write_eml
+from newsbrief.errors import DeliveryError, InputError
 
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS:UserWarning")
 
@@ -75,7 +84,7 @@ def content(*, quotes: int = 3, findings: int = 3, chart: bool = True) -> Report
     charts = [InlineImage(png=png, heading="Who and what", alt=f"InlineImage {EVIL}", cid="c1@newsbrief.invalid", width=800,
                     height=300)] if chart else []
     return ReportContent(
-        folder=Path("/reports/evil"), title=f"Title {EVIL}", mode="article",
+        folder=Path("/reports/evil"), title=f"Title {EVIL}", label="Article briefing",
         meta=[("Source", f"Source {EVIL}"), ("Words", "12")], url=None,
         findings=[f"Finding {i} {EVIL}" for i in range(findings)],
         entities=pd.DataFrame({"name": [f"Entity {EVIL}"], "type": ["person"], "mentions": [3], "share": [0.5],
@@ -189,9 +198,8 @@ def test_failed_login_names_user_and_server() -> None:
 
 
 def test_server_requiring_login_without_credentials() -> None:
-    with smtp_server(auth=("ann", "s3cret")) as server:
-        with pytest.raises(DeliveryError, match="530"):
-            send_message(simple_message(), SmtpSettings(server.host, port=server.port))
+    with smtp_server(auth=("ann", "s3cret")) as server, pytest.raises(DeliveryError, match="530"):
+        send_message(simple_message(), SmtpSettings(server.host, port=server.port))
     assert server.received == []
 
 
@@ -240,9 +248,8 @@ def test_ssl_certificate_is_checked(certificate: tuple[Path, Path]) -> None:
 
 
 def test_starttls_not_offered() -> None:
-    with smtp_server() as server:
-        with pytest.raises(DeliveryError, match="does not offer STARTTLS"):
-            send_message(simple_message(), SmtpSettings(server.host, port=server.port, security="starttls"))
+    with smtp_server() as server, pytest.raises(DeliveryError, match="does not offer STARTTLS"):
+        send_message(simple_message(), SmtpSettings(server.host, port=server.port, security="starttls"))
 
 
 # ---------------------------------------------------------------------------------------------- a real report (slow)
@@ -303,7 +310,7 @@ def test_email_keeps_the_marked_charts_links_the_full_briefing_and_says_what_it_
     assert _choose_charts(sections) == ["Who appears with whom"]
     assert [len(s.charts) for s in sections] == [1, 0]
     c = content()
-    c.full_url, c.left_out, c.mode = "https://example.org/b/evil/briefing.html", ["Who appears with whom"], "corpus"
+    c.full_url, c.left_out, c.appendix = "https://example.org/b/evil/briefing.html", ["Who appears with whom"], "appendix.html"
     markup = render_html(c)
     assert 'href="https://example.org/b/evil/briefing.html"' in markup
     assert "Left out of this email" in markup and "Who appears with whom" in markup and "appendix" in markup

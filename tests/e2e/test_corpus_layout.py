@@ -6,7 +6,6 @@ import csv
 import json
 import re
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -14,6 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from newsbrief.params import load_params
+from printed import filled
 from newsbrief.render.report import run_report
 
 pytestmark = pytest.mark.slow
@@ -21,22 +21,6 @@ pytestmark = pytest.mark.slow
 MAX_PAGES = 6
 #: A page before the last must be at least this full (share of the printable height used).
 MIN_FILL = 0.5
-
-
-def filled(pdf: Path, tmp: Path) -> list[float]:
-    """Per page, the share of the printable height above the lowest ink (footer excluded), from a raster."""
-    from PIL import Image
-
-    subprocess.run(["pdftoppm", "-r", "30", "-gray", "-png", str(pdf), str(tmp / "pg")], check=True)
-    out = []
-    for page in sorted(tmp.glob("pg-*.png")):
-        with Image.open(page) as image:
-            width, height = image.size
-            top, bottom = round(height * 18 / 297), round(height * (297 - 22) / 297)  # the print CSS margins
-            body = image.crop((0, top, width, bottom)).point(lambda v: 255 if v < 200 else 0)
-            box = body.getbbox()
-            out.append(0.0 if box is None else box[3] / (bottom - top))
-    return out
 
 
 def check_layout(paths, tmp: Path) -> None:

@@ -9,7 +9,8 @@ import pytest
 
 from newsbrief.cli import main
 from newsbrief.errors import ParamsError
-from newsbrief.render.fanout import groups, slug
+from newsbrief.analysis.parts import groups
+from newsbrief.render.fanout import slug
 
 pytestmark = pytest.mark.slow
 

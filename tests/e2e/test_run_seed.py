@@ -30,7 +30,7 @@ def test_no_absolute_path_in_the_notebook_manifest_or_run_parameters(seed_run, r
 
     here = [str(root), str(seed_run.folder.parent), str(Path.home())]
     meta = nbformat.read(seed_run.notebook, as_version=4).metadata["papermill"]
-    assert meta["input_path"] == "briefing.ipynb" and meta["output_path"] == "briefing.ipynb"
+    assert meta["input_path"] == "article.ipynb" and meta["output_path"] == "briefing.ipynb"
     manifests = list((seed_run.folder / "data").glob("v-*/manifest.json"))
     texts = {"notebook metadata": json.dumps(meta), "html": seed_run.html.read_text(encoding="utf-8"),
              **{str(m): m.read_text(encoding="utf-8") for m in manifests}}
@@ -52,7 +52,9 @@ def test_html_holds_title_charts_and_no_code(seed_run) -> None:
     h1 = re.search(r"<h1>(.*?)</h1>", markup, re.S)
     assert h1 and html.unescape(h1.group(1)) == "Ukraine urges NATO to send 'real signal' to Russia with membership plan"
     images = re.findall(r"<img\b[^>]*>", markup)
-    assert len([i for i in images if 'src="data:image/png;base64,' in i]) >= 3
+    charts = [i for i in images if 'src="data:image/png;base64,' in i]
+    assert len(charts) >= 1 and 'alt="Sentiment along the article and tone towards the leading entities"' in charts[0]
+    assert "<h2>Who is in it</h2>" in markup and "<h2>Who speaks</h2>" in markup  # tables, side by side
     assert "Briefing.load" not in markup and "briefing.header()" not in markup
     assert "<script" not in markup.lower()
     assert "Volodymyr Zelensky" in markup

@@ -109,7 +109,7 @@ def test_seen_in_headless_chromium(seed_html: Path, tmp_path: Path) -> None:
     match = re.search(r"PROBE images=(\d+) broken=(\d+) overflow=(-?\d+)", dom)
     assert match, "the probe did not run"
     images, broken, overflow = map(int, match.groups())
-    assert images >= 3
+    assert images >= 1  # the article briefing: its tone row (entities and speakers are tables)
     assert broken == 0
     assert overflow <= 0, f"horizontal overflow of {overflow}px at 700px"
 

@@ -32,7 +32,7 @@ def test_jupyterlab_serves_status_and_the_notebooks(tmp_path: Path) -> None:
         code, body = get(f"{base}/api/contents", token=token)
         assert code == 200
         names = {item["name"] for item in json.loads(body)["content"]}
-        assert {"briefing.ipynb", "explore.ipynb"} <= names
+        assert {"article.ipynb", "corpus.ipynb", "explore.ipynb"} <= names
 
         code, body = get(f"{base}/api/contents/explore.ipynb", token=token)
         assert code == 200 and json.loads(body)["type"] == "notebook"

@@ -9,15 +9,22 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from newsbrief.lab import Explorer, Filters, focus, make_filters, make_view
+from newsbrief.lab import Explorer, Filters, Focus, focus, make_filters, make_view
 from newsbrief.lab.slices import (
-    date_bounds_db, entity_choices_db, find_focus_db, open_db, read_slice, source_choices_db, speaker_choices_db,
+    date_bounds,
+    entity_choices,
+    find_focus,
+    open_db,
+    read_slice,
+    source_choices,
+    speaker_choices,
     store_counts,
 )
 from newsbrief.store import read_dataset
-
 from randomcorpus import random_tables
+
 from ..storedata import old_store, write_in_batches
+from . import focus_oracle as oracle
 from .test_explore import make_tables
 
 FILTERS = [
@@ -64,36 +71,36 @@ def _same(a: pd.DataFrame, b: pd.DataFrame, what: str) -> None:
         pd.testing.assert_frame_equal(a, b, check_dtype=False, check_index_type=False, obj=what)
 
 
-def _focuses(tables: dict[str, pd.DataFrame]) -> list[focus.Focus]:
-    entities = [v for _, v in focus.entity_choices(tables)]
-    speakers = [v for _, v in focus.speaker_choices(tables)]
-    picks = [focus.find_focus(tables, entity=e) for e in entities[:2] + entities[-1:]]
-    return picks + [focus.find_focus(tables, speaker=s) for s in speakers[:3]]
+def _focuses(tables: dict[str, pd.DataFrame]) -> list[Focus]:
+    entities = [v for _, v in oracle.entity_choices(tables)]
+    speakers = [v for _, v in oracle.speaker_choices(tables)]
+    picks = [oracle.find_focus(tables, entity=e) for e in entities[:2] + entities[-1:]]
+    return picks + [oracle.find_focus(tables, speaker=s) for s in speakers[:3]]
 
 
 def test_pick_lists_and_overview_match_the_whole_tables(store: Path) -> None:
     tables = read_dataset(store)
     db = open_db(store)
-    assert entity_choices_db(db) == focus.entity_choices(tables)
-    assert entity_choices_db(db, top=2) == focus.entity_choices(tables, top=2)
-    assert speaker_choices_db(db) == focus.speaker_choices(tables)
-    assert speaker_choices_db(db, top=1) == focus.speaker_choices(tables, top=1)
+    assert entity_choices(db) == oracle.entity_choices(tables)
+    assert entity_choices(db, top=2) == oracle.entity_choices(tables, top=2)
+    assert speaker_choices(db) == oracle.speaker_choices(tables)
+    assert speaker_choices(db, top=1) == oracle.speaker_choices(tables, top=1)
     counts = focus.analysis.source_labels(tables["articles"]["source"]).value_counts()
-    got = source_choices_db(db)
+    got = source_choices(db)
     assert sorted(got) == sorted(counts.index) and [counts[s] for s in got] == sorted(counts, reverse=True)
-    assert date_bounds_db(db) == focus.date_bounds(tables)
+    assert date_bounds(db) == oracle.date_bounds(tables)
     n = store_counts(db)
     assert (n["articles"], n["quotes"], n["sentences"], n["entities"]) == tuple(
         len(tables[t]) for t in ("articles", "quotes", "sentences", "entities"))
     assert n["sources"] == tables["articles"]["source"].nunique()
-    assert find_focus_db(db) == focus.find_focus(tables)
+    assert find_focus(db) == oracle.find_focus(tables)
     for f in _focuses(tables):
         key = {"entity": f.key} if f.kind == "entity" else {"speaker": f.key.upper()}
-        assert find_focus_db(db, **key) == focus.find_focus(tables, **key)
+        assert find_focus(db, **key) == oracle.find_focus(tables, **key)
     with pytest.raises(ValueError, match="no entity 'Nobody'"):
-        find_focus_db(db, entity="Nobody")
+        find_focus(db, entity="Nobody")
     with pytest.raises(ValueError, match="no quotes by speaker"):
-        find_focus_db(db, speaker="Nobody")
+        find_focus(db, speaker="Nobody")
 
 
 def test_every_view_on_the_slice_equals_the_view_on_the_whole_tables(store: Path) -> None:

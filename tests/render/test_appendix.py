@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from newsbrief import analysis
-from newsbrief.analysis.change import source_tone
+from oracles import source_tone
 from newsbrief.analysis.db import Db
 from newsbrief.analysis.periods import source_labels
 from newsbrief.present.formatters import fmt_day, fmt_source, fmt_text

@@ -98,3 +98,20 @@ def test_present_imports_no_render_and_rooms_point_down() -> None:
             if other in rank and rank[other] > rank[room]:
                 wrong.append(f"{name} -> {target}")
     assert not wrong, wrong
+
+
+def test_the_auto_rule_is_decided_once() -> None:
+    """No code compares a ``mode`` outside ``params.resolve_kind``: the briefing's kind is resolved once, and the
+    article and corpus briefings are two classes (no ``if mode == ...`` branches)."""
+    offenders = []
+    for name, path in MODULES.items():
+        if name == "newsbrief.params.schema":  # resolve_kind and reads_strictly: the mode rules, once
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Compare):
+                operands = [node.left, *node.comparators]
+                named = [o.id if isinstance(o, ast.Name) else o.attr for o in operands
+                         if isinstance(o, ast.Name | ast.Attribute)]
+                if "mode" in named:
+                    offenders.append(f"{name}:{node.lineno}")
+    assert not offenders, offenders

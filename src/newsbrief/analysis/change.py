@@ -1,8 +1,8 @@
 """What changed: a focus period against a baseline, with tests that keep noise on small counts out of the news.
 
-* :func:`compare_split` picks the articles of the focus (the last ``freq`` period, widened backwards until it
-  holds ``min_articles``) and of the baseline (the same number of periods before it, every earlier article, or a
-  date range).
+* :func:`plan_split` (run by :func:`~newsbrief.analysis.db_change.compare_split`) picks the articles of the
+  focus (the last ``freq`` period, widened backwards until it holds ``min_articles``) and of the baseline (the
+  same number of periods before it, every earlier article, or a date range).
 * :func:`log_odds_changes` is the log-odds ratio with an informative Dirichlet prior of Monroe, Colaresi and Quinn
   (2008), "Fightin' Words", section 3.5: for each item ``w`` with counts ``y`` in the focus and the baseline,
 
@@ -11,9 +11,10 @@
 
   where ``a_w = a0 * pi_w`` and ``pi_w`` is the item's share in a background (by default the whole corpus).
   The prior shrinks the estimates for rare items, so three mentions against one is not a "rise of 200%".
-* :func:`tone_shifts` compares per-article mean tone per group (source, entity) with a Welch interval.
+* :func:`shifts_from_moments` compares per-article mean tone per group (source, entity) with a Welch interval.
 
-Everything is plain pandas/numpy on the annotation tables; sentences are written elsewhere.
+These are the statistics on the small tables the SQL of :mod:`.db_change` aggregates; sentences are written
+elsewhere.
 """
 
 from __future__ import annotations
@@ -28,10 +29,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import NewsbriefError
-from .entities import TYPE_OF_LABEL
-from .periods import period_start
-from .periods import source_labels
-from .sentiment import sentence_of, t_quantile
+from .sentiment import t_quantile
 
 CHANGE_COLUMNS = ["item", "type", "focus", "base", "focus_share", "base_share", "change", "log_odds", "z",
                   "significant"]
@@ -86,7 +84,7 @@ def parse_range(compare: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
 
 @dataclass(frozen=True)
 class Plan:
-    """Where the focus and the baseline lie on the calendar: what :func:`compare_split` decides from period sizes.
+    """Where the focus and the baseline lie on the calendar: what ``compare_split`` decides from period sizes.
 
     ``base`` is ``("periods", start)`` (periods from ``start`` up to the focus), ``("earlier",)``, ``("all",)`` or
     ``("range", start, end)`` (publication times, outside the focus).
@@ -125,62 +123,7 @@ def plan_split(sizes: pd.Series, *, freq: str = "W", compare: str = "previous", 
     return Plan("range", first_focus, label, base_label, ("range", *bounds))
 
 
-def compare_split(
-    articles: pd.DataFrame, *, freq: str = "W", compare: str = "previous", min_articles: int = 10,
-) -> Split:
-    """The focus (last period, widened back until it has ``min_articles``) and the baseline named by ``compare``.
-
-    ``previous``: as many periods right before the focus; ``corpus``: every earlier article (and with one
-    period only, the whole corpus); ``YYYY-MM-DD..YYYY-MM-DD``: the articles published in that range (outside the
-    focus). A corpus with a single period is compared with the whole corpus whatever ``compare`` says.
-    """
-    dated = articles.dropna(subset=["published"])
-    if dated.empty:
-        return Split(frozenset(), frozenset(), "", "", "none", reason="no article is dated")
-    period = pd.Series(period_start(dated["published"], freq).to_numpy(), index=dated["article_id"].astype(str))
-    plan = plan_split(period.value_counts(), freq=freq, compare=compare, min_articles=min_articles)
-    focus = frozenset(period.index[period >= plan.focus_start])
-    earlier = frozenset(period.index[period < plan.focus_start])
-    if plan.base[0] == "all":
-        base = frozenset(period.index)
-    elif plan.base[0] == "earlier":
-        base = earlier
-    elif plan.base[0] == "periods":
-        base = frozenset(period.index[(period >= plan.base[1]) & (period < plan.focus_start)])
-        if not base:  # nothing was published in the periods right before: compare with everything earlier
-            return Split(focus, earlier, plan.focus_label, EARLIER_LABEL, "corpus", earlier=earlier)
-    else:
-        stamps = pd.to_datetime(dated.set_index(dated["article_id"].astype(str))["published"], utc=True)
-        base = frozenset(stamps.index[(stamps >= plan.base[1]) & (stamps <= plan.base[2])]) - focus
-        if not base:
-            return Split(focus, frozenset(), plan.focus_label, plan.base_label, "none", earlier=earlier,
-                         reason=f"no article outside the focus was published from {plan.base_label}")
-    return Split(focus, base, plan.focus_label, plan.base_label, plan.kind, earlier=earlier)
-
-
 # ---------------------------------------------------------------------------------------------- counts
-def entity_counts(mentions: pd.DataFrame, entities: pd.DataFrame, ids: frozenset[str] | None = None) -> pd.DataFrame:
-    """Mentions per (name, type) in the articles ``ids`` (all when None); columns item, type, count."""
-    m = mentions if ids is None else mentions[mentions["article_id"].astype(str).isin(ids)]
-    if m.empty:
-        return pd.DataFrame(columns=["item", "type", "count"])
-    counts = m.groupby("entity_id").size().rename("count").reset_index()
-    counts = counts.merge(entities[["entity_id", "name", "label"]], on="entity_id", how="left")
-    counts["type"] = counts["label"].map(TYPE_OF_LABEL).fillna("other")
-    counts = counts.rename(columns={"name": "item"}).dropna(subset=["item"])
-    return counts.groupby(["item", "type"], as_index=False)["count"].sum()
-
-
-def speaker_counts(quotes: pd.DataFrame, ids: frozenset[str] | None = None) -> pd.DataFrame:
-    """Quotes per named speaker in the articles ``ids``; unattributed quotes are left out."""
-    q = quotes.dropna(subset=["speaker"])
-    if ids is not None:
-        q = q[q["article_id"].astype(str).isin(ids)]
-    out = q.groupby("speaker").size().rename("count").reset_index().rename(columns={"speaker": "item"})
-    out["type"] = "speaker"
-    return out[["item", "type", "count"]]
-
-
 def log_odds_changes(
     focus: pd.DataFrame, base: pd.DataFrame, *, background: pd.DataFrame | None = None,
     prior_strength: float | None = None, level: float = 0.95, min_count: int = 3,
@@ -223,66 +166,7 @@ def log_odds_changes(
     return table.sort_values(["z", "item"], ascending=[False, True], kind="stable")[CHANGE_COLUMNS].reset_index(drop=True)
 
 
-def _articles_per_item(frame: pd.DataFrame, key: str, ids: frozenset[str]) -> pd.Series:
-    part = frame[frame["article_id"].astype(str).isin(ids)]
-    return part.groupby(key)["article_id"].nunique()
-
-
-def _reported(table: pd.DataFrame, focus_n: pd.Series, base_n: pd.Series, min_articles: int) -> pd.DataFrame:
-    """Article counts on each side; ``reported``: significant, and the larger side spans ``min_articles``."""
-    table = table.assign(focus_articles=table["item"].map(focus_n).fillna(0).astype(int),
-                         base_articles=table["item"].map(base_n).fillna(0).astype(int))
-    wide = np.where(table["z"] > 0, table["focus_articles"], table["base_articles"]) >= min_articles
-    return table.assign(reported=table["significant"].astype(bool) & wide)
-
-
-def entity_changes(
-    mentions: pd.DataFrame, entities: pd.DataFrame, split: Split, *, level: float = 0.95, min_articles: int = 2,
-) -> pd.DataFrame:
-    """:func:`log_odds_changes` of entity mentions, focus against baseline, the whole corpus as the prior.
-
-    Mentions within one article are not independent, so a change is ``reported`` only when it is significant
-    and the side it grew on spans at least ``min_articles`` articles (one long article is not a trend).
-    """
-    table = log_odds_changes(entity_counts(mentions, entities, split.focus), entity_counts(mentions, entities, split.base),
-                             background=entity_counts(mentions, entities), level=level)
-    named = mentions.merge(entities[["entity_id", "name"]], on="entity_id").rename(columns={"name": "item"})
-    return _reported(table, _articles_per_item(named, "item", split.focus), _articles_per_item(named, "item", split.base),
-                     min_articles)
-
-
-def speaker_changes(quotes: pd.DataFrame, split: Split, *, level: float = 0.95, min_articles: int = 2) -> pd.DataFrame:
-    """:func:`log_odds_changes` of quotes per named speaker (see :func:`entity_changes`)."""
-    table = log_odds_changes(speaker_counts(quotes, split.focus), speaker_counts(quotes, split.base),
-                             background=speaker_counts(quotes), level=level)
-    q = quotes.dropna(subset=["speaker"]).rename(columns={"speaker": "item"})
-    return _reported(table, _articles_per_item(q, "item", split.focus), _articles_per_item(q, "item", split.base),
-                     min_articles)
-
-
-def new_speakers(quotes: pd.DataFrame, split: Split, *, min_quotes: int = 2, top: int = 5) -> pd.DataFrame:
-    """Speakers quoted at least ``min_quotes`` times in the focus and never before it (nor in the baseline).
-
-    Columns: speaker, quotes, articles; most quoted first.
-    """
-    q = quotes.dropna(subset=["speaker"])
-    ids = q["article_id"].astype(str)
-    seen = set(q.loc[ids.isin(split.earlier | split.base), "speaker"])
-    f = q[ids.isin(split.focus) & ~q["speaker"].isin(seen)]
-    out = f.groupby("speaker").agg(quotes=("speaker", "size"), articles=("article_id", "nunique")).reset_index()
-    out = out[out["quotes"] >= min_quotes]
-    return out.sort_values(["quotes", "articles", "speaker"], ascending=[False, False, True]).head(top).reset_index(drop=True)
-
-
 # ---------------------------------------------------------------------------------------------- tone
-def welch_interval(a: pd.Series, b: pd.Series, *, level: float = 0.95) -> tuple[float, float, float]:
-    """Mean difference ``a - b`` and its Welch t interval (NaN bounds when a side has fewer than two values)."""
-    a, b = a.dropna().astype(float), b.dropna().astype(float)
-    return welch_from_moments(float(a.mean()) if len(a) else math.nan, float(a.var(ddof=1)) if len(a) > 1 else math.nan,
-                              len(a), float(b.mean()) if len(b) else math.nan,
-                              float(b.var(ddof=1)) if len(b) > 1 else math.nan, len(b), level=level)
-
-
 def welch_from_moments(
     mean_a: float, var_a: float, n_a: int, mean_b: float, var_b: float, n_b: int, *, level: float = 0.95,
 ) -> tuple[float, float, float]:
@@ -299,26 +183,8 @@ def welch_from_moments(
     return diff, diff - half, diff + half
 
 
-def tone_shifts(
-    values: pd.DataFrame, split: Split, *, group: str = "group", min_articles: int = 3, level: float = 0.95,
-) -> pd.DataFrame:
-    """Per group, the mean per-article tone in the focus against the baseline, with a Welch interval.
-
-    ``values`` has one row per (group, article): columns ``group``, article_id, value. Groups with fewer than
-    ``min_articles`` on either side are left out. ``significant``: the interval excludes 0. Largest shift first.
-    """
-    ids = values["article_id"].astype(str)
-    rows = []
-    for name, part in values.assign(_id=ids).groupby(group, sort=True):
-        f = part.loc[part["_id"].isin(split.focus), "value"].dropna().astype(float)
-        b = part.loc[part["_id"].isin(split.base), "value"].dropna().astype(float)
-        rows.append({"group": name, "n_f": len(f), "mean_f": f.mean(), "var_f": f.var(ddof=1),
-                     "n_b": len(b), "mean_b": b.mean(), "var_b": b.var(ddof=1)})
-    return shifts_from_moments(pd.DataFrame(rows), min_articles=min_articles, level=level)
-
-
 def shifts_from_moments(moments: pd.DataFrame, *, min_articles: int = 3, level: float = 0.95) -> pd.DataFrame:
-    """:func:`tone_shifts` from per-group moments (group, n_f, mean_f, var_f, n_b, mean_b, var_b)."""
+    """Tone shifts from per-group moments (group, n_f, mean_f, var_f, n_b, mean_b, var_b)."""
     rows = []
     for r in moments.sort_values("group", kind="stable").itertuples(index=False) if not moments.empty else []:
         if r.n_f < min_articles or r.n_b < min_articles:
@@ -330,22 +196,3 @@ def shifts_from_moments(moments: pd.DataFrame, *, min_articles: int = 3, level: 
     out = pd.DataFrame(rows, columns=TONE_COLUMNS)
     return out.reindex(out["shift"].abs().sort_values(ascending=False).index).reset_index(drop=True)
 
-
-def source_tone(sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """One row per article: group (its source), article_id, value (mean sentence sentiment)."""
-    means = sentences.groupby("article_id")["sentiment"].mean().rename("value").reset_index()
-    out = means.merge(articles[["article_id", "source"]], on="article_id", how="left")
-    return pd.DataFrame({"group": source_labels(out["source"]), "article_id": out["article_id"], "value": out["value"]})
-
-
-def entity_tone(
-    sentences: pd.DataFrame, mentions: pd.DataFrame, entities: pd.DataFrame, *, entity_ids: Sequence[str],
-) -> pd.DataFrame:
-    """One row per (entity, article): group (entity name), article_id, value (mean tone of sentences naming it)."""
-    m = mentions[mentions["entity_id"].isin(list(entity_ids))][["article_id", "start", "entity_id"]]
-    if m.empty or sentences.empty:
-        return pd.DataFrame(columns=["group", "article_id", "value"])
-    hits = sentence_of(m, sentences).drop_duplicates(["entity_id", "article_id", "sent_id"])
-    per = hits.groupby(["entity_id", "article_id"])["sentiment"].mean().rename("value").reset_index()
-    names = entities.drop_duplicates("entity_id").set_index("entity_id")["name"]
-    return pd.DataFrame({"group": per["entity_id"].map(names), "article_id": per["article_id"], "value": per["value"]})

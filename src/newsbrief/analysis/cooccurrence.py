@@ -16,8 +16,6 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from .sentiment import sentence_of
-
 PAIR_COLUMNS = ["a", "b", "a_id", "b_id", "together", "n_a", "n_b", "units", "expected", "pmi", "npmi", "g2", "p",
                 "significant"]
 
@@ -33,29 +31,6 @@ def _g2(k11: np.ndarray, k12: np.ndarray, k21: np.ndarray, k22: np.ndarray) -> n
     cols = xlogx(k11 + k21) + xlogx(k12 + k22)
     cells = xlogx(k11) + xlogx(k12) + xlogx(k21) + xlogx(k22)
     return 2 * (cells - rows - cols + xlogx(n))
-
-
-def cooccurrence(
-    mentions: pd.DataFrame, sentences: pd.DataFrame, entities: pd.DataFrame, *, entity_ids: Sequence[str],
-    min_together: int = 3, alpha: float = 0.05,
-) -> pd.DataFrame:
-    """Pairs of the given entities named in the same sentence; strongest association (NPMI) first.
-
-    Only pairs seen together at least ``min_together`` times are kept. ``significant``: more often together
-    than chance (observed above expected) with a Bonferroni-corrected G^2 p-value below ``alpha``.
-    """
-    ids = list(dict.fromkeys(entity_ids))
-    m = mentions[mentions["entity_id"].isin(ids)][["article_id", "start", "entity_id"]]
-    n_units = len(sentences)
-    if m.empty or n_units == 0 or len(ids) < 2:
-        return pd.DataFrame(columns=PAIR_COLUMNS)
-    hits = sentence_of(m, sentences)[["article_id", "sent_id", "entity_id"]].drop_duplicates()
-    hits["unit"] = hits["article_id"].astype(str) + "\x1f" + hits["sent_id"].astype(str)
-    n_of = hits.groupby("entity_id")["unit"].nunique()
-    pairs = hits.merge(hits, on="unit")
-    pairs = pairs[pairs["entity_id_x"] < pairs["entity_id_y"]]
-    together = pairs.groupby(["entity_id_x", "entity_id_y"]).size().rename("together").reset_index()
-    return pairs_from_counts(together, n_of, n_units, entities, entity_ids=ids, min_together=min_together, alpha=alpha)
 
 
 def pairs_from_counts(
@@ -89,58 +64,3 @@ def pairs_from_counts(
     })
     return out.sort_values(["significant", "npmi", "together"], ascending=False, kind="stable").reset_index(drop=True)
 
-
-def _ranked(values: pd.Series) -> pd.Series:
-    """Counts of each value, most frequent first, ties by value (deterministic, as the SQL path orders them)."""
-    counts = values.value_counts()
-    order = sorted(counts.index, key=lambda v: (-int(counts[v]), str(v)))
-    return counts.reindex(order)
-
-
-def share_of_voice(
-    mentions: pd.DataFrame, articles: pd.DataFrame, entities: pd.DataFrame, *, top: int = 8, sources: int = 8,
-    min_articles: int = 3,
-) -> pd.DataFrame:
-    """Source x entity: each top entity's share of the source's entity mentions (rows: the largest sources).
-
-    Sources with fewer than ``min_articles`` articles are left out; an empty frame when fewer than two remain.
-    """
-    from .periods import source_labels
-
-    a = articles.assign(source=source_labels(articles["source"]))
-    sizes = _ranked(a["source"])
-    kept = sizes[sizes >= min_articles].head(sources).index
-    if len(kept) < 2 or mentions.empty:
-        return pd.DataFrame()
-    m = mentions.dropna(subset=["entity_id"]).merge(a[["article_id", "source"]], on="article_id")
-    leaders = _ranked(m["entity_id"]).head(top).index
-    m = m[m["source"].isin(kept)]
-    table = m.groupby(["source", "entity_id"]).size().unstack(fill_value=0)
-    shares = table.div(table.sum(axis=1).replace(0, np.nan), axis=0).reindex(columns=leaders, fill_value=0.0)
-    names = entities.drop_duplicates("entity_id").set_index("entity_id")["name"]
-    shares = shares.reindex(kept).fillna(0.0)
-    shares.columns = [names.get(c, c) for c in shares.columns]
-    shares.index.name = "source"
-    return shares
-
-
-def speaker_share_of_voice(
-    quotes: pd.DataFrame, articles: pd.DataFrame, *, top: int = 8, sources: int = 8, min_articles: int = 3,
-) -> pd.DataFrame:
-    """Source x speaker: each top speaker's share of the source's attributed quotes (rows: the largest sources)."""
-    from .periods import source_labels
-
-    a = articles.assign(source=source_labels(articles["source"]))
-    sizes = _ranked(a["source"])
-    kept = sizes[sizes >= min_articles].head(sources).index
-    q = quotes.dropna(subset=["speaker"])
-    if len(kept) < 2 or q.empty:
-        return pd.DataFrame()
-    q = q.merge(a[["article_id", "source"]], on="article_id")
-    leaders = _ranked(q["speaker"]).head(top).index
-    table = q[q["source"].isin(kept)].groupby(["source", "speaker"]).size().unstack(fill_value=0)
-    shares = table.div(table.sum(axis=1).replace(0, np.nan), axis=0).reindex(columns=leaders, fill_value=0.0)
-    shares = shares.reindex(kept).fillna(0.0)
-    shares.index.name = "source"
-    shares.columns.name = None
-    return shares

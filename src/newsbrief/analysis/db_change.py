@@ -1,6 +1,6 @@
 """What changed, in SQL (see :mod:`.db` and :mod:`.change`): the split as predicates, counts per side, moments.
 
-:func:`compare_split_db` makes the same decision as :func:`~.change.compare_split` (:func:`~.change.plan_split`
+:func:`compare_split` makes the same decision as :func:`~.change.compare_split` (:func:`~.change.plan_split`
 on the articles per period) and expresses the focus, the baseline and "earlier" as predicates on the article row
 ``a``, so no list of article ids is ever held. The statistics are the shared ones of :mod:`.change`.
 """
@@ -12,7 +12,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .change import EARLIER_LABEL, CHANGE_COLUMNS, TONE_COLUMNS, log_odds_changes, parse_range, plan_split, shifts_from_moments
+from .change import (
+    CHANGE_COLUMNS,
+    EARLIER_LABEL,
+    TONE_COLUMNS,
+    log_odds_changes,
+    parse_range,
+    plan_split,
+    shifts_from_moments,
+)
 from .db import PARTIALS, Db, id_list, moments_merge, moments_mu, moments_partial, period_sql, source_sql, sum_merge
 from .entities import TYPE_OF_LABEL
 
@@ -44,7 +52,7 @@ def _none(reason: str, **labels: str) -> SqlSplit:
     return SqlSplit("FALSE", "FALSE", "FALSE", 0, 0, labels.get("focus", ""), labels.get("base", ""), "none", reason)
 
 
-def compare_split_db(db: Db, *, freq: str = "W", compare: str = "previous", min_articles: int = 10) -> SqlSplit:
+def compare_split(db: Db, *, freq: str = "W", compare: str = "previous", min_articles: int = 10) -> SqlSplit:
     """:func:`~.change.compare_split` over the store (same focus, baseline and labels)."""
     period = period_sql("a.published", freq)
     sizes = db.aggregate(f"SELECT {period} AS period, count(*) AS n FROM {db.articles_in_scope} a "
@@ -107,7 +115,7 @@ def _changes(counts: pd.DataFrame, articles: pd.DataFrame, *, level: float, min_
     return _reported(table, articles, min_articles)
 
 
-def entity_changes_db(db: Db, split: SqlSplit, *, level: float = 0.95, min_articles: int = 2) -> pd.DataFrame:
+def entity_changes(db: Db, split: SqlSplit, *, level: float = 0.95, min_articles: int = 2) -> pd.DataFrame:
     """:func:`~.change.entity_changes` over the store."""
     rows = f"""(SELECT e.name AS item, e.label, m.article_id, {split.focus_sql} AS f, {split.base_sql} AS b
                 FROM mentions m JOIN (SELECT DISTINCT ON (entity_id) entity_id, name, label FROM entities) e
@@ -130,7 +138,7 @@ def _quote_rows(db: Db, split: SqlSplit) -> str:
                 WHERE q.speaker IS NOT NULL)"""
 
 
-def speaker_changes_db(db: Db, split: SqlSplit, *, level: float = 0.95, min_articles: int = 2) -> pd.DataFrame:
+def speaker_changes(db: Db, split: SqlSplit, *, level: float = 0.95, min_articles: int = 2) -> pd.DataFrame:
     """:func:`~.change.speaker_changes` over the store."""
     counts = db.aggregate(f"SELECT item, 'speaker' AS type, count(*) FILTER (f) AS f, count(*) FILTER (b) AS b, "
                           f"count(*) AS bg, count(DISTINCT article_id) FILTER (f) AS fa, "
@@ -139,7 +147,7 @@ def speaker_changes_db(db: Db, split: SqlSplit, *, level: float = 0.95, min_arti
     return _changes(counts, counts[["item", "fa", "ba"]], level=level, min_articles=min_articles)
 
 
-def new_speakers_db(db: Db, split: SqlSplit, *, min_quotes: int = 2, top: int = 5) -> pd.DataFrame:
+def new_speakers(db: Db, split: SqlSplit, *, min_quotes: int = 2, top: int = 5) -> pd.DataFrame:
     """:func:`~.change.new_speakers` over the store."""
     rows = _quote_rows(db, split)
     # "never quoted before" spans parts: each part flags what it saw before, the merge drops every flagged speaker
@@ -165,7 +173,7 @@ def _moments(db: Db, values: str, split: SqlSplit) -> pd.DataFrame:
         FROM g GROUP BY "group" """)
 
 
-def source_tone_shifts_db(db: Db, split: SqlSplit, *, min_articles: int = 3, level: float = 0.95) -> pd.DataFrame:
+def source_tone_shifts(db: Db, split: SqlSplit, *, min_articles: int = 3, level: float = 0.95) -> pd.DataFrame:
     """:func:`~.change.tone_shifts` of :func:`~.change.source_tone` over the store."""
     values = f"""(SELECT {source_sql('any_value(a.source)')} AS "group", avg(s.sentiment) AS value,
                          any_value({split.focus_sql}) AS f, any_value({split.base_sql}) AS b
@@ -174,7 +182,7 @@ def source_tone_shifts_db(db: Db, split: SqlSplit, *, min_articles: int = 3, lev
     return _shifts(_moments(db, values, split), min_articles=min_articles, level=level)
 
 
-def entity_tone_shifts_db(
+def entity_tone_shifts(
     db: Db, split: SqlSplit, *, entity_ids: Sequence[str], min_articles: int = 3, level: float = 0.95,
 ) -> pd.DataFrame:
     """:func:`~.change.tone_shifts` of :func:`~.change.entity_tone` (mean tone of the sentences naming each
@@ -220,3 +228,13 @@ def _shifts(moments: pd.DataFrame, *, min_articles: int, level: float) -> pd.Dat
     if moments.empty:
         return pd.DataFrame(columns=TONE_COLUMNS)
     return shifts_from_moments(moments, min_articles=min_articles, level=level)
+
+
+def top_article_per_name(db: Db, names: Sequence[str], *, where: str = "TRUE") -> pd.DataFrame:
+    """(name, article_id, n) of the article with most mentions of each entity name among the articles ``where``
+    holds (a predicate on ``a``, e.g. a split's focus); largest first."""
+    return db.aggregate(f"""SELECT e.name, m.article_id, count(*) AS n FROM mentions m
+                    JOIN (SELECT DISTINCT ON (entity_id) entity_id, name FROM entities) e USING (entity_id)
+                    JOIN articles a ON m.article_id = a.article_id
+                    WHERE e.name IN {id_list(list(names))} AND {where}
+                    GROUP BY ALL""", f"SELECT * FROM {PARTIALS} ORDER BY n DESC, article_id").drop_duplicates("name")

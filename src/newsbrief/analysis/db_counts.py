@@ -17,7 +17,7 @@ from .sentiment import stats_from_agg
 from .speakers import UNATTRIBUTED, share_from_counts
 
 
-def entity_counts_db(db: Db, *, entity_ids: Sequence[str] | None = None) -> pd.DataFrame:
+def entity_counts(db: Db, *, entity_ids: Sequence[str] | None = None) -> pd.DataFrame:
     """Mentions and articles per entity id in scope (columns entity_id, mentions, articles)."""
     only = f"AND m.entity_id IN {id_list(list(entity_ids))}" if entity_ids is not None else ""
     # count(DISTINCT article) is summable over parts: the parts are article-disjoint
@@ -32,7 +32,7 @@ def entity_frequencies_db(
     db: Db, entities: pd.DataFrame, *, top: int | None = None, types: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """:func:`~newsbrief.analysis.entity_frequencies` over the store."""
-    return frequencies_from_counts(entity_counts_db(db), entities, top=top, types=types)
+    return frequencies_from_counts(entity_counts(db), entities, top=top, types=types)
 
 
 def speaker_share_db(db: Db, *, top: int | None = None, examples: bool = True) -> pd.DataFrame:
@@ -40,10 +40,12 @@ def speaker_share_db(db: Db, *, top: int | None = None, examples: bool = True) -
     article and position; looked up for the speakers returned only, or not at all without ``examples``)."""
     counts = db.aggregate(f"""
         SELECT coalesce(q.speaker, '{UNATTRIBUTED}') AS speaker, bool_or(q.speaker_entity_id IS NOT NULL) AS named,
-               count(*) AS quotes, sum({db.quote_words()})::BIGINT AS words, min(a.published) AS "first",
+               count(*) AS quotes, count(DISTINCT q.article_id) AS articles,
+               sum({db.quote_words()})::BIGINT AS words, min(a.published) AS "first",
                max(a.published) AS "last"
         FROM quotes q JOIN {db.articles_in_scope} a ON q.article_id = a.article_id GROUP BY 1""", f"""
-        SELECT speaker, bool_or(named) AS named, sum(quotes)::BIGINT AS quotes, sum(words)::BIGINT AS words,
+        SELECT speaker, bool_or(named) AS named, sum(quotes)::BIGINT AS quotes, sum(articles)::BIGINT AS articles,
+               sum(words)::BIGINT AS words,
                min("first") AS "first", max("last") AS "last" FROM {PARTIALS} GROUP BY speaker""")
     if counts.empty:
         return share_from_counts(counts.assign(example=None), top=top)
@@ -103,7 +105,7 @@ def corpus_timeline_db(
     return stats_from_agg(agg, keys=keys, freq=freq, thin_below=thin_below, level=level, extra_counts=["n_sentences"])
 
 
-def corpus_summary_db(db: Db) -> dict[str, object]:
+def corpus_summary(db: Db) -> dict[str, object]:
     """What a corpus header shows: articles, dated and undated, first and last date, sources, words."""
     # a source spans parts: the parts give their sources, the merge counts them once
     row = db.aggregate(f"""
@@ -152,9 +154,14 @@ def thin_scope(db: Db) -> str:
     return f"a.article_id NOT IN {id_list(sorted(thin))}" if thin else "TRUE"
 
 
-def articles_by_id_db(db: Db, article_ids: Sequence[str], *, columns: Sequence[str] = (
+def articles_by_id(db: Db, article_ids: Sequence[str], *, columns: Sequence[str] = (
         "article_id", "title", "source", "published", "url")) -> pd.DataFrame:
     """The metadata of a few articles (never their text)."""
     cols = ", ".join(columns)
     return db.aggregate(f"SELECT {cols} FROM articles WHERE article_id IN {id_list(list(article_ids))}",
                         f"SELECT * FROM {PARTIALS}")
+
+
+def first_quotes(db: Db, *, limit: int) -> pd.DataFrame:
+    """The first ``limit`` rows of the quotes table, as stored."""
+    return db.aggregate(f"SELECT * FROM quotes LIMIT {int(limit)}", f"SELECT * FROM {PARTIALS} LIMIT {int(limit)}")

@@ -25,7 +25,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..store.layout import MONTH, PARTITIONED, UNDATED, article_months, child_months, part_number
+from ..store.layout import PARTITIONING, part_number
 from .db import Db, arrow_of, merge_partials
 
 #: One part of a store: per table, its Parquet files in that part (``files``) or its rows (in-memory tables).
@@ -33,12 +33,13 @@ Part = Mapping[str, Any]
 
 
 def frame_parts(tables: Mapping[str, pd.DataFrame]) -> list[dict[str, pd.DataFrame]]:
-    """In-memory tables split by their article's publication month (UTC), as a partitioned store is."""
+    """In-memory tables split as a partitioned store is (:data:`~newsbrief.store.layout.PARTITIONING`: by their
+    article's publication month, UTC)."""
     articles = tables["articles"]
-    month = dict(zip(articles["article_id"], article_months(articles)))
-    keyed = {name: child_months(frame, month) for name, frame in tables.items()
-             if name in PARTITIONED and "article_id" in frame}
-    months = sorted(set().union(*(set(k) for k in keyed.values())) or {UNDATED})
+    month = dict(zip(articles["article_id"], PARTITIONING.of_articles(articles)))
+    keyed = {name: PARTITIONING.of_children(frame, month) for name, frame in tables.items()
+             if name in PARTITIONING.tables and "article_id" in frame}
+    months = sorted(set().union(*(set(k) for k in keyed.values())) or {PARTITIONING.undated})
     return [{name: (frame[(keyed[name] == m).to_numpy()].reset_index(drop=True) if name in keyed else frame)
              for name, frame in tables.items()} for m in months]
 
@@ -50,17 +51,17 @@ def file_parts(files: Mapping[str, Sequence[Path]], *, by: str = "month") -> lis
     that are not split by article (entities) go whole into every part. A store written before partitioning is
     one part."""
     groups: dict[tuple[str, int], dict[str, list[Path]]] = {}
-    for name in PARTITIONED:
+    for name in PARTITIONING.tables:
         for path in files.get(name, []):
-            month = path.parent.name if path.parent.name.startswith(f"{MONTH}=") else ""
+            month = path.parent.name if path.parent.name.startswith(f"{PARTITIONING.column}=") else ""
             number = part_number(path.name) if by == "file" else -1
             groups.setdefault((month, number), {}).setdefault(name, []).append(path)
-    whole = {name: list(paths) for name, paths in files.items() if name not in PARTITIONED}
+    whole = {name: list(paths) for name, paths in files.items() if name not in PARTITIONING.tables}
     if not groups or any(month == "" for month, _ in groups):  # not partitioned (or mixed): one part
         return [{name: list(paths) for name, paths in files.items()}]
     if by == "file" and any(number < 0 for _, number in groups):  # unnumbered files: by month
         return file_parts(files, by="month")
-    return [{**{name: by_table.get(name, []) for name in PARTITIONED if name in files}, **whole}
+    return [{**{name: by_table.get(name, []) for name in PARTITIONING.tables if name in files}, **whole}
             for _, by_table in sorted(groups.items())]
 
 

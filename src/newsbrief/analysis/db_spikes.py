@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from ..store.layout import PARTITIONING
 from .cooccurrence import PAIR_COLUMNS, pairs_from_counts
 from .db import PARTIALS, Db, id_list, period_sql, source_sql, sum_merge
 from .db_change import sentence_hits_sql
@@ -19,7 +20,7 @@ def _dated_mentions(db: Db, freq: str) -> str:
                 WHERE a.published IS NOT NULL AND m.entity_id IS NOT NULL)"""
 
 
-def share_by_period_db(db: Db, *, entity_ids: Sequence[str], freq: str = "W") -> pd.DataFrame:
+def share_by_period(db: Db, *, entity_ids: Sequence[str], freq: str = "W") -> pd.DataFrame:
     """:func:`~.spikes.share_by_period` for the given entities over the store (every calendar period kept)."""
     rel = _dated_mentions(db, freq)
     totals = db.aggregate(f"SELECT period, count(*) AS total FROM {rel} d GROUP BY period",
@@ -40,12 +41,12 @@ def share_by_period_db(db: Db, *, entity_ids: Sequence[str], freq: str = "W") ->
     return long
 
 
-def attention_spikes_db(
+def attention_spikes(
     db: Db, entities: pd.DataFrame, *, entity_ids: Sequence[str], freq: str = "W", k: float = 3.0,
     min_mentions: int = 5, min_periods: int = 4, min_articles: int = 2,
 ) -> pd.DataFrame:
     """:func:`~.spikes.attention_spikes` over the store."""
-    long = share_by_period_db(db, entity_ids=entity_ids, freq=freq)
+    long = share_by_period(db, entity_ids=entity_ids, freq=freq)
     periods = len(db.aggregate(f"SELECT DISTINCT period FROM {_dated_mentions(db, freq)} d",
                                f"SELECT DISTINCT period FROM {PARTIALS}"))
     if long.empty:
@@ -60,16 +61,7 @@ def attention_spikes_db(
     return spikes_from_shares(long, n_articles, entities, k=k, min_mentions=min_mentions, min_articles=min_articles)
 
 
-def _months_of(periods: pd.Series, freq: str) -> list[str]:
-    """The months ('YYYY-MM', the store's partitions) that the given periods overlap."""
-    out: set[str] = set()
-    for start in pd.to_datetime(periods):
-        end = pd.Period(start, freq=freq).end_time
-        out.update(f"{m:%Y-%m}" for m in pd.period_range(start, end, freq="M").start_time)
-    return sorted(out)
-
-
-def spike_headlines_db(db: Db, spikes: pd.DataFrame, *, freq: str = "W", n: int = 3) -> pd.DataFrame:
+def spike_headlines(db: Db, spikes: pd.DataFrame, *, freq: str = "W", n: int = 3) -> pd.DataFrame:
     """:func:`~.spikes.spike_headlines` over the store (only the spike periods' articles are read)."""
     if spikes.empty:
         return pd.DataFrame(columns=HEADLINE_COLUMNS)
@@ -77,9 +69,10 @@ def spike_headlines_db(db: Db, spikes: pd.DataFrame, *, freq: str = "W", n: int 
                          f"{period_sql('a.published', freq)} = TIMESTAMP '{pd.Timestamp(r.period):%Y-%m-%d}')"
                          for r in spikes.itertuples(index=False))
     prune = ""
-    if db.has("articles", "month") and db.has("mentions", "month"):  # month-partitioned: read those months only
-        months = id_list(_months_of(spikes["period"], freq))
-        prune = f"AND m.month IN {months} AND a.month IN {months}"
+    part = PARTITIONING.column
+    if db.has("articles", part) and db.has("mentions", part):  # a partitioned store: read the spikes' partitions only
+        covered = id_list(PARTITIONING.covering(spikes["period"], freq))
+        prune = f"AND m.{part} IN {covered} AND a.{part} IN {covered}"
     per = db.aggregate(f"""SELECT m.entity_id, m.article_id, count(*) AS mentions, any_value(a.title) AS title,
                            any_value(a.source) AS source, any_value(a.published) AS published, any_value(a.url) AS url,
                            any_value({period_sql('a.published', freq)}) AS period
@@ -90,7 +83,7 @@ def spike_headlines_db(db: Db, spikes: pd.DataFrame, *, freq: str = "W", n: int 
     return headlines_from_counts(spikes, per, n=n)
 
 
-def cooccurrence_db(
+def cooccurrence(
     db: Db, entities: pd.DataFrame, *, entity_ids: Sequence[str], min_together: int = 3, alpha: float = 0.05,
 ) -> pd.DataFrame:
     """:func:`~.cooccurrence.cooccurrence` over the store (sentences of the scoped articles are the units)."""
@@ -141,7 +134,7 @@ def _voice(db: Db, rel: str, key: str, *, kept: list[str], top: int) -> pd.DataF
     return _shares(table, key, kept, leaders)
 
 
-def share_of_voice_db(
+def share_of_voice(
     db: Db, entities: pd.DataFrame, *, top: int = 8, sources: int = 8, min_articles: int = 3,
 ) -> pd.DataFrame:
     """:func:`~.cooccurrence.share_of_voice` over the store."""
@@ -156,7 +149,7 @@ def share_of_voice_db(
     return shares
 
 
-def speaker_share_of_voice_db(db: Db, *, top: int = 8, sources: int = 8, min_articles: int = 3) -> pd.DataFrame:
+def speaker_share_of_voice(db: Db, *, top: int = 8, sources: int = 8, min_articles: int = 3) -> pd.DataFrame:
     """:func:`~.cooccurrence.speaker_share_of_voice` over the store."""
     kept = _kept_sources(db, sources=sources, min_articles=min_articles)
     if len(kept) < 2:

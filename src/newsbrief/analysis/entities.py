@@ -9,7 +9,8 @@ import pandas as pd
 from ..textutil import fold
 from .periods import period_start
 
-TYPE_OF_LABEL: dict[str, str] = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
+TYPE_OF_LABEL: dict[str, str] = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place",
+                                 "FAC": "place"}
 FREQ_COLUMNS = ["entity_id", "name", "type", "label", "mentions", "articles", "share", "aliases"]
 
 
@@ -52,7 +53,8 @@ def frequencies_from_counts(
 
 
 def entity_trend(
-    mentions: pd.DataFrame, articles: pd.DataFrame, entities: pd.DataFrame, *, entity_ids: Sequence[str], freq: str = "W"
+    mentions: pd.DataFrame, articles: pd.DataFrame, entities: pd.DataFrame, *, entity_ids: Sequence[str],
+    freq: str = "W"
 ) -> pd.DataFrame:
     """Mentions per period for the given entities (rows: period, columns: entity names)."""
     if mentions.empty or articles["published"].isna().all():

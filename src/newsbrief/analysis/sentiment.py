@@ -16,6 +16,8 @@ mean.
 
 from __future__ import annotations
 
+import re
+
 import logging
 import math
 from collections.abc import Sequence
@@ -102,21 +104,40 @@ def article_timeline(sentences: pd.DataFrame, *, article_id: str | None = None, 
     return out
 
 
-def extreme_sentences(
-    sentences: pd.DataFrame, *, n: int = 1, article_id: str | None = None, min_words: int = 4
-) -> pd.DataFrame:
-    """The ``n`` most negative and ``n`` most positive sentences.
+#: A whole sentence opens with a capital, a digit or an opening quote or bracket ...
+_OPENS = re.compile(r"^[\"'\u201c\u2018(\[]*[A-Z0-9]")
+#: ... and closes with a full stop, question or exclamation mark (a closing quote or bracket may follow).
+_CLOSES = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
+#: Caption and credit marks ("Photo: ...", "(Image credit ...)", "File photo") are not the article's prose.
+_CAPTION = re.compile(r"\b(?:photo|photograph|image|picture|credit|caption)s?\b\s*(?:[:/|]|by\b|credit)|"
+                      r"\((?:[^()]*\b(?:photo|image|getty|file)\b[^()]*)\)\s*[.!?]?$", re.I)
 
-    Sentences of fewer than ``min_words`` words (datelines, captions) are left out when
-    longer ones exist.  Columns: kind ("most negative"/"most positive"), article_id,
-    sent_id, text, sentiment.  A side with no sentence of that sign is empty.
+
+def whole_sentences(sentences: pd.DataFrame, *, min_words: int = 5) -> pd.Series:
+    """Per row of ``sentences``: True when its text reads as a whole sentence of the article body.
+
+    False for fragments cut at a line break (a line break inside, or no capital at the start, or no full stop,
+    question or exclamation mark at the end), headings and captions (no closing punctuation, or a photo credit
+    mark), and lines of fewer than ``min_words`` words.
+    """
+    text = sentences["text"].astype(str).str.strip()
+    words = text.str.split().str.len().fillna(0)
+    return ((words >= min_words) & ~text.str.contains("\n", regex=False) & text.str.match(_OPENS)
+            & text.str.contains(_CLOSES) & ~text.str.contains(_CAPTION))
+
+
+def extreme_sentences(
+    sentences: pd.DataFrame, *, n: int = 1, article_id: str | None = None, min_words: int = 5
+) -> pd.DataFrame:
+    """The ``n`` most negative and ``n`` most positive whole sentences (:func:`whole_sentences`).
+
+    Fragments, headings and captions are never picked; when no sentence of a side is whole, that side is
+    empty. Columns: kind ("most negative"/"most positive"), article_id, sent_id, text, sentiment.
     """
     _require(sentences, ["article_id", "sent_id", "text", "sentiment"], "sentences")
     df = sentences if article_id is None else sentences[sentences["article_id"] == article_id]
     df = df.dropna(subset=["sentiment"])
-    long_enough = df["text"].astype(str).str.split().str.len() >= min_words
-    if long_enough.any():
-        df = df[long_enough]
+    df = df[whole_sentences(df, min_words=min_words)]
     cols = ["article_id", "sent_id", "text", "sentiment"]
     neg = df[df["sentiment"] < 0].nsmallest(n, "sentiment")[cols].assign(kind="most negative")
     pos = df[df["sentiment"] > 0].nlargest(n, "sentiment")[cols].assign(kind="most positive")
@@ -155,7 +176,8 @@ def _period_stats(
     else:
         v = values["value"]
         agg = pd.DataFrame(
-            {"mean": [v.mean()], "sd": [v.std()], "n_articles": [len(v)], **{c: [values[c].sum()] for c in extra_counts}}
+            {"mean": [v.mean()], "sd": [v.std()], "n_articles": [len(v)],
+             **{c: [values[c].sum()] for c in extra_counts}}
         )
     return stats_from_agg(agg.reset_index() if group_cols else agg, keys=keys, freq=freq, thin_below=thin_below,
                           level=level, extra_counts=extra_counts)
@@ -198,7 +220,8 @@ def _article_means(sentences: pd.DataFrame) -> pd.DataFrame:
     return means.rename(columns={"mean": "value", "size": "n_sentences"}).reset_index()
 
 
-def _with_dates(values: pd.DataFrame, articles: pd.DataFrame, freq: str | None, extra: Sequence[str] = ()) -> pd.DataFrame:
+def _with_dates(values: pd.DataFrame, articles: pd.DataFrame, freq: str | None,
+                extra: Sequence[str] = ()) -> pd.DataFrame:
     _require(articles, ["article_id", "published", *extra], "articles")
     df = values.merge(articles[["article_id", "published", *extra]], on="article_id", how="left")
     if freq:
@@ -286,7 +309,8 @@ def _sentence_of(spans: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
 def choose_entities(
     mentions: pd.DataFrame, entities: pd.DataFrame, *, names: Sequence[str] | None = None, top: int = 5
 ) -> pd.DataFrame:
-    """The mentions of the entities a chart follows: ``names`` (ids, names or aliases), else the ``top`` most mentioned."""
+    """The mentions of the entities a chart follows: ``names`` (ids, names or aliases), else the ``top`` most
+    mentioned."""
     m = mentions.dropna(subset=["entity_id"])
     if names is not None:
         found = [find_entity(entities, str(n)) for n in names]
@@ -365,6 +389,12 @@ def speaker_sentiment(
         q = q[q["speaker"].isin(list(names))]
     else:
         q = q[q["speaker"].isin(q["speaker"].value_counts().head(top).index)]
+    if freq is None and q["article_id"].nunique() == 1:
+        # One article: the interval is over its quotes, the only spread there is (as for entities).
+        one = q[["speaker", "sentiment"]].rename(columns={"sentiment": "value"}).assign(n_quotes=1)
+        out = _period_stats(one, keys=["speaker"], freq=None, thin_below=thin_below, level=level,
+                            extra_counts=["n_quotes"])
+        return out.assign(n_articles=1, thin=out["n_quotes"] < thin_below)
     per_article = q.groupby(["speaker", "article_id"], sort=False)["sentiment"].agg(["mean", "size"])
     per_article = per_article.rename(columns={"mean": "value", "size": "n_quotes"}).reset_index()
     df = _with_dates(per_article, articles, freq)
@@ -378,10 +408,19 @@ def entity_period_stats(
 ) -> pd.DataFrame:
     """Per entity: ``value`` averaged within each article, then over articles per period (with intervals);
     ``count`` counts the rows behind each mean. Sentence tone and target tone share it."""
-    per_article = rows.groupby(["entity_id", "article_id"], sort=False)[value].agg(["mean", "size"])
-    per_article = per_article.rename(columns={"mean": "value", "size": count}).reset_index()
-    df = _with_dates(per_article, articles, freq)
-    out = _period_stats(df, keys=["entity_id"], freq=freq, thin_below=thin_below, level=level, extra_counts=[count])
+    if freq is None and rows["article_id"].nunique() == 1:
+        # One article: the interval is over its scored rows (mentions or sentences), the only spread there is.
+        one = rows[["entity_id", value]].rename(columns={value: "value"}).assign(**{count: 1})
+        out = _period_stats(one, keys=["entity_id"], freq=None, thin_below=thin_below, level=level,
+                            extra_counts=[count])
+        out["n_articles"] = 1
+        out["thin"] = out[count] < thin_below
+    else:
+        per_article = rows.groupby(["entity_id", "article_id"], sort=False)[value].agg(["mean", "size"])
+        per_article = per_article.rename(columns={"mean": "value", "size": count}).reset_index()
+        df = _with_dates(per_article, articles, freq)
+        out = _period_stats(df, keys=["entity_id"], freq=freq, thin_below=thin_below, level=level,
+                            extra_counts=[count])
     name_of = entities.drop_duplicates("entity_id").set_index("entity_id")["name"]
     out.insert(1, "entity", out["entity_id"].map(name_of))
     return out

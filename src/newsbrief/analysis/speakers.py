@@ -8,7 +8,7 @@ from .periods import period_start, source_labels
 
 UNATTRIBUTED = "(unattributed)"
 SHARE_COLUMNS = [
-    "speaker", "named", "quotes", "words", "quote_share", "word_share", "first", "last", "example",
+    "speaker", "named", "quotes", "articles", "words", "quote_share", "word_share", "first", "last", "example",
 ]
 
 
@@ -21,7 +21,8 @@ def _with_speaker(quotes: pd.DataFrame) -> pd.DataFrame:
 
 
 def speaker_share(quotes: pd.DataFrame, articles: pd.DataFrame | None = None, *, top: int | None = None) -> pd.DataFrame:
-    """Per resolved speaker: quotes, quoted words, their shares, first and last date, an example quote.
+    """Per resolved speaker: quotes, the articles they are in, quoted words, their shares, first and last date, an
+    example quote.
 
     Unattributed quotes are one line of their own, not dropped. The example is the speaker's
     longest quote (most informative in a table).
@@ -37,7 +38,7 @@ def speaker_share(quotes: pd.DataFrame, articles: pd.DataFrame | None = None, *,
     example = (q.sort_values(order, ascending=[False] + [True] * (len(order) - 1), kind="stable")
                .drop_duplicates("speaker").set_index("speaker")["content"])
     out = q.groupby("speaker").agg(
-        named=("named", "max"), quotes=("content", "size"), words=("words", "sum"),
+        named=("named", "max"), quotes=("content", "size"), articles=("article_id", "nunique"), words=("words", "sum"),
         first=("published", "min"), last=("published", "max"),
     )
     out["example"] = example
@@ -45,7 +46,8 @@ def speaker_share(quotes: pd.DataFrame, articles: pd.DataFrame | None = None, *,
 
 
 def share_from_counts(counts: pd.DataFrame, *, top: int | None = None) -> pd.DataFrame:
-    """:func:`speaker_share` from per-speaker counts (speaker, named, quotes, words, first, last, example)."""
+    """:func:`speaker_share` from per-speaker counts (speaker, named, quotes, articles, words, first, last,
+    example)."""
     if counts.empty:
         return pd.DataFrame(columns=SHARE_COLUMNS)
     out = counts.copy()
@@ -119,7 +121,8 @@ def speaker_share_table_by(
         raise ValueError(f"by must be 'source' or 'period', not {by!r}")
     example = (q.sort_values("words", ascending=False, kind="stable").drop_duplicates(["group", "speaker"])
                .set_index(["group", "speaker"])["content"])
-    out = q.groupby(["group", "speaker"]).agg(named=("named", "max"), quotes=("content", "size"), words=("words", "sum"))
+    out = q.groupby(["group", "speaker"]).agg(named=("named", "max"), quotes=("content", "size"),
+                                              words=("words", "sum"))
     out["quote_share"] = out["quotes"] / out.groupby(level="group")["quotes"].transform("sum")
     out["word_share"] = out["words"] / out.groupby(level="group")["words"].transform("sum").clip(lower=1)
     out["example"] = example

@@ -10,55 +10,14 @@ article mentioning a name three times is not either.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import numpy as np
 import pandas as pd
 
-from .periods import period_start, source_labels
+from .periods import source_labels
 
 SPIKE_COLUMNS = ["entity_id", "entity", "period", "mentions", "share", "baseline_share", "robust_z", "articles"]
 HEADLINE_COLUMNS = ["entity_id", "entity", "period", "rank", "article_id", "title", "source", "published", "url",
                     "mentions"]
-
-
-def share_by_period(mentions: pd.DataFrame, articles: pd.DataFrame, *, freq: str = "W") -> pd.DataFrame:
-    """Mentions per (period, entity_id) with the period's total mentions; every calendar period kept."""
-    dated = mentions.merge(articles[["article_id", "published"]], on="article_id").dropna(subset=["published"])
-    if dated.empty:
-        return pd.DataFrame(columns=["period", "entity_id", "mentions", "total"])
-    dated["period"] = period_start(dated["published"], freq)
-    counts = dated.groupby(["period", "entity_id"]).size().unstack(fill_value=0)
-    full = pd.period_range(counts.index.min(), counts.index.max(), freq=freq).start_time
-    counts = counts.reindex(full, fill_value=0)
-    counts.index.name = "period"
-    total = counts.sum(axis=1)
-    long = counts.stack().rename("mentions").reset_index()
-    long["total"] = long["period"].map(total)
-    return long
-
-
-def attention_spikes(
-    mentions: pd.DataFrame, articles: pd.DataFrame, entities: pd.DataFrame, *, entity_ids: Sequence[str],
-    freq: str = "W", k: float = 3.0, min_mentions: int = 5, min_periods: int = 4, min_articles: int = 2,
-) -> pd.DataFrame:
-    """Spikes of the given entities (see the module docstring); largest robust z first.
-
-    A spike must also span ``min_articles`` articles (one long piece is not a wave of attention).
-    Entities seen in fewer than ``min_periods`` calendar periods of data have no baseline and no spikes.
-    Columns: entity_id, entity, period, mentions, share, baseline_share (the median), robust_z, articles
-    (articles in that period mentioning the entity).
-    """
-    m = mentions.dropna(subset=["entity_id"])
-    long = share_by_period(m, articles, freq=freq)
-    if long.empty or long["period"].nunique() < min_periods:
-        return pd.DataFrame(columns=SPIKE_COLUMNS)
-    long = long[long["entity_id"].isin(list(entity_ids))]
-    dated = m[m["entity_id"].isin(list(entity_ids))].merge(articles[["article_id", "published"]], on="article_id")
-    dated = dated.dropna(subset=["published"])
-    dated["period"] = period_start(dated["published"], freq)
-    n_articles = dated.groupby(["entity_id", "period"])["article_id"].nunique().rename("articles").reset_index()
-    return spikes_from_shares(long, n_articles, entities, k=k, min_mentions=min_mentions, min_articles=min_articles)
 
 
 def spikes_from_shares(
@@ -85,19 +44,6 @@ def spikes_from_shares(
     spikes["entity"] = spikes["entity_id"].map(names)
     spikes = spikes.sort_values(["robust_z", "mentions", "entity_id"], ascending=[False, False, True], kind="stable")
     return spikes[SPIKE_COLUMNS].reset_index(drop=True)
-
-
-def spike_headlines(
-    spikes: pd.DataFrame, mentions: pd.DataFrame, articles: pd.DataFrame, *, freq: str = "W", n: int = 3,
-) -> pd.DataFrame:
-    """For each spike, the ``n`` articles of that period carrying most of the entity's mentions (long form)."""
-    if spikes.empty:
-        return pd.DataFrame(columns=HEADLINE_COLUMNS)
-    a = articles[["article_id", "title", "source", "published", "url"]].dropna(subset=["published"]).copy()
-    a["period"] = period_start(a["published"], freq)
-    per = mentions[mentions["entity_id"].isin(spikes["entity_id"])].groupby(["entity_id", "article_id"]).size()
-    per = per.rename("mentions").reset_index().merge(a, on="article_id")
-    return headlines_from_counts(spikes, per, n=n)
 
 
 def headlines_from_counts(spikes: pd.DataFrame, per: pd.DataFrame, *, n: int = 3) -> pd.DataFrame:

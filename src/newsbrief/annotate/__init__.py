@@ -12,11 +12,11 @@ from .runner import (
     within_size_limit,
     write_store,
 )
-from .settings import ANNOTATION_SCHEMA, Settings, model_fingerprint, settings_from
+from .settings import Settings, code_version, fingerprint, model_fingerprint
 from .speakers import resolve_speakers
 
 __all__ = [
-    "ANNOTATION_SCHEMA", "AnnotateSummary", "CorpusResult", "Settings", "annotate_articles", "annotate_batch",
-    "annotate_corpus", "assemble", "dataset_key", "engines", "model_fingerprint", "resolve_speakers", "settings_from", "within_size_limit",
+    "AnnotateSummary", "CorpusResult", "Settings", "code_version", "fingerprint", "annotate_articles", "annotate_batch",
+    "annotate_corpus", "assemble", "dataset_key", "engines", "model_fingerprint", "resolve_speakers", "within_size_limit",
     "write_store",
 ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,26 +26,22 @@ from ..store import Cache, is_store, read_manifest, write_dataset
 from ..textutil import thin_reason
 from .parallel import engines
 from .rows import MENTION_COLS, QUOTE_COLS, SENTENCE_COLS
-from .settings import Settings
+from .settings import Settings, assembly_version, fingerprint
 from .speakers import resolve_speakers
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int], None]
 
-#: Version of what :func:`assemble` makes of the cached rows (part of :func:`dataset_key`, so a store assembled
-#: by an older newsbrief is assembled again, without NLP). 2: ``articles.thin``, month-partitioned store.
-#: 3: ``quotes.n_words``. 4: ``mentions.sent_id``.
-ASSEMBLY = 4
 
 
 
 def within_size_limit(
-    articles: Sequence[Article], *, mode: str = "corpus", limit: int | None = None
+    articles: Sequence[Article], *, kind: str = "corpus", limit: int | None = None
 ) -> list[Article]:
     """``articles`` without those longer than ``limit`` characters (README "Limits").
 
-    In a corpus they are skipped with one warning naming them; a single article (``mode``
+    In a corpus they are skipped with one warning naming them; a single article (``kind``
     ``article``) over the limit is an InputError (exit 2). No article left is an InputError too.
     Default limit: :data:`newsbrief.nlp.chunks.MAX_ARTICLE_CHARS` (read when called).
     """
@@ -57,7 +53,7 @@ def within_size_limit(
     def name(a: Article) -> str:
         return f"{a.origin or a.article_id} ({len(a.text):,} characters)"
 
-    if mode == "article" or len(over) == len(articles):
+    if kind == "article" or len(over) == len(articles):
         if len(over) == 1:
             what = f"the article has {len(over[0].text):,} characters"
         else:
@@ -95,7 +91,7 @@ def annotate_articles(
     run = engines.get(engine)
     if batch_size < 1:
         raise InputError("the batch size must be at least 1", field="batch_size")
-    cache = Cache(store, settings.fingerprint())
+    cache = Cache(store, fingerprint(settings))
     cache.clean_stale()
     known = cache.known_hashes()
     todo: dict[str, str] = {}
@@ -140,8 +136,8 @@ class CorpusResult:
 def dataset_key(articles: Sequence[Article], *, settings: Settings, aliases: Aliases | None) -> str:
     """Identity of an assembled dataset: the articles (metadata and content), the fingerprint, the aliases."""
     digest = hashlib.sha1()
-    digest.update(f"assembly-{ASSEMBLY}".encode())
-    digest.update(settings.fingerprint().encode())
+    digest.update(f"assembly-{assembly_version()}".encode())  # a store assembled by other code: assembled again
+    digest.update(fingerprint(settings).encode())
     digest.update((aliases or Aliases()).fingerprint().encode())
     for a in articles:
         published = a.published.isoformat() if a.published else ""
@@ -191,7 +187,7 @@ def assemble(
 ) -> dict[str, pd.DataFrame]:
     """The five tables of the annotation contract for ``articles``, from the cache."""
     settings = settings or Settings()
-    cache = Cache(store, settings.fingerprint())
+    cache = Cache(store, fingerprint(settings))
     frame = articles_frame(list(articles))
     # Why an article is too little to brief on (or null), so corpus analyses filter in SQL without the text.
     frame["thin"] = pd.array([thin_reason(text) for text in frame["text"]], dtype="string")
@@ -250,6 +246,6 @@ def write_store(
     The manifest names the inputs relative to ``base`` (default: the store folder).
     """
     relative = [relative_path(p, base if base is not None else root) for p in inputs]
-    manifest = {"fingerprint": settings.fingerprint(), "settings": asdict(settings), "inputs": relative,
+    manifest = {"fingerprint": fingerprint(settings), "settings": settings.model_dump(mode="json"), "inputs": relative,
                 "newsbrief": __version__, **(extra or {})}
     return write_dataset(root, tables, manifest=manifest)

@@ -1,4 +1,6 @@
-"""Annotation settings: everything that changes the cached per-article rows, and its fingerprint."""
+"""The cache key of annotated rows: the annotation settings (one record, :class:`newsbrief.params.AnnotationSettings`)
+and the version of the code that made the rows, a digest of its source computed once per process (no counter to
+bump by hand: a change to the NLP is never served stale rows)."""
 
 from __future__ import annotations
 
@@ -6,39 +8,61 @@ import functools
 import hashlib
 import importlib.util
 import json
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Protocol
 
-from .. import __version__
-from ..nlp.pipeline import DEFAULT_MODEL, load_pipeline, pipeline_fingerprint
+from ..nlp.pipeline import load_pipeline, pipeline_fingerprint
 from ..nlp.sentiment import fingerprint as sentiment_fingerprint
+from ..params import AnnotationSettings
 
-#: Bump when the raw rows change meaning: old cache entries are then not reused.
-ANNOTATION_SCHEMA = 6  # 3: mentions.tone; 4: paragraph/heading units, chunked parsing; 5: entity types by cues, table lines skipped; 6: learned entity typer
+#: The code that turns an article's text into its rows (paths under the package): the NLP, its data files, and the
+#: row builder. Its version is part of the rows' cache key, so a change to it is never served stale rows.
+ROW_CODE: tuple[str, ...] = ("nlp", "annotate/rows.py")
+#: The code that assembles cached rows into a store's tables (speakers resolved, aliases applied, thin articles
+#: flagged, months partitioned): part of the assembled dataset's key (re-assembled, without NLP, when it changes).
+ASSEMBLY_CODE: tuple[str, ...] = ("annotate/runner.py", "annotate/speakers.py", "nlp/entities/linking.py", "textutil.py",
+                                  "store/writer.py", "store/layout.py")
+PACKAGE = Path(__file__).resolve().parents[1]
+
+#: The one annotation settings record (see :class:`newsbrief.params.AnnotationSettings`).
+Settings = AnnotationSettings
 
 
-@dataclass(frozen=True)
-class Settings:
-    """Everything that changes the cached per-article rows."""
+def code_version(parts: Sequence[str], *, root: Path = PACKAGE) -> str:
+    """A digest of the source (and data files) of ``parts``, files or folders under ``root``: what the code that
+    made some rows was, whatever its version number says."""
+    digest = hashlib.sha1()
+    for part in parts:
+        path = root / part
+        files = sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+                       and p.suffix not in (".pyc", ".pyo")) if path.is_dir() else [path]
+        for file in files:
+            digest.update(file.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(file.read_bytes())
+    return digest.hexdigest()[:16]
 
-    model: str = DEFAULT_MODEL
-    sentiment: str = "news"
-    sentiment_options: tuple[tuple[str, Any], ...] = ()
 
-    def fingerprint(self) -> str:
-        """Cache key of the per-article rows: pipeline, newsbrief version, row schema, sentiment scorer,
-        target-tone model."""
-        from ..nlp.tone import model_digest
+@functools.lru_cache(maxsize=1)
+def rows_version() -> str:
+    """:func:`code_version` of :data:`ROW_CODE` (computed once per process)."""
+    return code_version(ROW_CODE)
 
-        parts = [
-            model_fingerprint(self.model),
-            f"newsbrief-{__version__}",
-            f"schema-{ANNOTATION_SCHEMA}",
-            sentiment_fingerprint(self.sentiment, **dict(self.sentiment_options)),
-            f"tone-{model_digest()}",
-        ]
-        return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
+
+@functools.lru_cache(maxsize=1)
+def assembly_version() -> str:
+    """:func:`code_version` of :data:`ASSEMBLY_CODE` (computed once per process)."""
+    return code_version(ASSEMBLY_CODE)
+
+
+def fingerprint(settings: AnnotationSettings) -> str:
+    """Cache key of the per-article rows: the pipeline (package and version), the sentiment scorer and its model,
+    and the version of the code that makes the rows."""
+    parts = [
+        model_fingerprint(settings.model),
+        f"rows-{rows_version()}",
+        sentiment_fingerprint(settings.sentiment, **dict(settings.sentiment_options)),
+    ]
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
 
 
 @functools.lru_cache(maxsize=8)
@@ -63,16 +87,3 @@ def model_fingerprint(model: str) -> str:
         return f"{meta['lang']}_{meta['name']}-{meta['version']}[{','.join(pipes)}]"
     except Exception:  # noqa: BLE001 - any failure: ask the loaded pipeline itself
         return pipeline_fingerprint(load_pipeline(model))
-
-
-
-class _AnnotationFields(Protocol):
-    model: str
-    sentiment: str
-    sentiment_options: dict[str, Any]
-
-
-def settings_from(params: _AnnotationFields) -> Settings:
-    """The cache-relevant settings of validated params (``newsbrief.params.AnnotationParams``)."""
-    return Settings(model=params.model, sentiment=params.sentiment,
-                    sentiment_options=tuple(sorted(params.sentiment_options.items())))

@@ -100,7 +100,7 @@ def annotation_settings(args: argparse.Namespace) -> Any:
 
 
 def cmd_annotate(args: argparse.Namespace) -> int:
-    from ..annotate import annotate_corpus, settings_from
+    from ..annotate import annotate_corpus
     from ..fetch import FetchOptions, cache_folder
     from ..ingest.fetched import read_sources
     from ..nlp.entities.linking import Aliases
@@ -111,7 +111,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     ingested, fetched = read_sources(args.inputs, store=args.out, columns=params.columns, log_path=fetch_log,
                                      options=FetchOptions(max_pages=args.max_pages, offline=args.offline),
                                      languages=params.languages)
-    settings = settings_from(params)
+    settings = params.annotation_settings()
     factory = progress_factory(not args.quiet)
     tick = factory("annotating", len(ingested.articles)) if factory else None
     result = annotate_corpus(ingested.articles, store=args.out, settings=settings, aliases=aliases,

@@ -10,8 +10,8 @@ only made of ``http(s)`` URLs.
 from __future__ import annotations
 
 import base64
-import html
 import binascii
+import html
 import logging
 import re
 import struct
@@ -24,7 +24,8 @@ from typing import Any
 
 import pandas as pd
 
-from ..errors import DeliveryError, MailInputError, ReportFolderError
+from ..errors import DeliveryError, ReportFolderError
+from ..present.blocks import environment
 from ..present.record import read_record
 from ..textutil import clip
 
@@ -77,7 +78,7 @@ class ReportContent:
 
     folder: Path
     title: str
-    mode: str
+    label: str  # the kicker above the title: Article briefing, Corpus briefing
     meta: list[tuple[str, str]]
     url: str | None
     findings: list[str]
@@ -89,6 +90,7 @@ class ReportContent:
     warnings: list[str] = field(default_factory=list)  # the briefing's header notes (too little text)
     full_url: str | None = None  # the full briefing online, when a base URL is configured
     left_out: list[str] = field(default_factory=list)  # sections of the briefing this email does not carry
+    appendix: str | None = None  # the briefing's appendix link (corpus briefings)
 
     @property
     def charts(self) -> list[InlineImage]:
@@ -109,7 +111,7 @@ def _section_kind(heading: str) -> str:
         return "speakers"
     if any(w in h for w in ("tone", "sentiment")):
         return "tone"
-    if any(w in h for w in ("who and what", "entit", "people", "in the news")):
+    if any(w in h for w in ("who and what", "who is in it", "entit", "people", "in the news")):
         return "entities"
     return "other"
 
@@ -224,10 +226,10 @@ def load_report(folder: str | Path, *, base_url: str | None = None) -> ReportCon
     base = base_url or dict(options.get("params") or {}).get("base_url")
     full_url = _safe_url(f"{str(base).rstrip('/')}/{folder.resolve().name}/briefing.html") if base else None
     return ReportContent(
-        folder=folder, title=record.title, mode=record.kind, meta=record.facts, url=_safe_url(record.url),
+        folder=folder, title=record.title, label=record.label, meta=record.facts, url=_safe_url(record.url),
         findings=record.findings, entities=record.entities, speakers=record.speakers, quotes=record.quotes,
         quotes_total=record.quotes_total, sections=_place_tables(sections), full_url=full_url, left_out=left_out,
-        warnings=record.notes,
+        warnings=record.notes, appendix=record.appendix,
     )
 
 
@@ -294,7 +296,7 @@ def render_text(content: ReportContent, *, notes: Sequence[str] = ()) -> str:
     if content.full_url:
         out += ["", f"Full briefing: {content.full_url}"]
     if content.left_out:
-        appendix = "; the appendix with every entity, speaker, quote and article" if content.mode == "corpus" else ""
+        appendix = "; the appendix with every entity, speaker, quote and article" if content.appendix else ""
         out += ["", textwrap.fill("Left out of this email, in the full briefing: the charts of "
                                   + "; ".join(content.left_out) + appendix + ".", 76)]
     if notes:
@@ -325,13 +327,6 @@ REDUCTIONS: tuple[tuple[Shown, str], ...] = (
 )
 
 
-def _environment() -> Any:
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
-    return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
-                       trim_blocks=False, lstrip_blocks=False)
-
-
 def _fmt_aliases(value: Any, *, name: str) -> str:
     """Spellings other than the canonical name, comma-separated."""
     if value is None or isinstance(value, float | int):
@@ -340,25 +335,21 @@ def _fmt_aliases(value: Any, *, name: str) -> str:
     return ", ".join(dict.fromkeys(v for v in items if v and v != name))
 
 
-def _clip(value: Any, limit: int = 400) -> str:
-    return clip(value, limit)
-
-
 def render_html(content: ReportContent, *, shown: Shown | None = None, notes: Sequence[str] = ()) -> str:
     """The text/html part: a table layout at most BODY_WIDTH px wide, CSS inlined, images as ``cid:``."""
     import css_inline
 
     shown = shown or Shown()
 
-    entities = [{"name": _clip(r["name"], 80), "type": r["type"], "mentions": f"{int(r['mentions']):,}",
-                 "share": f"{float(r['share']):.0%}", "aliases": _clip(_fmt_aliases(r["aliases"], name=str(r["name"])), 160)}
+    entities = [{"name": clip(r["name"], 80), "type": r["type"], "mentions": f"{int(r['mentions']):,}",
+                 "share": f"{float(r['share']):.0%}", "aliases": clip(_fmt_aliases(r["aliases"], name=str(r["name"])), 160)}
                 for _, r in content.entities.iterrows()]
-    speakers = [{"speaker": _clip(r["speaker"], 80), "quotes": f"{int(r['quotes']):,}", "words": f"{int(r['words']):,}",
-                 "word_share": f"{float(r['word_share']):.0%}", "example": _clip(r["example"], 240)}
+    speakers = [{"speaker": clip(r["speaker"], 80), "quotes": f"{int(r['quotes']):,}", "words": f"{int(r['words']):,}",
+                 "word_share": f"{float(r['word_share']):.0%}", "example": clip(r["example"], 240)}
                 for _, r in content.speakers.iterrows()]
-    quotes = [{"quote": _clip(r["quote"]), "speaker": _clip(r["speaker"], 80), "kind": _clip(r["kind"], 20)}
+    quotes = [{"quote": clip(r["quote"], 400), "speaker": clip(r["speaker"], 80), "kind": clip(r["kind"], 20)}
               for _, r in content.quotes.iterrows()]
-    markup = _environment().get_template("briefing.html.j2").render(
+    markup = environment(TEMPLATES).get_template("briefing.html.j2").render(
         c=content, sections=content.sections, entities=entities, speakers=speakers, quotes=quotes,
         more_quotes=max(0, content.quotes_total - len(quotes)), show=shown, notes=list(notes),
         body_width=BODY_WIDTH, folder_name=content.folder.name,

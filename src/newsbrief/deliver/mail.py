@@ -26,7 +26,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import formatdate, getaddresses, make_msgid
 from pathlib import Path
-from typing import Literal
+from typing import Literal, cast
 
 from ..errors import AddressError, DeliveryError, MailInputError, ReportFolderError
 from .content import HTML_BUDGET, fit_html, load_report, render_text
@@ -39,8 +39,8 @@ PASSWORD_ENV = "NEWSBRIEF_SMTP_PASSWORD"
 DEFAULT_PORTS: Mapping[str, int] = {"none": 25, "starttls": 587, "ssl": 465}
 
 __all__ = [
-    "DEFAULT_PORTS", "PASSWORD_ENV", "USER_ENV", "AddressError", "Delivery", "MailInputError", "ReportFolderError", "Security",
-    "SmtpSettings", "build_message", "parse_addresses", "send_message", "write_eml",
+    "DEFAULT_PORTS", "PASSWORD_ENV", "USER_ENV", "AddressError", "Delivery", "MailInputError", "ReportFolderError",
+    "Security", "SmtpSettings", "build_message", "parse_addresses", "send_message", "write_eml",
 ]
 
 
@@ -88,7 +88,7 @@ def build_message(
     msg["X-Mailer"] = "newsbrief"
     msg.set_content(text, cte="quoted-printable")
     msg.add_alternative(markup, subtype="html", cte="quoted-printable")
-    html_part = msg.get_payload()[1]
+    html_part = cast(list[EmailMessage], msg.get_payload())[1]  # the alternative just added
     for i, chart in enumerate(content.charts, start=1):
         html_part.add_related(chart.png, maintype="image", subtype="png", cid=f"<{chart.cid}>",
                               filename=f"chart-{i}.png", disposition="inline")

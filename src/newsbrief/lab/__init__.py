@@ -2,10 +2,19 @@
 
 from .explore import ExploreApp, Explorer, explore
 from .focus import (
-    Filters, Focus, date_bounds, entity_choices, filter_tables, find_focus, focus_sentences, make_filters, periods,
-    quotes_about, quotes_by, sentences_at, source_choices, speaker_choices, timeline, tone,
+    Filters,
+    filter_tables,
+    focus_sentences,
+    make_filters,
+    periods,
+    quotes_about,
+    quotes_by,
+    sentences_at,
+    timeline,
+    tone,
 )
 from .query import QueryError, sql
+from .slices import Focus, date_bounds, entity_choices, find_focus, source_choices, speaker_choices
 from .stores import annotate_into, latest_run_store, resolve_store
 from .view import View, make_view
 

@@ -23,12 +23,19 @@ from typing import Any
 
 import pandas as pd
 
+from ..analysis.db import Db
 from ..errors import ExploreError, NewsbriefError
 from ..present import HTMLBlock
-from ..analysis.db import Db
-from .focus import FREQS, Filters, Focus, make_filters
+from .focus import FREQS, Filters, make_filters
 from .slices import (
-    date_bounds_db, entity_choices_db, find_focus_db, open_db, read_slice, source_choices_db, speaker_choices_db,
+    Focus,
+    date_bounds,
+    entity_choices,
+    find_focus,
+    open_db,
+    read_slice,
+    source_choices,
+    speaker_choices,
     store_counts,
 )
 from .stores import resolve_store
@@ -63,7 +70,7 @@ class Explorer:
             raise ExploreError(f"freq must be one of {', '.join(FREQS.values())}, not {freq!r}")
         path = resolve_store(store)
         db = open_db(path)
-        focus = find_focus_db(db, entity=entity, speaker=speaker)
+        focus = find_focus(db, entity=entity, speaker=speaker)
         return cls(store=path, db=db, focus=focus, filters=make_filters(start=start, end=end, sources=sources),
                    freq=freq)
 
@@ -86,20 +93,20 @@ class Explorer:
         return self._cache[key]
 
     def entity_choices(self) -> list[tuple[str, str]]:
-        return self._memo("entities", lambda: entity_choices_db(self.db))
+        return self._memo("entities", lambda: entity_choices(self.db))
 
     def speaker_choices(self) -> list[tuple[str, str]]:
-        return self._memo("speakers", lambda: speaker_choices_db(self.db))
+        return self._memo("speakers", lambda: speaker_choices(self.db))
 
     def source_choices(self) -> list[str]:
-        return self._memo("sources", lambda: source_choices_db(self.db))
+        return self._memo("sources", lambda: source_choices(self.db))
 
     def date_bounds(self) -> tuple[date | None, date | None]:
-        return self._memo("bounds", lambda: date_bounds_db(self.db))
+        return self._memo("bounds", lambda: date_bounds(self.db))
 
     def find(self, *, entity: str | None = None, speaker: str | None = None) -> Focus:
-        """The focus a user means (see :func:`~newsbrief.lab.focus.find_focus`), without changing the choice."""
-        return find_focus_db(self.db, entity=entity, speaker=speaker)
+        """The focus a user means (see :func:`~newsbrief.lab.slices.find_focus`), without changing the choice."""
+        return find_focus(self.db, entity=entity, speaker=speaker)
 
     def overview(self) -> HTMLBlock:
         n = self._memo("counts", lambda: store_counts(self.db))

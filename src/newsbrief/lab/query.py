@@ -24,21 +24,12 @@ import duckdb
 import pandas as pd
 
 from ..errors import QueryError
-from ..store.duck import connect, table_paths
+from ..store.duck import connect, describe, table_paths
 
 log = logging.getLogger(__name__)
 
 Tables = Mapping[str, pd.DataFrame]
 Store = str | Path | Tables
-
-
-def _describe(con: duckdb.DuckDBPyConnection) -> str:
-    """``table(col, ...)`` for every view: what a user can query."""
-    rows = con.execute(
-        "SELECT table_name, string_agg(column_name, ', ' ORDER BY ordinal_position) "
-        "FROM information_schema.columns GROUP BY table_name ORDER BY table_name"
-    ).fetchall()
-    return "; ".join(f"{table}({columns})" for table, columns in rows)
 
 
 _KINDS: tuple[tuple[type[duckdb.Error], str], ...] = (
@@ -77,7 +68,7 @@ def sql(query: str, *, store: Store) -> pd.DataFrame:
         except duckdb.Error as e:
             hint = ""
             if isinstance(e, (duckdb.CatalogException, duckdb.BinderException)):
-                hint = f" (available: {_describe(con)})"
+                hint = f" (available: {describe(con)})"
             raise QueryError(_problem(e) + hint) from e
         if result.description is None:
             raise QueryError("the statement returns no rows; use a SELECT (or WITH ... SELECT) query")

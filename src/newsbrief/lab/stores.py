@@ -7,7 +7,6 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-
 from ..errors import StoreError
 from ..store import CURRENT, is_store
 

@@ -11,12 +11,26 @@ import pandas as pd
 from .. import analysis
 from ..present import Chart, HTMLBlock, table_block, to_chart
 from ..present.charts.entities import focus_chart
-from ..present.formatters import UNDATED, fmt_day, fmt_source, fmt_text
 from ..present.evidence import evidence_block
+from ..present.formatters import UNDATED, fmt_day, fmt_source, fmt_text
 from ..textutil import signed
 from .focus import (
-    Filters, Focus, _in_period, _n, _period_key, _quote_rows, evidence, filter_tables, focus_mentions,
-    focus_sentences, periods, quotes_about, quotes_by, timeline, tone, tone_basis,
+    Filters,
+    Focus,
+    _in_period,
+    _n,
+    _period_key,
+    _quote_rows,
+    evidence,
+    filter_tables,
+    focus_mentions,
+    focus_sentences,
+    periods,
+    quotes_about,
+    quotes_by,
+    timeline,
+    tone,
+    tone_basis,
 )
 
 
@@ -65,7 +79,8 @@ class View:
             tone_text = "tone unknown"
         else:
             row = self.overall.iloc[0]
-            tone_text = f"{basis} {signed(round(float(row['mean']), 2) + 0.0)} (mean over {_n(int(row['n_articles']), 'article')})"
+            mean = signed(round(float(row["mean"]), 2) + 0.0)
+            tone_text = f"{basis} {mean} (mean over {_n(int(row['n_articles']), 'article')})"
         text = (f"{self.focus.name} ({self.focus.kind}): {total} dated {what} in {_n(self.n_articles, 'article')} "
                 f"({when}, {where}); {tone_text}; {len(self.quotes_by)} quotes by, {len(self.quotes_about)} about.")
         note = self.meaning()

@@ -4,4 +4,5 @@ from .blocks import HTMLBlock, table_block
 from .figures import Chart, to_chart
 from .formatters import UNDATED, fmt_date, fmt_day, fmt_source, header_rows
 
-__all__ = ["UNDATED", "Chart", "HTMLBlock", "fmt_date", "fmt_day", "fmt_source", "header_rows", "table_block", "to_chart"]
+__all__ = ["UNDATED", "Chart", "HTMLBlock", "fmt_date", "fmt_day", "fmt_source", "header_rows", "table_block",
+           "to_chart"]

@@ -15,10 +15,13 @@ from ..textutil import minus
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-@functools.lru_cache(maxsize=1)
-def environment() -> jinja2.Environment:
-    """The autoescaping environment of the block templates (article text can never become markup)."""
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
+@functools.lru_cache(maxsize=8)
+def environment(folder: str | Path = TEMPLATES) -> jinja2.Environment:
+    """The one Jinja setup of the package, over the templates in ``folder`` (by default the block templates;
+    the renderer's pages and the email have their own folders): HTML autoescaped (article text can never become
+    markup), an undefined name an error, block tags taking their line with them."""
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)),
+                              autoescape=jinja2.select_autoescape(["html", "html.j2"]),
                               trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
 
 

@@ -10,20 +10,31 @@ from matplotlib.figure import Figure
 
 
 class Chart:
-    """PNG bytes with alt text and the size to show them at; ``email`` marks the few charts an email carries."""
+    """PNG bytes with alt text and the size to show them at; ``email`` marks the few charts an email carries.
 
-    def __init__(self, png: bytes, *, alt: str, width: int, height: int, email: bool = False) -> None:
+    ``min_font`` is the smallest font size (points) in the figure at its own size, ``dpi`` the PNG's pixels per
+    inch: a printed page shows the chart ``width`` CSS pixels wide, so a test can tell the printed size of that
+    font from where the PDF draws the image.
+    """
+
+    def __init__(self, png: bytes, *, alt: str, width: int, height: int, email: bool = False,
+                 min_font: float | None = None, dpi: int = 150) -> None:
         self.png = png
         self.alt = alt
         self.width = width
         self.height = height
         self.email = email
+        self.min_font = min_font
+        self.dpi = dpi
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> tuple[dict[str, Any], dict[str, Any]]:
         data = {"image/png": base64.b64encode(self.png).decode("ascii"), "text/plain": f"<Chart: {self.alt}>"}
         meta: dict[str, Any] = {"width": self.width, "height": self.height, "alt": self.alt}
         if self.email:
             meta["email"] = True
+        if self.min_font is not None:
+            meta["min_font_pt"] = self.min_font
+            meta["dpi"] = self.dpi
         return data, {"image/png": meta}
 
     def __repr__(self) -> str:
@@ -61,16 +72,19 @@ def to_chart(fig: Figure, *, dpi: int = 150, alt: str | None = None, email: bool
     import matplotlib.pyplot as plt
     from PIL import Image
 
+    from .charts.style import smallest_font
+
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", facecolor="white")
     axes = fig.get_axes()
     titles = [axes[0].get_title(loc=loc) for loc in ("left", "center", "right")] if axes else []
     suptitle = fig.get_suptitle() if hasattr(fig, "get_suptitle") else ""
     alt = alt or suptitle or next((t for t in titles if t), "chart")
+    min_font = smallest_font(fig)
     plt.close(fig)
     buffer.seek(0)
     with Image.open(buffer) as image:
         width, height = image.size
     scale = 100 / dpi
     return Chart(compact_png(buffer.getvalue()), alt=alt, width=round(width * scale), height=round(height * scale),
-                 email=email)
+                 email=email, min_font=min_font, dpi=dpi)

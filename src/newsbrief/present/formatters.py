@@ -87,25 +87,20 @@ def article_titles(article_ids: pd.Series, articles: pd.DataFrame) -> pd.Series:
     return pd.Series([titles.get(i) or str(i) for i in article_ids], index=article_ids.index, dtype=object)
 
 
-def header_rows(articles: pd.DataFrame, *, mode: str, with_url: bool = True) -> list[tuple[str, str]]:
-    """The facts under a briefing's title: source, author, date and words of an article, or a corpus's span."""
+def header_rows(articles: pd.DataFrame, *, with_url: bool = True) -> list[tuple[str, str]]:
+    """The facts under an article briefing's title: source, author, (URL,) date and words of its article."""
     rows: list[tuple[str, str]] = []
-    if mode == "article" and len(articles):
-        first = articles.iloc[0]
-        rows.append(("Source", fmt_source(first.get("source"))))
-        keys = (("Author", "author"), ("URL", "url")) if with_url else (("Author", "author"),)
-        for label, key in keys:
-            value = fmt_text(first.get(key))
-            if value:
-                rows.append((label, value))
-        rows.append(("Published", fmt_date(first.get("published"))))
-        rows.append(("Words", f"{int(first['n_words']):,}"))
-    else:
-        dates = articles["published"].dropna() if "published" in articles else pd.Series(dtype="datetime64[ns, UTC]")
-        rows += corpus_rows({"articles": len(articles), "dated": len(dates),
-                             "first": dates.min() if len(dates) else None, "last": dates.max() if len(dates) else None,
-                             "sources": articles["source"].dropna().nunique() if "source" in articles else 0,
-                             "words": articles["n_words"].sum()})
+    if not len(articles):
+        return rows
+    first = articles.iloc[0]
+    rows.append(("Source", fmt_source(first.get("source"))))
+    keys = (("Author", "author"), ("URL", "url")) if with_url else (("Author", "author"),)
+    for label, key in keys:
+        value = fmt_text(first.get(key))
+        if value:
+            rows.append((label, value))
+    rows.append(("Published", fmt_date(first.get("published"))))
+    rows.append(("Words", f"{int(first['n_words']):,}"))
     return rows
 
 
@@ -127,3 +122,20 @@ def fetch_note(counts: tuple[int, int] | None) -> str | None:
         return None
     failed, total = counts
     return f"{failed:,} of {total:,} links could not be read (each is listed with its reason in fetch.csv)."
+
+
+_PERIOD_NOUNS = {"W": "week", "D": "day", "M": "month"}
+
+
+def when(period: pd.Timestamp, freq: str) -> str:
+    """A ``freq`` period (its start) in a sentence: 'in the week of 5 March 1987', 'on 5 March 1987',
+    'in March 1987'."""
+    day = f"{period.day} {period:%B %Y}"
+    f = freq.upper()[:1]
+    phrases = {"W": f"in the week of {day}", "D": f"on {day}", "M": f"in {period:%B %Y}"}
+    return phrases.get(f, f"in the period from {day}")
+
+
+def previous_period(freq: str) -> str:
+    """'the previous week' (day, month, period)."""
+    return f"the previous {_PERIOD_NOUNS.get(freq.upper()[:1], 'period')}"

@@ -31,7 +31,7 @@ class Record:
     """Everything the email shows of a briefing besides its charts."""
 
     title: str
-    kind: str  # article or corpus
+    label: str  # the kicker: Article briefing, Corpus briefing
     facts: list[tuple[str, str]]
     url: str | None
     notes: list[str]
@@ -40,12 +40,13 @@ class Record:
     speakers: pd.DataFrame = field(repr=False)
     quotes: pd.DataFrame = field(repr=False)
     quotes_total: int = 0
+    appendix: str | None = None  # the link to the run's appendix (corpus briefings)
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready mapping (tables as ``{columns, data}``; NaN as null)."""
-        out: dict[str, Any] = {"title": self.title, "kind": self.kind, "facts": [list(f) for f in self.facts],
+        out: dict[str, Any] = {"title": self.title, "label": self.label, "facts": [list(f) for f in self.facts],
                                "url": self.url, "notes": list(self.notes), "findings": list(self.findings),
-                               "quotes_total": int(self.quotes_total)}
+                               "quotes_total": int(self.quotes_total), "appendix": self.appendix}
         for name, columns in COLUMNS.items():
             frame = getattr(self, name).reindex(columns=list(columns))
             out[name] = json.loads(frame.to_json(orient="split", index=False))
@@ -54,10 +55,10 @@ class Record:
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Record:
         tables = {name: pd.DataFrame(data[name]["data"], columns=data[name]["columns"]) for name in COLUMNS}
-        return cls(title=str(data["title"]), kind=str(data["kind"]),
+        return cls(title=str(data["title"]), label=str(data["label"]),
                    facts=[(str(k), str(v)) for k, v in data["facts"]], url=data.get("url"),
                    notes=[str(n) for n in data["notes"]], findings=[str(f) for f in data["findings"]],
-                   quotes_total=int(data["quotes_total"]), **tables)
+                   quotes_total=int(data["quotes_total"]), appendix=data.get("appendix"), **tables)
 
 
 def read_record(outputs: Iterable[Mapping[str, Any]]) -> Record | None:

@@ -1,9 +1,9 @@
 """The corpus briefing's appendix: every table in full as CSV files, and ``appendix.html`` in the run folder.
 
 The briefing stays short and links here. The tables are computed out of core by DuckDB over a
-:class:`~newsbrief.analysis.db.Db` (SQL in :mod:`.appendix_sql`): the CSV files are written by DuckDB's ``COPY``
-(every row, streamed; a store of millions of articles never goes into pandas), and the page reads back only the
-rows it shows. The page is bounded, whatever the size of the corpus:
+:class:`~newsbrief.analysis.db.Db` (SQL in :mod:`newsbrief.analysis.appendix`): the CSV files are written by
+DuckDB's ``COPY`` (every row, streamed; a store of millions of articles never goes into pandas), and the page
+reads back only the rows it shows. The page is bounded, whatever the size of the corpus:
 
 * entities, speakers and sources: the first :data:`TABLE_ROWS` rows of each (most mentioned, most quoted,
   largest first); when there are more, the caption says how many there are in all and that the CSV has each;
@@ -18,19 +18,15 @@ The sample corpus (262 articles, about 2,500 entities and 750 speakers) is shown
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 from markupsafe import Markup
 
+from ..analysis import appendix as q
 from ..analysis.db import Db
-from ..store.duck import connect, quote_literal
+from ..store.duck import connect
 from ..textutil import clip
-from . import appendix_sql as q
 from .pages import TEMPLATES, environment
 from .sanitize import sanitize
 
@@ -45,70 +41,6 @@ ARTICLE_ROWS = 2_000
 CSV_FILES = ("entities.csv", "speakers.csv", "quotes.csv", "articles.csv", "sources.csv")
 
 
-@dataclass(frozen=True)
-class _Aggregates:
-    """The appendix's aggregated tables, computed once per write as temporary DuckDB tables: one row per entity,
-    speaker, source or article, and a narrow one per quote (its words); DuckDB spills them past its memory limit."""
-
-    entities: str
-    speakers: str
-    sources: str
-    tone: str
-    words: str
-
-
-@contextmanager
-def _aggregates(db: Db) -> Iterator[_Aggregates]:
-    tag = uuid.uuid4().hex[:12]
-    names = _Aggregates(*(f"appendix_{what}_{tag}" for what in ("entities", "speakers", "sources", "tone", "words")))
-    made: list[str] = []
-    try:
-        for name, select in ((names.tone, q.article_tone_sql(db)), (names.words, q.quote_words_sql(db)),
-                             (names.entities, q.entities_sql(db)), (names.speakers, q.speakers_sql(names.words)),
-                             (names.sources, q.sources_sql(db, tone=names.tone))):
-            db.con.execute(f"CREATE TEMP TABLE {name} AS SELECT * FROM ({select}) t")
-            made.append(name)
-        yield names
-    finally:
-        for name in made:
-            db.con.execute(f"DROP TABLE IF EXISTS {name}")
-
-
-def _ordered(db: Db, agg: _Aggregates, *, limit: int | None = None) -> dict[str, str]:
-    """Each table's SELECT in its order (the first ``limit`` rows when given)."""
-    cap = f" LIMIT {int(limit)}" if limit is not None else ""
-    return {
-        "entities": f"SELECT * EXCLUDE (entity_id) FROM {agg.entities} ORDER BY {q.ENTITY_ORDER}{cap}",
-        "speakers": f"SELECT * FROM {agg.speakers} ORDER BY {q.SPEAKER_ORDER}{cap}",
-        "quotes": q.quotes_sql(db, words=agg.words) + cap,
-        "articles": q.articles_sql(db, tone=agg.tone) + cap,
-        "sources": f"SELECT * FROM {agg.sources} ORDER BY {q.SOURCE_ORDER}{cap}",
-    }
-
-
-def _csv_selects(db: Db, agg: _Aggregates) -> dict[str, str]:
-    """Each CSV file's SELECT, its values written as the pandas appendix wrote them."""
-    full = _ordered(db, agg)
-    return {
-        "entities.csv": q.csv_sql(full["entities"], texts=("name", "aliases")),
-        "speakers.csv": q.csv_sql(full["speakers"], flags=("named",), stamps=("first", "last")),
-        "quotes.csv": q.csv_sql(full["quotes"], texts=("article", "as written", "kind", "cue", "quote")),
-        "articles.csv": q.csv_sql(full["articles"], texts=("url", "published")),
-        "sources.csv": full["sources"],
-    }
-
-
-def _write_csv_files(folder: Path, db: Db, agg: _Aggregates) -> None:
-    """Every row of each table, streamed to ``folder`` by DuckDB (never whole in Python). ``COMMENT ''``: DuckDB
-    would otherwise quote every field holding a ``#``."""
-    for name, select in _csv_selects(db, agg).items():
-        db.con.execute(f"COPY ({select}) TO {quote_literal(str(folder / name))} (HEADER, DELIMITER ',', COMMENT '')")
-
-
-def _count(db: Db, relation: str) -> int:
-    return int(db.value(f"SELECT count(*) FROM {relation} t") or 0)
-
-
 def _table(frame: pd.DataFrame, *, caption: str, formats: dict[str, str] | None = None) -> Markup:
     from ..present.blocks import table_block
 
@@ -121,9 +53,8 @@ def _caption(what: str, total: int, shown: int, csv: str) -> str:
     return f"{what}; the first {shown:,} shown here, {csv} has every one"
 
 
-def _quotes(db: Db, agg: _Aggregates, *, speakers: int) -> list[tuple[str, int, list[dict[str, str]]]]:
-    rows = db.df(q.top_quotes_sql(db, speakers=agg.speakers, words=agg.words, top=speakers,
-                                  per_speaker=QUOTES_PER_SPEAKER))
+def _quotes(db: Db, agg: q.Aggregates, *, speakers: int) -> list[tuple[str, int, list[dict[str, str]]]]:
+    rows = q.top_quotes(db, agg, speakers=speakers, per_speaker=QUOTES_PER_SPEAKER)
     out: list[tuple[str, int, list[dict[str, str]]]] = []
     for (_, speaker, n), part in rows.groupby(["rank", "speaker", "n"], sort=True):
         out.append((str(speaker), int(n), [{"quote": clip(r.quote, 400), "article": r.article, "kind": r.kind}
@@ -131,13 +62,12 @@ def _quotes(db: Db, agg: _Aggregates, *, speakers: int) -> list[tuple[str, int, 
     return out
 
 
-def _page(db: Db, agg: _Aggregates, *, title: str, rows: int, articles: int, speakers: int) -> str:
+def _page(db: Db, agg: q.Aggregates, *, title: str, rows: int, articles: int, speakers: int) -> str:
     """The standalone, sanitised appendix page, bounded by ``rows``, ``articles`` and ``speakers``."""
-    n_entities, n_speakers, n_sources = (_count(db, rel) for rel in (agg.entities, agg.speakers, agg.sources))
-    n_articles = _count(db, db.articles_in_scope)
-    head = {name: db.df(select) for name, select in _ordered(db, agg, limit=rows).items()
-            if name in ("entities", "speakers", "sources")}
-    listed = db.df(_ordered(db, agg, limit=articles)["articles"])
+    n_entities, n_speakers, n_sources = (q.count(db, rel) for rel in (agg.entities, agg.speakers, agg.sources))
+    n_articles = q.count(db, db.articles_in_scope)
+    head = q.heads(db, agg, rows=rows, articles=articles)
+    listed = head["articles"]
     shown_speakers = min(n_speakers, int(speakers))
     body = environment().get_template("appendix/body.html.j2").render(
         title=title,
@@ -166,8 +96,8 @@ def write_appendix_db(folder: Path, db: Db, *, title: str, rows: int = TABLE_ROW
                       speakers: int = QUOTE_SPEAKERS) -> Path:
     """Write the CSV files (every row) and ``appendix.html`` (bounded by ``rows`` per table, ``articles`` and the
     quotes of ``speakers`` speakers) into ``folder``, computed out of core from ``db``."""
-    with _aggregates(db) as agg:
-        _write_csv_files(folder, db, agg)
+    with q.aggregates(db) as agg:
+        q.write_csv_files(folder, db, agg)
         page = _page(db, agg, title=title, rows=rows, articles=articles, speakers=speakers)
     path = folder / "appendix.html"
     path.write_text(page, encoding="utf-8")

@@ -13,7 +13,7 @@ import nbformat
 from ..annotate import Settings, write_store
 from ..errors import RunError
 from ..ingest import write_skipped
-from ..params import BriefingOptions, Params
+from ..params import BriefingOptions, Params, resolve_kind
 from ..store import read_manifest
 from ..store.link import link_dataset
 from .kernel import execute
@@ -33,8 +33,9 @@ class ReportPaths:
     new_articles: int | None = None  # articles the previous run of the name did not have (None: not counted)
 
 
-def notebook_path(name: str | Path = "briefing") -> Path:
-    """A notebook shipped with the package by name (``briefing``, ``explore``), or any notebook file by path."""
+def notebook_path(name: str | Path) -> Path:
+    """A notebook shipped with the package by name (``article``, ``corpus``, ``explore``), or any notebook file
+    by path."""
     path = Path(name) if str(name).endswith(".ipynb") else NOTEBOOKS / f"{name}.ipynb"
     if not path.is_file():
         raise RunError("notebook not found", path=path)
@@ -55,15 +56,16 @@ def render(notebook: Path | nbformat.NotebookNode, *, html_path: Path, pdf_path:
 
 def brief(
     folder: Path, tables: dict[str, Any] | None, *, params: Params, settings: Settings,
-    changes: Mapping[str, Any] | None = None, notebook: str | Path = "briefing", progress_bar: bool = False,
+    changes: Mapping[str, Any] | None = None, notebook: str | Path | None = None, progress_bar: bool = False,
     source_store: Path | None = None, record: dict[str, Any] | None = None,
 ) -> ReportPaths:
     """Write data/, execute the notebook and render HTML + PDF inside ``folder`` (which must exist).
 
     ``data/`` holds ``tables``, or, with ``source_store`` (and no tables), that store's current version linked
     (:func:`~newsbrief.store.link.link_dataset`): a corpus briefing of a large store never loads it whole.
-    The notebook's one parameter is the :class:`~newsbrief.params.BriefingOptions` of ``params`` with ``changes``
-    (a fan-out part's title, mode, entities); papermill records it in the executed notebook.
+    The notebook (by default the one of the briefing's kind: ``article`` or ``corpus``) gets one parameter, the
+    :class:`~newsbrief.params.BriefingOptions` of ``params`` with ``changes`` (a fan-out part's title, mode,
+    entities) and the kind resolved; papermill records it in the executed notebook.
     ``record`` (what ingest read and skipped) goes into the data's manifest, its skipped pages into ``skipped.csv``.
     Raises papermill's PapermillExecutionError when a cell fails; the executed notebook is left in ``folder``.
     """
@@ -81,16 +83,16 @@ def brief(
         n_articles = len(tables["articles"])
     if record and record.get("skipped"):
         write_skipped(folder / "skipped.csv", record["skipped"])
-    options = BriefingOptions.of(params, base=folder, **dict(changes or {}))
-    corpus = options.mode == "corpus" or (options.mode == "auto" and n_articles != 1)
-    if corpus:
-        options = options.model_copy(update={"appendix": "appendix.html"})
+    changes = dict(changes or {})
+    kind = resolve_kind(changes.get("mode", params.mode), n_articles=n_articles)
+    # every briefing links the appendix written beside it: the full tables, and every quote of an article
+    options = BriefingOptions.of(params, base=folder, **{**changes, "mode": kind, "appendix": "appendix.html"})
     title = options.title
-    appendix = _AppendixWriter(folder, title=title or "News briefing") if corpus else None
+    appendix: _AppendixWriter | None = _AppendixWriter(folder, title=title or "News briefing")
     if appendix is not None:
         appendix.start()  # out of core in DuckDB (the GIL released): it overlaps the kernel's work on a second core
     executed = folder / "briefing.ipynb"
-    source = notebook_path(notebook)
+    source = notebook_path(notebook or kind)
     try:
         execute(source, executed, cwd=folder, progress_bar=progress_bar,
                 parameters={"options": options.model_dump(mode="json")})
@@ -110,7 +112,7 @@ def brief(
 
 
 class _AppendixWriter(threading.Thread):
-    """Writes the corpus appendix from the run's store in a thread; :meth:`finish` waits and re-raises."""
+    """Writes the appendix from the run's store in a thread; :meth:`finish` waits and re-raises."""
 
     def __init__(self, folder: Path, *, title: str) -> None:
         super().__init__(name="newsbrief-appendix", daemon=True)

@@ -63,7 +63,7 @@ class BriefingPDFExporter(Exporter):
     def _file_extension_default(self) -> str:
         return ".pdf"
 
-    def from_notebook_node(
+    def from_notebook_node(  # type: ignore[override]  # a PDF is bytes, as in nbconvert's own PDFExporter
         self, nb: NotebookNode, resources: dict[str, Any] | None = None, **kw: Any
     ) -> tuple[bytes, dict[str, Any]]:
         nb_copy, resources = super().from_notebook_node(nb, resources, **kw)

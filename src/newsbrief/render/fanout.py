@@ -8,19 +8,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
-from ..analysis.db import Db, source_sql
-from ..analysis.db_counts import entity_frequencies_db
+from ..analysis.db import Db
+from ..analysis.parts import groups, write_part
 from ..errors import ParamsError
 from ..params import Params
 from ..store import read_manifest
-from ..store.duck import connect, quote_literal
+from ..store.duck import connect
 from .brief import ReportPaths, brief
 from .pages import index_page
-from .subsets import write_part
-
-EACH_CHOICES: tuple[str, ...] = ("source", "entity", "article")
 
 
 def slug(value: str, *, taken: set[str]) -> str:
@@ -31,26 +26,6 @@ def slug(value: str, *, taken: set[str]) -> str:
         name, n = f"{base}-{n}", n + 1
     taken.add(name)
     return name
-
-
-def groups(db: Db, *, each: str, top: int) -> list[tuple[str, str, int, dict[str, Any]]]:
-    """(label, article predicate on ``a``, articles, notebook overrides) per value to brief, largest first."""
-    if each == "source":
-        label = source_sql("a.source")
-        counts = db.df(f"SELECT {label} AS source, count(*) AS n FROM articles a GROUP BY 1 ORDER BY n DESC, source")
-        return [(str(r.source), f"{label} = {quote_literal(str(r.source))}", int(r.n),
-                 {"mode": "corpus" if r.n > 1 else "article"}) for r in counts.itertuples(index=False)]
-    if each == "entity":
-        freq = entity_frequencies_db(db, db.entities(), top=top)
-        return [(str(r.name), f"a.article_id IN (SELECT article_id FROM mentions WHERE entity_id = "
-                 f"{quote_literal(str(r.entity_id))})", int(r.articles),
-                 {"mode": "corpus" if r.articles > 1 else "article", "entities": [r.name]})
-                for r in freq.itertuples(index=False)]
-    if each == "article":
-        rows = db.df("SELECT article_id, title FROM articles")
-        return [(str(t) if t is not None and not pd.isna(t) else str(i), f"a.article_id = {quote_literal(str(i))}", 1,
-                 {"mode": "article", "title": None}) for i, t in zip(rows["article_id"], rows["title"])]
-    raise ParamsError("invalid --each", problems=[f"--each {each}: choose one of {', '.join(EACH_CHOICES)}"])
 
 
 Job = tuple[Path, Path, str, dict[str, Any], dict[str, Any]]
@@ -84,13 +59,13 @@ def _render_all(jobs: list[Job], *, workers: int | None) -> Any:
 
 
 def fan_out(
-    folder: Path, parent: Path, *, params: Params, settings: Any, each: str, notebook: str | Path = "briefing",
+    folder: Path, parent: Path, *, params: Params, settings: Any, each: str, notebook: str | Path | None = None,
     progress: Callable[[str, int], Callable[[int], None]] | None = None, stage: Callable[[str], None] | None = None,
 ) -> Any:
     """Render one briefing per value of ``each`` of the store ``parent`` under ``folder``, and ``folder/index.html``.
 
-    Each child's data/ is its part of the parent, copied out in batches (:func:`.subsets.write_part`): a fan-out
-    of a large store never holds it in memory.
+    Each child's data/ is its part of the parent, copied out in batches
+    (:func:`~newsbrief.analysis.parts.write_part`): a fan-out of a large store never holds it in memory.
     """
     db = Db(connect(parent))
     try:
@@ -105,13 +80,13 @@ def fan_out(
     rows: list[tuple[str, str, int]] = []
     jobs: list[Job] = []
     base_title = params.title or "News briefing"
-    for label, scope, n, overrides in todo:
+    for label, scope, n, changes in todo:
         name = slug(label, taken=taken)
         sub = folder / name
         sub.mkdir()
-        title = overrides.get("title", f"{base_title}: {label}")
-        changes = {**overrides, "title": label if title is None else title}
-        kwargs = {"params": params, "settings": settings, "changes": changes, "notebook": notebook}
+        title = changes.get("title", f"{base_title}: {label}")
+        kwargs = {"params": params, "settings": settings, "notebook": notebook,
+                  "changes": {**changes, "title": label if title is None else title}}
         jobs.append((sub, parent, scope, {**manifest, "part_of": {"each": each, "value": label}}, kwargs))
         rows.append((label, name, n))
     children: list[ReportPaths] = []

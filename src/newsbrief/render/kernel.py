@@ -17,11 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from jupyter_client.manager import AsyncKernelManager
-
-from .kernels import QuietShutdownKernelManager
 from traitlets import CaselessStrEnum
 
 from ..errors import RunError
+from .kernels import QuietShutdownKernelManager
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +53,8 @@ class IPCKernelManager(QuietShutdownKernelManager):
         if not restart and self._socket_dir:
             shutil.rmtree(self._socket_dir, ignore_errors=True)
 
-    cleanup_resources = _async_cleanup_resources  # what nbclient calls after a kernel died
+    # what nbclient calls after a kernel died; async under the sync name, as jupyter_client's AsyncKernelManager does
+    cleanup_resources = _async_cleanup_resources  # type: ignore[assignment]
 
 
 def kernel_manager_class() -> type[AsyncKernelManager]:

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
+from ..present.blocks import environment as templates
+
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-@functools.lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-                              autoescape=jinja2.select_autoescape(["html", "html.j2"]),
-                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    """The package's Jinja environment (:func:`newsbrief.present.blocks.environment`) over the renderer's templates."""
+    return templates(TEMPLATES)
 
 
 def print_css(paper: str) -> str:

@@ -19,14 +19,14 @@ from typing import Any
 
 import pandas as pd
 
-from ..annotate import Settings, annotate_articles, assemble, settings_from, within_size_limit, write_store
-from ..errors import InputError, ParamsError, RunError
 from ..analysis import thin_articles
+from ..annotate import Settings, annotate_articles, assemble, within_size_limit, write_store
+from ..errors import InputError, ParamsError, RunError
 from ..fetch import FetchOptions
 from ..ingest import thin_summary
 from ..ingest.fetched import read_sources
 from ..nlp.entities.linking import Aliases
-from ..params import Params
+from ..params import Params, reads_strictly, resolve_kind
 from ..store import is_store, read_dataset
 from ..store.link import link_dataset
 from ..store.lock import remove_quietly
@@ -47,13 +47,13 @@ ProgressFactory = Callable[[str, int], Callable[[int], None]]
 
 def build_tables(
     params: Params, *, store: Path, progress: ProgressFactory | None = None, fetch_log: Path | None = None,
-    record: dict[str, Any] | None = None,
+    record: dict[str, Any] | None = None, each: str | None = None,
 ) -> tuple[dict[str, Any], Settings]:
     """Read the inputs (URL inputs fetched, their log written to ``fetch_log``) and annotate what the cache lacks
-    (engine, workers and scorer from ``params``).
+    (engine, workers and scorer from ``params``); a run that fans out (``each``) is sized as a corpus.
 
     ``record``, when given, is filled with what ingest looked at and skipped (:meth:`IngestResult.record`)."""
-    settings = settings_from(params)
+    settings = params.annotation_settings()
     if len(params.input) == 1 and is_store(params.input[0]):
         tables = read_dataset(params.input[0])
         thin = [f"{i} ({reason})" for i, reason in thin_articles(tables["articles"]).items()]
@@ -62,11 +62,11 @@ def build_tables(
         return tables, settings
     ingested, _ = read_sources(params.input, store=store, options=FetchOptions.from_params(params),
                                columns=params.columns, log_path=fetch_log, languages=params.languages,
-                               strict=params.mode == "article")
+                               strict=reads_strictly(params.mode))
     if record is not None:
         record.update(ingested.record())
-    single = params.mode == "article" or (params.mode == "auto" and len(ingested.articles) == 1)
-    articles = within_size_limit(ingested.articles, mode="article" if single else "corpus")
+    kind = resolve_kind(params.mode, n_articles=len(ingested.articles)) if each is None else "corpus"
+    articles = within_size_limit(ingested.articles, kind=kind)
     tick = progress("annotating", len(articles)) if progress else None
     annotate_articles(articles, store=store, settings=settings, engine=params.engine,
                       workers=params.workers, scheduler=params.scheduler, batch_size=params.batch_size,
@@ -78,7 +78,7 @@ def build_tables(
 def _from_store(params: Params, each: str | None) -> Path | None:
     """The store a run renders without loading it: a single store input, in a fan-out or a corpus briefing (not
     an article briefing). Its aggregates are computed out of core; its thin articles are warned about here."""
-    if len(params.input) != 1 or not is_store(params.input[0]) or (each is None and params.mode == "article"):
+    if len(params.input) != 1 or not is_store(params.input[0]):
         return None
     from ..analysis.db import Db
     from ..analysis.db_counts import thin_articles_db
@@ -86,7 +86,7 @@ def _from_store(params: Params, each: str | None) -> Path | None:
 
     db = Db(connect(params.input[0]))
     try:
-        if each is None and params.mode == "auto" and db.count("articles") == 1:
+        if each is None and resolve_kind(params.mode, n_articles=db.count("articles")) == "article":
             return None
         thin, total = thin_articles_db(db, limit=10)
     finally:
@@ -99,7 +99,7 @@ def _from_store(params: Params, each: str | None) -> Path | None:
 def _title_for(tables: dict[str, Any], params: Params) -> str | None:
     if params.title is not None:
         return params.title
-    if len(tables["articles"]) == 1 and params.mode != "corpus":
+    if len(tables["articles"]) == 1 and resolve_kind(params.mode, n_articles=1) == "article":
         first = tables["articles"]["title"].iloc[0]
         return None if first is None or pd.isna(first) or not str(first) else str(first)
     return None
@@ -144,7 +144,7 @@ def _keep_failed(tmp: Path, failed: Path) -> Path:
 
 def run_report(
     params: Params, *, output_dir: str | Path = "reports", progress: ProgressFactory | None = None,
-    stage: StageCallback | None = None, notebook: str | Path = "briefing", progress_bar: bool = False,
+    stage: StageCallback | None = None, notebook: str | Path | None = None, progress_bar: bool = False,
     each: str | None = None,
 ) -> ReportPaths:
     """Render ``<output_dir>/<params.name>/`` with briefing.ipynb, briefing.html and briefing.pdf.
@@ -182,7 +182,7 @@ def run_report(
 
 def _run_report(
     params: Params, *, output_dir: Path, progress: ProgressFactory | None, stage: StageCallback | None,
-    notebook: str | Path, progress_bar: bool, each: str | None,
+    notebook: str | Path | None, progress_bar: bool, each: str | None,
 ) -> ReportPaths:
     from papermill.exceptions import PapermillExecutionError
 
@@ -200,16 +200,13 @@ def _run_report(
         record: dict[str, Any] = {}
         compare = last_run_baseline(tmp, final / "data") if params.compare == "last-run" else None
         if source is not None:
-            settings = settings_from(params)
+            settings = params.annotation_settings()
         else:
             tables, settings = build_tables(params, store=store, progress=progress, fetch_log=tmp / "fetch.csv",
-                                            record=record)
+                                            record=record, each=each)
             new_articles = new_since(tables, final / "data")
-            n_articles = len(tables["articles"])
-            if params.mode == "article" and each is None and n_articles != 1:
-                raise ParamsError("invalid parameters", problems=[
-                    f"mode: 'article' needs exactly one article; the inputs hold {n_articles} "
-                    "(use mode: corpus, or --each article for one briefing per article)"])
+            if each is None:
+                resolve_kind(params.mode, n_articles=len(tables["articles"]))  # mode article: one article
             if each is not None:  # the fan-out copies each part out of a store: the annotated tables, written once
                 source = tmp / PARENT
                 write_store(source, tables, settings=settings, inputs=params.input, base=tmp, extra=record)

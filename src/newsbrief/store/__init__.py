@@ -13,10 +13,10 @@ from .dataset import (
     table_files,
     write_dataset,
 )
-from .layout import MONTH, PARTITIONED, UNDATED, months_of
+from .layout import MONTH, PARTITIONED, PARTITIONING, UNDATED, Partitioning, months_of
 from .lock import locked
 from .writer import DatasetWriter
 
-__all__ = ["CACHE_TABLES", "CURRENT", "GRACE_SECONDS", "MONTH", "PARTITIONED", "TABLES", "UNDATED", "Cache",
-           "DatasetWriter", "is_store", "locked", "lost_current", "months_of", "read_dataset", "read_manifest",
-           "table_files", "write_dataset"]
+__all__ = ["CACHE_TABLES", "CURRENT", "GRACE_SECONDS", "MONTH", "PARTITIONED", "PARTITIONING", "TABLES", "UNDATED",
+           "Cache", "DatasetWriter", "Partitioning", "is_store", "locked", "lost_current", "months_of", "read_dataset",
+           "read_manifest", "table_files", "write_dataset"]

@@ -159,3 +159,12 @@ def connect_files(
         con.close()
         raise
     return con
+
+
+def describe(con: duckdb.DuckDBPyConnection) -> str:
+    """``table(col, ...)`` for every table and view of ``con``: what a user can query."""
+    rows = con.execute(
+        "SELECT table_name, string_agg(column_name, ', ' ORDER BY ordinal_position) "
+        "FROM information_schema.columns GROUP BY table_name ORDER BY table_name"
+    ).fetchall()
+    return "; ".join(f"{table}({columns})" for table, columns in rows)

@@ -14,7 +14,8 @@ Versions written before partitioning hold one ``<table>.parquet`` per table; bot
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -58,6 +59,49 @@ def child_months(frame: pd.DataFrame, by_article: Mapping[Any, str]) -> pd.Serie
     if "article_id" not in frame.columns:
         return pd.Series(UNDATED, index=frame.index, dtype=object)
     return frame["article_id"].map(by_article).fillna(UNDATED).astype(object)
+
+
+@dataclass(frozen=True)
+class Partitioning:
+    """How a store's article tables are partitioned: by the publication month (UTC) of their article. Code outside
+    the store asks this record (the partition column, the partitions a span of time covers, a row's partition)
+    instead of assuming months."""
+
+    column: str = MONTH
+    undated: str = UNDATED
+    tables: tuple[str, ...] = PARTITIONED
+
+    def of(self, published: pd.Series) -> pd.Series:
+        """The partition of each publication time (:func:`months_of`)."""
+        return months_of(published)
+
+    def of_articles(self, articles: pd.DataFrame) -> pd.Series:
+        """The partition of each row of an ``articles`` frame."""
+        return article_months(articles)
+
+    def of_children(self, frame: pd.DataFrame, by_article: Mapping[Any, str]) -> pd.Series:
+        """The partition of each row of a child table (its article's)."""
+        return child_months(frame, by_article)
+
+    def covering(self, periods: pd.Series, freq: str) -> list[str]:
+        """The partitions that the ``freq`` periods starting at ``periods`` overlap."""
+        out: set[str] = set()
+        for start in pd.to_datetime(periods):
+            end = pd.Period(start, freq=freq).end_time
+            out.update(f"{m:%Y-%m}" for m in pd.period_range(start, end, freq="M").start_time)
+        return sorted(out)
+
+    def columns_but_partition(self, columns: Collection[str]) -> str:
+        """A SELECT list of every column but the partition column (a view of a partitioned store has it)."""
+        return f"* EXCLUDE ({self.column})" if self.column in columns else "*"
+
+    def drop(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """``frame`` without the partition column."""
+        return frame.drop(columns=[self.column]) if self.column in frame.columns else frame
+
+
+#: The store's partitioning.
+PARTITIONING = Partitioning()
 
 
 def part_key(table: str, month: str | None, number: int) -> str:

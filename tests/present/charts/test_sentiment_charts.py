@@ -89,7 +89,7 @@ def test_entity_tone_chart_labels_its_measure_and_says_what_it_means(freq: str |
     fig = entity_sentiment_chart(df, title="Tone towards the leading entities", measure="Mean tone towards the entity",
                                  note=note)
     assert any("Mean tone towards the entity" in t for t in labels(fig))
-    assert [t.get_text() for t in fig.axes[0].texts] == [note]
+    assert [" ".join(t.get_text().split()) for t in fig.axes[0].texts] == [note]  # wrapped to the figure width
     if freq is None:
         # 48 scored mentions
         assert {t.get_text() for t in fig.axes[0].get_yticklabels()} == {"NATO (n=24)", "Kyiv (n=24)"}

@@ -11,14 +11,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-import re
-
-
-from .gazetteer import country_code, is_place
 from ..lexicon import lexicon
 from ..quotes.lexicon import PERSONAL_SPEECH_LEMMAS
+from .gazetteer import country_code, is_place
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -99,12 +97,13 @@ def cue_label(span: Span) -> tuple[str, bool] | None:
     nxt = doc[span.end] if span.end < len(doc) else None
     nxt_low = nxt.lower_.rstrip(".") if nxt is not None else ""
     prev = doc[span.start - 1] if span.start > 0 else None
-    if prev is not None and prev.lower_ in {"elect", "designate"} and span.start >= 3 and doc[span.start - 2].text == "-":
+    if (prev is not None and prev.lower_ in {"elect", "designate"} and span.start >= 3
+            and doc[span.start - 2].text == "-"):
         prev = doc[span.start - 3]  # "President-elect Trump"
     if any(last.endswith(end) and len(last) > len(end) + 2 for end in lex["place_word_endings"]):
         return "FAC", True
     if last in lex["place_suffixes"] and len(span) >= 2:
-        return "FAC", True if last in _FAC_SUFFIXES else "LOC"
+        return ("FAC" if last in _FAC_SUFFIXES else "LOC"), True
     if nxt is not None and nxt_low in {"street", "road", "avenue", "boulevard", "lane", "square"} and nxt.is_title:
         return "FAC", True
     if prev is not None and prev.is_lower and prev.lower_ in _COMPASS and span[0].is_title:
@@ -113,7 +112,7 @@ def cue_label(span: Span) -> tuple[str, bool] | None:
         return "ORG", True  # "the Walkley board", "Zanu-PF party"
     before = _words_before(span, 2)
     if any(before.endswith(p) for p in lex["place_before"]):
-        return "LOC", True if "island" in before or "isle" in before else "GPE"
+        return ("LOC" if "island" in before or "isle" in before else "GPE"), True
     of = next((t.i for t in span if t.lower_ == "of"), None)
     if of is not None and of > span.start and doc[of - 1].lower_ in lex["org_suffixes"]:
         return "ORG", True  # "Bank of Japan", "Public Utility Commission of Texas"
@@ -144,7 +143,8 @@ def cue_label(span: Span) -> tuple[str, bool] | None:
     root = span.root
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in PERSONAL_SPEECH_LEMMAS:
         return "PERSON", False
-    if root.dep_ in {"nsubj", "dobj", "attr", "appos"} and root.head.lemma_.lower() in PERSONAL_SPEECH_LEMMAS and root.head.i < span.start:
+    if (root.dep_ in {"nsubj", "dobj", "attr", "appos"} and root.head.lemma_.lower() in PERSONAL_SPEECH_LEMMAS
+            and root.head.i < span.start):
         return "PERSON", False  # inverted: "says Parata"
     if root.dep_ == "appos" and root.head.lower_ in lex["person_titles"]:
         return "PERSON", True  # "his father, Hori Parata"

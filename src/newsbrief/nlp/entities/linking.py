@@ -27,10 +27,10 @@ from typing import Any
 import pandas as pd
 
 from ...params import load_alias_file
-from .labels import PLACE_LABELS, strip_titles
-from .mentions import _initials
 from .cues import is_known_org, lexicon, org_key
 from .gazetteer import country_code, fold, is_place
+from .labels import PLACE_LABELS, strip_titles
+from .mentions import _initials
 from .typer import is_given_name
 
 SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -174,7 +174,7 @@ def _merge_acronyms(keys: list[tuple[str, str]], articles: list[str], stripped: 
             if len(ini) >= 2:
                 local[(art, ini)].add(key)
                 corpus[ini].add(key)
-    for i, (key, art, text, label) in enumerate(zip(keys, articles, stripped, labels)):
+    for i, (key, art, text, _label) in enumerate(zip(keys, articles, stripped, labels)):
         compact = text.replace(".", "")
         if " " in text or not compact.isupper() or not 2 <= len(compact) <= 6 or key[0] == "COUNTRY":
             continue
@@ -334,13 +334,13 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
             by_entity[eid].append(i)
     entities_rows: list[dict[str, Any]] = []
     for eid, idx in by_entity.items():
-        forms = Counter(texts[i] for i in idx)
+        counts = Counter(texts[i] for i in idx)
         entities_rows.append(
             {
                 "entity_id": eid,
                 "name": final_names[idx[0]],
                 "label": final_labels[idx[0]],
-                "aliases": [f for f, _ in forms.most_common()],
+                "aliases": [f for f, _ in counts.most_common()],
             }
         )
     m = m[keep]

@@ -61,9 +61,7 @@ def is_name(text: str) -> bool:
     """False for strings the model tags but no reader would call a name (``Photograph:(AFP``)."""
     if NOT_A_NAME.search(text) or not any(ch.isalpha() for ch in text):
         return False
-    if text.islower() or len(text) < 2:
-        return False
-    return True
+    return not (text.islower() or len(text) < 2)
 
 
 _TABLE_TOKENS = frozenset("vs cts mln bln dlrs dlr shr shrs avg revs oper qtr pct qtly mths".split())
@@ -225,7 +223,7 @@ def rule_labels(found: list[Found], groups: list[int]) -> list[str]:
     (the island of X, X Street, X Inc., Mr X, X, 43,) outweighing the model."""
     votes: dict[int, dict[str, float]] = {}
     strong_votes: dict[int, dict[str, float]] = {}
-    for (span, label, cue), g in zip(found, groups):
+    for (_span, label, cue), g in zip(found, groups):
         v = votes.setdefault(g, {})
         v[label] = v.get(label, 0.0) + _WEIGHT["ner"]
         if cue is not None:
@@ -235,7 +233,7 @@ def rule_labels(found: list[Found], groups: list[int]) -> list[str]:
                 sv = strong_votes.setdefault(g, {})
                 sv[lab] = sv.get(lab, 0.0) + 1.0
     out: list[str] = []
-    for (span, label, cue), g in zip(found, groups):
+    for (_span, label, cue), g in zip(found, groups):
         v = strong_votes.get(g) or votes[g]
         classes: dict[str, float] = {}
         for lab, w in v.items():
@@ -256,11 +254,12 @@ def doc_mentions(doc: Doc, *, learned: bool = True) -> list[Mention]:
     """
     found = candidates(doc)
     groups = group_mentions(found)
-    labels = rule_labels(found, groups)
+    rules = rule_labels(found, groups)
+    labels: list[str | None] = list(rules)
     if learned and found:
         from .typer import type_groups
 
-        labels = type_groups(found, groups, labels)
+        labels = type_groups(found, groups, rules)
     return [
         Mention(start=span.start_char, end=span.end_char, text=span.text, label=lab)
         for (span, _, _), lab in zip(found, labels)

@@ -8,16 +8,17 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .style import NEGATIVE, POSITIVE, fit_dates, new_figure, series_style
+from .style import FULL_WIDTH, NEGATIVE, POSITIVE, SMALL, fit_dates, new_figure, series_style
 
 
-def movers_chart(changes: pd.DataFrame, *, focus: str, base: str, title: str = "What changed: share before and now") -> Figure:
+def movers_chart(changes: pd.DataFrame, *, focus: str, base: str,
+                 title: str = "What changed: share before and now") -> Figure:
     """Dumbbells per item: share in the baseline (hollow) to share in the focus (filled), risers green, fallers red.
 
     ``changes`` has columns item, type, focus_share, base_share, z (the reported rows of a change table).
     """
     rows = changes.sort_values("z").reset_index(drop=True)
-    fig, ax = new_figure(7.0, max(1.8, 0.3 * len(rows) + 1.1))
+    fig, ax = new_figure(FULL_WIDTH, max(1.6, 0.22 * len(rows) + 0.85))
     y = np.arange(len(rows))
     for i, r in rows.iterrows():
         color = POSITIVE if r["z"] > 0 else NEGATIVE
@@ -32,28 +33,29 @@ def movers_chart(changes: pd.DataFrame, *, focus: str, base: str, title: str = "
     ax.set_xlabel("share of mentions, or of quotes for speakers (%)")
     ax.set_title(title)
     ax.grid(axis="y", visible=False)
-    ax.legend(loc="lower right", fontsize=8)
+    ax.legend(loc="lower right", fontsize=SMALL)
     return fig
 
 
-def spikes_chart(shares: pd.DataFrame, spikes: pd.DataFrame, *, title: str = "Share of all entity mentions per period") -> Figure:
+def spikes_chart(shares: pd.DataFrame, spikes: pd.DataFrame, *,
+                 title: str = "Share of all entity mentions per period") -> Figure:
     """Lines of each leading entity's share of mentions per period; spikes circled and labelled.
 
     ``shares``: rows period, columns entity names, values 0..1. ``spikes``: entity, period, share.
     """
-    fig, ax = new_figure(7.0, 3.0)
+    fig, ax = new_figure(FULL_WIDTH, 2.4)
     for i, column in enumerate(shares.columns):
         ax.plot(shares.index, shares[column] * 100, label=str(column), markersize=3, linewidth=1.2, **series_style(i))
     for _, r in spikes.iterrows():
         ax.scatter([r["period"]], [r["share"] * 100], s=160, facecolors="none", edgecolors="#111111", linewidths=1.2,
                    zorder=4)
         ax.annotate(textwrap.shorten(str(r["entity"]), 18, placeholder="…"), (r["period"], r["share"] * 100),
-                    xytext=(6, 6), textcoords="offset points", fontsize=8)
+                    xytext=(6, 6), textcoords="offset points", fontsize=SMALL)
     fit_dates(ax, shares.index)
     ax.set_ylim(bottom=0)
     ax.set_ylabel("share of mentions (%)")
     ax.set_xlabel("period start")
     ax.set_title(title)
-    ax.legend(loc="upper left", fontsize=7, ncols=3)
+    ax.legend(loc="upper left", fontsize=SMALL, ncols=3)
     fig.autofmt_xdate()
     return fig

@@ -8,7 +8,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from .style import PALETTE, fit_dates, integer_axis, new_figure
+from .style import FULL_WIDTH, PALETTE, SMALL, fit_dates, integer_axis, new_figure
 
 #: Colour and hatch per entity type, so the chart reads in greyscale too.
 TYPE_STYLE: dict[str, tuple[str, str]] = {
@@ -22,14 +22,14 @@ TYPE_STYLE: dict[str, tuple[str, str]] = {
 def entity_chart(freq: pd.DataFrame, *, title: str = "Most mentioned people, organisations and places") -> Figure:
     """Horizontal bars of mentions per entity, styled by type (person, organisation, place)."""
     rows = freq.iloc[::-1]
-    fig, ax = new_figure(7.0, max(2.2, 0.27 * len(rows) + 0.9))
+    fig, ax = new_figure(FULL_WIDTH, max(1.6, 0.2 * len(rows) + 0.75))
     styles = [TYPE_STYLE.get(t, TYPE_STYLE["other"]) for t in rows["type"]]
     labels = [textwrap.shorten(str(n), 32, placeholder="…") for n in rows["name"]]
     bars = ax.barh(range(len(rows)), rows["mentions"], color=[s[0] for s in styles], edgecolor="#333333", linewidth=0.5)
     for bar, (_, hatch) in zip(bars, styles):
         bar.set_hatch(hatch)
     for bar, value in zip(bars, rows["mentions"]):
-        ax.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, f" {int(value)}", va="center", fontsize=8)
+        ax.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, f" {int(value)}", va="center", fontsize=SMALL)
     ax.set_yticks(range(len(rows)), labels)
     integer_axis(ax.xaxis)
     ax.set_xlabel("mentions (count)")
@@ -37,7 +37,8 @@ def entity_chart(freq: pd.DataFrame, *, title: str = "Most mentioned people, org
     ax.grid(axis="y", visible=False)
     present = [t for t in TYPE_STYLE if t in set(freq["type"])]
     ax.legend(
-        handles=[Patch(facecolor=TYPE_STYLE[t][0], hatch=TYPE_STYLE[t][1], edgecolor="#333333", label=t) for t in present],
+        handles=[Patch(facecolor=TYPE_STYLE[t][0], hatch=TYPE_STYLE[t][1], edgecolor="#333333", label=t)
+                 for t in present],
         loc="lower right",
     )
     return fig
@@ -47,7 +48,7 @@ def entity_trend_chart(trend: pd.DataFrame, *, title: str = "Mentions over time"
     """Lines of mentions per period for a few entities."""
     from .style import series_style
 
-    fig, ax = new_figure(7.0, 3.2)
+    fig, ax = new_figure(FULL_WIDTH, 3.0)
     for i, column in enumerate(trend.columns):
         ax.plot(trend.index, trend[column], label=str(column), markersize=4, **series_style(i))
     fit_dates(ax, trend.index)
@@ -55,7 +56,7 @@ def entity_trend_chart(trend: pd.DataFrame, *, title: str = "Mentions over time"
     ax.set_ylabel("mentions per period (count)")
     ax.set_xlabel("period start")
     ax.set_title(title)
-    ax.legend(loc="upper left", fontsize=8, ncols=2)
+    ax.legend(loc="upper left", fontsize=SMALL, ncols=2)
     fig.autofmt_xdate()
     return fig
 
@@ -93,5 +94,5 @@ def focus_chart(
         basis = "sentences naming it" if kind == "entity" else "quoted words"
         right.set_ylabel(tone_label or f"tone of {basis} (−1..1)")
         right.grid(False)
-        right.legend(loc="lower right", fontsize=8)
+        right.legend(loc="lower right", fontsize=SMALL)
     return fig

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .style import apply_style
+from .style import FULL_WIDTH, SMALL, apply_style
 
 
 def share_heatmap(panels: list[tuple[str, pd.DataFrame]], *, title: str = "Share of voice by source") -> Figure:
@@ -17,20 +17,20 @@ def share_heatmap(panels: list[tuple[str, pd.DataFrame]], *, title: str = "Share
 
     apply_style()
     rows = max(len(t) for _, t in panels)
-    fig, axes = plt.subplots(1, len(panels), figsize=(7.0, 0.32 * rows + 2.4), squeeze=False)
+    fig, axes = plt.subplots(1, len(panels), figsize=(FULL_WIDTH, 0.24 * rows + 1.9), squeeze=False)
     for ax, (heading, table) in zip(axes[0], panels):
         values = table.to_numpy(dtype=float) * 100
         top = max(1.0, float(np.nanmax(values)) if values.size else 1.0)
         ax.imshow(values, cmap="Greys", vmin=0, vmax=top, aspect="auto")
         for (i, j), v in np.ndenumerate(values):
             if v >= 0.5:
-                ax.text(j, i, f"{v:.0f}", ha="center", va="center", fontsize=7,
+                ax.text(j, i, f"{v:.0f}", ha="center", va="center", fontsize=SMALL,
                         color="white" if v > top * 0.55 else "#111111")
         ax.set_xticks(range(table.shape[1]), [textwrap.shorten(str(c), 16, placeholder="…") for c in table.columns],
-                      rotation=45, ha="right", fontsize=7)
+                      rotation=45, ha="right", fontsize=SMALL)
         ax.set_yticks(range(table.shape[0]), [textwrap.shorten(str(s), 22, placeholder="…") for s in table.index],
-                      fontsize=7)
+                      fontsize=SMALL)
         ax.grid(False)
-        ax.set_title(heading, fontsize=9)
-    fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
+        ax.set_title(heading, fontsize=SMALL + 1)
+    fig.suptitle(title, x=0.01, ha="left", fontsize=10.5, fontweight="bold")
     return fig

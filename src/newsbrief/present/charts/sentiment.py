@@ -14,15 +14,27 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .style import ACCENT, NEGATIVE, NEUTRAL, POSITIVE, fit_dates, integer_axis, new_figure, series_style
+from .style import (
+    ACCENT,
+    FULL_WIDTH,
+    NEGATIVE,
+    NEUTRAL,
+    POSITIVE,
+    SMALL,
+    fit_dates,
+    integer_axis,
+    new_figure,
+    series_style,
+    tone_limit,
+)
 
 __all__ = ["article_sentiment_chart", "corpus_sentiment_chart", "entity_sentiment_chart"]
 
-SCORE_LABEL = "Sentiment score (\u22121 negative \u2026 +1 positive)"
+SCORE_LABEL = "Sentence tone (\u22121 \u2026 +1)"
 MEAN_LABEL = "Mean sentiment (\u22121 \u2026 +1)"
 
 
-def _zero_line(ax) -> None:  # type: ignore[no-untyped-def]
+def _zero_line(ax) -> None:
     ax.axhline(0.0, color="#555555", linewidth=0.8, zorder=1)
 
 
@@ -40,23 +52,55 @@ def article_sentiment_chart(timeline_df: pd.DataFrame, *, title: str | None = No
     ``timeline_df`` is :func:`~newsbrief.analysis.sentiment.article_timeline` output for
     one article.
     """
-    fig, ax = new_figure(7.0, 3.2)
+    fig, ax = new_figure(FULL_WIDTH, 2.2)
+    _along_article(ax, timeline_df, title=title)
+    return fig
+
+
+def _along_article(ax, timeline_df: pd.DataFrame, *, title: str | None = None) -> None:
     x = timeline_df["position"].to_numpy() + 1
     s = timeline_df["sentiment"].to_numpy(dtype=float)
     colours = np.where(s > 0, POSITIVE, np.where(s < 0, NEGATIVE, NEUTRAL))
     ax.bar(x, s, width=0.8, color=colours, alpha=0.55, edgecolor="none", label="sentence score", zorder=2)
-    ax.plot(x, timeline_df["rolling"], color=ACCENT, linewidth=2.2, linestyle="-", label="rolling mean", zorder=3)
+    ax.plot(x, timeline_df["rolling"], color=ACCENT, linewidth=2.0, linestyle="-", label="rolling mean", zorder=3)
     _zero_line(ax)
     ax.set_ylim(-1.05, 1.05)
     ax.set_xlim(0.3, max(len(x), 1) + 0.7)
+    integer_axis(ax.xaxis)
     ax.set_xlabel("Sentence number in the article")
     ax.set_ylabel(SCORE_LABEL)
     ax.set_title(title or "Sentiment along the article")
-    ax.legend(loc="lower left", ncols=2, fontsize=8)
+    ax.legend(loc="lower left", ncols=2, fontsize=SMALL)
+
+
+def article_tone_chart(timeline_df: pd.DataFrame, entity_df: pd.DataFrame | None, *, measure: str = MEAN_LABEL,
+                       entity_title: str = "Tone towards the leading entities", note: str | None = None) -> Figure:
+    """An article's tone in one row: sentiment along the article (left, -1..+1) and the tone towards its leading
+    entities with 95% intervals (right, symmetric around zero); the left panel alone without ``entity_df``."""
+    import matplotlib.pyplot as plt
+
+    from .style import apply_style
+
+    if entity_df is None or entity_df.dropna(subset=["mean"]).empty:
+        return article_sentiment_chart(timeline_df)
+    apply_style()
+    shown = entity_df.dropna(subset=["mean"])
+    count = next((c for c in ("n_sentences", "n_quotes", "n_mentions") if c in shown.columns), None)
+    # a row per label line: a name wrapped on two lines gets the room of two, never overlapping the next
+    lines = sum(len(textwrap.wrap(f"{name} (n={int(c)})" if count else str(name), 18))
+                for name, c in zip(shown["entity"], shown[count] if count else shown["n_articles"], strict=True))
+    fig, (left, right) = plt.subplots(1, 2, figsize=(FULL_WIDTH, max(1.4, 0.16 * lines + 0.85)),
+                                      gridspec_kw={"width_ratios": [1.0, 1.0]})
+    _along_article(left, timeline_df)
+    _tone_bars(right, entity_df, key="entity", measure=measure, title=entity_title, wrap=18)
+    for ax, text in ((left, "Sentiment along the article"), (right, entity_title)):
+        for loc in ("left", "center", "right"):  # two titles side by side: each starts at its own panel
+            ax.set_title("", loc=loc)
+        ax.set_title(text, loc="left", fontsize=SMALL + 1.5)
+    _note(left, note)
     return fig
 
-
-def _series(ax, df: pd.DataFrame, i: int, label: str | None, *, band: bool) -> None:  # type: ignore[no-untyped-def]
+def _series(ax, df: pd.DataFrame, i: int, label: str | None, *, band: bool) -> None:
     style = series_style(i)
     x = pd.to_datetime(df["period"])
     if band:
@@ -82,7 +126,7 @@ def corpus_sentiment_chart(timeline_df: pd.DataFrame, *, title: str | None = Non
     ``source`` column there is one line (and band) per source and the bars count all
     sources together.
     """
-    fig, ax = new_figure(7.5, 3.6)
+    fig, ax = new_figure(FULL_WIDTH, 2.6)
     df = timeline_df.sort_values("period")
     unit = _freq_word(df["period"])
     counts = df.groupby("period", sort=True)["n_articles"].sum()
@@ -103,27 +147,33 @@ def corpus_sentiment_chart(timeline_df: pd.DataFrame, *, title: str | None = Non
     else:
         _series(ax, df, 0, f"mean per {unit}", band=True)
     _zero_line(ax)
-    low, high = ax.get_ylim()
-    ax.set_ylim(max(low, -1.05), min(high, 1.05))
+    limit = tone_limit(df["mean"], df["ci_low"].clip(-1, 1), df["ci_high"].clip(-1, 1))
+    ax.set_ylim(-limit, limit)  # symmetric: zero in the middle, a small wobble stays small
     ax.set_xlabel(f"{unit.capitalize()} (start date, UTC)")
     ax.set_ylabel(MEAN_LABEL)
     fit_dates(ax, df["period"])
     by_source = " by source" if "source" in df.columns else ""
     ax.set_title(title or f"Sentiment per {unit}{by_source}")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.32), fontsize=8, ncols=3)  # below: never over the lines
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.32), fontsize=SMALL, ncols=3)  # below: never over the lines
     fig.autofmt_xdate()
     return fig
 
 
-def _note(ax, note: str | None) -> None:  # type: ignore[no-untyped-def]
+def _note(ax, note: str | None, *, wrap: int = 110) -> None:
     """A line under everything drawn (the legend below the axes, else the axis label) saying what the
     measure means; anchored to that artist, so it follows the final layout, and part of the PNG."""
     if not note:
         return
-    anchor = ax.get_legend() or ax.xaxis.label
-    ax.annotate(textwrap.fill(note, 120), xy=(0, 0), xycoords=("axes fraction", anchor), xytext=(0, -8),
-                textcoords="offset points", ha="left", va="top", fontsize=7.5, color="#333333",
-                annotation_clip=False)
+    fig = ax.get_figure()
+    fig.canvas.draw()  # the final layout: the note wraps to the room between the axes' left edge and the figure's
+    renderer = fig.canvas.get_renderer()
+    drawn_below = [a for a in (ax.get_legend(), ax.xaxis.label) if a is not None and a.get_visible()]
+    anchor = min(drawn_below, key=lambda a: a.get_window_extent(renderer).y0)  # the lowest: legend below or label
+    room = (1 - ax.get_position().x0) * fig.get_figwidth() * 72  # points
+    wrap = max(30, min(wrap, int(room / (SMALL * 0.56))))
+    ax.annotate(textwrap.fill(note, wrap), xy=(0, 0), xycoords=("axes fraction", anchor), xytext=(0, -8),
+                        textcoords="offset points", ha="left", va="top", fontsize=SMALL, color="#333333",
+                        annotation_clip=False)
 
 
 def entity_sentiment_chart(
@@ -137,34 +187,43 @@ def entity_sentiment_chart(
     """
     key = "entity" if "entity" in df.columns else "speaker"
     if "period" not in df.columns:
-        fig, ax = new_figure(6.5, 0.45 * max(len(df), 2) + 1.2)
-        d = df.dropna(subset=["mean"]).sort_values("mean", ascending=False)
-        y = np.arange(len(d))
-        colours = np.where(d["mean"] > 0, POSITIVE, NEGATIVE)
-        err = np.vstack([(d["mean"] - d["ci_low"]).fillna(0), (d["ci_high"] - d["mean"]).fillna(0)])
-        ax.barh(y, d["mean"], color=colours, alpha=0.7, xerr=err, capsize=3, ecolor="#333333", zorder=2)
-        count_col = next((c for c in ("n_sentences", "n_quotes", "n_mentions") if c in d.columns), None)
-        labels = [textwrap.fill(f"{name} (n={int(c)})" if count_col else str(name), 30)
-                  for name, c in zip(d[key], d[count_col] if count_col else d["n_articles"], strict=True)]
-        ax.set_yticks(y, labels)
-        ax.axvline(0.0, color="#555555", linewidth=0.8)
-        widths = (d["ci_high"] - d["ci_low"]).fillna(0)
-        ax.set_xlabel(measure + ("; bars: 95% interval over articles" if (widths > 0).any() else ""))
-        ax.set_ylabel(key.capitalize())
-        ax.set_title(title or f"Sentiment of sentences mentioning each {key}")
+        fig, ax = new_figure(FULL_WIDTH, 0.3 * max(len(df), 2) + 1.1)
+        _tone_bars(ax, df, key=key, measure=measure, title=title or f"Sentiment of sentences mentioning each {key}")
         _note(ax, note)
         return fig
-    fig, ax = new_figure(7.5, 3.6)
+    fig, ax = new_figure(FULL_WIDTH, 3.0)
     d = df.sort_values("period")
     for i, (name, part) in enumerate(d.groupby(key, sort=True)):
         _series(ax, part.dropna(subset=["mean"]), i, str(name), band=False)
     _zero_line(ax)
+    limit = tone_limit(d["mean"], *(d[c] for c in ("ci_low", "ci_high") if c in d.columns))
+    ax.set_ylim(-limit, limit)
     unit = _freq_word(d["period"])
     ax.set_xlabel(f"{unit.capitalize()} (start date, UTC)")
     ax.set_ylabel(measure)
     fit_dates(ax, d["period"])
     ax.set_title(title or f"Sentiment around each {key}, per {unit}")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.32), fontsize=8, ncols=3)  # below: never over the lines
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.32), fontsize=SMALL, ncols=3)  # below: never over the lines
     fig.autofmt_xdate()
     _note(ax, note)
     return fig
+
+
+def _tone_bars(ax, df: pd.DataFrame, *, key: str, measure: str, title: str, wrap: int = 30) -> None:
+    """Horizontal bars of mean tone with 95% intervals, most negative at top, on a symmetric axis with zero."""
+    d = df.dropna(subset=["mean"]).sort_values("mean", ascending=True)
+    y = np.arange(len(d))
+    colours = np.where(d["mean"] > 0, POSITIVE, NEGATIVE)
+    err = np.vstack([(d["mean"] - d["ci_low"]).fillna(0).clip(lower=0), (d["ci_high"] - d["mean"]).fillna(0).clip(lower=0)])
+    ax.barh(y, d["mean"], color=colours, alpha=0.7, xerr=err, capsize=3, ecolor="#333333", zorder=2)
+    count_col = next((c for c in ("n_sentences", "n_quotes", "n_mentions") if c in d.columns), None)
+    labels = [textwrap.fill(f"{name} (n={int(c)})" if count_col else str(name), wrap)
+              for name, c in zip(d[key], d[count_col] if count_col else d["n_articles"], strict=True)]
+    ax.set_yticks(y, labels)
+    ax.invert_yaxis()
+    ax.axvline(0.0, color="#555555", linewidth=0.8)
+    limit = tone_limit(d["mean"], d["ci_low"], d["ci_high"])
+    ax.set_xlim(-limit, limit)  # symmetric around zero: -0.03 reads as near zero, not as a full bar
+    widths = (d["ci_high"] - d["ci_low"]).fillna(0)
+    ax.set_xlabel(measure + ("\nlines: 95% interval" if (widths > 0).any() else ""))
+    ax.set_title(title)

@@ -8,13 +8,13 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .style import PALETTE, new_figure
+from .style import FULL_WIDTH, PALETTE, SMALL, new_figure
 
 
 def speaker_chart(share: pd.DataFrame, *, title: str = "Who is quoted: share of quotes and of quoted words") -> Figure:
     """Paired horizontal bars per speaker: share of quotes (solid) and of quoted words (hatched)."""
     rows = share.iloc[::-1]
-    fig, ax = new_figure(7.0, max(2.2, 0.5 * len(rows) + 1.0))
+    fig, ax = new_figure(FULL_WIDTH, max(1.6, 0.28 * len(rows) + 0.8))
     y = np.arange(len(rows))
     h = 0.38
     ax.barh(y + h / 2, rows["quote_share"] * 100, height=h, color=PALETTE[0], edgecolor="#333333", linewidth=0.5,
@@ -26,7 +26,7 @@ def speaker_chart(share: pd.DataFrame, *, title: str = "Who is quoted: share of 
     ax.set_xlabel("share (%)")
     ax.set_title(title)
     ax.grid(axis="y", visible=False)
-    ax.legend(loc="lower right", fontsize=8)
+    ax.legend(loc="lower right", fontsize=SMALL)
     if (~rows["named"].astype(bool)).any():
-        fig.text(0.01, 0.0, "† not a named entity (unnamed group, role or unattributed)", fontsize=7, color="#555555")
+        fig.text(0.01, 0.0, "† not a named entity (unnamed group, role or unattributed)", fontsize=SMALL, color="#555555")
     return fig

@@ -6,7 +6,7 @@ by hue alone; axes are labelled with units.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
 
@@ -14,31 +14,51 @@ matplotlib.use("Agg", force=False)
 
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.rcsetup import cycler  # noqa: E402  (what matplotlib.cycler is)
+
+if TYPE_CHECKING:
+    pass
 
 #: Dark-to-light palette that stays distinguishable when printed in greyscale.
 PALETTE: tuple[str, ...] = ("#1b3a5c", "#c0392b", "#7f8c8d", "#2e86c1", "#d4ac0d", "#145a32", "#6c3483")
-LINESTYLES: tuple[str, ...] = ("-", "--", ":", "-.", (0, (5, 1, 1, 1)), (0, (1, 1)), (0, (3, 2, 1, 2)))
+LINESTYLES: tuple[str | tuple[int, tuple[int, ...]], ...] = (
+    "-", "--", ":", "-.", (0, (5, 1, 1, 1)), (0, (1, 1)), (0, (3, 2, 1, 2)),
+)
 MARKERS: tuple[str, ...] = ("o", "s", "^", "D", "v", "P", "X")
 POSITIVE = "#2e7d32"
 NEGATIVE = "#b71c1c"
 NEUTRAL = "#9e9e9e"
 ACCENT = PALETTE[0]
 
+#: Widths (inches) a chart is drawn at: the printed text column of A4 and Letter (16 mm margins leave 7.0 in),
+#: and half of it for two charts side by side. A chart drawn at these widths prints at its own size, so a
+#: font size here is the size on paper.
+FULL_WIDTH = 6.3
+HALF_WIDTH = 3.2
+#: The smallest font size (points) any chart may use: printed labels stay at least 7 pt.
+SMALL = 8.0
+#: A tone axis is symmetric around zero and spans at least this much each side (and at most 1).
+TONE_MIN_SPAN = 0.25
+
 RC: dict[str, Any] = {
     "figure.dpi": 110,
     "savefig.dpi": 150,
-    "font.size": 10,
+    "font.size": 9,
+    "xtick.labelsize": SMALL + 0.5,
+    "ytick.labelsize": SMALL + 0.5,
+    "legend.fontsize": SMALL,
+    "legend.title_fontsize": SMALL,
     "font.family": "DejaVu Sans",
-    "axes.titlesize": 12,
+    "axes.titlesize": 10.5,
     "axes.titleweight": "bold",
     "axes.titlelocation": "left",
-    "axes.labelsize": 10,
+    "axes.labelsize": 9,
     "axes.spines.top": False,
     "axes.spines.right": False,
     "axes.grid": True,
     "grid.color": "#dddddd",
     "grid.linewidth": 0.6,
-    "axes.prop_cycle": matplotlib.cycler(color=list(PALETTE)),
+    "axes.prop_cycle": cycler(color=list(PALETTE)),
     "legend.frameon": False,
     "figure.constrained_layout.use": True,
     # News is full of "$5 billion": every text is drawn as written, never read as mathtext or LaTeX.
@@ -52,11 +72,32 @@ def apply_style() -> None:
     plt.rcParams.update(RC)
 
 
-def new_figure(width: float = 7.0, height: float = 3.2) -> tuple[Figure, Any]:
-    """A styled figure with one axes; width and height in inches."""
+def new_figure(width: float = FULL_WIDTH, height: float = 3.0) -> tuple[Figure, Any]:
+    """A styled figure with one axes; width and height in inches (the width at most :data:`FULL_WIDTH`, so the
+    chart prints at its own size)."""
     apply_style()
-    fig, ax = plt.subplots(figsize=(width, height))
+    fig, ax = plt.subplots(figsize=(min(width, FULL_WIDTH), height))
     return fig, ax
+
+
+def tone_limit(*values: Any) -> float:
+    """Half-width of a symmetric tone axis that holds ``values`` (means and interval ends): the largest magnitude
+    rounded up to a quarter, at least :data:`TONE_MIN_SPAN`, at most 1, so zero is always in the middle and a
+    mean of -0.03 does not fill the width."""
+    import numpy as np
+
+    flat = np.concatenate([np.ravel(np.asarray(v, dtype=float)) for v in values]) if values else np.array([])
+    flat = flat[np.isfinite(flat)]
+    top = float(np.abs(flat).max()) if flat.size else 0.0
+    return float(min(1.0, max(TONE_MIN_SPAN, np.ceil(top * 4 - 1e-9) / 4)))
+
+
+def smallest_font(fig: Figure) -> float:
+    """The smallest font size (points, at the figure's own size) of any visible, non-empty text of ``fig``."""
+    from matplotlib.text import Text
+
+    sizes = [t.get_fontsize() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    return float(min(sizes)) if sizes else 0.0
 
 
 def series_style(i: int) -> dict[str, Any]:

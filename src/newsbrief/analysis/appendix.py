@@ -1,18 +1,29 @@
 """The appendix tables as SQL over a :class:`~newsbrief.analysis.db.Db`: one relation per table, typed.
 
-Each function returns a SELECT whose rows are the table's rows in their order, computed where the data is (the
-Parquet store or DataFrames registered in DuckDB), so a store of millions of articles never goes into pandas
-whole: :mod:`.appendix` copies them to CSV with DuckDB and reads back only the few rows the page shows.
-The columns and their values are those the pandas appendix of earlier versions wrote (tests keep a copy of it).
+Each ``*_sql`` function returns a SELECT whose rows are the table's rows in their order, computed where the data
+is (the Parquet store or DataFrames registered in DuckDB), so a store of millions of articles never goes into
+pandas whole: :func:`write_csv_files` copies them to CSV with DuckDB, and the page
+(:mod:`newsbrief.render.appendix`) reads back only the few rows it shows. The columns and their values are those
+the pandas appendix of earlier versions wrote (tests keep a copy of it).
 """
 
 from __future__ import annotations
 
-from ..analysis.db import Db, oneline_sql, source_sql
-from ..analysis.entities import TYPE_OF_LABEL
-from ..analysis.periods import UNKNOWN_SOURCE
-from ..analysis.speakers import UNATTRIBUTED
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
 from ..store.duck import quote_literal
+from .db import Db, oneline_sql, source_sql
+from .db_counts import article_tone_sql as tone_and_sentences_sql
+from .entities import TYPE_OF_LABEL
+from .periods import UNKNOWN_SOURCE
+from .speakers import UNATTRIBUTED
+
 
 def _type_sql(column: str) -> str:
     cases = " ".join(f"WHEN {quote_literal(k)} THEN {quote_literal(v)}" for k, v in TYPE_OF_LABEL.items())
@@ -47,13 +58,14 @@ def quote_words_sql(db: Db) -> str:
 
 
 def speakers_sql(words: str) -> str:
-    """speaker, named, quotes, words, quote_share, word_share, first, last from ``words`` (a relation of
+    """speaker, named, quotes, articles, words, quote_share, word_share, first, last from ``words`` (a relation of
     :func:`quote_words_sql`); unordered: see :data:`SPEAKER_ORDER`."""
     return f"""
         WITH s AS (
-            SELECT speaker, bool_or(named) AS named, count(*) AS quotes, sum(words)::BIGINT AS words,
+            SELECT speaker, bool_or(named) AS named, count(*) AS quotes, count(DISTINCT article_id) AS articles,
+                   sum(words)::BIGINT AS words,
                    min(published) AS first, max(published) AS last FROM {words} w GROUP BY speaker)
-        SELECT speaker, named, quotes, words, quotes / sum(quotes) OVER () AS quote_share,
+        SELECT speaker, named, quotes, articles, words, quotes / sum(quotes) OVER () AS quote_share,
                words / greatest(sum(words) OVER (), 1) AS word_share, first, last
         FROM s"""
 
@@ -92,8 +104,7 @@ def top_quotes_sql(db: Db, *, speakers: str, words: str, top: int, per_speaker: 
 
 def article_tone_sql(db: Db) -> str:
     """article_id, tone (mean sentence sentiment) of each scoped article with sentences."""
-    return f"""(SELECT s.article_id, avg(s.sentiment) AS tone FROM sentences s
-               {db.in_scope('s')} GROUP BY s.article_id)"""
+    return f"(SELECT t.article_id, t.value AS tone FROM {tone_and_sentences_sql(db)} t)"
 
 
 def articles_sql(db: Db, *, tone: str | None = None) -> str:
@@ -133,3 +144,82 @@ def csv_sql(select: str, *, flags: tuple[str, ...] = (), stamps: tuple[str, ...]
     replace += [f'strftime(timezone(\'UTC\', "{c}"), \'%Y-%m-%d %H:%M:%S+00:00\') AS "{c}"' for c in stamps]
     replace += [f'nullif("{c}", \'\') AS "{c}"' for c in texts]
     return f"SELECT * REPLACE ({', '.join(replace)}) FROM ({select}) t" if replace else select
+
+
+@dataclass(frozen=True)
+class Aggregates:
+    """The appendix's aggregated tables, computed once per write as temporary DuckDB tables: one row per entity,
+    speaker, source or article, and a narrow one per quote (its words); DuckDB spills them past its memory limit."""
+
+    entities: str
+    speakers: str
+    sources: str
+    tone: str
+    words: str
+
+
+@contextmanager
+def aggregates(db: Db) -> Iterator[Aggregates]:
+    """The :class:`Aggregates` of ``db``, dropped on exit."""
+    tag = uuid.uuid4().hex[:12]
+    names = Aggregates(*(f"appendix_{what}_{tag}" for what in ("entities", "speakers", "sources", "tone", "words")))
+    made: list[str] = []
+    try:
+        for name, select in ((names.tone, article_tone_sql(db)), (names.words, quote_words_sql(db)),
+                             (names.entities, entities_sql(db)), (names.speakers, speakers_sql(names.words)),
+                             (names.sources, sources_sql(db, tone=names.tone))):
+            db.con.execute(f"CREATE TEMP TABLE {name} AS SELECT * FROM ({select}) t")
+            made.append(name)
+        yield names
+    finally:
+        for name in made:
+            db.con.execute(f"DROP TABLE IF EXISTS {name}")
+
+
+def ordered(db: Db, agg: Aggregates, *, limit: int | None = None) -> dict[str, str]:
+    """Each table's SELECT in its order (the first ``limit`` rows when given)."""
+    cap = f" LIMIT {int(limit)}" if limit is not None else ""
+    return {
+        "entities": f"SELECT * EXCLUDE (entity_id) FROM {agg.entities} ORDER BY {ENTITY_ORDER}{cap}",
+        "speakers": f"SELECT * FROM {agg.speakers} ORDER BY {SPEAKER_ORDER}{cap}",
+        "quotes": quotes_sql(db, words=agg.words) + cap,
+        "articles": articles_sql(db, tone=agg.tone) + cap,
+        "sources": f"SELECT * FROM {agg.sources} ORDER BY {SOURCE_ORDER}{cap}",
+    }
+
+
+def csv_selects(db: Db, agg: Aggregates) -> dict[str, str]:
+    """Each CSV file's SELECT, its values written as the pandas appendix wrote them."""
+    full = ordered(db, agg)
+    return {
+        "entities.csv": csv_sql(full["entities"], texts=("name", "aliases")),
+        "speakers.csv": csv_sql(full["speakers"], flags=("named",), stamps=("first", "last")),
+        "quotes.csv": csv_sql(full["quotes"], texts=("article", "as written", "kind", "cue", "quote")),
+        "articles.csv": csv_sql(full["articles"], texts=("url", "published")),
+        "sources.csv": full["sources"],
+    }
+
+
+def write_csv_files(folder: Path, db: Db, agg: Aggregates) -> None:
+    """Every row of each table, streamed to ``folder`` by DuckDB (never whole in Python). ``COMMENT ''``: DuckDB
+    would otherwise quote every field holding a ``#``."""
+    for name, select in csv_selects(db, agg).items():
+        db.con.execute(f"COPY ({select}) TO {quote_literal(str(folder / name))} (HEADER, DELIMITER ',', COMMENT '')")
+
+
+def count(db: Db, relation: str) -> int:
+    """The rows of ``relation``."""
+    return int(db.value(f"SELECT count(*) FROM {relation} t") or 0)
+
+
+def top_quotes(db: Db, agg: Aggregates, *, speakers: int, per_speaker: int) -> pd.DataFrame:
+    """rank, speaker, n, quote, article, kind, words: :func:`top_quotes_sql` read back."""
+    return db.df(top_quotes_sql(db, speakers=agg.speakers, words=agg.words, top=speakers, per_speaker=per_speaker))
+
+
+def heads(db: Db, agg: Aggregates, *, rows: int, articles: int) -> dict[str, pd.DataFrame]:
+    """The first ``rows`` of the entities, speakers and sources tables and the first ``articles`` articles."""
+    out = {name: db.df(select) for name, select in ordered(db, agg, limit=rows).items()
+           if name in ("entities", "speakers", "sources")}
+    out["articles"] = db.df(ordered(db, agg, limit=articles)["articles"])
+    return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from newsbrief.analysis.findings import entity_findings, speaker_findings
+from newsbrief.present.findings import entity_findings, speaker_findings
 
 
 def _tables(rows: list[tuple[str, str, str, int]]) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -15,12 +15,13 @@ def _tables(rows: list[tuple[str, str, str, int]]) -> tuple[pd.DataFrame, pd.Dat
     return pd.DataFrame(mentions), pd.DataFrame(entities)
 
 
-def test_lead_and_top_person_are_not_repeated_in_next_come() -> None:
+def test_lead_counts_every_entity_and_the_top_person_follows() -> None:
     mentions, entities = _tables([("o", "Oscars", "ORG", 5), ("p", "Joaquin Phoenix", "PERSON", 4),
                                   ("n", "Netflix", "ORG", 3), ("l", "Los Angeles", "GPE", 1)])
     out = entity_findings(mentions, entities, n_articles=1)
-    nxt = [s for s in out if s.startswith("Next")][0]
-    assert "Oscars" not in nxt and "Joaquin Phoenix" not in nxt and "Netflix" in nxt
+    assert out[0].startswith("Oscars is the most mentioned") and "4 people, organisations and places" in out[0]
+    assert out[1] == "The most mentioned person is Joaquin Phoenix (4 mentions)."
+    assert len(out) == 2  # the next ones are in the table beside the findings
 
 
 def test_one_mention_is_singular() -> None:

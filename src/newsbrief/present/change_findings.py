@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..analysis.change import Split
+from ..analysis.db_change import SqlSplit
 from ..textutil import clip, plural, signed
-from .change import Split
+from .formatters import when
 
 
 def pct(share: float) -> str:
@@ -21,8 +23,8 @@ def _was(share: float) -> str:
     return "none" if share == 0 else pct(share)
 
 
-def change_findings(changes: pd.DataFrame, split: Split, *, n: int = 2, what: str = "entity mentions") -> list[str]:
-    """Rises and falls that the test reports (see :func:`~newsbrief.analysis.change.entity_changes`)."""
+def change_findings(changes: pd.DataFrame, split: Split | SqlSplit, *, n: int = 2, what: str = "entity mentions") -> list[str]:
+    """Rises and falls that the test reports (see :func:`~newsbrief.analysis.db_change.entity_changes`)."""
     if not split.usable or changes.empty:
         return []
     shown = changes[changes["reported"]] if "reported" in changes else changes[changes["significant"]]
@@ -30,16 +32,26 @@ def change_findings(changes: pd.DataFrame, split: Split, *, n: int = 2, what: st
     rows = [*shown[shown["z"] > 0].head(n).iterrows(), *shown[shown["z"] < 0].sort_values("z").head(n).iterrows()]
     for _, r in rows:
         verb = "rose" if r["z"] > 0 else "fell"
+        spread = _spread(r)
         if not out:  # the first sentence names the periods, the next ones are short
             out.append(f"{r['item']} {verb} to {pct(r['focus_share'])} of {what} in {split.focus_label}, from "
-                       f"{_was(r['base_share'])} in {split.base_label} (z = {_z(r['z'])}).")
+                       f"{_was(r['base_share'])} in {split.base_label} (z = {_z(r['z'])}{spread}).")
         else:
             out.append(f"{r['item']} {verb} to {pct(r['focus_share'])} of {what}, from {_was(r['base_share'])} "
-                       f"(z = {_z(r['z'])}).")
+                       f"(z = {_z(r['z'])}{spread}).")
     return out
 
 
-def no_change_finding(entity: pd.DataFrame, speaker: pd.DataFrame, split: Split) -> list[str]:
+def _spread(r: pd.Series) -> str:
+    """'; in 12 articles now' (a rise) or '; in 5 articles before' (a fall): how many articles carry the change."""
+    if "focus_articles" not in r.index:
+        return ""
+    rising = r["z"] > 0
+    n = int(r["focus_articles"] if rising else r["base_articles"])
+    return f"; in {plural(n, 'article')} {'now' if rising else 'before'}"
+
+
+def no_change_finding(entity: pd.DataFrame, speaker: pd.DataFrame, split: Split | SqlSplit) -> list[str]:
     """The sentence for a quiet period: nothing moved beyond chance."""
     if not split.usable:
         return [f"No comparison over time: {split.reason}."] if split.reason else []
@@ -50,7 +62,7 @@ def no_change_finding(entity: pd.DataFrame, speaker: pd.DataFrame, split: Split)
             f"against {split.base_label}."]
 
 
-def new_speaker_finding(new: pd.DataFrame, split: Split) -> list[str]:
+def new_speaker_finding(new: pd.DataFrame, split: Split | SqlSplit) -> list[str]:
     if new.empty or not split.usable:
         return []
     names = [f"{r['speaker']} ({plural(int(r['quotes']), 'quote')})" for _, r in new.head(3).iterrows()]
@@ -60,7 +72,7 @@ def new_speaker_finding(new: pd.DataFrame, split: Split) -> list[str]:
 
 def tone_shift_findings(shifts: pd.DataFrame, *, kind: str, n: int = 2) -> list[str]:
     """Significant tone shifts per source (``kind="source"``) or entity, with their 95% interval."""
-    out = []
+    out: list[str] = []
     if shifts.empty:
         return out
     for _, r in shifts[shifts["significant"]].head(n).iterrows():
@@ -73,19 +85,14 @@ def tone_shift_findings(shifts: pd.DataFrame, *, kind: str, n: int = 2) -> list[
     return out
 
 
-def when(period: pd.Timestamp, freq: str) -> str:
-    day = f"{period.day} {period:%B %Y}"
-    f = freq.upper()[:1]
-    return {"W": f"in the week of {day}", "D": f"on {day}", "M": f"in {period:%B %Y}"}.get(f, f"in the period from {day}")
-
-
 def spike_findings(spikes: pd.DataFrame, headlines: pd.DataFrame, *, freq: str = "W", n: int = 1) -> list[str]:
     """The largest attention spikes, each with the headline that carried most of its mentions."""
     out = []
     for _, r in spikes.head(n).iterrows():
         heads = headlines[(headlines["entity_id"] == r["entity_id"]) & (headlines["period"] == r["period"])]
         lead = f"; most of them in \u201c{clip(heads['title'].iloc[0], 90)}\u201d" if len(heads) else ""
+        spread = f" in {plural(int(r['articles']), 'article')}" if "articles" in r.index and pd.notna(r["articles"]) else ""
         out.append(f"Attention on {r['entity']} spiked {when(pd.Timestamp(r['period']), freq)}: "
-                   f"{int(r['mentions'])} mentions, {pct(r['share'])} of all entity mentions against a typical "
+                   f"{int(r['mentions'])} mentions{spread}, {pct(r['share'])} of all entity mentions against a typical "
                    f"{pct(r['baseline_share'])}{lead}.")
     return out
