@@ -170,3 +170,18 @@ def test_benchmark_folds_keep_articles_apart(shared: Path) -> None:
     assert all(len(f) == 1 for f in article_fold.values())
     assert all(len(f) == 1 for f in text_fold.values())
 
+
+def test_doc_valences_read_subtrees_and_paths_as_spacy_does(nlp: Language) -> None:
+    """The per-Doc index arrays the features use give the same subtrees and root paths as the Tokens."""
+    from newsbrief.nlp.tone_features import DocValences, _path_to_root
+
+    doc = nlp('"The deal is a disaster," said Jane Roe, who leads the union that Acme Corp, which cut 300 jobs '
+              "in March, never recognised.\n\nShares fell sharply, but analysts did not expect a long slide.")
+    vals = DocValences(doc)
+    for tok in doc:
+        assert vals.subtree(tok) == {t.i for t in tok.subtree}
+        spacy_path = [t.i for t in _path_to_root(tok)]
+        ends = spacy_path.index(tok.sent.root.i) + 1 if tok.sent.root.i in spacy_path else len(spacy_path)
+        assert vals.path(tok.i) == spacy_path[:ends]
+    quotes = [t.i for t in doc if t.text == '"']
+    assert vals.quotes_before[quotes[1] + 1] - vals.quotes_before[0] == 2
