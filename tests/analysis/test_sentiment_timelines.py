@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -16,8 +15,8 @@ from newsbrief.analysis.sentiment import (
     speaker_sentiment,
     t_quantile,
 )
-from newsbrief.present.tone_findings import findings
 from newsbrief.errors import NewsbriefError
+from newsbrief.present.tone_findings import findings
 
 
 def make_sentences(scores: dict[str, list[float]]) -> pd.DataFrame:

@@ -8,9 +8,9 @@ import pytest
 
 from newsbrief.analysis.sentiment import entity_sentiment, t_quantile
 from newsbrief.analysis.target_tone import entity_tone, has_target_tone, tone_evidence, tone_meaning
+from newsbrief.errors import NewsbriefError
 from newsbrief.present.findings import key_findings
 from newsbrief.present.tone_findings import entity_tone_findings
-from newsbrief.errors import NewsbriefError
 
 # a1, a2 in the week of 1 March 2021, a3 a week later. "Ukraine accused Russia" is a negative sentence
 # for both, but the tone towards Ukraine is mildly positive and towards Russia negative.

@@ -72,7 +72,10 @@ def compare_split(db: Db, *, freq: str = "W", compare: str = "previous", min_art
     elif kind == "periods":
         base = f"({earlier} AND {period} >= {_ts(plan.base[1])})"
     else:
-        start, end = parse_range(compare) or (None, None)
+        bounds = parse_range(compare)
+        if bounds is None:  # plan_split chooses "range" only for a compare that parses as one
+            raise ValueError(f"compare {compare!r} is not a date range")
+        start, end = bounds
         base = (f"({dated} AND NOT {focus} AND a.published >= TIMESTAMPTZ '{start.isoformat()}' "
                 f"AND a.published <= TIMESTAMPTZ '{end.isoformat()}')")
     counts = db.aggregate(f"SELECT count(*) FILTER ({focus}) AS f, count(*) FILTER ({base}) AS b, "

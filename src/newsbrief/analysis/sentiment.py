@@ -16,10 +16,9 @@ mean.
 
 from __future__ import annotations
 
-import re
-
 import logging
 import math
+import re
 from collections.abc import Sequence
 from statistics import NormalDist
 

@@ -7,6 +7,7 @@ paths given with ``--set`` against the current folder.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import glob
 import re
@@ -197,10 +198,8 @@ def build_params(data: dict[str, Any], *, source: str | Path | None = None) -> P
         # Check input paths even when other fields are wrong, so the user sees everything at once.
         inputs = data.get("input")
         if inputs is not None:
-            try:
+            with contextlib.suppress(Exception):  # malformed input is already reported above
                 problems += _missing_paths(Params.model_construct(input=Params._one_or_many(inputs), aliases=None))
-            except Exception:  # noqa: BLE001 - malformed input is already reported above
-                pass
         raise ParamsError("invalid parameters", problems=problems, path=source) from e
     problems = _missing_paths(params)
     if problems:

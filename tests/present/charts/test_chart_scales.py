@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from newsbrief.present.article import rows_for
 from newsbrief.present.charts.changes import movers_chart, spikes_chart
 from newsbrief.present.charts.entities import entity_chart
 from newsbrief.present.charts.heatmap import share_heatmap
@@ -17,7 +18,6 @@ from newsbrief.present.charts.network import network_chart
 from newsbrief.present.charts.sentiment import article_tone_chart, entity_sentiment_chart
 from newsbrief.present.charts.speakers import speaker_chart
 from newsbrief.present.charts.style import FULL_WIDTH, SMALL, smallest_font, tone_limit
-from newsbrief.present.article import rows_for
 
 
 @pytest.fixture(autouse=True)
