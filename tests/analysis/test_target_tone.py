@@ -47,7 +47,8 @@ def tables(with_tone: bool = True) -> dict[str, pd.DataFrame]:
         mentions = mentions.drop(columns=["tone"])
     return {
         "articles": pd.DataFrame({"article_id": list(TEXTS), "title": ["T1", "T2", "T3"], "source": "Wire",
-                                  "published": pd.to_datetime(list(DATES.values()), utc=True), "text": list(TEXTS.values())}),
+                                  "published": pd.to_datetime(list(DATES.values()), utc=True),
+                                  "text": list(TEXTS.values())}),
         "mentions": mentions,
         "entities": pd.DataFrame({"entity_id": list(IDS.values()), "name": list(IDS), "label": "GPE",
                                   "aliases": [[n] for n in IDS]}),

@@ -95,7 +95,8 @@ class AliasFile(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
 
-    merge: dict[str, list[str]] = Field(default_factory=dict, description="a mapping of each name to a list of its variants")
+    merge: dict[str, list[str]] = Field(default_factory=dict,
+                                        description="a mapping of each name to a list of its variants")
     rename: dict[str, str] = Field(default_factory=dict, description="a mapping of old name to new name")
     exclude: list[str] = Field(default_factory=list, description="a list of names to leave out")
 

@@ -81,7 +81,8 @@ def test_strongest_pair_has_a_visible_edge() -> None:
     for nodes in ax.collections[1:]:
         for (x, y), s in zip(nodes.get_offsets(), nodes.get_sizes()):
             sizes[(round(float(x), 6), round(float(y), 6))] = s
-    radius_px = [math.sqrt(sizes[(round(float(p[0]), 6), round(float(p[1]), 6))]) / 2 * fig.dpi / 72 for p in (start, end)]
+    radius_px = [math.sqrt(sizes[(round(float(p[0]), 6), round(float(p[1]), 6))]) / 2 * fig.dpi / 72
+                 for p in (start, end)]
     visible = math.hypot(x1 - x0, y1 - y0) - sum(radius_px)
     assert visible > 20  # pixels of line between the two nodes' edges
 
