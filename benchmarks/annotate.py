@@ -2,7 +2,7 @@
 
 Usage (from the repository root)::
 
-    .venv/bin/python benchmarks/annotate.py --articles 2000          # figures reported in README
+    .venv/bin/python benchmarks/annotate.py --articles 2000          # figures in docs/benchmarks.md
     .venv/bin/python benchmarks/annotate.py --articles 0 --skip-raw  # whole corpus: peak memory
 
 One run prints:

@@ -2,7 +2,7 @@
 
 Usage (from the repository root)::
 
-    .venv/bin/python benchmarks/briefing.py                 # figures reported in README
+    .venv/bin/python benchmarks/briefing.py                 # figures in docs/benchmarks.md
     .venv/bin/python benchmarks/briefing.py --rounds 3 --skip-fanout
 
 One run prints, each the best of ``--rounds`` (default 3), the two sides alternating so that the

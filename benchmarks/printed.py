@@ -112,7 +112,8 @@ def findings(markup: str) -> list[str]:
 
 
 def h2_headings(markup: str) -> list[str]:
-    return [html.unescape(re.sub(r"<[^>]+>", "", h)).strip(" \u00b6\n") for h in re.findall(r"<h2[^>]*>(.*?)</h2>", markup, re.S)]
+    return [html.unescape(re.sub(r"<[^>]+>", "", h)).strip(" \u00b6\n")
+            for h in re.findall(r"<h2[^>]*>(.*?)</h2>", markup, re.S)]
 
 
 def html_tables(markup: str) -> list[list[dict[str, str]]]:
@@ -142,7 +143,8 @@ ENTITY_LEAD = re.compile(r"(.+?) is the most mentioned \w+ \((\d[\d,]*) mentions
                          r"(\d+)% of all entity mentions")
 PERSON_LEAD = re.compile(r"The most mentioned person is (.+?) \((\d[\d,]*) mentions?(?: in (\d+) of \d+ articles)?\)")
 #: Speaker lead: "X is quoted most: Q of T quotes (P%)[ in A of M articles]".
-SPEAKER_LEAD = re.compile(r"(.+?) is quoted most: (\d[\d,]*) of (\d[\d,]*) quotes \((\d+)%\)(?: in (\d+) of \d+ articles)?")
+SPEAKER_LEAD = re.compile(r"(.+?) is quoted most: (\d[\d,]*) of (\d[\d,]*) quotes \((\d+)%\)"
+                          r"(?: in (\d+) of \d+ articles)?")
 
 
 def findings_against_tables(markup: str) -> tuple[int, list[str]]:

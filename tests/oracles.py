@@ -102,11 +102,12 @@ def entity_changes(
     Mentions within one article are not independent, so a change is ``reported`` only when it is significant
     and the side it grew on spans at least ``min_articles`` articles (one long article is not a trend).
     """
-    table = log_odds_changes(entity_counts(mentions, entities, split.focus), entity_counts(mentions, entities, split.base),
+    table = log_odds_changes(entity_counts(mentions, entities, split.focus),
+                             entity_counts(mentions, entities, split.base),
                              background=entity_counts(mentions, entities), level=level)
     named = mentions.merge(entities[["entity_id", "name"]], on="entity_id").rename(columns={"name": "item"})
-    return _reported(table, _articles_per_item(named, "item", split.focus), _articles_per_item(named, "item", split.base),
-                     min_articles)
+    return _reported(table, _articles_per_item(named, "item", split.focus),
+                     _articles_per_item(named, "item", split.base), min_articles)
 
 
 def speaker_changes(quotes: pd.DataFrame, split: Split, *, level: float = 0.95, min_articles: int = 2) -> pd.DataFrame:
@@ -129,7 +130,8 @@ def new_speakers(quotes: pd.DataFrame, split: Split, *, min_quotes: int = 2, top
     f = q[ids.isin(split.focus) & ~q["speaker"].isin(seen)]
     out = f.groupby("speaker").agg(quotes=("speaker", "size"), articles=("article_id", "nunique")).reset_index()
     out = out[out["quotes"] >= min_quotes]
-    return out.sort_values(["quotes", "articles", "speaker"], ascending=[False, False, True]).head(top).reset_index(drop=True)
+    ordered = out.sort_values(["quotes", "articles", "speaker"], ascending=[False, False, True])
+    return ordered.head(top).reset_index(drop=True)
 
 
 def welch_interval(a: pd.Series, b: pd.Series, *, level: float = 0.95) -> tuple[float, float, float]:

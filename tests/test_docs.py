@@ -3,9 +3,9 @@
 Checked in code (fenced and indented blocks, inline code spans): every ``newsbrief COMMAND`` and its ``--options``
 (against the command's ``--help``), every ``newsbrief.x.y`` module or attribute and ``from newsbrief... import``,
 every repository path (``src/``, ``tests/``, ``benchmarks/``, ...; ``../shared/...`` when it is present) and
-path inside the package (``ingest/lines.py``), the
-options given to a ``benchmarks/`` or ``scripts/`` script, every ``make`` target; in the text: every relative
-link and its ``#anchor``. Python blocks run: ``>>>`` blocks as doctests, others as scripts in a folder where
+path inside the package (``ingest/lines.py``), the options given to a ``benchmarks/`` or ``scripts/`` script, the
+``-p`` parameters given to ``papermill NB.ipynb``, every ``make`` target; in the text: every relative link and its
+``#anchor``. Python blocks run: ``>>>`` blocks as doctests, others as scripts in a folder where
 each ``reports/<name>/data`` they name is a real store (the bundled seed article, annotated by
 ``newsbrief annotate``). A block preceded by ``<!-- docs-test: skip: REASON -->`` is not run.
 """
@@ -169,6 +169,30 @@ def check_script_options(doc: Doc) -> list[str]:
     return problems
 
 
+PAPERMILL_CMD = re.compile(r"(?:^|[\s;&|(])(?:\S*/)?papermill\s+(\S+\.ipynb)" + ARGS)
+
+
+def check_notebook_parameters(doc: Doc) -> list[str]:
+    """``papermill NB.ipynb OUT -p NAME VALUE``: NB exists and NAME is set in its ``parameters`` cell."""
+    import nbformat
+
+    problems = []
+    for code in doc.codes:
+        for line, command in command_lines(code):
+            for m in PAPERMILL_CMD.finditer(command):
+                path = ROOT / m.group(1)
+                if not path.is_file():
+                    problems.append(f"{doc.path.name}:{line}: {m.group(1)} does not exist")
+                    continue
+                cells = [c.source for c in nbformat.read(path, as_version=4).cells
+                         if "parameters" in c.get("metadata", {}).get("tags", [])]
+                names = set(re.findall(r"^(\w+)\s*=", "\n".join(cells), re.M))
+                for name in re.findall(r"(?:^|\s)-[pr]\s+(\w+)", m.group(2)):
+                    if name not in names:
+                        problems.append(f"{doc.path.name}:{line}: {m.group(1)} has no parameter {name}")
+    return problems
+
+
 # ------------------------------------------------------------------------------------------------ modules
 def resolves(dotted: str) -> bool:
     """``newsbrief.a.b.c``: the longest importable module prefix, then attributes."""
@@ -291,8 +315,8 @@ def check_links(doc: Doc) -> list[str]:
     return problems
 
 
-CHECKS = [check_commands, check_script_options, check_modules, check_paths, check_package_paths, check_make,
-          check_links]
+CHECKS = [check_commands, check_script_options, check_notebook_parameters, check_modules, check_paths,
+          check_package_paths, check_make, check_links]
 
 
 # ------------------------------------------------------------------------------------------------ tests
@@ -324,7 +348,8 @@ BAD = """# Bad
 Run `newsbrief query "SELECT 1"` or `newsbrief run p.yaml --no-such-flag`; see `src/newsbrief/nothing.py`
 and [missing](docs/none.md), [anchor](#no-such-heading), `make nothing-here`,
 `newsbrief.analysis.no_such_function` and `.venv/bin/python benchmarks/quotes.py --no-such-option`;
-the rules are in `nlp/no_such_module.py`.
+the rules are in `nlp/no_such_module.py`;
+`papermill notebooks/explore.ipynb out.ipynb -p no_such_parameter 1`.
 
 ```python
 from newsbrief.query import sql
@@ -346,7 +371,8 @@ def test_the_checks_catch_names_that_do_not_exist(tmp_path: Path) -> None:
                      "`newsbrief.analysis.no_such_function` does not exist",
                      "benchmarks/quotes.py has no option --no-such-option",
                      "`from newsbrief.query import sql` fails", "`make no-such-target-either` is not",
-                     "nlp/no_such_module.py is not in src/newsbrief/"):
+                     "nlp/no_such_module.py is not in src/newsbrief/",
+                     "notebooks/explore.ipynb has no parameter no_such_parameter"):
         assert expected in found, f"not reported: {expected}\n{found}"
     assert "--version" not in found and "<version>" not in found, found
 

@@ -122,7 +122,8 @@ def test_cli_rejects_a_bad_alias_file_before_any_work(root: Path, tmp_path: Path
     # read_sources imports read_inputs from the package when called: one stand-in there covers run and annotate.
     monkeypatch.setattr(ingest, "read_inputs", lambda *a, **k: pytest.fail("inputs were read"))
     for argv in (["run", str(root / "params" / "seed-article.yaml"), "--set", f"aliases={path}"],
-                 ["annotate", str(root / "data" / "samples"), "--out", str(tmp_path / "store"), "--aliases", str(path)]):
+                 ["annotate", str(root / "data" / "samples"), "--out", str(tmp_path / "store"),
+                  "--aliases", str(path)]):
         assert main(argv) == 2
         err = capsys.readouterr().err
         assert "aliases: merge" in err and "aliases: exclude" in err

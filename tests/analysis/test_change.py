@@ -95,7 +95,8 @@ def test_entity_changes_need_the_rise_to_span_two_articles() -> None:
 
 
 def test_new_speakers_are_not_quoted_before() -> None:
-    split = Split(frozenset({"f1", "f2"}), frozenset({"b1"}), "focus", "base", "previous", earlier=frozenset({"e1", "b1"}))
+    split = Split(frozenset({"f1", "f2"}), frozenset({"b1"}), "focus", "base", "previous",
+                  earlier=frozenset({"e1", "b1"}))
     quotes = pd.DataFrame({"article_id": ["f1", "f1", "f2", "f1", "f2", "e1", "f1"],
                            "speaker": ["New", "New", "Old", "Old", "Once", "Old", None]})
     assert new_speakers(quotes, split)["speaker"].tolist() == ["New"]
@@ -157,7 +158,8 @@ def test_cooccurrence_weighs_association_not_frequency() -> None:
     sentences = pd.DataFrame({"article_id": "a", "sent_id": range(100), "start": [i * 10 for i in range(100)],
                               "end": [i * 10 + 9 for i in range(100)], "sentiment": 0.0})
     rows = [(i * 10, "Big") for i in range(50)]
-    rows += [(i * 10 + 1, "Ann") for i in (60, 61, 62, 63, 64, 0, 1)] + [(i * 10 + 2, "Bob") for i in (60, 61, 62, 63, 64)]
+    rows += [(i * 10 + 1, "Ann") for i in (60, 61, 62, 63, 64, 0, 1)]
+    rows += [(i * 10 + 2, "Bob") for i in (60, 61, 62, 63, 64)]
     mentions = pd.DataFrame(rows, columns=["start", "entity_id"]).assign(article_id="a")
     entities = pd.DataFrame({"entity_id": ["Big", "Ann", "Bob"], "name": ["Big", "Ann", "Bob"]})
     pairs = cooccurrence(mentions, sentences, entities, entity_ids=["Big", "Ann", "Bob"], min_together=2)

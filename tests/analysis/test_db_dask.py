@@ -29,9 +29,9 @@ distributed = pytest.importorskip("distributed")
 
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[DaskCluster]:
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as lc:
-        with distributed.Client(lc) as client:
-            yield DaskCluster(client)
+    with (distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as lc,
+          distributed.Client(lc) as client):
+        yield DaskCluster(client)
 
 
 @pytest.fixture(scope="module")
@@ -202,7 +202,7 @@ def test_the_sample_corpus_briefing_on_dask_equals_local(root: Path, tmp_path: P
     articles = read_inputs(params.input, columns=params.columns).articles
     annotate_corpus(articles, store=tmp_path / "store", batch_size=64)
     assert len(file_parts(table_files(tmp_path / "store"))) > 1
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as lc:
-        with distributed.Client(lc) as client:
-            shown = compare_briefings(tmp_path / "store", DaskCluster(client), monkeypatch)
+    with (distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as lc,
+          distributed.Client(lc) as client):
+        shown = compare_briefings(tmp_path / "store", DaskCluster(client), monkeypatch)
     assert shown["findings"] and shown["what_changed"]

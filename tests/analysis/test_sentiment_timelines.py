@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -16,8 +15,8 @@ from newsbrief.analysis.sentiment import (
     speaker_sentiment,
     t_quantile,
 )
-from newsbrief.present.tone_findings import findings
 from newsbrief.errors import NewsbriefError
+from newsbrief.present.tone_findings import findings
 
 
 def make_sentences(scores: dict[str, list[float]]) -> pd.DataFrame:
@@ -134,12 +133,14 @@ def test_largest_shifts_skip_empty_periods() -> None:
 def entity_tables() -> dict[str, pd.DataFrame]:
     s = make_sentences({"a": [-0.5, 0.4, 0.0], "b": [-0.3, 0.6]})
     starts = s.set_index(["article_id", "sent_id"])["start"]
+    nato = {"text": "NATO", "label": "ORG", "entity_id": "nato"}
+    kyiv = {"text": "Kyiv", "label": "GPE", "entity_id": "kyiv"}
     mentions = pd.DataFrame([
-        {"article_id": "a", "start": starts["a", 0] + 2, "end": starts["a", 0] + 6, "text": "NATO", "label": "ORG", "entity_id": "nato"},
-        {"article_id": "a", "start": starts["a", 0] + 9, "end": starts["a", 0] + 13, "text": "NATO", "label": "ORG", "entity_id": "nato"},
-        {"article_id": "a", "start": starts["a", 1], "end": starts["a", 1] + 5, "text": "Kyiv", "label": "GPE", "entity_id": "kyiv"},
-        {"article_id": "b", "start": starts["b", 0], "end": starts["b", 0] + 4, "text": "NATO", "label": "ORG", "entity_id": "nato"},
-        {"article_id": "b", "start": starts["b", 1] + 1, "end": starts["b", 1] + 5, "text": "Kyiv", "label": "GPE", "entity_id": "kyiv"},
+        {"article_id": "a", "start": starts["a", 0] + 2, "end": starts["a", 0] + 6, **nato},
+        {"article_id": "a", "start": starts["a", 0] + 9, "end": starts["a", 0] + 13, **nato},
+        {"article_id": "a", "start": starts["a", 1], "end": starts["a", 1] + 5, **kyiv},
+        {"article_id": "b", "start": starts["b", 0], "end": starts["b", 0] + 4, **nato},
+        {"article_id": "b", "start": starts["b", 1] + 1, "end": starts["b", 1] + 5, **kyiv},
     ])
     entities = pd.DataFrame({"entity_id": ["nato", "kyiv"], "name": ["NATO", "Kyiv"],
                              "label": ["ORG", "GPE"], "aliases": [["NATO"], ["Kyiv", "Kiev"]]})

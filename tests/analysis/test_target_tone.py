@@ -8,9 +8,9 @@ import pytest
 
 from newsbrief.analysis.sentiment import entity_sentiment, t_quantile
 from newsbrief.analysis.target_tone import entity_tone, has_target_tone, tone_evidence, tone_meaning
+from newsbrief.errors import NewsbriefError
 from newsbrief.present.findings import key_findings
 from newsbrief.present.tone_findings import entity_tone_findings
-from newsbrief.errors import NewsbriefError
 
 # a1, a2 in the week of 1 March 2021, a3 a week later. "Ukraine accused Russia" is a negative sentence
 # for both, but the tone towards Ukraine is mildly positive and towards Russia negative.
@@ -47,7 +47,8 @@ def tables(with_tone: bool = True) -> dict[str, pd.DataFrame]:
         mentions = mentions.drop(columns=["tone"])
     return {
         "articles": pd.DataFrame({"article_id": list(TEXTS), "title": ["T1", "T2", "T3"], "source": "Wire",
-                                  "published": pd.to_datetime(list(DATES.values()), utc=True), "text": list(TEXTS.values())}),
+                                  "published": pd.to_datetime(list(DATES.values()), utc=True),
+                                  "text": list(TEXTS.values())}),
         "mentions": mentions,
         "entities": pd.DataFrame({"entity_id": list(IDS.values()), "name": list(IDS), "label": "GPE",
                                   "aliases": [[n] for n in IDS]}),

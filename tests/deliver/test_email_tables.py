@@ -47,13 +47,15 @@ def _content(folder: Path) -> ReportContent:
 
 
 def test_email_table_cells_keep_words_whole(tmp_path: Path) -> None:
-    chromium = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None)
+    chromium = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)),
+                    None)
     if chromium is None:
         pytest.skip("no Chromium on this machine (.ci/run installs Debian's chromium package)")
     page = tmp_path / "email.html"
     page.write_text(render_html(_content(tmp_path)).replace("</body>", PROBE + "</body>"), encoding="utf-8")
-    flags = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-             "--disable-component-update", "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
+    flags = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={tmp_path / 'profile'}",
              "--window-size=380,1200", "--virtual-time-budget=3000"]
     dom = subprocess.run([*flags, "--dump-dom", page.as_uri()], check=True, capture_output=True, text=True,
                          timeout=120).stdout

@@ -81,8 +81,8 @@ def tiny_png(width: int = 800, height: int = 300) -> bytes:
 def content(*, quotes: int = 3, findings: int = 3, chart: bool = True) -> ReportContent:
     """A report's content with article strings that attack the HTML, without running a report."""
     png = tiny_png()
-    charts = [InlineImage(png=png, heading="Who and what", alt=f"InlineImage {EVIL}", cid="c1@newsbrief.invalid", width=800,
-                    height=300)] if chart else []
+    charts = [InlineImage(png=png, heading="Who and what", alt=f"InlineImage {EVIL}", cid="c1@newsbrief.invalid",
+                          width=800, height=300)] if chart else []
     return ReportContent(
         folder=Path("/reports/evil"), title=f"Title {EVIL}", label="Article briefing",
         meta=[("Source", f"Source {EVIL}"), ("Words", "12")], url=None,
@@ -167,7 +167,8 @@ def test_missing_report_parts(tmp_path: Path, missing: str) -> None:
 def test_credentials_come_in_pairs() -> None:
     with pytest.raises(AddressError, match="NEWSBRIEF_SMTP_PASSWORD is not set"):
         SmtpSettings.from_env("127.0.0.1", environ={"NEWSBRIEF_SMTP_USER": "ann"})
-    s = SmtpSettings.from_env("h", security="starttls", environ={"NEWSBRIEF_SMTP_USER": "a", "NEWSBRIEF_SMTP_PASSWORD": "pw"})
+    s = SmtpSettings.from_env("h", security="starttls",
+                              environ={"NEWSBRIEF_SMTP_USER": "a", "NEWSBRIEF_SMTP_PASSWORD": "pw"})
     assert s.effective_port == 587 and "pw" not in repr(s)
 
 
@@ -310,7 +311,8 @@ def test_email_keeps_the_marked_charts_links_the_full_briefing_and_says_what_it_
     assert _choose_charts(sections) == ["Who appears with whom"]
     assert [len(s.charts) for s in sections] == [1, 0]
     c = content()
-    c.full_url, c.left_out, c.appendix = "https://example.org/b/evil/briefing.html", ["Who appears with whom"], "appendix.html"
+    c.full_url = "https://example.org/b/evil/briefing.html"
+    c.left_out, c.appendix = ["Who appears with whom"], "appendix.html"
     markup = render_html(c)
     assert 'href="https://example.org/b/evil/briefing.html"' in markup
     assert "Left out of this email" in markup and "Who appears with whom" in markup and "appendix" in markup

@@ -13,8 +13,8 @@ import pytest
 from pypdf import PdfReader
 
 from newsbrief.params import load_params
-from printed import filled
 from newsbrief.render.report import run_report
+from printed import filled
 
 pytestmark = pytest.mark.slow
 

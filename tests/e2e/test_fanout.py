@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from newsbrief.analysis.parts import groups
 from newsbrief.cli import main
 from newsbrief.errors import ParamsError
-from newsbrief.analysis.parts import groups
 from newsbrief.render.fanout import slug
 
 pytestmark = pytest.mark.slow

@@ -50,7 +50,8 @@ def test_pdf_has_pages(seed_run) -> None:
 def test_html_holds_title_charts_and_no_code(seed_run) -> None:
     markup = seed_run.html.read_text(encoding="utf-8")
     h1 = re.search(r"<h1>(.*?)</h1>", markup, re.S)
-    assert h1 and html.unescape(h1.group(1)) == "Ukraine urges NATO to send 'real signal' to Russia with membership plan"
+    title = "Ukraine urges NATO to send 'real signal' to Russia with membership plan"
+    assert h1 and html.unescape(h1.group(1)) == title
     images = re.findall(r"<img\b[^>]*>", markup)
     charts = [i for i in images if 'src="data:image/png;base64,' in i]
     assert len(charts) >= 1 and 'alt="Sentiment along the article and tone towards the leading entities"' in charts[0]
@@ -92,8 +93,8 @@ def test_failing_cell_keeps_the_notebook_and_the_previous_report(root: Path, tmp
     from newsbrief.errors import RunError
 
     nb = new_notebook(cells=[
-        new_code_cell('data = "data"\ntitle = None\nmode = "auto"\ntop_n = 10\nfreq = "W"\nentities = []\nparams = None',
-                      metadata={"tags": ["parameters"]}),
+        new_code_cell('data = "data"\ntitle = None\nmode = "auto"\ntop_n = 10\nfreq = "W"\nentities = []\n'
+                      "params = None", metadata={"tags": ["parameters"]}),
         new_code_cell("raise ValueError('boom in cell')"),
     ])
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}

@@ -125,7 +125,8 @@ def test_seed_article_second_half_scores_lower(name: str) -> None:
 @pytest.mark.shared
 def test_seed_article_ends_darkest_with_the_default_news_scorer() -> None:
     """``news`` (the default) sees the dark ending, but on this split its halves are level (first 7 sentences
-    −0.075, last 8 −0.068; README, Sentiment): the ending is what it is held to, not the halves."""
+    −0.075, last 8 −0.068; docs/benchmarks.md, "Sentence sentiment"): the ending is what it is held to, not the
+    halves."""
     sentences = _seed_sentences()
     scores = np.asarray(get_scorer("news").score(sentences))
     assert scores[-4:].mean() < scores[:-4].mean()

@@ -13,13 +13,13 @@ import pandas as pd
 import pytest
 
 from newsbrief import analysis
-from oracles import source_tone
 from newsbrief.analysis.db import Db
 from newsbrief.analysis.periods import source_labels
 from newsbrief.present.formatters import fmt_day, fmt_source, fmt_text
 from newsbrief.render.appendix import CSV_FILES, write_appendix, write_appendix_db
 from newsbrief.store import read_dataset, write_dataset
 from newsbrief.store.duck import connect
+from oracles import source_tone
 
 
 def reference_csvs(tables: dict[str, pd.DataFrame], folder: Path) -> None:

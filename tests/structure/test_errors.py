@@ -11,7 +11,8 @@ BUILTIN = {"ValueError", "TypeError", "KeyError", "RuntimeError", "LookupError",
            "IndexError", "FileNotFoundError", "NotImplementedError"}
 #: Raises of built-in errors no user input reaches, each with the reason.
 ALLOWED = {
-    ("params/schema.py", "ValueError"): "pydantic field validators: pydantic turns them into the ParamsError's problems",
+    ("params/schema.py", "ValueError"):
+        "pydantic field validators: pydantic turns them into the ParamsError's problems",
     ("nlp/chunks.py", "ValueError"): "a chunk size below 1 is a programming error (sizes are constants)",
     ("analysis/speakers.py", "ValueError"): "`by` is fixed by the calling code, never by a user",
     ("annotate/settings.py", "LookupError"): "caught three lines below (falls back to loading the pipeline)",

@@ -163,7 +163,8 @@ def log_odds_changes(
     table["focus"] = y_f.astype(int)
     table["base"] = y_b.astype(int)
     table = table[(table["focus"] + table["base"]) >= min_count]
-    return table.sort_values(["z", "item"], ascending=[False, True], kind="stable")[CHANGE_COLUMNS].reset_index(drop=True)
+    ordered = table.sort_values(["z", "item"], ascending=[False, True], kind="stable")
+    return ordered[CHANGE_COLUMNS].reset_index(drop=True)
 
 
 # ---------------------------------------------------------------------------------------------- tone

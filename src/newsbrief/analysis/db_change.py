@@ -72,7 +72,9 @@ def compare_split(db: Db, *, freq: str = "W", compare: str = "previous", min_art
     elif kind == "periods":
         base = f"({earlier} AND {period} >= {_ts(plan.base[1])})"
     else:
-        start, end = parse_range(compare) or (None, None)
+        bounds = parse_range(compare)
+        assert bounds is not None  # plan_split chooses "range" only for a compare that parses as one
+        start, end = bounds
         base = (f"({dated} AND NOT {focus} AND a.published >= TIMESTAMPTZ '{start.isoformat()}' "
                 f"AND a.published <= TIMESTAMPTZ '{end.isoformat()}')")
     counts = db.aggregate(f"SELECT count(*) FILTER ({focus}) AS f, count(*) FILTER ({base}) AS b, "
@@ -165,7 +167,8 @@ def _moments(db: Db, values: str, split: SqlSplit) -> pd.DataFrame:
     """Per group: count, mean and sample variance of ``value`` in the focus and in the baseline."""
     f, b = moments_merge(suffix="_f"), moments_merge(suffix="_b")
     return db.aggregate(f"""
-        SELECT "group", {moments_partial('value', where='f', suffix='_f')}, {moments_partial('value', where='b', suffix='_b')}
+        SELECT "group", {moments_partial('value', where='f', suffix='_f')},
+               {moments_partial('value', where='b', suffix='_b')}
         FROM {values} v GROUP BY "group" """, f"""
         WITH g AS (SELECT *, {moments_mu('"group"', suffix='_f')}, {moments_mu('"group"', suffix='_b')} FROM {PARTIALS})
         SELECT "group", {f['n']} AS n_f, {f['mean']} AS mean_f, {f['var']} AS var_f,

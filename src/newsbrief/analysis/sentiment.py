@@ -1,7 +1,7 @@
 """Sentiment timelines over the stored tables: along an article, across a corpus, per entity.
 
 Everything here is vectorised pandas over the ``sentences``, ``articles``, ``mentions``,
-``entities`` and ``quotes`` tables (see the README for their columns); nothing loops in
+``entities`` and ``quotes`` tables (see docs/architecture.md for their columns); nothing loops in
 Python over articles or sentences, so a 19,000-article corpus aggregates in seconds.
 
 Aggregation rule (used by :func:`corpus_timeline`, :func:`entity_sentiment` and
@@ -16,10 +16,9 @@ mean.
 
 from __future__ import annotations
 
-import re
-
 import logging
 import math
+import re
 from collections.abc import Sequence
 from statistics import NormalDist
 

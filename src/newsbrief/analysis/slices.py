@@ -123,7 +123,8 @@ def slice_sql(db: Db, focus: Focus) -> dict[str, tuple[str, list[Any]]]:
     behind = (f"EXISTS (SELECT 1 FROM {_SPANS} p WHERE p.article_id = s.article_id "
               'AND ((p.a < s."end" AND p.b > s.start) OR (s.start <= p.a AND p.a < s."end")))')
     return {
-        "spans": (f'SELECT m.article_id, m.start AS a, m."end" AS b, TRUE AS mention FROM mentions m WHERE {mentions[0]} '
+        "spans": ('SELECT m.article_id, m.start AS a, m."end" AS b, TRUE AS mention '
+                  f"FROM mentions m WHERE {mentions[0]} "
                   f"UNION ALL SELECT q.article_id, q.content_start, q.content_end, FALSE FROM quotes q WHERE {by[0]}",
                   mentions[1] + by[1]),
         "articles": (ordered("articles", "a", "TRUE", text), []),

@@ -20,7 +20,9 @@ def _with_speaker(quotes: pd.DataFrame) -> pd.DataFrame:
     return q
 
 
-def speaker_share(quotes: pd.DataFrame, articles: pd.DataFrame | None = None, *, top: int | None = None) -> pd.DataFrame:
+def speaker_share(
+    quotes: pd.DataFrame, articles: pd.DataFrame | None = None, *, top: int | None = None
+) -> pd.DataFrame:
     """Per resolved speaker: quotes, the articles they are in, quoted words, their shares, first and last date, an
     example quote.
 

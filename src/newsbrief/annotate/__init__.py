@@ -17,6 +17,6 @@ from .speakers import resolve_speakers
 
 __all__ = [
     "AnnotateSummary", "CorpusResult", "Settings", "code_version", "fingerprint", "annotate_articles", "annotate_batch",
-    "annotate_corpus", "assemble", "dataset_key", "engines", "model_fingerprint", "resolve_speakers", "within_size_limit",
-    "write_store",
+    "annotate_corpus", "assemble", "dataset_key", "engines", "model_fingerprint", "resolve_speakers",
+    "within_size_limit", "write_store",
 ]

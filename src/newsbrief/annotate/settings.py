@@ -20,8 +20,8 @@ from ..params import AnnotationSettings
 ROW_CODE: tuple[str, ...] = ("nlp", "annotate/rows.py")
 #: The code that assembles cached rows into a store's tables (speakers resolved, aliases applied, thin articles
 #: flagged, months partitioned): part of the assembled dataset's key (re-assembled, without NLP, when it changes).
-ASSEMBLY_CODE: tuple[str, ...] = ("annotate/runner.py", "annotate/speakers.py", "nlp/entities/linking.py", "textutil.py",
-                                  "store/writer.py", "store/layout.py")
+ASSEMBLY_CODE: tuple[str, ...] = ("annotate/runner.py", "annotate/speakers.py", "nlp/entities/linking.py",
+                                  "textutil.py", "store/writer.py", "store/layout.py")
 PACKAGE = Path(__file__).resolve().parents[1]
 
 #: The one annotation settings record (see :class:`newsbrief.params.AnnotationSettings`).

@@ -160,12 +160,14 @@ def notebook_sections(notebook: Path) -> list[Section]:
                 width = int(meta["width"])
                 height = int(meta.get("height") or height * width / max(1, _png_size(png)[0]))
             heading = sections[-1].heading
-            given = str((meta.get("alt") if isinstance(meta, dict) else None) or output.get("metadata", {}).get("alt") or "")
-            alt = given if given and given.lower() != "chart" else (f"InlineImage: {heading}" if heading else "InlineImage")
+            given = str((meta.get("alt") if isinstance(meta, dict) else None)
+                        or output.get("metadata", {}).get("alt") or "")
+            alt = (given if given and given.lower() != "chart"
+                   else (f"InlineImage: {heading}" if heading else "InlineImage"))
             cid = make_msgid(idstring="chart", domain="newsbrief.invalid")[1:-1]
             flagged = bool(isinstance(meta, dict) and meta.get("email"))
-            sections[-1].charts.append(InlineImage(png=png, heading=heading, alt=alt, cid=cid, width=width, height=height,
-                                                   email=flagged))
+            sections[-1].charts.append(InlineImage(png=png, heading=heading, alt=alt, cid=cid, width=width,
+                                                   height=height, email=flagged))
     return [s for s in sections if s.heading or s.charts]
 
 
@@ -262,14 +264,16 @@ def text_table(rows: Sequence[Sequence[Any]], headers: Sequence[str], *, widths:
     numeric = [all(re.fullmatch(r"[\d.,%]+", r[i] or "0") for r in cells) for i in range(len(headers))]
 
     def line(values: Sequence[str]) -> str:
-        return "  ".join(v.rjust(c) if n else v.ljust(c) for v, c, n in zip(values, cols, numeric, strict=True)).rstrip()
+        cells = (v.rjust(c) if n else v.ljust(c) for v, c, n in zip(values, cols, numeric, strict=True))
+        return "  ".join(cells).rstrip()
 
     return "\n".join([line(headers), line(["-" * c for c in cols]), *(line(r) for r in cells)])
 
 
 def entity_rows(content: ReportContent) -> list[tuple[str, str, str, str]]:
     e = content.entities
-    return [(str(r["name"]), str(r["type"]), f"{int(r['mentions']):,}", f"{float(r['share']):.0%}") for _, r in e.iterrows()]
+    return [(str(r["name"]), str(r["type"]), f"{int(r['mentions']):,}", f"{float(r['share']):.0%}")
+            for _, r in e.iterrows()]
 
 
 def speaker_rows(content: ReportContent) -> list[tuple[str, str, str, str]]:
@@ -292,7 +296,8 @@ def render_text(content: ReportContent, *, notes: Sequence[str] = ()) -> str:
                 text_table(entity_rows(content), ["name", "type", "mentions", "share"], widths=[32, 14, 8, 6])]
     if len(content.speakers):
         out += ["", "WHO GETS TO SPEAK", "",
-                text_table(speaker_rows(content), ["speaker", "quotes", "words", "share of words"], widths=[32, 6, 6, 6])]
+                text_table(speaker_rows(content), ["speaker", "quotes", "words", "share of words"],
+                           widths=[32, 6, 6, 6])]
     if content.full_url:
         out += ["", f"Full briefing: {content.full_url}"]
     if content.left_out:
@@ -342,7 +347,8 @@ def render_html(content: ReportContent, *, shown: Shown | None = None, notes: Se
     shown = shown or Shown()
 
     entities = [{"name": clip(r["name"], 80), "type": r["type"], "mentions": f"{int(r['mentions']):,}",
-                 "share": f"{float(r['share']):.0%}", "aliases": clip(_fmt_aliases(r["aliases"], name=str(r["name"])), 160)}
+                 "share": f"{float(r['share']):.0%}",
+                 "aliases": clip(_fmt_aliases(r["aliases"], name=str(r["name"])), 160)}
                 for _, r in content.entities.iterrows()]
     speakers = [{"speaker": clip(r["speaker"], 80), "quotes": f"{int(r['quotes']):,}", "words": f"{int(r['words']):,}",
                  "word_share": f"{float(r['word_share']):.0%}", "example": clip(r["example"], 240)}

@@ -133,8 +133,8 @@ def timeline(tables: Mapping[str, pd.DataFrame], focus: Focus, *, freq: str = "W
     """
     articles = tables["articles"]
     if focus.kind == "entity":
-        return analysis.entity_trend(tables["mentions"], articles, tables["entities"], entity_ids=[focus.entity_id],
-                                     freq=freq)
+        return analysis.entity_trend(tables["mentions"], articles, tables["entities"], entity_ids=[focus.key],
+                                     freq=freq)  # an entity's key is its entity_id
     by_period = analysis.speaker_share_by(quotes_by(tables, focus), articles, by="period", freq=freq, top=1)
     if by_period.empty:
         return by_period

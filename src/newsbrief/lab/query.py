@@ -42,11 +42,7 @@ _KINDS: tuple[tuple[type[duckdb.Error], str], ...] = (
 
 
 def _problem(error: duckdb.Error) -> str:
-    for kind, label in _KINDS:
-        if isinstance(error, kind):
-            break
-    else:
-        label = "query failed"
+    label = next((name for kind, name in _KINDS if isinstance(error, kind)), "query failed")
     # DuckDB prefixes its class name ("Parser Error: ..."); keep its text, one line.
     text = re.sub(r"\s+", " ", str(error)).strip()
     return f"{label}: {text}"

@@ -46,8 +46,8 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
 def pipeline_fingerprint(nlp: Language) -> str:
     """Name, version and components of a pipeline: part of every cache key.
 
-    newsbrief's own components are left out: they change with newsbrief (the rows' code version, annotate.settings), and the
-    key must equal the one read from the model's meta.json without loading it.
+    newsbrief's own components are left out: they change with newsbrief (the rows' code version,
+    annotate.settings), and the key must equal the one read from the model's meta.json without loading it.
     """
     meta = nlp.meta
     pipes = [name for name in nlp.pipe_names if name != PARAGRAPHS]

@@ -7,6 +7,7 @@ paths given with ``--set`` against the current folder.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import glob
 import re
@@ -94,7 +95,8 @@ class AliasFile(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
 
-    merge: dict[str, list[str]] = Field(default_factory=dict, description="a mapping of each name to a list of its variants")
+    merge: dict[str, list[str]] = Field(default_factory=dict,
+                                        description="a mapping of each name to a list of its variants")
     rename: dict[str, str] = Field(default_factory=dict, description="a mapping of old name to new name")
     exclude: list[str] = Field(default_factory=list, description="a list of names to leave out")
 
@@ -197,10 +199,8 @@ def build_params(data: dict[str, Any], *, source: str | Path | None = None) -> P
         # Check input paths even when other fields are wrong, so the user sees everything at once.
         inputs = data.get("input")
         if inputs is not None:
-            try:
+            with contextlib.suppress(Exception):  # malformed input is already reported above
                 problems += _missing_paths(Params.model_construct(input=Params._one_or_many(inputs), aliases=None))
-            except Exception:  # noqa: BLE001 - malformed input is already reported above
-                pass
         raise ParamsError("invalid parameters", problems=problems, path=source) from e
     problems = _missing_paths(params)
     if problems:

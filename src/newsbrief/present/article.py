@@ -100,16 +100,20 @@ class ArticleBriefing(Briefing):
         """"Who is in it" and "Who speaks" side by side: the leading entities and speakers, as many rows as the
         article's length calls for (:func:`rows_for`)."""
         rows = rows_for(self._words(), self.top_n)
-        freq = self.entity_frequencies().head(rows)
+        every = analysis.entity_frequencies(self.tables["mentions"], self.tables["entities"])  # all, as the findings
+        # the rows a finding names are always in the table beside it (the most mentioned person, the lead speaker)
+        freq = _with_first(every.head(rows), every[every["type"] == "person"], key="entity_id")
         if freq.empty:
             left = HTMLBlock.plain("No people, organisations or places found.")
         else:
             left = table_block(freq[["name", "type", "mentions", "share"]], formats={"share": "{:.0%}"})
-        share = self.speaker_share()
+        share = analysis.speaker_share(self.tables["quotes"], self.articles)  # every speaker, as the findings
         if share.empty:
             right = HTMLBlock.plain("No reported speech found.")
         else:
-            shown = share.head(rows)[["speaker", "named", "quotes", "words", "quote_share"]].copy()
+            named = share[share["named"].astype(bool)]
+            shown = _with_first(share.head(rows), named, key="speaker")
+            shown = shown[["speaker", "named", "quotes", "words", "quote_share"]].copy()
             shown["named"] = shown["named"].map(yes_no)
             right = table_block(shown.rename(columns={"quote_share": "share"}), formats={"share": "{:.0%}"})
         parts = [Markup(heading("Who is in it").markup + left.markup),
@@ -188,6 +192,13 @@ class ArticleBriefing(Briefing):
         if df["mean"].notna().sum() < 2:  # one speaker's bar compares with nothing
             return None
         return to_chart(entity_sentiment_chart(df, title="Tone of what the leading speakers are quoted as saying"))
+
+
+def _with_first(shown: pd.DataFrame, candidates: pd.DataFrame, *, key: str) -> pd.DataFrame:
+    """``shown`` with the first row of ``candidates`` added at the end when it is not among its rows."""
+    if candidates.empty or candidates.iloc[0][key] in set(shown[key]):
+        return shown
+    return pd.concat([shown, candidates.head(1)])
 
 
 def rows_for(n_words: int, top_n: int, *, steps: tuple[tuple[int, int], ...] | None = None) -> int:

@@ -82,7 +82,9 @@ def table_rows(frame: pd.DataFrame, formats: Mapping[str, str] | None = None) ->
     return [[_cell(v, formats.get(c)) for c, v in zip(columns, row)] for row in frame.itertuples(index=False)]
 
 
-def table_block(frame: pd.DataFrame, *, caption: str | None = None, formats: Mapping[str, str] | None = None) -> HTMLBlock:
+def table_block(
+    frame: pd.DataFrame, *, caption: str | None = None, formats: Mapping[str, str] | None = None
+) -> HTMLBlock:
     """A DataFrame as an escaped HTML table (article strings never become markup)."""
     rows = table_rows(frame, formats)
     headers = [str(c) for c in frame.columns]

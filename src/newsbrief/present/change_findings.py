@@ -23,7 +23,9 @@ def _was(share: float) -> str:
     return "none" if share == 0 else pct(share)
 
 
-def change_findings(changes: pd.DataFrame, split: Split | SqlSplit, *, n: int = 2, what: str = "entity mentions") -> list[str]:
+def change_findings(
+    changes: pd.DataFrame, split: Split | SqlSplit, *, n: int = 2, what: str = "entity mentions"
+) -> list[str]:
     """Rises and falls that the test reports (see :func:`~newsbrief.analysis.db_change.entity_changes`)."""
     if not split.usable or changes.empty:
         return []
@@ -91,7 +93,8 @@ def spike_findings(spikes: pd.DataFrame, headlines: pd.DataFrame, *, freq: str =
     for _, r in spikes.head(n).iterrows():
         heads = headlines[(headlines["entity_id"] == r["entity_id"]) & (headlines["period"] == r["period"])]
         lead = f"; most of them in \u201c{clip(heads['title'].iloc[0], 90)}\u201d" if len(heads) else ""
-        spread = f" in {plural(int(r['articles']), 'article')}" if "articles" in r.index and pd.notna(r["articles"]) else ""
+        has_articles = "articles" in r.index and pd.notna(r["articles"])
+        spread = f" in {plural(int(r['articles']), 'article')}" if has_articles else ""
         out.append(f"Attention on {r['entity']} spiked {when(pd.Timestamp(r['period']), freq)}: "
                    f"{int(r['mentions'])} mentions{spread}, {pct(r['share'])} of all entity mentions against a typical "
                    f"{pct(r['baseline_share'])}{lead}.")

@@ -219,6 +219,7 @@ def _run_report(
                 paths = brief(tmp, tables, params=params, settings=settings, changes=changes,
                               notebook=notebook, progress_bar=progress_bar, source_store=source, record=record)
             else:
+                assert source is not None  # with each: the input store, or the tables written to tmp above
                 paths = fan_out(tmp, source, params=params, settings=settings, each=each, notebook=notebook,
                                 progress=progress, stage=stage)
             shutil.rmtree(tmp / PARENT, ignore_errors=True)

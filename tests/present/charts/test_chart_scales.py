@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from newsbrief.present.article import rows_for
 from newsbrief.present.charts.changes import movers_chart, spikes_chart
 from newsbrief.present.charts.entities import entity_chart
 from newsbrief.present.charts.heatmap import share_heatmap
@@ -17,7 +18,6 @@ from newsbrief.present.charts.network import network_chart
 from newsbrief.present.charts.sentiment import article_tone_chart, entity_sentiment_chart
 from newsbrief.present.charts.speakers import speaker_chart
 from newsbrief.present.charts.style import FULL_WIDTH, SMALL, smallest_font, tone_limit
-from newsbrief.present.article import rows_for
 
 
 @pytest.fixture(autouse=True)
@@ -81,7 +81,8 @@ def test_strongest_pair_has_a_visible_edge() -> None:
     for nodes in ax.collections[1:]:
         for (x, y), s in zip(nodes.get_offsets(), nodes.get_sizes()):
             sizes[(round(float(x), 6), round(float(y), 6))] = s
-    radius_px = [math.sqrt(sizes[(round(float(p[0]), 6), round(float(p[1]), 6))]) / 2 * fig.dpi / 72 for p in (start, end)]
+    radius_px = [math.sqrt(sizes[(round(float(p[0]), 6), round(float(p[1]), 6))]) / 2 * fig.dpi / 72
+                 for p in (start, end)]
     visible = math.hypot(x1 - x0, y1 - y0) - sum(radius_px)
     assert visible > 20  # pixels of line between the two nodes' edges
 

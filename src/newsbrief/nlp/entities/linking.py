@@ -1,6 +1,6 @@
 """Canonical entities across a corpus: merge spelling variants, surnames and aliases.
 
-Rules, in order (each explained in README):
+Rules, in order (each explained in docs/methods.md, "Entities"):
 1. Surfaces are folded (:func:`~newsbrief.nlp.entities.gazetteer.fold`) so transliteration and
    spelling variants meet (Zelensky/Zelenskiy, Donbas/Donbass); person titles are dropped.
 2. A one-word person or organisation that names a country or large city in the gazetteer

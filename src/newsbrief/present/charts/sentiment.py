@@ -214,7 +214,8 @@ def _tone_bars(ax, df: pd.DataFrame, *, key: str, measure: str, title: str, wrap
     d = df.dropna(subset=["mean"]).sort_values("mean", ascending=True)
     y = np.arange(len(d))
     colours = np.where(d["mean"] > 0, POSITIVE, NEGATIVE)
-    err = np.vstack([(d["mean"] - d["ci_low"]).fillna(0).clip(lower=0), (d["ci_high"] - d["mean"]).fillna(0).clip(lower=0)])
+    err = np.vstack([(d["mean"] - d["ci_low"]).fillna(0).clip(lower=0),
+                     (d["ci_high"] - d["mean"]).fillna(0).clip(lower=0)])
     ax.barh(y, d["mean"], color=colours, alpha=0.7, xerr=err, capsize=3, ecolor="#333333", zorder=2)
     count_col = next((c for c in ("n_sentences", "n_quotes", "n_mentions") if c in d.columns), None)
     labels = [textwrap.fill(f"{name} (n={int(c)})" if count_col else str(name), wrap)

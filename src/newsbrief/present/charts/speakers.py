@@ -28,5 +28,6 @@ def speaker_chart(share: pd.DataFrame, *, title: str = "Who is quoted: share of 
     ax.grid(axis="y", visible=False)
     ax.legend(loc="lower right", fontsize=SMALL)
     if (~rows["named"].astype(bool)).any():
-        fig.text(0.01, 0.0, "† not a named entity (unnamed group, role or unattributed)", fontsize=SMALL, color="#555555")
+        fig.text(0.01, 0.0, "† not a named entity (unnamed group, role or unattributed)", fontsize=SMALL,
+                 color="#555555")
     return fig

@@ -17,7 +17,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.rcsetup import cycler  # noqa: E402  (what matplotlib.cycler is)
 
 if TYPE_CHECKING:
-    pass
+    from matplotlib.typing import RcKeyType
 
 #: Dark-to-light palette that stays distinguishable when printed in greyscale.
 PALETTE: tuple[str, ...] = ("#1b3a5c", "#c0392b", "#7f8c8d", "#2e86c1", "#d4ac0d", "#145a32", "#6c3483")
@@ -40,7 +40,7 @@ SMALL = 8.0
 #: A tone axis is symmetric around zero and spans at least this much each side (and at most 1).
 TONE_MIN_SPAN = 0.25
 
-RC: dict[str, Any] = {
+RC: dict[RcKeyType, Any] = {
     "figure.dpi": 110,
     "savefig.dpi": 150,
     "font.size": 9,

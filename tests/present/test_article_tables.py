@@ -1,0 +1,34 @@
+"""The article briefing's tables hold every row its findings name, however few rows the article's length allows."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from newsbrief.present.article import ArticleBriefing, rows_for
+
+
+def _briefing(n_places: int) -> ArticleBriefing:
+    entities = [{"entity_id": f"P{i}", "name": f"Place {i}", "label": "GPE", "aliases": [f"Place {i}"]}
+                for i in range(n_places)] + [{"entity_id": "A", "name": "Ann Lee", "label": "PERSON",
+                                              "aliases": ["Ann Lee"]}]
+    mentions = [{"article_id": "a", "start": 10 * i + j, "end": 10 * i + j + 1, "entity_id": f"P{i}"}
+                for i in range(n_places) for j in range(3)] + [{"article_id": "a", "start": 999, "end": 1000,
+                                                                "entity_id": "A"}]
+    quotes = pd.DataFrame({"article_id": "a", "quote_id": range(8), "content": ["one two three"] * 8,
+                           "speaker": ["police"] * 7 + ["Ann Lee"], "speaker_entity_id": [None] * 7 + ["A"],
+                           "kind": "direct", "cue": "said", "speaker_text": "x"})
+    articles = pd.DataFrame({"article_id": ["a"], "title": ["t"], "n_words": [200], "url": [None],
+                             "published": [pd.NaT], "source": ["s"], "author": [None]})
+    tables = {"articles": articles, "mentions": pd.DataFrame(mentions), "entities": pd.DataFrame(entities),
+              "quotes": quotes, "sentences": pd.DataFrame(columns=["article_id", "sent_id", "start", "end", "text",
+                                                                   "sentiment"])}
+    return ArticleBriefing(title="t", tables=tables)
+
+
+def test_the_most_mentioned_person_and_the_lead_named_speaker_are_always_listed() -> None:
+    briefing = _briefing(n_places=9)
+    assert rows_for(200, briefing.top_n) == 5
+    markup = briefing.who_section().markup
+    assert any("most mentioned person is Ann Lee" in f for f in briefing.findings())
+    assert "<td>Ann Lee</td><td>person</td>" in markup  # the 10th entity, listed after the top five
+    assert "<td>Ann Lee</td><td>yes</td>" in markup  # the named speaker the finding leads with
