@@ -38,5 +38,6 @@ def test_a_price_laden_corpus_renders_every_chart(mode: str, root: Path, tmp_pat
     html = paths.html.read_text(encoding="utf-8")
     assert "The $5 billion $x$ week" in html
     charts = html.count("data:image/png") + html.count('src="briefing_files/')
-    assert charts >= (5 if mode == "corpus" else 2), charts
+    # an article briefing draws its tone in one figure (sentiment along the article beside tone per entity)
+    assert charts >= (5 if mode == "corpus" else 1), charts
     assert paths.pdf.read_bytes().startswith(b"%PDF")

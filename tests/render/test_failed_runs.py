@@ -16,8 +16,8 @@ pytestmark = pytest.mark.slow
 
 
 def killing_notebook(path: Path) -> Path:
-    """The package's briefing notebook with a first cell after the parameters that kills its kernel."""
-    nb = nbformat.read(notebook_path("briefing"), as_version=4)
+    """The package's article notebook with a first cell after the parameters that kills its kernel."""
+    nb = nbformat.read(notebook_path("article"), as_version=4)
     at = next(i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", [])) + 1
     nb.cells.insert(at, nbformat.v4.new_code_cell("import os\nos._exit(1)"))
     nbformat.write(nb, path)
