@@ -208,7 +208,7 @@ def read_inputs(
                 continue
             digest = article.content_hash
             if digest in hashes:
-                skip(page, f"{DUPLICATE} {hashes[digest]}")
+                skip(page, f"{DUPLICATE} {Path(hashes[digest]).name}")  # a name, not a local path: it is shown
                 continue
             hashes[digest] = page
             result.articles.append(article)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import glob
+import os
 import re
 import types
 import typing
@@ -58,7 +59,7 @@ def parse_override(item: str) -> tuple[str, Any]:
 
 def _resolve(value: str, base: Path) -> str:
     path = Path(value).expanduser()
-    return str(path if path.is_absolute() else (base / path))
+    return os.path.normpath(path if path.is_absolute() else base / path)  # "data/x", never "params/../data/x"
 
 
 def _resolve_paths(data: dict[str, Any], base: Path) -> dict[str, Any]:
