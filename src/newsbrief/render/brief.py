@@ -88,20 +88,17 @@ def brief(
     # every briefing links the appendix written beside it: the full tables, and every quote of an article
     options = BriefingOptions.of(params, base=folder, **{**changes, "mode": kind, "appendix": "appendix.html"})
     title = options.title
-    appendix: _AppendixWriter | None = _AppendixWriter(folder, title=title or "News briefing")
-    if appendix is not None:
-        appendix.start()  # out of core in DuckDB (the GIL released): it overlaps the kernel's work on a second core
+    appendix = _AppendixWriter(folder, title=title or "News briefing")
+    appendix.start()  # out of core in DuckDB (the GIL released): it overlaps the kernel's work on a second core
     executed = folder / "briefing.ipynb"
     source = notebook_path(notebook or kind)
     try:
         execute(source, executed, cwd=folder, progress_bar=progress_bar,
                 parameters={"options": options.model_dump(mode="json")})
     except BaseException:
-        if appendix is not None:
-            appendix.join()  # the notebook's error is the one to report
+        appendix.join()  # the notebook's error is the one to report
         raise
-    if appendix is not None:
-        appendix.finish()
+    appendix.finish()
     nb = nbformat.read(executed, as_version=4)
     nb.metadata["title"] = title or "News briefing"
     run = nb.metadata.get("papermill", {})  # paths relative to the run folder, not this machine's

@@ -29,6 +29,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..census import census_lists
 from .cues import is_known_org
 from .gazetteer import country_code, fold, is_place
 from .labels import PLACE_LABELS, Found, place_label, strip_titles
@@ -46,16 +47,10 @@ _CORPORATE = frozenset(
 
 @functools.lru_cache(maxsize=1)
 def _census_names() -> tuple[frozenset[str], dict[str, int]]:
-    """(given names, surname -> rank) from the ``names`` package's US Census lists."""
-    root = resources.files("names")
-
-    def read(name: str) -> list[str]:
-        # fixed-width lines: the name in the first 15 characters, then frequency, cumulative frequency, rank
-        lines = root.joinpath(name).read_text("utf-8").splitlines()
-        return [line[:15].rstrip().lower() for line in lines if line[:1].isalpha()]
-
-    given = frozenset(read("dist.male.first") + read("dist.female.first"))
-    surnames = {w: i for i, w in enumerate(read("dist.all.last"))}
+    """(given names, surname -> rank) from the US Census lists (:func:`~newsbrief.nlp.census.census_lists`)."""
+    lists = census_lists()
+    given = frozenset(name.lower() for key in ("male", "female") for name, _ in lists[key])
+    surnames = {name.lower(): i for i, (name, _) in enumerate(lists["last"])}
     return given, surnames
 
 

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from importlib import resources
 
 from spacy.tokens import Span, Token
 
+from ..census import census_lists
 from .lexicon import ORG_NOUNS
 
 __all__ = ["known_name", "described_person", "described_org", "issuer", "gender_of", "compatible", "pronoun_gender"]
@@ -42,15 +42,10 @@ _DEFINITE = frozenset({"the", "this", "that"})
 def _given_names() -> dict[str, str]:
     """Upper-cased given name -> "m" or "f" (census frequencies, one gender at least 3x the other)."""
     freq: dict[str, list[float]] = {}
-    try:
-        folder = resources.files("names")
-    except ModuleNotFoundError:  # the package is a dependency; without it pronouns just lose a cue
-        return {}
-    for k, fname in enumerate(("dist.male.first", "dist.female.first")):
-        for line in folder.joinpath(fname).read_text(encoding="ascii").splitlines():
-            parts = line.split()
-            if len(parts) >= 2:
-                freq.setdefault(parts[0], [0.0, 0.0])[k] += float(parts[1])
+    lists = census_lists()
+    for k, key in enumerate(("male", "female")):
+        for name, share in lists[key]:
+            freq.setdefault(name, [0.0, 0.0])[k] += share
     out: dict[str, str] = {}
     for name, (male, female) in freq.items():
         if male >= 3 * female:
