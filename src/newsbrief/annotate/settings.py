@@ -11,6 +11,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..codeversion import PACKAGE, code_version
 from ..nlp.pipeline import load_pipeline, pipeline_fingerprint
 from ..nlp.sentiment import fingerprint as sentiment_fingerprint
 from ..params import AnnotationSettings
@@ -22,24 +23,9 @@ ROW_CODE: tuple[str, ...] = ("nlp", "annotate/rows.py")
 #: flagged, months partitioned): part of the assembled dataset's key (re-assembled, without NLP, when it changes).
 ASSEMBLY_CODE: tuple[str, ...] = ("annotate/runner.py", "annotate/speakers.py", "nlp/entities/linking.py",
                                   "textutil.py", "store/writer.py", "store/layout.py")
-PACKAGE = Path(__file__).resolve().parents[1]
 
 #: The one annotation settings record (see :class:`newsbrief.params.AnnotationSettings`).
 Settings = AnnotationSettings
-
-
-def code_version(parts: Sequence[str], *, root: Path = PACKAGE) -> str:
-    """A digest of the source (and data files) of ``parts``, files or folders under ``root``: what the code that
-    made some rows was, whatever its version number says."""
-    digest = hashlib.sha1()
-    for part in parts:
-        path = root / part
-        files = sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts
-                       and p.suffix not in (".pyc", ".pyo")) if path.is_dir() else [path]
-        for file in files:
-            digest.update(file.relative_to(root).as_posix().encode() + b"\0")
-            digest.update(file.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 @functools.lru_cache(maxsize=1)

@@ -19,6 +19,7 @@ from ..analysis import quote_table
 from ..analysis.baseline import combined_db, store_split
 from ..analysis.db import Db
 from ..analysis.db_dask import DaskDb
+from ..analysis.db_rollup import open_store_db
 from ..errors import NewsbriefError
 from ..params import BriefingOptions, Kind
 from ..store import is_store
@@ -55,7 +56,7 @@ class CorpusBriefing(Briefing):
         """The store at ``options.data``; aggregations run in this process (``engine`` local) or on a Dask cluster
         (``dask``: the scheduler at ``scheduler``, else a LocalCluster of ``workers``)."""
         data = options.data
-        db = Db(connect(data))
+        db = Db(connect(data)) if options.engine == "dask" else open_store_db(data)
         entities = db.entities()
         if options.engine == "dask":
             db = DaskDb.open(data, scheduler=options.scheduler, workers=options.workers, db=db)

@@ -1,0 +1,83 @@
+"""The corpus aggregations from the store's roll-ups (:mod:`newsbrief.store.rollups`): each partial query's result
+on each month partition is read when an earlier briefing (or the store's writer) computed it, else computed on
+that partition's files and kept; the merge runs over them (see :meth:`newsbrief.analysis.db.Db.aggregate`).
+
+A briefing's cost then follows what it shows, not the archive: a store whose roll-ups are written is never scanned
+again for the same numbers, and the queries that must show rows (a spike's headlines, thin articles, a few
+articles by id) are partial queries too, kept per partition like the counts. The same partial SQL runs as on a
+Dask cluster (:mod:`.db_dask`, the same parts), so a briefing from roll-ups equals one from the rows (tested).
+What stays single-phase on the whole store's connection (:meth:`Db.df`): the entities table, the columns of a
+table, thin articles of stores older than the ``thin`` column, and the appendix.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .db import Db, arrow_of, merge_partials
+from .db_dask import file_parts
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class RollupDb(Db):
+    """A :class:`Db` whose aggregations read (or compute once and keep) each month partition's partial result."""
+
+    rollups: Any = None  # newsbrief.store.rollups.Rollups
+    parts: list[tuple[str, dict[str, list[Path]]]] = field(default_factory=list)  # (part digest, its files)
+    template: dict[str, Path] = field(default_factory=dict)  # a file of each table, for a part's empty views
+
+    @classmethod
+    def open(cls, store: str | Path, *, db: Db | None = None) -> Db:
+        """The aggregations of the store folder ``store`` from its roll-ups; ``db``: the whole store's connection
+        to reuse (default: a new one). A store without checksums (or not partitioned) gets a plain :class:`Db`."""
+        from ..store.dataset import current_folder, read_manifest
+        from ..store.duck import connect, table_paths
+        from ..store.rollups import Rollups, part_digest
+
+        base = db if db is not None else Db(connect(store))
+        files = table_paths(store)
+        folder = current_folder(Path(store))
+        entries = read_manifest(store).get("files")
+        if not isinstance(entries, dict) or not entries:
+            return base
+        parts: list[tuple[str, dict[str, list[Path]]]] = []
+        for part in file_parts(files):
+            keys = [(p.relative_to(folder).as_posix(), entries.get(p.relative_to(folder).as_posix(), {}))
+                    for paths in part.values() for p in paths]
+            digest = part_digest(keys)
+            if digest is None:
+                return base
+            parts.append((digest, part))
+        template = {name: paths[0] for name, paths in files.items() if paths}
+        return cls(base.con, scope=base.scope, _columns=base._columns, memo=base.memo, rollups=Rollups(store),
+                   parts=parts, template=template)
+
+    def _compute(self, part: dict[str, list[Path]], sql: str) -> Any:
+        from ..store.duck import connect_files
+
+        con = connect_files(part, template=self.template)
+        try:
+            return arrow_of(con, sql)
+        finally:
+            con.close()
+
+    def partials(self, sql: str) -> list[Any]:
+        """The partial phase on each part, from its roll-up (computed and kept when missing), as Arrow tables."""
+        return [self.rollups.get(digest, sql, lambda part=part: self._compute(part, sql))
+                for digest, part in self.parts]
+
+    def aggregate(self, partial: str, merge: str) -> pd.DataFrame:
+        return merge_partials(self.partials(partial), merge)
+
+
+def open_store_db(store: str | Path) -> Db:
+    """The :class:`Db` a briefing of the store folder ``store`` reads: from its roll-ups when it has them (or can
+    have them), else over its rows."""
+    return RollupDb.open(store)

@@ -1,0 +1,154 @@
+"""Roll-ups: per-partition aggregates kept beside a store's rows, computed once and read by every later briefing.
+
+A corpus briefing asks every number of the store as a two-phase aggregation (:meth:`newsbrief.analysis.db.Db
+.aggregate`): a *partial* query run on each article-disjoint part of the store (a month partition), then a *merge*
+over the small partial results. The partial result of a query on a part depends only on the part's files and the
+query, so it is kept here, and the next briefing that asks the same query of the same part reads it instead of the
+part's rows::
+
+    <store>/rollups/<code>/<part>/<query>.<content>.parquet
+
+* ``<part>``: a digest of the part's files as the manifest records them (path, size, SHA-256). A part left as it
+  was by a new dataset version (an incremental annotation adds months) keeps its roll-ups; one that changed gets a
+  new digest, so a roll-up is never read for rows it was not computed from.
+* ``<code>``: the version of the code that turns the files into the tables a query sees (the views of
+  :mod:`.duck`, this module, the layout) and DuckDB's version: the scheme of the annotation cache
+  (:func:`newsbrief.codeversion.code_version`). The analyses' own code is in the query text, hence in ``<query>``.
+* ``<content>``: the first hex digits of the file's SHA-256: a damaged roll-up is noticed when read, removed and
+  computed again.
+
+A roll-up is written to a temporary file and renamed into place (readers never see half a file); a part's roll-ups
+are computed under the part's lock (:func:`.lock.locked`), so two briefings started together compute each once and
+never break each other. A run's ``data/`` (linked from a store by :func:`.link.link_dataset`) shares the store's
+roll-ups. A store written without checksums has no part digests and gets no roll-ups (it is read as before).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+import logging
+import os
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from ..codeversion import code_version
+from .integrity import HASH
+from .lock import locked, remove_quietly, writer_tag
+
+log = logging.getLogger(__name__)
+
+#: The roll-ups' folder under a store's root (beside its dataset versions: they outlive a version).
+ROLLUPS = "rollups"
+#: The code whose version keys the roll-ups (paths under the package): what turns the files into the views.
+ROLLUP_CODE: tuple[str, ...] = ("store/duck.py", "store/rollups.py", "store/layout.py")
+_DIGITS = 24
+
+
+@functools.lru_cache(maxsize=1)
+def rollup_version() -> str:
+    """:func:`~newsbrief.codeversion.code_version` of :data:`ROLLUP_CODE` and DuckDB's version (once per process)."""
+    import duckdb
+
+    return hashlib.sha1(f"{code_version(ROLLUP_CODE)}|duckdb {duckdb.__version__}".encode()).hexdigest()[:16]
+
+
+def part_digest(files: Sequence[tuple[str, Mapping[str, Any]]]) -> str | None:
+    """The digest of a part from its files' manifest keys and entries (size, SHA-256); None when one has no hash."""
+    digest = hashlib.sha256()
+    for key, entry in sorted(files):
+        sha = entry.get(HASH)
+        if not isinstance(sha, str):
+            return None
+        digest.update(f"{key}\0{entry.get('size')}\0{sha}\n".encode())
+    return digest.hexdigest()[:_DIGITS]
+
+
+def query_digest(sql: str) -> str:
+    return hashlib.sha256(sql.encode()).hexdigest()[:_DIGITS]
+
+
+def _bytes_of(table: pa.Table) -> bytes:
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink)
+    return bytes(sink.getvalue())
+
+
+class Rollups:
+    """The roll-ups of the store at ``root`` (its folder is made when the first one is written)."""
+
+    def __init__(self, root: str | Path) -> None:
+        self.folder = Path(root) / ROLLUPS / rollup_version()
+        self.read_only = False  # set when the folder cannot be written: results are computed, not kept
+
+    def _find(self, part: str, query: str) -> Path | None:
+        folder = self.folder / part
+        try:
+            names = [n for n in os.listdir(folder) if n.startswith(query + ".") and n.endswith(".parquet")]
+        except FileNotFoundError:
+            return None
+        return folder / names[0] if names else None
+
+    def read(self, part: str, sql: str) -> pa.Table | None:
+        """The roll-up of ``sql`` on ``part`` when one is kept and whole (a damaged one is removed: None)."""
+        query = query_digest(sql)
+        path = self._find(part, query)
+        if path is None:
+            return None
+        try:
+            data = path.read_bytes()
+            if hashlib.sha256(data).hexdigest()[:16] != path.name.split(".")[1]:
+                raise ValueError("its checksum does not match its name")
+            return pq.read_table(io.BytesIO(data))
+        except FileNotFoundError:
+            return None
+        except Exception as e:  # noqa: BLE001 - pyarrow raises many types
+            log.warning("a roll-up is damaged (%s: %s) and is computed again: %s", type(e).__name__, e, path)
+            remove_quietly(path)
+            return None
+
+    def write(self, part: str, sql: str, table: pa.Table) -> None:
+        """Keep ``table`` as the roll-up of ``sql`` on ``part`` (atomically: written aside, then renamed)."""
+        data = _bytes_of(table)
+        folder = self.folder / part
+        path = folder / f"{query_digest(sql)}.{hashlib.sha256(data).hexdigest()[:16]}.parquet"
+        tmp = folder / f".{path.name}.{writer_tag()}.{os.urandom(4).hex()}.tmp"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            with tmp.open("wb") as out:
+                out.write(data)
+            os.replace(tmp, path)
+        except OSError as e:
+            remove_quietly(tmp)
+            if not self.read_only:
+                log.warning("roll-ups cannot be kept in %s (%s): briefings of this store compute them each time",
+                            self.folder, e)
+            self.read_only = True
+
+    def get(self, part: str, sql: str, compute: Callable[[], pa.Table]) -> pa.Table:
+        """The roll-up of ``sql`` on ``part``: read when kept, else computed by ``compute()`` and kept (under the
+        part's lock: a concurrent briefing computing the same one waits, then reads it)."""
+        found = self.read(part, sql)
+        if found is not None:
+            return found
+        if self.read_only:
+            return compute()
+        with ExitStack() as stack:
+            try:
+                stack.enter_context(locked(self.folder / part / ".lock",
+                                           what=f"the roll-ups of {self.folder.parent.parent}"))
+            except OSError:
+                self.read_only = True
+                return compute()
+            found = self.read(part, sql)
+            if found is not None:
+                return found
+            table = compute()
+            self.write(part, sql, table)
+            return table
