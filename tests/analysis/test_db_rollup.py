@@ -36,7 +36,7 @@ def kept(store: Path) -> list[Path]:
 class NoRows(RollupDb):
     """A RollupDb that fails if a partial must be computed from the rows."""
 
-    def _compute(self, part: Any, sql: str) -> Any:
+    def _compute(self, number: int, sql: str) -> Any:
         raise AssertionError(f"rows read for a partial: {sql}")
 
 
@@ -100,8 +100,9 @@ def test_a_runs_linked_data_shares_the_stores_rollups(store: Path, tmp_path: Pat
     every_result(again, again.entities())
 
 
-@pytest.mark.parametrize("options", [{}, {"compare": "corpus"}, {"compare": "2024-02-01..2024-02-29"},
-                                     {"include_thin": True, "freq": "D"}, {"entities": ["Ann Lee", "Acme"]}])
+@pytest.mark.parametrize("options", [{}, *(pytest.param(o, marks=pytest.mark.slow) for o in (
+    {"compare": "corpus"}, {"compare": "2024-02-01..2024-02-29"}, {"include_thin": True, "freq": "D"},
+    {"entities": ["Ann Lee", "Acme"]}))])
 def test_the_corpus_briefing_from_rollups_equals_the_one_from_rows(store: Path, options: dict[str, Any],
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     from newsbrief.params import BriefingOptions

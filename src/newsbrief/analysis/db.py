@@ -101,13 +101,14 @@ def arrow_of(con: Any, sql: str) -> Any:
     return relation.to_arrow_table() if hasattr(relation, "to_arrow_table") else relation.arrow()  # DuckDB 1.x
 
 
-def merge_partials(parts: Sequence[Any], merge: str) -> pd.DataFrame:
-    """Run ``merge`` over the concatenation of Arrow tables ``parts`` (as the table ``partials``) in DuckDB."""
+def merge_partials(parts: Sequence[Any], merge: str, *, con: Any = None) -> pd.DataFrame:
+    """Run ``merge`` over the concatenation of Arrow tables ``parts`` (as the table ``partials``) in DuckDB: on a
+    cursor of ``con`` when given (no new database), else on a new in-memory connection."""
     import duckdb
     import pyarrow as pa
 
     table = pa.concat_tables(list(parts), promote_options="default") if len(parts) > 1 else parts[0]
-    con = duckdb.connect(":memory:")
+    con = con.cursor() if con is not None else duckdb.connect(":memory:")
     try:
         con.execute("SET TimeZone = 'UTC'")
         con.register(PARTIALS, table)
@@ -146,7 +147,7 @@ class Db:
     def aggregate(self, partial: str, merge: str) -> pd.DataFrame:
         """``merge`` (SQL over the table ``partials``) of ``partial`` (SQL over the store's views, run on each
         article-disjoint part of the store; here one part: the whole store)."""
-        return merge_partials([self.partial(partial)], merge)
+        return merge_partials([self.partial(partial)], merge, con=self.con)
 
     def count(self, relation: str) -> int:
         """``count(*)`` of ``relation`` (a table, a view or a parenthesised query), in two phases."""

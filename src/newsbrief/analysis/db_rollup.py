@@ -59,22 +59,30 @@ class RollupDb(Db):
         return cls(base.con, scope=base.scope, _columns=base._columns, memo=base.memo, rollups=Rollups(store),
                    parts=parts, template=template)
 
-    def _compute(self, part: dict[str, list[Path]], sql: str) -> Any:
-        from ..store.duck import connect_files
+    def _compute(self, number: int, sql: str) -> Any:
+        """The partial ``sql`` on part ``number``'s rows: its views are a schema of the store's connection, queried
+        on a cursor whose search path starts there (one database, one memory budget)."""
+        from ..store.duck import add_part_views
 
-        con = connect_files(part, template=self.template)
+        schema = f"rollup_part_{number}"
+        if schema not in self.memo.setdefault("rollup_schemas", set()):
+            add_part_views(self.con, self.parts[number][1], template=self.template, schema=schema)
+            self.memo["rollup_schemas"].add(schema)
+        cursor = self.con.cursor()
         try:
-            return arrow_of(con, sql)
+            cursor.execute("SET TimeZone = 'UTC'")
+            cursor.execute(f"SET search_path = '{schema}'")
+            return arrow_of(cursor, sql)
         finally:
-            con.close()
+            cursor.close()
 
     def partials(self, sql: str) -> list[Any]:
         """The partial phase on each part, from its roll-up (computed and kept when missing), as Arrow tables."""
-        return [self.rollups.get(digest, sql, lambda part=part: self._compute(part, sql))
-                for digest, part in self.parts]
+        return [self.rollups.get(digest, sql, lambda number=number: self._compute(number, sql))
+                for number, (digest, _) in enumerate(self.parts)]
 
     def aggregate(self, partial: str, merge: str) -> pd.DataFrame:
-        return merge_partials(self.partials(partial), merge)
+        return merge_partials(self.partials(partial), merge, con=self.con)
 
 
 def open_store_db(store: str | Path) -> Db:

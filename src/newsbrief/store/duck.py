@@ -147,18 +147,28 @@ def connect_files(
             con.execute(f"SET memory_limit = {quote_literal(memory_limit)}")
         if threads:
             con.execute(f"SET threads = {int(threads)}")
-        template = template or {}
-        given = {name: list(files.get(name) or []) for name in TABLES}
-        shaped = {name: paths or ([template[name]] if name in template else []) for name, paths in given.items()}
-        for name in TABLES:
-            if not shaped[name]:
-                continue
-            empty = "" if given[name] else " WHERE FALSE"
-            con.execute(f"CREATE VIEW {name} AS SELECT * FROM ({_view_sql(con, name, shaped)}){empty}")
+        add_part_views(con, files, template=template)
     except BaseException:
         con.close()
         raise
     return con
+
+
+def add_part_views(con: duckdb.DuckDBPyConnection, files: Mapping[str, Sequence[Path]], *,
+                   template: Mapping[str, Path] | None = None, schema: str | None = None) -> None:
+    """The views of :func:`connect_files` on ``con``, in ``schema`` when given (made if needed): a query run with
+    that schema first on its search path sees the part's tables under their usual names."""
+    template = template or {}
+    given = {name: list(files.get(name) or []) for name in TABLES}
+    shaped = {name: paths or ([template[name]] if name in template else []) for name, paths in given.items()}
+    if schema:
+        con.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
+    for name in TABLES:
+        if not shaped[name]:
+            continue
+        empty = "" if given[name] else " WHERE FALSE"
+        view = f"{schema}.{name}" if schema else name
+        con.execute(f"CREATE OR REPLACE VIEW {view} AS SELECT * FROM ({_view_sql(con, name, shaped)}){empty}")
 
 
 def describe(con: duckdb.DuckDBPyConnection) -> str:
