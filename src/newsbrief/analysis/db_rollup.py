@@ -76,6 +76,14 @@ class RollupDb(Db):
         finally:
             cursor.close()
 
+    def content_key(self, *what: str) -> str:
+        """A digest of the store's rows (its parts' digests), the scope and ``what``: the key of something made
+        from the scoped rows (the appendix's files)."""
+        import hashlib
+
+        text = "\n".join([*(digest for digest, _ in self.parts), self.scope, *what])
+        return hashlib.sha256(text.encode()).hexdigest()[:24]
+
     def partials(self, sql: str) -> list[Any]:
         """The partial phase on each part, from its roll-up (computed and kept when missing), as Arrow tables."""
         return [self.rollups.get(digest, sql, lambda number=number: self._compute(number, sql))

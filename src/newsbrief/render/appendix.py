@@ -104,6 +104,31 @@ def write_appendix_db(folder: Path, db: Db, *, title: str, rows: int = TABLE_ROW
     return path
 
 
+#: The code that makes the appendix's files (paths under the package): part of the key of a kept appendix.
+APPENDIX_CODE: tuple[str, ...] = ("analysis", "present", "render/appendix.py", "render/pages.py", "render/sanitize.py",
+                                  "render/templates", "textutil.py", "store/duck.py")
+
+
+def write_appendix_kept(folder: Path, db: Db, *, title: str) -> Path:
+    """:func:`write_appendix_db`, from the store's roll-ups when ``db`` reads them
+    (:class:`~newsbrief.analysis.db_rollup.RollupDb`): the files are written once per store content, scope, title
+    and code, and linked into ``folder`` by every later run (a corpus of millions of articles is not copied to
+    CSV for each briefing)."""
+    from ..analysis.db_rollup import RollupDb
+    from ..codeversion import code_version
+
+    if not isinstance(db, RollupDb):
+        return write_appendix_db(folder, db, title=title)
+    key = db.content_key("appendix", code_version(APPENDIX_CODE), title,
+                         f"{TABLE_ROWS} {ARTICLE_ROWS} {QUOTE_SPEAKERS} {QUOTES_PER_SPEAKER}")
+
+    def write(into: Path) -> None:
+        write_appendix_db(into, db, title=title)
+
+    db.rollups.files(key, (*CSV_FILES, "appendix.html"), folder, write)
+    return folder / "appendix.html"
+
+
 def write_appendix(folder: Path, tables: dict[str, pd.DataFrame], *, title: str) -> Path:
     """:func:`write_appendix_db` on tables in memory (an article briefing's few rows, or tests)."""
     con = connect(tables)

@@ -117,14 +117,13 @@ class _AppendixWriter(threading.Thread):
         self.error: BaseException | None = None
 
     def run(self) -> None:
-        from ..analysis.db import Db
-        from ..store.duck import connect
-        from .appendix import write_appendix_db
+        from ..analysis.db_rollup import open_store_db
+        from .appendix import write_appendix_kept
 
         try:
-            db = Db(connect(self.folder / "data"))
+            db = open_store_db(self.folder / "data")
             try:
-                write_appendix_db(self.folder, db, title=self.title)
+                write_appendix_kept(self.folder, db, title=self.title)
             finally:
                 db.con.close()
         except BaseException as e:  # noqa: BLE001 - handed to the caller by finish()

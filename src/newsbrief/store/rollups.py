@@ -28,8 +28,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import json
 import logging
 import os
+import shutil
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import ExitStack
 from pathlib import Path
@@ -49,6 +51,8 @@ ROLLUPS = "rollups"
 #: The code whose version keys the roll-ups (paths under the package): what turns the files into the views.
 ROLLUP_CODE: tuple[str, ...] = ("store/duck.py", "store/rollups.py", "store/layout.py")
 _DIGITS = 24
+#: The sizes of a kept set of files (:meth:`Rollups.files`).
+_SIZES = "sizes.json"
 
 
 @functools.lru_cache(maxsize=1)
@@ -152,3 +156,53 @@ class Rollups:
             table = compute()
             self.write(part, sql, table)
             return table
+
+    def files(self, key: str, names: Sequence[str], target: Path, write: Callable[[Path], None]) -> None:
+        """The files ``names`` that ``write(folder)`` writes into a folder, kept under ``key`` (a digest of what
+        they are made from) and linked into ``target``: written once, then linked for every later run. A kept
+        set with a file missing or of another size than recorded is written again."""
+        kept = self.folder / "files" / key
+        if not self.read_only and not self._whole(kept, names):
+            with ExitStack() as stack:
+                try:
+                    stack.enter_context(locked(self.folder / "files" / f".{key}.lock",
+                                               what=f"the roll-ups of {self.folder.parent.parent}"))
+                except OSError:
+                    self.read_only = True
+                if not self.read_only and not self._whole(kept, names):
+                    self._write_files(kept, names, write)
+        if self.read_only or not self._whole(kept, names):
+            write(target)
+            return
+        for name in names:
+            (target / name).unlink(missing_ok=True)
+            try:
+                os.link(kept / name, target / name)
+            except OSError:
+                shutil.copyfile(kept / name, target / name)
+
+    def _write_files(self, kept: Path, names: Sequence[str], write: Callable[[Path], None]) -> None:
+        tmp = kept.parent / f".{kept.name}.{writer_tag()}.{os.urandom(4).hex()}.tmp"
+        try:
+            tmp.mkdir(parents=True)
+            write(tmp)
+            sizes = {name: (tmp / name).stat().st_size for name in names}
+            (tmp / _SIZES).write_text(json.dumps(sizes), encoding="utf-8")
+            if kept.exists():
+                log.warning("kept roll-up files are damaged and are written again: %s", kept)
+                remove_quietly(kept)
+            os.replace(tmp, kept)
+        except OSError as e:
+            log.warning("roll-ups cannot be kept in %s (%s): briefings of this store compute them each time",
+                        self.folder, e)
+            self.read_only = True
+        finally:
+            remove_quietly(tmp)
+
+    @staticmethod
+    def _whole(kept: Path, names: Sequence[str]) -> bool:
+        try:
+            sizes = json.loads((kept / _SIZES).read_text(encoding="utf-8"))
+            return all((kept / name).stat().st_size == sizes[name] for name in names)
+        except (OSError, ValueError, KeyError, TypeError):
+            return False

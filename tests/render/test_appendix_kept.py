@@ -1,0 +1,70 @@
+"""The appendix of a store briefed again is the one written the first time, linked from its roll-ups instead of
+written again; a damaged kept file is written again; another title or scope gets files of its own."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from newsbrief.analysis.db import Db
+from newsbrief.analysis.db_rollup import RollupDb
+from newsbrief.render import appendix as module
+from newsbrief.render.appendix import CSV_FILES, write_appendix_db, write_appendix_kept
+from newsbrief.store.duck import connect
+from randomcorpus import random_tables
+
+from ..storedata import write_in_batches
+from .test_appendix import assert_same_csv
+
+NAMES = (*CSV_FILES, "appendix.html")
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Path:
+    root = tmp_path / "store"
+    write_in_batches(root, random_tables(), size=40)
+    return root
+
+
+def written(folder: Path, db: Db, title: str = "Test") -> Path:
+    folder.mkdir(parents=True)
+    write_appendix_kept(folder, db, title=title)
+    return folder
+
+
+def test_a_kept_appendix_equals_one_from_the_rows_and_is_linked_not_written(store: Path, tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = tmp_path / "rows"
+    rows.mkdir()
+    write_appendix_db(rows, Db(connect(store)), title="Test")
+    db = RollupDb.open(store)
+    assert isinstance(db, RollupDb)
+    first = written(tmp_path / "first", db)
+    calls: list[Path] = []
+
+    def counted(folder: Path, *args: object, **kwargs: object) -> Path:
+        calls.append(folder)
+        return write_appendix_db(folder, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(module, "write_appendix_db", counted)
+    second = written(tmp_path / "second", RollupDb.open(store))
+    assert not calls  # linked from the roll-ups
+    for name in CSV_FILES:  # the same rows (a float's last digits may differ: DuckDB sums in any order)
+        assert_same_csv(first / name, rows / name)
+    for name in NAMES:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+        assert os.path.samefile(first / name, second / name)
+    written(tmp_path / "other-title", RollupDb.open(store), title="Other")
+    written(tmp_path / "scoped", RollupDb.open(store).scoped("a.source IS NOT NULL"))
+    assert len(calls) == 2
+
+
+def test_a_damaged_kept_appendix_is_written_again(store: Path, tmp_path: Path) -> None:
+    first = written(tmp_path / "first", RollupDb.open(store))
+    want = (first / "quotes.csv").read_bytes()
+    with (first / "quotes.csv").open("ab") as f:  # the kept file too: they are one file
+        f.write(b"garbage\n")
+    second = written(tmp_path / "second", RollupDb.open(store))
+    assert (second / "quotes.csv").read_bytes() == want
