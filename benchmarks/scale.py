@@ -34,7 +34,7 @@ Two phases, timed apart:
    split where its kernel process appears and exits (data/ + appendix written, kernel, HTML + PDF).
    Per-stage CPU is the sampled CPU of the processes alive in it (a slight undercount).
 
-The table is printed, then as the very last line one JSON object:
+For each K the table is printed, then one JSON line (with a list of several K, a last table and JSON object sum them up):
 ``{"articles": N, "briefing_seconds": S, "peak_pss_mb": M, ...}`` (the whole ``newsbrief run``).
 
 Without ``--store``, the base is all unique Reuters-21578 stories of ``../shared/corpora/reuters21578``,
@@ -334,24 +334,77 @@ def print_table(result: dict[str, Any]) -> None:
           f"{result['peak_pss_mb'] or 0:>12,}  {parts} (at {result['peak_at_seconds']} s)")
 
 
+def factors_of(text: str) -> list[int]:
+    """``--factor``: one K or a comma-separated list (``1,10,53,200``)."""
+    try:
+        out = [int(x) for x in text.split(",") if x.strip()]
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(f"not a number or a list of numbers: {text!r}") from e
+    if not out or min(out) < 1:
+        raise argparse.ArgumentTypeError("every factor must be at least 1")
+    return out
+
+
+def one_factor(base: Path, work: Path, factor: int, args: argparse.Namespace, overrides: list[str]) -> dict[str, Any]:
+    """Build the store of ``factor`` copies, brief it ``--briefings`` times; the figures (printed as they come)."""
+    store = work / f"store-k{factor}"
+    if store.exists():
+        shutil.rmtree(store)
+    print(f"building a synthetic store: {factor} x {base} -> {store}", flush=True)
+    t0 = time.perf_counter()
+    rows = replicate(base, store, factor=factor, batch=args.batch)
+    build = time.perf_counter() - t0
+    build_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
+    size = folder_size(store)
+    print(f"store built in {build:.1f} s (excluded from the briefing figures): "
+          + ", ".join(f"{n:,} {t}" for t, n in rows.items()) + f"; {size / MB:,.0f} MB on disk; "
+          f"peak RSS of this process so far {build_rss:,.0f} MB", flush=True)
+    summary: dict[str, Any] = {"articles": rows["articles"], "factor": factor, "build_seconds": round(build, 1),
+                               "store_mb": round(size / MB, 1), "build_peak_rss_mb": round(build_rss), "rows": rows}
+    if args.build_only:
+        return summary
+    runs = []
+    for i in range(args.briefings):
+        what = "first briefing: computes and keeps the roll-ups" if i == 0 else "briefing from the roll-ups"
+        print(f"--- briefing {i + 1} of {args.briefings} ({what}); load average "
+              f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
+        trace = args.trace.with_name(f"{args.trace.stem}-k{factor}-{i + 1}{args.trace.suffix}") if args.trace else None
+        result = run_briefing(store, work, factor=factor, overrides=overrides, interval=args.interval, trace=trace)
+        print_table(result)
+        load = os.getloadavg()
+        print(f"load average now: {' '.join(f'{x:.1f}' for x in load)} on {os.cpu_count()} cores", flush=True)
+        runs.append({"briefing_seconds": round(result["seconds"], 2), "cpu_seconds": round(result["cpu_seconds"], 1),
+                     "peak_pss_mb": result["peak_pss_mb"], "load_1min": round(load[0], 1), "stages": result["stages"]})
+        shutil.rmtree(work / "reports", ignore_errors=True)
+    last = runs[-1]
+    summary.update({"briefing_seconds": last["briefing_seconds"], "cpu_seconds": last["cpu_seconds"],
+                    "peak_pss_mb": last["peak_pss_mb"], "briefings": runs})
+    return summary
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="corpus briefing on K copies of a real annotated store")
     parser.add_argument("--store", type=Path, default=None,
                         help="base annotated store (default: all Reuters-21578, cached in benchmarks/.cache)")
-    parser.add_argument("--factor", "-k", type=int, default=1, help="copies of the base store (K)")
+    parser.add_argument("--factor", "-k", type=factors_of, default=[1],
+                        help="copies of the base store (K), or a comma-separated list of them: 1,10,53,200")
+    parser.add_argument("--briefings", type=int, default=2,
+                        help="briefings of each store: the first computes and keeps its roll-ups, the others read "
+                             "them (the summary's figures are the last one's)")
     parser.add_argument("--work", type=Path, default=None, help="folder for the synthetic store and the run output "
                         "(default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the synthetic store and the report")
     parser.add_argument("--batch", type=int, default=20_000, help="articles per written batch (and per base chunk)")
     parser.add_argument("--interval", type=float, default=0.2, help="seconds between memory samples")
     parser.add_argument("--build-only", action="store_true", help="build the synthetic store, skip the briefing")
-    parser.add_argument("--trace", type=Path, default=None, help="write every memory/CPU sample to this CSV file")
+    parser.add_argument("--trace", type=Path, default=None, help="write every memory/CPU sample to CSV files named "
+                        "after this one (-k<K>-<briefing>)")
     parser.add_argument("--engine", default=None, help="passed to the run as --set engine=...")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                         help="passed to `newsbrief run` (repeatable)")
     args = parser.parse_args()
-    if args.factor < 1:
-        parser.error("--factor must be at least 1")
+    if args.briefings < 1:
+        parser.error("--briefings must be at least 1")
     base = args.store or default_base()
     if base is None:
         print(f"skipped: no --store given and {SHARED_REUTERS} is absent (the default base is all of Reuters-21578)")
@@ -360,38 +413,29 @@ def main() -> int:
     made_tmp = args.work is None
     work = Path(tempfile.mkdtemp(prefix="nb-scale-")) if made_tmp else args.work.resolve()
     work.mkdir(parents=True, exist_ok=True)
-    store = work / f"store-k{args.factor}"
+    results = []
     try:
-        if store.exists():
-            shutil.rmtree(store)
-        print(f"building a synthetic store: {args.factor} x {base} -> {store}", flush=True)
-        t0 = time.perf_counter()
-        rows = replicate(base, store, factor=args.factor, batch=args.batch)
-        build = time.perf_counter() - t0
-        build_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
-        size = folder_size(store)
-        print(f"store built in {build:.1f} s (excluded from the briefing figures): "
-              + ", ".join(f"{n:,} {t}" for t, n in rows.items()) + f"; {size / MB:,.0f} MB on disk; "
-              f"peak RSS of this process so far {build_rss:,.0f} MB", flush=True)
-        if args.build_only:
-            print(json.dumps({"articles": rows["articles"], "build_seconds": round(build, 1),
-                              "store_mb": round(size / MB, 1), "build_peak_rss_mb": round(build_rss)}))
-            return 0
-        result = run_briefing(store, work, factor=args.factor, overrides=overrides, interval=args.interval,
-                              trace=args.trace)
-        print_table(result)
-        print(f"load average now: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
+        for factor in args.factor:
+            try:
+                summary = one_factor(Path(base), work, factor, args, overrides)
+            finally:
+                if not args.keep:
+                    shutil.rmtree(work / f"store-k{factor}", ignore_errors=True)
+            results.append(summary)
+            print(json.dumps(summary), flush=True)
         if args.keep:
-            print(f"kept: {store} and {work / 'reports'}")
-        summary = {"articles": rows["articles"], "briefing_seconds": round(result["seconds"], 2),
-                   "peak_pss_mb": result["peak_pss_mb"], "cpu_seconds": round(result["cpu_seconds"], 1),
-                   "factor": args.factor, "build_seconds": round(build, 1), "store_mb": round(size / MB, 1),
-                   "build_peak_rss_mb": round(build_rss),
-                   "rows": rows, "stages": result["stages"]}
-        print(json.dumps(summary))
+            print(f"kept: {', '.join(str(work / f'store-k{k}') for k in args.factor)}")
+        if len(results) > 1:
+            print(f"{'K':>5} {'articles':>11} {'first s':>8} {'CPU s':>7} {'then s':>7} {'CPU s':>7} {'peak PSS MB':>12}")
+            for r in results:
+                runs = r.get("briefings") or [{}]
+                first, then = runs[0], runs[-1]
+                print(f"{r['factor']:>5} {r['articles']:>11,} {first.get('briefing_seconds', 0):>8.1f} "
+                      f"{first.get('cpu_seconds', 0):>7.1f} {then.get('briefing_seconds', 0):>7.1f} "
+                      f"{then.get('cpu_seconds', 0):>7.1f} {max(x.get('peak_pss_mb') or 0 for x in runs):>12,}")
+            print(json.dumps({"runs": results}))
     finally:
         if not args.keep:
-            shutil.rmtree(store, ignore_errors=True)
             shutil.rmtree(work / "reports", ignore_errors=True)
             (work / "scale.yaml").unlink(missing_ok=True)
             if made_tmp:

@@ -80,11 +80,10 @@ def _from_store(params: Params, each: str | None) -> Path | None:
     an article briefing). Its aggregates are computed out of core; its thin articles are warned about here."""
     if len(params.input) != 1 or not is_store(params.input[0]):
         return None
-    from ..analysis.db import Db
     from ..analysis.db_counts import thin_articles_db
-    from ..store.duck import connect
+    from ..analysis.db_rollup import open_store_db
 
-    db = Db(connect(params.input[0]))
+    db = open_store_db(params.input[0])
     try:
         if each is None and resolve_kind(params.mode, n_articles=db.count("articles")) == "article":
             return None

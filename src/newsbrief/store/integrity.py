@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -73,11 +74,22 @@ def has_checksums(meta: Mapping[str, Any]) -> bool:
     return isinstance(meta.get("files"), Mapping) and bool(meta["files"])
 
 
+#: Files this process has verified, by what their stat and the manifest said then: a file is hashed once per
+#: process (a run opens its store several times), and again as soon as it is replaced or written to.
+_VERIFIED: set[tuple[Any, ...]] = set()
+_SETTLED = 2.0
+
+
 def verify_file(path: Path, expected: Mapping[str, Any], *, table: str | None = None) -> None:
-    """Check the size and hash of ``path`` against ``expected`` (when recorded), streaming its bytes."""
+    """Check the size and hash of ``path`` against ``expected`` (when recorded), streaming its bytes (once per
+    process while the file's inode, size and modification time stay those it had when verified)."""
     name = table or path.stem
     try:
-        actual = path.stat().st_size
+        stat = path.stat()
+        seen = (str(path), stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, expected.get(HASH))
+        if seen in _VERIFIED:
+            return
+        actual = stat.st_size
         size = expected.get("size")
         if isinstance(size, int) and actual != size:
             raise StoreError(f"table '{name}' is damaged: {actual} bytes, the manifest says {size}", path=path)
@@ -94,6 +106,8 @@ def verify_file(path: Path, expected: Mapping[str, Any], *, table: str | None = 
         raise StoreError(f"table '{name}' is damaged: a folder, not a file", path=path) from e
     if sha.hexdigest() != digest:
         raise StoreError(f"table '{name}' is damaged: its checksum does not match the manifest", path=path)
+    if time.time() - stat.st_mtime > _SETTLED:  # a file written just now could change again within one clock tick
+        _VERIFIED.add(seen)
 
 
 def check_rows(path: Path, expected: Mapping[str, Any], *, table: str | None = None) -> None:
