@@ -347,12 +347,20 @@ def factors_of(text: str) -> list[int]:
 
 def one_factor(base: Path, work: Path, factor: int, args: argparse.Namespace, overrides: list[str]) -> dict[str, Any]:
     """Build the store of ``factor`` copies, brief it ``--briefings`` times; the figures (printed as they come)."""
+    from newsbrief.store import is_store, read_manifest
+    from newsbrief.store.rollups import ROLLUPS
+
     store = work / f"store-k{factor}"
-    if store.exists():
-        shutil.rmtree(store)
-    print(f"building a synthetic store: {factor} x {base} -> {store}", flush=True)
     t0 = time.perf_counter()
-    rows = replicate(base, store, factor=factor, batch=args.batch)
+    if args.reuse and is_store(store) and read_manifest(store).get("synthetic", {}).get("factor") == factor:
+        print(f"reusing the synthetic store {store} (its roll-ups removed)", flush=True)
+        shutil.rmtree(store / ROLLUPS, ignore_errors=True)
+        rows = {t: int(n) for t, n in read_manifest(store)["tables"].items()}
+    else:
+        if store.exists():
+            shutil.rmtree(store)
+        print(f"building a synthetic store: {factor} x {base} -> {store}", flush=True)
+        rows = replicate(base, store, factor=factor, batch=args.batch)
     build = time.perf_counter() - t0
     build_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
     size = folder_size(store)
@@ -396,6 +404,8 @@ def main() -> int:
     parser.add_argument("--keep", action="store_true", help="keep the synthetic store and the report")
     parser.add_argument("--batch", type=int, default=20_000, help="articles per written batch (and per base chunk)")
     parser.add_argument("--interval", type=float, default=0.2, help="seconds between memory samples")
+    parser.add_argument("--reuse", action="store_true", help="with --work: brief a store of the same K kept there by "
+                        "an earlier --keep instead of building it again (its roll-ups are removed first)")
     parser.add_argument("--build-only", action="store_true", help="build the synthetic store, skip the briefing")
     parser.add_argument("--trace", type=Path, default=None, help="write every memory/CPU sample to CSV files named "
                         "after this one (-k<K>-<briefing>)")

@@ -46,6 +46,7 @@ from .integrity import (
 )
 from .layout import CURRENT, GRACE_SECONDS, TABLES, part_number, table_of
 from .lock import is_abandoned, remove_quietly, writer_tag
+from .rollups import keep_verified, still_verified, verified_files
 from .writer import write_dataset
 
 log = logging.getLogger(__name__)
@@ -169,19 +170,27 @@ def read_dataset(root: str | Path, tables: Iterable[str] = TABLES, *,
 
 def table_files(root: str | Path) -> dict[str, list[Path]]:
     """The Parquet files of each table in the store's current version, in the order written, after checking
-    every file's size and SHA-256 against the manifest (streamed; older versions: the row counts)."""
+    every file's size and SHA-256 against the manifest (streamed; older versions: the row counts). A file is hashed
+    once: the store's roll-ups record it as verified (:func:`~.rollups.keep_verified`), and later reads check that
+    it is still the same file (inode, size, modification time) instead of hashing it again."""
 
     def files(folder: Path) -> dict[str, list[Path]]:
         meta = _manifest(folder)
+        known = verified_files(Path(root), folder) if has_checksums(meta) else {}
+        hashed: list[str] = []
         out: dict[str, list[Path]] = {}
         for name in TABLES:
             parts = _parts(folder, meta, name)
             for path, expected in parts:
-                if has_checksums(meta):
-                    verify_file(path, expected, table=name)
-                else:
+                key = path.relative_to(folder).as_posix()
+                if not has_checksums(meta):
                     check_rows(path, expected, table=name)
+                elif not still_verified(path, known.get(key)):
+                    verify_file(path, expected, table=name)
+                    hashed.append(key)
             out[name] = [path for path, _ in parts]
+        if hashed:
+            keep_verified(Path(root), folder, sorted(set(known) | set(hashed)))
         return out
 
     return _current(Path(root), files)

@@ -32,6 +32,7 @@ import json
 import logging
 import os
 import shutil
+import time
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import ExitStack
 from pathlib import Path
@@ -95,7 +96,7 @@ class Rollups:
         folder = self.folder / part
         try:
             names = [n for n in os.listdir(folder) if n.startswith(query + ".") and n.endswith(".parquet")]
-        except FileNotFoundError:
+        except OSError:  # none kept yet (or no folder can be: read-only)
             return None
         return folder / names[0] if names else None
 
@@ -206,3 +207,56 @@ class Rollups:
             return all((kept / name).stat().st_size == sizes[name] for name in names)
         except (OSError, ValueError, KeyError, TypeError):
             return False
+
+
+def _verified_path(root: Path, version: Path) -> Path:
+    meta = (version / "manifest.json").read_bytes()
+    return Path(root) / ROLLUPS / "verified" / f"{version.name}-{hashlib.sha256(meta).hexdigest()[:16]}.json"
+
+
+def _stat_of(path: Path) -> list[int]:
+    stat = path.stat()
+    return [stat.st_ino, stat.st_size, stat.st_mtime_ns]
+
+
+def verified_files(root: Path, version: Path) -> dict[str, list[int]]:
+    """The files of the dataset ``version`` of the store ``root`` that a run has already hashed, by manifest key,
+    with their inode, size and modification time then (empty when none is recorded)."""
+    try:
+        found = json.loads(_verified_path(root, version).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def still_verified(path: Path, recorded: list[int] | None) -> bool:
+    """True when ``path`` is the very file recorded as verified (same inode, size and modification time: a run's
+    hard-linked ``data/`` is the same file)."""
+    try:
+        return recorded is not None and _stat_of(path) == list(recorded)
+    except OSError:
+        return False
+
+
+def keep_verified(root: Path, version: Path, keys: Sequence[str]) -> None:
+    """Record that the files ``keys`` of ``version`` were hashed and matched the manifest (written atomically;
+    files written in the last seconds are left out: they could change again within one clock tick)."""
+    now = time.time()
+    stats = {}
+    for key in keys:
+        try:
+            stat = (version / key).stat()
+        except OSError:
+            return
+        if now - stat.st_mtime > 2.0:
+            stats[key] = [stat.st_ino, stat.st_size, stat.st_mtime_ns]
+    if not stats:
+        return
+    path = _verified_path(root, version)
+    tmp = path.with_name(f".{path.name}.{writer_tag()}.{os.urandom(4).hex()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps(stats), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        remove_quietly(tmp)
