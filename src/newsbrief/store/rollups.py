@@ -210,7 +210,8 @@ class Rollups:
 
 
 def _verified_path(root: Path, version: Path) -> Path:
-    meta = (version / "manifest.json").read_bytes()
+    with (version / "manifest.json").open("rb") as f:  # small: the manifest, never a table
+        meta = f.read()
     return Path(root) / ROLLUPS / "verified" / f"{version.name}-{hashlib.sha256(meta).hexdigest()[:16]}.json"
 
 
