@@ -70,17 +70,19 @@ def speakers_sql(words: str) -> str:
         FROM s"""
 
 
-def quotes_sql(db: Db, *, words: str) -> str:
+def quotes_sql(db: Db) -> str:
     """article_id, article (its title), speaker, as written, kind, cue, words, quote: by article, then quote.
 
     Ordered explicitly: the order of rows out of parallel hash joins is not stable, and a file a user diffs must
-    be. DuckDB sorts within its memory limit and spills beyond it. ``words``: a relation of :func:`quote_words_sql`."""
+    be. DuckDB sorts within its memory limit and spills beyond it. The speaker and words are those of
+    :func:`quote_words_sql`, computed on the row (no join with its millions of rows: the only one is the scoped
+    articles' titles, which keeps a corpus of millions of quotes within the memory limit)."""
     return f"""
-        SELECT q.article_id, {oneline_sql('a.title')} AS article, w.speaker,
-               coalesce(q.speaker_text, '') AS "as written", q.kind, coalesce(q.cue, '') AS cue, w.words,
-               q.content AS quote
-        FROM quotes q JOIN {db.articles_in_scope} a ON q.article_id = a.article_id
-        JOIN {words} w ON q.article_id = w.article_id AND q.quote_id = w.quote_id
+        SELECT q.article_id, {oneline_sql('a.title')} AS article, coalesce(q.speaker, '{UNATTRIBUTED}') AS speaker,
+               coalesce(q.speaker_text, '') AS "as written", q.kind, coalesce(q.cue, '') AS cue,
+               {db.quote_words('q')} AS words, q.content AS quote
+        FROM quotes q JOIN (SELECT a.article_id, a.title FROM articles a WHERE {db.scope}) a
+             ON q.article_id = a.article_id
         ORDER BY q.article_id, q.quote_id"""
 
 
@@ -182,7 +184,7 @@ def ordered(db: Db, agg: Aggregates, *, limit: int | None = None) -> dict[str, s
     return {
         "entities": f"SELECT * EXCLUDE (entity_id) FROM {agg.entities} ORDER BY {ENTITY_ORDER}{cap}",
         "speakers": f"SELECT * FROM {agg.speakers} ORDER BY {SPEAKER_ORDER}{cap}",
-        "quotes": quotes_sql(db, words=agg.words) + cap,
+        "quotes": quotes_sql(db) + cap,
         "articles": articles_sql(db, tone=agg.tone) + cap,
         "sources": f"SELECT * FROM {agg.sources} ORDER BY {SOURCE_ORDER}{cap}",
     }
