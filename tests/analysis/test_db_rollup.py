@@ -123,3 +123,31 @@ def test_the_corpus_briefing_from_rollups_equals_the_one_from_rows(store: Path, 
         else:
             assert got[key] == value, key
     assert want["findings"]
+
+
+def test_written_rollups_serve_the_first_briefing_without_reading_rows(store: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsbrief.params import BriefingOptions
+    from newsbrief.present import corpus as module
+    from newsbrief.present.corpus import NOTEBOOK_SECTIONS, CorpusBriefing, write_rollups
+
+    write_rollups(store)
+    monkeypatch.setattr(module, "open_store_db", NoRows.open)
+    briefing = CorpusBriefing.load(BriefingOptions(data=str(store), mode="corpus"))
+    assert isinstance(briefing.db, NoRows)
+    for name in NOTEBOOK_SECTIONS:
+        getattr(briefing, name)()
+
+
+def test_the_sections_written_are_those_the_corpus_notebook_shows() -> None:
+    import re
+
+    import nbformat
+
+    from newsbrief.present.corpus import NOTEBOOK_SECTIONS
+    from newsbrief.render.brief import NOTEBOOKS
+
+    nb = nbformat.read(NOTEBOOKS / "corpus.ipynb", as_version=4)
+    called = [m for cell in nb.cells if cell.cell_type == "code"
+              for m in re.findall(r"^briefing\.(\w+)\(", cell.source, flags=re.M)]
+    assert tuple(called) == NOTEBOOK_SECTIONS

@@ -264,3 +264,18 @@ class CorpusBriefing(Briefing):
     def articles_behind(self) -> Parts:
         """The few articles behind the findings, and the link to the appendix with everything."""
         return sections.articles_behind(self.articles_table(), appendix=self.appendix)
+
+
+#: What the corpus notebook shows, in its order (``notebooks/corpus.ipynb``): each is a method of the briefing.
+NOTEBOOK_SECTIONS: tuple[str, ...] = (
+    "header", "findings_block", "what_changed", "why_it_spiked", "entity_chart", "entity_table", "who_with_whom",
+    "speaker_chart", "speaker_table", "share_of_voice", "sentiment_chart", "articles_behind")
+
+
+def write_rollups(store: str | Path, *, options: BriefingOptions | None = None) -> None:
+    """Compute and keep the roll-ups a corpus briefing of ``store`` with ``options`` (default: the default
+    briefing) reads (:mod:`newsbrief.analysis.db_rollup`): every section of the notebook is computed once, so the
+    first briefing after annotating reads the roll-ups instead of the rows."""
+    briefing = CorpusBriefing.load(options or BriefingOptions(data=str(store), mode="corpus"))
+    for name in NOTEBOOK_SECTIONS:
+        getattr(briefing, name)()
