@@ -34,7 +34,13 @@ Two phases, timed apart:
    split where its kernel process appears and exits (data/ + appendix written, kernel, HTML + PDF).
    Per-stage CPU is the sampled CPU of the processes alive in it (a slight undercount).
 
-For each K the table is printed, then one JSON line (with a list of several K, a last table and JSON object sum them up):
+   Each store is briefed ``--briefings`` times (default 2): the first computes the store's roll-ups (the partial
+   results of every query per month partition, and the appendix's files; see ``newsbrief.store.rollups``) and
+   keeps them, the others read them, which is what every later briefing of a store costs. ``--factor`` takes a
+   list (``1,10,53,200``); ``--keep --work W --reuse`` briefs stores kept in ``W`` again without building them.
+
+For each K the table is printed, then one JSON line (with a list of several K, a last table and JSON object
+sum them up):
 ``{"articles": N, "briefing_seconds": S, "peak_pss_mb": M, ...}`` (the whole ``newsbrief run``).
 
 Without ``--store``, the base is all unique Reuters-21578 stories of ``../shared/corpora/reuters21578``,
@@ -436,7 +442,8 @@ def main() -> int:
         if args.keep:
             print(f"kept: {', '.join(str(work / f'store-k{k}') for k in args.factor)}")
         if len(results) > 1:
-            print(f"{'K':>5} {'articles':>11} {'first s':>8} {'CPU s':>7} {'then s':>7} {'CPU s':>7} {'peak PSS MB':>12}")
+            print(f"{'K':>5} {'articles':>11} {'first s':>8} {'CPU s':>7} {'then s':>7} {'CPU s':>7} "
+                  f"{'peak PSS MB':>12}")
             for r in results:
                 runs = r.get("briefings") or [{}]
                 first, then = runs[0], runs[-1]

@@ -8,10 +8,9 @@ import functools
 import hashlib
 import importlib.util
 import json
-from collections.abc import Sequence
 from pathlib import Path
 
-from ..codeversion import PACKAGE, code_version
+from ..codeversion import code_version
 from ..nlp.pipeline import load_pipeline, pipeline_fingerprint
 from ..nlp.sentiment import fingerprint as sentiment_fingerprint
 from ..params import AnnotationSettings

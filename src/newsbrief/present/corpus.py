@@ -276,6 +276,6 @@ def write_rollups(store: str | Path, *, options: BriefingOptions | None = None) 
     """Compute and keep the roll-ups a corpus briefing of ``store`` with ``options`` (default: the default
     briefing) reads (:mod:`newsbrief.analysis.db_rollup`): every section of the notebook is computed once, so the
     first briefing after annotating reads the roll-ups instead of the rows."""
-    briefing = CorpusBriefing.load(options or BriefingOptions(data=str(store), mode="corpus"))
+    briefing = CorpusBriefing.load(options or BriefingOptions.model_validate({"data": str(store), "mode": "corpus"}))
     for name in NOTEBOOK_SECTIONS:
         getattr(briefing, name)()
