@@ -204,9 +204,16 @@ def csv_selects(db: Db, agg: Aggregates) -> dict[str, str]:
 
 def write_csv_files(folder: Path, db: Db, agg: Aggregates) -> None:
     """Every row of each table, streamed to ``folder`` by DuckDB (never whole in Python). ``COMMENT ''``: DuckDB
-    would otherwise quote every field holding a ``#``."""
-    for name, select in csv_selects(db, agg).items():
-        db.con.execute(f"COPY ({select}) TO {quote_literal(str(folder / name))} (HEADER, DELIMITER ',', COMMENT '')")
+    would otherwise quote every field holding a ``#``. One thread sorts: each thread's sort buffers share the
+    connection's memory limit, and with two of them 20 million quotes ran out of it (one spills instead)."""
+    threads = db.value("SELECT current_setting('threads')")
+    db.con.execute("SET threads = 1")
+    try:
+        for name, select in csv_selects(db, agg).items():
+            db.con.execute(f"COPY ({select}) TO {quote_literal(str(folder / name))} "
+                           "(HEADER, DELIMITER ',', COMMENT '')")
+    finally:
+        db.con.execute(f"SET threads = {int(threads)}")
 
 
 def count(db: Db, relation: str) -> int:
