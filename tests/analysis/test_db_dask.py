@@ -53,9 +53,9 @@ def frames_equal(a: pd.DataFrame, b: pd.DataFrame) -> None:
 def every_result(db: Db, entities: pd.DataFrame) -> dict[str, Any]:
     """Every two-phase corpus function's result on ``db`` (both comparison modes, weekly and daily)."""
     out: dict[str, Any] = {
-        "frequencies": dbc.entity_frequencies_db(db, entities), "speakers": dbc.speaker_share_db(db),
-        "timeline": dbc.corpus_timeline_db(db, freq="W"), "timeline_source": dbc.corpus_timeline_db(db, by="source"),
-        "summary": pd.DataFrame([dbc.corpus_summary(db)]), "thin": dbc.thin_articles_db(db, limit=3),
+        "frequencies": dbc.entity_frequencies(db, entities), "speakers": dbc.speaker_share(db),
+        "timeline": dbc.corpus_timeline(db, freq="W"), "timeline_source": dbc.corpus_timeline(db, by="source"),
+        "summary": pd.DataFrame([dbc.corpus_summary(db)]), "thin": dbc.thin_articles(db, limit=3),
         "by_id": dbc.articles_by_id(db, ["a0001", "a0002", "a0100"]).sort_values("article_id"),
     }
     ids = list(out["frequencies"]["entity_id"].head(10))
@@ -109,7 +109,7 @@ def test_dask_equals_local_on_a_partitioned_store(store: Path, tables: dict[str,
     dask = DaskDb.open(store, cluster=cluster)
     assert len(dask.parts) == 4
     # weeks that span two months (parts) are merged from their moments: the test would catch averaged averages
-    weeks = dbc.corpus_timeline_db(local, freq="W")["period"]
+    weeks = dbc.corpus_timeline(local, freq="W")["period"]
     assert any(p.month != (p + pd.Timedelta(days=6)).month for p in weeks)
     entities = local.entities()
     assert_same_results(every_result(local, entities), every_result(dask, entities))

@@ -1,5 +1,5 @@
-"""The SQL (DuckDB, out of core) corpus analyses equal the in-memory pandas ones, on random tables and on the
-sample corpus (slow: annotates it)."""
+"""The SQL (DuckDB) analyses, the only implementation the package runs, equal their pandas oracles
+(``tests/oracles.py``) on random tables and on the sample corpus (slow: annotates it)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import pandas as pd
 import pytest
 
 import oracles
-from newsbrief import analysis
 from newsbrief.analysis import change as ch
 from newsbrief.analysis import db_change as dch
 from newsbrief.analysis import db_counts as dbc
@@ -27,11 +26,11 @@ def same(a: pd.DataFrame, b: pd.DataFrame) -> None:
 
 def assert_sql_equals_pandas(t: dict[str, pd.DataFrame], db: Db) -> None:
     ents = t["entities"]
-    same(analysis.entity_frequencies(t["mentions"], ents), dbc.entity_frequencies_db(db, ents))
-    same(analysis.speaker_share(t["quotes"], t["articles"]), dbc.speaker_share_db(db))
+    same(oracles.entity_frequencies(t["mentions"], ents), dbc.entity_frequencies(db, ents))
+    same(oracles.speaker_share(t["quotes"], t["articles"]), dbc.speaker_share(db))
     for by in (None, "source"):
-        same(analysis.corpus_timeline(t["articles"], t["sentences"], freq="W", by=by),
-             dbc.corpus_timeline_db(db, freq="W", by=by))
+        same(oracles.corpus_timeline(t["articles"], t["sentences"], freq="W", by=by),
+             dbc.corpus_timeline(db, freq="W", by=by))
     for compare in ("previous", "corpus"):
         split = oracles.compare_split(t["articles"], freq="W", compare=compare)
         sql = dch.compare_split(db, freq="W", compare=compare)
@@ -42,28 +41,28 @@ def assert_sql_equals_pandas(t: dict[str, pd.DataFrame], db: Db) -> None:
         same(oracles.new_speakers(t["quotes"], split), dch.new_speakers(db, sql))
         same(oracles.tone_shifts(oracles.source_tone(t["sentences"], t["articles"]), split),
              dch.source_tone_shifts(db, sql))
-        ids = list(analysis.entity_frequencies(t["mentions"], ents, top=10)["entity_id"])
+        ids = list(oracles.entity_frequencies(t["mentions"], ents, top=10)["entity_id"])
         same(oracles.tone_shifts(oracles.entity_tone(t["sentences"], t["mentions"], ents, entity_ids=ids), split),
              dch.entity_tone_shifts(db, sql, entity_ids=ids))
     for freq in ("W", "D"):
-        ids = list(analysis.entity_frequencies(t["mentions"], ents, top=10)["entity_id"])
+        ids = list(oracles.entity_frequencies(t["mentions"], ents, top=10)["entity_id"])
         spikes = oracles.attention_spikes(t["mentions"], t["articles"], ents, entity_ids=ids, freq=freq)
-        spikes_db = dsp.attention_spikes(db, ents, entity_ids=ids, freq=freq)
-        same(spikes, spikes_db)
+        spikes_sql = dsp.attention_spikes(db, ents, entity_ids=ids, freq=freq)
+        same(spikes, spikes_sql)
         same(oracles.spike_headlines(spikes, t["mentions"], t["articles"], freq=freq),
-             dsp.spike_headlines(db, spikes_db, freq=freq))
+             dsp.spike_headlines(db, spikes_sql, freq=freq))
         long = oracles.share_by_period(t["mentions"], t["articles"], freq=freq)
         long = long[long["entity_id"].isin(ids[:5])].sort_values(["period", "entity_id"])
         same(long, dsp.share_by_period(db, entity_ids=ids[:5], freq=freq).sort_values(["period", "entity_id"]))
-    ids = list(analysis.entity_frequencies(t["mentions"], ents, top=12)["entity_id"])
+    ids = list(oracles.entity_frequencies(t["mentions"], ents, top=12)["entity_id"])
     same(oracles.cooccurrence(t["mentions"], t["sentences"], ents, entity_ids=ids),
          dsp.cooccurrence(db, ents, entity_ids=ids))
     pd.testing.assert_frame_equal(oracles.share_of_voice(t["mentions"], t["articles"], ents),
                                   dsp.share_of_voice(db, ents))
     pd.testing.assert_frame_equal(oracles.speaker_share_of_voice(t["quotes"], t["articles"]),
                                   dsp.speaker_share_of_voice(db))
-    thin, total = dbc.thin_articles_db(db)
-    assert thin == analysis.thin_articles(t["articles"]) and total == len(thin)
+    thin, total = dbc.thin_articles(db)
+    assert thin == oracles.thin_articles(t["articles"]) and total == len(thin)
 
 
 @pytest.mark.parametrize("keyed", [False, True], ids=["offsets", "mentions.sent_id"])

@@ -6,20 +6,18 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from ..analysis.entities import entity_frequencies, find_entity
-from ..analysis.speakers import UNATTRIBUTED, speaker_share
+from ..analysis.db import as_db
+from ..analysis.db_counts import entity_frequencies, speaker_share
+from ..analysis.entities import find_entity
+from ..analysis.speakers import UNATTRIBUTED
 
 
 def _pct(x: float) -> str:
     return f"{x:.0%}"
 
 
-def entity_findings(mentions: pd.DataFrame, entities: pd.DataFrame, *, n_articles: int) -> list[str]:
-    return entity_findings_from(entity_frequencies(mentions, entities), n_articles=n_articles)
-
-
 def entity_findings_from(freq: pd.DataFrame, *, n_articles: int) -> list[str]:
-    """The entity sentences from a frequency table (:func:`~.entities.entity_frequencies`, however counted)."""
+    """The entity sentences from a frequency table (:func:`~newsbrief.analysis.db_counts.entity_frequencies`)."""
     if freq.empty:
         return ["No people, organisations or places were found."]
     out = []
@@ -40,17 +38,13 @@ def _mentions(n: int) -> str:
     return f"{n} mention{'s' if n != 1 else ''}"
 
 
-def speaker_findings(quotes: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
-    return speaker_findings_from(speaker_share(quotes, articles), n_articles=len(articles))
-
-
 #: In a corpus, the lead speaker is one quoted in at least this many articles: a speaker quoted thirty times in
 #: one article is that article's fact, not the corpus's.
 MIN_ARTICLES = 2
 
 
 def speaker_findings_from(share: pd.DataFrame, *, n_articles: int = 1) -> list[str]:
-    """The speaker sentences from a speaker-share table (:func:`~.speakers.speaker_share`, however counted).
+    """The speaker sentences from a speaker-share table (:func:`~newsbrief.analysis.db_counts.speaker_share`).
 
     Named and unnamed speakers are told apart by the table's ``named`` column (the speaker table shows the same).
     Over ``n_articles`` > 1 the sentences say in how many articles; the lead is the most quoted named speaker
@@ -106,17 +100,28 @@ def speaker_findings_from(share: pd.DataFrame, *, n_articles: int = 1) -> list[s
 
 
 def key_findings(
-    tables: Mapping[str, pd.DataFrame], *, top: int = 10, freq: str = "W", follow: Sequence[str] = (),
+    tables: Mapping[str, pd.DataFrame], *, frequencies: pd.DataFrame | None = None,
+    share: pd.DataFrame | None = None, freq: str = "W", follow: Sequence[str] = (),
     timeline: pd.DataFrame | None = None,
 ) -> list[str]:
     """Findings on entities, speakers and tone, in that order (the tone's shifts over ``timeline``, a corpus
-    timeline of ``freq`` periods, when given)."""
+    timeline of ``freq`` periods, when given).
+
+    ``frequencies`` and ``share`` are the entity frequencies and speaker share of ``tables`` (every row), the tables
+    shown beside the findings; counted here over ``tables`` when not given."""
     from ..analysis.target_tone import entity_tone
     from .tone_findings import findings as sentiment_findings
 
     articles = tables["articles"]
-    out = entity_findings(tables["mentions"], tables["entities"], n_articles=len(articles))
-    out += speaker_findings(tables["quotes"], articles)
+    if frequencies is None or share is None:
+        db = as_db(tables)
+        try:
+            frequencies = entity_frequencies(db, tables["entities"]) if frequencies is None else frequencies
+            share = speaker_share(db, examples=False) if share is None else share
+        finally:
+            db.close()
+    out = entity_findings_from(frequencies, n_articles=len(articles))
+    out += speaker_findings_from(share, n_articles=len(articles))
     if follow:
         missing = [n for n in follow if find_entity(tables["entities"], n) is None]
         if missing:

@@ -18,14 +18,14 @@ The sample corpus (262 articles, about 2,500 entities and 750 speakers) is shown
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
 from markupsafe import Markup
 
 from ..analysis import appendix as q
-from ..analysis.db import Db
-from ..store.duck import connect
+from ..analysis.db import Db, as_db
 from ..textutil import clip
 from .pages import TEMPLATES, environment
 from .sanitize import sanitize
@@ -92,22 +92,19 @@ def _page(db: Db, agg: q.Aggregates, *, title: str, rows: int, articles: int, sp
                                                                       body=Markup(sanitize(body)))
 
 
-def write_appendix_db(folder: Path, db: Db, *, title: str, rows: int = TABLE_ROWS, articles: int = ARTICLE_ROWS,
-                      speakers: int = QUOTE_SPEAKERS) -> Path:
+def write_appendix(folder: Path, source: Db | Mapping[str, pd.DataFrame], *, title: str, rows: int = TABLE_ROWS,
+                   articles: int = ARTICLE_ROWS, speakers: int = QUOTE_SPEAKERS) -> Path:
     """Write the CSV files (every row) and ``appendix.html`` (bounded by ``rows`` per table, ``articles`` and the
-    quotes of ``speakers`` speakers) into ``folder``, computed out of core from ``db``."""
-    with q.aggregates(db) as agg:
-        q.write_csv_files(folder, db, agg)
-        page = _page(db, agg, title=title, rows=rows, articles=articles, speakers=speakers)
+    quotes of ``speakers`` speakers) into ``folder``, computed out of core from ``source`` (a store's :class:`Db`,
+    or tables in memory: an article briefing's few rows, or tests)."""
+    db = as_db(source)
+    try:
+        with q.aggregates(db) as agg:
+            q.write_csv_files(folder, db, agg)
+            page = _page(db, agg, title=title, rows=rows, articles=articles, speakers=speakers)
+    finally:
+        if db is not source:
+            db.close()
     path = folder / "appendix.html"
     path.write_text(page, encoding="utf-8")
     return path
-
-
-def write_appendix(folder: Path, tables: dict[str, pd.DataFrame], *, title: str) -> Path:
-    """:func:`write_appendix_db` on tables in memory (an article briefing's few rows, or tests)."""
-    con = connect(tables)
-    try:
-        return write_appendix_db(folder, Db(con), title=title)
-    finally:
-        con.close()
