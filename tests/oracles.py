@@ -12,7 +12,8 @@ import numpy as np
 import pandas as pd
 
 from newsbrief.analysis.change import (
-    EARLIER_LABEL,
+    EARLIER,
+    NO_SPAN,
     Split,
     log_odds_changes,
     plan_split,
@@ -129,7 +130,7 @@ def compare_split(
     """
     dated = articles.dropna(subset=["published"])
     if dated.empty:
-        return Split(frozenset(), frozenset(), "", "", "none", reason="no article is dated")
+        return Split(frozenset(), frozenset(), NO_SPAN, NO_SPAN, "none", reason="no article is dated")
     period = pd.Series(period_start(dated["published"], freq).to_numpy(), index=dated["article_id"].astype(str))
     plan = plan_split(period.value_counts(), freq=freq, compare=compare, min_articles=min_articles)
     focus = frozenset(period.index[period >= plan.focus_start])
@@ -141,14 +142,13 @@ def compare_split(
     elif plan.base[0] == "periods":
         base = frozenset(period.index[(period >= plan.base[1]) & (period < plan.focus_start)])
         if not base:  # nothing was published in the periods right before: compare with everything earlier
-            return Split(focus, earlier, plan.focus_label, EARLIER_LABEL, "corpus", earlier=earlier)
+            return Split(focus, earlier, plan.focus_span, EARLIER, "corpus", earlier=earlier)
     else:
         stamps = pd.to_datetime(dated.set_index(dated["article_id"].astype(str))["published"], utc=True)
         base = frozenset(stamps.index[(stamps >= plan.base[1]) & (stamps <= plan.base[2])]) - focus
         if not base:
-            return Split(focus, frozenset(), plan.focus_label, plan.base_label, "none", earlier=earlier,
-                         reason=f"no article outside the focus was published from {plan.base_label}")
-    return Split(focus, base, plan.focus_label, plan.base_label, plan.kind, earlier=earlier)
+            return Split(focus, frozenset(), plan.focus_span, plan.base_span, "none", earlier=earlier)
+    return Split(focus, base, plan.focus_span, plan.base_span, plan.kind, earlier=earlier)
 
 
 def entity_counts(mentions: pd.DataFrame, entities: pd.DataFrame, ids: frozenset[str] | None = None) -> pd.DataFrame:

@@ -34,8 +34,8 @@ def assert_sql_equals_pandas(t: dict[str, pd.DataFrame], db: Db) -> None:
     for compare in ("previous", "corpus"):
         split = oracles.compare_split(t["articles"], freq="W", compare=compare)
         sql = dch.compare_split(db, freq="W", compare=compare)
-        assert (len(split.focus), len(split.base), split.focus_label, split.base_label, split.kind) == \
-            (sql.n_focus, sql.n_base, sql.focus_label, sql.base_label, sql.kind)
+        assert (len(split.focus), len(split.base), split.focus_span, split.base_span, split.kind) == \
+            (sql.n_focus, sql.n_base, sql.focus_span, sql.base_span, sql.kind)
         same(oracles.entity_changes(t["mentions"], ents, split), dch.entity_changes(db, sql))
         same(oracles.speaker_changes(t["quotes"], split), dch.speaker_changes(db, sql))
         same(oracles.new_speakers(t["quotes"], split), dch.new_speakers(db, sql))
@@ -106,7 +106,7 @@ def test_a_gap_before_the_focus_compares_with_everything_earlier() -> None:
                   else v) for k, v in tables.items()}
     split = oracles.compare_split(tables["articles"], freq="W")
     sql = dch.compare_split(Db(connect(tables)), freq="W")
-    assert split.base_label == sql.base_label == ch.EARLIER_LABEL
+    assert split.base_span == sql.base_span == ch.EARLIER
     assert len(split.base) == sql.n_base == int(((weeks <= 6) & keep & a["published"].notna()).sum())
 
 

@@ -21,13 +21,12 @@ from .. import analysis
 from ..analysis.db import Db, as_db
 from ..params import BriefingOptions, Kind
 from ..store import read_dataset
-from ..textutil import clip
 from .blocks import HTMLBlock, Parts, table_block
 from .briefing import Briefing
 from .charts.sentiment import article_sentiment_chart, article_tone_chart, entity_sentiment_chart
 from .figures import Chart, to_chart
 from .findings import key_findings
-from .formatters import fmt_text, header_rows
+from .formatters import clip, fmt_text, header_rows, pct
 from .sections import heading, yes_no
 
 #: Rows of the entity and speaker tables of an article briefing, by the article's length in words (at most
@@ -127,7 +126,7 @@ class ArticleBriefing(Briefing):
         if freq.empty:
             left = HTMLBlock.plain("No people, organisations or places found.")
         else:
-            left = table_block(freq[["name", "type", "mentions", "share"]], formats={"share": "{:.0%}"})
+            left = table_block(freq[["name", "type", "mentions", "share"]], formats={"share": pct})
         share = self.every_speaker  # every speaker, as the findings
         if share.empty:
             right = HTMLBlock.plain("No reported speech found.")
@@ -136,7 +135,7 @@ class ArticleBriefing(Briefing):
             shown = _with_first(share.head(rows), named, key="speaker")
             shown = shown[["speaker", "named", "quotes", "words", "quote_share"]].copy()
             shown["named"] = shown["named"].map(yes_no)
-            right = table_block(shown.rename(columns={"quote_share": "share"}), formats={"share": "{:.0%}"})
+            right = table_block(shown.rename(columns={"quote_share": "share"}), formats={"share": pct})
         parts = [Markup(heading("Who is in it").markup + left.markup),
                  Markup(heading("Who speaks").markup + right.markup)]
         text = "\n\n".join(["Who is in it", left.text, "Who speaks", right.text])

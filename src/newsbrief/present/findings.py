@@ -10,10 +10,7 @@ from ..analysis.db import as_db
 from ..analysis.db_counts import entity_frequencies, speaker_share
 from ..analysis.entities import find_entity
 from ..analysis.speakers import UNATTRIBUTED
-
-
-def _pct(x: float) -> str:
-    return f"{x:.0%}"
+from .formatters import pct
 
 
 def entity_findings_from(freq: pd.DataFrame, *, n_articles: int) -> list[str]:
@@ -25,7 +22,7 @@ def entity_findings_from(freq: pd.DataFrame, *, n_articles: int) -> list[str]:
     where = f" in {int(top['articles'])} of {n_articles} articles" if n_articles > 1 else ""
     named = f"; {len(freq)} people, organisations and places are named in all" if len(freq) >= 3 else ""
     out.append(f"{top['name']} is the most mentioned {top['type']} ({_mentions(int(top['mentions']))}{where}, "
-               f"{_pct(top['share'])} of all entity mentions{named}).")
+               f"{pct(top['share'])} of all entity mentions{named}).")
     people = freq[freq["type"] == "person"]
     if not people.empty and people.iloc[0]["entity_id"] != top["entity_id"]:
         p = people.iloc[0]
@@ -65,7 +62,7 @@ def speaker_findings_from(share: pd.DataFrame, *, n_articles: int = 1) -> list[s
     if corpus and spread.empty and not named.empty:
         lead = named.iloc[0]
         out.append(f"No named speaker is quoted in more than one article; the most quoted, {lead['speaker']}, has "
-                   f"{int(lead['quotes'])} of {total} quotes ({_pct(lead['quote_share'])}), all in 1 of "
+                   f"{int(lead['quotes'])} of {total} quotes ({pct(lead['quote_share'])}), all in 1 of "
                    f"{n_articles} articles.")
     elif not spread.empty:
         lead = spread.iloc[0]
@@ -74,7 +71,7 @@ def speaker_findings_from(share: pd.DataFrame, *, n_articles: int = 1) -> list[s
         if len(tied) == 1:
             out.append(
                 f"{lead['speaker']} is quoted most: {int(lead['quotes'])} of {total} quotes "
-                f"({_pct(lead['quote_share'])}){where} and {_pct(lead['word_share'])} of quoted words{of_voices}."
+                f"({pct(lead['quote_share'])}){where} and {pct(lead['word_share'])} of quoted words{of_voices}."
             )
         elif len(tied) <= 3:
             names = ", ".join(tied["speaker"].iloc[:-1]) + " and " + tied["speaker"].iloc[-1]

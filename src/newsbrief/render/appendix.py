@@ -26,7 +26,8 @@ from markupsafe import Markup
 
 from ..analysis import appendix as q
 from ..analysis.db import Db, as_db
-from ..textutil import clip
+from ..present.blocks import Format
+from ..present.formatters import clip, pct
 from .pages import TEMPLATES, environment
 from .sanitize import sanitize
 
@@ -41,7 +42,7 @@ ARTICLE_ROWS = 2_000
 CSV_FILES = ("entities.csv", "speakers.csv", "quotes.csv", "articles.csv", "sources.csv")
 
 
-def _table(frame: pd.DataFrame, *, caption: str, formats: dict[str, str] | None = None) -> Markup:
+def _table(frame: pd.DataFrame, *, caption: str, formats: Mapping[str, Format] | None = None) -> Markup:
     from ..present.blocks import table_block
 
     return Markup(table_block(frame, caption=caption, formats=formats).markup)
@@ -73,10 +74,10 @@ def _page(db: Db, agg: q.Aggregates, *, title: str, rows: int, articles: int, sp
         title=title,
         entities=_table(head["entities"], caption=_caption(f"{n_entities:,} people, organisations and places",
                                                            n_entities, len(head["entities"]), "entities.csv"),
-                        formats={"share": "{:.2%}"}),
+                        formats={"share": pct}),
         speakers=_table(head["speakers"], caption=_caption(f"{n_speakers:,} speakers", n_speakers,
                                                            len(head["speakers"]), "speakers.csv"),
-                        formats={"quote_share": "{:.1%}", "word_share": "{:.1%}"}),
+                        formats={"quote_share": pct, "word_share": pct}),
         sources=_table(head["sources"], caption=_caption("Tone per source: mean and spread of article tone (−1..1)",
                                                          n_sources, len(head["sources"]), "sources.csv"),
                        formats={"tone": "{:+.3f}", "tone_sd": "{:.3f}", "words": "{:,}"}),
