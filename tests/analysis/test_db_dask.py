@@ -192,17 +192,9 @@ def test_a_corpus_briefing_on_dask_runs_through_aggregate_and_equals_local(
 
 
 @pytest.mark.slow
-def test_the_sample_corpus_briefing_on_dask_equals_local(root: Path, tmp_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from newsbrief.annotate import annotate_corpus
-    from newsbrief.ingest import read_inputs
-    from newsbrief.params import load_params
-
-    params = load_params(root / "params" / "sample-corpus.yaml")
-    articles = read_inputs(params.input, columns=params.columns).articles
-    annotate_corpus(articles, store=tmp_path / "store", batch_size=64)
-    assert len(file_parts(table_files(tmp_path / "store"))) > 1
+def test_the_sample_corpus_briefing_on_dask_equals_local(sample_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert len(file_parts(table_files(sample_store))) > 1
     with (distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as lc,
           distributed.Client(lc) as client):
-        shown = compare_briefings(tmp_path / "store", DaskCluster(client), monkeypatch)
+        shown = compare_briefings(sample_store, DaskCluster(client), monkeypatch)
     assert shown["findings"] and shown["what_changed"]

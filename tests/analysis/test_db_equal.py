@@ -82,17 +82,11 @@ def test_sql_equals_pandas_on_random_tables(keyed: bool) -> None:
 
 
 @pytest.mark.slow
-def test_sql_equals_pandas_on_the_sample_corpus(root: Path, tmp_path: Path) -> None:
-    from newsbrief.annotate import annotate_corpus
-    from newsbrief.ingest import read_inputs
-    from newsbrief.params import load_params
+def test_sql_equals_pandas_on_the_sample_corpus(sample_store: Path) -> None:
     from newsbrief.store import read_dataset
 
-    params = load_params(root / "params" / "sample-corpus.yaml")
-    articles = read_inputs(params.input, columns=params.columns).articles
-    annotate_corpus(articles, store=tmp_path / "store", batch_size=64)
-    tables = read_dataset(tmp_path / "store")
-    db = Db(connect(tmp_path / "store"))
+    tables = read_dataset(sample_store)
+    db = Db(connect(sample_store))
     assert len(tables["articles"]) > 200
     assert_sql_equals_pandas(tables, db)
 

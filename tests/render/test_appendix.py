@@ -223,11 +223,8 @@ def test_scope_limits_every_table(store: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_sample_corpus_csv_files_are_those_of_the_pandas_appendix(root: Path, tmp_path: Path) -> None:
-    from newsbrief.params import load_params
-    from newsbrief.render.report import build_tables
-
-    tables, _ = build_tables(load_params(root / "params" / "sample-corpus.yaml"), store=tmp_path / "store")
+def test_sample_corpus_csv_files_are_those_of_the_pandas_appendix(sample_store: Path, tmp_path: Path) -> None:
+    tables = read_dataset(sample_store)
     assert len(tables["articles"]) == 262
     (tmp_path / "old").mkdir()
     (tmp_path / "new").mkdir()

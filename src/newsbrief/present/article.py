@@ -49,17 +49,20 @@ class ArticleBriefing(Briefing):
 
     kind: ClassVar[Kind] = "article"
     label: ClassVar[str] = "Article briefing"
+    in_memory: ClassVar[bool] = True
 
     @classmethod
     def load(cls, options: BriefingOptions) -> ArticleBriefing:
         """The article's tables at ``options.data``; its title unless ``options.title`` is given."""
         tables = read_dataset(options.data)
-        articles = tables["articles"]
-        title = options.title
-        if title is None:
-            first = articles["title"].iloc[0] if len(articles) else None
-            title = str(first) if first is not None and not pd.isna(first) else "News briefing"
-        return cls(title=title, tables=tables, appendix=options.appendix, **cls.shared(options))
+        title = options.title if options.title is not None else cls.default_title(tables["articles"])
+        return cls(title=title or "News briefing", tables=tables, appendix=options.appendix, **cls.shared(options))
+
+    @classmethod
+    def default_title(cls, articles: pd.DataFrame) -> str | None:
+        """The article's own title (None when it has none)."""
+        first = articles["title"].iloc[0] if len(articles) and "title" in articles else None
+        return None if first is None or pd.isna(first) or not str(first) else str(first)
 
     @property
     def articles(self) -> pd.DataFrame:

@@ -17,8 +17,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
 from ..analysis import as_db, thin_articles
 from ..annotate import Settings, annotate_articles, assemble, within_size_limit, write_store
 from ..errors import InputError, ParamsError, RunError
@@ -86,11 +84,12 @@ def _from_store(params: Params, each: str | None) -> Path | None:
     if len(params.input) != 1 or not is_store(params.input[0]):
         return None
     from ..analysis.db import Db
+    from ..present.kinds import briefing_class
     from ..store.duck import connect
 
     db = Db(connect(params.input[0]))
     try:
-        if each is None and resolve_kind(params.mode, n_articles=db.count("articles")) == "article":
+        if each is None and briefing_class(resolve_kind(params.mode, n_articles=db.count("articles"))).in_memory:
             return None
         thin, total = thin_articles(db, limit=10)
     finally:
@@ -101,12 +100,12 @@ def _from_store(params: Params, each: str | None) -> Path | None:
 
 
 def _title_for(tables: dict[str, Any], params: Params) -> str | None:
+    from ..present.kinds import briefing_class
+
     if params.title is not None:
         return params.title
-    if len(tables["articles"]) == 1 and resolve_kind(params.mode, n_articles=1) == "article":
-        first = tables["articles"]["title"].iloc[0]
-        return None if first is None or pd.isna(first) or not str(first) else str(first)
-    return None
+    kind = resolve_kind(params.mode, n_articles=len(tables["articles"]))
+    return briefing_class(kind).default_title(tables["articles"])
 
 
 def _relocate(paths: ReportPaths, old: Path, new: Path) -> ReportPaths:
