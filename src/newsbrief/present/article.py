@@ -94,8 +94,13 @@ class ArticleBriefing(Briefing):
         return key_findings(self.tables, frequencies=self.every_entity, share=self.every_speaker, freq=self.freq,
                             follow=self.follow)
 
+    @cached_property
+    def thin(self) -> dict[str, str]:
+        """``{article_id: reason}`` when the article's text is too little to be read as an article."""
+        return analysis.thin_articles(self.db)[0]
+
     def notes(self) -> list[str]:
-        thin, _ = analysis.thin_articles(self.db)
+        thin = self.thin
         if not thin:
             return self.run_notes()
         reason = next(iter(thin.values()))
