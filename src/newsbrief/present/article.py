@@ -26,7 +26,7 @@ from .briefing import Briefing
 from .charts.sentiment import article_sentiment_chart, article_tone_chart, entity_sentiment_chart
 from .figures import Chart, to_chart
 from .findings import key_findings
-from .formatters import clip, fmt_text, header_rows, pct
+from .formatters import article_title, clip, fmt_text, header_rows, pct
 from .sections import heading, yes_no
 
 #: Rows of the entity and speaker tables of an article briefing, by the article's length in words (at most
@@ -49,20 +49,13 @@ class ArticleBriefing(Briefing):
 
     kind: ClassVar[Kind] = "article"
     label: ClassVar[str] = "Article briefing"
-    in_memory: ClassVar[bool] = True
 
     @classmethod
     def load(cls, options: BriefingOptions) -> ArticleBriefing:
         """The article's tables at ``options.data``; its title unless ``options.title`` is given."""
         tables = read_dataset(options.data)
-        title = options.title if options.title is not None else cls.default_title(tables["articles"])
+        title = options.title if options.title is not None else article_title(tables["articles"])
         return cls(title=title or "News briefing", tables=tables, appendix=options.appendix, **cls.shared(options))
-
-    @classmethod
-    def default_title(cls, articles: pd.DataFrame) -> str | None:
-        """The article's own title (None when it has none)."""
-        first = articles["title"].iloc[0] if len(articles) and "title" in articles else None
-        return None if first is None or pd.isna(first) or not str(first) else str(first)
 
     @property
     def articles(self) -> pd.DataFrame:

@@ -45,8 +45,6 @@ class Briefing(ABC):
     kind: ClassVar[Kind]
     #: The kicker above the title.
     label: ClassVar[str]
-    #: Whether the briefing holds its tables in memory (an article's) or asks a store out of core (a corpus's).
-    in_memory: ClassVar[bool]
     #: How many speakers the speaker chart shows at most.
     chart_speakers: ClassVar[int] = 100
 
@@ -59,11 +57,6 @@ class Briefing(ABC):
                 "params": options.params or manifest.get("params", {}), "include_thin": options.include_thin,
                 "fetched": read_counts(Path(options.data).parent / "fetch.csv"),
                 "ingest": {k: manifest.get(k) for k in ("pages", "skipped", "flagged_dates")}}
-
-    @classmethod
-    def default_title(cls, articles: pd.DataFrame) -> str | None:
-        """The title when the params give none (None: the notebook's own default)."""
-        return None
 
     def run_notes(self) -> list[str]:
         """Notes on the run: pages and links that could not be read, dates that were flagged."""

@@ -48,7 +48,6 @@ class CorpusBriefing(Briefing):
 
     kind: ClassVar[Kind] = "corpus"
     label: ClassVar[str] = "Corpus briefing"
-    in_memory: ClassVar[bool] = False
     chart_speakers: ClassVar[int] = 8
 
     @classmethod

@@ -121,6 +121,12 @@ def flagged_dates_note(record: Mapping[str, Any] | None, *, limit: int = 5) -> s
     return f"{what} left out of the period and timeline as implausible (the articles count, undated): {named}{more}."
 
 
+def article_title(articles: pd.DataFrame) -> str | None:
+    """An article briefing's title when the params give none: its article's (None when it has none)."""
+    first = articles["title"].iloc[0] if len(articles) and "title" in articles else None
+    return None if is_missing(first) else str(first)
+
+
 def article_titles(article_ids: pd.Series, articles: pd.DataFrame) -> pd.Series:
     """The title of each article id, or the id itself when the article has no title (never all-NA:
     pandas maps a column whose values are all missing to an untyped column that cannot be filled)."""

@@ -25,6 +25,7 @@ from ..ingest import thin_summary
 from ..ingest.fetched import read_sources
 from ..nlp.entities.linking import Aliases
 from ..params import Params, reads_strictly, resolve_kind
+from ..present.formatters import article_title
 from ..store import is_store, read_dataset
 from ..store.link import link_dataset
 from ..store.lock import remove_quietly
@@ -84,12 +85,11 @@ def _from_store(params: Params, each: str | None) -> Path | None:
     if len(params.input) != 1 or not is_store(params.input[0]):
         return None
     from ..analysis.db import Db
-    from ..present.kinds import briefing_class
     from ..store.duck import connect
 
     db = Db(connect(params.input[0]))
     try:
-        if each is None and briefing_class(resolve_kind(params.mode, n_articles=db.count("articles"))).in_memory:
+        if each is None and resolve_kind(params.mode, n_articles=db.count("articles")) == "article":
             return None
         thin, total = thin_articles(db, limit=10)
     finally:
@@ -100,12 +100,12 @@ def _from_store(params: Params, each: str | None) -> Path | None:
 
 
 def _title_for(tables: dict[str, Any], params: Params) -> str | None:
-    from ..present.kinds import briefing_class
-
+    """The title when the params give none: an article briefing's is its article's."""
     if params.title is not None:
         return params.title
-    kind = resolve_kind(params.mode, n_articles=len(tables["articles"]))
-    return briefing_class(kind).default_title(tables["articles"])
+    if len(tables["articles"]) == 1 and resolve_kind(params.mode, n_articles=1) == "article":
+        return article_title(tables["articles"])
+    return None
 
 
 def _relocate(paths: ReportPaths, old: Path, new: Path) -> ReportPaths:
