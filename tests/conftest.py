@@ -48,6 +48,15 @@ def seed_run(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(scope="session")
+def seed_store(seed_run) -> Path:
+    """The annotation cache of :func:`seed_run` (its ``<output-dir>/.store``): runs of the seed page that test
+    something else than annotation pass it as ``store=`` and do no NLP."""
+    store = seed_run.folder.parent / ".store"
+    assert store.is_dir(), store
+    return store
+
+
+@pytest.fixture(scope="session")
 def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled sample corpus (params/sample-corpus.yaml) annotated once per test session: a store (its dataset
     and its annotation cache) that tests read and never write; corpus runs pass it as ``store=`` so its cache
