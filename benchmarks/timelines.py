@@ -47,7 +47,7 @@ def tables(n: int, *, seed: int = 0) -> dict[str, pd.DataFrame]:
                            "content": "we will act now on this", "content_start": 0, "content_end": 10,
                            "kind": "direct", "cue": "said", "speaker_text": "he", "speaker_start": 0, "speaker_end": 2,
                            "speaker": [f"Name {i}" for i in rng.zipf(1.5, q) % n_ent],
-                           "speaker_entity_id": None})
+                           "speaker_entity_id": None, "n_words": 6})
     return {"articles": articles, "sentences": sentences, "mentions": mentions, "entities": entities, "quotes": quotes}
 
 
