@@ -34,10 +34,11 @@ def test_wheel_renders_the_seed_briefing_outside_the_checkout(tmp_path: Path) ->
     python = venv / "bin" / "python"
     purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                              check=True, capture_output=True, text=True).stdout.strip()
-    deps = [sysconfig.get_paths()["purelib"], *site.getsitepackages()]
-    (Path(purelib) / "test-deps.pth").write_text("\n".join(dict.fromkeys(deps)) + "\n", encoding="utf-8")
     subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "-q", str(wheel)],
                    check=True, capture_output=True, text=True)
+    # the dependencies after the wheel: through them pip would find the checkout's editable install and skip it
+    deps = [sysconfig.get_paths()["purelib"], *site.getsitepackages()]
+    (Path(purelib) / "test-deps.pth").write_text("\n".join(dict.fromkeys(deps)) + "\n", encoding="utf-8")
 
     work = tmp_path / "elsewhere"
     work.mkdir()
