@@ -34,8 +34,9 @@ def test_wheel_renders_the_seed_briefing_outside_the_checkout(tmp_path: Path) ->
     python = venv / "bin" / "python"
     purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                              check=True, capture_output=True, text=True).stdout.strip()
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "-q", str(wheel)],
-                   check=True, capture_output=True, text=True)
+                   check=True, capture_output=True, text=True, env=env)
     # the dependencies after the wheel: through them pip would find the checkout's editable install and skip it
     deps = [sysconfig.get_paths()["purelib"], *site.getsitepackages()]
     (Path(purelib) / "test-deps.pth").write_text("\n".join(dict.fromkeys(deps)) + "\n", encoding="utf-8")
@@ -44,7 +45,6 @@ def test_wheel_renders_the_seed_briefing_outside_the_checkout(tmp_path: Path) ->
     work.mkdir()
     shutil.copy(SEED, work / "page.txt")
     (work / "brief.yaml").write_text("input: page.txt\nname: seed\nworkers: 1\n", encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
     env["JUPYTER_PATH"] = str(Path(sys.prefix) / "share" / "jupyter")  # nbconvert's base templates, with its deps
     where = subprocess.run([str(python), "-c", "import newsbrief, sys; print(newsbrief.__file__)"], cwd=work, env=env,
