@@ -40,3 +40,24 @@ def test_share_buttons_and_welcome_pages_are_no_headlines() -> None:
 
     assert not _title_like("Facebook Twitter Email LinkedIn Reddit Pinterest", None)
     assert not _title_like("Welcome to The Example Network's European Union Experience", None)
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("By Jane Doe, Example Business", "Jane Doe"),
+    ("Analysis by Jane Doe, Example Editor-at-large", "Jane Doe"),
+    ("By Jane Doe | Example News", "Jane Doe"),
+    ("BY KATHERINE MOORE ON 11/13/19 AT 4:00 PM EST", "KATHERINE MOORE"),
+    ("5:45 AM PST 11/19/2019 by Jane Doe", "Jane Doe"),
+    ("11/19/2019 by Jane Doe", "Jane Doe"),
+    ("Jane Doe, Ap Auto Writer", "Jane Doe"),
+    ("By Jane Doe, John Roe and Mary Major", "Jane Doe, John Roe and Mary Major"),
+    ("Jane Doe and John Roe, Associated Press", "Jane Doe and John Roe"),
+    ("By Jane Doe jdoe@example.com(509) 459-5382", "Jane Doe"),
+])
+def test_bylines_lose_their_credit_role_date_and_address(line: str, name: str) -> None:
+    assert _find_author(["Site Tools", line], bare=False) == name
+
+
+def test_a_section_label_in_capitals_gives_way_to_a_bare_name() -> None:
+    assert _find_author(["DUBAI AIRSHOW", "Nov. 19, 2019", "Jane Doe"]) == "Jane Doe"
+    assert _find_author(["Watch Live, Example News"], bare=False) is None

@@ -36,7 +36,15 @@ DATE = re.compile(
 )
 DATE_NO_YEAR = re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!,?\s*\d{{4}}){TIME}", re.IGNORECASE)
 WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*", re.IGNORECASE)
-BYLINE = re.compile(r"^(?:written |posted |reported )?by[:\s]+(?P<name>.+)$", re.IGNORECASE)
+BYLINE = re.compile(r"^(?:(?:written|posted|reported|analysis|opinion|story|words|text|commentary|review|"
+                    r"interview|photos and text) )?by[:\s]+(?P<name>.+)$", re.IGNORECASE)
+# A date line ending with the byline ("5:45 AM PST 11/19/2019 by Jane Doe").
+DATED_BYLINE = re.compile(r"^(?=.*\d).{4,60}?\s+by\s+(?P<name>[A-Z].+)$")
+# A byline without "By": the name, then a role or an agency ("Jane Doe, AP Auto Writer", "Jane Doe and John Roe,
+# Associated Press").
+ROLE_BYLINE = re.compile(r"^(?P<name>[A-Z][^,]{3,60}?),\s+(?P<role>(?:[A-Z][\w.&'-]*\s*){1,6})$")
+ROLE_WORDS = re.compile(r"(?i)\b(?:writer|reporter|correspondent|editor|columnist|contributor|press|reuters|"
+                        r"staff|bureau|news|business|afp|upi)\b")
 NAME = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|de|van|von|da|di|del|la|le|bin|al)"
                   r"(?:\s+(?:[A-Z][\w'’.-]*|[A-Z]\.|de|van|von|da|di|del|la|le|bin|al|and|&|,)){1,5}$")
 WIRE_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'-]{1,40}\((?P<src>[A-Z][\w .&-]{1,30})\)\s*[-—–:]")
@@ -168,11 +176,17 @@ ROLE = re.compile(r"(?<=[a-z])(?:(?:Staff|Senior|Business|Chief|Contributing|Pol
 
 
 def _clean_name(text: str) -> str | None:
+    text = re.sub(r"\s*\S*@\S+.*$", "", text)  # an e-mail address or handle and what follows it
+    parts = text.split(", ")
+    for j, part in enumerate(parts[1:], start=1):  # ", Example Business", ", Senior Editor-at-large": a credit
+        if ROLE_WORDS.search(part) or not _name_like(part.removeprefix("and ")):
+            text = ", ".join(parts[:j])
+            break
     text = ROLE.sub("", text)  # "Meg JamesStaff Writer", "Lucas Nolan22 Dec 2016", "Tess Bonn - 11/19/19"
     text = DATE.split(text)[0] if DATE.search(text) else text
     text = DATE_NO_YEAR.split(text)[0]
     text = re.split(r"\s+(?:Follow|@|\||•|Updated|Published|Posted|Email)\b|[|•@]", text)[0]
-    text = re.sub(r"\s+(?:and|,)$", "", text.strip(" ,;-–—"))
+    text = re.sub(r"\s+(?:and|,|on|at)$", "", text.strip(" ,;-–—"), flags=re.IGNORECASE)
     return text if 1 <= len(text.split()) <= 10 else None
 
 
@@ -211,11 +225,22 @@ def _find_author(lines: list[str], *, bare: bool = True) -> str | None:
             name = _clean_name(match.group("name"))
             if name and _name_like(name):
                 return name
+        match = DATED_BYLINE.match(line) if len(line) <= 120 and DATE.search(line) else None
+        if match:
+            name = _clean_name(match.group("name"))
+            if name and _name_like(name):
+                return name
+        match = ROLE_BYLINE.match(line) if len(line) <= 100 else None
+        if match and ROLE_WORDS.search(match.group("role")):
+            name = _clean_name(match.group("name"))
+            if name and _name_like(name):
+                return name
         if line.strip().lower() == "by" and i + 1 < len(lines):
             name = _clean_name(lines[i + 1])
             if name and _name_like(name):
                 return name
-    for line in lines if bare else []:  # a bare name line next to the date line: "Mark Di Stefano"
+    # a bare name line next to the date line ("Mark Di Stefano"), one in capitals (a kicker?) last
+    for line in sorted(lines, key=str.isupper) if bare else []:
         if NAME.match(line) and 2 <= len(line.split()) <= 5 and not DATE.search(line) and _name_like(line):
             return line
     return None
@@ -344,6 +369,10 @@ def read_browser_copy(lines: list[str]) -> CopyFields | None:
     leaked = [m.group("title") for line in lines if (m := JSON_HEADLINE.match(line))]
     title = leaked[0] if leaked else _find_title(lines, kinds, _header_anchor(lines, lo, date_line), author,
                                                         body_end=hi)
+    if author is None:  # an explicit byline under the headline or just above the story
+        near_title = [i for i, line in enumerate(lines[:hi]) if line == title][-1:] if title else []
+        zones = [lines[i + 1:i + 7] for i in near_title] + [lines[max(0, lo - 10):lo + 2]]
+        author = next((a for zone in zones if (a := _find_author(zone, bare=False))), None)
     if title is not None and body and body[0] == title:
         body = body[1:]
     wire = next((m.group("src").strip() for line in body[:3] if (m := WIRE_DATELINE.match(line))), None)
