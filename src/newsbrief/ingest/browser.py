@@ -327,7 +327,8 @@ def copyright_owner(lines: list[str]) -> str | None:
             if not re.search(r"[^\W\d_]", owner) and i + 1 < len(lines):  # "© 2017" / "The Example Times Co."
                 owner = lines[i + 1]
             owner = re.sub(r"\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\b", "", owner)
-            owner = re.split(r"[.|]\s|\.$|\|", owner)[0]
+            owner = re.sub(r"^(?:[\W_]|copyright\b|by\b)+", "", owner.strip(), flags=re.IGNORECASE)
+            owner = re.split(r"[.|,]\s|\.$|\|", owner)[0]  # "The Example News, a Digital First Media Newspaper"
             owner = OWNER_NOISE.sub("", owner).strip(" ,.-©")
             owner = re.sub(r"\s+", " ", owner)
             if owner and len(owner.split()) <= 6 and not owner.lower().startswith(("provided", "all")):

@@ -35,7 +35,7 @@ CAP_RUN = re.compile(rf"(?<![\w'’.-]){TOKEN}(?:\s+(?:{CONNECT}\s+)?{TOKEN})*")
 URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 DOMAIN_SUFFIX = re.compile(r"(?i)\.(?:com|net|org|co\.uk|com\.au|co\.in|in|ca|ie|news|tv)$")
 BEFORE = re.compile(r"(?i)(?:about|contact|follow|talk to|trust|subscribe to|more from|more|from|join|"
-                    r"sign up for|welcome to|view|make|send|download(?: the)?|get|watch|on)\s+(?:the\s+)?$")
+                    r"sign up for|welcome to|view|make|send|download(?: the)?|get|watch|on|source:|via)\s*(?:the\s+)?$")
 AFTER = re.compile(r"(?i)^(?:['’]s)?\s*(?:newsletters?|store|shop|app|apps|archives?|staff|links|sponsors|"
                    r"services|navigation|worldwide|blog|feedback|home(?:page)?|media kit|events|\?|is a registered)")
 CREDIT_END = re.compile(r"(?:\||/|—|–|-|,)\s*$")
@@ -43,7 +43,7 @@ COMPANY = re.compile(r"(?i)\b(?:llc|inc|ltd|limited|plc|corp(?:oration)?|company
                      r"newspapers|network|interactive|holdings|enterprises|publishing|broadcasting|services|"
                      r"private|digital|partners|industries)\b\.?")
 MAX_WORDS = 4
-N_FEATURES = 35
+N_FEATURES = 36
 
 
 @dataclass
@@ -127,7 +127,18 @@ def candidates(lines: list[str], *, body: list[str]) -> tuple[dict[str, Candidat
     return found, owner, domain_label(url) if url else None
 
 
-def _row(key: str, c: Candidate, *, owner: str | None, label: str | None, n_lines: int, rule: str) -> list[float]:
+def _extended(found: dict[str, Candidate]) -> set[str]:
+    """Keys of names never seen without the same longer name around them ("Associated" of "Associated Press")."""
+    chrome = {k: frozenset(c.lines) for k, c in found.items() if c.lines}
+    out = set()
+    for key, lines in chrome.items():
+        if any(len(other) > len(key) and key in other and chrome[other] == lines for other in chrome):
+            out.add(key)
+    return out
+
+
+def _row(key: str, c: Candidate, *, owner: str | None, label: str | None, n_lines: int, rule: str,
+         extended: bool) -> list[float]:
     name = max(c.forms, key=lambda f: (c.forms[f], not f.isupper()))
     words = name.split()
     lowered = [w.casefold().strip(".") for w in words]
@@ -147,6 +158,7 @@ def _row(key: str, c: Candidate, *, owner: str | None, label: str | None, n_line
         float(len(key) <= 3), float(bool(re.search(r"[a-z][A-Z]", name))),
         sum(bool(re.search(r"[a-z][A-Z][a-z]", w)) for w in words) / len(words), float(c.first_whole),
         c.full_run / max(1, c.seen), float(bool(rule) and rule == key), float(bool(rule) and key in rule),
+        float(extended),
     ]
 
 
@@ -157,7 +169,9 @@ def candidate_rows(lines: list[str], *, body: list[str], rule: str | None) -> tu
     keep = [(k, c) for k, c in found.items() if c.lines]  # a name only in the story is no outlet of the page
     names = [max(c.forms, key=lambda f: (c.forms[f], not f.isupper(), len(f))) for _, c in keep]
     rule_key = _key(rule) if rule else ""
-    rows = np.array([_row(k, c, owner=owner, label=label, n_lines=len(lines), rule=rule_key) for k, c in keep],
+    extended = _extended(found)
+    rows = np.array([_row(k, c, owner=owner, label=label, n_lines=len(lines), rule=rule_key, extended=k in extended)
+                     for k, c in keep],
                     dtype=np.float64).reshape(len(keep), N_FEATURES)
     return names, rows
 
