@@ -61,3 +61,31 @@ def test_bylines_lose_their_credit_role_date_and_address(line: str, name: str) -
 def test_a_section_label_in_capitals_gives_way_to_a_bare_name() -> None:
     assert _find_author(["DUBAI AIRSHOW", "Nov. 19, 2019", "Jane Doe"]) == "Jane Doe"
     assert _find_author(["Watch Live, Example News"], bare=False) is None
+
+
+@pytest.mark.parametrize("line", ["Share this with WhatsApp", "More on this story", "Published 1 day ago",
+                                  "Media captionWho is the minister?",
+                                  "Roughly 300 troops remain in the region, officials said [File: Example Agency]"])
+def test_share_boxes_relative_times_and_captions_are_no_headlines(line: str) -> None:
+    from newsbrief.ingest.browser import _title_like
+
+    assert not _title_like(line, None)
+
+
+def test_a_label_among_menu_labels_is_no_byline() -> None:
+    assert _find_author(["Asia", "Europe", "Latin America", "Middle East", "19 November 2019"]) is None
+
+
+def test_a_long_share_box_does_not_hide_the_headline_and_date() -> None:
+    from newsbrief.ingest.browser import read_browser_copy
+
+    story = ("The council voted on Tuesday to close the old bridge to cars for two years while engineers replace "
+             "its deck, a decision residents have argued about for a decade.")
+    share = [f"Share this with {s}" for s in ("Facebook", "Twitter", "Email", "Messenger", "WhatsApp")] * 4
+    share += ["Facebook", "Twitter", "Email", "Messenger", "WhatsApp", "LinkedIn"] * 3
+    lines = ["Home", "News", "Sport", "Bridge to close to cars for two years", "19 November 2019", *share,
+             *[story] * 6, "Related stories", "Council budget approved"]
+    found = read_browser_copy(lines)
+    assert found is not None
+    assert found.title == "Bridge to close to cars for two years"
+    assert found.published is not None and found.published.date().isoformat() == "2019-11-19"

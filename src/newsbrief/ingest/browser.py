@@ -240,7 +240,14 @@ def _find_author(lines: list[str], *, bare: bool = True) -> str | None:
             if name and _name_like(name):
                 return name
     # a bare name line next to the date line ("Mark Di Stefano"), one in capitals (a kicker?) last
+    def label(j: int) -> bool:
+        return not 0 <= j < len(lines) or (len(lines[j].split()) <= 3 and not re.search(r"\d", lines[j]))
+
+    in_menu = {line for i, line in enumerate(lines)
+               if label(i - 1) and line not in lines[max(0, i - 1):i]}
     for line in sorted(lines, key=str.isupper) if bare else []:
+        if line in in_menu:
+            continue  # a label after a label (a menu: "Europe", "Latin America", "Middle East"), not a byline
         if NAME.match(line) and 2 <= len(line.split()) <= 5 and not DATE.search(line) and _name_like(line):
             return line
     return None
@@ -250,21 +257,24 @@ def _find_author(lines: list[str], *, bare: bool = True) -> str | None:
 INTERFACE = re.compile(
     r"\b(?:media playback|(?:on|in) your (?:device|browser)|external (?:links?|sites?)|"
     r"(?:in|open in) a new (?:window|tab)|"
-    r"sharing options|sign (?:in|up)|log ?in|subscribe|newsletter|javascript|enable cookies|skip to|you are here|"
+    r"sharing options|share (?:this|on|via|with)|more on this (?:story|topic)|sign (?:in|up)|log ?in|subscribe|newsletter|javascript|enable cookies|skip to|you are here|"
     r"click here|tap here|swipe|scroll (?:down|up)|welcome to|read more|"
     r"(?:facebook|twitter|email|linkedin|reddit|pinterest|whatsapp|flipboard)\W+"
     r"(?:facebook|twitter|email|linkedin|reddit|pinterest|whatsapp|flipboard))\b", re.IGNORECASE)
 # A photo credit ("Jane Doe/The Example Times") or a media teaser's label ("Video Julian Assange dragged ...").
 CREDIT_OR_TEASER = re.compile(r"^(?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w.'’-]+\s*/\s*(?:the\s+)?[A-Z][\w .&'’-]{1,40}$|"
-                              r"^(?:Video|Watch|Gallery|Audio|Photos?|Listen)\b[:\s]", re.IGNORECASE)
+                              r"^(?:Video|Watch|Gallery|Audio|Photos?|Listen)\b[:\s]|^(?:media |image |photo )?caption",
+                              re.IGNORECASE)
 
 
 def _title_like(line: str, author: str | None) -> bool:
     words = _words(line)
     if not 3 <= len(words) <= 30 or is_boilerplate(line) or DATE.search(line) or BYLINE.match(line):
         return False
-    if INTERFACE.search(line) or CREDIT_OR_TEASER.match(line):
+    if INTERFACE.search(line) or CREDIT_OR_TEASER.match(line) or RELATIVE_TIME.search(line):
         return False
+    if re.search(r"\[[^\]]{0,40}:[^\]]{1,40}\]$|\((?:photo|image|file)[^)]*\)$", line, re.IGNORECASE):
+        return False  # a caption with its credit ("... [File: Example Agency]")
     if line == author or sum(c.isalpha() for c in line) < 0.6 * len(line.replace(" ", "")):
         return False
     if re.search(r"\b(?:by|of|from|for|the|and|with|to)$", line.rstrip(), re.IGNORECASE):
@@ -311,7 +321,7 @@ def _header_anchor(lines: list[str], body_start: int, date_line: int | None) -> 
     for i in range(body_start + 1, max(0, body_start - 15) - 1, -1):
         if i < len(lines) and (BYLINE.match(lines[i]) or lines[i].lower() == "by"):
             return i
-    if date_line is not None and body_start - 15 <= date_line <= body_start + 1:
+    if date_line is not None and date_line <= body_start + 1:  # (a date line within the header zone)
         return date_line
     for i in range(body_start, max(0, body_start - 15) - 1, -1):
         if RELATIVE_TIME.search(lines[i]) and len(lines[i].split()) <= 10:
@@ -351,6 +361,20 @@ def _copyright_year(lines: list[str]) -> int | None:
     return max(years) if years else None
 
 
+def _head_lines(lines: list[str], lo: int, *, size: int = 30) -> list[int]:
+    """Indices of the header zone above the story, nearest first: up to ``size`` lines, not counting share buttons,
+    interface sentences and one- or two-word labels without a digit (a long share box hides no header)."""
+    out: list[int] = []
+    for i in range(min(len(lines), lo + 2) - 1, -1, -1):
+        line = lines[i]
+        if i < lo and (INTERFACE.search(line) or (len(line.split()) <= 2 and not re.search(r"\d", line))):
+            continue
+        out.append(i)
+        if len(out) >= size:
+            break
+    return out
+
+
 def read_browser_copy(lines: list[str]) -> CopyFields | None:
     """Fields of a browser copy, or None when no run of prose stands out (a plain text file)."""
     kinds = [_kind(line) for line in lines]
@@ -360,15 +384,15 @@ def read_browser_copy(lines: list[str]) -> CopyFields | None:
         return None
     lo = _after_header(lines, lo, hi)
     body = [line for line, kind in zip(lines[lo:hi], kinds[lo:hi]) if kind != "bad"]
-    head_from = max(0, lo - 30)
-    head = lines[head_from:lo + 2]
-    published, at = _find_date(head[::-1][: len(head)], _copyright_year(lines))
-    date_line = None if at is None else head_from + (len(head) - 1 - at)
+    near = _head_lines(lines, lo)
+    published, at = _find_date([lines[i] for i in near], _copyright_year(lines))
+    date_line = None if at is None else near[at]
     byline_zone = lines[max(0, (date_line if date_line is not None else lo) - 6):
                         (date_line if date_line is not None else lo) + 4]
     author = _find_author(byline_zone)
     leaked = [m.group("title") for line in lines if (m := JSON_HEADLINE.match(line))]
-    title = leaked[0] if leaked else _find_title(lines, kinds, _header_anchor(lines, lo, date_line), author,
+    title = leaked[0] if leaked else _find_title(lines, kinds, _header_anchor(lines, lo, date_line if at is not None and at <= 15
+                                                                               else None), author,
                                                         body_end=hi)
     if author is None:  # an explicit byline under the headline or just above the story
         near_title = [i for i, line in enumerate(lines[:hi]) if line == title][-1:] if title else []
