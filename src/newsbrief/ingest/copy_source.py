@@ -43,6 +43,7 @@ COMPANY = re.compile(r"(?i)\b(?:llc|inc|ltd|limited|plc|corp(?:oration)?|company
                      r"newspapers|network|interactive|holdings|enterprises|publishing|broadcasting|services|"
                      r"private|digital|partners|industries)\b\.?")
 MAX_WORDS = 4
+GLUED = re.compile(r"[a-z][A-Z][a-z]")
 N_FEATURES = 36
 
 
@@ -102,6 +103,8 @@ def candidates(lines: list[str], *, body: list[str]) -> tuple[dict[str, Candidat
                 key = _key(name)
                 if len(key) < 2 or len(name.split()) > MAX_WORDS or name.casefold() in STOPWORDS:
                     continue
+                if sum(bool(GLUED.search(w)) for w in name.split()) >= 2:
+                    continue  # menu items glued together ("ProgramsCloud SecurityCloud")
                 start, end = run.start() + a, run.start() + b
                 cand = found.setdefault(key, Candidate())
                 cand.forms[name] = cand.forms.get(name, 0) + 1
