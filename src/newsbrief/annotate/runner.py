@@ -141,7 +141,7 @@ def dataset_key(articles: Sequence[Article], *, settings: Settings, aliases: Ali
     digest.update((aliases or Aliases()).fingerprint().encode())
     for a in articles:
         published = a.published.isoformat() if a.published else ""
-        fields = (a.article_id, a.title, a.source, a.author, published, a.url, a.content_hash)
+        fields = (a.article_id, a.title, a.source, a.author, published, a.url, a.content_hash, a.wire)
         digest.update(("\x1f".join("" if f is None else str(f) for f in fields) + "\x1e").encode())
     return digest.hexdigest()[:20]
 
