@@ -257,7 +257,8 @@ def _find_author(lines: list[str], *, bare: bool = True) -> str | None:
 INTERFACE = re.compile(
     r"\b(?:media playback|(?:on|in) your (?:device|browser)|external (?:links?|sites?)|"
     r"(?:in|open in) a new (?:window|tab)|"
-    r"sharing options|share (?:this|on|via|with)|more on this (?:story|topic)|sign (?:in|up)|log ?in|subscribe|newsletter|javascript|enable cookies|skip to|you are here|"
+    r"sharing options|share (?:this|on|via|with)|more on this (?:story|topic)|sign (?:in|up)|log ?in|subscribe|"
+    r"newsletter|javascript|enable cookies|skip to|you are here|"
     r"click here|tap here|swipe|scroll (?:down|up)|welcome to|read more|"
     r"(?:facebook|twitter|email|linkedin|reddit|pinterest|whatsapp|flipboard)\W+"
     r"(?:facebook|twitter|email|linkedin|reddit|pinterest|whatsapp|flipboard))\b", re.IGNORECASE)
@@ -391,8 +392,8 @@ def read_browser_copy(lines: list[str]) -> CopyFields | None:
                         (date_line if date_line is not None else lo) + 4]
     author = _find_author(byline_zone)
     leaked = [m.group("title") for line in lines if (m := JSON_HEADLINE.match(line))]
-    title = leaked[0] if leaked else _find_title(lines, kinds, _header_anchor(lines, lo, date_line if at is not None and at <= 15
-                                                                               else None), author,
+    header_date = date_line if at is not None and at <= 15 else None  # a date line within the header zone
+    title = leaked[0] if leaked else _find_title(lines, kinds, _header_anchor(lines, lo, header_date), author,
                                                         body_end=hi)
     if author is None:  # an explicit byline under the headline or just above the story
         near_title = [i for i, line in enumerate(lines[:hi]) if line == title][-1:] if title else []
