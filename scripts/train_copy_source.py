@@ -82,9 +82,9 @@ def load() -> dict[str, list[tuple[Page, list[str], np.ndarray, np.ndarray, str 
                 continue
             if model is not None:
                 found = model.refine(lines, found)
-            names, rows = candidate_rows(lines, body=found.body, rule=found.source)
+            names, wholes, rows = candidate_rows(lines, body=found.body, rule=found.source)
             y = np.array([names_outlet(n, truth) for n in names], dtype=np.int64)
-            data[page.split].append((page, names, rows, y, found.source, truth, is_gold))
+            data[page.split].append((page, wholes, rows, y, found.source, truth, is_gold))
     return data
 
 

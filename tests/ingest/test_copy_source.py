@@ -36,7 +36,7 @@ def test_the_outlet_the_chrome_repeats_is_the_source_not_the_parent_company(outl
 
 
 def test_names_only_in_the_story_are_no_candidates() -> None:
-    names, rows = candidate_rows(page("Valley Courier", "Valley Courier").split("\n"), body=STORY, rule=None)
+    names, _, rows = candidate_rows(page("Valley Courier", "Valley Courier").split("\n"), body=STORY, rule=None)
     assert "Valley Courier" in names
     assert "Riverside Traders Association" not in names
     assert rows.shape[0] == len(names)

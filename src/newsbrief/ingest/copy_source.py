@@ -98,6 +98,7 @@ def candidates(lines: list[str], *, body: list[str]) -> tuple[dict[str, Candidat
         if len(line) > 400 and not in_body:
             continue
         text = DOMAIN_SUFFIX.sub("", line) if re.fullmatch(r"[\w.-]+", line) else line
+        text = re.sub(r"(?<=\w)['’]s\b", "", text)  # "The Example News’s": the name without its possessive
         for run in CAP_RUN.finditer(text):
             for a, b, name in _spans(run.group(0)):
                 key = _key(name)
@@ -130,13 +131,15 @@ def candidates(lines: list[str], *, body: list[str]) -> tuple[dict[str, Candidat
     return found, owner, domain_label(url) if url else None
 
 
-def _extended(found: dict[str, Candidate]) -> set[str]:
-    """Keys of names never seen without the same longer name around them ("Associated" of "Associated Press")."""
+def _extended(found: dict[str, Candidate]) -> dict[str, str]:
+    """Names never seen without the same longer name around them, each with the longest such name ("Associated"
+    -> "Associated Press")."""
     chrome = {k: frozenset(c.lines) for k, c in found.items() if c.lines}
-    out = set()
+    out: dict[str, str] = {}
     for key, lines in chrome.items():
-        if any(len(other) > len(key) and key in other and chrome[other] == lines for other in chrome):
-            out.add(key)
+        longer = [other for other in chrome if len(other) > len(key) and key in other and chrome[other] == lines]
+        if longer:
+            out[key] = max(longer, key=len)
     return out
 
 
@@ -165,18 +168,25 @@ def _row(key: str, c: Candidate, *, owner: str | None, label: str | None, n_line
     ]
 
 
-def candidate_rows(lines: list[str], *, body: list[str], rule: str | None) -> tuple[list[str], np.ndarray]:
-    """The names (as the page writes them most often) and their feature rows; ``rule`` is the rule reader's source
-    (the copyright owner when a known outlet, else the known outlet the chrome names most)."""
+def candidate_rows(lines: list[str], *, body: list[str],
+                   rule: str | None) -> tuple[list[str], list[str], np.ndarray]:
+    """The names (as the page writes them most often), their whole forms (a name never written alone: the longer
+    name it is always part of, "Associated" -> "Associated Press") and their feature rows; ``rule`` is the rule
+    reader's source (the copyright owner when a known outlet, else the known outlet the chrome names most)."""
     found, owner, label = candidates(lines, body=body)
     keep = [(k, c) for k, c in found.items() if c.lines]  # a name only in the story is no outlet of the page
-    names = [max(c.forms, key=lambda f: (c.forms[f], not f.isupper(), len(f))) for _, c in keep]
-    rule_key = _key(rule) if rule else ""
     extended = _extended(found)
+
+    def written(key: str) -> str:  # as the page writes it most often (title case first)
+        return max(found[key].forms, key=lambda f: (found[key].forms[f], not f.isupper(), len(f)))
+
+    names = [written(k) for k, _ in keep]
+    wholes = [written(extended.get(k, k)) for k, _ in keep]  # a name never written alone: its whole form
+    rule_key = _key(rule) if rule else ""
     rows = np.array([_row(k, c, owner=owner, label=label, n_lines=len(lines), rule=rule_key, extended=k in extended)
                      for k, c in keep],
                     dtype=np.float64).reshape(len(keep), N_FEATURES)
-    return names, rows
+    return names, wholes, rows
 
 
 class SourceModel:
@@ -197,12 +207,12 @@ class SourceModel:
     def best(self, lines: list[str], *, body: list[str], rule: str | None) -> tuple[str | None, float]:
         """The likeliest outlet name and its share of the page's candidates (None, 0.0 when the copy names
         nothing)."""
-        names, rows = candidate_rows(lines, body=body, rule=rule)
+        names, wholes, rows = candidate_rows(lines, body=body, rule=rule)
         if not names:
             return None, 0.0
         p = self.scores(rows)
         i = int(np.argmax(p))
-        return names[i], float(p[i])
+        return wholes[i], float(p[i])
 
     def source(self, lines: list[str], *, body: list[str], rule: str | None) -> str | None:
         """The outlet of a copy, or None when no candidate reaches the floor."""
