@@ -184,11 +184,14 @@ def parse_page(raw: str, *, article_id: str, origin: str | None = None) -> Artic
     body = "\n\n".join(body_lines)
     if not body.strip():
         raise InputError("no article text left after removing page chrome", path=origin or article_id)
+    source = header.source
+    if source is None and len(all_lines) >= BROWSER_COPY_MIN_LINES and (ranker := source_model()) is not None:
+        source = ranker.source(all_lines, body=body_lines, rule=None)  # a copy's chrome names its outlet
     return Article(
         article_id=article_id,
         text=body,
         title=header.title,
-        source=header.source,
+        source=source,
         author=header.author,
         published=header.published,
         dateline=header.dateline,
