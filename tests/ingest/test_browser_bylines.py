@@ -89,3 +89,16 @@ def test_a_long_share_box_does_not_hide_the_headline_and_date() -> None:
     assert found is not None
     assert found.title == "Bridge to close to cars for two years"
     assert found.published is not None and found.published.date().isoformat() == "2019-11-19"
+
+
+def test_a_list_the_story_announces_at_its_end_is_kept() -> None:
+    from newsbrief.ingest.browser import read_browser_copy
+
+    story = ("The band said on Monday that it would tour North America next summer for the first time in a decade, "
+             "with the four founding members on stage together for the whole run of shows.")
+    dates = [f"June {d} -- Example Arena, Example City, {s}" for d, s in ((9, "FL"), (10, "GA"), (14, "TN"))]
+    lines = ["Home", "Music", "Band sets anniversary tour", "By Jane Doe", "November 19, 2019", *[story] * 5,
+             "The tour dates:", *dates, "Related", "Sign up for our newsletter", "Privacy policy"]
+    found = read_browser_copy(lines)
+    assert found is not None
+    assert found.body[-4:] == ["The tour dates:", *dates]

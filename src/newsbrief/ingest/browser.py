@@ -362,6 +362,37 @@ def _copyright_year(lines: list[str]) -> int | None:
     return max(years) if years else None
 
 
+LIST_SEPARATOR = re.compile(r"\s(?:--|-|–|—|\|)\s|:\s")
+
+
+def _item_shape(line: str) -> tuple[str, str] | None:
+    """What a list item looks like: how it begins (a number, a month, a capital) and its separator."""
+    sep = LIST_SEPARATOR.search(line)
+    if sep is None or len(_words(line)) > 30 or is_boilerplate(line):
+        return None
+    first = line.split()[0]
+    start = "number" if first[0].isdigit() else "month" if re.fullmatch(MONTH, first, re.IGNORECASE) else \
+        "capital" if first[0].isupper() else "other"
+    return start, sep.group(0).strip()
+
+
+def _listed_after(lines: list[str], hi: int) -> list[str]:
+    """A list the story announces at its end ("... tour dates:"): the items after it, as long as they look
+    alike (the same beginning and separator: "June 9 -- Venue, City"); two items at least."""
+    if hi <= 0 or hi >= len(lines):
+        return []
+    intro = hi - 1 if lines[hi - 1].rstrip().endswith(":") else hi if lines[hi].rstrip().endswith(":") else None
+    if intro is None:
+        return []
+    items = [lines[intro]] if intro == hi else []
+    shape = _item_shape(lines[intro + 1]) if intro + 1 < len(lines) else None
+    j = intro + 1
+    while shape is not None and j < len(lines) and _item_shape(lines[j]) == shape:
+        items.append(lines[j])
+        j += 1
+    return items if len(items) - (intro == hi) >= 2 else []
+
+
 def _head_lines(lines: list[str], lo: int, *, size: int = 30) -> list[int]:
     """Indices of the header zone above the story, nearest first: up to ``size`` lines, not counting share buttons,
     interface sentences and one- or two-word labels without a digit (a long share box hides no header)."""
@@ -385,6 +416,9 @@ def read_browser_copy(lines: list[str]) -> CopyFields | None:
         return None
     lo = _after_header(lines, lo, hi)
     body = [line for line, kind in zip(lines[lo:hi], kinds[lo:hi]) if kind != "bad"]
+    listed = _listed_after(lines, hi)
+    body += listed
+    hi += len(listed)
     near = _head_lines(lines, lo)
     published, at = _find_date([lines[i] for i in near], _copyright_year(lines))
     date_line = None if at is None else near[at]
