@@ -102,3 +102,17 @@ def test_a_list_the_story_announces_at_its_end_is_kept() -> None:
     found = read_browser_copy(lines)
     assert found is not None
     assert found.body[-4:] == ["The tour dates:", *dates]
+
+
+def test_a_dated_list_under_a_short_heading_is_kept_but_not_a_list_of_teasers() -> None:
+    from newsbrief.ingest.browser import read_browser_copy
+
+    story = ("The band said on Monday that it would tour North America next summer for the first time in a decade, "
+             "with the four founding members on stage together for the whole run of shows.")
+    dates = [f"June {d} – Example City, {s} @ Example Arena" for d, s in ((9, "FL"), (10, "GA"), (14, "TN"))]
+    teasers = [f"Video: Example teaser number {n} about something else" for n in ("one", "two", "three")]
+    head = ["Home", "Music", "Band sets anniversary tour", "By Jane Doe", "November 19, 2019", *[story] * 5]
+    found = read_browser_copy([*head, "Tour Dates", *dates, "Related", "Privacy policy"])
+    assert found is not None and found.body[-4:] == ["Tour Dates", *dates]
+    found = read_browser_copy([*head, "More Videos", *teasers, "Related", "Privacy policy"])
+    assert found is not None and found.body[-1] == story

@@ -377,20 +377,24 @@ def _item_shape(line: str) -> tuple[str, str] | None:
 
 
 def _listed_after(lines: list[str], hi: int) -> list[str]:
-    """A list the story announces at its end ("... tour dates:"): the items after it, as long as they look
-    alike (the same beginning and separator: "June 9 -- Venue, City"); two items at least."""
+    """A list at the story's end: the items after an announcing line ("... tour dates:"; two items at least) or
+    after a short heading line ("Tour Dates"; three items at least, each opening with a number or a month), as
+    long as they look alike (the same beginning and separator: "June 9 -- Venue, City")."""
     if hi <= 0 or hi >= len(lines):
         return []
-    intro = hi - 1 if lines[hi - 1].rstrip().endswith(":") else hi if lines[hi].rstrip().endswith(":") else None
-    if intro is None:
+    announced = lines[hi - 1].rstrip().endswith(":") or lines[hi].rstrip().endswith(":")
+    intro = hi - 1 if lines[hi - 1].rstrip().endswith(":") else hi
+    if not announced and len(_words(lines[hi])) > 8:
         return []
     items = [lines[intro]] if intro == hi else []
     shape = _item_shape(lines[intro + 1]) if intro + 1 < len(lines) else None
+    if shape is None or (not announced and shape[0] not in ("number", "month")):
+        return []
     j = intro + 1
-    while shape is not None and j < len(lines) and _item_shape(lines[j]) == shape:
+    while j < len(lines) and _item_shape(lines[j]) == shape:
         items.append(lines[j])
         j += 1
-    return items if len(items) - (intro == hi) >= 2 else []
+    return items if len(items) - (intro == hi) >= (2 if announced else 3) else []
 
 
 def _head_lines(lines: list[str], lo: int, *, size: int = 30) -> list[int]:
