@@ -116,3 +116,27 @@ def test_a_dated_list_under_a_short_heading_is_kept_but_not_a_list_of_teasers() 
     assert found is not None and found.body[-4:] == ["Tour Dates", *dates]
     found = read_browser_copy([*head, "More Videos", *teasers, "Related", "Privacy policy"])
     assert found is not None and found.body[-1] == story
+
+
+@pytest.mark.parametrize(("line", "head"), [("Alex on September 17, 2018 at 6:34 am said:", True),
+                                            ("Jane Roe says:", True), ("In a statement, the minister said:", False),
+                                            ("He said:", False)])
+def test_comment_heads_are_told_from_a_story_introducing_a_quote(line: str, head: bool) -> None:
+    from newsbrief.ingest.browser import _comment_head
+
+    assert _comment_head(line) is head
+
+
+def test_a_short_post_is_the_story_not_the_longer_comments_under_it() -> None:
+    from newsbrief.ingest.browser import read_browser_copy
+
+    post = ("Our goal with these open threads is to give readers of the blog a chance to raise questions about our "
+            "work in public, and we will try to answer every one of them within a week or two, as we have done "
+            "in every thread since the first.")
+    comment = ("I read your report on the program and wondered whether you had looked at what happens to the "
+               "families who were left out of the first round, because that seems to matter a great deal here.")
+    lines = ["Blog", "Archive", "September open thread", "September 10, 2018", post, "12 comments",
+             *[x for n in range(4) for x in (f"Reader{n} on September {n + 11}, 2018 at 6:34 am said:", comment,
+                                            comment)], "Leave a comment", "Privacy policy"]
+    found = read_browser_copy(lines)
+    assert found is not None and found.body == [post]

@@ -362,6 +362,19 @@ def _copyright_year(lines: list[str]) -> int | None:
     return max(years) if years else None
 
 
+COMMENT_HEAD = re.compile(r"^[^.!?]{1,100}?\b(?:says|said|wrote|commented)\s*:$", re.IGNORECASE)
+
+
+def _comment_head(line: str) -> bool:
+    """The head of a reader's comment: "Jane on September 17, 2018 at 6:34 am said:", "Jane says:" (a short line
+    ending in "said:" with a time or a year, or a name alone before "says:"), not a story's "the minister said:"."""
+    if not COMMENT_HEAD.match(line):
+        return False
+    dated = bool(re.search(r"\d{1,2}:\d{2}|\b(?:19|20)\d{2}\b", line))
+    named = len(line.split()) <= 4 and line[:1].isupper() and not re.match(r"(?i)(?:he|she|they|it|we|i)\b", line)
+    return dated or named
+
+
 LIST_SEPARATOR = re.compile(r"\s(?:--|-|–|—|\|)\s|:\s")
 
 
@@ -416,6 +429,12 @@ def read_browser_copy(lines: list[str]) -> CopyFields | None:
     kinds = [_kind(line) for line in lines]
     sizes = [len(_words(line)) for line in lines]
     lo, hi = _best_run(kinds, sizes)
+    first_comment = next((i for i, line in enumerate(lines) if _comment_head(line)), None)
+    if first_comment is not None and hi > first_comment:  # the comments are no story: the run before them
+        before = _best_run(kinds[:first_comment], sizes[:first_comment])
+        if sum(s for k, s in zip(kinds[before[0]:before[1]], sizes[before[0]:before[1]]) if k == "good") \
+                >= MIN_BODY_WORDS:
+            lo, hi = before
     if hi <= lo or sum(s for k, s in zip(kinds[lo:hi], sizes[lo:hi]) if k == "good") < MIN_BODY_WORDS:
         return None
     lo = _after_header(lines, lo, hi)
