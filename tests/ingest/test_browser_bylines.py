@@ -140,3 +140,17 @@ def test_a_short_post_is_the_story_not_the_longer_comments_under_it() -> None:
                                             comment)], "Leave a comment", "Privacy policy"]
     found = read_browser_copy(lines)
     assert found is not None and found.body == [post]
+
+
+def test_the_note_about_the_author_ends_the_story_before_the_teasers() -> None:
+    from newsbrief.ingest.browser import read_browser_copy
+
+    story = ("The council voted on Tuesday to close the old bridge to cars for two years while engineers replace "
+             "its deck, a decision that residents of both banks have argued about for a decade.")
+    teaser = ("Dozens of fires are spreading across the region, burning more than two million acres and putting "
+              "wildlife and the towns that depend on tourism at risk, officials said on Monday.")
+    lines = ["Home", "News", "Bridge to close for two years", "By Jane Doe", "November 19, 2019", *[story] * 6,
+             "Jane Doe is a freelance writer based in Example City.", "Fires spread across the region", teaser,
+             "Example teaser headline", teaser, "Privacy policy"]
+    found = read_browser_copy(lines)
+    assert found is not None and found.body == [story] * 6

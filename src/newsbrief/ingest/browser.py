@@ -362,6 +362,22 @@ def _copyright_year(lines: list[str]) -> int | None:
     return max(years) if years else None
 
 
+# The note about the author that closes a story ("Jane Doe is a freelance writer based in Toronto.").
+AUTHOR_NOTE = re.compile(r"^(?:[A-Z][\w.'’-]+\s+){1,3}[A-Z][\w.'’-]+\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,5}"
+                         r"(?:writer|reporter|journalist|editor|correspondent|columnist|contributor|author|producer)\b")
+
+
+def _before_author_note(lines: list[str], kinds: list[str], sizes: list[int], lo: int, hi: int) -> int:
+    """The end of a run cut at a note about the author, when half the run's prose is above it (teasers follow)."""
+    total = sum(s for k, s in zip(kinds[lo:hi], sizes[lo:hi]) if k == "good")
+    above = 0
+    for i in range(lo, hi):
+        if i > lo and AUTHOR_NOTE.match(lines[i]) and len(lines[i]) < 400 and above >= total / 2:
+            return i
+        above += sizes[i] if kinds[i] == "good" else 0
+    return hi
+
+
 COMMENT_HEAD = re.compile(r"^[^.!?]{1,100}?\b(?:says|said|wrote|commented)\s*:$", re.IGNORECASE)
 
 
@@ -437,6 +453,7 @@ def read_browser_copy(lines: list[str]) -> CopyFields | None:
             lo, hi = before
     if hi <= lo or sum(s for k, s in zip(kinds[lo:hi], sizes[lo:hi]) if k == "good") < MIN_BODY_WORDS:
         return None
+    hi = _before_author_note(lines, kinds, sizes, lo, hi)
     lo = _after_header(lines, lo, hi)
     body = [line for line, kind in zip(lines[lo:hi], kinds[lo:hi]) if kind != "bad"]
     listed = _listed_after(lines, hi)
