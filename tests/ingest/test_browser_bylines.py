@@ -154,3 +154,16 @@ def test_the_note_about_the_author_ends_the_story_before_the_teasers() -> None:
              "Example teaser headline", teaser, "Privacy policy"]
     found = read_browser_copy(lines)
     assert found is not None and found.body == [story] * 6
+
+
+@pytest.mark.parametrize("line", [
+    "A worker loads trims into his truck outside a store in Hialeah, Fla. (AP Photo/Jane Doe)",
+    "Email Jane Doe at jdoe@example.com or follow her @jdoe. Follow us on Twitter @example.",
+    "No spam, we promise. You can unsubscribe at any time and we'll never share your details.",
+    "Example is part of Example Media Inc, an international media group and leading digital publisher.",
+])
+def test_credits_contact_notes_and_publisher_notes_are_page_furniture(line: str) -> None:
+    from newsbrief.ingest.boilerplate import is_boilerplate
+
+    assert is_boilerplate(line)
+    assert not is_boilerplate("Email records show the mayor wrote to the contractor at least twice in May.")
