@@ -2,8 +2,9 @@
 
 The fresh venv is made with the interpreter's own venv, without pip (the test environment's pip installs into it
 with ``--python``); the wheel goes in without its dependencies, which come from the test environment through a
-``.pth`` file (a full install from the registry would only re-download them). What is checked is the wheel itself: notebooks, templates and
-data files shipped as package data, entry points, and no path that points back into the checkout.
+``.pth`` file (a full install from the registry would only re-download them). What is checked is the wheel
+itself: notebooks, templates and data files shipped as package data, entry points, and no path that points back
+into the checkout.
 """
 
 from __future__ import annotations
