@@ -267,8 +267,7 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
                 keys.append(("PERSON", next(iter(first_keys[(art, key)]))))  # "Fiona" -> Fiona Parry
                 continue
             if label in ("PERSON", "ORG") and is_place(fkey) and not is_known_org(m.at[i, "_stripped"]):
-                if (art, key) not in surname_keys:  # Cook beside Tim Cook stays a person, even when Cook is ambiguous
-                    labels[i] = "GPE"
+                labels[i] = "GPE"
             else:
                 corpus = _dominant(corpus_surnames.get(key))
                 if corpus is not None and label == "ORG":
