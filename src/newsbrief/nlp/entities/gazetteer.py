@@ -45,7 +45,8 @@ def places_header() -> str:
             versions.append(f"{package} {version(package)}")
         except PackageNotFoundError:
             versions.append(f"{package} unknown")
-    return f"# newsbrief places: {', '.join(versions)}, min_city_population {MIN_CITY_POPULATION}, codes_dropped {MAX_CODE_LENGTH}"
+    return (f"# newsbrief places: {', '.join(versions)}, min_city_population {MIN_CITY_POPULATION}, "
+            f"codes_dropped {MAX_CODE_LENGTH}")
 
 
 def read_places_file(path: Path = PLACES_FILE) -> frozenset[str] | None:
