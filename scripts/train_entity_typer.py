@@ -5,19 +5,22 @@ candidates`, grouped by :func:`~newsbrief.nlp.entities.mentions.group_mentions`)
 
 * GUM (``../shared/gold/gum``, split ``train``): the type of the named gold mention each found mention
   overlaps most (person -> PERSON, organization -> ORG, place -> PLACE, other named types -> OTHER);
-* aeb (``../shared/pages/aeb/gold.json``, split ``dev`` only): the type of the gold entity whose form the
-  mention's surface is (forms of two gold entities are ambiguous and unused); ``not_entities`` -> OTHER.
+* aeb (``../shared/pages/aeb/gold.json``) and our readability gold (``benchmarks/data/entities_pages_gold.json``),
+  split ``dev`` only: the type of the gold entity whose form the mention's surface is (forms of two gold
+  entities are ambiguous and unused); aeb ``not_entities`` -> OTHER.
 
 A group's label is the majority of its labelled mentions. The model is scikit-learn's multinomial
 logistic regression; ``C`` is chosen on the mean of GUM ``dev`` group accuracy and a 3-fold (by page)
-cross-validated group accuracy on the aeb dev pages, then the model is refitted on train + dev of GUM and
-the aeb dev pages. Word features (``last=``, ``first=``) are kept only for words
+cross-validated group accuracy on the dev pages, then the model is refitted on train + dev of GUM and
+the dev pages. The features of the dependency parse are left out unless ``--parse`` (they gave nothing on
+dev; the weights record the choice). Word features (``last=``, ``first=``) are kept only for words
 that occur in lower case in the training text, so no weight is keyed on a name.
 
 Usage::
 
     PYTHONPATH=src .venv/bin/python scripts/train_entity_typer.py            # train, report, write weights
     PYTHONPATH=src .venv/bin/python scripts/train_entity_typer.py --dry-run  # report only
+    PYTHONPATH=src .venv/bin/python scripts/train_entity_typer.py --cache /tmp/typer-docs  # parse once
 """
 
 from __future__ import annotations

