@@ -108,8 +108,17 @@ def annotate_pages(texts: dict[str, str]) -> dict[str, dict[str, pd.DataFrame]]:
     return out
 
 
+#: Whether the matching key keeps a leading "The" (the gold writes "The Doobie Brothers" where a name in
+#: running text, and newsbrief's name, has none: "the Doobie Brothers"); ``--keep-the`` for the old key.
+KEEP_THE = False
+
+
 def _key(text: str) -> str:
-    return fold(text.removesuffix("'s").removesuffix("’s"))
+    """The folded form gold and system names are matched on: no possessive, no leading article."""
+    text = text.removesuffix("'s").removesuffix("’s")
+    if not KEEP_THE and text[:4].lower() == "the " and len(text) > 4:
+        text = text[4:]
+    return fold(text)
 
 
 def _type(label: str) -> str:
@@ -242,11 +251,14 @@ def main() -> None:
     parser.add_argument("--split", choices=("dev", "test"), help="score only this split's pages")
     parser.add_argument("--show", nargs="*", help="print system entities and speakers of these pages")
     parser.add_argument("--per-page", action="store_true", help="print figures and errors per page too")
-    global VERBOSE, MIN_MENTIONS
+    global VERBOSE, MIN_MENTIONS, KEEP_THE
+    parser.add_argument("--keep-the", action="store_true",
+                        help='match names with a leading "The" kept (the key before issue 21\'s second pass)')
     parser.add_argument("--min-mentions", type=int, default=MIN_MENTIONS,
                         help="score type and one-entity on gold entities named at least this often (default 2)")
     args = parser.parse_args()
     MIN_MENTIONS = args.min_mentions
+    KEEP_THE = args.keep_the
     VERBOSE = args.per_page
     for set_name in args.sets:
         folder = PAGES if set_name == "readability" else AEB

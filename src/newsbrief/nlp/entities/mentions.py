@@ -201,7 +201,7 @@ def group_mentions(found: list[Found]) -> list[int]:
     by_initials: dict[str, set[str]] = {}
     for (span, label, _), key in zip(found, keys):
         text = strip_titles(span.text)
-        if label == "PERSON" or " " in text:
+        if label == "PERSON" or (" " in text and label not in PLACE_LABELS):  # "Emirates" is no "surname" of a place
             for sk in _surname_keys(text):
                 by_surname.setdefault(sk, set()).add(key)
         if len(text.split()) >= 2 and label != "PERSON":
