@@ -18,7 +18,7 @@ Everything here is pure Python over the parsed ``Doc``: no second parse, no mode
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .quotes.lexicon import COMMON_SPEECH_LEMMAS, STANCE_LEMMAS
 
@@ -78,22 +78,31 @@ class DocValences:
         self.stops = [False] * n
         self.quotes_before = [0] * (n + 1)
         marks = 0
-        for tok in doc:
-            i = tok.i
-            self.heads[i] = tok.head.i
-            self.words[i] = _word(tok)
-            self.stops[i] = tok.is_stop
-            self.quotes_before[i] = marks
-            if tok.text in _QUOTES:
-                marks += 1
-            v = lex.get(tok.lower_)
-            if v is None and tok.lemma_:
-                v = lex.get(tok.lemma_.lower())
-            if not v:
-                continue
-            if self._negated(tok):
-                v *= -0.74
-            vals[i] = v
+        if n:
+            # read as arrays, each distinct word described once (no Token object per word)
+            from spacy.attrs import HEAD, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LIKE_NUM, LOWER, ORTH
+
+            rel = doc.to_array([HEAD]).astype("int64").ravel()
+            self.heads = [i + int(r) for i, r in enumerate(rel.tolist())]
+            rows = doc.to_array([ORTH, LOWER, LEMMA, IS_PUNCT, IS_SPACE, LIKE_NUM, IS_STOP]).tolist()
+            strings = doc.vocab.strings
+            for i, row in enumerate(rows):
+                key = tuple(row)
+                got = _WORDS.get(key)
+                if got is None:
+                    got = _describe(row, strings, lex)
+                    _WORDS[key] = got
+                word, stop, is_quote, v = got
+                self.words[i] = word
+                self.stops[i] = stop
+                self.quotes_before[i] = marks
+                if is_quote:
+                    marks += 1
+                if not v:
+                    continue
+                if self._negated(doc[i]):
+                    v *= -0.74
+                vals[i] = v
         self.quotes_before[n] = marks
         self.values = vals
         self._sent_cache: dict[int, tuple[float, float, float]] = {}
@@ -153,6 +162,21 @@ def _vader() -> VaderScorer:
     from .sentiment.base import VaderScorer
 
     return VaderScorer(news_lexicon=True)
+
+
+#: Per distinct (orth, lower, lemma, punct, space, like-num, stop) of a token: its :func:`_word`, stop word
+#: or not, quotation mark or not, and its lexicon valence (None or 0: none), as :class:`DocValences` reads them.
+_WORDS: dict[tuple[int, ...], tuple[str | None, bool, bool, float | None]] = {}
+
+
+def _describe(row: list[int], strings: Any, lex: dict[str, float]) -> tuple[str | None, bool, bool, float | None]:
+    orth, lower, lemma, punct, space, num, stop = row
+    text, lemma_ = strings[orth], strings[lemma] if lemma else ""
+    word = None if punct or space or num else (lemma_ or text).lower()
+    v = lex.get(strings[lower])
+    if v is None and lemma_:
+        v = lex.get(lemma_.lower())
+    return word, bool(stop), text in _QUOTES, v
 
 
 def _add(feats: dict[str, float], name: str, value: float) -> None:
