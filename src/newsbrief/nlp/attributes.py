@@ -30,7 +30,7 @@ __all__ = ["FastAttributeRuler", "replace_attribute_ruler", "supported"]
 
 #: Token attributes a rule may test, in the order of a token's key.
 KEY_ATTRS = ("LOWER", "TAG", "DEP", "IS_SPACE")
-_KEY_IDS = [LOWER, TAG, DEP, IS_SPACE]
+_KEY_IDS: Any = [LOWER, TAG, DEP, IS_SPACE]
 #: Attributes a rule may set, and their spaCy ids.
 SET_ATTRS = {POS: "POS", MORPH: "MORPH", LEMMA: "LEMMA", TAG: "TAG", DEP: "DEP"}
 
@@ -128,7 +128,7 @@ class FastAttributeRuler:
     def __init__(self, nlp: Language, name: str = COMPONENT, *, ruler: str = "attribute_ruler") -> None:
         self.name = name
         self.vocab = nlp.vocab
-        original = nlp.get_pipe(ruler)
+        original: Any = nlp.get_pipe(ruler)
         self.rules = _compile(original)
         #: two-token rules: (rule number, target index, alternatives, attributes)
         self._pairs = [(n, i, alts, attrs) for n, i, alts, attrs in self.rules if len(alts[0]) == 2]
@@ -196,7 +196,7 @@ class FastAttributeRuler:
         if not n:
             return
         info = self._info
-        infos = [info(tuple(row)) for row in doc.to_array(_KEY_IDS).tolist()]  # type: ignore[arg-type]
+        infos = [info(tuple(row)) for row in doc.to_array(_KEY_IDS).tolist()]
         found: list[tuple[int, ...]] = [single for single, _ in infos]
         if self._pairs:
             slots = [slot for _, slot in infos]
@@ -209,8 +209,8 @@ class FastAttributeRuler:
                 for rule, index, alts, _ in self._pairs:
                     if any((rule, a, 0) in here and (rule, a, 1) in after for a in range(len(alts))):
                         extra.setdefault(i + index, []).append(rule)
-            for i, rules in extra.items():
-                found[i] = tuple(sorted(set(found[i]) | set(rules)))
+            for i, more in extra.items():
+                found[i] = tuple(sorted(set(found[i]) | set(more)))
         merged = self._merged
         changes: list[dict[int, int] | None] = []
         columns: set[int] = set()
@@ -228,8 +228,8 @@ class FastAttributeRuler:
             columns.update(attrs)
         if not columns:
             return
-        cols = sorted(columns)
-        values = doc.to_array(cols)
+        cols: Any = sorted(columns)
+        values: Any = doc.to_array(cols)
         if values.ndim == 1:
             values = values.reshape(-1, 1)
         values = values.astype("uint64")

@@ -53,7 +53,7 @@ class FastLemmatizer:
         overwrite = bool(original.overwrite)
         cache, strings = self._cache, self.vocab.strings
         values = doc.to_array([ORTH, POS, MORPH, LEMMA])
-        lemmas = values[:, 3].copy()
+        lemmas: Any = values[:, 3].copy()
         changed = False
         for i, (orth, pos, morph, lemma) in enumerate(values.tolist()):
             if lemma and not overwrite:
