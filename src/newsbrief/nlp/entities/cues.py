@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -75,13 +76,19 @@ def is_table_line(line: str) -> bool:
 
 def table_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the lines of ``text`` that are tables or listings."""
+    return list(_table_spans(text))
+
+
+@functools.lru_cache(maxsize=16)
+def _table_spans(text: str) -> tuple[tuple[int, int], ...]:
+    # cached: the entity candidates and the sentence rows of one text both ask
     spans: list[tuple[int, int]] = []
     pos = 0
     for line in text.splitlines(keepends=True):
         if is_table_line(line):
             spans.append((pos, pos + len(line)))
         pos += len(line)
-    return spans
+    return tuple(spans)
 
 
 def _words_before(span: Span, n: int) -> str:
