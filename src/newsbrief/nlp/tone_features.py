@@ -108,6 +108,57 @@ class DocValences:
         self._sent_cache: dict[int, tuple[float, float, float]] = {}
         self._paths: dict[int, list[int]] = {}
 
+    def root_path(self, i: int) -> list[int]:
+        """``[t.i for t in _path_to_root(doc[i])]`` from the head indices: always 40 entries, the root
+        repeated (see :meth:`path`), as the tone model was fitted with."""
+        heads = self.heads
+        got = [i]
+        while len(got) < 40:
+            got.append(heads[got[-1]])
+        return got
+
+    def _read_tags(self) -> None:
+        from spacy.attrs import DEP, LEMMA, POS
+        from spacy.symbols import AUX, VERB
+
+        strings = self.doc.vocab.strings
+        dep_names: dict[int, str] = {}
+        lemma_names: dict[int, str] = {}
+        self._verbal: list[bool] = []
+        self._deps: list[str] = []
+        self._lemmas: list[str] = []
+        for pos, dep, lemma in self.doc.to_array([POS, DEP, LEMMA]).tolist():
+            self._verbal.append(pos in (VERB, AUX))
+            d = dep_names.get(dep)
+            if d is None:
+                d = dep_names[dep] = strings[dep] if dep else ""
+            self._deps.append(d)
+            low = lemma_names.get(lemma)
+            if low is None:
+                low = lemma_names[lemma] = (strings[lemma] if lemma else "").lower()
+            self._lemmas.append(low)
+
+    @property
+    def verbal(self) -> list[bool]:
+        """Per token: a verb or an auxiliary (``tok.pos_ in {"VERB", "AUX"}``)."""
+        if not hasattr(self, "_verbal"):
+            self._read_tags()
+        return self._verbal
+
+    @property
+    def deps(self) -> list[str]:
+        """Per token, ``tok.dep_``."""
+        if not hasattr(self, "_deps"):
+            self._read_tags()
+        return self._deps
+
+    @property
+    def lemmas(self) -> list[str]:
+        """Per token, ``tok.lemma_.lower()``."""
+        if not hasattr(self, "_lemmas"):
+            self._read_tags()
+        return self._lemmas
+
     def path(self, i: int) -> list[int]:
         """Indices on the way from token ``i`` up to its sentence root, cached.
 
@@ -205,6 +256,7 @@ def mention_features(
     """The feature dict of the target ``span`` (a span of ``vals.doc``)."""
     v = vals.values
     words = vals.words
+    doc = vals.doc
     sent = span.sent
     root = span.root
     in_target = set(range(span.start, span.end))
@@ -230,9 +282,9 @@ def mention_features(
             if w:
                 feats["C:" + child.dep_ + ":" + w] = 1.0
 
-    # the path to the root: governor, nearest verb, clause
-    path = _path_to_root(root)
-    path_ids = {t.i: d for d, t in enumerate(path)}
+    # the path to the root: governor, nearest verb, clause (indices, as _path_to_root gives them)
+    path = vals.root_path(root.i)
+    path_ids = {i: d for d, i in enumerate(path)}
     role = _role(root.dep_)
     feats["role:" + role] = 1.0
     gov = root.head if root.head is not root else None
@@ -249,14 +301,15 @@ def mention_features(
                 feats[f"GP:{gw}:{gg}"] = 1.0
             _add(feats, f"gov2:{prole}", v[gov.head.i])
     verb: Token | None = None
-    child_on_path = root
-    for tok in path[1:]:
-        if tok.pos_ in _VERBAL:
-            verb = tok
+    child_on_path = root.i
+    verbal, deps = vals.verbal, vals.deps
+    for i in path[1:]:
+        if verbal[i]:
+            verb = doc[i]
             break
-        child_on_path = tok
+        child_on_path = i
     if verb is not None:
-        vrole = _role(child_on_path.dep_)
+        vrole = _role(deps[child_on_path])
         feats["vrole:" + vrole] = 1.0
         vw = _word(verb)
         if vw:
@@ -271,12 +324,13 @@ def mention_features(
                 if c.dep_ in {"ccomp", "xcomp", "dobj"}:
                     for t in c.subtree:
                         _add(feats, "content", v[t.i])
-    for tok in path[1:]:
-        if tok.dep_ in {"ccomp", "parataxis"} and tok.head.lemma_.lower() in SPEECH_VERBS:
+    heads, lemmas = vals.heads, vals.lemmas
+    for i in path[1:]:
+        if deps[i] in {"ccomp", "parataxis"} and lemmas[heads[i]] in SPEECH_VERBS:
             feats["in_content"] = 1.0
             break
-    for tok in path[1:6]:
-        w = _word(tok)
+    for i in path[1:6]:
+        w = words[i]
         if w:
             feats["P:" + w] = 1.0
 
