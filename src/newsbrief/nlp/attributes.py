@@ -35,6 +35,8 @@ _KEY_IDS: Any = [LOWER, TAG, DEP, IS_SPACE]
 SET_ATTRS = {POS: "POS", MORPH: "MORPH", LEMMA: "LEMMA", TAG: "TAG", DEP: "DEP"}
 
 Key = tuple[str, str, str, bool]  # (lower, tag, dep, is_space)
+#: Distinct token keys kept before the cache starts afresh.
+MAX_CACHED = 200_000
 
 
 def _predicate(attr: str, value: Any) -> Any:
@@ -178,6 +180,8 @@ class FastAttributeRuler:
             singles = self._single_numbers
             single = tuple(sorted({n for n, _, _ in fits if n in singles}))
             got = (single, frozenset(slot for slot in fits if slot[0] not in singles))
+            if len(self._cache) >= MAX_CACHED:  # bounded: a long run meets ever more distinct words
+                self._cache.clear()
             self._cache[raw] = got
         return got
 

@@ -24,6 +24,9 @@ from . import LEMMAS_COMPONENT as COMPONENT
 
 __all__ = ["FastLemmatizer", "replace_lemmatizer"]
 
+#: Distinct (form, POS, morphology) keys kept before the cache starts afresh.
+MAX_CACHED = 200_000
+
 
 class FastLemmatizer:
     """The lemmas of the model's rule lemmatizer ``lemmatizer``, cached per (form, POS, morphology)."""
@@ -62,6 +65,8 @@ class FastLemmatizer:
             got = cache.get(key)
             if got is None:
                 got = strings.add(original.lemmatize(doc[i])[0])
+                if len(cache) >= MAX_CACHED:  # bounded: a long run meets ever more distinct words
+                    cache.clear()
                 cache[key] = got
             lemmas[i] = got
             changed = True

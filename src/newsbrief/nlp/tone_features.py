@@ -91,6 +91,8 @@ class DocValences:
                 got = _WORDS.get(key)
                 if got is None:
                     got = _describe(row, strings, lex)
+                    if len(_WORDS) >= 200_000:  # bounded: a long run meets ever more distinct words
+                        _WORDS.clear()
                     _WORDS[key] = got
                 word, stop, is_quote, v = got
                 self.words[i] = word
