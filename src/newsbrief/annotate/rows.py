@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from ..nlp.chunks import doc_chars, pipe_chunks, score_long, split_long
+from ..nlp.chunks import doc_chars, doc_text, pipe_chunks, score_long, split_long
 from ..nlp.entities.cues import table_spans
 from ..nlp.entities.mentions import doc_mentions
 from ..nlp.pipeline import load_pipeline
@@ -47,9 +47,11 @@ def _sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     from ..nlp.paragraphs import doc_headings
 
     headings = set(doc_headings(doc))
+    text = doc_text(doc)
     spans: list[tuple[int, int]] = []
     for sent in doc.sents:
-        for span in split_long(sent.text, sent.start_char):
+        start, end = sent.start_char, sent.end_char
+        for span in split_long(text[start:end], start):  # = sent.text, without a Token object per word
             if span not in headings:
                 spans.append(span)
     return spans

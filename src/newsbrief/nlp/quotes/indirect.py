@@ -11,10 +11,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from spacy.tokens import Token
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc, Token
 
 from .index import TERMINAL, Cand, QuoteIndex
-from .lexicon import NAMING_VERBS, NO_DOBJ_CONTENT_VERBS, NP_CONTENT_VERBS
+from .lexicon import NAMING_VERBS, NO_DOBJ_CONTENT_VERBS, NP_CONTENT_VERBS, SPEECH_LEMMAS
 from .rules import cue_text, find_subject, is_speech_verb
 
 __all__ = ["content_region", "indirect_candidates", "naming", "according"]
@@ -64,10 +65,30 @@ def content_region(ix: QuoteIndex, verb: Token) -> tuple[int, int] | None:
     return ix.strip(start, end)
 
 
+#: Lemmas a rule below acts on: the naming verbs and what :func:`is_speech_verb` may accept ("point out").
+_CUE_LEMMAS: frozenset[str] = NAMING_VERBS | SPEECH_LEMMAS | frozenset({"point"})
+
+
+def _cue_words(doc: Doc) -> list[int]:
+    """Indices of the tokens the rules of :func:`indirect_candidates` act on ("according", a naming or
+    speech verb's lemma), read from arrays: every other token is passed over by each rule."""
+    strings = doc.vocab.strings
+    seen: dict[int, bool] = {}
+    out: list[int] = []
+    for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist()):
+        hit = seen.get(lemma)
+        if hit is None:
+            hit = seen[lemma] = strings[lemma].lower() in _CUE_LEMMAS if lemma else False
+        if hit or strings[lower] == "according":
+            out.append(i)
+    return out
+
+
 def indirect_candidates(ix: QuoteIndex) -> Iterator[Cand]:
     """Indirect and mixed speech, ``according to X`` and naming cues; run after the direct rules."""
     doc = ix.doc
-    for tok in doc:
+    for i in _cue_words(doc):
+        tok = doc[i]
         if tok.idx < ix.skip_until or ix.tok_q[tok.i] != -1:
             continue
         if tok.lower_ == "according":
