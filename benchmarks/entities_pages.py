@@ -112,6 +112,11 @@ def _key(text: str) -> str:
     return fold(text.removesuffix("'s").removesuffix("’s"))
 
 
+def _speaker_key(text: str) -> str:
+    """A speaker's key: as :func:`_key`, without a leading article ("The CDC" and "CDC" are one speaker)."""
+    return _key(text).removeprefix("the ")
+
+
 def _type(label: str) -> str:
     return TYPE_OF_LABEL.get(label, "other")
 
@@ -165,12 +170,12 @@ def score_page(gold: dict[str, Any], tables: dict[str, pd.DataFrame]) -> Counter
     gold_sp: dict[str, str] = {}
     for sp in gold["speakers"]:
         for form in sp.get("forms", [sp["name"]]):
-            gold_sp[_key(form)] = sp["name"]
+            gold_sp[_speaker_key(form)] = sp["name"]
     named = quotes[quotes["speaker_entity_id"].notna()]
     sys_sp: Counter[str] = Counter()
     for speaker, eid in zip(named["speaker"], named["speaker_entity_id"]):
         forms = [speaker, *list(aliases.get(eid, []))]
-        hit = next((gold_sp[_key(f)] for f in forms if _key(f) in gold_sp), None)
+        hit = next((gold_sp[_speaker_key(f)] for f in forms if _speaker_key(f) in gold_sp), None)
         sys_sp[hit or f"?{speaker}"] += 1
     if VERBOSE:
         print(f"  {gold['page'][:16]}: speakers {dict(sys_sp)}")

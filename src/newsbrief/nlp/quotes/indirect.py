@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from .index import TERMINAL, Cand, QuoteIndex
-from .lexicon import NAMING_VERBS, NO_DOBJ_CONTENT_VERBS, NP_CONTENT_VERBS
+from .lexicon import NAMING_VERBS, NO_DOBJ_CONTENT_VERBS, NP_CONTENT_VERBS, SOURCE_NOUNS
 from .rules import cue_text, find_subject, is_speech_verb
 
-__all__ = ["content_region", "indirect_candidates", "naming", "according"]
+__all__ = ["content_region", "indirect_candidates", "naming", "according", "publisher"]
 
 
 def content_region(ix: QuoteIndex, verb: Token) -> tuple[int, int] | None:
@@ -143,4 +143,16 @@ def according(ix: QuoteIndex, tok: Token) -> Cand | None:
     if not sizes:
         return None
     region = max(sizes)[1]
-    return ix.snap(region, "according to", pobj)
+    return ix.snap(region, "according to", publisher(pobj) or pobj)
+
+
+def publisher(noun: Token) -> Token | None:
+    """``a new report by E! News``, ``guidance from the Mayo Clinic``: the name a source noun is from."""
+    if noun.lemma_.lower() not in SOURCE_NOUNS or noun.pos_ != "NOUN":
+        return None
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"by", "from", "of"}:
+            obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if obj is not None and (obj.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or obj.pos_ == "PROPN"):
+                return obj
+    return None

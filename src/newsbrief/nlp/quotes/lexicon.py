@@ -15,7 +15,7 @@ __all__ = [
     "SPEECH_LEMMAS", "COMMON_SPEECH_LEMMAS", "QUOTE_ONLY_LEMMAS", "PERSONAL_SPEECH_LEMMAS", "STANCE_LEMMAS",
     "TELL_LIKE",
     "NAMING_VERBS", "NP_CONTENT_VERBS", "NO_DOBJ_CONTENT_VERBS", "HEARER_WORDS", "MEDIUM_WORDS",
-    "ROLE_WORDS", "PERSON_TITLES", "ORG_NOUNS", "PERSON_PRONOUNS", "GROUP_PRONOUNS", "RELATIVE_PRONOUNS",
+    "SOURCE_NOUNS", "ROLE_WORDS", "PERSON_TITLES", "ORG_NOUNS", "PERSON_PRONOUNS", "GROUP_PRONOUNS", "RELATIVE_PRONOUNS",
 ]
 
 # -- speech verbs (lemmas) -------------------------------------------------------------------
@@ -62,6 +62,11 @@ HEARER_WORDS: frozenset[str] = frozenset(
 #: The medium of a cue, kept in the cue text (``said in a statement``).
 MEDIUM_WORDS: frozenset[str] = frozenset(
     {"statement", "tweet", "interview", "email", "letter", "post", "release", "speech", "memo", "op-ed"}
+)
+#: What a source publishes: ``according to a report by X``, ``guidance from X`` speak for X.
+SOURCE_NOUNS: frozenset[str] = MEDIUM_WORDS | frozenset(
+    """report guidance data figure figures study survey analysis estimate estimates note filing research
+    poll document documents record records account announcement article story""".split()
 )
 
 # -- role words and pronouns ------------------------------------------------------------------

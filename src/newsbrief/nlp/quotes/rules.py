@@ -52,6 +52,11 @@ def find_subject(verb: Token) -> Token | None:
                         return g
         if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN"}:
             return node.head
+        if node.dep_ == "xcomp" and node.head is not node:
+            # object control: "led the manufacturer to announce", "urged Vietnam to say": the object speaks
+            obj = next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
+            if obj is not None and obj.pos_ in {"NOUN", "PROPN", "PRON"}:
+                return obj
         if node.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl", "acomp", "prep"} and node.head is not node:
             node = node.head
             continue
