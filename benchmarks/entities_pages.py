@@ -21,7 +21,8 @@ Figures, per set and split:
 * top5: of each page's five most mentioned entities (named at least twice), the share that are gold
   entities of the right type;
 * spP / spR: named-speaker precision and recall (distinct named speakers per page; the aeb gold's
-  unnamed speakers - "officials", "a spokesperson" - are not counted), and stmtR: statement recall;
+  unnamed speakers - "officials", "a spokesperson" - are not counted; a leading article is ignored), and
+  stmtR: statement recall (a quote split around its cue is one statement, as in the gold);
 * top-sp: pages with a named gold speaker whose most-quoted system speaker is (one of) the gold's
   most-quoted named speaker(s).
 
@@ -104,6 +105,7 @@ def annotate_pages(texts: dict[str, str]) -> dict[str, dict[str, pd.DataFrame]]:
         mentions, entities = link_entities(m[["article_id", "start", "end", "text", "label"]])
         q = raw["quotes"][raw["quotes"]["content_hash"] == name].rename(columns={"content_hash": "article_id"})
         quotes = resolve_speakers(q, mentions, entities, {name: text})
+        quotes["group"] = q["group"].to_numpy()  # the parts of one quote split by its cue share a group
         out[name] = {"mentions": mentions, "entities": entities, "quotes": quotes, "text": pd.DataFrame({"t": [text]})}
     return out
 
@@ -172,6 +174,8 @@ def score_page(gold: dict[str, Any], tables: dict[str, pd.DataFrame]) -> Counter
         for form in sp.get("forms", [sp["name"]]):
             gold_sp[_speaker_key(form)] = sp["name"]
     named = quotes[quotes["speaker_entity_id"].notna()]
+    if "group" in named:  # a quote split around its cue is one statement, as in the gold
+        named = named.drop_duplicates(["group", "speaker_entity_id"])
     sys_sp: Counter[str] = Counter()
     for speaker, eid in zip(named["speaker"], named["speaker_entity_id"]):
         forms = [speaker, *list(aliases.get(eid, []))]
