@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from .index import TERMINAL, Cand, QuoteIndex
-from .lexicon import NAMING_VERBS, NO_DOBJ_CONTENT_VERBS, NP_CONTENT_VERBS, SOURCE_NOUNS
+from .lexicon import NAMING_VERBS, NO_DOBJ_CONTENT_VERBS, NP_CONTENT_VERBS, SOURCE_NOUNS, STATEMENT_LEMMAS
 from .rules import cue_text, find_subject, is_speech_verb
 
 __all__ = ["content_region", "indirect_candidates", "naming", "according", "publisher"]
@@ -81,10 +81,22 @@ def indirect_candidates(ix: QuoteIndex) -> Iterator[Cand]:
                 ix.used_verbs.add(tok.i)
                 yield cand
             continue
-        if tok.i in ix.used_verbs or not is_speech_verb(tok):
+        if tok.i in ix.used_verbs:
+            continue
+        if not is_speech_verb(tok):
+            if _statement_verb(tok):
+                cand = statement(ix, tok)
+                if cand is not None:
+                    ix.used_verbs.add(tok.i)
+                    yield cand
             continue
         region = content_region(ix, tok)
         if region is None:
+            if tok.lemma_.lower() == "warn":  # "warning of dangerous consequences"
+                cand = statement(ix, tok)
+                if cand is not None:
+                    ix.used_verbs.add(tok.i)
+                    yield cand
             continue
         subj = find_subject(tok)
         if subj is None and tok.dep_ not in {"advcl", "xcomp", "conj", "pcomp", "relcl"}:
@@ -95,6 +107,45 @@ def indirect_candidates(ix: QuoteIndex) -> Iterator[Cand]:
         if cand is not None:
             ix.used_verbs.add(tok.i)
             yield cand
+
+
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_STATEMENT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "dative", "oprd"})
+
+
+def _statement_verb(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB":
+        return False
+    if lemma == "call":  # "called for an emergency meeting"
+        return any(c.dep_ == "prep" and c.lower_ == "for" and c.i == tok.i + 1 for c in tok.children)
+    return lemma in STATEMENT_LEMMAS
+
+
+def statement(ix: QuoteIndex, verb: Token) -> Cand | None:
+    """``Vietnam has accused Beijing of ...``, ``The UK has urged an end to ...``: a statement verb with a
+    named active subject; its content is the verb's right-hand object and complements."""
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return None
+    if any(c.dep_ in {"advcl", "conj", "xcomp"} and is_speech_verb(c) for c in verb.children):
+        return None  # "urged NATO to ..., saying ...": the words are the saying's, one statement
+    subj = find_subject(verb)
+    if subj is None or ix.tok_q[subj.i] != -1 or not (subj.ent_type_ in _NAMED or subj.pos_ == "PROPN"):
+        return None
+    if subj.is_upper and any(t.text in {"—", "–", "--"} for t in ix.doc[subj.i + 1 : verb.i]):
+        return None  # a dateline ("HANOI, Vietnam (AP) — ..."), not the subject
+    deps = [c for c in verb.children if c.i > verb.i and c.dep_ in _STATEMENT_DEPS]
+    if not deps:
+        return None
+    p = ix.para_of_tok(verb)
+    start = ix.doc[verb.i + 1].idx
+    last = max(c.right_edge for c in deps)
+    region = ix.strip(start, min(ix.paras.ends[p], last.idx + len(last)))
+    if region is None or region[0] <= subj.idx < region[1]:
+        return None
+    if not ix.in_quote(region[1] - 1) and not any(ix.in_quote(t.idx) for t in deps for t in t.subtree):
+        return None  # unquoted, a statement verb reports an act more often than words
+    return ix.snap(region, cue_text(verb), subj)
 
 
 def naming(ix: QuoteIndex, verb: Token) -> Cand | None:

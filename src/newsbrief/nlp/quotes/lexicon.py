@@ -13,6 +13,7 @@ from __future__ import annotations
 
 __all__ = [
     "SPEECH_LEMMAS", "COMMON_SPEECH_LEMMAS", "QUOTE_ONLY_LEMMAS", "PERSONAL_SPEECH_LEMMAS", "STANCE_LEMMAS",
+    "STATEMENT_LEMMAS",
     "TELL_LIKE",
     "NAMING_VERBS", "NP_CONTENT_VERBS", "NO_DOBJ_CONTENT_VERBS", "HEARER_WORDS", "MEDIUM_WORDS",
     "SOURCE_NOUNS", "ROLE_WORDS", "PERSON_TITLES", "ORG_NOUNS", "PERSON_PRONOUNS", "GROUP_PRONOUNS", "RELATIVE_PRONOUNS",
@@ -40,6 +41,12 @@ SPEECH_LEMMAS: frozenset[str] = COMMON_SPEECH_LEMMAS | PERSONAL_SPEECH_LEMMAS | 
 QUOTE_ONLY_LEMMAS: frozenset[str] = frozenset(
     """continue laugh begin conclude chant sing pray read open close agree recount interject
     summarize summarise offer put""".split()
+)
+#: Verbs of a public statement whose content is their object, not a clause (``Vietnam has accused Beijing of
+#: ...``, ``The UK has urged an end to ...``, ``X called for ...``, ``X pledged to ...``): taken only with a
+#: named speaker as the active subject, since a common-noun subject is most often not a source.
+STATEMENT_LEMMAS: frozenset[str] = frozenset(
+    """accuse urge criticise criticize condemn denounce pledge welcome blame demand slam praise""".split()
 )
 #: Verbs of stance that are not speech but tell a holder's view (``X believes``, ``X called Y ...``).
 STANCE_LEMMAS: frozenset[str] = frozenset("suggest describe call believe think".split())

@@ -52,6 +52,10 @@ def find_subject(verb: Token) -> Token | None:
                         return g
         if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN"}:
             return node.head
+        if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ == "PROPN" and node.head.dep_ == "pobj" and (
+            node.head.head.lower_ == "with"
+        ):
+            return node.head  # "with Foreign Minister Ayman Safadi warning of ..."
         if node.dep_ == "xcomp" and node.head is not node:
             # object control: "led the manufacturer to announce", "urged Vietnam to say": the object speaks
             obj = next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)

@@ -90,6 +90,16 @@ def speaker_mention(subj: Token) -> Span:
     return doc[a : b + 1]
 
 
+_NAME_JOINERS = frozenset({"of", "the", "and", "for", "de", "du", "la", "le", "van", "von", "der", "al", "bin", "da", "on"})
+
+
+def _breaks_name(tok: Token) -> bool:
+    return tok.is_alpha and tok.is_lower and tok.lower_ not in _NAME_JOINERS and tok.pos_ in _NOT_NAME_POS
+
+
+_NOT_NAME_POS = frozenset({"ADP", "SCONJ", "VERB", "AUX", "ADV", "PRON", "DET", "CCONJ"})
+
+
 def _name_span(token: Token) -> Span | None:
     """The named-entity span holding ``token``, or its run of proper nouns."""
     doc = token.doc
@@ -100,7 +110,14 @@ def _name_span(token: Token) -> Span | None:
         b = token.i + 1
         while b < len(doc) and doc[b].ent_iob_ == "I":
             b += 1
-        return doc[a:b]
+        # a span the model ran over a lower-case word ("the American Music Awards after Swift"): the name
+        # around the token
+        lo, hi = token.i, token.i + 1
+        while lo > a and not _breaks_name(doc[lo - 1]):
+            lo -= 1
+        while hi < b and not _breaks_name(doc[hi]):
+            hi += 1
+        return doc[lo:hi]
     if token.pos_ == "PROPN":
         a = token.i
         while (
