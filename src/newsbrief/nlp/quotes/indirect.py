@@ -143,7 +143,10 @@ def statement(ix: QuoteIndex, verb: Token) -> Cand | None:
     region = ix.strip(start, min(ix.paras.ends[p], last.idx + len(last)))
     if region is None or region[0] <= subj.idx < region[1]:
         return None
-    if not ix.in_quote(region[1] - 1) and not any(ix.in_quote(t.idx) for t in deps for t in t.subtree):
+    accusation = verb.lemma_.lower() == "accuse" and any(c.dep_ == "prep" and c.lower_ == "of" for c in verb.children)
+    if not accusation and not ix.in_quote(region[1] - 1) and not any(
+        ix.in_quote(t.idx) for t in deps for t in t.subtree
+    ):
         return None  # unquoted, a statement verb reports an act more often than words
     return ix.snap(region, cue_text(verb), subj)
 
