@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from .lexicon import (
     HEARER_WORDS,
+    OBJECT_CONTROL_LEMMAS,
     MEDIUM_WORDS,
     QUOTE_ONLY_LEMMAS,
     RELATIVE_PRONOUNS,
@@ -56,7 +57,9 @@ def find_subject(verb: Token) -> Token | None:
             node.head.head.lower_ == "with"
         ):
             return node.head  # "with Foreign Minister Ayman Safadi warning of ..."
-        if node.dep_ == "xcomp" and node.head is not node:
+        if node.head is not node and (node.dep_ == "xcomp" or node.dep_ == "advcl" and (
+            node.head.lemma_.lower() in OBJECT_CONTROL_LEMMAS and any(c.lower_ == "to" for c in node.children)
+        )):
             # object control: "led the manufacturer to announce", "urged Vietnam to say": the object speaks
             obj = next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
             if obj is not None and obj.pos_ in {"NOUN", "PROPN", "PRON"}:

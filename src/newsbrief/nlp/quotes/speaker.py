@@ -26,10 +26,10 @@ from spacy.tokens import Doc, Span, Token
 from newsbrief.nlp.lexicon import lexicon
 
 from .coref import described_org, described_person, is_definite, issuer, known_name
-from .lexicon import GROUP_PRONOUNS, MEDIUM_WORDS, ORG_NOUNS, PERSON_PRONOUNS, ROLE_WORDS
+from .lexicon import GROUP_PRONOUNS, MEDIUM_WORDS, OFFICIAL_BODY_NOUNS, ORG_NOUNS, PERSON_PRONOUNS, ROLE_WORDS
 from .pronouns import Candidate, best, candidates
 
-__all__ = ["Speaker", "SpeakerResolver", "speaker_mention"]
+__all__ = ["Speaker", "SpeakerResolver", "speaker_mention", "official_body"]
 
 _NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 _DROP_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "prep", "conj"})
@@ -149,6 +149,22 @@ def _cannot_speak(subj: Token, mention: Span) -> bool:
     )
 
 
+def official_body(mention: Span, head: Token) -> Span | None:
+    """``China's commerce ministry``, ``the US military``: a state's organ named with the state (a place or
+    nationality before the noun), without the article; None for anything else."""
+    if head.lemma_.lower() not in OFFICIAL_BODY_NOUNS or head.tag_ in {"NNS", "NNPS"} or not head.is_lower:
+        return None
+    before = [t for t in mention if t.i < head.i]
+    if not any(t.ent_type_ in {"GPE", "NORP"} and t.head.i >= t.i for t in before):
+        return None
+    if any(t.pos_ in {"VERB", "NUM"} or t.lower_ in {"a", "an", "some", "any"} for t in before):
+        return None
+    a = mention.start
+    while a < head.i and mention.doc[a].pos_ == "DET":
+        a += 1
+    return mention.doc[a : head.i + 1]
+
+
 class SpeakerResolver:
     """Resolve speaker mentions of one Doc to earlier named mentions (call in text order)."""
 
@@ -258,6 +274,11 @@ class SpeakerResolver:
                 ref = (known.start_char, known.end_char)
                 self._remember(start, ref, person=True, kind="name")
                 return Speaker(start, end, ref[0], ref[1], True)
+        body = official_body(mention, subj)
+        if body is not None:  # "China's commerce ministry": a named organisation
+            ref = (body.start_char, body.end_char)
+            self._remember(start, ref, person=False, kind="name")
+            return Speaker(start, end, ref[0], ref[1], True)
         name = _name_span(subj) if not (subj.is_lower and subj.pos_ != "PROPN") else None
         if name is not None and subj.ent_type_ != "PERSON" and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in subj.children
