@@ -110,3 +110,19 @@ def test_words_said_by_two_named_people_are_each_ones(nlp: Language) -> None:
     rows = extract_quotes(nlp(text))
     refs = set(_refs(text, rows))
     assert {"Kurt Volker", "Tim Morrison"} <= refs and len({q.group for q in rows}) == 1
+
+
+def test_a_description_goes_to_the_organisation_that_just_spoke(nlp: Language) -> None:
+    text = ("The brokerage IIFL Securities expects rates to fall this year.\n\n"
+            "\"Demand will stay weak,\" said Kotak Institutional Equities.\n\n"
+            "An extended slowdown could hurt the market, the brokerage said.")
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[-1] == "Kotak Institutional Equities"
+
+
+def test_he_after_a_surname_subject_the_tagger_missed_is_that_person(nlp: Language) -> None:
+    text = ("Gordon Washington is a wealthy hotelier.\n\n"
+            "The inquiry is about efforts to investigate Joe Biden. "
+            "Yet Washington has amended his testimony once — “I now do recall,” he said.")
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[-1] == "Gordon Washington"

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsbrief.nlp.lexicon import lexicon
 
-from .coref import described_org, described_person, is_definite, issuer, known_name
+from .coref import compatible, described_org, described_person, is_definite, issuer, known_name
 from .lexicon import GROUP_PRONOUNS, MEDIUM_WORDS, OFFICIAL_BODY_NOUNS, ORG_NOUNS, PERSON_PRONOUNS, ROLE_WORDS
 from .pronouns import Candidate, best, candidates
 
@@ -170,6 +170,7 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, *, quoted: Callable[[int], bool] | None = None) -> None:
         self.doc = doc
+        self._quoted = quoted
         self._ents = [
             e for e in doc.ents if e.label_ in _NAMED_LABELS and not (quoted is not None and quoted(e.start_char))
         ]
@@ -203,9 +204,33 @@ class SpeakerResolver:
         recent = next((c for c in cands if c.spoke), None)
         inside = (recent.start, recent.end) if recent is not None else (-1, -1)
         named = best(token, [c for c in cands if not c.spoke and not inside[0] <= c.start < inside[1]], ents)
+        late = self._subject_surname(token, ents)
+        if late is not None and all(
+            c is None or late[0] > c.at or (c is named and not _is_subject(self.doc, c)) for c in (recent, named)
+        ):
+            return late[1].start_char, late[1].end_char
         if recent is not None and (named is None or named.at < recent.at or not _is_subject(self.doc, named)):
             return recent.start, recent.end  # the speaker goes on until a new name takes the subject
         return (named.start, named.end) if named is not None else None
+
+    def _subject_surname(self, token: Token, ents: list[Span]) -> tuple[int, Span] | None:
+        """A subject in this or the previous sentence that the model did not tag as a person but that is the
+        surname of a person named before ("Sondland has amended his testimony - 'I now do recall,' he said"):
+        (where, the person named in full)."""
+        sent = token.sent
+        first = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        for tok in reversed(self.doc[first : token.i]):
+            if self._quoted is not None and self._quoted(tok.idx):
+                continue
+            if tok.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            if tok.pos_ != "PROPN" or tok.ent_type_ == "PERSON":
+                return None  # the nearest subject is a tagged name or no name: the ranking decides
+            full = known_name(tok, ents)
+            if full is not None and compatible(token, full):
+                return tok.idx, full
+            return None
+        return None
 
     def pronoun_candidates(self, token: Token) -> tuple[list[Candidate], list[Span]]:
         """The candidates :meth:`resolve_pronoun` ranks for ``token`` and the entities before it."""
