@@ -126,3 +126,16 @@ def test_he_after_a_surname_subject_the_tagger_missed_is_that_person(nlp: Langua
             "Yet Washington has amended his testimony once — “I now do recall,” he said.")
     rows = extract_quotes(nlp(text))
     assert rows and _refs(text, rows)[-1] == "Gordon Washington"
+
+
+def test_the_name_after_a_describing_clause_is_the_speaker(nlp: Language) -> None:
+    text = ("The company that runs the AMAs, Dick Clark Productions, denies that anything has been "
+            "definitely sorted, though.")
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[0] == "Dick Clark Productions"
+
+
+def test_of_two_subjects_the_person_speaks(nlp: Language) -> None:
+    text = "Wikileaks editor-in-chief Kristinn Hrafnsson said: \"Let us now focus on the threat to the press.\""
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[0] == "Kristinn Hrafnsson"

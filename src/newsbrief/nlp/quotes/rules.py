@@ -38,10 +38,10 @@ def find_subject(verb: Token) -> Token | None:
     node = verb
     for _ in range(4):
         subj = None
-        for child in node.children:
+        for child in node.children:  # two subjects (a misparse): a person ("Wikileaks editor Kristinn Hrafnsson said")
             if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and node.lemma_ not in TELL_LIKE):
-                subj = child
-                break
+                if subj is None or child.ent_type_ == "PERSON" and subj.ent_type_ != "PERSON":
+                    subj = child
         if subj is not None:
             if subj.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
                 return node.head

@@ -131,6 +131,29 @@ def _name_span(token: Token) -> Span | None:
     return None
 
 
+def _before_possessive(span: Span) -> Span:
+    """A person's name as the model ran it over a possessive ("Holcomb’s 2016"): the part before it."""
+    for t in span:
+        if t.i > span.start and t.lower_ in {"'s", "’s"}:
+            return span.doc[span.start : t.i]
+    return span
+
+
+def _trailing_appositive(subj: Token) -> Token | None:
+    """``The company that runs the AMAs, Dick Clark Productions, denies``: the name set off by commas after
+    the clause that describes the subject (the parser often hangs it on the clause's last noun)."""
+    if not any(c.dep_ in {"relcl", "acl"} for c in subj.children):
+        return None
+    doc = subj.doc
+    for t in subj.subtree:
+        if t.dep_ == "appos" and t.head.i != subj.i and t.pos_ == "PROPN" and t.ent_type_ in {"ORG", "PERSON"}:
+            a, b = t.left_edge.i, t.right_edge.i
+            end = subj.right_edge.i
+            if a > 0 and doc[a - 1].text == "," and (b == end or b + 1 == end and doc[end].is_punct):
+                return t
+    return None
+
+
 def _is_subject(doc: Doc, cand: Candidate) -> bool:
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     subj = {"nsubj", "nsubjpass"}
@@ -267,7 +290,8 @@ class SpeakerResolver:
                 continue
             score = sum(1 for t in window if t.lower_[:5] in quals)
             if best is None or score > best[0]:
-                best = (score, ent.start_char, ent.end_char)
+                name = _before_possessive(ent)  # "Holcomb’s 2016" as the model ran it: Holcomb
+                best = (score, name.start_char, name.end_char)
         if best is None:
             return None
         return best[1], best[2]
@@ -319,7 +343,8 @@ class SpeakerResolver:
             self._remember(start, ref, person=person, kind="name")
             return Speaker(start, end, ref[0], ref[1], True)
         # appositive name: "the House speaker, Paul Ryan, said"
-        for child in subj.children:
+        trailing = _trailing_appositive(subj)
+        for child in [*subj.children, *([trailing] if trailing is not None else [])]:
             if child.dep_ == "appos" and child.pos_ == "PROPN":
                 nm = _name_span(child)
                 if nm is not None:
