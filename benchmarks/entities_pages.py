@@ -23,8 +23,8 @@ Figures, per set and split:
 * spP / spR: named-speaker precision and recall (distinct named speakers per page; the aeb gold's
   unnamed speakers - "officials", "a spokesperson" - are not counted; a leading article is ignored), and
   stmtR: statement recall (a quote split around its cue is one statement, as in the gold);
-* top-sp: pages with a named gold speaker whose most-quoted system speaker is (one of) the gold's
-  most-quoted named speaker(s).
+* top-sp: pages with a named gold speaker whose most-quoted named system speaker, as the briefing orders
+  speakers (most quote rows, then most words), is (one of) the gold's most-quoted named speaker(s).
 
 Usage::
 
@@ -173,14 +173,20 @@ def score_page(gold: dict[str, Any], tables: dict[str, pd.DataFrame]) -> Counter
     for sp in gold["speakers"]:
         for form in sp.get("forms", [sp["name"]]):
             gold_sp[_speaker_key(form)] = sp["name"]
-    named = quotes[quotes["speaker_entity_id"].notna()]
-    if "group" in named:  # a quote split around its cue is one statement, as in the gold
-        named = named.drop_duplicates(["group", "speaker_entity_id"])
-    sys_sp: Counter[str] = Counter()
-    for speaker, eid in zip(named["speaker"], named["speaker_entity_id"]):
+    rows = quotes[quotes["speaker_entity_id"].notna()]
+    sys_sp: Counter[str] = Counter()  # statements: a quote split around its cue is one, as in the gold
+    shown: dict[str, tuple[int, int]] = {}  # per speaker: (quote rows, words), the briefing's order
+    seen: set[tuple[object, str]] = set()
+    groups = rows["group"] if "group" in rows else pd.Series(range(len(rows)), index=rows.index)
+    for speaker, eid, group, content in zip(rows["speaker"], rows["speaker_entity_id"], groups, rows["content"]):
         forms = [speaker, *list(aliases.get(eid, []))]
         hit = next((gold_sp[_speaker_key(f)] for f in forms if _speaker_key(f) in gold_sp), None)
-        sys_sp[hit or f"?{speaker}"] += 1
+        key = hit or f"?{speaker}"
+        if (group, eid) not in seen:
+            seen.add((group, eid))
+            sys_sp[key] += 1
+        n, w = shown.get(key, (0, 0))
+        shown[key] = (n + 1, w + len(str(content).split()))
     if VERBOSE:
         print(f"  {gold['page'][:16]}: speakers {dict(sys_sp)}")
     found = {k for k in sys_sp if not k.startswith("?")}
@@ -193,7 +199,8 @@ def score_page(gold: dict[str, Any], tables: dict[str, pd.DataFrame]) -> Counter
         most = max(sp["statements"] for sp in gold["speakers"])
         best = {sp["name"] for sp in gold["speakers"] if sp["statements"] == most}
         s["top_sp"] += 1
-        s["top_sp_ok"] += bool(sys_sp) and sys_sp.most_common(1)[0][0] in best
+        # the top speaker as the briefing shows it (analysis.speaker_share: most quote rows, then words)
+        s["top_sp_ok"] += bool(shown) and max(shown, key=lambda k: shown[k]) in best
     return s
 
 
