@@ -86,3 +86,9 @@ def test_a_dateline_is_not_the_accuser(nlp: Language) -> None:
     text = "HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper on Wednesday accused China of coercion."
     rows = extract_quotes(nlp(text))
     assert all("HANOI" not in (r or "") for r in _refs(text, rows))
+
+
+def test_a_noun_with_a_relative_clause_is_no_content_of_maintaining(nlp: Language) -> None:
+    text = ("The president is maintaining his \"tough on China\" stance, which holds appeal to voters in "
+            "key states like Ohio.")
+    assert extract_quotes(nlp(text)) == []

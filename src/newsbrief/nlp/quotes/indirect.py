@@ -32,7 +32,7 @@ def content_region(ix: QuoteIndex, verb: Token) -> tuple[int, int] | None:
             c
             for c in verb.children
             if c.dep_ == "dobj" and c.i > verb.i and lo <= c.idx < hi
-            and any(t.pos_ in {"VERB", "AUX"} and t.dep_ in {"acl", "relcl", "ccomp"} for t in c.subtree)
+            and any(t.pos_ in {"VERB", "AUX"} and t.dep_ in {"acl", "ccomp"} for t in c.subtree)
         ]
     right = [c for c in comps if c.i > verb.i]
     comps = right or comps
