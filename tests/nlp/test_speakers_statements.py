@@ -92,3 +92,14 @@ def test_a_noun_with_a_relative_clause_is_no_content_of_maintaining(nlp: Languag
     text = ("The president is maintaining his \"tough on China\" stance, which holds appeal to voters in "
             "key states like Ohio.")
     assert extract_quotes(nlp(text)) == []
+
+
+def test_as_x_noted_gives_the_main_clause_to_x(nlp: Language) -> None:
+    text = "As the economist Jane Porter noted at the time, the rise in rates meant a slower recovery."
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[0] == "Jane Porter" and rows[0].content.startswith("the rise in rates")
+
+
+def test_a_comparison_with_as_is_no_source(nlp: Language) -> None:
+    rows = extract_quotes(nlp("A White House that lies as easily as it tells the truth creates problems."))
+    assert rows == []

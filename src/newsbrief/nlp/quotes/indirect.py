@@ -17,7 +17,7 @@ from .index import TERMINAL, Cand, QuoteIndex
 from .lexicon import NAMING_VERBS, NO_DOBJ_CONTENT_VERBS, NP_CONTENT_VERBS, SOURCE_NOUNS, STATEMENT_LEMMAS
 from .rules import cue_text, find_subject, is_speech_verb
 
-__all__ = ["content_region", "indirect_candidates", "naming", "according", "publisher"]
+__all__ = ["content_region", "as_region", "indirect_candidates", "naming", "according", "publisher", "statement"]
 
 
 def content_region(ix: QuoteIndex, verb: Token) -> tuple[int, int] | None:
@@ -90,7 +90,7 @@ def indirect_candidates(ix: QuoteIndex) -> Iterator[Cand]:
                     ix.used_verbs.add(tok.i)
                     yield cand
             continue
-        region = content_region(ix, tok)
+        region = content_region(ix, tok) or as_region(ix, tok)
         if region is None:
             if tok.lemma_.lower() == "warn":  # "warning of dangerous consequences"
                 cand = statement(ix, tok)
@@ -107,6 +107,33 @@ def indirect_candidates(ix: QuoteIndex) -> Iterator[Cand]:
         if cand is not None:
             ix.used_verbs.add(tok.i)
             yield cand
+
+
+def as_region(ix: QuoteIndex, verb: Token) -> tuple[int, int] | None:
+    """``As X noted at the time, Y`` and ``Y, as X said``: the clause the ``as`` clause hangs on is X's."""
+    if verb.dep_ != "advcl" or verb.head is verb:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children):
+        return None
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    doc, head = ix.doc, verb.head
+    p = ix.para_of_tok(verb)
+    lo, hi = ix.paras.starts[p], ix.paras.ends[p]
+    a, b = verb.left_edge.i, verb.right_edge.i
+    if doc[a].lower_ != "as" and not (doc[a].is_punct and a + 1 < len(doc) and doc[a + 1].lower_ == "as"):
+        return None
+    if a > verb.sent.start and not doc[a - 1].is_punct:
+        return None  # "lies as easily as it tells the truth": a comparison, not a source
+    if b < head.i:
+        first, last = b + 1, head.right_edge.i
+    elif a > head.i:
+        first, last = head.left_edge.i, a - 1
+    else:
+        return None
+    if last < first:
+        return None
+    return ix.strip(max(lo, doc[first].idx), min(hi, doc[last].idx + len(doc[last])))
 
 
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
