@@ -103,3 +103,10 @@ def test_as_x_noted_gives_the_main_clause_to_x(nlp: Language) -> None:
 def test_a_comparison_with_as_is_no_source(nlp: Language) -> None:
     rows = extract_quotes(nlp("A White House that lies as easily as it tells the truth creates problems."))
     assert rows == []
+
+
+def test_revealing_something_saying_words_is_one_statement(nlp: Language) -> None:
+    text = ("State Department official David Holmes revealed the call to investigators, saying he recalled "
+            "it vividly.")
+    rows = extract_quotes(nlp(text))
+    assert [q.content for q in rows] == ["he recalled it vividly"]

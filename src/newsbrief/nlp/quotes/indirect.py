@@ -36,7 +36,7 @@ def content_region(ix: QuoteIndex, verb: Token) -> tuple[int, int] | None:
         ]
     right = [c for c in comps if c.i > verb.i]
     comps = right or comps
-    if not comps and verb.lemma_.lower() in NP_CONTENT_VERBS:
+    if not comps and verb.lemma_.lower() in NP_CONTENT_VERBS and not _says_too(verb):
         # "announced a benefit concert", "denied the report": the object is the content
         comps = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.i > verb.i and lo <= c.idx < hi]
     if comps:
@@ -109,6 +109,12 @@ def indirect_candidates(ix: QuoteIndex) -> Iterator[Cand]:
             yield cand
 
 
+def _says_too(verb: Token) -> bool:
+    """``revealed the call to investigators, saying ...``, ``urged NATO to ..., saying ...``: a speech verb
+    hangs on this one and carries the words (one statement, not two)."""
+    return any(c.dep_ == "advcl" and is_speech_verb(c) for c in verb.children)
+
+
 def as_region(ix: QuoteIndex, verb: Token) -> tuple[int, int] | None:
     """``As X noted at the time, Y`` and ``Y, as X said``: the clause the ``as`` clause hangs on is X's."""
     if verb.dep_ != "advcl" or verb.head is verb:
@@ -154,7 +160,7 @@ def statement(ix: QuoteIndex, verb: Token) -> Cand | None:
     named active subject; its content is the verb's right-hand object and complements."""
     if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
         return None
-    if any(c.dep_ in {"advcl", "conj", "xcomp"} and is_speech_verb(c) for c in verb.children):
+    if _says_too(verb):
         return None  # "urged NATO to ..., saying ...": the words are the saying's, one statement
     subj = find_subject(verb)
     if subj is None or ix.tok_q[subj.i] != -1 or not (subj.ent_type_ in _NAMED or subj.pos_ == "PROPN"):
