@@ -110,3 +110,18 @@ def test_revealing_something_saying_words_is_one_statement(nlp: Language) -> Non
             "it vividly.")
     rows = extract_quotes(nlp(text))
     assert [q.content for q in rows] == ["he recalled it vividly"]
+
+
+def test_a_person_the_model_missed_becomes_a_person_mention(nlp: Language) -> None:
+    doc = nlp("\"We want to help,\" said Jeff Sanborn, who runs a small agency in town.")
+    rows = extract_quotes(doc)
+    found = {text: label for _a, _b, text, label in speaker_mentions(doc, rows, [])}
+    assert found.get("Jeff Sanborn", "PERSON") == "PERSON"
+
+
+def test_a_role_or_a_cut_name_never_becomes_a_mention(nlp: Language) -> None:
+    doc = nlp("Kuwait's Oil Minister said output would rise.\n\nNational Health Enhancement\nSystems Inc said it "
+              "would offer a new service.")
+    rows = extract_quotes(doc)
+    found = [text for _a, _b, text, _label in speaker_mentions(doc, rows, [])]
+    assert "Oil Minister" not in found and "Systems Inc" not in found

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
+from ..lexicon import lexicon
 from .coref import gender_of
 from .lexicon import OFFICIAL_BODY_NOUNS, PERSON_TITLES, ROLE_WORDS
 
@@ -25,19 +26,34 @@ _COVERED = 0.6  # a mention over this share of the speaker span stands for it (a
 
 
 def _label(span: Span) -> str | None:
+    """ORG for a state's organ or a name ending in a company word ("Inc", "News"), PERSON for a short name
+    with a given name; None when the span is not clearly a whole name of either kind."""
     root = span.root
     if root.lemma_.lower() in OFFICIAL_BODY_NOUNS and root.i == span.end - 1:
         return "ORG" if any(t.ent_type_ in {"GPE", "NORP"} for t in span) else None
     words = [t for t in span if not t.is_punct]
     if len(words) < 2 or words[0].lower_ in _JOINERS or words[-1].lower_ in _JOINERS:
         return None
-    if not all(t.is_title and t.is_alpha or t.lower_ in _JOINERS for t in words):
+    if not all(t.is_title or t.is_upper or t.lower_ in _JOINERS for t in words if t.is_alpha):
         return None
-    if words[0].lower_ in PERSON_TITLES or words[0].lower_ in ROLE_WORDS:
-        return None
+    doc = span.doc
+    j = span.start - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if j >= 0 and doc[j].is_alpha and (doc[j].is_title or doc[j].is_upper):
+        return None  # the end of a longer name ("... Enhancement Systems Inc")
+    if any(t.is_space or "\n" in t.text or t.text in {"(", ")", "<", ">", "[", "]", ","} for t in span):
+        return None  # runs over a line or a bracket: no clean name
+    last = words[-1].lower_.rstrip(".")
+    if last in ROLE_WORDS or last in PERSON_TITLES or words[0].lower_ in PERSON_TITLES | ROLE_WORDS:
+        return None  # a role ("Oil Minister"), not a name
+    if any(t.lower_ == "of" for t in words):
+        return None  # "Perrin Long of Lipper Analytical": a person and the place they work
+    if last in lexicon()["org_suffixes"]:
+        return "ORG"
     if len(words) <= 3 and gender_of(span) is not None:
         return "PERSON"  # a given name first: "Jeff Sanborn"
-    return "ORG"
+    return None
 
 
 def speaker_mentions(
