@@ -1,8 +1,8 @@
 """The package works outside its checkout: build the wheel, install it into a fresh venv, brief the seed.
 
-The fresh venv is made with the interpreter's own venv and pip; the wheel goes in without its
-dependencies, which come from the test environment through a ``.pth`` file (a full install from the
-registry would only re-download them). What is checked is the wheel itself: notebooks, templates and
+The fresh venv is made with the interpreter's own venv, without pip (the test environment's pip installs into it
+with ``--python``); the wheel goes in without its dependencies, which come from the test environment through a
+``.pth`` file (a full install from the registry would only re-download them). What is checked is the wheel itself: notebooks, templates and
 data files shipped as package data, entry points, and no path that points back into the checkout.
 """
 
@@ -29,14 +29,14 @@ def test_wheel_renders_the_seed_briefing_outside_the_checkout(tmp_path: Path) ->
                     str(ROOT)], check=True, capture_output=True, text=True)
     wheel = next(dist.glob("newsbrief-*.whl"))
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)  # pip: the test env's
     python = venv / "bin" / "python"
     purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                              check=True, capture_output=True, text=True).stdout.strip()
     deps = [sysconfig.get_paths()["purelib"], *site.getsitepackages()]
     (Path(purelib) / "test-deps.pth").write_text("\n".join(dict.fromkeys(deps)) + "\n", encoding="utf-8")
-    subprocess.run([str(python), "-m", "pip", "install", "--no-deps", "-q", str(wheel)], check=True,
-                   capture_output=True, text=True)
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "-q", str(wheel)],
+                   check=True, capture_output=True, text=True)
 
     work = tmp_path / "elsewhere"
     work.mkdir()

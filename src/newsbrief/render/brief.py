@@ -119,12 +119,12 @@ class _AppendixWriter(threading.Thread):
     def run(self) -> None:
         from ..analysis.db import Db
         from ..store.duck import connect
-        from .appendix import write_appendix_db
+        from .appendix import write_appendix
 
         try:
             db = Db(connect(self.folder / "data"))
             try:
-                write_appendix_db(self.folder, db, title=self.title)
+                write_appendix(self.folder, db, title=self.title)
             finally:
                 db.con.close()
         except BaseException as e:  # noqa: BLE001 - handed to the caller by finish()
