@@ -7,8 +7,8 @@ from spacy.tokens import Token
 
 from .lexicon import (
     HEARER_WORDS,
-    OBJECT_CONTROL_LEMMAS,
     MEDIUM_WORDS,
+    OBJECT_CONTROL_LEMMAS,
     QUOTE_ONLY_LEMMAS,
     RELATIVE_PRONOUNS,
     SPEECH_LEMMAS,
@@ -39,9 +39,9 @@ def find_subject(verb: Token) -> Token | None:
     for _ in range(4):
         subj = None
         for child in node.children:  # two subjects (a misparse): a person ("Wikileaks editor Kristinn Hrafnsson said")
-            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and node.lemma_ not in TELL_LIKE):
-                if subj is None or child.ent_type_ == "PERSON" and subj.ent_type_ != "PERSON":
-                    subj = child
+            is_subj = child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and node.lemma_ not in TELL_LIKE)
+            if is_subj and (subj is None or child.ent_type_ == "PERSON" and subj.ent_type_ != "PERSON"):
+                subj = child
         if subj is not None:
             if subj.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
                 return node.head

@@ -90,7 +90,9 @@ def speaker_mention(subj: Token) -> Span:
     return doc[a : b + 1]
 
 
-_NAME_JOINERS = frozenset({"of", "the", "and", "for", "de", "du", "la", "le", "van", "von", "der", "al", "bin", "da", "on"})
+_NAME_JOINERS = frozenset(
+    {"of", "the", "and", "for", "de", "du", "la", "le", "van", "von", "der", "al", "bin", "da", "on"}
+)
 
 
 def _breaks_name(tok: Token) -> bool:
