@@ -41,11 +41,17 @@ def reference_csvs(tables: dict[str, pd.DataFrame], folder: Path) -> None:
         "words": a["n_words"].astype(int), "tone": a["article_id"].map(tone).astype(float),
         "article_id": a["article_id"],
     })
+    if "wire" in articles:  # the agency credited for the copy, apart from the source
+        listed["wire"] = a["wire"].map(fmt_text)
     per = source_tone(tables["sentences"], articles)
     src = articles.assign(source=source_labels(articles["source"])).groupby("source").agg(
         articles=("article_id", "size"), words=("n_words", "sum"))
     src["tone"] = per.groupby("group")["value"].mean()
     src["tone_sd"] = per.groupby("group")["value"].std()
+    if "wire" in articles:  # how many of a source's articles are agency copy
+        credited = articles.assign(source=source_labels(articles["source"]),
+                                   credited=articles["wire"].map(fmt_text).ne(""))
+        src["wire"] = credited.groupby("source")["credited"].sum().astype(int)
     src = src.sort_values(["articles", "words"], ascending=False).reset_index()
     for name, frame in zip(CSV_FILES, (entities, speakers, q, listed, src)):
         frame.to_csv(folder / name, index=False)
@@ -235,3 +241,19 @@ def test_sample_corpus_csv_files_are_those_of_the_pandas_appendix(sample_store: 
     for name in ("entities.csv", "speakers.csv", "quotes.csv"):  # no float computed differently: byte for byte
         assert (tmp_path / "new" / name).read_bytes() == (tmp_path / "old" / name).read_bytes(), name
     assert _articles_listed(page) == 262 and not any(line in page for line in CUT)  # nothing cut
+
+
+def test_sources_csv_counts_agency_copy_apart_and_articles_csv_names_the_agency(tmp_path: Path) -> None:
+    tables = make_tables(6)  # sources: Daily Planet (a000, a005), missing, blank, Morning Post, <b>Bold</b>
+    tables["articles"]["wire"] = pd.array(["AP", "Reuters", None, " ", None, None], dtype="string")
+    (tmp_path / "old").mkdir()
+    (tmp_path / "new").mkdir()
+    reference_csvs(tables, tmp_path / "old")
+    write_appendix(tmp_path / "new", tables, title="Wire")
+    for name in ("articles.csv", "sources.csv"):
+        assert_same_csv(tmp_path / "new" / name, tmp_path / "old" / name)
+    with (tmp_path / "new" / "sources.csv").open(encoding="utf-8") as f:
+        wire = {r["source"]: r["wire"] for r in csv.DictReader(f)}
+    assert wire["Daily Planet"] == "1" and sum(int(v) for v in wire.values()) == 2
+    with (tmp_path / "new" / "articles.csv").open(encoding="utf-8") as f:
+        assert sorted(r["wire"] for r in csv.DictReader(f)) == ["", "", "", "", "AP", "Reuters"]
