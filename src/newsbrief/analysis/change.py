@@ -43,7 +43,8 @@ class Span:
 
     ``kind``: ``periods`` (the ``freq`` periods whose naive UTC starts run from ``first`` to ``last``), ``range``
     (the days from ``first`` to ``last``), ``earlier`` (every article before the focus), ``corpus`` (the whole
-    corpus), ``this`` (this corpus against a baseline store), ``baseline`` (that store) or ``none``.
+    corpus), ``this`` (this corpus against a baseline store), ``baseline`` (that store), ``last-run`` (the
+    previous run of the same briefing) or ``none``.
     """
 
     kind: str

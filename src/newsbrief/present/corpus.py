@@ -20,7 +20,7 @@ from ..analysis.baseline import combined_db, store_split
 from ..analysis.db import Db
 from ..analysis.db_dask import DaskDb
 from ..errors import NewsbriefError
-from ..params import BriefingOptions, Kind
+from ..params import LAST_RUN_DIR, BriefingOptions, Kind
 from ..store import is_store
 from ..store.duck import connect
 from . import change_findings as cf
@@ -139,7 +139,8 @@ class CorpusBriefing(Briefing):
     @cached_property
     def _compared(self) -> tuple[Db, dch.SqlSplit]:
         if self.baseline_db is not None:
-            return self.baseline_db, store_split(self.baseline_db)
+            last_run = Path(self.compare).name == LAST_RUN_DIR
+            return self.baseline_db, store_split(self.baseline_db, last_run=last_run)
         return self.scope_db, dch.compare_split(self.scope_db, freq=self.freq, compare=self.compare)
 
     @property

@@ -205,7 +205,7 @@ def previous_period(freq: str) -> str:
 
 
 _SPANS = {"earlier": "all earlier articles", "corpus": "the whole corpus", "this": "this corpus",
-          "baseline": "the baseline store", "none": ""}
+          "baseline": "the baseline store", "last-run": "the last run", "none": ""}
 
 
 def span_label(span: Span) -> str:

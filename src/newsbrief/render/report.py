@@ -24,7 +24,7 @@ from ..fetch import FetchOptions
 from ..ingest import thin_summary
 from ..ingest.fetched import read_sources
 from ..nlp.entities.linking import Aliases
-from ..params import Params, reads_strictly, resolve_kind
+from ..params import LAST_RUN_DIR, Params, reads_strictly, resolve_kind
 from ..present.formatters import article_title
 from ..store import is_store, read_dataset
 from ..store.link import link_dataset
@@ -40,7 +40,7 @@ StageCallback = Callable[[str], None]
 #: Where a fan-out of annotated inputs keeps their tables while it copies the parts out (removed before the swap).
 PARENT = ".parent-data"
 #: The previous run's data/, linked in for ``compare: last-run`` (removed before the swap).
-LAST_RUN = ".last-run"
+LAST_RUN = LAST_RUN_DIR
 ProgressFactory = Callable[[str, int], Callable[[int], None]]
 
 
