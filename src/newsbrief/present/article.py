@@ -88,12 +88,12 @@ class ArticleBriefing(Briefing):
                             follow=self.follow)
 
     @cached_property
-    def thin(self) -> dict[str, str]:
+    def too_little_text(self) -> dict[str, str]:
         """``{article_id: reason}`` when the article's text is too little to be read as an article."""
         return analysis.thin_articles(self.db)[0]
 
     def notes(self) -> list[str]:
-        thin = self.thin
+        thin = self.too_little_text
         if not thin:
             return self.run_notes()
         reason = next(iter(thin.values()))
