@@ -44,7 +44,7 @@ def aggregations(briefing: Any) -> dict[str, Any]:
     return {
         "header": briefing.header_rows(), "notes": briefing.notes(), "findings": briefing.findings(),
         "leaders": briefing.entity_frequencies(), "speakers": briefing.speaker_share(),
-        "timeline": dbc.corpus_timeline_db(db, freq=briefing.freq), "pairs": briefing.pairs,
+        "timeline": dbc.corpus_timeline(db, freq=briefing.freq), "pairs": briefing.pairs,
         "share_of_voice": dsp.share_of_voice(db, entities), "speaker_voice": dsp.speaker_share_of_voice(db),
         "articles": briefing.articles_table(),
     }

@@ -21,9 +21,10 @@ Figures, per set and split:
 * top5: of each page's five most mentioned entities (named at least twice), the share that are gold
   entities of the right type;
 * spP / spR: named-speaker precision and recall (distinct named speakers per page; the aeb gold's
-  unnamed speakers - "officials", "a spokesperson" - are not counted), and stmtR: statement recall;
-* top-sp: pages with a named gold speaker whose most-quoted system speaker is (one of) the gold's
-  most-quoted named speaker(s).
+  unnamed speakers - "officials", "a spokesperson" - are not counted; a leading article is ignored), and
+  stmtR: statement recall (a quote split around its cue is one statement, as in the gold);
+* top-sp: pages with a named gold speaker whose most-quoted named system speaker, as the briefing orders
+  speakers (most quote rows, then most words), is (one of) the gold's most-quoted named speaker(s).
 
 Usage::
 
@@ -104,12 +105,27 @@ def annotate_pages(texts: dict[str, str]) -> dict[str, dict[str, pd.DataFrame]]:
         mentions, entities = link_entities(m[["article_id", "start", "end", "text", "label"]])
         q = raw["quotes"][raw["quotes"]["content_hash"] == name].rename(columns={"content_hash": "article_id"})
         quotes = resolve_speakers(q, mentions, entities, {name: text})
+        quotes["group"] = q["group"].to_numpy()  # the parts of one quote split by its cue share a group
         out[name] = {"mentions": mentions, "entities": entities, "quotes": quotes, "text": pd.DataFrame({"t": [text]})}
     return out
 
 
+#: Whether the matching key keeps a leading "The" (the gold writes "The Doobie Brothers" where a name in
+#: running text, and newsbrief's name, has none: "the Doobie Brothers"); ``--keep-the`` for the old key.
+KEEP_THE = False
+
+
 def _key(text: str) -> str:
-    return fold(text.removesuffix("'s").removesuffix("’s"))
+    """The folded form gold and system names are matched on: no possessive, no leading article."""
+    text = text.removesuffix("'s").removesuffix("’s")
+    if not KEEP_THE and text[:4].lower() == "the " and len(text) > 4:
+        text = text[4:]
+    return fold(text)
+
+
+def _speaker_key(text: str) -> str:
+    """A speaker's key: as :func:`_key`, without a leading article ("The CDC" and "CDC" are one speaker)."""
+    return _key(text).removeprefix("the ")
 
 
 def _type(label: str) -> str:
@@ -165,13 +181,21 @@ def score_page(gold: dict[str, Any], tables: dict[str, pd.DataFrame]) -> Counter
     gold_sp: dict[str, str] = {}
     for sp in gold["speakers"]:
         for form in sp.get("forms", [sp["name"]]):
-            gold_sp[_key(form)] = sp["name"]
-    named = quotes[quotes["speaker_entity_id"].notna()]
-    sys_sp: Counter[str] = Counter()
-    for speaker, eid in zip(named["speaker"], named["speaker_entity_id"]):
+            gold_sp[_speaker_key(form)] = sp["name"]
+    rows = quotes[quotes["speaker_entity_id"].notna()]
+    sys_sp: Counter[str] = Counter()  # statements: a quote split around its cue is one, as in the gold
+    shown: dict[str, tuple[int, int]] = {}  # per speaker: (quote rows, words), the briefing's order
+    seen: set[tuple[object, str]] = set()
+    groups = rows["group"] if "group" in rows else pd.Series(range(len(rows)), index=rows.index)
+    for speaker, eid, group, content in zip(rows["speaker"], rows["speaker_entity_id"], groups, rows["content"]):
         forms = [speaker, *list(aliases.get(eid, []))]
-        hit = next((gold_sp[_key(f)] for f in forms if _key(f) in gold_sp), None)
-        sys_sp[hit or f"?{speaker}"] += 1
+        hit = next((gold_sp[_speaker_key(f)] for f in forms if _speaker_key(f) in gold_sp), None)
+        key = hit or f"?{speaker}"
+        if (group, eid) not in seen:
+            seen.add((group, eid))
+            sys_sp[key] += 1
+        n, w = shown.get(key, (0, 0))
+        shown[key] = (n + 1, w + len(str(content).split()))
     if VERBOSE:
         print(f"  {gold['page'][:16]}: speakers {dict(sys_sp)}")
     found = {k for k in sys_sp if not k.startswith("?")}
@@ -184,7 +208,8 @@ def score_page(gold: dict[str, Any], tables: dict[str, pd.DataFrame]) -> Counter
         most = max(sp["statements"] for sp in gold["speakers"])
         best = {sp["name"] for sp in gold["speakers"] if sp["statements"] == most}
         s["top_sp"] += 1
-        s["top_sp_ok"] += bool(sys_sp) and sys_sp.most_common(1)[0][0] in best
+        # the top speaker as the briefing shows it (analysis.speaker_share: most quote rows, then words)
+        s["top_sp_ok"] += bool(shown) and max(shown, key=lambda k: shown[k]) in best
     return s
 
 
@@ -242,11 +267,14 @@ def main() -> None:
     parser.add_argument("--split", choices=("dev", "test"), help="score only this split's pages")
     parser.add_argument("--show", nargs="*", help="print system entities and speakers of these pages")
     parser.add_argument("--per-page", action="store_true", help="print figures and errors per page too")
-    global VERBOSE, MIN_MENTIONS
+    global VERBOSE, MIN_MENTIONS, KEEP_THE
+    parser.add_argument("--keep-the", action="store_true",
+                        help='match names with a leading "The" kept (the key before issue 21\'s second pass)')
     parser.add_argument("--min-mentions", type=int, default=MIN_MENTIONS,
                         help="score type and one-entity on gold entities named at least this often (default 2)")
     args = parser.parse_args()
     MIN_MENTIONS = args.min_mentions
+    KEEP_THE = args.keep_the
     VERBOSE = args.per_page
     for set_name in args.sets:
         folder = PAGES if set_name == "readability" else AEB

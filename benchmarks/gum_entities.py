@@ -85,6 +85,51 @@ def score(gold: dict[str, set[Span]], system: dict[str, set[Span]]) -> dict[str,
     return out
 
 
+def breakdown(gold: dict[str, set[Span]], system: dict[str, set[Span]]) -> tuple[Counter[str], Counter[str]]:
+    """Where the F1 is lost: (gold PER/ORG/LOC spans by outcome, system spans that are wrong by cause).
+
+    Gold: ``ok`` (exact span and type), ``type`` (exact span, other type), ``boundary`` (a system span
+    overlaps it, not exactly; ``boundary+type`` when its type differs too), ``missed`` (no system span
+    overlaps it). System errors: ``on_misc`` (overlaps a named gold mention of another GUM type: a work,
+    an event...), ``boundary``/``type`` (the counterpart of the gold outcomes), ``spurious`` (overlaps no
+    named gold mention: a common noun phrase, a name GUM does not count, a model error).
+    """
+    g_out: Counter[str] = Counter()
+    s_out: Counter[str] = Counter()
+    for name, g in gold.items():
+        sys_spans = system.get(name, set())
+        g3 = {s for s in g if s[2] in TYPES}
+        for a, b, t in g3:
+            if (a, b, t) in sys_spans:
+                g_out["ok"] += 1
+                continue
+            over = [s for s in sys_spans if s[0] < b and a < s[1]]
+            if any(s[0] == a and s[1] == b for s in over):
+                g_out["type"] += 1
+            elif over:
+                g_out["boundary" if any(s[2] == t for s in over) else "boundary+type"] += 1
+            else:
+                g_out["missed"] += 1
+        for a, b, t in sys_spans:
+            if (a, b, t) in g3:
+                continue
+            over = [s for s in g if s[0] < b and a < s[1]]
+            if any(s[0] == a and s[1] == b and s[2] in TYPES for s in over):
+                s_out["type"] += 1
+            elif any(s[2] in TYPES for s in over):
+                s_out["boundary"] += 1
+            elif over:
+                s_out["on_misc"] += 1
+            else:
+                s_out["spurious"] += 1
+    return g_out, s_out
+
+
+def print_breakdown(title: str, gold: dict[str, set[Span]], system: dict[str, set[Span]]) -> None:
+    g_out, s_out = breakdown(gold, system)
+    print(f"{title}: gold {dict(g_out.most_common())}; wrong system spans {dict(s_out.most_common())}")
+
+
 def print_scores(title: str, scores: dict[str, tuple[float, float, float, int]]) -> None:
     print(f"{title}")
     for t, (p, r, f, n) in scores.items():
@@ -94,6 +139,7 @@ def print_scores(title: str, scores: dict[str, tuple[float, float, float, int]])
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", default="test", choices=("train", "dev", "test"))
+    parser.add_argument("--breakdown", action="store_true", help="where the F1 is lost (boundaries, types, misses)")
     parser.add_argument("--errors", type=int, default=0, help="print this many system errors (dev only, please)")
     args = parser.parse_args()
     if not GUM.is_dir():
@@ -103,7 +149,11 @@ def main() -> None:
     system = system_spans(docs)
     print(f"GUM {args.split}: {len(docs)} documents")
     print_scores("newsbrief (annotate + link)", score(gold, system))
-    print_scores("spaCy model alone", score(gold, spacy_spans(docs)))
+    bare = spacy_spans(docs)
+    print_scores("spaCy model alone", score(gold, bare))
+    if args.breakdown:
+        print_breakdown("newsbrief", gold, system)
+        print_breakdown("spaCy alone", gold, bare)
     if args.errors:
         shown = 0
         for d in docs:

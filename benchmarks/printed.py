@@ -134,16 +134,17 @@ def _row(tables: list[list[dict[str, str]]], key: str, name: str, *, needs: str)
     return next((r for t in tables for r in t if r.get(key) == name and needs in r), None)
 
 
-def _pct(cell: str) -> int:
-    return int(cell.rstrip("%"))
+def _pct(cell: str) -> str:
+    """A share as the table prints it (``present.formatters.pct``: 24, 5.5, <0.1), without the percent sign."""
+    return cell.strip().rstrip("%")
 
 
 #: Entity lead: "X is the most mentioned T (N mentions[ in A of M articles], P% of all entity mentions[; K ...])".
 ENTITY_LEAD = re.compile(r"(.+?) is the most mentioned \w+ \((\d[\d,]*) mentions?(?: in (\d+) of \d+ articles)?, "
-                         r"(\d+)% of all entity mentions")
+                         r"(<?\d+(?:\.\d)?)% of all entity mentions")
 PERSON_LEAD = re.compile(r"The most mentioned person is (.+?) \((\d[\d,]*) mentions?(?: in (\d+) of \d+ articles)?\)")
 #: Speaker lead: "X is quoted most: Q of T quotes (P%)[ in A of M articles]".
-SPEAKER_LEAD = re.compile(r"(.+?) is quoted most: (\d[\d,]*) of (\d[\d,]*) quotes \((\d+)%\)"
+SPEAKER_LEAD = re.compile(r"(.+?) is quoted most: (\d[\d,]*) of (\d[\d,]*) quotes \((<?\d+(?:\.\d)?)%\)"
                           r"(?: in (\d+) of \d+ articles)?")
 
 
@@ -167,7 +168,7 @@ def findings_against_tables(markup: str) -> tuple[int, list[str]]:
                     wrong.append(line)
                 if m.group(3) and row.get("articles") and row["articles"] != m.group(3):
                     wrong.append(line)
-                if pattern is ENTITY_LEAD and "share" in row and _pct(row["share"]) != int(m.group(4)):
+                if pattern is ENTITY_LEAD and "share" in row and _pct(row["share"]) != m.group(4):
                     wrong.append(line)
         if m := SPEAKER_LEAD.match(line):
             row = _row(tables, "speaker", m.group(1), needs="quotes")
@@ -177,7 +178,7 @@ def findings_against_tables(markup: str) -> tuple[int, list[str]]:
             checked += 1
             share = row.get("share", row.get("share of quotes", ""))
             if (row["quotes"].replace(",", "") != m.group(2).replace(",", "") or row.get("named", "yes") != "yes"
-                    or (share and _pct(share) != int(m.group(4)))
+                    or (share and _pct(share) != m.group(4))
                     or (m.group(5) and row.get("articles") and row["articles"] != m.group(5))):
                 wrong.append(line)
         if m := re.match(r"Unnamed sources: (\d+) quotes? from (\d+) unnamed [^,]*, led by (.+)\.$", line):

@@ -1,7 +1,8 @@
-"""How long the briefing's pandas aggregations take on a corpus of Reuters-21578 size.
+"""How long the briefing's aggregations take on a corpus of Reuters-21578 size, tables in memory.
 
 Builds synthetic tables the shape of the full corpus (19,000 articles x 30 sentences, 25 mentions
-and 3 quotes per article; made up here, so no ../shared needed) and times each aggregation once.
+and 3 quotes per article; made up here, so no ../shared needed) and times each aggregation once: the counts and the
+corpus timeline in SQL by DuckDB over the frames (:func:`newsbrief.analysis.as_db`), the tone views in pandas.
 Run: `.venv/bin/python benchmarks/timelines.py [--articles N]`.
 """
 
@@ -46,7 +47,7 @@ def tables(n: int, *, seed: int = 0) -> dict[str, pd.DataFrame]:
                            "content": "we will act now on this", "content_start": 0, "content_end": 10,
                            "kind": "direct", "cue": "said", "speaker_text": "he", "speaker_start": 0, "speaker_end": 2,
                            "speaker": [f"Name {i}" for i in rng.zipf(1.5, q) % n_ent],
-                           "speaker_entity_id": None})
+                           "speaker_entity_id": None, "n_words": 6})
     return {"articles": articles, "sentences": sentences, "mentions": mentions, "entities": entities, "quotes": quotes}
 
 
@@ -55,17 +56,16 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=19_000)
     args = parser.parse_args()
     t = tables(args.articles)
+    db = analysis.as_db(t)
     steps = {
-        "corpus_timeline (week)": lambda: analysis.corpus_timeline(t["articles"], t["sentences"], freq="W"),
-        "corpus_timeline (day, by source)": lambda: analysis.corpus_timeline(t["articles"], t["sentences"], freq="D",
-                                                                              by="source"),
-        "largest_shifts": lambda: largest_shifts(analysis.corpus_timeline(t["articles"], t["sentences"], freq="W")),
+        "corpus_timeline (week)": lambda: analysis.corpus_timeline(db, freq="W"),
+        "corpus_timeline (day, by source)": lambda: analysis.corpus_timeline(db, freq="D", by="source"),
+        "largest_shifts": lambda: largest_shifts(analysis.corpus_timeline(db, freq="W")),
         "entity_sentiment (top 5, week)": lambda: entity_sentiment(t["sentences"], t["mentions"], t["entities"],
                                                                    t["articles"], top=5, freq="W"),
-        "entity_frequencies": lambda: analysis.entity_frequencies(t["mentions"], t["entities"]),
-        "speaker_share": lambda: analysis.speaker_share(t["quotes"], t["articles"]),
-        "key_findings (corpus)": lambda: key_findings(
-            t, timeline=analysis.corpus_timeline(t["articles"], t["sentences"], freq="W")),
+        "entity_frequencies": lambda: analysis.entity_frequencies(db, t["entities"]),
+        "speaker_share": lambda: analysis.speaker_share(db),
+        "key_findings (corpus)": lambda: key_findings(t, timeline=analysis.corpus_timeline(db, freq="W")),
     }
     print(f"{args.articles:,} articles, {len(t['sentences']):,} sentences, {len(t['mentions']):,} mentions, "
           f"{len(t['quotes']):,} quotes")

@@ -5,19 +5,22 @@ candidates`, grouped by :func:`~newsbrief.nlp.entities.mentions.group_mentions`)
 
 * GUM (``../shared/gold/gum``, split ``train``): the type of the named gold mention each found mention
   overlaps most (person -> PERSON, organization -> ORG, place -> PLACE, other named types -> OTHER);
-* aeb (``../shared/pages/aeb/gold.json``, split ``dev`` only): the type of the gold entity whose form the
-  mention's surface is (forms of two gold entities are ambiguous and unused); ``not_entities`` -> OTHER.
+* aeb (``../shared/pages/aeb/gold.json``) and our readability gold (``benchmarks/data/entities_pages_gold.json``),
+  split ``dev`` only: the type of the gold entity whose form the mention's surface is (forms of two gold
+  entities are ambiguous and unused); aeb ``not_entities`` -> OTHER.
 
 A group's label is the majority of its labelled mentions. The model is scikit-learn's multinomial
 logistic regression; ``C`` is chosen on the mean of GUM ``dev`` group accuracy and a 3-fold (by page)
-cross-validated group accuracy on the aeb dev pages, then the model is refitted on train + dev of GUM and
-the aeb dev pages. Word features (``last=``, ``first=``) are kept only for words
+cross-validated group accuracy on the dev pages, then the model is refitted on train + dev of GUM and
+the dev pages. The features of the dependency parse are left out unless ``--parse`` (they gave nothing on
+dev; the weights record the choice). Word features (``last=``, ``first=``) are kept only for words
 that occur in lower case in the training text, so no weight is keyed on a name.
 
 Usage::
 
     PYTHONPATH=src .venv/bin/python scripts/train_entity_typer.py            # train, report, write weights
     PYTHONPATH=src .venv/bin/python scripts/train_entity_typer.py --dry-run  # report only
+    PYTHONPATH=src .venv/bin/python scripts/train_entity_typer.py --cache /tmp/typer-docs  # parse once
 """
 
 from __future__ import annotations
@@ -46,13 +49,33 @@ RULE_CLASS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", 
 Example = tuple[dict[str, float], str, str]  # features, gold class, rules' class
 
 
+PARSE = False  # --parse: the features of the dependency parse too
+CACHE: Path | None = None  # --cache DIR: parsed documents kept between runs (DocBin)
+
+
+def parsed(nlp: Any, name: str, texts: list[str]) -> list[Any]:
+    """``nlp.pipe(texts)``, read from / written to the cache directory when one is given."""
+    from spacy.tokens import DocBin
+
+    path = CACHE / f"{name}.spacy" if CACHE is not None else None
+    if path is not None and path.is_file():
+        docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+        if [d.text for d in docs] == texts:
+            return docs
+    docs = list(nlp.pipe(texts))
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        DocBin(docs=docs).to_disk(path)
+    return docs
+
+
 def _examples(doc: Any, label_of: Any) -> list[Example]:
     found = candidates(doc)
     if not found:
         return []
     groups = group_mentions(found)
     rule = rule_labels(found, groups)
-    feats = group_features(found, groups, rule)
+    feats = group_features(found, groups, rule, parse=PARSE)
     votes: dict[int, Counter[str]] = {}
     rule_of: dict[int, str] = {}
     for (span, _, _), g, r in zip(found, groups, rule):
@@ -67,7 +90,7 @@ def gum_examples(split: str, nlp: Any) -> tuple[list[Example], Counter[str]]:
     docs = load(split)
     out: list[Example] = []
     lower: Counter[str] = Counter()
-    for d, doc in zip(docs, nlp.pipe(d.text for d in docs)):
+    for d, doc in zip(docs, parsed(nlp, f"gum-{split}", [d.text for d in docs])):
         lower.update(t.text for t in doc if t.is_alpha and t.is_lower)
         named = d.named
 
@@ -83,17 +106,18 @@ def gum_examples(split: str, nlp: Any) -> tuple[list[Example], Counter[str]]:
     return out, lower
 
 
-def aeb_examples(split: str, nlp: Any) -> tuple[list[list[Example]], Counter[str]]:
-    pages, texts = load_set("aeb")
+def page_examples(set_name: str, split: str, nlp: Any) -> tuple[list[list[Example]], Counter[str]]:
+    """Examples per page of a hand gold of pages (``aeb`` or our ``readability`` gold), one split."""
+    pages, texts = load_set(set_name)
     names = [p for p, g in sorted(pages.items()) if g["split"] == split]
     out: list[list[Example]] = []  # per page
     lower: Counter[str] = Counter()
-    for name, doc in zip(names, nlp.pipe(texts[p] for p in names)):
+    for name, doc in zip(names, parsed(nlp, f"{set_name}-{split}", [texts[p] for p in names])):
         lower.update(t.text for t in doc if t.is_alpha and t.is_lower)
         forms: dict[str, set[str]] = {}
         for ent in pages[name]["entities"]:
             for f in ent["forms"]:
-                forms.setdefault(_key(f), set()).add(AEB_CLASS[ent["type"]])
+                forms.setdefault(_key(f), set()).add(AEB_CLASS.get(ent["type"], "OTHER"))
         for f in pages[name].get("not_entities", []):
             forms.setdefault(_key(f), set()).add("OTHER")
 
@@ -150,16 +174,23 @@ def main() -> None:
     parser.add_argument("--c", type=float, nargs="*", default=[0.3, 1.0, 3.0, 10.0])
     parser.add_argument("--gum-only", action="store_true",
                         help="train on GUM alone (to see how the aeb dev pages fare unseen)")
+    parser.add_argument("--parse", action="store_true",
+                        help="use the features of the dependency parse (the name's dependency and head)")
+    parser.add_argument("--cache", type=Path, help="keep the parsed documents in this directory between runs")
     args = parser.parse_args()
+    global PARSE, CACHE
+    PARSE, CACHE = args.parse, args.cache
     if not GUM.is_dir() or not AEB.is_dir():
         sys.exit("needs ../shared/gold/gum and ../shared/pages/aeb")
     nlp = load_pipeline()
     gum_train, v1 = gum_examples("train", nlp)
     gum_dev, v2 = gum_examples("dev", nlp)
-    aeb_pages, v3 = aeb_examples("dev", nlp) if not args.gum_only else ([], Counter())
+    aeb_pages, v3 = page_examples("aeb", "dev", nlp) if not args.gum_only else ([], Counter())
+    rd_pages, v4 = page_examples("readability", "dev", nlp) if not args.gum_only else ([], Counter())
+    aeb_pages += rd_pages  # the dev pages of both hand golds, cross-validated by page together
     aeb_dev = [e for page in aeb_pages for e in page]
-    vocab = {w for w, n in (v1 + v2 + v3).items() if n >= 2}
-    print(f"groups: GUM train {len(gum_train)}, GUM dev {len(gum_dev)}, aeb dev {len(aeb_dev)}; "
+    vocab = {w for w, n in (v1 + v2 + v3 + v4).items() if n >= 2}
+    print(f"groups: GUM train {len(gum_train)}, GUM dev {len(gum_dev)}, dev pages {len(aeb_dev)}; "
           f"classes {Counter(y for _, y, _ in gum_train + aeb_dev)}")
     best = (-1.0, args.c[0])
     for c in args.c:
@@ -175,13 +206,14 @@ def main() -> None:
                 vk, mk = fit(gum_train + rest, vocab, c)
                 a, r = accuracy(vk, mk, held)
                 hits, base, n = hits + a * len(held), base + r * len(held), n + len(held)
-            line += f"; aeb dev {FOLDS}-fold group accuracy {hits / n:.3f} (rules {base / n:.3f})"
+            line += f"; dev pages {FOLDS}-fold group accuracy {hits / n:.3f} (rules {base / n:.3f})"
             score = (acc + hits / n) / 2
         print(line)
         best = max(best, (score, c))
     vec, model = fit(gum_train + gum_dev + aeb_dev, vocab, best[1])
     data = export(vec, model)
     data["C"] = best[1]
+    data["parse"] = PARSE
     print(f"chosen C={best[1]}; {len(data['weights'])} features; classes {data['classes']} (expected {CLASSES})")
     if not args.dry_run:
         OUT.write_text(json.dumps(data, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")

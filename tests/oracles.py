@@ -1,6 +1,7 @@
-"""The pandas versions of the corpus analyses, kept as oracles: the SQL ones (:mod:`newsbrief.analysis.db_change`,
-:mod:`newsbrief.analysis.db_spikes`), the only implementation the package runs, are tested equal to these on
-random tables and on the sample corpus, and the statistics are tested on small hand-made tables through them."""
+"""The pandas versions of the analyses, kept as oracles: the SQL ones (:mod:`newsbrief.analysis.db_counts`,
+:mod:`newsbrief.analysis.db_change`, :mod:`newsbrief.analysis.db_spikes`), the only implementation the package runs
+(over a store or an article's tables in memory), are tested equal to these on random tables and on the sample
+corpus, and the statistics are tested on small hand-made tables through them."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ import numpy as np
 import pandas as pd
 
 from newsbrief.analysis.change import (
-    EARLIER_LABEL,
+    EARLIER,
+    NO_SPAN,
     Split,
     log_odds_changes,
     plan_split,
@@ -19,10 +21,101 @@ from newsbrief.analysis.change import (
     welch_from_moments,
 )
 from newsbrief.analysis.cooccurrence import PAIR_COLUMNS, pairs_from_counts
-from newsbrief.analysis.entities import TYPE_OF_LABEL
+from newsbrief.analysis.entities import FREQ_COLUMNS, TYPE_OF_LABEL, frequencies_from_counts
 from newsbrief.analysis.periods import period_start, source_labels
-from newsbrief.analysis.sentiment import sentence_of
+from newsbrief.analysis.sentiment import _period_stats, _require, _with_dates, sentence_of
+from newsbrief.analysis.speakers import SHARE_COLUMNS, _with_speaker, share_from_counts
 from newsbrief.analysis.spikes import HEADLINE_COLUMNS, SPIKE_COLUMNS, headlines_from_counts, spikes_from_shares
+from newsbrief.errors import NewsbriefError
+from newsbrief.textutil import thin_reason
+
+# ---------------------------------------------------------------------------------------------- counts
+
+
+def entity_frequencies(
+    mentions: pd.DataFrame,
+    entities: pd.DataFrame,
+    *,
+    top: int | None = None,
+    types: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Mentions per canonical entity, most frequent first.
+
+    ``share`` is the entity's mentions over all counted mentions; ``articles`` the number of
+    articles mentioning it. ``types`` filters on person / organisation / place.
+    """
+    if mentions.empty:
+        return pd.DataFrame(columns=FREQ_COLUMNS)
+    counts = mentions.groupby("entity_id").agg(mentions=("start", "size"), articles=("article_id", "nunique"))
+    return frequencies_from_counts(counts.reset_index(), entities, top=top, types=types)
+
+
+def speaker_share(
+    quotes: pd.DataFrame, articles: pd.DataFrame | None = None, *, top: int | None = None
+) -> pd.DataFrame:
+    """Per resolved speaker: quotes, the articles they are in, quoted words, their shares, first and last date, an
+    example quote.
+
+    Unattributed quotes are one line of their own, not dropped. The example is the speaker's
+    longest quote (most informative in a table).
+    """
+    if quotes.empty:
+        return pd.DataFrame(columns=SHARE_COLUMNS)
+    q = _with_speaker(quotes)
+    if articles is not None and "published" in articles:
+        q = q.merge(articles[["article_id", "published"]], on="article_id", how="left")
+    else:
+        q["published"] = pd.NaT
+    order = ["words", "article_id", "content_start"] if "content_start" in q else ["words"]
+    example = (q.sort_values(order, ascending=[False] + [True] * (len(order) - 1), kind="stable")
+               .drop_duplicates("speaker").set_index("speaker")["content"])
+    out = q.groupby("speaker").agg(
+        named=("named", "max"), quotes=("content", "size"), articles=("article_id", "nunique"), words=("words", "sum"),
+        first=("published", "min"), last=("published", "max"),
+    )
+    out["example"] = example
+    return share_from_counts(out.reset_index(), top=top)
+
+
+def _article_means(sentences: pd.DataFrame) -> pd.DataFrame:
+    _require(sentences, ["article_id", "sentiment"], "sentences")
+    means = sentences.groupby("article_id", sort=False)["sentiment"].agg(["mean", "size"])
+    return means.rename(columns={"mean": "value", "size": "n_sentences"}).reset_index()
+
+
+def corpus_timeline(
+    articles: pd.DataFrame,
+    sentences: pd.DataFrame,
+    *,
+    freq: str = "W",
+    by: str | None = None,
+    thin_below: int = 5,
+    level: float = 0.95,
+) -> pd.DataFrame:
+    """Mean sentiment per period (``freq`` "D" or "W", any pandas period alias works): see
+    :func:`newsbrief.analysis.db_counts.corpus_timeline`.
+
+    Each article's sentences are averaged first; the period mean is the mean of those
+    article means, with a ``level`` Student-t band over articles.  ``by="source"`` gives
+    one series per source, each over the whole corpus date range.  Columns: [source],
+    period (UTC timestamp of the period start; weeks start on Monday), mean, ci_low,
+    ci_high, n_articles, thin, n_sentences.  Undated articles are left out (logged).
+    """
+    if by not in (None, "source"):
+        raise NewsbriefError(f"by must be None or 'source', not {by!r}", field="by")
+    extra = [by] if by else []
+    df = _with_dates(_article_means(sentences), articles, freq, extra)
+    if by:
+        df[by] = source_labels(df[by])
+    return _period_stats(df, keys=extra, freq=freq, thin_below=thin_below, level=level, extra_counts=["n_sentences"])
+
+
+def thin_articles(articles: pd.DataFrame) -> dict[str, str]:
+    """``{article_id: reason}`` for every article whose text is too little to brief on."""
+    if "text" not in articles or articles.empty:
+        return {}
+    return {str(i): reason for i, text in zip(articles["article_id"], articles["text"])
+            if (reason := thin_reason(str(text) if isinstance(text, str) else ""))}
 
 
 # ---------------------------------------------------------------------------------------------- what changed
@@ -37,7 +130,7 @@ def compare_split(
     """
     dated = articles.dropna(subset=["published"])
     if dated.empty:
-        return Split(frozenset(), frozenset(), "", "", "none", reason="no article is dated")
+        return Split(frozenset(), frozenset(), NO_SPAN, NO_SPAN, "none", reason="no article is dated")
     period = pd.Series(period_start(dated["published"], freq).to_numpy(), index=dated["article_id"].astype(str))
     plan = plan_split(period.value_counts(), freq=freq, compare=compare, min_articles=min_articles)
     focus = frozenset(period.index[period >= plan.focus_start])
@@ -49,14 +142,13 @@ def compare_split(
     elif plan.base[0] == "periods":
         base = frozenset(period.index[(period >= plan.base[1]) & (period < plan.focus_start)])
         if not base:  # nothing was published in the periods right before: compare with everything earlier
-            return Split(focus, earlier, plan.focus_label, EARLIER_LABEL, "corpus", earlier=earlier)
+            return Split(focus, earlier, plan.focus_span, EARLIER, "corpus", earlier=earlier)
     else:
         stamps = pd.to_datetime(dated.set_index(dated["article_id"].astype(str))["published"], utc=True)
         base = frozenset(stamps.index[(stamps >= plan.base[1]) & (stamps <= plan.base[2])]) - focus
         if not base:
-            return Split(focus, frozenset(), plan.focus_label, plan.base_label, "none", earlier=earlier,
-                         reason=f"no article outside the focus was published from {plan.base_label}")
-    return Split(focus, base, plan.focus_label, plan.base_label, plan.kind, earlier=earlier)
+            return Split(focus, frozenset(), plan.focus_span, plan.base_span, "none", earlier=earlier)
+    return Split(focus, base, plan.focus_span, plan.base_span, plan.kind, earlier=earlier)
 
 
 def entity_counts(mentions: pd.DataFrame, entities: pd.DataFrame, ids: frozenset[str] | None = None) -> pd.DataFrame:

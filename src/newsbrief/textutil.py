@@ -24,19 +24,6 @@ def fold(name: str) -> str:
     return text
 
 
-def clip(text: object, limit: int = 280) -> str:
-    """``text`` on one line, shortened at a word boundary with an ellipsis when over ``limit``."""
-    if text is None or (isinstance(text, float) and text != text):
-        return ""
-    value = " ".join(str(text).split())
-    if len(value) <= limit:
-        return value
-    cut = value[: limit - 1]
-    if " " in cut[limit // 2 :]:
-        cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip(",;: ") + " …"
-
-
 def minus(text: str) -> str:
     """A true minus sign for negative numbers (−0.35, not -0.35)."""
     return text.replace("-", "\u2212")

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from newsbrief.analysis.change import Split, log_odds_changes, parse_range
+from newsbrief.analysis.change import NO_SPAN, Split, log_odds_changes, parse_range
 from newsbrief.errors import NewsbriefError
+from newsbrief.present.formatters import span_label
 from oracles import (
     attention_spikes,
     compare_split,
@@ -65,16 +66,17 @@ def test_split_previous_widens_a_thin_last_week() -> None:
     arts = articles_over({"2024-01-01": 12, "2024-01-08": 12, "2024-01-15": 12, "2024-01-22": 2})
     split = compare_split(arts, freq="W", min_articles=10)
     assert split.kind == "previous" and len(split.focus) == 14  # last two weeks: 12 + 2
-    assert len(split.base) == 24 and "2 weeks" in split.focus_label
+    assert len(split.base) == 24 and "2 weeks" in span_label(split.focus_span)
     assert split.earlier == split.base | {a for a in arts["article_id"] if a.startswith("2024-01-01")}
 
 
 def test_split_one_week_compares_with_the_corpus_and_a_range_picks_its_dates() -> None:
     one = compare_split(articles_over({"2024-01-01": 5}), freq="W")
-    assert one.base_label == "the whole corpus" and one.focus == one.base
+    assert span_label(one.base_span) == "the whole corpus" and one.focus == one.base
     arts = articles_over({"2024-01-01": 12, "2024-01-08": 12, "2024-01-15": 12})
     ranged = compare_split(arts, freq="W", compare="2024-01-01..2024-01-07")
     assert ranged.kind == "range" and len(ranged.base) == 12
+    assert span_label(ranged.base_span) == "1 January 2024 to 7 January 2024"
     assert parse_range("2024-01-01 to 2024-01-31") is not None and parse_range("last week") is None
     with pytest.raises(NewsbriefError, match="compare"):
         compare_split(arts, compare="last week")
@@ -83,7 +85,7 @@ def test_split_one_week_compares_with_the_corpus_and_a_range_picks_its_dates() -
 
 
 def test_entity_changes_need_the_rise_to_span_two_articles() -> None:
-    split = Split(frozenset({"f1", "f2"}), frozenset({"b1", "b2"}), "focus", "base", "previous")
+    split = Split(frozenset({"f1", "f2"}), frozenset({"b1", "b2"}), NO_SPAN, NO_SPAN, "previous")
     rows = [("f1", "E1")] * 40 + [("f1", "E0")] * 20 + [("f2", "E0")] * 40 + [("b1", "E0")] * 50 + [("b2", "E0")] * 50
     rows += [("b1", "E2")] * 2 + [("f1", "E2")] * 15 + [("f2", "E2")] * 15
     mentions = pd.DataFrame(rows, columns=["article_id", "entity_id"]).assign(start=range(len(rows)))
@@ -95,7 +97,7 @@ def test_entity_changes_need_the_rise_to_span_two_articles() -> None:
 
 
 def test_new_speakers_are_not_quoted_before() -> None:
-    split = Split(frozenset({"f1", "f2"}), frozenset({"b1"}), "focus", "base", "previous",
+    split = Split(frozenset({"f1", "f2"}), frozenset({"b1"}), NO_SPAN, NO_SPAN, "previous",
                   earlier=frozenset({"e1", "b1"}))
     quotes = pd.DataFrame({"article_id": ["f1", "f1", "f2", "f1", "f2", "e1", "f1"],
                            "speaker": ["New", "New", "Old", "Old", "Once", "Old", None]})
@@ -103,7 +105,8 @@ def test_new_speakers_are_not_quoted_before() -> None:
 
 
 def test_tone_shift_interval() -> None:
-    split = Split(frozenset(f"f{i}" for i in range(8)), frozenset(f"b{i}" for i in range(8)), "f", "b", "previous")
+    split = Split(frozenset(f"f{i}" for i in range(8)), frozenset(f"b{i}" for i in range(8)), NO_SPAN, NO_SPAN,
+                  "previous")
     values = pd.DataFrame({
         "group": ["Moved"] * 16 + ["Still"] * 16,
         "article_id": [f"f{i}" for i in range(8)] + [f"b{i}" for i in range(8)] * 1 + [f"f{i}" for i in range(8)]

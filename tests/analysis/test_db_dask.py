@@ -53,9 +53,9 @@ def frames_equal(a: pd.DataFrame, b: pd.DataFrame) -> None:
 def every_result(db: Db, entities: pd.DataFrame) -> dict[str, Any]:
     """Every two-phase corpus function's result on ``db`` (both comparison modes, weekly and daily)."""
     out: dict[str, Any] = {
-        "frequencies": dbc.entity_frequencies_db(db, entities), "speakers": dbc.speaker_share_db(db),
-        "timeline": dbc.corpus_timeline_db(db, freq="W"), "timeline_source": dbc.corpus_timeline_db(db, by="source"),
-        "summary": pd.DataFrame([dbc.corpus_summary(db)]), "thin": dbc.thin_articles_db(db, limit=3),
+        "frequencies": dbc.entity_frequencies(db, entities), "speakers": dbc.speaker_share(db),
+        "timeline": dbc.corpus_timeline(db, freq="W"), "timeline_source": dbc.corpus_timeline(db, by="source"),
+        "summary": pd.DataFrame([dbc.corpus_summary(db)]), "thin": dbc.thin_articles(db, limit=3),
         "by_id": dbc.articles_by_id(db, ["a0001", "a0002", "a0100"]).sort_values("article_id"),
     }
     ids = list(out["frequencies"]["entity_id"].head(10))
@@ -109,7 +109,7 @@ def test_dask_equals_local_on_a_partitioned_store(store: Path, tables: dict[str,
     dask = DaskDb.open(store, cluster=cluster)
     assert len(dask.parts) == 4
     # weeks that span two months (parts) are merged from their moments: the test would catch averaged averages
-    weeks = dbc.corpus_timeline_db(local, freq="W")["period"]
+    weeks = dbc.corpus_timeline(local, freq="W")["period"]
     assert any(p.month != (p + pd.Timedelta(days=6)).month for p in weeks)
     entities = local.entities()
     assert_same_results(every_result(local, entities), every_result(dask, entities))
@@ -192,17 +192,9 @@ def test_a_corpus_briefing_on_dask_runs_through_aggregate_and_equals_local(
 
 
 @pytest.mark.slow
-def test_the_sample_corpus_briefing_on_dask_equals_local(root: Path, tmp_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from newsbrief.annotate import annotate_corpus
-    from newsbrief.ingest import read_inputs
-    from newsbrief.params import load_params
-
-    params = load_params(root / "params" / "sample-corpus.yaml")
-    articles = read_inputs(params.input, columns=params.columns).articles
-    annotate_corpus(articles, store=tmp_path / "store", batch_size=64)
-    assert len(file_parts(table_files(tmp_path / "store"))) > 1
+def test_the_sample_corpus_briefing_on_dask_equals_local(sample_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert len(file_parts(table_files(sample_store))) > 1
     with (distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as lc,
           distributed.Client(lc) as client):
-        shown = compare_briefings(tmp_path / "store", DaskCluster(client), monkeypatch)
+        shown = compare_briefings(sample_store, DaskCluster(client), monkeypatch)
     assert shown["findings"] and shown["what_changed"]

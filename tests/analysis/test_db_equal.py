@@ -1,5 +1,5 @@
-"""The SQL (DuckDB, out of core) corpus analyses equal the in-memory pandas ones, on random tables and on the
-sample corpus (slow: annotates it)."""
+"""The SQL (DuckDB) analyses, the only implementation the package runs, equal their pandas oracles
+(``tests/oracles.py``) on random tables and on the sample corpus (slow: annotates it)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import pandas as pd
 import pytest
 
 import oracles
-from newsbrief import analysis
 from newsbrief.analysis import change as ch
 from newsbrief.analysis import db_change as dch
 from newsbrief.analysis import db_counts as dbc
@@ -27,43 +26,43 @@ def same(a: pd.DataFrame, b: pd.DataFrame) -> None:
 
 def assert_sql_equals_pandas(t: dict[str, pd.DataFrame], db: Db) -> None:
     ents = t["entities"]
-    same(analysis.entity_frequencies(t["mentions"], ents), dbc.entity_frequencies_db(db, ents))
-    same(analysis.speaker_share(t["quotes"], t["articles"]), dbc.speaker_share_db(db))
+    same(oracles.entity_frequencies(t["mentions"], ents), dbc.entity_frequencies(db, ents))
+    same(oracles.speaker_share(t["quotes"], t["articles"]), dbc.speaker_share(db))
     for by in (None, "source"):
-        same(analysis.corpus_timeline(t["articles"], t["sentences"], freq="W", by=by),
-             dbc.corpus_timeline_db(db, freq="W", by=by))
+        same(oracles.corpus_timeline(t["articles"], t["sentences"], freq="W", by=by),
+             dbc.corpus_timeline(db, freq="W", by=by))
     for compare in ("previous", "corpus"):
         split = oracles.compare_split(t["articles"], freq="W", compare=compare)
         sql = dch.compare_split(db, freq="W", compare=compare)
-        assert (len(split.focus), len(split.base), split.focus_label, split.base_label, split.kind) == \
-            (sql.n_focus, sql.n_base, sql.focus_label, sql.base_label, sql.kind)
+        assert (len(split.focus), len(split.base), split.focus_span, split.base_span, split.kind) == \
+            (sql.n_focus, sql.n_base, sql.focus_span, sql.base_span, sql.kind)
         same(oracles.entity_changes(t["mentions"], ents, split), dch.entity_changes(db, sql))
         same(oracles.speaker_changes(t["quotes"], split), dch.speaker_changes(db, sql))
         same(oracles.new_speakers(t["quotes"], split), dch.new_speakers(db, sql))
         same(oracles.tone_shifts(oracles.source_tone(t["sentences"], t["articles"]), split),
              dch.source_tone_shifts(db, sql))
-        ids = list(analysis.entity_frequencies(t["mentions"], ents, top=10)["entity_id"])
+        ids = list(oracles.entity_frequencies(t["mentions"], ents, top=10)["entity_id"])
         same(oracles.tone_shifts(oracles.entity_tone(t["sentences"], t["mentions"], ents, entity_ids=ids), split),
              dch.entity_tone_shifts(db, sql, entity_ids=ids))
     for freq in ("W", "D"):
-        ids = list(analysis.entity_frequencies(t["mentions"], ents, top=10)["entity_id"])
+        ids = list(oracles.entity_frequencies(t["mentions"], ents, top=10)["entity_id"])
         spikes = oracles.attention_spikes(t["mentions"], t["articles"], ents, entity_ids=ids, freq=freq)
-        spikes_db = dsp.attention_spikes(db, ents, entity_ids=ids, freq=freq)
-        same(spikes, spikes_db)
+        spikes_sql = dsp.attention_spikes(db, ents, entity_ids=ids, freq=freq)
+        same(spikes, spikes_sql)
         same(oracles.spike_headlines(spikes, t["mentions"], t["articles"], freq=freq),
-             dsp.spike_headlines(db, spikes_db, freq=freq))
+             dsp.spike_headlines(db, spikes_sql, freq=freq))
         long = oracles.share_by_period(t["mentions"], t["articles"], freq=freq)
         long = long[long["entity_id"].isin(ids[:5])].sort_values(["period", "entity_id"])
         same(long, dsp.share_by_period(db, entity_ids=ids[:5], freq=freq).sort_values(["period", "entity_id"]))
-    ids = list(analysis.entity_frequencies(t["mentions"], ents, top=12)["entity_id"])
+    ids = list(oracles.entity_frequencies(t["mentions"], ents, top=12)["entity_id"])
     same(oracles.cooccurrence(t["mentions"], t["sentences"], ents, entity_ids=ids),
          dsp.cooccurrence(db, ents, entity_ids=ids))
     pd.testing.assert_frame_equal(oracles.share_of_voice(t["mentions"], t["articles"], ents),
                                   dsp.share_of_voice(db, ents))
     pd.testing.assert_frame_equal(oracles.speaker_share_of_voice(t["quotes"], t["articles"]),
                                   dsp.speaker_share_of_voice(db))
-    thin, total = dbc.thin_articles_db(db)
-    assert thin == analysis.thin_articles(t["articles"]) and total == len(thin)
+    thin, total = dbc.thin_articles(db)
+    assert thin == oracles.thin_articles(t["articles"]) and total == len(thin)
 
 
 @pytest.mark.parametrize("keyed", [False, True], ids=["offsets", "mentions.sent_id"])
@@ -83,17 +82,11 @@ def test_sql_equals_pandas_on_random_tables(keyed: bool) -> None:
 
 
 @pytest.mark.slow
-def test_sql_equals_pandas_on_the_sample_corpus(root: Path, tmp_path: Path) -> None:
-    from newsbrief.annotate import annotate_corpus
-    from newsbrief.ingest import read_inputs
-    from newsbrief.params import load_params
+def test_sql_equals_pandas_on_the_sample_corpus(sample_store: Path) -> None:
     from newsbrief.store import read_dataset
 
-    params = load_params(root / "params" / "sample-corpus.yaml")
-    articles = read_inputs(params.input, columns=params.columns).articles
-    annotate_corpus(articles, store=tmp_path / "store", batch_size=64)
-    tables = read_dataset(tmp_path / "store")
-    db = Db(connect(tmp_path / "store"))
+    tables = read_dataset(sample_store)
+    db = Db(connect(sample_store))
     assert len(tables["articles"]) > 200
     assert_sql_equals_pandas(tables, db)
 
@@ -107,7 +100,7 @@ def test_a_gap_before_the_focus_compares_with_everything_earlier() -> None:
                   else v) for k, v in tables.items()}
     split = oracles.compare_split(tables["articles"], freq="W")
     sql = dch.compare_split(Db(connect(tables)), freq="W")
-    assert split.base_label == sql.base_label == ch.EARLIER_LABEL
+    assert split.base_span == sql.base_span == ch.EARLIER
     assert len(split.base) == sql.n_base == int(((weeks <= 6) & keep & a["published"].notna()).sum())
 
 

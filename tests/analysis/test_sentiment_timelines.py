@@ -6,9 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from newsbrief import analysis
 from newsbrief.analysis.sentiment import (
     article_timeline,
-    corpus_timeline,
     entity_sentiment,
     extreme_sentences,
     largest_shifts,
@@ -17,6 +17,11 @@ from newsbrief.analysis.sentiment import (
 )
 from newsbrief.errors import NewsbriefError
 from newsbrief.present.tone_findings import findings
+
+
+def corpus_timeline(articles: pd.DataFrame, sentences: pd.DataFrame, **options: object) -> pd.DataFrame:
+    """The corpus timeline (SQL) over these tables in memory."""
+    return analysis.corpus_timeline(analysis.as_db({"articles": articles, "sentences": sentences}), **options)
 
 
 def make_sentences(scores: dict[str, list[float]]) -> pd.DataFrame:

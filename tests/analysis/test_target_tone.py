@@ -53,7 +53,8 @@ def tables(with_tone: bool = True) -> dict[str, pd.DataFrame]:
         "entities": pd.DataFrame({"entity_id": list(IDS.values()), "name": list(IDS), "label": "GPE",
                                   "aliases": [[n] for n in IDS]}),
         "sentences": pd.DataFrame(srows),
-        "quotes": pd.DataFrame(columns=["article_id", "speaker", "sentiment"]),
+        "quotes": pd.DataFrame(columns=["article_id", "quote_id", "content", "content_start", "content_end", "speaker",
+                                        "speaker_entity_id", "sentiment"]),
     }
 
 
@@ -175,9 +176,9 @@ def test_tone_within_noise_is_too_little_to_tell(row: tuple[float, float, float,
 
 
 def timeline_of(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    from newsbrief.analysis import corpus_timeline
+    from newsbrief.analysis import as_db, corpus_timeline
 
-    return corpus_timeline(t["articles"], t["sentences"], freq="W")
+    return corpus_timeline(as_db(t), freq="W")
 
 
 def test_key_findings_use_tone_towards_entities_and_fall_back_with_a_note() -> None:

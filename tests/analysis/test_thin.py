@@ -1,24 +1,29 @@
-"""analysis.thin: thin articles from the articles table, and tables without them."""
+"""Articles with too little text, judged in SQL over tables in memory (stores: tests/analysis/test_db_equal.py)."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from newsbrief.analysis import thin_articles, without_articles
+from newsbrief.analysis import thin_articles
+from newsbrief.analysis.db import as_db
+from newsbrief.analysis.db_counts import thin_scope
 
 LONG = " ".join(["The council voted on Tuesday to expand the bus network, officials said."] * 10)
 
 
-def test_thin_articles_and_tables_without_them() -> None:
+def test_thin_articles_are_named_with_their_reason_and_left_out_of_the_scope() -> None:
     articles = pd.DataFrame({"article_id": ["a", "b"], "text": ["A caption. (AP)", LONG]})
-    mentions = pd.DataFrame({"article_id": ["a", "b", "b"], "entity_id": ["E1", "E1", "E2"]})
-    entities = pd.DataFrame({"entity_id": ["E1", "E2"], "name": ["X", "Y"]})
-    thin = thin_articles(articles)
-    assert list(thin) == ["a"] and "caption" in thin["a"]
-    out = without_articles({"articles": articles, "mentions": mentions, "entities": entities}, set(thin))
-    assert out["articles"]["article_id"].tolist() == ["b"] and len(out["mentions"]) == 2
-    assert out["entities"] is entities
+    db = as_db({"articles": articles})
+    thin, total = thin_articles(db)
+    assert list(thin) == ["a"] and "caption" in thin["a"] and total == 1
+    assert db.df(f"SELECT article_id FROM articles a WHERE {thin_scope(db)}")["article_id"].tolist() == ["b"]
+
+
+def test_the_stored_thin_column_is_read_when_there_is_one() -> None:
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "text": ["x", "y", "z"],
+                             "thin": [None, "only 1 word", "only 1 word"]})
+    assert thin_articles(as_db({"articles": articles}), limit=1) == ({"b": "only 1 word"}, 2)
 
 
 def test_no_text_column_means_nothing_thin() -> None:
-    assert thin_articles(pd.DataFrame({"article_id": ["a"]})) == {}
+    assert thin_articles(as_db({"articles": pd.DataFrame({"article_id": ["a"]})})) == ({}, 0)

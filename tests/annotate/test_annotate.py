@@ -33,7 +33,7 @@ TEXTS = [
 
 COLUMNS = {
     "articles": ["article_id", "title", "source", "author", "published", "url", "text", "n_words", "content_hash",
-                 "thin"],
+                 "wire", "thin"],
     "mentions": ["article_id", "start", "end", "text", "label", "entity_id", "tone", "sent_id"],
     "entities": ["entity_id", "name", "label", "aliases"],
     "quotes": ["article_id", "quote_id", "content", "content_start", "content_end", "kind", "cue", "speaker_text",

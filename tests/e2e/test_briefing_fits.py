@@ -83,9 +83,10 @@ def test_seed_briefing_is_one_page(seed_run, tmp_path: Path) -> None:
     _check_findings(seed_run)
 
 
-@pytest.fixture(scope="module")
-def corpus_run(root: Path, tmp_path_factory: pytest.TempPathFactory):
-    return run_report(load_params(root / "params" / "sample-corpus.yaml"), output_dir=tmp_path_factory.mktemp("c"))
+@pytest.fixture
+def corpus_run(sample_run):
+    """The session's one sample-corpus run (tests/conftest.py)."""
+    return sample_run
 
 
 def test_corpus_briefing_fits_six_pages_with_readable_charts(corpus_run, tmp_path: Path) -> None:

@@ -36,11 +36,6 @@ def check_layout(paths, tmp: Path) -> None:
     assert len(draws) == images and len(set(draws)) == images
 
 
-@pytest.fixture(scope="module")
-def sample_run(root: Path, tmp_path_factory: pytest.TempPathFactory):
-    return run_report(load_params(root / "params" / "sample-corpus.yaml"), output_dir=tmp_path_factory.mktemp("corpus"))
-
-
 def test_sample_corpus_fits_six_pages(sample_run, tmp_path: Path) -> None:
     check_layout(sample_run, tmp_path)
 

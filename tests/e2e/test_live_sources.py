@@ -48,7 +48,7 @@ def test_a_morning_briefing_from_a_feed_reads_only_what_is_new(tmp_path: Path,
         assert _run(params, out, *mail) == 0
         assert site.article_requests() == 15 and eml.is_file()  # exactly the three new pages were fetched
         page = _visible((folder / "briefing.html").read_text())
-        assert "This corpus (15 articles) against the baseline store (12 articles)" in page  # the last run's 12
+        assert "This corpus (15 articles) against the last run (12 articles)" in page
         assert not (folder / ".last-run").exists()
 
 

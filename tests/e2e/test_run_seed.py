@@ -70,9 +70,10 @@ def test_executed_notebook_keeps_parameters_tag(seed_run) -> None:
     assert all(c.get("outputs") is not None for c in nb.cells if c.cell_type == "code")
 
 
-def test_cli_prints_three_paths_and_exit_codes(root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_prints_three_paths_and_exit_codes(root: Path, tmp_path: Path, seed_store: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["run", str(root / "params" / "seed-article.yaml"), "--output-dir", str(tmp_path), "-q",
-                 "--set", "name=cli-run"])
+                 "--set", "name=cli-run", "--set", f"store={seed_store}"])
     printed = capsys.readouterr().out.split()
     assert code == 0
     assert [Path(p).name for p in printed] == ["briefing.ipynb", "briefing.html", "briefing.pdf"]
@@ -126,8 +127,9 @@ def test_pdf_is_a4_with_title_and_page_numbers_in_footer(seed_run) -> None:
         assert "Ukraine urges NATO" in text
 
 
-def test_letter_paper(root: Path, tmp_path: Path) -> None:
-    params = load_params(root / "params" / "seed-article.yaml", overrides=["paper=Letter", "name=letter"])
+def test_letter_paper(root: Path, tmp_path: Path, seed_store: Path) -> None:
+    params = load_params(root / "params" / "seed-article.yaml",
+                         overrides=["paper=Letter", "name=letter", f"store={seed_store}"])
     box = PdfReader(run_report(params, output_dir=tmp_path).pdf).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
 

@@ -44,3 +44,23 @@ def test_refining_keeps_the_story_and_finds_the_headline(model) -> None:  # type
     assert refined.title == HEADLINE
     assert not any(line in refined.body for line in MENU + SIDEBAR)
     assert len(" ".join(refined.body).split()) >= 0.9 * len(STORIES[0].split())
+
+
+def test_a_learned_headline_below_the_story_start_is_not_taken() -> None:
+    import numpy as np
+
+    from newsbrief.ingest.browser import CopyFields
+    from newsbrief.ingest.lines import LineModel
+
+    lines = ["Home", "Bridge to close for two years", "The council voted to close the bridge.",
+             "Engineers will replace its deck.", "Buses will take a detour.", "Traders are worried.",
+             "Another story entirely about the weather today", "Privacy"]
+    found = CopyFields(body=lines[2:6], title=lines[1], author=None, source=None, published=None)
+    model = LineModel(mean=np.zeros(1), scale=np.ones(1), coef=np.zeros((3, 1)), intercept=np.zeros(3),
+                      body_floor=0.0, title_odds=0.5)
+    p = np.tile([0.5, 0.5, 0.0], (len(lines), 1))
+    p[6] = [0.0, 0.0, 1.0]  # the classifier's headline: a teaser below the story
+    assert model.refine(lines, found, p=p).title == lines[1]
+    p[6], p[1] = [0.5, 0.5, 0.0], [0.0, 0.0, 1.0]  # above the story: taken over the rule reader's none
+    untitled = CopyFields(body=lines[2:6], title=None, author=None, source=None, published=None)
+    assert model.refine(lines, untitled, p=p).title == lines[1]

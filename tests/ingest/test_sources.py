@@ -50,3 +50,28 @@ def test_wire_credits_leave_the_byline(byline: str, source: str, want: tuple[str
 ])
 def test_bylines_lose_what_is_glued_on(byline: str, want: str) -> None:
     assert clean_author(byline) == want
+
+
+def test_the_wire_credit_is_a_column_of_the_articles_table_apart_from_the_source() -> None:
+    from newsbrief.ingest import Article
+    from newsbrief.ingest.model import articles_frame
+
+    frame = articles_frame([Article(article_id="a", text="Agency copy.", source="The Example Post", wire="AP"),
+                            Article(article_id="b", text="Own story.", source="The Example Post")])
+    assert list(frame["source"]) == ["The Example Post", "The Example Post"]
+    assert frame["wire"].tolist()[0] == "AP" and frame["wire"].isna().tolist() == [False, True]
+
+
+def test_a_wire_dateline_in_a_browser_copy_is_the_wire_not_the_source() -> None:
+    from newsbrief.ingest.text import parse_page
+
+    story = ("WASHINGTON (Example Agency) — The council voted on Tuesday to close the old bridge to cars for two "
+             "years while engineers replace its deck, a decision residents have argued about for a decade.")
+    more = ("Supporters said the work could not wait any longer, and that a temporary footbridge would keep the "
+            "markets on either side within a short walk of each other for the whole closure.")
+    lines = ["The Example Post", "Home", "News", "Sport", "About The Example Post", "Bridge to close for two years",
+             "By Jane Doe", "November 19, 2019", story, *[more] * 4, "The Example Post Newsletters",
+             "Contact The Example Post", "© 2019 Example Media Holdings LLC"]
+    article = parse_page("\n".join(lines), article_id="a")
+    assert article.wire == "Example Agency"
+    assert article.source != "Example Agency"

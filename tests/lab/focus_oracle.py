@@ -8,10 +8,11 @@ from datetime import date
 
 import pandas as pd
 
-from newsbrief.analysis import entity_frequencies, find_entity, source_labels, speaker_share
+from newsbrief.analysis import find_entity, source_labels
 from newsbrief.analysis.slices import Focus
 from newsbrief.errors import ExploreError
 from newsbrief.lab.focus import _day, entity_labels, speaker_labels
+from oracles import entity_frequencies, speaker_share
 
 
 def entity_choices(tables: Mapping[str, pd.DataFrame], *, top: int | None = None) -> list[tuple[str, str]]:

@@ -230,7 +230,7 @@ def test_filter_tables(tables, filters: Filters, expected: set[str]) -> None:
 
 # ------------------------------------------------------------------------------------------- choices, focus
 def test_choices_follow_the_briefing_order(tables) -> None:
-    freq = analysis.entity_frequencies(tables["mentions"], tables["entities"])
+    freq = analysis.entity_frequencies(analysis.as_db(tables), tables["entities"])
     assert [v for _, v in explore.entity_choices(tables)] == freq["entity_id"].tolist()
     assert explore.entity_choices(tables)[0] == ("Volodymyr Zelensky (person, 6)", ZEL)
     speakers = [v for _, v in explore.speaker_choices(tables)]
@@ -335,9 +335,9 @@ def test_tone_of_a_speaker_scores_their_words(tables) -> None:
 
 def test_points_and_the_sentences_behind_each(tables, zel: Focus) -> None:
     points = explore.periods(tables, zel, freq="W")
-    assert points == [("week of 29 Mar 2021 (3 mentions)", "2021-03-29"),
-                      ("week of 05 Apr 2021 (1 mention)", "2021-04-05"),
-                      ("week of 12 Apr 2021 (1 mention)", "2021-04-12")]
+    assert points == [("the week of 29 March 2021 (3 mentions)", "2021-03-29"),
+                      ("the week of 5 April 2021 (1 mention)", "2021-04-05"),
+                      ("the week of 12 April 2021 (1 mention)", "2021-04-12")]
     behind = explore.sentences_at(tables, zel, "2021-03-29", freq="W")
     assert behind["sentence"].tolist() == ["Zelensky urged NATO to act.", '"We need a real signal," Zelensky said.',
                                            "Zelensky welcomed it."]
@@ -347,7 +347,7 @@ def test_points_and_the_sentences_behind_each(tables, zel: Focus) -> None:
     total = sum(len(explore.sentences_at(tables, zel, p, freq="M")) for _, p in explore.periods(tables, zel, freq="M"))
     assert total == 5  # every dated sentence sits behind exactly one point
     speaker = explore.find_focus(tables, speaker="Dmitry Peskov")
-    assert explore.periods(tables, speaker, freq="W") == [("week of 05 Apr 2021 (2 sentences)", "2021-04-05")]
+    assert explore.periods(tables, speaker, freq="W") == [("the week of 5 April 2021 (2 sentences)", "2021-04-05")]
 
 
 def test_evidence_behind_an_entity_marks_each_mention_with_its_tone(tables, zel: Focus) -> None:

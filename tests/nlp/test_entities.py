@@ -90,6 +90,17 @@ def test_surname_merges_across_articles_when_unambiguous() -> None:
     assert linked["entity_id"].nunique() == 1 and entities["name"].iloc[0] == "Angela Merkel"
 
 
+def test_spellings_of_one_organisation_in_an_article_are_one_entity() -> None:
+    linked, entities = link_entities(_mentions(
+        ("a", 0, "Department of Fisheries Management", "ORG"), ("a", 40, "Fisheries Management Department", "ORG"),
+        ("a", 80, "Fisheries Management", "ORG"), ("a", 100, "Fisheries", "ORG"),
+        ("b", 0, "Fisheries Management", "ORG")))
+    in_a = linked[linked["article_id"] == "a"]
+    assert in_a["entity_id"].iloc[:3].nunique() == 1 and entities["name"].str.startswith("Department").any()
+    assert in_a["entity_id"].iloc[3] != in_a["entity_id"].iloc[0]  # one word alone tells too little
+    assert linked[linked["article_id"] == "b"]["entity_id"].iloc[0] != in_a["entity_id"].iloc[0]
+
+
 def test_ambiguous_surname_is_not_merged_across_articles() -> None:
     linked, _ = link_entities(_mentions(("a", 0, "Hillary Clinton", "PERSON"), ("b", 0, "Bill Clinton", "PERSON"),
                                         ("c", 0, "Clinton", "PERSON")))

@@ -71,3 +71,27 @@ def test_an_airline_with_a_place_name_is_an_organisation(nlp) -> None:
 )
 def test_a_definitive_place_cue_keeps_the_place(nlp, text: str, name: str, label: str) -> None:
     assert _labels(nlp, text).get(name) == label
+
+
+def test_a_one_word_name_is_no_surname_of_a_place(nlp) -> None:
+    from newsbrief.nlp.entities.mentions import group_mentions
+
+    doc = nlp("Flights to the United Arab Emirates rose. Emirates ordered 30 jets, and Mary Okafor said Okafor "
+              "would fly.")
+    place, airline, person, surname = doc[3:6], doc[8:9], doc[14:16], doc[17:18]
+    assert (place.text, airline.text, person.text, surname.text) == (
+        "United Arab Emirates", "Emirates", "Mary Okafor", "Okafor")
+    groups = group_mentions([(place, "GPE", None), (airline, "ORG", None), (person, "PERSON", None),
+                             (surname, "PERSON", None)])
+    assert groups[0] != groups[1]
+    assert groups[2] == groups[3]
+
+
+def test_the_typer_needs_no_dependency_parse(nlp) -> None:
+    text = ("Tourists sailed to the island of Redonda. Redonda has no people. Redonda said nothing. "
+            "Dana Lincoln, the coach, spoke on Monday. Lincoln said the team would rest.")
+    with nlp.select_pipes(disable=["parser"]):
+        unparsed = nlp(text)
+    assert not unparsed.has_annotation("DEP")
+    assert {m["text"]: m["label"] for m in doc_mentions(unparsed)} == _labels(nlp, text)
+    assert not any(k.startswith(("dep=", "head=")) for k in shipped_typer().weights)

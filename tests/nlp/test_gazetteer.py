@@ -32,3 +32,8 @@ def test_write_then_read_round_trips(tmp_path: Path) -> None:
     n = gazetteer.write_places_file(path)
     names = gazetteer.read_places_file(path)
     assert names is not None and len(names) == n > 10_000
+
+
+def test_airport_codes_are_no_places_but_country_codes_are() -> None:
+    assert not gazetteer.is_place("GOP") and not gazetteer.is_place("CBP")  # geonames alternate names (IATA codes)
+    assert gazetteer.is_place("UK") and gazetteer.is_place("U.S.") and gazetteer.is_place("Beijing")

@@ -183,5 +183,8 @@ def test_doc_valences_read_subtrees_and_paths_as_spacy_does(nlp: Language) -> No
         spacy_path = [t.i for t in _path_to_root(tok)]
         ends = spacy_path.index(tok.sent.root.i) + 1 if tok.sent.root.i in spacy_path else len(spacy_path)
         assert vals.path(tok.i) == spacy_path[:ends]
+        assert vals.root_path(tok.i) == spacy_path
+        assert vals.deps[tok.i] == tok.dep_ and vals.lemmas[tok.i] == tok.lemma_.lower()
+        assert vals.verbal[tok.i] == (tok.pos_ in {"VERB", "AUX"})
     quotes = [t.i for t in doc if t.text == '"']
     assert vals.quotes_before[quotes[1] + 1] - vals.quotes_before[0] == 2

@@ -15,6 +15,7 @@ def _briefing(n_places: int) -> ArticleBriefing:
                 for i in range(n_places) for j in range(3)] + [{"article_id": "a", "start": 999, "end": 1000,
                                                                 "entity_id": "A"}]
     quotes = pd.DataFrame({"article_id": "a", "quote_id": range(8), "content": ["one two three"] * 8,
+                           "content_start": [20 * i for i in range(8)], "content_end": [20 * i + 13 for i in range(8)],
                            "speaker": ["police"] * 7 + ["Ann Lee"], "speaker_entity_id": [None] * 7 + ["A"],
                            "kind": "direct", "cue": "said", "speaker_text": "x"})
     articles = pd.DataFrame({"article_id": ["a"], "title": ["t"], "n_words": [200], "url": [None],

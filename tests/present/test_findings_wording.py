@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import pandas as pd
 
-from newsbrief.present.findings import entity_findings, speaker_findings
+from newsbrief.analysis import as_db, entity_frequencies, speaker_share
+from newsbrief.present.findings import entity_findings_from, speaker_findings_from
+
+
+def entity_findings(mentions: pd.DataFrame, entities: pd.DataFrame, *, n_articles: int) -> list[str]:
+    return entity_findings_from(entity_frequencies(as_db({"mentions": mentions}), entities), n_articles=n_articles)
+
+
+def speaker_findings(quotes: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
+    return speaker_findings_from(speaker_share(as_db({"quotes": quotes, "articles": articles}), examples=False),
+                                 n_articles=len(articles))
 
 
 def _tables(rows: list[tuple[str, str, str, int]]) -> tuple[pd.DataFrame, pd.DataFrame]:

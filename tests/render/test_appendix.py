@@ -12,11 +12,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import oracles
 from newsbrief import analysis
 from newsbrief.analysis.db import Db
 from newsbrief.analysis.periods import source_labels
 from newsbrief.present.formatters import fmt_day, fmt_source, fmt_text
-from newsbrief.render.appendix import CSV_FILES, write_appendix, write_appendix_db
+from newsbrief.render.appendix import CSV_FILES, write_appendix
 from newsbrief.store import read_dataset, write_dataset
 from newsbrief.store.duck import connect
 from oracles import source_tone
@@ -25,8 +26,8 @@ from oracles import source_tone
 def reference_csvs(tables: dict[str, pd.DataFrame], folder: Path) -> None:
     """The pandas appendix as it was before issue 17 (every table in memory): the reference the SQL one matches."""
     articles, quotes = tables["articles"], tables["quotes"]
-    entities = analysis.entity_frequencies(tables["mentions"], tables["entities"]).drop(columns=["entity_id", "label"])
-    speakers = analysis.speaker_share(quotes, articles).drop(columns=["example"])
+    entities = oracles.entity_frequencies(tables["mentions"], tables["entities"]).drop(columns=["entity_id", "label"])
+    speakers = oracles.speaker_share(quotes, articles).drop(columns=["example"])
     titles = dict(zip(articles["article_id"], articles["title"]))
     order = quotes.assign(_a=quotes["article_id"].astype(str)).sort_values(["_a", "quote_id"], kind="stable").index
     q = analysis.quote_table(quotes.loc[order]).reset_index(drop=True)  # by article, then quote (as the SQL sorts)
@@ -40,11 +41,17 @@ def reference_csvs(tables: dict[str, pd.DataFrame], folder: Path) -> None:
         "words": a["n_words"].astype(int), "tone": a["article_id"].map(tone).astype(float),
         "article_id": a["article_id"],
     })
+    if "wire" in articles:  # the agency credited for the copy, apart from the source
+        listed["wire"] = a["wire"].map(fmt_text)
     per = source_tone(tables["sentences"], articles)
     src = articles.assign(source=source_labels(articles["source"])).groupby("source").agg(
         articles=("article_id", "size"), words=("n_words", "sum"))
     src["tone"] = per.groupby("group")["value"].mean()
     src["tone_sd"] = per.groupby("group")["value"].std()
+    if "wire" in articles:  # how many of a source's articles are agency copy
+        credited = articles.assign(source=source_labels(articles["source"]),
+                                   credited=articles["wire"].map(fmt_text).ne(""))
+        src["wire"] = credited.groupby("source")["credited"].sum().astype(int)
     src = src.sort_values(["articles", "words"], ascending=False).reset_index()
     for name, frame in zip(CSV_FILES, (entities, speakers, q, listed, src)):
         frame.to_csv(folder / name, index=False)
@@ -142,7 +149,7 @@ def test_csv_files_are_those_of_the_pandas_appendix(store: Path, tmp_path: Path)
     reference_csvs(read_dataset(store), tmp_path / "old")
     con = connect(store)  # the Parquet store, out of core
     try:
-        write_appendix_db(tmp_path / "new", Db(con), title="Test")
+        write_appendix(tmp_path / "new", Db(con), title="Test")
         assert not con.execute("SELECT * FROM information_schema.tables WHERE table_name LIKE 'appendix_%'").fetchall()
     finally:
         con.close()
@@ -162,7 +169,7 @@ def test_tables_in_memory_give_the_same_files(store: Path, tmp_path: Path) -> No
     (tmp_path / "memory").mkdir()
     con = connect(store)
     try:
-        write_appendix_db(tmp_path / "disk", Db(con), title="Test")
+        write_appendix(tmp_path / "disk", Db(con), title="Test")
     finally:
         con.close()
     write_appendix(tmp_path / "memory", read_dataset(store), title="Test")
@@ -192,7 +199,7 @@ def test_page_is_capped_and_says_so(tmp_path: Path) -> None:
     con = connect(tables)
     try:
         db = Db(con)
-        page = write_appendix_db(tmp_path, db, title="Big", rows=2, articles=5, speakers=1).read_text(encoding="utf-8")
+        page = write_appendix(tmp_path, db, title="Big", rows=2, articles=5, speakers=1).read_text(encoding="utf-8")
     finally:
         con.close()
     assert _articles_listed(page) == 5
@@ -212,7 +219,7 @@ def test_page_is_capped_and_says_so(tmp_path: Path) -> None:
 def test_scope_limits_every_table(store: Path, tmp_path: Path) -> None:
     con = connect(store)
     try:
-        write_appendix_db(tmp_path, Db(con, scope="a.source = 'Daily Planet'"), title="Scoped")
+        write_appendix(tmp_path, Db(con, scope="a.source = 'Daily Planet'"), title="Scoped")
     finally:
         con.close()
     with (tmp_path / "articles.csv").open(encoding="utf-8") as f:
@@ -222,11 +229,8 @@ def test_scope_limits_every_table(store: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_sample_corpus_csv_files_are_those_of_the_pandas_appendix(root: Path, tmp_path: Path) -> None:
-    from newsbrief.params import load_params
-    from newsbrief.render.report import build_tables
-
-    tables, _ = build_tables(load_params(root / "params" / "sample-corpus.yaml"), store=tmp_path / "store")
+def test_sample_corpus_csv_files_are_those_of_the_pandas_appendix(sample_store: Path, tmp_path: Path) -> None:
+    tables = read_dataset(sample_store)
     assert len(tables["articles"]) == 262
     (tmp_path / "old").mkdir()
     (tmp_path / "new").mkdir()
@@ -237,3 +241,19 @@ def test_sample_corpus_csv_files_are_those_of_the_pandas_appendix(root: Path, tm
     for name in ("entities.csv", "speakers.csv", "quotes.csv"):  # no float computed differently: byte for byte
         assert (tmp_path / "new" / name).read_bytes() == (tmp_path / "old" / name).read_bytes(), name
     assert _articles_listed(page) == 262 and not any(line in page for line in CUT)  # nothing cut
+
+
+def test_sources_csv_counts_agency_copy_apart_and_articles_csv_names_the_agency(tmp_path: Path) -> None:
+    tables = make_tables(6)  # sources: Daily Planet (a000, a005), missing, blank, Morning Post, <b>Bold</b>
+    tables["articles"]["wire"] = pd.array(["AP", "Reuters", None, " ", None, None], dtype="string")
+    (tmp_path / "old").mkdir()
+    (tmp_path / "new").mkdir()
+    reference_csvs(tables, tmp_path / "old")
+    write_appendix(tmp_path / "new", tables, title="Wire")
+    for name in ("articles.csv", "sources.csv"):
+        assert_same_csv(tmp_path / "new" / name, tmp_path / "old" / name)
+    with (tmp_path / "new" / "sources.csv").open(encoding="utf-8") as f:
+        wire = {r["source"]: r["wire"] for r in csv.DictReader(f)}
+    assert wire["Daily Planet"] == "1" and sum(int(v) for v in wire.values()) == 2
+    with (tmp_path / "new" / "articles.csv").open(encoding="utf-8") as f:
+        assert sorted(r["wire"] for r in csv.DictReader(f)) == ["", "", "", "", "AP", "Reuters"]

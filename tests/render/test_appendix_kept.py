@@ -11,7 +11,7 @@ import pytest
 from newsbrief.analysis.db import Db
 from newsbrief.analysis.db_rollup import RollupDb
 from newsbrief.render import appendix as module
-from newsbrief.render.appendix import CSV_FILES, write_appendix_db, write_appendix_kept
+from newsbrief.render.appendix import CSV_FILES, write_appendix, write_appendix_kept
 from newsbrief.store.duck import connect
 from randomcorpus import random_tables
 
@@ -38,7 +38,7 @@ def test_a_kept_appendix_equals_one_from_the_rows_and_is_linked_not_written(stor
                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     rows = tmp_path / "rows"
     rows.mkdir()
-    write_appendix_db(rows, Db(connect(store)), title="Test")
+    write_appendix(rows, Db(connect(store)), title="Test")
     db = RollupDb.open(store)
     assert isinstance(db, RollupDb)
     first = written(tmp_path / "first", db)
@@ -46,9 +46,9 @@ def test_a_kept_appendix_equals_one_from_the_rows_and_is_linked_not_written(stor
 
     def counted(folder: Path, *args: object, **kwargs: object) -> Path:
         calls.append(folder)
-        return write_appendix_db(folder, *args, **kwargs)  # type: ignore[arg-type]
+        return write_appendix(folder, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(module, "write_appendix_db", counted)
+    monkeypatch.setattr(module, "write_appendix", counted)
     second = written(tmp_path / "second", RollupDb.open(store))
     assert not calls  # linked from the roll-ups
     for name in CSV_FILES:  # the same rows (a float's last digits may differ: DuckDB sums in any order)

@@ -1,9 +1,10 @@
 """The package works outside its checkout: build the wheel, install it into a fresh venv, brief the seed.
 
-The fresh venv is made with the interpreter's own venv and pip; the wheel goes in without its
-dependencies, which come from the test environment through a ``.pth`` file (a full install from the
-registry would only re-download them). What is checked is the wheel itself: notebooks, templates and
-data files shipped as package data, entry points, and no path that points back into the checkout.
+The fresh venv is made with the interpreter's own venv, without pip (the test environment's pip installs into it
+with ``--python``); the wheel goes in without its dependencies, which come from the test environment through a
+``.pth`` file (a full install from the registry would only re-download them). What is checked is the wheel
+itself: notebooks, templates and data files shipped as package data, entry points, and no path that points back
+into the checkout.
 """
 
 from __future__ import annotations
@@ -29,20 +30,21 @@ def test_wheel_renders_the_seed_briefing_outside_the_checkout(tmp_path: Path) ->
                     str(ROOT)], check=True, capture_output=True, text=True)
     wheel = next(dist.glob("newsbrief-*.whl"))
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)  # pip: the test env's
     python = venv / "bin" / "python"
     purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                              check=True, capture_output=True, text=True).stdout.strip()
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "-q", str(wheel)],
+                   check=True, capture_output=True, text=True, env=env)
+    # the dependencies after the wheel: through them pip would find the checkout's editable install and skip it
     deps = [sysconfig.get_paths()["purelib"], *site.getsitepackages()]
     (Path(purelib) / "test-deps.pth").write_text("\n".join(dict.fromkeys(deps)) + "\n", encoding="utf-8")
-    subprocess.run([str(python), "-m", "pip", "install", "--no-deps", "-q", str(wheel)], check=True,
-                   capture_output=True, text=True)
 
     work = tmp_path / "elsewhere"
     work.mkdir()
     shutil.copy(SEED, work / "page.txt")
     (work / "brief.yaml").write_text("input: page.txt\nname: seed\nworkers: 1\n", encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
     env["JUPYTER_PATH"] = str(Path(sys.prefix) / "share" / "jupyter")  # nbconvert's base templates, with its deps
     where = subprocess.run([str(python), "-c", "import newsbrief, sys; print(newsbrief.__file__)"], cwd=work, env=env,

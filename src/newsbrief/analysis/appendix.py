@@ -121,19 +121,28 @@ def articles_sql(db: Db, *, tone: str | None = None) -> str:
                    AS url,
                CASE WHEN {source} = '' THEN '{UNKNOWN_SOURCE}' ELSE {source} END AS source,
                coalesce(strftime(timezone('UTC', a.published), '%Y-%m-%d'), '') AS published,
-               CAST(a.n_words AS BIGINT) AS words, t.tone, a.article_id
+               CAST(a.n_words AS BIGINT) AS words, t.tone, a.article_id{_wire_of_article(db)}
         FROM {db.articles_in_scope} a LEFT JOIN {tone or article_tone_sql(db)} t ON a.article_id = t.article_id
         ORDER BY a.published DESC NULLS LAST, a.article_id"""
+
+
+def _wire_of_article(db: Db) -> str:
+    """The agency an article's copy is credited to (AP, Reuters, ...), a column apart from its source (stores
+    written before the column have none)."""
+    return f", coalesce({oneline_sql('a.wire')}, '') AS wire" if db.has("articles", "wire") else ""
 
 
 SOURCE_ORDER = "articles DESC, words DESC, source ASC"
 
 
 def sources_sql(db: Db, *, tone: str | None = None) -> str:
-    """source, articles, words, tone, tone_sd: mean and spread of article tone (see :data:`SOURCE_ORDER`)."""
+    """source, articles, words, tone, tone_sd: mean and spread of article tone (see :data:`SOURCE_ORDER`); and
+    ``wire``: how many of the source's articles are agency copy (AP, Reuters, ...), when the store records it.
+    Sources are counted as outlets: agency copy run by an outlet counts for the outlet."""
+    wire = ", count(nullif(trim(a.wire), ''))::BIGINT AS wire" if db.has("articles", "wire") else ""
     return f"""
         SELECT {source_sql('a.source')} AS source, count(*) AS articles, sum(a.n_words)::BIGINT AS words,
-               avg(t.tone) AS tone, stddev_samp(t.tone) AS tone_sd
+               avg(t.tone) AS tone, stddev_samp(t.tone) AS tone_sd{wire}
         FROM {db.articles_in_scope} a LEFT JOIN {tone or article_tone_sql(db)} t ON a.article_id = t.article_id
         GROUP BY 1"""
 
@@ -197,7 +206,8 @@ def csv_selects(db: Db, agg: Aggregates) -> dict[str, str]:
         "entities.csv": csv_sql(full["entities"], texts=("name", "aliases")),
         "speakers.csv": csv_sql(full["speakers"], flags=("named",), stamps=("first", "last")),
         "quotes.csv": csv_sql(full["quotes"], texts=("article", "as written", "kind", "cue", "quote")),
-        "articles.csv": csv_sql(full["articles"], texts=("url", "published")),
+        "articles.csv": csv_sql(full["articles"], texts=("url", "published", "wire") if db.has("articles", "wire")
+                                else ("url", "published")),
         "sources.csv": full["sources"],
     }
 

@@ -31,7 +31,7 @@ def combine(
         out[name] = merged.drop_duplicates("entity_id") if name == "entities" else merged
     focus = frozenset(tables["articles"]["article_id"].astype(str))
     base = frozenset(BASELINE_PREFIX + baseline["articles"]["article_id"].astype(str))
-    split = ch.Split(focus, base, "this corpus", "the baseline store", "store", earlier=base)
+    split = ch.Split(focus, base, ch.Span("this"), ch.Span("baseline"), "store", earlier=base)
     return out, split
 
 
@@ -44,10 +44,11 @@ def combined_db(data: str | Path, baseline: str | Path) -> Db:
     return Db(connect(tables))
 
 
-def store_split(db: Db) -> SqlSplit:
-    """The split of :func:`combined_db`: this corpus against the baseline store."""
+def store_split(db: Db, *, last_run: bool = False) -> SqlSplit:
+    """The split of :func:`combined_db`: this corpus against the baseline store (``last_run``: the store is the
+    previous run of the same briefing, ``compare: last-run``)."""
     base = f"starts_with(a.article_id, '{BASELINE_PREFIX}')"
     counts = db.aggregate(f"SELECT count(*) FILTER (NOT {base}) AS f, count(*) FILTER ({base}) AS b FROM articles a",
                           sum_merge("", ["f", "b"])).iloc[0]
-    return SqlSplit(f"(NOT {base})", base, base, int(counts["f"]), int(counts["b"]), "this corpus",
-                    "the baseline store", "store")
+    return SqlSplit(f"(NOT {base})", base, base, int(counts["f"]), int(counts["b"]), ch.Span("this"),
+                    ch.Span("last-run" if last_run else "baseline"), "store")

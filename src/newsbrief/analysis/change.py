@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from statistics import NormalDist
 
@@ -35,39 +34,44 @@ CHANGE_COLUMNS = ["item", "type", "focus", "base", "focus_share", "base_share", 
                   "significant"]
 TONE_COLUMNS = ["group", "focus_mean", "base_mean", "shift", "ci_low", "ci_high", "focus_articles",
                 "base_articles", "significant"]
-EARLIER_LABEL = "all earlier articles"
 _RANGE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*(?:\.\.|/| to )\s*(\d{4}-\d{2}-\d{2})\s*$")
 
 
 @dataclass(frozen=True)
+class Span:
+    """What one side of a comparison covers, named by :func:`newsbrief.present.formatters.span_label`.
+
+    ``kind``: ``periods`` (the ``freq`` periods whose naive UTC starts run from ``first`` to ``last``), ``range``
+    (the days from ``first`` to ``last``), ``earlier`` (every article before the focus), ``corpus`` (the whole
+    corpus), ``this`` (this corpus against a baseline store), ``baseline`` (that store), ``last-run`` (the
+    previous run of the same briefing) or ``none``.
+    """
+
+    kind: str
+    first: pd.Timestamp | None = None
+    last: pd.Timestamp | None = None
+    freq: str = "W"
+
+
+EARLIER = Span("earlier")
+NO_SPAN = Span("none")
+
+
+@dataclass(frozen=True)
 class Split:
-    """Which articles are the focus and which the baseline of a comparison, and how to name them."""
+    """Which articles are the focus and which the baseline of a comparison, and what each covers."""
 
     focus: frozenset[str]
     base: frozenset[str]
-    focus_label: str
-    base_label: str
+    focus_span: Span
+    base_span: Span
     kind: str  # previous, corpus, range, store, none
     earlier: frozenset[str] = field(default_factory=frozenset)  # every article dated before the focus
-    reason: str = ""  # why there is no comparison (kind "none")
+    reason: str = ""  # why there is no comparison (kind "none"; "" with a ``range`` base: nothing published in it)
 
     @property
     def usable(self) -> bool:
         return self.kind != "none" and bool(self.focus) and bool(self.base)
-
-
-def _span_label(starts: Sequence[pd.Timestamp], freq: str) -> str:
-    first, last = pd.Timestamp(min(starts)), pd.Timestamp(max(starts))
-    f = freq.upper()[:1]
-    noun = {"W": "week", "D": "day", "M": "month"}.get(f, "period")
-    if first == last:
-        if f == "D":
-            return f"{first.day} {first:%B %Y}"
-        if f == "M":
-            return f"{first:%B %Y}"
-        return f"the {noun} of {first.day} {first:%B %Y}"
-    n = len(pd.period_range(first, last, freq=freq))
-    return f"the {n} {noun}s from {first.day} {first:%B} to {last.day} {last:%B %Y}"
 
 
 def parse_range(compare: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
@@ -92,8 +96,8 @@ class Plan:
 
     kind: str
     focus_start: pd.Timestamp  # naive UTC start of the first focus period
-    focus_label: str
-    base_label: str
+    focus_span: Span
+    base_span: Span
     base: tuple[object, ...]
 
 
@@ -106,21 +110,20 @@ def plan_split(sizes: pd.Series, *, freq: str = "W", compare: str = "previous", 
     # Count periods on the calendar (empty weeks count too), so "the 3 weeks before" means that.
     first_focus = pd.Timestamp(chosen[0])
     span = len(pd.period_range(first_focus, pd.Timestamp(chosen[-1]), freq=freq))
-    label = _span_label([first_focus, pd.Timestamp(chosen[-1])], freq)
+    focus = Span("periods", first_focus, pd.Timestamp(chosen[-1]), freq)
     if len(starts) == 1:
-        return Plan("corpus", first_focus, label, "the whole corpus", ("all",))
+        return Plan("corpus", first_focus, focus, Span("corpus"), ("all",))
     if compare == "previous":
         base_start = (first_focus.to_period(freq) - span).start_time
-        base_label = _span_label([base_start, (first_focus.to_period(freq) - 1).start_time], freq)
-        return Plan("previous", first_focus, label, base_label, ("periods", base_start))
+        base = Span("periods", base_start, (first_focus.to_period(freq) - 1).start_time, freq)
+        return Plan("previous", first_focus, focus, base, ("periods", base_start))
     if compare == "corpus":
-        return Plan("corpus", first_focus, label, EARLIER_LABEL, ("earlier",))
+        return Plan("corpus", first_focus, focus, EARLIER, ("earlier",))
     bounds = parse_range(compare)
     if bounds is None:
         raise NewsbriefError(f"compare must be 'previous', 'corpus', a date range like 2017-08-01..2017-08-31 or "
                              f"a store, not {compare!r}", field="compare")
-    base_label = f"{bounds[0].day} {bounds[0]:%B %Y} to {bounds[1].day} {bounds[1]:%B %Y}"
-    return Plan("range", first_focus, label, base_label, ("range", *bounds))
+    return Plan("range", first_focus, focus, Span("range", bounds[0], bounds[1], "D"), ("range", *bounds))
 
 
 # ---------------------------------------------------------------------------------------------- counts

@@ -1,11 +1,12 @@
-"""The corpus analyses' access to the data: SQL over the store's DuckDB views, small pandas results out.
+"""The analyses' access to the data: SQL over DuckDB views of the annotation tables, small pandas results out.
 
 A :class:`Db` wraps a DuckDB connection whose views are the annotation tables (``articles``, ``mentions``,
 ``entities``, ``quotes``, ``sentences``; see :func:`newsbrief.store.duck.connect`), read out of core from the
-Parquet store or from DataFrames in memory. The ``*_db`` functions of the analysis modules aggregate there
-(projection and filter pushdown: only the columns and rows a query names are read) and hand pandas only the
-small aggregated tables that charts and tests need; the statistics on those are the same code the in-memory
-functions use. ``scope`` is a predicate on the articles row ``a`` (e.g. leave out thin articles).
+Parquet store or from DataFrames in memory (:func:`as_db`: an article briefing's tables). The analyses of
+:mod:`.db_counts`, :mod:`.db_change` and :mod:`.db_spikes` aggregate there, the one implementation of each
+(projection and filter pushdown: only the columns and rows a query names are read), and hand pandas only the
+small aggregated tables that the statistics, charts and tests need. ``scope`` is a predicate on the articles row
+``a`` (e.g. leave out thin articles).
 
 Every aggregation is two-phase (:meth:`Db.aggregate`): a *partial* query that runs on any article-disjoint part
 of the store (a month partition; every row of an article is in its article's part) and yields mergeable partial
@@ -146,8 +147,13 @@ class Db:
 
     def aggregate(self, partial: str, merge: str) -> pd.DataFrame:
         """``merge`` (SQL over the table ``partials``) of ``partial`` (SQL over the store's views, run on each
-        article-disjoint part of the store; here one part: the whole store)."""
-        return merge_partials([self.partial(partial)], merge, con=self.con)
+        article-disjoint part of the store; here one part: the whole store). The merge runs on this connection (a
+        new one costs more than a small article's whole aggregation)."""
+        self.con.register(PARTIALS, self.partial(partial))
+        try:
+            return self.con.execute(merge).df()
+        finally:
+            self.con.unregister(PARTIALS)
 
     def count(self, relation: str) -> int:
         """``count(*)`` of ``relation`` (a table, a view or a parenthesised query), in two phases."""
@@ -174,6 +180,10 @@ class Db:
         """The same tables with another article scope."""
         return replace(self, scope=scope)  # a DaskDb stays one
 
+    def close(self) -> None:
+        """Close the connection (a Db made by :func:`as_db` over tables in memory holds its own)."""
+        self.con.close()
+
     def quote_words(self, alias: str = "q") -> str:
         """SQL for the words of each quote: the stored ``n_words`` (stores since it exists), else counted."""
         return f"{alias}.n_words" if self.has("quotes", "n_words") else words_sql(f"{alias}.content")
@@ -194,3 +204,13 @@ class Db:
         """A relation of the scoped articles' ids and metadata (without their text)."""
         return f"(SELECT * EXCLUDE (text) FROM articles a WHERE {self.scope})" if self.has("articles", "text") \
             else f"(SELECT * FROM articles a WHERE {self.scope})"
+
+
+def as_db(source: Db | Mapping[str, pd.DataFrame]) -> Db:
+    """``source`` as a :class:`Db`: a Db as it is; tables in memory (an article's, or a test's) behind DuckDB views
+    on a connection of their own, so the same SQL runs on an article's few rows and on a store of millions."""
+    if isinstance(source, Db):
+        return source
+    from ..store.duck import connect
+
+    return Db(connect(dict(source)))

@@ -14,8 +14,10 @@ import pandas as pd
 
 from .change import (
     CHANGE_COLUMNS,
-    EARLIER_LABEL,
+    EARLIER,
+    NO_SPAN,
     TONE_COLUMNS,
+    Span,
     log_odds_changes,
     parse_range,
     plan_split,
@@ -38,8 +40,8 @@ class SqlSplit:
     earlier_sql: str
     n_focus: int
     n_base: int
-    focus_label: str
-    base_label: str
+    focus_span: Span
+    base_span: Span
     kind: str
     reason: str = ""
 
@@ -48,8 +50,8 @@ class SqlSplit:
         return self.kind != "none" and self.n_focus > 0 and self.n_base > 0
 
 
-def _none(reason: str, **labels: str) -> SqlSplit:
-    return SqlSplit("FALSE", "FALSE", "FALSE", 0, 0, labels.get("focus", ""), labels.get("base", ""), "none", reason)
+def _none(reason: str, focus: Span = NO_SPAN, base: Span = NO_SPAN) -> SqlSplit:
+    return SqlSplit("FALSE", "FALSE", "FALSE", 0, 0, focus, base, "none", reason)
 
 
 def compare_split(db: Db, *, freq: str = "W", compare: str = "previous", min_articles: int = 10) -> SqlSplit:
@@ -81,12 +83,11 @@ def compare_split(db: Db, *, freq: str = "W", compare: str = "previous", min_art
                           f"count(*) FILTER ({earlier}) AS e FROM {db.articles_in_scope} a",
                           sum_merge("", ["f", "b", "e"])).iloc[0]
     if kind == "periods" and int(counts["b"]) == 0:  # nothing right before: compare with everything earlier
-        return SqlSplit(focus, earlier, earlier, int(counts["f"]), int(counts["e"]), plan.focus_label, EARLIER_LABEL,
+        return SqlSplit(focus, earlier, earlier, int(counts["f"]), int(counts["e"]), plan.focus_span, EARLIER,
                         "corpus")
     if kind == "range" and int(counts["b"]) == 0:
-        return _none(f"no article outside the focus was published from {plan.base_label}", focus=plan.focus_label,
-                     base=plan.base_label)
-    return SqlSplit(focus, base, earlier, int(counts["f"]), int(counts["b"]), plan.focus_label, plan.base_label,
+        return _none("", plan.focus_span, plan.base_span)  # nothing published in the range outside the focus
+    return SqlSplit(focus, base, earlier, int(counts["f"]), int(counts["b"]), plan.focus_span, plan.base_span,
                     plan.kind)
 
 

@@ -1,7 +1,9 @@
-"""Corpus counts in SQL (see :mod:`.db`): entity frequencies, speaker share, the tone timeline, the corpus header.
+"""Counts in SQL (see :mod:`.db`): entity frequencies, speaker share, the tone timeline, the corpus header, the
+articles with too little text.
 
-Each function returns what its in-memory counterpart returns on the same tables (tests compare them on the
-sample corpus): the aggregation runs in DuckDB, the finishing statistics are the shared pandas code.
+The one implementation of each, for a corpus store and an article's tables in memory alike (:func:`.db.as_db`):
+the aggregation runs in DuckDB, the finishing statistics are pandas on its small results. Their pandas oracles
+are in ``tests/oracles.py`` (tested equal on random tables and the sample corpus).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from ..errors import NewsbriefError
 from ..textutil import thin_reason
 from .db import PARTIALS, Db, id_list, moments_merge, moments_mu, moments_partial, period_sql, source_sql, sum_merge
 from .entities import frequencies_from_counts
@@ -28,16 +31,25 @@ def entity_counts(db: Db, *, entity_ids: Sequence[str] | None = None) -> pd.Data
         GROUP BY m.entity_id""", sum_merge("entity_id", ["mentions", "articles"]))
 
 
-def entity_frequencies_db(
-    db: Db, entities: pd.DataFrame, *, top: int | None = None, types: Sequence[str] | None = None,
+def entity_frequencies(
+    db: Db, entities: pd.DataFrame | None = None, *, top: int | None = None, types: Sequence[str] | None = None,
 ) -> pd.DataFrame:
-    """:func:`~newsbrief.analysis.entity_frequencies` over the store."""
-    return frequencies_from_counts(entity_counts(db), entities, top=top, types=types)
+    """Mentions per canonical entity in scope, most frequent first (ties: articles, then name).
+
+    Columns: entity_id, name, type (person / organisation / place / other), label, mentions, articles (mentioning
+    it), share (of all counted mentions), aliases. ``types`` keeps those types; ``entities`` is the entities table
+    when the caller holds it (else read from ``db``)."""
+    return frequencies_from_counts(entity_counts(db), db.entities() if entities is None else entities, top=top,
+                                   types=types)
 
 
-def speaker_share_db(db: Db, *, top: int | None = None, examples: bool = True) -> pd.DataFrame:
-    """:func:`~newsbrief.analysis.speaker_share` over the store (example: the longest quote, first on ties by
-    article and position; looked up for the speakers returned only, or not at all without ``examples``)."""
+def speaker_share(db: Db, *, top: int | None = None, examples: bool = True) -> pd.DataFrame:
+    """Per resolved speaker: quotes, the articles they are in, quoted words, their shares, first and last date, an
+    example quote; most quoted first.
+
+    Unattributed quotes are one line of their own (:data:`UNATTRIBUTED`), not dropped. The example is the
+    speaker's longest quote (ties: first by article and position), looked up for the speakers returned only, or
+    not at all without ``examples``."""
     counts = db.aggregate(f"""
         SELECT coalesce(q.speaker, '{UNATTRIBUTED}') AS speaker, bool_or(q.speaker_entity_id IS NOT NULL) AS named,
                count(*) AS quotes, count(DISTINCT q.article_id) AS articles,
@@ -82,10 +94,18 @@ def article_tone_sql(db: Db, *, extra: str = "") -> str:
                GROUP BY s.article_id)"""
 
 
-def corpus_timeline_db(
+def corpus_timeline(
     db: Db, *, freq: str = "W", by: str | None = None, thin_below: int = 5, level: float = 0.95,
 ) -> pd.DataFrame:
-    """:func:`~newsbrief.analysis.corpus_timeline` over the store (undated articles left out)."""
+    """Mean sentiment per period (``freq`` "D", "W" or "M"), undated articles left out.
+
+    Each article's sentences are averaged first; the period mean is the mean of those article means, with a
+    ``level`` Student-t band over articles (:func:`~.sentiment.stats_from_agg`). ``by="source"`` gives one series
+    per source, each over the whole corpus date range. Columns: [source], period (UTC timestamp of the period
+    start; weeks start on Monday), mean, ci_low, ci_high, n_articles, thin, n_sentences.
+    """
+    if by not in (None, "source"):
+        raise NewsbriefError(f"by must be None or 'source', not {by!r}", field="by")
     extra = f", any_value({source_sql('a.source')}) AS source" if by == "source" else ""
     keys = ["source"] if by == "source" else []
     group = "source, " if by == "source" else ""
@@ -119,7 +139,7 @@ def corpus_summary(db: Db) -> dict[str, object]:
     return {k: row[k] for k in row.index}
 
 
-def thin_articles_db(db: Db, *, limit: int | None = None) -> tuple[dict[str, str], int]:
+def thin_articles(db: Db, *, limit: int | None = None) -> tuple[dict[str, str], int]:
     """(``{article_id: reason}`` of up to ``limit`` thin articles, how many there are in all).
 
     Stores written since the ``thin`` column exists answer in SQL; older ones are read a batch of texts at a
@@ -150,7 +170,7 @@ def thin_scope(db: Db) -> str:
     """An article predicate (on ``a``) that leaves thin articles out."""
     if db.has("articles", "thin"):
         return "a.thin IS NULL"
-    thin, _ = thin_articles_db(db)
+    thin, _ = thin_articles(db)
     return f"a.article_id NOT IN {id_list(sorted(thin))}" if thin else "TRUE"
 
 

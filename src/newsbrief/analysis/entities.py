@@ -1,4 +1,5 @@
-"""Entity frequencies: how often people, organisations and places are mentioned."""
+"""Entities: the frequency table finished from counts (counted in SQL, :mod:`.db_counts`), trends, and the one
+matching of a name to an entity."""
 
 from __future__ import annotations
 
@@ -14,28 +15,11 @@ TYPE_OF_LABEL: dict[str, str] = {"PERSON": "person", "ORG": "organisation", "GPE
 FREQ_COLUMNS = ["entity_id", "name", "type", "label", "mentions", "articles", "share", "aliases"]
 
 
-def entity_frequencies(
-    mentions: pd.DataFrame,
-    entities: pd.DataFrame,
-    *,
-    top: int | None = None,
-    types: Sequence[str] | None = None,
-) -> pd.DataFrame:
-    """Mentions per canonical entity, most frequent first.
-
-    ``share`` is the entity's mentions over all counted mentions; ``articles`` the number of
-    articles mentioning it. ``types`` filters on person / organisation / place.
-    """
-    if mentions.empty:
-        return pd.DataFrame(columns=FREQ_COLUMNS)
-    counts = mentions.groupby("entity_id").agg(mentions=("start", "size"), articles=("article_id", "nunique"))
-    return frequencies_from_counts(counts.reset_index(), entities, top=top, types=types)
-
-
 def frequencies_from_counts(
     counts: pd.DataFrame, entities: pd.DataFrame, *, top: int | None = None, types: Sequence[str] | None = None,
 ) -> pd.DataFrame:
-    """:func:`entity_frequencies` from per-entity counts (columns entity_id, mentions, articles), however counted."""
+    """The frequency table of :func:`~newsbrief.analysis.db_counts.entity_frequencies` from per-entity counts
+    (columns entity_id, mentions, articles): types, shares, aliases, order."""
     if counts.empty:
         return pd.DataFrame(columns=FREQ_COLUMNS)
     out = counts.merge(entities, on="entity_id", how="left")

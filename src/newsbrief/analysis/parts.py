@@ -20,7 +20,7 @@ from ..store import DatasetWriter
 from ..store.duck import quote_literal
 from ..store.layout import PARTITIONING
 from .db import Db, source_sql
-from .db_counts import entity_frequencies_db
+from .db_counts import entity_frequencies
 
 #: What a fan-out can brief one by one.
 EACH_CHOICES: tuple[str, ...] = ("source", "entity", "article")
@@ -38,7 +38,7 @@ def groups(db: Db, *, each: str, top: int) -> list[tuple[str, str, int, dict[str
         return [(str(r.source), f"{label} = {quote_literal(str(r.source))}", int(r.n),
                  {"mode": resolve_kind("auto", n_articles=r.n)}) for r in counts.itertuples(index=False)]
     if each == "entity":
-        freq = entity_frequencies_db(db, db.entities(), top=top)
+        freq = entity_frequencies(db, db.entities(), top=top)
         return [(str(r.name), f"a.article_id IN (SELECT article_id FROM mentions WHERE entity_id = "
                  f"{quote_literal(str(r.entity_id))})", int(r.articles),
                  {"mode": resolve_kind("auto", n_articles=r.articles), "entities": [r.name]})

@@ -27,14 +27,13 @@ import pandas as pd
 
 from ..errors import NewsbriefError
 from .entities import find_entity
-from .periods import period_start, source_labels
+from .periods import period_start
 
 log = logging.getLogger(__name__)
 
 __all__ = [
     "article_timeline",
     "choose_entities",
-    "corpus_timeline",
     "entity_sentiment",
     "extreme_sentences",
     "largest_shifts",
@@ -213,12 +212,6 @@ def stats_from_agg(
     return agg[cols].reset_index(drop=True)
 
 
-def _article_means(sentences: pd.DataFrame) -> pd.DataFrame:
-    _require(sentences, ["article_id", "sentiment"], "sentences")
-    means = sentences.groupby("article_id", sort=False)["sentiment"].agg(["mean", "size"])
-    return means.rename(columns={"mean": "value", "size": "n_sentences"}).reset_index()
-
-
 def _with_dates(values: pd.DataFrame, articles: pd.DataFrame, freq: str | None,
                 extra: Sequence[str] = ()) -> pd.DataFrame:
     _require(articles, ["article_id", "published", *extra], "articles")
@@ -231,32 +224,6 @@ def _with_dates(values: pd.DataFrame, articles: pd.DataFrame, freq: str | None,
             df = df[~undated]
         df = df.assign(period=_period_start(df["published"], freq))
     return df
-
-
-def corpus_timeline(
-    articles: pd.DataFrame,
-    sentences: pd.DataFrame,
-    *,
-    freq: str = "W",
-    by: str | None = None,
-    thin_below: int = 5,
-    level: float = 0.95,
-) -> pd.DataFrame:
-    """Mean sentiment per period (``freq`` "D" or "W", any pandas period alias works).
-
-    Each article's sentences are averaged first; the period mean is the mean of those
-    article means, with a ``level`` Student-t band over articles.  ``by="source"`` gives
-    one series per source, each over the whole corpus date range.  Columns: [source],
-    period (UTC timestamp of the period start; weeks start on Monday), mean, ci_low,
-    ci_high, n_articles, thin, n_sentences.  Undated articles are left out (logged).
-    """
-    if by not in (None, "source"):
-        raise NewsbriefError(f"by must be None or 'source', not {by!r}", field="by")
-    extra = [by] if by else []
-    df = _with_dates(_article_means(sentences), articles, freq, extra)
-    if by:
-        df[by] = source_labels(df[by])
-    return _period_stats(df, keys=extra, freq=freq, thin_below=thin_below, level=level, extra_counts=["n_sentences"])
 
 
 def largest_shifts(timeline: pd.DataFrame, *, n: int = 3, min_articles: int = 1) -> pd.DataFrame:

@@ -22,13 +22,11 @@ do on the whole tables. Memory follows the focus (its articles), not the store.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
 import pandas as pd
 
-from ..store.duck import connect
 from ..store.layout import PARTITIONING
 from .db import Db, source_sql
 
@@ -44,11 +42,6 @@ class Focus:
     key: str
     name: str
     entity_id: str | None = None
-
-
-def as_db(source: Db | Mapping[str, pd.DataFrame]) -> Db:
-    """``source`` as a :class:`Db`: a Db as it is, tables in memory behind DuckDB views."""
-    return source if isinstance(source, Db) else Db(connect(dict(source)))
 
 
 def sources_by_size(db: Db) -> list[str]:

@@ -1,4 +1,5 @@
-"""Speaker share: who is quoted, how often and with how many words."""
+"""Speakers: the share table finished from counts (counted in SQL, :mod:`.db_counts`), speaker share by source or
+period, quotes as a reader sees them."""
 
 from __future__ import annotations
 
@@ -20,36 +21,9 @@ def _with_speaker(quotes: pd.DataFrame) -> pd.DataFrame:
     return q
 
 
-def speaker_share(
-    quotes: pd.DataFrame, articles: pd.DataFrame | None = None, *, top: int | None = None
-) -> pd.DataFrame:
-    """Per resolved speaker: quotes, the articles they are in, quoted words, their shares, first and last date, an
-    example quote.
-
-    Unattributed quotes are one line of their own, not dropped. The example is the speaker's
-    longest quote (most informative in a table).
-    """
-    if quotes.empty:
-        return pd.DataFrame(columns=SHARE_COLUMNS)
-    q = _with_speaker(quotes)
-    if articles is not None and "published" in articles:
-        q = q.merge(articles[["article_id", "published"]], on="article_id", how="left")
-    else:
-        q["published"] = pd.NaT
-    order = ["words", "article_id", "content_start"] if "content_start" in q else ["words"]
-    example = (q.sort_values(order, ascending=[False] + [True] * (len(order) - 1), kind="stable")
-               .drop_duplicates("speaker").set_index("speaker")["content"])
-    out = q.groupby("speaker").agg(
-        named=("named", "max"), quotes=("content", "size"), articles=("article_id", "nunique"), words=("words", "sum"),
-        first=("published", "min"), last=("published", "max"),
-    )
-    out["example"] = example
-    return share_from_counts(out.reset_index(), top=top)
-
-
 def share_from_counts(counts: pd.DataFrame, *, top: int | None = None) -> pd.DataFrame:
-    """:func:`speaker_share` from per-speaker counts (speaker, named, quotes, articles, words, first, last,
-    example)."""
+    """The share table of :func:`~newsbrief.analysis.db_counts.speaker_share` from per-speaker counts (speaker,
+    named, quotes, articles, words, first, last, example): shares and order."""
     if counts.empty:
         return pd.DataFrame(columns=SHARE_COLUMNS)
     out = counts.copy()

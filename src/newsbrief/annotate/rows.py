@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from ..nlp.chunks import doc_chars, pipe_chunks, score_long, split_long
+from ..nlp.chunks import doc_chars, doc_text, pipe_chunks, score_long, split_long
 from ..nlp.entities.cues import table_spans
-from ..nlp.entities.mentions import doc_mentions
+from ..nlp.entities.mentions import Mention, doc_mentions
 from ..nlp.pipeline import load_pipeline
 from .settings import Settings
 
@@ -47,9 +47,11 @@ def _sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     from ..nlp.paragraphs import doc_headings
 
     headings = set(doc_headings(doc))
+    text = doc_text(doc)
     spans: list[tuple[int, int]] = []
     for sent in doc.sents:
-        for span in split_long(sent.text, sent.start_char):
+        start, end = sent.start_char, sent.end_char
+        for span in split_long(text[start:end], start):  # = sent.text, without a Token object per word
             if span not in headings:
                 spans.append(span)
     return spans
@@ -79,6 +81,7 @@ def annotate_batch(items: Sequence[BatchItem], settings: Settings) -> dict[str, 
     into the whole text. Headings are not sentences (no sentiment); over-long sentences are split.
     """
     from ..nlp.quotes import extract_quotes
+    from ..nlp.quotes.named import speaker_mentions
     from ..nlp.tone import tone_for_mentions
 
 
@@ -93,12 +96,18 @@ def annotate_batch(items: Sequence[BatchItem], settings: Settings) -> dict[str, 
     for n, offset, doc in pipe_chunks(nlp, (text for _, text in items)):
         digest = items[n][0]
         found_mentions = list(doc_mentions(doc))
+        quote_rows = extract_quotes(doc)
+        # named speakers the entity layer missed ("China's commerce ministry") are mentions too
+        found_mentions += [
+            Mention(start=a, end=b, text=text, label=label)
+            for a, b, text, label in speaker_mentions(doc, quote_rows, [(m["start"], m["end"]) for m in found_mentions])
+        ]
         # tone towards the entity at each mention, from the Doc already parsed (newsbrief.nlp.tone)
         mention_tones = tone_for_mentions(doc, [(int(m["start"]), int(m["end"])) for m in found_mentions])
         for mention, tone in zip(found_mentions, mention_tones):
             mentions.append({"content_hash": digest, **_shift(dict(mention), offset, MENTION_OFFSETS),
                              "tone": float(tone)})
-        found = [_shift(asdict(quote), offset, QUOTE_OFFSETS) for quote in extract_quotes(doc)]
+        found = [_shift(asdict(quote), offset, QUOTE_OFFSETS) for quote in quote_rows]
         # a quote is the speaker's own words: scored on its own, not with the sentence around it
         tones = score_long(scorer, [str(q["content"]) for q in found]) if found else []
         groups = next_group.get(n, 0)

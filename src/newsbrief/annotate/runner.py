@@ -8,8 +8,9 @@ from :mod:`.engines`); corpus-level steps (canonical entities, quote speakers) r
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -141,7 +142,7 @@ def dataset_key(articles: Sequence[Article], *, settings: Settings, aliases: Ali
     digest.update((aliases or Aliases()).fingerprint().encode())
     for a in articles:
         published = a.published.isoformat() if a.published else ""
-        fields = (a.article_id, a.title, a.source, a.author, published, a.url, a.content_hash)
+        fields = (a.article_id, a.title, a.source, a.author, published, a.url, a.content_hash, a.wire)
         digest.update(("\x1f".join("" if f is None else str(f) for f in fields) + "\x1e").encode())
     return digest.hexdigest()[:20]
 
@@ -150,12 +151,14 @@ def annotate_corpus(
     articles: Sequence[Article], *, store: str | Path, settings: Settings | None = None,
     aliases: Aliases | None = None, engine: str = "local", workers: int | None = None,
     scheduler: str | None = None, batch_size: int = 64, progress: Progress | None = None,
-    inputs: Sequence[str] = (),
+    inputs: Sequence[str] = (), ingest: Mapping[str, Any] | None = None,
 ) -> CorpusResult:
     """What ``newsbrief annotate`` does: annotate what the cache lacks, assemble, write a dataset version.
 
-    When the store's current dataset was built from the same articles, fingerprint and aliases,
-    it is kept as it is (a re-run on the same input does no NLP and rewrites nothing).
+    When the store's current dataset was built from the same articles, fingerprint and aliases (and the same
+    ``ingest`` record), it is kept as it is (a re-run on the same input does no NLP and rewrites nothing).
+    ``ingest`` (:meth:`~newsbrief.ingest.IngestResult.record`: the pages looked at, those skipped and why, the
+    flagged dates) goes into the dataset's manifest, where a briefing from the store finds it.
     """
     settings = settings or Settings()
     articles = within_size_limit(articles)
@@ -168,6 +171,9 @@ def annotate_corpus(
             seen.add(article.content_hash)
             unique.append(article)
     key = dataset_key(unique, settings=settings, aliases=aliases)
+    if ingest:
+        record = json.dumps(dict(ingest), sort_keys=True, default=str)
+        key = hashlib.sha1(f"{key}\x1e{record}".encode()).hexdigest()[:20]
     if summary.annotated == 0 and is_store(store):
         try:
             manifest = read_manifest(store)
@@ -177,7 +183,7 @@ def annotate_corpus(
             return CorpusResult(summary=summary, folder=Path(store) / manifest["version"],
                                 rows=dict(manifest.get("tables", {})), reused=True)
     tables = assemble(unique, store=store, settings=settings, aliases=aliases)
-    folder = write_store(store, tables, settings=settings, inputs=inputs, extra={"dataset_key": key})
+    folder = write_store(store, tables, settings=settings, inputs=inputs, extra={**(ingest or {}), "dataset_key": key})
     return CorpusResult(summary=summary, folder=folder, rows={k: len(v) for k, v in tables.items()}, reused=False)
 
 

@@ -41,10 +41,10 @@ def resolve_speakers(
             for key in keys:
                 known.setdefault((art, key), set()).add(eid)
 
-    def _by_name(art: str, text: str | None) -> str | None:
+    def _by_name(art: str, text: str | None, *, besides: frozenset[str] = frozenset()) -> str | None:
         if not text or text.islower():
             return None
-        found = known.get((art, fold(text)), set())
+        found = known.get((art, fold(text)), set()) - besides
         return next(iter(found)) if len(found) == 1 else None
 
     speakers: list[str | None] = []
@@ -58,15 +58,18 @@ def resolve_speakers(
         ref_start, ref_end = int(ref_start), int(ref_end)
         best: str | None = None
         if bool(row.speaker_is_entity):
-            overlapping = [
-                (min(e, ref_end) - max(s, ref_start), eid, e)
-                for s, e, eid in by_article.get(row.article_id, [])
-                if s < ref_end and e > ref_start
-            ]
+            spans = [(s, e, eid) for s, e, eid in by_article.get(row.article_id, []) if s < ref_end and e > ref_start]
+            overlapping = [(min(e, ref_end) - max(s, ref_start), eid, e) for s, e, eid in spans]
+            if spans and all(e - s > 2 * (ref_end - ref_start) for s, e, _eid in spans):
+                # the model ran a mention over the name ("the American Music Awards after Swift"): the name
+                best = _by_name(row.article_id, _ref_text(texts.get(row.article_id), ref_start, ref_end),
+                                besides=frozenset(eid for _s, _e, eid in spans))
             # a person who only modifies the head ("Obama administration officials") is not the speaker
             people = [(n, eid) for n, eid, e in overlapping if labels.get(eid) == "PERSON" and e >= ref_end - 1]
             candidates = [(n, eid) for n, eid, _e in overlapping]
-            if people:
+            if best is not None:
+                pass
+            elif people:
                 best = max(people)[1]
             elif candidates:
                 overlap, eid = max(candidates)

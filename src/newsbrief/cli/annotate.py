@@ -118,7 +118,8 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     tick = factory("annotating", len(ingested.articles)) if factory else None
     result = annotate_corpus(ingested.articles, store=args.out, settings=settings, aliases=aliases,
                              engine=params.engine, workers=params.workers, scheduler=params.scheduler,
-                             batch_size=params.batch_size, progress=tick, inputs=[str(i) for i in args.inputs])
+                             batch_size=params.batch_size, progress=tick, inputs=[str(i) for i in args.inputs],
+                             ingest=ingested.record())
     summary = result.summary
     if fetched is not None:
         print(f"{fetched.summary()} (fetch log: {fetch_log})")

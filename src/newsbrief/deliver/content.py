@@ -26,8 +26,8 @@ import pandas as pd
 
 from ..errors import DeliveryError, ReportFolderError
 from ..present.blocks import environment
+from ..present.formatters import clip, pct
 from ..present.record import read_record
-from ..textutil import clip
 
 log = logging.getLogger(__name__)
 
@@ -252,9 +252,7 @@ def _place_tables(sections: list[Section]) -> list[Section]:
 
 # ---------------------------------------------------------------------------------------------- text
 def _cell(value: Any, width: int) -> str:
-    text = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return clip(value, width, words=False)
 
 
 def text_table(rows: Sequence[Sequence[Any]], headers: Sequence[str], *, widths: Sequence[int]) -> str:
@@ -272,13 +270,13 @@ def text_table(rows: Sequence[Sequence[Any]], headers: Sequence[str], *, widths:
 
 def entity_rows(content: ReportContent) -> list[tuple[str, str, str, str]]:
     e = content.entities
-    return [(str(r["name"]), str(r["type"]), f"{int(r['mentions']):,}", f"{float(r['share']):.0%}")
+    return [(str(r["name"]), str(r["type"]), f"{int(r['mentions']):,}", pct(float(r['share'])))
             for _, r in e.iterrows()]
 
 
 def speaker_rows(content: ReportContent) -> list[tuple[str, str, str, str]]:
     s = content.speakers
-    return [(str(r["speaker"]), f"{int(r['quotes']):,}", f"{int(r['words']):,}", f"{float(r['word_share']):.0%}")
+    return [(str(r["speaker"]), f"{int(r['quotes']):,}", f"{int(r['words']):,}", pct(float(r['word_share'])))
             for _, r in s.iterrows()]
 
 
@@ -347,11 +345,11 @@ def render_html(content: ReportContent, *, shown: Shown | None = None, notes: Se
     shown = shown or Shown()
 
     entities = [{"name": clip(r["name"], 80), "type": r["type"], "mentions": f"{int(r['mentions']):,}",
-                 "share": f"{float(r['share']):.0%}",
+                 "share": pct(float(r["share"])),
                  "aliases": clip(_fmt_aliases(r["aliases"], name=str(r["name"])), 160)}
                 for _, r in content.entities.iterrows()]
     speakers = [{"speaker": clip(r["speaker"], 80), "quotes": f"{int(r['quotes']):,}", "words": f"{int(r['words']):,}",
-                 "word_share": f"{float(r['word_share']):.0%}", "example": clip(r["example"], 240)}
+                 "word_share": pct(float(r["word_share"])), "example": clip(r["example"], 240)}
                 for _, r in content.speakers.iterrows()]
     quotes = [{"quote": clip(r["quote"], 400), "speaker": clip(r["speaker"], 80), "kind": clip(r["kind"], 20)}
               for _, r in content.quotes.iterrows()]

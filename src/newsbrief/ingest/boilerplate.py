@@ -29,14 +29,19 @@ CREDIT = re.compile(
     r"(?:\(\s*(?:photo|image|credit|picture|photograph|illustration)s?(?: credit)?\s*[:/][^)]*\)\s*$|"
     r"\b(?:photograph|photo|image|picture|credit|illustration)s?(?: credit)?\s*:\s*[^.]{0,80}$|"
     r"^(?:photo |image )?credits?\b[^.]{0,60}$|"
-    r"\b(?:getty images|afp|reuters|ap photo|associated press|shutterstock|epa)\)?\s*$)",
+    r"\b(?:getty images|afp|reuters|ap photo|associated press|shutterstock|epa)\)?\s*$|"
+    r"\((?:[A-Z]{2,5} )?(?:photo|image|picture)s?\s*/[^)]*\)\s*$)",
     re.IGNORECASE,
 )
 COPYRIGHT = re.compile(r"(?:©|\(c\)\s*\d{4}|\bcopyright\b\s*(?:©|\d{4})|\ball rights reserved\b)", re.IGNORECASE)
 NEWSLETTER = re.compile(
     r"\b(?:sign up (?:for|to)|subscribe to (?:our|the)|newsletter|get (?:our|the) .{0,30}in your inbox|"
-    r"delivered (?:straight )?to your inbox|enter your email)\b", re.IGNORECASE,
+    r"delivered (?:straight )?to your inbox|enter your email|unsubscribe at any time|no spam)\b", re.IGNORECASE,
 )
+# How to reach the author or the outlet ("Email Jane Doe at jdoe@example.com or follow her @jdoe"), and the
+# publisher's note ("Example is part of Example Media Inc, an international media group").
+CONTACT = re.compile(r"^(?:email|e-mail|contact|follow|reach)\b.{0,80}(?:@|\bat\s+\S+\.\w)|"
+                     r"\bis (?:a )?part of\b.{0,60}\b(?:media group|publisher|media company|network)\b", re.IGNORECASE)
 COOKIES = re.compile(r"\bcookies?\b.*\b(?:accept|consent|privacy|browsing experience|agree)\b|"
                      r"\b(?:accept|agree)\b.*\bcookies?\b", re.IGNORECASE)
 SOCIAL = re.compile(r"^(?:follow|share on|like us on|find us on)\b.{0,60}$|^@\w+$", re.IGNORECASE)
@@ -55,6 +60,8 @@ def is_boilerplate(line: str) -> bool:
     if COOKIES.search(text) and words < 150:
         return True
     if NEWSLETTER.search(text) and words < 40:
+        return True
+    if CONTACT.search(text) and words < 50:
         return True
     return bool(CREDIT.search(text)) and words < 40 and not text.endswith(('."', ".”"))
 

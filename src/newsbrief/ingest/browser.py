@@ -36,7 +36,15 @@ DATE = re.compile(
 )
 DATE_NO_YEAR = re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!,?\s*\d{{4}}){TIME}", re.IGNORECASE)
 WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*", re.IGNORECASE)
-BYLINE = re.compile(r"^(?:written |posted |reported )?by[:\s]+(?P<name>.+)$", re.IGNORECASE)
+BYLINE = re.compile(r"^(?:(?:written|posted|reported|analysis|opinion|story|words|text|commentary|review|"
+                    r"interview|photos and text) )?by[:\s]+(?P<name>.+)$", re.IGNORECASE)
+# A date line ending with the byline ("5:45 AM PST 11/19/2019 by Jane Doe").
+DATED_BYLINE = re.compile(r"^(?=.*\d).{4,60}?\s+by\s+(?P<name>[A-Z].+)$")
+# A byline without "By": the name, then a role or an agency ("Jane Doe, AP Auto Writer", "Jane Doe and John Roe,
+# Associated Press").
+ROLE_BYLINE = re.compile(r"^(?P<name>[A-Z][^,]{3,60}?),\s+(?P<role>(?:[A-Z][\w.&'-]*\s*){1,6})$")
+ROLE_WORDS = re.compile(r"(?i)\b(?:writer|reporter|correspondent|editor|columnist|contributor|press|reuters|"
+                        r"staff|bureau|news|business|afp|upi)\b")
 NAME = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|de|van|von|da|di|del|la|le|bin|al)"
                   r"(?:\s+(?:[A-Z][\w'’.-]*|[A-Z]\.|de|van|von|da|di|del|la|le|bin|al|and|&|,)){1,5}$")
 WIRE_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'-]{1,40}\((?P<src>[A-Z][\w .&-]{1,30})\)\s*[-—–:]")
@@ -168,11 +176,17 @@ ROLE = re.compile(r"(?<=[a-z])(?:(?:Staff|Senior|Business|Chief|Contributing|Pol
 
 
 def _clean_name(text: str) -> str | None:
+    text = re.sub(r"\s*\S*@\S+.*$", "", text)  # an e-mail address or handle and what follows it
+    parts = text.split(", ")
+    for j, part in enumerate(parts[1:], start=1):  # ", Example Business", ", Senior Editor-at-large": a credit
+        if ROLE_WORDS.search(part) or not _name_like(part.removeprefix("and ")):
+            text = ", ".join(parts[:j])
+            break
     text = ROLE.sub("", text)  # "Meg JamesStaff Writer", "Lucas Nolan22 Dec 2016", "Tess Bonn - 11/19/19"
     text = DATE.split(text)[0] if DATE.search(text) else text
     text = DATE_NO_YEAR.split(text)[0]
     text = re.split(r"\s+(?:Follow|@|\||•|Updated|Published|Posted|Email)\b|[|•@]", text)[0]
-    text = re.sub(r"\s+(?:and|,)$", "", text.strip(" ,;-–—"))
+    text = re.sub(r"\s+(?:and|,|on|at)$", "", text.strip(" ,;-–—"), flags=re.IGNORECASE)
     return text if 1 <= len(text.split()) <= 10 else None
 
 
@@ -211,11 +225,29 @@ def _find_author(lines: list[str], *, bare: bool = True) -> str | None:
             name = _clean_name(match.group("name"))
             if name and _name_like(name):
                 return name
+        match = DATED_BYLINE.match(line) if len(line) <= 120 and DATE.search(line) else None
+        if match:
+            name = _clean_name(match.group("name"))
+            if name and _name_like(name):
+                return name
+        match = ROLE_BYLINE.match(line) if len(line) <= 100 else None
+        if match and ROLE_WORDS.search(match.group("role")):
+            name = _clean_name(match.group("name"))
+            if name and _name_like(name):
+                return name
         if line.strip().lower() == "by" and i + 1 < len(lines):
             name = _clean_name(lines[i + 1])
             if name and _name_like(name):
                 return name
-    for line in lines if bare else []:  # a bare name line next to the date line: "Mark Di Stefano"
+    # a bare name line next to the date line ("Mark Di Stefano"), one in capitals (a kicker?) last
+    def label(j: int) -> bool:
+        return not 0 <= j < len(lines) or (len(lines[j].split()) <= 3 and not re.search(r"\d", lines[j]))
+
+    in_menu = {line for i, line in enumerate(lines)
+               if label(i - 1) and line not in lines[max(0, i - 1):i]}
+    for line in sorted(lines, key=str.isupper) if bare else []:
+        if line in in_menu:
+            continue  # a label after a label (a menu: "Europe", "Latin America", "Middle East"), not a byline
         if NAME.match(line) and 2 <= len(line.split()) <= 5 and not DATE.search(line) and _name_like(line):
             return line
     return None
@@ -225,21 +257,25 @@ def _find_author(lines: list[str], *, bare: bool = True) -> str | None:
 INTERFACE = re.compile(
     r"\b(?:media playback|(?:on|in) your (?:device|browser)|external (?:links?|sites?)|"
     r"(?:in|open in) a new (?:window|tab)|"
-    r"sharing options|sign (?:in|up)|log ?in|subscribe|newsletter|javascript|enable cookies|skip to|you are here|"
+    r"sharing options|share (?:this|on|via|with)|more on this (?:story|topic)|sign (?:in|up)|log ?in|subscribe|"
+    r"newsletter|javascript|enable cookies|skip to|you are here|"
     r"click here|tap here|swipe|scroll (?:down|up)|welcome to|read more|"
     r"(?:facebook|twitter|email|linkedin|reddit|pinterest|whatsapp|flipboard)\W+"
     r"(?:facebook|twitter|email|linkedin|reddit|pinterest|whatsapp|flipboard))\b", re.IGNORECASE)
 # A photo credit ("Jane Doe/The Example Times") or a media teaser's label ("Video Julian Assange dragged ...").
 CREDIT_OR_TEASER = re.compile(r"^(?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w.'’-]+\s*/\s*(?:the\s+)?[A-Z][\w .&'’-]{1,40}$|"
-                              r"^(?:Video|Watch|Gallery|Audio|Photos?|Listen)\b[:\s]", re.IGNORECASE)
+                              r"^(?:Video|Watch|Gallery|Audio|Photos?|Listen)\b[:\s]|^(?:media |image |photo )?caption",
+                              re.IGNORECASE)
 
 
 def _title_like(line: str, author: str | None) -> bool:
     words = _words(line)
     if not 3 <= len(words) <= 30 or is_boilerplate(line) or DATE.search(line) or BYLINE.match(line):
         return False
-    if INTERFACE.search(line) or CREDIT_OR_TEASER.match(line):
+    if INTERFACE.search(line) or CREDIT_OR_TEASER.match(line) or RELATIVE_TIME.search(line):
         return False
+    if re.search(r"\[[^\]]{0,40}:[^\]]{1,40}\]$|\((?:photo|image|file)[^)]*\)$", line, re.IGNORECASE):
+        return False  # a caption with its credit ("... [File: Example Agency]")
     if line == author or sum(c.isalpha() for c in line) < 0.6 * len(line.replace(" ", "")):
         return False
     if re.search(r"\b(?:by|of|from|for|the|and|with|to)$", line.rstrip(), re.IGNORECASE):
@@ -286,7 +322,7 @@ def _header_anchor(lines: list[str], body_start: int, date_line: int | None) -> 
     for i in range(body_start + 1, max(0, body_start - 15) - 1, -1):
         if i < len(lines) and (BYLINE.match(lines[i]) or lines[i].lower() == "by"):
             return i
-    if date_line is not None and body_start - 15 <= date_line <= body_start + 1:
+    if date_line is not None and date_line <= body_start + 1:  # (a date line within the header zone)
         return date_line
     for i in range(body_start, max(0, body_start - 15) - 1, -1):
         if RELATIVE_TIME.search(lines[i]) and len(lines[i].split()) <= 10:
@@ -302,7 +338,8 @@ def copyright_owner(lines: list[str]) -> str | None:
             if not re.search(r"[^\W\d_]", owner) and i + 1 < len(lines):  # "© 2017" / "The Example Times Co."
                 owner = lines[i + 1]
             owner = re.sub(r"\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\b", "", owner)
-            owner = re.split(r"[.|]\s|\.$|\|", owner)[0]
+            owner = re.sub(r"^(?:[\W_]|copyright\b|by\b)+", "", owner.strip(), flags=re.IGNORECASE)
+            owner = re.split(r"[.|,]\s|\.$|\|", owner)[0]  # "The Example News, a Digital First Media Newspaper"
             owner = OWNER_NOISE.sub("", owner).strip(" ,.-©")
             owner = re.sub(r"\s+", " ", owner)
             if owner and len(owner.split()) <= 6 and not owner.lower().startswith(("provided", "all")):
@@ -325,25 +362,117 @@ def _copyright_year(lines: list[str]) -> int | None:
     return max(years) if years else None
 
 
+# The note about the author that closes a story ("Jane Doe is a freelance writer based in Toronto.").
+AUTHOR_NOTE = re.compile(r"^(?:[A-Z][\w.'’-]+\s+){1,3}[A-Z][\w.'’-]+\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,5}"
+                         r"(?:writer|reporter|journalist|editor|correspondent|columnist|contributor|author|producer)\b")
+
+
+def _before_author_note(lines: list[str], kinds: list[str], sizes: list[int], lo: int, hi: int) -> int:
+    """The end of a run cut at a note about the author, when half the run's prose is above it (teasers follow)."""
+    total = sum(s for k, s in zip(kinds[lo:hi], sizes[lo:hi]) if k == "good")
+    above = 0
+    for i in range(lo, hi):
+        if i > lo and AUTHOR_NOTE.match(lines[i]) and len(lines[i]) < 400 and above >= total / 2:
+            return i
+        above += sizes[i] if kinds[i] == "good" else 0
+    return hi
+
+
+COMMENT_HEAD = re.compile(r"^[^.!?]{1,100}?\b(?:says|said|wrote|commented)\s*:$", re.IGNORECASE)
+
+
+def _comment_head(line: str) -> bool:
+    """The head of a reader's comment: "Jane on September 17, 2018 at 6:34 am said:", "Jane says:" (a short line
+    ending in "said:" with a time or a year, or a name alone before "says:"), not a story's "the minister said:"."""
+    if not COMMENT_HEAD.match(line):
+        return False
+    dated = bool(re.search(r"\d{1,2}:\d{2}|\b(?:19|20)\d{2}\b", line))
+    named = len(line.split()) <= 4 and line[:1].isupper() and not re.match(r"(?i)(?:he|she|they|it|we|i)\b", line)
+    return dated or named
+
+
+LIST_SEPARATOR = re.compile(r"\s(?:--|-|–|—|\|)\s|:\s")
+
+
+def _item_shape(line: str) -> tuple[str, str] | None:
+    """What a list item looks like: how it begins (a number, a month, a capital) and its separator."""
+    sep = LIST_SEPARATOR.search(line)
+    if sep is None or len(_words(line)) > 30 or is_boilerplate(line):
+        return None
+    first = line.split()[0]
+    start = "number" if first[0].isdigit() else "month" if re.fullmatch(MONTH, first, re.IGNORECASE) else \
+        "capital" if first[0].isupper() else "other"
+    return start, sep.group(0).strip()
+
+
+def _listed_after(lines: list[str], hi: int) -> list[str]:
+    """A list at the story's end: the items after an announcing line ("... tour dates:"; two items at least) or
+    after a short heading line ("Tour Dates"; three items at least, each opening with a number or a month), as
+    long as they look alike (the same beginning and separator: "June 9 -- Venue, City")."""
+    if hi <= 0 or hi >= len(lines):
+        return []
+    announced = lines[hi - 1].rstrip().endswith(":") or lines[hi].rstrip().endswith(":")
+    intro = hi - 1 if lines[hi - 1].rstrip().endswith(":") else hi
+    if not announced and len(_words(lines[hi])) > 8:
+        return []
+    items = [lines[intro]] if intro == hi else []
+    shape = _item_shape(lines[intro + 1]) if intro + 1 < len(lines) else None
+    if shape is None or (not announced and shape[0] not in ("number", "month")):
+        return []
+    j = intro + 1
+    while j < len(lines) and _item_shape(lines[j]) == shape:
+        items.append(lines[j])
+        j += 1
+    return items if len(items) - (intro == hi) >= (2 if announced else 3) else []
+
+
+def _head_lines(lines: list[str], lo: int, *, size: int = 30) -> list[int]:
+    """Indices of the header zone above the story, nearest first: up to ``size`` lines, not counting share buttons,
+    interface sentences and one- or two-word labels without a digit (a long share box hides no header)."""
+    out: list[int] = []
+    for i in range(min(len(lines), lo + 2) - 1, -1, -1):
+        line = lines[i]
+        if i < lo and (INTERFACE.search(line) or (len(line.split()) <= 2 and not re.search(r"\d", line))):
+            continue
+        out.append(i)
+        if len(out) >= size:
+            break
+    return out
+
+
 def read_browser_copy(lines: list[str]) -> CopyFields | None:
     """Fields of a browser copy, or None when no run of prose stands out (a plain text file)."""
     kinds = [_kind(line) for line in lines]
     sizes = [len(_words(line)) for line in lines]
     lo, hi = _best_run(kinds, sizes)
+    first_comment = next((i for i, line in enumerate(lines) if _comment_head(line)), None)
+    if first_comment is not None and hi > first_comment:  # the comments are no story: the run before them
+        before = _best_run(kinds[:first_comment], sizes[:first_comment])
+        if sum(s for k, s in zip(kinds[before[0]:before[1]], sizes[before[0]:before[1]]) if k == "good") \
+                >= MIN_BODY_WORDS:
+            lo, hi = before
     if hi <= lo or sum(s for k, s in zip(kinds[lo:hi], sizes[lo:hi]) if k == "good") < MIN_BODY_WORDS:
         return None
+    hi = _before_author_note(lines, kinds, sizes, lo, hi)
     lo = _after_header(lines, lo, hi)
     body = [line for line, kind in zip(lines[lo:hi], kinds[lo:hi]) if kind != "bad"]
-    head_from = max(0, lo - 30)
-    head = lines[head_from:lo + 2]
-    published, at = _find_date(head[::-1][: len(head)], _copyright_year(lines))
-    date_line = None if at is None else head_from + (len(head) - 1 - at)
+    listed = _listed_after(lines, hi)
+    body += listed
+    hi += len(listed)
+    near = _head_lines(lines, lo)
+    published, at = _find_date([lines[i] for i in near], _copyright_year(lines))
+    date_line = None if at is None else near[at]
     byline_zone = lines[max(0, (date_line if date_line is not None else lo) - 6):
                         (date_line if date_line is not None else lo) + 4]
     author = _find_author(byline_zone)
     leaked = [m.group("title") for line in lines if (m := JSON_HEADLINE.match(line))]
-    title = leaked[0] if leaked else _find_title(lines, kinds, _header_anchor(lines, lo, date_line), author,
+    header_date = date_line if at is not None and at <= 15 else None  # a date line within the header zone
+    title = leaked[0] if leaked else _find_title(lines, kinds, _header_anchor(lines, lo, header_date), author,
                                                         body_end=hi)
+    if author is None:  # an explicit byline under the headline or just above the story
+        near_title = [i for i, line in enumerate(lines[:hi]) if line == title][-1:] if title else []
+        zones = [lines[i + 1:i + 7] for i in near_title] + [lines[max(0, lo - 10):lo + 2]]
+        author = next((a for zone in zones if (a := _find_author(zone, bare=False))), None)
     if title is not None and body and body[0] == title:
         body = body[1:]
     wire = next((m.group("src").strip() for line in body[:3] if (m := WIRE_DATELINE.match(line))), None)

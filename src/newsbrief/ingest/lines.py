@@ -100,7 +100,9 @@ class LineModel:
         body_p = dict(zip(lines, p[:, 1]))
         body = [line for line in found.body if body_p.get(line, 1.0) >= self.body_floor] or found.body
         i = int(np.argmax(p[:, 2])) if len(p) else 0
-        learned = len(p) and p[i, 2] > self.title_odds and _title_like(lines[i], None)
+        story_start = lines.index(found.body[0]) if found.body and found.body[0] in lines else len(lines)
+        # a headline sits above the story (or in its first lines), never further down the page
+        learned = len(p) and p[i, 2] > self.title_odds and _title_like(lines[i], None) and i <= story_start + 2
         title = lines[i] if learned else found.title
         if title is not None and body and body[0] == title:
             body = body[1:]

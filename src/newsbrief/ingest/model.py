@@ -22,6 +22,7 @@ ARTICLE_COLUMNS: tuple[str, ...] = (
     "text",
     "n_words",
     "content_hash",
+    "wire",
 )
 
 
@@ -136,12 +137,13 @@ def articles_frame(articles: list[Article]) -> pd.DataFrame:
             "text": a.text,
             "n_words": a.n_words,
             "content_hash": a.content_hash,
+            "wire": a.wire,
         }
         for a in articles
     ]
     frame = pd.DataFrame(rows, columns=list(ARTICLE_COLUMNS))
     frame["published"] = pd.to_datetime(frame["published"], utc=True)
     frame["n_words"] = frame["n_words"].astype("int64")
-    for col in ("article_id", "title", "source", "author", "url", "text", "content_hash"):
+    for col in ("article_id", "title", "source", "author", "url", "text", "content_hash", "wire"):
         frame[col] = frame[col].astype("string")
     return frame

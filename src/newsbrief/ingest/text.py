@@ -20,6 +20,7 @@ from charset_normalizer import from_bytes
 
 from ..errors import InputError
 from .browser import _name_like, _title_like, read_browser_copy
+from .copy_source import source_model
 from .dates import parse_date
 from .lines import line_model
 from .model import Article
@@ -170,9 +171,12 @@ def parse_page(raw: str, *, article_id: str, origin: str | None = None) -> Artic
         if found is not None and model is not None:
             found = model.refine(all_lines, found)
         if found is not None:
+            ranker = source_model()
+            source = (ranker.source(all_lines, body=found.body, rule=found.source) if ranker is not None else None) \
+                or found.source
             return Article(
                 article_id=article_id, text="\n\n".join(_prefer_later_duplicates(found.body)),
-                title=found.title, source=found.source, author=found.author, published=found.published, wire=found.wire,
+                title=found.title, source=source, author=found.author, published=found.published, wire=found.wire,
                 origin=origin,
             )
     # The highlights box repeats a body paragraph (without its final period): keep the body's copy.
@@ -180,11 +184,14 @@ def parse_page(raw: str, *, article_id: str, origin: str | None = None) -> Artic
     body = "\n\n".join(body_lines)
     if not body.strip():
         raise InputError("no article text left after removing page chrome", path=origin or article_id)
+    source = header.source
+    if source is None and len(all_lines) >= BROWSER_COPY_MIN_LINES and (ranker := source_model()) is not None:
+        source = ranker.source(all_lines, body=body_lines, rule=None)  # a copy's chrome names its outlet
     return Article(
         article_id=article_id,
         text=body,
         title=header.title,
-        source=header.source,
+        source=source,
         author=header.author,
         published=header.published,
         dateline=header.dateline,

@@ -15,6 +15,7 @@ import pandas as pd
 from .. import analysis
 from ..analysis.slices import Focus
 from ..errors import ExploreError
+from ..present.formatters import fmt_period
 
 FREQS: dict[str, str] = {"day": "D", "week": "W", "month": "M"}
 SENTENCE_COLUMNS = ["published", "source", "title", "sent_id", "sentiment", "sentence", "article_id"]
@@ -230,8 +231,7 @@ def periods(tables: Mapping[str, pd.DataFrame], focus: Focus, *, freq: str = "W"
     if rows.empty:
         return []
     counts = _period_key(rows["published"], freq).value_counts().sort_index()
-    label = {"D": "%d %b %Y", "W": "week of %d %b %Y", "M": "%B %Y"}.get(freq, "%Y-%m-%d")
-    return [(f"{start.strftime(label)} ({n} {noun}{'s' if n != 1 else ''})", f"{start:%Y-%m-%d}")
+    return [(f"{fmt_period(start, freq)} ({n} {noun}{'s' if n != 1 else ''})", f"{start:%Y-%m-%d}")
             for start, n in counts.items()]
 
 

@@ -11,11 +11,10 @@ from pathlib import Path
 import pandas as pd
 
 from ..analysis import find_entity
-from ..analysis.db import Db
-from ..analysis.db_counts import entity_frequencies_db, speaker_share_db
+from ..analysis.db import Db, as_db
+from ..analysis.db_counts import entity_frequencies, speaker_share
 from ..analysis.slices import (
     Focus,
-    as_db,
     entities_of,
     published_span,
     read_slice,
@@ -40,14 +39,14 @@ def open_db(store: str | Path) -> Db:
 def entity_choices(source: Source, *, top: int | None = None) -> list[tuple[str, str]]:
     """(label, entity_id) pairs, most mentioned first: what the entity dropdown offers."""
     db = as_db(source)
-    return entity_labels(entity_frequencies_db(db, entities_of(db), top=top))
+    return entity_labels(entity_frequencies(db, entities_of(db), top=top))
 
 
 def speaker_choices(source: Source, *, top: int | None = None) -> list[tuple[str, str]]:
     """(label, speaker) pairs, most quoted first (unattributed quotes left out)."""
     db = as_db(source)
     if "speakers" not in db.memo:
-        db.memo["speakers"] = speaker_share_db(db, examples=False)
+        db.memo["speakers"] = speaker_share(db, examples=False)
     return speaker_labels(db.memo["speakers"], top=top)
 
 

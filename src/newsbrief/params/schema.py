@@ -19,6 +19,8 @@ PATH_FIELDS: tuple[str, ...] = ("input", "aliases", "store")
 DATE_RANGE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*(?:\.\.|/| to )\s*\d{4}-\d{2}-\d{2}\s*$")
 #: ``compare`` keywords (not folders): ``last-run`` is the previous run of the same name.
 COMPARE_WORDS: tuple[str, ...] = ("previous", "corpus", "last-run")
+#: The folder a run links the previous run's data/ into for ``compare: last-run`` (named "the last run").
+LAST_RUN_DIR = ".last-run"
 _AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(m|min|h|d|w)\s*$", re.IGNORECASE)
 _AGE_UNITS = {"m": "minutes", "min": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 

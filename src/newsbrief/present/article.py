@@ -1,5 +1,8 @@
 """The article briefing: one article's tables in memory; what ``notebooks/article.ipynb`` calls.
 
+Its counts (entity frequencies, speaker share, too little text) run the SQL a corpus briefing runs, by DuckDB over
+the tables in memory (:func:`~newsbrief.analysis.db.as_db`); the per-article tone views are pandas over its few rows.
+
 Sized to the article: "Who is in it" and "Who speaks" side by side as two short tables, the top quotes (every
 quote is in the appendix), the tone in one row on fixed scales, so a story of up to 400 words fits one A4 page,
 one of up to 1,500 two, a longer one three.
@@ -8,21 +11,22 @@ one of up to 1,500 two, a longer one three.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import ClassVar
 
 import pandas as pd
 from markupsafe import Markup
 
 from .. import analysis
+from ..analysis.db import Db, as_db
 from ..params import BriefingOptions, Kind
 from ..store import read_dataset
-from ..textutil import clip
 from .blocks import HTMLBlock, Parts, table_block
 from .briefing import Briefing
 from .charts.sentiment import article_sentiment_chart, article_tone_chart, entity_sentiment_chart
 from .figures import Chart, to_chart
 from .findings import key_findings
-from .formatters import fmt_text, header_rows
+from .formatters import article_title, clip, fmt_text, header_rows, pct
 from .sections import heading, yes_no
 
 #: Rows of the entity and speaker tables of an article briefing, by the article's length in words (at most
@@ -50,29 +54,46 @@ class ArticleBriefing(Briefing):
     def load(cls, options: BriefingOptions) -> ArticleBriefing:
         """The article's tables at ``options.data``; its title unless ``options.title`` is given."""
         tables = read_dataset(options.data)
-        articles = tables["articles"]
-        title = options.title
-        if title is None:
-            first = articles["title"].iloc[0] if len(articles) else None
-            title = str(first) if first is not None and not pd.isna(first) else "News briefing"
-        return cls(title=title, tables=tables, appendix=options.appendix, **cls.shared(options))
+        title = options.title if options.title is not None else article_title(tables["articles"])
+        return cls(title=title or "News briefing", tables=tables, appendix=options.appendix, **cls.shared(options))
 
     @property
     def articles(self) -> pd.DataFrame:
         return self.tables["articles"]
 
     # ------------------------------------------------------------------ numbers
+    @cached_property
+    def db(self) -> Db:
+        """The article's tables behind DuckDB views (closed with the briefing's last reference)."""
+        return as_db(self.tables)
+
+    @cached_property
+    def every_entity(self) -> pd.DataFrame:
+        """The frequencies of every entity of the article (the findings read them; the tables show the first)."""
+        return analysis.entity_frequencies(self.db, self.tables["entities"])
+
+    @cached_property
+    def every_speaker(self) -> pd.DataFrame:
+        """The share of every speaker of the article (the findings read it; the tables show the first)."""
+        return analysis.speaker_share(self.db)
+
     def entity_frequencies(self) -> pd.DataFrame:
-        return analysis.entity_frequencies(self.tables["mentions"], self.tables["entities"], top=self.top_n)
+        return self.every_entity.head(self.top_n).reset_index(drop=True)
 
     def speaker_share(self) -> pd.DataFrame:
-        return analysis.speaker_share(self.tables["quotes"], self.articles, top=self.top_n)
+        return self.every_speaker.head(self.top_n).reset_index(drop=True)
 
     def compute_findings(self) -> list[str]:
-        return key_findings(self.tables, top=self.top_n, freq=self.freq, follow=self.follow)
+        return key_findings(self.tables, frequencies=self.every_entity, share=self.every_speaker, freq=self.freq,
+                            follow=self.follow)
+
+    @cached_property
+    def too_little_text(self) -> dict[str, str]:
+        """``{article_id: reason}`` when the article's text is too little to be read as an article."""
+        return analysis.thin_articles(self.db)[0]
 
     def notes(self) -> list[str]:
-        thin = analysis.thin_articles(self.articles)
+        thin = self.too_little_text
         if not thin:
             return self.run_notes()
         reason = next(iter(thin.values()))
@@ -100,14 +121,14 @@ class ArticleBriefing(Briefing):
         """"Who is in it" and "Who speaks" side by side: the leading entities and speakers, as many rows as the
         article's length calls for (:func:`rows_for`)."""
         rows = rows_for(self._words(), self.top_n)
-        every = analysis.entity_frequencies(self.tables["mentions"], self.tables["entities"])  # all, as the findings
+        every = self.every_entity  # all, as the findings
         # the rows a finding names are always in the table beside it (the most mentioned person, the lead speaker)
         freq = _with_first(every.head(rows), every[every["type"] == "person"], key="entity_id")
         if freq.empty:
             left = HTMLBlock.plain("No people, organisations or places found.")
         else:
-            left = table_block(freq[["name", "type", "mentions", "share"]], formats={"share": "{:.0%}"})
-        share = analysis.speaker_share(self.tables["quotes"], self.articles)  # every speaker, as the findings
+            left = table_block(freq[["name", "type", "mentions", "share"]], formats={"share": pct})
+        share = self.every_speaker  # every speaker, as the findings
         if share.empty:
             right = HTMLBlock.plain("No reported speech found.")
         else:
@@ -115,7 +136,7 @@ class ArticleBriefing(Briefing):
             shown = _with_first(share.head(rows), named, key="speaker")
             shown = shown[["speaker", "named", "quotes", "words", "quote_share"]].copy()
             shown["named"] = shown["named"].map(yes_no)
-            right = table_block(shown.rename(columns={"quote_share": "share"}), formats={"share": "{:.0%}"})
+            right = table_block(shown.rename(columns={"quote_share": "share"}), formats={"share": pct})
         parts = [Markup(heading("Who is in it").markup + left.markup),
                  Markup(heading("Who speaks").markup + right.markup)]
         text = "\n\n".join(["Who is in it", left.text, "Who speaks", right.text])

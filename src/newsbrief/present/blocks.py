@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -60,11 +60,15 @@ class HTMLBlock:
         return self.text
 
 
-def _cell(value: Any, fmt: str | None) -> str:
+#: How a column's values read: a format string (``"{:+.2f}"``) or a function (``pct``).
+Format = str | Callable[[Any], str]
+
+
+def _cell(value: Any, fmt: Format | None) -> str:
     if value is None or (not isinstance(value, (list, tuple, dict)) and pd.isna(value)):
         return ""
     if fmt:
-        return minus(fmt.format(value))
+        return minus(fmt(value) if callable(fmt) else fmt.format(value))
     if isinstance(value, str):
         return " ".join(value.split())  # a newline inside a cell reads as one line
     if isinstance(value, (list, tuple)):
@@ -76,14 +80,14 @@ def _cell(value: Any, fmt: str | None) -> str:
     return str(value)
 
 
-def table_rows(frame: pd.DataFrame, formats: Mapping[str, str] | None = None) -> list[list[str]]:
+def table_rows(frame: pd.DataFrame, formats: Mapping[str, Format] | None = None) -> list[list[str]]:
     formats = formats or {}
     columns = list(frame.columns)
     return [[_cell(v, formats.get(c)) for c, v in zip(columns, row)] for row in frame.itertuples(index=False)]
 
 
 def table_block(
-    frame: pd.DataFrame, *, caption: str | None = None, formats: Mapping[str, str] | None = None
+    frame: pd.DataFrame, *, caption: str | None = None, formats: Mapping[str, Format] | None = None
 ) -> HTMLBlock:
     """A DataFrame as an escaped HTML table (article strings never become markup)."""
     rows = table_rows(frame, formats)

@@ -134,3 +134,4 @@ class Briefing(ABC):
         if share.empty:
             return HTMLBlock.plain("No reported speech found.")
         return to_chart(speaker_chart(share))
+

@@ -6,13 +6,8 @@ import pandas as pd
 
 from ..analysis.change import Split
 from ..analysis.db_change import SqlSplit
-from ..textutil import clip, plural, signed
-from .formatters import when
-
-
-def pct(share: float) -> str:
-    """Shares of mentions: one decimal below 10% (0.4%, 5.5%), none above (12%)."""
-    return f"{share:.1%}" if share < 0.1 else f"{share:.0%}"
+from ..textutil import plural, signed
+from .formatters import clip, no_comparison, pct, span_label, when
 
 
 def _z(z: float) -> str:
@@ -36,8 +31,8 @@ def change_findings(
         verb = "rose" if r["z"] > 0 else "fell"
         spread = _spread(r)
         if not out:  # the first sentence names the periods, the next ones are short
-            out.append(f"{r['item']} {verb} to {pct(r['focus_share'])} of {what} in {split.focus_label}, from "
-                       f"{_was(r['base_share'])} in {split.base_label} (z = {_z(r['z'])}{spread}).")
+            out.append(f"{r['item']} {verb} to {pct(r['focus_share'])} of {what} in {span_label(split.focus_span)}, "
+                       f"from {_was(r['base_share'])} in {span_label(split.base_span)} (z = {_z(r['z'])}{spread}).")
         else:
             out.append(f"{r['item']} {verb} to {pct(r['focus_share'])} of {what}, from {_was(r['base_share'])} "
                        f"(z = {_z(r['z'])}{spread}).")
@@ -56,12 +51,13 @@ def _spread(r: pd.Series) -> str:
 def no_change_finding(entity: pd.DataFrame, speaker: pd.DataFrame, split: Split | SqlSplit) -> list[str]:
     """The sentence for a quiet period: nothing moved beyond chance."""
     if not split.usable:
-        return [f"No comparison over time: {split.reason}."] if split.reason else []
+        reason = no_comparison(split)
+        return [f"No comparison over time: {reason}."] if reason else []
     moved = [t for t in (entity, speaker) if not t.empty and "reported" in t and t["reported"].any()]
     if moved:
         return []
-    return [f"No person, organisation, place or speaker gained or lost share beyond chance in {split.focus_label} "
-            f"against {split.base_label}."]
+    return [f"No person, organisation, place or speaker gained or lost share beyond chance in "
+            f"{span_label(split.focus_span)} against {span_label(split.base_span)}."]
 
 
 def new_speaker_finding(new: pd.DataFrame, split: Split | SqlSplit) -> list[str]:
@@ -69,7 +65,7 @@ def new_speaker_finding(new: pd.DataFrame, split: Split | SqlSplit) -> list[str]
         return []
     names = [f"{r['speaker']} ({plural(int(r['quotes']), 'quote')})" for _, r in new.head(3).iterrows()]
     listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    return [f"New voices in {split.focus_label}, not quoted before: {listed}."]
+    return [f"New voices in {span_label(split.focus_span)}, not quoted before: {listed}."]
 
 
 def tone_shift_findings(shifts: pd.DataFrame, *, kind: str, n: int = 2) -> list[str]:

@@ -21,7 +21,7 @@ from ..analysis.db import Db
 from ..analysis.db_dask import DaskDb
 from ..analysis.db_rollup import open_store_db
 from ..errors import NewsbriefError
-from ..params import BriefingOptions, Kind
+from ..params import LAST_RUN_DIR, BriefingOptions, Kind
 from ..store import is_store
 from ..store.duck import connect
 from . import change_findings as cf
@@ -71,15 +71,15 @@ class CorpusBriefing(Briefing):
 
     # ------------------------------------------------------------------ numbers
     def entity_frequencies(self) -> pd.DataFrame:
-        return dbc.entity_frequencies_db(self.scope_db, self.entities, top=self.top_n)
+        return dbc.entity_frequencies(self.scope_db, self.entities, top=self.top_n)
 
     def speaker_share(self) -> pd.DataFrame:
-        return dbc.speaker_share_db(self.scope_db, top=self.top_n)
+        return dbc.speaker_share(self.scope_db, top=self.top_n)
 
     def thin(self, *, limit: int | None = None) -> tuple[dict[str, str], int]:
         """(``{article_id: reason}`` of up to ``limit`` articles with too little text to be read as articles,
         how many there are)."""
-        return dbc.thin_articles_db(self.db, limit=limit)
+        return dbc.thin_articles(self.db, limit=limit)
 
     def n_articles(self) -> int:
         return self.db.count("articles")
@@ -110,8 +110,8 @@ class CorpusBriefing(Briefing):
                     "above; set include_thin to count them)."]
         db, n = self.scope_db, self.n_counted()
         lead = self.lead_findings()
-        lead += entity_findings_from(dbc.entity_frequencies_db(db, self.entities), n_articles=n)[:1]
-        return lead + speaker_findings_from(dbc.speaker_share_db(db, examples=False), n_articles=n)[:1]
+        lead += entity_findings_from(dbc.entity_frequencies(db, self.entities), n_articles=n)[:1]
+        return lead + speaker_findings_from(dbc.speaker_share(db, examples=False), n_articles=n)[:1]
 
     def notes(self) -> list[str]:
         thin, total = self.thin(limit=10)
@@ -140,7 +140,8 @@ class CorpusBriefing(Briefing):
     @cached_property
     def _compared(self) -> tuple[Db, dch.SqlSplit]:
         if self.baseline_db is not None:
-            return self.baseline_db, store_split(self.baseline_db)
+            last_run = Path(self.compare).name == LAST_RUN_DIR
+            return self.baseline_db, store_split(self.baseline_db, last_run=last_run)
         return self.scope_db, dch.compare_split(self.scope_db, freq=self.freq, compare=self.compare)
 
     @property
@@ -164,12 +165,12 @@ class CorpusBriefing(Briefing):
         if not split.usable or not db.count("sentences"):
             return empty, empty
         by_source = dch.source_tone_shifts(db, split)
-        leaders = dbc.entity_frequencies_db(db, db.entities(), top=self.top_n)["entity_id"]
+        leaders = dbc.entity_frequencies(db, db.entities(), top=self.top_n)["entity_id"]
         return by_source, dch.entity_tone_shifts(db, split, entity_ids=list(leaders))
 
     @cached_property
     def leaders(self) -> pd.DataFrame:
-        return dbc.entity_frequencies_db(self.scope_db, self.entities, top=self.top_n)
+        return dbc.entity_frequencies(self.scope_db, self.entities, top=self.top_n)
 
     @cached_property
     def spikes(self) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -180,7 +181,7 @@ class CorpusBriefing(Briefing):
     @cached_property
     def network_nodes(self) -> pd.DataFrame:
         """The entities the co-occurrence network considers (at least the top 12)."""
-        return dbc.entity_frequencies_db(self.scope_db, self.entities, top=max(self.top_n, 12))
+        return dbc.entity_frequencies(self.scope_db, self.entities, top=max(self.top_n, 12))
 
     @cached_property
     def pairs(self) -> pd.DataFrame:
@@ -220,7 +221,7 @@ class CorpusBriefing(Briefing):
     # ------------------------------------------------------------------ display
     def entity_table(self) -> HTMLBlock:
         """The top entities of each type side by side (people, organisations, places)."""
-        freq = dbc.entity_frequencies_db(self.scope_db, self.entities)
+        freq = dbc.entity_frequencies(self.scope_db, self.entities)
         parts = []
         for kind, heading in (("person", "People"), ("organisation", "Organisations"), ("place", "Places")):
             top = freq[freq["type"] == kind].head(min(self.top_n, 5))[["name", "mentions", "articles"]]
@@ -236,7 +237,7 @@ class CorpusBriefing(Briefing):
     def sentiment_chart(self) -> Chart | HTMLBlock:
         if not self.scope_db.count("sentences"):
             return HTMLBlock.plain("No sentences to score.")
-        timeline = dbc.corpus_timeline_db(self.scope_db, freq=self.freq)
+        timeline = dbc.corpus_timeline(self.scope_db, freq=self.freq)
         if timeline.empty or timeline["n_articles"].sum() == 0:
             return HTMLBlock.plain("No dated articles: no timeline to show.")
         return to_chart(corpus_sentiment_chart(timeline))

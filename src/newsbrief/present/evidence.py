@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..textutil import signed
 from .blocks import HTMLBlock
-from .formatters import UNDATED, fmt_day, fmt_source, fmt_text
+from .formatters import UNDATED, clip, fmt_day, fmt_source, fmt_text
 
 HEADERS = ["published", "source", "title", "sentence", "tone"]
 _SPACE = re.compile(r"\s+")
@@ -26,14 +26,6 @@ def _one_line(text: str) -> str:
     return _SPACE.sub(" ", text)
 
 
-def _clip_left(text: str, limit: int) -> str:
-    return text if len(text) <= limit else "\u2026" + text[len(text) - limit + 1:]
-
-
-def _clip_right(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
-
-
 def highlight(sentence: str, start: int, end: int, *, context: int = 300) -> dict[str, str]:
     """``sentence`` cut into before / mention / after at character offsets ``start:end``, each on one line.
 
@@ -42,8 +34,8 @@ def highlight(sentence: str, start: int, end: int, *, context: int = 300) -> dic
     start, end = max(0, start), min(len(sentence), max(start, end))
     before = _one_line(sentence[:start]).lstrip()
     after = _one_line(sentence[end:]).rstrip()
-    return {"before": _clip_left(before, context), "mention": _one_line(sentence[start:end]),
-            "after": _clip_right(after, context)}
+    return {"before": clip(before, context, keep="end", words=False, strip=False),
+            "mention": _one_line(sentence[start:end]), "after": clip(after, context, words=False, strip=False)}
 
 
 def evidence_rows(evidence: pd.DataFrame) -> list[dict[str, str]]:

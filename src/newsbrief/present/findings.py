@@ -6,20 +6,15 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from ..analysis.entities import entity_frequencies, find_entity
-from ..analysis.speakers import UNATTRIBUTED, speaker_share
-
-
-def _pct(x: float) -> str:
-    return f"{x:.0%}"
-
-
-def entity_findings(mentions: pd.DataFrame, entities: pd.DataFrame, *, n_articles: int) -> list[str]:
-    return entity_findings_from(entity_frequencies(mentions, entities), n_articles=n_articles)
+from ..analysis.db import as_db
+from ..analysis.db_counts import entity_frequencies, speaker_share
+from ..analysis.entities import find_entity
+from ..analysis.speakers import UNATTRIBUTED
+from .formatters import pct
 
 
 def entity_findings_from(freq: pd.DataFrame, *, n_articles: int) -> list[str]:
-    """The entity sentences from a frequency table (:func:`~.entities.entity_frequencies`, however counted)."""
+    """The entity sentences from a frequency table (:func:`~newsbrief.analysis.db_counts.entity_frequencies`)."""
     if freq.empty:
         return ["No people, organisations or places were found."]
     out = []
@@ -27,7 +22,7 @@ def entity_findings_from(freq: pd.DataFrame, *, n_articles: int) -> list[str]:
     where = f" in {int(top['articles'])} of {n_articles} articles" if n_articles > 1 else ""
     named = f"; {len(freq)} people, organisations and places are named in all" if len(freq) >= 3 else ""
     out.append(f"{top['name']} is the most mentioned {top['type']} ({_mentions(int(top['mentions']))}{where}, "
-               f"{_pct(top['share'])} of all entity mentions{named}).")
+               f"{pct(top['share'])} of all entity mentions{named}).")
     people = freq[freq["type"] == "person"]
     if not people.empty and people.iloc[0]["entity_id"] != top["entity_id"]:
         p = people.iloc[0]
@@ -40,17 +35,13 @@ def _mentions(n: int) -> str:
     return f"{n} mention{'s' if n != 1 else ''}"
 
 
-def speaker_findings(quotes: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
-    return speaker_findings_from(speaker_share(quotes, articles), n_articles=len(articles))
-
-
 #: In a corpus, the lead speaker is one quoted in at least this many articles: a speaker quoted thirty times in
 #: one article is that article's fact, not the corpus's.
 MIN_ARTICLES = 2
 
 
 def speaker_findings_from(share: pd.DataFrame, *, n_articles: int = 1) -> list[str]:
-    """The speaker sentences from a speaker-share table (:func:`~.speakers.speaker_share`, however counted).
+    """The speaker sentences from a speaker-share table (:func:`~newsbrief.analysis.db_counts.speaker_share`).
 
     Named and unnamed speakers are told apart by the table's ``named`` column (the speaker table shows the same).
     Over ``n_articles`` > 1 the sentences say in how many articles; the lead is the most quoted named speaker
@@ -71,7 +62,7 @@ def speaker_findings_from(share: pd.DataFrame, *, n_articles: int = 1) -> list[s
     if corpus and spread.empty and not named.empty:
         lead = named.iloc[0]
         out.append(f"No named speaker is quoted in more than one article; the most quoted, {lead['speaker']}, has "
-                   f"{int(lead['quotes'])} of {total} quotes ({_pct(lead['quote_share'])}), all in 1 of "
+                   f"{int(lead['quotes'])} of {total} quotes ({pct(lead['quote_share'])}), all in 1 of "
                    f"{n_articles} articles.")
     elif not spread.empty:
         lead = spread.iloc[0]
@@ -80,7 +71,7 @@ def speaker_findings_from(share: pd.DataFrame, *, n_articles: int = 1) -> list[s
         if len(tied) == 1:
             out.append(
                 f"{lead['speaker']} is quoted most: {int(lead['quotes'])} of {total} quotes "
-                f"({_pct(lead['quote_share'])}){where} and {_pct(lead['word_share'])} of quoted words{of_voices}."
+                f"({pct(lead['quote_share'])}){where} and {pct(lead['word_share'])} of quoted words{of_voices}."
             )
         elif len(tied) <= 3:
             names = ", ".join(tied["speaker"].iloc[:-1]) + " and " + tied["speaker"].iloc[-1]
@@ -106,17 +97,28 @@ def speaker_findings_from(share: pd.DataFrame, *, n_articles: int = 1) -> list[s
 
 
 def key_findings(
-    tables: Mapping[str, pd.DataFrame], *, top: int = 10, freq: str = "W", follow: Sequence[str] = (),
+    tables: Mapping[str, pd.DataFrame], *, frequencies: pd.DataFrame | None = None,
+    share: pd.DataFrame | None = None, freq: str = "W", follow: Sequence[str] = (),
     timeline: pd.DataFrame | None = None,
 ) -> list[str]:
     """Findings on entities, speakers and tone, in that order (the tone's shifts over ``timeline``, a corpus
-    timeline of ``freq`` periods, when given)."""
+    timeline of ``freq`` periods, when given).
+
+    ``frequencies`` and ``share`` are the entity frequencies and speaker share of ``tables`` (every row), the tables
+    shown beside the findings; counted here over ``tables`` when not given."""
     from ..analysis.target_tone import entity_tone
     from .tone_findings import findings as sentiment_findings
 
     articles = tables["articles"]
-    out = entity_findings(tables["mentions"], tables["entities"], n_articles=len(articles))
-    out += speaker_findings(tables["quotes"], articles)
+    if frequencies is None or share is None:
+        db = as_db(tables)
+        try:
+            frequencies = entity_frequencies(db, tables["entities"]) if frequencies is None else frequencies
+            share = speaker_share(db, examples=False) if share is None else share
+        finally:
+            db.close()
+    out = entity_findings_from(frequencies, n_articles=len(articles))
+    out += speaker_findings_from(share, n_articles=len(articles))
     if follow:
         missing = [n for n in follow if find_entity(tables["entities"], n) is None]
         if missing:

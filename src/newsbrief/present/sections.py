@@ -7,14 +7,14 @@ from __future__ import annotations
 import pandas as pd
 
 from ..analysis.db_change import SqlSplit
-from ..textutil import clip, signed
+from ..textutil import signed
 from . import change_findings as cf
 from .blocks import HTMLBlock, Parts, table_block
 from .charts.changes import movers_chart, spikes_chart
 from .charts.heatmap import share_heatmap
 from .charts.network import network_chart
 from .figures import to_chart
-from .formatters import fmt_day, fmt_source, fmt_text
+from .formatters import clip, fmt_day, fmt_source, fmt_text, no_comparison, pct, period_noun, span_label
 
 #: How many rows the short tables of the briefing show (the appendix has them all).
 SHORT = 6
@@ -35,7 +35,7 @@ def speaker_counts(share: pd.DataFrame, *, n: int = 5) -> HTMLBlock | None:
     shown["named"] = shown["named"].map(yes_no)
     return table_block(shown.rename(columns={"quote_share": "share of quotes"}),
                        caption="Most quoted (articles: how many articles quote them)",
-                       formats={"share of quotes": "{:.0%}"})
+                       formats={"share of quotes": pct})
 
 
 def yes_no(named: object) -> str:
@@ -48,12 +48,12 @@ def what_changed(split: SqlSplit, changes: tuple[pd.DataFrame, pd.DataFrame, pd.
                  tone_changes: tuple[pd.DataFrame, pd.DataFrame]) -> Parts:
     """Risers and fallers (entities and speakers) with their test, new voices, tone shifts with intervals."""
     if not split.usable:
-        reason = split.reason or "nothing to compare against"
+        reason = no_comparison(split) or "nothing to compare against"
         return Parts(heading("What changed", intro=[f"No comparison: {reason}."]))
     entity, speaker, new = changes
     n_focus, n_base = split.n_focus, split.n_base
-    intro = [f"{split.focus_label[:1].upper()}{split.focus_label[1:]} ({n_focus:,} articles) against "
-             f"{split.base_label} "
+    focus, base = span_label(split.focus_span), span_label(split.base_span)
+    intro = [f"{focus[:1].upper()}{focus[1:]} ({n_focus:,} articles) against {base} "
              f"({n_base:,} articles). A rise or fall is shown when the log-odds test with an informative prior "
              "(Monroe et al. 2008) puts it beyond chance at 95% (|z| ≥ 1.96) and it spans at least two articles."]
     moved = pd.concat([entity[entity["reported"]], speaker[speaker["reported"]]], ignore_index=True)
@@ -66,8 +66,8 @@ def what_changed(split: SqlSplit, changes: tuple[pd.DataFrame, pd.DataFrame, pd.
                          alt="What changed: share before and now")
         shown = pd.DataFrame({
             "name": moved["item"], "counted as": moved["type"].map(lambda t: "quotes" if t == "speaker" else t),
-            "before": moved["base"].astype(str) + " (" + moved["base_share"].map(cf.pct) + ")",
-            "now": moved["focus"].astype(str) + " (" + moved["focus_share"].map(cf.pct) + ")",
+            "before": moved["base"].astype(str) + " (" + moved["base_share"].map(pct) + ")",
+            "now": moved["focus"].astype(str) + " (" + moved["focus_share"].map(pct) + ")",
             "z": moved["z"]})
         table = table_block(shown.head(SHORT), formats={"z": "{:+.1f}"},
                             caption="Largest changes in share (count and share of mentions, or of quotes)")
@@ -109,10 +109,10 @@ def why_it_spiked(spikes: pd.DataFrame, heads: pd.DataFrame, long: pd.DataFrame 
     for _, r in spikes.head(4).iterrows():
         h = heads[(heads["entity_id"] == r["entity_id"]) & (heads["period"] == r["period"])]
         rows.append({"entity": r["entity"], "period": fmt_day(r["period"]), "mentions": int(r["mentions"]),
-                     "share (typical)": f"{cf.pct(r['share'])} ({cf.pct(r['baseline_share'])})",
+                     "share (typical)": f"{pct(r['share'])} ({pct(r['baseline_share'])})",
                      "headlines carrying most mentions": " · ".join(clip(fmt_text(x), 70) for x in h["title"].head(2))})
     table = table_block(pd.DataFrame(rows), caption="Spikes, largest first (period: start of the "
-                        + {"D": "day", "W": "week"}.get(freq.upper()[:1], "period") + ")")
+                        + period_noun(freq) + ")")
     return Parts(heading("Why it spiked", intro=intro), chart, table)
 
 

@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 
 from ..analysis.sentiment import article_timeline, extreme_sentences, largest_shifts
-from ..textutil import clip, plural, signed
-from .formatters import previous_period, when
+from ..textutil import plural, signed
+from .formatters import clip, previous_period, when
 
 
 def _num(x: float) -> str:

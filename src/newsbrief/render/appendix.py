@@ -18,15 +18,16 @@ The sample corpus (262 articles, about 2,500 entities and 750 speakers) is shown
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
 from markupsafe import Markup
 
 from ..analysis import appendix as q
-from ..analysis.db import Db
-from ..store.duck import connect
-from ..textutil import clip
+from ..analysis.db import Db, as_db
+from ..present.blocks import Format
+from ..present.formatters import clip, pct
 from .pages import TEMPLATES, environment
 from .sanitize import sanitize
 
@@ -41,7 +42,7 @@ ARTICLE_ROWS = 2_000
 CSV_FILES = ("entities.csv", "speakers.csv", "quotes.csv", "articles.csv", "sources.csv")
 
 
-def _table(frame: pd.DataFrame, *, caption: str, formats: dict[str, str] | None = None) -> Markup:
+def _table(frame: pd.DataFrame, *, caption: str, formats: Mapping[str, Format] | None = None) -> Markup:
     from ..present.blocks import table_block
 
     return Markup(table_block(frame, caption=caption, formats=formats).markup)
@@ -73,10 +74,10 @@ def _page(db: Db, agg: q.Aggregates, *, title: str, rows: int, articles: int, sp
         title=title,
         entities=_table(head["entities"], caption=_caption(f"{n_entities:,} people, organisations and places",
                                                            n_entities, len(head["entities"]), "entities.csv"),
-                        formats={"share": "{:.2%}"}),
+                        formats={"share": pct}),
         speakers=_table(head["speakers"], caption=_caption(f"{n_speakers:,} speakers", n_speakers,
                                                            len(head["speakers"]), "speakers.csv"),
-                        formats={"quote_share": "{:.1%}", "word_share": "{:.1%}"}),
+                        formats={"quote_share": pct, "word_share": pct}),
         sources=_table(head["sources"], caption=_caption("Tone per source: mean and spread of article tone (−1..1)",
                                                          n_sources, len(head["sources"]), "sources.csv"),
                        formats={"tone": "{:+.3f}", "tone_sd": "{:.3f}", "words": "{:,}"}),
@@ -92,13 +93,19 @@ def _page(db: Db, agg: q.Aggregates, *, title: str, rows: int, articles: int, sp
                                                                       body=Markup(sanitize(body)))
 
 
-def write_appendix_db(folder: Path, db: Db, *, title: str, rows: int = TABLE_ROWS, articles: int = ARTICLE_ROWS,
-                      speakers: int = QUOTE_SPEAKERS) -> Path:
+def write_appendix(folder: Path, source: Db | Mapping[str, pd.DataFrame], *, title: str, rows: int = TABLE_ROWS,
+                   articles: int = ARTICLE_ROWS, speakers: int = QUOTE_SPEAKERS) -> Path:
     """Write the CSV files (every row) and ``appendix.html`` (bounded by ``rows`` per table, ``articles`` and the
-    quotes of ``speakers`` speakers) into ``folder``, computed out of core from ``db``."""
-    with q.aggregates(db) as agg:
-        q.write_csv_files(folder, db, agg)
-        page = _page(db, agg, title=title, rows=rows, articles=articles, speakers=speakers)
+    quotes of ``speakers`` speakers) into ``folder``, computed out of core from ``source`` (a store's :class:`Db`,
+    or tables in memory: an article briefing's few rows, or tests)."""
+    db = as_db(source)
+    try:
+        with q.aggregates(db) as agg:
+            q.write_csv_files(folder, db, agg)
+            page = _page(db, agg, title=title, rows=rows, articles=articles, speakers=speakers)
+    finally:
+        if db is not source:
+            db.close()
     path = folder / "appendix.html"
     path.write_text(page, encoding="utf-8")
     return path
@@ -110,7 +117,7 @@ APPENDIX_CODE: tuple[str, ...] = ("analysis", "present", "render/appendix.py", "
 
 
 def write_appendix_kept(folder: Path, db: Db, *, title: str) -> Path:
-    """:func:`write_appendix_db`, from the store's roll-ups when ``db`` reads them
+    """:func:`write_appendix`, from the store's roll-ups when ``db`` reads them
     (:class:`~newsbrief.analysis.db_rollup.RollupDb`): the files are written once per store content, scope, title
     and code, and linked into ``folder`` by every later run (a corpus of millions of articles is not copied to
     CSV for each briefing)."""
@@ -118,21 +125,12 @@ def write_appendix_kept(folder: Path, db: Db, *, title: str) -> Path:
     from ..codeversion import code_version
 
     if not isinstance(db, RollupDb):
-        return write_appendix_db(folder, db, title=title)
+        return write_appendix(folder, db, title=title)
     key = db.content_key("appendix", code_version(APPENDIX_CODE), title,
                          f"{TABLE_ROWS} {ARTICLE_ROWS} {QUOTE_SPEAKERS} {QUOTES_PER_SPEAKER}")
 
     def write(into: Path) -> None:
-        write_appendix_db(into, db, title=title)
+        write_appendix(into, db, title=title)
 
     db.rollups.files(key, (*CSV_FILES, "appendix.html"), folder, write)
     return folder / "appendix.html"
-
-
-def write_appendix(folder: Path, tables: dict[str, pd.DataFrame], *, title: str) -> Path:
-    """:func:`write_appendix_db` on tables in memory (an article briefing's few rows, or tests)."""
-    con = connect(tables)
-    try:
-        return write_appendix_db(folder, Db(con), title=title)
-    finally:
-        con.close()

@@ -77,7 +77,10 @@ def brief(
             raise RunError("brief() needs tables or a source store")
         if Path(source_store).resolve() != (folder / "data").resolve():  # else already written there
             link_dataset(source_store, folder / "data")
-        n_articles = int(read_manifest(folder / "data").get("tables", {}).get("articles", 0))
+        manifest = read_manifest(folder / "data")
+        n_articles = int(manifest.get("tables", {}).get("articles", 0))
+        # a store written by `newsbrief annotate` records what its ingest skipped: listed beside this briefing too
+        record = record or {k: manifest[k] for k in ("pages", "skipped", "flagged_dates") if k in manifest}
     else:
         write_store(folder / "data", tables, settings=settings, inputs=params.input, base=folder, extra=record)
         n_articles = len(tables["articles"])

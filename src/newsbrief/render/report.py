@@ -17,16 +17,15 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
-from ..analysis import thin_articles
+from ..analysis import as_db, thin_articles
 from ..annotate import Settings, annotate_articles, assemble, within_size_limit, write_store
 from ..errors import InputError, ParamsError, RunError
 from ..fetch import FetchOptions
 from ..ingest import thin_summary
 from ..ingest.fetched import read_sources
 from ..nlp.entities.linking import Aliases
-from ..params import Params, reads_strictly, resolve_kind
+from ..params import LAST_RUN_DIR, Params, reads_strictly, resolve_kind
+from ..present.formatters import article_title
 from ..store import is_store, read_dataset
 from ..store.link import link_dataset
 from ..store.lock import remove_quietly
@@ -41,7 +40,7 @@ StageCallback = Callable[[str], None]
 #: Where a fan-out of annotated inputs keeps their tables while it copies the parts out (removed before the swap).
 PARENT = ".parent-data"
 #: The previous run's data/, linked in for ``compare: last-run`` (removed before the swap).
-LAST_RUN = ".last-run"
+LAST_RUN = LAST_RUN_DIR
 ProgressFactory = Callable[[str, int], Callable[[int], None]]
 
 
@@ -56,7 +55,12 @@ def build_tables(
     settings = params.annotation_settings()
     if len(params.input) == 1 and is_store(params.input[0]):
         tables = read_dataset(params.input[0])
-        thin = [f"{i} ({reason})" for i, reason in thin_articles(tables["articles"]).items()]
+        db = as_db({"articles": tables["articles"]})
+        try:
+            found, _ = thin_articles(db)
+        finally:
+            db.close()
+        thin = [f"{i} ({reason})" for i, reason in found.items()]
         if thin:  # read_inputs warns for inputs it reads; a store's articles are checked here
             log.warning("%s", thin_summary(thin))
         return tables, settings
@@ -80,14 +84,13 @@ def _from_store(params: Params, each: str | None) -> Path | None:
     an article briefing). Its aggregates are computed out of core; its thin articles are warned about here."""
     if len(params.input) != 1 or not is_store(params.input[0]):
         return None
-    from ..analysis.db_counts import thin_articles_db
     from ..analysis.db_rollup import open_store_db
 
     db = open_store_db(params.input[0])
     try:
         if each is None and resolve_kind(params.mode, n_articles=db.count("articles")) == "article":
             return None
-        thin, total = thin_articles_db(db, limit=10)
+        thin, total = thin_articles(db, limit=10)
     finally:
         db.con.close()
     if total:  # read_inputs warns for inputs it reads; a store's articles are checked here
@@ -96,11 +99,11 @@ def _from_store(params: Params, each: str | None) -> Path | None:
 
 
 def _title_for(tables: dict[str, Any], params: Params) -> str | None:
+    """The title when the params give none: an article briefing's is its article's."""
     if params.title is not None:
         return params.title
     if len(tables["articles"]) == 1 and resolve_kind(params.mode, n_articles=1) == "article":
-        first = tables["articles"]["title"].iloc[0]
-        return None if first is None or pd.isna(first) or not str(first) else str(first)
+        return article_title(tables["articles"])
     return None
 
 

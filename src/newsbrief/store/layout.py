@@ -58,7 +58,7 @@ def child_months(frame: pd.DataFrame, by_article: Mapping[Any, str]) -> pd.Serie
     """The month of each row of a child table (mentions, quotes, sentences): its article's, else undated."""
     if "article_id" not in frame.columns:
         return pd.Series(UNDATED, index=frame.index, dtype=object)
-    return frame["article_id"].map(by_article).fillna(UNDATED).astype(object)
+    return frame["article_id"].map(by_article).astype(object).fillna(UNDATED)
 
 
 @dataclass(frozen=True)

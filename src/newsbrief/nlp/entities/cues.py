@@ -11,9 +11,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
+from ..chunks import doc_text
 from ..lexicon import lexicon
 from ..quotes.lexicon import PERSONAL_SPEECH_LEMMAS
 from .gazetteer import country_code, is_place
@@ -74,13 +76,19 @@ def is_table_line(line: str) -> bool:
 
 def table_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the lines of ``text`` that are tables or listings."""
+    return list(_table_spans(text))
+
+
+@functools.lru_cache(maxsize=16)
+def _table_spans(text: str) -> tuple[tuple[int, int], ...]:
+    # cached: the entity candidates and the sentence rows of one text both ask
     spans: list[tuple[int, int]] = []
     pos = 0
     for line in text.splitlines(keepends=True):
         if is_table_line(line):
             spans.append((pos, pos + len(line)))
         pos += len(line)
-    return spans
+    return tuple(spans)
 
 
 def _words_before(span: Span, n: int) -> str:
@@ -154,7 +162,7 @@ def cue_label(span: Span) -> tuple[str, bool] | None:
 def is_title_of_work(span: Span, *, text: str | None = None) -> bool:
     """Names of laws, awards and works by their head word ("Data Retention Bill", "Nobel Prize"), and
     hashtags or handles ("#Hamilton"): no person, organisation or place."""
-    text = span.doc.text if text is None else text  # Doc.text joins every token: pass it when calling often
+    text = doc_text(span.doc) if text is None else text  # Doc.text joins every token: pass it when calling often
     if span.start_char > 0 and text[span.start_char - 1] in "#@":
         return True
     if span.text.lower().removesuffix("'s").removesuffix("’s") in lexicon()["not_entities"]:
@@ -165,7 +173,7 @@ def is_title_of_work(span: Span, *, text: str | None = None) -> bool:
 def in_quoted_title(span: Span, *, text: str | None = None) -> bool:
     """True when ``span`` is most of a short quoted stretch in title case (a film, book, show, award)."""
     doc = span.doc
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     a, b = span.start_char, span.end_char
     left = text[max(0, a - 2) : a].rstrip()
     right = text[b : b + 2].lstrip()

@@ -27,6 +27,8 @@ __all__ = ["country_code", "fold", "is_place"]
 
 #: Cities below this population are too often also surnames or words to trust.
 MIN_CITY_POPULATION = 100_000
+#: Alternate names in capitals up to this length are codes (airports: "GOP", "CBP"), not names writers use.
+MAX_CODE_LENGTH = 4
 #: The compact copy of :func:`build_place_names` (one folded name a line, after a header line).
 PLACES_FILE = Path(__file__).parents[1] / "data" / "places.txt.gz"
 
@@ -43,7 +45,8 @@ def places_header() -> str:
             versions.append(f"{package} {version(package)}")
         except PackageNotFoundError:
             versions.append(f"{package} unknown")
-    return f"# newsbrief places: {', '.join(versions)}, min_city_population {MIN_CITY_POPULATION}"
+    return (f"# newsbrief places: {', '.join(versions)}, min_city_population {MIN_CITY_POPULATION}, "
+            f"codes_dropped {MAX_CODE_LENGTH}")
 
 
 def read_places_file(path: Path = PLACES_FILE) -> frozenset[str] | None:
@@ -85,7 +88,10 @@ def build_place_names() -> frozenset[str]:
     for city in gc.get_cities().values():
         if city.get("population", 0) >= MIN_CITY_POPULATION:
             names.add(city["name"])
-            names.update(a for a in city.get("alternatenames", []) if _latin(a) and a[:1].isupper())
+            names.update(
+                a for a in city.get("alternatenames", [])
+                if _latin(a) and a[:1].isupper() and not (a.isupper() and len(a) <= MAX_CODE_LENGTH)
+            )
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             value = getattr(country, attr, None)
@@ -97,8 +103,9 @@ def build_place_names() -> frozenset[str]:
 
 
 def is_place(name: str) -> bool:
-    """True when ``name`` is a country, US state, continent or large city (any spelling variant)."""
-    return fold(name) in place_names()
+    """True when ``name`` is a country (also as a code: "UK", "U.S."), US state, continent or large city
+    (any spelling variant)."""
+    return fold(name) in place_names() or country_code(name) is not None
 
 
 @functools.lru_cache(maxsize=1)

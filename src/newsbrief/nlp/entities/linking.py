@@ -163,6 +163,32 @@ def _merge_shortened_orgs(keys: list[tuple[str, str]], articles: list[str], labe
             keys[i] = next(iter(found))
 
 
+_ORG_FRAME = frozenset({"of", "the", "for", "and", "&", "department", "dept", "ministry"})
+
+
+def _org_content(name: str) -> frozenset[str] | None:
+    """The content words of a folded organisation name without its frame words, or None when too little is
+    left to tell organisations apart (nothing, or one word and no frame word was dropped)."""
+    words = frozenset(name.split())
+    content = words - _ORG_FRAME
+    return None if not content or (content == words and len(content) < 2) else content
+
+
+def _merge_reordered_orgs(keys: list[tuple[str, str]], articles: list[str], labels: Any) -> None:
+    """Join the spellings of one organisation in an article that differ only in the words around its
+    content ("Homeland Security Department", "Department of Homeland Security", "Homeland Security"): the
+    same content words once "of", "the", "department", "ministry" ... are left out; the longest name wins."""
+    content = [_org_content(key[1]) if key[0] == "OTHER" and label == "ORG" else None
+               for key, label in zip(keys, labels)]
+    best: dict[tuple[str, frozenset[str]], tuple[str, str]] = {}
+    for key, art, words in zip(keys, articles, content):
+        if words is not None and len(key[1]) > len(best.get((art, words), ("", ""))[1]):
+            best[(art, words)] = key
+    for i, (art, words) in enumerate(zip(articles, content)):
+        if words is not None:
+            keys[i] = best[(art, words)]
+
+
 def _merge_acronyms(keys: list[tuple[str, str]], articles: list[str], stripped: list[str], labels: Any) -> None:
     """Join an acronym to the full name whose initials it spells (SAG -> Screen Actors Guild), in its
     article first, else in the corpus when only one full name fits."""
@@ -267,8 +293,7 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
                 keys.append(("PERSON", next(iter(first_keys[(art, key)]))))  # "Fiona" -> Fiona Parry
                 continue
             if label in ("PERSON", "ORG") and is_place(fkey) and not is_known_org(m.at[i, "_stripped"]):
-                if (art, key) not in surname_keys:  # Cook beside Tim Cook stays a person, even when Cook is ambiguous
-                    labels[i] = "GPE"
+                labels[i] = "GPE"
             else:
                 corpus = _dominant(corpus_surnames.get(key))
                 if corpus is not None and label == "ORG":
@@ -289,6 +314,7 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
         keys.append(("PERSON" if labels[i] == "PERSON" else "OTHER", org_key(fkey)))
     _merge_acronyms(keys, m["article_id"].tolist(), m["_stripped"].tolist(), labels)
     _merge_place_prefixed(keys, m["article_id"].tolist(), labels)
+    _merge_reordered_orgs(keys, m["article_id"].tolist(), labels)
     _merge_shortened_orgs(keys, m["article_id"].tolist(), labels)
     # Label and canonical name per group, in plain Python (a pandas groupby costs ~1 ms a group).
     texts = m["text"].astype(str).tolist()

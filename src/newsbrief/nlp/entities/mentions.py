@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TypedDict
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
+from ..chunks import doc_text
 from .cues import cue_label, in_quoted_title, is_title_of_work, lexicon, org_key, table_spans
 from .gazetteer import country_code, fold, is_place
 from .labels import PLACE_LABELS, Found, place_label, strip_titles
@@ -131,7 +132,7 @@ def _paragraph_parts(doc: Doc) -> list[Span]:
 def candidates(doc: Doc) -> list[Found]:
     """The model's people, organisations and places in ``doc``, trimmed, with their context cue; names
     inside table lines, short quoted titles and titles of works left out."""
-    text = doc.text  # built once: Doc.text joins every token
+    text = doc_text(doc)  # built once per Doc: Doc.text joins every token
     tables = table_spans(text) if any(ch.isdigit() for ch in text) else []
     table_starts = [a for a, _ in tables]
     found: list[Found] = []
@@ -201,7 +202,7 @@ def group_mentions(found: list[Found]) -> list[int]:
     by_initials: dict[str, set[str]] = {}
     for (span, label, _), key in zip(found, keys):
         text = strip_titles(span.text)
-        if label == "PERSON" or " " in text:
+        if label == "PERSON" or (" " in text and label not in PLACE_LABELS):  # "Emirates" is no "surname" of a place
             for sk in _surname_keys(text):
                 by_surname.setdefault(sk, set()).add(key)
         if len(text.split()) >= 2 and label != "PERSON":

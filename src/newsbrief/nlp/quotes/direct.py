@@ -19,6 +19,14 @@ __all__ = ["cue_after", "cue_before", "direct_candidates"]
 _SPLIT_END = frozenset(",?!—–-…:")
 _WINDOW_AFTER = 14
 _WINDOW_BEFORE = 24
+#: Further after a quote only for the verb whose subject starts right after it ("..." Will Moy, chief
+#: executive of the London-based fact-checking website Full Fact, told the BBC).
+_WINDOW_AFTER_LONG = 32
+
+
+def _subject_opens(verb: Token, first: int) -> bool:
+    subj = find_subject(verb)
+    return subj is not None and subj.i > first - 1 and subj.left_edge.i <= first + 1
 
 
 def cue_after(ix: QuoteIndex, k: int) -> Token | None:
@@ -30,11 +38,13 @@ def cue_after(ix: QuoteIndex, k: int) -> Token | None:
         return None
     doc, pend = ix.doc, ix.paras.ends[span.para]
     i = ix.tok_at(span.end)
-    for j in range(i, min(len(doc), i + _WINDOW_AFTER)):
+    for j in range(i, min(len(doc), i + _WINDOW_AFTER_LONG)):
         tok = doc[j]
         if tok.idx >= pend or ix.tok_q[j] != -1 or tok.text in TERMINAL:
             return None
         if j in ix.used_verbs or not is_speech_verb(tok, quote_only=True):
+            continue
+        if j - i >= _WINDOW_AFTER and not _subject_opens(tok, i):
             continue
         if any(c.dep_ == "ccomp" and c.i > tok.i and ix.tok_q[c.i] == -1 for c in tok.children):
             return None

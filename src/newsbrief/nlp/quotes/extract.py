@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from ..chunks import doc_text
 from .direct import direct_candidates
 from .index import Cand, QuoteIndex, QuoteKind
 from .indirect import indirect_candidates
@@ -176,7 +177,7 @@ def _rows(text: str, cands: list[Cand]) -> Iterator[Quote]:
 
 
 def _run(doc: Doc, *, include_headline: bool) -> list[Quote]:
-    if not doc.text.strip() or not doc.has_annotation("DEP"):
+    if not doc_text(doc).strip() or not doc.has_annotation("DEP"):
         return []
     ix = QuoteIndex(doc, include_headline=include_headline)
     cands = list(direct_candidates(ix))

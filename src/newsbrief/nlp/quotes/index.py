@@ -14,6 +14,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
+from ..chunks import doc_text
 from .marks import Paragraphs, QuoteSpan, find_quote_spans
 from .speaker import Speaker
 
@@ -50,7 +51,7 @@ class QuoteIndex:
 
     def __init__(self, doc: Doc, *, include_headline: bool) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.paras = Paragraphs(self.text)
         self.spans = find_quote_spans(self.text, self.paras)
         self.next_part: dict[int, int] = {s.prev: k for k, s in enumerate(self.spans) if s.prev is not None}
@@ -62,14 +63,18 @@ class QuoteIndex:
 
     # -- setup ---------------------------------------------------------------------
     def _token_quotes(self) -> list[int]:
+        """Per token, the quote span whose inside holds its first character (-1: none)."""
         out = [-1] * len(self.doc)
-        k = 0
         spans = self.spans
-        for tok in self.doc:
-            while k < len(spans) and spans[k].inner_end <= tok.idx:
+        if not spans:
+            return out
+        k = 0
+        # the tokens' character offsets as one array (no Token object per word)
+        for i, idx in enumerate(self.doc.to_array("IDX").tolist()):
+            while k < len(spans) and spans[k].inner_end <= idx:
                 k += 1
-            if k < len(spans) and spans[k].inner_start <= tok.idx < spans[k].inner_end:
-                out[tok.i] = k
+            if k < len(spans) and spans[k].inner_start <= idx < spans[k].inner_end:
+                out[i] = k
         return out
 
     def _headline_end(self) -> int:

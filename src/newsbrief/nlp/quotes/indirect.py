@@ -11,13 +11,21 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from spacy.tokens import Token
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc, Token
 
 from .index import TERMINAL, Cand, QuoteIndex
-from .lexicon import NAMING_VERBS, NO_DOBJ_CONTENT_VERBS, NP_CONTENT_VERBS
+from .lexicon import (
+    NAMING_VERBS,
+    NO_DOBJ_CONTENT_VERBS,
+    NP_CONTENT_VERBS,
+    SOURCE_NOUNS,
+    SPEECH_LEMMAS,
+    STATEMENT_LEMMAS,
+)
 from .rules import cue_text, find_subject, is_speech_verb
 
-__all__ = ["content_region", "indirect_candidates", "naming", "according"]
+__all__ = ["content_region", "as_region", "indirect_candidates", "naming", "according", "publisher", "statement"]
 
 
 def content_region(ix: QuoteIndex, verb: Token) -> tuple[int, int] | None:
@@ -32,11 +40,11 @@ def content_region(ix: QuoteIndex, verb: Token) -> tuple[int, int] | None:
             c
             for c in verb.children
             if c.dep_ == "dobj" and c.i > verb.i and lo <= c.idx < hi
-            and any(t.pos_ in {"VERB", "AUX"} and t.dep_ in {"acl", "relcl", "ccomp"} for t in c.subtree)
+            and any(t.pos_ in {"VERB", "AUX"} and t.dep_ in {"acl", "ccomp"} for t in c.subtree)
         ]
     right = [c for c in comps if c.i > verb.i]
     comps = right or comps
-    if not comps and verb.lemma_.lower() in NP_CONTENT_VERBS:
+    if not comps and verb.lemma_.lower() in NP_CONTENT_VERBS and not _says_too(verb):
         # "announced a benefit concert", "denied the report": the object is the content
         comps = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.i > verb.i and lo <= c.idx < hi]
     if comps:
@@ -64,10 +72,31 @@ def content_region(ix: QuoteIndex, verb: Token) -> tuple[int, int] | None:
     return ix.strip(start, end)
 
 
+#: Lemmas a rule below acts on: the naming verbs and what :func:`is_speech_verb` may accept ("point out").
+#: Every lemma a rule below acts on: other tokens are passed over (a new rule's trigger words go here).
+_CUE_LEMMAS: frozenset[str] = NAMING_VERBS | SPEECH_LEMMAS | STATEMENT_LEMMAS | frozenset({"point", "call", "warn"})
+
+
+def _cue_words(doc: Doc) -> list[int]:
+    """Indices of the tokens the rules of :func:`indirect_candidates` act on ("according", a naming or
+    speech verb's lemma), read from arrays: every other token is passed over by each rule."""
+    strings = doc.vocab.strings
+    seen: dict[int, bool] = {}
+    out: list[int] = []
+    for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist()):
+        hit = seen.get(lemma)
+        if hit is None:
+            hit = seen[lemma] = strings[lemma].lower() in _CUE_LEMMAS if lemma else False
+        if hit or strings[lower] == "according":
+            out.append(i)
+    return out
+
+
 def indirect_candidates(ix: QuoteIndex) -> Iterator[Cand]:
     """Indirect and mixed speech, ``according to X`` and naming cues; run after the direct rules."""
     doc = ix.doc
-    for tok in doc:
+    for i in _cue_words(doc):
+        tok = doc[i]
         if tok.idx < ix.skip_until or ix.tok_q[tok.i] != -1:
             continue
         if tok.lower_ == "according":
@@ -81,10 +110,22 @@ def indirect_candidates(ix: QuoteIndex) -> Iterator[Cand]:
                 ix.used_verbs.add(tok.i)
                 yield cand
             continue
-        if tok.i in ix.used_verbs or not is_speech_verb(tok):
+        if tok.i in ix.used_verbs:
             continue
-        region = content_region(ix, tok)
+        if not is_speech_verb(tok):
+            if _statement_verb(tok):
+                cand = statement(ix, tok)
+                if cand is not None:
+                    ix.used_verbs.add(tok.i)
+                    yield cand
+            continue
+        region = content_region(ix, tok) or as_region(ix, tok)
         if region is None:
+            if tok.lemma_.lower() == "warn":  # "warning of dangerous consequences"
+                cand = statement(ix, tok)
+                if cand is not None:
+                    ix.used_verbs.add(tok.i)
+                    yield cand
             continue
         subj = find_subject(tok)
         if subj is None and tok.dep_ not in {"advcl", "xcomp", "conj", "pcomp", "relcl"}:
@@ -95,6 +136,81 @@ def indirect_candidates(ix: QuoteIndex) -> Iterator[Cand]:
         if cand is not None:
             ix.used_verbs.add(tok.i)
             yield cand
+
+
+def _says_too(verb: Token) -> bool:
+    """``revealed the call to investigators, saying ...``, ``urged NATO to ..., saying ...``: a speech verb
+    hangs on this one and carries the words (one statement, not two)."""
+    return any(c.dep_ == "advcl" and is_speech_verb(c) for c in verb.children)
+
+
+def as_region(ix: QuoteIndex, verb: Token) -> tuple[int, int] | None:
+    """``As X noted at the time, Y`` and ``Y, as X said``: the clause the ``as`` clause hangs on is X's."""
+    if verb.dep_ != "advcl" or verb.head is verb:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children):
+        return None
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    doc, head = ix.doc, verb.head
+    p = ix.para_of_tok(verb)
+    lo, hi = ix.paras.starts[p], ix.paras.ends[p]
+    a, b = verb.left_edge.i, verb.right_edge.i
+    if doc[a].lower_ != "as" and not (doc[a].is_punct and a + 1 < len(doc) and doc[a + 1].lower_ == "as"):
+        return None
+    if a > verb.sent.start and not doc[a - 1].is_punct:
+        return None  # "lies as easily as it tells the truth": a comparison, not a source
+    if b < head.i:
+        first, last = b + 1, head.right_edge.i
+    elif a > head.i:
+        first, last = head.left_edge.i, a - 1
+    else:
+        return None
+    if last < first:
+        return None
+    return ix.strip(max(lo, doc[first].idx), min(hi, doc[last].idx + len(doc[last])))
+
+
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_STATEMENT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "dative", "oprd"})
+
+
+def _statement_verb(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB":
+        return False
+    if lemma == "call":  # "called for an emergency meeting"
+        return any(c.dep_ == "prep" and c.lower_ == "for" and c.i == tok.i + 1 for c in tok.children)
+    return lemma in STATEMENT_LEMMAS
+
+
+def statement(ix: QuoteIndex, verb: Token) -> Cand | None:
+    """``Vietnam has accused Beijing of ...``, ``The UK has urged an end to ...``: a statement verb with a
+    named active subject; its content is the verb's right-hand object and complements."""
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return None
+    if _says_too(verb):
+        return None  # "urged NATO to ..., saying ...": the words are the saying's, one statement
+    subj = find_subject(verb)
+    if subj is None or ix.tok_q[subj.i] != -1 or not (subj.ent_type_ in _NAMED or subj.pos_ == "PROPN"):
+        return None
+    if subj.is_upper and any(t.text in {"—", "–", "--"} for t in ix.doc[subj.i + 1 : verb.i]):
+        return None  # a dateline ("HANOI, Vietnam (AP) — ..."), not the subject
+    deps = [c for c in verb.children if c.i > verb.i and c.dep_ in _STATEMENT_DEPS]
+    if not deps:
+        return None
+    p = ix.para_of_tok(verb)
+    start = ix.doc[verb.i + 1].idx
+    last = max(c.right_edge for c in deps)
+    region = ix.strip(start, min(ix.paras.ends[p], last.idx + len(last)))
+    if region is None or region[0] <= subj.idx < region[1]:
+        return None
+    accusation = verb.lemma_.lower() == "accuse" and any(c.dep_ == "prep" and c.lower_ == "of" for c in verb.children)
+    if not accusation and not ix.in_quote(region[1] - 1) and not any(
+        ix.in_quote(t.idx) for t in deps for t in t.subtree
+    ):
+        return None  # unquoted, a statement verb reports an act more often than words
+    return ix.snap(region, cue_text(verb), subj)
 
 
 def naming(ix: QuoteIndex, verb: Token) -> Cand | None:
@@ -143,4 +259,16 @@ def according(ix: QuoteIndex, tok: Token) -> Cand | None:
     if not sizes:
         return None
     region = max(sizes)[1]
-    return ix.snap(region, "according to", pobj)
+    return ix.snap(region, "according to", publisher(pobj) or pobj)
+
+
+def publisher(noun: Token) -> Token | None:
+    """``a new report by E! News``, ``guidance from the Mayo Clinic``: the name a source noun is from."""
+    if noun.lemma_.lower() not in SOURCE_NOUNS or noun.pos_ != "NOUN":
+        return None
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"by", "from", "of"}:
+            obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if obj is not None and (obj.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or obj.pos_ == "PROPN"):
+                return obj
+    return None

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 __all__ = [
     "SPEECH_LEMMAS", "COMMON_SPEECH_LEMMAS", "QUOTE_ONLY_LEMMAS", "PERSONAL_SPEECH_LEMMAS", "STANCE_LEMMAS",
-    "TELL_LIKE",
+    "STATEMENT_LEMMAS",
+    "TELL_LIKE", "OBJECT_CONTROL_LEMMAS",
     "NAMING_VERBS", "NP_CONTENT_VERBS", "NO_DOBJ_CONTENT_VERBS", "HEARER_WORDS", "MEDIUM_WORDS",
-    "ROLE_WORDS", "PERSON_TITLES", "ORG_NOUNS", "PERSON_PRONOUNS", "GROUP_PRONOUNS", "RELATIVE_PRONOUNS",
+    "SOURCE_NOUNS", "OFFICIAL_BODY_NOUNS", "ROLE_WORDS", "PERSON_TITLES", "ORG_NOUNS", "PERSON_PRONOUNS",
+    "GROUP_PRONOUNS", "RELATIVE_PRONOUNS",
 ]
 
 # -- speech verbs (lemmas) -------------------------------------------------------------------
@@ -41,10 +43,21 @@ QUOTE_ONLY_LEMMAS: frozenset[str] = frozenset(
     """continue laugh begin conclude chant sing pray read open close agree recount interject
     summarize summarise offer put""".split()
 )
+#: Verbs of a public statement whose content is their object, not a clause (``Vietnam has accused Beijing of
+#: ...``, ``The UK has urged an end to ...``, ``X called for ...``, ``X pledged to ...``): taken only with a
+#: named speaker as the active subject, since a common-noun subject is most often not a source.
+STATEMENT_LEMMAS: frozenset[str] = frozenset(
+    """accuse urge criticise criticize condemn denounce pledge welcome blame demand slam praise""".split()
+)
 #: Verbs of stance that are not speech but tell a holder's view (``X believes``, ``X called Y ...``).
 STANCE_LEMMAS: frozenset[str] = frozenset("suggest describe call believe think".split())
 #: Speech verbs whose object is the hearer, not the content (``told reporters``).
 TELL_LIKE: frozenset[str] = frozenset({"tell", "ask", "inform", "assure"})
+#: Verbs whose object does what their ``to`` clause says (``led the manufacturer to announce``): the object
+#: is the speaker of a speech verb there.
+OBJECT_CONTROL_LEMMAS: frozenset[str] = frozenset(
+    "lead urge ask force prompt push cause encourage persuade convince invite pressure compel".split()
+)
 #: Verbs that name something with a quoted label (``X called Y "a disgrace"``).
 NAMING_VERBS: frozenset[str] = frozenset({"call", "describe", "label", "dub", "brand", "term", "deride", "praise"})
 #: Speech verbs whose noun object is the content (``announced a benefit concert``).
@@ -62,6 +75,11 @@ HEARER_WORDS: frozenset[str] = frozenset(
 #: The medium of a cue, kept in the cue text (``said in a statement``).
 MEDIUM_WORDS: frozenset[str] = frozenset(
     {"statement", "tweet", "interview", "email", "letter", "post", "release", "speech", "memo", "op-ed"}
+)
+#: What a source publishes: ``according to a report by X``, ``guidance from X`` speak for X.
+SOURCE_NOUNS: frozenset[str] = MEDIUM_WORDS | frozenset(
+    """report guidance data figure figures study survey analysis estimate estimates note filing research
+    poll document documents record records account announcement article story""".split()
 )
 
 # -- role words and pronouns ------------------------------------------------------------------
@@ -99,6 +117,11 @@ ORG_NOUNS: frozenset[str] = frozenset(
     administration court union party club team studio label giant startup developer operator
     provider regulator institute university school hospital charity foundation association
     campaign watchdog""".split()
+)
+#: The organs of a state: with the state named before them ("China's commerce ministry", "the US military",
+#: "The French foreign ministry") they are a named organisation, not an unnamed group.
+OFFICIAL_BODY_NOUNS: frozenset[str] = frozenset(
+    "ministry military government army navy embassy parliament cabinet department consulate".split()
 )
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "them", "it", "we"})

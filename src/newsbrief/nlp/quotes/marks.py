@@ -114,6 +114,8 @@ def _pair_paragraph(text: str, lo: int, hi: int, *, double: bool) -> list[tuple[
                 kind = "close"
             elif ch in _DOUBLE_AMBIG:
                 kind = _classify(text, pos, lo, hi)
+            elif open_pos is not None and text[pos + 1 : pos + 2] == ch and ch in "’'":
+                kind = "close"  # two single marks closing a double quote (“...’’)
             else:
                 continue
         else:

@@ -27,6 +27,8 @@ from .coref import compatible, gender_of, pronoun_gender
 __all__ = ["Candidate", "candidates", "best", "features", "weights", "pronoun_class"]
 
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
+#: A name that only modifies a noun ("30 Boeing jets", "Obama administration officials").
+_MODIFIER = frozenset({"compound", "amod", "nmod", "npadvmod"})
 _LABELS = {"person": frozenset({"PERSON"}), "it": frozenset({"ORG", "GPE", "NORP"}),
            "they": frozenset({"ORG", "GPE", "NORP"})}
 
@@ -107,6 +109,8 @@ def features(token: Token, cand: Candidate, ents: Sequence[Span]) -> dict[str, f
         "same_sent": float(sent.start_char <= cand.at),
         "prev_sent": float(sent.start > 0 and doc[sent.start - 1].sent.start_char <= cand.at < sent.start_char),
         "subject": float(root.dep_ in _SUBJ or root.head.dep_ in _SUBJ),
+        "modifier": float(root.dep_ in _MODIFIER),
+        "possessive": float(root.dep_ == "poss"),
         "spoke": float(cand.spoke),
         "salience": math.log1p(_salience(span, cand, ents)),
     }

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from .lexicon import (
     HEARER_WORDS,
     MEDIUM_WORDS,
+    OBJECT_CONTROL_LEMMAS,
     QUOTE_ONLY_LEMMAS,
     RELATIVE_PRONOUNS,
     SPEECH_LEMMAS,
@@ -37,10 +38,10 @@ def find_subject(verb: Token) -> Token | None:
     node = verb
     for _ in range(4):
         subj = None
-        for child in node.children:
-            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and node.lemma_ not in TELL_LIKE):
+        for child in node.children:  # two subjects (a misparse): a person ("Wikileaks editor Kristinn Hrafnsson said")
+            is_subj = child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and node.lemma_ not in TELL_LIKE)
+            if is_subj and (subj is None or child.ent_type_ == "PERSON" and subj.ent_type_ != "PERSON"):
                 subj = child
-                break
         if subj is not None:
             if subj.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
                 return node.head
@@ -52,6 +53,17 @@ def find_subject(verb: Token) -> Token | None:
                         return g
         if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN"}:
             return node.head
+        if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ == "PROPN" and node.head.dep_ == "pobj" and (
+            node.head.head.lower_ == "with"
+        ):
+            return node.head  # "with Foreign Minister Ayman Safadi warning of ..."
+        if node.head is not node and (node.dep_ == "xcomp" or node.dep_ == "advcl" and (
+            node.head.lemma_.lower() in OBJECT_CONTROL_LEMMAS and any(c.lower_ == "to" for c in node.children)
+        )):
+            # object control: "led the manufacturer to announce", "urged Vietnam to say": the object speaks
+            obj = next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
+            if obj is not None and obj.pos_ in {"NOUN", "PROPN", "PRON"}:
+                return obj
         if node.dep_ in {"advcl", "xcomp", "conj", "pcomp", "acl", "acomp", "prep"} and node.head is not node:
             node = node.head
             continue

@@ -25,11 +25,11 @@ from spacy.tokens import Doc, Span, Token
 
 from newsbrief.nlp.lexicon import lexicon
 
-from .coref import described_org, described_person, is_definite, issuer, known_name
-from .lexicon import GROUP_PRONOUNS, MEDIUM_WORDS, ORG_NOUNS, PERSON_PRONOUNS, ROLE_WORDS
+from .coref import compatible, described_org, described_person, is_definite, issuer, known_name
+from .lexicon import GROUP_PRONOUNS, MEDIUM_WORDS, OFFICIAL_BODY_NOUNS, ORG_NOUNS, PERSON_PRONOUNS, ROLE_WORDS
 from .pronouns import Candidate, best, candidates
 
-__all__ = ["Speaker", "SpeakerResolver", "speaker_mention"]
+__all__ = ["Speaker", "SpeakerResolver", "speaker_mention", "official_body"]
 
 _NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 _DROP_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "prep", "conj"})
@@ -90,6 +90,18 @@ def speaker_mention(subj: Token) -> Span:
     return doc[a : b + 1]
 
 
+_NAME_JOINERS = frozenset(
+    {"of", "the", "and", "for", "de", "du", "la", "le", "van", "von", "der", "al", "bin", "da", "on"}
+)
+
+
+def _breaks_name(tok: Token) -> bool:
+    return tok.is_alpha and tok.is_lower and tok.lower_ not in _NAME_JOINERS and tok.pos_ in _NOT_NAME_POS
+
+
+_NOT_NAME_POS = frozenset({"ADP", "SCONJ", "VERB", "AUX", "ADV", "PRON", "DET", "CCONJ"})
+
+
 def _name_span(token: Token) -> Span | None:
     """The named-entity span holding ``token``, or its run of proper nouns."""
     doc = token.doc
@@ -100,7 +112,14 @@ def _name_span(token: Token) -> Span | None:
         b = token.i + 1
         while b < len(doc) and doc[b].ent_iob_ == "I":
             b += 1
-        return doc[a:b]
+        # a span the model ran over a lower-case word ("the American Music Awards after Swift"): the name
+        # around the token
+        lo, hi = token.i, token.i + 1
+        while lo > a and not _breaks_name(doc[lo - 1]):
+            lo -= 1
+        while hi < b and not _breaks_name(doc[hi]):
+            hi += 1
+        return doc[lo:hi]
     if token.pos_ == "PROPN":
         a = token.i
         while (
@@ -111,6 +130,29 @@ def _name_span(token: Token) -> Span | None:
         ):
             a -= 1
         return doc[a : token.i + 1]
+    return None
+
+
+def _before_possessive(span: Span) -> Span:
+    """A person's name as the model ran it over a possessive ("Holcomb’s 2016"): the part before it."""
+    for t in span:
+        if t.i > span.start and t.lower_ in {"'s", "’s"}:
+            return span.doc[span.start : t.i]
+    return span
+
+
+def _trailing_appositive(subj: Token) -> Token | None:
+    """``The company that runs the AMAs, Dick Clark Productions, denies``: the name set off by commas after
+    the clause that describes the subject (the parser often hangs it on the clause's last noun)."""
+    if not any(c.dep_ in {"relcl", "acl"} for c in subj.children):
+        return None
+    doc = subj.doc
+    for t in subj.subtree:
+        if t.dep_ == "appos" and t.head.i != subj.i and t.pos_ == "PROPN" and t.ent_type_ in {"ORG", "PERSON"}:
+            a, b = t.left_edge.i, t.right_edge.i
+            end = subj.right_edge.i
+            if a > 0 and doc[a - 1].text == "," and (b == end or b + 1 == end and doc[end].is_punct):
+                return t
     return None
 
 
@@ -132,11 +174,28 @@ def _cannot_speak(subj: Token, mention: Span) -> bool:
     )
 
 
+def official_body(mention: Span, head: Token) -> Span | None:
+    """``China's commerce ministry``, ``the US military``: a state's organ named with the state (a place or
+    nationality before the noun), without the article; None for anything else."""
+    if head.lemma_.lower() not in OFFICIAL_BODY_NOUNS or head.tag_ in {"NNS", "NNPS"} or not head.is_lower:
+        return None
+    before = [t for t in mention if t.i < head.i]
+    if not any(t.ent_type_ in {"GPE", "NORP"} and t.head.i >= t.i for t in before):
+        return None
+    if any(t.pos_ in {"VERB", "NUM"} or t.lower_ in {"a", "an", "some", "any"} for t in before):
+        return None
+    a = mention.start
+    while a < head.i and mention.doc[a].pos_ == "DET":
+        a += 1
+    return mention.doc[a : head.i + 1]
+
+
 class SpeakerResolver:
     """Resolve speaker mentions of one Doc to earlier named mentions (call in text order)."""
 
     def __init__(self, doc: Doc, *, quoted: Callable[[int], bool] | None = None) -> None:
         self.doc = doc
+        self._quoted = quoted
         self._ents = [
             e for e in doc.ents if e.label_ in _NAMED_LABELS and not (quoted is not None and quoted(e.start_char))
         ]
@@ -170,9 +229,33 @@ class SpeakerResolver:
         recent = next((c for c in cands if c.spoke), None)
         inside = (recent.start, recent.end) if recent is not None else (-1, -1)
         named = best(token, [c for c in cands if not c.spoke and not inside[0] <= c.start < inside[1]], ents)
+        late = self._subject_surname(token, ents)
+        if late is not None and all(
+            c is None or late[0] > c.at or (c is named and not _is_subject(self.doc, c)) for c in (recent, named)
+        ):
+            return late[1].start_char, late[1].end_char
         if recent is not None and (named is None or named.at < recent.at or not _is_subject(self.doc, named)):
             return recent.start, recent.end  # the speaker goes on until a new name takes the subject
         return (named.start, named.end) if named is not None else None
+
+    def _subject_surname(self, token: Token, ents: list[Span]) -> tuple[int, Span] | None:
+        """A subject in this or the previous sentence that the model did not tag as a person but that is the
+        surname of a person named before ("Sondland has amended his testimony - 'I now do recall,' he said"):
+        (where, the person named in full)."""
+        sent = token.sent
+        first = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        for tok in reversed(self.doc[first : token.i]):
+            if self._quoted is not None and self._quoted(tok.idx):
+                continue
+            if tok.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            if tok.pos_ != "PROPN" or tok.ent_type_ == "PERSON":
+                return None  # the nearest subject is a tagged name or no name: the ranking decides
+            full = known_name(tok, ents)
+            if full is not None and compatible(token, full):
+                return tok.idx, full
+            return None
+        return None
 
     def pronoun_candidates(self, token: Token) -> tuple[list[Candidate], list[Span]]:
         """The candidates :meth:`resolve_pronoun` ranks for ``token`` and the entities before it."""
@@ -209,7 +292,8 @@ class SpeakerResolver:
                 continue
             score = sum(1 for t in window if t.lower_[:5] in quals)
             if best is None or score > best[0]:
-                best = (score, ent.start_char, ent.end_char)
+                name = _before_possessive(ent)  # "Holcomb’s 2016" as the model ran it: Holcomb
+                best = (score, name.start_char, name.end_char)
         if best is None:
             return None
         return best[1], best[2]
@@ -241,6 +325,11 @@ class SpeakerResolver:
                 ref = (known.start_char, known.end_char)
                 self._remember(start, ref, person=True, kind="name")
                 return Speaker(start, end, ref[0], ref[1], True)
+        body = official_body(mention, subj)
+        if body is not None:  # "China's commerce ministry": a named organisation
+            ref = (body.start_char, body.end_char)
+            self._remember(start, ref, person=False, kind="name")
+            return Speaker(start, end, ref[0], ref[1], True)
         name = _name_span(subj) if not (subj.is_lower and subj.pos_ != "PROPN") else None
         if name is not None and subj.ent_type_ != "PERSON" and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in subj.children
@@ -256,7 +345,8 @@ class SpeakerResolver:
             self._remember(start, ref, person=person, kind="name")
             return Speaker(start, end, ref[0], ref[1], True)
         # appositive name: "the House speaker, Paul Ryan, said"
-        for child in subj.children:
+        trailing = _trailing_appositive(subj)
+        for child in [*subj.children, *([trailing] if trailing is not None else [])]:
             if child.dep_ == "appos" and child.pos_ == "PROPN":
                 nm = _name_span(child)
                 if nm is not None:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import textwrap
-
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from ..formatters import clip
 from .style import FULL_WIDTH, NEGATIVE, POSITIVE, SMALL, fit_dates, new_figure, series_style
 
 
@@ -28,7 +27,7 @@ def movers_chart(changes: pd.DataFrame, *, focus: str, base: str,
     ax.scatter(rows["focus_share"] * 100, y, s=30, c=[POSITIVE if z > 0 else NEGATIVE for z in rows["z"]],
                edgecolors="#333333", zorder=3, label=focus, marker="D")
     kinds = ["" if t in ("person", "organisation", "place") else " (quotes)" for t in rows["type"]]
-    ax.set_yticks(y, [textwrap.shorten(f"{n}{k}", 34, placeholder="…") for n, k in zip(rows["item"], kinds)])
+    ax.set_yticks(y, [clip(f"{n}{k}", 34) for n, k in zip(rows["item"], kinds)])
     ax.set_xlim(left=0)
     ax.set_xlabel("share of mentions, or of quotes for speakers (%)")
     ax.set_title(title)
@@ -49,7 +48,7 @@ def spikes_chart(shares: pd.DataFrame, spikes: pd.DataFrame, *,
     for _, r in spikes.iterrows():
         ax.scatter([r["period"]], [r["share"] * 100], s=160, facecolors="none", edgecolors="#111111", linewidths=1.2,
                    zorder=4)
-        ax.annotate(textwrap.shorten(str(r["entity"]), 18, placeholder="…"), (r["period"], r["share"] * 100),
+        ax.annotate(clip(str(r["entity"]), 18), (r["period"], r["share"] * 100),
                     xytext=(6, 6), textcoords="offset points", fontsize=SMALL)
     fit_dates(ax, shares.index)
     ax.set_ylim(bottom=0)

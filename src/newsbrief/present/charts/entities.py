@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import textwrap
-
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from ..formatters import clip
 from .style import FULL_WIDTH, PALETTE, SMALL, fit_dates, integer_axis, new_figure
 
 #: Colour and hatch per entity type, so the chart reads in greyscale too.
@@ -24,7 +23,7 @@ def entity_chart(freq: pd.DataFrame, *, title: str = "Most mentioned people, org
     rows = freq.iloc[::-1]
     fig, ax = new_figure(FULL_WIDTH, max(1.6, 0.2 * len(rows) + 0.75))
     styles = [TYPE_STYLE.get(t, TYPE_STYLE["other"]) for t in rows["type"]]
-    labels = [textwrap.shorten(str(n), 32, placeholder="…") for n in rows["name"]]
+    labels = [clip(str(n), 32) for n in rows["name"]]
     bars = ax.barh(range(len(rows)), rows["mentions"], color=[s[0] for s in styles], edgecolor="#333333", linewidth=0.5)
     for bar, (_, hatch) in zip(bars, styles):
         bar.set_hatch(hatch)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import textwrap
-
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from ..formatters import clip
 from .style import FULL_WIDTH, SMALL, apply_style
 
 
@@ -26,9 +25,9 @@ def share_heatmap(panels: list[tuple[str, pd.DataFrame]], *, title: str = "Share
             if v >= 0.5:
                 ax.text(j, i, f"{v:.0f}", ha="center", va="center", fontsize=SMALL,
                         color="white" if v > top * 0.55 else "#111111")
-        ax.set_xticks(range(table.shape[1]), [textwrap.shorten(str(c), 16, placeholder="…") for c in table.columns],
+        ax.set_xticks(range(table.shape[1]), [clip(str(c), 16) for c in table.columns],
                       rotation=45, ha="right", fontsize=SMALL)
-        ax.set_yticks(range(table.shape[0]), [textwrap.shorten(str(s), 22, placeholder="…") for s in table.index],
+        ax.set_yticks(range(table.shape[0]), [clip(str(s), 22) for s in table.index],
                       fontsize=SMALL)
         ax.grid(False)
         ax.set_title(heading, fontsize=SMALL + 1)

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from ..formatters import period_noun
 from .style import (
     ACCENT,
     FULL_WIDTH,
@@ -43,7 +44,7 @@ def _freq_word(periods: pd.Series) -> str:
     if len(p) < 2:
         return "period"
     step = (p.diff().dropna().min()).days
-    return "day" if step <= 1 else "week" if step <= 7 else "month" if step <= 31 else "period"
+    return period_noun("D" if step <= 1 else "W" if step <= 7 else "M" if step <= 31 else "")
 
 
 def article_sentiment_chart(timeline_df: pd.DataFrame, *, title: str | None = None) -> Figure:

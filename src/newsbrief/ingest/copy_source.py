@@ -1,0 +1,237 @@
+"""The outlet of a browser copy, from its text: a learned ranker over the names the page's lines repeat.
+
+A copy has no meta tags and no domain, but its chrome names the outlet over and over: the site-name line at the
+top ("Rolling Stone"), menu and footer links ("About Houston Chronicle", "Talk to Al Jazeera", "CNBC
+Newsletters"), the byline's or date line's credit ("By Jane Doe | Fox News", "... / CBS News"), the copyright
+line (often the parent company: "Hearst Newspapers", "NBCUniversal Media"), a URL line when the browser saved
+one. Every run of capitalised words of up to four words is a candidate; each gets features of where and how it
+occurs (how many lines, alone on a line, first or last lines, in the copyright line, after "About"/"Contact"/
+"Follow", before "Newsletters"/"Store"/"Staff", at a byline's end, in the story, a company suffix, a news
+agency, a known outlet, agreeing with the URL line's domain, section and widget words, ...). A logistic
+regression trained by ``scripts/train_copy_source.py`` on the train split of ``../shared/pages`` (truth: the
+page's HTML source, or the hand gold) scores them; the best one above a floor selected on dev is the source,
+written as the page writes it most often (a title-case form before an all-caps one) and tidied by
+:func:`newsbrief.ingest.sources.tidy`. The weights ship as ``data/copy_source.npz``; numpy only at run time.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from .boilerplate import COPYRIGHT
+from .browser import STOPWORDS, WIDGET_WORDS, WIRE_DATELINE, copyright_owner
+from .names import is_outlet
+from .sources import AGENCIES, agrees, domain_label, is_section, tidy
+
+TOKEN = r"(?:[A-Z][\w'’&.-]*[\w'’]|[A-Z]|\d+[A-Za-z][\w-]*)"
+CONNECT = r"(?:of|the|and|&|de|du|la|for|on|-)"
+CAP_RUN = re.compile(rf"(?<![\w'’.-]){TOKEN}(?:\s+(?:{CONNECT}\s+)?{TOKEN})*")
+URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+DOMAIN_SUFFIX = re.compile(r"(?i)\.(?:com|net|org|co\.uk|com\.au|co\.in|in|ca|ie|news|tv)$")
+BEFORE = re.compile(r"(?i)(?:about|contact|follow|talk to|trust|subscribe to|more from|more|from|join|"
+                    r"sign up for|welcome to|view|make|send|download(?: the)?|get|watch|on|source:|via)\s*(?:the\s+)?$")
+AFTER = re.compile(r"(?i)^(?:['’]s)?\s*(?:newsletters?|store|shop|app|apps|archives?|staff|links|sponsors|"
+                   r"services|navigation|worldwide|blog|feedback|home(?:page)?|media kit|events|\?|is a registered)")
+CREDIT_END = re.compile(r"(?:\||/|—|–|-|,)\s*$")
+COMPANY = re.compile(r"(?i)\b(?:llc|inc|ltd|limited|plc|corp(?:oration)?|company|co|group|media|communications|"
+                     r"newspapers|network|interactive|holdings|enterprises|publishing|broadcasting|services|"
+                     r"private|digital|partners|industries)\b\.?")
+MAX_WORDS = 4
+GLUED = re.compile(r"[a-z][A-Z][a-z]")
+N_FEATURES = 36
+
+
+@dataclass
+class Candidate:
+    """Where one name occurs in a copy (aggregated over its occurrences)."""
+
+    forms: dict[str, int] = field(default_factory=dict)
+    lines: set[int] = field(default_factory=set)
+    body: int = 0
+    whole: int = 0
+    first: bool = False
+    first_whole: bool = False
+    last: bool = False
+    copyright: bool = False
+    before: int = 0
+    after: int = 0
+    credit: int = 0
+    dateline: int = 0
+    company_next: int = 0
+    full_run: int = 0
+    seen: int = 0
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^\w]+", "", re.sub(r"(?i)^the\s+", "", DOMAIN_SUFFIX.sub("", name)).casefold())
+
+
+def _spans(run: str) -> list[tuple[int, int, str]]:
+    """Every sub-run of up to :data:`MAX_WORDS` tokens of a run of capitalised words (offsets in the run)."""
+    tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", run)]
+    out = []
+    for i in range(len(tokens)):
+        for j in range(i, min(len(tokens), i + MAX_WORDS)):
+            text = run[tokens[i][0]:tokens[j][1]]
+            words = text.split()
+            if re.fullmatch(CONNECT, words[-1]) or re.fullmatch(CONNECT, words[0]) and words[0].lower() != "the":
+                continue
+            out.append((tokens[i][0], tokens[j][1], text.strip(".,'’")))
+    return out
+
+
+def candidates(lines: list[str], *, body: list[str]) -> tuple[dict[str, Candidate], str | None, str | None]:
+    """The candidates of a copy by key, the copyright owner and the domain label of a URL line (if any)."""
+    body_set = set(body)
+    owner = copyright_owner(lines)
+    url = next((line for line in lines if URL_LINE.match(line)), None)
+    found: dict[str, Candidate] = {}
+    n = len(lines)
+    for i, line in enumerate(lines):
+        in_body = line in body_set
+        if len(line) > 400 and not in_body:
+            continue
+        text = DOMAIN_SUFFIX.sub("", line) if re.fullmatch(r"[\w.-]+", line) else line
+        text = re.sub(r"(?<=\w)['’]s\b", "", text)  # "The Example News’s": the name without its possessive
+        for run in CAP_RUN.finditer(text):
+            for a, b, name in _spans(run.group(0)):
+                key = _key(name)
+                if len(key) < 2 or len(name.split()) > MAX_WORDS or name.casefold() in STOPWORDS:
+                    continue
+                if sum(bool(GLUED.search(w)) for w in name.split()) >= 2:
+                    continue  # menu items glued together ("ProgramsCloud SecurityCloud")
+                start, end = run.start() + a, run.start() + b
+                cand = found.setdefault(key, Candidate())
+                cand.forms[name] = cand.forms.get(name, 0) + 1
+                if in_body:
+                    cand.body += 1
+                    head = text[:start]
+                    cand.dateline += bool(re.fullmatch(r"[^()]{0,40}\($", head) and text[end:end + 1] == ")")
+                    continue
+                cand.lines.add(i)
+                cand.seen += 1
+                cand.full_run += a == 0 and b == len(run.group(0).rstrip())
+                rest = text[end:]
+                whole = _key(text) == key
+                cand.whole += whole
+                cand.first |= i < 3
+                cand.first_whole |= whole and i < 3
+                cand.last |= i >= n - 3
+                cand.copyright |= bool(COPYRIGHT.search(line))
+                cand.before += bool(BEFORE.search(text[:start]))
+                cand.after += bool(AFTER.match(rest))
+                cand.credit += bool(CREDIT_END.search(text[:start]) and not rest.strip())
+                cand.company_next += bool(COMPANY.match(rest.strip(" ,")))
+    return found, owner, domain_label(url) if url else None
+
+
+def _extended(found: dict[str, Candidate]) -> dict[str, str]:
+    """Names never seen without the same longer name around them, each with the longest such name ("Associated"
+    -> "Associated Press")."""
+    chrome = {k: frozenset(c.lines) for k, c in found.items() if c.lines}
+    out: dict[str, str] = {}
+    for key, lines in chrome.items():
+        longer = [other for other in chrome if len(other) > len(key) and key in other and chrome[other] == lines]
+        if longer:
+            out[key] = max(longer, key=len)
+    return out
+
+
+def _row(key: str, c: Candidate, *, owner: str | None, label: str | None, n_lines: int, rule: str,
+         extended: bool) -> list[float]:
+    name = max(c.forms, key=lambda f: (c.forms[f], not f.isupper()))
+    words = name.split()
+    lowered = [w.casefold().strip(".") for w in words]
+    owner_key = _key(owner) if owner else ""
+    first_line = min(c.lines) / max(1, n_lines - 1) if c.lines else 1.0
+    return [
+        1.0, math.log1p(len(c.lines)), math.log1p(c.body), math.log1p(c.whole), float(c.first), float(c.last),
+        float(c.copyright), float(bool(owner_key) and owner_key == key),
+        float(bool(owner_key) and key in owner_key and owner_key != key), math.log1p(c.before),
+        math.log1p(c.after), math.log1p(c.credit), math.log1p(c.dateline), math.log1p(c.company_next),
+        float(bool(COMPANY.search(name))), float(is_outlet(name) or is_outlet(f"The {name}")),
+        float(bool(AGENCIES.fullmatch(name))), float(agrees(name, label)), float(label is not None),
+        float(len(words) == 1), float(len(words) == 2), float(len(words) >= 3), float(name.isupper()),
+        sum(w in WIDGET_WORDS for w in lowered) / len(words),
+        sum(w in STOPWORDS and w != "the" for w in lowered) / len(words), float(is_section(name)),
+        float(any(ch.isdigit() for ch in name)), first_line,
+        float(len(key) <= 3), float(bool(re.search(r"[a-z][A-Z]", name))),
+        sum(bool(re.search(r"[a-z][A-Z][a-z]", w)) for w in words) / len(words), float(c.first_whole),
+        c.full_run / max(1, c.seen), float(bool(rule) and rule == key), float(bool(rule) and key in rule),
+        float(extended),
+    ]
+
+
+def candidate_rows(lines: list[str], *, body: list[str],
+                   rule: str | None) -> tuple[list[str], list[str], np.ndarray]:
+    """The names (as the page writes them most often), their whole forms (a name never written alone: the longer
+    name it is always part of, "Associated" -> "Associated Press") and their feature rows; ``rule`` is the rule
+    reader's source (the copyright owner when a known outlet, else the known outlet the chrome names most)."""
+    found, owner, label = candidates(lines, body=body)
+    keep = [(k, c) for k, c in found.items() if c.lines]  # a name only in the story is no outlet of the page
+    extended = _extended(found)
+
+    def written(key: str) -> str:  # as the page writes it most often (title case first)
+        return max(found[key].forms, key=lambda f: (found[key].forms[f], not f.isupper(), len(f)))
+
+    names = [written(k) for k, _ in keep]
+    wholes = [written(extended.get(k, k)) for k, _ in keep]  # a name never written alone: its whole form
+    rule_key = _key(rule) if rule else ""
+    rows = np.array([_row(k, c, owner=owner, label=label, n_lines=len(lines), rule=rule_key, extended=k in extended)
+                     for k, c in keep],
+                    dtype=np.float64).reshape(len(keep), N_FEATURES)
+    return names, wholes, rows
+
+
+class SourceModel:
+    """Weights of the candidate ranker (standardisation, coefficients) and the floor under which it abstains."""
+
+    def __init__(self, *, mean: np.ndarray, scale: np.ndarray, coef: np.ndarray, intercept: float,
+                 floor: float) -> None:
+        self.mean, self.scale, self.coef, self.intercept, self.floor = mean, scale, coef, intercept, floor
+
+    def scores(self, rows: np.ndarray) -> np.ndarray:
+        """Each candidate's probability of being the page's outlet (a softmax over the page's candidates)."""
+        z = ((rows - self.mean) / self.scale) @ self.coef + self.intercept
+        z = np.append(z, 0.0)  # the last slot: none of them (the intercept is its odds)
+        z -= z.max()
+        p = np.exp(z)
+        return np.asarray(p[:-1] / p.sum())
+
+    def best(self, lines: list[str], *, body: list[str], rule: str | None) -> tuple[str | None, float]:
+        """The likeliest outlet name and its share of the page's candidates (None, 0.0 when the copy names
+        nothing)."""
+        names, wholes, rows = candidate_rows(lines, body=body, rule=rule)
+        if not names:
+            return None, 0.0
+        p = self.scores(rows)
+        i = int(np.argmax(p))
+        return wholes[i], float(p[i])
+
+    def source(self, lines: list[str], *, body: list[str], rule: str | None) -> str | None:
+        """The outlet of a copy, or None when no candidate reaches the floor."""
+        name, p = self.best(lines, body=body, rule=rule)
+        if name is None or p < self.floor:
+            return None
+        wire = next((m.group("src").strip() for line in body[:3] if (m := WIRE_DATELINE.match(line))), None)
+        if wire and _key(wire) == _key(name):
+            return None  # a wire dateline's agency is the wire, not the outlet
+        return tidy(DOMAIN_SUFFIX.sub("", name))
+
+
+@lru_cache(maxsize=1)
+def source_model() -> SourceModel | None:
+    """The shipped weights, or None when the package has none (the copyright and known-outlet rule then decides)."""
+    ref = resources.files("newsbrief.ingest").joinpath("data/copy_source.npz")
+    if not ref.is_file():
+        return None
+    with ref.open("rb") as handle:
+        data = np.load(handle)
+        return SourceModel(mean=data["mean"], scale=data["scale"], coef=data["coef"],
+                           intercept=float(data["intercept"]), floor=float(data["floor"]))

@@ -1,0 +1,76 @@
+"""Named speakers the entity layer did not list, as mentions of their own.
+
+A speaker the resolver calls named (a name, a state's organ such as "China's commerce ministry") but that
+no entity mention covers would be shown as an unnamed source: :func:`speaker_mentions` gives each such
+speaker span once, with a label, for the annotation step to add to the article's mentions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span
+
+from ..lexicon import lexicon
+from .coref import gender_of
+from .lexicon import OFFICIAL_BODY_NOUNS, PERSON_TITLES, ROLE_WORDS
+
+if TYPE_CHECKING:
+    from .extract import Quote
+
+__all__ = ["speaker_mentions"]
+
+_JOINERS = frozenset({"of", "for", "and", "the", "de", "on"})
+_COVERED = 0.6  # a mention over this share of the speaker span stands for it (as annotate.speakers maps it)
+
+
+def _label(span: Span) -> str | None:
+    """ORG for a state's organ or a name ending in a company word ("Inc", "News"), PERSON for a short name
+    with a given name; None when the span is not clearly a whole name of either kind."""
+    root = span.root
+    if root.lemma_.lower() in OFFICIAL_BODY_NOUNS and root.i == span.end - 1:
+        return "ORG" if any(t.ent_type_ in {"GPE", "NORP"} for t in span) else None
+    words = [t for t in span if not t.is_punct]
+    if len(words) < 2 or words[0].lower_ in _JOINERS or words[-1].lower_ in _JOINERS:
+        return None
+    if not all(t.is_title or t.is_upper or t.lower_ in _JOINERS for t in words if t.is_alpha):
+        return None
+    doc = span.doc
+    j = span.start - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if j >= 0 and doc[j].is_alpha and (doc[j].is_title or doc[j].is_upper):
+        return None  # the end of a longer name ("... Enhancement Systems Inc")
+    if any(t.is_space or "\n" in t.text or t.text in {"(", ")", "<", ">", "[", "]", ","} for t in span):
+        return None  # runs over a line or a bracket: no clean name
+    last = words[-1].lower_.rstrip(".")
+    if last in ROLE_WORDS or last in PERSON_TITLES or words[0].lower_ in PERSON_TITLES | ROLE_WORDS:
+        return None  # a role ("Oil Minister"), not a name
+    if any(t.lower_ == "of" for t in words):
+        return None  # "Perrin Long of Lipper Analytical": a person and the place they work
+    if last in lexicon()["org_suffixes"]:
+        return "ORG"
+    if len(words) <= 3 and gender_of(span) is not None:
+        return "PERSON"  # a given name first: "Jeff Sanborn"
+    return None
+
+
+def speaker_mentions(
+    doc: Doc, quotes: Sequence[Quote], mentions: Sequence[tuple[int, int]]
+) -> list[tuple[int, int, str, str]]:
+    """(start, end, text, label) of each named speaker span no mention in ``mentions`` covers."""
+    out: dict[tuple[int, int], tuple[str, str]] = {}
+    for q in quotes:
+        a, b = q.speaker_ref_start, q.speaker_ref_end
+        if not q.speaker_is_entity or a is None or b is None or (a, b) in out or b <= a:
+            continue
+        if any(s < b and e > a and min(e, b) - max(s, a) >= _COVERED * (b - a) for s, e in mentions):
+            continue
+        span = doc.char_span(a, b, alignment_mode="contract")
+        if span is None or not len(span):
+            continue
+        label = _label(span)
+        if label is not None:
+            out[(span.start_char, span.end_char)] = (span.text, label)
+    return [(a, b, text, label) for (a, b), (text, label) in out.items()]

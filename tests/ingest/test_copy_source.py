@@ -1,0 +1,42 @@
+"""The outlet of a browser copy comes from the names its chrome repeats, not from the story or a parent company."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.ingest.copy_source import candidate_rows, source_model
+from newsbrief.ingest.text import parse_page
+
+STORY = [
+    "The council voted on Tuesday to close the old bridge to cars for two years while engineers replace its deck, "
+    "a decision that residents of both banks have argued about for most of the past decade.",
+    "Supporters said the work could not wait any longer, and that a temporary footbridge would keep the markets "
+    "on either side within a short walk of each other for the whole of the closure.",
+    "Opponents said the council had not shown how buses would cross the river, and asked for the vote to be put "
+    "off until a study of the detours was published and the traders had been heard.",
+    "The Riverside Traders Association said it would ask the court to review the decision before the end of the "
+    "month, when the first lane is due to close.",
+]
+
+
+def page(outlet: str, owner: str) -> str:
+    head = [outlet, "Home", "News", "Sport", "Weather", "Sign In", f"About {outlet}", "Bridge to close for two years",
+            "By Jane Doe", "Published November 19, 2019"]
+    foot = ["Most read", "Council budget approved", f"{outlet} Newsletters", f"Contact {outlet}", "Privacy policy",
+            f"© 2019 {owner}. All rights reserved."]
+    return "\n".join(head + STORY + foot)
+
+
+@pytest.mark.skipif(source_model() is None, reason="the package ships no copy_source.npz")
+@pytest.mark.parametrize("outlet", ["The Harbour Gazette", "Valley Courier", "Northfield Daily Star"])
+def test_the_outlet_the_chrome_repeats_is_the_source_not_the_parent_company(outlet: str) -> None:
+    article = parse_page(page(outlet, "Example Media Holdings LLC"), article_id="a")
+    assert article.source is not None
+    assert article.source.removeprefix("The ") == outlet.removeprefix("The ")
+
+
+def test_names_only_in_the_story_are_no_candidates() -> None:
+    names, _, rows = candidate_rows(page("Valley Courier", "Valley Courier").split("\n"), body=STORY, rule=None)
+    assert "Valley Courier" in names
+    assert "Riverside Traders Association" not in names
+    assert rows.shape[0] == len(names)

@@ -1,0 +1,127 @@
+"""Statements the speech verbs alone miss, and named speakers that are no model entity. Made-up
+sentences, one per class of error."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from newsbrief.nlp.quotes import Quote, extract_quotes
+from newsbrief.nlp.quotes.marks import find_quote_spans
+from newsbrief.nlp.quotes.named import speaker_mentions
+
+
+def _refs(text: str, rows: list[Quote]) -> list[str | None]:
+    return [text[q.speaker_ref_start : q.speaker_ref_end] if q.speaker_ref_start is not None else None for q in rows]
+
+
+def test_a_state_organ_named_with_its_state_is_a_named_speaker(nlp: Language) -> None:
+    text = "China's commerce ministry said on Thursday that removing tariffs was a condition of any deal."
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[0] == "China's commerce ministry" and rows[0].speaker_is_entity
+
+
+def test_an_organ_without_its_state_stays_an_unnamed_group(nlp: Language) -> None:
+    text = "The ministry said on Thursday that removing tariffs was a condition of any deal."
+    rows = extract_quotes(nlp(text))
+    assert rows and not rows[0].speaker_is_entity
+
+
+def test_a_named_speaker_no_entity_covers_becomes_a_mention(nlp: Language) -> None:
+    doc = nlp("The French foreign ministry said it regretted the decision of the court.")
+    rows = extract_quotes(doc)
+    found = speaker_mentions(doc, rows, [])
+    assert [(text, label) for _a, _b, text, label in found] == [("French foreign ministry", "ORG")]
+    assert speaker_mentions(doc, rows, [(a, b) for a, b, _t, _l in found]) == []
+
+
+def test_according_to_a_report_by_a_source_is_the_source_speaking(nlp: Language) -> None:
+    text = "Sales fell by a third in October, according to a new report by Reuters."
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[0] == "Reuters"
+
+
+def test_the_object_of_led_speaks_in_its_to_clause(nlp: Language) -> None:
+    text = "The slump led the French manufacturer Airbus to announce that it would end production."
+    rows = extract_quotes(nlp(text))
+    assert rows and "Airbus" in (_refs(text, rows)[0] or "")
+
+
+def test_two_single_marks_close_a_double_quote() -> None:
+    text = "“It was an attempt to mislead voters,’’ Will Moy told the BBC."
+    spans = find_quote_spans(text)
+    assert len(spans) == 1 and text[spans[0].inner_start : spans[0].inner_end] == "It was an attempt to mislead voters,"
+
+
+def test_a_long_apposition_between_quote_and_cue_keeps_the_speaker(nlp: Language) -> None:
+    text = ("“It was an attempt to mislead voters,” Will Moy, chief executive of the London-based "
+            "fact-checking website Full Fact, told the BBC.")
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[0] == "Will Moy"
+
+
+def test_a_quoted_urging_is_the_urgers_statement(nlp: Language) -> None:
+    text = "The UK has urged an “end to the violence and for all sides to engage in dialogue”."
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[0] == "UK"
+
+
+def test_an_accusation_is_a_statement_of_the_accuser(nlp: Language) -> None:
+    text = "Vietnam has accused Beijing of encroaching into its waters."
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[0] == "Vietnam" and rows[0].content.startswith("Beijing of")
+
+
+def test_an_unquoted_urging_is_no_statement(nlp: Language) -> None:
+    rows = extract_quotes(nlp("The UK has urged an end to the violence in the city."))
+    assert rows == []
+
+
+def test_urging_with_a_saying_is_one_statement(nlp: Language) -> None:
+    text = "Zelensky on Tuesday urged NATO to speed up its plan, saying a signal needed to be sent to Russia."
+    rows = extract_quotes(nlp(text))
+    assert [q.content for q in rows] == ["a signal needed to be sent to Russia"]
+
+
+def test_a_dateline_is_not_the_accuser(nlp: Language) -> None:
+    text = "HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper on Wednesday accused China of coercion."
+    rows = extract_quotes(nlp(text))
+    assert all("HANOI" not in (r or "") for r in _refs(text, rows))
+
+
+def test_a_noun_with_a_relative_clause_is_no_content_of_maintaining(nlp: Language) -> None:
+    text = ("The president is maintaining his \"tough on China\" stance, which holds appeal to voters in "
+            "key states like Ohio.")
+    assert extract_quotes(nlp(text)) == []
+
+
+def test_as_x_noted_gives_the_main_clause_to_x(nlp: Language) -> None:
+    text = "As the economist Jane Porter noted at the time, the rise in rates meant a slower recovery."
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[0] == "Jane Porter" and rows[0].content.startswith("the rise in rates")
+
+
+def test_a_comparison_with_as_is_no_source(nlp: Language) -> None:
+    rows = extract_quotes(nlp("A White House that lies as easily as it tells the truth creates problems."))
+    assert rows == []
+
+
+def test_revealing_something_saying_words_is_one_statement(nlp: Language) -> None:
+    text = ("State Department official David Holmes revealed the call to investigators, saying he recalled "
+            "it vividly.")
+    rows = extract_quotes(nlp(text))
+    assert [q.content for q in rows] == ["he recalled it vividly"]
+
+
+def test_a_person_the_model_missed_becomes_a_person_mention(nlp: Language) -> None:
+    doc = nlp("\"We want to help,\" said Jeff Sanborn, who runs a small agency in town.")
+    rows = extract_quotes(doc)
+    found = {text: label for _a, _b, text, label in speaker_mentions(doc, rows, [])}
+    assert found.get("Jeff Sanborn", "PERSON") == "PERSON"
+
+
+def test_a_role_or_a_cut_name_never_becomes_a_mention(nlp: Language) -> None:
+    doc = nlp("Kuwait's Oil Minister said output would rise.\n\nNational Health Enhancement\nSystems Inc said it "
+              "would offer a new service.")
+    rows = extract_quotes(doc)
+    found = [text for _a, _b, text, _label in speaker_mentions(doc, rows, [])]
+    assert "Oil Minister" not in found and "Systems Inc" not in found
