@@ -4,25 +4,25 @@ from __future__ import annotations
 
 import pytest
 
-from newsbrief.ingest.browser import _find_author, _name_like
+from newsbrief.ingest.bylines import find_author, name_like
 
 
 @pytest.mark.parametrize("label", ["Sign In", "SIGN IN", "Email Me", "Site Tools", "Learn More", "Subscribe Now",
                                    "Watch CBSN Live", "CNBC TV", "All Stocks", "The Reporters", "Facts First"])
 def test_widget_labels_are_no_names(label: str) -> None:
-    assert not _name_like(label)
+    assert not name_like(label)
 
 
 @pytest.mark.parametrize("name", ["Mark Di Stefano", "Natasha Turak", "Jean de la Fontaine",
                                   "Meg Kinnard and Errin Haines"])
 def test_names_are_names(name: str) -> None:
-    assert _name_like(name)
+    assert name_like(name)
 
 
 def test_a_bare_name_line_is_the_byline_but_a_label_is_not() -> None:
-    assert _find_author(["Site Tools", "Nov. 19, 2019", "Mark Di Stefano"]) == "Mark Di Stefano"
-    assert _find_author(["Site Tools", "Nov. 19, 2019"]) is None
-    assert _find_author(["By", "SIGN IN"]) is None
+    assert find_author(["Site Tools", "Nov. 19, 2019", "Mark Di Stefano"]) == "Mark Di Stefano"
+    assert find_author(["Site Tools", "Nov. 19, 2019"]) is None
+    assert find_author(["By", "SIGN IN"]) is None
 
 
 @pytest.mark.parametrize("line", ["Media playback is unsupported on your device", "Show more sharing options",
@@ -55,12 +55,12 @@ def test_share_buttons_and_welcome_pages_are_no_headlines() -> None:
     ("By Jane Doe jdoe@example.com(509) 459-5382", "Jane Doe"),
 ])
 def test_bylines_lose_their_credit_role_date_and_address(line: str, name: str) -> None:
-    assert _find_author(["Site Tools", line], bare=False) == name
+    assert find_author(["Site Tools", line], bare=False) == name
 
 
 def test_a_section_label_in_capitals_gives_way_to_a_bare_name() -> None:
-    assert _find_author(["DUBAI AIRSHOW", "Nov. 19, 2019", "Jane Doe"]) == "Jane Doe"
-    assert _find_author(["Watch Live, Example News"], bare=False) is None
+    assert find_author(["DUBAI AIRSHOW", "Nov. 19, 2019", "Jane Doe"]) == "Jane Doe"
+    assert find_author(["Watch Live, Example News"], bare=False) is None
 
 
 @pytest.mark.parametrize("line", ["Share this with WhatsApp", "More on this story", "Published 1 day ago",
@@ -73,7 +73,7 @@ def test_share_boxes_relative_times_and_captions_are_no_headlines(line: str) -> 
 
 
 def test_a_label_among_menu_labels_is_no_byline() -> None:
-    assert _find_author(["Asia", "Europe", "Latin America", "Middle East", "19 November 2019"]) is None
+    assert find_author(["Asia", "Europe", "Latin America", "Middle East", "19 November 2019"]) is None
 
 
 def test_a_long_share_box_does_not_hide_the_headline_and_date() -> None:

@@ -8,6 +8,7 @@ import spacy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
 from spacy.language import Language
 
+from newsbrief.errors import ModelError
 from newsbrief.nlp import ATTRIBUTES_COMPONENT, LEMMAS_COMPONENT, PARAGRAPHS_COMPONENT
 from newsbrief.nlp.attributes import FastAttributeRuler, supported
 
@@ -62,7 +63,7 @@ def test_rules_the_lookup_cannot_evaluate_leave_the_models_ruler_in_place() -> N
     ruler = nlp.add_pipe("attribute_ruler")
     ruler.add([[{"LOWER": "a"}, {"IS_DIGIT": True, "OP": "+"}]], {"POS": "NUM"})
     assert not supported(ruler)
-    with pytest.raises(ValueError):
+    with pytest.raises(ModelError):
         FastAttributeRuler(nlp)
     ruler2 = spacy.blank("en").add_pipe("attribute_ruler")
     ruler2.add([[{"TAG": "NN", "LOWER": {"IN": ["x", "y"]}}]], {"POS": "NOUN"})

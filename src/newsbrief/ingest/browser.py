@@ -15,38 +15,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from .boilerplate import COPYRIGHT, is_boilerplate
+from .bylines import BYLINE, find_author
+from .copy_patterns import DATE, DATE_NO_YEAR, MONTH, STOPWORDS, TIME, WEEKDAY
 from .dates import parse_date
 from .names import is_outlet, outlet_in
 
-STOPWORDS = frozenset(
-    "a an the and or but if of at by for with about against between into through during before after above "
-    "below to from up down in out on off over under again further then once here there when where why how "
-    "all any both each few more most other some such no nor not only own same so than too very can will just "
-    "should now is are was were be been being have has had having do does did i me my we our you your he him "
-    "his she her it its they them their what which who whom this that these those am would could said says "
-    "as also while because until".split()
-)
-MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-         r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-TIME = r"(?:\s*(?:at|,|\||•|-)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?-i:[A-Z]{2,4})\b)?)?"
-DATE = re.compile(
-    rf"(?:\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+(?P<y2>\d{{4}})"
-    rf"|\b(?P<y3>\d{{4}})-\d{{2}}-\d{{2}}|\b\d{{1,2}}/\d{{1,2}}/(?P<y4>\d{{4}})|\b\d{{1,2}}/\d{{1,2}}/(?P<y5>\d{{2}})\b){TIME}",
-    re.IGNORECASE,
-)
-DATE_NO_YEAR = re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!,?\s*\d{{4}}){TIME}", re.IGNORECASE)
-WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*", re.IGNORECASE)
-BYLINE = re.compile(r"^(?:(?:written|posted|reported|analysis|opinion|story|words|text|commentary|review|"
-                    r"interview|photos and text) )?by[:\s]+(?P<name>.+)$", re.IGNORECASE)
-# A date line ending with the byline ("5:45 AM PST 11/19/2019 by Jane Doe").
-DATED_BYLINE = re.compile(r"^(?=.*\d).{4,60}?\s+by\s+(?P<name>[A-Z].+)$")
-# A byline without "By": the name, then a role or an agency ("Jane Doe, AP Auto Writer", "Jane Doe and John Roe,
-# Associated Press").
-ROLE_BYLINE = re.compile(r"^(?P<name>[A-Z][^,]{3,60}?),\s+(?P<role>(?:[A-Z][\w.&'-]*\s*){1,6})$")
-ROLE_WORDS = re.compile(r"(?i)\b(?:writer|reporter|correspondent|editor|columnist|contributor|press|reuters|"
-                        r"staff|bureau|news|business|afp|upi)\b")
-NAME = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|de|van|von|da|di|del|la|le|bin|al)"
-                  r"(?:\s+(?:[A-Z][\w'’.-]*|[A-Z]\.|de|van|von|da|di|del|la|le|bin|al|and|&|,)){1,5}$")
 WIRE_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'-]{1,40}\((?P<src>[A-Z][\w .&-]{1,30})\)\s*[-—–:]")
 OWNER_NOISE = re.compile(
     r"\b(?:all rights reserved|or its affiliated companies|inc|llc|ltd|limited|plc|company|co|corp(?:oration)?|"
@@ -163,94 +136,6 @@ def _find_date(lines: list[str], year_hint: int | None) -> tuple[datetime | None
 def find_shown_date(lines: list[str]) -> datetime | None:
     """The first full date in ``lines`` (date lines, bylines, a dateline opening a paragraph)."""
     return _find_date(lines, None)[0]
-
-
-def find_byline(lines: list[str]) -> str | None:
-    """The name of an explicit byline in a header block ("By ...", or a "By" line and the name below)."""
-    return _find_author(lines, bare=False)
-
-
-ROLE = re.compile(r"(?<=[a-z])(?:(?:Staff|Senior|Business|Chief|Contributing|Political|Foreign|Sports|Special|"
-                  r"Guest)\s*)?"
-                  r"(?:Writer|Columnist|Reporter|Correspondent|Editor|Contributor)\b.*$|(?<=[a-z])\d.*$|\s+-\s+\d.*$")
-
-
-def _clean_name(text: str) -> str | None:
-    text = re.sub(r"\s*\S*@\S+.*$", "", text)  # an e-mail address or handle and what follows it
-    parts = text.split(", ")
-    for j, part in enumerate(parts[1:], start=1):  # ", Example Business", ", Senior Editor-at-large": a credit
-        if ROLE_WORDS.search(part) or not _name_like(part.removeprefix("and ")):
-            text = ", ".join(parts[:j])
-            break
-    text = ROLE.sub("", text)  # "Meg JamesStaff Writer", "Lucas Nolan22 Dec 2016", "Tess Bonn - 11/19/19"
-    text = DATE.split(text)[0] if DATE.search(text) else text
-    text = DATE_NO_YEAR.split(text)[0]
-    text = re.split(r"\s+(?:Follow|@|\||•|Updated|Published|Posted|Email)\b|[|•@]", text)[0]
-    text = re.sub(r"\s+(?:and|,|on|at)$", "", text.strip(" ,;-–—"), flags=re.IGNORECASE)
-    return text if 1 <= len(text.split()) <= 10 else None
-
-
-# Words of buttons, links and section labels ("Sign In", "Email Me", "Site Tools", "Watch Live"): never in a name.
-WIDGET_WORDS = frozenset(
-    "sign log login register subscribe subscription email e-mail share follow watch live listen read more learn "
-    "site tools tool menu search home news video videos photos photo gallery now print save comment comments "
-    "newsletter newsletters alerts app apps download open close back top next previous today latest trending "
-    "tv radio podcast podcasts talk stocks markets market sections section account profile settings help "
-    "contact about us privacy terms cookies edition editions weather sports opinion business politics world "
-    "local national facts first breaking click here view all see show options sharing links external window "
-    "playback media device unsupported staff reports report posts guest odds".split()
-)
-
-
-NAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "del", "la", "le", "bin", "al", "der", "den", "du", "dos"})
-
-
-def _name_like(text: str) -> bool:
-    """A person's name, not a widget label: no stop word or widget word, not only acronyms ("CNBC TV")."""
-    words = [w for w in re.findall(r"[\w'’.-]+", text) if w not in {"and", "&"}]
-    if not words or all(re.fullmatch(r"[A-Z]{2,5}", w) for w in words):
-        return False
-    if any(w[:1].islower() and w not in NAME_PARTICLES for w in words):
-        return False  # "Ukraine urges NATO to send ...": a sentence
-    return not any(w.casefold() in WIDGET_WORDS or (w.casefold() in STOPWORDS and w.islower() is False
-                                                       and w.casefold() not in {"de", "van", "von", "da", "di", "del",
-                                                                                 "la", "le", "bin", "al"})
-                   for w in words)
-
-
-def _find_author(lines: list[str], *, bare: bool = True) -> str | None:
-    for i, line in enumerate(lines):
-        match = BYLINE.match(line)
-        if match:
-            name = _clean_name(match.group("name"))
-            if name and _name_like(name):
-                return name
-        match = DATED_BYLINE.match(line) if len(line) <= 120 and DATE.search(line) else None
-        if match:
-            name = _clean_name(match.group("name"))
-            if name and _name_like(name):
-                return name
-        match = ROLE_BYLINE.match(line) if len(line) <= 100 else None
-        if match and ROLE_WORDS.search(match.group("role")):
-            name = _clean_name(match.group("name"))
-            if name and _name_like(name):
-                return name
-        if line.strip().lower() == "by" and i + 1 < len(lines):
-            name = _clean_name(lines[i + 1])
-            if name and _name_like(name):
-                return name
-    # a bare name line next to the date line ("Mark Di Stefano"), one in capitals (a kicker?) last
-    def label(j: int) -> bool:
-        return not 0 <= j < len(lines) or (len(lines[j].split()) <= 3 and not re.search(r"\d", lines[j]))
-
-    in_menu = {line for i, line in enumerate(lines)
-               if label(i - 1) and line not in lines[max(0, i - 1):i]}
-    for line in sorted(lines, key=str.isupper) if bare else []:
-        if line in in_menu:
-            continue  # a label after a label (a menu: "Europe", "Latin America", "Middle East"), not a byline
-        if NAME.match(line) and 2 <= len(line.split()) <= 5 and not DATE.search(line) and _name_like(line):
-            return line
-    return None
 
 
 # Sentences of the page's interface, not of the news: player and browser notices, link hints, breadcrumbs.
@@ -464,7 +349,7 @@ def read_browser_copy(lines: list[str]) -> CopyFields | None:
     date_line = None if at is None else near[at]
     byline_zone = lines[max(0, (date_line if date_line is not None else lo) - 6):
                         (date_line if date_line is not None else lo) + 4]
-    author = _find_author(byline_zone)
+    author = find_author(byline_zone)
     leaked = [m.group("title") for line in lines if (m := JSON_HEADLINE.match(line))]
     header_date = date_line if at is not None and at <= 15 else None  # a date line within the header zone
     title = leaked[0] if leaked else _find_title(lines, kinds, _header_anchor(lines, lo, header_date), author,
@@ -472,7 +357,7 @@ def read_browser_copy(lines: list[str]) -> CopyFields | None:
     if author is None:  # an explicit byline under the headline or just above the story
         near_title = [i for i, line in enumerate(lines[:hi]) if line == title][-1:] if title else []
         zones = [lines[i + 1:i + 7] for i in near_title] + [lines[max(0, lo - 10):lo + 2]]
-        author = next((a for zone in zones if (a := _find_author(zone, bare=False))), None)
+        author = next((a for zone in zones if (a := find_author(zone, bare=False))), None)
     if title is not None and body and body[0] == title:
         body = body[1:]
     wire = next((m.group("src").strip() for line in body[:3] if (m := WIRE_DATELINE.match(line))), None)

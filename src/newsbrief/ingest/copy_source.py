@@ -25,7 +25,9 @@ from importlib import resources
 import numpy as np
 
 from .boilerplate import COPYRIGHT
-from .browser import STOPWORDS, WIDGET_WORDS, WIRE_DATELINE, copyright_owner
+from .browser import WIRE_DATELINE, copyright_owner
+from .bylines import WIDGET_WORDS
+from .copy_patterns import STOPWORDS
 from .names import is_outlet
 from .sources import AGENCIES, agrees, domain_label, is_section, tidy
 

@@ -20,7 +20,9 @@ from importlib import resources
 import numpy as np
 
 from .boilerplate import COPYRIGHT, is_boilerplate
-from .browser import BYLINE, DATE, STOPWORDS, CopyFields, _best_run, _kind, _title_like, _words, read_browser_copy
+from .browser import CopyFields, _best_run, _kind, _title_like, _words, read_browser_copy
+from .bylines import BYLINE
+from .copy_patterns import DATE, STOPWORDS
 
 LABELS: tuple[str, ...] = ("other", "body", "title")
 WINDOW = 2  # neighbours on each side whose own features join a line's

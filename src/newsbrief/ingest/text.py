@@ -19,7 +19,8 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from ..errors import InputError
-from .browser import _name_like, _title_like, read_browser_copy
+from .browser import _title_like, read_browser_copy
+from .bylines import name_like
 from .copy_source import source_model
 from .dates import parse_date
 from .lines import line_model
@@ -148,7 +149,7 @@ def _read_header(lines: list[str]) -> tuple[PageHeader, int]:
                     author, source = last, org.group("org").strip()
                 elif by:
                     author = by.group("name").strip()
-                elif len(header_lines) > 1 and _name_like(last):
+                elif len(header_lines) > 1 and name_like(last):
                     author = last
                 above = header_lines[:-1] if author else header_lines
                 titles = [line for line in above if _title_like(line, author)]

@@ -13,7 +13,9 @@ from datetime import datetime
 
 from lxml import html as lxml_html
 
-from .browser import DATE, find_byline, find_shown_date
+from .browser import find_shown_date
+from .bylines import find_byline
+from .copy_patterns import DATE
 
 HIDDEN = ("script", "style", "noscript", "template", "svg", "iframe", "head", "button", "select", "form")
 BLOCK = frozenset({

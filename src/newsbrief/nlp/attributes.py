@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
+from ..errors import ModelError
 from . import ATTRIBUTES_COMPONENT as COMPONENT
 
 __all__ = ["FastAttributeRuler", "replace_attribute_ruler", "supported"]
@@ -51,22 +52,22 @@ def _predicate(attr: str, value: Any) -> Any:
         if set(value) == {"REGEX"} and attr != "IS_SPACE":
             rx = re.compile(value["REGEX"])
             return lambda x: bool(rx.search(x))
-        raise ValueError(f"unsupported Matcher value {value!r}")
+        raise ModelError(f"unsupported Matcher value {value!r}")
     if attr == "IS_SPACE":
         if not isinstance(value, bool):
-            raise ValueError(f"unsupported IS_SPACE value {value!r}")
+            raise ModelError(f"unsupported IS_SPACE value {value!r}")
         return lambda x: x == value
     if not isinstance(value, str):
-        raise ValueError(f"unsupported Matcher value {value!r}")
+        raise ModelError(f"unsupported Matcher value {value!r}")
     return lambda x: x == value
 
 
 def _token_test(token_pattern: dict[str, Any]) -> Any:
-    """One token pattern as a function of a token's key (raises ValueError for what is not supported)."""
+    """One token pattern as a function of a token's key (raises ModelError for what is not supported)."""
     tests = []
     for attr, value in token_pattern.items():
         if attr not in KEY_ATTRS:
-            raise ValueError(f"unsupported pattern attribute {attr}")
+            raise ModelError(f"unsupported pattern attribute {attr}")
         tests.append((KEY_ATTRS.index(attr), _predicate(attr, value)))
 
     def test(key: Key) -> bool:
@@ -85,7 +86,7 @@ def supported(ruler: Any) -> bool:
     """True when every pattern of the attribute ruler ``ruler`` can be evaluated here."""
     try:
         _compile(ruler)
-    except ValueError:
+    except ModelError:
         return False
     return True
 
@@ -97,14 +98,14 @@ def _compile(ruler: Any) -> list[tuple[int, int, list[list[Any]], dict[int, int]
         alternatives = [[_token_test(tp) for tp in pattern] for pattern in spec["patterns"]]
         lengths = {len(a) for a in alternatives}
         if len(lengths) != 1 or 0 in lengths or max(lengths) > 2:
-            raise ValueError("rules of one or two tokens of one length only")
+            raise ModelError("rules of one or two tokens of one length only")
         attrs = ruler.attrs[number]
         if set(attrs) - set(SET_ATTRS):
-            raise ValueError(f"unsupported attributes {set(attrs) - set(SET_ATTRS)}")
+            raise ModelError(f"unsupported attributes {set(attrs) - set(SET_ATTRS)}")
         index = ruler.indices[number]
         length = lengths.pop()
         if not -length <= index < length:
-            raise ValueError("index outside the pattern")
+            raise ModelError("index outside the pattern")
         rules.append((number, index % length, alternatives, dict(attrs)))
     return rules
 

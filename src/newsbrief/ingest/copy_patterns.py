@@ -1,0 +1,25 @@
+"""Patterns of the lines of a page copied from a browser: function words, and dates as pages show them
+("Nov. 19, 2019 5:45 AM ET", "19/11/2019", "2019-11-19")."""
+
+from __future__ import annotations
+
+import re
+
+STOPWORDS = frozenset(
+    "a an the and or but if of at by for with about against between into through during before after above "
+    "below to from up down in out on off over under again further then once here there when where why how "
+    "all any both each few more most other some such no nor not only own same so than too very can will just "
+    "should now is are was were be been being have has had having do does did i me my we our you your he him "
+    "his she her it its they them their what which who whom this that these those am would could said says "
+    "as also while because until".split()
+)
+MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+         r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+TIME = r"(?:\s*(?:at|,|\||•|-)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?-i:[A-Z]{2,4})\b)?)?"
+DATE = re.compile(
+    rf"(?:\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+(?P<y2>\d{{4}})"
+    rf"|\b(?P<y3>\d{{4}})-\d{{2}}-\d{{2}}|\b\d{{1,2}}/\d{{1,2}}/(?P<y4>\d{{4}})|\b\d{{1,2}}/\d{{1,2}}/(?P<y5>\d{{2}})\b){TIME}",
+    re.IGNORECASE,
+)
+DATE_NO_YEAR = re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!,?\s*\d{{4}}){TIME}", re.IGNORECASE)
+WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*", re.IGNORECASE)
