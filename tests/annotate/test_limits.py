@@ -36,7 +36,7 @@ def test_corpus_skips_long_articles_with_one_warning(caplog: pytest.LogCaptureFi
 
 def test_a_single_long_article_is_rejected() -> None:
     with pytest.raises(InputError, match=r"row 0: the article has 5,000 characters, more than the limit of 1,000 "):
-        within_size_limit([_article(0, 5_000)], kind="article", limit=1_000)
+        within_size_limit([_article(0, 5_000)], single=True, limit=1_000)
     with pytest.raises(InputError, match="all 2 articles"):
         within_size_limit([_article(0, 5_000), _article(1, 5_000)], limit=1_000)
     assert within_size_limit([_article(0, 5_000)]) != []  # the default limit is far above

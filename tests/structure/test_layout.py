@@ -163,3 +163,25 @@ def test_percentages_and_period_names_are_formatted_in_present_formatters() -> N
                    for t in texts):
                 offenders.append(f"{name}:{node.lineno}")
     assert not offenders, offenders
+
+
+#: Where a briefing kind may be compared by name: the rule that resolves it, and the two briefing classes.
+KIND_RULES = {"newsbrief.params.schema", "newsbrief.present.article", "newsbrief.present.corpus"}
+
+
+def test_briefing_kinds_are_compared_only_where_the_kind_is_resolved_or_briefed() -> None:
+    """What differs between article and corpus briefings is the briefing classes' (or ``params.KIND_TRAITS``);
+    no other module asks whether a mode or kind is "article", "corpus" or "auto"."""
+    found = []
+    for name, path in MODULES.items():
+        if name in KIND_RULES:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Compare):
+                continue
+            sides = [node.left, *node.comparators]
+            names = {ast.unparse(s) for s in sides if not isinstance(s, ast.Constant)}
+            words = {s.value for s in sides if isinstance(s, ast.Constant)}
+            if words & {"article", "corpus", "auto"} and any(re.search(r"\b(mode|kind)\b", n) for n in names):
+                found.append(f"{name}:{node.lineno}: {ast.unparse(node)}")
+    assert not found, found

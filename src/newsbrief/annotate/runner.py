@@ -38,12 +38,12 @@ Progress = Callable[[int], None]
 
 
 def within_size_limit(
-    articles: Sequence[Article], *, kind: str = "corpus", limit: int | None = None
+    articles: Sequence[Article], *, single: bool = False, limit: int | None = None
 ) -> list[Article]:
     """``articles`` without those longer than ``limit`` characters (README "Limits").
 
-    In a corpus they are skipped with one warning naming them; a single article (``kind``
-    ``article``) over the limit is an InputError (exit 2). No article left is an InputError too.
+    In a corpus they are skipped with one warning naming them; a single article (``single``:
+    an article briefing) over the limit is an InputError (exit 2). No article left is an InputError too.
     Default limit: :data:`newsbrief.nlp.chunks.MAX_ARTICLE_CHARS` (read when called).
     """
     limit = limit or chunks.MAX_ARTICLE_CHARS
@@ -54,7 +54,7 @@ def within_size_limit(
     def name(a: Article) -> str:
         return f"{a.origin or a.article_id} ({len(a.text):,} characters)"
 
-    if kind == "article" or len(over) == len(articles):
+    if single or len(over) == len(articles):
         if len(over) == 1:
             what = f"the article has {len(over[0].text):,} characters"
         else:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -172,6 +173,25 @@ class Params(ShapeParams, AnnotationParams, InputParams, FetchParams):
 
 
 Kind = Literal["article", "corpus"]
+
+
+@dataclass(frozen=True)
+class KindTraits:
+    """What a run does differently for a briefing kind before the briefing exists (everything else is the
+    briefing class's: :class:`~newsbrief.present.article.ArticleBriefing`, ``CorpusBriefing``)."""
+
+    #: one article: a page that cannot be read, or an article over the size limit, is an error, not skipped
+    single: bool
+    #: the briefing's tables are read into memory (a corpus briefing reads a store out of core)
+    in_memory: bool
+    #: without a ``title`` the briefing is titled with its article's headline
+    titled_by_article: bool
+
+
+KIND_TRAITS: dict[Kind, KindTraits] = {
+    "article": KindTraits(single=True, in_memory=True, titled_by_article=True),
+    "corpus": KindTraits(single=False, in_memory=False, titled_by_article=False),
+}
 
 
 def resolve_kind(mode: str, *, n_articles: int) -> Kind:

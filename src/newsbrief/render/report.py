@@ -24,7 +24,7 @@ from ..fetch import FetchOptions
 from ..ingest import thin_summary
 from ..ingest.fetched import read_sources
 from ..nlp.entities.linking import Aliases
-from ..params import LAST_RUN_DIR, Params, reads_strictly, resolve_kind
+from ..params import KIND_TRAITS, LAST_RUN_DIR, Params, reads_strictly, resolve_kind
 from ..present.formatters import article_title
 from ..store import is_store, read_dataset
 from ..store.link import link_dataset
@@ -70,7 +70,7 @@ def build_tables(
     if record is not None:
         record.update(ingested.record())
     kind = resolve_kind(params.mode, n_articles=len(ingested.articles)) if each is None else "corpus"
-    articles = within_size_limit(ingested.articles, kind=kind)
+    articles = within_size_limit(ingested.articles, single=KIND_TRAITS[kind].single)
     tick = progress("annotating", len(articles)) if progress else None
     annotate_articles(articles, store=store, settings=settings, engine=params.engine,
                       workers=params.workers, scheduler=params.scheduler, batch_size=params.batch_size,
@@ -88,7 +88,7 @@ def _from_store(params: Params, each: str | None) -> Path | None:
 
     db = open_store_db(params.input[0])
     try:
-        if each is None and resolve_kind(params.mode, n_articles=db.count("articles")) == "article":
+        if each is None and KIND_TRAITS[resolve_kind(params.mode, n_articles=db.count("articles"))].in_memory:
             return None
         thin, total = thin_articles(db, limit=10)
     finally:
@@ -102,7 +102,7 @@ def _title_for(tables: dict[str, Any], params: Params) -> str | None:
     """The title when the params give none: an article briefing's is its article's."""
     if params.title is not None:
         return params.title
-    if len(tables["articles"]) == 1 and resolve_kind(params.mode, n_articles=1) == "article":
+    if len(tables["articles"]) == 1 and KIND_TRAITS[resolve_kind(params.mode, n_articles=1)].titled_by_article:
         return article_title(tables["articles"])
     return None
 

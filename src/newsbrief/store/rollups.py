@@ -42,6 +42,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..codeversion import code_version
+from ..errors import StoreError
 from .integrity import HASH
 from .lock import locked, remove_quietly, writer_tag
 
@@ -109,7 +110,7 @@ class Rollups:
         try:
             data = path.read_bytes()
             if hashlib.sha256(data).hexdigest()[:16] != path.name.split(".")[1]:
-                raise ValueError("its checksum does not match its name")
+                raise StoreError("its checksum does not match its name", path=path)
             return pq.read_table(io.BytesIO(data))
         except FileNotFoundError:
             return None
