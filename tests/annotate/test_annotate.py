@@ -317,9 +317,11 @@ def test_the_rows_code_version_follows_every_file_that_makes_them(tmp_path: Path
     not reused. Files outside it (the renderer) do not."""
     import shutil
 
+    from newsbrief.codeversion import PACKAGE
+
     root = tmp_path / "newsbrief"
     for part in (*settings_mod.ROW_CODE, "render/brief.py"):
-        source = settings_mod.PACKAGE / part
+        source = PACKAGE / part
         (root / part).parent.mkdir(parents=True, exist_ok=True)
         if source.is_dir():
             shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"))
