@@ -144,8 +144,13 @@ def raw_spacy(texts: list[str], *, model: str, workers: int, batch_size: int = 6
 
 
 def tune_batch_size(texts: list[str], *, model: str, workers: int, sizes: list[int]) -> tuple[int, dict[int, float]]:
-    """The batch size of ``sizes`` with the least CPU time for bare spaCy on ``texts``, and each one's CPU-s."""
-    spent = {size: raw_spacy(texts, model=model, workers=workers, batch_size=size)[1] for size in sizes}
+    """The batch size of ``sizes`` with the least CPU time for bare spaCy on ``texts``, and each one's CPU-s.
+
+    Only sizes that give every worker at least two batches of ``texts`` are tried: a larger one is measured on
+    one batch in one process, looks as cheap as the others, and then costs more on the whole corpus (1,000 with
+    2 workers spent 61.6 CPU-s where 16 spent 44.3 on 1,978 stories)."""
+    fitting = [size for size in sizes if size * workers * 2 <= len(texts)] or [min(sizes)]
+    spent = {size: raw_spacy(texts, model=model, workers=workers, batch_size=size)[1] for size in fitting}
     return min(spent, key=lambda size: spent[size]), spent
 
 
