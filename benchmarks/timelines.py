@@ -2,7 +2,7 @@
 
 Builds synthetic tables the shape of the full corpus (19,000 articles x 30 sentences, 25 mentions
 and 3 quotes per article; made up here, so no ../shared needed) and times each aggregation once: the counts and the
-corpus timeline in SQL by DuckDB over the frames (:func:`newsbrief.analysis.as_db`), the tone views in pandas.
+corpus timeline in SQL by DuckDB over the frames (:func:`newsbrief.analysis.as_database`), the tone views in pandas.
 Run: `.venv/bin/python benchmarks/timelines.py [--articles N]`.
 """
 
@@ -56,7 +56,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=19_000)
     args = parser.parse_args()
     t = tables(args.articles)
-    db = analysis.as_db(t)
+    db = analysis.as_database(t)
     steps = {
         "corpus_timeline (week)": lambda: analysis.corpus_timeline(db, freq="W"),
         "corpus_timeline (day, by source)": lambda: analysis.corpus_timeline(db, freq="D", by="source"),

@@ -112,7 +112,7 @@ def test_the_corpus_briefing_from_rollups_equals_the_one_from_rows(store: Path, 
     rollup = CorpusBriefing.load(BriefingOptions(data=str(store), mode="corpus", **options))
     assert isinstance(rollup.db, RollupDb)
     got = sections(rollup)
-    monkeypatch.setattr(module, "open_store_db", lambda data: Db(connect(data)))
+    monkeypatch.setattr(module, "open_store_database", lambda data: Db(connect(data)))
     rows = CorpusBriefing.load(BriefingOptions(data=str(store), mode="corpus", **options))
     assert type(rows.db) is Db
     want = sections(rows)
@@ -132,7 +132,7 @@ def test_written_rollups_serve_the_first_briefing_without_reading_rows(store: Pa
     from newsbrief.present.corpus import NOTEBOOK_SECTIONS, CorpusBriefing, write_rollups
 
     write_rollups(store)
-    monkeypatch.setattr(module, "open_store_db", NoRows.open)
+    monkeypatch.setattr(module, "open_store_database", NoRows.open)
     briefing = CorpusBriefing.load(BriefingOptions(data=str(store), mode="corpus"))
     assert isinstance(briefing.db, NoRows)
     for name in NOTEBOOK_SECTIONS:

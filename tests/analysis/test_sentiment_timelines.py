@@ -21,7 +21,7 @@ from newsbrief.present.tone_findings import findings
 
 def corpus_timeline(articles: pd.DataFrame, sentences: pd.DataFrame, **options: object) -> pd.DataFrame:
     """The corpus timeline (SQL) over these tables in memory."""
-    return analysis.corpus_timeline(analysis.as_db({"articles": articles, "sentences": sentences}), **options)
+    return analysis.corpus_timeline(analysis.as_database({"articles": articles, "sentences": sentences}), **options)
 
 
 def make_sentences(scores: dict[str, list[float]]) -> pd.DataFrame:

@@ -9,12 +9,12 @@ from newsbrief.analysis import UNATTRIBUTED, speaker_share_table_by
 
 def speaker_share(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """The speaker share (SQL) over these tables in memory."""
-    return analysis.speaker_share(analysis.as_db({"quotes": quotes, "articles": articles}))
+    return analysis.speaker_share(analysis.as_database({"quotes": quotes, "articles": articles}))
 
 
 def entity_frequencies(mentions: pd.DataFrame, entities: pd.DataFrame, **options: object) -> pd.DataFrame:
     """The entity frequencies (SQL) over these tables in memory."""
-    return analysis.entity_frequencies(analysis.as_db({"mentions": mentions, "entities": entities}), **options)
+    return analysis.entity_frequencies(analysis.as_database({"mentions": mentions, "entities": entities}), **options)
 
 
 def _quotes() -> pd.DataFrame:

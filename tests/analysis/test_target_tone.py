@@ -176,9 +176,9 @@ def test_tone_within_noise_is_too_little_to_tell(row: tuple[float, float, float,
 
 
 def timeline_of(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    from newsbrief.analysis import as_db, corpus_timeline
+    from newsbrief.analysis import as_database, corpus_timeline
 
-    return corpus_timeline(as_db(t), freq="W")
+    return corpus_timeline(as_database(t), freq="W")
 
 
 def test_key_findings_use_tone_towards_entities_and_fall_back_with_a_note() -> None:

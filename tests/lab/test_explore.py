@@ -230,7 +230,7 @@ def test_filter_tables(tables, filters: Filters, expected: set[str]) -> None:
 
 # ------------------------------------------------------------------------------------------- choices, focus
 def test_choices_follow_the_briefing_order(tables) -> None:
-    freq = analysis.entity_frequencies(analysis.as_db(tables), tables["entities"])
+    freq = analysis.entity_frequencies(analysis.as_database(tables), tables["entities"])
     assert [v for _, v in explore.entity_choices(tables)] == freq["entity_id"].tolist()
     assert explore.entity_choices(tables)[0] == ("Volodymyr Zelensky (person, 6)", ZEL)
     speakers = [v for _, v in explore.speaker_choices(tables)]

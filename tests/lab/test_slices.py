@@ -14,7 +14,7 @@ from newsbrief.lab.slices import (
     date_bounds,
     entity_choices,
     find_focus,
-    open_db,
+    open_database,
     read_slice,
     source_choices,
     speaker_choices,
@@ -80,7 +80,7 @@ def _focuses(tables: dict[str, pd.DataFrame]) -> list[Focus]:
 
 def test_pick_lists_and_overview_match_the_whole_tables(store: Path) -> None:
     tables = read_dataset(store)
-    db = open_db(store)
+    db = open_database(store)
     assert entity_choices(db) == oracle.entity_choices(tables)
     assert entity_choices(db, top=2) == oracle.entity_choices(tables, top=2)
     assert speaker_choices(db) == oracle.speaker_choices(tables)
@@ -105,7 +105,7 @@ def test_pick_lists_and_overview_match_the_whole_tables(store: Path) -> None:
 
 def test_every_view_on_the_slice_equals_the_view_on_the_whole_tables(store: Path) -> None:
     tables = read_dataset(store)
-    db = open_db(store)
+    db = open_database(store)
     focuses = _focuses(tables)
     assert {f.kind for f in focuses} == {"entity", "speaker"}
     for f in focuses:

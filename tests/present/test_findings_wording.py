@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import pandas as pd
 
-from newsbrief.analysis import as_db, entity_frequencies, speaker_share
+from newsbrief.analysis import as_database, entity_frequencies, speaker_share
 from newsbrief.present.findings import entity_findings_from, speaker_findings_from
 
 
 def entity_findings(mentions: pd.DataFrame, entities: pd.DataFrame, *, n_articles: int) -> list[str]:
-    return entity_findings_from(entity_frequencies(as_db({"mentions": mentions}), entities), n_articles=n_articles)
+    frequencies = entity_frequencies(as_database({"mentions": mentions}), entities)
+    return entity_findings_from(frequencies, n_articles=n_articles)
 
 
 def speaker_findings(quotes: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
-    return speaker_findings_from(speaker_share(as_db({"quotes": quotes, "articles": articles}), examples=False),
+    return speaker_findings_from(speaker_share(as_database({"quotes": quotes, "articles": articles}), examples=False),
                                  n_articles=len(articles))
 
 

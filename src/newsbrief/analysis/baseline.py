@@ -35,7 +35,7 @@ def combine(
     return out, split
 
 
-def combined_db(data: str | Path, baseline: str | Path) -> Db:
+def combined_database(data: str | Path, baseline: str | Path) -> Db:
     """This store and a baseline store as one set of tables (baseline ids prefixed with ``baseline:``).
 
     Both stores are read into memory: a baseline store is a comparison a user picks, not the archive itself.
@@ -45,7 +45,7 @@ def combined_db(data: str | Path, baseline: str | Path) -> Db:
 
 
 def store_split(db: Db, *, last_run: bool = False) -> SqlSplit:
-    """The split of :func:`combined_db`: this corpus against the baseline store (``last_run``: the store is the
+    """The split of :func:`combined_database`: this corpus against the baseline store (``last_run``: the store is the
     previous run of the same briefing, ``compare: last-run``)."""
     base = f"starts_with(a.article_id, '{BASELINE_PREFIX}')"
     counts = db.aggregate(f"SELECT count(*) FILTER (NOT {base}) AS f, count(*) FILTER ({base}) AS b FROM articles a",

@@ -2,7 +2,7 @@
 
 A :class:`Db` wraps a DuckDB connection whose views are the annotation tables (``articles``, ``mentions``,
 ``entities``, ``quotes``, ``sentences``; see :func:`newsbrief.store.duck.connect`), read out of core from the
-Parquet store or from DataFrames in memory (:func:`as_db`: an article briefing's tables). The analyses of
+Parquet store or from DataFrames in memory (:func:`as_database`: an article briefing's tables). The analyses of
 :mod:`.db_counts`, :mod:`.db_change` and :mod:`.db_spikes` aggregate there, the one implementation of each
 (projection and filter pushdown: only the columns and rows a query names are read), and hand pandas only the
 small aggregated tables that the statistics, charts and tests need. ``scope`` is a predicate on the articles row
@@ -181,7 +181,7 @@ class Db:
         return replace(self, scope=scope)  # a DaskDb stays one
 
     def close(self) -> None:
-        """Close the connection (a Db made by :func:`as_db` over tables in memory holds its own)."""
+        """Close the connection (a Db made by :func:`as_database` over tables in memory holds its own)."""
         self.con.close()
 
     def quote_words(self, alias: str = "q") -> str:
@@ -206,7 +206,7 @@ class Db:
             else f"(SELECT * FROM articles a WHERE {self.scope})"
 
 
-def as_db(source: Db | Mapping[str, pd.DataFrame]) -> Db:
+def as_database(source: Db | Mapping[str, pd.DataFrame]) -> Db:
     """``source`` as a :class:`Db`: a Db as it is; tables in memory (an article's, or a test's) behind DuckDB views
     on a connection of their own, so the same SQL runs on an article's few rows and on a store of millions."""
     if isinstance(source, Db):

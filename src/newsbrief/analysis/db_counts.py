@@ -1,7 +1,7 @@
 """Counts in SQL (see :mod:`.db`): entity frequencies, speaker share, the tone timeline, the corpus header, the
 articles with too little text.
 
-The one implementation of each, for a corpus store and an article's tables in memory alike (:func:`.db.as_db`):
+The one implementation of each, for a corpus store and an article's tables in memory alike (:func:`.db.as_database`):
 the aggregation runs in DuckDB, the finishing statistics are pandas on its small results. Their pandas oracles
 are in ``tests/oracles.py`` (tested equal on random tables and the sample corpus).
 """

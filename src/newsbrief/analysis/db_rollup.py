@@ -93,7 +93,7 @@ class RollupDb(Db):
         return merge_partials(self.partials(partial), merge, con=self.con)
 
 
-def open_store_db(store: str | Path) -> Db:
+def open_store_database(store: str | Path) -> Db:
     """The :class:`Db` a briefing of the store folder ``store`` reads: from its roll-ups when it has them (or can
     have them), else over its rows."""
     return RollupDb.open(store)

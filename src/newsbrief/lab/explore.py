@@ -32,7 +32,7 @@ from .slices import (
     date_bounds,
     entity_choices,
     find_focus,
-    open_db,
+    open_database,
     read_slice,
     source_choices,
     speaker_choices,
@@ -69,7 +69,7 @@ class Explorer:
         if freq not in FREQS.values():
             raise ExploreError(f"freq must be one of {', '.join(FREQS.values())}, not {freq!r}")
         path = resolve_store(store)
-        db = open_db(path)
+        db = open_database(path)
         focus = find_focus(db, entity=entity, speaker=speaker)
         return cls(store=path, db=db, focus=focus, filters=make_filters(start=start, end=end, sources=sources),
                    freq=freq)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..analysis import find_entity
-from ..analysis.db import Db, as_db
+from ..analysis.db import Db, as_database
 from ..analysis.db_counts import entity_frequencies, speaker_share
 from ..analysis.slices import (
     Focus,
@@ -31,20 +31,20 @@ from .focus import _day, entity_labels, speaker_labels
 Source = Db | Mapping[str, pd.DataFrame]
 
 
-def open_db(store: str | Path) -> Db:
+def open_database(store: str | Path) -> Db:
     """A :class:`Db` over the store's Parquet files (nothing read yet)."""
     return Db(connect(store))
 
 
 def entity_choices(source: Source, *, top: int | None = None) -> list[tuple[str, str]]:
     """(label, entity_id) pairs, most mentioned first: what the entity dropdown offers."""
-    db = as_db(source)
+    db = as_database(source)
     return entity_labels(entity_frequencies(db, entities_of(db), top=top))
 
 
 def speaker_choices(source: Source, *, top: int | None = None) -> list[tuple[str, str]]:
     """(label, speaker) pairs, most quoted first (unattributed quotes left out)."""
-    db = as_db(source)
+    db = as_database(source)
     if "speakers" not in db.memo:
         db.memo["speakers"] = speaker_share(db, examples=False)
     return speaker_labels(db.memo["speakers"], top=top)
@@ -52,18 +52,18 @@ def speaker_choices(source: Source, *, top: int | None = None) -> list[tuple[str
 
 def source_choices(source: Source) -> list[str]:
     """Sources by number of articles, largest first (ties by name)."""
-    return sources_by_size(as_db(source))
+    return sources_by_size(as_database(source))
 
 
 def date_bounds(source: Source) -> tuple[date | None, date | None]:
     """First and last publication day (UTC)."""
-    lo, hi = published_span(as_db(source))
+    lo, hi = published_span(as_database(source))
     return _day(lo), _day(hi)
 
 
 def store_counts(source: Source) -> dict[str, int]:
     """Rows of each table and the number of (non-missing) sources: the overview line."""
-    return table_counts(as_db(source))
+    return table_counts(as_database(source))
 
 
 def find_focus(source: Source, *, entity: str | None = None, speaker: str | None = None) -> Focus:
@@ -74,7 +74,7 @@ def find_focus(source: Source, *, entity: str | None = None, speaker: str | None
     """
     if entity is not None and speaker is not None:
         raise ExploreError("choose an entity or a speaker, not both")
-    db = as_db(source)
+    db = as_database(source)
     entities = entities_of(db)
     if speaker is not None:
         matches = [s for s in speaker_names(db) if s.casefold() == speaker.casefold()]
@@ -100,5 +100,5 @@ def find_focus(source: Source, *, entity: str | None = None, speaker: str | None
     raise ExploreError(f"no entity '{entity}' in the store; most mentioned: {known}")
 
 
-__all__ = ["Focus", "date_bounds", "entity_choices", "find_focus", "open_db", "read_slice", "slice_sql",
+__all__ = ["Focus", "date_bounds", "entity_choices", "find_focus", "open_database", "read_slice", "slice_sql",
            "source_choices", "speaker_choices", "store_counts"]

@@ -1,7 +1,8 @@
 """The article briefing: one article's tables in memory; what ``notebooks/article.ipynb`` calls.
 
 Its counts (entity frequencies, speaker share, too little text) run the SQL a corpus briefing runs, by DuckDB over
-the tables in memory (:func:`~newsbrief.analysis.db.as_db`); the per-article tone views are pandas over its few rows.
+the tables in memory (:func:`~newsbrief.analysis.db.as_database`); the per-article tone views are pandas over its
+few rows.
 
 Sized to the article: "Who is in it" and "Who speaks" side by side as two short tables, the top quotes (every
 quote is in the appendix), the tone in one row on fixed scales, so a story of up to 400 words fits one A4 page,
@@ -18,7 +19,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from .. import analysis
-from ..analysis.db import Db, as_db
+from ..analysis.db import Db, as_database
 from ..params import BriefingOptions, Kind
 from ..store import read_dataset
 from .blocks import HTMLBlock, Parts, table_block
@@ -65,7 +66,7 @@ class ArticleBriefing(Briefing):
     @cached_property
     def db(self) -> Db:
         """The article's tables behind DuckDB views (closed with the briefing's last reference)."""
-        return as_db(self.tables)
+        return as_database(self.tables)
 
     @cached_property
     def every_entity(self) -> pd.DataFrame:

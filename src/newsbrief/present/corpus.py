@@ -16,10 +16,10 @@ from ..analysis import db_change as dch
 from ..analysis import db_counts as dbc
 from ..analysis import db_spikes as dsp
 from ..analysis import quote_table
-from ..analysis.baseline import combined_db, store_split
+from ..analysis.baseline import combined_database, store_split
 from ..analysis.db import Db
 from ..analysis.db_dask import DaskDb
-from ..analysis.db_rollup import open_store_db
+from ..analysis.db_rollup import open_store_database
 from ..errors import NewsbriefError
 from ..params import LAST_RUN_DIR, BriefingOptions, Kind
 from ..store import is_store
@@ -56,7 +56,7 @@ class CorpusBriefing(Briefing):
         """The store at ``options.data``; aggregations run in this process (``engine`` local) or on a Dask cluster
         (``dask``: the scheduler at ``scheduler``, else a LocalCluster of ``workers``)."""
         data = options.data
-        db = Db(connect(data)) if options.engine == "dask" else open_store_db(data)
+        db = Db(connect(data)) if options.engine == "dask" else open_store_database(data)
         entities = db.entities()
         if options.engine == "dask":
             db = DaskDb.open(data, scheduler=options.scheduler, workers=options.workers, db=db)
@@ -65,7 +65,7 @@ class CorpusBriefing(Briefing):
             if not is_store(options.compare):
                 raise NewsbriefError("compare: not an annotation store (a run's data/ folder or `newsbrief "
                                      "annotate` output)", path=options.compare)
-            baseline_db = combined_db(data, options.compare)
+            baseline_db = combined_database(data, options.compare)
         return cls(title=options.title if options.title is not None else "News briefing", entities=entities, db=db,
                    compare=options.compare, appendix=options.appendix, baseline_db=baseline_db, **cls.shared(options))
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from ..analysis.db import as_db
+from ..analysis.db import as_database
 from ..analysis.db_counts import entity_frequencies, speaker_share
 from ..analysis.entities import find_entity
 from ..analysis.speakers import UNATTRIBUTED
@@ -111,7 +111,7 @@ def key_findings(
 
     articles = tables["articles"]
     if frequencies is None or share is None:
-        db = as_db(tables)
+        db = as_database(tables)
         try:
             frequencies = entity_frequencies(db, tables["entities"]) if frequencies is None else frequencies
             share = speaker_share(db, examples=False) if share is None else share

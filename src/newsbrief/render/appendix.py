@@ -25,7 +25,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from ..analysis import appendix as q
-from ..analysis.db import Db, as_db
+from ..analysis.db import Db, as_database
 from ..present.blocks import Format
 from ..present.formatters import clip, pct
 from .pages import TEMPLATES, environment
@@ -98,7 +98,7 @@ def write_appendix(folder: Path, source: Db | Mapping[str, pd.DataFrame], *, tit
     """Write the CSV files (every row) and ``appendix.html`` (bounded by ``rows`` per table, ``articles`` and the
     quotes of ``speakers`` speakers) into ``folder``, computed out of core from ``source`` (a store's :class:`Db`,
     or tables in memory: an article briefing's few rows, or tests)."""
-    db = as_db(source)
+    db = as_database(source)
     try:
         with q.aggregates(db) as agg:
             q.write_csv_files(folder, db, agg)

@@ -120,11 +120,11 @@ class _AppendixWriter(threading.Thread):
         self.error: BaseException | None = None
 
     def run(self) -> None:
-        from ..analysis.db_rollup import open_store_db
+        from ..analysis.db_rollup import open_store_database
         from .appendix import write_appendix_kept
 
         try:
-            db = open_store_db(self.folder / "data")
+            db = open_store_database(self.folder / "data")
             try:
                 write_appendix_kept(self.folder, db, title=self.title)
             finally:

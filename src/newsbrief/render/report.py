@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..analysis import as_db, thin_articles
+from ..analysis import as_database, thin_articles
 from ..annotate import Settings, annotate_articles, assemble, within_size_limit, write_store
 from ..errors import InputError, ParamsError, RunError
 from ..fetch import FetchOptions
@@ -55,7 +55,7 @@ def build_tables(
     settings = params.annotation_settings()
     if len(params.input) == 1 and is_store(params.input[0]):
         tables = read_dataset(params.input[0])
-        db = as_db({"articles": tables["articles"]})
+        db = as_database({"articles": tables["articles"]})
         try:
             found, _ = thin_articles(db)
         finally:
@@ -84,9 +84,9 @@ def _from_store(params: Params, each: str | None) -> Path | None:
     an article briefing). Its aggregates are computed out of core; its thin articles are warned about here."""
     if len(params.input) != 1 or not is_store(params.input[0]):
         return None
-    from ..analysis.db_rollup import open_store_db
+    from ..analysis.db_rollup import open_store_database
 
-    db = open_store_db(params.input[0])
+    db = open_store_database(params.input[0])
     try:
         if each is None and KIND_TRAITS[resolve_kind(params.mode, n_articles=db.count("articles"))].in_memory:
             return None

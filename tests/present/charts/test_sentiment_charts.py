@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from newsbrief.analysis import as_db, corpus_timeline
+from newsbrief.analysis import as_database, corpus_timeline
 from newsbrief.analysis.sentiment import article_timeline, entity_sentiment
 from newsbrief.present.charts.sentiment import article_sentiment_chart, corpus_sentiment_chart, entity_sentiment_chart
 
@@ -49,7 +49,8 @@ def test_article_chart() -> None:
 
 @pytest.mark.parametrize("by", [None, "source"])
 def test_corpus_chart_marks_thin_points_and_counts(by: str | None) -> None:
-    tl = corpus_timeline(as_db({"articles": articles(30), "sentences": sentences(30)}), freq="W", by=by, thin_below=8)
+    tl = corpus_timeline(as_database({"articles": articles(30), "sentences": sentences(30)}), freq="W", by=by,
+                         thin_below=8)
     assert tl["thin"].any() and (tl["n_articles"] == 0).any()
     fig = corpus_sentiment_chart(tl)
     assert len(fig.axes) == 2  # mean axis + article-count axis
