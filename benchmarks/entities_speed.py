@@ -16,24 +16,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import reuters  # noqa: E402
+from annotate_parts import best_cpu  # noqa: E402
 from newsbrief.nlp.entities.mentions import doc_mentions  # noqa: E402
 from newsbrief.nlp.pipeline import load_pipeline  # noqa: E402
-
-
-def best_cpu(fn: Callable[[], object], repeat: int) -> float:
-    spent = []
-    for _ in range(repeat):
-        start = time.process_time()
-        fn()
-        spent.append(time.process_time() - start)
-    return min(spent)
 
 
 def main() -> int:
