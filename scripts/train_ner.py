@@ -71,7 +71,12 @@ def log(msg: str) -> None:
 
 def silver_texts(*, reuters: int, polnear: int, held_out: int) -> tuple[list[str], list[str]]:
     """(training texts, held-out texts): Reuters stories in corpus order and PolNeAR train texts."""
-    stories = [a.text for a in iter_articles(limit=reuters + held_out) if len(a.text.split()) >= 40]
+    stories: list[str] = []
+    for article in iter_articles():
+        if len(article.text.split()) >= 40:
+            stories.append(article.text)
+            if len(stories) >= reuters + held_out:
+                break
     train, held = stories[:reuters], stories[reuters:reuters + held_out]
     folder = POLNEAR / "train" / "text"
     if folder.is_dir():
@@ -142,7 +147,7 @@ def make_example(nlp: Any, text: str, ents: Ents, unknown: list[tuple[int, int]]
     return Example(doc, ref)
 
 
-def new_ner(nlp: Any, *, variant: str, original: Any) -> dict[str, Any]:
+def new_ner(nlp: Any, *, variant: str, hidden: int) -> dict[str, Any]:
     """Put the NER to train in place of the model's; return its factory config."""
     if variant == "finetune":
         config = {"model": nlp.config["components"]["ner"]["model"]}
@@ -150,7 +155,7 @@ def new_ner(nlp: Any, *, variant: str, original: Any) -> dict[str, Any]:
     width = nlp.get_pipe("tok2vec").model.get_dim("nO")
     config = {"model": {
         "@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner", "extra_state_tokens": False,
-        "hidden_width": 64, "maxout_pieces": 2, "use_upper": True, "nO": None,
+        "hidden_width": hidden, "maxout_pieces": 2, "use_upper": True, "nO": None,
         "tok2vec": {"@architectures": "spacy.Tok2VecListener.v1", "width": width, "upstream": "tok2vec"},
     }}
     nlp.replace_pipe("ner", "ner", config=config)
@@ -195,6 +200,7 @@ def main() -> int:
     parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--minutes", type=float, default=25.0, help="stop after the epoch that passes this")
     parser.add_argument("--learn-rate", type=float, default=None)
+    parser.add_argument("--hidden", type=int, default=64, help="hidden width of the listener variant's NER")
     parser.add_argument("--dropout", type=float, default=0.1)
     args = parser.parse_args()
     if not GUM.is_dir():
@@ -225,14 +231,14 @@ def main() -> int:
         ents, unknown = merged_ents(d, model_ents)
         gold_examples.append(make_example(nlp, d.text, ents, unknown))
 
-    config = new_ner(nlp, variant=args.variant, original=None)
+    config = new_ner(nlp, variant=args.variant, hidden=args.hidden)
     ner = nlp.get_pipe("ner")
     train_set = examples + gold_examples * args.gum_weight
     if args.variant == "listener":
         ner.initialize(lambda: train_set, nlp=nlp)
         learn_rate = args.learn_rate or 0.001
     else:
-        learn_rate = args.learn_rate or 0.0002
+        learn_rate = args.learn_rate or 0.0005
     optimizer = Adam(learn_rate)
     others = [n for n in nlp.pipe_names if n != "ner"]
     annotates = ["tok2vec"] if args.variant == "listener" else []
@@ -248,7 +254,7 @@ def main() -> int:
             agree = silver_agreement(nlp, held, held_ents)
             if f1 > best[0]:
                 best = (f1, epoch)
-                ner.to_disk(args.out)
+                ner.to_disk(args.out, exclude=["vocab"])
         log(f"epoch {epoch}: loss {losses.get('ner', 0):.0f}, GUM dev F1 {f1:.3f} (original {base_dev:.3f}), "
             f"held-out agreement with the original {agree:.3f}")
         if time.monotonic() - began > args.minutes * 60:

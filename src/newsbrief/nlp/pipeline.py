@@ -73,7 +73,7 @@ def replace_ner(nlp: Language, folder: Path = NER_DIR) -> None:
     meta = json.loads(config_file.read_text(encoding="utf-8"))
     nlp.replace_pipe("ner", meta.get("factory", "ner"), config=meta["config"])
     ner = nlp.get_pipe("ner")
-    ner.from_disk(folder)
+    ner.from_disk(folder, exclude=["vocab"])
     if "tok2vec" in nlp.pipe_names:
         nlp.get_pipe("tok2vec").find_listeners(ner)
     log.info("newsbrief NER (%s, %s) in place of the model's", meta.get("variant"), folder)
