@@ -37,6 +37,7 @@ config), which :func:`newsbrief.nlp.pipeline.load_pipeline` puts in place of the
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import random
@@ -83,6 +84,19 @@ def silver_texts(*, reuters: int, polnear: int, held_out: int) -> tuple[list[str
         for path in sorted(folder.glob("*.txt"))[:polnear]:
             train.append(path.read_text(encoding="utf-8")[:6000])
     return train, held
+
+
+def original_entities(nlp: Any, texts: list[str], *, cache: Path | None) -> list[Ents]:
+    """The original model's entities of ``texts`` (read from / written to ``cache``, a JSON file, when given)."""
+    key = hashlib.sha1("\0".join(texts).encode()).hexdigest()
+    if cache is not None and cache.is_file():
+        data = json.loads(cache.read_text(encoding="utf-8"))
+        if data.get("key") == key:
+            return [[(a, b, lab) for a, b, lab in ents] for ents in data["ents"]]
+    out = [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in nlp.pipe(texts, batch_size=64)]
+    if cache is not None:
+        cache.write_text(json.dumps({"key": key, "ents": out}), encoding="utf-8")
+    return out
 
 
 def place_label(name: str, identity: str, model_label: str | None) -> str:
@@ -200,6 +214,7 @@ def main() -> int:
     parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--minutes", type=float, default=25.0, help="stop after the epoch that passes this")
     parser.add_argument("--learn-rate", type=float, default=None)
+    parser.add_argument("--silver-cache", type=Path, help="JSON file keeping the original model's entities")
     parser.add_argument("--hidden", type=int, default=64, help="hidden width of the listener variant's NER")
     parser.add_argument("--dropout", type=float, default=0.1)
     args = parser.parse_args()
@@ -218,7 +233,7 @@ def main() -> int:
     log(f"silver {len(texts)} texts ({sum(len(t.split()) for t in texts):,} words), held out {len(held)}; "
         f"GUM train {len(gum_train)}, dev {len(gum_dev)}")
     every = texts + held + [d.text for d in gum_train]
-    original = [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in nlp.pipe(every, batch_size=64)]
+    original = original_entities(nlp, every, cache=args.silver_cache)
     silver_ents, held_ents, gum_model = (original[:len(texts)], original[len(texts):len(texts) + len(held)],
                                          original[len(texts) + len(held):])
     log(f"original model annotated ({time.monotonic() - began:.0f} s)")
