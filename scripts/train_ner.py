@@ -273,17 +273,22 @@ def main() -> int:
             if f1 > best[0]:
                 best = (f1, epoch)
                 ner.to_disk(args.out, exclude=["vocab"])
+                write_meta(args, config, best, base_dev)
         log(f"epoch {epoch}: loss {losses.get('ner', 0):.0f}, GUM dev F1 {f1:.3f} (original {base_dev:.3f}), "
             f"held-out agreement with the original {agree:.3f}")
         if time.monotonic() - began > args.minutes * 60:
             log("time budget reached")
             break
-    meta = {"variant": args.variant, "factory": "ner", "config": config, "epoch": best[1],
-            "gum_dev_f1": round(best[0], 4), "gum_dev_f1_original": round(base_dev, 4), "seed": SEED,
-            "args": {k: str(v) for k, v in vars(args).items() if k != "out"}}
-    (args.out / NER_CONFIG_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     log(f"kept epoch {best[1]} (GUM dev F1 {best[0]:.3f}) in {args.out}")
     return 0
+
+
+def write_meta(args: argparse.Namespace, config: dict[str, Any], best: tuple[float, int], base_dev: float) -> None:
+    """:data:`NER_CONFIG_FILE` beside the weights: the factory config and how they were made."""
+    meta = {"variant": args.variant, "factory": "ner", "config": config, "epoch": best[1],
+            "gum_dev_f1": round(best[0], 4), "gum_dev_f1_original": round(base_dev, 4), "seed": SEED,
+            "args": {k: str(v) for k, v in vars(args).items() if k not in ("out", "silver_cache")}}
+    (args.out / NER_CONFIG_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
 
 
 class _nothing:
