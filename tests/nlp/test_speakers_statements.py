@@ -125,3 +125,9 @@ def test_a_role_or_a_cut_name_never_becomes_a_mention(nlp: Language) -> None:
     rows = extract_quotes(doc)
     found = [text for _a, _b, text, _label in speaker_mentions(doc, rows, [])]
     assert "Oil Minister" not in found and "Systems Inc" not in found
+
+
+def test_a_quote_split_around_its_cue_is_one_statement(nlp: Language) -> None:
+    text = "\u201cWe will win this case,\u201d Ann Lee said, \u201cand we will win it before the summer.\u201d"
+    rows = extract_quotes(nlp(text))
+    assert len(rows) == 2 and rows[0].group == rows[1].group
