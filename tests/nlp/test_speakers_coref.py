@@ -139,3 +139,31 @@ def test_of_two_subjects_the_person_speaks(nlp: Language) -> None:
     text = "Wikileaks editor-in-chief Kristinn Hrafnsson said: \"Let us now focus on the threat to the press.\""
     rows = extract_quotes(nlp(text))
     assert rows and _refs(text, rows)[0] == "Kristinn Hrafnsson"
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("The nurses, members of a newly formed group Nurses for Clean Water, offered to help.\n\n"
+         "The nurses said that they would run the clinic for free.", "Nurses for Clean Water"),
+        ("Members of National Pilots United marched in Denver on Friday.\n\n"
+         "The pilots said that the airline had cut their rest hours.", "National Pilots United"),
+    ],
+)
+def test_a_plural_description_is_the_organisation_its_members_form(nlp: Language, text: str, who: str) -> None:
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[-1] == who and rows[-1].speaker_is_entity
+
+
+def test_a_plural_description_of_no_organisation_stays_a_group(nlp: Language) -> None:
+    text = "Acme Corp opened a plant in Ohio last year.\n\nThe workers said that the pay was too low."
+    rows = extract_quotes(nlp(text))
+    assert rows and not rows[-1].speaker_is_entity
+
+
+def test_they_after_two_names_joined_by_and_is_each_of_them(nlp: Language) -> None:
+    text = ("Mary Warren and Ann Cortez met voters in Ohio on Monday.\n\n"
+            "They said that the plan was unfair to workers.")
+    rows = extract_quotes(nlp(text))
+    assert sorted(_refs(text, rows)) == ["Ann Cortez", "Mary Warren"]
+    assert all(_named(rows)) and len({q.group for q in rows}) == 1  # one statement, two speakers

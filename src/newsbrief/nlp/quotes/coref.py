@@ -9,6 +9,8 @@ Plain functions over the named-entity spans that precede a mention (no model of 
   said"), preferring the one whose surroundings share the description's other words;
 * :func:`described_org` - a noun that stands for an organisation ("the airline", "the agency")
   resolved to an organisation introduced with that noun, else to the organisation that last spoke;
+* :func:`described_members` - a plural description ("the doctors") for the organisation they were
+  introduced as members of, or whose name holds the noun;
 * :func:`gender_of` and :func:`compatible` - gender cues for pronouns: a given name's gender from
   the US census name lists of the ``names`` package (a name counts only when one gender outnumbers
   the other three to one), titles (Mr, Mrs, Ms) and gendered role words.
@@ -19,12 +21,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..census import census_lists
 from .lexicon import ORG_NOUNS
 
-__all__ = ["known_name", "described_person", "described_org", "issuer", "gender_of", "compatible", "pronoun_gender"]
+__all__ = ["known_name", "described_person", "described_org", "described_members", "issuer", "gender_of", "compatible", "pronoun_gender"]
 
 _WINDOW = 6  # tokens either side of a name searched for the words that introduce it
 _MALE_WORDS = frozenset(
@@ -170,6 +172,48 @@ def described_org(mention: Span, head: Token, ents: Sequence[Span], last_org_spe
     ):
         return last_org_speaker  # the organisation that spoke last, when no other one was named since
     return None
+
+
+def described_members(mention: Span, head: Token, ents: Sequence[Span], *, window: int = 400) -> Span | None:
+    """The organisation a plural description stands for: ``the doctors`` after ``The doctors, members of a group
+    Doctors for Camp Closure, ...`` (an apposition naming what they are members of) or after an organisation
+    whose name holds the noun ("the nurses" after "National Nurses United"); None for a plain group."""
+    if head.tag_ != "NNS" or not head.is_lower or not is_definite(mention, head):
+        return None
+    doc = mention.doc
+    noun = head.lemma_.lower()
+    starts = {e.start: e for e in ents if e.label_ == "ORG"}
+    for tok in reversed(doc[max(0, mention.start - window) : mention.start]):
+        if tok.lower_ != head.lower_:
+            continue
+        for member in tok.children:
+            if member.dep_ != "appos" or member.lemma_.lower() != "member":
+                continue
+            for t in member.subtree:  # "members of a recently formed group X"
+                if t.i in starts:
+                    return starts[t.i]
+            for t in member.subtree:  # the name after "group" when the model did not tag it
+                if t.lemma_.lower() in ORG_NOUNS and t.i + 1 < len(doc) and doc[t.i + 1].is_title:
+                    return name_after(doc, t.i + 1)
+    for ent in reversed(ents):
+        if ent.label_ == "ORG" and not _possessive(ent) and any(
+            t.lower_ == head.lower_ or t.lemma_.lower() == noun for t in ent if t.is_title
+        ):
+            return ent
+    return None
+
+
+_NAME_JOINERS = frozenset({"for", "of", "and", "the", "on"})
+
+
+def name_after(doc: Doc, i: int) -> Span:
+    """The capitalised name starting at token ``i`` ("Doctors for Camp Closure"): title-case words and the
+    joiners between them, up to punctuation."""
+    j = i + 1
+    while j < len(doc) and (doc[j].is_title and doc[j].is_alpha or doc[j].lower_ in _NAME_JOINERS and j + 1 < len(
+            doc) and doc[j + 1].is_title):
+        j += 1
+    return doc[i:j]
 
 
 def issuer(mention: Span, head: Token, *, window: int = 400) -> Token | None:

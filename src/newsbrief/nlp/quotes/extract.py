@@ -96,6 +96,11 @@ def floating_candidates(ix: QuoteIndex, cands: list[Cand], resolver: SpeakerReso
 def _joint_speakers(cand: Cand, resolver: SpeakerResolver) -> Iterator[Cand]:
     """A copy of ``cand`` for each further named subject joined to its speaker by "and"."""
     assert cand.subj is not None
+    for name in resolver.joint.get(cand.subj.i, []):  # "They said" for names joined by "and" before
+        speaker = Speaker(cand.speaker.start if cand.speaker else None, cand.speaker.end if cand.speaker else None,
+                          name.start_char, name.end_char, True)
+        yield Cand(list(cand.parts), cand.kind, cand.cue, cand.subj, set(cand.quotes), speaker, cand.mention,
+                   join_prev=True)
     todo = [c for c in cand.subj.children if c.dep_ == "conj"]
     while todo:
         other = todo.pop(0)

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsbrief.nlp.lexicon import lexicon
 
-from .coref import compatible, described_org, described_person, is_definite, issuer, known_name
+from .coref import compatible, described_members, described_org, described_person, is_definite, issuer, known_name
 from .lexicon import GROUP_PRONOUNS, MEDIUM_WORDS, OFFICIAL_BODY_NOUNS, ORG_NOUNS, PERSON_PRONOUNS, ROLE_WORDS
 from .pronouns import Candidate, best, candidates
 
@@ -201,6 +201,7 @@ class SpeakerResolver:
         ]
         self._ent_starts = [e.start_char for e in self._ents]
         self._speakers: list[tuple[int, int, int, bool, str]] = []  # (char, ref_start, ref_end, person?, kind)
+        self.joint: dict[int, list[Span]] = {}  # "they" (token index) -> the further names it stands for
 
     # -- antecedent search ---------------------------------------------------------
     def _prev_ents(self, before: int) -> list[Span]:
@@ -277,6 +278,24 @@ class SpeakerResolver:
                 return mention.start_char, mention.end_char
         return None
 
+    def _coordinated_names(self, token: Token) -> list[Span] | None:
+        """``Mary Warren and Ann Cortez ... They said``: the names joined by "and" in this or the previous
+        sentence that a "they" stands for, when no other person or organisation is named after them."""
+        sent = token.sent
+        first = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        ents = [e for e in self._prev_ents(token.idx) if e.start >= first and e.label_ in {"PERSON", "ORG"}]
+        if len(ents) < 2:
+            return None
+        last = ents[-1]
+        group = [last]
+        for ent in reversed(ents[:-1]):
+            joined = last.root.dep_ == "conj" and ent.start <= last.root.head.i < ent.end
+            if not joined or ent.label_ != last.label_:
+                break
+            group.insert(0, ent)
+            last = ent
+        return group if len(group) >= 2 else None
+
     def resolve_role(self, mention: Span, head: Token) -> tuple[int, int] | None:
         """Most recent person introduced with the role word of ``head``, preferring shared qualifiers."""
         role = head.lemma_.lower()
@@ -315,6 +334,13 @@ class SpeakerResolver:
             if group is not None:  # "The researchers ... They note": a group, not a name merely mentioned
                 self._remember(start, group, person=False, kind="group")
                 return Speaker(start, end, group[0], group[1], False)
+        if low == "they":
+            names = self._coordinated_names(subj)
+            if names is not None:  # "Warren and Cortez ... They said": the words are each one's
+                self.joint[subj.i] = names[1:]
+                ref = (names[0].start_char, names[0].end_char)
+                self._remember(start, ref, person=names[0].label_ == "PERSON", kind="pron")
+                return Speaker(start, end, ref[0], ref[1], True)
         if subj.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS:
             ref = self.resolve_pronoun(subj) if low in PERSON_PRONOUNS | GROUP_PRONOUNS else None
             self._remember(start, ref, person=low in PERSON_PRONOUNS, kind="pron")
@@ -371,9 +397,12 @@ class SpeakerResolver:
     def _described(self, mention: Span, subj: Token) -> tuple[tuple[int, int], bool] | None:
         """A definite description of a named person or organisation ("the airline", "the real estate
         agent") resolved to that entity, with whether it is a person."""
-        if subj.pos_ not in {"NOUN"} or subj.tag_ in {"NNS", "NNPS"} or not is_definite(mention, subj):
+        if subj.pos_ not in {"NOUN"} or not is_definite(mention, subj):
             return None
         ents = self._prev_ents(mention.start_char)
+        if subj.tag_ in {"NNS", "NNPS"}:  # "the doctors": the organisation they were introduced as members of
+            org = described_members(mention, subj, ents)
+            return ((org.start_char, org.end_char), False) if org is not None else None
         if subj.lemma_.lower() in ORG_NOUNS:
             org = described_org(mention, subj, ents, self._last_org_speaker(mention.start_char))
             return ((org.start_char, org.end_char), False) if org is not None else None
