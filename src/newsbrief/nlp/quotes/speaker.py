@@ -202,6 +202,7 @@ class SpeakerResolver:
         self._ent_starts = [e.start_char for e in self._ents]
         self._speakers: list[tuple[int, int, int, bool, str]] = []  # (char, ref_start, ref_end, person?, kind)
         self.joint: dict[int, list[Span]] = {}  # "they" (token index) -> the further names it stands for
+        self._members: dict[str, tuple[int, int]] = {}  # "doctors" -> the organisation "the doctors" stood for
 
     # -- antecedent search ---------------------------------------------------------
     def _prev_ents(self, before: int) -> list[Span]:
@@ -215,12 +216,16 @@ class SpeakerResolver:
 
     def _last_org_speaker(self, before: int) -> Span | None:
         """The organisation (a named ORG) that spoke last before ``before``."""
-        for at, rs, _re, is_person, _kind in reversed(self._speakers[-20:]):
+        for at, rs, re_, is_person, kind in reversed(self._speakers[-20:]):
             if at >= before or before - at >= _BACK_WINDOW or is_person:
                 continue
             k = bisect_left(self._ent_starts, rs)
             if k < len(self._ents) and self._ents[k].start_char == rs and self._ents[k].label_ == "ORG":
                 return self._ents[k]
+            if kind == "org":  # named as an organisation ("The group that owns it, Big Machine, says")
+                span = self.doc.char_span(rs, re_, alignment_mode="expand")
+                if span is not None:
+                    return span
         return None
 
     def resolve_pronoun(self, token: Token) -> tuple[int, int] | None:
@@ -377,12 +382,14 @@ class SpeakerResolver:
                 nm = _name_span(child)
                 if nm is not None:
                     ref = (nm.start_char, nm.end_char)
-                    self._remember(start, ref, person=child.ent_type_ == "PERSON", kind="name")
+                    org = subj.lemma_.lower() in ORG_NOUNS  # "the group ..., Big Machine": an organisation
+                    self._remember(start, ref, person=child.ent_type_ == "PERSON" and not org,
+                                   kind="org" if org else "name")
                     return Speaker(start, end, ref[0], ref[1], True)
         described = self._described(mention, subj)
         if described is not None:
             ref, person = described
-            self._remember(start, ref, person=person, kind="description")
+            self._remember(start, ref, person=person, kind="description" if person else "org")
             return Speaker(start, end, ref[0], ref[1], True)
         if subj.lemma_.lower() in ROLE_WORDS and subj.tag_ not in {"NNS", "NNPS"}:
             ref = self.resolve_role(mention, subj)
@@ -402,7 +409,10 @@ class SpeakerResolver:
         ents = self._prev_ents(mention.start_char)
         if subj.tag_ in {"NNS", "NNPS"}:  # "the doctors": the organisation they were introduced as members of
             org = described_members(mention, subj, ents)
-            return ((org.start_char, org.end_char), False) if org is not None else None
+            if org is not None:
+                self._members[subj.lower_] = (org.start_char, org.end_char)
+            ref = self._members.get(subj.lower_) if is_definite(mention, subj) and subj.is_lower else None
+            return (ref, False) if ref is not None else None
         if subj.lemma_.lower() in ORG_NOUNS:
             org = described_org(mention, subj, ents, self._last_org_speaker(mention.start_char))
             return ((org.start_char, org.end_char), False) if org is not None else None
