@@ -165,3 +165,14 @@ def test_a_question_in_a_hearing_is_the_asker_s(nlp: Language) -> None:
 )
 def test_acts_of_things_and_unnamed_people_are_no_statements(nlp: Language, text: str) -> None:
     assert extract_quotes(nlp(text)) == []
+
+
+def test_the_one_asked_is_no_asker(nlp: Language) -> None:
+    text = "Team captain Carl Dorsey, asked about the league's decision, said it was too harsh."
+    rows = extract_quotes(nlp(text))
+    assert "asked" not in [q.cue for q in rows]
+
+
+def test_a_site_s_advice_to_its_readers_is_no_statement(nlp: Language) -> None:
+    text = "Stockwatch.com advises users to check with certified experts before taking any decisions."
+    assert extract_quotes(nlp(text)) == []

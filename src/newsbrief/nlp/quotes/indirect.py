@@ -180,6 +180,7 @@ def as_region(ix: QuoteIndex, verb: Token) -> tuple[int, int] | None:
 
 
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_SITE_READERS = frozenset({"users", "readers", "visitors", "viewers", "subscribers", "customers"})
 _STATEMENT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "dative", "oprd"})
 
 
@@ -232,6 +233,10 @@ def statement(ix: QuoteIndex, verb: Token) -> Cand | None:
         return None
     if verb.lemma_.lower() in UNQUOTED_STATEMENT_LEMMAS and not any(c.dep_ in {"ccomp", "xcomp"} for c in deps):
         return None  # "did not recommend charges": a decision; advice has a clause ("recommends that ...")
+    if unquoted and any(c.dep_ == "dobj" and c.lower_ in _SITE_READERS for c in deps):
+        return None  # "X advises users to check with experts": a site's disclaimer, not news
+    if unquoted and (not any(c.dep_ == "nsubj" for c in verb.children) or ix.doc[verb.i - 1].text == ","):
+        return None  # "Heyward, asked about the decision, said": the one asked speaks, not an asker
     p = ix.para_of_tok(verb)
     first = verb.i + 1
     while first < len(ix.doc) - 1 and ix.doc[first].dep_ == "prt" and ix.doc[first].head.i == verb.i:
