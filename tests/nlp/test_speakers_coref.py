@@ -167,3 +167,26 @@ def test_they_after_two_names_joined_by_and_is_each_of_them(nlp: Language) -> No
     rows = extract_quotes(nlp(text))
     assert sorted(_refs(text, rows)) == ["Ann Cortez", "Mary Warren"]
     assert all(_named(rows)) and len({q.group for q in rows}) == 1  # one statement, two speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("A spokesman for the airline said the flight was delayed by fog.\n\n"
+         "John Smith, the spokesman, added that passengers would be compensated.", "John Smith"),
+        ("A local farmer said the river had never been so low.\n\n"
+         "\u201cI have lived here all my life,\u201d said the farmer, Tom Baker.", "Tom Baker"),
+    ],
+)
+def test_a_speaker_introduced_by_role_and_named_later_is_the_named_person(
+    nlp: Language, text: str, who: str
+) -> None:
+    rows = extract_quotes(nlp(text))
+    assert _refs(text, rows) == [who, who] and all(_named(rows))
+
+
+def test_another_person_with_the_same_role_is_not_the_one_introduced(nlp: Language) -> None:
+    text = ("A spokesman for the airline said the flight was delayed by fog.\n\n"
+            "Mary Jones, a spokesman for the airport, said the runway was closed.")
+    rows = extract_quotes(nlp(text))
+    assert not rows[0].speaker_is_entity

@@ -27,7 +27,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..chunks import doc_text
 from .direct import direct_candidates
@@ -112,6 +112,45 @@ def _joint_speakers(cand: Cand, resolver: SpeakerResolver) -> Iterator[Cand]:
         if speaker.is_entity:
             yield Cand(list(cand.parts), cand.kind, cand.cue, other, set(cand.quotes), speaker,
                        (mention.start_char, mention.end_char), join_prev=True)
+
+
+_LATER_CHARS = 1500  # how far after "a spokesman said" the spokesman may be named
+
+
+def _role_noun(cand: Cand) -> Token | None:
+    """The head of an unnamed, indefinite person description that speaks ("a spokesman", "a local farmer")."""
+    subj, sp = cand.subj, cand.speaker
+    if subj is None or sp is None or sp.is_entity or subj.tag_ != "NN" or not subj.is_lower or subj.ent_type_:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in subj.children):
+        return None
+    return subj
+
+
+def named_later(cands: list[Cand]) -> None:
+    """``A spokesman said ... John Smith, the spokesman, added``: a speaker introduced by role and named later
+    with the same role noun takes the earlier words too (``cands`` sorted by start, speakers resolved)."""
+    for k, cand in enumerate(cands):
+        role = _role_noun(cand)
+        if role is None:
+            continue
+        doc, lemma = role.doc, role.lemma_.lower()
+        for later in cands[k + 1 :]:
+            if later.start - cand.end > _LATER_CHARS:
+                break
+            sp = later.speaker
+            if sp is None or not sp.is_entity or sp.ref_start is None or sp.ref_end is None:
+                continue
+            name = doc.char_span(sp.ref_start, sp.ref_end, alignment_mode="expand")
+            if name is None or name.start_char <= cand.end or name.root.ent_type_ != "PERSON":
+                continue
+            window = doc[max(0, name.start - 4) : min(len(doc), name.end + 4)]
+            if any(t.lemma_.lower() == lemma and t.i != role.i for t in window) and not any(
+                t.lower_ in {"a", "an"} and t.head.lemma_.lower() == lemma for t in window
+            ):
+                assert cand.speaker is not None
+                cand.speaker = Speaker(cand.speaker.start, cand.speaker.end, sp.ref_start, sp.ref_end, True)
+                break
 
 
 def drop_nested(cands: list[Cand]) -> list[Cand]:
@@ -199,6 +238,7 @@ def _run(doc: Doc, *, include_headline: bool) -> list[Quote]:
         if others:
             joint[id(cand)] = (cand, others)
     cands.sort(key=lambda c: c.start)
+    named_later(cands)
     cands = drop_nested(cands)
     cands += list(floating_candidates(ix, cands, resolver))
     cands.sort(key=lambda c: c.start)
