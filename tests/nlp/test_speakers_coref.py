@@ -190,3 +190,11 @@ def test_another_person_with_the_same_role_is_not_the_one_introduced(nlp: Langua
             "Mary Jones, a spokesman for the airport, said the runway was closed.")
     rows = extract_quotes(nlp(text))
     assert not rows[0].speaker_is_entity
+
+
+def test_a_description_whose_words_are_in_an_organisation_s_name_is_that_organisation(nlp: Language) -> None:
+    text = ("Shares of Silver Lake Productions fell on Monday after the studio lost a lawsuit.\n\n"
+            "The Acme Group, which owns a rival studio, sued the company in May. Acme declined to comment.\n\n"
+            "\u201cWe will appeal,\u201d the production company said in a statement.")
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[-1] == "Silver Lake Productions"

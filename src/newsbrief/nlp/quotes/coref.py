@@ -153,9 +153,10 @@ def described_org(mention: Span, head: Token, ents: Sequence[Span], last_org_spe
         if ent.label_ != "ORG" or _possessive(ent):
             continue
         words, window = _context_words(ent)
-        if noun not in words:
+        own = sum(1 for t in ent if t.lower_[:5] in quals)  # "the production company": "... Productions"
+        if noun not in words and not own:
             continue
-        score = sum(1 for t in [*window, *ent] if t.lower_[:5] in quals)  # "the production company": "Productions"
+        score = own + sum(1 for t in window if t.lower_[:5] in quals)
         if best is None or score > best[0]:
             best = (score, ent)
     if best is not None:
