@@ -198,3 +198,12 @@ def test_a_description_whose_words_are_in_an_organisation_s_name_is_that_organis
             "\u201cWe will appeal,\u201d the production company said in a statement.")
     rows = extract_quotes(nlp(text))
     assert rows and _refs(text, rows)[-1] == "Silver Lake Productions"
+
+
+def test_a_name_that_only_modifies_is_not_the_organisation_described(nlp: Language) -> None:
+    text = ("Scooter Braun is unhappy with his partner, a source said.\n\n"
+            "Taylor Swift accused the Braun-owned company of blocking her show.\n\n"
+            "Dick Clark Productions denied that it had settled on an arrangement with the music label.\n\n"
+            "\u201cAt no time did we agree to it,\u201d the production company said in a separate statement.")
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[-1] == "Dick Clark Productions"

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ..census import census_lists
+from ..lexicon import lexicon
 from .lexicon import ORG_NOUNS
 
 __all__ = ["known_name", "described_person", "described_org", "described_members", "issuer", "gender_of", "compatible", "pronoun_gender"]
@@ -109,6 +110,12 @@ def _possessive(ent: Span) -> bool:
     return ent.end < len(doc) and doc[ent.end].lower_ in {"'s", "’s", "'"}
 
 
+def _modifier(ent: Span) -> bool:
+    """``the Braun-owned company``: a name joined by a hyphen to the word after it only modifies."""
+    doc = ent.doc
+    return ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end].whitespace_ == ""
+
+
 def _context_words(ent: Span) -> tuple[set[str], list[Token]]:
     doc = ent.doc
     window = list(doc[max(0, ent.start - _WINDOW) : ent.start]) + list(doc[ent.end : min(len(doc), ent.end + _WINDOW)])
@@ -149,9 +156,13 @@ def described_org(mention: Span, head: Token, ents: Sequence[Span], last_org_spe
     noun = head.lemma_.lower()
     quals = _qualifiers(mention, head)
     best: tuple[int, Span] | None = None
+    suffixes = lexicon()["org_suffixes"]
     for ent in reversed(ents):
-        if ent.label_ != "ORG" or _possessive(ent):
+        company = ent.label_ == "PERSON" and ent[-1].lower_.rstrip(".") in suffixes  # "Dick Clark Productions"
+        if ent.label_ != "ORG" and not company or _possessive(ent) or _modifier(ent):
             continue
+        if len(ent) == 1 and known_name(ent.root, [e for e in ents if e.end <= ent.start]) is not None:
+            continue  # "Braun" tagged an organisation after "Scooter Braun": a person, not the company
         words, window = _context_words(ent)
         own = sum(1 for t in ent if t.lower_[:5] in quals)  # "the production company": "... Productions"
         if noun not in words and not own:
