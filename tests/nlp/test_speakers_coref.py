@@ -207,3 +207,11 @@ def test_a_name_that_only_modifies_is_not_the_organisation_described(nlp: Langua
             "\u201cAt no time did we agree to it,\u201d the production company said in a separate statement.")
     rows = extract_quotes(nlp(text))
     assert rows and _refs(text, rows)[-1] == "Dick Clark Productions"
+
+
+def test_a_letter_speaks_for_the_members_who_wrote_it(nlp: Language) -> None:
+    text = ("The doctors, members of a recently formed group Nurses for Clean Water, have offered to help.\n\n"
+            "In a letter on Monday, the doctors pleaded with the agency to reconsider.\n\n"
+            "\u201cWe write with urgency,\u201d the letter says.")
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[-1] == "Nurses for Clean Water"

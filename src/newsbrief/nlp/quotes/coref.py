@@ -242,7 +242,9 @@ def issuer(mention: Span, head: Token, *, window: int = 400) -> Token | None:
         elif tok.dep_ != "dobj":
             continue
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subj is not None and (subj.ent_type_ or subj.pos_ == "PROPN"):
+        if subj is not None and (subj.ent_type_ or subj.pos_ == "PROPN" or subj.tag_ == "NNS" and subj.is_lower and any(
+            c.dep_ == "det" and c.lower_ in _DEFINITE for c in subj.children
+        )):  # "In a letter, the doctors pleaded ... the letter says": the doctors, as resolved
             return subj
     return None
 
