@@ -83,16 +83,8 @@ def direct_candidates(ix: QuoteIndex) -> Iterator[Cand]:
         after = verb is not None
         if verb is None:
             verb = cue_before(ix, k)
-        tail = k
-        if verb is None:  # a quote over paragraphs whose cue follows its last part ('"... \n\n"...," she added')
-            chain = ix.chain(k)
-            if len(chain) > 1:
-                tail = chain[-1]
-                verb = cue_after(ix, tail)
-                after = verb is not None
         if verb is None:
             continue
-        span = ix.spans[tail] if after else span
         subj = find_subject(verb)
         if subj is not None and span.inner_start <= subj.idx < span.inner_end:
             subj = None
@@ -103,8 +95,8 @@ def direct_candidates(ix: QuoteIndex) -> Iterator[Cand]:
                 ix.fallback_subject(verb, verb.i + 1, verb.i + 4) if after else None
             )
         ids = ix.chain(k)
-        if after and tail + 1 < len(ix.spans):
-            nxt = ix.spans[tail + 1]
+        if after and k + 1 < len(ix.spans):
+            nxt = ix.spans[k + 1]
             gap = ix.text[span.end : nxt.start]
             if (
                 nxt.para == span.para
@@ -113,7 +105,7 @@ def direct_candidates(ix: QuoteIndex) -> Iterator[Cand]:
                 and not any(ch in gap for ch in ".?!;")
                 and ix.words(nxt) >= 1
             ):
-                ids += ix.chain(tail + 1)
+                ids += ix.chain(k + 1)
         ix.used_verbs.add(verb.i)
         ix.consumed.update(ids)
         parts = [(ix.spans[q].inner_start, ix.spans[q].inner_end) for q in ids]

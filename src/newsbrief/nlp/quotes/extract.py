@@ -84,8 +84,8 @@ def floating_candidates(ix: QuoteIndex, cands: list[Cand], resolver: SpeakerReso
             continue
         if span.para - ix.paras.index(prev.start) >= _FLOAT_PARAS:
             continue
-        ids = ix.chain(k)
-        ix.consumed.update(ids)
+        ids = [q for q in ix.chain(k) if q == k or q not in ix.consumed]  # a later part with a cue of its own is
+        ix.consumed.update(ids)  # that cue's ('"...\n\n"...," she added'): never taken twice
         parts = [(ix.spans[q].inner_start, ix.spans[q].inner_end) for q in ids]
         same = prev.kind != "indirect" and ix.paras.index(prev.end) == span.para
         last = Cand(parts, "direct", prev.cue, None, set(ids), prev.speaker, prev.mention, join_prev=same)
