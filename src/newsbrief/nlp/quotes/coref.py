@@ -11,6 +11,7 @@ Plain functions over the named-entity spans that precede a mention (no model of 
   resolved to an organisation introduced with that noun, else to the organisation that last spoke;
 * :func:`described_members` - a plural description ("the doctors") for the organisation they were
   introduced as members of, or whose name holds the noun;
+* :func:`coordinated_names` - the names joined by "and" that a "they" stands for;
 * :func:`gender_of` and :func:`compatible` - gender cues for pronouns: a given name's gender from
   the US census name lists of the ``names`` package (a name counts only when one gender outnumbers
   the other three to one), titles (Mr, Mrs, Ms) and gendered role words.
@@ -27,7 +28,10 @@ from ..census import census_lists
 from ..lexicon import lexicon
 from .lexicon import ORG_NOUNS
 
-__all__ = ["known_name", "described_person", "described_org", "described_members", "issuer", "gender_of", "compatible", "pronoun_gender"]
+__all__ = [
+    "known_name", "described_person", "described_org", "described_members", "issuer", "gender_of", "compatible",
+    "pronoun_gender", "coordinated_names",
+]
 
 _WINDOW = 6  # tokens either side of a name searched for the words that introduce it
 _MALE_WORDS = frozenset(
@@ -226,6 +230,27 @@ def name_after(doc: Doc, i: int) -> Span:
             doc) and doc[j + 1].is_title):
         j += 1
     return doc[i:j]
+
+
+def coordinated_names(token: Token, ents: Sequence[Span]) -> list[Span] | None:
+    """``Mary Warren and Ann Cortez ... They said``: the names joined by "and" in this or the previous
+    sentence that the "they" ``token`` stands for, when no other person or organisation is named after them
+    (``ents``: the named entities before the token)."""
+    doc = token.doc
+    sent = token.sent
+    first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    near = [e for e in ents if e.start >= first and e.label_ in {"PERSON", "ORG"}]
+    if len(near) < 2:
+        return None
+    last = near[-1]
+    group = [last]
+    for ent in reversed(near[:-1]):
+        joined = last.root.dep_ == "conj" and ent.start <= last.root.head.i < ent.end
+        if not joined or ent.label_ != last.label_:
+            break
+        group.insert(0, ent)
+        last = ent
+    return group if len(group) >= 2 else None
 
 
 def issuer(mention: Span, head: Token, *, window: int = 400) -> Token | None:
