@@ -78,7 +78,8 @@ def read_doc(path: Path) -> GumDoc:
     pos = 0
     doc = GumDoc(name=path.stem, text="")
     mentions: list[tuple[int, int, str, str]] = []  # (start, end, type, etype)
-    open_: dict[str, list[tuple[int, str, list[int], str]]] = {}  # id -> stack of (token index, etype, minspan, identity)
+    # id -> stack of (token index, etype, minspan, identity)
+    open_: dict[str, list[tuple[int, str, list[int], str]]] = {}
     tokens: list[Token] = []  # whole document
     sent: list[Token] = []
     pending_sep = ""

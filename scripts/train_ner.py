@@ -54,9 +54,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from gum_data import GUM, SHARED, GumDoc, load  # noqa: E402
 from gum_entities import CLASS_OF, score  # noqa: E402
-from reuters import iter_articles  # noqa: E402
 from newsbrief.nlp.entities.gazetteer import is_place  # noqa: E402
 from newsbrief.nlp.pipeline import DEFAULT_MODEL, NER_CONFIG_FILE  # noqa: E402
+from reuters import iter_articles  # noqa: E402
 
 POLNEAR = SHARED / "gold" / "polnear"
 #: The model's labels that GUM's person/organization/place cover (the rest are rehearsed as they are).
