@@ -6,7 +6,7 @@ import functools
 import json
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ModelError
 from . import PARAGRAPHS_COMPONENT as PARAGRAPHS
@@ -72,10 +72,11 @@ def replace_ner(nlp: Language, folder: Path = NER_DIR) -> None:
         return
     meta = json.loads(config_file.read_text(encoding="utf-8"))
     nlp.replace_pipe("ner", meta.get("factory", "ner"), config=meta["config"])
-    ner = nlp.get_pipe("ner")
+    ner: Any = nlp.get_pipe("ner")
     ner.from_disk(folder, exclude=["vocab"])
     if "tok2vec" in nlp.pipe_names:
-        nlp.get_pipe("tok2vec").find_listeners(ner)
+        tok2vec: Any = nlp.get_pipe("tok2vec")
+        tok2vec.find_listeners(ner)
     log.info("newsbrief NER (%s, %s) in place of the model's", meta.get("variant"), folder)
 
 
