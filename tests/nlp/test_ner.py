@@ -1,4 +1,4 @@
-"""newsbrief's own NER (scripts/train_ner.py, shipped in ``nlp/data/ner`` when one beats the model's on dev):
+"""newsbrief's own NER (scripts/train_ner.py, shipped in ``nlp/data/ner``):
 :func:`replace_ner` puts a trained folder in place of the model's NER, connects a NER that listens to the
 shared tok2vec, and the pipeline's NER (whichever runs) finds names and the other OntoNotes labels in
 sentences written for this test."""
@@ -99,3 +99,11 @@ def test_dates_and_amounts_are_still_labelled(nlp) -> None:
         nlp, "Shares of Ardent Foods rose 4 percent to $12.50 on Thursday after the company said it sold "
              "1.2 million crates in the first quarter of 2024.")}
     assert {"PERCENT", "MONEY", "DATE"} <= labels
+
+
+@pytest.mark.skipif(not (NER_DIR / NER_CONFIG_FILE).is_file(), reason="no NER shipped in nlp/data/ner")
+def test_the_pipeline_runs_the_shipped_ner(nlp) -> None:
+    shipped = json.loads((NER_DIR / NER_CONFIG_FILE).read_text(encoding="utf-8"))
+    assert nlp.get_pipe("ner").model.to_bytes() == (NER_DIR / "model").read_bytes()
+    if shipped["variant"] == "listener":  # no embedding of its own: it reads the tagger's and parser's tok2vec
+        assert "ner" in nlp.get_pipe("tok2vec").listening_components
