@@ -16,7 +16,7 @@ from ..ingest import write_skipped
 from ..params import BriefingOptions, Params, resolve_kind
 from ..store import read_manifest
 from ..store.link import link_dataset
-from .kernel import execute
+from .kernel import StartedKernel, execute
 
 NOTEBOOKS = Path(__file__).parent / "notebooks"
 
@@ -57,7 +57,7 @@ def render(notebook: Path | nbformat.NotebookNode, *, html_path: Path, pdf_path:
 def brief(
     folder: Path, tables: dict[str, Any] | None, *, params: Params, settings: Settings,
     changes: Mapping[str, Any] | None = None, notebook: str | Path | None = None, progress_bar: bool = False,
-    source_store: Path | None = None, record: dict[str, Any] | None = None,
+    source_store: Path | None = None, record: dict[str, Any] | None = None, kernel: StartedKernel | None = None,
 ) -> ReportPaths:
     """Write data/, execute the notebook and render HTML + PDF inside ``folder`` (which must exist).
 
@@ -67,7 +67,9 @@ def brief(
     :class:`~newsbrief.params.BriefingOptions` of ``params`` with ``changes`` (a fan-out part's title, mode,
     entities) and the kind resolved; papermill records it in the executed notebook.
     ``record`` (what ingest read and skipped) goes into the data's manifest, its skipped pages into ``skipped.csv``.
-    Raises papermill's PapermillExecutionError when a cell fails; the executed notebook is left in ``folder``.
+    ``kernel``: one started in ``folder`` (:class:`~.kernel.StartedKernel`), asked to stop once the notebook ran;
+    its owner closes it. Raises papermill's PapermillExecutionError when a cell fails; the executed notebook is left
+    in ``folder``.
     """
     from .exporters import warm_up_in_background
 
@@ -96,11 +98,13 @@ def brief(
     executed = folder / "briefing.ipynb"
     source = notebook_path(notebook or kind)
     try:
-        execute(source, executed, cwd=folder, progress_bar=progress_bar,
+        execute(source, executed, cwd=folder, progress_bar=progress_bar, kernel=kernel,
                 parameters={"options": options.model_dump(mode="json")})
     except BaseException:
         appendix.join()  # the notebook's error is the one to report
         raise
+    if kernel is not None:
+        kernel.stop_soon()  # it exits while the page and the PDF are rendered
     appendix.finish()
     nb = nbformat.read(executed, as_version=4)
     nb.metadata["title"] = title or "News briefing"
