@@ -66,9 +66,10 @@ def kernel_manager_class() -> type[QuietShutdownKernelManager]:
 #: The kernel's command-line options: no transport notice on the terminal; no history file (as nbclient starts it).
 KERNEL_ARGUMENTS = ("--IPKernelApp.log_level=ERROR", "--HistoryManager.hist_file=:memory:")
 #: What a briefing kernel started ahead (:class:`StartedKernel`) imports while the run reads its inputs: the
-#: modules of the briefings' first cell, with pandas, matplotlib (its inline backend, as the cells get it), DuckDB.
+#: modules of the briefings' first cell, with pandas, matplotlib (its inline backend, as the cells get it), DuckDB
+#: and scipy.special (the article's tone findings).
 BRIEFING_IMPORTS = ("import newsbrief.params, newsbrief.present.article, newsbrief.present.corpus, duckdb, "
-                    "matplotlib.pyplot",)
+                    "matplotlib.pyplot, scipy.special",)
 
 
 class StartedKernel:
