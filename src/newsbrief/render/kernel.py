@@ -63,7 +63,7 @@ def kernel_manager_class() -> type[QuietShutdownKernelManager]:
     return QuietShutdownKernelManager
 
 
-#: The kernel's command-line options: no transport notice on the terminal; no history file (as nbclient starts it).
+#: The kernel's command-line options: no transport notice on the terminal; no history file (nbclient's default).
 KERNEL_ARGUMENTS = ("--IPKernelApp.log_level=ERROR", "--HistoryManager.hist_file=:memory:")
 #: What a briefing kernel started ahead (:class:`StartedKernel`) imports while the run reads its inputs: the
 #: modules of the briefings' first cell, with pandas, matplotlib (its inline backend, as the cells get it), DuckDB
@@ -95,14 +95,19 @@ class StartedKernel:
             run_sync(self.manager.request_shutdown)()
 
     def close(self) -> None:
-        """Wait for the kernel to exit (terminated, then killed, if it does not) and remove its files."""
+        """Wait for the kernel to exit (terminated, then killed, if it does not) and remove its files; a kernel not
+        asked to stop (the run failed before its notebook was done) is killed at once: there is nothing to wait for.
+        """
         from jupyter_core.utils import run_sync
 
         if self._closed:
             return
         self._closed = True
+        if not self._stopping:
+            self.manager.stop_clients()
+            run_sync(self.manager.shutdown_kernel)(now=True)
+            return
         try:
-            self.stop_soon()
             run_sync(self.manager.finish_shutdown)()
         finally:
             run_sync(self.manager.cleanup_resources)()
@@ -122,7 +127,7 @@ def execute(
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
     on: dict[str, Any] = {"km": kernel.manager} if kernel is not None else {
-        "kernel_manager_class": kernel_manager_class(), "extra_arguments": list(KERNEL_ARGUMENTS[:1])}
+        "kernel_manager_class": kernel_manager_class(), "extra_arguments": list(KERNEL_ARGUMENTS)}
     try:
         pm.execute_notebook(
             str(notebook), str(output), parameters=dict(parameters), cwd=str(cwd), kernel_name="python3",
