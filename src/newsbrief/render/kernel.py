@@ -71,6 +71,9 @@ KERNEL_ARGUMENTS = ("--IPKernelApp.log_level=ERROR", "--HistoryManager.hist_file
 BRIEFING_IMPORTS = ("import newsbrief.params, newsbrief.present.article, newsbrief.present.corpus, duckdb, "
                     "matplotlib.pyplot, scipy.special",)
 
+#: Seconds a kernel whose notebook is done, asked to stop before the render, may still take to exit after it.
+EXIT_GRACE = 0.5
+
 
 class StartedKernel:
     """A notebook kernel started before its notebook is ready, so that its start-up and the imports of the cells
@@ -95,9 +98,10 @@ class StartedKernel:
             run_sync(self.manager.request_shutdown)()
 
     def close(self) -> None:
-        """Wait for the kernel to exit (terminated, then killed, if it does not) and remove its files; a kernel not
-        asked to stop (the run failed before its notebook was done) is killed at once: there is nothing to wait for.
-        """
+        """Wait for the kernel to exit and remove its files. A kernel asked to stop had the render's time to exit
+        (shutting down takes it 0.6-1.2 s on a busy machine) and gets :data:`EXIT_GRACE` more before it is
+        terminated, then killed; one not asked to stop (the run failed before its notebook was done) is killed at
+        once: it has nothing left to do."""
         from jupyter_core.utils import run_sync
 
         if self._closed:
@@ -108,7 +112,7 @@ class StartedKernel:
             run_sync(self.manager.shutdown_kernel)(now=True)
             return
         try:
-            run_sync(self.manager.finish_shutdown)()
+            run_sync(self.manager.finish_shutdown)(waittime=EXIT_GRACE)
         finally:
             run_sync(self.manager.cleanup_resources)()
 
