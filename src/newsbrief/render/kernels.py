@@ -20,7 +20,7 @@ class QuietShutdownKernelManager(AsyncKernelManager):
     channels of the clients it made (:meth:`stop_clients`; nbclient does it only for a manager it made itself)."""
 
     _shutting_down_quietly = False
-    _made_clients = List()
+    _made_clients: List[Any] = List()
 
     def client(self, **kwargs: Any) -> Any:
         made = super().client(**kwargs)
