@@ -179,8 +179,9 @@ def read_inputs(
     An unreadable, empty or binary page, a page in a language not in ``languages`` (ISO 639-1 codes; empty: every
     language) and a page repeating another's text are skipped with one warning each naming the page and why, and
     listed in :attr:`IngestResult.skipped`, named relative to the folder given (``2024/a.html``; a file given by
-    itself by its name), as ``skipped.csv`` and the briefing show them. With ``strict`` (an article briefing) the first such page raises
-    :class:`InputError`; without, only inputs holding no readable article do. Duplicate ids are an error.
+    itself by its name), as ``skipped.csv`` and the briefing show them. With ``strict`` (an article briefing) the
+    first such page raises :class:`InputError`; without, only inputs holding no readable article do.
+    Duplicate ids are an error.
 
     Unparseable and partial dates are collected as warnings (one summary is logged). Dates outside ``window``
     (default :func:`date_window`) or far from the corpus's other dates are left out (the article stays, undated),
