@@ -29,6 +29,13 @@ MIN_BODY_WORDS = 40
 STANDFIRST_WORDS = 80  # a headline, standfirst and photo caption together are shorter than this
 BAD_RUN_CAP = 60.0
 RELATIVE_TIME = re.compile(r"\b\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b", re.IGNORECASE)
+# Headline scoring, selected on the train and dev copies (benchmarks/pages_silver.py): the story's opening repeats
+# a headline's words (weight of the share it repeats), the headline sits right above the byline or date line, a
+# line in capitals is a section label or kicker more often than a headline.
+LEDE_WEIGHT = 2.0
+LEDE_WORDS = 120
+NEXT_TO_HEADER = 0.5
+CAPITALS = 2.0
 JSON_HEADLINE = re.compile(r'^"headline"\s*:\s*"(?P<title>.+)",?$')
 
 
@@ -159,7 +166,8 @@ def _title_like(line: str, author: str | None) -> bool:
         return False
     if INTERFACE.search(line) or CREDIT_OR_TEASER.match(line) or RELATIVE_TIME.search(line):
         return False
-    if re.search(r"\[[^\]]{0,40}:[^\]]{1,40}\]$|\((?:photo|image|file)[^)]*\)$", line, re.IGNORECASE):
+    if re.search(r"\[[^\]]{0,40}:[^\]]{1,40}\]$|\((?:photo|image|file)[^)]*\)$|\([^()/]{2,40}/[^()/]{2,40}\)$", line,
+                 re.IGNORECASE):
         return False  # a caption with its credit ("... [File: Example Agency]")
     if line == author or sum(c.isalpha() for c in line) < 0.6 * len(line.replace(" ", "")):
         return False
@@ -173,9 +181,26 @@ def _ends_sentence(line: str) -> bool:
     return last.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", last.strip("\"'”’"))
 
 
+def _stems(text: str) -> set[str]:
+    """The content words of a text, cut to five letters ("listing", "listed" -> "listi", "liste": near enough)."""
+    return {w.casefold()[:5] for w in _words(text) if len(w) >= 3 and w.casefold() not in STOPWORDS}
+
+
+def lede_of(body: list[str]) -> set[str]:
+    """The content words (:func:`_stems`) of a story's opening words."""
+    return _stems(" ".join(" ".join(body).split()[:LEDE_WORDS]))
+
+
+def lede_overlap(line: str, lede: set[str]) -> float:
+    """The share of a line's content words the story's opening uses (a headline's do; another story's do not)."""
+    words = _stems(line)
+    return len(words & lede) / len(words) if words else 0.0
+
+
 def _find_title(lines: list[str], kinds: list[str], anchor: int, author: str | None, *,
-                body_end: int) -> str | None:
-    """The headline: the title-like line nearest above the header block (byline, else date, else body)."""
+                body_end: int, lede: set[str] = frozenset()) -> str | None:
+    """The headline: the title-like line nearest above the header block (byline, else date, else body), whose words
+    the story's opening (``lede``: :func:`_stems`) repeats."""
     seen_at: dict[str, list[int]] = {}
     for j, line in enumerate(lines):
         for part in {line, *line.split("|")}:
@@ -197,6 +222,9 @@ def _find_title(lines: list[str], kinds: list[str], anchor: int, author: str | N
         score += -3.0 if _ends_sentence(line) and n > 8 else 2.0
         score += 1.0 if 4 <= n <= 25 else -1.0
         score += 0.25 if i < anchor else 0.0  # the headline usually sits above the byline/date block
+        score += LEDE_WEIGHT * lede_overlap(line, lede)
+        score += NEXT_TO_HEADER * (i == anchor - 1)
+        score -= CAPITALS * (sum(c.isupper() for c in line) > 0.8 * sum(c.isalpha() for c in line))
         if score > best_score:
             best, best_score = line, score
     return best
@@ -352,8 +380,9 @@ def read_browser_copy(lines: list[str]) -> CopyFields | None:
     author = find_author(byline_zone)
     leaked = [m.group("title") for line in lines if (m := JSON_HEADLINE.match(line))]
     header_date = date_line if at is not None and at <= 15 else None  # a date line within the header zone
+    lede = lede_of(body)
     title = leaked[0] if leaked else _find_title(lines, kinds, _header_anchor(lines, lo, header_date), author,
-                                                        body_end=hi)
+                                                        body_end=hi, lede=lede)
     if author is None:  # an explicit byline under the headline or just above the story
         near_title = [i for i, line in enumerate(lines[:hi]) if line == title][-1:] if title else []
         zones = [lines[i + 1:i + 7] for i in near_title] + [lines[max(0, lo - 10):lo + 2]]
