@@ -198,7 +198,7 @@ def lede_overlap(line: str, lede: set[str]) -> float:
 
 
 def _find_title(lines: list[str], kinds: list[str], anchor: int, author: str | None, *,
-                body_end: int, lede: set[str] = frozenset()) -> str | None:
+                body_end: int, lede: frozenset[str] | set[str] = frozenset()) -> str | None:
     """The headline: the title-like line nearest above the header block (byline, else date, else body), whose words
     the story's opening (``lede``: :func:`_stems`) repeats."""
     seen_at: dict[str, list[int]] = {}
