@@ -191,7 +191,7 @@ def lede_of(body: list[str]) -> set[str]:
     return _stems(" ".join(" ".join(body).split()[:LEDE_WORDS]))
 
 
-def lede_overlap(line: str, lede: set[str]) -> float:
+def lede_overlap(line: str, lede: frozenset[str] | set[str]) -> float:
     """The share of a line's content words the story's opening uses (a headline's do; another story's do not)."""
     words = _stems(line)
     return len(words & lede) / len(words) if words else 0.0
