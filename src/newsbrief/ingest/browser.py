@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from .boilerplate import COPYRIGHT, is_boilerplate
-from .bylines import BYLINE, find_author
+from .bylines import BYLINE, bare_name, find_author
 from .copy_patterns import DATE, DATE_NO_YEAR, MONTH, STOPWORDS, TIME, WEEKDAY
 from .dates import parse_date
 from .names import is_outlet, outlet_in
@@ -383,10 +383,11 @@ def read_browser_copy(lines: list[str]) -> CopyFields | None:
     lede = lede_of(body)
     title = leaked[0] if leaked else _find_title(lines, kinds, _header_anchor(lines, lo, header_date), author,
                                                         body_end=hi, lede=lede)
-    if author is None:  # an explicit byline under the headline or just above the story
-        near_title = [i for i, line in enumerate(lines[:hi]) if line == title][-1:] if title else []
-        zones = [lines[i + 1:i + 7] for i in near_title] + [lines[max(0, lo - 10):lo + 2]]
-        author = next((a for zone in zones if (a := find_author(zone, bare=False))), None)
+    if author is None:  # an explicit byline under the headline or just above the story, else a name right under it
+        near_title = [i for i, line in enumerate(lines[:hi]) if line == title] if title else []
+        zones = [lines[i + 1:i + 7] for i in reversed(near_title)] + [lines[max(0, lo - 10):lo + 2]]
+        author = next((a for zone in zones if (a := find_author(zone, bare=False))), None) or \
+            next((lines[i + 1] for i in near_title if i + 1 < len(lines) and bare_name(lines[i + 1])), None)
     if title is not None and body and body[0] == title:
         body = body[1:]
     wire = next((m.group("src").strip() for line in body[:3] if (m := WIRE_DATELINE.match(line))), None)
