@@ -16,7 +16,8 @@ from datetime import datetime
 
 from .boilerplate import COPYRIGHT, is_boilerplate
 from .bylines import BYLINE, bare_name, find_author
-from .copy_patterns import DATE, DATE_NO_YEAR, MONTH, STOPWORDS, TIME, WEEKDAY
+from .copy_language import stopwords_of
+from .copy_patterns import DATE, DATE_NO_YEAR, MONTH, STOPWORDS, TIME, WEEKDAY, lede_of, lede_overlap
 from .dates import parse_date
 from .names import is_outlet, outlet_in
 
@@ -26,6 +27,9 @@ OWNER_NOISE = re.compile(
     r"media group|group|productions|interactive)\b\.?", re.IGNORECASE,
 )
 MIN_BODY_WORDS = 40
+# Words of prose a story read with another language's function words needs (selected on dev among 40-200: a page of
+# tables and teasers, a standings table, has a short run of prose that is not its story; the whole copy is better).
+FOREIGN_MIN_WORDS = 160
 STANDFIRST_WORDS = 80  # a headline, standfirst and photo caption together are shorter than this
 BAD_RUN_CAP = 60.0
 RELATIVE_TIME = re.compile(r"\b\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b", re.IGNORECASE)
@@ -33,7 +37,6 @@ RELATIVE_TIME = re.compile(r"\b\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b", 
 # a headline's words (weight of the share it repeats), the headline sits right above the byline or date line, a
 # line in capitals is a section label or kicker more often than a headline.
 LEDE_WEIGHT = 2.0
-LEDE_WORDS = 120
 NEXT_TO_HEADER = 0.5
 CAPITALS = 2.0
 JSON_HEADLINE = re.compile(r'^"headline"\s*:\s*"(?P<title>.+)",?$')
@@ -53,12 +56,13 @@ def _words(line: str) -> list[str]:
     return re.findall(r"[\w'’-]+", line)
 
 
-def _kind(line: str) -> str:
-    """'good' (prose), 'short' (could be either) or 'bad' (chrome) for one line."""
+def _kind(line: str, stopwords: frozenset[str] = STOPWORDS) -> str:
+    """'good' (prose), 'short' (could be either) or 'bad' (chrome) for one line (``stopwords``: the function words
+    of the page's language, :func:`~.copy_language.stopwords_of`)."""
     words = _words(line)
     if not words or is_boilerplate(line):
         return "bad"
-    stop = sum(w.lower() in STOPWORDS for w in words) / len(words)
+    stop = sum(w.lower() in stopwords for w in words) / len(words)
     if len(words) >= 15 and stop >= 0.2 and line.rstrip()[-1:] in ".!?\"'”’:;)":
         return "good"
     if len(words) >= 30 and stop >= 0.25:
@@ -101,19 +105,19 @@ def _parse_match(text: str) -> datetime | None:
     return found
 
 
-def _after_header(lines: list[str], lo: int, hi: int) -> int:
+def _after_header(lines: list[str], lo: int, hi: int, kinds: list[str]) -> int:
     """A run that opens with the headline and standfirst starts after the byline/date block within it."""
     start, prose = lo, 0
     for i in range(lo, min(hi, lo + 8)):
         line = lines[i]
         if start == lo and prose >= STANDFIRST_WORDS:
             break  # more than a headline and standfirst before any header line: the body has begun
-        if _kind(line) == "good":
+        if kinds[i] == "good":
             prose += len(_words(line))
         if len(line) <= 160 and (BYLINE.match(line) or line.lower() == "by" or
                                  (DATE.search(line) and len(_words(line)) <= 20)):
             start = i + 1
-        elif start > lo and _kind(line) == "good":
+        elif start > lo and kinds[i] == "good":
             break  # the body has begun
     return start
 
@@ -179,22 +183,6 @@ def _title_like(line: str, author: str | None) -> bool:
 def _ends_sentence(line: str) -> bool:
     last = line.rstrip().split()[-1]
     return last.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", last.strip("\"'”’"))
-
-
-def _stems(text: str) -> set[str]:
-    """The content words of a text, cut to five letters ("listing", "listed" -> "listi", "liste": near enough)."""
-    return {w.casefold()[:5] for w in _words(text) if len(w) >= 3 and w.casefold() not in STOPWORDS}
-
-
-def lede_of(body: list[str]) -> set[str]:
-    """The content words (:func:`_stems`) of a story's opening words."""
-    return _stems(" ".join(" ".join(body).split()[:LEDE_WORDS]))
-
-
-def lede_overlap(line: str, lede: frozenset[str] | set[str]) -> float:
-    """The share of a line's content words the story's opening uses (a headline's do; another story's do not)."""
-    words = _stems(line)
-    return len(words & lede) / len(words) if words else 0.0
 
 
 def _find_title(lines: list[str], kinds: list[str], anchor: int, author: str | None, *,
@@ -353,9 +341,18 @@ def _head_lines(lines: list[str], lo: int, *, size: int = 30) -> list[int]:
     return out
 
 
-def read_browser_copy(lines: list[str]) -> CopyFields | None:
-    """Fields of a browser copy, or None when no run of prose stands out (a plain text file)."""
-    kinds = [_kind(line) for line in lines]
+def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = None) -> CopyFields | None:
+    """Fields of a browser copy, or None when no run of prose stands out (a plain text file).
+
+    Prose is told by English function words; a copy where they find none is read again with those of its own
+    language (:func:`~.copy_language.stopwords_of`), where a story needs :data:`FOREIGN_MIN_WORDS` words of prose."""
+    if stopwords is None:
+        found = read_browser_copy(lines, stopwords=STOPWORDS)
+        if found is not None:
+            return found
+        foreign = stopwords_of(lines)
+        return None if foreign is STOPWORDS else read_browser_copy(lines, stopwords=foreign)
+    kinds = [_kind(line, stopwords) for line in lines]
     sizes = [len(_words(line)) for line in lines]
     lo, hi = _best_run(kinds, sizes)
     first_comment = next((i for i, line in enumerate(lines) if _comment_head(line)), None)
@@ -364,10 +361,11 @@ def read_browser_copy(lines: list[str]) -> CopyFields | None:
         if sum(s for k, s in zip(kinds[before[0]:before[1]], sizes[before[0]:before[1]]) if k == "good") \
                 >= MIN_BODY_WORDS:
             lo, hi = before
-    if hi <= lo or sum(s for k, s in zip(kinds[lo:hi], sizes[lo:hi]) if k == "good") < MIN_BODY_WORDS:
+    least = MIN_BODY_WORDS if stopwords is STOPWORDS else FOREIGN_MIN_WORDS
+    if hi <= lo or sum(s for k, s in zip(kinds[lo:hi], sizes[lo:hi]) if k == "good") < least:
         return None
     hi = _before_author_note(lines, kinds, sizes, lo, hi)
-    lo = _after_header(lines, lo, hi)
+    lo = _after_header(lines, lo, hi, kinds)
     body = [line for line, kind in zip(lines[lo:hi], kinds[lo:hi]) if kind != "bad"]
     listed = _listed_after(lines, hi)
     body += listed

@@ -20,9 +20,9 @@ from importlib import resources
 import numpy as np
 
 from .boilerplate import COPYRIGHT, is_boilerplate
-from .browser import CopyFields, _best_run, _kind, _title_like, _words, lede_of, lede_overlap, read_browser_copy
+from .browser import CopyFields, _best_run, _kind, _title_like, _words, read_browser_copy
 from .bylines import BYLINE
-from .copy_patterns import DATE, STOPWORDS
+from .copy_patterns import DATE, STOPWORDS, lede_of, lede_overlap
 
 LABELS: tuple[str, ...] = ("other", "body", "title")
 LEDE_MARGIN = 0.2  # the classifier's headline replaces the rule reader's unless the story's opening repeats fewer of
