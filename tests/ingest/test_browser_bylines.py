@@ -163,8 +163,14 @@ def test_the_note_about_the_author_ends_the_story_before_the_teasers() -> None:
     "Email Jane Doe at jdoe@example.com or follow her @jdoe. Follow us on Twitter @example.",
     "No spam, we promise. You can unsubscribe at any time and we'll never share your details.",
     "Example is part of Example Media Inc, an international media group and leading digital publisher.",
+    "The information provided on this website (including the blogs and community pages) is for informational "
+    "purposes only and is not intended to replace the advice of your doctor.",
+    "*These statements have not been evaluated by the Food and Drug Administration.",
+    "The Example Post Customer Service Center can be contacted with any questions or requests about your account.",
+    "Reproduction of news articles, photos, videos or any other content in whole or in part in any form or medium "
+    "without express written permission of example.com is prohibited.",
 ])
-def test_credits_contact_notes_and_publisher_notes_are_page_furniture(line: str) -> None:
+def test_credits_contact_notes_publisher_notes_and_site_notices_are_page_furniture(line: str) -> None:
     from newsbrief.ingest.boilerplate import is_boilerplate
 
     assert is_boilerplate(line)
