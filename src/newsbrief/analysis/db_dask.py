@@ -18,14 +18,14 @@ import atexit
 import functools
 import threading
 from collections import OrderedDict
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from ..store.layout import PARTITIONING, file_parts, part_number
+from ..store.layout import PARTITIONING, file_parts
 from .db import Db, arrow_of, merge_partials
 
 #: One part of a store: per table, its Parquet files in that part (``files``) or its rows (in-memory tables).

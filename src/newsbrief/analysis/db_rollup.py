@@ -35,12 +35,14 @@ class RollupDb(Db):
     @classmethod
     def open(cls, store: str | Path, *, db: Db | None = None) -> Db:
         """The aggregations of the store folder ``store`` from its roll-ups; ``db``: the whole store's connection
-        to reuse (default: a new one). A store without checksums (or not partitioned) gets a plain :class:`Db`."""
+        to reuse (default: a new one, of :data:`~newsbrief.store.duck.BRIEFING_MEMORY_LIMIT` and one thread). A
+        store without checksums (or not partitioned) gets a plain :class:`Db`."""
         from ..store.dataset import current_folder, read_manifest
-        from ..store.duck import connect, table_paths
+        from ..store.duck import BRIEFING_MEMORY_LIMIT, BRIEFING_THREADS, connect, table_paths
         from ..store.rollups import Rollups, digested_parts
 
-        base = db if db is not None else Db(connect(store))
+        base = db if db is not None else Db(connect(store, memory_limit=BRIEFING_MEMORY_LIMIT,
+                                                    threads=BRIEFING_THREADS))
         files = table_paths(store)
         entries = read_manifest(store).get("files")
         if not isinstance(entries, dict) or not entries:

@@ -195,8 +195,8 @@ class Rollups:
               parts: Sequence[str] = ()) -> None:
         """The files ``names`` that ``write(folder)`` writes into a folder, kept under ``key`` (a digest of what
         they are made from: the ``parts`` digests among it, recorded so :func:`prune_rollups` knows when no kept
-        version can use them) and linked into ``target`` (None: only kept): written once, then linked for every later run. A
-        kept set with a file missing or of another size than recorded is written again."""
+        version can use them) and linked into ``target`` (None: only kept): written once, then linked for every
+        later run. A kept set with a file missing or of another size than recorded is written again."""
         kept = self.folder / _FILES / key
         if not self.read_only and not self._whole(kept, names):
             with ExitStack() as stack:
