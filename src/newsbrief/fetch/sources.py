@@ -9,7 +9,6 @@ with lxml because trafilatura's feed and sitemap link extractors return links wi
 
 from __future__ import annotations
 
-import email.utils
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -21,6 +20,7 @@ from lxml import etree
 from trafilatura.feeds import FeedParameters, determine_feed, is_potential_feed
 from trafilatura.sitemaps import extract_robots_sitemaps
 
+from ..ingest import dates
 from ..params import is_url
 
 log = logging.getLogger(__name__)
@@ -68,18 +68,13 @@ def kind_of(body: bytes) -> Kind:
 
 
 def parse_date(text: str | None) -> datetime | None:
-    """RFC 822 (RSS) or ISO 8601 (Atom, sitemaps, Dublin Core) as an aware UTC datetime."""
-    if not text or not text.strip():
-        return None
-    text = text.strip()
-    try:
-        moment = email.utils.parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
-        try:
-            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-        except ValueError:
-            return None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    """RFC 822 (RSS) or ISO 8601 (Atom, sitemaps, Dublin Core) as an aware UTC datetime.
+
+    Read by ingest's date reader (:func:`newsbrief.ingest.dates.parse_date`: zone names, partial dates
+    left missing), then put in UTC: feed dates are compared and stored as instants.
+    """
+    moment = dates.parse_date(text)
+    return moment.astimezone(UTC) if moment is not None else None
 
 
 def _child(element: etree._Element, *names: str) -> etree._Element | None:

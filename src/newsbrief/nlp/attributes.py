@@ -16,16 +16,15 @@ attribute) is left in place (:func:`replace_attribute_ruler` returns False).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 from typing import Any
 
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import minibatch
 
 from ..errors import ModelError
 from . import ATTRIBUTES_COMPONENT as COMPONENT
+from .doc_component import DocComponent
 
 __all__ = ["FastAttributeRuler", "replace_attribute_ruler", "supported"]
 
@@ -125,7 +124,7 @@ Slot = tuple[int, int, int]  # (rule number, alternative, position in the patter
 Info = tuple[tuple[int, ...], frozenset[Slot]]
 
 
-class FastAttributeRuler:
+class FastAttributeRuler(DocComponent):
     """The rules of a spaCy ``AttributeRuler`` applied by look-up (see the module docs)."""
 
     def __init__(self, nlp: Language, name: str = COMPONENT, *, ruler: str = "attribute_ruler") -> None:
@@ -156,16 +155,6 @@ class FastAttributeRuler:
         self._reads_form = [(n, a, p, test) for n, a, p, test in self._formless if _reads_lower(test)]
         self._formless_cache: dict[tuple[str, str, bool], list[Slot]] = {}
         self._merged: dict[tuple[int, ...], dict[int, int]] = {}
-
-    def __call__(self, doc: Doc) -> Doc:
-        self._apply(doc)
-        return doc
-
-    def pipe(self, docs: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
-        for batch in minibatch(docs, size=batch_size):
-            for doc in batch:
-                self._apply(doc)
-            yield from batch
 
     def _info(self, raw: tuple[int, int, int, bool]) -> Info:
         """The one-token rules that apply to a token with key ``raw``, and the (rule, alternative, position)

@@ -11,16 +11,15 @@ already have a lemma (set by the attribute ruler) keep it, as with the model's c
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from typing import Any
 
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import minibatch
 
 from . import LEMMAS_COMPONENT as COMPONENT
+from .doc_component import DocComponent
 
 __all__ = ["FastLemmatizer", "replace_lemmatizer"]
 
@@ -28,7 +27,7 @@ __all__ = ["FastLemmatizer", "replace_lemmatizer"]
 MAX_CACHED = 200_000
 
 
-class FastLemmatizer:
+class FastLemmatizer(DocComponent):
     """The lemmas of the model's rule lemmatizer ``lemmatizer``, cached per (form, POS, morphology)."""
 
     def __init__(self, nlp: Language, name: str = COMPONENT, *, lemmatizer: str = "lemmatizer") -> None:
@@ -36,16 +35,6 @@ class FastLemmatizer:
         self.vocab = nlp.vocab
         self.original: Any = nlp.get_pipe(lemmatizer)
         self._cache: dict[tuple[int, int, int], int] = {}
-
-    def __call__(self, doc: Doc) -> Doc:
-        self._apply(doc)
-        return doc
-
-    def pipe(self, docs: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
-        for batch in minibatch(docs, size=batch_size):
-            for doc in batch:
-                self._apply(doc)
-            yield from batch
 
     def _apply(self, doc: Doc) -> None:
         if not len(doc):
