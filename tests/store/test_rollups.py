@@ -147,3 +147,22 @@ def test_rollups_no_kept_version_can_read_are_pruned_when_a_version_is_written(t
         assert parts == old & new and not kept_files and not record.exists()
         assert not first.exists()
     assert not stale_code.exists()
+
+
+def test_a_runs_linked_data_never_prunes_the_stores_rollups(tmp_path: Path) -> None:
+    from newsbrief.analysis.db_rollup import RollupDb
+    from newsbrief.store.link import link_dataset
+    from newsbrief.store.rollups import prune_rollups
+    from randomcorpus import random_tables
+
+    store = tmp_path / "store"
+    _write(store, random_tables(), grace=0.0)
+    data = link_dataset(store, tmp_path / "run" / "data")
+    (data.resolve() / ROLLUPS / "0123456789abcdef").mkdir(parents=True)  # another code version's, old
+    os.utime(store / ROLLUPS / "0123456789abcdef", (time.time() - 3600, time.time() - 3600))
+    db = RollupDb.open(store)
+    assert isinstance(db, RollupDb)
+    db.partials("SELECT count(*) AS n FROM articles")
+    before = sorted((store / ROLLUPS).rglob("*"))
+    assert prune_rollups(data, grace=0.0) == 0
+    assert sorted((store / ROLLUPS).rglob("*")) == before

@@ -310,7 +310,7 @@ def prune_rollups(root: Path, *, grace: float = GRACE_SECONDS) -> int:
     folders and files were removed. What stays: every roll-up of the kept versions' parts (one set per query asked:
     each filter or date range a briefing used adds its own)."""
     base = root / ROLLUPS
-    if not base.is_dir():
+    if not base.is_dir() or base.is_symlink():  # a run's linked data/ shares another store's: that store prunes
         return 0
     versions = [v for v in root.glob("v-*") if v.is_dir()]
     keep: set[str] = set()
