@@ -21,6 +21,8 @@ A roll-up is written to a temporary file and renamed into place (readers never s
 are computed under the part's lock (:func:`.lock.locked`), so two briefings started together compute each once and
 never break each other. A run's ``data/`` (linked from a store by :func:`.link.link_dataset`) shares the store's
 roll-ups. A store written without checksums has no part digests and gets no roll-ups (it is read as before).
+``newsbrief annotate`` writes them with the store (:mod:`newsbrief.render.rollups`); each new dataset version
+removes, under the store's lock, those no version still on disk can read (:func:`prune_rollups`).
 """
 
 from __future__ import annotations
