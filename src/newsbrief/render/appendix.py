@@ -157,12 +157,19 @@ def write_appendix_kept(folder: Path, db: Db, *, title: str) -> Path:
 def keep_appendix_files(db: RollupDb, folder: Path | None) -> None:
     """The appendix's CSV files and body of the store ``db`` reads, kept in its roll-ups (written the first time)
     and linked into ``folder`` (None: only kept, as ``newsbrief annotate`` does)."""
-    from ..codeversion import code_version
-
-    key = db.content_key("appendix", code_version(APPENDIX_CODE),
-                         f"{TABLE_ROWS} {ARTICLE_ROWS} {QUOTE_SPEAKERS} {QUOTES_PER_SPEAKER}")
-
     def write(into: Path) -> None:
         _write_files(into, db)
 
-    db.rollups.files(key, (*CSV_FILES, BODY), folder, write, parts=[digest for digest, _ in db.parts])
+    db.rollups.files(_key(db), (*CSV_FILES, BODY), folder, write, parts=[digest for digest, _ in db.parts])
+
+
+def appendix_kept(db: RollupDb) -> bool:
+    """True when the appendix's files of the store ``db`` reads are kept whole in its roll-ups."""
+    return db.rollups.has_files(_key(db), (*CSV_FILES, BODY))
+
+
+def _key(db: RollupDb) -> str:
+    from ..codeversion import code_version
+
+    return db.content_key("appendix", code_version(APPENDIX_CODE),
+                          f"{TABLE_ROWS} {ARTICLE_ROWS} {QUOTE_SPEAKERS} {QUOTES_PER_SPEAKER}")

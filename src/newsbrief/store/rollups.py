@@ -221,6 +221,10 @@ class Rollups:
             except OSError:
                 shutil.copyfile(kept / name, target / name)
 
+    def has_files(self, key: str, names: Sequence[str]) -> bool:
+        """True when the files ``names`` are kept whole under ``key`` (:meth:`files` would link them)."""
+        return self._whole(self.folder / _FILES / key, names)
+
     def _write_files(self, kept: Path, names: Sequence[str], write: Callable[[Path], None],
                      parts: Sequence[str]) -> None:
         tmp = kept.parent / f".{kept.name}.{writer_tag()}.{os.urandom(4).hex()}.tmp"
