@@ -24,7 +24,7 @@ Figures, per set and split:
   unnamed speakers - "officials", "a spokesperson" - are not counted; a leading article is ignored), and
   stmtR: statement recall (a quote split around its cue is one statement, as in the gold);
 * top-sp: pages with a named gold speaker whose most-quoted named system speaker, as the briefing orders
-  speakers (most quote rows, then most words), is (one of) the gold's most-quoted named speaker(s).
+  speakers (most statements, then most words), is (one of) the gold's most-quoted named speaker(s).
 
 Usage::
 
@@ -105,7 +105,6 @@ def annotate_pages(texts: dict[str, str]) -> dict[str, dict[str, pd.DataFrame]]:
         mentions, entities = link_entities(m[["article_id", "start", "end", "text", "label"]])
         q = raw["quotes"][raw["quotes"]["content_hash"] == name].rename(columns={"content_hash": "article_id"})
         quotes = resolve_speakers(q, mentions, entities, {name: text})
-        quotes["group"] = q["group"].to_numpy()  # the parts of one quote split by its cue share a group
         out[name] = {"mentions": mentions, "entities": entities, "quotes": quotes, "text": pd.DataFrame({"t": [text]})}
     return out
 
@@ -184,18 +183,18 @@ def score_page(gold: dict[str, Any], tables: dict[str, pd.DataFrame]) -> Counter
             gold_sp[_speaker_key(form)] = sp["name"]
     rows = quotes[quotes["speaker_entity_id"].notna()]
     sys_sp: Counter[str] = Counter()  # statements: a quote split around its cue is one, as in the gold
-    shown: dict[str, tuple[int, int]] = {}  # per speaker: (quote rows, words), the briefing's order
+    words: Counter[str] = Counter()  # per speaker: (statements, words) is the briefing's order
     seen: set[tuple[object, str]] = set()
-    groups = rows["group"] if "group" in rows else pd.Series(range(len(rows)), index=rows.index)
-    for speaker, eid, group, content in zip(rows["speaker"], rows["speaker_entity_id"], groups, rows["content"]):
+    for speaker, eid, statement, content in zip(rows["speaker"], rows["speaker_entity_id"], rows["statement_id"],
+                                                rows["content"]):
         forms = [speaker, *list(aliases.get(eid, []))]
         hit = next((gold_sp[_speaker_key(f)] for f in forms if _speaker_key(f) in gold_sp), None)
         key = hit or f"?{speaker}"
-        if (group, eid) not in seen:
-            seen.add((group, eid))
+        if (statement, eid) not in seen:
+            seen.add((statement, eid))
             sys_sp[key] += 1
-        n, w = shown.get(key, (0, 0))
-        shown[key] = (n + 1, w + len(str(content).split()))
+        words[key] += len(str(content).split())
+    shown = {k: (sys_sp[k], words[k]) for k in sys_sp}
     if VERBOSE:
         print(f"  {gold['page'][:16]}: speakers {dict(sys_sp)}")
     found = {k for k in sys_sp if not k.startswith("?")}
@@ -208,7 +207,7 @@ def score_page(gold: dict[str, Any], tables: dict[str, pd.DataFrame]) -> Counter
         most = max(sp["statements"] for sp in gold["speakers"])
         best = {sp["name"] for sp in gold["speakers"] if sp["statements"] == most}
         s["top_sp"] += 1
-        # the top speaker as the briefing shows it (analysis.speaker_share: most quote rows, then words)
+        # the top speaker as the briefing shows it (analysis.speaker_share: most statements, then words)
         s["top_sp_ok"] += bool(shown) and max(shown, key=lambda k: shown[k]) in best
     return s
 

@@ -70,7 +70,8 @@ def speaker_share(
     example = (q.sort_values(order, ascending=[False] + [True] * (len(order) - 1), kind="stable")
                .drop_duplicates("speaker").set_index("speaker")["content"])
     out = q.groupby("speaker").agg(
-        named=("named", "max"), quotes=("content", "size"), articles=("article_id", "nunique"), words=("words", "sum"),
+        named=("named", "max"), quotes=("statement", "nunique"), articles=("article_id", "nunique"),
+        words=("words", "sum"),
         first=("published", "min"), last=("published", "max"),
     )
     out["example"] = example

@@ -73,3 +73,30 @@ def test_entity_frequencies_shares_and_types() -> None:
     assert list(freq["type"]) == ["person", "place"]
     assert freq.loc[0, "articles"] == 2 and freq.loc[0, "share"] == pytest.approx(0.75)
     assert list(entity_frequencies(mentions, entities, types=["place"])["name"]) == ["Oslo"]
+
+
+def _split_quote() -> pd.DataFrame:
+    """Ann Lee's one statement split around its cue (two rows, one statement), then two of Bob Ray's."""
+    rows = [("a1", 0, "we will win", "Ann Lee", "E1"), ("a1", 0, "and we will win soon", "Ann Lee", "E1"),
+            ("a1", 1, "no", "Bob Ray", "E2"), ("a2", 0, "never", "Bob Ray", "E2")]
+    return pd.DataFrame(
+        [{"article_id": a, "quote_id": i, "statement_id": st, "content": c, "content_start": 0,
+          "content_end": len(c), "kind": "direct", "cue": "said", "speaker_text": s, "speaker_start": 0,
+          "speaker_end": 1, "speaker": s, "speaker_entity_id": e}
+         for i, (a, st, c, s, e) in enumerate(rows)]
+    )
+
+
+def test_a_quote_split_around_its_cue_counts_once_with_its_words_summed() -> None:
+    share = speaker_share(_split_quote(), _articles()).set_index("speaker")
+    assert share.loc["Ann Lee", "quotes"] == 1 and share.loc["Ann Lee", "words"] == 8
+    assert share.loc["Bob Ray", "quotes"] == 2
+    assert list(share.index) == ["Bob Ray", "Ann Lee"]  # two statements lead one, whatever its rows
+    by_source = speaker_share_table_by(_split_quote(), _articles(), by="source", top=None)
+    post = by_source[by_source["group"] == "Post"].set_index("speaker")
+    assert post.loc["Ann Lee", "quotes"] == 1 and post.loc["Ann Lee", "words"] == 8
+
+
+def test_stores_without_statement_ids_count_quote_rows() -> None:
+    share = speaker_share(_split_quote().drop(columns="statement_id"), _articles()).set_index("speaker")
+    assert share.loc["Ann Lee", "quotes"] == 2

@@ -36,8 +36,8 @@ COLUMNS = {
                  "wire", "thin"],
     "mentions": ["article_id", "start", "end", "text", "label", "entity_id", "tone", "sent_id"],
     "entities": ["entity_id", "name", "label", "aliases"],
-    "quotes": ["article_id", "quote_id", "content", "content_start", "content_end", "kind", "cue", "speaker_text",
-               "speaker_start", "speaker_end", "speaker", "speaker_entity_id", "sentiment", "n_words"],
+    "quotes": ["article_id", "quote_id", "statement_id", "content", "content_start", "content_end", "kind", "cue",
+               "speaker_text", "speaker_start", "speaker_end", "speaker", "speaker_entity_id", "sentiment", "n_words"],
     "sentences": ["article_id", "sent_id", "start", "end", "text", "sentiment"],
 }
 

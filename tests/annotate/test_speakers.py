@@ -26,3 +26,12 @@ def test_a_surname_the_extractor_called_unnamed_is_the_named_person() -> None:
     out = resolve_speakers(quotes, mentions, entities, {"a": TEXT})
     assert list(out["speaker"]) == ["John Petrides", "Analysts"]
     assert out["speaker_entity_id"].iloc[0] == "e1" and pd.isna(out["speaker_entity_id"].iloc[1])
+
+
+def test_the_parts_of_one_statement_share_a_statement_id() -> None:
+    mentions = pd.DataFrame(columns=["article_id", "start", "end", "text", "label", "entity_id"])
+    entities = pd.DataFrame(columns=["entity_id", "name", "label", "aliases"])
+    quotes = pd.DataFrame([{**_quote(0, 4, entity=False), "quote_id": k, "group": g}
+                           for k, g in enumerate([0, 0, 1])])
+    out = resolve_speakers(quotes, mentions, entities, {"a": TEXT})
+    assert list(out["statement_id"]) == [0, 0, 1]

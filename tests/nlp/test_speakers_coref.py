@@ -139,3 +139,79 @@ def test_of_two_subjects_the_person_speaks(nlp: Language) -> None:
     text = "Wikileaks editor-in-chief Kristinn Hrafnsson said: \"Let us now focus on the threat to the press.\""
     rows = extract_quotes(nlp(text))
     assert rows and _refs(text, rows)[0] == "Kristinn Hrafnsson"
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("The nurses, members of a newly formed group Nurses for Clean Water, offered to help.\n\n"
+         "The nurses said that they would run the clinic for free.", "Nurses for Clean Water"),
+        ("Members of National Pilots United marched in Denver on Friday.\n\n"
+         "The pilots said that the airline had cut their rest hours.", "National Pilots United"),
+    ],
+)
+def test_a_plural_description_is_the_organisation_its_members_form(nlp: Language, text: str, who: str) -> None:
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[-1] == who and rows[-1].speaker_is_entity
+
+
+def test_a_plural_description_of_no_organisation_stays_a_group(nlp: Language) -> None:
+    text = "Acme Corp opened a plant in Ohio last year.\n\nThe workers said that the pay was too low."
+    rows = extract_quotes(nlp(text))
+    assert rows and not rows[-1].speaker_is_entity
+
+
+def test_they_after_two_names_joined_by_and_is_each_of_them(nlp: Language) -> None:
+    text = ("Mary Warren and Ann Cortez met voters in Ohio on Monday.\n\n"
+            "They said that the plan was unfair to workers.")
+    rows = extract_quotes(nlp(text))
+    assert sorted(_refs(text, rows)) == ["Ann Cortez", "Mary Warren"]
+    assert all(_named(rows)) and len({q.group for q in rows}) == 1  # one statement, two speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("A spokesman for the airline said the flight was delayed by fog.\n\n"
+         "John Smith, the spokesman, added that passengers would be compensated.", "John Smith"),
+        ("A local farmer said the river had never been so low.\n\n"
+         "\u201cI have lived here all my life,\u201d said the farmer, Tom Baker.", "Tom Baker"),
+    ],
+)
+def test_a_speaker_introduced_by_role_and_named_later_is_the_named_person(
+    nlp: Language, text: str, who: str
+) -> None:
+    rows = extract_quotes(nlp(text))
+    assert _refs(text, rows) == [who, who] and all(_named(rows))
+
+
+def test_another_person_with_the_same_role_is_not_the_one_introduced(nlp: Language) -> None:
+    text = ("A spokesman for the airline said the flight was delayed by fog.\n\n"
+            "Mary Jones, a spokesman for the airport, said the runway was closed.")
+    rows = extract_quotes(nlp(text))
+    assert not rows[0].speaker_is_entity
+
+
+def test_a_description_whose_words_are_in_an_organisation_s_name_is_that_organisation(nlp: Language) -> None:
+    text = ("Shares of Silver Lake Productions fell on Monday after the studio lost a lawsuit.\n\n"
+            "The Acme Group, which owns a rival studio, sued the company in May. Acme declined to comment.\n\n"
+            "\u201cWe will appeal,\u201d the production company said in a statement.")
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[-1] == "Silver Lake Productions"
+
+
+def test_a_name_that_only_modifies_is_not_the_organisation_described(nlp: Language) -> None:
+    text = ("Scooter Braun is unhappy with his partner, a source said.\n\n"
+            "Taylor Swift accused the Braun-owned company of blocking her show.\n\n"
+            "Dick Clark Productions denied that it had settled on an arrangement with the music label.\n\n"
+            "\u201cAt no time did we agree to it,\u201d the production company said in a separate statement.")
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[-1] == "Dick Clark Productions"
+
+
+def test_a_letter_speaks_for_the_members_who_wrote_it(nlp: Language) -> None:
+    text = ("The doctors, members of a recently formed group Nurses for Clean Water, have offered to help.\n\n"
+            "In a letter on Monday, the doctors pleaded with the agency to reconsider.\n\n"
+            "\u201cWe write with urgency,\u201d the letter says.")
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[-1] == "Nurses for Clean Water"

@@ -3,6 +3,7 @@ sentences, one per class of error."""
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 
 from newsbrief.nlp.quotes import Quote, extract_quotes
@@ -125,3 +126,63 @@ def test_a_role_or_a_cut_name_never_becomes_a_mention(nlp: Language) -> None:
     rows = extract_quotes(doc)
     found = [text for _a, _b, text, _label in speaker_mentions(doc, rows, [])]
     assert "Oil Minister" not in found and "Systems Inc" not in found
+
+
+def test_a_quote_split_around_its_cue_is_one_statement(nlp: Language) -> None:
+    text = "\u201cWe will win this case,\u201d Ann Lee said, \u201cand we will win it before the summer.\u201d"
+    rows = extract_quotes(nlp(text))
+    assert len(rows) == 2 and rows[0].group == rows[1].group
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "content"),
+    [
+        ("The Bureau of Fisheries recommends that anglers release every trout they catch.",
+         "The Bureau of Fisheries", "anglers release every trout they catch"),
+        ("The Foreign Office advised travellers to avoid the border region until further notice.",
+         "The Foreign Office", "travellers to avoid the border region until further notice"),
+        ("Acme Corp ruled out a merger with its rival on Monday.", "Acme Corp", "a merger with its rival on Monday"),
+    ],
+)
+def test_an_institution_s_unquoted_statement_is_speech(nlp: Language, text: str, who: str, content: str) -> None:
+    rows = extract_quotes(nlp(text))
+    ref = _refs(text, rows)[0] if rows else None
+    assert ref is not None and ref.removeprefix("The ") == who.removeprefix("The ") and rows[0].content == content
+    assert rows[0].speaker_is_entity
+
+
+def test_a_question_in_a_hearing_is_the_asker_s(nlp: Language) -> None:
+    text = "Committee counsel Steve Porter asked Morrison about doubts within the council about his deputy."
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[0] == "Steve Porter"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The storm ruled out any travel on Sunday.", "He asked her about the weather.",
+     "The fans called for another song.", "John Smith recommends that you buy the shares.",
+     "The Federal Bureau did not recommend charges against her."],
+)
+def test_acts_of_things_and_unnamed_people_are_no_statements(nlp: Language, text: str) -> None:
+    assert extract_quotes(nlp(text)) == []
+
+
+def test_the_one_asked_is_no_asker(nlp: Language) -> None:
+    text = "Team captain Carl Dorsey, asked about the league's decision, said it was too harsh."
+    rows = extract_quotes(nlp(text))
+    assert "asked" not in [q.cue for q in rows]
+
+
+def test_a_site_s_advice_to_its_readers_is_no_statement(nlp: Language) -> None:
+    text = "Stockwatch.com advises users to check with certified experts before taking any decisions."
+    assert extract_quotes(nlp(text)) == []
+
+
+def test_a_quote_over_paragraphs_with_its_cue_at_the_end_is_never_taken_twice(nlp: Language) -> None:
+    text = ("Mayor Ann Lee said the plan was sound.\n\n"
+            "\u201cWe have the money and we have the will. The river will be cleaned by the summer.\n\n"
+            "\u201cAnd the fish will come back to the river by the autumn,\u201d she added.")
+    rows = extract_quotes(nlp(text))
+    assert len([q for q in rows if q.kind == "direct"]) == 2
+    assert len({q.content_start for q in rows}) == len(rows)  # the last part was the cue's and a floating quote's
+    assert _refs(text, rows) == ["Ann Lee"] * 3

@@ -51,19 +51,22 @@ def entities_sql(db: Db) -> str:
 
 def quote_words_sql(db: Db) -> str:
     """One narrow row per scoped quote: article_id, quote_id, speaker, named, words, published (stores without
-    ``quotes.n_words`` count the words here, once per write, reading the quote's text)."""
+    ``quotes.n_words`` count the words here, once per write, reading the quote's text), with its statement
+    (``statement_id``; the quote itself in stores before it)."""
+    statement = "q.statement_id" if db.has("quotes", "statement_id") else "q.quote_id"
     return f"""
-        SELECT q.article_id, q.quote_id, coalesce(q.speaker, '{UNATTRIBUTED}') AS speaker,
+        SELECT q.article_id, q.quote_id, {statement} AS statement_id, coalesce(q.speaker, '{UNATTRIBUTED}') AS speaker,
                q.speaker_entity_id IS NOT NULL AS named, {db.quote_words('q')} AS words, a.published
         FROM quotes q JOIN {db.articles_in_scope} a ON q.article_id = a.article_id"""
 
 
 def speakers_sql(words: str) -> str:
-    """speaker, named, quotes, articles, words, quote_share, word_share, first, last from ``words`` (a relation of
-    :func:`quote_words_sql`); unordered: see :data:`SPEAKER_ORDER`."""
+    """speaker, named, quotes (statements), articles, words, quote_share, word_share, first, last from ``words`` (a
+    relation of :func:`quote_words_sql`); unordered: see :data:`SPEAKER_ORDER`."""
     return f"""
         WITH s AS (
-            SELECT speaker, bool_or(named) AS named, count(*) AS quotes, count(DISTINCT article_id) AS articles,
+            SELECT speaker, bool_or(named) AS named, count(DISTINCT (article_id, statement_id)) AS quotes,
+                   count(DISTINCT article_id) AS articles,
                    sum(words)::BIGINT AS words,
                    min(published) AS first, max(published) AS last FROM {words} w GROUP BY speaker)
         SELECT speaker, named, quotes, articles, words, quotes / sum(quotes) OVER () AS quote_share,

@@ -188,6 +188,14 @@ class Db:
         """SQL for the words of each quote: the stored ``n_words`` (stores since it exists), else counted."""
         return f"{alias}.n_words" if self.has("quotes", "n_words") else words_sql(f"{alias}.content")
 
+    def quote_statements(self, alias: str = "q") -> str:
+        """SQL counting statements among the grouped quote rows: a quote split around its cue ("..., he said,
+        ...") is two rows of one ``statement_id``, counted once (stores before the column: one per row).
+        Summable over parts: the parts are article-disjoint."""
+        if self.has("quotes", "statement_id"):
+            return f"count(DISTINCT ({alias}.article_id, {alias}.statement_id))"
+        return "count(*)"
+
     def entities(self) -> pd.DataFrame:
         """The entities table (one row per canonical entity: small, read whole)."""
         return self.df("SELECT * FROM entities")

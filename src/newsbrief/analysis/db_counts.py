@@ -44,15 +44,16 @@ def entity_frequencies(
 
 
 def speaker_share(db: Db, *, top: int | None = None, examples: bool = True) -> pd.DataFrame:
-    """Per resolved speaker: quotes, the articles they are in, quoted words, their shares, first and last date, an
-    example quote; most quoted first.
+    """Per resolved speaker: quotes (statements: the parts of a quote split around its cue count once, their
+    words summed), the articles they are in, quoted words, their shares, first and last date, an example quote;
+    most quoted first.
 
     Unattributed quotes are one line of their own (:data:`UNATTRIBUTED`), not dropped. The example is the
     speaker's longest quote (ties: first by article and position), looked up for the speakers returned only, or
     not at all without ``examples``."""
     counts = db.aggregate(f"""
         SELECT coalesce(q.speaker, '{UNATTRIBUTED}') AS speaker, bool_or(q.speaker_entity_id IS NOT NULL) AS named,
-               count(*) AS quotes, count(DISTINCT q.article_id) AS articles,
+               {db.quote_statements('q')} AS quotes, count(DISTINCT q.article_id) AS articles,
                sum({db.quote_words()})::BIGINT AS words, min(a.published) AS "first",
                max(a.published) AS "last"
         FROM quotes q JOIN {db.articles_in_scope} a ON q.article_id = a.article_id GROUP BY 1""", f"""

@@ -18,6 +18,9 @@ def _with_speaker(quotes: pd.DataFrame) -> pd.DataFrame:
     q["speaker"] = q["speaker"].astype("object").where(q["speaker"].notna(), UNATTRIBUTED)
     q["named"] = q["speaker_entity_id"].notna()
     q["words"] = q["content"].astype(str).str.split().str.len()
+    # one statement per (article, statement_id): a quote split around its cue counts once (one per row before it)
+    part = q["statement_id"] if "statement_id" in q else (q["quote_id"] if "quote_id" in q else q.index.to_series())
+    q["statement"] = q["article_id"].astype(str) + "\x1f" + part.astype(str).to_numpy()
     return q
 
 
@@ -38,11 +41,12 @@ def share_from_counts(counts: pd.DataFrame, *, top: int | None = None) -> pd.Dat
 def speaker_share_by(
     quotes: pd.DataFrame, articles: pd.DataFrame, *, by: str = "source", freq: str = "W", top: int = 5
 ) -> pd.DataFrame:
-    """Quotes per top speaker by ``source`` or by period (``by="period"``); rows: group, columns: speakers."""
+    """Quotes (statements) per top speaker by ``source`` or by period (``by="period"``); rows: group, columns:
+    speakers."""
     if quotes.empty:
         return pd.DataFrame()
     q = _with_speaker(quotes).merge(articles[["article_id", "source", "published"]], on="article_id", how="left")
-    leaders = q["speaker"].value_counts().head(top).index
+    leaders = q.groupby("speaker")["statement"].nunique().sort_values(ascending=False, kind="stable").head(top).index
     q = q[q["speaker"].isin(leaders)]
     if by == "period":
         q = q.dropna(subset=["published"])
@@ -51,7 +55,7 @@ def speaker_share_by(
         key = period_start(q["published"], freq)
     else:
         key = source_labels(q[by])
-    return q.groupby([key, "speaker"]).size().unstack(fill_value=0)
+    return q.groupby([key, "speaker"])["statement"].nunique().unstack(fill_value=0)
 
 
 def quote_table(quotes: pd.DataFrame, *, limit: int | None = None) -> pd.DataFrame:
@@ -97,7 +101,7 @@ def speaker_share_table_by(
         raise ValueError(f"by must be 'source' or 'period', not {by!r}")
     example = (q.sort_values("words", ascending=False, kind="stable").drop_duplicates(["group", "speaker"])
                .set_index(["group", "speaker"])["content"])
-    out = q.groupby(["group", "speaker"]).agg(named=("named", "max"), quotes=("content", "size"),
+    out = q.groupby(["group", "speaker"]).agg(named=("named", "max"), quotes=("statement", "nunique"),
                                               words=("words", "sum"))
     out["quote_share"] = out["quotes"] / out.groupby(level="group")["quotes"].transform("sum")
     out["word_share"] = out["words"] / out.groupby(level="group")["words"].transform("sum").clip(lower=1)

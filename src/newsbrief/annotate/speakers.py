@@ -7,7 +7,7 @@ import pandas as pd
 from ..nlp.entities.gazetteer import fold
 
 QUOTE_TABLE_COLS = [
-    "article_id", "quote_id", "content", "content_start", "content_end", "kind", "cue", "speaker_text",
+    "article_id", "quote_id", "statement_id", "content", "content_start", "content_end", "kind", "cue", "speaker_text",
     "speaker_start", "speaker_end", "speaker", "speaker_entity_id", "sentiment",
 ]
 
@@ -16,6 +16,9 @@ def resolve_speakers(
     quotes: pd.DataFrame, mentions: pd.DataFrame, entities: pd.DataFrame, texts: dict[str, str]
 ) -> pd.DataFrame:
     """Map each quote's resolved speaker span onto an entity mention; else keep the span's words.
+
+    ``statement_id`` numbers the statements of an article: the rows of a quote split around its cue, or said
+    by joint speakers, share one (the extractor's ``group``).
 
     A person mention inside the span wins; otherwise a mention covering at least 60% of it.
     Unnamed groups ("Ukrainian defence officials") keep their own words, with no entity id.
@@ -87,6 +90,8 @@ def resolve_speakers(
     out = quotes.copy()
     out["speaker"] = speakers
     out["speaker_entity_id"] = speaker_ids
+    # the parts of one statement (a quote split around its cue, joint speakers) share the extractor's group
+    out["statement_id"] = (out["group"] if "group" in out else out["quote_id"]).astype("int64")
     return out[QUOTE_TABLE_COLS]
 
 

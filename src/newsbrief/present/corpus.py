@@ -260,7 +260,8 @@ class CorpusBriefing(Briefing):
     def share_of_voice(self) -> Parts | None:
         """Source x entity and source x speaker heat maps (corpora with several sources)."""
         return sections.share_of_voice(dsp.share_of_voice(self.scope_db, self.entities),
-                                       dsp.speaker_share_of_voice(self.scope_db))
+                                       dsp.speaker_share_of_voice(self.scope_db),
+                                       wire=dsp.wire_of_sources(self.scope_db))
 
     def articles_behind(self) -> Parts:
         """The few articles behind the findings, and the link to the appendix with everything."""

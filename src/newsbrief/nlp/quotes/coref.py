@@ -9,6 +9,9 @@ Plain functions over the named-entity spans that precede a mention (no model of 
   said"), preferring the one whose surroundings share the description's other words;
 * :func:`described_org` - a noun that stands for an organisation ("the airline", "the agency")
   resolved to an organisation introduced with that noun, else to the organisation that last spoke;
+* :func:`described_members` - a plural description ("the doctors") for the organisation they were
+  introduced as members of, or whose name holds the noun;
+* :func:`coordinated_names` - the names joined by "and" that a "they" stands for;
 * :func:`gender_of` and :func:`compatible` - gender cues for pronouns: a given name's gender from
   the US census name lists of the ``names`` package (a name counts only when one gender outnumbers
   the other three to one), titles (Mr, Mrs, Ms) and gendered role words.
@@ -19,12 +22,16 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..census import census_lists
+from ..lexicon import lexicon
 from .lexicon import ORG_NOUNS
 
-__all__ = ["known_name", "described_person", "described_org", "issuer", "gender_of", "compatible", "pronoun_gender"]
+__all__ = [
+    "known_name", "described_person", "described_org", "described_members", "issuer", "gender_of", "compatible",
+    "pronoun_gender", "coordinated_names",
+]
 
 _WINDOW = 6  # tokens either side of a name searched for the words that introduce it
 _MALE_WORDS = frozenset(
@@ -107,6 +114,12 @@ def _possessive(ent: Span) -> bool:
     return ent.end < len(doc) and doc[ent.end].lower_ in {"'s", "’s", "'"}
 
 
+def _modifier(ent: Span) -> bool:
+    """``the Braun-owned company``: a name joined by a hyphen to the word after it only modifies."""
+    doc = ent.doc
+    return ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end].whitespace_ == ""
+
+
 def _context_words(ent: Span) -> tuple[set[str], list[Token]]:
     doc = ent.doc
     window = list(doc[max(0, ent.start - _WINDOW) : ent.start]) + list(doc[ent.end : min(len(doc), ent.end + _WINDOW)])
@@ -147,13 +160,18 @@ def described_org(mention: Span, head: Token, ents: Sequence[Span], last_org_spe
     noun = head.lemma_.lower()
     quals = _qualifiers(mention, head)
     best: tuple[int, Span] | None = None
+    suffixes = lexicon()["org_suffixes"]
     for ent in reversed(ents):
-        if ent.label_ != "ORG" or _possessive(ent):
+        company = ent.label_ == "PERSON" and ent[-1].lower_.rstrip(".") in suffixes  # "Dick Clark Productions"
+        if ent.label_ != "ORG" and not company or _possessive(ent) or _modifier(ent):
             continue
+        if len(ent) == 1 and known_name(ent.root, [e for e in ents if e.end <= ent.start]) is not None:
+            continue  # "Braun" tagged an organisation after "Scooter Braun": a person, not the company
         words, window = _context_words(ent)
-        if noun not in words:
+        own = sum(1 for t in ent if t.lower_[:5] in quals)  # "the production company": "... Productions"
+        if noun not in words and not own:
             continue
-        score = sum(1 for t in [*window, *ent] if t.lower_[:5] in quals)  # "the production company": "Productions"
+        score = own + sum(1 for t in window if t.lower_[:5] in quals)
         if best is None or score > best[0]:
             best = (score, ent)
     if best is not None:
@@ -172,6 +190,69 @@ def described_org(mention: Span, head: Token, ents: Sequence[Span], last_org_spe
     return None
 
 
+def described_members(mention: Span, head: Token, ents: Sequence[Span], *, window: int = 400) -> Span | None:
+    """The organisation a plural description stands for: ``the doctors`` after ``The doctors, members of a group
+    Doctors for Camp Closure, ...`` (an apposition naming what they are members of) or after an organisation
+    whose name holds the noun ("the nurses" after "National Nurses United"); None for a plain group."""
+    if head.tag_ != "NNS" or not head.is_lower or not is_definite(mention, head):
+        return None
+    doc = mention.doc
+    noun = head.lemma_.lower()
+    starts = {e.start: e for e in ents if e.label_ == "ORG"}
+    for tok in reversed(doc[max(0, mention.start - window) : mention.start]):
+        if tok.lower_ != head.lower_:
+            continue
+        for member in tok.children:
+            if member.dep_ != "appos" or member.lemma_.lower() != "member":
+                continue
+            for t in member.subtree:  # "members of a recently formed group X"
+                if t.i in starts:
+                    return starts[t.i]
+            for t in member.subtree:  # the name after "group" when the model did not tag it
+                if t.lemma_.lower() in ORG_NOUNS and t.i + 1 < len(doc) and doc[t.i + 1].is_title:
+                    return name_after(doc, t.i + 1)
+    for ent in reversed(ents):
+        if ent.label_ == "ORG" and not _possessive(ent) and any(
+            t.lower_ == head.lower_ or t.lemma_.lower() == noun for t in ent if t.is_title
+        ):
+            return ent
+    return None
+
+
+_NAME_JOINERS = frozenset({"for", "of", "and", "the", "on"})
+
+
+def name_after(doc: Doc, i: int) -> Span:
+    """The capitalised name starting at token ``i`` ("Doctors for Camp Closure"): title-case words and the
+    joiners between them, up to punctuation."""
+    j = i + 1
+    while j < len(doc) and (doc[j].is_title and doc[j].is_alpha or doc[j].lower_ in _NAME_JOINERS and j + 1 < len(
+            doc) and doc[j + 1].is_title):
+        j += 1
+    return doc[i:j]
+
+
+def coordinated_names(token: Token, ents: Sequence[Span]) -> list[Span] | None:
+    """``Mary Warren and Ann Cortez ... They said``: the names joined by "and" in this or the previous
+    sentence that the "they" ``token`` stands for, when no other person or organisation is named after them
+    (``ents``: the named entities before the token)."""
+    doc = token.doc
+    sent = token.sent
+    first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    near = [e for e in ents if e.start >= first and e.label_ in {"PERSON", "ORG"}]
+    if len(near) < 2:
+        return None
+    last = near[-1]
+    group = [last]
+    for ent in reversed(near[:-1]):
+        joined = last.root.dep_ == "conj" and ent.start <= last.root.head.i < ent.end
+        if not joined or ent.label_ != last.label_:
+            break
+        group.insert(0, ent)
+        last = ent
+    return group if len(group) >= 2 else None
+
+
 def issuer(mention: Span, head: Token, *, window: int = 400) -> Token | None:
     """``X issued a statement ... The statement said``: the subject of the latest earlier verb whose
     object (or ``in a ...``) is the same medium noun."""
@@ -186,7 +267,9 @@ def issuer(mention: Span, head: Token, *, window: int = 400) -> Token | None:
         elif tok.dep_ != "dobj":
             continue
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subj is not None and (subj.ent_type_ or subj.pos_ == "PROPN"):
+        if subj is not None and (subj.ent_type_ or subj.pos_ == "PROPN" or subj.tag_ == "NNS" and subj.is_lower and any(
+            c.dep_ == "det" and c.lower_ in _DEFINITE for c in subj.children
+        )):  # "In a letter, the doctors pleaded ... the letter says": the doctors, as resolved
             return subj
     return None
 

@@ -27,7 +27,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..chunks import doc_text
 from .direct import direct_candidates
@@ -84,8 +84,8 @@ def floating_candidates(ix: QuoteIndex, cands: list[Cand], resolver: SpeakerReso
             continue
         if span.para - ix.paras.index(prev.start) >= _FLOAT_PARAS:
             continue
-        ids = ix.chain(k)
-        ix.consumed.update(ids)
+        ids = [q for q in ix.chain(k) if q == k or q not in ix.consumed]  # a later part with a cue of its own is
+        ix.consumed.update(ids)  # that cue's ('"...\n\n"...," she added'): never taken twice
         parts = [(ix.spans[q].inner_start, ix.spans[q].inner_end) for q in ids]
         same = prev.kind != "indirect" and ix.paras.index(prev.end) == span.para
         last = Cand(parts, "direct", prev.cue, None, set(ids), prev.speaker, prev.mention, join_prev=same)
@@ -96,6 +96,11 @@ def floating_candidates(ix: QuoteIndex, cands: list[Cand], resolver: SpeakerReso
 def _joint_speakers(cand: Cand, resolver: SpeakerResolver) -> Iterator[Cand]:
     """A copy of ``cand`` for each further named subject joined to its speaker by "and"."""
     assert cand.subj is not None
+    for name in resolver.joint.get(cand.subj.i, []):  # "They said" for names joined by "and" before
+        speaker = Speaker(cand.speaker.start if cand.speaker else None, cand.speaker.end if cand.speaker else None,
+                          name.start_char, name.end_char, True)
+        yield Cand(list(cand.parts), cand.kind, cand.cue, cand.subj, set(cand.quotes), speaker, cand.mention,
+                   join_prev=True)
     todo = [c for c in cand.subj.children if c.dep_ == "conj"]
     while todo:
         other = todo.pop(0)
@@ -107,6 +112,45 @@ def _joint_speakers(cand: Cand, resolver: SpeakerResolver) -> Iterator[Cand]:
         if speaker.is_entity:
             yield Cand(list(cand.parts), cand.kind, cand.cue, other, set(cand.quotes), speaker,
                        (mention.start_char, mention.end_char), join_prev=True)
+
+
+_LATER_CHARS = 1500  # how far after "a spokesman said" the spokesman may be named
+
+
+def _role_noun(cand: Cand) -> Token | None:
+    """The head of an unnamed, indefinite person description that speaks ("a spokesman", "a local farmer")."""
+    subj, sp = cand.subj, cand.speaker
+    if subj is None or sp is None or sp.is_entity or subj.tag_ != "NN" or not subj.is_lower or subj.ent_type_:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in subj.children):
+        return None
+    return subj
+
+
+def named_later(cands: list[Cand]) -> None:
+    """``A spokesman said ... John Smith, the spokesman, added``: a speaker introduced by role and named later
+    with the same role noun takes the earlier words too (``cands`` sorted by start, speakers resolved)."""
+    for k, cand in enumerate(cands):
+        role = _role_noun(cand)
+        if role is None:
+            continue
+        doc, lemma = role.doc, role.lemma_.lower()
+        for later in cands[k + 1 :]:
+            if later.start - cand.end > _LATER_CHARS:
+                break
+            sp = later.speaker
+            if sp is None or not sp.is_entity or sp.ref_start is None or sp.ref_end is None:
+                continue
+            name = doc.char_span(sp.ref_start, sp.ref_end, alignment_mode="expand")
+            if name is None or name.start_char <= cand.end or name.root.ent_type_ != "PERSON":
+                continue
+            window = doc[max(0, name.start - 4) : min(len(doc), name.end + 4)]
+            if any(t.lemma_.lower() == lemma and t.i != role.i for t in window) and not any(
+                t.lower_ in {"a", "an"} and t.head.lemma_.lower() == lemma for t in window
+            ):
+                assert cand.speaker is not None
+                cand.speaker = Speaker(cand.speaker.start, cand.speaker.end, sp.ref_start, sp.ref_end, True)
+                break
 
 
 def drop_nested(cands: list[Cand]) -> list[Cand]:
@@ -194,6 +238,7 @@ def _run(doc: Doc, *, include_headline: bool) -> list[Quote]:
         if others:
             joint[id(cand)] = (cand, others)
     cands.sort(key=lambda c: c.start)
+    named_later(cands)
     cands = drop_nested(cands)
     cands += list(floating_candidates(ix, cands, resolver))
     cands.sort(key=lambda c: c.start)

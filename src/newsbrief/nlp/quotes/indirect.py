@@ -19,9 +19,12 @@ from .lexicon import (
     NAMING_VERBS,
     NO_DOBJ_CONTENT_VERBS,
     NP_CONTENT_VERBS,
+    ORG_NOUNS,
     SOURCE_NOUNS,
     SPEECH_LEMMAS,
     STATEMENT_LEMMAS,
+    UNQUOTED_STATEMENT_LEMMAS,
+    UNQUOTED_STATEMENT_PHRASES,
 )
 from .rules import cue_text, find_subject, is_speech_verb
 
@@ -74,7 +77,10 @@ def content_region(ix: QuoteIndex, verb: Token) -> tuple[int, int] | None:
 
 #: Lemmas a rule below acts on: the naming verbs and what :func:`is_speech_verb` may accept ("point out").
 #: Every lemma a rule below acts on: other tokens are passed over (a new rule's trigger words go here).
-_CUE_LEMMAS: frozenset[str] = NAMING_VERBS | SPEECH_LEMMAS | STATEMENT_LEMMAS | frozenset({"point", "call", "warn"})
+_CUE_LEMMAS: frozenset[str] = (
+    NAMING_VERBS | SPEECH_LEMMAS | STATEMENT_LEMMAS | UNQUOTED_STATEMENT_LEMMAS
+    | frozenset(verb for verb, _ in UNQUOTED_STATEMENT_PHRASES) | frozenset({"point", "call", "warn"})
+)
 
 
 def _cue_words(doc: Doc) -> list[int]:
@@ -106,6 +112,8 @@ def indirect_candidates(ix: QuoteIndex) -> Iterator[Cand]:
             continue
         if tok.i not in ix.used_verbs and tok.lemma_.lower() in NAMING_VERBS and tok.pos_ == "VERB":
             cand = naming(ix, tok)
+            if cand is None and _statement_verb(tok):  # "called for an emergency meeting"
+                cand = statement(ix, tok)
             if cand is not None:
                 ix.used_verbs.add(tok.i)
                 yield cand
@@ -121,7 +129,7 @@ def indirect_candidates(ix: QuoteIndex) -> Iterator[Cand]:
             continue
         region = content_region(ix, tok) or as_region(ix, tok)
         if region is None:
-            if tok.lemma_.lower() == "warn":  # "warning of dangerous consequences"
+            if tok.lemma_.lower() in {"warn", "ask"}:  # "warning of dangerous consequences", "asked X about"
                 cand = statement(ix, tok)
                 if cand is not None:
                     ix.used_verbs.add(tok.i)
@@ -172,16 +180,33 @@ def as_region(ix: QuoteIndex, verb: Token) -> tuple[int, int] | None:
 
 
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_SITE_READERS = frozenset({"users", "readers", "visitors", "viewers", "subscribers", "customers"})
 _STATEMENT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "dative", "oprd"})
+
+
+def _phrase(tok: Token) -> bool:
+    """``called for``, ``ruled out``, ``asked X about``: a verb of :data:`UNQUOTED_STATEMENT_PHRASES` with its
+    particle or preposition."""
+    lemma = tok.lemma_.lower()
+    return any(
+        (lemma, c.lower_) in UNQUOTED_STATEMENT_PHRASES and c.dep_ in {"prep", "prt"} and c.i > tok.i
+        and (c.i == tok.i + 1 or lemma == "ask")
+        for c in tok.children
+    )
 
 
 def _statement_verb(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ != "VERB":
         return False
-    if lemma == "call":  # "called for an emergency meeting"
-        return any(c.dep_ == "prep" and c.lower_ == "for" and c.i == tok.i + 1 for c in tok.children)
-    return lemma in STATEMENT_LEMMAS
+    if lemma in {"call", "rule"}:  # "called for an emergency meeting", "ruled out a merger"
+        return _phrase(tok)
+    return lemma in STATEMENT_LEMMAS or lemma in UNQUOTED_STATEMENT_LEMMAS
+
+
+def _unquoted_statement(verb: Token) -> bool:
+    """Statement verbs taken without quoted words: an institution's advice, a call, a question in a hearing."""
+    return verb.lemma_.lower() in UNQUOTED_STATEMENT_LEMMAS or _phrase(verb)
 
 
 def statement(ix: QuoteIndex, verb: Token) -> Cand | None:
@@ -192,21 +217,37 @@ def statement(ix: QuoteIndex, verb: Token) -> Cand | None:
     if _says_too(verb):
         return None  # "urged NATO to ..., saying ...": the words are the saying's, one statement
     subj = find_subject(verb)
-    if subj is None or ix.tok_q[subj.i] != -1 or not (subj.ent_type_ in _NAMED or subj.pos_ == "PROPN"):
+    unquoted = _unquoted_statement(verb)
+    if verb.lemma_.lower() == "ask" and not unquoted:
         return None
+    # "The agency recommends ...": an organisation named before speaks through its noun
+    described = unquoted and subj is not None and subj.lemma_.lower() in ORG_NOUNS and subj.tag_ == "NN"
+    if subj is None or ix.tok_q[subj.i] != -1 or not (subj.ent_type_ in _NAMED or subj.pos_ == "PROPN" or described):
+        return None
+    if verb.lemma_.lower() in UNQUOTED_STATEMENT_LEMMAS and not (described or subj.ent_type_ == "ORG"):
+        return None  # advice reported unquoted is an institution's ("the CDC recommends"), not a person's
     if subj.is_upper and any(t.text in {"—", "–", "--"} for t in ix.doc[subj.i + 1 : verb.i]):
         return None  # a dateline ("HANOI, Vietnam (AP) — ..."), not the subject
     deps = [c for c in verb.children if c.i > verb.i and c.dep_ in _STATEMENT_DEPS]
     if not deps:
         return None
+    if verb.lemma_.lower() in UNQUOTED_STATEMENT_LEMMAS and not any(c.dep_ in {"ccomp", "xcomp"} for c in deps):
+        return None  # "did not recommend charges": a decision; advice has a clause ("recommends that ...")
+    if unquoted and any(c.dep_ == "dobj" and c.lower_ in _SITE_READERS for c in deps):
+        return None  # "X advises users to check with experts": a site's disclaimer, not news
+    if unquoted and (not any(c.dep_ == "nsubj" for c in verb.children) or ix.doc[verb.i - 1].text == ","):
+        return None  # "Heyward, asked about the decision, said": the one asked speaks, not an asker
     p = ix.para_of_tok(verb)
-    start = ix.doc[verb.i + 1].idx
+    first = verb.i + 1
+    while first < len(ix.doc) - 1 and ix.doc[first].dep_ == "prt" and ix.doc[first].head.i == verb.i:
+        first += 1  # "ruled out a merger": the content starts after the particle
+    start = ix.doc[first].idx
     last = max(c.right_edge for c in deps)
     region = ix.strip(start, min(ix.paras.ends[p], last.idx + len(last)))
     if region is None or region[0] <= subj.idx < region[1]:
         return None
     accusation = verb.lemma_.lower() == "accuse" and any(c.dep_ == "prep" and c.lower_ == "of" for c in verb.children)
-    if not accusation and not ix.in_quote(region[1] - 1) and not any(
+    if not accusation and not unquoted and not ix.in_quote(region[1] - 1) and not any(
         ix.in_quote(t.idx) for t in deps for t in t.subtree
     ):
         return None  # unquoted, a statement verb reports an act more often than words

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon import lexicon
 from .coref import gender_of
-from .lexicon import OFFICIAL_BODY_NOUNS, PERSON_TITLES, ROLE_WORDS
+from .lexicon import OFFICIAL_BODY_NOUNS, ORG_NOUNS, PERSON_TITLES, ROLE_WORDS
 
 if TYPE_CHECKING:
     from .extract import Quote
@@ -26,7 +26,8 @@ _COVERED = 0.6  # a mention over this share of the speaker span stands for it (a
 
 
 def _label(span: Span) -> str | None:
-    """ORG for a state's organ or a name ending in a company word ("Inc", "News"), PERSON for a short name
+    """ORG for a state's organ, a name ending in a company word ("Inc", "News") or right after an organisation
+    noun ("the group Nurses for Clean Water"), PERSON for a short name
     with a given name; None when the span is not clearly a whole name of either kind."""
     root = span.root
     if root.lemma_.lower() in OFFICIAL_BODY_NOUNS and root.i == span.end - 1:
@@ -45,6 +46,8 @@ def _label(span: Span) -> str | None:
     if any(t.is_space or "\n" in t.text or t.text in {"(", ")", "<", ">", "[", "]", ","} for t in span):
         return None  # runs over a line or a bracket: no clean name
     last = words[-1].lower_.rstrip(".")
+    if j >= 0 and doc[j].lemma_.lower() in ORG_NOUNS and doc[j].is_lower and last not in ROLE_WORDS:
+        return "ORG"  # named by what it is: "a recently formed group Doctors for Camp Closure"
     if last in ROLE_WORDS or last in PERSON_TITLES or words[0].lower_ in PERSON_TITLES | ROLE_WORDS:
         return None  # a role ("Oil Minister"), not a name
     if any(t.lower_ == "of" for t in words):

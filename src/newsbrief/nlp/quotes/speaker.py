@@ -25,13 +25,22 @@ from spacy.tokens import Doc, Span, Token
 
 from newsbrief.nlp.lexicon import lexicon
 
-from .coref import compatible, described_org, described_person, is_definite, issuer, known_name
-from .lexicon import GROUP_PRONOUNS, MEDIUM_WORDS, OFFICIAL_BODY_NOUNS, ORG_NOUNS, PERSON_PRONOUNS, ROLE_WORDS
+from .coref import (
+    compatible,
+    coordinated_names,
+    described_members,
+    described_org,
+    described_person,
+    is_definite,
+    issuer,
+    known_name,
+)
+from .lexicon import GROUP_PRONOUNS, MEDIUM_WORDS, ORG_NOUNS, PERSON_PRONOUNS, ROLE_WORDS
+from .names import NAMED_LABELS, before_possessive, name_span, official_body, trailing_appositive
 from .pronouns import Candidate, best, candidates
 
-__all__ = ["Speaker", "SpeakerResolver", "speaker_mention", "official_body"]
+__all__ = ["Speaker", "SpeakerResolver", "speaker_mention"]
 
-_NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 _DROP_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "prep", "conj"})
 _KEEP_PREP_WORDS = frozenset({"of", "for"})
 _BACK_WINDOW = 4000  # characters searched back for pronoun and role antecedents
@@ -90,72 +99,6 @@ def speaker_mention(subj: Token) -> Span:
     return doc[a : b + 1]
 
 
-_NAME_JOINERS = frozenset(
-    {"of", "the", "and", "for", "de", "du", "la", "le", "van", "von", "der", "al", "bin", "da", "on"}
-)
-
-
-def _breaks_name(tok: Token) -> bool:
-    return tok.is_alpha and tok.is_lower and tok.lower_ not in _NAME_JOINERS and tok.pos_ in _NOT_NAME_POS
-
-
-_NOT_NAME_POS = frozenset({"ADP", "SCONJ", "VERB", "AUX", "ADV", "PRON", "DET", "CCONJ"})
-
-
-def _name_span(token: Token) -> Span | None:
-    """The named-entity span holding ``token``, or its run of proper nouns."""
-    doc = token.doc
-    if token.ent_type_ in _NAMED_LABELS and token.ent_iob_ in {"B", "I"}:
-        a = token.i
-        while a > 0 and doc[a].ent_iob_ == "I":
-            a -= 1
-        b = token.i + 1
-        while b < len(doc) and doc[b].ent_iob_ == "I":
-            b += 1
-        # a span the model ran over a lower-case word ("the American Music Awards after Swift"): the name
-        # around the token
-        lo, hi = token.i, token.i + 1
-        while lo > a and not _breaks_name(doc[lo - 1]):
-            lo -= 1
-        while hi < b and not _breaks_name(doc[hi]):
-            hi += 1
-        return doc[lo:hi]
-    if token.pos_ == "PROPN":
-        a = token.i
-        while (
-            a > 0
-            and doc[a - 1].pos_ == "PROPN"
-            and a <= doc[a - 1].head.i <= token.i
-            and doc[a - 1].lower_ not in ROLE_WORDS
-        ):
-            a -= 1
-        return doc[a : token.i + 1]
-    return None
-
-
-def _before_possessive(span: Span) -> Span:
-    """A person's name as the model ran it over a possessive ("Holcomb’s 2016"): the part before it."""
-    for t in span:
-        if t.i > span.start and t.lower_ in {"'s", "’s"}:
-            return span.doc[span.start : t.i]
-    return span
-
-
-def _trailing_appositive(subj: Token) -> Token | None:
-    """``The company that runs the AMAs, Dick Clark Productions, denies``: the name set off by commas after
-    the clause that describes the subject (the parser often hangs it on the clause's last noun)."""
-    if not any(c.dep_ in {"relcl", "acl"} for c in subj.children):
-        return None
-    doc = subj.doc
-    for t in subj.subtree:
-        if t.dep_ == "appos" and t.head.i != subj.i and t.pos_ == "PROPN" and t.ent_type_ in {"ORG", "PERSON"}:
-            a, b = t.left_edge.i, t.right_edge.i
-            end = subj.right_edge.i
-            if a > 0 and doc[a - 1].text == "," and (b == end or b + 1 == end and doc[end].is_punct):
-                return t
-    return None
-
-
 def _is_subject(doc: Doc, cand: Candidate) -> bool:
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     subj = {"nsubj", "nsubjpass"}
@@ -174,22 +117,6 @@ def _cannot_speak(subj: Token, mention: Span) -> bool:
     )
 
 
-def official_body(mention: Span, head: Token) -> Span | None:
-    """``China's commerce ministry``, ``the US military``: a state's organ named with the state (a place or
-    nationality before the noun), without the article; None for anything else."""
-    if head.lemma_.lower() not in OFFICIAL_BODY_NOUNS or head.tag_ in {"NNS", "NNPS"} or not head.is_lower:
-        return None
-    before = [t for t in mention if t.i < head.i]
-    if not any(t.ent_type_ in {"GPE", "NORP"} and t.head.i >= t.i for t in before):
-        return None
-    if any(t.pos_ in {"VERB", "NUM"} or t.lower_ in {"a", "an", "some", "any"} for t in before):
-        return None
-    a = mention.start
-    while a < head.i and mention.doc[a].pos_ == "DET":
-        a += 1
-    return mention.doc[a : head.i + 1]
-
-
 class SpeakerResolver:
     """Resolve speaker mentions of one Doc to earlier named mentions (call in text order)."""
 
@@ -197,10 +124,12 @@ class SpeakerResolver:
         self.doc = doc
         self._quoted = quoted
         self._ents = [
-            e for e in doc.ents if e.label_ in _NAMED_LABELS and not (quoted is not None and quoted(e.start_char))
+            e for e in doc.ents if e.label_ in NAMED_LABELS and not (quoted is not None and quoted(e.start_char))
         ]
         self._ent_starts = [e.start_char for e in self._ents]
         self._speakers: list[tuple[int, int, int, bool, str]] = []  # (char, ref_start, ref_end, person?, kind)
+        self.joint: dict[int, list[Span]] = {}  # "they" (token index) -> the further names it stands for
+        self._members: dict[str, tuple[int, int]] = {}  # "doctors" -> the organisation "the doctors" stood for
 
     # -- antecedent search ---------------------------------------------------------
     def _prev_ents(self, before: int) -> list[Span]:
@@ -214,12 +143,16 @@ class SpeakerResolver:
 
     def _last_org_speaker(self, before: int) -> Span | None:
         """The organisation (a named ORG) that spoke last before ``before``."""
-        for at, rs, _re, is_person, _kind in reversed(self._speakers[-20:]):
+        for at, rs, re_, is_person, kind in reversed(self._speakers[-20:]):
             if at >= before or before - at >= _BACK_WINDOW or is_person:
                 continue
             k = bisect_left(self._ent_starts, rs)
             if k < len(self._ents) and self._ents[k].start_char == rs and self._ents[k].label_ == "ORG":
                 return self._ents[k]
+            if kind == "org":  # named as an organisation ("The group that owns it, Big Machine, says")
+                span = self.doc.char_span(rs, re_, alignment_mode="expand")
+                if span is not None:
+                    return span
         return None
 
     def resolve_pronoun(self, token: Token) -> tuple[int, int] | None:
@@ -292,7 +225,7 @@ class SpeakerResolver:
                 continue
             score = sum(1 for t in window if t.lower_[:5] in quals)
             if best is None or score > best[0]:
-                name = _before_possessive(ent)  # "Holcomb’s 2016" as the model ran it: Holcomb
+                name = before_possessive(ent)  # "Holcomb’s 2016" as the model ran it: Holcomb
                 best = (score, name.start_char, name.end_char)
         if best is None:
             return None
@@ -315,6 +248,13 @@ class SpeakerResolver:
             if group is not None:  # "The researchers ... They note": a group, not a name merely mentioned
                 self._remember(start, group, person=False, kind="group")
                 return Speaker(start, end, group[0], group[1], False)
+        if low == "they":
+            names = coordinated_names(subj, self._prev_ents(subj.idx))
+            if names is not None:  # "Warren and Cortez ... They said": the words are each one's
+                self.joint[subj.i] = names[1:]
+                first = names[0]
+                self._remember(start, (first.start_char, first.end_char), person=first.label_ == "PERSON", kind="pron")
+                return Speaker(start, end, first.start_char, first.end_char, True)
         if subj.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS:
             ref = self.resolve_pronoun(subj) if low in PERSON_PRONOUNS | GROUP_PRONOUNS else None
             self._remember(start, ref, person=low in PERSON_PRONOUNS, kind="pron")
@@ -330,7 +270,7 @@ class SpeakerResolver:
             ref = (body.start_char, body.end_char)
             self._remember(start, ref, person=False, kind="name")
             return Speaker(start, end, ref[0], ref[1], True)
-        name = _name_span(subj) if not (subj.is_lower and subj.pos_ != "PROPN") else None
+        name = name_span(subj) if not (subj.is_lower and subj.pos_ != "PROPN") else None
         if name is not None and subj.ent_type_ != "PERSON" and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in subj.children
         ):
@@ -345,18 +285,20 @@ class SpeakerResolver:
             self._remember(start, ref, person=person, kind="name")
             return Speaker(start, end, ref[0], ref[1], True)
         # appositive name: "the House speaker, Paul Ryan, said"
-        trailing = _trailing_appositive(subj)
+        trailing = trailing_appositive(subj)
         for child in [*subj.children, *([trailing] if trailing is not None else [])]:
             if child.dep_ == "appos" and child.pos_ == "PROPN":
-                nm = _name_span(child)
+                nm = name_span(child)
                 if nm is not None:
                     ref = (nm.start_char, nm.end_char)
-                    self._remember(start, ref, person=child.ent_type_ == "PERSON", kind="name")
+                    org = subj.lemma_.lower() in ORG_NOUNS  # "the group ..., Big Machine": an organisation
+                    self._remember(start, ref, person=child.ent_type_ == "PERSON" and not org,
+                                   kind="org" if org else "name")
                     return Speaker(start, end, ref[0], ref[1], True)
         described = self._described(mention, subj)
         if described is not None:
             ref, person = described
-            self._remember(start, ref, person=person, kind="description")
+            self._remember(start, ref, person=person, kind="description" if person else "org")
             return Speaker(start, end, ref[0], ref[1], True)
         if subj.lemma_.lower() in ROLE_WORDS and subj.tag_ not in {"NNS", "NNPS"}:
             ref = self.resolve_role(mention, subj)
@@ -371,9 +313,15 @@ class SpeakerResolver:
     def _described(self, mention: Span, subj: Token) -> tuple[tuple[int, int], bool] | None:
         """A definite description of a named person or organisation ("the airline", "the real estate
         agent") resolved to that entity, with whether it is a person."""
-        if subj.pos_ not in {"NOUN"} or subj.tag_ in {"NNS", "NNPS"} or not is_definite(mention, subj):
+        if subj.pos_ not in {"NOUN"} or not is_definite(mention, subj):
             return None
         ents = self._prev_ents(mention.start_char)
+        if subj.tag_ in {"NNS", "NNPS"}:  # "the doctors": the organisation they were introduced as members of
+            org = described_members(mention, subj, ents)
+            if org is not None:
+                self._members[subj.lower_] = (org.start_char, org.end_char)
+            ref = self._members.get(subj.lower_) if is_definite(mention, subj) and subj.is_lower else None
+            return (ref, False) if ref is not None else None
         if subj.lemma_.lower() in ORG_NOUNS:
             org = described_org(mention, subj, ents, self._last_org_speaker(mention.start_char))
             return ((org.start_char, org.end_char), False) if org is not None else None

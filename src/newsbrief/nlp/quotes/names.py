@@ -1,0 +1,94 @@
+"""The name a speaker mention stands for: the named-entity span or run of proper nouns holding a token (cut at
+lower-case words the model ran it over), a name before a possessive, an apposition after a describing clause,
+and a state's organ named with its state ("China's commerce ministry")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .lexicon import OFFICIAL_BODY_NOUNS, ROLE_WORDS
+
+__all__ = ["NAMED_LABELS", "name_span", "before_possessive", "trailing_appositive", "official_body"]
+
+NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+
+_NAME_JOINERS = frozenset(
+    {"of", "the", "and", "for", "de", "du", "la", "le", "van", "von", "der", "al", "bin", "da", "on"}
+)
+
+
+def _breaks_name(tok: Token) -> bool:
+    return tok.is_alpha and tok.is_lower and tok.lower_ not in _NAME_JOINERS and tok.pos_ in _NOT_NAME_POS
+
+
+_NOT_NAME_POS = frozenset({"ADP", "SCONJ", "VERB", "AUX", "ADV", "PRON", "DET", "CCONJ"})
+
+
+def name_span(token: Token) -> Span | None:
+    """The named-entity span holding ``token``, or its run of proper nouns."""
+    doc = token.doc
+    if token.ent_type_ in NAMED_LABELS and token.ent_iob_ in {"B", "I"}:
+        a = token.i
+        while a > 0 and doc[a].ent_iob_ == "I":
+            a -= 1
+        b = token.i + 1
+        while b < len(doc) and doc[b].ent_iob_ == "I":
+            b += 1
+        # a span the model ran over a lower-case word ("the American Music Awards after Swift"): the name
+        # around the token
+        lo, hi = token.i, token.i + 1
+        while lo > a and not _breaks_name(doc[lo - 1]):
+            lo -= 1
+        while hi < b and not _breaks_name(doc[hi]):
+            hi += 1
+        return doc[lo:hi]
+    if token.pos_ == "PROPN":
+        a = token.i
+        while (
+            a > 0
+            and doc[a - 1].pos_ == "PROPN"
+            and a <= doc[a - 1].head.i <= token.i
+            and doc[a - 1].lower_ not in ROLE_WORDS
+        ):
+            a -= 1
+        return doc[a : token.i + 1]
+    return None
+
+
+def before_possessive(span: Span) -> Span:
+    """A person's name as the model ran it over a possessive ("Holcomb’s 2016"): the part before it."""
+    for t in span:
+        if t.i > span.start and t.lower_ in {"'s", "’s"}:
+            return span.doc[span.start : t.i]
+    return span
+
+
+def trailing_appositive(subj: Token) -> Token | None:
+    """``The company that runs the AMAs, Dick Clark Productions, denies``: the name set off by commas after
+    the clause that describes the subject (the parser often hangs it on the clause's last noun)."""
+    if not any(c.dep_ in {"relcl", "acl"} for c in subj.children):
+        return None
+    doc = subj.doc
+    for t in subj.subtree:
+        if t.dep_ == "appos" and t.head.i != subj.i and t.pos_ == "PROPN" and t.ent_type_ in {"ORG", "PERSON"}:
+            a, b = t.left_edge.i, t.right_edge.i
+            end = subj.right_edge.i
+            if a > 0 and doc[a - 1].text == "," and (b == end or b + 1 == end and doc[end].is_punct):
+                return t
+    return None
+
+
+def official_body(mention: Span, head: Token) -> Span | None:
+    """``China's commerce ministry``, ``the US military``: a state's organ named with the state (a place or
+    nationality before the noun), without the article; None for anything else."""
+    if head.lemma_.lower() not in OFFICIAL_BODY_NOUNS or head.tag_ in {"NNS", "NNPS"} or not head.is_lower:
+        return None
+    before = [t for t in mention if t.i < head.i]
+    if not any(t.ent_type_ in {"GPE", "NORP"} and t.head.i >= t.i for t in before):
+        return None
+    if any(t.pos_ in {"VERB", "NUM"} or t.lower_ in {"a", "an", "some", "any"} for t in before):
+        return None
+    a = mention.start
+    while a < head.i and mention.doc[a].pos_ == "DET":
+        a += 1
+    return mention.doc[a : head.i + 1]
