@@ -15,6 +15,8 @@ machine's load falls on both alike:
   for the PDF, i.e. what a user chaining the three commands pays;
 * their ratio (newsbrief / bare; the goal is at most 1.0), against the three CLIs and against papermill +
   nbconvert alone (newsbrief also writes the PDF);
+* the CPU seconds of each side's process trees (the commands, their kernels), least of the rounds: on a busy
+  machine wall time follows the load, CPU time much less;
 * fan-out: ``newsbrief run params/sample-corpus.yaml --each entity`` (``top_n`` briefings) against
   the same number of single briefings, i.e. ``top_n`` x one cached corpus briefing
   (``--set top_n=N``; one timed run each, after a warm-up that fills the cache).
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -43,10 +46,20 @@ def tool(name: str) -> str:
     return str(path) if path.exists() else name
 
 
+#: CPU seconds of every finished command's process tree (its children and the processes they waited for).
+CPU: list[float] = []
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def timed(cmd: list[str], *, cwd: Path = ROOT) -> float:
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _children_cpu()
     done = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
+    CPU.append(_children_cpu() - cpu)
     if done.returncode != 0:
         raise SystemExit(f"failed ({done.returncode}): {' '.join(cmd)}\n{done.stderr[-2000:]}")
     return elapsed
@@ -91,11 +104,15 @@ def main() -> int:
         ours: list[float] = []
         bare: list[float] = []
         html_only: list[float] = []
+        ours_cpu: list[float] = []
+        bare_cpu: list[float] = []
         for _ in range(args.rounds):
             ours.append(newsbrief("params/seed-article.yaml", out))
+            ours_cpu.append(CPU[-1])
             nbconvert, with_pdf = bare_tools(work)
             html_only.append(nbconvert)
             bare.append(with_pdf)
+            bare_cpu.append(sum(CPU[-3:]))
         print(f"cached article briefing, newsbrief run params/seed-article.yaml: best {min(ours):.2f} s "
               f"(all: {', '.join(f'{t:.2f}' for t in ours)})")
         print(f"bare papermill + nbconvert --to html --no-input + weasyprint, 2-cell notebook: best {min(bare):.2f} s "
@@ -104,6 +121,8 @@ def main() -> int:
               f"(all: {', '.join(f'{t:.2f}' for t in html_only)})")
         print(f"ratio newsbrief / bare tools (best of {args.rounds} each): {min(ours) / min(bare):.2f} against "
               f"papermill + nbconvert + weasyprint, {min(ours) / min(html_only):.2f} against papermill + nbconvert")
+        print(f"CPU seconds (process trees, least of {args.rounds}): newsbrief {min(ours_cpu):.2f}, bare tools "
+              f"{min(bare_cpu):.2f}, ratio {min(ours_cpu) / min(bare_cpu):.2f}")
         if not args.skip_fanout:
             top = 10
             newsbrief("params/sample-corpus.yaml", out)  # warm-up: fills the cache for the sample corpus

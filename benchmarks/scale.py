@@ -34,14 +34,18 @@ Two phases, timed apart:
    split where its kernel process appears and exits (data/ + appendix written, kernel, HTML + PDF).
    Per-stage CPU is the sampled CPU of the processes alive in it (a slight undercount).
 
-   Each store is briefed ``--briefings`` times (default 2): the first computes the store's roll-ups (the partial
-   results of every query per month partition, and the appendix's files; see ``newsbrief.store.rollups``) and
-   keeps them, the others read them, which is what every later briefing of a store costs. ``--factor`` takes a
-   list (``1,10,53,200``); ``--keep --work W --reuse`` briefs stores kept in ``W`` again without building them.
+   Before the briefings, the roll-ups ``newsbrief annotate`` writes with a store (``write_store_rollups``: the
+   partial results of every query of a default corpus briefing per month partition, and the appendix's files; see
+   ``newsbrief.store.rollups``) are written in a subprocess, measured the same way (``--no-rollups``: not, as for a
+   store written by an older newsbrief or with ``newsbrief annotate --no-rollups``, whose first briefing computes
+   them). Each store is then briefed ``--briefings`` times (default 2): the first briefing, then later ones, which
+   is what every later briefing of a store costs. ``--factor`` takes a list (``1,10,53,200``); ``--keep --work W
+   --reuse`` briefs stores kept in ``W`` again without building them (their roll-ups removed first).
 
-For each K the table is printed, then one JSON line (with a list of several K, a last table and JSON object
-sum them up):
-``{"articles": N, "briefing_seconds": S, "peak_pss_mb": M, ...}`` (the whole ``newsbrief run``).
+For each K the stage table of each briefing is printed, then one JSON line
+``{"articles": N, "rollups_written": {...}, "briefings": [{"briefing_seconds": S, "cpu_seconds": C, "peak_pss_mb":
+M, ...}, ...], ...}``; a last table (roll-ups written, first briefing, later briefing: wall s, CPU s, PSS MB each)
+and a JSON object sum them up.
 
 Without ``--store``, the base is all unique Reuters-21578 stories of ``../shared/corpora/reuters21578``,
 annotated once into ``benchmarks/.cache/reuters-store`` (ignored by git; reused when present; the
@@ -262,16 +266,9 @@ def stage_windows(mon: Monitor, end: float) -> list[tuple[str, float, float]]:
     return [(name, t, marks[i + 1][0] if i + 1 < len(marks) else end) for i, (t, name) in enumerate(marks)]
 
 
-def run_briefing(store: Path, work: Path, *, factor: int, overrides: list[str], interval: float,
-                 trace: Path | None = None) -> dict[str, Any]:
-    """``newsbrief run`` on ``store`` in a subprocess, measured; the figures as a dict."""
-    params = work / "scale.yaml"
-    params.write_text(f"input: {store}\nname: scale-k{factor}\nmode: corpus\n"
-                      f"title: \"Corpus scale: {factor} x the base store\"\n", encoding="utf-8")
-    exe = Path(sys.executable).parent / "newsbrief"
-    cmd = [str(exe) if exe.exists() else "newsbrief", "run", str(params), "--output-dir", str(work / "reports")]
-    for item in overrides:
-        cmd += ["--set", item]
+def run_measured(cmd: list[str], *, interval: float, mon_stages: bool = True) -> dict[str, Any]:
+    """Run ``cmd`` in a subprocess, sampling its process tree's PSS and CPU; wall, CPU (getrusage of the reaped
+    children), the monitor, stdout and the tail of stderr (a SystemExit with it when the command fails)."""
     print("$ " + " ".join(cmd), flush=True)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
@@ -284,7 +281,7 @@ def run_briefing(store: Path, work: Path, *, factor: int, overrides: list[str], 
         assert proc.stderr is not None
         for line in proc.stderr:
             line = line.rstrip("\n")
-            if line.startswith("newsbrief: ") and line.endswith(" ..."):
+            if mon_stages and line.startswith("newsbrief: ") and line.endswith(" ..."):
                 mon.stages.append((time.perf_counter() - start, line[len("newsbrief: "):-4]))
             err_tail.append(line)
             del err_tail[:-40]
@@ -300,7 +297,32 @@ def run_briefing(store: Path, work: Path, *, factor: int, overrides: list[str], 
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if proc.returncode != 0:
-        raise SystemExit(f"newsbrief run failed ({proc.returncode}):\n" + "\n".join(err_tail))
+        raise SystemExit(f"{cmd[0]} failed ({proc.returncode}):\n" + "\n".join(err_tail))
+    peak = max(mon.samples, key=lambda s: s.pss, default=None)
+    return {"seconds": wall, "cpu_seconds": cpu, "peak_pss_mb": round(peak.pss / MB) if peak else None,
+            "at_peak": {r: round(v / MB) for r, v in peak.by_role.items()} if peak else {},
+            "peak_at_seconds": round(peak.t, 1) if peak else None, "monitor": mon, "out": out}
+
+
+def write_rollups_measured(store: Path, *, interval: float) -> dict[str, Any]:
+    """The roll-ups ``newsbrief annotate`` writes with a store (``write_store_rollups``), in a subprocess, measured."""
+    code = f"from newsbrief.render.rollups import write_store_rollups; write_store_rollups({str(store)!r})"
+    result = run_measured([sys.executable, "-c", code], interval=interval, mon_stages=False)
+    return {k: result[k] for k in ("seconds", "cpu_seconds", "peak_pss_mb")}
+
+
+def run_briefing(store: Path, work: Path, *, factor: int, overrides: list[str], interval: float,
+                 trace: Path | None = None) -> dict[str, Any]:
+    """``newsbrief run`` on ``store`` in a subprocess, measured; the figures as a dict."""
+    params = work / "scale.yaml"
+    params.write_text(f"input: {store}\nname: scale-k{factor}\nmode: corpus\n"
+                      f"title: \"Corpus scale: {factor} x the base store\"\n", encoding="utf-8")
+    exe = Path(sys.executable).parent / "newsbrief"
+    cmd = [str(exe) if exe.exists() else "newsbrief", "run", str(params), "--output-dir", str(work / "reports")]
+    for item in overrides:
+        cmd += ["--set", item]
+    result = run_measured(cmd, interval=interval)
+    mon, wall = result.pop("monitor"), result["seconds"]
     stages = []
     for name, t0, t1 in stage_windows(mon, wall):
         inside = [s for s in mon.samples if t0 <= s.t < t1 or (t1 == wall and s.t >= t0)]
@@ -317,11 +339,8 @@ def run_briefing(store: Path, work: Path, *, factor: int, overrides: list[str], 
                 r = {k: s.by_role.get(k, 0) / MB for k in ("run", "kernel")}
                 f.write(f"{s.t:.2f},{s.pss / MB:.0f},{r['run']:.0f},{r['kernel']:.0f},"
                         f"{(s.pss / MB) - r['run'] - r['kernel']:.0f},{s.cpu:.2f}\n")
-    peak = max(mon.samples, key=lambda s: s.pss, default=None)
-    return {"seconds": wall, "cpu_seconds": cpu, "peak_pss_mb": round(peak.pss / MB) if peak else None,
-            "at_peak": {r: round(v / MB) for r, v in peak.by_role.items()} if peak else {},
-            "peak_at_seconds": round(peak.t, 1) if peak else None, "stages": stages,
-            "samples": len(mon.samples), "outputs": out.split(), "others": mon.others}
+    return {**result, "stages": stages, "samples": len(mon.samples), "outputs": result.pop("out").split(),
+            "others": mon.others}
 
 
 def print_table(result: dict[str, Any]) -> None:
@@ -377,9 +396,19 @@ def one_factor(base: Path, work: Path, factor: int, args: argparse.Namespace, ov
                                "store_mb": round(size / MB, 1), "build_peak_rss_mb": round(build_rss), "rows": rows}
     if args.build_only:
         return summary
+    if not args.no_rollups:
+        print("--- roll-ups written with the store (as `newsbrief annotate` does); load average "
+              f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
+        written = write_rollups_measured(store, interval=args.interval)
+        print(f"roll-ups written in {written['seconds']:.1f} s wall, {written['cpu_seconds']:.1f} s CPU, peak PSS "
+              f"{written['peak_pss_mb'] or 0:,} MB ({folder_size(store / ROLLUPS) / MB:,.0f} MB on disk)", flush=True)
+        summary["rollups_written"] = {k: round(v, 1) if isinstance(v, float) else v for k, v in written.items()}
+        summary["rollups_mb"] = round(folder_size(store / ROLLUPS) / MB, 1)
     runs = []
     for i in range(args.briefings):
-        what = "first briefing: computes and keeps the roll-ups" if i == 0 else "briefing from the roll-ups"
+        what = ("first briefing: " + ("an old store, computes and keeps the roll-ups" if args.no_rollups
+                                      else "reads the roll-ups written with the store") if i == 0
+                else "a later briefing, from the roll-ups")
         print(f"--- briefing {i + 1} of {args.briefings} ({what}); load average "
               f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
         trace = args.trace.with_name(f"{args.trace.stem}-k{factor}-{i + 1}{args.trace.suffix}") if args.trace else None
@@ -394,6 +423,28 @@ def one_factor(base: Path, work: Path, factor: int, args: argparse.Namespace, ov
     summary.update({"briefing_seconds": last["briefing_seconds"], "cpu_seconds": last["cpu_seconds"],
                     "peak_pss_mb": last["peak_pss_mb"], "briefings": runs})
     return summary
+
+
+def _cell(run: Mapping[str, Any] | None) -> str:
+    if not run:
+        return f"{'-':>22}"
+    wall = run.get("briefing_seconds", run.get("seconds", 0))
+    return f"{wall:>7.1f} {run.get('cpu_seconds', 0):>6.1f} {run.get('peak_pss_mb') or 0:>7,}"
+
+
+def print_summary(results: list[dict[str, Any]]) -> None:
+    """One line per K: roll-ups written with the store, the first briefing, a later one (wall s, CPU s, PSS MB)."""
+    head = (f"{'K':>5} {'articles':>11} | {'roll-ups written':^22} | {'first briefing':^22} | "
+            f"{'later briefing':^22} | load")
+    print(head)
+    print(f"{'':>17} | {'wall s  CPU s  PSS MB':>22} | {'wall s  CPU s  PSS MB':>22} | {'wall s  CPU s  PSS MB':>22} |")
+    for r in results:
+        runs = r.get("briefings") or []
+        later = runs[-1] if len(runs) > 1 else None
+        loads = [x.get("load_1min", 0) for x in runs]
+        print(f"{r['factor']:>5} {r['articles']:>11,} | {_cell(r.get('rollups_written'))} | "
+              f"{_cell(runs[0] if runs else None)} | {_cell(later)} | "
+              f"{(sum(loads) / len(loads)) if loads else 0:.1f}")
 
 
 def main() -> int:
@@ -413,6 +464,8 @@ def main() -> int:
     parser.add_argument("--reuse", action="store_true", help="with --work: brief a store of the same K kept there by "
                         "an earlier --keep instead of building it again (its roll-ups are removed first)")
     parser.add_argument("--build-only", action="store_true", help="build the synthetic store, skip the briefing")
+    parser.add_argument("--no-rollups", action="store_true", help="an old store: no roll-ups written with it (the "
+                        "first briefing computes them, as `newsbrief annotate --no-rollups` leaves it)")
     parser.add_argument("--trace", type=Path, default=None, help="write every memory/CPU sample to CSV files named "
                         "after this one (-k<K>-<briefing>)")
     parser.add_argument("--engine", default=None, help="passed to the run as --set engine=...")
@@ -441,15 +494,8 @@ def main() -> int:
             print(json.dumps(summary), flush=True)
         if args.keep:
             print(f"kept: {', '.join(str(work / f'store-k{k}') for k in args.factor)}")
-        if len(results) > 1:
-            print(f"{'K':>5} {'articles':>11} {'first s':>8} {'CPU s':>7} {'then s':>7} {'CPU s':>7} "
-                  f"{'peak PSS MB':>12}")
-            for r in results:
-                runs = r.get("briefings") or [{}]
-                first, then = runs[0], runs[-1]
-                print(f"{r['factor']:>5} {r['articles']:>11,} {first.get('briefing_seconds', 0):>8.1f} "
-                      f"{first.get('cpu_seconds', 0):>7.1f} {then.get('briefing_seconds', 0):>7.1f} "
-                      f"{then.get('cpu_seconds', 0):>7.1f} {max(x.get('peak_pss_mb') or 0 for x in runs):>12,}")
+        if len(results) > 1 or not args.build_only:
+            print_summary(results)
             print(json.dumps({"runs": results}))
     finally:
         if not args.keep:

@@ -301,6 +301,23 @@ def test_cli_summary_counts_duplicates(tmp_path: Path, capsys: pytest.CaptureFix
     assert len(read_inputs(tmp_path / "in").articles) == 1
 
 
+def test_cli_annotate_keeps_the_rollups_of_a_default_briefing_unless_told_not_to(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from newsbrief.cli.main import main
+    from newsbrief.store.rollups import ROLLUPS
+
+    (tmp_path / "in").mkdir()
+    for i in range(3):
+        (tmp_path / "in" / f"a{i}.txt").write_text(f"Title {i}\n\n{TEXTS[i]}", encoding="utf-8")
+    assert main(["annotate", str(tmp_path / "in"), "--out", str(tmp_path / "s"), "--workers", "1", "-q"]) == 0
+    assert "roll-ups of a default corpus briefing kept" in capsys.readouterr().out
+    assert list((tmp_path / "s" / ROLLUPS).rglob("*.parquet")) and list((tmp_path / "s" / ROLLUPS).rglob("quotes.csv"))
+    assert main(["annotate", str(tmp_path / "in"), "--out", str(tmp_path / "t"), "--workers", "1", "-q",
+                 "--no-rollups"]) == 0
+    assert "roll-ups" not in capsys.readouterr().out
+    assert not list((tmp_path / "t" / ROLLUPS).rglob("*.parquet"))
+
+
 def test_cli_rejects_a_bad_column_mapping(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from newsbrief.cli.main import main
 

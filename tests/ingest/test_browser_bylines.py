@@ -53,6 +53,8 @@ def test_share_buttons_and_welcome_pages_are_no_headlines() -> None:
     ("By Jane Doe, John Roe and Mary Major", "Jane Doe, John Roe and Mary Major"),
     ("Jane Doe and John Roe, Associated Press", "Jane Doe and John Roe"),
     ("By Jane Doe jdoe@example.com(509) 459-5382", "Jane Doe"),
+    ("by Jane Doe (reporting) and John Roe (photography)", "Jane Doe and John Roe"),
+    ("By Jane DoeEXAMPLEBusiness", "Jane Doe"),
 ])
 def test_bylines_lose_their_credit_role_date_and_address(line: str, name: str) -> None:
     assert find_author(["Site Tools", line], bare=False) == name
@@ -161,9 +163,45 @@ def test_the_note_about_the_author_ends_the_story_before_the_teasers() -> None:
     "Email Jane Doe at jdoe@example.com or follow her @jdoe. Follow us on Twitter @example.",
     "No spam, we promise. You can unsubscribe at any time and we'll never share your details.",
     "Example is part of Example Media Inc, an international media group and leading digital publisher.",
+    "The information provided on this website (including the blogs and community pages) is for informational "
+    "purposes only and is not intended to replace the advice of your doctor.",
+    "*These statements have not been evaluated by the Food and Drug Administration.",
+    "The Example Post Customer Service Center can be contacted with any questions or requests about your account.",
+    "Reproduction of news articles, photos, videos or any other content in whole or in part in any form or medium "
+    "without express written permission of example.com is prohibited.",
 ])
-def test_credits_contact_notes_and_publisher_notes_are_page_furniture(line: str) -> None:
+def test_credits_contact_notes_publisher_notes_and_site_notices_are_page_furniture(line: str) -> None:
     from newsbrief.ingest.boilerplate import is_boilerplate
 
     assert is_boilerplate(line)
     assert not is_boilerplate("Email records show the mayor wrote to the contractor at least twice in May.")
+
+
+def test_a_name_on_the_date_line_is_the_byline() -> None:
+    headline = "The new concept car is a weird electric wagon with a secret message"
+    assert find_author([headline, "Jane Doe - Nov 19, 2019, 10:31 pm CST"]) == "Jane Doe"
+    assert find_author([headline, "Updated - Nov 19, 2019, 10:31 pm CST"]) is None
+
+
+def test_a_bare_name_right_under_the_headline_is_the_byline() -> None:
+    from newsbrief.ingest.browser import read_browser_copy
+
+    story = ("The council voted on Tuesday to close the old bridge to cars for two years while engineers replace "
+             "its deck, a decision residents have argued about for a decade.")
+    lines = ["Home", "News", "Bridge to close to cars for two years", "Jane Doe", "1:39 PM ET",
+             "Residents of both banks have argued about the bridge for a decade.", "Share", "Tweet", "Email",
+             "Print", "Facebook", "LinkedIn", "Reddit", *[story] * 6, "Related stories", "Council budget approved"]
+    found = read_browser_copy(lines)
+    assert found is not None and found.author == "Jane Doe"
+
+
+def test_an_agency_as_the_whole_byline_of_a_copy_is_the_wire_not_the_author() -> None:
+    from newsbrief.ingest.text import parse_page
+
+    story = ("The council voted on Tuesday to close the old bridge to cars for two years while engineers replace "
+             "its deck, a decision residents have argued about for a decade.")
+    lines = ["Example Gazette", "Home", "News", "World", "Sport", "Bridge to close to cars for two years", "By REUTERS",
+             "November 19, 2019", *[story] * 6, "Related stories", "Council budget approved",
+             "© 2019 Example Gazette. All rights reserved."]
+    article = parse_page("\n".join(lines), article_id="a")
+    assert article.author is None and article.wire == "Reuters"

@@ -40,3 +40,34 @@ def test_names_only_in_the_story_are_no_candidates() -> None:
     assert "Valley Courier" in names
     assert "Riverside Traders Association" not in names
     assert rows.shape[0] == len(names)
+
+
+@pytest.mark.skipif(source_model() is None, reason="the package ships no copy_source.npz")
+def test_a_domain_the_chrome_writes_names_the_outlet_over_the_owner_of_its_network() -> None:
+    head = ["Harbour Gazette", "Home", "Markets", "Bridge to close for two years", "By Jane Doe",
+            "Last Updated : Nov 20, 2019 01:41 PM IST | Source: HarbourGazette.com"]
+    foot = ["Most read", "Network Sites: Valley Courier | Northfield Daily Star | Harbour Gazette",
+            "Copyright © Example Eighteen Ltd. Reproduction without written permission of harbourgazette.com is "
+            "prohibited."]
+    article = parse_page("\n".join(head + STORY + foot), article_id="a")
+    assert article.source == "Harbour Gazette"
+
+
+def test_domains_are_matched_to_names_by_their_letters_not_by_a_short_label_inside_a_word() -> None:
+    from newsbrief.ingest.copy_source import Domains
+
+    domains = Domains()
+    for line in ("Source: Moneycontrol.com", "Network sites: In.com | Firstpost",
+                 "© 2019 All rights reserved. Reproduction without permission of moneycontrol.com is prohibited."):
+        domains.add(line)
+    assert domains.agreeing("Moneycontrol") == (2, True)
+    assert domains.agreeing("HomeNewsBusinessMarkets") == (0, False)
+    assert domains.agreeing("Firstpost") == (0, False)
+
+
+@pytest.mark.skipif(source_model() is None, reason="the package ships no copy_source.npz")
+def test_a_section_or_button_is_never_the_source() -> None:
+    from newsbrief.ingest.copy_source import _label
+
+    assert _label("Top Stories") and _label("Home") and _label("World") and _label("Sign In")
+    assert not _label("Harbour Gazette") and not _label("CNN")

@@ -4,6 +4,7 @@ or an article briefing, stop."""
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -55,6 +56,22 @@ def test_the_skipped_pages_are_written_as_a_table(tmp_path: Path) -> None:
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "page,reason" and len(lines) == 5
     assert result.record()["pages"] == 6 and len(result.record()["skipped"]) == 4
+
+
+def test_skipped_pages_are_named_relative_to_the_folder_given(tmp_path: Path) -> None:
+    folder = corpus(tmp_path / "in")
+    (folder / "2019").mkdir()
+    (folder / "2019" / "empty2.txt").write_text("", encoding="utf-8")
+    (folder / "rows.jsonl").write_text(json.dumps({"title": "T", "text": ITALIAN}) + "\n", encoding="utf-8")
+    pages = {s.page for s in read_inputs(folder).skipped}
+    assert {"empty.txt", "photo.html", "italian.txt", "zcopy.txt", "2019/empty2.txt", "rows.jsonl, row 1"} <= pages
+    assert not any(page.startswith("/") or str(tmp_path) in page for page in pages)
+    by_glob = read_inputs(str(folder / "**" / "*.txt")).skipped
+    assert "2019/empty2.txt" in {s.page for s in by_glob}
+    alone = read_inputs([folder / "empty.txt", folder / "good0.txt"]).skipped
+    assert [s.page for s in alone] == ["empty.txt"]
+    duplicate = next(s for s in read_inputs(folder).skipped if s.page == "zcopy.txt")
+    assert duplicate.reason.endswith("good0.txt")
 
 
 def test_other_languages_are_read_when_asked_for(tmp_path: Path) -> None:

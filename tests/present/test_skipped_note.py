@@ -10,11 +10,16 @@ def test_nothing_skipped_gives_no_note() -> None:
     assert skipped_note({"pages": 3, "skipped": []}) is None
 
 
-def test_the_note_counts_and_names_the_pages() -> None:
-    record = {"pages": 64, "skipped": [{"page": "in/a.html", "reason": "the file is empty"},
-                                       {"page": "in/b.txt", "reason": "in Korean (ko)"}]}
-    want = "2 of 64 pages could not be read: a.html (the file is empty); b.txt (in Korean (ko))."
+def test_the_note_counts_and_names_the_pages_as_skipped_csv_does() -> None:
+    record = {"pages": 64, "skipped": [{"page": "a.html", "reason": "the file is empty"},
+                                       {"page": "2019/b.txt", "reason": "in Korean (ko)"}]}
+    want = "2 of 64 pages could not be read: a.html (the file is empty); 2019/b.txt (in Korean (ko))."
     assert skipped_note(record) == want
+
+
+def test_an_absolute_path_of_an_older_record_is_shown_by_its_name() -> None:
+    record = {"pages": 2, "skipped": [{"page": "/home/x/in/a.html", "reason": "the file is empty"}]}
+    assert skipped_note(record) == "1 of 2 pages could not be read: a.html (the file is empty)."
 
 
 def test_a_long_list_is_cut_and_points_to_the_table() -> None:

@@ -1,5 +1,6 @@
 """The appendix of a store briefed again is the one written the first time, linked from its roll-ups instead of
-written again; a damaged kept file is written again; another title or scope gets files of its own."""
+written again; a damaged kept file is written again; another title gets its own page over the same kept files,
+another scope files of its own."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 from newsbrief.analysis.db import Db
 from newsbrief.analysis.db_rollup import RollupDb
 from newsbrief.render import appendix as module
-from newsbrief.render.appendix import CSV_FILES, write_appendix, write_appendix_kept
+from newsbrief.render.appendix import BODY, CSV_FILES, write_appendix, write_appendix_kept
 from newsbrief.store.duck import connect
 from randomcorpus import random_tables
 
@@ -46,19 +47,26 @@ def test_a_kept_appendix_equals_one_from_the_rows_and_is_linked_not_written(stor
 
     def counted(folder: Path, *args: object, **kwargs: object) -> Path:
         calls.append(folder)
-        return write_appendix(folder, *args, **kwargs)  # type: ignore[arg-type]
+        return written_files(folder, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(module, "write_appendix", counted)
+    written_files = module._write_files
+    monkeypatch.setattr(module, "_write_files", counted)
     second = written(tmp_path / "second", RollupDb.open(store))
     assert not calls  # linked from the roll-ups
     for name in CSV_FILES:  # the same rows (a float's last digits may differ: DuckDB sums in any order)
         assert_same_csv(first / name, rows / name)
     for name in NAMES:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
+    for name in CSV_FILES:
         assert os.path.samefile(first / name, second / name)
-    written(tmp_path / "other-title", RollupDb.open(store), title="Other")
+    assert not (second / BODY).exists()  # the kept body is in the page, not beside it
+    other = written(tmp_path / "other-title", RollupDb.open(store), title="Other")
+    assert not calls  # another title: the same kept files, its own page
+    page = (other / "appendix.html").read_text(encoding="utf-8")
+    want = (first / "appendix.html").read_text(encoding="utf-8")
+    assert "<h1>Other</h1>" in page and page.split("</header>")[1] == want.split("</header>")[1]
     written(tmp_path / "scoped", RollupDb.open(store).scoped("a.source IS NOT NULL"))
-    assert len(calls) == 2
+    assert len(calls) == 1
 
 
 def test_a_damaged_kept_appendix_is_written_again(store: Path, tmp_path: Path) -> None:

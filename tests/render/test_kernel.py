@@ -9,7 +9,7 @@ import nbformat
 import pytest
 
 from newsbrief.errors import RunError
-from newsbrief.render.kernel import IPCKernelManager, execute, kernel_manager_class
+from newsbrief.render.kernel import IPCKernelManager, StartedKernel, execute, kernel_manager_class
 
 
 def notebook(path: Path, *sources: str) -> Path:
@@ -60,3 +60,39 @@ def test_a_silent_cell_is_stopped_by_the_cell_timeout(tmp_path: Path) -> None:
     with pytest.raises(RunError, match="no result within 3 s") as info:
         execute(source, tmp_path / "out.ipynb", parameters={}, cwd=tmp_path, cell_timeout=3)
     assert info.value.exit_code == 1
+
+
+@pytest.mark.slow
+def test_a_notebook_runs_on_a_kernel_started_ahead_which_loaded_its_imports_and_stays_up_until_closed(
+    tmp_path: Path,
+) -> None:
+    kernel = StartedKernel(cwd=tmp_path, imports=("import colorsys",))
+    try:
+        source = notebook(tmp_path / "in.ipynb", "import os, sys\n"
+                          "print('colorsys' in sys.modules, os.path.samefile(os.getcwd(), x))")
+        execute(source, tmp_path / "out.ipynb", parameters={"x": str(tmp_path)}, cwd=tmp_path, cell_timeout=60,
+                kernel=kernel)
+        out = nbformat.read(tmp_path / "out.ipynb", as_version=4)
+        assert out.cells[-1].outputs[0]["text"].split() == ["True", "True"]  # imported ahead, in the run folder
+        assert [c.execution_count for c in out.cells] == [1, 2, 3]  # the start-up imports count no cell
+        assert kernel.manager.has_kernel  # the run's kernel, stopped by its owner
+        kernel.stop_soon()
+    finally:
+        kernel.close()
+    assert not kernel.manager.has_kernel
+    if os.name == "posix":
+        assert not Path(kernel.manager.ip).parent.exists()  # its socket folder is removed
+
+
+@pytest.mark.slow
+def test_a_kernel_started_ahead_of_a_failing_cell_is_closed_by_its_owner(tmp_path: Path) -> None:
+    from papermill.exceptions import PapermillExecutionError
+
+    kernel = StartedKernel(cwd=tmp_path, imports=())
+    try:
+        source = notebook(tmp_path / "in.ipynb", "raise ValueError('no')")
+        with pytest.raises(PapermillExecutionError):
+            execute(source, tmp_path / "out.ipynb", parameters={}, cwd=tmp_path, cell_timeout=60, kernel=kernel)
+    finally:
+        kernel.close()
+    assert not kernel.manager.has_kernel

@@ -91,3 +91,78 @@ def test_store_files_are_hashed_once_then_checked_by_their_stat(tmp_path: Path) 
     victim.write_bytes(bytes(data))  # same size, a new modification time: hashed again
     with pytest.raises(StoreError, match="checksum"):
         table_files(store)
+
+
+def _write(root: Path, tables: dict, *, grace: float) -> Path:
+    from newsbrief.store import DatasetWriter
+
+    from ..storedata import batches
+
+    with DatasetWriter(root, manifest={"test": True}, keep_previous_for=grace) as writer:
+        for chunk in batches(tables, 40):
+            writer.write_batch(chunk)
+        writer.write_table("entities", tables["entities"])
+    assert writer.folder is not None
+    return writer.folder
+
+
+def _one_month_changed(tables: dict) -> dict:
+    import pandas as pd
+
+    changed = tables["articles"].copy()
+    month = pd.to_datetime(changed["published"], utc=True).dt.strftime("%Y-%m")
+    changed.loc[month == month.dropna().iloc[0], "title"] = "changed"
+    return {**tables, "articles": changed}
+
+
+@pytest.mark.parametrize("grace", [0.0, 600.0])
+def test_rollups_no_kept_version_can_read_are_pruned_when_a_version_is_written(tmp_path: Path, grace: float) -> None:
+    from newsbrief.analysis.db_rollup import RollupDb
+    from newsbrief.store.rollups import rollup_version, version_digests
+    from randomcorpus import random_tables
+
+    store = tmp_path / "store"
+    tables = random_tables()
+    first = _write(store, tables, grace=grace)
+    db = RollupDb.open(store)
+    assert isinstance(db, RollupDb)
+    db.partials("SELECT count(*) AS n FROM articles")
+    old = {digest for digest, _ in db.parts}
+    assert old == version_digests(first)
+    db.rollups.files("k", ["a.txt"], None, lambda into: (into / "a.txt").write_text("a"), parts=sorted(old))
+    stale_code = store / ROLLUPS / "0123456789abcdef"
+    (stale_code / "part").mkdir(parents=True)
+    os.utime(stale_code, (time.time() - 3600, time.time() - 3600))
+    record = store / ROLLUPS / "verified" / f"{first.name}-0123456789abcdef.json"  # files hashed once
+    record.parent.mkdir(parents=True, exist_ok=True)
+    record.write_text("{}", encoding="utf-8")
+    second = _write(store, _one_month_changed(tables), grace=grace)
+    new = version_digests(second)
+    assert len(new - old) == 1 and len(old - new) == 1
+    parts = {p.name for p in (store / ROLLUPS / rollup_version()).iterdir() if p.name != "files"}
+    kept_files = (store / ROLLUPS / rollup_version() / "files" / "k").is_dir()
+    if grace:  # the replaced version is still on disk (a reader may be using it): its roll-ups stay
+        assert parts == old and kept_files and record.exists()
+    else:
+        assert parts == old & new and not kept_files and not record.exists()
+        assert not first.exists()
+    assert not stale_code.exists()
+
+
+def test_a_runs_linked_data_never_prunes_the_stores_rollups(tmp_path: Path) -> None:
+    from newsbrief.analysis.db_rollup import RollupDb
+    from newsbrief.store.link import link_dataset
+    from newsbrief.store.rollups import prune_rollups
+    from randomcorpus import random_tables
+
+    store = tmp_path / "store"
+    _write(store, random_tables(), grace=0.0)
+    data = link_dataset(store, tmp_path / "run" / "data")
+    (data.resolve() / ROLLUPS / "0123456789abcdef").mkdir(parents=True)  # another code version's, old
+    os.utime(store / ROLLUPS / "0123456789abcdef", (time.time() - 3600, time.time() - 3600))
+    db = RollupDb.open(store)
+    assert isinstance(db, RollupDb)
+    db.partials("SELECT count(*) AS n FROM articles")
+    before = sorted((store / ROLLUPS).rglob("*"))
+    assert prune_rollups(data, grace=0.0) == 0
+    assert sorted((store / ROLLUPS).rglob("*")) == before

@@ -9,6 +9,7 @@ the pandas appendix of earlier versions wrote (tests keep a copy of it).
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..store.duck import quote_literal
+from ..store.duck import DEFAULT_MEMORY_LIMIT, quote_literal
 from .db import Db, oneline_sql, source_sql
 from .db_counts import article_tone_sql as tone_and_sentences_sql
 from .entities import TYPE_OF_LABEL
@@ -218,15 +219,35 @@ def csv_selects(db: Db, agg: Aggregates) -> dict[str, str]:
 def write_csv_files(folder: Path, db: Db, agg: Aggregates) -> None:
     """Every row of each table, streamed to ``folder`` by DuckDB (never whole in Python). ``COMMENT ''``: DuckDB
     would otherwise quote every field holding a ``#``. One thread sorts: each thread's sort buffers share the
-    connection's memory limit, and with two of them 20 million quotes ran out of it (one spills instead)."""
+    connection's memory limit, and with two of them 20 million quotes ran out of it (one spills instead). The sort
+    of every row gets at least :data:`~newsbrief.store.duck.DEFAULT_MEMORY_LIMIT` (a briefing's connection has
+    less: 20 million quotes ran out of 320 MB)."""
     threads = db.value("SELECT current_setting('threads')")
+    limit = db.value("SELECT current_setting('memory_limit')")
+    raise_limit = _bytes(DEFAULT_MEMORY_LIMIT) > _bytes(str(limit))
     db.con.execute("SET threads = 1")
+    if raise_limit:
+        db.con.execute(f"SET memory_limit = {quote_literal(DEFAULT_MEMORY_LIMIT)}")
     try:
         for name, select in csv_selects(db, agg).items():
             db.con.execute(f"COPY ({select}) TO {quote_literal(str(folder / name))} "
                            "(HEADER, DELIMITER ',', COMMENT '')")
     finally:
         db.con.execute(f"SET threads = {int(threads)}")
+        if raise_limit:
+            db.con.execute(f"SET memory_limit = {quote_literal(str(limit))}")
+
+
+_UNITS = {"b": 1, "bytes": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "tb": 10**12,
+          "kib": 2**10, "mib": 2**20, "gib": 2**30, "tib": 2**40}
+
+
+def _bytes(size: str) -> float:
+    """A DuckDB memory size (``512MB``, ``305.1 MiB`` as ``current_setting`` shows it) in bytes (inf: unknown)."""
+    found = re.fullmatch(r"\s*([\d.]+)\s*([A-Za-z]*)\s*", size)
+    if not found or found.group(2).lower() not in _UNITS:
+        return float("inf")
+    return float(found.group(1)) * _UNITS[found.group(2).lower() or "b"]
 
 
 def count(db: Db, relation: str) -> int:

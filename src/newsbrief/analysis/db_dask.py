@@ -18,14 +18,14 @@ import atexit
 import functools
 import threading
 from collections import OrderedDict
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from ..store.layout import PARTITIONING, part_number
+from ..store.layout import PARTITIONING, file_parts
 from .db import Db, arrow_of, merge_partials
 
 #: One part of a store: per table, its Parquet files in that part (``files``) or its rows (in-memory tables).
@@ -42,27 +42,6 @@ def frame_parts(tables: Mapping[str, pd.DataFrame]) -> list[dict[str, pd.DataFra
     months = sorted(set().union(*(set(k) for k in keyed.values())) or {PARTITIONING.undated})
     return [{name: (frame[(keyed[name] == m).to_numpy()].reset_index(drop=True) if name in keyed else frame)
              for name, frame in tables.items()} for m in months]
-
-
-def file_parts(files: Mapping[str, Sequence[Path]], *, by: str = "month") -> list[dict[str, list[Path]]]:
-    """A partitioned store's files (``table_files``) as article-disjoint parts: one per month partition
-    (``by="month"``: ``<table>/month=…/``) or one per written part (``by="file"``: ``part-N`` of a month holds the
-    same articles in every table, so months of very different sizes still spread over the workers); the tables
-    that are not split by article (entities) go whole into every part. A store written before partitioning is
-    one part."""
-    groups: dict[tuple[str, int], dict[str, list[Path]]] = {}
-    for name in PARTITIONING.tables:
-        for path in files.get(name, []):
-            month = path.parent.name if path.parent.name.startswith(f"{PARTITIONING.column}=") else ""
-            number = part_number(path.name) if by == "file" else -1
-            groups.setdefault((month, number), {}).setdefault(name, []).append(path)
-    whole = {name: list(paths) for name, paths in files.items() if name not in PARTITIONING.tables}
-    if not groups or any(month == "" for month, _ in groups):  # not partitioned (or mixed): one part
-        return [{name: list(paths) for name, paths in files.items()}]
-    if by == "file" and any(number < 0 for _, number in groups):  # unnumbered files: by month
-        return file_parts(files, by="month")
-    return [{**{name: by_table.get(name, []) for name in PARTITIONING.tables if name in files}, **whole}
-            for _, by_table in sorted(groups.items())]
 
 
 #: Each worker keeps the DuckDB connections of its latest parts (views only, no data): files through a cursor

@@ -20,7 +20,6 @@ from typing import Any
 import pandas as pd
 
 from .db import Db, arrow_of, merge_partials
-from .db_dask import file_parts
 
 log = logging.getLogger(__name__)
 
@@ -36,25 +35,21 @@ class RollupDb(Db):
     @classmethod
     def open(cls, store: str | Path, *, db: Db | None = None) -> Db:
         """The aggregations of the store folder ``store`` from its roll-ups; ``db``: the whole store's connection
-        to reuse (default: a new one). A store without checksums (or not partitioned) gets a plain :class:`Db`."""
+        to reuse (default: a new one, of :data:`~newsbrief.store.duck.BRIEFING_MEMORY_LIMIT` and one thread). A
+        store without checksums (or not partitioned) gets a plain :class:`Db`."""
         from ..store.dataset import current_folder, read_manifest
-        from ..store.duck import connect, table_paths
-        from ..store.rollups import Rollups, part_digest
+        from ..store.duck import BRIEFING_MEMORY_LIMIT, BRIEFING_THREADS, connect, table_paths
+        from ..store.rollups import Rollups, digested_parts
 
-        base = db if db is not None else Db(connect(store))
+        base = db if db is not None else Db(connect(store, memory_limit=BRIEFING_MEMORY_LIMIT,
+                                                    threads=BRIEFING_THREADS))
         files = table_paths(store)
-        folder = current_folder(Path(store))
         entries = read_manifest(store).get("files")
         if not isinstance(entries, dict) or not entries:
             return base
-        parts: list[tuple[str, dict[str, list[Path]]]] = []
-        for part in file_parts(files):
-            keys = [(p.relative_to(folder).as_posix(), entries.get(p.relative_to(folder).as_posix(), {}))
-                    for paths in part.values() for p in paths]
-            digest = part_digest(keys)
-            if digest is None:
-                return base
-            parts.append((digest, part))
+        parts = digested_parts(current_folder(Path(store)), files, entries)
+        if parts is None:
+            return base
         template = {name: paths[0] for name, paths in files.items() if paths}
         return cls(base.con, scope=base.scope, _columns=base._columns, memo=base.memo, rollups=Rollups(store),
                    parts=parts, template=template)

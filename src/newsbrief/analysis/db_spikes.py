@@ -157,3 +157,24 @@ def speaker_share_of_voice(db: Db, *, top: int = 8, sources: int = 8, min_articl
     rel = f"""(SELECT {source_sql('a.source')} AS source, q.speaker FROM quotes q
                JOIN {db.articles_in_scope} a ON q.article_id = a.article_id WHERE q.speaker IS NOT NULL)"""
     return _voice(db, rel, "speaker", kept=kept, top=top)
+
+
+def wire_of_sources(db: Db, *, sources: int = 8, min_articles: int = 3) -> pd.DataFrame:
+    """The sources share of voice shows (:func:`share_of_voice`'s rows), each with how many of its articles are agency
+    copy: ``source``, ``articles``, ``wire`` (articles credited to an agency), ``agencies`` (those agencies, most
+    first: "AP, Reuters"). Empty when fewer than two sources are shown or the store records no ``wire``."""
+    columns = ["source", "articles", "wire", "agencies"]
+    kept = _kept_sources(db, sources=sources, min_articles=min_articles)
+    if len(kept) < 2 or not db.has("articles", "wire"):
+        return pd.DataFrame(columns=columns)
+    rel = f"""(SELECT {source_sql('a.source')} AS source, coalesce(nullif(trim(a.wire), ''), '') AS wire
+               FROM {db.articles_in_scope} a)"""
+    counts = db.aggregate(f"SELECT source, wire, count(*) AS n FROM {rel} r WHERE source IN {id_list(kept)} "
+                          "GROUP BY ALL", sum_merge("source, wire", ["n"]))
+    rows = []
+    for source in kept:
+        mine = counts[counts["source"] == source]
+        agencies = mine[mine["wire"] != ""].sort_values(["n", "wire"], ascending=[False, True])
+        rows.append({"source": source, "articles": int(mine["n"].sum()), "wire": int(agencies["n"].sum()),
+                     "agencies": ", ".join(agencies["wire"])})
+    return pd.DataFrame(rows, columns=columns)

@@ -26,8 +26,10 @@ def add_parser(sub: Any) -> None:
     ann.add_argument("--aliases", default=None, help="alias file (YAML: merge, rename, exclude)")
     ann.add_argument("--column", action="append", metavar="OURS=THEIRS",
                      help="map a table column to ours, e.g. --column text=body --column published=date")
-    ann.add_argument("--rollups", action="store_true", help="also compute the roll-ups a default corpus briefing "
-                     "reads (kept in the store: its first briefing then reads them instead of the rows)")
+    ann.add_argument("--rollups", action=argparse.BooleanOptionalAction, default=True,
+                     help="compute the roll-ups a default corpus briefing reads, per month partition, for the "
+                     "partitions that changed (kept in the store: its first briefing reads them instead of the "
+                     "rows); --no-rollups leaves them to the first briefing (default: --rollups)")
     ann.add_argument("-q", "--quiet", action="store_true", help="no progress output")
     ann.add_argument("--max-pages", type=int, default=200, metavar="N", help="links read from URL inputs (default 200)")
     ann.add_argument("--offline", action="store_true", help="read URL inputs only from the pages fetched before")
@@ -133,8 +135,8 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         print(f"  {name:<10} {result.rows.get(name, 0):>8,} rows")
     print(f"{result.folder}{' (unchanged)' if result.reused else ''}")
     if args.rollups:
-        from ..present.corpus import write_rollups
+        from ..render.rollups import write_store_rollups
 
-        write_rollups(args.out)
-        print(f"roll-ups of a default corpus briefing kept in {args.out / 'rollups'}")
+        if write_store_rollups(args.out):
+            print(f"roll-ups of a default corpus briefing kept in {args.out / 'rollups'}")
     return 0

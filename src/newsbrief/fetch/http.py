@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from datetime import UTC
 from urllib.parse import urljoin, urlsplit
 
-import httpx
-
 from .hosts import HostGate, host_of
 from .options import ROBOTS_AGENT, FetchOptions
 from .robots import Robots
@@ -80,6 +78,8 @@ class Fetcher:
     """GETs under one set of :class:`FetchOptions`; thread-safe (one client, per-host gates)."""
 
     def __init__(self, options: FetchOptions) -> None:
+        import httpx  # loaded when something is fetched, not with newsbrief (a run of local files needs none)
+
         self.options = options
         self.gate = HostGate(rate=options.per_host_rate, concurrency=options.per_host_concurrency)
         timeout = httpx.Timeout(options.timeout)
@@ -102,6 +102,8 @@ class Fetcher:
     def _once(self, url: str, headers: dict[str, str], *, max_bytes: int,
               check_type: bool = True) -> tuple[Response, str | None]:
         """One request (no redirect followed): the response and, for a redirect, its target."""
+        import httpx
+
         start = time.monotonic()
         deadline = start + 3 * self.options.timeout
         with self.gate.request(url):

@@ -17,8 +17,6 @@ from typing import Literal
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
-from trafilatura.feeds import FeedParameters, determine_feed, is_potential_feed
-from trafilatura.sitemaps import extract_robots_sitemaps
 
 from ..ingest import dates
 from ..params import is_url
@@ -53,6 +51,8 @@ def _local(element: etree._Element) -> str:
 
 def kind_of(body: bytes) -> Kind:
     """feed, sitemap (a urlset), sitemap-index, or html (anything else)."""
+    from trafilatura.feeds import is_potential_feed  # trafilatura loads when a fetch reads a page, not with newsbrief
+
     head = body[:2048].decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
     if not (is_potential_feed(head) or head.startswith(("<urlset", "<sitemapindex"))):
         return "html"
@@ -139,6 +139,8 @@ def is_home_page(url: str) -> bool:
 
 def discovered_feeds(body: bytes, *, url: str) -> list[str]:
     """Feed URLs a home page announces (``<link rel="alternate">``, else links that look like feeds)."""
+    from trafilatura.feeds import FeedParameters, determine_feed
+
     host = urlsplit(url).hostname or ""
     html = body.decode("utf-8", errors="replace")
     return determine_feed(html, FeedParameters(baseurl=f"{urlsplit(url).scheme}://{urlsplit(url).netloc}",
@@ -147,6 +149,8 @@ def discovered_feeds(body: bytes, *, url: str) -> list[str]:
 
 def robots_sitemaps(robots_txt: str | None, *, url: str) -> list[str]:
     """``Sitemap:`` lines of a host's robots.txt."""
+    from trafilatura.sitemaps import extract_robots_sitemaps
+
     parts = urlsplit(url)
     return extract_robots_sitemaps(robots_txt, f"{parts.scheme}://{parts.netloc}")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+import itertools
 import logging
 import os
 import re
@@ -40,7 +41,7 @@ SUPPORTED: frozenset[str] = TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES
 
 def expand_inputs(inputs: str | Path | Iterable[str | Path]) -> list[Path]:
     """Paths, globs and folders (searched recursively) -> sorted list of supported files."""
-    return [path for path, _ in _expand(inputs)]
+    return [path for path, _, _ in _expand(inputs)]
 
 
 def _folder_ids(found: list[Path], folder: Path) -> list[str | None]:
@@ -89,13 +90,33 @@ def _regular(path: Path, loops: list[str]) -> bool:
     return True
 
 
-def _expand(inputs: str | Path | Iterable[str | Path]) -> list[tuple[Path, str | None]]:
-    """Supported files with the id a page file gets (None: its file name)."""
+def _glob_root(pattern: str) -> Path:
+    """The folder a glob pattern searches: its leading parts without a wildcard (``in/**/*.html`` -> ``in``)."""
+    parts = Path(pattern).parts
+    fixed = [p for p in itertools.takewhile(lambda p: not any(c in p for c in "*?["), parts)]
+    return Path(*fixed) if fixed else Path(".")
+
+
+def _shown(path: Path, root: Path | None) -> str:
+    """How a page is named in what a run records and shows: relative to the folder the user gave (``2024/a.html``
+    for ``in/2024/a.html`` of the input ``in``), a file given by itself by its name."""
+    if root is not None:
+        try:
+            return path.relative_to(root).as_posix()
+        except ValueError:
+            pass
+    return path.name
+
+
+def _expand(inputs: str | Path | Iterable[str | Path]) -> list[tuple[Path, str | None, str]]:
+    """Supported files with the id a page file gets (None: its file name) and the name it is shown by
+    (:func:`_shown`)."""
     items = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
-    files: list[tuple[Path, str | None]] = []
+    files: list[tuple[Path, str | None, str]] = []
     for item in items:
         text = str(item)
-        matches = sorted(glob.glob(text, recursive=True)) if any(c in text for c in "*?[") else [text]
+        pattern = any(c in text for c in "*?[")
+        matches = sorted(glob.glob(text, recursive=True)) if pattern else [text]
         if not matches:
             raise InputError("no file matches this pattern", path=text)
         for match in matches:
@@ -108,12 +129,12 @@ def _expand(inputs: str | Path | Iterable[str | Path]) -> list[tuple[Path, str |
                                 "; ".join(loops[:5]) + (f"; and {len(loops) - 5} more" if len(loops) > 5 else ""))
                 if not found:
                     raise InputError("the folder holds no .txt, .html, .json(l), .csv or .parquet file", path=path)
-                files.extend(zip(found, _folder_ids(found, path)))
+                files.extend((p, page_id, _shown(p, path)) for p, page_id in zip(found, _folder_ids(found, path)))
             elif path.exists() or path.is_symlink():
                 check_regular(path)
                 if path.suffix.lower() not in SUPPORTED:
                     log.warning("%s: unknown suffix %r, read as a text page", path, path.suffix)
-                files.append((path, None))
+                files.append((path, None, _shown(path, _glob_root(text) if pattern else None)))
             else:
                 raise InputError("no such file or folder", path=path)
     return files
@@ -157,8 +178,10 @@ def read_inputs(
 
     An unreadable, empty or binary page, a page in a language not in ``languages`` (ISO 639-1 codes; empty: every
     language) and a page repeating another's text are skipped with one warning each naming the page and why, and
-    listed in :attr:`IngestResult.skipped`. With ``strict`` (an article briefing) the first such page raises
-    :class:`InputError`; without, only inputs holding no readable article do. Duplicate ids are an error.
+    listed in :attr:`IngestResult.skipped`, named relative to the folder given (``2024/a.html``; a file given by
+    itself by its name), as ``skipped.csv`` and the briefing show them. With ``strict`` (an article briefing) the
+    first such page raises :class:`InputError`; without, only inputs holding no readable article do.
+    Duplicate ids are an error.
 
     Unparseable and partial dates are collected as warnings (one summary is logged). Dates outside ``window``
     (default :func:`date_window`) or far from the corpus's other dates are left out (the article stays, undated),
@@ -174,10 +197,23 @@ def read_inputs(
             if error is not None:
                 raise error
             raise InputError(reason, path=page)
-        result.skipped.append(Skipped(page=str(page), reason=reason))
+        result.skipped.append(Skipped(page=shown_of(page), reason=reason))
+        given.append(str(page))
         log.warning("%s: skipped, %s", page, reason)
 
-    for path, page_id in _expand(inputs):
+    given: list[str] = []  # the skipped pages' paths as given (for an error message)
+    expanded = _expand(inputs)
+    shown = {str(path): name for path, _, name in expanded}
+
+    def shown_of(page: str | Path) -> str:
+        """A page (or a table row, "in/t.jsonl, row 3") named as the run records it: relative to its input."""
+        text = str(page)
+        for full in (text, text.split(", row ")[0]):
+            if full in shown:
+                return shown[full] + text[len(full):]
+        return text
+
+    for path, page_id, _ in expanded:
         if path.suffix.lower() in TABLE_SUFFIXES:
             found = read_table(path, columns=columns, warnings=result.warnings)
         else:
@@ -208,15 +244,15 @@ def read_inputs(
                 continue
             digest = article.content_hash
             if digest in hashes:
-                skip(page, f"{DUPLICATE} {Path(hashes[digest]).name}")  # a name, not a local path: it is shown
+                skip(page, f"{DUPLICATE} {shown_of(hashes[digest])}")  # named as the run records it
                 continue
             hashes[digest] = page
             result.articles.append(article)
     result.articles = merge_page_pairs(result.articles)
     if not result.articles and result.pages == 1 and len(result.skipped) == 1:  # one page given: its own error
-        raise InputError(result.skipped[0].reason, path=result.skipped[0].page)
+        raise InputError(result.skipped[0].reason, path=given[0])
     if not result.articles:
-        reasons = "; ".join(f"{s.page} ({s.reason})" for s in result.skipped[:5])
+        reasons = "; ".join(f"{page} ({s.reason})" for page, s in zip(given, result.skipped[:5]))
         more = f"; and {len(result.skipped) - 5} more" if len(result.skipped) > 5 else ""
         raise InputError("the inputs hold no readable article" + (f": {reasons}{more}" if reasons else ""),
                          path=", ".join(map(str, items_of(inputs))))

@@ -44,6 +44,16 @@ CONTACT = re.compile(r"^(?:email|e-mail|contact|follow|reach)\b.{0,80}(?:@|\bat\
                      r"\bis (?:a )?part of\b.{0,60}\b(?:media group|publisher|media company|network)\b", re.IGNORECASE)
 COOKIES = re.compile(r"\bcookies?\b.*\b(?:accept|consent|privacy|browsing experience|agree)\b|"
                      r"\b(?:accept|agree)\b.*\bcookies?\b", re.IGNORECASE)
+# The site's legal notices and disclaimers, long enough to pass for prose ("The information provided on this website
+# ...", "These statements have not been evaluated by ...", "Reproduction ... without express written permission of
+# ... is prohibited", "The Example Customer Service Center can be contacted with any questions").
+NOTICE = re.compile(
+    r"\b(?:(?:information|content) (?:provided|contained|published) (?:on|in) this (?:web ?)?site|"
+    r"by using this (?:web ?)?site|statements have not been evaluated by|consult your (?:physician|doctor)|"
+    r"(?:is|are) not intended to (?:diagnose|treat|replace)|for (?:general )?informational purposes only|"
+    r"(?:reproduction|republication|redistribution)\b.{0,120}\b(?:prohibited|"
+    r"without (?:the )?(?:express |prior )?(?:written )?(?:permission|consent))|can be contacted with any questions|"
+    r"results (?:may )?vary depending)\b", re.IGNORECASE)
 SOCIAL = re.compile(r"^(?:follow|share on|like us on|find us on)\b.{0,60}$|^@\w+$", re.IGNORECASE)
 
 
@@ -62,6 +72,8 @@ def is_boilerplate(line: str) -> bool:
     if NEWSLETTER.search(text) and words < 40:
         return True
     if CONTACT.search(text) and words < 50:
+        return True
+    if NOTICE.search(text) and words < 150:
         return True
     return bool(CREDIT.search(text)) and words < 40 and not text.endswith(('."', ".”"))
 

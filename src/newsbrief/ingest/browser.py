@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from .boilerplate import COPYRIGHT, is_boilerplate
-from .bylines import BYLINE, find_author
-from .copy_patterns import DATE, DATE_NO_YEAR, MONTH, STOPWORDS, TIME, WEEKDAY
+from .bylines import BYLINE, bare_name, find_author
+from .copy_language import stopwords_of
+from .copy_patterns import DATE, DATE_NO_YEAR, MONTH, STOPWORDS, TIME, WEEKDAY, lede_of, lede_overlap
 from .dates import parse_date
 from .names import is_outlet, outlet_in
 
@@ -26,9 +27,18 @@ OWNER_NOISE = re.compile(
     r"media group|group|productions|interactive)\b\.?", re.IGNORECASE,
 )
 MIN_BODY_WORDS = 40
+# Words of prose a story read with another language's function words needs (selected on dev among 40-200: a page of
+# tables and teasers, a standings table, has a short run of prose that is not its story; the whole copy is better).
+FOREIGN_MIN_WORDS = 160
 STANDFIRST_WORDS = 80  # a headline, standfirst and photo caption together are shorter than this
 BAD_RUN_CAP = 60.0
 RELATIVE_TIME = re.compile(r"\b\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b", re.IGNORECASE)
+# Headline scoring, selected on the train and dev copies (benchmarks/pages_silver.py): the story's opening repeats
+# a headline's words (weight of the share it repeats), the headline sits right above the byline or date line, a
+# line in capitals is a section label or kicker more often than a headline.
+LEDE_WEIGHT = 2.0
+NEXT_TO_HEADER = 0.5
+CAPITALS = 2.0
 JSON_HEADLINE = re.compile(r'^"headline"\s*:\s*"(?P<title>.+)",?$')
 
 
@@ -46,12 +56,13 @@ def _words(line: str) -> list[str]:
     return re.findall(r"[\w'’-]+", line)
 
 
-def _kind(line: str) -> str:
-    """'good' (prose), 'short' (could be either) or 'bad' (chrome) for one line."""
+def _kind(line: str, stopwords: frozenset[str] = STOPWORDS) -> str:
+    """'good' (prose), 'short' (could be either) or 'bad' (chrome) for one line (``stopwords``: the function words
+    of the page's language, :func:`~.copy_language.stopwords_of`)."""
     words = _words(line)
     if not words or is_boilerplate(line):
         return "bad"
-    stop = sum(w.lower() in STOPWORDS for w in words) / len(words)
+    stop = sum(w.lower() in stopwords for w in words) / len(words)
     if len(words) >= 15 and stop >= 0.2 and line.rstrip()[-1:] in ".!?\"'”’:;)":
         return "good"
     if len(words) >= 30 and stop >= 0.25:
@@ -94,19 +105,19 @@ def _parse_match(text: str) -> datetime | None:
     return found
 
 
-def _after_header(lines: list[str], lo: int, hi: int) -> int:
+def _after_header(lines: list[str], lo: int, hi: int, kinds: list[str]) -> int:
     """A run that opens with the headline and standfirst starts after the byline/date block within it."""
     start, prose = lo, 0
     for i in range(lo, min(hi, lo + 8)):
         line = lines[i]
         if start == lo and prose >= STANDFIRST_WORDS:
             break  # more than a headline and standfirst before any header line: the body has begun
-        if _kind(line) == "good":
+        if kinds[i] == "good":
             prose += len(_words(line))
         if len(line) <= 160 and (BYLINE.match(line) or line.lower() == "by" or
                                  (DATE.search(line) and len(_words(line)) <= 20)):
             start = i + 1
-        elif start > lo and _kind(line) == "good":
+        elif start > lo and kinds[i] == "good":
             break  # the body has begun
     return start
 
@@ -159,7 +170,8 @@ def _title_like(line: str, author: str | None) -> bool:
         return False
     if INTERFACE.search(line) or CREDIT_OR_TEASER.match(line) or RELATIVE_TIME.search(line):
         return False
-    if re.search(r"\[[^\]]{0,40}:[^\]]{1,40}\]$|\((?:photo|image|file)[^)]*\)$", line, re.IGNORECASE):
+    if re.search(r"\[[^\]]{0,40}:[^\]]{1,40}\]$|\((?:photo|image|file)[^)]*\)$|\([^()/]{2,40}/[^()/]{2,40}\)$", line,
+                 re.IGNORECASE):
         return False  # a caption with its credit ("... [File: Example Agency]")
     if line == author or sum(c.isalpha() for c in line) < 0.6 * len(line.replace(" ", "")):
         return False
@@ -174,8 +186,9 @@ def _ends_sentence(line: str) -> bool:
 
 
 def _find_title(lines: list[str], kinds: list[str], anchor: int, author: str | None, *,
-                body_end: int) -> str | None:
-    """The headline: the title-like line nearest above the header block (byline, else date, else body)."""
+                body_end: int, lede: frozenset[str] | set[str] = frozenset()) -> str | None:
+    """The headline: the title-like line nearest above the header block (byline, else date, else body), whose words
+    the story's opening (``lede``: :func:`_stems`) repeats."""
     seen_at: dict[str, list[int]] = {}
     for j, line in enumerate(lines):
         for part in {line, *line.split("|")}:
@@ -197,6 +210,9 @@ def _find_title(lines: list[str], kinds: list[str], anchor: int, author: str | N
         score += -3.0 if _ends_sentence(line) and n > 8 else 2.0
         score += 1.0 if 4 <= n <= 25 else -1.0
         score += 0.25 if i < anchor else 0.0  # the headline usually sits above the byline/date block
+        score += LEDE_WEIGHT * lede_overlap(line, lede)
+        score += NEXT_TO_HEADER * (i == anchor - 1)
+        score -= CAPITALS * (sum(c.isupper() for c in line) > 0.8 * sum(c.isalpha() for c in line))
         if score > best_score:
             best, best_score = line, score
     return best
@@ -325,9 +341,18 @@ def _head_lines(lines: list[str], lo: int, *, size: int = 30) -> list[int]:
     return out
 
 
-def read_browser_copy(lines: list[str]) -> CopyFields | None:
-    """Fields of a browser copy, or None when no run of prose stands out (a plain text file)."""
-    kinds = [_kind(line) for line in lines]
+def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = None) -> CopyFields | None:
+    """Fields of a browser copy, or None when no run of prose stands out (a plain text file).
+
+    Prose is told by English function words; a copy where they find none is read again with those of its own
+    language (:func:`~.copy_language.stopwords_of`), where a story needs :data:`FOREIGN_MIN_WORDS` words of prose."""
+    if stopwords is None:
+        found = read_browser_copy(lines, stopwords=STOPWORDS)
+        if found is not None:
+            return found
+        foreign = stopwords_of(lines)
+        return None if foreign is STOPWORDS else read_browser_copy(lines, stopwords=foreign)
+    kinds = [_kind(line, stopwords) for line in lines]
     sizes = [len(_words(line)) for line in lines]
     lo, hi = _best_run(kinds, sizes)
     first_comment = next((i for i, line in enumerate(lines) if _comment_head(line)), None)
@@ -336,10 +361,11 @@ def read_browser_copy(lines: list[str]) -> CopyFields | None:
         if sum(s for k, s in zip(kinds[before[0]:before[1]], sizes[before[0]:before[1]]) if k == "good") \
                 >= MIN_BODY_WORDS:
             lo, hi = before
-    if hi <= lo or sum(s for k, s in zip(kinds[lo:hi], sizes[lo:hi]) if k == "good") < MIN_BODY_WORDS:
+    least = MIN_BODY_WORDS if stopwords is STOPWORDS else FOREIGN_MIN_WORDS
+    if hi <= lo or sum(s for k, s in zip(kinds[lo:hi], sizes[lo:hi]) if k == "good") < least:
         return None
     hi = _before_author_note(lines, kinds, sizes, lo, hi)
-    lo = _after_header(lines, lo, hi)
+    lo = _after_header(lines, lo, hi, kinds)
     body = [line for line, kind in zip(lines[lo:hi], kinds[lo:hi]) if kind != "bad"]
     listed = _listed_after(lines, hi)
     body += listed
@@ -352,12 +378,14 @@ def read_browser_copy(lines: list[str]) -> CopyFields | None:
     author = find_author(byline_zone)
     leaked = [m.group("title") for line in lines if (m := JSON_HEADLINE.match(line))]
     header_date = date_line if at is not None and at <= 15 else None  # a date line within the header zone
+    lede = lede_of(body)
     title = leaked[0] if leaked else _find_title(lines, kinds, _header_anchor(lines, lo, header_date), author,
-                                                        body_end=hi)
-    if author is None:  # an explicit byline under the headline or just above the story
-        near_title = [i for i, line in enumerate(lines[:hi]) if line == title][-1:] if title else []
-        zones = [lines[i + 1:i + 7] for i in near_title] + [lines[max(0, lo - 10):lo + 2]]
-        author = next((a for zone in zones if (a := find_author(zone, bare=False))), None)
+                                                        body_end=hi, lede=lede)
+    if author is None:  # an explicit byline under the headline or just above the story, else a name right under it
+        near_title = [i for i, line in enumerate(lines[:hi]) if line == title] if title else []
+        zones = [lines[i + 1:i + 7] for i in reversed(near_title)] + [lines[max(0, lo - 10):lo + 2]]
+        author = next((a for zone in zones if (a := find_author(zone, bare=False))), None) or \
+            next((lines[i + 1] for i in near_title if i + 1 < len(lines) and bare_name(lines[i + 1])), None)
     if title is not None and body and body[0] == title:
         body = body[1:]
     wire = next((m.group("src").strip() for line in body[:3] if (m := WIRE_DATELINE.match(line))), None)

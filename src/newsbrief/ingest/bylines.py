@@ -30,6 +30,8 @@ ROLE = re.compile(r"(?<=[a-z])(?:(?:Staff|Senior|Business|Chief|Contributing|Pol
 
 def clean_name(text: str) -> str | None:
     text = re.sub(r"\s*\S*@\S+.*$", "", text)  # an e-mail address or handle and what follows it
+    text = re.sub(r"\s*\([^()]{1,30}\)", "", text)  # a role in brackets ("Jane Doe (reporting) and ...")
+    text = re.sub(r"(?<=[a-z])[A-Z]{2,}\w*$", "", text)  # an outlet glued to the name ("Jane DoeEXAMPLENews")
     parts = text.split(", ")
     for j, part in enumerate(parts[1:], start=1):  # ", Example Business", ", Senior Editor-at-large": a credit
         if ROLE_WORDS.search(part) or not name_like(part.removeprefix("and ")):
@@ -71,6 +73,11 @@ def name_like(text: str) -> bool:
                    for w in words)
 
 
+def bare_name(line: str) -> bool:
+    """A line that is only a person's name ("Mark Di Stefano"): two to five capitalised words, no date, no label."""
+    return bool(NAME.match(line)) and 2 <= len(line.split()) <= 5 and not DATE.search(line) and name_like(line)
+
+
 def find_author(lines: list[str], *, bare: bool = True) -> str | None:
     for i, line in enumerate(lines):
         match = BYLINE.match(line)
@@ -101,6 +108,12 @@ def find_author(lines: list[str], *, bare: bool = True) -> str | None:
     for line in sorted(lines, key=str.isupper) if bare else []:
         if line in in_menu:
             continue  # a label after a label (a menu: "Europe", "Latin America", "Middle East"), not a byline
-        if NAME.match(line) and 2 <= len(line.split()) <= 5 and not DATE.search(line) and name_like(line):
+        if bare_name(line):
             return line
+        dated = DATE.search(line) if len(line) <= 80 else None
+        head = line[:dated.start()].rstrip() if dated else ""
+        if head and re.search(r"\s[-–—|•]$|,$", head):  # the name on the date line ("Jane Doe - Nov 19, 2019")
+            name = head.rstrip(" ,-–—|•")
+            if bare_name(name):
+                return name
     return None

@@ -1,5 +1,5 @@
-"""Patterns of the lines of a page copied from a browser: function words, and dates as pages show them
-("Nov. 19, 2019 5:45 AM ET", "19/11/2019", "2019-11-19")."""
+"""Patterns of the lines of a page copied from a browser: function words, dates as pages show them
+("Nov. 19, 2019 5:45 AM ET", "19/11/2019", "2019-11-19"), and the content words a headline shares with its story."""
 
 from __future__ import annotations
 
@@ -23,3 +23,22 @@ DATE = re.compile(
 )
 DATE_NO_YEAR = re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!,?\s*\d{{4}}){TIME}", re.IGNORECASE)
 WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*", re.IGNORECASE)
+
+#: Words of a story's opening whose content words a headline shares (:func:`lede_of`).
+LEDE_WORDS = 120
+
+
+def _stems(text: str) -> set[str]:
+    """The content words of a text, cut to five letters ("listing", "listed" -> "listi", "liste": near enough)."""
+    return {w.casefold()[:5] for w in re.findall(r"[\w'’-]+", text) if len(w) >= 3 and w.casefold() not in STOPWORDS}
+
+
+def lede_of(body: list[str]) -> set[str]:
+    """The content words (:func:`_stems`) of a story's opening words."""
+    return _stems(" ".join(" ".join(body).split()[:LEDE_WORDS]))
+
+
+def lede_overlap(line: str, lede: frozenset[str] | set[str]) -> float:
+    """The share of a line's content words the story's opening uses (a headline's do; another story's do not)."""
+    words = _stems(line)
+    return len(words & lede) / len(words) if words else 0.0

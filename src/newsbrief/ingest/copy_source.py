@@ -29,7 +29,7 @@ from .browser import WIRE_DATELINE, copyright_owner
 from .bylines import WIDGET_WORDS
 from .copy_patterns import STOPWORDS
 from .names import is_outlet
-from .sources import AGENCIES, agrees, domain_label, is_section, tidy
+from .sources import AGENCIES, _initials, agrees, domain_label, is_section, tidy
 
 TOKEN = r"(?:[A-Z][\w'’&.-]*[\w'’]|[A-Z]|\d+[A-Za-z][\w-]*)"
 CONNECT = r"(?:of|the|and|&|de|du|la|for|on|-)"
@@ -46,7 +46,12 @@ COMPANY = re.compile(r"(?i)\b(?:llc|inc|ltd|limited|plc|corp(?:oration)?|company
                      r"private|digital|partners|industries)\b\.?")
 MAX_WORDS = 4
 GLUED = re.compile(r"[a-z][A-Z][a-z]")
-N_FEATURES = 36
+#: A domain written in a line ("Source: Moneycontrol.com", "... without permission of example.com is prohibited").
+WRITTEN_DOMAIN = re.compile(r"(?i)(?<![\w@./-])(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*"
+                            r"\.(?:com|net|org|co\.uk|com\.au|co\.in|in|ca|ie|news|tv)(?![\w-])")
+#: A line crediting a picture ("Photo: Jane Doe/Example Images", "Image credit: ...", "Getty Images").
+PICTURE_CREDIT = re.compile(r"(?i)\b(?:photos?|photograph|image|picture|illustration|credit|getty|shutterstock)\b")
+N_FEATURES = 39
 
 
 @dataclass
@@ -68,6 +73,7 @@ class Candidate:
     company_next: int = 0
     full_run: int = 0
     seen: int = 0
+    picture: int = 0
 
 
 def _key(name: str) -> str:
@@ -88,8 +94,43 @@ def _spans(run: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def candidates(lines: list[str], *, body: list[str]) -> tuple[dict[str, Candidate], str | None, str | None]:
-    """The candidates of a copy by key, the copyright owner and the domain label of a URL line (if any)."""
+def _names_domain(name: str, label: str) -> bool:
+    """A name is a written domain's outlet when its squeezed letters or initials are the domain's label, or one holds
+    most of the other ("Moneycontrol" and ``moneycontrol``; "CRN Magazine" and ``crn``; not "Home" and ``in``)."""
+    squeezed = _key(name)
+    if not squeezed or len(label) < 2:
+        return False
+    if squeezed == label or (len(label) <= 5 and _initials(name) == label):
+        return True
+    short, long = sorted((squeezed, label), key=len)
+    return len(short) >= 4 and short in long and len(short) >= 0.6 * len(long)
+
+
+@dataclass
+class Domains:
+    """The domains a copy writes outside its story: each label ("moneycontrol") with how many lines write it, and
+    those its copyright lines write."""
+
+    lines: dict[str, int] = field(default_factory=dict)
+    copyright: set[str] = field(default_factory=set)
+
+    def add(self, line: str) -> None:
+        labels = {label for m in WRITTEN_DOMAIN.finditer(line) if (label := domain_label(m.group(0)))}
+        for label in labels:
+            self.lines[label] = self.lines.get(label, 0) + 1
+        if COPYRIGHT.search(line):
+            self.copyright |= labels
+
+    def agreeing(self, name: str) -> tuple[int, bool]:
+        """How many lines write a domain of ``name`` (:func:`~.sources.agrees`), and whether a copyright line does."""
+        hits = [label for label in self.lines if _names_domain(name, label)]
+        return sum(self.lines[label] for label in hits), any(label in self.copyright for label in hits)
+
+
+def candidates(lines: list[str], *, body: list[str],
+               domains: Domains | None = None) -> tuple[dict[str, Candidate], str | None, str | None]:
+    """The candidates of a copy by key, the copyright owner and the domain label of a URL line (if any); the domains
+    written outside the story are added to ``domains``."""
     body_set = set(body)
     owner = copyright_owner(lines)
     url = next((line for line in lines if URL_LINE.match(line)), None)
@@ -97,8 +138,11 @@ def candidates(lines: list[str], *, body: list[str]) -> tuple[dict[str, Candidat
     n = len(lines)
     for i, line in enumerate(lines):
         in_body = line in body_set
+        if not in_body and domains is not None:
+            domains.add(line)
         if len(line) > 400 and not in_body:
             continue
+        picture = bool(PICTURE_CREDIT.search(line))
         text = DOMAIN_SUFFIX.sub("", line) if re.fullmatch(r"[\w.-]+", line) else line
         text = re.sub(r"(?<=\w)['’]s\b", "", text)  # "The Example News’s": the name without its possessive
         for run in CAP_RUN.finditer(text):
@@ -118,6 +162,7 @@ def candidates(lines: list[str], *, body: list[str]) -> tuple[dict[str, Candidat
                     continue
                 cand.lines.add(i)
                 cand.seen += 1
+                cand.picture += picture
                 cand.full_run += a == 0 and b == len(run.group(0).rstrip())
                 rest = text[end:]
                 whole = _key(text) == key
@@ -146,12 +191,13 @@ def _extended(found: dict[str, Candidate]) -> dict[str, str]:
 
 
 def _row(key: str, c: Candidate, *, owner: str | None, label: str | None, n_lines: int, rule: str,
-         extended: bool) -> list[float]:
+         extended: bool, domains: Domains) -> list[float]:
     name = max(c.forms, key=lambda f: (c.forms[f], not f.isupper()))
     words = name.split()
     lowered = [w.casefold().strip(".") for w in words]
     owner_key = _key(owner) if owner else ""
     first_line = min(c.lines) / max(1, n_lines - 1) if c.lines else 1.0
+    written, in_copyright = domains.agreeing(name)
     return [
         1.0, math.log1p(len(c.lines)), math.log1p(c.body), math.log1p(c.whole), float(c.first), float(c.last),
         float(c.copyright), float(bool(owner_key) and owner_key == key),
@@ -166,7 +212,7 @@ def _row(key: str, c: Candidate, *, owner: str | None, label: str | None, n_line
         float(len(key) <= 3), float(bool(re.search(r"[a-z][A-Z]", name))),
         sum(bool(re.search(r"[a-z][A-Z][a-z]", w)) for w in words) / len(words), float(c.first_whole),
         c.full_run / max(1, c.seen), float(bool(rule) and rule == key), float(bool(rule) and key in rule),
-        float(extended),
+        float(extended), math.log1p(written), float(in_copyright), c.picture / max(1, c.seen),
     ]
 
 
@@ -175,7 +221,8 @@ def candidate_rows(lines: list[str], *, body: list[str],
     """The names (as the page writes them most often), their whole forms (a name never written alone: the longer
     name it is always part of, "Associated" -> "Associated Press") and their feature rows; ``rule`` is the rule
     reader's source (the copyright owner when a known outlet, else the known outlet the chrome names most)."""
-    found, owner, label = candidates(lines, body=body)
+    domains = Domains()
+    found, owner, label = candidates(lines, body=body, domains=domains)
     keep = [(k, c) for k, c in found.items() if c.lines]  # a name only in the story is no outlet of the page
     extended = _extended(found)
 
@@ -185,10 +232,22 @@ def candidate_rows(lines: list[str], *, body: list[str],
     names = [written(k) for k, _ in keep]
     wholes = [written(extended.get(k, k)) for k, _ in keep]  # a name never written alone: its whole form
     rule_key = _key(rule) if rule else ""
-    rows = np.array([_row(k, c, owner=owner, label=label, n_lines=len(lines), rule=rule_key, extended=k in extended)
+    rows = np.array([_row(k, c, owner=owner, label=label, n_lines=len(lines), rule=rule_key, extended=k in extended,
+                          domains=domains)
                      for k, c in keep],
                     dtype=np.float64).reshape(len(keep), N_FEATURES)
     return names, wholes, rows
+
+
+#: Words of interface labels besides the widget words of bylines ("Top Stories", "Skip to content", "Most Popular").
+LABEL_WORDS = WIDGET_WORDS | frozenset("stories story skip content main related popular most recent featured "
+                                       "top headlines navigation nav toggle".split())
+
+
+def _label(name: str) -> bool:
+    """A section or interface label ("Top Stories", "Home", "Skip"), never an outlet."""
+    words = [w.casefold().strip(".") for w in name.split()]
+    return is_section(name) or all(w in LABEL_WORDS or w in STOPWORDS for w in words)
 
 
 class SourceModel:
@@ -209,11 +268,18 @@ class SourceModel:
     def best(self, lines: list[str], *, body: list[str], rule: str | None) -> tuple[str | None, float]:
         """The likeliest outlet name and its share of the page's candidates (None, 0.0 when the copy names
         nothing)."""
-        names, wholes, rows = candidate_rows(lines, body=body, rule=rule)
-        if not names:
+        _, wholes, rows = candidate_rows(lines, body=body, rule=rule)
+        return self.pick(wholes, rows)
+
+    def pick(self, wholes: list[str], rows: np.ndarray) -> tuple[str | None, float]:
+        """The likeliest of the candidates (:func:`candidate_rows`) that is no section or button, and its share."""
+        if not wholes:
             return None, 0.0
         p = self.scores(rows)
-        i = int(np.argmax(p))
+        usable = np.array([not _label(name) for name in wholes])  # a section or a button is never the outlet
+        if not usable.any():
+            return None, 0.0
+        i = int(np.argmax(np.where(usable, p, -1.0)))
         return wholes[i], float(p[i])
 
     def source(self, lines: list[str], *, body: list[str], rule: str | None) -> str | None:

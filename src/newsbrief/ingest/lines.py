@@ -22,9 +22,11 @@ import numpy as np
 from .boilerplate import COPYRIGHT, is_boilerplate
 from .browser import CopyFields, _best_run, _kind, _title_like, _words, read_browser_copy
 from .bylines import BYLINE
-from .copy_patterns import DATE, STOPWORDS
+from .copy_patterns import DATE, STOPWORDS, lede_of, lede_overlap
 
 LABELS: tuple[str, ...] = ("other", "body", "title")
+LEDE_MARGIN = 0.2  # the classifier's headline replaces the rule reader's unless the story's opening repeats fewer of
+# its words by more than this share (selected on the train and dev copies, benchmarks/pages_silver.py)
 WINDOW = 2  # neighbours on each side whose own features join a line's
 
 
@@ -105,6 +107,9 @@ class LineModel:
         story_start = lines.index(found.body[0]) if found.body and found.body[0] in lines else len(lines)
         # a headline sits above the story (or in its first lines), never further down the page
         learned = len(p) and p[i, 2] > self.title_odds and _title_like(lines[i], None) and i <= story_start + 2
+        if learned and found.title is not None and lines[i] != found.title:
+            lede = lede_of(found.body)  # the rule reader's headline stays when the story's opening tells its words
+            learned = lede_overlap(lines[i], lede) + LEDE_MARGIN >= lede_overlap(found.title, lede)
         title = lines[i] if learned else found.title
         if title is not None and body and body[0] == title:
             body = body[1:]

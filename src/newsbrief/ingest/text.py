@@ -25,6 +25,7 @@ from .copy_source import source_model
 from .dates import parse_date
 from .lines import line_model
 from .model import Article
+from .sources import agency, split_wire
 
 log = logging.getLogger(__name__)
 
@@ -175,10 +176,11 @@ def parse_page(raw: str, *, article_id: str, origin: str | None = None) -> Artic
             ranker = source_model()
             source = (ranker.source(all_lines, body=found.body, rule=found.source) if ranker is not None else None) \
                 or found.source
+            author, credited = split_wire(found.author, source=source)  # "REUTERS" as the byline: the wire
             return Article(
                 article_id=article_id, text="\n\n".join(_prefer_later_duplicates(found.body)),
-                title=found.title, source=source, author=found.author, published=found.published, wire=found.wire,
-                origin=origin,
+                title=found.title, source=source, author=author, published=found.published,
+                wire=found.wire or (credited if credited != agency(source) else None), origin=origin,
             )
     # The highlights box repeats a body paragraph (without its final period): keep the body's copy.
     body_lines = _prefer_later_duplicates(lines[start:])

@@ -260,7 +260,8 @@ class CorpusBriefing(Briefing):
     def share_of_voice(self) -> Parts | None:
         """Source x entity and source x speaker heat maps (corpora with several sources)."""
         return sections.share_of_voice(dsp.share_of_voice(self.scope_db, self.entities),
-                                       dsp.speaker_share_of_voice(self.scope_db))
+                                       dsp.speaker_share_of_voice(self.scope_db),
+                                       wire=dsp.wire_of_sources(self.scope_db))
 
     def articles_behind(self) -> Parts:
         """The few articles behind the findings, and the link to the appendix with everything."""
@@ -273,10 +274,15 @@ NOTEBOOK_SECTIONS: tuple[str, ...] = (
     "speaker_chart", "speaker_table", "share_of_voice", "sentiment_chart", "articles_behind")
 
 
-def write_rollups(store: str | Path, *, options: BriefingOptions | None = None) -> None:
+def write_rollups(store: str | Path, *, options: BriefingOptions | None = None) -> CorpusBriefing:
     """Compute and keep the roll-ups a corpus briefing of ``store`` with ``options`` (default: the default
     briefing) reads (:mod:`newsbrief.analysis.db_rollup`): every section of the notebook is computed once, so the
-    first briefing after annotating reads the roll-ups instead of the rows."""
+    first briefing after annotating reads the roll-ups instead of the rows. Returns the briefing; a store that
+    cannot have roll-ups (written without checksums) is left as it is (its ``db`` is not a RollupDb)."""
+    from ..analysis.db_rollup import RollupDb
+
     briefing = CorpusBriefing.load(options or BriefingOptions.model_validate({"data": str(store), "mode": "corpus"}))
-    for name in NOTEBOOK_SECTIONS:
-        getattr(briefing, name)()
+    if isinstance(briefing.db, RollupDb):
+        for name in NOTEBOOK_SECTIONS:
+            getattr(briefing, name)()
+    return briefing

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import base64
 import io
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from matplotlib.figure import Figure
+if TYPE_CHECKING:  # matplotlib loads when a chart is drawn, not with the package (the run's CLI process draws none)
+    from matplotlib.figure import Figure
 
 
 class Chart:

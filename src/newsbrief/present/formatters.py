@@ -97,6 +97,13 @@ def fmt_text(value: Any) -> str:
     return "" if is_missing(value) else " ".join(str(value).split())
 
 
+def _page_name(page: Any) -> str:
+    """A recorded page as ``skipped.csv`` lists it (relative to the input folder); an absolute path (recorded by an
+    older run) by its file name."""
+    text = str(page)
+    return text.rsplit("/", 1)[-1] if text.startswith("/") or re.match(r"[A-Za-z]:[\\/]", text) else text
+
+
 def skipped_note(record: Mapping[str, Any] | None, *, limit: int = 5) -> str | None:
     """"2 of 64 pages could not be read: a.html (the file is empty); b.txt (in Korean (ko), ...)." from what a
     run's ingest recorded (``{"pages": n, "skipped": [{"page", "reason"}]}``); None when nothing was skipped."""
@@ -104,7 +111,7 @@ def skipped_note(record: Mapping[str, Any] | None, *, limit: int = 5) -> str | N
     if not skipped:
         return None
     pages = int((record or {}).get("pages") or len(skipped))
-    named = "; ".join(f"{str(s['page']).rsplit('/', 1)[-1]} ({s['reason']})" for s in skipped[:limit])
+    named = "; ".join(f"{_page_name(s['page'])} ({s['reason']})" for s in skipped[:limit])
     more = f"; and {len(skipped) - limit:,} more (skipped.csv lists every one)" if len(skipped) > limit else ""
     return f"{len(skipped):,} of {pages:,} pages could not be read: {named}{more}."
 

@@ -132,14 +132,28 @@ def who_with_whom(pairs: pd.DataFrame, freq: pd.DataFrame) -> Parts:
     return Parts(heading("Who appears with whom", intro=intro), chart, table)
 
 
-def share_of_voice(entities: pd.DataFrame, speakers: pd.DataFrame) -> Parts | None:
-    """Source x entity and source x speaker heat maps (corpora with several sources)."""
+def wire_note(wire: pd.DataFrame | None) -> str | None:
+    """"Of which agency copy: Times Union 12 of 40 articles (AP); ..." for the sources shown that ran any (``wire``:
+    :func:`~newsbrief.analysis.db_spikes.wire_of_sources`); None when none did."""
+    if wire is None or wire.empty or not (wire["wire"] > 0).any():
+        return None
+    named = "; ".join(f"{fmt_source(r.source)} {int(r.wire):,} of {int(r.articles):,} articles"
+                      + (f" ({r.agencies})" if r.agencies else "")
+                      for r in wire[wire["wire"] > 0].itertuples(index=False))
+    return f"Of which agency copy (wire stories run under the outlet's name, counted for the outlet): {named}."
+
+
+def share_of_voice(entities: pd.DataFrame, speakers: pd.DataFrame, *,
+                   wire: pd.DataFrame | None = None) -> Parts | None:
+    """Source x entity and source x speaker heat maps (corpora with several sources), with how much of each source
+    is agency copy (``wire``: :func:`wire_note`)."""
     panels = [(h, p) for h, p in (("entities (% of the source's mentions)", entities),
                                   ("speakers (% of the source's quotes)", speakers)) if not p.empty]
     if not panels:
         return None
     intro = ["The largest sources (at least 3 articles): what share of their entity mentions, and of their "
              "attributed quotes, goes to each leading name."]
+    intro += [note] if (note := wire_note(wire)) else []
     return Parts(heading("Share of voice by source", intro=intro), to_chart(share_heatmap(panels)))
 
 

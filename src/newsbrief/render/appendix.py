@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from markupsafe import Markup
@@ -31,6 +32,9 @@ from ..present.formatters import clip, pct
 from .pages import TEMPLATES, environment
 from .sanitize import sanitize
 
+if TYPE_CHECKING:
+    from ..analysis.db_rollup import RollupDb
+
 #: Quotes shown per speaker in the HTML page (quotes.csv has every one).
 QUOTES_PER_SPEAKER = 5
 #: Speakers whose quotes the page shows (the most quoted first).
@@ -40,6 +44,8 @@ TABLE_ROWS = 5_000
 #: Articles listed on the page, newest first (articles.csv has every one).
 ARTICLE_ROWS = 2_000
 CSV_FILES = ("entities.csv", "speakers.csv", "quotes.csv", "articles.csv", "sources.csv")
+#: The page without its title (kept with the CSV files; each run adds its own title: :func:`page_of`).
+BODY = "appendix-body.html"
 
 
 def _table(frame: pd.DataFrame, *, caption: str, formats: Mapping[str, Format] | None = None) -> Markup:
@@ -63,15 +69,15 @@ def _quotes(db: Db, agg: q.Aggregates, *, speakers: int) -> list[tuple[str, int,
     return out
 
 
-def _page(db: Db, agg: q.Aggregates, *, title: str, rows: int, articles: int, speakers: int) -> str:
-    """The standalone, sanitised appendix page, bounded by ``rows``, ``articles`` and ``speakers``."""
+def _body(db: Db, agg: q.Aggregates, *, rows: int, articles: int, speakers: int) -> str:
+    """The appendix's tables, sanitised: everything of the page but its title and header (:func:`page_of`), so
+    it is kept once per store content and scope whatever the briefing's title."""
     n_entities, n_speakers, n_sources = (q.count(db, rel) for rel in (agg.entities, agg.speakers, agg.sources))
     n_articles = q.count(db, db.articles_in_scope)
     head = q.heads(db, agg, rows=rows, articles=articles)
     listed = head["articles"]
     shown_speakers = min(n_speakers, int(speakers))
     body = environment().get_template("appendix/body.html.j2").render(
-        title=title,
         entities=_table(head["entities"], caption=_caption(f"{n_entities:,} people, organisations and places",
                                                            n_entities, len(head["entities"]), "entities.csv"),
                         formats={"share": pct}),
@@ -86,11 +92,16 @@ def _page(db: Db, agg: q.Aggregates, *, title: str, rows: int, articles: int, sp
         articles=[{**r, "tone": "" if pd.isna(r["tone"]) else f"{r['tone']:+.2f}".replace("-", "\u2212")}
                   for r in listed.to_dict("records")],
         more_articles=n_articles - len(listed), n_articles=n_articles,
-        csv_files=CSV_FILES,
     )
+    return sanitize(body)
+
+
+def page_of(body: str, *, title: str) -> str:
+    """The standalone appendix page: its header (``title``, links to the CSV files) and the sanitised ``body``."""
+    header = environment().get_template("appendix/header.html.j2").render(title=title, csv_files=CSV_FILES)
     css = (TEMPLATES / "briefing" / "briefing.css").read_text(encoding="utf-8")
-    return environment().get_template("appendix/page.html.j2").render(title=title, css=Markup(css),
-                                                                      body=Markup(sanitize(body)))
+    return environment().get_template("appendix/page.html.j2").render(
+        title=title, css=Markup(css), body=Markup(sanitize(header) + body))
 
 
 def write_appendix(folder: Path, source: Db | Mapping[str, pd.DataFrame], *, title: str, rows: int = TABLE_ROWS,
@@ -98,16 +109,26 @@ def write_appendix(folder: Path, source: Db | Mapping[str, pd.DataFrame], *, tit
     """Write the CSV files (every row) and ``appendix.html`` (bounded by ``rows`` per table, ``articles`` and the
     quotes of ``speakers`` speakers) into ``folder``, computed out of core from ``source`` (a store's :class:`Db`,
     or tables in memory: an article briefing's few rows, or tests)."""
+    body = _write_files(folder, source, rows=rows, articles=articles, speakers=speakers)
+    path = folder / "appendix.html"
+    path.write_text(page_of(body.read_text(encoding="utf-8"), title=title), encoding="utf-8")
+    body.unlink()
+    return path
+
+
+def _write_files(folder: Path, source: Db | Mapping[str, pd.DataFrame], *, rows: int = TABLE_ROWS,
+                 articles: int = ARTICLE_ROWS, speakers: int = QUOTE_SPEAKERS) -> Path:
+    """The CSV files and the page's body (:data:`BODY`, the page without its title), written into ``folder``."""
     db = as_database(source)
     try:
         with q.aggregates(db) as agg:
             q.write_csv_files(folder, db, agg)
-            page = _page(db, agg, title=title, rows=rows, articles=articles, speakers=speakers)
+            body = _body(db, agg, rows=rows, articles=articles, speakers=speakers)
     finally:
         if db is not source:
             db.close()
-    path = folder / "appendix.html"
-    path.write_text(page, encoding="utf-8")
+    path = folder / BODY
+    path.write_text(body, encoding="utf-8")
     return path
 
 
@@ -118,19 +139,37 @@ APPENDIX_CODE: tuple[str, ...] = ("analysis", "present", "render/appendix.py", "
 
 def write_appendix_kept(folder: Path, db: Db, *, title: str) -> Path:
     """:func:`write_appendix`, from the store's roll-ups when ``db`` reads them
-    (:class:`~newsbrief.analysis.db_rollup.RollupDb`): the files are written once per store content, scope, title
-    and code, and linked into ``folder`` by every later run (a corpus of millions of articles is not copied to
-    CSV for each briefing)."""
+    (:class:`~newsbrief.analysis.db_rollup.RollupDb`): the CSV files and the page's body are written once per
+    store content, scope and code (by ``newsbrief annotate`` or the first briefing) and linked into ``folder`` by
+    every later run, which adds only its title (a corpus of millions of articles is not copied to CSV for each
+    briefing)."""
     from ..analysis.db_rollup import RollupDb
-    from ..codeversion import code_version
 
     if not isinstance(db, RollupDb):
         return write_appendix(folder, db, title=title)
-    key = db.content_key("appendix", code_version(APPENDIX_CODE), title,
-                         f"{TABLE_ROWS} {ARTICLE_ROWS} {QUOTE_SPEAKERS} {QUOTES_PER_SPEAKER}")
+    keep_appendix_files(db, folder)
+    path = folder / "appendix.html"
+    path.write_text(page_of((folder / BODY).read_text(encoding="utf-8"), title=title), encoding="utf-8")
+    (folder / BODY).unlink()
+    return path
 
+
+def keep_appendix_files(db: RollupDb, folder: Path | None) -> None:
+    """The appendix's CSV files and body of the store ``db`` reads, kept in its roll-ups (written the first time)
+    and linked into ``folder`` (None: only kept, as ``newsbrief annotate`` does)."""
     def write(into: Path) -> None:
-        write_appendix(into, db, title=title)
+        _write_files(into, db)
 
-    db.rollups.files(key, (*CSV_FILES, "appendix.html"), folder, write)
-    return folder / "appendix.html"
+    db.rollups.files(_key(db), (*CSV_FILES, BODY), folder, write, parts=[digest for digest, _ in db.parts])
+
+
+def appendix_kept(db: RollupDb) -> bool:
+    """True when the appendix's files of the store ``db`` reads are kept whole in its roll-ups."""
+    return db.rollups.has_files(_key(db), (*CSV_FILES, BODY))
+
+
+def _key(db: RollupDb) -> str:
+    from ..codeversion import code_version
+
+    return db.content_key("appendix", code_version(APPENDIX_CODE),
+                          f"{TABLE_ROWS} {ARTICLE_ROWS} {QUOTE_SPEAKERS} {QUOTES_PER_SPEAKER}")

@@ -16,9 +16,11 @@ from ..ingest import write_skipped
 from ..params import BriefingOptions, Params, resolve_kind
 from ..store import read_manifest
 from ..store.link import link_dataset
-from .kernel import execute
+from .kernel import StartedKernel, execute
 
 NOTEBOOKS = Path(__file__).parent / "notebooks"
+#: A corpus of this many articles or more whose appendix is not kept writes it after the kernel, not beside it.
+OVERLAP_ARTICLES = 100_000
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ def render(notebook: Path | nbformat.NotebookNode, *, html_path: Path, pdf_path:
 def brief(
     folder: Path, tables: dict[str, Any] | None, *, params: Params, settings: Settings,
     changes: Mapping[str, Any] | None = None, notebook: str | Path | None = None, progress_bar: bool = False,
-    source_store: Path | None = None, record: dict[str, Any] | None = None,
+    source_store: Path | None = None, record: dict[str, Any] | None = None, kernel: StartedKernel | None = None,
 ) -> ReportPaths:
     """Write data/, execute the notebook and render HTML + PDF inside ``folder`` (which must exist).
 
@@ -67,7 +69,9 @@ def brief(
     :class:`~newsbrief.params.BriefingOptions` of ``params`` with ``changes`` (a fan-out part's title, mode,
     entities) and the kind resolved; papermill records it in the executed notebook.
     ``record`` (what ingest read and skipped) goes into the data's manifest, its skipped pages into ``skipped.csv``.
-    Raises papermill's PapermillExecutionError when a cell fails; the executed notebook is left in ``folder``.
+    ``kernel``: one started in ``folder`` (:class:`~.kernel.StartedKernel`), asked to stop once the notebook ran;
+    its owner closes it. Raises papermill's PapermillExecutionError when a cell fails; the executed notebook is left
+    in ``folder``.
     """
     from .exporters import warm_up_in_background
 
@@ -92,15 +96,25 @@ def brief(
     options = BriefingOptions.of(params, base=folder, **{**changes, "mode": kind, "appendix": "appendix.html"})
     title = options.title
     appendix = _AppendixWriter(folder, title=title or "News briefing")
-    appendix.start()  # out of core in DuckDB (the GIL released): it overlaps the kernel's work on a second core
+    # Out of core in DuckDB (the GIL released), the appendix overlaps the kernel's work on a second core, unless it
+    # must sort every row of a large store (not kept in its roll-ups): then it waits for the kernel, so the two
+    # DuckDB budgets are never spent at once (a run and its kernel stay under 1 GB).
+    overlap = n_articles < OVERLAP_ARTICLES or appendix.kept()
+    if overlap:
+        appendix.start()
     executed = folder / "briefing.ipynb"
     source = notebook_path(notebook or kind)
     try:
-        execute(source, executed, cwd=folder, progress_bar=progress_bar,
+        execute(source, executed, cwd=folder, progress_bar=progress_bar, kernel=kernel,
                 parameters={"options": options.model_dump(mode="json")})
     except BaseException:
-        appendix.join()  # the notebook's error is the one to report
+        if overlap:
+            appendix.join()  # the notebook's error is the one to report
         raise
+    if kernel is not None:
+        kernel.stop_soon()  # it exits while the page and the PDF are rendered
+    if not overlap:
+        appendix.start()
     appendix.finish()
     nb = nbformat.read(executed, as_version=4)
     nb.metadata["title"] = title or "News briefing"
@@ -131,6 +145,17 @@ class _AppendixWriter(threading.Thread):
                 db.con.close()
         except BaseException as e:  # noqa: BLE001 - handed to the caller by finish()
             self.error = e
+
+    def kept(self) -> bool:
+        """True when the appendix's files are kept in the store's roll-ups (the run links them: no DuckDB work)."""
+        from ..analysis.db_rollup import RollupDb, open_store_database
+        from .appendix import appendix_kept
+
+        db = open_store_database(self.folder / "data")
+        try:
+            return isinstance(db, RollupDb) and appendix_kept(db)
+        finally:
+            db.con.close()
 
     def finish(self) -> None:
         self.join()

@@ -12,12 +12,25 @@ from __future__ import annotations
 from typing import Any
 
 from jupyter_client.manager import AsyncKernelManager
+from traitlets import List
 
 
 class QuietShutdownKernelManager(AsyncKernelManager):
-    """An AsyncKernelManager whose shutdown skips the interrupt (see the module doc)."""
+    """An AsyncKernelManager whose shutdown skips the interrupt (see the module doc), and which stops the
+    channels of the clients it made (:meth:`stop_clients`; nbclient does it only for a manager it made itself)."""
 
     _shutting_down_quietly = False
+    _made_clients: List[Any] = List()
+
+    def client(self, **kwargs: Any) -> Any:
+        made = super().client(**kwargs)
+        self._made_clients.append(made)
+        return made
+
+    def stop_clients(self) -> None:
+        """Stop the channels of every client made by :meth:`client` (their notebook is done)."""
+        while self._made_clients:
+            self._made_clients.pop().stop_channels()
 
     async def _async_interrupt_kernel(self) -> None:
         if self._shutting_down_quietly:

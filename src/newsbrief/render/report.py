@@ -31,6 +31,7 @@ from ..store.link import link_dataset
 from ..store.lock import remove_quietly
 from .brief import ReportPaths, brief
 from .fanout import fan_out
+from .kernel import StartedKernel
 from .preflight import check_run
 from .swap import report_lock, swap_into_place
 
@@ -192,7 +193,10 @@ def _run_report(
     final = output_dir / params.name
     tmp = output_dir / f".{params.name}.tmp-{uuid.uuid4().hex[:8]}"
     tmp.mkdir()
+    kernel: StartedKernel | None = None
     try:
+        # one briefing: its kernel starts (and imports what the cells need) while the inputs are read
+        kernel = StartedKernel(cwd=tmp) if each is None else None
         if stage:
             from_store = len(params.input) == 1 and is_store(params.input[0])
             stage("reading the annotation store" if from_store else "reading and annotating the inputs")
@@ -218,8 +222,8 @@ def _run_report(
                     stage("executing the briefing notebook and rendering HTML and PDF")
                 title = _title_for(tables, params) if tables is not None else params.title
                 changes = {"title": title} if compare is None else {"title": title, "compare": compare}
-                paths = brief(tmp, tables, params=params, settings=settings, changes=changes,
-                              notebook=notebook, progress_bar=progress_bar, source_store=source, record=record)
+                paths = brief(tmp, tables, params=params, settings=settings, changes=changes, notebook=notebook,
+                              progress_bar=progress_bar, source_store=source, record=record, kernel=kernel)
             else:
                 assert source is not None  # with each: the input store, or the tables written to tmp above
                 paths = fan_out(tmp, source, params=params, settings=settings, each=each, notebook=notebook,
@@ -237,8 +241,12 @@ def _run_report(
                 raise
             kept = _keep_failed(tmp, output_dir / f"{params.name}.failed")
             raise RunError(f"{e.message}; the notebook as far as it ran is kept for inspection", path=kept) from e
+        if kernel is not None:
+            kernel.close()
         swap_into_place(tmp, final)
     except BaseException:
+        if kernel is not None:
+            kernel.close()
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
         raise

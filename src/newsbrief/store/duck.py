@@ -29,6 +29,11 @@ Tables = Mapping[str, pd.DataFrame]
 
 #: DuckDB's memory budget for one connection unless the caller gives one; larger sorts and joins spill to disk.
 DEFAULT_MEMORY_LIMIT = "512MB"
+#: The budget of each connection of a briefing of a store (:func:`newsbrief.analysis.db_rollup.open_store_database`):
+#: a run holds two at once (its appendix thread and the notebook's kernel), each computing partial results one
+#: month partition at a time, so one thread and a smaller budget each keep the run and its kernel under 1 GB.
+BRIEFING_MEMORY_LIMIT = "320MB"
+BRIEFING_THREADS = 1
 
 
 def quote_literal(text: str) -> str:

@@ -14,9 +14,9 @@ Versions written before partitioning hold one ``<table>.parquet`` per table; bot
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pandas as pd
@@ -124,3 +124,24 @@ def part_number(key: str) -> int:
 
 def is_partitioned_key(key: str) -> bool:
     return any(part.startswith(f"{MONTH}=") for part in PurePosixPath(key).parts[:-1])
+
+
+def file_parts(files: Mapping[str, Sequence[Path]], *, by: str = "month") -> list[dict[str, list[Path]]]:
+    """A partitioned store's files (``table_files``) as article-disjoint parts: one per month partition
+    (``by="month"``: ``<table>/month=…/``) or one per written part (``by="file"``: ``part-N`` of a month holds the
+    same articles in every table, so months of very different sizes still spread over the workers); the tables
+    that are not split by article (entities) go whole into every part. A store written before partitioning is
+    one part."""
+    groups: dict[tuple[str, int], dict[str, list[Path]]] = {}
+    for name in PARTITIONING.tables:
+        for path in files.get(name, []):
+            month = path.parent.name if path.parent.name.startswith(f"{PARTITIONING.column}=") else ""
+            number = part_number(path.name) if by == "file" else -1
+            groups.setdefault((month, number), {}).setdefault(name, []).append(path)
+    whole = {name: list(paths) for name, paths in files.items() if name not in PARTITIONING.tables}
+    if not groups or any(month == "" for month, _ in groups):  # not partitioned (or mixed): one part
+        return [{name: list(paths) for name, paths in files.items()}]
+    if by == "file" and any(number < 0 for _, number in groups):  # unnumbered files: by month
+        return file_parts(files, by="month")
+    return [{**{name: by_table.get(name, []) for name in PARTITIONING.tables if name in files}, **whole}
+            for _, by_table in sorted(groups.items())]

@@ -46,6 +46,21 @@ def locked(
         lock.release()
 
 
+@contextmanager
+def tried_lock(path: Path) -> Iterator[bool]:
+    """Hold the lock file ``path`` if no other process does (yields True), else yield False at once."""
+    lock = FileLock(str(path))
+    try:
+        lock.acquire(timeout=0)
+    except (Timeout, OSError):
+        yield False
+        return
+    try:
+        yield True
+    finally:
+        lock.release()
+
+
 def writer_tag() -> str:
     """A suffix naming this process, so the clean-up can tell a killed writer's folder from a live one."""
     return f"p{os.getpid()}"

@@ -21,6 +21,8 @@ A roll-up is written to a temporary file and renamed into place (readers never s
 are computed under the part's lock (:func:`.lock.locked`), so two briefings started together compute each once and
 never break each other. A run's ``data/`` (linked from a store by :func:`.link.link_dataset`) shares the store's
 roll-ups. A store written without checksums has no part digests and gets no roll-ups (it is read as before).
+``newsbrief annotate`` writes them with the store (:mod:`newsbrief.render.rollups`); each new dataset version
+removes, under the store's lock, those no version still on disk can read (:func:`prune_rollups`).
 """
 
 from __future__ import annotations
@@ -43,8 +45,9 @@ import pyarrow.parquet as pq
 
 from ..codeversion import code_version
 from ..errors import StoreError
-from .integrity import HASH
-from .lock import locked, remove_quietly, writer_tag
+from .integrity import HASH, read_manifest_file
+from .layout import GRACE_SECONDS, file_parts, part_number, table_of
+from .lock import locked, remove_quietly, tried_lock, writer_tag
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +58,11 @@ ROLLUP_CODE: tuple[str, ...] = ("store/duck.py", "store/rollups.py", "store/layo
 _DIGITS = 24
 #: The sizes of a kept set of files (:meth:`Rollups.files`).
 _SIZES = "sizes.json"
+#: The part digests a kept set of files was made from.
+_PARTS = "parts.json"
+#: Folders under a code version's roll-ups that are not a part's.
+_FILES = "files"
+_VERIFIED = "verified"
 
 
 @functools.lru_cache(maxsize=1)
@@ -74,6 +82,32 @@ def part_digest(files: Sequence[tuple[str, Mapping[str, Any]]]) -> str | None:
             return None
         digest.update(f"{key}\0{entry.get('size')}\0{sha}\n".encode())
     return digest.hexdigest()[:_DIGITS]
+
+
+def digested_parts(folder: Path, files: Mapping[str, Sequence[Path]],
+                   entries: Mapping[str, Any]) -> list[tuple[str, dict[str, list[Path]]]] | None:
+    """The article-disjoint parts (month partitions: :func:`.layout.file_parts`) of the dataset version ``folder``
+    whose ``files`` (by table) the manifest's ``entries`` record, each with its :func:`part_digest`; None when a
+    file has no hash (a store written without checksums gets no roll-ups)."""
+    out: list[tuple[str, dict[str, list[Path]]]] = []
+    for part in file_parts(files):
+        digest = part_digest([(p.relative_to(folder).as_posix(), entries.get(p.relative_to(folder).as_posix(), {}))
+                              for paths in part.values() for p in paths])
+        if digest is None:
+            return None
+        out.append((digest, part))
+    return out
+
+
+def version_digests(folder: Path) -> set[str]:
+    """The part digests of the dataset version ``folder``, from its manifest alone (no file is read)."""
+    entries = read_manifest_file(folder).get("files")
+    if not isinstance(entries, Mapping) or not entries:
+        return set()
+    files: dict[str, list[Path]] = {}
+    for key in sorted(entries, key=lambda k: (part_number(k), k)):
+        files.setdefault(table_of(key), []).append(folder / key)
+    return {digest for digest, _ in digested_parts(folder, files, entries) or []}
 
 
 def query_digest(sql: str) -> str:
@@ -159,20 +193,24 @@ class Rollups:
             self.write(part, sql, table)
             return table
 
-    def files(self, key: str, names: Sequence[str], target: Path, write: Callable[[Path], None]) -> None:
+    def files(self, key: str, names: Sequence[str], target: Path | None, write: Callable[[Path], None], *,
+              parts: Sequence[str] = ()) -> None:
         """The files ``names`` that ``write(folder)`` writes into a folder, kept under ``key`` (a digest of what
-        they are made from) and linked into ``target``: written once, then linked for every later run. A kept
-        set with a file missing or of another size than recorded is written again."""
-        kept = self.folder / "files" / key
+        they are made from: the ``parts`` digests among it, recorded so :func:`prune_rollups` knows when no kept
+        version can use them) and linked into ``target`` (None: only kept): written once, then linked for every
+        later run. A kept set with a file missing or of another size than recorded is written again."""
+        kept = self.folder / _FILES / key
         if not self.read_only and not self._whole(kept, names):
             with ExitStack() as stack:
                 try:
-                    stack.enter_context(locked(self.folder / "files" / f".{key}.lock",
+                    stack.enter_context(locked(self.folder / _FILES / f".{key}.lock",
                                                what=f"the roll-ups of {self.folder.parent.parent}"))
                 except OSError:
                     self.read_only = True
                 if not self.read_only and not self._whole(kept, names):
-                    self._write_files(kept, names, write)
+                    self._write_files(kept, names, write, parts)
+        if target is None:
+            return
         if self.read_only or not self._whole(kept, names):
             write(target)
             return
@@ -183,13 +221,19 @@ class Rollups:
             except OSError:
                 shutil.copyfile(kept / name, target / name)
 
-    def _write_files(self, kept: Path, names: Sequence[str], write: Callable[[Path], None]) -> None:
+    def has_files(self, key: str, names: Sequence[str]) -> bool:
+        """True when the files ``names`` are kept whole under ``key`` (:meth:`files` would link them)."""
+        return self._whole(self.folder / _FILES / key, names)
+
+    def _write_files(self, kept: Path, names: Sequence[str], write: Callable[[Path], None],
+                     parts: Sequence[str]) -> None:
         tmp = kept.parent / f".{kept.name}.{writer_tag()}.{os.urandom(4).hex()}.tmp"
         try:
             tmp.mkdir(parents=True)
             write(tmp)
             sizes = {name: (tmp / name).stat().st_size for name in names}
             (tmp / _SIZES).write_text(json.dumps(sizes), encoding="utf-8")
+            (tmp / _PARTS).write_text(json.dumps(sorted(set(parts))), encoding="utf-8")
             if kept.exists():
                 log.warning("kept roll-up files are damaged and are written again: %s", kept)
                 remove_quietly(kept)
@@ -213,7 +257,7 @@ class Rollups:
 def _verified_path(root: Path, version: Path) -> Path:
     with (version / "manifest.json").open("rb") as f:  # small: the manifest, never a table
         meta = f.read()
-    return Path(root) / ROLLUPS / "verified" / f"{version.name}-{hashlib.sha256(meta).hexdigest()[:16]}.json"
+    return Path(root) / ROLLUPS / _VERIFIED / f"{version.name}-{hashlib.sha256(meta).hexdigest()[:16]}.json"
 
 
 def _stat_of(path: Path) -> list[int]:
@@ -262,3 +306,61 @@ def keep_verified(root: Path, version: Path, keys: Sequence[str]) -> None:
         os.replace(tmp, path)
     except OSError:
         remove_quietly(tmp)
+
+
+def prune_rollups(root: Path, *, grace: float = GRACE_SECONDS) -> int:
+    """Remove the roll-ups of the store ``root`` that no dataset version still on disk can read: the folders of
+    parts in none of them, kept appendix files made from such a part, files-verified records of removed versions,
+    and the folders of other code versions untouched for ``grace`` seconds. The caller holds the store's lock (no
+    version is written meanwhile); a part whose lock a briefing holds is left for the next write. Returns how many
+    folders and files were removed. What stays: every roll-up of the kept versions' parts (one set per query asked:
+    each filter or date range a briefing used adds its own)."""
+    base = root / ROLLUPS
+    if not base.is_dir() or base.is_symlink():  # a run's linked data/ shares another store's: that store prunes
+        return 0
+    versions = [v for v in root.glob("v-*") if v.is_dir()]
+    keep: set[str] = set()
+    for version in versions:
+        try:
+            keep |= version_digests(version)
+        except (StoreError, OSError, ValueError):  # a version that cannot be read: prune nothing of the parts
+            return 0
+    now, removed = time.time(), 0
+    for folder in base.iterdir():
+        if folder.name == _VERIFIED:
+            names = {v.name for v in versions}
+            for record in folder.glob("v-*.json"):
+                if record.name.rsplit("-", 1)[0] not in names:
+                    remove_quietly(record)
+                    removed += 1
+        elif folder.name != rollup_version():
+            if folder.is_dir() and now - folder.stat().st_mtime >= grace:
+                remove_quietly(folder)
+                removed += 1
+        else:
+            removed += _prune_parts(folder, keep)
+    return removed
+
+
+def _prune_parts(folder: Path, keep: set[str]) -> int:
+    removed = 0
+    for part in folder.iterdir():
+        if part.name == _FILES:
+            for kept in part.iterdir():
+                if kept.name.startswith(".") or not kept.is_dir():
+                    continue
+                try:
+                    made_of = set(json.loads((kept / _PARTS).read_text(encoding="utf-8")))
+                except (OSError, ValueError, TypeError):
+                    made_of = {""}  # no record (damaged or older): rebuilt when next asked
+                if not made_of <= keep:
+                    with tried_lock(part / f".{kept.name}.lock") as held:
+                        if held:
+                            remove_quietly(kept)
+                            removed += 1
+        elif part.is_dir() and part.name not in keep:
+            with tried_lock(part / ".lock") as held:
+                if held:
+                    remove_quietly(part)
+                    removed += 1
+    return removed

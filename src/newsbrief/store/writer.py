@@ -10,6 +10,7 @@
 
 The version is written into ``.v-<stamp>.tmp`` while the store's lock is held and only then renamed and
 named in ``CURRENT``; an exception in the block removes the folder and leaves the previous version current.
+Committing also removes the roll-ups that no version left on disk can read (:func:`.rollups.prune_rollups`).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from .layout import (
     part_key,
 )
 from .lock import locked, remove_quietly
+from .rollups import prune_rollups
 
 log = logging.getLogger(__name__)
 
@@ -269,6 +271,10 @@ class DatasetWriter:
         except BaseException:
             self.abort()
             raise
+        try:  # under the lock still: no version is written meanwhile
+            prune_rollups(self.root, grace=self.keep_previous_for)
+        except OSError as e:
+            log.warning("stale roll-ups of %s could not be removed (%s); the next write tries again", self.root, e)
         self._stack.close()
         return final
 

@@ -31,7 +31,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..census import census_lists
+from ..census import census_list
 from .cues import is_known_org
 from .gazetteer import country_code, fold, is_place
 from .labels import PLACE_LABELS, Found, place_label, strip_titles
@@ -48,22 +48,25 @@ _CORPORATE = frozenset(
 
 
 @functools.lru_cache(maxsize=1)
-def _census_names() -> tuple[frozenset[str], dict[str, int]]:
-    """(given names, surname -> rank) from the US Census lists (:func:`~newsbrief.nlp.census.census_lists`)."""
-    lists = census_lists()
-    given = frozenset(name.lower() for key in ("male", "female") for name, _ in lists[key])
-    surnames = {name.lower(): i for i, (name, _) in enumerate(lists["last"])}
-    return given, surnames
+def _given_names() -> frozenset[str]:
+    """Given names of the US Census lists (:func:`~newsbrief.nlp.census.census_list`), lower-case."""
+    return frozenset(name.lower() for key in ("male", "female") for name, _ in census_list(key))
+
+
+@functools.lru_cache(maxsize=1)
+def _surname_ranks() -> dict[str, int]:
+    """Surname -> rank in the US Census list, lower-case (read only where surnames are asked for: not by linking)."""
+    return {name.lower(): i for i, (name, _) in enumerate(census_list("last"))}
 
 
 def is_given_name(word: str) -> bool:
     """True for a given name of the US Census lists (any case)."""
-    return word.lower().strip(".") in _census_names()[0]
+    return word.lower().strip(".") in _given_names()
 
 
 def surname_rank(word: str) -> int | None:
     """Rank of ``word`` among US Census surnames (0 = most common), else None."""
-    return _census_names()[1].get(word.lower())
+    return _surname_ranks().get(word.lower())
 
 
 def _word(tok: Any) -> str | None:
@@ -295,7 +298,8 @@ def shipped_typer() -> Typer:
 def preload() -> None:
     """Read the weights and the name lists now (before forking workers, so each fork inherits them)."""
     shipped_typer()
-    _census_names()
+    _given_names()
+    _surname_ranks()
 
 
 def type_groups(

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from ..census import census_lists
+from ..census import census_list
 from ..lexicon import lexicon
 from .lexicon import ORG_NOUNS
 
@@ -49,9 +49,8 @@ _DEFINITE = frozenset({"the", "this", "that"})
 def _given_names() -> dict[str, str]:
     """Upper-cased given name -> "m" or "f" (census frequencies, one gender at least 3x the other)."""
     freq: dict[str, list[float]] = {}
-    lists = census_lists()
     for k, key in enumerate(("male", "female")):
-        for name, share in lists[key]:
+        for name, share in census_list(key):
             freq.setdefault(name, [0.0, 0.0])[k] += share
     out: dict[str, str] = {}
     for name, (male, female) in freq.items():

@@ -1,0 +1,33 @@
+"""A browser copy's headline is the story's own: its words open the story, it sits by the byline, it is no caption,
+no section label in capitals and no teaser of another story."""
+
+from __future__ import annotations
+
+from newsbrief.ingest.browser import _title_like, read_browser_copy
+
+STORY = ("The council voted on Tuesday to close the old bridge to cars for two years while engineers replace its deck, "
+         "a decision residents have argued about for a decade.")
+LATER = ("Shops on the east bank said they expected fewer customers, and the council promised a shuttle bus that will "
+         "run every ten minutes while the works last.")
+
+
+def _copy(header: list[str]) -> list[str]:
+    return ["Home", "News", "Sport", *header, STORY, *[LATER] * 5, "Related stories", "Council budget approved"]
+
+
+def test_the_headline_whose_words_open_the_story_beats_a_teaser_beside_the_byline() -> None:
+    found = read_browser_copy(_copy(["Bridge to close to cars for two years",
+                                     "Markets slide as oil prices jump on supply fears", "By Jane Doe",
+                                     "19 November 2019"]))
+    assert found is not None and found.title == "Bridge to close to cars for two years"
+
+
+def test_a_section_label_in_capitals_is_no_headline_when_a_written_one_is_there() -> None:
+    found = read_browser_copy(_copy(["Bridge to close to cars for two years", "CITY ROADS AND BRIDGES SPECIAL",
+                                     "By Jane Doe", "19 November 2019"]))
+    assert found is not None and found.title == "Bridge to close to cars for two years"
+
+
+def test_a_caption_with_its_credit_in_brackets_is_no_headline() -> None:
+    assert not _title_like("Fleas live on rodents like rats and rabbits ( JANE DOE/EXAMPLE PHOTO LIBRARY)", None)
+    assert _title_like("Three cases of plague diagnosed in China", None)
