@@ -164,9 +164,16 @@ def entity_counts(mentions: pd.DataFrame, entities: pd.DataFrame, ids: frozenset
     return counts.groupby(["item", "type"], as_index=False)["count"].sum()
 
 
-def speaker_counts(quotes: pd.DataFrame, ids: frozenset[str] | None = None) -> pd.DataFrame:
-    """Quotes per named speaker in the articles ``ids``; unattributed quotes are left out."""
+def _statements(quotes: pd.DataFrame) -> pd.DataFrame:
+    """The named speakers' quotes, one row per statement (a quote split around its cue is two rows of one
+    ``statement_id``); every row before the column existed."""
     q = quotes.dropna(subset=["speaker"])
+    return q.drop_duplicates(["speaker", "article_id", "statement_id"]) if "statement_id" in q else q
+
+
+def speaker_counts(quotes: pd.DataFrame, ids: frozenset[str] | None = None) -> pd.DataFrame:
+    """Statements per named speaker in the articles ``ids``; unattributed quotes are left out."""
+    q = _statements(quotes)
     if ids is not None:
         q = q[q["article_id"].astype(str).isin(ids)]
     out = q.groupby("speaker").size().rename("count").reset_index().rename(columns={"speaker": "item"})
@@ -217,7 +224,7 @@ def new_speakers(quotes: pd.DataFrame, split: Split, *, min_quotes: int = 2, top
 
     Columns: speaker, quotes, articles; most quoted first.
     """
-    q = quotes.dropna(subset=["speaker"])
+    q = _statements(quotes)
     ids = q["article_id"].astype(str)
     seen = set(q.loc[ids.isin(split.earlier | split.base), "speaker"])
     f = q[ids.isin(split.focus) & ~q["speaker"].isin(seen)]

@@ -34,10 +34,15 @@ def random_tables(seed: int = 7, n_articles: int = 160) -> dict[str, pd.DataFram
                               "label": names[e][1], "entity_id": f"E{e}", "tone": float(rng.uniform(-1, 1))})
             offset += length + 1
         text_len = offset
+        last_who: object = "-"
         for q in range(int(rng.integers(0, 4))):
             who = [None, "Ann Lee", "Bob Roe", "officials", "Eve Kay"][int(rng.integers(0, 5))]
             words = " ".join(["word"] * int(rng.integers(1, 12)))
-            quotes.append({"article_id": aid, "quote_id": q, "content": words, "content_start": q * 10,
+            # the second quote of an article by the same speaker as the first is the rest of one split statement
+            statement = 0 if q == 1 and who == last_who else q
+            last_who = who
+            quotes.append({"article_id": aid, "quote_id": q, "statement_id": statement, "content": words,
+                           "content_start": q * 10,
                            "content_end": q * 10 + 5, "kind": "direct", "cue": "said", "speaker_text": who,
                            "speaker": who, "speaker_entity_id": {"Ann Lee": "E0", "Bob Roe": "E1", "Eve Kay": "E8"}.get(
                                who or ""), "sentiment": float(rng.uniform(-1, 1))})

@@ -135,7 +135,10 @@ def entity_changes(db: Db, split: SqlSplit, *, level: float = 0.95, min_articles
 
 
 def _quote_rows(db: Db, split: SqlSplit) -> str:
-    return f"""(SELECT q.speaker AS item, q.article_id, {split.focus_sql} AS f, {split.base_sql} AS b,
+    """One row per statement of each named speaker: a quote split around its cue counts once, as in speaker share
+    (stores before ``statement_id``: one per quote row)."""
+    statement = "DISTINCT q.statement_id," if db.has("quotes", "statement_id") else ""
+    return f"""(SELECT {statement} q.speaker AS item, q.article_id, {split.focus_sql} AS f, {split.base_sql} AS b,
                        {split.earlier_sql} AS e
                 FROM quotes q JOIN {db.articles_in_scope} a ON q.article_id = a.article_id
                 WHERE q.speaker IS NOT NULL)"""
