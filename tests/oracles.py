@@ -398,7 +398,7 @@ def speaker_share_of_voice(
     a = articles.assign(source=source_labels(articles["source"]))
     sizes = _ranked(a["source"])
     kept = sizes[sizes >= min_articles].head(sources).index
-    q = quotes.dropna(subset=["speaker"])
+    q = _statements(quotes)
     if len(kept) < 2 or q.empty:
         return pd.DataFrame()
     q = q.merge(a[["article_id", "source"]], on="article_id")

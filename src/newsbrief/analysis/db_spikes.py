@@ -154,7 +154,9 @@ def speaker_share_of_voice(db: Db, *, top: int = 8, sources: int = 8, min_articl
     kept = _kept_sources(db, sources=sources, min_articles=min_articles)
     if len(kept) < 2:
         return pd.DataFrame()
-    rel = f"""(SELECT {source_sql('a.source')} AS source, q.speaker FROM quotes q
+    # one row per statement (a quote split around its cue counts once, as in speaker share)
+    statement = "DISTINCT q.article_id, q.statement_id," if db.has("quotes", "statement_id") else ""
+    rel = f"""(SELECT {statement} {source_sql('a.source')} AS source, q.speaker FROM quotes q
                JOIN {db.articles_in_scope} a ON q.article_id = a.article_id WHERE q.speaker IS NOT NULL)"""
     return _voice(db, rel, "speaker", kept=kept, top=top)
 
