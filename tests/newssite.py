@@ -131,6 +131,7 @@ class NewsSite:
 
             def _send(self, status: int, body: bytes, ctype: str = "text/html; charset=utf-8",
                       headers: dict[str, str] | None = None) -> None:
+                self._landed()
                 self.send_response(status)
                 self.send_header("Content-Type", ctype)
                 self.send_header("Content-Length", str(len(body)))
@@ -157,10 +158,18 @@ class NewsSite:
                     count = site.counts[path]
                     site.in_flight += 1
                     site.most_in_flight = max(site.most_in_flight, site.in_flight)
+                self._in_flight = True
                 try:
                     with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the client stopped reading
                         self._route(path, count)
                 finally:
+                    self._landed()
+
+            def _landed(self) -> None:
+                """The request is no longer in flight once its answer starts: a client that has read the answer may
+                send its next request before this thread would get back here (counted twice under load)."""
+                if getattr(self, "_in_flight", False):
+                    self._in_flight = False
                     with site._lock:
                         site.in_flight -= 1
 
