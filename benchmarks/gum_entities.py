@@ -22,6 +22,7 @@ import argparse
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gum_data import GUM, GumDoc, load
@@ -55,6 +56,11 @@ def spacy_spans(docs: list[GumDoc], *, original: bool = False) -> dict[str, set[
         nlp = spacy.load(DEFAULT_MODEL)
     else:
         nlp = load_pipeline()
+    return ner_spans(nlp, docs)
+
+
+def ner_spans(nlp: Any, docs: list[GumDoc]) -> dict[str, set[Span]]:
+    """The PER/ORG/LOC spans the NER of ``nlp`` finds in each document (a leading "the" left out)."""
     out: dict[str, set[Span]] = {}
     for d, doc in zip(docs, nlp.pipe(d.text for d in docs)):
         spans = set()

@@ -53,7 +53,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from gum_data import GUM, SHARED, GumDoc, load  # noqa: E402
-from gum_entities import CLASS_OF, score  # noqa: E402
+from gum_entities import gold_spans, ner_spans, score  # noqa: E402
 from newsbrief.nlp.entities.gazetteer import is_place  # noqa: E402
 from newsbrief.nlp.pipeline import DEFAULT_MODEL, NER_CONFIG_FILE  # noqa: E402
 from reuters import iter_articles  # noqa: E402
@@ -179,17 +179,7 @@ def new_ner(nlp: Any, *, variant: str, hidden: int) -> dict[str, Any]:
 
 
 def gum_dev_f1(nlp: Any, docs: list[GumDoc]) -> float:
-    gold = {d.name: {(a, b, t) for a, b, t, _ in d.named} for d in docs}
-    system: dict[str, set[tuple[int, int, str]]] = {}
-    for d, doc in zip(docs, nlp.pipe(d.text for d in docs)):
-        spans = set()
-        for ent in doc.ents:
-            if ent.label_ in CLASS_OF:
-                start = ent.start + (ent[0].lower_ == "the" and len(ent) > 1)
-                span = doc[start:ent.end]
-                spans.add((span.start_char, span.end_char, CLASS_OF[ent.label_]))
-        system[d.name] = spans
-    return score(gold, system)["all"][2]
+    return score(gold_spans(docs), ner_spans(nlp, docs))["all"][2]
 
 
 def silver_agreement(nlp: Any, texts: list[str], reference: list[Ents]) -> float:
