@@ -4,6 +4,7 @@ and says what it leaves out, hostile metadata stays text."""
 from __future__ import annotations
 
 import csv
+import html
 import math
 import re
 from collections import Counter
@@ -214,6 +215,58 @@ def test_page_is_capped_and_says_so(tmp_path: Path) -> None:
         assert len(list(csv.DictReader(f))) == 40  # the CSV files have every row
     with (tmp_path / "quotes.csv").open(encoding="utf-8") as f:
         assert len(list(csv.DictReader(f))) == len(tables["quotes"])
+
+
+def _ns(stamp: pd.Timestamp | None) -> int:
+    return 0 if pd.isna(stamp) else int(stamp.value)
+
+
+def _records(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_csv_files_over_the_row_cap_keep_their_first_rows_and_the_page_says_where_every_row_is(
+        tmp_path: Path) -> None:
+    tables = make_tables(40)
+    (tmp_path / "all").mkdir()
+    (tmp_path / "cut").mkdir()
+    con = connect(tables)
+    try:
+        write_appendix(tmp_path / "all", Db(con), title="Big", csv_rows=None)
+        page = html.unescape(write_appendix(tmp_path / "cut", Db(con), title="Big", csv_rows=10, articles=5)
+                             .read_text(encoding="utf-8"))
+    finally:
+        con.close()
+    full = {name: _records(tmp_path / "all" / name) for name in CSV_FILES}
+    cut = {name: _records(tmp_path / "cut" / name) for name in CSV_FILES}
+    assert len(full["articles.csv"]) == 40 and len(full["quotes.csv"]) == len(tables["quotes"])
+    for name in ("entities.csv", "speakers.csv", "sources.csv"):  # under the cap: whole
+        assert cut[name] == full[name], name
+    assert cut["articles.csv"] == full["articles.csv"][:10]  # the newest
+    # quotes.csv: the quotes of the newest articles, still by article, then quote
+    published = dict(zip(tables["articles"]["article_id"], tables["articles"]["published"]))
+    order = sorted(range(len(full["quotes.csv"])), key=lambda i: (
+        pd.isna(published[full["quotes.csv"][i]["article_id"]]),
+        -_ns(published[full["quotes.csv"][i]["article_id"]]), full["quotes.csv"][i]["article_id"], i))
+    assert cut["quotes.csv"] == [full["quotes.csv"][i] for i in sorted(order[:10])]
+    n_quotes = len(full["quotes.csv"])
+    assert f"quotes.csv holds 10 of {n_quotes:,} rows; articles.csv holds 10 of 40 rows (" in page
+    assert "entities.csv holds" not in page and "Every row is in the run's data/ folder" in page
+    assert "The CSV files hold at most 10 rows each" in page
+    assert f"quotes.csv has the first 10 of {n_quotes:,} (data/ has every quote" in page
+    assert re.search(r"35 more in <a [^>]*>articles.csv</a> \(the newest 10\) and the run.s data/ folder "
+                     r"\(every one\)", page)
+
+
+def test_csv_files_under_the_row_cap_are_whole_and_the_page_names_no_cut(tmp_path: Path) -> None:
+    con = connect(make_tables(12))
+    try:
+        page = write_appendix(tmp_path, Db(con), title="Small", csv_rows=12).read_text(encoding="utf-8")
+    finally:
+        con.close()
+    assert len(_records(tmp_path / "articles.csv")) == 12
+    assert "holds" not in page and "data/" not in page and "quotes.csv has every quote" in page
 
 
 def test_scope_limits_every_table(store: Path, tmp_path: Path) -> None:

@@ -74,8 +74,9 @@ def speakers_sql(words: str) -> str:
         FROM s"""
 
 
-def quotes_sql(db: Db) -> str:
-    """article_id, article (its title), speaker, as written, kind, cue, words, quote: by article, then quote.
+def quotes_sql(db: Db, *, keep: str | None = None) -> str:
+    """article_id, article (its title), speaker, as written, kind, cue, words, quote: by article, then quote (only
+    the quotes ``keep`` names, a relation of article_id and quote_id, when given).
 
     Ordered explicitly: the order of rows out of parallel hash joins is not stable, and a file a user diffs must
     be. DuckDB sorts within its memory limit and spills beyond it. The speaker and words are those of
@@ -87,7 +88,15 @@ def quotes_sql(db: Db) -> str:
                {db.quote_words('q')} AS words, q.content AS quote
         FROM quotes q JOIN (SELECT a.article_id, a.title FROM articles a WHERE {db.scope}) a
              ON q.article_id = a.article_id
+        {_kept('q', keep, 'article_id', 'quote_id')}
         ORDER BY q.article_id, q.quote_id"""
+
+
+def _kept(alias: str, keep: str | None, *keys: str) -> str:
+    """A semi join of ``alias`` with the relation ``keep`` on ``keys`` (nothing when ``keep`` is None)."""
+    if keep is None:
+        return ""
+    return f"SEMI JOIN ({keep}) kept ON " + " AND ".join(f"{alias}.{k} = kept.{k}" for k in keys)
 
 
 def top_quotes_sql(db: Db, *, speakers: str, words: str, top: int, per_speaker: int) -> str:
@@ -113,9 +122,9 @@ def article_tone_sql(db: Db) -> str:
     return f"(SELECT t.article_id, t.value AS tone FROM {tone_and_sentences_sql(db)} t)"
 
 
-def articles_sql(db: Db, *, tone: str | None = None) -> str:
+def articles_sql(db: Db, *, tone: str | None = None, keep: str | None = None) -> str:
     """title, url (http/https only, else empty), source, published (UTC day), words, tone, article_id: newest
-    first, undated last."""
+    first, undated last (only the articles ``keep`` names, a relation of article_id, when given)."""
     title = oneline_sql("a.title")
     url = oneline_sql("a.url")
     source = oneline_sql("a.source")
@@ -127,6 +136,7 @@ def articles_sql(db: Db, *, tone: str | None = None) -> str:
                coalesce(strftime(timezone('UTC', a.published), '%Y-%m-%d'), '') AS published,
                CAST(a.n_words AS BIGINT) AS words, t.tone, a.article_id{_wire_of_article(db)}
         FROM {db.articles_in_scope} a LEFT JOIN {tone or article_tone_sql(db)} t ON a.article_id = t.article_id
+        {_kept('a', keep, 'article_id')}
         ORDER BY a.published DESC NULLS LAST, a.article_id"""
 
 
@@ -203,9 +213,58 @@ def ordered(db: Db, agg: Aggregates, *, limit: int | None = None) -> dict[str, s
     }
 
 
-def csv_selects(db: Db, agg: Aggregates) -> dict[str, str]:
-    """Each CSV file's SELECT, its values written as the pandas appendix wrote them."""
+@dataclass(frozen=True)
+class Capped:
+    """How many rows a CSV file holds of how many the table has (``rows < total``: the file is capped)."""
+
+    rows: int
+    total: int
+
+    @property
+    def capped(self) -> bool:
+        return self.rows < self.total
+
+
+def capped_quotes_sql(db: Db, agg: Aggregates, *, rows: int) -> str:
+    """:func:`quotes_sql` for the ``rows`` quotes of the newest articles (by publication time, then article and
+    quote), in the same order (by article, then quote): picked on the narrow rows of ``agg.words``, and only the
+    picked quotes' text read."""
+    picked = (f"SELECT article_id, quote_id FROM {agg.words} ORDER BY published DESC NULLS LAST, article_id, "
+              f"quote_id LIMIT {int(rows)}")
+    return quotes_sql(db, keep=picked)
+
+
+def capped_articles_sql(db: Db, agg: Aggregates, *, rows: int) -> str:
+    """:func:`articles_sql` for the newest ``rows`` articles (its order: newest first), picked on their ids and
+    publication times alone."""
+    picked = (f"SELECT a.article_id FROM {db.articles_in_scope} a ORDER BY a.published DESC NULLS LAST, a.article_id "
+              f"LIMIT {int(rows)}")
+    return articles_sql(db, tone=agg.tone, keep=picked)
+
+
+def csv_caps(db: Db, agg: Aggregates, *, rows: int | None) -> dict[str, Capped]:
+    """The rows each CSV file holds of its table's rows when a file holds at most ``rows`` (None: every row)."""
+    totals = {"entities.csv": count(db, agg.entities), "speakers.csv": count(db, agg.speakers),
+              "quotes.csv": count(db, agg.words), "articles.csv": count(db, db.articles_in_scope),
+              "sources.csv": count(db, agg.sources)}
+    return {name: Capped(total if rows is None else min(total, int(rows)), total) for name, total in totals.items()}
+
+
+def csv_selects(db: Db, agg: Aggregates, *, caps: dict[str, Capped] | None = None) -> dict[str, str]:
+    """Each CSV file's SELECT, its values written as the pandas appendix wrote them; a file ``caps`` caps holds the
+    first rows of its table in its order (entities, speakers, sources: the largest; articles: the newest), quotes.csv
+    the quotes of the newest articles."""
     full = ordered(db, agg)
+    for name, cap in (caps or {}).items():
+        if not cap.capped:
+            continue
+        table = name.removesuffix(".csv")
+        if table == "quotes":
+            full[table] = capped_quotes_sql(db, agg, rows=cap.rows)
+        elif table == "articles":
+            full[table] = capped_articles_sql(db, agg, rows=cap.rows)
+        else:
+            full[table] += f" LIMIT {int(cap.rows)}"
     return {
         "entities.csv": csv_sql(full["entities"], texts=("name", "aliases")),
         "speakers.csv": csv_sql(full["speakers"], flags=("named",), stamps=("first", "last")),
@@ -216,8 +275,9 @@ def csv_selects(db: Db, agg: Aggregates) -> dict[str, str]:
     }
 
 
-def write_csv_files(folder: Path, db: Db, agg: Aggregates) -> None:
-    """Every row of each table, streamed to ``folder`` by DuckDB (never whole in Python). ``COMMENT ''``: DuckDB
+def write_csv_files(folder: Path, db: Db, agg: Aggregates, *, caps: dict[str, Capped] | None = None) -> None:
+    """Every row of each table (at most those ``caps`` gives: :func:`csv_selects`), streamed to ``folder`` by
+    DuckDB (never whole in Python). ``COMMENT ''``: DuckDB
     would otherwise quote every field holding a ``#``. One thread sorts: each thread's sort buffers share the
     connection's memory limit, and with two of them 20 million quotes ran out of it (one spills instead). The sort
     of every row gets at least :data:`~newsbrief.store.duck.DEFAULT_MEMORY_LIMIT` (a briefing's connection has
@@ -229,7 +289,7 @@ def write_csv_files(folder: Path, db: Db, agg: Aggregates) -> None:
     if raise_limit:
         db.con.execute(f"SET memory_limit = {quote_literal(DEFAULT_MEMORY_LIMIT)}")
     try:
-        for name, select in csv_selects(db, agg).items():
+        for name, select in csv_selects(db, agg, caps=caps).items():
             db.con.execute(f"COPY ({select}) TO {quote_literal(str(folder / name))} "
                            "(HEADER, DELIMITER ',', COMMENT '')")
     finally:

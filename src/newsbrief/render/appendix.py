@@ -11,6 +11,12 @@ reads back only the rows it shows. The page is bounded, whatever the size of the
   speakers (quotes.csv has every quote);
 * articles: the newest :data:`ARTICLE_ROWS`, then a line "N more articles in articles.csv".
 
+The CSV files are bounded too, at :data:`CSV_ROWS` rows each (what a spreadsheet opens): a table with more rows
+keeps its first rows in its order (the most mentioned entities, the most quoted speakers, the largest sources, the
+newest articles; quotes.csv the quotes of the newest articles), and the page says, at its top and in each caption,
+which files are cut, how many rows they hold of how many, and that every row is in the run's ``data/`` folder (the
+store the briefing read, Parquet). ``write_appendix(..., csv_rows=None)`` writes every row.
+
 The sample corpus (262 articles, about 2,500 entities and 750 speakers) is shown whole. The page is standalone
 (CSS inlined, no script, no external file), its markup comes from the Jinja templates in ``templates/appendix/``
 (autoescaped) and passes the one sanitizer.
@@ -43,6 +49,10 @@ QUOTE_SPEAKERS = 1_000
 TABLE_ROWS = 5_000
 #: Articles listed on the page, newest first (articles.csv has every one).
 ARTICLE_ROWS = 2_000
+#: Rows of each CSV file at most (a spreadsheet opens 1,048,576): a larger table is cut, and the page says so.
+CSV_ROWS = 1_000_000
+#: Where every row of a cut CSV file is (the store a run's briefing read, linked into its folder).
+FULL_TABLES = "data/"
 CSV_FILES = ("entities.csv", "speakers.csv", "quotes.csv", "articles.csv", "sources.csv")
 #: The page without its title (kept with the CSV files; each run adds its own title: :func:`page_of`).
 BODY = "appendix-body.html"
@@ -54,10 +64,30 @@ def _table(frame: pd.DataFrame, *, caption: str, formats: Mapping[str, Format] |
     return Markup(table_block(frame, caption=caption, formats=formats).markup)
 
 
-def _caption(what: str, total: int, shown: int, csv: str) -> str:
+def _caption(what: str, total: int, shown: int, csv: str, cap: q.Capped | None = None) -> str:
     if shown >= total:
         return what
-    return f"{what}; the first {shown:,} shown here, {csv} has every one"
+    return f"{what}; the first {shown:,} shown here, {_in_csv(csv, cap, 'every one')}"
+
+
+def _in_csv(csv: str, cap: q.Capped | None, every: str) -> str:
+    """Where the rows of a table are: "<csv> has every one", or what the cut file holds and where the rest is."""
+    if cap is None or not cap.capped:
+        return f"{csv} has {every}"
+    return f"{csv} has the first {cap.rows:,} of {cap.total:,} ({FULL_TABLES} has {every}: see the top of this page)"
+
+
+def _cut_note(caps: Mapping[str, q.Capped]) -> str:
+    """The sentence at the top of the page that names the cut CSV files ("" when none is)."""
+    cut = [f"{name} holds {cap.rows:,} of {cap.total:,} rows" for name, cap in caps.items() if cap.capped]
+    if not cut:
+        return ""
+    limit = min(cap.rows for cap in caps.values() if cap.capped)
+    return (f"The CSV files hold at most {limit:,} rows each (a spreadsheet opens 1,048,576): {'; '.join(cut)} "
+            "(quotes.csv: the quotes of the newest articles; the others: the first rows of the table in its order). "
+            f"Every row is in the run's {FULL_TABLES} folder: the annotation store this briefing read, as Parquet "
+            "tables (articles, mentions, entities, quotes, sentences), which DuckDB, pandas or the JupyterLab "
+            "explorer read.")
 
 
 def _quotes(db: Db, agg: q.Aggregates, *, speakers: int) -> list[tuple[str, int, list[dict[str, str]]]]:
@@ -69,7 +99,8 @@ def _quotes(db: Db, agg: q.Aggregates, *, speakers: int) -> list[tuple[str, int,
     return out
 
 
-def _body(db: Db, agg: q.Aggregates, *, rows: int, articles: int, speakers: int) -> str:
+def _body(db: Db, agg: q.Aggregates, *, rows: int, articles: int, speakers: int,
+          caps: Mapping[str, q.Capped]) -> str:
     """The appendix's tables, sanitised: everything of the page but its title and header (:func:`page_of`), so
     it is kept once per store content and scope whatever the briefing's title."""
     n_entities, n_speakers, n_sources = (q.count(db, rel) for rel in (agg.entities, agg.speakers, agg.sources))
@@ -79,19 +110,24 @@ def _body(db: Db, agg: q.Aggregates, *, rows: int, articles: int, speakers: int)
     shown_speakers = min(n_speakers, int(speakers))
     body = environment().get_template("appendix/body.html.j2").render(
         entities=_table(head["entities"], caption=_caption(f"{n_entities:,} people, organisations and places",
-                                                           n_entities, len(head["entities"]), "entities.csv"),
+                                                           n_entities, len(head["entities"]), "entities.csv",
+                                                           caps.get("entities.csv")),
                         formats={"share": pct}),
         speakers=_table(head["speakers"], caption=_caption(f"{n_speakers:,} speakers", n_speakers,
-                                                           len(head["speakers"]), "speakers.csv"),
+                                                           len(head["speakers"]), "speakers.csv",
+                                                           caps.get("speakers.csv")),
                         formats={"quote_share": pct, "word_share": pct}),
         sources=_table(head["sources"], caption=_caption("Tone per source: mean and spread of article tone (−1..1)",
-                                                         n_sources, len(head["sources"]), "sources.csv"),
+                                                         n_sources, len(head["sources"]), "sources.csv",
+                                                         caps.get("sources.csv")),
                        formats={"tone": "{:+.3f}", "tone_sd": "{:.3f}", "words": "{:,}"}),
         quotes=_quotes(db, agg, speakers=speakers), per_speaker=QUOTES_PER_SPEAKER,
         quote_speakers=shown_speakers if shown_speakers < n_speakers else None, n_speakers=n_speakers,
         articles=[{**r, "tone": "" if pd.isna(r["tone"]) else f"{r['tone']:+.2f}".replace("-", "\u2212")}
                   for r in listed.to_dict("records")],
-        more_articles=n_articles - len(listed), n_articles=n_articles,
+        more_articles=n_articles - len(listed), n_articles=n_articles, cut_note=_cut_note(caps),
+        quotes_where=_in_csv("quotes.csv", caps.get("quotes.csv"), "every quote"),
+        articles_cap=caps.get("articles.csv"),
     )
     return sanitize(body)
 
@@ -105,11 +141,12 @@ def page_of(body: str, *, title: str) -> str:
 
 
 def write_appendix(folder: Path, source: Db | Mapping[str, pd.DataFrame], *, title: str, rows: int = TABLE_ROWS,
-                   articles: int = ARTICLE_ROWS, speakers: int = QUOTE_SPEAKERS) -> Path:
-    """Write the CSV files (every row) and ``appendix.html`` (bounded by ``rows`` per table, ``articles`` and the
-    quotes of ``speakers`` speakers) into ``folder``, computed out of core from ``source`` (a store's :class:`Db`,
-    or tables in memory: an article briefing's few rows, or tests)."""
-    body = _write_files(folder, source, rows=rows, articles=articles, speakers=speakers)
+                   articles: int = ARTICLE_ROWS, speakers: int = QUOTE_SPEAKERS,
+                   csv_rows: int | None = CSV_ROWS) -> Path:
+    """Write the CSV files (at most ``csv_rows`` rows each; None: every row) and ``appendix.html`` (bounded by
+    ``rows`` per table, ``articles`` and the quotes of ``speakers`` speakers) into ``folder``, computed out of core
+    from ``source`` (a store's :class:`Db`, or tables in memory: an article briefing's few rows, or tests)."""
+    body = _write_files(folder, source, rows=rows, articles=articles, speakers=speakers, csv_rows=csv_rows)
     path = folder / "appendix.html"
     path.write_text(page_of(body.read_text(encoding="utf-8"), title=title), encoding="utf-8")
     body.unlink()
@@ -117,13 +154,15 @@ def write_appendix(folder: Path, source: Db | Mapping[str, pd.DataFrame], *, tit
 
 
 def _write_files(folder: Path, source: Db | Mapping[str, pd.DataFrame], *, rows: int = TABLE_ROWS,
-                 articles: int = ARTICLE_ROWS, speakers: int = QUOTE_SPEAKERS) -> Path:
+                 articles: int = ARTICLE_ROWS, speakers: int = QUOTE_SPEAKERS,
+                 csv_rows: int | None = CSV_ROWS) -> Path:
     """The CSV files and the page's body (:data:`BODY`, the page without its title), written into ``folder``."""
     db = as_database(source)
     try:
         with q.aggregates(db) as agg:
-            q.write_csv_files(folder, db, agg)
-            body = _body(db, agg, rows=rows, articles=articles, speakers=speakers)
+            caps = q.csv_caps(db, agg, rows=csv_rows)
+            q.write_csv_files(folder, db, agg, caps=caps)
+            body = _body(db, agg, rows=rows, articles=articles, speakers=speakers, caps=caps)
     finally:
         if db is not source:
             db.close()
@@ -172,4 +211,4 @@ def _key(db: RollupDb) -> str:
     from ..codeversion import code_version
 
     return db.content_key("appendix", code_version(APPENDIX_CODE),
-                          f"{TABLE_ROWS} {ARTICLE_ROWS} {QUOTE_SPEAKERS} {QUOTES_PER_SPEAKER}")
+                          f"{TABLE_ROWS} {ARTICLE_ROWS} {QUOTE_SPEAKERS} {QUOTES_PER_SPEAKER} {CSV_ROWS}")
