@@ -188,8 +188,15 @@ def test_resolve_store_missing_sample_is_a_store_error(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_annotate_into_builds_a_real_store_from_the_sample(tmp_path: Path) -> None:
+def test_annotate_into_builds_a_real_store_from_the_sample_with_its_rollups(tmp_path: Path) -> None:
+    from newsbrief.render.appendix import BODY
+    from newsbrief.store.rollups import ROLLUPS
+
     folder = stores.annotate_into(stores.SAMPLE, tmp_path / "scratch")
+    # the roll-ups `newsbrief annotate` keeps: every section's partial results and the appendix's files
+    assert list((folder / ROLLUPS).rglob("*.parquet")) and list((folder / ROLLUPS).rglob(BODY))
+    bare = stores.annotate_into(stores.SAMPLE, tmp_path / "bare", rollups=False)
+    assert not list((bare / ROLLUPS).rglob("*.parquet"))
     tables = read_dataset(folder)
     assert len(tables["articles"]) == 1 and len(tables["mentions"]) > 10
     ex = Explorer.load(folder)

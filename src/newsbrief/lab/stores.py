@@ -9,9 +9,9 @@ from pathlib import Path
 
 from ..errors import StoreError
 from ..store import CURRENT, is_store
+from ..store.rollups import ROLLUPS
 
 log = logging.getLogger(__name__)
-
 
 
 def find_upward(relative: str, *, start: Path | None = None) -> Path:
@@ -46,10 +46,13 @@ def latest_run_store(reports: str | Path = REPORTS) -> Path | None:
 
 
 def annotate_into(inputs: str | Path | Sequence[str | Path], store: str | Path, *, model: str | None = None,
-                  workers: int | None = 1) -> Path:
+                  workers: int | None = 1, rollups: bool = True) -> Path:
     """Annotate ``inputs`` into the store folder ``store``, as ``newsbrief annotate`` does, and return it.
 
-    The store's cache makes a second call on the same inputs cheap (no NLP, no rewrite).
+    As ``newsbrief annotate`` does, it then keeps the roll-ups of a default corpus briefing in the store
+    (:func:`~newsbrief.render.rollups.write_store_rollups`; ``rollups=False``: left to the first briefing, as
+    ``--no-rollups``), so a briefing of the explored store reads them. The store's cache makes a second call on the
+    same inputs cheap (no NLP, no rewrite, and the roll-ups found kept).
     """
     from ..annotate import Settings, annotate_corpus
     from ..ingest import read_inputs
@@ -62,6 +65,11 @@ def annotate_into(inputs: str | Path | Sequence[str | Path], store: str | Path, 
                              inputs=[str(i) for i in items], ingest=ingested.record())
     log.info("store %s: %d article(s), %d annotated, %s", store, result.summary.articles, result.summary.annotated,
              "dataset reused" if result.reused else "dataset written")
+    if rollups:
+        from ..render.rollups import write_store_rollups
+
+        if write_store_rollups(store):
+            log.info("roll-ups of a default corpus briefing kept in %s", store / ROLLUPS)
     return store
 
 
