@@ -3,7 +3,7 @@
 Usage (from the repository root)::
 
     .venv/bin/python benchmarks/scale.py --factor 10 --store /path/to/reuters-store
-    .venv/bin/python benchmarks/scale.py --factor 1                   # base: all of Reuters-21578 (cached)
+    .venv/bin/python benchmarks/scale.py                              # K = 1, 10, 53, 200 of all Reuters-21578 (cached)
     .venv/bin/python benchmarks/scale.py --factor 5 --work /tmp/k5 --keep --set freq=D
 
 Two phases, timed apart:
@@ -445,14 +445,29 @@ def print_summary(results: list[dict[str, Any]]) -> None:
         print(f"{r['factor']:>5} {r['articles']:>11,} | {_cell(r.get('rollups_written'))} | "
               f"{_cell(runs[0] if runs else None)} | {_cell(later)} | "
               f"{(sum(loads) / len(loads)) if loads else 0:.1f}")
+    print_growth(results)
+
+
+def print_growth(results: list[dict[str, Any]], *, reference: int = 10) -> None:
+    """Each briefing's wall and CPU time at every K as a ratio of those at K=``reference`` (the goal: the wall time
+    flat within 50% from K=10 to K=200)."""
+    ref = next((r for r in results if r["factor"] == reference and r.get("briefings")), None)
+    if ref is None:
+        return
+    for i, what in ((0, "first briefing"), (-1, "later briefing")):
+        base = ref["briefings"][i]
+        cells = [f"K={r['factor']}: wall {r['briefings'][i]['briefing_seconds'] / base['briefing_seconds']:.2f}x, "
+                 f"CPU {r['briefings'][i]['cpu_seconds'] / max(base['cpu_seconds'], 0.1):.2f}x"
+                 for r in results if r.get("briefings")]
+        print(f"{what} against K={reference}: " + "; ".join(cells))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description="corpus briefing on K copies of a real annotated store")
     parser.add_argument("--store", type=Path, default=None,
                         help="base annotated store (default: all Reuters-21578, cached in benchmarks/.cache)")
-    parser.add_argument("--factor", "-k", type=factors_of, default=[1],
-                        help="copies of the base store (K), or a comma-separated list of them: 1,10,53,200")
+    parser.add_argument("--factor", "-k", type=factors_of, default=[1, 10, 53, 200],
+                        help="copies of the base store (K), or a comma-separated list of them (default: 1,10,53,200)")
     parser.add_argument("--briefings", type=int, default=2,
                         help="briefings of each store: the first computes and keeps its roll-ups, the others read "
                              "them (the summary's figures are the last one's)")
