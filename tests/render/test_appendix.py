@@ -251,7 +251,8 @@ def test_csv_files_over_the_row_cap_keep_their_first_rows_and_the_page_says_wher
         -_ns(published[full["quotes.csv"][i]["article_id"]]), full["quotes.csv"][i]["article_id"], i))
     assert cut["quotes.csv"] == [full["quotes.csv"][i] for i in sorted(order[:10])]
     n_quotes = len(full["quotes.csv"])
-    assert f"quotes.csv holds 10 of {n_quotes:,} rows; articles.csv holds 10 of 40 rows (" in page
+    assert (f"quotes.csv holds 10 of {n_quotes:,} rows (those of the newest articles); articles.csv holds 10 of 40 "
+            "rows (the newest). Every row" in page)
     assert "entities.csv holds" not in page and "Every row is in the run's data/ folder" in page
     assert "The CSV files hold at most 10 rows each" in page
     assert f"quotes.csv has the first 10 of {n_quotes:,} (data/ has every quote" in page

@@ -77,14 +77,19 @@ def _in_csv(csv: str, cap: q.Capped | None, every: str) -> str:
     return f"{csv} has the first {cap.rows:,} of {cap.total:,} ({FULL_TABLES} has {every}: see the top of this page)"
 
 
+#: Which rows a cut CSV file keeps.
+_WHICH = {"entities.csv": "the most mentioned", "speakers.csv": "the most quoted", "sources.csv": "the largest",
+          "articles.csv": "the newest", "quotes.csv": "those of the newest articles"}
+
+
 def _cut_note(caps: Mapping[str, q.Capped]) -> str:
     """The sentence at the top of the page that names the cut CSV files ("" when none is)."""
-    cut = [f"{name} holds {cap.rows:,} of {cap.total:,} rows" for name, cap in caps.items() if cap.capped]
+    cut = [f"{name} holds {cap.rows:,} of {cap.total:,} rows ({_WHICH.get(name, 'the first')})"
+           for name, cap in caps.items() if cap.capped]
     if not cut:
         return ""
     limit = min(cap.rows for cap in caps.values() if cap.capped)
-    return (f"The CSV files hold at most {limit:,} rows each (a spreadsheet opens 1,048,576): {'; '.join(cut)} "
-            "(quotes.csv: the quotes of the newest articles; the others: the first rows of the table in its order). "
+    return (f"The CSV files hold at most {limit:,} rows each (a spreadsheet opens 1,048,576): {'; '.join(cut)}. "
             f"Every row is in the run's {FULL_TABLES} folder: the annotation store this briefing read, as Parquet "
             "tables (articles, mentions, entities, quotes, sentences), which DuckDB, pandas or the JupyterLab "
             "explorer read.")
