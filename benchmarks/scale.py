@@ -378,8 +378,11 @@ def one_factor(base: Path, work: Path, factor: int, args: argparse.Namespace, ov
     store = work / f"store-k{factor}"
     t0 = time.perf_counter()
     if args.reuse and is_store(store) and read_manifest(store).get("synthetic", {}).get("factor") == factor:
-        print(f"reusing the synthetic store {store} (its roll-ups removed)", flush=True)
-        shutil.rmtree(store / ROLLUPS, ignore_errors=True)
+        if args.keep_rollups:
+            print(f"reusing the synthetic store {store} and its roll-ups (every briefing is a later one)", flush=True)
+        else:
+            print(f"reusing the synthetic store {store} (its roll-ups removed)", flush=True)
+            shutil.rmtree(store / ROLLUPS, ignore_errors=True)
         rows = {t: int(n) for t, n in read_manifest(store)["tables"].items()}
     else:
         if store.exists():
@@ -396,7 +399,7 @@ def one_factor(base: Path, work: Path, factor: int, args: argparse.Namespace, ov
                                "store_mb": round(size / MB, 1), "build_peak_rss_mb": round(build_rss), "rows": rows}
     if args.build_only:
         return summary
-    if not args.no_rollups:
+    if not args.no_rollups and not args.keep_rollups:
         print("--- roll-ups written with the store (as `newsbrief annotate` does); load average "
               f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
         written = write_rollups_measured(store, interval=args.interval)
@@ -408,7 +411,7 @@ def one_factor(base: Path, work: Path, factor: int, args: argparse.Namespace, ov
     for i in range(args.briefings):
         what = ("first briefing: " + ("an old store, computes and keeps the roll-ups" if args.no_rollups
                                       else "reads the roll-ups written with the store") if i == 0
-                else "a later briefing, from the roll-ups")
+                and not args.keep_rollups else "a later briefing, from the roll-ups")
         print(f"--- briefing {i + 1} of {args.briefings} ({what}); load average "
               f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
         trace = args.trace.with_name(f"{args.trace.stem}-k{factor}-{i + 1}{args.trace.suffix}") if args.trace else None
@@ -478,6 +481,8 @@ def main() -> int:
     parser.add_argument("--interval", type=float, default=0.2, help="seconds between memory samples")
     parser.add_argument("--reuse", action="store_true", help="with --work: brief a store of the same K kept there by "
                         "an earlier --keep instead of building it again (its roll-ups are removed first)")
+    parser.add_argument("--keep-rollups", action="store_true", help="with --reuse: keep the store's roll-ups (none "
+                        "written, every briefing reads those an earlier run wrote: later briefings only)")
     parser.add_argument("--build-only", action="store_true", help="build the synthetic store, skip the briefing")
     parser.add_argument("--no-rollups", action="store_true", help="an old store: no roll-ups written with it (the "
                         "first briefing computes them, as `newsbrief annotate --no-rollups` leaves it)")
@@ -489,6 +494,8 @@ def main() -> int:
     args = parser.parse_args()
     if args.briefings < 1:
         parser.error("--briefings must be at least 1")
+    if args.keep_rollups and not args.reuse:
+        parser.error("--keep-rollups needs --reuse (and --work with the kept stores)")
     base = args.store or default_base()
     if base is None:
         print(f"skipped: no --store given and {SHARED_REUTERS} is absent (the default base is all of Reuters-21578)")
