@@ -286,14 +286,23 @@ def run_measured(cmd: list[str], *, interval: float, mon_stages: bool = True) ->
             err_tail.append(line)
             del err_tail[:-40]
 
+    out_parts: list[str] = []
+
+    def read_stdout() -> None:  # drained as it comes: a full pipe would stall the command
+        assert proc.stdout is not None
+        out_parts.append(proc.stdout.read())
+
     reader = threading.Thread(target=read_stderr, daemon=True)
     reader.start()
+    out_reader = threading.Thread(target=read_stdout, daemon=True)
+    out_reader.start()
     while proc.poll() is None:
         mon.sample(start)
         time.sleep(interval)
     wall = time.perf_counter() - start
-    out = proc.stdout.read() if proc.stdout else ""
     reader.join(timeout=5)
+    out_reader.join(timeout=5)
+    out = "".join(out_parts)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if proc.returncode != 0:

@@ -103,3 +103,19 @@ def test_batches_read_back_from_the_views_write_the_same_store(tmp_path: Path) -
     for name in PARTITIONED:
         pd.testing.assert_frame_equal(again[name], before[name])
     assert all("month" not in pd.read_parquet(p).columns for p in table_files(tmp_path / "b")["articles"])
+
+
+def test_a_connection_draws_no_progress_bar(tmp_path: Path) -> None:
+    # DuckDB draws one on standard output for a query of over two seconds: a long roll-up query filled a pipe with it
+    from newsbrief.analysis.db import merge_partials
+
+    con = connect({"articles": corpus()["articles"]})
+    try:
+        assert con.execute("SELECT current_setting('enable_progress_bar')").fetchone() == (False,)
+    finally:
+        con.close()
+    import pyarrow as pa
+
+    setting = merge_partials([pa.table({"x": [1]})],
+                             "SELECT current_setting('enable_progress_bar') AS on FROM partials")
+    assert setting["on"].tolist() == [False]

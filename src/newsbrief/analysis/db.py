@@ -108,9 +108,12 @@ def merge_partials(parts: Sequence[Any], merge: str, *, con: Any = None) -> pd.D
     import duckdb
     import pyarrow as pa
 
+    from ..store.duck import QUIET
+
     table = pa.concat_tables(list(parts), promote_options="default") if len(parts) > 1 else parts[0]
     con = con.cursor() if con is not None else duckdb.connect(":memory:")
     try:
+        con.execute(QUIET)
         con.execute("SET TimeZone = 'UTC'")
         con.register(PARTIALS, table)
         return con.execute(merge).df()

@@ -97,6 +97,11 @@ def _view_sql(con: duckdb.DuckDBPyConnection, name: str, files: dict[str, list[P
             "ON c.article_id = a.article_id")
 
 
+#: DuckDB draws a progress bar on standard output for a query of more than two seconds: the library prints nothing
+#: (a long roll-up query of `newsbrief annotate` filled a pipe with 64 KB of it and stalled its writer).
+QUIET = "SET enable_progress_bar = false"
+
+
 def connect(
     store: str | Path | Tables, *, memory_limit: str | None = DEFAULT_MEMORY_LIMIT, threads: int | None = None,
 ) -> duckdb.DuckDBPyConnection:
@@ -107,6 +112,7 @@ def connect(
     """
     con = duckdb.connect(":memory:")
     try:
+        con.execute(QUIET)
         con.execute("SET TimeZone = 'UTC'")
         if memory_limit:
             con.execute(f"SET memory_limit = {quote_literal(memory_limit)}")
@@ -147,6 +153,7 @@ def connect_files(
     an empty view shaped like its ``template`` file."""
     con = duckdb.connect(":memory:")
     try:
+        con.execute(QUIET)
         con.execute("SET TimeZone = 'UTC'")
         if memory_limit:
             con.execute(f"SET memory_limit = {quote_literal(memory_limit)}")
