@@ -42,6 +42,8 @@ def find_subject(verb: Token) -> Token | None:
             is_subj = child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and node.lemma_ not in TELL_LIKE)
             if is_subj and (subj is None or child.ent_type_ == "PERSON" and subj.ent_type_ != "PERSON"):
                 subj = child
+        if subj is None and node is verb:
+            subj = _name_as_adverb(verb)  # before the subject of a clause it is joined to
         if subj is not None:
             if subj.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
                 return node.head
@@ -76,6 +78,20 @@ def find_subject(verb: Token) -> Token | None:
             if verb.lemma_ in TELL_LIKE and child.dep_ == "dobj":
                 continue
             return child
+    return None
+
+
+def _name_as_adverb(verb: Token) -> Token | None:
+    """A capitalised word inside the sentence that the parser hung on the verb as an adverb: a surname that
+    is also a word ("says Early.", "but Early still says"); the resolver then reads it as a name or not."""
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ != "advmod" or not (child.is_title and child.is_alpha) or child.is_sent_start:
+            continue
+        before = doc[child.i - 1]
+        if before.is_punct or before.is_space or abs(child.i - verb.i) > 2:
+            continue
+        return child
     return None
 
 

@@ -132,9 +132,11 @@ class SpeakerResolver:
         self._members: dict[str, tuple[int, int]] = {}  # "doctors" -> the organisation "the doctors" stood for
 
     # -- antecedent search ---------------------------------------------------------
-    def _prev_ents(self, before: int) -> list[Span]:
+    def _prev_ents(self, before: int, *, window: int | None = _BACK_WINDOW) -> list[Span]:
+        """The named entities before ``before``: within ``window`` characters, or all (``window=None``:
+        a surname points back to its full name however long ago it was given)."""
         hi = bisect_left(self._ent_starts, before)
-        lo = bisect_left(self._ent_starts, before - _BACK_WINDOW)
+        lo = 0 if window is None else bisect_left(self._ent_starts, before - window)
         return self._ents[lo:hi]
 
     def _remember(self, at: int, ref: tuple[int, int] | None, *, person: bool, kind: str) -> None:
@@ -162,7 +164,7 @@ class SpeakerResolver:
         recent = next((c for c in cands if c.spoke), None)
         inside = (recent.start, recent.end) if recent is not None else (-1, -1)
         named = best(token, [c for c in cands if not c.spoke and not inside[0] <= c.start < inside[1]], ents)
-        late = self._subject_surname(token, ents)
+        late = self._subject_surname(token, self._prev_ents(token.idx, window=None))
         if late is not None and all(
             c is None or late[0] > c.at or (c is named and not _is_subject(self.doc, c)) for c in (recent, named)
         ):
@@ -260,11 +262,13 @@ class SpeakerResolver:
             self._remember(start, ref, person=low in PERSON_PRONOUNS, kind="pron")
             return Speaker(start, end, ref[0] if ref else None, ref[1] if ref else None, ref is not None)
         if not subj.ent_type_:
-            known = known_name(subj, self._prev_ents(start))
+            known = known_name(subj, self._prev_ents(start, window=None))
             if known is not None:  # "Petrides said" after "John Petrides", whatever the tagger made of it
                 ref = (known.start_char, known.end_char)
                 self._remember(start, ref, person=True, kind="name")
                 return Speaker(start, end, ref[0], ref[1], True)
+        if subj.dep_ == "advmod" and subj.pos_ != "PROPN" and not subj.ent_type_:
+            return Speaker(None, None, None, None, False)  # an adverb taken for a surname that is no one's
         body = official_body(mention, subj)
         if body is not None:  # "China's commerce ministry": a named organisation
             ref = (body.start_char, body.end_char)
