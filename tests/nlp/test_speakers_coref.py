@@ -215,3 +215,31 @@ def test_a_letter_speaks_for_the_members_who_wrote_it(nlp: Language) -> None:
             "\u201cWe write with urgency,\u201d the letter says.")
     rows = extract_quotes(nlp(text))
     assert rows and _refs(text, rows)[-1] == "Nurses for Clean Water"
+
+
+def test_the_governor_is_the_person_introduced_with_the_abbreviated_title(nlp: Language) -> None:
+    text = ("Republican Gov. Carla Benton met teachers at the capitol on Tuesday.\n\n"
+            "The governor said she was waiting for a pay commission to report by the end of the year.")
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[-1] == "Carla Benton" and rows[-1].speaker_is_entity
+
+
+def test_a_role_goes_to_the_holder_named_last_not_the_one_introduced_last(nlp: Language) -> None:
+    text = ("Gov. Tom Harlan spoke to teachers on Monday. Unlike Gov. Rick Sollis of a neighbouring state, "
+            "who lost his election, he avoided criticism of the strike.\n\n"
+            "Harlan and party leaders touted the budget as a step towards better pay.\n\n"
+            "The governor said he was waiting for a commission to report.")
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[-1] == "Tom Harlan"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["His office said he was keeping plans to travel to a conference in Florida.",
+     "Holcomb's campaign said he was keeping plans to travel to a conference in Florida."],
+)
+def test_a_persons_office_or_campaign_speaks_for_the_person(nlp: Language, sentence: str) -> None:
+    text = ("Governor Eric Holcomb spoke at the capitol on Monday.\n\n"
+            "Teachers did not see Holcomb at the rally on Tuesday. " + sentence)
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[-1] in {"Eric Holcomb", "Holcomb"} and rows[-1].speaker_is_entity

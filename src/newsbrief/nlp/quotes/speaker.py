@@ -35,7 +35,15 @@ from .coref import (
     issuer,
     known_name,
 )
-from .lexicon import GROUP_PRONOUNS, MEDIUM_WORDS, ORG_NOUNS, PERSON_PRONOUNS, ROLE_WORDS
+from .lexicon import (
+    GROUP_PRONOUNS,
+    MEDIUM_WORDS,
+    ORG_NOUNS,
+    PERSON_PRONOUNS,
+    PERSONAL_BODY_NOUNS,
+    ROLE_WORDS,
+    TITLE_ABBREVIATIONS,
+)
 from .names import NAMED_LABELS, before_possessive, name_span, official_body, trailing_appositive
 from .pronouns import Candidate, best, candidates
 
@@ -213,25 +221,32 @@ class SpeakerResolver:
         return None
 
     def resolve_role(self, mention: Span, head: Token) -> tuple[int, int] | None:
-        """Most recent person introduced with the role word of ``head``, preferring shared qualifiers."""
+        """The person introduced with the role word of ``head`` ("Gov. Eric Holcomb" for "the governor"),
+        preferring shared qualifiers, then the one whose name (or surname) came last."""
         role = head.lemma_.lower()
         quals = {t.lower_[:5] for t in mention if t.i != head.i and t.is_alpha and not t.is_stop and len(t) > 2}
-        best: tuple[int, int, int] | None = None
-        for ent in reversed(self._prev_ents(mention.start_char)):
+        ents = self._prev_ents(mention.start_char)
+        last_seen: dict[str, int] = {}  # a name's last word -> where it was last named
+        for ent in ents:
+            last_seen[ent[-1].text] = ent.start_char
+        best: tuple[int, int, int, int] | None = None
+        for ent in reversed(ents):
             if ent.label_ != "PERSON":
                 continue
             doc = ent.doc
             window = list(doc[max(0, ent.start - 6) : ent.start]) + list(doc[ent.end : min(len(doc), ent.end + 6)])
             words = {t.lemma_.lower() for t in window} | {t.lower_ for t in window}
+            words |= {TITLE_ABBREVIATIONS.get(t.lower_.rstrip("."), "") for t in window}
             if role not in words:
                 continue
             score = sum(1 for t in window if t.lower_[:5] in quals)
-            if best is None or score > best[0]:
-                name = before_possessive(ent)  # "Holcomb’s 2016" as the model ran it: Holcomb
-                best = (score, name.start_char, name.end_char)
+            name = before_possessive(ent)  # "Holcomb’s 2016" as the model ran it: Holcomb
+            seen = max(last_seen.get(name[-1].text, ent.start_char), ent.start_char)
+            if best is None or (score, seen) > best[:2]:
+                best = (score, seen, name.start_char, name.end_char)
         if best is None:
             return None
-        return best[1], best[2]
+        return best[2], best[3]
 
     def resolve(self, subj: Token | None, mention: Span | None) -> Speaker:
         """Resolve one speaker mention (``None`` gives an unattributed speaker)."""
@@ -269,6 +284,10 @@ class SpeakerResolver:
                 return Speaker(start, end, ref[0], ref[1], True)
         if subj.dep_ == "advmod" and subj.pos_ != "PROPN" and not subj.ent_type_:
             return Speaker(None, None, None, None, False)  # an adverb taken for a surname that is no one's
+        owner = self._office_of(subj)
+        if owner is not None:  # "His office said", "Smith's campaign said": the person it speaks for
+            self._remember(start, owner, person=True, kind="name")
+            return Speaker(start, end, owner[0], owner[1], True)
         body = official_body(mention, subj)
         if body is not None:  # "China's commerce ministry": a named organisation
             ref = (body.start_char, body.end_char)
@@ -313,6 +332,25 @@ class SpeakerResolver:
             return Speaker(start, end, start, end, False)
         self._remember(start, (start, end), person=False, kind="group")
         return Speaker(start, end, start, end, False)
+
+    def _office_of(self, subj: Token) -> tuple[int, int] | None:
+        """The person whose office or campaign ``subj`` is ("his office", "Holcomb's campaign")."""
+        if subj.lemma_.lower() not in PERSONAL_BODY_NOUNS or subj.pos_ != "NOUN":
+            return None
+        poss = next((c for c in subj.children if c.dep_ == "poss"), None)
+        if poss is None:
+            return None
+        if poss.lower_ in {"his", "her"}:
+            return self.resolve_pronoun(poss)
+        if poss.ent_type_ == "PERSON":
+            name = name_span(poss)
+            if name is not None:
+                return name.start_char, name.end_char
+        if poss.pos_ == "PROPN" and not poss.ent_type_:
+            known = known_name(poss, self._prev_ents(poss.idx, window=None))
+            if known is not None:
+                return known.start_char, known.end_char
+        return None
 
     def _described(self, mention: Span, subj: Token) -> tuple[tuple[int, int], bool] | None:
         """A definite description of a named person or organisation ("the airline", "the real estate
