@@ -243,3 +243,27 @@ def test_a_persons_office_or_campaign_speaks_for_the_person(nlp: Language, sente
             "Teachers did not see Holcomb at the rally on Tuesday. " + sentence)
     rows = extract_quotes(nlp(text))
     assert rows and _refs(text, rows)[-1] in {"Eric Holcomb", "Holcomb"} and rows[-1].speaker_is_entity
+
+
+_STAR = ("Daniel Moreau has left the dance show after a close vote.\n\n"
+         "Moreau revealed the news in a video on Monday. \"We lost the baby,\" Moreau said.\n\n")
+
+
+def test_the_actor_is_the_article_s_person_who_spoke_last(nlp: Language) -> None:
+    text = _STAR + "\"It makes you more human,\" said the actor."
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[-1] == "Moreau" and rows[-1].speaker_is_entity
+
+
+def test_the_actress_is_never_a_man_who_spoke_last(nlp: Language) -> None:
+    text = _STAR + "\"It makes you more human,\" said the actress."
+    rows = extract_quotes(nlp(text))
+    assert rows and not rows[-1].speaker_is_entity
+
+
+def test_a_persons_office_is_the_person_named_not_the_last_speaker(nlp: Language) -> None:
+    text = ("Gov. Eric Holcomb met lawmakers in the morning.\n\n"
+            "\"We get that you are frustrated,\" House Speaker Brian Bosma said.\n\n"
+            "Teachers did not see Holcomb at the Statehouse on Tuesday. His office said he was travelling to Florida.")
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[-1] in {"Eric Holcomb", "Holcomb"}

@@ -31,6 +31,7 @@ from .coref import (
     described_members,
     described_org,
     described_person,
+    gender_of,
     is_definite,
     issuer,
     known_name,
@@ -40,6 +41,7 @@ from .lexicon import (
     MEDIUM_WORDS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
+    PERSON_TITLES,
     PERSONAL_BODY_NOUNS,
     ROLE_WORDS,
     TITLE_ABBREVIATIONS,
@@ -319,12 +321,15 @@ class SpeakerResolver:
                                    kind="org" if org else "name")
                     return Speaker(start, end, ref[0], ref[1], True)
         described = self._described(mention, subj)
+        if described is None and subj.lemma_.lower() in PERSON_TITLES - ROLE_WORDS:
+            main = self._main_person(mention, subj)
+            described = (main, True) if main is not None else None
         if described is not None:
             ref, person = described
             self._remember(start, ref, person=person, kind="description" if person else "org")
             return Speaker(start, end, ref[0], ref[1], True)
         if subj.lemma_.lower() in ROLE_WORDS and subj.tag_ not in {"NNS", "NNPS"}:
-            ref = self.resolve_role(mention, subj)
+            ref = self.resolve_role(mention, subj) or self._main_person(mention, subj)
             if ref is not None:
                 self._remember(start, ref, person=True, kind="role")
                 return Speaker(start, end, ref[0], ref[1], True)
@@ -333,6 +338,33 @@ class SpeakerResolver:
         self._remember(start, (start, end), person=False, kind="group")
         return Speaker(start, end, start, end, False)
 
+    def _main_person(self, mention: Span, subj: Token) -> tuple[int, int] | None:
+        """"said the actor" when no actor was introduced by name: the person who spoke last, when that is
+        also the person named most often so far (the article's subject), of a compatible gender."""
+        if subj.pos_ != "NOUN" or subj.tag_ in {"NNS", "NNPS"} or not is_definite(mention, subj):
+            return None
+        at = mention.start_char
+        last = next((sp for sp in reversed(self._speakers[-20:]) if sp[0] < at and sp[3]), None)
+        if last is None or at - last[0] > _BACK_WINDOW:
+            return None
+        span = self.doc.char_span(last[1], last[2], alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        counts: dict[str, int] = {}
+        have = gender_of(span)
+        for ent in self._prev_ents(at, window=None):
+            if ent.label_ == "PERSON":
+                counts[ent[-1].text] = counts.get(ent[-1].text, 0) + 1
+                if have is None and len(ent) > 1 and ent[-1].text == span[-1].text:
+                    have = gender_of(ent)  # the full name's given name
+        want = gender_of(mention)  # "the actress" is never a man
+        if want is not None and have is not None and want != have:
+            return None
+        top = max(counts.values(), default=0)
+        if counts.get(span[-1].text, 0) < max(top, 2):
+            return None
+        return last[1], last[2]
+
     def _office_of(self, subj: Token) -> tuple[int, int] | None:
         """The person whose office or campaign ``subj`` is ("his office", "Holcomb's campaign")."""
         if subj.lemma_.lower() not in PERSONAL_BODY_NOUNS or subj.pos_ != "NOUN":
@@ -340,8 +372,10 @@ class SpeakerResolver:
         poss = next((c for c in subj.children if c.dep_ == "poss"), None)
         if poss is None:
             return None
-        if poss.lower_ in {"his", "her"}:
-            return self.resolve_pronoun(poss)
+        if poss.lower_ in {"his", "her"}:  # the person last named, by the learned ranking (not the last speaker)
+            cands, ents = self.pronoun_candidates(poss)
+            named = best(poss, [c for c in cands if not c.spoke], ents)
+            return (named.start, named.end) if named is not None else None
         if poss.ent_type_ == "PERSON":
             name = name_span(poss)
             if name is not None:
