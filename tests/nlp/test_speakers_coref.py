@@ -267,3 +267,19 @@ def test_a_persons_office_is_the_person_named_not_the_last_speaker(nlp: Language
             "Teachers did not see Holcomb at the Statehouse on Tuesday. His office said he was travelling to Florida.")
     rows = extract_quotes(nlp(text))
     assert rows and _refs(text, rows)[-1] in {"Eric Holcomb", "Holcomb"}
+
+
+@pytest.mark.parametrize("subject", ["The Government", "The Ministry"])
+def test_an_organisation_noun_capitalised_after_the_is_no_name(nlp: Language, subject: str) -> None:
+    text = (f"The data law was debated in parliament for weeks.\n\n"
+            f"{subject} has admitted that the legislation is flawed but wants it passed.")
+    rows = extract_quotes(nlp(text))
+    assert rows and not rows[-1].speaker_is_entity
+
+
+def test_an_organisation_noun_capitalised_is_never_a_name_of_its_own(nlp: Language) -> None:
+    text = ("The Afghan government, led by Ashraf Ghani, met the envoys in Kabul.\n\n"
+            "\"We want peace,\" the government of Afghanistan said on Monday.\n\n"
+            "The Government said that the talks would resume next week.")
+    rows = extract_quotes(nlp(text))
+    assert rows and not (rows[-1].speaker_is_entity and _refs(text, rows)[-1] == "Government")

@@ -127,6 +127,20 @@ def _cannot_speak(subj: Token, mention: Span) -> bool:
     )
 
 
+def _has_article(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in {"the", "a", "an"} for c in token.children)
+
+
+def _capitalised_noun(mention: Span, subj: Token) -> bool:
+    """"The Government", "the Ministry": an organisation noun alone after "the", capitalised as a name."""
+    words = [t for t in mention if not t.is_space]
+    return (
+        len(words) == 2 and words[0].lower_ == "the" and words[1].i == subj.i and subj.is_title
+        and subj.lower_ in ORG_NOUNS and subj.ent_iob_ != "I"
+        and not (subj.i + 1 < len(subj.doc) and subj.doc[subj.i + 1].ent_iob_ == "I")  # the whole name
+    )
+
+
 class SpeakerResolver:
     """Resolve speaker mentions of one Doc to earlier named mentions (call in text order)."""
 
@@ -278,7 +292,12 @@ class SpeakerResolver:
             ref = self.resolve_pronoun(subj) if low in PERSON_PRONOUNS | GROUP_PRONOUNS else None
             self._remember(start, ref, person=low in PERSON_PRONOUNS, kind="pron")
             return Speaker(start, end, ref[0] if ref else None, ref[1] if ref else None, ref is not None)
-        if not subj.ent_type_:
+        if _capitalised_noun(mention, subj):  # "the Government said": a description, not a name
+            org = described_org(mention, subj, self._prev_ents(start), self._last_org_speaker(start))
+            ref = (org.start_char, org.end_char) if org is not None else (start, end)
+            self._remember(start, ref, person=False, kind="org" if org is not None else "group")
+            return Speaker(start, end, ref[0], ref[1], org is not None)
+        if not subj.ent_type_ and not _has_article(subj):  # "the British Bill" is no Bill named before
             known = known_name(subj, self._prev_ents(start, window=None))
             if known is not None:  # "Petrides said" after "John Petrides", whatever the tagger made of it
                 ref = (known.start_char, known.end_char)
