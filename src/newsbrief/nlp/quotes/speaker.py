@@ -293,10 +293,10 @@ class SpeakerResolver:
             self._remember(start, ref, person=low in PERSON_PRONOUNS, kind="pron")
             return Speaker(start, end, ref[0] if ref else None, ref[1] if ref else None, ref is not None)
         if _capitalised_noun(mention, subj):  # "the Government said": a description, not a name
-            org = described_org(mention, subj, self._prev_ents(start), self._last_org_speaker(start))
-            ref = (org.start_char, org.end_char) if org is not None else (start, end)
-            self._remember(start, ref, person=False, kind="org" if org is not None else "group")
-            return Speaker(start, end, ref[0], ref[1], org is not None)
+            body = described_org(mention, subj, self._prev_ents(start), self._last_org_speaker(start))
+            ref = (body.start_char, body.end_char) if body is not None else (start, end)
+            self._remember(start, ref, person=False, kind="org" if body is not None else "group")
+            return Speaker(start, end, ref[0], ref[1], body is not None)
         if not subj.ent_type_ and not _has_article(subj):  # "the British Bill" is no Bill named before
             known = known_name(subj, self._prev_ents(start, window=None))
             if known is not None:  # "Petrides said" after "John Petrides", whatever the tagger made of it
