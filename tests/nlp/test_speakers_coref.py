@@ -283,3 +283,11 @@ def test_an_organisation_noun_capitalised_is_never_a_name_of_its_own(nlp: Langua
             "The Government said that the talks would resume next week.")
     rows = extract_quotes(nlp(text))
     assert rows and not (rows[-1].speaker_is_entity and _refs(text, rows)[-1] == "Government")
+
+
+def test_a_surname_alone_has_the_gender_of_the_person_named_in_full(nlp: Language) -> None:
+    from newsbrief.nlp.quotes.coref import person_gender
+
+    doc = nlp("Julie Graham runs the clinic in Dover.\n\nGraham met the inspectors on Monday.")
+    alone = [e for e in doc.ents if e.text == "Graham"]
+    assert alone and person_gender(alone[0]) == "f"

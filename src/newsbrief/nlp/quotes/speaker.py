@@ -35,6 +35,7 @@ from .coref import (
     is_definite,
     issuer,
     known_name,
+    person_gender,
 )
 from .lexicon import (
     GROUP_PRONOUNS,
@@ -370,13 +371,10 @@ class SpeakerResolver:
         if span is None or not len(span):
             return None
         counts: dict[str, int] = {}
-        have = gender_of(span)
         for ent in self._prev_ents(at, window=None):
             if ent.label_ == "PERSON":
                 counts[ent[-1].text] = counts.get(ent[-1].text, 0) + 1
-                if have is None and len(ent) > 1 and ent[-1].text == span[-1].text:
-                    have = gender_of(ent)  # the full name's given name
-        want = gender_of(mention)  # "the actress" is never a man
+        want, have = gender_of(mention), person_gender(span)  # "the actress" is never a man
         if want is not None and have is not None and want != have:
             return None
         top = max(counts.values(), default=0)
