@@ -50,3 +50,18 @@ def test_a_surname_long_after_the_full_name_is_the_person(nlp: Language) -> None
     assert len(filler) > 4000
     rows = extract_quotes(nlp(text))
     assert _refs(text, rows)[-1] == "Jack Buser"
+
+
+def test_a_surname_adverb_after_a_comma_is_the_person(nlp: Language) -> None:
+    text = _INTRO + ("While the catalogue is light (only three games are exclusive), Early says there is a chance "
+                     "that future games will launch on the platform.")
+    rows = extract_quotes(nlp(text))
+    later = [q for q in rows if q.content_start > len(_INTRO) and q.cue == "says"]
+    assert later and _refs(text, later)[0] == "Chris Early"
+
+
+def test_a_name_that_only_modifies_the_subject_does_not_take_over_he(nlp: Language) -> None:
+    text = _INTRO + ("Early says that future Acme games could be built for the platform. "
+                     "\"Our objective is to make the best game,\" he says.")
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[-1] == "Chris Early"

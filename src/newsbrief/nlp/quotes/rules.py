@@ -85,11 +85,13 @@ def _name_as_adverb(verb: Token) -> Token | None:
     """A capitalised word inside the sentence that the parser hung on the verb as an adverb: a surname that
     is also a word ("says Early.", "but Early still says"); the resolver then reads it as a name or not."""
     doc = verb.doc
-    for child in verb.children:
-        if child.dep_ != "advmod" or not (child.is_title and child.is_alpha) or child.is_sent_start:
+    near = [c for c in verb.children if c.dep_ == "advmod"]
+    near += [g for c in near for g in c.children if g.dep_ == "advmod"]  # "Early still says": on "still"
+    for child in near:
+        if not (child.is_title and child.is_alpha) or child.is_sent_start or abs(child.i - verb.i) > 2:
             continue
         before = doc[child.i - 1]
-        if before.is_punct or before.is_space or abs(child.i - verb.i) > 2:
+        if before.is_space or before.is_quote or before.is_bracket or before.text in {"(", "[", "—", "–", ":"}:
             continue
         return child
     return None

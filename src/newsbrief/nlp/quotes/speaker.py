@@ -113,7 +113,12 @@ def speaker_mention(subj: Token) -> Span:
 def _is_subject(doc: Doc, cand: Candidate) -> bool:
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     subj = {"nsubj", "nsubjpass"}
-    return span is not None and (span.root.dep_ in subj or span.root.head.dep_ in subj)
+    if span is None:
+        return False
+    root = span.root
+    # a name cut short by the model ("Big Machine" of "Big Machine Records") and a possessive ("Thomas' sister")
+    # count as the subject; a name that only modifies a common noun ("future Ubisoft games could be built") not
+    return root.dep_ in subj or (root.head.dep_ in subj and (root.head.pos_ == "PROPN" or root.dep_ == "poss"))
 
 
 def _cannot_speak(subj: Token, mention: Span) -> bool:
