@@ -226,7 +226,7 @@ def main() -> None:
             OUT.write_text(json.dumps(data, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
             print(f"wrote {OUT} ({OUT.stat().st_size // 1024} KB)")
         return
-    vec, model = fit(gum_train + gum_dev + aeb_dev, vocab, best[1])
+    vec, model = fit(gum_train + aeb_dev, vocab, best[1])  # GUM dev stays unseen: an independent check
     data = export(vec, model)
     data["C"] = best[1]
     data["parse"] = PARSE
