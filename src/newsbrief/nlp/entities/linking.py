@@ -147,14 +147,16 @@ def _merge_place_prefixed(keys: list[tuple[str, str]], articles: list[str], labe
 
 def _merge_shortened_orgs(keys: list[tuple[str, str]], articles: list[str], labels: Any) -> None:
     """Join an organisation named by the first words of a longer organisation name of its article
-    ("Tyvak" and "Tyvak Nano-Satellite Systems", "Big Machine" and "Big Machine Label Group") when exactly
-    one longer name fits."""
+    ("Tyvak" and "Tyvak Nano-Satellite Systems", "Big Machine" and "Big Machine Label Group"), or by its
+    last two or more words ("Security Council" and "UN Security Council"), when exactly one longer name fits."""
     longer: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
     for key, art, label in zip(keys, articles, labels):
         if key[0] == "OTHER" and label == "ORG":
             words = key[1].split()
             for k in range(1, len(words)):
                 longer[(art, " ".join(words[:k]))].add(key)
+                if len(words) - k >= 2 and words[k] not in _ORG_FRAME:
+                    longer[(art, " ".join(words[k:]))].add(key)
     for i, (key, art, label) in enumerate(zip(keys, articles, labels)):
         if key[0] != "OTHER" or label != "ORG" or is_place(key[1]):
             continue
