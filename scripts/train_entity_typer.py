@@ -11,9 +11,10 @@ candidates`, grouped by :func:`~newsbrief.nlp.entities.mentions.group_mentions`)
 
 A group's label is the majority of its labelled mentions. The model is scikit-learn's multinomial
 logistic regression; ``C`` is chosen on the mean of GUM ``dev`` group accuracy and a 3-fold (by page)
-cross-validated group accuracy on the dev pages, then the model is refitted on train + dev of GUM and
-the dev pages. The features of the dependency parse are left out unless ``--parse`` (they gave nothing on
-dev; the weights record the choice). Word features (``last=``, ``first=``) are kept only for words
+cross-validated group accuracy on the dev pages, then the model is refitted on GUM train and the dev
+pages (GUM dev stays unseen, an independent check: ``benchmarks/gum_entities.py --split dev --entities``).
+The features of the dependency parse are left out unless ``--parse`` (they gave nothing on dev; the
+weights record the choice). Word features (``last=``, ``first=``) are kept only for words
 that occur in lower case in the training text, so no weight is keyed on a name.
 
 Usage::
@@ -191,7 +192,7 @@ def main() -> None:
     rd_pages, v4 = page_examples("readability", "dev", nlp)
     aeb_pages += rd_pages  # the dev pages of both hand golds, cross-validated by page together
     aeb_dev = [e for page in aeb_pages for e in page]
-    vocab = {w for w, n in ((v1 if args.gum_only else v1 + v2 + v3 + v4)).items() if n >= 2}
+    vocab = {w for w, n in (v1 if args.gum_only else v1 + v2 + v3 + v4).items() if n >= 2}
     print(f"groups: GUM train {len(gum_train)}, GUM dev {len(gum_dev)}, dev pages {len(aeb_dev)}; "
           f"classes {Counter(y for _, y, _ in gum_train + aeb_dev)}")
     best = (-1.0, args.c[0])

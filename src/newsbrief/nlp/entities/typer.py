@@ -17,7 +17,7 @@ the group's mentions (:func:`group_features`):
   any of its mentions.
 
 Weights ship in ``data/entity_typer.json`` (trained by ``scripts/train_entity_typer.py`` on GUM
-``train`` + ``dev`` and the ``dev`` pages of the aeb and readability golds); inference is a sparse dot
+``train`` and the ``dev`` pages of the aeb and readability golds; GUM ``dev`` is held out); inference is a sparse dot
 product in plain Python (no scikit-learn at run time).
 """
 
