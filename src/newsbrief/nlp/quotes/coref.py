@@ -284,7 +284,8 @@ def coordinated_names(token: Token, ents: Sequence[Span]) -> list[Span] | None:
 
 def issuer(mention: Span, head: Token, *, window: int = 400) -> Token | None:
     """``X issued a statement ... The statement said``: the subject of the latest earlier verb whose
-    object (or ``in a ...``) is the same medium noun."""
+    object (or ``in a ...``) is the same medium noun; None when that subject is no name or description
+    (an older statement's issuer is not the one the latest statement speaks for)."""
     doc = mention.doc
     noun = head.lemma_.lower()
     for tok in reversed(doc[max(0, mention.start - window) : mention.start]):
@@ -296,10 +297,14 @@ def issuer(mention: Span, head: Token, *, window: int = 400) -> Token | None:
         elif tok.dep_ != "dobj":
             continue
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subj is not None and (subj.ent_type_ or subj.pos_ == "PROPN" or subj.tag_ == "NNS" and subj.is_lower and any(
-            c.dep_ == "det" and c.lower_ in _DEFINITE for c in subj.children
-        )):  # "In a letter, the doctors pleaded ... the letter says": the doctors, as resolved
-            return subj
+        if subj is None:
+            return None  # the latest statement has no subject to give: never an older one's
+        described = subj.is_lower and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in subj.children)
+        if subj.ent_type_ or subj.pos_ == "PROPN" or described and (
+            subj.tag_ == "NNS" or subj.lemma_.lower() in ORG_NOUNS
+        ):  # "In a letter, the doctors pleaded ... the letter says", "the US military said in a statement":
+            return subj  # as resolved
+        return None
     return None
 
 

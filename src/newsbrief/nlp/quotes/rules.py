@@ -55,6 +55,13 @@ def find_subject(verb: Token) -> Token | None:
                         return g
         if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN"}:
             return node.head
+        if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.lemma_.lower() in MEDIUM_WORDS and (
+            node.head.dep_ == "dobj" and node.head.head.i != node.head.i
+        ):
+            # "X issued a statement warning that ...", "X posted a video saying ...": X
+            issuer = find_subject(node.head.head) if node.head.head.pos_ in {"VERB", "AUX"} else None
+            if issuer is not None:
+                return issuer
         if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ == "PROPN" and node.head.dep_ == "pobj" and (
             node.head.head.lower_ == "with"
         ):
