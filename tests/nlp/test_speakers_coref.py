@@ -291,3 +291,18 @@ def test_a_surname_alone_has_the_gender_of_the_person_named_in_full(nlp: Languag
     doc = nlp("Julie Graham runs the clinic in Dover.\n\nGraham met the inspectors on Monday.")
     alone = [e for e in doc.ents if e.text == "Graham"]
     assert alone and person_gender(alone[0]) == "f"
+
+
+def test_another_profession_word_for_the_members_of_the_one_group_is_the_group(nlp: Language) -> None:
+    text = ("The doctors, members of a recently formed group Medics for Clean Water, have offered to help.\n\n"
+            "The doctors warned that the outbreak would spread.\n\n"
+            "\u201cWe implore you to let our volunteers vaccinate the children,\u201d the physicians wrote.")
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[-1] == "Medics for Clean Water" and rows[-1].speaker_is_entity
+
+
+def test_a_profession_word_with_no_group_of_members_stays_unnamed(nlp: Language) -> None:
+    text = ("Acme Health opened a clinic in the town on Monday.\n\n"
+            "\u201cWe implore you to let our volunteers vaccinate the children,\u201d the physicians wrote.")
+    rows = extract_quotes(nlp(text))
+    assert rows and not rows[-1].speaker_is_entity

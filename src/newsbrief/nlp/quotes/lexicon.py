@@ -123,7 +123,7 @@ PERSON_TITLES: frozenset[str] = frozenset(
     photographer reporter correspondent host executive premier candidate nominee elder dean cardinal
     bishop rabbi imam sheikh chef player striker goalkeeper midfielder defender champion model
     rapper comedian musician artist designer scientist researcher doctor nurse teacher student
-    farmer fisherman""".split()
+    farmer fisherman physician surgeon paediatrician pediatrician psychiatrist medic paramedic""".split()
 )
 #: Nouns that refer back to an organisation named before ("the airline said", "the agency added").
 ORG_NOUNS: frozenset[str] = frozenset(

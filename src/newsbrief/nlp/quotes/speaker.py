@@ -320,7 +320,8 @@ class SpeakerResolver:
             ref = (body.start_char, body.end_char)
             self._remember(start, ref, person=False, kind="name")
             return Speaker(start, end, ref[0], ref[1], True)
-        name = name_span(subj) if not (subj.is_lower and subj.pos_ != "PROPN") else None
+        # a lower-case word is no name, whatever the tagger says ("the physicians" tagged NNP)
+        name = name_span(subj) if not subj.is_lower or subj.ent_type_ else None
         if name is not None and subj.ent_type_ != "PERSON" and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in subj.children
         ):
@@ -411,14 +412,21 @@ class SpeakerResolver:
     def _described(self, mention: Span, subj: Token) -> tuple[tuple[int, int], bool] | None:
         """A definite description of a named person or organisation ("the airline", "the real estate
         agent") resolved to that entity, with whether it is a person."""
-        if subj.pos_ not in {"NOUN"} or not is_definite(mention, subj):
+        common = subj.pos_ == "NOUN" or subj.pos_ == "PROPN" and subj.is_lower and not subj.ent_type_
+        if not common or not is_definite(mention, subj):
             return None
         ents = self._prev_ents(mention.start_char)
-        if subj.tag_ in {"NNS", "NNPS"}:  # "the doctors": the organisation they were introduced as members of
+        plural = subj.tag_ in {"NNS", "NNPS"} or subj.pos_ == "PROPN" and subj.lower_.endswith("s")
+        if plural:  # "the doctors": the organisation they were introduced as members of
             org = described_members(mention, subj, ents)
             if org is not None:
                 self._members[subj.lower_] = (org.start_char, org.end_char)
             ref = self._members.get(subj.lower_) if is_definite(mention, subj) and subj.is_lower else None
+            groups = set(self._members.values())
+            if ref is None and len(groups) == 1 and subj.is_lower and is_definite(mention, subj) and (
+                subj.lemma_.lower() in PERSON_TITLES or subj.lower_.removesuffix("s") in PERSON_TITLES
+            ):  # "the doctors" of one group, then "the physicians": another word for the same members
+                ref = next(iter(groups))
             return (ref, False) if ref is not None else None
         if subj.lemma_.lower() in ORG_NOUNS:
             org = described_org(mention, subj, ents, self._last_org_speaker(mention.start_char))
