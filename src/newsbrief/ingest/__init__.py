@@ -9,6 +9,7 @@ import os
 import re
 import stat
 from collections import Counter
+from dataclasses import replace
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -256,10 +257,11 @@ def read_inputs(
         more = f"; and {len(result.skipped) - 5} more" if len(result.skipped) > 5 else ""
         raise InputError("the inputs hold no readable article" + (f": {reasons}{more}" if reasons else ""),
                          path=", ".join(map(str, items_of(inputs))))
-    thin = [f"{a.origin or a.article_id} ({reason})" for a in result.articles if (reason := thin_reason(a))]
+    thin = [f"{shown_of(a.origin or a.article_id)} ({reason})" for a in result.articles if (reason := thin_reason(a))]
     if thin:
         log.warning("%s", thin_summary(thin))
-    result.flagged_dates = flag_dates(result.articles, window=window)
+    # named as the skipped pages are (relative to the folder given), not by the article's absolute origin
+    result.flagged_dates = [replace(f, page=shown_of(f.page)) for f in flag_dates(result.articles, window=window)]
     if result.flagged_dates:
         log.warning("%d date(s) left out of the period and timeline (the articles stay, undated): %s",
                     len(result.flagged_dates), _listed([str(f) for f in result.flagged_dates]))
