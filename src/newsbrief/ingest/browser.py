@@ -17,6 +17,7 @@ from datetime import datetime
 from .boilerplate import COPYRIGHT, is_boilerplate
 from .bylines import BYLINE, bare_name, find_author
 from .copy_language import stopwords_of
+from .copy_teasers import story_lines
 from .copy_patterns import DATE, DATE_NO_YEAR, MONTH, STOPWORDS, TIME, WEEKDAY, lede_of, lede_overlap
 from .dates import parse_date
 from .names import is_outlet, outlet_in
@@ -366,7 +367,7 @@ def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = No
         return None
     hi = _before_author_note(lines, kinds, sizes, lo, hi)
     lo = _after_header(lines, lo, hi, kinds)
-    body = [line for line, kind in zip(lines[lo:hi], kinds[lo:hi]) if kind != "bad"]
+    body = story_lines([line for line, kind in zip(lines[lo:hi], kinds[lo:hi]) if kind != "bad"])
     listed = _listed_after(lines, hi)
     body += listed
     hi += len(listed)

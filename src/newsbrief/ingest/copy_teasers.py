@@ -1,0 +1,89 @@
+"""What a browser copy's story run holds that is not the story: other stories' headlines, shouted links, captions.
+
+A copy's densest run of prose (:mod:`.browser`) often carries, between or after the story's paragraphs:
+
+- a list of other stories' headlines ("More Great Example Stories", then five headlines; a "More in ..." box in the
+  middle of the story): two or more headline-like lines in a row (a few words, no closing period), with the short
+  label above them;
+- links to other stories written in capitals, seven words or more ("CO-FOUNDER 'PROUD' OF HIS EMPLOYEES LIVING HIS
+  DREAM", "GET THE APP ON THE GO BY CLICKING HERE");
+- photo captions with their credit ("... [File: Example Agency]", "... (Photo by Jane Doe/Example Images)",
+  "Image caption ...", "Photo by Jane Doe", "Jane Doe, AP");
+- the readers' comments, after a head such as "6 thoughts on “...”" or "12 Comments".
+
+Each is a class of line, never a named site; :func:`story_lines` drops them (a story never loses more than half its
+lines this way).
+"""
+
+from __future__ import annotations
+
+import re
+
+#: A headline-like line: a few words, the last not closing a sentence.
+TEASER_WORDS = (4, 20)
+#: How many headline-like lines in a row make a list of other stories.
+TEASER_RUN = 2
+#: The label over such a list ("More Great Example Stories", "More in Politics", "Next Up In Science", "Related").
+LIST_LABEL = re.compile(r"^(?:more|next up|related|recommended|latest|top|popular|trending|also|read next|"
+                        r"you may also|what to read|don't miss|editor'?s picks)\b.{0,50}$", re.IGNORECASE)
+CAPTION = re.compile(
+    r"^(?:image|media|photo|video) ?caption\b|"
+    r"\[(?:file|photo|image|pictured)?:?[^\[\]]{0,60}\]$|"  # "... [File: Example Agency]", "[Example via Agency]"
+    r"\((?:photo|image|picture)s? (?:by|courtesy|credit)[^()]{0,80}\)$|"  # "(Photo by Jane Doe/Example Images)"
+    r"\([^()\s]+(?:\s[^()\s]+){0,3}/[^()]{1,60}\)$|"  # "(NASA/JPL-Caltech/ASU)"
+    r"^(?:photo|photograph|image|picture) by\b.{0,60}$|^courtesy (?:of\b)?.{0,60}$|"
+    r"^(?:[A-Z][\w.'’-]+\s+){1,3}[A-Z][\w.'’-]+,\s*(?:AP|AFP|Reuters|Getty Images|EPA)$",
+    re.IGNORECASE)
+COMMENTS_HEAD = re.compile(r"^(?:\d+|one|two|three)\s+(?:thoughts?|comments?|responses?|replies)\b(?:\s+(?:on|to)\b.*)?$|"
+                           r"^(?:leave a (?:comment|reply)|join the discussion|comments? \(\d+\))$", re.IGNORECASE)
+#: The ClickToTweet box's label glued to a quoted sentence ("... just like offline business.Click To Tweet").
+CLICK_TO_TWEET = re.compile(r"\s*Click To Tweet$", re.IGNORECASE)
+SENTENCE_END = ".!?:;)\"”’"
+#: Words a shouted line needs to be a link (a crosshead in capitals, "WHAT YOU NEED", is shorter).
+SHOUTED_WORDS = 7
+
+
+def _words(line: str) -> list[str]:
+    return re.findall(r"[\w'’-]+", line)
+
+
+def headline_like(line: str) -> bool:
+    """A few words opening with a capital that do not close a sentence (another story's headline, a crosshead); not a
+    list item of the story: a number, a lowercase word, a price or a short label ("Q: ...", "A: ...") opening it."""
+    n = len(_words(line))
+    if not TEASER_WORDS[0] <= n <= TEASER_WORDS[1] or line.rstrip()[-1:] in SENTENCE_END:
+        return False
+    first = next((c for c in line if c.isalnum()), "")
+    return first.isupper() and not re.match(r"^\w{1,3}:", line) and not re.search(r"[$£€]\s?\d", line)
+
+
+def shouted(line: str) -> bool:
+    """A line of :data:`SHOUTED_WORDS` words or more written in capitals (a link to another story, a promotion)."""
+    letters = [c for c in line if c.isalpha()]
+    return len(_words(line)) >= SHOUTED_WORDS and len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+def _teaser_runs(lines: list[str]) -> set[int]:
+    """Indices of lines in runs of :data:`TEASER_RUN` or more headline-like lines, with the label above a run."""
+    out: set[int] = set()
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and headline_like(lines[j]):
+            j += 1
+        if j - i >= TEASER_RUN and not (i > 0 and lines[i - 1].rstrip().endswith(":")):  # not a list announced
+            out.update(range(i, j))
+            if i > 0 and LIST_LABEL.match(lines[i - 1]) and len(_words(lines[i - 1])) <= 8:
+                out.add(i - 1)
+        i = max(j, i + 1)
+    return out
+
+
+def story_lines(body: list[str]) -> list[str]:
+    """The lines of a copy's story run without other stories' headlines, shouted links, captions and comments."""
+    head = next((i for i, line in enumerate(body) if i > 0 and COMMENTS_HEAD.match(line)), None)
+    kept = body[:head] if head is not None and head >= len(body) // 2 else body
+    drop = _teaser_runs(kept)
+    drop.update(i for i, line in enumerate(kept) if shouted(line) or (len(line) < 400 and CAPTION.search(line)))
+    out = [CLICK_TO_TWEET.sub("", line) for i, line in enumerate(kept) if i not in drop]
+    return out if len(out) >= len(body) / 2 else body

@@ -1,0 +1,67 @@
+"""A browser copy's story leaves out what sits inside its run of prose but is not the story: a list of other
+stories' headlines, a link in capitals, a photo caption with its credit, the readers' comments; lists of the story
+itself stay."""
+
+from __future__ import annotations
+
+from newsbrief.ingest.browser import read_browser_copy
+from newsbrief.ingest.copy_teasers import headline_like, story_lines
+
+P1 = ("The council voted on Tuesday to close the old bridge to cars for two years while engineers replace its deck, "
+      "a decision residents have argued about for a decade.")
+P2 = ("Shops on the east bank said they expected fewer customers, and the council promised a shuttle bus that will "
+      "run every ten minutes while the works last.")
+P3 = ("Engineers said the steel under the deck had rusted faster than expected, and that a repair would only have "
+      "bought the town five more years before the same debate.")
+P4 = ("The works are due to start in March, and the council will publish the timetable of the shuttle bus on its "
+      "website in February after a meeting with the shop owners.")
+
+
+def test_a_list_of_other_stories_headlines_inside_the_story_is_left_out() -> None:
+    body = [P1, P2, "More in City Hall", "Mayor names new head of the parks department",
+            "Library opening hours cut for the winter months", "School board delays vote on the new budget", P3, P4]
+    assert story_lines(body) == [P1, P2, P3, P4]
+
+
+def test_a_list_the_story_gives_stays() -> None:
+    announced = [P1, "The council listed what changes for drivers:", "Traffic goes over the north bridge instead",
+                 "Lorries take the ring road around the town", P2, P3]
+    assert story_lines(announced) == announced
+    items = [P1, "Q: How long will the works last?", "A: Two years from March", "8-9 ripe pears, cored and peeled",
+             "1 lemon, or about a quarter cup of juice", "Wireless earbuds for $130", "Portable speaker for $400", P2]
+    assert story_lines(items) == items
+
+
+def test_a_link_in_capitals_goes_and_a_short_crosshead_in_capitals_stays() -> None:
+    body = [P1, "MAYOR 'PROUD' OF THE TOWN'S NEW PARKS AND ITS VOLUNTEERS", P2, "WHAT CHANGES FOR DRIVERS", P3]
+    assert story_lines(body) == [P1, P2, "WHAT CHANGES FOR DRIVERS", P3]
+
+
+def test_photo_captions_with_their_credit_go() -> None:
+    for captions in (["Engineers inspect the deck of the old bridge on Monday [File: Example Agency]",
+                      "The deck from below. (Photo by Jane Doe/Example Images)"],
+                     ["Image caption The bridge opened in 1931", "Photo by Jane Doe", "Jane Doe, AP"]):
+        body = [P1, captions[0], P2, *captions[1:], P3, P4]
+        assert story_lines(body) == [P1, P2, P3, P4]
+
+
+def test_the_readers_comments_after_the_story_go() -> None:
+    body = [P1, P2, P3, P4, "6 thoughts on “Bridge to close to cars”", "I drive over it every day and it shakes.",
+            "Finally! It took them long enough."]
+    assert story_lines(body) == [P1, P2, P3, P4]
+
+
+def test_headline_likeness_needs_a_capital_few_words_and_no_closing_period() -> None:
+    assert headline_like("Mayor names new head of the parks department")
+    assert not headline_like("The mayor named a new head of the parks department.")
+    assert not headline_like("овощи с большим содержанием крахмала")
+    assert not headline_like("Traffic")
+
+
+def test_a_copy_read_whole_leaves_the_teasers_out_of_its_body() -> None:
+    lines = ["Home", "News", "Sport", "Bridge to close to cars for two years", "By Jane Doe", "19 November 2019",
+             P1, P2, "Mayor names new head of the parks department", "Library opening hours cut for the winter months",
+             P3, P4, P2.replace("Shops", "Cafes"), "Related stories", "Council budget approved"]
+    found = read_browser_copy(lines)
+    assert found is not None
+    assert "Mayor names new head of the parks department" not in found.body and P3 in found.body
