@@ -9,8 +9,8 @@ import os
 import re
 import stat
 from collections import Counter
-from dataclasses import replace
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 

@@ -17,8 +17,8 @@ from datetime import datetime
 from .boilerplate import COPYRIGHT, is_boilerplate
 from .bylines import BYLINE, bare_name, find_author
 from .copy_language import stopwords_of
-from .copy_teasers import story_lines
 from .copy_patterns import DATE, DATE_NO_YEAR, MONTH, STOPWORDS, TIME, WEEKDAY, lede_of, lede_overlap
+from .copy_teasers import story_lines
 from .dates import parse_date
 from .names import is_outlet, outlet_in
 

@@ -34,7 +34,8 @@ CAPTION = re.compile(
     r"^(?:photo|photograph|image|picture) by\b.{0,60}$|^courtesy (?:of\b)?.{0,60}$|"
     r"^(?:[A-Z][\w.'’-]+\s+){1,3}[A-Z][\w.'’-]+,\s*(?:AP|AFP|Reuters|Getty Images|EPA)$",
     re.IGNORECASE)
-COMMENTS_HEAD = re.compile(r"^(?:\d+|one|two|three)\s+(?:thoughts?|comments?|responses?|replies)\b(?:\s+(?:on|to)\b.*)?$|"
+COMMENTS_HEAD = re.compile(r"^(?:\d+|one|two|three)\s+(?:thoughts?|comments?|responses?|replies)\b"
+                           r"(?:\s+(?:on|to)\b.*)?$|"
                            r"^(?:leave a (?:comment|reply)|join the discussion|comments? \(\d+\))$", re.IGNORECASE)
 #: The ClickToTweet box's label glued to a quoted sentence ("... just like offline business.Click To Tweet").
 CLICK_TO_TWEET = re.compile(r"\s*Click To Tweet$", re.IGNORECASE)
@@ -60,7 +61,8 @@ def headline_like(line: str) -> bool:
 def shouted(line: str) -> bool:
     """A line of :data:`SHOUTED_WORDS` words or more written in capitals (a link to another story, a promotion)."""
     letters = [c for c in line if c.isalpha()]
-    return len(_words(line)) >= SHOUTED_WORDS and len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    return (len(_words(line)) >= SHOUTED_WORDS and len(letters) >= 12
+            and sum(c.isupper() for c in letters) >= 0.9 * len(letters))
 
 
 def _teaser_runs(lines: list[str]) -> set[int]:
