@@ -65,3 +65,19 @@ def test_a_copy_read_whole_leaves_the_teasers_out_of_its_body() -> None:
     found = read_browser_copy(lines)
     assert found is not None
     assert "Mayor names new head of the parks department" not in found.body and P3 in found.body
+
+
+def test_a_note_about_the_author_ends_the_story_with_what_follows_it() -> None:
+    from newsbrief.ingest.browser import AUTHOR_NOTE
+
+    for note in ("Jane Doe is a Staff Writer at Example covering transport and cities.",
+                 "Jane Doe (@janedoe) is an Ideas contributor at Example and the host of a daily radio show.",
+                 "Jane Doe is an online educator, author, keynote speaker, and the founder of Example Studio.",
+                 "Jane is a Southeastern Example native now living in the city with her two sons."):
+        assert AUTHOR_NOTE.match(note), note
+        lines = ["Home", "News", "Bridge to close to cars for two years", "By Jane Doe", "19 November 2019",
+                 P1, P2, P3, P4, note, "Example is where tomorrow is realized, the essential source of ideas that make "
+                 "sense of a world in constant transformation, and we are proud of it."]
+        found = read_browser_copy(lines)
+        assert found is not None and found.body == [P1, P2, P3, P4]
+    assert not AUTHOR_NOTE.match("The council is a body of twelve members elected every four years.")
