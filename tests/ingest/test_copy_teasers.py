@@ -81,3 +81,16 @@ def test_a_note_about_the_author_ends_the_story_with_what_follows_it() -> None:
         found = read_browser_copy(lines)
         assert found is not None and found.body == [P1, P2, P3, P4]
     assert not AUTHOR_NOTE.match("The council is a body of twelve members elected every four years.")
+
+
+def test_pointers_to_other_stories_and_promotions_of_the_site_go() -> None:
+    pointers = ["SEE MORE: Bridge protests: 800 drivers stuck in traffic", "[Related: Council budget approved]",
+                "Also on example.com Traders threatened with fines as the works begin",
+                "On Example.com: Car sales plunge nearly 17 percent in August",
+                "Get Example Monthly delivered through your letterbox every month. 12 issues for £11.99.",
+                "Join our forums to keep talking about the bridge, and send us your news tips!"]
+    body = [P1, pointers[0], P2, pointers[1], P3, *pointers[2:4], P4, *[P2.replace("Shops", "Cafes")] * 3,
+            *pointers[4:]]
+    assert story_lines(body) == [P1, P2, P3, P4, *[P2.replace("Shops", "Cafes")] * 3]
+    assert story_lines([P1, "Get the details of the plan from the council, which published them on Monday.", P2]) \
+        == [P1, "Get the details of the plan from the council, which published them on Monday.", P2]

@@ -265,8 +265,8 @@ def _copyright_year(lines: list[str]) -> int | None:
 
 
 # The note about the author that closes a story ("Jane Doe is a freelance writer based in Toronto.").
-AUTHOR_NOTE = re.compile(r"^(?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w.'’-]+\s+(?:\([^()]{1,60}\)\s+)?(?:is|was)\s+(?:an?|the)\s+"
-                         r"(?:[\w,&-]+\s+){0,6}(?i:writer|reporter|journalist|editor|correspondent|columnist|"
+AUTHOR_NOTE = re.compile(r"^(?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w.'’-]+\s+(?:\([^()]{1,60}\)\s+)?"
+                         r"(?:is|was)\s+(?:an?|the)\s+(?:[\w,&-]+\s+){0,6}(?i:writer|reporter|journalist|editor|correspondent|columnist|"
                          r"contributor|author|producer|educator|founder|host|analyst|blogger|photographer|critic|"
                          r"native)\b")
 

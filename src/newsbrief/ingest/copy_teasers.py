@@ -37,6 +37,12 @@ CAPTION = re.compile(
 COMMENTS_HEAD = re.compile(r"^(?:\d+|one|two|three)\s+(?:thoughts?|comments?|responses?|replies)\b"
                            r"(?:\s+(?:on|to)\b.*)?$|"
                            r"^(?:leave a (?:comment|reply)|join the discussion|comments? \(\d+\))$", re.IGNORECASE)
+#: A pointer to another story or a promotion of the site ("SEE MORE: ...", "[Related: ...]", "Also on example.com ...",
+#: "On Example.com: ...", "Get Example Monthly delivered ...", "Join our forums ...").
+POINTER = re.compile(r"^(?:\[\s*related\s*:|(?:see|read|watch) more\s*:|also on [\w.-]+\.[a-z]{2,4}\b|"
+                     r"on [\w.-]+\.(?:com|net|org|co\.uk)\s*:)|"
+                     r"^(?:get|join|support)\b.{0,150}\b(?:our|delivered|subscriptions?|issues for|for as little as|"
+                     r"latest updates)\b", re.IGNORECASE)
 #: The ClickToTweet box's label glued to a quoted sentence ("... just like offline business.Click To Tweet").
 CLICK_TO_TWEET = re.compile(r"\s*Click To Tweet$", re.IGNORECASE)
 SENTENCE_END = ".!?:;)\"”’"
@@ -86,6 +92,7 @@ def story_lines(body: list[str]) -> list[str]:
     head = next((i for i, line in enumerate(body) if i > 0 and COMMENTS_HEAD.match(line)), None)
     kept = body[:head] if head is not None and head >= len(body) // 2 else body
     drop = _teaser_runs(kept)
-    drop.update(i for i, line in enumerate(kept) if shouted(line) or (len(line) < 400 and CAPTION.search(line)))
+    drop.update(i for i, line in enumerate(kept)
+                if shouted(line) or (len(line) < 400 and (CAPTION.search(line) or POINTER.search(line))))
     out = [CLICK_TO_TWEET.sub("", line) for i, line in enumerate(kept) if i not in drop]
     return out if len(out) >= len(body) / 2 else body
