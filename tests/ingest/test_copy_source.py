@@ -94,3 +94,13 @@ def test_the_software_that_made_the_site_and_a_street_address_are_no_candidates(
     names, _, _ = candidate_rows(lines, body=STORY, rule=None)
     assert "Valley Courier" in names
     assert not any("Example Press" in name or "Street" in name or "Floor" in name for name in names)
+
+
+def test_a_common_word_written_in_lowercase_elsewhere_is_told_by_a_feature() -> None:
+    from newsbrief.ingest.copy_source import N_FEATURES
+
+    lines = page("Valley Courier", "Valley Courier").split("\n") + ["Send", "Send us your news: send a tip today."]
+    names, _, rows = candidate_rows(lines, body=STORY, rule=None)
+    assert rows.shape[1] == N_FEATURES
+    lowercase = rows[:, N_FEATURES - 2]
+    assert lowercase[names.index("Send")] > 0 and lowercase[names.index("Valley Courier")] == 0

@@ -51,7 +51,7 @@ WRITTEN_DOMAIN = re.compile(r"(?i)(?<![\w@./-])(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.
                             r"\.(?:com|net|org|co\.uk|com\.au|co\.in|in|ca|ie|news|tv)(?![\w-])")
 #: A line crediting a picture ("Photo: Jane Doe/Example Images", "Image credit: ...", "Getty Images").
 PICTURE_CREDIT = re.compile(r"(?i)\b(?:photos?|photograph|image|picture|illustration|credit|getty|shutterstock)\b")
-N_FEATURES = 39
+N_FEATURES = 41
 #: The site's note about itself names it: "Example is part of Example Media Inc, an international media group",
 #: "Example is supported by its audience", "Example may earn an affiliate commission".
 OWN_NOTE = re.compile(r"^(?:the\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z0-9][\w&.'’-]*){0,3})\s+(?:"
@@ -205,7 +205,7 @@ def _extended(found: dict[str, Candidate]) -> dict[str, str]:
 
 
 def _row(key: str, c: Candidate, *, owner: str | None, label: str | None, n_lines: int, rule: str,
-         extended: bool, domains: Domains) -> list[float]:
+         extended: bool, domains: Domains, text: str, own: str) -> list[float]:
     name = max(c.forms, key=lambda f: (c.forms[f], not f.isupper()))
     words = name.split()
     lowered = [w.casefold().strip(".") for w in words]
@@ -227,6 +227,10 @@ def _row(key: str, c: Candidate, *, owner: str | None, label: str | None, n_line
         sum(bool(re.search(r"[a-z][A-Z][a-z]", w)) for w in words) / len(words), float(c.first_whole),
         c.full_run / max(1, c.seen), float(bool(rule) and rule == key), float(bool(rule) and key in rule),
         float(extended), math.log1p(written), float(in_copyright), c.picture / max(1, c.seen),
+        # a common word written in lowercase elsewhere on the page ("send", "channel") is no name; the site's note
+        # about itself names it
+        math.log1p(len(re.findall(rf"(?<!\w){re.escape(name.lower())}(?!\w)", text))) if name != name.lower() else 0.0,
+        float(bool(own) and own == key),
     ]
 
 
@@ -249,8 +253,10 @@ def candidate_rows(lines: list[str], *, body: list[str],
     names = [written(k) for k, _ in keep]
     wholes = [written(extended.get(k, k)) for k, _ in keep]  # a name never written alone: its whole form
     rule_key = _key(rule) if rule else ""
+    text = "\n".join(lines)
+    own = _key(own_name(lines, body=body) or "")
     rows = np.array([_row(k, c, owner=owner, label=label, n_lines=len(lines), rule=rule_key, extended=k in extended,
-                          domains=domains)
+                          domains=domains, text=text, own=own)
                      for k, c in keep],
                     dtype=np.float64).reshape(len(keep), N_FEATURES)
     return names, wholes, rows
