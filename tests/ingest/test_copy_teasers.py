@@ -68,7 +68,7 @@ def test_a_copy_read_whole_leaves_the_teasers_out_of_its_body() -> None:
 
 
 def test_a_note_about_the_author_ends_the_story_with_what_follows_it() -> None:
-    from newsbrief.ingest.browser import AUTHOR_NOTE
+    from newsbrief.ingest.copy_teasers import AUTHOR_NOTE
 
     for note in ("Jane Doe is a Staff Writer at Example covering transport and cities.",
                  "Jane Doe (@janedoe) is an Ideas contributor at Example and the host of a daily radio show.",

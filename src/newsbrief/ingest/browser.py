@@ -18,7 +18,7 @@ from .boilerplate import COPYRIGHT, is_boilerplate
 from .bylines import BYLINE, bare_name, find_author
 from .copy_language import stopwords_of
 from .copy_patterns import DATE, DATE_NO_YEAR, MONTH, STOPWORDS, TIME, WEEKDAY, lede_of, lede_overlap
-from .copy_teasers import story_lines
+from .copy_teasers import before_author_note, comment_head, story_lines
 from .dates import parse_date
 from .names import is_outlet, outlet_in
 
@@ -176,6 +176,9 @@ def _title_like(line: str, author: str | None) -> bool:
         return False  # a caption with its credit ("... [File: Example Agency]")
     if line == author or sum(c.isalpha() for c in line) < 0.6 * len(line.replace(" ", "")):
         return False
+    if re.search(r"(?<!\w)@\w{3,}", line) or (line.count(",") == 1 and bare_name(line.split(",")[0].strip())
+                                              and re.fullmatch(r"(?:\s+[A-Z][\w.&'’-]*){1,3}", line.split(",")[1])):
+        return False  # a social handle ("Follow @example"), a byline with its outlet ("Jane Doe, Example Insider")
     if re.search(r"\b(?:by|of|from|for|the|and|with|to)$", line.rstrip(), re.IGNORECASE):
         return False
     return not line.startswith(("http", "<", "*", "•", '"', "{")) and line.rstrip()[-1:] not in ",;:"
@@ -264,37 +267,6 @@ def _copyright_year(lines: list[str]) -> int | None:
     return max(years) if years else None
 
 
-# The note about the author that closes a story ("Jane Doe is a freelance writer based in Toronto.").
-AUTHOR_NOTE = re.compile(r"^(?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w.'’-]+\s+(?:\([^()]{1,60}\)\s+)?"
-                         r"(?:is|was)\s+(?:an?|the)\s+(?:[\w,&-]+\s+){0,6}(?i:writer|reporter|journalist|editor|correspondent|columnist|"
-                         r"contributor|author|producer|educator|founder|host|analyst|blogger|photographer|critic|"
-                         r"native)\b")
-
-
-def _before_author_note(lines: list[str], kinds: list[str], sizes: list[int], lo: int, hi: int) -> int:
-    """The end of a run cut at a note about the author, when half the run's prose is above it (teasers follow)."""
-    total = sum(s for k, s in zip(kinds[lo:hi], sizes[lo:hi]) if k == "good")
-    above = 0
-    for i in range(lo, hi):
-        if i > lo and AUTHOR_NOTE.match(lines[i]) and len(lines[i]) < 400 and above >= total / 2:
-            return i
-        above += sizes[i] if kinds[i] == "good" else 0
-    return hi
-
-
-COMMENT_HEAD = re.compile(r"^[^.!?]{1,100}?\b(?:says|said|wrote|commented)\s*:$", re.IGNORECASE)
-
-
-def _comment_head(line: str) -> bool:
-    """The head of a reader's comment: "Jane on September 17, 2018 at 6:34 am said:", "Jane says:" (a short line
-    ending in "said:" with a time or a year, or a name alone before "says:"), not a story's "the minister said:"."""
-    if not COMMENT_HEAD.match(line):
-        return False
-    dated = bool(re.search(r"\d{1,2}:\d{2}|\b(?:19|20)\d{2}\b", line))
-    named = len(line.split()) <= 4 and line[:1].isupper() and not re.match(r"(?i)(?:he|she|they|it|we|i)\b", line)
-    return dated or named
-
-
 LIST_SEPARATOR = re.compile(r"\s(?:--|-|–|—|\|)\s|:\s")
 
 
@@ -358,7 +330,7 @@ def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = No
     kinds = [_kind(line, stopwords) for line in lines]
     sizes = [len(_words(line)) for line in lines]
     lo, hi = _best_run(kinds, sizes)
-    first_comment = next((i for i, line in enumerate(lines) if _comment_head(line)), None)
+    first_comment = next((i for i, line in enumerate(lines) if comment_head(line)), None)
     if first_comment is not None and hi > first_comment:  # the comments are no story: the run before them
         before = _best_run(kinds[:first_comment], sizes[:first_comment])
         if sum(s for k, s in zip(kinds[before[0]:before[1]], sizes[before[0]:before[1]]) if k == "good") \
@@ -367,7 +339,7 @@ def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = No
     least = MIN_BODY_WORDS if stopwords is STOPWORDS else FOREIGN_MIN_WORDS
     if hi <= lo or sum(s for k, s in zip(kinds[lo:hi], sizes[lo:hi]) if k == "good") < least:
         return None
-    hi = _before_author_note(lines, kinds, sizes, lo, hi)
+    hi = before_author_note(lines, kinds, sizes, lo, hi)
     lo = _after_header(lines, lo, hi, kinds)
     body = story_lines([line for line, kind in zip(lines[lo:hi], kinds[lo:hi]) if kind != "bad"])
     listed = _listed_after(lines, hi)

@@ -12,7 +12,8 @@ A copy's densest run of prose (:mod:`.browser`) often carries, between or after 
 - the readers' comments, after a head such as "6 thoughts on “...”" or "12 Comments".
 
 Each is a class of line, never a named site; :func:`story_lines` drops them (a story never loses more than half its
-lines this way).
+lines this way). Where the story ends is told here too: at a note about its author (:func:`before_author_note`) and
+before the first head of a reader's comment (:func:`comment_head`).
 """
 
 from __future__ import annotations
@@ -96,3 +97,34 @@ def story_lines(body: list[str]) -> list[str]:
                 if shouted(line) or (len(line) < 400 and (CAPTION.search(line) or POINTER.search(line))))
     out = [CLICK_TO_TWEET.sub("", line) for i, line in enumerate(kept) if i not in drop]
     return out if len(out) >= len(body) / 2 else body
+
+
+# The note about the author that closes a story ("Jane Doe is a freelance writer based in Toronto.").
+AUTHOR_NOTE = re.compile(r"^(?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w.'’-]+\s+(?:\([^()]{1,60}\)\s+)?"
+                         r"(?:is|was)\s+(?:an?|the)\s+(?:[\w,&-]+\s+){0,6}(?i:writer|reporter|journalist|editor|"
+                         r"correspondent|columnist|contributor|author|producer|educator|founder|host|analyst|blogger|photographer|critic|"
+                         r"native)\b")
+
+
+def before_author_note(lines: list[str], kinds: list[str], sizes: list[int], lo: int, hi: int) -> int:
+    """The end of a run cut at a note about the author, when half the run's prose is above it (teasers follow)."""
+    total = sum(s for k, s in zip(kinds[lo:hi], sizes[lo:hi]) if k == "good")
+    above = 0
+    for i in range(lo, hi):
+        if i > lo and AUTHOR_NOTE.match(lines[i]) and len(lines[i]) < 400 and above >= total / 2:
+            return i
+        above += sizes[i] if kinds[i] == "good" else 0
+    return hi
+
+
+COMMENT_HEAD = re.compile(r"^[^.!?]{1,100}?\b(?:says|said|wrote|commented)\s*:$", re.IGNORECASE)
+
+
+def comment_head(line: str) -> bool:
+    """The head of a reader's comment: "Jane on September 17, 2018 at 6:34 am said:", "Jane says:" (a short line
+    ending in "said:" with a time or a year, or a name alone before "says:"), not a story's "the minister said:"."""
+    if not COMMENT_HEAD.match(line):
+        return False
+    dated = bool(re.search(r"\d{1,2}:\d{2}|\b(?:19|20)\d{2}\b", line))
+    named = len(line.split()) <= 4 and line[:1].isupper() and not re.match(r"(?i)(?:he|she|they|it|we|i)\b", line)
+    return dated or named
