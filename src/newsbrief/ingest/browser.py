@@ -28,6 +28,7 @@ OWNER_NOISE = re.compile(
     r"media group|group|productions|interactive)\b\.?", re.IGNORECASE,
 )
 MIN_BODY_WORDS = 40
+CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")  # scripts written without spaces between words
 # Words of prose a story read with another language's function words needs (selected on dev among 40-200: a page of
 # tables and teasers, a standings table, has a short run of prose that is not its story; the whole copy is better).
 FOREIGN_MIN_WORDS = 160
@@ -314,6 +315,12 @@ def _head_lines(lines: list[str], lo: int, *, size: int = 30) -> list[int]:
         if len(out) >= size:
             break
     return out
+
+
+def unchromed(lines: list[str]) -> list[str]:
+    """The lines of a copy where no story stands out, without its chrome (menus, buttons, labels: lines of three
+    words or fewer or without function words of the page's language); all of them when that leaves nothing."""
+    return [line for line in lines if len(_words(line)) > 2 or len(line) >= (10 if CJK.search(line) else 20)] or lines
 
 
 def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = None) -> CopyFields | None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from ..errors import InputError
-from .browser import _title_like, read_browser_copy
+from .browser import _title_like, read_browser_copy, unchromed
 from .bylines import name_like
 from .copy_source import source_model
 from .dates import parse_date
@@ -187,6 +187,8 @@ def parse_page(raw: str, *, article_id: str, origin: str | None = None) -> Artic
                 wire=found.wire or (credited if credited != agency(source) else None), origin=origin,
                 dateline=header.dateline,
             )
+    if len(all_lines) >= BROWSER_COPY_MIN_LINES:  # a copy where no story stands out: its chrome still goes
+        lines = lines[:start] + unchromed(lines[start:])
     # The highlights box repeats a body paragraph (without its final period): keep the body's copy.
     body_lines = _prefer_later_duplicates(lines[start:])
     body = "\n\n".join(body_lines)
