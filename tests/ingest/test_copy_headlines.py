@@ -38,3 +38,12 @@ def test_a_byline_with_its_outlet_and_a_social_handle_are_no_headline() -> None:
     assert not _title_like("Follow us @examplenews for more", None)
     assert _title_like("Google Stadia, Microsoft xCloud, Apple Arcade: So Many Ways to Play", None)
     assert _title_like("Introducing Jane Doe, New CEO at Example", None)
+
+
+def test_a_long_standfirst_under_the_headline_is_no_headline() -> None:
+    standfirst = ("The council voted on Tuesday to close the old bridge to cars while engineers replace its deck, a "
+                  "decision residents have argued about")
+    for header in (["Bridge to close to cars for two years", standfirst],
+                   ["Bridge to close to cars for two years", "Editorial", standfirst]):
+        found = read_browser_copy(_copy([*header, "By Jane Doe", "19 November 2019"]))
+        assert found is not None and found.title == "Bridge to close to cars for two years"

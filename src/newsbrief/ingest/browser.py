@@ -41,6 +41,8 @@ RELATIVE_TIME = re.compile(r"\b\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b", 
 LEDE_WEIGHT = 2.0
 NEXT_TO_HEADER = 0.5
 CAPITALS = 2.0
+STANDFIRST = 1.5  # a long line right under a shorter headline-like one is its standfirst
+STANDFIRST_MIN = 14
 JSON_HEADLINE = re.compile(r'^"headline"\s*:\s*"(?P<title>.+)",?$')
 
 
@@ -218,9 +220,19 @@ def _find_title(lines: list[str], kinds: list[str], anchor: int, author: str | N
         score += LEDE_WEIGHT * lede_overlap(line, lede)
         score += NEXT_TO_HEADER * (i == anchor - 1)
         score -= CAPITALS * (sum(c.isupper() for c in line) > 0.8 * sum(c.isalpha() for c in line))
+        score -= STANDFIRST * _under_headline(lines, i, n, author)
         if score > best_score:
             best, best_score = line, score
     return best
+
+
+def _under_headline(lines: list[str], i: int, n: int, author: str | None) -> bool:
+    """A standfirst: a long line (:data:`STANDFIRST_MIN` words or more) right under a shorter title-like line (a
+    one-word label such as "Editorial" may sit between)."""
+    if n < STANDFIRST_MIN:
+        return False
+    above = [j for j in (i - 1, i - 2) if j >= 0][: 1 if i < 2 or len(lines[i - 1].split()) > 1 else 2]
+    return any(_title_like(lines[j], author) and len(_words(lines[j])) < n for j in above)
 
 
 def _header_anchor(lines: list[str], body_start: int, date_line: int | None) -> int:
