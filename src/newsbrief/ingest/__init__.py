@@ -204,15 +204,8 @@ def read_inputs(
 
     given: list[str] = []  # the skipped pages' paths as given (for an error message)
     expanded = _expand(inputs)
-    shown = {str(path): name for path, _, name in expanded}
-
-    def shown_of(page: str | Path) -> str:
-        """A page (or a table row, "in/t.jsonl, row 3") named as the run records it: relative to its input."""
-        text = str(page)
-        for full in (text, text.split(", row ")[0]):
-            if full in shown:
-                return shown[full] + text[len(full):]
-        return text
+    result.names = {str(path): name for path, _, name in expanded}
+    shown_of = result.shown
 
     for path, page_id, _ in expanded:
         if path.suffix.lower() in TABLE_SUFFIXES:
