@@ -115,7 +115,7 @@ class BatchedNER(EntityRecognizer):
         feats = cached[1:]
         # No entity open: the token, then the two paddings, then the bias (spaCy's order of additions).
         closed = ((feats[:, 0] + pad[1]) + pad[2]) + bias
-        scores = ops.gemm(closed.max(axis=2), W, trans2=True) + b
+        scores = ops.gemm(_maxout(closed), W, trans2=True) + b
         lengths = np.array([len(doc) for doc in docs], dtype=np.intp)
         starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
         no_space = np.concatenate([~doc.to_array("IS_SPACE").astype(bool) for doc in docs])
@@ -154,6 +154,13 @@ class BatchedNER(EntityRecognizer):
         return out
 
 
+def _maxout(unmaxed: np.ndarray) -> np.ndarray:
+    """The largest piece (last axis): spaCy's maxout value."""
+    if unmaxed.shape[-1] == 2:
+        return np.maximum(unmaxed[..., 0], unmaxed[..., 1])
+    return unmaxed.max(axis=-1)
+
+
 class _OpenScores:
     """The I-X / L-X choice of the tokens after an entity's first token, scored in blocks."""
 
@@ -168,7 +175,7 @@ class _OpenScores:
         n = len(self.feats)
         tok = np.minimum(first[:, None] + np.arange(count)[None, :], n - 1)
         unmaxed = ((self.feats[tok, 0] + self.feats[starts, 1][:, None]) + self.feats[tok - 1, 2]) + self.bias
-        hidden = unmaxed.max(axis=3).reshape(-1, unmaxed.shape[2])
+        hidden = _maxout(unmaxed).reshape(-1, unmaxed.shape[2])
         scores = self.ops.gemm(hidden, self.W, trans2=True) + self.b
         return scores.reshape(len(starts), count, -1)
 
