@@ -58,6 +58,8 @@ class GumDoc:
     sentences: list[list[Token]] = field(default_factory=list)
     #: (start, end) of a named mention -> its Wikipedia identity ("Mainland_Australia"), where GUM gives one
     identity: dict[tuple[int, int], str] = field(default_factory=dict)
+    #: (start, end) of a named mention -> its coreference chain (GUM's entity id within the document)
+    chain: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 def splits(root: Path = GUM) -> dict[str, str]:
@@ -87,6 +89,13 @@ def read_doc(path: Path) -> GumDoc:
     mwt_span: tuple[int, int] | None = None
     mwt_form = ""
     identities: dict[tuple[int, int], str] = {}
+    chains: dict[tuple[int, int], str] = {}
+
+    def closed_mention(gid: str) -> None:
+        m = _close(open_[gid].pop(), index, tokens, identities)
+        mentions.append(m)
+        if m[0] >= 0:
+            chains.setdefault((m[0], m[1]), gid)
 
     def emit(text: str) -> tuple[int, int]:
         nonlocal pos, pending_sep
@@ -150,11 +159,11 @@ def read_doc(path: Path) -> GumDoc:
                 identity = "-".join(fields[7:])  # GRP-etype-infstat-salience-centering-minspan-link-identity
                 open_.setdefault(gid, []).append((index, etype, minspan, identity))
                 if closed:
-                    mentions.append(_close(open_[gid].pop(), index, tokens, identities))
+                    closed_mention(gid)
             else:
                 gid = br[:-1]
                 if open_.get(gid):
-                    mentions.append(_close(open_[gid].pop(), index, tokens, identities))
+                    closed_mention(gid)
     if sent:
         doc.sentences.append(sent)
     doc.text = "".join(parts)
@@ -168,6 +177,7 @@ def read_doc(path: Path) -> GumDoc:
         by_span.setdefault((m[0], m[1]), m)  # the same words named twice (nested): the outer mention's type
     doc.named = sorted(by_span.values())
     doc.identity = {(m[0], m[1]): identities[(m[0], m[1])] for m in doc.named if identities.get((m[0], m[1]))}
+    doc.chain = {(m[0], m[1]): chains[(m[0], m[1])] for m in doc.named}
     return doc
 
 

@@ -14,6 +14,12 @@ Usage::
 
     PYTHONPATH=src .venv/bin/python benchmarks/gum_entities.py              # test split
     PYTHONPATH=src .venv/bin/python benchmarks/gum_entities.py --split dev --errors 40
+    PYTHONPATH=src .venv/bin/python benchmarks/gum_entities.py --split dev --entities   # per gold entity
+
+``--entities``: the per-entity check of ``benchmarks/entities_pages.py`` on GUM (a larger set to select
+on): each gold entity (a GUM coreference chain of a person, organisation or place named at least twice) is
+right in type when the system entity most of its named mentions land in has its type, and one entity when
+they all land in one (a named mention the system finds nothing on counts against both, as on the pages).
 """
 
 from __future__ import annotations
@@ -71,6 +77,54 @@ def ner_spans(nlp: Any, docs: list[GumDoc]) -> dict[str, set[Span]]:
                 spans.add((span.start_char, span.end_char, CLASS_OF[ent.label_]))
         out[d.name] = spans
     return out
+
+
+def system_entities(docs: list[GumDoc]) -> dict[str, list[tuple[int, int, str, str]]]:
+    """newsbrief's linked mentions per document: (start, end, PER/ORG/LOC, entity id)."""
+    raw = annotate_batch([(d.name, d.text) for d in docs], Settings())
+    out: dict[str, list[tuple[int, int, str, str]]] = {d.name: [] for d in docs}
+    m = raw["mentions"].rename(columns={"content_hash": "article_id"})
+    for name, group in m.groupby("article_id"):
+        linked, _ = link_entities(group[["article_id", "start", "end", "text", "label"]])
+        rows = zip(linked["start"], linked["end"], linked["label"], linked["entity_id"])
+        out[str(name)] = [(int(a), int(b), CLASS_OF[lab], str(e)) for a, b, lab, e in rows if lab in CLASS_OF]
+    return out
+
+
+def entity_check(docs: list[GumDoc], system: dict[str, list[tuple[int, int, str, str]]], *,
+                 min_mentions: int = 2, errors: bool = False) -> Counter[str]:
+    """Type accuracy and one-entity per gold entity (see module docs); ``errors`` prints each miss."""
+    s: Counter[str] = Counter()
+    for d in docs:
+        chains: dict[str, list[tuple[int, int, str]]] = {}
+        for a, b, t, _ in d.named:
+            chains.setdefault(d.chain[(a, b)], []).append((a, b, t))
+        mentions = system[d.name]
+        for named in chains.values():
+            gold_type = Counter(t for _, _, t in named).most_common(1)[0][0]
+            if gold_type not in TYPES or len(named) < min_mentions:
+                continue
+            s["gold"] += 1
+            eids: list[str] = []
+            hits = []
+            for a, b, t in named:
+                best = max(((min(b, e) - max(a, st), eid) for st, e, _, eid in mentions if min(b, e) > max(a, st)),
+                           default=None)
+                if best is not None:
+                    eids.append(best[1])
+                    hits.append((a, b, t))
+            label_of = {eid: t for _, _, t, eid in mentions}
+            main = Counter(eids).most_common(1)[0][0] if eids else None
+            type_ok = main is not None and label_of[main] == gold_type
+            one_ok = bool(eids) and len(set(eids)) == 1
+            s["type_ok"] += type_ok
+            s["one_ok"] += one_ok
+            s["found"] += bool(eids)
+            if errors and not (type_ok and one_ok):
+                got = Counter((label_of[e], e[-4:], d.text[a:b]) for (a, b, _), e in zip(hits, eids))
+                name = d.text[named[0][0]:named[0][1]]
+                print(f"  {d.name[:24]:24} {name!r} ({gold_type}, {len(named)} named) -> {dict(got) or 'not found'}")
+    return s
 
 
 def gold_spans(docs: list[GumDoc]) -> dict[str, set[Span]]:
@@ -153,10 +207,18 @@ def main() -> None:
     parser.add_argument("--split", default="test", choices=("train", "dev", "test"))
     parser.add_argument("--breakdown", action="store_true", help="where the F1 is lost (boundaries, types, misses)")
     parser.add_argument("--errors", type=int, default=0, help="print this many system errors (dev only, please)")
+    parser.add_argument("--entities", action="store_true",
+                        help="only the per-entity check: type accuracy and one entity per gold chain")
     args = parser.parse_args()
     if not GUM.is_dir():
         sys.exit(f"GUM not found at {GUM}")
     docs = load(args.split)
+    if args.entities:
+        s = entity_check(docs, system_entities(docs), errors=bool(args.errors))
+        n = s["gold"] or 1
+        print(f"GUM {args.split}: {len(docs)} documents, {s['gold']} gold entities named at least twice; "
+              f"type {s['type_ok'] / n:.3f}, one entity {s['one_ok'] / n:.3f}, found {s['found'] / n:.3f}")
+        return
     gold = gold_spans(docs)
     system = system_spans(docs)
     print(f"GUM {args.split}: {len(docs)} documents")

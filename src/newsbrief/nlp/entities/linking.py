@@ -131,30 +131,39 @@ def name_units(text: str) -> list[str]:
 _OPENING_PARTICLES = frozenset({"de", "da", "di", "del", "della", "van", "von", "du", "bin", "ibn", "le", "la"})
 def _merge_place_prefixed(keys: list[tuple[str, str]], articles: list[str], labels: Any) -> None:
     """Join "New Zealand Department of Conservation" and "Department of Conservation" in one article:
-    an organisation named with a leading place is the organisation named without it."""
-    present = {(art, key) for art, key, label in zip(articles, keys, labels) if key[0] == "OTHER" and label == "ORG"}
+    an organisation named with a leading place is the organisation named without it; so is a building
+    ("Indiana Statehouse" and "Statehouse": a place whose last word is a place head of the lexicon)."""
+    heads = frozenset(lexicon()["place_suffixes"])
+    kept = {"ORG", *PLACE_LABELS}
+    present = {(art, key, label == "ORG") for art, key, label in zip(articles, keys, labels)
+               if key[0] == "OTHER" and label in kept}
     for i, (key, art) in enumerate(zip(keys, articles)):
-        if key[0] != "OTHER" or labels[i] != "ORG":
+        if key[0] != "OTHER" or labels[i] not in kept:
             continue
+        org = labels[i] == "ORG"
         words = key[1].split()
+        if not org and words[-1] not in heads:
+            continue
         for k in (1, 2, 3):
-            if len(words) - k >= 2 and is_place(" ".join(words[:k])):
+            if len(words) - k >= (2 if org else 1) and is_place(" ".join(words[:k])):
                 shorter = ("OTHER", " ".join(words[k:]))
-                if (art, shorter) in present:
+                if (art, shorter, org) in present:
                     keys[i] = shorter
                 break
 
 
 def _merge_shortened_orgs(keys: list[tuple[str, str]], articles: list[str], labels: Any) -> None:
     """Join an organisation named by the first words of a longer organisation name of its article
-    ("Tyvak" and "Tyvak Nano-Satellite Systems", "Big Machine" and "Big Machine Label Group") when exactly
-    one longer name fits."""
+    ("Tyvak" and "Tyvak Nano-Satellite Systems", "Big Machine" and "Big Machine Label Group"), or by its
+    last two or more words ("Security Council" and "UN Security Council"), when exactly one longer name fits."""
     longer: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
     for key, art, label in zip(keys, articles, labels):
         if key[0] == "OTHER" and label == "ORG":
             words = key[1].split()
             for k in range(1, len(words)):
                 longer[(art, " ".join(words[:k]))].add(key)
+                if len(words) - k >= 2 and words[k] not in _ORG_FRAME:
+                    longer[(art, " ".join(words[k:]))].add(key)
     for i, (key, art, label) in enumerate(zip(keys, articles, labels)):
         if key[0] != "OTHER" or label != "ORG" or is_place(key[1]):
             continue

@@ -17,7 +17,7 @@ the group's mentions (:func:`group_features`):
   any of its mentions.
 
 Weights ship in ``data/entity_typer.json`` (trained by ``scripts/train_entity_typer.py`` on GUM
-``train`` + ``dev`` and the ``dev`` pages of the aeb and readability golds); inference is a sparse dot
+``train`` and the ``dev`` pages of the aeb and readability golds; GUM ``dev`` is held out); inference is a sparse dot
 product in plain Python (no scikit-learn at run time).
 """
 
@@ -33,7 +33,7 @@ from typing import Any
 
 from ..census import census_list
 from .cues import is_known_org
-from .gazetteer import country_code, fold, is_place
+from .gazetteer import country_code, fold, is_minor_place, is_place
 from .labels import PLACE_LABELS, Found, place_label, strip_titles
 
 WEIGHTS = "data/entity_typer.json"
@@ -112,6 +112,8 @@ def _surface_features(surface: str) -> tuple[tuple[str, float], ...]:
             f["last_plural" if n >= 2 else "plural_alone"] = 1.0  # "the Steelers", "Emirates"
     if is_place(text):
         f["gaz_place"] = 1.0
+    elif is_minor_place(text):
+        f["gaz_minor_place"] = 1.0  # a small city, a county, a region, a state code ("Holmdel", "NJ")
     if country_code(text) is not None:
         f["gaz_country"] = 1.0
     if n >= 2 and is_place(words[-1]):
@@ -183,8 +185,23 @@ def mention_features(
         f["sent_start"] = 1.0
     if span.end < len(doc) and doc[span.end].lower_ in {"'s", "’s"}:
         f["possessive"] = 1.0
-    f.update(_surface_features(span.text))
+    surface = _surface_features(span.text)
+    f.update(surface)
+    if dict(surface).get("nwords=1"):  # the model's label of a one-word name beside what the lists say of it
+        f[f"alone={label}:{_alone_status(surface)}"] = 1.0
     return f
+
+
+def _alone_status(surface: tuple[tuple[str, float], ...]) -> str:
+    """What the gazetteers and census lists say of a one-word name: "unknown" ("Ubisoft"), "acronym",
+    "place", "given", "surname" (the first that applies)."""
+    keys = {k for k, _ in surface}
+    for status, key in (("acronym", "acronym"), ("unknown", "unknown_alone"), ("place", "gaz_place"),
+                        ("place", "gaz_country"), ("org", "gaz_org"), ("given", "given_alone"),
+                        ("minor_place", "gaz_minor_place")):
+        if key in keys:
+            return status
+    return "surname" if any(k.startswith("surname_") for k in keys) else "other"
 
 
 def group_features(
@@ -300,6 +317,7 @@ def preload() -> None:
     shipped_typer()
     _given_names()
     _surname_ranks()
+    is_minor_place("")  # reads the minor place names
 
 
 def type_groups(
