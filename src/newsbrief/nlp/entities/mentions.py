@@ -159,7 +159,28 @@ def candidates(doc: Doc) -> list[Found]:
             if lab not in PLACE_LABELS and nxt is not None and nxt.lower_ in GEO_HEADS and len(part) <= 3:
                 lab = "LOC"
             found.append((part, lab, cue_label(part)))
-    return found
+    return _trim_sentence_openers(found)
+
+
+def _trim_sentence_openers(found: list[Found]) -> list[Found]:
+    """A common word capitalised at a sentence start and glued to the name after it ("Key Security Council
+    members ..."): the name without it, when that name (two words or more) is named so elsewhere in the
+    article and the longer form never occurs but at a sentence start."""
+    opening = [len(s) >= 3 and s[0].is_sent_start and s[0].is_title for s, _, _ in found]
+    if not any(opening):
+        return found
+    from .words import is_common_word
+
+    inside = {fold(s.text) for (s, _, _), o in zip(found, opening) if not o}
+    out: list[Found] = []
+    for (span, label, cue), o in zip(found, opening):
+        rest = span[1:]
+        if (o and fold(rest.text) in inside and fold(span.text) not in inside and is_common_word(span[0].text)
+                and not is_place(span.text) and not is_place(span[:2].text)):
+            out.append((rest, label, cue_label(rest)))
+        else:
+            out.append((span, label, cue))
+    return out
 
 
 def _name_runs(span: Span, label: str) -> list[Span]:
