@@ -229,9 +229,10 @@ def org_evidence(span: Span) -> bool:
     prev = doc[span.start - 1] if span.start > 0 else None
     if prev is not None and prev.is_lower and prev.lower_ in _TRADE_BEFORE:
         return True
-    if prev is not None and prev.lower_ in {"of", "at", "for"} and span.start >= 2:
-        if any(t.lower_ in _ROLE_BEFORE for t in doc[max(0, span.start - 3) : span.start - 1]):
-            return True
+    if prev is not None and prev.lower_ in {"of", "at", "for"} and span.start >= 2 and any(
+        t.lower_ in _ROLE_BEFORE for t in doc[max(0, span.start - 3) : span.start - 1]
+    ):
+        return True
     after = [t for t in doc[span.end : span.end + 6] if not t.is_space]
     if after and after[0].lower_ in {"'s", "’s"}:
         after = after[1:]

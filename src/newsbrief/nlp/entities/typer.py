@@ -323,6 +323,9 @@ def preload() -> None:
     _given_names()
     _surname_ranks()
     is_minor_place("")  # reads the minor place names
+    from .words import common_words
+
+    common_words()  # the word list a sentence-opening word is trimmed by (mentions)
 
 
 def type_groups(

@@ -29,7 +29,7 @@ def common_words() -> frozenset[str]:
     except (OSError, KeyError, ValueError) as e:  # no such model or table: no word is called common
         log.warning("no lemmatizer word index in %s: %s", DEFAULT_MODEL, e)
         return frozenset()
-    return frozenset(w for pos in index.keys() for w in index[pos] if w.isalpha())
+    return frozenset(w for pos in index for w in index[pos] if w.isalpha())
 
 
 def is_common_word(word: str) -> bool:
