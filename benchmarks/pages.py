@@ -129,7 +129,7 @@ def trafilatura_alone(page: Page) -> str:
     return trafilatura.extract(page.html_text(), include_comments=False) or ""
 
 
-def run(*, verbose: bool) -> dict[str, Any]:
+def run(*, verbose: bool, splits: tuple[str, ...] = SPLITS) -> dict[str, Any]:
     import tempfile
 
     bodies: dict[tuple[str, str], list[tuple[str, str]]] = {}
@@ -137,7 +137,7 @@ def run(*, verbose: bool) -> dict[str, Any]:
     counted: Counter[tuple[str, str]] = Counter()
     with tempfile.TemporaryDirectory() as tmp:
         for page in pages():
-            if page.split not in SPLITS:
+            if page.split not in splits:
                 continue
             found = read_both(page, Path(tmp))
             if page.corpus == "aeb":
@@ -183,20 +183,23 @@ def summary(r: dict[str, Any]) -> dict[str, dict[str, dict[str, float]]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="print every page's misses")
+    parser.add_argument("--splits", nargs="+", default=list(SPLITS), choices=SPLITS,
+                        help="splits to read (tune with dev alone; read test once)")
     args = parser.parse_args()
+    splits = tuple(args.splits)
     if not PAGES.is_dir():
         raise SystemExit(f"{PAGES} is absent: the pages live in ../shared beside the repository")
-    r = run(verbose=args.verbose)
+    r = run(verbose=args.verbose, splits=splits)
     print("Body F1 (aeb scorer, aeb pages)")
-    print(f"{'system':22} " + " ".join(f"{s + ' (' + str(len(r['bodies'][('html', s)])) + ')':>10}" for s in SPLITS))
+    print(f"{'system':22} " + " ".join(f"{s + ' (' + str(len(r['bodies'][('html', s)])) + ')':>10}" for s in splits))
     for system, label in (("html", "HTML, newsbrief"), ("trafilatura", "HTML, trafilatura alone"),
                           ("browser", "copy, newsbrief"), ("raw copy", "copy, raw text")):
-        print(f"{label:22} " + " ".join(f"{body_f1(r['bodies'][(system, s)]):10.3f}" for s in SPLITS))
+        print(f"{label:22} " + " ".join(f"{body_f1(r['bodies'][(system, s)]):10.3f}" for s in splits))
     print()
     print("Metadata right (pages with hand gold: aeb gold.json + Readability)")
     print(f"{'form':8} {'split':5} {'pages':>5} " + " ".join(f"{f:>7}" for f in FIELDS))
     for form in ("html", "browser"):
-        for s in SPLITS:
+        for s in splits:
             n = r["counted"][(form, s)]
             tally = r["hits"].get((form, s), Counter())
             print(f"{form:8} {s:5} {n:5d} " + " ".join(f"{tally[f] / n if n else float('nan'):7.2f}" for f in FIELDS))

@@ -67,13 +67,18 @@ def truth_of(page: Page, workdir: Path) -> tuple[str | None, bool]:
         return None, False
 
 
-def load() -> dict[str, list[tuple[Page, list[str], np.ndarray, np.ndarray, str | None, str | None, bool]]]:
+Rows = list[tuple[Page, list[str], np.ndarray, np.ndarray, str | None, str | None, bool]]
+
+
+def load(splits: tuple[str, ...] = ("train", "dev", "test")) -> dict[str, Rows]:
     """Per split: page, candidate names, rows, labels, the rule reader's source, the truth, whether gold."""
     data: dict[str, list[tuple[Page, list[str], np.ndarray, np.ndarray, str | None, str | None, bool]]] = {
         "train": [], "dev": [], "test": []}
     model = line_model()
     with tempfile.TemporaryDirectory() as tmp:
         for page in pages():
+            if page.split not in splits:
+                continue
             truth, is_gold = truth_of(page, Path(tmp))
             if not truth:
                 continue
@@ -127,7 +132,14 @@ def fit(pages_xy: list[tuple[np.ndarray, np.ndarray]], *, l2: float) -> tuple[np
 
 
 def main() -> None:
-    data = load()
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT, help="folder for copy_source.npz and copy_source.json")
+    parser.add_argument("--no-test", action="store_true",
+                        help="select on dev and save without reading test (figures for tuning; read test once)")
+    args = parser.parse_args()
+    data = load(("train", "dev") if args.no_test else ("train", "dev", "test"))
     print({k: len(v) for k, v in data.items()}, "pages with an outlet")
     x_train = np.vstack([row[2] for row in data["train"] if len(row[1])]).reshape(-1, N_FEATURES)
     y_train = np.concatenate([row[3] for row in data["train"] if len(row[1])])
@@ -154,15 +166,15 @@ def main() -> None:
                        "rules": accuracy(rule, data[split])[0], "rules_gold": accuracy(rule, data[split],
                                                                                       gold_only=True)[0],
                        "pages": len(data[split]), "gold_pages": sum(r[6] for r in data[split])}
-               for split in ("train", "dev", "test")}
+               for split in (("train", "dev") if args.no_test else ("train", "dev", "test"))}
     print(f"selected on dev: L2={c}, floor {model.floor}")
     for split, f in figures.items():
         print(f"{split:5} ranker {f['ranker']:.3f} (gold pages {f['ranker_gold']:.3f}); rules alone {f['rules']:.3f}"
               f" (gold pages {f['rules_gold']:.3f}); {f['pages']} pages, {f['gold_pages']} with gold")
-    OUT.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(OUT / "copy_source.npz", mean=mean, scale=scale, coef=model.coef,
+    args.out.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(args.out / "copy_source.npz", mean=mean, scale=scale, coef=model.coef,
                         intercept=np.array(model.intercept), floor=np.array(model.floor))
-    (OUT / "copy_source.json").write_text(json.dumps({
+    (args.out / "copy_source.json").write_text(json.dumps({
         "l2": c, "floor": model.floor, "train_candidates": int(len(y_train)),
         "figures": {s: {k: round(v, 4) if isinstance(v, float) else v for k, v in f.items()}
                     for s, f in figures.items()},

@@ -124,7 +124,7 @@ def test_a_dated_list_under_a_short_heading_is_kept_but_not_a_list_of_teasers() 
                                             ("Jane Roe says:", True), ("In a statement, the minister said:", False),
                                             ("He said:", False)])
 def test_comment_heads_are_told_from_a_story_introducing_a_quote(line: str, head: bool) -> None:
-    from newsbrief.ingest.browser import _comment_head
+    from newsbrief.ingest.copy_teasers import comment_head as _comment_head
 
     assert _comment_head(line) is head
 

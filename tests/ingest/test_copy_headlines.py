@@ -31,3 +31,19 @@ def test_a_section_label_in_capitals_is_no_headline_when_a_written_one_is_there(
 def test_a_caption_with_its_credit_in_brackets_is_no_headline() -> None:
     assert not _title_like("Fleas live on rodents like rats and rabbits ( JANE DOE/EXAMPLE PHOTO LIBRARY)", None)
     assert _title_like("Three cases of plague diagnosed in China", None)
+
+
+def test_a_byline_with_its_outlet_and_a_social_handle_are_no_headline() -> None:
+    assert not _title_like("Jane Doe, Example Insider", None)
+    assert not _title_like("Follow us @examplenews for more", None)
+    assert _title_like("Google Stadia, Microsoft xCloud, Apple Arcade: So Many Ways to Play", None)
+    assert _title_like("Introducing Jane Doe, New CEO at Example", None)
+
+
+def test_a_long_standfirst_under_the_headline_is_no_headline() -> None:
+    standfirst = ("The council voted on Tuesday to close the old bridge to cars while engineers replace its deck, a "
+                  "decision residents have argued about")
+    for header in (["Bridge to close to cars for two years", standfirst],
+                   ["Bridge to close to cars for two years", "Editorial", standfirst]):
+        found = read_browser_copy(_copy([*header, "By Jane Doe", "19 November 2019"]))
+        assert found is not None and found.title == "Bridge to close to cars for two years"

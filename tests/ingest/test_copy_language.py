@@ -40,3 +40,16 @@ def test_an_english_copy_keeps_the_readers_own_function_words() -> None:
 def test_a_short_run_of_foreign_prose_is_no_story() -> None:
     lines = [*MENU, STORY_PT[0], *MENU, *MENU]
     assert read_browser_copy(lines) is None  # a page of links and a teaser: the whole copy is read instead
+
+
+def test_a_copy_where_no_story_stands_out_still_loses_its_menu_labels() -> None:
+    from newsbrief.ingest import parse_page
+
+    menu = ["MENU", "A CIDADE", "Conselhos Municipais", "CMAS", "Galeria", "História da Cidade", "Mapas", "Contato",
+            "Ouvidoria", "Notícias", "Serviços", "Acesso à Informação"]
+    story = ["Atendimento Domiciliar registra arrombamento em veículos",
+             "A equipe do atendimento domiciliar registrou na manhã desta terça-feira o arrombamento de dois veículos "
+             "no pátio da unidade."]
+    article = parse_page("\n".join(menu + story + ["Contato", "Mapas"]), article_id="x")
+    assert "MENU" not in article.text and "CMAS" not in article.text and "Contato" not in article.text
+    assert story[1] in article.text

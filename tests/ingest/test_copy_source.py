@@ -71,3 +71,36 @@ def test_a_section_or_button_is_never_the_source() -> None:
 
     assert _label("Top Stories") and _label("Home") and _label("World") and _label("Sign In")
     assert not _label("Harbour Gazette") and not _label("CNN")
+
+
+def test_the_sites_note_about_itself_names_the_outlet_over_its_parent_company() -> None:
+    from newsbrief.ingest.copy_source import own_name
+
+    for note in ("Harbour Gazette is part of Example Media Inc, an international media group and leading publisher.",
+                 "Harbour Gazette is supported by its audience. When you purchase through links we may earn a fee.",
+                 "Harbour Gazette may earn an affiliate commission when you buy through links on our site."):
+        lines = ["Home", "News", "Sport", "Weather", "Sign In", "Bridge to close for two years", "By Jane Doe",
+                 "Published November 19, 2019", *STORY, "Most read", "Council budget approved", note,
+                 "© 2019 Example Media Inc. All rights reserved."]
+        assert own_name(lines, body=STORY) == "Harbour Gazette"
+        assert parse_page("\n".join(lines), article_id="a").source == "Harbour Gazette"
+    assert own_name(["Jane Doe is part of the team covering the council.", *STORY], body=STORY) is None
+    assert own_name(["He is part of Example Media Inc.", *STORY], body=STORY) is None
+
+
+def test_the_software_that_made_the_site_and_a_street_address_are_no_candidates() -> None:
+    lines = page("Valley Courier", "Valley Courier").split("\n") + [
+        "Powered by Example Press VIP", "Valley Courier, 11 West 42nd Street, 15th Floor"]
+    names, _, _ = candidate_rows(lines, body=STORY, rule=None)
+    assert "Valley Courier" in names
+    assert not any("Example Press" in name or "Street" in name or "Floor" in name for name in names)
+
+
+def test_a_common_word_written_in_lowercase_elsewhere_is_told_by_a_feature() -> None:
+    from newsbrief.ingest.copy_source import N_FEATURES
+
+    lines = page("Valley Courier", "Valley Courier").split("\n") + ["Send", "Send us your news: send a tip today."]
+    names, _, rows = candidate_rows(lines, body=STORY, rule=None)
+    assert rows.shape[1] == N_FEATURES
+    lowercase = rows[:, N_FEATURES - 2]
+    assert lowercase[names.index("Send")] > 0 and lowercase[names.index("Valley Courier")] == 0

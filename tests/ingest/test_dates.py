@@ -155,3 +155,19 @@ def test_a_few_old_stories_spread_over_months_are_content_not_outliers(tmp_path)
     result = read_inputs(_table(tmp_path, recent + old + placeholder))
     assert [f.date for f in result.flagged_dates] == ["2010-01-01", "2010-01-01"]
     assert sum(a.published is not None for a in result.articles) == len(recent) + len(old)
+
+
+def test_a_left_out_date_names_its_page_as_skipped_pages_are_named(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from newsbrief.ingest import read_inputs
+
+    folder = tmp_path / "in"
+    (folder / "2014").mkdir(parents=True)
+    days = [f"2014-{m:02d}-15" for m in range(1, 9)] + ["2010-01-01"]
+    for i, day in enumerate(days):
+        (folder / "2014" / f"p{i}.txt").write_text(
+            f"Council story number {i}\nPublished: {day}\n"
+            f"The council met on the budget for the {i}th time and voted on the plan for the town's schools.\n",
+            encoding="utf-8")
+    result = read_inputs(folder.resolve())
+    assert [(f.page, f.date) for f in result.flagged_dates] == [("2014/p8.txt", "2010-01-01")]
+    assert result.record()["flagged_dates"][0]["page"] == "2014/p8.txt"

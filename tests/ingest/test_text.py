@@ -92,3 +92,21 @@ def test_a_header_reads_the_byline_above_the_date_and_the_headline_above_it() ->
     article = parse_page(raw, article_id="x")
     assert article.title == "Council backs a bigger bus network for the north"
     assert article.author == "Ana Example and Bo Example Example Post"
+
+
+def test_a_copy_dated_in_its_first_lines_still_leaves_its_footer_out() -> None:
+    from newsbrief.ingest import parse_page
+
+    story = [f"The council voted on Tuesday, for the {n} time this year, to expand the bus network across the northern "
+             "districts, and the mayor said the twelve new routes would run from next spring." for n in
+             ("first", "second", "third", "fourth", "fifth")]
+    raw = "\n".join(["Welcome to the Example Network's European Union Experience", "Learn More",
+                     "Council backs a bigger bus network for the north", "Ana Example Example Post",
+                     "Published 10:02 AM EST Nov 19, 2019", *story,
+                     "Most Popular", "Mayor opens the new library", "Terms of Service Privacy Notice",
+                     "© The Example Post, an Example Media Newspaper"])
+    article = parse_page(raw, article_id="x")
+    assert article.title == "Council backs a bigger bus network for the north"
+    assert article.published is not None and article.published.date().isoformat() == "2019-11-19"
+    assert "Terms of Service" not in article.text and "©" not in article.text
+    assert article.text.split("\n\n") == story

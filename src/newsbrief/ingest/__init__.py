@@ -10,6 +10,7 @@ import re
 import stat
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -203,15 +204,8 @@ def read_inputs(
 
     given: list[str] = []  # the skipped pages' paths as given (for an error message)
     expanded = _expand(inputs)
-    shown = {str(path): name for path, _, name in expanded}
-
-    def shown_of(page: str | Path) -> str:
-        """A page (or a table row, "in/t.jsonl, row 3") named as the run records it: relative to its input."""
-        text = str(page)
-        for full in (text, text.split(", row ")[0]):
-            if full in shown:
-                return shown[full] + text[len(full):]
-        return text
+    result.names = {str(path): name for path, _, name in expanded}
+    shown_of = result.shown
 
     for path, page_id, _ in expanded:
         if path.suffix.lower() in TABLE_SUFFIXES:
@@ -256,10 +250,11 @@ def read_inputs(
         more = f"; and {len(result.skipped) - 5} more" if len(result.skipped) > 5 else ""
         raise InputError("the inputs hold no readable article" + (f": {reasons}{more}" if reasons else ""),
                          path=", ".join(map(str, items_of(inputs))))
-    thin = [f"{a.origin or a.article_id} ({reason})" for a in result.articles if (reason := thin_reason(a))]
+    thin = [f"{shown_of(a.origin or a.article_id)} ({reason})" for a in result.articles if (reason := thin_reason(a))]
     if thin:
         log.warning("%s", thin_summary(thin))
-    result.flagged_dates = flag_dates(result.articles, window=window)
+    # named as the skipped pages are (relative to the folder given), not by the article's absolute origin
+    result.flagged_dates = [replace(f, page=shown_of(f.page)) for f in flag_dates(result.articles, window=window)]
     if result.flagged_dates:
         log.warning("%d date(s) left out of the period and timeline (the articles stay, undated): %s",
                     len(result.flagged_dates), _listed([str(f) for f in result.flagged_dates]))

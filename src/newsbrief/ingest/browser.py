@@ -18,6 +18,7 @@ from .boilerplate import COPYRIGHT, is_boilerplate
 from .bylines import BYLINE, bare_name, find_author
 from .copy_language import stopwords_of
 from .copy_patterns import DATE, DATE_NO_YEAR, MONTH, STOPWORDS, TIME, WEEKDAY, lede_of, lede_overlap
+from .copy_teasers import before_author_note, comment_head, story_lines
 from .dates import parse_date
 from .names import is_outlet, outlet_in
 
@@ -27,6 +28,7 @@ OWNER_NOISE = re.compile(
     r"media group|group|productions|interactive)\b\.?", re.IGNORECASE,
 )
 MIN_BODY_WORDS = 40
+CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")  # scripts written without spaces between words
 # Words of prose a story read with another language's function words needs (selected on dev among 40-200: a page of
 # tables and teasers, a standings table, has a short run of prose that is not its story; the whole copy is better).
 FOREIGN_MIN_WORDS = 160
@@ -39,6 +41,8 @@ RELATIVE_TIME = re.compile(r"\b\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b", 
 LEDE_WEIGHT = 2.0
 NEXT_TO_HEADER = 0.5
 CAPITALS = 2.0
+STANDFIRST = 1.5  # a long line right under a shorter headline-like one is its standfirst
+STANDFIRST_MIN = 14
 JSON_HEADLINE = re.compile(r'^"headline"\s*:\s*"(?P<title>.+)",?$')
 
 
@@ -175,6 +179,9 @@ def _title_like(line: str, author: str | None) -> bool:
         return False  # a caption with its credit ("... [File: Example Agency]")
     if line == author or sum(c.isalpha() for c in line) < 0.6 * len(line.replace(" ", "")):
         return False
+    if re.search(r"(?<!\w)@\w{3,}", line) or (line.count(",") == 1 and bare_name(line.split(",")[0].strip())
+                                              and re.fullmatch(r"(?:\s+[A-Z][\w.&'’-]*){1,3}", line.split(",")[1])):
+        return False  # a social handle ("Follow @example"), a byline with its outlet ("Jane Doe, Example Insider")
     if re.search(r"\b(?:by|of|from|for|the|and|with|to)$", line.rstrip(), re.IGNORECASE):
         return False
     return not line.startswith(("http", "<", "*", "•", '"', "{")) and line.rstrip()[-1:] not in ",;:"
@@ -213,9 +220,19 @@ def _find_title(lines: list[str], kinds: list[str], anchor: int, author: str | N
         score += LEDE_WEIGHT * lede_overlap(line, lede)
         score += NEXT_TO_HEADER * (i == anchor - 1)
         score -= CAPITALS * (sum(c.isupper() for c in line) > 0.8 * sum(c.isalpha() for c in line))
+        score -= STANDFIRST * _under_headline(lines, i, n, author)
         if score > best_score:
             best, best_score = line, score
     return best
+
+
+def _under_headline(lines: list[str], i: int, n: int, author: str | None) -> bool:
+    """A standfirst: a long line (:data:`STANDFIRST_MIN` words or more) right under a shorter title-like line (a
+    one-word label such as "Editorial" may sit between)."""
+    if n < STANDFIRST_MIN:
+        return False
+    above = [j for j in (i - 1, i - 2) if j >= 0][: 1 if i < 2 or len(lines[i - 1].split()) > 1 else 2]
+    return any(_title_like(lines[j], author) and len(_words(lines[j])) < n for j in above)
 
 
 def _header_anchor(lines: list[str], body_start: int, date_line: int | None) -> int:
@@ -261,35 +278,6 @@ def _source(lines: list[str], body: list[str], *, chrome: list[str]) -> str | No
 def _copyright_year(lines: list[str]) -> int | None:
     years = [int(y) for line in lines if COPYRIGHT.search(line) for y in re.findall(r"\b(?:19|20)\d{2}\b", line)]
     return max(years) if years else None
-
-
-# The note about the author that closes a story ("Jane Doe is a freelance writer based in Toronto.").
-AUTHOR_NOTE = re.compile(r"^(?:[A-Z][\w.'’-]+\s+){1,3}[A-Z][\w.'’-]+\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,5}"
-                         r"(?:writer|reporter|journalist|editor|correspondent|columnist|contributor|author|producer)\b")
-
-
-def _before_author_note(lines: list[str], kinds: list[str], sizes: list[int], lo: int, hi: int) -> int:
-    """The end of a run cut at a note about the author, when half the run's prose is above it (teasers follow)."""
-    total = sum(s for k, s in zip(kinds[lo:hi], sizes[lo:hi]) if k == "good")
-    above = 0
-    for i in range(lo, hi):
-        if i > lo and AUTHOR_NOTE.match(lines[i]) and len(lines[i]) < 400 and above >= total / 2:
-            return i
-        above += sizes[i] if kinds[i] == "good" else 0
-    return hi
-
-
-COMMENT_HEAD = re.compile(r"^[^.!?]{1,100}?\b(?:says|said|wrote|commented)\s*:$", re.IGNORECASE)
-
-
-def _comment_head(line: str) -> bool:
-    """The head of a reader's comment: "Jane on September 17, 2018 at 6:34 am said:", "Jane says:" (a short line
-    ending in "said:" with a time or a year, or a name alone before "says:"), not a story's "the minister said:"."""
-    if not COMMENT_HEAD.match(line):
-        return False
-    dated = bool(re.search(r"\d{1,2}:\d{2}|\b(?:19|20)\d{2}\b", line))
-    named = len(line.split()) <= 4 and line[:1].isupper() and not re.match(r"(?i)(?:he|she|they|it|we|i)\b", line)
-    return dated or named
 
 
 LIST_SEPARATOR = re.compile(r"\s(?:--|-|–|—|\|)\s|:\s")
@@ -341,6 +329,12 @@ def _head_lines(lines: list[str], lo: int, *, size: int = 30) -> list[int]:
     return out
 
 
+def unchromed(lines: list[str]) -> list[str]:
+    """The lines of a copy where no story stands out, without its chrome (menus, buttons, labels: lines of three
+    words or fewer or without function words of the page's language); all of them when that leaves nothing."""
+    return [line for line in lines if len(_words(line)) > 2 or len(line) >= (10 if CJK.search(line) else 20)] or lines
+
+
 def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = None) -> CopyFields | None:
     """Fields of a browser copy, or None when no run of prose stands out (a plain text file).
 
@@ -355,7 +349,7 @@ def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = No
     kinds = [_kind(line, stopwords) for line in lines]
     sizes = [len(_words(line)) for line in lines]
     lo, hi = _best_run(kinds, sizes)
-    first_comment = next((i for i, line in enumerate(lines) if _comment_head(line)), None)
+    first_comment = next((i for i, line in enumerate(lines) if comment_head(line)), None)
     if first_comment is not None and hi > first_comment:  # the comments are no story: the run before them
         before = _best_run(kinds[:first_comment], sizes[:first_comment])
         if sum(s for k, s in zip(kinds[before[0]:before[1]], sizes[before[0]:before[1]]) if k == "good") \
@@ -364,9 +358,9 @@ def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = No
     least = MIN_BODY_WORDS if stopwords is STOPWORDS else FOREIGN_MIN_WORDS
     if hi <= lo or sum(s for k, s in zip(kinds[lo:hi], sizes[lo:hi]) if k == "good") < least:
         return None
-    hi = _before_author_note(lines, kinds, sizes, lo, hi)
+    hi = before_author_note(lines, kinds, sizes, lo, hi)
     lo = _after_header(lines, lo, hi, kinds)
-    body = [line for line, kind in zip(lines[lo:hi], kinds[lo:hi]) if kind != "bad"]
+    body = story_lines([line for line, kind in zip(lines[lo:hi], kinds[lo:hi]) if kind != "bad"])
     listed = _listed_after(lines, hi)
     body += listed
     hi += len(listed)

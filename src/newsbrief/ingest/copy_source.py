@@ -51,7 +51,19 @@ WRITTEN_DOMAIN = re.compile(r"(?i)(?<![\w@./-])(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.
                             r"\.(?:com|net|org|co\.uk|com\.au|co\.in|in|ca|ie|news|tv)(?![\w-])")
 #: A line crediting a picture ("Photo: Jane Doe/Example Images", "Image credit: ...", "Getty Images").
 PICTURE_CREDIT = re.compile(r"(?i)\b(?:photos?|photograph|image|picture|illustration|credit|getty|shutterstock)\b")
-N_FEATURES = 39
+N_FEATURES = 41
+#: The site's note about itself names it: "Example is part of Example Media Inc, an international media group",
+#: "Example is supported by its audience", "Example may earn an affiliate commission".
+OWN_NOTE = re.compile(r"^(?:the\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z0-9][\w&.'’-]*){0,3})\s+(?:"
+                      r"is (?:a )?part of\b.{0,60}\b(?:media|group|network|inc|llc|ltd|plc|publish\w*|company|"
+                      r"family)\b|"
+                      r"is (?:reader|audience)[- ]supported\b|is supported by its (?:audience|readers)\b|"
+                      r"may (?:earn|receive) (?:an? )?(?:small )?(?:affiliate )?commission)")
+#: The software or agency that made the site ("Powered by WordPress.com VIP", "Site by Example Studio").
+PLATFORM = re.compile(r"(?i)\b(?:powered by|hosted by|built (?:on|with)|theme by|designed by|(?:web)?site by|"
+                      r"developed by)\s*$")
+#: A street address in the footer ("11 West 42nd Street", "15th Floor").
+ADDRESS = re.compile(r"(?i)\b(?:street|st|avenue|ave|road|rd|boulevard|blvd|floor|suite|plaza|lane|drive|square)\.?$")
 
 
 @dataclass
@@ -74,6 +86,7 @@ class Candidate:
     full_run: int = 0
     seen: int = 0
     picture: int = 0
+    platform: int = 0
 
 
 def _key(name: str) -> str:
@@ -174,6 +187,7 @@ def candidates(lines: list[str], *, body: list[str],
                 cand.before += bool(BEFORE.search(text[:start]))
                 cand.after += bool(AFTER.match(rest))
                 cand.credit += bool(CREDIT_END.search(text[:start]) and not rest.strip())
+                cand.platform += bool(PLATFORM.search(text[:start]))
                 cand.company_next += bool(COMPANY.match(rest.strip(" ,")))
     return found, owner, domain_label(url) if url else None
 
@@ -191,7 +205,7 @@ def _extended(found: dict[str, Candidate]) -> dict[str, str]:
 
 
 def _row(key: str, c: Candidate, *, owner: str | None, label: str | None, n_lines: int, rule: str,
-         extended: bool, domains: Domains) -> list[float]:
+         extended: bool, domains: Domains, text: str, own: str) -> list[float]:
     name = max(c.forms, key=lambda f: (c.forms[f], not f.isupper()))
     words = name.split()
     lowered = [w.casefold().strip(".") for w in words]
@@ -213,6 +227,10 @@ def _row(key: str, c: Candidate, *, owner: str | None, label: str | None, n_line
         sum(bool(re.search(r"[a-z][A-Z][a-z]", w)) for w in words) / len(words), float(c.first_whole),
         c.full_run / max(1, c.seen), float(bool(rule) and rule == key), float(bool(rule) and key in rule),
         float(extended), math.log1p(written), float(in_copyright), c.picture / max(1, c.seen),
+        # a common word written in lowercase elsewhere on the page ("send", "channel") is no name; the site's note
+        # about itself names it
+        math.log1p(len(re.findall(rf"(?<!\w){re.escape(name.lower())}(?!\w)", text))) if name != name.lower() else 0.0,
+        float(bool(own) and own == key),
     ]
 
 
@@ -223,7 +241,10 @@ def candidate_rows(lines: list[str], *, body: list[str],
     reader's source (the copyright owner when a known outlet, else the known outlet the chrome names most)."""
     domains = Domains()
     found, owner, label = candidates(lines, body=body, domains=domains)
-    keep = [(k, c) for k, c in found.items() if c.lines]  # a name only in the story is no outlet of the page
+    # a name only in the story is no outlet of the page, nor is the software or studio that made the site ("Powered by
+    # ...") or a street address of the footer
+    keep = [(k, c) for k, c in found.items()
+            if c.lines and c.platform < c.seen and not ADDRESS.search(max(c.forms, key=c.forms.__getitem__))]
     extended = _extended(found)
 
     def written(key: str) -> str:  # as the page writes it most often (title case first)
@@ -232,8 +253,10 @@ def candidate_rows(lines: list[str], *, body: list[str],
     names = [written(k) for k, _ in keep]
     wholes = [written(extended.get(k, k)) for k, _ in keep]  # a name never written alone: its whole form
     rule_key = _key(rule) if rule else ""
+    text = "\n".join(lines)
+    own = _key(own_name(lines, body=body) or "")
     rows = np.array([_row(k, c, owner=owner, label=label, n_lines=len(lines), rule=rule_key, extended=k in extended,
-                          domains=domains)
+                          domains=domains, text=text, own=own)
                      for k, c in keep],
                     dtype=np.float64).reshape(len(keep), N_FEATURES)
     return names, wholes, rows
@@ -248,6 +271,16 @@ def _label(name: str) -> bool:
     """A section or interface label ("Top Stories", "Home", "Skip"), never an outlet."""
     words = [w.casefold().strip(".") for w in name.split()]
     return is_section(name) or all(w in LABEL_WORDS or w in STOPWORDS for w in words)
+
+
+def own_name(lines: list[str], *, body: list[str]) -> str | None:
+    """The name a site's note about itself gives outside the story (:data:`OWN_NOTE`: "Example is part of Example
+    Media Inc, ..."), unless it is a section or an interface label."""
+    story = set(body)
+    for line in lines:
+        if line not in story and len(line) < 400 and (m := OWN_NOTE.match(line)) and not _label(m.group("name")):
+            return m.group("name")
+    return None
 
 
 class SourceModel:
@@ -284,6 +317,9 @@ class SourceModel:
 
     def source(self, lines: list[str], *, body: list[str], rule: str | None) -> str | None:
         """The outlet of a copy, or None when no candidate reaches the floor."""
+        own = own_name(lines, body=body)
+        if own is not None:
+            return tidy(own)
         name, p = self.best(lines, body=body, rule=rule)
         if name is None or p < self.floor:
             return None

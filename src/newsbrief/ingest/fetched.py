@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import InputError
@@ -75,7 +76,8 @@ def read_sources(
         ids.add(article.article_id)
         hashes.add(article.content_hash)
         result.articles.append(article)
-    more = flag_dates(result.articles)  # fetched pages' dates, judged with the local ones
+    # fetched pages' dates, judged with the local ones; a local page named as the first pass names it
+    more = [replace(f, page=result.shown(f.page)) for f in flag_dates(result.articles)]
     if more:
         log.warning("%d date(s) left out of the period and timeline (the articles stay, undated): %s", len(more),
                     "; ".join(str(f) for f in more[:5]) + (f"; and {len(more) - 5} more" if len(more) > 5 else ""))

@@ -91,6 +91,17 @@ class IngestResult:
     pages: int = 0
     #: Articles whose date was left out as implausible or far from the rest ("<origin>: <date> (<why>)").
     flagged_dates: list[FlaggedDate] = field(default_factory=list)
+    #: Each input file's path as read -> the name a run shows it by (relative to the folder given).
+    names: dict[str, str] = field(default_factory=dict)
+
+    def shown(self, page: str | Path) -> str:
+        """A page (or a table row, "in/t.jsonl, row 3") named as the run records it: relative to its input; a
+        page that is no input file (a URL) as it is."""
+        text = str(page)
+        for full in (text, text.split(", row ")[0]):
+            if full in self.names:
+                return self.names[full] + text[len(full):]
+        return text
 
     @property
     def duplicates(self) -> int:

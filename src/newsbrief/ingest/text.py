@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
 from ..errors import InputError
-from .browser import _title_like, read_browser_copy
+from .browser import _title_like, read_browser_copy, unchromed
 from .bylines import name_like
 from .copy_source import source_model
 from .dates import parse_date
@@ -167,7 +167,7 @@ def parse_page(raw: str, *, article_id: str, origin: str | None = None) -> Artic
     all_lines = _paragraphs(text)
     lines = [line for line in all_lines if not _is_chrome(line)]
     header, start = _read_header(lines)
-    if header.published is None and len(all_lines) >= BROWSER_COPY_MIN_LINES:
+    if len(all_lines) >= BROWSER_COPY_MIN_LINES:  # a browser copy: its story among menus, teasers and footers
         found = read_browser_copy(all_lines)
         model = line_model()
         if found is not None and model is not None:
@@ -176,12 +176,19 @@ def parse_page(raw: str, *, article_id: str, origin: str | None = None) -> Artic
             ranker = source_model()
             source = (ranker.source(all_lines, body=found.body, rule=found.source) if ranker is not None else None) \
                 or found.source
+            if header.published is not None:  # a date line at the very top: the header above it names the story
+                source = header.source or source
+                found = replace(found, title=header.title or found.title, author=header.author or found.author,
+                                published=header.published)
             author, credited = split_wire(found.author, source=source)  # "REUTERS" as the byline: the wire
             return Article(
                 article_id=article_id, text="\n\n".join(_prefer_later_duplicates(found.body)),
                 title=found.title, source=source, author=author, published=found.published,
                 wire=found.wire or (credited if credited != agency(source) else None), origin=origin,
+                dateline=header.dateline,
             )
+    if len(all_lines) >= BROWSER_COPY_MIN_LINES:  # a copy where no story stands out: its chrome still goes
+        lines = lines[:start] + unchromed(lines[start:])
     # The highlights box repeats a body paragraph (without its final period): keep the body's copy.
     body_lines = _prefer_later_duplicates(lines[start:])
     body = "\n\n".join(body_lines)

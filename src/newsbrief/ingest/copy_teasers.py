@@ -1,0 +1,130 @@
+"""What a browser copy's story run holds that is not the story: other stories' headlines, shouted links, captions.
+
+A copy's densest run of prose (:mod:`.browser`) often carries, between or after the story's paragraphs:
+
+- a list of other stories' headlines ("More Great Example Stories", then five headlines; a "More in ..." box in the
+  middle of the story): two or more headline-like lines in a row (a few words, no closing period), with the short
+  label above them;
+- links to other stories written in capitals, seven words or more ("CO-FOUNDER 'PROUD' OF HIS EMPLOYEES LIVING HIS
+  DREAM", "GET THE APP ON THE GO BY CLICKING HERE");
+- photo captions with their credit ("... [File: Example Agency]", "... (Photo by Jane Doe/Example Images)",
+  "Image caption ...", "Photo by Jane Doe", "Jane Doe, AP");
+- the readers' comments, after a head such as "6 thoughts on “...”" or "12 Comments".
+
+Each is a class of line, never a named site; :func:`story_lines` drops them (a story never loses more than half its
+lines this way). Where the story ends is told here too: at a note about its author (:func:`before_author_note`) and
+before the first head of a reader's comment (:func:`comment_head`).
+"""
+
+from __future__ import annotations
+
+import re
+
+#: A headline-like line: a few words, the last not closing a sentence.
+TEASER_WORDS = (4, 20)
+#: How many headline-like lines in a row make a list of other stories.
+TEASER_RUN = 2
+#: The label over such a list ("More Great Example Stories", "More in Politics", "Next Up In Science", "Related").
+LIST_LABEL = re.compile(r"^(?:more|next up|related|recommended|latest|top|popular|trending|also|read next|"
+                        r"you may also|what to read|don't miss|editor'?s picks)\b.{0,50}$", re.IGNORECASE)
+CAPTION = re.compile(
+    r"^(?:image|media|photo|video) ?caption\b|"
+    r"\[(?:file|photo|image|pictured)?:?[^\[\]]{0,60}\]$|"  # "... [File: Example Agency]", "[Example via Agency]"
+    r"\((?:photo|image|picture)s? (?:by|courtesy|credit)[^()]{0,80}\)$|"  # "(Photo by Jane Doe/Example Images)"
+    r"\([^()\s]+(?:\s[^()\s]+){0,3}/[^()]{1,60}\)$|"  # "(NASA/JPL-Caltech/ASU)"
+    r"^(?:photo|photograph|image|picture) by\b.{0,60}$|^courtesy (?:of\b)?.{0,60}$|"
+    r"^(?:[A-Z][\w.'’-]+\s+){1,3}[A-Z][\w.'’-]+,\s*(?:AP|AFP|Reuters|Getty Images|EPA)$",
+    re.IGNORECASE)
+COMMENTS_HEAD = re.compile(r"^(?:\d+|one|two|three)\s+(?:thoughts?|comments?|responses?|replies)\b"
+                           r"(?:\s+(?:on|to)\b.*)?$|"
+                           r"^(?:leave a (?:comment|reply)|join the discussion|comments? \(\d+\))$", re.IGNORECASE)
+#: A pointer to another story or a promotion of the site ("SEE MORE: ...", "[Related: ...]", "Also on example.com ...",
+#: "On Example.com: ...", "Get Example Monthly delivered ...", "Join our forums ...").
+POINTER = re.compile(r"^(?:\[\s*related\s*:|(?:see|read|watch) more\s*:|also on [\w.-]+\.[a-z]{2,4}\b|"
+                     r"on [\w.-]+\.(?:com|net|org|co\.uk)\s*:)|"
+                     r"^(?:get|join|support)\b.{0,150}\b(?:our|delivered|subscriptions?|issues for|for as little as|"
+                     r"latest updates)\b", re.IGNORECASE)
+#: The ClickToTweet box's label glued to a quoted sentence ("... just like offline business.Click To Tweet").
+CLICK_TO_TWEET = re.compile(r"\s*Click To Tweet$", re.IGNORECASE)
+SENTENCE_END = ".!?:;)\"”’"
+#: Words a shouted line needs to be a link (a crosshead in capitals, "WHAT YOU NEED", is shorter).
+SHOUTED_WORDS = 7
+
+
+def _words(line: str) -> list[str]:
+    return re.findall(r"[\w'’-]+", line)
+
+
+def headline_like(line: str) -> bool:
+    """A few words opening with a capital that do not close a sentence (another story's headline, a crosshead); not a
+    list item of the story: a number, a lowercase word, a price or a short label ("Q: ...", "A: ...") opening it."""
+    n = len(_words(line))
+    if not TEASER_WORDS[0] <= n <= TEASER_WORDS[1] or line.rstrip()[-1:] in SENTENCE_END:
+        return False
+    first = next((c for c in line if c.isalnum()), "")
+    return first.isupper() and not re.match(r"^\w{1,3}:", line) and not re.search(r"[$£€]\s?\d", line)
+
+
+def shouted(line: str) -> bool:
+    """A line of :data:`SHOUTED_WORDS` words or more written in capitals (a link to another story, a promotion)."""
+    letters = [c for c in line if c.isalpha()]
+    return (len(_words(line)) >= SHOUTED_WORDS and len(letters) >= 12
+            and sum(c.isupper() for c in letters) >= 0.9 * len(letters))
+
+
+def _teaser_runs(lines: list[str]) -> set[int]:
+    """Indices of lines in runs of :data:`TEASER_RUN` or more headline-like lines, with the label above a run."""
+    out: set[int] = set()
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and headline_like(lines[j]):
+            j += 1
+        if j - i >= TEASER_RUN and not (i > 0 and lines[i - 1].rstrip().endswith(":")):  # not a list announced
+            out.update(range(i, j))
+            if i > 0 and LIST_LABEL.match(lines[i - 1]) and len(_words(lines[i - 1])) <= 8:
+                out.add(i - 1)
+        i = max(j, i + 1)
+    return out
+
+
+def story_lines(body: list[str]) -> list[str]:
+    """The lines of a copy's story run without other stories' headlines, shouted links, captions and comments."""
+    head = next((i for i, line in enumerate(body) if i > 0 and COMMENTS_HEAD.match(line)), None)
+    kept = body[:head] if head is not None and head >= len(body) // 2 else body
+    drop = _teaser_runs(kept)
+    drop.update(i for i, line in enumerate(kept)
+                if shouted(line) or (len(line) < 400 and (CAPTION.search(line) or POINTER.search(line))))
+    out = [CLICK_TO_TWEET.sub("", line) for i, line in enumerate(kept) if i not in drop]
+    return out if len(out) >= len(body) / 2 else body
+
+
+# The note about the author that closes a story ("Jane Doe is a freelance writer based in Toronto.").
+AUTHOR_NOTE = re.compile(r"^(?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w.'’-]+\s+(?:\([^()]{1,60}\)\s+)?"
+                         r"(?:is|was)\s+(?:an?|the)\s+(?:[\w,&-]+\s+){0,6}(?i:writer|reporter|journalist|editor|"
+                         r"correspondent|columnist|contributor|author|producer|educator|founder|host|analyst|blogger|photographer|critic|"
+                         r"native)\b")
+
+
+def before_author_note(lines: list[str], kinds: list[str], sizes: list[int], lo: int, hi: int) -> int:
+    """The end of a run cut at a note about the author, when half the run's prose is above it (teasers follow)."""
+    total = sum(s for k, s in zip(kinds[lo:hi], sizes[lo:hi]) if k == "good")
+    above = 0
+    for i in range(lo, hi):
+        if i > lo and AUTHOR_NOTE.match(lines[i]) and len(lines[i]) < 400 and above >= total / 2:
+            return i
+        above += sizes[i] if kinds[i] == "good" else 0
+    return hi
+
+
+COMMENT_HEAD = re.compile(r"^[^.!?]{1,100}?\b(?:says|said|wrote|commented)\s*:$", re.IGNORECASE)
+
+
+def comment_head(line: str) -> bool:
+    """The head of a reader's comment: "Jane on September 17, 2018 at 6:34 am said:", "Jane says:" (a short line
+    ending in "said:" with a time or a year, or a name alone before "says:"), not a story's "the minister said:"."""
+    if not COMMENT_HEAD.match(line):
+        return False
+    dated = bool(re.search(r"\d{1,2}:\d{2}|\b(?:19|20)\d{2}\b", line))
+    named = len(line.split()) <= 4 and line[:1].isupper() and not re.match(r"(?i)(?:he|she|they|it|we|i)\b", line)
+    return dated or named

@@ -1,0 +1,96 @@
+"""A browser copy's story leaves out what sits inside its run of prose but is not the story: a list of other
+stories' headlines, a link in capitals, a photo caption with its credit, the readers' comments; lists of the story
+itself stay."""
+
+from __future__ import annotations
+
+from newsbrief.ingest.browser import read_browser_copy
+from newsbrief.ingest.copy_teasers import headline_like, story_lines
+
+P1 = ("The council voted on Tuesday to close the old bridge to cars for two years while engineers replace its deck, "
+      "a decision residents have argued about for a decade.")
+P2 = ("Shops on the east bank said they expected fewer customers, and the council promised a shuttle bus that will "
+      "run every ten minutes while the works last.")
+P3 = ("Engineers said the steel under the deck had rusted faster than expected, and that a repair would only have "
+      "bought the town five more years before the same debate.")
+P4 = ("The works are due to start in March, and the council will publish the timetable of the shuttle bus on its "
+      "website in February after a meeting with the shop owners.")
+
+
+def test_a_list_of_other_stories_headlines_inside_the_story_is_left_out() -> None:
+    body = [P1, P2, "More in City Hall", "Mayor names new head of the parks department",
+            "Library opening hours cut for the winter months", "School board delays vote on the new budget", P3, P4]
+    assert story_lines(body) == [P1, P2, P3, P4]
+
+
+def test_a_list_the_story_gives_stays() -> None:
+    announced = [P1, "The council listed what changes for drivers:", "Traffic goes over the north bridge instead",
+                 "Lorries take the ring road around the town", P2, P3]
+    assert story_lines(announced) == announced
+    items = [P1, "Q: How long will the works last?", "A: Two years from March", "8-9 ripe pears, cored and peeled",
+             "1 lemon, or about a quarter cup of juice", "Wireless earbuds for $130", "Portable speaker for $400", P2]
+    assert story_lines(items) == items
+
+
+def test_a_link_in_capitals_goes_and_a_short_crosshead_in_capitals_stays() -> None:
+    body = [P1, "MAYOR 'PROUD' OF THE TOWN'S NEW PARKS AND ITS VOLUNTEERS", P2, "WHAT CHANGES FOR DRIVERS", P3]
+    assert story_lines(body) == [P1, P2, "WHAT CHANGES FOR DRIVERS", P3]
+
+
+def test_photo_captions_with_their_credit_go() -> None:
+    for captions in (["Engineers inspect the deck of the old bridge on Monday [File: Example Agency]",
+                      "The deck from below. (Photo by Jane Doe/Example Images)"],
+                     ["Image caption The bridge opened in 1931", "Photo by Jane Doe", "Jane Doe, AP"]):
+        body = [P1, captions[0], P2, *captions[1:], P3, P4]
+        assert story_lines(body) == [P1, P2, P3, P4]
+
+
+def test_the_readers_comments_after_the_story_go() -> None:
+    body = [P1, P2, P3, P4, "6 thoughts on “Bridge to close to cars”", "I drive over it every day and it shakes.",
+            "Finally! It took them long enough."]
+    assert story_lines(body) == [P1, P2, P3, P4]
+
+
+def test_headline_likeness_needs_a_capital_few_words_and_no_closing_period() -> None:
+    assert headline_like("Mayor names new head of the parks department")
+    assert not headline_like("The mayor named a new head of the parks department.")
+    assert not headline_like("овощи с большим содержанием крахмала")
+    assert not headline_like("Traffic")
+
+
+def test_a_copy_read_whole_leaves_the_teasers_out_of_its_body() -> None:
+    lines = ["Home", "News", "Sport", "Bridge to close to cars for two years", "By Jane Doe", "19 November 2019",
+             P1, P2, "Mayor names new head of the parks department", "Library opening hours cut for the winter months",
+             P3, P4, P2.replace("Shops", "Cafes"), "Related stories", "Council budget approved"]
+    found = read_browser_copy(lines)
+    assert found is not None
+    assert "Mayor names new head of the parks department" not in found.body and P3 in found.body
+
+
+def test_a_note_about_the_author_ends_the_story_with_what_follows_it() -> None:
+    from newsbrief.ingest.copy_teasers import AUTHOR_NOTE
+
+    for note in ("Jane Doe is a Staff Writer at Example covering transport and cities.",
+                 "Jane Doe (@janedoe) is an Ideas contributor at Example and the host of a daily radio show.",
+                 "Jane Doe is an online educator, author, keynote speaker, and the founder of Example Studio.",
+                 "Jane is a Southeastern Example native now living in the city with her two sons."):
+        assert AUTHOR_NOTE.match(note), note
+        lines = ["Home", "News", "Bridge to close to cars for two years", "By Jane Doe", "19 November 2019",
+                 P1, P2, P3, P4, note, "Example is where tomorrow is realized, the essential source of ideas that make "
+                 "sense of a world in constant transformation, and we are proud of it."]
+        found = read_browser_copy(lines)
+        assert found is not None and found.body == [P1, P2, P3, P4]
+    assert not AUTHOR_NOTE.match("The council is a body of twelve members elected every four years.")
+
+
+def test_pointers_to_other_stories_and_promotions_of_the_site_go() -> None:
+    pointers = ["SEE MORE: Bridge protests: 800 drivers stuck in traffic", "[Related: Council budget approved]",
+                "Also on example.com Traders threatened with fines as the works begin",
+                "On Example.com: Car sales plunge nearly 17 percent in August",
+                "Get Example Monthly delivered through your letterbox every month. 12 issues for £11.99.",
+                "Join our forums to keep talking about the bridge, and send us your news tips!"]
+    body = [P1, pointers[0], P2, pointers[1], P3, *pointers[2:4], P4, *[P2.replace("Shops", "Cafes")] * 3,
+            *pointers[4:]]
+    assert story_lines(body) == [P1, P2, P3, P4, *[P2.replace("Shops", "Cafes")] * 3]
+    assert story_lines([P1, "Get the details of the plan from the council, which published them on Monday.", P2]) \
+        == [P1, "Get the details of the plan from the council, which published them on Monday.", P2]
