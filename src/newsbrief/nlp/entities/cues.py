@@ -233,10 +233,16 @@ def org_evidence(span: Span) -> bool:
         t.lower_ in _ROLE_BEFORE for t in doc[max(0, span.start - 3) : span.start - 1]
     ):
         return True
-    after = [t for t in doc[span.end : span.end + 6] if not t.is_space]
-    if after and after[0].lower_ in {"'s", "’s"}:
-        after = after[1:]
-    if after and after[0].is_lower and after[0].lower_ in _ORG_HAS:
+    n, i = len(doc), span.end
+    while i < n and doc[i].is_space:
+        i += 1
+    if i < n and doc[i].lower_ in {"'s", "’s"}:
+        i += 1
+    if i >= n:
+        return False
+    nxt = doc[i]
+    if nxt.is_lower and nxt.lower_ in _ORG_HAS:
         return True
-    words = " ".join(t.lower_ for t in after[:4])
-    return words.startswith(("said in a statement", "says in a statement", "said in a release"))
+    if nxt.lower_ not in {"said", "says"} or i + 3 >= n:
+        return False
+    return doc[i + 1].lower_ == "in" and doc[i + 2].lower_ == "a" and doc[i + 3].lower_ in {"statement", "release"}
