@@ -273,3 +273,10 @@ def test_a_common_word_opening_a_sentence_is_trimmed_from_a_name_found_without_i
     kept = nlp("White House aides met on Monday. Later the White House and the House spoke.")
     texts = [m["text"] for m in doc_mentions(kept)]
     assert texts.count("House") <= 1  # "White House" also inside a sentence; one word left is too little
+
+
+def test_a_place_glued_before_a_full_name_is_cut_when_the_surname_is_named_alone(nlp) -> None:
+    doc = nlp("The former special envoy to Ukraine Kurt Volker shifted his account. Volker said he had not known.")
+    texts = {m["text"]: m["label"] for m in doc_mentions(doc)}
+    assert "Ukraine Kurt Volker" not in texts
+    assert texts.get("Kurt Volker") == "PERSON" and texts.get("Ukraine") in {"GPE", "LOC"}
