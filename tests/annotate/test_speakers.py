@@ -35,3 +35,14 @@ def test_the_parts_of_one_statement_share_a_statement_id() -> None:
                            for k, g in enumerate([0, 0, 1])])
     out = resolve_speakers(quotes, mentions, entities, {"a": TEXT})
     assert list(out["statement_id"]) == [0, 0, 1]
+
+
+def test_the_government_capitalised_is_no_entity_called_government() -> None:
+    text = "The Government admitted the law was flawed. The Government has a plan."
+    mentions = pd.DataFrame({"article_id": ["a"], "start": [48], "end": [58], "text": ["Government"],
+                             "label": ["ORG"], "entity_id": ["g"]})
+    entities = pd.DataFrame({"entity_id": ["g"], "name": ["Government"], "label": ["ORG"],
+                             "aliases": [["Government"]]})
+    quote = {**_quote(0, 14, entity=False), "speaker_text": text[0:14]}
+    out = resolve_speakers(pd.DataFrame([quote]), mentions, entities, {"a": text})
+    assert pd.isna(out["speaker_entity_id"].iloc[0]) and out["speaker"].iloc[0] == "Government"

@@ -215,3 +215,94 @@ def test_a_letter_speaks_for_the_members_who_wrote_it(nlp: Language) -> None:
             "\u201cWe write with urgency,\u201d the letter says.")
     rows = extract_quotes(nlp(text))
     assert rows and _refs(text, rows)[-1] == "Nurses for Clean Water"
+
+
+def test_the_governor_is_the_person_introduced_with_the_abbreviated_title(nlp: Language) -> None:
+    text = ("Republican Gov. Carla Benton met teachers at the capitol on Tuesday.\n\n"
+            "The governor said she was waiting for a pay commission to report by the end of the year.")
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[-1] == "Carla Benton" and rows[-1].speaker_is_entity
+
+
+def test_a_role_goes_to_the_holder_named_last_not_the_one_introduced_last(nlp: Language) -> None:
+    text = ("Gov. Tom Harlan spoke to teachers on Monday. Unlike Gov. Rick Sollis of a neighbouring state, "
+            "who lost his election, he avoided criticism of the strike.\n\n"
+            "Harlan and party leaders touted the budget as a step towards better pay.\n\n"
+            "The governor said he was waiting for a commission to report.")
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[-1] == "Tom Harlan"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["His office said he was keeping plans to travel to a conference in Florida.",
+     "Holcomb's campaign said he was keeping plans to travel to a conference in Florida."],
+)
+def test_a_persons_office_or_campaign_speaks_for_the_person(nlp: Language, sentence: str) -> None:
+    text = ("Governor Eric Holcomb spoke at the capitol on Monday.\n\n"
+            "Teachers did not see Holcomb at the rally on Tuesday. " + sentence)
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[-1] in {"Eric Holcomb", "Holcomb"} and rows[-1].speaker_is_entity
+
+
+_STAR = ("Daniel Moreau has left the dance show after a close vote.\n\n"
+         "Moreau revealed the news in a video on Monday. \"We lost the baby,\" Moreau said.\n\n")
+
+
+def test_the_actor_is_the_article_s_person_who_spoke_last(nlp: Language) -> None:
+    text = _STAR + "\"It makes you more human,\" said the actor."
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[-1] == "Moreau" and rows[-1].speaker_is_entity
+
+
+def test_the_actress_is_never_a_man_who_spoke_last(nlp: Language) -> None:
+    text = _STAR + "\"It makes you more human,\" said the actress."
+    rows = extract_quotes(nlp(text))
+    assert rows and not rows[-1].speaker_is_entity
+
+
+def test_a_persons_office_is_the_person_named_not_the_last_speaker(nlp: Language) -> None:
+    text = ("Gov. Eric Holcomb met lawmakers in the morning.\n\n"
+            "\"We get that you are frustrated,\" House Speaker Brian Bosma said.\n\n"
+            "Teachers did not see Holcomb at the Statehouse on Tuesday. His office said he was travelling to Florida.")
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[-1] in {"Eric Holcomb", "Holcomb"}
+
+
+@pytest.mark.parametrize("subject", ["The Government", "The Ministry"])
+def test_an_organisation_noun_capitalised_after_the_is_no_name(nlp: Language, subject: str) -> None:
+    text = (f"The data law was debated in parliament for weeks.\n\n"
+            f"{subject} has admitted that the legislation is flawed but wants it passed.")
+    rows = extract_quotes(nlp(text))
+    assert rows and not rows[-1].speaker_is_entity
+
+
+def test_an_organisation_noun_capitalised_is_never_a_name_of_its_own(nlp: Language) -> None:
+    text = ("The Afghan government, led by Ashraf Ghani, met the envoys in Kabul.\n\n"
+            "\"We want peace,\" the government of Afghanistan said on Monday.\n\n"
+            "The Government said that the talks would resume next week.")
+    rows = extract_quotes(nlp(text))
+    assert rows and not (rows[-1].speaker_is_entity and _refs(text, rows)[-1] == "Government")
+
+
+def test_a_surname_alone_has_the_gender_of_the_person_named_in_full(nlp: Language) -> None:
+    from newsbrief.nlp.quotes.coref import person_gender
+
+    doc = nlp("Julie Graham runs the clinic in Dover.\n\nGraham met the inspectors on Monday.")
+    alone = [e for e in doc.ents if e.text == "Graham"]
+    assert alone and person_gender(alone[0]) == "f"
+
+
+def test_another_profession_word_for_the_members_of_the_one_group_is_the_group(nlp: Language) -> None:
+    text = ("The doctors, members of a recently formed group Medics for Clean Water, have offered to help.\n\n"
+            "The doctors warned that the outbreak would spread.\n\n"
+            "\u201cWe implore you to let our volunteers vaccinate the children,\u201d the physicians wrote.")
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[-1] == "Medics for Clean Water" and rows[-1].speaker_is_entity
+
+
+def test_a_profession_word_with_no_group_of_members_stays_unnamed(nlp: Language) -> None:
+    text = ("Acme Health opened a clinic in the town on Monday.\n\n"
+            "\u201cWe implore you to let our volunteers vaccinate the children,\u201d the physicians wrote.")
+    rows = extract_quotes(nlp(text))
+    assert rows and not rows[-1].speaker_is_entity

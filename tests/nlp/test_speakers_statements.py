@@ -186,3 +186,27 @@ def test_a_quote_over_paragraphs_with_its_cue_at_the_end_is_never_taken_twice(nl
     assert len([q for q in rows if q.kind == "direct"]) == 2
     assert len({q.content_start for q in rows}) == len(rows)  # the last part was the cue's and a floating quote's
     assert _refs(text, rows) == ["Ann Lee"] * 3
+
+
+def test_a_statement_warning_that_speaks_for_whoever_issued_it(nlp: Language) -> None:
+    text = ("The Electoral Commission, which regulates campaign finances, issued a statement warning that "
+            "\u201cvoters are entitled to transparency from campaigners.\u201d")
+    rows = extract_quotes(nlp(text))
+    assert rows and rows[-1].speaker_is_entity
+    assert text[rows[-1].speaker_ref_start : rows[-1].speaker_ref_end].endswith("Electoral Commission")
+
+
+def test_the_statement_of_an_organ_named_with_its_state_is_the_organ(nlp: Language) -> None:
+    text = ("The US military said in a statement on Wednesday that two soldiers had died in the crash.\n\n"
+            "\"The cause of the crash is under investigation,\" the statement said.")
+    rows = extract_quotes(nlp(text))
+    assert rows and rows[-1].speaker_is_entity
+    assert "military" in text[rows[-1].speaker_ref_start : rows[-1].speaker_ref_end]
+
+
+def test_the_statement_is_never_an_older_statements_issuer(nlp: Language) -> None:
+    text = ("Acme Records issued a statement on Monday about the concert.\n\n"
+            "In a statement shared to its website, no timeline was given for the release.\n\n"
+            "\"We were shocked to see the posts,\" the statement read.")
+    rows = extract_quotes(nlp(text))
+    assert rows and not rows[-1].speaker_is_entity

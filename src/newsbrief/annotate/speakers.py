@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..nlp.entities.gazetteer import fold
+from ..nlp.quotes.lexicon import ORG_NOUNS
 
 QUOTE_TABLE_COLS = [
     "article_id", "quote_id", "statement_id", "content", "content_start", "content_end", "kind", "cue", "speaker_text",
@@ -79,7 +80,10 @@ def resolve_speakers(
                 if overlap >= 0.6 * (ref_end - ref_start):
                     best = eid
         if best is None:  # a name the model did not tag: a named person is never an unnamed source
-            best = _by_name(row.article_id, _ref_text(texts.get(row.article_id), ref_start, ref_end))
+            words = _ref_text(texts.get(row.article_id), ref_start, ref_end)
+            # but "the Government", capitalised, is a description: no entity of that one word
+            generic = bool(words) and not bool(row.speaker_is_entity) and str(words).lower() in ORG_NOUNS
+            best = None if generic else _by_name(row.article_id, words)
         if best is not None:
             speakers.append(names[best])
             speaker_ids.append(best)

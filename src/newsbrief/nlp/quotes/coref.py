@@ -30,7 +30,7 @@ from .lexicon import ORG_NOUNS
 
 __all__ = [
     "known_name", "described_person", "described_org", "described_members", "issuer", "gender_of", "compatible",
-    "pronoun_gender", "coordinated_names",
+    "pronoun_gender", "person_gender", "coordinated_names",
 ]
 
 _WINDOW = 6  # tokens either side of a name searched for the words that introduce it
@@ -85,12 +85,42 @@ def gender_of(span: Span) -> str | None:
     return None
 
 
+def _full_name_genders(doc: Doc) -> dict[str, str | None]:
+    """Surname -> the gender of the person named in full with it (None when two of different genders share
+    it); built once per Doc and kept in ``doc.user_data``."""
+    key = "newsbrief.quotes.full_name_genders"
+    cached = doc.user_data.get(key)
+    if cached is not None:
+        return cached
+    out: dict[str, str | None] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or len(ent) < 2:
+            continue
+        g = gender_of(ent)
+        if g is None:
+            continue
+        last = ent[-1].text
+        out[last] = g if out.get(last, g) == g else None
+    doc.user_data[key] = out
+    return out
+
+
+def person_gender(span: Span) -> str | None:
+    """:func:`gender_of`, else for a surname alone the gender of the person named in full with it
+    ("Wilkins" after "Jennifer Wilkins")."""
+    if len(span) == 1:
+        full = _full_name_genders(span.doc).get(span[0].text)
+        if full is not None:  # "Graham" after "Julie Graham" is a woman, whatever the census says of Graham
+            return full
+    return gender_of(span)
+
+
 def compatible(pronoun: Token, span: Span) -> bool:
     """False only when the pronoun and the mention have known, different genders."""
     want = pronoun_gender(pronoun)
     if want is None:
         return True
-    have = gender_of(span)
+    have = person_gender(span)
     return have is None or have == want
 
 
@@ -254,7 +284,8 @@ def coordinated_names(token: Token, ents: Sequence[Span]) -> list[Span] | None:
 
 def issuer(mention: Span, head: Token, *, window: int = 400) -> Token | None:
     """``X issued a statement ... The statement said``: the subject of the latest earlier verb whose
-    object (or ``in a ...``) is the same medium noun."""
+    object (or ``in a ...``) is the same medium noun; None when that subject is no name or description
+    (an older statement's issuer is not the one the latest statement speaks for)."""
     doc = mention.doc
     noun = head.lemma_.lower()
     for tok in reversed(doc[max(0, mention.start - window) : mention.start]):
@@ -266,10 +297,14 @@ def issuer(mention: Span, head: Token, *, window: int = 400) -> Token | None:
         elif tok.dep_ != "dobj":
             continue
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subj is not None and (subj.ent_type_ or subj.pos_ == "PROPN" or subj.tag_ == "NNS" and subj.is_lower and any(
-            c.dep_ == "det" and c.lower_ in _DEFINITE for c in subj.children
-        )):  # "In a letter, the doctors pleaded ... the letter says": the doctors, as resolved
-            return subj
+        if subj is None:
+            return None  # the latest statement has no subject to give: never an older one's
+        described = subj.is_lower and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in subj.children)
+        if subj.ent_type_ or subj.pos_ == "PROPN" or described and (
+            subj.tag_ == "NNS" or subj.lemma_.lower() in ORG_NOUNS
+        ):  # "In a letter, the doctors pleaded ... the letter says", "the US military said in a statement":
+            return subj  # as resolved
+        return None
     return None
 
 

@@ -16,7 +16,8 @@ __all__ = [
     "STATEMENT_LEMMAS", "UNQUOTED_STATEMENT_LEMMAS", "UNQUOTED_STATEMENT_PHRASES",
     "TELL_LIKE", "OBJECT_CONTROL_LEMMAS",
     "NAMING_VERBS", "NP_CONTENT_VERBS", "NO_DOBJ_CONTENT_VERBS", "HEARER_WORDS", "MEDIUM_WORDS",
-    "SOURCE_NOUNS", "OFFICIAL_BODY_NOUNS", "ROLE_WORDS", "PERSON_TITLES", "ORG_NOUNS", "PERSON_PRONOUNS",
+    "SOURCE_NOUNS", "OFFICIAL_BODY_NOUNS", "PERSONAL_BODY_NOUNS", "ROLE_WORDS", "TITLE_ABBREVIATIONS",
+    "PERSON_TITLES", "ORG_NOUNS", "PERSON_PRONOUNS",
     "GROUP_PRONOUNS", "RELATIVE_PRONOUNS",
 ]
 
@@ -98,8 +99,17 @@ ROLE_WORDS: frozenset[str] = frozenset(
     adviser advisor aide lawyer attorney prosecutor judge premier chancellor king queen prince
     speaker representative congressman congresswoman official envoy head founder executive manager
     coach owner author professor economist strategist pollster analyst father mother wife husband
-    son daughter sheriff officer trooper""".split()
+    son daughter sheriff officer trooper superintendent commissioner colonel captain admiral inspector
+    detective sergeant lieutenant""".split()
 )
+#: Abbreviated titles before a name and the role word they stand for ("Gov. Eric Holcomb" ... "the governor
+#: said"; "Sen.", "Rep.", "Gen."), read with or without the full stop.
+TITLE_ABBREVIATIONS: dict[str, str] = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "col": "colonel",
+    "lt": "lieutenant", "sgt": "sergeant", "capt": "captain", "adm": "admiral", "supt": "superintendent",
+    "pres": "president", "prof": "professor", "atty": "attorney", "sec": "secretary", "amb": "ambassador",
+    "cmdr": "commander", "insp": "inspector", "det": "detective", "cpl": "corporal", "maj": "major",
+}
 #: Titles and roles written before a person's name ("Mr", "Senator", "coach", "spokesman"): the name
 #: after one is a person (entity cues); read through ``newsbrief.nlp.lexicon.lexicon()["person_titles"]``.
 PERSON_TITLES: frozenset[str] = frozenset(
@@ -113,7 +123,7 @@ PERSON_TITLES: frozenset[str] = frozenset(
     photographer reporter correspondent host executive premier candidate nominee elder dean cardinal
     bishop rabbi imam sheikh chef player striker goalkeeper midfielder defender champion model
     rapper comedian musician artist designer scientist researcher doctor nurse teacher student
-    farmer fisherman""".split()
+    farmer fisherman physician surgeon paediatrician pediatrician psychiatrist medic paramedic""".split()
 )
 #: Nouns that refer back to an organisation named before ("the airline said", "the agency added").
 ORG_NOUNS: frozenset[str] = frozenset(
@@ -130,6 +140,8 @@ ORG_NOUNS: frozenset[str] = frozenset(
 OFFICIAL_BODY_NOUNS: frozenset[str] = frozenset(
     "ministry military government army navy embassy parliament cabinet department consulate".split()
 )
+#: What speaks for one person ("his office said", "the senator's campaign said"): the person is the speaker.
+PERSONAL_BODY_NOUNS: frozenset[str] = frozenset({"office", "campaign"})
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "them", "it", "we"})
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which", "that", "whom"})

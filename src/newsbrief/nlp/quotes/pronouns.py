@@ -46,7 +46,7 @@ class Candidate:
 
 def pronoun_class(token: Token) -> str | None:
     low = token.lower_
-    if low in {"he", "she", "him", "her"}:
+    if low in {"he", "she", "him", "her", "his"}:
         return "person"
     if low == "it":
         return "it"

@@ -42,6 +42,8 @@ def find_subject(verb: Token) -> Token | None:
             is_subj = child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and node.lemma_ not in TELL_LIKE)
             if is_subj and (subj is None or child.ent_type_ == "PERSON" and subj.ent_type_ != "PERSON"):
                 subj = child
+        if subj is None and node is verb:
+            subj = _name_as_adverb(verb)  # before the subject of a clause it is joined to
         if subj is not None:
             if subj.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
                 return node.head
@@ -53,6 +55,13 @@ def find_subject(verb: Token) -> Token | None:
                         return g
         if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN"}:
             return node.head
+        if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.lemma_.lower() in MEDIUM_WORDS and (
+            node.head.dep_ == "dobj" and node.head.head.i != node.head.i
+        ):
+            # "X issued a statement warning that ...", "X posted a video saying ...": X
+            issuer = find_subject(node.head.head) if node.head.head.pos_ in {"VERB", "AUX"} else None
+            if issuer is not None:
+                return issuer
         if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ == "PROPN" and node.head.dep_ == "pobj" and (
             node.head.head.lower_ == "with"
         ):
@@ -76,6 +85,22 @@ def find_subject(verb: Token) -> Token | None:
             if verb.lemma_ in TELL_LIKE and child.dep_ == "dobj":
                 continue
             return child
+    return None
+
+
+def _name_as_adverb(verb: Token) -> Token | None:
+    """A capitalised word inside the sentence that the parser hung on the verb as an adverb: a surname that
+    is also a word ("says Early.", "but Early still says"); the resolver then reads it as a name or not."""
+    doc = verb.doc
+    near = [c for c in verb.children if c.dep_ == "advmod"]
+    near += [g for c in near for g in c.children if g.dep_ == "advmod"]  # "Early still says": on "still"
+    for child in near:
+        if not (child.is_title and child.is_alpha) or child.is_sent_start or abs(child.i - verb.i) > 2:
+            continue
+        before = doc[child.i - 1]
+        if before.is_space or before.is_quote or before.is_bracket or before.text in {"(", "[", "—", "–", ":"}:
+            continue
+        return child
     return None
 
 

@@ -31,11 +31,22 @@ from .coref import (
     described_members,
     described_org,
     described_person,
+    gender_of,
     is_definite,
     issuer,
     known_name,
+    person_gender,
 )
-from .lexicon import GROUP_PRONOUNS, MEDIUM_WORDS, ORG_NOUNS, PERSON_PRONOUNS, ROLE_WORDS
+from .lexicon import (
+    GROUP_PRONOUNS,
+    MEDIUM_WORDS,
+    ORG_NOUNS,
+    PERSON_PRONOUNS,
+    PERSON_TITLES,
+    PERSONAL_BODY_NOUNS,
+    ROLE_WORDS,
+    TITLE_ABBREVIATIONS,
+)
 from .names import NAMED_LABELS, before_possessive, name_span, official_body, trailing_appositive
 from .pronouns import Candidate, best, candidates
 
@@ -102,7 +113,12 @@ def speaker_mention(subj: Token) -> Span:
 def _is_subject(doc: Doc, cand: Candidate) -> bool:
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     subj = {"nsubj", "nsubjpass"}
-    return span is not None and (span.root.dep_ in subj or span.root.head.dep_ in subj)
+    if span is None:
+        return False
+    root = span.root
+    # a name cut short by the model ("Big Machine" of "Big Machine Records") and a possessive ("Thomas' sister")
+    # count as the subject; a name that only modifies a common noun ("future Ubisoft games could be built") not
+    return root.dep_ in subj or (root.head.dep_ in subj and (root.head.pos_ == "PROPN" or root.dep_ == "poss"))
 
 
 def _cannot_speak(subj: Token, mention: Span) -> bool:
@@ -114,6 +130,20 @@ def _cannot_speak(subj: Token, mention: Span) -> bool:
     text = mention.text.lower().strip()
     return text in words or subj.lemma_.lower() in words or subj.lower_ in words or (
         subj.i > 0 and subj.doc[subj.i - 1].lower_ in {"no", "no-"} and subj.lower_ in {"one", "body"}
+    )
+
+
+def _has_article(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in {"the", "a", "an"} for c in token.children)
+
+
+def _capitalised_noun(mention: Span, subj: Token) -> bool:
+    """"The Government", "the Ministry": an organisation noun alone after "the", capitalised as a name."""
+    words = [t for t in mention if not t.is_space]
+    return (
+        len(words) == 2 and words[0].lower_ == "the" and words[1].i == subj.i and subj.is_title
+        and subj.lower_ in ORG_NOUNS and subj.ent_iob_ != "I"
+        and not (subj.i + 1 < len(subj.doc) and subj.doc[subj.i + 1].ent_iob_ == "I")  # the whole name
     )
 
 
@@ -132,9 +162,11 @@ class SpeakerResolver:
         self._members: dict[str, tuple[int, int]] = {}  # "doctors" -> the organisation "the doctors" stood for
 
     # -- antecedent search ---------------------------------------------------------
-    def _prev_ents(self, before: int) -> list[Span]:
+    def _prev_ents(self, before: int, *, window: int | None = _BACK_WINDOW) -> list[Span]:
+        """The named entities before ``before``: within ``window`` characters, or all (``window=None``:
+        a surname points back to its full name however long ago it was given)."""
         hi = bisect_left(self._ent_starts, before)
-        lo = bisect_left(self._ent_starts, before - _BACK_WINDOW)
+        lo = 0 if window is None else bisect_left(self._ent_starts, before - window)
         return self._ents[lo:hi]
 
     def _remember(self, at: int, ref: tuple[int, int] | None, *, person: bool, kind: str) -> None:
@@ -162,7 +194,7 @@ class SpeakerResolver:
         recent = next((c for c in cands if c.spoke), None)
         inside = (recent.start, recent.end) if recent is not None else (-1, -1)
         named = best(token, [c for c in cands if not c.spoke and not inside[0] <= c.start < inside[1]], ents)
-        late = self._subject_surname(token, ents)
+        late = self._subject_surname(token, self._prev_ents(token.idx, window=None))
         if late is not None and all(
             c is None or late[0] > c.at or (c is named and not _is_subject(self.doc, c)) for c in (recent, named)
         ):
@@ -211,25 +243,32 @@ class SpeakerResolver:
         return None
 
     def resolve_role(self, mention: Span, head: Token) -> tuple[int, int] | None:
-        """Most recent person introduced with the role word of ``head``, preferring shared qualifiers."""
+        """The person introduced with the role word of ``head`` ("Gov. Eric Holcomb" for "the governor"),
+        preferring shared qualifiers, then the one whose name (or surname) came last."""
         role = head.lemma_.lower()
         quals = {t.lower_[:5] for t in mention if t.i != head.i and t.is_alpha and not t.is_stop and len(t) > 2}
-        best: tuple[int, int, int] | None = None
-        for ent in reversed(self._prev_ents(mention.start_char)):
+        ents = self._prev_ents(mention.start_char)
+        last_seen: dict[str, int] = {}  # a name's last word -> where it was last named
+        for ent in ents:
+            last_seen[ent[-1].text] = ent.start_char
+        best: tuple[int, int, int, int] | None = None
+        for ent in reversed(ents):
             if ent.label_ != "PERSON":
                 continue
             doc = ent.doc
             window = list(doc[max(0, ent.start - 6) : ent.start]) + list(doc[ent.end : min(len(doc), ent.end + 6)])
             words = {t.lemma_.lower() for t in window} | {t.lower_ for t in window}
+            words |= {TITLE_ABBREVIATIONS.get(t.lower_.rstrip("."), "") for t in window}
             if role not in words:
                 continue
             score = sum(1 for t in window if t.lower_[:5] in quals)
-            if best is None or score > best[0]:
-                name = before_possessive(ent)  # "Holcomb’s 2016" as the model ran it: Holcomb
-                best = (score, name.start_char, name.end_char)
+            name = before_possessive(ent)  # "Holcomb’s 2016" as the model ran it: Holcomb
+            seen = max(last_seen.get(name[-1].text, ent.start_char), ent.start_char)
+            if best is None or (score, seen) > best[:2]:
+                best = (score, seen, name.start_char, name.end_char)
         if best is None:
             return None
-        return best[1], best[2]
+        return best[2], best[3]
 
     def resolve(self, subj: Token | None, mention: Span | None) -> Speaker:
         """Resolve one speaker mention (``None`` gives an unattributed speaker)."""
@@ -259,18 +298,30 @@ class SpeakerResolver:
             ref = self.resolve_pronoun(subj) if low in PERSON_PRONOUNS | GROUP_PRONOUNS else None
             self._remember(start, ref, person=low in PERSON_PRONOUNS, kind="pron")
             return Speaker(start, end, ref[0] if ref else None, ref[1] if ref else None, ref is not None)
-        if not subj.ent_type_:
-            known = known_name(subj, self._prev_ents(start))
+        if _capitalised_noun(mention, subj):  # "the Government said": a description, not a name
+            body = described_org(mention, subj, self._prev_ents(start), self._last_org_speaker(start))
+            ref = (body.start_char, body.end_char) if body is not None else (start, end)
+            self._remember(start, ref, person=False, kind="org" if body is not None else "group")
+            return Speaker(start, end, ref[0], ref[1], body is not None)
+        if not subj.ent_type_ and not _has_article(subj):  # "the British Bill" is no Bill named before
+            known = known_name(subj, self._prev_ents(start, window=None))
             if known is not None:  # "Petrides said" after "John Petrides", whatever the tagger made of it
                 ref = (known.start_char, known.end_char)
                 self._remember(start, ref, person=True, kind="name")
                 return Speaker(start, end, ref[0], ref[1], True)
+        if subj.dep_ == "advmod" and subj.pos_ != "PROPN" and not subj.ent_type_:
+            return Speaker(None, None, None, None, False)  # an adverb taken for a surname that is no one's
+        owner = self._office_of(subj)
+        if owner is not None:  # "His office said", "Smith's campaign said": the person it speaks for
+            self._remember(start, owner, person=True, kind="name")
+            return Speaker(start, end, owner[0], owner[1], True)
         body = official_body(mention, subj)
         if body is not None:  # "China's commerce ministry": a named organisation
             ref = (body.start_char, body.end_char)
             self._remember(start, ref, person=False, kind="name")
             return Speaker(start, end, ref[0], ref[1], True)
-        name = name_span(subj) if not (subj.is_lower and subj.pos_ != "PROPN") else None
+        # a lower-case word is no name, whatever the tagger says ("the physicians" tagged NNP)
+        name = name_span(subj) if not subj.is_lower or subj.ent_type_ else None
         if name is not None and subj.ent_type_ != "PERSON" and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in subj.children
         ):
@@ -296,12 +347,15 @@ class SpeakerResolver:
                                    kind="org" if org else "name")
                     return Speaker(start, end, ref[0], ref[1], True)
         described = self._described(mention, subj)
+        if described is None and subj.lemma_.lower() in PERSON_TITLES - ROLE_WORDS:
+            main = self._main_person(mention, subj)
+            described = (main, True) if main is not None else None
         if described is not None:
             ref, person = described
             self._remember(start, ref, person=person, kind="description" if person else "org")
             return Speaker(start, end, ref[0], ref[1], True)
         if subj.lemma_.lower() in ROLE_WORDS and subj.tag_ not in {"NNS", "NNPS"}:
-            ref = self.resolve_role(mention, subj)
+            ref = self.resolve_role(mention, subj) or self._main_person(mention, subj)
             if ref is not None:
                 self._remember(start, ref, person=True, kind="role")
                 return Speaker(start, end, ref[0], ref[1], True)
@@ -310,17 +364,69 @@ class SpeakerResolver:
         self._remember(start, (start, end), person=False, kind="group")
         return Speaker(start, end, start, end, False)
 
+    def _main_person(self, mention: Span, subj: Token) -> tuple[int, int] | None:
+        """"said the actor" when no actor was introduced by name: the person who spoke last, when that is
+        also the person named most often so far (the article's subject), of a compatible gender."""
+        if subj.pos_ != "NOUN" or subj.tag_ in {"NNS", "NNPS"} or not is_definite(mention, subj):
+            return None
+        at = mention.start_char
+        last = next((sp for sp in reversed(self._speakers[-20:]) if sp[0] < at and sp[3]), None)
+        if last is None or at - last[0] > _BACK_WINDOW:
+            return None
+        span = self.doc.char_span(last[1], last[2], alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        counts: dict[str, int] = {}
+        for ent in self._prev_ents(at, window=None):
+            if ent.label_ == "PERSON":
+                counts[ent[-1].text] = counts.get(ent[-1].text, 0) + 1
+        want, have = gender_of(mention), person_gender(span)  # "the actress" is never a man
+        if want is not None and have is not None and want != have:
+            return None
+        top = max(counts.values(), default=0)
+        if counts.get(span[-1].text, 0) < max(top, 2):
+            return None
+        return last[1], last[2]
+
+    def _office_of(self, subj: Token) -> tuple[int, int] | None:
+        """The person whose office or campaign ``subj`` is ("his office", "Holcomb's campaign")."""
+        if subj.lemma_.lower() not in PERSONAL_BODY_NOUNS or subj.pos_ != "NOUN":
+            return None
+        poss = next((c for c in subj.children if c.dep_ == "poss"), None)
+        if poss is None:
+            return None
+        if poss.lower_ in {"his", "her"}:  # the person last named, by the learned ranking (not the last speaker)
+            cands, ents = self.pronoun_candidates(poss)
+            named = best(poss, [c for c in cands if not c.spoke], ents)
+            return (named.start, named.end) if named is not None else None
+        if poss.ent_type_ == "PERSON":
+            name = name_span(poss)
+            if name is not None:
+                return name.start_char, name.end_char
+        if poss.pos_ == "PROPN" and not poss.ent_type_:
+            known = known_name(poss, self._prev_ents(poss.idx, window=None))
+            if known is not None:
+                return known.start_char, known.end_char
+        return None
+
     def _described(self, mention: Span, subj: Token) -> tuple[tuple[int, int], bool] | None:
         """A definite description of a named person or organisation ("the airline", "the real estate
         agent") resolved to that entity, with whether it is a person."""
-        if subj.pos_ not in {"NOUN"} or not is_definite(mention, subj):
+        common = subj.pos_ == "NOUN" or subj.pos_ == "PROPN" and subj.is_lower and not subj.ent_type_
+        if not common or not is_definite(mention, subj):
             return None
         ents = self._prev_ents(mention.start_char)
-        if subj.tag_ in {"NNS", "NNPS"}:  # "the doctors": the organisation they were introduced as members of
+        plural = subj.tag_ in {"NNS", "NNPS"} or subj.pos_ == "PROPN" and subj.lower_.endswith("s")
+        if plural:  # "the doctors": the organisation they were introduced as members of
             org = described_members(mention, subj, ents)
             if org is not None:
                 self._members[subj.lower_] = (org.start_char, org.end_char)
             ref = self._members.get(subj.lower_) if is_definite(mention, subj) and subj.is_lower else None
+            groups = set(self._members.values())
+            if ref is None and len(groups) == 1 and subj.is_lower and is_definite(mention, subj) and (
+                subj.lemma_.lower() in PERSON_TITLES or subj.lower_.removesuffix("s") in PERSON_TITLES
+            ):  # "the doctors" of one group, then "the physicians": another word for the same members
+                ref = next(iter(groups))
             return (ref, False) if ref is not None else None
         if subj.lemma_.lower() in ORG_NOUNS:
             org = described_org(mention, subj, ents, self._last_org_speaker(mention.start_char))
