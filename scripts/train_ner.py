@@ -55,7 +55,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from gum_data import GUM, SHARED, GumDoc, load  # noqa: E402
 from gum_entities import gold_spans, ner_spans, score  # noqa: E402
 from newsbrief.nlp.entities.gazetteer import is_place  # noqa: E402
-from newsbrief.nlp.pipeline import DEFAULT_MODEL, NER_CONFIG_FILE  # noqa: E402
+from newsbrief.nlp.pipeline import DEFAULT_MODEL, NER_CONFIG_FILE, replace_ner  # noqa: E402
 from reuters import iter_articles  # noqa: E402
 
 POLNEAR = SHARED / "gold" / "polnear"
@@ -162,11 +162,13 @@ def make_example(nlp: Any, text: str, ents: Ents, unknown: list[tuple[int, int]]
     return Example(doc, ref)
 
 
-def new_ner(nlp: Any, *, variant: str, hidden: int) -> dict[str, Any]:
+def new_ner(nlp: Any, *, variant: str, hidden: int, depth: int) -> dict[str, Any]:
     """Put the NER to train in place of the model's; return its factory config."""
     if variant == "finetune":
         config = {"model": nlp.config["components"]["ner"]["model"]}
         return config
+    if variant == "shallow":
+        return shallow(nlp.get_pipe("ner"), nlp.config["components"]["ner"]["model"], depth=depth)
     width = nlp.get_pipe("tok2vec").model.get_dim("nO")
     config = {"model": {
         "@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner", "extra_state_tokens": False,
@@ -176,6 +178,21 @@ def new_ner(nlp: Any, *, variant: str, hidden: int) -> dict[str, Any]:
     nlp.replace_pipe("ner", "ner", config=config)
     nlp.get_pipe("tok2vec").find_listeners(nlp.get_pipe("ner"))
     return config
+
+
+def shallow(ner: Any, model_config: dict[str, Any], *, depth: int) -> dict[str, Any]:
+    """Keep the first ``depth`` layers of the NER's own encoder (the student starts from the teacher's weights).
+
+    The config returned builds the same network with ``depth`` layers, so the saved weights load into it.
+    """
+    encoders = [node for node in ner.model.walk()
+                if len(node.layers) > depth and all(layer.name.startswith("residual(") for layer in node.layers)]
+    if len(encoders) != 1:
+        raise SystemExit(f"no single residual encoder in the NER ({len(encoders)} found)")
+    del encoders[0].layers[depth:]
+    config = json.loads(json.dumps(dict(model_config)))
+    config["tok2vec"]["encode"]["depth"] = depth
+    return {"model": config}
 
 
 def gum_dev_f1(nlp: Any, docs: list[GumDoc]) -> float:
@@ -196,7 +213,7 @@ def silver_agreement(nlp: Any, texts: list[str], reference: list[Ents]) -> float
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--variant", choices=("listener", "finetune"), required=True)
+    parser.add_argument("--variant", choices=("listener", "finetune", "shallow"), required=True)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--reuters", type=int, default=1200, help="Reuters stories for rehearsal")
     parser.add_argument("--polnear", type=int, default=200, help="PolNeAR train texts for rehearsal")
@@ -208,6 +225,8 @@ def main() -> int:
     parser.add_argument("--silver-cache", type=Path, help="JSON file keeping the original model's entities")
     parser.add_argument("--hidden", type=int, default=64, help="hidden width of the listener variant's NER")
     parser.add_argument("--dropout", type=float, default=0.1)
+    parser.add_argument("--teacher", type=Path, help="a NER folder (nlp/data/ner) whose entities are the silver")
+    parser.add_argument("--depth", type=int, default=2, help="encoder layers the shallow variant keeps")
     args = parser.parse_args()
     if not GUM.is_dir():
         sys.exit(f"GUM not found at {GUM}")
@@ -219,6 +238,8 @@ def main() -> int:
     random.seed(SEED)
     began = time.monotonic()
     nlp = spacy.load(DEFAULT_MODEL)
+    if args.teacher:
+        replace_ner(nlp, args.teacher)
     texts, held = silver_texts(reuters=args.reuters, polnear=args.polnear, held_out=args.held_out)
     gum_train, gum_dev = load("train"), load("dev")
     log(f"silver {len(texts)} texts ({sum(len(t.split()) for t in texts):,} words), held out {len(held)}; "
@@ -238,13 +259,15 @@ def main() -> int:
         ents, unknown = merged_ents(d, model_ents)
         gold_examples.append(make_example(nlp, d.text, ents, unknown))
 
-    config = new_ner(nlp, variant=args.variant, hidden=args.hidden)
+    config = new_ner(nlp, variant=args.variant, hidden=args.hidden, depth=args.depth)
     ner = nlp.get_pipe("ner")
     train_set = examples + gold_examples * args.gum_weight
     if args.variant == "listener":
         ner.initialize(lambda: train_set, nlp=nlp)
+    if args.variant == "shallow":
+        learn_rate = args.learn_rate or 0.0005
         learn_rate = args.learn_rate or 0.001
-    else:
+    elif args.variant == "finetune":
         learn_rate = args.learn_rate or 0.0005
     optimizer = Adam(learn_rate)
     others = [n for n in nlp.pipe_names if n != "ner"]

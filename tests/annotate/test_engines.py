@@ -59,6 +59,17 @@ def test_local_engine_streams_small_batches() -> None:
     assert sizes == [1, 2, 2, 2]
 
 
+def test_workers_leave_the_parents_collector_as_it_was() -> None:
+    """The parent's objects are kept from the children's collector while workers run, not after."""
+    import gc
+
+    items = [(a.content_hash, a.text) for a in articles(4)]
+    assert gc.get_freeze_count() == 0
+    seen = [gc.get_freeze_count() for _ in local_engine(items, Settings(), workers=2, batch_size=2)]
+    assert min(seen) > 0
+    assert gc.get_freeze_count() == 0
+
+
 def test_local_engine_with_two_workers_equals_one(tmp_path: Path) -> None:
     annotate_corpus(articles(), store=tmp_path / "one", workers=1, batch_size=3)
     annotate_corpus(articles(), store=tmp_path / "two", workers=2, batch_size=3)

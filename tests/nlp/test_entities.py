@@ -249,3 +249,34 @@ def test_list_marker_is_not_part_of_the_name(nlp) -> None:
 def test_junior_is_another_person() -> None:
     _, entities = link_entities(_mentions(("a", 0, "Donald Trump", "PERSON"), ("a", 20, "Donald Trump Jr.", "PERSON")))
     assert len(entities) == 2
+
+
+def test_a_nationality_adjective_before_an_organisation_joins_the_bare_name() -> None:
+    linked, entities = link_entities(_mentions(
+        ("a", 0, "Ruritanian Brotherhood", "ORG"), ("a", 40, "Brotherhood", "ORG"),
+        ("b", 0, "Afghan Zorba Front", "ORG"), ("b", 40, "Zorba Front", "ORG")))
+    assert linked[linked["article_id"] == "b"]["entity_id"].nunique() == 1  # "Afghan": a demonym of a country
+    assert linked[linked["article_id"] == "a"]["entity_id"].nunique() == 2  # no country spells "Ruritanian"
+
+
+def test_an_acronym_joins_the_compound_name_whose_parts_it_spells() -> None:
+    linked, _ = link_entities(_mentions(
+        ("a", 0, "Grundwerke", "ORG"), ("a", 30, "GW", "ORG"), ("a", 60, "Boeing", "ORG"), ("a", 80, "BA", "ORG")))
+    ids = linked.set_index("text")["entity_id"]
+    assert ids["GW"] == ids["Grundwerke"]
+    assert ids["BA"] != ids["Boeing"]  # "a" opens no later part of "Boeing"
+
+
+def test_a_common_word_opening_a_sentence_is_trimmed_from_a_name_found_without_it(nlp) -> None:
+    doc = nlp("Key Harbour Authority members met on Monday. The Harbour Authority said it would vote on Friday.")
+    assert {m["text"] for m in doc_mentions(doc)} <= {"Harbour Authority"}
+    kept = nlp("White House aides met on Monday. Later the White House and the House spoke.")
+    texts = [m["text"] for m in doc_mentions(kept)]
+    assert texts.count("House") <= 1  # "White House" also inside a sentence; one word left is too little
+
+
+def test_a_place_glued_before_a_full_name_is_cut_when_the_surname_is_named_alone(nlp) -> None:
+    doc = nlp("The former special envoy to Ukraine Kurt Volker shifted his account. Volker said he had not known.")
+    texts = {m["text"]: m["label"] for m in doc_mentions(doc)}
+    assert "Ukraine Kurt Volker" not in texts
+    assert texts.get("Kurt Volker") == "PERSON" and texts.get("Ukraine") in {"GPE", "LOC"}

@@ -124,3 +124,38 @@ def test_a_venue_named_by_its_head_noun_is_a_place(nlp, head: str) -> None:
     assert span.text == f"Harlow Creek {head}"
     cue = cue_label(span)
     assert cue is not None and cue[0] in {"FAC", "LOC", "GPE"} and cue[1] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Investigators looked at the energy company Zorbatek last year.",
+        "Ann Lee, chief operating officer of Zorbatek, spoke on Monday.",
+        "Zorbatek's chief executive resigned on Monday.",
+        "Zorbatek shares fell 4 percent on Monday.",
+        "Zorbatek said in a statement that it would appeal.",
+    ],
+)
+def test_words_around_a_name_that_say_an_organisation_are_evidence(nlp, text: str) -> None:
+    from newsbrief.nlp.entities.cues import org_evidence
+    from newsbrief.nlp.entities.typer import group_features
+
+    doc = nlp(text)
+    span = next(doc[t.i : t.i + 1] for t in doc if t.text == "Zorbatek")
+    assert org_evidence(span)
+    feats = group_features([(span, "PERSON", None)], [0], ["PERSON"])
+    assert feats[0].get("group_org_evidence") == 1.0
+
+
+def test_a_person_speaking_is_no_organisation_evidence(nlp) -> None:
+    from newsbrief.nlp.entities.cues import org_evidence
+
+    doc = nlp("Mary Okafor said on Monday that she would fly to Lagos.")
+    assert not org_evidence(doc[0:2])
+
+
+def test_nationality_adjectives_are_told_from_places_and_names() -> None:
+    from newsbrief.nlp.entities.gazetteer import is_demonym
+
+    assert all(is_demonym(w) for w in ("Afghan", "Chinese", "Israeli", "British"))
+    assert not any(is_demonym(w) for w in ("Afghanistan", "Taliban", "Johnson", "Security"))

@@ -65,13 +65,17 @@ def replace_ner(nlp: Language, folder: Path = NER_DIR) -> None:
     """Put newsbrief's NER (``folder``, when it holds one) in place of the model's ``ner``.
 
     A NER whose model listens to the shared ``tok2vec`` is connected to it (the tagger and parser listen to the
-    same one), so it embeds no text of its own.
+    same one), so it embeds no text of its own. spaCy's ``ner`` factory is put in as
+    :class:`newsbrief.nlp.ner_decode.BatchedNER`: the same weights and entities, decoded in batches.
     """
     config_file = folder / NER_CONFIG_FILE
     if not config_file.is_file():
         return
+    from . import ner_decode
+
     meta = json.loads(config_file.read_text(encoding="utf-8"))
-    nlp.replace_pipe("ner", meta.get("factory", "ner"), config=meta["config"])
+    factory = meta.get("factory", "ner")
+    nlp.replace_pipe("ner", ner_decode.FACTORY if factory == "ner" else factory, config=meta["config"])
     ner: Any = nlp.get_pipe("ner")
     ner.from_disk(folder, exclude=["vocab"])
     if "tok2vec" in nlp.pipe_names:

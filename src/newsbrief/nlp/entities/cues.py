@@ -7,6 +7,8 @@
 * :func:`cue_label` - the label a mention's context asks for ("the island of X", "X Street",
   "-straße", "X Inc", "X said", "Mr X", "X, 75,") or None.
 * :func:`in_quoted_title` - a name that is the whole of a short quoted title ("Joker", "The Crown").
+* :func:`org_evidence` - words around a name that say an organisation ("energy company X", "shares of X",
+  "X's chief executive", "X said in a statement"): a feature of the learned typer, over all of a name's mentions.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 __all__ = ["lexicon", "org_key", "is_known_org", "is_table_line", "table_spans", "cue_label",
-           "is_title_of_work", "in_quoted_title"]
+           "is_title_of_work", "in_quoted_title", "org_evidence"]
 
 _FAC_SUFFIXES = frozenset(
     "street st road rd avenue ave boulevard lane square bridge terminal airport station museum stadium observatory "
@@ -196,3 +198,51 @@ def in_quoted_title(span: Span, *, text: str | None = None) -> bool:
         return False
     caps = sum(1 for w in words if w[:1].isupper() or w.lower() in {"of", "the", "a", "and", "in", "on", "to"})
     return caps == len(words) and (b - a) >= 0.5 * len(inner) and not doc[span.start].is_sent_start
+
+
+#: A trade noun right before a name ("energy company X", "tech giant X"): the name is an organisation.
+_TRADE_BEFORE = frozenset(
+    "company firm startup start-up giant maker carrier airline conglomerate retailer publisher developer "
+    "manufacturer contractor lender insurer broadcaster label studio chain operator supplier provider "
+    "subsidiary automaker carmaker brand outlet".split()
+)
+#: A role in an organisation before "of", "at", "for" ("chief operating officer of X", "revenue at X").
+_ROLE_BEFORE = frozenset(
+    "ceo executive executives officer founder co-founder chairman chairwoman spokesman spokeswoman "
+    "spokesperson employee employees staff shareholders investors shares stock analyst engineer engineers "
+    "partnerships revenue works worked working job joined".split()
+)
+#: What an organisation has, after "X's" or right after X ("X's shares", "X games", "X employees").
+_ORG_HAS = frozenset(
+    "ceo chief executives employees shares stock board headquarters spokesman spokeswoman spokesperson founder "
+    "subsidiary shareholders revenue revenues profit profits earnings products stores app website platform "
+    "games customers subscribers".split()
+)
+
+
+def org_evidence(span: Span) -> bool:
+    """True when the words around ``span`` say it names an organisation, whatever the model's label:
+    a trade noun before it ("energy company X"), a role in an organisation before "of"/"at"/"for" ("chief
+    operating officer of X", "works at X", "shares of X"), what an organisation has after it ("X's chief
+    executive", "X shares", "X games"), "X said in a statement"."""
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.is_lower and prev.lower_ in _TRADE_BEFORE:
+        return True
+    if prev is not None and prev.lower_ in {"of", "at", "for"} and span.start >= 2 and any(
+        t.lower_ in _ROLE_BEFORE for t in doc[max(0, span.start - 3) : span.start - 1]
+    ):
+        return True
+    n, i = len(doc), span.end
+    while i < n and doc[i].is_space:
+        i += 1
+    if i < n and doc[i].lower_ in {"'s", "’s"}:
+        i += 1
+    if i >= n:
+        return False
+    nxt = doc[i]
+    if nxt.is_lower and nxt.lower_ in _ORG_HAS:
+        return True
+    if nxt.lower_ not in {"said", "says"} or i + 3 >= n:
+        return False
+    return doc[i + 1].lower_ == "in" and doc[i + 2].lower_ == "a" and doc[i + 3].lower_ in {"statement", "release"}

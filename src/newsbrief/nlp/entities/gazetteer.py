@@ -23,7 +23,7 @@ import pycountry
 from ...textutil import fold
 from ..lexicon import lexicon
 
-__all__ = ["country_code", "fold", "is_minor_place", "is_place"]
+__all__ = ["country_code", "fold", "is_demonym", "is_minor_place", "is_place"]
 
 #: Cities below this population are too often also surnames or words to trust.
 MIN_CITY_POPULATION = 100_000
@@ -165,3 +165,23 @@ def country_code(surface: str) -> str | None:
     if 2 <= len(compact) <= 3 and compact.isalpha() and compact.isupper():
         return codes.get(folded)
     return None
+
+
+_DEMONYM_ENDINGS = ("an", "ese", "i", "ish", "ic", "ch")
+
+
+@functools.lru_cache(maxsize=1)
+def _country_stems() -> frozenset[str]:
+    """The first four letters of every country name and alias (folded)."""
+    names, _ = _country_codes()
+    return frozenset(n[:4] for n in (*names, *_country_aliases()) if len(n) >= 5 and n[:4].isalpha())
+
+
+def is_demonym(word: str) -> bool:
+    """True for a word shaped as a nationality adjective of a country ("Afghan", "Chinese", "Israeli",
+    "British": the country's first four letters and a demonym ending), no place itself."""
+    folded = fold(word)
+    return (
+        " " not in folded and len(folded) >= 5 and folded.endswith(_DEMONYM_ENDINGS)
+        and folded[:4] in _country_stems() and not is_place(word)
+    )

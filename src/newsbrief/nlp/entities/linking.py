@@ -28,7 +28,7 @@ import pandas as pd
 
 from ...params import load_alias_file
 from .cues import is_known_org, lexicon, org_key
-from .gazetteer import country_code, fold, is_place
+from .gazetteer import country_code, fold, is_demonym, is_place
 from .labels import PLACE_LABELS, strip_titles
 from .mentions import _initials
 from .typer import is_given_name
@@ -131,7 +131,8 @@ def name_units(text: str) -> list[str]:
 _OPENING_PARTICLES = frozenset({"de", "da", "di", "del", "della", "van", "von", "du", "bin", "ibn", "le", "la"})
 def _merge_place_prefixed(keys: list[tuple[str, str]], articles: list[str], labels: Any) -> None:
     """Join "New Zealand Department of Conservation" and "Department of Conservation" in one article:
-    an organisation named with a leading place is the organisation named without it; so is a building
+    an organisation named with a leading place or nationality adjective ("Afghan Taliban" and "Taliban")
+    is the organisation named without it; so is a building
     ("Indiana Statehouse" and "Statehouse": a place whose last word is a place head of the lexicon)."""
     heads = frozenset(lexicon()["place_suffixes"])
     kept = {"ORG", *PLACE_LABELS}
@@ -144,6 +145,11 @@ def _merge_place_prefixed(keys: list[tuple[str, str]], articles: list[str], labe
         words = key[1].split()
         if not org and words[-1] not in heads:
             continue
+        if org and len(words) >= 2 and is_demonym(words[0]):  # "Afghan Taliban" and "Taliban"
+            shorter = ("OTHER", " ".join(words[1:]))
+            if (art, shorter, org) in present:
+                keys[i] = shorter
+                continue
         for k in (1, 2, 3):
             if len(words) - k >= (2 if org else 1) and is_place(" ".join(words[:k])):
                 shorter = ("OTHER", " ".join(words[k:]))
@@ -200,22 +206,42 @@ def _merge_reordered_orgs(keys: list[tuple[str, str]], articles: list[str], labe
 
 def _merge_acronyms(keys: list[tuple[str, str]], articles: list[str], stripped: list[str], labels: Any) -> None:
     """Join an acronym to the full name whose initials it spells (SAG -> Screen Actors Guild), in its
-    article first, else in the corpus when only one full name fits."""
+    article first, else in the corpus when only one full name fits; else to the one one-word organisation
+    of its article whose parts it spells ("VW" and a compound name: :func:`_spells`)."""
     local: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
     corpus: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    compounds: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
     for key, art, text, label in zip(keys, articles, stripped, labels):
         if label != "PERSON" and len(text.split()) >= 2:
             ini = _initials(text)
             if len(ini) >= 2:
                 local[(art, ini)].add(key)
                 corpus[ini].add(key)
+        elif label == "ORG" and " " not in text and text[:1].isupper() and not text.isupper() and len(text) >= 6:
+            compounds[(art, text[0].lower())].add(key)  # a one-word company whose parts an acronym may spell
     for i, (key, art, text, _label) in enumerate(zip(keys, articles, stripped, labels)):
         compact = text.replace(".", "")
         if " " in text or not compact.isupper() or not 2 <= len(compact) <= 6 or key[0] == "COUNTRY":
             continue
         found = local.get((art, compact)) or corpus.get(compact)
+        if found is None and compact.isalpha():
+            found = compounds.get((art, compact[0].lower())) or set()
+            found = {k for k in found if _spells(compact, k[1])}
         if found is not None and len(found) == 1:
             keys[i] = next(iter(found))
+
+
+def _spells(acronym: str, word: str) -> bool:
+    """True when the letters of ``acronym`` (two or three) open ``word`` and its later parts, in order, each
+    part three letters or more ("VW": Volks-wagen); a folded one-word name."""
+    if not 2 <= len(acronym) <= 3 or word[:1] != acronym[0].lower():
+        return False
+    pos = 0
+    for letter in acronym[1:].lower():
+        pos = word.find(letter, pos + 3)
+        if pos < 0 or len(word) - pos < 3:
+            return False
+    return True
 
 
 def _surname(folded: str) -> str:

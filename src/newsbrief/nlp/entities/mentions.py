@@ -159,7 +159,53 @@ def candidates(doc: Doc) -> list[Found]:
             if lab not in PLACE_LABELS and nxt is not None and nxt.lower_ in GEO_HEADS and len(part) <= 3:
                 lab = "LOC"
             found.append((part, lab, cue_label(part)))
-    return found
+    return _split_place_before_person(_trim_sentence_openers(found))
+
+
+def _trim_sentence_openers(found: list[Found]) -> list[Found]:
+    """A common word capitalised at a sentence start and glued to the name after it ("Key Security Council
+    members ..."): the name without it, when that name (two words or more) is named so elsewhere in the
+    article and the longer form never occurs but at a sentence start."""
+    opening = [len(s) >= 3 and s[0].is_sent_start and s[0].is_title for s, _, _ in found]
+    if not any(opening):
+        return found
+    from .words import is_common_word
+
+    inside = {fold(s.text) for (s, _, _), o in zip(found, opening) if not o}
+    out: list[Found] = []
+    for (span, label, cue), o in zip(found, opening):
+        rest = span[1:]
+        if (o and fold(rest.text) in inside and fold(span.text) not in inside and is_common_word(span[0].text)
+                and not is_place(span.text) and not is_place(span[:2].text)):
+            out.append((rest, label, cue_label(rest)))
+        else:
+            out.append((span, label, cue))
+    return out
+
+
+def _split_place_before_person(found: list[Found]) -> list[Found]:
+    """A place glued before a person's full name ("envoy to Ukraine Kurt Volker"): the place and the person,
+    when a census given name follows the place and the surname is named alone elsewhere in the article."""
+    from .typer import is_given_name
+
+    alone = {fold(s.text) for s, _, _ in found if len(s) == 1}
+    out: list[Found] = []
+    for span, label, cue in found:
+        cut = None
+        if 3 <= len(span) <= 5 and fold(span[-1].text) in alone:
+            for k in (1, 2):
+                rest = span[k:]
+                if (len(rest) >= 2 and is_given_name(rest[0].text) and all(t.is_title for t in rest)
+                        and is_place(span[:k].text)):
+                    cut = k
+                    break
+        if cut is None:
+            out.append((span, label, cue))
+        else:
+            place, person = span[:cut], span[cut:]
+            out.append((place, "GPE", cue_label(place)))
+            out.append((person, "PERSON", cue_label(person)))
+    return out
 
 
 def _name_runs(span: Span, label: str) -> list[Span]:

