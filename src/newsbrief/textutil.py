@@ -7,6 +7,12 @@ import unicodedata
 from functools import lru_cache
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+_INITIALISM = re.compile(r"\b([a-z]) (?=[a-z]\b)")  # initialisms: "u s" (U.S.) -> "us"
+_IY_END = re.compile(r"(?:iy|yy|ij)\b")
+_DOUBLED = re.compile(r"([a-z])\1+")
+
+
 @lru_cache(maxsize=65_536)  # called per candidate mention with the same few thousand names
 def fold(name: str) -> str:
     """A key under which spelling and transliteration variants of a name coincide.
@@ -14,14 +20,16 @@ def fold(name: str) -> str:
     Lower case, accents removed, punctuation to spaces, ``-iy``/``-yy`` endings to ``-y``
     (Zelenskiy, Zelenskyy -> zelensky), doubled letters collapsed (Donbass -> donbas).
     """
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = text.replace("’", "'")
-    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
-    text = re.sub(r"\b([a-z]) (?=[a-z]\b)", r"\1", text)  # initialisms: "u s" (U.S.) -> "us"
-    text = re.sub(r"(?:iy|yy|ij)\b", "y", text)
-    text = re.sub(r"([a-z])\1+", r"\1", text)
-    return text
+    if name.isascii():  # NFKD changes no ASCII character and leaves no combining mark
+        text = name.lower()
+    else:
+        text = unicodedata.normalize("NFKD", name)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+        text = text.replace("’", "'")
+    text = _NOT_ALNUM.sub(" ", text).strip()
+    text = _INITIALISM.sub(r"\1", text)
+    text = _IY_END.sub("y", text)
+    return _DOUBLED.sub(r"\1", text)
 
 
 def minus(text: str) -> str:
