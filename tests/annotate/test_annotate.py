@@ -370,3 +370,29 @@ def test_cached_rerun_imports_no_spacy_and_no_sentiment_library(tmp_path: Path) 
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "3 0 True []"
+
+
+def test_rows_just_annotated_are_assembled_from_memory_as_they_would_be_read_from_the_cache(
+    tmp_path: Path, counter: Counting, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsbrief.annotate.runner import assemble, write_store
+
+    store = tmp_path / "store"
+    run(make(3), store)  # three articles cached by an earlier run
+    opened: list[Path] = []
+    real_read = Cache.read
+
+    def read(self, hashes, *, fresh=()):
+        fresh = list(fresh)
+        opened.append(len(fresh))
+        return real_read(self, hashes, fresh=fresh)
+
+    monkeypatch.setattr(Cache, "read", read)
+    articles = make(7)
+    result = run(articles, store)  # four annotated now (two batches kept in memory), three from the cache
+    assert (result.summary.annotated, result.summary.cached, opened) == (4, 3, [2])
+    from_files = tmp_path / "from-files"  # the same articles assembled from the cache's files alone
+    write_store(from_files, assemble(articles, store=store), settings=Settings(), inputs=[])
+    ours, theirs = read_dataset(store), read_dataset(from_files)
+    for name in COLUMNS:
+        pd.testing.assert_frame_equal(ours[name], theirs[name], check_exact=True)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 
 from .. import __version__
 from ..errors import InputError, StoreError
@@ -88,6 +89,16 @@ def annotate_articles(
     Articles whose text repeats an earlier one in ``articles`` are annotated once and counted in
     ``duplicates``; those already in the cache (same content, same fingerprint) are ``cached``.
     """
+    return _annotate(articles, store=store, settings=settings, engine=engine, workers=workers, scheduler=scheduler,
+                     batch_size=batch_size, progress=progress)[0]
+
+
+def _annotate(
+    articles: Sequence[Article], *, store: str | Path, settings: Settings | None, engine: str, workers: int | None,
+    scheduler: str | None, batch_size: int, progress: Progress | None, keep: bool = False,
+) -> tuple[AnnotateSummary, list[dict[str, pa.Table]]]:
+    """:func:`annotate_articles`, and with ``keep`` the batches it wrote, as written (for :func:`assemble`'s
+    ``fresh``: the rows just written are not read back from their files)."""
     settings = settings or Settings()
     run = engines.get(engine)
     if batch_size < 1:
@@ -114,14 +125,18 @@ def annotate_articles(
         log.info("%d article(s) repeat the text of another and are annotated once", summary.duplicates)
     items = sorted(todo.items(), key=lambda kv: len(kv[1]), reverse=True)  # long first: better balance
     del todo
+    kept: list[dict[str, pa.Table]] = []
     for result in run(items, settings, workers=workers, batch_size=batch_size, scheduler=scheduler):
-        cache.write_batch(result)
+        tables = Cache.as_arrow(result)
+        cache.write_batch(tables)
+        if keep:
+            kept.append(tables)
         done = len(result["index"])
         summary.annotated += done
         summary.batches += 1
         if progress:
             progress(done)
-    return summary
+    return summary, kept
 
 
 @dataclass
@@ -162,8 +177,8 @@ def annotate_corpus(
     """
     settings = settings or Settings()
     articles = within_size_limit(articles)
-    summary = annotate_articles(articles, store=store, settings=settings, engine=engine, workers=workers,
-                                scheduler=scheduler, batch_size=batch_size, progress=progress)
+    summary, fresh = _annotate(articles, store=store, settings=settings, engine=engine, workers=workers,
+                               scheduler=scheduler, batch_size=batch_size, progress=progress, keep=True)
     unique: list[Article] = []
     seen: set[str] = set()
     for article in articles:
@@ -182,22 +197,24 @@ def annotate_corpus(
         if manifest.get("dataset_key") == key:
             return CorpusResult(summary=summary, folder=Path(store) / manifest["version"],
                                 rows=dict(manifest.get("tables", {})), reused=True)
-    tables = assemble(unique, store=store, settings=settings, aliases=aliases)
+    tables = assemble(unique, store=store, settings=settings, aliases=aliases, fresh=fresh)
+    del fresh
     folder = write_store(store, tables, settings=settings, inputs=inputs, extra={**(ingest or {}), "dataset_key": key})
     return CorpusResult(summary=summary, folder=folder, rows={k: len(v) for k, v in tables.items()}, reused=False)
 
 
 def assemble(
     articles: Sequence[Article], *, store: str | Path, settings: Settings | None = None,
-    aliases: Aliases | None = None,
+    aliases: Aliases | None = None, fresh: Sequence[Mapping[str, pa.Table]] = (),
 ) -> dict[str, pd.DataFrame]:
-    """The five tables of the annotation contract for ``articles``, from the cache."""
+    """The five tables of the annotation contract for ``articles``, from the cache (``fresh``: the batches this
+    process has just written to it, taken from memory instead of read back; see :meth:`Cache.read`)."""
     settings = settings or Settings()
     cache = Cache(store, fingerprint(settings))
     frame = articles_frame(list(articles))
     # Why an article is too little to brief on (or null), so corpus analyses filter in SQL without the text.
     frame["thin"] = pd.array([thin_reason(text) for text in frame["text"]], dtype="string")
-    rows = cache.read(set(frame["content_hash"]))
+    rows = cache.read(set(frame["content_hash"]), fresh=fresh)
     keys = frame[["article_id", "content_hash"]]
 
     def attach(table: str, columns: list[str]) -> pd.DataFrame:

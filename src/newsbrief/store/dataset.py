@@ -252,7 +252,14 @@ class Cache:
                         len(damaged), self.dir, "; ".join(damaged))
         return hashes
 
-    def write_batch(self, tables: Mapping[str, pd.DataFrame]) -> Path:
+    @staticmethod
+    def as_arrow(tables: Mapping[str, pd.DataFrame | pa.Table]) -> dict[str, pa.Table]:
+        """A batch's tables as written to its files (what :meth:`write_batch` writes and :meth:`read` takes as
+        ``fresh``): converting once serves both."""
+        return {t: tables[t] if isinstance(tables[t], pa.Table) else pa.Table.from_pandas(tables[t], preserve_index=False)
+                for t in CACHE_TABLES}
+
+    def write_batch(self, tables: Mapping[str, pd.DataFrame | pa.Table]) -> Path:
         """Write one batch atomically (folder renamed into place when complete), with its manifest."""
         name = f"batch-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
         tmp = self.dir / f".{name}-{writer_tag()}.tmp"
@@ -267,14 +274,26 @@ class Cache:
             raise
         return self.dir / name
 
-    def read(self, hashes: set[str]) -> dict[str, pd.DataFrame]:
+    def read(self, hashes: set[str], *, fresh: Iterable[Mapping[str, pa.Table]] = ()) -> dict[str, pd.DataFrame]:
         """Cached rows of the given content hashes (first batch wins for a hash seen twice).
 
-        Every file read is verified; a batch damaged since :meth:`known_hashes` is a StoreError.
+        ``fresh``: batches this process has just written (:meth:`as_arrow` of what :meth:`write_batch` got), taken
+        from memory, as they would be read, before the files of the other batches (which are not opened when no
+        hash is left). Every file read is verified; a batch damaged since :meth:`known_hashes` is a StoreError.
         """
         parts: dict[str, list[pd.DataFrame]] = {t: [] for t in CACHE_TABLES}
         taken: set[str] = set()
-        for batch in self.batches():
+        for tables in fresh:
+            index = tables["index"].to_pandas()
+            wanted = set(index["content_hash"]) & hashes - taken
+            if not wanted:
+                continue
+            parts["index"].append(index[index["content_hash"].isin(wanted)])
+            for table in CACHE_TABLES[1:]:
+                frame = tables[table].to_pandas()
+                parts[table].append(frame[frame["content_hash"].isin(wanted)])
+            taken |= wanted
+        for batch in self.batches() if hashes - taken else ():
             meta = self._meta(batch)
             index = read_table(batch / "index.parquet", expected_of(meta, "index"))
             wanted = set(index["content_hash"]) & hashes - taken
