@@ -219,6 +219,29 @@ def test_textblob_polarity_equals_textblobs_own() -> None:
         assert textblob_polarity(text) == TextBlob(text).sentiment.polarity
 
 
+def test_textblob_lexicon_loads_without_nltk_and_scores_as_textblob_does() -> None:
+    """The analyzer is loaded without the textblob package's __init__ (NLTK, scikit-learn, SciPy), in a process
+    that has not imported textblob, and scores as TextBlob(text).sentiment.polarity; textblob imports as usual after."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from newsbrief.nlp.sentiment.base import textblob_polarity\n"
+        "texts = ['A truly wonderful, moving film.', 'Not bad at all.', 'The worst decision ever made!', "
+        "'Shares fell sharply, a very disappointing quarter.', 'He is not very happy.', '']\n"
+        "ours = [textblob_polarity(t) for t in texts]\n"
+        "assert not [m for m in sys.modules if m.split('.')[0] in ('nltk', 'sklearn', 'textblob')], sys.modules.keys()\n"
+        "from textblob import TextBlob\n"
+        "import textblob.en\n"
+        "assert ours == [TextBlob(t).sentiment.polarity for t in texts], ours\n"
+        "assert textblob.en.sentiment('Not bad at all.') is not None\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.stdout.strip() == "ok", done.stderr[-2000:]
+
+
 def test_news_scores_repeat_to_the_bit() -> None:
     texts = ["The government welcomed the deal.", "Critics called it a disaster.", ""] * 7
     scorer = NewsScorer()

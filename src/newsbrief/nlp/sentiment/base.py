@@ -104,10 +104,44 @@ class VaderScorer:
 @lru_cache(maxsize=1)
 def _pattern_sentiment() -> Any:
     """TextBlob's pattern-lexicon analyzer: ``TextBlob(text).sentiment`` without the per-text blob, its
-    tokenizers and the named tuple class each call builds (same function, same values)."""
-    from textblob.en import sentiment
+    tokenizers and the named tuple class each call builds (same function, same values).
 
-    return sentiment
+    It is ``textblob.en.sentiment``, built by TextBlob's own files ``textblob/_text.py`` and
+    ``textblob/en/__init__.py`` (which import nothing but the standard library and each other), executed
+    without the ``textblob`` package's ``__init__``: that one imports TextBlob's NLTK-based classes, and NLTK
+    imports scikit-learn and SciPy, 1.2 CPU-s per process (the main process of ``newsbrief annotate`` spent
+    them before forking its workers) for nothing the lexicon needs. The two modules are registered only while
+    they load and then removed, so a later ``import textblob`` gets the package as it always does.
+    """
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    if "textblob" in sys.modules:  # the package is loaded already: nothing to save
+        from textblob.en import sentiment
+
+        return sentiment
+    spec = importlib.util.find_spec("textblob")  # finds the package's folder, runs nothing of it
+    if spec is None or spec.origin is None:
+        from textblob.en import sentiment  # not installed: the import names what is missing
+
+        return sentiment
+    folder = Path(spec.origin).parent
+    loaded: list[str] = []
+    try:
+        for name, path, package in (("textblob._text", folder / "_text.py", False),
+                                    ("textblob.en", folder / "en" / "__init__.py", True)):
+            part = importlib.util.spec_from_file_location(
+                name, path, submodule_search_locations=[str(path.parent)] if package else None)
+            assert part is not None and part.loader is not None
+            module = importlib.util.module_from_spec(part)
+            sys.modules[name] = module  # textblob/en imports textblob._text by its full name
+            loaded.append(name)
+            part.loader.exec_module(module)
+        return module.sentiment
+    finally:
+        for name in loaded:
+            sys.modules.pop(name, None)
 
 
 def textblob_polarity(text: str) -> float:
