@@ -28,8 +28,8 @@ from ..params import KIND_TRAITS, LAST_RUN_DIR, Params, reads_strictly, resolve_
 from ..present.formatters import article_title
 from ..store import is_store, read_dataset
 from ..store.link import link_dataset
-from ..store.newer import new_articles as new_articles_in
 from ..store.lock import remove_quietly
+from ..store.newer import new_articles as new_articles_in
 from .brief import ReportPaths, brief
 from .fanout import fan_out
 from .kernel import StartedKernel
