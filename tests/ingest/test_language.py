@@ -55,3 +55,21 @@ def test_an_unwritable_cache_falls_back_to_the_packaged_model(fresh: Path) -> No
     fresh.parent.mkdir(parents=True, exist_ok=True)
     fresh.write_text("a file where the cache folder would be", encoding="utf-8")
     assert language.detect_language(TEXTS[2]) == "fr"
+
+
+@pytest.mark.parametrize("damage", ["truncated", "flipped"])
+def test_a_damaged_copy_is_noticed_removed_and_written_again(fresh: Path, damage: str,
+                                                             caplog: pytest.LogCaptureFixture) -> None:
+    language._identifier()
+    copy = next((fresh / language.CACHE_FOLDER).glob("model-*.npz"))
+    good = copy.read_bytes()
+    if damage == "truncated":  # a copy cut short (a full disk, a killed copy by hand)
+        copy.write_bytes(good[: len(good) // 2])
+    else:  # one byte changed inside the largest array: the member's CRC no longer matches
+        data = bytearray(good)
+        data[len(data) // 2] ^= 0xFF
+        copy.write_bytes(bytes(data))
+    language._identifier.cache_clear()
+    assert [language.detect_language(t) for t in TEXTS] == ["en", "de", "fr", "es", "ru", None]
+    assert "damaged" in caplog.text and str(copy) in caplog.text
+    assert copy.read_bytes() == good  # written again, whole

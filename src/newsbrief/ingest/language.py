@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import tempfile
+import zipfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -51,12 +52,22 @@ def _identifier() -> Any:
     same arrays, so the same answers. Without a writable cache the packaged file is read as before."""
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
-    try:
-        copy = model_copy(MODEL_DIR / MODEL_FILE)
-        return _from_copy(copy, LanguageIdentifier)
-    except (OSError, ValueError, KeyError, ImportError, AttributeError) as e:
-        log.debug("py3langid's model read from its package (%s)", e)
-        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    for _ in range(2):  # a damaged copy is removed and written once more
+        try:
+            copy = model_copy(MODEL_DIR / MODEL_FILE)
+        except OSError as e:
+            log.debug("py3langid's model read from its package (%s)", e)
+            break
+        try:
+            return _from_copy(copy, LanguageIdentifier)
+        except (ImportError, AttributeError) as e:  # a py3langid whose model reader is laid out otherwise
+            log.debug("py3langid's model read from its package (%s)", e)
+            break
+        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as e:
+            log.warning("%s: the cached copy of py3langid's model is damaged (%s); it is removed and written again",
+                        copy, e)
+            copy.unlink(missing_ok=True)
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 def cache_root() -> Path:

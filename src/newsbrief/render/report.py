@@ -29,6 +29,7 @@ from ..present.formatters import article_title
 from ..store import is_store, read_dataset
 from ..store.link import link_dataset
 from ..store.lock import remove_quietly
+from ..store.newer import new_articles as new_articles_in
 from .brief import ReportPaths, brief
 from .fanout import fan_out
 from .kernel import StartedKernel
@@ -207,6 +208,8 @@ def _run_report(
         compare = last_run_baseline(tmp, final / "data") if params.compare == "last-run" else None
         if source is not None:
             settings = params.annotation_settings()
+            if each is None:  # a store's articles the previous run of the name did not have (--email-if-new)
+                new_articles = new_articles_in(source, final / "data")
         else:
             tables, settings = build_tables(params, store=store, progress=progress, fetch_log=tmp / "fetch.csv",
                                             record=record, each=each)

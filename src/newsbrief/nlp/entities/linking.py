@@ -28,10 +28,10 @@ import pandas as pd
 
 from ...params import load_alias_file
 from .cues import is_known_org, lexicon, org_key
-from .gazetteer import country_code, fold, is_demonym, is_place
+from .gazetteer import country_code, fold, is_place
 from .labels import PLACE_LABELS, strip_titles
-from .mentions import _initials
-from .typer import is_given_name
+from .variants import merge_acronyms, merge_place_prefixed, merge_reordered_orgs, merge_shortened_orgs
+from .words import is_given_name
 
 SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
@@ -129,119 +129,6 @@ def name_units(text: str) -> list[str]:
 
 
 _OPENING_PARTICLES = frozenset({"de", "da", "di", "del", "della", "van", "von", "du", "bin", "ibn", "le", "la"})
-def _merge_place_prefixed(keys: list[tuple[str, str]], articles: list[str], labels: Any) -> None:
-    """Join "New Zealand Department of Conservation" and "Department of Conservation" in one article:
-    an organisation named with a leading place or nationality adjective ("Afghan Taliban" and "Taliban")
-    is the organisation named without it; so is a building
-    ("Indiana Statehouse" and "Statehouse": a place whose last word is a place head of the lexicon)."""
-    heads = frozenset(lexicon()["place_suffixes"])
-    kept = {"ORG", *PLACE_LABELS}
-    present = {(art, key, label == "ORG") for art, key, label in zip(articles, keys, labels)
-               if key[0] == "OTHER" and label in kept}
-    for i, (key, art) in enumerate(zip(keys, articles)):
-        if key[0] != "OTHER" or labels[i] not in kept:
-            continue
-        org = labels[i] == "ORG"
-        words = key[1].split()
-        if not org and words[-1] not in heads:
-            continue
-        if org and len(words) >= 2 and is_demonym(words[0]):  # "Afghan Taliban" and "Taliban"
-            shorter = ("OTHER", " ".join(words[1:]))
-            if (art, shorter, org) in present:
-                keys[i] = shorter
-                continue
-        for k in (1, 2, 3):
-            if len(words) - k >= (2 if org else 1) and is_place(" ".join(words[:k])):
-                shorter = ("OTHER", " ".join(words[k:]))
-                if (art, shorter, org) in present:
-                    keys[i] = shorter
-                break
-
-
-def _merge_shortened_orgs(keys: list[tuple[str, str]], articles: list[str], labels: Any) -> None:
-    """Join an organisation named by the first words of a longer organisation name of its article
-    ("Tyvak" and "Tyvak Nano-Satellite Systems", "Big Machine" and "Big Machine Label Group"), or by its
-    last two or more words ("Security Council" and "UN Security Council"), when exactly one longer name fits."""
-    longer: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
-    for key, art, label in zip(keys, articles, labels):
-        if key[0] == "OTHER" and label == "ORG":
-            words = key[1].split()
-            for k in range(1, len(words)):
-                longer[(art, " ".join(words[:k]))].add(key)
-                if len(words) - k >= 2 and words[k] not in _ORG_FRAME:
-                    longer[(art, " ".join(words[k:]))].add(key)
-    for i, (key, art, label) in enumerate(zip(keys, articles, labels)):
-        if key[0] != "OTHER" or label != "ORG" or is_place(key[1]):
-            continue
-        found = longer.get((art, key[1]))
-        if found is not None and len(found) == 1:
-            keys[i] = next(iter(found))
-
-
-_ORG_FRAME = frozenset({"of", "the", "for", "and", "&", "department", "dept", "ministry"})
-
-
-def _org_content(name: str) -> frozenset[str] | None:
-    """The content words of a folded organisation name without its frame words, or None when too little is
-    left to tell organisations apart (nothing, or one word and no frame word was dropped)."""
-    words = frozenset(name.split())
-    content = words - _ORG_FRAME
-    return None if not content or (content == words and len(content) < 2) else content
-
-
-def _merge_reordered_orgs(keys: list[tuple[str, str]], articles: list[str], labels: Any) -> None:
-    """Join the spellings of one organisation in an article that differ only in the words around its
-    content ("Homeland Security Department", "Department of Homeland Security", "Homeland Security"): the
-    same content words once "of", "the", "department", "ministry" ... are left out; the longest name wins."""
-    content = [_org_content(key[1]) if key[0] == "OTHER" and label == "ORG" else None
-               for key, label in zip(keys, labels)]
-    best: dict[tuple[str, frozenset[str]], tuple[str, str]] = {}
-    for key, art, words in zip(keys, articles, content):
-        if words is not None and len(key[1]) > len(best.get((art, words), ("", ""))[1]):
-            best[(art, words)] = key
-    for i, (art, words) in enumerate(zip(articles, content)):
-        if words is not None:
-            keys[i] = best[(art, words)]
-
-
-def _merge_acronyms(keys: list[tuple[str, str]], articles: list[str], stripped: list[str], labels: Any) -> None:
-    """Join an acronym to the full name whose initials it spells (SAG -> Screen Actors Guild), in its
-    article first, else in the corpus when only one full name fits; else to the one one-word organisation
-    of its article whose parts it spells ("VW" and a compound name: :func:`_spells`)."""
-    local: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
-    corpus: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    compounds: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
-    for key, art, text, label in zip(keys, articles, stripped, labels):
-        if label != "PERSON" and len(text.split()) >= 2:
-            ini = _initials(text)
-            if len(ini) >= 2:
-                local[(art, ini)].add(key)
-                corpus[ini].add(key)
-        elif label == "ORG" and " " not in text and text[:1].isupper() and not text.isupper() and len(text) >= 6:
-            compounds[(art, text[0].lower())].add(key)  # a one-word company whose parts an acronym may spell
-    for i, (key, art, text, _label) in enumerate(zip(keys, articles, stripped, labels)):
-        compact = text.replace(".", "")
-        if " " in text or not compact.isupper() or not 2 <= len(compact) <= 6 or key[0] == "COUNTRY":
-            continue
-        found = local.get((art, compact)) or corpus.get(compact)
-        if found is None and compact.isalpha():
-            found = compounds.get((art, compact[0].lower())) or set()
-            found = {k for k in found if _spells(compact, k[1])}
-        if found is not None and len(found) == 1:
-            keys[i] = next(iter(found))
-
-
-def _spells(acronym: str, word: str) -> bool:
-    """True when the letters of ``acronym`` (two or three) open ``word`` and its later parts, in order, each
-    part three letters or more ("VW": Volks-wagen); a folded one-word name."""
-    if not 2 <= len(acronym) <= 3 or word[:1] != acronym[0].lower():
-        return False
-    pos = 0
-    for letter in acronym[1:].lower():
-        pos = word.find(letter, pos + 3)
-        if pos < 0 or len(word) - pos < 3:
-            return False
-    return True
 
 
 def _surname(folded: str) -> str:
@@ -347,10 +234,10 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
                 keys.append(("COUNTRY", code))
                 continue
         keys.append(("PERSON" if labels[i] == "PERSON" else "OTHER", org_key(fkey)))
-    _merge_acronyms(keys, m["article_id"].tolist(), m["_stripped"].tolist(), labels)
-    _merge_place_prefixed(keys, m["article_id"].tolist(), labels)
-    _merge_reordered_orgs(keys, m["article_id"].tolist(), labels)
-    _merge_shortened_orgs(keys, m["article_id"].tolist(), labels)
+    merge_acronyms(keys, m["article_id"].tolist(), m["_stripped"].tolist(), labels)
+    merge_place_prefixed(keys, m["article_id"].tolist(), labels)
+    merge_reordered_orgs(keys, m["article_id"].tolist(), labels)
+    merge_shortened_orgs(keys, m["article_id"].tolist(), labels)
     # Label and canonical name per group, in plain Python (a pandas groupby costs ~1 ms a group).
     texts = m["text"].astype(str).tolist()
     stripped = m["_stripped"].tolist()

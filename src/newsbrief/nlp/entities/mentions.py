@@ -186,7 +186,7 @@ def _trim_sentence_openers(found: list[Found]) -> list[Found]:
 def _split_place_before_person(found: list[Found]) -> list[Found]:
     """A place glued before a person's full name ("envoy to Ukraine Kurt Volker"): the place and the person,
     when a census given name follows the place and the surname is named alone elsewhere in the article."""
-    from .typer import is_given_name
+    from .words import is_given_name
 
     alone = {fold(s.text) for s, _, _ in found if len(s) == 1}
     out: list[Found] = []

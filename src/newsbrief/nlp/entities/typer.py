@@ -31,10 +31,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..census import census_list
 from .cues import is_known_org, org_evidence
 from .gazetteer import country_code, fold, is_minor_place, is_place
 from .labels import PLACE_LABELS, Found, place_label, strip_titles
+from .words import common_words, given_names, is_given_name, surname_rank, surname_ranks
 
 WEIGHTS = "data/entity_typer.json"
 CLASSES = ("PERSON", "ORG", "PLACE", "OTHER")
@@ -45,28 +45,6 @@ _CORPORATE = frozenset(
     {"inc", "corp", "co", "ltd", "llc", "plc", "group", "company", "airlines", "airways", "bank", "news", "times",
      "post"}
 )
-
-
-@functools.lru_cache(maxsize=1)
-def _given_names() -> frozenset[str]:
-    """Given names of the US Census lists (:func:`~newsbrief.nlp.census.census_list`), lower-case."""
-    return frozenset(name.lower() for key in ("male", "female") for name, _ in census_list(key))
-
-
-@functools.lru_cache(maxsize=1)
-def _surname_ranks() -> dict[str, int]:
-    """Surname -> rank in the US Census list, lower-case (read only where surnames are asked for: not by linking)."""
-    return {name.lower(): i for i, (name, _) in enumerate(census_list("last"))}
-
-
-def is_given_name(word: str) -> bool:
-    """True for a given name of the US Census lists (any case)."""
-    return word.lower().strip(".") in _given_names()
-
-
-def surname_rank(word: str) -> int | None:
-    """Rank of ``word`` among US Census surnames (0 = most common), else None."""
-    return _surname_ranks().get(word.lower())
 
 
 def _word(tok: Any) -> str | None:
@@ -320,11 +298,9 @@ def shipped_typer() -> Typer:
 def preload() -> None:
     """Read the weights and the name lists now (before forking workers, so each fork inherits them)."""
     shipped_typer()
-    _given_names()
-    _surname_ranks()
+    given_names()
+    surname_ranks()
     is_minor_place("")  # reads the minor place names
-    from .words import common_words
-
     common_words()  # the word list a sentence-opening word is trimmed by (mentions)
 
 

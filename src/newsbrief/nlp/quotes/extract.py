@@ -34,7 +34,8 @@ from .direct import direct_candidates
 from .index import Cand, QuoteIndex, QuoteKind
 from .indirect import indirect_candidates
 from .marks import QuoteSpan
-from .speaker import Speaker, SpeakerResolver, speaker_mention
+from .mention import speaker_mention
+from .speaker import Speaker, SpeakerResolver
 
 __all__ = ["Quote", "extract_quotes", "floating_candidates", "drop_nested"]
 

@@ -23,8 +23,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsbrief.nlp.lexicon import lexicon
-
 from .coref import (
     compatible,
     coordinated_names,
@@ -47,13 +45,12 @@ from .lexicon import (
     ROLE_WORDS,
     TITLE_ABBREVIATIONS,
 )
+from .mention import cannot_speak, capitalised_noun, has_article, speaker_mention
 from .names import NAMED_LABELS, before_possessive, name_span, official_body, trailing_appositive
 from .pronouns import Candidate, best, candidates
 
 __all__ = ["Speaker", "SpeakerResolver", "speaker_mention"]
 
-_DROP_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "prep", "conj"})
-_KEEP_PREP_WORDS = frozenset({"of", "for"})
 _BACK_WINDOW = 4000  # characters searched back for pronoun and role antecedents
 
 
@@ -71,45 +68,6 @@ class Speaker:
         return Speaker(start, end, self.ref_start, self.ref_end, self.is_entity)
 
 
-def _kept(token: Token, root: Token) -> bool:
-    if token.dep_ in _DROP_DEPS and token.head == root:
-        if token.dep_ == "prep" and token.lower_ in _KEEP_PREP_WORDS:
-            return True
-        return token.dep_ in {"conj", "cc"} and token.pos_ in {"PROPN", "NOUN", "CCONJ"}
-    return True
-
-
-def speaker_mention(subj: Token) -> Span:
-    """The mention headed by ``subj``: its subtree minus clauses, appositions and punctuation."""
-    doc = subj.doc
-    lo = hi = subj.i
-    stack = [c for c in subj.children if _kept(c, subj)]
-    while stack:
-        t = stack.pop()
-        if abs(t.i - subj.i) > 25:
-            continue
-        lo = min(lo, t.i)
-        hi = max(hi, t.i)
-        if t.dep_ in {"relcl", "acl", "appos", "punct"} and t.head != subj:
-            continue
-        stack.extend(t.children)
-    # keep contiguous around the head: stop at punctuation or line breaks
-    def stops(tok: Token, keep: set[str]) -> bool:
-        return tok.is_punct and tok.text not in keep or "\n" in tok.text
-
-    a = subj.i
-    while a > lo and not stops(doc[a - 1], {"'s", "’s", "-", ".", "&"}):
-        a -= 1
-    b = subj.i
-    while b < hi and not stops(doc[b + 1], {"-", ".", "&"}):
-        b += 1
-    while b > subj.i and (doc[b].is_space or doc[b].is_punct):
-        b -= 1
-    while a < subj.i and (doc[a].is_space or doc[a].is_punct):
-        a += 1
-    return doc[a : b + 1]
-
-
 def _is_subject(doc: Doc, cand: Candidate) -> bool:
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     subj = {"nsubj", "nsubjpass"}
@@ -119,32 +77,6 @@ def _is_subject(doc: Doc, cand: Candidate) -> bool:
     # a name cut short by the model ("Big Machine" of "Big Machine Records") and a possessive ("Thomas' sister")
     # count as the subject; a name that only modifies a common noun ("future Ubisoft games could be built") not
     return root.dep_ in subj or (root.head.dep_ in subj and (root.head.pos_ == "PROPN" or root.dep_ == "poss"))
-
-
-def _cannot_speak(subj: Token, mention: Span) -> bool:
-    """A subject that cannot speak: "no-one", "nobody", an abstract or inanimate noun ("statement",
-    "distortions", "the report") - the cue then has no speaker."""
-    words = lexicon()["non_speakers"]
-    if subj.ent_type_ or subj.pos_ == "PROPN" or subj.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
-        return False
-    text = mention.text.lower().strip()
-    return text in words or subj.lemma_.lower() in words or subj.lower_ in words or (
-        subj.i > 0 and subj.doc[subj.i - 1].lower_ in {"no", "no-"} and subj.lower_ in {"one", "body"}
-    )
-
-
-def _has_article(token: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in {"the", "a", "an"} for c in token.children)
-
-
-def _capitalised_noun(mention: Span, subj: Token) -> bool:
-    """"The Government", "the Ministry": an organisation noun alone after "the", capitalised as a name."""
-    words = [t for t in mention if not t.is_space]
-    return (
-        len(words) == 2 and words[0].lower_ == "the" and words[1].i == subj.i and subj.is_title
-        and subj.lower_ in ORG_NOUNS and subj.ent_iob_ != "I"
-        and not (subj.i + 1 < len(subj.doc) and subj.doc[subj.i + 1].ent_iob_ == "I")  # the whole name
-    )
 
 
 class SpeakerResolver:
@@ -280,7 +212,7 @@ class SpeakerResolver:
             source = issuer(mention, subj)  # "X issued a statement ... The statement said": X
             if source is not None:
                 return self.resolve(source, speaker_mention(source)).with_mention(start, end)
-        if _cannot_speak(subj, mention):
+        if cannot_speak(subj, mention):
             return Speaker(None, None, None, None, False)
         if low in {"they", "we"}:
             group = self._plural_subject(subj)
@@ -298,12 +230,12 @@ class SpeakerResolver:
             ref = self.resolve_pronoun(subj) if low in PERSON_PRONOUNS | GROUP_PRONOUNS else None
             self._remember(start, ref, person=low in PERSON_PRONOUNS, kind="pron")
             return Speaker(start, end, ref[0] if ref else None, ref[1] if ref else None, ref is not None)
-        if _capitalised_noun(mention, subj):  # "the Government said": a description, not a name
+        if capitalised_noun(mention, subj):  # "the Government said": a description, not a name
             body = described_org(mention, subj, self._prev_ents(start), self._last_org_speaker(start))
             ref = (body.start_char, body.end_char) if body is not None else (start, end)
             self._remember(start, ref, person=False, kind="org" if body is not None else "group")
             return Speaker(start, end, ref[0], ref[1], body is not None)
-        if not subj.ent_type_ and not _has_article(subj):  # "the British Bill" is no Bill named before
+        if not subj.ent_type_ and not has_article(subj):  # "the British Bill" is no Bill named before
             known = known_name(subj, self._prev_ents(start, window=None))
             if known is not None:  # "Petrides said" after "John Petrides", whatever the tagger made of it
                 ref = (known.start_char, known.end_char)

@@ -1,0 +1,78 @@
+"""The words that name a speaker: the mention a cue's subject heads, and subjects that name no one who speaks
+(an abstract noun, "no-one") or that describe rather than name ("the Government")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from newsbrief.nlp.lexicon import lexicon
+
+from .lexicon import GROUP_PRONOUNS, ORG_NOUNS, PERSON_PRONOUNS
+
+_DROP_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "prep", "conj"})
+_KEEP_PREP_WORDS = frozenset({"of", "for"})
+
+
+def _kept(token: Token, root: Token) -> bool:
+    if token.dep_ in _DROP_DEPS and token.head == root:
+        if token.dep_ == "prep" and token.lower_ in _KEEP_PREP_WORDS:
+            return True
+        return token.dep_ in {"conj", "cc"} and token.pos_ in {"PROPN", "NOUN", "CCONJ"}
+    return True
+
+
+def speaker_mention(subj: Token) -> Span:
+    """The mention headed by ``subj``: its subtree minus clauses, appositions and punctuation."""
+    doc = subj.doc
+    lo = hi = subj.i
+    stack = [c for c in subj.children if _kept(c, subj)]
+    while stack:
+        t = stack.pop()
+        if abs(t.i - subj.i) > 25:
+            continue
+        lo = min(lo, t.i)
+        hi = max(hi, t.i)
+        if t.dep_ in {"relcl", "acl", "appos", "punct"} and t.head != subj:
+            continue
+        stack.extend(t.children)
+    # keep contiguous around the head: stop at punctuation or line breaks
+    def stops(tok: Token, keep: set[str]) -> bool:
+        return tok.is_punct and tok.text not in keep or "\n" in tok.text
+
+    a = subj.i
+    while a > lo and not stops(doc[a - 1], {"'s", "’s", "-", ".", "&"}):
+        a -= 1
+    b = subj.i
+    while b < hi and not stops(doc[b + 1], {"-", ".", "&"}):
+        b += 1
+    while b > subj.i and (doc[b].is_space or doc[b].is_punct):
+        b -= 1
+    while a < subj.i and (doc[a].is_space or doc[a].is_punct):
+        a += 1
+    return doc[a : b + 1]
+
+
+def cannot_speak(subj: Token, mention: Span) -> bool:
+    """A subject that cannot speak: "no-one", "nobody", an abstract or inanimate noun ("statement",
+    "distortions", "the report") - the cue then has no speaker."""
+    words = lexicon()["non_speakers"]
+    if subj.ent_type_ or subj.pos_ == "PROPN" or subj.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return False
+    text = mention.text.lower().strip()
+    return text in words or subj.lemma_.lower() in words or subj.lower_ in words or (
+        subj.i > 0 and subj.doc[subj.i - 1].lower_ in {"no", "no-"} and subj.lower_ in {"one", "body"}
+    )
+
+
+def has_article(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in {"the", "a", "an"} for c in token.children)
+
+
+def capitalised_noun(mention: Span, subj: Token) -> bool:
+    """"The Government", "the Ministry": an organisation noun alone after "the", capitalised as a name."""
+    words = [t for t in mention if not t.is_space]
+    return (
+        len(words) == 2 and words[0].lower_ == "the" and words[1].i == subj.i and subj.is_title
+        and subj.lower_ in ORG_NOUNS and subj.ent_iob_ != "I"
+        and not (subj.i + 1 < len(subj.doc) and subj.doc[subj.i + 1].ent_iob_ == "I")  # the whole name
+    )
