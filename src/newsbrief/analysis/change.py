@@ -20,7 +20,6 @@ elsewhere.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 from statistics import NormalDist
 
@@ -28,13 +27,14 @@ import numpy as np
 import pandas as pd
 
 from ..errors import NewsbriefError
+from ..params import DATE_RANGE
 from .sentiment import t_quantile
 
 CHANGE_COLUMNS = ["item", "type", "focus", "base", "focus_share", "base_share", "change", "log_odds", "z",
                   "significant"]
 TONE_COLUMNS = ["group", "focus_mean", "base_mean", "shift", "ci_low", "ci_high", "focus_articles",
                 "base_articles", "significant"]
-_RANGE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*(?:\.\.|/| to )\s*(\d{4}-\d{2}-\d{2})\s*$")
+
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ class Split:
 
 def parse_range(compare: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     """``2017-08-01..2017-08-31`` (also ``/`` or `` to ``) -> (start, end of the last day), UTC; else None."""
-    match = _RANGE.match(compare)
+    match = DATE_RANGE.match(compare)
     if not match:
         return None
     start = pd.Timestamp(match.group(1), tz="UTC")
