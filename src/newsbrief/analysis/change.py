@@ -55,6 +55,8 @@ class Span:
 
 EARLIER = Span("earlier")
 NO_SPAN = Span("none")
+#: Why a corpus whose dated articles all fall in one period has no "What changed".
+ONE_PERIOD = "every dated article falls in the same period: there is nothing earlier to compare it with"
 
 
 @dataclass(frozen=True)
@@ -90,8 +92,8 @@ def parse_range(compare: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
 class Plan:
     """Where the focus and the baseline lie on the calendar: what ``compare_split`` decides from period sizes.
 
-    ``base`` is ``("periods", start)`` (periods from ``start`` up to the focus), ``("earlier",)``, ``("all",)`` or
-    ``("range", start, end)`` (publication times, outside the focus).
+    ``base`` is ``("periods", start)`` (periods from ``start`` up to the focus), ``("earlier",)``,
+    ``("range", start, end)`` (publication times, outside the focus) or ``("none",)`` (one period: no baseline).
     """
 
     kind: str
@@ -111,8 +113,8 @@ def plan_split(sizes: pd.Series, *, freq: str = "W", compare: str = "previous", 
     first_focus = pd.Timestamp(chosen[0])
     span = len(pd.period_range(first_focus, pd.Timestamp(chosen[-1]), freq=freq))
     focus = Span("periods", first_focus, pd.Timestamp(chosen[-1]), freq)
-    if len(starts) == 1:
-        return Plan("corpus", first_focus, focus, Span("corpus"), ("all",))
+    if len(starts) == 1:  # the focus is every dated article: no baseline is left to compare it with
+        return Plan("none", first_focus, focus, NO_SPAN, ("none",))
     if compare == "previous":
         base_start = (first_focus.to_period(freq) - span).start_time
         base = Span("periods", base_start, (first_focus.to_period(freq) - 1).start_time, freq)
