@@ -14,6 +14,7 @@ import pandas as pd
 from newsbrief.analysis.change import (
     EARLIER,
     NO_SPAN,
+    ONE_PERIOD,
     Split,
     log_odds_changes,
     plan_split,
@@ -125,9 +126,9 @@ def compare_split(
 ) -> Split:
     """The focus (last period, widened back until it has ``min_articles``) and the baseline named by ``compare``.
 
-    ``previous``: as many periods right before the focus; ``corpus``: every earlier article (and with one
-    period only, the whole corpus); ``YYYY-MM-DD..YYYY-MM-DD``: the articles published in that range (outside the
-    focus). A corpus with a single period is compared with the whole corpus whatever ``compare`` says.
+    ``previous``: as many periods right before the focus; ``corpus``: every earlier article;
+    ``YYYY-MM-DD..YYYY-MM-DD``: the articles published in that range (outside the focus). A corpus with a single
+    period has no baseline, whatever ``compare`` says (kind "none", reason :data:`ONE_PERIOD`).
     """
     dated = articles.dropna(subset=["published"])
     if dated.empty:
@@ -136,9 +137,9 @@ def compare_split(
     plan = plan_split(period.value_counts(), freq=freq, compare=compare, min_articles=min_articles)
     focus = frozenset(period.index[period >= plan.focus_start])
     earlier = frozenset(period.index[period < plan.focus_start])
-    if plan.base[0] == "all":
-        base = frozenset(period.index)
-    elif plan.base[0] == "earlier":
+    if plan.base[0] == "none":
+        return Split(focus, frozenset(), plan.focus_span, NO_SPAN, "none", reason=ONE_PERIOD)
+    if plan.base[0] == "earlier":
         base = earlier
     elif plan.base[0] == "periods":
         base = frozenset(period.index[(period >= plan.base[1]) & (period < plan.focus_start)])

@@ -146,6 +146,21 @@ def test_compare_and_base_url_are_checked(tmp_path) -> None:
     assert "compare" in problems and "base_url" in problems
 
 
+@pytest.mark.parametrize(("compare", "said"), [("2019-13-01..2019-11-30", "2019-13-01 is no calendar date"),
+                                              ("2019-11-01..2019-11-31", "2019-11-31 is no calendar date"),
+                                              ("2019-11-20..2019-11-01", "ends before it starts")])
+def test_a_compare_range_of_impossible_or_reversed_dates_is_refused_before_any_work(tmp_path, compare: str,
+                                                                                    said: str) -> None:
+    from newsbrief.errors import ParamsError
+    from newsbrief.params import build_params
+
+    page = tmp_path / "a.txt"
+    page.write_text("x", encoding="utf-8")
+    with pytest.raises(ParamsError) as info:
+        build_params({"input": str(page), "compare": compare})
+    assert any("compare" in p and said in p for p in info.value.problems), info.value.problems
+
+
 @pytest.mark.parametrize(("mode", "n", "kind"), [("auto", 1, "article"), ("auto", 0, "corpus"), ("auto", 5, "corpus"),
                                                  ("corpus", 1, "corpus"), ("article", 1, "article")])
 def test_one_rule_resolves_the_kind_of_briefing(mode: str, n: int, kind: str) -> None:

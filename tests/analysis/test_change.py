@@ -70,9 +70,9 @@ def test_split_previous_widens_a_thin_last_week() -> None:
     assert split.earlier == split.base | {a for a in arts["article_id"] if a.startswith("2024-01-01")}
 
 
-def test_split_one_week_compares_with_the_corpus_and_a_range_picks_its_dates() -> None:
+def test_split_of_one_week_has_nothing_to_compare_and_a_range_picks_its_dates() -> None:
     one = compare_split(articles_over({"2024-01-01": 5}), freq="W")
-    assert span_label(one.base_span) == "the whole corpus" and one.focus == one.base
+    assert not one.usable and one.kind == "none" and "nothing earlier to compare" in one.reason
     arts = articles_over({"2024-01-01": 12, "2024-01-08": 12, "2024-01-15": 12})
     ranged = compare_split(arts, freq="W", compare="2024-01-01..2024-01-07")
     assert ranged.kind == "range" and len(ranged.base) == 12

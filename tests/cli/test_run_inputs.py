@@ -19,6 +19,17 @@ def test_a_page_given_as_params_is_briefed_with_the_defaults(tmp_path: Path,
     assert "is an input, not a parameter file" in capsys.readouterr().err
 
 
+def test_the_note_names_the_run_as_set_and_comes_only_for_an_input_that_is_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "story.txt"
+    page.write_text("Text.", encoding="utf-8")
+    assert load_run_params(page, ["name=desk"]).name == "desk"
+    assert "(name: desk)" in capsys.readouterr().err  # the folder it writes, not the default name
+    with pytest.raises(ParamsError, match="no such file"):
+        load_run_params(tmp_path / "missing.txt", [])
+    assert "briefed with the default parameters" not in capsys.readouterr().err  # no run: no note before the error
+
+
 @pytest.mark.parametrize("name, expected", [("page.html", True), ("corpus.jsonl", True), ("c.csv", True),
                                             ("p.yaml", False), ("p.yml", False)])
 def test_inputs_are_told_from_params_files_by_suffix(tmp_path: Path, name: str, expected: bool) -> None:

@@ -32,7 +32,8 @@ def reference_csvs(tables: dict[str, pd.DataFrame], folder: Path) -> None:
     titles = dict(zip(articles["article_id"], articles["title"]))
     order = quotes.assign(_a=quotes["article_id"].astype(str)).sort_values(["_a", "quote_id"], kind="stable").index
     q = analysis.quote_table(quotes.loc[order]).reset_index(drop=True)  # by article, then quote (as the SQL sorts)
-    q.insert(1, "article", q["article_id"].map(titles).map(fmt_text))
+    q.insert(1, "statement", quotes.loc[order, "statement_id" if "statement_id" in quotes else "quote_id"].to_numpy())
+    q.insert(2, "article", q["article_id"].map(titles).map(fmt_text))
     tone = tables["sentences"].groupby("article_id")["sentiment"].mean()
     a = articles.sort_values("published", ascending=False, na_position="last")
     listed = pd.DataFrame({

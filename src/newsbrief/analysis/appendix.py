@@ -75,15 +75,19 @@ def speakers_sql(words: str) -> str:
 
 
 def quotes_sql(db: Db, *, keep: str | None = None) -> str:
-    """article_id, article (its title), speaker, as written, kind, cue, words, quote: by article, then quote (only
-    the quotes ``keep`` names, a relation of article_id and quote_id, when given).
+    """article_id, statement, article (its title), speaker, as written, kind, cue, words, quote: by article, then
+    quote (only the quotes ``keep`` names, a relation of article_id and quote_id, when given). Rows of one article
+    with the same ``statement`` are one statement (a quote split around its cue, joint speakers), counted once in
+    speaker share; stores written before ``statement_id`` number each quote alone.
 
     Ordered explicitly: the order of rows out of parallel hash joins is not stable, and a file a user diffs must
     be. DuckDB sorts within its memory limit and spills beyond it. The speaker and words are those of
     :func:`quote_words_sql`, computed on the row (no join with its millions of rows: the only one is the scoped
     articles' titles, which keeps a corpus of millions of quotes within the memory limit)."""
+    statement = "q.statement_id" if db.has("quotes", "statement_id") else "q.quote_id"
     return f"""
-        SELECT q.article_id, {oneline_sql('a.title')} AS article, coalesce(q.speaker, '{UNATTRIBUTED}') AS speaker,
+        SELECT q.article_id, {statement} AS statement, {oneline_sql('a.title')} AS article,
+               coalesce(q.speaker, '{UNATTRIBUTED}') AS speaker,
                coalesce(q.speaker_text, '') AS "as written", q.kind, coalesce(q.cue, '') AS cue,
                {db.quote_words('q')} AS words, q.content AS quote
         FROM quotes q JOIN (SELECT a.article_id, a.title FROM articles a WHERE {db.scope}) a

@@ -20,7 +20,6 @@ elsewhere.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 from statistics import NormalDist
 
@@ -28,13 +27,14 @@ import numpy as np
 import pandas as pd
 
 from ..errors import NewsbriefError
+from ..params import DATE_RANGE
 from .sentiment import t_quantile
 
 CHANGE_COLUMNS = ["item", "type", "focus", "base", "focus_share", "base_share", "change", "log_odds", "z",
                   "significant"]
 TONE_COLUMNS = ["group", "focus_mean", "base_mean", "shift", "ci_low", "ci_high", "focus_articles",
                 "base_articles", "significant"]
-_RANGE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*(?:\.\.|/| to )\s*(\d{4}-\d{2}-\d{2})\s*$")
+
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,8 @@ class Span:
 
 EARLIER = Span("earlier")
 NO_SPAN = Span("none")
+#: Why a corpus whose dated articles all fall in one period has no "What changed".
+ONE_PERIOD = "every dated article falls in the same period: there is nothing earlier to compare it with"
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ class Split:
 
 def parse_range(compare: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     """``2017-08-01..2017-08-31`` (also ``/`` or `` to ``) -> (start, end of the last day), UTC; else None."""
-    match = _RANGE.match(compare)
+    match = DATE_RANGE.match(compare)
     if not match:
         return None
     start = pd.Timestamp(match.group(1), tz="UTC")
@@ -90,8 +92,8 @@ def parse_range(compare: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
 class Plan:
     """Where the focus and the baseline lie on the calendar: what ``compare_split`` decides from period sizes.
 
-    ``base`` is ``("periods", start)`` (periods from ``start`` up to the focus), ``("earlier",)``, ``("all",)`` or
-    ``("range", start, end)`` (publication times, outside the focus).
+    ``base`` is ``("periods", start)`` (periods from ``start`` up to the focus), ``("earlier",)``,
+    ``("range", start, end)`` (publication times, outside the focus) or ``("none",)`` (one period: no baseline).
     """
 
     kind: str
@@ -111,8 +113,8 @@ def plan_split(sizes: pd.Series, *, freq: str = "W", compare: str = "previous", 
     first_focus = pd.Timestamp(chosen[0])
     span = len(pd.period_range(first_focus, pd.Timestamp(chosen[-1]), freq=freq))
     focus = Span("periods", first_focus, pd.Timestamp(chosen[-1]), freq)
-    if len(starts) == 1:
-        return Plan("corpus", first_focus, focus, Span("corpus"), ("all",))
+    if len(starts) == 1:  # the focus is every dated article: no baseline is left to compare it with
+        return Plan("none", first_focus, focus, NO_SPAN, ("none",))
     if compare == "previous":
         base_start = (first_focus.to_period(freq) - span).start_time
         base = Span("periods", base_start, (first_focus.to_period(freq) - 1).start_time, freq)

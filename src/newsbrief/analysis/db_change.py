@@ -16,6 +16,7 @@ from .change import (
     CHANGE_COLUMNS,
     EARLIER,
     NO_SPAN,
+    ONE_PERIOD,
     TONE_COLUMNS,
     Span,
     log_odds_changes,
@@ -63,13 +64,13 @@ def compare_split(db: Db, *, freq: str = "W", compare: str = "previous", min_art
         return _none("no article is dated")
     plan = plan_split(pd.Series(sizes["n"].to_numpy(), index=pd.to_datetime(sizes["period"])), freq=freq,
                       compare=compare, min_articles=min_articles)
+    if plan.kind == "none":
+        return _none(ONE_PERIOD, plan.focus_span)
     dated = "a.published IS NOT NULL"
     focus = f"({dated} AND {period} >= {_ts(plan.focus_start)})"
     earlier = f"({dated} AND {period} < {_ts(plan.focus_start)})"
     kind = plan.base[0]
-    if kind == "all":
-        base = dated
-    elif kind == "earlier":
+    if kind == "earlier":
         base = earlier
     elif kind == "periods":
         base = f"({earlier} AND {period} >= {_ts(plan.base[1])})"

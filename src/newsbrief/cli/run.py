@@ -69,11 +69,12 @@ def load_run_params(item: str | Path, overrides: list[str], *, quiet: bool = Fal
 
     if not is_input(item):
         return load_params(item, overrides=overrides)
+    source = str(item) if is_url(str(item)) else str(Path(item).resolve())
+    params = with_overrides({"input": [source], "name": default_name(item)}, overrides)  # checked before the note
     if not quiet:
         print(f"newsbrief: {item} is an input, not a parameter file: briefed with the default parameters (name: "
-              f"{default_name(item)}); `newsbrief params` lists what a params file may set", file=sys.stderr)
-    source = str(item) if is_url(str(item)) else str(Path(item).resolve())
-    return with_overrides({"input": [source], "name": default_name(item)}, overrides)
+              f"{params.name}); `newsbrief params` lists what a params file may set", file=sys.stderr)
+    return params
 
 
 def cmd_run(args: argparse.Namespace) -> int:

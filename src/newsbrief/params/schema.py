@@ -7,7 +7,7 @@ import json
 import os
 import re
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -17,7 +17,7 @@ from ..errors import ParamsError
 
 PATH_FIELDS: tuple[str, ...] = ("input", "aliases", "store")
 #: ``compare: 2017-08-01..2017-08-31`` (also ``/`` or `` to `` between the dates).
-DATE_RANGE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*(?:\.\.|/| to )\s*\d{4}-\d{2}-\d{2}\s*$")
+DATE_RANGE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*(?:\.\.|/| to )\s*(\d{4}-\d{2}-\d{2})\s*$")
 #: ``compare`` keywords (not folders): ``last-run`` is the previous run of the same name.
 COMPARE_WORDS: tuple[str, ...] = ("previous", "corpus", "last-run")
 #: The folder a run links the previous run's data/ into for ``compare: last-run`` (named "the last run").
@@ -102,7 +102,17 @@ class ShapeParams(BaseModel):
     @field_validator("compare")
     @classmethod
     def _known_baseline(cls, value: str) -> str:
-        if value in COMPARE_WORDS or DATE_RANGE.match(value) or Path(value).is_dir():
+        if match := DATE_RANGE.match(value):
+            days = []
+            for text in match.groups():
+                try:
+                    days.append(date.fromisoformat(text))
+                except ValueError:
+                    raise ValueError(f"{text} is no calendar date (in the range {value.strip()})") from None
+            if days[1] < days[0]:
+                raise ValueError(f"the date range {value.strip()} ends before it starts")
+            return value
+        if value in COMPARE_WORDS or Path(value).is_dir():
             return value
         raise ValueError("use previous, corpus, last-run, a date range like 2017-08-01..2017-08-31, or an "
                          "annotation store folder")
