@@ -6,7 +6,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _INITIALISM = re.compile(r"\b([a-z]) (?=[a-z]\b)")  # initialisms: "u s" (U.S.) -> "us"
 _IY_END = re.compile(r"(?:iy|yy|ij)\b")

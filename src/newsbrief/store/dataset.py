@@ -256,8 +256,8 @@ class Cache:
     def as_arrow(tables: Mapping[str, pd.DataFrame | pa.Table]) -> dict[str, pa.Table]:
         """A batch's tables as written to its files (what :meth:`write_batch` writes and :meth:`read` takes as
         ``fresh``): converting once serves both."""
-        return {t: tables[t] if isinstance(tables[t], pa.Table) else pa.Table.from_pandas(tables[t], preserve_index=False)
-                for t in CACHE_TABLES}
+        return {t: tables[t] if isinstance(tables[t], pa.Table)
+                else pa.Table.from_pandas(tables[t], preserve_index=False) for t in CACHE_TABLES}
 
     def write_batch(self, tables: Mapping[str, pd.DataFrame | pa.Table]) -> Path:
         """Write one batch atomically (folder renamed into place when complete), with its manifest."""
