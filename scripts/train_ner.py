@@ -227,6 +227,10 @@ def main() -> int:
     parser.add_argument("--dropout", type=float, default=0.1)
     parser.add_argument("--teacher", type=Path, help="a NER folder (nlp/data/ner) whose entities are the silver")
     parser.add_argument("--depth", type=int, default=2, help="encoder layers the shallow variant keeps")
+    parser.add_argument("--select", choices=("gum", "agreement"), default="gum",
+                        help="keep the epoch with the best GUM dev F1, or the best agreement with the "
+                             "original (the teacher's) entities on the held-out stories")
+    parser.add_argument("--keep-epochs", action="store_true", help="also write every epoch to OUT/epochN")
     args = parser.parse_args()
     if not GUM.is_dir():
         sys.exit(f"GUM not found at {GUM}")
@@ -266,7 +270,6 @@ def main() -> int:
         ner.initialize(lambda: train_set, nlp=nlp)
     if args.variant == "shallow":
         learn_rate = args.learn_rate or 0.0005
-        learn_rate = args.learn_rate or 0.001
     elif args.variant == "finetune":
         learn_rate = args.learn_rate or 0.0005
     optimizer = Adam(learn_rate)
@@ -279,29 +282,39 @@ def main() -> int:
         losses: dict[str, float] = {}
         for batch in spacy.util.minibatch(train_set, size=spacy.util.compounding(8.0, 32.0, 1.001)):
             nlp.update(batch, sgd=optimizer, drop=args.dropout, losses=losses, exclude=others, annotates=annotates)
+            if time.monotonic() - began > args.minutes * 60:
+                log("time budget reached inside the epoch: the weights so far are evaluated")
+                break
         with ner.model.use_params(optimizer.averages) if optimizer.averages else _nothing(), \
                 nlp.select_pipes(enable=[p for p in ("tok2vec", "ner") if p in annotates + ["ner"]]):
             f1 = gum_dev_f1(nlp, gum_dev)
             agree = silver_agreement(nlp, held, held_ents)
-            if f1 > best[0]:
-                best = (f1, epoch)
+            figure = agree if args.select == "agreement" else f1
+            if figure > best[0]:
+                best = (figure, epoch)
                 ner.to_disk(args.out, exclude=["vocab"])
-                write_meta(args, config, best, base_dev)
+                write_meta(args, config, best, base_dev, f1=f1, agreement=agree)
+            if args.keep_epochs:
+                ner.to_disk(args.out / f"epoch{epoch}", exclude=["vocab"])
+                write_meta(args, config, (figure, epoch), base_dev, f1=f1, agreement=agree,
+                           out=args.out / f"epoch{epoch}")
         log(f"epoch {epoch}: loss {losses.get('ner', 0):.0f}, GUM dev F1 {f1:.3f} (original {base_dev:.3f}), "
             f"held-out agreement with the original {agree:.3f}")
         if time.monotonic() - began > args.minutes * 60:
             log("time budget reached")
             break
-    log(f"kept epoch {best[1]} (GUM dev F1 {best[0]:.3f}) in {args.out}")
+    log(f"kept epoch {best[1]} ({args.select} {best[0]:.3f}) in {args.out}")
     return 0
 
 
-def write_meta(args: argparse.Namespace, config: dict[str, Any], best: tuple[float, int], base_dev: float) -> None:
+def write_meta(args: argparse.Namespace, config: dict[str, Any], best: tuple[float, int], base_dev: float, *,
+               f1: float, agreement: float, out: Path | None = None) -> None:
     """:data:`NER_CONFIG_FILE` beside the weights: the factory config and how they were made."""
     meta = {"variant": args.variant, "factory": "ner", "config": config, "epoch": best[1],
-            "gum_dev_f1": round(best[0], 4), "gum_dev_f1_original": round(base_dev, 4), "seed": SEED,
-            "args": {k: str(v) for k, v in vars(args).items() if k not in ("out", "silver_cache")}}
-    (args.out / NER_CONFIG_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+            "gum_dev_f1": round(f1, 4), "gum_dev_f1_original": round(base_dev, 4),
+            "held_out_agreement": round(agreement, 4), "seed": SEED,
+            "args": {k: str(v) for k, v in vars(args).items() if k not in ("out", "silver_cache", "teacher")}}
+    (out or args.out).joinpath(NER_CONFIG_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
 
 
 class _nothing:
