@@ -248,3 +248,18 @@ def test_news_scores_repeat_to_the_bit() -> None:
     scorer = NewsScorer()
     first = scorer.score(texts)
     assert all(scorer.score(texts[k:]) == first[k:] for k in range(5))
+
+
+def test_vader_scores_equal_each_lexicons_own_whatever_was_scored_before() -> None:
+    """The news lexicon's result is taken from the plain lexicon's kept one only where the two are the same."""
+    from newsbrief.nlp.sentiment.base import vader_analyzer, vader_scores
+
+    texts = ["The United Nations welcomed the deal.", "Critics called it a disaster.", "  A kind of magic.\n",
+             "Interest rates rose, a terrible blow.", "On the other HAND, the result was great!", "I love it 😀",
+             " 😀 great news ", "Security forces killed three protesters.", "Shares fell.", "", "\t  ",
+             "He said it was not bad at all.", "They do not like the plan."]
+    for order in (texts, texts[::-1], texts * 2):
+        for text in order:
+            for news in (True, False):
+                assert vader_scores(text, news_lexicon=news) == vader_analyzer(news).polarity_scores(text), (text, news)
+    assert vader_scores("United we stand.", news_lexicon=True) != vader_scores("United we stand.")

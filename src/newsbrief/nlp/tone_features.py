@@ -25,10 +25,6 @@ from .quotes.lexicon import COMMON_SPEECH_LEMMAS, STANCE_LEMMAS
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-
-if TYPE_CHECKING:
-    from .sentiment.base import VaderScorer
-
 __all__ = ["SPEECH_VERBS", "DocValences", "mention_features"]
 
 #: Verbs of saying and of stance: a subject of one of these is a speaker, its ``ccomp`` the content.
@@ -204,17 +200,12 @@ class DocValences:
         """VADER compound, pos and neg of ``sent`` (cached by sentence start)."""
         got = self._sent_cache.get(sent.start)
         if got is None:
-            p = _vader().polarity(sent.text)
+            from .sentiment.base import vader_scores
+
+            p = vader_scores(sent.text, news_lexicon=True)
             got = (p["compound"], p["pos"], p["neg"])
             self._sent_cache[sent.start] = got
         return got
-
-
-@lru_cache(maxsize=1)
-def _vader() -> VaderScorer:
-    from .sentiment.base import VaderScorer
-
-    return VaderScorer(news_lexicon=True)
 
 
 #: Per distinct (orth, lower, lemma, punct, space, like-num, stop) of a token: its :func:`_word`, stop word

@@ -83,6 +83,39 @@ def vader_analyzer(news_lexicon: bool) -> Any:
     return analyzer
 
 
+#: VADER's plain-lexicon results of the texts scored last (key: the text stripped, as VADER strips it). The tone
+#: features score each sentence with the news lexicon and the sentence scorer the same sentence with the plain
+#: one: when no word of :data:`NEWS_NEUTRAL_WORDS` occurs in it, the two results are the same.
+_PLAIN_SCORES: dict[str, dict[str, float]] = {}
+_PLAIN_SCORES_MAX = 4096
+
+
+def vader_scores(text: str, *, news_lexicon: bool = False) -> dict[str, float]:
+    """VADER's ``polarity_scores`` of ``text`` (``neg``, ``neu``, ``pos``, ``compound``) with the plain lexicon
+    or the news lexicon (:data:`NEWS_NEUTRAL_WORDS` dropped); do not change the dict returned.
+
+    The two lexicons differ only in those words, and VADER reads its lexicon only by a word's lower-case form,
+    so a text none of whose lower-case form holds one of them gets the same result from both: that result is
+    computed once with the plain lexicon and kept for the next call (the sentence scorer asks for the sentences
+    the tone features have just scored). A text with an emoji (VADER rewrites emojis as words first) is not kept.
+    """
+    plain = vader_analyzer(False)
+    emojis = plain.emojis
+    if not text.isascii() and any(ch in emojis for ch in text):
+        return vader_analyzer(news_lexicon).polarity_scores(text)
+    key = text.strip()  # without emojis VADER scores exactly the stripped text
+    if news_lexicon:
+        lowered = key.lower()
+        if any(word in lowered for word in NEWS_NEUTRAL_WORDS):
+            return vader_analyzer(True).polarity_scores(key)
+    got = _PLAIN_SCORES.get(key)
+    if got is None:
+        if len(_PLAIN_SCORES) >= _PLAIN_SCORES_MAX:
+            _PLAIN_SCORES.clear()
+        got = _PLAIN_SCORES[key] = plain.polarity_scores(key)
+    return got
+
+
 class VaderScorer:
     """VADER compound score; ``news_lexicon`` drops :data:`NEWS_NEUTRAL_WORDS`."""
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .base import textblob_polarity, vader_analyzer
+from .base import textblob_polarity, vader_scores
 
 __all__ = ["DENSE_FEATURES", "NewsModel", "NewsScorer", "dense_features", "tokens", "weights_digest"]
 
@@ -46,12 +46,11 @@ def tokens(text: str) -> set[str]:
 
 def dense_features(texts: Sequence[str]) -> np.ndarray:
     """The (n, 4) matrix of :data:`DENSE_FEATURES` for ``texts``."""
-    vader = vader_analyzer(False)  # VaderScorer().polarity without the per-text dict copy
     out = np.zeros((len(texts), len(DENSE_FEATURES)))
     for i, text in enumerate(texts):
         if not text:
             continue
-        p = vader.polarity_scores(text)
+        p = vader_scores(text)  # VaderScorer().polarity without the per-text dict copy
         out[i] = (p["compound"], p["pos"], p["neg"], textblob_polarity(text))
     return out
 
