@@ -56,6 +56,11 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
 
     replace_attribute_ruler(nlp)
     replace_lemmatizer(nlp)
+    # The hash embeddings of the shared tok2vec and of the NER's own once per distinct token of a batch
+    # (newsbrief.nlp.embed_once): the same vectors.
+    from .embed_once import embed_distinct_rows
+
+    embed_distinct_rows(nlp)
     # Long articles are parsed in chunks (newsbrief.nlp.chunks), so spaCy's own limit (1,000,000) is never reached.
     log.info("loaded spaCy pipeline %s %s", name, nlp.meta.get("version"))
     return nlp
