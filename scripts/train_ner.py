@@ -268,10 +268,8 @@ def main() -> int:
     train_set = examples + gold_examples * args.gum_weight
     if args.variant == "listener":
         ner.initialize(lambda: train_set, nlp=nlp)
-    if args.variant == "shallow":
-        learn_rate = args.learn_rate or 0.0005
-    elif args.variant == "finetune":
-        learn_rate = args.learn_rate or 0.0005
+    # a new head learns from scratch (0.002, as the listener was trained); the others start from trained weights
+    learn_rate = args.learn_rate or (0.002 if args.variant == "listener" else 0.0005)
     optimizer = Adam(learn_rate)
     others = [n for n in nlp.pipe_names if n != "ner"]
     annotates = ["tok2vec"] if args.variant == "listener" else []
