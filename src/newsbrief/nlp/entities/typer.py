@@ -295,6 +295,17 @@ def shipped_typer() -> Typer:
     return Typer.load()
 
 
+_ACTIVE: list[Typer] = []  # weights used instead of the shipped ones (benchmarks: a model per held-out fold)
+
+
+def use_typer(typer: Typer | None) -> None:
+    """Type with ``typer`` instead of the shipped weights in this process from now on (None: the shipped
+    ones again). ``benchmarks/entities_pages.py --held-out`` scores each page with a model that never saw it."""
+    _ACTIVE.clear()
+    if typer is not None:
+        _ACTIVE.append(typer)
+
+
 def preload() -> None:
     """Read the weights and the name lists now (before forking workers, so each fork inherits them)."""
     shipped_typer()
@@ -309,7 +320,7 @@ def type_groups(
 ) -> list[str | None]:
     """A label per mention from its group's class (None: not a person, organisation or place); places keep
     the place label of the model or cue (GPE, LOC, FAC)."""
-    model = typer or shipped_typer()
+    model = typer or (_ACTIVE[0] if _ACTIVE else shipped_typer())
     feats = group_features(found, groups, rule, parse=model.parse)
     decided = {g: model.predict(f, drop_at=DROP_AT) for g, f in feats.items()}
     out: list[str | None] = []
