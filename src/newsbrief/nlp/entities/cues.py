@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 __all__ = ["lexicon", "org_key", "is_known_org", "is_table_line", "table_spans", "cue_label",
-           "is_title_of_work", "in_quoted_title", "org_evidence", "is_common_plural", "acts_as_government"]
+           "is_title_of_work", "in_quoted_title", "org_evidence", "is_common_plural", "acts_as_government", "is_credit_line", "credit_spans"]
 
 _FAC_SUFFIXES = frozenset(
     "street st road rd avenue ave boulevard lane square bridge terminal airport station museum stadium observatory "
@@ -91,6 +91,33 @@ def _table_spans(text: str) -> tuple[tuple[int, int], ...]:
             spans.append((pos, pos + len(line)))
         pos += len(line)
     return tuple(spans)
+
+
+#: A line that credits or promotes rather than reports: "Follow X on Twitter", "Reporting by X; Editing by Y",
+#: "Main image credit: Getty", "Photo: X/Reuters". Names on it are the newsroom's, not the story's.
+_CREDIT_LINE = re.compile(
+    r"^\W*(?:follow\b[^.!?,\"“”]{1,60}\bon\s+(?:twitter|facebook|instagram|linkedin|youtube|tiktok|threads|x\b)"
+    r"|(?:additional\s+)?(?:reporting|writing|editing|compiled|produced|research)\s+by\b"
+    r"|(?:(?:main\s+|top\s+|header\s+)?(?:image|photo|picture|video)s?\s*(?:credit|courtesy)?|credits?|"
+    r"photograph|photo\s+illustration)\s*:)",
+    re.IGNORECASE,
+)
+
+
+def is_credit_line(line: str) -> bool:
+    """True for a line that credits or promotes (see :data:`_CREDIT_LINE`): its names are no entities."""
+    return len(line) <= 300 and _CREDIT_LINE.match(line) is not None
+
+
+def credit_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the credit and promotion lines of ``text``."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if is_credit_line(line):
+            spans.append((pos, pos + len(line)))
+        pos += len(line)
+    return spans
 
 
 def _words_before(span: Span, n: int) -> str:
