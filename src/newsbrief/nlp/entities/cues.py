@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 __all__ = ["lexicon", "org_key", "is_known_org", "is_table_line", "table_spans", "cue_label",
-           "is_title_of_work", "in_quoted_title", "org_evidence", "is_common_plural", "acts_as_government", "is_credit_line", "credit_spans"]
+           "is_title_of_work", "in_quoted_title", "org_evidence", "is_common_plural", "acts_as_government",
+           "is_credit_line", "credit_spans"]
 
 _FAC_SUFFIXES = frozenset(
     "street st road rd avenue ave boulevard lane square bridge terminal airport station museum stadium observatory "

@@ -117,8 +117,6 @@ def _surface_features(surface: str) -> tuple[tuple[str, float], ...]:
     return tuple(f.items())
 
 
-LONE = True
-
 #: Words either side of a name whose lower-case words are context features (``ctx=``).
 WINDOW = 4
 _COORD = frozenset({"and", "or", ",", "&", "/"})
@@ -240,7 +238,7 @@ def group_features(
             feats["surname_of_person_in_article"] = 1.0
         if g in alone and alone[g] in given:
             feats["given_name_of_person_in_article"] = 1.0
-        if LONE and g in alone and g not in longer and alone[g] not in surnames and alone[g] not in given:
+        if g in alone and g not in longer and alone[g] not in surnames and alone[g] not in given:
             # a one-word name never named in full in the article: news introduces people by full name, so a
             # lone "PERSON" is more often a company, a team or a product ("Ubisoft", "Burisma")
             for k in [k for k in feats if k.startswith("ner=")]:
