@@ -173,7 +173,7 @@ def export(vec: Any, model: Any) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--dry-run", action="store_true", help="report, write nothing")
-    parser.add_argument("--c", type=float, nargs="*", default=[0.3, 1.0, 3.0, 10.0])
+    parser.add_argument("--c", type=float, nargs="*", default=[0.1, 0.2, 0.3, 0.5, 1.0])
     parser.add_argument("--gum-only", action="store_true",
                         help="train on GUM train alone; the dev pages and GUM dev are only scored (unseen), so "
                              "the end-to-end dev figures (benchmarks/entities_pages.py, gum_entities.py "
