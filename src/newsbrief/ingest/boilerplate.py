@@ -36,7 +36,9 @@ CREDIT = re.compile(
 COPYRIGHT = re.compile(r"(?:©|\(c\)\s*\d{4}|\bcopyright\b\s*(?:©|\d{4})|\ball rights reserved\b)", re.IGNORECASE)
 NEWSLETTER = re.compile(
     r"\b(?:sign up (?:for|to)|subscribe to (?:our|the)|newsletter|get (?:our|the) .{0,30}in your inbox|"
-    r"delivered (?:straight )?to your inbox|enter your email|unsubscribe at any time|no spam)\b", re.IGNORECASE,
+    r"delivered (?:straight )?to your inbox|enter your email|unsubscribe at any time|no spam|"
+    r"(?:you have|you've) (?:succes+ful+y )?subscribed|activation link|confirm your subscription|stay up to date with)\b",
+    re.IGNORECASE,
 )
 # How to reach the author or the outlet ("Email Jane Doe at jdoe@example.com or follow her @jdoe"), and the
 # publisher's note ("Example is part of Example Media Inc, an international media group").
