@@ -56,6 +56,11 @@ NOTICE = re.compile(
     r"(?:reproduction|republication|redistribution)\b.{0,120}\b(?:prohibited|"
     r"without (?:the )?(?:express |prior )?(?:written )?(?:permission|consent))|can be contacted with any questions|"
     r"results (?:may )?vary depending)\b", re.IGNORECASE)
+#: The site's appeal for its readers' support ("A Word to Our Loyal Readers", "Support Example and make a difference",
+#: "We do this work every day at no cost to you, ...", "Become a member").
+APPEAL = re.compile(r"\b(?:support (?:\w+ )?(?:journalism|us\b|and make a difference|so we)|a word to our (?:loyal )?readers|"
+                    r"at no cost to you|make a (?:one-time |monthly |small )?(?:contribution|donation)|"
+                    r"become a (?:member|supporter|patron|subscriber)|donate now)", re.IGNORECASE)
 SOCIAL = re.compile(r"^(?:follow|share on|like us on|find us on)\b.{0,60}$|^@\w+$", re.IGNORECASE)
 
 
@@ -76,6 +81,8 @@ def is_boilerplate(line: str) -> bool:
     if CONTACT.search(text) and words < 50:
         return True
     if NOTICE.search(text) and words < 150:
+        return True
+    if APPEAL.search(text) and words < 80:
         return True
     return bool(CREDIT.search(text)) and words < 40 and not text.endswith(('."', ".”"))
 
