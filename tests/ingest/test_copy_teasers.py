@@ -96,8 +96,8 @@ def test_pointers_to_other_stories_and_promotions_of_the_site_go() -> None:
         == [P1, "Get the details of the plan from the council, which published them on Monday.", P2]
 
 
-CARDS = ["Mayor Names New Head Of The Parks DepartmentThe former deputy will start in January after a vote of the council.",
-         "Library Opening Hours Cut For The Winter MonthsReaders will find the doors closed on Sundays until the spring.",
+CARDS = ["Mayor Names New Head Of The Parks DepartmentThe former deputy will start in January after a council vote.",
+         "Library Opening Hours Cut For The Winter MonthsReaders will find the doors closed on Sundays until spring.",
          "School Board Delays Vote On The New Budget?Parents asked for more time to read the plan before the meeting."]
 
 

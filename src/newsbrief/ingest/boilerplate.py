@@ -37,7 +37,8 @@ COPYRIGHT = re.compile(r"(?:©|\(c\)\s*\d{4}|\bcopyright\b\s*(?:©|\d{4})|\ball 
 NEWSLETTER = re.compile(
     r"\b(?:sign up (?:for|to)|subscribe to (?:our|the)|newsletter|get (?:our|the) .{0,30}in your inbox|"
     r"delivered (?:straight )?to your inbox|enter your email|unsubscribe at any time|no spam|"
-    r"(?:you have|you've) (?:succes+ful+y )?subscribed|activation link|confirm your subscription|stay up to date with)\b",
+    r"(?:you have|you've) (?:succes+ful+y )?subscribed|activation link|confirm your subscription|"
+    r"stay up to date with)\b",
     re.IGNORECASE,
 )
 # How to reach the author or the outlet ("Email Jane Doe at jdoe@example.com or follow her @jdoe"), and the
@@ -58,8 +59,9 @@ NOTICE = re.compile(
     r"results (?:may )?vary depending)\b", re.IGNORECASE)
 #: The site's appeal for its readers' support ("A Word to Our Loyal Readers", "Support Example and make a difference",
 #: "We do this work every day at no cost to you, ...", "Become a member").
-APPEAL = re.compile(r"\b(?:support (?:\w+ )?(?:journalism|us\b|and make a difference|so we)|a word to our (?:loyal )?readers|"
-                    r"at no cost to you|make a (?:one-time |monthly |small )?(?:contribution|donation)|"
+APPEAL = re.compile(r"\b(?:support (?:\w+ )?(?:journalism|us\b|and make a difference|so we)|"
+                    r"a word to our (?:loyal )?readers|at no cost to you|"
+                    r"make a (?:one-time |monthly |small )?(?:contribution|donation)|"
                     r"become a (?:member|supporter|patron|subscriber)|donate now)", re.IGNORECASE)
 SOCIAL = re.compile(r"^(?:follow|share on|like us on|find us on)\b.{0,60}$|^@\w+$", re.IGNORECASE)
 
