@@ -59,7 +59,7 @@ NOTICE = re.compile(
     r"results (?:may )?vary depending)\b", re.IGNORECASE)
 #: The site's appeal for its readers' support ("A Word to Our Loyal Readers", "Support Example and make a difference",
 #: "We do this work every day at no cost to you, ...", "Become a member").
-APPEAL = re.compile(r"\b(?:support (?:\w+ )?(?:journalism|us\b|and make a difference|so we)|"
+APPEAL = re.compile(r"\b(?:support (?:\w+ )?(?:journalism|us\b|so we)|support (?:\w+ ){0,3}and make a difference|"
                     r"a word to our (?:loyal )?readers|at no cost to you|"
                     r"make a (?:one-time |monthly |small )?(?:contribution|donation)|"
                     r"become a (?:member|supporter|patron|subscriber)|donate now)", re.IGNORECASE)
