@@ -233,6 +233,7 @@ def _run(doc: Doc, *, include_headline: bool) -> list[Quote]:
     for cand in cands:
         mention = speaker_mention(cand.subj) if cand.subj is not None else None
         cand.speaker = resolver.resolve(cand.subj, mention)
+        resolver.reported(cand.parts)
         if mention is not None:
             cand.mention = (mention.start_char, mention.end_char)
         others = list(_joint_speakers(cand, resolver)) if cand.subj is not None and cand.speaker.is_entity else []

@@ -92,6 +92,15 @@ class SpeakerResolver:
         self._speakers: list[tuple[int, int, int, bool, str]] = []  # (char, ref_start, ref_end, person?, kind)
         self.joint: dict[int, list[Span]] = {}  # "they" (token index) -> the further names it stands for
         self._members: dict[str, tuple[int, int]] = {}  # "doctors" -> the organisation "the doctors" stood for
+        self._reported: list[tuple[int, int]] = []  # the content of the speech resolved so far
+
+    def reported(self, parts: list[tuple[int, int]]) -> None:
+        """Record the content of a resolved speech: a name inside someone's words ("X said Tyvak would ...")
+        is no new subject to take that speaker's next "he said"."""
+        self._reported.extend(parts)
+
+    def _in_reported(self, char: int) -> bool:
+        return any(a <= char < b for a, b in self._reported[-8:])
 
     # -- antecedent search ---------------------------------------------------------
     def _prev_ents(self, before: int, *, window: int | None = _BACK_WINDOW) -> list[Span]:
@@ -125,7 +134,8 @@ class SpeakerResolver:
         cands = candidates(token, ents, self._speakers)
         recent = next((c for c in cands if c.spoke), None)
         inside = (recent.start, recent.end) if recent is not None else (-1, -1)
-        named = best(token, [c for c in cands if not c.spoke and not inside[0] <= c.start < inside[1]], ents)
+        named = best(token, [c for c in cands if not c.spoke and not inside[0] <= c.start < inside[1]
+                             and not (recent is not None and self._in_reported(c.start))], ents)
         late = self._subject_surname(token, self._prev_ents(token.idx, window=None))
         if late is not None and all(
             c is None or late[0] > c.at or (c is named and not _is_subject(self.doc, c)) for c in (recent, named)
@@ -142,7 +152,7 @@ class SpeakerResolver:
         sent = token.sent
         first = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         for tok in reversed(self.doc[first : token.i]):
-            if self._quoted is not None and self._quoted(tok.idx):
+            if self._quoted is not None and self._quoted(tok.idx) or self._in_reported(tok.idx):
                 continue
             if tok.dep_ not in {"nsubj", "nsubjpass"}:
                 continue
