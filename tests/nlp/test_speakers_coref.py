@@ -306,3 +306,11 @@ def test_a_profession_word_with_no_group_of_members_stays_unnamed(nlp: Language)
             "\u201cWe implore you to let our volunteers vaccinate the children,\u201d the physicians wrote.")
     rows = extract_quotes(nlp(text))
     assert rows and not rows[-1].speaker_is_entity
+
+
+def test_a_name_inside_the_speakers_reported_words_takes_no_he_from_the_speaker(nlp: Language) -> None:
+    text = ("The firm builds small satellites in California.\n\n"
+            "Marco Villa, the company's chief operating officer, said Peter Jones would lead the lander work. "
+            "\u201cWe are going to start with something smaller,\u201d he said.")
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[-1] == "Marco Villa"

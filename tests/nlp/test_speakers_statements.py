@@ -210,3 +210,10 @@ def test_the_statement_is_never_an_older_statements_issuer(nlp: Language) -> Non
             "\"We were shocked to see the posts,\" the statement read.")
     rows = extract_quotes(nlp(text))
     assert rows and not rows[-1].speaker_is_entity
+
+
+def test_told_hearers_described_by_a_clause_that_content_is_the_speech(nlp: Language) -> None:
+    text = ("Union President Keith Gambino told a few thousand teachers who covered the Statehouse lawn that the "
+            "Legislature should direct money from the state reserves toward helping schools.")
+    rows = extract_quotes(nlp(text))
+    assert [(_refs(text, [q])[0], q.content.split()[:2]) for q in rows] == [("Keith Gambino", ["the", "Legislature"])]

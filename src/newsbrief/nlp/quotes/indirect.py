@@ -45,6 +45,8 @@ def content_region(ix: QuoteIndex, verb: Token) -> tuple[int, int] | None:
             if c.dep_ == "dobj" and c.i > verb.i and lo <= c.idx < hi
             and any(t.pos_ in {"VERB", "AUX"} and t.dep_ in {"acl", "ccomp"} for t in c.subtree)
         ]
+    if not comps:
+        comps = _hearer_clause_comp(verb, lo, hi)
     right = [c for c in comps if c.i > verb.i]
     comps = right or comps
     if not comps and verb.lemma_.lower() in NP_CONTENT_VERBS and not _says_too(verb):
@@ -73,6 +75,22 @@ def content_region(ix: QuoteIndex, verb: Token) -> tuple[int, int] | None:
     start = max(lo, doc[a].idx)
     end = min(hi, doc[b].idx + len(doc[b]))
     return ix.strip(start, end)
+
+
+def _hearer_clause_comp(verb: Token, lo: int, hi: int) -> list[Token]:
+    """``told a few thousand teachers who covered the lawn that ...``: the parser hangs the ``that`` clause
+    on the verb of a relative clause describing the hearers; it is the speech verb's content."""
+    for obj in verb.children:
+        if obj.dep_ not in {"dobj", "dative"} or obj.i < verb.i:
+            continue
+        for rel in obj.children:
+            if rel.dep_ != "relcl" or is_speech_verb(rel):
+                continue
+            comps = [c for c in rel.children if c.dep_ == "ccomp" and lo <= c.idx < hi and c.i > rel.i
+                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+            if comps:
+                return comps
+    return []
 
 
 #: Lemmas a rule below acts on: the naming verbs and what :func:`is_speech_verb` may accept ("point out").
