@@ -217,3 +217,15 @@ def test_told_hearers_described_by_a_clause_that_content_is_the_speech(nlp: Lang
             "Legislature should direct money from the state reserves toward helping schools.")
     rows = extract_quotes(nlp(text))
     assert [(_refs(text, [q])[0], q.content.split()[:2]) for q in rows] == [("Keith Gambino", ["the", "Legislature"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report, published by the World Bank on Monday, said growth would slow to 2 percent.",
+        "A study by the World Bank said growth would slow to 2 percent.",
+    ],
+)
+def test_a_document_that_speaks_speaks_for_its_named_author(nlp: Language, text: str) -> None:
+    rows = extract_quotes(nlp(text))
+    assert [_refs(text, [q])[0] for q in rows] == ["the World Bank"] and rows[0].speaker_is_entity

@@ -20,12 +20,12 @@ from .lexicon import (
     NO_DOBJ_CONTENT_VERBS,
     NP_CONTENT_VERBS,
     ORG_NOUNS,
-    SOURCE_NOUNS,
     SPEECH_LEMMAS,
     STATEMENT_LEMMAS,
     UNQUOTED_STATEMENT_LEMMAS,
     UNQUOTED_STATEMENT_PHRASES,
 )
+from .mention import authored_by
 from .rules import cue_text, find_subject, is_speech_verb
 
 __all__ = ["content_region", "as_region", "indirect_candidates", "naming", "according", "publisher", "statement"]
@@ -323,11 +323,4 @@ def according(ix: QuoteIndex, tok: Token) -> Cand | None:
 
 def publisher(noun: Token) -> Token | None:
     """``a new report by E! News``, ``guidance from the Mayo Clinic``: the name a source noun is from."""
-    if noun.lemma_.lower() not in SOURCE_NOUNS or noun.pos_ != "NOUN":
-        return None
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ in {"by", "from", "of"}:
-            obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-            if obj is not None and (obj.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or obj.pos_ == "PROPN"):
-                return obj
-    return None
+    return authored_by(noun, words=frozenset({"by", "from", "of"}))

@@ -45,7 +45,7 @@ from .lexicon import (
     ROLE_WORDS,
     TITLE_ABBREVIATIONS,
 )
-from .mention import cannot_speak, capitalised_noun, has_article, speaker_mention
+from .mention import authored_by, cannot_speak, capitalised_noun, has_article, speaker_mention
 from .names import NAMED_LABELS, before_possessive, name_span, official_body, trailing_appositive
 from .pronouns import Candidate, best, candidates
 
@@ -222,6 +222,9 @@ class SpeakerResolver:
             source = issuer(mention, subj)  # "X issued a statement ... The statement said": X
             if source is not None:
                 return self.resolve(source, speaker_mention(source)).with_mention(start, end)
+        author = authored_by(subj)
+        if author is not None:  # "The report, published by the World Bank, said": the World Bank
+            return self.resolve(author, speaker_mention(author)).with_mention(start, end)
         if cannot_speak(subj, mention):
             return Speaker(None, None, None, None, False)
         if low in {"they", "we"}:
