@@ -314,3 +314,10 @@ def test_a_name_inside_the_speakers_reported_words_takes_no_he_from_the_speaker(
             "\u201cWe are going to start with something smaller,\u201d he said.")
     rows = extract_quotes(nlp(text))
     assert rows and _refs(text, rows)[-1] == "Marco Villa"
+
+
+def test_they_after_an_unnamed_group_is_no_named_speaker(nlp: Language) -> None:
+    text = ("Mary Cole backed the plan on Monday. Critics said it would cost too much. "
+            "\u201cIt is a giveaway,\u201d they said.")
+    rows = extract_quotes(nlp(text))
+    assert _refs(text, rows) == ["Critics", "Critics"] and _named(rows) == [False, False]

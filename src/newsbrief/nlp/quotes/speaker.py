@@ -93,6 +93,7 @@ class SpeakerResolver:
         self.joint: dict[int, list[Span]] = {}  # "they" (token index) -> the further names it stands for
         self._members: dict[str, tuple[int, int]] = {}  # "doctors" -> the organisation "the doctors" stood for
         self._reported: list[tuple[int, int]] = []  # the content of the speech resolved so far
+        self._unnamed: set[tuple[int, int]] = set()  # the unnamed speakers met ("Critics", "a spokesman")
 
     def reported(self, parts: list[tuple[int, int]]) -> None:
         """Record the content of a resolved speech: a name inside someone's words ("X said Tyvak would ...")
@@ -231,6 +232,7 @@ class SpeakerResolver:
             group = self._plural_subject(subj)
             if group is not None:  # "The researchers ... They note": a group, not a name merely mentioned
                 self._remember(start, group, person=False, kind="group")
+                self._unnamed.add(group)
                 return Speaker(start, end, group[0], group[1], False)
         if low == "they":
             names = coordinated_names(subj, self._prev_ents(subj.idx))
@@ -242,11 +244,14 @@ class SpeakerResolver:
         if subj.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS:
             ref = self.resolve_pronoun(subj) if low in PERSON_PRONOUNS | GROUP_PRONOUNS else None
             self._remember(start, ref, person=low in PERSON_PRONOUNS, kind="pron")
-            return Speaker(start, end, ref[0] if ref else None, ref[1] if ref else None, ref is not None)
+            named = ref is not None and ref not in self._unnamed  # "Critics said ... they said": unnamed still
+            return Speaker(start, end, ref[0] if ref else None, ref[1] if ref else None, named)
         if capitalised_noun(mention, subj):  # "the Government said": a description, not a name
             body = described_org(mention, subj, self._prev_ents(start), self._last_org_speaker(start))
             ref = (body.start_char, body.end_char) if body is not None else (start, end)
             self._remember(start, ref, person=False, kind="org" if body is not None else "group")
+            if body is None:
+                self._unnamed.add(ref)
             return Speaker(start, end, ref[0], ref[1], body is not None)
         if not subj.ent_type_ and not has_article(subj):  # "the British Bill" is no Bill named before
             known = known_name(subj, self._prev_ents(start, window=None))
@@ -305,8 +310,10 @@ class SpeakerResolver:
                 self._remember(start, ref, person=True, kind="role")
                 return Speaker(start, end, ref[0], ref[1], True)
             self._remember(start, (start, end), person=True, kind="role")
+            self._unnamed.add((start, end))
             return Speaker(start, end, start, end, False)
         self._remember(start, (start, end), person=False, kind="group")
+        self._unnamed.add((start, end))
         return Speaker(start, end, start, end, False)
 
     def _main_person(self, mention: Span, subj: Token) -> tuple[int, int] | None:
