@@ -88,7 +88,9 @@ def floating_candidates(ix: QuoteIndex, cands: list[Cand], resolver: SpeakerReso
         ids = [q for q in ix.chain(k) if q == k or q not in ix.consumed]  # a later part with a cue of its own is
         ix.consumed.update(ids)  # that cue's ('"...\n\n"...," she added'): never taken twice
         parts = [(ix.spans[q].inner_start, ix.spans[q].inner_end) for q in ids]
-        same = prev.kind != "indirect" and ix.paras.index(prev.end) == span.para
+        # a quote's next paragraph without a cue of its own ("..." she said. \n\n "...") is the same statement;
+        # a quoted paragraph after indirect speech is a statement of its own
+        same = prev.kind != "indirect" and span.para - ix.paras.index(prev.end) <= 1
         last = Cand(parts, "direct", prev.cue, None, set(ids), prev.speaker, prev.mention, join_prev=same)
         resolver.remember(span.start, prev.speaker)
         yield last
