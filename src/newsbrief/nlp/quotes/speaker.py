@@ -34,6 +34,7 @@ from .coref import (
     issuer,
     known_name,
     person_gender,
+    surname_as_other,
 )
 from .lexicon import (
     GROUP_PRONOUNS,
@@ -259,6 +260,11 @@ class SpeakerResolver:
                 ref = (known.start_char, known.end_char)
                 self._remember(start, ref, person=True, kind="name")
                 return Speaker(start, end, ref[0], ref[1], True)
+        surname = surname_as_other(subj, mention, self._prev_ents(start, window=None))
+        if surname is not None:  # "Mary Berlin ... Berlin said": the person, not the city the model saw
+            ref = (surname.start_char, surname.end_char)
+            self._remember(start, ref, person=True, kind="name")
+            return Speaker(start, end, ref[0], ref[1], True)
         if subj.dep_ == "advmod" and subj.pos_ != "PROPN" and not subj.ent_type_:
             return Speaker(None, None, None, None, False)  # an adverb taken for a surname that is no one's
         owner = self._office_of(subj)
