@@ -321,3 +321,10 @@ def test_they_after_an_unnamed_group_is_no_named_speaker(nlp: Language) -> None:
             "\u201cIt is a giveaway,\u201d they said.")
     rows = extract_quotes(nlp(text))
     assert _refs(text, rows) == ["Critics", "Critics"] and _named(rows) == [False, False]
+
+
+def test_a_definite_role_named_later_with_the_same_role_is_that_person(nlp: Language) -> None:
+    text = ("The Danish ambassador to Britain accused the UK of meddling and warned that the government would act."
+            "\n\nThe Danish ambassador to Britain, Lars Holm, has said that Denmark has the power to end the dispute.")
+    rows = extract_quotes(nlp(text))
+    assert _refs(text, rows) == ["Lars Holm", "Lars Holm"]

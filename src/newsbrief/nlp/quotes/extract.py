@@ -27,7 +27,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..chunks import doc_text
 from .direct import direct_candidates
@@ -125,9 +125,19 @@ def _role_noun(cand: Cand) -> Token | None:
     subj, sp = cand.subj, cand.speaker
     if subj is None or sp is None or sp.is_entity or subj.tag_ != "NN" or not subj.is_lower or subj.ent_type_:
         return None
-    if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in subj.children):
+    if not any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} or c.dep_ == "poss" for c in subj.children):
         return None
     return subj
+
+
+def _with_role(name: Span, role: Token, lemma: str) -> bool:
+    """The role noun stands beside the name ("John Smith, the spokesman", "chief executive Alan Joyce"),
+    not as another person's ("Mary Jones, a spokesman for the airport")."""
+    doc = name.doc
+    window = doc[max(0, name.start - 4) : min(len(doc), name.end + 4)]
+    return any(t.lemma_.lower() == lemma and t.i != role.i for t in window) and not any(
+        t.lower_ in {"a", "an"} and t.head.lemma_.lower() == lemma for t in window
+    )
 
 
 def named_later(cands: list[Cand]) -> None:
@@ -147,10 +157,7 @@ def named_later(cands: list[Cand]) -> None:
             name = doc.char_span(sp.ref_start, sp.ref_end, alignment_mode="expand")
             if name is None or name.start_char <= cand.end or name.root.ent_type_ != "PERSON":
                 continue
-            window = doc[max(0, name.start - 4) : min(len(doc), name.end + 4)]
-            if any(t.lemma_.lower() == lemma and t.i != role.i for t in window) and not any(
-                t.lower_ in {"a", "an"} and t.head.lemma_.lower() == lemma for t in window
-            ):
+            if _with_role(name, role, lemma):
                 assert cand.speaker is not None
                 cand.speaker = Speaker(cand.speaker.start, cand.speaker.end, sp.ref_start, sp.ref_end, True)
                 break
