@@ -238,3 +238,13 @@ def test_a_quoted_paragraph_right_after_a_quote_with_its_cue_is_the_same_stateme
     rows = extract_quotes(nlp(text))
     assert len(rows) == 2 and len({q.group for q in rows}) == 1
     assert _refs(text, rows) == ["Michael Sims", "Michael Sims"]
+
+
+def test_an_unnamed_source_after_the_words_speaks_not_the_names_inside_them(nlp: Language) -> None:
+    text = ("The two figures are cabinet ministers Peter Mwale and Simon Dube, who fled to the compound after their "
+            "homes were attacked by troops in Tuesday night's coup, the source, who said he had spoken to people "
+            "inside the compound, told Reuters.")
+    rows = extract_quotes(nlp(text))
+    told = [q for q in rows if q.cue == "told"]
+    assert told and all(q.speaker_text == "the source" and not q.speaker_is_entity for q in told)
+    assert "Peter Mwale" in told[0].content

@@ -20,6 +20,7 @@ from .lexicon import (
     NO_DOBJ_CONTENT_VERBS,
     NP_CONTENT_VERBS,
     ORG_NOUNS,
+    RELATIVE_PRONOUNS,
     SPEECH_LEMMAS,
     STATEMENT_LEMMAS,
     UNQUOTED_STATEMENT_LEMMAS,
@@ -156,12 +157,46 @@ def indirect_candidates(ix: QuoteIndex) -> Iterator[Cand]:
         subj = find_subject(tok)
         if subj is None and tok.dep_ not in {"advcl", "xcomp", "conj", "pcomp", "relcl"}:
             subj = ix.line_subject(tok)
+        inverted = _inverted_subject(tok, subj)
+        if inverted is not None:  # "<words>, the source, who ..., told Reuters": the source
+            subj = inverted
+            cut = ix.strip(region[0], inverted.left_edge.idx)
+            region = cut if cut is not None else region
         if subj is not None and region[0] <= subj.idx < region[1]:
             continue
         cand = ix.snap(region, cue_text(tok), subj)
         if cand is not None:
             ix.used_verbs.add(tok.i)
             yield cand
+
+
+def _inverted_subject(verb: Token, subj: Token | None) -> Token | None:
+    """``The figures are ministers X and Y, who fled ..., the source, who said ..., told Reuters``: the parser
+    takes a name inside the words before the cue for its subject; the speaker is the noun phrase set off by a
+    comma right before the cue (past one relative clause). None when the parse is not of that shape."""
+    if subj is None or subj.i > verb.i:
+        return None
+    comps = [c for c in verb.children if c.dep_ == "ccomp" and c.i < subj.i]
+    if not comps:
+        return None
+    doc = verb.doc
+    if any(t.text == "," for t in doc[max(c.right_edge.i for c in comps) + 1 : subj.left_edge.i]):
+        return None  # "<words>, X told": the subject stands after the words
+    j = verb.i - 1
+    if j > subj.i and doc[j].text == ",":  # ", who said he had spoken to people inside ,"
+        k = j - 1
+        while k > subj.i and doc[k].text != ",":
+            k -= 1
+        if doc[k + 1].lower_ not in RELATIVE_PRONOUNS:
+            return None
+        j = k - 1
+    head = doc[j] if j > subj.i else None
+    if head is None or head.pos_ not in {"NOUN", "PROPN"} or head.dep_ not in {"appos", "conj", "pobj", "nsubj"}:
+        return None
+    a = head.i
+    while a - 1 > subj.i and doc[a - 1].dep_ in {"det", "amod", "compound", "poss", "nummod", "case"}:
+        a -= 1
+    return head if doc[a - 1].text == "," else None
 
 
 def _says_too(verb: Token) -> bool:
