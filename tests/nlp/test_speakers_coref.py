@@ -328,3 +328,10 @@ def test_a_definite_role_named_later_with_the_same_role_is_that_person(nlp: Lang
             "\n\nThe Danish ambassador to Britain, Lars Holm, has said that Denmark has the power to end the dispute.")
     rows = extract_quotes(nlp(text))
     assert _refs(text, rows) == ["Lars Holm", "Lars Holm"]
+
+
+def test_bare_titles_joined_to_a_name_are_that_persons(nlp: Language) -> None:
+    text = ("Politifact fact checker and staff writer Daniel Emberly posted to Twitter asking if there were "
+            "\u201cany calm fans?\u201d")
+    rows = extract_quotes(nlp(text))
+    assert _refs(text, rows) == ["Daniel Emberly"] and _named(rows) == [True]

@@ -112,7 +112,9 @@ def _joint_speakers(cand: Cand, resolver: SpeakerResolver) -> Iterator[Cand]:
             continue
         mention = speaker_mention(other)
         speaker = resolver.resolve(other, mention)
-        if speaker.is_entity:
+        same = cand.speaker is not None and (speaker.ref_start, speaker.ref_end) == (
+            cand.speaker.ref_start, cand.speaker.ref_end)  # "fact checker and staff writer X": X once
+        if speaker.is_entity and not same:
             yield Cand(list(cand.parts), cand.kind, cand.cue, other, set(cand.quotes), speaker,
                        (mention.start_char, mention.end_char), join_prev=True)
 

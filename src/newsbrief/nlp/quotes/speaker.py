@@ -47,8 +47,8 @@ from .lexicon import (
     TITLE_ABBREVIATIONS,
 )
 from .mention import authored_by, cannot_speak, capitalised_noun, has_article, speaker_mention
-from .names import NAMED_LABELS, before_possessive, name_span, official_body, trailing_appositive
-from .pronouns import Candidate, best, candidates
+from .names import NAMED_LABELS, before_possessive, name_span, official_body, titled_name, trailing_appositive
+from .pronouns import Candidate, best, candidates, subject_candidate
 
 __all__ = ["Speaker", "SpeakerResolver", "speaker_mention"]
 
@@ -67,17 +67,6 @@ class Speaker:
 
     def with_mention(self, start: int, end: int) -> Speaker:
         return Speaker(start, end, self.ref_start, self.ref_end, self.is_entity)
-
-
-def _is_subject(doc: Doc, cand: Candidate) -> bool:
-    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-    subj = {"nsubj", "nsubjpass"}
-    if span is None:
-        return False
-    root = span.root
-    # a name cut short by the model ("Big Machine" of "Big Machine Records") and a possessive ("Thomas' sister")
-    # count as the subject; a name that only modifies a common noun ("future Ubisoft games could be built") not
-    return root.dep_ in subj or (root.head.dep_ in subj and (root.head.pos_ == "PROPN" or root.dep_ == "poss"))
 
 
 class SpeakerResolver:
@@ -140,10 +129,10 @@ class SpeakerResolver:
                              and not (recent is not None and self._in_reported(c.start))], ents)
         late = self._subject_surname(token, self._prev_ents(token.idx, window=None))
         if late is not None and all(
-            c is None or late[0] > c.at or (c is named and not _is_subject(self.doc, c)) for c in (recent, named)
+            c is None or late[0] > c.at or (c is named and not subject_candidate(self.doc, c)) for c in (recent, named)
         ):
             return late[1].start_char, late[1].end_char
-        if recent is not None and (named is None or named.at < recent.at or not _is_subject(self.doc, named)):
+        if recent is not None and (named is None or named.at < recent.at or not subject_candidate(self.doc, named)):
             return recent.start, recent.end  # the speaker goes on until a new name takes the subject
         return (named.start, named.end) if named is not None else None
 
@@ -267,6 +256,11 @@ class SpeakerResolver:
             return Speaker(start, end, ref[0], ref[1], True)
         if subj.dep_ == "advmod" and subj.pos_ != "PROPN" and not subj.ent_type_:
             return Speaker(None, None, None, None, False)  # an adverb taken for a surname that is no one's
+        titled = titled_name(subj)
+        if titled is not None:  # "Snopes fact checker and staff writer David Emery posted": a bare title's name
+            ref = (titled.start_char, titled.end_char)
+            self._remember(start, ref, person=True, kind="name")
+            return Speaker(start, end, ref[0], ref[1], True)
         owner = self._office_of(subj)
         if owner is not None:  # "His office said", "Smith's campaign said": the person it speaks for
             self._remember(start, owner, person=True, kind="name")
