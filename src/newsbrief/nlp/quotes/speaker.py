@@ -249,7 +249,8 @@ class SpeakerResolver:
                 ref = (known.start_char, known.end_char)
                 self._remember(start, ref, person=True, kind="name")
                 return Speaker(start, end, ref[0], ref[1], True)
-        surname = surname_as_other(subj, mention, self._prev_ents(start, window=None))
+        surname = surname_as_other(subj, mention, self._prev_ents(start, window=None)) if subj.ent_type_ not in {
+            "", "PERSON"} else None
         if surname is not None:  # "Mary Berlin ... Berlin said": the person, not the city the model saw
             ref = (surname.start_char, surname.end_char)
             self._remember(start, ref, person=True, kind="name")
