@@ -248,3 +248,11 @@ def test_an_unnamed_source_after_the_words_speaks_not_the_names_inside_them(nlp:
     told = [q for q in rows if q.cue == "told"]
     assert told and all(q.speaker_text == "the source" and not q.speaker_is_entity for q in told)
     assert "Peter Mwale" in told[0].content
+
+
+def test_a_quote_after_a_sentence_about_a_named_person_is_that_persons(nlp: Language) -> None:
+    text = ("The minister was defiant. \u201cWe will not back down,\u201d she said. \u201cNot now, not ever.\u201d\n\n"
+            "The opposition leader, Tom Hale, called the plan a disaster. \u201cIt will ruin the farmers.\u201d")
+    rows = extract_quotes(nlp(text))
+    last = rows[-1]
+    assert last.content == "It will ruin the farmers." and _refs(text, [last]) == ["Tom Hale"]

@@ -67,6 +67,39 @@ def _sentence_level(ix: QuoteIndex, span: QuoteSpan) -> bool:
     return not before or before[-1] in ".?!:\"”'’)"
 
 
+def _same_name(text: str, a: Speaker, b: Speaker | None) -> bool:
+    """Whether two resolved speakers end in the same word ("David Holmes" and "Holmes")."""
+    if b is None or a.ref_start is None or a.ref_end is None or b.ref_start is None or b.ref_end is None:
+        return False
+    x, y = text[a.ref_start : a.ref_end].split(), text[b.ref_start : b.ref_end].split()
+    return bool(x and y and x[-1] == y[-1])
+
+
+def _introduced_by(
+    ix: QuoteIndex, k: int, prev: Cand | None, resolver: SpeakerResolver
+) -> tuple[Token, Speaker, Span] | None:
+    """A quote with no cue right after a sentence about a named person, later than the last speech ("The
+    opposition leader, Tom Hale, called the plan a disaster. '...'"): (subject, speaker, mention) of that person."""
+    span = ix.spans[k]
+    i = ix.tok_at(span.start)
+    if i == 0 or any(q in ix.consumed for q in ix.chain(k)):
+        return None  # a quote over paragraphs whose cue follows a later part is that cue's
+    doc = ix.doc
+    sent = doc[i - 1].sent
+    if prev is not None and sent.start_char < prev.end or ix.in_quote(sent.start_char):
+        return None
+    if span.para - ix.paras.index(sent.start_char) > 1:
+        return None
+    subj = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+    if subj is None or ix.in_quote(subj.idx) or not (subj.ent_type_ == "PERSON" and subj.pos_ == "PROPN" or (
+        subj.pos_ == "NOUN" and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subj.children)
+    )):
+        return None  # a named person, or a role with the name beside it ("The opposition leader, Tom Hale,")
+    mention = speaker_mention(subj)
+    speaker = resolver.resolve(subj, mention)
+    return (subj, speaker, mention) if speaker.is_entity else None
+
+
 def floating_candidates(ix: QuoteIndex, cands: list[Cand], resolver: SpeakerResolver) -> Iterator[Cand]:
     """Sentence-level quotes with no cue of their own: each continues the nearest preceding speaker
     (``cands`` sorted by start, speakers resolved)."""
@@ -81,6 +114,17 @@ def floating_candidates(ix: QuoteIndex, cands: list[Cand], resolver: SpeakerReso
         prev = last if last is not None and (pos < 0 or last.start > cands[pos].start) else (
             cands[pos] if pos >= 0 else None
         )
+        intro = _introduced_by(ix, k, prev, resolver)
+        if intro is not None and prev is not None and _same_name(ix.text, intro[1], prev.speaker):
+            intro = None  # the one who spoke last: the quote goes on as below
+        if intro is not None:  # "The opposition leader, Tom Hale, called the plan a disaster. '...'"
+            ids = [q for q in ix.chain(k) if q == k or q not in ix.consumed]
+            ix.consumed.update(ids)
+            parts = [(ix.spans[q].inner_start, ix.spans[q].inner_end) for q in ids]
+            subj, speaker, mention = intro
+            last = Cand(parts, "direct", None, subj, set(ids), speaker, (mention.start_char, mention.end_char))
+            yield last
+            continue
         if prev is None or prev.speaker is None or prev.speaker.ref_start is None and prev.speaker.start is None:
             continue
         if span.para - ix.paras.index(prev.start) >= _FLOAT_PARAS:
