@@ -232,12 +232,12 @@ def test_a_document_that_speaks_speaks_for_its_named_author(nlp: Language, text:
 
 
 def test_a_quoted_paragraph_right_after_a_quote_with_its_cue_is_the_same_statement(nlp: Language) -> None:
-    text = ("\u201cSpace needs an entire ecosystem of companies,\u201d said Michael Sims, the chief executive of "
-            "Ceres Robotics.\n\n\u201cThere are the big established players, but there are also small players. "
+    text = ("\u201cSpace needs an entire ecosystem of companies,\u201d said Michael Simmer, the chief executive of "
+            "Orbit Works.\n\n\u201cThere are the big established players, but there are also small players. "
             "And we are one of those.\u201d")
     rows = extract_quotes(nlp(text))
     assert len(rows) == 2 and len({q.group for q in rows}) == 1
-    assert _refs(text, rows) == ["Michael Sims", "Michael Sims"]
+    assert _refs(text, rows) == ["Michael Simmer", "Michael Simmer"]
 
 
 def test_an_unnamed_source_after_the_words_speaks_not_the_names_inside_them(nlp: Language) -> None:
