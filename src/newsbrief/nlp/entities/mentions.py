@@ -11,7 +11,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING, TypedDict
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 from ..chunks import doc_text
 from .cues import credit_spans, cue_label, in_quoted_title, is_title_of_work, lexicon, org_key, table_spans
@@ -231,6 +231,19 @@ def _split_place_before_person(found: list[Found]) -> list[Found]:
     return out
 
 
+_HYPHENS = frozenset("-‐‑")
+
+
+def _hyphen_part(tok: Token) -> bool:
+    """The lower-case second half of a hyphenated given name the tagger reads as a name ("Hau-yip",
+    "Jae-in"), glued to the capitalised half before it."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].text not in _HYPHENS or doc[tok.i - 1].whitespace_:
+        return False
+    before = doc[tok.i - 2]
+    return not before.whitespace_ and before.is_title and tok.tag_ == "NNP"
+
+
 def _name_runs(span: Span, label: str) -> list[Span]:
     """A span the model ran over a verb ("Garrett hit Rudolph") or, for a person, over a lower-case word
     or a role ("Browns DL Sheldon Richardson"): the capitalised runs between them (name particles kept),
@@ -241,12 +254,15 @@ def _name_runs(span: Span, label: str) -> list[Span]:
     person = label == "PERSON"
     for tok in span:
         breaks = tok.is_lower and tok.pos_ in {"VERB", "AUX"} or person and (
-            (tok.is_alpha and tok.is_lower and tok.lower_ not in particles)
+            (tok.is_alpha and tok.is_lower and tok.lower_ not in particles and not _hyphen_part(tok))
             or (tok.is_upper and tok.is_alpha and 2 <= len(tok.text) <= 4 and span.start < tok.i < span.end - 1)
         )
         if breaks:
-            if tok.i > start:
-                runs.append(span.doc[start : tok.i])
+            end = tok.i
+            while end > start and span.doc[end - 1].text in _HYPHENS:  # "Obama-era": Obama, not "Obama-"
+                end -= 1
+            if end > start:
+                runs.append(span.doc[start:end])
             start = tok.i + 1
     if start == span.start:
         return [span]
