@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ..errors import ModelError
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from thinc.api import Model
@@ -80,7 +82,7 @@ def _distinct_rows_forward(original: Callable[..., Any]) -> Callable[..., Any]:
         per_doc = np.split(out, np.cumsum(lengths)[:-1]) if len(lengths) > 1 else [out]
 
         def backprop(_: Any) -> Any:  # pragma: no cover - inference only; training runs spaCy's forward
-            raise NotImplementedError("the distinct-row embedding forward is for inference only")
+            raise ModelError("the distinct-row embedding forward is for inference only")
 
         return per_doc, backprop
 
