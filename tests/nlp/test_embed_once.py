@@ -10,7 +10,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from newsbrief.nlp.embed_once import embed_distinct_rows
+from newsbrief.nlp.embed_once import embed_distinct_rows, is_embedded_once
 from newsbrief.nlp.pipeline import DEFAULT_MODEL, replace_ner
 
 SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
@@ -37,7 +37,7 @@ def spacy_own() -> Language:
 
 def test_the_pipeline_embeds_distinct_tokens_once_in_the_shared_tok2vec_and_the_ners(nlp: Language) -> None:
     marked = [node for _, pipe in nlp.pipeline if hasattr(pipe, "model")
-              for node in pipe.model.walk() if node.attrs.get("newsbrief_embed_once")]
+              for node in pipe.model.walk() if is_embedded_once(node)]
     assert len(marked) == 2
     assert embed_distinct_rows(nlp) == 2  # again: found, not wrapped twice
 

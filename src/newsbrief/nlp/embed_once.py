@@ -45,12 +45,16 @@ def embed_distinct_rows(nlp: Language) -> int:
             if node.id in seen or not _is_multi_hash_embed(node):
                 continue
             seen.add(node.id)
-            if not node.attrs.get(_MARK):
+            if not is_embedded_once(node):  # the mark is on the function: a node's attrs are saved with its weights
                 node._func = _distinct_rows_forward(node._func)
-                node.attrs[_MARK] = True
             done += 1
     log.debug("hash embeddings computed once per distinct token in %d tok2vec layer(s)", done)
     return done
+
+
+def is_embedded_once(node: Model) -> bool:
+    """Whether ``node`` runs the distinct-row forward."""
+    return bool(getattr(node._func, _MARK, False))
 
 
 def _is_multi_hash_embed(node: Model) -> bool:
@@ -86,4 +90,5 @@ def _distinct_rows_forward(original: Callable[..., Any]) -> Callable[..., Any]:
 
         return per_doc, backprop
 
+    setattr(forward, _MARK, True)
     return forward
