@@ -20,11 +20,14 @@ Variants (``--variant``):
 * ``listener``: a new NER head (the same transition-based parser of width 64) that reads the model's shared
   ``tok2vec`` (the one the tagger and parser listen to), frozen: no embedding of its own, so most of the NER's
   CPU goes; trained on the silver (distillation) and the gold together.
+* ``shallow``: a student of ``--teacher`` (a NER folder, whose entities are then the silver): its embeddings and
+  the first ``--depth`` of its encoder layers, fine-tuned (docs/entities.md: depth 2 and 3 lowered the page
+  figures and were not shipped). ``--select agreement`` keeps the epoch that agrees best with the teacher.
 
 Selection: the epoch with the best GUM ``dev`` PER/ORG/LOC exact-span F1 of the NER alone (spans mapped
 as ``benchmarks/gum_entities.py`` maps them); the agreement with the original model on held-out silver
 (stories after the training ones) is printed beside it. GUM ``test`` is never read here. Seeded and
-single-threaded: the same command gives the same weights.
+single-threaded: the same command gives the same weights (unless ``--minutes`` ends an epoch midway).
 
 Output: a folder in spaCy's ``to_disk`` format of the component plus ``newsbrief_ner.json`` (the factory
 config), which :func:`newsbrief.nlp.pipeline.load_pipeline` puts in place of the model's ``ner``::
