@@ -77,7 +77,7 @@ def _distinct_rows_forward(original: Callable[..., Any]) -> Callable[..., Any]:
         extract, _, lookups, mix, _ = model.layers
         features = extract.predict(docs)
         lengths = [len(f) for f in features]
-        if not sum(lengths):
+        if not sum(lengths) or not all(isinstance(f, np.ndarray) for f in features):  # nothing, or on a GPU
             return original(model, docs, is_train)
         rows = np.concatenate(features)
         distinct, inverse = np.unique(rows, axis=0, return_inverse=True)
