@@ -70,6 +70,15 @@ def headline_like(line: str) -> bool:
 GLUE = re.compile(r"(?<=[a-z0-9?!’”])(?=(?:A|[A-Z][a-z]+)[\s,])")
 #: Short words a headline in title case may keep in lowercase.
 TITLE_SMALL = frozenset("a an and as at by for from in of on or the to vs with".split())
+#: A short capitalised fragment (a capital, then one to three lowercase letters or an apostrophe) before an inner
+#: capital: the name's own capital ("De" of "DeVarga", "Le", "Mc", "Mac", "Air" of "AirDeck", "O’"), not glue.
+NAME_FRAGMENT = re.compile(r"(?:^|\W)[A-Z](?:[a-z]{1,3}|’)$")
+
+
+def _names_own_capital(head_end: str, glued: str) -> bool:
+    """True when the capital after ``head_end`` continues a name; a function word glued on ("MayThe council ...")
+    still starts a summary."""
+    return bool(NAME_FRAGMENT.search(head_end)) and glued.casefold() not in TITLE_SMALL
 
 
 def glued_card(line: str) -> bool:
@@ -77,8 +86,8 @@ def glued_card(line: str) -> bool:
     six words or more ("Customers Leave Without Paying $690 Bill At Troy SteakhouseA party of six left ...")."""
     for m in GLUE.finditer(line, 0, 200):
         head, rest = line[:m.start()].split(), line[m.start():].split()
-        if len(head) < 5 or len(rest) < 6 or re.search(r"(?:^|\W)(?:Mc|Mac)$", head[-1]):
-            continue  # "Hugh McPherson", "Apple's AirPower": a name's own capital
+        if len(head) < 5 or len(rest) < 6 or _names_own_capital(head[-1], rest[0].strip(",")):
+            continue
         capital = sum(w[:1].isupper() or w[:1].isdigit() for w in head)
         lowercase = sum(w[:1].islower() and w not in TITLE_SMALL for w in head)  # "of", "the" may stay lowercase
         if capital >= 0.7 * len(head) and not lowercase:
