@@ -113,11 +113,19 @@ def test_a_channel_number_is_part_of_the_name_it_follows() -> None:
     assert "7" not in names
 
 
-def test_a_known_outlet_at_the_end_of_another_name_is_not_named_by_the_chrome() -> None:
+def test_a_known_outlet_at_the_end_of_another_name_in_a_sentence_is_not_named_by_the_chrome() -> None:
     from newsbrief.ingest.names import outlet_in
 
-    assert outlet_in(["Shelton teacher realizes dream on Wheel of Fortune"]) is None
+    assert outlet_in(["Ferrow school cook wins a car on the quiz show Spin of Fortune"]) is None
     assert outlet_in(["Subscribe to Fortune", "More on Fortune"]) == "Fortune"
+
+
+@pytest.mark.parametrize(("line", "outlet"), [("Best of Fortune", "Fortune"), ("Editor of The Guardian", "The Guardian"),
+                                              ("Part of The Guardian Media Group", "The Guardian")])
+def test_x_of_an_outlet_at_the_line_start_is_the_chromes_own_and_names_it(line: str, outlet: str) -> None:
+    from newsbrief.ingest.names import outlet_in
+
+    assert outlet_in([line]) == outlet
 
 
 def test_a_link_with_its_verb_is_never_the_outlet_but_the_name_in_it_may_be() -> None:
