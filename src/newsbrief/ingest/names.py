@@ -86,10 +86,10 @@ def _outlets() -> re.Pattern[str]:
 
 
 def is_outlet(name: str | None) -> bool:
-    """True when ``name`` is a known news outlet."""
-    if not name:
-        return False
-    return bool(_outlets().fullmatch(name.strip()))
+    """True when ``name`` is a known news outlet, with or without a leading "the" ("Guardian", "the Guardian", "The
+    Guardian"; "The Reuters")."""
+    bare = re.sub(r"^the\s+", "", (name or "").strip(), flags=re.IGNORECASE)
+    return bool(bare) and any(_outlets().fullmatch(form) for form in (bare, f"The {bare}"))
 
 
 #: What stands before a known outlet's name when it is the end of another name ("Spin of ...", "Bank of the ...").
