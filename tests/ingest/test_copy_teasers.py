@@ -4,6 +4,8 @@ itself stay."""
 
 from __future__ import annotations
 
+import pytest
+
 from newsbrief.ingest.browser import read_browser_copy
 from newsbrief.ingest.copy_teasers import headline_like, story_lines
 
@@ -102,6 +104,14 @@ CARDS = ["Mayor Names New Head Of The Parks DepartmentThe former deputy will sta
 
 
 def test_teaser_cards_glued_to_their_summaries_go_even_when_they_outnumber_the_story() -> None:
+    assert story_lines([P1, P2, *CARDS]) == [P1, P2]
+
+
+def test_a_run_of_glued_cards_is_as_long_as_a_run_of_headlines(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsbrief.ingest import copy_teasers
+
+    monkeypatch.setattr(copy_teasers, "TEASER_RUN", 3)
+    assert story_lines([P1, P2, *CARDS[:2]]) == [P1, P2, *CARDS[:2]]
     assert story_lines([P1, P2, *CARDS]) == [P1, P2]
 
 
