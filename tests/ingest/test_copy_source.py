@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from newsbrief.ingest.copy_source import candidate_rows, source_model
@@ -141,7 +142,10 @@ def test_the_rule_readers_source_counts_as_a_feature_only_when_it_is_a_known_out
     _, _, plain = candidate_rows(lines, body=STORY, rule=None)
     _, _, unknown = candidate_rows(lines, body=STORY, rule="Valley Courier")  # a copyright owner, say
     _, _, known = candidate_rows(lines, body=STORY, rule="Reuters")
-    changed = lambda rows: {int(j) for j in (rows != plain).any(axis=0).nonzero()[0]}  # noqa: E731
+
+    def changed(rows: np.ndarray) -> set[int]:  # the feature columns that differ from the plain run
+        return {int(j) for j in (rows != plain).any(axis=0).nonzero()[0]}
+
     assert len(changed(unknown)) == 1  # only "the rule's name holds this one"
     assert len(changed(known)) == 2  # and "this one is the rule's known outlet"
 

@@ -24,7 +24,7 @@ POINTER = re.compile(
     r"^(?:read more|read also|also read|related|recommended|see also|more on this|watch|listen|"
     r"read the full|more from)\b\s*[:>|»-]", re.IGNORECASE,
 )
-# Photo credits and captions ending in a credit: "(Credit: Clayton Aldern / Grist)", "Photograph: AFP".
+# Photo credits and captions ending in a credit: "(Credit: Mira Quell / Example Post)", "Photograph: AFP".
 CREDIT = re.compile(
     r"(?:\(\s*(?:photo|image|credit|picture|photograph|illustration)s?(?: credit)?\s*[:/][^)]*\)\s*$|"
     r"\b(?:photograph|photo|image|picture|credit|illustration)s?(?: credit)?\s*:\s*[^.]{0,80}$|"

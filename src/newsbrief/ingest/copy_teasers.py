@@ -84,7 +84,7 @@ def _names_own_capital(head_end: str, glued: str) -> bool:
 
 def glued_card(line: str) -> bool:
     """A teaser card copied as one line: a headline in title case (five words or more) glued to a summary sentence of
-    six words or more ("Customers Leave Without Paying $690 Bill At Troy SteakhouseA party of six left ...")."""
+    six words or more ("Diners Leave Without Paying $690 Bill At Varnby GrillA party of six left ...")."""
     for m in GLUE.finditer(line, 0, 200):
         head, rest = line[:m.start()].split(), line[m.start():].split()
         if len(head) < 5 or len(rest) < 6 or _names_own_capital(head[-1], rest[0].strip(",")):
