@@ -5,8 +5,8 @@ returns one :class:`Quote` row per contiguous content span. It combines
 
 1. quote-mark pairing (:mod:`.marks`) that never fails on
    odd marks and links multi-paragraph quotes;
-2. direct quotes (:mod:`.direct`) whose cue sits right after (``"...," Zelensky said``) or
-   right before (``Caddell continued: "..."``) the quoted stretch, including
+2. direct quotes (:mod:`.direct`) whose cue sits right after (``"...," Kovalenko said``) or
+   right before (``Caddick continued: "..."``) the quoted stretch, including
    quotes split around the cue (parts share ``group``);
 3. indirect and mixed speech (:mod:`.indirect`) from the dependency parse: the clausal complement
    of a speech verb (``X said (that) ...``, ``..., X said``, ``X told reporters
@@ -68,7 +68,7 @@ def _sentence_level(ix: QuoteIndex, span: QuoteSpan) -> bool:
 
 
 def _same_name(text: str, a: Speaker, b: Speaker | None) -> bool:
-    """Whether two resolved speakers end in the same word ("David Holmes" and "Holmes")."""
+    """Whether two resolved speakers end in the same word ("David Hollis" and "Hollis")."""
     if b is None or a.ref_start is None or a.ref_end is None or b.ref_start is None or b.ref_end is None:
         return False
     x, y = text[a.ref_start : a.ref_end].split(), text[b.ref_start : b.ref_end].split()
@@ -177,7 +177,7 @@ def _role_noun(cand: Cand) -> Token | None:
 
 
 def _with_role(name: Span, role: Token, lemma: str) -> bool:
-    """The role noun stands beside the name ("John Smith, the spokesman", "chief executive Alan Joyce"),
+    """The role noun stands beside the name ("John Smith, the spokesman", "chief executive Alan Joiner"),
     not as another person's ("Mary Jones, a spokesman for the airport")."""
     doc = name.doc
     window = doc[max(0, name.start - 4) : min(len(doc), name.end + 4)]
@@ -210,8 +210,8 @@ def named_later(cands: list[Cand]) -> None:
 
 
 def drop_nested(cands: list[Cand]) -> list[Cand]:
-    """Leave out speech reported inside another's words (``Holmes testified that Sondland told him
-    ...``: Holmes speaks; the words are his account). ``cands`` sorted by start; linear after the sort."""
+    """Leave out speech reported inside another's words (``Hollis testified that Verhoeven told him
+    ...``: Hollis speaks; the words are his account). ``cands`` sorted by start; linear after the sort."""
     if len(cands) < 2:
         return cands
     starts = [c.start for c in cands]
@@ -299,7 +299,7 @@ def _run(doc: Doc, *, include_headline: bool) -> list[Quote]:
     cands = drop_nested(cands)
     cands += list(floating_candidates(ix, cands, resolver))
     cands.sort(key=lambda c: c.start)
-    if joint:  # "Volker and Morrison said ...": the words are each one's, one group
+    if joint:  # "Volk and Morrow said ...": the words are each one's, one group
         cands = [c for cand in cands for c in (cand, *(joint[id(cand)][1] if id(cand) in joint else ()))]
     return list(_rows(ix.text, cands))
 

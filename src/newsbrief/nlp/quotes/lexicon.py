@@ -39,7 +39,7 @@ SPEECH_LEMMAS: frozenset[str] = COMMON_SPEECH_LEMMAS | PERSONAL_SPEECH_LEMMAS | 
     disclose reveal boast brag whisper shout yell scream inform assure quip joke exclaim retort
     counter""".split()
 )
-#: Verbs accepted only as the cue of a direct quote next to them (``Caddell continued: "..."``).
+#: Verbs accepted only as the cue of a direct quote next to them (``Caddick continued: "..."``).
 QUOTE_ONLY_LEMMAS: frozenset[str] = frozenset(
     """continue laugh begin conclude chant sing pray read open close agree recount interject
     summarize summarise offer put""".split()
@@ -102,7 +102,7 @@ ROLE_WORDS: frozenset[str] = frozenset(
     son daughter sheriff officer trooper superintendent commissioner colonel captain admiral inspector
     detective sergeant lieutenant""".split()
 )
-#: Abbreviated titles before a name and the role word they stand for ("Gov. Eric Holcomb" ... "the governor
+#: Abbreviated titles before a name and the role word they stand for ("Gov. Eric Holloway" ... "the governor
 #: said"; "Sen.", "Rep.", "Gen."), read with or without the full stop.
 TITLE_ABBREVIATIONS: dict[str, str] = {
     "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "col": "colonel",

@@ -65,8 +65,8 @@ def cannot_speak(subj: Token, mention: Span) -> bool:
 
 
 def authored_by(noun: Token, *, words: frozenset[str] = frozenset({"by", "from"})) -> Token | None:
-    """The named author of a document noun: "A report by the World Bank said", "The study, published by
-    Oxford University, found", "guidance from the Mayo Clinic says" (``words``: the prepositions read)."""
+    """The named author of a document noun: "A report by the Atlas Institute said", "The study, published by
+    Northgate University, found", "guidance from the Linden Clinic says" (``words``: the prepositions read)."""
     if noun.lemma_.lower() not in SOURCE_NOUNS or noun.pos_ != "NOUN":
         return None
     preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in words]

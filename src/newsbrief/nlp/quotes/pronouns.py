@@ -27,7 +27,7 @@ from .coref import compatible, gender_of, pronoun_gender
 __all__ = ["Candidate", "candidates", "best", "features", "weights", "pronoun_class", "subject_candidate"]
 
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
-#: A name that only modifies a noun ("30 Boeing jets", "Obama administration officials").
+#: A name that only modifies a noun ("30 Airco jets", "Carver administration officials").
 _MODIFIER = frozenset({"compound", "amod", "nmod", "npadvmod"})
 _LABELS = {"person": frozenset({"PERSON"}), "it": frozenset({"ORG", "GPE", "NORP"}),
            "they": frozenset({"ORG", "GPE", "NORP"})}
@@ -145,6 +145,6 @@ def subject_candidate(doc: Doc, cand: Candidate) -> bool:
     if span is None:
         return False
     root = span.root
-    # a name cut short by the model ("Big Machine" of "Big Machine Records") and a possessive ("Thomas' sister")
-    # count as the subject; a name that only modifies a common noun ("future Ubisoft games could be built") not
+    # a name cut short by the model ("Tall Tree" of "Tall Tree Records") and a possessive ("Thomas' sister")
+    # count as the subject; a name that only modifies a common noun ("future Acme games could be built") not
     return root.dep_ in subj or (root.head.dep_ in subj and (root.head.pos_ == "PROPN" or root.dep_ == "poss"))

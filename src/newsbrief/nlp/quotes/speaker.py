@@ -86,7 +86,7 @@ class SpeakerResolver:
         self._unnamed: set[tuple[int, int]] = set()  # the unnamed speakers met ("Critics", "a spokesman")
 
     def reported(self, parts: list[tuple[int, int]]) -> None:
-        """Record the content of a resolved speech: a name inside someone's words ("X said Tyvak would ...")
+        """Record the content of a resolved speech: a name inside someone's words ("X said Skylark would ...")
         is no new subject to take that speaker's next "he said"."""
         self._reported.extend(parts)
 
@@ -113,7 +113,7 @@ class SpeakerResolver:
             k = bisect_left(self._ent_starts, rs)
             if k < len(self._ents) and self._ents[k].start_char == rs and self._ents[k].label_ == "ORG":
                 return self._ents[k]
-            if kind == "org":  # named as an organisation ("The group that owns it, Big Machine, says")
+            if kind == "org":  # named as an organisation ("The group that owns it, Tall Tree, says")
                 span = self.doc.char_span(rs, re_, alignment_mode="expand")
                 if span is not None:
                     return span
@@ -138,7 +138,7 @@ class SpeakerResolver:
 
     def _subject_surname(self, token: Token, ents: list[Span]) -> tuple[int, Span] | None:
         """A subject in this or the previous sentence that the model did not tag as a person but that is the
-        surname of a person named before ("Sondland has amended his testimony - 'I now do recall,' he said"):
+        surname of a person named before ("Verhoeven has amended his testimony - 'I now do recall,' he said"):
         (where, the person named in full)."""
         sent = token.sent
         first = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
@@ -176,7 +176,7 @@ class SpeakerResolver:
         return None
 
     def resolve_role(self, mention: Span, head: Token) -> tuple[int, int] | None:
-        """The person introduced with the role word of ``head`` ("Gov. Eric Holcomb" for "the governor"),
+        """The person introduced with the role word of ``head`` ("Gov. Eric Holloway" for "the governor"),
         preferring shared qualifiers, then the one whose name (or surname) came last."""
         role = head.lemma_.lower()
         quals = {t.lower_[:5] for t in mention if t.i != head.i and t.is_alpha and not t.is_stop and len(t) > 2}
@@ -195,7 +195,7 @@ class SpeakerResolver:
             if role not in words:
                 continue
             score = sum(1 for t in window if t.lower_[:5] in quals)
-            name = before_possessive(ent)  # "Holcomb’s 2016" as the model ran it: Holcomb
+            name = before_possessive(ent)  # "Holloway’s 2016" as the model ran it: Holloway
             seen = max(last_seen.get(name[-1].text, ent.start_char), ent.start_char)
             if best is None or (score, seen) > best[:2]:
                 best = (score, seen, name.start_char, name.end_char)
@@ -214,7 +214,7 @@ class SpeakerResolver:
             if source is not None:
                 return self.resolve(source, speaker_mention(source)).with_mention(start, end)
         author = authored_by(subj)
-        if author is not None:  # "The report, published by the World Bank, said": the World Bank
+        if author is not None:  # "The report, published by the Atlas Institute, said": the Atlas Institute
             return self.resolve(author, speaker_mention(author)).with_mention(start, end)
         if cannot_speak(subj, mention):
             return Speaker(None, None, None, None, False)
@@ -226,7 +226,7 @@ class SpeakerResolver:
                 return Speaker(start, end, group[0], group[1], False)
         if low == "they":
             names = coordinated_names(subj, self._prev_ents(subj.idx))
-            if names is not None:  # "Warren and Cortez ... They said": the words are each one's
+            if names is not None:  # "Walsh and Ortiz ... They said": the words are each one's
                 self.joint[subj.i] = names[1:]
                 first = names[0]
                 self._remember(start, (first.start_char, first.end_char), person=first.label_ == "PERSON", kind="pron")
@@ -245,7 +245,7 @@ class SpeakerResolver:
             return Speaker(start, end, ref[0], ref[1], body is not None)
         if not subj.ent_type_ and not has_article(subj):  # "the British Bill" is no Bill named before
             known = known_name(subj, self._prev_ents(start, window=None))
-            if known is not None:  # "Petrides said" after "John Petrides", whatever the tagger made of it
+            if known is not None:  # "Peterkin said" after "John Peterkin", whatever the tagger made of it
                 ref = (known.start_char, known.end_char)
                 self._remember(start, ref, person=True, kind="name")
                 return Speaker(start, end, ref[0], ref[1], True)
@@ -258,7 +258,7 @@ class SpeakerResolver:
         if subj.dep_ == "advmod" and subj.pos_ != "PROPN" and not subj.ent_type_:
             return Speaker(None, None, None, None, False)  # an adverb taken for a surname that is no one's
         titled = titled_name(subj)
-        if titled is not None:  # "Snopes fact checker and staff writer David Emery posted": a bare title's name
+        if titled is not None:  # "Factline fact checker and staff writer Daniel Emberly posted": a bare title's name
             ref = (titled.start_char, titled.end_char)
             self._remember(start, ref, person=True, kind="name")
             return Speaker(start, end, ref[0], ref[1], True)
@@ -286,14 +286,14 @@ class SpeakerResolver:
             person = subj.ent_type_ == "PERSON" or (subj.pos_ == "PROPN" and not subj.ent_type_)
             self._remember(start, ref, person=person, kind="name")
             return Speaker(start, end, ref[0], ref[1], True)
-        # appositive name: "the House speaker, Paul Ryan, said"
+        # appositive name: "the House speaker, Paul Rhine, said"
         trailing = trailing_appositive(subj)
         for child in [*subj.children, *([trailing] if trailing is not None else [])]:
             if child.dep_ == "appos" and child.pos_ == "PROPN":
                 nm = name_span(child)
                 if nm is not None:
                     ref = (nm.start_char, nm.end_char)
-                    org = subj.lemma_.lower() in ORG_NOUNS  # "the group ..., Big Machine": an organisation
+                    org = subj.lemma_.lower() in ORG_NOUNS  # "the group ..., Tall Tree": an organisation
                     self._remember(start, ref, person=child.ent_type_ == "PERSON" and not org,
                                    kind="org" if org else "name")
                     return Speaker(start, end, ref[0], ref[1], True)
@@ -342,7 +342,7 @@ class SpeakerResolver:
         return last[1], last[2]
 
     def _office_of(self, subj: Token) -> tuple[int, int] | None:
-        """The person whose office or campaign ``subj`` is ("his office", "Holcomb's campaign")."""
+        """The person whose office or campaign ``subj`` is ("his office", "Holloway's campaign")."""
         if subj.lemma_.lower() not in PERSONAL_BODY_NOUNS or subj.pos_ != "NOUN":
             return None
         poss = next((c for c in subj.children if c.dep_ == "poss"), None)
