@@ -4,6 +4,7 @@ Plain functions over the named-entity spans that precede a mention (no model of 
 
 * :func:`known_name` - a capitalised word that is the surname or given name of a person named
   before ("Peterkin said" after "John Peterkin"), whatever tag the model gave the word;
+  :func:`person_by_surname` - the same for a subject the model did not tag as a person;
 * :func:`described_person` - a definite description whose head noun was said of a person when
   they were introduced ("Ada Sorrell, a real estate agent, ..." then "The real estate agent
   said"), preferring the one whose surroundings share the description's other words;
@@ -27,10 +28,11 @@ from spacy.tokens import Doc, Span, Token
 from ..census import census_list
 from ..lexicon import lexicon
 from .lexicon import ORG_NOUNS
+from .mention import has_article, speaker_mention
 
 __all__ = [
-    "known_name", "described_person", "described_org", "described_members", "issuer", "gender_of", "compatible",
-    "pronoun_gender", "person_gender", "coordinated_names",
+    "known_name", "person_by_surname", "described_person", "described_org", "described_members", "issuer",
+    "gender_of", "compatible", "pronoun_gender", "person_gender", "coordinated_names",
 ]
 
 _WINDOW = 6  # tokens either side of a name searched for the words that introduce it
@@ -137,22 +139,25 @@ def known_name(subj: Token, ents: Sequence[Span]) -> Span | None:
     return None
 
 
-def surname_as_other(subj: Token, mention: Span, ents: Sequence[Span]) -> Span | None:
-    """``Mary Berlin ... Berlin said``: a one-word name the model gave another label (a place, an
-    organisation) that is the surname of a person named in full before: that person."""
-    doc = subj.doc
-    if subj.ent_type_ in {"", "PERSON"} or subj.ent_iob_ != "B" or _has_det(subj):
+def person_by_surname(subj: Token, ents: Sequence[Span]) -> Span | None:
+    """A subject the model did not tag as a person that is the surname of a person named in full before
+    ("Peterkin said" after "John Peterkin", whatever tag the model gave the word): that person.
+
+    An untagged word may also be the given name (:func:`known_name`); a word the model gave another label (a
+    place, an organisation: "Mary Berlin ... Berlin said") counts only alone, as the whole surname, and not
+    as the start of a longer name of its kind ("Berlin Zoo")."""
+    if subj.ent_type_ == "PERSON" or has_article(subj):  # "the British Bill" is no Bill named before
         return None
-    if subj.i + 1 < len(doc) and doc[subj.i + 1].ent_iob_ == "I":
-        return None  # a longer name ("Berlin Zoo")
-    if len([t for t in mention if t.is_alpha]) != 1:
-        return None
+    if subj.ent_type_:
+        doc = subj.doc
+        if subj.ent_iob_ != "B" or subj.i + 1 < len(doc) and doc[subj.i + 1].ent_iob_ == "I":
+            return None
+        if len([t for t in speaker_mention(subj) if t.is_alpha]) != 1:
+            return None
     full = known_name(subj, ents)
-    return full if full is not None and full[-1].text == subj.text else None
-
-
-def _has_det(token: Token) -> bool:
-    return any(c.dep_ == "det" for c in token.children)
+    if full is None or subj.ent_type_ and full[-1].text != subj.text:
+        return None
+    return full
 
 
 def _possessive(ent: Span) -> bool:

@@ -33,8 +33,8 @@ from .coref import (
     is_definite,
     issuer,
     known_name,
+    person_by_surname,
     person_gender,
-    surname_as_other,
 )
 from .lexicon import (
     GROUP_PRONOUNS,
@@ -46,7 +46,7 @@ from .lexicon import (
     ROLE_WORDS,
     TITLE_ABBREVIATIONS,
 )
-from .mention import authored_by, cannot_speak, capitalised_noun, has_article, speaker_mention
+from .mention import authored_by, cannot_speak, capitalised_noun, speaker_mention
 from .names import NAMED_LABELS, before_possessive, name_span, official_body, titled_name, trailing_appositive
 from .pronouns import Candidate, best, candidates, subject_candidate
 
@@ -147,9 +147,9 @@ class SpeakerResolver:
                 continue
             if tok.dep_ not in {"nsubj", "nsubjpass"}:
                 continue
-            if tok.pos_ != "PROPN" or tok.ent_type_ == "PERSON":
-                return None  # the nearest subject is a tagged name or no name: the ranking decides
-            full = known_name(tok, ents)
+            if tok.pos_ != "PROPN":
+                return None  # the nearest subject is no name: the ranking decides
+            full = person_by_surname(tok, ents)  # None for a name tagged as a person: the ranking decides
             if full is not None and compatible(token, full):
                 return tok.idx, full
             return None
@@ -243,16 +243,9 @@ class SpeakerResolver:
             if body is None:
                 self._unnamed.add(ref)
             return Speaker(start, end, ref[0], ref[1], body is not None)
-        if not subj.ent_type_ and not has_article(subj):  # "the British Bill" is no Bill named before
-            known = known_name(subj, self._prev_ents(start, window=None))
-            if known is not None:  # "Peterkin said" after "John Peterkin", whatever the tagger made of it
-                ref = (known.start_char, known.end_char)
-                self._remember(start, ref, person=True, kind="name")
-                return Speaker(start, end, ref[0], ref[1], True)
-        surname = surname_as_other(subj, mention, self._prev_ents(start, window=None)) if subj.ent_type_ not in {
-            "", "PERSON"} else None
-        if surname is not None:  # "Mary Berlin ... Berlin said": the person, not the city the model saw
-            ref = (surname.start_char, surname.end_char)
+        known = person_by_surname(subj, self._prev_ents(start, window=None))
+        if known is not None:  # "Peterkin said" after "John Peterkin", whatever the tagger made of it
+            ref = (known.start_char, known.end_char)
             self._remember(start, ref, person=True, kind="name")
             return Speaker(start, end, ref[0], ref[1], True)
         if subj.dep_ == "advmod" and subj.pos_ != "PROPN" and not subj.ent_type_:
