@@ -29,7 +29,7 @@ from .lexicon import (
 from .mention import authored_by
 from .rules import cue_text, find_subject, is_speech_verb
 
-__all__ = ["content_region", "as_region", "indirect_candidates", "naming", "according", "publisher", "statement"]
+__all__ = ["content_region", "as_region", "indirect_candidates", "naming", "according", "statement"]
 
 
 def content_region(ix: QuoteIndex, verb: Token) -> tuple[int, int] | None:
@@ -353,9 +353,4 @@ def according(ix: QuoteIndex, tok: Token) -> Cand | None:
     if not sizes:
         return None
     region = max(sizes)[1]
-    return ix.snap(region, "according to", publisher(pobj) or pobj)
-
-
-def publisher(noun: Token) -> Token | None:
-    """``a new report by E! News``, ``guidance from the Linden Clinic``: the name a source noun is from."""
-    return authored_by(noun, words=frozenset({"by", "from", "of"}))
+    return ix.snap(region, "according to", authored_by(pobj) or pobj)  # "according to a report by X": X

@@ -16,7 +16,8 @@ __all__ = [
     "STATEMENT_LEMMAS", "UNQUOTED_STATEMENT_LEMMAS", "UNQUOTED_STATEMENT_PHRASES",
     "TELL_LIKE", "OBJECT_CONTROL_LEMMAS",
     "NAMING_VERBS", "NP_CONTENT_VERBS", "NO_DOBJ_CONTENT_VERBS", "HEARER_WORDS", "MEDIUM_WORDS",
-    "SOURCE_NOUNS", "OFFICIAL_BODY_NOUNS", "PERSONAL_BODY_NOUNS", "ROLE_WORDS", "TITLE_ABBREVIATIONS",
+    "SOURCE_NOUNS", "AUTHOR_PREPOSITIONS", "OFFICIAL_BODY_NOUNS", "PERSONAL_BODY_NOUNS", "ROLE_WORDS",
+    "TITLE_ABBREVIATIONS",
     "PERSON_TITLES", "ORG_NOUNS", "PERSON_PRONOUNS",
     "GROUP_PRONOUNS", "RELATIVE_PRONOUNS",
 ]
@@ -89,6 +90,9 @@ SOURCE_NOUNS: frozenset[str] = MEDIUM_WORDS | frozenset(
     """report guidance data figure figures study survey analysis estimate estimates note filing research
     poll document documents record records account announcement article story""".split()
 )
+#: The prepositions that join a source noun to its author (``a report by X``, ``guidance from X``); not "of",
+#: which more often names what the source is about (``a survey of voters``, ``an analysis of the data``).
+AUTHOR_PREPOSITIONS: frozenset[str] = frozenset({"by", "from"})
 
 # -- role words and pronouns ------------------------------------------------------------------
 #: Nouns that name a person by the role they hold: a speaker called so ("the spokesman said")
