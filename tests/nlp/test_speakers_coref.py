@@ -8,6 +8,7 @@ from spacy.language import Language
 
 from newsbrief.nlp.quotes import Quote, extract_quotes
 from newsbrief.nlp.quotes.coref import gender_of
+from newsbrief.nlp.quotes.speaker import SpeakerResolver, speaker_mention
 
 
 def _refs(text: str, rows: list[Quote]) -> list[str | None]:
@@ -335,3 +336,16 @@ def test_bare_titles_joined_to_a_name_are_that_persons(nlp: Language) -> None:
             "\u201cany calm fans?\u201d")
     rows = extract_quotes(nlp(text))
     assert _refs(text, rows) == ["Daniel Emberly"] and _named(rows) == [True]
+
+
+def test_a_lookup_gives_what_resolve_gives_and_records_nothing(nlp: Language) -> None:
+    doc = nlp("The board met on Monday. Critics said the plan was bad. They said it would fail.")
+    critics, they = (next(t for t in doc if t.text == w) for w in ("Critics", "They"))
+    looked = SpeakerResolver(doc)
+    assert looked.lookup(critics, speaker_mention(critics)) == SpeakerResolver(doc).resolve(
+        critics, speaker_mention(critics))
+    assert looked.resolve(they, speaker_mention(they)) == SpeakerResolver(doc).resolve(they, speaker_mention(they))
+    resolved = SpeakerResolver(doc)  # resolved, not looked up: "They" are the critics
+    resolved.resolve(critics, speaker_mention(critics))
+    after = resolved.resolve(they, speaker_mention(they))
+    assert (after.ref_start, after.ref_end) == (critics.idx, critics.idx + len("Critics"))

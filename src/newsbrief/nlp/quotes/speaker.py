@@ -203,6 +203,19 @@ class SpeakerResolver:
             return None
         return best[2], best[3]
 
+    def lookup(self, subj: Token | None, mention: Span | None) -> Speaker:
+        """What :meth:`resolve` gives for the mention, recording nothing (to test a reading before taking it)."""
+        spoken, joint, members, unnamed = len(self._speakers), dict(self.joint), dict(self._members), set(self._unnamed)
+        try:
+            return self.resolve(subj, mention)
+        finally:
+            del self._speakers[spoken:]
+            self.joint.clear()
+            self.joint.update(joint)
+            self._members.clear()
+            self._members.update(members)
+            self._unnamed = unnamed
+
     def resolve(self, subj: Token | None, mention: Span | None) -> Speaker:
         """Resolve one speaker mention (``None`` gives an unattributed speaker)."""
         if subj is None or mention is None:
