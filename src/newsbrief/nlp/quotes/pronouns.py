@@ -19,18 +19,31 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
 from .coref import compatible, gender_of, pronoun_gender
 
-__all__ = ["Candidate", "candidates", "best", "features", "weights", "pronoun_class", "subject_candidate"]
+__all__ = ["Candidate", "Remembered", "candidates", "best", "features", "weights", "pronoun_class", "subject_candidate"]
 
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 #: A name that only modifies a noun ("30 Airco jets", "Carver administration officials").
 _MODIFIER = frozenset({"compound", "amod", "nmod", "npadvmod"})
 _LABELS = {"person": frozenset({"PERSON"}), "it": frozenset({"ORG", "GPE", "NORP"}),
            "they": frozenset({"ORG", "GPE", "NORP"})}
+
+
+class Remembered(NamedTuple):
+    """A speaker the resolver met: where (``at``), the span it refers to, whether a person, how it was found
+    (``kind``: "name", "pron", "role", "group", ...) and whether that span names someone."""
+
+    at: int
+    ref_start: int
+    ref_end: int
+    person: bool
+    kind: str
+    named: bool
 
 
 @dataclass(frozen=True)
@@ -56,17 +69,17 @@ def pronoun_class(token: Token) -> str | None:
 
 
 def candidates(
-    token: Token, ents: Sequence[Span], speakers: Sequence[tuple[int, int, int, bool, str]]
+    token: Token, ents: Sequence[Span], speakers: Sequence[Remembered]
 ) -> list[Candidate]:
-    """Antecedent candidates of ``token`` from the entities before it and the speakers remembered
-    (``(at, ref_start, ref_end, person, kind)``), nearest first, one per span."""
+    """Antecedent candidates of ``token`` from the entities before it and the speakers remembered, nearest
+    first, one per span."""
     cls = pronoun_class(token)
     if cls is None:
         return []
     doc = token.doc
     out: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
-    for at, rs, re_, person, kind in reversed(speakers[-12:]):
+    for at, rs, re_, person, kind, _ in reversed(speakers[-12:]):
         if at >= token.idx or (rs, re_) in seen or person != (cls == "person"):
             continue
         span = doc.char_span(rs, re_, alignment_mode="expand")

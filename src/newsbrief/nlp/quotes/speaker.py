@@ -48,7 +48,7 @@ from .lexicon import (
 )
 from .mention import authored_by, cannot_speak, capitalised_noun, speaker_mention
 from .names import NAMED_LABELS, before_possessive, name_span, official_body, titled_name, trailing_appositive
-from .pronouns import Candidate, best, candidates, subject_candidate
+from .pronouns import Candidate, Remembered, best, candidates, subject_candidate
 
 __all__ = ["Speaker", "SpeakerResolver", "speaker_mention"]
 
@@ -79,11 +79,10 @@ class SpeakerResolver:
             e for e in doc.ents if e.label_ in NAMED_LABELS and not (quoted is not None and quoted(e.start_char))
         ]
         self._ent_starts = [e.start_char for e in self._ents]
-        self._speakers: list[tuple[int, int, int, bool, str]] = []  # (char, ref_start, ref_end, person?, kind)
+        self._speakers: list[Remembered] = []  # the speakers met, in text order
         self.joint: dict[int, list[Span]] = {}  # "they" (token index) -> the further names it stands for
         self._members: dict[str, tuple[int, int]] = {}  # "doctors" -> the organisation "the doctors" stood for
         self._reported: list[tuple[int, int]] = []  # the content of the speech resolved so far
-        self._unnamed: set[tuple[int, int]] = set()  # the unnamed speakers met ("Critics", "a spokesman")
 
     def reported(self, parts: list[tuple[int, int]]) -> None:
         """Record the content of a resolved speech: a name inside someone's words ("X said Skylark would ...")
@@ -101,13 +100,17 @@ class SpeakerResolver:
         lo = 0 if window is None else bisect_left(self._ent_starts, before - window)
         return self._ents[lo:hi]
 
-    def _remember(self, at: int, ref: tuple[int, int] | None, *, person: bool, kind: str) -> None:
+    def _remember(self, at: int, ref: tuple[int, int] | None, *, person: bool, kind: str, named: bool) -> None:
         if ref is not None:
-            self._speakers.append((at, ref[0], ref[1], person, kind))
+            self._speakers.append(Remembered(at, ref[0], ref[1], person, kind, named))
+
+    def _unnamed(self, ref: tuple[int, int]) -> bool:
+        """Whether ``ref`` was met as an unnamed speaker ("Critics", "a spokesman")."""
+        return any(not sp.named and (sp.ref_start, sp.ref_end) == ref for sp in self._speakers)
 
     def _last_org_speaker(self, before: int) -> Span | None:
         """The organisation (a named ORG) that spoke last before ``before``."""
-        for at, rs, re_, is_person, kind in reversed(self._speakers[-20:]):
+        for at, rs, re_, is_person, kind, _ in reversed(self._speakers[-20:]):
             if at >= before or before - at >= _BACK_WINDOW or is_person:
                 continue
             k = bisect_left(self._ent_starts, rs)
@@ -205,7 +208,7 @@ class SpeakerResolver:
 
     def lookup(self, subj: Token | None, mention: Span | None) -> Speaker:
         """What :meth:`resolve` gives for the mention, recording nothing (to test a reading before taking it)."""
-        spoken, joint, members, unnamed = len(self._speakers), dict(self.joint), dict(self._members), set(self._unnamed)
+        spoken, joint, members = len(self._speakers), dict(self.joint), dict(self._members)
         try:
             return self.resolve(subj, mention)
         finally:
@@ -214,7 +217,6 @@ class SpeakerResolver:
             self.joint.update(joint)
             self._members.clear()
             self._members.update(members)
-            self._unnamed = unnamed
 
     def resolve(self, subj: Token | None, mention: Span | None) -> Speaker:
         """Resolve one speaker mention (``None`` gives an unattributed speaker)."""
@@ -234,48 +236,47 @@ class SpeakerResolver:
         if low in {"they", "we"}:
             group = self._plural_subject(subj)
             if group is not None:  # "The researchers ... They note": a group, not a name merely mentioned
-                self._remember(start, group, person=False, kind="group")
-                self._unnamed.add(group)
+                self._remember(start, group, person=False, kind="group", named=False)
                 return Speaker(start, end, group[0], group[1], False)
         if low == "they":
             names = coordinated_names(subj, self._prev_ents(subj.idx))
             if names is not None:  # "Walsh and Ortiz ... They said": the words are each one's
                 self.joint[subj.i] = names[1:]
                 first = names[0]
-                self._remember(start, (first.start_char, first.end_char), person=first.label_ == "PERSON", kind="pron")
+                self._remember(start, (first.start_char, first.end_char), person=first.label_ == "PERSON", kind="pron",
+                               named=True)
                 return Speaker(start, end, first.start_char, first.end_char, True)
         if subj.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS:
             ref = self.resolve_pronoun(subj) if low in PERSON_PRONOUNS | GROUP_PRONOUNS else None
-            self._remember(start, ref, person=low in PERSON_PRONOUNS, kind="pron")
-            named = ref is not None and ref not in self._unnamed  # "Critics said ... they said": unnamed still
+            named = ref is not None and not self._unnamed(ref)  # "Critics said ... they said": unnamed still
+            self._remember(start, ref, person=low in PERSON_PRONOUNS, kind="pron", named=named)
             return Speaker(start, end, ref[0] if ref else None, ref[1] if ref else None, named)
         if capitalised_noun(mention, subj):  # "the Government said": a description, not a name
             body = described_org(mention, subj, self._prev_ents(start), self._last_org_speaker(start))
             ref = (body.start_char, body.end_char) if body is not None else (start, end)
-            self._remember(start, ref, person=False, kind="org" if body is not None else "group")
-            if body is None:
-                self._unnamed.add(ref)
+            named = body is not None
+            self._remember(start, ref, person=False, kind="org" if named else "group", named=named)
             return Speaker(start, end, ref[0], ref[1], body is not None)
         known = person_by_surname(subj, self._prev_ents(start, window=None))
         if known is not None:  # "Peterkin said" after "John Peterkin", whatever the tagger made of it
             ref = (known.start_char, known.end_char)
-            self._remember(start, ref, person=True, kind="name")
+            self._remember(start, ref, person=True, kind="name", named=True)
             return Speaker(start, end, ref[0], ref[1], True)
         if subj.dep_ == "advmod" and subj.pos_ != "PROPN" and not subj.ent_type_:
             return Speaker(None, None, None, None, False)  # an adverb taken for a surname that is no one's
         titled = titled_name(subj)
         if titled is not None:  # "Factline fact checker and staff writer Daniel Emberly posted": a bare title's name
             ref = (titled.start_char, titled.end_char)
-            self._remember(start, ref, person=True, kind="name")
+            self._remember(start, ref, person=True, kind="name", named=True)
             return Speaker(start, end, ref[0], ref[1], True)
         owner = self._office_of(subj)
         if owner is not None:  # "His office said", "Smith's campaign said": the person it speaks for
-            self._remember(start, owner, person=True, kind="name")
+            self._remember(start, owner, person=True, kind="name", named=True)
             return Speaker(start, end, owner[0], owner[1], True)
         body = official_body(mention, subj)
         if body is not None:  # "China's commerce ministry": a named organisation
             ref = (body.start_char, body.end_char)
-            self._remember(start, ref, person=False, kind="name")
+            self._remember(start, ref, person=False, kind="name", named=True)
             return Speaker(start, end, ref[0], ref[1], True)
         # a lower-case word is no name, whatever the tagger says ("the physicians" tagged NNP)
         name = name_span(subj) if not subj.is_lower or subj.ent_type_ else None
@@ -290,7 +291,7 @@ class SpeakerResolver:
         if name is not None:
             ref = (name.start_char, name.end_char)
             person = subj.ent_type_ == "PERSON" or (subj.pos_ == "PROPN" and not subj.ent_type_)
-            self._remember(start, ref, person=person, kind="name")
+            self._remember(start, ref, person=person, kind="name", named=True)
             return Speaker(start, end, ref[0], ref[1], True)
         # appositive name: "the House speaker, Paul Rhine, said"
         trailing = trailing_appositive(subj)
@@ -301,7 +302,7 @@ class SpeakerResolver:
                     ref = (nm.start_char, nm.end_char)
                     org = subj.lemma_.lower() in ORG_NOUNS  # "the group ..., Tall Tree": an organisation
                     self._remember(start, ref, person=child.ent_type_ == "PERSON" and not org,
-                                   kind="org" if org else "name")
+                                   kind="org" if org else "name", named=True)
                     return Speaker(start, end, ref[0], ref[1], True)
         described = self._described(mention, subj)
         if described is None and subj.lemma_.lower() in PERSON_TITLES - ROLE_WORDS:
@@ -309,18 +310,16 @@ class SpeakerResolver:
             described = (main, True) if main is not None else None
         if described is not None:
             ref, person = described
-            self._remember(start, ref, person=person, kind="description" if person else "org")
+            self._remember(start, ref, person=person, kind="description" if person else "org", named=True)
             return Speaker(start, end, ref[0], ref[1], True)
         if subj.lemma_.lower() in ROLE_WORDS and subj.tag_ not in {"NNS", "NNPS"}:
             ref = self.resolve_role(mention, subj) or self._main_person(mention, subj)
             if ref is not None:
-                self._remember(start, ref, person=True, kind="role")
+                self._remember(start, ref, person=True, kind="role", named=True)
                 return Speaker(start, end, ref[0], ref[1], True)
-            self._remember(start, (start, end), person=True, kind="role")
-            self._unnamed.add((start, end))
+            self._remember(start, (start, end), person=True, kind="role", named=False)
             return Speaker(start, end, start, end, False)
-        self._remember(start, (start, end), person=False, kind="group")
-        self._unnamed.add((start, end))
+        self._remember(start, (start, end), person=False, kind="group", named=False)
         return Speaker(start, end, start, end, False)
 
     def _main_person(self, mention: Span, subj: Token) -> tuple[int, int] | None:
@@ -398,4 +397,5 @@ class SpeakerResolver:
     def remember(self, at: int, speaker: Speaker) -> None:
         """Record a speaker reused for a floating quote, so later pronouns can find it."""
         if speaker.ref_start is not None and speaker.ref_end is not None:
-            self._remember(at, (speaker.ref_start, speaker.ref_end), person=speaker.is_entity, kind="float")
+            self._remember(at, (speaker.ref_start, speaker.ref_end), person=speaker.is_entity, kind="float",
+                           named=speaker.is_entity)
