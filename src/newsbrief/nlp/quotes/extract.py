@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..chunks import doc_text
+from ..entities.linking import surname_key
 from .direct import direct_candidates
 from .index import Cand, QuoteIndex, QuoteKind
 from .indirect import indirect_candidates
@@ -69,11 +70,11 @@ def _sentence_level(ix: QuoteIndex, span: QuoteSpan) -> bool:
 
 
 def _same_name(text: str, a: Speaker, b: Speaker | None) -> bool:
-    """Whether two resolved speakers end in the same word ("David Hollis" and "Hollis")."""
+    """Whether two resolved speakers have the same surname ("David Hollis" and "Hollis", "HOLLIS Jr.")."""
     if b is None or a.ref_start is None or a.ref_end is None or b.ref_start is None or b.ref_end is None:
         return False
-    x, y = text[a.ref_start : a.ref_end].split(), text[b.ref_start : b.ref_end].split()
-    return bool(x and y and x[-1] == y[-1])
+    x, y = surname_key(text[a.ref_start : a.ref_end]), surname_key(text[b.ref_start : b.ref_end])
+    return bool(x) and x == y
 
 
 def _introduced_by(ix: QuoteIndex, k: int, prev: Cand | None, resolver: SpeakerResolver) -> Token | None:
