@@ -25,9 +25,11 @@ from spacy.tokens import Doc, Span, Token
 
 from .coref import compatible, gender_of, pronoun_gender
 
-__all__ = ["Candidate", "Remembered", "candidates", "best", "features", "weights", "pronoun_class", "subject_candidate"]
+__all__ = ["Candidate", "Remembered", "candidates", "best", "features", "weights", "pronoun_class", "subject_candidate",
+           "SUBJECT_DEPS"]
 
-_SUBJ = frozenset({"nsubj", "nsubjpass"})
+#: The dependency labels of a clause's subject.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: A name that only modifies a noun ("30 Airco jets", "Carver administration officials").
 _MODIFIER = frozenset({"compound", "amod", "nmod", "npadvmod"})
 _LABELS = {"person": frozenset({"PERSON"}), "it": frozenset({"ORG", "GPE", "NORP"}),
@@ -121,7 +123,7 @@ def features(token: Token, cand: Candidate, ents: Sequence[Span]) -> dict[str, f
         "dist": math.log1p(max(0, token.idx - cand.at) / 100),
         "same_sent": float(sent.start_char <= cand.at),
         "prev_sent": float(sent.start > 0 and doc[sent.start - 1].sent.start_char <= cand.at < sent.start_char),
-        "subject": float(root.dep_ in _SUBJ or root.head.dep_ in _SUBJ),
+        "subject": float(root.dep_ in SUBJECT_DEPS or root.head.dep_ in SUBJECT_DEPS),
         "modifier": float(root.dep_ in _MODIFIER),
         "possessive": float(root.dep_ == "poss"),
         "spoke": float(cand.spoke),
@@ -154,10 +156,10 @@ def best(token: Token, cands: Sequence[Candidate], ents: Sequence[Span]) -> Cand
 def subject_candidate(doc: Doc, cand: Candidate) -> bool:
     """Whether the candidate is (or stands for) the subject of its clause."""
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-    subj = {"nsubj", "nsubjpass"}
     if span is None:
         return False
     root = span.root
     # a name cut short by the model ("Tall Tree" of "Tall Tree Records") and a possessive ("Thomas' sister")
     # count as the subject; a name that only modifies a common noun ("future Acme games could be built") not
-    return root.dep_ in subj or (root.head.dep_ in subj and (root.head.pos_ == "PROPN" or root.dep_ == "poss"))
+    head = root.head
+    return root.dep_ in SUBJECT_DEPS or (head.dep_ in SUBJECT_DEPS and (head.pos_ == "PROPN" or root.dep_ == "poss"))
