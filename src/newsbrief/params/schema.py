@@ -3,6 +3,7 @@ that resolves the kind of briefing."""
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import re
@@ -114,8 +115,13 @@ class ShapeParams(BaseModel):
             return value
         if value in COMPARE_WORDS or Path(value).is_dir():
             return value
-        raise ValueError("use previous, corpus, last-run, a date range like 2017-08-01..2017-08-31, or an "
-                         "annotation store folder")
+        accepted = (f"use {', '.join(COMPARE_WORDS)}, a date range like 2017-08-01..2017-08-31, or an annotation "
+                    "store folder")
+        if Path(value).is_absolute() or "/" in value or os.sep in value:
+            raise ValueError(f"no such folder: {value} ({accepted})")
+        close = difflib.get_close_matches(value.strip().lower(), COMPARE_WORDS, n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]}? " if close else ""
+        raise ValueError(f"{value!r} is neither a baseline nor a folder ({hint}{accepted})")
 
     @field_validator("entities", mode="before")
     @classmethod
