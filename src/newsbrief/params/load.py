@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import glob
+import logging
 import os
 import re
 import types
@@ -23,6 +24,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ..errors import ParamsError, YamlTooLarge
 from ..yamlfile import load_yaml
 from .schema import COMPARE_WORDS, DATE_RANGE, PATH_FIELDS, AnnotationParams, Params, is_url
+
+log = logging.getLogger(__name__)
 
 
 def _field_is_str(name: str) -> bool:
@@ -261,6 +264,10 @@ def with_overrides(data: dict[str, Any], overrides: list[str] | tuple[str, ...] 
             continue
         overridden.add(key)
         data.update(_resolve_paths({key: value}, cwd))
+    # a file's title describes the file's input: another input is not titled by it (an article briefing takes its
+    # article's headline, a corpus briefing "News briefing"), unless --set title gives one
+    retitled = source is not None and "input" in overridden and "title" not in overridden
+    dropped = data.pop("title", None) if retitled else None
     try:
         params = build_params(data, source=source)
     except ParamsError as e:
@@ -269,6 +276,9 @@ def with_overrides(data: dict[str, Any], overrides: list[str] | tuple[str, ...] 
         if source is None or all(p.startswith("--set ") for p in problems):  # the file is fine: do not name it
             raise ParamsError("invalid --set value(s)" if overrides else "invalid parameters", problems=problems)
         raise ParamsError("invalid parameters", problems=problems, path=source)
+    if dropped is not None:
+        log.warning("%s: its title %r describes its own input, not the one given with --set input: left out "
+                    "(--set title=... gives one)", source, dropped)
     return params
 
 
