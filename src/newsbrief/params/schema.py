@@ -23,6 +23,9 @@ DATE_RANGE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*(?:\.\.|/| to )\s*(\d{4}-\d{
 COMPARE_WORDS: tuple[str, ...] = ("previous", "corpus", "last-run")
 #: The folder a run links the previous run's data/ into for ``compare: last-run`` (named "the last run").
 LAST_RUN_DIR = ".last-run"
+#: Entities and speakers a briefing shows when ``top_n`` is not given (an article briefing sizes its tables to the
+#: article's length, up to this many).
+DEFAULT_TOP_N = 10
 _AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(m|min|h|d|w)\s*$", re.IGNORECASE)
 _AGE_UNITS = {"m": "minutes", "min": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
@@ -89,7 +92,10 @@ class ShapeParams(BaseModel):
     mode: Literal["auto", "article", "corpus"] = Field(
         "auto", description="article: one article; corpus: many; auto: by the number of articles."
     )
-    top_n: int = Field(10, ge=1, le=100, description="Entities and speakers shown in charts and tables.")
+    top_n: int | None = Field(
+        None, ge=1, le=100, description=f"Entities and speakers shown in charts and tables (default: {DEFAULT_TOP_N}; "
+        "an article briefing then lists 5 up to 400 words, 8 up to 1,500, to fit its pages; a number given is "
+        "shown whatever the length).")
     freq: Literal["D", "W"] = Field("W", description="Corpus timeline period: D (day) or W (week).")
     entities: list[str] = Field(default_factory=list, description="Entities to follow in the timeline (default: top).")
     include_thin: bool = Field(

@@ -11,7 +11,7 @@ from typing import Any
 from ..analysis.db import Db
 from ..analysis.parts import groups, write_part
 from ..errors import ParamsError
-from ..params import Params
+from ..params import DEFAULT_TOP_N, Params
 from ..store import read_manifest
 from ..store.duck import connect
 from .brief import ReportPaths, brief
@@ -69,7 +69,7 @@ def fan_out(
     """
     db = Db(connect(parent))
     try:
-        todo = groups(db, each=each, top=params.top_n)
+        todo = groups(db, each=each, top=params.top_n or DEFAULT_TOP_N)
         manifest = {k: v for k, v in read_manifest(parent).items() if k not in ("version", "tables", "files")}
     finally:
         db.con.close()
