@@ -2,7 +2,7 @@
 
     PYTHONPATH=src python benchmarks/date_parsing.py
     # beside an earlier version of the module, e.g. the one before partial dates were told apart:
-    git show c6f1102:src/newsbrief/ingest/dates.py > /tmp/old_dates.py
+    git show c6f1102:./src/newsbrief/ingest/dates.py > /tmp/old_dates.py
     PYTHONPATH=src python benchmarks/date_parsing.py --against /tmp/old_dates.py
 """
 
@@ -15,7 +15,7 @@ import warnings
 from collections.abc import Callable
 from pathlib import Path
 
-from newsbrief.ingest.dates import parse_date
+from newsbrief.dates import parse_date
 
 SAMPLES = {
     "ISO 8601": ["2017-08-13", "2017-08-13T10:00:00Z", "2017-08-13T10:00:00+02:00"],

@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from ..ingest import dates
+from .. import dates
 from ..params import is_url
 
 log = logging.getLogger(__name__)
@@ -70,7 +70,7 @@ def kind_of(body: bytes) -> Kind:
 def parse_date(text: str | None) -> datetime | None:
     """RFC 822 (RSS) or ISO 8601 (Atom, sitemaps, Dublin Core) as an aware UTC datetime.
 
-    Read by ingest's date reader (:func:`newsbrief.ingest.dates.parse_date`: zone names, partial dates
+    Read by ingest's date reader (:func:`newsbrief.dates.parse_date`: zone names, partial dates
     left missing), then put in UTC: feed dates are compared and stored as instants.
     """
     moment = dates.parse_date(text)

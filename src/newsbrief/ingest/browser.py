@@ -14,12 +14,12 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from ..dates import parse_date
 from .boilerplate import COPYRIGHT, is_boilerplate
 from .bylines import BYLINE, bare_name, find_author
 from .copy_language import stopwords_of
 from .copy_patterns import DATE, DATE_NO_YEAR, MONTH, STOPWORDS, TIME, WEEKDAY, lede_of, lede_overlap
 from .copy_teasers import before_author_note, comment_head, story_lines
-from .dates import parse_date
 from .names import is_outlet, outlet_in
 
 WIRE_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'-]{1,40}\((?P<src>[A-Z][\w .&-]{1,30})\)\s*[-—–:]")

@@ -14,10 +14,10 @@ from typing import Any
 
 import trafilatura
 
+from ..dates import parse_date
 from ..errors import InputError
 from .boilerplate import clean_paragraphs
 from .browser import copyright_owner, read_browser_copy
-from .dates import parse_date
 from .model import Article
 from .names import clean_author
 from .sources import agrees, choose_source, domain_label, split_wire

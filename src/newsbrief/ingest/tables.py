@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..dates import read_date
 from ..errors import InputError
-from .dates import read_date
 from .model import Article
 from .text import decode_bytes, normalise
 

@@ -18,11 +18,11 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from ..dates import parse_date
 from ..errors import InputError
 from .browser import _title_like, read_browser_copy, unchromed
 from .bylines import name_like
 from .copy_source import source_model
-from .dates import parse_date
 from .lines import line_model
 from .model import Article
 from .sources import agency, split_wire

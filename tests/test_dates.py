@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from newsbrief.ingest.dates import parse_date, read_date
+from newsbrief.dates import parse_date, read_date
 
 
 def utc(*parts: int) -> datetime:
