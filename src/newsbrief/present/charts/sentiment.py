@@ -57,7 +57,6 @@ def article_sentiment_chart(timeline_df: pd.DataFrame, *, title: str | None = No
     """
     fig, ax = new_figure(FULL_WIDTH, 2.2)
     _along_article(ax, timeline_df, title=title)
-    legend_below(fig, ax)
     return fig
 
 
@@ -71,7 +70,8 @@ def _along_article(ax, timeline_df: pd.DataFrame, *, title: str | None = None) -
     ax.set_ylim(-1.05, 1.05)
     ax.set_xlim(0.3, max(len(x), 1) + 0.7)
     integer_axis(ax.xaxis)
-    ax.set_xlabel("Sentence number in the article")
+    # what the bars and the line are, under the axis (a legend would take the room of the bars or of a row)
+    ax.set_xlabel("Sentence number in the article\nbars: each sentence; line: rolling mean")
     ax.set_ylabel(SCORE_LABEL)
     ax.set_title(title or "Sentiment along the article")
 
@@ -88,11 +88,10 @@ def article_tone_chart(timeline_df: pd.DataFrame, entity_df: pd.DataFrame | None
         return article_sentiment_chart(timeline_df)
     apply_style()
     shown = entity_df.dropna(subset=["mean"])
-    # a row per entity (labels on one line), and the legend under both panels
-    fig, (left, right) = plt.subplots(1, 2, figsize=(FULL_WIDTH, max(2.0, 0.2 * len(shown) + 1.3)),
+    # a row per entity (labels on one line)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(FULL_WIDTH, max(1.5, 0.18 * len(shown) + 0.9)),
                                       gridspec_kw={"width_ratios": [1.0, 1.0]})
     _along_article(left, timeline_df)
-    legend_below(fig, left)
     _tone_bars(right, entity_df, key="entity", measure=measure, title=entity_title, width=25)
     for ax, text in ((left, "Sentiment along the article"), (right, entity_title)):
         for loc in ("left", "center", "right"):  # two titles side by side: each starts at its own panel
