@@ -126,8 +126,8 @@ def fan_out(
         children.append(paths)
         if tick:
             tick(1)
-    if record.get("skipped"):
-        write_skipped(folder / "skipped.csv", record["skipped"])
+    if skipped := record.get("skipped"):
+        write_skipped(folder / "skipped.csv", skipped)
     notes = run_notes(read_counts(folder / "fetch.csv"), record)
     index = folder / "index.html"
     index.write_text(index_page(f"{base_title}: one briefing per {each}", rows, notes=notes), encoding="utf-8")
