@@ -109,6 +109,23 @@ def annotate_pages(texts: dict[str, str]) -> dict[str, dict[str, pd.DataFrame]]:
     return out
 
 
+def annotate_held_out(texts: dict[str, str], folds_dir: Path) -> dict[str, dict[str, pd.DataFrame]]:
+    """As :func:`annotate_pages`, each page typed by the typer of its fold (``folds.json``, ``fold<k>.json``
+    written by ``scripts/train_entity_typer.py --folds-out``): a model that never saw the page. Pages in
+    no fold (test pages) get the shipped typer."""
+    from newsbrief.nlp.entities.typer import Typer, use_typer
+
+    fold_of = json.loads((folds_dir / "folds.json").read_text(encoding="utf-8"))
+    out: dict[str, dict[str, pd.DataFrame]] = {}
+    for k in sorted({fold_of.get(p, -1) for p in texts}):
+        use_typer(Typer.load(folds_dir / f"fold{k}.json") if k >= 0 else None)
+        try:
+            out.update(annotate_pages({p: t for p, t in texts.items() if fold_of.get(p, -1) == k}))
+        finally:
+            use_typer(None)
+    return out
+
+
 #: Whether the matching key keeps a leading "The" (the gold writes "The Doobie Brothers" where a name in
 #: running text, and newsbrief's name, has none: "the Doobie Brothers"); ``--keep-the`` for the old key.
 KEEP_THE = False
@@ -271,6 +288,9 @@ def main() -> None:
                         help='match names with a leading "The" kept (the key before issue 21\'s second pass)')
     parser.add_argument("--min-mentions", type=int, default=MIN_MENTIONS,
                         help="score type and one-entity on gold entities named at least this often (default 2)")
+    parser.add_argument("--held-out", type=Path, metavar="DIR",
+                        help="type each dev page with the typer of its fold, trained without it "
+                             "(scripts/train_entity_typer.py --folds-out DIR): honest dev figures")
     args = parser.parse_args()
     MIN_MENTIONS = args.min_mentions
     KEEP_THE = args.keep_the
@@ -289,7 +309,8 @@ def main() -> None:
                 print(f"===== {name}")
                 show(name, tables)
             continue
-        tables = annotate_pages({p: texts[p] for p in sorted(pages)})
+        wanted = {p: texts[p] for p in sorted(pages)}
+        tables = annotate_held_out(wanted, args.held_out) if args.held_out else annotate_pages(wanted)
         scores = {}
         for name in sorted(pages):
             if VERBOSE:

@@ -107,8 +107,9 @@ def gum_examples(split: str, nlp: Any) -> tuple[list[Example], Counter[str]]:
     return out, lower
 
 
-def page_examples(set_name: str, split: str, nlp: Any) -> tuple[list[list[Example]], Counter[str]]:
-    """Examples per page of a hand gold of pages (``aeb`` or our ``readability`` gold), one split."""
+def page_examples(set_name: str, split: str, nlp: Any) -> tuple[list[list[Example]], Counter[str], list[str]]:
+    """Examples per page of a hand gold of pages (``aeb`` or our ``readability`` gold), one split; the
+    lower-case words seen; the page names."""
     pages, texts = load_set(set_name)
     names = [p for p, g in sorted(pages.items()) if g["split"] == split]
     out: list[list[Example]] = []  # per page
@@ -127,7 +128,7 @@ def page_examples(set_name: str, split: str, nlp: Any) -> tuple[list[list[Exampl
             return next(iter(types)) if types is not None and len(types) == 1 else None
 
         out.append(_examples(doc, label_of))
-    return out, lower
+    return out, lower, names
 
 
 def _keep(feature: str, vocab: set[str]) -> bool:
@@ -172,7 +173,7 @@ def export(vec: Any, model: Any) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--dry-run", action="store_true", help="report, write nothing")
-    parser.add_argument("--c", type=float, nargs="*", default=[0.3, 1.0, 3.0, 10.0])
+    parser.add_argument("--c", type=float, nargs="*", default=[0.1, 0.2, 0.3, 0.5, 1.0])
     parser.add_argument("--gum-only", action="store_true",
                         help="train on GUM train alone; the dev pages and GUM dev are only scored (unseen), so "
                              "the end-to-end dev figures (benchmarks/entities_pages.py, gum_entities.py "
@@ -180,6 +181,10 @@ def main() -> None:
     parser.add_argument("--parse", action="store_true",
                         help="use the features of the dependency parse (the name's dependency and head)")
     parser.add_argument("--cache", type=Path, help="keep the parsed documents in this directory between runs")
+    parser.add_argument("--folds-out", type=Path,
+                        help="also write the model of each fold (fold0.json ...: GUM train and the other folds' "
+                             "pages, chosen C) and folds.json (page -> fold) here, for "
+                             "benchmarks/entities_pages.py --held-out DIR")
     args = parser.parse_args()
     global PARSE, CACHE
     PARSE, CACHE = args.parse, args.cache
@@ -188,9 +193,10 @@ def main() -> None:
     nlp = load_pipeline()
     gum_train, v1 = gum_examples("train", nlp)
     gum_dev, v2 = gum_examples("dev", nlp)
-    aeb_pages, v3 = page_examples("aeb", "dev", nlp)
-    rd_pages, v4 = page_examples("readability", "dev", nlp)
+    aeb_pages, v3, names = page_examples("aeb", "dev", nlp)
+    rd_pages, v4, rd_names = page_examples("readability", "dev", nlp)
     aeb_pages += rd_pages  # the dev pages of both hand golds, cross-validated by page together
+    names += rd_names
     aeb_dev = [e for page in aeb_pages for e in page]
     vocab = {w for w, n in (v1 if args.gum_only else v1 + v2 + v3 + v4).items() if n >= 2}
     print(f"groups: GUM train {len(gum_train)}, GUM dev {len(gum_dev)}, dev pages {len(aeb_dev)}; "
@@ -216,6 +222,15 @@ def main() -> None:
             score = (acc + hits / n) / 2
         print(line)
         best = max(best, (score, c))
+    if args.folds_out is not None and not args.gum_only:
+        args.folds_out.mkdir(parents=True, exist_ok=True)
+        for k in range(FOLDS):
+            rest = [e for i, page in enumerate(aeb_pages) if i % FOLDS != k for e in page]
+            vk, mk = fit(gum_train + rest, vocab, best[1])
+            fold = {**export(vk, mk), "C": best[1], "parse": PARSE}
+            (args.folds_out / f"fold{k}.json").write_text(json.dumps(fold, separators=(",", ":")) + "\n", "utf-8")
+        (args.folds_out / "folds.json").write_text(json.dumps({n: i % FOLDS for i, n in enumerate(names)}), "utf-8")
+        print(f"wrote the {FOLDS} fold models to {args.folds_out}")
     # GUM dev stays unseen either way: an independent check
     vec, model = fit(gum_train if args.gum_only else gum_train + aeb_dev, vocab, best[1])
     data = export(vec, model)

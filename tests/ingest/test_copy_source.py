@@ -104,3 +104,34 @@ def test_a_common_word_written_in_lowercase_elsewhere_is_told_by_a_feature() -> 
     assert rows.shape[1] == N_FEATURES
     lowercase = rows[:, N_FEATURES - 2]
     assert lowercase[names.index("Send")] > 0 and lowercase[names.index("Valley Courier")] == 0
+
+
+def test_a_channel_number_is_part_of_the_name_it_follows() -> None:
+    lines = page("Valley Courier", "Valley Courier").split("\n") + ["KVLY 7 Investigates", "KVLY 7 Responds"]
+    names, _, _ = candidate_rows(lines, body=STORY, rule=None)
+    assert "KVLY 7" in names
+    assert "7" not in names
+
+
+def test_a_known_outlet_at_the_end_of_another_name_is_not_named_by_the_chrome() -> None:
+    from newsbrief.ingest.names import outlet_in
+
+    assert outlet_in(["Shelton teacher realizes dream on Wheel of Fortune"]) is None
+    assert outlet_in(["Subscribe to Fortune", "More on Fortune"]) == "Fortune"
+
+
+def test_a_link_with_its_verb_is_never_the_outlet_but_the_name_in_it_may_be() -> None:
+    from newsbrief.ingest.copy_source import _label
+
+    assert _label("Contact Valley Courier") and _label("Subscribe Harbour Gazette")
+    assert not _label("Valley Courier")
+
+
+def test_the_rule_readers_source_counts_as_a_feature_only_when_it_is_a_known_outlet() -> None:
+    lines = page("Valley Courier", "Reuters").split("\n")
+    _, _, plain = candidate_rows(lines, body=STORY, rule=None)
+    _, _, unknown = candidate_rows(lines, body=STORY, rule="Valley Courier")  # a copyright owner, say
+    _, _, known = candidate_rows(lines, body=STORY, rule="Reuters")
+    changed = lambda rows: {int(j) for j in (rows != plain).any(axis=0).nonzero()[0]}  # noqa: E731
+    assert len(changed(unknown)) == 1  # only "the rule's name holds this one"
+    assert len(changed(known)) == 2  # and "this one is the rule's known outlet"

@@ -51,7 +51,11 @@ def test_wire_dateline_is_the_wire_not_the_source(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("line", ["(Credit: Clayton Aldern / Grist)", "Read more: Recognizing Germany's past",
                                   "© 2019 Science X Network", "Sign up for our daily newsletter",
-                                  "Photograph: AFP", "Related Coverage"])
+                                  "Photograph: AFP", "Related Coverage", "Stay up to date with Example Corp.",
+                                  "You have succesfully subscribed. Thank you!",
+                                  "An email with an activation link has just been sent to your email address.",
+                                  "A Word to Our Loyal Readers", "Support Example News and make a difference.",
+                                  "We do this work every day at no cost to you, but it is far from free to produce."])
 def test_boilerplate_lines(line: str) -> None:
     assert is_boilerplate(line)
 

@@ -280,3 +280,10 @@ def test_a_place_glued_before_a_full_name_is_cut_when_the_surname_is_named_alone
     texts = {m["text"]: m["label"] for m in doc_mentions(doc)}
     assert "Ukraine Kurt Volker" not in texts
     assert texts.get("Kurt Volker") == "PERSON" and texts.get("Ukraine") in {"GPE", "LOC"}
+
+
+def test_a_hyphenated_given_name_is_not_cut_at_the_hyphen(nlp) -> None:
+    doc = nlp("Lam Kit-wah, the commander of the district, said the roads would reopen. Lam Kit-wah left.")
+    texts = {m["text"] for m in doc_mentions(doc) if m["label"] == "PERSON"}
+    assert not any(t.endswith(("-", "‐")) for t in texts), texts
+    assert "Lam Kit-wah" in texts, texts

@@ -306,3 +306,32 @@ def test_a_profession_word_with_no_group_of_members_stays_unnamed(nlp: Language)
             "\u201cWe implore you to let our volunteers vaccinate the children,\u201d the physicians wrote.")
     rows = extract_quotes(nlp(text))
     assert rows and not rows[-1].speaker_is_entity
+
+
+def test_a_name_inside_the_speakers_reported_words_takes_no_he_from_the_speaker(nlp: Language) -> None:
+    text = ("The firm builds small satellites in California.\n\n"
+            "Mario Vella, the company's chief operating officer, said Peter Jones would lead the lander work. "
+            "\u201cWe are going to start with something smaller,\u201d he said.")
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[-1] == "Mario Vella"
+
+
+def test_they_after_an_unnamed_group_is_no_named_speaker(nlp: Language) -> None:
+    text = ("Mary Cole backed the plan on Monday. Critics said it would cost too much. "
+            "\u201cIt is a giveaway,\u201d they said.")
+    rows = extract_quotes(nlp(text))
+    assert _refs(text, rows) == ["Critics", "Critics"] and _named(rows) == [False, False]
+
+
+def test_a_definite_role_named_later_with_the_same_role_is_that_person(nlp: Language) -> None:
+    text = ("The Danish ambassador to Britain accused the UK of meddling and warned that the government would act."
+            "\n\nThe Danish ambassador to Britain, Lars Holm, has said that Denmark has the power to end the dispute.")
+    rows = extract_quotes(nlp(text))
+    assert _refs(text, rows) == ["Lars Holm", "Lars Holm"]
+
+
+def test_bare_titles_joined_to_a_name_are_that_persons(nlp: Language) -> None:
+    text = ("Politifact fact checker and staff writer Daniel Emberly posted to Twitter asking if there were "
+            "\u201cany calm fans?\u201d")
+    rows = extract_quotes(nlp(text))
+    assert _refs(text, rows) == ["Daniel Emberly"] and _named(rows) == [True]

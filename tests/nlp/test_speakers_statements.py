@@ -210,3 +210,49 @@ def test_the_statement_is_never_an_older_statements_issuer(nlp: Language) -> Non
             "\"We were shocked to see the posts,\" the statement read.")
     rows = extract_quotes(nlp(text))
     assert rows and not rows[-1].speaker_is_entity
+
+
+def test_told_hearers_described_by_a_clause_that_content_is_the_speech(nlp: Language) -> None:
+    text = ("Union President Keith Gambino told a few thousand teachers who covered the Statehouse lawn that the "
+            "Legislature should direct money from the state reserves toward helping schools.")
+    rows = extract_quotes(nlp(text))
+    assert [(_refs(text, [q])[0], q.content.split()[:2]) for q in rows] == [("Keith Gambino", ["the", "Legislature"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report, published by the World Bank on Monday, said growth would slow to 2 percent.",
+        "A study by the World Bank said growth would slow to 2 percent.",
+    ],
+)
+def test_a_document_that_speaks_speaks_for_its_named_author(nlp: Language, text: str) -> None:
+    rows = extract_quotes(nlp(text))
+    assert [_refs(text, [q])[0] for q in rows] == ["the World Bank"] and rows[0].speaker_is_entity
+
+
+def test_a_quoted_paragraph_right_after_a_quote_with_its_cue_is_the_same_statement(nlp: Language) -> None:
+    text = ("\u201cSpace needs an entire ecosystem of companies,\u201d said Michael Simmer, the chief executive of "
+            "Orbit Works.\n\n\u201cThere are the big established players, but there are also small players. "
+            "And we are one of those.\u201d")
+    rows = extract_quotes(nlp(text))
+    assert len(rows) == 2 and len({q.group for q in rows}) == 1
+    assert _refs(text, rows) == ["Michael Simmer", "Michael Simmer"]
+
+
+def test_an_unnamed_source_after_the_words_speaks_not_the_names_inside_them(nlp: Language) -> None:
+    text = ("The two figures are cabinet ministers Peter Mwale and Simon Dube, who fled to the compound after their "
+            "homes were attacked by troops in Tuesday night's coup, the source, who said he had spoken to people "
+            "inside the compound, told Reuters.")
+    rows = extract_quotes(nlp(text))
+    told = [q for q in rows if q.cue == "told"]
+    assert told and all(q.speaker_text == "the source" and not q.speaker_is_entity for q in told)
+    assert "Peter Mwale" in told[0].content
+
+
+def test_a_quote_after_a_sentence_about_a_named_person_is_that_persons(nlp: Language) -> None:
+    text = ("The minister was defiant. \u201cWe will not back down,\u201d she said. \u201cNot now, not ever.\u201d\n\n"
+            "The opposition leader, Tom Hale, called the plan a disaster. \u201cIt will ruin the farmers.\u201d")
+    rows = extract_quotes(nlp(text))
+    last = rows[-1]
+    assert last.content == "It will ruin the farmers." and _refs(text, [last]) == ["Tom Hale"]

@@ -65,3 +65,10 @@ def test_a_name_that_only_modifies_the_subject_does_not_take_over_he(nlp: Langua
                      "\"Our objective is to make the best game,\" he says.")
     rows = extract_quotes(nlp(text))
     assert rows and _refs(text, rows)[-1] == "Chris Early"
+
+
+def test_a_surname_the_model_gave_another_label_is_the_person_named_in_full(nlp: Language) -> None:
+    text = "Gordon Sondland testified on Wednesday. Sondland said he had followed orders."
+    doc = nlp(text)
+    rows = extract_quotes(doc)
+    assert [(q.speaker_ref_start, q.speaker_ref_end) for q in rows] == [(0, len("Gordon Sondland"))]

@@ -36,7 +36,10 @@ CREDIT = re.compile(
 COPYRIGHT = re.compile(r"(?:©|\(c\)\s*\d{4}|\bcopyright\b\s*(?:©|\d{4})|\ball rights reserved\b)", re.IGNORECASE)
 NEWSLETTER = re.compile(
     r"\b(?:sign up (?:for|to)|subscribe to (?:our|the)|newsletter|get (?:our|the) .{0,30}in your inbox|"
-    r"delivered (?:straight )?to your inbox|enter your email|unsubscribe at any time|no spam)\b", re.IGNORECASE,
+    r"delivered (?:straight )?to your inbox|enter your email|unsubscribe at any time|no spam|"
+    r"(?:you have|you've) (?:succes+ful+y )?subscribed|activation link|confirm your subscription|"
+    r"stay up to date with)\b",
+    re.IGNORECASE,
 )
 # How to reach the author or the outlet ("Email Jane Doe at jdoe@example.com or follow her @jdoe"), and the
 # publisher's note ("Example is part of Example Media Inc, an international media group").
@@ -54,6 +57,12 @@ NOTICE = re.compile(
     r"(?:reproduction|republication|redistribution)\b.{0,120}\b(?:prohibited|"
     r"without (?:the )?(?:express |prior )?(?:written )?(?:permission|consent))|can be contacted with any questions|"
     r"results (?:may )?vary depending)\b", re.IGNORECASE)
+#: The site's appeal for its readers' support ("A Word to Our Loyal Readers", "Support Example and make a difference",
+#: "We do this work every day at no cost to you, ...", "Become a member").
+APPEAL = re.compile(r"\b(?:support (?:\w+ )?(?:journalism|us\b|so we)|support (?:\w+ ){0,3}and make a difference|"
+                    r"a word to our (?:loyal )?readers|at no cost to you|"
+                    r"make a (?:one-time |monthly |small )?(?:contribution|donation)|"
+                    r"become a (?:member|supporter|patron|subscriber)|donate now)", re.IGNORECASE)
 SOCIAL = re.compile(r"^(?:follow|share on|like us on|find us on)\b.{0,60}$|^@\w+$", re.IGNORECASE)
 
 
@@ -74,6 +83,8 @@ def is_boilerplate(line: str) -> bool:
     if CONTACT.search(text) and words < 50:
         return True
     if NOTICE.search(text) and words < 150:
+        return True
+    if APPEAL.search(text) and words < 80:
         return True
     return bool(CREDIT.search(text)) and words < 40 and not text.endswith(('."', ".”"))
 

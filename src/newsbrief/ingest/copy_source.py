@@ -33,7 +33,9 @@ from .sources import AGENCIES, _initials, agrees, domain_label, is_section, tidy
 
 TOKEN = r"(?:[A-Z][\w'’&.-]*[\w'’]|[A-Z]|\d+[A-Za-z][\w-]*)"
 CONNECT = r"(?:of|the|and|&|de|du|la|for|on|-)"
-CAP_RUN = re.compile(rf"(?<![\w'’.-]){TOKEN}(?:\s+(?:{CONNECT}\s+)?{TOKEN})*")
+#: A channel number after a name ("NBC 5", "FOX 9"): part of a run, never its start.
+NUMBER = r"\d{1,2}(?![\w.,:/-])"
+CAP_RUN = re.compile(rf"(?<![\w'’.-]){TOKEN}(?:\s+(?:{CONNECT}\s+)?(?:{TOKEN}|{NUMBER}))*")
 URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 DOMAIN_SUFFIX = re.compile(r"(?i)\.(?:com|net|org|co\.uk|com\.au|co\.in|in|ca|ie|news|tv)$")
 BEFORE = re.compile(r"(?i)(?:about|contact|follow|talk to|trust|subscribe to|more from|more|from|join|"
@@ -205,7 +207,7 @@ def _extended(found: dict[str, Candidate]) -> dict[str, str]:
 
 
 def _row(key: str, c: Candidate, *, owner: str | None, label: str | None, n_lines: int, rule: str,
-         extended: bool, domains: Domains, text: str, own: str) -> list[float]:
+         extended: bool, domains: Domains, text: str, own: str, rule_known: bool) -> list[float]:
     name = max(c.forms, key=lambda f: (c.forms[f], not f.isupper()))
     words = name.split()
     lowered = [w.casefold().strip(".") for w in words]
@@ -225,7 +227,8 @@ def _row(key: str, c: Candidate, *, owner: str | None, label: str | None, n_line
         float(any(ch.isdigit() for ch in name)), first_line,
         float(len(key) <= 3), float(bool(re.search(r"[a-z][A-Z]", name))),
         sum(bool(re.search(r"[a-z][A-Z][a-z]", w)) for w in words) / len(words), float(c.first_whole),
-        c.full_run / max(1, c.seen), float(bool(rule) and rule == key), float(bool(rule) and key in rule),
+        c.full_run / max(1, c.seen), float(bool(rule) and rule == key and rule_known),
+        float(bool(rule) and key in rule),
         float(extended), math.log1p(written), float(in_copyright), c.picture / max(1, c.seen),
         # a common word written in lowercase elsewhere on the page ("send", "channel") is no name; the site's note
         # about itself names it
@@ -253,10 +256,13 @@ def candidate_rows(lines: list[str], *, body: list[str],
     names = [written(k) for k, _ in keep]
     wholes = [written(extended.get(k, k)) for k, _ in keep]  # a name never written alone: its whole form
     rule_key = _key(rule) if rule else ""
+    # the rule reader's source counts as a known outlet's name only (a copyright owner is often the parent company,
+    # told by the owner features)
+    rule_known = bool(rule) and (is_outlet(rule) or is_outlet(f"The {rule}"))
     text = "\n".join(lines)
     own = _key(own_name(lines, body=body) or "")
     rows = np.array([_row(k, c, owner=owner, label=label, n_lines=len(lines), rule=rule_key, extended=k in extended,
-                          domains=domains, text=text, own=own)
+                          domains=domains, text=text, own=own, rule_known=rule_known)
                      for k, c in keep],
                     dtype=np.float64).reshape(len(keep), N_FEATURES)
     return names, wholes, rows
@@ -267,10 +273,17 @@ LABEL_WORDS = WIDGET_WORDS | frozenset("stories story skip content main related 
                                        "top headlines navigation nav toggle".split())
 
 
+#: A link's verb before a name ("Contact Example Post", "Subscribe Example Times"): the name is a candidate of its own.
+ACTION = frozenset("contact about follow subscribe join advertise sign download get watch send share email call visit "
+                   "support read view like listen".split())
+
+
 def _label(name: str) -> bool:
-    """A section or interface label ("Top Stories", "Home", "Skip"), never an outlet."""
+    """A section or interface label ("Top Stories", "Home", "Skip") or a link with its verb ("Contact Example Post"),
+    never an outlet."""
     words = [w.casefold().strip(".") for w in name.split()]
-    return is_section(name) or all(w in LABEL_WORDS or w in STOPWORDS for w in words)
+    return is_section(name) or all(w in LABEL_WORDS or w in STOPWORDS for w in words) or \
+        (len(words) > 1 and words[0] in ACTION)
 
 
 def own_name(lines: list[str], *, body: list[str]) -> str | None:

@@ -65,6 +65,27 @@ def headline_like(line: str) -> bool:
     return first.isupper() and not re.match(r"^\w{1,3}:", line) and not re.search(r"[$£€]\s?\d", line)
 
 
+#: Where a teaser card's headline runs into its summary without a space ("... Student-AthleteA 24-year-old woman ...",
+#: "... On The Rise?Violence is part of ..."): a lowercase letter, digit or closing mark, then a capitalised word.
+GLUE = re.compile(r"(?<=[a-z0-9?!’”])(?=(?:A|[A-Z][a-z]+)[\s,])")
+#: Short words a headline in title case may keep in lowercase.
+TITLE_SMALL = frozenset("a an and as at by for from in of on or the to vs with".split())
+
+
+def glued_card(line: str) -> bool:
+    """A teaser card copied as one line: a headline in title case (five words or more) glued to a summary sentence of
+    six words or more ("Customers Leave Without Paying $690 Bill At Troy SteakhouseA party of six left ...")."""
+    for m in GLUE.finditer(line, 0, 200):
+        head, rest = line[:m.start()].split(), line[m.start():].split()
+        if len(head) < 5 or len(rest) < 6 or re.search(r"(?:^|\W)(?:Mc|Mac)$", head[-1]):
+            continue  # "Hugh McPherson", "Apple's AirPower": a name's own capital
+        capital = sum(w[:1].isupper() or w[:1].isdigit() for w in head)
+        lowercase = sum(w[:1].islower() and w not in TITLE_SMALL for w in head)  # "of", "the" may stay lowercase
+        if capital >= 0.7 * len(head) and not lowercase:
+            return True
+    return False
+
+
 def shouted(line: str) -> bool:
     """A line of :data:`SHOUTED_WORDS` words or more written in capitals (a link to another story, a promotion)."""
     letters = [c for c in line if c.isalpha()]
@@ -88,8 +109,19 @@ def _teaser_runs(lines: list[str]) -> set[int]:
     return out
 
 
+def _without_card_runs(body: list[str]) -> list[str]:
+    """The lines without runs of :data:`TEASER_RUN` or more glued teaser cards (:func:`glued_card`: unmistakable, so a
+    story may lose more than half its lines to them, but never all)."""
+    cards = [glued_card(line) for line in body]
+    n = len(body)
+    drop = {i for i in range(n) if cards[i] and ((i + 1 < n and cards[i + 1]) or (i > 0 and cards[i - 1]))}
+    out = [line for i, line in enumerate(body) if i not in drop]
+    return out or body
+
+
 def story_lines(body: list[str]) -> list[str]:
     """The lines of a copy's story run without other stories' headlines, shouted links, captions and comments."""
+    body = _without_card_runs(body)
     head = next((i for i, line in enumerate(body) if i > 0 and COMMENTS_HEAD.match(line)), None)
     kept = body[:head] if head is not None and head >= len(body) // 2 else body
     drop = _teaser_runs(kept)

@@ -92,10 +92,16 @@ def is_outlet(name: str | None) -> bool:
     return bool(_outlets().fullmatch(name.strip()))
 
 
+#: What stands before a known outlet's name when it is the end of another name ("Wheel of ...", "Bank of the ...").
+INSIDE_NAME = re.compile(r"(?<![\w'’])[A-Z][\w'’.-]*\s+(?:of|de|du)\s+(?:the\s+)?$")
+
+
 def outlet_in(lines: list[str]) -> str | None:
     """The known outlet named most often in ``lines`` (a page's chrome); ties go to the first named."""
     counts: dict[str, int] = {}
     for line in lines:
         for match in _outlets().finditer(line):
+            if INSIDE_NAME.search(line[:match.start()]):
+                continue  # part of another name: "Wheel of Fortune", "Friends of the Earth"
             counts[match.group(0)] = counts.get(match.group(0), 0) + 1
     return max(counts, key=lambda n: counts[n]) if counts else None

@@ -20,13 +20,14 @@ from typing import TYPE_CHECKING
 from ..chunks import doc_text
 from ..lexicon import lexicon
 from ..quotes.lexicon import PERSONAL_SPEECH_LEMMAS
-from .gazetteer import country_code, is_place
+from .gazetteer import country_code, is_capital, is_place
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
 __all__ = ["lexicon", "org_key", "is_known_org", "is_table_line", "table_spans", "cue_label",
-           "is_title_of_work", "in_quoted_title", "org_evidence"]
+           "is_title_of_work", "in_quoted_title", "org_evidence", "is_common_plural", "acts_as_government",
+           "is_credit_line", "credit_spans"]
 
 _FAC_SUFFIXES = frozenset(
     "street st road rd avenue ave boulevard lane square bridge terminal airport station museum stadium observatory "
@@ -93,6 +94,33 @@ def _table_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+#: A line that credits or promotes rather than reports: "Follow X on Twitter", "Reporting by X; Editing by Y",
+#: "Main image credit: Getty", "Photo: X/Reuters". Names on it are the newsroom's, not the story's.
+_CREDIT_LINE = re.compile(
+    r"^\W*(?:follow\b[^.!?,\"“”]{1,60}\bon\s+(?:twitter|facebook|instagram|linkedin|youtube|tiktok|threads|x\b)"
+    r"|(?:additional\s+)?(?:reporting|writing|editing|compiled|produced|research)\s+by\b"
+    r"|(?:(?:main\s+|top\s+|header\s+)?(?:image|photo|picture|video)s?\s*(?:credit|courtesy)?|credits?|"
+    r"photograph|photo\s+illustration)\s*:)",
+    re.IGNORECASE,
+)
+
+
+def is_credit_line(line: str) -> bool:
+    """True for a line that credits or promotes (see :data:`_CREDIT_LINE`): its names are no entities."""
+    return len(line) <= 300 and _CREDIT_LINE.match(line) is not None
+
+
+def credit_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the credit and promotion lines of ``text``."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if is_credit_line(line):
+            spans.append((pos, pos + len(line)))
+        pos += len(line)
+    return spans
+
+
 def _words_before(span: Span, n: int) -> str:
     doc = span.doc
     return " ".join(t.lower_ for t in doc[max(0, span.start - n) : span.start] if not t.is_space)
@@ -137,6 +165,8 @@ def cue_label(span: Span) -> tuple[str, bool] | None:
         and not any(t.lower_ in _DIRECTIONS for t in span[:-1])  # West Germany, East Timor are places
     ):
         return "ORG", True  # "Statistics Canada", "Air Canada": a body named after its country
+    if len(span) == 1 and prev is not None and prev.lower_ == "the" and is_common_plural(span.text):
+        return "ORG", True  # "the Steelers", "the Browns": a team or a band, no person
     # people: a title or kin word right before, an age after, the subject of a speech verb
     if prev is not None and prev.lower_.rstrip(".").split("-")[0] in lex["person_titles"] and (
         prev.text[:1].isupper() or (len(span) >= 2 and all(t.is_title for t in span))
@@ -159,6 +189,16 @@ def cue_label(span: Span) -> tuple[str, bool] | None:
     if root.dep_ == "appos" and root.head.lower_ in lex["person_titles"]:
         return "PERSON", True  # "his father, Hori Parata"
     return None
+
+
+def is_common_plural(word: str) -> bool:
+    """A capitalised plural of a common noun ("Browns", "Bears", "Eagles"), no place: after "the", a team or a
+    band (:func:`cue_label`)."""
+    from .words import is_common_word
+
+    low = word.lower()
+    return (word[:1].isupper() and low.endswith("s") and not low.endswith("ss") and len(low) > 3
+            and is_common_word(low[:-1]) and not is_common_word(low) and not is_place(word))
 
 
 def is_title_of_work(span: Span, *, text: str | None = None) -> bool:
@@ -246,3 +286,26 @@ def org_evidence(span: Span) -> bool:
     if nxt.lower_ not in {"said", "says"} or i + 3 >= n:
         return False
     return doc[i + 1].lower_ == "in" and doc[i + 2].lower_ == "a" and doc[i + 3].lower_ in {"statement", "release"}
+
+
+#: What a government does or has, after "X's" ("Beijing's demands", "Washington's move").
+_GOVERNMENT_HAS = frozenset(
+    "demand demands move moves decision decisions position stance policy policies response plan plans claim claims "
+    "refusal pressure approval support offer proposal proposals request reaction threat threats sanctions "
+    "officials leaders leadership negotiators envoy ambassador government administration crackdown".split()
+)
+
+
+def acts_as_government(span: Span) -> bool:
+    """True when ``span`` names a country's capital that acts: the subject of a verb other than "be"
+    ("Beijing is balking", "Washington had concluded"), or "X's" before what a government has ("Beijing's
+    demands"): the capital stands for the government (an organisation in the gold's convention)."""
+    if not is_capital(span.text):
+        return False
+    doc = span.doc
+    i = span.end
+    if i < len(doc) and doc[i].lower_ in {"'s", "’s"} and i + 1 < len(doc):
+        return doc[i + 1].lower_ in _GOVERNMENT_HAS
+    root = span.root
+    head = root.head
+    return root.dep_ == "nsubj" and head.i != root.i and head.pos_ == "VERB" and head.lemma_ != "be"

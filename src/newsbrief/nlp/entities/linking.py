@@ -28,7 +28,7 @@ import pandas as pd
 
 from ...params import load_alias_file
 from .cues import is_known_org, lexicon, org_key
-from .gazetteer import country_code, fold, is_place
+from .gazetteer import country_code, fold, is_capital, is_place
 from .labels import PLACE_LABELS, strip_titles
 from .variants import merge_acronyms, merge_place_prefixed, merge_reordered_orgs, merge_shortened_orgs
 from .words import is_given_name
@@ -214,7 +214,9 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
             if label == "PERSON" and (art, key) in first_keys and len(first_keys[(art, key)]) == 1:
                 keys.append(("PERSON", next(iter(first_keys[(art, key)]))))  # "Fiona" -> Fiona Parry
                 continue
-            if label in ("PERSON", "ORG") and is_place(fkey) and not is_known_org(m.at[i, "_stripped"]):
+            if (label == "PERSON" or label == "ORG" and not is_capital(fkey)) and is_place(fkey) and not is_known_org(
+                m.at[i, "_stripped"]
+            ):  # a capital the typer calls an organisation stands for its government ("Beijing is balking")
                 labels[i] = "GPE"
             else:
                 corpus = _dominant(corpus_surnames.get(key))

@@ -11,10 +11,10 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING, TypedDict
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 from ..chunks import doc_text
-from .cues import cue_label, in_quoted_title, is_title_of_work, lexicon, org_key, table_spans
+from .cues import credit_spans, cue_label, in_quoted_title, is_title_of_work, lexicon, org_key, table_spans
 from .gazetteer import country_code, fold, is_place
 from .labels import PLACE_LABELS, Found, place_label, strip_titles
 
@@ -134,6 +134,7 @@ def candidates(doc: Doc) -> list[Found]:
     inside table lines, short quoted titles and titles of works left out."""
     text = doc_text(doc)  # built once per Doc: Doc.text joins every token
     tables = table_spans(text) if any(ch.isdigit() for ch in text) else []
+    tables = sorted([*tables, *credit_spans(text)])  # credit and promotion lines: no entities either
     table_starts = [a for a, _ in tables]
     found: list[Found] = []
     for ent in _paragraph_parts(doc):
@@ -153,6 +154,9 @@ def candidates(doc: Doc) -> list[Found]:
         label = ent.label_
         if label == "PERSON" and any(ch.isdigit() for ch in span.text):
             continue
+        span, label = _cut_role_word(span, label)
+        if span is None:
+            continue
         parts = [(piece, lab) for part, lab in _split_country(span, label) for piece in _name_runs(part, lab)]
         for part, lab in parts:
             nxt = doc[part.end] if part.end < len(doc) else None
@@ -160,6 +164,25 @@ def candidates(doc: Doc) -> list[Found]:
                 lab = "LOC"
             found.append((part, lab, cue_label(part)))
     return _split_place_before_person(_trim_sentence_openers(found))
+
+
+def _cut_role_word(span: Span, label: str) -> tuple[Span | None, str]:
+    """A name the model ran into a role title ("the then UK Home Secretary": "UK Home" before "Secretary"): the
+    common word that belongs to the title ("Home", "Energy", "Defense") is no name; a country before it stays
+    (as a place). Other spans come back as they are."""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is None or not nxt.is_title or nxt.lower_ not in lexicon()["person_titles"]:
+        return span, label
+    k = 0
+    while k < len(span) - 1 and country_code(span[: k + 1].text) is not None:
+        k += 1
+    rest = span[k:]
+    from .words import is_common_word
+
+    if len(rest) != 1 or not rest[0].is_title or not is_common_word(rest.text) or is_place(rest.text):
+        return span, label
+    return (span[:k], "GPE") if k else (None, label)
 
 
 def _trim_sentence_openers(found: list[Found]) -> list[Found]:
@@ -208,6 +231,19 @@ def _split_place_before_person(found: list[Found]) -> list[Found]:
     return out
 
 
+_HYPHENS = frozenset("-‐‑")
+
+
+def _hyphen_part(tok: Token) -> bool:
+    """The lower-case second half of a hyphenated given name the tagger reads as a name ("Hau-yip",
+    "Jae-in"), glued to the capitalised half before it."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].text not in _HYPHENS or doc[tok.i - 1].whitespace_:
+        return False
+    before = doc[tok.i - 2]
+    return not before.whitespace_ and before.is_title and tok.tag_ == "NNP"
+
+
 def _name_runs(span: Span, label: str) -> list[Span]:
     """A span the model ran over a verb ("Garrett hit Rudolph") or, for a person, over a lower-case word
     or a role ("Browns DL Sheldon Richardson"): the capitalised runs between them (name particles kept),
@@ -218,12 +254,15 @@ def _name_runs(span: Span, label: str) -> list[Span]:
     person = label == "PERSON"
     for tok in span:
         breaks = tok.is_lower and tok.pos_ in {"VERB", "AUX"} or person and (
-            (tok.is_alpha and tok.is_lower and tok.lower_ not in particles)
+            (tok.is_alpha and tok.is_lower and tok.lower_ not in particles and not _hyphen_part(tok))
             or (tok.is_upper and tok.is_alpha and 2 <= len(tok.text) <= 4 and span.start < tok.i < span.end - 1)
         )
         if breaks:
-            if tok.i > start:
-                runs.append(span.doc[start : tok.i])
+            end = tok.i
+            while end > start and span.doc[end - 1].text in _HYPHENS:  # "Obama-era": Obama, not "Obama-"
+                end -= 1
+            if end > start:
+                runs.append(span.doc[start:end])
             start = tok.i + 1
     if start == span.start:
         return [span]

@@ -31,7 +31,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .cues import is_known_org, org_evidence
+from .cues import acts_as_government, is_common_plural, is_known_org, org_evidence
 from .gazetteer import country_code, fold, is_minor_place, is_place
 from .labels import PLACE_LABELS, Found, place_label, strip_titles
 from .words import common_words, given_names, is_given_name, surname_rank, surname_ranks
@@ -88,6 +88,8 @@ def _surface_features(surface: str) -> tuple[tuple[str, float], ...]:
             f["corporate_word"] = 1.0
         if low[-1].endswith("s") and not low[-1].endswith("ss") and len(low[-1]) > 3:
             f["last_plural" if n >= 2 else "plural_alone"] = 1.0  # "the Steelers", "Emirates"
+            if is_common_plural(words[-1]):  # a team, a band: "Browns", "Bears"
+                f["last_plural_common" if n >= 2 else "plural_common"] = 1.0
     if is_place(text):
         f["gaz_place"] = 1.0
     elif is_minor_place(text):
@@ -167,6 +169,10 @@ def mention_features(
     f.update(surface)
     if dict(surface).get("nwords=1"):  # the model's label of a one-word name beside what the lists say of it
         f[f"alone={label}:{_alone_status(surface)}"] = 1.0
+        if span.start > 0 and doc[span.start - 1].lower_ == "the":  # "the Steelers", "the Pentagon": no person
+            f["the_alone"] = 1.0
+            if dict(surface).get("plural_alone"):
+                f["the_plural"] = 1.0
     return f
 
 
@@ -214,10 +220,13 @@ def group_features(
             surnames.add(fold(words[-1]))
             given.add(fold(words[0]))
     alone: dict[int, str] = {}
+    longer: set[int] = set()  # groups with a mention of two words or more
     for (span, _, _), g in zip(found, groups):
         words = strip_titles(span.text).split()
         if len(words) == 1:
             alone.setdefault(g, fold(words[0]))
+        else:
+            longer.add(g)
     out: dict[int, dict[str, float]] = {}
     for g, acc in sums.items():
         n = counts[g]
@@ -229,6 +238,11 @@ def group_features(
             feats["surname_of_person_in_article"] = 1.0
         if g in alone and alone[g] in given:
             feats["given_name_of_person_in_article"] = 1.0
+        if g in alone and g not in longer and alone[g] not in surnames and alone[g] not in given:
+            # a one-word name never named in full in the article: news introduces people by full name, so a
+            # lone "PERSON" is more often a company, a team or a product ("Ubisoft", "Burisma")
+            for k in [k for k in feats if k.startswith("ner=")]:
+                feats[f"lone_{k}"] = feats[k]
         for cls in definitive[g]:
             feats[f"group_cue={cls}"] = 1.0
         if org_said[g]:  # any mention's words say an organisation ("energy company X", "X's chief executive")
@@ -295,6 +309,17 @@ def shipped_typer() -> Typer:
     return Typer.load()
 
 
+_ACTIVE: list[Typer] = []  # weights used instead of the shipped ones (benchmarks: a model per held-out fold)
+
+
+def use_typer(typer: Typer | None) -> None:
+    """Type with ``typer`` instead of the shipped weights in this process from now on (None: the shipped
+    ones again). ``benchmarks/entities_pages.py --held-out`` scores each page with a model that never saw it."""
+    _ACTIVE.clear()
+    if typer is not None:
+        _ACTIVE.append(typer)
+
+
 def preload() -> None:
     """Read the weights and the name lists now (before forking workers, so each fork inherits them)."""
     shipped_typer()
@@ -309,9 +334,16 @@ def type_groups(
 ) -> list[str | None]:
     """A label per mention from its group's class (None: not a person, organisation or place); places keep
     the place label of the model or cue (GPE, LOC, FAC)."""
-    model = typer or shipped_typer()
+    model = typer or (_ACTIVE[0] if _ACTIVE else shipped_typer())
     feats = group_features(found, groups, rule, parse=model.parse)
     decided = {g: model.predict(f, drop_at=DROP_AT) for g, f in feats.items()}
+    acting: dict[int, list[bool]] = defaultdict(list)
+    for (span, _, _), g in zip(found, groups):
+        if decided[g] == "PLACE":
+            acting[g].append(acts_as_government(span))
+    for g, acts in acting.items():
+        if 2 * sum(acts) >= len(acts) > 0 and any(acts):  # a capital standing for its government
+            decided[g] = "ORG"
     out: list[str | None] = []
     for (_span, label, cue), g, r in zip(found, groups, rule):
         cls = decided[g]

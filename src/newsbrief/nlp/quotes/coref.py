@@ -137,6 +137,24 @@ def known_name(subj: Token, ents: Sequence[Span]) -> Span | None:
     return None
 
 
+def surname_as_other(subj: Token, mention: Span, ents: Sequence[Span]) -> Span | None:
+    """``Mary Berlin ... Berlin said``: a one-word name the model gave another label (a place, an
+    organisation) that is the surname of a person named in full before: that person."""
+    doc = subj.doc
+    if subj.ent_type_ in {"", "PERSON"} or subj.ent_iob_ != "B" or _has_det(subj):
+        return None
+    if subj.i + 1 < len(doc) and doc[subj.i + 1].ent_iob_ == "I":
+        return None  # a longer name ("Berlin Zoo")
+    if len([t for t in mention if t.is_alpha]) != 1:
+        return None
+    full = known_name(subj, ents)
+    return full if full is not None and full[-1].text == subj.text else None
+
+
+def _has_det(token: Token) -> bool:
+    return any(c.dep_ == "det" for c in token.children)
+
+
 def _possessive(ent: Span) -> bool:
     """``Braun's company``: the noun after a possessive name is another entity, not the name."""
     doc = ent.doc

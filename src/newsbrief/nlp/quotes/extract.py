@@ -27,7 +27,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..chunks import doc_text
 from .direct import direct_candidates
@@ -67,6 +67,39 @@ def _sentence_level(ix: QuoteIndex, span: QuoteSpan) -> bool:
     return not before or before[-1] in ".?!:\"”'’)"
 
 
+def _same_name(text: str, a: Speaker, b: Speaker | None) -> bool:
+    """Whether two resolved speakers end in the same word ("David Holmes" and "Holmes")."""
+    if b is None or a.ref_start is None or a.ref_end is None or b.ref_start is None or b.ref_end is None:
+        return False
+    x, y = text[a.ref_start : a.ref_end].split(), text[b.ref_start : b.ref_end].split()
+    return bool(x and y and x[-1] == y[-1])
+
+
+def _introduced_by(
+    ix: QuoteIndex, k: int, prev: Cand | None, resolver: SpeakerResolver
+) -> tuple[Token, Speaker, Span] | None:
+    """A quote with no cue right after a sentence about a named person, later than the last speech ("The
+    opposition leader, Tom Hale, called the plan a disaster. '...'"): (subject, speaker, mention) of that person."""
+    span = ix.spans[k]
+    i = ix.tok_at(span.start)
+    if i == 0 or any(q in ix.consumed for q in ix.chain(k)):
+        return None  # a quote over paragraphs whose cue follows a later part is that cue's
+    doc = ix.doc
+    sent = doc[i - 1].sent
+    if prev is not None and sent.start_char < prev.end or ix.in_quote(sent.start_char):
+        return None
+    if span.para - ix.paras.index(sent.start_char) > 1:
+        return None
+    subj = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+    if subj is None or ix.in_quote(subj.idx) or not (subj.ent_type_ == "PERSON" and subj.pos_ == "PROPN" or (
+        subj.pos_ == "NOUN" and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subj.children)
+    )):
+        return None  # a named person, or a role with the name beside it ("The opposition leader, Tom Hale,")
+    mention = speaker_mention(subj)
+    speaker = resolver.resolve(subj, mention)
+    return (subj, speaker, mention) if speaker.is_entity else None
+
+
 def floating_candidates(ix: QuoteIndex, cands: list[Cand], resolver: SpeakerResolver) -> Iterator[Cand]:
     """Sentence-level quotes with no cue of their own: each continues the nearest preceding speaker
     (``cands`` sorted by start, speakers resolved)."""
@@ -81,6 +114,17 @@ def floating_candidates(ix: QuoteIndex, cands: list[Cand], resolver: SpeakerReso
         prev = last if last is not None and (pos < 0 or last.start > cands[pos].start) else (
             cands[pos] if pos >= 0 else None
         )
+        intro = _introduced_by(ix, k, prev, resolver)
+        if intro is not None and prev is not None and _same_name(ix.text, intro[1], prev.speaker):
+            intro = None  # the one who spoke last: the quote goes on as below
+        if intro is not None:  # "The opposition leader, Tom Hale, called the plan a disaster. '...'"
+            ids = [q for q in ix.chain(k) if q == k or q not in ix.consumed]
+            ix.consumed.update(ids)
+            parts = [(ix.spans[q].inner_start, ix.spans[q].inner_end) for q in ids]
+            subj, speaker, mention = intro
+            last = Cand(parts, "direct", None, subj, set(ids), speaker, (mention.start_char, mention.end_char))
+            yield last
+            continue
         if prev is None or prev.speaker is None or prev.speaker.ref_start is None and prev.speaker.start is None:
             continue
         if span.para - ix.paras.index(prev.start) >= _FLOAT_PARAS:
@@ -88,7 +132,9 @@ def floating_candidates(ix: QuoteIndex, cands: list[Cand], resolver: SpeakerReso
         ids = [q for q in ix.chain(k) if q == k or q not in ix.consumed]  # a later part with a cue of its own is
         ix.consumed.update(ids)  # that cue's ('"...\n\n"...," she added'): never taken twice
         parts = [(ix.spans[q].inner_start, ix.spans[q].inner_end) for q in ids]
-        same = prev.kind != "indirect" and ix.paras.index(prev.end) == span.para
+        # a quote's next paragraph without a cue of its own ("..." she said. \n\n "...") is the same statement;
+        # a quoted paragraph after indirect speech is a statement of its own
+        same = prev.kind != "indirect" and span.para - ix.paras.index(prev.end) <= 1
         last = Cand(parts, "direct", prev.cue, None, set(ids), prev.speaker, prev.mention, join_prev=same)
         resolver.remember(span.start, prev.speaker)
         yield last
@@ -110,7 +156,9 @@ def _joint_speakers(cand: Cand, resolver: SpeakerResolver) -> Iterator[Cand]:
             continue
         mention = speaker_mention(other)
         speaker = resolver.resolve(other, mention)
-        if speaker.is_entity:
+        same = cand.speaker is not None and (speaker.ref_start, speaker.ref_end) == (
+            cand.speaker.ref_start, cand.speaker.ref_end)  # "fact checker and staff writer X": X once
+        if speaker.is_entity and not same:
             yield Cand(list(cand.parts), cand.kind, cand.cue, other, set(cand.quotes), speaker,
                        (mention.start_char, mention.end_char), join_prev=True)
 
@@ -123,9 +171,19 @@ def _role_noun(cand: Cand) -> Token | None:
     subj, sp = cand.subj, cand.speaker
     if subj is None or sp is None or sp.is_entity or subj.tag_ != "NN" or not subj.is_lower or subj.ent_type_:
         return None
-    if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in subj.children):
+    if not any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} or c.dep_ == "poss" for c in subj.children):
         return None
     return subj
+
+
+def _with_role(name: Span, role: Token, lemma: str) -> bool:
+    """The role noun stands beside the name ("John Smith, the spokesman", "chief executive Alan Joyce"),
+    not as another person's ("Mary Jones, a spokesman for the airport")."""
+    doc = name.doc
+    window = doc[max(0, name.start - 4) : min(len(doc), name.end + 4)]
+    return any(t.lemma_.lower() == lemma and t.i != role.i for t in window) and not any(
+        t.lower_ in {"a", "an"} and t.head.lemma_.lower() == lemma for t in window
+    )
 
 
 def named_later(cands: list[Cand]) -> None:
@@ -145,10 +203,7 @@ def named_later(cands: list[Cand]) -> None:
             name = doc.char_span(sp.ref_start, sp.ref_end, alignment_mode="expand")
             if name is None or name.start_char <= cand.end or name.root.ent_type_ != "PERSON":
                 continue
-            window = doc[max(0, name.start - 4) : min(len(doc), name.end + 4)]
-            if any(t.lemma_.lower() == lemma and t.i != role.i for t in window) and not any(
-                t.lower_ in {"a", "an"} and t.head.lemma_.lower() == lemma for t in window
-            ):
+            if _with_role(name, role, lemma):
                 assert cand.speaker is not None
                 cand.speaker = Speaker(cand.speaker.start, cand.speaker.end, sp.ref_start, sp.ref_end, True)
                 break
@@ -233,6 +288,7 @@ def _run(doc: Doc, *, include_headline: bool) -> list[Quote]:
     for cand in cands:
         mention = speaker_mention(cand.subj) if cand.subj is not None else None
         cand.speaker = resolver.resolve(cand.subj, mention)
+        resolver.reported(cand.parts)
         if mention is not None:
             cand.mention = (mention.start_char, mention.end_char)
         others = list(_joint_speakers(cand, resolver)) if cand.subj is not None and cand.speaker.is_entity else []

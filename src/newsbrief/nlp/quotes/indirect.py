@@ -20,12 +20,13 @@ from .lexicon import (
     NO_DOBJ_CONTENT_VERBS,
     NP_CONTENT_VERBS,
     ORG_NOUNS,
-    SOURCE_NOUNS,
+    RELATIVE_PRONOUNS,
     SPEECH_LEMMAS,
     STATEMENT_LEMMAS,
     UNQUOTED_STATEMENT_LEMMAS,
     UNQUOTED_STATEMENT_PHRASES,
 )
+from .mention import authored_by
 from .rules import cue_text, find_subject, is_speech_verb
 
 __all__ = ["content_region", "as_region", "indirect_candidates", "naming", "according", "publisher", "statement"]
@@ -45,6 +46,8 @@ def content_region(ix: QuoteIndex, verb: Token) -> tuple[int, int] | None:
             if c.dep_ == "dobj" and c.i > verb.i and lo <= c.idx < hi
             and any(t.pos_ in {"VERB", "AUX"} and t.dep_ in {"acl", "ccomp"} for t in c.subtree)
         ]
+    if not comps:
+        comps = _hearer_clause_comp(verb, lo, hi)
     right = [c for c in comps if c.i > verb.i]
     comps = right or comps
     if not comps and verb.lemma_.lower() in NP_CONTENT_VERBS and not _says_too(verb):
@@ -73,6 +76,22 @@ def content_region(ix: QuoteIndex, verb: Token) -> tuple[int, int] | None:
     start = max(lo, doc[a].idx)
     end = min(hi, doc[b].idx + len(doc[b]))
     return ix.strip(start, end)
+
+
+def _hearer_clause_comp(verb: Token, lo: int, hi: int) -> list[Token]:
+    """``told a few thousand teachers who covered the lawn that ...``: the parser hangs the ``that`` clause
+    on the verb of a relative clause describing the hearers; it is the speech verb's content."""
+    for obj in verb.children:
+        if obj.dep_ not in {"dobj", "dative"} or obj.i < verb.i:
+            continue
+        for rel in obj.children:
+            if rel.dep_ != "relcl" or is_speech_verb(rel):
+                continue
+            comps = [c for c in rel.children if c.dep_ == "ccomp" and lo <= c.idx < hi and c.i > rel.i
+                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+            if comps:
+                return comps
+    return []
 
 
 #: Lemmas a rule below acts on: the naming verbs and what :func:`is_speech_verb` may accept ("point out").
@@ -138,12 +157,46 @@ def indirect_candidates(ix: QuoteIndex) -> Iterator[Cand]:
         subj = find_subject(tok)
         if subj is None and tok.dep_ not in {"advcl", "xcomp", "conj", "pcomp", "relcl"}:
             subj = ix.line_subject(tok)
+        inverted = _inverted_subject(tok, subj)
+        if inverted is not None:  # "<words>, the source, who ..., told Reuters": the source
+            subj = inverted
+            cut = ix.strip(region[0], inverted.left_edge.idx)
+            region = cut if cut is not None else region
         if subj is not None and region[0] <= subj.idx < region[1]:
             continue
         cand = ix.snap(region, cue_text(tok), subj)
         if cand is not None:
             ix.used_verbs.add(tok.i)
             yield cand
+
+
+def _inverted_subject(verb: Token, subj: Token | None) -> Token | None:
+    """``The figures are ministers X and Y, who fled ..., the source, who said ..., told Reuters``: the parser
+    takes a name inside the words before the cue for its subject; the speaker is the noun phrase set off by a
+    comma right before the cue (past one relative clause). None when the parse is not of that shape."""
+    if subj is None or subj.i > verb.i:
+        return None
+    comps = [c for c in verb.children if c.dep_ == "ccomp" and c.i < subj.i]
+    if not comps:
+        return None
+    doc = verb.doc
+    if any(t.text == "," for t in doc[max(c.right_edge.i for c in comps) + 1 : subj.left_edge.i]):
+        return None  # "<words>, X told": the subject stands after the words
+    j = verb.i - 1
+    if j > subj.i and doc[j].text == ",":  # ", who said he had spoken to people inside ,"
+        k = j - 1
+        while k > subj.i and doc[k].text != ",":
+            k -= 1
+        if doc[k + 1].lower_ not in RELATIVE_PRONOUNS:
+            return None
+        j = k - 1
+    head = doc[j] if j > subj.i else None
+    if head is None or head.pos_ not in {"NOUN", "PROPN"} or head.dep_ not in {"appos", "conj", "pobj", "nsubj"}:
+        return None
+    a = head.i
+    while a - 1 > subj.i and doc[a - 1].dep_ in {"det", "amod", "compound", "poss", "nummod", "case"}:
+        a -= 1
+    return head if doc[a - 1].text == "," else None
 
 
 def _says_too(verb: Token) -> bool:
@@ -305,11 +358,4 @@ def according(ix: QuoteIndex, tok: Token) -> Cand | None:
 
 def publisher(noun: Token) -> Token | None:
     """``a new report by E! News``, ``guidance from the Mayo Clinic``: the name a source noun is from."""
-    if noun.lemma_.lower() not in SOURCE_NOUNS or noun.pos_ != "NOUN":
-        return None
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ in {"by", "from", "of"}:
-            obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-            if obj is not None and (obj.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or obj.pos_ == "PROPN"):
-                return obj
-    return None
+    return authored_by(noun, words=frozenset({"by", "from", "of"}))

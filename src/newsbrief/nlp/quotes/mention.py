@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 
 from newsbrief.nlp.lexicon import lexicon
 
-from .lexicon import GROUP_PRONOUNS, ORG_NOUNS, PERSON_PRONOUNS
+from .lexicon import GROUP_PRONOUNS, ORG_NOUNS, PERSON_PRONOUNS, SOURCE_NOUNS
 
 _DROP_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "prep", "conj"})
 _KEEP_PREP_WORDS = frozenset({"of", "for"})
@@ -62,6 +62,22 @@ def cannot_speak(subj: Token, mention: Span) -> bool:
     return text in words or subj.lemma_.lower() in words or subj.lower_ in words or (
         subj.i > 0 and subj.doc[subj.i - 1].lower_ in {"no", "no-"} and subj.lower_ in {"one", "body"}
     )
+
+
+def authored_by(noun: Token, *, words: frozenset[str] = frozenset({"by", "from"})) -> Token | None:
+    """The named author of a document noun: "A report by the World Bank said", "The study, published by
+    Oxford University, found", "guidance from the Mayo Clinic says" (``words``: the prepositions read)."""
+    if noun.lemma_.lower() not in SOURCE_NOUNS or noun.pos_ != "NOUN":
+        return None
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in words]
+    for acl in noun.children:  # "published by", "released by", "commissioned by"
+        if acl.dep_ == "acl" and acl.tag_ == "VBN":
+            preps += [g for g in acl.children if g.dep_ == "agent" or g.dep_ == "prep" and g.lower_ == "by"]
+    for prep in preps:
+        obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if obj is not None and (obj.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or obj.pos_ == "PROPN"):
+            return obj
+    return None
 
 
 def has_article(token: Token) -> bool:

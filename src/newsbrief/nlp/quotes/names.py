@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from .lexicon import OFFICIAL_BODY_NOUNS, ROLE_WORDS
 
-__all__ = ["NAMED_LABELS", "name_span", "before_possessive", "trailing_appositive", "official_body"]
+__all__ = ["NAMED_LABELS", "name_span", "before_possessive", "trailing_appositive", "official_body", "titled_name"]
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 
@@ -92,3 +92,12 @@ def official_body(mention: Span, head: Token) -> Span | None:
     while a < head.i and mention.doc[a].pos_ == "DET":
         a += 1
     return mention.doc[a : head.i + 1]
+
+
+def titled_name(subj: Token) -> Span | None:
+    """A bare singular noun (no article: a title, not a speaker) joined by "and" to a person's name whose
+    title it shares: "fact checker and staff writer David Emery" is David Emery."""
+    if subj.tag_ != "NN" or not subj.is_lower or any(c.dep_ in {"det", "poss", "nummod"} for c in subj.children):
+        return None
+    person = next((c for c in subj.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"), None)
+    return name_span(person) if person is not None else None

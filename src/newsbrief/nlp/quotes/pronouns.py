@@ -20,11 +20,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .coref import compatible, gender_of, pronoun_gender
 
-__all__ = ["Candidate", "candidates", "best", "features", "weights", "pronoun_class"]
+__all__ = ["Candidate", "candidates", "best", "features", "weights", "pronoun_class", "subject_candidate"]
 
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 #: A name that only modifies a noun ("30 Boeing jets", "Obama administration officials").
@@ -136,3 +136,15 @@ def best(token: Token, cands: Sequence[Candidate], ents: Sequence[Span]) -> Cand
         return None
     w = weights()
     return max(cands, key=lambda c: score(features(token, c, ents), w))
+
+
+def subject_candidate(doc: Doc, cand: Candidate) -> bool:
+    """Whether the candidate is (or stands for) the subject of its clause."""
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    subj = {"nsubj", "nsubjpass"}
+    if span is None:
+        return False
+    root = span.root
+    # a name cut short by the model ("Big Machine" of "Big Machine Records") and a possessive ("Thomas' sister")
+    # count as the subject; a name that only modifies a common noun ("future Ubisoft games could be built") not
+    return root.dep_ in subj or (root.head.dep_ in subj and (root.head.pos_ == "PROPN" or root.dep_ == "poss"))

@@ -34,6 +34,7 @@ from .coref import (
     issuer,
     known_name,
     person_gender,
+    surname_as_other,
 )
 from .lexicon import (
     GROUP_PRONOUNS,
@@ -45,9 +46,9 @@ from .lexicon import (
     ROLE_WORDS,
     TITLE_ABBREVIATIONS,
 )
-from .mention import cannot_speak, capitalised_noun, has_article, speaker_mention
-from .names import NAMED_LABELS, before_possessive, name_span, official_body, trailing_appositive
-from .pronouns import Candidate, best, candidates
+from .mention import authored_by, cannot_speak, capitalised_noun, has_article, speaker_mention
+from .names import NAMED_LABELS, before_possessive, name_span, official_body, titled_name, trailing_appositive
+from .pronouns import Candidate, best, candidates, subject_candidate
 
 __all__ = ["Speaker", "SpeakerResolver", "speaker_mention"]
 
@@ -68,17 +69,6 @@ class Speaker:
         return Speaker(start, end, self.ref_start, self.ref_end, self.is_entity)
 
 
-def _is_subject(doc: Doc, cand: Candidate) -> bool:
-    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-    subj = {"nsubj", "nsubjpass"}
-    if span is None:
-        return False
-    root = span.root
-    # a name cut short by the model ("Big Machine" of "Big Machine Records") and a possessive ("Thomas' sister")
-    # count as the subject; a name that only modifies a common noun ("future Ubisoft games could be built") not
-    return root.dep_ in subj or (root.head.dep_ in subj and (root.head.pos_ == "PROPN" or root.dep_ == "poss"))
-
-
 class SpeakerResolver:
     """Resolve speaker mentions of one Doc to earlier named mentions (call in text order)."""
 
@@ -92,6 +82,16 @@ class SpeakerResolver:
         self._speakers: list[tuple[int, int, int, bool, str]] = []  # (char, ref_start, ref_end, person?, kind)
         self.joint: dict[int, list[Span]] = {}  # "they" (token index) -> the further names it stands for
         self._members: dict[str, tuple[int, int]] = {}  # "doctors" -> the organisation "the doctors" stood for
+        self._reported: list[tuple[int, int]] = []  # the content of the speech resolved so far
+        self._unnamed: set[tuple[int, int]] = set()  # the unnamed speakers met ("Critics", "a spokesman")
+
+    def reported(self, parts: list[tuple[int, int]]) -> None:
+        """Record the content of a resolved speech: a name inside someone's words ("X said Tyvak would ...")
+        is no new subject to take that speaker's next "he said"."""
+        self._reported.extend(parts)
+
+    def _in_reported(self, char: int) -> bool:
+        return any(a <= char < b for a, b in self._reported[-8:])
 
     # -- antecedent search ---------------------------------------------------------
     def _prev_ents(self, before: int, *, window: int | None = _BACK_WINDOW) -> list[Span]:
@@ -125,13 +125,14 @@ class SpeakerResolver:
         cands = candidates(token, ents, self._speakers)
         recent = next((c for c in cands if c.spoke), None)
         inside = (recent.start, recent.end) if recent is not None else (-1, -1)
-        named = best(token, [c for c in cands if not c.spoke and not inside[0] <= c.start < inside[1]], ents)
+        named = best(token, [c for c in cands if not c.spoke and not inside[0] <= c.start < inside[1]
+                             and not (recent is not None and self._in_reported(c.start))], ents)
         late = self._subject_surname(token, self._prev_ents(token.idx, window=None))
         if late is not None and all(
-            c is None or late[0] > c.at or (c is named and not _is_subject(self.doc, c)) for c in (recent, named)
+            c is None or late[0] > c.at or (c is named and not subject_candidate(self.doc, c)) for c in (recent, named)
         ):
             return late[1].start_char, late[1].end_char
-        if recent is not None and (named is None or named.at < recent.at or not _is_subject(self.doc, named)):
+        if recent is not None and (named is None or named.at < recent.at or not subject_candidate(self.doc, named)):
             return recent.start, recent.end  # the speaker goes on until a new name takes the subject
         return (named.start, named.end) if named is not None else None
 
@@ -142,7 +143,7 @@ class SpeakerResolver:
         sent = token.sent
         first = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         for tok in reversed(self.doc[first : token.i]):
-            if self._quoted is not None and self._quoted(tok.idx):
+            if self._quoted is not None and self._quoted(tok.idx) or self._in_reported(tok.idx):
                 continue
             if tok.dep_ not in {"nsubj", "nsubjpass"}:
                 continue
@@ -212,12 +213,16 @@ class SpeakerResolver:
             source = issuer(mention, subj)  # "X issued a statement ... The statement said": X
             if source is not None:
                 return self.resolve(source, speaker_mention(source)).with_mention(start, end)
+        author = authored_by(subj)
+        if author is not None:  # "The report, published by the World Bank, said": the World Bank
+            return self.resolve(author, speaker_mention(author)).with_mention(start, end)
         if cannot_speak(subj, mention):
             return Speaker(None, None, None, None, False)
         if low in {"they", "we"}:
             group = self._plural_subject(subj)
             if group is not None:  # "The researchers ... They note": a group, not a name merely mentioned
                 self._remember(start, group, person=False, kind="group")
+                self._unnamed.add(group)
                 return Speaker(start, end, group[0], group[1], False)
         if low == "they":
             names = coordinated_names(subj, self._prev_ents(subj.idx))
@@ -229,11 +234,14 @@ class SpeakerResolver:
         if subj.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS:
             ref = self.resolve_pronoun(subj) if low in PERSON_PRONOUNS | GROUP_PRONOUNS else None
             self._remember(start, ref, person=low in PERSON_PRONOUNS, kind="pron")
-            return Speaker(start, end, ref[0] if ref else None, ref[1] if ref else None, ref is not None)
+            named = ref is not None and ref not in self._unnamed  # "Critics said ... they said": unnamed still
+            return Speaker(start, end, ref[0] if ref else None, ref[1] if ref else None, named)
         if capitalised_noun(mention, subj):  # "the Government said": a description, not a name
             body = described_org(mention, subj, self._prev_ents(start), self._last_org_speaker(start))
             ref = (body.start_char, body.end_char) if body is not None else (start, end)
             self._remember(start, ref, person=False, kind="org" if body is not None else "group")
+            if body is None:
+                self._unnamed.add(ref)
             return Speaker(start, end, ref[0], ref[1], body is not None)
         if not subj.ent_type_ and not has_article(subj):  # "the British Bill" is no Bill named before
             known = known_name(subj, self._prev_ents(start, window=None))
@@ -241,8 +249,19 @@ class SpeakerResolver:
                 ref = (known.start_char, known.end_char)
                 self._remember(start, ref, person=True, kind="name")
                 return Speaker(start, end, ref[0], ref[1], True)
+        surname = surname_as_other(subj, mention, self._prev_ents(start, window=None)) if subj.ent_type_ not in {
+            "", "PERSON"} else None
+        if surname is not None:  # "Mary Berlin ... Berlin said": the person, not the city the model saw
+            ref = (surname.start_char, surname.end_char)
+            self._remember(start, ref, person=True, kind="name")
+            return Speaker(start, end, ref[0], ref[1], True)
         if subj.dep_ == "advmod" and subj.pos_ != "PROPN" and not subj.ent_type_:
             return Speaker(None, None, None, None, False)  # an adverb taken for a surname that is no one's
+        titled = titled_name(subj)
+        if titled is not None:  # "Snopes fact checker and staff writer David Emery posted": a bare title's name
+            ref = (titled.start_char, titled.end_char)
+            self._remember(start, ref, person=True, kind="name")
+            return Speaker(start, end, ref[0], ref[1], True)
         owner = self._office_of(subj)
         if owner is not None:  # "His office said", "Smith's campaign said": the person it speaks for
             self._remember(start, owner, person=True, kind="name")
@@ -292,8 +311,10 @@ class SpeakerResolver:
                 self._remember(start, ref, person=True, kind="role")
                 return Speaker(start, end, ref[0], ref[1], True)
             self._remember(start, (start, end), person=True, kind="role")
+            self._unnamed.add((start, end))
             return Speaker(start, end, start, end, False)
         self._remember(start, (start, end), person=False, kind="group")
+        self._unnamed.add((start, end))
         return Speaker(start, end, start, end, False)
 
     def _main_person(self, mention: Span, subj: Token) -> tuple[int, int] | None:
