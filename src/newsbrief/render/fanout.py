@@ -9,7 +9,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from ..analysis.db import Db
-from ..analysis.parts import groups, write_part
+from ..analysis.parts import groups, part_ids, write_part
 from ..errors import ParamsError
 from ..fetch import read_counts
 from ..ingest import write_skipped
@@ -50,7 +50,7 @@ def own_dates(db: Db, scope: str, flagged: list[Mapping[str, Any]]) -> list[Mapp
     """The flagged dates of the articles of one part (``scope``: a predicate on ``a``)."""
     if not flagged:
         return []
-    ids = set(db.df(f"SELECT article_id FROM articles a WHERE {scope}")["article_id"].astype(str))
+    ids = part_ids(db, scope)
     return [f for f in flagged if ids.intersection(flagged_article(f))]
 
 
