@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from newsbrief.ingest.copy_source import candidate_rows, source_model
@@ -113,11 +114,20 @@ def test_a_channel_number_is_part_of_the_name_it_follows() -> None:
     assert "7" not in names
 
 
-def test_a_known_outlet_at_the_end_of_another_name_is_not_named_by_the_chrome() -> None:
+def test_a_known_outlet_at_the_end_of_another_name_in_a_sentence_is_not_named_by_the_chrome() -> None:
     from newsbrief.ingest.names import outlet_in
 
-    assert outlet_in(["Shelton teacher realizes dream on Wheel of Fortune"]) is None
+    assert outlet_in(["Ferrow school cook wins a car on the quiz show Spin of Fortune"]) is None
     assert outlet_in(["Subscribe to Fortune", "More on Fortune"]) == "Fortune"
+
+
+@pytest.mark.parametrize(("line", "outlet"), [("Best of Fortune", "Fortune"),
+                                              ("Editor of The Guardian", "The Guardian"),
+                                              ("Part of The Guardian Media Group", "The Guardian")])
+def test_x_of_an_outlet_at_the_line_start_is_the_chromes_own_and_names_it(line: str, outlet: str) -> None:
+    from newsbrief.ingest.names import outlet_in
+
+    assert outlet_in([line]) == outlet
 
 
 def test_a_link_with_its_verb_is_never_the_outlet_but_the_name_in_it_may_be() -> None:
@@ -132,6 +142,25 @@ def test_the_rule_readers_source_counts_as_a_feature_only_when_it_is_a_known_out
     _, _, plain = candidate_rows(lines, body=STORY, rule=None)
     _, _, unknown = candidate_rows(lines, body=STORY, rule="Valley Courier")  # a copyright owner, say
     _, _, known = candidate_rows(lines, body=STORY, rule="Reuters")
-    changed = lambda rows: {int(j) for j in (rows != plain).any(axis=0).nonzero()[0]}  # noqa: E731
+
+    def changed(rows: np.ndarray) -> set[int]:  # the feature columns that differ from the plain run
+        return {int(j) for j in (rows != plain).any(axis=0).nonzero()[0]}
+
     assert len(changed(unknown)) == 1  # only "the rule's name holds this one"
     assert len(changed(known)) == 2  # and "this one is the rule's known outlet"
+
+
+@pytest.mark.parametrize("name", ["The Guardian", "Guardian", "the Guardian", "Reuters", "The Reuters"])
+def test_a_known_outlet_is_known_with_or_without_a_leading_the(name: str) -> None:
+    from newsbrief.ingest.names import is_outlet
+
+    assert is_outlet(name)
+    assert not is_outlet(name.replace("Guardian", "Harbour Gazette").replace("Reuters", "Valley Courier"))
+
+
+def test_every_link_verb_counts_before_a_name() -> None:
+    from newsbrief.ingest.copy_source import ACTION, BEFORE
+
+    assert all(BEFORE.search(f"{verb.capitalize()} ") for verb in ACTION)
+    assert BEFORE.search("Sign up for the ") and BEFORE.search("Subscribe to ") and BEFORE.search("More from ")
+    assert not BEFORE.search("The mayor of ")

@@ -4,6 +4,8 @@ itself stay."""
 
 from __future__ import annotations
 
+import pytest
+
 from newsbrief.ingest.browser import read_browser_copy
 from newsbrief.ingest.copy_teasers import headline_like, story_lines
 
@@ -105,10 +107,23 @@ def test_teaser_cards_glued_to_their_summaries_go_even_when_they_outnumber_the_s
     assert story_lines([P1, P2, *CARDS]) == [P1, P2]
 
 
+def test_a_run_of_glued_cards_is_as_long_as_a_run_of_headlines(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsbrief.ingest import copy_teasers
+
+    monkeypatch.setattr(copy_teasers, "TEASER_RUN", 3)
+    assert story_lines([P1, P2, *CARDS[:2]]) == [P1, P2, *CARDS[:2]]
+    assert story_lines([P1, P2, *CARDS]) == [P1, P2]
+
+
 def test_a_single_glued_line_and_a_names_own_capital_are_no_teaser_cards() -> None:
     from newsbrief.ingest.copy_teasers import glued_card
 
     assert all(glued_card(card) for card in CARDS)
     assert story_lines([P1, CARDS[0], P2]) == [P1, CARDS[0], P2]  # one alone may be a glitch of the story
-    assert not glued_card("Wichita East's Senior Hugh McPherson won first place in the 100 yard freestyle on Friday.")
-    assert not glued_card("Even with Apple's AirPower project canceled, wireless charging moved forward this year.")
+    assert glued_card("Council Sets The Date Of The Vote For MayThe members agreed on a date after a long debate.")
+    # a name's own inner capital after a short capitalised fragment (five capitalised words before it, six after)
+    assert not glued_card("Brackwater Bay Area Governor Tomas DeVarga said on Friday that the bridge would open.")
+    assert not glued_card("Port Ellery Gulls Forward LeMarcus Dray scored thirty points in the final game.")
+    assert not glued_card("Kestrel Bay East's Senior Hugh McTavish won first place in the freestyle race on Friday.")
+    assert not glued_card("Harlan Electronics Unveils Its Folding AirDeck tablet at the fair in Varnby on Monday.")
+    assert not glued_card("Varnby Harbour Board Chair Siobhan O’Rourke said the pier would reopen in June.")

@@ -276,14 +276,18 @@ def test_a_common_word_opening_a_sentence_is_trimmed_from_a_name_found_without_i
 
 
 def test_a_place_glued_before_a_full_name_is_cut_when_the_surname_is_named_alone(nlp) -> None:
-    doc = nlp("The former special envoy to Ukraine Kurt Volker shifted his account. Volker said he had not known.")
+    from spacy.tokens import Span
+
+    doc = nlp("The former special envoy to Ukraine Kurt Wendler shifted his account. Wendler said he had not known.")
+    doc.ents = [Span(doc, 5, 8, "PERSON"), Span(doc, 12, 13, "PERSON")]  # the model's error: place and name in one
+    assert doc.ents[0].text == "Ukraine Kurt Wendler"
     texts = {m["text"]: m["label"] for m in doc_mentions(doc)}
-    assert "Ukraine Kurt Volker" not in texts
-    assert texts.get("Kurt Volker") == "PERSON" and texts.get("Ukraine") in {"GPE", "LOC"}
+    assert "Ukraine Kurt Wendler" not in texts
+    assert texts.get("Kurt Wendler") == "PERSON" and texts.get("Ukraine") in {"GPE", "LOC"}
 
 
 def test_a_hyphenated_given_name_is_not_cut_at_the_hyphen(nlp) -> None:
-    doc = nlp("Lam Kit-wah, the commander of the district, said the roads would reopen. Lam Kit-wah left.")
+    doc = nlp("Chan Siu-ming, the commander of the district, said the roads would reopen. Chan Siu-ming left.")
     texts = {m["text"] for m in doc_mentions(doc) if m["label"] == "PERSON"}
     assert not any(t.endswith(("-", "‐")) for t in texts), texts
-    assert "Lam Kit-wah" in texts, texts
+    assert "Chan Siu-ming" in texts, texts

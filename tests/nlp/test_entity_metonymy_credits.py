@@ -77,9 +77,9 @@ def test_a_capital_in_place_use_stays_a_place(nlp) -> None:
 
 def test_a_common_word_run_into_a_role_title_is_no_name(nlp) -> None:
     found = [s.text for s, _, _ in candidates(nlp(
-        "In June, the then UK Home Secretary, Sajid Javid, approved the request. Javid said so in London."))]
+        "In June, the then UK Home Secretary, Amir Qadri, approved the request. Qadri said so in London."))]
     assert "Home" not in found and "UK Home" not in found
-    assert "UK" in found and "Sajid Javid" in found
+    assert "UK" in found and "Amir Qadri" in found
 
 
 def test_the_minor_place_file_matches_the_installed_gazetteer() -> None:
@@ -92,7 +92,7 @@ def test_the_minor_place_file_matches_the_installed_gazetteer() -> None:
 
 
 def test_use_typer_swaps_the_weights_and_back(nlp) -> None:
-    doc = nlp("Ubisoft said on Tuesday that Ubisoft will release two games.")
+    doc = nlp("Vantorix said on Tuesday that Vantorix will release two games.")
     found = candidates(doc)
 
     groups = group_mentions(found)

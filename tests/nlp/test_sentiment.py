@@ -263,3 +263,25 @@ def test_vader_scores_equal_each_lexicons_own_whatever_was_scored_before() -> No
             for news in (True, False):
                 assert vader_scores(text, news_lexicon=news) == vader_analyzer(news).polarity_scores(text), (text, news)
     assert vader_scores("United we stand.", news_lexicon=True) != vader_scores("United we stand.")
+
+
+def test_news_scores_are_the_same_bits_under_any_string_hash_seed() -> None:
+    """The word weights of a sentence are summed over a set, whose order follows PYTHONHASHSEED: the sum
+    must not depend on it (a folder run and a store run once differed in the last digits)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from newsbrief.nlp.sentiment.news import NewsScorer\n"
+        "texts = ['The minister said the reckless plan would hurt families, wreck the economy and betray voters, "
+        "while critics praised the bold reform as a welcome, overdue rescue for struggling towns.'] * 3\n"
+        "print([s.hex() for s in NewsScorer().score(texts)])\n"
+    )
+    outs = set()
+    for seed in ("1", "2", "3", "4"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, env=env)
+        assert done.returncode == 0, done.stderr[-2000:]
+        outs.add(done.stdout.strip())
+    assert len(outs) == 1, outs

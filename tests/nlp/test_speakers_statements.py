@@ -256,3 +256,10 @@ def test_a_quote_after_a_sentence_about_a_named_person_is_that_persons(nlp: Lang
     rows = extract_quotes(nlp(text))
     last = rows[-1]
     assert last.content == "It will ruin the farmers." and _refs(text, [last]) == ["Tom Hale"]
+
+
+def test_according_to_a_source_speaks_for_its_author_not_for_those_it_is_about(nlp: Language) -> None:
+    by = "According to a report by the Linden Institute, most voters want lower taxes."
+    of = "According to a survey of Republicans, most voters want lower taxes."
+    assert [_refs(by, [q])[0] for q in extract_quotes(nlp(by))] == ["the Linden Institute"]
+    assert [q.speaker_is_entity for q in extract_quotes(nlp(of))] == [False]

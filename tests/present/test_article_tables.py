@@ -33,3 +33,12 @@ def test_the_most_mentioned_person_and_the_lead_named_speaker_are_always_listed(
     assert any("most mentioned person is Ann Lee" in f for f in briefing.findings())
     assert "<td>Ann Lee</td><td>person</td>" in markup  # the 10th entity, listed after the top five
     assert "<td>Ann Lee</td><td>yes</td>" in markup  # the named speaker the finding leads with
+
+
+def test_an_article_briefing_lists_top_n_rows_when_top_n_is_given_whatever_its_length() -> None:
+    briefing = _briefing(n_places=9)
+    briefing.top_n, briefing.sized = 8, False
+    markup = briefing.who_section().markup
+    assert all(f"<td>Place {i}</td>" in markup for i in range(8)) and "<td>Place 8</td>" not in markup
+    sized = _briefing(n_places=9).who_section().markup  # top_n not given: 5 rows for a story of 200 words
+    assert "<td>Place 4</td>" in sized and "<td>Place 5</td>" not in sized

@@ -15,6 +15,7 @@ import pytest
 
 import oracles
 from newsbrief import analysis
+from newsbrief.analysis.appendix import TONE_DECIMALS
 from newsbrief.analysis.db import Db
 from newsbrief.analysis.periods import source_labels
 from newsbrief.present.formatters import fmt_day, fmt_source, fmt_text
@@ -40,7 +41,7 @@ def reference_csvs(tables: dict[str, pd.DataFrame], folder: Path) -> None:
         "title": [fmt_text(t) or str(i) for t, i in zip(a["title"], a["article_id"])],
         "url": [u if fmt_text(u).startswith(("http://", "https://")) else "" for u in a["url"]],
         "source": a["source"].map(fmt_source), "published": a["published"].map(fmt_day),
-        "words": a["n_words"].astype(int), "tone": a["article_id"].map(tone).astype(float),
+        "words": a["n_words"].astype(int), "tone": a["article_id"].map(tone).astype(float).round(TONE_DECIMALS),
         "article_id": a["article_id"],
     })
     if "wire" in articles:  # the agency credited for the copy, apart from the source
@@ -48,8 +49,8 @@ def reference_csvs(tables: dict[str, pd.DataFrame], folder: Path) -> None:
     per = source_tone(tables["sentences"], articles)
     src = articles.assign(source=source_labels(articles["source"])).groupby("source").agg(
         articles=("article_id", "size"), words=("n_words", "sum"))
-    src["tone"] = per.groupby("group")["value"].mean()
-    src["tone_sd"] = per.groupby("group")["value"].std()
+    src["tone"] = per.groupby("group")["value"].mean().round(TONE_DECIMALS)  # tones are written to a millionth
+    src["tone_sd"] = per.groupby("group")["value"].std().round(TONE_DECIMALS)
     if "wire" in articles:  # how many of a source's articles are agency copy
         credited = articles.assign(source=source_labels(articles["source"]),
                                    credited=articles["wire"].map(fmt_text).ne(""))

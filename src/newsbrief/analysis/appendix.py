@@ -165,11 +165,19 @@ def sources_sql(db: Db, *, tone: str | None = None) -> str:
         GROUP BY 1"""
 
 
+#: Decimals of the tone columns of the CSV files: a mean of sentence scores holds its last bits by chance (the order
+#: of its sums: a run's rows in memory and a store's in partitions are summed in different orders, and the sentence
+#: scores themselves can differ in the 17th digit between processes), so every run writes them to a millionth.
+TONE_DECIMALS = 6
+
+
 def csv_sql(select: str, *, flags: tuple[str, ...] = (), stamps: tuple[str, ...] = (),
-            texts: tuple[str, ...] = ()) -> str:
+            texts: tuple[str, ...] = (), tones: tuple[str, ...] = ()) -> str:
     """``select`` with its values written as pandas wrote them: booleans True/False, timestamps with their UTC
-    offset, empty strings as empty fields (DuckDB writes an empty string as ``""``, a missing value as nothing)."""
+    offset, empty strings as empty fields (DuckDB writes an empty string as ``""``, a missing value as nothing);
+    ``tones`` rounded to :data:`TONE_DECIMALS` decimals."""
     replace = [f'(CASE WHEN "{c}" THEN \'True\' ELSE \'False\' END) AS "{c}"' for c in flags]
+    replace += [f'round("{c}", {TONE_DECIMALS}) AS "{c}"' for c in tones]
     replace += [f'strftime(timezone(\'UTC\', "{c}"), \'%Y-%m-%d %H:%M:%S+00:00\') AS "{c}"' for c in stamps]
     replace += [f'nullif("{c}", \'\') AS "{c}"' for c in texts]
     return f"SELECT * REPLACE ({', '.join(replace)}) FROM ({select}) t" if replace else select
@@ -274,8 +282,8 @@ def csv_selects(db: Db, agg: Aggregates, *, caps: dict[str, Capped] | None = Non
         "speakers.csv": csv_sql(full["speakers"], flags=("named",), stamps=("first", "last")),
         "quotes.csv": csv_sql(full["quotes"], texts=("article", "as written", "kind", "cue", "quote")),
         "articles.csv": csv_sql(full["articles"], texts=("url", "published", "wire") if db.has("articles", "wire")
-                                else ("url", "published")),
-        "sources.csv": full["sources"],
+                                else ("url", "published"), tones=("tone",)),
+        "sources.csv": csv_sql(full["sources"], tones=("tone", "tone_sd")),
     }
 
 

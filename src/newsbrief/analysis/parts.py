@@ -50,6 +50,11 @@ def groups(db: Db, *, each: str, top: int) -> list[tuple[str, str, int, dict[str
     raise ParamsError("invalid --each", problems=[f"--each {each}: choose one of {', '.join(EACH_CHOICES)}"])
 
 
+def part_ids(db: Db, scope: str) -> set[str]:
+    """The article ids of one part (``scope``: a predicate on ``a``, as :func:`groups` gives it)."""
+    return set(db.df(f"SELECT article_id FROM articles a WHERE {scope}")["article_id"].astype(str))
+
+
 def _without_partition(db: Db, table: str) -> str:
     return PARTITIONING.columns_but_partition(db.columns(table))
 

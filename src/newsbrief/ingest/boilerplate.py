@@ -24,7 +24,7 @@ POINTER = re.compile(
     r"^(?:read more|read also|also read|related|recommended|see also|more on this|watch|listen|"
     r"read the full|more from)\b\s*[:>|»-]", re.IGNORECASE,
 )
-# Photo credits and captions ending in a credit: "(Credit: Clayton Aldern / Grist)", "Photograph: AFP".
+# Photo credits and captions ending in a credit: "(Credit: Mira Quell / Example Post)", "Photograph: AFP".
 CREDIT = re.compile(
     r"(?:\(\s*(?:photo|image|credit|picture|photograph|illustration)s?(?: credit)?\s*[:/][^)]*\)\s*$|"
     r"\b(?:photograph|photo|image|picture|credit|illustration)s?(?: credit)?\s*:\s*[^.]{0,80}$|"
@@ -37,8 +37,7 @@ COPYRIGHT = re.compile(r"(?:©|\(c\)\s*\d{4}|\bcopyright\b\s*(?:©|\d{4})|\ball 
 NEWSLETTER = re.compile(
     r"\b(?:sign up (?:for|to)|subscribe to (?:our|the)|newsletter|get (?:our|the) .{0,30}in your inbox|"
     r"delivered (?:straight )?to your inbox|enter your email|unsubscribe at any time|no spam|"
-    r"(?:you have|you've) (?:succes+ful+y )?subscribed|activation link|confirm your subscription|"
-    r"stay up to date with)\b",
+    r"(?:you have|you've) (?:succes+ful+y )?subscribed|activation link|confirm your subscription)\b",
     re.IGNORECASE,
 )
 # How to reach the author or the outlet ("Email Jane Doe at jdoe@example.com or follow her @jdoe"), and the
@@ -57,12 +56,34 @@ NOTICE = re.compile(
     r"(?:reproduction|republication|redistribution)\b.{0,120}\b(?:prohibited|"
     r"without (?:the )?(?:express |prior )?(?:written )?(?:permission|consent))|can be contacted with any questions|"
     r"results (?:may )?vary depending)\b", re.IGNORECASE)
-#: The site's appeal for its readers' support ("A Word to Our Loyal Readers", "Support Example and make a difference",
-#: "We do this work every day at no cost to you, ...", "Become a member").
-APPEAL = re.compile(r"\b(?:support (?:\w+ )?(?:journalism|us\b|so we)|support (?:\w+ ){0,3}and make a difference|"
-                    r"a word to our (?:loyal )?readers|at no cost to you|"
-                    r"make a (?:one-time |monthly |small )?(?:contribution|donation)|"
-                    r"become a (?:member|supporter|patron|subscriber)|donate now)", re.IGNORECASE)
+#: The site's call to its readers, written as furniture is: an imperative at the line start ("Stay up to date with
+#: Example Corp.", "Support Example News and make a difference", "Become a member", "Make a contribution", "Donate
+#: now"), a heading ("A Word to Our Loyal Readers"), or the site speaking in the first person to "you" ("We do this
+#: work every day at no cost to you, ..."). The same words inside a story sentence ("She hoped to become a member
+#: of the council", "help farmers stay up to date with prices") are not a call: the pattern holds at the line start.
+CALL = re.compile(
+    r"^(?:please )?(?:consider )?(?:stay up to date with|"
+    r"support(?:ing)? (?:us\b|our (?:work|journalism|reporting)|(?:\w+ ){0,3}journalism|(?:\w+ ){1,3}so we\b|"
+    r"(?:\w+ ){0,3}and make a difference)|"
+    r"(?:join(?:/| or ))?become an? (?:member|supporter|patron|subscriber)|"
+    r"mak(?:e|ing) an? (?:one-time |monthly |small |recurring |tax-deductible )?(?:contribution|donation)|"
+    r"donate (?:now|today)|a word to our (?:loyal )?readers)",
+    re.IGNORECASE,
+)
+WE_TO_YOU = re.compile(r"^(?:we|our)\b.{0,80}\bat no cost to you\b", re.IGNORECASE)
+#: A reporting verb makes the line a story's account of someone's words ("Support us, the nurses said").
+REPORTED = re.compile(r"\b(?:said|says|say|told|tells|according to|urged|asked|added|announced|wrote)\b",
+                      re.IGNORECASE)
+
+
+def is_appeal(text: str) -> bool:
+    """True when a stripped line is the site's own call to its readers (see ``CALL``), not a story sentence."""
+    if REPORTED.search(text):
+        return False
+    words = len(text.split())
+    return bool(CALL.match(text)) and words < 40 or bool(WE_TO_YOU.match(text)) and words < 80
+
+
 SOCIAL = re.compile(r"^(?:follow|share on|like us on|find us on)\b.{0,60}$|^@\w+$", re.IGNORECASE)
 
 
@@ -84,7 +105,7 @@ def is_boilerplate(line: str) -> bool:
         return True
     if NOTICE.search(text) and words < 150:
         return True
-    if APPEAL.search(text) and words < 80:
+    if is_appeal(text):
         return True
     return bool(CREDIT.search(text)) and words < 40 and not text.endswith(('."', ".”"))
 

@@ -270,7 +270,7 @@ def _source(lines: list[str], body: list[str], *, chrome: list[str]) -> str | No
     copyright owner (often a parent company); else a wire dateline's agency."""
     wire = next((m.group("src").strip() for line in body[:3] if (m := WIRE_DATELINE.match(line))), None)
     owner = copyright_owner(lines)
-    if owner and is_outlet(re.sub(r"^the\s+", "The ", owner)):
+    if is_outlet(owner):
         return owner
     return outlet_in(chrome) or owner or wire  # a wire dateline names the agency, the outlet only when nothing else
 

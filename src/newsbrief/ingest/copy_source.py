@@ -38,8 +38,14 @@ NUMBER = r"\d{1,2}(?![\w.,:/-])"
 CAP_RUN = re.compile(rf"(?<![\w'’.-]){TOKEN}(?:\s+(?:{CONNECT}\s+)?(?:{TOKEN}|{NUMBER}))*")
 URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 DOMAIN_SUFFIX = re.compile(r"(?i)\.(?:com|net|org|co\.uk|com\.au|co\.in|in|ca|ie|news|tv)$")
-BEFORE = re.compile(r"(?i)(?:about|contact|follow|talk to|trust|subscribe to|more from|more|from|join|"
-                    r"sign up for|welcome to|view|make|send|download(?: the)?|get|watch|on|source:|via)\s*(?:the\s+)?$")
+#: A link's verb before a name ("Contact Example Post", "Subscribe to Example Times", "Sign up for ..."): the name
+#: after it is a candidate of its own (:func:`_label`) and counts as named after a link (:data:`BEFORE`).
+ACTION = frozenset("contact about follow subscribe join advertise sign download get watch send share email call visit "
+                   "support read view like listen talk trust make".split())
+#: What stands before a site's name in its chrome: a link's verb (with its particle: "subscribe to", "sign up for"),
+#: "more (from)", "from", "welcome to", "on", "source:", "via".
+BEFORE = re.compile(r"(?i)(?:(?:" + "|".join(sorted(ACTION)) + r")(?:\s+(?:up\s+)?(?:to|for))?|more(?: from)?|from|"
+                    r"welcome to|on|source:|via)\s*(?:the\s+)?$")
 AFTER = re.compile(r"(?i)^(?:['’]s)?\s*(?:newsletters?|store|shop|app|apps|archives?|staff|links|sponsors|"
                    r"services|navigation|worldwide|blog|feedback|home(?:page)?|media kit|events|\?|is a registered)")
 CREDIT_END = re.compile(r"(?:\||/|—|–|-|,)\s*$")
@@ -219,7 +225,7 @@ def _row(key: str, c: Candidate, *, owner: str | None, label: str | None, n_line
         float(c.copyright), float(bool(owner_key) and owner_key == key),
         float(bool(owner_key) and key in owner_key and owner_key != key), math.log1p(c.before),
         math.log1p(c.after), math.log1p(c.credit), math.log1p(c.dateline), math.log1p(c.company_next),
-        float(bool(COMPANY.search(name))), float(is_outlet(name) or is_outlet(f"The {name}")),
+        float(bool(COMPANY.search(name))), float(is_outlet(name)),
         float(bool(AGENCIES.fullmatch(name))), float(agrees(name, label)), float(label is not None),
         float(len(words) == 1), float(len(words) == 2), float(len(words) >= 3), float(name.isupper()),
         sum(w in WIDGET_WORDS for w in lowered) / len(words),
@@ -258,7 +264,7 @@ def candidate_rows(lines: list[str], *, body: list[str],
     rule_key = _key(rule) if rule else ""
     # the rule reader's source counts as a known outlet's name only (a copyright owner is often the parent company,
     # told by the owner features)
-    rule_known = bool(rule) and (is_outlet(rule) or is_outlet(f"The {rule}"))
+    rule_known = is_outlet(rule)
     text = "\n".join(lines)
     own = _key(own_name(lines, body=body) or "")
     rows = np.array([_row(k, c, owner=owner, label=label, n_lines=len(lines), rule=rule_key, extended=k in extended,
@@ -271,11 +277,6 @@ def candidate_rows(lines: list[str], *, body: list[str],
 #: Words of interface labels besides the widget words of bylines ("Top Stories", "Skip to content", "Most Popular").
 LABEL_WORDS = WIDGET_WORDS | frozenset("stories story skip content main related popular most recent featured "
                                        "top headlines navigation nav toggle".split())
-
-
-#: A link's verb before a name ("Contact Example Post", "Subscribe Example Times"): the name is a candidate of its own.
-ACTION = frozenset("contact about follow subscribe join advertise sign download get watch send share email call visit "
-                   "support read view like listen".split())
 
 
 def _label(name: str) -> bool:

@@ -19,6 +19,7 @@ before the first head of a reader's comment (:func:`comment_head`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 #: A headline-like line: a few words, the last not closing a sentence.
 TEASER_WORDS = (4, 20)
@@ -70,15 +71,24 @@ def headline_like(line: str) -> bool:
 GLUE = re.compile(r"(?<=[a-z0-9?!’”])(?=(?:A|[A-Z][a-z]+)[\s,])")
 #: Short words a headline in title case may keep in lowercase.
 TITLE_SMALL = frozenset("a an and as at by for from in of on or the to vs with".split())
+#: A short capitalised fragment (a capital, then one to three lowercase letters or an apostrophe) before an inner
+#: capital: the name's own capital ("De" of "DeVarga", "Le", "Mc", "Mac", "Air" of "AirDeck", "O’"), not glue.
+NAME_FRAGMENT = re.compile(r"(?:^|\W)[A-Z](?:[a-z]{1,3}|’)$")
+
+
+def _names_own_capital(head_end: str, glued: str) -> bool:
+    """True when the capital after ``head_end`` continues a name; a function word glued on ("MayThe council ...")
+    still starts a summary."""
+    return bool(NAME_FRAGMENT.search(head_end)) and glued.casefold() not in TITLE_SMALL
 
 
 def glued_card(line: str) -> bool:
     """A teaser card copied as one line: a headline in title case (five words or more) glued to a summary sentence of
-    six words or more ("Customers Leave Without Paying $690 Bill At Troy SteakhouseA party of six left ...")."""
+    six words or more ("Diners Leave Without Paying $690 Bill At Varnby GrillA party of six left ...")."""
     for m in GLUE.finditer(line, 0, 200):
         head, rest = line[:m.start()].split(), line[m.start():].split()
-        if len(head) < 5 or len(rest) < 6 or re.search(r"(?:^|\W)(?:Mc|Mac)$", head[-1]):
-            continue  # "Hugh McPherson", "Apple's AirPower": a name's own capital
+        if len(head) < 5 or len(rest) < 6 or _names_own_capital(head[-1], rest[0].strip(",")):
+            continue
         capital = sum(w[:1].isupper() or w[:1].isdigit() for w in head)
         lowercase = sum(w[:1].islower() and w not in TITLE_SMALL for w in head)  # "of", "the" may stay lowercase
         if capital >= 0.7 * len(head) and not lowercase:
@@ -93,28 +103,37 @@ def shouted(line: str) -> bool:
             and sum(c.isupper() for c in letters) >= 0.9 * len(letters))
 
 
-def _teaser_runs(lines: list[str]) -> set[int]:
-    """Indices of lines in runs of :data:`TEASER_RUN` or more headline-like lines, with the label above a run."""
-    out: set[int] = set()
+def _runs(lines: list[str], pred: Callable[[str], bool], min_len: int) -> list[range]:
+    """The runs of ``min_len`` or more lines in a row for which ``pred`` holds, as ranges of indices."""
+    out: list[range] = []
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and headline_like(lines[j]):
+        while j < len(lines) and pred(lines[j]):
             j += 1
-        if j - i >= TEASER_RUN and not (i > 0 and lines[i - 1].rstrip().endswith(":")):  # not a list announced
-            out.update(range(i, j))
-            if i > 0 and LIST_LABEL.match(lines[i - 1]) and len(_words(lines[i - 1])) <= 8:
-                out.add(i - 1)
+        if j - i >= min_len:
+            out.append(range(i, j))
         i = max(j, i + 1)
+    return out
+
+
+def _teaser_runs(lines: list[str]) -> set[int]:
+    """Indices of lines in runs of :data:`TEASER_RUN` or more headline-like lines, with the label above a run."""
+    out: set[int] = set()
+    for run in _runs(lines, headline_like, TEASER_RUN):
+        i = run.start
+        if i > 0 and lines[i - 1].rstrip().endswith(":"):
+            continue  # a list the story announces
+        out.update(run)
+        if i > 0 and LIST_LABEL.match(lines[i - 1]) and len(_words(lines[i - 1])) <= 8:
+            out.add(i - 1)
     return out
 
 
 def _without_card_runs(body: list[str]) -> list[str]:
     """The lines without runs of :data:`TEASER_RUN` or more glued teaser cards (:func:`glued_card`: unmistakable, so a
     story may lose more than half its lines to them, but never all)."""
-    cards = [glued_card(line) for line in body]
-    n = len(body)
-    drop = {i for i in range(n) if cards[i] and ((i + 1 < n and cards[i + 1]) or (i > 0 and cards[i - 1]))}
+    drop = {i for run in _runs(body, glued_card, TEASER_RUN) for i in run}
     out = [line for i, line in enumerate(body) if i not in drop]
     return out or body
 

@@ -37,7 +37,7 @@ def clean_author(author: str | None) -> str | None:
         if not part or CREDENTIAL.match(part) or part.casefold() in PLACEHOLDER_AUTHORS:
             continue
         if part.isupper() and any(n.casefold() == part.casefold() for n in names):
-            continue  # "Jeffrey Gettleman; JEFFREY GETTLEMAN"
+            continue  # "Jana Dovik; JANA DOVIK"
         names = [n for n in names if not (n.isupper() and n.casefold() == part.casefold())]
         if part.casefold() not in {n.casefold() for n in names}:
             names.append(part)
@@ -86,14 +86,23 @@ def _outlets() -> re.Pattern[str]:
 
 
 def is_outlet(name: str | None) -> bool:
-    """True when ``name`` is a known news outlet."""
-    if not name:
-        return False
-    return bool(_outlets().fullmatch(name.strip()))
+    """True when ``name`` is a known news outlet, with or without a leading "the" ("Guardian", "the Guardian", "The
+    Guardian"; "The Reuters")."""
+    bare = re.sub(r"^the\s+", "", (name or "").strip(), flags=re.IGNORECASE)
+    return bool(bare) and any(_outlets().fullmatch(form) for form in (bare, f"The {bare}"))
 
 
-#: What stands before a known outlet's name when it is the end of another name ("Wheel of ...", "Bank of the ...").
+#: What stands before a known outlet's name when it is the end of another name ("Spin of ...", "Bank of the ...").
 INSIDE_NAME = re.compile(r"(?<![\w'’])[A-Z][\w'’.-]*\s+(?:of|de|du)\s+(?:the\s+)?$")
+#: A lowercase word: running text, where "X of <outlet>" is another name ("... won a car on Spin of Fortune").
+RUNNING_WORD = re.compile(r"(?<![\w'’])[a-z]")
+
+
+def _inside_name(line: str, start: int) -> bool:
+    """True when the outlet named at ``start`` ends another name written inside running text; "X of" at the line
+    start is the chrome's own ("Best of ...", "Editor of ...", "Part of ... Media Group")."""
+    inside = INSIDE_NAME.search(line, 0, start)
+    return inside is not None and bool(RUNNING_WORD.search(line, 0, inside.start()))
 
 
 def outlet_in(lines: list[str]) -> str | None:
@@ -101,7 +110,7 @@ def outlet_in(lines: list[str]) -> str | None:
     counts: dict[str, int] = {}
     for line in lines:
         for match in _outlets().finditer(line):
-            if INSIDE_NAME.search(line[:match.start()]):
-                continue  # part of another name: "Wheel of Fortune", "Friends of the Earth"
+            if _inside_name(line, match.start()):
+                continue  # part of another name in a sentence: "... on Spin of Fortune"
             counts[match.group(0)] = counts.get(match.group(0), 0) + 1
     return max(counts, key=lambda n: counts[n]) if counts else None

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..errors import StoreError
 from ..store import CURRENT, is_store
+from ..store.lock import tried_lock
 from ..store.rollups import ROLLUPS
 
 log = logging.getLogger(__name__)
@@ -97,4 +98,17 @@ def resolve_store(
     if not Path(sample).is_file():
         raise StoreError("no run under reports/ and the bundled sample is missing; pass a store", path=sample)
     log.info("no run under %s: annotating %s into %s", reports, sample, scratch)
-    return annotate_into(sample, scratch)
+    return sample_store(sample, scratch)
+
+
+def sample_store(sample: str | Path, scratch: str | Path) -> Path:
+    """``sample`` annotated into ``scratch``, shared by every session on this machine; while another session is
+    writing it (another kernel, a test run), into a new folder of this session's own at once: a notebook never waits
+    silently for another's lock (a papermill run shows no log until its cell ends)."""
+    scratch = Path(scratch)
+    with tried_lock(scratch.with_name(scratch.name + ".lock")) as mine:
+        if mine:
+            return annotate_into(sample, scratch)
+    own = Path(tempfile.mkdtemp(prefix=f"{scratch.name}-", dir=scratch.parent))
+    log.warning("another session is annotating the sample into %s; annotating it into %s instead", scratch, own)
+    return annotate_into(sample, own)

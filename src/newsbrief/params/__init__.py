@@ -14,6 +14,7 @@ from .load import (
 from .schema import (
     COMPARE_WORDS,
     DATE_RANGE,
+    DEFAULT_TOP_N,
     KIND_TRAITS,
     LAST_RUN_DIR,
     PATH_FIELDS,
@@ -35,7 +36,7 @@ from .schema import (
 )
 
 __all__ = [
-    "COMPARE_WORDS", "LAST_RUN_DIR", "DATE_RANGE", "PATH_FIELDS", "AliasFile", "AnnotationParams",
+    "COMPARE_WORDS", "DEFAULT_TOP_N", "LAST_RUN_DIR", "DATE_RANGE", "PATH_FIELDS", "AliasFile", "AnnotationParams",
     "AnnotationSettings", "BriefingOptions", "ComputeParams", "FetchParams", "InputParams", "KIND_TRAITS", "Kind",
     "KindTraits", "Params", "ShapeParams", "alias_problems", "build_annotation_params", "build_params", "is_url",
     "load_alias_file", "load_params", "params_table", "parse_override", "reads_strictly", "relative_path",

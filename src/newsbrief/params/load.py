@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import glob
+import logging
 import os
 import re
 import types
@@ -23,6 +24,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ..errors import ParamsError, YamlTooLarge
 from ..yamlfile import load_yaml
 from .schema import COMPARE_WORDS, DATE_RANGE, PATH_FIELDS, AnnotationParams, Params, is_url
+
+log = logging.getLogger(__name__)
 
 
 def _field_is_str(name: str) -> bool:
@@ -43,10 +46,7 @@ def parse_override(item: str) -> tuple[str, Any]:
     key, raw = item.split("=", 1)
     key = key.strip()
     if key not in Params.model_fields:
-        valid = ", ".join(Params.model_fields)
-        close = difflib.get_close_matches(key, list(Params.model_fields), n=1)
-        hint = f"did you mean {close[0]}? " if close else ""
-        raise ParamsError("invalid override", problems=[f"--set {key}: unknown key ({hint}valid keys: {valid})"])
+        raise ParamsError("invalid override", problems=[f"--set {unknown_key(key)}"])
     if _field_is_str(key):
         return key, raw
     if key in ("input", "entities", "languages") and not raw.lstrip().startswith("["):
@@ -55,6 +55,19 @@ def parse_override(item: str) -> tuple[str, Any]:
         return key, yaml.safe_load(raw) if raw.strip() else None
     except yaml.YAMLError as e:
         raise ParamsError("invalid override", problems=[f"--set {key}: {e}"]) from e
+
+
+def unknown_key(key: str) -> str:
+    """``tpo_n: unknown key (did you mean top_n? valid keys: ...)``: the one message for a key the schema lacks,
+    in a params file or a ``--set``."""
+    close = difflib.get_close_matches(key, list(Params.model_fields), n=1)
+    hint = f"did you mean {close[0]}? " if close else ""
+    return f"{key}: unknown key ({hint}valid keys: {', '.join(Params.model_fields)})"
+
+
+def _looks_like_path(value: str) -> bool:
+    """A ``compare`` value written as a path (``../runs/data``, ``~/store``, ``/srv/x``), not as a word."""
+    return "/" in value or os.sep in value or value.startswith((".", "~"))
 
 
 def _resolve(value: str, base: Path) -> str:
@@ -73,7 +86,9 @@ def _resolve_paths(data: dict[str, Any], base: Path) -> dict[str, Any]:
             out[key] = [_resolve(v, base) if isinstance(v, str) and not is_url(v) else v for v in value]
     compare = out.get("compare")
     if isinstance(compare, str) and compare not in COMPARE_WORDS and not DATE_RANGE.match(compare):
-        out["compare"] = _resolve(compare, base)
+        folder = _resolve(compare, base)  # a word that is no folder stays as written: its error names the word
+        if _looks_like_path(compare) or Path(folder).is_dir():
+            out["compare"] = folder
     options = out.get("sentiment_options")
     if isinstance(options, dict) and isinstance(options.get("model_path"), str):
         out["sentiment_options"] = dict(options, model_path=_resolve(options["model_path"], base))
@@ -84,10 +99,11 @@ def _format_error(err: Any) -> str:
     loc = ".".join(str(p) for p in err["loc"]) or "(file)"
     err = dict(err, msg=str(err["msg"]).removeprefix("Value error, "))
     if err["type"] == "extra_forbidden":
-        valid = ", ".join(Params.model_fields)
-        return f"{loc}: unknown key (valid keys: {valid})"
+        return unknown_key(loc)
     if err["type"] == "missing":
         return f"{loc}: required"
+    if isinstance(err.get("input"), str) and err["input"] in err["msg"]:  # the message names the value already
+        return f"{loc}: {err['msg']}"
     return f"{loc}: {err['msg']} (got {err.get('input')!r})"
 
 
@@ -248,6 +264,10 @@ def with_overrides(data: dict[str, Any], overrides: list[str] | tuple[str, ...] 
             continue
         overridden.add(key)
         data.update(_resolve_paths({key: value}, cwd))
+    # a file's title describes the file's input: another input is not titled by it (an article briefing takes its
+    # article's headline, a corpus briefing "News briefing"), unless --set title gives one
+    retitled = source is not None and "input" in overridden and "title" not in overridden
+    dropped = data.pop("title", None) if retitled else None
     try:
         params = build_params(data, source=source)
     except ParamsError as e:
@@ -256,6 +276,9 @@ def with_overrides(data: dict[str, Any], overrides: list[str] | tuple[str, ...] 
         if source is None or all(p.startswith("--set ") for p in problems):  # the file is fine: do not name it
             raise ParamsError("invalid --set value(s)" if overrides else "invalid parameters", problems=problems)
         raise ParamsError("invalid parameters", problems=problems, path=source)
+    if dropped is not None:
+        log.warning("%s: its title %r describes its own input, not the one given with --set input: left out "
+                    "(--set title=... gives one)", source, dropped)
     return params
 
 

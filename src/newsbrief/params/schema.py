@@ -3,6 +3,7 @@ that resolves the kind of briefing."""
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import re
@@ -22,6 +23,9 @@ DATE_RANGE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*(?:\.\.|/| to )\s*(\d{4}-\d{
 COMPARE_WORDS: tuple[str, ...] = ("previous", "corpus", "last-run")
 #: The folder a run links the previous run's data/ into for ``compare: last-run`` (named "the last run").
 LAST_RUN_DIR = ".last-run"
+#: Entities and speakers a briefing shows when ``top_n`` is not given (an article briefing sizes its tables to the
+#: article's length, up to this many).
+DEFAULT_TOP_N = 10
 _AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(m|min|h|d|w)\s*$", re.IGNORECASE)
 _AGE_UNITS = {"m": "minutes", "min": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
@@ -88,7 +92,10 @@ class ShapeParams(BaseModel):
     mode: Literal["auto", "article", "corpus"] = Field(
         "auto", description="article: one article; corpus: many; auto: by the number of articles."
     )
-    top_n: int = Field(10, ge=1, le=100, description="Entities and speakers shown in charts and tables.")
+    top_n: int | None = Field(
+        None, ge=1, le=100, description=f"Entities and speakers shown in charts and tables (default: {DEFAULT_TOP_N}; "
+        "an article briefing then lists 5 up to 400 words, 8 up to 1,500, to fit its pages; a number given is "
+        "shown whatever the length).")
     freq: Literal["D", "W"] = Field("W", description="Corpus timeline period: D (day) or W (week).")
     entities: list[str] = Field(default_factory=list, description="Entities to follow in the timeline (default: top).")
     include_thin: bool = Field(
@@ -114,8 +121,13 @@ class ShapeParams(BaseModel):
             return value
         if value in COMPARE_WORDS or Path(value).is_dir():
             return value
-        raise ValueError("use previous, corpus, last-run, a date range like 2017-08-01..2017-08-31, or an "
-                         "annotation store folder")
+        accepted = (f"use {', '.join(COMPARE_WORDS)}, a date range like 2017-08-01..2017-08-31, or an annotation "
+                    "store folder")
+        if Path(value).is_absolute() or "/" in value or os.sep in value:
+            raise ValueError(f"no such folder: {value} ({accepted})")
+        close = difflib.get_close_matches(value.strip().lower(), COMPARE_WORDS, n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]}? " if close else ""
+        raise ValueError(f"{value!r} is neither a baseline nor a folder ({hint}{accepted})")
 
     @field_validator("entities", mode="before")
     @classmethod

@@ -30,8 +30,9 @@ from .findings import key_findings
 from .formatters import article_title, clip, fmt_text, header_rows, pct
 from .sections import heading, yes_no
 
-#: Rows of the entity and speaker tables of an article briefing, by the article's length in words (at most
-#: ``top_n``): a short story names few people, and a page holds few rows beside the findings.
+#: Rows of the entity and speaker tables of an article briefing, by the article's length in words, when ``top_n`` is
+#: not given (a ``top_n`` given is shown as asked): a short story names few people, and a page holds few rows beside
+#: the findings.
 ROWS_BY_WORDS: tuple[tuple[int, int], ...] = ((400, 5), (1500, 8))
 #: Quotes shown (the longest of each of the most quoted speakers), by the article's length in words; at most
 #: :data:`TOP_QUOTES`. The appendix has every quote.
@@ -119,9 +120,9 @@ class ArticleBriefing(Briefing):
         return int(pd.to_numeric(self.articles["n_words"], errors="coerce").fillna(0).sum())
 
     def who_section(self) -> HTMLBlock:
-        """"Who is in it" and "Who speaks" side by side: the leading entities and speakers, as many rows as the
-        article's length calls for (:func:`rows_for`)."""
-        rows = rows_for(self._words(), self.top_n)
+        """"Who is in it" and "Who speaks" side by side: the leading entities and speakers, ``top_n`` rows when it
+        was given, else as many as the article's length calls for (:func:`rows_for`)."""
+        rows = rows_for(self._words(), self.top_n) if self.sized else self.top_n
         every = self.every_entity  # all, as the findings
         # the rows a finding names are always in the table beside it (the most mentioned person, the lead speaker)
         freq = _with_first(every.head(rows), every[every["type"] == "person"], key="entity_id")

@@ -18,13 +18,13 @@ from typing import Any, ClassVar
 import pandas as pd
 
 from ..fetch import read_counts
-from ..params import BriefingOptions, Kind
+from ..params import DEFAULT_TOP_N, BriefingOptions, Kind
 from ..store import read_manifest
 from .blocks import HTMLBlock
 from .charts.entities import entity_chart
 from .charts.speakers import speaker_chart
 from .figures import Chart, to_chart
-from .formatters import fetch_note, flagged_dates_note, skipped_note
+from .formatters import run_notes
 from .record import KEY, QUOTE_LIMIT, Record
 
 
@@ -33,7 +33,9 @@ class Briefing(ABC):
     """A briefing's title and options; subclasses compute the numbers."""
 
     title: str
-    top_n: int = 10
+    top_n: int = DEFAULT_TOP_N
+    #: ``top_n`` was not given: an article briefing sizes its tables to the article's length (at most ``top_n``)
+    sized: bool = True
     freq: str = "W"
     follow: Sequence[str] = ()
     params: Mapping[str, Any] | None = None
@@ -53,16 +55,15 @@ class Briefing(ABC):
         """What both briefings take from their options and the run: the options that shape them, the header's
         parameters (else the store's), what the run's fetch and ingest could not read."""
         manifest = read_manifest(options.data)
-        return {"top_n": options.top_n, "freq": options.freq, "follow": tuple(options.entities),
-                "params": options.params or manifest.get("params", {}), "include_thin": options.include_thin,
+        return {"top_n": options.top_n or DEFAULT_TOP_N, "sized": options.top_n is None, "freq": options.freq,
+                "follow": tuple(options.entities), "params": options.params or manifest.get("params", {}),
+                "include_thin": options.include_thin,
                 "fetched": read_counts(Path(options.data).parent / "fetch.csv"),
                 "ingest": {k: manifest.get(k) for k in ("pages", "skipped", "flagged_dates")}}
 
     def run_notes(self) -> list[str]:
         """Notes on the run: pages and links that could not be read, dates that were flagged."""
-        out = [note] if (note := fetch_note(self.fetched)) else []
-        out += [note] if (note := skipped_note(self.ingest)) else []
-        return out + ([note] if (note := flagged_dates_note(self.ingest)) else [])
+        return run_notes(self.fetched, self.ingest)
 
     # ------------------------------------------------------------------ numbers (each briefing its own way)
     @abstractmethod

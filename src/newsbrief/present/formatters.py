@@ -116,6 +116,13 @@ def skipped_note(record: Mapping[str, Any] | None, *, limit: int = 5) -> str | N
     return f"{len(skipped):,} of {pages:,} pages could not be read: {named}{more}."
 
 
+def run_notes(fetched: tuple[int, int] | None, ingest: Mapping[str, Any] | None) -> list[str]:
+    """Notes on a run: links (``fetched``: failed, links) and pages that could not be read, dates that were flagged
+    (``ingest``: what the run's ingest recorded)."""
+    notes = (fetch_note(fetched), skipped_note(ingest), flagged_dates_note(ingest))
+    return [note for note in notes if note]
+
+
 def flagged_dates_note(record: Mapping[str, Any] | None, *, limit: int = 5) -> str | None:
     """"2 articles' dates were left out of the period and timeline: a.html: 2010-01-01 (far outside the other
     dates ...)." from what a run's ingest recorded (``{"flagged_dates": [{"page", "date", "reason"}]}``)."""

@@ -23,8 +23,10 @@ def print_css(paper: str) -> str:
     return environment().get_template("pages/print.css.j2").render(size=size)
 
 
-def index_page(title: str, rows: list[tuple[str, str, int]]) -> str:
-    """A plain, script-free index linking every briefing of a fan-out run."""
+def index_page(title: str, rows: list[tuple[str, str, int]], *, notes: list[str] | None = None) -> str:
+    """A plain, script-free index linking every briefing of a fan-out run, under the run's ``notes`` (pages and
+    links that could not be read, dates left out: said once here, not in every briefing)."""
     css = (TEMPLATES / "briefing" / "briefing.css").read_text(encoding="utf-8")
     items = [{"label": label, "folder": folder, "articles": f"{n:,}"} for label, folder, n in rows]
-    return environment().get_template("pages/index.html.j2").render(title=title, css=Markup(css), rows=items)
+    page = environment().get_template("pages/index.html.j2")
+    return page.render(title=title, css=Markup(css), rows=items, notes=notes or [])

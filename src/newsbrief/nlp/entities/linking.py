@@ -136,6 +136,12 @@ def _surname(folded: str) -> str:
     return parts[-1] if parts else folded
 
 
+def surname_key(name: str) -> str:
+    """The key of a person's surname: the last word of the folded name, a generational suffix left out
+    ("Tom Hale Jr." and "HALE" give "hale"; case and accents do not count)."""
+    return _surname(fold(name))
+
+
 def entity_id(label: str, name: str) -> str:
     digest = hashlib.sha1(f"{_label_class(label)}|{fold(name)}".encode()).hexdigest()[:12]
     return f"E{digest}"

@@ -3,9 +3,10 @@
 Plain functions over the named-entity spans that precede a mention (no model of its own):
 
 * :func:`known_name` - a capitalised word that is the surname or given name of a person named
-  before ("Petrides said" after "John Petrides"), whatever tag the model gave the word;
+  before ("Peterkin said" after "John Peterkin"), whatever tag the model gave the word;
+  :func:`person_by_surname` - the same for a subject the model did not tag as a person;
 * :func:`described_person` - a definite description whose head noun was said of a person when
-  they were introduced ("Eyamba Sowers, a real estate agent, ..." then "The real estate agent
+  they were introduced ("Ada Sorrell, a real estate agent, ..." then "The real estate agent
   said"), preferring the one whose surroundings share the description's other words;
 * :func:`described_org` - a noun that stands for an organisation ("the airline", "the agency")
   resolved to an organisation introduced with that noun, else to the organisation that last spoke;
@@ -27,10 +28,11 @@ from spacy.tokens import Doc, Span, Token
 from ..census import census_list
 from ..lexicon import lexicon
 from .lexicon import ORG_NOUNS
+from .mention import has_article, speaker_mention
 
 __all__ = [
-    "known_name", "described_person", "described_org", "described_members", "issuer", "gender_of", "compatible",
-    "pronoun_gender", "person_gender", "coordinated_names",
+    "known_name", "person_by_surname", "described_person", "described_org", "described_members", "issuer",
+    "gender_of", "compatible", "pronoun_gender", "person_gender", "coordinated_names",
 ]
 
 _WINDOW = 6  # tokens either side of a name searched for the words that introduce it
@@ -107,10 +109,10 @@ def _full_name_genders(doc: Doc) -> dict[str, str | None]:
 
 def person_gender(span: Span) -> str | None:
     """:func:`gender_of`, else for a surname alone the gender of the person named in full with it
-    ("Wilkins" after "Jennifer Wilkins")."""
+    ("Wilcott" after "Jennifer Wilcott")."""
     if len(span) == 1:
         full = _full_name_genders(span.doc).get(span[0].text)
-        if full is not None:  # "Graham" after "Julie Graham" is a woman, whatever the census says of Graham
+        if full is not None:  # "Grant" after "Julie Grant" is a woman, whatever the census says of Grant
             return full
     return gender_of(span)
 
@@ -137,32 +139,35 @@ def known_name(subj: Token, ents: Sequence[Span]) -> Span | None:
     return None
 
 
-def surname_as_other(subj: Token, mention: Span, ents: Sequence[Span]) -> Span | None:
-    """``Mary Berlin ... Berlin said``: a one-word name the model gave another label (a place, an
-    organisation) that is the surname of a person named in full before: that person."""
-    doc = subj.doc
-    if subj.ent_type_ in {"", "PERSON"} or subj.ent_iob_ != "B" or _has_det(subj):
+def person_by_surname(subj: Token, ents: Sequence[Span]) -> Span | None:
+    """A subject the model did not tag as a person that is the surname of a person named in full before
+    ("Peterkin said" after "John Peterkin", whatever tag the model gave the word): that person.
+
+    An untagged word may also be the given name (:func:`known_name`); a word the model gave another label (a
+    place, an organisation: "Mary Berlin ... Berlin said") counts only alone, as the whole surname, and not
+    as the start of a longer name of its kind ("Berlin Zoo")."""
+    if subj.ent_type_ == "PERSON" or has_article(subj):  # "the British Bill" is no Bill named before
         return None
-    if subj.i + 1 < len(doc) and doc[subj.i + 1].ent_iob_ == "I":
-        return None  # a longer name ("Berlin Zoo")
-    if len([t for t in mention if t.is_alpha]) != 1:
-        return None
+    if subj.ent_type_:
+        doc = subj.doc
+        if subj.ent_iob_ != "B" or subj.i + 1 < len(doc) and doc[subj.i + 1].ent_iob_ == "I":
+            return None
+        if len([t for t in speaker_mention(subj) if t.is_alpha]) != 1:
+            return None
     full = known_name(subj, ents)
-    return full if full is not None and full[-1].text == subj.text else None
-
-
-def _has_det(token: Token) -> bool:
-    return any(c.dep_ == "det" for c in token.children)
+    if full is None or subj.ent_type_ and full[-1].text != subj.text:
+        return None
+    return full
 
 
 def _possessive(ent: Span) -> bool:
-    """``Braun's company``: the noun after a possessive name is another entity, not the name."""
+    """``Brandt's company``: the noun after a possessive name is another entity, not the name."""
     doc = ent.doc
     return ent.end < len(doc) and doc[ent.end].lower_ in {"'s", "’s", "'"}
 
 
 def _modifier(ent: Span) -> bool:
-    """``the Braun-owned company``: a name joined by a hyphen to the word after it only modifies."""
+    """``the Brandt-owned company``: a name joined by a hyphen to the word after it only modifies."""
     doc = ent.doc
     return ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end].whitespace_ == ""
 
@@ -209,11 +214,11 @@ def described_org(mention: Span, head: Token, ents: Sequence[Span], last_org_spe
     best: tuple[int, Span] | None = None
     suffixes = lexicon()["org_suffixes"]
     for ent in reversed(ents):
-        company = ent.label_ == "PERSON" and ent[-1].lower_.rstrip(".") in suffixes  # "Dick Clark Productions"
+        company = ent.label_ == "PERSON" and ent[-1].lower_.rstrip(".") in suffixes  # "Harlow Productions"
         if ent.label_ != "ORG" and not company or _possessive(ent) or _modifier(ent):
             continue
         if len(ent) == 1 and known_name(ent.root, [e for e in ents if e.end <= ent.start]) is not None:
-            continue  # "Braun" tagged an organisation after "Scooter Braun": a person, not the company
+            continue  # "Brandt" tagged an organisation after "Simon Brandt": a person, not the company
         words, window = _context_words(ent)
         own = sum(1 for t in ent if t.lower_[:5] in quals)  # "the production company": "... Productions"
         if noun not in words and not own:
@@ -239,8 +244,8 @@ def described_org(mention: Span, head: Token, ents: Sequence[Span], last_org_spe
 
 def described_members(mention: Span, head: Token, ents: Sequence[Span], *, window: int = 400) -> Span | None:
     """The organisation a plural description stands for: ``the doctors`` after ``The doctors, members of a group
-    Doctors for Camp Closure, ...`` (an apposition naming what they are members of) or after an organisation
-    whose name holds the noun ("the nurses" after "National Nurses United"); None for a plain group."""
+    Doctors for Open Clinics, ...`` (an apposition naming what they are members of) or after an organisation
+    whose name holds the noun ("the nurses" after "Valley Nurses United"); None for a plain group."""
     if head.tag_ != "NNS" or not head.is_lower or not is_definite(mention, head):
         return None
     doc = mention.doc
@@ -270,7 +275,7 @@ _NAME_JOINERS = frozenset({"for", "of", "and", "the", "on"})
 
 
 def name_after(doc: Doc, i: int) -> Span:
-    """The capitalised name starting at token ``i`` ("Doctors for Camp Closure"): title-case words and the
+    """The capitalised name starting at token ``i`` ("Doctors for Open Clinics"): title-case words and the
     joiners between them, up to punctuation."""
     j = i + 1
     while j < len(doc) and (doc[j].is_title and doc[j].is_alpha or doc[j].lower_ in _NAME_JOINERS and j + 1 < len(
@@ -280,7 +285,7 @@ def name_after(doc: Doc, i: int) -> Span:
 
 
 def coordinated_names(token: Token, ents: Sequence[Span]) -> list[Span] | None:
-    """``Mary Warren and Ann Cortez ... They said``: the names joined by "and" in this or the previous
+    """``Mary Walsh and Ann Ortiz ... They said``: the names joined by "and" in this or the previous
     sentence that the "they" ``token`` stands for, when no other person or organisation is named after them
     (``ents``: the named entities before the token)."""
     doc = token.doc
@@ -327,7 +332,7 @@ def issuer(mention: Span, head: Token, *, window: int = 400) -> Token | None:
 
 
 def appositive_name(mention: Span, noun: str, *, window: int = 400) -> Span | None:
-    """``Emirates, the Dubai airline, ...``: the capitalised name an earlier apposition with ``noun``
+    """``Skyward, the Dubai airline, ...``: the capitalised name an earlier apposition with ``noun``
     describes, whether or not the model tagged it."""
     doc = mention.doc
     for tok in reversed(doc[max(0, mention.start - window) : mention.start]):

@@ -1,6 +1,6 @@
 """Direct quotations: a quoted stretch and the speech verb right next to it.
 
-``"...," Zelensky said`` (cue after), ``Caddell continued: "..."`` (cue before), a quote split
+``"...," Kovalenko said`` (cue after), ``Caddick continued: "..."`` (cue before), a quote split
 around its cue (``"...," she said, "..."``: the parts share one candidate) and quotes running over
 several paragraphs (linked by :mod:`.marks`).
 """

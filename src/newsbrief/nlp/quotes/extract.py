@@ -5,8 +5,8 @@ returns one :class:`Quote` row per contiguous content span. It combines
 
 1. quote-mark pairing (:mod:`.marks`) that never fails on
    odd marks and links multi-paragraph quotes;
-2. direct quotes (:mod:`.direct`) whose cue sits right after (``"...," Zelensky said``) or
-   right before (``Caddell continued: "..."``) the quoted stretch, including
+2. direct quotes (:mod:`.direct`) whose cue sits right after (``"...," Kovalenko said``) or
+   right before (``Caddick continued: "..."``) the quoted stretch, including
    quotes split around the cue (parts share ``group``);
 3. indirect and mixed speech (:mod:`.indirect`) from the dependency parse: the clausal complement
    of a speech verb (``X said (that) ...``, ``..., X said``, ``X told reporters
@@ -30,11 +30,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..chunks import doc_text
+from ..entities.linking import surname_key
 from .direct import direct_candidates
 from .index import Cand, QuoteIndex, QuoteKind
 from .indirect import indirect_candidates
 from .marks import QuoteSpan
 from .mention import speaker_mention
+from .names import titled_name
 from .speaker import Speaker, SpeakerResolver
 
 __all__ = ["Quote", "extract_quotes", "floating_candidates", "drop_nested"]
@@ -68,18 +70,17 @@ def _sentence_level(ix: QuoteIndex, span: QuoteSpan) -> bool:
 
 
 def _same_name(text: str, a: Speaker, b: Speaker | None) -> bool:
-    """Whether two resolved speakers end in the same word ("David Holmes" and "Holmes")."""
+    """Whether two resolved speakers have the same surname ("David Hollis" and "Hollis", "HOLLIS Jr.")."""
     if b is None or a.ref_start is None or a.ref_end is None or b.ref_start is None or b.ref_end is None:
         return False
-    x, y = text[a.ref_start : a.ref_end].split(), text[b.ref_start : b.ref_end].split()
-    return bool(x and y and x[-1] == y[-1])
+    x, y = surname_key(text[a.ref_start : a.ref_end]), surname_key(text[b.ref_start : b.ref_end])
+    return bool(x) and x == y
 
 
-def _introduced_by(
-    ix: QuoteIndex, k: int, prev: Cand | None, resolver: SpeakerResolver
-) -> tuple[Token, Speaker, Span] | None:
+def _introduced_by(ix: QuoteIndex, k: int, prev: Cand | None, resolver: SpeakerResolver) -> Token | None:
     """A quote with no cue right after a sentence about a named person, later than the last speech ("The
-    opposition leader, Tom Hale, called the plan a disaster. '...'"): (subject, speaker, mention) of that person."""
+    opposition leader, Tom Hale, called the plan a disaster. '...'"): the subject naming that person, unless
+    that person spoke last (the quote goes on as a floating one). Nothing is recorded in ``resolver``."""
     span = ix.spans[k]
     i = ix.tok_at(span.start)
     if i == 0 or any(q in ix.consumed for q in ix.chain(k)):
@@ -95,9 +96,18 @@ def _introduced_by(
         subj.pos_ == "NOUN" and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subj.children)
     )):
         return None  # a named person, or a role with the name beside it ("The opposition leader, Tom Hale,")
-    mention = speaker_mention(subj)
-    speaker = resolver.resolve(subj, mention)
-    return (subj, speaker, mention) if speaker.is_entity else None
+    speaker = resolver.lookup(subj, speaker_mention(subj))
+    if not speaker.is_entity or prev is not None and _same_name(ix.text, speaker, prev.speaker):
+        return None
+    return subj
+
+
+def _take_chain(ix: QuoteIndex, k: int) -> tuple[list[int], list[tuple[int, int]]]:
+    """The parts of quote ``k``'s chain not taken yet, now taken, and their inner spans: a later part with a cue
+    of its own is that cue's ('"...\n\n"...," she added'), and no part is ever taken twice."""
+    ids = [q for q in ix.chain(k) if q == k or q not in ix.consumed]
+    ix.consumed.update(ids)
+    return ids, [(ix.spans[q].inner_start, ix.spans[q].inner_end) for q in ids]
 
 
 def floating_candidates(ix: QuoteIndex, cands: list[Cand], resolver: SpeakerResolver) -> Iterator[Cand]:
@@ -114,14 +124,11 @@ def floating_candidates(ix: QuoteIndex, cands: list[Cand], resolver: SpeakerReso
         prev = last if last is not None and (pos < 0 or last.start > cands[pos].start) else (
             cands[pos] if pos >= 0 else None
         )
-        intro = _introduced_by(ix, k, prev, resolver)
-        if intro is not None and prev is not None and _same_name(ix.text, intro[1], prev.speaker):
-            intro = None  # the one who spoke last: the quote goes on as below
-        if intro is not None:  # "The opposition leader, Tom Hale, called the plan a disaster. '...'"
-            ids = [q for q in ix.chain(k) if q == k or q not in ix.consumed]
-            ix.consumed.update(ids)
-            parts = [(ix.spans[q].inner_start, ix.spans[q].inner_end) for q in ids]
-            subj, speaker, mention = intro
+        subj = _introduced_by(ix, k, prev, resolver)
+        if subj is not None:  # "The opposition leader, Tom Hale, called the plan a disaster. '...'"
+            ids, parts = _take_chain(ix, k)
+            mention = speaker_mention(subj)
+            speaker = resolver.resolve(subj, mention)
             last = Cand(parts, "direct", None, subj, set(ids), speaker, (mention.start_char, mention.end_char))
             yield last
             continue
@@ -129,9 +136,7 @@ def floating_candidates(ix: QuoteIndex, cands: list[Cand], resolver: SpeakerReso
             continue
         if span.para - ix.paras.index(prev.start) >= _FLOAT_PARAS:
             continue
-        ids = [q for q in ix.chain(k) if q == k or q not in ix.consumed]  # a later part with a cue of its own is
-        ix.consumed.update(ids)  # that cue's ('"...\n\n"...," she added'): never taken twice
-        parts = [(ix.spans[q].inner_start, ix.spans[q].inner_end) for q in ids]
+        ids, parts = _take_chain(ix, k)
         # a quote's next paragraph without a cue of its own ("..." she said. \n\n "...") is the same statement;
         # a quoted paragraph after indirect speech is a statement of its own
         same = prev.kind != "indirect" and span.para - ix.paras.index(prev.end) <= 1
@@ -148,17 +153,18 @@ def _joint_speakers(cand: Cand, resolver: SpeakerResolver) -> Iterator[Cand]:
                           name.start_char, name.end_char, True)
         yield Cand(list(cand.parts), cand.kind, cand.cue, cand.subj, set(cand.quotes), speaker, cand.mention,
                    join_prev=True)
+    titled = titled_name(cand.subj)  # "fact checker and staff writer X": X is the speaker already, once
     todo = [c for c in cand.subj.children if c.dep_ == "conj"]
     while todo:
         other = todo.pop(0)
         todo.extend(c for c in other.children if c.dep_ == "conj")
         if not (other.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or other.pos_ == "PROPN"):
             continue
+        if titled is not None and titled.start <= other.i < titled.end:
+            continue
         mention = speaker_mention(other)
         speaker = resolver.resolve(other, mention)
-        same = cand.speaker is not None and (speaker.ref_start, speaker.ref_end) == (
-            cand.speaker.ref_start, cand.speaker.ref_end)  # "fact checker and staff writer X": X once
-        if speaker.is_entity and not same:
+        if speaker.is_entity:
             yield Cand(list(cand.parts), cand.kind, cand.cue, other, set(cand.quotes), speaker,
                        (mention.start_char, mention.end_char), join_prev=True)
 
@@ -177,7 +183,7 @@ def _role_noun(cand: Cand) -> Token | None:
 
 
 def _with_role(name: Span, role: Token, lemma: str) -> bool:
-    """The role noun stands beside the name ("John Smith, the spokesman", "chief executive Alan Joyce"),
+    """The role noun stands beside the name ("John Smith, the spokesman", "chief executive Alan Joiner"),
     not as another person's ("Mary Jones, a spokesman for the airport")."""
     doc = name.doc
     window = doc[max(0, name.start - 4) : min(len(doc), name.end + 4)]
@@ -210,8 +216,8 @@ def named_later(cands: list[Cand]) -> None:
 
 
 def drop_nested(cands: list[Cand]) -> list[Cand]:
-    """Leave out speech reported inside another's words (``Holmes testified that Sondland told him
-    ...``: Holmes speaks; the words are his account). ``cands`` sorted by start; linear after the sort."""
+    """Leave out speech reported inside another's words (``Hollis testified that Verhoeven told him
+    ...``: Hollis speaks; the words are his account). ``cands`` sorted by start; linear after the sort."""
     if len(cands) < 2:
         return cands
     starts = [c.start for c in cands]
@@ -299,7 +305,7 @@ def _run(doc: Doc, *, include_headline: bool) -> list[Quote]:
     cands = drop_nested(cands)
     cands += list(floating_candidates(ix, cands, resolver))
     cands.sort(key=lambda c: c.start)
-    if joint:  # "Volker and Morrison said ...": the words are each one's, one group
+    if joint:  # "Volk and Morrow said ...": the words are each one's, one group
         cands = [c for cand in cands for c in (cand, *(joint[id(cand)][1] if id(cand) in joint else ()))]
     return list(_rows(ix.text, cands))
 

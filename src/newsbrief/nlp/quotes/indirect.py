@@ -29,7 +29,7 @@ from .lexicon import (
 from .mention import authored_by
 from .rules import cue_text, find_subject, is_speech_verb
 
-__all__ = ["content_region", "as_region", "indirect_candidates", "naming", "according", "publisher", "statement"]
+__all__ = ["content_region", "as_region", "indirect_candidates", "naming", "according", "statement"]
 
 
 def content_region(ix: QuoteIndex, verb: Token) -> tuple[int, int] | None:
@@ -158,7 +158,7 @@ def indirect_candidates(ix: QuoteIndex) -> Iterator[Cand]:
         if subj is None and tok.dep_ not in {"advcl", "xcomp", "conj", "pcomp", "relcl"}:
             subj = ix.line_subject(tok)
         inverted = _inverted_subject(tok, subj)
-        if inverted is not None:  # "<words>, the source, who ..., told Reuters": the source
+        if inverted is not None:  # "<words>, the source, who ..., told the Ledger": the source
             subj = inverted
             cut = ix.strip(region[0], inverted.left_edge.idx)
             region = cut if cut is not None else region
@@ -171,7 +171,7 @@ def indirect_candidates(ix: QuoteIndex) -> Iterator[Cand]:
 
 
 def _inverted_subject(verb: Token, subj: Token | None) -> Token | None:
-    """``The figures are ministers X and Y, who fled ..., the source, who said ..., told Reuters``: the parser
+    """``The figures are ministers X and Y, who fled ..., the source, who said ..., told the Ledger``: the parser
     takes a name inside the words before the cue for its subject; the speaker is the noun phrase set off by a
     comma right before the cue (past one relative clause). None when the parse is not of that shape."""
     if subj is None or subj.i > verb.i:
@@ -353,9 +353,4 @@ def according(ix: QuoteIndex, tok: Token) -> Cand | None:
     if not sizes:
         return None
     region = max(sizes)[1]
-    return ix.snap(region, "according to", publisher(pobj) or pobj)
-
-
-def publisher(noun: Token) -> Token | None:
-    """``a new report by E! News``, ``guidance from the Mayo Clinic``: the name a source noun is from."""
-    return authored_by(noun, words=frozenset({"by", "from", "of"}))
+    return ix.snap(region, "according to", authored_by(pobj) or pobj)  # "according to a report by X": X

@@ -16,7 +16,8 @@ __all__ = [
     "STATEMENT_LEMMAS", "UNQUOTED_STATEMENT_LEMMAS", "UNQUOTED_STATEMENT_PHRASES",
     "TELL_LIKE", "OBJECT_CONTROL_LEMMAS",
     "NAMING_VERBS", "NP_CONTENT_VERBS", "NO_DOBJ_CONTENT_VERBS", "HEARER_WORDS", "MEDIUM_WORDS",
-    "SOURCE_NOUNS", "OFFICIAL_BODY_NOUNS", "PERSONAL_BODY_NOUNS", "ROLE_WORDS", "TITLE_ABBREVIATIONS",
+    "SOURCE_NOUNS", "AUTHOR_PREPOSITIONS", "OFFICIAL_BODY_NOUNS", "PERSONAL_BODY_NOUNS", "ROLE_WORDS",
+    "TITLE_ABBREVIATIONS",
     "PERSON_TITLES", "ORG_NOUNS", "PERSON_PRONOUNS",
     "GROUP_PRONOUNS", "RELATIVE_PRONOUNS",
 ]
@@ -39,7 +40,7 @@ SPEECH_LEMMAS: frozenset[str] = COMMON_SPEECH_LEMMAS | PERSONAL_SPEECH_LEMMAS | 
     disclose reveal boast brag whisper shout yell scream inform assure quip joke exclaim retort
     counter""".split()
 )
-#: Verbs accepted only as the cue of a direct quote next to them (``Caddell continued: "..."``).
+#: Verbs accepted only as the cue of a direct quote next to them (``Caddick continued: "..."``).
 QUOTE_ONLY_LEMMAS: frozenset[str] = frozenset(
     """continue laugh begin conclude chant sing pray read open close agree recount interject
     summarize summarise offer put""".split()
@@ -89,6 +90,9 @@ SOURCE_NOUNS: frozenset[str] = MEDIUM_WORDS | frozenset(
     """report guidance data figure figures study survey analysis estimate estimates note filing research
     poll document documents record records account announcement article story""".split()
 )
+#: The prepositions that join a source noun to its author (``a report by X``, ``guidance from X``); not "of",
+#: which more often names what the source is about (``a survey of voters``, ``an analysis of the data``).
+AUTHOR_PREPOSITIONS: frozenset[str] = frozenset({"by", "from"})
 
 # -- role words and pronouns ------------------------------------------------------------------
 #: Nouns that name a person by the role they hold: a speaker called so ("the spokesman said")
@@ -102,7 +106,7 @@ ROLE_WORDS: frozenset[str] = frozenset(
     son daughter sheriff officer trooper superintendent commissioner colonel captain admiral inspector
     detective sergeant lieutenant""".split()
 )
-#: Abbreviated titles before a name and the role word they stand for ("Gov. Eric Holcomb" ... "the governor
+#: Abbreviated titles before a name and the role word they stand for ("Gov. Eric Holloway" ... "the governor
 #: said"; "Sen.", "Rep.", "Gen."), read with or without the full stop.
 TITLE_ABBREVIATIONS: dict[str, str] = {
     "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "col": "colonel",

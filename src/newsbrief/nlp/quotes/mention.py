@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 
 from newsbrief.nlp.lexicon import lexicon
 
-from .lexicon import GROUP_PRONOUNS, ORG_NOUNS, PERSON_PRONOUNS, SOURCE_NOUNS
+from .lexicon import AUTHOR_PREPOSITIONS, GROUP_PRONOUNS, ORG_NOUNS, PERSON_PRONOUNS, SOURCE_NOUNS
 
 _DROP_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "prep", "conj"})
 _KEEP_PREP_WORDS = frozenset({"of", "for"})
@@ -64,12 +64,12 @@ def cannot_speak(subj: Token, mention: Span) -> bool:
     )
 
 
-def authored_by(noun: Token, *, words: frozenset[str] = frozenset({"by", "from"})) -> Token | None:
-    """The named author of a document noun: "A report by the World Bank said", "The study, published by
-    Oxford University, found", "guidance from the Mayo Clinic says" (``words``: the prepositions read)."""
+def authored_by(noun: Token) -> Token | None:
+    """The named author of a document noun: "A report by the Atlas Institute said", "The study, published by
+    Northgate University, found", "guidance from the Linden Clinic says" (the prepositions: ``AUTHOR_PREPOSITIONS``)."""
     if noun.lemma_.lower() not in SOURCE_NOUNS or noun.pos_ != "NOUN":
         return None
-    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in words]
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in AUTHOR_PREPOSITIONS]
     for acl in noun.children:  # "published by", "released by", "commissioned by"
         if acl.dep_ == "acl" and acl.tag_ == "VBN":
             preps += [g for g in acl.children if g.dep_ == "agent" or g.dep_ == "prep" and g.lower_ == "by"]

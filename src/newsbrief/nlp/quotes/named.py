@@ -42,20 +42,20 @@ def _label(span: Span) -> str | None:
     while j >= 0 and doc[j].is_space:
         j -= 1
     if j >= 0 and doc[j].is_alpha and (doc[j].is_title or doc[j].is_upper):
-        return None  # the end of a longer name ("... Enhancement Systems Inc")
+        return None  # the end of a longer name ("... Lumen Systems Inc")
     if any(t.is_space or "\n" in t.text or t.text in {"(", ")", "<", ">", "[", "]", ","} for t in span):
         return None  # runs over a line or a bracket: no clean name
     last = words[-1].lower_.rstrip(".")
     if j >= 0 and doc[j].lemma_.lower() in ORG_NOUNS and doc[j].is_lower and last not in ROLE_WORDS:
-        return "ORG"  # named by what it is: "a recently formed group Doctors for Camp Closure"
+        return "ORG"  # named by what it is: "a recently formed group Doctors for Open Clinics"
     if last in ROLE_WORDS or last in PERSON_TITLES or words[0].lower_ in PERSON_TITLES | ROLE_WORDS:
         return None  # a role ("Oil Minister"), not a name
     if any(t.lower_ == "of" for t in words):
-        return None  # "Perrin Long of Lipper Analytical": a person and the place they work
+        return None  # "Perry Lang of Lipton Analytical": a person and the place they work
     if last in lexicon()["org_suffixes"]:
         return "ORG"
     if len(words) <= 3 and gender_of(span) is not None:
-        return "PERSON"  # a given name first: "Jeff Sanborn"
+        return "PERSON"  # a given name first: "Jeff Sandberg"
     return None
 
 

@@ -34,7 +34,7 @@ def name_span(token: Token) -> Span | None:
         b = token.i + 1
         while b < len(doc) and doc[b].ent_iob_ == "I":
             b += 1
-        # a span the model ran over a lower-case word ("the American Music Awards after Swift"): the name
+        # a span the model ran over a lower-case word ("the Harbour Music Awards after Marlow"): the name
         # around the token
         lo, hi = token.i, token.i + 1
         while lo > a and not _breaks_name(doc[lo - 1]):
@@ -56,7 +56,7 @@ def name_span(token: Token) -> Span | None:
 
 
 def before_possessive(span: Span) -> Span:
-    """A person's name as the model ran it over a possessive ("Holcomb’s 2016"): the part before it."""
+    """A person's name as the model ran it over a possessive ("Holloway’s 2016"): the part before it."""
     for t in span:
         if t.i > span.start and t.lower_ in {"'s", "’s"}:
             return span.doc[span.start : t.i]
@@ -64,7 +64,7 @@ def before_possessive(span: Span) -> Span:
 
 
 def trailing_appositive(subj: Token) -> Token | None:
-    """``The company that runs the AMAs, Dick Clark Productions, denies``: the name set off by commas after
+    """``The company that runs the awards, Harlow Productions, denies``: the name set off by commas after
     the clause that describes the subject (the parser often hangs it on the clause's last noun)."""
     if not any(c.dep_ in {"relcl", "acl"} for c in subj.children):
         return None
@@ -96,7 +96,7 @@ def official_body(mention: Span, head: Token) -> Span | None:
 
 def titled_name(subj: Token) -> Span | None:
     """A bare singular noun (no article: a title, not a speaker) joined by "and" to a person's name whose
-    title it shares: "fact checker and staff writer David Emery" is David Emery."""
+    title it shares: "fact checker and staff writer Daniel Emberly" is Daniel Emberly."""
     if subj.tag_ != "NN" or not subj.is_lower or any(c.dep_ in {"det", "poss", "nummod"} for c in subj.children):
         return None
     person = next((c for c in subj.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"), None)

@@ -19,18 +19,33 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
 from .coref import compatible, gender_of, pronoun_gender
 
-__all__ = ["Candidate", "candidates", "best", "features", "weights", "pronoun_class", "subject_candidate"]
+__all__ = ["Candidate", "Remembered", "candidates", "best", "features", "weights", "pronoun_class", "subject_candidate",
+           "SUBJECT_DEPS"]
 
-_SUBJ = frozenset({"nsubj", "nsubjpass"})
-#: A name that only modifies a noun ("30 Boeing jets", "Obama administration officials").
+#: The dependency labels of a clause's subject.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: A name that only modifies a noun ("30 Airco jets", "Carver administration officials").
 _MODIFIER = frozenset({"compound", "amod", "nmod", "npadvmod"})
 _LABELS = {"person": frozenset({"PERSON"}), "it": frozenset({"ORG", "GPE", "NORP"}),
            "they": frozenset({"ORG", "GPE", "NORP"})}
+
+
+class Remembered(NamedTuple):
+    """A speaker the resolver met: where (``at``), the span it refers to, whether a person, how it was found
+    (``kind``: "name", "pron", "role", "group", ...) and whether that span names someone."""
+
+    at: int
+    ref_start: int
+    ref_end: int
+    person: bool
+    kind: str
+    named: bool
 
 
 @dataclass(frozen=True)
@@ -56,17 +71,17 @@ def pronoun_class(token: Token) -> str | None:
 
 
 def candidates(
-    token: Token, ents: Sequence[Span], speakers: Sequence[tuple[int, int, int, bool, str]]
+    token: Token, ents: Sequence[Span], speakers: Sequence[Remembered]
 ) -> list[Candidate]:
-    """Antecedent candidates of ``token`` from the entities before it and the speakers remembered
-    (``(at, ref_start, ref_end, person, kind)``), nearest first, one per span."""
+    """Antecedent candidates of ``token`` from the entities before it and the speakers remembered, nearest
+    first, one per span."""
     cls = pronoun_class(token)
     if cls is None:
         return []
     doc = token.doc
     out: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
-    for at, rs, re_, person, kind in reversed(speakers[-12:]):
+    for at, rs, re_, person, kind, _ in reversed(speakers[-12:]):
         if at >= token.idx or (rs, re_) in seen or person != (cls == "person"):
             continue
         span = doc.char_span(rs, re_, alignment_mode="expand")
@@ -108,7 +123,7 @@ def features(token: Token, cand: Candidate, ents: Sequence[Span]) -> dict[str, f
         "dist": math.log1p(max(0, token.idx - cand.at) / 100),
         "same_sent": float(sent.start_char <= cand.at),
         "prev_sent": float(sent.start > 0 and doc[sent.start - 1].sent.start_char <= cand.at < sent.start_char),
-        "subject": float(root.dep_ in _SUBJ or root.head.dep_ in _SUBJ),
+        "subject": float(root.dep_ in SUBJECT_DEPS or root.head.dep_ in SUBJECT_DEPS),
         "modifier": float(root.dep_ in _MODIFIER),
         "possessive": float(root.dep_ == "poss"),
         "spoke": float(cand.spoke),
@@ -141,10 +156,10 @@ def best(token: Token, cands: Sequence[Candidate], ents: Sequence[Span]) -> Cand
 def subject_candidate(doc: Doc, cand: Candidate) -> bool:
     """Whether the candidate is (or stands for) the subject of its clause."""
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-    subj = {"nsubj", "nsubjpass"}
     if span is None:
         return False
     root = span.root
-    # a name cut short by the model ("Big Machine" of "Big Machine Records") and a possessive ("Thomas' sister")
-    # count as the subject; a name that only modifies a common noun ("future Ubisoft games could be built") not
-    return root.dep_ in subj or (root.head.dep_ in subj and (root.head.pos_ == "PROPN" or root.dep_ == "poss"))
+    # a name cut short by the model ("Tall Tree" of "Tall Tree Records") and a possessive ("Thomas' sister")
+    # count as the subject; a name that only modifies a common noun ("future Acme games could be built") not
+    head = root.head
+    return root.dep_ in SUBJECT_DEPS or (head.dep_ in SUBJECT_DEPS and (head.pos_ == "PROPN" or root.dep_ == "poss"))

@@ -77,7 +77,7 @@ def find_subject(verb: Token) -> Token | None:
             node = node.head
             continue
         break
-    # inverted cue without nsubj label: "said Caddell"
+    # inverted cue without nsubj label: "said Caddick"
     for child in verb.children:
         if child.i > verb.i and child.dep_ in {"dobj", "attr", "npadvmod", "dep", "appos"} and (
             child.pos_ in {"PROPN", "PRON"} or child.ent_type_ == "PERSON"

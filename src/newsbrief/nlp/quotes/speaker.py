@@ -13,18 +13,17 @@ mention earlier in the article:
   whose surroundings share the description's qualifiers;
 * anything else (an unnamed group such as "Ukrainian defence officials")
   resolves to the mention itself and is flagged as not an entity.
+
+What the resolver remembers (the speakers met, the words reported) and the ranking of pronoun
+antecedents are :mod:`.antecedents`; this module resolves names and descriptions.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Callable
-from dataclasses import dataclass
+from spacy.tokens import Span, Token
 
-from spacy.tokens import Doc, Span, Token
-
+from .antecedents import BACK_WINDOW, Speaker, SpeakerMemory
 from .coref import (
-    compatible,
     coordinated_names,
     described_members,
     described_org,
@@ -33,8 +32,8 @@ from .coref import (
     is_definite,
     issuer,
     known_name,
+    person_by_surname,
     person_gender,
-    surname_as_other,
 )
 from .lexicon import (
     GROUP_PRONOUNS,
@@ -46,137 +45,18 @@ from .lexicon import (
     ROLE_WORDS,
     TITLE_ABBREVIATIONS,
 )
-from .mention import authored_by, cannot_speak, capitalised_noun, has_article, speaker_mention
-from .names import NAMED_LABELS, before_possessive, name_span, official_body, titled_name, trailing_appositive
-from .pronouns import Candidate, best, candidates, subject_candidate
+from .mention import authored_by, cannot_speak, capitalised_noun, speaker_mention
+from .names import before_possessive, name_span, official_body, titled_name, trailing_appositive
+from .pronouns import best
 
 __all__ = ["Speaker", "SpeakerResolver", "speaker_mention"]
 
-_BACK_WINDOW = 4000  # characters searched back for pronoun and role antecedents
 
-
-@dataclass(frozen=True)
-class Speaker:
-    """A resolved speaker: the mention, its referent span and whether it is a named entity."""
-
-    start: int | None
-    end: int | None
-    ref_start: int | None
-    ref_end: int | None
-    is_entity: bool
-
-    def with_mention(self, start: int, end: int) -> Speaker:
-        return Speaker(start, end, self.ref_start, self.ref_end, self.is_entity)
-
-
-class SpeakerResolver:
+class SpeakerResolver(SpeakerMemory):
     """Resolve speaker mentions of one Doc to earlier named mentions (call in text order)."""
 
-    def __init__(self, doc: Doc, *, quoted: Callable[[int], bool] | None = None) -> None:
-        self.doc = doc
-        self._quoted = quoted
-        self._ents = [
-            e for e in doc.ents if e.label_ in NAMED_LABELS and not (quoted is not None and quoted(e.start_char))
-        ]
-        self._ent_starts = [e.start_char for e in self._ents]
-        self._speakers: list[tuple[int, int, int, bool, str]] = []  # (char, ref_start, ref_end, person?, kind)
-        self.joint: dict[int, list[Span]] = {}  # "they" (token index) -> the further names it stands for
-        self._members: dict[str, tuple[int, int]] = {}  # "doctors" -> the organisation "the doctors" stood for
-        self._reported: list[tuple[int, int]] = []  # the content of the speech resolved so far
-        self._unnamed: set[tuple[int, int]] = set()  # the unnamed speakers met ("Critics", "a spokesman")
-
-    def reported(self, parts: list[tuple[int, int]]) -> None:
-        """Record the content of a resolved speech: a name inside someone's words ("X said Tyvak would ...")
-        is no new subject to take that speaker's next "he said"."""
-        self._reported.extend(parts)
-
-    def _in_reported(self, char: int) -> bool:
-        return any(a <= char < b for a, b in self._reported[-8:])
-
-    # -- antecedent search ---------------------------------------------------------
-    def _prev_ents(self, before: int, *, window: int | None = _BACK_WINDOW) -> list[Span]:
-        """The named entities before ``before``: within ``window`` characters, or all (``window=None``:
-        a surname points back to its full name however long ago it was given)."""
-        hi = bisect_left(self._ent_starts, before)
-        lo = 0 if window is None else bisect_left(self._ent_starts, before - window)
-        return self._ents[lo:hi]
-
-    def _remember(self, at: int, ref: tuple[int, int] | None, *, person: bool, kind: str) -> None:
-        if ref is not None:
-            self._speakers.append((at, ref[0], ref[1], person, kind))
-
-    def _last_org_speaker(self, before: int) -> Span | None:
-        """The organisation (a named ORG) that spoke last before ``before``."""
-        for at, rs, re_, is_person, kind in reversed(self._speakers[-20:]):
-            if at >= before or before - at >= _BACK_WINDOW or is_person:
-                continue
-            k = bisect_left(self._ent_starts, rs)
-            if k < len(self._ents) and self._ents[k].start_char == rs and self._ents[k].label_ == "ORG":
-                return self._ents[k]
-            if kind == "org":  # named as an organisation ("The group that owns it, Big Machine, says")
-                span = self.doc.char_span(rs, re_, alignment_mode="expand")
-                if span is not None:
-                    return span
-        return None
-
-    def resolve_pronoun(self, token: Token) -> tuple[int, int] | None:
-        """Antecedent of a pronoun: the best-ranked earlier entity or speaker (:mod:`.pronouns`)."""
-        ents = self._prev_ents(token.idx)
-        cands = candidates(token, ents, self._speakers)
-        recent = next((c for c in cands if c.spoke), None)
-        inside = (recent.start, recent.end) if recent is not None else (-1, -1)
-        named = best(token, [c for c in cands if not c.spoke and not inside[0] <= c.start < inside[1]
-                             and not (recent is not None and self._in_reported(c.start))], ents)
-        late = self._subject_surname(token, self._prev_ents(token.idx, window=None))
-        if late is not None and all(
-            c is None or late[0] > c.at or (c is named and not subject_candidate(self.doc, c)) for c in (recent, named)
-        ):
-            return late[1].start_char, late[1].end_char
-        if recent is not None and (named is None or named.at < recent.at or not subject_candidate(self.doc, named)):
-            return recent.start, recent.end  # the speaker goes on until a new name takes the subject
-        return (named.start, named.end) if named is not None else None
-
-    def _subject_surname(self, token: Token, ents: list[Span]) -> tuple[int, Span] | None:
-        """A subject in this or the previous sentence that the model did not tag as a person but that is the
-        surname of a person named before ("Sondland has amended his testimony - 'I now do recall,' he said"):
-        (where, the person named in full)."""
-        sent = token.sent
-        first = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        for tok in reversed(self.doc[first : token.i]):
-            if self._quoted is not None and self._quoted(tok.idx) or self._in_reported(tok.idx):
-                continue
-            if tok.dep_ not in {"nsubj", "nsubjpass"}:
-                continue
-            if tok.pos_ != "PROPN" or tok.ent_type_ == "PERSON":
-                return None  # the nearest subject is a tagged name or no name: the ranking decides
-            full = known_name(tok, ents)
-            if full is not None and compatible(token, full):
-                return tok.idx, full
-            return None
-        return None
-
-    def pronoun_candidates(self, token: Token) -> tuple[list[Candidate], list[Span]]:
-        """The candidates :meth:`resolve_pronoun` ranks for ``token`` and the entities before it."""
-        ents = self._prev_ents(token.idx)
-        return candidates(token, ents, self._speakers), ents
-
-    def _plural_subject(self, token: Token) -> tuple[int, int] | None:
-        """A plain plural noun subject ("the researchers") of the previous sentence, when no named
-        entity is a subject between it and the pronoun."""
-        sent = token.sent
-        if sent.start == 0:
-            return None
-        prev = self.doc[sent.start - 1].sent
-        for tok in prev:
-            if tok.dep_ == "nsubj" and tok.tag_ == "NNS" and not tok.ent_type_ and tok.is_lower:
-                if any(t.dep_ in {"nsubj", "nsubjpass"} and t.ent_type_ for t in self.doc[tok.i + 1 : token.i]):
-                    return None
-                mention = speaker_mention(tok)
-                return mention.start_char, mention.end_char
-        return None
-
     def resolve_role(self, mention: Span, head: Token) -> tuple[int, int] | None:
-        """The person introduced with the role word of ``head`` ("Gov. Eric Holcomb" for "the governor"),
+        """The person introduced with the role word of ``head`` ("Gov. Eric Holloway" for "the governor"),
         preferring shared qualifiers, then the one whose name (or surname) came last."""
         role = head.lemma_.lower()
         quals = {t.lower_[:5] for t in mention if t.i != head.i and t.is_alpha and not t.is_stop and len(t) > 2}
@@ -195,13 +75,25 @@ class SpeakerResolver:
             if role not in words:
                 continue
             score = sum(1 for t in window if t.lower_[:5] in quals)
-            name = before_possessive(ent)  # "Holcomb’s 2016" as the model ran it: Holcomb
+            name = before_possessive(ent)  # "Holloway’s 2016" as the model ran it: Holloway
             seen = max(last_seen.get(name[-1].text, ent.start_char), ent.start_char)
             if best is None or (score, seen) > best[:2]:
                 best = (score, seen, name.start_char, name.end_char)
         if best is None:
             return None
         return best[2], best[3]
+
+    def lookup(self, subj: Token | None, mention: Span | None) -> Speaker:
+        """What :meth:`resolve` gives for the mention, recording nothing (to test a reading before taking it)."""
+        spoken, joint, members = len(self._speakers), dict(self.joint), dict(self._members)
+        try:
+            return self.resolve(subj, mention)
+        finally:
+            del self._speakers[spoken:]
+            self.joint.clear()
+            self.joint.update(joint)
+            self._members.clear()
+            self._members.update(members)
 
     def resolve(self, subj: Token | None, mention: Span | None) -> Speaker:
         """Resolve one speaker mention (``None`` gives an unattributed speaker)."""
@@ -214,63 +106,43 @@ class SpeakerResolver:
             if source is not None:
                 return self.resolve(source, speaker_mention(source)).with_mention(start, end)
         author = authored_by(subj)
-        if author is not None:  # "The report, published by the World Bank, said": the World Bank
+        if author is not None:  # "The report, published by the Atlas Institute, said": the Atlas Institute
             return self.resolve(author, speaker_mention(author)).with_mention(start, end)
         if cannot_speak(subj, mention):
             return Speaker(None, None, None, None, False)
         if low in {"they", "we"}:
             group = self._plural_subject(subj)
             if group is not None:  # "The researchers ... They note": a group, not a name merely mentioned
-                self._remember(start, group, person=False, kind="group")
-                self._unnamed.add(group)
-                return Speaker(start, end, group[0], group[1], False)
+                return self._unnamed_speaker(mention, group, person=False, kind="group")
         if low == "they":
             names = coordinated_names(subj, self._prev_ents(subj.idx))
-            if names is not None:  # "Warren and Cortez ... They said": the words are each one's
+            if names is not None:  # "Walsh and Ortiz ... They said": the words are each one's
                 self.joint[subj.i] = names[1:]
-                first = names[0]
-                self._remember(start, (first.start_char, first.end_char), person=first.label_ == "PERSON", kind="pron")
-                return Speaker(start, end, first.start_char, first.end_char, True)
+                return self._named(mention, names[0], person=names[0].label_ == "PERSON", kind="pron")
         if subj.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS:
             ref = self.resolve_pronoun(subj) if low in PERSON_PRONOUNS | GROUP_PRONOUNS else None
-            self._remember(start, ref, person=low in PERSON_PRONOUNS, kind="pron")
-            named = ref is not None and ref not in self._unnamed  # "Critics said ... they said": unnamed still
+            named = ref is not None and not self._met_unnamed(ref)  # "Critics said ... they said": unnamed still
+            self._remember(start, ref, person=low in PERSON_PRONOUNS, kind="pron", named=named)
             return Speaker(start, end, ref[0] if ref else None, ref[1] if ref else None, named)
         if capitalised_noun(mention, subj):  # "the Government said": a description, not a name
             body = described_org(mention, subj, self._prev_ents(start), self._last_org_speaker(start))
-            ref = (body.start_char, body.end_char) if body is not None else (start, end)
-            self._remember(start, ref, person=False, kind="org" if body is not None else "group")
-            if body is None:
-                self._unnamed.add(ref)
-            return Speaker(start, end, ref[0], ref[1], body is not None)
-        if not subj.ent_type_ and not has_article(subj):  # "the British Bill" is no Bill named before
-            known = known_name(subj, self._prev_ents(start, window=None))
-            if known is not None:  # "Petrides said" after "John Petrides", whatever the tagger made of it
-                ref = (known.start_char, known.end_char)
-                self._remember(start, ref, person=True, kind="name")
-                return Speaker(start, end, ref[0], ref[1], True)
-        surname = surname_as_other(subj, mention, self._prev_ents(start, window=None)) if subj.ent_type_ not in {
-            "", "PERSON"} else None
-        if surname is not None:  # "Mary Berlin ... Berlin said": the person, not the city the model saw
-            ref = (surname.start_char, surname.end_char)
-            self._remember(start, ref, person=True, kind="name")
-            return Speaker(start, end, ref[0], ref[1], True)
+            if body is not None:
+                return self._named(mention, body, person=False, kind="org")
+            return self._unnamed_speaker(mention, mention, person=False, kind="group")
+        known = person_by_surname(subj, self._prev_ents(start, window=None))
+        if known is not None:  # "Peterkin said" after "John Peterkin", whatever the tagger made of it
+            return self._named(mention, known, person=True, kind="name")
         if subj.dep_ == "advmod" and subj.pos_ != "PROPN" and not subj.ent_type_:
             return Speaker(None, None, None, None, False)  # an adverb taken for a surname that is no one's
         titled = titled_name(subj)
-        if titled is not None:  # "Snopes fact checker and staff writer David Emery posted": a bare title's name
-            ref = (titled.start_char, titled.end_char)
-            self._remember(start, ref, person=True, kind="name")
-            return Speaker(start, end, ref[0], ref[1], True)
+        if titled is not None:  # "Factline fact checker and staff writer Daniel Emberly posted": a bare title's name
+            return self._named(mention, titled, person=True, kind="name")
         owner = self._office_of(subj)
         if owner is not None:  # "His office said", "Smith's campaign said": the person it speaks for
-            self._remember(start, owner, person=True, kind="name")
-            return Speaker(start, end, owner[0], owner[1], True)
+            return self._named(mention, owner, person=True, kind="name")
         body = official_body(mention, subj)
         if body is not None:  # "China's commerce ministry": a named organisation
-            ref = (body.start_char, body.end_char)
-            self._remember(start, ref, person=False, kind="name")
-            return Speaker(start, end, ref[0], ref[1], True)
+            return self._named(mention, body, person=False, kind="name")
         # a lower-case word is no name, whatever the tagger says ("the physicians" tagged NNP)
         name = name_span(subj) if not subj.is_lower or subj.ent_type_ else None
         if name is not None and subj.ent_type_ != "PERSON" and any(
@@ -282,40 +154,43 @@ class SpeakerResolver:
                 trimmed = trimmed[1:]
             name = trimmed
         if name is not None:
-            ref = (name.start_char, name.end_char)
             person = subj.ent_type_ == "PERSON" or (subj.pos_ == "PROPN" and not subj.ent_type_)
-            self._remember(start, ref, person=person, kind="name")
-            return Speaker(start, end, ref[0], ref[1], True)
-        # appositive name: "the House speaker, Paul Ryan, said"
+            return self._named(mention, name, person=person, kind="name")
+        # appositive name: "the House speaker, Paul Rhine, said"
         trailing = trailing_appositive(subj)
         for child in [*subj.children, *([trailing] if trailing is not None else [])]:
             if child.dep_ == "appos" and child.pos_ == "PROPN":
                 nm = name_span(child)
                 if nm is not None:
-                    ref = (nm.start_char, nm.end_char)
-                    org = subj.lemma_.lower() in ORG_NOUNS  # "the group ..., Big Machine": an organisation
-                    self._remember(start, ref, person=child.ent_type_ == "PERSON" and not org,
-                                   kind="org" if org else "name")
-                    return Speaker(start, end, ref[0], ref[1], True)
+                    org = subj.lemma_.lower() in ORG_NOUNS  # "the group ..., Tall Tree": an organisation
+                    return self._named(mention, nm, person=child.ent_type_ == "PERSON" and not org,
+                                       kind="org" if org else "name")
         described = self._described(mention, subj)
         if described is None and subj.lemma_.lower() in PERSON_TITLES - ROLE_WORDS:
             main = self._main_person(mention, subj)
             described = (main, True) if main is not None else None
         if described is not None:
             ref, person = described
-            self._remember(start, ref, person=person, kind="description" if person else "org")
-            return Speaker(start, end, ref[0], ref[1], True)
+            return self._named(mention, ref, person=person, kind="description" if person else "org")
         if subj.lemma_.lower() in ROLE_WORDS and subj.tag_ not in {"NNS", "NNPS"}:
             ref = self.resolve_role(mention, subj) or self._main_person(mention, subj)
             if ref is not None:
-                self._remember(start, ref, person=True, kind="role")
-                return Speaker(start, end, ref[0], ref[1], True)
-            self._remember(start, (start, end), person=True, kind="role")
-            self._unnamed.add((start, end))
-            return Speaker(start, end, start, end, False)
-        self._remember(start, (start, end), person=False, kind="group")
-        self._unnamed.add((start, end))
-        return Speaker(start, end, start, end, False)
+                return self._named(mention, ref, person=True, kind="role")
+            return self._unnamed_speaker(mention, mention, person=True, kind="role")
+        return self._unnamed_speaker(mention, mention, person=False, kind="group")
+
+    def _named(self, mention: Span, ref: Span | tuple[int, int], *, person: bool, kind: str) -> Speaker:
+        """The speaker of ``mention`` found to be the named ``ref``, remembered for what comes after."""
+        return self._found(mention, ref, person=person, kind=kind, named=True)
+
+    def _unnamed_speaker(self, mention: Span, ref: Span | tuple[int, int], *, person: bool, kind: str) -> Speaker:
+        """The speaker of ``mention`` found to be ``ref``, which names no one ("Critics", "a spokesman")."""
+        return self._found(mention, ref, person=person, kind=kind, named=False)
+
+    def _found(self, mention: Span, ref: Span | tuple[int, int], *, person: bool, kind: str, named: bool) -> Speaker:
+        span = (ref.start_char, ref.end_char) if isinstance(ref, Span) else ref
+        self._remember(mention.start_char, span, person=person, kind=kind, named=named)
+        return Speaker(mention.start_char, mention.end_char, span[0], span[1], named)
 
     def _main_person(self, mention: Span, subj: Token) -> tuple[int, int] | None:
         """"said the actor" when no actor was introduced by name: the person who spoke last, when that is
@@ -324,7 +199,7 @@ class SpeakerResolver:
             return None
         at = mention.start_char
         last = next((sp for sp in reversed(self._speakers[-20:]) if sp[0] < at and sp[3]), None)
-        if last is None or at - last[0] > _BACK_WINDOW:
+        if last is None or at - last[0] > BACK_WINDOW:
             return None
         span = self.doc.char_span(last[1], last[2], alignment_mode="expand")
         if span is None or not len(span):
@@ -342,7 +217,7 @@ class SpeakerResolver:
         return last[1], last[2]
 
     def _office_of(self, subj: Token) -> tuple[int, int] | None:
-        """The person whose office or campaign ``subj`` is ("his office", "Holcomb's campaign")."""
+        """The person whose office or campaign ``subj`` is ("his office", "Holloway's campaign")."""
         if subj.lemma_.lower() not in PERSONAL_BODY_NOUNS or subj.pos_ != "NOUN":
             return None
         poss = next((c for c in subj.children if c.dep_ == "poss"), None)
@@ -389,7 +264,3 @@ class SpeakerResolver:
         person = described_person(mention, subj, ents)
         return ((person.start_char, person.end_char), True) if person is not None else None
 
-    def remember(self, at: int, speaker: Speaker) -> None:
-        """Record a speaker reused for a floating quote, so later pronouns can find it."""
-        if speaker.ref_start is not None and speaker.ref_end is not None:
-            self._remember(at, (speaker.ref_start, speaker.ref_end), person=speaker.is_entity, kind="float")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -68,7 +69,9 @@ class NewsModel:
 
     def predict_from(self, dense: np.ndarray, word_sets: Iterable[set[str]]) -> np.ndarray:
         b = np.array([self.dense[name] for name in DENSE_FEATURES])
-        word_part = np.array([sum(self.words.get(w, 0.0) for w in ws) for ws in word_sets])
+        # fsum: exactly rounded, so the order a set is walked in (it changes with PYTHONHASHSEED) cannot move the
+        # last digits between processes
+        word_part = np.array([math.fsum(self.words.get(w, 0.0) for w in ws) for ws in word_sets])
         # An elementwise product summed per row, not ``dense @ b``: BLAS's matrix-vector kernels pick their
         # path by memory alignment, so the same sentence could score 1e-16 apart from one run to the next.
         return self.intercept + (dense * b).sum(axis=1) + word_part

@@ -7,7 +7,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from ..formatters import clip
-from .style import FULL_WIDTH, NEGATIVE, POSITIVE, SMALL, fit_dates, new_figure, series_style
+from .style import FULL_WIDTH, NEGATIVE, POSITIVE, SMALL, fit_dates, legend_below, new_figure, series_style, tick_labels
 
 
 def movers_chart(changes: pd.DataFrame, *, focus: str, base: str,
@@ -27,12 +27,12 @@ def movers_chart(changes: pd.DataFrame, *, focus: str, base: str,
     ax.scatter(rows["focus_share"] * 100, y, s=30, c=[POSITIVE if z > 0 else NEGATIVE for z in rows["z"]],
                edgecolors="#333333", zorder=3, label=focus, marker="D")
     kinds = ["" if t in ("person", "organisation", "place") else " (quotes)" for t in rows["type"]]
-    ax.set_yticks(y, [clip(f"{n}{k}", 34) for n, k in zip(rows["item"], kinds)])
+    ax.set_yticks(y, tick_labels([f"{n}{k}" for n, k in zip(rows["item"], kinds)], 34))
     ax.set_xlim(left=0)
     ax.set_xlabel("share of mentions, or of quotes for speakers (%)")
     ax.set_title(title)
     ax.grid(axis="y", visible=False)
-    ax.legend(loc="lower right", fontsize=SMALL)
+    legend_below(fig, ax)
     return fig
 
 
@@ -55,6 +55,6 @@ def spikes_chart(shares: pd.DataFrame, spikes: pd.DataFrame, *,
     ax.set_ylabel("share of mentions (%)")
     ax.set_xlabel("period start")
     ax.set_title(title)
-    ax.legend(loc="upper left", fontsize=SMALL, ncols=3)
+    legend_below(fig, ax, ncols=3)
     fig.autofmt_xdate()
     return fig

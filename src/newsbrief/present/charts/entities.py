@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from ..formatters import clip
-from .style import FULL_WIDTH, PALETTE, SMALL, fit_dates, integer_axis, new_figure
+from .style import FULL_WIDTH, PALETTE, SMALL, fit_dates, integer_axis, legend_below, new_figure, tick_labels
 
 #: Colour and hatch per entity type, so the chart reads in greyscale too.
 TYPE_STYLE: dict[str, tuple[str, str]] = {
@@ -23,7 +24,7 @@ def entity_chart(freq: pd.DataFrame, *, title: str = "Most mentioned people, org
     rows = freq.iloc[::-1]
     fig, ax = new_figure(FULL_WIDTH, max(1.6, 0.2 * len(rows) + 0.75))
     styles = [TYPE_STYLE.get(t, TYPE_STYLE["other"]) for t in rows["type"]]
-    labels = [clip(str(n), 32) for n in rows["name"]]
+    labels = tick_labels(rows["name"], 32)
     bars = ax.barh(range(len(rows)), rows["mentions"], color=[s[0] for s in styles], edgecolor="#333333", linewidth=0.5)
     for bar, (_, hatch) in zip(bars, styles):
         bar.set_hatch(hatch)
@@ -35,16 +36,20 @@ def entity_chart(freq: pd.DataFrame, *, title: str = "Most mentioned people, org
     ax.set_title(title)
     ax.grid(axis="y", visible=False)
     present = [t for t in TYPE_STYLE if t in set(freq["type"])]
-    ax.legend(
-        handles=[Patch(facecolor=TYPE_STYLE[t][0], hatch=TYPE_STYLE[t][1], edgecolor="#333333", label=t)
-                 for t in present],
-        loc="lower right",
-    )
+    legend_below(fig, handles=[Patch(facecolor=TYPE_STYLE[t][0], hatch=TYPE_STYLE[t][1], edgecolor="#333333", label=t)
+                               for t in present])
     return fig
 
 
 def entity_trend_chart(trend: pd.DataFrame, *, title: str = "Mentions over time") -> Figure:
     """Lines of mentions per period for a few entities."""
+    fig, ax = _trend(trend, title=title)
+    legend_below(fig, ax, ncols=2)
+    return fig
+
+
+def _trend(trend: pd.DataFrame, *, title: str) -> tuple[Figure, Any]:
+    """The lines of :func:`entity_trend_chart`, without their legend."""
     from .style import series_style
 
     fig, ax = new_figure(FULL_WIDTH, 3.0)
@@ -55,9 +60,8 @@ def entity_trend_chart(trend: pd.DataFrame, *, title: str = "Mentions over time"
     ax.set_ylabel("mentions per period (count)")
     ax.set_xlabel("period start")
     ax.set_title(title)
-    ax.legend(loc="upper left", fontsize=SMALL, ncols=2)
     fig.autofmt_xdate()
-    return fig
+    return fig, ax
 
 
 def focus_chart(
@@ -70,8 +74,7 @@ def focus_chart(
     from .style import NEGATIVE, POSITIVE
 
     what = "Mentions" if kind == "entity" else "Quotes"
-    fig = entity_trend_chart(counts, title=f"{what} of {name} per period, and their tone")
-    ax = fig.axes[0]
+    fig, ax = _trend(counts, title=f"{what} of {name} per period, and their tone")
     ax.set_ylabel(f"{what.lower()} per period (count)")
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylim(0, max(1, int(counts.to_numpy().max())) * 1.15)
@@ -79,6 +82,7 @@ def focus_chart(
     margin = (pd.Timestamp(counts.index[0]).to_period(freq).end_time - pd.Timestamp(counts.index[0])) / 2
     ax.set_xlim(counts.index.min() - margin, counts.index.max() + margin)
     t = tone.dropna(subset=["mean"]) if not tone.empty else tone
+    right = None
     if not t.empty:
         right = ax.twinx()
         colors = [POSITIVE if v >= 0 else NEGATIVE for v in t["mean"]]
@@ -93,5 +97,5 @@ def focus_chart(
         basis = "sentences naming it" if kind == "entity" else "quoted words"
         right.set_ylabel(tone_label or f"tone of {basis} (−1..1)")
         right.grid(False)
-        right.legend(loc="lower right", fontsize=SMALL)
+    legend_below(fig, ax, *([right] if right is not None else []), ncols=3)
     return fig

@@ -24,8 +24,10 @@ from .style import (
     SMALL,
     fit_dates,
     integer_axis,
+    legend_below,
     new_figure,
     series_style,
+    tick_labels,
     tone_limit,
 )
 
@@ -68,10 +70,10 @@ def _along_article(ax, timeline_df: pd.DataFrame, *, title: str | None = None) -
     ax.set_ylim(-1.05, 1.05)
     ax.set_xlim(0.3, max(len(x), 1) + 0.7)
     integer_axis(ax.xaxis)
-    ax.set_xlabel("Sentence number in the article")
+    # what the bars and the line are, under the axis (a legend would take the room of the bars or of a row)
+    ax.set_xlabel("Sentence number in the article\nbars: each sentence; line: rolling mean")
     ax.set_ylabel(SCORE_LABEL)
     ax.set_title(title or "Sentiment along the article")
-    ax.legend(loc="lower left", ncols=2, fontsize=SMALL)
 
 
 def article_tone_chart(timeline_df: pd.DataFrame, entity_df: pd.DataFrame | None, *, measure: str = MEAN_LABEL,
@@ -86,14 +88,11 @@ def article_tone_chart(timeline_df: pd.DataFrame, entity_df: pd.DataFrame | None
         return article_sentiment_chart(timeline_df)
     apply_style()
     shown = entity_df.dropna(subset=["mean"])
-    count = next((c for c in ("n_sentences", "n_quotes", "n_mentions") if c in shown.columns), None)
-    # a row per label line: a name wrapped on two lines gets the room of two, never overlapping the next
-    lines = sum(len(textwrap.wrap(f"{name} (n={int(c)})" if count else str(name), 18))
-                for name, c in zip(shown["entity"], shown[count] if count else shown["n_articles"], strict=True))
-    fig, (left, right) = plt.subplots(1, 2, figsize=(FULL_WIDTH, max(1.4, 0.16 * lines + 0.85)),
+    # a row per entity (labels on one line)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(FULL_WIDTH, max(1.5, 0.18 * len(shown) + 0.9)),
                                       gridspec_kw={"width_ratios": [1.0, 1.0]})
     _along_article(left, timeline_df)
-    _tone_bars(right, entity_df, key="entity", measure=measure, title=entity_title, wrap=18)
+    _tone_bars(right, entity_df, key="entity", measure=measure, title=entity_title, width=25)
     for ax, text in ((left, "Sentiment along the article"), (right, entity_title)):
         for loc in ("left", "center", "right"):  # two titles side by side: each starts at its own panel
             ax.set_title("", loc=loc)
@@ -155,7 +154,7 @@ def corpus_sentiment_chart(timeline_df: pd.DataFrame, *, title: str | None = Non
     fit_dates(ax, df["period"])
     by_source = " by source" if "source" in df.columns else ""
     ax.set_title(title or f"Sentiment per {unit}{by_source}")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.32), fontsize=SMALL, ncols=3)  # below: never over the lines
+    legend_below(fig, ax, ax_n, ncols=3)
     fig.autofmt_xdate()
     return fig
 
@@ -168,7 +167,7 @@ def _note(ax, note: str | None, *, wrap: int = 110) -> None:
     fig = ax.get_figure()
     fig.canvas.draw()  # the final layout: the note wraps to the room between the axes' left edge and the figure's
     renderer = fig.canvas.get_renderer()
-    drawn_below = [a for a in (ax.get_legend(), ax.xaxis.label) if a is not None and a.get_visible()]
+    drawn_below = [a for a in (*fig.legends, ax.xaxis.label) if a is not None and a.get_visible()]
     anchor = min(drawn_below, key=lambda a: a.get_window_extent(renderer).y0)  # the lowest: legend below or label
     room = (1 - ax.get_position().x0) * fig.get_figwidth() * 72  # points
     wrap = max(30, min(wrap, int(room / (SMALL * 0.56))))
@@ -204,13 +203,13 @@ def entity_sentiment_chart(
     ax.set_ylabel(measure)
     fit_dates(ax, d["period"])
     ax.set_title(title or f"Sentiment around each {key}, per {unit}")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.32), fontsize=SMALL, ncols=3)  # below: never over the lines
+    legend_below(fig, ax, ncols=3)
     fig.autofmt_xdate()
     _note(ax, note)
     return fig
 
 
-def _tone_bars(ax, df: pd.DataFrame, *, key: str, measure: str, title: str, wrap: int = 30) -> None:
+def _tone_bars(ax, df: pd.DataFrame, *, key: str, measure: str, title: str, width: int = 30) -> None:
     """Horizontal bars of mean tone with 95% intervals, most negative at top, on a symmetric axis with zero."""
     d = df.dropna(subset=["mean"]).sort_values("mean", ascending=True)
     y = np.arange(len(d))
@@ -219,8 +218,9 @@ def _tone_bars(ax, df: pd.DataFrame, *, key: str, measure: str, title: str, wrap
                      (d["ci_high"] - d["mean"]).fillna(0).clip(lower=0)])
     ax.barh(y, d["mean"], color=colours, alpha=0.7, xerr=err, capsize=3, ecolor="#333333", zorder=2)
     count_col = next((c for c in ("n_sentences", "n_quotes", "n_mentions") if c in d.columns), None)
-    labels = [textwrap.fill(f"{name} (n={int(c)})" if count_col else str(name), wrap)
-              for name, c in zip(d[key], d[count_col] if count_col else d["n_articles"], strict=True)]
+    counts = d[count_col] if count_col else d["n_articles"]
+    labels = [f"{name} (n={int(c)})" if count_col else name  # the name is cut, never the count
+              for name, c in zip(tick_labels(d[key], width - (7 if count_col else 0)), counts, strict=True)]
     ax.set_yticks(y, labels)
     ax.invert_yaxis()
     ax.axvline(0.0, color="#555555", linewidth=0.8)

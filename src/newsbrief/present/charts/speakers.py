@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import textwrap
-
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .style import FULL_WIDTH, PALETTE, SMALL, new_figure
+from .style import FULL_WIDTH, PALETTE, legend_below, new_figure, tick_labels
 
 
 def speaker_chart(share: pd.DataFrame, *, title: str = "Who is quoted: share of quotes and of quoted words") -> Figure:
@@ -21,13 +19,11 @@ def speaker_chart(share: pd.DataFrame, *, title: str = "Who is quoted: share of 
             label="share of quotes")
     ax.barh(y - h / 2, rows["word_share"] * 100, height=h, color="#d9d9d9", edgecolor="#333333", hatch="///",
             linewidth=0.5, label="share of quoted words")
-    labels = [textwrap.fill(f"{s}{'' if named else ' †'}", 26) for s, named in zip(rows["speaker"], rows["named"])]
-    ax.set_yticks(y, labels)
+    names = tick_labels(rows["speaker"], 24)
+    ax.set_yticks(y, [f"{s}{'' if named else ' †'}" for s, named in zip(names, rows["named"])])
     ax.set_xlabel("share (%)")
     ax.set_title(title)
     ax.grid(axis="y", visible=False)
-    ax.legend(loc="lower right", fontsize=SMALL)
-    if (~rows["named"].astype(bool)).any():
-        fig.text(0.01, 0.0, "† not a named entity (unnamed group, role or unattributed)", fontsize=SMALL,
-                 color="#555555")
+    unnamed = bool((~rows["named"].astype(bool)).any())
+    legend_below(fig, ax, title="† not a named entity (unnamed group, role or unattributed)" if unnamed else None)
     return fig

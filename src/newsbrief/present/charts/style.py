@@ -124,3 +124,27 @@ def integer_axis(axis: Any) -> None:
     from matplotlib.ticker import MaxNLocator
 
     axis.set_major_locator(MaxNLocator(integer=True))
+
+
+def legend_below(fig: Figure, *axes: Any, handles: list[Any] | None = None, ncols: int | None = None,
+                 title: str | None = None) -> Any:
+    """One legend for ``axes`` (the artists they label, twin axes included; or ``handles``) under the figure's
+    plot area, outside every axes (the constrained layout makes room for it), so it never hides data. None when
+    nothing is labelled."""
+    if handles is None:
+        pairs = [pair for ax in axes for pair in zip(*ax.get_legend_handles_labels(), strict=True)]
+    else:
+        pairs = [(h, h.get_label()) for h in handles]
+    if not pairs:
+        return None
+    shown, labels = zip(*pairs, strict=True)
+    return fig.legend(list(shown), list(labels), loc="outside lower center", ncols=ncols or min(len(pairs), 4),
+                      fontsize=SMALL, title=title, title_fontsize=SMALL)
+
+
+def tick_labels(names: Any, width: int) -> list[str]:
+    """Axis labels of at most ``width`` characters, on one line: a longer name is cut with an ellipsis (wrapped
+    labels crowd the next row and shift the bars they name)."""
+    from ..formatters import clip
+
+    return [clip(n, width) for n in names]
