@@ -76,3 +76,21 @@ def test_a_damaged_kept_appendix_is_written_again(store: Path, tmp_path: Path) -
         f.write(b"garbage\n")
     second = written(tmp_path / "second", RollupDb.open(store))
     assert (second / "quotes.csv").read_bytes() == want
+
+
+def test_another_csv_cap_is_not_given_the_files_kept_for_the_default_cap(store: Path, tmp_path: Path) -> None:
+    def rows(folder: Path) -> int:
+        return sum(1 for _ in (folder / "quotes.csv").open(encoding="utf-8")) - 1
+
+    whole = written(tmp_path / "default", RollupDb.open(store))
+    assert rows(whole) > 5
+    tmp = tmp_path / "cut"
+    tmp.mkdir()
+    write_appendix_kept(tmp, RollupDb.open(store), title="Test", csv_rows=5)
+    assert rows(tmp) == 5
+    assert "holds 5 of" in (tmp / "appendix.html").read_text(encoding="utf-8")
+    again = tmp_path / "every-row"
+    again.mkdir()
+    write_appendix_kept(again, RollupDb.open(store), title="Test", csv_rows=None)  # not the 5-row files kept last
+    assert rows(again) == rows(whole)
+    assert (whole / "quotes.csv").read_bytes() == (tmp_path / "default" / "quotes.csv").read_bytes()

@@ -26,6 +26,8 @@ LAST_RUN_DIR = ".last-run"
 #: Entities and speakers a briefing shows when ``top_n`` is not given (an article briefing sizes its tables to the
 #: article's length, up to this many).
 DEFAULT_TOP_N = 10
+#: Rows of each appendix CSV file at most (a spreadsheet opens 1,048,576); ``csv_rows: null`` writes every row.
+DEFAULT_CSV_ROWS = 1_000_000
 _AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(m|min|h|d|w)\s*$", re.IGNORECASE)
 _AGE_UNITS = {"m": "minutes", "min": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
@@ -183,6 +185,8 @@ class Params(ShapeParams, AnnotationParams, InputParams, FetchParams):
 
     store: str | None = Field(None, description="Annotation store folder (default: <output-dir>/.store).")
     paper: Literal["A4", "Letter"] = Field("A4", description="PDF paper size.")
+    csv_rows: int | None = Field(DEFAULT_CSV_ROWS, ge=1, description="Rows of each appendix CSV file at most (corpus "
+                                 "briefings; a larger table keeps its first rows); null: every row.")
     base_url: str | None = Field(
         None, description="Where run folders are published (https://...): the email links the full briefing there.")
 

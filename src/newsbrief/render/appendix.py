@@ -34,6 +34,7 @@ from markupsafe import Markup
 from ..analysis import appendix as q
 from ..analysis.db import Db, as_database
 from ..present.blocks import Format
+from ..params.schema import DEFAULT_CSV_ROWS
 from ..present.formatters import clip, pct
 from .pages import TEMPLATES, environment
 from .sanitize import sanitize
@@ -49,8 +50,9 @@ QUOTE_SPEAKERS = 1_000
 TABLE_ROWS = 5_000
 #: Articles listed on the page, newest first (articles.csv has every one).
 ARTICLE_ROWS = 2_000
-#: Rows of each CSV file at most (a spreadsheet opens 1,048,576): a larger table is cut, and the page says so.
-CSV_ROWS = 1_000_000
+#: Rows of each CSV file at most (a spreadsheet opens 1,048,576): a larger table is cut, and the page says so
+#: (a run's ``csv_rows`` parameter).
+CSV_ROWS = DEFAULT_CSV_ROWS
 #: Where every row of a cut CSV file is (the store a run's briefing read, linked into its folder).
 FULL_TABLES = "data/"
 CSV_FILES = ("entities.csv", "speakers.csv", "quotes.csv", "articles.csv", "sources.csv")
@@ -181,39 +183,42 @@ APPENDIX_CODE: tuple[str, ...] = ("analysis", "present", "render/appendix.py", "
                                   "render/templates", "textutil.py", "store/duck.py")
 
 
-def write_appendix_kept(folder: Path, db: Db, *, title: str) -> Path:
+def write_appendix_kept(folder: Path, db: Db, *, title: str, csv_rows: int | None = CSV_ROWS) -> Path:
     """:func:`write_appendix`, from the store's roll-ups when ``db`` reads them
     (:class:`~newsbrief.analysis.db_rollup.RollupDb`): the CSV files and the page's body are written once per
     store content, scope and code (by ``newsbrief annotate`` or the first briefing) and linked into ``folder`` by
     every later run, which adds only its title (a corpus of millions of articles is not copied to CSV for each
-    briefing)."""
+    briefing). Files are kept per ``csv_rows`` cap (None: every row): another cap writes its own."""
     from ..analysis.db_rollup import RollupDb
 
     if not isinstance(db, RollupDb):
-        return write_appendix(folder, db, title=title)
-    keep_appendix_files(db, folder)
+        return write_appendix(folder, db, title=title, csv_rows=csv_rows)
+    keep_appendix_files(db, folder, csv_rows=csv_rows)
     path = folder / "appendix.html"
     path.write_text(page_of((folder / BODY).read_text(encoding="utf-8"), title=title), encoding="utf-8")
     (folder / BODY).unlink()
     return path
 
 
-def keep_appendix_files(db: RollupDb, folder: Path | None) -> None:
-    """The appendix's CSV files and body of the store ``db`` reads, kept in its roll-ups (written the first time)
-    and linked into ``folder`` (None: only kept, as ``newsbrief annotate`` does)."""
+def keep_appendix_files(db: RollupDb, folder: Path | None, *, csv_rows: int | None = CSV_ROWS) -> None:
+    """The appendix's CSV files (at most ``csv_rows`` rows each; None: every row) and body of the store ``db``
+    reads, kept in its roll-ups (written the first time) and linked into ``folder`` (None: only kept, as
+    ``newsbrief annotate`` does)."""
     def write(into: Path) -> None:
-        _write_files(into, db)
+        _write_files(into, db, csv_rows=csv_rows)
 
-    db.rollups.files(_key(db), (*CSV_FILES, BODY), folder, write, parts=[digest for digest, _ in db.parts])
-
-
-def appendix_kept(db: RollupDb) -> bool:
-    """True when the appendix's files of the store ``db`` reads are kept whole in its roll-ups."""
-    return db.rollups.has_files(_key(db), (*CSV_FILES, BODY))
+    db.rollups.files(_key(db, csv_rows), (*CSV_FILES, BODY), folder, write, parts=[digest for digest, _ in db.parts])
 
 
-def _key(db: RollupDb) -> str:
+def appendix_kept(db: RollupDb, *, csv_rows: int | None = CSV_ROWS) -> bool:
+    """True when the appendix's files of the store ``db`` reads (cut at ``csv_rows``) are kept whole in its
+    roll-ups."""
+    return db.rollups.has_files(_key(db, csv_rows), (*CSV_FILES, BODY))
+
+
+def _key(db: RollupDb, csv_rows: int | None) -> str:
+    """The kept files' key: the store's content and scope, the code, the page's bounds and the CSV cap."""
     from ..codeversion import code_version
 
     return db.content_key("appendix", code_version(APPENDIX_CODE),
-                          f"{TABLE_ROWS} {ARTICLE_ROWS} {QUOTE_SPEAKERS} {QUOTES_PER_SPEAKER} {CSV_ROWS}")
+                          f"{TABLE_ROWS} {ARTICLE_ROWS} {QUOTE_SPEAKERS} {QUOTES_PER_SPEAKER} {csv_rows}")

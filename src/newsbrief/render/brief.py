@@ -95,7 +95,7 @@ def brief(
     # every briefing links the appendix written beside it: the full tables, and every quote of an article
     options = BriefingOptions.of(params, base=folder, **{**changes, "mode": kind, "appendix": "appendix.html"})
     title = options.title
-    appendix = _AppendixWriter(folder, title=title or "News briefing")
+    appendix = _AppendixWriter(folder, title=title or "News briefing", csv_rows=params.csv_rows)
     # Out of core in DuckDB (the GIL released), the appendix overlaps the kernel's work on a second core, unless it
     # must sort every row of a large store (not kept in its roll-ups): then it waits for the kernel, so the two
     # DuckDB budgets are never spent at once (a run and its kernel stay under 1 GB).
@@ -128,9 +128,9 @@ def brief(
 class _AppendixWriter(threading.Thread):
     """Writes the appendix from the run's store in a thread; :meth:`finish` waits and re-raises."""
 
-    def __init__(self, folder: Path, *, title: str) -> None:
+    def __init__(self, folder: Path, *, title: str, csv_rows: int | None) -> None:
         super().__init__(name="newsbrief-appendix", daemon=True)
-        self.folder, self.title = folder, title
+        self.folder, self.title, self.csv_rows = folder, title, csv_rows
         self.error: BaseException | None = None
 
     def run(self) -> None:
@@ -140,7 +140,7 @@ class _AppendixWriter(threading.Thread):
         try:
             db = open_store_database(self.folder / "data")
             try:
-                write_appendix_kept(self.folder, db, title=self.title)
+                write_appendix_kept(self.folder, db, title=self.title, csv_rows=self.csv_rows)
             finally:
                 db.con.close()
         except BaseException as e:  # noqa: BLE001 - handed to the caller by finish()
@@ -153,7 +153,7 @@ class _AppendixWriter(threading.Thread):
 
         db = open_store_database(self.folder / "data")
         try:
-            return isinstance(db, RollupDb) and appendix_kept(db)
+            return isinstance(db, RollupDb) and appendix_kept(db, csv_rows=self.csv_rows)
         finally:
             db.con.close()
 
