@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from newsbrief.cli.run import default_name, is_input, load_run_params
+from newsbrief.cli.run import is_input, load_run_params
+from newsbrief.params import default_name
 from newsbrief.errors import ParamsError
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -48,24 +47,9 @@ def is_input(item: str | Path) -> bool:
     return path.is_dir() or (suffix in (*SUPPORTED, ".urls") and suffix not in PARAMS_SUFFIXES)
 
 
-def default_name(item: str | Path) -> str:
-    """A run folder name from an input's name: ``Ünïcode story (1).html`` -> ``nicode-story-1``;
-    ``https://www.example.org/news/`` -> ``www.example.org-news``."""
-    from ..params import is_url
-
-    text = str(item)
-    if is_url(text):
-        stem = re.sub(r"^https?://", "", text, flags=re.IGNORECASE)
-    else:
-        path = Path(text)
-        stem = path.name if path.is_dir() else path.stem
-    name = re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-._")[:100]
-    return name or "briefing"
-
-
 def load_run_params(item: str | Path, overrides: list[str], *, quiet: bool = False) -> Any:
     """The params of a run: the YAML file at ``item``; or, for an input, the defaults with ``input: item``."""
-    from ..params import is_url, load_params, with_overrides
+    from ..params import default_name, is_url, load_params, with_overrides
 
     if not is_input(item):
         return load_params(item, overrides=overrides)

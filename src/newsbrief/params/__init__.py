@@ -28,6 +28,7 @@ from .schema import (
     KindTraits,
     Params,
     ShapeParams,
+    default_name,
     is_url,
     params_table,
     reads_strictly,
@@ -38,7 +39,8 @@ from .schema import (
 __all__ = [
     "COMPARE_WORDS", "DEFAULT_TOP_N", "LAST_RUN_DIR", "DATE_RANGE", "PATH_FIELDS", "AliasFile", "AnnotationParams",
     "AnnotationSettings", "BriefingOptions", "ComputeParams", "FetchParams", "InputParams", "KIND_TRAITS", "Kind",
-    "KindTraits", "Params", "ShapeParams", "alias_problems", "build_annotation_params", "build_params", "is_url",
+    "KindTraits", "Params", "ShapeParams", "alias_problems", "build_annotation_params", "build_params", "default_name",
+    "is_url",
     "load_alias_file", "load_params", "params_table", "parse_override", "reads_strictly", "relative_path",
     "resolve_kind", "with_overrides"
 ]

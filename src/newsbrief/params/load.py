@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ..errors import ParamsError, YamlTooLarge
 from ..yamlfile import load_yaml
-from .schema import COMPARE_WORDS, DATE_RANGE, PATH_FIELDS, AnnotationParams, Params, is_url
+from .schema import COMPARE_WORDS, DATE_RANGE, PATH_FIELDS, AnnotationParams, Params, default_name, is_url
 
 log = logging.getLogger(__name__)
 
@@ -268,6 +268,11 @@ def with_overrides(data: dict[str, Any], overrides: list[str] | tuple[str, ...] 
     # article's headline, a corpus briefing "News briefing"), unless --set title gives one
     retitled = source is not None and "input" in overridden and "title" not in overridden
     dropped = data.pop("title", None) if retitled else None
+    # so does its name (the run folder, e.g. sample-corpus): another input names its own, as a run of it alone would
+    renamed = source is not None and "input" in overridden and "name" not in overridden
+    old_name = data.pop("name", None) if renamed else None
+    if old_name is not None and isinstance(data.get("input"), list) and data["input"]:
+        data["name"] = default_name(data["input"][0])
     try:
         params = build_params(data, source=source)
     except ParamsError as e:
@@ -279,6 +284,9 @@ def with_overrides(data: dict[str, Any], overrides: list[str] | tuple[str, ...] 
     if dropped is not None:
         log.warning("%s: its title %r describes its own input, not the one given with --set input: left out "
                     "(--set title=... gives one)", source, dropped)
+    if old_name is not None and old_name != params.name:
+        log.warning("%s: its name %r names its own input's run folder, not the one given with --set input: the run "
+                    "is named %r (--set name=... gives one)", source, old_name, params.name)
     return params
 
 

@@ -37,6 +37,19 @@ def is_url(value: object) -> bool:
     return isinstance(value, str) and re.match(r"^https?://[^\s/]+", value, re.IGNORECASE) is not None
 
 
+def default_name(item: str | Path) -> str:
+    """A run folder name from an input's name: ``Ünïcode story (1).html`` -> ``nicode-story-1``;
+    ``https://www.example.org/news/`` -> ``www.example.org-news``."""
+    text = str(item)
+    if is_url(text):
+        stem = re.sub(r"^https?://", "", text, flags=re.IGNORECASE)
+    else:
+        path = Path(text)
+        stem = path.name if path.is_dir() else path.stem
+    name = re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-._")[:100]
+    return name or "briefing"
+
+
 class ComputeParams(BaseModel):
     """Where the work runs: shared by annotation and by a corpus briefing's aggregations."""
 
