@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from newsbrief.cli.run import is_input, load_run_params
-from newsbrief.params import default_name
 from newsbrief.errors import ParamsError
+from newsbrief.params import default_name
 
 
 def test_a_page_given_as_params_is_briefed_with_the_defaults(tmp_path: Path,

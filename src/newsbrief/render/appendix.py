@@ -33,8 +33,8 @@ from markupsafe import Markup
 
 from ..analysis import appendix as q
 from ..analysis.db import Db, as_database
-from ..present.blocks import Format
 from ..params.schema import DEFAULT_CSV_ROWS
+from ..present.blocks import Format
 from ..present.formatters import clip, pct
 from .pages import TEMPLATES, environment
 from .sanitize import sanitize
