@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..chunks import doc_text
@@ -85,13 +86,18 @@ def table_spans(text: str) -> list[tuple[int, int]]:
 @functools.lru_cache(maxsize=16)
 def _table_spans(text: str) -> tuple[tuple[int, int], ...]:
     # cached: the entity candidates and the sentence rows of one text both ask
+    return tuple(_line_spans(text, is_table_line))
+
+
+def _line_spans(text: str, keep: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Character spans of the lines of ``text`` (line end included) for which ``keep`` is true."""
     spans: list[tuple[int, int]] = []
     pos = 0
     for line in text.splitlines(keepends=True):
-        if is_table_line(line):
+        if keep(line):
             spans.append((pos, pos + len(line)))
         pos += len(line)
-    return tuple(spans)
+    return spans
 
 
 #: A line that credits or promotes rather than reports: "Follow X on Twitter", "Reporting by X; Editing by Y",
@@ -112,13 +118,7 @@ def is_credit_line(line: str) -> bool:
 
 def credit_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the credit and promotion lines of ``text``."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        if is_credit_line(line):
-            spans.append((pos, pos + len(line)))
-        pos += len(line)
-    return spans
+    return _line_spans(text, is_credit_line)
 
 
 def _words_before(span: Span, n: int) -> str:
