@@ -31,19 +31,7 @@ ATTRS = ["TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD", "SENT_START", "ENT_IOB",
 
 def spacys_forward() -> object:
     """newsbrief's pipeline with spaCy's own embedding forward (a fresh load, not the cached one)."""
-    import spacy
-
-    from newsbrief.nlp import paragraphs  # noqa: F401 - registers the component
-    from newsbrief.nlp.attributes import replace_attribute_ruler
-    from newsbrief.nlp.lemmas import replace_lemmatizer
-    from newsbrief.nlp.pipeline import DEFAULT_MODEL, replace_ner
-
-    nlp = spacy.load(DEFAULT_MODEL)
-    replace_ner(nlp)
-    nlp.add_pipe("newsbrief_paragraphs", before="parser")
-    replace_attribute_ruler(nlp)
-    replace_lemmatizer(nlp)
-    return nlp
+    return load_pipeline(embed_once=False)
 
 
 def main() -> int:

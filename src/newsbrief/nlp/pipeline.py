@@ -25,8 +25,9 @@ NER_DIR = Path(__file__).resolve().parent / "data" / "ner"
 NER_CONFIG_FILE = "newsbrief_ner.json"
 
 @functools.lru_cache(maxsize=4)
-def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
-    """The installed spaCy pipeline ``name`` (cached: loaded once per process)."""
+def load_pipeline(name: str = DEFAULT_MODEL, *, embed_once: bool = True) -> Language:
+    """The installed spaCy pipeline ``name`` (cached: loaded once per process). ``embed_once=False`` keeps
+    spaCy's own embedding forward (``benchmarks/embed_once.py`` compares the two)."""
     import spacy
 
     try:
@@ -58,9 +59,10 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     replace_lemmatizer(nlp)
     # The hash embeddings of the shared tok2vec and of the NER's own once per distinct token of a batch
     # (newsbrief.nlp.embed_once): the same vectors.
-    from .embed_once import embed_distinct_rows
+    if embed_once:
+        from .embed_once import embed_distinct_rows
 
-    embed_distinct_rows(nlp)
+        embed_distinct_rows(nlp)
     # Long articles are parsed in chunks (newsbrief.nlp.chunks), so spaCy's own limit (1,000,000) is never reached.
     log.info("loaded spaCy pipeline %s %s", name, nlp.meta.get("version"))
     return nlp
