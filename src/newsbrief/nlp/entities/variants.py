@@ -47,22 +47,34 @@ def merge_shortened_orgs(keys: list[tuple[str, str]], articles: list[str], label
     """Join an organisation named by the first words of a longer organisation name of its article
     ("Tyvak" and "Tyvak Nano-Satellite Systems", "Big Machine" and "Big Machine Label Group"), or by its
     last two or more words ("Security Council" and "UN Security Council"), when exactly one longer name fits."""
+    heads = frozenset(lexicon()["org_suffixes"])
     longer: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    headed: set[tuple[str, str, tuple[str, str]]] = set()  # (article, shorter, longer): the rest has an org head
     for key, art, label in zip(keys, articles, labels):
         if key[0] == "OTHER" and label == "ORG":
             words = key[1].split()
             for k in range(1, len(words)):
                 longer[(art, " ".join(words[:k]))].add(key)
+                if not heads.isdisjoint(words[k:]):
+                    headed.add((art, " ".join(words[:k]), key))
                 if len(words) - k >= 2 and words[k] not in _ORG_FRAME:
                     longer[(art, " ".join(words[k:]))].add(key)
+                    if not heads.isdisjoint(words[:k]):
+                        headed.add((art, " ".join(words[k:]), key))
     for i, (key, art, label) in enumerate(zip(keys, articles, labels)):
-        if key[0] != "OTHER" or label != "ORG" or is_place(key[1]):
+        if key[0] != "OTHER" or label not in SHORT_LABELS or is_place(key[1]):
             continue
         found = longer.get((art, key[1]))
         if found is not None and len(found) == 1:
-            keys[i] = next(iter(found))
+            full = next(iter(found))
+            # a name the typer calls a place joins only an organisation whose other words say one
+            # ("Harvard" and "Harvard University"; not "Eureka Springs" and "Eureka Springs Cavalcade")
+            if label == "ORG" or (art, key[1], full) in headed or not CROSS_NEEDS_HEAD:
+                keys[i] = full
 
 
+SHORT_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC"})
+CROSS_NEEDS_HEAD = True
 _ORG_FRAME = frozenset({"of", "the", "for", "and", "&", "department", "dept", "ministry"})
 
 
