@@ -16,8 +16,8 @@ from .mentions import _initials
 
 def merge_place_prefixed(keys: list[tuple[str, str]], articles: list[str], labels: Any) -> None:
     """Join "New Zealand Department of Conservation" and "Department of Conservation" in one article:
-    an organisation named with a leading place or nationality adjective ("Afghan Taliban" and "Taliban")
-    is the organisation named without it; so is a building
+    an organisation named with a leading place or nationality adjective ("Afghan Taliban" and "Taliban",
+    "Pittsburgh Pirates" and "Pirates") is the organisation named without it; so is a building
     ("Indiana Statehouse" and "Statehouse": a place whose last word is a place head of the lexicon)."""
     heads = frozenset(lexicon()["place_suffixes"])
     kept = {"ORG", *PLACE_LABELS}
@@ -36,7 +36,7 @@ def merge_place_prefixed(keys: list[tuple[str, str]], articles: list[str], label
                 keys[i] = shorter
                 continue
         for k in (1, 2, 3):
-            if len(words) - k >= (2 if org else 1) and is_place(" ".join(words[:k])):
+            if len(words) - k >= 1 and is_place(" ".join(words[:k])):
                 shorter = ("OTHER", " ".join(words[k:]))
                 if (art, shorter, org) in present:
                     keys[i] = shorter
