@@ -31,7 +31,7 @@ from .cues import is_known_org, lexicon, org_key
 from .gazetteer import country_code, fold, is_capital, is_place
 from .labels import PLACE_LABELS, strip_titles
 from .variants import merge_acronyms, merge_place_prefixed, merge_reordered_orgs, merge_shortened_orgs
-from .words import is_given_name
+from .words import is_common_word, is_given_name
 
 SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
@@ -95,6 +95,7 @@ def _dominant(candidates: Counter[str] | None, *, prefer_given: bool = False, fi
 
 FIRST_INTRODUCED = True
 GIVEN_COUNTS = True
+PLURAL_FAMILY = True
 
 
 def _label_class(label: str) -> str:
@@ -228,6 +229,13 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
                     continue
             keys.append(("PERSON", pkey))
             continue
+        if ntok == 1 and PLURAL_FAMILY and key.endswith("s") and (art, key) not in surname_keys and (
+                art, key[:-1]) in surname_keys and not is_given_name(key[:-1]) and not is_common_word(key[:-1]):
+            family = _dominant(surname_keys[(art, key[:-1])], prefer_given=True, first=first_of[(art, key[:-1])][1])
+            if family is not None:  # "the Bidens": the family, counted for the person named in full
+                labels[i] = "PERSON"
+                keys.append(("PERSON", family))
+                continue
         if ntok == 1 and label in ("PERSON", "ORG", "GPE", "LOC"):
             local = _dominant(surname_keys.get((art, key)), prefer_given=True, first=first_of.get((art, key), (0, None))[1])
             if local is not None and not (label in PLACE_LABELS and is_place(fkey)):
