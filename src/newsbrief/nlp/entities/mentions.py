@@ -346,8 +346,16 @@ def doc_mentions(doc: Doc, *, learned: bool = True) -> list[Mention]:
         from .typer import type_groups
 
         labels = type_groups(found, groups, rules)
-    return [
+    out = [
         Mention(start=span.start_char, end=span.end_char, text=span.text, label=lab)
         for (span, _, _), lab in zip(found, labels)
         if lab is not None
     ]
+    if learned:  # the bare surnames of people named in full that the model did not tag
+        from .recall import missed_surnames
+
+        kept = [(m["start"], m["end"], m["label"]) for m in out]
+        missed = [Mention(start=a, end=b, text=t, label="PERSON") for a, b, t in missed_surnames(doc, kept)]
+        if missed:
+            out = sorted([*out, *missed], key=lambda m: m["start"])
+    return out
