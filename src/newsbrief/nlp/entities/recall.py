@@ -23,6 +23,7 @@ from .words import is_common_word, is_given_name
 
 #: Shortest surname looked for again (shorter ones are too often initials or codes).
 MIN_SURNAME = 3
+GIVEN_FIRST = True
 
 
 def _surnames(doc: Doc, found: list[tuple[int, int, str]]) -> set[str]:
@@ -31,15 +32,16 @@ def _surnames(doc: Doc, found: list[tuple[int, int, str]]) -> set[str]:
     a sentence elsewhere."""
     out: set[str] = set()
     text = doc_text(doc)
+    heads = frozenset(lexicon()["org_suffixes"]) | frozenset(lexicon()["place_suffixes"])
     for a, b, label in found:
         if label != "PERSON":
             continue
         words = strip_titles(text[a:b]).split()
-        if not 2 <= len(words) <= 4:
+        if not 2 <= len(words) <= 4 or (GIVEN_FIRST and not is_given_name(words[0])):
             continue
         last = words[-1]
         if (len(last) >= MIN_SURNAME and last[0].isupper() and not last.isupper()
-                and last.replace("'", "").replace("-", "").isalpha()
+                and last.replace("'", "").replace("-", "").isalpha() and last.lower() not in heads
                 and not is_given_name(last) and not is_place(last)):
             out.add(last)
     return out
@@ -61,6 +63,7 @@ def missed_surnames(doc: Doc, found: list[tuple[int, int, str]]) -> list[tuple[i
         credit_spans(text))
     skip_starts = [a for a, _ in skip]
     titles = lexicon()["person_titles"]
+    particles = frozenset(lexicon()["name_particles"])
     out: list[tuple[int, int, str]] = []
     for tok in doc:
         if tok.text not in surnames or tok.idx <= first:
@@ -80,6 +83,8 @@ def missed_surnames(doc: Doc, found: list[tuple[int, int, str]]) -> list[tuple[i
         if (prev is not None and not sentence_start and prev.text[:1].isupper() and prev.is_alpha
                 and prev.lower_.rstrip(".") not in titles):
             continue
+        if prev is not None and (prev.lower_ in particles or prev.is_quote and nxt is not None and nxt.is_quote):
+            continue  # "Paseo de Montejo"; a name in quotes ("Marbles") names something else
         if sentence_start and is_common_word(tok.text) and tok.pos_ != "PROPN":
             continue  # "Early voting began": the tagger says no name
         out.append((a, b, tok.text))
