@@ -20,7 +20,6 @@ import pandas as pd
 from ..fetch import read_counts
 from ..params import DEFAULT_TOP_N, BriefingOptions, Kind
 from ..store import read_manifest
-from ..yamlfile import yaml_value
 from .blocks import HTMLBlock
 from .charts.entities import entity_chart
 from .charts.speakers import speaker_chart
@@ -114,7 +113,7 @@ class Briefing(ABC):
     def header(self) -> HTMLBlock:
         """The title, facts and notes; its output carries the briefing's :class:`~.record.Record` for the email."""
         rows = self.header_rows()
-        params = [(str(k), yaml_value(v)) for k, v in (self.params or {}).items()]
+        params = [(str(k), str(v)) for k, v in (self.params or {}).items()]
         notes = self.notes()
         text = "\n".join([self.title, *[f"{k}: {v}" for k, v in rows], *notes])
         block = HTMLBlock.from_template("header.html.j2", text=text, kind=self.label, title=self.title, rows=rows,
