@@ -298,7 +298,7 @@ def params_table(params: Params, *, base: str | Path | None = None) -> list[tupl
                 value = ", ".join(map(str, value))
             elif isinstance(value, dict):
                 value = ", ".join(f"{k}: {v}" for k, v in value.items())
-            elif not isinstance(value, str):
-                value = yaml_value(value)  # as a params file writes it: null, true, 0.5
+            elif value is None or isinstance(value, bool):
+                value = yaml_value(value)  # as a params file writes it: null, true
             rows.append((key, str(value)))
     return rows
