@@ -60,7 +60,8 @@ def test_a_shortened_name_the_typer_calls_a_place_joins_the_organisation() -> No
 
 
 def test_a_place_is_not_joined_to_a_longer_name_without_an_organisation_word() -> None:
-    linked, _ = link_entities(_mentions(("a", 0, "Quorvex Springs Cavalcade", "ORG"), ("a", 40, "Quorvex Springs", "GPE")))
+    linked, _ = link_entities(_mentions(("a", 0, "Quorvex Springs Cavalcade", "ORG"),
+                                        ("a", 40, "Quorvex Springs", "GPE")))
     assert linked["entity_id"].nunique() == 2
 
 
@@ -73,5 +74,6 @@ def test_an_organisation_named_with_a_leading_place_joins_its_one_word_rest() ->
 def test_titles_with_doubled_letters_are_stripped() -> None:
     assert strip_titles("Miss Quillfeather") == "Quillfeather"
     assert strip_titles("Chancellor Dorrit Vandersloot") == "Dorrit Vandersloot"
-    linked, _ = link_entities(_mentions(("a", 0, "Laura Quillfeather", "PERSON"), ("a", 40, "Miss Quillfeather", "PERSON")))
+    linked, _ = link_entities(_mentions(("a", 0, "Laura Quillfeather", "PERSON"),
+                                        ("a", 40, "Miss Quillfeather", "PERSON")))
     assert linked["entity_id"].nunique() == 1

@@ -22,7 +22,8 @@ def _person_mentions(nlp, text: str, full: str) -> tuple[list[dict], pd.DataFram
 
 def test_bare_surnames_the_model_missed_are_mentions_of_the_person(nlp) -> None:
     text = ("The suspect, Dorian Quillfeather, was convicted in 2010. Police found him at a hotel and arrested "
-            "Quillfeather on Monday.\n\nQuillfeather emerged from the room. A lawyer for Quillfeather declined to comment.")
+            "Quillfeather on Monday.\n\nQuillfeather emerged from the room. A lawyer for Quillfeather declined to "
+            "comment.")
     found, linked = _person_mentions(nlp, text, "Dorian Quillfeather")
     surnames = [m for m in found if m["text"] == "Quillfeather"]
     assert len(surnames) == 3 and all(m["label"] == "PERSON" for m in surnames)

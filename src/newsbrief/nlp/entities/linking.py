@@ -6,7 +6,9 @@ Rules, in order (each explained in docs/methods.md, "Entities"):
 2. A one-word person or organisation that names a country or large city in the gazetteer
    becomes a place (Kiev), unless it is the surname of a person named in full in the same article.
 3. A one-word mention that is the surname of exactly one fully named person in the same
-   article (else in the whole corpus) joins that person (Biden -> Joe Biden).
+   article (else in the whole corpus) joins that person (Biden -> Joe Biden); of several in one article,
+   the one named at least twice as often as the next (a given name alone counting for its full name), else
+   the one named first. A plural surname ("the Bidens") joins the person the surname would.
 4. Other mentions group by folded surface; the label is the majority vote, places counted together;
    an organisation named by the first words of the one longer organisation name of its article joins it
    (Tyvak -> Tyvak Nano-Satellite Systems), corporate suffixes (Inc, AG, SA ...) are dropped.
@@ -90,12 +92,7 @@ def _dominant(candidates: Counter[str] | None, *, prefer_given: bool = False, fi
     ranked = candidates.most_common(2)
     if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
         return ranked[0][0]
-    return first if first in candidates and FIRST_INTRODUCED else None
-
-
-FIRST_INTRODUCED = True
-GIVEN_COUNTS = True
-PLURAL_FAMILY = True
+    return first if first in candidates else None
 
 
 def _label_class(label: str) -> str:
@@ -199,9 +196,9 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
     given_alone = m[(m["label"] == "PERSON") & (m["_ntok"] == 1)]
     surnames_named = set(surname_keys)
     for art, key in zip(given_alone["article_id"], given_alone["_unit"]):
-        named = first_keys.get((art, key))
-        if named is not None and len(named) == 1 and (art, key) not in surnames_named and GIVEN_COUNTS:
-            full_name = next(iter(named))
+        fulls = first_keys.get((art, key))
+        if fulls is not None and len(fulls) == 1 and (art, key) not in surnames_named:
+            full_name = next(iter(fulls))
             surname_keys[(art, _surname(full_name))][full_name] += 1
     # How the model labels each one-word surface across the corpus (Trump: mostly PERSON, Ford: mostly ORG).
     single_labels: dict[str, Counter[str]] = defaultdict(Counter)
@@ -229,15 +226,17 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
                     continue
             keys.append(("PERSON", pkey))
             continue
-        if ntok == 1 and PLURAL_FAMILY and key.endswith("s") and (art, key) not in surname_keys and (
-                art, key[:-1]) in surname_keys and not is_given_name(key[:-1]) and not is_common_word(key[:-1]):
-            family = _dominant(surname_keys[(art, key[:-1])], prefer_given=True, first=first_of[(art, key[:-1])][1])
+        stem = key[:-1]
+        if (ntok == 1 and key.endswith("s") and (art, key) not in surname_keys and (art, stem) in surname_keys
+                and not is_given_name(stem) and not is_common_word(stem)):
+            family = _dominant(surname_keys[(art, stem)], prefer_given=True, first=first_of[(art, stem)][1])
             if family is not None:  # "the Bidens": the family, counted for the person named in full
                 labels[i] = "PERSON"
                 keys.append(("PERSON", family))
                 continue
         if ntok == 1 and label in ("PERSON", "ORG", "GPE", "LOC"):
-            local = _dominant(surname_keys.get((art, key)), prefer_given=True, first=first_of.get((art, key), (0, None))[1])
+            first = first_of.get((art, key), (0, None))[1]
+            local = _dominant(surname_keys.get((art, key)), prefer_given=True, first=first)
             if local is not None and not (label in PLACE_LABELS and is_place(fkey)):
                 labels[i] = "PERSON"
                 keys.append(("PERSON", local))

@@ -23,13 +23,12 @@ from .words import is_common_word, is_given_name
 
 #: Shortest surname looked for again (shorter ones are too often initials or codes).
 MIN_SURNAME = 3
-GIVEN_FIRST = True
 
 
 def _surnames(doc: Doc, found: list[tuple[int, int, str]]) -> set[str]:
     """The surnames (as written) of the people named in full in ``found`` (start, end, label): the last word
-    of a two- to four-word person name, capitalised, neither a given name, a place nor a common word opening
-    a sentence elsewhere."""
+    of a two- to four-word person name opening with a census given name, capitalised, neither a given name,
+    a place nor an organisation or place head word ("Ali Qapu Palace" typed a person is no surname's source)."""
     out: set[str] = set()
     text = doc_text(doc)
     heads = frozenset(lexicon()["org_suffixes"]) | frozenset(lexicon()["place_suffixes"])
@@ -37,7 +36,7 @@ def _surnames(doc: Doc, found: list[tuple[int, int, str]]) -> set[str]:
         if label != "PERSON":
             continue
         words = strip_titles(text[a:b]).split()
-        if not 2 <= len(words) <= 4 or (GIVEN_FIRST and not is_given_name(words[0])):
+        if not 2 <= len(words) <= 4 or not is_given_name(words[0]):
             continue
         last = words[-1]
         if (len(last) >= MIN_SURNAME and last[0].isupper() and not last.isupper()

@@ -46,7 +46,9 @@ def merge_place_prefixed(keys: list[tuple[str, str]], articles: list[str], label
 def merge_shortened_orgs(keys: list[tuple[str, str]], articles: list[str], labels: Any) -> None:
     """Join an organisation named by the first words of a longer organisation name of its article
     ("Tyvak" and "Tyvak Nano-Satellite Systems", "Big Machine" and "Big Machine Label Group"), or by its
-    last two or more words ("Security Council" and "UN Security Council"), when exactly one longer name fits."""
+    last two or more words ("Security Council" and "UN Security Council"), when exactly one longer name fits. A
+    shorter name typed a place joins only when the longer name's other words say an organisation ("Harvard" and
+    "Harvard University"; not "Eureka Springs" and "Eureka Springs Cavalcade")."""
     heads = frozenset(lexicon()["org_suffixes"])
     longer: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
     headed: set[tuple[str, str, tuple[str, str]]] = set()  # (article, shorter, longer): the rest has an org head
@@ -62,19 +64,20 @@ def merge_shortened_orgs(keys: list[tuple[str, str]], articles: list[str], label
                     if not heads.isdisjoint(words[:k]):
                         headed.add((art, " ".join(words[k:]), key))
     for i, (key, art, label) in enumerate(zip(keys, articles, labels)):
-        if key[0] != "OTHER" or label not in SHORT_LABELS or is_place(key[1]):
+        if key[0] != "OTHER" or label not in _SHORT_LABELS or is_place(key[1]):
             continue
         found = longer.get((art, key[1]))
         if found is not None and len(found) == 1:
             full = next(iter(found))
             # a name the typer calls a place joins only an organisation whose other words say one
             # ("Harvard" and "Harvard University"; not "Eureka Springs" and "Eureka Springs Cavalcade")
-            if label == "ORG" or (art, key[1], full) in headed or not CROSS_NEEDS_HEAD:
+            if label == "ORG" or (art, key[1], full) in headed:
                 keys[i] = full
 
 
-SHORT_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC"})
-CROSS_NEEDS_HEAD = True
+#: What the shorter name may be typed: an organisation, or a place when the longer name's other words have an
+#: organisation head ("Harvard" typed a place and "Harvard University").
+_SHORT_LABELS = frozenset({"ORG", *PLACE_LABELS})
 _ORG_FRAME = frozenset({"of", "the", "for", "and", "&", "department", "dept", "ministry"})
 
 
