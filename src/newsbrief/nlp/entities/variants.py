@@ -51,18 +51,13 @@ def merge_shortened_orgs(keys: list[tuple[str, str]], articles: list[str], label
     "Harvard University"; not "Eureka Springs" and "Eureka Springs Cavalcade")."""
     heads = frozenset(lexicon()["org_suffixes"])
     longer: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
-    headed: set[tuple[str, str, tuple[str, str]]] = set()  # (article, shorter, longer): the rest has an org head
     for key, art, label in zip(keys, articles, labels):
         if key[0] == "OTHER" and label == "ORG":
             words = key[1].split()
             for k in range(1, len(words)):
                 longer[(art, " ".join(words[:k]))].add(key)
-                if not heads.isdisjoint(words[k:]):
-                    headed.add((art, " ".join(words[:k]), key))
                 if len(words) - k >= 2 and words[k] not in _ORG_FRAME:
                     longer[(art, " ".join(words[k:]))].add(key)
-                    if not heads.isdisjoint(words[:k]):
-                        headed.add((art, " ".join(words[k:]), key))
     for i, (key, art, label) in enumerate(zip(keys, articles, labels)):
         if key[0] != "OTHER" or label not in _SHORT_LABELS or is_place(key[1]):
             continue
@@ -71,7 +66,7 @@ def merge_shortened_orgs(keys: list[tuple[str, str]], articles: list[str], label
             full = next(iter(found))
             # a name the typer calls a place joins only an organisation whose other words say one
             # ("Harvard" and "Harvard University"; not "Eureka Springs" and "Eureka Springs Cavalcade")
-            if label == "ORG" or (art, key[1], full) in headed:
+            if label == "ORG" or not heads.isdisjoint(set(full[1].split()) - set(key[1].split())):
                 keys[i] = full
 
 
