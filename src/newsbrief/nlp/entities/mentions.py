@@ -336,7 +336,8 @@ def doc_mentions(doc: Doc, *, learned: bool = True) -> list[Mention]:
     full form) are typed together, by the learned span classifier (:mod:`.typer`) over the model's labels,
     context cues (:func:`cue_label`), gazetteers and the rules' vote; with ``learned=False`` by the rules'
     vote alone. A group the classifier calls no person, organisation or place (a work, a product, an
-    event) is dropped. Names inside table lines and short quoted titles are dropped.
+    event) is dropped. Names inside table lines and short quoted titles are dropped. A later bare surname of a
+    person named in full that the model did not tag is a person mention too.
     """
     found = candidates(doc)
     groups = group_mentions(found)
@@ -351,7 +352,7 @@ def doc_mentions(doc: Doc, *, learned: bool = True) -> list[Mention]:
         for (span, _, _), lab in zip(found, labels)
         if lab is not None
     ]
-    if learned:  # the bare surnames of people named in full that the model did not tag
+    if out:  # the bare surnames of people named in full that the model did not tag (:mod:`.recall`)
         from .recall import missed_surnames
 
         kept = [(m["start"], m["end"], m["label"]) for m in out]
