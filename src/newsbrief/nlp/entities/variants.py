@@ -5,11 +5,12 @@ folded name) in place, one entry per mention, beside the mentions' ``articles`` 
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from typing import Any
 
 from .cues import lexicon
-from .gazetteer import is_demonym, is_place
+from .gazetteer import fold, is_demonym, is_place
 from .labels import PLACE_LABELS
 from .mentions import _initials
 
@@ -18,11 +19,15 @@ def merge_place_prefixed(keys: list[tuple[str, str]], articles: list[str], label
     """Join "New Zealand Department of Conservation" and "Department of Conservation" in one article:
     an organisation named with a leading place or nationality adjective ("Afghan Taliban" and "Taliban",
     "Pittsburgh Pirates" and "Pirates") is the organisation named without it; so is a building
-    ("Indiana Statehouse" and "Statehouse": a place whose last word is a place head of the lexicon)."""
-    heads = frozenset(lexicon()["place_suffixes"])
+    ("Indiana Statehouse" and "Statehouse": a place whose last word is a place head of the lexicon). Only when
+    one longer name of the article leads to the shorter one: "Texas Senate", "Ohio Senate" and "Senate" stay
+    three."""
+    heads = _folded("place_suffixes")
     kept = {"ORG", *PLACE_LABELS}
     present = {(art, key, label == "ORG") for art, key, label in zip(articles, keys, labels)
                if key[0] == "OTHER" and label in kept}
+    shorter_of: dict[int, tuple[str, str]] = {}
+    leading: dict[tuple[str, tuple[str, str], bool], set[tuple[str, str]]] = defaultdict(set)
     for i, (key, art) in enumerate(zip(keys, articles)):
         if key[0] != "OTHER" or labels[i] not in kept:
             continue
@@ -30,17 +35,18 @@ def merge_place_prefixed(keys: list[tuple[str, str]], articles: list[str], label
         words = key[1].split()
         if not org and words[-1] not in heads:
             continue
-        if org and len(words) >= 2 and is_demonym(words[0]):  # "Afghan Taliban" and "Taliban"
-            shorter = ("OTHER", " ".join(words[1:]))
-            if (art, shorter, org) in present:
-                keys[i] = shorter
-                continue
-        for k in (1, 2, 3):
-            if len(words) - k >= 1 and is_place(" ".join(words[:k])):
-                shorter = ("OTHER", " ".join(words[k:]))
-                if (art, shorter, org) in present:
-                    keys[i] = shorter
+        rests = [" ".join(words[1:])] if org and len(words) >= 2 and is_demonym(words[0]) else []  # "Afghan Taliban"
+        k = next((k for k in (1, 2, 3) if len(words) - k >= 1 and is_place(" ".join(words[:k]))), None)
+        if k is not None:
+            rests.append(" ".join(words[k:]))
+        for rest in rests:
+            if (art, ("OTHER", rest), org) in present:
+                shorter_of[i] = ("OTHER", rest)
+                leading[(art, ("OTHER", rest), org)].add(key)
                 break
+    for i, shorter in shorter_of.items():
+        if len(leading[(articles[i], shorter, labels[i] == "ORG")]) == 1:
+            keys[i] = shorter
 
 
 def merge_shortened_orgs(keys: list[tuple[str, str]], articles: list[str], labels: Any) -> None:
@@ -49,7 +55,7 @@ def merge_shortened_orgs(keys: list[tuple[str, str]], articles: list[str], label
     last two or more words ("Security Council" and "UN Security Council"), when exactly one longer name fits. A
     shorter name typed a place joins only when the longer name's other words say an organisation ("Harvard" and
     "Harvard University"; not "Eureka Springs" and "Eureka Springs Cavalcade")."""
-    heads = frozenset(lexicon()["org_suffixes"])
+    heads = _folded("org_suffixes")
     longer: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
     for key, art, label in zip(keys, articles, labels):
         if key[0] == "OTHER" and label == "ORG":
@@ -74,6 +80,13 @@ def merge_shortened_orgs(keys: list[tuple[str, str]], articles: list[str], label
 #: organisation head ("Harvard" typed a place and "Harvard University").
 _SHORT_LABELS = frozenset({"ORG", *PLACE_LABELS})
 _ORG_FRAME = frozenset({"of", "the", "for", "and", "&", "department", "dept", "ministry"})
+
+
+@functools.lru_cache(maxsize=4)
+def _folded(key: str) -> frozenset[str]:
+    """Head words of the lexicon (``org_suffixes``, ``place_suffixes``) as :func:`fold` writes them, to compare
+    with folded names ("College" -> "colege", "Falls" -> "fals")."""
+    return frozenset(fold(w) for w in lexicon()[key])
 
 
 def _org_content(name: str) -> frozenset[str] | None:
