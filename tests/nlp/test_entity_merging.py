@@ -121,7 +121,8 @@ def test_a_plural_surname_that_names_an_organisation_is_no_family() -> None:
     typed_org, _ = link_entities(_mentions(("a", 0, "Dorrit Quarrington", "PERSON"), ("a", 40, "Quarringtons", "ORG")))
     assert typed_org["entity_id"].nunique() == 2  # the corpus types the word an organisation
     in_org_name, _ = link_entities(_mentions(("b", 0, "Dorrit Quarrington", "PERSON"),
-                                             ("b", 40, "Quarringtons Bank", "ORG"), ("b", 80, "Quarringtons", "PERSON")))
+                                             ("b", 40, "Quarringtons Bank", "ORG"),
+                                             ("b", 80, "Quarringtons", "PERSON")))
     ids = _ids(in_org_name)
     assert ids[(80, "Quarringtons")] != ids[(0, "Dorrit Quarrington")]  # a word of the bank's name
 
@@ -154,3 +155,13 @@ def test_given_names_with_a_doubled_letter_count_as_given_names() -> None:
         ("a", 80, "Quillfeather", "PERSON")))
     ids = _ids(linked)
     assert ids[(80, "Quillfeather")] == ids[(40, "William Quillfeather")]
+
+
+def test_one_country_named_two_ways_before_an_organisation_leads_once() -> None:
+    linked, _ = link_entities(_mentions(("a", 0, "U.S. Quorvex Board", "ORG"), ("a", 30, "Quorvex Board", "ORG"),
+                                        ("a", 60, "United States Quorvex Board", "ORG"),
+                                        ("b", 0, "U.S. Senate", "ORG"), ("b", 20, "Senate", "ORG"),
+                                        ("b", 40, "Texas Senate", "ORG")))
+    ids = _ids(linked)
+    assert ids[(0, "U.S. Quorvex Board")] == ids[(30, "Quorvex Board")] == ids[(60, "United States Quorvex Board")]
+    assert len({ids[(0, "U.S. Senate")], ids[(20, "Senate")], ids[(40, "Texas Senate")]}) == 3

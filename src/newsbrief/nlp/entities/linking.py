@@ -2,16 +2,19 @@
 
 Rules, in order (each explained in docs/methods.md, "Entities"):
 1. Surfaces are folded (:func:`~newsbrief.nlp.entities.gazetteer.fold`) so transliteration and
-   spelling variants meet (Zelensky/Zelenskiy, Donbas/Donbass); person titles are dropped.
+   spelling variants meet (Zelensky/Zelenskiy, Donbas/Donbass); titles are dropped from a name typed a person
+   when a person's name remains (:func:`~newsbrief.nlp.entities.labels.strip_person_titles`: not "King Street").
 2. A one-word person or organisation that names a country or large city in the gazetteer
-   becomes a place (Kiev), unless it is the surname of a person named in full in the same article.
+   becomes a place (Kiev), unless it is the surname of a person named in full in the same article or a titled
+   person ("Queen Odessa").
 3. A one-word mention that is the surname of exactly one fully named person in the same
    article (else in the whole corpus) joins that person (Biden -> Joe Biden); of several in one article,
    the one named at least twice as often as the next (a given name alone counting for its full name), else
-   the one named first. A plural surname ("the Bidens") joins the person the surname would.
+   the one the corpus names twice as often, else the one with a given name introduced first. A plural surname
+   ("the Bidens") joins the person the surname would, unless it names an organisation (:func:`_family`).
 4. Other mentions group by folded surface; the label is the majority vote, places counted together;
    an organisation named by the first words of the one longer organisation name of its article joins it
-   (Tyvak -> Tyvak Nano-Satellite Systems), corporate suffixes (Inc, AG, SA ...) are dropped.
+   (Zellby -> Zellby Orbital Systems), corporate suffixes (Inc, AG, SA ...) are dropped.
 5. A user alias file merges, renames or excludes names.
 The canonical name is the most frequent full surface of a group. Entity ids are derived from
 label class and folded name, so the same corpus gives the same ids on any engine.

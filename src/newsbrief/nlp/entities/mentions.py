@@ -16,8 +16,8 @@ if TYPE_CHECKING:
 from ..chunks import doc_text
 from .cues import cue_label, in_quoted_title, is_title_of_work, lexicon, org_key, skip_spans
 from .gazetteer import country_code, fold, is_place
-from .recall import missed_surnames
 from .labels import PLACE_LABELS, Found, place_label, strip_person_titles
+from .recall import missed_surnames
 
 #: Entity labels newsbrief counts: people, organisations, places (incl. facilities).
 KEEP_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})

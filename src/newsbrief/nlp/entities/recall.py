@@ -1,7 +1,7 @@
-"""Surnames the model missed: a person named in full is named again by the surname alone ("the suspect, Dorian
-Quillfeather ... officers arrested Quillfeather"), and the small NER often tags only the first, full form. Each later bare surname of a
-person the article names in full (typed a person) becomes a person mention too, so the briefing counts the
-person as often as the article names them; linking joins it to the full name
+"""Surnames the model missed: a person named in full is named again by the surname alone ("the suspect,
+Dorian Quillfeather ... officers arrested Quillfeather"), and the small NER often tags only the first, full
+form. Each later bare surname of a person the article names in full (typed a person) becomes a person mention
+too, so the briefing counts the person as often as the article names them; linking joins it to the full name
 (:func:`~newsbrief.nlp.entities.linking.link_entities`).
 
 One pass over the tokens of a Doc with a dictionary look-up per token; no parse needed.
@@ -29,7 +29,7 @@ _APOSTROPHES = "'’"
 
 @functools.lru_cache(maxsize=1)
 def _heads() -> frozenset[str]:
-    """Organisation and place head words of the lexicon: no surname ("Ali Qapu Palace" typed a person)."""
+    """Organisation and place head words of the lexicon: no surname ("Orla Quint Palace" typed a person)."""
     return frozenset(lexicon()["org_suffixes"]) | frozenset(lexicon()["place_suffixes"])
 
 
@@ -37,7 +37,7 @@ def _surnames(text: str, found: list[tuple[int, int, str]]) -> dict[str, int]:
     """The surnames (as written) of the people named in full in ``found`` (start, end, label), each with the
     start of the first full name that ends in it: the last word of a two- to four-word person name opening with
     a census given name, capitalised, neither a given name, a place nor an organisation or place head word
-    ("Ali Qapu Palace" typed a person is no surname's source)."""
+    ("Orla Quint Palace" typed a person is no surname's source)."""
     out: dict[str, int] = {}
     heads = _heads()
     for a, b, label in found:
@@ -80,9 +80,10 @@ def missed_surnames(doc: Doc, found: list[tuple[int, int, str]]) -> list[tuple[i
         if names is None:
             continue
         a = tok.idx
-        name = next((n for n in names if text.startswith(n, a)), None)
-        if name is None or a <= surnames[name]:
+        match = next((n for n in names if text.startswith(n, a)), None)
+        if match is None or a <= surnames[match]:
             continue
+        name = match
         b = a + len(name)
         if b < len(text) and (text[b].isalnum() or text[b] == "-" and b + 1 < len(text) and text[b + 1].isalpha()):
             continue  # the start of a longer word
@@ -106,7 +107,7 @@ def missed_surnames(doc: Doc, found: list[tuple[int, int, str]]) -> list[tuple[i
                 and prev.lower_.rstrip(".") not in titles):
             continue
         if prev is not None and (prev.lower_ in particles or prev.is_quote and nxt is not None and nxt.is_quote):
-            continue  # "Paseo de Montejo"; a name in quotes ("Marbles") names something else
+            continue  # "Paseo de Quorvex"; a name in quotes ("Kettles") names something else
         if sentence_start and is_common_word(name) and tok.pos_ != "PROPN":
             continue  # "Early voting began": the tagger says no name
         out.append((a, b, name))
