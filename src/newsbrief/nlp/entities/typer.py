@@ -36,7 +36,7 @@ from typing import Any
 from .cues import acts_as_government, is_common_plural, is_known_org, org_evidence
 from .gazetteer import country_code, fold, is_minor_place, is_place
 from .labels import PLACE_LABELS, Found, place_label, strip_titles
-from .vectors import span_vector
+from .vectors import as_features, span_mean, span_vector
 from .words import common_words, given_names, is_given_name, surname_rank, surname_ranks
 
 WEIGHTS = "data/entity_typer.json"
@@ -204,13 +204,18 @@ def group_features(
     counts: dict[int, int] = defaultdict(int)
     full_person: dict[int, bool] = defaultdict(bool)
     org_said: dict[int, bool] = defaultdict(bool)
+    vec_sums: dict[int, Any] = {}
     for (span, label, cue), g, r in zip(found, groups, rule):
         counts[g] += 1
         if not org_said[g] and org_evidence(span):
             org_said[g] = True
         acc = sums[g]
-        for k, v in mention_features(span, label, cue, parse=parse, vectors=vectors).items():
+        for k, v in mention_features(span, label, cue, parse=parse).items():
             acc[k] = acc.get(k, 0.0) + v
+        if vectors:  # summed as arrays, made features once per group (mention_features(vectors=True) alike)
+            vec = span_mean(span)
+            if vec is not None:
+                vec_sums[g] = vec if g not in vec_sums else vec_sums[g] + vec
         if cue is not None and cue[1] is True:
             definitive[g].add(_class(cue[0]))
         acc[f"rule={_class(r)}"] = acc.get(f"rule={_class(r)}", 0.0) + 1.0
@@ -237,6 +242,8 @@ def group_features(
     for g, acc in sums.items():
         n = counts[g]
         feats = {k: v / n for k, v in acc.items()}
+        if g in vec_sums:
+            feats.update(as_features(vec_sums[g] / n))
         feats[f"group_n={min(n, 4)}"] = 1.0
         if full_person[g]:
             feats["group_full_given_name"] = 1.0

@@ -20,12 +20,22 @@ PREFIX = "vec"
 SCALE = 0.25
 
 
-def span_vector(span: Any) -> dict[str, float]:
-    """``vec<i>``: the mean of ``doc.tensor`` over the span's tokens (empty when the Doc has no tensor)."""
+def span_mean(span: Any) -> Any:
+    """The mean of ``doc.tensor`` over the span's tokens, scaled by :data:`SCALE` (a numpy vector), or None
+    when the Doc has no tensor."""
     tensor = getattr(span.doc, "tensor", None)
     if tensor is None or len(tensor.shape) != 2 or tensor.shape[0] != len(span.doc) or not tensor.shape[1]:
-        return {}
+        return None
     if span.end <= span.start:
-        return {}
-    mean = tensor[span.start : span.end].mean(axis=0)
-    return {f"{PREFIX}{i}": float(v) * SCALE for i, v in enumerate(mean)}
+        return None
+    return tensor[span.start : span.end].mean(axis=0) * SCALE
+
+
+def as_features(vector: Any) -> dict[str, float]:
+    """``vec<i>`` features of a vector (none for None)."""
+    return {} if vector is None else {f"{PREFIX}{i}": float(v) for i, v in enumerate(vector)}
+
+
+def span_vector(span: Any) -> dict[str, float]:
+    """``vec<i>``: the mean of ``doc.tensor`` over the span's tokens (empty when the Doc has no tensor)."""
+    return as_features(span_mean(span))
