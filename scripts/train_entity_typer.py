@@ -194,9 +194,9 @@ def main() -> None:
                              "--entities) stay honest")
     parser.add_argument("--parse", action="store_true",
                         help="use the features of the dependency parse (the name's dependency and head)")
-    parser.add_argument("--vectors", action=argparse.BooleanOptionalAction, default=True,
-                        help="use the model's token vectors of the name (doc.tensor of the shared tok2vec; "
-                             "default, as shipped since issue 21's sixth pass)")
+    parser.add_argument("--no-vectors", dest="vectors", action="store_false",
+                        help="leave out the model's token vectors of the name (doc.tensor of the shared tok2vec), "
+                             "features of the shipped typer since issue 21's sixth pass")
     parser.add_argument("--page-weight", type=float, default=3.0,
                         help="weight of a dev page's example against a GUM train one (default 3: news pages "
                              "are what newsbrief types; GUM is mostly other genres)")
