@@ -186,8 +186,14 @@ def _with_role(name: Span, role: Token, lemma: str) -> bool:
     """The role noun stands beside the name ("John Smith, the spokesman", "chief executive Alan Joiner"),
     not as another person's ("Mary Jones, a spokesman for the airport")."""
     doc = name.doc
-    window = doc[max(0, name.start - 4) : min(len(doc), name.end + 4)]
-    return any(t.lemma_.lower() == lemma and t.i != role.i for t in window) and not any(
+    sent = name.root.sent  # beside the name: in its sentence, no verb between ("the teen said. Officer X")
+    window = doc[max(sent.start, name.start - 4) : min(sent.end, name.end + 4)]
+
+    def beside(t: Token) -> bool:
+        lo, hi = (t.i + 1, name.start) if t.i < name.start else (name.end, t.i)
+        return not any(u.pos_ in {"VERB", "AUX"} for u in doc[lo:hi])
+
+    return any(t.lemma_.lower() == lemma and t.i != role.i and beside(t) for t in window) and not any(
         t.lower_ in {"a", "an"} and t.head.lemma_.lower() == lemma for t in window
     )
 

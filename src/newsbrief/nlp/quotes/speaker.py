@@ -163,8 +163,9 @@ class SpeakerResolver(SpeakerMemory):
                 nm = name_span(child)
                 if nm is not None:
                     org = subj.lemma_.lower() in ORG_NOUNS  # "the group ..., Tall Tree": an organisation
-                    return self._named(mention, nm, person=child.ent_type_ == "PERSON" and not org,
-                                       kind="org" if org else "name")
+                    # "Dorn's wife, Elena," is a person whatever label the model gave the name
+                    person = child.ent_type_ == "PERSON" or subj.lemma_.lower() in ROLE_WORDS | PERSON_TITLES
+                    return self._named(mention, nm, person=person and not org, kind="org" if org else "name")
         described = self._described(mention, subj)
         if described is None and subj.lemma_.lower() in PERSON_TITLES - ROLE_WORDS:
             main = self._main_person(mention, subj)
