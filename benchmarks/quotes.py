@@ -270,7 +270,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--errors", type=int, default=0, help="print up to N errors (use on train)")
     parser.add_argument("--cache", type=Path, default=None, metavar="DIR",
                         help="keep the parses in DIR (a DocBin per split, re-parsed when the texts or the model change)")
-    parser.add_argument("--classes", action="store_true", help="print the error breakdown by class")
+    parser.add_argument("--classes", type=int, nargs="?", const=3, default=None, metavar="N",
+                        help="print the error breakdown by class, with N examples each (default 3)")
     args = parser.parse_args(argv)
 
     root = args.root or default_root()
@@ -287,7 +288,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ours, base = Tally(), Tally()
     t_extract = 0.0
     budget = [args.errors]
-    classes = ErrorClasses() if args.classes else None
+    classes = ErrorClasses(examples=args.classes) if args.classes is not None else None
     docs = parsed(nlp, [a.text for a in articles], cache=args.cache and args.cache / f"polnear-{args.split}.spacy")
     for art, doc in zip(articles, docs):
         golds = [g for g in art.attributions if is_reported_speech(g)]

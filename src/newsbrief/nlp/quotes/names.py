@@ -8,7 +8,10 @@ from spacy.tokens import Span, Token
 
 from .lexicon import OFFICIAL_BODY_NOUNS, ROLE_WORDS
 
-__all__ = ["NAMED_LABELS", "name_span", "before_possessive", "trailing_appositive", "official_body", "titled_name"]
+__all__ = [
+    "NAMED_LABELS", "name_span", "before_possessive", "trailing_appositive", "official_body", "titled_name",
+    "identified_as",
+]
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 
@@ -101,3 +104,21 @@ def titled_name(subj: Token) -> Span | None:
         return None
     person = next((c for c in subj.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"), None)
     return name_span(person) if person is not None else None
+
+
+_IDENTIFY_LEMMAS = frozenset({"identify", "name"})
+
+
+def identified_as(subj: Token) -> Token | None:
+    """The name given to a description by a participle: "the driver, identified as Paul Osei," and "a man
+    named Rick Dunne" are the person named (the name's head token), whatever label the model gave it."""
+    for acl in subj.children:
+        if acl.dep_ != "acl" or acl.lemma_.lower() not in _IDENTIFY_LEMMAS:
+            continue
+        heads = [c for c in acl.children if c.dep_ in {"oprd", "attr", "dobj"}]
+        heads += [g for c in acl.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+                  if g.dep_ == "pobj"]
+        for head in heads:
+            if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
+                return head
+    return None

@@ -46,7 +46,7 @@ from .lexicon import (
     TITLE_ABBREVIATIONS,
 )
 from .mention import authored_by, cannot_speak, capitalised_noun, speaker_mention
-from .names import before_possessive, name_span, official_body, titled_name, trailing_appositive
+from .names import before_possessive, identified_as, name_span, official_body, titled_name, trailing_appositive
 from .pronouns import best
 
 __all__ = ["Speaker", "SpeakerResolver", "speaker_mention"]
@@ -166,6 +166,11 @@ class SpeakerResolver(SpeakerMemory):
                     # "Dorn's wife, Elena," is a person whatever label the model gave the name
                     person = child.ent_type_ == "PERSON" or subj.lemma_.lower() in ROLE_WORDS | PERSON_TITLES
                     return self._named(mention, nm, person=person and not org, kind="org" if org else "name")
+        given = identified_as(subj) if subj.pos_ == "NOUN" else None
+        if given is not None:  # "the driver, identified as Paul Osei,": the person named
+            nm = name_span(given)
+            if nm is not None:
+                return self._named(mention, nm, person=True, kind="name")
         described = self._described(mention, subj)
         if described is None and subj.lemma_.lower() in PERSON_TITLES - ROLE_WORDS:
             main = self._main_person(mention, subj)
