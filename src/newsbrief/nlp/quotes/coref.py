@@ -246,9 +246,9 @@ def described_org(mention: Span, head: Token, ents: Sequence[Span], last_org_spe
 def named_as(ent: Span, noun: str) -> int:
     """1 when the organisation's name says it is a ``noun``: its last word is the noun ("Bellview Hospital"
     for "the hospital", "Delta Air Lines" for "the airline") or a company word for "the company"."""
-    words = [t for t in ent if t.is_alpha]
-    if not words:
-        return 0
+    words = [t for t in ent if t.is_alpha and t.lower_ != "the"]
+    if len(words) < 2:
+        return 0  # the noun alone ("Government") is no name that says what it is
     last = words[-1]
     word = last.lower_
     if word == noun or last.lemma_.lower() == noun or word.removesuffix("s") == noun:
