@@ -1,0 +1,72 @@
+"""The one who speaks, not a name near the words (issue 21, sixth pass): made-up sentences, one per class
+found on PolNeAR train and probe sentences (docs/speakers.md, "Sixth pass")."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsbrief.nlp.quotes import Quote, extract_quotes
+from newsbrief.nlp.quotes.mention import cannot_speak
+
+
+def _refs(text: str, rows: list[Quote]) -> list[str | None]:
+    out: list[str | None] = []
+    for q in rows:
+        a, b = q.speaker_ref_start, q.speaker_ref_end
+        out.append(text[a:b] if a is not None and b is not None else None)
+    return out
+
+
+def test_a_role_is_not_the_person_named_in_the_next_sentence(nlp: Language) -> None:
+    text = ("The teen, who was not named, said the police had ignored him. \"I was scared,\" the teen said. "
+            "Officer Dale Penner said the boy was released.")
+    rows = extract_quotes(nlp(text))
+    teen = [q for q in rows if q.content.startswith(("the police", "I was scared"))]
+    assert len(teen) == 2
+    assert all(not q.speaker_is_entity for q in teen)
+    assert "Dale Penner" not in _refs(text, teen)
+
+
+def test_a_role_named_beside_it_is_still_the_person(nlp: Language) -> None:
+    text = ("\"We are reviewing the footage,\" a police spokeswoman said on Monday.\n\n"
+            "The spokeswoman, Ann Kerrigan, added that no arrests had been made.")
+    rows = extract_quotes(nlp(text))
+    assert _refs(text, rows) == ["Ann Kerrigan", "Ann Kerrigan"]
+
+
+def test_a_relative_named_in_apposition_is_a_person_for_her_pronoun(nlp: Language) -> None:
+    text = ("Senator Joan Pirelli met Pavel Dorn on Friday. Dorn's wife, Elena, said the meeting went well. "
+            "\"They talked for hours,\" she said.")
+    rows = extract_quotes(nlp(text))
+    assert _refs(text, rows)[-1] == "Elena"
+
+
+def test_the_company_is_the_organisation_whose_name_says_it_is_one(nlp: Language) -> None:
+    text = ("Lena Ortiz, the spokeswoman for the Vantor Corporation, said the recall was voluntary. "
+            "The company later said it would pay for repairs.")
+    rows = extract_quotes(nlp(text))
+    last = rows[-1]
+    assert last.content.startswith("it would pay")
+    assert last.speaker_is_entity and _refs(text, rows)[-1] == "the Vantor Corporation"
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("\"I don't know what happened,\" the driver, identified as Paul Osei, 29, told officers.", "Paul Osei"),
+        ("A man named Rick Dunne said the police arrived late.", "Rick Dunne"),
+        ("The victim, identified by police as Carla Mendes, 31, said she was robbed.", "Carla Mendes"),
+    ],
+)
+def test_a_description_given_a_name_by_a_participle_is_that_person(nlp: Language, text: str, who: str) -> None:
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[0] == who and rows[0].speaker_is_entity
+
+
+def test_a_day_or_a_number_never_speaks(nlp: Language) -> None:
+    doc = nlp("On Tuesday the market fell by 4 percent.")
+    day = next(t for t in doc if t.text == "Tuesday")
+    share = next(t for t in doc if t.text == "percent")
+    assert day.ent_type_ == "DATE" and cannot_speak(day, doc[day.i : day.i + 1])
+    assert share.ent_type_ == "PERCENT" and cannot_speak(share, doc[share.i - 1 : share.i + 1])
