@@ -70,3 +70,43 @@ def test_a_day_or_a_number_never_speaks(nlp: Language) -> None:
     share = next(t for t in doc if t.text == "percent")
     assert day.ent_type_ == "DATE" and cannot_speak(day, doc[day.i : day.i + 1])
     assert share.ent_type_ == "PERCENT" and cannot_speak(share, doc[share.i - 1 : share.i + 1])
+
+
+def test_a_named_speaker_the_model_missed_becomes_a_mention_without_his_title(nlp: Language) -> None:
+    from dataclasses import replace
+
+    from newsbrief.nlp.quotes.named import speaker_mentions
+
+    text = ("A group of physicians wrote to the agency on Monday.\n\n"
+            "\"This is how epidemics begin,\" Dr. Inez Marquez Holloway, a member of the group, told reporters.")
+    doc = nlp(text)
+    rows = extract_quotes(doc)
+    assert rows
+    # as the resolver gives it when the model tags no part of the name: the whole run, title included
+    a = text.index("Dr. Inez")
+    row = replace(rows[0], speaker_ref_start=a, speaker_ref_end=a + len("Dr. Inez Marquez Holloway"),
+                  speaker_is_entity=True)
+    added = speaker_mentions(doc, [row], [])
+    assert [(t, label) for _a, _b, t, label in added] == [("Inez Marquez Holloway", "PERSON")]
+
+
+def test_a_surname_alone_that_speaks_is_a_person_not_an_unnamed_source(nlp: Language) -> None:
+    from newsbrief.nlp.quotes.named import speaker_mentions
+
+    text = ("Vollmer said the president still believed the inquiry was needed.\n\n"
+            "\"So it's fair to say you have not fixed the problem?\" Schaffert asked.")
+    doc = nlp(text)
+    rows = extract_quotes(doc)
+    asked = [q for q in rows if q.content.startswith("So it")]
+    assert asked and asked[0].speaker_is_entity
+    added = speaker_mentions(doc, rows, [(e.start_char, e.end_char) for e in doc.ents if "Schaffert" not in e.text])
+    assert ("Schaffert", "PERSON") in [(t, label) for _a, _b, t, label in added]
+
+
+def test_a_capitalised_common_word_is_never_made_a_person(nlp: Language) -> None:
+    from newsbrief.nlp.quotes.named import speaker_mentions
+
+    text = "\"We will appeal,\" Officials said on Monday. \"The ruling is wrong,\" Police added."
+    doc = nlp(text)
+    added = speaker_mentions(doc, extract_quotes(doc), [])
+    assert not [t for _a, _b, t, _label in added if t in {"Officials", "Police"}]

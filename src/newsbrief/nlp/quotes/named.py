@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon import lexicon
 from .coref import gender_of
-from .lexicon import OFFICIAL_BODY_NOUNS, ORG_NOUNS, PERSON_TITLES, ROLE_WORDS
+from .lexicon import OFFICIAL_BODY_NOUNS, ORG_NOUNS, PERSON_TITLES, ROLE_WORDS, TITLE_ABBREVIATIONS
 
 if TYPE_CHECKING:
     from .extract import Quote
@@ -59,6 +59,42 @@ def _label(span: Span) -> str | None:
     return None
 
 
+def _is_title(word: str) -> bool:
+    w = word.lower().rstrip(".")
+    return w in PERSON_TITLES or w in TITLE_ABBREVIATIONS
+
+
+def _after_title(span: Span) -> Span | None:
+    """The name after a title ("Dr. Luz Contreras Arroyo", "Sen. Ada Holt"): one to three capitalised
+    words, none a role; None when the span does not start with a title."""
+    words = [t for t in span if not (t.is_punct and t.text != ".")]
+    if len(words) < 2 or not _is_title(words[0].text):
+        return None
+    k = 1
+    while k < len(words) and (words[k].text == "." or _is_title(words[k].text) and words[k].text[:1].isupper()):
+        k += 1  # "Dr." tokenised apart, "Rev. Dr."
+    rest = words[k:]
+    if not 1 <= len(rest) <= 3 or not all(t.is_alpha and t.is_title for t in rest):
+        return None
+    if any(t.lower_ in ROLE_WORDS or t.lower_ in PERSON_TITLES or t.lower_ in ORG_NOUNS for t in rest):
+        return None  # "Deputy Foreign Minister": a title, no name
+    return span.doc[rest[0].i : rest[-1].i + 1]
+
+
+def _surname_label(span: Span) -> str | None:
+    """PERSON for one capitalised word the tagger calls a proper noun ("Schiff asked") that no mention covers:
+    not a common noun at the head of a sentence, a title, a role, a group, a day or a work."""
+    tok = span[0]
+    if tok.tag_ != "NNP" or not tok.is_alpha or not tok.is_title or len(tok) < 3:
+        return None
+    if tok.ent_type_ and tok.ent_type_ not in {"PERSON", "ORG", "GPE", "NORP"}:
+        return None  # a day, a work's title: the entity layer's type stands
+    low = tok.lower_
+    if low in ORG_NOUNS or low in PERSON_TITLES or low in ROLE_WORDS or low in lexicon()["non_speakers"]:
+        return None
+    return "PERSON"
+
+
 def speaker_mentions(
     doc: Doc, quotes: Sequence[Quote], mentions: Sequence[tuple[int, int]]
 ) -> list[tuple[int, int, str, str]]:
@@ -73,7 +109,11 @@ def speaker_mentions(
         span = doc.char_span(a, b, alignment_mode="contract")
         if span is None or not len(span):
             continue
-        label = _label(span)
+        titled = _after_title(span)
+        if titled is not None:  # "Dr. Luz Contreras Arroyo": the person, without the title
+            span, label = titled, "PERSON"
+        else:
+            label = _label(span) if len(span) > 1 else _surname_label(span)
         if label is not None:
             out[(span.start_char, span.end_char)] = (span.text, label)
     return [(a, b, text, label) for (a, b), (text, label) in out.items()]
