@@ -162,6 +162,11 @@ def _joint_speakers(cand: Cand, resolver: SpeakerResolver) -> Iterator[Cand]:
             continue
         if titled is not None and titled.start <= other.i < titled.end:
             continue
+        sp = cand.speaker
+        if sp is not None and sp.ref_start is not None and sp.ref_end is not None and (
+            sp.ref_start <= other.idx < sp.ref_end
+        ):
+            continue  # inside the name the speaker resolved to ("... news and talk Dave Gorab")
         mention = speaker_mention(other)
         speaker = resolver.resolve(other, mention)
         if speaker.is_entity:

@@ -82,16 +82,23 @@ def _after_title(span: Span) -> Span | None:
 
 
 def _surname_label(span: Span) -> str | None:
-    """PERSON for one capitalised word the tagger calls a proper noun ("Schiff asked") that no mention covers:
-    not a common noun at the head of a sentence, a title, a role, a group, a day or a work."""
+    """PERSON for one capitalised word the tagger calls a proper noun ("Schiff asked") that no mention covers,
+    ORG for an acronym ("the DOJ said") or a word set beside an organisation noun ("Teck, the mining company");
+    never a common noun at the head of a sentence, a title, a role, a group, a day or a work."""
     tok = span[0]
-    if tok.tag_ != "NNP" or not tok.is_alpha or not tok.is_title or len(tok) < 3:
+    if tok.tag_ != "NNP" or not tok.is_alpha or len(tok) < 2:
+        return None
+    if tok.is_upper:  # "the DOJ said": an acronym names an organisation
+        return "ORG" if 2 <= len(tok) <= 6 and not tok.ent_type_ else None
+    if not tok.is_title or len(tok) < 3:
         return None
     if tok.ent_type_ and tok.ent_type_ not in {"PERSON", "ORG", "GPE", "NORP"}:
         return None  # a day, a work's title: the entity layer's type stands
     low = tok.lower_
     if low in ORG_NOUNS or low in PERSON_TITLES or low in ROLE_WORDS or low in lexicon()["non_speakers"]:
         return None
+    if any(c.dep_ == "appos" and c.lemma_.lower() in ORG_NOUNS for c in tok.children):
+        return "ORG"  # "Teck, the Canadian mining company, said"
     return "PERSON"
 
 

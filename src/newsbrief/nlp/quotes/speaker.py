@@ -46,7 +46,15 @@ from .lexicon import (
     TITLE_ABBREVIATIONS,
 )
 from .mention import authored_by, cannot_speak, capitalised_noun, speaker_mention
-from .names import before_possessive, identified_as, name_span, official_body, titled_name, trailing_appositive
+from .names import (
+    before_possessive,
+    identified_as,
+    name_span,
+    official_body,
+    person_after_title,
+    titled_name,
+    trailing_appositive,
+)
 from .pronouns import best
 
 __all__ = ["Speaker", "SpeakerResolver", "speaker_mention"]
@@ -129,6 +137,9 @@ class SpeakerResolver(SpeakerMemory):
             if body is not None:
                 return self._named(mention, body, person=False, kind="org")
             return self._unnamed_speaker(mention, mention, person=False, kind="group")
+        titled_person = person_after_title(mention, subj)
+        if titled_person is not None:  # "Palm Beach County Supervisor of Elections Susan Bucher said": her
+            return self._named(mention, titled_person, person=True, kind="name")
         known = person_by_surname(subj, self._prev_ents(start, window=None))
         if known is not None:  # "Peterkin said" after "John Peterkin", whatever the tagger made of it
             return self._named(mention, known, person=True, kind="name")
