@@ -41,8 +41,8 @@ def _label(span: Span) -> str | None:
     j = span.start - 1
     while j >= 0 and doc[j].is_space:
         j -= 1
-    if j >= 0 and doc[j].is_alpha and (doc[j].is_title or doc[j].is_upper):
-        return None  # the end of a longer name ("... Lumen Systems Inc")
+    if j >= 0 and doc[j].is_alpha and (doc[j].is_title or doc[j].is_upper) and not _is_title(doc[j].text):
+        return None  # the end of a longer name ("... Lumen Systems Inc"), not a title ("Mayor Don Guardian")
     if any(t.is_space or "\n" in t.text or t.text in {"(", ")", "<", ">", "[", "]", ","} for t in span):
         return None  # runs over a line or a bracket: no clean name
     last = words[-1].lower_.rstrip(".")
@@ -107,6 +107,8 @@ def speaker_mentions(
 ) -> list[tuple[int, int, str, str]]:
     """(start, end, text, label) of each named speaker span no mention in ``mentions`` covers."""
     out: dict[tuple[int, int], tuple[str, str]] = {}
+    text = doc.text
+    named_before = {text[s:e].lower().removeprefix("the ") for s, e in mentions}  # matched by name in annotation
     for q in quotes:
         a, b = q.speaker_ref_start, q.speaker_ref_end
         if not q.speaker_is_entity or a is None or b is None or (a, b) in out or b <= a:
@@ -121,6 +123,6 @@ def speaker_mentions(
             span, label = titled, "PERSON"
         else:
             label = _label(span) if len(span) > 1 else _surname_label(span)
-        if label is not None:
+        if label is not None and span.text.lower() not in named_before:
             out[(span.start_char, span.end_char)] = (span.text, label)
     return [(a, b, text, label) for (a, b), (text, label) in out.items()]
