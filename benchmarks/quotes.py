@@ -269,7 +269,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=None, help="PolNeAR folder (default ../shared/gold/polnear)")
     parser.add_argument("--errors", type=int, default=0, help="print up to N errors (use on train)")
     parser.add_argument("--cache", type=Path, default=None, metavar="DIR",
-                        help="keep the parses in DIR (a DocBin per split, re-parsed when the texts or the model change)")
+                        help="keep the parses in DIR (a DocBin per split, parsed again when texts or model change)")
     parser.add_argument("--classes", type=int, nargs="?", const=3, default=None, metavar="N",
                         help="print the error breakdown by class, with N examples each (default 3)")
     args = parser.parse_args(argv)

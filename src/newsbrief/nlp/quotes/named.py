@@ -119,6 +119,7 @@ def speaker_mentions(
         if span is None or not len(span):
             continue
         titled = _after_title(span)
+        label: str | None
         if titled is not None:  # "Dr. Luz Contreras Arroyo": the person, without the title
             span, label = titled, "PERSON"
         else:
