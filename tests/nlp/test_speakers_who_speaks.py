@@ -161,3 +161,17 @@ def test_an_acronym_or_a_word_beside_an_organisation_noun_is_an_organisation(nlp
     if doc[0].tag_ == "NNP":
         assert labels.get("Brask") == "ORG"
     assert labels.get("DOJ") in {"ORG", None} and "DOJ" not in {t for t, lab in labels.items() if lab == "PERSON"}
+
+
+def test_a_request_not_to_be_named_is_no_statement(nlp: Language) -> None:
+    text = "A local pastor, who asked that his name not be used, said the church had been vandalized twice."
+    rows = extract_quotes(nlp(text))
+    assert [q.content for q in rows] == ["the church had been vandalized twice"]
+
+
+def test_a_source_who_may_not_be_named_is_not_the_person_named_later_with_that_role(nlp: Language) -> None:
+    text = ("A spokesman, who asked not to be named, said the plant would close in May.\n\n"
+            "Rolf Andersen, the spokesman, later said that the closure was final.")
+    rows = extract_quotes(nlp(text))
+    first = next(q for q in rows if q.content.startswith("the plant"))
+    assert not first.speaker_is_entity

@@ -184,7 +184,23 @@ def _role_noun(cand: Cand) -> Token | None:
         return None
     if not any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} or c.dep_ == "poss" for c in subj.children):
         return None
+    if _anonymous(subj):
+        return None  # "a spokesman, who asked not to be named,": no later name is his
     return subj
+
+
+_ANONYMOUS = ("anonym", "not be named", "not to be named", "not be identified", "not to be identified",
+              "name not be", "not authori")
+
+
+def _anonymous(subj: Token) -> bool:
+    """A source described as one who may not be named ("who spoke on condition of anonymity")."""
+    for c in subj.children:
+        if c.dep_ in {"relcl", "acl"}:
+            words = subj.doc[c.left_edge.i : c.right_edge.i + 1].text.lower()
+            if any(w in words for w in _ANONYMOUS):
+                return True
+    return False
 
 
 def _with_role(name: Span, role: Token, lemma: str) -> bool:
