@@ -175,3 +175,31 @@ def test_a_source_who_may_not_be_named_is_not_the_person_named_later_with_that_r
     rows = extract_quotes(nlp(text))
     first = next(q for q in rows if q.content.startswith("the plant"))
     assert not first.speaker_is_entity
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "label"),
+    [
+        ("Quorva released a new version of its design software.\n\nQuorva said the program would ship in May.",
+         "Quorva", "ORG"),  # "its": a company, by the pronouns around it
+        ("Hollister spoke for an hour.\n\nHollister said he would not run again.", "Hollister", "PERSON"),
+        ("First Financial Corp of Santa\nMarvella said it had signed an agreement.", "Marvella", None),  # a name's end
+        ("Standard and Hollister said it was reviewing the rating.", "Hollister", None),
+    ],
+)
+def test_one_word_speaker_is_typed_by_its_pronouns_and_never_the_end_of_a_longer_name(
+    nlp: Language, text: str, word: str, label: str | None
+) -> None:
+    from dataclasses import replace
+
+    from newsbrief.nlp.quotes.named import speaker_mentions
+
+    doc = nlp(text)
+    rows = extract_quotes(doc)
+    assert rows
+    at = text.rindex(word)
+    if doc[doc.char_span(at, at + len(word)).start].tag_ != "NNP":
+        pytest.skip("the tagger did not call the word a proper noun")
+    row = replace(rows[-1], speaker_ref_start=at, speaker_ref_end=at + len(word), speaker_is_entity=True)
+    labels = {t: lab for _a, _b, t, lab in speaker_mentions(doc, [row], [])}
+    assert labels.get(word) == label
