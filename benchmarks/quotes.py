@@ -39,7 +39,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from polnear import GoldArticle, GoldAttribution, default_root, load_split  # noqa: E402
-from quotes_classes import ErrorClasses  # noqa: E402
+from quotes_classes import ErrorClasses, NamedAudit  # noqa: E402
 
 #: Cue words that make an attribution reported speech (inflected forms listed explicitly).
 SPEECH_CUE_WORDS: frozenset[str] = frozenset(
@@ -272,6 +272,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="keep the parses in DIR (a DocBin per split, parsed again when texts or model change)")
     parser.add_argument("--classes", type=int, nargs="?", const=3, default=None, metavar="N",
                         help="print the error breakdown by class, with N examples each (default 3)")
+    parser.add_argument("--named-audit", type=int, nargs="?", const=0, default=None, metavar="N",
+                        help="count named speakers annotation would list as unnamed (N: show the N most frequent)")
     args = parser.parse_args(argv)
 
     root = args.root or default_root()
@@ -289,6 +291,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     t_extract = 0.0
     budget = [args.errors]
     classes = ErrorClasses(examples=args.classes) if args.classes is not None else None
+    audit = NamedAudit(examples=args.named_audit) if args.named_audit is not None else None
     docs = parsed(nlp, [a.text for a in articles], cache=args.cache and args.cache / f"polnear-{args.split}.spacy")
     for art, doc in zip(articles, docs):
         golds = [g for g in art.attributions if is_reported_speech(g)]
@@ -301,12 +304,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             _show_errors(art, preds, golds, pairs, budget)
         if classes is not None:
             classes.add(art, preds, golds, pairs)
+        if audit is not None:
+            audit.add(doc)
     total = time.perf_counter() - t0
     print(f"PolNeAR {args.split}: {len(articles)} articles, reported-speech gold attributions: {ours.n_gold}")
     print(ours.report("newsbrief"))
     print(base.report("textacy-style"))
     if classes is not None:
         print(classes.report())
+    if audit is not None:
+        print(audit.report())
     print(f"runtime: {total:.1f} s total (parsing included), extract_quotes {t_extract:.2f} s")
     return 0
 

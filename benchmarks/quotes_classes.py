@@ -161,3 +161,48 @@ class ErrorClasses:
             lines.append(f"{n:6d}  {cls}")
             lines.extend(f"          e.g. {e}" for e in self.examples.get(cls, []))
         return "\n".join(lines)
+
+
+class NamedAudit:
+    """What annotation would list for the quotes of each article (no gold needed): quote rows whose speaker the
+    resolver calls named but that no entity mention (nor a speaker mention of :mod:`newsbrief.nlp.quotes.named`)
+    covers, so that the speaker table shows them as unnamed sources ("a named person listed under unnamed
+    sources"), out of all rows with a named speaker; and the speaker mentions added, by label."""
+
+    def __init__(self, *, examples: int = 0) -> None:
+        self.named = 0
+        self.uncovered: Counter[str] = Counter()
+        self.added: Counter[str] = Counter()
+        self._keep = examples
+
+    def add(self, doc) -> None:  # type: ignore[no-untyped-def]
+        from newsbrief.nlp.entities.mentions import doc_mentions
+        from newsbrief.nlp.quotes import extract_quotes
+        from newsbrief.nlp.quotes.named import speaker_mentions
+
+        rows = extract_quotes(doc)  # as annotation runs it (no title line)
+        spans = [(int(m["start"]), int(m["end"])) for m in doc_mentions(doc)]
+        added = speaker_mentions(doc, rows, spans)
+        self.added.update(label for *_x, label in added)
+        spans += [(a, b) for a, b, _t, _l in added]
+        covered_names = {doc.text[a:b].lower().removeprefix("the ") for a, b in spans}
+        for q in rows:
+            a, b = q.speaker_ref_start, q.speaker_ref_end
+            if not q.speaker_is_entity or a is None or b is None:
+                continue
+            self.named += 1
+            if any(s < b and e > a and min(e, b) - max(s, a) >= 0.6 * (b - a) for s, e in spans):
+                continue
+            if doc.text[a:b].lower().removeprefix("the ") in covered_names:
+                continue  # annotation matches it to that entity by name
+            self.uncovered[doc.text[a:b]] += 1
+
+    def report(self) -> str:
+        n = sum(self.uncovered.values())
+        share = n / self.named if self.named else 0.0
+        lines = [f"named-speaker rows {self.named}, listed as unnamed (no mention covers them) {n} ({share:.1%});"
+                 f" speaker mentions added: {dict(self.added)}"]
+        if self._keep:
+            lines.append("  most frequent uncovered: " + ", ".join(f"{w!r} {k}" for w, k in
+                                                                 self.uncovered.most_common(self._keep)))
+        return "\n".join(lines)

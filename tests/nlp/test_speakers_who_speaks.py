@@ -203,3 +203,13 @@ def test_one_word_speaker_is_typed_by_its_pronouns_and_never_the_end_of_a_longer
     row = replace(rows[-1], speaker_ref_start=at, speaker_ref_end=at + len(word), speaker_is_entity=True)
     labels = {t: lab for _a, _b, t, lab in speaker_mentions(doc, [row], [])}
     assert labels.get(word) == label
+
+
+def test_a_party_member_described_is_the_person_introduced_so_or_no_named_speaker(nlp: Language) -> None:
+    text = ("Senator Ray Dorsey, a Democrat from Illinois, criticized the airline. \"It strikes me odd,\" said the "
+            "Illinois Democrat, \"that the number is so low.\"")
+    rows = extract_quotes(nlp(text))
+    assert rows and set(_refs(text, rows)) == {"Ray Dorsey"}
+    text = "\"We will not back down,\" the Republican said after the vote."
+    rows = extract_quotes(nlp(text))
+    assert rows and not rows[0].speaker_is_entity

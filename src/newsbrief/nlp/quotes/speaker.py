@@ -137,6 +137,12 @@ class SpeakerResolver(SpeakerMemory):
             if body is not None:
                 return self._named(mention, body, person=False, kind="org")
             return self._unnamed_speaker(mention, mention, person=False, kind="group")
+        if subj.ent_type_ == "NORP" and subj.tag_ == "NNP" and is_definite(mention, subj):
+            # "the Illinois Democrat said": a description of a party's member, as "the senator" is
+            member = described_person(mention, subj, self._prev_ents(start))
+            if member is not None:
+                return self._named(mention, member, person=True, kind="description")
+            return self._unnamed_speaker(mention, mention, person=True, kind="role")
         titled_person = person_after_title(mention, subj)
         if titled_person is not None:  # "Palm Beach County Supervisor of Elections Susan Bucher said": her
             return self._named(mention, titled_person, person=True, kind="name")
