@@ -126,7 +126,28 @@ def _after_header(lines: list[str], lo: int, hi: int, kinds: list[str]) -> int:
     return start
 
 
+DATE_WORD = re.compile(r"(?i)\b(?:published|updated|posted|modified|first appeared|dated?)\b\W*(?:on|at)?\W*$")
+
+
+def _in_sentence(line: str, start: int) -> bool:
+    """A date inside a sentence of prose (a photo caption: "... speaks during a campaign stop, Tuesday, Nov. 19, 2019,
+    in Columbia."): five words or more before it, one of them in lowercase, and the line ends as a sentence does;
+    never a byline or a date line ("By Jane Doe, Staff Writer | Published on November 18, 2019.")."""
+    head = line[:start]
+    before = head.split()
+    if BYLINE.match(line) or "|" in head or DATE_WORD.search(head):
+        return False
+    return len(before) >= 5 and any(w[:1].islower() for w in before) and line.rstrip().endswith((".", ")", "”"))
+
+
 def _find_date(lines: list[str], year_hint: int | None) -> tuple[datetime | None, int | None]:
+    """The first date line's date; a date inside a sentence (a caption, a teaser) only when no line is a date line."""
+    found, at = _find_date_line(lines, year_hint, sentences=False)
+    return (found, at) if found is not None else _find_date_line(lines, year_hint, sentences=True)
+
+
+def _find_date_line(lines: list[str], year_hint: int | None, *,
+                    sentences: bool) -> tuple[datetime | None, int | None]:
     for i, line in enumerate(lines):
         if len(line) > 160:  # a paragraph: only a dateline at its start ("Feb. 23, 2015 -- Life ...")
             match = DATE.match(line)
@@ -136,10 +157,12 @@ def _find_date(lines: list[str], year_hint: int | None) -> tuple[datetime | None
                     return found, i
             continue
         match = DATE.search(line)
-        if match:
+        if match and _in_sentence(line, match.start()) == sentences:
             found = _parse_match(match.group(0))
             if found is not None:
                 return found, i
+        if sentences:
+            continue
         match = DATE_NO_YEAR.search(line)
         if match and year_hint and (BYLINE.match(line) or len(_words(line)) <= 12):
             found = parse_date(f"{match.group(0).strip(' ,|-•')} {year_hint}")

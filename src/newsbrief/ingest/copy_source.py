@@ -67,9 +67,10 @@ OWN_NOTE = re.compile(r"^(?:the\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z0-9][\w&
                       r"family)\b|"
                       r"is (?:reader|audience)[- ]supported\b|is supported by its (?:audience|readers)\b|"
                       r"may (?:earn|receive) (?:an? )?(?:small )?(?:affiliate )?commission)")
-#: The software or agency that made the site ("Powered by WordPress.com VIP", "Site by Example Studio").
+#: The software or agency that made the site ("Powered by WordPress.com VIP", "Site by Example Studio") and the
+#: affiliate programme a blog discloses ("We are a participant in the Example Services LLC Associates Program").
 PLATFORM = re.compile(r"(?i)\b(?:powered by|hosted by|built (?:on|with)|theme by|designed by|(?:web)?site by|"
-                      r"developed by)\s*$")
+                      r"developed by|(?:a )?participant in(?: the)?|affiliate of(?: the)?)\s*$")
 #: A street address in the footer ("11 West 42nd Street", "15th Floor").
 ADDRESS = re.compile(r"(?i)\b(?:street|st|avenue|ave|road|rd|boulevard|blvd|floor|suite|plaza|lane|drive|square)\.?$")
 
@@ -115,7 +116,7 @@ def _spans(run: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _names_domain(name: str, label: str) -> bool:
+def names_domain(name: str, label: str) -> bool:
     """A name is a written domain's outlet when its squeezed letters or initials are the domain's label, or one holds
     most of the other ("Moneycontrol" and ``moneycontrol``; "CRN Magazine" and ``crn``; not "Home" and ``in``)."""
     squeezed = _key(name)
@@ -144,7 +145,7 @@ class Domains:
 
     def agreeing(self, name: str) -> tuple[int, bool]:
         """How many lines write a domain of ``name`` (:func:`~.sources.agrees`), and whether a copyright line does."""
-        hits = [label for label in self.lines if _names_domain(name, label)]
+        hits = [label for label in self.lines if names_domain(name, label)]
         return sum(self.lines[label] for label in hits), any(label in self.copyright for label in hits)
 
 
