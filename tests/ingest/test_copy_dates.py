@@ -34,3 +34,16 @@ def test_a_date_line_with_a_byline_is_a_date_line() -> None:
                                      "November 18, 2019.", CAPTION]))
     assert found is not None and found.published is not None
     assert found.published.date().isoformat() == "2019-11-18"
+
+
+def test_the_published_date_line_beats_the_updated_one_under_it() -> None:
+    found = read_browser_copy(_copy(["Bridge to close for two years", "Published 9:10 am EST, Tuesday, November 19, "
+                                     "2019", "Updated 12:24 am EST, Wednesday, November 20, 2019"]))
+    assert found is not None and found.published is not None
+    assert found.published.date().isoformat() == "2019-11-19"
+
+
+def test_an_updated_date_alone_is_the_date() -> None:
+    found = read_browser_copy(_copy(["Bridge to close for two years", "Updated Nov. 20, 2019 12:24 a.m. ET"]))
+    assert found is not None and found.published is not None
+    assert found.published.date().isoformat() == "2019-11-20"

@@ -126,7 +126,10 @@ def _after_header(lines: list[str], lo: int, hi: int, kinds: list[str]) -> int:
     return start
 
 
-DATE_WORD = re.compile(r"(?i)\b(?:published|updated|posted|modified|first appeared|dated?)\b\W*(?:on|at)?\W*$")
+#: A date line's word before its date ("Published on", "Updated 12:24 am EST, Wednesday,").
+DATE_WORD = re.compile(r"(?i)\b(?:published|updated|posted|modified|first appeared|dated?)\b[^|]{0,40}$")
+UPDATED_WORD = re.compile(r"(?i)\b(?:updated|modified|edited)\b[^|]{0,40}$")
+PUBLISHED_WORD = re.compile(r"(?i)\b(?:published|posted|first appeared)\b[^|]{0,40}$")
 
 
 def _in_sentence(line: str, start: int) -> bool:
@@ -141,13 +144,21 @@ def _in_sentence(line: str, start: int) -> bool:
 
 
 def _find_date(lines: list[str], year_hint: int | None) -> tuple[datetime | None, int | None]:
-    """The first date line's date; a date inside a sentence (a caption, a teaser) only when no line is a date line."""
+    """The first date line's date, the publication time before an update's ("Published Nov 19, 2019" beside the
+    "Updated Nov 20, 2019" line); a date inside a sentence (a caption, a teaser) only when no line is a date line."""
     found, at = _find_date_line(lines, year_hint, sentences=False)
-    return (found, at) if found is not None else _find_date_line(lines, year_hint, sentences=True)
+    if found is None:
+        return _find_date_line(lines, year_hint, sentences=True)
+    if at is not None and (m := DATE.search(lines[at])) and UPDATED_WORD.search(lines[at][:m.start()]):
+        for j in sorted(range(max(0, at - 3), min(len(lines), at + 4)), key=lambda j: abs(j - at)):
+            line = lines[j]
+            if j != at and len(line) <= 160 and (m := DATE.search(line)) and PUBLISHED_WORD.search(line[:m.start()]) \
+                    and (published := _parse_match(m.group(0))) is not None:
+                return published, j
+    return found, at
 
 
-def _find_date_line(lines: list[str], year_hint: int | None, *,
-                    sentences: bool) -> tuple[datetime | None, int | None]:
+def _find_date_line(lines: list[str], year_hint: int | None, *, sentences: bool) -> tuple[datetime | None, int | None]:
     for i, line in enumerate(lines):
         if len(line) > 160:  # a paragraph: only a dateline at its start ("Feb. 23, 2015 -- Life ...")
             match = DATE.match(line)
