@@ -8,8 +8,8 @@ STORY = ("The council voted on Tuesday to close the old bridge to cars for two y
          "a decision that residents of both banks have argued about for most of the past decade and a half.")
 LATER = ("Shops on the east bank said they expected fewer customers, and the council promised a shuttle bus that will "
          "run every ten minutes from the first day of the closure until the new deck is open to traffic again.")
-CAPTION = ("Former mayor Jane Doe, left, speaks with a shop owner during a visit to the bridge, Tuesday, Nov. 19, 2019, "
-           "in Ferrow.")
+CAPTION = ("Former mayor Jane Doe, left, speaks with a shop owner during a visit to the bridge, Tuesday, "
+           "Nov. 19, 2019, in Ferrow.")
 
 
 def _copy(header: list[str]) -> list[str]:

@@ -172,3 +172,12 @@ def test_every_link_verb_counts_before_a_name() -> None:
     assert all(BEFORE.search(f"{verb.capitalize()} ") for verb in ACTION)
     assert BEFORE.search("Sign up for the ") and BEFORE.search("Subscribe to ") and BEFORE.search("More from ")
     assert not BEFORE.search("The mayor of ")
+
+
+def test_a_parent_company_is_no_fallback_source_when_the_ranker_names_none() -> None:
+    from newsbrief.ingest.copy_source import fallback
+
+    assert fallback("Example Communications") is None
+    assert fallback("Ferrow Media Group") is None
+    assert fallback("Valley Courier") == "Valley Courier"
+    assert fallback(None) is None
