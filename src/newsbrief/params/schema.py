@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..errors import ParamsError
+from ..yamlfile import yaml_value
 
 PATH_FIELDS: tuple[str, ...] = ("input", "aliases", "store")
 #: ``compare: 2017-08-01..2017-08-31`` (also ``/`` or `` to `` between the dates).
@@ -297,5 +298,7 @@ def params_table(params: Params, *, base: str | Path | None = None) -> list[tupl
                 value = ", ".join(map(str, value))
             elif isinstance(value, dict):
                 value = ", ".join(f"{k}: {v}" for k, v in value.items())
+            elif value is None or isinstance(value, bool):
+                value = yaml_value(value)  # as a params file writes it: null, true
             rows.append((key, str(value)))
     return rows
