@@ -44,7 +44,7 @@ def _label(span: Span) -> str | None:
     while j >= 0 and doc[j].is_space:
         j -= 1
     if j >= 0 and doc[j].is_alpha and (doc[j].is_title or doc[j].is_upper) and not _is_title(doc[j].text):
-        return None  # the end of a longer name ("... Lumen Systems Inc"), not a title ("Mayor Don Guardian")
+        return None  # the end of a longer name ("... Lumen Systems Inc"), not a title ("Mayor Dale Orwin")
     if any(t.is_space or "\n" in t.text or t.text in {"(", ")", "<", ">", "[", "]", ","} for t in span):
         return None  # runs over a line or a bracket: no clean name
     last = words[-1].lower_.rstrip(".")
@@ -92,8 +92,8 @@ def _surnames() -> frozenset[str]:
 def _surname_label(span: Span, quoted: Sequence[tuple[int, int]] = ()) -> str | None:
     """PERSON for one capitalised word the tagger calls a proper noun that no mention covers and that is a
     census surname ("Schiff asked"); ORG for an acronym ("the DOJ said") or a word set beside an organisation
-    noun ("Teck, the mining company"). Never the end of a longer name (a capitalised word, a hyphen or a line
-    break before it: "Santa\nBarbara", "Allis-Chalmers"), a word after an article ("the Illinois Democrat"), a
+    noun ("Kelvar, the mining company"). Never the end of a longer name (a capitalised word, a hyphen or a line
+    break before it: "Santa\nBarbara", "Harlow-Brandt"), a word after an article ("the Illinois Democrat"), a
     nationality, a company word, a title, a role, a group, a day or a work."""
     tok = span[0]
     if tok.tag_ != "NNP" or not tok.is_alpha or len(tok) < 2:
@@ -121,7 +121,7 @@ def _surname_label(span: Span, quoted: Sequence[tuple[int, int]] = ()) -> str | 
     if k > tok.i + 1 and k < len(doc) and doc[k].is_title:
         return None  # a word of a longer name: "Standard and Poor's", "Mines, Power and Steel Minister"
     if any(c.dep_ == "appos" and c.lemma_.lower() in ORG_NOUNS for c in tok.children):
-        return "ORG"  # "Teck, the Canadian mining company, said"
+        return "ORG"  # "Kelvar, the Canadian mining company, said"
     return _by_pronouns(tok, quoted) or ("PERSON" if tok.text.upper() in _surnames() else None)
 
 

@@ -126,7 +126,7 @@ def identified_as(subj: Token) -> Token | None:
 
 def person_after_title(mention: Span, head: Token) -> Span | None:
     """A person's name that ends the mention after the words of a title the parser made its head: "Palm Beach
-    County Supervisor of Elections Susan Bucher", "Sirius XM Vice President for news Dave Gorab" (a capitalised
+    County Supervisor of Elections Mona Pryce", "Lumen Radio Vice President for news Dan Corvel" (a capitalised
     head). None when the head is in the name, or a verb or a possessive comes between (the person is then not
     the one titled)."""
     if head.ent_type_ == "PERSON" or not head.is_title:

@@ -144,7 +144,7 @@ class SpeakerResolver(SpeakerMemory):
                 return self._named(mention, member, person=True, kind="description")
             return self._unnamed_speaker(mention, mention, person=True, kind="role")
         titled_person = person_after_title(mention, subj)
-        if titled_person is not None:  # "Palm Beach County Supervisor of Elections Susan Bucher said": her
+        if titled_person is not None:  # "Harwood Vale County Supervisor of Elections Mona Pryce said": her
             return self._named(mention, titled_person, person=True, kind="name")
         known = person_by_surname(subj, self._prev_ents(start, window=None))
         if known is not None:  # "Peterkin said" after "John Peterkin", whatever the tagger made of it
