@@ -32,3 +32,13 @@ def test_outside_a_checkout_the_search_stops_below_the_home_folder(tmp_path: Pat
     assert find_upward("reports", start=analysis) == analysis / "reports"
     (home / "analysis" / "reports").mkdir()
     assert find_upward("reports", start=analysis) == home / "analysis" / "reports"
+
+
+def test_a_user_without_a_home_folder_still_finds_the_reports(tmp_path: Path, monkeypatch) -> None:
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "notebooks").mkdir()
+    assert find_upward("reports", start=tmp_path / "notebooks") == tmp_path / "reports"

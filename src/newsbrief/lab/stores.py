@@ -28,8 +28,12 @@ def find_upward(relative: str, *, start: Path | None = None) -> Path:
     The search stops at the checkout's root (a folder with ``.git`` or ``pyproject.toml``) and never reaches the
     home folder or ``/`` from below, so an unrelated ``reports/`` higher up is not taken for the project's."""
     here = (start or Path.cwd()).resolve()
+    try:
+        home: Path | None = Path.home().resolve()
+    except RuntimeError:  # no HOME and no passwd entry (a container's arbitrary user)
+        home = None
     for folder in (here, *here.parents):
-        if folder != here and folder in (Path.home().resolve(), Path(folder.anchor)):
+        if folder != here and folder in (home, Path(folder.anchor)):
             break
         if (folder / relative).exists():
             return folder / relative
