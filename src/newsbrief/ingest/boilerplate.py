@@ -84,7 +84,12 @@ def is_appeal(text: str) -> bool:
     return bool(CALL.match(text)) and words < 40 or bool(WE_TO_YOU.match(text)) and words < 80
 
 
-SOCIAL = re.compile(r"^(?:follow|share on|like us on|find us on)\b.{0,60}$|^@\w+$", re.IGNORECASE)
+SOCIAL = re.compile(r"^(?:follow|share on|like us on|find us on)\b.{0,60}$|^@\w+$|"
+                    r"^click to (?:share|email|print)\b.{0,60}$", re.IGNORECASE)
+#: A comment form's own lines ("Save my name, email, and website in this browser for the next time I comment.",
+#: "Your email address will not be published. Required fields are marked *").
+COMMENT_FORM = re.compile(r"^save my name, email\b|^your email address will not be published\b|"
+                          r"^required fields are marked\b", re.IGNORECASE)
 
 
 def is_boilerplate(line: str) -> bool:
@@ -92,7 +97,7 @@ def is_boilerplate(line: str) -> bool:
     text = line.strip()
     if not text:
         return True
-    if FURNITURE.match(text) or POINTER.match(text) or SOCIAL.match(text):
+    if FURNITURE.match(text) or POINTER.match(text) or SOCIAL.match(text) or COMMENT_FORM.match(text):
         return True
     words = len(text.split())
     if COPYRIGHT.search(text) and words < 60:
