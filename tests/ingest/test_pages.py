@@ -59,7 +59,8 @@ def test_wire_dateline_is_the_wire_not_the_source(tmp_path: Path) -> None:
                                   "Support Us", "Join/Become a Member", "Make a contribution", "Donate Now",
                                   "Save my name, email, and website in this browser for the next time I comment.",
                                   "Your email address will not be published. Required fields are marked *",
-                                  "Click to share on Twitter (Opens in new window)", "Click to print (Opens in new window)"])
+                                  "Click to share on Twitter (Opens in new window)",
+                                  "Click to print (Opens in new window)"])
 def test_boilerplate_lines(line: str) -> None:
     assert is_boilerplate(line)
 
