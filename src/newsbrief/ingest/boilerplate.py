@@ -55,7 +55,12 @@ NOTICE = re.compile(
     r"(?:is|are) not intended to (?:diagnose|treat|replace)|for (?:general )?informational purposes only|"
     r"(?:reproduction|republication|redistribution)\b.{0,120}\b(?:prohibited|"
     r"without (?:the )?(?:express |prior )?(?:written )?(?:permission|consent))|can be contacted with any questions|"
-    r"results (?:may )?vary depending)\b", re.IGNORECASE)
+    r"results (?:may )?vary depending|"
+    # the site's disclosure about itself ("Example is supported by its audience. When you purchase through links we
+    # may earn a fee.", "... may earn an affiliate commission ..."); a story's "a broker may earn a commission" stays
+    r"is supported by its (?:audience|readers)|(?:reader|audience)-supported|"
+    r"may (?:earn|receive) (?:an? )?(?:small )?affiliate commission|(?:buy|purchase|shop)\w* (?:\w+ ){0,2}through "
+    r"(?:the |our )?(?:retail )?links)\b", re.IGNORECASE)
 #: The site's call to its readers, written as furniture is: an imperative at the line start ("Stay up to date with
 #: Example Corp.", "Support Example News and make a difference", "Become a member", "Make a contribution", "Donate
 #: now"), a heading ("A Word to Our Loyal Readers"), or the site speaking in the first person to "you" ("We do this
