@@ -59,7 +59,7 @@ def _own(line: str, *, kind: str, in_run: bool, i: int, n: int, lo: int, hi: int
         math.log1p(repeats), float("|" in line), float(line.startswith(("•", "-", "*", "·"))),
         float(in_rule_body), float(rule_title),
         # the classes the story run's cleaning drops (copy_teasers): captions, pointers, comment heads, teasers
-        float(posed_caption(line) or bool(CAPTION.search(line))), float(bool(POINTER.search(line))),
+        float(_caption(line)), float(bool(POINTER.search(line))),
         float(comment_head(line)), float(headline_like(line)), float(glued_card(line) or shouted(line)),
     ]
 
@@ -85,6 +85,10 @@ def features(lines: list[str], *, rule: CopyFields | None = None) -> np.ndarray:
     padded = np.vstack([np.zeros((WINDOW, width)), own, np.zeros((WINDOW, width))])
     parts = [own] + [padded[WINDOW + d: WINDOW + d + n] for d in range(-WINDOW, WINDOW + 1) if d != 0]
     return np.hstack(parts)
+
+
+def _caption(line: str) -> bool:
+    return bool(CAPTION.search(line)) or posed_caption(line)
 
 
 def context(p: np.ndarray) -> np.ndarray:
@@ -159,11 +163,13 @@ class LineModel:
         p = self.probabilities(lines, rule=found) if p is None else p
         body_p = dict(zip(lines, p[:, 1]))
         body = [line for line in found.body if body_p.get(line, 1.0) >= self.body_floor] or found.body
-        i = int(np.argmax(p[:, 2])) if len(p) else 0
+        # a photo caption is never the headline, the classifier's or the rule reader's
+        odds = np.where([_caption(line) for line in lines], -1.0, p[:, 2]) if len(p) else p[:, 2]
+        i = int(np.argmax(odds)) if len(p) else 0
         story_start = lines.index(found.body[0]) if found.body and found.body[0] in lines else len(lines)
         # a headline sits above the story (or in its first lines), never further down the page
-        learned = len(p) and p[i, 2] > self.title_odds and _title_like(lines[i], None) and i <= story_start + 2
-        if learned and found.title is not None and lines[i] != found.title:
+        learned = len(p) and odds[i] > self.title_odds and _title_like(lines[i], None) and i <= story_start + 2
+        if learned and found.title is not None and lines[i] != found.title and not _caption(found.title):
             lede = lede_of(found.body)  # the rule reader's headline stays when the story's opening tells its words
             learned = lede_overlap(lines[i], lede) + LEDE_MARGIN >= lede_overlap(found.title, lede)
         title = lines[i] if learned else found.title
