@@ -98,3 +98,21 @@ def test_the_second_stage_reads_the_first_stages_odds_of_the_neighbours(model) -
     assert cols[1, 2 * (CONTEXT - 1)] == 0.0 and cols[2, 2 * (CONTEXT - 1)] == 0.8  # the line before: its body odds
     rows = features(copy_lines())
     assert model.second[0].shape[0] == rows.shape[1] + cols.shape[1]
+
+
+def test_a_caption_credited_to_a_website_is_never_the_headline() -> None:
+    from newsbrief.ingest.browser import CopyFields
+    from newsbrief.ingest.lines import LineModel
+
+    headline = "Harbour agencies split on the town's new bridge campaign"
+    caption = "Posters from the town's new “Cross with care.” campaign. (crosswithcare.org)"
+    lines = ["Home", "News > Town", headline, "UPDATED: Tue., Nov. 19, 2019", caption, "By Jane Doe",
+             "The town's new bridge campaign has drawn mockery since it was launched on Monday by the council.",
+             "Agencies in the harbour said they would have done it differently, and one called it a missed chance."]
+    found = CopyFields(body=lines[6:], title=caption, author="Jane Doe", source=None, published=None)
+    p = np.tile([0.9, 0.1, 0.0], (len(lines), 1))
+    p[4], p[2] = [0.0, 0.0, 1.0], [0.2, 0.0, 0.8]  # the classifier's odds favour the caption
+    p[6:] = [0.0, 1.0, 0.0]
+    model = LineModel(mean=np.zeros(1), scale=np.ones(1), coef=np.zeros((3, 1)), intercept=np.zeros(3),
+                      body_floor=0.3, title_odds=0.5)
+    assert model.refine(lines, found, p=p).title == headline
