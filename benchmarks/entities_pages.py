@@ -46,6 +46,7 @@ from typing import Any
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from newsbrief.analysis.entities import frequencies_from_counts
 from newsbrief.annotate import Settings, annotate_batch, resolve_speakers
 from newsbrief.nlp.entities.gazetteer import fold
 from newsbrief.nlp.entities.linking import link_entities
@@ -148,6 +149,14 @@ def _type(label: str) -> str:
     return TYPE_OF_LABEL.get(label, "other")
 
 
+def top_entities(mentions: pd.DataFrame, entities: pd.DataFrame, *, top: int = 5) -> list[str]:
+    """The page's ``top`` most mentioned entities named at least twice, in the briefing's order (the frequency
+    table of :func:`newsbrief.analysis.entities.frequencies_from_counts`: mentions, then articles, then name)."""
+    counts = mentions.groupby("entity_id").agg(mentions=("start", "size"), articles=("article_id", "nunique"))
+    table = frequencies_from_counts(counts.reset_index(), entities, top=top)
+    return [e for e, n in zip(table["entity_id"], table["mentions"]) if n >= 2]
+
+
 def score_page(gold: dict[str, Any], tables: dict[str, pd.DataFrame]) -> Counter[str]:
     mentions, entities, quotes = tables["mentions"], tables["entities"], tables["quotes"]
     label_of = dict(zip(entities["entity_id"], entities["label"]))
@@ -182,8 +191,7 @@ def score_page(gold: dict[str, Any], tables: dict[str, pd.DataFrame]) -> Counter
         if VERBOSE and (len(set(eids)) > 1 or _type(label_of.get(main, "")) != ent["type"]):
             got = [(label_of[e], n) for e, n in Counter(eids).items()]
             print(f"  {gold['page'][:16]}: {ent['name']} ({ent['type']}) -> {got}")
-    counts = mentions["entity_id"].value_counts()
-    top = [e for e in counts.index[:5] if counts[e] >= 2]
+    top = top_entities(mentions, entities)
     names = dict(zip(entities["entity_id"], entities["name"]))
     aliases = dict(zip(entities["entity_id"], entities["aliases"]))
     for eid in top:

@@ -20,6 +20,8 @@ Usage::
 on): each gold entity (a GUM coreference chain of a person, organisation or place named at least twice) is
 right in type when the system entity most of its named mentions land in has its type, and one entity when
 they all land in one (a named mention the system finds nothing on counts against both, as on the pages).
+It also prints pairwise linking precision and recall over the pairs of named mentions the system found
+(:func:`link_pairs`); ``--split train`` gives the figures the merge rules were fitted on.
 """
 
 from __future__ import annotations
@@ -127,6 +129,31 @@ def entity_check(docs: list[GumDoc], system: dict[str, list[tuple[int, int, str,
     return s
 
 
+def link_pairs(docs: list[GumDoc], system: dict[str, list[tuple[int, int, str, str]]]) -> Counter[str]:
+    """Pairwise linking within each document: over pairs of named PER/ORG/LOC gold mentions that the system
+    found (the system mention overlapping each most), ``same_gold`` pairs are in one GUM chain, ``same_sys`` in
+    one system entity, ``both`` in both (precision both/same_sys: joins that are right; recall both/same_gold:
+    mentions of one entity kept together)."""
+    s: Counter[str] = Counter()
+    for d in docs:
+        mentions = system[d.name]
+        found: list[tuple[str | None, str]] = []
+        for a, b, t, _ in d.named:
+            if t not in TYPES:
+                continue
+            best = max(((min(b, e) - max(a, st), eid) for st, e, _, eid in mentions if min(b, e) > max(a, st)),
+                       default=None)
+            if best is not None:
+                found.append((d.chain.get((a, b)), best[1]))
+        for i, (chain_i, eid_i) in enumerate(found):
+            for chain_j, eid_j in found[i + 1:]:
+                same_gold = chain_i is not None and chain_i == chain_j
+                s["same_gold"] += same_gold
+                s["same_sys"] += eid_i == eid_j
+                s["both"] += same_gold and eid_i == eid_j
+    return s
+
+
 def gold_spans(docs: list[GumDoc]) -> dict[str, set[Span]]:
     return {d.name: {(a, b, t) for a, b, t, _ in d.named} for d in docs}
 
@@ -214,10 +241,15 @@ def main() -> None:
         sys.exit(f"GUM not found at {GUM}")
     docs = load(args.split)
     if args.entities:
-        s = entity_check(docs, system_entities(docs), errors=bool(args.errors))
+        system = system_entities(docs)
+        s = entity_check(docs, system, errors=bool(args.errors))
         n = s["gold"] or 1
         print(f"GUM {args.split}: {len(docs)} documents, {s['gold']} gold entities named at least twice; "
               f"type {s['type_ok'] / n:.3f}, one entity {s['one_ok'] / n:.3f}, found {s['found'] / n:.3f}")
+        p = link_pairs(docs, system)
+        print(f"  linking, pairs of named mentions found: precision {p['both'] / max(p['same_sys'], 1):.4f} "
+              f"({p['both']}/{p['same_sys']}), recall {p['both'] / max(p['same_gold'], 1):.4f} "
+              f"({p['both']}/{p['same_gold']})")
         return
     gold = gold_spans(docs)
     system = system_spans(docs)

@@ -39,6 +39,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from polnear import GoldArticle, GoldAttribution, default_root, load_split  # noqa: E402
+from quotes_classes import ErrorClasses, NamedAudit  # noqa: E402
 
 #: Cue words that make an attribution reported speech (inflected forms listed explicitly).
 SPEECH_CUE_WORDS: frozenset[str] = frozenset(
@@ -72,6 +73,10 @@ def is_reported_speech(att: GoldAttribution) -> bool:
 class Pred:
     content: Spans
     speaker: Spans
+    kind: str = ""
+    cue: str | None = None
+    ref: Spans = ()  # the span the speaker was resolved to (a pronoun's antecedent, a role's person)
+    named: bool = False  # resolved to a named entity
 
 
 def _length(spans: Spans) -> int:
@@ -115,7 +120,8 @@ def newsbrief_preds(doc) -> list[Pred]:  # type: ignore[no-untyped-def]
         content = tuple(sorted((r.content_start, r.content_end) for r in rows))
         sp = rows[0]
         speaker = ((sp.speaker_start, sp.speaker_end),) if sp.speaker_start is not None else ()
-        out.append(Pred(content, speaker))
+        ref = ((sp.speaker_ref_start, sp.speaker_ref_end),) if sp.speaker_ref_start is not None else ()
+        out.append(Pred(content, speaker, sp.kind, sp.cue, ref, bool(sp.speaker_is_entity)))
     return out
 
 
@@ -159,6 +165,39 @@ def textacy_style_preds(doc) -> list[Pred]:  # type: ignore[no-untyped-def]
         speaker = ((subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)),) if subj is not None else ()
         out.append(Pred(((a, b),), speaker))
     return out
+
+
+def _pipeline_key(nlp, texts: Sequence[str]) -> str:  # type: ignore[no-untyped-def]
+    """What a parse depends on: the texts, the pipeline's components and the NER weights' file times."""
+    import hashlib
+
+    from newsbrief.nlp.pipeline import NER_DIR
+
+    h = hashlib.sha1()
+    for t in texts:
+        h.update(t.encode("utf-8"))
+    h.update(repr(nlp.pipe_names).encode())
+    if NER_DIR.is_dir():
+        for f in sorted(NER_DIR.rglob("*")):
+            h.update(f"{f.name}:{f.stat().st_size}:{f.stat().st_mtime_ns}".encode())
+    return h.hexdigest()
+
+
+def parsed(nlp, texts: Sequence[str], *, cache: Path | None = None) -> Iterable:  # type: ignore[no-untyped-def]
+    """The parsed texts; with ``cache`` read from (or written to) a DocBin keyed on :func:`_pipeline_key`."""
+    if cache is None:
+        return nlp.pipe(texts, batch_size=16)
+    from spacy.tokens import DocBin
+
+    key = _pipeline_key(nlp, texts)
+    stamp = cache.with_suffix(".key")
+    if cache.is_file() and stamp.is_file() and stamp.read_text() == key:
+        return list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+    docs = list(nlp.pipe(texts, batch_size=16))
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    DocBin(docs=docs, store_user_data=True).to_disk(cache)
+    stamp.write_text(key)
+    return docs
 
 
 # -- scoring ---------------------------------------------------------------------------
@@ -229,6 +268,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
     parser.add_argument("--root", type=Path, default=None, help="PolNeAR folder (default ../shared/gold/polnear)")
     parser.add_argument("--errors", type=int, default=0, help="print up to N errors (use on train)")
+    parser.add_argument("--cache", type=Path, default=None, metavar="DIR",
+                        help="keep the parses in DIR (a DocBin per split, parsed again when texts or model change)")
+    parser.add_argument("--classes", type=int, nargs="?", const=3, default=None, metavar="N",
+                        help="print the error breakdown by class, with N examples each (default 3)")
+    parser.add_argument("--named-audit", type=int, nargs="?", const=0, default=None, metavar="N",
+                        help="count named speakers annotation would list as unnamed (N: show the N most frequent)")
     args = parser.parse_args(argv)
 
     root = args.root or default_root()
@@ -245,7 +290,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ours, base = Tally(), Tally()
     t_extract = 0.0
     budget = [args.errors]
-    docs = nlp.pipe((a.text for a in articles), batch_size=16)
+    classes = ErrorClasses(examples=args.classes) if args.classes is not None else None
+    audit = NamedAudit(examples=args.named_audit) if args.named_audit is not None else None
+    docs = parsed(nlp, [a.text for a in articles], cache=args.cache and args.cache / f"polnear-{args.split}.spacy")
     for art, doc in zip(articles, docs):
         golds = [g for g in art.attributions if is_reported_speech(g)]
         t1 = time.perf_counter()
@@ -255,10 +302,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         base.add(textacy_style_preds(doc), golds)
         if budget[0] > 0:
             _show_errors(art, preds, golds, pairs, budget)
+        if classes is not None:
+            classes.add(art, preds, golds, pairs)
+        if audit is not None:
+            audit.add(doc)
     total = time.perf_counter() - t0
     print(f"PolNeAR {args.split}: {len(articles)} articles, reported-speech gold attributions: {ours.n_gold}")
     print(ours.report("newsbrief"))
     print(base.report("textacy-style"))
+    if classes is not None:
+        print(classes.report())
+    if audit is not None:
+        print(audit.report())
     print(f"runtime: {total:.1f} s total (parsing included), extract_quotes {t_extract:.2f} s")
     return 0
 

@@ -1,26 +1,37 @@
 """Train the outlet ranker of browser copies (``src/newsbrief/ingest/data/copy_source.npz``) on ``../shared/pages``.
 
-Every capitalised name a copy repeats is a candidate (``newsbrief.ingest.copy_source``); a candidate is right
-when it names the page's outlet as ``benchmarks/pages.py`` counts a source right (the names' letters, without
-"The", one inside the other). The outlet of a page is its hand gold where it has one (aeb ``gold.json``, the
-Readability pages' checked truth), else the source our HTML reader finds in the page's HTML. The split is
-``benchmarks/pages_data.py``'s rule. A log-linear ranker is fit on the train
-pages' candidates for each regularisation strength, as a choice among each page's candidates (a softmax over them
-and a "none of them" slot, fit with L-BFGS); the strength and the floor under which the ranker abstains
-(the rule reader's copyright/known-outlet source then stands) with the most sources right on dev are kept (ties: the
-most right on train, then the lower floor), and
-the test figure is written beside the weights (``data/copy_source.json``) with the rule reader's for comparison.
+Every capitalised name a copy repeats is a candidate (``newsbrief.ingest.copy_source``). The outlet of a page is its
+hand gold where it has one (aeb ``gold.json``, the Readability pages' checked truth), else the source our HTML reader
+finds in the page's HTML; a candidate is right when it names that outlet (its letters, without "The", one inside the
+other, give or take a few letters) or, on a page without hand gold, when it names the domain of the page's address
+(``Moneycontrol`` for ``moneycontrol.com``; never a news agency): the HTML reader's source is sometimes a slogan or a
+section, the domain never is. The split is ``benchmarks/pages_data.py``'s rule; **test pages are never read for
+training or selection**.
+
+Selection is cross-validated over sites: the train and dev pages (every page not in test) are cut into five folds by a
+hash of their site (the domain of the page's address, or the Readability folder without its number), so a site's
+pages are never both fitted and scored. For each L2 strength and abstention floor, a log-linear ranker (a softmax over
+a page's candidates and a "none of them" slot, L-BFGS) is fit on four folds and scored on the fifth; the setting with
+the most hand-gold pages right over the five held-out folds is kept (the truth the benchmark counts; the HTML reader's
+source of the other pages is sometimes a slogan or a copyright line), ties going to more pages right in all, then to
+the stronger L2, then to the lower floor; the shipped weights are fit on all train and dev pages with it. Figures
+(cross-validated, and the test split read once when ``--no-test`` is not given) go beside the weights
+(``data/copy_source.json``).
 
 Usage::
 
-    .venv/bin/python scripts/train_copy_source.py
+    .venv/bin/python scripts/train_copy_source.py --no-test   # select and save, test not read
+    .venv/bin/python scripts/train_copy_source.py             # the same, and the test figure (read test once)
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -31,15 +42,23 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from newsbrief.errors import InputError  # noqa: E402
 from newsbrief.ingest import read_html_file  # noqa: E402
 from newsbrief.ingest.browser import read_browser_copy  # noqa: E402
-from newsbrief.ingest.copy_source import N_FEATURES, SourceModel, candidate_rows  # noqa: E402
+from newsbrief.ingest.copy_source import (  # noqa: E402
+    N_FEATURES,
+    SourceModel,
+    candidate_rows,
+    fallback,
+    names_domain,
+)
 from newsbrief.ingest.lines import line_model  # noqa: E402
+from newsbrief.ingest.sources import AGENCIES, domain_label  # noqa: E402
 from newsbrief.ingest.text import _paragraphs, decode_bytes, normalise  # noqa: E402
 from pages import _key, gold_of  # noqa: E402
 from pages_data import Page, pages  # noqa: E402
 
 OUT = ROOT / "src" / "newsbrief" / "ingest" / "data"
-L2 = (0.01, 0.1, 1.0, 10.0, 30.0, 100.0)
-FLOORS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
+L2 = (0.01, 0.1, 1.0, 3.0, 10.0, 30.0, 100.0)
+FLOORS = (0.0, 0.1, 0.2, 0.3, 0.5)
+FOLDS = 5
 
 
 def same_outlet(name: str | None, truth: str | None) -> bool:
@@ -52,6 +71,32 @@ def names_outlet(name: str, truth: str) -> bool:
     """A training label: the candidate is the outlet's name, give or take a few letters ("Wired Staff" is not)."""
     a, b = _key(name), _key(truth)
     return bool(a and b) and (a in b or b in a) and min(len(a), len(b)) >= 0.55 * max(len(a), len(b))
+
+
+def names_site(name: str | None, domain: str | None) -> bool:
+    """The name is the outlet of the page's domain (not a news agency: an agency's hosted page is another outlet's)."""
+    return bool(name and domain) and names_domain(name, domain or "") and not AGENCIES.fullmatch(name.strip())
+
+
+@dataclass
+class Example:
+    """One page's candidates: their whole names, feature rows and labels, the rule reader's source and the truth."""
+
+    page: Page
+    names: list[str]
+    rows: np.ndarray
+    y: np.ndarray
+    rule: str | None
+    truth: str
+    gold: bool
+    domain: str | None  # the page address's domain label, used on pages without hand gold only
+
+    @property
+    def site(self) -> str:
+        return domain_label(self.page.url) or re.sub(r"-\d+$", "", self.page.id)
+
+    def right(self, name: str | None) -> bool:
+        return same_outlet(name, self.truth) or (not self.gold and names_site(name, self.domain))
 
 
 def truth_of(page: Page, workdir: Path) -> tuple[str | None, bool]:
@@ -67,13 +112,9 @@ def truth_of(page: Page, workdir: Path) -> tuple[str | None, bool]:
         return None, False
 
 
-Rows = list[tuple[Page, list[str], np.ndarray, np.ndarray, str | None, str | None, bool]]
-
-
-def load(splits: tuple[str, ...] = ("train", "dev", "test")) -> dict[str, Rows]:
-    """Per split: page, candidate names, rows, labels, the rule reader's source, the truth, whether gold."""
-    data: dict[str, list[tuple[Page, list[str], np.ndarray, np.ndarray, str | None, str | None, bool]]] = {
-        "train": [], "dev": [], "test": []}
+def load(splits: tuple[str, ...]) -> list[Example]:
+    """The pages of ``splits`` with an outlet and a story in their copy."""
+    out: list[Example] = []
     model = line_model()
     with tempfile.TemporaryDirectory() as tmp:
         for page in pages():
@@ -88,22 +129,32 @@ def load(splits: tuple[str, ...] = ("train", "dev", "test")) -> dict[str, Rows]:
                 continue
             if model is not None:
                 found = model.refine(lines, found)
-            names, wholes, rows = candidate_rows(lines, body=found.body, rule=found.source)
-            y = np.array([names_outlet(n, truth) for n in names], dtype=np.int64)
-            data[page.split].append((page, wholes, rows, y, found.source, truth, is_gold))
-    return data
+            _, wholes, rows = candidate_rows(lines, body=found.body, rule=found.source)
+            domain = None if is_gold else domain_label(page.url)
+            y = np.array([names_outlet(n, truth) or names_site(n, domain) for n in wholes], dtype=np.int64)
+            out.append(Example(page, wholes, rows, y, found.source, truth, is_gold, domain))
+    return out
 
 
-def accuracy(model: SourceModel, rows: list, *, gold_only: bool = False) -> tuple[float, int]:
-    right = total = 0
-    for _, names, x, _, rule, truth, is_gold in rows:
-        if gold_only and not is_gold:
+def accuracy(model: SourceModel, examples: list[Example], *, gold_only: bool = False) -> tuple[int, int]:
+    """Pages right and pages counted (the ranker's pick above its floor, else the rule reader's source unless only a
+    parent company: ``SourceModel.source``)."""
+    right, total, _ = tally(model, examples, gold_only=gold_only)
+    return right, total
+
+
+def tally(model: SourceModel, examples: list[Example], *, gold_only: bool = False) -> tuple[int, int, int]:
+    """Pages right, pages counted and pages left without a source (neither a pick above the floor nor a rule's)."""
+    right = total = empty = 0
+    for ex in examples:
+        if gold_only and not ex.gold:
             continue
-        name, p = model.pick(names, x)
-        pick = name if p >= model.floor else None
-        right += same_outlet(pick or rule, truth)
+        name, p = model.pick(ex.names, ex.rows)
+        got = name if name is not None and p >= model.floor else fallback(ex.rule)
+        right += ex.right(got)
+        empty += got is None
         total += 1
-    return right / max(1, total), total
+    return right, total, empty
 
 
 def fit(pages_xy: list[tuple[np.ndarray, np.ndarray]], *, l2: float) -> tuple[np.ndarray, float]:
@@ -131,56 +182,78 @@ def fit(pages_xy: list[tuple[np.ndarray, np.ndarray]], *, l2: float) -> tuple[np
     return result.x[:-1], float(result.x[-1])
 
 
+def train(examples: list[Example], *, l2: float, floor: float) -> SourceModel:
+    """A ranker fit on ``examples`` (features standardised on them)."""
+    used = [ex for ex in examples if len(ex.names)]
+    x = np.vstack([ex.rows for ex in used]).reshape(-1, N_FEATURES)
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    coef, intercept = fit([((ex.rows - mean) / scale, ex.y) for ex in used], l2=l2)
+    return SourceModel(mean=mean, scale=scale, coef=coef, intercept=intercept, floor=floor)
+
+
+def fold_of(site: str) -> int:
+    return int(hashlib.sha256(site.encode("utf-8")).hexdigest()[:8], 16) % FOLDS
+
+
+def cross_validate(examples: list[Example]) -> dict[tuple[float, float], tuple[float, float]]:
+    """Per (L2, floor): the share of pages right, and of hand-gold pages, over the held-out site folds."""
+    counts: dict[tuple[float, float], list[int]] = {}
+    for l2 in L2:
+        for k in range(FOLDS):
+            held = [ex for ex in examples if fold_of(ex.site) == k]
+            model = train([ex for ex in examples if fold_of(ex.site) != k], l2=l2, floor=0.0)
+            for floor in FLOORS:
+                model.floor = floor
+                (r, n, e), (g, ng, _) = tally(model, held), tally(model, held, gold_only=True)
+                counts[(l2, floor)] = [a + b for a, b in zip(counts.get((l2, floor), [0] * 5), (r, n, g, ng, e))]
+        for floor in FLOORS:
+            r, n, g, ng, e = counts[(l2, floor)]
+            print(f"L2={l2:<5} floor {floor:.1f}: CV {r / n:.3f} ({n} pages), gold pages {g / max(1, ng):.3f} ({ng}); "
+                  f"another name {n - r - e}, left empty {e}")
+    return {key: (r / n, g / max(1, ng)) for key, (r, n, g, ng, _) in counts.items()}
+
+
 def main() -> None:
     import argparse
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT, help="folder for copy_source.npz and copy_source.json")
     parser.add_argument("--no-test", action="store_true",
-                        help="select on dev and save without reading test (figures for tuning; read test once)")
+                        help="select and save without reading test (figures for tuning; read test once)")
     args = parser.parse_args()
-    data = load(("train", "dev") if args.no_test else ("train", "dev", "test"))
-    print({k: len(v) for k, v in data.items()}, "pages with an outlet")
-    x_train = np.vstack([row[2] for row in data["train"] if len(row[1])]).reshape(-1, N_FEATURES)
-    y_train = np.concatenate([row[3] for row in data["train"] if len(row[1])])
-    print(f"train candidates {len(y_train)}, right {int(y_train.sum())}; pages with a right candidate "
-          f"{sum(int(row[3].any()) for row in data['train'])}/{len(data['train'])}")
-    mean, scale = x_train.mean(axis=0), x_train.std(axis=0)
-    scale[scale == 0] = 1.0
-    results = []
-    train = [((row[2] - mean) / scale, row[3]) for row in data["train"] if len(row[1])]
-    for c in L2:
-        coef, intercept = fit(train, l2=c)
-        for floor in FLOORS:
-            model = SourceModel(mean=mean, scale=scale, coef=coef, intercept=intercept, floor=floor)
-            dev, n_dev = accuracy(model, data["dev"])
-            gold, n_gold = accuracy(model, data["dev"], gold_only=True)
-            fitted, _ = accuracy(model, data["train"])  # ties on dev go to the better fit of the train pages
-            results.append((dev, gold, fitted, -floor, c, model))
-            print(f"L2={c:<5} floor {floor:.1f}: dev {dev:.3f} ({n_dev} pages), dev gold {gold:.3f} ({n_gold}), "
-                  f"train {fitted:.3f}")
-    dev, gold, _, _, c, model = max(results, key=lambda r: r[:4])
-    rule = SourceModel(mean=mean, scale=scale, coef=np.zeros(N_FEATURES), intercept=-50.0, floor=1.1)
-    figures = {split: {"ranker": accuracy(model, data[split])[0], "ranker_gold": accuracy(model, data[split],
-                                                                                           gold_only=True)[0],
-                       "rules": accuracy(rule, data[split])[0], "rules_gold": accuracy(rule, data[split],
-                                                                                      gold_only=True)[0],
-                       "pages": len(data[split]), "gold_pages": sum(r[6] for r in data[split])}
-               for split in (("train", "dev") if args.no_test else ("train", "dev", "test"))}
-    print(f"selected on dev: L2={c}, floor {model.floor}")
-    for split, f in figures.items():
-        print(f"{split:5} ranker {f['ranker']:.3f} (gold pages {f['ranker_gold']:.3f}); rules alone {f['rules']:.3f}"
-              f" (gold pages {f['rules_gold']:.3f}); {f['pages']} pages, {f['gold_pages']} with gold")
+    examples = load(("train", "dev"))
+    y = np.concatenate([ex.y for ex in examples])
+    print(f"{len(examples)} train and dev pages with an outlet, {len({ex.site for ex in examples})} sites, "
+          f"{len(y)} candidates ({int(y.sum())} right); pages with a right candidate "
+          f"{sum(int(ex.y.any()) for ex in examples)}")
+    cv = cross_validate(examples)
+    (l2, floor), (cv_all, cv_gold) = max(cv.items(), key=lambda kv: (kv[1][1], kv[1][0], kv[0][0], -kv[0][1]))
+    model = train(examples, l2=l2, floor=floor)
+    rule = SourceModel(mean=model.mean, scale=model.scale, coef=np.zeros(N_FEATURES), intercept=-50.0, floor=1.1)
+    print(f"selected by cross-validation over sites: L2={l2}, floor {floor}: CV {cv_all:.3f}, gold pages {cv_gold:.3f}")
+    figures: dict[str, dict[str, float | int]] = {"cross-validated (train+dev)": {
+        "ranker": cv_all, "ranker_gold": cv_gold, "pages": len(examples),
+        "gold_pages": sum(ex.gold for ex in examples), "sites": len({ex.site for ex in examples})}}
+    if not args.no_test:
+        test = load(("test",))
+        (r, n), (g, ng) = accuracy(model, test), accuracy(model, test, gold_only=True)
+        (rr, _), (rg, _) = accuracy(rule, test), accuracy(rule, test, gold_only=True)
+        figures["test"] = {"ranker": r / n, "ranker_gold": g / max(1, ng), "rules": rr / n,
+                           "rules_gold": rg / max(1, ng), "pages": n, "gold_pages": ng}
+        print(f"test  ranker {r / n:.3f} (gold pages {g / max(1, ng):.3f}); rules alone {rr / n:.3f} "
+              f"(gold pages {rg / max(1, ng):.3f}); {n} pages, {ng} with gold")
     args.out.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(args.out / "copy_source.npz", mean=mean, scale=scale, coef=model.coef,
+    np.savez_compressed(args.out / "copy_source.npz", mean=model.mean, scale=model.scale, coef=model.coef,
                         intercept=np.array(model.intercept), floor=np.array(model.floor))
     (args.out / "copy_source.json").write_text(json.dumps({
-        "l2": c, "floor": model.floor, "train_candidates": int(len(y_train)),
+        "l2": l2, "floor": floor, "train_candidates": int(len(y)), "folds": FOLDS,
         "figures": {s: {k: round(v, 4) if isinstance(v, float) else v for k, v in f.items()}
                     for s, f in figures.items()},
         "command": "scripts/train_copy_source.py",
-        "note": "share of pages whose copy's source names the outlet (benchmarks/pages.py's rule); truth: hand gold, "
-                "else the HTML reader's source; rules: the copyright/known-outlet rule alone",
+        "note": "share of pages whose copy's source names the outlet (benchmarks/pages.py's rule; on pages without "
+                "hand gold also a name of the page's domain); truth: hand gold, else the HTML reader's source; fit on "
+                "every train and dev page; rules: the copyright/known-outlet rule alone",
     }, indent=2) + "\n", encoding="utf-8")
 
 

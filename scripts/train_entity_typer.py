@@ -14,8 +14,11 @@ logistic regression; ``C`` is chosen on the mean of GUM ``dev`` group accuracy a
 cross-validated group accuracy on the dev pages, then the model is refitted on GUM train and the dev
 pages (GUM dev stays unseen, an independent check: ``benchmarks/gum_entities.py --split dev --entities``).
 The features of the dependency parse are left out unless ``--parse`` (they gave nothing on dev; the
-weights record the choice). Word features (``last=``, ``first=``) are kept only for words
-that occur in lower case in the training text, so no weight is keyed on a name.
+weights record the choice). The model's token vectors of the name (``vec<i>``,
+:mod:`newsbrief.nlp.entities.vectors`) are features unless ``--no-vectors``; an example of a dev page weighs
+``--page-weight`` (3) GUM examples (docs/entities.md, sixth pass: both chosen on held-out figures). Word
+features (``last=``, ``first=``) are kept only for words that occur in lower case in the training text, so
+no weight is keyed on a name.
 
 Usage::
 
@@ -51,22 +54,28 @@ Example = tuple[dict[str, float], str, str]  # features, gold class, rules' clas
 
 
 PARSE = False  # --parse: the features of the dependency parse too
-CACHE: Path | None = None  # --cache DIR: parsed documents kept between runs (DocBin)
+VECTORS = True  # --no-vectors: without the model's token vectors of the name
+CACHE: Path | None = None  # --cache DIR: parsed documents kept between runs (DocBin, tensors beside it)
 
 
 def parsed(nlp: Any, name: str, texts: list[str]) -> list[Any]:
     """``nlp.pipe(texts)``, read from / written to the cache directory when one is given."""
+    import numpy as np
     from spacy.tokens import DocBin
 
     path = CACHE / f"{name}.spacy" if CACHE is not None else None
-    if path is not None and path.is_file():
+    if path is not None and path.is_file() and path.with_suffix(".npz").is_file():
         docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
         if [d.text for d in docs] == texts:
+            tensors = np.load(path.with_suffix(".npz"))  # a DocBin keeps no doc.tensor
+            for i, doc in enumerate(docs):
+                doc.tensor = tensors[f"arr_{i}"]
             return docs
     docs = list(nlp.pipe(texts))
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         DocBin(docs=docs).to_disk(path)
+        np.savez(path.with_suffix(".npz"), *[d.tensor for d in docs])
     return docs
 
 
@@ -76,7 +85,7 @@ def _examples(doc: Any, label_of: Any) -> list[Example]:
         return []
     groups = group_mentions(found)
     rule = rule_labels(found, groups)
-    feats = group_features(found, groups, rule, parse=PARSE)
+    feats = group_features(found, groups, rule, parse=PARSE, vectors=VECTORS)
     votes: dict[int, Counter[str]] = {}
     rule_of: dict[int, str] = {}
     for (span, _, _), g, r in zip(found, groups, rule):
@@ -136,7 +145,11 @@ def _keep(feature: str, vocab: set[str]) -> bool:
     return name not in {"last", "first"} or value in vocab
 
 
-def fit(train: list[Example], vocab: set[str], c: float, min_count: int = 2) -> tuple[Any, Any]:
+PAGE_WEIGHT = 3.0  # --page-weight: weight of a dev page's example against a GUM one
+
+
+def fit(train: list[Example], vocab: set[str], c: float, min_count: int = 2, pages: int = 0) -> tuple[Any, Any]:
+    """The model on ``train``; its last ``pages`` examples (the dev pages') weigh :data:`PAGE_WEIGHT` each."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -145,7 +158,8 @@ def fit(train: list[Example], vocab: set[str], c: float, min_count: int = 2) -> 
     vec = DictVectorizer()
     x = vec.fit_transform(rows)
     model = LogisticRegression(C=c, max_iter=3000)
-    model.fit(x, [y for _, y, _ in train])
+    weights = [1.0] * (len(train) - pages) + [PAGE_WEIGHT] * pages
+    model.fit(x, [y for _, y, _ in train], sample_weight=weights)
     return vec, model
 
 
@@ -180,14 +194,20 @@ def main() -> None:
                              "--entities) stay honest")
     parser.add_argument("--parse", action="store_true",
                         help="use the features of the dependency parse (the name's dependency and head)")
+    parser.add_argument("--no-vectors", dest="vectors", action="store_false",
+                        help="leave out the model's token vectors of the name (doc.tensor of the shared tok2vec), "
+                             "features of the shipped typer since issue 21's sixth pass")
+    parser.add_argument("--page-weight", type=float, default=3.0,
+                        help="weight of a dev page's example against a GUM train one (default 3: news pages "
+                             "are what newsbrief types; GUM is mostly other genres)")
     parser.add_argument("--cache", type=Path, help="keep the parsed documents in this directory between runs")
     parser.add_argument("--folds-out", type=Path,
                         help="also write the model of each fold (fold0.json ...: GUM train and the other folds' "
                              "pages, chosen C) and folds.json (page -> fold) here, for "
                              "benchmarks/entities_pages.py --held-out DIR")
     args = parser.parse_args()
-    global PARSE, CACHE
-    PARSE, CACHE = args.parse, args.cache
+    global PARSE, CACHE, VECTORS, PAGE_WEIGHT
+    PARSE, CACHE, VECTORS, PAGE_WEIGHT = args.parse, args.cache, args.vectors, args.page_weight
     if not GUM.is_dir() or not AEB.is_dir():
         sys.exit("needs ../shared/gold/gum and ../shared/pages/aeb")
     nlp = load_pipeline()
@@ -203,7 +223,8 @@ def main() -> None:
           f"classes {Counter(y for _, y, _ in gum_train + aeb_dev)}")
     best = (-1.0, args.c[0])
     for c in args.c:
-        vec, model = fit(gum_train + ([] if args.gum_only else aeb_dev), vocab, c)
+        vec, model = fit(gum_train + ([] if args.gum_only else aeb_dev), vocab, c,
+                         pages=0 if args.gum_only else len(aeb_dev))
         acc, rules = accuracy(vec, model, gum_dev)
         line = f"C={c}: GUM dev group accuracy {acc:.3f} (rules {rules:.3f})"
         if args.gum_only:  # the dev pages are unseen by a model trained on GUM train alone
@@ -215,7 +236,7 @@ def main() -> None:
             for k in range(FOLDS):
                 held = [e for i, page in enumerate(aeb_pages) if i % FOLDS == k for e in page]
                 rest = [e for i, page in enumerate(aeb_pages) if i % FOLDS != k for e in page]
-                vk, mk = fit(gum_train + rest, vocab, c)
+                vk, mk = fit(gum_train + rest, vocab, c, pages=len(rest))
                 a, r = accuracy(vk, mk, held)
                 hits, base, n = hits + a * len(held), base + r * len(held), n + len(held)
             line += f"; dev pages {FOLDS}-fold group accuracy {hits / n:.3f} (rules {base / n:.3f})"
@@ -226,18 +247,21 @@ def main() -> None:
         args.folds_out.mkdir(parents=True, exist_ok=True)
         for k in range(FOLDS):
             rest = [e for i, page in enumerate(aeb_pages) if i % FOLDS != k for e in page]
-            vk, mk = fit(gum_train + rest, vocab, best[1])
-            fold = {**export(vk, mk), "C": best[1], "parse": PARSE}
+            vk, mk = fit(gum_train + rest, vocab, best[1], pages=len(rest))
+            fold = {**export(vk, mk), "C": best[1], "parse": PARSE, "vectors": VECTORS}
             (args.folds_out / f"fold{k}.json").write_text(json.dumps(fold, separators=(",", ":")) + "\n", "utf-8")
         (args.folds_out / "folds.json").write_text(json.dumps({n: i % FOLDS for i, n in enumerate(names)}), "utf-8")
         print(f"wrote the {FOLDS} fold models to {args.folds_out}")
     # GUM dev stays unseen either way: an independent check
-    vec, model = fit(gum_train if args.gum_only else gum_train + aeb_dev, vocab, best[1])
+    vec, model = fit(gum_train if args.gum_only else gum_train + aeb_dev, vocab, best[1],
+                     pages=0 if args.gum_only else len(aeb_dev))
     data = export(vec, model)
     if args.gum_only:
         data["trained_on"] = "GUM train"
     data["C"] = best[1]
     data["parse"] = PARSE
+    data["vectors"] = VECTORS
+    data["page_weight"] = PAGE_WEIGHT
     print(f"chosen C={best[1]}; {len(data['weights'])} features; classes {data['classes']} (expected {CLASSES})")
     if not args.dry_run:
         OUT.write_text(json.dumps(data, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")

@@ -67,6 +67,15 @@ def test_run_parameters_show_paths_relative_to_the_run_folder(tmp_path: Path) ->
     assert dict(params_table(params))["store"] == "store"  # no base: the name only
 
 
+def test_run_parameters_show_values_as_a_params_file_writes_them(tmp_path: Path) -> None:
+    from newsbrief.params import build_params, params_table
+
+    (tmp_path / "a.txt").write_text("Text.", encoding="utf-8")
+    params = build_params({"input": [str(tmp_path / "a.txt")], "name": "x", "csv_rows": None, "include_thin": True})
+    rows = dict(params_table(params))
+    assert rows["csv_rows"] == "null" and rows["include_thin"] == "true"  # not Python's None and True
+
+
 # Alias files are checked with the params, before any work (issue 16, item 8).
 BAD_ALIASES = {
     "merge-list.yaml": ("merge: [Zelensky, Zelenskiy]\n", ["aliases: merge: Input should be a valid dictionary"]),

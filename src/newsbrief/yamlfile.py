@@ -46,3 +46,9 @@ def load_yaml(text: str, *, limit: int = MAX_VALUES) -> Any:
             raise YamlTooLarge(f"its anchors and aliases (&name, *name) expand to more than {limit:,} values; "
                                "write the values out")
     return yaml.safe_load(text)
+
+
+def yaml_value(value: Any) -> str:
+    """``value`` written as a user writes it in a params file: ``null``, ``true``, ``[en, de]``, ``news``."""
+    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000).strip()
+    return text.removesuffix("...").strip()

@@ -97,6 +97,14 @@ def test_the_software_that_made_the_site_and_a_street_address_are_no_candidates(
     assert not any("Example Press" in name or "Street" in name or "Floor" in name for name in names)
 
 
+def test_the_affiliate_programme_a_blog_discloses_is_no_candidate() -> None:
+    lines = page("Valley Courier", "Valley Courier").split("\n") + [
+        "We are a participant in the Example Services LLC Associates Program, an affiliate advertising program."]
+    names, _, _ = candidate_rows(lines, body=STORY, rule=None)
+    assert "Valley Courier" in names
+    assert not any(name.startswith("Example Services") for name in names)
+
+
 def test_a_common_word_written_in_lowercase_elsewhere_is_told_by_a_feature() -> None:
     from newsbrief.ingest.copy_source import N_FEATURES
 
@@ -164,3 +172,12 @@ def test_every_link_verb_counts_before_a_name() -> None:
     assert all(BEFORE.search(f"{verb.capitalize()} ") for verb in ACTION)
     assert BEFORE.search("Sign up for the ") and BEFORE.search("Subscribe to ") and BEFORE.search("More from ")
     assert not BEFORE.search("The mayor of ")
+
+
+def test_a_parent_company_is_no_fallback_source_when_the_ranker_names_none() -> None:
+    from newsbrief.ingest.copy_source import fallback
+
+    assert fallback("Example Communications") is None
+    assert fallback("Ferrow Media Group") is None
+    assert fallback("Valley Courier") == "Valley Courier"
+    assert fallback(None) is None

@@ -59,3 +59,5 @@ def test_the_explore_notebook_does_not_wait_for_another_session_annotating_the_s
     assert "error" not in [o.get("output_type") for c in nb.cells for o in c.get("outputs", [])]
     assert f"Store {temp}/{stores.SCRATCH.name}-" in text  # a folder of its own beside the shared one
     assert "1 articles from 1 source(s)" in text
+    # the folder of its own went with the kernel: runs that found the shared folder busy leave nothing behind
+    assert [p.name for p in temp.iterdir() if p.name.startswith(f"{stores.SCRATCH.name}-")] == []

@@ -159,3 +159,19 @@ def test_nationality_adjectives_are_told_from_places_and_names() -> None:
 
     assert all(is_demonym(w) for w in ("Afghan", "Chinese", "Israeli", "British"))
     assert not any(is_demonym(w) for w in ("Afghanistan", "Taliban", "Johnson", "Security"))
+
+
+def test_the_models_token_vectors_of_a_name_are_features_only_where_the_doc_has_them(nlp) -> None:
+    from spacy.tokens import DocBin
+
+    from newsbrief.nlp.entities.typer import mention_features
+    from newsbrief.nlp.entities.vectors import PREFIX, span_vector
+
+    doc = nlp("Zorbatek said on Monday that it would hire 300 people.")
+    vec = span_vector(doc[0:1])
+    assert len(vec) == doc.tensor.shape[1] > 0 and all(k.startswith(PREFIX) for k in vec)
+    assert span_vector(doc[0:1]) != span_vector(doc[5:6])  # a name's own vector, not the sentence's
+    assert set(vec) <= set(mention_features(doc[0:1], "ORG", None, vectors=True))
+    assert not any(k.startswith(PREFIX) for k in mention_features(doc[0:1], "ORG", None))
+    stored = next(DocBin(docs=[doc]).get_docs(nlp.vocab))  # a DocBin keeps no tensor: no such features, no error
+    assert span_vector(stored[0:1]) == {}

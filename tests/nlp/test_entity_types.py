@@ -134,3 +134,15 @@ def test_body_named_after_its_country_is_an_organisation_but_west_germany_a_plac
                           "Statistics Canada said.")
     assert labels.get("Statistics Canada") == "ORG"
     assert labels.get("West Germany") in {"GPE", "LOC"}
+
+
+@pytest.mark.parametrize("part", ["Inner", "Outer", "Greater"])
+def test_a_part_of_a_country_named_by_a_position_word_is_no_body_named_after_it(nlp, part: str) -> None:
+    from newsbrief.nlp.entities.cues import cue_label
+
+    text = f"Health officials in {part} Chad reported two cases on Monday."
+    doc = nlp(text)
+    assert cue_label(doc.char_span(text.index(part), text.index(" reported"))) != ("ORG", True)
+    body_text = "Health officials said Statistics Chad reported two cases on Monday."
+    body = nlp(body_text)
+    assert cue_label(body.char_span(body_text.index("Statistics"), body_text.index(" reported"))) == ("ORG", True)

@@ -14,11 +14,12 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from ..dates import parse_date
 from .boilerplate import COPYRIGHT, is_boilerplate
 from .bylines import BYLINE, bare_name, find_author
+from .copy_dates import find_date
 from .copy_language import stopwords_of
-from .copy_patterns import DATE, DATE_NO_YEAR, MONTH, STOPWORDS, TIME, WEEKDAY, lede_of, lede_overlap
+from .copy_patterns import DATE, MONTH, STOPWORDS, lede_of, lede_overlap
+from .copy_patterns import words as _words
 from .copy_teasers import before_author_note, comment_head, story_lines
 from .names import is_outlet, outlet_in
 
@@ -54,10 +55,6 @@ class CopyFields:
     source: str | None
     published: datetime | None
     wire: str | None = None  # the agency a wire dateline credits ("LOS ANGELES (Reuters) -")
-
-
-def _words(line: str) -> list[str]:
-    return re.findall(r"[\w'’-]+", line)
 
 
 def _kind(line: str, stopwords: frozenset[str] = STOPWORDS) -> str:
@@ -98,17 +95,6 @@ def _best_run(kinds: list[str], sizes: list[int]) -> tuple[int, int]:
     return lo, hi
 
 
-def _parse_match(text: str) -> datetime | None:
-    """A matched date (with or without its time); the time is dropped when it does not parse."""
-    text = WEEKDAY.sub("", text).strip(" ,|-•")
-    text = re.sub(r"\b((?:19|20)\d{2})(?=\d{1,2}[:.]\d{2})", r"\1 ", text)  # "NOV 20 20194:29 AM": year, hour glued
-    found = parse_date(text)
-    if found is None:
-        text = re.sub(TIME + "$", "", text).strip(" ,|-•")
-        found = parse_date(re.sub(r"\s+at$", "", text))
-    return found
-
-
 def _after_header(lines: list[str], lo: int, hi: int, kinds: list[str]) -> int:
     """A run that opens with the headline and standfirst starts after the byline/date block within it."""
     start, prose = lo, 0
@@ -124,33 +110,6 @@ def _after_header(lines: list[str], lo: int, hi: int, kinds: list[str]) -> int:
         elif start > lo and kinds[i] == "good":
             break  # the body has begun
     return start
-
-
-def _find_date(lines: list[str], year_hint: int | None) -> tuple[datetime | None, int | None]:
-    for i, line in enumerate(lines):
-        if len(line) > 160:  # a paragraph: only a dateline at its start ("Feb. 23, 2015 -- Life ...")
-            match = DATE.match(line)
-            if match and re.match(r"\s*(?:--|[-—–:])\s", line[match.end():]):
-                found = _parse_match(match.group(0))
-                if found is not None:
-                    return found, i
-            continue
-        match = DATE.search(line)
-        if match:
-            found = _parse_match(match.group(0))
-            if found is not None:
-                return found, i
-        match = DATE_NO_YEAR.search(line)
-        if match and year_hint and (BYLINE.match(line) or len(_words(line)) <= 12):
-            found = parse_date(f"{match.group(0).strip(' ,|-•')} {year_hint}")
-            if found is not None:
-                return found, i
-    return None, None
-
-
-def find_shown_date(lines: list[str]) -> datetime | None:
-    """The first full date in ``lines`` (date lines, bylines, a dateline opening a paragraph)."""
-    return _find_date(lines, None)[0]
 
 
 # Sentences of the page's interface, not of the news: player and browser notices, link hints, breadcrumbs.
@@ -365,7 +324,7 @@ def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = No
     body += listed
     hi += len(listed)
     near = _head_lines(lines, lo)
-    published, at = _find_date([lines[i] for i in near], _copyright_year(lines))
+    published, at = find_date([lines[i] for i in near], _copyright_year(lines))
     date_line = None if at is None else near[at]
     byline_zone = lines[max(0, (date_line if date_line is not None else lo) - 6):
                         (date_line if date_line is not None else lo) + 4]

@@ -28,6 +28,11 @@ WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*", re.IGNO
 LEDE_WORDS = 120
 
 
+def words(line: str) -> list[str]:
+    """The words of a line (letters, digits, apostrophes and hyphens)."""
+    return re.findall(r"[\w'’-]+", line)
+
+
 def _stems(text: str) -> set[str]:
     """The content words of a text, cut to five letters ("listing", "listed" -> "listi", "liste": near enough)."""
     return {w.casefold()[:5] for w in re.findall(r"[\w'’-]+", text) if len(w) >= 3 and w.casefold() not in STOPWORDS}

@@ -8,8 +8,9 @@ one. Every run of capitalised words of up to four words is a candidate; each get
 occurs (how many lines, alone on a line, first or last lines, in the copyright line, after "About"/"Contact"/
 "Follow", before "Newsletters"/"Store"/"Staff", at a byline's end, in the story, a company suffix, a news
 agency, a known outlet, agreeing with the URL line's domain, section and widget words, ...). A logistic
-regression trained by ``scripts/train_copy_source.py`` on the train split of ``../shared/pages`` (truth: the
-page's HTML source, or the hand gold) scores them; the best one above a floor selected on dev is the source,
+regression trained by ``scripts/train_copy_source.py`` on the train and dev pages of ``../shared/pages`` (truth: the
+hand gold, else the page's HTML source or its domain) scores them; the best one above a floor selected by
+cross-validation over sites is the source,
 written as the page writes it most often (a title-case form before an all-caps one) and tidied by
 :func:`newsbrief.ingest.sources.tidy`. The weights ship as ``data/copy_source.npz``; numpy only at run time.
 """
@@ -67,9 +68,10 @@ OWN_NOTE = re.compile(r"^(?:the\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z0-9][\w&
                       r"family)\b|"
                       r"is (?:reader|audience)[- ]supported\b|is supported by its (?:audience|readers)\b|"
                       r"may (?:earn|receive) (?:an? )?(?:small )?(?:affiliate )?commission)")
-#: The software or agency that made the site ("Powered by WordPress.com VIP", "Site by Example Studio").
+#: The software or agency that made the site ("Powered by WordPress.com VIP", "Site by Example Studio") and the
+#: affiliate programme a blog discloses ("We are a participant in the Example Services LLC Associates Program").
 PLATFORM = re.compile(r"(?i)\b(?:powered by|hosted by|built (?:on|with)|theme by|designed by|(?:web)?site by|"
-                      r"developed by)\s*$")
+                      r"developed by|(?:a )?participant in(?: the)?|affiliate of(?: the)?)\s*$")
 #: A street address in the footer ("11 West 42nd Street", "15th Floor").
 ADDRESS = re.compile(r"(?i)\b(?:street|st|avenue|ave|road|rd|boulevard|blvd|floor|suite|plaza|lane|drive|square)\.?$")
 
@@ -115,7 +117,7 @@ def _spans(run: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _names_domain(name: str, label: str) -> bool:
+def names_domain(name: str, label: str) -> bool:
     """A name is a written domain's outlet when its squeezed letters or initials are the domain's label, or one holds
     most of the other ("Moneycontrol" and ``moneycontrol``; "CRN Magazine" and ``crn``; not "Home" and ``in``)."""
     squeezed = _key(name)
@@ -144,7 +146,7 @@ class Domains:
 
     def agreeing(self, name: str) -> tuple[int, bool]:
         """How many lines write a domain of ``name`` (:func:`~.sources.agrees`), and whether a copyright line does."""
-        hits = [label for label in self.lines if _names_domain(name, label)]
+        hits = [label for label in self.lines if names_domain(name, label)]
         return sum(self.lines[label] for label in hits), any(label in self.copyright for label in hits)
 
 
@@ -330,17 +332,27 @@ class SourceModel:
         return wholes[i], float(p[i])
 
     def source(self, lines: list[str], *, body: list[str], rule: str | None) -> str | None:
-        """The outlet of a copy, or None when no candidate reaches the floor."""
+        """The outlet of a copy: the site's note about itself, else the ranker's pick above the floor, else the rule
+        reader's source unless it is only a parent company (:func:`fallback`), else None."""
         own = own_name(lines, body=body)
         if own is not None:
             return tidy(own)
         name, p = self.best(lines, body=body, rule=rule)
         if name is None or p < self.floor:
-            return None
+            return fallback(rule)
         wire = next((m.group("src").strip() for line in body[:3] if (m := WIRE_DATELINE.match(line))), None)
         if wire and _key(wire) == _key(name):
-            return None  # a wire dateline's agency is the wire, not the outlet
+            return fallback(rule)  # a wire dateline's agency is the wire, not the outlet
         return tidy(DOMAIN_SUFFIX.sub("", name))
+
+
+def fallback(rule: str | None) -> str | None:
+    """The rule reader's source when the ranker names none: not a copyright owner that is only a company ("Example
+    Communications", "Example Media", "Example (City) Private"; a known outlet stays): a source left empty tells the
+    reader the copy did not say, where a parent company would count its papers as one outlet."""
+    if rule is None or (COMPANY.search(rule) and not is_outlet(rule)):
+        return None
+    return rule
 
 
 @lru_cache(maxsize=1)

@@ -174,8 +174,8 @@ def parse_page(raw: str, *, article_id: str, origin: str | None = None) -> Artic
             found = model.refine(all_lines, found)
         if found is not None:
             ranker = source_model()
-            source = (ranker.source(all_lines, body=found.body, rule=found.source) if ranker is not None else None) \
-                or found.source
+            source = ranker.source(all_lines, body=found.body, rule=found.source) if ranker is not None \
+                else found.source
             if header.published is not None:  # a date line at the very top: the header above it names the story
                 source = header.source or source
                 found = replace(found, title=header.title or found.title, author=header.author or found.author,

@@ -13,8 +13,8 @@ from datetime import datetime
 
 from lxml import html as lxml_html
 
-from .browser import find_shown_date
 from .bylines import find_byline
+from .copy_dates import find_shown_date
 from .copy_patterns import DATE
 
 HIDDEN = ("script", "style", "noscript", "template", "svg", "iframe", "head", "button", "select", "form")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import logging
+import shutil
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,13 +17,28 @@ from ..store.rollups import ROLLUPS
 log = logging.getLogger(__name__)
 
 
+#: A folder holding one of these is a checkout's root: the search for ``reports/`` stops there.
+ROOT_MARKS = (".git", "pyproject.toml")
+
+
 def find_upward(relative: str, *, start: Path | None = None) -> Path:
     """``relative`` in the current folder or the nearest parent that has it (a notebook runs in
-    ``notebooks/``, the reports are beside it); the current folder's path when none has it."""
+    ``notebooks/``, the reports are beside it); the current folder's path when none has it.
+
+    The search stops at the checkout's root (a folder with ``.git`` or ``pyproject.toml``) and never reaches the
+    home folder or ``/`` from below, so an unrelated ``reports/`` higher up is not taken for the project's."""
     here = (start or Path.cwd()).resolve()
+    try:
+        home: Path | None = Path.home().resolve()
+    except RuntimeError:  # no HOME and no passwd entry (a container's arbitrary user)
+        home = None
     for folder in (here, *here.parents):
+        if folder != here and folder in (home, Path(folder.anchor)):
+            break
         if (folder / relative).exists():
             return folder / relative
+        if any((folder / mark).exists() for mark in ROOT_MARKS):
+            break
     return here / relative
 
 
@@ -103,12 +120,13 @@ def resolve_store(
 
 def sample_store(sample: str | Path, scratch: str | Path) -> Path:
     """``sample`` annotated into ``scratch``, shared by every session on this machine; while another session is
-    writing it (another kernel, a test run), into a new folder of this session's own at once: a notebook never waits
-    silently for another's lock (a papermill run shows no log until its cell ends)."""
+    writing it (another kernel, a test run), into a new folder of this session's own at once, removed when the session
+    ends: a notebook never waits silently for another's lock (a papermill run shows no log until its cell ends)."""
     scratch = Path(scratch)
     with tried_lock(scratch.with_name(scratch.name + ".lock")) as mine:
         if mine:
             return annotate_into(sample, scratch)
     own = Path(tempfile.mkdtemp(prefix=f"{scratch.name}-", dir=scratch.parent))
+    atexit.register(shutil.rmtree, own, ignore_errors=True)  # this session's alone: removed when it ends
     log.warning("another session is annotating the sample into %s; annotating it into %s instead", scratch, own)
     return annotate_into(sample, own)

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..errors import ParamsError
+from ..yamlfile import yaml_value
 
 PATH_FIELDS: tuple[str, ...] = ("input", "aliases", "store")
 #: ``compare: 2017-08-01..2017-08-31`` (also ``/`` or `` to `` between the dates).
@@ -278,6 +279,11 @@ def relative_path(path: str | Path, base: str | Path) -> str:
         return Path(path).name
 
 
+def _shown(value: object) -> str:
+    """A parameter's value as a params file writes it (null, true), else as text (a duration, a path)."""
+    return yaml_value(value) if value is None or isinstance(value, bool) else str(value)
+
+
 def params_table(params: Params, *, base: str | Path | None = None) -> list[tuple[str, str]]:
     """(key, value) pairs for report headers: input, name, model, and every other non-default value.
 
@@ -294,8 +300,8 @@ def params_table(params: Params, *, base: str | Path | None = None) -> list[tupl
         default = None if info.is_required() else info.get_default(call_default_factory=True)
         if key in ("name", "model", "sentiment") or value != default:
             if isinstance(value, (list, tuple)):
-                value = ", ".join(map(str, value))
+                value = ", ".join(map(_shown, value))
             elif isinstance(value, dict):
-                value = ", ".join(f"{k}: {v}" for k, v in value.items())
-            rows.append((key, str(value)))
+                value = ", ".join(f"{k}: {_shown(v)}" for k, v in value.items())
+            rows.append((key, _shown(value)))
     return rows

@@ -36,7 +36,8 @@ _FAC_SUFFIXES = frozenset(
 )
 _COMPASS = frozenset("northern southern eastern western central north-eastern north-western south-eastern "
                      "south-western northeastern northwestern southeastern southwestern".split())
-_DIRECTIONS = frozenset("west east north south northern southern eastern western central upper lower new".split())
+_DIRECTIONS = frozenset("west east north south northern southern eastern western central upper lower new inner outer "
+                        "greater".split())  # a part of a country is a place: "Inner X", "Greater X"
 _ORG_NOUNS = frozenset("foundation board company corporation party union council agency institute university "
                        "bank firm brokerage newspaper magazine network".split())
 _NUMBER = re.compile(r"^[-+($]?\d[\d.,/:%]*\)?$")

@@ -27,11 +27,16 @@ TITLES: frozenset[str] = frozenset(
 )
 
 
+#: The titles as :func:`fold` writes them ("Miss" folds to "mis", "Attorney" to "atorney").
+_FOLDED_TITLES: frozenset[str] = frozenset(fold(t) for t in TITLES)
+
+
 def strip_titles(text: str) -> str:
-    """``President Volodymyr Zelenskiy`` -> ``Volodymyr Zelenskiy``; possessives dropped."""
+    """``President Volodymyr Zelenskiy`` -> ``Volodymyr Zelenskiy``, ``Miss Chaworth`` -> ``Chaworth``;
+    possessives dropped."""
     text = re.sub(r"['’]s?$", "", text.strip())
     words = text.split()
-    while len(words) > 1 and fold(words[0]).replace(" ", "") in TITLES:
+    while len(words) > 1 and fold(words[0]).replace(" ", "") in _FOLDED_TITLES:
         words = words[1:]
     return " ".join(words)
 

@@ -6,7 +6,9 @@ Rules, in order (each explained in docs/methods.md, "Entities"):
 2. A one-word person or organisation that names a country or large city in the gazetteer
    becomes a place (Kiev), unless it is the surname of a person named in full in the same article.
 3. A one-word mention that is the surname of exactly one fully named person in the same
-   article (else in the whole corpus) joins that person (Biden -> Joe Biden).
+   article (else in the whole corpus) joins that person (Biden -> Joe Biden); of several in one article,
+   the one named at least twice as often as the next (a given name alone counting for its full name), else
+   the one named first. A plural surname ("the Bidens") joins the person the surname would.
 4. Other mentions group by folded surface; the label is the majority vote, places counted together;
    an organisation named by the first words of the one longer organisation name of its article joins it
    (Tyvak -> Tyvak Nano-Satellite Systems), corporate suffixes (Inc, AG, SA ...) are dropped.
@@ -31,7 +33,7 @@ from .cues import is_known_org, lexicon, org_key
 from .gazetteer import country_code, fold, is_capital, is_place
 from .labels import PLACE_LABELS, strip_titles
 from .variants import merge_acronyms, merge_place_prefixed, merge_reordered_orgs, merge_shortened_orgs
-from .words import is_given_name
+from .words import is_common_word, is_given_name
 
 SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
@@ -77,10 +79,11 @@ def _group_label(counts: Counter[str]) -> str:
     return max((lab for lab in counts if lab in PLACE_LABELS), key=lambda lab: (counts[lab], lab == "GPE"))
 
 
-def _dominant(candidates: Counter[str] | None, *, prefer_given: bool = False) -> str | None:
+def _dominant(candidates: Counter[str] | None, *, prefer_given: bool = False, first: str | None = None) -> str | None:
     """The full name a bare surname most likely means: the only one, or one named at least twice as
-    often as the next (Trump -> Donald Trump beside Melania Trump); None when it is a toss-up. With
-    ``prefer_given`` (names of one article), names opening with a census given name come first."""
+    often as the next (Trump -> Donald Trump beside Melania Trump); else ``first`` (the name of one
+    article introduced first, when given: news names its subject before the relatives), else None.
+    With ``prefer_given`` (names of one article), names opening with a census given name come first."""
     if not candidates:
         return None
     given = Counter({k: n for k, n in candidates.items() if is_given_name(k.split()[0])}) if prefer_given else None
@@ -89,7 +92,7 @@ def _dominant(candidates: Counter[str] | None, *, prefer_given: bool = False) ->
     ranked = candidates.most_common(2)
     if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
         return ranked[0][0]
-    return None
+    return first if first in candidates else None
 
 
 def _label_class(label: str) -> str:
@@ -180,11 +183,23 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
     surname_keys: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     first_keys: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     corpus_surnames: dict[str, Counter[str]] = defaultdict(Counter)
-    for art, key in zip(full["article_id"], full["_unit"]):
+    first_of: dict[tuple[str, str], tuple[int, str]] = {}  # (article, surname) -> the full name named first
+    for art, key, start in zip(full["article_id"], full["_unit"], full["start"]):
         key = person_key(key)
+        seen = first_of.get((art, _surname(key)))
+        if seen is None or int(start) < seen[0]:
+            first_of[(art, _surname(key))] = (int(start), key)
         surname_keys[(art, _surname(key))][key] += 1
         first_keys[(art, key.split()[0])][key] += 1
         corpus_surnames[_surname(key)][key] += 1
+    # A given name alone ("Joe" of "Joe Biden") counts for its full name when deciding what a bare surname means.
+    given_alone = m[(m["label"] == "PERSON") & (m["_ntok"] == 1)]
+    surnames_named = set(surname_keys)
+    for art, key in zip(given_alone["article_id"], given_alone["_unit"]):
+        fulls = first_keys.get((art, key))
+        if fulls is not None and len(fulls) == 1 and (art, key) not in surnames_named:
+            full_name = next(iter(fulls))
+            surname_keys[(art, _surname(full_name))][full_name] += 1
     # How the model labels each one-word surface across the corpus (Trump: mostly PERSON, Ford: mostly ORG).
     single_labels: dict[str, Counter[str]] = defaultdict(Counter)
     for key, ntok, label in zip(m["_unit"], m["_ntok"], labels):
@@ -211,8 +226,17 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
                     continue
             keys.append(("PERSON", pkey))
             continue
+        stem = key[:-1]
+        if (ntok == 1 and key.endswith("s") and (art, key) not in surname_keys and (art, stem) in surname_keys
+                and not is_given_name(stem) and not is_common_word(stem)):
+            family = _dominant(surname_keys[(art, stem)], prefer_given=True, first=first_of[(art, stem)][1])
+            if family is not None:  # "the Bidens": the family, counted for the person named in full
+                labels[i] = "PERSON"
+                keys.append(("PERSON", family))
+                continue
         if ntok == 1 and label in ("PERSON", "ORG", "GPE", "LOC"):
-            local = _dominant(surname_keys.get((art, key)), prefer_given=True)
+            first = first_of.get((art, key), (0, None))[1]
+            local = _dominant(surname_keys.get((art, key)), prefer_given=True, first=first)
             if local is not None and not (label in PLACE_LABELS and is_place(fkey)):
                 labels[i] = "PERSON"
                 keys.append(("PERSON", local))

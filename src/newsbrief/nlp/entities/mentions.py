@@ -336,7 +336,8 @@ def doc_mentions(doc: Doc, *, learned: bool = True) -> list[Mention]:
     full form) are typed together, by the learned span classifier (:mod:`.typer`) over the model's labels,
     context cues (:func:`cue_label`), gazetteers and the rules' vote; with ``learned=False`` by the rules'
     vote alone. A group the classifier calls no person, organisation or place (a work, a product, an
-    event) is dropped. Names inside table lines and short quoted titles are dropped.
+    event) is dropped. Names inside table lines and short quoted titles are dropped. A later bare surname of a
+    person named in full that the model did not tag is a person mention too.
     """
     found = candidates(doc)
     groups = group_mentions(found)
@@ -346,8 +347,16 @@ def doc_mentions(doc: Doc, *, learned: bool = True) -> list[Mention]:
         from .typer import type_groups
 
         labels = type_groups(found, groups, rules)
-    return [
+    out = [
         Mention(start=span.start_char, end=span.end_char, text=span.text, label=lab)
         for (span, _, _), lab in zip(found, labels)
         if lab is not None
     ]
+    if out:  # the bare surnames of people named in full that the model did not tag (:mod:`.recall`)
+        from .recall import missed_surnames
+
+        kept = [(m["start"], m["end"], m["label"]) for m in out]
+        missed = [Mention(start=a, end=b, text=t, label="PERSON") for a, b, t in missed_surnames(doc, kept)]
+        if missed:
+            out = sorted([*out, *missed], key=lambda m: m["start"])
+    return out

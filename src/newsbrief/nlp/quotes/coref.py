@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..census import census_list
 from ..lexicon import lexicon
-from .lexicon import ORG_NOUNS
+from .lexicon import COMPANY_NOUNS, COMPANY_SUFFIXES, ORG_NOUNS
 from .mention import has_article, speaker_mention
 
 __all__ = [
@@ -221,9 +221,10 @@ def described_org(mention: Span, head: Token, ents: Sequence[Span], last_org_spe
             continue  # "Brandt" tagged an organisation after "Simon Brandt": a person, not the company
         words, window = _context_words(ent)
         own = sum(1 for t in ent if t.lower_[:5] in quals)  # "the production company": "... Productions"
-        if noun not in words and not own:
+        kind = named_as(ent, noun)  # "the company" for "Vantor Corp.", "the hospital" for "Bellview Hospital"
+        if noun not in words and not own and not kind:
             continue
-        score = own + sum(1 for t in window if t.lower_[:5] in quals)
+        score = own + kind + sum(1 for t in window if t.lower_[:5] in quals)
         if best is None or score > best[0]:
             best = (score, ent)
     if best is not None:
@@ -240,6 +241,19 @@ def described_org(mention: Span, head: Token, ents: Sequence[Span], last_org_spe
     ):
         return last_org_speaker  # the organisation that spoke last, when no other one was named since
     return None
+
+
+def named_as(ent: Span, noun: str) -> int:
+    """1 when the organisation's name says it is a ``noun``: its last word is the noun ("Bellview Hospital"
+    for "the hospital", "Delta Air Lines" for "the airline") or a company word for "the company"."""
+    words = [t for t in ent if t.is_alpha and t.lower_ != "the"]
+    if len(words) < 2:
+        return 0  # the noun alone ("Government") is no name that says what it is
+    last = words[-1]
+    word = last.lower_
+    if word == noun or last.lemma_.lower() == noun or word.removesuffix("s") == noun:
+        return 1
+    return int(noun in COMPANY_NOUNS and word in COMPANY_SUFFIXES)
 
 
 def described_members(mention: Span, head: Token, ents: Sequence[Span], *, window: int = 400) -> Span | None:

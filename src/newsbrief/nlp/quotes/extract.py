@@ -162,6 +162,11 @@ def _joint_speakers(cand: Cand, resolver: SpeakerResolver) -> Iterator[Cand]:
             continue
         if titled is not None and titled.start <= other.i < titled.end:
             continue
+        sp = cand.speaker
+        if sp is not None and sp.ref_start is not None and sp.ref_end is not None and (
+            sp.ref_start <= other.idx < sp.ref_end
+        ):
+            continue  # inside the name the speaker resolved to ("... news and talk Dan Corvel")
         mention = speaker_mention(other)
         speaker = resolver.resolve(other, mention)
         if speaker.is_entity:
@@ -179,15 +184,37 @@ def _role_noun(cand: Cand) -> Token | None:
         return None
     if not any(c.dep_ == "det" and c.lower_ in {"a", "an", "the"} or c.dep_ == "poss" for c in subj.children):
         return None
+    if _anonymous(subj):
+        return None  # "a spokesman, who asked not to be named,": no later name is his
     return subj
+
+
+_ANONYMOUS = ("anonym", "not be named", "not to be named", "not be identified", "not to be identified",
+              "name not be", "not authori")
+
+
+def _anonymous(subj: Token) -> bool:
+    """A source described as one who may not be named ("who spoke on condition of anonymity")."""
+    for c in subj.children:
+        if c.dep_ in {"relcl", "acl"}:
+            words = subj.doc[c.left_edge.i : c.right_edge.i + 1].text.lower()
+            if any(w in words for w in _ANONYMOUS):
+                return True
+    return False
 
 
 def _with_role(name: Span, role: Token, lemma: str) -> bool:
     """The role noun stands beside the name ("John Smith, the spokesman", "chief executive Alan Joiner"),
     not as another person's ("Mary Jones, a spokesman for the airport")."""
     doc = name.doc
-    window = doc[max(0, name.start - 4) : min(len(doc), name.end + 4)]
-    return any(t.lemma_.lower() == lemma and t.i != role.i for t in window) and not any(
+    sent = name.root.sent  # beside the name: in its sentence, no verb between ("the teen said. Officer X")
+    window = doc[max(sent.start, name.start - 4) : min(sent.end, name.end + 4)]
+
+    def beside(t: Token) -> bool:
+        lo, hi = (t.i + 1, name.start) if t.i < name.start else (name.end, t.i)
+        return not any(u.pos_ in {"VERB", "AUX"} for u in doc[lo:hi])
+
+    return any(t.lemma_.lower() == lemma and t.i != role.i and beside(t) for t in window) and not any(
         t.lower_ in {"a", "an"} and t.head.lemma_.lower() == lemma for t in window
     )
 

@@ -154,6 +154,8 @@ def indirect_candidates(ix: QuoteIndex) -> Iterator[Cand]:
                     ix.used_verbs.add(tok.i)
                     yield cand
             continue
+        if _anonymity_request(ix, tok, region):
+            continue  # "who asked that his name not be used": the source's condition, not a statement
         subj = find_subject(tok)
         if subj is None and tok.dep_ not in {"advcl", "xcomp", "conj", "pcomp", "relcl"}:
             subj = ix.line_subject(tok)
@@ -168,6 +170,18 @@ def indirect_candidates(ix: QuoteIndex) -> Iterator[Cand]:
         if cand is not None:
             ix.used_verbs.add(tok.i)
             yield cand
+
+
+_ANONYMITY_WORDS = ("name", "identif", "anonym")
+
+
+def _anonymity_request(ix: QuoteIndex, verb: Token, region: tuple[int, int]) -> bool:
+    """``who asked that his name not be used``, ``requested that she not be identified``: a source's
+    condition for speaking, not what the source said."""
+    if verb.lemma_.lower() not in {"ask", "request", "insist"} or region[1] - region[0] > 80:
+        return False
+    words = ix.text[region[0] : region[1]].lower()
+    return " not " in f" {words} " and any(w in words for w in _ANONYMITY_WORDS)
 
 
 def _inverted_subject(verb: Token, subj: Token | None) -> Token | None:

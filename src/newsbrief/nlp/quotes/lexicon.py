@@ -139,6 +139,12 @@ ORG_NOUNS: frozenset[str] = frozenset(
     provider regulator institute university school hospital charity foundation association
     campaign watchdog""".split()
 )
+#: Descriptions of a business, and the last words of a business's name ("Vantor Corp." is "the company").
+COMPANY_NOUNS: frozenset[str] = frozenset("company firm corporation business".split())
+COMPANY_SUFFIXES: frozenset[str] = frozenset(
+    """inc corp corporation co ltd plc llc company holdings gmbh ag sa nv bv industries enterprises
+    technologies systems motors pharmaceuticals""".split()
+)
 #: The organs of a state: with the state named before them ("China's commerce ministry", "the US military",
 #: "The French foreign ministry") they are a named organisation, not an unnamed group.
 OFFICIAL_BODY_NOUNS: frozenset[str] = frozenset(

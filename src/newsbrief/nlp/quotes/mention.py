@@ -11,6 +11,7 @@ from .lexicon import AUTHOR_PREPOSITIONS, GROUP_PRONOUNS, ORG_NOUNS, PERSON_PRON
 
 _DROP_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "prep", "conj"})
 _KEEP_PREP_WORDS = frozenset({"of", "for"})
+_NUMBER_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 
 
 def _kept(token: Token, root: Token) -> bool:
@@ -54,8 +55,10 @@ def speaker_mention(subj: Token) -> Span:
 
 def cannot_speak(subj: Token, mention: Span) -> bool:
     """A subject that cannot speak: "no-one", "nobody", an abstract or inanimate noun ("statement",
-    "distortions", "the report") - the cue then has no speaker."""
+    "distortions", "the report"), a day or a number the model tagged as one - the cue then has no speaker."""
     words = lexicon()["non_speakers"]
+    if subj.ent_type_ in _NUMBER_LABELS:
+        return True  # "said Tuesday" parsed with the day as subject: a day or a number never speaks
     if subj.ent_type_ or subj.pos_ == "PROPN" or subj.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return False
     text = mention.text.lower().strip()

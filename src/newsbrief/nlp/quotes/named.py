@@ -7,14 +7,16 @@ speaker span once, with a label, for the annotation step to add to the article's
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from ..census import census_list
 from ..lexicon import lexicon
 from .coref import gender_of
-from .lexicon import OFFICIAL_BODY_NOUNS, ORG_NOUNS, PERSON_TITLES, ROLE_WORDS
+from .lexicon import OFFICIAL_BODY_NOUNS, ORG_NOUNS, PERSON_TITLES, ROLE_WORDS, TITLE_ABBREVIATIONS
 
 if TYPE_CHECKING:
     from .extract import Quote
@@ -41,8 +43,8 @@ def _label(span: Span) -> str | None:
     j = span.start - 1
     while j >= 0 and doc[j].is_space:
         j -= 1
-    if j >= 0 and doc[j].is_alpha and (doc[j].is_title or doc[j].is_upper):
-        return None  # the end of a longer name ("... Lumen Systems Inc")
+    if j >= 0 and doc[j].is_alpha and (doc[j].is_title or doc[j].is_upper) and not _is_title(doc[j].text):
+        return None  # the end of a longer name ("... Lumen Systems Inc"), not a title ("Mayor Dale Orwin")
     if any(t.is_space or "\n" in t.text or t.text in {"(", ")", "<", ">", "[", "]", ","} for t in span):
         return None  # runs over a line or a bracket: no clean name
     last = words[-1].lower_.rstrip(".")
@@ -59,11 +61,94 @@ def _label(span: Span) -> str | None:
     return None
 
 
+def _is_title(word: str) -> bool:
+    w = word.lower().rstrip(".")
+    return w in PERSON_TITLES or w in TITLE_ABBREVIATIONS
+
+
+def _after_title(span: Span) -> Span | None:
+    """The name after a title ("Dr. Luz Contreras Arroyo", "Sen. Ada Holt"): one to three capitalised
+    words, none a role; None when the span does not start with a title."""
+    words = [t for t in span if not (t.is_punct and t.text != ".")]
+    if len(words) < 2 or not _is_title(words[0].text):
+        return None
+    k = 1
+    while k < len(words) and (words[k].text == "." or _is_title(words[k].text) and words[k].text[:1].isupper()):
+        k += 1  # "Dr." tokenised apart, "Rev. Dr."
+    rest = words[k:]
+    if not 1 <= len(rest) <= 3 or not all(t.is_alpha and t.is_title for t in rest):
+        return None
+    if any(t.lower_ in ROLE_WORDS or t.lower_ in PERSON_TITLES or t.lower_ in ORG_NOUNS for t in rest):
+        return None  # "Deputy Foreign Minister": a title, no name
+    return span.doc[rest[0].i : rest[-1].i + 1]
+
+
+@functools.lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    """Upper-cased census surnames (read once, on the first single-word speaker)."""
+    return frozenset(name for name, _share in census_list("last"))
+
+
+def _surname_label(span: Span, quoted: Sequence[tuple[int, int]] = ()) -> str | None:
+    """PERSON for one capitalised word the tagger calls a proper noun that no mention covers and that is a
+    census surname ("Schiff asked"); ORG for an acronym ("the DOJ said") or a word set beside an organisation
+    noun ("Kelvar, the mining company"). Never the end of a longer name (a capitalised word, a hyphen or a line
+    break before it: "Santa\nBarbara", "Harlow-Brandt"), a word after an article ("the Illinois Democrat"), a
+    nationality, a company word, a title, a role, a group, a day or a work."""
+    tok = span[0]
+    if tok.tag_ != "NNP" or not tok.is_alpha or len(tok) < 2:
+        return None
+    if tok.ent_type_ and tok.ent_type_ not in {"PERSON", "ORG", "GPE"}:
+        return None  # a nationality, a day, a work's title: not a speaker named by this word alone
+    doc = span.doc
+    j = tok.i - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if j >= 0 and (doc[j].is_alpha and (doc[j].is_title or doc[j].is_upper) or doc[j].text in {"-", "&", "/"}
+                   or doc[j].lower_ in {"the", "a", "an"}
+                   or doc[j].lower_ in {"and", "of"} and j > 0 and doc[j - 1].is_title):  # "Standard and Poor's"
+        return None
+    if tok.is_upper:  # "the DOJ said": an acronym names an organisation
+        return "ORG" if 2 <= len(tok) <= 6 and not tok.ent_type_ else None
+    low = tok.lower_
+    if not tok.is_title or len(tok) < 3 or low in lexicon()["org_suffixes"]:
+        return None
+    if low in ORG_NOUNS or low in PERSON_TITLES or low in ROLE_WORDS or low in lexicon()["non_speakers"]:
+        return None
+    k = tok.i + 1
+    while k + 1 < len(doc) and (doc[k].is_space or doc[k].text in {",", "and", "&"}):
+        k += 1
+    if k > tok.i + 1 and k < len(doc) and doc[k].is_title:
+        return None  # a word of a longer name: "Standard and Poor's", "Mines, Power and Steel Minister"
+    if any(c.dep_ == "appos" and c.lemma_.lower() in ORG_NOUNS for c in tok.children):
+        return "ORG"  # "Kelvar, the Canadian mining company, said"
+    return _by_pronouns(tok, quoted) or ("PERSON" if tok.text.upper() in _surnames() else None)
+
+
+_PERSON_WORDS = frozenset({"he", "she", "his", "her", "him"})
+_THING_WORDS = frozenset({"it", "its"})
+
+
+def _by_pronouns(tok: Token, quoted: Sequence[tuple[int, int]]) -> str | None:
+    """PERSON or ORG by the pronouns of the sentences around ``tok`` outside the ``quoted`` words, when only
+    one kind is there ("Prime said ... its software": ORG); None when both or neither."""
+    doc = tok.doc
+    sent = tok.sent
+    lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    hi = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
+    words = {t.lower_ for t in doc[lo:hi] if t.pos_ in {"PRON", "DET"} and not any(a <= t.idx < b for a, b in quoted)}
+    person, thing = bool(words & _PERSON_WORDS), bool(words & _THING_WORDS)
+    return "PERSON" if person and not thing else "ORG" if thing and not person else None
+
+
 def speaker_mentions(
     doc: Doc, quotes: Sequence[Quote], mentions: Sequence[tuple[int, int]]
 ) -> list[tuple[int, int, str, str]]:
     """(start, end, text, label) of each named speaker span no mention in ``mentions`` covers."""
     out: dict[tuple[int, int], tuple[str, str]] = {}
+    text = doc.text
+    named_before = {text[s:e].lower().removeprefix("the ") for s, e in mentions}  # matched by name in annotation
+    quoted = [(q.content_start, q.content_end) for q in quotes]
     for q in quotes:
         a, b = q.speaker_ref_start, q.speaker_ref_end
         if not q.speaker_is_entity or a is None or b is None or (a, b) in out or b <= a:
@@ -73,7 +158,12 @@ def speaker_mentions(
         span = doc.char_span(a, b, alignment_mode="contract")
         if span is None or not len(span):
             continue
-        label = _label(span)
-        if label is not None:
+        titled = _after_title(span)
+        label: str | None
+        if titled is not None:  # "Dr. Luz Contreras Arroyo": the person, without the title
+            span, label = titled, "PERSON"
+        else:
+            label = _label(span) if len(span) > 1 else _surname_label(span, quoted)
+        if label is not None and span.text.lower() not in named_before:
             out[(span.start_char, span.end_char)] = (span.text, label)
     return [(a, b, text, label) for (a, b), (text, label) in out.items()]

@@ -8,7 +8,10 @@ from spacy.tokens import Span, Token
 
 from .lexicon import OFFICIAL_BODY_NOUNS, ROLE_WORDS
 
-__all__ = ["NAMED_LABELS", "name_span", "before_possessive", "trailing_appositive", "official_body", "titled_name"]
+__all__ = [
+    "NAMED_LABELS", "name_span", "before_possessive", "trailing_appositive", "official_body", "titled_name",
+    "identified_as", "person_after_title",
+]
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 
@@ -101,3 +104,55 @@ def titled_name(subj: Token) -> Span | None:
         return None
     person = next((c for c in subj.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"), None)
     return name_span(person) if person is not None else None
+
+
+_IDENTIFY_LEMMAS = frozenset({"identify", "name"})
+
+
+def identified_as(subj: Token) -> Token | None:
+    """The name given to a description by a participle: "the driver, identified as Paul Osei," and "a man
+    named Rick Dunne" are the person named (the name's head token), whatever label the model gave it."""
+    for acl in subj.children:
+        if acl.dep_ != "acl" or acl.lemma_.lower() not in _IDENTIFY_LEMMAS:
+            continue
+        heads = [c for c in acl.children if c.dep_ in {"oprd", "attr", "dobj"}]
+        heads += [g for c in acl.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+                  if g.dep_ == "pobj"]
+        for head in heads:
+            if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
+                return head
+    return None
+
+
+def person_after_title(mention: Span, head: Token) -> Span | None:
+    """A person's name that ends the mention after the words of a title the parser made its head: "Palm Beach
+    County Supervisor of Elections Mona Pryce", "Lumen Radio Vice President for news Dan Corvel" (a capitalised
+    head). None when the head is in the name, or a verb or a possessive comes between (the person is then not
+    the one titled)."""
+    if head.ent_type_ == "PERSON" or not head.is_title:
+        return None  # "the company and CEO John Smith": two speakers, not a title and its holder
+    doc = mention.doc
+    end = mention.end
+    while end > mention.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end < len(doc) and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "PERSON":
+        # the name right after the title, no comma between, which the parser hung on it as an apposition
+        b = end + 1
+        while b < len(doc) and doc[b].ent_iob_ == "I":
+            b += 1
+        if doc[b - 1].head.i == head.i and doc[b - 1].dep_ in {"appos", "conj", "compound"}:
+            end = b
+    last = doc[end - 1]
+    if last.ent_type_ != "PERSON" or last.i <= head.i:
+        return None
+    a = last.i
+    while a > mention.start and doc[a].ent_iob_ == "I":
+        a -= 1
+    root = doc[end - 1]
+    if root.dep_ == "conj" and root.head.i == head.i and head.lower_ not in ROLE_WORDS:
+        return None  # "Volker and Morrison said": two speakers joined, not a title and its holder
+    if a <= head.i or any(
+        t.pos_ in {"VERB", "AUX"} and t.dep_ != "compound" or t.lower_ in {"'s", "’s"} for t in doc[head.i : a]
+    ):
+        return None
+    return doc[a:end]

@@ -46,7 +46,15 @@ from .lexicon import (
     TITLE_ABBREVIATIONS,
 )
 from .mention import authored_by, cannot_speak, capitalised_noun, speaker_mention
-from .names import before_possessive, name_span, official_body, titled_name, trailing_appositive
+from .names import (
+    before_possessive,
+    identified_as,
+    name_span,
+    official_body,
+    person_after_title,
+    titled_name,
+    trailing_appositive,
+)
 from .pronouns import best
 
 __all__ = ["Speaker", "SpeakerResolver", "speaker_mention"]
@@ -129,6 +137,15 @@ class SpeakerResolver(SpeakerMemory):
             if body is not None:
                 return self._named(mention, body, person=False, kind="org")
             return self._unnamed_speaker(mention, mention, person=False, kind="group")
+        if subj.ent_type_ == "NORP" and subj.tag_ == "NNP" and is_definite(mention, subj):
+            # "the Illinois Democrat said": a description of a party's member, as "the senator" is
+            member = described_person(mention, subj, self._prev_ents(start))
+            if member is not None:
+                return self._named(mention, member, person=True, kind="description")
+            return self._unnamed_speaker(mention, mention, person=True, kind="role")
+        titled_person = person_after_title(mention, subj)
+        if titled_person is not None:  # "Harwood Vale County Supervisor of Elections Mona Pryce said": her
+            return self._named(mention, titled_person, person=True, kind="name")
         known = person_by_surname(subj, self._prev_ents(start, window=None))
         if known is not None:  # "Peterkin said" after "John Peterkin", whatever the tagger made of it
             return self._named(mention, known, person=True, kind="name")
@@ -163,8 +180,14 @@ class SpeakerResolver(SpeakerMemory):
                 nm = name_span(child)
                 if nm is not None:
                     org = subj.lemma_.lower() in ORG_NOUNS  # "the group ..., Tall Tree": an organisation
-                    return self._named(mention, nm, person=child.ent_type_ == "PERSON" and not org,
-                                       kind="org" if org else "name")
+                    # "Dorn's wife, Elena," is a person whatever label the model gave the name
+                    person = child.ent_type_ == "PERSON" or subj.lemma_.lower() in ROLE_WORDS | PERSON_TITLES
+                    return self._named(mention, nm, person=person and not org, kind="org" if org else "name")
+        given = identified_as(subj) if subj.pos_ == "NOUN" else None
+        if given is not None:  # "the driver, identified as Paul Osei,": the person named
+            nm = name_span(given)
+            if nm is not None:
+                return self._named(mention, nm, person=True, kind="name")
         described = self._described(mention, subj)
         if described is None and subj.lemma_.lower() in PERSON_TITLES - ROLE_WORDS:
             main = self._main_person(mention, subj)

@@ -1,0 +1,84 @@
+"""The date of a browser copy: the first date line of its header, the published one before an update's, a date
+inside a sentence (a photo caption, a teaser) only when no line is a date line."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from ..dates import parse_date
+from .bylines import BYLINE
+from .copy_patterns import DATE, DATE_NO_YEAR, TIME, WEEKDAY
+from .copy_patterns import words as _words
+
+
+def parse_match(text: str) -> datetime | None:
+    """A matched date (with or without its time); the time is dropped when it does not parse."""
+    text = WEEKDAY.sub("", text).strip(" ,|-•")
+    text = re.sub(r"\b((?:19|20)\d{2})(?=\d{1,2}[:.]\d{2})", r"\1 ", text)  # "NOV 20 20194:29 AM": year, hour glued
+    found = parse_date(text)
+    if found is None:
+        text = re.sub(TIME + "$", "", text).strip(" ,|-•")
+        found = parse_date(re.sub(r"\s+at$", "", text))
+    return found
+
+
+#: A date line's word before its date ("Published on", "Updated 12:24 am EST, Wednesday,").
+DATE_WORD = re.compile(r"(?i)\b(?:published|updated|posted|modified|first appeared|dated?)\b[^|]{0,40}$")
+UPDATED_WORD = re.compile(r"(?i)\b(?:updated|modified|edited)\b[^|]{0,40}$")
+PUBLISHED_WORD = re.compile(r"(?i)\b(?:published|posted|first appeared)\b[^|]{0,40}$")
+
+
+def _in_sentence(line: str, start: int) -> bool:
+    """A date inside a sentence of prose (a photo caption: "... speaks during a campaign stop, Tuesday, Nov. 19, 2019,
+    in Columbia."): five words or more before it, one of them in lowercase, and the line ends as a sentence does;
+    never a byline or a date line ("By Jane Doe, Staff Writer | Published on November 18, 2019.")."""
+    head = line[:start]
+    before = head.split()
+    if BYLINE.match(line) or "|" in head or DATE_WORD.search(head):
+        return False
+    return len(before) >= 5 and any(w[:1].islower() for w in before) and line.rstrip().endswith((".", ")", "”"))
+
+
+def find_date(lines: list[str], year_hint: int | None) -> tuple[datetime | None, int | None]:
+    """The first date line's date, the publication time before an update's ("Published Nov 19, 2019" beside the
+    "Updated Nov 20, 2019" line); a date inside a sentence (a caption, a teaser) only when no line is a date line."""
+    found, at = _find_date_line(lines, year_hint, sentences=False)
+    if found is None:
+        return _find_date_line(lines, year_hint, sentences=True)
+    if at is not None and (m := DATE.search(lines[at])) and UPDATED_WORD.search(lines[at][:m.start()]):
+        for j in sorted(range(max(0, at - 3), min(len(lines), at + 4)), key=lambda j: abs(j - at)):
+            line = lines[j]
+            if j != at and len(line) <= 160 and (m := DATE.search(line)) and PUBLISHED_WORD.search(line[:m.start()]) \
+                    and (published := parse_match(m.group(0))) is not None:
+                return published, j
+    return found, at
+
+
+def _find_date_line(lines: list[str], year_hint: int | None, *, sentences: bool) -> tuple[datetime | None, int | None]:
+    for i, line in enumerate(lines):
+        if len(line) > 160:  # a paragraph: only a dateline at its start ("Feb. 23, 2015 -- Life ...")
+            match = DATE.match(line)
+            if match and re.match(r"\s*(?:--|[-—–:])\s", line[match.end():]):
+                found = parse_match(match.group(0))
+                if found is not None:
+                    return found, i
+            continue
+        match = DATE.search(line)
+        if match and _in_sentence(line, match.start()) == sentences:
+            found = parse_match(match.group(0))
+            if found is not None:
+                return found, i
+        if sentences:
+            continue
+        match = DATE_NO_YEAR.search(line)
+        if match and year_hint and (BYLINE.match(line) or len(_words(line)) <= 12):
+            found = parse_date(f"{match.group(0).strip(' ,|-•')} {year_hint}")
+            if found is not None:
+                return found, i
+    return None, None
+
+
+def find_shown_date(lines: list[str]) -> datetime | None:
+    """The first full date in ``lines`` (date lines, bylines, a dateline opening a paragraph)."""
+    return find_date(lines, None)[0]
