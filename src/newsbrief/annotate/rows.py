@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from ..nlp.chunks import doc_chars, doc_text, pipe_chunks, score_long, split_long
-from ..nlp.entities.cues import table_spans
+from ..nlp.entities.cues import has_digit, table_spans
 from ..nlp.entities.mentions import Mention, doc_mentions
+from ..nlp.entities.typer import active_typer
 from ..nlp.pipeline import load_pipeline
 from .settings import Settings
 
@@ -86,6 +87,7 @@ def annotate_batch(items: Sequence[BatchItem], settings: Settings) -> dict[str, 
 
 
     nlp = load_pipeline(settings.model)
+    active_typer().check_pipeline(nlp)  # weights fit on another pipeline's token vectors: a ModelError
     scorer = batch_scorer(settings)
     mentions: list[dict[str, Any]] = []
     quotes: list[dict[str, Any]] = []
@@ -119,7 +121,7 @@ def annotate_batch(items: Sequence[BatchItem], settings: Settings) -> dict[str, 
             quotes.append({"content_hash": digest, "quote_id": quote_id, **row, "sentiment": float(tone)})
         spans = _sentence_spans(doc)
         text = items[n][1][offset : offset + doc_chars(doc)]  # = doc.text, which spaCy rebuilds on every access
-        tables = table_spans(text) if any(ch.isdigit() for ch in text) else []
+        tables = table_spans(text) if has_digit(text) else []
         if tables:  # "Oper shr profit 34 cts vs loss ...": table lines have no prose to score
             spans = [(a, b) for a, b in spans if not _mostly_table(a, b, tables)]
         scores = scorer.score([text[a:b] for a, b in spans]) if spans else []

