@@ -52,8 +52,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from entities_pages import AEB, _key, load_set  # noqa: E402
 from gum_data import GUM, load  # noqa: E402
-from newsbrief.nlp.entities.mentions import candidates, group_mentions, rule_labels  # noqa: E402
 from newsbrief.codeversion import code_version  # noqa: E402
+from newsbrief.nlp.entities.mentions import candidates, group_mentions, rule_labels  # noqa: E402
 from newsbrief.nlp.entities.typer import CLASSES, group_features  # noqa: E402
 from newsbrief.nlp.entities.vectors import pipeline_record, tensor_width  # noqa: E402
 from newsbrief.nlp.pipeline import load_pipeline, pipeline_fingerprint  # noqa: E402

@@ -33,10 +33,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ...errors import ModelError
 from .cues import acts_as_government, is_common_plural, is_known_org, org_evidence
 from .gazetteer import country_code, fold, is_minor_place, is_place
 from .labels import PLACE_LABELS, Found, place_label, strip_titles
-from ...errors import ModelError
 from .vectors import as_features, require_pipeline, require_tensor, span_mean, span_vector
 from .words import common_words, given_names, is_given_name, surname_rank, surname_ranks
 
