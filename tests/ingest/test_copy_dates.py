@@ -55,10 +55,3 @@ def test_a_caption_date_skipped_for_a_later_line_is_never_read_as_a_month_and_da
     assert found is not None and found.published is not None
     assert found.published.date().isoformat() == "2019-11-19"
 
-
-def test_a_month_and_day_are_never_read_from_a_longer_day_number() -> None:
-    from newsbrief.ingest.copy_patterns import DATE_NO_YEAR
-
-    assert DATE_NO_YEAR.search("Nov. 19 at noon")
-    assert not DATE_NO_YEAR.search("Nov. 19, 2019")
-    assert not DATE_NO_YEAR.search("Nov. 1999 archive")

@@ -8,8 +8,7 @@ from datetime import datetime
 
 from ..dates import parse_date
 from .bylines import BYLINE
-from .copy_patterns import DATE, DATE_NO_YEAR, TIME, WEEKDAY
-from .copy_patterns import words
+from .copy_patterns import DATE, DATE_NO_YEAR, TIME, WEEKDAY, words
 
 
 def parse_match(text: str) -> datetime | None:

@@ -20,9 +20,9 @@ from importlib import resources
 import numpy as np
 
 from .boilerplate import COPYRIGHT, is_boilerplate
-from .browser import CopyFields, _best_run, _kind, _title_like, _words, read_browser_copy
+from .browser import CopyFields, _best_run, _kind, _title_like, read_browser_copy
 from .bylines import BYLINE
-from .copy_patterns import DATE, STOPWORDS, lede_of, lede_overlap
+from .copy_patterns import DATE, STOPWORDS, lede_of, lede_overlap, words
 
 LABELS: tuple[str, ...] = ("other", "body", "title")
 LEDE_MARGIN = 0.2  # the classifier's headline replaces the rule reader's unless the story's opening repeats fewer of
@@ -32,11 +32,11 @@ WINDOW = 2  # neighbours on each side whose own features join a line's
 
 def _own(line: str, *, kind: str, in_run: bool, i: int, n: int, lo: int, hi: int, repeats: int, in_rule_body: bool,
          rule_title: bool) -> list[float]:
-    words = _words(line)
-    n_words = len(words)
+    tokens = words(line)
+    n_words = len(tokens)
     letters = [c for c in line if c.isalpha()]
-    caps = sum(w[:1].isupper() for w in words) / n_words if n_words else 0.0
-    stop = sum(w.lower() in STOPWORDS for w in words) / n_words if n_words else 0.0
+    caps = sum(w[:1].isupper() for w in tokens) / n_words if n_words else 0.0
+    stop = sum(w.lower() in STOPWORDS for w in tokens) / n_words if n_words else 0.0
     end = line.rstrip()[-1:]
     before = (lo - i) if i < lo else 0
     after = (i - hi + 1) if i >= hi else 0
@@ -58,7 +58,7 @@ def features(lines: list[str], *, rule: CopyFields | None = None) -> np.ndarray:
     ends)."""
     n = len(lines)
     kinds = [_kind(line) for line in lines]
-    lo, hi = _best_run(kinds, [len(_words(line)) for line in lines])
+    lo, hi = _best_run(kinds, [len(words(line)) for line in lines])
     counts: dict[str, int] = {}
     for line in lines:
         key = re.sub(r"\W+", "", line.casefold())
