@@ -207,3 +207,17 @@ def test_without_shipped_weights_a_parent_company_is_no_source_either(monkeypatc
     note = "Valley Courier is part of Example Media Holdings LLC, a regional media group."
     article = parse_page(page("Valley Courier", "Example Media Holdings LLC") + "\n" + note, article_id="a")
     assert article.source == "Valley Courier"
+
+
+@pytest.mark.skipif(source_model() is None, reason="the package ships no copy_source.npz")
+def test_the_source_from_candidates_computed_once_is_the_source_the_product_gives() -> None:
+    ranker = source_model()
+    assert ranker is not None
+    note = "Valley Courier is part of Example Media Holdings LLC, a regional media group."
+    for text in (page("Valley Courier", "Example Media Holdings LLC"), page("Harbor Ledger", "Ferrow Media Group"),
+                 page("Harbor Ledger", "Ferrow Media Group") + "\n" + note):
+        lines = text.split("\n")
+        _, wholes, rows = candidate_rows(lines, body=STORY, rule="Ferrow Media Group")
+        given = ranker.source(lines, body=STORY, rule="Ferrow Media Group", candidates=(wholes, rows))
+        assert given == ranker.source(lines, body=STORY, rule="Ferrow Media Group")
+    assert given == "Valley Courier"  # the site's note about itself comes first, candidates given or not
