@@ -190,7 +190,7 @@ def _role_noun(cand: Cand) -> Token | None:
 
 
 _ANONYMOUS = ("anonym", "not be named", "not to be named", "not be identified", "not to be identified",
-              "name not be", "not authori")
+              "not named", "not identified", "name not be", "not authori")
 
 
 def _anonymous(subj: Token) -> bool:
