@@ -245,7 +245,7 @@ def described_org(mention: Span, head: Token, ents: Sequence[Span], last_org_spe
 
 def named_as(ent: Span, noun: str) -> int:
     """1 when the organisation's name says it is a ``noun``: its last word is the noun ("Bellview Hospital"
-    for "the hospital", "Corvel Airlines" for "the airline") or a company word for "the company" ("Vantor
+    for "the hospital", "Tarn Airlines" for "the airline") or a company word for "the company" ("Vantor
     Corp.": an organisation suffix of the entity lexicon that is no other kind of organisation)."""
     words = [t for t in ent if t.text.rstrip(".").isalpha() and t.lower_ != "the"]  # "Corp.", "Inc."
     if len(words) < 2:

@@ -85,7 +85,8 @@ def _after_title(span: Span) -> Span | None:
         return None
     if any(t.lower_ in ROLE_WORDS or t.lower_ in PERSON_TITLES or t.lower_ in ORG_NOUNS for t in rest):
         return None  # "Deputy Foreign Minister": a title, no name
-    abbreviated = words[0].text.endswith(".") or k > 1 and words[1].text == "." or words[0].lower_ in _NAME_ABBREVIATIONS
+    first = words[0]
+    abbreviated = first.text.endswith(".") or k > 1 and words[1].text == "." or first.lower_ in _NAME_ABBREVIATIONS
     if not abbreviated and not is_given_name(rest[0].text):
         return None  # "General Electric", "Star Tribune": a full word, then no given name
     return span.doc[rest[0].i : rest[-1].i + 1]

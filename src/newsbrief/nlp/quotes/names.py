@@ -150,7 +150,7 @@ def company_like(head: Token, name: Span) -> bool:
 
 def person_after_title(mention: Span, head: Token) -> Span | None:
     """A person's name that ends the mention after the words of a title the parser made its head: "Harwood Vale
-    County Supervisor of Elections Mona Pryce", "Lumen Radio Vice President for news Dan Corvel" (a capitalised
+    County Supervisor of Elections Mona Pryce", "Kestrel FM director of community programmes Lina Varga" (a capitalised
     head). None when the head is in the name, or a verb or a possessive comes between (the person is then not
     the one titled)."""
     if head.ent_type_ == "PERSON" or not head.is_title:
