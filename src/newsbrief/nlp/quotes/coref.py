@@ -246,7 +246,7 @@ def described_org(mention: Span, head: Token, ents: Sequence[Span], last_org_spe
 def named_as(ent: Span, noun: str) -> int:
     """1 when the organisation's name says it is a ``noun``: its last word is the noun ("Bellview Hospital"
     for "the hospital", "Tarn Airlines" for "the airline") or a company word for "the company" ("Vantor
-    Corp.": an organisation suffix of the entity lexicon that is no other kind of organisation)."""
+    Corp.": :func:`is_company_word`)."""
     words = [t for t in ent if t.text.rstrip(".").isalpha() and t.lower_ != "the"]  # "Corp.", "Inc."
     if len(words) < 2:
         return 0  # the noun alone ("Government") is no name that says what it is
@@ -258,9 +258,9 @@ def named_as(ent: Span, noun: str) -> int:
 
 
 def is_company_word(word: str) -> bool:
-    """A word that ends a business's name ("Inc", "Corp", "Holdings"): one of the entity lexicon's
-    ``org_suffixes`` that names no other kind of organisation ("University", "Agency")."""
-    return word in lexicon()["org_suffixes"] and (word not in ORG_NOUNS or word in COMPANY_NOUNS)
+    """A word that ends a business's name ("Inc", "Corp", "Holdings"): the entity lexicon's
+    ``company_suffixes`` (a part of its ``org_suffixes``)."""
+    return word in lexicon()["company_suffixes"]
 
 
 def described_members(mention: Span, head: Token, ents: Sequence[Span], *, window: int = 400) -> Span | None:

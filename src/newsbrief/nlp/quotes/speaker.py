@@ -41,6 +41,7 @@ from .lexicon import (
     MEDIUM_WORDS,
     ORG_NOUNS,
     PARTY_MEMBER_WORDS,
+    PEOPLE_ENDINGS,
     PERSON_PRONOUNS,
     PERSON_TITLES,
     PERSONAL_BODY_NOUNS,
@@ -141,8 +142,8 @@ class SpeakerResolver(SpeakerMemory):
                 return self._named(mention, body, person=False, kind="org")
             return self._unnamed_speaker(mention, mention, person=False, kind="group")
         if subj.ent_type_ == "NORP" and subj.tag_ == "NNP" and is_definite(mention, subj) and (
-            subj.lemma_.lower() in PARTY_MEMBER_WORDS or subj.lower_.removesuffix("s") in PARTY_MEMBER_WORDS
-        ):  # not a nationality: "The French said" is a people
+            subj.lower_ in PARTY_MEMBER_WORDS or not subj.lower_.endswith(PEOPLE_ENDINGS)
+        ):  # "the Democrat", "the Texan": one person; "The French", "The Chinese" said: a people
             # "the Illinois Democrat said": a description of a party's member, as "the senator" is
             member = described_person(mention, subj, self._prev_ents(start))
             if member is not None:
