@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from newsbrief.ingest.browser import read_browser_copy
-from newsbrief.ingest.copy_teasers import headline_like, story_lines
+from newsbrief.ingest.copy_teasers import comment_head, headline_like, posed_caption, story_lines
 
 P1 = ("The council voted on Tuesday to close the old bridge to cars for two years while engineers replace its deck, "
       "a decision residents have argued about for a decade.")
@@ -45,6 +45,36 @@ def test_photo_captions_with_their_credit_go() -> None:
                      ["Image caption The bridge opened in 1931", "Photo by Jane Doe", "Jane Doe, AP"]):
         body = [P1, captions[0], P2, *captions[1:], P3, P4]
         assert story_lines(body) == [P1, P2, P3, P4]
+
+
+def test_photo_captions_written_as_agencies_write_them_go() -> None:
+    posed = "Mayor Jane Doe, left, speaks with a shop owner on the east bank of the river in Exampleton"
+    behind = "A cyclist rides past the old bridge (background) as engineers inspect its deck from a boat"
+    dated = "Engineers inspect the deck of the old bridge in Exampleton, Tuesday, Nov. 19, 2019."
+    body = [P1, posed, P2, behind, P3, dated, P4]
+    assert story_lines(body) == [P1, P2, P3, P4]
+
+
+def test_story_sentences_with_left_or_a_date_are_no_captions() -> None:
+    kept = ["The mayor left, and the council voted on Tuesday, Nov. 19, 2019, to close the bridge for two years.",
+            "Updated 1:39 am EST, Wednesday, November 20, 2019",
+            "The right-hand lane stays open to buses, the council said in a statement on its website."]
+    assert not any(posed_caption(line) for line in kept)
+    assert story_lines([P1, kept[0], P2, kept[2], P3]) == [P1, kept[0], P2, kept[2], P3]
+
+
+def test_comments_headed_by_a_user_name_end_the_story() -> None:
+    comments = ["34 responses to “Bridge to close to cars”", "bridgefan42 says:", "November 19, 2019 at 6:34 am",
+                "It is a good thing they finally decided, this has taken far too long for all of us here.",
+                "old.driver says:", "November 19, 2019 at 6:44 am",
+                "It is time for the council to come to grips with reality, the bridge is over and done."]
+    lines = ["Home", "News", "Bridge to close to cars for two years", "By Jane Doe", "19 November 2019",
+             P1, P2, P3, P4, "Share this:", "Click to share on Facebook (Opens in new window)",
+             "Click to print (Opens in new window)", *comments]
+    found = read_browser_copy(lines)
+    assert found is not None
+    assert found.body == [P1, P2, P3, P4]
+    assert comment_head("bridgefan42 says:") and not comment_head("she says:")
 
 
 def test_the_readers_comments_after_the_story_go() -> None:

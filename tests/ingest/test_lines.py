@@ -64,3 +64,55 @@ def test_a_learned_headline_below_the_story_start_is_not_taken() -> None:
     p[6], p[1] = [0.5, 0.5, 0.0], [0.0, 0.0, 1.0]  # above the story: taken over the rule reader's none
     untitled = CopyFields(body=lines[2:6], title=None, author=None, source=None, published=None)
     assert model.refine(lines, untitled, p=p).title == lines[1]
+
+
+def test_the_story_grows_by_the_short_paragraphs_next_to_it_the_classifier_takes_for_body() -> None:
+    from newsbrief.ingest.browser import CopyFields
+    from newsbrief.ingest.lines import LineModel
+
+    lines = ["Home", "Bridge to close for two years", "Council acts after a decade of rows",
+             "The council voted on Tuesday to close the old bridge to cars for two years.",
+             "Engineers will replace its deck, and buses will take a detour through the town centre.",
+             "Traders on the east bank said they feared for their trade.", "Works start in March",
+             "Tags:", "Privacy"]
+    found = CopyFields(body=lines[3:6], title=lines[1], author=None, source=None, published=None)
+    p = np.tile([0.9, 0.1, 0.0], (len(lines), 1))
+    p[3:7] = [0.1, 0.9, 0.0]  # the short closing line is body; "Tags:" and the menu are not
+    p[2] = [0.2, 0.8, 0.0]  # the standfirst above the story is taken for body too
+    grown = LineModel(mean=np.zeros(1), scale=np.ones(1), coef=np.zeros((3, 1)), intercept=np.zeros(3),
+                      body_floor=0.3, title_odds=1.0, grow_odds=0.7)
+    assert grown.refine(lines, found, p=p).body == lines[2:7]
+    still = LineModel(mean=np.zeros(1), scale=np.ones(1), coef=np.zeros((3, 1)), intercept=np.zeros(3),
+                      body_floor=0.3, title_odds=1.0)  # no growth odds: the rule reader's story as it was
+    assert still.refine(lines, found, p=p).body == lines[3:6]
+
+
+def test_the_second_stage_reads_the_first_stages_odds_of_the_neighbours(model) -> None:  # type: ignore[no-untyped-def]
+    from newsbrief.ingest.lines import CONTEXT, context
+
+    assert model.second is not None and 0.0 < model.grow_odds <= 1.0
+    p = np.tile([0.2, 0.8, 0.0], (12, 1))
+    p[0] = [1.0, 0.0, 0.0]
+    cols = context(p)
+    assert cols.shape == (12, 2 * (2 * CONTEXT + 1) + 3)
+    assert cols[1, 2 * (CONTEXT - 1)] == 0.0 and cols[2, 2 * (CONTEXT - 1)] == 0.8  # the line before: its body odds
+    rows = features(copy_lines())
+    assert model.second[0].shape[0] == rows.shape[1] + cols.shape[1]
+
+
+def test_a_caption_credited_to_a_website_is_never_the_headline() -> None:
+    from newsbrief.ingest.browser import CopyFields
+    from newsbrief.ingest.lines import LineModel
+
+    headline = "Harbour agencies split on the town's new bridge campaign"
+    caption = "Posters from the town's new “Cross with care.” campaign. (crosswithcare.org)"
+    lines = ["Home", "News > Town", headline, "UPDATED: Tue., Nov. 19, 2019", caption, "By Jane Doe",
+             "The town's new bridge campaign has drawn mockery since it was launched on Monday by the council.",
+             "Agencies in the harbour said they would have done it differently, and one called it a missed chance."]
+    found = CopyFields(body=lines[6:], title=caption, author="Jane Doe", source=None, published=None)
+    p = np.tile([0.9, 0.1, 0.0], (len(lines), 1))
+    p[4], p[2] = [0.0, 0.0, 1.0], [0.2, 0.0, 0.8]  # the classifier's odds favour the caption
+    p[6:] = [0.0, 1.0, 0.0]
+    model = LineModel(mean=np.zeros(1), scale=np.ones(1), coef=np.zeros((3, 1)), intercept=np.zeros(3),
+                      body_floor=0.3, title_odds=0.5)
+    assert model.refine(lines, found, p=p).title == headline

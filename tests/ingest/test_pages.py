@@ -56,7 +56,14 @@ def test_wire_dateline_is_the_wire_not_the_source(tmp_path: Path) -> None:
                                   "An email with an activation link has just been sent to your email address.",
                                   "A Word to Our Loyal Readers", "Support Example News and make a difference.",
                                   "We do this work every day at no cost to you, but it is far from free to produce.",
-                                  "Support Us", "Join/Become a Member", "Make a contribution", "Donate Now"])
+                                  "Support Us", "Join/Become a Member", "Make a contribution", "Donate Now",
+                                  "Save my name, email, and website in this browser for the next time I comment.",
+                                  "Your email address will not be published. Required fields are marked *",
+                                  "Click to share on Twitter (Opens in new window)",
+                                  "Click to print (Opens in new window)",
+                                  "Harbour Gazette is supported by its audience. When you purchase through links we "
+                                  "may earn a fee.",
+                                  "Harbour Gazette may earn an affiliate commission when you buy through links."])
 def test_boilerplate_lines(line: str) -> None:
     assert is_boilerplate(line)
 
@@ -69,6 +76,7 @@ def test_boilerplate_lines(line: str) -> None:
     "The new Marrowfield app will help farmers stay up to date with prices at the grain market.",
     "Stay up to date with the river levels, the Osk county sheriff told residents on Monday.",
     "Support us, the striking Hallam nurses said as they marched past the hospital gates.",
+    "A broker may earn a commission on every sale, the Tallow Creek regulator warned on Monday.",
 ])
 def test_story_sentences_with_appeal_words_are_not_boilerplate(line: str) -> None:
     assert not is_boilerplate(line)

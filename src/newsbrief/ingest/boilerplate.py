@@ -55,7 +55,12 @@ NOTICE = re.compile(
     r"(?:is|are) not intended to (?:diagnose|treat|replace)|for (?:general )?informational purposes only|"
     r"(?:reproduction|republication|redistribution)\b.{0,120}\b(?:prohibited|"
     r"without (?:the )?(?:express |prior )?(?:written )?(?:permission|consent))|can be contacted with any questions|"
-    r"results (?:may )?vary depending)\b", re.IGNORECASE)
+    r"results (?:may )?vary depending|"
+    # the site's disclosure about itself ("Example is supported by its audience. When you purchase through links we
+    # may earn a fee.", "... may earn an affiliate commission ..."); a story's "a broker may earn a commission" stays
+    r"is supported by its (?:audience|readers)|(?:reader|audience)-supported|"
+    r"may (?:earn|receive) (?:an? )?(?:small )?affiliate commission|(?:buy|purchase|shop)\w* (?:\w+ ){0,2}through "
+    r"(?:the |our )?(?:retail )?links)\b", re.IGNORECASE)
 #: The site's call to its readers, written as furniture is: an imperative at the line start ("Stay up to date with
 #: Example Corp.", "Support Example News and make a difference", "Become a member", "Make a contribution", "Donate
 #: now"), a heading ("A Word to Our Loyal Readers"), or the site speaking in the first person to "you" ("We do this
@@ -84,7 +89,12 @@ def is_appeal(text: str) -> bool:
     return bool(CALL.match(text)) and words < 40 or bool(WE_TO_YOU.match(text)) and words < 80
 
 
-SOCIAL = re.compile(r"^(?:follow|share on|like us on|find us on)\b.{0,60}$|^@\w+$", re.IGNORECASE)
+SOCIAL = re.compile(r"^(?:follow|share on|like us on|find us on)\b.{0,60}$|^@\w+$|"
+                    r"^click to (?:share|email|print)\b.{0,60}$", re.IGNORECASE)
+#: A comment form's own lines ("Save my name, email, and website in this browser for the next time I comment.",
+#: "Your email address will not be published. Required fields are marked *").
+COMMENT_FORM = re.compile(r"^save my name, email\b|^your email address will not be published\b|"
+                          r"^required fields are marked\b", re.IGNORECASE)
 
 
 def is_boilerplate(line: str) -> bool:
@@ -92,7 +102,7 @@ def is_boilerplate(line: str) -> bool:
     text = line.strip()
     if not text:
         return True
-    if FURNITURE.match(text) or POINTER.match(text) or SOCIAL.match(text):
+    if FURNITURE.match(text) or POINTER.match(text) or SOCIAL.match(text) or COMMENT_FORM.match(text):
         return True
     words = len(text.split())
     if COPYRIGHT.search(text) and words < 60:

@@ -8,7 +8,9 @@ A copy's densest run of prose (:mod:`.browser`) often carries, between or after 
 - links to other stories written in capitals, seven words or more ("CO-FOUNDER 'PROUD' OF HIS EMPLOYEES LIVING HIS
   DREAM", "GET THE APP ON THE GO BY CLICKING HERE");
 - photo captions with their credit ("... [File: Example Agency]", "... (Photo by Jane Doe/Example Images)",
-  "Image caption ...", "Photo by Jane Doe", "Jane Doe, AP");
+  "Image caption ...", "Photo by Jane Doe", "Jane Doe, AP"), and those written as agencies write them: who stands
+  where ("Jane Doe, left, speaks with ...", "... (background)") or the scene closed by its full date ("... in Example
+  City, Tuesday, Nov. 19, 2019.");
 - the readers' comments, after a head such as "6 thoughts on “...”" or "12 Comments".
 
 Each is a class of line, never a named site; :func:`story_lines` drops them (a story never loses more than half its
@@ -33,9 +35,22 @@ CAPTION = re.compile(
     r"\[(?:file|photo|image|pictured)?:?[^\[\]]{0,60}\]$|"  # "... [File: Example Agency]", "[Example via Agency]"
     r"\((?:photo|image|picture)s? (?:by|courtesy|credit)[^()]{0,80}\)$|"  # "(Photo by Jane Doe/Example Images)"
     r"\([^()\s]+(?:\s[^()\s]+){0,3}/[^()]{1,60}\)$|"  # "(NASA/JPL-Caltech/ASU)"
+    r"[.!?”\"]\s*\((?:[\w-]+\.)+[a-z]{2,6}\)$|"  # a picture credited to a website: "... campaign. (example.com)"
     r"^(?:photo|photograph|image|picture) by\b.{0,60}$|^courtesy (?:of\b)?.{0,60}$|"
     r"^(?:[A-Z][\w.'’-]+\s+){1,3}[A-Z][\w.'’-]+,\s*(?:AP|AFP|Reuters|Getty Images|EPA)$",
     re.IGNORECASE)
+_DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+#: A photo caption as agencies write it: who stands where in the picture ("Jane Doe, left, and John Roe ...",
+#: "... opposite the settlement (background)"), or a scene that closes with its weekday and full date ("... during a
+#: campaign stop in Example City, Tuesday, Nov. 19, 2019."); a story names places in a picture only in captions, and
+#: ends no sentence on a weekday's full date.
+POSED = re.compile(
+    r",\s*(?:left|right|cent(?:er|re)|(?:second|third) (?:from )?(?:left|right)|far (?:left|right)|foreground|"
+    r"background)\s*[,)]|\((?:left|right|cent(?:er|re)|background|foreground)\)|"
+    rf"\b{_DAY},? {_MONTH} \d{{1,2}},? (?:19|20)\d{{2}}\.?(?:\s*\([^()]*\))?\s*$", re.IGNORECASE)
+#: Words a posed caption has at least (a date line, "Wednesday, November 20, 2019", is shorter).
+POSED_WORDS = 8
 COMMENTS_HEAD = re.compile(r"^(?:\d+|one|two|three)\s+(?:thoughts?|comments?|responses?|replies)\b"
                            r"(?:\s+(?:on|to)\b.*)?$|"
                            r"^(?:leave a (?:comment|reply)|join the discussion|comments? \(\d+\))$", re.IGNORECASE)
@@ -138,6 +153,13 @@ def _without_card_runs(body: list[str]) -> list[str]:
     return out or body
 
 
+def posed_caption(line: str) -> bool:
+    """A photo caption written as agencies write them (:data:`POSED`), :data:`POSED_WORDS` words or more, not a date
+    line ("Updated 1:39 am EST, Wednesday, November 20, 2019")."""
+    return len(_words(line)) >= POSED_WORDS and bool(POSED.search(line)) and \
+        not re.match(r"(?i)(?:updated|published|posted|last updated)\b", line)
+
+
 def story_lines(body: list[str]) -> list[str]:
     """The lines of a copy's story run without other stories' headlines, shouted links, captions and comments."""
     body = _without_card_runs(body)
@@ -145,7 +167,8 @@ def story_lines(body: list[str]) -> list[str]:
     kept = body[:head] if head is not None and head >= len(body) // 2 else body
     drop = _teaser_runs(kept)
     drop.update(i for i, line in enumerate(kept)
-                if shouted(line) or (len(line) < 400 and (CAPTION.search(line) or POINTER.search(line))))
+                if shouted(line) or (len(line) < 400 and (CAPTION.search(line) or POINTER.search(line)
+                                                           or posed_caption(line))))
     out = [CLICK_TO_TWEET.sub("", line) for i, line in enumerate(kept) if i not in drop]
     return out if len(out) >= len(body) / 2 else body
 
@@ -172,10 +195,13 @@ COMMENT_HEAD = re.compile(r"^[^.!?]{1,100}?\b(?:says|said|wrote|commented)\s*:$"
 
 
 def comment_head(line: str) -> bool:
-    """The head of a reader's comment: "Jane on September 17, 2018 at 6:34 am said:", "Jane says:" (a short line
-    ending in "said:" with a time or a year, or a name alone before "says:"), not a story's "the minister said:"."""
+    """The head of a reader's comment: "Jane on September 17, 2018 at 6:34 am said:", "Jane says:", "jdoe42 says:" (a
+    short line ending in "said:" with a time or a year, a name or a user name alone before "says:"), not a story's "the
+    minister said:" or "she says:"."""
     if not COMMENT_HEAD.match(line):
         return False
     dated = bool(re.search(r"\d{1,2}:\d{2}|\b(?:19|20)\d{2}\b", line))
-    named = len(line.split()) <= 4 and line[:1].isupper() and not re.match(r"(?i)(?:he|she|they|it|we|i)\b", line)
-    return dated or named
+    pronoun = re.match(r"(?i)(?:he|she|they|it|we|i|who|one|everyone|someone)\b", line)
+    named = len(line.split()) <= 4 and line[:1].isupper() and not pronoun
+    handle = bool(re.fullmatch(r"[\w.-]{3,40}\s+says:", line)) and not pronoun  # "jdoe42 says:", "thelastfan says:"
+    return dated or named or handle

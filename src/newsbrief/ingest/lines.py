@@ -2,12 +2,16 @@
 
 Features describe a line and its neighbours in the terms the rule reader uses (prose or chrome, in the densest
 run of prose or not, the rule reader's body and headline, a date, a byline, length, punctuation, capitals,
-repeats, position). The weights are a multinomial logistic regression trained by ``scripts/train_lines.py`` on
-the train split of ``../shared/pages`` (every line labelled from the page's HTML and reference body), with the
-decoder selected on dev: the rule reader's body lines the classifier gives at least :attr:`LineModel.body_floor`
-(chrome inside the story goes), and the line it most likely takes for the headline when above
-:attr:`LineModel.title_odds`. They ship as ``data/lines.npz``, the training figures beside them in
-``data/lines.json``. No scikit-learn at run time.
+repeats, position, the classes the story run's cleaning drops). A second stage reads the same features with the
+first stage's probabilities of the line and its :data:`CONTEXT` neighbours on each side and of the ten lines before
+and after (sequence smoothing: a line among likely body lines is likelier body). Both are multinomial logistic
+regressions trained by ``scripts/train_lines.py`` on the train and dev pages of ``../shared/pages`` (every line
+labelled from the page's HTML and reference body), the decoder selected by cross-validation over sites: the rule
+reader's body lines the classifier gives at least :attr:`LineModel.body_floor` (chrome inside the story goes), the
+lines right before and after it it gives at least :attr:`LineModel.grow_odds` (up to :data:`GROW_LINES` on each
+side: a short opening or closing paragraph the rule reader's run left out), and the line it most likely takes for
+the headline when above :attr:`LineModel.title_odds`. They ship as ``data/lines.npz``, the training figures beside
+them in ``data/lines.json``. No scikit-learn at run time.
 """
 
 from __future__ import annotations
@@ -23,11 +27,15 @@ from .boilerplate import COPYRIGHT, is_boilerplate
 from .browser import CopyFields, _best_run, _kind, _title_like, _words, read_browser_copy
 from .bylines import BYLINE
 from .copy_patterns import DATE, STOPWORDS, lede_of, lede_overlap
+from .copy_teasers import CAPTION, POINTER, comment_head, glued_card, headline_like, posed_caption, shouted
 
 LABELS: tuple[str, ...] = ("other", "body", "title")
 LEDE_MARGIN = 0.2  # the classifier's headline replaces the rule reader's unless the story's opening repeats fewer of
 # its words by more than this share (selected on the train and dev copies, benchmarks/pages_silver.py)
 WINDOW = 2  # neighbours on each side whose own features join a line's
+CONTEXT = 3  # neighbours on each side whose first-stage probabilities join a line's in the second stage
+SPAN = 10  # lines before and after whose mean first-stage body probability joins a line's
+GROW_LINES = 3  # lines the story may gain before its first and after its last line
 
 
 def _own(line: str, *, kind: str, in_run: bool, i: int, n: int, lo: int, hi: int, repeats: int, in_rule_body: bool,
@@ -50,6 +58,9 @@ def _own(line: str, *, kind: str, in_run: bool, i: int, n: int, lo: int, hi: int
         i / max(1, n - 1), min(before, 30) / 30, min(after, 30) / 30, float(0 < before <= 3), float(0 < before <= 10),
         math.log1p(repeats), float("|" in line), float(line.startswith(("•", "-", "*", "·"))),
         float(in_rule_body), float(rule_title),
+        # the classes the story run's cleaning drops (copy_teasers): captions, pointers, comment heads, teasers
+        float(_caption(line)), float(bool(POINTER.search(line))),
+        float(comment_head(line)), float(headline_like(line)), float(glued_card(line) or shouted(line)),
     ]
 
 
@@ -76,13 +87,40 @@ def features(lines: list[str], *, rule: CopyFields | None = None) -> np.ndarray:
     return np.hstack(parts)
 
 
+def _caption(line: str) -> bool:
+    return bool(CAPTION.search(line)) or posed_caption(line)
+
+
+def context(p: np.ndarray) -> np.ndarray:
+    """The second stage's extra columns: the first stage's body and headline probabilities of a line and its
+    :data:`CONTEXT` neighbours on each side (zeros past the ends), the log of its own body probability, and the mean
+    body probability of the :data:`SPAN` lines before and after it."""
+    n = len(p)
+    pad = np.vstack([np.zeros((CONTEXT, p.shape[1])), p, np.zeros((CONTEXT, p.shape[1]))])
+    cols = [pad[CONTEXT + d: CONTEXT + d + n, 1:] for d in range(-CONTEXT, CONTEXT + 1)]
+    body = p[:, 1]
+    before = np.array([body[max(0, i - SPAN):i].mean() if i else 0.0 for i in range(n)])
+    after = np.array([body[i + 1:i + 1 + SPAN].mean() if i < n - 1 else 0.0 for i in range(n)])
+    return np.hstack([*cols, np.log(np.clip(body, 1e-4, 1.0))[:, None], before[:, None], after[:, None]])
+
+
+def _softmax(rows: np.ndarray, mean: np.ndarray, scale: np.ndarray, coef: np.ndarray,
+             intercept: np.ndarray) -> np.ndarray:
+    z = ((rows - mean) / scale) @ coef.T + intercept
+    z -= z.max(axis=1, keepdims=True)
+    p = np.exp(z)
+    return p / p.sum(axis=1, keepdims=True)
+
+
 class LineModel:
-    """Weights of the classifier (standardisation, coefficients, intercepts) and its decoder's two settings."""
+    """Weights of the classifier (standardisation, coefficients, intercepts; the second stage's in ``second``: the
+    same four arrays, or None for one stage) and its decoder's settings."""
 
     def __init__(self, *, mean: np.ndarray, scale: np.ndarray, coef: np.ndarray, intercept: np.ndarray,
-                 body_floor: float, title_odds: float) -> None:
+                 body_floor: float, title_odds: float, second: tuple[np.ndarray, ...] | None = None,
+                 grow_odds: float = 1.1) -> None:
         self.mean, self.scale, self.coef, self.intercept = mean, scale, coef, intercept
-        self.body_floor, self.title_odds = body_floor, title_odds
+        self.body_floor, self.title_odds, self.second, self.grow_odds = body_floor, title_odds, second, grow_odds
 
     def probabilities(self, lines: list[str], *, rule: CopyFields | None = None) -> np.ndarray:
         """(lines × :data:`LABELS`) probabilities."""
@@ -91,28 +129,53 @@ class LineModel:
         return self.probabilities_of(features(lines, rule=rule))
 
     def probabilities_of(self, rows: np.ndarray) -> np.ndarray:
-        """Probabilities of feature rows (:func:`features`)."""
-        x = (rows - self.mean) / self.scale
-        z = x @ self.coef.T + self.intercept
-        z -= z.max(axis=1, keepdims=True)
-        p = np.exp(z)
-        return p / p.sum(axis=1, keepdims=True)
+        """Probabilities of feature rows (:func:`features`): the second stage's when there is one."""
+        p = _softmax(rows, self.mean, self.scale, self.coef, self.intercept)
+        if self.second is None or not len(rows):
+            return p
+        return _softmax(np.hstack([rows, context(p)]), *self.second)
+
+    def _grown(self, lines: list[str], found: CopyFields, body: list[str], p: np.ndarray,
+               title: str | None) -> list[str]:
+        """``body`` with the lines right before the rule reader's first and after its last story line that the
+        classifier gives at least :attr:`grow_odds` (up to :data:`GROW_LINES` each side; no chrome, no headline)."""
+        where = [i for i, line in enumerate(lines) if line in set(found.body)]
+        if not where or not body or self.grow_odds > 1.0:
+            return body
+
+        def takes(i: int) -> bool:
+            return p[i, 1] >= self.grow_odds and lines[i] != title and _kind(lines[i]) != "bad"
+
+        before: list[str] = []
+        i = where[0] - 1
+        while i >= 0 and len(before) < GROW_LINES and takes(i):
+            before.insert(0, lines[i])
+            i -= 1
+        after: list[str] = []
+        i = where[-1] + 1
+        while i < len(lines) and len(after) < GROW_LINES and takes(i):
+            after.append(lines[i])
+            i += 1
+        return before + body + after
 
     def refine(self, lines: list[str], found: CopyFields, *, p: np.ndarray | None = None) -> CopyFields:
         """The rule reader's fields with the story's lines the classifier doubts left out and its headline."""
         p = self.probabilities(lines, rule=found) if p is None else p
         body_p = dict(zip(lines, p[:, 1]))
         body = [line for line in found.body if body_p.get(line, 1.0) >= self.body_floor] or found.body
-        i = int(np.argmax(p[:, 2])) if len(p) else 0
+        # a photo caption is never the headline, the classifier's or the rule reader's
+        odds = np.where([_caption(line) for line in lines], -1.0, p[:, 2]) if len(p) else p[:, 2]
+        i = int(np.argmax(odds)) if len(p) else 0
         story_start = lines.index(found.body[0]) if found.body and found.body[0] in lines else len(lines)
         # a headline sits above the story (or in its first lines), never further down the page
-        learned = len(p) and p[i, 2] > self.title_odds and _title_like(lines[i], None) and i <= story_start + 2
-        if learned and found.title is not None and lines[i] != found.title:
+        learned = len(p) and odds[i] > self.title_odds and _title_like(lines[i], None) and i <= story_start + 2
+        if learned and found.title is not None and lines[i] != found.title and not _caption(found.title):
             lede = lede_of(found.body)  # the rule reader's headline stays when the story's opening tells its words
             learned = lede_overlap(lines[i], lede) + LEDE_MARGIN >= lede_overlap(found.title, lede)
         title = lines[i] if learned else found.title
         if title is not None and body and body[0] == title:
             body = body[1:]
+        body = self._grown(lines, found, body, p, title)
         return CopyFields(body=body, title=title, author=found.author, source=found.source, published=found.published,
                           wire=found.wire)
 
@@ -125,5 +188,7 @@ def line_model() -> LineModel | None:
         return None
     with ref.open("rb") as handle:
         data = np.load(handle)
+        second = tuple(data[f"{k}2"] for k in ("mean", "scale", "coef", "intercept")) if "coef2" in data else None
         return LineModel(mean=data["mean"], scale=data["scale"], coef=data["coef"], intercept=data["intercept"],
-                         body_floor=float(data["body_floor"]), title_odds=float(data["title_odds"]))
+                         body_floor=float(data["body_floor"]), title_odds=float(data["title_odds"]), second=second,
+                         grow_odds=float(data["grow_odds"]) if "grow_odds" in data else 1.1)

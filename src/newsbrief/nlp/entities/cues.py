@@ -310,3 +310,15 @@ def acts_as_government(span: Span) -> bool:
     root = span.root
     head = root.head
     return root.dep_ == "nsubj" and head.i != root.i and head.pos_ == "VERB" and head.lemma_ != "be"
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@functools.lru_cache(maxsize=16)
+def skip_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Sorted character spans of the lines of ``text`` whose names are no entities: tables and listings (looked
+    for only when the text has a digit) and credit or promotion lines. Cached: the entity candidates and the
+    recall of missed surnames of one text both ask."""
+    tables = _table_spans(text) if _DIGIT.search(text) else ()
+    return tuple(sorted([*tables, *credit_spans(text)]))

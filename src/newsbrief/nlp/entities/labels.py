@@ -6,6 +6,7 @@ at module level.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,7 @@ from .gazetteer import fold
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-__all__ = ["PLACE_LABELS", "TITLES", "Found", "place_label", "strip_titles"]
+__all__ = ["PLACE_LABELS", "TITLES", "Found", "place_label", "strip_person_titles", "strip_titles"]
 
 PLACE_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
 Found = tuple["Span", str, "tuple[str, bool] | None"]  # span, model label, context cue
@@ -29,16 +30,53 @@ TITLES: frozenset[str] = frozenset(
 
 #: The titles as :func:`fold` writes them ("Miss" folds to "mis", "Attorney" to "atorney").
 _FOLDED_TITLES: frozenset[str] = frozenset(fold(t) for t in TITLES)
+_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def strip_titles(text: str) -> str:
-    """``President Volodymyr Zelenskiy`` -> ``Volodymyr Zelenskiy``, ``Miss Chaworth`` -> ``Chaworth``;
-    possessives dropped."""
-    text = re.sub(r"['’]s?$", "", text.strip())
-    words = text.split()
-    while len(words) > 1 and fold(words[0]).replace(" ", "") in _FOLDED_TITLES:
+    """``President Volodymyr Zelenskiy`` -> ``Volodymyr Zelenskiy``; possessives dropped. The typer's features
+    as it was fit: a folded word compared with the title list as written, so a title with a doubled letter
+    ("Miss", "Queen", "Attorney") stays. Linking uses :func:`strip_person_titles`."""
+    words = _POSSESSIVE.sub("", text.strip()).split()
+    while len(words) > 1 and fold(words[0]).replace(" ", "") in TITLES:
         words = words[1:]
     return " ".join(words)
+
+
+def strip_person_titles(text: str, *, person: bool) -> str:
+    """A name without the titles before it when what remains still reads as a person: ``Miss Quillfeather``
+    (typed a person) -> ``Quillfeather``, ``Chancellor Dorrit Vandersloot`` -> ``Dorrit Vandersloot``; but
+    ``King Street``, ``Princes Street``, ``Princess Cruises`` stay whole (the rest is a place or organisation
+    head or a common word). A name not typed a person (``person=False``) loses its titles only when a full
+    name remains (``Queen Victoria`` typed a place stays). Possessives dropped."""
+    words = _POSSESSIVE.sub("", text.strip()).split()
+    rest = words
+    while len(rest) > 1 and fold(rest[0]).replace(" ", "") in _FOLDED_TITLES:
+        rest = rest[1:]
+    if len(rest) == len(words) or _reads_as_person(rest, person=person):
+        return " ".join(rest)
+    return " ".join(words)
+
+
+def _reads_as_person(words: list[str], *, person: bool) -> bool:
+    from .cues import is_common_plural  # not on top: cues reads the lexicon and gazetteer
+    from .words import is_common_word
+
+    last = words[-1]
+    if not person and len(words) < 2:
+        return False
+    heads = _head_words()
+    return (last[:1].isupper() and fold(last).replace(" ", "") not in heads and last.lower() not in heads
+            and not is_common_word(last) and not is_common_plural(last))
+
+
+@functools.lru_cache(maxsize=1)
+def _head_words() -> frozenset[str]:
+    """Organisation and place head words of the lexicon, as written and folded ("Street", "Falls", "College")."""
+    from ..lexicon import lexicon
+
+    words = lexicon()["org_suffixes"] | lexicon()["place_suffixes"]
+    return frozenset(words) | frozenset(fold(w).replace(" ", "") for w in words)
 
 
 def place_label(label: str, cue: tuple[str, bool] | None, votes: dict[str, float] | None = None) -> str:

@@ -2,16 +2,19 @@
 
 Rules, in order (each explained in docs/methods.md, "Entities"):
 1. Surfaces are folded (:func:`~newsbrief.nlp.entities.gazetteer.fold`) so transliteration and
-   spelling variants meet (Zelensky/Zelenskiy, Donbas/Donbass); person titles are dropped.
+   spelling variants meet (Zelensky/Zelenskiy, Donbas/Donbass); titles are dropped from a name typed a person
+   when a person's name remains (:func:`~newsbrief.nlp.entities.labels.strip_person_titles`: not "King Street").
 2. A one-word person or organisation that names a country or large city in the gazetteer
-   becomes a place (Kiev), unless it is the surname of a person named in full in the same article.
+   becomes a place (Kiev), unless it is the surname of a person named in full in the same article or a titled
+   person ("Queen Odessa").
 3. A one-word mention that is the surname of exactly one fully named person in the same
    article (else in the whole corpus) joins that person (Biden -> Joe Biden); of several in one article,
    the one named at least twice as often as the next (a given name alone counting for its full name), else
-   the one named first. A plural surname ("the Bidens") joins the person the surname would.
+   the one the corpus names twice as often, else the one with a given name introduced first. A plural surname
+   ("the Bidens") joins the person the surname would, unless it names an organisation (:func:`_family`).
 4. Other mentions group by folded surface; the label is the majority vote, places counted together;
    an organisation named by the first words of the one longer organisation name of its article joins it
-   (Tyvak -> Tyvak Nano-Satellite Systems), corporate suffixes (Inc, AG, SA ...) are dropped.
+   (Zellby -> Zellby Orbital Systems), corporate suffixes (Inc, AG, SA ...) are dropped.
 5. A user alias file merges, renames or excludes names.
 The canonical name is the most frequent full surface of a group. Entity ids are derived from
 label class and folded name, so the same corpus gives the same ids on any engine.
@@ -19,6 +22,7 @@ label class and folded name, so the same corpus gives the same ids on any engine
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import Counter, defaultdict
@@ -29,11 +33,11 @@ from typing import Any
 import pandas as pd
 
 from ...params import load_alias_file
-from .cues import is_known_org, lexicon, org_key
+from .cues import is_common_plural, is_known_org, lexicon, org_key
 from .gazetteer import country_code, fold, is_capital, is_place
-from .labels import PLACE_LABELS, strip_titles
+from .labels import PLACE_LABELS, strip_person_titles
 from .variants import merge_acronyms, merge_place_prefixed, merge_reordered_orgs, merge_shortened_orgs
-from .words import is_common_word, is_given_name
+from .words import given_names, is_common_word, is_given_name
 
 SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
@@ -79,20 +83,65 @@ def _group_label(counts: Counter[str]) -> str:
     return max((lab for lab in counts if lab in PLACE_LABELS), key=lambda lab: (counts[lab], lab == "GPE"))
 
 
-def _dominant(candidates: Counter[str] | None, *, prefer_given: bool = False, first: str | None = None) -> str | None:
+def _dominant(
+    candidates: Counter[str] | None,
+    *,
+    prefer_given: bool = False,
+    corpus: Counter[str] | None = None,
+    order: dict[str, int] | None = None,
+) -> str | None:
     """The full name a bare surname most likely means: the only one, or one named at least twice as
-    often as the next (Trump -> Donald Trump beside Melania Trump); else ``first`` (the name of one
-    article introduced first, when given: news names its subject before the relatives), else None.
+    often as the next (Trump -> Donald Trump beside Melania Trump). On a toss-up, the one the whole ``corpus``
+    names at least twice as often as the others, else the one introduced first by ``order`` (start of its first
+    mention in the article: news names its subject before the relatives), else None.
     With ``prefer_given`` (names of one article), names opening with a census given name come first."""
     if not candidates:
         return None
-    given = Counter({k: n for k, n in candidates.items() if is_given_name(k.split()[0])}) if prefer_given else None
-    if given and len(given) < len(candidates):
-        candidates = given  # "Tim Cook" beside a mis-spanned "Hosting Cook": the one with a given name
+    if prefer_given:
+        given_names = _folded_given_names()
+        given = Counter({k: n for k, n in candidates.items() if k.split()[0] in given_names})
+        if given and len(given) < len(candidates):
+            candidates = given  # "Tim Cook" beside a mis-spanned "Hosting Cook": the one with a given name
     ranked = candidates.most_common(2)
     if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
         return ranked[0][0]
-    return first if first in candidates else None
+    if corpus:
+        among = Counter({k: corpus[k] for k in candidates}).most_common(2)
+        if among[0][1] >= 2 * among[1][1] and among[0][1] > 0:
+            return among[0][0]
+    if order:
+        seen = [k for k in candidates if k in order]
+        return min(seen, key=order.__getitem__) if seen else None
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _folded_given_names() -> frozenset[str]:
+    """Census given names as :func:`name_units` writes a name's first word ("William" -> "wiliam")."""
+    return frozenset(fold(n).replace(" ", "") for n in given_names())
+
+
+def _family(
+    surface: str,
+    key: str,
+    art: str,
+    surname_keys: dict[tuple[str, str], Counter[str]],
+    single_labels: dict[str, Counter[str]],
+    org_words: set[tuple[str, str]],
+    first_at: dict[str, dict[str, int]],
+) -> str | None:
+    """The person a plural surname ("the Smiths") names as a family, or None: the surname as written less its
+    "s" is no given name and no common word ("Hills" beside "Anna Hill" stays apart), the word is no known
+    organisation, not mostly typed an organisation across the corpus and no word of a longer organisation name
+    of the article ("Barclays" beside "Stephen Barclay")."""
+    if not surface.endswith("s") or is_given_name(surface[:-1]) or is_common_plural(surface):
+        return None
+    if is_common_word(surface[:-1]) or is_known_org(surface) or (art, key) in org_words:
+        return None
+    typed = single_labels.get(key)
+    if typed and 2 * typed["ORG"] > sum(typed.values()):
+        return None
+    return _dominant(surname_keys[(art, key[:-1])], prefer_given=True, order=first_at.get(art))
 
 
 def _label_class(label: str) -> str:
@@ -163,8 +212,12 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
         return (pd.DataFrame(columns=columns), pd.DataFrame(columns=["entity_id", "name", "label", "aliases"]))
     m = mentions.reset_index(drop=True).copy()
     surfaces = m["text"].astype(str)
-    stripped_of = {t: strip_titles(t) for t in surfaces.unique()}
-    m["_stripped"] = surfaces.map(stripped_of)
+    pairs = list(zip(surfaces, m["label"].astype(str)))
+    # Titles only off a name typed a person, and only when a person's name remains ("King Street" stays).
+    stripped_of = {(t, lab): strip_person_titles(t, person=lab == "PERSON") for t, lab in set(pairs)}
+    m["_stripped"] = [stripped_of[pair] for pair in pairs]
+    bare = {t: _POSSESSIVE.sub("", t.strip()) for t in surfaces.unique()}
+    titled = [stripped_of[(t, lab)] != bare[t] for t, lab in pairs]  # "Queen Victoria" is no place
     m["_fold"] = m["_stripped"].map({s: fold(s) for s in m["_stripped"].unique()})
     units_of = {s: name_units(s) for s in m["_stripped"].unique()}
     m["_unit"] = m["_stripped"].map({s: " ".join(u) for s, u in units_of.items()})
@@ -183,17 +236,16 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
     surname_keys: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     first_keys: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     corpus_surnames: dict[str, Counter[str]] = defaultdict(Counter)
-    first_of: dict[tuple[str, str], tuple[int, str]] = {}  # (article, surname) -> the full name named first
+    first_at: dict[str, dict[str, int]] = defaultdict(dict)  # article -> full name -> start of its first mention
     for art, key, start in zip(full["article_id"], full["_unit"], full["start"]):
         key = person_key(key)
-        seen = first_of.get((art, _surname(key)))
-        if seen is None or int(start) < seen[0]:
-            first_of[(art, _surname(key))] = (int(start), key)
+        if int(start) < first_at[art].get(key, int(start) + 1):
+            first_at[art][key] = int(start)
         surname_keys[(art, _surname(key))][key] += 1
         first_keys[(art, key.split()[0])][key] += 1
         corpus_surnames[_surname(key)][key] += 1
     # A given name alone ("Joe" of "Joe Biden") counts for its full name when deciding what a bare surname means.
-    given_alone = m[(m["label"] == "PERSON") & (m["_ntok"] == 1)]
+    given_alone = m[(m["label"] == "PERSON") & (m["_ntok"] == 1) & ~pd.Series(titled, index=m.index)]
     surnames_named = set(surname_keys)
     for art, key in zip(given_alone["article_id"], given_alone["_unit"]):
         fulls = first_keys.get((art, key))
@@ -202,9 +254,12 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
             surname_keys[(art, _surname(full_name))][full_name] += 1
     # How the model labels each one-word surface across the corpus (Trump: mostly PERSON, Ford: mostly ORG).
     single_labels: dict[str, Counter[str]] = defaultdict(Counter)
-    for key, ntok, label in zip(m["_unit"], m["_ntok"], labels):
+    org_words: set[tuple[str, str]] = set()  # (article, a word of a longer organisation name): "Barclays Bank"
+    for art, key, ntok, label in zip(m["article_id"], m["_unit"], m["_ntok"], labels):
         if ntok == 1:
             single_labels[key][label] += 1
+        elif label == "ORG":
+            org_words.update((art, w) for w in key.split())
 
     keys: list[tuple[str, str]] = []
     for i, (art, fkey, key, ntok, label) in enumerate(
@@ -226,25 +281,26 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
                     continue
             keys.append(("PERSON", pkey))
             continue
-        stem = key[:-1]
-        if (ntok == 1 and key.endswith("s") and (art, key) not in surname_keys and (art, stem) in surname_keys
-                and not is_given_name(stem) and not is_common_word(stem)):
-            family = _dominant(surname_keys[(art, stem)], prefer_given=True, first=first_of[(art, stem)][1])
+        if ntok == 1 and key.endswith("s") and (art, key[:-1]) in surname_keys and (art, key) not in surname_keys:
+            family = _family(m.at[i, "_stripped"], key, art, surname_keys, single_labels, org_words, first_at)
             if family is not None:  # "the Bidens": the family, counted for the person named in full
                 labels[i] = "PERSON"
                 keys.append(("PERSON", family))
                 continue
         if ntok == 1 and label in ("PERSON", "ORG", "GPE", "LOC"):
-            first = first_of.get((art, key), (0, None))[1]
-            local = _dominant(surname_keys.get((art, key)), prefer_given=True, first=first)
+            local = _dominant(surname_keys.get((art, key)), prefer_given=True, corpus=corpus_surnames.get(key),
+                              order=first_at.get(art))
             if local is not None and not (label in PLACE_LABELS and is_place(fkey)):
                 labels[i] = "PERSON"
                 keys.append(("PERSON", local))
                 continue
-            if label == "PERSON" and (art, key) in first_keys and len(first_keys[(art, key)]) == 1:
+            if (label == "PERSON" and not titled[i] and (art, key) in first_keys
+                    and len(first_keys[(art, key)]) == 1):  # not "Queen Elizabeth" beside "Elizabeth Quint"
                 keys.append(("PERSON", next(iter(first_keys[(art, key)]))))  # "Fiona" -> Fiona Parry
                 continue
-            if (label == "PERSON" or label == "ORG" and not is_capital(fkey)) and is_place(fkey) and not is_known_org(
+            if (label == "PERSON" and not titled[i] or label == "ORG" and not is_capital(fkey)) and is_place(
+                fkey
+            ) and not is_known_org(
                 m.at[i, "_stripped"]
             ):  # a capital the typer calls an organisation stands for its government ("Beijing is balking")
                 labels[i] = "GPE"
@@ -261,7 +317,7 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
                     keys.append(("PERSON", corpus))
                     continue
         if labels[i] in PLACE_LABELS:
-            code = country_code(stripped_of[m.at[i, "text"]])
+            code = country_code(m.at[i, "_stripped"])
             if code is not None:
                 keys.append(("COUNTRY", code))
                 continue

@@ -14,9 +14,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 from ..chunks import doc_text
-from .cues import credit_spans, cue_label, in_quoted_title, is_title_of_work, lexicon, org_key, table_spans
+from .cues import cue_label, in_quoted_title, is_title_of_work, lexicon, org_key, skip_spans
 from .gazetteer import country_code, fold, is_place
-from .labels import PLACE_LABELS, Found, place_label, strip_titles
+from .labels import PLACE_LABELS, Found, place_label, strip_person_titles
+from .recall import missed_surnames
 
 #: Entity labels newsbrief counts: people, organisations, places (incl. facilities).
 KEEP_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
@@ -133,8 +134,7 @@ def candidates(doc: Doc) -> list[Found]:
     """The model's people, organisations and places in ``doc``, trimmed, with their context cue; names
     inside table lines, short quoted titles and titles of works left out."""
     text = doc_text(doc)  # built once per Doc: Doc.text joins every token
-    tables = table_spans(text) if any(ch.isdigit() for ch in text) else []
-    tables = sorted([*tables, *credit_spans(text)])  # credit and promotion lines: no entities either
+    tables = skip_spans(text)  # tables, listings, credit and promotion lines: no entities
     table_starts = [a for a, _ in tables]
     found: list[Found] = []
     for ent in _paragraph_parts(doc):
@@ -274,7 +274,8 @@ def _name_runs(span: Span, label: str) -> list[Span]:
 def group_mentions(found: list[Found]) -> list[int]:
     """Group number of each mention: the article's mentions that name one entity (same folded name,
     surname of a full name, acronym of a full name)."""
-    keys = [org_key(fold(strip_titles(s.text))) for s, _, _ in found]
+    texts = [strip_person_titles(s.text, person=label == "PERSON") for s, label, _ in found]
+    keys = [org_key(fold(text)) for text in texts]
     parent: dict[str, str] = {k: k for k in keys}
 
     def find(k: str) -> str:
@@ -285,8 +286,7 @@ def group_mentions(found: list[Found]) -> list[int]:
 
     by_surname: dict[str, set[str]] = {}
     by_initials: dict[str, set[str]] = {}
-    for (span, label, _), key in zip(found, keys):
-        text = strip_titles(span.text)
+    for (_span, label, _), key, text in zip(found, keys, texts):
         if label == "PERSON" or (" " in text and label not in PLACE_LABELS):  # "Emirates" is no "surname" of a place
             for sk in _surname_keys(text):
                 by_surname.setdefault(sk, set()).add(key)
@@ -353,8 +353,6 @@ def doc_mentions(doc: Doc, *, learned: bool = True) -> list[Mention]:
         if lab is not None
     ]
     if out:  # the bare surnames of people named in full that the model did not tag (:mod:`.recall`)
-        from .recall import missed_surnames
-
         kept = [(m["start"], m["end"], m["label"]) for m in out]
         missed = [Mention(start=a, end=b, text=t, label="PERSON") for a, b, t in missed_surnames(doc, kept)]
         if missed:

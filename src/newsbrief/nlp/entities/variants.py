@@ -5,11 +5,12 @@ folded name) in place, one entry per mention, beside the mentions' ``articles`` 
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from typing import Any
 
 from .cues import lexicon
-from .gazetteer import is_demonym, is_place
+from .gazetteer import country_code, fold, is_demonym, is_place
 from .labels import PLACE_LABELS
 from .mentions import _initials
 
@@ -17,12 +18,16 @@ from .mentions import _initials
 def merge_place_prefixed(keys: list[tuple[str, str]], articles: list[str], labels: Any) -> None:
     """Join "New Zealand Department of Conservation" and "Department of Conservation" in one article:
     an organisation named with a leading place or nationality adjective ("Afghan Taliban" and "Taliban",
-    "Pittsburgh Pirates" and "Pirates") is the organisation named without it; so is a building
-    ("Indiana Statehouse" and "Statehouse": a place whose last word is a place head of the lexicon)."""
-    heads = frozenset(lexicon()["place_suffixes"])
+    "Pittsburgh Quorvexes" and "Quorvexes") is the organisation named without it; so is a building
+    ("Ohio Statehouse" and "Statehouse": a place whose last word is a place head of the lexicon). Only when
+    one longer name of the article leads to the shorter one: "Texas Senate", "Ohio Senate" and "Senate" stay
+    three ("U.S. Congress", "United States Congress" and "Congress" are one: one country leads)."""
+    heads = _folded("place_suffixes")
     kept = {"ORG", *PLACE_LABELS}
     present = {(art, key, label == "ORG") for art, key, label in zip(articles, keys, labels)
                if key[0] == "OTHER" and label in kept}
+    shorter_of: dict[int, tuple[str, str]] = {}
+    leading: dict[tuple[str, tuple[str, str], bool], set[str]] = defaultdict(set)  # -> the places before it
     for i, (key, art) in enumerate(zip(keys, articles)):
         if key[0] != "OTHER" or labels[i] not in kept:
             continue
@@ -30,26 +35,28 @@ def merge_place_prefixed(keys: list[tuple[str, str]], articles: list[str], label
         words = key[1].split()
         if not org and words[-1] not in heads:
             continue
-        if org and len(words) >= 2 and is_demonym(words[0]):  # "Afghan Taliban" and "Taliban"
-            shorter = ("OTHER", " ".join(words[1:]))
-            if (art, shorter, org) in present:
-                keys[i] = shorter
-                continue
-        for k in (1, 2, 3):
-            if len(words) - k >= 1 and is_place(" ".join(words[:k])):
-                shorter = ("OTHER", " ".join(words[k:]))
-                if (art, shorter, org) in present:
-                    keys[i] = shorter
+        splits = [1] if org and len(words) >= 2 and is_demonym(words[0]) else []  # "Afghan Taliban"
+        k = next((k for k in (1, 2, 3) if len(words) - k >= 1 and _is_place(" ".join(words[:k]))), None)
+        if k is not None:
+            splits.append(k)
+        for k in splits:
+            rest = ("OTHER", " ".join(words[k:]))
+            if (art, rest, org) in present:
+                shorter_of[i] = rest
+                leading[(art, rest, org)].add(_place_id(" ".join(words[:k])))
                 break
+    for i, shorter in shorter_of.items():
+        if len(leading[(articles[i], shorter, labels[i] == "ORG")]) == 1:
+            keys[i] = shorter
 
 
 def merge_shortened_orgs(keys: list[tuple[str, str]], articles: list[str], labels: Any) -> None:
     """Join an organisation named by the first words of a longer organisation name of its article
-    ("Tyvak" and "Tyvak Nano-Satellite Systems", "Big Machine" and "Big Machine Label Group"), or by its
+    ("Zellby" and "Zellby Orbital Systems", "Blue Lantern" and "Blue Lantern Label Group"), or by its
     last two or more words ("Security Council" and "UN Security Council"), when exactly one longer name fits. A
     shorter name typed a place joins only when the longer name's other words say an organisation ("Harvard" and
-    "Harvard University"; not "Eureka Springs" and "Eureka Springs Cavalcade")."""
-    heads = frozenset(lexicon()["org_suffixes"])
+    "Harvard University"; not "Quorvex Springs" and "Quorvex Springs Cavalcade")."""
+    heads = _folded("org_suffixes")
     longer: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
     for key, art, label in zip(keys, articles, labels):
         if key[0] == "OTHER" and label == "ORG":
@@ -65,7 +72,7 @@ def merge_shortened_orgs(keys: list[tuple[str, str]], articles: list[str], label
         if found is not None and len(found) == 1:
             full = next(iter(found))
             # a name the typer calls a place joins only an organisation whose other words say one
-            # ("Harvard" and "Harvard University"; not "Eureka Springs" and "Eureka Springs Cavalcade")
+            # ("Harvard" and "Harvard University"; not "Quorvex Springs" and "Quorvex Springs Cavalcade")
             if label == "ORG" or not heads.isdisjoint(set(full[1].split()) - set(key[1].split())):
                 keys[i] = full
 
@@ -74,6 +81,23 @@ def merge_shortened_orgs(keys: list[tuple[str, str]], articles: list[str], label
 #: organisation head ("Harvard" typed a place and "Harvard University").
 _SHORT_LABELS = frozenset({"ORG", *PLACE_LABELS})
 _ORG_FRAME = frozenset({"of", "the", "for", "and", "&", "department", "dept", "ministry"})
+
+
+def _place_id(folded: str) -> str:
+    """One name per place before an organisation ("us", "u s", "united states" -> US; "texas" -> texas)."""
+    return country_code(folded.upper() if len(folded) <= 3 else folded) or folded
+
+
+def _is_place(folded: str) -> bool:
+    """A place of the gazetteer, or a country code ("us" of "US Congress", "uk" of "UK Parliament")."""
+    return is_place(folded) or len(folded) <= 3 and country_code(folded.upper()) is not None
+
+
+@functools.lru_cache(maxsize=4)
+def _folded(key: str) -> frozenset[str]:
+    """Head words of the lexicon (``org_suffixes``, ``place_suffixes``) as :func:`fold` writes them, to compare
+    with folded names ("College" -> "colege", "Falls" -> "fals")."""
+    return frozenset(fold(w) for w in lexicon()[key])
 
 
 def _org_content(name: str) -> frozenset[str] | None:
