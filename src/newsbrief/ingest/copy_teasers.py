@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .copy_patterns import words as _words
+
 #: A headline-like line: a few words, the last not closing a sentence.
 TEASER_WORDS = (4, 20)
 #: How many headline-like lines in a row make a list of other stories.
@@ -65,10 +67,6 @@ CLICK_TO_TWEET = re.compile(r"\s*Click To Tweet$", re.IGNORECASE)
 SENTENCE_END = ".!?:;)\"”’"
 #: Words a shouted line needs to be a link (a crosshead in capitals, "WHAT YOU NEED", is shorter).
 SHOUTED_WORDS = 7
-
-
-def _words(line: str) -> list[str]:
-    return re.findall(r"[\w'’-]+", line)
 
 
 def headline_like(line: str) -> bool:
