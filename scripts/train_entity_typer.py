@@ -54,7 +54,8 @@ from entities_pages import AEB, _key, load_set  # noqa: E402
 from gum_data import GUM, load  # noqa: E402
 from newsbrief.codeversion import code_version  # noqa: E402
 from newsbrief.nlp.entities.mentions import candidates, group_mentions, rule_labels  # noqa: E402
-from newsbrief.nlp.entities.typer import CLASSES, group_features  # noqa: E402
+from newsbrief.nlp.entities.typer import CLASSES  # noqa: E402
+from newsbrief.nlp.entities.typer_features import group_features  # noqa: E402
 from newsbrief.nlp.entities.vectors import pipeline_record, tensor_width  # noqa: E402
 from newsbrief.nlp.pipeline import load_pipeline, pipeline_fingerprint  # noqa: E402
 
@@ -231,6 +232,9 @@ def main() -> None:
     parser.add_argument("--page-weight", type=float, default=3.0,
                         help="weight of a dev page's example against a GUM train one (default 3: news pages "
                              "are what newsbrief types; GUM is mostly other genres)")
+    parser.add_argument("--out", type=Path, default=OUT,
+                        help="where to write the weights (default: the shipped file; the weights without token vectors "
+                             "that another pipeline falls back to: src/newsbrief/nlp/data/entity_typer_plain.json)")
     parser.add_argument("--cache", type=Path, help="keep the parsed documents in this directory between runs")
     parser.add_argument("--folds-out", type=Path,
                         help="also write the model of each fold (fold0.json ...: GUM train and the other folds' "
@@ -299,8 +303,8 @@ def main() -> None:
     data["page_weight"] = PAGE_WEIGHT
     print(f"chosen C={best[1]}; {len(data['weights'])} features; classes {data['classes']} (expected {CLASSES})")
     if not args.dry_run:
-        OUT.write_text(json.dumps(data, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
-        print(f"wrote {OUT} ({OUT.stat().st_size // 1024} KB)")
+        args.out.write_text(json.dumps(data, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
+        print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB)")
 
 
 if __name__ == "__main__":

