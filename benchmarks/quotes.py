@@ -200,18 +200,20 @@ def _pipeline_key(nlp, texts: Sequence[str]) -> str:  # type: ignore[no-untyped-
 
 
 def parsed(nlp, texts: Sequence[str], *, cache: Path | None = None) -> Iterable:  # type: ignore[no-untyped-def]
-    """The parsed texts; with ``cache`` read from (or written to) a DocBin keyed on :func:`_pipeline_key`."""
+    """The parsed texts; with ``cache`` read from (or written to) a DocBin keyed on :func:`_pipeline_key`, the
+    token vectors beside it (the entity typer reads them; :mod:`parse_cache`)."""
     if cache is None:
         return nlp.pipe(texts, batch_size=16)
-    from spacy.tokens import DocBin
+    from parse_cache import read_docs, write_docs
 
     key = _pipeline_key(nlp, texts)
     stamp = cache.with_suffix(".key")
-    if cache.is_file() and stamp.is_file() and stamp.read_text() == key:
-        return list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+    if stamp.is_file() and stamp.read_text() == key:
+        kept = read_docs(cache, nlp, texts)
+        if kept is not None:
+            return kept
     docs = list(nlp.pipe(texts, batch_size=16))
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    DocBin(docs=docs, store_user_data=True).to_disk(cache)
+    write_docs(cache, docs, user_data=True)
     stamp.write_text(key)
     return docs
 

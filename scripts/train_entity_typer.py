@@ -56,8 +56,9 @@ from newsbrief.codeversion import code_version  # noqa: E402
 from newsbrief.nlp.entities.mentions import candidates, group_mentions, rule_labels  # noqa: E402
 from newsbrief.nlp.entities.typer import CLASSES  # noqa: E402
 from newsbrief.nlp.entities.typer_features import group_features  # noqa: E402
-from newsbrief.nlp.entities.vectors import pipeline_record, tensor_width  # noqa: E402
+from newsbrief.nlp.entities.vectors import pipeline_record  # noqa: E402
 from newsbrief.nlp.pipeline import load_pipeline, pipeline_fingerprint  # noqa: E402
+from parse_cache import read_docs, write_docs  # noqa: E402
 
 OUT = ROOT / "src" / "newsbrief" / "nlp" / "data" / "entity_typer.json"
 GUM_CLASS = {"PER": "PERSON", "ORG": "ORG", "LOC": "PLACE", "MISC": "OTHER"}
@@ -88,25 +89,15 @@ def cache_key(nlp: Any, texts: list[str]) -> str:
 
 def parsed(nlp: Any, name: str, texts: list[str]) -> list[Any]:
     """``nlp.pipe(texts)``, read from / written to the cache directory when one is given (:func:`cache_key`)."""
-    import numpy as np
-    from spacy.tokens import DocBin
-
     path = CACHE / f"{name}-{cache_key(nlp, texts)}.spacy" if CACHE is not None else None
-    if path is not None and path.is_file() and path.with_suffix(".npz").is_file():
-        docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
-        tensors = np.load(path.with_suffix(".npz"))  # a DocBin keeps no doc.tensor
-        width = pipeline_record(nlp)["width"]
-        if [d.text for d in docs] == texts and len(tensors.files) == len(docs):
-            for i, doc in enumerate(docs):
-                doc.tensor = tensors[f"arr_{i}"]
-            if all(tensor_width(doc) == width or not len(doc) for doc in docs):
-                return docs
+    if path is not None and path.is_file():
+        kept = read_docs(path, nlp, texts)
+        if kept is not None:
+            return kept
         print(f"cache {path} does not match its texts or tensors: parsing again", file=sys.stderr)
     docs = list(nlp.pipe(texts))
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        DocBin(docs=docs).to_disk(path)
-        np.savez(path.with_suffix(".npz"), *[d.tensor for d in docs])
+        write_docs(path, docs)
     return docs
 
 
