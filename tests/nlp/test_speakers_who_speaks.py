@@ -332,3 +332,18 @@ def test_a_source_who_was_not_named_is_not_the_person_named_later_with_that_role
     rows = extract_quotes(nlp(text))
     first = next(q for q in rows if q.content.startswith("the plant"))
     assert not first.speaker_is_entity
+
+
+def test_a_census_surname_with_its_own_pronoun_is_a_company(nlp: Language) -> None:
+    from dataclasses import replace
+
+    from newsbrief.nlp.quotes.named import speaker_mentions
+
+    text = "Dunmore said its software had been patched. Its customers were told on Friday."
+    doc = nlp(text)
+    rows = extract_quotes(doc)
+    assert rows
+    row = replace(rows[0], speaker_ref_start=0, speaker_ref_end=len("Dunmore"), speaker_is_entity=True)
+    doc[0].tag_ = "NNP"
+    doc[0].ent_type_ = ""
+    assert [(t, lab) for _a, _b, t, lab in speaker_mentions(doc, [row], [])] == [("Dunmore", "ORG")]

@@ -127,9 +127,12 @@ def _surname_label(span: Span, quoted: Sequence[tuple[int, int]] = ()) -> str | 
         return None  # a word of a longer name: "Standard and Poor's", "Mines, Power and Steel Minister"
     if any(c.dep_ == "appos" and c.lemma_.lower() in ORG_NOUNS for c in tok.children):
         return "ORG"  # "Kelvar, the Canadian mining company, said"
+    by_pronouns = _by_pronouns(tok, quoted)
+    if by_pronouns == "ORG":
+        return "ORG"  # "Dunmore said its software was patched": many companies are census surnames
     if surname_rank(tok.text) is not None:
-        return "PERSON"  # a census surname first: pronouns near it may be anyone's
-    return _by_pronouns(tok, quoted)
+        return "PERSON"  # a census surname, though a pronoun near it may be anyone's
+    return by_pronouns
 
 
 _PERSON_WORDS = frozenset({"he", "she", "his", "her", "him"})
