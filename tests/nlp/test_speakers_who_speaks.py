@@ -57,6 +57,8 @@ def test_the_company_is_the_organisation_whose_name_says_it_is_one(nlp: Language
         ("\"I don't know what happened,\" the driver, identified as Paul Osei, 29, told officers.", "Paul Osei"),
         ("A man named Rick Dunne said the police arrived late.", "Rick Dunne"),
         ("The victim, identified by police as Carla Mendes, 31, said she was robbed.", "Carla Mendes"),
+        ("The victim, identified as Tomas Velder by police, said he was robbed.", "Tomas Velder"),
+        ("The victim, identified as Tomas Velder of the city police, said he was robbed.", "Tomas Velder"),
     ],
 )
 def test_a_description_given_a_name_by_a_participle_is_that_person(nlp: Language, text: str, who: str) -> None:

@@ -114,8 +114,8 @@ _IDENTIFY_LEMMAS = frozenset({"identify", "name"})
 def identified_as(subj: Token) -> Token | None:
     """The name given to a description by a participle: "the driver, identified as Paul Osei," and "a man
     named Rick Dunne" are the one named (the name's head token), whatever label the model gave it. Not an
-    award or a rank ("The company, named Employer of the Year by Harbor Magazine,": a name followed by "of" or
-    "by"); an organisation noun ("a firm named Kelvar Mining") names an organisation, for the caller to type."""
+    award or a rank ("The company, named Employer of the Year by Harbor Magazine,": see ``_award``); an
+    organisation noun ("a firm named Kelvar Mining") names an organisation, for the caller to type."""
     if subj.lemma_.lower() in lexicon()["non_speakers"]:
         return None
     for acl in subj.children:
@@ -127,13 +127,25 @@ def identified_as(subj: Token) -> Token | None:
         for head in heads:
             if head.pos_ != "PROPN" and head.ent_type_ != "PERSON":
                 continue
-            after = head.doc[head.right_edge.i + 1] if head.right_edge.i + 1 < len(head.doc) else None
-            if any(c.dep_ == "prep" and c.lower_ in {"of", "by"} for c in head.children) or (
-                after is not None and after.lower_ in {"of", "by"}
-            ):
+            if _award(head):
                 continue  # "named Employer of the Year by ...": a title given, not a name
             return head
     return None
+
+
+def _award(head: Token) -> bool:
+    """"Employer of the Year": a name whose own capitalised words run on through "of" ("of the Year", not "of
+    the city police"), and which is no person's (the model's PERSON over two words or from a census given name:
+    "Tomas Velder of the City Police" is a person). The words after the name ("by police") do not count."""
+    if head.ent_type_ == "PERSON":
+        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        if ent is not None and (len(ent) > 1 or is_given_name(ent[0].text)):
+            return False
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and len(list(c.subtree)) > 1
+        and all(t.is_title or t.lower_ in {"the", "a", "an"} for t in c.subtree if t.i != c.i)
+        for c in head.children
+    )
 
 
 def company_like(head: Token, name: Span) -> bool:
