@@ -184,14 +184,19 @@ def test_a_parent_company_is_no_fallback_source_when_the_ranker_names_none() -> 
 
 
 @pytest.mark.parametrize("outlet", ["Digital Harbor Journal", "Harbor Network News", "Ferrow Broadcasting",
-                                    "Ferrow Times Co.", "The Ferrow Media Herald"])
+                                    "Ferrow Times Co.", "The Ferrow Media Herald", "Lakeside Herald Company",
+                                    "Harbor Tribune, Inc.", "Ferrow Broadcasting Corporation", "Harbor Post Co. Ltd"])
 def test_an_outlet_with_a_company_word_in_its_name_stays_the_fallback_source(outlet: str) -> None:
     from newsbrief.ingest.copy_source import fallback
 
     assert fallback(outlet) == outlet
 
 
-@pytest.mark.parametrize("owner", ["Ferrow Digital", "Harbor Holdings LLC", "Ferrow Network", "Harbor Media Co."])
+@pytest.mark.parametrize("owner", ["Ferrow Digital", "Harbor Holdings LLC", "Ferrow Network", "Harbor Media Co.",
+                                   "Harbor News Corp", "Ferrow Media Group", "Lakeside Tribune Publishing",
+                                   "Harbor Times Media Group", "Ferrow Broadcast Group", "Ferrow Broadcasting Group",
+                                   "Lakeside Star Media Group", "Harbor Sun Media Corporation",
+                                   "Ferrow Guardian Media Group", "Lakeside Post Holdings", "Harbor Radio Network"])
 def test_a_name_ending_in_a_company_word_without_a_news_word_is_a_parent_company(owner: str) -> None:
     from newsbrief.ingest.copy_source import fallback
 

@@ -345,12 +345,14 @@ class SourceModel:
         return tidy(DOMAIN_SUFFIX.sub("", name))
 
 
-#: A word that makes a name a news outlet's, whatever company word ends it ("Example Times Co.", "Example
-#: Broadcasting Corporation", "Example Network News").
-NEWS_WORD = re.compile(r"(?i)\b(?:news|times|journal|post|herald|courier|tribune|gazette|chronicle|telegraph|"
-                       r"observer|guardian|express|star|sun|mirror|record|register|examiner|inquirer|monitor|"
-                       r"dispatch|bulletin|daily|weekly|press|review|reporter|standard|sentinel|independent|"
-                       r"magazine|radio|television|tv|broadcasting|broadcast)\b")
+_NEWS_WORDS = (r"news|times|journal|post|herald|courier|tribune|gazette|chronicle|telegraph|observer|guardian|express|"
+               r"star|sun|mirror|record|register|examiner|inquirer|monitor|dispatch|bulletin|daily|weekly|press|"
+               r"review|reporter|standard|sentinel|independent|magazine|radio|television|tv|broadcasting|broadcast")
+_LEGAL_FORM = r"(?:co|inc|company|corporation|ltd|llc|plc)\b\.?"
+#: A news outlet's word right before the legal form that ends the name ("Example Times Co.", "Example Broadcasting
+#: Corporation"): the outlet's own company. Not before any other company word: "Example News Corp", "Example Media
+#: Group", "Example Tribune Publishing", "Example Broadcast Group" are parent companies.
+NEWS_COMPANY = re.compile(rf"(?i)\b(?:{_NEWS_WORDS})\W+{_LEGAL_FORM}(?:\W*{_LEGAL_FORM})*\W*$")
 #: The last word of a company's name ("Example Media", "Example Holdings LLC", "Example (City) Private").
 COMPANY_END = re.compile(r"(?i)\b(?:llc|inc|ltd|limited|plc|corp(?:oration)?|company|co|group|media|communications|"
                          r"newspapers|network|interactive|holdings|enterprises|publishing|services|private|digital|"
@@ -358,9 +360,11 @@ COMPANY_END = re.compile(r"(?i)\b(?:llc|inc|ltd|limited|plc|corp(?:oration)?|com
 
 
 def parent_company(name: str) -> bool:
-    """A name that is only a company's: its last word a company word and no word of a news outlet's ("Example Media
-    Group", "Example Communications"; not "Example Digital Journal", "Example Times Co.", "Example Broadcasting")."""
-    return bool(COMPANY_END.search(name)) and not NEWS_WORD.search(name) and not is_outlet(name)
+    """A name that is only a company's: its last word a company word, not an outlet's own company (a news word right
+    before the legal form, :data:`NEWS_COMPANY`) nor a known outlet ("Example Media Group", "Example News Corp",
+    "Example Tribune Publishing"; not "Example Times Co.", and not "Example Digital Journal" or "Example
+    Broadcasting", which end in no company word)."""
+    return bool(COMPANY_END.search(name)) and not NEWS_COMPANY.search(name) and not is_outlet(name)
 
 
 def fallback(rule: str | None) -> str | None:
