@@ -35,6 +35,19 @@ def test_a_role_named_beside_it_is_still_the_person(nlp: Language) -> None:
     assert _refs(text, rows) == ["Ann Kerrigan", "Ann Kerrigan"]
 
 
+@pytest.mark.parametrize("label", ["ORG", "GPE", None])
+def test_a_role_named_in_apposition_is_a_person_whatever_the_models_label(nlp: Language, label: str | None) -> None:
+    from spacy.tokens import Span
+
+    text = ("Senator Ada Holt toured the plant on Monday. The spokeswoman, Lorna Bexley, said the plant would "
+            "close. \"We are sorry,\" she said.")
+    doc = nlp(text)
+    i = next(t.i for t in doc if t.text == "Lorna")
+    doc.ents = [e for e in doc.ents if not e.start <= i < e.end] + ([Span(doc, i, i + 2, label)] if label else [])
+    rows = extract_quotes(doc)
+    assert _refs(text, rows) == ["Lorna Bexley", "Lorna Bexley"]  # "she" is the spokeswoman, not the senator
+
+
 def test_a_relative_named_in_apposition_is_a_person_for_her_pronoun(nlp: Language) -> None:
     text = ("Senator Joan Pirelli met Pavel Dorn on Friday. Dorn's wife, Elena, said the meeting went well. "
             "\"They talked for hours,\" she said.")
@@ -245,10 +258,18 @@ def test_an_award_given_to_a_company_is_no_speaker_name(nlp: Language) -> None:
     assert "Employer" not in [t for _a, _b, t, _l in speaker_mentions(doc, rows, [])]
 
 
-def test_a_nationality_is_no_party_member_standing_for_a_person(nlp: Language) -> None:
-    text = "French President Ada Morel met the German chancellor on Monday. The French said they would block the deal."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "French President Ada Morel met the German chancellor on Monday. The French said they would block the deal.",
+        "The Chinese said the talks were over.",
+        "The British said the talks had failed.",
+    ],
+)
+def test_a_nationality_is_a_people_not_a_party_member_or_a_name(nlp: Language, text: str) -> None:
     rows = extract_quotes(nlp(text))
     assert rows and _refs(text, rows)[0] != "Ada Morel"
+    assert rows[0].speaker_text and not rows[0].speaker_is_entity  # an unnamed group, not "French" named
 
 
 @pytest.mark.parametrize(

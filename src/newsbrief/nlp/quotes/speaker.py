@@ -141,6 +141,10 @@ class SpeakerResolver(SpeakerMemory):
             if body is not None:
                 return self._named(mention, body, person=False, kind="org")
             return self._unnamed_speaker(mention, mention, person=False, kind="group")
+        if subj.ent_type_ == "NORP" and subj.tag_ in {"NNP", "NNPS"} and is_definite(mention, subj) and (
+            subj.lower_ not in PARTY_MEMBER_WORDS and subj.lower_.endswith(PEOPLE_ENDINGS)
+        ):  # "The French said", "The Chinese said": a people, no one named
+            return self._unnamed_speaker(mention, mention, person=False, kind="group")
         if subj.ent_type_ == "NORP" and subj.tag_ == "NNP" and is_definite(mention, subj) and (
             subj.lower_ in PARTY_MEMBER_WORDS or not subj.lower_.endswith(PEOPLE_ENDINGS)
         ):  # "the Democrat", "the Texan": one person; "The French", "The Chinese" said: a people
@@ -186,10 +190,11 @@ class SpeakerResolver(SpeakerMemory):
                 nm = name_span(child)
                 if nm is not None:
                     org = subj.lemma_.lower() in ORG_NOUNS  # "the group ..., Tall Tree": an organisation
-                    # "Dorn's wife, Elena," is a person whatever label the model gave the name; "The arena's
-                    # owner, Harbor Holdings," is not: a job can be a company's
+                    # "Dorn's wife, Elena," and "The spokeswoman, Lorna Bexley," are persons whatever label the
+                    # model gave the name; "The arena's owner, Harbor Holdings," is not: a job can be a company's
                     person = child.ent_type_ == "PERSON" or (
-                        subj.lemma_.lower() in FAMILY_NOUNS and not company_like(child, nm)
+                        subj.lemma_.lower() in FAMILY_NOUNS | ROLE_WORDS | PERSON_TITLES
+                        and not company_like(child, nm)
                     )
                     return self._named(mention, nm, person=person and not org, kind="org" if org else "name")
         given = identified_as(subj) if subj.pos_ == "NOUN" else None
