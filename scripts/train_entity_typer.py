@@ -61,6 +61,8 @@ from newsbrief.nlp.pipeline import load_pipeline, pipeline_fingerprint  # noqa: 
 from parse_cache import read_docs, write_docs  # noqa: E402
 
 OUT = ROOT / "src" / "newsbrief" / "nlp" / "data" / "entity_typer.json"
+#: Where ``--no-vectors`` writes by default: the weights another pipeline is typed with (never the shipped ones).
+OUT_PLAIN = ROOT / "src" / "newsbrief" / "nlp" / "data" / "entity_typer_plain.json"
 GUM_CLASS = {"PER": "PERSON", "ORG": "ORG", "LOC": "PLACE", "MISC": "OTHER"}
 AEB_CLASS = {"person": "PERSON", "organisation": "ORG", "place": "PLACE"}
 FOLDS = 3
@@ -206,7 +208,8 @@ def export(vec: Any, model: Any) -> dict[str, Any]:
             "classes": classes, "weights": weights}
 
 
-def main() -> None:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line; ``--out`` defaults by ``--no-vectors`` (:data:`OUT`, :data:`OUT_PLAIN`)."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--dry-run", action="store_true", help="report, write nothing")
     parser.add_argument("--c", type=float, nargs="+", default=[0.2],
@@ -223,15 +226,22 @@ def main() -> None:
     parser.add_argument("--page-weight", type=float, default=3.0,
                         help="weight of a dev page's example against a GUM train one (default 3: news pages "
                              "are what newsbrief types; GUM is mostly other genres)")
-    parser.add_argument("--out", type=Path, default=OUT,
-                        help="where to write the weights (default: the shipped file; the weights without token vectors "
-                             "that another pipeline falls back to: src/newsbrief/nlp/data/entity_typer_plain.json)")
+    parser.add_argument("--out", type=Path,
+                        help="where to write the weights (default: the shipped file; with --no-vectors the weights "
+                             "another pipeline falls back to: src/newsbrief/nlp/data/entity_typer_plain.json)")
     parser.add_argument("--cache", type=Path, help="keep the parsed documents in this directory between runs")
     parser.add_argument("--folds-out", type=Path,
                         help="also write the model of each fold (fold0.json ...: GUM train and the other folds' "
                              "pages, chosen C) and folds.json (page -> fold) here, for "
                              "benchmarks/entities_pages.py --held-out DIR")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
+    if args.out is None:
+        args.out = OUT if args.vectors else OUT_PLAIN
+    return args
+
+
+def main() -> None:
+    args = parse_args()
     global PARSE, CACHE, VECTORS, PAGE_WEIGHT
     PARSE, CACHE, VECTORS, PAGE_WEIGHT = args.parse, args.cache, args.vectors, args.page_weight
     if not GUM.is_dir() or not AEB.is_dir():
