@@ -65,8 +65,8 @@ DISCLOSURE = re.compile(
     r"\b(?:is supported by its (?:audience|readers)|(?:reader|audience)-supported|"
     r"may (?:earn|receive) (?:an? )?(?:small )?affiliate commission|(?:buy|purchase|shop)\w* (?:\w+ ){0,2}through "
     r"(?:the |our )?(?:retail )?links)\b", re.IGNORECASE)
-#: The site speaking of itself: "we", "us" (not "US"), "our", or "this site".
-SITE_VOICE = re.compile(r"\b(?:we|our|(?-i:us))\b|\b(?:on|from|via) this (?:web ?)?(?:site|page)\b", re.IGNORECASE)
+#: The site speaking of itself or to its reader: "we", "us" (not "US"), "our", "you", or "this site".
+SITE_VOICE = re.compile(r"\b(?:we|our|you|(?-i:us))\b|\b(?:on|from|via) this (?:web ?)?(?:site|page)\b", re.IGNORECASE)
 #: Words a disclosure has at most.
 DISCLOSURE_WORDS = 40
 #: The site's call to its readers, written as furniture is: an imperative at the line start ("Stay up to date with
