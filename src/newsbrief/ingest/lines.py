@@ -24,10 +24,11 @@ from importlib import resources
 import numpy as np
 
 from .boilerplate import COPYRIGHT, is_boilerplate
-from .browser import MIN_BODY_WORDS, CopyFields, _best_run, _kind, _title_like, _words, read_browser_copy
+from .browser import CopyFields, _best_run, _kind, _title_like, _words, read_browser_copy
+from .browser import MIN_BODY_WORDS as MIN_STORY_WORDS
 from .bylines import BYLINE
-from .copy_patterns import DATE, STOPWORDS, lede_of, lede_overlap
 from .copy_language import stopwords_of
+from .copy_patterns import DATE, STOPWORDS, lede_of, lede_overlap
 from .copy_teasers import POINTER, caption, comment_head, glued_card, headline_like, shouted
 
 LABELS: tuple[str, ...] = ("other", "body", "title")
@@ -202,7 +203,7 @@ def _stopwords_read(lines: list[str], found: CopyFields) -> frozenset[str]:
     """The function words :func:`~.browser.read_browser_copy` told the copy's prose by: English's when its story holds
     :data:`~.browser.MIN_BODY_WORDS` words of English prose, else the copy's language's."""
     english = sum(len(_words(line)) for line in found.body if _kind(line, STOPWORDS) == "good")
-    return STOPWORDS if english >= MIN_BODY_WORDS else stopwords_of(lines)
+    return STOPWORDS if english >= MIN_STORY_WORDS else stopwords_of(lines)
 
 
 @lru_cache(maxsize=1)
