@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from newsbrief.errors import InputError  # noqa: E402
 from newsbrief.ingest import Article, parse_page, read_html_file  # noqa: E402
 from newsbrief.ingest.text import decode_bytes  # noqa: E402
-from pages_data import Page, body_f1, pages  # noqa: E402
+from pages_data import Page, body_f1, pages, seen_sites  # noqa: E402
 from pages_truth import TRUTH  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -94,6 +94,8 @@ def correct(field: str, found: Article, want: str | None) -> bool:
 
 
 SPLITS = ("dev", "test")
+#: The test pages of sites with no train or dev page, counted again apart (the split is by page, not by site).
+NEW_SITES = "new"
 
 
 def gold_of(page: Page, *, form: str) -> dict[str, str | None] | None:
@@ -135,10 +137,12 @@ def run(*, verbose: bool, splits: tuple[str, ...] = SPLITS) -> dict[str, Any]:
     bodies: dict[tuple[str, str], list[tuple[str, str]]] = {}
     hits: dict[tuple[str, str], Counter[str]] = {}
     counted: Counter[tuple[str, str]] = Counter()
+    seen = seen_sites()
     with tempfile.TemporaryDirectory() as tmp:
         for page in pages():
             if page.split not in splits:
                 continue
+            groups = [page.split] + ([NEW_SITES] if page.split == "test" and page.site not in seen else [])
             found = read_both(page, Path(tmp))
             if page.corpus == "aeb":
                 raw = page.copy.read_text(encoding="utf-8")
@@ -146,18 +150,20 @@ def run(*, verbose: bool, splits: tuple[str, ...] = SPLITS) -> dict[str, Any]:
                                      ("trafilatura", trafilatura_alone(page)),
                                      ("browser", found["browser"].text if found["browser"] else ""),
                                      ("raw copy", raw)):
-                    bodies.setdefault((system, page.split), []).append((page.body, text))
+                    for group in groups:
+                        bodies.setdefault((system, group), []).append((page.body, text))
             for form in ("html", "browser"):
                 gold = gold_of(page, form=form)
                 if gold is None:
                     continue
-                counted[(form, page.split)] += 1
-                tally = hits.setdefault((form, page.split), Counter())
+                for group in groups:
+                    counted[(form, group)] += 1
                 article = found[form]
                 misses = []
                 for field in FIELDS:
                     if article is not None and correct(field, article, gold[field]):
-                        tally[field] += 1
+                        for group in groups:
+                            hits.setdefault((form, group), Counter())[field] += 1
                     else:
                         got = None if article is None else (article.published.isoformat() if field == "date" and
                                                             article.published else getattr(article, field, None)
@@ -186,15 +192,16 @@ def main() -> None:
     parser.add_argument("--splits", nargs="+", default=list(SPLITS), choices=SPLITS,
                         help="splits to read (tune with dev alone; read test once)")
     args = parser.parse_args()
-    splits = tuple(args.splits)
     if not PAGES.is_dir():
         raise SystemExit(f"{PAGES} is absent: the pages live in ../shared beside the repository")
-    r = run(verbose=args.verbose, splits=splits)
+    r = run(verbose=args.verbose, splits=tuple(args.splits))
+    splits = tuple(args.splits) + ((NEW_SITES,) if "test" in args.splits else ())
     print("Body F1 (aeb scorer, aeb pages)")
-    print(f"{'system':22} " + " ".join(f"{s + ' (' + str(len(r['bodies'][('html', s)])) + ')':>10}" for s in splits))
+    sizes = {s: len(r["bodies"].get(("html", s), [])) for s in splits}
+    print(f"{'system':22} " + " ".join(f"{s + ' (' + str(sizes[s]) + ')':>10}" for s in splits))
     for system, label in (("html", "HTML, newsbrief"), ("trafilatura", "HTML, trafilatura alone"),
                           ("browser", "copy, newsbrief"), ("raw copy", "copy, raw text")):
-        print(f"{label:22} " + " ".join(f"{body_f1(r['bodies'][(system, s)]):10.3f}" for s in splits))
+        print(f"{label:22} " + " ".join(f"{body_f1(r['bodies'].get((system, s), [])):10.3f}" for s in splits))
     print()
     print("Metadata right (pages with hand gold: aeb gold.json + Readability)")
     print(f"{'form':8} {'split':5} {'pages':>5} " + " ".join(f"{f:>7}" for f in FIELDS))
@@ -203,6 +210,8 @@ def main() -> None:
             n = r["counted"][(form, s)]
             tally = r["hits"].get((form, s), Counter())
             print(f"{form:8} {s:5} {n:5d} " + " ".join(f"{tally[f] / n if n else float('nan'):7.2f}" for f in FIELDS))
+    if NEW_SITES in splits:
+        print(f"({NEW_SITES}: the test pages of sites with no train or dev page; the split is by page, not by site)")
 
 
 if __name__ == "__main__":

@@ -40,9 +40,21 @@ class Page:
     url: str | None
     gold: dict[str, Any] | None  # hand gold of title, published, source, author (aeb gold.json), else None
 
+    @property
+    def site(self) -> str:
+        """The page's site: its address's domain, or the Readability folder without its number."""
+        from newsbrief.ingest.sources import domain_label
+
+        return domain_label(self.url) or re.sub(r"-\d+$", "", self.id)
+
     def html_text(self) -> str:
         data = gzip.decompress(self.html.read_bytes()) if self.html.suffix == ".gz" else self.html.read_bytes()
         return data.decode("utf-8", "replace")
+
+
+def seen_sites() -> frozenset[str]:
+    """The sites of the train and dev pages (a test page of another site is of a site never seen in tuning)."""
+    return frozenset(page.site for page in pages() if page.split in ("train", "dev"))
 
 
 def split_of(page_id: str) -> str:

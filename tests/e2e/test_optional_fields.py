@@ -108,8 +108,11 @@ def test_mixed_present_and_missing_values(tmp_path: Path) -> None:
     assert "Daily Post" in listing and "Evening Star" in listing and "unknown source" in listing
     assert_no_missing_markers(listing)
     explorer = Explorer.load(tmp_path / "out" / "mix" / "data")
-    view = explorer.view()
-    table = view.sentences_table(limit=100)._repr_html_()
-    assert "undated" in table or "unknown source" in table
+    explorer.choose(entity="Maria Lopez")  # named only in a3: a source, no date
+    table = explorer.view().sentences_table(limit=100)._repr_html_()
+    assert "undated" in table and "Evening Star" in table
+    explorer.choose(entity="Olaf Scholz")  # named only in a2: neither
+    table = explorer.view().sentences_table(limit=100)._repr_html_()
+    assert "undated" in table and "unknown source" in table
     assert_no_missing_markers(unescape(re.sub(r"<[^>]+>", " ", table)))
     assert "all undated" not in explorer.overview().text

@@ -47,3 +47,11 @@ def test_an_updated_date_alone_is_the_date() -> None:
     found = read_browser_copy(_copy(["Bridge to close for two years", "Updated Nov. 20, 2019 12:24 a.m. ET"]))
     assert found is not None and found.published is not None
     assert found.published.date().isoformat() == "2019-11-20"
+
+
+def test_a_caption_date_skipped_for_a_later_line_is_never_read_as_a_month_and_day() -> None:
+    caption = "Mayor Jane Doe speaks at the bridge, Nov. 19, 2019, in Ferrow."
+    found = read_browser_copy(_copy(["Bridge to close for two years", caption, caption]) + ["© 2024 Ferrow Courier"])
+    assert found is not None and found.published is not None
+    assert found.published.date().isoformat() == "2019-11-19"
+

@@ -181,3 +181,43 @@ def test_a_parent_company_is_no_fallback_source_when_the_ranker_names_none() -> 
     assert fallback("Ferrow Media Group") is None
     assert fallback("Valley Courier") == "Valley Courier"
     assert fallback(None) is None
+
+
+@pytest.mark.parametrize("outlet", ["Digital Harbor Journal", "Harbor Network News", "Ferrow Broadcasting",
+                                    "Ferrow Times Co.", "The Ferrow Media Herald"])
+def test_an_outlet_with_a_company_word_in_its_name_stays_the_fallback_source(outlet: str) -> None:
+    from newsbrief.ingest.copy_source import fallback
+
+    assert fallback(outlet) == outlet
+
+
+@pytest.mark.parametrize("owner", ["Ferrow Digital", "Harbor Holdings LLC", "Ferrow Network", "Harbor Media Co."])
+def test_a_name_ending_in_a_company_word_without_a_news_word_is_a_parent_company(owner: str) -> None:
+    from newsbrief.ingest.copy_source import fallback
+
+    assert fallback(owner) is None
+
+
+def test_without_shipped_weights_a_parent_company_is_no_source_either(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsbrief.ingest.copy_source as copy_source
+
+    monkeypatch.setattr(copy_source, "source_model", lambda: None)  # the package without copy_source.npz
+    article = parse_page(page("Valley Courier", "Example Media Holdings LLC"), article_id="a")
+    assert article.source is None
+    note = "Valley Courier is part of Example Media Holdings LLC, a regional media group."
+    article = parse_page(page("Valley Courier", "Example Media Holdings LLC") + "\n" + note, article_id="a")
+    assert article.source == "Valley Courier"
+
+
+@pytest.mark.skipif(source_model() is None, reason="the package ships no copy_source.npz")
+def test_the_source_from_candidates_computed_once_is_the_source_the_product_gives() -> None:
+    ranker = source_model()
+    assert ranker is not None
+    note = "Valley Courier is part of Example Media Holdings LLC, a regional media group."
+    for text in (page("Valley Courier", "Example Media Holdings LLC"), page("Harbor Ledger", "Ferrow Media Group"),
+                 page("Harbor Ledger", "Ferrow Media Group") + "\n" + note):
+        lines = text.split("\n")
+        _, wholes, rows = candidate_rows(lines, body=STORY, rule="Ferrow Media Group")
+        given = ranker.source(lines, body=STORY, rule="Ferrow Media Group", candidates=(wholes, rows))
+        assert given == ranker.source(lines, body=STORY, rule="Ferrow Media Group")
+    assert given == "Valley Courier"  # the site's note about itself comes first, candidates given or not

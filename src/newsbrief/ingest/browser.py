@@ -18,8 +18,7 @@ from .boilerplate import COPYRIGHT, is_boilerplate
 from .bylines import BYLINE, bare_name, find_author
 from .copy_dates import find_date
 from .copy_language import stopwords_of
-from .copy_patterns import DATE, MONTH, STOPWORDS, lede_of, lede_overlap
-from .copy_patterns import words as _words
+from .copy_patterns import DATE, MONTH, STOPWORDS, lede_of, lede_overlap, words
 from .copy_teasers import before_author_note, comment_head, story_lines
 from .names import is_outlet, outlet_in
 
@@ -60,15 +59,15 @@ class CopyFields:
 def _kind(line: str, stopwords: frozenset[str] = STOPWORDS) -> str:
     """'good' (prose), 'short' (could be either) or 'bad' (chrome) for one line (``stopwords``: the function words
     of the page's language, :func:`~.copy_language.stopwords_of`)."""
-    words = _words(line)
-    if not words or is_boilerplate(line):
+    tokens = words(line)
+    if not tokens or is_boilerplate(line):
         return "bad"
-    stop = sum(w.lower() in stopwords for w in words) / len(words)
-    if len(words) >= 15 and stop >= 0.2 and line.rstrip()[-1:] in ".!?\"'”’:;)":
+    stop = sum(w.lower() in stopwords for w in tokens) / len(tokens)
+    if len(tokens) >= 15 and stop >= 0.2 and line.rstrip()[-1:] in ".!?\"'”’:;)":
         return "good"
-    if len(words) >= 30 and stop >= 0.25:
+    if len(tokens) >= 30 and stop >= 0.25:
         return "good"
-    if len(words) <= 3 or stop < 0.1 or line.count("|") >= 2:
+    if len(tokens) <= 3 or stop < 0.1 or line.count("|") >= 2:
         return "bad"
     return "short"
 
@@ -103,9 +102,9 @@ def _after_header(lines: list[str], lo: int, hi: int, kinds: list[str]) -> int:
         if start == lo and prose >= STANDFIRST_WORDS:
             break  # more than a headline and standfirst before any header line: the body has begun
         if kinds[i] == "good":
-            prose += len(_words(line))
+            prose += len(words(line))
         if len(line) <= 160 and (BYLINE.match(line) or line.lower() == "by" or
-                                 (DATE.search(line) and len(_words(line)) <= 20)):
+                                 (DATE.search(line) and len(words(line)) <= 20)):
             start = i + 1
         elif start > lo and kinds[i] == "good":
             break  # the body has begun
@@ -128,8 +127,8 @@ CREDIT_OR_TEASER = re.compile(r"^(?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w.'’-]+\s*
 
 
 def _title_like(line: str, author: str | None) -> bool:
-    words = _words(line)
-    if not 3 <= len(words) <= 30 or is_boilerplate(line) or DATE.search(line) or BYLINE.match(line):
+    tokens = words(line)
+    if not 3 <= len(tokens) <= 30 or is_boilerplate(line) or DATE.search(line) or BYLINE.match(line):
         return False
     if INTERFACE.search(line) or CREDIT_OR_TEASER.match(line) or RELATIVE_TIME.search(line):
         return False
@@ -167,7 +166,7 @@ def _find_title(lines: list[str], kinds: list[str], anchor: int, author: str | N
             continue
         if not _title_like(line, author):
             continue
-        n = len(_words(line))
+        n = len(words(line))
         # a headline is repeated above the story's end (the page title, a breadcrumb, an image
         # caption); a line repeated only below the story is a teaser or section link of the chrome
         others = [j for j in seen_at.get(line.casefold(), []) if j != i]
@@ -191,7 +190,7 @@ def _under_headline(lines: list[str], i: int, n: int, author: str | None) -> boo
     if n < STANDFIRST_MIN:
         return False
     above = [j for j in (i - 1, i - 2) if j >= 0][: 1 if i < 2 or len(lines[i - 1].split()) > 1 else 2]
-    return any(_title_like(lines[j], author) and len(_words(lines[j])) < n for j in above)
+    return any(_title_like(lines[j], author) and len(words(lines[j])) < n for j in above)
 
 
 def _header_anchor(lines: list[str], body_start: int, date_line: int | None) -> int:
@@ -245,7 +244,7 @@ LIST_SEPARATOR = re.compile(r"\s(?:--|-|–|—|\|)\s|:\s")
 def _item_shape(line: str) -> tuple[str, str] | None:
     """What a list item looks like: how it begins (a number, a month, a capital) and its separator."""
     sep = LIST_SEPARATOR.search(line)
-    if sep is None or len(_words(line)) > 30 or is_boilerplate(line):
+    if sep is None or len(words(line)) > 30 or is_boilerplate(line):
         return None
     first = line.split()[0]
     start = "number" if first[0].isdigit() else "month" if re.fullmatch(MONTH, first, re.IGNORECASE) else \
@@ -261,7 +260,7 @@ def _listed_after(lines: list[str], hi: int) -> list[str]:
         return []
     announced = lines[hi - 1].rstrip().endswith(":") or lines[hi].rstrip().endswith(":")
     intro = hi - 1 if lines[hi - 1].rstrip().endswith(":") else hi
-    if not announced and len(_words(lines[hi])) > 8:
+    if not announced and len(words(lines[hi])) > 8:
         return []
     items = [lines[intro]] if intro == hi else []
     shape = _item_shape(lines[intro + 1]) if intro + 1 < len(lines) else None
@@ -291,7 +290,7 @@ def _head_lines(lines: list[str], lo: int, *, size: int = 30) -> list[int]:
 def unchromed(lines: list[str]) -> list[str]:
     """The lines of a copy where no story stands out, without its chrome (menus, buttons, labels: lines of three
     words or fewer or without function words of the page's language); all of them when that leaves nothing."""
-    return [line for line in lines if len(_words(line)) > 2 or len(line) >= (10 if CJK.search(line) else 20)] or lines
+    return [line for line in lines if len(words(line)) > 2 or len(line) >= (10 if CJK.search(line) else 20)] or lines
 
 
 def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = None) -> CopyFields | None:
@@ -306,7 +305,7 @@ def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = No
         foreign = stopwords_of(lines)
         return None if foreign is STOPWORDS else read_browser_copy(lines, stopwords=foreign)
     kinds = [_kind(line, stopwords) for line in lines]
-    sizes = [len(_words(line)) for line in lines]
+    sizes = [len(words(line)) for line in lines]
     lo, hi = _best_run(kinds, sizes)
     first_comment = next((i for i, line in enumerate(lines) if comment_head(line)), None)
     if first_comment is not None and hi > first_comment:  # the comments are no story: the run before them

@@ -8,8 +8,7 @@ from datetime import datetime
 
 from ..dates import parse_date
 from .bylines import BYLINE
-from .copy_patterns import DATE, DATE_NO_YEAR, TIME, WEEKDAY
-from .copy_patterns import words as _words
+from .copy_patterns import DATE, DATE_NO_YEAR, TIME, WEEKDAY, words
 
 
 def parse_match(text: str) -> datetime | None:
@@ -65,14 +64,16 @@ def _find_date_line(lines: list[str], year_hint: int | None, *, sentences: bool)
                     return found, i
             continue
         match = DATE.search(line)
-        if match and _in_sentence(line, match.start()) == sentences:
+        if match:
+            if _in_sentence(line, match.start()) != sentences:
+                continue  # a caption's date now, a date line's then: never its month and day read as a short date
             found = parse_match(match.group(0))
             if found is not None:
                 return found, i
         if sentences:
             continue
         match = DATE_NO_YEAR.search(line)
-        if match and year_hint and (BYLINE.match(line) or len(_words(line)) <= 12):
+        if match and year_hint and (BYLINE.match(line) or len(words(line)) <= 12):
             found = parse_date(f"{match.group(0).strip(' ,|-•')} {year_hint}")
             if found is not None:
                 return found, i

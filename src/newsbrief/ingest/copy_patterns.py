@@ -21,7 +21,7 @@ DATE = re.compile(
     rf"|\b(?P<y3>\d{{4}})-\d{{2}}-\d{{2}}|\b\d{{1,2}}/\d{{1,2}}/(?P<y4>\d{{4}})|\b\d{{1,2}}/\d{{1,2}}/(?P<y5>\d{{2}})\b){TIME}",
     re.IGNORECASE,
 )
-DATE_NO_YEAR = re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!,?\s*\d{{4}}){TIME}", re.IGNORECASE)
+DATE_NO_YEAR = re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?!,?\s*\d{{4}}){TIME}", re.IGNORECASE)
 WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*", re.IGNORECASE)
 
 #: Words of a story's opening whose content words a headline shares (:func:`lede_of`).

@@ -314,12 +314,6 @@ class SourceModel:
         p = np.exp(z)
         return np.asarray(p[:-1] / p.sum())
 
-    def best(self, lines: list[str], *, body: list[str], rule: str | None) -> tuple[str | None, float]:
-        """The likeliest outlet name and its share of the page's candidates (None, 0.0 when the copy names
-        nothing)."""
-        _, wholes, rows = candidate_rows(lines, body=body, rule=rule)
-        return self.pick(wholes, rows)
-
     def pick(self, wholes: list[str], rows: np.ndarray) -> tuple[str | None, float]:
         """The likeliest of the candidates (:func:`candidate_rows`) that is no section or button, and its share."""
         if not wholes:
@@ -331,13 +325,18 @@ class SourceModel:
         i = int(np.argmax(np.where(usable, p, -1.0)))
         return wholes[i], float(p[i])
 
-    def source(self, lines: list[str], *, body: list[str], rule: str | None) -> str | None:
+    def source(self, lines: list[str], *, body: list[str], rule: str | None,
+               candidates: tuple[list[str], np.ndarray] | None = None) -> str | None:
         """The outlet of a copy: the site's note about itself, else the ranker's pick above the floor, else the rule
-        reader's source unless it is only a parent company (:func:`fallback`), else None."""
+        reader's source unless it is only a parent company (:func:`fallback`), else None. ``candidates``: the copy's
+        names and rows (:func:`candidate_rows`) when already computed (training scores many settings on them)."""
         own = own_name(lines, body=body)
         if own is not None:
             return tidy(own)
-        name, p = self.best(lines, body=body, rule=rule)
+        if candidates is None:
+            _, wholes, rows = candidate_rows(lines, body=body, rule=rule)
+            candidates = (wholes, rows)
+        name, p = self.pick(*candidates)
         if name is None or p < self.floor:
             return fallback(rule)
         wire = next((m.group("src").strip() for line in body[:3] if (m := WIRE_DATELINE.match(line))), None)
@@ -346,13 +345,41 @@ class SourceModel:
         return tidy(DOMAIN_SUFFIX.sub("", name))
 
 
+#: A word that makes a name a news outlet's, whatever company word ends it ("Example Times Co.", "Example
+#: Broadcasting Corporation", "Example Network News").
+NEWS_WORD = re.compile(r"(?i)\b(?:news|times|journal|post|herald|courier|tribune|gazette|chronicle|telegraph|"
+                       r"observer|guardian|express|star|sun|mirror|record|register|examiner|inquirer|monitor|"
+                       r"dispatch|bulletin|daily|weekly|press|review|reporter|standard|sentinel|independent|"
+                       r"magazine|radio|television|tv|broadcasting|broadcast)\b")
+#: The last word of a company's name ("Example Media", "Example Holdings LLC", "Example (City) Private").
+COMPANY_END = re.compile(r"(?i)\b(?:llc|inc|ltd|limited|plc|corp(?:oration)?|company|co|group|media|communications|"
+                         r"newspapers|network|interactive|holdings|enterprises|publishing|services|private|digital|"
+                         r"partners|industries)\W*$")
+
+
+def parent_company(name: str) -> bool:
+    """A name that is only a company's: its last word a company word and no word of a news outlet's ("Example Media
+    Group", "Example Communications"; not "Example Digital Journal", "Example Times Co.", "Example Broadcasting")."""
+    return bool(COMPANY_END.search(name)) and not NEWS_WORD.search(name) and not is_outlet(name)
+
+
 def fallback(rule: str | None) -> str | None:
-    """The rule reader's source when the ranker names none: not a copyright owner that is only a company ("Example
-    Communications", "Example Media", "Example (City) Private"; a known outlet stays): a source left empty tells the
-    reader the copy did not say, where a parent company would count its papers as one outlet."""
-    if rule is None or (COMPANY.search(rule) and not is_outlet(rule)):
+    """The rule reader's source when the ranker names none, unless it is only a parent company
+    (:func:`parent_company`; a known outlet stays): a source left empty tells the reader the copy did not say, where a
+    parent company would count its papers as one outlet."""
+    if rule is None or parent_company(rule):
         return None
     return rule
+
+
+def copy_source(lines: list[str], *, body: list[str], rule: str | None) -> str | None:
+    """The outlet of a copy: :meth:`SourceModel.source` with the shipped weights; without them the site's note about
+    itself (:func:`own_name`), else the rule reader's source unless only a parent company (:func:`fallback`)."""
+    ranker = source_model()
+    if ranker is not None:
+        return ranker.source(lines, body=body, rule=rule)
+    own = own_name(lines, body=body)
+    return tidy(own) if own is not None else fallback(rule)
 
 
 @lru_cache(maxsize=1)

@@ -26,6 +26,7 @@ from collections.abc import Callable
 from .boilerplate import REPORTED
 from .copy_dates import DATE_WORD
 from .copy_patterns import MONTH, WEEKDAY
+from .copy_patterns import words as _words
 
 #: A headline-like line: a few words, the last not closing a sentence.
 TEASER_WORDS = (4, 20)
@@ -80,10 +81,6 @@ CLICK_TO_TWEET = re.compile(r"\s*Click To Tweet$", re.IGNORECASE)
 SENTENCE_END = ".!?:;)\"”’"
 #: Words a shouted line needs to be a link (a crosshead in capitals, "WHAT YOU NEED", is shorter).
 SHOUTED_WORDS = 7
-
-
-def _words(line: str) -> list[str]:
-    return re.findall(r"[\w'’-]+", line)
 
 
 def headline_like(line: str) -> bool:

@@ -24,11 +24,11 @@ from importlib import resources
 import numpy as np
 
 from .boilerplate import COPYRIGHT, is_boilerplate
-from .browser import CopyFields, _best_run, _kind, _title_like, _words, read_browser_copy
 from .browser import MIN_BODY_WORDS as MIN_STORY_WORDS
+from .browser import CopyFields, _best_run, _kind, _title_like, read_browser_copy
 from .bylines import BYLINE
 from .copy_language import stopwords_of
-from .copy_patterns import DATE, STOPWORDS, lede_of, lede_overlap
+from .copy_patterns import DATE, STOPWORDS, lede_of, lede_overlap, words
 from .copy_teasers import POINTER, caption, comment_head, glued_card, headline_like, shouted
 
 LABELS: tuple[str, ...] = ("other", "body", "title")
@@ -42,11 +42,11 @@ GROW_LINES = 3  # lines the story may gain before its first and after its last l
 
 def _own(line: str, *, kind: str, in_run: bool, i: int, n: int, lo: int, hi: int, repeats: int, in_rule_body: bool,
          rule_title: bool) -> list[float]:
-    words = _words(line)
-    n_words = len(words)
+    tokens = words(line)
+    n_words = len(tokens)
     letters = [c for c in line if c.isalpha()]
-    caps = sum(w[:1].isupper() for w in words) / n_words if n_words else 0.0
-    stop = sum(w.lower() in STOPWORDS for w in words) / n_words if n_words else 0.0
+    caps = sum(w[:1].isupper() for w in tokens) / n_words if n_words else 0.0
+    stop = sum(w.lower() in STOPWORDS for w in tokens) / n_words if n_words else 0.0
     end = line.rstrip()[-1:]
     before = (lo - i) if i < lo else 0
     after = (i - hi + 1) if i >= hi else 0
@@ -71,7 +71,7 @@ def features(lines: list[str], *, rule: CopyFields | None = None) -> np.ndarray:
     ends)."""
     n = len(lines)
     kinds = [_kind(line) for line in lines]
-    lo, hi = _best_run(kinds, [len(_words(line)) for line in lines])
+    lo, hi = _best_run(kinds, [len(words(line)) for line in lines])
     counts: dict[str, int] = {}
     for line in lines:
         key = re.sub(r"\W+", "", line.casefold())
@@ -202,7 +202,7 @@ class LineModel:
 def _stopwords_read(lines: list[str], found: CopyFields) -> frozenset[str]:
     """The function words :func:`~.browser.read_browser_copy` told the copy's prose by: English's when its story holds
     :data:`~.browser.MIN_BODY_WORDS` words of English prose, else the copy's language's."""
-    english = sum(len(_words(line)) for line in found.body if _kind(line, STOPWORDS) == "good")
+    english = sum(len(words(line)) for line in found.body if _kind(line, STOPWORDS) == "good")
     return STOPWORDS if english >= MIN_STORY_WORDS else stopwords_of(lines)
 
 

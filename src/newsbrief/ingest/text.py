@@ -22,7 +22,7 @@ from ..dates import parse_date
 from ..errors import InputError
 from .browser import _title_like, read_browser_copy, unchromed
 from .bylines import name_like
-from .copy_source import source_model
+from .copy_source import copy_source
 from .lines import line_model
 from .model import Article
 from .sources import agency, split_wire
@@ -173,9 +173,7 @@ def parse_page(raw: str, *, article_id: str, origin: str | None = None) -> Artic
         if found is not None and model is not None:
             found = model.refine(all_lines, found)
         if found is not None:
-            ranker = source_model()
-            source = ranker.source(all_lines, body=found.body, rule=found.source) if ranker is not None \
-                else found.source
+            source = copy_source(all_lines, body=found.body, rule=found.source)
             if header.published is not None:  # a date line at the very top: the header above it names the story
                 source = header.source or source
                 found = replace(found, title=header.title or found.title, author=header.author or found.author,
@@ -195,8 +193,8 @@ def parse_page(raw: str, *, article_id: str, origin: str | None = None) -> Artic
     if not body.strip():
         raise InputError("no article text left after removing page chrome", path=origin or article_id)
     source = header.source
-    if source is None and len(all_lines) >= BROWSER_COPY_MIN_LINES and (ranker := source_model()) is not None:
-        source = ranker.source(all_lines, body=body_lines, rule=None)  # a copy's chrome names its outlet
+    if source is None and len(all_lines) >= BROWSER_COPY_MIN_LINES:
+        source = copy_source(all_lines, body=body_lines, rule=None)  # a copy's chrome names its outlet
     return Article(
         article_id=article_id,
         text=body,
