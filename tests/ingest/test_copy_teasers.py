@@ -53,6 +53,7 @@ def test_photo_captions_written_as_agencies_write_them_go() -> None:
     dated = "Engineers inspect the deck of the old bridge in Exampleton, Tuesday, Nov. 19, 2019."
     body = [P1, posed, P2, behind, P3, dated, P4]
     assert story_lines(body) == [P1, P2, P3, P4]
+    assert posed_caption("A ferry leaves the north pier at dawn in Exampleton, on Monday, Nov. 18, 2019.")
 
 
 def test_story_sentences_with_left_or_a_date_are_no_captions() -> None:
@@ -66,9 +67,11 @@ def test_story_sentences_with_left_or_a_date_are_no_captions() -> None:
 def test_story_sentences_naming_sides_or_a_coming_date_are_no_captions() -> None:
     kept = ["Critics on the left, right, and center have condemned the plan as a giveaway to the contractors.",
             "Voters will get their say on the plan in a referendum to be held on Tuesday, Nov. 5, 2024.",
+            "The council voted to close the old bridge to cars for two years on Tuesday, Nov. 19, 2019.",
             "The lane closures (right) will last until the end of the month, the transport department said."]
     assert not any(posed_caption(line) for line in kept)
-    assert story_lines([P1, kept[0], P2, kept[1], P3, kept[2], P4]) == [P1, kept[0], P2, kept[1], P3, kept[2], P4]
+    assert story_lines([P1, kept[0], P2, kept[1], P3, kept[2], P4, kept[3]]) == [P1, kept[0], P2, kept[1], P3, kept[2],
+                                                                               P4, kept[3]]
 
 
 def test_a_story_sentence_credited_to_a_website_is_a_source_not_a_caption() -> None:

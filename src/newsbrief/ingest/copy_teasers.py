@@ -58,11 +58,12 @@ POSED = re.compile(
     rf"(?-i:[A-Z][\w.'’-]*),\s*{_POSITION}\s*[,)](?!\s*(?:and\s+)?(?:left|right|cent(?:er|re))\b)|"
     r"(?-i:[A-Z][\w.'’-]*)\s*\((?:left|right|cent(?:er|re))\)|\((?:background|foreground)\)", re.IGNORECASE)
 #: A scene closed by its weekday and full date after a comma, as agencies write captions ("... during a campaign stop
-#: in Example City, Tuesday, Nov. 19, 2019."). A story sentence may end on such a date too: after "on" (no comma: not
+#: in Example City, Tuesday, Nov. 19, 2019.", "... at the pier in Example City, on Monday, Nov. 18, 2019."). A story
+#: sentence may end on such a date too: after "on" with no comma ("the council voted on Tuesday, Nov. 19, 2019."; not
 #: matched), or telling what is to come ("a referendum to be held on Tuesday, Nov. 5, 2024.", "Voters will go to the
 #: polls in Example City, Tuesday, Nov. 5, 2024."): those are no captions (:data:`FUTURE`).
 POSED_DATE = re.compile(
-    rf",\s*{WEEKDAY.pattern}{MONTH}\s*\d{{1,2}},?\s*(?:19|20)\d{{2}}\.?(?:\s*\([^()]*\))?\s*$", re.IGNORECASE)
+    rf",\s*(?:on\s+)?{WEEKDAY.pattern}{MONTH}\s*\d{{1,2}},?\s*(?:19|20)\d{{2}}\.?(?:\s*\([^()]*\))?\s*$", re.IGNORECASE)
 #: Wording of what is to come, or of an event's date, before a date.
 FUTURE = re.compile(r"\b(?:will|shall|to be held|held on|scheduled|set for|due to|planned for)\b", re.IGNORECASE)
 #: Words a posed caption has at least (a date line, "Wednesday, November 20, 2019", is shorter).
