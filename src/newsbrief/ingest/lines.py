@@ -192,9 +192,9 @@ class LineModel:
         title = lines[i] if learned else rule_title
         if title is not None and body and body[0] == title:
             body = body[1:]
-        if stopwords is None:
+        if stopwords is None and self.grow_odds <= 1.0:
             stopwords = _stopwords_read(lines, found)
-        body = self._grown(lines, body, p, title, stopwords=stopwords)
+        body = self._grown(lines, body, p, title, stopwords=stopwords or STOPWORDS)
         return CopyFields(body=body, title=title, author=found.author, source=found.source, published=found.published,
                           wire=found.wire)
 
@@ -202,8 +202,12 @@ class LineModel:
 def _stopwords_read(lines: list[str], found: CopyFields) -> frozenset[str]:
     """The function words :func:`~.browser.read_browser_copy` told the copy's prose by: English's when its story holds
     :data:`~.browser.MIN_BODY_WORDS` words of English prose, else the copy's language's."""
-    english = sum(len(words(line)) for line in found.body if _kind(line, STOPWORDS) == "good")
-    return STOPWORDS if english >= MIN_STORY_WORDS else stopwords_of(lines)
+    english = 0
+    for line in found.body:  # the story's first lines settle it on an English copy
+        english += len(words(line)) if _kind(line, STOPWORDS) == "good" else 0
+        if english >= MIN_STORY_WORDS:
+            return STOPWORDS
+    return stopwords_of(lines)
 
 
 @lru_cache(maxsize=1)
