@@ -185,7 +185,8 @@ class NamedAudit:
         added = speaker_mentions(doc, rows, spans)
         self.added.update(label for *_x, label in added)
         spans += [(a, b) for a, b, _t, _l in added]
-        covered_names = {doc.text[a:b].lower().removeprefix("the ") for a, b in spans}
+        text = doc.text  # built anew on each access: read once
+        covered_names = {text[a:b].lower().removeprefix("the ") for a, b in spans}
         for q in rows:
             a, b = q.speaker_ref_start, q.speaker_ref_end
             if not q.speaker_is_entity or a is None or b is None:
@@ -193,9 +194,9 @@ class NamedAudit:
             self.named += 1
             if any(s < b and e > a and min(e, b) - max(s, a) >= 0.6 * (b - a) for s, e in spans):
                 continue
-            if doc.text[a:b].lower().removeprefix("the ") in covered_names:
+            if text[a:b].lower().removeprefix("the ") in covered_names:
                 continue  # annotation matches it to that entity by name
-            self.uncovered[doc.text[a:b]] += 1
+            self.uncovered[text[a:b]] += 1
 
     def report(self) -> str:
         n = sum(self.uncovered.values())

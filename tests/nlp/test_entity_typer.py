@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsbrief.nlp.entities.mentions import doc_mentions
-from newsbrief.nlp.entities.typer import CLASSES, Typer, is_given_name, shipped_typer, surname_rank
+from newsbrief.nlp.entities.typer import CLASSES, Typer, shipped_typer
+from newsbrief.nlp.entities.words import is_given_name, surname_rank
 
 
 def _labels(nlp, text: str) -> dict[str, str]:
@@ -106,7 +107,7 @@ def test_small_places_regions_and_state_codes_are_a_weaker_gazetteer() -> None:
 
 
 def test_a_one_word_name_carries_the_models_label_beside_what_the_lists_say(nlp) -> None:
-    from newsbrief.nlp.entities.typer import mention_features
+    from newsbrief.nlp.entities.typer_features import mention_features
 
     doc = nlp("Zorbatek said on Monday that it would hire 300 people.")
     feats = mention_features(doc[0:1], "PERSON", None)
@@ -138,7 +139,7 @@ def test_a_venue_named_by_its_head_noun_is_a_place(nlp, head: str) -> None:
 )
 def test_words_around_a_name_that_say_an_organisation_are_evidence(nlp, text: str) -> None:
     from newsbrief.nlp.entities.cues import org_evidence
-    from newsbrief.nlp.entities.typer import group_features
+    from newsbrief.nlp.entities.typer_features import group_features
 
     doc = nlp(text)
     span = next(doc[t.i : t.i + 1] for t in doc if t.text == "Zorbatek")
@@ -164,7 +165,7 @@ def test_nationality_adjectives_are_told_from_places_and_names() -> None:
 def test_the_models_token_vectors_of_a_name_are_features_only_where_the_doc_has_them(nlp) -> None:
     from spacy.tokens import DocBin
 
-    from newsbrief.nlp.entities.typer import mention_features
+    from newsbrief.nlp.entities.typer_features import mention_features
     from newsbrief.nlp.entities.vectors import PREFIX, span_vector
 
     doc = nlp("Zorbatek said on Monday that it would hire 300 people.")

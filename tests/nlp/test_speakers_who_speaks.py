@@ -93,14 +93,14 @@ def test_a_named_speaker_the_model_missed_becomes_a_mention_without_his_title(nl
 def test_a_surname_alone_that_speaks_is_a_person_not_an_unnamed_source(nlp: Language) -> None:
     from newsbrief.nlp.quotes.named import speaker_mentions
 
-    text = ("Vollmer said the president still believed the inquiry was needed.\n\n"
-            "\"So it's fair to say you have not fixed the problem?\" Schaffert asked.")
+    text = ("Brannigan said the harbour board had approved the dredging plan.\n\n"
+            "\"Then who signed the permit for the pier?\" Pendleton asked.")
     doc = nlp(text)
     rows = extract_quotes(doc)
-    asked = [q for q in rows if q.content.startswith("So it")]
+    asked = [q for q in rows if q.content.startswith("Then who")]
     assert asked and asked[0].speaker_is_entity
-    added = speaker_mentions(doc, rows, [(e.start_char, e.end_char) for e in doc.ents if "Schaffert" not in e.text])
-    assert ("Schaffert", "PERSON") in [(t, label) for _a, _b, t, label in added]
+    added = speaker_mentions(doc, rows, [(e.start_char, e.end_char) for e in doc.ents if "Pendleton" not in e.text])
+    assert ("Pendleton", "PERSON") in [(t, label) for _a, _b, t, label in added]
 
 
 def test_a_capitalised_common_word_is_never_made_a_person(nlp: Language) -> None:
@@ -137,11 +137,11 @@ def test_the_person_after_a_capitalised_title_speaks_not_the_title(nlp: Language
 
 
 def test_two_names_joined_by_and_stay_two_speakers(nlp: Language) -> None:
-    text = ("Kurt Vollmer and Tim Morrow testified on Tuesday.\n\n"
-            "Vollmer and Morrow said that the call was not in line with national security.")
+    text = ("Dana Pruitt and Leo Marsh inspected the bridge on Friday.\n\n"
+            "Pruitt and Marsh said that the cables were badly rusted.")
     rows = extract_quotes(nlp(text))
     refs = {r for r in _refs(text, rows) if r}
-    assert any("Vollmer" in r for r in refs) and any("Morrow" in r for r in refs)
+    assert any("Pruitt" in r for r in refs) and any("Marsh" in r for r in refs)
 
 
 def test_an_acronym_or_a_word_beside_an_organisation_noun_is_an_organisation(nlp: Language) -> None:
@@ -149,16 +149,20 @@ def test_an_acronym_or_a_word_beside_an_organisation_noun_is_an_organisation(nlp
 
     from newsbrief.nlp.quotes.named import speaker_mentions
 
-    text = "Brask, the Canadian mining company, said the tax would cost it millions. The DOJ said it would appeal."
+    # "KVRA": an invented acronym the model tags no entity; both words tagged proper nouns by hand, as the rule
+    # reads a proper noun the entity layer missed
+    text = "Brask, the Canadian mining company, said the tax would cost it millions. The KVRA said it would appeal."
     doc = nlp(text)
     rows = extract_quotes(doc)
     assert rows
     forced = [replace(rows[0], speaker_ref_start=a, speaker_ref_end=a + len(w), speaker_is_entity=True)
-              for w in ("Brask", "DOJ") for a in [text.index(w)]]
+              for w in ("Brask", "KVRA") for a in [text.index(w)]]
+    for w in ("Brask", "KVRA"):
+        tok = doc[doc.char_span(text.index(w), text.index(w) + len(w)).start]
+        tok.tag_ = "NNP"
+    doc.ents = [e for e in doc.ents if e.text not in {"Brask", "KVRA"}]
     labels = {t: label for _a, _b, t, label in speaker_mentions(doc, forced, [])}
-    if doc[0].tag_ == "NNP":
-        assert labels.get("Brask") == "ORG"
-    assert labels.get("DOJ") in {"ORG", None} and "DOJ" not in {t for t, lab in labels.items() if lab == "PERSON"}
+    assert labels == {"Brask": "ORG", "KVRA": "ORG"}
 
 
 def test_a_request_not_to_be_named_is_no_statement(nlp: Language) -> None:
@@ -196,8 +200,7 @@ def test_one_word_speaker_is_typed_by_its_pronouns_and_never_the_end_of_a_longer
     rows = extract_quotes(doc)
     assert rows
     at = text.rindex(word)
-    if doc[doc.char_span(at, at + len(word)).start].tag_ != "NNP":
-        pytest.skip("the tagger did not call the word a proper noun")
+    doc[doc.char_span(at, at + len(word)).start].tag_ = "NNP"  # the case the rule reads: a proper noun alone
     row = replace(rows[-1], speaker_ref_start=at, speaker_ref_end=at + len(word), speaker_is_entity=True)
     labels = {t: lab for _a, _b, t, lab in speaker_mentions(doc, [row], [])}
     assert labels.get(word) == label
@@ -211,3 +214,121 @@ def test_a_party_member_described_is_the_person_introduced_so_or_no_named_speake
     text = "\"We will not back down,\" the Republican said after the vote."
     rows = extract_quotes(nlp(text))
     assert rows and not rows[0].speaker_is_entity
+
+
+# -- review of the sixth pass: each fails on the code before the fix ----------------------------------------
+
+
+def test_a_job_beside_a_company_name_never_makes_the_company_a_person(nlp: Language) -> None:
+    text = ("Mayor Ada Holt toured the arena on Monday. The arena's owner, Harbor Holdings, said the sale was off. "
+            "\"We will rebuild,\" she said.")
+    rows = extract_quotes(nlp(text))
+    assert _refs(text, rows)[-1] == "Ada Holt"
+
+
+def test_a_firm_named_so_is_no_person_for_her_pronoun(nlp: Language) -> None:
+    text = "Ada Holt met the buyers. A firm named Kelvar Mining said the deal was off. \"We will rebuild,\" she said."
+    rows = extract_quotes(nlp(text))
+    refs = _refs(text, rows)
+    assert refs[0] == "Kelvar Mining" and refs[-1] != "Kelvar Mining"
+
+
+def test_an_award_given_to_a_company_is_no_speaker_name(nlp: Language) -> None:
+    from newsbrief.nlp.quotes.named import speaker_mentions
+
+    text = "The company, named Employer of the Year by Harbor Magazine, said the gate was locked."
+    doc = nlp(text)
+    rows = extract_quotes(doc)
+    assert rows and _refs(text, rows)[0] != "Employer"
+    assert "Employer" not in [t for _a, _b, t, _l in speaker_mentions(doc, rows, [])]
+
+
+def test_a_nationality_is_no_party_member_standing_for_a_person(nlp: Language) -> None:
+    text = "French President Ada Morel met the German chancellor on Monday. The French said they would block the deal."
+    rows = extract_quotes(nlp(text))
+    assert rows and _refs(text, rows)[0] != "Ada Morel"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police Chief Ada Holt insisted that officers had not identified the suspect.",
+        "The senator insisted that her name was not on the list.",
+        "The mayor asked whether the firm had not identified the owner.",
+    ],
+)
+def test_a_statement_about_names_or_identities_is_still_a_statement(nlp: Language, text: str) -> None:
+    assert extract_quotes(nlp(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\"We were scared,\" one of the survivors said.",
+        "Three of the officers told reporters that the gate was locked.",
+        "The two said the gate was locked.",
+        "The 49ers said the gate was locked.",
+    ],
+)
+def test_a_number_before_the_verb_is_people_who_speak(nlp: Language, text: str) -> None:
+    rows = extract_quotes(nlp(text))
+    assert rows and rows[0].speaker_text and _refs(text, rows)[0] is not None  # an unnamed source, not no one
+
+
+def test_a_surname_is_a_person_though_a_dummy_it_follows(nlp: Language) -> None:
+    from dataclasses import replace
+
+    from newsbrief.nlp.quotes.named import speaker_mentions
+
+    text = "Whitfield said the vote was close. It was the third attempt this year."
+    doc = nlp(text)
+    rows = extract_quotes(doc)
+    assert rows
+    row = replace(rows[0], speaker_ref_start=0, speaker_ref_end=len("Whitfield"), speaker_is_entity=True)
+    doc[0].tag_ = "NNP"
+    assert [(t, lab) for _a, _b, t, lab in speaker_mentions(doc, [row], [])] == [("Whitfield", "PERSON")]
+
+
+@pytest.mark.parametrize("name", ["General Electric", "Star Tribune"])
+@pytest.mark.parametrize("tagged", [True, False])
+def test_a_title_word_opening_a_company_name_makes_no_person(nlp: Language, name: str, tagged: bool) -> None:
+    from dataclasses import replace
+
+    from newsbrief.nlp.quotes.named import speaker_mentions
+
+    text = f"{name} said it would cut 500 jobs."
+    doc = nlp(text)
+    if not tagged:  # the given-name rule alone, with no label from the model
+        doc.ents = []
+    rows = extract_quotes(doc)
+    assert rows
+    row = replace(rows[0], speaker_ref_start=0, speaker_ref_end=len(name), speaker_is_entity=True)
+    assert "PERSON" not in [lab for _a, _b, _t, lab in speaker_mentions(doc, [row], [])]
+
+
+def test_a_full_title_before_a_given_name_still_gives_the_person(nlp: Language) -> None:
+    from dataclasses import replace
+
+    from newsbrief.nlp.quotes.named import speaker_mentions
+
+    text = "Mayor Ada Holt said the arena would reopen."
+    doc = nlp(text)
+    doc.ents = []
+    rows = extract_quotes(doc)
+    row = replace(rows[0], speaker_ref_start=0, speaker_ref_end=len("Mayor Ada Holt"), speaker_is_entity=True)
+    assert [(t, lab) for _a, _b, t, lab in speaker_mentions(doc, [row], [])] == [("Ada Holt", "PERSON")]
+
+
+def test_a_company_suffix_with_its_full_stop_names_the_company(nlp: Language) -> None:
+    from newsbrief.nlp.quotes.coref import named_as
+
+    doc = nlp("Vantor Corp. said the recall was voluntary.")
+    assert named_as(doc[0:2], "company") == 1 and named_as(doc[0:2], "hospital") == 0
+
+
+def test_a_source_who_was_not_named_is_not_the_person_named_later_with_that_role(nlp: Language) -> None:
+    text = ("A spokesman, who was not named, said the plant would close in May.\n\n"
+            "Rolf Andersen, the spokesman, later said that the closure was final.")
+    rows = extract_quotes(nlp(text))
+    first = next(q for q in rows if q.content.startswith("the plant"))
+    assert not first.speaker_is_entity

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from ..nlp.chunks import doc_chars, doc_text, pipe_chunks, score_long, split_long
-from ..nlp.entities.cues import table_spans
+from ..nlp.entities.cues import has_digit, table_spans
 from ..nlp.entities.mentions import Mention, doc_mentions
+from ..nlp.entities.typer import typer_for
 from ..nlp.pipeline import load_pipeline
 from .settings import Settings
 
@@ -86,6 +87,7 @@ def annotate_batch(items: Sequence[BatchItem], settings: Settings) -> dict[str, 
 
 
     nlp = load_pipeline(settings.model)
+    typer = typer_for(nlp)  # weights fit on another pipeline's token vectors: those trained without them
     scorer = batch_scorer(settings)
     mentions: list[dict[str, Any]] = []
     quotes: list[dict[str, Any]] = []
@@ -95,7 +97,7 @@ def annotate_batch(items: Sequence[BatchItem], settings: Settings) -> dict[str, 
     next_sent: dict[int, int] = {}
     for n, offset, doc in pipe_chunks(nlp, (text for _, text in items)):
         digest = items[n][0]
-        found_mentions = list(doc_mentions(doc))
+        found_mentions = list(doc_mentions(doc, typer=typer))
         quote_rows = extract_quotes(doc)
         # named speakers the entity layer missed ("China's commerce ministry") are mentions too
         found_mentions += [
@@ -119,7 +121,7 @@ def annotate_batch(items: Sequence[BatchItem], settings: Settings) -> dict[str, 
             quotes.append({"content_hash": digest, "quote_id": quote_id, **row, "sentiment": float(tone)})
         spans = _sentence_spans(doc)
         text = items[n][1][offset : offset + doc_chars(doc)]  # = doc.text, which spaCy rebuilds on every access
-        tables = table_spans(text) if any(ch.isdigit() for ch in text) else []
+        tables = table_spans(text) if has_digit(text) else []
         if tables:  # "Oper shr profit 34 cts vs loss ...": table lines have no prose to score
             spans = [(a, b) for a, b in spans if not _mostly_table(a, b, tables)]
         scores = scorer.score([text[a:b] for a, b in spans]) if spans else []

@@ -21,9 +21,11 @@ def lexicon() -> dict[str, Any]:
     raw = json.loads(resources.files("newsbrief.nlp").joinpath("data/entity_lexicon.json").read_text("utf-8"))
     out: dict[str, Any] = {"country_aliases": dict(raw["country_aliases"]),
                            "organisations_cased": frozenset(raw["organisations"])}
-    for key in ("organisations", "not_entities", "not_entity_heads", "org_suffixes", "place_suffixes",
-                "place_word_endings", "place_before", "table_words", "name_particles", "non_speakers"):
+    for key in ("organisations", "not_entities", "not_entity_heads", "org_suffixes", "company_suffixes",
+                "place_suffixes", "place_word_endings", "place_before", "table_words", "name_particles",
+                "non_speakers"):
         out[key] = frozenset(str(x).lower() for x in raw[key])
+    out["org_suffixes"] |= out["company_suffixes"]  # a business's last words ("Inc", "Holdings") end an org's name
     from .quotes.lexicon import PERSON_TITLES  # here, not on top: the quotes package imports this module
 
     out["person_titles"] = PERSON_TITLES

@@ -26,7 +26,7 @@ from .gazetteer import country_code, is_capital, is_place
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-__all__ = ["lexicon", "org_key", "is_known_org", "is_table_line", "table_spans", "cue_label",
+__all__ = ["lexicon", "org_key", "is_known_org", "is_table_line", "table_spans", "has_digit", "cue_label",
            "is_title_of_work", "in_quoted_title", "org_evidence", "is_common_plural", "acts_as_government",
            "is_credit_line", "credit_spans"]
 
@@ -315,10 +315,16 @@ def acts_as_government(span: Span) -> bool:
 _DIGIT = re.compile(r"\d")
 
 
+def has_digit(text: str) -> bool:
+    """True when ``text`` has a decimal digit: tables and listings are looked for only then (the entity layer's
+    :func:`skip_spans` and the sentence rows ask the same)."""
+    return _DIGIT.search(text) is not None
+
+
 @functools.lru_cache(maxsize=16)
 def skip_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Sorted character spans of the lines of ``text`` whose names are no entities: tables and listings (looked
-    for only when the text has a digit) and credit or promotion lines. Cached: the entity candidates and the
-    recall of missed surnames of one text both ask."""
-    tables = _table_spans(text) if _DIGIT.search(text) else ()
+    for only when the text :func:`has_digit`) and credit or promotion lines. Cached: the entity candidates and
+    the recall of missed surnames of one text both ask."""
+    tables = _table_spans(text) if has_digit(text) else ()
     return tuple(sorted([*tables, *credit_spans(text)]))

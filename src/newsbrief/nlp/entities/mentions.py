@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, TypedDict
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from .typer import Typer
+
 from ..chunks import doc_text
 from .cues import cue_label, in_quoted_title, is_title_of_work, lexicon, org_key, skip_spans
 from .gazetteer import country_code, fold, is_place
@@ -329,15 +331,15 @@ def rule_labels(found: list[Found], groups: list[int]) -> list[str]:
     return out
 
 
-def doc_mentions(doc: Doc, *, learned: bool = True) -> list[Mention]:
+def doc_mentions(doc: Doc, *, learned: bool = True, typer: Typer | None = None) -> list[Mention]:
     """Mentions of people, organisations and places in ``doc`` with character offsets.
 
     One type per entity in the article: mentions that share a name (or a surname, or an acronym and its
     full form) are typed together, by the learned span classifier (:mod:`.typer`) over the model's labels,
-    context cues (:func:`cue_label`), gazetteers and the rules' vote; with ``learned=False`` by the rules'
-    vote alone. A group the classifier calls no person, organisation or place (a work, a product, an
-    event) is dropped. Names inside table lines and short quoted titles are dropped. A later bare surname of a
-    person named in full that the model did not tag is a person mention too.
+    context cues (:func:`cue_label`), gazetteers and the rules' vote (``typer``: those weights, else the active
+    ones); with ``learned=False`` by the rules' vote alone. A group the classifier calls no person, organisation
+    or place (a work, a product, an event) is dropped. Names inside table lines and short quoted titles are
+    dropped. A later bare surname of a person named in full that the model did not tag is a person mention too.
     """
     found = candidates(doc)
     groups = group_mentions(found)
@@ -346,7 +348,7 @@ def doc_mentions(doc: Doc, *, learned: bool = True) -> list[Mention]:
     if learned and found:
         from .typer import type_groups
 
-        labels = type_groups(found, groups, rules)
+        labels = type_groups(found, groups, rules, typer=typer)
     out = [
         Mention(start=span.start_char, end=span.end_char, text=span.text, label=lab)
         for (span, _, _), lab in zip(found, labels)

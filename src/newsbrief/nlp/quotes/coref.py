@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..census import census_list
 from ..lexicon import lexicon
-from .lexicon import COMPANY_NOUNS, COMPANY_SUFFIXES, ORG_NOUNS
+from .lexicon import COMPANY_NOUNS, ORG_NOUNS
 from .mention import has_article, speaker_mention
 
 __all__ = [
@@ -245,15 +245,22 @@ def described_org(mention: Span, head: Token, ents: Sequence[Span], last_org_spe
 
 def named_as(ent: Span, noun: str) -> int:
     """1 when the organisation's name says it is a ``noun``: its last word is the noun ("Bellview Hospital"
-    for "the hospital", "Delta Air Lines" for "the airline") or a company word for "the company"."""
-    words = [t for t in ent if t.is_alpha and t.lower_ != "the"]
+    for "the hospital", "Tarn Airlines" for "the airline") or a company word for "the company" ("Vantor
+    Corp.": :func:`is_company_word`)."""
+    words = [t for t in ent if t.text.rstrip(".").isalpha() and t.lower_ != "the"]  # "Corp.", "Inc."
     if len(words) < 2:
         return 0  # the noun alone ("Government") is no name that says what it is
     last = words[-1]
-    word = last.lower_
+    word = last.lower_.rstrip(".")
     if word == noun or last.lemma_.lower() == noun or word.removesuffix("s") == noun:
         return 1
-    return int(noun in COMPANY_NOUNS and word in COMPANY_SUFFIXES)
+    return int(noun in COMPANY_NOUNS and is_company_word(word))
+
+
+def is_company_word(word: str) -> bool:
+    """A word that ends a business's name ("Inc", "Corp", "Holdings"): the entity lexicon's
+    ``company_suffixes`` (a part of its ``org_suffixes``)."""
+    return word in lexicon()["company_suffixes"]
 
 
 def described_members(mention: Span, head: Token, ents: Sequence[Span], *, window: int = 400) -> Span | None:

@@ -166,7 +166,7 @@ def _joint_speakers(cand: Cand, resolver: SpeakerResolver) -> Iterator[Cand]:
         if sp is not None and sp.ref_start is not None and sp.ref_end is not None and (
             sp.ref_start <= other.idx < sp.ref_end
         ):
-            continue  # inside the name the speaker resolved to ("... news and talk Dan Corvel")
+            continue  # inside the name the speaker resolved to ("... community programmes Lina Varga")
         mention = speaker_mention(other)
         speaker = resolver.resolve(other, mention)
         if speaker.is_entity:
@@ -190,7 +190,7 @@ def _role_noun(cand: Cand) -> Token | None:
 
 
 _ANONYMOUS = ("anonym", "not be named", "not to be named", "not be identified", "not to be identified",
-              "name not be", "not authori")
+              "not named", "not identified", "name not be", "not authori")
 
 
 def _anonymous(subj: Token) -> bool:

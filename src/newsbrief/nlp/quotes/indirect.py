@@ -176,12 +176,27 @@ _ANONYMITY_WORDS = ("name", "identif", "anonym")
 
 
 def _anonymity_request(ix: QuoteIndex, verb: Token, region: tuple[int, int]) -> bool:
-    """``who asked that his name not be used``, ``requested that she not be identified``: a source's
-    condition for speaking, not what the source said."""
-    if verb.lemma_.lower() not in {"ask", "request", "insist"} or region[1] - region[0] > 80:
+    """``a spokesman, who asked not to be named``, ``requested that his name not be used``: a source's
+    condition for speaking, not what the source said. Only an asking verb in a relative clause on the source,
+    or one whose clause makes the speaker's own name (or the speaker, named or identified) its subject: "Police
+    Chief Ada Holt insisted that officers had not identified the suspect" is a statement."""
+    if verb.lemma_.lower() not in {"ask", "request"} or region[1] - region[0] > 80:
         return False
     words = ix.text[region[0] : region[1]].lower()
-    return " not " in f" {words} " and any(w in words for w in _ANONYMITY_WORDS)
+    if " not " not in f" {words} " or not any(w in words for w in _ANONYMITY_WORDS):
+        return False
+    if verb.dep_ == "relcl":
+        return True
+    doc = verb.doc
+    span = doc.char_span(region[0], region[1], alignment_mode="expand")
+    for t in span if span is not None else ():
+        if t.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        if t.lower_ == "name" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children):
+            return True  # "that his name not be used"
+        if t.pos_ == "PRON" and t.dep_ == "nsubjpass" and t.head.lemma_.lower() in {"name", "identify"}:
+            return True  # "that she not be identified"
+    return False
 
 
 def _inverted_subject(verb: Token, subj: Token | None) -> Token | None:

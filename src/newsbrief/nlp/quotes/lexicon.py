@@ -139,12 +139,24 @@ ORG_NOUNS: frozenset[str] = frozenset(
     provider regulator institute university school hospital charity foundation association
     campaign watchdog""".split()
 )
-#: Descriptions of a business, and the last words of a business's name ("Vantor Corp." is "the company").
+#: Descriptions of a business ("Vantor Corp." is "the company": its last word is one of the entity lexicon's
+#: ``company_suffixes``, see ``coref.named_as``).
 COMPANY_NOUNS: frozenset[str] = frozenset("company firm corporation business".split())
-COMPANY_SUFFIXES: frozenset[str] = frozenset(
-    """inc corp corporation co ltd plc llc company holdings gmbh ag sa nv bv industries enterprises
-    technologies systems motors pharmaceuticals""".split()
+#: Relatives: "Dorn's wife, Elena," names a person whatever label the model gave the name (a job such as
+#: "owner" or "founder" can be held by a company: "The arena's owner, Harbor Holdings").
+FAMILY_NOUNS: frozenset[str] = frozenset(
+    """wife husband mother father son daughter brother sister uncle aunt cousin niece nephew grandmother
+    grandfather grandson granddaughter widow widower fiancee fiance stepfather stepmother stepson
+    stepdaughter""".split()
 )
+#: A party's member described by the party ("the Illinois Democrat said"): a person, as "the senator" is; so
+#: is one described by where they come from ("the Texan said"). A nation named by its adjective ("The French",
+#: "The British", "The Chinese", "The Swiss said": these endings) is a people, not one person.
+PARTY_MEMBER_WORDS: frozenset[str] = frozenset(
+    """democrat republican conservative tory liberal socialist communist labourite libertarian green
+    independent""".split()
+)
+PEOPLE_ENDINGS: tuple[str, ...] = ("ch", "sh", "ese", "ss")
 #: The organs of a state: with the state named before them ("China's commerce ministry", "the US military",
 #: "The French foreign ministry") they are a named organisation, not an unnamed group.
 OFFICIAL_BODY_NOUNS: frozenset[str] = frozenset(

@@ -11,7 +11,8 @@ from .lexicon import AUTHOR_PREPOSITIONS, GROUP_PRONOUNS, ORG_NOUNS, PERSON_PRON
 
 _DROP_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "prep", "conj"})
 _KEEP_PREP_WORDS = frozenset({"of", "for"})
-_NUMBER_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+_NUMBER_LABELS = frozenset({"PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 
 
 def _kept(token: Token, root: Token) -> bool:
@@ -55,10 +56,11 @@ def speaker_mention(subj: Token) -> Span:
 
 def cannot_speak(subj: Token, mention: Span) -> bool:
     """A subject that cannot speak: "no-one", "nobody", an abstract or inanimate noun ("statement",
-    "distortions", "the report"), a day or a number the model tagged as one - the cue then has no speaker."""
+    "distortions", "the report"), a day, or a number after the verb ("said 2") - the cue then has no speaker.
+    A number before the verb may be people: "one of the survivors said", "The two said", "The 49ers said"."""
     words = lexicon()["non_speakers"]
-    if subj.ent_type_ in _NUMBER_LABELS:
-        return True  # "said Tuesday" parsed with the day as subject: a day or a number never speaks
+    if subj.ent_type_ in _TIME_LABELS or subj.ent_type_ in _NUMBER_LABELS and subj.i > subj.head.i:
+        return True  # "said Tuesday" parsed with the day as subject: a day never speaks
     if subj.ent_type_ or subj.pos_ == "PROPN" or subj.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return False
     text = mention.text.lower().strip()

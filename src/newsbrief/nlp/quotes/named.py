@@ -7,13 +7,12 @@ speaker span once, with a label, for the annotation step to add to the article's
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from ..census import census_list
+from ..entities.words import is_given_name, surname_rank
 from ..lexicon import lexicon
 from .coref import gender_of
 from .lexicon import OFFICIAL_BODY_NOUNS, ORG_NOUNS, PERSON_TITLES, ROLE_WORDS, TITLE_ABBREVIATIONS
@@ -66,11 +65,17 @@ def _is_title(word: str) -> bool:
     return w in PERSON_TITLES or w in TITLE_ABBREVIATIONS
 
 
+#: Abbreviated titles that stand only before a person's name ("Dr. Ada Holt", "Sen. Ada Holt").
+_NAME_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "rev", "sen", "rep", "gov", *TITLE_ABBREVIATIONS})
+
+
 def _after_title(span: Span) -> Span | None:
-    """The name after a title ("Dr. Luz Contreras Arroyo", "Sen. Ada Holt"): one to three capitalised
-    words, none a role; None when the span does not start with a title."""
+    """The name after a title ("Dr. Mira Castellano Vidal", "Sen. Ada Holt", "Mayor Ada Holt"): one to three
+    capitalised words, none a role; after a full word ("Mayor", "General", "Star") only a name opened by a
+    census given name ("General Electric", "Star Tribune" are companies); None when the span does not start
+    with a title or the model tagged it an organisation."""
     words = [t for t in span if not (t.is_punct and t.text != ".")]
-    if len(words) < 2 or not _is_title(words[0].text):
+    if len(words) < 2 or not _is_title(words[0].text) or any(t.ent_type_ == "ORG" for t in span):
         return None
     k = 1
     while k < len(words) and (words[k].text == "." or _is_title(words[k].text) and words[k].text[:1].isupper()):
@@ -80,18 +85,16 @@ def _after_title(span: Span) -> Span | None:
         return None
     if any(t.lower_ in ROLE_WORDS or t.lower_ in PERSON_TITLES or t.lower_ in ORG_NOUNS for t in rest):
         return None  # "Deputy Foreign Minister": a title, no name
+    first = words[0]
+    abbreviated = first.text.endswith(".") or k > 1 and words[1].text == "." or first.lower_ in _NAME_ABBREVIATIONS
+    if not abbreviated and not is_given_name(rest[0].text):
+        return None  # "General Electric", "Star Tribune": a full word, then no given name
     return span.doc[rest[0].i : rest[-1].i + 1]
-
-
-@functools.lru_cache(maxsize=1)
-def _surnames() -> frozenset[str]:
-    """Upper-cased census surnames (read once, on the first single-word speaker)."""
-    return frozenset(name for name, _share in census_list("last"))
 
 
 def _surname_label(span: Span, quoted: Sequence[tuple[int, int]] = ()) -> str | None:
     """PERSON for one capitalised word the tagger calls a proper noun that no mention covers and that is a
-    census surname ("Schiff asked"); ORG for an acronym ("the DOJ said") or a word set beside an organisation
+    census surname ("Brannigan asked"); ORG for an acronym ("the DOJ said") or a word set beside an organisation
     noun ("Kelvar, the mining company"). Never the end of a longer name (a capitalised word, a hyphen or a line
     break before it: "Santa\nBarbara", "Harlow-Brandt"), a word after an article ("the Illinois Democrat"), a
     nationality, a company word, a title, a role, a group, a day or a work."""
@@ -104,12 +107,14 @@ def _surname_label(span: Span, quoted: Sequence[tuple[int, int]] = ()) -> str | 
     j = tok.i - 1
     while j >= 0 and doc[j].is_space:
         j -= 1
-    if j >= 0 and (doc[j].is_alpha and (doc[j].is_title or doc[j].is_upper) or doc[j].text in {"-", "&", "/"}
-                   or doc[j].lower_ in {"the", "a", "an"}
+    if j >= 0 and (doc[j].is_alpha and (doc[j].is_title or doc[j].is_upper) and doc[j].lower_ != "the"
+                   or doc[j].text in {"-", "&", "/"}
                    or doc[j].lower_ in {"and", "of"} and j > 0 and doc[j - 1].is_title):  # "Standard and Poor's"
         return None
-    if tok.is_upper:  # "the DOJ said": an acronym names an organisation
+    if tok.is_upper:  # "the KVRA said": an acronym names an organisation
         return "ORG" if 2 <= len(tok) <= 6 and not tok.ent_type_ else None
+    if j >= 0 and doc[j].lower_ in {"the", "a", "an"}:
+        return None  # "the Illinois Democrat": a description
     low = tok.lower_
     if not tok.is_title or len(tok) < 3 or low in lexicon()["org_suffixes"]:
         return None
@@ -122,11 +127,19 @@ def _surname_label(span: Span, quoted: Sequence[tuple[int, int]] = ()) -> str | 
         return None  # a word of a longer name: "Standard and Poor's", "Mines, Power and Steel Minister"
     if any(c.dep_ == "appos" and c.lemma_.lower() in ORG_NOUNS for c in tok.children):
         return "ORG"  # "Kelvar, the Canadian mining company, said"
-    return _by_pronouns(tok, quoted) or ("PERSON" if tok.text.upper() in _surnames() else None)
+    if surname_rank(tok.text) is not None:
+        return "PERSON"  # a census surname first: pronouns near it may be anyone's
+    return _by_pronouns(tok, quoted)
 
 
 _PERSON_WORDS = frozenset({"he", "she", "his", "her", "him"})
 _THING_WORDS = frozenset({"it", "its"})
+
+
+def _dummy_it(t: Token) -> bool:
+    """"It was the third attempt", "it is raining": an expletive or the subject of "be", which stands for no
+    organisation."""
+    return t.lower_ == "it" and (t.dep_ == "expl" or t.dep_ in {"nsubj", "nsubjpass"} and t.head.lemma_ == "be")
 
 
 def _by_pronouns(tok: Token, quoted: Sequence[tuple[int, int]]) -> str | None:
@@ -136,7 +149,8 @@ def _by_pronouns(tok: Token, quoted: Sequence[tuple[int, int]]) -> str | None:
     sent = tok.sent
     lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     hi = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
-    words = {t.lower_ for t in doc[lo:hi] if t.pos_ in {"PRON", "DET"} and not any(a <= t.idx < b for a, b in quoted)}
+    words = {t.lower_ for t in doc[lo:hi] if t.pos_ in {"PRON", "DET"} and not _dummy_it(t)
+             and not any(a <= t.idx < b for a, b in quoted)}
     person, thing = bool(words & _PERSON_WORDS), bool(words & _THING_WORDS)
     return "PERSON" if person and not thing else "ORG" if thing and not person else None
 
@@ -160,7 +174,7 @@ def speaker_mentions(
             continue
         titled = _after_title(span)
         label: str | None
-        if titled is not None:  # "Dr. Luz Contreras Arroyo": the person, without the title
+        if titled is not None:  # "Dr. Mira Castellano Vidal": the person, without the title
             span, label = titled, "PERSON"
         else:
             label = _label(span) if len(span) > 1 else _surname_label(span, quoted)

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .lexicon import OFFICIAL_BODY_NOUNS, ROLE_WORDS
+from ..entities.words import is_given_name
+from ..lexicon import lexicon
+from .lexicon import OFFICIAL_BODY_NOUNS, ORG_NOUNS, ROLE_WORDS
 
 __all__ = [
     "NAMED_LABELS", "name_span", "before_possessive", "trailing_appositive", "official_body", "titled_name",
-    "identified_as", "person_after_title",
+    "identified_as", "person_after_title", "company_like",
 ]
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
@@ -111,7 +113,11 @@ _IDENTIFY_LEMMAS = frozenset({"identify", "name"})
 
 def identified_as(subj: Token) -> Token | None:
     """The name given to a description by a participle: "the driver, identified as Paul Osei," and "a man
-    named Rick Dunne" are the person named (the name's head token), whatever label the model gave it."""
+    named Rick Dunne" are the one named (the name's head token), whatever label the model gave it. Not an
+    award or a rank ("The company, named Employer of the Year by Harbor Magazine,": a name followed by "of" or
+    "by"); an organisation noun ("a firm named Kelvar Mining") names an organisation, for the caller to type."""
+    if subj.lemma_.lower() in lexicon()["non_speakers"]:
+        return None
     for acl in subj.children:
         if acl.dep_ != "acl" or acl.lemma_.lower() not in _IDENTIFY_LEMMAS:
             continue
@@ -119,14 +125,32 @@ def identified_as(subj: Token) -> Token | None:
         heads += [g for c in acl.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
                   if g.dep_ == "pobj"]
         for head in heads:
-            if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
-                return head
+            if head.pos_ != "PROPN" and head.ent_type_ != "PERSON":
+                continue
+            after = head.doc[head.right_edge.i + 1] if head.right_edge.i + 1 < len(head.doc) else None
+            if any(c.dep_ == "prep" and c.lower_ in {"of", "by"} for c in head.children) or (
+                after is not None and after.lower_ in {"of", "by"}
+            ):
+                continue  # "named Employer of the Year by ...": a title given, not a name
+            return head
     return None
 
 
+def company_like(head: Token, name: Span) -> bool:
+    """A name ending in an organisation word ("Harbor Holdings", "Kelvar Mining Corp."), or one the model
+    tagged an organisation that no census given name opens ("Kelvar Mining"; "Dorn's wife, Elena," tagged ORG
+    is a person): never made a person by the noun it stands beside."""
+    if not len(name):
+        return head.ent_type_ == "ORG"
+    last = name[-1].lower_.rstrip(".")
+    if len(name) > 1 and last in lexicon()["org_suffixes"] and last not in ORG_NOUNS - {"company", "group"}:
+        return True
+    return (head.ent_type_ == "ORG" or any(t.ent_type_ == "ORG" for t in name)) and not is_given_name(name[0].text)
+
+
 def person_after_title(mention: Span, head: Token) -> Span | None:
-    """A person's name that ends the mention after the words of a title the parser made its head: "Palm Beach
-    County Supervisor of Elections Mona Pryce", "Lumen Radio Vice President for news Dan Corvel" (a capitalised
+    """A person's name that ends the mention after the words of a title the parser made its head: "Harwood Vale
+    County Supervisor of Elections Mona Pryce", "Kestrel FM director of community programmes Lina Varga" (a capitalised
     head). None when the head is in the name, or a verb or a possessive comes between (the person is then not
     the one titled)."""
     if head.ent_type_ == "PERSON" or not head.is_title:
@@ -150,7 +174,7 @@ def person_after_title(mention: Span, head: Token) -> Span | None:
         a -= 1
     root = doc[end - 1]
     if root.dep_ == "conj" and root.head.i == head.i and head.lower_ not in ROLE_WORDS:
-        return None  # "Volker and Morrison said": two speakers joined, not a title and its holder
+        return None  # "Brannigan and Okafor said": two speakers joined, not a title and its holder
     if a <= head.i or any(
         t.pos_ in {"VERB", "AUX"} and t.dep_ != "compound" or t.lower_ in {"'s", "’s"} for t in doc[head.i : a]
     ):

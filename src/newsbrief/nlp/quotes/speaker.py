@@ -36,9 +36,12 @@ from .coref import (
     person_gender,
 )
 from .lexicon import (
+    FAMILY_NOUNS,
     GROUP_PRONOUNS,
     MEDIUM_WORDS,
     ORG_NOUNS,
+    PARTY_MEMBER_WORDS,
+    PEOPLE_ENDINGS,
     PERSON_PRONOUNS,
     PERSON_TITLES,
     PERSONAL_BODY_NOUNS,
@@ -48,6 +51,7 @@ from .lexicon import (
 from .mention import authored_by, cannot_speak, capitalised_noun, speaker_mention
 from .names import (
     before_possessive,
+    company_like,
     identified_as,
     name_span,
     official_body,
@@ -137,7 +141,9 @@ class SpeakerResolver(SpeakerMemory):
             if body is not None:
                 return self._named(mention, body, person=False, kind="org")
             return self._unnamed_speaker(mention, mention, person=False, kind="group")
-        if subj.ent_type_ == "NORP" and subj.tag_ == "NNP" and is_definite(mention, subj):
+        if subj.ent_type_ == "NORP" and subj.tag_ == "NNP" and is_definite(mention, subj) and (
+            subj.lower_ in PARTY_MEMBER_WORDS or not subj.lower_.endswith(PEOPLE_ENDINGS)
+        ):  # "the Democrat", "the Texan": one person; "The French", "The Chinese" said: a people
             # "the Illinois Democrat said": a description of a party's member, as "the senator" is
             member = described_person(mention, subj, self._prev_ents(start))
             if member is not None:
@@ -180,14 +186,18 @@ class SpeakerResolver(SpeakerMemory):
                 nm = name_span(child)
                 if nm is not None:
                     org = subj.lemma_.lower() in ORG_NOUNS  # "the group ..., Tall Tree": an organisation
-                    # "Dorn's wife, Elena," is a person whatever label the model gave the name
-                    person = child.ent_type_ == "PERSON" or subj.lemma_.lower() in ROLE_WORDS | PERSON_TITLES
+                    # "Dorn's wife, Elena," is a person whatever label the model gave the name; "The arena's
+                    # owner, Harbor Holdings," is not: a job can be a company's
+                    person = child.ent_type_ == "PERSON" or (
+                        subj.lemma_.lower() in FAMILY_NOUNS and not company_like(child, nm)
+                    )
                     return self._named(mention, nm, person=person and not org, kind="org" if org else "name")
         given = identified_as(subj) if subj.pos_ == "NOUN" else None
         if given is not None:  # "the driver, identified as Paul Osei,": the person named
             nm = name_span(given)
-            if nm is not None:
-                return self._named(mention, nm, person=True, kind="name")
+            if nm is not None:  # "A firm named Kelvar Mining": an organisation
+                org = subj.lemma_.lower() in ORG_NOUNS or company_like(given, nm)
+                return self._named(mention, nm, person=not org, kind="org" if org else "name")
         described = self._described(mention, subj)
         if described is None and subj.lemma_.lower() in PERSON_TITLES - ROLE_WORDS:
             main = self._main_person(mention, subj)
