@@ -167,46 +167,14 @@ def textacy_style_preds(doc) -> list[Pred]:  # type: ignore[no-untyped-def]
     return out
 
 
-#: The parts of newsbrief a parse depends on (its own components, the NER weights, the lexicons they read): the
-#: quote code runs on the parsed Doc, so a change to it never makes a cached parse stale.
-PARSE_CODE: tuple[str, ...] = ("nlp/pipeline.py", "nlp/__init__.py", "nlp/paragraphs.py", "nlp/attributes.py",
-                               "nlp/lemmas.py", "nlp/ner_decode.py", "nlp/embed_once.py", "nlp/doc_component.py",
-                               "nlp/lexicon.py", "nlp/data")
-
-
-def _pipeline_key(nlp, texts: Sequence[str]) -> str:  # type: ignore[no-untyped-def]
-    """What a parse depends on: the texts, the pipeline (model name, version, components), spaCy's and the
-    model package's versions and the version of newsbrief's own parsing code (:data:`PARSE_CODE`)."""
-    import hashlib
-    from importlib import metadata
-
-    import spacy
-
-    from newsbrief.codeversion import code_version
-    from newsbrief.nlp.pipeline import pipeline_fingerprint
-
-    h = hashlib.sha1()
-    for t in texts:
-        h.update(t.encode("utf-8"))
-    model = str(nlp.meta.get("lang", "")) + "_" + str(nlp.meta.get("name", ""))
-    try:
-        model_version = metadata.version(model)
-    except metadata.PackageNotFoundError:
-        model_version = str(nlp.meta.get("version"))
-    parts = [repr(nlp.pipe_names), pipeline_fingerprint(nlp), f"spacy {spacy.__version__}",
-             f"{model} {model_version}", code_version(PARSE_CODE)]
-    h.update("|".join(parts).encode())
-    return h.hexdigest()
-
-
 def parsed(nlp, texts: Sequence[str], *, cache: Path | None = None) -> Iterable:  # type: ignore[no-untyped-def]
-    """The parsed texts; with ``cache`` read from (or written to) a DocBin keyed on :func:`_pipeline_key`, the
-    token vectors beside it (the entity typer reads them; :mod:`parse_cache`)."""
+    """The parsed texts; with ``cache`` read from (or written to) a DocBin keyed on
+    :func:`parse_cache.parse_key`, the token vectors beside it (the entity typer reads them)."""
     if cache is None:
         return nlp.pipe(texts, batch_size=16)
-    from parse_cache import read_docs, write_docs
+    from parse_cache import parse_key, read_docs, write_docs
 
-    key = _pipeline_key(nlp, texts)
+    key = parse_key(nlp, texts)
     stamp = cache.with_suffix(".key")
     if stamp.is_file() and stamp.read_text() == key:
         kept = read_docs(cache, nlp, texts)

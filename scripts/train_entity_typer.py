@@ -27,7 +27,7 @@ lower case in the training text (GUM train and dev, the dev pages), so no weight
 
 ``--cache DIR`` keeps the parsed documents (a DocBin and the tensors beside it, which a DocBin does not
 keep) under a key of the texts, the pipeline (:func:`~newsbrief.nlp.pipeline.pipeline_fingerprint`), the
-code version of the parse (newsbrief's NER and components, :data:`PARSE_CODE`) and the tensor width; a
+code version of the parse (newsbrief's NER and components, ``parse_cache.PARSE_CODE``) and the tensor width; a
 cached tensor of the wrong shape is parsed again.
 
 Usage::
@@ -41,7 +41,6 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from collections import Counter
@@ -52,15 +51,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from entities_pages import AEB, _key, load_set  # noqa: E402
 from gum_data import GUM, load  # noqa: E402
-from newsbrief.codeversion import code_version  # noqa: E402
 from newsbrief.nlp.entities.mentions import candidates, group_mentions, rule_labels  # noqa: E402
 from newsbrief.nlp.entities.typer import CLASSES  # noqa: E402
 from newsbrief.nlp.entities.typer_features import group_features  # noqa: E402
 from newsbrief.nlp.entities.vectors import pipeline_record  # noqa: E402
-from newsbrief.nlp.pipeline import load_pipeline, pipeline_fingerprint  # noqa: E402
-from parse_cache import read_docs, write_docs  # noqa: E402
+from newsbrief.nlp.pipeline import load_pipeline  # noqa: E402
+from parse_cache import parse_key, read_docs, write_docs  # noqa: E402
 
 OUT = ROOT / "src" / "newsbrief" / "nlp" / "data" / "entity_typer.json"
+#: Where ``--no-vectors`` writes by default: the weights another pipeline is typed with (never the shipped ones).
+OUT_PLAIN = ROOT / "src" / "newsbrief" / "nlp" / "data" / "entity_typer_plain.json"
 GUM_CLASS = {"PER": "PERSON", "ORG": "ORG", "LOC": "PLACE", "MISC": "OTHER"}
 AEB_CLASS = {"person": "PERSON", "organisation": "ORG", "place": "PLACE"}
 FOLDS = 3
@@ -74,22 +74,10 @@ VECTORS = True  # --no-vectors: without the model's token vectors of the name
 CACHE: Path | None = None  # --cache DIR: parsed documents kept between runs (DocBin, tensors beside it)
 
 
-#: The code that makes the parsed documents (the entities and tensors the examples are read from): part of
-#: the cache key beside the pipeline's own fingerprint.
-PARSE_CODE = ("nlp/pipeline.py", "nlp/data/ner", "nlp/ner_decode.py", "nlp/embed_once.py", "nlp/paragraphs.py",
-              "nlp/attributes.py", "nlp/lemmas.py", "nlp/chunks.py")
-
-
-def cache_key(nlp: Any, texts: list[str]) -> str:
-    """The cache key of ``nlp.pipe(texts)``: the texts, the pipeline, the parse code's version, the tensor width."""
-    digest = hashlib.sha1("\0".join(texts).encode())
-    digest.update(f"|{pipeline_fingerprint(nlp)}|{code_version(PARSE_CODE)}|{pipeline_record(nlp)['width']}".encode())
-    return digest.hexdigest()[:16]
-
-
 def parsed(nlp: Any, name: str, texts: list[str]) -> list[Any]:
-    """``nlp.pipe(texts)``, read from / written to the cache directory when one is given (:func:`cache_key`)."""
-    path = CACHE / f"{name}-{cache_key(nlp, texts)}.spacy" if CACHE is not None else None
+    """``nlp.pipe(texts)``, read from / written to the cache directory when one is given, in a file named by
+    :func:`parse_cache.parse_key`."""
+    path = CACHE / f"{name}-{parse_key(nlp, texts)[:16]}.spacy" if CACHE is not None else None
     if path is not None and path.is_file():
         kept = read_docs(path, nlp, texts)
         if kept is not None:
@@ -206,7 +194,8 @@ def export(vec: Any, model: Any) -> dict[str, Any]:
             "classes": classes, "weights": weights}
 
 
-def main() -> None:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line; ``--out`` defaults by ``--no-vectors`` (:data:`OUT`, :data:`OUT_PLAIN`)."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--dry-run", action="store_true", help="report, write nothing")
     parser.add_argument("--c", type=float, nargs="+", default=[0.2],
@@ -223,15 +212,22 @@ def main() -> None:
     parser.add_argument("--page-weight", type=float, default=3.0,
                         help="weight of a dev page's example against a GUM train one (default 3: news pages "
                              "are what newsbrief types; GUM is mostly other genres)")
-    parser.add_argument("--out", type=Path, default=OUT,
-                        help="where to write the weights (default: the shipped file; the weights without token vectors "
-                             "that another pipeline falls back to: src/newsbrief/nlp/data/entity_typer_plain.json)")
+    parser.add_argument("--out", type=Path,
+                        help="where to write the weights (default: the shipped file; with --no-vectors the weights "
+                             "another pipeline falls back to: src/newsbrief/nlp/data/entity_typer_plain.json)")
     parser.add_argument("--cache", type=Path, help="keep the parsed documents in this directory between runs")
     parser.add_argument("--folds-out", type=Path,
                         help="also write the model of each fold (fold0.json ...: GUM train and the other folds' "
                              "pages, chosen C) and folds.json (page -> fold) here, for "
                              "benchmarks/entities_pages.py --held-out DIR")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
+    if args.out is None:
+        args.out = OUT if args.vectors else OUT_PLAIN
+    return args
+
+
+def main() -> None:
+    args = parse_args()
     global PARSE, CACHE, VECTORS, PAGE_WEIGHT
     PARSE, CACHE, VECTORS, PAGE_WEIGHT = args.parse, args.cache, args.vectors, args.page_weight
     if not GUM.is_dir() or not AEB.is_dir():

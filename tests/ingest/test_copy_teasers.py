@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from newsbrief.ingest.browser import read_browser_copy
-from newsbrief.ingest.copy_teasers import comment_head, headline_like, posed_caption, story_lines
+from newsbrief.ingest.copy_teasers import caption, comment_head, headline_like, posed_caption, story_lines
 
 P1 = ("The council voted on Tuesday to close the old bridge to cars for two years while engineers replace its deck, "
       "a decision residents have argued about for a decade.")
@@ -53,6 +53,7 @@ def test_photo_captions_written_as_agencies_write_them_go() -> None:
     dated = "Engineers inspect the deck of the old bridge in Exampleton, Tuesday, Nov. 19, 2019."
     body = [P1, posed, P2, behind, P3, dated, P4]
     assert story_lines(body) == [P1, P2, P3, P4]
+    assert posed_caption("A ferry leaves the north pier at dawn in Exampleton, on Monday, Nov. 18, 2019.")
 
 
 def test_story_sentences_with_left_or_a_date_are_no_captions() -> None:
@@ -61,6 +62,39 @@ def test_story_sentences_with_left_or_a_date_are_no_captions() -> None:
             "The right-hand lane stays open to buses, the council said in a statement on its website."]
     assert not any(posed_caption(line) for line in kept)
     assert story_lines([P1, kept[0], P2, kept[2], P3]) == [P1, kept[0], P2, kept[2], P3]
+
+
+def test_story_sentences_naming_sides_or_a_coming_date_are_no_captions() -> None:
+    kept = ["Critics on the left, right, and center have condemned the plan as a giveaway to the contractors.",
+            "Voters will get their say on the plan in a referendum to be held on Tuesday, Nov. 5, 2024.",
+            "The council voted to close the old bridge to cars for two years on Tuesday, Nov. 19, 2019.",
+            "The lane closures (right) will last until the end of the month, the transport department said."]
+    assert not any(posed_caption(line) for line in kept)
+    assert story_lines([P1, kept[0], P2, kept[1], P3, kept[2], P4, kept[3]]) == [P1, kept[0], P2, kept[1], P3, kept[2],
+                                                                               P4, kept[3]]
+
+
+def test_a_story_sentence_credited_to_a_website_is_a_source_not_a_caption() -> None:
+    kept = ["The company said revenue rose 12 percent in the third quarter. (example-wire.com)",
+            "The takeover talks were first reported by the financial newspaper. (example-times.co.uk)"]
+    assert not any(caption(line) for line in kept)
+    assert caption("Commuters queue for the morning ferry at the north pier. (islandferries.net)")
+    assert story_lines([P1, kept[0], P2, kept[1], P3]) == [P1, kept[0], P2, kept[1], P3]
+
+
+@pytest.mark.parametrize("line", ["The statement said:", "The mayor wrote:", "His lawyer said:", "nobody says:",
+                                  "A spokeswoman said:"])
+def test_a_story_introducing_a_quote_has_no_comment_head(line: str) -> None:
+    assert not comment_head(line)
+
+
+def test_a_quote_introduced_by_the_statement_does_not_end_the_story() -> None:
+    quote = ("“We will keep one lane open to buses at all times, and the shuttle will be free for residents of both "
+             "banks,” the council's statement read.")
+    lines = ["Home", "News", "Bridge to close to cars for two years", "By Jane Doe", "19 November 2019",
+             P1, P2, "The statement said:", quote, P3, P4, "Share this:", "Privacy policy"]
+    found = read_browser_copy(lines)
+    assert found is not None and found.body[-2:] == [P3, P4]
 
 
 def test_comments_headed_by_a_user_name_end_the_story() -> None:

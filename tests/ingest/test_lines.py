@@ -100,19 +100,79 @@ def test_the_second_stage_reads_the_first_stages_odds_of_the_neighbours(model) -
     assert model.second[0].shape[0] == rows.shape[1] + cols.shape[1]
 
 
-def test_a_caption_credited_to_a_website_is_never_the_headline() -> None:
-    from newsbrief.ingest.browser import CopyFields
+def _knobs(*, grow: float = 1.1, odds: float = 0.5):  # type: ignore[no-untyped-def]
     from newsbrief.ingest.lines import LineModel
 
-    headline = "Harbour agencies split on the town's new bridge campaign"
-    caption = "Posters from the town's new “Cross with care.” campaign. (crosswithcare.org)"
-    lines = ["Home", "News > Town", headline, "UPDATED: Tue., Nov. 19, 2019", caption, "By Jane Doe",
-             "The town's new bridge campaign has drawn mockery since it was launched on Monday by the council.",
-             "Agencies in the harbour said they would have done it differently, and one called it a missed chance."]
-    found = CopyFields(body=lines[6:], title=caption, author="Jane Doe", source=None, published=None)
+    return LineModel(mean=np.zeros(1), scale=np.ones(1), coef=np.zeros((3, 1)), intercept=np.zeros(3),
+                     body_floor=0.3, title_odds=odds, grow_odds=grow)
+
+
+FERRY_HEADLINE = "Island commuters split over the new ferry timetable"
+FERRY_CAPTION = "Commuters queue for the morning ferry at the north pier. (islandferries.net)"
+FERRY = ["The new timetable cuts the early crossing by twenty minutes but drops the last boat back on weekdays.",
+         "Commuters who work late on the mainland said they would have to stay overnight twice a week or more."]
+
+
+def test_a_caption_credited_to_a_website_is_never_the_headline() -> None:
+    from newsbrief.ingest.browser import CopyFields
+
+    lines = ["Home", "News > Islands", FERRY_HEADLINE, "UPDATED: Tue., Nov. 19, 2019", FERRY_CAPTION, "By Jane Doe",
+             *FERRY]
+    found = CopyFields(body=lines[6:], title=FERRY_CAPTION, author="Jane Doe", source=None, published=None)
     p = np.tile([0.9, 0.1, 0.0], (len(lines), 1))
     p[4], p[2] = [0.0, 0.0, 1.0], [0.2, 0.0, 0.8]  # the classifier's odds favour the caption
     p[6:] = [0.0, 1.0, 0.0]
-    model = LineModel(mean=np.zeros(1), scale=np.ones(1), coef=np.zeros((3, 1)), intercept=np.zeros(3),
-                      body_floor=0.3, title_odds=0.5)
-    assert model.refine(lines, found, p=p).title == headline
+    assert _knobs().refine(lines, found, p=p).title == FERRY_HEADLINE
+
+
+def test_the_rule_readers_caption_is_no_headline_when_the_classifier_finds_none() -> None:
+    from newsbrief.ingest.browser import CopyFields
+
+    lines = ["Home", "News > Islands", FERRY_CAPTION, "By Jane Doe", *FERRY]
+    found = CopyFields(body=lines[4:], title=FERRY_CAPTION, author="Jane Doe", source=None, published=None)
+    p = np.tile([0.9, 0.1, 0.0], (len(lines), 1))
+    p[4:] = [0.0, 1.0, 0.0]  # no line clears the headline odds
+    assert _knobs().refine(lines, found, p=p).title is None
+
+
+def test_a_lede_repeated_as_a_teaser_does_not_move_where_the_story_grows() -> None:
+    from newsbrief.ingest.browser import CopyFields
+
+    lede, rest = FERRY
+    standfirst, close = "Late boats cut on weekdays", "Boats resume in March."
+    teaser = "Harbour dues rise for the second year"
+    lines = ["Home", lede, "Privacy", FERRY_HEADLINE, standfirst, lede, rest, close, "Tags:", "More", lede, teaser]
+    found = CopyFields(body=[lede, rest], title=FERRY_HEADLINE, author=None, source=None, published=None)
+    p = np.tile([0.9, 0.1, 0.0], (len(lines), 1))
+    p[[1, 4, 5, 6, 7, 10, 11]] = [0.1, 0.9, 0.0]  # the lede's teaser copies and their neighbours look like body too
+    grown = _knobs(grow=0.7, odds=1.0).refine(lines, found, p=p).body
+    assert grown == [standfirst, lede, rest, close]
+
+
+def test_growing_a_long_copy_takes_linear_time() -> None:
+    import time
+
+    from newsbrief.ingest.browser import CopyFields
+
+    lines = [f"Paragraph {i} of the council's long report on the ferry timetable and its costs." for i in range(20_000)]
+    found = CopyFields(body=lines[5_000:15_000], title=None, author=None, source=None, published=None)
+    p = np.tile([0.1, 0.9, 0.0], (len(lines), 1))
+    started = time.perf_counter()
+    body = _knobs(grow=0.7, odds=1.0).refine(lines, found, p=p).body
+    assert time.perf_counter() - started < 3.0
+    assert body == lines[4_997:15_003]
+
+
+def test_a_foreign_copy_grows_by_its_own_languages_prose() -> None:
+    from newsbrief.ingest.browser import CopyFields
+
+    story = ["A prefeitura decidiu fechar a ponte velha aos carros durante dois anos para trocar todo o tabuleiro, "
+             "e os ônibus vão fazer um desvio pelo centro da cidade enquanto durarem as obras.",
+             "Os comerciantes da margem leste disseram que temem perder clientes, e a prefeitura prometeu um ônibus "
+             "gratuito que vai passar a cada dez minutos entre as duas margens do rio."]
+    close = "Obras começam em março e devem durar dois anos."  # no English function word: chrome to English eyes
+    lines = ["Início", "Notícias", "Ponte velha fecha aos carros", *story, close, "Privacidade"]
+    found = CopyFields(body=story, title=lines[2], author=None, source=None, published=None)
+    p = np.tile([0.9, 0.1, 0.0], (len(lines), 1))
+    p[3:6] = [0.1, 0.9, 0.0]
+    assert _knobs(grow=0.7, odds=1.0).refine(lines, found, p=p).body == [*story, close]

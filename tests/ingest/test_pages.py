@@ -77,6 +77,14 @@ def test_boilerplate_lines(line: str) -> None:
     "Stay up to date with the river levels, the Osk county sheriff told residents on Monday.",
     "Support us, the striking Hallam nurses said as they marched past the hospital gates.",
     "A broker may earn a commission on every sale, the Tallow Creek regulator warned on Monday.",
+    # disclosure words in a story: no site speaking, or someone's reported words
+    "Police warned that fans who buy tickets through links shared on social media have lost thousands of pounds "
+    "to fraudsters since the Orlin derby was announced.",
+    "The Brackwater Tribune, which is supported by its readers rather than advertisers, laid off 40 journalists on "
+    "Friday, the union said.",
+    "Founded in 2015, the reader-supported outlet now employs 30 reporters in the Fennmoor valley.",
+    "Influencers who may earn an affiliate commission on sales must disclose it, the Hallam regulator said.",
+    "Consumers who purchase goods through links in unsolicited text messages risk losing their savings.",
 ])
 def test_story_sentences_with_appeal_words_are_not_boilerplate(line: str) -> None:
     assert not is_boilerplate(line)

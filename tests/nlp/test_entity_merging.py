@@ -165,3 +165,28 @@ def test_one_country_named_two_ways_before_an_organisation_leads_once() -> None:
     ids = _ids(linked)
     assert ids[(0, "U.S. Quorvex Board")] == ids[(30, "Quorvex Board")] == ids[(60, "United States Quorvex Board")]
     assert len({ids[(0, "U.S. Senate")], ids[(20, "Senate")], ids[(40, "Texas Senate")]}) == 3
+
+
+def test_a_title_is_stripped_before_a_surname_that_is_also_a_common_word() -> None:
+    linked, _ = link_entities(_mentions(
+        ("a", 0, "Marisol Hill", "PERSON"), ("a", 40, "President Hill", "PERSON"), ("a", 80, "Hill", "PERSON"),
+        ("b", 0, "Bertram Cook", "PERSON"), ("b", 40, "Mr. Cook", "PERSON"),
+        ("c", 0, "Delphine Rice", "PERSON"), ("c", 40, "Dr Rice", "PERSON"),
+        ("d", 0, "Mayor Bill White", "PERSON"), ("d", 40, "Bill White", "PERSON"),
+        ("e", 0, "Bertram Black", "PERSON"), ("e", 40, "Ms Black", "PERSON")))
+    ids = _ids(linked)
+    assert ids[(0, "Marisol Hill")] == ids[(40, "President Hill")] == ids[(80, "Hill")]
+    assert ids[(0, "Bertram Cook")] == ids[(40, "Mr. Cook")]
+    assert ids[(0, "Delphine Rice")] == ids[(40, "Dr Rice")]
+    assert ids[(0, "Mayor Bill White")] == ids[(40, "Bill White")]
+    assert ids[(0, "Bertram Black")] == ids[(40, "Ms Black")]
+    assert strip_person_titles("President Marisol Hill", person=True) == "Marisol Hill"
+    assert strip_person_titles("Mr. Cook", person=True) == "Cook"
+
+
+def test_a_two_letter_country_code_that_is_no_news_abbreviation_leads_no_organisation() -> None:
+    linked, _ = link_entities(_mentions(("a", 0, "GE Quorvex", "ORG"), ("a", 30, "Quorvex", "ORG"),
+                                        ("b", 0, "UK Quorvex Board", "ORG"), ("b", 30, "Quorvex Board", "ORG")))
+    ids = _ids(linked)
+    assert ids[(0, "GE Quorvex")] != ids[(30, "Quorvex")]
+    assert ids[(0, "UK Quorvex Board")] == ids[(30, "Quorvex Board")]

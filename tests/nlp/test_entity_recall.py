@@ -72,3 +72,10 @@ def test_hyphenated_and_curly_apostrophe_surnames_are_found(nlp) -> None:
     added = [(m["start"], m["text"]) for m in found if m["text"] in {"Vane-Tasker", "O’Quillfeather"}]
     assert added == [(text.rindex("Vane-Tasker"), "Vane-Tasker"), (text.rindex("O’Quillfeather"), "O’Quillfeather")]
     assert all(m["label"] == "PERSON" for m in found)
+
+
+def test_the_surname_of_a_titled_full_name_is_learned_when_it_is_a_common_word(nlp) -> None:
+    text = "President Marisol Hill spoke on Monday. Aides said that Hill would travel to the coast."
+    found, linked = _person_mentions(nlp, text, "President Marisol Hill")
+    assert [m["start"] for m in found if m["text"] == "Hill"] == [text.rindex("Hill")]
+    assert linked["entity_id"].nunique() == 1

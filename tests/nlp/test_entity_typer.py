@@ -176,3 +176,17 @@ def test_the_models_token_vectors_of_a_name_are_features_only_where_the_doc_has_
     assert not any(k.startswith(PREFIX) for k in mention_features(doc[0:1], "ORG", None))
     stored = next(DocBin(docs=[doc]).get_docs(nlp.vocab))  # a DocBin keeps no tensor: no such features, no error
     assert span_vector(stored[0:1]) == {}
+
+
+def test_training_without_vectors_never_overwrites_the_shipped_vector_weights() -> None:
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "train_entity_typer.py"
+    spec = importlib.util.spec_from_file_location("train_entity_typer", script)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.parse_args(["--no-vectors"]).out.name == "entity_typer_plain.json"
+    assert module.parse_args([]).out.name == "entity_typer.json"
+    assert module.parse_args(["--no-vectors", "--out", "/tmp/x.json"]).out == Path("/tmp/x.json")

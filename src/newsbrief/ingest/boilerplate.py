@@ -55,12 +55,20 @@ NOTICE = re.compile(
     r"(?:is|are) not intended to (?:diagnose|treat|replace)|for (?:general )?informational purposes only|"
     r"(?:reproduction|republication|redistribution)\b.{0,120}\b(?:prohibited|"
     r"without (?:the )?(?:express |prior )?(?:written )?(?:permission|consent))|can be contacted with any questions|"
-    r"results (?:may )?vary depending|"
-    # the site's disclosure about itself ("Example is supported by its audience. When you purchase through links we
-    # may earn a fee.", "... may earn an affiliate commission ..."); a story's "a broker may earn a commission" stays
-    r"is supported by its (?:audience|readers)|(?:reader|audience)-supported|"
+    r"results (?:may )?vary depending)\b", re.IGNORECASE)
+#: The site's disclosure about itself ("Example is supported by its audience. When you purchase through links on our
+#: site, we may earn an affiliate commission."): counted only when the site speaks (:data:`SITE_VOICE`), in a short
+#: line, and not as someone's reported words; a story's "fans who buy tickets through links shared on social media",
+#: "the reader-supported outlet now employs 30 reporters" or "influencers who may earn an affiliate commission must
+#: disclose it, the regulator said" stays.
+DISCLOSURE = re.compile(
+    r"\b(?:is supported by its (?:audience|readers)|(?:reader|audience)-supported|"
     r"may (?:earn|receive) (?:an? )?(?:small )?affiliate commission|(?:buy|purchase|shop)\w* (?:\w+ ){0,2}through "
     r"(?:the |our )?(?:retail )?links)\b", re.IGNORECASE)
+#: The site speaking of itself or to its reader: "we", "us" (not "US"), "our", "you", or "this site".
+SITE_VOICE = re.compile(r"\b(?:we|our|you|(?-i:us))\b|\b(?:on|from|via) this (?:web ?)?(?:site|page)\b", re.IGNORECASE)
+#: Words a disclosure has at most.
+DISCLOSURE_WORDS = 40
 #: The site's call to its readers, written as furniture is: an imperative at the line start ("Stay up to date with
 #: Example Corp.", "Support Example News and make a difference", "Become a member", "Make a contribution", "Donate
 #: now"), a heading ("A Word to Our Loyal Readers"), or the site speaking in the first person to "you" ("We do this
@@ -89,6 +97,12 @@ def is_appeal(text: str) -> bool:
     return bool(CALL.match(text)) and words < 40 or bool(WE_TO_YOU.match(text)) and words < 80
 
 
+def is_disclosure(text: str) -> bool:
+    """True when a stripped line is the site's disclosure about itself (see :data:`DISCLOSURE`)."""
+    return len(text.split()) < DISCLOSURE_WORDS and bool(DISCLOSURE.search(text)) and bool(SITE_VOICE.search(text)) \
+        and not REPORTED.search(text)
+
+
 SOCIAL = re.compile(r"^(?:follow|share on|like us on|find us on)\b.{0,60}$|^@\w+$|"
                     r"^click to (?:share|email|print)\b.{0,60}$", re.IGNORECASE)
 #: A comment form's own lines ("Save my name, email, and website in this browser for the next time I comment.",
@@ -114,6 +128,8 @@ def is_boilerplate(line: str) -> bool:
     if CONTACT.search(text) and words < 50:
         return True
     if NOTICE.search(text) and words < 150:
+        return True
+    if is_disclosure(text):
         return True
     if is_appeal(text):
         return True

@@ -23,6 +23,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .boilerplate import REPORTED
+from .copy_dates import DATE_WORD
+from .copy_patterns import MONTH, WEEKDAY
 from .copy_patterns import words as _words
 
 #: A headline-like line: a few words, the last not closing a sentence.
@@ -37,20 +40,32 @@ CAPTION = re.compile(
     r"\[(?:file|photo|image|pictured)?:?[^\[\]]{0,60}\]$|"  # "... [File: Example Agency]", "[Example via Agency]"
     r"\((?:photo|image|picture)s? (?:by|courtesy|credit)[^()]{0,80}\)$|"  # "(Photo by Jane Doe/Example Images)"
     r"\([^()\s]+(?:\s[^()\s]+){0,3}/[^()]{1,60}\)$|"  # "(NASA/JPL-Caltech/ASU)"
-    r"[.!?”\"]\s*\((?:[\w-]+\.)+[a-z]{2,6}\)$|"  # a picture credited to a website: "... campaign. (example.com)"
     r"^(?:photo|photograph|image|picture) by\b.{0,60}$|^courtesy (?:of\b)?.{0,60}$|"
     r"^(?:[A-Z][\w.'’-]+\s+){1,3}[A-Z][\w.'’-]+,\s*(?:AP|AFP|Reuters|Getty Images|EPA)$",
     re.IGNORECASE)
-_DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-#: A photo caption as agencies write it: who stands where in the picture ("Jane Doe, left, and John Roe ...",
-#: "... opposite the settlement (background)"), or a scene that closes with its weekday and full date ("... during a
-#: campaign stop in Example City, Tuesday, Nov. 19, 2019."); a story names places in a picture only in captions, and
-#: ends no sentence on a weekday's full date.
+#: A picture credited to a website after its last sentence ("Posters of the campaign. (example.org)"); a caption only
+#: without a reporting verb (:data:`REPORTING`): "Revenue rose, the company said. (example.com)" is a source credit.
+WEBSITE_CREDIT = re.compile(r"[.!?”\"]\s*\((?:[\w-]+\.)+[a-z]{2,6}\)$", re.IGNORECASE)
+#: Someone's words reported: a story's sentence, not a picture's description.
+REPORTING = re.compile(rf"{REPORTED.pattern}|\b(?:reported|reports|reporting|stated|confirmed|quoted|cited)\b",
+                       re.IGNORECASE)
+_POSITION = r"(?:left|right|cent(?:er|re)|(?:second|third) (?:from )?(?:left|right)|far (?:left|right)|foreground|" \
+            r"background)"
+#: Who stands where in a picture, as agencies write captions: a capitalised name, then its place ("Jane Doe, left,
+#: and John Roe ...", "Jane Doe (right) ..."), or "(background)"/"(foreground)" ("... opposite the settlement
+#: (background)"); not a story's "critics on the left, right and center" nor "the lane closures (right)".
 POSED = re.compile(
-    r",\s*(?:left|right|cent(?:er|re)|(?:second|third) (?:from )?(?:left|right)|far (?:left|right)|foreground|"
-    r"background)\s*[,)]|\((?:left|right|cent(?:er|re)|background|foreground)\)|"
-    rf"\b{_DAY},? {_MONTH} \d{{1,2}},? (?:19|20)\d{{2}}\.?(?:\s*\([^()]*\))?\s*$", re.IGNORECASE)
+    rf"(?-i:[A-Z][\w.'’-]*),\s*{_POSITION}\s*[,)](?!\s*(?:and\s+)?(?:left|right|cent(?:er|re))\b)|"
+    r"(?-i:[A-Z][\w.'’-]*)\s*\((?:left|right|cent(?:er|re))\)|\((?:background|foreground)\)", re.IGNORECASE)
+#: A scene closed by its weekday and full date after a comma, as agencies write captions ("... during a campaign stop
+#: in Example City, Tuesday, Nov. 19, 2019.", "... at the pier in Example City, on Monday, Nov. 18, 2019."). A story
+#: sentence may end on such a date too: after "on" with no comma ("the council voted on Tuesday, Nov. 19, 2019."; not
+#: matched), or telling what is to come ("a referendum to be held on Tuesday, Nov. 5, 2024.", "Voters will go to the
+#: polls in Example City, Tuesday, Nov. 5, 2024."): those are no captions (:data:`FUTURE`).
+POSED_DATE = re.compile(
+    rf",\s*(?:on\s+)?{WEEKDAY.pattern}{MONTH}\s*\d{{1,2}},?\s*(?:19|20)\d{{2}}\.?(?:\s*\([^()]*\))?\s*$", re.IGNORECASE)
+#: Wording of what is to come, or of an event's date, before a date.
+FUTURE = re.compile(r"\b(?:will|shall|to be held|held on|scheduled|set for|due to|planned for)\b", re.IGNORECASE)
 #: Words a posed caption has at least (a date line, "Wednesday, November 20, 2019", is shorter).
 POSED_WORDS = 8
 COMMENTS_HEAD = re.compile(r"^(?:\d+|one|two|three)\s+(?:thoughts?|comments?|responses?|replies)\b"
@@ -152,10 +167,25 @@ def _without_card_runs(body: list[str]) -> list[str]:
 
 
 def posed_caption(line: str) -> bool:
-    """A photo caption written as agencies write them (:data:`POSED`), :data:`POSED_WORDS` words or more, not a date
-    line ("Updated 1:39 am EST, Wednesday, November 20, 2019")."""
-    return len(_words(line)) >= POSED_WORDS and bool(POSED.search(line)) and \
-        not re.match(r"(?i)(?:updated|published|posted|last updated)\b", line)
+    """A photo caption written as agencies write them (:data:`POSED`, :data:`POSED_DATE`), :data:`POSED_WORDS` words or
+    more; not a date line ("Updated 1:39 am EST, Wednesday, November 20, 2019": a date word before the date,
+    :data:`~.copy_dates.DATE_WORD`), nor a story's date of what is to come (:data:`FUTURE`)."""
+    if len(_words(line)) < POSED_WORDS:
+        return False
+    if POSED.search(line):
+        return True
+    dated = POSED_DATE.search(line)
+    if dated is None:
+        return False
+    head = line[:dated.start()]
+    return not DATE_WORD.search(head) and not FUTURE.search(head)
+
+
+def caption(line: str) -> bool:
+    """A photo caption: with its credit (:data:`CAPTION`), credited to a website without a reporting verb
+    (:data:`WEBSITE_CREDIT`), or posed (:func:`posed_caption`)."""
+    return bool(CAPTION.search(line)) or bool(WEBSITE_CREDIT.search(line)) and not REPORTING.search(line) \
+        or posed_caption(line)
 
 
 def story_lines(body: list[str]) -> list[str]:
@@ -165,8 +195,7 @@ def story_lines(body: list[str]) -> list[str]:
     kept = body[:head] if head is not None and head >= len(body) // 2 else body
     drop = _teaser_runs(kept)
     drop.update(i for i, line in enumerate(kept)
-                if shouted(line) or (len(line) < 400 and (CAPTION.search(line) or POINTER.search(line)
-                                                           or posed_caption(line))))
+                if shouted(line) or (len(line) < 400 and (caption(line) or POINTER.search(line))))
     out = [CLICK_TO_TWEET.sub("", line) for i, line in enumerate(kept) if i not in drop]
     return out if len(out) >= len(body) / 2 else body
 
@@ -190,16 +219,24 @@ def before_author_note(lines: list[str], kinds: list[str], sizes: list[int], lo:
 
 
 COMMENT_HEAD = re.compile(r"^[^.!?]{1,100}?\b(?:says|said|wrote|commented)\s*:$", re.IGNORECASE)
+#: Who speaks in a story, never a reader's name: pronouns and indefinites ("she says:", "nobody says:").
+PRONOUN = re.compile(r"(?i)(?:he|she|they|it|we|i|you|who|one|everyone|someone|anyone|everybody|somebody|anybody|"
+                     r"nobody|no one|none|nothing|everything|something|this|that|which|what)\b")
+#: A story's speaker opens with an article or a determiner ("The statement said:", "The mayor wrote:", "His lawyer
+#: said:"); a reader's name does not.
+DETERMINER = re.compile(r"(?i)(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|every|each|another|"
+                        r"some|no|both|all|many|most|several)\b")
 
 
 def comment_head(line: str) -> bool:
-    """The head of a reader's comment: "Jane on September 17, 2018 at 6:34 am said:", "Jane says:", "jdoe42 says:" (a
-    short line ending in "said:" with a time or a year, a name or a user name alone before "says:"), not a story's "the
-    minister said:" or "she says:"."""
+    """The head of a reader's comment: "Jane on September 17, 2018 at 6:34 am said:", "Jane Roe says:", "jdoe42 says:"
+    (a line ending in "says:", "said:", "wrote:" or "commented:" with a time or a year; or four words or fewer opening
+    with a capital; or a user name alone before "says:"); never a pronoun or a determiner first (:data:`PRONOUN`,
+    :data:`DETERMINER`): a story's "She says:", "nobody says:", "The statement said:", "The mayor wrote:" stay."""
     if not COMMENT_HEAD.match(line):
         return False
     dated = bool(re.search(r"\d{1,2}:\d{2}|\b(?:19|20)\d{2}\b", line))
-    pronoun = re.match(r"(?i)(?:he|she|they|it|we|i|who|one|everyone|someone)\b", line)
+    pronoun = PRONOUN.match(line) or DETERMINER.match(line)
     named = len(line.split()) <= 4 and line[:1].isupper() and not pronoun
     handle = bool(re.fullmatch(r"[\w.-]{3,40}\s+says:", line)) and not pronoun  # "jdoe42 says:", "thelastfan says:"
     return dated or named or handle

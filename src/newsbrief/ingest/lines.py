@@ -24,10 +24,12 @@ from importlib import resources
 import numpy as np
 
 from .boilerplate import COPYRIGHT, is_boilerplate
+from .browser import MIN_BODY_WORDS as MIN_STORY_WORDS
 from .browser import CopyFields, _best_run, _kind, _title_like, read_browser_copy
 from .bylines import BYLINE
+from .copy_language import stopwords_of
 from .copy_patterns import DATE, STOPWORDS, lede_of, lede_overlap, words
-from .copy_teasers import CAPTION, POINTER, comment_head, glued_card, headline_like, posed_caption, shouted
+from .copy_teasers import POINTER, caption, comment_head, glued_card, headline_like, shouted
 
 LABELS: tuple[str, ...] = ("other", "body", "title")
 LEDE_MARGIN = 0.2  # the classifier's headline replaces the rule reader's unless the story's opening repeats fewer of
@@ -59,7 +61,7 @@ def _own(line: str, *, kind: str, in_run: bool, i: int, n: int, lo: int, hi: int
         math.log1p(repeats), float("|" in line), float(line.startswith(("•", "-", "*", "·"))),
         float(in_rule_body), float(rule_title),
         # the classes the story run's cleaning drops (copy_teasers): captions, pointers, comment heads, teasers
-        float(_caption(line)), float(bool(POINTER.search(line))),
+        float(caption(line)), float(bool(POINTER.search(line))),
         float(comment_head(line)), float(headline_like(line)), float(glued_card(line) or shouted(line)),
     ]
 
@@ -85,10 +87,6 @@ def features(lines: list[str], *, rule: CopyFields | None = None) -> np.ndarray:
     padded = np.vstack([np.zeros((WINDOW, width)), own, np.zeros((WINDOW, width))])
     parts = [own] + [padded[WINDOW + d: WINDOW + d + n] for d in range(-WINDOW, WINDOW + 1) if d != 0]
     return np.hstack(parts)
-
-
-def _caption(line: str) -> bool:
-    return bool(CAPTION.search(line)) or posed_caption(line)
 
 
 def context(p: np.ndarray) -> np.ndarray:
@@ -135,49 +133,81 @@ class LineModel:
             return p
         return _softmax(np.hstack([rows, context(p)]), *self.second)
 
-    def _grown(self, lines: list[str], found: CopyFields, body: list[str], p: np.ndarray,
-               title: str | None) -> list[str]:
-        """``body`` with the lines right before the rule reader's first and after its last story line that the
-        classifier gives at least :attr:`grow_odds` (up to :data:`GROW_LINES` each side; no chrome, no headline)."""
-        where = [i for i, line in enumerate(lines) if line in set(found.body)]
-        if not where or not body or self.grow_odds > 1.0:
+    def _grown(self, lines: list[str], body: list[str], p: np.ndarray, title: str | None, *,
+               stopwords: frozenset[str]) -> list[str]:
+        """``body`` with the lines right before its first and after its last line in the copy that the classifier
+        gives at least :attr:`grow_odds` (up to :data:`GROW_LINES` each side; no chrome for the copy's ``stopwords``,
+        no headline). The story's place is told by the kept lines found once in the copy (a lede repeated as a teaser
+        above the story does not move it), widened over the kept lines next to it."""
+        if not body or self.grow_odds > 1.0:
             return body
+        kept = set(body)
+        at: dict[str, list[int]] = {}
+        for i, line in enumerate(lines):
+            if line in kept:
+                at.setdefault(line, []).append(i)
+        where = [found[0] for found in at.values() if len(found) == 1] or [i for found in at.values() for i in found]
+        if not where:
+            return body
+        first, last = min(where), max(where)
+        while first > 0 and lines[first - 1] in kept:
+            first -= 1
+        while last + 1 < len(lines) and lines[last + 1] in kept:
+            last += 1
 
         def takes(i: int) -> bool:
-            return p[i, 1] >= self.grow_odds and lines[i] != title and _kind(lines[i]) != "bad"
+            return p[i, 1] >= self.grow_odds and lines[i] != title and lines[i] not in kept \
+                and _kind(lines[i], stopwords) != "bad"
 
         before: list[str] = []
-        i = where[0] - 1
+        i = first - 1
         while i >= 0 and len(before) < GROW_LINES and takes(i):
             before.insert(0, lines[i])
             i -= 1
         after: list[str] = []
-        i = where[-1] + 1
+        i = last + 1
         while i < len(lines) and len(after) < GROW_LINES and takes(i):
             after.append(lines[i])
             i += 1
         return before + body + after
 
-    def refine(self, lines: list[str], found: CopyFields, *, p: np.ndarray | None = None) -> CopyFields:
-        """The rule reader's fields with the story's lines the classifier doubts left out and its headline."""
+    def refine(self, lines: list[str], found: CopyFields, *, p: np.ndarray | None = None,
+               stopwords: frozenset[str] | None = None) -> CopyFields:
+        """The rule reader's fields with the story's lines the classifier doubts left out and its headline.
+        ``stopwords``: the function words the rule reader told the copy's prose by (by default those it chose:
+        English's when the story holds enough English prose, else the copy's language's)."""
         p = self.probabilities(lines, rule=found) if p is None else p
         body_p = dict(zip(lines, p[:, 1]))
         body = [line for line in found.body if body_p.get(line, 1.0) >= self.body_floor] or found.body
         # a photo caption is never the headline, the classifier's or the rule reader's
-        odds = np.where([_caption(line) for line in lines], -1.0, p[:, 2]) if len(p) else p[:, 2]
+        odds = np.where([caption(line) for line in lines], -1.0, p[:, 2]) if len(p) else p[:, 2]
         i = int(np.argmax(odds)) if len(p) else 0
         story_start = lines.index(found.body[0]) if found.body and found.body[0] in lines else len(lines)
         # a headline sits above the story (or in its first lines), never further down the page
         learned = len(p) and odds[i] > self.title_odds and _title_like(lines[i], None) and i <= story_start + 2
-        if learned and found.title is not None and lines[i] != found.title and not _caption(found.title):
+        rule_title = None if found.title is not None and caption(found.title) else found.title
+        if learned and rule_title is not None and lines[i] != rule_title:
             lede = lede_of(found.body)  # the rule reader's headline stays when the story's opening tells its words
-            learned = lede_overlap(lines[i], lede) + LEDE_MARGIN >= lede_overlap(found.title, lede)
-        title = lines[i] if learned else found.title
+            learned = lede_overlap(lines[i], lede) + LEDE_MARGIN >= lede_overlap(rule_title, lede)
+        title = lines[i] if learned else rule_title
         if title is not None and body and body[0] == title:
             body = body[1:]
-        body = self._grown(lines, found, body, p, title)
+        if stopwords is None and self.grow_odds <= 1.0:
+            stopwords = _stopwords_read(lines, found)
+        body = self._grown(lines, body, p, title, stopwords=stopwords or STOPWORDS)
         return CopyFields(body=body, title=title, author=found.author, source=found.source, published=found.published,
                           wire=found.wire)
+
+
+def _stopwords_read(lines: list[str], found: CopyFields) -> frozenset[str]:
+    """The function words :func:`~.browser.read_browser_copy` told the copy's prose by: English's when its story holds
+    :data:`~.browser.MIN_BODY_WORDS` words of English prose, else the copy's language's."""
+    english = 0
+    for line in found.body:  # the story's first lines settle it on an English copy
+        english += len(words(line)) if _kind(line, STOPWORDS) == "good" else 0
+        if english >= MIN_STORY_WORDS:
+            return STOPWORDS
+    return stopwords_of(lines)
 
 
 @lru_cache(maxsize=1)

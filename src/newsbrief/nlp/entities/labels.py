@@ -15,7 +15,8 @@ from .gazetteer import fold
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-__all__ = ["PLACE_LABELS", "TITLES", "Found", "place_label", "strip_person_titles", "strip_titles"]
+__all__ = ["PLACE_LABELS", "POSSESSIVE", "TITLES", "Found", "head_words", "place_label", "strip_person_titles",
+           "strip_titles"]
 
 PLACE_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
 Found = tuple["Span", str, "tuple[str, bool] | None"]  # span, model label, context cue
@@ -30,14 +31,15 @@ TITLES: frozenset[str] = frozenset(
 
 #: The titles as :func:`fold` writes them ("Miss" folds to "mis", "Attorney" to "atorney").
 _FOLDED_TITLES: frozenset[str] = frozenset(fold(t) for t in TITLES)
-_POSSESSIVE = re.compile(r"['’]s?$")
+#: A possessive ending ("Quint's", "Vandersloots'"), dropped before names are compared.
+POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def strip_titles(text: str) -> str:
-    """``President Volodymyr Zelenskiy`` -> ``Volodymyr Zelenskiy``; possessives dropped. The typer's features
+    """``President Dorrit Vandersloot`` -> ``Dorrit Vandersloot``; possessives dropped. The typer's features
     as it was fit: a folded word compared with the title list as written, so a title with a doubled letter
     ("Miss", "Queen", "Attorney") stays. Linking uses :func:`strip_person_titles`."""
-    words = _POSSESSIVE.sub("", text.strip()).split()
+    words = POSSESSIVE.sub("", text.strip()).split()
     while len(words) > 1 and fold(words[0]).replace(" ", "") in TITLES:
         words = words[1:]
     return " ".join(words)
@@ -45,11 +47,13 @@ def strip_titles(text: str) -> str:
 
 def strip_person_titles(text: str, *, person: bool) -> str:
     """A name without the titles before it when what remains still reads as a person: ``Miss Quillfeather``
-    (typed a person) -> ``Quillfeather``, ``Chancellor Dorrit Vandersloot`` -> ``Dorrit Vandersloot``; but
-    ``King Street``, ``Princes Street``, ``Princess Cruises`` stay whole (the rest is a place or organisation
-    head or a common word). A name not typed a person (``person=False``) loses its titles only when a full
-    name remains (``Queen Victoria`` typed a place stays). Possessives dropped."""
-    words = _POSSESSIVE.sub("", text.strip()).split()
+    (typed a person) -> ``Quillfeather``, ``Chancellor Dorrit Vandersloot`` -> ``Dorrit Vandersloot``,
+    ``President Tamsin Hill`` and ``Mr. Cook`` (a census surname, even one that is a common word) -> ``Tamsin
+    Hill``, ``Cook``; but ``King Street``, ``Princes Street``, ``Princess Cruises`` stay whole (the rest is a
+    place or organisation head, or a common word no census surname). A name not typed a person
+    (``person=False``) loses its titles only when a full name remains (``Queen Victoria`` typed a place stays).
+    Possessives dropped."""
+    words = POSSESSIVE.sub("", text.strip()).split()
     rest = words
     while len(rest) > 1 and fold(rest[0]).replace(" ", "") in _FOLDED_TITLES:
         rest = rest[1:]
@@ -59,24 +63,35 @@ def strip_person_titles(text: str, *, person: bool) -> str:
 
 
 def _reads_as_person(words: list[str], *, person: bool) -> bool:
-    from .cues import is_common_plural  # not on top: cues reads the lexicon and gazetteer
-    from .words import is_common_word
+    """Whether the words left after the titles name a person: two or more opening with a census given name
+    ("Bill White"; for a name not typed a person, not ending in a head word: "Victoria Street"); else a
+    capitalised last word that is no head word and no common word except a census surname ("Hill", "Cook")."""
+    from .words import is_given_name
 
     last = words[-1]
+    head = fold(last).replace(" ", "") in head_words("org_suffixes", "place_suffixes")
+    if len(words) >= 2 and is_given_name(words[0]) and (person or not head):
+        return True
     if not person and len(words) < 2:
         return False
-    heads = _head_words()
-    return (last[:1].isupper() and fold(last).replace(" ", "") not in heads and last.lower() not in heads
-            and not is_common_word(last) and not is_common_plural(last))
+    return last[:1].isupper() and not head and not _plain_word(last)
 
 
-@functools.lru_cache(maxsize=1)
-def _head_words() -> frozenset[str]:
-    """Organisation and place head words of the lexicon, as written and folded ("Street", "Falls", "College")."""
+def _plain_word(word: str) -> bool:
+    """A common word or the plural of one ("Street", "Cruises") that is no census surname ("Hill", "Rogers")."""
+    from .cues import is_common_plural  # not on top: cues reads the lexicon and gazetteer
+    from .words import is_common_word, surname_rank
+
+    return (is_common_word(word) or is_common_plural(word)) and surname_rank(word) is None
+
+
+@functools.lru_cache(maxsize=4)
+def head_words(*keys: str) -> frozenset[str]:
+    """Head words of the lexicon lists ``keys`` (``org_suffixes``, ``place_suffixes``) as :func:`fold` writes
+    them, to compare with folded words ("College" -> "colege", "Falls" -> "fals")."""
     from ..lexicon import lexicon
 
-    words = lexicon()["org_suffixes"] | lexicon()["place_suffixes"]
-    return frozenset(words) | frozenset(fold(w).replace(" ", "") for w in words)
+    return frozenset(fold(w).replace(" ", "") for key in keys for w in lexicon()[key])
 
 
 def place_label(label: str, cue: tuple[str, bool] | None, votes: dict[str, float] | None = None) -> str:

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +34,7 @@ import pandas as pd
 from ...params import load_alias_file
 from .cues import is_common_plural, is_known_org, lexicon, org_key
 from .gazetteer import country_code, fold, is_capital, is_place
-from .labels import PLACE_LABELS, strip_person_titles
+from .labels import PLACE_LABELS, POSSESSIVE, strip_person_titles
 from .variants import merge_acronyms, merge_place_prefixed, merge_reordered_orgs, merge_shortened_orgs
 from .words import given_names, is_common_word, is_given_name
 
@@ -69,9 +68,6 @@ class Aliases:
         return hashlib.sha1(blob.encode()).hexdigest()[:10]
 
 
-_POSSESSIVE = re.compile(r"['’]s?$")
-
-
 def _group_label(counts: Counter[str]) -> str:
     """Majority label of a group, places counted together (then GPE over LOC/FAC on ties)."""
     classes: Counter[str] = Counter()
@@ -101,7 +97,7 @@ def _dominant(
         given_names = _folded_given_names()
         given = Counter({k: n for k, n in candidates.items() if k.split()[0] in given_names})
         if given and len(given) < len(candidates):
-            candidates = given  # "Tim Cook" beside a mis-spanned "Hosting Cook": the one with a given name
+            candidates = given  # "Orla Quint" beside a mis-spanned "Hosting Quint": the one with a given name
     ranked = candidates.most_common(2)
     if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
         return ranked[0][0]
@@ -216,7 +212,7 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
     # Titles only off a name typed a person, and only when a person's name remains ("King Street" stays).
     stripped_of = {(t, lab): strip_person_titles(t, person=lab == "PERSON") for t, lab in set(pairs)}
     m["_stripped"] = [stripped_of[pair] for pair in pairs]
-    bare = {t: _POSSESSIVE.sub("", t.strip()) for t in surfaces.unique()}
+    bare = {t: POSSESSIVE.sub("", t.strip()) for t in surfaces.unique()}
     titled = [stripped_of[(t, lab)] != bare[t] for t, lab in pairs]  # "Queen Victoria" is no place
     m["_fold"] = m["_stripped"].map({s: fold(s) for s in m["_stripped"].unique()})
     units_of = {s: name_units(s) for s in m["_stripped"].unique()}
@@ -350,7 +346,7 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
                 forms = [stripped[i] for i in idx]
                 pool = [f for f in forms if " " in f] or forms
             else:
-                pool = [_POSSESSIVE.sub("", texts[i]) for i in idx]
+                pool = [POSSESSIVE.sub("", texts[i]) for i in idx]
             counted = Counter(pool)  # insertion order = first occurrence: ties go to the earliest form
             name = max(counted, key=counted.__getitem__)
         group_name[gkey] = aliases.rename.get(fold(name), name)

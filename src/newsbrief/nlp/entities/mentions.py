@@ -337,9 +337,11 @@ def doc_mentions(doc: Doc, *, learned: bool = True, typer: Typer | None = None) 
     One type per entity in the article: mentions that share a name (or a surname, or an acronym and its
     full form) are typed together, by the learned span classifier (:mod:`.typer`) over the model's labels,
     context cues (:func:`cue_label`), gazetteers and the rules' vote (``typer``: those weights, else the active
-    ones); with ``learned=False`` by the rules' vote alone. A group the classifier calls no person, organisation
-    or place (a work, a product, an event) is dropped. Names inside table lines and short quoted titles are
-    dropped. A later bare surname of a person named in full that the model did not tag is a person mention too.
+    ones, whatever pipeline made ``doc``: pass ``typer=typer_for(nlp)`` for a pipeline other than the one the
+    active weights' token vectors come from, as annotation does); with ``learned=False`` by the rules' vote
+    alone. A group the classifier calls no person, organisation or place (a work, a product, an event) is
+    dropped. Names inside table lines and short quoted titles are dropped. A later bare surname of a person
+    named in full that the model did not tag is a person mention too.
     """
     found = candidates(doc)
     groups = group_mentions(found)

@@ -9,7 +9,6 @@ One pass over the tokens of a Doc with a dictionary look-up per token; no parse 
 
 from __future__ import annotations
 
-import functools
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
@@ -18,19 +17,13 @@ if TYPE_CHECKING:
 
 from ..chunks import doc_text
 from .cues import lexicon, skip_spans
-from .gazetteer import is_place
-from .labels import strip_person_titles
+from .gazetteer import fold, is_place
+from .labels import head_words, strip_person_titles
 from .words import is_common_word, is_given_name
 
 #: Shortest surname looked for again (shorter ones are too often initials or codes).
 MIN_SURNAME = 3
 _APOSTROPHES = "'’"
-
-
-@functools.lru_cache(maxsize=1)
-def _heads() -> frozenset[str]:
-    """Organisation and place head words of the lexicon: no surname ("Orla Quint Palace" typed a person)."""
-    return frozenset(lexicon()["org_suffixes"]) | frozenset(lexicon()["place_suffixes"])
 
 
 def _surnames(text: str, found: list[tuple[int, int, str]]) -> dict[str, int]:
@@ -39,7 +32,7 @@ def _surnames(text: str, found: list[tuple[int, int, str]]) -> dict[str, int]:
     a census given name, capitalised, neither a given name, a place nor an organisation or place head word
     ("Orla Quint Palace" typed a person is no surname's source)."""
     out: dict[str, int] = {}
-    heads = _heads()
+    heads = head_words("org_suffixes", "place_suffixes")  # no surname ("Orla Quint Palace" typed a person)
     for a, b, label in found:
         if label != "PERSON":
             continue
@@ -49,7 +42,7 @@ def _surnames(text: str, found: list[tuple[int, int, str]]) -> dict[str, int]:
         last = words[-1]
         letters = last.replace("-", "").translate(str.maketrans("", "", _APOSTROPHES))
         if (len(last) >= MIN_SURNAME and last[0].isupper() and not last.isupper() and letters.isalpha()
-                and last.lower() not in heads and not is_given_name(last) and not is_place(last)):
+                and fold(last).replace(" ", "") not in heads and not is_given_name(last) and not is_place(last)):
             out[last] = min(a, out.get(last, a))
     return out
 

@@ -16,9 +16,13 @@ the group's mentions (:func:`~.typer_features.group_features`):
 * the group: how many mentions, whether a full name with a given name is among them, a definitive cue on
   any of its mentions, words around any of its mentions that say an organisation (:func:`~.cues.org_evidence`);
 * with weights trained so (``vectors: true``), the model's own token vectors of the name (:mod:`.vectors`);
-  the weights record whose (``tok2vec``: pipeline, version, width). Another pipeline (the ``model`` setting) is
-  typed with the same training without the vectors (``data/entity_typer_plain.json``, :func:`typer_for`, one
-  warning); a Doc without its vectors is a :class:`~newsbrief.errors.ModelError` (:meth:`Typer.check_doc`).
+  the weights record whose (``tok2vec``: pipeline, version, width). Annotation
+  (:mod:`newsbrief.annotate.rows`) picks the weights per pipeline with :func:`typer_for`: another pipeline (the
+  ``model`` setting) is typed with the same training without the vectors (``data/entity_typer_plain.json``, one
+  warning). Only there: a direct caller of :func:`~.mentions.doc_mentions` passes ``typer=typer_for(nlp)``,
+  else the active weights are used, and a Doc of another pipeline whose tensor is as wide (96) is typed with
+  the vector weights on vectors that mean other things. A Doc without its vectors (no or another width of
+  tensor) is a :class:`~newsbrief.errors.ModelError` (:meth:`Typer.check_doc`).
 
 Weights ship in ``data/entity_typer.json`` (trained by ``scripts/train_entity_typer.py`` on GUM
 ``train`` and the ``dev`` pages of the aeb and readability golds; GUM ``dev`` is not trained on but helps choose

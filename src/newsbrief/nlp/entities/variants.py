@@ -5,24 +5,22 @@ folded name) in place, one entry per mention, beside the mentions' ``articles`` 
 
 from __future__ import annotations
 
-import functools
 from collections import defaultdict
 from typing import Any
 
-from .cues import lexicon
-from .gazetteer import country_code, fold, is_demonym, is_place
-from .labels import PLACE_LABELS
+from .gazetteer import country_code, is_demonym, is_place
+from .labels import PLACE_LABELS, head_words
 from .mentions import _initials
 
 
 def merge_place_prefixed(keys: list[tuple[str, str]], articles: list[str], labels: Any) -> None:
     """Join "New Zealand Department of Conservation" and "Department of Conservation" in one article:
-    an organisation named with a leading place or nationality adjective ("Afghan Taliban" and "Taliban",
+    an organisation named with a leading place or nationality adjective ("Peruvian Quorvex Front" and "Quorvex Front",
     "Pittsburgh Quorvexes" and "Quorvexes") is the organisation named without it; so is a building
     ("Ohio Statehouse" and "Statehouse": a place whose last word is a place head of the lexicon). Only when
     one longer name of the article leads to the shorter one: "Texas Senate", "Ohio Senate" and "Senate" stay
     three ("U.S. Congress", "United States Congress" and "Congress" are one: one country leads)."""
-    heads = _folded("place_suffixes")
+    heads = head_words("place_suffixes")
     kept = {"ORG", *PLACE_LABELS}
     present = {(art, key, label == "ORG") for art, key, label in zip(articles, keys, labels)
                if key[0] == "OTHER" and label in kept}
@@ -35,7 +33,7 @@ def merge_place_prefixed(keys: list[tuple[str, str]], articles: list[str], label
         words = key[1].split()
         if not org and words[-1] not in heads:
             continue
-        splits = [1] if org and len(words) >= 2 and is_demonym(words[0]) else []  # "Afghan Taliban"
+        splits = [1] if org and len(words) >= 2 and is_demonym(words[0]) else []  # "Peruvian Quorvex Front"
         k = next((k for k in (1, 2, 3) if len(words) - k >= 1 and _is_place(" ".join(words[:k]))), None)
         if k is not None:
             splits.append(k)
@@ -52,11 +50,11 @@ def merge_place_prefixed(keys: list[tuple[str, str]], articles: list[str], label
 
 def merge_shortened_orgs(keys: list[tuple[str, str]], articles: list[str], labels: Any) -> None:
     """Join an organisation named by the first words of a longer organisation name of its article
-    ("Zellby" and "Zellby Orbital Systems", "Blue Lantern" and "Blue Lantern Label Group"), or by its
+    ("Zellby" and "Zellby Orbital Systems", "Amber Kettle" and "Amber Kettle Music Group"), or by its
     last two or more words ("Security Council" and "UN Security Council"), when exactly one longer name fits. A
     shorter name typed a place joins only when the longer name's other words say an organisation ("Harvard" and
     "Harvard University"; not "Quorvex Springs" and "Quorvex Springs Cavalcade")."""
-    heads = _folded("org_suffixes")
+    heads = head_words("org_suffixes")
     longer: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
     for key, art, label in zip(keys, articles, labels):
         if key[0] == "OTHER" and label == "ORG":
@@ -88,16 +86,15 @@ def _place_id(folded: str) -> str:
     return country_code(folded.upper() if len(folded) <= 3 else folded) or folded
 
 
+#: Short country and union names news writes before an organisation ("US Congress", "UK Parliament", "EU
+#: Commission"), folded. Only these: any two- or three-letter ISO code would read "GE" of "GE Aerospace" as
+#: Georgia.
+NEWS_COUNTRY_CODES: frozenset[str] = frozenset({"us", "usa", "uk", "eu", "uae", "un", "prc", "drc", "roc"})
+
+
 def _is_place(folded: str) -> bool:
-    """A place of the gazetteer, or a country code ("us" of "US Congress", "uk" of "UK Parliament")."""
-    return is_place(folded) or len(folded) <= 3 and country_code(folded.upper()) is not None
-
-
-@functools.lru_cache(maxsize=4)
-def _folded(key: str) -> frozenset[str]:
-    """Head words of the lexicon (``org_suffixes``, ``place_suffixes``) as :func:`fold` writes them, to compare
-    with folded names ("College" -> "colege", "Falls" -> "fals")."""
-    return frozenset(fold(w) for w in lexicon()[key])
+    """A place of the gazetteer, or a country abbreviation of :data:`NEWS_COUNTRY_CODES`."""
+    return is_place(folded) or folded in NEWS_COUNTRY_CODES
 
 
 def _org_content(name: str) -> frozenset[str] | None:

@@ -8,10 +8,13 @@ tell "Zorbatek" the company from a person where the label alone cannot. No new w
 computed by the parse anyway.
 
 The vectors are those of one pipeline's ``tok2vec``: weights fit on them record which (:func:`pipeline_record`:
-name, version, width): another pipeline is typed with weights trained without them (:func:`.typer.typer_for`),
-and a Doc without them (read back from a ``DocBin``, which keeps no ``doc.tensor``, or made without
-the ``tok2vec``) is an error there, not a quietly worse type. :func:`span_vector` itself gives no features
-for such a Doc.
+name, version, width). Annotation (:mod:`newsbrief.annotate.rows`) picks the weights per pipeline with
+:func:`.typer.typer_for`: another pipeline is typed with weights trained without the vectors; a direct caller of
+:func:`~.mentions.doc_mentions` passes ``typer=typer_for(nlp)`` (without it the active weights are used, and a
+Doc of another pipeline with a tensor as wide is typed on vectors that mean other things: only the width is
+checked per Doc). A Doc without them (read back from a ``DocBin``, which keeps no ``doc.tensor``, or made
+without the ``tok2vec``) is an error there, not a quietly worse type. :func:`span_vector` itself gives no
+features for such a Doc.
 """
 
 from __future__ import annotations
