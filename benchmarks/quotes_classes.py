@@ -24,6 +24,9 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Protocol
 
+from polnear import GoldArticle as _Article
+from polnear import GoldAttribution as _Gold
+
 _MARKS = re.compile("[\"“”«»]")
 _PRONOUNS = frozenset("he she it they we i you him her them us".split())
 Spans = tuple[tuple[int, int], ...]
@@ -36,20 +39,6 @@ class _Pred(Protocol):
     cue: str | None
     ref: Spans
     named: bool
-
-
-class _Gold(Protocol):
-    content: Spans
-    cue: Spans
-    source: Spans
-    content_text: str
-    cue_text: str
-    source_text: str
-
-
-class _Article(Protocol):
-    name: str
-    text: str
 
 
 def _overlap(x: Spans, y: Spans) -> int:
