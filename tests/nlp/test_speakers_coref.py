@@ -9,14 +9,7 @@ from spacy.language import Language
 from newsbrief.nlp.quotes import Quote, extract_quotes
 from newsbrief.nlp.quotes.coref import gender_of
 from newsbrief.nlp.quotes.speaker import SpeakerResolver, speaker_mention
-
-
-def _refs(text: str, rows: list[Quote]) -> list[str | None]:
-    out: list[str | None] = []
-    for q in rows:
-        a, b = q.speaker_ref_start, q.speaker_ref_end
-        out.append(text[a:b] if a is not None and b is not None else None)
-    return out
+from speakerrefs import speaker_refs as _refs
 
 
 def _named(rows: list[Quote]) -> list[bool]:
