@@ -264,6 +264,7 @@ def as_region(ix: QuoteIndex, verb: Token) -> tuple[int, int] | None:
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _SITE_READERS = frozenset({"users", "readers", "visitors", "viewers", "subscribers", "customers"})
 _STATEMENT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "dative", "oprd"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
 
 
 def _phrase(tok: Token) -> bool:
@@ -304,7 +305,11 @@ def statement(ix: QuoteIndex, verb: Token) -> Cand | None:
         return None
     # "The agency recommends ...": an organisation named before speaks through its noun
     described = unquoted and subj is not None and subj.lemma_.lower() in ORG_NOUNS and subj.tag_ == "NN"
-    if subj is None or ix.tok_q[subj.i] != -1 or not (subj.ent_type_ in _NAMED or subj.pos_ == "PROPN" or described):
+    # "She accused the label of 'years of bullying'": a personal pronoun stands for a name (quoted words only)
+    pronoun = subj is not None and subj.lower_ in _SUBJECT_PRONOUNS and not unquoted
+    if subj is None or ix.tok_q[subj.i] != -1 or not (
+        subj.ent_type_ in _NAMED or subj.pos_ == "PROPN" or described or pronoun
+    ):
         return None
     if verb.lemma_.lower() in UNQUOTED_STATEMENT_LEMMAS and not (described or subj.ent_type_ == "ORG"):
         return None  # advice reported unquoted is an institution's ("the CDC recommends"), not a person's
@@ -328,7 +333,9 @@ def statement(ix: QuoteIndex, verb: Token) -> Cand | None:
     region = ix.strip(start, min(ix.paras.ends[p], last.idx + len(last)))
     if region is None or region[0] <= subj.idx < region[1]:
         return None
-    accusation = verb.lemma_.lower() == "accuse" and any(c.dep_ == "prep" and c.lower_ == "of" for c in verb.children)
+    accusation = not pronoun and verb.lemma_.lower() == "accuse" and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in verb.children
+    )
     if not accusation and not unquoted and not ix.in_quote(region[1] - 1) and not any(
         ix.in_quote(t.idx) for t in deps for t in t.subtree
     ):
