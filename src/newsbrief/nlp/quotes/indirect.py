@@ -52,7 +52,10 @@ def content_region(ix: QuoteIndex, verb: Token) -> tuple[int, int] | None:
     comps = right or comps
     if not comps and verb.lemma_.lower() in NP_CONTENT_VERBS and not _says_too(verb):
         # "announced a benefit concert", "denied the report": the object is the content
-        comps = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.i > verb.i and lo <= c.idx < hi]
+        # "denied being unfair to her", "confirmed having met him": a gerund clause is the content too
+        comps = [c for c in verb.children if c.i > verb.i and lo <= c.idx < hi and (
+            c.dep_ in {"dobj", "nsubjpass"} or c.dep_ == "xcomp" and c.tag_ == "VBG"
+        )]
     if comps:
         a = min(c.left_edge.i for c in comps)
         b = max(c.right_edge.i for c in comps)
