@@ -211,7 +211,8 @@ class SpeakerResolver(SpeakerMemory):
             ref, person = described
             return self._named(mention, ref, person=person, kind="description" if person else "org")
         if subj.lemma_.lower() in ROLE_WORDS and subj.tag_ not in {"NNS", "NNPS"}:
-            ref = self.resolve_role(mention, subj) or self._main_person(mention, subj)
+            # "one senior administration official said": someone new, not an official named before
+            ref = None if _indefinite(subj) else self.resolve_role(mention, subj) or self._main_person(mention, subj)
             if ref is not None:
                 return self._named(mention, ref, person=True, kind="role")
             return self._unnamed_speaker(mention, mention, person=True, kind="role")
@@ -302,3 +303,10 @@ class SpeakerResolver(SpeakerMemory):
         person = described_person(mention, subj, ents)
         return ((person.start_char, person.end_char), True) if person is not None else None
 
+
+_INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any"})
+
+
+def _indefinite(head: Token) -> bool:
+    """``a spokesman``, ``one senior official``, ``another aide``: a description that brings in someone new."""
+    return any(c.dep_ in {"det", "nummod"} and c.lower_ in _INDEFINITE for c in head.children)
