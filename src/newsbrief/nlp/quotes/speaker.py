@@ -153,6 +153,9 @@ class SpeakerResolver(SpeakerMemory):
             if member is not None:
                 return self._named(mention, member, person=True, kind="description")
             return self._unnamed_speaker(mention, mention, person=True, kind="role")
+        if subj.ent_type_ == "NORP" and subj.tag_ == "NNP" and _indefinite(subj):
+            # "a Democrat familiar with the talks", "one Republican": a party's member no one named
+            return self._unnamed_speaker(mention, mention, person=True, kind="role")
         titled_person = person_after_title(mention, subj)
         if titled_person is not None:  # "Harwood Vale County Supervisor of Elections Mona Pryce said": her
             return self._named(mention, titled_person, person=True, kind="name")
