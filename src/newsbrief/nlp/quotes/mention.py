@@ -54,6 +54,12 @@ def speaker_mention(subj: Token) -> Span:
     return doc[a : b + 1]
 
 
+def expletive(subj: Token) -> bool:
+    """``It was a potent punch``, ``it wasn't a one-off``: "it" as the subject of a copula is no one."""
+    head = subj.head
+    return subj.lower_ == "it" and head.lemma_ == "be" and any(c.dep_ in {"attr", "acomp"} for c in head.children)
+
+
 def cannot_speak(subj: Token, mention: Span) -> bool:
     """A subject that cannot speak: "no-one", "nobody", an abstract or inanimate noun ("statement",
     "distortions", "the report"), a day, or a number after the verb ("said 2") - the cue then has no speaker.
@@ -61,6 +67,8 @@ def cannot_speak(subj: Token, mention: Span) -> bool:
     words = lexicon()["non_speakers"]
     if subj.ent_type_ in _TIME_LABELS or subj.ent_type_ in _NUMBER_LABELS and subj.i > subj.head.i:
         return True  # "said Tuesday" parsed with the day as subject: a day never speaks
+    if expletive(subj):
+        return True  # "It was a strong punch, ..., saying": no one
     if subj.ent_type_ or subj.pos_ == "PROPN" or subj.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return False
     text = mention.text.lower().strip()
