@@ -73,3 +73,15 @@ def test_its_worth_noting_is_no_named_speaker(nlp: Language) -> None:
             "the city has had to borrow money for its schools.")
     rows = [q for q in extract_quotes(nlp(text)) if "first time" in q.content]
     assert all(not q.speaker_is_entity for q in rows)
+
+
+def test_an_inverted_cue_parsed_as_a_conjunct_takes_the_clause_before_it(nlp: Language) -> None:
+    text = "The flight was delayed by fog, the airline's spokeswoman Dana Ruiz told reporters."
+    rows = extract_quotes(nlp(text))
+    assert [q.content for q in rows] == ["The flight was delayed by fog"]
+    assert _refs(text, rows) == ["Dana Ruiz"]
+
+
+def test_two_clauses_joined_by_and_are_no_inverted_cue(nlp: Language) -> None:
+    text = "The flight was delayed by fog, and the airline's spokeswoman Dana Ruiz told reporters nothing."
+    assert not [q for q in extract_quotes(nlp(text)) if q.content.startswith("The flight")]

@@ -29,7 +29,7 @@ from .lexicon import (
 from .mention import authored_by
 from .rules import cue_text, find_subject, is_speech_verb
 
-__all__ = ["content_region", "as_region", "indirect_candidates", "naming", "according", "statement"]
+__all__ = ["content_region", "as_region", "conj_region", "indirect_candidates", "naming", "according", "statement"]
 
 
 def content_region(ix: QuoteIndex, verb: Token) -> tuple[int, int] | None:
@@ -149,7 +149,7 @@ def indirect_candidates(ix: QuoteIndex) -> Iterator[Cand]:
                     ix.used_verbs.add(tok.i)
                     yield cand
             continue
-        region = content_region(ix, tok) or as_region(ix, tok)
+        region = content_region(ix, tok) or as_region(ix, tok) or conj_region(ix, tok)
         if region is None:
             if tok.lemma_.lower() in {"warn", "ask"}:  # "warning of dangerous consequences", "asked X about"
                 cand = statement(ix, tok)
@@ -235,6 +235,31 @@ def _says_too(verb: Token) -> bool:
     """``revealed the call to investigators, saying ...``, ``urged NATO to ..., saying ...``: a speech verb
     hangs on this one and carries the words (one statement, not two)."""
     return any(c.dep_ == "advcl" and is_speech_verb(c) for c in verb.children)
+
+
+def conj_region(ix: QuoteIndex, verb: Token) -> tuple[int, int] | None:
+    """``The flight was delayed by fog, the airline's spokeswoman Dana Ruiz told reporters.``: an inverted cue
+    the parser joined to the clause before it as a conjunct (no "and" between, the subject right after a
+    comma, nothing after the cue but its hearer): that clause is the content."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i >= verb.i or head.sent.start != verb.sent.start:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
+        return None
+    doc = verb.doc
+    comma = next((t.i for t in reversed(doc[head.i + 1 : subj.left_edge.i]) if t.text == ","), -1)
+    if comma < 0 or any(c.dep_ == "cc" for c in head.children if c.i < verb.i):
+        return None
+    if any(t.pos_ in {"VERB", "AUX"} for t in doc[comma + 1 : verb.i]):
+        return None
+    rest = [t for t in doc[verb.i + 1 : verb.sent.end] if not t.is_punct and not t.is_space]
+    if any(t.dep_ not in {"dobj", "dative", "prep", "pobj", "det", "amod", "compound", "npadvmod", "advmod"}
+           for t in rest):
+        return None
+    p = ix.para_of_tok(verb)
+    start = max(ix.paras.starts[p], verb.sent.start_char)
+    return ix.strip(start, doc[comma].idx)
 
 
 def as_region(ix: QuoteIndex, verb: Token) -> tuple[int, int] | None:
