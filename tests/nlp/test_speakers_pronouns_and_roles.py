@@ -85,3 +85,18 @@ def test_an_inverted_cue_parsed_as_a_conjunct_takes_the_clause_before_it(nlp: La
 def test_two_clauses_joined_by_and_are_no_inverted_cue(nlp: Language) -> None:
     text = "The flight was delayed by fog, and the airline's spokeswoman Dana Ruiz told reporters nothing."
     assert not [q for q in extract_quotes(nlp(text)) if q.content.startswith("The flight")]
+
+
+def test_according_to_a_role_with_the_name_set_off_by_commas_is_that_person(nlp: Language) -> None:
+    text = "According to the airline's spokeswoman, Dana Ruiz, the flight was delayed by fog."
+    rows = extract_quotes(nlp(text))
+    assert [q.content for q in rows] == ["the flight was delayed by fog"]
+    assert _refs(text, rows) == ["Dana Ruiz"]
+
+
+def test_according_to_a_document_the_name_after_it_is_the_contents_subject(nlp: Language) -> None:
+    text = ("According to a police summary of the case, Orla Benning, a former aide, sent the clerk an email "
+            "about the files.")
+    rows = extract_quotes(nlp(text))
+    assert len(rows) == 1
+    assert "Orla Benning" not in _refs(text, rows)

@@ -12,15 +12,18 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from spacy.attrs import LEMMA, LOWER
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .index import TERMINAL, Cand, QuoteIndex
 from .lexicon import (
     NAMING_VERBS,
     NO_DOBJ_CONTENT_VERBS,
     NP_CONTENT_VERBS,
+    FAMILY_NOUNS,
     ORG_NOUNS,
+    PERSON_TITLES,
     RELATIVE_PRONOUNS,
+    ROLE_WORDS,
     SPEECH_LEMMAS,
     STATEMENT_LEMMAS,
     UNQUOTED_STATEMENT_LEMMAS,
@@ -293,6 +296,7 @@ _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _SITE_READERS = frozenset({"users", "readers", "visitors", "viewers", "subscribers", "customers"})
 _STATEMENT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "dative", "oprd"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
+_PERSON_NOUNS = ROLE_WORDS | PERSON_TITLES | FAMILY_NOUNS
 
 
 def _phrase(tok: Token) -> bool:
@@ -410,11 +414,31 @@ def according(ix: QuoteIndex, tok: Token) -> Cand | None:
     p = ix.para_of_tok(tok)
     lo = max(sent.start_char, ix.paras.starts[p])
     hi = min(sent.end_char, ix.paras.ends[p])
-    a, b = tok.idx, pobj.right_edge.idx + len(pobj.right_edge)
+    source = authored_by(pobj) or pobj
+    named = _set_off_name(pobj)
+    last = pobj.right_edge
+    if named is not None:  # "according to the airline's spokeswoman, Dana Ruiz, the flight ...": Dana Ruiz
+        source, last = named.root, doc[named.end]
+    a, b = tok.idx, last.idx + len(last)
     left = ix.strip(lo, a) if a > lo else None
     right = ix.strip(b, hi) if hi > b else None
     sizes = [(r[1] - r[0], r) for r in (left, right) if r is not None]
     if not sizes:
         return None
     region = max(sizes)[1]
-    return ix.snap(region, "according to", authored_by(pobj) or pobj)  # "according to a report by X": X
+    return ix.snap(region, "according to", source)  # "according to a report by X": X
+
+
+def _set_off_name(noun: Token) -> Span | None:
+    """The person's name set off by commas right after a common noun (``the airline's spokeswoman, Dana
+    Ruiz,``), which the parser often hangs elsewhere; None when there is none."""
+    doc = noun.doc
+    j = noun.right_edge.i + 1
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _PERSON_NOUNS or j + 2 >= len(doc) or doc[j].text != ",":
+        return None  # "according to an FBI summary, Cheryl Mills, a top aide, sent": Mills is no source
+    if doc[j + 1].ent_iob_ != "B" or doc[j + 1].ent_type_ != "PERSON":
+        return None
+    end = j + 2
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[j + 1 : end] if end < len(doc) and doc[end].text == "," else None
