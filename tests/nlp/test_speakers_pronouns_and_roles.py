@@ -100,3 +100,19 @@ def test_according_to_a_document_the_name_after_it_is_the_contents_subject(nlp: 
     rows = extract_quotes(nlp(text))
     assert len(rows) == 1
     assert "Orla Benning" not in _refs(text, rows)
+
+
+def test_a_character_speaking_in_a_series_is_no_speaker(nlp: Language) -> None:
+    text = ("In the new series, detective Harry Voss tells his partner that the killer is still in town. "
+            "\"We are running out of time,\" Voss says in the first episode.")
+    rows = extract_quotes(nlp(text))
+    assert len(rows) == 2
+    assert _refs(text, rows) == [None, None]
+    assert not any(q.speaker_is_entity for q in rows)
+
+
+def test_a_maker_speaking_in_their_own_film_and_a_series_of_posts_are_real_speakers(nlp: Language) -> None:
+    text = ("The conservative writer released \"Harbor Nation\" before the election. In the film, Delgado argues "
+            "that the mayor's early influences shaped his politics. In a series of posts on Sunday, Mr. Frane "
+            "wrote: \"The big question is whether the mayor can cope.\"")
+    assert _refs(text, extract_quotes(nlp(text))) == ["Delgado", "Frane"]

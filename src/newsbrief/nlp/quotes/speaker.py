@@ -48,7 +48,7 @@ from .lexicon import (
     ROLE_WORDS,
     TITLE_ABBREVIATIONS,
 )
-from .mention import authored_by, cannot_speak, capitalised_noun, speaker_mention
+from .mention import authored_by, cannot_speak, capitalised_noun, in_fiction, speaker_mention
 from .names import (
     before_possessive,
     company_like,
@@ -122,6 +122,9 @@ class SpeakerResolver(SpeakerMemory):
             return self.resolve(author, speaker_mention(author)).with_mention(start, end)
         if cannot_speak(subj, mention):
             return Speaker(None, None, None, None, False)
+        if in_fiction(subj):  # "In the series, detective Harry Voss tells ...": a character, no one in the news
+            self._unnamed_speaker(mention, mention, person=subj.lower_ in PERSON_PRONOUNS, kind="role")
+            return Speaker(start, end, None, None, False)  # no speaker for the table, not even by name
         if low in {"they", "we"}:
             group = self._plural_subject(subj)
             if group is not None:  # "The researchers ... They note": a group, not a name merely mentioned
