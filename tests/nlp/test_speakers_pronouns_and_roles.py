@@ -116,3 +116,18 @@ def test_a_maker_speaking_in_their_own_film_and_a_series_of_posts_are_real_speak
             "that the mayor's early influences shaped his politics. In a series of posts on Sunday, Mr. Frane "
             "wrote: \"The big question is whether the mayor can cope.\"")
     assert _refs(text, extract_quotes(nlp(text))) == ["Delgado", "Frane"]
+
+
+def test_a_description_is_not_a_person_whose_title_only_holds_its_noun(nlp: Language) -> None:
+    text = ("Residents said the water had been brown for weeks. Town manager Rita Oakes said the town was testing "
+            "it. \"We take this seriously,\" Oakes said. The town said it would send results by Friday.")
+    rows = extract_quotes(nlp(text))
+    town = [q for q in rows if q.content.startswith("it would send")]
+    assert len(town) == 1
+    assert not town[0].speaker_is_entity
+
+
+def test_a_description_is_still_the_person_introduced_with_it(nlp: Language) -> None:
+    text = ("Eyamba Sorell, a real estate agent, watched the fire. \"It went up in seconds,\" the real estate "
+            "agent said.")
+    assert _refs(text, extract_quotes(nlp(text))) == ["Eyamba Sorell"]
