@@ -131,3 +131,12 @@ def test_a_description_is_still_the_person_introduced_with_it(nlp: Language) -> 
     text = ("Eyamba Sorell, a real estate agent, watched the fire. \"It went up in seconds,\" the real estate "
             "agent said.")
     assert _refs(text, extract_quotes(nlp(text))) == ["Eyamba Sorell"]
+
+
+def test_a_statement_verb_right_before_a_quote_is_its_cue(nlp: Language) -> None:
+    text = ("Prime Minister Oren Vale faced a hostile crowd. Audience members laughed when he urged voters, \"Look "
+            "what I said I would do and look what I have delivered.\"")
+    rows = extract_quotes(nlp(text))
+    assert len(rows) == 1
+    assert rows[0].content.startswith("Look what")
+    assert _refs(text, rows) == ["Oren Vale"]
