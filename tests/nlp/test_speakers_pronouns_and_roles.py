@@ -140,3 +140,28 @@ def test_a_statement_verb_right_before_a_quote_is_its_cue(nlp: Language) -> None
     assert len(rows) == 1
     assert rows[0].content.startswith("Look what")
     assert _refs(text, rows) == ["Oren Vale"]
+
+
+def test_a_quotes_first_paragraph_is_the_speaker_of_its_cue_not_the_speaker_before(nlp: Language) -> None:
+    text = ("\"The council has failed us,\" said Mayor Dan Pruitt on Monday.\n\nThe flood hit the farms first. "
+            "Many lost everything.\n\n\"We have to start again from the beginning. Nobody expected this.\n\n"
+            "\"The flood took everything we owned, and the town has not helped at all,\" farmer Ruth Ambler said.")
+    rows = extract_quotes(nlp(text))
+    first = [q for q in rows if q.content.startswith("We have to start")]
+    assert len(first) == 1
+    assert _refs(text, first) == ["Ruth Ambler"]
+
+
+def test_a_statement_verb_before_another_verb_is_no_cue_of_the_quote(nlp: Language) -> None:
+    text = ("After former governor Walt Brenner criticized Tom Acker during a debate, Lena Acker shot back, "
+            "\"I suppose I could have stayed home, but I chose to fulfil my profession.\"")
+    rows = extract_quotes(nlp(text))
+    assert "Walt Brenner" not in _refs(text, rows)
+
+
+def test_a_party_member_from_one_state_is_not_a_member_introduced_from_another(nlp: Language) -> None:
+    text = ("\"He needs to unite the party,\" said Bram Holter, the Republican committeeman from Utah.\n\n"
+            "The Wisconsin Republican said the nominee should be congratulated.")
+    rows = [q for q in extract_quotes(nlp(text)) if "congratulated" in q.content]
+    assert len(rows) == 1
+    assert _refs(text, rows) != ["Bram Holter"]

@@ -191,11 +191,15 @@ def described_person(mention: Span, head: Token, ents: Sequence[Span]) -> Span |
     """The latest earlier person introduced with the head noun of ``mention`` (best shared qualifiers)."""
     role = head.lemma_.lower()
     quals = _qualifiers(mention, head)
+    # "the Wisconsin Republican" is never a person introduced as "the Republican committeeman from Utah"
+    places = {t.lower_[:5] for t in mention if t.i != head.i and t.ent_type_ == "GPE"}
     best: tuple[int, Span] | None = None
     for ent in reversed(ents):
         if ent.label_ != "PERSON" or _possessive(ent):
             continue
         words, window = _context_words(ent)
+        if places and not any(t.lower_[:5] in places for t in window):
+            continue
         # the role word beside the name in its sentence, never the description being resolved ("Oakes said. The
         # town said" is no "town" Oakes)
         if role not in words or not any(_describes(t, role, ent) and t.i < mention.start for t in window):
