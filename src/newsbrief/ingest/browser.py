@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from .boilerplate import COPYRIGHT, is_boilerplate
-from .bylines import BYLINE, bare_name, find_author
+from .bylines import BYLINE, STAFF, author_box, bare_name, find_author, lowercase_words
 from .copy_dates import find_date
 from .copy_language import stopwords_of
 from .copy_patterns import DATE, MONTH, STOPWORDS, lede_of, lede_overlap, words
@@ -43,6 +43,7 @@ NEXT_TO_HEADER = 0.5
 CAPITALS = 2.0
 STANDFIRST = 1.5  # a long line right under a shorter headline-like one is its standfirst
 STANDFIRST_MIN = 14
+AUTHOR_BOX_LINES = 60  # an author box sits within this many lines after the story
 JSON_HEADLINE = re.compile(r'^"headline"\s*:\s*"(?P<title>.+)",?$')
 
 
@@ -128,7 +129,8 @@ CREDIT_OR_TEASER = re.compile(r"^(?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w.'’-]+\s*
 
 def _title_like(line: str, author: str | None) -> bool:
     tokens = words(line)
-    if not 3 <= len(tokens) <= 30 or is_boilerplate(line) or DATE.search(line) or BYLINE.match(line):
+    if not 3 <= len(tokens) <= 30 or is_boilerplate(line) or DATE.search(line) or BYLINE.match(line) or \
+            STAFF.match(line):
         return False
     if INTERFACE.search(line) or CREDIT_OR_TEASER.match(line) or RELATIVE_TIME.search(line):
         return False
@@ -293,6 +295,20 @@ def unchromed(lines: list[str]) -> list[str]:
     return [line for line in lines if len(words(line)) > 2 or len(line) >= (10 if CJK.search(line) else 20)] or lines
 
 
+def _other_byline(lines: list[str], lo: int, hi: int, *, title: str | None, zone_name: str | None,
+                  common: frozenset[str]) -> str | None:
+    """The byline when the date line has no explicit one near it: an explicit byline under the headline or just above
+    the story; else an author box after the story; else a staff line, a bare name or a name on the date line in the
+    date line's zone (``zone_name``); else a bare name right under the headline (names as :func:`~.bylines.bare_name` tells them)."""
+    near_title = [i for i, line in enumerate(lines[:hi]) if line == title] if title else []
+    zones = [lines[i + 1:i + 7] for i in reversed(near_title)] + [lines[max(0, lo - 10):lo + 2]]
+    explicit = next((a for z in zones if (a := find_author(z, bare=False))), None)
+    if explicit:
+        return explicit
+    return author_box(lines[hi:hi + AUTHOR_BOX_LINES], common=common) or zone_name or \
+        next((lines[i + 1] for i in near_title if i + 1 < len(lines) and bare_name(lines[i + 1], common=common)), None)
+
+
 def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = None) -> CopyFields | None:
     """Fields of a browser copy, or None when no run of prose stands out (a plain text file).
 
@@ -327,17 +343,16 @@ def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = No
     date_line = None if at is None else near[at]
     byline_zone = lines[max(0, (date_line if date_line is not None else lo) - 6):
                         (date_line if date_line is not None else lo) + 4]
-    author = find_author(byline_zone)
+    author = find_author(byline_zone, bare=False)
+    common = lowercase_words(lines)
+    zone_name = None if author else find_author(byline_zone, common=common)  # no headline, whatever the byline is
     leaked = [m.group("title") for line in lines if (m := JSON_HEADLINE.match(line))]
     header_date = date_line if at is not None and at <= 15 else None  # a date line within the header zone
     lede = lede_of(body)
-    title = leaked[0] if leaked else _find_title(lines, kinds, _header_anchor(lines, lo, header_date), author,
-                                                        body_end=hi, lede=lede)
-    if author is None:  # an explicit byline under the headline or just above the story, else a name right under it
-        near_title = [i for i, line in enumerate(lines[:hi]) if line == title] if title else []
-        zones = [lines[i + 1:i + 7] for i in reversed(near_title)] + [lines[max(0, lo - 10):lo + 2]]
-        author = next((a for zone in zones if (a := find_author(zone, bare=False))), None) or \
-            next((lines[i + 1] for i in near_title if i + 1 < len(lines) and bare_name(lines[i + 1])), None)
+    title = leaked[0] if leaked else _find_title(lines, kinds, _header_anchor(lines, lo, header_date),
+                                                        author or zone_name, body_end=hi, lede=lede)
+    if author is None:
+        author = _other_byline(lines, lo, hi, title=title, zone_name=zone_name, common=common)
     if title is not None and body and body[0] == title:
         body = body[1:]
     wire = next((m.group("src").strip() for line in body[:3] if (m := WIRE_DATELINE.match(line))), None)

@@ -5,12 +5,20 @@ from __future__ import annotations
 
 import re
 
-from .copy_patterns import DATE, DATE_NO_YEAR, STOPWORDS
+from .copy_patterns import DATE, DATE_NO_YEAR, MONTH, STOPWORDS
 
 BYLINE = re.compile(r"^(?:(?:written|posted|reported|analysis|opinion|story|words|text|commentary|review|"
                     r"interview|photos and text) )?by[:\s]+(?P<name>.+)$", re.IGNORECASE)
-# A date line ending with the byline ("5:45 AM PST 11/19/2019 by Jane Doe").
-DATED_BYLINE = re.compile(r"^(?=.*\d).{4,60}?\s+by\s+(?P<name>[A-Z].+)$")
+# "By" in the languages of the copies: German, Spanish/Portuguese, French, Dutch, Swedish/Norwegian/Danish, Polish
+# ("Von Jane Doe publiziert am ..."); the name after it needs two words ("Von Miller" alone is a name).
+FOREIGN_BYLINE = re.compile(r"^(?:von|por|par|door|av|af|przez)[:\s]+(?P<name>[A-Z][\w'’.-]+\s+[A-Z].*)$")
+# A date line ending with the byline ("5:45 AM PST 11/19/2019 by Jane Doe", "February 1, 2019 | BY: Jane Doe").
+DATED_BYLINE = re.compile(r"^(?=.*\d).{4,60}?(?:\s+|\|\s*)(?i:by):?\s+(?P<name>[A-Z].+)$")
+# A staff byline: the outlet's or a desk's staff ("By Example Post Staff", "Example Editorial Staff", "Our Foreign
+# Staff"); the author as written (the gold pages count it), though "staff" is never part of a person's name.
+STAFF = re.compile(r"^(?:[A-Z][\w.&'’-]*\s+){0,4}(?:(?i:editorial|news|foreign|web|digital)\s+)?(?i:staff)$")
+# A name with its social handle ("Jane Doe @jdoe", "Jane Doe, @jdoe"): a byline.
+HANDLE_BYLINE = re.compile(r"^(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),?\s+(?:\(\s*)?@\w{2,}\)?$")
 # A byline without "By": the name, then a role or an agency ("Jane Doe, AP Auto Writer", "Jane Doe and John Roe,
 # Associated Press").
 ROLE_BYLINE = re.compile(r"^(?P<name>[A-Z][^,]{3,60}?),\s+(?P<role>(?:[A-Z][\w.&'-]*\s*){1,6})$")
@@ -30,6 +38,9 @@ ROLE = re.compile(r"(?<=[a-z])(?:(?:Staff|Senior|Business|Chief|Contributing|Pol
 
 def clean_name(text: str) -> str | None:
     text = re.sub(r"\s*\S*@\S+.*$", "", text)  # an e-mail address or handle and what follows it
+    text = re.split(r"\s+[-–—|]\s+", text)[0]  # "Jane Doe - Example Contributor 2019-11-19", "Jane Doe | Example"
+    if STAFF.match(text.strip()):
+        return text.strip()
     text = re.sub(r"\s*\([^()]{1,30}\)", "", text)  # a role in brackets ("Jane Doe (reporting) and ...")
     text = re.sub(r"(?<=[a-z])[A-Z]{2,}\w*$", "", text)  # an outlet glued to the name ("Jane DoeEXAMPLENews")
     parts = text.split(", ")
@@ -42,6 +53,12 @@ def clean_name(text: str) -> str | None:
     text = DATE_NO_YEAR.split(text)[0]
     text = re.split(r"\s+(?:Follow|@|\||•|Updated|Published|Posted|Email)\b|[|•@]", text)[0]
     text = re.sub(r"\s+(?:and|,|on|at)$", "", text.strip(" ,;-–—"), flags=re.IGNORECASE)
+    kept = []  # up to the first lowercase word that is no particle ("Jane Doe publiziert am", "Jane Doe in Rome")
+    for word in text.split():
+        if word[:1].islower() and word not in NAME_PARTICLES and word not in {"and", "&"}:
+            break
+        kept.append(word)
+    text = re.sub(r"\s+(?:and|&)$", "", " ".join(kept)).strip(" ,")
     return text if 1 <= len(text.split()) <= 10 else None
 
 
@@ -73,47 +90,116 @@ def name_like(text: str) -> bool:
                    for w in words)
 
 
-def bare_name(line: str) -> bool:
-    """A line that is only a person's name ("Mark Di Stefano"): two to five capitalised words, no date, no label."""
-    return bool(NAME.match(line)) and 2 <= len(line.split()) <= 5 and not DATE.search(line) and name_like(line)
+def bare_name(line: str, *, common: frozenset[str] = frozenset()) -> bool:
+    """A line that is only a person's name ("Mark Di Stefano"): two to five capitalised words, no date, no label.
+    ``common``: words the page writes in lowercase; a line two or more (and half) of whose words are among them is a
+    label or a heading ("Classic Motorcycle Mechanics", "CAR REVIEWS"), not a name."""
+    if not (NAME.match(line) and 2 <= len(line.split()) <= 5 and not DATE.search(line) and name_like(line)):
+        return False
+    tokens = [w.casefold() for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.casefold() not in {"and", "&"}]
+    lowered = sum(w in common for w in tokens)
+    return not (lowered >= 2 and 2 * lowered >= len(tokens))
 
 
-def find_author(lines: list[str], *, bare: bool = True) -> str | None:
+def lowercase_words(lines: list[str]) -> frozenset[str]:
+    """The words a page writes in lowercase (three letters or more): common words, never a name's."""
+    return frozenset(w for line in lines for w in re.findall(r"(?<![\w'’-])[a-z][a-z'’-]{2,}", line))
+
+
+def _accept(text: str | None) -> str | None:
+    """The cleaned name of a byline's text, or None when it is no name (a staff byline counts)."""
+    name = clean_name(text) if text else None
+    return name if name and (name_like(name) or STAFF.match(name)) else None
+
+
+def _explicit(line: str, following: str | None) -> str | None:
+    """The name of a line written as a byline ("By ...", "... by Jane Doe", "Jane Doe, Staff Writer", "Jane Doe
+    @jdoe", "Von Jane Doe ..."; ``following``: the next line, the name under a lone "By")."""
+    if (match := BYLINE.match(line) or FOREIGN_BYLINE.match(line)) and (name := _accept(match.group("name"))):
+        return name
+    match = DATED_BYLINE.match(line) if len(line) <= 120 and DATE.search(line) else None
+    if match and (name := _accept(match.group("name"))):
+        return name
+    match = ROLE_BYLINE.match(line) if len(line) <= 100 else None
+    if match and ROLE_WORDS.search(match.group("role")) and (name := _accept(match.group("name"))):
+        return name
+    if (match := HANDLE_BYLINE.match(line)) and name_like(match.group("name")):
+        return match.group("name")
+    if line.strip().lower() == "by" and following is not None:
+        return _accept(following)
+    return None
+
+
+def _on_date_line(line: str, common: frozenset[str]) -> str | None:
+    """A name written beside the date on a date line: "Jane Doe - Nov 19, 2019, 10:31 pm CST", "Jane Doe 27/09/2018
+    2 comments", "November 20, 2019 Jane Doe", "21/06/2014 Jane Doe Books, News" (two to four capitalised words)."""
+    dated = DATE.search(line) if len(line) <= 100 else None
+    if dated is None:
+        return None
+    head, rest = line[:dated.start()].rstrip(), line[dated.end():].strip(" ,|•-–—")
+    candidates: list[list[str]] = []  # words nearest the date first
+    if head and (re.search(r"\s[-–—|•]$|,$", head) or len(head.split()) <= 4):
+        candidates.append(head.rstrip(" ,-–—|•").split()[::-1])
+    if run := re.match(r"(?:[A-Z][\w'’.-]*\s*){2,4}", rest):
+        candidates.append(run.group(0).split())
+    for k, tokens in enumerate(candidates):
+        before = k == 0 and bool(head) and not (len(candidates) == 1 and run)
+        for n in range(len(tokens), 1, -1):  # the longest run of capitalised words that reads as a name
+            words = tokens[:n][::-1] if before else tokens[:n]
+            name = " ".join(words)
+            if not any(DATE_WORDS.fullmatch(w.strip(".,")) for w in words) and bare_name(name, common=common):
+                return name
+    return None
+
+
+#: Words of a date line that are no name ("Posted Tuesday", "Updated Nov").
+DATE_WORDS = re.compile(rf"(?i)(?:{MONTH}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|published|updated|posted|modified|"
+                        r"on|at|am|pm|[ap]\.m\.|ist|[a-z]st|[a-z]dt|gmt|utc|et|pt)")
+
+
+def find_author(lines: list[str], *, bare: bool = True, common: frozenset[str] = frozenset()) -> str | None:
+    """The byline of a header zone: an explicit byline (:func:`_explicit`) first; with ``bare``, else a staff line,
+    a line that is only a name or a name on the date line (not a menu label; ``common``: :func:`lowercase_words`)."""
     for i, line in enumerate(lines):
-        match = BYLINE.match(line)
-        if match:
-            name = clean_name(match.group("name"))
-            if name and name_like(name):
-                return name
-        match = DATED_BYLINE.match(line) if len(line) <= 120 and DATE.search(line) else None
-        if match:
-            name = clean_name(match.group("name"))
-            if name and name_like(name):
-                return name
-        match = ROLE_BYLINE.match(line) if len(line) <= 100 else None
-        if match and ROLE_WORDS.search(match.group("role")):
-            name = clean_name(match.group("name"))
-            if name and name_like(name):
-                return name
-        if line.strip().lower() == "by" and i + 1 < len(lines):
-            name = clean_name(lines[i + 1])
-            if name and name_like(name):
-                return name
+        if name := _explicit(line, lines[i + 1] if i + 1 < len(lines) else None):
+            return name
+    if not bare:
+        return None
+    staff = next((line for line in lines if STAFF.match(line) and len(line.split()) >= 2), None)
+    if staff:
+        return staff
+
     # a bare name line next to the date line ("Mark Di Stefano"), one in capitals (a kicker?) last
     def label(j: int) -> bool:
         return not 0 <= j < len(lines) or (len(lines[j].split()) <= 3 and not re.search(r"\d", lines[j]))
 
     in_menu = {line for i, line in enumerate(lines)
                if label(i - 1) and line not in lines[max(0, i - 1):i]}
-    for line in sorted(lines, key=str.isupper) if bare else []:
+    for line in sorted(lines, key=str.isupper):
         if line in in_menu:
             continue  # a label after a label (a menu: "Europe", "Latin America", "Middle East"), not a byline
-        if bare_name(line):
+        if bare_name(line, common=common):
             return line
-        dated = DATE.search(line) if len(line) <= 80 else None
-        head = line[:dated.start()].rstrip() if dated else ""
-        if head and re.search(r"\s[-–—|•]$|,$", head):  # the name on the date line ("Jane Doe - Nov 19, 2019")
-            name = head.rstrip(" ,-–—|•")
-            if bare_name(name):
+        if name := _on_date_line(line, common):
+            return name
+    return None
+
+
+def author_box(lines: list[str], *, common: frozenset[str] = frozenset()) -> str | None:
+    """The name of an author box (outside the story): a name, or a word and a name ("About Jane Doe", "Über Jane
+    Doe"), with the next line about that person (it names them again: "Jane Doe is ...", "Jane joined ... in 2017");
+    or a note opening with the name ("Jane Doe (@jdoe) is a staff writer ..."). The first box found."""
+    for i, line in enumerate(lines):
+        note = re.match(r"^(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})(?:\s+\(@\w+\))?\s+(?:is|was)\s+"
+                        r"(?:a|an|the)\s", line)
+        if note and bare_name(note.group("name"), common=common) and len(line.split()) <= 80:
+            return note.group("name")
+        tokens = line.split()
+        if not 2 <= len(tokens) <= 5 or i + 1 >= len(lines):
+            continue
+        for name in (line, " ".join(tokens[1:])):
+            bio = lines[i + 1]
+            if bare_name(name, common=common) and len(bio.split()) >= 8 and \
+                    any(re.search(rf"\b{re.escape(part)}\b", bio) for part in name.split() if len(part) > 2):
                 return name
     return None
