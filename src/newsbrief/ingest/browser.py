@@ -18,7 +18,7 @@ from .boilerplate import COPYRIGHT, is_boilerplate
 from .bylines import BYLINE, STAFF, author_box, bare_name, find_author, lowercase_words
 from .copy_dates import find_date
 from .copy_language import stopwords_of
-from .copy_patterns import DATE, MONTH, STOPWORDS, lede_of, lede_overlap, words
+from .copy_patterns import DATE, DATE_NO_YEAR, MONTH, STOPWORDS, lede_of, lede_overlap, words
 from .copy_teasers import before_author_note, comment_head, story_lines
 from .names import is_outlet, outlet_in
 
@@ -34,6 +34,9 @@ CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")  # scripts writte
 FOREIGN_MIN_WORDS = 160
 STANDFIRST_WORDS = 80  # a headline, standfirst and photo caption together are shorter than this
 BAD_RUN_CAP = 60.0
+# A date line without a year ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM").
+DATE_LINE = re.compile(rf"^\W*(?:updated|posted|published|modified|last updated)\b.{{0,20}}{DATE_NO_YEAR.pattern}",
+                       re.IGNORECASE)
 RELATIVE_TIME = re.compile(r"\b\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b", re.IGNORECASE)
 # Headline scoring, selected on the train and dev copies (benchmarks/pages_silver.py): the story's opening repeats
 # a headline's words (weight of the share it repeats), the headline sits right above the byline or date line, a
@@ -41,6 +44,7 @@ RELATIVE_TIME = re.compile(r"\b\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b", 
 LEDE_WEIGHT = 2.0
 NEXT_TO_HEADER = 0.5
 CAPITALS = 2.0
+SHORT_SENTENCE = 0.0  # a short line ending a sentence: a photo caption as often as a headline
 STANDFIRST = 1.5  # a long line right under a shorter headline-like one is its standfirst
 STANDFIRST_MIN = 14
 AUTHOR_BOX_LINES = 60  # an author box sits within this many lines after the story
@@ -116,14 +120,16 @@ def _after_header(lines: list[str], lo: int, hi: int, kinds: list[str]) -> int:
 INTERFACE = re.compile(
     r"\b(?:media playback|(?:on|in) your (?:device|browser)|external (?:links?|sites?)|"
     r"(?:in|open in) a new (?:window|tab)|"
-    r"sharing options|share (?:this|on|via|with)|more on this (?:story|topic)|sign (?:in|up)|log ?in|subscribe|"
+    r"sharing options|share (?:this|on|via|with)|more on this (?:story|topic)|sign(?:ed)? (?:in|up|out)|log ?in|subscribe|"
     r"newsletter|javascript|enable cookies|skip to|you are here|"
     r"click here|tap here|swipe|scroll (?:down|up)|welcome to|read more|"
     r"(?:facebook|twitter|email|linkedin|reddit|pinterest|whatsapp|flipboard)\W+"
     r"(?:facebook|twitter|email|linkedin|reddit|pinterest|whatsapp|flipboard))\b", re.IGNORECASE)
-# A photo credit ("Jane Doe/The Example Times") or a media teaser's label ("Video Julian Assange dragged ...").
+# A photo credit ("Jane Doe/The Example Times") or a media teaser's label ("Video Julian Assange dragged ...", "Watch:
+# ..."; "Video shows ..." is a headline).
 CREDIT_OR_TEASER = re.compile(r"^(?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w.'’-]+\s*/\s*(?:the\s+)?[A-Z][\w .&'’-]{1,40}$|"
-                              r"^(?:Video|Watch|Gallery|Audio|Photos?|Listen)\b[:\s]|^(?:media |image |photo )?caption",
+                              r"^(?:Video|Watch|Gallery|Audio|Photos?|Listen)(?::|\s+(?-i:[A-Z\d\"“‘']))|"
+                              r"^(?:media |image |photo )?caption",
                               re.IGNORECASE)
 
 
@@ -132,7 +138,7 @@ def _title_like(line: str, author: str | None) -> bool:
     if not 3 <= len(tokens) <= 30 or is_boilerplate(line) or DATE.search(line) or BYLINE.match(line) or \
             STAFF.match(line):
         return False
-    if INTERFACE.search(line) or CREDIT_OR_TEASER.match(line) or RELATIVE_TIME.search(line):
+    if INTERFACE.search(line) or CREDIT_OR_TEASER.match(line) or RELATIVE_TIME.search(line) or DATE_LINE.match(line):
         return False
     if re.search(r"\[[^\]]{0,40}:[^\]]{1,40}\]$|\((?:photo|image|file)[^)]*\)$|\([^()/]{2,40}/[^()/]{2,40}\)$", line,
                  re.IGNORECASE):
@@ -174,16 +180,21 @@ def _find_title(lines: list[str], kinds: list[str], anchor: int, author: str | N
         others = [j for j in seen_at.get(line.casefold(), []) if j != i]
         score = 2.0 if any(j < body_end for j in others) else -1.5 if others else 0.0
         score -= 0.5 * abs(anchor - i)
-        score += -3.0 if _ends_sentence(line) and n > 8 else 2.0
+        score += (-3.0 if n > 8 else SHORT_SENTENCE) if _ends_sentence(line) else 2.0
         score += 1.0 if 4 <= n <= 25 else -1.0
         score += 0.25 if i < anchor else 0.0  # the headline usually sits above the byline/date block
         score += LEDE_WEIGHT * lede_overlap(line, lede)
-        score += NEXT_TO_HEADER * (i == anchor - 1)
+        score += NEXT_TO_HEADER * (i == anchor - 1 or _dated(lines, i + 1))
         score -= CAPITALS * (sum(c.isupper() for c in line) > 0.8 * sum(c.isalpha() for c in line))
         score -= STANDFIRST * _under_headline(lines, i, n, author)
         if score > best_score:
             best, best_score = line, score
     return best
+
+
+def _dated(lines: list[str], i: int) -> bool:
+    """A date line (a short line showing a date, with or without its year)."""
+    return i < len(lines) and len(words(lines[i])) <= 20 and bool(DATE.search(lines[i]) or DATE_LINE.match(lines[i]))
 
 
 def _under_headline(lines: list[str], i: int, n: int, author: str | None) -> bool:

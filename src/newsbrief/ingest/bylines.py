@@ -187,8 +187,8 @@ def find_author(lines: list[str], *, bare: bool = True, common: frozenset[str] =
 
 def author_box(lines: list[str], *, common: frozenset[str] = frozenset()) -> str | None:
     """The name of an author box (outside the story): a name, or a word and a name ("About Jane Doe", "Über Jane
-    Doe"), with the next line about that person (it names them again: "Jane Doe is ...", "Jane joined ... in 2017");
-    or a note opening with the name ("Jane Doe (@jdoe) is a staff writer ..."). The first box found."""
+    Doe"), with the next line about that person (prose naming them again: "Jane Doe is ...", "Jane joined ... in
+    2017."; no word of the name written in lowercase on the page, ``common``); or a note opening with the name ("Jane Doe (@jdoe) is a staff writer ..."). The first box found."""
     for i, line in enumerate(lines):
         note = re.match(r"^(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})(?:\s+\(@\w+\))?\s+(?:is|was)\s+"
                         r"(?:a|an|the)\s", line)
@@ -197,9 +197,11 @@ def author_box(lines: list[str], *, common: frozenset[str] = frozenset()) -> str
         tokens = line.split()
         if not 2 <= len(tokens) <= 5 or i + 1 >= len(lines):
             continue
+        bio = lines[i + 1]
+        if len(bio.split()) < 8 or not bio.rstrip().endswith((".", ".”", '."', ".)")):
+            continue  # a bio is prose, not another headline
         for name in (line, " ".join(tokens[1:])):
-            bio = lines[i + 1]
-            if bare_name(name, common=common) and len(bio.split()) >= 8 and \
+            if bare_name(name, common=common) and not any(w.casefold() in common for w in name.split()) and \
                     any(re.search(rf"\b{re.escape(part)}\b", bio) for part in name.split() if len(part) > 2):
                 return name
     return None

@@ -67,17 +67,34 @@ def _find_date_line(lines: list[str], year_hint: int | None, *, sentences: bool)
         if match:
             if _in_sentence(line, match.start()) != sentences:
                 continue  # a caption's date now, a date line's then: never its month and day read as a short date
-            found = parse_match(match.group(0))
+            found = _published_in(line, year_hint) or parse_match(match.group(0))
             if found is not None:
                 return found, i
         if sentences:
             continue
         match = DATE_NO_YEAR.search(line)
         if match and year_hint and (BYLINE.match(line) or len(words(line)) <= 12):
-            found = parse_date(f"{match.group(0).strip(' ,|-•')} {year_hint}")
+            found = _published_in(line, year_hint) or parse_date(f"{match.group(0).strip(' ,|-•')} {year_hint}")
             if found is not None:
                 return found, i
     return None, None
+
+
+def _published_in(line: str, year_hint: int | None) -> datetime | None:
+    """The publication date of a line showing two ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM"): the one a
+    published word stands before; None when the line shows one date or none is marked published."""
+    found = sorted([(m.start(), m.end(), m.group(0), True) for m in DATE.finditer(line)] +
+                   [(m.start(), m.end(), m.group(0), False) for m in DATE_NO_YEAR.finditer(line)])
+    if len(found) < 2:
+        return None
+    last = 0
+    for start, end, text, full in found:
+        if PUBLISHED_WORD.search(line[last:start]):
+            if full:
+                return parse_match(text)
+            return parse_date(f"{text.strip(' ,|-•;')} {year_hint}") if year_hint else None
+        last = end
+    return None
 
 
 def find_shown_date(lines: list[str]) -> datetime | None:
