@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from .boilerplate import COPYRIGHT, is_boilerplate
-from .bylines import BYLINE, STAFF, author_box, bare_name, find_author, lowercase_words
-from .copy_dates import find_date
+from .bylines import BY_LABEL, BYLINE, STAFF, author_box, bare_name, find_author, lowercase_words
+from .copy_dates import DOTTED, find_date
 from .copy_language import stopwords_of
 from .copy_patterns import DATE, DATE_NO_YEAR, MONTH, STOPWORDS, lede_of, lede_overlap, words
 from .copy_teasers import before_author_note, comment_head, story_lines
@@ -37,6 +37,8 @@ BAD_RUN_CAP = 60.0
 # A date line without a year ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM").
 DATE_LINE = re.compile(rf"^\W*(?:updated|posted|published|modified|last updated)\b.{{0,20}}{DATE_NO_YEAR.pattern}",
                        re.IGNORECASE)
+# A photo credit glued to its caption's last sentence ("The road is long.Jane Doe/Example Images").
+GLUED_CREDIT = re.compile(r"[.!?](?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*\s*/\s*[A-Z][\w .&'’-]{1,40}$")
 RELATIVE_TIME = re.compile(r"\b\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b", re.IGNORECASE)
 # Headline scoring, selected on the train and dev copies (benchmarks/pages_silver.py): the story's opening repeats
 # a headline's words (weight of the share it repeats), the headline sits right above the byline or date line, a
@@ -108,7 +110,7 @@ def _after_header(lines: list[str], lo: int, hi: int, kinds: list[str]) -> int:
             break  # more than a headline and standfirst before any header line: the body has begun
         if kinds[i] == "good":
             prose += len(words(line))
-        if len(line) <= 160 and (BYLINE.match(line) or line.lower() == "by" or
+        if len(line) <= 160 and (BYLINE.match(line) or BY_LABEL.match(line) or
                                  (DATE.search(line) and len(words(line)) <= 20)):
             start = i + 1
         elif start > lo and kinds[i] == "good":
@@ -141,8 +143,8 @@ def _title_like(line: str, author: str | None) -> bool:
     if INTERFACE.search(line) or CREDIT_OR_TEASER.match(line) or RELATIVE_TIME.search(line) or DATE_LINE.match(line):
         return False
     if re.search(r"\[[^\]]{0,40}:[^\]]{1,40}\]$|\((?:photo|image|file)[^)]*\)$|\([^()/]{2,40}/[^()/]{2,40}\)$", line,
-                 re.IGNORECASE):
-        return False  # a caption with its credit ("... [File: Example Agency]")
+                 re.IGNORECASE) or GLUED_CREDIT.search(line):
+        return False  # a caption with its credit ("... [File: Example Agency]", "... isn't easy.Jane Doe/Getty")
     if line == author or sum(c.isalpha() for c in line) < 0.6 * len(line.replace(" ", "")):
         return False
     if re.search(r"(?<!\w)@\w{3,}", line) or (line.count(",") == 1 and bare_name(line.split(",")[0].strip())
@@ -159,18 +161,19 @@ def _ends_sentence(line: str) -> bool:
 
 
 def _find_title(lines: list[str], kinds: list[str], anchor: int, author: str | None, *,
-                body_end: int, lede: frozenset[str] | set[str] = frozenset()) -> str | None:
+                body_end: int, body_start: int | None = None, lede: frozenset[str] | set[str] = frozenset()) -> str | None:
     """The headline: the title-like line nearest above the header block (byline, else date, else body), whose words
-    the story's opening (``lede``: :func:`_stems`) repeats."""
+    the story's opening (``lede``: :func:`_stems`) repeats; a line under the date line only before the story begins
+    (``body_start``: a crosshead under the story's first paragraph is none)."""
     seen_at: dict[str, list[int]] = {}
     for j, line in enumerate(lines):
         for part in {line, *line.split("|")}:
             seen_at.setdefault(part.strip().casefold(), []).append(j)
     best, best_score = None, float("-inf")
-    below = 4 if DATE.search(lines[anchor]) and not BYLINE.match(lines[anchor]) else 0
+    below = 4 if _dated(lines, anchor) and not BYLINE.match(lines[anchor]) else 0
     for i in range(max(0, anchor - 20), min(len(lines), anchor + below)):
         line = lines[i]
-        if i >= anchor and (kinds[i] == "good" or i == anchor):
+        if i >= anchor and (kinds[i] == "good" or i == anchor or (body_start is not None and i >= body_start)):
             continue
         if not _title_like(line, author):
             continue
@@ -194,7 +197,8 @@ def _find_title(lines: list[str], kinds: list[str], anchor: int, author: str | N
 
 def _dated(lines: list[str], i: int) -> bool:
     """A date line (a short line showing a date, with or without its year)."""
-    return i < len(lines) and len(words(lines[i])) <= 20 and bool(DATE.search(lines[i]) or DATE_LINE.match(lines[i]))
+    return i < len(lines) and len(words(lines[i])) <= 20 and \
+        bool(DATE.search(lines[i]) or DATE_LINE.match(lines[i]) or DOTTED.match(lines[i]))
 
 
 def _under_headline(lines: list[str], i: int, n: int, author: str | None) -> bool:
@@ -209,7 +213,7 @@ def _under_headline(lines: list[str], i: int, n: int, author: str | None) -> boo
 def _header_anchor(lines: list[str], body_start: int, date_line: int | None) -> int:
     """First line of the byline (or else the date line) just above the body; else the body start."""
     for i in range(body_start + 1, max(0, body_start - 15) - 1, -1):
-        if i < len(lines) and (BYLINE.match(lines[i]) or lines[i].lower() == "by"):
+        if i < len(lines) and (BYLINE.match(lines[i]) or BY_LABEL.match(lines[i])):
             return i
     if date_line is not None and date_line <= body_start + 1:  # (a date line within the header zone)
         return date_line
@@ -361,7 +365,7 @@ def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = No
     header_date = date_line if at is not None and at <= 15 else None  # a date line within the header zone
     lede = lede_of(body)
     title = leaked[0] if leaked else _find_title(lines, kinds, _header_anchor(lines, lo, header_date),
-                                                        author or zone_name, body_end=hi, lede=lede)
+                                                        author or zone_name, body_end=hi, body_start=lo, lede=lede)
     if author is None:
         author = _other_byline(lines, lo, hi, title=title, zone_name=zone_name, common=common)
     if title is not None and body and body[0] == title:

@@ -17,6 +17,8 @@ DATED_BYLINE = re.compile(r"^(?=.*\d).{4,60}?(?:\s+|\|\s*)(?i:by):?\s+(?P<name>[
 # A staff byline: the outlet's or a desk's staff ("By Example Post Staff", "Example Editorial Staff", "Our Foreign
 # Staff"); the author as written (the gold pages count it), though "staff" is never part of a person's name.
 STAFF = re.compile(r"^(?:[A-Z][\w.&'’-]*\s+){0,4}(?:(?i:editorial|news|foreign|web|digital)\s+)?(?i:staff)$")
+# A label alone on its line with the name on the next ("By", "Author:", "Written by:", "Autor:").
+BY_LABEL = re.compile(r"(?i)^(?:by|(?:written |posted )?by:|authors?:|written by|autor(?:in)?:|auteur:)$")
 # A name with its social handle ("Jane Doe @jdoe", "Jane Doe, @jdoe"): a byline.
 HANDLE_BYLINE = re.compile(r"^(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),?\s+(?:\(\s*)?@\w{2,}\)?$")
 # A byline without "By": the name, then a role or an agency ("Jane Doe, AP Auto Writer", "Jane Doe and John Roe,
@@ -125,7 +127,7 @@ def _explicit(line: str, following: str | None) -> str | None:
         return name
     if (match := HANDLE_BYLINE.match(line)) and name_like(match.group("name")):
         return match.group("name")
-    if line.strip().lower() == "by" and following is not None:
+    if BY_LABEL.match(line.strip()) and following is not None:
         return _accept(following)
     return None
 

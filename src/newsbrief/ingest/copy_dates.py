@@ -72,6 +72,8 @@ def _find_date_line(lines: list[str], year_hint: int | None, *, sentences: bool)
                 return found, i
         if sentences:
             continue
+        if (dotted := _dotted(line)) is not None:
+            return dotted, i
         match = DATE_NO_YEAR.search(line)
         if match and year_hint and (BYLINE.match(line) or len(words(line)) <= 12):
             found = _published_in(line, year_hint) or parse_date(f"{match.group(0).strip(' ,|-•')} {year_hint}")
@@ -100,3 +102,21 @@ def _published_in(line: str, year_hint: int | None) -> datetime | None:
 def find_shown_date(lines: list[str]) -> datetime | None:
     """The first full date in ``lines`` (date lines, bylines, a dateline opening a paragraph)."""
     return find_date(lines, None)[0]
+
+
+#: A numeric date with dots on a short date line ("13.11.2019, 23:06", "11.14.2019 09:00 AM").
+DOTTED = re.compile(r"^\W*(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<y>(?:19|20)\d{2})\b(?P<time>" + TIME + ")")
+
+
+def _dotted(line: str) -> datetime | None:
+    """The date of a date line opening with a dotted numeric date: day first, as in the languages that write dots,
+    unless the first number cannot be a day's month and the second can ("11.14.2019" is November 14)."""
+    match = DOTTED.match(line) if len(words(line)) <= 12 else None
+    if match is None:
+        return None
+    a, b = int(match.group("a")), int(match.group("b"))
+    day, month = (b, a) if b > 12 >= a else (a, b)
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    time = match.group("time").strip(" ,|•-")
+    return parse_match(f"{match.group('y')}-{month:02d}-{day:02d} {time}".strip())
