@@ -9,9 +9,9 @@ from .copy_patterns import DATE, DATE_NO_YEAR, MONTH, STOPWORDS
 
 BYLINE = re.compile(r"^(?:(?:written|posted|reported|analysis|opinion|story|words|text|commentary|review|"
                     r"interview|photos and text) )?by[:\s]+(?P<name>.+)$", re.IGNORECASE)
-# "By" in the languages of the copies: German, Spanish/Portuguese, French, Dutch, Swedish/Norwegian/Danish, Polish
+# "By" in the languages of the copies: German, Spanish/Portuguese, French, Swedish/Norwegian/Danish, Polish
 # ("Von Jane Doe publiziert am ..."); the name after it needs two words ("Von Miller" alone is a name).
-FOREIGN_BYLINE = re.compile(r"^(?:von|por|par|door|av|af|przez)[:\s]+(?P<name>[A-Z][\w'’.-]+\s+[A-Z].*)$")
+FOREIGN_BYLINE = re.compile(r"^(?i:von|por|par|av|af|przez)[:\s]+(?P<name>[A-Z][\w'’.-]+\s+[A-Z].*)$")
 # A date line ending with the byline ("5:45 AM PST 11/19/2019 by Jane Doe", "February 1, 2019 | BY: Jane Doe").
 DATED_BYLINE = re.compile(r"^(?=.*\d).{4,60}?(?:\s+|\|\s*)(?i:by):?\s+(?P<name>[A-Z].+)$")
 # A staff byline: the outlet's or a desk's staff ("By Example Post Staff", "Example Editorial Staff", "Our Foreign
