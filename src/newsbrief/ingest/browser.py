@@ -20,7 +20,7 @@ from .copy_dates import DOTTED, find_date
 from .copy_language import stopwords_of
 from .copy_patterns import DATE, DATE_NO_YEAR, MONTH, STOPWORDS, lede_of, lede_overlap, words
 from .copy_teasers import before_author_note, comment_head, story_lines
-from .names import is_outlet, outlet_in
+from .names import clean_author, is_outlet, outlet_in
 
 WIRE_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'-]{1,40}\((?P<src>[A-Z][\w .&-]{1,30})\)\s*[-—–:]")
 OWNER_NOISE = re.compile(
@@ -372,5 +372,5 @@ def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = No
         body = body[1:]
     wire = next((m.group("src").strip() for line in body[:3] if (m := WIRE_DATELINE.match(line))), None)
     source = _source(lines, body, chrome=lines[:lo] + lines[hi:])
-    return CopyFields(body=body, title=title, author=author, source=source, published=published,
+    return CopyFields(body=body, title=title, author=clean_author(author), source=source, published=published,
                       wire=None if wire == source else wire)

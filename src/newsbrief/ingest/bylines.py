@@ -72,7 +72,8 @@ WIDGET_WORDS = frozenset(
     "tv radio podcast podcasts talk stocks markets market sections section account profile settings help "
     "contact about us privacy terms cookies edition editions weather sports opinion business politics world "
     "local national facts first breaking click here view all see show options sharing links external window "
-    "playback media device unsupported staff reports report posts guest odds".split()
+    "playback media device unsupported staff reports report posts guest odds "
+    "facebook twitter whatsapp pinterest pin linkedin reddit instagram youtube tumblr flipboard telegram tweet".split()
 )
 
 
@@ -81,9 +82,10 @@ NAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "del", "la", "le", "
 
 def name_like(text: str) -> bool:
     """A person's name, not a widget label: no stop word or widget word, not only acronyms ("CNBC TV")."""
-    words = [w for w in re.findall(r"[\w'’.-]+", text) if w not in {"and", "&"}]
-    if not words or all(re.fullmatch(r"[A-Z]{2,5}", w) for w in words):
-        return False
+    words = [w for w in re.findall(r"[\w'’.-]+", text) if w not in {"and", "&", "AND"}]
+    if not words or (all(re.fullmatch(r"[A-Z]{2,5}", w) for w in words) and
+                     (len(words) == 1 or any(not re.search("[AEIOUY]", w) for w in words))):
+        return False  # only acronyms ("CNBC TV"; a name in capitals has vowels in every word: "JANE DOE")
     if any(w[:1].islower() and w not in NAME_PARTICLES for w in words):
         return False  # "Ukraine urges NATO to send ...": a sentence
     return not any(w.casefold() in WIDGET_WORDS or (w.casefold() in STOPWORDS and w.islower() is False
@@ -112,6 +114,17 @@ def _accept(text: str | None) -> str | None:
     """The cleaned name of a byline's text, or None when it is no name (a staff byline counts)."""
     name = clean_name(text) if text else None
     return name if name and (name_like(name) or STAFF.match(name)) else None
+
+
+def _joined(lines: list[str], i: int) -> str:
+    """Line ``i`` with the lines a list of names runs on to ("By Jane Doe and" / "John Roe"; "Jane Doe" / "and" /
+    "John Roe")."""
+    text, j = lines[i], i
+    while j + 1 < len(lines) and len(text) < 150 and (re.search(r"(?:\band|&|,)$", text, re.IGNORECASE) or
+                                                      re.match(r"(?:and|&)(?:\s|$)", lines[j + 1], re.IGNORECASE)):
+        j += 1
+        text = f"{text} {lines[j]}"
+    return text
 
 
 def _explicit(line: str, following: str | None) -> str | None:
@@ -162,8 +175,8 @@ DATE_WORDS = re.compile(rf"(?i)(?:{MONTH}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|
 def find_author(lines: list[str], *, bare: bool = True, common: frozenset[str] = frozenset()) -> str | None:
     """The byline of a header zone: an explicit byline (:func:`_explicit`) first; with ``bare``, else a staff line,
     a line that is only a name or a name on the date line (not a menu label; ``common``: :func:`lowercase_words`)."""
-    for i, line in enumerate(lines):
-        if name := _explicit(line, lines[i + 1] if i + 1 < len(lines) else None):
+    for i in range(len(lines)):
+        if name := _explicit(_joined(lines, i), _joined(lines, i + 1) if i + 1 < len(lines) else None):
             return name
     if not bare:
         return None
