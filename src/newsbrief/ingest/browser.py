@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from .boilerplate import COPYRIGHT, is_boilerplate
-from .bylines import BY_LABEL, BYLINE, STAFF, author_box, bare_name, find_author, lowercase_words
+from .bylines import (BY_LABEL, BYLINE, STAFF, author_box, bare_name, find_author, lowercase_words,
+                      photo_credit)
 from .copy_dates import DOTTED, find_date
 from .copy_language import stopwords_of
 from .copy_patterns import DATE, DATE_NO_YEAR, MONTH, STOPWORDS, lede_of, lede_overlap, words
@@ -175,8 +176,8 @@ def _find_title(lines: list[str], kinds: list[str], anchor: int, author: str | N
         line = lines[i]
         if i >= anchor and (kinds[i] == "good" or i == anchor or (body_start is not None and i >= body_start)):
             continue
-        if not _title_like(line, author):
-            continue
+        if not _title_like(line, author) or (i + 1 < len(lines) and photo_credit(lines[i + 1], below_date=i >= anchor)):
+            continue  # not a headline, or a photo caption above its credit
         n = len(words(line))
         # a headline is repeated above the story's end (the page title, a breadcrumb, an image
         # caption); a line repeated only below the story is a teaser or section link of the chrome
@@ -311,13 +312,15 @@ def unchromed(lines: list[str]) -> list[str]:
 
 
 def _other_byline(lines: list[str], lo: int, hi: int, *, title: str | None, zone_name: str | None,
-                  common: frozenset[str]) -> str | None:
+                  common: frozenset[str], date_line: int | None) -> str | None:
     """The byline when the date line has no explicit one near it: an explicit byline under the headline or just above
     the story; else an author box after the story; else a staff line, a bare name or a name on the date line in the
     date line's zone (``zone_name``); else a bare name right under the headline (names as :func:`~.bylines.bare_name` tells them)."""
     near_title = [i for i, line in enumerate(lines[:hi]) if line == title] if title else []
-    zones = [lines[i + 1:i + 7] for i in reversed(near_title)] + [lines[max(0, lo - 10):lo + 2]]
-    explicit = next((a for z in zones if (a := find_author(z, bare=False))), None)
+    spans = [(i + 1, i + 7) for i in reversed(near_title)] + [(max(0, lo - 10), lo + 2)]
+    explicit = next((a for start, end in spans if (a := find_author(
+        lines[start:end], bare=False, date_at=None if date_line is None or date_line < start else date_line - start))),
+        None)
     if explicit:
         return explicit
     return author_box(lines[hi:hi + AUTHOR_BOX_LINES], common=common) or zone_name or \
@@ -356,21 +359,23 @@ def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = No
     near = _head_lines(lines, lo)
     published, at = find_date([lines[i] for i in near], _copyright_year(lines))
     date_line = None if at is None else near[at]
-    byline_zone = lines[max(0, (date_line if date_line is not None else lo) - 6):
-                        (date_line if date_line is not None else lo) + 4]
-    author = find_author(byline_zone, bare=False)
+    zone_start = max(0, (date_line if date_line is not None else lo) - 6)
+    byline_zone = lines[zone_start:(date_line if date_line is not None else lo) + 4]
+    date_at = None if date_line is None else date_line - zone_start
+    author = find_author(byline_zone, bare=False, date_at=date_at)
     common = lowercase_words(lines)
-    zone_name = None if author else find_author(byline_zone, common=common)  # no headline, whatever the byline is
+    zone_name = None if author else find_author(byline_zone, common=common, date_at=date_at)  # never the headline
     leaked = [m.group("title") for line in lines if (m := JSON_HEADLINE.match(line))]
     header_date = date_line if at is not None and at <= 15 else None  # a date line within the header zone
     lede = lede_of(body)
     title = leaked[0] if leaked else _find_title(lines, kinds, _header_anchor(lines, lo, header_date),
                                                         author or zone_name, body_end=hi, body_start=lo, lede=lede)
     if author is None:
-        author = _other_byline(lines, lo, hi, title=title, zone_name=zone_name, common=common)
+        author = _other_byline(lines, lo, hi, title=title, zone_name=zone_name, common=common, date_line=date_line)
     if title is not None and body and body[0] == title:
         body = body[1:]
     wire = next((m.group("src").strip() for line in body[:3] if (m := WIRE_DATELINE.match(line))), None)
     source = _source(lines, body, chrome=lines[:lo] + lines[hi:])
-    return CopyFields(body=body, title=title, author=clean_author(author), source=source, published=published,
+    author = author if author and STAFF.match(author) else clean_author(author)  # names joined by ", " as for HTML
+    return CopyFields(body=body, title=title, author=author, source=source, published=published,
                       wire=None if wire == source else wire)

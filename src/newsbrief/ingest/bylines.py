@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .copy_patterns import DATE, DATE_NO_YEAR, MONTH, STOPWORDS
+from .names import is_outlet
 
 BYLINE = re.compile(r"^(?:(?:written|posted|reported|analysis|opinion|story|words|text|commentary|review|"
                     r"interview|photos and text) )?by[:\s]+(?P<name>.+)$", re.IGNORECASE)
@@ -15,17 +16,19 @@ FOREIGN_BYLINE = re.compile(r"^(?i:von|por|par|av|af|przez)[:\s]+(?P<name>[A-Z][
 # A date line ending with the byline ("5:45 AM PST 11/19/2019 by Jane Doe", "February 1, 2019 | BY: Jane Doe").
 DATED_BYLINE = re.compile(r"^(?=.*\d).{4,60}?(?:\s+|\|\s*)(?i:by):?\s+(?P<name>[A-Z].+)$")
 # A staff byline: the outlet's or a desk's staff ("By Example Post Staff", "Example Editorial Staff", "Our Foreign
-# Staff"); the author as written (the gold pages count it), though "staff" is never part of a person's name.
-STAFF = re.compile(r"^(?:[A-Z][\w.&'’-]*\s+){0,4}(?:(?i:editorial|news|foreign|web|digital)\s+)?(?i:staff)$")
+# Staff", "Example News wire services"); the author as written (the gold pages count it), though "staff" is never part of a person's name.
+STAFF = re.compile(r"^(?:[A-Z][\w.&'’-]*\s+){0,4}(?:(?i:editorial|news|foreign|web|digital)\s+)?"
+                   r"(?i:staff|wire services|news services|wire reports)$")
 # A label alone on its line with the name on the next ("By", "Author:", "Written by:", "Autor:").
 BY_LABEL = re.compile(r"(?i)^(?:by|(?:written |posted )?by:|authors?:|written by|autor(?:in)?:|auteur:)$")
 # A name with its social handle ("Jane Doe @jdoe", "Jane Doe, @jdoe"): a byline.
 HANDLE_BYLINE = re.compile(r"^(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),?\s+(?:\(\s*)?@\w{2,}\)?$")
-# A byline without "By": the name, then a role or an agency ("Jane Doe, AP Auto Writer", "Jane Doe and John Roe,
-# Associated Press").
+# A byline without "By": the name, then a role, an agency or a known outlet ("Jane Doe, AP Auto Writer", "Jane Doe and
+# John Roe, Associated Press", "Jane Doe, CNN").
 ROLE_BYLINE = re.compile(r"^(?P<name>[A-Z][^,]{3,60}?),\s+(?P<role>(?:[A-Z][\w.&'-]*\s*){1,6})$")
 ROLE_WORDS = re.compile(r"(?i)\b(?:writer|reporter|correspondent|editor|columnist|contributor|press|reuters|"
                         r"staff|bureau|news|business|afp|upi)\b")
+JOB_WORDS = re.compile(r"(?i)\b(?:writer|reporter|correspondent|editor|columnist|contributor|staff|bureau)\b")
 NAME = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|de|van|von|da|di|del|la|le|bin|al)"
                   r"(?:\s+(?:[A-Z][\w'’.-]*|[A-Z]\.|de|van|von|da|di|del|la|le|bin|al|and|&|,)){1,5}$")
 def find_byline(lines: list[str]) -> str | None:
@@ -116,6 +119,22 @@ def _accept(text: str | None) -> str | None:
     return name if name and (name_like(name) or STAFF.match(name)) else None
 
 
+#: A picture's credit line ("Photo: Jane Doe", "Jane Doe/Example Images", "Example Images", "AP Photo/Jane Doe").
+CREDIT_LINE = re.compile(r"(?i)^(?:photo(?:graph)?s?|image|picture|credit|source)\s*:|\b(?:getty images|shutterstock|"
+                         r"ap photo|afp photo|reuters photo|istock(?:photo)?|pool photo)\b|"
+                         r"^(?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w.'’-]+\s*/\s*(?:the\s+)?[A-Z][\w .&'’-]{1,40}$")
+
+
+def photo_credit(line: str, *, below_date: bool) -> bool:
+    """A picture's credit line (:data:`CREDIT_LINE`, twelve words at most); ``below_date``: under the date line, a
+    name with only an agency or an outlet after it too ("Jane Doe, Associated Press": above the date line that is the
+    byline of an agency's story)."""
+    if len(line.split()) <= 12 and CREDIT_LINE.search(line):
+        return True
+    match = ROLE_BYLINE.match(line) if below_date and len(line) <= 100 else None
+    return bool(match and not JOB_WORDS.search(match.group("role")) and name_like(match.group("name")))
+
+
 def _joined(lines: list[str], i: int) -> str:
     """Line ``i`` with the lines a list of names runs on to ("By Jane Doe and" / "John Roe"; "Jane Doe" / "and" /
     "John Roe")."""
@@ -127,16 +146,20 @@ def _joined(lines: list[str], i: int) -> str:
     return text
 
 
-def _explicit(line: str, following: str | None) -> str | None:
+def _explicit(line: str, following: str | None, *, credit: bool = True) -> str | None:
     """The name of a line written as a byline ("By ...", "... by Jane Doe", "Jane Doe, Staff Writer", "Jane Doe
-    @jdoe", "Von Jane Doe ..."; ``following``: the next line, the name under a lone "By")."""
+    @jdoe", "Von Jane Doe ..."; ``following``: the next line, the name under a lone "By"). Without ``credit`` (under
+    the date line), a name with only an agency or an outlet after it is a photo credit ("Jane Doe, Associated
+    Press" under a caption), and only a job ("Jane Doe, Staff Writer") makes it a byline."""
     if (match := BYLINE.match(line) or FOREIGN_BYLINE.match(line)) and (name := _accept(match.group("name"))):
         return name
     match = DATED_BYLINE.match(line) if len(line) <= 120 and DATE.search(line) else None
     if match and (name := _accept(match.group("name"))):
         return name
     match = ROLE_BYLINE.match(line) if len(line) <= 100 else None
-    if match and ROLE_WORDS.search(match.group("role")) and (name := _accept(match.group("name"))):
+    role = match.group("role") if match else ""
+    if match and (JOB_WORDS.search(role) or (credit and (ROLE_WORDS.search(role) or is_outlet(role.strip())))) and \
+            (name := _accept(match.group("name"))):
         return name
     if (match := HANDLE_BYLINE.match(line)) and name_like(match.group("name")):
         return match.group("name")
@@ -172,11 +195,14 @@ DATE_WORDS = re.compile(rf"(?i)(?:{MONTH}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|
                         r"on|at|am|pm|[ap]\.m\.|ist|[a-z]st|[a-z]dt|gmt|utc|et|pt)")
 
 
-def find_author(lines: list[str], *, bare: bool = True, common: frozenset[str] = frozenset()) -> str | None:
+def find_author(lines: list[str], *, bare: bool = True, common: frozenset[str] = frozenset(),
+                date_at: int | None = None) -> str | None:
     """The byline of a header zone: an explicit byline (:func:`_explicit`) first; with ``bare``, else a staff line,
-    a line that is only a name or a name on the date line (not a menu label; ``common``: :func:`lowercase_words`)."""
+    a line that is only a name or a name on the date line (not a menu label; ``common``: :func:`lowercase_words`).
+    ``date_at``: the date line's index in ``lines`` (a name and an agency under it are a photo credit)."""
     for i in range(len(lines)):
-        if name := _explicit(_joined(lines, i), _joined(lines, i + 1) if i + 1 < len(lines) else None):
+        credit = date_at is None or i <= date_at
+        if name := _explicit(_joined(lines, i), _joined(lines, i + 1) if i + 1 < len(lines) else None, credit=credit):
             return name
     if not bare:
         return None
