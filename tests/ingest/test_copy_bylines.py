@@ -104,3 +104,39 @@ def test_a_staff_line_in_the_header_is_the_byline_and_no_headline() -> None:
     found = read_browser_copy(lines)
     assert found is not None
     assert found.author == "Ferrow Post Editorial Staff" and found.title == "Bridge to close to cars for two years"
+
+
+@pytest.mark.parametrize(("lines", "name"), [
+    (["By JANE DOE and JOHN ROE"], "JANE DOE and JOHN ROE"),
+    (["By Jane Doe and", "John Roe"], "Jane Doe and John Roe"),
+    (["By", "Jane Doe", "and", "John Roe"], "Jane Doe and John Roe"),
+    (["By Jane Doe", "and John Roe", "Nov 19, 2019"], "Jane Doe and John Roe"),
+    (["Jane Doe, CNN"], "Jane Doe"),
+])
+def test_lists_of_names_are_kept_whole_and_names_in_capitals_are_names(lines: list[str], name: str) -> None:
+    assert find_author(lines, bare=False) == name
+
+
+def test_acronyms_are_still_no_name() -> None:
+    assert find_author(["By CNBC TV"], bare=False) is None
+
+
+def test_a_name_and_an_agency_under_the_date_line_is_a_photo_credit_and_its_caption_no_headline() -> None:
+    lines = ["Home", "News", "Bridge to close to cars while engineers replace its deck", "Ferrow News wire services",
+             "Published 11:11 PM EST Nov 19, 2019", "The old bridge over the Ferrow river at dusk",
+             "Jane Doe, Associated Press", STORY, *[LATER] * 5, "Related stories"]
+    found = read_browser_copy(lines)
+    assert found is not None
+    assert found.author == "Ferrow News wire services"
+    assert found.title == "Bridge to close to cars while engineers replace its deck"
+    # above the date line the same form is an agency story's byline
+    assert find_author(["Jane Doe, Associated Press", "Nov 19, 2019"], bare=False, date_at=1) == "Jane Doe"
+    assert find_author(["Nov 19, 2019", "Jane Doe, Associated Press"], bare=False, date_at=0) is None
+    assert find_author(["Nov 19, 2019", "Jane Doe, Staff Writer"], bare=False, date_at=0) == "Jane Doe"
+
+
+def test_a_copy_s_byline_is_cleaned_as_an_html_byline() -> None:
+    lines = ["Home", "News", "Bridge to close to cars for two years", "By Jane Doe, John Roe, and Mary Major",
+             "Nov. 19, 2019", STORY, *[LATER] * 5, "Related stories"]
+    found = read_browser_copy(lines)
+    assert found is not None and found.author == "Jane Doe, John Roe, Mary Major"

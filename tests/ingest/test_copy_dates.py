@@ -87,3 +87,13 @@ def test_the_headline_under_a_dotted_date_line_is_found() -> None:
                                      "Engineers will replace the deck."]))
     assert found is not None and found.title == "Bridge to close for two years"
     assert found.published is not None and found.published.date().isoformat() == "2019-11-14"
+
+
+def test_a_time_and_zone_written_before_the_date_are_kept() -> None:
+    from newsbrief.ingest.copy_dates import find_date
+
+    found, _ = find_date(["Published 11:11 PM EST Nov 19, 2019"], None)
+    assert found is not None and (found.hour, found.minute) == (23, 11)
+    assert found.utcoffset() is not None and found.utcoffset().total_seconds() == -5 * 3600
+    eastern, _ = find_date(["Posted at 8:01 AM ET, Nov 19, 2019"], None)
+    assert eastern is not None and eastern.utcoffset() is not None and eastern.utcoffset().total_seconds() == -5 * 3600

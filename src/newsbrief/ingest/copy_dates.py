@@ -67,7 +67,7 @@ def _find_date_line(lines: list[str], year_hint: int | None, *, sentences: bool)
         if match:
             if _in_sentence(line, match.start()) != sentences:
                 continue  # a caption's date now, a date line's then: never its month and day read as a short date
-            found = _published_in(line, year_hint) or parse_match(match.group(0))
+            found = _published_in(line, year_hint) or _timed(line, match) or parse_match(match.group(0))
             if found is not None:
                 return found, i
         if sentences:
@@ -80,6 +80,19 @@ def _find_date_line(lines: list[str], year_hint: int | None, *, sentences: bool)
             if found is not None:
                 return found, i
     return None, None
+
+
+#: A time written before its date ("11:11 PM EST Nov 19, 2019", "5:45 AM PST 11/19/2019").
+TIME_BEFORE = re.compile(r"(?P<time>\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?-i:[A-Z]{2,4})\b)?)[\s,|•-]*$",
+                         re.IGNORECASE)
+
+
+def _timed(line: str, match: re.Match[str]) -> datetime | None:
+    """The date of ``match`` with the time written just before it, when there is one and the date has none."""
+    before = TIME_BEFORE.search(line, 0, match.start())
+    if before is None or re.search(r"\d[:.]\d{2}", match.group(0)):
+        return None
+    return parse_match(f"{match.group(0).strip(' ,|-•')} {before.group('time')}")
 
 
 def _published_in(line: str, year_hint: int | None) -> datetime | None:
