@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from .boilerplate import COPYRIGHT, is_boilerplate
-from .bylines import (BY_LABEL, BYLINE, STAFF, author_box, bare_name, find_author, lowercase_words,
-                      photo_credit)
+from .bylines import BY_LABEL, BYLINE, STAFF, author_box, bare_name, find_author, lowercase_words, photo_credit
 from .copy_dates import DOTTED, find_date
 from .copy_language import stopwords_of
 from .copy_patterns import DATE, DATE_NO_YEAR, MONTH, STOPWORDS, lede_of, lede_overlap, words
@@ -123,7 +122,8 @@ def _after_header(lines: list[str], lo: int, hi: int, kinds: list[str]) -> int:
 INTERFACE = re.compile(
     r"\b(?:media playback|(?:on|in) your (?:device|browser)|external (?:links?|sites?)|"
     r"(?:in|open in) a new (?:window|tab)|"
-    r"sharing options|share (?:this|on|via|with)|more on this (?:story|topic)|sign(?:ed)? (?:in|up|out)|log ?in|subscribe|"
+    r"sharing options|share (?:this|on|via|with)|more on this (?:story|topic)|sign(?:ed)? (?:in|up|out)|log ?in|"
+    r"subscribe|"
     r"newsletter|javascript|enable cookies|skip to|you are here|"
     r"click here|tap here|swipe|scroll (?:down|up)|welcome to|read more|"
     r"(?:facebook|twitter|email|linkedin|reddit|pinterest|whatsapp|flipboard)\W+"
@@ -162,7 +162,8 @@ def _ends_sentence(line: str) -> bool:
 
 
 def _find_title(lines: list[str], kinds: list[str], anchor: int, author: str | None, *,
-                body_end: int, body_start: int | None = None, lede: frozenset[str] | set[str] = frozenset()) -> str | None:
+                body_end: int, body_start: int | None = None,
+                lede: frozenset[str] | set[str] = frozenset()) -> str | None:
     """The headline: the title-like line nearest above the header block (byline, else date, else body), whose words
     the story's opening (``lede``: :func:`_stems`) repeats; a line under the date line only before the story begins
     (``body_start``: a crosshead under the story's first paragraph is none)."""
@@ -315,7 +316,8 @@ def _other_byline(lines: list[str], lo: int, hi: int, *, title: str | None, zone
                   common: frozenset[str], date_line: int | None) -> str | None:
     """The byline when the date line has no explicit one near it: an explicit byline under the headline or just above
     the story; else an author box after the story; else a staff line, a bare name or a name on the date line in the
-    date line's zone (``zone_name``); else a bare name right under the headline (names as :func:`~.bylines.bare_name` tells them)."""
+    date line's zone (``zone_name``); else a bare name right under the headline (names as
+    :func:`~.bylines.bare_name` tells them)."""
     near_title = [i for i, line in enumerate(lines[:hi]) if line == title] if title else []
     spans = [(i + 1, i + 7) for i in reversed(near_title)] + [(max(0, lo - 10), lo + 2)]
     explicit = next((a for start, end in spans if (a := find_author(

@@ -1,5 +1,6 @@
 """Bylines in a page copied from a browser: "By Jane Doe", "Jane Doe, AP Auto Writer", a date line ending
-"by Jane Doe", a bare name beside the date line; and the test that tells a person's name from a widget label."""
+"by Jane Doe", a staff byline, a name with its handle, a bare name beside the date line, an author box after the
+story; the test that tells a person's name from a widget label or a heading of common words; and photo credits."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ FOREIGN_BYLINE = re.compile(r"^(?i:von|por|par|av|af|przez)[:\s]+(?P<name>[A-Z][
 # A date line ending with the byline ("5:45 AM PST 11/19/2019 by Jane Doe", "February 1, 2019 | BY: Jane Doe").
 DATED_BYLINE = re.compile(r"^(?=.*\d).{4,60}?(?:\s+|\|\s*)(?i:by):?\s+(?P<name>[A-Z].+)$")
 # A staff byline: the outlet's or a desk's staff ("By Example Post Staff", "Example Editorial Staff", "Our Foreign
-# Staff", "Example News wire services"); the author as written (the gold pages count it), though "staff" is never part of a person's name.
+# Staff", "Example News wire services"); the author as written (the gold pages count it), though "staff" is never
+# part of a person's name.
 STAFF = re.compile(r"^(?:[A-Z][\w.&'’-]*\s+){0,4}(?:(?i:editorial|news|foreign|web|digital)\s+)?"
                    r"(?i:staff|wire services|news services|wire reports)$")
 # A label alone on its line with the name on the next ("By", "Author:", "Written by:", "Autor:").
@@ -229,7 +231,8 @@ def find_author(lines: list[str], *, bare: bool = True, common: frozenset[str] =
 def author_box(lines: list[str], *, common: frozenset[str] = frozenset()) -> str | None:
     """The name of an author box (outside the story): a name, or a word and a name ("About Jane Doe", "Über Jane
     Doe"), with the next line about that person (prose naming them again: "Jane Doe is ...", "Jane joined ... in
-    2017."; no word of the name written in lowercase on the page, ``common``); or a note opening with the name ("Jane Doe (@jdoe) is a staff writer ..."). The first box found."""
+    2017."; no word of the name written in lowercase on the page, ``common``); or a note opening with the name ("Jane
+    Doe (@jdoe) is a staff writer ..."). The first box found."""
     for i, line in enumerate(lines):
         note = re.match(r"^(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})(?:\s+\(@\w+\))?\s+(?:is|was)\s+"
                         r"(?:a|an|the)\s", line)
