@@ -97,3 +97,10 @@ def test_a_time_and_zone_written_before_the_date_are_kept() -> None:
     assert found.utcoffset() is not None and found.utcoffset().total_seconds() == -5 * 3600
     eastern, _ = find_date(["Posted at 8:01 AM ET, Nov 19, 2019"], None)
     assert eastern is not None and eastern.utcoffset() is not None and eastern.utcoffset().total_seconds() == -5 * 3600
+
+
+def test_a_date_with_an_ordinal_day_keeps_its_time() -> None:
+    from newsbrief.ingest.copy_dates import find_date
+
+    found, _ = find_date(["Published November 20th, 2019 - 07:29 GMT"], 2019)
+    assert found is not None and (found.day, found.hour, found.minute) == (20, 7, 29)
