@@ -140,3 +140,8 @@ def test_a_copy_s_byline_is_cleaned_as_an_html_byline() -> None:
              "Nov. 19, 2019", STORY, *[LATER] * 5, "Related stories"]
     found = read_browser_copy(lines)
     assert found is not None and found.author == "Jane Doe, John Roe, Mary Major"
+
+
+def test_a_label_in_a_menu_in_capitals_is_no_name() -> None:
+    assert find_author(["POST ADVERTISEMENTS AND ARTICLES HERE", "KATHERINE MOORE", "November 20, 2019"]) is None
+    assert find_author(["Bridge to close to cars for two years", "JANE DOE", "November 20, 2019"]) == "JANE DOE"

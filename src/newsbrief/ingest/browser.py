@@ -326,7 +326,8 @@ def _other_byline(lines: list[str], lo: int, hi: int, *, title: str | None, zone
     if explicit:
         return explicit
     return author_box(lines[hi:hi + AUTHOR_BOX_LINES], common=common) or zone_name or \
-        next((lines[i + 1] for i in near_title if i + 1 < len(lines) and bare_name(lines[i + 1], common=common)), None)
+        next((lines[i + 1] for i in near_title if i + 1 < len(lines) and bare_name(lines[i + 1], common=common)
+              and not (lines[i].isupper() and lines[i + 1].isupper())), None)  # not a menu in capitals
 
 
 def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = None) -> CopyFields | None:

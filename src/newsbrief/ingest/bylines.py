@@ -216,8 +216,12 @@ def find_author(lines: list[str], *, bare: bool = True, common: frozenset[str] =
     def label(j: int) -> bool:
         return not 0 <= j < len(lines) or (len(lines[j].split()) <= 3 and not re.search(r"\d", lines[j]))
 
+    def shouted(j: int) -> bool:
+        return 0 <= j < len(lines) and lines[j].isupper()
+
     in_menu = {line for i, line in enumerate(lines)
-               if label(i - 1) and line not in lines[max(0, i - 1):i]}
+               if (label(i - 1) and line not in lines[max(0, i - 1):i]) or
+               (line.isupper() and (shouted(i - 1) or shouted(i + 1)))}  # a menu in capitals: "FEATURED CONTENTS"
     for line in sorted(lines, key=str.isupper):
         if line in in_menu:
             continue  # a label after a label (a menu: "Europe", "Latin America", "Middle East"), not a byline
