@@ -98,15 +98,15 @@ def _timed(line: str, match: re.Match[str]) -> datetime | None:
 def _published_in(line: str, year_hint: int | None) -> datetime | None:
     """The publication date of a line showing two ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM"): the one a
     published word stands before; None when the line shows one date or none is marked published."""
-    full = [(m.start(), m.end(), m.group(0), True) for m in DATE.finditer(line)]
-    found = sorted(full + [(m.start(), m.end(), m.group(0), False) for m in DATE_NO_YEAR.finditer(line)
-                           if not any(start <= m.start() < end for start, end, _, _ in full)])  # "Nov 20th, 2019"
+    dated = [(m.start(), m.end(), m.group(0), True) for m in DATE.finditer(line)]
+    found = sorted(dated + [(m.start(), m.end(), m.group(0), False) for m in DATE_NO_YEAR.finditer(line)
+                            if not any(start <= m.start() < end for start, end, _, _ in dated)])  # "Nov 20th, 2019"
     if len(found) < 2:
         return None
     last = 0
-    for start, end, text, full in found:
+    for start, end, text, with_year in found:
         if PUBLISHED_WORD.search(line[last:start]):
-            if full:
+            if with_year:
                 return parse_match(text)
             return parse_date(f"{text.strip(' ,|-•;')} {year_hint}") if year_hint else None
         last = end
