@@ -1,6 +1,6 @@
 """Train the outlet ranker of browser copies (``src/newsbrief/ingest/data/copy_source.npz``) on ``../shared/pages``.
 
-Every capitalised name a copy repeats is a candidate (``newsbrief.ingest.copy_source``). The outlet of a page is its
+Every capitalised name a copy repeats is a candidate (``newsbrief.ingest.copy_candidates``). The outlet of a page is its
 hand gold where it has one (aeb ``gold.json``, the Readability pages' checked truth), else the source our HTML reader
 finds in the page's HTML; a candidate is right when it names that outlet (its letters, without "The", one inside the
 other, give or take a few letters) or, on a page without hand gold, when it names the domain of the page's address
@@ -45,12 +45,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from newsbrief.errors import InputError  # noqa: E402
 from newsbrief.ingest import read_html_file  # noqa: E402
 from newsbrief.ingest.browser import read_browser_copy  # noqa: E402
-from newsbrief.ingest.copy_source import (  # noqa: E402
-    N_FEATURES,
-    SourceModel,
-    candidate_rows,
-    names_domain,
-)
+from newsbrief.ingest.copy_candidates import N_FEATURES, candidate_rows, names_domain  # noqa: E402
+from newsbrief.ingest.copy_source import SourceModel  # noqa: E402
 from newsbrief.ingest.lines import line_model  # noqa: E402
 from newsbrief.ingest.sources import AGENCIES, domain_label  # noqa: E402
 from newsbrief.ingest.text import _paragraphs, decode_bytes, normalise  # noqa: E402
