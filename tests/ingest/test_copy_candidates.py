@@ -49,7 +49,7 @@ def test_a_common_word_written_in_lowercase_elsewhere_is_told_by_a_feature() -> 
     lines = page("Valley Courier", "Valley Courier").split("\n") + ["Send", "Send us your news: send a tip today."]
     names, _, rows = candidate_rows(lines, body=STORY, rule=None)
     assert rows.shape[1] == N_FEATURES
-    lowercase = rows[:, N_FEATURES - 2]
+    lowercase = rows[:, N_FEATURES - 3]
     assert lowercase[names.index("Send")] > 0 and lowercase[names.index("Valley Courier")] == 0
 
 

@@ -40,7 +40,7 @@ ACTION = frozenset("contact about follow subscribe join advertise sign download 
 #: What stands before a site's name in its chrome: a link's verb (with its particle: "subscribe to", "sign up for"),
 #: "more (from)", "from", "welcome to", "on", "source:", "via".
 BEFORE = re.compile(r"(?i)(?:(?:" + "|".join(sorted(ACTION)) + r")(?:\s+(?:up\s+)?(?:to|for))?|more(?: from)?|from|"
-                    r"welcome to|on|source:|via)\s*(?:the\s+)?$")
+                    r"welcome to|(?:back|continue|go|return) to|on|source:|via)\s*(?:the\s+)?$")
 AFTER = re.compile(r"(?i)^(?:['’]s)?\s*(?:newsletters?|store|shop|app|apps|archives?|staff|links|sponsors|"
                    r"services|navigation|worldwide|blog|feedback|home(?:page)?|media kit|events|\?|is a registered)")
 CREDIT_END = re.compile(r"(?:\||/|—|–|-|,)\s*$")
@@ -54,7 +54,7 @@ WRITTEN_DOMAIN = re.compile(r"(?i)(?<![\w@./-])(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.
                             r"\.(?:com|net|org|co\.uk|com\.au|co\.in|in|ca|ie|news|tv)(?![\w-])")
 #: A line crediting a picture ("Photo: Jane Doe/Example Images", "Image credit: ...", "Getty Images").
 PICTURE_CREDIT = re.compile(r"(?i)\b(?:photos?|photograph|image|picture|illustration|credit|getty|shutterstock)\b")
-N_FEATURES = 41
+N_FEATURES = 42
 #: The site's note about itself names it: "Example is part of Example Media Inc, an international media group",
 #: "Example is supported by its audience", "Example may earn an affiliate commission".
 OWN_NOTE = re.compile(r"^(?:the\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z0-9][\w&.'’-]*){0,3})\s+(?:"
@@ -65,7 +65,16 @@ OWN_NOTE = re.compile(r"^(?:the\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z0-9][\w&
 #: The software or agency that made the site ("Powered by WordPress.com VIP", "Site by Example Studio") and the
 #: affiliate programme a blog discloses ("We are a participant in the Example Services LLC Associates Program").
 PLATFORM = re.compile(r"(?i)\b(?:powered by|hosted by|built (?:on|with)|theme by|designed by|(?:web)?site by|"
-                      r"developed by|(?:a )?participant in(?: the)?|affiliate of(?: the)?)\s*$")
+                      r"developed by|crafted (?:with )?(?:\S+ )?by|(?:a )?participant in(?: the)?|"
+                      r"affiliate of(?: the)?)\s*$")
+#: A name of the software a site is made with or of its themes ("Example WordPress Themes", "ExampleTemplates",
+#: "Blogger"): never the outlet.
+SOFTWARE = re.compile(r"(?i)wordpress|templates?|\bthemes?\b|\bblogger\b|\bplugins?\b")
+#: A note about the story's author names the outlet she works for: "Jane Doe is a staff writer at Example News",
+#: "... is an Ideas contributor at EXAMPLE", "Jane covers courts for Example Post" (not "was formerly an editor at
+#: ...", nor the outlets after "has covered ... at").
+AUTHOR_NOTE = re.compile(r"(?i)(?:\b(?:is|are)\s+(?:an?|the)\s+[^.;:!?]{0,60}?\b(?:at|for|with)|"
+                         r"\b(?:covers|writes|reports)\b[^.;:!?]{0,40}?\b(?:for|at))\s+(?:the\s+)?$")
 #: A street address in the footer ("11 West 42nd Street", "15th Floor").
 ADDRESS = re.compile(r"(?i)\b(?:street|st|avenue|ave|road|rd|boulevard|blvd|floor|suite|plaza|lane|drive|square)\.?$")
 
@@ -91,6 +100,7 @@ class Candidate:
     seen: int = 0
     picture: int = 0
     platform: int = 0
+    author_note: int = 0
 
 
 def name_key(name: str) -> str:
@@ -193,6 +203,7 @@ def candidates(lines: list[str], *, body: list[str],
                 cand.after += bool(AFTER.match(rest))
                 cand.credit += bool(CREDIT_END.search(text[:start]) and not rest.strip())
                 cand.platform += bool(PLATFORM.search(text[:start]))
+                cand.author_note += bool(AUTHOR_NOTE.search(text[:start]))
                 cand.company_next += bool(COMPANY.match(rest.strip(" ,")))
     return found, owner, domain_label(url) if url else None
 
@@ -217,12 +228,17 @@ def _row(key: str, c: Candidate, *, owner: str | None, label: str | None, n_line
     owner_key = name_key(owner) if owner else ""
     first_line = min(c.lines) / max(1, n_lines - 1) if c.lines else 1.0
     written, in_copyright = domains.agreeing(name)
+    # a common word written in lowercase elsewhere on the page ("send", "channel") is no name, nor a known outlet's
+    # ("Conversation" of "in Conversation with" beside "the conversation")
+    # as a word of running text, not a domain, an address or a handle ("example.com", "@example")
+    lowercase = len(re.findall(rf"(?<![\w@#/.-]){re.escape(name.lower())}(?![\w@/-]|\.\w)", text)) \
+        if name != name.lower() else 0
     return [
         1.0, math.log1p(len(c.lines)), math.log1p(c.body), math.log1p(c.whole), float(c.first), float(c.last),
         float(c.copyright), float(bool(owner_key) and owner_key == key),
         float(bool(owner_key) and key in owner_key and owner_key != key), math.log1p(c.before),
         math.log1p(c.after), math.log1p(c.credit), math.log1p(c.dateline), math.log1p(c.company_next),
-        float(bool(COMPANY.search(name))), float(is_outlet(name)),
+        float(bool(COMPANY.search(name))), float(is_outlet(name) and not lowercase),
         float(bool(AGENCIES.fullmatch(name))), float(agrees(name, label)), float(label is not None),
         float(len(words) == 1), float(len(words) == 2), float(len(words) >= 3), float(name.isupper()),
         sum(w in WIDGET_WORDS for w in lowered) / len(words),
@@ -233,10 +249,8 @@ def _row(key: str, c: Candidate, *, owner: str | None, label: str | None, n_line
         c.full_run / max(1, c.seen), float(bool(rule) and rule == key and rule_known),
         float(bool(rule) and key in rule),
         float(extended), math.log1p(written), float(in_copyright), c.picture / max(1, c.seen),
-        # a common word written in lowercase elsewhere on the page ("send", "channel") is no name; the site's note
-        # about itself names it
-        math.log1p(len(re.findall(rf"(?<!\w){re.escape(name.lower())}(?!\w)", text))) if name != name.lower() else 0.0,
-        float(bool(own) and own == key),
+        math.log1p(lowercase), float(bool(own) and own == key),  # the site's note about itself names it
+        math.log1p(c.author_note),
     ]
 
 
@@ -248,9 +262,10 @@ def candidate_rows(lines: list[str], *, body: list[str],
     domains = Domains()
     found, owner, label = candidates(lines, body=body, domains=domains)
     # a name only in the story is no outlet of the page, nor is the software or studio that made the site ("Powered by
-    # ...") or a street address of the footer
+    # ..."), its themes, or a street address of the footer
     keep = [(k, c) for k, c in found.items()
-            if c.lines and c.platform < c.seen and not ADDRESS.search(max(c.forms, key=c.forms.__getitem__))]
+            if c.lines and c.platform < c.seen and not ADDRESS.search(max(c.forms, key=c.forms.__getitem__))
+            and not SOFTWARE.search(max(c.forms, key=c.forms.__getitem__))]
     extended = _extended(found)
 
     def written(key: str) -> str:  # as the page writes it most often (title case first)
@@ -271,9 +286,12 @@ def candidate_rows(lines: list[str], *, body: list[str],
     return names, wholes, rows
 
 
+#: Words of a footer's legal links and notices ("All Rights Reserved", "Privacy Policy", "Terms of Use").
+LEGAL_WORDS = frozenset("copyright rights reserved privacy policy terms conditions legal notice notices cookie cookies "
+                        "disclaimer sitemap accessibility use".split())
 #: Words of interface labels besides the widget words of bylines ("Top Stories", "Skip to content", "Most Popular").
 LABEL_WORDS = WIDGET_WORDS | frozenset("stories story skip content main related popular most recent featured "
-                                       "top headlines navigation nav toggle".split())
+                                       "top headlines navigation nav toggle".split()) | LEGAL_WORDS
 
 
 def is_label(name: str) -> bool:
