@@ -85,6 +85,13 @@ def test_a_parent_company_is_no_fallback_source_when_the_ranker_names_none() -> 
     assert fallback(None) is None
 
 
+@pytest.mark.parametrize("agency", ["The Associated Press", "Associated Press", "Reuters", "AFP"])
+def test_a_news_agency_is_no_fallback_source_a_member_site_runs_its_copy_under_its_own_name(agency: str) -> None:
+    from newsbrief.ingest.copy_source import fallback
+
+    assert fallback(agency) is None
+
+
 @pytest.mark.parametrize("outlet", ["Digital Harbor Journal", "Harbor Network News", "Ferrow Broadcasting",
                                     "Ferrow Times Co.", "The Ferrow Media Herald", "Lakeside Herald Company",
                                     "Harbor Tribune, Inc.", "Ferrow Broadcasting Corporation", "Harbor Post Co. Ltd"])

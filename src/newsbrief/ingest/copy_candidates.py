@@ -54,7 +54,18 @@ WRITTEN_DOMAIN = re.compile(r"(?i)(?<![\w@./-])(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.
                             r"\.(?:com|net|org|co\.uk|com\.au|co\.in|in|ca|ie|news|tv)(?![\w-])")
 #: A line crediting a picture ("Photo: Jane Doe/Example Images", "Image credit: ...", "Getty Images").
 PICTURE_CREDIT = re.compile(r"(?i)\b(?:photos?|photograph|image|picture|illustration|credit|getty|shutterstock)\b")
-N_FEATURES = 42
+#: The features of a candidate (:func:`_row`), in order.
+FEATURES = (
+    "bias", "lines", "in the story", "alone on a line", "first lines", "last lines", "copyright line", "the owner",
+    "inside the owner", "after a link's verb", "before a link's noun", "a credit's end", "a wire dateline",
+    "a company word next", "a company word", "a known outlet", "an agency", "agrees with the URL line", "a URL line",
+    "one word", "two words", "three or four words", "capitals", "widget words", "function words", "a section",
+    "a digit", "first line's position", "three letters or fewer", "an inner capital", "glued words",
+    "alone in the first lines", "a whole run", "the rule's known outlet", "inside the rule's name", "never alone",
+    "written domains", "a copyright line's domain", "picture credits", "written in lowercase", "the site's own note",
+    "a note about the author", "a byline's name",
+)
+N_FEATURES = len(FEATURES)
 #: The site's note about itself names it: "Example is part of Example Media Inc, an international media group",
 #: "Example is supported by its audience", "Example may earn an affiliate commission".
 OWN_NOTE = re.compile(r"^(?:the\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z0-9][\w&.'’-]*){0,3})\s+(?:"
@@ -70,6 +81,9 @@ PLATFORM = re.compile(r"(?i)\b(?:powered by|hosted by|built (?:on|with)|theme by
 #: A name of the software a site is made with or of its themes ("Example WordPress Themes", "ExampleTemplates",
 #: "Blogger"): never the outlet.
 SOFTWARE = re.compile(r"(?i)wordpress|templates?|\bthemes?\b|\bblogger\b|\bplugins?\b")
+#: What stands before the author's name in a byline ("By ", "Posted by ", "Von ", "Par "): a person, not the outlet.
+BYLINE_HEAD = re.compile(r"(?i)^\s*(?:(?:posted|written|reported|words|text|story|photos?)\s+)?"
+                         r"(?:by|von|par|por|door)\s+$")
 #: A note about the story's author names the outlet she works for: "Jane Doe is a staff writer at Example News",
 #: "... is an Ideas contributor at EXAMPLE", "Jane covers courts for Example Post" (not "was formerly an editor at
 #: ...", nor the outlets after "has covered ... at").
@@ -101,6 +115,7 @@ class Candidate:
     picture: int = 0
     platform: int = 0
     author_note: int = 0
+    byline: int = 0
 
 
 def name_key(name: str) -> str:
@@ -204,6 +219,7 @@ def candidates(lines: list[str], *, body: list[str],
                 cand.credit += bool(CREDIT_END.search(text[:start]) and not rest.strip())
                 cand.platform += bool(PLATFORM.search(text[:start]))
                 cand.author_note += bool(AUTHOR_NOTE.search(text[:start]))
+                cand.byline += bool(BYLINE_HEAD.match(text[:start]))
                 cand.company_next += bool(COMPANY.match(rest.strip(" ,")))
     return found, owner, domain_label(url) if url else None
 
@@ -250,7 +266,7 @@ def _row(key: str, c: Candidate, *, owner: str | None, label: str | None, n_line
         float(bool(rule) and key in rule),
         float(extended), math.log1p(written), float(in_copyright), c.picture / max(1, c.seen),
         math.log1p(lowercase), float(bool(own) and own == key),  # the site's note about itself names it
-        math.log1p(c.author_note),
+        math.log1p(c.author_note), c.byline / max(1, c.seen),
     ]
 
 
@@ -266,7 +282,7 @@ def candidate_rows(lines: list[str], *, body: list[str],
     keep = [(k, c) for k, c in found.items()
             if c.lines and c.platform < c.seen and not ADDRESS.search(max(c.forms, key=c.forms.__getitem__))
             and not SOFTWARE.search(max(c.forms, key=c.forms.__getitem__))]
-    extended = _extended(found)
+    extended = _extended(dict(keep))  # never a dropped name's form ("Example Services LLC Associates" of a programme)
 
     def written(key: str) -> str:  # as the page writes it most often (title case first)
         return max(found[key].forms, key=lambda f: (found[key].forms[f], not f.isupper(), len(f)))

@@ -19,7 +19,7 @@ import numpy as np
 from .browser import WIRE_DATELINE
 from .copy_candidates import DOMAIN_SUFFIX, candidate_rows, is_label, name_key, own_name
 from .names import is_outlet
-from .sources import tidy
+from .sources import AGENCIES, tidy
 
 
 class SourceModel:
@@ -92,9 +92,10 @@ def parent_company(name: str) -> bool:
 
 def fallback(rule: str | None) -> str | None:
     """The rule reader's source when the ranker names none, unless it is only a parent company
-    (:func:`parent_company`; a known outlet stays): a source left empty tells the reader the copy did not say, where a
-    parent company would count its papers as one outlet."""
-    if rule is None or parent_company(rule):
+    (:func:`parent_company`; a known outlet stays) or a news agency: a source left empty tells the reader the copy did
+    not say, where a parent company would count its papers as one outlet, and an agency its members' pages as its
+    own (a member site runs agency copy under its own name; the agency is the ``wire``)."""
+    if rule is None or parent_company(rule) or AGENCIES.fullmatch(rule.strip()):
         return None
     return rule
 
