@@ -141,13 +141,6 @@ def test_a_note_about_the_author_names_the_outlet_she_writes_for_not_the_ones_sh
     assert note["Harbour Gazette"] == 0 and note["Lakeside Wire"] == 0
 
 
-def test_the_name_after_by_in_a_byline_is_a_persons() -> None:
-    lines = page("Valley Courier", "Valley Courier").split("\n") + ["Posted by John Roe", "Von Erika Muster"]
-    byline = column(lines, "a byline's name")
-    assert byline["Jane Doe"] == 1.0 and byline["John Roe"] == 1.0 and byline["Erika Muster"] == 1.0
-    assert byline["Valley Courier"] == 0.0
-
-
 def test_back_to_and_continue_to_name_the_site() -> None:
     from newsbrief.ingest.copy_candidates import BEFORE
 

@@ -135,3 +135,15 @@ def test_the_source_from_candidates_computed_once_is_the_source_the_product_give
         given = ranker.source(lines, body=STORY, rule="Ferrow Media Group", candidates=(wholes, rows))
         assert given == ranker.source(lines, body=STORY, rule="Ferrow Media Group")
     assert given == "Valley Courier"  # the site's note about itself comes first, candidates given or not
+
+
+@pytest.mark.skipif(source_model() is None, reason="the package ships no copy_source.npz")
+def test_an_agency_named_by_the_storys_wire_dateline_is_the_wire_not_the_outlet_in_any_of_its_names() -> None:
+    ranker = source_model()
+    assert ranker is not None
+    story = ["FERROW (AP) — " + STORY[0], *STORY[1:]]
+    lines = ["Associated Press", "Bridge to close for two years", "By Jane Doe", *story, "Most read",
+             "© 2019 The Associated Press. All rights reserved."]
+    _, wholes, rows = candidate_rows(lines, body=story, rule="The Associated Press")
+    given = ranker.source(lines, body=story, rule="The Associated Press", candidates=(wholes, rows))
+    assert given is None  # a member site's page hosted by the agency: not the agency's name, and no guess

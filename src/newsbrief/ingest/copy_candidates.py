@@ -63,7 +63,7 @@ FEATURES = (
     "a digit", "first line's position", "three letters or fewer", "an inner capital", "glued words",
     "alone in the first lines", "a whole run", "the rule's known outlet", "inside the rule's name", "never alone",
     "written domains", "a copyright line's domain", "picture credits", "written in lowercase", "the site's own note",
-    "a note about the author", "a byline's name",
+    "a note about the author",
 )
 N_FEATURES = len(FEATURES)
 #: The site's note about itself names it: "Example is part of Example Media Inc, an international media group",
@@ -81,9 +81,6 @@ PLATFORM = re.compile(r"(?i)\b(?:powered by|hosted by|built (?:on|with)|theme by
 #: A name of the software a site is made with or of its themes ("Example WordPress Themes", "ExampleTemplates",
 #: "Blogger"): never the outlet.
 SOFTWARE = re.compile(r"(?i)wordpress|templates?|\bthemes?\b|\bblogger\b|\bplugins?\b")
-#: What stands before the author's name in a byline ("By ", "Posted by ", "Von ", "Par "): a person, not the outlet.
-BYLINE_HEAD = re.compile(r"(?i)^\s*(?:(?:posted|written|reported|words|text|story|photos?)\s+)?"
-                         r"(?:by|von|par|por|door)\s+$")
 #: A note about the story's author names the outlet she works for: "Jane Doe is a staff writer at Example News",
 #: "... is an Ideas contributor at EXAMPLE", "Jane covers courts for Example Post" (not "was formerly an editor at
 #: ...", nor the outlets after "has covered ... at").
@@ -115,7 +112,6 @@ class Candidate:
     picture: int = 0
     platform: int = 0
     author_note: int = 0
-    byline: int = 0
 
 
 def name_key(name: str) -> str:
@@ -219,7 +215,6 @@ def candidates(lines: list[str], *, body: list[str],
                 cand.credit += bool(CREDIT_END.search(text[:start]) and not rest.strip())
                 cand.platform += bool(PLATFORM.search(text[:start]))
                 cand.author_note += bool(AUTHOR_NOTE.search(text[:start]))
-                cand.byline += bool(BYLINE_HEAD.match(text[:start]))
                 cand.company_next += bool(COMPANY.match(rest.strip(" ,")))
     return found, owner, domain_label(url) if url else None
 
@@ -266,7 +261,7 @@ def _row(key: str, c: Candidate, *, owner: str | None, label: str | None, n_line
         float(bool(rule) and key in rule),
         float(extended), math.log1p(written), float(in_copyright), c.picture / max(1, c.seen),
         math.log1p(lowercase), float(bool(own) and own == key),  # the site's note about itself names it
-        math.log1p(c.author_note), c.byline / max(1, c.seen),
+        math.log1p(c.author_note),
     ]
 
 

@@ -19,7 +19,7 @@ import numpy as np
 from .browser import WIRE_DATELINE
 from .copy_candidates import DOMAIN_SUFFIX, candidate_rows, is_label, name_key, own_name
 from .names import is_outlet
-from .sources import AGENCIES, tidy
+from .sources import AGENCIES, agency, tidy
 
 
 class SourceModel:
@@ -63,8 +63,8 @@ class SourceModel:
         if name is None or p < self.floor:
             return fallback(rule)
         wire = next((m.group("src").strip() for line in body[:3] if (m := WIRE_DATELINE.match(line))), None)
-        if wire and name_key(wire) == name_key(name):
-            return fallback(rule)  # a wire dateline's agency is the wire, not the outlet
+        if wire and (name_key(wire) == name_key(name) or agency(wire) is not None and agency(wire) == agency(name)):
+            return fallback(rule)  # a wire dateline's agency ("(AP) —", "Associated Press") is the wire
         return tidy(DOMAIN_SUFFIX.sub("", name))
 
 
