@@ -18,8 +18,8 @@ a page for each page given another outlet's name (``WRONG_COST``: a wrong outlet
 stronger L2, then to the lower floor; the shipped weights are fit on all train and dev pages with it. A page's
 source is scored as the product gives it: ``SourceModel.source`` itself (the site's note about itself, else the pick
 above the floor unless it is a wire dateline's agency, else the rule reader's source unless only a parent company
-or an agency; tidied), on the page's candidates computed once. Figures (cross-validated, and the test split read once when
-``--no-test`` is not given, beside the same source without the ranker: ``copy_source`` without weights) go beside
+or an agency; tidied), on the page's candidates computed once. Figures (cross-validated, and the test split read once
+when ``--no-test`` is not given, beside the same source without the ranker: ``copy_source`` without weights) go beside
 the weights (``data/copy_source.json``). The split is by page, not by site: some test sites have train or dev pages
 too, so the test figure is also given for the test pages of sites with none.
 
@@ -243,8 +243,8 @@ def main() -> None:
     model = train(examples, l2=l2, floor=floor)
     # without the ranker (a floor no pick reaches): what copy_source gives without shipped weights
     rule = SourceModel(mean=model.mean, scale=model.scale, coef=np.zeros(N_FEATURES), intercept=-50.0, floor=1.1)
-    print(f"selected by cross-validation over sites: L2={l2}, floor {floor}: CV {cv_all:.3f}, gold pages {cv_gold:.3f}, "
-          f"another name {cv_wrong:.3f}")
+    print(f"selected by cross-validation over sites: L2={l2}, floor {floor}: CV {cv_all:.3f}, "
+          f"gold pages {cv_gold:.3f}, another name {cv_wrong:.3f}")
     figures: dict[str, dict[str, float | int]] = {"cross-validated (train+dev)": {
         "ranker": cv_all, "ranker_gold": cv_gold, "another_name": cv_wrong, "pages": len(examples),
         "gold_pages": sum(ex.gold for ex in examples), "sites": len({ex.site for ex in examples})}}
