@@ -150,6 +150,8 @@ def join_of_chains(doc: Doc, ents: list[Span]) -> list[Span]:
         if ent.label_ not in {"ORG", *PLACE_LABELS}:
             out.append(ent)
             continue
+        if out and ent.end <= out[-1].end:  # inside a name already joined to the right ("Gulf of X", then "X")
+            continue
         start, end, label = ent.start, ent.end, ent.label_
         body = start + (doc[start].lower_ == "the")
         left = _extend_left(doc, body)
