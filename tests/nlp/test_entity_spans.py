@@ -74,3 +74,14 @@ def test_an_article_names_the_organisation_in_full_and_no_event(nlp: Language) -
     names = {m["text"] for m in doc_mentions(nlp(text))}
     assert "General Staff of the Armed Forces of Belarvia" in names
     assert not any("Quillan" in n or "Air Show" in n for n in names)
+
+
+
+def test_a_gulf_named_after_a_country_is_a_place_and_no_body_named_after_it(nlp: Language) -> None:
+    from newsbrief.nlp.entities.cues import cue_label
+
+    doc = Doc(nlp.vocab, words="Boats crossed the Gulf of Paraguay while the Bank of Paraguay watched .".split())
+    assert cue_label(doc[3:6]) == ("LOC", True)  # not "a body named after its country" ("Air Paraguay")
+    assert cue_label(doc[8:11]) == ("ORG", True)
+    doc = Doc(nlp.vocab, words="Talks with the Republic of Uruguay went on .".split())
+    assert cue_label(doc[3:6]) == ("GPE", True)

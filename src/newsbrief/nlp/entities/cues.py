@@ -22,6 +22,7 @@ from ..chunks import doc_text
 from ..lexicon import lexicon
 from ..quotes.lexicon import PERSONAL_SPEECH_LEMMAS
 from .gazetteer import country_code, is_capital, is_place
+from .spans import OF_PLACE_HEADS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -36,6 +37,9 @@ _FAC_SUFFIXES = frozenset(
 )
 _COMPASS = frozenset("northern southern eastern western central north-eastern north-western south-eastern "
                      "south-western northeastern northwestern southeastern southwestern".split())
+#: Heads of "X of Y" places that are polities ("Republic of X", "County of X"), GPE; other place heads, LOC.
+_POLITY_HEADS = frozenset("republic kingdom state commonwealth duchy principality emirate sultanate city county "
+                          "district province".split())
 _DIRECTIONS = frozenset("west east north south northern southern eastern western central upper lower new inner outer "
                         "greater".split())  # a part of a country is a place: "Inner X", "Greater X"
 _ORG_NOUNS = frozenset("foundation board company corporation party union council agency institute university "
@@ -153,6 +157,8 @@ def cue_label(span: Span) -> tuple[str, bool] | None:
     if any(before.endswith(p) for p in lex["place_before"]):
         return ("LOC" if "island" in before or "isle" in before else "GPE"), True
     of = next((t.i for t in span if t.lower_ == "of"), None)
+    if of is not None and of > span.start and doc[of - 1].lower_ in OF_PLACE_HEADS:
+        return ("GPE" if doc[of - 1].lower_ in _POLITY_HEADS else "LOC"), True  # "Gulf of X", "Republic of X"
     if of is not None and of > span.start and doc[of - 1].lower_ in lex["org_suffixes"]:
         return "ORG", True  # "Bank of Japan", "Public Utility Commission of Texas"
     if len(span) >= 2 and last.rstrip(".") in lex["org_suffixes"] and span[-1].is_title | span[-1].is_upper:
