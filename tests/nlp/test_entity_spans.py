@@ -85,3 +85,8 @@ def test_a_gulf_named_after_a_country_is_a_place_and_no_body_named_after_it(nlp:
     assert cue_label(doc[8:11]) == ("ORG", True)
     doc = Doc(nlp.vocab, words="Talks with the Republic of Uruguay went on .".split())
     assert cue_label(doc[3:6]) == ("GPE", True)
+
+
+def test_a_lower_case_geographic_head_is_no_part_of_the_name(nlp: Language) -> None:
+    mentions = doc_mentions(nlp("Fighting spread in Qarvan province on Monday, officials said."))
+    assert [(m["text"], m["label"]) for m in mentions] == [("Qarvan", "GPE")]

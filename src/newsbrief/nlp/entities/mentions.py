@@ -59,6 +59,8 @@ def _trim(ent: Span) -> Span | None:
         doc[end - 1].lower_ in TRAILING_DROP or doc[end - 1].is_punct or doc[end - 1].is_space
     ):
         end -= 1
+    if end - start >= 2 and doc[end - 1].is_lower and doc[end - 1].lower_ in GEO_HEADS:
+        end -= 1  # "Logar province" is Logar, as the article's other mentions name it (the head makes it a place)
     return doc[start:end] if end > start else None
 
 
