@@ -90,3 +90,12 @@ def test_a_gulf_named_after_a_country_is_a_place_and_no_body_named_after_it(nlp:
 def test_a_lower_case_geographic_head_is_no_part_of_the_name(nlp: Language) -> None:
     mentions = doc_mentions(nlp("Fighting spread in Qarvan province on Monday, officials said."))
     assert [(m["text"], m["label"]) for m in mentions] == [("Qarvan", "GPE")]
+
+
+def test_a_name_before_a_lower_case_building_noun_is_a_building(nlp: Language) -> None:
+    from newsbrief.nlp.entities.cues import cue_label
+
+    doc = Doc(nlp.vocab, words="He made a trip to Dorrit Vandersloot hospital on Saturday .".split())
+    assert cue_label(doc[5:7]) == ("FAC", True)
+    doc = Doc(nlp.vocab, words="He flew out of Paraguay airport .".split())  # a country's airport: still the country
+    assert cue_label(doc[4:5]) != ("FAC", True)

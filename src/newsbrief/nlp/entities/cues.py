@@ -44,6 +44,8 @@ _DIRECTIONS = frozenset("west east north south northern southern eastern western
                         "greater".split())  # a part of a country is a place: "Inner X", "Greater X"
 _ORG_NOUNS = frozenset("foundation board company corporation party union council agency institute university "
                        "bank firm brokerage newspaper magazine network".split())
+#: Lower-case nouns after a name that make it a building ("trip to X hospital"; a city's airport stays the city).
+_FAC_NOUNS = frozenset("hospital prison jail penitentiary airport airfield stadium".split())
 _NUMBER = re.compile(r"^[-+($]?\d[\d.,/:%]*\)?$")
 _COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
 
@@ -151,6 +153,8 @@ def cue_label(span: Span) -> tuple[str, bool] | None:
         return "FAC", True
     if prev is not None and prev.is_lower and prev.lower_ in _COMPASS and span[0].is_title:
         return "LOC", True  # "eastern Northland"
+    if nxt is not None and nxt.is_lower and nxt.lower_ in _FAC_NOUNS and not is_place(span.text):
+        return "FAC", True  # "Quorvex hospital", "Kelmford prison": a building named after whatever
     if nxt is not None and nxt.is_lower and nxt.lower_ in _ORG_NOUNS and not is_place(span.text):
         return "ORG", True  # "the Walkley board", "Zanu-PF party"
     before = _words_before(span, 2)
