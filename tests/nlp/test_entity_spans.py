@@ -26,6 +26,15 @@ def test_an_organisation_head_before_of_joins_the_name_the_model_tagged_after_it
     assert _texts(join_of_chains(doc, list(doc.ents))) == [("General Staff of the Armed Forces of Belarvia", "ORG")]
 
 
+def test_a_chain_of_heads_joins_a_country_the_model_tagged_alone_over_non_breaking_spaces(nlp: Language) -> None:
+    words = ["The", "General", "Staff", "of", "the", "Armed", "Forces", "of", "\u00a0", "Belarvia", "\u00a0", "said"]
+    spaces = [True, True, True, True, True, True, True, False, False, False, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    doc.ents = [Span(doc, 9, 10, label="GPE")]
+    joined = join_of_chains(doc, list(doc.ents))
+    assert [(s.text, s.label_) for s in joined] == [("General Staff of the Armed Forces of\u00a0Belarvia", "ORG")]
+
+
 def test_a_head_after_of_belongs_to_a_title_and_joins_nothing(nlp: Language) -> None:
     words = "The Chief of Staff of the Armed Forces of Belarvia spoke .".split()
     doc = _doc(nlp, words, [(5, 10, "ORG")])

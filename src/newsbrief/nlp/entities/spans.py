@@ -82,31 +82,51 @@ def _name_word(tok: Token) -> bool:
         "of", "the"}
 
 
+def _inline_space(doc: Doc, i: int) -> bool:
+    return 0 <= i < len(doc) and doc[i].is_space and "\n" not in doc[i].text
+
+
+def _prev(doc: Doc, i: int) -> int:
+    """Index of the token before ``i`` over spaces within a line ("of\u00a0X"); -1 at the start."""
+    j = i - 1
+    while _inline_space(doc, j):
+        j -= 1
+    return j
+
+
+def _next(doc: Doc, i: int) -> int:
+    """Index of the first token from ``i`` that is no space within a line."""
+    while _inline_space(doc, i):
+        i += 1
+    return i
+
+
 def _run_before(doc: Doc, end: int) -> int | None:
     """Start of the run of title-case words that ends right before token ``end`` (None: no such run)."""
-    i = end
-    while i > 0 and _name_word(doc[i - 1]) and not doc[i - 1].is_space:
-        i -= 1
+    i, p = end, _prev(doc, end)
+    while p >= 0 and _name_word(doc[p]):
+        i, p = p, _prev(doc, p)
     return i if i < end else None
 
 
 def _run_after(doc: Doc, start: int) -> int:
     """End of the run of title-case words from token ``start`` (``start`` itself: none)."""
-    i = start
+    i = end = start
     while i < len(doc) and _name_word(doc[i]):
-        i += 1
-    return i
+        end = i = i + 1
+        i = _next(doc, i)
+    return end
 
 
 def _of_before(doc: Doc, start: int) -> int | None:
     """Index of the "of" before ``start``, over an optional "the" ("of the Armed Forces"); else None."""
-    j = start
-    if j > 0 and doc[j - 1].lower_ == "the":
-        j -= 1
-    return j - 1 if j > 0 and doc[j - 1].text == "of" else None
+    j = _prev(doc, start)
+    if j >= 0 and doc[j].lower_ == "the":
+        j = _prev(doc, j)
+    return j if j >= 0 and doc[j].text == "of" else None
 
 
-def _extend_left(doc: Doc, start: int) -> tuple[int, str] | None:
+def _step_left(doc: Doc, start: int) -> tuple[int, str] | None:
     """A run of title-case words before "of [the]" ``start`` ending in an "of" head: (its start, its kind)."""
     of = _of_before(doc, start)
     if of is None:
@@ -114,12 +134,14 @@ def _extend_left(doc: Doc, start: int) -> tuple[int, str] | None:
     run = _run_before(doc, of)
     if run is None:
         return None
-    kind = _head_kind(doc[of - 1].text)
+    head = _prev(doc, of)
+    kind = _head_kind(doc[head].text)
     if kind is None:
         return None
-    if run > 0 and doc[run - 1].lower_ == "of":  # "Chief of Staff of ...": the head ends a title
+    before = _prev(doc, run)
+    if before >= 0 and doc[before].lower_ == "of":  # "Chief of Staff of ...": the head ends a title
         return None
-    if of - run == 1 and doc[run].is_sent_start:  # "Staff of the X said": a plural noun opening a sentence
+    if head == run and doc[run].is_sent_start:  # "Staff of the X said": a plural noun opening a sentence
         from .words import is_common_word
 
         if is_common_word(doc[run].text) and not doc[run].text.isupper():
@@ -127,12 +149,26 @@ def _extend_left(doc: Doc, start: int) -> tuple[int, str] | None:
     return run, kind
 
 
+def _extend_left(doc: Doc, start: int) -> tuple[int, str] | None:
+    """The start of the longest "Head of [the] ..." chain before ``start`` and the kind of its first head
+    ("General Staff of the Armed Forces of X": Staff, an organisation); None when there is none."""
+    found = None
+    step = _step_left(doc, start)
+    while step is not None:
+        found = step
+        step = _step_left(doc, step[0])
+    return found
+
+
 def _extend_right(doc: Doc, end: int) -> int:
     """After a name ending in an "of" head: the end of "of [the] Title Words" chains (``end`` if none)."""
-    while _head_kind(doc[end - 1].text) is not None and end + 1 < len(doc) and doc[end].text == "of":
-        k = end + 1
-        if doc[k].lower_ == "the":
-            k += 1
+    while _head_kind(doc[end - 1].text) is not None:
+        of = _next(doc, end)
+        if of >= len(doc) or doc[of].text != "of":
+            break
+        k = _next(doc, of + 1)
+        if k < len(doc) and doc[k].lower_ == "the":
+            k = _next(doc, k + 1)
         stop = _run_after(doc, k)
         if stop == k:
             break
