@@ -30,9 +30,6 @@ GEO_HEADS: frozenset[str] = frozenset(
      "mountains", "sea", "city", "town", "village", "border", "state", "county", "district", "capital"}
 )
 LEADING_DROP: frozenset[str] = frozenset({"the", "a", "an"})
-#: Courtesy titles the model sometimes takes into a person's name ("Miss Quillfeather"); other titles ("Justice",
-#: "Secretary") are left to linking, which strips them when it compares names.
-COURTESY_TITLES: frozenset[str] = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
 TRAILING_DROP: frozenset[str] = frozenset({"'s", "’s", "'", "’", "of", "and", "the", "-", "—", "–"})
 #: A list item's marker glued to a name by the model ("b. Israel", "(iv) NATO").
 LIST_MARKER = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]$")
@@ -58,9 +55,6 @@ def _trim(ent: Span) -> Span | None:
         or LIST_MARKER.match(doc[start].text)
     ):
         start += 1
-    if ent.label_ in KEEP_LABELS:  # "Ms Quint" is Quint, as in CoNLL and GUM (the title stays a cue before it)
-        while end - start >= 2 and doc[start].lower_.rstrip(".") in COURTESY_TITLES and doc[start + 1].is_title:
-            start += 1
     while end > start and (
         doc[end - 1].lower_ in TRAILING_DROP or doc[end - 1].is_punct or doc[end - 1].is_space
     ):
