@@ -108,15 +108,3 @@ def test_a_name_before_a_lower_case_building_noun_is_a_building(nlp: Language) -
     assert cue_label(doc[5:7]) == ("FAC", True)
     doc = Doc(nlp.vocab, words="He flew out of Paraguay airport .".split())  # a country's airport: still the country
     assert cue_label(doc[4:5]) != ("FAC", True)
-
-
-def test_a_city_and_a_plural_that_is_no_surname_is_a_team(nlp: Language) -> None:
-    from newsbrief.nlp.entities.cues import cue_label, is_place_team
-
-    def span(text: str) -> Span:
-        return Doc(nlp.vocab, words=text.split())[:]
-
-    assert is_place_team(span("Asuncion Quorvexes"))
-    assert cue_label(Doc(nlp.vocab, words="the Asuncion Quorvexes won .".split())[1:3]) == ("ORG", True)
-    for text in ("Austin Rivers", "Florence Owens", "Seattle Times", "Quorvexes"):  # people named like places
-        assert not is_place_team(span(text)), text

@@ -176,8 +176,6 @@ def cue_label(span: Span) -> tuple[str, bool] | None:
         and not any(t.lower_ in _DIRECTIONS for t in span[:-1])  # West Germany, East Timor are places
     ):
         return "ORG", True  # "Statistics Canada", "Air Canada": a body named after its country
-    if is_place_team(span):
-        return "ORG", True  # "Kelmford Quorvexes": a team named after its city
     if len(span) == 1 and prev is not None and prev.lower_ == "the" and is_common_plural(span.text):
         return "ORG", True  # "the Steelers", "the Browns": a team or a band, no person
     # people: a title or kin word right before, an age after, the subject of a speech verb
@@ -202,23 +200,6 @@ def cue_label(span: Span) -> tuple[str, bool] | None:
     if root.dep_ == "appos" and root.head.lower_ in lex["person_titles"]:
         return "PERSON", True  # "his father, Hori Parata"
     return None
-
-
-def is_place_team(span: Span) -> bool:
-    """A place and a capitalised plural ("Asuncion Quorvexes"): a team, no person, when the plural is no census
-    surname ("Austin Rivers", "Florence Owens" are people named like places) and no common word ("Seattle Times"
-    is another organisation)."""
-    from .words import is_common_word, surname_rank
-
-    if len(span) < 2:
-        return False
-    last = span[-1].text
-    low = last.lower()
-    if not (last[:1].isupper() and low.endswith("s") and not low.endswith("ss") and len(low) > 3):
-        return False
-    if surname_rank(last) is not None or is_common_word(low):
-        return False
-    return any(is_place(span[:k].text) for k in (1, 2, 3) if k < len(span) and span[k - 1].is_title)
 
 
 def is_common_plural(word: str) -> bool:
