@@ -22,7 +22,6 @@ from ..chunks import doc_text
 from ..lexicon import lexicon
 from ..quotes.lexicon import PERSONAL_SPEECH_LEMMAS
 from .gazetteer import country_code, is_capital, is_place
-from .spans import OF_PLACE_HEADS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -37,6 +36,11 @@ _FAC_SUFFIXES = frozenset(
 )
 _COMPASS = frozenset("northern southern eastern western central north-eastern north-western south-eastern "
                      "south-western northeastern northwestern southeastern southwestern".split())
+#: Place heads that take an "of" complement ("Gulf of X", "Republic of X", "County of X").
+OF_PLACE_HEADS: frozenset[str] = frozenset(
+    "gulf bay sea cape isle island islands lake plains strait straits republic kingdom city county district "
+    "province commonwealth duchy principality emirate sultanate state".split()
+)
 #: Heads of "X of Y" places that are polities ("Republic of X", "County of X"), GPE; other place heads, LOC.
 _POLITY_HEADS = frozenset("republic kingdom state commonwealth duchy principality emirate sultanate city county "
                           "district province".split())

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .cues import OF_PLACE_HEADS
 from .gazetteer import fold
 from .labels import PLACE_LABELS, head_words
 
@@ -42,11 +43,6 @@ STORM_WORDS: frozenset[str] = frozenset({"hurricane", "cyclone", "typhoon", "tro
 OF_ORG_HEADS: frozenset[str] = frozenset(
     "staff forces corps church library museum lodge chamber cabinet directorate secretariat inspectorate "
     "government".split()
-)
-#: Place heads that take an "of" complement ("Gulf of X", "Republic of X", "County of X").
-OF_PLACE_HEADS: frozenset[str] = frozenset(
-    "gulf bay sea cape isle island islands lake plains strait straits republic kingdom city county district "
-    "province commonwealth duchy principality emirate sultanate state".split()
 )
 _NUMBER = re.compile(r"^(?:\d+(?:st|nd|rd|th)?|[IVX]+)$")
 _JOINERS = frozenset({"&"})
