@@ -120,3 +120,12 @@ def test_an_unclosed_paragraph_after_a_cue_is_not_the_answering_speakers(nlp: La
             "years.\n\n\"We did nothing wrong and the books are open,\" plant manager Tom Reed said.\n\n"
             "\"Nobody will believe that,\" Calder said.")
     assert _refs_of(nlp, text, "pensions") != ["Tom Reed"]
+
+
+def test_a_character_played_by_someone_is_no_speaker_in_the_past_tense_too(nlp: Language) -> None:
+    text = ("Jane Roe plays Harry Voss in the new series. In the series, Voss told his partner, \"We are running "
+            "out of time.\"")
+    rows = [q for q in extract_quotes(nlp(text)) if "running out" in q.content]
+    assert len(rows) == 1
+    assert _refs(text, rows) == [None]
+    assert not rows[0].speaker_is_entity

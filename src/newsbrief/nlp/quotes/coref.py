@@ -222,7 +222,21 @@ def _describes(tok: Token, role: str, ent: Span) -> bool:
     up = tok.head if tok.dep_ in {"amod", "compound"} else tok  # "Republican presidential candidate Rubio"
     return any(ent.start <= t.head.i < ent.end for t in (tok, up)) or root.head.i in {tok.i, up.i} or (
         up.head.i == root.head.i and {up.dep_, root.dep_} & {"appos", "conj"} != set()
-    )
+    ) or _predicated(up, ent)
+
+
+def _predicated(noun: Token, ent: Span) -> bool:
+    """The noun is said of the name: the complement of a copula or of "become", "was elected", "works as",
+    "As a nurse, X ..." whose subject is the name, or of "who is" hung on the name."""
+    if noun.dep_ in {"attr", "oprd"}:
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+    else:
+        return False
+    if verb.dep_ == "relcl" and ent.start <= verb.head.i < ent.end:
+        return True  # "Ann Boyd, who is a nurse"
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and ent.start <= c.i < ent.end for c in verb.children)
 
 
 def described_org(mention: Span, head: Token, ents: Sequence[Span], last_org_speaker: Span | None) -> Span | None:

@@ -86,10 +86,12 @@ MEDIUM_WORDS: frozenset[str] = frozenset(
     {"statement", "tweet", "interview", "email", "letter", "post", "release", "speech", "memo", "op-ed"}
 )
 #: The works whose characters speak (``In the series, detective X tells ...``, ``..., X says in one scene``): the
-#: speech of a story, not news. Not "book", "documentary", "video" or "ad": their speakers are real people.
+#: speech of a story, not news. Not "book", "documentary", "video" or "ad": their speakers are real people; not
+#: "game": a coach or a player speaks in one. A frame alone makes no character (a host speaks in an episode,
+#: a councillor in a meeting called a drama): ``mention.in_fiction`` also wants a story signal.
 FICTION_FRAMES: frozenset[str] = frozenset(
-    """film movie series miniseries episode scene sitcom drama trailer novel sequel prequel musical cartoon
-    game""".split()
+    """film movie series miniseries episode scene sitcom drama trailer novel sequel prequel musical
+    cartoon""".split()
 )
 #: What a source publishes: ``according to a report by X``, ``guidance from X`` speak for X.
 SOURCE_NOUNS: frozenset[str] = MEDIUM_WORDS | frozenset(

@@ -109,10 +109,14 @@ def capitalised_noun(mention: Span, subj: Token) -> bool:
 
 def in_fiction(subj: Token) -> bool:
     """The speaker is a character of a story: ``In the new series, detective X tells ...``, ``..., X says in
-    the first episode`` (a frame of :data:`FICTION_FRAMES` on the cue verb or on the clause it hangs on). Not
-    "in a series of posts", and not when someone was just said to make a work ("The writer released the
-    film. In the film, he argues ..."): a maker speaks in their own work."""
+    the first episode`` (a frame of :data:`FICTION_FRAMES` on the cue verb or on the clause it hangs on) with a
+    story signal: the present tense of a plot summary, or the name called a character or played by someone.
+    Not "in a series of posts", not a host who "told viewers" in an episode, and not when someone was just
+    said to make a work ("The writer released the film. In the film, he argues ..."): a maker speaks in their
+    own work."""
     verb = subj.head
+    if verb.tag_ not in {"VBZ", "VBP"} and not _character(subj):
+        return False
     framed = False
     for node in (verb, verb.head) if verb.dep_ in {"conj", "advcl", "ccomp", "relcl"} else (verb,):
         for prep in node.children:
@@ -124,6 +128,25 @@ def in_fiction(subj: Token) -> bool:
                 ) and not any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children):
                     framed = True
     return framed and not _maker_before(subj)
+
+
+_PLAY_LEMMAS = frozenset({"play", "portray"})
+
+
+def _character(subj: Token) -> bool:
+    """The name ``subj`` heads is called a character ("the character Voss", "Voss, her character") or is
+    played by someone ("Roe plays Voss")."""
+    for tok in subj.doc:
+        if tok.lower_ != subj.lower_ or tok.pos_ != "PROPN":
+            continue
+        near = [tok.head, *tok.head.children] if tok.dep_ in {"compound", "appos", "dobj", "attr"} else []
+        near += list(tok.children)
+        if any(t.lemma_.lower() == "character" for t in near):
+            return True
+        head = tok.head if tok.dep_ != "compound" else tok.head.head
+        if head.lemma_.lower() in _PLAY_LEMMAS and tok.head.dep_ != "nsubj" and tok.dep_ != "nsubj":
+            return True
+    return False
 
 
 _MAKER_LEMMAS = frozenset("release direct make produce write create narrate film publish shoot".split())
