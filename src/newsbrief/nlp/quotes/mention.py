@@ -55,9 +55,26 @@ def speaker_mention(subj: Token) -> Span:
 
 
 def expletive(subj: Token) -> bool:
-    """``It was a potent punch``, ``it wasn't a one-off``: "it" as the subject of a copula is no one."""
+    """``It was a potent punch``, ``it wasn't a one-off``, ``It is worth noting that ...``: "it" as the subject
+    of a copula with a noun complement or a clause is no one. Not with an adjective alone ("It was defiant,
+    saying ...", "It was quick to respond": the company), and not when "and" joins the copula to another verb
+    ("It was unrepentant and said ...": the subject of both)."""
     head = subj.head
-    return subj.lower_ == "it" and head.lemma_ == "be" and any(c.dep_ in {"attr", "acomp"} for c in head.children)
+    if subj.lower_ != "it" or subj.dep_ != "nsubj" or head.lemma_ != "be":
+        return False
+    if any(c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} for c in head.children):
+        return False
+    for comp in head.children:
+        if comp.dep_ == "attr":
+            return True
+        if comp.dep_ in {"ccomp", "csubj"} and any(m.dep_ == "mark" for m in comp.children):
+            return True  # "It is likely that ..."
+        if comp.dep_ == "acomp" and any(
+            c.dep_ == "ccomp" or c.dep_ == "xcomp" and any(g.dep_ == "ccomp" for g in c.children)
+            for c in comp.children
+        ):
+            return True  # "It is clear that ...", "It is worth noting that ..."
+    return False
 
 
 def cannot_speak(subj: Token, mention: Span) -> bool:
