@@ -9,8 +9,9 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .index import Cand, QuoteIndex
-from .lexicon import FAMILY_NOUNS, PERSON_TITLES, ROLE_WORDS
+from .lexicon import FAMILY_NOUNS, PERSON_TITLES, RELATIVE_PRONOUNS, ROLE_WORDS
 from .mention import authored_by
+from .names import set_off_name
 
 __all__ = ["according", "as_region", "conj_region"]
 
@@ -85,7 +86,7 @@ def according(ix: QuoteIndex, tok: Token) -> Cand | None:
     lo = max(sent.start_char, ix.paras.starts[p])
     hi = min(sent.end_char, ix.paras.ends[p])
     source = authored_by(pobj) or pobj
-    named = _set_off_name(pobj)
+    named = _set_off_source(pobj)
     last = pobj.right_edge
     if named is not None:  # "according to the airline's spokeswoman, Dana Ruiz, the flight ...": Dana Ruiz
         source, last = named.root, doc[named.end]
@@ -99,16 +100,24 @@ def according(ix: QuoteIndex, tok: Token) -> Cand | None:
     return ix.snap(region, "according to", source)  # "according to a report by X": X
 
 
-def _set_off_name(noun: Token) -> Span | None:
-    """The person's name set off by commas right after a common noun (``the airline's spokeswoman, Dana
-    Ruiz,``), which the parser often hangs elsewhere; None when there is none."""
-    doc = noun.doc
-    j = noun.right_edge.i + 1
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _PERSON_NOUNS or j + 2 >= len(doc) or doc[j].text != ",":
-        return None  # "according to an FBI summary, Cheryl Mills, a top aide, sent": Mills is no source
-    if doc[j + 1].ent_iob_ != "B" or doc[j + 1].ent_type_ != "PERSON":
+def _set_off_source(noun: Token) -> Span | None:
+    """The person's name set off by commas after a person noun (``the airline's spokeswoman, Dana Ruiz,``) when
+    the rest is a clause of its own ("..., the flight was delayed"). Not after a document ("according to an FBI
+    summary, Cheryl Mills, a top aide, sent": Mills is no source), nor before "who" or an aside of its own
+    ("according to his lawyer, Tom Reed, a former banker, never signed": Reed is what the lawyer speaks of): the
+    rest after the name, and after a verbless aside closed by a comma, must open with a subject of its own."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _PERSON_NOUNS:
         return None
-    end = j + 2
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[j + 1 : end] if end < len(doc) and doc[end].text == "," else None
+    named = set_off_name(noun)
+    if named is None:
+        return None
+    doc = noun.doc
+    rest = doc[named.end + 1 : noun.sent.end]
+    if not len(rest) or rest[0].lower_ in RELATIVE_PRONOUNS | {"whose"}:
+        return None
+    comma = next((t.i for t in rest if t.text == ","), None)
+    if comma is not None and not any(t.pos_ in {"VERB", "AUX"} for t in doc[rest.start : comma]):
+        rest = doc[comma + 1 : rest.end]  # "Tom Reed, a former banker, never signed", "Calder, 54, will"
+    if not len(rest) or rest[0].pos_ in {"VERB", "AUX", "ADV", "PART"}:
+        return None  # the rest has no subject of its own: the name is its subject
+    return named

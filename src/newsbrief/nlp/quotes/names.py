@@ -11,7 +11,8 @@ from ..lexicon import lexicon
 from .lexicon import OFFICIAL_BODY_NOUNS, ORG_NOUNS, ROLE_WORDS
 
 __all__ = [
-    "NAMED_LABELS", "name_span", "before_possessive", "trailing_appositive", "official_body", "titled_name",
+    "NAMED_LABELS", "name_span", "before_possessive", "trailing_appositive", "set_off_name", "official_body",
+    "titled_name",
     "identified_as", "person_after_title", "company_like",
 ]
 
@@ -81,6 +82,20 @@ def trailing_appositive(subj: Token) -> Token | None:
             if a > 0 and doc[a - 1].text == "," and (b == end or b + 1 == end and doc[end].is_punct):
                 return t
     return None
+
+
+def set_off_name(noun: Token) -> Span | None:
+    """The person's name set off by commas right after ``noun`` (``the airline's spokeswoman, Dana Ruiz,``, ``a
+    Republican, Ann Boyd,``), found by position since the parser often hangs it elsewhere (unlike
+    :func:`trailing_appositive`, which reads the parse); None when there is none."""
+    doc = noun.doc
+    j = noun.right_edge.i + 1
+    if j + 2 >= len(doc) or doc[j].text != "," or doc[j + 1].ent_iob_ != "B" or doc[j + 1].ent_type_ != "PERSON":
+        return None
+    end = j + 2
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[j + 1 : end] if end < len(doc) and doc[end].text == "," else None
 
 
 def official_body(mention: Span, head: Token) -> Span | None:
