@@ -95,6 +95,24 @@ class SpeakerResolver(SpeakerMemory):
             return None
         return best[2], best[3]
 
+    def _appositive(self, mention: Span, subj: Token) -> Speaker | None:
+        """The name in apposition to the subject ("the House speaker, Paul Rhine, said", "a Republican, Ann
+        Boyd,"), also after a clause that describes it (:func:`trailing_appositive`)."""
+        trailing = trailing_appositive(subj)
+        for child in [*subj.children, *([trailing] if trailing is not None else [])]:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                nm = name_span(child)
+                if nm is not None:
+                    org = subj.lemma_.lower() in ORG_NOUNS  # "the group ..., Tall Tree": an organisation
+                    # "Dorn's wife, Elena," and "The spokeswoman, Lorna Bexley," are persons whatever label the
+                    # model gave the name; "The arena's owner, Harbor Holdings," is not: a job can be a company's
+                    person = child.ent_type_ == "PERSON" or (
+                        subj.lemma_.lower() in FAMILY_NOUNS | ROLE_WORDS | PERSON_TITLES
+                        and not company_like(child, nm)
+                    )
+                    return self._named(mention, nm, person=person and not org, kind="org" if org else "name")
+        return None
+
     def lookup(self, subj: Token | None, mention: Span | None) -> Speaker:
         """What :meth:`resolve` gives for the mention, recording nothing (to test a reading before taking it)."""
         spoken, joint, members = len(self._speakers), dict(self.joint), dict(self._members)
@@ -157,8 +175,9 @@ class SpeakerResolver(SpeakerMemory):
                 return self._named(mention, member, person=True, kind="description")
             return self._unnamed_speaker(mention, mention, person=True, kind="role")
         if subj.ent_type_ == "NORP" and subj.tag_ == "NNP" and _indefinite(subj):
-            # "a Democrat familiar with the talks", "one Republican": a party's member no one named
-            return self._unnamed_speaker(mention, mention, person=True, kind="role")
+            # "a Democrat familiar with the talks", "one Republican": a party's member no one named, unless the
+            # name is set off after the word ("said a Republican, Ann Boyd, on Monday")
+            return self._appositive(mention, subj) or self._unnamed_speaker(mention, mention, person=True, kind="role")
         titled_person = person_after_title(mention, subj)
         if titled_person is not None:  # "Harwood Vale County Supervisor of Elections Mona Pryce said": her
             return self._named(mention, titled_person, person=True, kind="name")
@@ -189,20 +208,9 @@ class SpeakerResolver(SpeakerMemory):
         if name is not None:
             person = subj.ent_type_ == "PERSON" or (subj.pos_ == "PROPN" and not subj.ent_type_)
             return self._named(mention, name, person=person, kind="name")
-        # appositive name: "the House speaker, Paul Rhine, said"
-        trailing = trailing_appositive(subj)
-        for child in [*subj.children, *([trailing] if trailing is not None else [])]:
-            if child.dep_ == "appos" and child.pos_ == "PROPN":
-                nm = name_span(child)
-                if nm is not None:
-                    org = subj.lemma_.lower() in ORG_NOUNS  # "the group ..., Tall Tree": an organisation
-                    # "Dorn's wife, Elena," and "The spokeswoman, Lorna Bexley," are persons whatever label the
-                    # model gave the name; "The arena's owner, Harbor Holdings," is not: a job can be a company's
-                    person = child.ent_type_ == "PERSON" or (
-                        subj.lemma_.lower() in FAMILY_NOUNS | ROLE_WORDS | PERSON_TITLES
-                        and not company_like(child, nm)
-                    )
-                    return self._named(mention, nm, person=person and not org, kind="org" if org else "name")
+        appositive = self._appositive(mention, subj)
+        if appositive is not None:  # "the House speaker, Paul Rhine, said"
+            return appositive
         given = identified_as(subj) if subj.pos_ == "NOUN" else None
         if given is not None:  # "the driver, identified as Paul Osei,": the person named
             nm = name_span(given)
