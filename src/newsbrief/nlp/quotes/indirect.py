@@ -17,10 +17,12 @@ from spacy.tokens import Doc, Token
 from .asides import according, as_region, conj_region
 from .index import TERMINAL, Cand, QuoteIndex
 from .lexicon import (
+    GROUP_PRONOUNS,
     NAMING_VERBS,
     NO_DOBJ_CONTENT_VERBS,
     NP_CONTENT_VERBS,
     ORG_NOUNS,
+    PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
     SPEECH_LEMMAS,
     STATEMENT_LEMMAS,
@@ -240,7 +242,8 @@ def _says_too(verb: Token) -> bool:
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _SITE_READERS = frozenset({"users", "readers", "visitors", "viewers", "subscribers", "customers"})
 _STATEMENT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "dative", "oprd"})
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
+#: the pronouns that stand for a name as a statement's subject (not "it", "we", nor object forms)
+_SUBJECT_PRONOUNS = (PERSON_PRONOUNS | GROUP_PRONOUNS) - {"him", "her", "them", "it", "we"}
 
 
 def _phrase(tok: Token) -> bool:
@@ -316,7 +319,15 @@ def statement(ix: QuoteIndex, verb: Token) -> Cand | None:
         ix.in_quote(t.idx) for t in deps for t in t.subtree
     ):
         return None  # unquoted, a statement verb reports an act more often than words
+    if not accusation and not unquoted and _quotes_a_name(ix, deps):
+        return None  # "He criticized the "Harbor Plan" booklet": the title of a thing, no words said
     return ix.snap(region, cue_text(verb), subj)
+
+
+def _quotes_a_name(ix: QuoteIndex, deps: list[Token]) -> bool:
+    """Every quoted word after the verb is capitalised like a name ("the "Harbor Plan" booklet")."""
+    words = [t for d in deps for t in d.subtree if t.is_alpha and ix.in_quote(t.idx)]
+    return bool(words) and all(t.is_title or t.is_upper for t in words)
 
 
 def naming(ix: QuoteIndex, verb: Token) -> Cand | None:
