@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from .index import MIN_QUOTE_WORDS, TERMINAL, Cand, QuoteIndex
 from .lexicon import STATEMENT_LEMMAS
-from .rules import cue_text, find_subject, is_speech_verb
+from .rules import addressee, cue_text, find_subject, is_speech_verb
 
 __all__ = ["cue_after", "cue_before", "direct_candidates"]
 
@@ -66,7 +66,7 @@ def cue_before(ix: QuoteIndex, k: int) -> Token | None:
         tok = doc[j]
         if tok.idx < pstart or ix.tok_q[j] != -1 or tok.text in TERMINAL:
             return None
-        statement = verbs == 0 and _statement_cue(tok)
+        statement = verbs == 0 and _statement_cue(ix, tok)
         verbs += tok.pos_ == "VERB"
         if j in ix.used_verbs or not (is_speech_verb(tok, quote_only=True) or statement):
             continue
@@ -76,10 +76,16 @@ def cue_before(ix: QuoteIndex, k: int) -> Token | None:
     return None
 
 
-def _statement_cue(tok: Token) -> bool:
+def _statement_cue(ix: QuoteIndex, tok: Token) -> bool:
     """``he urged voters, "Look what I have delivered"``, ``She accused them: "..."``: a statement verb right
-    before a quote it introduces (with a comma or colon) is its cue."""
-    return tok.pos_ == "VERB" and tok.lemma_.lower() in STATEMENT_LEMMAS
+    before a quote it introduces (with a comma or colon) is its cue. A verb used as an adjective ("the
+    much-criticized slogan, "..."") is none, and a quote beside a thing the verb takes as its object is that
+    thing's title ("condemned the newspaper's headline, "..."", "blamed the sign, "..."")."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in STATEMENT_LEMMAS or tok.dep_ in {"amod", "compound"}:
+        return False
+    if tok.tag_ == "VBN" and tok.dep_ == "acl":
+        return False
+    return all(addressee(obj) for obj in tok.children if obj.dep_ == "dobj" and ix.tok_q[obj.i] == -1)
 
 
 def direct_candidates(ix: QuoteIndex) -> Iterator[Cand]:

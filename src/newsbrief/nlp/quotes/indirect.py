@@ -29,7 +29,7 @@ from .lexicon import (
     UNQUOTED_STATEMENT_LEMMAS,
     UNQUOTED_STATEMENT_PHRASES,
 )
-from .rules import cue_text, find_subject, is_speech_verb
+from .rules import cue_text, find_subject, is_speech_verb, titled_object
 
 __all__ = ["content_region", "indirect_candidates", "naming", "statement"]
 
@@ -319,8 +319,10 @@ def statement(ix: QuoteIndex, verb: Token) -> Cand | None:
         ix.in_quote(t.idx) for t in deps for t in t.subtree
     ):
         return None  # unquoted, a statement verb reports an act more often than words
-    if not accusation and not unquoted and _quotes_a_name(ix, deps):
-        return None  # "He criticized the "Harbor Plan" booklet": the title of a thing, no words said
+    if not accusation and not unquoted and (
+        _quotes_a_name(ix, deps) or titled_object(verb, lambda i: ix.tok_q[i] != -1)
+    ):
+        return None  # "criticized the "Harbor Plan" booklet", "blamed the sign, "..."": a title, no words said
     return ix.snap(region, cue_text(verb), subj)
 
 

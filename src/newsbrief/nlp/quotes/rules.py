@@ -3,20 +3,26 @@ and the cue as written. The words themselves live in :mod:`newsbrief.nlp.quotes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from .lexicon import (
+    FAMILY_NOUNS,
     HEARER_WORDS,
     MEDIUM_WORDS,
     OBJECT_CONTROL_LEMMAS,
+    ORG_NOUNS,
+    PERSON_TITLES,
     QUOTE_ONLY_LEMMAS,
     RELATIVE_PRONOUNS,
+    ROLE_WORDS,
     SPEECH_LEMMAS,
     TELL_LIKE,
 )
 from .mention import expletive
 
-__all__ = ["is_speech_verb", "find_subject", "cue_text"]
+__all__ = ["is_speech_verb", "find_subject", "cue_text", "addressee", "titled_object"]
 
 
 
@@ -141,3 +147,28 @@ def cue_text(verb: Token) -> str:
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head is not verb and head.i < verb.i:
         return f"{head.text} ... {text}"
     return text
+
+
+_ADDRESSEE_NOUNS = HEARER_WORDS | ROLE_WORDS | PERSON_TITLES | FAMILY_NOUNS | ORG_NOUNS
+
+
+def addressee(obj: Token) -> bool:
+    """An object words can be addressed to: a pronoun, a name, a group of people ("urged voters") or a person
+    or body named by role ("urged the council"); not a thing ("the sign", "the newspaper's headline")."""
+    return (
+        obj.pos_ in {"PRON", "PROPN"} or obj.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+        or obj.tag_ in {"NNS", "NNPS"} or obj.lemma_.lower() in _ADDRESSEE_NOUNS or obj.lower_ in _ADDRESSEE_NOUNS
+    )
+
+
+def titled_object(verb: Token, opens_quote: Callable[[int], bool]) -> bool:
+    """``blamed the sign, "No entry after dark", for ...``: the verb's object is a thing followed by a comma or
+    colon and a quote (``opens_quote(i)``: token ``i`` is inside a quote): the quote is the thing's title."""
+    doc = verb.doc
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or addressee(obj) or opens_quote(obj.i):
+            continue
+        j = obj.i + 1
+        if j + 2 < len(doc) and doc[j].text in {",", ":"} and (opens_quote(j + 1) or opens_quote(j + 2)):
+            return True
+    return False
