@@ -111,6 +111,16 @@ def _take_chain(ix: QuoteIndex, k: int) -> tuple[list[int], list[tuple[int, int]
     return ids, [(ix.spans[q].inner_start, ix.spans[q].inner_end) for q in ids]
 
 
+def _answers(ix: QuoteIndex, span: QuoteSpan, prev: Cand | None) -> bool:
+    """The quoted paragraph right after a quote with a speaker of its own ('"...," Calder said. \n\n "...'):
+    by the usual turn of news it continues that speaker, so a later cue does not take it (a closing mark lost
+    in a scraped page would else give the words to the one who answers)."""
+    return (
+        prev is not None and prev.kind == "direct" and prev.speaker is not None
+        and span.para - ix.paras.index(prev.end) <= 1
+    )
+
+
 def floating_candidates(ix: QuoteIndex, cands: list[Cand], resolver: SpeakerResolver) -> Iterator[Cand]:
     """Sentence-level quotes with no cue of their own: each continues the nearest preceding speaker
     (``cands`` sorted by start, speakers resolved)."""
@@ -122,21 +132,21 @@ def floating_candidates(ix: QuoteIndex, cands: list[Cand], resolver: SpeakerReso
             continue
         if ix.words(span) < 4 or not _sentence_level(ix, span):
             continue
+        pos = bisect_right(starts, span.start) - 1
+        prev = last if last is not None and (pos < 0 or last.start > cands[pos].start) else (
+            cands[pos] if pos >= 0 else None
+        )
         chain = ix.chain(k)
         later = owner.get(chain[-1]) if len(chain) == 2 and ix.words(span) <= _CHAIN_WORDS else None
         if later is not None and later.speaker is not None and later.subj is not None and later.kind == "direct" and (
             later.subj.idx > later.end  # the cue right after the last part, not a block quoted from elsewhere
-        ):
+        ) and not _answers(ix, span, prev):
             # '"...\n\n"...," farmer Ruth Ambler said': the first paragraphs are the cue's speaker's, never the
             # speaker before them
             ids, parts = _take_chain(ix, k)
             last = Cand(parts, "direct", later.cue, None, set(ids), later.speaker, later.mention)
             yield last
             continue
-        pos = bisect_right(starts, span.start) - 1
-        prev = last if last is not None and (pos < 0 or last.start > cands[pos].start) else (
-            cands[pos] if pos >= 0 else None
-        )
         subj = _introduced_by(ix, k, prev, resolver)
         if subj is not None:  # "The opposition leader, Tom Hale, called the plan a disaster. '...'"
             ids, parts = _take_chain(ix, k)
