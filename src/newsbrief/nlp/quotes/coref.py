@@ -32,7 +32,7 @@ from .mention import has_article, speaker_mention
 
 __all__ = [
     "known_name", "person_by_surname", "described_person", "described_org", "described_members", "issuer",
-    "gender_of", "compatible", "pronoun_gender", "person_gender", "coordinated_names",
+    "gender_of", "compatible", "pronoun_gender", "person_gender", "coordinated_names", "is_definite", "is_indefinite",
 ]
 
 _WINDOW = 6  # tokens either side of a name searched for the words that introduce it
@@ -185,6 +185,14 @@ def _qualifiers(mention: Span, head: Token) -> set[str]:
 def is_definite(mention: Span, head: Token) -> bool:
     """``the spokesman``, ``this company``, ``the agency's director``: a description that refers back."""
     return any(t.lower_ in _DEFINITE and t.dep_ == "det" and t.head.i == head.i for t in mention)
+
+
+_INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any"})
+
+
+def is_indefinite(head: Token) -> bool:
+    """``a spokesman``, ``one senior official``, ``another aide``: a description that brings in someone new."""
+    return any(c.dep_ in {"det", "nummod"} and c.lower_ in _INDEFINITE for c in head.children)
 
 
 def described_person(mention: Span, head: Token, ents: Sequence[Span]) -> Span | None:

@@ -101,13 +101,10 @@ def find_subject(verb: Token) -> Token | None:
 def _clause_subject(head: Token, verb: Token) -> Token | None:
     """The subject of the last clause hung on ``head`` between it and ``verb`` (``, as Ms. Hale echoed the
     criticism, saying``), when that subject is a name; else None."""
-    clauses = [c for c in head.children if c.dep_ in {"advcl", "conj"} and c.i < verb.i and c.i != verb.i]
-    for clause in sorted(clauses, key=lambda c: -c.i):
-        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if subj is not None and subj.pos_ == "PROPN":
-            return subj
-        break
-    return None
+    clause = max((c for c in head.children if c.dep_ in {"advcl", "conj"} and c.i < verb.i), key=lambda c: c.i,
+                 default=None)
+    subj = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+    return subj if subj is not None and subj.pos_ == "PROPN" else None
 
 
 def _name_as_adverb(verb: Token) -> Token | None:

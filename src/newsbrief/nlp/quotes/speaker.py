@@ -30,6 +30,7 @@ from .coref import (
     described_person,
     gender_of,
     is_definite,
+    is_indefinite,
     issuer,
     known_name,
     person_by_surname,
@@ -141,8 +142,9 @@ class SpeakerResolver(SpeakerMemory):
         if cannot_speak(subj, mention):
             return Speaker(None, None, None, None, False)
         if in_fiction(subj):  # "In the series, detective Harry Voss tells ...": a character, no one in the news
-            self._unnamed_speaker(mention, mention, person=subj.lower_ in PERSON_PRONOUNS, kind="role")
-            return Speaker(start, end, None, None, False)  # no speaker for the table, not even by name
+            # remembered (a later "he" is the character), yet no speaker for the table, not even by name
+            self._remember(start, (start, end), person=subj.lower_ in PERSON_PRONOUNS, kind="role", named=False)
+            return Speaker(start, end, None, None, False)
         if low in {"they", "we"}:
             group = self._plural_subject(subj)
             if group is not None:  # "The researchers ... They note": a group, not a name merely mentioned
@@ -174,7 +176,7 @@ class SpeakerResolver(SpeakerMemory):
             if member is not None:
                 return self._named(mention, member, person=True, kind="description")
             return self._unnamed_speaker(mention, mention, person=True, kind="role")
-        if subj.ent_type_ == "NORP" and subj.tag_ == "NNP" and _indefinite(subj):
+        if subj.ent_type_ == "NORP" and subj.tag_ == "NNP" and is_indefinite(subj):
             # "a Democrat familiar with the talks", "one Republican": a party's member no one named, unless the
             # name is set off after the word ("said a Republican, Ann Boyd, on Monday")
             return self._appositive(mention, subj) or self._unnamed_speaker(mention, mention, person=True, kind="role")
@@ -226,7 +228,7 @@ class SpeakerResolver(SpeakerMemory):
             return self._named(mention, ref, person=person, kind="description" if person else "org")
         if subj.lemma_.lower() in ROLE_WORDS and subj.tag_ not in {"NNS", "NNPS"}:
             # "one senior administration official said": someone new, not an official named before
-            ref = None if _indefinite(subj) else self.resolve_role(mention, subj) or self._main_person(mention, subj)
+            ref = None if is_indefinite(subj) else self.resolve_role(mention, subj) or self._main_person(mention, subj)
             if ref is not None:
                 return self._named(mention, ref, person=True, kind="role")
             return self._unnamed_speaker(mention, mention, person=True, kind="role")
@@ -316,11 +318,3 @@ class SpeakerResolver(SpeakerMemory):
             return None  # resolve_role, which also reads "Ukraine's president"
         person = described_person(mention, subj, ents)
         return ((person.start_char, person.end_char), True) if person is not None else None
-
-
-_INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any"})
-
-
-def _indefinite(head: Token) -> bool:
-    """``a spokesman``, ``one senior official``, ``another aide``: a description that brings in someone new."""
-    return any(c.dep_ in {"det", "nummod"} and c.lower_ in _INDEFINITE for c in head.children)
