@@ -132,8 +132,6 @@ def in_fiction(subj: Token) -> bool:
     said to make a work ("The writer released the film. In the film, he argues ..."): a maker speaks in their
     own work."""
     verb = subj.head
-    if verb.tag_ not in {"VBZ", "VBP"} and not _character(subj):
-        return False
     framed = False
     for node in (verb, verb.head) if verb.dep_ in {"conj", "advcl", "ccomp", "relcl"} else (verb,):
         for prep in node.children:
@@ -144,16 +142,20 @@ def in_fiction(subj: Token) -> bool:
                     c.dep_ in {"det", "poss", "nummod"} for c in obj.children
                 ) and not any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children):
                     framed = True
-    return framed and not _maker_before(subj)
+    if not framed or verb.tag_ not in {"VBZ", "VBP"} and not _character(subj):
+        return False
+    return not _maker_before(subj)
 
 
 _PLAY_LEMMAS = frozenset({"play", "portray"})
+_CHARACTER_WINDOW = 600
 
 
 def _character(subj: Token) -> bool:
     """The name ``subj`` heads is called a character ("the character Voss", "Voss, her character") or is
-    played by someone ("Roe plays Voss")."""
-    for tok in subj.doc:
+    played by someone ("Roe plays Voss") in the ``_CHARACTER_WINDOW`` tokens before it."""
+    doc = subj.doc
+    for tok in doc[max(0, subj.i - _CHARACTER_WINDOW) : subj.i + 1]:
         if tok.lower_ != subj.lower_ or tok.pos_ != "PROPN":
             continue
         near = [tok.head, *tok.head.children] if tok.dep_ in {"compound", "appos", "dobj", "attr"} else []
