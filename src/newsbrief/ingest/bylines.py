@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from .copy_patterns import DATE, DATE_NO_YEAR, MONTH, STOPWORDS
-from .names import is_outlet
+from .names import NAME_PARTICLES, is_outlet, name_like
+from .names import WIDGET_WORDS as WIDGET_WORDS  # copy_candidates reads it here
 
 BYLINE = re.compile(r"^(?:(?:written|posted|reported|analysis|opinion|story|words|text|commentary|review|"
                     r"interview|photos and text) )?by[:\s]+(?P<name>.+)$", re.IGNORECASE)
@@ -67,36 +68,6 @@ def clean_name(text: str) -> str | None:
         kept.append(word)
     text = re.sub(r"\s+(?:and|&)$", "", " ".join(kept)).strip(" ,")
     return text if 1 <= len(text.split()) <= 10 else None
-
-
-# Words of buttons, links and section labels ("Sign In", "Email Me", "Site Tools", "Watch Live"): never in a name.
-WIDGET_WORDS = frozenset(
-    "sign log login register subscribe subscription email e-mail share follow watch live listen read more learn "
-    "site tools tool menu search home news video videos photos photo gallery now print save comment comments "
-    "newsletter newsletters alerts app apps download open close back top next previous today latest trending "
-    "tv radio podcast podcasts talk stocks markets market sections section account profile settings help "
-    "contact about us privacy terms cookies edition editions weather sports opinion business politics world "
-    "local national facts first breaking click here view all see show options sharing links external window "
-    "playback media device unsupported staff reports report posts guest odds "
-    "facebook twitter whatsapp pinterest pin linkedin reddit instagram youtube tumblr flipboard telegram tweet".split()
-)
-
-
-NAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "del", "la", "le", "bin", "al", "der", "den", "du", "dos"})
-
-
-def name_like(text: str) -> bool:
-    """A person's name, not a widget label: no stop word or widget word, not only acronyms ("CNBC TV")."""
-    words = [w for w in re.findall(r"[\w'’.-]+", text) if w not in {"and", "&", "AND"}]
-    if not words or (all(re.fullmatch(r"[A-Z]{2,5}", w) for w in words) and
-                     (len(words) == 1 or any(not re.search("[AEIOUY]", w) for w in words))):
-        return False  # only acronyms ("CNBC TV"; a name in capitals has vowels in every word: "JANE DOE")
-    if any(w[:1].islower() and w not in NAME_PARTICLES for w in words):
-        return False  # "Ukraine urges NATO to send ...": a sentence
-    return not any(w.casefold() in WIDGET_WORDS or (w.casefold() in STOPWORDS and w.islower() is False
-                                                       and w.casefold() not in {"de", "van", "von", "da", "di", "del",
-                                                                                 "la", "le", "bin", "al"})
-                   for w in words)
 
 
 def bare_name(line: str, *, common: frozenset[str] = frozenset()) -> bool:
