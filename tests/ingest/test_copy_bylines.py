@@ -22,7 +22,9 @@ LATER = ("Shops on the east bank said they expected fewer customers, and the cou
     ("February 1, 2019 | BY: Jane Doe, MS, RDN", "Jane Doe"),
     ("By Jane Doe - Example Science Contributor 2019-11-19T12:48:14Z Space", "Jane Doe"),
     ("Von Jane Doe publiziert am 25. September 2018", "Jane Doe"),
-    ("Por Jane Doe", "Jane Doe"),
+    ("Por: Jane Doe", "Jane Doe"),
+    ("por Jane Doe", "Jane Doe"),
+    ("Por Jane Doe | 19 noviembre 2019", "Jane Doe"),
     ("Jane Doe @jdoe_writes", "Jane Doe"),
     ("Jane Doe, @jdoe", "Jane Doe"),
     ("By Jane Doe in Ferrow", "Jane Doe"),
@@ -131,7 +133,8 @@ def test_a_name_and_an_agency_under_the_date_line_is_a_photo_credit_and_its_capt
     assert found.title == "Bridge to close to cars while engineers replace its deck"
     # above the date line the same form is an agency story's byline
     assert find_author(["Jane Doe, Associated Press", "Nov 19, 2019"], bare=False, date_at=1) == "Jane Doe"
-    assert find_author(["Nov 19, 2019", "Jane Doe, Associated Press"], bare=False, date_at=0) is None
+    assert find_author(["Nov 19, 2019", "A caption", "Jane Doe, Associated Press"], bare=False, date_at=0) is None
+    assert find_author(["Nov 19, 2019", "Jane Doe, Associated Press"], bare=False, date_at=0) == "Jane Doe"
     assert find_author(["Nov 19, 2019", "Jane Doe, Staff Writer"], bare=False, date_at=0) == "Jane Doe"
 
 
@@ -203,8 +206,8 @@ def test_a_run_of_acronyms_is_no_name(line: str) -> None:
 
 def test_a_commenter_after_the_story_is_no_author_box() -> None:
     found = _read(["Bridge to close for two years", "November 19, 2019"],
-                  ["Comments", "Ada Brook", "I live by the bridge and Ada thinks the council should have listened to us "
-                   "first."])
+                  ["Comments", "Ada Brook",
+                   "I live by the bridge and Ada thinks the council should have listened to us first."])
     assert found.author is None
     assert author_box(["Ada Brook", "I live by the bridge and Ada thinks the council should have listened to us."]) \
         is None

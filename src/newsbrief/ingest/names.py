@@ -22,8 +22,10 @@ TRAILING_MONTH = re.compile(r"\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:
                             r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$", re.IGNORECASE)
 
 
+#: Picture agencies and the photo credits of news agencies.
+PHOTO_AGENCY = r"getty images|shutterstock|ap photo|afp photo|reuters photo|istock(?:photo)?|pool photo"
 PHOTO_CREDIT = re.compile(r"\b(?:photo(?:graph)?s?|images?|pictures?|video|illustrations?)\s*(?:by\b|:|credit\b).*$|"
-                          r"\b(?:getty images|shutterstock|ap photo|afp photo|reuters photo)\b.*$", re.IGNORECASE)
+                          rf"\b(?:{PHOTO_AGENCY})\b.*$", re.IGNORECASE)
 EMAIL_USER = re.compile(r"\s*\S+@\S+|\s+(?=[a-z0-9._]*[0-9._])[a-z0-9._]{4,}$|\s+[a-z]{3,}$")
 
 
