@@ -334,9 +334,8 @@ def _other_byline(lines: list[str], lo: int, hi: int, *, title: str | None, zone
                   common: frozenset[str], date_line: int | None) -> str | None:
     """The byline when the date line has no explicit one near it: an explicit byline under the headline or just above
     the story; else an author box after the story (before the readers' comments); else a staff line, a bare name or
-    a name on the date line in the
-    date line's zone (``zone_name``); else a bare name right under the headline (names as
-    :func:`~.bylines.bare_name` tells them)."""
+    a name on the date line in the date line's zone (``zone_name``); else a bare name right under the headline (names
+    as :func:`~.bylines.bare_name` tells them)."""
     near_title = [i for i, line in enumerate(lines[:hi]) if line == title] if title else []
     spans = [(i + 1, i + 7) for i in reversed(near_title)] + [(max(0, lo - 10), lo + 2)]
     explicit = next((a for start, end in spans if (a := find_author(
@@ -381,7 +380,8 @@ def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = No
     body += listed
     hi += len(listed)
     near = _head_lines(lines, lo)
-    published, at = find_date([lines[i] for i in near], _copyright_year(lines))
+    published, at = find_date([lines[i] for i in near], _copyright_year(lines),
+                              day_first=True if stopwords is not STOPWORDS else None)  # "04.05.2019" on a German page
     date_line = None if at is None else near[at]
     zone_start = max(0, (date_line if date_line is not None else lo) - 6)
     byline_zone = lines[zone_start:(date_line if date_line is not None else lo) + 4]
