@@ -59,8 +59,6 @@ CAPITALS = 2.0
 STANDFIRST = 1.5  # a long line right under a shorter headline-like one is its standfirst
 STANDFIRST_MIN = 14
 AUTHOR_BOX_LINES = 60  # an author box sits within this many lines after the story
-COMMENTS = re.compile(r"(?i)^(?:\d+\s+)?(?:comments?|responses?|replies|join the (?:conversation|discussion)|"
-                      r"leave a (?:comment|reply))\b")  # the readers' comments begin: no author box after it
 JSON_HEADLINE = re.compile(r'^"headline"\s*:\s*"(?P<title>.+)",?$')
 
 
@@ -195,8 +193,7 @@ def _find_title(lines: list[str], kinds: list[str], anchor: int, author: str | N
         others = [j for j in seen_at.get(line.casefold(), []) if j != i]
         score = 2.0 if any(j < body_end for j in others) else -1.5 if others else 0.0
         score -= 0.5 * abs(anchor - i)
-        # a short line ending a sentence is a photo caption as often as a headline (no score); a long one a caption
-        score += (-3.0 if n > 8 else 0.0) if _ends_sentence(line) else 2.0
+        score += (-3.0 if n > 8 else 0.0) if _ends_sentence(line) else 2.0  # a short sentence: a caption as often
         score += 1.0 if 4 <= n <= 25 else -1.0
         score += 0.25 if i < anchor else 0.0  # the headline usually sits above the byline/date block
         score += LEDE_WEIGHT * lede_overlap(line, lede)
@@ -209,8 +206,8 @@ def _find_title(lines: list[str], kinds: list[str], anchor: int, author: str | N
 
 
 def _above_credit(lines: list[str], i: int, *, below_date: bool) -> bool:
-    """A photo caption above its credit line (:func:`~.bylines.photo_credit`): under the date line any line, above it
-    only a caption that ends a sentence (a headline sits above a credit or a byline with a slash as often)."""
+    """A photo caption above its credit line (:func:`~.bylines.photo_credit`); above the date line only one that ends
+    a sentence (a headline sits above a credit as often)."""
     return i + 1 < len(lines) and (below_date or _ends_sentence(lines[i])) and \
         photo_credit(lines[i + 1], below_date=below_date)
 
@@ -333,7 +330,7 @@ def unchromed(lines: list[str]) -> list[str]:
 def _other_byline(lines: list[str], lo: int, hi: int, *, title: str | None, zone_name: str | None,
                   common: frozenset[str], date_line: int | None) -> str | None:
     """The byline when the date line has no explicit one near it: an explicit byline under the headline or just above
-    the story; else an author box after the story (before the readers' comments); else a staff line, a bare name or
+    the story; else an author box after the story; else a staff line, a bare name or
     a name on the date line in the date line's zone (``zone_name``); else a bare name right under the headline (names
     as :func:`~.bylines.bare_name` tells them)."""
     near_title = [i for i, line in enumerate(lines[:hi]) if line == title] if title else []
@@ -343,9 +340,7 @@ def _other_byline(lines: list[str], lo: int, hi: int, *, title: str | None, zone
         None)
     if explicit:
         return explicit
-    box = lines[hi:hi + AUTHOR_BOX_LINES]
-    box = box[:next((j for j, line in enumerate(box) if COMMENTS.match(line) or comment_head(line)), len(box))]
-    return author_box(box, common=common) or zone_name or \
+    return author_box(lines[hi:hi + AUTHOR_BOX_LINES], common=common) or zone_name or \
         next((lines[i + 1] for i in near_title if i + 1 < len(lines) and bare_name(lines[i + 1], common=common)
               and not (lines[i].isupper() and lines[i + 1].isupper())), None)  # not a menu in capitals
 

@@ -239,6 +239,9 @@ def find_author(lines: list[str], *, bare: bool = True, common: frozenset[str] =
     return None
 
 
+#: The heading of the readers' comments: no author box after it.
+COMMENTS = re.compile(r"(?i)^(?:\d+\s+)?(?:comments?|responses?|replies|join the (?:conversation|discussion)|"
+                      r"leave a (?:comment|reply))\b")
 #: A word of a line written in the first person: a reader's comment, not an author's bio.
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|me|we|our|us)\b")
 
@@ -248,8 +251,10 @@ def author_box(lines: list[str], *, common: frozenset[str] = frozenset()) -> str
     Doe"), with the next line about that person (prose naming them again: "Jane Doe is ...", "Jane joined ... in
     2017."; no word of the name written in lowercase on the page, ``common``); or a note opening with the name ("Jane
     Doe (@jdoe) is a staff writer ..."); never a reader's comment ("Ada Brook" / "I live by the bridge and Ada thinks
-    ..."). The first box found."""
+    ...", nor one after the comments' heading, :data:`COMMENTS`). The first box found."""
     for i, line in enumerate(lines):
+        if COMMENTS.match(line):
+            return None  # the readers' comments begin
         note = re.match(r"^(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})(?:\s+\(@\w+\))?\s+(?:is|was)\s+"
                         r"(?:a|an|the)\s", line)
         if note and bare_name(note.group("name"), common=common) and len(line.split()) <= 80:

@@ -127,7 +127,7 @@ def _published_in(line: str, year_hint: int | None) -> datetime | None:
                 return parse_match(text)
             published = parse_date(f"{text.strip(' ,|-•;')} {year}") if year else None
             if published is not None and shown is not None and published > shown:  # posted Dec 31, updated Jan 2
-                published = parse_date(f"{text.strip(' ,|-•;')} {year - 1}")
+                published = parse_date(f"{text.strip(' ,|-•;')} {published.year - 1}")
             return published
         last = end
     return None
