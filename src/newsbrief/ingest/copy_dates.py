@@ -51,9 +51,7 @@ def find_date(lines: list[str], year_hint: int | None, *,
         return _find_date_line(lines, year_hint, sentences=True)
     if at is not None and (m := DATE.search(lines[at])) and UPDATED_WORD.search(lines[at][:m.start()]):
         for j in sorted(range(max(0, at - 3), min(len(lines), at + 4)), key=lambda j: abs(j - at)):
-            line = lines[j]
-            if j != at and len(line) <= 160 and (m := DATE.search(line)) and PUBLISHED_WORD.search(line[:m.start()]) \
-                    and (published := parse_match(m.group(0))) is not None:
+            if j != at and len(lines[j]) <= 160 and (published := _published_in(lines[j], year_hint, least=1)):
                 return published, j
     return found, at
 
@@ -105,15 +103,15 @@ def _timed(line: str, match: re.Match[str]) -> datetime | None:
     return parse_match(f"{match.group(0).strip(' ,|-•')} {before.group('time')} {zone}".strip())
 
 
-def _published_in(line: str, year_hint: int | None) -> datetime | None:
-    """The publication date of a line showing two ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM"): the one a
-    published word stands before; None when the line shows one date or none is marked published. A published date
+def _published_in(line: str, year_hint: int | None, *, least: int = 2) -> datetime | None:
+    """The publication date of a line showing two ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM"; ``least``: the
+    dates the line must show): the one a published word stands before; None when none is marked published. A date
     without its year takes the year of a dated one on the line (the year before when that would put it after it:
     "Updated Jan 2, 2020; Posted Dec 31"), else ``year_hint``."""
     dated = [(m.start(), m.end(), m.group(0), True) for m in DATE.finditer(line)]
     found = sorted(dated + [(m.start(), m.end(), m.group(0), False) for m in DATE_NO_YEAR.finditer(line)
                             if not any(start <= m.start() < end for start, end, _, _ in dated)])  # "Nov 20th, 2019"
-    if len(found) < 2:
+    if len(found) < least:
         return None
     shown = next((parsed for _, _, text, with_year in found if with_year and (parsed := parse_match(text))), None)
     year = shown.year if shown is not None else year_hint
