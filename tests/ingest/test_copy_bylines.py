@@ -176,8 +176,9 @@ def test_a_headline_ending_in_staff_is_no_staff_byline(headline: str) -> None:
 @pytest.mark.parametrize("credit", ["Photo: Jane Roe/Example Images", "Jane Roe/Getty Images",
                                     "Jane Doe/Example Courier", "By Jane Doe / Example Courier"])
 def test_a_headline_above_a_credit_or_byline_line_stays_the_headline(credit: str) -> None:
-    assert _read(["Bridge to close for two years", credit, "November 19, 2019"]).title == \
-        "Bridge to close for two years"
+    found = _read(["Bridge to close for two years", credit, "November 19, 2019"])
+    assert found.title == "Bridge to close for two years"
+    assert found.author == ("Jane Doe" if credit.startswith("By") else None)
 
 
 def test_a_source_credit_is_no_headline() -> None:

@@ -60,7 +60,7 @@ ROLE = re.compile(r"(?<=[a-z])(?:(?:Staff|Senior|Business|Chief|Contributing|Pol
 
 def clean_name(text: str) -> str | None:
     text = re.sub(r"\s*\S*@\S+.*$", "", text)  # an e-mail address or handle and what follows it
-    text = re.split(r"\s+[-–—|]\s+", text)[0]  # "Jane Doe - Example Contributor 2019-11-19", "Jane Doe | Example"
+    text = re.split(r"\s+[-–—|/]\s+", text)[0]  # "Jane Doe - Example Contributor 2019-11-19", "Jane Doe / Example"
     if is_staff(text):
         return text.strip()
     text = re.sub(r"\s*\([^()]{1,30}\)", "", text)  # a role in brackets ("Jane Doe (reporting) and ...")
