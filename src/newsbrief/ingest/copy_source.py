@@ -17,8 +17,17 @@ from importlib import resources
 import numpy as np
 
 from .browser import WIRE_DATELINE, copyright_owner
-from .copy_candidates import (AFTER, BEFORE, COMPANY_WORD, DOMAIN_SUFFIX, Domains, candidate_rows, is_label, name_key,
-                              own_name)
+from .copy_candidates import (
+    AFTER,
+    BEFORE,
+    COMPANY_WORD,
+    DOMAIN_SUFFIX,
+    Domains,
+    candidate_rows,
+    is_label,
+    name_key,
+    own_name,
+)
 from .names import is_outlet
 from .sources import AGENCIES, agency, agrees, tidy
 
