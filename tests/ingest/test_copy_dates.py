@@ -55,3 +55,52 @@ def test_a_caption_date_skipped_for_a_later_line_is_never_read_as_a_month_and_da
     assert found is not None and found.published is not None
     assert found.published.date().isoformat() == "2019-11-19"
 
+
+
+def test_a_line_showing_the_update_then_the_publication_gives_the_publication() -> None:
+    found = read_browser_copy(_copy(["Bridge to close for two years", "Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM",
+                                     "© 2019 Example Media"]))
+    assert found is not None and found.published is not None
+    assert (found.published.date().isoformat(), found.published.hour) == ("2019-11-18", 20)
+    assert found.title == "Bridge to close for two years"  # the date line without a year is no headline
+
+
+def test_a_line_showing_the_publication_then_the_update_gives_the_publication() -> None:
+    found = read_browser_copy(_copy(["Bridge to close for two years",
+                                     "Published Nov. 18, 2019 8:00 PM ET | Updated Nov. 19, 2019 9:00 AM ET"]))
+    assert found is not None and found.published is not None
+    assert found.published.date().isoformat() == "2019-11-18"
+
+
+def test_dotted_numeric_date_lines_are_read_day_first_unless_the_day_comes_second() -> None:
+    from newsbrief.ingest.copy_dates import find_date
+
+    day_first, _ = find_date(["13.11.2019, 23:06"], None)
+    month_first, _ = find_date(["11.14.2019 09:00 AM"], None)
+    assert day_first is not None and (day_first.month, day_first.day, day_first.hour) == (11, 13, 23)
+    assert month_first is not None and (month_first.month, month_first.day) == (11, 14)
+    assert find_date(["Version 1.2.2019 released"], None) == (None, None)  # not a date line
+
+
+def test_the_headline_under_a_dotted_date_line_is_found() -> None:
+    found = read_browser_copy(_copy(["Jane Doe", "Ideas", "11.14.2019 09:00 AM", "Bridge to close for two years",
+                                     "Engineers will replace the deck."]))
+    assert found is not None and found.title == "Bridge to close for two years"
+    assert found.published is not None and found.published.date().isoformat() == "2019-11-14"
+
+
+def test_a_time_and_zone_written_before_the_date_are_kept() -> None:
+    from newsbrief.ingest.copy_dates import find_date
+
+    found, _ = find_date(["Published 11:11 PM EST Nov 19, 2019"], None)
+    assert found is not None and (found.hour, found.minute) == (23, 11)
+    assert found.utcoffset() is not None and found.utcoffset().total_seconds() == -5 * 3600
+    eastern, _ = find_date(["Posted at 8:01 AM ET, Nov 19, 2019"], None)
+    assert eastern is not None and eastern.utcoffset() is not None and eastern.utcoffset().total_seconds() == -5 * 3600
+
+
+def test_a_date_with_an_ordinal_day_keeps_its_time() -> None:
+    from newsbrief.ingest.copy_dates import find_date
+
+    found, _ = find_date(["Published November 20th, 2019 - 07:29 GMT"], 2019)
+    assert found is not None and (found.day, found.hour, found.minute) == (20, 7, 29)

@@ -47,3 +47,27 @@ def test_a_long_standfirst_under_the_headline_is_no_headline() -> None:
                    ["Bridge to close to cars for two years", "Editorial", standfirst]):
         found = read_browser_copy(_copy([*header, "By Jane Doe", "19 November 2019"]))
         assert found is not None and found.title == "Bridge to close to cars for two years"
+
+
+def test_a_video_headline_with_a_verb_is_a_headline_but_a_video_teaser_label_is_not() -> None:
+    assert _title_like("Video shows the old bridge closing to cars", None)
+    assert not _title_like("Video Jane Doe opens the new bridge", None)
+    assert not _title_like("Watch: the council votes on the bridge", None)
+
+
+def test_a_caption_with_its_credit_glued_on_is_no_headline() -> None:
+    assert not _title_like("The old bridge is closing for two years.Jane Doe/Example Images", None)
+
+
+def test_a_short_caption_between_the_date_line_and_the_byline_is_no_headline() -> None:
+    found = read_browser_copy(_copy(["Entertainment", "Bridge to close to cars for two years",
+                                     "Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM", "The old bridge at dusk.",
+                                     "By Jane Doe, Example.com"]))
+    assert found is not None and found.title == "Bridge to close to cars for two years"
+
+
+def test_a_crosshead_under_the_story_s_first_paragraph_is_no_headline() -> None:
+    found = read_browser_copy(["Home", "News", "Sport", "Bridge to close to cars while engineers replace its deck",
+                               "Jane Doe", "Nov 18, 2019 @17:19 PM · Updated: Nov 18, 2019 @17:26 PM", STORY,
+                               "What Does The Bridge Closure Mean?", *[LATER] * 5, "Related stories"])
+    assert found is not None and found.title == "Bridge to close to cars while engineers replace its deck"

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from .boilerplate import COPYRIGHT, is_boilerplate
-from .bylines import BYLINE, bare_name, find_author
-from .copy_dates import find_date
+from .bylines import BY_LABEL, BYLINE, STAFF, author_box, bare_name, find_author, lowercase_words, photo_credit
+from .copy_dates import DOTTED, find_date
 from .copy_language import stopwords_of
-from .copy_patterns import DATE, MONTH, STOPWORDS, lede_of, lede_overlap, words
+from .copy_patterns import DATE, DATE_NO_YEAR, MONTH, STOPWORDS, lede_of, lede_overlap, words
 from .copy_teasers import before_author_note, comment_head, story_lines
-from .names import is_outlet, outlet_in
+from .names import clean_author, is_outlet, outlet_in
 
 WIRE_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'-]{1,40}\((?P<src>[A-Z][\w .&-]{1,30})\)\s*[-—–:]")
 OWNER_NOISE = re.compile(
@@ -34,6 +34,11 @@ CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")  # scripts writte
 FOREIGN_MIN_WORDS = 160
 STANDFIRST_WORDS = 80  # a headline, standfirst and photo caption together are shorter than this
 BAD_RUN_CAP = 60.0
+# A date line without a year ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM").
+DATE_LINE = re.compile(rf"^\W*(?:updated|posted|published|modified|last updated)\b.{{0,20}}{DATE_NO_YEAR.pattern}",
+                       re.IGNORECASE)
+# A photo credit glued to its caption's last sentence ("The road is long.Jane Doe/Example Images").
+GLUED_CREDIT = re.compile(r"[.!?](?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*\s*/\s*[A-Z][\w .&'’-]{1,40}$")
 RELATIVE_TIME = re.compile(r"\b\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b", re.IGNORECASE)
 # Headline scoring, selected on the train and dev copies (benchmarks/pages_silver.py): the story's opening repeats
 # a headline's words (weight of the share it repeats), the headline sits right above the byline or date line, a
@@ -41,8 +46,10 @@ RELATIVE_TIME = re.compile(r"\b\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b", 
 LEDE_WEIGHT = 2.0
 NEXT_TO_HEADER = 0.5
 CAPITALS = 2.0
+SHORT_SENTENCE = 0.0  # a short line ending a sentence: a photo caption as often as a headline
 STANDFIRST = 1.5  # a long line right under a shorter headline-like one is its standfirst
 STANDFIRST_MIN = 14
+AUTHOR_BOX_LINES = 60  # an author box sits within this many lines after the story
 JSON_HEADLINE = re.compile(r'^"headline"\s*:\s*"(?P<title>.+)",?$')
 
 
@@ -103,7 +110,7 @@ def _after_header(lines: list[str], lo: int, hi: int, kinds: list[str]) -> int:
             break  # more than a headline and standfirst before any header line: the body has begun
         if kinds[i] == "good":
             prose += len(words(line))
-        if len(line) <= 160 and (BYLINE.match(line) or line.lower() == "by" or
+        if len(line) <= 160 and (BYLINE.match(line) or BY_LABEL.match(line) or
                                  (DATE.search(line) and len(words(line)) <= 20)):
             start = i + 1
         elif start > lo and kinds[i] == "good":
@@ -115,26 +122,30 @@ def _after_header(lines: list[str], lo: int, hi: int, kinds: list[str]) -> int:
 INTERFACE = re.compile(
     r"\b(?:media playback|(?:on|in) your (?:device|browser)|external (?:links?|sites?)|"
     r"(?:in|open in) a new (?:window|tab)|"
-    r"sharing options|share (?:this|on|via|with)|more on this (?:story|topic)|sign (?:in|up)|log ?in|subscribe|"
+    r"sharing options|share (?:this|on|via|with)|more on this (?:story|topic)|sign(?:ed)? (?:in|up|out)|log ?in|"
+    r"subscribe|"
     r"newsletter|javascript|enable cookies|skip to|you are here|"
     r"click here|tap here|swipe|scroll (?:down|up)|welcome to|read more|"
     r"(?:facebook|twitter|email|linkedin|reddit|pinterest|whatsapp|flipboard)\W+"
     r"(?:facebook|twitter|email|linkedin|reddit|pinterest|whatsapp|flipboard))\b", re.IGNORECASE)
-# A photo credit ("Jane Doe/The Example Times") or a media teaser's label ("Video Julian Assange dragged ...").
+# A photo credit ("Jane Doe/The Example Times") or a media teaser's label ("Video Julian Assange dragged ...", "Watch:
+# ..."; "Video shows ..." is a headline).
 CREDIT_OR_TEASER = re.compile(r"^(?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w.'’-]+\s*/\s*(?:the\s+)?[A-Z][\w .&'’-]{1,40}$|"
-                              r"^(?:Video|Watch|Gallery|Audio|Photos?|Listen)\b[:\s]|^(?:media |image |photo )?caption",
+                              r"^(?:Video|Watch|Gallery|Audio|Photos?|Listen)(?::|\s+(?-i:[A-Z\d\"“‘']))|"
+                              r"^(?:media |image |photo )?caption",
                               re.IGNORECASE)
 
 
 def _title_like(line: str, author: str | None) -> bool:
     tokens = words(line)
-    if not 3 <= len(tokens) <= 30 or is_boilerplate(line) or DATE.search(line) or BYLINE.match(line):
+    if not 3 <= len(tokens) <= 30 or is_boilerplate(line) or DATE.search(line) or BYLINE.match(line) or \
+            STAFF.match(line):
         return False
-    if INTERFACE.search(line) or CREDIT_OR_TEASER.match(line) or RELATIVE_TIME.search(line):
+    if INTERFACE.search(line) or CREDIT_OR_TEASER.match(line) or RELATIVE_TIME.search(line) or DATE_LINE.match(line):
         return False
     if re.search(r"\[[^\]]{0,40}:[^\]]{1,40}\]$|\((?:photo|image|file)[^)]*\)$|\([^()/]{2,40}/[^()/]{2,40}\)$", line,
-                 re.IGNORECASE):
-        return False  # a caption with its credit ("... [File: Example Agency]")
+                 re.IGNORECASE) or GLUED_CREDIT.search(line):
+        return False  # a caption with its credit ("... [File: Example Agency]", "... isn't easy.Jane Doe/Getty")
     if line == author or sum(c.isalpha() for c in line) < 0.6 * len(line.replace(" ", "")):
         return False
     if re.search(r"(?<!\w)@\w{3,}", line) or (line.count(",") == 1 and bare_name(line.split(",")[0].strip())
@@ -151,37 +162,45 @@ def _ends_sentence(line: str) -> bool:
 
 
 def _find_title(lines: list[str], kinds: list[str], anchor: int, author: str | None, *,
-                body_end: int, lede: frozenset[str] | set[str] = frozenset()) -> str | None:
+                body_end: int, body_start: int | None = None,
+                lede: frozenset[str] | set[str] = frozenset()) -> str | None:
     """The headline: the title-like line nearest above the header block (byline, else date, else body), whose words
-    the story's opening (``lede``: :func:`_stems`) repeats."""
+    the story's opening (``lede``: :func:`_stems`) repeats; a line under the date line only before the story begins
+    (``body_start``: a crosshead under the story's first paragraph is none)."""
     seen_at: dict[str, list[int]] = {}
     for j, line in enumerate(lines):
         for part in {line, *line.split("|")}:
             seen_at.setdefault(part.strip().casefold(), []).append(j)
     best, best_score = None, float("-inf")
-    below = 4 if DATE.search(lines[anchor]) and not BYLINE.match(lines[anchor]) else 0
+    below = 4 if _dated(lines, anchor) and not BYLINE.match(lines[anchor]) else 0
     for i in range(max(0, anchor - 20), min(len(lines), anchor + below)):
         line = lines[i]
-        if i >= anchor and (kinds[i] == "good" or i == anchor):
+        if i >= anchor and (kinds[i] == "good" or i == anchor or (body_start is not None and i >= body_start)):
             continue
-        if not _title_like(line, author):
-            continue
+        if not _title_like(line, author) or (i + 1 < len(lines) and photo_credit(lines[i + 1], below_date=i >= anchor)):
+            continue  # not a headline, or a photo caption above its credit
         n = len(words(line))
         # a headline is repeated above the story's end (the page title, a breadcrumb, an image
         # caption); a line repeated only below the story is a teaser or section link of the chrome
         others = [j for j in seen_at.get(line.casefold(), []) if j != i]
         score = 2.0 if any(j < body_end for j in others) else -1.5 if others else 0.0
         score -= 0.5 * abs(anchor - i)
-        score += -3.0 if _ends_sentence(line) and n > 8 else 2.0
+        score += (-3.0 if n > 8 else SHORT_SENTENCE) if _ends_sentence(line) else 2.0
         score += 1.0 if 4 <= n <= 25 else -1.0
         score += 0.25 if i < anchor else 0.0  # the headline usually sits above the byline/date block
         score += LEDE_WEIGHT * lede_overlap(line, lede)
-        score += NEXT_TO_HEADER * (i == anchor - 1)
+        score += NEXT_TO_HEADER * (i == anchor - 1 or _dated(lines, i + 1))
         score -= CAPITALS * (sum(c.isupper() for c in line) > 0.8 * sum(c.isalpha() for c in line))
         score -= STANDFIRST * _under_headline(lines, i, n, author)
         if score > best_score:
             best, best_score = line, score
     return best
+
+
+def _dated(lines: list[str], i: int) -> bool:
+    """A date line (a short line showing a date, with or without its year)."""
+    return i < len(lines) and len(words(lines[i])) <= 20 and \
+        bool(DATE.search(lines[i]) or DATE_LINE.match(lines[i]) or DOTTED.match(lines[i]))
 
 
 def _under_headline(lines: list[str], i: int, n: int, author: str | None) -> bool:
@@ -196,7 +215,7 @@ def _under_headline(lines: list[str], i: int, n: int, author: str | None) -> boo
 def _header_anchor(lines: list[str], body_start: int, date_line: int | None) -> int:
     """First line of the byline (or else the date line) just above the body; else the body start."""
     for i in range(body_start + 1, max(0, body_start - 15) - 1, -1):
-        if i < len(lines) and (BYLINE.match(lines[i]) or lines[i].lower() == "by"):
+        if i < len(lines) and (BYLINE.match(lines[i]) or BY_LABEL.match(lines[i])):
             return i
     if date_line is not None and date_line <= body_start + 1:  # (a date line within the header zone)
         return date_line
@@ -293,6 +312,24 @@ def unchromed(lines: list[str]) -> list[str]:
     return [line for line in lines if len(words(line)) > 2 or len(line) >= (10 if CJK.search(line) else 20)] or lines
 
 
+def _other_byline(lines: list[str], lo: int, hi: int, *, title: str | None, zone_name: str | None,
+                  common: frozenset[str], date_line: int | None) -> str | None:
+    """The byline when the date line has no explicit one near it: an explicit byline under the headline or just above
+    the story; else an author box after the story; else a staff line, a bare name or a name on the date line in the
+    date line's zone (``zone_name``); else a bare name right under the headline (names as
+    :func:`~.bylines.bare_name` tells them)."""
+    near_title = [i for i, line in enumerate(lines[:hi]) if line == title] if title else []
+    spans = [(i + 1, i + 7) for i in reversed(near_title)] + [(max(0, lo - 10), lo + 2)]
+    explicit = next((a for start, end in spans if (a := find_author(
+        lines[start:end], bare=False, date_at=None if date_line is None or date_line < start else date_line - start))),
+        None)
+    if explicit:
+        return explicit
+    return author_box(lines[hi:hi + AUTHOR_BOX_LINES], common=common) or zone_name or \
+        next((lines[i + 1] for i in near_title if i + 1 < len(lines) and bare_name(lines[i + 1], common=common)
+              and not (lines[i].isupper() and lines[i + 1].isupper())), None)  # not a menu in capitals
+
+
 def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = None) -> CopyFields | None:
     """Fields of a browser copy, or None when no run of prose stands out (a plain text file).
 
@@ -325,22 +362,23 @@ def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = No
     near = _head_lines(lines, lo)
     published, at = find_date([lines[i] for i in near], _copyright_year(lines))
     date_line = None if at is None else near[at]
-    byline_zone = lines[max(0, (date_line if date_line is not None else lo) - 6):
-                        (date_line if date_line is not None else lo) + 4]
-    author = find_author(byline_zone)
+    zone_start = max(0, (date_line if date_line is not None else lo) - 6)
+    byline_zone = lines[zone_start:(date_line if date_line is not None else lo) + 4]
+    date_at = None if date_line is None else date_line - zone_start
+    author = find_author(byline_zone, bare=False, date_at=date_at)
+    common = lowercase_words(lines)
+    zone_name = None if author else find_author(byline_zone, common=common, date_at=date_at)  # never the headline
     leaked = [m.group("title") for line in lines if (m := JSON_HEADLINE.match(line))]
     header_date = date_line if at is not None and at <= 15 else None  # a date line within the header zone
     lede = lede_of(body)
-    title = leaked[0] if leaked else _find_title(lines, kinds, _header_anchor(lines, lo, header_date), author,
-                                                        body_end=hi, lede=lede)
-    if author is None:  # an explicit byline under the headline or just above the story, else a name right under it
-        near_title = [i for i, line in enumerate(lines[:hi]) if line == title] if title else []
-        zones = [lines[i + 1:i + 7] for i in reversed(near_title)] + [lines[max(0, lo - 10):lo + 2]]
-        author = next((a for zone in zones if (a := find_author(zone, bare=False))), None) or \
-            next((lines[i + 1] for i in near_title if i + 1 < len(lines) and bare_name(lines[i + 1])), None)
+    title = leaked[0] if leaked else _find_title(lines, kinds, _header_anchor(lines, lo, header_date),
+                                                        author or zone_name, body_end=hi, body_start=lo, lede=lede)
+    if author is None:
+        author = _other_byline(lines, lo, hi, title=title, zone_name=zone_name, common=common, date_line=date_line)
     if title is not None and body and body[0] == title:
         body = body[1:]
     wire = next((m.group("src").strip() for line in body[:3] if (m := WIRE_DATELINE.match(line))), None)
     source = _source(lines, body, chrome=lines[:lo] + lines[hi:])
+    author = author if author and STAFF.match(author) else clean_author(author)  # names joined by ", " as for HTML
     return CopyFields(body=body, title=title, author=author, source=source, published=published,
                       wire=None if wire == source else wire)

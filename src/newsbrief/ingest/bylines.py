@@ -1,21 +1,36 @@
 """Bylines in a page copied from a browser: "By Jane Doe", "Jane Doe, AP Auto Writer", a date line ending
-"by Jane Doe", a bare name beside the date line; and the test that tells a person's name from a widget label."""
+"by Jane Doe", a staff byline, a name with its handle, a bare name beside the date line, an author box after the
+story; the test that tells a person's name from a widget label or a heading of common words; and photo credits."""
 
 from __future__ import annotations
 
 import re
 
-from .copy_patterns import DATE, DATE_NO_YEAR, STOPWORDS
+from .copy_patterns import DATE, DATE_NO_YEAR, MONTH, STOPWORDS
+from .names import is_outlet
 
 BYLINE = re.compile(r"^(?:(?:written|posted|reported|analysis|opinion|story|words|text|commentary|review|"
                     r"interview|photos and text) )?by[:\s]+(?P<name>.+)$", re.IGNORECASE)
-# A date line ending with the byline ("5:45 AM PST 11/19/2019 by Jane Doe").
-DATED_BYLINE = re.compile(r"^(?=.*\d).{4,60}?\s+by\s+(?P<name>[A-Z].+)$")
-# A byline without "By": the name, then a role or an agency ("Jane Doe, AP Auto Writer", "Jane Doe and John Roe,
-# Associated Press").
+# "By" in the languages of the copies: German, Spanish/Portuguese, French, Swedish/Norwegian/Danish, Polish
+# ("Von Jane Doe publiziert am ..."); the name after it needs two words ("Von Miller" alone is a name).
+FOREIGN_BYLINE = re.compile(r"^(?i:von|por|par|av|af|przez)[:\s]+(?P<name>[A-Z][\w'’.-]+\s+[A-Z].*)$")
+# A date line ending with the byline ("5:45 AM PST 11/19/2019 by Jane Doe", "February 1, 2019 | BY: Jane Doe").
+DATED_BYLINE = re.compile(r"^(?=.*\d).{4,60}?(?:\s+|\|\s*)(?i:by):?\s+(?P<name>[A-Z].+)$")
+# A staff byline: the outlet's or a desk's staff ("By Example Post Staff", "Example Editorial Staff", "Our Foreign
+# Staff", "Example News wire services"); the author as written (the gold pages count it), though "staff" is never
+# part of a person's name.
+STAFF = re.compile(r"^(?:[A-Z][\w.&'’-]*\s+){0,4}(?:(?i:editorial|news|foreign|web|digital)\s+)?"
+                   r"(?i:staff|wire services|news services|wire reports)$")
+# A label alone on its line with the name on the next ("By", "Author:", "Written by:", "Autor:").
+BY_LABEL = re.compile(r"(?i)^(?:by|(?:written |posted )?by:|authors?:|written by|autor(?:in)?:|auteur:)$")
+# A name with its social handle ("Jane Doe @jdoe", "Jane Doe, @jdoe"): a byline.
+HANDLE_BYLINE = re.compile(r"^(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),?\s+(?:\(\s*)?@\w{2,}\)?$")
+# A byline without "By": the name, then a role, an agency or a known outlet ("Jane Doe, AP Auto Writer", "Jane Doe and
+# John Roe, Associated Press", "Jane Doe, CNN").
 ROLE_BYLINE = re.compile(r"^(?P<name>[A-Z][^,]{3,60}?),\s+(?P<role>(?:[A-Z][\w.&'-]*\s*){1,6})$")
 ROLE_WORDS = re.compile(r"(?i)\b(?:writer|reporter|correspondent|editor|columnist|contributor|press|reuters|"
                         r"staff|bureau|news|business|afp|upi)\b")
+JOB_WORDS = re.compile(r"(?i)\b(?:writer|reporter|correspondent|editor|columnist|contributor|staff|bureau)\b")
 NAME = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|de|van|von|da|di|del|la|le|bin|al)"
                   r"(?:\s+(?:[A-Z][\w'’.-]*|[A-Z]\.|de|van|von|da|di|del|la|le|bin|al|and|&|,)){1,5}$")
 def find_byline(lines: list[str]) -> str | None:
@@ -30,6 +45,9 @@ ROLE = re.compile(r"(?<=[a-z])(?:(?:Staff|Senior|Business|Chief|Contributing|Pol
 
 def clean_name(text: str) -> str | None:
     text = re.sub(r"\s*\S*@\S+.*$", "", text)  # an e-mail address or handle and what follows it
+    text = re.split(r"\s+[-–—|]\s+", text)[0]  # "Jane Doe - Example Contributor 2019-11-19", "Jane Doe | Example"
+    if STAFF.match(text.strip()):
+        return text.strip()
     text = re.sub(r"\s*\([^()]{1,30}\)", "", text)  # a role in brackets ("Jane Doe (reporting) and ...")
     text = re.sub(r"(?<=[a-z])[A-Z]{2,}\w*$", "", text)  # an outlet glued to the name ("Jane DoeEXAMPLENews")
     parts = text.split(", ")
@@ -42,6 +60,12 @@ def clean_name(text: str) -> str | None:
     text = DATE_NO_YEAR.split(text)[0]
     text = re.split(r"\s+(?:Follow|@|\||•|Updated|Published|Posted|Email)\b|[|•@]", text)[0]
     text = re.sub(r"\s+(?:and|,|on|at)$", "", text.strip(" ,;-–—"), flags=re.IGNORECASE)
+    kept = []  # up to the first lowercase word that is no particle ("Jane Doe publiziert am", "Jane Doe in Rome")
+    for word in text.split():
+        if word[:1].islower() and word not in NAME_PARTICLES and word not in {"and", "&"}:
+            break
+        kept.append(word)
+    text = re.sub(r"\s+(?:and|&)$", "", " ".join(kept)).strip(" ,")
     return text if 1 <= len(text.split()) <= 10 else None
 
 
@@ -53,7 +77,8 @@ WIDGET_WORDS = frozenset(
     "tv radio podcast podcasts talk stocks markets market sections section account profile settings help "
     "contact about us privacy terms cookies edition editions weather sports opinion business politics world "
     "local national facts first breaking click here view all see show options sharing links external window "
-    "playback media device unsupported staff reports report posts guest odds".split()
+    "playback media device unsupported staff reports report posts guest odds "
+    "facebook twitter whatsapp pinterest pin linkedin reddit instagram youtube tumblr flipboard telegram tweet".split()
 )
 
 
@@ -62,9 +87,10 @@ NAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "del", "la", "le", "
 
 def name_like(text: str) -> bool:
     """A person's name, not a widget label: no stop word or widget word, not only acronyms ("CNBC TV")."""
-    words = [w for w in re.findall(r"[\w'’.-]+", text) if w not in {"and", "&"}]
-    if not words or all(re.fullmatch(r"[A-Z]{2,5}", w) for w in words):
-        return False
+    words = [w for w in re.findall(r"[\w'’.-]+", text) if w not in {"and", "&", "AND"}]
+    if not words or (all(re.fullmatch(r"[A-Z]{2,5}", w) for w in words) and
+                     (len(words) == 1 or any(not re.search("[AEIOUY]", w) for w in words))):
+        return False  # only acronyms ("CNBC TV"; a name in capitals has vowels in every word: "JANE DOE")
     if any(w[:1].islower() and w not in NAME_PARTICLES for w in words):
         return False  # "Ukraine urges NATO to send ...": a sentence
     return not any(w.casefold() in WIDGET_WORDS or (w.casefold() in STOPWORDS and w.islower() is False
@@ -73,47 +99,157 @@ def name_like(text: str) -> bool:
                    for w in words)
 
 
-def bare_name(line: str) -> bool:
-    """A line that is only a person's name ("Mark Di Stefano"): two to five capitalised words, no date, no label."""
-    return bool(NAME.match(line)) and 2 <= len(line.split()) <= 5 and not DATE.search(line) and name_like(line)
+def bare_name(line: str, *, common: frozenset[str] = frozenset()) -> bool:
+    """A line that is only a person's name ("Mark Di Stefano"): two to five capitalised words, no date, no label.
+    ``common``: words the page writes in lowercase; a line two or more (and half) of whose words are among them is a
+    label or a heading ("Classic Motorcycle Mechanics", "CAR REVIEWS"), not a name."""
+    if not (NAME.match(line) and 2 <= len(line.split()) <= 5 and not DATE.search(line) and name_like(line)):
+        return False
+    tokens = [w.casefold() for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.casefold() not in {"and", "&"}]
+    lowered = sum(w in common for w in tokens)
+    return not (lowered >= 2 and 2 * lowered >= len(tokens))
 
 
-def find_author(lines: list[str], *, bare: bool = True) -> str | None:
-    for i, line in enumerate(lines):
-        match = BYLINE.match(line)
-        if match:
-            name = clean_name(match.group("name"))
-            if name and name_like(name):
+def lowercase_words(lines: list[str]) -> frozenset[str]:
+    """The words a page writes in lowercase (three letters or more): common words, never a name's."""
+    return frozenset(w for line in lines for w in re.findall(r"(?<![\w'’-])[a-z][a-z'’-]{2,}", line))
+
+
+def _accept(text: str | None) -> str | None:
+    """The cleaned name of a byline's text, or None when it is no name (a staff byline counts)."""
+    name = clean_name(text) if text else None
+    return name if name and (name_like(name) or STAFF.match(name)) else None
+
+
+#: A picture's credit line ("Photo: Jane Doe", "Jane Doe/Example Images", "Example Images", "AP Photo/Jane Doe").
+CREDIT_LINE = re.compile(r"(?i)^(?:photo(?:graph)?s?|image|picture|credit|source)\s*:|\b(?:getty images|shutterstock|"
+                         r"ap photo|afp photo|reuters photo|istock(?:photo)?|pool photo)\b|"
+                         r"^(?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w.'’-]+\s*/\s*(?:the\s+)?[A-Z][\w .&'’-]{1,40}$")
+
+
+def photo_credit(line: str, *, below_date: bool) -> bool:
+    """A picture's credit line (:data:`CREDIT_LINE`, twelve words at most); ``below_date``: under the date line, a
+    name with only an agency or an outlet after it too ("Jane Doe, Associated Press": above the date line that is the
+    byline of an agency's story)."""
+    if len(line.split()) <= 12 and CREDIT_LINE.search(line):
+        return True
+    match = ROLE_BYLINE.match(line) if below_date and len(line) <= 100 else None
+    return bool(match and not JOB_WORDS.search(match.group("role")) and name_like(match.group("name")))
+
+
+def _joined(lines: list[str], i: int) -> str:
+    """Line ``i`` with the lines a list of names runs on to ("By Jane Doe and" / "John Roe"; "Jane Doe" / "and" /
+    "John Roe")."""
+    text, j = lines[i], i
+    while j + 1 < len(lines) and len(text) < 150 and (re.search(r"(?:\band|&|,)$", text, re.IGNORECASE) or
+                                                      re.match(r"(?:and|&)(?:\s|$)", lines[j + 1], re.IGNORECASE)):
+        j += 1
+        text = f"{text} {lines[j]}"
+    return text
+
+
+def _explicit(line: str, following: str | None, *, credit: bool = True) -> str | None:
+    """The name of a line written as a byline ("By ...", "... by Jane Doe", "Jane Doe, Staff Writer", "Jane Doe
+    @jdoe", "Von Jane Doe ..."; ``following``: the next line, the name under a lone "By"). Without ``credit`` (under
+    the date line), a name with only an agency or an outlet after it is a photo credit ("Jane Doe, Associated
+    Press" under a caption), and only a job ("Jane Doe, Staff Writer") makes it a byline."""
+    if (match := BYLINE.match(line) or FOREIGN_BYLINE.match(line)) and (name := _accept(match.group("name"))):
+        return name
+    match = DATED_BYLINE.match(line) if len(line) <= 120 and DATE.search(line) else None
+    if match and (name := _accept(match.group("name"))):
+        return name
+    match = ROLE_BYLINE.match(line) if len(line) <= 100 else None
+    role = match.group("role") if match else ""
+    if match and (JOB_WORDS.search(role) or (credit and (ROLE_WORDS.search(role) or is_outlet(role.strip())))) and \
+            (name := _accept(match.group("name"))):
+        return name
+    if (match := HANDLE_BYLINE.match(line)) and name_like(match.group("name")):
+        return match.group("name")
+    if BY_LABEL.match(line.strip()) and following is not None:
+        return _accept(following)
+    return None
+
+
+def _on_date_line(line: str, common: frozenset[str]) -> str | None:
+    """A name written beside the date on a date line: "Jane Doe - Nov 19, 2019, 10:31 pm CST", "Jane Doe 27/09/2018
+    2 comments", "November 20, 2019 Jane Doe", "21/06/2014 Jane Doe Books, News" (two to four capitalised words)."""
+    dated = DATE.search(line) if len(line) <= 100 else None
+    if dated is None:
+        return None
+    head, rest = line[:dated.start()].rstrip(), line[dated.end():].strip(" ,|•-–—")
+    candidates: list[list[str]] = []  # words nearest the date first
+    if head and (re.search(r"\s[-–—|•]$|,$", head) or len(head.split()) <= 4):
+        candidates.append(head.rstrip(" ,-–—|•").split()[::-1])
+    if run := re.match(r"(?:[A-Z][\w'’.-]*\s*){2,4}", rest):
+        candidates.append(run.group(0).split())
+    for k, tokens in enumerate(candidates):
+        before = k == 0 and bool(head) and not (len(candidates) == 1 and run)
+        for n in range(len(tokens), 1, -1):  # the longest run of capitalised words that reads as a name
+            words = tokens[:n][::-1] if before else tokens[:n]
+            name = " ".join(words)
+            if not any(DATE_WORDS.fullmatch(w.strip(".,")) for w in words) and bare_name(name, common=common):
                 return name
-        match = DATED_BYLINE.match(line) if len(line) <= 120 and DATE.search(line) else None
-        if match:
-            name = clean_name(match.group("name"))
-            if name and name_like(name):
-                return name
-        match = ROLE_BYLINE.match(line) if len(line) <= 100 else None
-        if match and ROLE_WORDS.search(match.group("role")):
-            name = clean_name(match.group("name"))
-            if name and name_like(name):
-                return name
-        if line.strip().lower() == "by" and i + 1 < len(lines):
-            name = clean_name(lines[i + 1])
-            if name and name_like(name):
-                return name
+    return None
+
+
+#: Words of a date line that are no name ("Posted Tuesday", "Updated Nov").
+DATE_WORDS = re.compile(rf"(?i)(?:{MONTH}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|published|updated|posted|modified|"
+                        r"on|at|am|pm|[ap]\.m\.|ist|[a-z]st|[a-z]dt|gmt|utc|et|pt)")
+
+
+def find_author(lines: list[str], *, bare: bool = True, common: frozenset[str] = frozenset(),
+                date_at: int | None = None) -> str | None:
+    """The byline of a header zone: an explicit byline (:func:`_explicit`) first; with ``bare``, else a staff line,
+    a line that is only a name or a name on the date line (not a menu label; ``common``: :func:`lowercase_words`).
+    ``date_at``: the date line's index in ``lines`` (a name and an agency under it are a photo credit)."""
+    for i in range(len(lines)):
+        credit = date_at is None or i <= date_at
+        if name := _explicit(_joined(lines, i), _joined(lines, i + 1) if i + 1 < len(lines) else None, credit=credit):
+            return name
+    if not bare:
+        return None
+    staff = next((line for line in lines if STAFF.match(line) and len(line.split()) >= 2), None)
+    if staff:
+        return staff
+
     # a bare name line next to the date line ("Mark Di Stefano"), one in capitals (a kicker?) last
     def label(j: int) -> bool:
         return not 0 <= j < len(lines) or (len(lines[j].split()) <= 3 and not re.search(r"\d", lines[j]))
 
+    def shouted(j: int) -> bool:
+        return 0 <= j < len(lines) and lines[j].isupper()
+
     in_menu = {line for i, line in enumerate(lines)
-               if label(i - 1) and line not in lines[max(0, i - 1):i]}
-    for line in sorted(lines, key=str.isupper) if bare else []:
+               if (label(i - 1) and line not in lines[max(0, i - 1):i]) or
+               (line.isupper() and (shouted(i - 1) or shouted(i + 1)))}  # a menu in capitals: "FEATURED CONTENTS"
+    for line in sorted(lines, key=str.isupper):
         if line in in_menu:
             continue  # a label after a label (a menu: "Europe", "Latin America", "Middle East"), not a byline
-        if bare_name(line):
+        if bare_name(line, common=common):
             return line
-        dated = DATE.search(line) if len(line) <= 80 else None
-        head = line[:dated.start()].rstrip() if dated else ""
-        if head and re.search(r"\s[-–—|•]$|,$", head):  # the name on the date line ("Jane Doe - Nov 19, 2019")
-            name = head.rstrip(" ,-–—|•")
-            if bare_name(name):
+        if name := _on_date_line(line, common):
+            return name
+    return None
+
+
+def author_box(lines: list[str], *, common: frozenset[str] = frozenset()) -> str | None:
+    """The name of an author box (outside the story): a name, or a word and a name ("About Jane Doe", "Über Jane
+    Doe"), with the next line about that person (prose naming them again: "Jane Doe is ...", "Jane joined ... in
+    2017."; no word of the name written in lowercase on the page, ``common``); or a note opening with the name ("Jane
+    Doe (@jdoe) is a staff writer ..."). The first box found."""
+    for i, line in enumerate(lines):
+        note = re.match(r"^(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})(?:\s+\(@\w+\))?\s+(?:is|was)\s+"
+                        r"(?:a|an|the)\s", line)
+        if note and bare_name(note.group("name"), common=common) and len(line.split()) <= 80:
+            return note.group("name")
+        tokens = line.split()
+        if not 2 <= len(tokens) <= 5 or i + 1 >= len(lines):
+            continue
+        bio = lines[i + 1]
+        if len(bio.split()) < 8 or not bio.rstrip().endswith((".", ".”", '."', ".)")):
+            continue  # a bio is prose, not another headline
+        for name in (line, " ".join(tokens[1:])):
+            if bare_name(name, common=common) and not any(w.casefold() in common for w in name.split()) and \
+                    any(re.search(rf"\b{re.escape(part)}\b", bio) for part in name.split() if len(part) > 2):
                 return name
     return None

@@ -67,19 +67,70 @@ def _find_date_line(lines: list[str], year_hint: int | None, *, sentences: bool)
         if match:
             if _in_sentence(line, match.start()) != sentences:
                 continue  # a caption's date now, a date line's then: never its month and day read as a short date
-            found = parse_match(match.group(0))
+            found = _published_in(line, year_hint) or _timed(line, match) or parse_match(match.group(0))
             if found is not None:
                 return found, i
         if sentences:
             continue
+        if (dotted := _dotted(line)) is not None:
+            return dotted, i
         match = DATE_NO_YEAR.search(line)
         if match and year_hint and (BYLINE.match(line) or len(words(line)) <= 12):
-            found = parse_date(f"{match.group(0).strip(' ,|-•')} {year_hint}")
+            found = _published_in(line, year_hint) or parse_date(f"{match.group(0).strip(' ,|-•')} {year_hint}")
             if found is not None:
                 return found, i
     return None, None
 
 
+#: A time written before its date ("11:11 PM EST Nov 19, 2019", "5:45 AM PST 11/19/2019").
+TIME_BEFORE = re.compile(r"(?P<time>\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?-i:[A-Z]{2,4})\b)?)[\s,|•-]*$",
+                         re.IGNORECASE)
+
+
+def _timed(line: str, match: re.Match[str]) -> datetime | None:
+    """The date of ``match`` with the time written just before it, when there is one and the date has none."""
+    before = TIME_BEFORE.search(line, 0, match.start())
+    if before is None or re.search(r"\d[:.]\d{2}", match.group(0)):
+        return None
+    return parse_match(f"{match.group(0).strip(' ,|-•')} {before.group('time')}")
+
+
+def _published_in(line: str, year_hint: int | None) -> datetime | None:
+    """The publication date of a line showing two ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM"): the one a
+    published word stands before; None when the line shows one date or none is marked published."""
+    dated = [(m.start(), m.end(), m.group(0), True) for m in DATE.finditer(line)]
+    found = sorted(dated + [(m.start(), m.end(), m.group(0), False) for m in DATE_NO_YEAR.finditer(line)
+                            if not any(start <= m.start() < end for start, end, _, _ in dated)])  # "Nov 20th, 2019"
+    if len(found) < 2:
+        return None
+    last = 0
+    for start, end, text, with_year in found:
+        if PUBLISHED_WORD.search(line[last:start]):
+            if with_year:
+                return parse_match(text)
+            return parse_date(f"{text.strip(' ,|-•;')} {year_hint}") if year_hint else None
+        last = end
+    return None
+
+
 def find_shown_date(lines: list[str]) -> datetime | None:
     """The first full date in ``lines`` (date lines, bylines, a dateline opening a paragraph)."""
     return find_date(lines, None)[0]
+
+
+#: A numeric date with dots on a short date line ("13.11.2019, 23:06", "11.14.2019 09:00 AM").
+DOTTED = re.compile(r"^\W*(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<y>(?:19|20)\d{2})\b(?P<time>" + TIME + ")")
+
+
+def _dotted(line: str) -> datetime | None:
+    """The date of a date line opening with a dotted numeric date: day first, as in the languages that write dots,
+    unless the first number cannot be a day's month and the second can ("11.14.2019" is November 14)."""
+    match = DOTTED.match(line) if len(words(line)) <= 12 else None
+    if match is None:
+        return None
+    a, b = int(match.group("a")), int(match.group("b"))
+    day, month = (b, a) if b > 12 >= a else (a, b)
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    time = match.group("time").strip(" ,|•-")
+    return parse_match(f"{match.group('y')}-{month:02d}-{day:02d} {time}".strip())

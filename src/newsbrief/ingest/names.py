@@ -31,8 +31,8 @@ def clean_author(author: str | None) -> str | None:
     if not author:
         return None
     names: list[str] = []
-    for part in re.split(r"\s*[;,]\s*|\s+and\s+", author):
-        part = PHOTO_CREDIT.sub("", re.sub(r"^by\s+", "", part.strip(), flags=re.IGNORECASE))
+    for part in re.split(r"\s*[;,]\s*|\s+(?i:and)\s+", author):
+        part = PHOTO_CREDIT.sub("", re.sub(r"^(?:by|and|&)\s+", "", part.strip(), flags=re.IGNORECASE))
         part = TRAILING_MONTH.sub("", EMAIL_USER.sub("", part.strip())).strip()
         if not part or CREDENTIAL.match(part) or part.casefold() in PLACEHOLDER_AUTHORS:
             continue

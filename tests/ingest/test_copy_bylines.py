@@ -1,0 +1,147 @@
+"""A browser copy's byline in the forms sites write it: staff bylines, a role after a dash, a name beside the date,
+a name with its handle, "By" in other languages, an "Author:" label, an author box after the story; and a menu label
+or a heading made of the page's common words is no name."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.ingest.browser import read_browser_copy
+from newsbrief.ingest.bylines import author_box, bare_name, find_author, lowercase_words
+
+STORY = ("The council voted on Tuesday to close the old bridge to cars for two years while engineers replace its deck, "
+         "a decision residents have argued about for a decade.")
+LATER = ("Shops on the east bank said they expected fewer customers, and the council promised a shuttle bus that will "
+         "run every ten minutes while the works last.")
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("By Ferrow Post Staff", "Ferrow Post Staff"),
+    ("BY EXAMPLE TIMES STAFF", "EXAMPLE TIMES STAFF"),
+    ("2/26/2015 7:11 AM PST BY EXAMPLE STAFF", "EXAMPLE STAFF"),
+    ("February 1, 2019 | BY: Jane Doe, MS, RDN", "Jane Doe"),
+    ("By Jane Doe - Example Science Contributor 2019-11-19T12:48:14Z Space", "Jane Doe"),
+    ("Von Jane Doe publiziert am 25. September 2018", "Jane Doe"),
+    ("Por Jane Doe", "Jane Doe"),
+    ("Jane Doe @jdoe_writes", "Jane Doe"),
+    ("Jane Doe, @jdoe", "Jane Doe"),
+    ("By Jane Doe in Ferrow", "Jane Doe"),
+])
+def test_explicit_bylines_in_the_forms_sites_write_them(line: str, name: str) -> None:
+    assert find_author(["Site Tools", line], bare=False) == name
+
+
+def test_a_label_alone_gives_the_name_on_the_next_line() -> None:
+    assert find_author(["Author:", "Jane Doe", "Publish date:", "Nov 18, 2019"], bare=False) == "Jane Doe"
+    assert find_author(["Author:", "Sign In"], bare=False) is None
+
+
+def test_a_name_after_a_dash_role_is_no_role_and_a_name_alone_after_von_is_no_byline() -> None:
+    assert find_author(["Von Miller"], bare=False) is None  # a name, not "by Miller"
+    assert find_author(["By Jane Doe | Example News"], bare=False) == "Jane Doe"
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("November 20, 2019 Jane Doe", "Jane Doe"),
+    ("21/06/2014 Jane Doe All, Books, Kit Reviews, News", "Jane Doe"),
+    ("Jane Doe 27/09/2018 2 comments", "Jane Doe"),
+    ("Jane Doe - Nov 19, 2019, 10:31 pm CST", "Jane Doe"),
+])
+def test_a_name_beside_the_date_on_a_date_line_is_the_byline(line: str, name: str) -> None:
+    assert find_author(["Bridge to close to cars for two years", line]) == name
+
+
+@pytest.mark.parametrize("line", ["Posted Tuesday Nov 19, 2019", "Updated on November 20, 2019 Markets",
+                                  "November 20, 2019 Business News"])
+def test_date_words_and_labels_beside_a_date_are_no_name(line: str) -> None:
+    common = frozenset({"business", "news"})
+    assert find_author(["Bridge to close to cars for two years", line], common=common) is None
+
+
+def test_a_heading_of_the_page_s_common_words_is_no_name() -> None:
+    page = ["Read our classic motorcycle reviews and the mechanics of a good ride, car reviews too."]
+    common = lowercase_words(page)
+    assert not bare_name("Classic Motorcycle Mechanics", common=common)
+    assert not bare_name("CAR REVIEWS", common=common)
+    assert bare_name("Jane Doe", common=common)
+    assert bare_name("Molly Ride", common=common)  # one common word is a surname as often as not
+
+
+def test_an_author_box_after_the_story_names_the_author() -> None:
+    assert author_box(["Share", "About Jane Doe", "Jane Doe is a reporter who covers city hall and the courts in "
+                       "Ferrow.", "Related"]) == "Jane Doe"
+    assert author_box(["Jane Doe", "Jane joined the paper in March 2017. She has reported on energy since 2009."]) \
+        == "Jane Doe"
+    assert author_box(["Jane Doe (@jdoe) is a staff writer covering transport and city hall."]) == "Jane Doe"
+
+
+def test_a_cookie_notice_or_a_teaser_headline_is_no_author_box() -> None:
+    notice = "Necessary cookies are essential for the website to work; the necessary ones are always on."
+    common = lowercase_words([notice])
+    assert author_box(["Necessary Always Enabled", notice], common=common) is None
+    assert author_box(["Media Example Raya", "Why Example Raya Fans Wait for the Spring Vote Again?"]) is None
+
+
+def test_the_author_box_names_the_author_when_the_header_has_no_byline() -> None:
+    lines = ["Home", "News", "Bridge to close to cars for two years", "Nov. 19, 2019", STORY, *[LATER] * 5,
+             "Share", "About Jane Doe", "Jane Doe is a reporter who covers city hall and the courts in Ferrow.",
+             "Related stories", "Council budget approved"]
+    found = read_browser_copy(lines)
+    assert found is not None and found.author == "Jane Doe"
+
+
+def test_the_header_byline_beats_the_author_box() -> None:
+    lines = ["Home", "News", "Bridge to close to cars for two years", "By John Roe", "Nov. 19, 2019", STORY,
+             *[LATER] * 5, "About Jane Doe", "Jane Doe is a reporter who covers city hall and the courts in Ferrow.",
+             "Related stories"]
+    found = read_browser_copy(lines)
+    assert found is not None and found.author == "John Roe"
+
+
+def test_a_staff_line_in_the_header_is_the_byline_and_no_headline() -> None:
+    lines = ["Home", "News", "Bridge to close to cars for two years", "Ferrow Post Editorial Staff", "Nov. 19, 2019",
+             STORY, *[LATER] * 5, "Related stories", "Council budget approved"]
+    found = read_browser_copy(lines)
+    assert found is not None
+    assert found.author == "Ferrow Post Editorial Staff" and found.title == "Bridge to close to cars for two years"
+
+
+@pytest.mark.parametrize(("lines", "name"), [
+    (["By JANE DOE and JOHN ROE"], "JANE DOE and JOHN ROE"),
+    (["By Jane Doe and", "John Roe"], "Jane Doe and John Roe"),
+    (["By", "Jane Doe", "and", "John Roe"], "Jane Doe and John Roe"),
+    (["By Jane Doe", "and John Roe", "Nov 19, 2019"], "Jane Doe and John Roe"),
+    (["Jane Doe, CNN"], "Jane Doe"),
+])
+def test_lists_of_names_are_kept_whole_and_names_in_capitals_are_names(lines: list[str], name: str) -> None:
+    assert find_author(lines, bare=False) == name
+
+
+def test_acronyms_are_still_no_name() -> None:
+    assert find_author(["By CNBC TV"], bare=False) is None
+
+
+def test_a_name_and_an_agency_under_the_date_line_is_a_photo_credit_and_its_caption_no_headline() -> None:
+    lines = ["Home", "News", "Bridge to close to cars while engineers replace its deck", "Ferrow News wire services",
+             "Published 11:11 PM EST Nov 19, 2019", "The old bridge over the Ferrow river at dusk",
+             "Jane Doe, Associated Press", STORY, *[LATER] * 5, "Related stories"]
+    found = read_browser_copy(lines)
+    assert found is not None
+    assert found.author == "Ferrow News wire services"
+    assert found.title == "Bridge to close to cars while engineers replace its deck"
+    # above the date line the same form is an agency story's byline
+    assert find_author(["Jane Doe, Associated Press", "Nov 19, 2019"], bare=False, date_at=1) == "Jane Doe"
+    assert find_author(["Nov 19, 2019", "Jane Doe, Associated Press"], bare=False, date_at=0) is None
+    assert find_author(["Nov 19, 2019", "Jane Doe, Staff Writer"], bare=False, date_at=0) == "Jane Doe"
+
+
+def test_a_copy_s_byline_is_cleaned_as_an_html_byline() -> None:
+    lines = ["Home", "News", "Bridge to close to cars for two years", "By Jane Doe, John Roe, and Mary Major",
+             "Nov. 19, 2019", STORY, *[LATER] * 5, "Related stories"]
+    found = read_browser_copy(lines)
+    assert found is not None and found.author == "Jane Doe, John Roe, Mary Major"
+
+
+def test_a_label_in_a_menu_in_capitals_is_no_name() -> None:
+    assert find_author(["POST ADVERTISEMENTS AND ARTICLES HERE", "KATHERINE MOORE", "November 20, 2019"]) is None
+    assert find_author(["Bridge to close to cars for two years", "JANE DOE", "November 20, 2019"]) == "JANE DOE"
