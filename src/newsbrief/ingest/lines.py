@@ -45,6 +45,7 @@ GROW_LINES = 3  # lines the story may gain before its first and after its last l
 POST_SIGNATURE = re.compile(r"^[—–-]\s*.{1,80}\(@\w{1,30}\)\s+\w+\.?\s+\d{1,2},\s+\d{4}$")
 #: A numbered item or step ("1. Define the goal", "2) Take stock").
 NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
+SENTENCE_END = (".", "!", "?", '"', "”", "’")
 
 
 def _own(line: str, *, kind: str, in_run: bool, i: int, n: int, lo: int, hi: int, repeats: int, in_rule_body: bool,
@@ -120,9 +121,6 @@ def _story_marks(lines: list[str], body: set[str], first: int, last: int) -> tup
             above += len(words(line)) if line in body else 0
             seen = seen or (i > first and bool(LIST_LABEL.match(line)) and not line.rstrip().endswith(SENTENCE_END))
     return share, labelled
-
-
-SENTENCE_END = (".", "!", "?", '"', "”", "’")
 
 
 def story_span(lines: list[str], body: list[str]) -> tuple[int, int]:
