@@ -40,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from polnear import GoldArticle, GoldAttribution, default_root, load_split  # noqa: E402
 from quotes_classes import ErrorClasses, NamedAudit  # noqa: E402
+from quotes_named import NamedSets  # noqa: E402
 
 #: Cue words that make an attribution reported speech (inflected forms listed explicitly).
 SPEECH_CUE_WORDS: frozenset[str] = frozenset(
@@ -260,6 +261,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="print the error breakdown by class, with N examples each (default 3)")
     parser.add_argument("--named-audit", type=int, nargs="?", const=0, default=None, metavar="N",
                         help="count named speakers annotation would list as unnamed (N: show the N most frequent)")
+    parser.add_argument("--named-sets", type=int, nargs="?", const=0, default=None, metavar="N",
+                        help="named speakers per article against the gold's (P/R; N: show N missed and extra)")
     args = parser.parse_args(argv)
 
     root = args.root or default_root()
@@ -278,6 +281,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     budget = [args.errors]
     classes = ErrorClasses(examples=args.classes) if args.classes is not None else None
     audit = NamedAudit(examples=args.named_audit) if args.named_audit is not None else None
+    sets = NamedSets(examples=args.named_sets) if args.named_sets is not None else None
     docs = parsed(nlp, [a.text for a in articles], cache=args.cache and args.cache / f"polnear-{args.split}.spacy")
     for art, doc in zip(articles, docs):
         golds = [g for g in art.attributions if is_reported_speech(g)]
@@ -292,6 +296,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             classes.add(art, preds, golds, pairs)
         if audit is not None:
             audit.add(doc)
+        if sets is not None:
+            sets.add(art.name, doc, golds, preds)
     total = time.perf_counter() - t0
     print(f"PolNeAR {args.split}: {len(articles)} articles, reported-speech gold attributions: {ours.n_gold}")
     print(ours.report("newsbrief"))
@@ -300,6 +306,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(classes.report())
     if audit is not None:
         print(audit.report())
+    if sets is not None:
+        print(sets.report())
     print(f"runtime: {total:.1f} s total (parsing included), extract_quotes {t_extract:.2f} s")
     return 0
 

@@ -36,10 +36,20 @@ _FAC_SUFFIXES = frozenset(
 )
 _COMPASS = frozenset("northern southern eastern western central north-eastern north-western south-eastern "
                      "south-western northeastern northwestern southeastern southwestern".split())
+#: Place heads that take an "of" complement ("Gulf of X", "Republic of X", "County of X").
+OF_PLACE_HEADS: frozenset[str] = frozenset(
+    "gulf bay sea cape isle island islands lake plains strait straits republic kingdom city county district "
+    "province commonwealth duchy principality emirate sultanate state".split()
+)
+#: Heads of "X of Y" places that are polities ("Republic of X", "County of X"), GPE; other place heads, LOC.
+_POLITY_HEADS = frozenset("republic kingdom state commonwealth duchy principality emirate sultanate city county "
+                          "district province".split())
 _DIRECTIONS = frozenset("west east north south northern southern eastern western central upper lower new inner outer "
                         "greater".split())  # a part of a country is a place: "Inner X", "Greater X"
 _ORG_NOUNS = frozenset("foundation board company corporation party union council agency institute university "
                        "bank firm brokerage newspaper magazine network".split())
+#: Lower-case nouns after a name that make it a building ("trip to X hospital"; a city's airport stays the city).
+_FAC_NOUNS = frozenset("hospital prison jail penitentiary airport airfield stadium".split())
 _NUMBER = re.compile(r"^[-+($]?\d[\d.,/:%]*\)?$")
 _COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
 
@@ -147,12 +157,16 @@ def cue_label(span: Span) -> tuple[str, bool] | None:
         return "FAC", True
     if prev is not None and prev.is_lower and prev.lower_ in _COMPASS and span[0].is_title:
         return "LOC", True  # "eastern Northland"
+    if nxt is not None and nxt.is_lower and nxt.lower_ in _FAC_NOUNS and not is_place(span.text):
+        return "FAC", True  # "Quorvex hospital", "Kelmford prison": a building named after whatever
     if nxt is not None and nxt.is_lower and nxt.lower_ in _ORG_NOUNS and not is_place(span.text):
         return "ORG", True  # "the Walkley board", "Zanu-PF party"
     before = _words_before(span, 2)
     if any(before.endswith(p) for p in lex["place_before"]):
         return ("LOC" if "island" in before or "isle" in before else "GPE"), True
     of = next((t.i for t in span if t.lower_ == "of"), None)
+    if of is not None and of > span.start and doc[of - 1].lower_ in OF_PLACE_HEADS:
+        return ("GPE" if doc[of - 1].lower_ in _POLITY_HEADS else "LOC"), True  # "Gulf of X", "Republic of X"
     if of is not None and of > span.start and doc[of - 1].lower_ in lex["org_suffixes"]:
         return "ORG", True  # "Bank of Japan", "Public Utility Commission of Texas"
     if len(span) >= 2 and last.rstrip(".") in lex["org_suffixes"] and span[-1].is_title | span[-1].is_upper:

@@ -20,6 +20,7 @@ from .cues import cue_label, in_quoted_title, is_title_of_work, lexicon, org_key
 from .gazetteer import country_code, fold, is_place
 from .labels import PLACE_LABELS, Found, place_label, strip_person_titles
 from .recall import missed_surnames
+from .spans import event_rest, is_event_name, join_of_chains
 
 #: Entity labels newsbrief counts: people, organisations, places (incl. facilities).
 KEEP_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
@@ -58,6 +59,8 @@ def _trim(ent: Span) -> Span | None:
         doc[end - 1].lower_ in TRAILING_DROP or doc[end - 1].is_punct or doc[end - 1].is_space
     ):
         end -= 1
+    if end - start >= 2 and doc[end - 1].is_lower and doc[end - 1].lower_ in GEO_HEADS:
+        end -= 1  # "Logar province" is Logar, as the article's other mentions name it (the head makes it a place)
     return doc[start:end] if end > start else None
 
 
@@ -133,13 +136,15 @@ def _paragraph_parts(doc: Doc) -> list[Span]:
 
 
 def candidates(doc: Doc) -> list[Found]:
-    """The model's people, organisations and places in ``doc``, trimmed, with their context cue; names
-    inside table lines, short quoted titles and titles of works left out."""
+    """The model's people, organisations and places in ``doc``, trimmed, with their context cue; names cut
+    at an "of" chain joined, names inside table lines, short quoted titles, titles of works and names of
+    events left out (:mod:`.spans`)."""
     text = doc_text(doc)  # built once per Doc: Doc.text joins every token
     tables = skip_spans(text)  # tables, listings, credit and promotion lines: no entities
     table_starts = [a for a, _ in tables]
     found: list[Found] = []
-    for ent in _paragraph_parts(doc):
+    storms: set[str] = set()  # bare names of storms named with their storm word ("Quillan")
+    for ent in join_of_chains(doc, _paragraph_parts(doc)):
         if ent.label_ not in KEEP_LABELS:
             continue
         span = _trim(ent)
@@ -152,6 +157,13 @@ def candidates(doc: Doc) -> list[Found]:
         if not is_name(span.text) or in_quoted_title(span, text=text) or is_title_of_work(span, text=text):
             continue
         if any(t.lower_.rstrip(".") in _TABLE_TOKENS for t in span):
+            continue
+        if is_event_name(span):  # an air show, a cup, a war, a hurricane: no person, organisation or place
+            rest = event_rest(span)
+            if rest:
+                storms.add(rest)
+            continue
+        if storms and fold(span.text) in storms:
             continue
         label = ent.label_
         if label == "PERSON" and any(ch.isdigit() for ch in span.text):

@@ -191,17 +191,38 @@ def described_person(mention: Span, head: Token, ents: Sequence[Span]) -> Span |
     """The latest earlier person introduced with the head noun of ``mention`` (best shared qualifiers)."""
     role = head.lemma_.lower()
     quals = _qualifiers(mention, head)
+    # "the Wisconsin Republican" is never a person introduced as "the Republican committeeman from Utah"
+    places = {t.lower_[:5] for t in mention if t.i != head.i and t.ent_type_ == "GPE"}
     best: tuple[int, Span] | None = None
     for ent in reversed(ents):
         if ent.label_ != "PERSON" or _possessive(ent):
             continue
         words, window = _context_words(ent)
-        if role not in words:
+        if places and not any(t.lower_[:5] in places for t in window):
+            continue
+        # the role word beside the name in its sentence, never the description being resolved ("Oakes said. The
+        # town said" is no "town" Oakes)
+        if role not in words or not any(_describes(t, role, ent) and t.i < mention.start for t in window):
             continue
         score = sum(1 for t in window if t.lower_[:5] in quals)
         if best is None or score > best[0]:
             best = (score, ent)
     return best[1] if best is not None else appositive_name(mention, role)
+
+
+def _describes(tok: Token, role: str, ent: Span) -> bool:
+    """``role`` is this word and the parse ties it to the name ("Eyamba Sowers, a real estate agent", "actor
+    Tom Reed"), not to another noun ("Town manager Rita Oakes" is no "town") or another clause ("Rita Oakes
+    said the town ...")."""
+    if tok.lemma_.lower() != role and tok.lower_ != role:
+        return False
+    if tok.pos_ == "NOUN" and tok.dep_ in {"compound", "nmod"} and tok.head.pos_ == "NOUN":
+        return False  # a noun modifying another ("Town manager"); "Republican presidential candidate X" is X
+    root = ent.root
+    up = tok.head if tok.dep_ in {"amod", "compound"} else tok  # "Republican presidential candidate Rubio"
+    return any(ent.start <= t.head.i < ent.end for t in (tok, up)) or root.head.i in {tok.i, up.i} or (
+        up.head.i == root.head.i and {up.dep_, root.dep_} & {"appos", "conj"} != set()
+    )
 
 
 def described_org(mention: Span, head: Token, ents: Sequence[Span], last_org_speaker: Span | None) -> Span | None:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from .index import MIN_QUOTE_WORDS, TERMINAL, Cand, QuoteIndex
+from .lexicon import STATEMENT_LEMMAS
 from .rules import cue_text, find_subject, is_speech_verb
 
 __all__ = ["cue_after", "cue_before", "direct_candidates"]
@@ -60,16 +61,25 @@ def cue_before(ix: QuoteIndex, k: int) -> Token | None:
         return None
     doc, pstart = ix.doc, ix.paras.starts[span.para]
     i = ix.tok_at(span.start) - 1
+    verbs = 0  # a statement verb is the cue only as the nearest verb ("Brown criticized ... Hale shot back, '...'")
     for j in range(i, max(-1, i - _WINDOW_BEFORE), -1):
         tok = doc[j]
         if tok.idx < pstart or ix.tok_q[j] != -1 or tok.text in TERMINAL:
             return None
-        if j in ix.used_verbs or not is_speech_verb(tok, quote_only=True):
+        statement = verbs == 0 and _statement_cue(tok)
+        verbs += tok.pos_ == "VERB"
+        if j in ix.used_verbs or not (is_speech_verb(tok, quote_only=True) or statement):
             continue
         if any(c.dep_ == "ccomp" and tok.i < c.i < i and ix.tok_q[c.i] == -1 for c in tok.children):
             return None
         return tok
     return None
+
+
+def _statement_cue(tok: Token) -> bool:
+    """``he urged voters, "Look what I have delivered"``, ``She accused them: "..."``: a statement verb right
+    before a quote it introduces (with a comma or colon) is its cue."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in STATEMENT_LEMMAS
 
 
 def direct_candidates(ix: QuoteIndex) -> Iterator[Cand]:

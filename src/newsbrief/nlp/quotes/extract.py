@@ -44,6 +44,7 @@ __all__ = ["Quote", "extract_quotes", "floating_candidates", "drop_nested"]
 logger = logging.getLogger(__name__)
 
 _FLOAT_PARAS = 3
+_CHAIN_WORDS = 80  # a quote's first paragraph before the one with the cue; longer is a block quoted from elsewhere
 
 
 @dataclass(frozen=True)
@@ -114,11 +115,23 @@ def floating_candidates(ix: QuoteIndex, cands: list[Cand], resolver: SpeakerReso
     """Sentence-level quotes with no cue of their own: each continues the nearest preceding speaker
     (``cands`` sorted by start, speakers resolved)."""
     starts = [c.start for c in cands]
+    owner = {q: c for c in cands for q in c.quotes}
     last: Cand | None = None
     for k, span in enumerate(ix.spans):
         if k in ix.consumed or span.prev is not None or span.start < ix.skip_until:
             continue
         if ix.words(span) < 4 or not _sentence_level(ix, span):
+            continue
+        chain = ix.chain(k)
+        later = owner.get(chain[-1]) if len(chain) == 2 and ix.words(span) <= _CHAIN_WORDS else None
+        if later is not None and later.speaker is not None and later.subj is not None and later.kind == "direct" and (
+            later.subj.idx > later.end  # the cue right after the last part, not a block quoted from elsewhere
+        ):
+            # '"...\n\n"...," farmer Ruth Ambler said': the first paragraphs are the cue's speaker's, never the
+            # speaker before them
+            ids, parts = _take_chain(ix, k)
+            last = Cand(parts, "direct", later.cue, None, set(ids), later.speaker, later.mention)
+            yield last
             continue
         pos = bisect_right(starts, span.start) - 1
         prev = last if last is not None and (pos < 0 or last.start > cands[pos].start) else (

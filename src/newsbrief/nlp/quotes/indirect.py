@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
+from .asides import according, as_region, conj_region
 from .index import TERMINAL, Cand, QuoteIndex
 from .lexicon import (
     NAMING_VERBS,
@@ -26,10 +27,9 @@ from .lexicon import (
     UNQUOTED_STATEMENT_LEMMAS,
     UNQUOTED_STATEMENT_PHRASES,
 )
-from .mention import authored_by
 from .rules import cue_text, find_subject, is_speech_verb
 
-__all__ = ["content_region", "as_region", "indirect_candidates", "naming", "according", "statement"]
+__all__ = ["content_region", "indirect_candidates", "naming", "statement"]
 
 
 def content_region(ix: QuoteIndex, verb: Token) -> tuple[int, int] | None:
@@ -52,7 +52,10 @@ def content_region(ix: QuoteIndex, verb: Token) -> tuple[int, int] | None:
     comps = right or comps
     if not comps and verb.lemma_.lower() in NP_CONTENT_VERBS and not _says_too(verb):
         # "announced a benefit concert", "denied the report": the object is the content
-        comps = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.i > verb.i and lo <= c.idx < hi]
+        # "denied being unfair to her", "confirmed having met him": a gerund clause is the content too
+        comps = [c for c in verb.children if c.i > verb.i and lo <= c.idx < hi and (
+            c.dep_ in {"dobj", "nsubjpass"} or c.dep_ == "xcomp" and c.tag_ == "VBG"
+        )]
     if comps:
         a = min(c.left_edge.i for c in comps)
         b = max(c.right_edge.i for c in comps)
@@ -146,7 +149,7 @@ def indirect_candidates(ix: QuoteIndex) -> Iterator[Cand]:
                     ix.used_verbs.add(tok.i)
                     yield cand
             continue
-        region = content_region(ix, tok) or as_region(ix, tok)
+        region = content_region(ix, tok) or as_region(ix, tok) or conj_region(ix, tok)
         if region is None:
             if tok.lemma_.lower() in {"warn", "ask"}:  # "warning of dangerous consequences", "asked X about"
                 cand = statement(ix, tok)
@@ -234,36 +237,10 @@ def _says_too(verb: Token) -> bool:
     return any(c.dep_ == "advcl" and is_speech_verb(c) for c in verb.children)
 
 
-def as_region(ix: QuoteIndex, verb: Token) -> tuple[int, int] | None:
-    """``As X noted at the time, Y`` and ``Y, as X said``: the clause the ``as`` clause hangs on is X's."""
-    if verb.dep_ != "advcl" or verb.head is verb:
-        return None
-    if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children):
-        return None
-    if not any(c.dep_ == "nsubj" for c in verb.children):
-        return None
-    doc, head = ix.doc, verb.head
-    p = ix.para_of_tok(verb)
-    lo, hi = ix.paras.starts[p], ix.paras.ends[p]
-    a, b = verb.left_edge.i, verb.right_edge.i
-    if doc[a].lower_ != "as" and not (doc[a].is_punct and a + 1 < len(doc) and doc[a + 1].lower_ == "as"):
-        return None
-    if a > verb.sent.start and not doc[a - 1].is_punct:
-        return None  # "lies as easily as it tells the truth": a comparison, not a source
-    if b < head.i:
-        first, last = b + 1, head.right_edge.i
-    elif a > head.i:
-        first, last = head.left_edge.i, a - 1
-    else:
-        return None
-    if last < first:
-        return None
-    return ix.strip(max(lo, doc[first].idx), min(hi, doc[last].idx + len(doc[last])))
-
-
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _SITE_READERS = frozenset({"users", "readers", "visitors", "viewers", "subscribers", "customers"})
 _STATEMENT_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp", "dative", "oprd"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
 
 
 def _phrase(tok: Token) -> bool:
@@ -304,7 +281,11 @@ def statement(ix: QuoteIndex, verb: Token) -> Cand | None:
         return None
     # "The agency recommends ...": an organisation named before speaks through its noun
     described = unquoted and subj is not None and subj.lemma_.lower() in ORG_NOUNS and subj.tag_ == "NN"
-    if subj is None or ix.tok_q[subj.i] != -1 or not (subj.ent_type_ in _NAMED or subj.pos_ == "PROPN" or described):
+    # "She accused the label of 'years of bullying'": a personal pronoun stands for a name (quoted words only)
+    pronoun = subj is not None and subj.lower_ in _SUBJECT_PRONOUNS and not unquoted
+    if subj is None or ix.tok_q[subj.i] != -1 or not (
+        subj.ent_type_ in _NAMED or subj.pos_ == "PROPN" or described or pronoun
+    ):
         return None
     if verb.lemma_.lower() in UNQUOTED_STATEMENT_LEMMAS and not (described or subj.ent_type_ == "ORG"):
         return None  # advice reported unquoted is an institution's ("the CDC recommends"), not a person's
@@ -328,7 +309,9 @@ def statement(ix: QuoteIndex, verb: Token) -> Cand | None:
     region = ix.strip(start, min(ix.paras.ends[p], last.idx + len(last)))
     if region is None or region[0] <= subj.idx < region[1]:
         return None
-    accusation = verb.lemma_.lower() == "accuse" and any(c.dep_ == "prep" and c.lower_ == "of" for c in verb.children)
+    accusation = not pronoun and verb.lemma_.lower() == "accuse" and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in verb.children
+    )
     if not accusation and not unquoted and not ix.in_quote(region[1] - 1) and not any(
         ix.in_quote(t.idx) for t in deps for t in t.subtree
     ):
@@ -358,28 +341,3 @@ def naming(ix: QuoteIndex, verb: Token) -> Cand | None:
     if cand is not None and cand.kind == "direct":
         cand.kind = "mixed"
     return cand
-
-
-def according(ix: QuoteIndex, tok: Token) -> Cand | None:
-    """``according to X``: the longer rest of the sentence, before or after the phrase, is X's."""
-    doc = ix.doc
-    to = next((c for c in tok.children if c.lower_ == "to"), None)
-    if to is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-        to = doc[tok.i + 1]
-    if to is None:
-        return None
-    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if pobj is None:
-        return None
-    sent = tok.sent
-    p = ix.para_of_tok(tok)
-    lo = max(sent.start_char, ix.paras.starts[p])
-    hi = min(sent.end_char, ix.paras.ends[p])
-    a, b = tok.idx, pobj.right_edge.idx + len(pobj.right_edge)
-    left = ix.strip(lo, a) if a > lo else None
-    right = ix.strip(b, hi) if hi > b else None
-    sizes = [(r[1] - r[0], r) for r in (left, right) if r is not None]
-    if not sizes:
-        return None
-    region = max(sizes)[1]
-    return ix.snap(region, "according to", authored_by(pobj) or pobj)  # "according to a report by X": X

@@ -16,7 +16,7 @@ __all__ = [
     "STATEMENT_LEMMAS", "UNQUOTED_STATEMENT_LEMMAS", "UNQUOTED_STATEMENT_PHRASES",
     "TELL_LIKE", "OBJECT_CONTROL_LEMMAS",
     "NAMING_VERBS", "NP_CONTENT_VERBS", "NO_DOBJ_CONTENT_VERBS", "HEARER_WORDS", "MEDIUM_WORDS",
-    "SOURCE_NOUNS", "AUTHOR_PREPOSITIONS", "OFFICIAL_BODY_NOUNS", "PERSONAL_BODY_NOUNS", "ROLE_WORDS",
+    "SOURCE_NOUNS", "FICTION_FRAMES", "AUTHOR_PREPOSITIONS", "OFFICIAL_BODY_NOUNS", "PERSONAL_BODY_NOUNS", "ROLE_WORDS",
     "TITLE_ABBREVIATIONS",
     "PERSON_TITLES", "ORG_NOUNS", "PERSON_PRONOUNS",
     "GROUP_PRONOUNS", "RELATIVE_PRONOUNS",
@@ -84,6 +84,12 @@ HEARER_WORDS: frozenset[str] = frozenset(
 #: The medium of a cue, kept in the cue text (``said in a statement``).
 MEDIUM_WORDS: frozenset[str] = frozenset(
     {"statement", "tweet", "interview", "email", "letter", "post", "release", "speech", "memo", "op-ed"}
+)
+#: The works whose characters speak (``In the series, detective X tells ...``, ``..., X says in one scene``): the
+#: speech of a story, not news. Not "book", "documentary", "video" or "ad": their speakers are real people.
+FICTION_FRAMES: frozenset[str] = frozenset(
+    """film movie series miniseries episode scene sitcom drama trailer novel sequel prequel musical cartoon
+    game""".split()
 )
 #: What a source publishes: ``according to a report by X``, ``guidance from X`` speak for X.
 SOURCE_NOUNS: frozenset[str] = MEDIUM_WORDS | frozenset(

@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 
 from newsbrief.nlp.lexicon import lexicon
 
-from .lexicon import AUTHOR_PREPOSITIONS, GROUP_PRONOUNS, ORG_NOUNS, PERSON_PRONOUNS, SOURCE_NOUNS
+from .lexicon import AUTHOR_PREPOSITIONS, FICTION_FRAMES, GROUP_PRONOUNS, ORG_NOUNS, PERSON_PRONOUNS, SOURCE_NOUNS
 
 _DROP_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "prep", "conj"})
 _KEEP_PREP_WORDS = frozenset({"of", "for"})
@@ -54,6 +54,12 @@ def speaker_mention(subj: Token) -> Span:
     return doc[a : b + 1]
 
 
+def expletive(subj: Token) -> bool:
+    """``It was a potent punch``, ``it wasn't a one-off``: "it" as the subject of a copula is no one."""
+    head = subj.head
+    return subj.lower_ == "it" and head.lemma_ == "be" and any(c.dep_ in {"attr", "acomp"} for c in head.children)
+
+
 def cannot_speak(subj: Token, mention: Span) -> bool:
     """A subject that cannot speak: "no-one", "nobody", an abstract or inanimate noun ("statement",
     "distortions", "the report"), a day, or a number after the verb ("said 2") - the cue then has no speaker.
@@ -61,6 +67,8 @@ def cannot_speak(subj: Token, mention: Span) -> bool:
     words = lexicon()["non_speakers"]
     if subj.ent_type_ in _TIME_LABELS or subj.ent_type_ in _NUMBER_LABELS and subj.i > subj.head.i:
         return True  # "said Tuesday" parsed with the day as subject: a day never speaks
+    if expletive(subj):
+        return True  # "It was a strong punch, ..., saying": no one
     if subj.ent_type_ or subj.pos_ == "PROPN" or subj.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return False
     text = mention.text.lower().strip()
@@ -97,3 +105,40 @@ def capitalised_noun(mention: Span, subj: Token) -> bool:
         and subj.lower_ in ORG_NOUNS and subj.ent_iob_ != "I"
         and not (subj.i + 1 < len(subj.doc) and subj.doc[subj.i + 1].ent_iob_ == "I")  # the whole name
     )
+
+
+def in_fiction(subj: Token) -> bool:
+    """The speaker is a character of a story: ``In the new series, detective X tells ...``, ``..., X says in
+    the first episode`` (a frame of :data:`FICTION_FRAMES` on the cue verb or on the clause it hangs on). Not
+    "in a series of posts", and not when someone was just said to make a work ("The writer released the
+    film. In the film, he argues ..."): a maker speaks in their own work."""
+    verb = subj.head
+    framed = False
+    for node in (verb, verb.head) if verb.dep_ in {"conj", "advcl", "ccomp", "relcl"} else (verb,):
+        for prep in node.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in FICTION_FRAMES and any(
+                    c.dep_ in {"det", "poss", "nummod"} for c in obj.children
+                ) and not any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children):
+                    framed = True
+    return framed and not _maker_before(subj)
+
+
+_MAKER_LEMMAS = frozenset("release direct make produce write create narrate film publish shoot".split())
+
+
+def _maker_before(subj: Token) -> bool:
+    """Someone (not an organisation) is the subject of making a work in the three sentences before ``subj``."""
+    doc = subj.doc
+    sent = subj.sent
+    start = sent.start
+    for _ in range(3):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    for tok in doc[start : sent.start]:
+        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _MAKER_LEMMAS and tok.ent_type_ not in {"ORG", "GPE"}:
+            return True
+    return False

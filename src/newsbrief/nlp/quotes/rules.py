@@ -14,6 +14,7 @@ from .lexicon import (
     SPEECH_LEMMAS,
     TELL_LIKE,
 )
+from .mention import expletive
 
 __all__ = ["is_speech_verb", "find_subject", "cue_text"]
 
@@ -44,6 +45,9 @@ def find_subject(verb: Token) -> Token | None:
                 subj = child
         if subj is None and node is verb:
             subj = _name_as_adverb(verb)  # before the subject of a clause it is joined to
+        if subj is not None and node is not verb and expletive(subj):
+            # "It was a potent punch, as Ms. Hale echoed the criticism, saying ...": the clause before the cue
+            subj = _clause_subject(node, verb) or subj
         if subj is not None:
             if subj.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
                 return node.head
@@ -85,6 +89,18 @@ def find_subject(verb: Token) -> Token | None:
             if verb.lemma_ in TELL_LIKE and child.dep_ == "dobj":
                 continue
             return child
+    return None
+
+
+def _clause_subject(head: Token, verb: Token) -> Token | None:
+    """The subject of the last clause hung on ``head`` between it and ``verb`` (``, as Ms. Hale echoed the
+    criticism, saying``), when that subject is a name; else None."""
+    clauses = [c for c in head.children if c.dep_ in {"advcl", "conj"} and c.i < verb.i and c.i != verb.i]
+    for clause in sorted(clauses, key=lambda c: -c.i):
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ == "PROPN":
+            return subj
+        break
     return None
 
 

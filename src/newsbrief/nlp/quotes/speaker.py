@@ -48,7 +48,7 @@ from .lexicon import (
     ROLE_WORDS,
     TITLE_ABBREVIATIONS,
 )
-from .mention import authored_by, cannot_speak, capitalised_noun, speaker_mention
+from .mention import authored_by, cannot_speak, capitalised_noun, in_fiction, speaker_mention
 from .names import (
     before_possessive,
     company_like,
@@ -122,6 +122,9 @@ class SpeakerResolver(SpeakerMemory):
             return self.resolve(author, speaker_mention(author)).with_mention(start, end)
         if cannot_speak(subj, mention):
             return Speaker(None, None, None, None, False)
+        if in_fiction(subj):  # "In the series, detective Harry Voss tells ...": a character, no one in the news
+            self._unnamed_speaker(mention, mention, person=subj.lower_ in PERSON_PRONOUNS, kind="role")
+            return Speaker(start, end, None, None, False)  # no speaker for the table, not even by name
         if low in {"they", "we"}:
             group = self._plural_subject(subj)
             if group is not None:  # "The researchers ... They note": a group, not a name merely mentioned
@@ -152,6 +155,9 @@ class SpeakerResolver(SpeakerMemory):
             member = described_person(mention, subj, self._prev_ents(start))
             if member is not None:
                 return self._named(mention, member, person=True, kind="description")
+            return self._unnamed_speaker(mention, mention, person=True, kind="role")
+        if subj.ent_type_ == "NORP" and subj.tag_ == "NNP" and _indefinite(subj):
+            # "a Democrat familiar with the talks", "one Republican": a party's member no one named
             return self._unnamed_speaker(mention, mention, person=True, kind="role")
         titled_person = person_after_title(mention, subj)
         if titled_person is not None:  # "Harwood Vale County Supervisor of Elections Mona Pryce said": her
@@ -211,7 +217,8 @@ class SpeakerResolver(SpeakerMemory):
             ref, person = described
             return self._named(mention, ref, person=person, kind="description" if person else "org")
         if subj.lemma_.lower() in ROLE_WORDS and subj.tag_ not in {"NNS", "NNPS"}:
-            ref = self.resolve_role(mention, subj) or self._main_person(mention, subj)
+            # "one senior administration official said": someone new, not an official named before
+            ref = None if _indefinite(subj) else self.resolve_role(mention, subj) or self._main_person(mention, subj)
             if ref is not None:
                 return self._named(mention, ref, person=True, kind="role")
             return self._unnamed_speaker(mention, mention, person=True, kind="role")
@@ -302,3 +309,10 @@ class SpeakerResolver(SpeakerMemory):
         person = described_person(mention, subj, ents)
         return ((person.start_char, person.end_char), True) if person is not None else None
 
+
+_INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any"})
+
+
+def _indefinite(head: Token) -> bool:
+    """``a spokesman``, ``one senior official``, ``another aide``: a description that brings in someone new."""
+    return any(c.dep_ in {"det", "nummod"} and c.lower_ in _INDEFINITE for c in head.children)

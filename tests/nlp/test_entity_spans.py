@@ -1,0 +1,110 @@
+"""Span boundaries of names: organisations cut at an "of" chain joined, events and storms dropped (invented
+names only)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from newsbrief.nlp.entities.mentions import doc_mentions
+from newsbrief.nlp.entities.spans import is_event_name, join_of_chains
+
+
+def _doc(nlp: Language, words: list[str], ents: list[tuple[int, int, str]]) -> Doc:
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, a, b, label=lab) for a, b, lab in ents]
+    return doc
+
+
+def _texts(spans: list[Span]) -> list[tuple[str, str]]:
+    return [(s.text, s.label_) for s in spans]
+
+
+def test_an_organisation_head_before_of_joins_the_name_the_model_tagged_after_it(nlp: Language) -> None:
+    words = "The General Staff of the Armed Forces of Belarvia said so .".split()
+    doc = _doc(nlp, words, [(4, 9, "ORG")])
+    assert _texts(join_of_chains(doc, list(doc.ents))) == [("General Staff of the Armed Forces of Belarvia", "ORG")]
+
+
+def test_a_chain_of_heads_joins_a_country_the_model_tagged_alone_over_non_breaking_spaces(nlp: Language) -> None:
+    words = ["The", "General", "Staff", "of", "the", "Armed", "Forces", "of", "\u00a0", "Belarvia", "\u00a0", "said"]
+    spaces = [True, True, True, True, True, True, True, False, False, False, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    doc.ents = [Span(doc, 9, 10, label="GPE")]
+    joined = join_of_chains(doc, list(doc.ents))
+    assert [(s.text, s.label_) for s in joined] == [("General Staff of the Armed Forces of\u00a0Belarvia", "ORG")]
+
+
+def test_a_head_after_of_belongs_to_a_title_and_joins_nothing(nlp: Language) -> None:
+    words = "The Chief of Staff of the Armed Forces of Belarvia spoke .".split()
+    doc = _doc(nlp, words, [(5, 10, "ORG")])
+    assert _texts(join_of_chains(doc, list(doc.ents))) == [("the Armed Forces of Belarvia", "ORG")]
+
+
+def test_a_place_head_tagged_alone_takes_the_name_after_of(nlp: Language) -> None:
+    words = "Boats crossed the Gulf of Ostravia at dawn .".split()
+    doc = _doc(nlp, words, [(3, 4, "LOC"), (5, 6, "GPE")])
+    assert _texts(join_of_chains(doc, list(doc.ents))) == [("Gulf of Ostravia", "LOC")]
+
+
+def test_an_organisation_ending_in_a_head_takes_an_of_chain_after_it(nlp: Language) -> None:
+    words = "the Supreme Court of the State of Ostravia ruled .".split()
+    doc = _doc(nlp, words, [(1, 3, "ORG"), (7, 8, "GPE")])
+    assert _texts(join_of_chains(doc, list(doc.ents))) == [("Supreme Court of the State of Ostravia", "ORG")]
+
+
+def test_a_person_of_a_place_stays_two_names(nlp: Language) -> None:
+    words = "Dorrit Vandersloot of Kelmford Museum spoke .".split()
+    doc = _doc(nlp, words, [(0, 2, "PERSON"), (3, 5, "ORG")])
+    assert _texts(join_of_chains(doc, list(doc.ents))) == [("Dorrit Vandersloot", "PERSON"), ("Kelmford Museum", "ORG")]
+
+
+def test_a_plural_noun_opening_a_sentence_is_no_head_of_a_name(nlp: Language) -> None:
+    words = "Staff of the Kelmford Museum left .".split()
+    doc = _doc(nlp, words, [(2, 5, "ORG")])
+    assert _texts(join_of_chains(doc, list(doc.ents))) == [("the Kelmford Museum", "ORG")]
+
+
+def test_names_of_events_and_storms_are_recognised(nlp: Language) -> None:
+    def span(text: str) -> Span:
+        doc = Doc(nlp.vocab, words=text.split())
+        return doc[:]
+
+    for text in ("Kelmford Air Show", "Ostravian Cup 2019", "Quorvex Civil War", "Paralympics",
+                 "Hurricane Quillan", "Tropical Storm Quillan", "Kelmford Film Festival"):
+        assert is_event_name(span(text)), text
+    for text in ("Quorvex Games", "Tropical Quorvex", "Ministry of War", "Kelmford Conference", "Show"):
+        assert not is_event_name(span(text)), text
+
+
+def test_an_article_names_the_organisation_in_full_and_no_event(nlp: Language) -> None:
+    text = ("The General Staff of the Armed Forces of Belarvia said in a statement that the drills would start. "
+            "Hurricane Quillan hit the coast on Monday, and the Kelmford Air Show was called off.")
+    names = {m["text"] for m in doc_mentions(nlp(text))}
+    assert "General Staff of the Armed Forces of Belarvia" in names
+    assert not any("Quillan" in n or "Air Show" in n for n in names)
+
+
+
+def test_a_gulf_named_after_a_country_is_a_place_and_no_body_named_after_it(nlp: Language) -> None:
+    from newsbrief.nlp.entities.cues import cue_label
+
+    doc = Doc(nlp.vocab, words="Boats crossed the Gulf of Paraguay while the Bank of Paraguay watched .".split())
+    assert cue_label(doc[3:6]) == ("LOC", True)  # not "a body named after its country" ("Air Paraguay")
+    assert cue_label(doc[8:11]) == ("ORG", True)
+    doc = Doc(nlp.vocab, words="Talks with the Republic of Uruguay went on .".split())
+    assert cue_label(doc[3:6]) == ("GPE", True)
+
+
+def test_a_lower_case_geographic_head_is_no_part_of_the_name(nlp: Language) -> None:
+    mentions = doc_mentions(nlp("Fighting spread in Qarvan province on Monday, officials said."))
+    assert [(m["text"], m["label"]) for m in mentions] == [("Qarvan", "GPE")]
+
+
+def test_a_name_before_a_lower_case_building_noun_is_a_building(nlp: Language) -> None:
+    from newsbrief.nlp.entities.cues import cue_label
+
+    doc = Doc(nlp.vocab, words="He made a trip to Dorrit Vandersloot hospital on Saturday .".split())
+    assert cue_label(doc[5:7]) == ("FAC", True)
+    doc = Doc(nlp.vocab, words="He flew out of Paraguay airport .".split())  # a country's airport: still the country
+    assert cue_label(doc[4:5]) != ("FAC", True)
