@@ -212,3 +212,33 @@ def test_a_commenter_after_the_story_is_no_author_box() -> None:
     assert found.author is None
     assert author_box(["Ada Brook", "I live by the bridge and Ada thinks the council should have listened to us."]) \
         is None
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("By JOHN LEE", "JOHN LEE"), ("By JANE DOE", "JANE DOE"), ("By TOM REED", "TOM REED"), ("By DAN ORR", "DAN ORR"),
+    ("By J. LEE", "J. LEE"), ("By ANN LEE, Staff Writer", "ANN LEE"),
+])
+def test_a_short_name_in_capitals_after_by_is_a_name(line: str, name: str) -> None:
+    assert find_author([line], bare=False) == name
+    assert _read(["Bridge to close for two years", line, "November 19, 2019"]).author == name
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("Von Jana Dorn", "Jana Dorn"), ("Por Ana Ruiz", "Ana Ruiz"), ("Par Jean Dupont", "Jean Dupont"),
+    ("Przez Jan Kowalski", "Jan Kowalski"),
+])
+def test_a_foreign_byline_alone_on_its_line_is_the_byline(line: str, name: str) -> None:
+    assert find_author([line], bare=False) == name
+    assert find_author([line, "04.05.2019"], bare=False) == name
+    assert find_author(["Av Club Rankings Revealed"], bare=False) is None
+
+
+@pytest.mark.parametrize(("line", "staff"), [
+    ("By The Example Times Staff", "The Example Times Staff"),
+    ("By The Associated Press Staff", "The Associated Press Staff"),
+    ("By Staff Reports", "Staff Reports"),
+])
+def test_a_staff_byline_may_open_with_the_or_be_staff_reports(line: str, staff: str) -> None:
+    assert find_author([line], bare=False) == staff
+    found = _read(["Bridge to close for two years", line, "November 19, 2019"])
+    assert found.author == staff and found.title == "Bridge to close for two years"

@@ -127,3 +127,15 @@ def test_an_ambiguous_dotted_date_needs_evidence_of_its_order() -> None:
 def test_a_zone_written_before_the_time_counts() -> None:
     found = find_date(["EST 11:11 PM Nov 19, 2019"], 2019)[0]
     assert found is not None and found.astimezone(UTC) == datetime(2019, 11, 20, 4, 11, tzinfo=UTC)
+
+
+def test_an_update_without_a_time_on_the_published_day_keeps_the_published_year() -> None:
+    assert find_date(["Updated Nov 19, 2019 | Published Nov 19, 7:00 AM"], 2019)[0] == \
+        datetime(2019, 11, 19, 7, 0, tzinfo=UTC)
+    assert find_date(["Updated Nov 19, 2019; Posted Nov 19, 8:19 PM"], 2019)[0] == \
+        datetime(2019, 11, 19, 20, 19, tzinfo=UTC)
+
+
+def test_a_published_line_without_a_year_under_the_update_takes_the_update_s_year() -> None:
+    assert find_date(["Updated Nov 19, 2019 9:41 AM", "Posted Nov 18"], 2024)[0] == datetime(2019, 11, 18, tzinfo=UTC)
+    assert find_date(["Updated Jan 2, 2020", "Posted Dec 30"], 2020)[0] == datetime(2019, 12, 30, tzinfo=UTC)
