@@ -7,9 +7,7 @@ from __future__ import annotations
 import re
 
 from .copy_patterns import DATE, DATE_NO_YEAR, MONTH, STOPWORDS, WEEKDAY
-from .names import NAME_PARTICLES, PHOTO_AGENCY, is_outlet, name_like
-from .names import WIDGET_WORDS as WIDGET_WORDS  # copy_candidates reads it here
-from .sources import AGENCIES
+from .names import AGENCIES, AND_WORD, NAME_PARTICLES, PHOTO_AGENCY, is_outlet, name_like
 
 BYLINE = re.compile(r"^(?:(?:written|posted|reported|analysis|opinion|story|words|text|commentary|review|"
                     r"interview|photos and text) )?by[:\s]+(?P<name>.+)$", re.IGNORECASE)
@@ -77,7 +75,7 @@ def clean_name(text: str) -> str | None:
     text = re.sub(r"\s+(?:and|,|on|at)$", "", text.strip(" ,;-–—"), flags=re.IGNORECASE)
     kept = []  # up to the first lowercase word that is no particle ("Jane Doe publiziert am", "Jane Doe in Rome")
     for word in text.split():
-        if word[:1].islower() and word not in NAME_PARTICLES and word not in {"and", "&"}:
+        if word[:1].islower() and word not in NAME_PARTICLES and not AND_WORD.fullmatch(word):
             break
         kept.append(word)
     text = re.sub(r"\s+(?:and|&)$", "", " ".join(kept)).strip(" ,")
@@ -90,9 +88,9 @@ def bare_name(line: str, *, common: frozenset[str] = frozenset()) -> bool:
     half) of whose words are among them is a label or a heading ("Classic Motorcycle Mechanics", "CAR REVIEWS"), not a
     name."""
     if not (NAME.match(line) and 2 <= len(line.split()) <= 5 and not DATE.search(line) and name_like(line)) or \
-            acronyms(line, line):
+            acronyms(line):
         return False
-    tokens = [w.casefold() for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.casefold() not in {"and", "&"}]
+    tokens = [w.casefold() for w in re.findall(r"[^\W\d_][\w'’-]*", line) if not AND_WORD.fullmatch(w)]
     if len(tokens) < 3 and not line.isupper():
         return True  # a two-word name of common words is a name as often as not ("Grant Young", "Rose Hill")
     lowered = sum(w in common for w in tokens)
@@ -108,19 +106,17 @@ def _accept(text: str | None, line: str = "") -> str | None:
     """The cleaned name of a byline's text, or None when it is no name (a staff byline counts; ``line``: the line it
     stands on, :func:`acronyms`)."""
     name = clean_name(text) if text else None
-    return name if name and ((name_like(name) and not acronyms(name, line or name)) or is_staff(name)) else None
+    return name if name and ((name_like(name) and not acronyms(name)) or is_staff(name)) else None
 
 
-def acronyms(name: str, line: str) -> bool:
-    """True when a name in capitals is a run of acronyms ("IANS PTI", "EFE AFP", "NASA ESA"): two words or more, one
-    a news agency or a known outlet; or it is two words of four letters or fewer on a line not all in capitals (a site
-    that writes its bylines in capitals writes "BY AMY LEE")."""
-    words = [w for w in re.findall(r"[\w'’.-]+", name) if w.casefold() not in {"and", "&"}]
-    if not words or not all(w.isupper() for w in words):
-        return False
-    if len(words) >= 2 and any(AGENCIES.fullmatch(w) or is_outlet(w) for w in words):
-        return True  # an agency alone ("By REUTERS") is a wire credit: :func:`~.sources.split_wire` takes it
-    return len(words) <= 2 and all(len(w) <= 4 for w in words) and not line.isupper()
+def acronyms(name: str) -> bool:
+    """True when a name in capitals is a run of acronyms ("IANS PTI", "EFE AFP"): two words or more, one a news agency
+    or a known outlet (an agency alone, "By REUTERS", is a wire credit: :func:`~.sources.split_wire` takes it). A short
+    name in capitals is a name ("By JOHN LEE", "By J. LEE"): the case of the name tells, never the line's (it opens
+    with "By")."""
+    words = [w for w in re.findall(r"[\w'’.-]+", name) if not AND_WORD.fullmatch(w)]
+    return len(words) >= 2 and all(w.isupper() for w in words) and \
+        any(AGENCIES.fullmatch(w) or is_outlet(w) for w in words)
 
 
 #: A name and the agency or outlet it works for, after a slash: a photo credit ("Jane Doe/The Example Times").
@@ -169,7 +165,7 @@ def _explicit(line: str, following: str | None, *, credit: bool = True) -> str |
             (name := _accept(match.group("name"), line)):
         return name
     if (match := HANDLE_BYLINE.match(line)) and name_like(match.group("name")) and \
-            not acronyms(match.group("name"), line):
+            not acronyms(match.group("name")):
         return match.group("name")
     if BY_LABEL.match(line.strip()) and following is not None:
         return _accept(following, following)
