@@ -20,20 +20,29 @@ FOREIGN_BYLINE = re.compile(r"^(?:(?:von|por|par|av|af|przez)\s+|(?i:von|por|par
                             r"(?P<name>[A-Z][\w'’.-]+\s+[A-Z].*)$|"
                             r"^(?:Von|Por|Par|Av|Af|Przez)\s+(?P<lead>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*"
                             r"(?=\s*[,|•–—-]|\s+[a-z\d]).*)$")
+#: The by-word and a name alone on its line ("Von Jana Dorn", "Por Ana Ruiz", "Von Jan van der Berg"): two capitalised
+#: words and the particles between them, no more (title-case words after them are a headline: "Av Club Rankings
+#: Revealed"; one word is a name: "Von Miller").
+LONE_FOREIGN_BYLINE = re.compile(r"^(?:Von|Por|Par|Av|Af|Przez)\s+(?P<name>[A-Z][\w'’.-]*\s+(?:[a-z]{1,3}\s+){0,3}"
+                                 r"[A-Z][\w'’.-]*)$")
 # A date line ending with the byline ("5:45 AM PST 11/19/2019 by Jane Doe", "February 1, 2019 | BY: Jane Doe").
 DATED_BYLINE = re.compile(r"^(?=.*\d).{4,60}?(?:\s+|\|\s*)(?i:by):?\s+(?P<name>[A-Z].+)$")
 # A staff byline: the outlet's or a desk's staff ("By Example Post Staff", "Example Editorial Staff", "Our Foreign
 # Staff", "Example News wire services"); the author as written (the gold pages count it), though "staff" is never
 # part of a person's name.
 STAFF = re.compile(r"^(?P<who>(?:[A-Z][\w.&'’-]*\s+){0,4})(?:(?i:editorial|news|foreign|web|digital)\s+)?"
-                   r"(?i:staff|wire services|news services|wire reports)$")
+                   r"(?i:staff(?: reports)?|wire services|news services|wire reports)$")
 
 
 def is_staff(line: str) -> bool:
-    """A staff byline (:data:`STAFF`) whose words before "staff" name an outlet or a desk: no function word ("Our"
-    aside) a headline in title case has ("Council Thanks Its Bridge Staff")."""
+    """A staff byline (:data:`STAFF`: "By The Example Times Staff", "Staff Reports") whose words before "staff" name
+    an outlet or a desk: no function word ("Our" or a first "The" aside) a headline in title case has ("Council Thanks
+    Its Bridge Staff")."""
     match = STAFF.match(line.strip())
-    return match is not None and not any(w.casefold() in STOPWORDS - {"our"} for w in match.group("who").split())
+    who = match.group("who").split() if match else []
+    if who and who[0].casefold() in {"our", "the"}:
+        who = who[1:]
+    return match is not None and not any(w.casefold() in STOPWORDS for w in who)
 # A label alone on its line with the name on the next ("By", "Author:", "Written by:", "Autor:").
 BY_LABEL = re.compile(r"(?i)^(?:by|(?:written |posted )?by:|authors?:|written by|autor(?:in)?:|auteur:)$")
 # A name with its social handle ("Jane Doe @jdoe", "Jane Doe, @jdoe"): a byline.
@@ -156,6 +165,8 @@ def _explicit(line: str, following: str | None, *, credit: bool = True) -> str |
     if (match := BYLINE.match(line) or FOREIGN_BYLINE.match(line)) and \
             (name := _accept(match.group("name") or match.group("lead"), line)):
         return name
+    if (match := LONE_FOREIGN_BYLINE.match(line.strip())) and bare_name(match.group("name")):
+        return match.group("name")
     match = DATED_BYLINE.match(line) if len(line) <= 120 and DATE.search(line) else None
     if match and (name := _accept(match.group("name"), line)):
         return name
