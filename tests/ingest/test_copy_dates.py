@@ -139,3 +139,19 @@ def test_an_update_without_a_time_on_the_published_day_keeps_the_published_year(
 def test_a_published_line_without_a_year_under_the_update_takes_the_update_s_year() -> None:
     assert find_date(["Updated Nov 19, 2019 9:41 AM", "Posted Nov 18"], 2024)[0] == datetime(2019, 11, 18, tzinfo=UTC)
     assert find_date(["Updated Jan 2, 2020", "Posted Dec 30"], 2020)[0] == datetime(2019, 12, 30, tzinfo=UTC)
+
+
+GERMAN = ["Die Brücke über den Fluss wird ab dem kommenden Montag für zwei Jahre gesperrt, teilte die Stadtverwaltung am "
+          "Dienstag mit, und die Händler in der Altstadt befürchten nun, dass weniger Kunden kommen werden.",
+          "Nach Angaben der Stadt müssen die Pfeiler vollständig erneuert werden, weil das Wasser den Beton in den "
+          "vergangenen Jahren stark beschädigt hat, und die Arbeiten sollen bis zum Herbst dauern.",
+          "Autofahrer sollen die Umleitung über die Nordstraße nutzen, die nach Einschätzung der Verkehrsplaner "
+          "deutlich länger dauern wird, wie der Bürgermeister am Abend auf einer Versammlung sagte."]
+
+
+def test_a_dotted_date_is_read_day_first_by_the_page_s_language_not_by_which_reading_found_the_story() -> None:
+    german = read_browser_copy(["Startseite", "Politik", "Sport", "Brücke wird für zwei Jahre gesperrt",
+                                "Von Jana Dorn", "04.05.2019 09:00", *GERMAN, *GERMAN, *GERMAN])
+    assert german is not None and german.published == datetime(2019, 5, 4, 9, 0, tzinfo=UTC)
+    english = read_browser_copy(_copy(["Bridge to close for two years", "04.05.2019 09:00"]))
+    assert english is not None and english.published is None

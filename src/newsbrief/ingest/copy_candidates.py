@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .boilerplate import COPYRIGHT
-from .browser import copyright_owner
 from .copy_patterns import STOPWORDS
+from .copyright import copyright_owner
 from .names import WIDGET_WORDS, is_outlet
 from .sources import AGENCIES, _initials, agrees, domain_label, is_section
 

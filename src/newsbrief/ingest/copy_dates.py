@@ -51,7 +51,8 @@ def find_date(lines: list[str], year_hint: int | None, *,
         return _find_date_line(lines, year_hint, sentences=True)
     if at is not None and (m := DATE.search(lines[at])) and UPDATED_WORD.search(lines[at][:m.start()]):
         for j in sorted(range(max(0, at - 3), min(len(lines), at + 4)), key=lambda j: abs(j - at)):
-            if j != at and len(lines[j]) <= 160 and (published := _published_in(lines[j], year_hint, least=1, updated=found)):
+            if j != at and len(lines[j]) <= 160 and \
+                    (published := _published_in(lines[j], year_hint, least=1, updated=found)):
                 return published, j
     return found, at
 

@@ -16,7 +16,7 @@ from importlib import resources
 
 import numpy as np
 
-from .browser import WIRE_DATELINE, copyright_owner
+from .browser import WIRE_DATELINE
 from .copy_candidates import (
     AFTER,
     BEFORE,
@@ -28,6 +28,7 @@ from .copy_candidates import (
     name_key,
     own_name,
 )
+from .copyright import copyright_owner
 from .names import is_outlet
 from .sources import AGENCIES, agency, agrees, tidy
 
