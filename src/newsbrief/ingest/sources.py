@@ -135,3 +135,9 @@ def split_wire(author: str | None, *, source: str | None) -> tuple[str | None, s
     if source and _squeezed(text) == _squeezed(source):
         return None, wire
     return text or None, wire
+
+
+def own_agency(wire: str | None, source: str | None) -> bool:
+    """True when the wire credit is the outlet itself in another form of its name ("AP" on "The Associated Press"'s
+    own page): no wire then."""
+    return wire is not None and (wire == source or (agency(wire) is not None and agency(wire) == agency(source)))
