@@ -141,8 +141,8 @@ def test_a_published_line_without_a_year_under_the_update_takes_the_update_s_yea
     assert find_date(["Updated Jan 2, 2020", "Posted Dec 30"], 2020)[0] == datetime(2019, 12, 30, tzinfo=UTC)
 
 
-GERMAN = ["Die Brücke über den Fluss wird ab dem kommenden Montag für zwei Jahre gesperrt, teilte die Stadtverwaltung am "
-          "Dienstag mit, und die Händler in der Altstadt befürchten nun, dass weniger Kunden kommen werden.",
+GERMAN = ["Die Brücke über den Fluss wird ab dem kommenden Montag für zwei Jahre gesperrt, teilte die Stadtverwaltung "
+          "am Dienstag mit, und die Händler in der Altstadt befürchten nun, dass weniger Kunden kommen werden.",
           "Nach Angaben der Stadt müssen die Pfeiler vollständig erneuert werden, weil das Wasser den Beton in den "
           "vergangenen Jahren stark beschädigt hat, und die Arbeiten sollen bis zum Herbst dauern.",
           "Autofahrer sollen die Umleitung über die Nordstraße nutzen, die nach Einschätzung der Verkehrsplaner "
@@ -150,8 +150,11 @@ GERMAN = ["Die Brücke über den Fluss wird ab dem kommenden Montag für zwei Ja
 
 
 def test_a_dotted_date_is_read_day_first_by_the_page_s_language_not_by_which_reading_found_the_story() -> None:
-    german = read_browser_copy(["Startseite", "Politik", "Sport", "Brücke wird für zwei Jahre gesperrt",
-                                "Von Jana Dorn", "04.05.2019 09:00", *GERMAN, *GERMAN, *GERMAN])
+    header = ["Startseite", "Politik", "Sport", "Brücke wird für zwei Jahre gesperrt", "Von Jana Dorn", "04.05.2019 09:00"]
+    german = read_browser_copy([*header, *GERMAN, *GERMAN, *GERMAN])
     assert german is not None and german.published == datetime(2019, 5, 4, 9, 0, tzinfo=UTC)
+    # an English quote in the German story: its English prose stands out, the page is still German
+    quoted = read_browser_copy([*header, STORY, LATER, *GERMAN, *GERMAN, *GERMAN, *GERMAN])
+    assert quoted is not None and quoted.published == datetime(2019, 5, 4, 9, 0, tzinfo=UTC)
     english = read_browser_copy(_copy(["Bridge to close for two years", "04.05.2019 09:00"]))
     assert english is not None and english.published is None

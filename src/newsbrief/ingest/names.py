@@ -74,12 +74,16 @@ ORGANISATION_WORDS = frozenset("office desk team group department bureau press s
                                "council committee institute association foundation".split())
 
 
+#: Words that open an organisation's name, never a person's.
+DETERMINERS = frozenset({"the", "a", "an", "our", "this", "its", "their"})
+
+
 def _person(piece: str) -> bool:
     """A piece of a byline that reads as a person's name: one word to eight, each capitalised or a particle ("Cher",
-    "Ali bin Said", "Maria del Carmen de la Cruz Lopez"), the first no function word ("The ..."), none a widget word
+    "Ali bin Said", "Will Reed"), the first no determiner ("The Example Times"), none a widget word
     or a word of an organisation's name (:data:`ORGANISATION_WORDS`)."""
     words = piece.split()
-    return 1 <= len(words) <= 8 and words[0].casefold() not in STOPWORDS and \
+    return 1 <= len(words) <= 8 and words[0].casefold() not in DETERMINERS and \
         all((w[:1].isupper() or w in NAME_PARTICLES) and w.casefold() not in WIDGET_WORDS | ORGANISATION_WORDS
             for w in words)
 
