@@ -236,9 +236,14 @@ def test_a_foreign_byline_alone_on_its_line_is_the_byline(line: str, name: str) 
 @pytest.mark.parametrize(("line", "staff"), [
     ("By The Example Times Staff", "The Example Times Staff"),
     ("By The Associated Press Staff", "The Associated Press Staff"),
-    ("By Staff Reports", "Staff Reports"),
+    ("By Example Courier Staff Reports", "Example Courier Staff Reports"),
 ])
-def test_a_staff_byline_may_open_with_the_or_be_staff_reports(line: str, staff: str) -> None:
+def test_a_staff_byline_may_open_with_the_or_end_in_staff_reports(line: str, staff: str) -> None:
     assert find_author([line], bare=False) == staff
     found = _read(["Bridge to close for two years", line, "November 19, 2019"])
     assert found.author == staff and found.title == "Bridge to close for two years"
+
+
+def test_staff_reports_alone_names_no_author_and_is_no_headline() -> None:
+    found = _read(["Bridge to close for two years", "By Staff Reports", "November 19, 2019"])
+    assert found.author is None and found.title == "Bridge to close for two years"

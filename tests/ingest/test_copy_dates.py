@@ -150,7 +150,8 @@ GERMAN = ["Die Brücke über den Fluss wird ab dem kommenden Montag für zwei Ja
 
 
 def test_a_dotted_date_is_read_day_first_by_the_page_s_language_not_by_which_reading_found_the_story() -> None:
-    header = ["Startseite", "Politik", "Sport", "Brücke wird für zwei Jahre gesperrt", "Von Jana Dorn", "04.05.2019 09:00"]
+    header = ["Startseite", "Politik", "Sport", "Brücke wird für zwei Jahre gesperrt", "Von Jana Dorn",
+              "04.05.2019 09:00"]
     german = read_browser_copy([*header, *GERMAN, *GERMAN, *GERMAN])
     assert german is not None and german.published == datetime(2019, 5, 4, 9, 0, tzinfo=UTC)
     # an English quote in the German story: its English prose stands out, the page is still German

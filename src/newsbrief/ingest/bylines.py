@@ -28,14 +28,14 @@ LONE_FOREIGN_BYLINE = re.compile(r"^(?:Von|Por|Par|Av|Af|Przez)\s+(?P<name>[A-Z]
 # A date line ending with the byline ("5:45 AM PST 11/19/2019 by Jane Doe", "February 1, 2019 | BY: Jane Doe").
 DATED_BYLINE = re.compile(r"^(?=.*\d).{4,60}?(?:\s+|\|\s*)(?i:by):?\s+(?P<name>[A-Z].+)$")
 # A staff byline: the outlet's or a desk's staff ("By Example Post Staff", "Example Editorial Staff", "Our Foreign
-# Staff", "Example News wire services"); the author as written (the gold pages count it), though "staff" is never
-# part of a person's name.
+# Staff", "Example News wire services", "Example Courier Staff Reports"); the author as written (the gold pages count
+# it), though "staff" is never part of a person's name. "Staff Reports" alone names no one: no author.
 STAFF = re.compile(r"^(?P<who>(?:[A-Z][\w.&'’-]*\s+){0,4})(?:(?i:editorial|news|foreign|web|digital)\s+)?"
-                   r"(?i:staff(?: reports)?|wire services|news services|wire reports)$")
+                   r"(?i:staff|wire services|news services|wire reports|(?<=\s)staff reports)$")
 
 
 def is_staff(line: str) -> bool:
-    """A staff byline (:data:`STAFF`: "By The Example Times Staff", "Staff Reports") whose words before "staff" name
+    """A staff byline (:data:`STAFF`: "By The Example Times Staff", "Example Staff Reports") whose words before "staff" name
     an outlet or a desk: no function word ("Our" or a first "The" aside) a headline in title case has ("Council Thanks
     Its Bridge Staff")."""
     match = STAFF.match(line.strip())
