@@ -35,9 +35,9 @@ STAFF = re.compile(r"^(?P<who>(?:[A-Z][\w.&'’-]*\s+){0,4})(?:(?i:editorial|new
 
 
 def is_staff(line: str) -> bool:
-    """A staff byline (:data:`STAFF`: "By The Example Times Staff", "Example Staff Reports") whose words before "staff" name
-    an outlet or a desk: no function word ("Our" or a first "The" aside) a headline in title case has ("Council Thanks
-    Its Bridge Staff")."""
+    """A staff byline (:data:`STAFF`: "By The Example Times Staff", "Example Staff Reports") whose words before
+    "staff" name an outlet or a desk: no function word ("Our" or a first "The" aside) a headline in title case has
+    ("Council Thanks Its Bridge Staff")."""
     match = STAFF.match(line.strip())
     who = match.group("who").split() if match else []
     if who and who[0].casefold() in {"our", "the"}:
