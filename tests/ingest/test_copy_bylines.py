@@ -247,3 +247,11 @@ def test_a_staff_byline_may_open_with_the_or_end_in_staff_reports(line: str, sta
 def test_staff_reports_alone_names_no_author_and_is_no_headline() -> None:
     found = _read(["Bridge to close for two years", "By Staff Reports", "November 19, 2019"])
     assert found.author is None and found.title == "Bridge to close for two years"
+
+
+@pytest.mark.parametrize("headline", ["Por Favor Taqueria", "Par Three Holes"])
+def test_a_headline_of_a_by_word_and_two_capitalised_words_is_the_headline_not_the_byline(headline: str) -> None:
+    found = _read([headline, "November 19, 2019"])
+    assert found.title == headline and found.author is None
+    found = _read(["Bridge to close for two years", "Von Jana Dorn", "November 19, 2019"])
+    assert (found.title, found.author) == ("Bridge to close for two years", "Jana Dorn")

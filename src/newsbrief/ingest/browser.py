@@ -18,6 +18,7 @@ from .boilerplate import is_boilerplate
 from .bylines import (
     BY_LABEL,
     BYLINE,
+    LONE_FOREIGN_BYLINE,
     SLASH_CREDIT,
     author_box,
     bare_name,
@@ -373,8 +374,10 @@ def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = No
     lede = lede_of(body)
     title = leaked[0] if leaked else _find_title(lines, kinds, _header_anchor(lines, lo, header_date),
                                                         author or zone_name, body_end=hi, body_start=lo, lede=lede)
-    if author is None:
+    lone = LONE_FOREIGN_BYLINE.match(title or "")  # the headline's words are no byline: "Por Favor Taqueria"
+    if author is None or (lone and lone.group("name") == author):
         author = _other_byline(lines, lo, hi, title=title, zone_name=zone_name, common=common, date_line=date_line)
+        author = None if lone and lone.group("name") == author else author
     if title is not None and body and body[0] == title:
         body = body[1:]
     wire = next((m.group("src").strip() for line in body[:3] if (m := WIRE_DATELINE.match(line))), None)
