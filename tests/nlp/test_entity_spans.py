@@ -6,8 +6,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from newsbrief.nlp.entities.mentions import doc_mentions
 from newsbrief.nlp.entities.cues import is_title_of_work
+from newsbrief.nlp.entities.mentions import doc_mentions
 from newsbrief.nlp.entities.spans import join_of_chains, storm_name
 
 
@@ -71,7 +71,8 @@ def test_names_of_events_and_storms_are_recognised(nlp: Language) -> None:
         doc = Doc(nlp.vocab, words=text.split())
         return doc[:]
 
-    for text in ("Kelmford Air Show", "Ostravian Cup 2019", "Quorvex Civil War", "Paralympics", "Kelmford Film Festival"):
+    for text in ("Kelmford Air Show", "Ostravian Cup 2019", "Quorvex Civil War", "Paralympics",
+                 "Kelmford Film Festival"):
         assert is_title_of_work(span(text)), text
     for text in ("Quorvex Games", "Ministry of War", "Kelmford Conference", "Show"):
         assert not is_title_of_work(span(text)), text

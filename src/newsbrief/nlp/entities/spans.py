@@ -37,9 +37,6 @@ STORM_WORDS: frozenset[str] = frozenset({"hurricane", "cyclone", "typhoon", "tro
 _JOINERS = frozenset({"&"})
 
 
-_head_kind = of_head_kind
-
-
 def _is_title(tok: Token) -> bool:
     """A person's title ("President", "General", "Dr.")."""
     return tok.lower_.rstrip(".") in lexicon()["person_titles"]
@@ -94,7 +91,7 @@ def _run_after(doc: Doc, start: int) -> int:
         i = _next(doc, i)
     if end - start >= 2 and _is_title(doc[start]):  # "of General Y Z"; "Court of Justice" is a name
         return start
-    if end - start >= 2 and _head_kind(doc[end - 1].text) == "ORG":  # "Y Post of the X Chamber": two bodies
+    if end - start >= 2 and of_head_kind(doc[end - 1].text) == "ORG":  # "Y Post of the X Chamber": two bodies
         return start
     return end
 
@@ -125,7 +122,7 @@ def _step_left(doc: Doc, start: int) -> tuple[int, str] | None:
     if run is None:
         return None
     head = _prev(doc, of)
-    kind = _head_kind(doc[head].text)
+    kind = of_head_kind(doc[head].text)
     if kind is None:
         return None
     before = _prev(doc, run)
@@ -154,7 +151,7 @@ def _extend_left(doc: Doc, start: int) -> tuple[int, str] | None:
 
 def _extend_right(doc: Doc, end: int) -> int:
     """After a name ending in an "of" head: the end of "of [the] Title Words" chains (``end`` if none)."""
-    while _head_kind(doc[end - 1].text) is not None:
+    while of_head_kind(doc[end - 1].text) is not None:
         of = _next(doc, end)
         if of >= len(doc) or doc[of].text != "of":
             break
@@ -185,12 +182,12 @@ def join_of_chains(doc: Doc, ents: list[Span]) -> list[Span]:
         left = _extend_left(doc, body)
         if left is not None:
             start, kind = left
-            if kind == "ORG" or _head_kind(doc[end - 1].text) == "ORG":  # "City of X Council": a council
+            if kind == "ORG" or of_head_kind(doc[end - 1].text) == "ORG":  # "City of X Council": a council
                 label = "ORG"
             elif label not in PLACE_LABELS:
                 label = "LOC"
         new_end = _extend_right(doc, end)
-        if new_end != end and _head_kind(doc[end - 1].text) == "ORG":
+        if new_end != end and of_head_kind(doc[end - 1].text) == "ORG":
             label = "ORG"
         end = new_end
         if (start, end) == (ent.start, ent.end):
