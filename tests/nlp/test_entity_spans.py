@@ -81,6 +81,7 @@ def test_names_of_events_and_storms_are_recognised(nlp: Language) -> None:
         assert storm_name(span(text)) == "quilan", text
     for text in ("Tropical Quorvex", "Hurricane Drilling Ltd", "Hurricane Quorvex Drilling", "Quillan"):
         assert storm_name(span(text)) is None, text
+    assert storm_name(span("Cyclone")) == ""  # the storm word alone: no entity, no bare name to drop
 
 
 def test_an_article_names_the_organisation_in_full_and_no_event(nlp: Language) -> None:

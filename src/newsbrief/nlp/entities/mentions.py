@@ -146,7 +146,7 @@ def candidates(doc: Doc) -> list[Found]:
     storms: set[str] = set()  # bare names of storms named with their storm word ("Quillan")
     for ent in join_of_chains(doc, _paragraph_parts(doc)):
         if ent.label_ not in KEEP_LABELS:
-            if ent.label_ == "EVENT" and (storm := storm_name(ent)) is not None:  # its bare name later: no name
+            if ent.label_ == "EVENT" and (storm := storm_name(ent)):  # its bare name later: no name either
                 storms.add(storm)
             continue
         span = _trim(ent)
@@ -163,7 +163,8 @@ def candidates(doc: Doc) -> list[Found]:
             continue
         storm = storm_name(span)
         if storm is not None:  # a hurricane: no person, organisation or place, nor its bare name
-            storms.add(storm)
+            if storm:
+                storms.add(storm)
             continue
         label = ent.label_
         if label == "PERSON" and any(ch.isdigit() for ch in span.text):

@@ -209,11 +209,14 @@ def join_of_chains(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def storm_name(span: Span) -> str | None:
     """The folded name of a storm ("Hurricane Quillan", "Tropical Storm Quillan" -> "quilan"): a storm word
-    and one title-case name, no organisation's last word after it ("Hurricane Drilling Ltd"); else None."""
+    and one title-case name, no organisation's last word after it ("Hurricane Drilling Ltd"); "" for a storm
+    word alone ("the Cyclone"); else None."""
     words = [t for t in span if not t.is_space]
     i = 1 if words and words[0].lower_ in STORM_WORDS - {"tropical"} else 0
     if len(words) >= 3 and words[0].lower_ == "tropical" and words[1].lower_ == "storm":
         i = 2
+    if i == len(words) == 1:
+        return ""  # "the Cyclone": the storm word alone names the storm of the article, no entity
     if i == 0 or len(words) != i + 1 or not words[i].is_title:
         return None
     doc = span.doc
