@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from ..chunks import doc_text
 from ..lexicon import lexicon
 from ..quotes.lexicon import PERSONAL_SPEECH_LEMMAS
-from .gazetteer import country_code, fold, is_capital, is_place
+from .gazetteer import country_code, fold, head_words, is_capital, is_place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -229,8 +229,6 @@ def before_org_noun(span: Span) -> bool:
 
 @functools.cache
 def _of_heads() -> tuple[frozenset[str], frozenset[str]]:
-    from .labels import head_words  # not on top: labels reads this module's helpers
-
     return (head_words("org_suffixes") | frozenset(fold(w) for w in OF_ORG_HEADS),
             frozenset(fold(w) for w in OF_PLACE_HEADS))
 
