@@ -58,6 +58,7 @@ _ORG_NOUNS = frozenset("foundation board company corporation party union council
 _FAC_NOUNS = frozenset("hospital prison jail penitentiary airport airfield stadium".split())
 _NUMBER = re.compile(r"^[-+($]?\d[\d.,/:%]*\)?$")
 _ORG_NOUN_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(_ORG_NOUNS)) + r")\b")
+_SURNAME_BAND = 20_000  # a census surname this common (rank) may head a person's name: the typer's top band
 _ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)?|[IVX]+)$")  # "Cup 2019", "Games XXI"
 _COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
 
@@ -255,8 +256,8 @@ def is_title_of_work(span: Span, *, text: str | None = None, label: str | None =
     """Names of laws, awards, works and events by their head word ("Data Retention Bill", "Nobel Prize",
     "Kelmford Air Show", "Ostravian Cup 2019": a trailing number ignored), and hashtags or handles
     ("#Hamilton"): no person, organisation or place. The head word does not decide for a name the model
-    tagged ``label`` PERSON ("Dorrit Fair"), one in an organisation's "of" ("Ministry of War") or one before
-    an organisation's noun ("X Fair magazine")."""
+    tagged ``label`` PERSON whose head is a common census surname ("Dorrit Fair"), one in an organisation's
+    "of" ("Ministry of War") or one before an organisation's noun ("X Fair magazine")."""
     text = doc_text(span.doc) if text is None else text  # Doc.text joins every token: pass it when calling often
     if span.start_char > 0 and text[span.start_char - 1] in "#@":
         return True
@@ -267,7 +268,13 @@ def is_title_of_work(span: Span, *, text: str | None = None, label: str | None =
         words.pop()
     if len(words) < 2 or not words[-1].is_title or words[-1].lower_ not in lexicon()["not_entity_heads"]:
         return False
-    if label == "PERSON" or re.search(re.escape(span.text) + _ORG_NOUN_AFTER.pattern, text):
+    if label == "PERSON":
+        from .words import surname_rank
+
+        rank = surname_rank(words[-1].text)
+        if rank is not None and rank < _SURNAME_BAND:  # "Dorrit Fair", "Dorrit Derby"; not "Magic Jubilee"
+            return False
+    if re.search(re.escape(span.text) + _ORG_NOUN_AFTER.pattern, text):
         return False  # "X Fair magazine" once in the text: every "X Fair" is the magazine
     return not any(t.lower_ == "of" and of_head_kind(span.doc[t.i - 1].text) == "ORG" for t in words[1:])
 
