@@ -52,3 +52,13 @@ def test_an_agency_joined_by_and_is_the_wire_and_leaves_no_dangling_and(byline: 
     from newsbrief.ingest.sources import split_wire
 
     assert split_wire(clean_author(byline), source="Example Courier") == (author, wire)
+
+
+@pytest.mark.parametrize(("byline", "want"), [
+    ("Jane Doe Nov", "Jane Doe"),
+    ("Jane Doe November", "Jane Doe"),
+    ("Dana May", "Dana May"),
+    ("Elsie June", "Elsie June"),
+])
+def test_a_glued_month_goes_but_a_surname_that_is_a_month_stays(byline: str, want: str) -> None:
+    assert clean_author(byline) == want

@@ -105,6 +105,12 @@ def _names_joined(part: str) -> list[str]:
     return [part]
 
 
+def _without_month(name: str) -> str:
+    """A month glued after a full name goes ("Jane Doe Nov"); a surname that is a month stays ("Theresa May")."""
+    bare = TRAILING_MONTH.sub("", name).strip()
+    return bare if len(bare.split()) >= 2 else name.strip()
+
+
 def clean_author(author: str | None) -> str | None:
     """A byline as names joined by ", "; None for a placeholder. Photo credits, e-mail addresses and user names
     glued to a name ("Jane Doe jdoe", "Jane Doe jane.doe@example.com") and a trailing month go."""
@@ -114,7 +120,7 @@ def clean_author(author: str | None) -> str | None:
     author = re.sub(r"^\s*by[:\s]+(?=\S)", "", author, flags=re.IGNORECASE)  # "By Jane Doe and Tom Reed"
     for part in (piece for split in re.split(r"\s*[;,]\s*", author) for piece in _names_joined(split)):
         part = PHOTO_CREDIT.sub("", re.sub(r"^(?:by|and|&)\s+", "", part.strip(), flags=re.IGNORECASE))
-        part = TRAILING_MONTH.sub("", EMAIL_USER.sub("", part.strip())).strip()
+        part = _without_month(EMAIL_USER.sub("", part.strip()))
         if not part or CREDENTIAL.match(part) or part.casefold() in PLACEHOLDER_AUTHORS:
             continue
         if part.isupper() and any(n.casefold() == part.casefold() for n in names):
