@@ -135,7 +135,7 @@ def test_a_person_after_an_organisations_of_stays_a_person(nlp: Language) -> Non
 def test_a_name_the_model_tagged_after_of_is_not_swallowed_by_the_name_before(nlp: Language) -> None:
     named = _named(nlp, "Dorrit Post of the Kelmford Chamber of Commerce said trade would grow.")
     assert not any("Post" in n and "Chamber" in n for n, _ in named)
-    assert ("Dorrit Post", "ORG") in named  # the model's own span, no longer run into the chamber's name
+    assert "Dorrit Post" in [n for n, _ in named]  # the model's own span (its label is the model's to get right)
 
 
 def test_a_person_whose_surname_is_a_head_word_stays_a_person(nlp: Language) -> None:
@@ -174,9 +174,11 @@ def test_a_storms_bare_name_keeps_a_person_of_that_surname(nlp: Language) -> Non
 
 def test_an_organisation_suffix_outweighs_a_place_head_before_of(nlp: Language) -> None:
     named = _named(nlp, "The Republic of Ostravia Army said its troops had crossed the border.")
-    assert named and all(lab == "ORG" for n, lab in named if "Army" in n)
+    army = [lab for n, lab in named if "Army" in n]
+    assert army and all(lab == "ORG" for lab in army)
     named = _named(nlp, "The City of Kelmford Council said on Monday that bins would be collected weekly.")
-    assert named and all(lab == "ORG" for n, lab in named if "Council" in n)
+    council = [lab for n, lab in named if "Council" in n]
+    assert council and all(lab == "ORG" for lab in council)
 
 
 def test_a_person_before_a_building_noun_and_another_noun_stays_a_person(nlp: Language) -> None:
@@ -189,3 +191,36 @@ def test_common_words_opening_a_sentence_are_no_head_of_a_name(nlp: Language) ->
     named = _named(nlp, "Senior Staff of the Kelmford Museum said on Monday the roof leaked.")
     assert ("Kelmford Museum", "ORG") in named
     assert not any("Staff" in n for n, _ in named)
+
+
+def test_a_person_with_a_given_name_and_a_rare_event_surname_stays_a_person(nlp: Language) -> None:
+    named = _named(nlp, '"The archive is incomplete," said Anna Fest, a historian at Kelmford University. '
+                        "Fest said more was lost.")
+    assert ("Anna Fest", "PERSON") in named
+    named = _named(nlp, '"We will appeal," said David Tour, the mayor of Kelmford. Tour said the ruling was unfair.')
+    assert ("David Tour", "PERSON") in named
+
+
+def test_an_organisation_head_before_for_or_of_keeps_a_name_ending_in_an_event_word(nlp: Language) -> None:
+    named = _named(nlp, '"The threat is growing," the Ostravian Institute for the Study of War said in a report '
+                        "on Monday.")
+    assert any("Institute" in n and lab == "ORG" for n, lab in named)
+    doc = Doc(nlp.vocab, words="Representation of the People Act".split())
+    assert is_title_of_work(doc[:])  # a law: "of" after no organisation's head
+
+
+def test_a_storm_word_before_a_common_word_names_a_company(nlp: Language) -> None:
+    named = _named(nlp, "Cyclone Robotics said on Monday it had raised $20m. Cyclone Robotics shares rose.")
+    assert ("Cyclone Robotics", "ORG") in named
+    doc = Doc(nlp.vocab, words="Cyclone Robotics".split())
+    assert storm_name(doc[:]) is None
+
+
+def test_a_body_or_street_ending_in_a_word_of_events_is_kept(nlp: Language) -> None:
+    named = _named(nlp, "The Ostravian Professional Golf Tour fined him on Monday, and the Tour said the ban would "
+                        "stand.")
+    assert any(n.endswith("Golf Tour") for n, _ in named)
+    named = _named(nlp, "The Ostravian Constitutional Convention voted on Monday to end the monarchy.")
+    assert any(n.endswith("Constitutional Convention") for n, _ in named)
+    named = _named(nlp, "Two shops on Kelmford Parade were robbed on Monday, police said.")
+    assert any(n.endswith("Kelmford Parade") for n, _ in named)
