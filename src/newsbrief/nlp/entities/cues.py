@@ -21,15 +21,14 @@ from typing import TYPE_CHECKING
 from ..chunks import doc_text
 from ..lexicon import lexicon
 from ..quotes.lexicon import PERSONAL_SPEECH_LEMMAS
-from .gazetteer import country_code, fold, head_words, is_capital, is_place
+from .gazetteer import country_code, is_capital, is_place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 __all__ = ["lexicon", "org_key", "is_known_org", "is_table_line", "table_spans", "has_digit", "cue_label",
-           "is_title_of_work", "in_quoted_title", "org_evidence", "is_common_plural", "acts_as_government",
-           "is_credit_line", "credit_spans", "OF_ORG_HEADS", "OF_PLACE_HEADS", "of_head_kind",
-           "before_org_noun"]
+           "in_quoted_title", "org_evidence", "is_common_plural", "acts_as_government", "is_credit_line",
+           "credit_spans", "OF_ORG_HEADS", "OF_PLACE_HEADS", "org_noun_at"]
 
 _FAC_SUFFIXES = frozenset(
     "street st road rd avenue ave boulevard lane square bridge terminal airport station museum stadium observatory "
@@ -58,8 +57,6 @@ _ORG_NOUNS = frozenset("foundation board company corporation party union council
 _FAC_NOUNS = frozenset("hospital prison jail penitentiary airport airfield stadium".split())
 _NUMBER = re.compile(r"^[-+($]?\d[\d.,/:%]*\)?$")
 _ORG_NOUN_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(_ORG_NOUNS)) + r")\b")
-_SURNAME_BAND = 20_000  # a census surname this common (rank) may head a person's name: the typer's top band
-_ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)?|[IVX]+)$")  # "Cup 2019", "Games XXI"
 _COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
 
 
@@ -169,7 +166,7 @@ def cue_label(span: Span) -> tuple[str, bool] | None:
     if (nxt is not None and nxt.is_lower and nxt.lower_ in _FAC_NOUNS and not is_place(span.text)
             and not _noun_after(doc, span.end + 1)):  # "the X prison sentence": X is what the sentence is of
         return "FAC", True  # "Quorvex hospital", "Kelmford prison": a building named after whatever
-    if before_org_noun(span) and not is_place(span.text):
+    if org_noun_at(doc_text(doc), span.end_char) and not is_place(span.text):
         return "ORG", True  # "the Walkley board", "Zanu-PF party"
     before = _words_before(span, 2)
     if any(before.endswith(p) for p in lex["place_before"]):
@@ -222,24 +219,9 @@ def _noun_after(doc: Doc, i: int) -> bool:
     return i < len(doc) and doc[i].is_lower and doc[i].is_alpha and doc[i].pos_ == "NOUN"
 
 
-def before_org_noun(span: Span) -> bool:
-    """``span`` followed by a lower-case noun of an organisation ("the X board", "X magazine")."""
-    doc = span.doc
-    return span.end < len(doc) and doc[span.end].is_lower and doc[span.end].lower_ in _ORG_NOUNS
-
-
-@functools.cache
-def _of_heads() -> tuple[frozenset[str], frozenset[str]]:
-    return (head_words("org_suffixes") | frozenset(fold(w) for w in OF_ORG_HEADS),
-            frozenset(fold(w) for w in OF_PLACE_HEADS))
-
-
-def of_head_kind(word: str) -> str | None:
-    """``ORG`` or ``PLACE`` when ``word`` (possessive or not) is a head that takes an "of" complement
-    ("Ministry", "Staff"; "Gulf", "Republic"), else None."""
-    h = fold(re.sub(r"['’]s?$", "", word)).replace(" ", "")
-    orgs, places = _of_heads()
-    return "ORG" if h in orgs else "PLACE" if h in places else None
+def org_noun_at(text: str, pos: int) -> bool:
+    """A lower-case noun of an organisation at ``pos`` of ``text`` after a space ("the X| board", "X| magazine")."""
+    return _ORG_NOUN_AFTER.match(text, pos) is not None
 
 
 def is_common_plural(word: str) -> bool:
@@ -250,33 +232,6 @@ def is_common_plural(word: str) -> bool:
     low = word.lower()
     return (word[:1].isupper() and low.endswith("s") and not low.endswith("ss") and len(low) > 3
             and is_common_word(low[:-1]) and not is_common_word(low) and not is_place(word))
-
-
-def is_title_of_work(span: Span, *, text: str | None = None, label: str | None = None) -> bool:
-    """Names of laws, awards, works and events by their head word ("Data Retention Bill", "Nobel Prize",
-    "Kelmford Air Show", "Ostravian Cup 2019": a trailing number ignored), and hashtags or handles
-    ("#Hamilton"): no person, organisation or place. The head word does not decide for a name the model
-    tagged ``label`` PERSON whose head is a common census surname ("Dorrit Fair"), one in an organisation's
-    "of" ("Ministry of War") or one before an organisation's noun ("X Fair magazine")."""
-    text = doc_text(span.doc) if text is None else text  # Doc.text joins every token: pass it when calling often
-    if span.start_char > 0 and text[span.start_char - 1] in "#@":
-        return True
-    if span.text.lower().removesuffix("'s").removesuffix("’s") in lexicon()["not_entities"]:
-        return True  # awards: "Oscar", "Grammys", "Olympics"
-    words = [t for t in span if not t.is_punct]
-    while len(words) > 1 and _ORDINAL.match(words[-1].text):
-        words.pop()
-    if len(words) < 2 or not words[-1].is_title or words[-1].lower_ not in lexicon()["not_entity_heads"]:
-        return False
-    if label == "PERSON":
-        from .words import surname_rank
-
-        rank = surname_rank(words[-1].text)
-        if rank is not None and rank < _SURNAME_BAND:  # "Dorrit Fair", "Dorrit Derby"; not "Magic Jubilee"
-            return False
-    if re.search(re.escape(span.text) + _ORG_NOUN_AFTER.pattern, text):
-        return False  # "X Fair magazine" once in the text: every "X Fair" is the magazine
-    return not any(t.lower_ == "of" and of_head_kind(span.doc[t.i - 1].text) == "ORG" for t in words[1:])
 
 
 def in_quoted_title(span: Span, *, text: str | None = None) -> bool:

@@ -16,11 +16,12 @@ if TYPE_CHECKING:
     from .typer import Typer
 
 from ..chunks import doc_text
-from .cues import cue_label, in_quoted_title, is_title_of_work, lexicon, org_key, skip_spans
+from .cues import cue_label, in_quoted_title, lexicon, org_key, skip_spans
 from .gazetteer import country_code, fold, is_place
 from .labels import PLACE_LABELS, Found, place_label, strip_person_titles
 from .recall import missed_surnames
-from .spans import drop_storm_names, join_of_chains, storm_name
+from .spans import drop_storm_names, join_of_chains
+from .titles import is_title_of_work, storm_name
 
 #: Entity labels newsbrief counts: people, organisations, places (incl. facilities).
 KEEP_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})

@@ -12,7 +12,7 @@
 * **Storms** ("Hurricane Quillan", "Tropical Storm Quillan"): a storm word and one name is no person,
   organisation or place; its bare name elsewhere in the article neither, unless a person's full name ends
   in it. Names of events ("the Kelmford Air Show", "the Ostravian Cup") end in a head word of the lexicon's
-  ``not_entity_heads`` (:func:`.cues.is_title_of_work`).
+  ``not_entity_heads`` (:func:`.titles.is_title_of_work`); storms by :func:`.titles.storm_name`.
 
 Word lists are generic nouns (no names); one pass over the article's entities, no pairs.
 """
@@ -21,19 +21,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .cues import OF_ORG_HEADS, OF_PLACE_HEADS, lexicon, of_head_kind
+from .cues import lexicon
 from .gazetteer import fold
 from .labels import PLACE_LABELS
+from .titles import of_head_kind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from .labels import Found
 
-__all__ = ["OF_ORG_HEADS", "OF_PLACE_HEADS", "STORM_WORDS", "drop_storm_names", "join_of_chains", "storm_name"]
+__all__ = ["drop_storm_names", "join_of_chains"]
 
-#: First words of a storm's name ("Hurricane X", "Cyclone X", "Tropical Storm X").
-STORM_WORDS: frozenset[str] = frozenset({"hurricane", "cyclone", "typhoon", "tropical"})
 _JOINERS = frozenset({"&"})
 
 
@@ -205,26 +204,6 @@ def join_of_chains(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         kept.append(span)
     return kept
-
-
-def storm_name(span: Span) -> str | None:
-    """The folded name of a storm ("Hurricane Quillan", "Tropical Storm Quillan" -> "quilan"): a storm word
-    and one title-case name, no organisation's last word after it ("Hurricane Drilling Ltd"); "" for a storm
-    word alone ("the Cyclone"); else None."""
-    words = [t for t in span if not t.is_space]
-    i = 1 if words and words[0].lower_ in STORM_WORDS - {"tropical"} else 0
-    if len(words) >= 3 and words[0].lower_ == "tropical" and words[1].lower_ == "storm":
-        i = 2
-    if i == len(words) == 1:
-        return ""  # "the Cyclone": the storm word alone names the storm of the article, no entity
-    if i == 0 or len(words) != i + 1 or not words[i].is_title:
-        return None
-    doc = span.doc
-    nxt = doc[span.end] if span.end < len(doc) else None
-    org_words = lexicon()["org_suffixes"]
-    if words[i].lower_ in org_words or (nxt is not None and (nxt.is_title or nxt.lower_.rstrip(".") in org_words)):
-        return None
-    return fold(words[i].text)
 
 
 def drop_storm_names(found: list[Found], storms: set[str]) -> list[Found]:
