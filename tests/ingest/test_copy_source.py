@@ -7,6 +7,7 @@ import pytest
 from copypages import STORY, page
 from newsbrief.ingest.copy_candidates import candidate_rows
 from newsbrief.ingest.copy_source import source_model
+from newsbrief.ingest.sources import agency
 from newsbrief.ingest.text import parse_page
 
 
@@ -29,12 +30,59 @@ def test_a_domain_the_chrome_writes_names_the_outlet_over_the_owner_of_its_netwo
     assert article.source == "Harbour Gazette"
 
 
-@pytest.mark.skipif(source_model() is None, reason="the package ships no copy_source.npz")
 def test_a_section_or_button_is_never_the_source() -> None:
+    import numpy as np
+
     from newsbrief.ingest.copy_candidates import is_label
+    from newsbrief.ingest.copy_source import SourceModel
 
     assert is_label("Top Stories") and is_label("Home") and is_label("World") and is_label("Sign In")
     assert not is_label("Harbour Gazette") and not is_label("CNN")
+    # weights that score the label far above the outlet: the label is still never picked
+    ranker = SourceModel(mean=np.zeros(1), scale=np.ones(1), coef=np.array([5.0]), intercept=0.0, floor=0.0)
+    names = ["Top Stories", "Harbour Gazette", "Sign In"]
+    assert ranker.pick(names, np.array([[3.0], [0.0], [2.0]]))[0] == "Harbour Gazette"
+    assert ranker.pick(["Top Stories", "Home"], np.array([[3.0], [0.0]])) == (None, 0.0)
+
+
+def _agency_copy(*, site: str, owner: str, agency: str = "Reuters") -> str:
+    head = [site, "World", "Business", "Markets", "Sign In", "Bridge to close for two years", "By Jane Doe",
+            "November 19, 2019"]
+    story = [f"FERROW ({agency}) - " + STORY[0], *STORY[1:]]
+    foot = [f"More from {site}", f"Contact {site}", f"© 2019 {owner}. All rights reserved."]
+    return "\n".join(head + story + foot)
+
+
+@pytest.mark.parametrize("ranked", [True, False])
+def test_an_agencys_own_site_is_the_source_when_its_chrome_names_the_agency(ranked: bool,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsbrief.ingest.copy_source as copy_source
+
+    if not ranked:
+        monkeypatch.setattr(copy_source, "source_model", lambda: None)  # the package without copy_source.npz
+    elif source_model() is None:
+        pytest.skip("the package ships no copy_source.npz")
+    own = parse_page(_agency_copy(site="Reuters", owner="Reuters"), article_id="a")
+    assert (own.source, own.wire) == ("Reuters", None)
+    written = parse_page(_agency_copy(site="Reuters", owner="Reuters").replace("Contact Reuters", "reuters.com"),
+                         article_id="a")
+    assert written.source == "Reuters"
+    member = parse_page(_agency_copy(site="Harbour Gazette", owner="Harbour Gazette Co."), article_id="a")
+    assert (member.source, member.wire) == ("Harbour Gazette", "Reuters")
+
+
+def test_an_agency_is_the_copys_own_only_when_its_copyright_and_its_chrome_both_name_it() -> None:
+    from newsbrief.ingest.copy_source import agency_site
+
+    lines = _agency_copy(site="Reuters", owner="Reuters").split("\n")
+    body = lines[8:12]
+    assert agency_site("Reuters", lines, body=body)
+    assert not agency_site("Reuters", [line for line in lines if not line.startswith("©")], body=body)
+    # a member page that carries the agency's copyright notice under the story, and its own site's chrome
+    member = _agency_copy(site="Harbour Gazette", owner="Reuters").split("\n")
+    assert not agency_site("Reuters", member, body=body)
+    # an agency named in the story only is no site
+    assert not agency_site("Reuters", [*body, "© 2019 Reuters. All rights reserved."], body=body)
 
 
 def test_the_sites_note_about_itself_names_the_outlet_over_its_parent_company() -> None:
@@ -147,3 +195,23 @@ def test_an_agency_named_by_the_storys_wire_dateline_is_the_wire_not_the_outlet_
     _, wholes, rows = candidate_rows(lines, body=story, rule="The Associated Press")
     given = ranker.source(lines, body=story, rule="The Associated Press", candidates=(wholes, rows))
     assert given is None  # a member site's page hosted by the agency: not the agency's name, and no guess
+
+
+@pytest.mark.parametrize("link", ["More from AP", "AP Newsletters"])
+def test_an_agency_notice_under_the_story_and_its_links_make_no_agency_site(link: str) -> None:
+    """A member page without a site name runs the agency's story with the agency's notice right under it and the
+    agency's links beside it: the agency is the wire, not the outlet, and never both."""
+    story = ["EXAMPLEVILLE (AP) — " + STORY[0], *STORY[1:]]
+    head = ["Home", "News", "Sports", "Sign In", "Bridge to close for two years", "By Jane Doe", "November 19, 2019"]
+    notice = "Copyright 2019 The Associated Press. All rights reserved."
+    found = parse_page("\n".join([*head, *story, notice, link, "Storm hits coast", "Bridge reopens"]), article_id="a")
+    assert (found.source, found.wire) == (None, "AP")
+
+
+def test_an_agencys_own_page_names_no_wire_in_another_form_of_its_name() -> None:
+    story = ["EXAMPLEVILLE (AP) — " + STORY[0], *STORY[1:]]
+    lines = ["AP News", "World", "Business", "Sign In", "Bridge to close for two years", "By Jane Doe",
+             "November 19, 2019", *story, "Most read", "Storm hits coast", "More from AP", "Contact AP",
+             "apnews.com", "Copyright 2019 The Associated Press. All rights reserved."]
+    found = parse_page("\n".join(lines), article_id="a")
+    assert found.source is not None and agency(found.source) == "AP" and found.wire is None

@@ -14,19 +14,27 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from .boilerplate import COPYRIGHT, is_boilerplate
-from .bylines import BY_LABEL, BYLINE, STAFF, author_box, bare_name, find_author, lowercase_words, photo_credit
+from .boilerplate import is_boilerplate
+from .bylines import (
+    BY_LABEL,
+    BYLINE,
+    LONE_FOREIGN_BYLINE,
+    SLASH_CREDIT,
+    author_box,
+    bare_name,
+    find_author,
+    is_staff,
+    lowercase_words,
+    photo_credit,
+)
 from .copy_dates import DOTTED, find_date
 from .copy_language import stopwords_of
 from .copy_patterns import DATE, DATE_NO_YEAR, MONTH, STOPWORDS, lede_of, lede_overlap, words
 from .copy_teasers import before_author_note, comment_head, story_lines
+from .copyright import copyright_owner, copyright_year
 from .names import clean_author, is_outlet, outlet_in
 
 WIRE_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'-]{1,40}\((?P<src>[A-Z][\w .&-]{1,30})\)\s*[-—–:]")
-OWNER_NOISE = re.compile(
-    r"\b(?:all rights reserved|or its affiliated companies|inc|llc|ltd|limited|plc|company|co|corp(?:oration)?|"
-    r"media group|group|productions|interactive)\b\.?", re.IGNORECASE,
-)
 MIN_BODY_WORDS = 40
 CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")  # scripts written without spaces between words
 # Words of prose a story read with another language's function words needs (selected on dev among 40-200: a page of
@@ -38,7 +46,7 @@ BAD_RUN_CAP = 60.0
 DATE_LINE = re.compile(rf"^\W*(?:updated|posted|published|modified|last updated)\b.{{0,20}}{DATE_NO_YEAR.pattern}",
                        re.IGNORECASE)
 # A photo credit glued to its caption's last sentence ("The road is long.Jane Doe/Example Images").
-GLUED_CREDIT = re.compile(r"[.!?](?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*\s*/\s*[A-Z][\w .&'’-]{1,40}$")
+GLUED_CREDIT = re.compile(rf"[.!?]{SLASH_CREDIT}")
 RELATIVE_TIME = re.compile(r"\b\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b", re.IGNORECASE)
 # Headline scoring, selected on the train and dev copies (benchmarks/pages_silver.py): the story's opening repeats
 # a headline's words (weight of the share it repeats), the headline sits right above the byline or date line, a
@@ -46,7 +54,6 @@ RELATIVE_TIME = re.compile(r"\b\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b", 
 LEDE_WEIGHT = 2.0
 NEXT_TO_HEADER = 0.5
 CAPITALS = 2.0
-SHORT_SENTENCE = 0.0  # a short line ending a sentence: a photo caption as often as a headline
 STANDFIRST = 1.5  # a long line right under a shorter headline-like one is its standfirst
 STANDFIRST_MIN = 14
 AUTHOR_BOX_LINES = 60  # an author box sits within this many lines after the story
@@ -128,20 +135,19 @@ INTERFACE = re.compile(
     r"click here|tap here|swipe|scroll (?:down|up)|welcome to|read more|"
     r"(?:facebook|twitter|email|linkedin|reddit|pinterest|whatsapp|flipboard)\W+"
     r"(?:facebook|twitter|email|linkedin|reddit|pinterest|whatsapp|flipboard))\b", re.IGNORECASE)
-# A photo credit ("Jane Doe/The Example Times") or a media teaser's label ("Video Julian Assange dragged ...", "Watch:
-# ..."; "Video shows ..." is a headline).
-CREDIT_OR_TEASER = re.compile(r"^(?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w.'’-]+\s*/\s*(?:the\s+)?[A-Z][\w .&'’-]{1,40}$|"
-                              r"^(?:Video|Watch|Gallery|Audio|Photos?|Listen)(?::|\s+(?-i:[A-Z\d\"“‘']))|"
-                              r"^(?:media |image |photo )?caption",
-                              re.IGNORECASE)
+# A media teaser's label ("Video Julian Assange dragged ...", "Watch: ..."; "Video shows ..." is a headline) or a
+# caption's ("Media caption ...").
+TEASER = re.compile(r"^(?:Video|Watch|Gallery|Audio|Photos?|Listen)(?::|\s+(?-i:[A-Z\d\"“‘']))|"
+                    r"^(?:media |image |photo )?caption", re.IGNORECASE)
 
 
 def _title_like(line: str, author: str | None) -> bool:
     tokens = words(line)
     if not 3 <= len(tokens) <= 30 or is_boilerplate(line) or DATE.search(line) or BYLINE.match(line) or \
-            STAFF.match(line):
+            is_staff(line):
         return False
-    if INTERFACE.search(line) or CREDIT_OR_TEASER.match(line) or RELATIVE_TIME.search(line) or DATE_LINE.match(line):
+    if INTERFACE.search(line) or TEASER.match(line) or photo_credit(line, below_date=False) or \
+            RELATIVE_TIME.search(line) or DATE_LINE.match(line):
         return False
     if re.search(r"\[[^\]]{0,40}:[^\]]{1,40}\]$|\((?:photo|image|file)[^)]*\)$|\([^()/]{2,40}/[^()/]{2,40}\)$", line,
                  re.IGNORECASE) or GLUED_CREDIT.search(line):
@@ -177,7 +183,7 @@ def _find_title(lines: list[str], kinds: list[str], anchor: int, author: str | N
         line = lines[i]
         if i >= anchor and (kinds[i] == "good" or i == anchor or (body_start is not None and i >= body_start)):
             continue
-        if not _title_like(line, author) or (i + 1 < len(lines) and photo_credit(lines[i + 1], below_date=i >= anchor)):
+        if not _title_like(line, author) or _above_credit(lines, i, below_date=i >= anchor):
             continue  # not a headline, or a photo caption above its credit
         n = len(words(line))
         # a headline is repeated above the story's end (the page title, a breadcrumb, an image
@@ -185,7 +191,7 @@ def _find_title(lines: list[str], kinds: list[str], anchor: int, author: str | N
         others = [j for j in seen_at.get(line.casefold(), []) if j != i]
         score = 2.0 if any(j < body_end for j in others) else -1.5 if others else 0.0
         score -= 0.5 * abs(anchor - i)
-        score += (-3.0 if n > 8 else SHORT_SENTENCE) if _ends_sentence(line) else 2.0
+        score += (-3.0 if n > 8 else 0.0) if _ends_sentence(line) else 2.0  # a short sentence: a caption as often
         score += 1.0 if 4 <= n <= 25 else -1.0
         score += 0.25 if i < anchor else 0.0  # the headline usually sits above the byline/date block
         score += LEDE_WEIGHT * lede_overlap(line, lede)
@@ -195,6 +201,13 @@ def _find_title(lines: list[str], kinds: list[str], anchor: int, author: str | N
         if score > best_score:
             best, best_score = line, score
     return best
+
+
+def _above_credit(lines: list[str], i: int, *, below_date: bool) -> bool:
+    """A photo caption above its credit line (:func:`~.bylines.photo_credit`); above the date line only one that ends
+    a sentence (a headline sits above a credit as often)."""
+    return i + 1 < len(lines) and (below_date or _ends_sentence(lines[i])) and \
+        photo_credit(lines[i + 1], below_date=below_date)
 
 
 def _dated(lines: list[str], i: int) -> bool:
@@ -225,23 +238,6 @@ def _header_anchor(lines: list[str], body_start: int, date_line: int | None) -> 
     return body_start
 
 
-def copyright_owner(lines: list[str]) -> str | None:
-    """The owner named by a copyright line ("© 2019 The Example Times Co. All rights reserved")."""
-    for i, line in enumerate(lines):
-        if COPYRIGHT.search(line) and len(line.split()) < 40:
-            owner = re.sub(r".*?(?:©|\(c\)|copyright)", "", line, count=1, flags=re.IGNORECASE)
-            if not re.search(r"[^\W\d_]", owner) and i + 1 < len(lines):  # "© 2017" / "The Example Times Co."
-                owner = lines[i + 1]
-            owner = re.sub(r"\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\b", "", owner)
-            owner = re.sub(r"^(?:[\W_]|copyright\b|by\b)+", "", owner.strip(), flags=re.IGNORECASE)
-            owner = re.split(r"[.|,]\s|\.$|\|", owner)[0]  # "The Example News, a Digital First Media Newspaper"
-            owner = OWNER_NOISE.sub("", owner).strip(" ,.-©")
-            owner = re.sub(r"\s+", " ", owner)
-            if owner and len(owner.split()) <= 6 and not owner.lower().startswith(("provided", "all")):
-                return owner
-    return None
-
-
 def _source(lines: list[str], body: list[str], *, chrome: list[str]) -> str | None:
     """The copyright owner when it is a known outlet; else the known outlet the page's chrome names most; else the
     copyright owner (often a parent company); else a wire dateline's agency."""
@@ -250,11 +246,6 @@ def _source(lines: list[str], body: list[str], *, chrome: list[str]) -> str | No
     if is_outlet(owner):
         return owner
     return outlet_in(chrome) or owner or wire  # a wire dateline names the agency, the outlet only when nothing else
-
-
-def _copyright_year(lines: list[str]) -> int | None:
-    years = [int(y) for line in lines if COPYRIGHT.search(line) for y in re.findall(r"\b(?:19|20)\d{2}\b", line)]
-    return max(years) if years else None
 
 
 LIST_SEPARATOR = re.compile(r"\s(?:--|-|–|—|\|)\s|:\s")
@@ -315,9 +306,9 @@ def unchromed(lines: list[str]) -> list[str]:
 def _other_byline(lines: list[str], lo: int, hi: int, *, title: str | None, zone_name: str | None,
                   common: frozenset[str], date_line: int | None) -> str | None:
     """The byline when the date line has no explicit one near it: an explicit byline under the headline or just above
-    the story; else an author box after the story; else a staff line, a bare name or a name on the date line in the
-    date line's zone (``zone_name``); else a bare name right under the headline (names as
-    :func:`~.bylines.bare_name` tells them)."""
+    the story; else an author box after the story; else a staff line, a bare name or
+    a name on the date line in the date line's zone (``zone_name``); else a bare name right under the headline (names
+    as :func:`~.bylines.bare_name` tells them)."""
     near_title = [i for i, line in enumerate(lines[:hi]) if line == title] if title else []
     spans = [(i + 1, i + 7) for i in reversed(near_title)] + [(max(0, lo - 10), lo + 2)]
     explicit = next((a for start, end in spans if (a := find_author(
@@ -328,6 +319,15 @@ def _other_byline(lines: list[str], lo: int, hi: int, *, title: str | None, zone
     return author_box(lines[hi:hi + AUTHOR_BOX_LINES], common=common) or zone_name or \
         next((lines[i + 1] for i in near_title if i + 1 < len(lines) and bare_name(lines[i + 1], common=common)
               and not (lines[i].isupper() and lines[i + 1].isupper())), None)  # not a menu in capitals
+
+
+def _day_first(lines: list[str], head: list[str], stopwords: frozenset[str]) -> bool | None:
+    """True when the page is in a language other than English (detected, :func:`~.copy_language.stopwords_of`, as
+    for the copy's prose): a dotted date "04.05.2019" in its header is 4 May; None on an English page (undated
+    without evidence of the order). Detected only when the header shows a dotted date."""
+    if not any(DOTTED.match(line) for line in head):
+        return None
+    return True if (stopwords if stopwords is not STOPWORDS else stopwords_of(lines)) is not STOPWORDS else None
 
 
 def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = None) -> CopyFields | None:
@@ -360,7 +360,8 @@ def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = No
     body += listed
     hi += len(listed)
     near = _head_lines(lines, lo)
-    published, at = find_date([lines[i] for i in near], _copyright_year(lines))
+    head = [lines[i] for i in near]
+    published, at = find_date(head, copyright_year(lines), day_first=_day_first(lines, head, stopwords))
     date_line = None if at is None else near[at]
     zone_start = max(0, (date_line if date_line is not None else lo) - 6)
     byline_zone = lines[zone_start:(date_line if date_line is not None else lo) + 4]
@@ -373,12 +374,14 @@ def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = No
     lede = lede_of(body)
     title = leaked[0] if leaked else _find_title(lines, kinds, _header_anchor(lines, lo, header_date),
                                                         author or zone_name, body_end=hi, body_start=lo, lede=lede)
-    if author is None:
+    lone = LONE_FOREIGN_BYLINE.match(title or "")  # the headline's words are no byline: "Por Favor Taqueria"
+    if author is None or (lone and lone.group("name") == author):
         author = _other_byline(lines, lo, hi, title=title, zone_name=zone_name, common=common, date_line=date_line)
+        author = None if lone and lone.group("name") == author else author
     if title is not None and body and body[0] == title:
         body = body[1:]
     wire = next((m.group("src").strip() for line in body[:3] if (m := WIRE_DATELINE.match(line))), None)
     source = _source(lines, body, chrome=lines[:lo] + lines[hi:])
-    author = author if author and STAFF.match(author) else clean_author(author)  # names joined by ", " as for HTML
+    author = author if author and is_staff(author) else clean_author(author)  # names joined by ", " as for HTML
     return CopyFields(body=body, title=title, author=author, source=source, published=published,
                       wire=None if wire == source else wire)

@@ -20,10 +20,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .boilerplate import COPYRIGHT
-from .browser import copyright_owner
-from .bylines import WIDGET_WORDS
 from .copy_patterns import STOPWORDS
-from .names import is_outlet
+from .copyright import copyright_owner
+from .names import WIDGET_WORDS, is_outlet
 from .sources import AGENCIES, _initials, agrees, domain_label, is_section
 
 TOKEN = r"(?:[A-Z][\w'’&.-]*[\w'’]|[A-Z]|\d+[A-Za-z][\w-]*)"
@@ -44,9 +43,12 @@ BEFORE = re.compile(r"(?i)(?:(?:" + "|".join(sorted(ACTION)) + r")(?:\s+(?:up\s+
 AFTER = re.compile(r"(?i)^(?:['’]s)?\s*(?:newsletters?|store|shop|app|apps|archives?|staff|links|sponsors|"
                    r"services|navigation|worldwide|blog|feedback|home(?:page)?|media kit|events|\?|is a registered)")
 CREDIT_END = re.compile(r"(?:\||/|—|–|-|,)\s*$")
-COMPANY = re.compile(r"(?i)\b(?:llc|inc|ltd|limited|plc|corp(?:oration)?|company|co|group|media|communications|"
-                     r"newspapers|network|interactive|holdings|enterprises|publishing|broadcasting|services|"
-                     r"private|digital|partners|industries)\b\.?")
+#: A word of a company's name ("Example Media Group", "Example Holdings LLC", "Example (City) Private"; "Broadcasting"
+#: too, though a name ending in it is an outlet's: :data:`~.copy_source.NEWS_COMPANY`).
+COMPANY_WORD = (r"(?:llc|inc|ltd|limited|plc|corp(?:oration)?|company|co|group|media|communications|newspapers|"
+                r"network|interactive|holdings|enterprises|publishing|broadcasting|services|private|digital|partners|"
+                r"industries)\b")
+COMPANY = re.compile(rf"(?i)\b{COMPANY_WORD}\.?")
 MAX_WORDS = 4
 GLUED = re.compile(r"[a-z][A-Z][a-z]")
 #: A domain written in a line ("Source: Moneycontrol.com", "... without permission of example.com is prohibited").
@@ -302,14 +304,17 @@ LEGAL_WORDS = frozenset("copyright rights reserved privacy policy terms conditio
                         "disclaimer sitemap accessibility use".split())
 #: Words of interface labels besides the widget words of bylines ("Top Stories", "Skip to content", "Most Popular").
 LABEL_WORDS = WIDGET_WORDS | frozenset("stories story skip content main related popular most recent featured "
-                                       "top headlines navigation nav toggle".split()) | LEGAL_WORDS
+                                       "top headlines navigation nav toggle".split())
 
 
 def is_label(name: str) -> bool:
-    """A section or interface label ("Top Stories", "Home", "Skip") or a link with its verb ("Contact Example Post"),
-    never an outlet."""
+    """A section or interface label ("Top Stories", "Home", "Skip"), a footer's legal link ("Privacy Policy", "All
+    Rights Reserved") or a link with its verb ("Contact Example Post"), never an outlet. A label is one through and
+    through: every word an interface word, or every word a legal word (function words aside); an outlet's name mixing
+    a legal word with others ("Policy Watch", "Legal News Today") is none."""
     words = [w.casefold().strip(".") for w in name.split()]
-    return is_section(name) or all(w in LABEL_WORDS or w in STOPWORDS for w in words) or \
+    return is_section(name) or any(all(w in kind or w in STOPWORDS for w in words)
+                                   for kind in (LABEL_WORDS, LEGAL_WORDS)) or \
         (len(words) > 1 and words[0] in ACTION)
 
 

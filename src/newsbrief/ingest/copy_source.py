@@ -16,10 +16,22 @@ from importlib import resources
 
 import numpy as np
 
+from .boilerplate import COPYRIGHT
 from .browser import WIRE_DATELINE
-from .copy_candidates import DOMAIN_SUFFIX, candidate_rows, is_label, name_key, own_name
+from .copy_candidates import (
+    AFTER,
+    BEFORE,
+    COMPANY_WORD,
+    DOMAIN_SUFFIX,
+    Domains,
+    candidate_rows,
+    is_label,
+    name_key,
+    own_name,
+)
+from .copyright import copyright_owner
 from .names import is_outlet
-from .sources import AGENCIES, agency, tidy
+from .sources import AGENCIES, agency, agrees, tidy
 
 
 class SourceModel:
@@ -61,10 +73,11 @@ class SourceModel:
             candidates = (wholes, rows)
         name, p = self.pick(*candidates)
         if name is None or p < self.floor:
-            return fallback(rule)
+            return fallback(rule, lines=lines, body=body)
         wire = next((m.group("src").strip() for line in body[:3] if (m := WIRE_DATELINE.match(line))), None)
-        if wire and (name_key(wire) == name_key(name) or agency(wire) is not None and agency(wire) == agency(name)):
-            return fallback(rule)  # a wire dateline's agency ("(AP) —", "Associated Press") is the wire
+        if wire and (name_key(wire) == name_key(name) or agency(wire) is not None and agency(wire) == agency(name)) \
+                and not agency_site(name, lines, body=body):
+            return fallback(rule, lines=lines, body=body)  # a wire dateline's agency ("(AP) —") is the wire
         return tidy(DOMAIN_SUFFIX.sub("", name))
 
 
@@ -75,11 +88,10 @@ _LEGAL_FORM = r"(?:co|inc|company|corporation|ltd|llc|plc)\b\.?"
 #: A news outlet's word right before the legal form that ends the name ("Example Times Co.", "Example Broadcasting
 #: Corporation"): the outlet's own company. Not before any other company word: "Example News Corp", "Example Media
 #: Group", "Example Tribune Publishing", "Example Broadcast Group" are parent companies.
-NEWS_COMPANY = re.compile(rf"(?i)\b(?:{_NEWS_WORDS})\W+{_LEGAL_FORM}(?:\W*{_LEGAL_FORM})*\W*$")
-#: The last word of a company's name ("Example Media", "Example Holdings LLC", "Example (City) Private").
-COMPANY_END = re.compile(r"(?i)\b(?:llc|inc|ltd|limited|plc|corp(?:oration)?|company|co|group|media|communications|"
-                         r"newspapers|network|interactive|holdings|enterprises|publishing|services|private|digital|"
-                         r"partners|industries)\W*$")
+NEWS_COMPANY = re.compile(rf"(?i)\b(?:{_NEWS_WORDS})(?:\W+{_LEGAL_FORM}(?:\W*{_LEGAL_FORM})*)?\W*$")
+#: The last word of a company's name (:data:`~.copy_candidates.COMPANY_WORD`: "Example Media", "Example Holdings
+#: LLC", "Example (City) Private"); a news word there ("Example Broadcasting") is an outlet's (:data:`NEWS_COMPANY`).
+COMPANY_END = re.compile(rf"(?i)\b{COMPANY_WORD}\W*$")
 
 
 def parent_company(name: str) -> bool:
@@ -90,13 +102,44 @@ def parent_company(name: str) -> bool:
     return bool(COMPANY_END.search(name)) and not NEWS_COMPANY.search(name) and not is_outlet(name)
 
 
-def fallback(rule: str | None) -> str | None:
+def agency_site(name: str, lines: list[str], *, body: list[str]) -> bool:
+    """The copy is the agency's own page: ``name`` is a news agency, the page's last copyright notice is that agency's,
+    and the chrome outside the story names it as the site: a domain it writes agrees with the agency
+    (:func:`~.sources.agrees`, as the HTML reader keeps an agency's own page), or the notice stands in the page's
+    footer, not right under the story, and a link of its own names the agency: a line that is a link's verb and the
+    agency or the agency and a link's noun (:data:`~.copy_candidates.BEFORE`, :data:`~.copy_candidates.AFTER`:
+    "Contact Reuters", "More from Reuters", "Reuters Newsletters"; not a sentence such as "Follow AP's full coverage
+    at ..."). A member site's page carries the agency's notice right under the story, and often the agency's links
+    ("More from AP", "AP Newsletters") beside it, and its own site's notice last."""
+    short = agency(name)
+    story = set(body)
+    notices = [i for i, line in enumerate(lines) if COPYRIGHT.search(line) and line not in story]
+    if short is None or not notices or agency(copyright_owner(lines[notices[-1]:])) != short:
+        return False
+    chrome = [line for line in lines if line not in story]
+    domains = Domains()
+    for line in chrome:
+        domains.add(line)
+    if any(agrees(form, label) for label in domains.lines for form in (name, short)):
+        return True
+    story_end = max((i for i, line in enumerate(lines) if line in story), default=-1)
+    if notices[-1] <= story_end + 1:
+        return False  # the agency's notice right under its story: a member page runs it so
+    return any(agency(m.group(0)) == short and (BEFORE.search(line[:m.start()]) and not line[m.end():].strip()
+                                                or AFTER.fullmatch(line[m.end():].strip()))
+               for line in chrome for m in re.finditer(rf"\b{AGENCIES.pattern}\b", line, flags=re.IGNORECASE))
+
+
+def fallback(rule: str | None, *, lines: list[str] | None = None, body: list[str] | None = None) -> str | None:
     """The rule reader's source when the ranker names none, unless it is only a parent company
-    (:func:`parent_company`; a known outlet stays) or a news agency: a source left empty tells the reader the copy did
-    not say, where a parent company would count its papers as one outlet, and an agency its members' pages as its
-    own (a member site runs agency copy under its own name; the agency is the ``wire``)."""
-    if rule is None or parent_company(rule) or AGENCIES.fullmatch(rule.strip()):
+    (:func:`parent_company`; a known outlet stays) or a news agency on a page that is not the agency's own
+    (:func:`agency_site` of the copy's ``lines``): a source left empty tells the reader the copy did not say, where a
+    parent company would count its papers as one outlet, and an agency its members' pages as its own (a member site
+    runs agency copy under its own name; the agency is the ``wire``)."""
+    if rule is None or parent_company(rule):
         return None
+    if AGENCIES.fullmatch(rule.strip()):
+        return rule if lines is not None and agency_site(rule, lines, body=body or []) else None
     return rule
 
 
@@ -107,7 +150,7 @@ def copy_source(lines: list[str], *, body: list[str], rule: str | None) -> str |
     if ranker is not None:
         return ranker.source(lines, body=body, rule=rule)
     own = own_name(lines, body=body)
-    return tidy(own) if own is not None else fallback(rule)
+    return tidy(own) if own is not None else fallback(rule, lines=lines, body=body)
 
 
 @lru_cache(maxsize=1)

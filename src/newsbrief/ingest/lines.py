@@ -8,9 +8,11 @@ and after (sequence smoothing: a line among likely body lines is likelier body).
 regressions trained by ``scripts/train_lines.py`` on the train and dev pages of ``../shared/pages`` (every line
 labelled from the page's HTML and reference body), the decoder selected by cross-validation over sites: the rule
 reader's body lines the classifier gives at least :attr:`LineModel.body_floor` (chrome inside the story goes), the
-lines right before and after it it gives at least :attr:`LineModel.grow_odds` (up to :data:`GROW_LINES` on each
-side: a short opening or closing paragraph the rule reader's run left out), and the line it most likely takes for
-the headline when above :attr:`LineModel.title_odds`. They ship as ``data/lines.npz``, the training figures beside
+lines between its first and last line that the rule reader took for chrome by their words and the classifier gives
+at least :attr:`LineModel.admit_odds` (crossheads, list items, short sentences, embedded posts), the lines right
+before and after it it gives at least :attr:`LineModel.grow_odds` (up to :data:`GROW_LINES` on each side: a short
+opening or closing paragraph the rule reader's run left out), and the line it most likely takes for the headline
+when above :attr:`LineModel.title_odds`. They ship as ``data/lines.npz``, the training figures beside
 them in ``data/lines.json``. No scikit-learn at run time.
 """
 
@@ -29,7 +31,7 @@ from .browser import CopyFields, _best_run, _kind, _title_like, read_browser_cop
 from .bylines import BYLINE
 from .copy_language import stopwords_of
 from .copy_patterns import DATE, STOPWORDS, lede_of, lede_overlap, words
-from .copy_teasers import POINTER, caption, comment_head, glued_card, headline_like, shouted
+from .copy_teasers import LIST_LABEL, POINTER, caption, comment_head, glued_card, headline_like, shouted
 
 LABELS: tuple[str, ...] = ("other", "body", "title")
 LEDE_MARGIN = 0.2  # the classifier's headline replaces the rule reader's unless the story's opening repeats fewer of
@@ -38,10 +40,16 @@ WINDOW = 2  # neighbours on each side whose own features join a line's
 CONTEXT = 3  # neighbours on each side whose first-stage probabilities join a line's in the second stage
 SPAN = 10  # lines before and after whose mean first-stage body probability joins a line's
 GROW_LINES = 3  # lines the story may gain before its first and after its last line
+#: The signature line of an embedded post ("— Jane Doe (@jdoe) November 18, 2019"): the post above it is quoted in
+#: the story.
+POST_SIGNATURE = re.compile(r"^[—–-]\s*.{1,80}\(@\w{1,30}\)\s+\w+\.?\s+\d{1,2},\s+\d{4}$")
+#: A numbered item or step ("1. Define the goal", "2) Take stock").
+NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
+SENTENCE_END = (".", "!", "?", '"', "”", "’")
 
 
 def _own(line: str, *, kind: str, in_run: bool, i: int, n: int, lo: int, hi: int, repeats: int, in_rule_body: bool,
-         rule_title: bool) -> list[float]:
+         rule_title: bool, in_story: bool, story_share: float, after_label: bool) -> list[float]:
     tokens = words(line)
     n_words = len(tokens)
     letters = [c for c in line if c.isalpha()]
@@ -63,6 +71,13 @@ def _own(line: str, *, kind: str, in_run: bool, i: int, n: int, lo: int, hi: int
         # the classes the story run's cleaning drops (copy_teasers): captions, pointers, comment heads, teasers
         float(caption(line)), float(bool(POINTER.search(line))),
         float(comment_head(line)), float(headline_like(line)), float(glued_card(line) or shouted(line)),
+        # between the rule reader's first and last story line, kept by it or dropped (a crosshead, a list item, a
+        # short sentence it took for chrome); an embedded post's signature; a numbered item
+        float(in_story), float(in_story and not in_rule_body), float(bool(POST_SIGNATURE.match(line))),
+        float(bool(NUMBERED.match(line))),
+        # how much of the rule reader's story lies above the line; a list label ("More from Example") above it inside
+        # the story (the teaser cards under it read as prose)
+        story_share, float(after_label),
     ]
 
 
@@ -79,14 +94,53 @@ def features(lines: list[str], *, rule: CopyFields | None = None) -> np.ndarray:
     rule = rule if rule is not None else read_browser_copy(lines)  # the rule reader's body and headline are features
     rule_body = set(rule.body) if rule is not None else set()
     rule_title = rule.title if rule is not None else None
+    first, last = story_span(lines, rule.body) if rule is not None else (n, -1)
+    share, labelled = _story_marks(lines, rule_body, first, last)
     own = np.array([_own(line, kind=k, in_run=lo <= i < hi, i=i, n=n, lo=lo, hi=hi,
                          repeats=counts[re.sub(r"\W+", "", line.casefold())] - 1, in_rule_body=line in rule_body,
-                         rule_title=line == rule_title)
+                         rule_title=line == rule_title, in_story=first <= i <= last, story_share=share[i],
+                         after_label=labelled[i])
                     for i, (line, k) in enumerate(zip(lines, kinds))], dtype=np.float64).reshape(n, -1)
     width = own.shape[1]
     padded = np.vstack([np.zeros((WINDOW, width)), own, np.zeros((WINDOW, width))])
     parts = [own] + [padded[WINDOW + d: WINDOW + d + n] for d in range(-WINDOW, WINDOW + 1) if d != 0]
     return np.hstack(parts)
+
+
+def _story_marks(lines: list[str], body: set[str], first: int, last: int) -> tuple[list[float], list[bool]]:
+    """For each line: the share of the story's words (lines in ``body``) above it, and whether a list label (a short
+    "More ..." or "Related ..." line, no sentence) stands above it between the story's ``first`` and ``last`` line.
+    One pass."""
+    total = sum(len(words(line)) for line in lines[first:last + 1] if line in body) if last >= first else 0
+    share, labelled = [0.0] * len(lines), [False] * len(lines)
+    above, seen = 0, False
+    for i, line in enumerate(lines):
+        share[i] = above / total if total else 0.0
+        labelled[i] = seen
+        if first <= i <= last:
+            above += len(words(line)) if line in body else 0
+            seen = seen or (i > first and bool(LIST_LABEL.match(line)) and not line.rstrip().endswith(SENTENCE_END))
+    return share, labelled
+
+
+def story_span(lines: list[str], body: list[str]) -> tuple[int, int]:
+    """The first and last index of the story ``body`` in the copy ``lines`` ((len, -1) when none is found): told by
+    the body lines found once in the copy (a lede repeated as a teaser above or below the story does not move it),
+    widened over the body lines next to it. One pass over the copy."""
+    kept = set(body)
+    at: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        if line in kept:
+            at.setdefault(line, []).append(i)
+    where = [found[0] for found in at.values() if len(found) == 1] or [i for found in at.values() for i in found]
+    if not where:
+        return len(lines), -1
+    first, last = min(where), max(where)
+    while first > 0 and lines[first - 1] in kept:
+        first -= 1
+    while last + 1 < len(lines) and lines[last + 1] in kept:
+        last += 1
+    return first, last
 
 
 def context(p: np.ndarray) -> np.ndarray:
@@ -116,9 +170,10 @@ class LineModel:
 
     def __init__(self, *, mean: np.ndarray, scale: np.ndarray, coef: np.ndarray, intercept: np.ndarray,
                  body_floor: float, title_odds: float, second: tuple[np.ndarray, ...] | None = None,
-                 grow_odds: float = 1.1) -> None:
+                 grow_odds: float = 1.1, admit_odds: float = 1.1) -> None:
         self.mean, self.scale, self.coef, self.intercept = mean, scale, coef, intercept
         self.body_floor, self.title_odds, self.second, self.grow_odds = body_floor, title_odds, second, grow_odds
+        self.admit_odds = admit_odds
 
     def probabilities(self, lines: list[str], *, rule: CopyFields | None = None) -> np.ndarray:
         """(lines × :data:`LABELS`) probabilities."""
@@ -133,6 +188,34 @@ class LineModel:
             return p
         return _softmax(np.hstack([rows, context(p)]), *self.second)
 
+    def _admitted(self, lines: list[str], body: list[str], p: np.ndarray, title: str | None, *,
+                  stopwords: frozenset[str]) -> list[str]:
+        """``body`` with the lines between its first and last line in the copy that the rule reader took for chrome
+        by their words alone (a crosshead, a list item, a short sentence, an embedded post: few words or few function
+        words of the copy's ``stopwords``) and the classifier gives at least :attr:`admit_odds`, in the copy's order;
+        never furniture or a caption (the lines the story's cleaning drops stay out). One pass over the story's
+        span."""
+        if not body or self.admit_odds > 1.0:
+            return body
+
+        def admits(i: int) -> bool:
+            line = lines[i]
+            return p[i, 1] >= self.admit_odds and line not in kept and line != title and \
+                _kind(line, stopwords) == "bad" and not is_boilerplate(line) and not caption(line)
+
+        first, last = story_span(lines, body)
+        kept = set(body)
+        out: list[str] = []
+        j = 0
+        for i in range(first, last + 1):
+            line = lines[i]
+            if j < len(body) and line == body[j]:
+                out.append(line)
+                j += 1
+            elif admits(i):
+                out.append(line)
+        return out + body[j:]
+
     def _grown(self, lines: list[str], body: list[str], p: np.ndarray, title: str | None, *,
                stopwords: frozenset[str]) -> list[str]:
         """``body`` with the lines right before its first and after its last line in the copy that the classifier
@@ -142,18 +225,9 @@ class LineModel:
         if not body or self.grow_odds > 1.0:
             return body
         kept = set(body)
-        at: dict[str, list[int]] = {}
-        for i, line in enumerate(lines):
-            if line in kept:
-                at.setdefault(line, []).append(i)
-        where = [found[0] for found in at.values() if len(found) == 1] or [i for found in at.values() for i in found]
-        if not where:
+        first, last = story_span(lines, body)
+        if last < first:
             return body
-        first, last = min(where), max(where)
-        while first > 0 and lines[first - 1] in kept:
-            first -= 1
-        while last + 1 < len(lines) and lines[last + 1] in kept:
-            last += 1
 
         def takes(i: int) -> bool:
             return p[i, 1] >= self.grow_odds and lines[i] != title and lines[i] not in kept \
@@ -192,8 +266,9 @@ class LineModel:
         title = lines[i] if learned else rule_title
         if title is not None and body and body[0] == title:
             body = body[1:]
-        if stopwords is None and self.grow_odds <= 1.0:
+        if stopwords is None and min(self.grow_odds, self.admit_odds) <= 1.0:
             stopwords = _stopwords_read(lines, found)
+        body = self._admitted(lines, body, p, title, stopwords=stopwords or STOPWORDS)
         body = self._grown(lines, body, p, title, stopwords=stopwords or STOPWORDS)
         return CopyFields(body=body, title=title, author=found.author, source=found.source, published=found.published,
                           wire=found.wire)
@@ -221,4 +296,5 @@ def line_model() -> LineModel | None:
         second = tuple(data[f"{k}2"] for k in ("mean", "scale", "coef", "intercept")) if "coef2" in data else None
         return LineModel(mean=data["mean"], scale=data["scale"], coef=data["coef"], intercept=data["intercept"],
                          body_floor=float(data["body_floor"]), title_odds=float(data["title_odds"]), second=second,
-                         grow_odds=float(data["grow_odds"]) if "grow_odds" in data else 1.1)
+                         grow_odds=float(data["grow_odds"]) if "grow_odds" in data else 1.1,
+                         admit_odds=float(data["admit_odds"]) if "admit_odds" in data else 1.1)
