@@ -28,11 +28,11 @@ from spacy.tokens import Doc, Span, Token
 from ..census import census_list
 from ..lexicon import lexicon
 from .lexicon import COMPANY_NOUNS, ORG_NOUNS
-from .mention import has_article, speaker_mention
+from .mention import DEFINITE, has_article, is_definite, speaker_mention
 
 __all__ = [
     "known_name", "person_by_surname", "described_person", "described_org", "described_members", "issuer",
-    "gender_of", "compatible", "pronoun_gender", "person_gender", "coordinated_names", "is_definite", "is_indefinite",
+    "gender_of", "compatible", "pronoun_gender", "person_gender", "coordinated_names",
 ]
 
 _WINDOW = 6  # tokens either side of a name searched for the words that introduce it
@@ -44,7 +44,6 @@ _FEMALE_WORDS = frozenset(
     "mrs ms miss she her woman girl mother daughter wife sister aunt queen princess spokeswoman "
     "chairwoman congresswoman businesswoman dame lady niece grandmother actress".split()
 )
-_DEFINITE = frozenset({"the", "this", "that"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -180,19 +179,6 @@ def _context_words(ent: Span) -> tuple[set[str], list[Token]]:
 
 def _qualifiers(mention: Span, head: Token) -> set[str]:
     return {t.lower_[:5] for t in mention if t.i != head.i and t.is_alpha and not t.is_stop and len(t) > 2}
-
-
-def is_definite(mention: Span, head: Token) -> bool:
-    """``the spokesman``, ``this company``, ``the agency's director``: a description that refers back."""
-    return any(t.lower_ in _DEFINITE and t.dep_ == "det" and t.head.i == head.i for t in mention)
-
-
-_INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any"})
-
-
-def is_indefinite(head: Token) -> bool:
-    """``a spokesman``, ``one senior official``, ``another aide``: a description that brings in someone new."""
-    return any(c.dep_ in {"det", "nummod"} and c.lower_ in _INDEFINITE for c in head.children)
 
 
 def described_person(mention: Span, head: Token, ents: Sequence[Span]) -> Span | None:
@@ -386,7 +372,7 @@ def issuer(mention: Span, head: Token, *, window: int = 400) -> Token | None:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None:
             return None  # the latest statement has no subject to give: never an older one's
-        described = subj.is_lower and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in subj.children)
+        described = subj.is_lower and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in subj.children)
         if subj.ent_type_ or subj.pos_ == "PROPN" or described and (
             subj.tag_ == "NNS" or subj.lemma_.lower() in ORG_NOUNS
         ):  # "In a letter, the doctors pleaded ... the letter says", "the US military said in a statement":

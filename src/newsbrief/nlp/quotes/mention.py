@@ -110,6 +110,21 @@ def authored_by(noun: Token) -> Token | None:
     return None
 
 
+#: The determiners of a description that refers back (``the spokesman``).
+DEFINITE = frozenset({"the", "this", "that"})
+_INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any"})
+
+
+def is_definite(mention: Span, head: Token) -> bool:
+    """``the spokesman``, ``this company``, ``the agency's director``: a description that refers back."""
+    return any(t.lower_ in DEFINITE and t.dep_ == "det" and t.head.i == head.i for t in mention)
+
+
+def is_indefinite(head: Token) -> bool:
+    """``a spokesman``, ``one senior official``, ``another aide``: a description that brings in someone new."""
+    return any(c.dep_ in {"det", "nummod"} and c.lower_ in _INDEFINITE for c in head.children)
+
+
 def has_article(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in {"the", "a", "an"} for c in token.children)
 

@@ -29,8 +29,6 @@ from .coref import (
     described_org,
     described_person,
     gender_of,
-    is_definite,
-    is_indefinite,
     issuer,
     known_name,
     person_by_surname,
@@ -49,7 +47,15 @@ from .lexicon import (
     ROLE_WORDS,
     TITLE_ABBREVIATIONS,
 )
-from .mention import authored_by, cannot_speak, capitalised_noun, in_fiction, speaker_mention
+from .mention import (
+    authored_by,
+    cannot_speak,
+    capitalised_noun,
+    in_fiction,
+    is_definite,
+    is_indefinite,
+    speaker_mention,
+)
 from .names import (
     before_possessive,
     company_like,
