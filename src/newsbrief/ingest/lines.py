@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from importlib import resources
 
@@ -27,11 +28,21 @@ import numpy as np
 
 from .boilerplate import COPYRIGHT, is_boilerplate
 from .browser import MIN_BODY_WORDS as MIN_STORY_WORDS
-from .browser import CopyFields, _best_run, _kind, _title_like, read_browser_copy
+from .browser import DATE_LINE, INTERFACE, RELATIVE_TIME, CopyFields, _best_run, _kind, _title_like, read_browser_copy
 from .bylines import BYLINE
 from .copy_language import stopwords_of
 from .copy_patterns import DATE, STOPWORDS, lede_of, lede_overlap, words
-from .copy_teasers import LIST_LABEL, POINTER, caption, comment_head, glued_card, headline_like, shouted
+from .copy_teasers import (
+    POINTER,
+    SENTENCE_END,
+    caption,
+    comment_head,
+    dropped,
+    glued_card,
+    headline_like,
+    list_label,
+    shouted,
+)
 
 LABELS: tuple[str, ...] = ("other", "body", "title")
 LEDE_MARGIN = 0.2  # the classifier's headline replaces the rule reader's unless the story's opening repeats fewer of
@@ -45,7 +56,21 @@ GROW_LINES = 3  # lines the story may gain before its first and after its last l
 POST_SIGNATURE = re.compile(r"^[—–-]\s*.{1,80}\(@\w{1,30}\)\s+\w+\.?\s+\d{1,2},\s+\d{4}$")
 #: A numbered item or step ("1. Define the goal", "2) Take stock").
 NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
-SENTENCE_END = (".", "!", "?", '"', "”", "’")
+#: Lines of a page's furniture that never come back into a story, whatever the classifier's odds: a read or listen
+#: time ("5 min read"), a count in brackets ("Comments (12)", "Share (3)"), a time alone ("10:15", "9.30am BST"), a
+#: button or banner action ("Copy link", "Accept all", "Manage settings", "Download the app.", "Report an error",
+#: "Print", "Save article", "Listen to this article").
+FURNITURE_SHAPE = re.compile(
+    r"^\d+\s*(?:min(?:ute)?s?|hrs?|hours?)\.?\s+(?:read|listen|watch)\b|"
+    r"^[\w' -]{1,30}\(\d[\d,.]*[km]?\)$|"
+    r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?$|"
+    r"^(?:copy|share|save|print|email|bookmark|report|download|get|accept|reject|manage|listen|show|hide|load|view|"
+    r"see|follow|install|open|close|expand|collapse)\b(?:\s+\S+){0,3}?\s*(?:link|url|all|settings|preferences|"
+    r"cookies|choices|app|error|typo|correction|article|story|page|comments?|more|less|options|to this article|"
+    r"transcript|gallery|us)\W*$",
+    re.IGNORECASE)
+#: A name alone ("Tomas Ellery", "Ana M. Ruiz"): a teaser card's author or a credit, never a crosshead.
+NAME_ONLY = re.compile(r"^(?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)){1,2}$")
 
 
 def _own(line: str, *, kind: str, in_run: bool, i: int, n: int, lo: int, hi: int, repeats: int, in_rule_body: bool,
@@ -119,7 +144,7 @@ def _story_marks(lines: list[str], body: set[str], first: int, last: int) -> tup
         labelled[i] = seen
         if first <= i <= last:
             above += len(words(line)) if line in body else 0
-            seen = seen or (i > first and bool(LIST_LABEL.match(line)) and not line.rstrip().endswith(SENTENCE_END))
+            seen = seen or (i > first and list_label(line))
     return share, labelled
 
 
@@ -190,31 +215,37 @@ class LineModel:
 
     def _admitted(self, lines: list[str], body: list[str], p: np.ndarray, title: str | None, *,
                   stopwords: frozenset[str]) -> list[str]:
-        """``body`` with the lines between its first and last line in the copy that the rule reader took for chrome
-        by their words alone (a crosshead, a list item, a short sentence, an embedded post: few words or few function
-        words of the copy's ``stopwords``) and the classifier gives at least :attr:`admit_odds`, in the copy's order;
-        never furniture or a caption (the lines the story's cleaning drops stay out). One pass over the story's
-        span."""
+        """``body`` with the lines between its first and last line in the copy that :meth:`admitted` gives back,
+        merged by their place in the copy."""
         if not body or self.admit_odds > 1.0:
             return body
+        return merged(lines, body, self.admitted(lines, body, p, title, stopwords=stopwords))
 
-        def admits(i: int) -> bool:
-            line = lines[i]
-            return p[i, 1] >= self.admit_odds and line not in kept and line != title and \
-                _kind(line, stopwords) == "bad" and not is_boilerplate(line) and not caption(line)
-
+    def admitted(self, lines: list[str], body: list[str], p: np.ndarray, title: str | None, *,
+                 stopwords: frozenset[str]) -> list[int]:
+        """Indices of the lines between the first and last line of ``body`` in the copy that the rule reader took for
+        chrome by their words alone (few words or few function words of the copy's ``stopwords``) and that come back:
+        each a candidate (:func:`candidate`: body odds of at least :attr:`admit_odds`, not the headline, no furniture)
+        with a story's shape in its block (the lines between two story lines, :func:`shaped`). One pass over the
+        story's span."""
+        if not body or self.admit_odds > 1.0:
+            return []
         first, last = story_span(lines, body)
         kept = set(body)
-        out: list[str] = []
-        j = 0
-        for i in range(first, last + 1):
-            line = lines[i]
-            if j < len(body) and line == body[j]:
-                out.append(line)
+        out: list[int] = []
+        i = first
+        while i <= last:
+            if lines[i] in kept:
+                i += 1
+                continue
+            j = i
+            while j <= last and lines[j] not in kept:
                 j += 1
-            elif admits(i):
-                out.append(line)
-        return out + body[j:]
+            ok = [p[k, 1] >= self.admit_odds and lines[k] != title and _kind(lines[k], stopwords) == "bad"
+                  and candidate(lines[k]) for k in range(i, j)]
+            out.extend(shaped(lines, range(i, j), ok, kept=kept, stopwords=stopwords))
+            i = j
+        return out
 
     def _grown(self, lines: list[str], body: list[str], p: np.ndarray, title: str | None, *,
                stopwords: frozenset[str]) -> list[str]:
@@ -272,6 +303,65 @@ class LineModel:
         body = self._grown(lines, body, p, title, stopwords=stopwords or STOPWORDS)
         return CopyFields(body=body, title=title, author=found.author, source=found.source, published=found.published,
                           wire=found.wire)
+
+
+def candidate(line: str) -> bool:
+    """A line that may come back into a story: no furniture (:func:`~.boilerplate.is_boilerplate`,
+    :data:`FURNITURE_SHAPE`, the interface's sentences :data:`~.browser.INTERFACE`, a relative time or an update's date),
+    no name alone (:data:`NAME_ONLY`), nothing the story's cleaning drops (:func:`~.copy_teasers.dropped`), no list
+    label, no line of five words or more in capitals (another story's headline)."""
+    return not (is_boilerplate(line) or FURNITURE_SHAPE.search(line) or INTERFACE.search(line)
+                or RELATIVE_TIME.search(line) or DATE_LINE.match(line) or NAME_ONLY.match(line) or dropped(line)
+                or list_label(line) or shouted(line, min_words=5))
+
+
+def shaped(lines: list[str], block: range, ok: list[bool], *, kept: set[str], stopwords: frozenset[str]) -> list[int]:
+    """The indices of a ``block`` of lines between two story lines that come back, ``ok`` telling the candidates: none
+    under a list label (teasers); a run of two or more lines when every line of the block is a candidate (list items,
+    a table's rows); else a sentence (opening with a capital or a quote, closing on :data:`~.copy_teasers.SENTENCE_END`),
+    an embedded post's signature, or a crosshead: a block's one line, a story line of prose right after it."""
+    if any(list_label(lines[k]) for k in block):
+        return []
+    if len(block) >= 2 and all(ok):
+        return list(block)
+    out = []
+    for k, good in zip(block, ok):
+        line = lines[k].strip()
+        first = next((c for c in line if c.isalnum() or c in "\"“‘'"), "")
+        sentence = line[-1:] in SENTENCE_END and (first.isupper() or first in "\"“‘'")
+        crosshead = len(block) == 1 and k + 1 < len(lines) and lines[k + 1] in kept \
+            and _kind(lines[k + 1], stopwords) == "good"
+        if good and (sentence or crosshead or POST_SIGNATURE.match(line)):
+            out.append(k)
+    return out
+
+
+def merged(lines: list[str], body: list[str], admitted: list[int]) -> list[str]:
+    """``body`` with the copy's lines at the indices ``admitted``, in the copy's order: each body line at its place in
+    the copy (the first occurrence after the previous body line's, one inside the story's span preferred), a body line
+    found nowhere in the copy (its text cleaned, "... Click To Tweet") right after the body line before it. Linear in
+    the copy and the body (but for the sort)."""
+    if not admitted:
+        return body
+    first, last = story_span(lines, body)
+    at: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        at.setdefault(line, []).append(i)
+    keyed: list[tuple[int, int, int, str]] = [(i, 1, 0, lines[i]) for i in admitted]
+    prev = -1
+    for n, line in enumerate(body):
+        where = at.get(line, [])
+        after = bisect_right(where, prev)
+        inside = bisect_left(where, max(prev + 1, first))
+        if inside < len(where) and where[inside] <= last:
+            prev = where[inside]
+        elif after < len(where):
+            prev = where[after]
+        else:
+            keyed.append((prev, 2, n, line))
+            continue
+        keyed.append((prev, 0, n, line))
+    return [line for *_, line in sorted(keyed)]
 
 
 def _stopwords_read(lines: list[str], found: CopyFields) -> frozenset[str]:
