@@ -33,7 +33,8 @@ TEASER_WORDS = (4, 20)
 #: How many headline-like lines in a row make a list of other stories.
 TEASER_RUN = 2
 #: The label over such a list ("More Great Example Stories", "More in Politics", "Next Up In Science", "Related").
-LIST_LABEL = re.compile(r"^(?:more|next up|related|recommended|latest|top|popular|trending|also|read next|read more(?=\W*$)|"
+LIST_LABEL = re.compile(r"^(?:more|next up|related|recommended|latest|top|popular|trending|also|read next|"
+                        r"read more(?=\W*$)|"
                         r"most (?:read|popular|viewed|shared)|you may also|you might also|what to read|don't miss|"
                         r"editor'?s picks)\b.{0,50}$", re.IGNORECASE)
 #: Words a list label has at most.
@@ -152,7 +153,8 @@ def _runs(lines: list[str], pred: Callable[[str], bool], min_len: int) -> list[r
 def list_label(line: str) -> bool:
     """The label over a list of other stories (:data:`LIST_LABEL`, :data:`LABEL_WORDS` words at most), not a sentence
     ("More than half the riders said no." is one)."""
-    return bool(LIST_LABEL.match(line)) and len(_words(line)) <= LABEL_WORDS and line.rstrip()[-1:] not in (".", "!", "?")
+    return bool(LIST_LABEL.match(line)) and len(_words(line)) <= LABEL_WORDS \
+        and line.rstrip()[-1:] not in (".", "!", "?")
 
 
 def _teaser_runs(lines: list[str]) -> set[int]:

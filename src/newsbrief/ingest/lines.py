@@ -27,8 +27,8 @@ from importlib import resources
 import numpy as np
 
 from .boilerplate import COPYRIGHT, is_boilerplate
-from .browser import MIN_BODY_WORDS as MIN_STORY_WORDS
 from .browser import DATE_LINE, INTERFACE, RELATIVE_TIME, CopyFields, _best_run, _kind, _title_like, read_browser_copy
+from .browser import MIN_BODY_WORDS as MIN_STORY_WORDS
 from .bylines import BYLINE
 from .copy_language import stopwords_of
 from .copy_patterns import DATE, STOPWORDS, lede_of, lede_overlap, words
@@ -69,6 +69,8 @@ FURNITURE_SHAPE = re.compile(
     r"cookies|choices|app|error|typo|correction|article|story|page|comments?|more|less|options|to this article|"
     r"transcript|gallery|us)\W*$",
     re.IGNORECASE)
+#: Words a crosshead has at most.
+CROSSHEAD_WORDS = 12
 #: A name alone ("Tomas Ellery", "Ana M. Ruiz"): a teaser card's author or a credit, never a crosshead.
 NAME_ONLY = re.compile(r"^(?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)){1,2}$")
 
@@ -307,7 +309,7 @@ class LineModel:
 
 def candidate(line: str) -> bool:
     """A line that may come back into a story: no furniture (:func:`~.boilerplate.is_boilerplate`,
-    :data:`FURNITURE_SHAPE`, the interface's sentences :data:`~.browser.INTERFACE`, a relative time or an update's date),
+    :data:`FURNITURE_SHAPE`, the interface's sentences :data:`~.browser.INTERFACE`, a relative time, an update's date),
     no name alone (:data:`NAME_ONLY`), nothing the story's cleaning drops (:func:`~.copy_teasers.dropped`), no list
     label, no line of five words or more in capitals (another story's headline)."""
     return not (is_boilerplate(line) or FURNITURE_SHAPE.search(line) or INTERFACE.search(line)
@@ -316,10 +318,11 @@ def candidate(line: str) -> bool:
 
 
 def shaped(lines: list[str], block: range, ok: list[bool], *, kept: set[str], stopwords: frozenset[str]) -> list[int]:
-    """The indices of a ``block`` of lines between two story lines that come back, ``ok`` telling the candidates: none
-    under a list label (teasers); a run of two or more lines when every line of the block is a candidate (list items,
-    a table's rows); else a sentence (opening with a capital or a quote, closing on :data:`~.copy_teasers.SENTENCE_END`),
-    an embedded post's signature, or a crosshead: a block's one line, a story line of prose right after it."""
+    """The indices of a ``block`` of lines between two story lines that come back, ``ok`` telling the candidates:
+    none under a list label (teasers); a run of two or more lines when every line of the block is a candidate (list
+    items, a table's rows); else a sentence (opening with a capital or a quote, closing on
+    :data:`~.copy_teasers.SENTENCE_END`), an embedded post's signature, or a crosshead: a block's one line, opening
+    with a capital or a digit, :data:`CROSSHEAD_WORDS` words at most, a story line of prose right after it."""
     if any(list_label(lines[k]) for k in block):
         return []
     if len(block) >= 2 and all(ok):
@@ -329,8 +332,8 @@ def shaped(lines: list[str], block: range, ok: list[bool], *, kept: set[str], st
         line = lines[k].strip()
         first = next((c for c in line if c.isalnum() or c in "\"“‘'"), "")
         sentence = line[-1:] in SENTENCE_END and (first.isupper() or first in "\"“‘'")
-        crosshead = len(block) == 1 and k + 1 < len(lines) and lines[k + 1] in kept \
-            and _kind(lines[k + 1], stopwords) == "good"
+        crosshead = len(block) == 1 and (first.isupper() or first.isdigit()) and len(words(line)) <= CROSSHEAD_WORDS \
+            and k + 1 < len(lines) and lines[k + 1] in kept and _kind(lines[k + 1], stopwords) == "good"
         if good and (sentence or crosshead or POST_SIGNATURE.match(line)):
             out.append(k)
     return out
