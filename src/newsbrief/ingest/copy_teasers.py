@@ -204,9 +204,9 @@ def dropped(line: str) -> bool:
     """A line the story's cleaning drops wherever it stands: a shouted link (:func:`shouted`), a caption
     (:func:`caption`) or a pointer to another story (:data:`POINTER`) under 400 characters, the head of the readers'
     comments (:data:`COMMENTS_HEAD`: "12 Comments"; a reader's "Jane Roe says:" is left to :func:`comment_head`, a
-    story's "Smith said:" reads alike), a glued teaser card (:func:`glued_card`)."""
+    story's "Smith said:" reads alike). A glued teaser card goes only in a run (:func:`_without_card_runs`)."""
     return shouted(line) or (len(line) < 400 and (caption(line) or bool(POINTER.search(line)))) \
-        or bool(COMMENTS_HEAD.match(line)) or glued_card(line)
+        or bool(COMMENTS_HEAD.match(line))
 
 
 def story_lines(body: list[str]) -> list[str]:

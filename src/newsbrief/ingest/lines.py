@@ -314,7 +314,7 @@ def candidate(line: str) -> bool:
     label, no line of five words or more in capitals (another story's headline)."""
     return not (is_boilerplate(line) or FURNITURE_SHAPE.search(line) or INTERFACE.search(line)
                 or RELATIVE_TIME.search(line) or DATE_LINE.match(line) or NAME_ONLY.match(line) or dropped(line)
-                or list_label(line) or shouted(line, min_words=5))
+                or list_label(line) or shouted(line, min_words=5) or glued_card(line))
 
 
 def shaped(lines: list[str], block: range, ok: list[bool], *, kept: set[str], stopwords: frozenset[str]) -> list[int]:
