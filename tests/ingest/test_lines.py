@@ -305,3 +305,19 @@ def test_a_story_line_cleaned_of_its_tweet_label_keeps_its_place_among_the_admit
     found = CopyFields(body=HARBOUR, title=None, author=None, source=None, published=None)  # cleaned: no copy line
     p = np.tile([0.0, 1.0, 0.0], (len(lines), 1))
     assert _admitting(0.5).refine(lines, found, p=p).body == [*HARBOUR[:3], crosshead, *HARBOUR[3:]]
+
+
+def test_the_shipped_weights_give_back_a_crosshead_inside_the_story_and_never_a_comment_count() -> None:
+    from newsbrief.ingest.text import parse_page
+
+    crosshead = "What riders say"
+    copy = ["The Example Ledger", "News", "Politics", "Business", "Sport", "Subscribe", "Sign in",
+            "Harbour ferry fares to rise by a third in spring", "By Jane Example", "March 14, 2025",
+            *HARBOUR[:2], "Comments (12)", HARBOUR[2], crosshead, *HARBOUR[3:], "Report an error",
+            "A spokesman for the crew union said its members had not been asked and would meet next week about it.",
+            "Most read", "Council to sell old library building", "Storm closes coast road for second day",
+            "Privacy policy", "© 2025 The Example Ledger"]
+    paragraphs = parse_page("\n".join(copy), article_id="x").text.split("\n\n")
+    assert crosshead in paragraphs and paragraphs.index(crosshead) == paragraphs.index(HARBOUR[3]) - 1
+    assert "Comments (12)" not in paragraphs and "Report an error" not in paragraphs
+    assert all(line in paragraphs for line in HARBOUR)

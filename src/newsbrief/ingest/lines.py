@@ -8,8 +8,9 @@ and after (sequence smoothing: a line among likely body lines is likelier body).
 regressions trained by ``scripts/train_lines.py`` on the train and dev pages of ``../shared/pages`` (every line
 labelled from the page's HTML and reference body), the decoder selected by cross-validation over sites: the rule
 reader's body lines the classifier gives at least :attr:`LineModel.body_floor` (chrome inside the story goes), the
-lines between its first and last line that the rule reader took for chrome by their words and the classifier gives
-at least :attr:`LineModel.admit_odds` (crossheads, list items, short sentences, embedded posts), the lines right
+lines between its first and last line that the rule reader took for chrome by their words, that the classifier gives
+at least :attr:`LineModel.admit_odds`, that are no furniture (:func:`candidate`) and have a story's shape
+(:func:`shaped`: a crosshead, list items, a short sentence, an embedded post's signature), the lines right
 before and after it it gives at least :attr:`LineModel.grow_odds` (up to :data:`GROW_LINES` on each side: a short
 opening or closing paragraph the rule reader's run left out), and the line it most likely takes for the headline
 when above :attr:`LineModel.title_odds`. They ship as ``data/lines.npz``, the training figures beside
