@@ -290,8 +290,8 @@ def test_a_lede_repeated_above_the_headline_keeps_the_admitted_lines_in_the_copy
     from newsbrief.ingest.browser import CopyFields
 
     lede, crosshead = HARBOUR[0], "What riders say"
-    lines = ["Home", "Top stories", lede, "Harbour ferry fares to rise", lede, "Advertisement", *HARBOUR[1:3], crosshead,
-             *HARBOUR[3:], "Most read"]
+    lines = ["Home", "Top stories", lede, "Harbour ferry fares to rise", lede, "Advertisement", *HARBOUR[1:3],
+             crosshead, *HARBOUR[3:], "Most read"]
     found = CopyFields(body=HARBOUR, title=lines[3], author=None, source=None, published=None)
     p = np.tile([0.0, 1.0, 0.0], (len(lines), 1))
     assert _admitting(0.5).refine(lines, found, p=p).body == [*HARBOUR[:3], crosshead, *HARBOUR[3:]]
