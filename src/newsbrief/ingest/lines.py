@@ -8,9 +8,10 @@ and after (sequence smoothing: a line among likely body lines is likelier body).
 regressions trained by ``scripts/train_lines.py`` on the train and dev pages of ``../shared/pages`` (every line
 labelled from the page's HTML and reference body), the decoder selected by cross-validation over sites: the rule
 reader's body lines the classifier gives at least :attr:`LineModel.body_floor` (chrome inside the story goes), the
-lines between its first and last line that the rule reader took for chrome by their words, that the classifier gives
-at least :attr:`LineModel.admit_odds`, that are no furniture (:func:`~.copy_admission.candidate`) and have a story's shape
-(:func:`~.copy_admission.shaped`: a crosshead, list items, a short sentence, an embedded post's signature), the lines right
+lines between its first and last line that the rule reader took for chrome by their words, that the classifier
+gives at least :attr:`LineModel.admit_odds`, that are no furniture (:func:`~.copy_admission.candidate`) and have a
+story's shape (:func:`~.copy_admission.shaped`: a crosshead, list items, a short sentence, an embedded post's
+signature), the lines right
 before and after it it gives at least :attr:`LineModel.grow_odds` (up to :data:`GROW_LINES` on each side: a short
 opening or closing paragraph the rule reader's run left out), and the line it most likely takes for the headline
 when above :attr:`LineModel.title_odds`. They ship as ``data/lines.npz``, the training figures beside
@@ -188,9 +189,9 @@ class LineModel:
                  stopwords: frozenset[str]) -> list[int]:
         """Indices of the lines between the first and last line of ``body`` in the copy that the rule reader took for
         chrome by their words alone (few words or few function words of the copy's ``stopwords``) and that come back:
-        each a candidate (:func:`~.copy_admission.candidate`: body odds of at least :attr:`admit_odds`, not the headline, no furniture)
-        with a story's shape in its block (the lines between two story lines, :func:`~.copy_admission.shaped`). One pass over the
-        story's span."""
+        each a candidate (:func:`~.copy_admission.candidate`: body odds of at least :attr:`admit_odds`, not the
+        headline, no furniture) with a story's shape in its block (the lines between two story lines,
+        :func:`~.copy_admission.shaped`). One pass over the story's span."""
         if not body or self.admit_odds > 1.0:
             return []
         first, last = story_span(lines, body)
