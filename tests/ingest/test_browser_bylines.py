@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsbrief.ingest.bylines import find_author, name_like
+from newsbrief.ingest.bylines import find_author
+from newsbrief.ingest.names import name_like
 
 
 @pytest.mark.parametrize("label", ["Sign In", "SIGN IN", "Email Me", "Site Tools", "Learn More", "Subscribe Now",

@@ -22,7 +22,9 @@ LATER = ("Shops on the east bank said they expected fewer customers, and the cou
     ("February 1, 2019 | BY: Jane Doe, MS, RDN", "Jane Doe"),
     ("By Jane Doe - Example Science Contributor 2019-11-19T12:48:14Z Space", "Jane Doe"),
     ("Von Jane Doe publiziert am 25. September 2018", "Jane Doe"),
-    ("Por Jane Doe", "Jane Doe"),
+    ("Por: Jane Doe", "Jane Doe"),
+    ("por Jane Doe", "Jane Doe"),
+    ("Por Jane Doe | 19 noviembre 2019", "Jane Doe"),
     ("Jane Doe @jdoe_writes", "Jane Doe"),
     ("Jane Doe, @jdoe", "Jane Doe"),
     ("By Jane Doe in Ferrow", "Jane Doe"),
@@ -131,7 +133,8 @@ def test_a_name_and_an_agency_under_the_date_line_is_a_photo_credit_and_its_capt
     assert found.title == "Bridge to close to cars while engineers replace its deck"
     # above the date line the same form is an agency story's byline
     assert find_author(["Jane Doe, Associated Press", "Nov 19, 2019"], bare=False, date_at=1) == "Jane Doe"
-    assert find_author(["Nov 19, 2019", "Jane Doe, Associated Press"], bare=False, date_at=0) is None
+    assert find_author(["Nov 19, 2019", "A caption", "Jane Doe, Associated Press"], bare=False, date_at=0) is None
+    assert find_author(["Nov 19, 2019", "Jane Doe, Associated Press"], bare=False, date_at=0) == "Jane Doe"
     assert find_author(["Nov 19, 2019", "Jane Doe, Staff Writer"], bare=False, date_at=0) == "Jane Doe"
 
 
@@ -145,3 +148,67 @@ def test_a_copy_s_byline_is_cleaned_as_an_html_byline() -> None:
 def test_a_label_in_a_menu_in_capitals_is_no_name() -> None:
     assert find_author(["POST ADVERTISEMENTS AND ARTICLES HERE", "KATHERINE MOORE", "November 20, 2019"]) is None
     assert find_author(["Bridge to close to cars for two years", "JANE DOE", "November 20, 2019"]) == "JANE DOE"
+
+
+NAV = ["Example Courier", "Home", "News", "Sport", "Sign In"]
+
+
+def _read(header: list[str], footer: list[str] | None = None, story: list[str] | None = None):  # type: ignore[no-untyped-def]
+    found = read_browser_copy(NAV + header + (story or [STORY, *[LATER] * 5]) + (footer or ["Related stories"]))
+    assert found is not None
+    return found
+
+
+@pytest.mark.parametrize("headline", ["Av Club Rankings Revealed", "Por Favor Taqueria Opens Second Location",
+                                      "Par Three Course Opens In Exampleville"])
+def test_a_title_case_headline_opening_with_a_foreign_by_word_is_no_byline(headline: str) -> None:
+    assert find_author([headline, "Nov 19, 2019"], bare=False) is None
+    found = _read([headline, "November 19, 2019"])
+    assert found.title == headline and found.author is None
+
+
+@pytest.mark.parametrize("headline", ["Council Thanks Its Bridge Staff", "Mayor Praises All Of The Ferry Staff"])
+def test_a_headline_ending_in_staff_is_no_staff_byline(headline: str) -> None:
+    found = _read([headline, "November 19, 2019"])
+    assert found.title == headline and found.author is None
+
+
+@pytest.mark.parametrize("credit", ["Photo: Jane Roe/Example Images", "Jane Roe/Getty Images",
+                                    "Jane Doe/Example Courier", "By Jane Doe / Example Courier"])
+def test_a_headline_above_a_credit_or_byline_line_stays_the_headline(credit: str) -> None:
+    found = _read(["Bridge to close for two years", credit, "November 19, 2019"])
+    assert found.title == "Bridge to close for two years"
+    assert found.author == ("Jane Doe" if credit.startswith("By") else None)
+
+
+def test_a_source_credit_is_no_headline() -> None:
+    found = _read(["Bridge to close for two years", "Source: Example Council", "By Jane Doe", "November 19, 2019"])
+    assert found.title == "Bridge to close for two years" and found.author == "Jane Doe"
+
+
+def test_a_name_and_an_agency_right_under_the_date_line_is_the_byline() -> None:
+    found = _read(["Bridge to close for two years", "November 19, 2019", "Jane Doe, Associated Press"])
+    assert found.author == "Jane Doe"
+
+
+@pytest.mark.parametrize("header", [["Grant Young", "November 19, 2019"], ["Grant Young - November 19, 2019"],
+                                    ["Rose Hill", "November 19, 2019"]])
+def test_a_two_word_name_of_common_words_is_still_a_name(header: list[str]) -> None:
+    extra = ("The council will also apply for a grant to help young traders stay open, and plant a rose garden on "
+             "the hill by the market, officials said.")
+    assert _read(["Bridge to close for two years", *header], story=[STORY, extra, *[LATER] * 5]).author == \
+        header[0].split(" - ")[0]
+
+
+@pytest.mark.parametrize("line", ["By IANS PTI", "By EFE AFP", "By NASA ESA", "By UEFA EURO"])
+def test_a_run_of_acronyms_is_no_name(line: str) -> None:
+    assert find_author([line], bare=False) is None
+
+
+def test_a_commenter_after_the_story_is_no_author_box() -> None:
+    found = _read(["Bridge to close for two years", "November 19, 2019"],
+                  ["Comments", "Ada Brook",
+                   "I live by the bridge and Ada thinks the council should have listened to us first."])
+    assert found.author is None
+    assert author_box(["Ada Brook", "I live by the bridge and Ada thinks the council should have listened to us."]) \
+        is None

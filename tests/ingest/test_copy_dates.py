@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from newsbrief.ingest.browser import read_browser_copy
+from newsbrief.ingest.copy_dates import find_date
 
 STORY = ("The council voted on Tuesday to close the old bridge to cars for two years while engineers replace its deck, "
          "a decision that residents of both banks have argued about for most of the past decade and a half.")
@@ -104,3 +107,23 @@ def test_a_date_with_an_ordinal_day_keeps_its_time() -> None:
 
     found, _ = find_date(["Published November 20th, 2019 - 07:29 GMT"], 2019)
     assert found is not None and (found.day, found.hour, found.minute) == (20, 7, 29)
+
+
+def test_a_published_date_without_a_year_takes_the_year_of_the_update_on_its_line() -> None:
+    assert find_date(["Updated Nov 19, 2019 9:41 AM; Posted Nov 18, 8:19 PM"], 2024)[0] == \
+        datetime(2019, 11, 18, 20, 19, tzinfo=UTC)
+    assert find_date(["Updated Jan 2, 2020 9:41 AM; Posted Dec 31, 8:19 PM"], 2020)[0] == \
+        datetime(2019, 12, 31, 20, 19, tzinfo=UTC)
+
+
+def test_an_ambiguous_dotted_date_needs_evidence_of_its_order() -> None:
+    assert find_date(["04.05.2019 09:00 AM"], 2019)[0] is None
+    assert find_date(["04.05.2019 09:00 AM", "Related: 13.04.2019 10:00"], 2019)[0] == \
+        datetime(2019, 5, 4, 9, 0, tzinfo=UTC)
+    assert find_date(["04.05.2019 09:00 AM"], 2019, day_first=True)[0] == datetime(2019, 5, 4, 9, 0, tzinfo=UTC)
+    assert find_date(["11.14.2019 09:00 AM"], 2019)[0] == datetime(2019, 11, 14, 9, 0, tzinfo=UTC)
+
+
+def test_a_zone_written_before_the_time_counts() -> None:
+    found = find_date(["EST 11:11 PM Nov 19, 2019"], 2019)[0]
+    assert found is not None and found.astimezone(UTC) == datetime(2019, 11, 20, 4, 11, tzinfo=UTC)

@@ -15,7 +15,17 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from .boilerplate import COPYRIGHT, is_boilerplate
-from .bylines import BY_LABEL, BYLINE, STAFF, author_box, bare_name, find_author, lowercase_words, photo_credit
+from .bylines import (
+    BY_LABEL,
+    BYLINE,
+    SLASH_CREDIT,
+    author_box,
+    bare_name,
+    find_author,
+    is_staff,
+    lowercase_words,
+    photo_credit,
+)
 from .copy_dates import DOTTED, find_date
 from .copy_language import stopwords_of
 from .copy_patterns import DATE, DATE_NO_YEAR, MONTH, STOPWORDS, lede_of, lede_overlap, words
@@ -38,7 +48,7 @@ BAD_RUN_CAP = 60.0
 DATE_LINE = re.compile(rf"^\W*(?:updated|posted|published|modified|last updated)\b.{{0,20}}{DATE_NO_YEAR.pattern}",
                        re.IGNORECASE)
 # A photo credit glued to its caption's last sentence ("The road is long.Jane Doe/Example Images").
-GLUED_CREDIT = re.compile(r"[.!?](?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*\s*/\s*[A-Z][\w .&'’-]{1,40}$")
+GLUED_CREDIT = re.compile(rf"[.!?]{SLASH_CREDIT}")
 RELATIVE_TIME = re.compile(r"\b\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b", re.IGNORECASE)
 # Headline scoring, selected on the train and dev copies (benchmarks/pages_silver.py): the story's opening repeats
 # a headline's words (weight of the share it repeats), the headline sits right above the byline or date line, a
@@ -46,7 +56,6 @@ RELATIVE_TIME = re.compile(r"\b\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b", 
 LEDE_WEIGHT = 2.0
 NEXT_TO_HEADER = 0.5
 CAPITALS = 2.0
-SHORT_SENTENCE = 0.0  # a short line ending a sentence: a photo caption as often as a headline
 STANDFIRST = 1.5  # a long line right under a shorter headline-like one is its standfirst
 STANDFIRST_MIN = 14
 AUTHOR_BOX_LINES = 60  # an author box sits within this many lines after the story
@@ -128,20 +137,19 @@ INTERFACE = re.compile(
     r"click here|tap here|swipe|scroll (?:down|up)|welcome to|read more|"
     r"(?:facebook|twitter|email|linkedin|reddit|pinterest|whatsapp|flipboard)\W+"
     r"(?:facebook|twitter|email|linkedin|reddit|pinterest|whatsapp|flipboard))\b", re.IGNORECASE)
-# A photo credit ("Jane Doe/The Example Times") or a media teaser's label ("Video Julian Assange dragged ...", "Watch:
-# ..."; "Video shows ..." is a headline).
-CREDIT_OR_TEASER = re.compile(r"^(?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w.'’-]+\s*/\s*(?:the\s+)?[A-Z][\w .&'’-]{1,40}$|"
-                              r"^(?:Video|Watch|Gallery|Audio|Photos?|Listen)(?::|\s+(?-i:[A-Z\d\"“‘']))|"
-                              r"^(?:media |image |photo )?caption",
-                              re.IGNORECASE)
+# A media teaser's label ("Video Julian Assange dragged ...", "Watch: ..."; "Video shows ..." is a headline) or a
+# caption's ("Media caption ...").
+TEASER = re.compile(r"^(?:Video|Watch|Gallery|Audio|Photos?|Listen)(?::|\s+(?-i:[A-Z\d\"“‘']))|"
+                    r"^(?:media |image |photo )?caption", re.IGNORECASE)
 
 
 def _title_like(line: str, author: str | None) -> bool:
     tokens = words(line)
     if not 3 <= len(tokens) <= 30 or is_boilerplate(line) or DATE.search(line) or BYLINE.match(line) or \
-            STAFF.match(line):
+            is_staff(line):
         return False
-    if INTERFACE.search(line) or CREDIT_OR_TEASER.match(line) or RELATIVE_TIME.search(line) or DATE_LINE.match(line):
+    if INTERFACE.search(line) or TEASER.match(line) or photo_credit(line, below_date=False) or \
+            RELATIVE_TIME.search(line) or DATE_LINE.match(line):
         return False
     if re.search(r"\[[^\]]{0,40}:[^\]]{1,40}\]$|\((?:photo|image|file)[^)]*\)$|\([^()/]{2,40}/[^()/]{2,40}\)$", line,
                  re.IGNORECASE) or GLUED_CREDIT.search(line):
@@ -177,7 +185,7 @@ def _find_title(lines: list[str], kinds: list[str], anchor: int, author: str | N
         line = lines[i]
         if i >= anchor and (kinds[i] == "good" or i == anchor or (body_start is not None and i >= body_start)):
             continue
-        if not _title_like(line, author) or (i + 1 < len(lines) and photo_credit(lines[i + 1], below_date=i >= anchor)):
+        if not _title_like(line, author) or _above_credit(lines, i, below_date=i >= anchor):
             continue  # not a headline, or a photo caption above its credit
         n = len(words(line))
         # a headline is repeated above the story's end (the page title, a breadcrumb, an image
@@ -185,7 +193,7 @@ def _find_title(lines: list[str], kinds: list[str], anchor: int, author: str | N
         others = [j for j in seen_at.get(line.casefold(), []) if j != i]
         score = 2.0 if any(j < body_end for j in others) else -1.5 if others else 0.0
         score -= 0.5 * abs(anchor - i)
-        score += (-3.0 if n > 8 else SHORT_SENTENCE) if _ends_sentence(line) else 2.0
+        score += (-3.0 if n > 8 else 0.0) if _ends_sentence(line) else 2.0  # a short sentence: a caption as often
         score += 1.0 if 4 <= n <= 25 else -1.0
         score += 0.25 if i < anchor else 0.0  # the headline usually sits above the byline/date block
         score += LEDE_WEIGHT * lede_overlap(line, lede)
@@ -195,6 +203,13 @@ def _find_title(lines: list[str], kinds: list[str], anchor: int, author: str | N
         if score > best_score:
             best, best_score = line, score
     return best
+
+
+def _above_credit(lines: list[str], i: int, *, below_date: bool) -> bool:
+    """A photo caption above its credit line (:func:`~.bylines.photo_credit`); above the date line only one that ends
+    a sentence (a headline sits above a credit as often)."""
+    return i + 1 < len(lines) and (below_date or _ends_sentence(lines[i])) and \
+        photo_credit(lines[i + 1], below_date=below_date)
 
 
 def _dated(lines: list[str], i: int) -> bool:
@@ -315,9 +330,9 @@ def unchromed(lines: list[str]) -> list[str]:
 def _other_byline(lines: list[str], lo: int, hi: int, *, title: str | None, zone_name: str | None,
                   common: frozenset[str], date_line: int | None) -> str | None:
     """The byline when the date line has no explicit one near it: an explicit byline under the headline or just above
-    the story; else an author box after the story; else a staff line, a bare name or a name on the date line in the
-    date line's zone (``zone_name``); else a bare name right under the headline (names as
-    :func:`~.bylines.bare_name` tells them)."""
+    the story; else an author box after the story; else a staff line, a bare name or
+    a name on the date line in the date line's zone (``zone_name``); else a bare name right under the headline (names
+    as :func:`~.bylines.bare_name` tells them)."""
     near_title = [i for i, line in enumerate(lines[:hi]) if line == title] if title else []
     spans = [(i + 1, i + 7) for i in reversed(near_title)] + [(max(0, lo - 10), lo + 2)]
     explicit = next((a for start, end in spans if (a := find_author(
@@ -360,7 +375,8 @@ def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = No
     body += listed
     hi += len(listed)
     near = _head_lines(lines, lo)
-    published, at = find_date([lines[i] for i in near], _copyright_year(lines))
+    published, at = find_date([lines[i] for i in near], _copyright_year(lines),
+                              day_first=True if stopwords is not STOPWORDS else None)  # "04.05.2019" on a German page
     date_line = None if at is None else near[at]
     zone_start = max(0, (date_line if date_line is not None else lo) - 6)
     byline_zone = lines[zone_start:(date_line if date_line is not None else lo) + 4]
@@ -379,6 +395,6 @@ def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = No
         body = body[1:]
     wire = next((m.group("src").strip() for line in body[:3] if (m := WIRE_DATELINE.match(line))), None)
     source = _source(lines, body, chrome=lines[:lo] + lines[hi:])
-    author = author if author and STAFF.match(author) else clean_author(author)  # names joined by ", " as for HTML
+    author = author if author and is_staff(author) else clean_author(author)  # names joined by ", " as for HTML
     return CopyFields(body=body, title=title, author=author, source=source, published=published,
                       wire=None if wire == source else wire)

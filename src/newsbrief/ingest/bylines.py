@@ -6,21 +6,36 @@ from __future__ import annotations
 
 import re
 
-from .copy_patterns import DATE, DATE_NO_YEAR, MONTH, STOPWORDS
-from .names import is_outlet
+from .copy_patterns import DATE, DATE_NO_YEAR, MONTH, STOPWORDS, WEEKDAY
+from .names import NAME_PARTICLES, PHOTO_AGENCY, is_outlet, name_like
+from .names import WIDGET_WORDS as WIDGET_WORDS  # copy_candidates reads it here
+from .sources import AGENCIES
 
 BYLINE = re.compile(r"^(?:(?:written|posted|reported|analysis|opinion|story|words|text|commentary|review|"
                     r"interview|photos and text) )?by[:\s]+(?P<name>.+)$", re.IGNORECASE)
 # "By" in the languages of the copies: German, Spanish/Portuguese, French, Swedish/Norwegian/Danish, Polish
-# ("Von Jane Doe publiziert am ..."); the name after it needs two words ("Von Miller" alone is a name).
-FOREIGN_BYLINE = re.compile(r"^(?i:von|por|par|av|af|przez)[:\s]+(?P<name>[A-Z][\w'’.-]+\s+[A-Z].*)$")
+# ("Von Jane Doe publiziert am ...", "por: Jane Doe"); the name after it needs two words ("Von Miller" alone is a name).
+# Capitalised and without a colon the word opens a headline in title case as often ("Av Club Rankings Revealed", "Por
+# Favor Taqueria Opens ..."): a byline only when the line goes on after two to four capitalised words in lowercase,
+# digits or a separator ("Von Jane Doe publiziert am 25. September 2018").
+FOREIGN_BYLINE = re.compile(r"^(?:(?:von|por|par|av|af|przez)\s+|(?i:von|por|par|av|af|przez)\s*:\s*)"
+                            r"(?P<name>[A-Z][\w'’.-]+\s+[A-Z].*)$|"
+                            r"^(?:Von|Por|Par|Av|Af|Przez)\s+(?P<lead>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*"
+                            r"(?=\s*[,|•–—-]|\s+[a-z\d]).*)$")
 # A date line ending with the byline ("5:45 AM PST 11/19/2019 by Jane Doe", "February 1, 2019 | BY: Jane Doe").
 DATED_BYLINE = re.compile(r"^(?=.*\d).{4,60}?(?:\s+|\|\s*)(?i:by):?\s+(?P<name>[A-Z].+)$")
 # A staff byline: the outlet's or a desk's staff ("By Example Post Staff", "Example Editorial Staff", "Our Foreign
 # Staff", "Example News wire services"); the author as written (the gold pages count it), though "staff" is never
 # part of a person's name.
-STAFF = re.compile(r"^(?:[A-Z][\w.&'’-]*\s+){0,4}(?:(?i:editorial|news|foreign|web|digital)\s+)?"
+STAFF = re.compile(r"^(?P<who>(?:[A-Z][\w.&'’-]*\s+){0,4})(?:(?i:editorial|news|foreign|web|digital)\s+)?"
                    r"(?i:staff|wire services|news services|wire reports)$")
+
+
+def is_staff(line: str) -> bool:
+    """A staff byline (:data:`STAFF`) whose words before "staff" name an outlet or a desk: no function word ("Our"
+    aside) a headline in title case has ("Council Thanks Its Bridge Staff")."""
+    match = STAFF.match(line.strip())
+    return match is not None and not any(w.casefold() in STOPWORDS - {"our"} for w in match.group("who").split())
 # A label alone on its line with the name on the next ("By", "Author:", "Written by:", "Autor:").
 BY_LABEL = re.compile(r"(?i)^(?:by|(?:written |posted )?by:|authors?:|written by|autor(?:in)?:|auteur:)$")
 # A name with its social handle ("Jane Doe @jdoe", "Jane Doe, @jdoe"): a byline.
@@ -45,8 +60,8 @@ ROLE = re.compile(r"(?<=[a-z])(?:(?:Staff|Senior|Business|Chief|Contributing|Pol
 
 def clean_name(text: str) -> str | None:
     text = re.sub(r"\s*\S*@\S+.*$", "", text)  # an e-mail address or handle and what follows it
-    text = re.split(r"\s+[-–—|]\s+", text)[0]  # "Jane Doe - Example Contributor 2019-11-19", "Jane Doe | Example"
-    if STAFF.match(text.strip()):
+    text = re.split(r"\s+[-–—|/]\s+", text)[0]  # "Jane Doe - Example Contributor 2019-11-19", "Jane Doe / Example"
+    if is_staff(text):
         return text.strip()
     text = re.sub(r"\s*\([^()]{1,30}\)", "", text)  # a role in brackets ("Jane Doe (reporting) and ...")
     text = re.sub(r"(?<=[a-z])[A-Z]{2,}\w*$", "", text)  # an outlet glued to the name ("Jane DoeEXAMPLENews")
@@ -69,43 +84,17 @@ def clean_name(text: str) -> str | None:
     return text if 1 <= len(text.split()) <= 10 else None
 
 
-# Words of buttons, links and section labels ("Sign In", "Email Me", "Site Tools", "Watch Live"): never in a name.
-WIDGET_WORDS = frozenset(
-    "sign log login register subscribe subscription email e-mail share follow watch live listen read more learn "
-    "site tools tool menu search home news video videos photos photo gallery now print save comment comments "
-    "newsletter newsletters alerts app apps download open close back top next previous today latest trending "
-    "tv radio podcast podcasts talk stocks markets market sections section account profile settings help "
-    "contact about us privacy terms cookies edition editions weather sports opinion business politics world "
-    "local national facts first breaking click here view all see show options sharing links external window "
-    "playback media device unsupported staff reports report posts guest odds "
-    "facebook twitter whatsapp pinterest pin linkedin reddit instagram youtube tumblr flipboard telegram tweet".split()
-)
-
-
-NAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "del", "la", "le", "bin", "al", "der", "den", "du", "dos"})
-
-
-def name_like(text: str) -> bool:
-    """A person's name, not a widget label: no stop word or widget word, not only acronyms ("CNBC TV")."""
-    words = [w for w in re.findall(r"[\w'’.-]+", text) if w not in {"and", "&", "AND"}]
-    if not words or (all(re.fullmatch(r"[A-Z]{2,5}", w) for w in words) and
-                     (len(words) == 1 or any(not re.search("[AEIOUY]", w) for w in words))):
-        return False  # only acronyms ("CNBC TV"; a name in capitals has vowels in every word: "JANE DOE")
-    if any(w[:1].islower() and w not in NAME_PARTICLES for w in words):
-        return False  # "Ukraine urges NATO to send ...": a sentence
-    return not any(w.casefold() in WIDGET_WORDS or (w.casefold() in STOPWORDS and w.islower() is False
-                                                       and w.casefold() not in {"de", "van", "von", "da", "di", "del",
-                                                                                 "la", "le", "bin", "al"})
-                   for w in words)
-
-
 def bare_name(line: str, *, common: frozenset[str] = frozenset()) -> bool:
     """A line that is only a person's name ("Mark Di Stefano"): two to five capitalised words, no date, no label.
-    ``common``: words the page writes in lowercase; a line two or more (and half) of whose words are among them is a
-    label or a heading ("Classic Motorcycle Mechanics", "CAR REVIEWS"), not a name."""
-    if not (NAME.match(line) and 2 <= len(line.split()) <= 5 and not DATE.search(line) and name_like(line)):
+    ``common``: words the page writes in lowercase; a line of three words or more (or in capitals) two or more (and
+    half) of whose words are among them is a label or a heading ("Classic Motorcycle Mechanics", "CAR REVIEWS"), not a
+    name."""
+    if not (NAME.match(line) and 2 <= len(line.split()) <= 5 and not DATE.search(line) and name_like(line)) or \
+            acronyms(line, line):
         return False
     tokens = [w.casefold() for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.casefold() not in {"and", "&"}]
+    if len(tokens) < 3 and not line.isupper():
+        return True  # a two-word name of common words is a name as often as not ("Grant Young", "Rose Hill")
     lowered = sum(w in common for w in tokens)
     return not (lowered >= 2 and 2 * lowered >= len(tokens))
 
@@ -115,16 +104,31 @@ def lowercase_words(lines: list[str]) -> frozenset[str]:
     return frozenset(w for line in lines for w in re.findall(r"(?<![\w'’-])[a-z][a-z'’-]{2,}", line))
 
 
-def _accept(text: str | None) -> str | None:
-    """The cleaned name of a byline's text, or None when it is no name (a staff byline counts)."""
+def _accept(text: str | None, line: str = "") -> str | None:
+    """The cleaned name of a byline's text, or None when it is no name (a staff byline counts; ``line``: the line it
+    stands on, :func:`acronyms`)."""
     name = clean_name(text) if text else None
-    return name if name and (name_like(name) or STAFF.match(name)) else None
+    return name if name and ((name_like(name) and not acronyms(name, line or name)) or is_staff(name)) else None
 
 
-#: A picture's credit line ("Photo: Jane Doe", "Jane Doe/Example Images", "Example Images", "AP Photo/Jane Doe").
-CREDIT_LINE = re.compile(r"(?i)^(?:photo(?:graph)?s?|image|picture|credit|source)\s*:|\b(?:getty images|shutterstock|"
-                         r"ap photo|afp photo|reuters photo|istock(?:photo)?|pool photo)\b|"
-                         r"^(?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w.'’-]+\s*/\s*(?:the\s+)?[A-Z][\w .&'’-]{1,40}$")
+def acronyms(name: str, line: str) -> bool:
+    """True when a name in capitals is a run of acronyms ("IANS PTI", "EFE AFP", "NASA ESA"): two words or more, one
+    a news agency or a known outlet; or it is two words of four letters or fewer on a line not all in capitals (a site
+    that writes its bylines in capitals writes "BY AMY LEE")."""
+    words = [w for w in re.findall(r"[\w'’.-]+", name) if w.casefold() not in {"and", "&"}]
+    if not words or not all(w.isupper() for w in words):
+        return False
+    if len(words) >= 2 and any(AGENCIES.fullmatch(w) or is_outlet(w) for w in words):
+        return True  # an agency alone ("By REUTERS") is a wire credit: :func:`~.sources.split_wire` takes it
+    return len(words) <= 2 and all(len(w) <= 4 for w in words) and not line.isupper()
+
+
+#: A name and the agency or outlet it works for, after a slash: a photo credit ("Jane Doe/The Example Times").
+SLASH_CREDIT = r"(?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w.'’-]+\s*/\s*(?:the\s+)?[A-Z][\w .&'’-]{1,40}$"
+#: A picture's credit line ("Photo: Jane Doe", "Jane Doe/Example Images", "Getty Images", "AP Photo/Jane Doe"); never a
+#: byline ("By Jane Doe / Example Courier").
+CREDIT_LINE = re.compile(rf"(?i)^(?!by\b)(?:(?:photo(?:graph)?s?|image|picture|credit|source)\s*:|"
+                         rf".*\b(?:{PHOTO_AGENCY})\b|(?-i:{SLASH_CREDIT}))")
 
 
 def photo_credit(line: str, *, below_date: bool) -> bool:
@@ -153,20 +157,22 @@ def _explicit(line: str, following: str | None, *, credit: bool = True) -> str |
     @jdoe", "Von Jane Doe ..."; ``following``: the next line, the name under a lone "By"). Without ``credit`` (under
     the date line), a name with only an agency or an outlet after it is a photo credit ("Jane Doe, Associated
     Press" under a caption), and only a job ("Jane Doe, Staff Writer") makes it a byline."""
-    if (match := BYLINE.match(line) or FOREIGN_BYLINE.match(line)) and (name := _accept(match.group("name"))):
+    if (match := BYLINE.match(line) or FOREIGN_BYLINE.match(line)) and \
+            (name := _accept(match.group("name") or match.group("lead"), line)):
         return name
     match = DATED_BYLINE.match(line) if len(line) <= 120 and DATE.search(line) else None
-    if match and (name := _accept(match.group("name"))):
+    if match and (name := _accept(match.group("name"), line)):
         return name
     match = ROLE_BYLINE.match(line) if len(line) <= 100 else None
     role = match.group("role") if match else ""
     if match and (JOB_WORDS.search(role) or (credit and (ROLE_WORDS.search(role) or is_outlet(role.strip())))) and \
-            (name := _accept(match.group("name"))):
+            (name := _accept(match.group("name"), line)):
         return name
-    if (match := HANDLE_BYLINE.match(line)) and name_like(match.group("name")):
+    if (match := HANDLE_BYLINE.match(line)) and name_like(match.group("name")) and \
+            not acronyms(match.group("name"), line):
         return match.group("name")
     if BY_LABEL.match(line.strip()) and following is not None:
-        return _accept(following)
+        return _accept(following, following)
     return None
 
 
@@ -193,7 +199,7 @@ def _on_date_line(line: str, common: frozenset[str]) -> str | None:
 
 
 #: Words of a date line that are no name ("Posted Tuesday", "Updated Nov").
-DATE_WORDS = re.compile(rf"(?i)(?:{MONTH}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|published|updated|posted|modified|"
+DATE_WORDS = re.compile(rf"(?i)(?:{MONTH}|{WEEKDAY.pattern}|published|updated|posted|modified|"
                         r"on|at|am|pm|[ap]\.m\.|ist|[a-z]st|[a-z]dt|gmt|utc|et|pt)")
 
 
@@ -201,14 +207,15 @@ def find_author(lines: list[str], *, bare: bool = True, common: frozenset[str] =
                 date_at: int | None = None) -> str | None:
     """The byline of a header zone: an explicit byline (:func:`_explicit`) first; with ``bare``, else a staff line,
     a line that is only a name or a name on the date line (not a menu label; ``common``: :func:`lowercase_words`).
-    ``date_at``: the date line's index in ``lines`` (a name and an agency under it are a photo credit)."""
+    ``date_at``: the date line's index in ``lines`` (a name and an agency under it, below a caption, are a photo
+    credit; right under it, the byline)."""
     for i in range(len(lines)):
-        credit = date_at is None or i <= date_at
+        credit = date_at is None or i <= date_at + 1  # a caption between the date line and the name: a photo credit
         if name := _explicit(_joined(lines, i), _joined(lines, i + 1) if i + 1 < len(lines) else None, credit=credit):
             return name
     if not bare:
         return None
-    staff = next((line for line in lines if STAFF.match(line) and len(line.split()) >= 2), None)
+    staff = next((line for line in lines if is_staff(line) and len(line.split()) >= 2), None)
     if staff:
         return staff
 
@@ -232,12 +239,22 @@ def find_author(lines: list[str], *, bare: bool = True, common: frozenset[str] =
     return None
 
 
+#: The heading of the readers' comments: no author box after it.
+COMMENTS = re.compile(r"(?i)^(?:\d+\s+)?(?:comments?|responses?|replies|join the (?:conversation|discussion)|"
+                      r"leave a (?:comment|reply))\b")
+#: A word of a line written in the first person: a reader's comment, not an author's bio.
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|me|we|our|us)\b")
+
+
 def author_box(lines: list[str], *, common: frozenset[str] = frozenset()) -> str | None:
     """The name of an author box (outside the story): a name, or a word and a name ("About Jane Doe", "Über Jane
     Doe"), with the next line about that person (prose naming them again: "Jane Doe is ...", "Jane joined ... in
     2017."; no word of the name written in lowercase on the page, ``common``); or a note opening with the name ("Jane
-    Doe (@jdoe) is a staff writer ..."). The first box found."""
+    Doe (@jdoe) is a staff writer ..."); never a reader's comment ("Ada Brook" / "I live by the bridge and Ada thinks
+    ...", nor one after the comments' heading, :data:`COMMENTS`). The first box found."""
     for i, line in enumerate(lines):
+        if COMMENTS.match(line):
+            return None  # the readers' comments begin
         note = re.match(r"^(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})(?:\s+\(@\w+\))?\s+(?:is|was)\s+"
                         r"(?:a|an|the)\s", line)
         if note and bare_name(note.group("name"), common=common) and len(line.split()) <= 80:
@@ -246,8 +263,8 @@ def author_box(lines: list[str], *, common: frozenset[str] = frozenset()) -> str
         if not 2 <= len(tokens) <= 5 or i + 1 >= len(lines):
             continue
         bio = lines[i + 1]
-        if len(bio.split()) < 8 or not bio.rstrip().endswith((".", ".”", '."', ".)")):
-            continue  # a bio is prose, not another headline
+        if len(bio.split()) < 8 or not bio.rstrip().endswith((".", ".”", '."', ".)")) or FIRST_PERSON.search(bio):
+            continue  # a bio is prose in the third person, not another headline nor a reader's comment
         for name in (line, " ".join(tokens[1:])):
             if bare_name(name, common=common) and not any(w.casefold() in common for w in name.split()) and \
                     any(re.search(rf"\b{re.escape(part)}\b", bio) for part in name.split() if len(part) > 2):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from ..dates import parse_date
+from ..dates import TZINFOS, parse_date
 from .bylines import BYLINE
 from .copy_patterns import DATE, DATE_NO_YEAR, TIME, WEEKDAY, words
 
@@ -39,22 +39,25 @@ def _in_sentence(line: str, start: int) -> bool:
     return len(before) >= 5 and any(w[:1].islower() for w in before) and line.rstrip().endswith((".", ")", "”"))
 
 
-def find_date(lines: list[str], year_hint: int | None) -> tuple[datetime | None, int | None]:
+def find_date(lines: list[str], year_hint: int | None, *,
+              day_first: bool | None = None) -> tuple[datetime | None, int | None]:
     """The first date line's date, the publication time before an update's ("Published Nov 19, 2019" beside the
-    "Updated Nov 20, 2019" line); a date inside a sentence (a caption, a teaser) only when no line is a date line."""
-    found, at = _find_date_line(lines, year_hint, sentences=False)
+    "Updated Nov 20, 2019" line); a date inside a sentence (a caption, a teaser) only when no line is a date line.
+    ``day_first``: a dotted date "04.05.2019" that the lines show no order for is 4 May (a page in a language that
+    writes dates so), else undated (:func:`_dotted`)."""
+    order = _dotted_order(lines)
+    found, at = _find_date_line(lines, year_hint, sentences=False, day_first=order if order is not None else day_first)
     if found is None:
         return _find_date_line(lines, year_hint, sentences=True)
     if at is not None and (m := DATE.search(lines[at])) and UPDATED_WORD.search(lines[at][:m.start()]):
         for j in sorted(range(max(0, at - 3), min(len(lines), at + 4)), key=lambda j: abs(j - at)):
-            line = lines[j]
-            if j != at and len(line) <= 160 and (m := DATE.search(line)) and PUBLISHED_WORD.search(line[:m.start()]) \
-                    and (published := parse_match(m.group(0))) is not None:
+            if j != at and len(lines[j]) <= 160 and (published := _published_in(lines[j], year_hint, least=1)):
                 return published, j
     return found, at
 
 
-def _find_date_line(lines: list[str], year_hint: int | None, *, sentences: bool) -> tuple[datetime | None, int | None]:
+def _find_date_line(lines: list[str], year_hint: int | None, *, sentences: bool,
+                    day_first: bool | None = None) -> tuple[datetime | None, int | None]:
     for i, line in enumerate(lines):
         if len(line) > 160:  # a paragraph: only a dateline at its start ("Feb. 23, 2015 -- Life ...")
             match = DATE.match(line)
@@ -72,7 +75,7 @@ def _find_date_line(lines: list[str], year_hint: int | None, *, sentences: bool)
                 return found, i
         if sentences:
             continue
-        if (dotted := _dotted(line)) is not None:
+        if (dotted := _dotted(line, day_first=day_first)) is not None:
             return dotted, i
         match = DATE_NO_YEAR.search(line)
         if match and year_hint and (BYLINE.match(line) or len(words(line)) <= 12):
@@ -83,32 +86,47 @@ def _find_date_line(lines: list[str], year_hint: int | None, *, sentences: bool)
 
 
 #: A time written before its date ("11:11 PM EST Nov 19, 2019", "5:45 AM PST 11/19/2019").
-TIME_BEFORE = re.compile(r"(?P<time>\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?-i:[A-Z]{2,4})\b)?)[\s,|•-]*$",
+TIME_BEFORE = re.compile(r"(?:\b(?P<zone>(?-i:[A-Z]{2,4}))\s+)?"
+                         r"(?P<time>\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?-i:[A-Z]{2,4})\b)?)[\s,|•-]*$",
                          re.IGNORECASE)
 
 
 def _timed(line: str, match: re.Match[str]) -> datetime | None:
-    """The date of ``match`` with the time written just before it, when there is one and the date has none."""
+    """The date of ``match`` with the time written just before it, when there is one and the date has none; a zone
+    written before the time too ("EST 11:11 PM Nov 19, 2019")."""
     before = TIME_BEFORE.search(line, 0, match.start())
     if before is None or re.search(r"\d[:.]\d{2}", match.group(0)):
         return None
-    return parse_match(f"{match.group(0).strip(' ,|-•')} {before.group('time')}")
+    zone = before.group("zone") or ""
+    if zone not in TZINFOS or before.group("time").split()[-1] in TZINFOS:
+        zone = ""  # a known zone, and the time has none after it
+    return parse_match(f"{match.group(0).strip(' ,|-•')} {before.group('time')} {zone}".strip())
 
 
-def _published_in(line: str, year_hint: int | None) -> datetime | None:
-    """The publication date of a line showing two ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM"): the one a
-    published word stands before; None when the line shows one date or none is marked published."""
+def _published_in(line: str, year_hint: int | None, *, least: int = 2) -> datetime | None:
+    """The publication date of a line showing two ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM"; ``least``: the
+    dates the line must show): the one a published word stands before; None when none is marked published. A date
+    without its year takes the year of a dated one on the line (the year before when that would put it after it:
+    "Updated Jan 2, 2020; Posted Dec 31"), else ``year_hint``."""
     dated = [(m.start(), m.end(), m.group(0), True) for m in DATE.finditer(line)]
     found = sorted(dated + [(m.start(), m.end(), m.group(0), False) for m in DATE_NO_YEAR.finditer(line)
                             if not any(start <= m.start() < end for start, end, _, _ in dated)])  # "Nov 20th, 2019"
-    if len(found) < 2:
+    if len(found) < least:
         return None
+    shown = next((parsed for _, _, text, with_year in found if with_year and (parsed := parse_match(text))), None)
+    year = shown.year if shown is not None else year_hint
+    if shown is None and year:  # no date with its year: the other one in the same year
+        shown = next((parsed for start, _, text, _ in found if not PUBLISHED_WORD.search(line[:start]) and
+                      (parsed := parse_date(f"{text.strip(' ,|-•;')} {year}"))), None)
     last = 0
     for start, end, text, with_year in found:
         if PUBLISHED_WORD.search(line[last:start]):
             if with_year:
                 return parse_match(text)
-            return parse_date(f"{text.strip(' ,|-•;')} {year_hint}") if year_hint else None
+            published = parse_date(f"{text.strip(' ,|-•;')} {year}") if year else None
+            if published is not None and shown is not None and published > shown:  # posted Dec 31, updated Jan 2
+                published = parse_date(f"{text.strip(' ,|-•;')} {published.year - 1}")
+            return published
         last = end
     return None
 
@@ -122,14 +140,31 @@ def find_shown_date(lines: list[str]) -> datetime | None:
 DOTTED = re.compile(r"^\W*(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<y>(?:19|20)\d{2})\b(?P<time>" + TIME + ")")
 
 
-def _dotted(line: str) -> datetime | None:
-    """The date of a date line opening with a dotted numeric date: day first, as in the languages that write dots,
-    unless the first number cannot be a day's month and the second can ("11.14.2019" is November 14)."""
+DOTTED_ANYWHERE = re.compile(r"(?<![\d.])(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?:19|20)\d{2}\b")
+
+
+def _dotted_order(lines: list[str]) -> bool | None:
+    """The order the dotted dates of ``lines`` show: True for day first (a first number over 12: "13.11.2019"), False
+    for month first ("11.14.2019"), None when none tells."""
+    for line in lines:
+        for match in DOTTED_ANYWHERE.finditer(line):
+            a, b = int(match.group("a")), int(match.group("b"))
+            if a > 12 >= b or b > 12 >= a:
+                return a > 12
+    return None
+
+
+def _dotted(line: str, *, day_first: bool | None) -> datetime | None:
+    """The date of a date line opening with a dotted numeric date, in the order ``day_first`` gives (None: no order
+    known); a date whose numbers tell the order themselves ("13.11.2019", "11.14.2019") needs none; one that could be
+    either ("04.05.2019") is left undated without an order."""
     match = DOTTED.match(line) if len(words(line)) <= 12 else None
     if match is None:
         return None
     a, b = int(match.group("a")), int(match.group("b"))
-    day, month = (b, a) if b > 12 >= a else (a, b)
+    if a <= 12 and b <= 12 and a != b and day_first is None:
+        return None  # 4 May or 5 April: nothing on the page says
+    day, month = (b, a) if b > 12 >= a or (day_first is False and a <= 12) else (a, b)
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return None
     time = match.group("time").strip(" ,|•-")

@@ -13,6 +13,8 @@ from functools import lru_cache
 from importlib import resources
 from urllib.parse import urlparse
 
+from .copy_patterns import STOPWORDS
+
 PLACEHOLDER_AUTHORS = frozenset({"username", "user", "admin", "administrator", "author", "editor", "unknown",
                                  "anonymous", "none", "null", "guest", "webmaster"})
 CREDENTIAL = re.compile(r"^(?:MA|MS|MSc|MD|PhD|Ph\.D\.?|MPH|RN|DO|BSc|BA|MBA|JD|DVM|PharmD|RD|LD|Jr\.?|Sr\.?)$")
@@ -20,9 +22,51 @@ TRAILING_MONTH = re.compile(r"\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:
                             r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$", re.IGNORECASE)
 
 
+#: Picture agencies and the photo credits of news agencies.
+PHOTO_AGENCY = r"getty images|shutterstock|ap photo|afp photo|reuters photo|istock(?:photo)?|pool photo"
 PHOTO_CREDIT = re.compile(r"\b(?:photo(?:graph)?s?|images?|pictures?|video|illustrations?)\s*(?:by\b|:|credit\b).*$|"
-                          r"\b(?:getty images|shutterstock|ap photo|afp photo|reuters photo)\b.*$", re.IGNORECASE)
+                          rf"\b(?:{PHOTO_AGENCY})\b.*$", re.IGNORECASE)
 EMAIL_USER = re.compile(r"\s*\S+@\S+|\s+(?=[a-z0-9._]*[0-9._])[a-z0-9._]{4,}$|\s+[a-z]{3,}$")
+
+
+# Words of buttons, links and section labels ("Sign In", "Email Me", "Site Tools", "Watch Live"): never in a name.
+WIDGET_WORDS = frozenset(
+    "sign log login register subscribe subscription email e-mail share follow watch live listen read more learn "
+    "site tools tool menu search home news video videos photos photo gallery now print save comment comments "
+    "newsletter newsletters alerts app apps download open close back top next previous today latest trending "
+    "tv radio podcast podcasts talk stocks markets market sections section account profile settings help "
+    "contact about us privacy terms cookies edition editions weather sports opinion business politics world "
+    "local national facts first breaking click here view all see show options sharing links external window "
+    "playback media device unsupported staff reports report posts guest odds "
+    "facebook twitter whatsapp pinterest pin linkedin reddit instagram youtube tumblr flipboard telegram tweet".split()
+)
+NAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "del", "la", "le", "bin", "al", "der", "den", "du", "dos"})
+
+
+def name_like(text: str) -> bool:
+    """A person's name, not a widget label: no stop word or widget word, not only acronyms ("CNBC TV")."""
+    words = [w for w in re.findall(r"[\w'’.-]+", text) if w not in {"and", "&", "AND"}]
+    if not words or (all(re.fullmatch(r"[A-Z]{2,5}", w) for w in words) and
+                     (len(words) == 1 or any(not re.search("[AEIOUY]", w) for w in words))):
+        return False  # only acronyms ("CNBC TV"; a name in capitals has vowels in every word: "JANE DOE")
+    if any(w[:1].islower() and w not in NAME_PARTICLES for w in words):
+        return False  # "Ukraine urges NATO to send ...": a sentence
+    return not any(w.casefold() in WIDGET_WORDS or (w.casefold() in STOPWORDS and not w.islower()
+                                                       and w.casefold() not in NAME_PARTICLES)
+                   for w in words)
+
+
+#: "and" or "&" between two names ("Jane Doe and John Roe", "JANE DOE AND JOHN ROE", "Jane Doe & John Roe").
+AND = re.compile(r"\s+(?i:and|&)\s+")
+
+
+def _names_joined(part: str) -> list[str]:
+    """A part of a byline split at "and" or "&" when every piece is a person's name of two to four words; else the
+    part whole ("Science And Technology Desk", "Standard And Poor's", "Procter & Gamble")."""
+    pieces = AND.split(part)
+    if len(pieces) > 1 and all(2 <= len(p.split()) <= 4 and name_like(p) for p in pieces):
+        return pieces
+    return [part]
 
 
 def clean_author(author: str | None) -> str | None:
@@ -31,7 +75,7 @@ def clean_author(author: str | None) -> str | None:
     if not author:
         return None
     names: list[str] = []
-    for part in re.split(r"\s*[;,]\s*|\s+(?i:and)\s+", author):
+    for part in (piece for split in re.split(r"\s*[;,]\s*", author) for piece in _names_joined(split)):
         part = PHOTO_CREDIT.sub("", re.sub(r"^(?:by|and|&)\s+", "", part.strip(), flags=re.IGNORECASE))
         part = TRAILING_MONTH.sub("", EMAIL_USER.sub("", part.strip())).strip()
         if not part or CREDENTIAL.match(part) or part.casefold() in PLACEHOLDER_AUTHORS:
