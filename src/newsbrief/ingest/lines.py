@@ -11,11 +11,10 @@ reader's body lines the classifier gives at least :attr:`LineModel.body_floor` (
 lines between its first and last line that the rule reader took for chrome by their words, that the classifier
 gives at least :attr:`LineModel.admit_odds`, that are no furniture (:func:`~.copy_admission.candidate`) and have a
 story's shape (:func:`~.copy_admission.shaped`: a crosshead, list items, a short sentence, an embedded post's
-signature), the lines right
-before and after it it gives at least :attr:`LineModel.grow_odds` (up to :data:`GROW_LINES` on each side: a short
-opening or closing paragraph the rule reader's run left out), and the line it most likely takes for the headline
-when above :attr:`LineModel.title_odds`. They ship as ``data/lines.npz``, the training figures beside
-them in ``data/lines.json``. No scikit-learn at run time.
+signature), the lines right before and after it it gives at least :attr:`LineModel.grow_odds` (up to
+:data:`GROW_LINES` on each side: a short opening or closing paragraph the rule reader's run left out), and the line it
+most likely takes for the headline when above :attr:`LineModel.title_odds`. They ship as ``data/lines.npz``, the
+training figures beside them in ``data/lines.json``. No scikit-learn at run time.
 """
 
 from __future__ import annotations
