@@ -200,8 +200,8 @@ def test_a_two_word_name_of_common_words_is_still_a_name(header: list[str]) -> N
         header[0].split(" - ")[0]
 
 
-@pytest.mark.parametrize("line", ["By IANS PTI", "By EFE AFP", "By NASA ESA", "By UEFA EURO"])
-def test_a_run_of_acronyms_is_no_name(line: str) -> None:
+@pytest.mark.parametrize("line", ["By IANS PTI", "By EFE AFP", "By PTI REUTERS"])
+def test_a_run_of_acronyms_holding_an_agency_is_no_name(line: str) -> None:
     assert find_author([line], bare=False) is None
 
 
@@ -212,3 +212,46 @@ def test_a_commenter_after_the_story_is_no_author_box() -> None:
     assert found.author is None
     assert author_box(["Ada Brook", "I live by the bridge and Ada thinks the council should have listened to us."]) \
         is None
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("By JOHN LEE", "JOHN LEE"), ("By JANE DOE", "JANE DOE"), ("By TOM REED", "TOM REED"), ("By DAN ORR", "DAN ORR"),
+    ("By J. LEE", "J. LEE"), ("By ANN LEE, Staff Writer", "ANN LEE"),
+])
+def test_a_short_name_in_capitals_after_by_is_a_name(line: str, name: str) -> None:
+    assert find_author([line], bare=False) == name
+    assert _read(["Bridge to close for two years", line, "November 19, 2019"]).author == name
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("Von Jana Dorn", "Jana Dorn"), ("Por Ana Ruiz", "Ana Ruiz"), ("Par Jean Dupont", "Jean Dupont"),
+    ("Przez Jan Kowalski", "Jan Kowalski"),
+])
+def test_a_foreign_byline_alone_on_its_line_is_the_byline(line: str, name: str) -> None:
+    assert find_author([line], bare=False) == name
+    assert find_author([line, "04.05.2019"], bare=False) == name
+    assert find_author(["Av Club Rankings Revealed"], bare=False) is None
+
+
+@pytest.mark.parametrize(("line", "staff"), [
+    ("By The Example Times Staff", "The Example Times Staff"),
+    ("By The Associated Press Staff", "The Associated Press Staff"),
+    ("By Example Courier Staff Reports", "Example Courier Staff Reports"),
+])
+def test_a_staff_byline_may_open_with_the_or_end_in_staff_reports(line: str, staff: str) -> None:
+    assert find_author([line], bare=False) == staff
+    found = _read(["Bridge to close for two years", line, "November 19, 2019"])
+    assert found.author == staff and found.title == "Bridge to close for two years"
+
+
+def test_staff_reports_alone_names_no_author_and_is_no_headline() -> None:
+    found = _read(["Bridge to close for two years", "By Staff Reports", "November 19, 2019"])
+    assert found.author is None and found.title == "Bridge to close for two years"
+
+
+@pytest.mark.parametrize("headline", ["Por Favor Taqueria", "Par Three Holes"])
+def test_a_headline_of_a_by_word_and_two_capitalised_words_is_the_headline_not_the_byline(headline: str) -> None:
+    found = _read([headline, "November 19, 2019"])
+    assert found.title == headline and found.author is None
+    found = _read(["Bridge to close for two years", "Von Jana Dorn", "November 19, 2019"])
+    assert (found.title, found.author) == ("Bridge to close for two years", "Jana Dorn")

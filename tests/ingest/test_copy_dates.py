@@ -127,3 +127,35 @@ def test_an_ambiguous_dotted_date_needs_evidence_of_its_order() -> None:
 def test_a_zone_written_before_the_time_counts() -> None:
     found = find_date(["EST 11:11 PM Nov 19, 2019"], 2019)[0]
     assert found is not None and found.astimezone(UTC) == datetime(2019, 11, 20, 4, 11, tzinfo=UTC)
+
+
+def test_an_update_without_a_time_on_the_published_day_keeps_the_published_year() -> None:
+    assert find_date(["Updated Nov 19, 2019 | Published Nov 19, 7:00 AM"], 2019)[0] == \
+        datetime(2019, 11, 19, 7, 0, tzinfo=UTC)
+    assert find_date(["Updated Nov 19, 2019; Posted Nov 19, 8:19 PM"], 2019)[0] == \
+        datetime(2019, 11, 19, 20, 19, tzinfo=UTC)
+
+
+def test_a_published_line_without_a_year_under_the_update_takes_the_update_s_year() -> None:
+    assert find_date(["Updated Nov 19, 2019 9:41 AM", "Posted Nov 18"], 2024)[0] == datetime(2019, 11, 18, tzinfo=UTC)
+    assert find_date(["Updated Jan 2, 2020", "Posted Dec 30"], 2020)[0] == datetime(2019, 12, 30, tzinfo=UTC)
+
+
+GERMAN = ["Die Brücke über den Fluss wird ab dem kommenden Montag für zwei Jahre gesperrt, teilte die Stadtverwaltung "
+          "am Dienstag mit, und die Händler in der Altstadt befürchten nun, dass weniger Kunden kommen werden.",
+          "Nach Angaben der Stadt müssen die Pfeiler vollständig erneuert werden, weil das Wasser den Beton in den "
+          "vergangenen Jahren stark beschädigt hat, und die Arbeiten sollen bis zum Herbst dauern.",
+          "Autofahrer sollen die Umleitung über die Nordstraße nutzen, die nach Einschätzung der Verkehrsplaner "
+          "deutlich länger dauern wird, wie der Bürgermeister am Abend auf einer Versammlung sagte."]
+
+
+def test_a_dotted_date_is_read_day_first_by_the_page_s_language_not_by_which_reading_found_the_story() -> None:
+    header = ["Startseite", "Politik", "Sport", "Brücke wird für zwei Jahre gesperrt", "Von Jana Dorn",
+              "04.05.2019 09:00"]
+    german = read_browser_copy([*header, *GERMAN, *GERMAN, *GERMAN])
+    assert german is not None and german.published == datetime(2019, 5, 4, 9, 0, tzinfo=UTC)
+    # an English quote in the German story: its English prose stands out, the page is still German
+    quoted = read_browser_copy([*header, STORY, LATER, *GERMAN, *GERMAN, *GERMAN, *GERMAN])
+    assert quoted is not None and quoted.published == datetime(2019, 5, 4, 9, 0, tzinfo=UTC)
+    english = read_browser_copy(_copy(["Bridge to close for two years", "04.05.2019 09:00"]))
+    assert english is not None and english.published is None

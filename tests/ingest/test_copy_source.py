@@ -7,6 +7,7 @@ import pytest
 from copypages import STORY, page
 from newsbrief.ingest.copy_candidates import candidate_rows
 from newsbrief.ingest.copy_source import source_model
+from newsbrief.ingest.sources import agency
 from newsbrief.ingest.text import parse_page
 
 
@@ -194,3 +195,23 @@ def test_an_agency_named_by_the_storys_wire_dateline_is_the_wire_not_the_outlet_
     _, wholes, rows = candidate_rows(lines, body=story, rule="The Associated Press")
     given = ranker.source(lines, body=story, rule="The Associated Press", candidates=(wholes, rows))
     assert given is None  # a member site's page hosted by the agency: not the agency's name, and no guess
+
+
+@pytest.mark.parametrize("link", ["More from AP", "AP Newsletters"])
+def test_an_agency_notice_under_the_story_and_its_links_make_no_agency_site(link: str) -> None:
+    """A member page without a site name runs the agency's story with the agency's notice right under it and the
+    agency's links beside it: the agency is the wire, not the outlet, and never both."""
+    story = ["EXAMPLEVILLE (AP) — " + STORY[0], *STORY[1:]]
+    head = ["Home", "News", "Sports", "Sign In", "Bridge to close for two years", "By Jane Doe", "November 19, 2019"]
+    notice = "Copyright 2019 The Associated Press. All rights reserved."
+    found = parse_page("\n".join([*head, *story, notice, link, "Storm hits coast", "Bridge reopens"]), article_id="a")
+    assert (found.source, found.wire) == (None, "AP")
+
+
+def test_an_agencys_own_page_names_no_wire_in_another_form_of_its_name() -> None:
+    story = ["EXAMPLEVILLE (AP) — " + STORY[0], *STORY[1:]]
+    lines = ["AP News", "World", "Business", "Sign In", "Bridge to close for two years", "By Jane Doe",
+             "November 19, 2019", *story, "Most read", "Storm hits coast", "More from AP", "Contact AP",
+             "apnews.com", "Copyright 2019 The Associated Press. All rights reserved."]
+    found = parse_page("\n".join(lines), article_id="a")
+    assert found.source is not None and agency(found.source) == "AP" and found.wire is None

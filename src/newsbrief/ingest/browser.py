@@ -14,10 +14,11 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from .boilerplate import COPYRIGHT, is_boilerplate
+from .boilerplate import is_boilerplate
 from .bylines import (
     BY_LABEL,
     BYLINE,
+    LONE_FOREIGN_BYLINE,
     SLASH_CREDIT,
     author_box,
     bare_name,
@@ -30,13 +31,10 @@ from .copy_dates import DOTTED, find_date
 from .copy_language import stopwords_of
 from .copy_patterns import DATE, DATE_NO_YEAR, MONTH, STOPWORDS, lede_of, lede_overlap, words
 from .copy_teasers import before_author_note, comment_head, story_lines
+from .copyright import copyright_owner, copyright_year
 from .names import clean_author, is_outlet, outlet_in
 
 WIRE_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'-]{1,40}\((?P<src>[A-Z][\w .&-]{1,30})\)\s*[-—–:]")
-OWNER_NOISE = re.compile(
-    r"\b(?:all rights reserved|or its affiliated companies|inc|llc|ltd|limited|plc|company|co|corp(?:oration)?|"
-    r"media group|group|productions|interactive)\b\.?", re.IGNORECASE,
-)
 MIN_BODY_WORDS = 40
 CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")  # scripts written without spaces between words
 # Words of prose a story read with another language's function words needs (selected on dev among 40-200: a page of
@@ -240,23 +238,6 @@ def _header_anchor(lines: list[str], body_start: int, date_line: int | None) -> 
     return body_start
 
 
-def copyright_owner(lines: list[str]) -> str | None:
-    """The owner named by a copyright line ("© 2019 The Example Times Co. All rights reserved")."""
-    for i, line in enumerate(lines):
-        if COPYRIGHT.search(line) and len(line.split()) < 40:
-            owner = re.sub(r".*?(?:©|\(c\)|copyright)", "", line, count=1, flags=re.IGNORECASE)
-            if not re.search(r"[^\W\d_]", owner) and i + 1 < len(lines):  # "© 2017" / "The Example Times Co."
-                owner = lines[i + 1]
-            owner = re.sub(r"\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\b", "", owner)
-            owner = re.sub(r"^(?:[\W_]|copyright\b|by\b)+", "", owner.strip(), flags=re.IGNORECASE)
-            owner = re.split(r"[.|,]\s|\.$|\|", owner)[0]  # "The Example News, a Digital First Media Newspaper"
-            owner = OWNER_NOISE.sub("", owner).strip(" ,.-©")
-            owner = re.sub(r"\s+", " ", owner)
-            if owner and len(owner.split()) <= 6 and not owner.lower().startswith(("provided", "all")):
-                return owner
-    return None
-
-
 def _source(lines: list[str], body: list[str], *, chrome: list[str]) -> str | None:
     """The copyright owner when it is a known outlet; else the known outlet the page's chrome names most; else the
     copyright owner (often a parent company); else a wire dateline's agency."""
@@ -265,11 +246,6 @@ def _source(lines: list[str], body: list[str], *, chrome: list[str]) -> str | No
     if is_outlet(owner):
         return owner
     return outlet_in(chrome) or owner or wire  # a wire dateline names the agency, the outlet only when nothing else
-
-
-def _copyright_year(lines: list[str]) -> int | None:
-    years = [int(y) for line in lines if COPYRIGHT.search(line) for y in re.findall(r"\b(?:19|20)\d{2}\b", line)]
-    return max(years) if years else None
 
 
 LIST_SEPARATOR = re.compile(r"\s(?:--|-|–|—|\|)\s|:\s")
@@ -345,6 +321,15 @@ def _other_byline(lines: list[str], lo: int, hi: int, *, title: str | None, zone
               and not (lines[i].isupper() and lines[i + 1].isupper())), None)  # not a menu in capitals
 
 
+def _day_first(lines: list[str], head: list[str], stopwords: frozenset[str]) -> bool | None:
+    """True when the page is in a language other than English (detected, :func:`~.copy_language.stopwords_of`, as
+    for the copy's prose): a dotted date "04.05.2019" in its header is 4 May; None on an English page (undated
+    without evidence of the order). Detected only when the header shows a dotted date."""
+    if not any(DOTTED.match(line) for line in head):
+        return None
+    return True if (stopwords if stopwords is not STOPWORDS else stopwords_of(lines)) is not STOPWORDS else None
+
+
 def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = None) -> CopyFields | None:
     """Fields of a browser copy, or None when no run of prose stands out (a plain text file).
 
@@ -375,8 +360,8 @@ def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = No
     body += listed
     hi += len(listed)
     near = _head_lines(lines, lo)
-    published, at = find_date([lines[i] for i in near], _copyright_year(lines),
-                              day_first=True if stopwords is not STOPWORDS else None)  # "04.05.2019" on a German page
+    head = [lines[i] for i in near]
+    published, at = find_date(head, copyright_year(lines), day_first=_day_first(lines, head, stopwords))
     date_line = None if at is None else near[at]
     zone_start = max(0, (date_line if date_line is not None else lo) - 6)
     byline_zone = lines[zone_start:(date_line if date_line is not None else lo) + 4]
@@ -389,8 +374,10 @@ def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = No
     lede = lede_of(body)
     title = leaked[0] if leaked else _find_title(lines, kinds, _header_anchor(lines, lo, header_date),
                                                         author or zone_name, body_end=hi, body_start=lo, lede=lede)
-    if author is None:
+    lone = LONE_FOREIGN_BYLINE.match(title or "")  # the headline's words are no byline: "Por Favor Taqueria"
+    if author is None or (lone and lone.group("name") == author):
         author = _other_byline(lines, lo, hi, title=title, zone_name=zone_name, common=common, date_line=date_line)
+        author = None if lone and lone.group("name") == author else author
     if title is not None and body and body[0] == title:
         body = body[1:]
     wire = next((m.group("src").strip() for line in body[:3] if (m := WIRE_DATELINE.match(line))), None)

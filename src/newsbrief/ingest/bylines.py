@@ -7,9 +7,7 @@ from __future__ import annotations
 import re
 
 from .copy_patterns import DATE, DATE_NO_YEAR, MONTH, STOPWORDS, WEEKDAY
-from .names import NAME_PARTICLES, PHOTO_AGENCY, is_outlet, name_like
-from .names import WIDGET_WORDS as WIDGET_WORDS  # copy_candidates reads it here
-from .sources import AGENCIES
+from .names import AGENCIES, AND_WORD, NAME_PARTICLES, PHOTO_AGENCY, is_outlet, name_like
 
 BYLINE = re.compile(r"^(?:(?:written|posted|reported|analysis|opinion|story|words|text|commentary|review|"
                     r"interview|photos and text) )?by[:\s]+(?P<name>.+)$", re.IGNORECASE)
@@ -22,20 +20,29 @@ FOREIGN_BYLINE = re.compile(r"^(?:(?:von|por|par|av|af|przez)\s+|(?i:von|por|par
                             r"(?P<name>[A-Z][\w'’.-]+\s+[A-Z].*)$|"
                             r"^(?:Von|Por|Par|Av|Af|Przez)\s+(?P<lead>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*"
                             r"(?=\s*[,|•–—-]|\s+[a-z\d]).*)$")
+#: The by-word and a name alone on its line ("Von Jana Dorn", "Por Ana Ruiz", "Von Jan van der Berg"): two capitalised
+#: words and the particles between them, no more (title-case words after them are a headline: "Av Club Rankings
+#: Revealed"; one word is a name: "Von Miller").
+LONE_FOREIGN_BYLINE = re.compile(r"^(?:Von|Por|Par|Av|Af|Przez)\s+(?P<name>[A-Z][\w'’.-]*\s+(?:[a-z]{1,3}\s+){0,3}"
+                                 r"[A-Z][\w'’.-]*)$")
 # A date line ending with the byline ("5:45 AM PST 11/19/2019 by Jane Doe", "February 1, 2019 | BY: Jane Doe").
 DATED_BYLINE = re.compile(r"^(?=.*\d).{4,60}?(?:\s+|\|\s*)(?i:by):?\s+(?P<name>[A-Z].+)$")
 # A staff byline: the outlet's or a desk's staff ("By Example Post Staff", "Example Editorial Staff", "Our Foreign
-# Staff", "Example News wire services"); the author as written (the gold pages count it), though "staff" is never
-# part of a person's name.
+# Staff", "Example News wire services", "Example Courier Staff Reports"); the author as written (the gold pages count
+# it), though "staff" is never part of a person's name. "Staff Reports" alone names no one: no author.
 STAFF = re.compile(r"^(?P<who>(?:[A-Z][\w.&'’-]*\s+){0,4})(?:(?i:editorial|news|foreign|web|digital)\s+)?"
-                   r"(?i:staff|wire services|news services|wire reports)$")
+                   r"(?i:staff|wire services|news services|wire reports|(?<=\s)staff reports)$")
 
 
 def is_staff(line: str) -> bool:
-    """A staff byline (:data:`STAFF`) whose words before "staff" name an outlet or a desk: no function word ("Our"
-    aside) a headline in title case has ("Council Thanks Its Bridge Staff")."""
+    """A staff byline (:data:`STAFF`: "By The Example Times Staff", "Example Staff Reports") whose words before
+    "staff" name an outlet or a desk: no function word ("Our" or a first "The" aside) a headline in title case has
+    ("Council Thanks Its Bridge Staff")."""
     match = STAFF.match(line.strip())
-    return match is not None and not any(w.casefold() in STOPWORDS - {"our"} for w in match.group("who").split())
+    who = match.group("who").split() if match else []
+    if who and who[0].casefold() in {"our", "the"}:
+        who = who[1:]
+    return match is not None and not any(w.casefold() in STOPWORDS for w in who)
 # A label alone on its line with the name on the next ("By", "Author:", "Written by:", "Autor:").
 BY_LABEL = re.compile(r"(?i)^(?:by|(?:written |posted )?by:|authors?:|written by|autor(?:in)?:|auteur:)$")
 # A name with its social handle ("Jane Doe @jdoe", "Jane Doe, @jdoe"): a byline.
@@ -77,7 +84,7 @@ def clean_name(text: str) -> str | None:
     text = re.sub(r"\s+(?:and|,|on|at)$", "", text.strip(" ,;-–—"), flags=re.IGNORECASE)
     kept = []  # up to the first lowercase word that is no particle ("Jane Doe publiziert am", "Jane Doe in Rome")
     for word in text.split():
-        if word[:1].islower() and word not in NAME_PARTICLES and word not in {"and", "&"}:
+        if word[:1].islower() and word not in NAME_PARTICLES and not AND_WORD.fullmatch(word):
             break
         kept.append(word)
     text = re.sub(r"\s+(?:and|&)$", "", " ".join(kept)).strip(" ,")
@@ -90,9 +97,9 @@ def bare_name(line: str, *, common: frozenset[str] = frozenset()) -> bool:
     half) of whose words are among them is a label or a heading ("Classic Motorcycle Mechanics", "CAR REVIEWS"), not a
     name."""
     if not (NAME.match(line) and 2 <= len(line.split()) <= 5 and not DATE.search(line) and name_like(line)) or \
-            acronyms(line, line):
+            acronyms(line):
         return False
-    tokens = [w.casefold() for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.casefold() not in {"and", "&"}]
+    tokens = [w.casefold() for w in re.findall(r"[^\W\d_][\w'’-]*", line) if not AND_WORD.fullmatch(w)]
     if len(tokens) < 3 and not line.isupper():
         return True  # a two-word name of common words is a name as often as not ("Grant Young", "Rose Hill")
     lowered = sum(w in common for w in tokens)
@@ -108,19 +115,17 @@ def _accept(text: str | None, line: str = "") -> str | None:
     """The cleaned name of a byline's text, or None when it is no name (a staff byline counts; ``line``: the line it
     stands on, :func:`acronyms`)."""
     name = clean_name(text) if text else None
-    return name if name and ((name_like(name) and not acronyms(name, line or name)) or is_staff(name)) else None
+    return name if name and ((name_like(name) and not acronyms(name)) or is_staff(name)) else None
 
 
-def acronyms(name: str, line: str) -> bool:
-    """True when a name in capitals is a run of acronyms ("IANS PTI", "EFE AFP", "NASA ESA"): two words or more, one
-    a news agency or a known outlet; or it is two words of four letters or fewer on a line not all in capitals (a site
-    that writes its bylines in capitals writes "BY AMY LEE")."""
-    words = [w for w in re.findall(r"[\w'’.-]+", name) if w.casefold() not in {"and", "&"}]
-    if not words or not all(w.isupper() for w in words):
-        return False
-    if len(words) >= 2 and any(AGENCIES.fullmatch(w) or is_outlet(w) for w in words):
-        return True  # an agency alone ("By REUTERS") is a wire credit: :func:`~.sources.split_wire` takes it
-    return len(words) <= 2 and all(len(w) <= 4 for w in words) and not line.isupper()
+def acronyms(name: str) -> bool:
+    """True when a name in capitals is a run of acronyms ("IANS PTI", "EFE AFP"): two words or more, one a news agency
+    or a known outlet (an agency alone, "By REUTERS", is a wire credit: :func:`~.sources.split_wire` takes it). A short
+    name in capitals is a name ("By JOHN LEE", "By J. LEE"): the case of the name tells, never the line's (it opens
+    with "By")."""
+    words = [w for w in re.findall(r"[\w'’.-]+", name) if not AND_WORD.fullmatch(w)]
+    return len(words) >= 2 and all(w.isupper() for w in words) and \
+        any(AGENCIES.fullmatch(w) or is_outlet(w) for w in words)
 
 
 #: A name and the agency or outlet it works for, after a slash: a photo credit ("Jane Doe/The Example Times").
@@ -160,6 +165,8 @@ def _explicit(line: str, following: str | None, *, credit: bool = True) -> str |
     if (match := BYLINE.match(line) or FOREIGN_BYLINE.match(line)) and \
             (name := _accept(match.group("name") or match.group("lead"), line)):
         return name
+    if (match := LONE_FOREIGN_BYLINE.match(line.strip())) and bare_name(match.group("name")):
+        return match.group("name")
     match = DATED_BYLINE.match(line) if len(line) <= 120 and DATE.search(line) else None
     if match and (name := _accept(match.group("name"), line)):
         return name
@@ -169,7 +176,7 @@ def _explicit(line: str, following: str | None, *, credit: bool = True) -> str |
             (name := _accept(match.group("name"), line)):
         return name
     if (match := HANDLE_BYLINE.match(line)) and name_like(match.group("name")) and \
-            not acronyms(match.group("name"), line):
+            not acronyms(match.group("name")):
         return match.group("name")
     if BY_LABEL.match(line.strip()) and following is not None:
         return _accept(following, following)

@@ -20,10 +20,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .boilerplate import COPYRIGHT
-from .browser import copyright_owner
-from .bylines import WIDGET_WORDS
 from .copy_patterns import STOPWORDS
-from .names import is_outlet
+from .copyright import copyright_owner
+from .names import WIDGET_WORDS, is_outlet
 from .sources import AGENCIES, _initials, agrees, domain_label, is_section
 
 TOKEN = r"(?:[A-Z][\w'’&.-]*[\w'’]|[A-Z]|\d+[A-Za-z][\w-]*)"

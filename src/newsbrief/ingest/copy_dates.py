@@ -51,7 +51,8 @@ def find_date(lines: list[str], year_hint: int | None, *,
         return _find_date_line(lines, year_hint, sentences=True)
     if at is not None and (m := DATE.search(lines[at])) and UPDATED_WORD.search(lines[at][:m.start()]):
         for j in sorted(range(max(0, at - 3), min(len(lines), at + 4)), key=lambda j: abs(j - at)):
-            if j != at and len(lines[j]) <= 160 and (published := _published_in(lines[j], year_hint, least=1)):
+            if j != at and len(lines[j]) <= 160 and \
+                    (published := _published_in(lines[j], year_hint, least=1, updated=found)):
                 return published, j
     return found, at
 
@@ -103,17 +104,19 @@ def _timed(line: str, match: re.Match[str]) -> datetime | None:
     return parse_match(f"{match.group(0).strip(' ,|-•')} {before.group('time')} {zone}".strip())
 
 
-def _published_in(line: str, year_hint: int | None, *, least: int = 2) -> datetime | None:
+def _published_in(line: str, year_hint: int | None, *, least: int = 2,
+                  updated: datetime | None = None) -> datetime | None:
     """The publication date of a line showing two ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM"; ``least``: the
     dates the line must show): the one a published word stands before; None when none is marked published. A date
     without its year takes the year of a dated one on the line (the year before when that would put it after it:
-    "Updated Jan 2, 2020; Posted Dec 31"), else ``year_hint``."""
+    "Updated Jan 2, 2020; Posted Dec 31"; an update at midnight, written without its time, on the published day is
+    no earlier: days are compared), else that of ``updated`` (the update on a line near it), else ``year_hint``."""
     dated = [(m.start(), m.end(), m.group(0), True) for m in DATE.finditer(line)]
     found = sorted(dated + [(m.start(), m.end(), m.group(0), False) for m in DATE_NO_YEAR.finditer(line)
                             if not any(start <= m.start() < end for start, end, _, _ in dated)])  # "Nov 20th, 2019"
     if len(found) < least:
         return None
-    shown = next((parsed for _, _, text, with_year in found if with_year and (parsed := parse_match(text))), None)
+    shown = next((parsed for _, _, text, with_year in found if with_year and (parsed := parse_match(text))), updated)
     year = shown.year if shown is not None else year_hint
     if shown is None and year:  # no date with its year: the other one in the same year
         shown = next((parsed for start, _, text, _ in found if not PUBLISHED_WORD.search(line[:start]) and
@@ -124,7 +127,7 @@ def _published_in(line: str, year_hint: int | None, *, least: int = 2) -> dateti
             if with_year:
                 return parse_match(text)
             published = parse_date(f"{text.strip(' ,|-•;')} {year}") if year else None
-            if published is not None and shown is not None and published > shown:  # posted Dec 31, updated Jan 2
+            if published is not None and shown is not None and published.date() > shown.date():  # Dec 31, Jan 2
                 published = parse_date(f"{text.strip(' ,|-•;')} {published.year - 1}")
             return published
         last = end

@@ -16,7 +16,8 @@ from importlib import resources
 
 import numpy as np
 
-from .browser import WIRE_DATELINE, copyright_owner
+from .boilerplate import COPYRIGHT
+from .browser import WIRE_DATELINE
 from .copy_candidates import (
     AFTER,
     BEFORE,
@@ -28,6 +29,7 @@ from .copy_candidates import (
     name_key,
     own_name,
 )
+from .copyright import copyright_owner
 from .names import is_outlet
 from .sources import AGENCIES, agency, agrees, tidy
 
@@ -101,23 +103,28 @@ def parent_company(name: str) -> bool:
 
 
 def agency_site(name: str, lines: list[str], *, body: list[str]) -> bool:
-    """The copy is the agency's own page: ``name`` is a news agency, the copyright owner is that agency, and the chrome
-    outside the story names it as the site: a domain it writes agrees with the agency (:func:`~.sources.agrees`, as the
-    HTML reader keeps an agency's own page) or a link of its own names it: a line that is a link's verb and the agency
-    or the agency and a link's noun (:data:`~.copy_candidates.BEFORE`, :data:`~.copy_candidates.AFTER`: "Contact
-    Reuters", "More from Reuters", "Reuters Newsletters"; not a sentence such as "Follow AP's full coverage at ..."). A
-    member site's page hosted by the agency, or carrying its copyright notice under the story, names the agency
-    nowhere else as a site."""
+    """The copy is the agency's own page: ``name`` is a news agency, the page's last copyright notice is that agency's,
+    and the chrome outside the story names it as the site: a domain it writes agrees with the agency
+    (:func:`~.sources.agrees`, as the HTML reader keeps an agency's own page), or the notice stands in the page's
+    footer, not right under the story, and a link of its own names the agency: a line that is a link's verb and the
+    agency or the agency and a link's noun (:data:`~.copy_candidates.BEFORE`, :data:`~.copy_candidates.AFTER`:
+    "Contact Reuters", "More from Reuters", "Reuters Newsletters"; not a sentence such as "Follow AP's full coverage
+    at ..."). A member site's page carries the agency's notice right under the story, and often the agency's links
+    ("More from AP", "AP Newsletters") beside it, and its own site's notice last."""
     short = agency(name)
-    if short is None or agency(copyright_owner(lines)) != short:
-        return False
     story = set(body)
+    notices = [i for i, line in enumerate(lines) if COPYRIGHT.search(line) and line not in story]
+    if short is None or not notices or agency(copyright_owner(lines[notices[-1]:])) != short:
+        return False
     chrome = [line for line in lines if line not in story]
     domains = Domains()
     for line in chrome:
         domains.add(line)
     if any(agrees(form, label) for label in domains.lines for form in (name, short)):
         return True
+    story_end = max((i for i, line in enumerate(lines) if line in story), default=-1)
+    if notices[-1] <= story_end + 1:
+        return False  # the agency's notice right under its story: a member page runs it so
     return any(agency(m.group(0)) == short and (BEFORE.search(line[:m.start()]) and not line[m.end():].strip()
                                                 or AFTER.fullmatch(line[m.end():].strip()))
                for line in chrome for m in re.finditer(rf"\b{AGENCIES.pattern}\b", line, flags=re.IGNORECASE))

@@ -17,7 +17,8 @@ import trafilatura
 from ..dates import parse_date
 from ..errors import InputError
 from .boilerplate import clean_paragraphs
-from .browser import copyright_owner, read_browser_copy
+from .browser import read_browser_copy
+from .copyright import copyright_owner
 from .model import Article
 from .names import clean_author
 from .sources import agrees, choose_source, domain_label, split_wire

@@ -43,9 +43,22 @@ WIDGET_WORDS = frozenset(
 NAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "del", "la", "le", "bin", "al", "der", "den", "du", "dos"})
 
 
+#: News agencies whose copy other sites run (matched on a whole name or a byline's end).
+AGENCIES = re.compile(
+    r"(?:the\s+)?(?:associated press|ap|reuters|thomson reuters|afp|agence france[- ]presse|pti|press trust of india|"
+    r"ians|ani|upi|united press international|dpa|efe|xinhua|kyodo(?: news)?|anadolu(?: agency)?|ap news)",
+    re.IGNORECASE,
+)
+#: "and" or "&" between two names ("Jane Doe and John Roe", "JANE DOE AND JOHN ROE", "Jane Doe & John Roe").
+AND = re.compile(r"\s+(?i:and|&)\s+")
+#: The word itself between names, as lists of names write it ("and", "&", "AND"; "And" is inside a title-case name:
+#: "Science And Technology Desk").
+AND_WORD = re.compile(r"and|&|AND")
+
+
 def name_like(text: str) -> bool:
     """A person's name, not a widget label: no stop word or widget word, not only acronyms ("CNBC TV")."""
-    words = [w for w in re.findall(r"[\w'’.-]+", text) if w not in {"and", "&", "AND"}]
+    words = [w for w in re.findall(r"[\w'’.-]+", text) if not AND_WORD.fullmatch(w)]
     if not words or (all(re.fullmatch(r"[A-Z]{2,5}", w) for w in words) and
                      (len(words) == 1 or any(not re.search("[AEIOUY]", w) for w in words))):
         return False  # only acronyms ("CNBC TV"; a name in capitals has vowels in every word: "JANE DOE")
@@ -56,17 +69,46 @@ def name_like(text: str) -> bool:
                    for w in words)
 
 
-#: "and" or "&" between two names ("Jane Doe and John Roe", "JANE DOE AND JOHN ROE", "Jane Doe & John Roe").
-AND = re.compile(r"\s+(?i:and|&)\s+")
+#: Words of an organisation's name, never of a person's ("Marks and Spencer Press Office").
+ORGANISATION_WORDS = frozenset("office desk team group department bureau press service services agency company "
+                               "council committee institute association foundation".split())
+
+
+#: Words that open an organisation's name, never a person's.
+DETERMINERS = frozenset({"the", "a", "an", "our", "this", "its", "their"})
+
+
+def _person(piece: str) -> bool:
+    """A piece of a byline that reads as a person's name: one word to eight, each capitalised or a particle ("Cher",
+    "Ali bin Said", "Will Reed"), the first no determiner ("The Example Times"), none a widget word
+    or a word of an organisation's name (:data:`ORGANISATION_WORDS`)."""
+    words = piece.split()
+    return 1 <= len(words) <= 8 and words[0].casefold() not in DETERMINERS and \
+        all((w[:1].isupper() or w in NAME_PARTICLES) and w.casefold() not in WIDGET_WORDS | ORGANISATION_WORDS
+            for w in words)
 
 
 def _names_joined(part: str) -> list[str]:
-    """A part of a byline split at "and" or "&" when every piece is a person's name of two to four words; else the
-    part whole ("Science And Technology Desk", "Standard And Poor's", "Procter & Gamble")."""
+    """A part of a byline split at "and" or "&" into its names: at a lowercase "and" when each piece is a person's
+    name of any length (:func:`_person`) or a news agency ("Jane Doe and Madonna", "Ali bin Said and Tom Reed", "Jane
+    Doe and Reuters", "Jane Doe and agencies"); at "&" or "AND" when each piece is a name of two to four words;
+    else the part whole ("Science And Technology Desk", "Standard And Poor's", "Marks and Spencer Press Office",
+    "Procter & Gamble")."""
     pieces = AND.split(part)
-    if len(pieces) > 1 and all(2 <= len(p.split()) <= 4 and name_like(p) for p in pieces):
+    if len(pieces) < 2:
+        return [part]
+    if re.search(r"\sand\s", part) and any(_person(p) for p in pieces) and \
+            all(_person(p) or AGENCIES.fullmatch(p) or p == "agencies" for p in pieces):
+        return pieces
+    if all(2 <= len(p.split()) <= 4 and name_like(p) for p in pieces):
         return pieces
     return [part]
+
+
+def _without_month(name: str) -> str:
+    """A month glued after a full name goes ("Jane Doe Nov"); a surname that is a month stays ("Theresa May")."""
+    bare = TRAILING_MONTH.sub("", name).strip()
+    return bare if len(bare.split()) >= 2 else name.strip()
 
 
 def clean_author(author: str | None) -> str | None:
@@ -75,9 +117,10 @@ def clean_author(author: str | None) -> str | None:
     if not author:
         return None
     names: list[str] = []
+    author = re.sub(r"^\s*by[:\s]+(?=\S)", "", author, flags=re.IGNORECASE)  # "By Jane Doe and Tom Reed"
     for part in (piece for split in re.split(r"\s*[;,]\s*", author) for piece in _names_joined(split)):
         part = PHOTO_CREDIT.sub("", re.sub(r"^(?:by|and|&)\s+", "", part.strip(), flags=re.IGNORECASE))
-        part = TRAILING_MONTH.sub("", EMAIL_USER.sub("", part.strip())).strip()
+        part = _without_month(EMAIL_USER.sub("", part.strip()))
         if not part or CREDENTIAL.match(part) or part.casefold() in PLACEHOLDER_AUTHORS:
             continue
         if part.isupper() and any(n.casefold() == part.casefold() for n in names):

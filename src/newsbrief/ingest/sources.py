@@ -13,14 +13,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
-from .names import _abbreviates, clean_source
+from .names import AGENCIES, _abbreviates, clean_source
 
-#: News agencies whose copy other sites run (matched on a whole name or a byline's end).
-AGENCIES = re.compile(
-    r"(?:the\s+)?(?:associated press|ap|reuters|thomson reuters|afp|agence france[- ]presse|pti|press trust of india|"
-    r"ians|ani|upi|united press international|dpa|efe|xinhua|kyodo(?: news)?|anadolu(?: agency)?|ap news)",
-    re.IGNORECASE,
-)
 SHORT_AGENCY = {"associated press": "AP", "ap news": "AP", "ap": "AP", "reuters": "Reuters",
                 "thomson reuters": "Reuters",
                 "afp": "AFP", "agence france-presse": "AFP", "agence france presse": "AFP", "pti": "PTI",
@@ -119,6 +113,10 @@ def agency(name: str | None) -> str | None:
     return SHORT_AGENCY.get(key, name.strip())
 
 
+#: Unnamed wires at a byline's end ("Jane Doe and agencies", "Jane Doe, wire agencies").
+WIRE_AGENCIES = re.compile(r"(?i)(?<=\w)(?:,|\s+and|\s*&)?\s+(?:wire\s+|news\s+)?agencies$")
+
+
 def split_wire(author: str | None, *, source: str | None) -> tuple[str | None, str | None]:
     """(author, wire) of a byline: a trailing agency credit ("LISA MASCARO ... Associated Press") goes to wire; a
     byline that is only an agency or only the outlet's own name is no author."""
@@ -128,6 +126,7 @@ def split_wire(author: str | None, *, source: str | None) -> tuple[str | None, s
     whole = agency(text)
     if whole:
         return None, whole
+    text = WIRE_AGENCIES.sub("", text)  # "Jane Doe, agencies": the wires unnamed
     match = re.search(r"(?:,|\s)\s*(?:the\s+)?(" + AGENCIES.pattern + r")$", text, flags=re.IGNORECASE)
     wire = None
     if match and len(text) > len(match.group(0)) + 2:
@@ -136,3 +135,9 @@ def split_wire(author: str | None, *, source: str | None) -> tuple[str | None, s
     if source and _squeezed(text) == _squeezed(source):
         return None, wire
     return text or None, wire
+
+
+def own_agency(wire: str | None, source: str | None) -> bool:
+    """True when the wire credit is the outlet itself in another form of its name ("AP" on "The Associated Press"'s
+    own page): no wire then."""
+    return wire is not None and (wire == source or (agency(wire) is not None and agency(wire) == agency(source)))

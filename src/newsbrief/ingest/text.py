@@ -25,7 +25,7 @@ from .bylines import name_like
 from .copy_source import copy_source
 from .lines import line_model
 from .model import Article
-from .sources import agency, split_wire
+from .sources import own_agency, split_wire
 
 log = logging.getLogger(__name__)
 
@@ -182,7 +182,7 @@ def parse_page(raw: str, *, article_id: str, origin: str | None = None) -> Artic
             return Article(
                 article_id=article_id, text="\n\n".join(_prefer_later_duplicates(found.body)),
                 title=found.title, source=source, author=author, published=found.published,
-                wire=found.wire or (credited if credited != agency(source) else None), origin=origin,
+                wire=None if own_agency(wire := found.wire or credited, source) else wire, origin=origin,
                 dateline=header.dateline,
             )
     if len(all_lines) >= BROWSER_COPY_MIN_LINES:  # a copy where no story stands out: its chrome still goes

@@ -24,11 +24,11 @@ from ..quotes.lexicon import PERSONAL_SPEECH_LEMMAS
 from .gazetteer import country_code, is_capital, is_place
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
 __all__ = ["lexicon", "org_key", "is_known_org", "is_table_line", "table_spans", "has_digit", "cue_label",
-           "is_title_of_work", "in_quoted_title", "org_evidence", "is_common_plural", "acts_as_government",
-           "is_credit_line", "credit_spans"]
+           "in_quoted_title", "org_evidence", "is_common_plural", "acts_as_government", "is_credit_line",
+           "credit_spans", "OF_ORG_HEADS", "OF_PLACE_HEADS", "org_noun_at"]
 
 _FAC_SUFFIXES = frozenset(
     "street st road rd avenue ave boulevard lane square bridge terminal airport station museum stadium observatory "
@@ -42,6 +42,11 @@ OF_PLACE_HEADS: frozenset[str] = frozenset(
     "province commonwealth duchy principality emirate sultanate state".split()
 )
 #: Heads of "X of Y" places that are polities ("Republic of X", "County of X"), GPE; other place heads, LOC.
+#: Organisation heads that take an "of" complement, beside the lexicon's organisation heads ("Staff of X").
+OF_ORG_HEADS: frozenset[str] = frozenset(
+    "staff forces corps church library museum lodge chamber cabinet directorate secretariat inspectorate "
+    "government".split()
+)
 _POLITY_HEADS = frozenset("republic kingdom state commonwealth duchy principality emirate sultanate city county "
                           "district province".split())
 _DIRECTIONS = frozenset("west east north south northern southern eastern western central upper lower new inner outer "
@@ -51,6 +56,7 @@ _ORG_NOUNS = frozenset("foundation board company corporation party union council
 #: Lower-case nouns after a name that make it a building ("trip to X hospital"; a city's airport stays the city).
 _FAC_NOUNS = frozenset("hospital prison jail penitentiary airport airfield stadium".split())
 _NUMBER = re.compile(r"^[-+($]?\d[\d.,/:%]*\)?$")
+_ORG_NOUN_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(_ORG_NOUNS)) + r")\b")
 _COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
 
 
@@ -157,15 +163,17 @@ def cue_label(span: Span) -> tuple[str, bool] | None:
         return "FAC", True
     if prev is not None and prev.is_lower and prev.lower_ in _COMPASS and span[0].is_title:
         return "LOC", True  # "eastern Northland"
-    if nxt is not None and nxt.is_lower and nxt.lower_ in _FAC_NOUNS and not is_place(span.text):
+    if (nxt is not None and nxt.is_lower and nxt.lower_ in _FAC_NOUNS and not is_place(span.text)
+            and not _noun_after(doc, span.end + 1)):  # "the X prison sentence": X is what the sentence is of
         return "FAC", True  # "Quorvex hospital", "Kelmford prison": a building named after whatever
-    if nxt is not None and nxt.is_lower and nxt.lower_ in _ORG_NOUNS and not is_place(span.text):
+    if org_noun_at(doc_text(doc), span.end_char) and not is_place(span.text):
         return "ORG", True  # "the Walkley board", "Zanu-PF party"
     before = _words_before(span, 2)
     if any(before.endswith(p) for p in lex["place_before"]):
         return ("LOC" if "island" in before or "isle" in before else "GPE"), True
     of = next((t.i for t in span if t.lower_ == "of"), None)
-    if of is not None and of > span.start and doc[of - 1].lower_ in OF_PLACE_HEADS:
+    org_last = len(span) >= 2 and last.rstrip(".") in lex["org_suffixes"]  # "Republic of X Army": its army
+    if of is not None and of > span.start and doc[of - 1].lower_ in OF_PLACE_HEADS and not org_last:
         return ("GPE" if doc[of - 1].lower_ in _POLITY_HEADS else "LOC"), True  # "Gulf of X", "Republic of X"
     if of is not None and of > span.start and doc[of - 1].lower_ in lex["org_suffixes"]:
         return "ORG", True  # "Bank of Japan", "Public Utility Commission of Texas"
@@ -206,6 +214,16 @@ def cue_label(span: Span) -> tuple[str, bool] | None:
     return None
 
 
+def _noun_after(doc: Doc, i: int) -> bool:
+    """A lower-case common noun at token ``i`` ("sentence" in "the X prison sentence")."""
+    return i < len(doc) and doc[i].is_lower and doc[i].is_alpha and doc[i].pos_ == "NOUN"
+
+
+def org_noun_at(text: str, pos: int) -> bool:
+    """A lower-case noun of an organisation at ``pos`` of ``text`` after a space ("the X| board", "X| magazine")."""
+    return _ORG_NOUN_AFTER.match(text, pos) is not None
+
+
 def is_common_plural(word: str) -> bool:
     """A capitalised plural of a common noun ("Browns", "Bears", "Eagles"), no place: after "the", a team or a
     band (:func:`cue_label`)."""
@@ -214,17 +232,6 @@ def is_common_plural(word: str) -> bool:
     low = word.lower()
     return (word[:1].isupper() and low.endswith("s") and not low.endswith("ss") and len(low) > 3
             and is_common_word(low[:-1]) and not is_common_word(low) and not is_place(word))
-
-
-def is_title_of_work(span: Span, *, text: str | None = None) -> bool:
-    """Names of laws, awards and works by their head word ("Data Retention Bill", "Nobel Prize"), and
-    hashtags or handles ("#Hamilton"): no person, organisation or place."""
-    text = doc_text(span.doc) if text is None else text  # Doc.text joins every token: pass it when calling often
-    if span.start_char > 0 and text[span.start_char - 1] in "#@":
-        return True
-    if span.text.lower().removesuffix("'s").removesuffix("’s") in lexicon()["not_entities"]:
-        return True  # awards: "Oscar", "Grammys"
-    return len(span) >= 2 and span[-1].is_title and span[-1].lower_ in lexicon()["not_entity_heads"]
 
 
 def in_quoted_title(span: Span, *, text: str | None = None) -> bool:

@@ -217,3 +217,10 @@ def is_demonym(word: str) -> bool:
         " " not in folded and len(folded) >= 5 and folded.endswith(_DEMONYM_ENDINGS)
         and folded[:4] in _country_stems() and not is_place(word)
     )
+
+
+@functools.cache
+def head_words(*keys: str) -> frozenset[str]:
+    """Head words of the lexicon lists ``keys`` (``org_suffixes``, ``place_suffixes``) as :func:`fold` writes
+    them, to compare with folded words ("College" -> "colege", "Falls" -> "fals")."""
+    return frozenset(fold(w).replace(" ", "") for key in keys for w in lexicon()[key])

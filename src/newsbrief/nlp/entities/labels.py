@@ -6,16 +6,15 @@ at module level.
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import TYPE_CHECKING
 
-from .gazetteer import fold
+from .gazetteer import fold, head_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-__all__ = ["PLACE_LABELS", "POSSESSIVE", "TITLES", "Found", "head_words", "place_label", "strip_person_titles",
+__all__ = ["PLACE_LABELS", "POSSESSIVE", "TITLES", "Found", "place_label", "strip_person_titles",
            "strip_titles"]
 
 PLACE_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
@@ -83,15 +82,6 @@ def _plain_word(word: str) -> bool:
     from .words import is_common_word, surname_rank
 
     return (is_common_word(word) or is_common_plural(word)) and surname_rank(word) is None
-
-
-@functools.lru_cache(maxsize=4)
-def head_words(*keys: str) -> frozenset[str]:
-    """Head words of the lexicon lists ``keys`` (``org_suffixes``, ``place_suffixes``) as :func:`fold` writes
-    them, to compare with folded words ("College" -> "colege", "Falls" -> "fals")."""
-    from ..lexicon import lexicon
-
-    return frozenset(fold(w).replace(" ", "") for key in keys for w in lexicon()[key])
 
 
 def place_label(label: str, cue: tuple[str, bool] | None, votes: dict[str, float] | None = None) -> str:

@@ -16,11 +16,12 @@ if TYPE_CHECKING:
     from .typer import Typer
 
 from ..chunks import doc_text
-from .cues import cue_label, in_quoted_title, is_title_of_work, lexicon, org_key, skip_spans
+from .cues import cue_label, in_quoted_title, lexicon, org_key, skip_spans
 from .gazetteer import country_code, fold, is_place
 from .labels import PLACE_LABELS, Found, place_label, strip_person_titles
 from .recall import missed_surnames
-from .spans import event_rest, is_event_name, join_of_chains
+from .spans import drop_storm_names, join_of_chains
+from .titles import is_title_of_work, storm_name
 
 #: Entity labels newsbrief counts: people, organisations, places (incl. facilities).
 KEEP_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
@@ -137,8 +138,8 @@ def _paragraph_parts(doc: Doc) -> list[Span]:
 
 def candidates(doc: Doc) -> list[Found]:
     """The model's people, organisations and places in ``doc``, trimmed, with their context cue; names cut
-    at an "of" chain joined, names inside table lines, short quoted titles, titles of works and names of
-    events left out (:mod:`.spans`)."""
+    at an "of" chain joined, names inside table lines, short quoted titles, titles of works and events and
+    storms left out (:mod:`.spans`)."""
     text = doc_text(doc)  # built once per Doc: Doc.text joins every token
     tables = skip_spans(text)  # tables, listings, credit and promotion lines: no entities
     table_starts = [a for a, _ in tables]
@@ -146,6 +147,8 @@ def candidates(doc: Doc) -> list[Found]:
     storms: set[str] = set()  # bare names of storms named with their storm word ("Quillan")
     for ent in join_of_chains(doc, _paragraph_parts(doc)):
         if ent.label_ not in KEEP_LABELS:
+            if ent.label_ == "EVENT" and (storm := storm_name(ent)):  # its bare name later: no name either
+                storms.add(storm)
             continue
         span = _trim(ent)
         if span is None:
@@ -154,16 +157,15 @@ def candidates(doc: Doc) -> list[Found]:
             k = bisect_right(table_starts, span.start_char) - 1
             if k >= 0 and span.start_char < tables[k][1]:
                 continue
-        if not is_name(span.text) or in_quoted_title(span, text=text) or is_title_of_work(span, text=text):
+        if (not is_name(span.text) or in_quoted_title(span, text=text)
+                or is_title_of_work(span, text=text, label=ent.label_)):
             continue
         if any(t.lower_.rstrip(".") in _TABLE_TOKENS for t in span):
             continue
-        if is_event_name(span):  # an air show, a cup, a war, a hurricane: no person, organisation or place
-            rest = event_rest(span)
-            if rest:
-                storms.add(rest)
-            continue
-        if storms and fold(span.text) in storms:
+        storm = storm_name(span)
+        if storm is not None:  # a hurricane: no person, organisation or place, nor its bare name
+            if storm:
+                storms.add(storm)
             continue
         label = ent.label_
         if label == "PERSON" and any(ch.isdigit() for ch in span.text):
@@ -177,7 +179,7 @@ def candidates(doc: Doc) -> list[Found]:
             if lab not in PLACE_LABELS and nxt is not None and nxt.lower_ in GEO_HEADS and len(part) <= 3:
                 lab = "LOC"
             found.append((part, lab, cue_label(part)))
-    return _split_place_before_person(_trim_sentence_openers(found))
+    return _split_place_before_person(_trim_sentence_openers(drop_storm_names(found, storms)))
 
 
 def _cut_role_word(span: Span, label: str) -> tuple[Span | None, str]:

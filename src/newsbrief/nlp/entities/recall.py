@@ -17,8 +17,8 @@ if TYPE_CHECKING:
 
 from ..chunks import doc_text
 from .cues import lexicon, skip_spans
-from .gazetteer import fold, is_place
-from .labels import head_words, strip_person_titles
+from .gazetteer import fold, head_words, is_place
+from .labels import strip_person_titles
 from .words import is_common_word, is_given_name
 
 #: Shortest surname looked for again (shorter ones are too often initials or codes).

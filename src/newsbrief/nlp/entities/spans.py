@@ -6,68 +6,39 @@
   organisation's: Staff, Ministry, Department, University ...; a place's: Gulf, Bay, Republic ...), and an
   organisation or place name ending in such a head takes the title-case words after "of" the same way. A
   head after "of" ("Chief of Staff of ...") belongs to a title and starts nothing.
-* **Events** ("the Kelmford Air Show", "the Ostravian Cup", "Hurricane Quillan"): a name ending in an event
-  word (show, cup, festival, war, awards ...) or opened by a storm word is no person, organisation or place;
-  a storm's bare name later in the article is dropped with it.
+  A person's words (a token the model tagged PERSON, a title such as "President") start or end no chain: "the
+  X Government of Prime Minister Y" and "Y Lake of the X Institute" stay two names, and a name the model
+  tagged after "of" is not taken by an organisation before it ("Y Post of the X Chamber of Commerce").
+* **Storms** ("Hurricane Quillan", "Tropical Storm Quillan"): a storm word and one name is no person,
+  organisation or place; its bare name elsewhere in the article neither, unless a person's full name ends
+  in it. Names of events ("the Kelmford Air Show", "the Ostravian Cup") end in a head word of the lexicon's
+  ``not_entity_heads`` (:func:`.titles.is_title_of_work`); storms by :func:`.titles.storm_name`.
 
 Word lists are generic nouns (no names); one pass over the article's entities, no pairs.
 """
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
-from .cues import OF_PLACE_HEADS
+from .cues import lexicon
 from .gazetteer import fold
-from .labels import PLACE_LABELS, head_words
+from .labels import PLACE_LABELS
+from .titles import of_head_kind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["EVENT_HEADS", "OF_ORG_HEADS", "OF_PLACE_HEADS", "STORM_WORDS", "event_rest", "is_event_name",
-           "join_of_chains"]
+    from .labels import Found
 
-#: Last words of an event's name ("Air Show", "World Cup", "Civil War"). Not "games" (a company's name:
-#: "X Games"), "conference" (a league), "open", "bowl" or "week" (too often part of another name).
-EVENT_HEADS: frozenset[str] = frozenset(
-    "show shows awards award war tour cup finals olympics paralympics championship championships fair expo "
-    "festival carnival jubilee draft tournament marathon summit exhibition prix derby series convention "
-    "contest pageant gala parade fest".split()
-)
-#: Event words that are a whole event name alone ("the Olympics").
-EVENT_ALONE: frozenset[str] = frozenset({"olympics", "paralympics"})
-#: First words of a storm's name ("Hurricane X", "Cyclone X", "Tropical Storm X").
-STORM_WORDS: frozenset[str] = frozenset({"hurricane", "cyclone", "typhoon", "tropical"})
-#: Organisation heads that take an "of" complement, beside the lexicon's organisation heads.
-OF_ORG_HEADS: frozenset[str] = frozenset(
-    "staff forces corps church library museum lodge chamber cabinet directorate secretariat inspectorate "
-    "government".split()
-)
-_NUMBER = re.compile(r"^(?:\d+(?:st|nd|rd|th)?|[IVX]+)$")
+__all__ = ["drop_storm_names", "join_of_chains"]
+
 _JOINERS = frozenset({"&"})
 
 
-def _head(word: str) -> str:
-    return fold(re.sub(r"['’]s?$", "", word)).replace(" ", "")
-
-
-def _org_heads() -> frozenset[str]:
-    return head_words("org_suffixes") | frozenset(fold(w) for w in OF_ORG_HEADS)
-
-
-def _place_heads() -> frozenset[str]:
-    return frozenset(fold(w) for w in OF_PLACE_HEADS)
-
-
-def _head_kind(word: str) -> str | None:
-    """``ORG`` or ``PLACE`` when ``word`` is a head that takes an "of" complement, else None."""
-    h = _head(word)
-    if h in _org_heads():
-        return "ORG"
-    if h in _place_heads():
-        return "PLACE"
-    return None
+def _is_title(tok: Token) -> bool:
+    """A person's title ("President", "General", "Dr.")."""
+    return tok.lower_.rstrip(".") in lexicon()["person_titles"]
 
 
 def _name_word(tok: Token) -> bool:
@@ -100,18 +71,37 @@ def _next(doc: Doc, i: int) -> int:
 def _run_before(doc: Doc, end: int) -> int | None:
     """Start of the run of title-case words that ends right before token ``end`` (None: no such run)."""
     i, p = end, _prev(doc, end)
-    while p >= 0 and _name_word(doc[p]):
+    while p >= 0 and _name_word(doc[p]) and doc[p].ent_type_ != "PERSON":  # "Dorrit Lake of the X": no run
         i, p = p, _prev(doc, p)
     return i if i < end else None
 
 
 def _run_after(doc: Doc, start: int) -> int:
-    """End of the run of title-case words from token ``start`` (``start`` itself: none)."""
+    """End of the run of title-case words from token ``start`` (``start`` itself: none). A run opened by a
+    person's title or holding a person's name is none ("Government of Prime Minister Y"), nor one the model
+    tagged a name of its own or an organisation's full name ("Y Post of the X Chamber of Commerce")."""
+    if start >= len(doc) or _own_name(doc, start):
+        return start
     i = end = start
     while i < len(doc) and _name_word(doc[i]):
+        if doc[i].ent_type_ == "PERSON":
+            return start
         end = i = i + 1
         i = _next(doc, i)
+    if end - start >= 2 and _is_title(doc[start]):  # "of General Y Z"; "Court of Justice" is a name
+        return start
+    if end - start >= 2 and of_head_kind(doc[end - 1].text) == "ORG":  # "Y Post of the X Chamber": two bodies
+        return start
     return end
+
+
+def _own_name(doc: Doc, i: int) -> bool:
+    """Token ``i`` (after an optional "the") opens an organisation or person of two words or more the model
+    tagged."""
+    tok = doc[i]
+    opens = tok.ent_iob_ == "B" or (i > 0 and doc[i - 1].lower_ == "the" and doc[i - 1].ent_iob_ == "B")
+    return (opens and tok.ent_type_ in {"ORG", "PERSON"} and i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I"
+            and not doc[i + 1].is_space)
 
 
 def _of_before(doc: Doc, start: int) -> int | None:
@@ -131,16 +121,18 @@ def _step_left(doc: Doc, start: int) -> tuple[int, str] | None:
     if run is None:
         return None
     head = _prev(doc, of)
-    kind = _head_kind(doc[head].text)
+    kind = of_head_kind(doc[head].text)
     if kind is None:
         return None
     before = _prev(doc, run)
     if before >= 0 and doc[before].lower_ == "of":  # "Chief of Staff of ...": the head ends a title
         return None
-    if head == run and doc[run].is_sent_start:  # "Staff of the X said": a plural noun opening a sentence
+    if _own_name(doc, run) and _own_name(doc, start):  # "Y Church of the X Foundation": two names
+        return None
+    if doc[run].is_sent_start:  # "(Senior) Staff of the X said": common nouns opening a sentence
         from .words import is_common_word
 
-        if is_common_word(doc[run].text) and not doc[run].text.isupper():
+        if all(is_common_word(t.text) and not t.text.isupper() for t in doc[run : head + 1] if not t.is_space):
             return None
     return run, kind
 
@@ -158,7 +150,7 @@ def _extend_left(doc: Doc, start: int) -> tuple[int, str] | None:
 
 def _extend_right(doc: Doc, end: int) -> int:
     """After a name ending in an "of" head: the end of "of [the] Title Words" chains (``end`` if none)."""
-    while _head_kind(doc[end - 1].text) is not None:
+    while of_head_kind(doc[end - 1].text) is not None:
         of = _next(doc, end)
         if of >= len(doc) or doc[of].text != "of":
             break
@@ -189,12 +181,18 @@ def join_of_chains(doc: Doc, ents: list[Span]) -> list[Span]:
         left = _extend_left(doc, body)
         if left is not None:
             start, kind = left
-            label = "ORG" if kind == "ORG" else (label if label in PLACE_LABELS else "LOC")
+            if kind == "ORG" or of_head_kind(doc[end - 1].text) == "ORG":  # "City of X Council": a council
+                label = "ORG"
+            elif label not in PLACE_LABELS:
+                label = "LOC"
         new_end = _extend_right(doc, end)
-        if new_end != end and _head_kind(doc[end - 1].text) == "ORG":
+        if new_end != end and of_head_kind(doc[end - 1].text) == "ORG":
             label = "ORG"
         end = new_end
         if (start, end) == (ent.start, ent.end):
+            out.append(ent)
+            continue
+        if any(o.label_ == "PERSON" and o.end > start for o in out[-3:]):  # a person is never taken in
             out.append(ent)
             continue
         while out and out[-1].end > start:  # a part of the joined name the model tagged apart ("Gulf")
@@ -208,33 +206,10 @@ def join_of_chains(doc: Doc, ents: list[Span]) -> list[Span]:
     return kept
 
 
-def is_event_name(span: Span) -> bool:
-    """A name of an event: ending in an event word ("Kelmford Air Show", "Ostravian Cup 2019", the
-    "Olympics" alone), or a storm word and a name ("Hurricane Quillan", "Tropical Storm Quillan")."""
-    words = [t.text for t in span if not t.is_punct]
-    while len(words) > 1 and _NUMBER.match(words[-1]):
-        words.pop()
-    if not words:
-        return False
-    last = _head(words[-1])
-    if last in {fold(w) for w in EVENT_ALONE}:
-        return True
-    if len(words) >= 2 and last in _event_heads() and "of" not in (w.lower() for w in words):
-        return True
-    first = words[0].lower()
-    if first == "tropical":  # "Tropical Storm X", not a "Tropical" company
-        return len(words) >= 2 and words[1].lower() == "storm"
-    return first in STORM_WORDS
-
-
-def event_rest(span: Span) -> str | None:
-    """The folded name of a storm after its storm words ("Hurricane Quillan" -> "quilan"), else None."""
-    words = [t.text for t in span]
-    i = 0
-    while i < len(words) and words[i].lower() in STORM_WORDS | {"storm"}:
-        i += 1
-    return fold(" ".join(words[i:])) if 0 < i < len(words) else None
-
-
-def _event_heads() -> frozenset[str]:
-    return frozenset(fold(w) for w in EVENT_HEADS)
+def drop_storm_names(found: list[Found], storms: set[str]) -> list[Found]:
+    """``found`` without the bare names of ``storms`` ("Quillan" after "Hurricane Quillan"), but where a
+    person's full name in the article ends in it ("Tomas Quillan, the mayor": "Quillan said" is him)."""
+    if not storms:
+        return found
+    surnames = {fold(s[-1].text) for s, lab, _ in found if lab == "PERSON" and len(s) >= 2}
+    return [f for f in found if fold(f[0].text) not in storms - surnames]

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from .gazetteer import country_code, is_demonym, is_place
-from .labels import PLACE_LABELS, head_words
+from .gazetteer import country_code, head_words, is_demonym, is_place
+from .labels import PLACE_LABELS
 from .mentions import _initials
 
 
