@@ -191,3 +191,28 @@ def test_a_single_glued_line_and_a_names_own_capital_are_no_teaser_cards() -> No
     assert not glued_card("Kestrel Bay East's Senior Hugh McTavish won first place in the freestyle race on Friday.")
     assert not glued_card("Harlan Electronics Unveils Its Folding AirDeck tablet at the fair in Varnby on Monday.")
     assert not glued_card("Varnby Harbour Board Chair Siobhan O’Rourke said the pier would reopen in June.")
+
+
+def test_a_picture_named_by_its_label_is_a_caption_and_the_story_drops_it() -> None:
+    assert caption("Pictured: the east quay at dawn") and caption("Above: the bridge in 1931")
+    assert not caption("Above all, the council wants the works done by spring.")
+    assert story_lines([P1, "Pictured: the east quay at dawn", P2, P3]) == [P1, P2, P3]
+
+
+def test_the_story_drops_each_line_the_one_drop_check_names() -> None:
+    from newsbrief.ingest.copy_teasers import dropped
+
+    gone = ["MAYOR 'PROUD' OF THE TOWN'S NEW PARKS AND ITS VOLUNTEERS", "Pictured: the east quay at dawn",
+            "SEE MORE: Mayor names new head of the parks department", "12 Comments"]
+    assert all(dropped(line) for line in gone)
+    assert not any(dropped(line) for line in (P1, "WHAT CHANGES FOR DRIVERS", "The mayor wrote:"))
+    assert story_lines([P1, gone[0], P2, gone[1], P3, gone[2], P4]) == [P1, P2, P3, P4]
+
+
+@pytest.mark.parametrize(("line", "label"), [("Read more", True), ("Most read", True), ("More from The Ledger", True),
+                                             ("Read more: Mayor names new head of parks", False),
+                                             ("More than half the riders said no.", False)])
+def test_a_list_label_is_a_short_label_never_a_sentence_nor_a_pointer(line: str, label: bool) -> None:
+    from newsbrief.ingest.copy_teasers import list_label
+
+    assert list_label(line) is label

@@ -34,13 +34,18 @@ TEASER_WORDS = (4, 20)
 TEASER_RUN = 2
 #: The label over such a list ("More Great Example Stories", "More in Politics", "Next Up In Science", "Related").
 LIST_LABEL = re.compile(r"^(?:more|next up|related|recommended|latest|top|popular|trending|also|read next|"
-                        r"you may also|what to read|don't miss|editor'?s picks)\b.{0,50}$", re.IGNORECASE)
+                        r"read more(?=\W*$)|"
+                        r"most (?:read|popular|viewed|shared)|you may also|you might also|what to read|don't miss|"
+                        r"editor'?s picks)\b.{0,50}$", re.IGNORECASE)
+#: Words a list label has at most.
+LABEL_WORDS = 8
 CAPTION = re.compile(
     r"^(?:image|media|photo|video) ?caption\b|"
     r"\[(?:file|photo|image|pictured)?:?[^\[\]]{0,60}\]$|"  # "... [File: Example Agency]", "[Example via Agency]"
     r"\((?:photo|image|picture)s? (?:by|courtesy|credit)[^()]{0,80}\)$|"  # "(Photo by Jane Doe/Example Images)"
     r"\([^()\s]+(?:\s[^()\s]+){0,3}/[^()]{1,60}\)$|"  # "(NASA/JPL-Caltech/ASU)"
     r"^(?:photo|photograph|image|picture) by\b.{0,60}$|^courtesy (?:of\b)?.{0,60}$|"
+    r"^(?:pictured|above|below|top|main picture|inset)\s*:\s*\S|"  # "Pictured: the east quay at dawn"
     r"^(?:[A-Z][\w.'’-]+\s+){1,3}[A-Z][\w.'’-]+,\s*(?:AP|AFP|Reuters|Getty Images|EPA)$",
     re.IGNORECASE)
 #: A picture credited to a website after its last sentence ("Posters of the campaign. (example.org)"); a caption only
@@ -124,10 +129,10 @@ def glued_card(line: str) -> bool:
     return False
 
 
-def shouted(line: str) -> bool:
-    """A line of :data:`SHOUTED_WORDS` words or more written in capitals (a link to another story, a promotion)."""
+def shouted(line: str, *, min_words: int = SHOUTED_WORDS) -> bool:
+    """A line of ``min_words`` words or more written in capitals (a link to another story, a promotion)."""
     letters = [c for c in line if c.isalpha()]
-    return (len(_words(line)) >= SHOUTED_WORDS and len(letters) >= 12
+    return (len(_words(line)) >= min_words and len(letters) >= 12
             and sum(c.isupper() for c in letters) >= 0.9 * len(letters))
 
 
@@ -145,6 +150,13 @@ def _runs(lines: list[str], pred: Callable[[str], bool], min_len: int) -> list[r
     return out
 
 
+def list_label(line: str) -> bool:
+    """The label over a list of other stories (:data:`LIST_LABEL`, :data:`LABEL_WORDS` words at most), not a sentence
+    ("More than half the riders said no." is one)."""
+    return bool(LIST_LABEL.match(line)) and len(_words(line)) <= LABEL_WORDS \
+        and line.rstrip()[-1:] not in (".", "!", "?")
+
+
 def _teaser_runs(lines: list[str]) -> set[int]:
     """Indices of lines in runs of :data:`TEASER_RUN` or more headline-like lines, with the label above a run."""
     out: set[int] = set()
@@ -153,7 +165,7 @@ def _teaser_runs(lines: list[str]) -> set[int]:
         if i > 0 and lines[i - 1].rstrip().endswith(":"):
             continue  # a list the story announces
         out.update(run)
-        if i > 0 and LIST_LABEL.match(lines[i - 1]) and len(_words(lines[i - 1])) <= 8:
+        if i > 0 and list_label(lines[i - 1]):
             out.add(i - 1)
     return out
 
@@ -188,14 +200,22 @@ def caption(line: str) -> bool:
         or posed_caption(line)
 
 
+def dropped(line: str) -> bool:
+    """A line the story's cleaning drops wherever it stands: a shouted link (:func:`shouted`), a caption
+    (:func:`caption`) or a pointer to another story (:data:`POINTER`) under 400 characters, the head of the readers'
+    comments (:data:`COMMENTS_HEAD`: "12 Comments"; a reader's "Jane Roe says:" is left to :func:`comment_head`, a
+    story's "Smith said:" reads alike). A glued teaser card goes only in a run (:func:`_without_card_runs`)."""
+    return shouted(line) or (len(line) < 400 and (caption(line) or bool(POINTER.search(line)))) \
+        or bool(COMMENTS_HEAD.match(line))
+
+
 def story_lines(body: list[str]) -> list[str]:
     """The lines of a copy's story run without other stories' headlines, shouted links, captions and comments."""
     body = _without_card_runs(body)
     head = next((i for i, line in enumerate(body) if i > 0 and COMMENTS_HEAD.match(line)), None)
     kept = body[:head] if head is not None and head >= len(body) // 2 else body
     drop = _teaser_runs(kept)
-    drop.update(i for i, line in enumerate(kept)
-                if shouted(line) or (len(line) < 400 and (caption(line) or POINTER.search(line))))
+    drop.update(i for i, line in enumerate(kept) if dropped(line))
     out = [CLICK_TO_TWEET.sub("", line) for i, line in enumerate(kept) if i not in drop]
     return out if len(out) >= len(body) / 2 else body
 

@@ -8,12 +8,13 @@ and after (sequence smoothing: a line among likely body lines is likelier body).
 regressions trained by ``scripts/train_lines.py`` on the train and dev pages of ``../shared/pages`` (every line
 labelled from the page's HTML and reference body), the decoder selected by cross-validation over sites: the rule
 reader's body lines the classifier gives at least :attr:`LineModel.body_floor` (chrome inside the story goes), the
-lines between its first and last line that the rule reader took for chrome by their words and the classifier gives
-at least :attr:`LineModel.admit_odds` (crossheads, list items, short sentences, embedded posts), the lines right
-before and after it it gives at least :attr:`LineModel.grow_odds` (up to :data:`GROW_LINES` on each side: a short
-opening or closing paragraph the rule reader's run left out), and the line it most likely takes for the headline
-when above :attr:`LineModel.title_odds`. They ship as ``data/lines.npz``, the training figures beside
-them in ``data/lines.json``. No scikit-learn at run time.
+lines between its first and last line that the rule reader took for chrome by their words, that the classifier
+gives at least :attr:`LineModel.admit_odds`, that are no furniture (:func:`~.copy_admission.candidate`) and have a
+story's shape (:func:`~.copy_admission.shaped`: a crosshead, list items, a short sentence, an embedded post's
+signature), the lines right before and after it it gives at least :attr:`LineModel.grow_odds` (up to
+:data:`GROW_LINES` on each side: a short opening or closing paragraph the rule reader's run left out), and the line it
+most likely takes for the headline when above :attr:`LineModel.title_odds`. They ship as ``data/lines.npz``, the
+training figures beside them in ``data/lines.json``. No scikit-learn at run time.
 """
 
 from __future__ import annotations
@@ -29,9 +30,18 @@ from .boilerplate import COPYRIGHT, is_boilerplate
 from .browser import MIN_BODY_WORDS as MIN_STORY_WORDS
 from .browser import CopyFields, _best_run, _kind, _title_like, read_browser_copy
 from .bylines import BYLINE
+from .copy_admission import POST_SIGNATURE, candidate, merged, shaped, story_span
 from .copy_language import stopwords_of
 from .copy_patterns import DATE, STOPWORDS, lede_of, lede_overlap, words
-from .copy_teasers import LIST_LABEL, POINTER, caption, comment_head, glued_card, headline_like, shouted
+from .copy_teasers import (
+    POINTER,
+    caption,
+    comment_head,
+    glued_card,
+    headline_like,
+    list_label,
+    shouted,
+)
 
 LABELS: tuple[str, ...] = ("other", "body", "title")
 LEDE_MARGIN = 0.2  # the classifier's headline replaces the rule reader's unless the story's opening repeats fewer of
@@ -40,12 +50,8 @@ WINDOW = 2  # neighbours on each side whose own features join a line's
 CONTEXT = 3  # neighbours on each side whose first-stage probabilities join a line's in the second stage
 SPAN = 10  # lines before and after whose mean first-stage body probability joins a line's
 GROW_LINES = 3  # lines the story may gain before its first and after its last line
-#: The signature line of an embedded post ("— Jane Doe (@jdoe) November 18, 2019"): the post above it is quoted in
-#: the story.
-POST_SIGNATURE = re.compile(r"^[—–-]\s*.{1,80}\(@\w{1,30}\)\s+\w+\.?\s+\d{1,2},\s+\d{4}$")
 #: A numbered item or step ("1. Define the goal", "2) Take stock").
 NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
-SENTENCE_END = (".", "!", "?", '"', "”", "’")
 
 
 def _own(line: str, *, kind: str, in_run: bool, i: int, n: int, lo: int, hi: int, repeats: int, in_rule_body: bool,
@@ -119,28 +125,10 @@ def _story_marks(lines: list[str], body: set[str], first: int, last: int) -> tup
         labelled[i] = seen
         if first <= i <= last:
             above += len(words(line)) if line in body else 0
-            seen = seen or (i > first and bool(LIST_LABEL.match(line)) and not line.rstrip().endswith(SENTENCE_END))
+            seen = seen or (i > first and list_label(line))
     return share, labelled
 
 
-def story_span(lines: list[str], body: list[str]) -> tuple[int, int]:
-    """The first and last index of the story ``body`` in the copy ``lines`` ((len, -1) when none is found): told by
-    the body lines found once in the copy (a lede repeated as a teaser above or below the story does not move it),
-    widened over the body lines next to it. One pass over the copy."""
-    kept = set(body)
-    at: dict[str, list[int]] = {}
-    for i, line in enumerate(lines):
-        if line in kept:
-            at.setdefault(line, []).append(i)
-    where = [found[0] for found in at.values() if len(found) == 1] or [i for found in at.values() for i in found]
-    if not where:
-        return len(lines), -1
-    first, last = min(where), max(where)
-    while first > 0 and lines[first - 1] in kept:
-        first -= 1
-    while last + 1 < len(lines) and lines[last + 1] in kept:
-        last += 1
-    return first, last
 
 
 def context(p: np.ndarray) -> np.ndarray:
@@ -190,31 +178,37 @@ class LineModel:
 
     def _admitted(self, lines: list[str], body: list[str], p: np.ndarray, title: str | None, *,
                   stopwords: frozenset[str]) -> list[str]:
-        """``body`` with the lines between its first and last line in the copy that the rule reader took for chrome
-        by their words alone (a crosshead, a list item, a short sentence, an embedded post: few words or few function
-        words of the copy's ``stopwords``) and the classifier gives at least :attr:`admit_odds`, in the copy's order;
-        never furniture or a caption (the lines the story's cleaning drops stay out). One pass over the story's
-        span."""
+        """``body`` with the lines between its first and last line in the copy that :meth:`admitted` gives back,
+        merged by their place in the copy."""
         if not body or self.admit_odds > 1.0:
             return body
+        return merged(lines, body, self.admitted(lines, body, p, title, stopwords=stopwords))
 
-        def admits(i: int) -> bool:
-            line = lines[i]
-            return p[i, 1] >= self.admit_odds and line not in kept and line != title and \
-                _kind(line, stopwords) == "bad" and not is_boilerplate(line) and not caption(line)
-
+    def admitted(self, lines: list[str], body: list[str], p: np.ndarray, title: str | None, *,
+                 stopwords: frozenset[str]) -> list[int]:
+        """Indices of the lines between the first and last line of ``body`` in the copy that the rule reader took for
+        chrome by their words alone (few words or few function words of the copy's ``stopwords``) and that come back:
+        each a candidate (:func:`~.copy_admission.candidate`: body odds of at least :attr:`admit_odds`, not the
+        headline, no furniture) with a story's shape in its block (the lines between two story lines,
+        :func:`~.copy_admission.shaped`). One pass over the story's span."""
+        if not body or self.admit_odds > 1.0:
+            return []
         first, last = story_span(lines, body)
         kept = set(body)
-        out: list[str] = []
-        j = 0
-        for i in range(first, last + 1):
-            line = lines[i]
-            if j < len(body) and line == body[j]:
-                out.append(line)
+        out: list[int] = []
+        i = first
+        while i <= last:
+            if lines[i] in kept:
+                i += 1
+                continue
+            j = i
+            while j <= last and lines[j] not in kept:
                 j += 1
-            elif admits(i):
-                out.append(line)
-        return out + body[j:]
+            ok = [p[k, 1] >= self.admit_odds and lines[k] != title and _kind(lines[k], stopwords) == "bad"
+                  and candidate(lines[k]) for k in range(i, j)]
+            out.extend(shaped(lines, range(i, j), ok, kept=kept, stopwords=stopwords))
+            i = j
+        return out
 
     def _grown(self, lines: list[str], body: list[str], p: np.ndarray, title: str | None, *,
                stopwords: frozenset[str]) -> list[str]:
@@ -272,6 +266,8 @@ class LineModel:
         body = self._grown(lines, body, p, title, stopwords=stopwords or STOPWORDS)
         return CopyFields(body=body, title=title, author=found.author, source=found.source, published=found.published,
                           wire=found.wire)
+
+
 
 
 def _stopwords_read(lines: list[str], found: CopyFields) -> frozenset[str]:
