@@ -261,7 +261,8 @@ HARBOUR = ["The harbour board approved on Monday a rise of a third in ferry fare
 
 @pytest.mark.parametrize("chrome", [
     ["Comments (12)"], ["Download the app."], ["Report an error"], ["5 min read"], ["Updated 2 hours ago"],
-    ["Copy link"], ["Accept all", "Manage settings"], ["10:15"], ["Tomas Ellery"], ["HARBOUR BOARD NAMES NEW CHAIR"],
+    ["Copy link"], ["Accept all", "Manage settings"], ["10:15"], ["Tomas Ellery", "Advertisement"],
+    ["HARBOUR BOARD NAMES NEW CHAIR"],
     ["Pictured: the east quay at dawn"], ["Read more", "Ferry crew vote to strike over rotas"],
     ["More from The Example Ledger", "Ferry crew vote to strike over rotas", "Coast road shut for repairs"],
     ["Ferry crew vote to strike over rotas", "Tomas Ellery", "4 min read"], ["and the pier"],
@@ -322,3 +323,19 @@ def test_the_shipped_weights_give_back_a_crosshead_inside_the_story_and_never_a_
     assert crosshead in paragraphs and paragraphs.index(crosshead) == paragraphs.index(story[3]) - 1
     assert "Comments (12)" not in paragraphs and "Report an error" not in paragraphs
     assert all(line in paragraphs for line in story)
+
+
+@pytest.mark.parametrize("inside", [
+    ["Rising Costs"], ["Public Reaction"], ["The Next Step"], ["What Happens Next"],  # a crosshead in title case
+    ["Advertisement", "What riders say"],  # furniture in the crosshead's block
+    ["WHAT HAPPENS NEXT", "He declined to comment."],  # a short story line after the crosshead
+    ["What happens next", "1. Clear the gutters.", "2. Check the tiles."],  # a list after it
+])
+def test_a_crosshead_comes_back_in_title_case_next_to_furniture_or_before_a_short_line(inside: list[str]) -> None:
+    from newsbrief.ingest.browser import CopyFields
+
+    lines = ["Home", *HARBOUR[:2], *inside, *HARBOUR[2:], "Privacy"]
+    found = CopyFields(body=HARBOUR, title=None, author=None, source=None, published=None)
+    p = np.tile([0.0, 1.0, 0.0], (len(lines), 1))
+    story = [line for line in inside if line != "Advertisement"]
+    assert _admitting(0.5).refine(lines, found, p=p).body == [*HARBOUR[:2], *story, *HARBOUR[2:]]

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from .boilerplate import is_boilerplate
-from .browser import DATE_LINE, INTERFACE, RELATIVE_TIME, _kind
+from .browser import DATE_LINE, INTERFACE, RELATIVE_TIME
 from .copy_patterns import words
 from .copy_teasers import SENTENCE_END, dropped, glued_card, list_label, shouted
 
@@ -32,9 +32,12 @@ FURNITURE_SHAPE = re.compile(
     r"cookies|choices|app|error|typo|correction|article|story|page|comments?|more|less|options|to this article|"
     r"transcript|gallery|us)\W*$",
     re.IGNORECASE)
+#: A read or listen time ("5 min read"): a teaser card's or a byline's part.
+READ_TIME = re.compile(r"^\d+\s*(?:min(?:ute)?s?|hrs?|hours?)\.?\s+(?:read|listen|watch)\b", re.IGNORECASE)
 #: Words a crosshead has at most.
 CROSSHEAD_WORDS = 12
-#: A name alone ("Tomas Ellery", "Ana M. Ruiz"): a teaser card's author or a credit, never a crosshead.
+#: A name alone ("Tomas Ellery", "Ana M. Ruiz") or any two or three capitalised words: a teaser card's author or a
+#: credit next to another line of its block, else maybe a crosshead in title case ("Rising Costs").
 NAME_ONLY = re.compile(r"^(?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)){1,2}$")
 
 
@@ -60,34 +63,48 @@ def story_span(lines: list[str], body: list[str]) -> tuple[int, int]:
 
 def candidate(line: str) -> bool:
     """A line that may come back into a story: no furniture (:func:`~.boilerplate.is_boilerplate`,
-    :data:`FURNITURE_SHAPE`, the interface's sentences :data:`~.browser.INTERFACE`, a relative time, an update's date),
-    no name alone (:data:`NAME_ONLY`), nothing the story's cleaning drops (:func:`~.copy_teasers.dropped`), no list
-    label, no line of five words or more in capitals (another story's headline)."""
-    return not (is_boilerplate(line) or FURNITURE_SHAPE.search(line) or INTERFACE.search(line)
-                or RELATIVE_TIME.search(line) or DATE_LINE.match(line) or NAME_ONLY.match(line) or dropped(line)
-                or list_label(line) or shouted(line, min_words=5) or glued_card(line))
+    :data:`FURNITURE_SHAPE`, the interface's sentences :data:`~.browser.INTERFACE`), nothing the story's cleaning drops
+    (:func:`~.copy_teasers.dropped`), no teaser card's part (:func:`card`)."""
+    return not (is_boilerplate(line) or FURNITURE_SHAPE.search(line) or INTERFACE.search(line) or dropped(line)
+                or card(line))
 
 
-def shaped(lines: list[str], block: range, ok: list[bool], *, kept: set[str], stopwords: frozenset[str]) -> list[int]:
+def card(line: str) -> bool:
+    """A part of a teaser card or a byline, which keeps every line of its block out of the story: a relative time, an
+    update's date, a list label, five words or more in capitals with no digit (another story's headline; a score row
+    "LEEDS RANGERS 2 BRISTOL TOWN 1" is none), a card glued on one line. A name alone (:data:`NAME_ONLY`) is told by
+    its block (:func:`shaped`)."""
+    return bool(RELATIVE_TIME.search(line) or DATE_LINE.match(line) or list_label(line) or glued_card(line)
+                or (shouted(line, min_words=5) and not any(c.isdigit() for c in line)))
+
+
+def shaped(lines: list[str], block: range, ok: list[bool], *, kept: set[str]) -> list[int]:
     """The indices of a ``block`` of lines between two story lines that come back, ``ok`` telling the candidates:
-    none under a list label (teasers); a run of two or more lines when every line of the block is a candidate (list
-    items, a table's rows); else a sentence (opening with a capital or a quote, closing on
-    :data:`~.copy_teasers.SENTENCE_END`), an embedded post's signature, or a crosshead: a block's one line, opening
-    with a capital or a digit, :data:`CROSSHEAD_WORDS` words at most, a story line of prose right after it."""
-    if any(list_label(lines[k]) for k in block):
+    none when a line of the block is a teaser card's part (:func:`card`), a read time, or a name alone next to
+    another line (a card's author or a credit; a name alone before a story line is a crosshead in title case, "Rising
+    Costs"). The page's furniture left out (non-:func:`candidate` lines, "Advertisement"), the rest comes back: a run
+    of two or more lines when every one is a candidate (list items, a table's rows); else a sentence (opening with a
+    capital or a quote, closing on :data:`~.copy_teasers.SENTENCE_END`), an embedded post's signature, or a crosshead
+    (opening with a capital or a digit, :data:`CROSSHEAD_WORDS` words at most) followed by a line that comes back or
+    by the story's next line."""
+    if any(card(lines[k]) or READ_TIME.search(lines[k]) or (len(block) > 1 and NAME_ONLY.match(lines[k]))
+           for k in block):
         return []
-    if len(block) >= 2 and all(ok):
-        return list(block)
-    out = []
-    for k, good in zip(block, ok):
+    rest = [(k, good) for k, good in zip(block, ok) if candidate(lines[k])]
+    if len(rest) >= 2 and all(good for _, good in rest):
+        return [k for k, _ in rest]
+    out: list[int] = []
+    follows = block.stop < len(lines) and lines[block.stop] in kept  # the story's next line after the block
+    for k, good in reversed(rest):
         line = lines[k].strip()
         first = next((c for c in line if c.isalnum() or c in "\"“‘'"), "")
         sentence = line[-1:] in SENTENCE_END and (first.isupper() or first in "\"“‘'")
-        crosshead = len(block) == 1 and (first.isupper() or first.isdigit()) and len(words(line)) <= CROSSHEAD_WORDS \
-            and k + 1 < len(lines) and lines[k + 1] in kept and _kind(lines[k + 1], stopwords) == "good"
-        if good and (sentence or crosshead or POST_SIGNATURE.match(line)):
+        crosshead = (first.isupper() or first.isdigit()) and len(words(line)) <= CROSSHEAD_WORDS and follows
+        admit = good and (sentence or crosshead or bool(POST_SIGNATURE.match(line)))
+        if admit:
             out.append(k)
-    return out
+        follows = admit
+    return out[::-1]
 
 
 def merged(lines: list[str], body: list[str], admitted: list[int]) -> list[str]:

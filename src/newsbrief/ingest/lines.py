@@ -187,9 +187,9 @@ class LineModel:
     def admitted(self, lines: list[str], body: list[str], p: np.ndarray, title: str | None, *,
                  stopwords: frozenset[str]) -> list[int]:
         """Indices of the lines between the first and last line of ``body`` in the copy that the rule reader took for
-        chrome by their words alone (few words or few function words of the copy's ``stopwords``) and that come back:
-        each a candidate (:func:`~.copy_admission.candidate`: body odds of at least :attr:`admit_odds`, not the
-        headline, no furniture) with a story's shape in its block (the lines between two story lines,
+        chrome by their words alone (few words or few function words of the copy's ``stopwords``: no prose) and that
+        come back: each a candidate (:func:`~.copy_admission.candidate`: body odds of at least :attr:`admit_odds`, not
+        the headline, no furniture) with a story's shape in its block (the lines between two story lines,
         :func:`~.copy_admission.shaped`). One pass over the story's span."""
         if not body or self.admit_odds > 1.0:
             return []
@@ -204,9 +204,9 @@ class LineModel:
             j = i
             while j <= last and lines[j] not in kept:
                 j += 1
-            ok = [p[k, 1] >= self.admit_odds and lines[k] != title and _kind(lines[k], stopwords) == "bad"
+            ok = [p[k, 1] >= self.admit_odds and lines[k] != title and _kind(lines[k], stopwords) != "good"
                   and candidate(lines[k]) for k in range(i, j)]
-            out.extend(shaped(lines, range(i, j), ok, kept=kept, stopwords=stopwords))
+            out.extend(shaped(lines, range(i, j), ok, kept=kept))
             i = j
         return out
 
