@@ -339,3 +339,32 @@ def test_a_crosshead_comes_back_in_title_case_next_to_furniture_or_before_a_shor
     p = np.tile([0.0, 1.0, 0.0], (len(lines), 1))
     story = [line for line in inside if line != "Advertisement"]
     assert _admitting(0.5).refine(lines, found, p=p).body == [*HARBOUR[:2], *story, *HARBOUR[2:]]
+
+
+@pytest.mark.parametrize("inside", [
+    ["RESULTS:", "LEEDS RANGERS 2 BRISTOL TOWN 1", "EXETER CITY 0 YORK UNITED 3"],  # score rows in capitals
+    ["You will need:", "200g plain flour", "2 eggs", "150ml milk"],
+])
+def test_a_line_ending_in_a_colon_comes_back_with_the_list_under_it(inside: list[str]) -> None:
+    from newsbrief.ingest.browser import CopyFields
+
+    lines = ["Home", *HARBOUR[:2], *inside, *HARBOUR[2:], "Privacy"]
+    found = CopyFields(body=HARBOUR, title=None, author=None, source=None, published=None)
+    p = np.tile([0.0, 1.0, 0.0], (len(lines), 1))
+    p[3:3 + len(inside)] = [0.4, 0.6, 0.0]
+    p[4] = [0.7, 0.3, 0.0]  # one item the classifier doubts: the list's mean odds decide
+    assert _admitting(0.5).refine(lines, found, p=p).body == [*HARBOUR[:2], *inside, *HARBOUR[2:]]
+    p[4:3 + len(inside)] = [0.9, 0.1, 0.0]  # the list stays out: so does the line announcing it
+    assert _admitting(0.5).refine(lines, found, p=p).body == HARBOUR
+
+
+def test_a_lone_read_more_between_paragraphs_is_no_list_label_for_the_lines_below() -> None:
+    lines = ["Home", *HARBOUR[:2], "Read more", *HARBOUR[2:], "Privacy"]
+    labelled = features(lines, rule=read_browser_copy(lines))
+    teasers = ["Home", *HARBOUR[:2], "Read more", "Ferry crew vote to strike over rotas",
+               "Coast road shut for repairs after the storm", *HARBOUR[2:], "Privacy"]
+    from newsbrief.ingest.lines import WINDOW
+
+    column = labelled.shape[1] // (2 * WINDOW + 1) - 1  # a line's own features end on "a list label above it"
+    assert not labelled[4:, column].any()
+    assert features(teasers, rule=read_browser_copy(teasers))[6:, column].all()

@@ -78,29 +78,33 @@ def card(line: str) -> bool:
                 or (shouted(line, min_words=5) and not any(c.isdigit() for c in line)))
 
 
-def shaped(lines: list[str], block: range, ok: list[bool], *, kept: set[str]) -> list[int]:
-    """The indices of a ``block`` of lines between two story lines that come back, ``ok`` telling the candidates:
+def shaped(lines: list[str], block: range, ok: list[bool], odds: list[float], *, kept: set[str],
+           admit_odds: float) -> list[int]:
+    """The indices of a ``block`` of lines between two story lines that come back, ``ok`` telling the candidates but
+    for their body ``odds`` (each line's at least ``admit_odds``, a list's mean):
     none when a line of the block is a teaser card's part (:func:`card`), a read time, or a name alone next to
     another line (a card's author or a credit; a name alone before a story line is a crosshead in title case, "Rising
     Costs"). The page's furniture left out (non-:func:`candidate` lines, "Advertisement"), the rest comes back: a run
-    of two or more lines when every one is a candidate (list items, a table's rows); else a sentence (opening with a
-    capital or a quote, closing on :data:`~.copy_teasers.SENTENCE_END`), an embedded post's signature, or a crosshead
-    (opening with a capital or a digit, :data:`CROSSHEAD_WORDS` words at most) followed by a line that comes back or
-    by the story's next line."""
+    of two or more lines when every one is a candidate (list items, a table's rows, with the line announcing them); else
+    a sentence (opening with a capital or a quote, closing on :data:`~.copy_teasers.SENTENCE_END`; one closing on a
+    colon only when the line after it comes back), an embedded post's signature, or a crosshead (opening with a
+    capital or a digit, :data:`CROSSHEAD_WORDS` words at most) followed by a line that comes back or by the story's
+    next line."""
     if any(card(lines[k]) or READ_TIME.search(lines[k]) or (len(block) > 1 and NAME_ONLY.match(lines[k]))
            for k in block):
         return []
-    rest = [(k, good) for k, good in zip(block, ok) if candidate(lines[k])]
-    if len(rest) >= 2 and all(good for _, good in rest):
-        return [k for k, _ in rest]
+    rest = [(k, good, odd) for k, good, odd in zip(block, ok, odds) if candidate(lines[k])]
+    if len(rest) >= 2 and all(good for _, good, _ in rest) and sum(odd for *_, odd in rest) / len(rest) >= admit_odds:
+        return [k for k, *_ in rest]
     out: list[int] = []
     follows = block.stop < len(lines) and lines[block.stop] in kept  # the story's next line after the block
-    for k, good in reversed(rest):
+    for k, good, odd in reversed(rest):
         line = lines[k].strip()
         first = next((c for c in line if c.isalnum() or c in "\"“‘'"), "")
         sentence = line[-1:] in SENTENCE_END and (first.isupper() or first in "\"“‘'")
         crosshead = (first.isupper() or first.isdigit()) and len(words(line)) <= CROSSHEAD_WORDS and follows
-        admit = good and (sentence or crosshead or bool(POST_SIGNATURE.match(line)))
+        sentence = sentence and (line[-1] != ":" or follows)
+        admit = good and odd >= admit_odds and (sentence or crosshead or bool(POST_SIGNATURE.match(line)))
         if admit:
             out.append(k)
         follows = admit

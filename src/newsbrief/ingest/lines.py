@@ -35,6 +35,7 @@ from .copy_language import stopwords_of
 from .copy_patterns import DATE, STOPWORDS, lede_of, lede_overlap, words
 from .copy_teasers import (
     POINTER,
+    TEASER_RUN,
     caption,
     comment_head,
     glued_card,
@@ -50,6 +51,8 @@ WINDOW = 2  # neighbours on each side whose own features join a line's
 CONTEXT = 3  # neighbours on each side whose first-stage probabilities join a line's in the second stage
 SPAN = 10  # lines before and after whose mean first-stage body probability joins a line's
 GROW_LINES = 3  # lines the story may gain before its first and after its last line
+#: A lone "Read more": a list label only over a run of headline-like lines.
+READ_MORE = re.compile(r"^read more\W*$", re.IGNORECASE)
 #: A numbered item or step ("1. Define the goal", "2) Take stock").
 NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 
@@ -125,10 +128,17 @@ def _story_marks(lines: list[str], body: set[str], first: int, last: int) -> tup
         labelled[i] = seen
         if first <= i <= last:
             above += len(words(line)) if line in body else 0
-            seen = seen or (i > first and list_label(line))
+            seen = seen or (i > first and list_label(line) and (not READ_MORE.match(line) or _teasers_below(lines, i)))
     return share, labelled
 
 
+
+
+def _teasers_below(lines: list[str], i: int) -> bool:
+    """Whether :data:`~.copy_teasers.TEASER_RUN` headline-like lines follow the line at ``i`` (a lone "Read more"
+    between two paragraphs labels no list)."""
+    below = lines[i + 1: i + 1 + TEASER_RUN]
+    return len(below) == TEASER_RUN and all(headline_like(line) for line in below)
 
 
 def context(p: np.ndarray) -> np.ndarray:
@@ -204,9 +214,10 @@ class LineModel:
             j = i
             while j <= last and lines[j] not in kept:
                 j += 1
-            ok = [p[k, 1] >= self.admit_odds and lines[k] != title and _kind(lines[k], stopwords) != "good"
-                  and candidate(lines[k]) for k in range(i, j)]
-            out.extend(shaped(lines, range(i, j), ok, kept=kept))
+            ok = [lines[k] != title and _kind(lines[k], stopwords) != "good" and candidate(lines[k])
+                  for k in range(i, j)]
+            out.extend(shaped(lines, range(i, j), ok, [float(p[k, 1]) for k in range(i, j)], kept=kept,
+                              admit_odds=self.admit_odds))
             i = j
         return out
 
