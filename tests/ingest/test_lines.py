@@ -217,8 +217,10 @@ class Counted(str):
 
 
 def _work(n: int) -> int:
-    """Comparisons of lines (and calls of the per-line word splitter) made reading a copy of ``n`` story lines with a
-    short line the rule reader left out after every second one: features, story span, admission, growth."""
+    """Comparisons of lines, and calls of the per-line helpers (the word splitter, the candidate and list label tests,
+    in every module of the pass that calls them), made reading a copy of ``n`` story lines with a short line the rule
+    reader left out after every second one: features, story span, admission, growth."""
+    from newsbrief.ingest import copy_admission
     from newsbrief.ingest import lines as module
     from newsbrief.ingest.browser import CopyFields
 
@@ -228,21 +230,27 @@ def _work(n: int) -> int:
     found = CopyFields(body=story, title=None, author=None, source=None, published=None)
     Counted.compared = 0
     calls = 0
-    splitter = module.words
+    patched = [(where, name, getattr(where, name)) for where in (module, copy_admission)
+               for name in ("words", "candidate", "list_label") if hasattr(where, name)]
 
-    def counted_words(line: str) -> list[str]:
-        nonlocal calls
-        calls += 1
-        return splitter(line)
+    def counting(helper):  # type: ignore[no-untyped-def]
+        def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+            nonlocal calls
+            calls += 1
+            return helper(*args, **kwargs)
+        return counted
 
-    module.words = counted_words
+    for where, name, helper in patched:
+        setattr(where, name, counting(helper))
     try:
         module.features(copy, rule=found)
         p = np.tile([0.1, 0.9, 0.0], (len(copy), 1))
         body = LineModel(mean=np.zeros(1), scale=np.ones(1), coef=np.zeros((3, 1)), intercept=np.zeros(3),
                          body_floor=0.3, title_odds=1.0, admit_odds=0.5, grow_odds=0.7).refine(copy, found, p=p).body
     finally:
-        module.words = splitter
+        for where, name, helper in patched:
+            setattr(where, name, helper)
+    assert len(patched) == 6 and calls > 0
     assert body == copy[:-1]  # each "Part" line is a crosshead: back; the last follows the story
     return Counted.compared + calls
 

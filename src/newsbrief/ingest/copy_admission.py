@@ -111,14 +111,15 @@ def shaped(lines: list[str], block: range, ok: list[bool], odds: list[float], *,
     return out[::-1]
 
 
-def merged(lines: list[str], body: list[str], admitted: list[int]) -> list[str]:
+def merged(lines: list[str], body: list[str], admitted: list[int], *, span: tuple[int, int] | None = None) -> list[str]:
     """``body`` with the copy's lines at the indices ``admitted``, in the copy's order: each body line at its place in
     the copy (the first occurrence after the previous body line's, one inside the story's span preferred), a body line
-    found nowhere in the copy (its text cleaned, "... Click To Tweet") right after the body line before it. Linear in
-    the copy and the body (but for the sort)."""
+    found nowhere in the copy (its text cleaned, "... Click To Tweet") right after the body line before it. ``span``:
+    the story's place (:func:`story_span`) when the caller has it. Linear in the copy and the body (but for the
+    sort)."""
     if not admitted:
         return body
-    first, last = story_span(lines, body)
+    first, last = story_span(lines, body) if span is None else span
     at: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
         at.setdefault(line, []).append(i)

@@ -132,8 +132,6 @@ def _story_marks(lines: list[str], body: set[str], first: int, last: int) -> tup
     return share, labelled
 
 
-
-
 def _teasers_below(lines: list[str], i: int) -> bool:
     """Whether :data:`~.copy_teasers.TEASER_RUN` headline-like lines follow the line at ``i`` (a lone "Read more"
     between two paragraphs labels no list)."""
@@ -189,21 +187,21 @@ class LineModel:
     def _admitted(self, lines: list[str], body: list[str], p: np.ndarray, title: str | None, *,
                   stopwords: frozenset[str]) -> list[str]:
         """``body`` with the lines between its first and last line in the copy that :meth:`admitted` gives back,
-        merged by their place in the copy."""
-        if not body or self.admit_odds > 1.0:
-            return body
-        return merged(lines, body, self.admitted(lines, body, p, title, stopwords=stopwords))
+        merged by their place in the copy (the story's place found once for both)."""
+        span = story_span(lines, body)
+        return merged(lines, body, self.admitted(lines, body, p, title, stopwords=stopwords, span=span), span=span)
 
     def admitted(self, lines: list[str], body: list[str], p: np.ndarray, title: str | None, *,
-                 stopwords: frozenset[str]) -> list[int]:
+                 stopwords: frozenset[str], span: tuple[int, int] | None = None) -> list[int]:
         """Indices of the lines between the first and last line of ``body`` in the copy that the rule reader took for
         chrome by their words alone (few words or few function words of the copy's ``stopwords``: no prose) and that
         come back: each a candidate (:func:`~.copy_admission.candidate`: body odds of at least :attr:`admit_odds`, not
         the headline, no furniture) with a story's shape in its block (the lines between two story lines,
-        :func:`~.copy_admission.shaped`). One pass over the story's span."""
+        :func:`~.copy_admission.shaped`). ``span``: the story's place (:func:`~.copy_admission.story_span`) when the
+        caller has it. One pass over the story's span."""
         if not body or self.admit_odds > 1.0:
             return []
-        first, last = story_span(lines, body)
+        first, last = story_span(lines, body) if span is None else span
         kept = set(body)
         out: list[int] = []
         i = first
@@ -277,8 +275,6 @@ class LineModel:
         body = self._grown(lines, body, p, title, stopwords=stopwords or STOPWORDS)
         return CopyFields(body=body, title=title, author=found.author, source=found.source, published=found.published,
                           wire=found.wire)
-
-
 
 
 def _stopwords_read(lines: list[str], found: CopyFields) -> frozenset[str]:
