@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from .index import MIN_QUOTE_WORDS, TERMINAL, Cand, QuoteIndex
 from .lexicon import STATEMENT_LEMMAS
-from .rules import addressee, cue_text, find_subject, is_speech_verb
+from .rules import cue_text, find_subject, is_speech_verb, names_a_title
 
 __all__ = ["cue_after", "cue_before", "direct_candidates"]
 
@@ -85,7 +85,7 @@ def _statement_cue(ix: QuoteIndex, tok: Token) -> bool:
         return False
     if tok.tag_ == "VBN" and tok.dep_ == "acl":
         return False
-    return all(addressee(obj) for obj in tok.children if obj.dep_ == "dobj" and ix.tok_q[obj.i] == -1)
+    return not any(names_a_title(o) for o in tok.children if o.dep_ == "dobj" and ix.tok_q[o.i] == -1)
 
 
 def direct_candidates(ix: QuoteIndex) -> Iterator[Cand]:

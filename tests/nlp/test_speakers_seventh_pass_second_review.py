@@ -1,0 +1,29 @@
+"""Regressions the second review of the seventh speaker pass found (issue 21): made-up sentences, one class
+each (docs/speakers.md, "Second review fixes of the seventh pass")."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsbrief.nlp.quotes import extract_quotes
+from speakerrefs import speaker_refs as _refs
+
+
+# 1. a statement verb's object that is no naming noun (slogan, headline, sign ...) keeps the quote after it
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        ('Ann Boyd criticized the decision, "It is a betrayal of every worker here."', "betrayal", "Ann Boyd"),
+        ('Tom Reed blamed his neighbor: "He never fixed the fence in ten years."', "fence", "Tom Reed"),
+        ('Ruth Calder praised the plan, "It will save the town a lot of money."', "save the town", "Ruth Calder"),
+    ],
+)
+def test_a_quote_after_a_statement_verbs_object_is_the_subjects_words(
+    nlp: Language, text: str, words: str, name: str
+) -> None:
+    rows = [q for q in extract_quotes(nlp(text)) if words in q.content]
+    assert len(rows) == 1
+    assert rows[0].kind == "direct"
+    assert not rows[0].content.startswith("the ")
+    assert _refs(text, rows) == [name]
