@@ -27,3 +27,12 @@ def test_a_quote_after_a_statement_verbs_object_is_the_subjects_words(
     assert rows[0].kind == "direct"
     assert not rows[0].content.startswith("the ")
     assert _refs(text, rows) == [name]
+
+
+# 5. a sentence split over two paragraphs is one speaker's: the cue after its end, not the speaker before it
+def test_a_sentence_split_over_two_paragraphs_is_the_cue_after_its_end(nlp: Language) -> None:
+    text = ('"We will fight this," Ruth Calder said.\n\n"Our plant is safe and always has been,\n\n'
+            '"and we did nothing wrong," plant manager Tom Reed said.')
+    rows = [q for q in extract_quotes(nlp(text)) if "plant is safe" in q.content]
+    assert len(rows) == 1
+    assert _refs(text, rows) == ["Tom Reed"]
