@@ -36,3 +36,21 @@ def test_a_sentence_split_over_two_paragraphs_is_the_cue_after_its_end(nlp: Lang
     rows = [q for q in extract_quotes(nlp(text)) if "plant is safe" in q.content]
     assert len(rows) == 1
     assert _refs(text, rows) == ["Tom Reed"]
+
+
+# 4. "according to the spokeswoman, Dana Ruiz," before a clause with a subject of its own: Dana Ruiz says it
+@pytest.mark.parametrize(
+    "rest",
+    [
+        "only 40 workers were affected.",
+        "about 40 workers lost their jobs.",
+        "not one payment was made on time.",
+        "almost every flight was delayed on Monday.",
+    ],
+)
+def test_according_to_a_role_and_a_name_before_a_clause_is_the_name(nlp: Language, rest: str) -> None:
+    text = f"According to the spokeswoman, Dana Ruiz, {rest}"
+    rows = extract_quotes(nlp(text))
+    assert len(rows) == 1
+    assert "Dana Ruiz" not in rows[0].content
+    assert _refs(text, rows) == ["Dana Ruiz"]
