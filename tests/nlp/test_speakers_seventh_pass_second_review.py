@@ -10,6 +10,12 @@ from newsbrief.nlp.quotes import extract_quotes
 from speakerrefs import speaker_refs as _refs
 
 
+def _refs_of(nlp: Language, text: str, words: str) -> list[str | None]:
+    rows = [q for q in extract_quotes(nlp(text)) if words in q.content]
+    assert rows, f"no row holds {words!r}"
+    return _refs(text, rows)
+
+
 # 1. a statement verb's object that is no naming noun (slogan, headline, sign ...) keeps the quote after it
 @pytest.mark.parametrize(
     ("text", "words", "name"),
@@ -54,3 +60,17 @@ def test_according_to_a_role_and_a_name_before_a_clause_is_the_name(nlp: Languag
     assert len(rows) == 1
     assert "Dana Ruiz" not in rows[0].content
     assert _refs(text, rows) == ["Dana Ruiz"]
+
+
+# 3. a relative clause whose subject is someone else ("whose husband is a nurse") describes that one
+@pytest.mark.parametrize(
+    ("intro", "noun"),
+    [
+        ("Ann Boyd, whose husband is a nurse, waited outside.", "nurse"),
+        ("Ann Boyd, whose son is a teacher, waited outside.", "teacher"),
+        ("Ann Boyd, whose daughter became a teacher, waited outside.", "teacher"),
+    ],
+)
+def test_a_description_of_someone_in_a_whose_clause_is_not_the_names(nlp: Language, intro: str, noun: str) -> None:
+    text = f'{intro} "The place is full again today," the {noun} said.'
+    assert _refs_of(nlp, text, "full again") == [f"the {noun}"]
