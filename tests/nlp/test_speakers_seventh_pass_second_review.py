@@ -74,3 +74,21 @@ def test_according_to_a_role_and_a_name_before_a_clause_is_the_name(nlp: Languag
 def test_a_description_of_someone_in_a_whose_clause_is_not_the_names(nlp: Language, intro: str, noun: str) -> None:
     text = f'{intro} "The place is full again today," the {noun} said.'
     assert _refs_of(nlp, text, "full again") == [f"the {noun}"]
+
+
+# 2. a real person who "says" something in a series, an episode or a film is a speaker: present tense is news style
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('In the interview series, Ruth Calder says the mayor "should resign before the summer".', "Ruth Calder"),
+        ('In the episode, host Jane Roe says the show "will be back next year with new guests".', "Jane Roe"),
+        ('The mayor launched a video series on Monday. In the series, Ann Boyd says the budget "does not add up '
+         'at all".', "Ann Boyd"),
+        ('Ann Boyd lost her farm in the flood last year. In the film, Boyd says the town "left us alone with the '
+         'water".', "Boyd"),
+    ],
+)
+def test_a_real_person_saying_something_in_a_series_or_film_is_a_speaker(nlp: Language, text: str, name: str) -> None:
+    rows = extract_quotes(nlp(text))
+    assert len(rows) == 1
+    assert _refs(text, rows) == [name]
