@@ -92,3 +92,22 @@ def test_a_real_person_saying_something_in_a_series_or_film_is_a_speaker(nlp: La
     rows = extract_quotes(nlp(text))
     assert len(rows) == 1
     assert _refs(text, rows) == [name]
+
+
+# 8. a statement, claim or warning as the object of the verb before a quote introduces the subject's words
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        ('Ruth Calder rejected the claim, "We never saw the money from the fund."', "never saw", "Ruth Calder"),
+        ('Harbor Mills issued a statement: "We regret the delay and apologise to customers."', "regret",
+         "Harbor Mills"),
+        ('The mayor repeated her warning: "Nobody should drink the water until Friday."', "drink", "The mayor"),
+    ],
+)
+def test_a_statement_object_before_a_quote_introduces_the_subjects_words(
+    nlp: Language, text: str, words: str, name: str
+) -> None:
+    rows = [q for q in extract_quotes(nlp(text)) if words in q.content]
+    assert len(rows) == 1
+    assert rows[0].kind == "direct"
+    assert _refs(text, rows) == [name]

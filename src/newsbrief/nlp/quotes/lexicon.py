@@ -13,7 +13,7 @@ from __future__ import annotations
 
 __all__ = [
     "SPEECH_LEMMAS", "COMMON_SPEECH_LEMMAS", "QUOTE_ONLY_LEMMAS", "PERSONAL_SPEECH_LEMMAS", "STANCE_LEMMAS",
-    "STATEMENT_LEMMAS", "TITLE_NOUNS", "UNQUOTED_STATEMENT_LEMMAS", "UNQUOTED_STATEMENT_PHRASES",
+    "STATEMENT_LEMMAS", "TITLE_NOUNS", "STATEMENT_OBJECTS", "UNQUOTED_STATEMENT_LEMMAS", "UNQUOTED_STATEMENT_PHRASES",
     "TELL_LIKE", "OBJECT_CONTROL_LEMMAS",
     "NAMING_VERBS", "NP_CONTENT_VERBS", "NO_DOBJ_CONTENT_VERBS", "HEARER_WORDS", "MEDIUM_WORDS",
     "SOURCE_NOUNS", "FICTION_FRAMES", "AUTHOR_PREPOSITIONS", "OFFICIAL_BODY_NOUNS", "PERSONAL_BODY_NOUNS", "ROLE_WORDS",
@@ -56,6 +56,11 @@ STATEMENT_LEMMAS: frozenset[str] = frozenset(
 TITLE_NOUNS: frozenset[str] = frozenset(
     """slogan headline sign banner motto title caption hashtag book song poster placard billboard label
     tagline catchphrase chant film album poem booklet leaflet ad advert advertisement tweet post""".split()
+)
+#: Objects that make any verb before a quote its cue (``issued a statement: "..."``, ``rejected the claim,
+#: "..."``): the quote is the subject's statement.
+STATEMENT_OBJECTS: frozenset[str] = frozenset(
+    "statement claim warning message remark comment reply response apology promise plea".split()
 )
 #: Statement verbs of institutions whose words are reported without quote marks (``The agency recommends that
 #: ...``, ``X advised travellers to ...``): taken unquoted when an organisation is the subject.
