@@ -73,20 +73,20 @@ def test_it_with_an_adjective_after_be_is_still_the_organisation(nlp: Language, 
 
 # 4. "According to his lawyer, Tom Reed, a former banker, never signed": Reed is what the lawyer speaks about
 @pytest.mark.parametrize(
-    ("text", "name"),
+    ("text", "name", "role"),
     [
-        ("According to his lawyer, Tom Reed, a former banker, never signed the contract.", "Tom Reed"),
-        ("According to the officer, Ann Boyd, who was driving, fled the scene.", "Ann Boyd"),
-        ("According to his doctor, Tom Reed, who is 80, is recovering well at home.", "Tom Reed"),
+        ("According to his lawyer, Tom Reed, a former banker, never signed the contract.", "Tom Reed", "his lawyer"),
+        ("According to the officer, Ann Boyd, who was driving, fled the scene.", "Ann Boyd", "the officer"),
+        ("According to his doctor, Tom Reed, who is 80, is recovering well at home.", "Tom Reed", "his doctor"),
     ],
 )
 def test_according_to_a_role_the_name_with_its_own_aside_is_the_contents_subject(
-    nlp: Language, text: str, name: str
+    nlp: Language, text: str, name: str, role: str
 ) -> None:
     rows = extract_quotes(nlp(text))
     assert len(rows) == 1
     assert name in rows[0].content
-    assert _refs(text, rows) != [name]
+    assert _refs(text, rows) == [role]
 
 
 # 5. a quote beside a thing the cue's verb takes as its object is a title, not words said
@@ -125,7 +125,7 @@ def test_an_unclosed_paragraph_after_a_cue_is_not_the_answering_speakers(nlp: La
     text = ("\"We will fight this,\" union leader Ruth Calder said.\n\n\"They lied to us about the pensions for "
             "years.\n\n\"We did nothing wrong and the books are open,\" plant manager Tom Reed said.\n\n"
             "\"Nobody will believe that,\" Calder said.")
-    assert _refs_of(nlp, text, "pensions") != ["Tom Reed"]
+    assert _refs_of(nlp, text, "pensions") == ["Ruth Calder"]
 
 
 def test_a_character_played_by_someone_is_no_speaker_in_the_past_tense_too(nlp: Language) -> None:

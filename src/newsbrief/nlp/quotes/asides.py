@@ -100,12 +100,16 @@ def according(ix: QuoteIndex, tok: Token) -> Cand | None:
     return ix.snap(region, "according to", source)  # "according to a report by X": X
 
 
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+
+
 def _set_off_source(noun: Token) -> Span | None:
     """The person's name set off by commas after a person noun (``the airline's spokeswoman, Dana Ruiz,``) when
     the rest is a clause of its own ("..., the flight was delayed"). Not after a document ("according to an FBI
     summary, Cheryl Mills, a top aide, sent": Mills is no source), nor before "who" or an aside of its own
     ("according to his lawyer, Tom Reed, a former banker, never signed": Reed is what the lawyer speaks of): the
-    rest after the name, and after a verbless aside closed by a comma, must open with a subject of its own."""
+    first verb of the rest after the name (and after a verbless aside closed by a comma) must have its subject
+    inside the rest ("only 40 workers were affected": yes; "never signed": no)."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _PERSON_NOUNS:
         return None
     named = set_off_name(noun)
@@ -118,6 +122,13 @@ def _set_off_source(noun: Token) -> Span | None:
     comma = next((t.i for t in rest if t.text == ","), None)
     if comma is not None and not any(t.pos_ in {"VERB", "AUX"} for t in doc[rest.start : comma]):
         rest = doc[comma + 1 : rest.end]  # "Tom Reed, a former banker, never signed", "Calder, 54, will"
-    if not len(rest) or rest[0].pos_ in {"VERB", "AUX", "ADV", "PART"}:
-        return None  # the rest has no subject of its own: the name is its subject
+    if not len(rest):
+        return None
+    verb = next((t for t in rest if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is None:
+        return named
+    if verb.dep_ in {"aux", "auxpass"}:
+        verb = verb.head
+    if not any(c.dep_ in _SUBJECT_DEPS and rest.start <= c.i < rest.end for c in verb.children):
+        return None  # the rest's first verb has no subject inside the rest: the name is its subject
     return named

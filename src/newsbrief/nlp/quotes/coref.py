@@ -221,15 +221,15 @@ def _describes(tok: Token, role: str, ent: Span) -> bool:
 
 def _predicated(noun: Token, ent: Span) -> bool:
     """The noun is said of the name: the complement of a copula or of "become", "was elected", "works as",
-    "As a nurse, X ..." whose subject is the name, or of "who is" hung on the name."""
+    "As a nurse, X ..." whose subject is the name, or of "who is" hung on the name (its subject the pronoun)."""
     if noun.dep_ in {"attr", "oprd"}:
         verb = noun.head
     elif noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.dep_ == "prep":
         verb = noun.head.head
     else:
         return False
-    if verb.dep_ == "relcl" and ent.start <= verb.head.i < ent.end:
-        return True  # "Ann Boyd, who is a nurse"
+    if verb.dep_ == "relcl" and ent.start <= verb.head.i < ent.end:  # "Ann Boyd, who is a nurse"; not "whose son"
+        return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"who", "that"} for c in verb.children)
     return any(c.dep_ in {"nsubj", "nsubjpass"} and ent.start <= c.i < ent.end for c in verb.children)
 
 

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from .index import MIN_QUOTE_WORDS, TERMINAL, Cand, QuoteIndex
-from .lexicon import STATEMENT_LEMMAS
-from .rules import addressee, cue_text, find_subject, is_speech_verb
+from .lexicon import STATEMENT_LEMMAS, STATEMENT_OBJECTS
+from .rules import cue_text, find_subject, is_speech_verb, names_a_title
 
 __all__ = ["cue_after", "cue_before", "direct_candidates"]
 
@@ -80,12 +80,14 @@ def _statement_cue(ix: QuoteIndex, tok: Token) -> bool:
     """``he urged voters, "Look what I have delivered"``, ``She accused them: "..."``: a statement verb right
     before a quote it introduces (with a comma or colon) is its cue. A verb used as an adjective ("the
     much-criticized slogan, "..."") is none, and a quote beside a thing the verb takes as its object is that
-    thing's title ("condemned the newspaper's headline, "..."", "blamed the sign, "..."")."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in STATEMENT_LEMMAS or tok.dep_ in {"amod", "compound"}:
+    thing's title ("condemned the newspaper's headline, "..."", "blamed the sign, "...""). Any verb whose
+    object is a statement (lexicon.STATEMENT_OBJECTS: "issued a statement: "..."") is the cue too."""
+    if tok.pos_ != "VERB" or tok.dep_ in {"amod", "compound"} or tok.tag_ == "VBN" and tok.dep_ == "acl":
         return False
-    if tok.tag_ == "VBN" and tok.dep_ == "acl":
-        return False
-    return all(addressee(obj) for obj in tok.children if obj.dep_ == "dobj" and ix.tok_q[obj.i] == -1)
+    objs = [o for o in tok.children if o.dep_ == "dobj" and ix.tok_q[o.i] == -1]
+    if tok.lemma_.lower() not in STATEMENT_LEMMAS:  # "issued a statement: "..."", "rejected the claim, "...""
+        return any(o.lemma_.lower() in STATEMENT_OBJECTS for o in objs)
+    return not any(names_a_title(o) for o in objs)
 
 
 def direct_candidates(ix: QuoteIndex) -> Iterator[Cand]:

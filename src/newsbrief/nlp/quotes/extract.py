@@ -111,10 +111,15 @@ def _take_chain(ix: QuoteIndex, k: int) -> tuple[list[int], list[tuple[int, int]
     return ids, [(ix.spans[q].inner_start, ix.spans[q].inner_end) for q in ids]
 
 
-def _answers(ix: QuoteIndex, span: QuoteSpan, prev: Cand | None) -> bool:
+def _answers(ix: QuoteIndex, span: QuoteSpan, prev: Cand | None, chain: list[int]) -> bool:
     """The quoted paragraph right after a quote with a speaker of its own ('"...," Calder said. \n\n "...'):
     by the usual turn of news it continues that speaker, so a later cue does not take it (a closing mark lost
-    in a scraped page would else give the words to the one who answers)."""
+    in a scraped page would else give the words to the one who answers). Not a sentence split over the two
+    paragraphs (the first part ends in a comma or the last starts lowercase): that is the later cue's."""
+    first, last = ix.spans[chain[0]], ix.spans[chain[-1]]
+    head, tail = ix.text[first.inner_start : first.inner_end].rstrip(), ix.text[last.inner_start : last.inner_end]
+    if head.endswith(",") or tail.lstrip()[:1].islower():
+        return False
     return (
         prev is not None and prev.kind == "direct" and prev.speaker is not None
         and span.para - ix.paras.index(prev.end) <= 1
@@ -140,7 +145,7 @@ def floating_candidates(ix: QuoteIndex, cands: list[Cand], resolver: SpeakerReso
         later = owner.get(chain[-1]) if len(chain) == 2 and ix.words(span) <= _CHAIN_WORDS else None
         if later is not None and later.speaker is not None and later.subj is not None and later.kind == "direct" and (
             later.subj.idx > later.end  # the cue right after the last part, not a block quoted from elsewhere
-        ) and not _answers(ix, span, prev):
+        ) and not _answers(ix, span, prev, chain):
             # '"...\n\n"...," farmer Ruth Ambler said': the first paragraphs are the cue's speaker's, never the
             # speaker before them
             ids, parts = _take_chain(ix, k)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 __all__ = [
     "SPEECH_LEMMAS", "COMMON_SPEECH_LEMMAS", "QUOTE_ONLY_LEMMAS", "PERSONAL_SPEECH_LEMMAS", "STANCE_LEMMAS",
-    "STATEMENT_LEMMAS", "UNQUOTED_STATEMENT_LEMMAS", "UNQUOTED_STATEMENT_PHRASES",
+    "STATEMENT_LEMMAS", "TITLE_NOUNS", "STATEMENT_OBJECTS", "UNQUOTED_STATEMENT_LEMMAS", "UNQUOTED_STATEMENT_PHRASES",
     "TELL_LIKE", "OBJECT_CONTROL_LEMMAS",
     "NAMING_VERBS", "NP_CONTENT_VERBS", "NO_DOBJ_CONTENT_VERBS", "HEARER_WORDS", "MEDIUM_WORDS",
     "SOURCE_NOUNS", "FICTION_FRAMES", "AUTHOR_PREPOSITIONS", "OFFICIAL_BODY_NOUNS", "PERSONAL_BODY_NOUNS", "ROLE_WORDS",
@@ -50,6 +50,17 @@ QUOTE_ONLY_LEMMAS: frozenset[str] = frozenset(
 #: named speaker as the active subject, since a common-noun subject is most often not a source.
 STATEMENT_LEMMAS: frozenset[str] = frozenset(
     """accuse urge criticise criticize condemn denounce pledge welcome blame demand slam praise""".split()
+)
+#: Things a quote beside them names (``condemned the headline, "..."``, ``blamed the sign, "..."``): a
+#: statement verb's object among these makes the quote next to it a title, any other object keeps the cue.
+TITLE_NOUNS: frozenset[str] = frozenset(
+    """slogan headline sign banner motto title caption hashtag book song poster placard billboard label
+    tagline catchphrase chant film album poem booklet leaflet ad advert advertisement tweet post""".split()
+)
+#: Objects that make any verb before a quote its cue (``issued a statement: "..."``, ``rejected the claim,
+#: "..."``): the quote is the subject's statement.
+STATEMENT_OBJECTS: frozenset[str] = frozenset(
+    "statement claim warning message remark comment reply response apology promise plea".split()
 )
 #: Statement verbs of institutions whose words are reported without quote marks (``The agency recommends that
 #: ...``, ``X advised travellers to ...``): taken unquoted when an organisation is the subject.

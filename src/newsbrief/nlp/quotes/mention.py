@@ -142,12 +142,13 @@ def capitalised_noun(mention: Span, subj: Token) -> bool:
 def in_fiction(subj: Token) -> bool:
     """The speaker is a character of a story: ``In the new series, detective X tells ...``, ``..., X says in
     the first episode`` (a frame of :data:`FICTION_FRAMES` on the cue verb or on the clause it hangs on) with a
-    story signal: the present tense of a plot summary, or the name called a character or played by someone.
+    story signal: the name called a character or played by someone, or, in a work other than a show (film,
+    novel), the present tense of a plot summary for a name not earlier a real person's.
     Not "in a series of posts", not a host who "told viewers" in an episode, and not when someone was just
     said to make a work ("The writer released the film. In the film, he argues ..."): a maker speaks in their
     own work."""
     verb = subj.head
-    framed = False
+    frame = None
     for node in (verb, verb.head) if verb.dep_ in {"conj", "advcl", "ccomp", "relcl"} else (verb,):
         for prep in node.children:
             if prep.dep_ != "prep" or prep.lower_ != "in":
@@ -156,10 +157,30 @@ def in_fiction(subj: Token) -> bool:
                 if obj.dep_ == "pobj" and obj.lemma_.lower() in FICTION_FRAMES and any(
                     c.dep_ in {"det", "poss", "nummod"} for c in obj.children
                 ) and not any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children):
-                    framed = True
-    if not framed or verb.tag_ not in {"VBZ", "VBP"} and not _character(subj):
+                    frame = obj.lemma_.lower()
+    if frame is None:
+        return False
+    # a show (series, episode, drama, scene) holds real people speaking in the present tense of news
+    # ("In the interview series, Ruth Calder says ..."): only a name called a character is one there
+    story = frame not in _SHOW_FRAMES and verb.tag_ in {"VBZ", "VBP"} and not _real_before(subj)
+    if not story and not _character(subj):
         return False
     return not _maker_before(subj)
+
+
+_SHOW_FRAMES = frozenset("series miniseries episode scene sitcom drama".split())
+#: Titles that mark a name as a story's character ("detective Harry Voss").
+_CHARACTER_TITLES = frozenset("detective inspector sergeant sheriff agent".split())
+
+
+def _real_before(subj: Token) -> bool:
+    """The name ``subj`` heads was the subject of a past-tense verb in an earlier sentence ("Ann Boyd lost her
+    farm. In the film, Boyd says ..."): a real person, not the present tense of a plot summary."""
+    doc = subj.doc
+    for tok in doc[max(0, subj.i - _CHARACTER_WINDOW) : subj.sent.start]:
+        if tok.lower_ == subj.lower_ and tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and tok.head.tag_ == "VBD":
+            return True
+    return False
 
 
 _PLAY_LEMMAS = frozenset({"play", "portray"})
@@ -167,15 +188,17 @@ _CHARACTER_WINDOW = 600
 
 
 def _character(subj: Token) -> bool:
-    """The name ``subj`` heads is called a character ("the character Voss", "Voss, her character") or is
-    played by someone ("Roe plays Voss") in the ``_CHARACTER_WINDOW`` tokens before it."""
+    """The name ``subj`` heads is called a character ("the character Voss", "Voss, her character", "detective
+    Voss") or is played by someone ("Roe plays Voss") in the ``_CHARACTER_WINDOW`` tokens before it."""
     doc = subj.doc
     for tok in doc[max(0, subj.i - _CHARACTER_WINDOW) : subj.i + 1]:
         if tok.lower_ != subj.lower_ or tok.pos_ != "PROPN":
             continue
         near = [tok.head, *tok.head.children] if tok.dep_ in {"compound", "appos", "dobj", "attr"} else []
         near += list(tok.children)
-        if any(t.lemma_.lower() == "character" for t in near):
+        if any(t.lemma_.lower() == "character" for t in near) or any(
+            t.dep_ == "compound" and t.lower_ in _CHARACTER_TITLES for t in tok.children
+        ):
             return True
         head = tok.head if tok.dep_ != "compound" else tok.head.head
         if head.lemma_.lower() in _PLAY_LEMMAS and tok.head.dep_ != "nsubj" and tok.dep_ != "nsubj":
