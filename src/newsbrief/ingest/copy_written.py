@@ -65,7 +65,13 @@ def written_name(lines: list[str], *, body: list[str]) -> str | None:
     news agency's."""
     found = written_names(lines, body=set(body))
     for kind in ("domain", "owner", "legal"):
-        name = next((name for name, k in found.items() if k == kind and not AGENCIES.fullmatch(name)), None)
+        name = next((name for name, k in found.items() if k == kind and not _agency(name)), None)
         if name is not None:
             return name
     return None
+
+
+def _agency(name: str) -> bool:
+    """A news agency's name or domain label ("reuters", "apnews", "afp")."""
+    label = domain_label(name) or name if "." in name else name
+    return bool(AGENCIES.fullmatch(label) or AGENCIES.fullmatch(re.sub(r"(?i)[-_]?news$", "", label)))
