@@ -20,9 +20,10 @@ WRITTEN_DOMAIN = re.compile(r"(?i)(?<![\w./-])(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[
                             r"\.(?:com|net|org|co\.uk|com\.au|co\.in|in|ca|ie|news|tv|ru|de|it|fr|es|at|ch|nl)"
                             r"(?![\w-])")
 EMAIL_DOMAIN = re.compile(r"(?i)[\w.+-]+@(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+)")
-#: Domains of mail services, social networks, shops and blog platforms: written on every kind of site, never its own.
+#: Domains of mail services, social networks, shops and blog platforms: written on every kind of site, never its own
+#: (not those of portals that are news outlets too: Yahoo, AOL).
 SERVICES = frozenset(
-    "gmail googlemail yahoo hotmail outlook live aol icloud mail gmx yandex protonmail facebook fb twitter instagram "
+    "gmail googlemail hotmail outlook live icloud mail gmx yandex protonmail facebook fb twitter instagram "
     "youtube youtu linkedin pinterest tiktok snapchat whatsapp telegram reddit tumblr flickr vimeo soundcloud google "
     "apple amazon amzn ebay wordpress wp blogspot blogger medium disqus feedburner wix squarespace substack "
     "bit t goo ow tinyurl addthis sharethis gravatar".split())
