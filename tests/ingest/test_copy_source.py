@@ -242,7 +242,7 @@ def test_a_copy_naming_its_outlet_only_by_its_domain_gets_the_domain_when_the_ra
                            intercept=50.0, floor=0.5)
     lines = ["Home", "Sports", "Friday swim results", *STORY, "E-Mail: stats@catchexample.com",
              "Copyright © 2002-2019 - Powered by Example Platform", "catchexample.com/a?a=474349633"]
-    assert abstains.source(lines, body=STORY, rule=None) == "catchexample"
+    assert abstains.source(lines, body=STORY, rule=None) == "Catchexample"
     assert abstains.source(lines, body=STORY, rule="Valley Courier") == "Valley Courier"  # the rule reader's first
     wire = ["Home", *STORY, "© apnews.com 2019"]
     assert abstains.source(wire, body=STORY, rule=None) is None  # never an agency's domain

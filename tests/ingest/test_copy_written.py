@@ -17,17 +17,18 @@ def test_a_domain_and_an_email_address_name_the_site_but_mail_services_and_netwo
 def test_a_domain_written_once_outside_the_copyright_line_is_no_name_of_the_site() -> None:
     lines = ["Home", *STORY, "Shop our partner at partnershop.com", "E-Mail: desk@catchexample.com",
              "catchexample.com/a?a=474349633"]
-    assert written_names(lines, body=set(STORY)) == {"catchexample": "domain"}
+    assert written_names(lines, body=set(STORY)) == {"catchexample.com": "domain"}
 
 
 def test_a_domain_in_the_copyright_line_counts_at_once() -> None:
     lines = ["Home", *STORY, "© example-daily.com, 2008"]
-    assert written_name(lines, body=STORY) == "example-daily"
+    assert written_name(lines, body=STORY) == "Example-daily"
 
 
-def test_a_lowercase_copyright_owner_and_a_name_before_a_legal_form_are_names() -> None:
-    assert written_name(["Home", *STORY, "Legal Notice Terms © solar magazine 2019"], body=STORY) == "solar magazine"
-    assert written_name(["Home", *STORY, "examplesoft GmbH", "Fleischmarkt 1"], body=STORY) == "examplesoft"
+def test_a_lowercase_copyright_owner_named_again_and_a_name_on_an_imprint_line_are_names() -> None:
+    assert written_name(["Home", *STORY, "About solar magazine", "Legal Notice Terms © solar magazine 2019"],
+                        body=STORY) == "Solar Magazine"
+    assert written_name(["Home", *STORY, "examplesoft GmbH", "Fleischmarkt 1"], body=STORY) == "Examplesoft"
 
 
 def test_the_story_and_capitalised_owners_give_no_lowercase_name() -> None:
