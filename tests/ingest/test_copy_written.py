@@ -95,6 +95,12 @@ def test_a_credit_line_is_no_copyright_owner_and_an_owner_needs_a_second_mention
                          "Legal Notice Terms © harbour magazine 2019"], body=STORY) == "Harbour Magazine"
 
 
+def test_a_bare_domain_twice_in_a_network_list_is_a_sister_site_not_the_outlet() -> None:
+    foot = ["Dow Example", "examplehomes.com", "Example Barrons", "Privacy policy", "examplehomes.com"]
+    assert _source(foot) is None
+    assert _source([*foot, "examplehomes.com/listings/1234"]) == "Examplehomes"
+
+
 def test_a_domain_in_a_headline_or_a_teaser_is_a_story_about_a_site_not_the_site() -> None:
     head = ["Home", "News", "Business", "Shoppers flock to bargainexample.com as prices rise", "Sign In",
             "Shoppers flock to bargainexample.com as prices rise", "By Jane Doe", "Published November 19, 2019"]

@@ -68,8 +68,9 @@ class SourceModel:
                candidates: tuple[list[str], np.ndarray] | None = None) -> str | None:
         """The outlet of a copy: the site's note about itself, else the ranker's pick above the floor (never a parent
         company: :func:`parent_company`), else the rule reader's source unless it is only a parent company
-        (:func:`fallback`), else a name the chrome writes only in lowercase (its domain written twice or in its
-        copyright line: :func:`~.copy_written.written_name`), else None. ``candidates``: the copy's
+        (:func:`fallback`), else a name the chrome writes only in lowercase (its address, an owner named again, an
+        imprint: :func:`~.copy_written.written_name`) unless the page is an agency's member page
+        (:func:`last_resort`), else None. ``candidates``: the copy's
         names and rows (:func:`candidate_rows`) when already computed (training scores many settings on them)."""
         own = own_name(lines, body=body)
         if own is not None:
@@ -173,8 +174,7 @@ def last_resort(rule: str | None, *, lines: list[str], body: list[str]) -> str |
 
 def copy_source(lines: list[str], *, body: list[str], rule: str | None) -> str | None:
     """The outlet of a copy: :meth:`SourceModel.source` with the shipped weights; without them the site's note about
-    itself (:func:`own_name`), else the rule reader's source unless only a parent company (:func:`fallback`), else a
-    name the chrome writes only in lowercase (:func:`~.copy_written.written_name`)."""
+    itself (:func:`own_name`), else :func:`last_resort`."""
     ranker = source_model()
     if ranker is not None:
         return ranker.source(lines, body=body, rule=rule)

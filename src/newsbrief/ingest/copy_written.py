@@ -57,8 +57,9 @@ def written_domains(line: str) -> set[str]:
 def written_names(lines: list[str], *, body: set[str]) -> dict[str, str]:
     """The names the chrome (lines not in ``body``) writes in lowercase, each with its kind: ``"domain"`` (the site's
     address: the last copyright notice's owner, or a line that is only the address with one more mention of it in
-    an address or a contact e-mail), ``"owner"`` (the last notice's owner without a capital, "© example magazine
-    2019", when the chrome names it again or writes a domain of it) or ``"legal"`` (the name on an imprint line).
+    an address or a contact e-mail, one of them a page's path or an e-mail), ``"owner"`` (the last notice's owner
+    without a capital, "© example magazine 2019", when the chrome names it again or writes a domain of it) or
+    ``"legal"`` (the name on an imprint line).
     Keys are a domain's host ("bbc.co.uk") or the name as written."""
     chrome = [line for line in lines if line not in body and not credit(line) and not CONSENT.search(line)
               and not COOKIES.search(line)]
@@ -69,14 +70,19 @@ def written_names(lines: list[str], *, body: set[str]) -> dict[str, str]:
         out[m.group(0).casefold()] = "domain"
     addresses: dict[str, list[str]] = {}  # label -> hosts, one for each line that is the address
     mentions: dict[str, int] = {}
+    paths: set[str] = set()
     for line in chrome:
         if (m := ADDRESS_LINE.match(line)) and (label := _site_label(m.group("host"))):
             addresses.setdefault(label, []).append(m.group("host").casefold())
+            if line[m.end("host"):].strip("/"):
+                paths.add(label)
         for m in EMAIL_DOMAIN.finditer(line):
             if (label := _site_label(m.group("host"))) and label not in MAIL_HOSTS:
                 mentions[label] = mentions.get(label, 0) + 1
     for label, hosts in addresses.items():
-        if len(hosts) + mentions.get(label, 0) >= 2:
+        # an address written twice with a page's path or a contact e-mail of it; a bare domain written twice is as
+        # often a sister site in the network's list ("realtor.com" on a business daily's page)
+        if len(hosts) + mentions.get(label, 0) >= 2 and (label in mentions or label in paths):
             out.setdefault(hosts[0], "domain")
     if owner and owner == owner.lower() and _name_like(owner) and notices[-1] not in body:
         again = sum(owner.casefold() in line.casefold() for line in chrome if line != notices[-1])
