@@ -313,8 +313,8 @@ def main() -> None:
     vec, model = fit(gum_train if args.gum_only else gum_train + aeb_dev, vocab, best[1],
                      pages=0 if args.gum_only else len(aeb_dev))
     data = export(vec, model)
-    if args.gum_only:
-        data["trained_on"] = "GUM train"
+    data["trained_on"] = ("GUM train" if args.gum_only else
+                          "GUM train, aeb dev, readability dev" + (", aeb extra gold" if args.extra else ""))
     data["C"] = best[1]
     data["parse"] = PARSE
     data["vectors"] = VECTORS
