@@ -7,7 +7,11 @@ candidates`, grouped by :func:`~newsbrief.nlp.entities.mentions.group_mentions`)
   overlaps most (person -> PERSON, organization -> ORG, place -> PLACE, other named types -> OTHER);
 * aeb (``../shared/pages/aeb/gold.json``) and our readability gold (``benchmarks/data/entities_pages_gold.json``),
   split ``dev`` only: the type of the gold entity whose form the mention's surface is (forms of two gold
-  entities are ambiguous and unused); aeb ``not_entities`` -> OTHER.
+  entities are ambiguous and unused); aeb ``not_entities`` -> OTHER;
+* our own gold of 37 other aeb pages (``benchmarks/data/aeb_extra_gold.json``, split ``train``; issue 21's
+  eighth pass), labelled the same way, unless ``--no-extra``. Its pages follow the dev pages in the by-page
+  folds (so the dev pages' folds do not change), and their held-out accuracy is reported apart; with
+  ``--no-extra`` they are only scored, each by its fold's model, which never saw any of them.
 
 A group's label is the majority of its labelled mentions. The model is scikit-learn's multinomial
 logistic regression, refitted on GUM train and the dev pages at the chosen ``C``. With several ``--c``
