@@ -71,3 +71,36 @@ def test_a_crosshead_under_the_story_s_first_paragraph_is_no_headline() -> None:
                                "Jane Doe", "Nov 18, 2019 @17:19 PM · Updated: Nov 18, 2019 @17:26 PM", STORY,
                                "What Does The Bridge Closure Mean?", *[LATER] * 5, "Related stories"])
     assert found is not None and found.title == "Bridge to close to cars while engineers replace its deck"
+
+
+def test_a_breadcrumb_is_no_headline() -> None:
+    assert not _title_like("BLOG > Bridges > Bridge Closures", None)
+    assert not _title_like("Notícias » Cidade » Ponte fecha para carros", None)
+    assert not _title_like("Home › Software ›", None)
+    assert _title_like("Bridge to close to cars for two years", None)
+    assert _title_like("Shares > $100 for the first time as oil jumps", None)
+
+
+def test_the_breadcrumb_under_a_headline_gives_way_to_it() -> None:
+    found = read_browser_copy(_copy(["Drivers face two years of detours", "NEWS > City > Old Bridge Closures",
+                                     "November 19, 2019 | BY: Jane Doe"]))
+    assert found is not None and found.title == "Drivers face two years of detours"
+
+
+MENU = ["Menu", "Notícias", "Cidade", "Esporte", "Cultura", "Contato", "Ouvidoria", "Protocolo", "Agenda", "Fotos",
+        "Vídeos", "Serviços", "Turismo", "Eventos"]
+
+
+def test_a_copy_without_a_story_takes_the_headline_above_its_date_line_not_its_first_menu_word() -> None:
+    from newsbrief.ingest import parse_page
+
+    raw = "\n".join(["Siga @exemplo", *MENU, "Ponte fecha para carros", "terça-feira, 19 de novembro de 2019 às 20:13",
+                     "A ponte velha fecha.", "Tabela", "1 Ferrow 20", "2 Harbor 18", "Contato"])
+    assert parse_page(raw, article_id="x").title == "Ponte fecha para carros"
+
+
+def test_a_copy_without_a_story_keeps_no_menu_word_as_its_headline_above_a_date() -> None:
+    from newsbrief.ingest import parse_page
+
+    raw = "\n".join(["Siga @exemplo", *MENU, "Arquivo", "05/10/2018 - Publicado por: Ana Ruiz", "Contato"])
+    assert parse_page(raw, article_id="x").title != "Arquivo"

@@ -47,6 +47,8 @@ DATE_LINE = re.compile(rf"^\W*(?:updated|posted|published|modified|last updated)
                        re.IGNORECASE)
 # A photo credit glued to its caption's last sentence ("The road is long.Jane Doe/Example Images").
 GLUED_CREDIT = re.compile(rf"[.!?]{SLASH_CREDIT}")
+# A breadcrumb ("BLOG > Bridges > Closures", "Notícias » Cidade", "Home › Software ›"): a trail of sections, no headline.
+BREADCRUMB = re.compile(r"(?:^|\s)[»›](?:\s|$)|\s>\s.*\s>\s")
 RELATIVE_TIME = re.compile(r"\b\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b", re.IGNORECASE)
 # Headline scoring, selected on the train and dev copies (benchmarks/pages_silver.py): the story's opening repeats
 # a headline's words (weight of the share it repeats), the headline sits right above the byline or date line, a
@@ -147,7 +149,7 @@ def _title_like(line: str, author: str | None) -> bool:
             is_staff(line):
         return False
     if INTERFACE.search(line) or TEASER.match(line) or photo_credit(line, below_date=False) or \
-            RELATIVE_TIME.search(line) or DATE_LINE.match(line):
+            RELATIVE_TIME.search(line) or DATE_LINE.match(line) or BREADCRUMB.search(line):
         return False
     if re.search(r"\[[^\]]{0,40}:[^\]]{1,40}\]$|\((?:photo|image|file)[^)]*\)$|\([^()/]{2,40}/[^()/]{2,40}\)$", line,
                  re.IGNORECASE) or GLUED_CREDIT.search(line):
