@@ -3,7 +3,8 @@ no section label in capitals and no teaser of another story."""
 
 from __future__ import annotations
 
-from newsbrief.ingest.browser import _title_like, read_browser_copy
+from newsbrief.ingest.browser import read_browser_copy
+from newsbrief.ingest.copy_headline import title_like
 
 STORY = ("The council voted on Tuesday to close the old bridge to cars for two years while engineers replace its deck, "
          "a decision residents have argued about for a decade.")
@@ -29,15 +30,15 @@ def test_a_section_label_in_capitals_is_no_headline_when_a_written_one_is_there(
 
 
 def test_a_caption_with_its_credit_in_brackets_is_no_headline() -> None:
-    assert not _title_like("Fleas live on rodents like rats and rabbits ( JANE DOE/EXAMPLE PHOTO LIBRARY)", None)
-    assert _title_like("Three cases of plague diagnosed in China", None)
+    assert not title_like("Fleas live on rodents like rats and rabbits ( JANE DOE/EXAMPLE PHOTO LIBRARY)", None)
+    assert title_like("Three cases of plague diagnosed in China", None)
 
 
 def test_a_byline_with_its_outlet_and_a_social_handle_are_no_headline() -> None:
-    assert not _title_like("Jane Doe, Example Insider", None)
-    assert not _title_like("Follow us @examplenews for more", None)
-    assert _title_like("Google Stadia, Microsoft xCloud, Apple Arcade: So Many Ways to Play", None)
-    assert _title_like("Introducing Jane Doe, New CEO at Example", None)
+    assert not title_like("Jane Doe, Example Insider", None)
+    assert not title_like("Follow us @examplenews for more", None)
+    assert title_like("Google Stadia, Microsoft xCloud, Apple Arcade: So Many Ways to Play", None)
+    assert title_like("Introducing Jane Doe, New CEO at Example", None)
 
 
 def test_a_long_standfirst_under_the_headline_is_no_headline() -> None:
@@ -50,13 +51,13 @@ def test_a_long_standfirst_under_the_headline_is_no_headline() -> None:
 
 
 def test_a_video_headline_with_a_verb_is_a_headline_but_a_video_teaser_label_is_not() -> None:
-    assert _title_like("Video shows the old bridge closing to cars", None)
-    assert not _title_like("Video Jane Doe opens the new bridge", None)
-    assert not _title_like("Watch: the council votes on the bridge", None)
+    assert title_like("Video shows the old bridge closing to cars", None)
+    assert not title_like("Video Jane Doe opens the new bridge", None)
+    assert not title_like("Watch: the council votes on the bridge", None)
 
 
 def test_a_caption_with_its_credit_glued_on_is_no_headline() -> None:
-    assert not _title_like("The old bridge is closing for two years.Jane Doe/Example Images", None)
+    assert not title_like("The old bridge is closing for two years.Jane Doe/Example Images", None)
 
 
 def test_a_short_caption_between_the_date_line_and_the_byline_is_no_headline() -> None:
@@ -74,11 +75,11 @@ def test_a_crosshead_under_the_story_s_first_paragraph_is_no_headline() -> None:
 
 
 def test_a_breadcrumb_is_no_headline() -> None:
-    assert not _title_like("BLOG > Bridges > Bridge Closures", None)
-    assert not _title_like("Notícias » Cidade » Ponte fecha para carros", None)
-    assert not _title_like("Home › Software ›", None)
-    assert _title_like("Bridge to close to cars for two years", None)
-    assert _title_like("Shares > $100 for the first time as oil jumps", None)
+    assert not title_like("BLOG > Bridges > Bridge Closures", None)
+    assert not title_like("Notícias » Cidade » Ponte fecha para carros", None)
+    assert not title_like("Home › Software ›", None)
+    assert title_like("Bridge to close to cars for two years", None)
+    assert title_like("Shares > $100 for the first time as oil jumps", None)
 
 
 def test_the_breadcrumb_under_a_headline_gives_way_to_it() -> None:
