@@ -105,3 +105,15 @@ def test_a_copy_without_a_story_keeps_no_menu_word_as_its_headline_above_a_date(
 
     raw = "\n".join(["Siga @exemplo", *MENU, "Arquivo", "05/10/2018 - Publicado por: Ana Ruiz", "Contato"])
     assert parse_page(raw, article_id="x").title != "Arquivo"
+
+
+def test_the_headline_candidates_are_handed_out_with_one_value_per_feature_and_the_chosen_one_scores_best() -> None:
+    from newsbrief.ingest.copy_headline import FEATURES, HAND_WEIGHTS
+
+    lines = _copy(["Bridge to close to cars for two years", "Markets slide as oil prices jump on supply fears",
+                   "By Jane Doe", "19 November 2019"])
+    candidates: list[tuple[int, list[float]]] = []
+    found = read_browser_copy(lines, candidates=candidates)
+    assert found is not None and len(candidates) >= 2 and all(len(x) == len(FEATURES) for _, x in candidates)
+    scores = {lines[i]: sum(w * v for w, v in zip(HAND_WEIGHTS, x)) for i, x in candidates}
+    assert max(scores, key=lambda line: scores[line]) == found.title

@@ -24,6 +24,7 @@ from .bylines import (
     find_author,
     is_staff,
     lowercase_words,
+    story_acronyms,
 )
 from .copy_dates import DOTTED, find_date
 from .copy_headline import CJK, INTERFACE, RELATIVE_TIME, _find_title
@@ -215,17 +216,19 @@ def _day_first(lines: list[str], head: list[str], stopwords: frozenset[str]) -> 
     return True if (stopwords if stopwords is not STOPWORDS else stopwords_of(lines)) is not STOPWORDS else None
 
 
-def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = None) -> CopyFields | None:
+def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = None,
+                      candidates: list[tuple[int, list[float]]] | None = None) -> CopyFields | None:
     """Fields of a browser copy, or None when no run of prose stands out (a plain text file).
 
     Prose is told by English function words; a copy where they find none is read again with those of its own
-    language (:func:`~.copy_language.stopwords_of`), where a story needs :data:`FOREIGN_MIN_WORDS` words of prose."""
+    language (:func:`~.copy_language.stopwords_of`), where a story needs :data:`FOREIGN_MIN_WORDS` words of prose.
+    ``candidates``, when given, receives the headline candidates and their features (``scripts/train_headline.py``)."""
     if stopwords is None:
-        found = read_browser_copy(lines, stopwords=STOPWORDS)
+        found = read_browser_copy(lines, stopwords=STOPWORDS, candidates=candidates)
         if found is not None:
             return found
         foreign = stopwords_of(lines)
-        return None if foreign is STOPWORDS else read_browser_copy(lines, stopwords=foreign)
+        return None if foreign is STOPWORDS else read_browser_copy(lines, stopwords=foreign, candidates=candidates)
     kinds = [_kind(line, stopwords) for line in lines]
     sizes = [len(words(line)) for line in lines]
     lo, hi = _best_run(kinds, sizes)
@@ -258,7 +261,8 @@ def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = No
     header_date = date_line if at is not None and at <= 15 else None  # a date line within the header zone
     lede = lede_of(body)
     title = leaked[0] if leaked else _find_title(lines, kinds, _header_anchor(lines, lo, header_date),
-                                                        author or zone_name, body_end=hi, body_start=lo, lede=lede)
+                                                 author or zone_name, body_end=hi, body_start=lo, lede=lede,
+                                                 candidates=candidates)
     lone = LONE_FOREIGN_BYLINE.match(title or "")  # the headline's words are no byline: "Por Favor Taqueria"
     if author is None or (lone and lone.group("name") == author):
         author = _other_byline(lines, lo, hi, title=title, zone_name=zone_name, common=common, date_line=date_line)
@@ -267,6 +271,7 @@ def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = No
         body = body[1:]
     wire = next((m.group("src").strip() for line in body[:3] if (m := WIRE_DATELINE.match(line))), None)
     source = _source(lines, body, chrome=lines[:lo] + lines[hi:])
+    author = None if author and story_acronyms(author, body) else author  # "By NASA ESA": organisations credited
     author = author if author and is_staff(author) else clean_author(author)  # names joined by ", " as for HTML
     return CopyFields(body=body, title=title, author=author, source=source, published=published,
                       wire=None if wire == source else wire)

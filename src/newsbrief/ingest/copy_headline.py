@@ -1,18 +1,14 @@
 """A browser copy's headline: which lines may be one, and which of them is the story's.
 
 :func:`_find_title` scores the title-like lines (:func:`title_like`) around the story's header (byline, date line)
-by their :data:`FEATURES`, with the weights :func:`headline_weights` gives (``data/headline.json`` when shipped,
-fit by ``scripts/train_headline.py``; else :data:`HAND_WEIGHTS`). :func:`dated_headline` finds the headline of a copy
-where no story stands out.
+by their :data:`FEATURES` with :data:`HAND_WEIGHTS` (weights fit by ``scripts/train_headline.py`` did not beat them
+out of fold over sites). :func:`dated_headline` finds the headline of a copy where no story stands out.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import re
-from functools import lru_cache
-from importlib import resources
 
 from .boilerplate import is_boilerplate
 from .bylines import BYLINE, SLASH_CREDIT, bare_name, is_staff, photo_credit
@@ -35,9 +31,10 @@ FEATURES: tuple[str, ...] = (
     "no sentence", "4-25 words", "above the header", "share of words the story's opening repeats",
     "right above the header or a date line", "capitals", "standfirst", "log words", "capitalised words",
     "ends in ? or !", "digits", "chrome", "within 2 lines of the header", "a short sentence", "log repeats", "colon")
-# Hand weights, selected on the train and dev copies (benchmarks/pages_silver.py): the story's opening repeats a
-# headline's words (weight of the share it repeats), the headline sits right above the byline or date line, a line
-# in capitals is a section label or kicker more often than a headline, a short sentence is a caption as often.
+# Hand weights, selected on the train and dev copies (benchmarks/pages_silver.py; zero on the features only
+# scripts/train_headline.py weighs): the story's opening repeats a headline's words (weight of the share it repeats),
+# the headline sits right above the byline or date line, a line in capitals is a section label or kicker more often
+# than a headline, a short sentence is a caption as often.
 HAND_WEIGHTS: tuple[float, ...] = (2.0, -1.5, -0.5, -3.0, 2.0, 2.0, 0.25, 2.0, 0.5, -2.0, -1.5,
                                    0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
 
@@ -89,13 +86,12 @@ def _find_title(lines: list[str], kinds: list[str], anchor: int, author: str | N
     """The headline: the title-like line nearest above the header block (byline, else date, else body), whose words
     the story's opening (``lede``: :func:`~.copy_patterns.lede_of`) repeats; a line under the date line only before
     the story begins (``body_start``: a crosshead under the story's first paragraph is none). Each candidate is
-    scored by :func:`headline_weights` over its :data:`FEATURES`; ``candidates``, when given, receives each
+    scored by :data:`HAND_WEIGHTS` over its :data:`FEATURES`; ``candidates``, when given, receives each
     candidate's line index and features (for training)."""
     seen_at: dict[str, list[int]] = {}
     for j, line in enumerate(lines):
         for part in {line, *line.split("|")}:
             seen_at.setdefault(part.strip().casefold(), []).append(j)
-    weights = headline_weights()
     best, best_score = None, float("-inf")
     below = 4 if _dated(lines, anchor) and not BYLINE.match(lines[anchor]) else 0
     for i in range(max(0, anchor - 20), min(len(lines), anchor + below)):
@@ -108,7 +104,7 @@ def _find_title(lines: list[str], kinds: list[str], anchor: int, author: str | N
                       others=[j for j in seen_at.get(line.casefold(), []) if j != i])
         if candidates is not None:
             candidates.append((i, x))
-        score = sum(w * v for w, v in zip(weights, x))
+        score = sum(w * v for w, v in zip(HAND_WEIGHTS, x))
         if score > best_score:
             best, best_score = line, score
     return best
@@ -155,16 +151,6 @@ def _under_headline(lines: list[str], i: int, n: int, author: str | None) -> boo
         return False
     above = [j for j in (i - 1, i - 2) if j >= 0][: 1 if i < 2 or len(lines[i - 1].split()) > 1 else 2]
     return any(title_like(lines[j], author) and len(words(lines[j])) < n for j in above)
-
-@lru_cache(maxsize=1)
-def headline_weights() -> tuple[float, ...]:
-    """The shipped weights of the headline's :data:`FEATURES` (``data/headline.json``), else :data:`HAND_WEIGHTS`."""
-    ref = resources.files("newsbrief.ingest").joinpath("data/headline.json")
-    if not ref.is_file():
-        return HAND_WEIGHTS
-    data = json.loads(ref.read_text(encoding="utf-8"))
-    return tuple(float(w) for w in data["weights"]) if list(data["features"]) == list(FEATURES) else HAND_WEIGHTS
-
 
 # A date line in any language: a year and a day number or a time on a short line ("terça-feira, 19 de novembro de
 # 2019 às 20:13", "05/10/2018 - Publicado por: ...", "2018-08-16").
