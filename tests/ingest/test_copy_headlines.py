@@ -117,3 +117,11 @@ def test_the_headline_candidates_are_handed_out_with_one_value_per_feature_and_t
     assert found is not None and len(candidates) >= 2 and all(len(x) == len(FEATURES) for _, x in candidates)
     scores = {lines[i]: sum(w * v for w, v in zip(HAND_WEIGHTS, x)) for i, x in candidates}
     assert max(scores, key=lambda line: scores[line]) == found.title
+
+
+def test_a_short_byline_or_label_is_no_headline_of_a_copy_without_a_story() -> None:
+    from newsbrief.ingest.copy_headline import headline_like
+
+    assert headline_like("Ponte fecha") and headline_like("Kindle for PCをショートカットキーで立ち上がらなくする方法")
+    assert not headline_like("By Ana") and not headline_like("Siga @exemplo") and not headline_like("Arquivo")
+    assert not headline_like("Publicado em:")

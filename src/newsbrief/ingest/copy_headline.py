@@ -168,15 +168,16 @@ def date_like(line: str) -> bool:
 
 def headline_like(line: str) -> bool:
     """A headline in any language: two words or more (a run of characters in a script written without spaces), no
-    interface sentence, teaser label, date or trailing punctuation of a label; three words or more read as in
+    interface sentence, teaser label, byline, date or trailing punctuation of a label; three words or more read as in
     :func:`title_like`."""
     n = len(words(line))
     if n >= 3:
         return title_like(line, None)
     if n < 2 and not (CJK.search(line) and len(line) >= 8):
         return False
-    return not (INTERFACE.search(line) or TEASER.match(line) or date_like(line) or "@" in line) and \
-        line.rstrip()[-1:] not in ",;:|»›>" and sum(c.isalpha() for c in line) >= 0.6 * len(line.replace(" ", ""))
+    if INTERFACE.search(line) or TEASER.match(line) or BYLINE.match(line) or date_like(line) or "@" in line:
+        return False
+    return line.rstrip()[-1:] not in ",;:|»›>" and sum(c.isalpha() for c in line) >= 0.6 * len(line.replace(" ", ""))
 
 
 def dated_headline(lines: list[str]) -> str | None:
