@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..census import census_list
 from ..lexicon import lexicon
-from .lexicon import COMPANY_NOUNS, ORG_NOUNS
+from .lexicon import COMPANY_NOUNS, ORG_KIND_WORDS, ORG_NOUNS
 from .mention import DEFINITE, has_article, is_definite, speaker_mention
 
 __all__ = [
@@ -281,7 +281,8 @@ def named_as(ent: Span, noun: str) -> int:
         return 0  # the noun alone ("Government") is no name that says what it is
     last = words[-1]
     word = last.lower_.rstrip(".")
-    if word == noun or last.lemma_.lower() == noun or word.removesuffix("s") == noun:
+    kinds = ORG_KIND_WORDS.get(noun, frozenset())  # "Kestrel Airways" for "the carrier"
+    if noun in {word, last.lemma_.lower(), word.removesuffix("s")} or word in kinds:
         return 1
     return int(noun in COMPANY_NOUNS and is_company_word(word))
 

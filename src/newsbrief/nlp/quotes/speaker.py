@@ -34,6 +34,7 @@ from .coref import (
     person_by_surname,
     person_gender,
 )
+from .epithets import is_epithet, topic_person
 from .lexicon import (
     FAMILY_NOUNS,
     GROUP_PRONOUNS,
@@ -235,10 +236,22 @@ class SpeakerResolver(SpeakerMemory):
         if subj.lemma_.lower() in ROLE_WORDS and subj.tag_ not in {"NNS", "NNPS"}:
             # "one senior administration official said": someone new, not an official named before
             ref = None if is_indefinite(subj) else self.resolve_role(mention, subj) or self._main_person(mention, subj)
+            if ref is None and is_epithet(mention, subj):
+                ref = self._topic(mention)
             if ref is not None:
                 return self._named(mention, ref, person=True, kind="role")
             return self._unnamed_speaker(mention, mention, person=True, kind="role")
+        if is_epithet(mention, subj):  # "the billionaire businessman said": the person just written about
+            topic = self._topic(mention)
+            if topic is not None:
+                return self._named(mention, topic, person=True, kind="description")
+            return self._unnamed_speaker(mention, mention, person=True, kind="role")
         return self._unnamed_speaker(mention, mention, person=False, kind="group")
+
+    def _topic(self, mention: Span) -> tuple[int, int] | None:
+        """:func:`.epithets.topic_person` over the entities before ``mention``."""
+        person = topic_person(mention, self._prev_ents(mention.start_char))
+        return (person.start_char, person.end_char) if person is not None else None
 
     def _named(self, mention: Span, ref: Span | tuple[int, int], *, person: bool, kind: str) -> Speaker:
         """The speaker of ``mention`` found to be the named ``ref``, remembered for what comes after."""

@@ -1,0 +1,73 @@
+"""A person called by a description instead of a name ("the billionaire businessman said", "the former
+senator said") when no one was introduced with that word: the person the last sentences were about.
+
+News writes a person's name, then a sentence or two later an epithet for the same person, to avoid repeating
+the name. The epithet is read as that person only when the text leaves no doubt: the person is the *subject*
+of a clause in the epithet's sentence or the two before it, no other person is named between them, and the
+epithet's gender (a title, a gendered word) does not contradict the person's.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .coref import gender_of, person_gender
+from .lexicon import EPITHET_NOUNS, FAMILY_NOUNS, PERSON_TITLES, PROXY_ROLES, ROLE_WORDS
+from .mention import is_definite
+from .names import name_span
+
+__all__ = ["is_epithet", "topic_person"]
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: How many sentences before the epithet's own the person may have been the subject of one.
+SENTENCES_BACK = 2
+
+
+def is_epithet(mention: Span, head: Token) -> bool:
+    """A definite, singular, lower-case description of one person ("the billionaire businessman", "the
+    former senator", "the GOP front-runner"); not one who speaks for another ("the spokesman", "the lawyer")
+    or a relative ("the wife")."""
+    lemma = head.lemma_.lower()
+    if lemma in PROXY_ROLES or lemma in FAMILY_NOUNS:
+        return False
+    return (
+        head.pos_ == "NOUN"
+        and head.tag_ == "NN"
+        and head.is_lower
+        and (lemma in PERSON_TITLES or lemma in ROLE_WORDS or lemma in EPITHET_NOUNS)
+        and is_definite(mention, head)
+    )
+
+
+def _surname(span: Span) -> str:
+    return span[-1].text.removesuffix("’s").removesuffix("'s")
+
+
+def topic_person(mention: Span, ents: list[Span]) -> Span | None:
+    """The person whose name is the subject of a clause in the sentence of ``mention`` or the
+    :data:`SENTENCES_BACK` before it, with no other person named after that name; ``ents`` are the entities
+    before the mention (in text order)."""
+    doc = mention.doc
+    first = mention.sent
+    for _ in range(SENTENCES_BACK):
+        if first.start == 0:
+            break
+        first = doc[first.start - 1].sent
+    people = [e for e in ents if e.label_ == "PERSON" and e.start >= first.start and e.end <= mention.start]
+    if not people:
+        return None
+    last = people[-1]
+    found: Span | None = None
+    for ent in reversed(people):
+        if _surname(ent) != _surname(last):
+            return None  # another person named after the subject: no certain antecedent
+        if ent.root.dep_ in _SUBJECTS and ent.root.head.pos_ in {"VERB", "AUX"}:
+            found = ent
+            break
+    if found is None:
+        return None
+    name = name_span(found.root) or found
+    want, have = gender_of(mention), person_gender(name)
+    if want is not None and have is not None and want != have:
+        return None  # "the businesswoman" is never Mr. Hadley
+    return name
