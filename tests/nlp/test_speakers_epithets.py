@@ -57,3 +57,17 @@ def test_the_carrier_is_the_airline_named_before(nlp: Language) -> None:
             "The carrier said that passengers would be rebooked free of charge.")
     rows = _said(text, extract_quotes(nlp(text)), "passengers")
     assert _refs(text, rows) == ["Kestrel Airways"]
+
+
+def test_an_epithet_is_not_the_subject_of_a_clause_inside_another(nlp: Language) -> None:
+    text = ("The casino owner met the mayor on Monday, and he said he found Tom Hadley to be very charming.\n\n"
+            "\"It was a very good meeting,\" the gambling tycoon said.")
+    rows = _said(text, extract_quotes(nlp(text)), "It was")
+    assert "Tom Hadley" not in _refs(text, rows)
+
+
+def test_an_epithet_with_a_state_or_party_is_left_to_the_role_rules(nlp: Language) -> None:
+    text = ("Tom Hadley took questions from voters in Manchester on Monday.\n\n"
+            "\"I will not back that bill,\" the Ohio senator said.")
+    rows = _said(text, extract_quotes(nlp(text)), "I will not")
+    assert "Tom Hadley" not in _refs(text, rows)

@@ -19,6 +19,7 @@ from .names import name_span
 __all__ = ["is_epithet", "topic_person"]
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
 #: How many sentences before the epithet's own the person may have been the subject of one.
 SENTENCES_BACK = 2
 
@@ -30,6 +31,8 @@ def is_epithet(mention: Span, head: Token) -> bool:
     lemma = head.lemma_.lower()
     if lemma in PROXY_ROLES or lemma in FAMILY_NOUNS:
         return False
+    if any(not t.is_lower and t.i != head.i and t.dep_ in _MODIFIERS for t in head.children):
+        return False  # "the Florida senator", "the GOP front-runner": a state or party this cannot check
     return (
         head.pos_ == "NOUN"
         and head.tag_ == "NN"
@@ -41,6 +44,14 @@ def is_epithet(mention: Span, head: Token) -> bool:
 
 def _surname(span: Span) -> str:
     return span[-1].text.removesuffix("’s").removesuffix("'s")
+
+
+def _main_clause(verb: Token) -> bool:
+    """The verb of the sentence's main clause, or one joined to it ("Trump spoke and took questions"); not a
+    clause inside another ("he found Trump to be charming": Trump is no subject of the sentence)."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.pos_ in {"VERB", "AUX"} and verb.dep_ == "ROOT"
 
 
 def topic_person(mention: Span, ents: list[Span]) -> Span | None:
@@ -61,7 +72,7 @@ def topic_person(mention: Span, ents: list[Span]) -> Span | None:
     for ent in reversed(people):
         if _surname(ent) != _surname(last):
             return None  # another person named after the subject: no certain antecedent
-        if ent.root.dep_ in _SUBJECTS and ent.root.head.pos_ in {"VERB", "AUX"}:
+        if ent.root.dep_ in _SUBJECTS and _main_clause(ent.root.head):
             found = ent
             break
     if found is None:
