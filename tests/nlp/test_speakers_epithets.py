@@ -71,3 +71,11 @@ def test_an_epithet_with_a_state_or_party_is_left_to_the_role_rules(nlp: Languag
             "\"I will not back that bill,\" the Ohio senator said.")
     rows = _said(text, extract_quotes(nlp(text)), "I will not")
     assert "Tom Hadley" not in _refs(text, rows)
+
+
+def test_an_epithet_is_not_the_interviewer_who_just_asked(nlp: Language) -> None:
+    text = ("Senator Ruth Calder spoke to reporters in Dayton. Calder said the plan was dead. Calder left early.\n\n"
+            "\"Would that be you?\" Tom Hadley asked.\n\n"
+            "\"That would be me, yes,\" the senator said.")
+    rows = _said(text, extract_quotes(nlp(text)), "That would")
+    assert "Tom Hadley" not in _refs(text, rows)

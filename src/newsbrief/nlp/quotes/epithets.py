@@ -4,7 +4,8 @@ senator said") when no one was introduced with that word: the person the last se
 News writes a person's name, then a sentence or two later an epithet for the same person, to avoid repeating
 the name. The epithet is read as that person only when the text leaves no doubt: the person is the *subject*
 of a clause in the epithet's sentence or the two before it, no other person is named between them, and the
-epithet's gender (a title, a gendered word) does not contradict the person's.
+epithet's gender (a title, a gendered word) does not contradict the person's, and the person is the one the
+article names most often so far (its subject, not an interviewer who just asked a question).
 """
 
 from __future__ import annotations
@@ -56,8 +57,8 @@ def _main_clause(verb: Token) -> bool:
 
 def topic_person(mention: Span, ents: list[Span]) -> Span | None:
     """The person whose name is the subject of a clause in the sentence of ``mention`` or the
-    :data:`SENTENCES_BACK` before it, with no other person named after that name; ``ents`` are the entities
-    before the mention (in text order)."""
+    :data:`SENTENCES_BACK` before it, with no other person named after that name, named most often so far;
+    ``ents`` are all the entities before the mention (in text order)."""
     doc = mention.doc
     first = mention.sent
     for _ in range(SENTENCES_BACK):
@@ -77,6 +78,12 @@ def topic_person(mention: Span, ents: list[Span]) -> Span | None:
             break
     if found is None:
         return None
+    counts: dict[str, int] = {}
+    for ent in ents:
+        if ent.label_ == "PERSON":
+            counts[_surname(ent)] = counts.get(_surname(ent), 0) + 1
+    if counts[_surname(found)] < max(counts.values()):
+        return None  # the one the article is about is called so, not a journalist who just asked a question
     name = name_span(found.root) or found
     want, have = gender_of(mention), person_gender(name)
     if want is not None and have is not None and want != have:

@@ -250,7 +250,7 @@ class SpeakerResolver(SpeakerMemory):
 
     def _topic(self, mention: Span) -> tuple[int, int] | None:
         """:func:`.epithets.topic_person` over the entities before ``mention``."""
-        person = topic_person(mention, self._prev_ents(mention.start_char))
+        person = topic_person(mention, self._prev_ents(mention.start_char, window=None))
         return (person.start_char, person.end_char) if person is not None else None
 
     def _named(self, mention: Span, ref: Span | tuple[int, int], *, person: bool, kind: str) -> Speaker:
