@@ -79,3 +79,10 @@ def test_an_epithet_is_not_the_interviewer_who_just_asked(nlp: Language) -> None
             "\"That would be me, yes,\" the senator said.")
     rows = _said(text, extract_quotes(nlp(text)), "That would")
     assert "Tom Hadley" not in _refs(text, rows)
+
+
+def test_an_epithet_is_not_the_subject_when_a_relative_of_the_same_name_comes_after(nlp: Language) -> None:
+    text = ("Tom Hadley brought his older brother, Paul Hadley, to a rally in Leith on Monday.\n\n"
+            "\"Labels are for soup cans,\" the former governor told the crowd.")
+    rows = _said(text, extract_quotes(nlp(text)), "Labels")
+    assert "Tom Hadley" not in _refs(text, rows)

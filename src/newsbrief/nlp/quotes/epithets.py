@@ -55,6 +55,12 @@ def _main_clause(verb: Token) -> bool:
     return verb.pos_ in {"VERB", "AUX"} and verb.dep_ == "ROOT"
 
 
+def _same(a: Span, b: Span) -> bool:
+    """One person: the same surname, and the same full name when both are given in full ("George W. Bush" is
+    not "Jeb Bush")."""
+    return _surname(a) == _surname(b) and (len(a) == 1 or len(b) == 1 or a.text == b.text)
+
+
 def topic_person(mention: Span, ents: list[Span]) -> Span | None:
     """The person whose name is the subject of a clause in the sentence of ``mention`` or the
     :data:`SENTENCES_BACK` before it, with no other person named after that name, named most often so far;
@@ -71,7 +77,7 @@ def topic_person(mention: Span, ents: list[Span]) -> Span | None:
     last = people[-1]
     found: Span | None = None
     for ent in reversed(people):
-        if _surname(ent) != _surname(last):
+        if not _same(ent, last):
             return None  # another person named after the subject: no certain antecedent
         if ent.root.dep_ in _SUBJECTS and _main_clause(ent.root.head):
             found = ent
