@@ -86,3 +86,44 @@ def test_an_epithet_is_not_the_subject_when_a_relative_of_the_same_name_comes_af
             "\"Labels are for soup cans,\" the former governor told the crowd.")
     rows = _said(text, extract_quotes(nlp(text)), "Labels")
     assert "Tom Hadley" not in _refs(text, rows)
+
+
+def _as_org(nlp: Language, text: str, *names: str):  # type: ignore[no-untyped-def]
+    """The parsed text with each of ``names`` (first occurrence on) labelled an organisation, whatever the
+    small model made of it."""
+    from spacy.tokens import Span
+
+    doc = nlp(text)
+    spans = []
+    for name in names:
+        for m in __import__("re").finditer(__import__("re").escape(name), text):
+            sp = doc.char_span(m.start(), m.end(), label="ORG")
+            if sp is not None:
+                spans.append(sp)
+    taken = {i for sp in spans for i in range(sp.start, sp.end)}
+    doc.ents = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))] + spans
+    return doc
+
+
+def test_the_company_is_the_one_organisation_just_named(nlp: Language) -> None:
+    text = ("Shares of Pellan fell 51 percent on Tuesday after a weak forecast.\n\n"
+            "On Wednesday, the company said it would cooperate with investigators.")
+    rows = _said(text, extract_quotes(_as_org(nlp, text, "Pellan")), "it would")
+    assert _refs(text, rows) == ["Pellan"]
+    assert rows[0].speaker_is_entity
+
+
+def test_the_company_after_two_organisations_is_no_one(nlp: Language) -> None:
+    text = ("Regulators at Corvane fined Pellan on Tuesday after a weak forecast.\n\n"
+            "On Wednesday, the company said it would appeal.")
+    rows = _said(text, extract_quotes(_as_org(nlp, text, "Pellan", "Corvane")), "it would")
+    assert len(rows) == 1
+    assert not rows[0].speaker_is_entity
+
+
+def test_the_company_is_not_a_committee(nlp: Language) -> None:
+    text = ("The Harlow Select Committee questioned managers on Tuesday.\n\n"
+            "On Wednesday, the company said it would publish the figures.")
+    rows = _said(text, extract_quotes(_as_org(nlp, text, "The Harlow Select Committee")), "it would")
+    assert len(rows) == 1
+    assert not rows[0].speaker_is_entity

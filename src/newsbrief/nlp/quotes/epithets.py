@@ -1,5 +1,6 @@
 """A person called by a description instead of a name ("the billionaire businessman said", "the former
-senator said") when no one was introduced with that word: the person the last sentences were about.
+senator said") when no one was introduced with that word: the person the last sentences were about; and an
+organisation called "the company" when it was named without the noun: the one organisation just named.
 
 News writes a person's name, then a sentence or two later an epithet for the same person, to avoid repeating
 the name. The epithet is read as that person only when the text leaves no doubt: the person is the *subject*
@@ -13,16 +14,27 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .coref import gender_of, person_gender
-from .lexicon import EPITHET_NOUNS, FAMILY_NOUNS, PERSON_TITLES, PROXY_ROLES, ROLE_WORDS
+from .lexicon import EPITHET_NOUNS, FAMILY_NOUNS, ORG_NOUNS, PERSON_TITLES, PROXY_ROLES, ROLE_WORDS, TOPIC_ORG_NOUNS
 from .mention import is_definite
 from .names import name_span
 
-__all__ = ["is_epithet", "topic_person"]
+__all__ = ["is_epithet", "topic_org", "topic_person"]
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
 #: How many sentences before the epithet's own the person may have been the subject of one.
 SENTENCES_BACK = 2
+
+
+def _window_start(mention: Span) -> int:
+    """The first token of the sentence :data:`SENTENCES_BACK` before the mention's."""
+    doc = mention.doc
+    first = mention.sent
+    for _ in range(SENTENCES_BACK):
+        if first.start == 0:
+            break
+        first = doc[first.start - 1].sent
+    return first.start
 
 
 def is_epithet(mention: Span, head: Token) -> bool:
@@ -65,13 +77,8 @@ def topic_person(mention: Span, ents: list[Span]) -> Span | None:
     """The person whose name is the subject of a clause in the sentence of ``mention`` or the
     :data:`SENTENCES_BACK` before it, with no other person named after that name, named most often so far;
     ``ents`` are all the entities before the mention (in text order)."""
-    doc = mention.doc
-    first = mention.sent
-    for _ in range(SENTENCES_BACK):
-        if first.start == 0:
-            break
-        first = doc[first.start - 1].sent
-    people = [e for e in ents if e.label_ == "PERSON" and e.start >= first.start and e.end <= mention.start]
+    start = _window_start(mention)
+    people = [e for e in ents if e.label_ == "PERSON" and e.start >= start and e.end <= mention.start]
     if not people:
         return None
     last = people[-1]
@@ -95,3 +102,25 @@ def topic_person(mention: Span, ents: list[Span]) -> Span | None:
     if want is not None and have is not None and want != have:
         return None  # "the businesswoman" is never Mr. Hadley
     return name
+
+
+def topic_org(mention: Span, head: Token, ents: list[Span]) -> Span | None:
+    """``the company said`` when no organisation was introduced with the noun: the one organisation (an
+    ``ORG`` entity) named in the mention's sentence or the :data:`SENTENCES_BACK` before it. None when two are
+    named there, when the noun has a capitalised modifier ("the Trump campaign"), or when the name says it is
+    another kind of organisation ("the company" is no "... Committee", "... University")."""
+    noun = head.lemma_.lower()
+    if noun not in TOPIC_ORG_NOUNS or head.tag_ != "NN" or not head.is_lower or not is_definite(mention, head):
+        return None
+    if any(not t.is_lower and t.dep_ in _MODIFIERS for t in head.children):
+        return None
+    start = _window_start(mention)
+    orgs = [e for e in ents if e.label_ == "ORG" and e.start >= start and e.end <= mention.start]
+    names = {e[-1].lower_.removesuffix("’s").removesuffix("'s") for e in orgs}
+    if len(names) != 1:
+        return None
+    org = orgs[-1]
+    kind = org[-1].lower_.rstrip("s")
+    if len(org) > 1 and kind != noun and (kind in ORG_NOUNS or org[-1].lemma_.lower() in ORG_NOUNS):
+        return None
+    return org

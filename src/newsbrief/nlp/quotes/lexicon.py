@@ -170,6 +170,14 @@ ORG_NOUNS: frozenset[str] = frozenset(
     provider regulator institute university school hospital charity foundation association
     campaign watchdog""".split()
 )
+#: The organisation nouns that stand for the one organisation just named ("Dunmore said ... the company
+#: said"), read by ``epithets.topic_org``; not the ones that more often name a body of their own ("the
+#: government", "the court", "the campaign", "the police").
+TOPIC_ORG_NOUNS: frozenset[str] = frozenset(
+    """company firm corporation business agency airline carrier automaker carmaker maker manufacturer
+    brokerage bank lender insurer retailer publisher broadcaster network newspaper magazine outlet studio
+    label startup developer operator provider regulator watchdog charity foundation""".split()
+)
 #: The last words of an organisation's name that say it is what a synonym describes ("Kestrel Airways" is "the
 #: carrier", "Dunmore Motors" "the automaker"): read by ``coref.named_as`` beside the noun itself.
 ORG_KIND_WORDS: dict[str, frozenset[str]] = {

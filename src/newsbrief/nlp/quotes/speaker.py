@@ -34,7 +34,7 @@ from .coref import (
     person_by_surname,
     person_gender,
 )
-from .epithets import is_epithet, topic_person
+from .epithets import is_epithet, topic_org, topic_person
 from .lexicon import (
     FAMILY_NOUNS,
     GROUP_PRONOUNS,
@@ -332,6 +332,7 @@ class SpeakerResolver(SpeakerMemory):
             return (ref, False) if ref is not None else None
         if subj.lemma_.lower() in ORG_NOUNS:
             org = described_org(mention, subj, ents, self._last_org_speaker(mention.start_char))
+            org = org if org is not None else topic_org(mention, subj, ents)  # the one organisation just named
             return ((org.start_char, org.end_char), False) if org is not None else None
         if subj.lemma_.lower() in ROLE_WORDS:
             return None  # resolve_role, which also reads "Ukraine's president"
