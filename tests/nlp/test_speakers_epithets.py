@@ -127,3 +127,24 @@ def test_the_company_is_not_a_committee(nlp: Language) -> None:
     rows = _said(text, extract_quotes(_as_org(nlp, text, "The Harlow Select Committee")), "it would")
     assert len(rows) == 1
     assert not rows[0].speaker_is_entity
+
+
+def test_the_age_is_the_person_named_with_it_after_a_quote(nlp: Language) -> None:
+    text = ("Tom Hadley, 54, was released from prison on Monday after three weeks.\n\n"
+            "\"I never stopped believing I would walk out,\" the 54-year-old said.")
+    rows = _said(text, extract_quotes(nlp(text)), "I never")
+    assert _refs(text, rows) == ["Tom Hadley"]
+
+
+def test_the_age_is_the_person_named_with_it_as_a_subject(nlp: Language) -> None:
+    text = ("Ruth Calder, 61, and her neighbour Tom Hadley were evacuated on Monday. "
+            "The 61-year-old said she would sue the state.")
+    rows = _said(text, extract_quotes(nlp(text)), "she would")
+    assert _refs(text, rows) == ["Ruth Calder"]
+
+
+def test_an_age_no_one_was_given_is_no_named_speaker(nlp: Language) -> None:
+    text = ("Tom Hadley, 54, and Ruth Calder, 61, were evacuated on Monday.\n\n"
+            "\"We lost everything,\" the 38-year-old said.")
+    rows = _said(text, extract_quotes(nlp(text)), "We lost")
+    assert all(not q.speaker_is_entity for q in rows)

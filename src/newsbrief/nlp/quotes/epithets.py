@@ -18,7 +18,7 @@ from .lexicon import EPITHET_NOUNS, FAMILY_NOUNS, ORG_NOUNS, PERSON_TITLES, PROX
 from .mention import is_definite
 from .names import name_span
 
-__all__ = ["is_epithet", "topic_org", "topic_person"]
+__all__ = ["age_subject", "aged_person", "is_age", "is_epithet", "topic_org", "topic_person"]
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
@@ -124,3 +124,39 @@ def topic_org(mention: Span, head: Token, ents: list[Span]) -> Span | None:
     if len(org) > 1 and kind != noun and (kind in ORG_NOUNS or org[-1].lemma_.lower() in ORG_NOUNS):
         return None
     return org
+
+
+def _age(tok: Token) -> str | None:
+    """The number of "the 54-year-old" for its head "old" (the parser makes "year" its adverb)."""
+    if tok.lower_ != "old":
+        return None
+    year = next((c for c in tok.children if c.lower_ in {"year", "years"}), None)
+    num = next((c for c in year.children if c.like_num), None) if year is not None else None
+    return num.text if num is not None else None
+
+
+def is_age(tok: Token) -> bool:
+    """``old`` of "the 54-year-old": a person called by their age."""
+    return _age(tok) is not None
+
+
+def age_subject(verb: Token) -> Token | None:
+    """"“...,” the 54-year-old said": the parser hangs "the" and "54-year-old" on the verb as a determiner and
+    an adjective, so the verb has no subject; the age before the verb is it."""
+    return next((c for c in verb.children if c.i < verb.i and c.dep_ == "amod" and is_age(c)), None)
+
+
+def aged_person(subj: Token, mention: Span, ents: list[Span]) -> Span | None:
+    """The person named with the age ("Tom Hadley, 54," or "Tom Hadley (54)") before "the 54-year-old", else
+    the person the last sentences were about when no one was given an age (:func:`topic_person`)."""
+    age = _age(subj)
+    doc = subj.doc
+    aged = False
+    for ent in reversed(ents):
+        if ent.label_ != "PERSON" or ent.end + 1 >= len(doc) or doc[ent.end].text not in {",", "("}:
+            continue
+        given = doc[ent.end + 1]
+        if given.text == age:
+            return ent
+        aged = aged or given.like_num
+    return None if aged else topic_person(mention, ents)  # another age given: someone no one named

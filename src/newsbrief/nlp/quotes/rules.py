@@ -17,6 +17,7 @@ from .lexicon import (
     TELL_LIKE,
     TITLE_NOUNS,
 )
+from .epithets import age_subject
 from .mention import expletive
 
 __all__ = ["is_speech_verb", "find_subject", "cue_text", "names_a_title", "titled_object"]
@@ -47,7 +48,7 @@ def find_subject(verb: Token) -> Token | None:
             if is_subj and (subj is None or child.ent_type_ == "PERSON" and subj.ent_type_ != "PERSON"):
                 subj = child
         if subj is None and node is verb:
-            subj = _name_as_adverb(verb)  # before the subject of a clause it is joined to
+            subj = _name_as_adverb(verb) or age_subject(verb)  # "“...,” the 54-year-old said"
         if subj is not None and node is not verb and expletive(subj):
             # "It was a potent punch, as Ms. Hale echoed the criticism, saying ...": the clause before the cue
             subj = _clause_subject(node, verb) or subj

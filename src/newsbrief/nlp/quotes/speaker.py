@@ -34,7 +34,7 @@ from .coref import (
     person_by_surname,
     person_gender,
 )
-from .epithets import is_epithet, topic_org, topic_person
+from .epithets import aged_person, is_age, is_epithet, topic_org, topic_person
 from .lexicon import (
     FAMILY_NOUNS,
     GROUP_PRONOUNS,
@@ -146,6 +146,11 @@ class SpeakerResolver(SpeakerMemory):
         author = authored_by(subj)
         if author is not None:  # "The report, published by the Atlas Institute, said": the Atlas Institute
             return self.resolve(author, speaker_mention(author)).with_mention(start, end)
+        if is_age(subj):  # "the 54-year-old said": the person named with that age
+            aged = aged_person(subj, mention, self._prev_ents(start, window=None))
+            if aged is not None:
+                return self._named(mention, aged, person=True, kind="description")
+            return self._unnamed_speaker(mention, mention, person=True, kind="role")
         if cannot_speak(subj, mention):
             return Speaker(None, None, None, None, False)
         if in_fiction(subj):  # "In the series, detective Harry Voss tells ...": a character, no one in the news
