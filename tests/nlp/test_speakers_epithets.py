@@ -3,6 +3,8 @@ eighth pass): made-up sentences, one per class counted on PolNeAR train (docs/sp
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 
 from newsbrief.nlp.quotes import extract_quotes
@@ -91,12 +93,11 @@ def test_an_epithet_is_not_the_subject_when_a_relative_of_the_same_name_comes_af
 def _as_org(nlp: Language, text: str, *names: str):  # type: ignore[no-untyped-def]
     """The parsed text with each of ``names`` (first occurrence on) labelled an organisation, whatever the
     small model made of it."""
-    from spacy.tokens import Span
 
     doc = nlp(text)
     spans = []
     for name in names:
-        for m in __import__("re").finditer(__import__("re").escape(name), text):
+        for m in re.finditer(re.escape(name), text):
             sp = doc.char_span(m.start(), m.end(), label="ORG")
             if sp is not None:
                 spans.append(sp)

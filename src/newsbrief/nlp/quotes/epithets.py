@@ -78,6 +78,9 @@ def topic_person(mention: Span, ents: list[Span]) -> Span | None:
     :data:`SENTENCES_BACK` before it, with no other person named after that name, named most often so far;
     ``ents`` are all the entities before the mention (in text order)."""
     start = _window_start(mention)
+    noun = mention.root.lemma_.lower()
+    if any(t.lemma_.lower() == noun for t in mention.doc[start : mention.start]):
+        return None  # "Ann Boyd, whose husband is a nurse, ... the nurse said": the noun is another's
     people = [e for e in ents if e.label_ == "PERSON" and e.start >= start and e.end <= mention.start]
     if not people:
         return None

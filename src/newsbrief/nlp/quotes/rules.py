@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from .epithets import age_subject
 from .lexicon import (
     HEARER_WORDS,
     MEDIUM_WORDS,
@@ -17,7 +18,6 @@ from .lexicon import (
     TELL_LIKE,
     TITLE_NOUNS,
 )
-from .epithets import age_subject
 from .mention import expletive
 
 __all__ = ["is_speech_verb", "find_subject", "cue_text", "names_a_title", "titled_object"]
