@@ -149,3 +149,30 @@ def test_an_age_no_one_was_given_is_no_named_speaker(nlp: Language) -> None:
             "\"We lost everything,\" the 38-year-old said.")
     rows = _said(text, extract_quotes(nlp(text)), "We lost")
     assert all(not q.speaker_is_entity for q in rows)
+
+
+def test_a_spokesman_for_a_person_is_not_that_person(nlp: Language) -> None:
+    text = ("A spokesman for Tom Hadley said on Monday that the mayor would not resign.\n\n"
+            "\"He has done nothing wrong,\" the spokesman said.")
+    rows = _said(text, extract_quotes(nlp(text)), "He has")
+    assert "Tom Hadley" not in _refs(text, rows)
+
+
+def test_a_persons_lawyer_is_not_that_person(nlp: Language) -> None:
+    text = "Ruth Calder's lawyer said the charges were baseless. \"She will be cleared,\" the lawyer said."
+    rows = _said(text, extract_quotes(nlp(text)), "She will")
+    assert "Ruth Calder" not in _refs(text, rows)
+
+
+def test_a_role_in_another_clause_near_a_name_is_not_that_person(nlp: Language) -> None:
+    text = ("The judge listened as Tom Hadley, the defence lawyer, finished. "
+            "\"Everything you have said is right,\" the judge said.")
+    rows = _said(text, extract_quotes(nlp(text)), "Everything")
+    assert "Tom Hadley" not in _refs(text, rows)
+
+
+def test_a_role_tied_to_the_name_is_still_the_person(nlp: Language) -> None:
+    text = ("Gov. Tom Hadley signed the bill on Monday. Mayor Ruth Calder, who opposed it, was absent.\n\n"
+            "\"This is a good day for the state,\" the governor said.")
+    rows = _said(text, extract_quotes(nlp(text)), "This is")
+    assert _refs(text, rows) == ["Tom Hadley"]

@@ -13,12 +13,21 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .coref import gender_of, person_gender
-from .lexicon import EPITHET_NOUNS, FAMILY_NOUNS, ORG_NOUNS, PERSON_TITLES, PROXY_ROLES, ROLE_WORDS, TOPIC_ORG_NOUNS
+from .coref import describes, gender_of, person_gender
+from .lexicon import (
+    EPITHET_NOUNS,
+    FAMILY_NOUNS,
+    ORG_NOUNS,
+    PERSON_TITLES,
+    PROXY_ROLES,
+    ROLE_WORDS,
+    TITLE_ABBREVIATIONS,
+    TOPIC_ORG_NOUNS,
+)
 from .mention import is_definite
 from .names import name_span
 
-__all__ = ["age_subject", "aged_person", "is_age", "is_epithet", "topic_org", "topic_person"]
+__all__ = ["age_subject", "aged_person", "is_age", "is_epithet", "role_of", "topic_org", "topic_person"]
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
@@ -163,3 +172,21 @@ def aged_person(subj: Token, mention: Span, ents: list[Span]) -> Span | None:
             return ent
         aged = aged or given.like_num
     return None if aged else topic_person(mention, ents)  # another age given: someone no one named
+
+
+def role_of(tok: Token, role: str, ent: Span) -> bool:
+    """The role word ``tok`` (or its abbreviation: "Gov." for "governor") is the named person's own role: the
+    parse ties it to the name ("Gov. Tom Hadley", "Tom Hadley, the mayor", "Mayor Ruth Calder"), and the name
+    is not the one the role works for ("a spokesman for Tom Hadley", "Ruth Calder's lawyer") nor a name in
+    another clause beside it ("The judge listened as Tom Hadley ...")."""
+    word = TITLE_ABBREVIATIONS.get(tok.lower_.rstrip("."), tok.lemma_.lower())
+    if role not in {word, tok.lower_}:
+        return False
+    root = ent.root
+    if root.dep_ == "poss" and root.head.i == tok.i:
+        return False  # "Ruth Calder's lawyer"
+    if any(c.dep_ == "prep" and any(ent.start <= t.i < ent.end for t in c.subtree) for c in tok.children):
+        return False  # "a spokesman for Tom Hadley", "the lawyer of Ruth Calder"
+    return ent.start <= tok.i < ent.end or describes(tok, role, ent) or (
+        tok.lower_.rstrip(".") in TITLE_ABBREVIATIONS and ent.start <= tok.head.i < ent.end
+    )  # "Mayor Ruth Calder" tagged whole, "Tom Hadley, the mayor", "Gov. Tom Hadley"

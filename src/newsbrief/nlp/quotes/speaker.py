@@ -34,7 +34,7 @@ from .coref import (
     person_by_surname,
     person_gender,
 )
-from .epithets import aged_person, is_age, is_epithet, topic_org, topic_person
+from .epithets import aged_person, is_age, is_epithet, role_of, topic_org, topic_person
 from .lexicon import (
     FAMILY_NOUNS,
     GROUP_PRONOUNS,
@@ -45,6 +45,7 @@ from .lexicon import (
     PERSON_PRONOUNS,
     PERSON_TITLES,
     PERSONAL_BODY_NOUNS,
+    PROXY_ROLES,
     ROLE_WORDS,
     TITLE_ABBREVIATIONS,
 )
@@ -92,8 +93,8 @@ class SpeakerResolver(SpeakerMemory):
             window = list(doc[max(0, ent.start - 6) : ent.start]) + list(doc[ent.end : min(len(doc), ent.end + 6)])
             words = {t.lemma_.lower() for t in window} | {t.lower_ for t in window}
             words |= {TITLE_ABBREVIATIONS.get(t.lower_.rstrip("."), "") for t in window}
-            if role not in words:
-                continue
+            if role not in words or not any(role_of(t, role, ent) for t in window + list(ent)):
+                continue  # the role beside the name must be its own ("a spokesman for X" is not X)
             score = sum(1 for t in window if t.lower_[:5] in quals)
             name = before_possessive(ent)  # "Holloway’s 2016" as the model ran it: Holloway
             seen = max(last_seen.get(name[-1].text, ent.start_char), ent.start_char)
@@ -240,7 +241,9 @@ class SpeakerResolver(SpeakerMemory):
             return self._named(mention, ref, person=person, kind="description" if person else "org")
         if subj.lemma_.lower() in ROLE_WORDS and subj.tag_ not in {"NNS", "NNPS"}:
             # "one senior administration official said": someone new, not an official named before
-            ref = None if is_indefinite(subj) else self.resolve_role(mention, subj) or self._main_person(mention, subj)
+            ref = None if is_indefinite(subj) else self.resolve_role(mention, subj) or (
+                None if subj.lemma_.lower() in PROXY_ROLES else self._main_person(mention, subj)
+            )  # "the spokesman" is never the one he speaks for
             if ref is None and is_epithet(mention, subj):
                 ref = self._topic(mention)
             if ref is not None:
