@@ -277,3 +277,20 @@ def test_the_domain_and_tld_forms_agree_across_the_readers() -> None:
 
     assert fallback("example-daily.com") == "Example-daily"
     assert tidy("Harbourgazette.de") == tidy("Harbourgazette.com") == "Harbourgazette"
+
+
+@pytest.mark.parametrize(("company", "outlet"), [("Subscriber Services", "Harbour Gazette"),
+                                                 ("Northwind Partners", "Harbour Gazette"),
+                                                 ("Northwind Holdings", "Valley Public Media")])
+def test_only_network_media_or_digital_endings_are_readmitted_to_the_pick(company: str, outlet: str) -> None:
+    import numpy as np
+
+    from newsbrief.ingest.copy_candidates import N_FEATURES
+    from newsbrief.ingest.copy_source import SourceModel
+
+    coef = np.zeros(N_FEATURES)
+    coef[1] = 1.0
+    ranker = SourceModel(mean=np.zeros(N_FEATURES), scale=np.ones(N_FEATURES), coef=coef, intercept=-5.0, floor=0.0)
+    rows = np.zeros((2, N_FEATURES))
+    rows[:, 1] = [9.0, 8.0]
+    assert ranker.pick([company, outlet], rows)[0] == outlet

@@ -58,7 +58,7 @@ class SourceModel:
         p = self.scores(rows)
         # a section, a button or a holding company ("Example Media Group") is never the outlet; a name the chrome
         # repeats that ends in Media, Network or Digital may be ("Valley Public Media", "Northfield Digital")
-        usable = np.array([not is_label(name) and not parent_company(name, strict=True) for name in wholes])
+        usable = np.array([not is_label(name) and not parent_company(name, repeated=True) for name in wholes])
         if not usable.any():
             return None, 0.0
         i = int(np.argmax(np.where(usable, p, -1.0)))
@@ -102,19 +102,21 @@ COMPANY_END = re.compile(rf"(?i)\b{COMPANY_WORD}\W*$")
 #: A broadcaster's or a newsroom's name ending in Network, Media or Digital ("Harbour News Network", "Valley Public
 #: Media", "Example Radio Network"): an outlet, not its owner.
 NEWS_NETWORK = re.compile(rf"(?i)\b(?:{_NEWS_WORDS}|public|sports?)\W+(?:network|media|digital)\W*$")
-#: The end of a holding company's name: a legal form or a group's word ("Example Holdings LLC", "Example Media
-#: Group", "Example Tribune Publishing"); the ranker's pick is rejected only for these.
-HOLDING_END = re.compile(rf"(?i)\b(?:{LEGAL_FORMS}|group|holdings|enterprises|publishing)\b\W*$")
+#: The company words an outlet's own name ends in as often as a company's ("Valley Public Media", "Harbour Sports
+#: Network", "Northfield Digital"): a name the chrome repeats that ends in one may be the ranker's pick.
+OUTLET_COMPANY_END = re.compile(r"(?i)\b(?:network|media|digital)\W*$")
 
 
-def parent_company(name: str, *, strict: bool = False) -> bool:
-    """A name that is only a company's: its last word a company word (``strict``: a legal form or a group's word,
-    :data:`HOLDING_END`), not an outlet's own company (a news word right before the legal form,
-    :data:`NEWS_COMPANY`, or before Network or Media, :data:`NEWS_NETWORK`) nor a known outlet ("Example Media
-    Group", "Example News Corp", "Example Tribune Publishing"; not "Example Times Co.", "Harbour News Network",
-    and not "Example Digital Journal" or "Example Broadcasting", which end in no company word)."""
-    end = HOLDING_END if strict else COMPANY_END
-    return (bool(end.search(name)) and not NEWS_COMPANY.search(name) and not NEWS_NETWORK.search(name)
+def parent_company(name: str, *, repeated: bool = False) -> bool:
+    """A name that is only a company's: its last word a company word, not an outlet's own company (a news word right
+    before the legal form, :data:`NEWS_COMPANY`, or before Network or Media, :data:`NEWS_NETWORK`) nor a known outlet
+    ("Example Media Group", "Example News Corp", "Example Tribune Publishing"; not "Example Times Co.", "Harbour News
+    Network", and not "Example Digital Journal" or "Example Broadcasting", which end in no company word).
+    ``repeated``: a name the chrome repeats (the ranker's pick), which may end in Network, Media or Digital
+    (:data:`OUTLET_COMPANY_END`)."""
+    if repeated and OUTLET_COMPANY_END.search(name):
+        return False
+    return (bool(COMPANY_END.search(name)) and not NEWS_COMPANY.search(name) and not NEWS_NETWORK.search(name)
             and not is_outlet(name))
 
 
