@@ -168,7 +168,8 @@ def last_resort(rule: str | None, *, lines: list[str], body: list[str]) -> str |
     kept = fallback(rule, lines=lines, body=body)
     if kept is not None:
         return kept
-    notices = [line for line in lines if COPYRIGHT.search(line) and line not in set(body)]
+    story = set(body)
+    notices = [line for line in lines if COPYRIGHT.search(line) and line not in story]
     if agency(rule) is not None or any(agency(copyright_owner([line])) is not None for line in notices):
         return None
     return written_name(lines, body=body)
