@@ -312,6 +312,9 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
                     labels[i] = "PERSON"
                     keys.append(("PERSON", corpus))
                     continue
+        if (ntok >= 2 and label == "ORG" and is_place(fkey) and not is_capital(fkey)
+                and not is_known_org(m.at[i, "_stripped"])):
+            labels[i] = "GPE"  # a country or state of several words the typer calls an organisation ("New Jersey")
         if labels[i] in PLACE_LABELS:
             code = country_code(m.at[i, "_stripped"])
             if code is not None:
