@@ -86,9 +86,9 @@ def retype_people(found: list[Found], groups: list[int], decided: dict[int, str]
         if any(cue is not None and cue == ("PERSON", True) for _, _, cue in items):
             continue
         spans = [span for span, _, _ in items]
-        if all(len(s) == 1 and is_camel_name(s.text) for s in spans):
-            out[g] = "ORG"
-        elif (all(_team_mention(s) for s in spans) and any(_after_the(s) or len(s) >= 2 for s in spans)
-              and not any(s[-1].text[:-1] in surnames for s in spans)):
+        coined = all(len(s) == 1 and is_camel_name(s.text) for s in spans)
+        team = (all(_team_mention(s) for s in spans) and any(_after_the(s) or len(s) >= 2 for s in spans)
+                and not any(s[-1].text[:-1] in surnames for s in spans))  # "the Vandersloots": a family
+        if coined or team:
             out[g] = "ORG"
     return out
