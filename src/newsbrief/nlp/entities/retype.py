@@ -33,8 +33,11 @@ _PARTICLES = ("mc", "mac", "o'", "o’", "d'", "de", "di", "da", "du", "la", "le
 
 def is_camel_name(word: str) -> bool:
     """True for one word with an upper-case letter right after a lower-case one, no census surname or given
-    name and no name particle before the inner capital ("SpaceX", "PayPal"; not "McKenna", "DeShawn")."""
+    name and no name particle before the inner capital ("SpaceX", "PayPal"; not "McKenna", "DeShawn"), and no
+    plural of people ("YouTubers")."""
     if not word[:1].isupper() or not word.isalpha() or word.isupper() or len(word) < 4:
+        return False
+    if word.endswith(("ers", "ists", "ians")):  # people named after a coinage: "YouTubers", "TikTokers"
         return False
     inner = next((k for k in range(1, len(word)) if word[k].isupper() and word[k - 1].islower()), None)
     if inner is None:
