@@ -15,7 +15,8 @@ from newsbrief.nlp.entities.retype import is_camel_name, is_group_plural, retype
     [
         ("ZentaX", True), ("FlyBrix", True), ("QuorvexPay", True),
         ("McKenna", False), ("MacArthur", False), ("DeSantis", False), ("LeBron", False), ("DiMaggio", False),
-        ("O'Neill", False), ("YouTubers", False), ("FlyBrixers", False), ("Quorvex", False), ("NASA", False), ("Mc", False),
+        ("O'Neill", False), ("YouTubers", False), ("FlyBrixers", False), ("Quorvex", False), ("NASA", False),
+        ("Mc", False),
     ],
 )
 def test_coined_one_word_names_are_told_from_surnames_with_particles(word: str, coined: bool) -> None:
