@@ -7,7 +7,7 @@ census name lists and the word and place lists, so a real surname or given name 
   with no name particle ("Quorvex" no, "ZentaX", "FlyBrix" yes; "McKenna", "DeSantis", "LeBron" no): a
   company's or product's coinage.
 * :func:`is_group_plural` - a capitalised plural whose singular is no English word, census surname, given name
-  or place ("the Zorblers", "the Quiltonians"): a team, band or movement named in the plural. Plurals of
+  or place ("the Zorblers", "the Brantlers"): a team, band or movement named in the plural. Plurals of
   common words ("the Browns", "the Eagles") are the context cue's (:func:`~.cues.is_common_plural`); a family
   ("the Vandersloots" beside "Anna Vandersloot") stays a person.
 """
