@@ -85,3 +85,4 @@ def test_a_state_of_two_words_typed_an_organisation_is_a_place() -> None:
 def test_a_capital_of_two_words_typed_an_organisation_keeps_its_government_reading() -> None:
     linked, _ = link_entities(_mentions(("a", 0, "New Delhi", "ORG"), ("a", 40, "New Delhi", "ORG")))
     assert set(linked["label"]) == {"ORG"}
+

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from newsbrief.nlp.entities.mentions import doc_mentions
+from newsbrief.nlp.entities.mentions import candidates, doc_mentions
 from newsbrief.nlp.entities.spans import join_of_chains
 from newsbrief.nlp.entities.titles import is_title_of_work, storm_name
 
@@ -224,3 +224,11 @@ def test_a_body_or_street_ending_in_a_word_of_events_is_kept(nlp: Language) -> N
     assert any(n.endswith("Constitutional Convention") for n, _ in named)
     named = _named(nlp, "Two shops on Kelmford Parade were robbed on Monday, police said.")
     assert any(n.endswith("Kelmford Parade") for n, _ in named)
+
+
+def test_an_era_after_a_year_is_no_organisation(nlp) -> None:
+    names = [s.text for s, _, _ in candidates(nlp(
+        "The Zorvic temple was built in 480 BC and rebuilt in the 2nd century AD. Zorvic priests ruled until "
+        "AD 79, when the Kelmford Academy took over. The BC Lions and the CE Group were founded later."))]
+    assert "BC" not in names and "AD" not in names
+    assert "Kelmford Academy" in names

@@ -3,6 +3,7 @@
 * :func:`is_title_of_work` - laws, awards, works and events by their head word ("Data Retention Bill",
   "Nobel Prize", "Kelmford Air Show", "Ostravian Cup 2019"), hashtags and handles ("#Hamilton").
 * :func:`storm_name` - "Hurricane Quillan", "Tropical Storm Quillan": a storm word and one name.
+* :func:`is_era_mark` - "BC", "AD", "BCE", "CE" after a year ("500 BC"): a date, no organisation (eighth pass).
 * :func:`of_head_kind` - ``ORG`` or ``PLACE`` for a head that takes an "of" complement ("Ministry", "Gulf"):
   an organisation's "of" keeps its name ("Ministry of War"), and :mod:`.spans` joins "of" chains with it.
 """
@@ -21,7 +22,7 @@ from .words import is_common_word, is_given_name, surname_rank
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-__all__ = ["STORM_WORDS", "is_title_of_work", "of_head_kind", "storm_name"]
+__all__ = ["STORM_WORDS", "is_era_mark", "is_title_of_work", "of_head_kind", "storm_name"]
 
 #: First words of a storm's name ("Hurricane X", "Cyclone X", "Tropical Storm X").
 STORM_WORDS: frozenset[str] = frozenset({"hurricane", "cyclone", "typhoon", "tropical"})
@@ -29,6 +30,22 @@ _SURNAME_BAND = 20_000  # a census surname this common (rank) may head a person'
 _ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)?|[IVX]+)$")  # "Cup 2019", "Games XXI"
 _AWARD_HEADS = frozenset({"award", "awards", "prize", "medal", "trophy"})  # "Anna Prize": an award, no person
 _OF_WORDS = frozenset({"of", "for", "on"})  # "Institute for the Study of War", "Committee on X"
+
+
+_ERA_MARKS = frozenset({"bc", "bce", "ad", "ce"})
+
+
+def is_era_mark(span: Span) -> bool:
+    """True for an era written after a number ("500 BC", "the 3rd century AD", "AD 79" before one): part of a
+    date, whatever label the model gives it."""
+    if len(span) != 1 or span.text.replace(".", "").lower() not in _ERA_MARKS or not span.text[:1].isupper():
+        return False
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    century = before is not None and before.lower_ in {"century", "centuries", "millennium"}
+    return (before is not None and (before.like_num or century or _ORDINAL.match(before.text) is not None)
+            or after is not None and after.like_num)
 
 
 @functools.cache
