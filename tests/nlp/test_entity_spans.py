@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 
 from newsbrief.nlp.entities.mentions import candidates, doc_mentions
 from newsbrief.nlp.entities.spans import join_of_chains
-from newsbrief.nlp.entities.titles import is_title_of_work, storm_name
+from newsbrief.nlp.entities.titles import defined_terms, is_title_of_work, storm_name
 
 
 def _doc(nlp: Language, words: list[str], ents: list[tuple[int, int, str]]) -> Doc:
@@ -232,3 +232,17 @@ def test_an_era_after_a_year_is_no_organisation(nlp) -> None:
         "AD 79, when the Kelmford Academy took over. The BC Lions and the CE Group were founded later."))]
     assert "BC" not in names and "AD" not in names
     assert "Kelmford Academy" in names
+
+
+def test_an_acronym_the_text_defines_by_a_term_is_no_organisation(nlp) -> None:
+    names = [s.text for s, _, _ in candidates(nlp(
+        "Most homes in Zorvia use the Compact Fluorescent Light (CFL) now; a CFL costs little. The Kelmford "
+        "Widget Association (KWA) agrees, and the Kelmford Space Agency (KSA) launched a probe. The KWA said so."))]
+    assert "CFL" not in names
+    assert "KWA" in names and "KSA" in names  # defined by an organisation's name
+
+
+def test_defined_terms_need_the_initials_and_no_name_over_the_words() -> None:
+    text = "Zorvia's gross domestic product (GDP) fell, and the Widget Board (WB) met. A big fine (XYZ) came."
+    assert defined_terms(text, []) == {"GDP"}  # a Board is an organisation; XYZ spells no words before it
+    assert defined_terms(text, [(text.index("gross"), text.index(" (GDP)"))]) == set()  # the model's name
