@@ -40,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from polnear import GoldArticle, GoldAttribution, default_root, load_split  # noqa: E402
 from quotes_classes import ErrorClasses, NamedAudit  # noqa: E402
-from quotes_named import NamedSets  # noqa: E402
+from quotes_named import Descriptions, NamedSets  # noqa: E402
 
 #: Cue words that make an attribution reported speech (inflected forms listed explicitly).
 SPEECH_CUE_WORDS: frozenset[str] = frozenset(
@@ -263,6 +263,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="count named speakers annotation would list as unnamed (N: show the N most frequent)")
     parser.add_argument("--named-sets", type=int, nargs="?", const=0, default=None, metavar="N",
                         help="named speakers per article against the gold's (P/R; N: show N missed and extra)")
+    parser.add_argument("--descriptions", type=int, nargs="?", const=15, default=None, metavar="N",
+                        help="count description, age and 'they' speakers by head, resolved or not (N heads)")
     args = parser.parse_args(argv)
 
     root = args.root or default_root()
@@ -282,6 +284,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     classes = ErrorClasses(examples=args.classes) if args.classes is not None else None
     audit = NamedAudit(examples=args.named_audit) if args.named_audit is not None else None
     sets = NamedSets(examples=args.named_sets) if args.named_sets is not None else None
+    descs = Descriptions(examples=args.descriptions) if args.descriptions is not None else None
     docs = parsed(nlp, [a.text for a in articles], cache=args.cache and args.cache / f"polnear-{args.split}.spacy")
     for art, doc in zip(articles, docs):
         golds = [g for g in art.attributions if is_reported_speech(g)]
@@ -298,6 +301,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             audit.add(doc)
         if sets is not None:
             sets.add(art.name, doc, golds, preds)
+        if descs is not None:
+            descs.add(art.name, doc)
     total = time.perf_counter() - t0
     print(f"PolNeAR {args.split}: {len(articles)} articles, reported-speech gold attributions: {ours.n_gold}")
     print(ours.report("newsbrief"))
@@ -308,6 +313,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(audit.report())
     if sets is not None:
         print(sets.report())
+    if descs is not None:
+        print(descs.report())
     print(f"runtime: {total:.1f} s total (parsing included), extract_quotes {t_extract:.2f} s")
     return 0
 

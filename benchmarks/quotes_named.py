@@ -77,3 +77,42 @@ class NamedSets:
             lines += [f"  missed {m}" for m in self.missed[: self._keep]]
             lines += [f"  extra  {e}" for e in self.extra[: self._keep]]
         return "\n".join(lines)
+
+
+class Descriptions:
+    """Speaker rows whose mention is a description, an age or a plural pronoun ("the company", "the former
+    senator", "the 54-year-old", "they"), by head word and whether the resolver found the named entity it
+    stands for (``quotes.py --descriptions N``: the N most frequent heads). No gold: PolNeAR's sources are
+    surface mentions with no coreference; this counts how often each class occurs and how often it is
+    resolved, to find the classes worth fixing and to read the resolutions by eye (``examples``)."""
+
+    def __init__(self, *, examples: int = 0) -> None:
+        self.heads: dict[tuple[str, bool], int] = {}
+        self.shown: dict[tuple[str, bool], list[str]] = {}
+        self._keep = examples
+
+    def add(self, name: str, doc: Any) -> None:
+        from newsbrief.nlp.quotes import extract_quotes
+
+        text = doc.text
+        for q in extract_quotes(doc, include_headline=True):
+            words = (q.speaker_text or "").split()
+            if not words or not (words[0].lower() == "the" and words[-1].islower() or words[0].lower() == "they"):
+                continue
+            head = "N-year-old" if re.fullmatch(r"\d+-year-old", words[-1]) else words[-1].lower()
+            key = (head, q.speaker_is_entity)
+            self.heads[key] = self.heads.get(key, 0) + 1
+            if q.speaker_is_entity and q.speaker_ref_start is not None and len(self.shown.setdefault(key, [])) < 2:
+                self.shown[key].append(f"[{name[:24]}] {q.speaker_text!r} -> "
+                                       f"{text[q.speaker_ref_start : q.speaker_ref_end]!r}")
+
+    def report(self) -> str:
+        total = sum(self.heads.values())
+        named = sum(n for (_h, ok), n in self.heads.items() if ok)
+        lines = [f"description speakers: {total} rows, {named} resolved to a named entity"]
+        by_head: dict[str, list[int]] = {}
+        for (head, ok), n in self.heads.items():
+            by_head.setdefault(head, [0, 0])[ok] += n
+        for head, (no, yes) in sorted(by_head.items(), key=lambda kv: -sum(kv[1]))[: self._keep]:
+            lines.append(f"  {head:<16} named {yes:4d} unnamed {no:4d}  {' '.join(self.shown.get((head, True), []))}")
+        return "\n".join(lines)

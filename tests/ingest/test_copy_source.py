@@ -215,3 +215,34 @@ def test_an_agencys_own_page_names_no_wire_in_another_form_of_its_name() -> None
              "apnews.com", "Copyright 2019 The Associated Press. All rights reserved."]
     found = parse_page("\n".join(lines), article_id="a")
     assert found.source is not None and agency(found.source) == "AP" and found.wire is None
+
+
+def test_a_parent_company_is_never_the_pick_however_high_it_scores() -> None:
+    import numpy as np
+
+    from newsbrief.ingest.copy_candidates import N_FEATURES
+    from newsbrief.ingest.copy_source import SourceModel
+
+    coef = np.zeros(N_FEATURES)
+    coef[1] = 1.0
+    ranker = SourceModel(mean=np.zeros(N_FEATURES), scale=np.ones(N_FEATURES), coef=coef, intercept=-5.0, floor=0.0)
+    rows = np.zeros((3, N_FEATURES))
+    rows[:, 1] = [9.0, 8.0, 1.0]
+    name, _ = ranker.pick(["Northwind Media Group", "Harbour Gazette", "Weather"], rows)
+    assert name == "Harbour Gazette"
+
+
+def test_a_copy_naming_its_outlet_only_by_its_domain_gets_the_domain_when_the_ranker_abstains() -> None:
+    import numpy as np
+
+    from newsbrief.ingest.copy_candidates import N_FEATURES
+    from newsbrief.ingest.copy_source import SourceModel
+
+    abstains = SourceModel(mean=np.zeros(N_FEATURES), scale=np.ones(N_FEATURES), coef=np.zeros(N_FEATURES),
+                           intercept=50.0, floor=0.5)
+    lines = ["Home", "Sports", "Friday swim results", *STORY, "E-Mail: stats@catchexample.com",
+             "Copyright © 2002-2019 - Powered by Example Platform", "catchexample.com/a?a=474349633"]
+    assert abstains.source(lines, body=STORY, rule=None) == "catchexample"
+    assert abstains.source(lines, body=STORY, rule="Valley Courier") == "Valley Courier"  # the rule reader's first
+    wire = ["Home", *STORY, "© apnews.com 2019"]
+    assert abstains.source(wire, body=STORY, rule=None) is None  # never an agency's domain

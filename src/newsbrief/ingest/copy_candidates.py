@@ -21,6 +21,7 @@ import numpy as np
 
 from .boilerplate import COPYRIGHT
 from .copy_patterns import STOPWORDS
+from .copy_written import written_domains
 from .copyright import copyright_owner
 from .names import WIDGET_WORDS, is_outlet
 from .sources import AGENCIES, _initials, agrees, domain_label, is_section
@@ -51,9 +52,6 @@ COMPANY_WORD = (r"(?:llc|inc|ltd|limited|plc|corp(?:oration)?|company|co|group|m
 COMPANY = re.compile(rf"(?i)\b{COMPANY_WORD}\.?")
 MAX_WORDS = 4
 GLUED = re.compile(r"[a-z][A-Z][a-z]")
-#: A domain written in a line ("Source: Moneycontrol.com", "... without permission of example.com is prohibited").
-WRITTEN_DOMAIN = re.compile(r"(?i)(?<![\w@./-])(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*"
-                            r"\.(?:com|net|org|co\.uk|com\.au|co\.in|in|ca|ie|news|tv)(?![\w-])")
 #: A line crediting a picture ("Photo: Jane Doe/Example Images", "Image credit: ...", "Getty Images").
 PICTURE_CREDIT = re.compile(r"(?i)\b(?:photos?|photograph|image|picture|illustration|credit|getty|shutterstock)\b")
 #: The features of a candidate (:func:`_row`), in order.
@@ -138,7 +136,7 @@ def _spans(run: str) -> list[tuple[int, int, str]]:
 def names_domain(name: str, label: str) -> bool:
     """A name is a written domain's outlet when its squeezed letters or initials are the domain's label, or one holds
     most of the other ("Moneycontrol" and ``moneycontrol``; "CRN Magazine" and ``crn``; not "Home" and ``in``)."""
-    squeezed = name_key(name)
+    squeezed, label = name_key(name), re.sub(r"[^a-z0-9]", "", label.casefold())  # "example-daily"
     if not squeezed or len(label) < 2:
         return False
     if squeezed == label or (len(label) <= 5 and _initials(name) == label):
@@ -156,7 +154,7 @@ class Domains:
     copyright: set[str] = field(default_factory=set)
 
     def add(self, line: str) -> None:
-        labels = {label for m in WRITTEN_DOMAIN.finditer(line) if (label := domain_label(m.group(0)))}
+        labels = written_domains(line)
         for label in labels:
             self.lines[label] = self.lines.get(label, 0) + 1
         if COPYRIGHT.search(line):
@@ -186,39 +184,49 @@ def candidates(lines: list[str], *, body: list[str],
         picture = bool(PICTURE_CREDIT.search(line))
         text = DOMAIN_SUFFIX.sub("", line) if re.fullmatch(r"[\w.-]+", line) else line
         text = re.sub(r"(?<=\w)['’]s\b", "", text)  # "The Example News’s": the name without its possessive
-        for run in CAP_RUN.finditer(text):
-            for a, b, name in _spans(run.group(0)):
-                key = name_key(name)
-                if len(key) < 2 or len(name.split()) > MAX_WORDS or name.casefold() in STOPWORDS:
-                    continue
-                if sum(bool(GLUED.search(w)) for w in name.split()) >= 2:
-                    continue  # menu items glued together ("ProgramsCloud SecurityCloud")
-                start, end = run.start() + a, run.start() + b
-                cand = found.setdefault(key, Candidate())
-                cand.forms[name] = cand.forms.get(name, 0) + 1
-                if in_body:
-                    cand.body += 1
-                    head = text[:start]
-                    cand.dateline += bool(re.fullmatch(r"[^()]{0,40}\($", head) and text[end:end + 1] == ")")
-                    continue
-                cand.lines.add(i)
-                cand.seen += 1
-                cand.picture += picture
-                cand.full_run += a == 0 and b == len(run.group(0).rstrip())
-                rest = text[end:]
-                whole = name_key(text) == key
-                cand.whole += whole
-                cand.first |= i < 3
-                cand.first_whole |= whole and i < 3
-                cand.last |= i >= n - 3
-                cand.copyright |= bool(COPYRIGHT.search(line))
-                cand.before += bool(BEFORE.search(text[:start]))
-                cand.after += bool(AFTER.match(rest))
-                cand.credit += bool(CREDIT_END.search(text[:start]) and not rest.strip())
-                cand.platform += bool(PLATFORM.search(text[:start]))
-                cand.author_note += bool(AUTHOR_NOTE.search(text[:start]))
-                cand.company_next += bool(COMPANY.match(rest.strip(" ,")))
+        for start, end, name, run_whole in _names_in(text):
+            key = name_key(name)
+            cand = found.setdefault(key, Candidate())
+            cand.forms[name] = cand.forms.get(name, 0) + 1
+            if in_body:
+                cand.body += 1
+                head = text[:start]
+                cand.dateline += bool(re.fullmatch(r"[^()]{0,40}\($", head) and text[end:end + 1] == ")")
+                continue
+            cand.lines.add(i)
+            cand.seen += 1
+            cand.picture += picture
+            cand.full_run += run_whole
+            rest = text[end:]
+            whole = name_key(text) == key
+            cand.whole += whole
+            cand.first |= i < 3
+            cand.first_whole |= whole and i < 3
+            cand.last |= i >= n - 3
+            cand.copyright |= bool(COPYRIGHT.search(line))
+            cand.before += bool(BEFORE.search(text[:start]))
+            cand.after += bool(AFTER.match(rest))
+            cand.credit += bool(CREDIT_END.search(text[:start]) and not rest.strip())
+            cand.platform += bool(PLATFORM.search(text[:start]))
+            cand.author_note += bool(AUTHOR_NOTE.search(text[:start]))
+            cand.company_next += bool(COMPANY.match(rest.strip(" ,")))
     return found, owner, domain_label(url) if url else None
+
+
+def _names_in(text: str) -> list[tuple[int, int, str, bool]]:
+    """The candidate names of a line: each sub-run of a capitalised run (:func:`_spans`) but one opening with
+    "Copyright" (a footer's word, not a name: "Copyright Example Media"), each with its offsets in the line and whether
+    it is the whole run."""
+    out: list[tuple[int, int, str, bool]] = []
+    for run in CAP_RUN.finditer(text):
+        for a, b, name in _spans(run.group(0)):
+            if len(name_key(name)) < 2 or len(name.split()) > MAX_WORDS or name.casefold() in STOPWORDS \
+                    or name.split()[0].casefold() == "copyright":
+                continue
+            if sum(bool(GLUED.search(w)) for w in name.split()) >= 2:
+                continue  # menu items glued together ("ProgramsCloud SecurityCloud")
+            out.append((run.start() + a, run.start() + b, name, a == 0 and b == len(run.group(0).rstrip())))
+    return out
 
 
 def _extended(found: dict[str, Candidate]) -> dict[str, str]:

@@ -29,6 +29,7 @@ from .copy_candidates import (
     name_key,
     own_name,
 )
+from .copy_written import written_name
 from .copyright import copyright_owner
 from .names import is_outlet
 from .sources import AGENCIES, agency, agrees, tidy
@@ -54,7 +55,8 @@ class SourceModel:
         if not wholes:
             return None, 0.0
         p = self.scores(rows)
-        usable = np.array([not is_label(name) for name in wholes])  # a section or a button is never the outlet
+        # a section, a button or a parent company ("Example Media Group") is never the outlet
+        usable = np.array([not is_label(name) and not parent_company(name) for name in wholes])
         if not usable.any():
             return None, 0.0
         i = int(np.argmax(np.where(usable, p, -1.0)))
@@ -62,8 +64,10 @@ class SourceModel:
 
     def source(self, lines: list[str], *, body: list[str], rule: str | None,
                candidates: tuple[list[str], np.ndarray] | None = None) -> str | None:
-        """The outlet of a copy: the site's note about itself, else the ranker's pick above the floor, else the rule
-        reader's source unless it is only a parent company (:func:`fallback`), else None. ``candidates``: the copy's
+        """The outlet of a copy: the site's note about itself, else the ranker's pick above the floor (never a parent
+        company: :func:`parent_company`), else the rule reader's source unless it is only a parent company
+        (:func:`fallback`), else a name the chrome writes only in lowercase (its domain written twice or in its
+        copyright line: :func:`~.copy_written.written_name`), else None. ``candidates``: the copy's
         names and rows (:func:`candidate_rows`) when already computed (training scores many settings on them)."""
         own = own_name(lines, body=body)
         if own is not None:
@@ -73,7 +77,7 @@ class SourceModel:
             candidates = (wholes, rows)
         name, p = self.pick(*candidates)
         if name is None or p < self.floor:
-            return fallback(rule, lines=lines, body=body)
+            return fallback(rule, lines=lines, body=body) or written_name(lines, body=body)
         wire = next((m.group("src").strip() for line in body[:3] if (m := WIRE_DATELINE.match(line))), None)
         if wire and (name_key(wire) == name_key(name) or agency(wire) is not None and agency(wire) == agency(name)) \
                 and not agency_site(name, lines, body=body):
@@ -145,12 +149,15 @@ def fallback(rule: str | None, *, lines: list[str] | None = None, body: list[str
 
 def copy_source(lines: list[str], *, body: list[str], rule: str | None) -> str | None:
     """The outlet of a copy: :meth:`SourceModel.source` with the shipped weights; without them the site's note about
-    itself (:func:`own_name`), else the rule reader's source unless only a parent company (:func:`fallback`)."""
+    itself (:func:`own_name`), else the rule reader's source unless only a parent company (:func:`fallback`), else a
+    name the chrome writes only in lowercase (:func:`~.copy_written.written_name`)."""
     ranker = source_model()
     if ranker is not None:
         return ranker.source(lines, body=body, rule=rule)
     own = own_name(lines, body=body)
-    return tidy(own) if own is not None else fallback(rule, lines=lines, body=body)
+    if own is not None:
+        return tidy(own)
+    return fallback(rule, lines=lines, body=body) or written_name(lines, body=body)
 
 
 @lru_cache(maxsize=1)

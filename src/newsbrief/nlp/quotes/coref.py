@@ -27,12 +27,12 @@ from spacy.tokens import Doc, Span, Token
 
 from ..census import census_list
 from ..lexicon import lexicon
-from .lexicon import COMPANY_NOUNS, ORG_NOUNS
+from .lexicon import COMPANY_NOUNS, ORG_KIND_WORDS, ORG_NOUNS
 from .mention import DEFINITE, has_article, is_definite, speaker_mention
 
 __all__ = [
     "known_name", "person_by_surname", "described_person", "described_org", "described_members", "issuer",
-    "gender_of", "compatible", "pronoun_gender", "person_gender", "coordinated_names",
+    "gender_of", "compatible", "pronoun_gender", "person_gender", "coordinated_names", "describes",
 ]
 
 _WINDOW = 6  # tokens either side of a name searched for the words that introduce it
@@ -196,7 +196,7 @@ def described_person(mention: Span, head: Token, ents: Sequence[Span]) -> Span |
             continue
         # the role word beside the name in its sentence, never the description being resolved ("Oakes said. The
         # town said" is no "town" Oakes)
-        if role not in words or not any(_describes(t, role, ent) and t.i < mention.start for t in window):
+        if role not in words or not any(describes(t, role, ent) and t.i < mention.start for t in window):
             continue
         score = sum(1 for t in window if t.lower_[:5] in quals)
         if best is None or score > best[0]:
@@ -204,7 +204,7 @@ def described_person(mention: Span, head: Token, ents: Sequence[Span]) -> Span |
     return best[1] if best is not None else appositive_name(mention, role)
 
 
-def _describes(tok: Token, role: str, ent: Span) -> bool:
+def describes(tok: Token, role: str, ent: Span) -> bool:
     """``role`` is this word and the parse ties it to the name ("Eyamba Sowers, a real estate agent", "actor
     Tom Reed"), not to another noun ("Town manager Rita Oakes" is no "town") or another clause ("Rita Oakes
     said the town ...")."""
@@ -281,7 +281,8 @@ def named_as(ent: Span, noun: str) -> int:
         return 0  # the noun alone ("Government") is no name that says what it is
     last = words[-1]
     word = last.lower_.rstrip(".")
-    if word == noun or last.lemma_.lower() == noun or word.removesuffix("s") == noun:
+    kinds = ORG_KIND_WORDS.get(noun, frozenset())  # "Kestrel Airways" for "the carrier"
+    if noun in {word, last.lemma_.lower(), word.removesuffix("s")} or word in kinds:
         return 1
     return int(noun in COMPANY_NOUNS and is_company_word(word))
 

@@ -125,6 +125,18 @@ ROLE_WORDS: frozenset[str] = frozenset(
     son daughter sheriff officer trooper superintendent commissioner colonel captain admiral inspector
     detective sergeant lieutenant""".split()
 )
+#: Epithets for one person that news uses instead of the name ("the billionaire businessman", "the GOP
+#: front-runner"): with the role and title words, read by ``epithets.topic_person``.
+EPITHET_NOUNS: frozenset[str] = frozenset(
+    """businessman businesswoman billionaire tycoon mogul magnate entrepreneur investor front-runner
+    frontrunner hopeful contender challenger incumbent lawmaker legislator politician neurosurgeon
+    campaigner activist""".split()
+)
+#: Roles held for someone else ("the spokesman", "the lawyer"): never an epithet of the person they speak for.
+PROXY_ROLES: frozenset[str] = frozenset(
+    """spokesman spokeswoman spokesperson aide adviser advisor lawyer attorney official representative envoy
+    secretary assistant agent publicist""".split()
+)
 #: Abbreviated titles before a name and the role word they stand for ("Gov. Eric Holloway" ... "the governor
 #: said"; "Sen.", "Rep.", "Gen."), read with or without the full stop.
 TITLE_ABBREVIATIONS: dict[str, str] = {
@@ -158,6 +170,25 @@ ORG_NOUNS: frozenset[str] = frozenset(
     provider regulator institute university school hospital charity foundation association
     campaign watchdog""".split()
 )
+#: The organisation nouns that stand for the one organisation just named ("Dunmore said ... the company
+#: said"), read by ``epithets.topic_org``; not the ones that more often name a body of their own ("the
+#: government", "the court", "the campaign", "the police").
+TOPIC_ORG_NOUNS: frozenset[str] = frozenset(
+    """company firm corporation business agency airline carrier automaker carmaker maker manufacturer
+    brokerage bank lender insurer retailer publisher broadcaster network newspaper magazine outlet studio
+    label startup developer operator provider regulator watchdog charity foundation""".split()
+)
+#: The last words of an organisation's name that say it is what a synonym describes ("Kestrel Airways" is "the
+#: carrier", "Dunmore Motors" "the automaker"): read by ``coref.named_as`` beside the noun itself.
+ORG_KIND_WORDS: dict[str, frozenset[str]] = {
+    "carrier": frozenset({"airline", "airlines", "airways", "air"}),
+    "automaker": frozenset({"motors", "motor", "automotive", "auto", "automobiles"}),
+    "carmaker": frozenset({"motors", "motor", "automotive", "auto", "automobiles"}),
+    "lender": frozenset({"bank", "bancorp", "bankshares"}),
+    "insurer": frozenset({"insurance", "assurance"}),
+    "broadcaster": frozenset({"broadcasting", "television", "tv", "radio"}),
+    "retailer": frozenset({"stores", "store", "mart"}),
+}
 #: Descriptions of a business ("Vantor Corp." is "the company": its last word is one of the entity lexicon's
 #: ``company_suffixes``, see ``coref.named_as``).
 COMPANY_NOUNS: frozenset[str] = frozenset("company firm corporation business".split())

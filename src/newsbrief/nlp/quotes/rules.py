@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from .epithets import age_subject
 from .lexicon import (
     HEARER_WORDS,
     MEDIUM_WORDS,
@@ -47,7 +48,7 @@ def find_subject(verb: Token) -> Token | None:
             if is_subj and (subj is None or child.ent_type_ == "PERSON" and subj.ent_type_ != "PERSON"):
                 subj = child
         if subj is None and node is verb:
-            subj = _name_as_adverb(verb)  # before the subject of a clause it is joined to
+            subj = _name_as_adverb(verb) or age_subject(verb)  # "“...,” the 54-year-old said"
         if subj is not None and node is not verb and expletive(subj):
             # "It was a potent punch, as Ms. Hale echoed the criticism, saying ...": the clause before the cue
             subj = _clause_subject(node, verb) or subj

@@ -34,6 +34,7 @@ from .coref import (
     person_by_surname,
     person_gender,
 )
+from .epithets import aged_person, is_age, is_epithet, role_of, topic_org, topic_person
 from .lexicon import (
     FAMILY_NOUNS,
     GROUP_PRONOUNS,
@@ -44,6 +45,7 @@ from .lexicon import (
     PERSON_PRONOUNS,
     PERSON_TITLES,
     PERSONAL_BODY_NOUNS,
+    PROXY_ROLES,
     ROLE_WORDS,
     TITLE_ABBREVIATIONS,
 )
@@ -91,8 +93,8 @@ class SpeakerResolver(SpeakerMemory):
             window = list(doc[max(0, ent.start - 6) : ent.start]) + list(doc[ent.end : min(len(doc), ent.end + 6)])
             words = {t.lemma_.lower() for t in window} | {t.lower_ for t in window}
             words |= {TITLE_ABBREVIATIONS.get(t.lower_.rstrip("."), "") for t in window}
-            if role not in words:
-                continue
+            if role not in words or not any(role_of(t, role, ent) for t in window + list(ent)):
+                continue  # the role beside the name must be its own ("a spokesman for X" is not X)
             score = sum(1 for t in window if t.lower_[:5] in quals)
             name = before_possessive(ent)  # "Holloway’s 2016" as the model ran it: Holloway
             seen = max(last_seen.get(name[-1].text, ent.start_char), ent.start_char)
@@ -145,6 +147,11 @@ class SpeakerResolver(SpeakerMemory):
         author = authored_by(subj)
         if author is not None:  # "The report, published by the Atlas Institute, said": the Atlas Institute
             return self.resolve(author, speaker_mention(author)).with_mention(start, end)
+        if is_age(subj):  # "the 54-year-old said": the person named with that age
+            aged = aged_person(subj, mention, self._prev_ents(start, window=None))
+            if aged is not None:
+                return self._named(mention, aged, person=True, kind="description")
+            return self._unnamed_speaker(mention, mention, person=True, kind="role")
         if cannot_speak(subj, mention):
             return Speaker(None, None, None, None, False)
         if in_fiction(subj):  # "In the series, detective Harry Voss tells ...": a character, no one in the news
@@ -234,11 +241,25 @@ class SpeakerResolver(SpeakerMemory):
             return self._named(mention, ref, person=person, kind="description" if person else "org")
         if subj.lemma_.lower() in ROLE_WORDS and subj.tag_ not in {"NNS", "NNPS"}:
             # "one senior administration official said": someone new, not an official named before
-            ref = None if is_indefinite(subj) else self.resolve_role(mention, subj) or self._main_person(mention, subj)
+            ref = None if is_indefinite(subj) else self.resolve_role(mention, subj) or (
+                None if subj.lemma_.lower() in PROXY_ROLES else self._main_person(mention, subj)
+            )  # "the spokesman" is never the one he speaks for
+            if ref is None and is_epithet(mention, subj):
+                ref = self._topic(mention)
             if ref is not None:
                 return self._named(mention, ref, person=True, kind="role")
             return self._unnamed_speaker(mention, mention, person=True, kind="role")
+        if is_epithet(mention, subj):  # "the billionaire businessman said": the person just written about
+            topic = self._topic(mention)
+            if topic is not None:
+                return self._named(mention, topic, person=True, kind="description")
+            return self._unnamed_speaker(mention, mention, person=True, kind="role")
         return self._unnamed_speaker(mention, mention, person=False, kind="group")
+
+    def _topic(self, mention: Span) -> tuple[int, int] | None:
+        """:func:`.epithets.topic_person` over the entities before ``mention``."""
+        person = topic_person(mention, self._prev_ents(mention.start_char, window=None))
+        return (person.start_char, person.end_char) if person is not None else None
 
     def _named(self, mention: Span, ref: Span | tuple[int, int], *, person: bool, kind: str) -> Speaker:
         """The speaker of ``mention`` found to be the named ``ref``, remembered for what comes after."""
@@ -319,6 +340,7 @@ class SpeakerResolver(SpeakerMemory):
             return (ref, False) if ref is not None else None
         if subj.lemma_.lower() in ORG_NOUNS:
             org = described_org(mention, subj, ents, self._last_org_speaker(mention.start_char))
+            org = org if org is not None else topic_org(mention, subj, ents)  # the one organisation just named
             return ((org.start_char, org.end_char), False) if org is not None else None
         if subj.lemma_.lower() in ROLE_WORDS:
             return None  # resolve_role, which also reads "Ukraine's president"
