@@ -86,7 +86,7 @@ def retype_people(found: list[Found], groups: list[int], decided: dict[int, str]
     surnames = {span[-1].text for span, label, _ in found if label == "PERSON" and len(span) >= 2}
     out = dict(decided)
     for g, items in members.items():
-        if any(cue is not None and cue == ("PERSON", True) for _, _, cue in items):
+        if any(cue == ("PERSON", True) for _, _, cue in items):
             continue
         spans = [span for span, _, _ in items]
         coined = all(len(s) == 1 and is_camel_name(s.text) for s in spans)
