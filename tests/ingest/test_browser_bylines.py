@@ -30,17 +30,17 @@ def test_a_bare_name_line_is_the_byline_but_a_label_is_not() -> None:
                                   "These are external links and will open in a new window",
                                   "you are here: HomeNewsBusinessMarkets"])
 def test_interface_sentences_are_no_headlines(line: str) -> None:
-    from newsbrief.ingest.browser import _title_like
+    from newsbrief.ingest.copy_headline import title_like
 
-    assert not _title_like(line, None)
-    assert _title_like("Sweden drops rape investigation into Julian Assange", None)
+    assert not title_like(line, None)
+    assert title_like("Sweden drops rape investigation into Julian Assange", None)
 
 
 def test_share_buttons_and_welcome_pages_are_no_headlines() -> None:
-    from newsbrief.ingest.browser import _title_like
+    from newsbrief.ingest.copy_headline import title_like
 
-    assert not _title_like("Facebook Twitter Email LinkedIn Reddit Pinterest", None)
-    assert not _title_like("Welcome to The Example Network's European Union Experience", None)
+    assert not title_like("Facebook Twitter Email LinkedIn Reddit Pinterest", None)
+    assert not title_like("Welcome to The Example Network's European Union Experience", None)
 
 
 @pytest.mark.parametrize(("line", "name"), [
@@ -70,9 +70,9 @@ def test_a_section_label_in_capitals_gives_way_to_a_bare_name() -> None:
                                   "Media captionWho is the minister?",
                                   "Roughly 300 troops remain in the region, officials said [File: Example Agency]"])
 def test_share_boxes_relative_times_and_captions_are_no_headlines(line: str) -> None:
-    from newsbrief.ingest.browser import _title_like
+    from newsbrief.ingest.copy_headline import title_like
 
-    assert not _title_like(line, None)
+    assert not title_like(line, None)
 
 
 def test_a_label_among_menu_labels_is_no_byline() -> None:

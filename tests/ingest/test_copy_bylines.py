@@ -255,3 +255,24 @@ def test_a_headline_of_a_by_word_and_two_capitalised_words_is_the_headline_not_t
     assert found.title == headline and found.author is None
     found = _read(["Bridge to close for two years", "Von Jana Dorn", "November 19, 2019"])
     assert (found.title, found.author) == ("Bridge to close for two years", "Jana Dorn")
+
+
+AGENCY_PROSE = ("Images from NASA and ESA show the comet passing the sun, and scientists at NASA said the ESA probe "
+                "will follow it for two more years before it leaves the inner solar system again.")
+LEE_PROSE = ("The council voted on Tuesday to close the old bridge to cars for two years while engineers replace its "
+             "deck, Lee wrote, after a decade in which residents argued about the cost of the works.")
+
+
+def _agency_copy(byline: str, prose: str) -> list[str]:
+    return ["Home", "News", "Science", "Comet seen passing the sun on its way out", byline, "19 November 2019",
+            *[prose] * 5, "Related stories"]
+
+
+def test_a_byline_of_acronyms_the_story_writes_in_capitals_is_no_author() -> None:
+    found = read_browser_copy(_agency_copy("By NASA ESA", AGENCY_PROSE))
+    assert found is not None and found.author is None
+
+
+def test_a_short_name_in_capitals_stays_the_author_when_the_story_writes_it_otherwise() -> None:
+    found = read_browser_copy(_agency_copy("By JOHN LEE", LEE_PROSE))
+    assert found is not None and found.author is not None and "LEE" in found.author.upper()

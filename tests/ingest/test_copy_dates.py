@@ -159,3 +159,12 @@ def test_a_dotted_date_is_read_day_first_by_the_page_s_language_not_by_which_rea
     assert quoted is not None and quoted.published == datetime(2019, 5, 4, 9, 0, tzinfo=UTC)
     english = read_browser_copy(_copy(["Bridge to close for two years", "04.05.2019 09:00"]))
     assert english is not None and english.published is None
+
+
+def test_a_date_inside_an_exclaimed_or_asked_sentence_gives_way_to_the_date_line_above_it() -> None:
+    head = ["The bridge festival opens with a parade of boats that will sail until October 31st 2018!",
+            "Will the old bridge open to cars again before March 3, 2019?",
+            "October 15, 2018/0 Comments/in Bridge News /by admin"]
+    for sentence in head[:2]:
+        found, _ = find_date([sentence, head[2]], None)
+        assert found is not None and found.date() == datetime(2018, 10, 15).date()

@@ -19,43 +19,28 @@ from .bylines import (
     BY_LABEL,
     BYLINE,
     LONE_FOREIGN_BYLINE,
-    SLASH_CREDIT,
     author_box,
     bare_name,
     find_author,
     is_staff,
     lowercase_words,
-    photo_credit,
+    story_acronyms,
 )
 from .copy_dates import DOTTED, find_date
+from .copy_headline import CJK, INTERFACE, RELATIVE_TIME, _find_title
 from .copy_language import stopwords_of
-from .copy_patterns import DATE, DATE_NO_YEAR, MONTH, STOPWORDS, lede_of, lede_overlap, words
+from .copy_patterns import DATE, MONTH, STOPWORDS, lede_of, words
 from .copy_teasers import before_author_note, comment_head, story_lines
 from .copyright import copyright_owner, copyright_year
 from .names import clean_author, is_outlet, outlet_in
 
 WIRE_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'-]{1,40}\((?P<src>[A-Z][\w .&-]{1,30})\)\s*[-—–:]")
 MIN_BODY_WORDS = 40
-CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")  # scripts written without spaces between words
 # Words of prose a story read with another language's function words needs (selected on dev among 40-200: a page of
 # tables and teasers, a standings table, has a short run of prose that is not its story; the whole copy is better).
 FOREIGN_MIN_WORDS = 160
 STANDFIRST_WORDS = 80  # a headline, standfirst and photo caption together are shorter than this
 BAD_RUN_CAP = 60.0
-# A date line without a year ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM").
-DATE_LINE = re.compile(rf"^\W*(?:updated|posted|published|modified|last updated)\b.{{0,20}}{DATE_NO_YEAR.pattern}",
-                       re.IGNORECASE)
-# A photo credit glued to its caption's last sentence ("The road is long.Jane Doe/Example Images").
-GLUED_CREDIT = re.compile(rf"[.!?]{SLASH_CREDIT}")
-RELATIVE_TIME = re.compile(r"\b\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b", re.IGNORECASE)
-# Headline scoring, selected on the train and dev copies (benchmarks/pages_silver.py): the story's opening repeats
-# a headline's words (weight of the share it repeats), the headline sits right above the byline or date line, a
-# line in capitals is a section label or kicker more often than a headline.
-LEDE_WEIGHT = 2.0
-NEXT_TO_HEADER = 0.5
-CAPITALS = 2.0
-STANDFIRST = 1.5  # a long line right under a shorter headline-like one is its standfirst
-STANDFIRST_MIN = 14
 AUTHOR_BOX_LINES = 60  # an author box sits within this many lines after the story
 JSON_HEADLINE = re.compile(r'^"headline"\s*:\s*"(?P<title>.+)",?$')
 
@@ -124,105 +109,6 @@ def _after_header(lines: list[str], lo: int, hi: int, kinds: list[str]) -> int:
             break  # the body has begun
     return start
 
-
-# Sentences of the page's interface, not of the news: player and browser notices, link hints, breadcrumbs.
-INTERFACE = re.compile(
-    r"\b(?:media playback|(?:on|in) your (?:device|browser)|external (?:links?|sites?)|"
-    r"(?:in|open in) a new (?:window|tab)|"
-    r"sharing options|share (?:this|on|via|with)|more on this (?:story|topic)|sign(?:ed)? (?:in|up|out)|log ?in|"
-    r"subscribe|"
-    r"newsletter|javascript|enable cookies|skip to|you are here|"
-    r"click here|tap here|swipe|scroll (?:down|up)|welcome to|read more|"
-    r"(?:facebook|twitter|email|linkedin|reddit|pinterest|whatsapp|flipboard)\W+"
-    r"(?:facebook|twitter|email|linkedin|reddit|pinterest|whatsapp|flipboard))\b", re.IGNORECASE)
-# A media teaser's label ("Video Julian Assange dragged ...", "Watch: ..."; "Video shows ..." is a headline) or a
-# caption's ("Media caption ...").
-TEASER = re.compile(r"^(?:Video|Watch|Gallery|Audio|Photos?|Listen)(?::|\s+(?-i:[A-Z\d\"“‘']))|"
-                    r"^(?:media |image |photo )?caption", re.IGNORECASE)
-
-
-def _title_like(line: str, author: str | None) -> bool:
-    tokens = words(line)
-    if not 3 <= len(tokens) <= 30 or is_boilerplate(line) or DATE.search(line) or BYLINE.match(line) or \
-            is_staff(line):
-        return False
-    if INTERFACE.search(line) or TEASER.match(line) or photo_credit(line, below_date=False) or \
-            RELATIVE_TIME.search(line) or DATE_LINE.match(line):
-        return False
-    if re.search(r"\[[^\]]{0,40}:[^\]]{1,40}\]$|\((?:photo|image|file)[^)]*\)$|\([^()/]{2,40}/[^()/]{2,40}\)$", line,
-                 re.IGNORECASE) or GLUED_CREDIT.search(line):
-        return False  # a caption with its credit ("... [File: Example Agency]", "... isn't easy.Jane Doe/Getty")
-    if line == author or sum(c.isalpha() for c in line) < 0.6 * len(line.replace(" ", "")):
-        return False
-    if re.search(r"(?<!\w)@\w{3,}", line) or (line.count(",") == 1 and bare_name(line.split(",")[0].strip())
-                                              and re.fullmatch(r"(?:\s+[A-Z][\w.&'’-]*){1,3}", line.split(",")[1])):
-        return False  # a social handle ("Follow @example"), a byline with its outlet ("Jane Doe, Example Insider")
-    if re.search(r"\b(?:by|of|from|for|the|and|with|to)$", line.rstrip(), re.IGNORECASE):
-        return False
-    return not line.startswith(("http", "<", "*", "•", '"', "{")) and line.rstrip()[-1:] not in ",;:"
-
-
-def _ends_sentence(line: str) -> bool:
-    last = line.rstrip().split()[-1]
-    return last.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", last.strip("\"'”’"))
-
-
-def _find_title(lines: list[str], kinds: list[str], anchor: int, author: str | None, *,
-                body_end: int, body_start: int | None = None,
-                lede: frozenset[str] | set[str] = frozenset()) -> str | None:
-    """The headline: the title-like line nearest above the header block (byline, else date, else body), whose words
-    the story's opening (``lede``: :func:`_stems`) repeats; a line under the date line only before the story begins
-    (``body_start``: a crosshead under the story's first paragraph is none)."""
-    seen_at: dict[str, list[int]] = {}
-    for j, line in enumerate(lines):
-        for part in {line, *line.split("|")}:
-            seen_at.setdefault(part.strip().casefold(), []).append(j)
-    best, best_score = None, float("-inf")
-    below = 4 if _dated(lines, anchor) and not BYLINE.match(lines[anchor]) else 0
-    for i in range(max(0, anchor - 20), min(len(lines), anchor + below)):
-        line = lines[i]
-        if i >= anchor and (kinds[i] == "good" or i == anchor or (body_start is not None and i >= body_start)):
-            continue
-        if not _title_like(line, author) or _above_credit(lines, i, below_date=i >= anchor):
-            continue  # not a headline, or a photo caption above its credit
-        n = len(words(line))
-        # a headline is repeated above the story's end (the page title, a breadcrumb, an image
-        # caption); a line repeated only below the story is a teaser or section link of the chrome
-        others = [j for j in seen_at.get(line.casefold(), []) if j != i]
-        score = 2.0 if any(j < body_end for j in others) else -1.5 if others else 0.0
-        score -= 0.5 * abs(anchor - i)
-        score += (-3.0 if n > 8 else 0.0) if _ends_sentence(line) else 2.0  # a short sentence: a caption as often
-        score += 1.0 if 4 <= n <= 25 else -1.0
-        score += 0.25 if i < anchor else 0.0  # the headline usually sits above the byline/date block
-        score += LEDE_WEIGHT * lede_overlap(line, lede)
-        score += NEXT_TO_HEADER * (i == anchor - 1 or _dated(lines, i + 1))
-        score -= CAPITALS * (sum(c.isupper() for c in line) > 0.8 * sum(c.isalpha() for c in line))
-        score -= STANDFIRST * _under_headline(lines, i, n, author)
-        if score > best_score:
-            best, best_score = line, score
-    return best
-
-
-def _above_credit(lines: list[str], i: int, *, below_date: bool) -> bool:
-    """A photo caption above its credit line (:func:`~.bylines.photo_credit`); above the date line only one that ends
-    a sentence (a headline sits above a credit as often)."""
-    return i + 1 < len(lines) and (below_date or _ends_sentence(lines[i])) and \
-        photo_credit(lines[i + 1], below_date=below_date)
-
-
-def _dated(lines: list[str], i: int) -> bool:
-    """A date line (a short line showing a date, with or without its year)."""
-    return i < len(lines) and len(words(lines[i])) <= 20 and \
-        bool(DATE.search(lines[i]) or DATE_LINE.match(lines[i]) or DOTTED.match(lines[i]))
-
-
-def _under_headline(lines: list[str], i: int, n: int, author: str | None) -> bool:
-    """A standfirst: a long line (:data:`STANDFIRST_MIN` words or more) right under a shorter title-like line (a
-    one-word label such as "Editorial" may sit between)."""
-    if n < STANDFIRST_MIN:
-        return False
-    above = [j for j in (i - 1, i - 2) if j >= 0][: 1 if i < 2 or len(lines[i - 1].split()) > 1 else 2]
-    return any(_title_like(lines[j], author) and len(words(lines[j])) < n for j in above)
 
 
 def _header_anchor(lines: list[str], body_start: int, date_line: int | None) -> int:
@@ -330,17 +216,19 @@ def _day_first(lines: list[str], head: list[str], stopwords: frozenset[str]) -> 
     return True if (stopwords if stopwords is not STOPWORDS else stopwords_of(lines)) is not STOPWORDS else None
 
 
-def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = None) -> CopyFields | None:
+def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = None,
+                      candidates: list[tuple[int, list[float]]] | None = None) -> CopyFields | None:
     """Fields of a browser copy, or None when no run of prose stands out (a plain text file).
 
     Prose is told by English function words; a copy where they find none is read again with those of its own
-    language (:func:`~.copy_language.stopwords_of`), where a story needs :data:`FOREIGN_MIN_WORDS` words of prose."""
+    language (:func:`~.copy_language.stopwords_of`), where a story needs :data:`FOREIGN_MIN_WORDS` words of prose.
+    ``candidates``, when given, receives the headline candidates and their features (``scripts/train_headline.py``)."""
     if stopwords is None:
-        found = read_browser_copy(lines, stopwords=STOPWORDS)
+        found = read_browser_copy(lines, stopwords=STOPWORDS, candidates=candidates)
         if found is not None:
             return found
         foreign = stopwords_of(lines)
-        return None if foreign is STOPWORDS else read_browser_copy(lines, stopwords=foreign)
+        return None if foreign is STOPWORDS else read_browser_copy(lines, stopwords=foreign, candidates=candidates)
     kinds = [_kind(line, stopwords) for line in lines]
     sizes = [len(words(line)) for line in lines]
     lo, hi = _best_run(kinds, sizes)
@@ -373,7 +261,8 @@ def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = No
     header_date = date_line if at is not None and at <= 15 else None  # a date line within the header zone
     lede = lede_of(body)
     title = leaked[0] if leaked else _find_title(lines, kinds, _header_anchor(lines, lo, header_date),
-                                                        author or zone_name, body_end=hi, body_start=lo, lede=lede)
+                                                 author or zone_name, body_end=hi, body_start=lo, lede=lede,
+                                                 candidates=candidates)
     lone = LONE_FOREIGN_BYLINE.match(title or "")  # the headline's words are no byline: "Por Favor Taqueria"
     if author is None or (lone and lone.group("name") == author):
         author = _other_byline(lines, lo, hi, title=title, zone_name=zone_name, common=common, date_line=date_line)
@@ -382,6 +271,7 @@ def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = No
         body = body[1:]
     wire = next((m.group("src").strip() for line in body[:3] if (m := WIRE_DATELINE.match(line))), None)
     source = _source(lines, body, chrome=lines[:lo] + lines[hi:])
+    author = None if author and story_acronyms(author, body) else author  # "By NASA ESA": organisations credited
     author = author if author and is_staff(author) else clean_author(author)  # names joined by ", " as for HTML
     return CopyFields(body=body, title=title, author=author, source=source, published=published,
                       wire=None if wire == source else wire)

@@ -128,6 +128,18 @@ def acronyms(name: str) -> bool:
         any(AGENCIES.fullmatch(w) or is_outlet(w) for w in words)
 
 
+def story_acronyms(name: str, story: list[str]) -> bool:
+    """True when a byline in capitals of two words or more is a list of acronyms the story itself writes in capitals
+    inside its prose ("By NASA ESA" over "... images from NASA and ESA ..."): an organisation credited, no person. A
+    name in capitals ("By JOHN LEE") is one the story writes otherwise ("Lee wrote") or not at all. No word list: the
+    page tells."""
+    words = [w for w in re.findall(r"[\w'’.-]+", name) if not AND_WORD.fullmatch(w)]
+    if len(words) < 2 or not all(w.isupper() and w.isalpha() for w in words):
+        return False
+    shouted = {w for line in story if re.search(r"\b[a-z]{3,}\b", line) for w in re.findall(r"\b[A-Z]{2,}\b", line)}
+    return all(w in shouted for w in words)
+
+
 #: A name and the agency or outlet it works for, after a slash: a photo credit ("Jane Doe/The Example Times").
 SLASH_CREDIT = r"(?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w.'’-]+\s*/\s*(?:the\s+)?[A-Z][\w .&'’-]{1,40}$"
 #: A picture's credit line ("Photo: Jane Doe", "Jane Doe/Example Images", "Getty Images", "AP Photo/Jane Doe"); never a

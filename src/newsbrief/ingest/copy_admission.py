@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from .boilerplate import is_boilerplate
-from .browser import DATE_LINE, INTERFACE, RELATIVE_TIME
+from .copy_headline import DATE_LINE, INTERFACE, RELATIVE_TIME
 from .copy_patterns import words
 from .copy_teasers import SENTENCE_END, dropped, glued_card, list_label, shouted
 

@@ -30,13 +30,15 @@ PUBLISHED_WORD = re.compile(r"(?i)\b(?:published|posted|first appeared)\b[^|]{0,
 
 def _in_sentence(line: str, start: int) -> bool:
     """A date inside a sentence of prose (a photo caption: "... speaks during a campaign stop, Tuesday, Nov. 19, 2019,
-    in Columbia."): five words or more before it, one of them in lowercase, and the line ends as a sentence does;
-    never a byline or a date line ("By Jane Doe, Staff Writer | Published on November 18, 2019.")."""
+    in Columbia."): five words or more before it, one of them in lowercase, and the line ends as a sentence does (a
+    full stop, "!" or "?"); never a byline or a date line ("By Jane Doe, Staff Writer | Published on November 18,
+    2019.")."""
     head = line[:start]
     before = head.split()
     if BYLINE.match(line) or "|" in head or DATE_WORD.search(head):
         return False
-    return len(before) >= 5 and any(w[:1].islower() for w in before) and line.rstrip().endswith((".", ")", "”"))
+    return len(before) >= 5 and any(w[:1].islower() for w in before) and \
+        line.rstrip().endswith((".", "!", "?", ")", "”"))  # a sentence, stated, exclaimed or asked
 
 
 def find_date(lines: list[str], year_hint: int | None, *,

@@ -28,9 +28,10 @@ import numpy as np
 
 from .boilerplate import COPYRIGHT, is_boilerplate
 from .browser import MIN_BODY_WORDS as MIN_STORY_WORDS
-from .browser import CopyFields, _best_run, _kind, _title_like, read_browser_copy
+from .browser import CopyFields, _best_run, _kind, read_browser_copy
 from .bylines import BYLINE
 from .copy_admission import POST_SIGNATURE, candidate, merged, shaped, story_span
+from .copy_headline import title_like
 from .copy_language import stopwords_of
 from .copy_patterns import DATE, STOPWORDS, lede_of, lede_overlap, words
 from .copy_teasers import (
@@ -73,7 +74,7 @@ def _own(line: str, *, kind: str, in_run: bool, i: int, n: int, lo: int, hi: int
         float(kind == "good"), float(kind == "short"), float(kind == "bad"), float(in_run),
         float(end in ".!?\"'”’"), float(end in ":;,"), float(bool(DATE.search(line))),
         float(bool(BYLINE.match(line))),
-        float(is_boilerplate(line)), float(bool(COPYRIGHT.search(line))), float(_title_like(line, None)),
+        float(is_boilerplate(line)), float(bool(COPYRIGHT.search(line))), float(title_like(line, None)),
         i / max(1, n - 1), min(before, 30) / 30, min(after, 30) / 30, float(0 < before <= 3), float(0 < before <= 10),
         math.log1p(repeats), float("|" in line), float(line.startswith(("•", "-", "*", "·"))),
         float(in_rule_body), float(rule_title),
@@ -261,7 +262,7 @@ class LineModel:
         i = int(np.argmax(odds)) if len(p) else 0
         story_start = lines.index(found.body[0]) if found.body and found.body[0] in lines else len(lines)
         # a headline sits above the story (or in its first lines), never further down the page
-        learned = len(p) and odds[i] > self.title_odds and _title_like(lines[i], None) and i <= story_start + 2
+        learned = len(p) and odds[i] > self.title_odds and title_like(lines[i], None) and i <= story_start + 2
         rule_title = None if found.title is not None and caption(found.title) else found.title
         if learned and rule_title is not None and lines[i] != rule_title:
             lede = lede_of(found.body)  # the rule reader's headline stays when the story's opening tells its words

@@ -20,8 +20,9 @@ from charset_normalizer import from_bytes
 
 from ..dates import parse_date
 from ..errors import InputError
-from .browser import _title_like, read_browser_copy, unchromed
+from .browser import read_browser_copy, unchromed
 from .bylines import name_like
+from .copy_headline import dated_headline, title_like
 from .copy_source import copy_source
 from .lines import line_model
 from .model import Article
@@ -153,7 +154,7 @@ def _read_header(lines: list[str]) -> tuple[PageHeader, int]:
                 elif len(header_lines) > 1 and name_like(last):
                     author = last
                 above = header_lines[:-1] if author else header_lines
-                titles = [line for line in above if _title_like(line, author)]
+                titles = [line for line in above if title_like(line, author)]
                 title = titles[-1] if titles else (above[0] if above else None)
             break
     if title is None and lines and len(lines) > 1 and _looks_like_title(lines[0]):
@@ -195,10 +196,13 @@ def parse_page(raw: str, *, article_id: str, origin: str | None = None) -> Artic
     source = header.source
     if source is None and len(all_lines) >= BROWSER_COPY_MIN_LINES:
         source = copy_source(all_lines, body=body_lines, rule=None)  # a copy's chrome names its outlet
+    title = header.title
+    if len(all_lines) >= BROWSER_COPY_MIN_LINES and header.published is None:  # a copy's first line is its chrome
+        title = dated_headline(all_lines) or title
     return Article(
         article_id=article_id,
         text=body,
-        title=header.title,
+        title=title,
         source=source,
         author=header.author,
         published=header.published,

@@ -1,0 +1,188 @@
+"""A browser copy's headline: which lines may be one, and which of them is the story's.
+
+:func:`_find_title` scores the title-like lines (:func:`title_like`) around the story's header (byline, date line)
+by their :data:`FEATURES` with :data:`HAND_WEIGHTS` (weights fit by ``scripts/train_headline.py`` did not beat them
+out of fold over sites). :func:`dated_headline` finds the headline of a copy where no story stands out.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from .boilerplate import is_boilerplate
+from .bylines import BYLINE, SLASH_CREDIT, bare_name, is_staff, photo_credit
+from .copy_dates import DOTTED
+from .copy_patterns import DATE, DATE_NO_YEAR, lede_overlap, words
+
+# A date line without a year ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM").
+DATE_LINE = re.compile(rf"^\W*(?:updated|posted|published|modified|last updated)\b.{{0,20}}{DATE_NO_YEAR.pattern}",
+                       re.IGNORECASE)
+# A photo credit glued to its caption's last sentence ("The road is long.Jane Doe/Example Images").
+GLUED_CREDIT = re.compile(rf"[.!?]{SLASH_CREDIT}")
+# A breadcrumb ("BLOG > Bridges > Closures", "Notícias » Cidade", "Home › Software ›"): sections, no headline.
+BREADCRUMB = re.compile(r"(?:^|\s)[»›](?:\s|$)|\s>\s.*\s>\s")
+RELATIVE_TIME = re.compile(r"\b\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b", re.IGNORECASE)
+STANDFIRST_MIN = 14  # a standfirst: a long line right under a shorter headline-like one
+CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")  # scripts written without spaces between words
+#: What :func:`_find_title` scores a headline candidate by.
+FEATURES: tuple[str, ...] = (
+    "repeated above the story's end", "repeated only below it", "lines from the header", "a long sentence",
+    "no sentence", "4-25 words", "above the header", "share of words the story's opening repeats",
+    "right above the header or a date line", "capitals", "standfirst", "log words", "capitalised words",
+    "ends in ? or !", "digits", "chrome", "within 2 lines of the header", "a short sentence", "log repeats", "colon")
+# Hand weights, selected on the train and dev copies (benchmarks/pages_silver.py; zero on the features only
+# scripts/train_headline.py weighs): the story's opening repeats a headline's words (weight of the share it repeats),
+# the headline sits right above the byline or date line, a line in capitals is a section label or kicker more often
+# than a headline, a short sentence is a caption as often.
+HAND_WEIGHTS: tuple[float, ...] = (2.0, -1.5, -0.5, -3.0, 2.0, 2.0, 0.25, 2.0, 0.5, -2.0, -1.5,
+                                   0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+
+# Sentences of the page's interface, not of the news: player and browser notices, link hints, breadcrumbs.
+INTERFACE = re.compile(
+    r"\b(?:media playback|(?:on|in) your (?:device|browser)|external (?:links?|sites?)|"
+    r"(?:in|open in) a new (?:window|tab)|"
+    r"sharing options|share (?:this|on|via|with)|more on this (?:story|topic)|sign(?:ed)? (?:in|up|out)|log ?in|"
+    r"subscribe|"
+    r"newsletter|javascript|enable cookies|skip to|you are here|"
+    r"click here|tap here|swipe|scroll (?:down|up)|welcome to|read more|"
+    r"(?:facebook|twitter|email|linkedin|reddit|pinterest|whatsapp|flipboard)\W+"
+    r"(?:facebook|twitter|email|linkedin|reddit|pinterest|whatsapp|flipboard))\b", re.IGNORECASE)
+# A media teaser's label ("Video Julian Assange dragged ...", "Watch: ..."; "Video shows ..." is a headline) or a
+# caption's ("Media caption ...").
+TEASER = re.compile(r"^(?:Video|Watch|Gallery|Audio|Photos?|Listen)(?::|\s+(?-i:[A-Z\d\"“‘']))|"
+                    r"^(?:media |image |photo )?caption", re.IGNORECASE)
+
+
+def title_like(line: str, author: str | None) -> bool:
+    tokens = words(line)
+    if not 3 <= len(tokens) <= 30 or is_boilerplate(line) or DATE.search(line) or BYLINE.match(line) or \
+            is_staff(line):
+        return False
+    if INTERFACE.search(line) or TEASER.match(line) or photo_credit(line, below_date=False) or \
+            RELATIVE_TIME.search(line) or DATE_LINE.match(line) or BREADCRUMB.search(line):
+        return False
+    if re.search(r"\[[^\]]{0,40}:[^\]]{1,40}\]$|\((?:photo|image|file)[^)]*\)$|\([^()/]{2,40}/[^()/]{2,40}\)$", line,
+                 re.IGNORECASE) or GLUED_CREDIT.search(line):
+        return False  # a caption with its credit ("... [File: Example Agency]", "... isn't easy.Jane Doe/Getty")
+    if line == author or sum(c.isalpha() for c in line) < 0.6 * len(line.replace(" ", "")):
+        return False
+    if re.search(r"(?<!\w)@\w{3,}", line) or (line.count(",") == 1 and bare_name(line.split(",")[0].strip())
+                                              and re.fullmatch(r"(?:\s+[A-Z][\w.&'’-]*){1,3}", line.split(",")[1])):
+        return False  # a social handle ("Follow @example"), a byline with its outlet ("Jane Doe, Example Insider")
+    if re.search(r"\b(?:by|of|from|for|the|and|with|to)$", line.rstrip(), re.IGNORECASE):
+        return False
+    return not line.startswith(("http", "<", "*", "•", '"', "{")) and line.rstrip()[-1:] not in ",;:"
+
+
+def _ends_sentence(line: str) -> bool:
+    last = line.rstrip().split()[-1]
+    return last.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", last.strip("\"'”’"))
+
+
+def _find_title(lines: list[str], kinds: list[str], anchor: int, author: str | None, *,
+                body_end: int, body_start: int | None = None, lede: frozenset[str] | set[str] = frozenset(),
+                candidates: list[tuple[int, list[float]]] | None = None) -> str | None:
+    """The headline: the title-like line nearest above the header block (byline, else date, else body), whose words
+    the story's opening (``lede``: :func:`~.copy_patterns.lede_of`) repeats; a line under the date line only before
+    the story begins (``body_start``: a crosshead under the story's first paragraph is none). Each candidate is
+    scored by :data:`HAND_WEIGHTS` over its :data:`FEATURES`; ``candidates``, when given, receives each
+    candidate's line index and features (for training)."""
+    seen_at: dict[str, list[int]] = {}
+    for j, line in enumerate(lines):
+        for part in {line, *line.split("|")}:
+            seen_at.setdefault(part.strip().casefold(), []).append(j)
+    best, best_score = None, float("-inf")
+    below = 4 if _dated(lines, anchor) and not BYLINE.match(lines[anchor]) else 0
+    for i in range(max(0, anchor - 20), min(len(lines), anchor + below)):
+        line = lines[i]
+        if i >= anchor and (kinds[i] == "good" or i == anchor or (body_start is not None and i >= body_start)):
+            continue
+        if not title_like(line, author) or _above_credit(lines, i, below_date=i >= anchor):
+            continue  # not a headline, or a photo caption above its credit
+        x = _features(lines, i, anchor=anchor, author=author, kind=kinds[i], body_end=body_end, lede=lede,
+                      others=[j for j in seen_at.get(line.casefold(), []) if j != i])
+        if candidates is not None:
+            candidates.append((i, x))
+        score = sum(w * v for w, v in zip(HAND_WEIGHTS, x))
+        if score > best_score:
+            best, best_score = line, score
+    return best
+
+
+def _features(lines: list[str], i: int, *, anchor: int, author: str | None, kind: str, body_end: int,
+              lede: frozenset[str] | set[str], others: list[int]) -> list[float]:
+    """A headline candidate's :data:`FEATURES` (``others``: the other lines showing the same text)."""
+    line = lines[i]
+    n = len(words(line))
+    tokens = words(line)
+    ends = _ends_sentence(line)
+    return [
+        # a headline is repeated above the story's end (the page title, a breadcrumb, an image caption); a line
+        # repeated only below the story is a teaser or section link of the chrome
+        float(any(j < body_end for j in others)), float(bool(others) and not any(j < body_end for j in others)),
+        float(abs(anchor - i)), float(ends and n > 8), float(not ends), float(4 <= n <= 25), float(i < anchor),
+        lede_overlap(line, lede), float(i == anchor - 1 or _dated(lines, i + 1)),
+        float(sum(c.isupper() for c in line) > 0.8 * sum(c.isalpha() for c in line)),
+        float(_under_headline(lines, i, n, author)),
+        math.log1p(n), sum(w[:1].isupper() for w in tokens) / max(1, n), float(line.rstrip()[-1:] in "?!"),
+        float(any(c.isdigit() for c in line)), float(kind == "bad"), float(abs(anchor - i) <= 2),
+        float(ends and n <= 8), math.log1p(len(others)), float(":" in line),
+    ]
+
+
+def _above_credit(lines: list[str], i: int, *, below_date: bool) -> bool:
+    """A photo caption above its credit line (:func:`~.bylines.photo_credit`); above the date line only one that ends
+    a sentence (a headline sits above a credit as often)."""
+    return i + 1 < len(lines) and (below_date or _ends_sentence(lines[i])) and \
+        photo_credit(lines[i + 1], below_date=below_date)
+
+
+def _dated(lines: list[str], i: int) -> bool:
+    """A date line (a short line showing a date, with or without its year)."""
+    return i < len(lines) and len(words(lines[i])) <= 20 and \
+        bool(DATE.search(lines[i]) or DATE_LINE.match(lines[i]) or DOTTED.match(lines[i]))
+
+
+def _under_headline(lines: list[str], i: int, n: int, author: str | None) -> bool:
+    """A standfirst: a long line (:data:`STANDFIRST_MIN` words or more) right under a shorter title-like line (a
+    one-word label such as "Editorial" may sit between)."""
+    if n < STANDFIRST_MIN:
+        return False
+    above = [j for j in (i - 1, i - 2) if j >= 0][: 1 if i < 2 or len(lines[i - 1].split()) > 1 else 2]
+    return any(title_like(lines[j], author) and len(words(lines[j])) < n for j in above)
+
+# A date line in any language: a year and a day number or a time on a short line ("terça-feira, 19 de novembro de
+# 2019 às 20:13", "05/10/2018 - Publicado por: ...", "2018-08-16").
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+DAY_OR_TIME = re.compile(r"(?<![\d.,])(?:[0-2]?\d|3[01])(?![\d.,]\d)|\d{1,2}:\d{2}")
+DATE_WORDS = 14  # a date line is short: the date, a weekday, "Publicado por:" and a name
+
+
+def date_like(line: str) -> bool:
+    """A short line showing a year and a day number or a time, whatever the language of its month."""
+    year = YEAR.search(line)
+    return year is not None and len(line.split()) <= DATE_WORDS and \
+        DAY_OR_TIME.search(line[:year.start()] + " " + line[year.end():]) is not None
+
+
+def headline_like(line: str) -> bool:
+    """A headline in any language: two words or more (a run of characters in a script written without spaces), no
+    interface sentence, teaser label, byline, date or trailing punctuation of a label; three words or more read as in
+    :func:`title_like`."""
+    n = len(words(line))
+    if n >= 3:
+        return title_like(line, None)
+    if n < 2 and not (CJK.search(line) and len(line) >= 8):
+        return False
+    if INTERFACE.search(line) or TEASER.match(line) or BYLINE.match(line) or date_like(line) or "@" in line:
+        return False
+    return line.rstrip()[-1:] not in ",;:|»›>" and sum(c.isalpha() for c in line) >= 0.6 * len(line.replace(" ", ""))
+
+
+def dated_headline(lines: list[str]) -> str | None:
+    """The headline-like line right above the copy's first date line that has one above it, else None."""
+    for i in range(1, len(lines)):
+        if date_like(lines[i]) and not date_like(lines[i - 1]) and headline_like(lines[i - 1]):
+            return lines[i - 1]
+    return None
