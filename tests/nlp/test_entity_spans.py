@@ -6,9 +6,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from newsbrief.nlp.entities.mentions import doc_mentions
+from newsbrief.nlp.entities.mentions import candidates, doc_mentions
 from newsbrief.nlp.entities.spans import join_of_chains
-from newsbrief.nlp.entities.titles import is_title_of_work, storm_name
+from newsbrief.nlp.entities.titles import defined_terms, is_title_of_work, storm_name
 
 
 def _doc(nlp: Language, words: list[str], ents: list[tuple[int, int, str]]) -> Doc:
@@ -224,3 +224,25 @@ def test_a_body_or_street_ending_in_a_word_of_events_is_kept(nlp: Language) -> N
     assert any(n.endswith("Constitutional Convention") for n, _ in named)
     named = _named(nlp, "Two shops on Kelmford Parade were robbed on Monday, police said.")
     assert any(n.endswith("Kelmford Parade") for n, _ in named)
+
+
+def test_an_era_after_a_year_is_no_organisation(nlp) -> None:
+    names = [s.text for s, _, _ in candidates(nlp(
+        "The Zorvic temple was built in 480 BC and rebuilt in the 2nd century AD. Zorvic priests ruled until "
+        "AD 79, when the Kelmford Academy took over. The BC Lions and the CE Group were founded later."))]
+    assert "BC" not in names and "AD" not in names
+    assert "Kelmford Academy" in names
+
+
+def test_an_acronym_the_text_defines_by_a_term_is_no_organisation(nlp) -> None:
+    names = [s.text for s, _, _ in candidates(nlp(
+        "Most homes in Zorvia use the Compact Fluorescent Light (CFL) now; a CFL costs little. The Kelmford "
+        "Widget Association (KWA) agrees, and the Kelmford Space Agency (KSA) launched a probe. The KWA said so."))]
+    assert "CFL" not in names
+    assert "KWA" in names and "KSA" in names  # defined by an organisation's name
+
+
+def test_defined_terms_need_the_initials_and_no_name_over_the_words() -> None:
+    text = "Zorvia's gross domestic product (GDP) fell, and the Widget Board (WB) met. A big fine (XYZ) came."
+    assert defined_terms(text, []) == {"GDP"}  # a Board is an organisation; XYZ spells no words before it
+    assert defined_terms(text, [(text.index("gross"), text.index(" (GDP)"))]) == set()  # the model's name

@@ -6,7 +6,8 @@ Rules, in order (each explained in docs/methods.md, "Entities"):
    when a person's name remains (:func:`~newsbrief.nlp.entities.labels.strip_person_titles`: not "King Street").
 2. A one-word person or organisation that names a country or large city in the gazetteer
    becomes a place (Kiev), unless it is the surname of a person named in full in the same article or a titled
-   person ("Queen Odessa").
+   person ("Queen Odessa"); so does an organisation of several words that names one ("New Jersey"), not a
+   capital (its government) nor a curated organisation.
 3. A one-word mention that is the surname of exactly one fully named person in the same
    article (else in the whole corpus) joins that person (Biden -> Joe Biden); of several in one article,
    the one named at least twice as often as the next (a given name alone counting for its full name), else
@@ -312,6 +313,9 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
                     labels[i] = "PERSON"
                     keys.append(("PERSON", corpus))
                     continue
+        if (ntok >= 2 and label == "ORG" and is_place(fkey) and not is_capital(fkey)
+                and not is_known_org(m.at[i, "_stripped"])):
+            labels[i] = "GPE"  # a country or state of several words the typer calls an organisation ("New Jersey")
         if labels[i] in PLACE_LABELS:
             code = country_code(m.at[i, "_stripped"])
             if code is not None:

@@ -21,7 +21,7 @@ from .gazetteer import country_code, fold, is_place
 from .labels import PLACE_LABELS, Found, place_label, strip_person_titles
 from .recall import missed_surnames
 from .spans import drop_storm_names, join_of_chains
-from .titles import is_title_of_work, storm_name
+from .titles import defined_terms, is_era_mark, is_title_of_work, storm_name
 
 #: Entity labels newsbrief counts: people, organisations, places (incl. facilities).
 KEEP_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
@@ -160,8 +160,8 @@ def candidates(doc: Doc) -> list[Found]:
         if (not is_name(span.text) or in_quoted_title(span, text=text)
                 or is_title_of_work(span, text=text, label=ent.label_)):
             continue
-        if any(t.lower_.rstrip(".") in _TABLE_TOKENS for t in span):
-            continue
+        if any(t.lower_.rstrip(".") in _TABLE_TOKENS for t in span) or is_era_mark(span):
+            continue  # table words; "500 BC" is a date
         storm = storm_name(span)
         if storm is not None:  # a hurricane: no person, organisation or place, nor its bare name
             if storm:
@@ -179,6 +179,8 @@ def candidates(doc: Doc) -> list[Found]:
             if lab not in PLACE_LABELS and nxt is not None and nxt.lower_ in GEO_HEADS and len(part) <= 3:
                 lab = "LOC"
             found.append((part, lab, cue_label(part)))
+    if "(" in text and (terms := defined_terms(text, [(s.start_char, s.end_char) for s, _, _ in found])):
+        found = [f for f in found if f[0].text not in terms]  # "gross domestic product (GDP)": no name
     return _split_place_before_person(_trim_sentence_openers(drop_storm_names(found, storms)))
 
 

@@ -3,6 +3,9 @@
 * :func:`is_title_of_work` - laws, awards, works and events by their head word ("Data Retention Bill",
   "Nobel Prize", "Kelmford Air Show", "Ostravian Cup 2019"), hashtags and handles ("#Hamilton").
 * :func:`storm_name` - "Hurricane Quillan", "Tropical Storm Quillan": a storm word and one name.
+* :func:`is_era_mark` - "BC", "AD", "BCE", "CE" after a year ("500 BC"): a date, no organisation (eighth pass).
+* :func:`defined_terms` - acronyms the text defines by a term that is no name ("gross domestic product (GDP)",
+  "Compact Fluorescent Light (CFL)"): no organisation (eighth pass).
 * :func:`of_head_kind` - ``ORG`` or ``PLACE`` for a head that takes an "of" complement ("Ministry", "Gulf"):
   an organisation's "of" keeps its name ("Ministry of War"), and :mod:`.spans` joins "of" chains with it.
 """
@@ -21,7 +24,7 @@ from .words import is_common_word, is_given_name, surname_rank
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-__all__ = ["STORM_WORDS", "is_title_of_work", "of_head_kind", "storm_name"]
+__all__ = ["STORM_WORDS", "defined_terms", "is_era_mark", "is_title_of_work", "of_head_kind", "storm_name"]
 
 #: First words of a storm's name ("Hurricane X", "Cyclone X", "Tropical Storm X").
 STORM_WORDS: frozenset[str] = frozenset({"hurricane", "cyclone", "typhoon", "tropical"})
@@ -29,6 +32,51 @@ _SURNAME_BAND = 20_000  # a census surname this common (rank) may head a person'
 _ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)?|[IVX]+)$")  # "Cup 2019", "Games XXI"
 _AWARD_HEADS = frozenset({"award", "awards", "prize", "medal", "trophy"})  # "Anna Prize": an award, no person
 _OF_WORDS = frozenset({"of", "for", "on"})  # "Institute for the Study of War", "Committee on X"
+
+
+_ERA_MARKS = frozenset({"bc", "bce", "ad", "ce"})
+
+
+def is_era_mark(span: Span) -> bool:
+    """True for an era written after a number ("500 BC", "the 3rd century AD", "AD 79" before one): part of a
+    date, whatever label the model gives it."""
+    if len(span) != 1 or span.text.replace(".", "").lower() not in _ERA_MARKS or not span.text[:1].isupper():
+        return False
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    century = before is not None and before.lower_ in {"century", "centuries", "millennium"}
+    return (before is not None and (before.like_num or century or _ORDINAL.match(before.text) is not None)
+            or after is not None and after.like_num)
+
+
+_DEFINED = re.compile(r"\(\s*([A-Z]{2,6})s?\s*\)")  # "... (GDP)", "... (CFLs)"
+_GLUE = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "an", "&", "-"})
+
+
+def defined_terms(text: str, names: list[tuple[int, int]]) -> set[str]:
+    """Acronyms ``text`` defines in brackets right after the words they abbreviate, when those words are no
+    name: none of the character spans ``names`` (the model's names) overlaps them, and the last is no
+    organisation's or place's head word ("the Kelmford Widget Association (KWA)" stays an organisation)."""
+    out: set[str] = set()
+    heads = head_words("org_suffixes", "place_suffixes")
+    for m in _DEFINED.finditer(text):
+        acronym = m.group(1)
+        words = list(re.finditer(r"[A-Za-z][\w'’]*", text[max(0, m.start() - 120) : m.start()]))
+        base = max(0, m.start() - 120)
+        content = [w for w in words if w.group(0).lower() not in _GLUE]
+        if len(content) < len(acronym):
+            continue
+        used = content[-len(acronym):]
+        if "".join(w.group(0)[0] for w in used).upper() != acronym:
+            continue
+        a, b = base + used[0].start(), base + used[-1].end()
+        if text[a:b].count("\n") or any(x < b and a < y for x, y in names):
+            continue
+        if fold(used[-1].group(0)).replace(" ", "") in heads:
+            continue
+        out.add(acronym)
+    return out
 
 
 @functools.cache
