@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from newsbrief.nlp.entities.cues import cue_label
 from newsbrief.nlp.entities.linking import link_entities
 from newsbrief.nlp.entities.mentions import candidates, doc_mentions, group_mentions
-from newsbrief.nlp.entities.cues import cue_label
 from newsbrief.nlp.entities.retype import is_camel_name, is_group_plural, keep_people, retype_people, singulars
 
 
