@@ -124,6 +124,8 @@ def test_a_one_word_name_with_a_persons_pronoun_or_an_honorific_typed_an_organis
 def test_a_company_with_its_or_a_person_named_before_the_pronoun_stays_an_organisation(nlp) -> None:
     got = _kept(nlp, "Quorvex said its sales fell in May. Quorvex shares rose.")
     assert got["Quorvex"] == "ORG"
+    got = _kept(nlp, "Tom Reilly sold Zentrix shares and leased buildings he owned to Zentrix.")
+    assert got["Zentrix"] == "ORG"  # no subject: the pronoun is the subject's
     got = _kept(nlp, "Zentrix hired Tom Reilly in May, and he said the deal was good.")
     assert got["Zentrix"] == "ORG"  # "he" is Reilly's
     got = _kept(nlp, "Quorvex said its sales fell in May. Quorvex told investors she was hopeful.")
