@@ -102,10 +102,10 @@ _THEY = frozenset("it itself they their them theirs themselves".split())  # "X s
 
 
 def person_evidence(span: Span) -> int:
-    """+1 when ``span`` is a subject and the first pronoun after it in its sentence is he/she/his/her ("X said she", "X was released
-    on bail, his lawyer said"), -1 when it is "its", else 0 (also for "it", which a person says too: "X said it
-    was unfair"); a name or a singular noun in a subject's or an
-    object's place before it ("X hired the chief, who said he") ends the search with 0."""
+    """+1 when ``span`` is a subject and the first pronoun after it in its sentence is he/she/his/her ("X said
+    she", "X was released on bail, his lawyer said"), -1 when it is "its", else 0 (also for "it", which a person
+    says too: "X said it was unfair"); a name or a singular noun in a subject's or an object's place before it
+    ("X hired the chief, who said he") ends the search with 0."""
     doc = span.doc
     if span.root.dep_ not in {"nsubj", "nsubjpass"}:
         return 0  # "Neumann sold X shares and leased buildings he owned": the pronoun is the subject's
