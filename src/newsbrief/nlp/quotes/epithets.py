@@ -17,11 +17,21 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .coref import gender_of, is_company_word, person_gender
-from .lexicon import BUSINESS_NOUNS, COMPANY_NOUNS, EPITHET_NOUNS, PATIENT_VERBS, PUBLIC_BODY_NOUNS
+from .lexicon import (
+    BUSINESS_NOUNS,
+    COMPANY_NOUNS,
+    EPITHET_NOUNS,
+    PATIENT_VERBS,
+    PERSON_NOUNS,
+    PERSON_TITLES,
+    PUBLIC_BODY_NOUNS,
+    ROLE_WORDS,
+)
 from .mention import is_definite
 from .names import before_possessive, name_span
 
-__all__ = ["age_subject", "aged_person", "indefinite_age", "is_age", "is_epithet", "name_counts", "surname",
+__all__ = ["age_subject", "aged_person", "indefinite_age", "is_age", "is_epithet", "is_person_noun", "name_counts",
+           "surname",
            "topic_org", "topic_person"]
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -53,6 +63,19 @@ def is_epithet(mention: Span, head: Token) -> bool:
         and head.tag_ == "NN"
         and head.is_lower
         and head.lemma_.lower() in EPITHET_NOUNS
+        and is_definite(mention, head)
+    )
+
+
+def is_person_noun(mention: Span, head: Token) -> bool:
+    """A definite, singular, lower-case noun for one person: an epithet, a role or title ("the retired
+    neurosurgeon", "the judge"), a person resolved to no one is still a person."""
+    lemma = head.lemma_.lower()
+    return (
+        head.pos_ == "NOUN"
+        and head.tag_ == "NN"
+        and head.is_lower
+        and lemma in EPITHET_NOUNS | PERSON_NOUNS | PERSON_TITLES | ROLE_WORDS
         and is_definite(mention, head)
     )
 

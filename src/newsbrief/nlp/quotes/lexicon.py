@@ -135,6 +135,12 @@ EPITHET_NOUNS: frozenset[str] = frozenset(
 )
 #: Words that make a role a past one ("the former president", "her predecessor"): never the sitting holder.
 FORMER_WORDS: frozenset[str] = frozenset("former ex outgoing predecessor erstwhile".split())
+#: Other nouns for one person ("the retired neurosurgeon", "the activist"): no epithet of the person just written
+#: about, yet a person, so a "he" after it stays that unnamed one.
+PERSON_NOUNS: frozenset[str] = frozenset(
+    """entrepreneur investor front-runner frontrunner hopeful contender challenger incumbent lawmaker
+    legislator politician neurosurgeon campaigner activist""".split()
+)
 #: Roles held for someone else ("the spokesman", "the lawyer"): never an epithet of the person they speak for.
 PROXY_ROLES: frozenset[str] = frozenset(
     """spokesman spokeswoman spokesperson aide adviser advisor lawyer attorney official representative envoy

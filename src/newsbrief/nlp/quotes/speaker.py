@@ -34,7 +34,17 @@ from .coref import (
     person_by_surname,
     person_gender,
 )
-from .epithets import aged_person, indefinite_age, is_age, is_epithet, name_counts, surname, topic_org, topic_person
+from .epithets import (
+    aged_person,
+    indefinite_age,
+    is_age,
+    is_epithet,
+    is_person_noun,
+    name_counts,
+    surname,
+    topic_org,
+    topic_person,
+)
 from .lexicon import (
     FAMILY_NOUNS,
     FORMER_WORDS,
@@ -263,6 +273,7 @@ class SpeakerResolver(SpeakerMemory):
             topic = self._topic(mention)
             if topic is not None:
                 return self._named(mention, topic, person=True, kind="description")
+        if is_person_noun(mention, subj):  # "the retired neurosurgeon": a person no one named, for a "he" after
             return self._unnamed_speaker(mention, mention, person=True, kind="role")
         return self._unnamed_speaker(mention, mention, person=False, kind="group")
 
