@@ -144,6 +144,11 @@ def test_a_headline_with_one_section_before_it_is_the_headline_without_the_secti
     found = read_browser_copy(_copy(["Review › 'The Bridge' is a quiet triumph of small-town drama", "By Jane Doe",
                                      "November 19, 2019"]))
     assert found is not None and found.title == "'The Bridge' is a quiet triumph of small-town drama"
+    from newsbrief.ingest import parse_page  # the line classifier's headline too
+
+    raw = "\n".join(_copy(["Review › 'The Bridge' is a quiet triumph of small-town drama", "By Jane Doe",
+                            "November 19, 2019"]))
+    assert parse_page(raw, article_id="x").title == "'The Bridge' is a quiet triumph of small-town drama"
 
 
 BRIDGE = "Le vieux pont ferme aux voitures"
@@ -164,9 +169,9 @@ def test_a_lone_time_and_a_year_first_dotted_date_are_date_lines_of_a_copy_witho
     raw = "\n".join([*MENU, BRIDGE, "Live coverage", "9:41 AM", "Barriers are up at both ends.", "Key events",
                      "November 19, 2019 9:30 AM", *TABLE])
     assert parse_page(raw, article_id="x").title == BRIDGE
-    raw = "\n".join(["MENU", "ホーム", "ニュース", "地域", "スポーツ", "ホーム >", "古い橋が二年間車両通行止めになります",
-                     "by 山田花子 ／ 2019.11.19", "工事は春に始まります。", "関連記事", "こちらの記事も合わせてどうぞ", "2019年10月01日",
-                     "フェリーが朝の便を二便増やします"])
+    raw = "\n".join(["MENU", "ホーム", "ニュース", "地域", "スポーツ", "ホーム >",
+                     "古い橋が二年間車両通行止めになります", "by 山田花子 ／ 2019.11.19", "工事は春に始まります。",
+                     "関連記事", "こちらの記事も合わせてどうぞ", "2019年10月01日", "フェリーが朝の便を二便増やします"])
     assert parse_page(raw, article_id="x").title == "古い橋が二年間車両通行止めになります"
 
 
