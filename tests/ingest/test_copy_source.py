@@ -152,8 +152,8 @@ def test_an_outlet_with_a_company_word_in_its_name_stays_the_fallback_source(out
 @pytest.mark.parametrize("owner", ["Ferrow Digital", "Harbor Holdings LLC", "Ferrow Network", "Harbor Media Co.",
                                    "Harbor News Corp", "Ferrow Media Group", "Lakeside Tribune Publishing",
                                    "Harbor Times Media Group", "Ferrow Broadcast Group", "Ferrow Broadcasting Group",
-                                   "Lakeside Star Media Group", "Harbor Sun Media Corporation",
-                                   "Ferrow Guardian Media Group", "Lakeside Post Holdings", "Harbor Radio Network"])
+                                   "Lakeside Star Media Group", "Harbor Sun Media Corporation", "Harbor Radio Holdings",
+                                   "Ferrow Guardian Media Group", "Lakeside Post Holdings"])
 def test_a_name_ending_in_a_company_word_without_a_news_word_is_a_parent_company(owner: str) -> None:
     from newsbrief.ingest.copy_source import fallback
 
@@ -242,7 +242,55 @@ def test_a_copy_naming_its_outlet_only_by_its_domain_gets_the_domain_when_the_ra
                            intercept=50.0, floor=0.5)
     lines = ["Home", "Sports", "Friday swim results", *STORY, "E-Mail: stats@catchexample.com",
              "Copyright © 2002-2019 - Powered by Example Platform", "catchexample.com/a?a=474349633"]
-    assert abstains.source(lines, body=STORY, rule=None) == "catchexample"
+    assert abstains.source(lines, body=STORY, rule=None) == "Catchexample"
     assert abstains.source(lines, body=STORY, rule="Valley Courier") == "Valley Courier"  # the rule reader's first
     wire = ["Home", *STORY, "© apnews.com 2019"]
     assert abstains.source(wire, body=STORY, rule=None) is None  # never an agency's domain
+
+
+@pytest.mark.skipif(source_model() is None, reason="the package ships no copy_source.npz")
+@pytest.mark.parametrize("outlet", ["Harbour News Network", "Valley Public Media", "Harbour Sports Network",
+                                    "Northfield Digital"])
+@pytest.mark.parametrize("owner", ["Example Holdings LLC", None])
+def test_an_outlet_ending_in_network_media_or_digital_is_the_pick_not_a_parent_company(outlet: str,
+                                                                                       owner: str | None) -> None:
+    assert parse_page(page(outlet, owner or outlet), article_id="a").source == outlet
+
+
+@pytest.mark.parametrize("outlet", ["Harbor Radio Network", "Valley Public Media", "Harbour News Network"])
+def test_a_news_word_before_network_or_media_is_an_outlet_in_the_fallback_too(outlet: str) -> None:
+    from newsbrief.ingest.copy_source import fallback
+
+    assert fallback(outlet) == outlet
+
+
+@pytest.mark.parametrize("rule", ["Powered by Example Platform", "Site by Example Studio", "Example WordPress Themes"])
+def test_a_platform_credit_from_the_rule_reader_is_no_fallback_source(rule: str) -> None:
+    from newsbrief.ingest.copy_source import fallback
+
+    assert fallback(rule) is None
+
+
+def test_the_domain_and_tld_forms_agree_across_the_readers() -> None:
+    from newsbrief.ingest.copy_source import fallback
+    from newsbrief.ingest.sources import tidy
+
+    assert fallback("example-daily.com") == "Example-daily"
+    assert tidy("Harbourgazette.de") == tidy("Harbourgazette.com") == "Harbourgazette"
+
+
+@pytest.mark.parametrize(("company", "outlet"), [("Subscriber Services", "Harbour Gazette"),
+                                                 ("Northwind Partners", "Harbour Gazette"),
+                                                 ("Northwind Holdings", "Valley Public Media")])
+def test_only_network_media_or_digital_endings_are_readmitted_to_the_pick(company: str, outlet: str) -> None:
+    import numpy as np
+
+    from newsbrief.ingest.copy_candidates import N_FEATURES
+    from newsbrief.ingest.copy_source import SourceModel
+
+    coef = np.zeros(N_FEATURES)
+    coef[1] = 1.0
+    ranker = SourceModel(mean=np.zeros(N_FEATURES), scale=np.ones(N_FEATURES), coef=coef, intercept=-5.0, floor=0.0)
+    rows = np.zeros((2, N_FEATURES))
+    rows[:, 1] = [9.0, 8.0]
+    assert ranker.pick([company, outlet], rows)[0] == outlet

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from copypages import STORY
 from newsbrief.ingest.copy_written import written_domains, written_name, written_names
 
@@ -15,19 +17,109 @@ def test_a_domain_and_an_email_address_name_the_site_but_mail_services_and_netwo
 def test_a_domain_written_once_outside_the_copyright_line_is_no_name_of_the_site() -> None:
     lines = ["Home", *STORY, "Shop our partner at partnershop.com", "E-Mail: desk@catchexample.com",
              "catchexample.com/a?a=474349633"]
-    assert written_names(lines, body=set(STORY)) == {"catchexample": "domain"}
+    assert written_names(lines, body=set(STORY)) == {"catchexample.com": "domain"}
 
 
 def test_a_domain_in_the_copyright_line_counts_at_once() -> None:
     lines = ["Home", *STORY, "© example-daily.com, 2008"]
-    assert written_name(lines, body=STORY) == "example-daily"
+    assert written_name(lines, body=STORY) == "Example-daily"
 
 
-def test_a_lowercase_copyright_owner_and_a_name_before_a_legal_form_are_names() -> None:
-    assert written_name(["Home", *STORY, "Legal Notice Terms © solar magazine 2019"], body=STORY) == "solar magazine"
-    assert written_name(["Home", *STORY, "examplesoft GmbH", "Fleischmarkt 1"], body=STORY) == "examplesoft"
+def test_a_lowercase_copyright_owner_named_again_and_a_name_on_an_imprint_line_are_names() -> None:
+    assert written_name(["Home", *STORY, "About solar magazine", "Legal Notice Terms © solar magazine 2019"],
+                        body=STORY) == "Solar Magazine"
+    assert written_name(["Home", *STORY, "examplesoft GmbH", "Fleischmarkt 1"], body=STORY) == "Examplesoft"
 
 
 def test_the_story_and_capitalised_owners_give_no_lowercase_name() -> None:
     story = [*STORY, "Write to desk@storyexample.com or visit storyexample.com for more."]
     assert written_name(["Home", *story, "© 2019 Example Media Group"], body=story) is None
+
+
+# Review fixes: every copy below goes through the public entry, as a reader gets it.
+HEAD = ["Home", "News", "Sport", "Weather", "Sign In", "Bridge to close for two years", "By Jane Doe",
+        "Published November 19, 2019"]
+
+
+def _source(foot: list[str], *, head: list[str] = HEAD) -> str | None:
+    from newsbrief.ingest.text import parse_page
+
+    return parse_page("\n".join([*head, *STORY, *foot]), article_id="a").source
+
+
+@pytest.mark.parametrize("foot", [
+    ["Privacy policy", "Website by foodigital.com", "Need a site? Contact hello@foodigital.com"],
+    ["Privacy policy", "© 2020 Example Holdings LLC. All rights reserved. | Site by foodigital.com"],
+    ["Privacy policy", "© 2020 Example Holdings LLC | Powered by townnews.com"],
+    ["Privacy policy", "Powered by examplecms.com", "Hosting and support: support@examplecms.com"],
+    ["We use cookies. Accept", "Consent managed by cookievendorexample.com",
+     "Cookie list provided by cookievendorexample.com"],
+])
+def test_a_site_makers_a_software_vendors_or_a_cookie_vendors_domain_is_never_the_source(foot: list[str]) -> None:
+    assert _source(foot) is None
+
+
+@pytest.mark.parametrize("foot", [
+    ["Media contact: Jane Roe, jane@brightpr.com", "For images write to press@brightpr.com"],
+    ["About acme robotics", "Media contact: press@acme-robotics.de", "Visit acme-robotics.de for images",
+     "© 2019 Example Newswire Holdings LLC"],
+    ["Privacy policy", "Send news tips to valleynewsdesk@yahoo.com", "Advertising: valleyads@yahoo.com"],
+    ["Privacy policy", "Send news tips to editor.valley@aol.com", "Letters to the editor: letters.valley@aol.com"],
+])
+def test_e_mail_addresses_alone_and_mail_providers_never_name_the_outlet(foot: list[str]) -> None:
+    assert _source(foot) is None
+
+
+def test_an_agency_member_page_left_empty_on_purpose_is_not_filled_by_the_last_resort() -> None:
+    foot = ["Privacy policy", "Advertise with us: ads@adpartnerexample.com", "Get our deals at adpartnerexample.com",
+            "Copyright 2019 The Associated Press. All rights reserved.", "adpartnerexample.com/deals"]
+    assert _source(foot) is None
+
+
+@pytest.mark.parametrize("teaser", ["Why the deputy AG quit after two months",
+                                    "Wildfire forces evacuations in northern AB",
+                                    "Owners form a new LLC to buy the mill", "why the deputy AG quit after two months"])
+def test_a_legal_form_in_a_sentence_names_no_company(teaser: str) -> None:
+    assert _source(["Most read", teaser]) is None
+
+
+def test_a_name_before_a_legal_form_on_an_imprint_line_is_the_last_resort() -> None:
+    assert _source(["Imprint", "examplesoft GmbH", "Fleischmarkt 1, 1010 Wien"]) == "Examplesoft"
+
+
+def test_a_credit_line_is_no_copyright_owner_and_an_owner_needs_a_second_mention() -> None:
+    assert _source(["Privacy policy", "Copyright 2019 The Associated Press. All rights reserved.",
+                    "Photos © the photographers unless noted"]) is None
+    assert written_name(["Home", *STORY, "Legal Notice Terms © harbour magazine 2019"], body=STORY) is None
+    assert written_name(["Home", *STORY, "Write to desk@harbourmagazine.com",
+                         "Legal Notice Terms © harbour magazine 2019"], body=STORY) == "Harbour Magazine"
+
+
+def test_a_bare_domain_twice_in_a_network_list_is_a_sister_site_not_the_outlet() -> None:
+    foot = ["Dow Example", "examplehomes.com", "Example Barrons", "Privacy policy", "examplehomes.com"]
+    assert _source(foot) is None
+    assert _source([*foot, "examplehomes.com/listings/1234"]) == "Examplehomes"
+
+
+def test_a_domain_in_a_headline_or_a_teaser_is_a_story_about_a_site_not_the_site() -> None:
+    head = ["Home", "News", "Business", "Shoppers flock to bargainexample.com as prices rise", "Sign In",
+            "Shoppers flock to bargainexample.com as prices rise", "By Jane Doe", "Published November 19, 2019"]
+    assert _source(["Privacy policy"], head=head) is None
+    assert _source(["Most read", "Petition on change.org passes one million signatures",
+                    "Why change.org petitions rarely change laws"]) is None
+
+
+@pytest.mark.parametrize(("foot", "outlet"), [
+    (["E-Mail: stats@catchexample.com", "Copyright © 2002-2019 - Powered by Example Platform",
+      "catchexample.com/a?a=474349633"], "Catchexample"),
+    (["Privacy policy", "© example-daily.com, 2008"], "Example-daily"),
+    (["Privacy policy", "Tips: newsdesk@bbc.co.uk", "bbc.co.uk/news/bridge-to-close"], "BBC"),
+    (["Privacy policy", "Tips: desk@example-daily.com", "example-daily.com/news/bridge-to-close"], "Example-daily"),
+])
+def test_a_copy_naming_its_outlet_only_by_its_domain_gets_the_name_the_url_reader_gives(foot: list[str],
+                                                                                        outlet: str) -> None:
+    from newsbrief.ingest.sources import choose_source
+
+    assert _source(foot) == outlet
+    host = next(w for line in foot for w in line.split() if "/" in w or w.endswith(".com,")).split("/")[0]
+    assert choose_source([None], url="https://www." + host.rstrip(",")) == outlet  # one outlet, one name

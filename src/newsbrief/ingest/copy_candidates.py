@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .boilerplate import COPYRIGHT
-from .copy_patterns import STOPWORDS
+from .copy_patterns import LEGAL_FORMS, PLATFORM, SOFTWARE, STOPWORDS
 from .copy_written import written_domains
 from .copyright import copyright_owner
 from .names import WIDGET_WORDS, is_outlet
-from .sources import AGENCIES, _initials, agrees, domain_label, is_section
+from .sources import AGENCIES, DOMAIN_ENDING, _initials, agrees, domain_label, is_section
 
 TOKEN = r"(?:[A-Z][\w'’&.-]*[\w'’]|[A-Z]|\d+[A-Za-z][\w-]*)"
 CONNECT = r"(?:of|the|and|&|de|du|la|for|on|-)"
@@ -32,7 +32,7 @@ CONNECT = r"(?:of|the|and|&|de|du|la|for|on|-)"
 NUMBER = r"\d{1,2}(?![\w.,:/-])"
 CAP_RUN = re.compile(rf"(?<![\w'’.-]){TOKEN}(?:\s+(?:{CONNECT}\s+)?(?:{TOKEN}|{NUMBER}))*")
 URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
-DOMAIN_SUFFIX = re.compile(r"(?i)\.(?:com|net|org|co\.uk|com\.au|co\.in|in|ca|ie|news|tv)$")
+DOMAIN_SUFFIX = re.compile(rf"(?i)\.{DOMAIN_ENDING}$")
 #: A link's verb before a name ("Contact Example Post", "Subscribe to Example Times", "Sign up for ..."): the name
 #: after it is a candidate of its own (:func:`is_label`) and counts as named after a link (:data:`BEFORE`).
 ACTION = frozenset("contact about follow subscribe join advertise sign download get watch send share email call visit "
@@ -46,7 +46,7 @@ AFTER = re.compile(r"(?i)^(?:['’]s)?\s*(?:newsletters?|store|shop|app|apps|arc
 CREDIT_END = re.compile(r"(?:\||/|—|–|-|,)\s*$")
 #: A word of a company's name ("Example Media Group", "Example Holdings LLC", "Example (City) Private"; "Broadcasting"
 #: too, though a name ending in it is an outlet's: :data:`~.copy_source.NEWS_COMPANY`).
-COMPANY_WORD = (r"(?:llc|inc|ltd|limited|plc|corp(?:oration)?|company|co|group|media|communications|newspapers|"
+COMPANY_WORD = (rf"(?:{LEGAL_FORMS}|group|media|communications|newspapers|"
                 r"network|interactive|holdings|enterprises|publishing|broadcasting|services|private|digital|partners|"
                 r"industries)\b")
 COMPANY = re.compile(rf"(?i)\b{COMPANY_WORD}\.?")
@@ -73,14 +73,6 @@ OWN_NOTE = re.compile(r"^(?:the\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z0-9][\w&
                       r"family)\b|"
                       r"is (?:reader|audience)[- ]supported\b|is supported by its (?:audience|readers)\b|"
                       r"may (?:earn|receive) (?:an? )?(?:small )?(?:affiliate )?commission)")
-#: The software or agency that made the site ("Powered by WordPress.com VIP", "Site by Example Studio") and the
-#: affiliate programme a blog discloses ("We are a participant in the Example Services LLC Associates Program").
-PLATFORM = re.compile(r"(?i)\b(?:powered by|hosted by|built (?:on|with)|theme by|designed by|(?:web)?site by|"
-                      r"developed by|crafted (?:with )?(?:\S+ )?by|(?:a )?participant in(?: the)?|"
-                      r"affiliate of(?: the)?)\s*$")
-#: A name of the software a site is made with or of its themes ("Example WordPress Themes", "ExampleTemplates",
-#: "Blogger"): never the outlet.
-SOFTWARE = re.compile(r"(?i)wordpress|templates?|\bthemes?\b|\bblogger\b|\bplugins?\b")
 #: A note about the story's author names the outlet she works for: "Jane Doe is a staff writer at Example News",
 #: "... is an Ideas contributor at EXAMPLE", "Jane covers courts for Example Post" (not "was formerly an editor at
 #: ...", nor the outlets after "has covered ... at").

@@ -13,6 +13,18 @@ STOPWORDS = frozenset(
     "his she her it its they them their what which who whom this that these those am would could said says "
     "as also while because until".split()
 )
+#: The legal forms that end an English company's name ("Example Holdings LLC", "Example Times Co."), for patterns
+#: compiled case-insensitive; and those of other countries ("examplesoft GmbH", "Example S.A."), written as they are.
+LEGAL_FORMS = r"(?:llc|inc|ltd|limited|plc|corp(?:oration)?|company|co)"
+FOREIGN_LEGAL_FORMS = r"(?:GmbH|AG|S\.A\.|SA|S\.r\.l\.|Srl|B\.V\.|BV|Pty|Oy|AB|ApS|K\.K\.|KK)"
+#: The software or agency that made the site ("Powered by WordPress.com VIP", "Site by Example Studio") and the
+#: affiliate programme a blog discloses ("We are a participant in the Example Services LLC Associates Program").
+PLATFORM = re.compile(r"(?i)\b(?:powered by|hosted by|built (?:on|with)|theme by|designed by|(?:web)?site by|"
+                      r"developed by|crafted (?:with )?(?:\S+ )?by|(?:a )?participant in(?: the)?|"
+                      r"affiliate of(?: the)?)\s*$")
+#: A name of the software a site is made with or of its themes ("Example WordPress Themes", "ExampleTemplates",
+#: "Blogger"): never the outlet.
+SOFTWARE = re.compile(r"(?i)wordpress|templates?|\bthemes?\b|\bblogger\b|\bplugins?\b")
 MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 TIME = r"(?:\s*(?:at|,|\||•|-)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?-i:[A-Z]{2,4})\b)?)?"

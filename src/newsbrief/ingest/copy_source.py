@@ -29,7 +29,8 @@ from .copy_candidates import (
     name_key,
     own_name,
 )
-from .copy_written import written_name
+from .copy_patterns import LEGAL_FORMS
+from .copy_written import WRITTEN_DOMAIN, credit, site_name, written_name
 from .copyright import copyright_owner
 from .names import is_outlet
 from .sources import AGENCIES, agency, agrees, tidy
@@ -55,8 +56,9 @@ class SourceModel:
         if not wholes:
             return None, 0.0
         p = self.scores(rows)
-        # a section, a button or a parent company ("Example Media Group") is never the outlet
-        usable = np.array([not is_label(name) and not parent_company(name) for name in wholes])
+        # a section, a button or a holding company ("Example Media Group") is never the outlet; a name the chrome
+        # repeats that ends in Media, Network or Digital may be ("Valley Public Media", "Northfield Digital")
+        usable = np.array([not is_label(name) and not parent_company(name, repeated=True) for name in wholes])
         if not usable.any():
             return None, 0.0
         i = int(np.argmax(np.where(usable, p, -1.0)))
@@ -66,8 +68,9 @@ class SourceModel:
                candidates: tuple[list[str], np.ndarray] | None = None) -> str | None:
         """The outlet of a copy: the site's note about itself, else the ranker's pick above the floor (never a parent
         company: :func:`parent_company`), else the rule reader's source unless it is only a parent company
-        (:func:`fallback`), else a name the chrome writes only in lowercase (its domain written twice or in its
-        copyright line: :func:`~.copy_written.written_name`), else None. ``candidates``: the copy's
+        (:func:`fallback`), else a name the chrome writes only in lowercase (its address, an owner named again, an
+        imprint: :func:`~.copy_written.written_name`) unless the page is an agency's member page
+        (:func:`last_resort`), else None. ``candidates``: the copy's
         names and rows (:func:`candidate_rows`) when already computed (training scores many settings on them)."""
         own = own_name(lines, body=body)
         if own is not None:
@@ -77,7 +80,7 @@ class SourceModel:
             candidates = (wholes, rows)
         name, p = self.pick(*candidates)
         if name is None or p < self.floor:
-            return fallback(rule, lines=lines, body=body) or written_name(lines, body=body)
+            return last_resort(rule, lines=lines, body=body)
         wire = next((m.group("src").strip() for line in body[:3] if (m := WIRE_DATELINE.match(line))), None)
         if wire and (name_key(wire) == name_key(name) or agency(wire) is not None and agency(wire) == agency(name)) \
                 and not agency_site(name, lines, body=body):
@@ -88,7 +91,7 @@ class SourceModel:
 _NEWS_WORDS = (r"news|times|journal|post|herald|courier|tribune|gazette|chronicle|telegraph|observer|guardian|express|"
                r"star|sun|mirror|record|register|examiner|inquirer|monitor|dispatch|bulletin|daily|weekly|press|"
                r"review|reporter|standard|sentinel|independent|magazine|radio|television|tv|broadcasting|broadcast")
-_LEGAL_FORM = r"(?:co|inc|company|corporation|ltd|llc|plc)\b\.?"
+_LEGAL_FORM = rf"(?!corp\b){LEGAL_FORMS}\b\.?"  # "Example News Corp" is a parent company
 #: A news outlet's word right before the legal form that ends the name ("Example Times Co.", "Example Broadcasting
 #: Corporation"): the outlet's own company. Not before any other company word: "Example News Corp", "Example Media
 #: Group", "Example Tribune Publishing", "Example Broadcast Group" are parent companies.
@@ -96,14 +99,25 @@ NEWS_COMPANY = re.compile(rf"(?i)\b(?:{_NEWS_WORDS})(?:\W+{_LEGAL_FORM}(?:\W*{_L
 #: The last word of a company's name (:data:`~.copy_candidates.COMPANY_WORD`: "Example Media", "Example Holdings
 #: LLC", "Example (City) Private"); a news word there ("Example Broadcasting") is an outlet's (:data:`NEWS_COMPANY`).
 COMPANY_END = re.compile(rf"(?i)\b{COMPANY_WORD}\W*$")
+#: A broadcaster's or a newsroom's name ending in Network, Media or Digital ("Harbour News Network", "Valley Public
+#: Media", "Example Radio Network"): an outlet, not its owner.
+NEWS_NETWORK = re.compile(rf"(?i)\b(?:{_NEWS_WORDS}|public|sports?)\W+(?:network|media|digital)\W*$")
+#: The company words an outlet's own name ends in as often as a company's ("Valley Public Media", "Harbour Sports
+#: Network", "Northfield Digital"): a name the chrome repeats that ends in one may be the ranker's pick.
+OUTLET_COMPANY_END = re.compile(r"(?i)\b(?:network|media|digital)\W*$")
 
 
-def parent_company(name: str) -> bool:
+def parent_company(name: str, *, repeated: bool = False) -> bool:
     """A name that is only a company's: its last word a company word, not an outlet's own company (a news word right
-    before the legal form, :data:`NEWS_COMPANY`) nor a known outlet ("Example Media Group", "Example News Corp",
-    "Example Tribune Publishing"; not "Example Times Co.", and not "Example Digital Journal" or "Example
-    Broadcasting", which end in no company word)."""
-    return bool(COMPANY_END.search(name)) and not NEWS_COMPANY.search(name) and not is_outlet(name)
+    before the legal form, :data:`NEWS_COMPANY`, or before Network or Media, :data:`NEWS_NETWORK`) nor a known outlet
+    ("Example Media Group", "Example News Corp", "Example Tribune Publishing"; not "Example Times Co.", "Harbour News
+    Network", and not "Example Digital Journal" or "Example Broadcasting", which end in no company word).
+    ``repeated``: a name the chrome repeats (the ranker's pick), which may end in Network, Media or Digital
+    (:data:`OUTLET_COMPANY_END`)."""
+    if repeated and OUTLET_COMPANY_END.search(name):
+        return False
+    return (bool(COMPANY_END.search(name)) and not NEWS_COMPANY.search(name) and not NEWS_NETWORK.search(name)
+            and not is_outlet(name))
 
 
 def agency_site(name: str, lines: list[str], *, body: list[str]) -> bool:
@@ -140,24 +154,37 @@ def fallback(rule: str | None, *, lines: list[str] | None = None, body: list[str
     (:func:`agency_site` of the copy's ``lines``): a source left empty tells the reader the copy did not say, where a
     parent company would count its papers as one outlet, and an agency its members' pages as its own (a member site
     runs agency copy under its own name; the agency is the ``wire``)."""
-    if rule is None or parent_company(rule):
+    if rule is None or parent_company(rule) or credit(rule):
         return None
     if AGENCIES.fullmatch(rule.strip()):
         return rule if lines is not None and agency_site(rule, lines, body=body or []) else None
-    return rule
+    return site_name(rule) if WRITTEN_DOMAIN.fullmatch(rule.strip()) else tidy(rule)
+
+
+def last_resort(rule: str | None, *, lines: list[str], body: list[str]) -> str | None:
+    """The source when the ranker names none: the rule reader's (:func:`fallback`), else a name the chrome writes only
+    in lowercase (:func:`~.copy_written.written_name`), but not on a page left empty on purpose: an agency's notice
+    on a member page (the page is known not to name its outlet; a domain there is a partner's or an advertiser's)."""
+    kept = fallback(rule, lines=lines, body=body)
+    if kept is not None:
+        return kept
+    story = set(body)
+    notices = [line for line in lines if COPYRIGHT.search(line) and line not in story]
+    if agency(rule) is not None or any(agency(copyright_owner([line])) is not None for line in notices):
+        return None
+    return written_name(lines, body=body)
 
 
 def copy_source(lines: list[str], *, body: list[str], rule: str | None) -> str | None:
     """The outlet of a copy: :meth:`SourceModel.source` with the shipped weights; without them the site's note about
-    itself (:func:`own_name`), else the rule reader's source unless only a parent company (:func:`fallback`), else a
-    name the chrome writes only in lowercase (:func:`~.copy_written.written_name`)."""
+    itself (:func:`own_name`), else :func:`last_resort`."""
     ranker = source_model()
     if ranker is not None:
         return ranker.source(lines, body=body, rule=rule)
     own = own_name(lines, body=body)
     if own is not None:
         return tidy(own)
-    return fallback(rule, lines=lines, body=body) or written_name(lines, body=body)
+    return last_resort(rule, lines=lines, body=body)
 
 
 @lru_cache(maxsize=1)

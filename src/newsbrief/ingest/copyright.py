@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from .boilerplate import COPYRIGHT
+from .copy_patterns import LEGAL_FORMS
 
 OWNER_NOISE = re.compile(
-    r"\b(?:all rights reserved|or its affiliated companies|inc|llc|ltd|limited|plc|company|co|corp(?:oration)?|"
+    rf"\b(?:all rights reserved|or its affiliated companies|{LEGAL_FORMS}|"
     r"media group|group|productions|interactive)\b\.?", re.IGNORECASE,
 )
 

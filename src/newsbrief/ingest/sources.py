@@ -30,7 +30,10 @@ EDITION = re.compile(r"\s*(?:[-–|:(]\s*)?\b(?:us|u\.s\.|uk|international|globa
                      r"australia)?\s*edition\)?$|\s+[-–|]\s*(?:us|uk|international)$", re.IGNORECASE)
 
 
-DOMAIN_LIKE = re.compile(r"(?i)^(?:https?://|www\.)|\.(?:com|net|org|co\.uk|com\.au|in|ca)/?$")
+#: The endings of the domains pages write ("example.com", "example.co.uk", "example.de"): the one list every reader
+#: of a written domain uses.
+DOMAIN_ENDING = r"(?:com|net|org|co\.uk|com\.au|co\.in|in|ca|ie|news|tv|ru|de|it|fr|es|at|ch|nl)"
+DOMAIN_LIKE = re.compile(rf"(?i)^(?:https?://|www\.)|\.{DOMAIN_ENDING}/?$")
 
 
 def domain_label(url: str | None) -> str | None:
@@ -69,7 +72,7 @@ def tidy(name: str | None) -> str | None:
     if not name:
         return None
     text = re.sub(r"[_]+", " ", name).strip()
-    text = re.sub(r"(?i)^(?:https?://)?(?:www\.)?([\w-]+)\.(?:com|net|org|co\.uk|com\.au|in|ca)/?$", r"\1", text)
+    text = re.sub(rf"(?i)^(?:https?://)?(?:www\.)?([\w-]+)\.{DOMAIN_ENDING}/?$", r"\1", text)
     text = EDITION.sub("", text).strip(" -–|:")
     return re.sub(r"\s+", " ", text) or None
 
