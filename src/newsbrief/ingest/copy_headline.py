@@ -266,7 +266,7 @@ def _prose(line: str) -> bool:
     return n >= PROSE_WORDS and line.rstrip()[-1:] in ".!?。！？"
 
 
-HEADLINE_REACH = 5  # the lines above a copy's first date line its headline may sit in (past a name, labels)
+HEADLINE_REACH = 6  # the lines above a copy's first date line its headline may sit in (past a name, labels)
 # A section or interface label of two words or fewer ("Local News", "Latest Galleries", "Photo gallery", "Share").
 LABEL = re.compile(r"(?i)\b(?:news|latest|galler(?:y|ies)|photos?|videos?|pictures|stories|related|more|top|popular|"
                    r"trending|opinion|blogs?|archives?|sections?|topics?|comments?|share|updates?|live)\b")
@@ -294,8 +294,10 @@ def dated_headline(lines: list[str]) -> str | None:
         for line in above:
             if title_like(line, None) and not _ends_sentence(line) and not bare_name(line):
                 return section_tail(line, page=lines)
+        lowered = {w for line in lines for w in re.findall(r"\w[\w'’-]{2,}", line) if w[:1].islower()}
         for line in above:  # a two-word headline, past names, labels and one-word lines only
-            label = bare_name(line) or len(words(line)) <= 2 and LABEL.search(line) is not None
+            name = bare_name(line) and line.split()[0].casefold() not in lowered  # "Classificação NASCAR" is none
+            label = name or len(words(line)) <= 2 and LABEL.search(line) is not None
             if headline_like(line) and not label:
                 return line
             if not (label or len(words(line)) <= 1 or is_boilerplate(line) or INTERFACE.search(line)):
