@@ -32,7 +32,8 @@ def test_a_plain_text_poem_or_results_list_keeps_its_first_line_as_its_title() -
 
 def test_a_section_mark_inside_a_headline_stays_unless_the_page_shows_the_section() -> None:
     for headline in ("Brexit » what next for the City of London", "Q&A › the mayor on why the old bridge must close",
-                     "Le pont » ce qui change pour les automobilistes", "Rock › Roll: the band that saved the old bridge"):
+                     "Le pont » ce qui change pour les automobilistes",
+                     "Rock › Roll: the band that saved the old bridge"):
         assert _title([*MENU, headline, "By Jane Doe", "November 19, 2019", *PROSE]) == headline
     assert _title([*MENU, "Sport » Council votes to close the old bridge to cars", "By Jane Doe",
                    "November 19, 2019", *PROSE]) == "Council votes to close the old bridge to cars"

@@ -89,9 +89,9 @@ def _marks(line: str) -> list[re.Match[str]]:
 def section_tail(line: str, *, page: Sequence[str]) -> str:
     """The headline of a line with one section before it ("Sports » Hawks win the title" -> "Hawks win the title"): the
     section has :data:`SECTION_WORDS` words at most and the page shows it elsewhere (a menu line, a breadcrumb's part:
-    :func:`_shows_section`), the headline has three words or more and opens as one does (a capital, a digit, a quotation mark);
-    else the line itself ("Brexit » what next for the City", "Rock › Roll: the band ..." keep their words: a title
-    with its section is less wrong than half a title)."""
+    :func:`_shows_section`), the headline has three words or more and opens as one does (a capital, a digit, a
+    quotation mark); else the line itself ("Brexit » what next for the City", "Rock › Roll: the band ..." keep their
+    words: a title with its section is less wrong than half a title)."""
     marks = _marks(line)
     if len(marks) == 1:
         head, tail = line[:marks[0].start()].strip(), line[marks[0].end():].strip()
@@ -194,8 +194,9 @@ def _under_headline(lines: list[str], i: int, n: int, author: str | None) -> boo
 # time alone ("9:41 AM", "12.30pm", a live page's entry; never "10.21", a race time).
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 DAY_OR_TIME = re.compile(r"(?<![\d.,])(?:[0-2]?\d|3[01])(?![\d.,]\d)|\d{1,2}:\d{2}")
-YEAR_FIRST = re.compile(r"(?<![\d.])(?<!\bv)(?<!\bversion )(?<!\bversion)(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}(?![\d.]\d)",
-                        re.IGNORECASE)  # never a version ("Version 2020.1.3", "v2020.1.3")
+# (never a version: "Version 2020.1.3", "v2020.1.3")
+YEAR_FIRST = re.compile(r"(?<![\d.])(?<!\bv)(?<!\bversion )(?<!\bversion)(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}"
+                        r"(?![\d.]\d)", re.IGNORECASE)
 TIME_ALONE = re.compile(r"^\d{1,2}(?::\d{2}\s*(?:[ap]\.?m\.?)?|\.\d{2}\s*[ap]\.?m\.?)$", re.IGNORECASE)
 # English function words: a line holding one and no date in English (:data:`~.copy_patterns.DATE`) is a heading that
 # names a year ("Top 10 walks of 2019", "Class of 2019: 25 graduates"), no date line in another language.

@@ -108,8 +108,8 @@ def features(lines: list[str], *, rule: CopyFields | None = None) -> np.ndarray:
     share, labelled = _story_marks(lines, rule_body, first, last)
     own = np.array([_own(line, kind=k, in_run=lo <= i < hi, i=i, n=n, lo=lo, hi=hi,
                          repeats=counts[re.sub(r"\W+", "", line.casefold())] - 1, in_rule_body=line in rule_body,
-                         rule_title=section_tail(line, page=lines) == rule_title, in_story=first <= i <= last, story_share=share[i],
-                         after_label=labelled[i])
+                         rule_title=section_tail(line, page=lines) == rule_title, in_story=first <= i <= last,
+                         story_share=share[i], after_label=labelled[i])
                     for i, (line, k) in enumerate(zip(lines, kinds))], dtype=np.float64).reshape(n, -1)
     width = own.shape[1]
     padded = np.vstack([np.zeros((WINDOW, width)), own, np.zeros((WINDOW, width))])
