@@ -267,7 +267,7 @@ def _prose(line: str) -> bool:
     return n >= PROSE_WORDS and line.rstrip()[-1:] in ".!?。！？"
 
 
-HEADLINE_REACH = 6  # the lines above a copy's first date line its headline may sit in (past a name, labels)
+HEADLINE_REACH = 5  # the lines above a copy's first date line its headline may sit in (past a name, labels)
 # A section or interface label of two words or fewer ("Local News", "Latest Galleries", "Photo gallery", "Share").
 LABEL = re.compile(r"(?i)\b(?:news|latest|galler(?:y|ies)|photos?|videos?|pictures|stories|related|more|top|popular|"
                    r"trending|opinion|blogs?|archives?|sections?|topics?|comments?|share|updates?|live)\b")
@@ -276,10 +276,11 @@ LABEL = re.compile(r"(?i)\b(?:news|latest|galler(?:y|ies)|photos?|videos?|pictur
 def dated_headline(lines: list[str]) -> str | None:
     """The headline of a copy where no story stands out: the line above its first date line in the header (before the
     first sentence of prose, :func:`_prose`; a later date line is a live post's or a related story's). The nearest
-    title-like line up to :data:`HEADLINE_REACH` lines above (never a sentence or a name), else the nearest that reads
-    as a headline of two words (:func:`headline_like`: "Classificação NASCAR"); both past a name, a label
-    (:data:`LABEL`: "Local News", "Share") or a breadcrumb. None when the copy opens with no chrome (a plain text file
-    keeps its first line) or no headline sits there."""
+    title-like line up to :data:`HEADLINE_REACH` lines above (never a sentence or a name; past a name, a label, a
+    breadcrumb), else the nearest line that reads as a headline of two words (:func:`headline_like`: "Classificação
+    NASCAR") past names and labels only (:data:`LABEL`: "Local News", "Share"; a name is two capitalised words whose
+    first the page never writes in lowercase). None when the copy opens with no chrome (a plain text file keeps its
+    first line) or no headline sits there."""
     if not opens_with_chrome(lines):
         return None
     for i in range(1, len(lines)):
@@ -296,12 +297,12 @@ def dated_headline(lines: list[str]) -> str | None:
             if title_like(line, None) and not _ends_sentence(line) and not bare_name(line):
                 return section_tail(line, page=lines)
         lowered = {w for line in lines for w in re.findall(r"\w[\w'’-]{2,}", line) if w[:1].islower()}
-        for line in above:  # a two-word headline, past names, labels and one-word lines only
+        for line in above:  # a two-word headline, past names and labels only
             name = bare_name(line) and line.split()[0].casefold() not in lowered  # "Classificação NASCAR" is none
             label = name or len(words(line)) <= 2 and LABEL.search(line) is not None
             if headline_like(line) and not label:
                 return line
-            if not (label or len(words(line)) <= 1 or is_boilerplate(line) or INTERFACE.search(line)):
+            if not label:
                 return None
         return None
     return None
