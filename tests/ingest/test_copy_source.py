@@ -249,9 +249,10 @@ def test_a_copy_naming_its_outlet_only_by_its_domain_gets_the_domain_when_the_ra
 
 
 @pytest.mark.skipif(source_model() is None, reason="the package ships no copy_source.npz")
-@pytest.mark.parametrize("outlet", ["Harbour News Network", "Valley Public Media", "Harbour Sports Network",
-                                    "Northfield Digital"])
-@pytest.mark.parametrize("owner", ["Example Holdings LLC", None])
+@pytest.mark.parametrize(("outlet", "owner"), [("Harbour News Network", "Example Holdings LLC"),
+                                               ("Valley Public Media", "Example Holdings LLC"),
+                                               ("Harbour Sports Network", "Example Holdings LLC"),
+                                               ("Northfield Digital", None)])
 def test_an_outlet_ending_in_network_media_or_digital_is_the_pick_not_a_parent_company(outlet: str,
                                                                                        owner: str | None) -> None:
     assert parse_page(page(outlet, owner or outlet), article_id="a").source == outlet

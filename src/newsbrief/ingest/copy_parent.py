@@ -1,7 +1,7 @@
 """An outlet or only its parent company: a name ending in a company word ("Example Media Group", "Example Holdings")
-is a parent company's unless the page writes it as its own (its head names it, and its own copyright notice or the
-chrome again). One rule for every reader of a copy's outlet (:mod:`newsbrief.ingest.copy_source`'s pick, fallback
-and last resort, :mod:`newsbrief.ingest.copy_written`): a parent company would count its papers as one outlet.
+is a parent company's unless the page writes it as its own (its own copyright notice names it, and so does its
+head). One rule for every reader of a copy's outlet (:mod:`newsbrief.ingest.copy_source`'s pick, fallback and last
+resort, :mod:`newsbrief.ingest.copy_written`): a parent company would count its papers as one outlet.
 """
 
 from __future__ import annotations
@@ -40,20 +40,18 @@ def parent_company(name: str) -> bool:
 
 
 def written_as_own(name: str, lines: list[str], *, body: list[str] | set[str]) -> bool:
-    """The page writes ``name`` as its own outlet: its head (the lines before the story: a masthead, "About X")
-    names it outside a copyright notice, and so does its own notice (:func:`~.copyright.site_notice`) or the chrome
-    once more ("X Newsletters", "Contact X"). A parent company is named in the footer only, once beside another
-    outlet's name or in its notice ("About Example Media", "© 2019 Example Media, LLC" on a site whose masthead is
-    another's)."""
+    """The page writes ``name`` as its own outlet: it is its own copyright notice's owner
+    (:func:`~.copyright.site_notice`) and its head (the lines before the story: a masthead, "About X") names it
+    outside a notice. A parent company is named in the footer only, beside another outlet's name, or in the notice
+    alone ("About Example Media", "© 2019 Example Media, LLC" on a site whose masthead is another's); a name the
+    chrome repeats under another company's notice is not shown to be the outlet ("Subscriber Services" in a menu),
+    and the source is left empty rather than cut short."""
     story = body if isinstance(body, set) else set(body)
     start = next((i for i, line in enumerate(lines) if line in story), len(lines))
     written = re.compile(rf"(?i)(?<![\w'’-]){re.escape(name.strip())}(?![\w'’-])")
-    chrome = [line for line in lines if line not in story and not COPYRIGHT.search(line)]
-    if not any(written.search(line) for line in lines[:start] if not COPYRIGHT.search(line)):
-        return False
     notice = site_notice(lines, body=story)
-    return (notice is not None and bool(written.search(notice))) or sum(bool(written.search(line))
-                                                                       for line in chrome) >= 2
+    return (notice is not None and bool(written.search(notice))
+            and any(written.search(line) for line in lines[:start] if not COPYRIGHT.search(line)))
 
 
 def only_parent(name: str, lines: list[str], *, body: list[str] | set[str]) -> bool:
