@@ -276,3 +276,13 @@ def test_a_byline_of_acronyms_the_story_writes_in_capitals_is_no_author() -> Non
 def test_a_short_name_in_capitals_stays_the_author_when_the_story_writes_it_otherwise() -> None:
     found = read_browser_copy(_agency_copy("By JOHN LEE", LEE_PROSE))
     assert found is not None and found.author is not None and "LEE" in found.author.upper()
+
+
+def test_a_name_in_capitals_stays_the_author_when_the_story_credits_a_photo_or_labels_a_question_with_it() -> None:
+    credit = "Residents line up to cross the old bridge on foot on Tuesday morning. JOHN LEE/THE FERROW COURIER"
+    found = read_browser_copy(_agency_copy("By JOHN LEE", LEE_PROSE)[:7] + [credit, *[LEE_PROSE] * 4, "Related"])
+    assert found is not None and found.author is not None and "LEE" in found.author.upper()
+    qa = ["JOHN LEE: How did you decide to start rowing the bread across the river every morning before dawn?",
+          "ANNA BELL: There was no other way, the detour took an hour by van and the bread would have been cold."]
+    found = read_browser_copy(_agency_copy("By JOHN LEE", LEE_PROSE)[:7] + [*qa * 3, "Related"])
+    assert found is not None and found.author is not None and "LEE" in found.author.upper()

@@ -80,6 +80,9 @@ def test_a_breadcrumb_is_no_headline() -> None:
     assert not title_like("Home › Software ›", None)
     assert title_like("Bridge to close to cars for two years", None)
     assert title_like("Shares > $100 for the first time as oil jumps", None)
+    assert title_like("Le maire de Ferrow : « Le vieux pont fermera aux voitures »", None)  # quotation marks
+    assert title_like("« Le vieux pont fermera aux voitures » selon le maire de Ferrow", None)
+    assert not title_like("Actualités › Ferrow", None) and not title_like("Notícias » Cidade", None)
 
 
 def test_the_breadcrumb_under_a_headline_gives_way_to_it() -> None:
@@ -104,7 +107,7 @@ def test_a_copy_without_a_story_keeps_no_menu_word_as_its_headline_above_a_date(
     from newsbrief.ingest import parse_page
 
     raw = "\n".join(["Siga @exemplo", *MENU, "Arquivo", "05/10/2018 - Publicado por: Ana Ruiz", "Contato"])
-    assert parse_page(raw, article_id="x").title != "Arquivo"
+    assert parse_page(raw, article_id="x").title is None  # no headline: no menu word, no social handle
 
 
 def test_the_headline_candidates_are_handed_out_with_one_value_per_feature_and_the_chosen_one_scores_best() -> None:
@@ -125,3 +128,57 @@ def test_a_short_byline_or_label_is_no_headline_of_a_copy_without_a_story() -> N
     assert headline_like("Ponte fecha") and headline_like("Kindle for PCをショートカットキーで立ち上がらなくする方法")
     assert not headline_like("By Ana") and not headline_like("Siga @exemplo") and not headline_like("Arquivo")
     assert not headline_like("Publicado em:")
+
+
+def test_a_french_headline_in_guillemets_keeps_its_byline_under_it() -> None:
+    found = read_browser_copy(_copy(["Le maire de Ferrow : « Le vieux pont fermera aux voitures »", "Par Claire Martin",
+                                     "19 novembre 2019 à 18h30"]))
+    assert found is not None and found.title == "Le maire de Ferrow : « Le vieux pont fermera aux voitures »"
+    assert found.author == "Claire Martin"
+
+
+def test_a_headline_with_one_section_before_it_is_the_headline_without_the_section() -> None:
+    found = read_browser_copy(_copy(["Sports » Council votes to close the old bridge to cars", "By Jane Doe",
+                                     "November 19, 2019"]))
+    assert found is not None and found.title == "Council votes to close the old bridge to cars"
+    found = read_browser_copy(_copy(["Review › 'The Bridge' is a quiet triumph of small-town drama", "By Jane Doe",
+                                     "November 19, 2019"]))
+    assert found is not None and found.title == "'The Bridge' is a quiet triumph of small-town drama"
+    from newsbrief.ingest import parse_page  # the line classifier's headline too
+
+    raw = "\n".join(_copy(["Review › 'The Bridge' is a quiet triumph of small-town drama", "By Jane Doe",
+                            "November 19, 2019"]))
+    assert parse_page(raw, article_id="x").title == "'The Bridge' is a quiet triumph of small-town drama"
+
+
+BRIDGE = "Le vieux pont ferme aux voitures"
+TABLE = ["Tableau", "1 Ferrow 20", "2 Harbor 18", "Contact"]
+
+
+def test_the_headline_above_a_date_line_is_found_past_a_name_a_label_or_a_breadcrumb() -> None:
+    from newsbrief.ingest import parse_page
+
+    for between in (["Jane Doe"], ["Local News"], ["Photo gallery", "Latest Galleries"], ["Actualités › Ferrow"]):
+        raw = "\n".join([*MENU, BRIDGE, *between, "19 novembre 2019", *TABLE])
+        assert parse_page(raw, article_id="x").title == BRIDGE, between
+
+
+def test_a_lone_time_and_a_year_first_dotted_date_are_date_lines_of_a_copy_without_a_story() -> None:
+    from newsbrief.ingest import parse_page
+
+    raw = "\n".join([*MENU, BRIDGE, "Live coverage", "9:41 AM", "Barriers are up at both ends.", "Key events",
+                     "November 19, 2019 9:30 AM", *TABLE])
+    assert parse_page(raw, article_id="x").title == BRIDGE
+    raw = "\n".join(["MENU", "ホーム", "ニュース", "地域", "スポーツ", "ホーム >",
+                     "古い橋が二年間車両通行止めになります", "by 山田花子 ／ 2019.11.19", "工事は春に始まります。",
+                     "関連記事", "こちらの記事も合わせてどうぞ", "2019年10月01日", "フェリーが朝の便を二便増やします"])
+    assert parse_page(raw, article_id="x").title == "古い橋が二年間車両通行止めになります"
+
+
+def test_a_date_inside_a_sentence_is_no_date_line() -> None:
+    from newsbrief.ingest.copy_headline import date_line
+
+    assert date_line("March 3, 2020 at 7:00 PM") and date_line("2019.11.19") and date_line("9:41 AM")
+    assert date_line("terça-feira, 19 de novembro de 2019 às 20:13")
+    assert not date_line("The vote on the budget is set for March 3, 2020.")
+    assert not date_line("Sales at the market rose 5 percent in 2019.")

@@ -110,3 +110,35 @@ def test_a_copy_dated_in_its_first_lines_still_leaves_its_footer_out() -> None:
     assert article.published is not None and article.published.date().isoformat() == "2019-11-19"
     assert "Terms of Service" not in article.text and "©" not in article.text
     assert article.text.split("\n\n") == story
+
+
+WRAPPED = """Ferrow council closes the old bridge to cars
+
+The town council voted on Tuesday to close the old bridge to cars for
+two years while engineers replace its deck, a decision that residents
+have argued about for a decade and one that will send thousands of
+drivers on a long detour through the hills every morning.
+The works will begin on March 3, 2020 and cost more than twelve
+million dollars, which the town will share with the county and the
+state, both of which have already promised their part of the money in
+this year's budget, the mayor told the council after the vote.
+Shop owners in the centre fear they will lose customers during the
+works, because many of them come from the other side of the river and
+will have to drive several miles around to reach the market.
+"""
+NOTES = ["Town council meeting notes", "Present: the mayor, five councillors, the clerk.", "Apologies: one councillor.",
+         "Item 1: the old bridge.", "The council voted to close it to cars.", "Works start in the spring.",
+         "Item 2: the budget.", "Agreed without changes.", "Item 3: any other business.", "None.", "Next meeting",
+         "March 3, 2020 at 7:00 PM", "Town hall, room 2."]
+LIST = ["Best bridges to walk across this winter", "Ferrow old bridge", "The view of the river at dawn.",
+        "Harbor footbridge", "Quiet, and close to the market.", "Top 10 walks of 2019", "Mill lane bridge",
+        "Good for a short stroll.", "Canal swing bridge", "Watch it open for boats.", "Railway viaduct",
+        "The longest walk of the list."]
+
+
+def test_a_long_plain_text_file_keeps_its_first_line_as_its_title_above_a_dated_line() -> None:
+    from newsbrief.ingest.text import parse_page
+
+    assert parse_page(WRAPPED, article_id="x").title == "Ferrow council closes the old bridge to cars"
+    assert parse_page("\n".join(NOTES), article_id="x").title == "Town council meeting notes"
+    assert parse_page("\n".join(LIST), article_id="x").title == "Best bridges to walk across this winter"

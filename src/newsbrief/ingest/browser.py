@@ -27,7 +27,7 @@ from .bylines import (
     story_acronyms,
 )
 from .copy_dates import DOTTED, find_date
-from .copy_headline import CJK, INTERFACE, RELATIVE_TIME, _find_title
+from .copy_headline import CJK, INTERFACE, RELATIVE_TIME, find_title
 from .copy_language import stopwords_of
 from .copy_patterns import DATE, MONTH, STOPWORDS, lede_of, words
 from .copy_teasers import before_author_note, comment_head, story_lines
@@ -260,7 +260,7 @@ def read_browser_copy(lines: list[str], *, stopwords: frozenset[str] | None = No
     leaked = [m.group("title") for line in lines if (m := JSON_HEADLINE.match(line))]
     header_date = date_line if at is not None and at <= 15 else None  # a date line within the header zone
     lede = lede_of(body)
-    title = leaked[0] if leaked else _find_title(lines, kinds, _header_anchor(lines, lo, header_date),
+    title = leaked[0] if leaked else find_title(lines, kinds, _header_anchor(lines, lo, header_date),
                                                  author or zone_name, body_end=hi, body_start=lo, lede=lede,
                                                  candidates=candidates)
     lone = LONE_FOREIGN_BYLINE.match(title or "")  # the headline's words are no byline: "Por Favor Taqueria"

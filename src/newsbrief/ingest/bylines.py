@@ -118,26 +118,40 @@ def _accept(text: str | None, line: str = "") -> str | None:
     return name if name and ((name_like(name) and not acronyms(name)) or is_staff(name)) else None
 
 
+def _name_words(name: str) -> list[str]:
+    """The words of a byline's name, without "and" ("NASA and ESA" -> NASA, ESA)."""
+    return [w for w in re.findall(r"[\w'’.-]+", name) if not AND_WORD.fullmatch(w)]
+
+
 def acronyms(name: str) -> bool:
     """True when a name in capitals is a run of acronyms ("IANS PTI", "EFE AFP"): two words or more, one a news agency
     or a known outlet (an agency alone, "By REUTERS", is a wire credit: :func:`~.sources.split_wire` takes it). A short
     name in capitals is a name ("By JOHN LEE", "By J. LEE"): the case of the name tells, never the line's (it opens
     with "By")."""
-    words = [w for w in re.findall(r"[\w'’.-]+", name) if not AND_WORD.fullmatch(w)]
+    words = _name_words(name)
     return len(words) >= 2 and all(w.isupper() for w in words) and \
         any(AGENCIES.fullmatch(w) or is_outlet(w) for w in words)
 
 
 def story_acronyms(name: str, story: list[str]) -> bool:
-    """True when a byline in capitals of two words or more is a list of acronyms the story itself writes in capitals
-    inside its prose ("By NASA ESA" over "... images from NASA and ESA ..."): an organisation credited, no person. A
-    name in capitals ("By JOHN LEE") is one the story writes otherwise ("Lee wrote") or not at all. No word list: the
-    page tells."""
-    words = [w for w in re.findall(r"[\w'’.-]+", name) if not AND_WORD.fullmatch(w)]
+    """True when a byline in capitals of two words or more is a list of acronyms the story itself writes apart, in
+    capitals inside its prose ("By NASA ESA" over "... images from NASA and ESA ..."): organisations credited, no
+    person. A name in capitals ("By JOHN LEE") is one the story writes otherwise ("Lee wrote"), not at all, or as the
+    same run of words (a photo credit "JOHN LEE/THE EXAMPLE TIMES", a question "JOHN LEE: How ..."): never dropped.
+    No word list: the page tells."""
+    words = _name_words(name)
     if len(words) < 2 or not all(w.isupper() and w.isalpha() for w in words):
         return False
-    shouted = {w for line in story if re.search(r"\b[a-z]{3,}\b", line) for w in re.findall(r"\b[A-Z]{2,}\b", line)}
+    run = re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, words)) + r"(?!\w)")
+    if any(run.search(line) for line in story):
+        return False  # the name itself, in a credit or a speaker's label
+    shouted = {w for line in story if re.search(r"\b[a-z]{3,}\b", line)
+               for w in re.findall(r"\b[A-Z]{2,}\b", SPEAKER.sub("", line))}
     return all(w in shouted for w in words)
+
+
+# A speaker's label opening a line of an interview ("ANNA BELL: There was ...").
+SPEAKER = re.compile(r"^[A-Z][A-Z .'’-]{1,40}:\s")
 
 
 #: A name and the agency or outlet it works for, after a slash: a photo credit ("Jane Doe/The Example Times").

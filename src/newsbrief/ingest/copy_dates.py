@@ -28,7 +28,7 @@ UPDATED_WORD = re.compile(r"(?i)\b(?:updated|modified|edited)\b[^|]{0,40}$")
 PUBLISHED_WORD = re.compile(r"(?i)\b(?:published|posted|first appeared)\b[^|]{0,40}$")
 
 
-def _in_sentence(line: str, start: int) -> bool:
+def in_sentence(line: str, start: int) -> bool:
     """A date inside a sentence of prose (a photo caption: "... speaks during a campaign stop, Tuesday, Nov. 19, 2019,
     in Columbia."): five words or more before it, one of them in lowercase, and the line ends as a sentence does (a
     full stop, "!" or "?"); never a byline or a date line ("By Jane Doe, Staff Writer | Published on November 18,
@@ -71,7 +71,7 @@ def _find_date_line(lines: list[str], year_hint: int | None, *, sentences: bool,
             continue
         match = DATE.search(line)
         if match:
-            if _in_sentence(line, match.start()) != sentences:
+            if in_sentence(line, match.start()) != sentences:
                 continue  # a caption's date now, a date line's then: never its month and day read as a short date
             found = _published_in(line, year_hint) or _timed(line, match) or parse_match(match.group(0))
             if found is not None:

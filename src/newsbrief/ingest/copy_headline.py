@@ -1,6 +1,6 @@
 """A browser copy's headline: which lines may be one, and which of them is the story's.
 
-:func:`_find_title` scores the title-like lines (:func:`title_like`) around the story's header (byline, date line)
+:func:`find_title` scores the title-like lines (:func:`title_like`) around the story's header (byline, date line)
 by their :data:`FEATURES` with :data:`HAND_WEIGHTS` (weights fit by ``scripts/train_headline.py`` did not beat them
 out of fold over sites). :func:`dated_headline` finds the headline of a copy where no story stands out.
 """
@@ -12,7 +12,7 @@ import re
 
 from .boilerplate import is_boilerplate
 from .bylines import BYLINE, SLASH_CREDIT, bare_name, is_staff, photo_credit
-from .copy_dates import DOTTED
+from .copy_dates import DOTTED, in_sentence
 from .copy_patterns import DATE, DATE_NO_YEAR, lede_overlap, words
 
 # A date line without a year ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM").
@@ -20,12 +20,14 @@ DATE_LINE = re.compile(rf"^\W*(?:updated|posted|published|modified|last updated)
                        re.IGNORECASE)
 # A photo credit glued to its caption's last sentence ("The road is long.Jane Doe/Example Images").
 GLUED_CREDIT = re.compile(rf"[.!?]{SLASH_CREDIT}")
-# A breadcrumb ("BLOG > Bridges > Closures", "Notícias » Cidade", "Home › Software ›"): sections, no headline.
-BREADCRUMB = re.compile(r"(?:^|\s)[»›](?:\s|$)|\s>\s.*\s>\s")
+# A breadcrumb's separator ("Notícias » Cidade", "Home › Software ›"); one closing a "«" is a quotation mark.
+SECTION_MARK = re.compile(r"(?:^|\s)[»›](?=\s|$)")
+QUOTED = re.compile(r"«[^«»]*»|‹[^‹›]*›")
+SECTION_WORDS = 3  # a section before a headline ("Sports » ...", "Local News › ...") has this many words at most
 RELATIVE_TIME = re.compile(r"\b\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b", re.IGNORECASE)
 STANDFIRST_MIN = 14  # a standfirst: a long line right under a shorter headline-like one
 CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")  # scripts written without spaces between words
-#: What :func:`_find_title` scores a headline candidate by.
+#: What :func:`find_title` scores a headline candidate by.
 FEATURES: tuple[str, ...] = (
     "repeated above the story's end", "repeated only below it", "lines from the header", "a long sentence",
     "no sentence", "4-25 words", "above the header", "share of words the story's opening repeats",
@@ -60,7 +62,7 @@ def title_like(line: str, author: str | None) -> bool:
             is_staff(line):
         return False
     if INTERFACE.search(line) or TEASER.match(line) or photo_credit(line, below_date=False) or \
-            RELATIVE_TIME.search(line) or DATE_LINE.match(line) or BREADCRUMB.search(line):
+            RELATIVE_TIME.search(line) or DATE_LINE.match(line) or breadcrumb(line):
         return False
     if re.search(r"\[[^\]]{0,40}:[^\]]{1,40}\]$|\((?:photo|image|file)[^)]*\)$|\([^()/]{2,40}/[^()/]{2,40}\)$", line,
                  re.IGNORECASE) or GLUED_CREDIT.search(line):
@@ -75,12 +77,37 @@ def title_like(line: str, author: str | None) -> bool:
     return not line.startswith(("http", "<", "*", "•", '"', "{")) and line.rstrip()[-1:] not in ",;:"
 
 
+def _marks(line: str) -> list[re.Match[str]]:
+    """The section separators of a line ("»", "›"), none of them a quotation mark closing a "«" on the line."""
+    return list(SECTION_MARK.finditer(QUOTED.sub(lambda m: "q" * len(m.group()), line)))
+
+
+def section_tail(line: str) -> str:
+    """The headline of a line with one section before it ("Sports » Hawks win the title" -> "Hawks win the title"): the
+    section has :data:`SECTION_WORDS` words at most and the headline three or more; else the line itself."""
+    marks = _marks(line)
+    if len(marks) == 1:
+        head, tail = line[:marks[0].start()].strip(), line[marks[0].end():].strip()
+        if 1 <= len(words(head)) <= SECTION_WORDS and len(words(tail)) >= 3:
+            return tail
+    return line
+
+
+def breadcrumb(line: str) -> bool:
+    """A breadcrumb, sections and no headline: two separators or more ("Notícias » Cidade » Ponte", "BLOG > Bridges >
+    Closures"), one at the end ("Home ›") or one with no headline after it ("Actualités › Ferrow"); a line with one
+    " > " stays ("Shares > $100 ..."), a "»" closing a "«" is a quotation mark, and a headline after one section is
+    read by :func:`section_tail`."""
+    marks = _marks(line)
+    return len(re.findall(r"\s>\s", line)) >= 2 or bool(marks) and section_tail(line) == line
+
+
 def _ends_sentence(line: str) -> bool:
     last = line.rstrip().split()[-1]
     return last.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", last.strip("\"'”’"))
 
 
-def _find_title(lines: list[str], kinds: list[str], anchor: int, author: str | None, *,
+def find_title(lines: list[str], kinds: list[str], anchor: int, author: str | None, *,
                 body_end: int, body_start: int | None = None, lede: frozenset[str] | set[str] = frozenset(),
                 candidates: list[tuple[int, list[float]]] | None = None) -> str | None:
     """The headline: the title-like line nearest above the header block (byline, else date, else body), whose words
@@ -93,7 +120,7 @@ def _find_title(lines: list[str], kinds: list[str], anchor: int, author: str | N
         for part in {line, *line.split("|")}:
             seen_at.setdefault(part.strip().casefold(), []).append(j)
     best, best_score = None, float("-inf")
-    below = 4 if _dated(lines, anchor) and not BYLINE.match(lines[anchor]) else 0
+    below = 4 if date_line(lines[anchor]) and not BYLINE.match(lines[anchor]) else 0
     for i in range(max(0, anchor - 20), min(len(lines), anchor + below)):
         line = lines[i]
         if i >= anchor and (kinds[i] == "good" or i == anchor or (body_start is not None and i >= body_start)):
@@ -107,22 +134,22 @@ def _find_title(lines: list[str], kinds: list[str], anchor: int, author: str | N
         score = sum(w * v for w, v in zip(HAND_WEIGHTS, x))
         if score > best_score:
             best, best_score = line, score
-    return best
+    return None if best is None else section_tail(best)
 
 
 def _features(lines: list[str], i: int, *, anchor: int, author: str | None, kind: str, body_end: int,
               lede: frozenset[str] | set[str], others: list[int]) -> list[float]:
     """A headline candidate's :data:`FEATURES` (``others``: the other lines showing the same text)."""
     line = lines[i]
-    n = len(words(line))
     tokens = words(line)
+    n = len(tokens)
     ends = _ends_sentence(line)
     return [
         # a headline is repeated above the story's end (the page title, a breadcrumb, an image caption); a line
         # repeated only below the story is a teaser or section link of the chrome
         float(any(j < body_end for j in others)), float(bool(others) and not any(j < body_end for j in others)),
         float(abs(anchor - i)), float(ends and n > 8), float(not ends), float(4 <= n <= 25), float(i < anchor),
-        lede_overlap(line, lede), float(i == anchor - 1 or _dated(lines, i + 1)),
+        lede_overlap(line, lede), float(i == anchor - 1 or (i + 1 < len(lines) and date_line(lines[i + 1]))),
         float(sum(c.isupper() for c in line) > 0.8 * sum(c.isalpha() for c in line)),
         float(_under_headline(lines, i, n, author)),
         math.log1p(n), sum(w[:1].isupper() for w in tokens) / max(1, n), float(line.rstrip()[-1:] in "?!"),
@@ -138,12 +165,6 @@ def _above_credit(lines: list[str], i: int, *, below_date: bool) -> bool:
         photo_credit(lines[i + 1], below_date=below_date)
 
 
-def _dated(lines: list[str], i: int) -> bool:
-    """A date line (a short line showing a date, with or without its year)."""
-    return i < len(lines) and len(words(lines[i])) <= 20 and \
-        bool(DATE.search(lines[i]) or DATE_LINE.match(lines[i]) or DOTTED.match(lines[i]))
-
-
 def _under_headline(lines: list[str], i: int, n: int, author: str | None) -> bool:
     """A standfirst: a long line (:data:`STANDFIRST_MIN` words or more) right under a shorter title-like line (a
     one-word label such as "Editorial" may sit between)."""
@@ -153,36 +174,89 @@ def _under_headline(lines: list[str], i: int, n: int, author: str | None) -> boo
     return any(title_like(lines[j], author) and len(words(lines[j])) < n for j in above)
 
 # A date line in any language: a year and a day number or a time on a short line ("terça-feira, 19 de novembro de
-# 2019 às 20:13", "05/10/2018 - Publicado por: ...", "2018-08-16").
+# 2019 às 20:13", "05/10/2018 - Publicado por: ...", "2018-08-16"), a year-first dotted date ("2019.11.19"), or a
+# time alone ("9:41 AM", a live page's entry).
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 DAY_OR_TIME = re.compile(r"(?<![\d.,])(?:[0-2]?\d|3[01])(?![\d.,]\d)|\d{1,2}:\d{2}")
+YEAR_FIRST = re.compile(r"(?<![\d.])(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}(?![\d.]\d)")
+TIME_ALONE = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?$", re.IGNORECASE)
 DATE_WORDS = 14  # a date line is short: the date, a weekday, "Publicado por:" and a name
+DATE_LINE_WORDS = 20  # one with a date in English or a date line's word ("Updated ...") may carry more
 
 
-def date_like(line: str) -> bool:
-    """A short line showing a year and a day number or a time, whatever the language of its month."""
+def date_line(line: str) -> bool:
+    """A date line: a short line showing a date, never a sentence that mentions one
+    (:func:`~.copy_dates.in_sentence`); in English or with a date line's word (:data:`DATE_LINE`) up to
+    :data:`DATE_LINE_WORDS` words, a year and a day number or a time in any language up to :data:`DATE_WORDS`."""
+    n = len(words(line))
+    if n > DATE_LINE_WORDS:
+        return False
+    found = DATE.search(line) or YEAR_FIRST.search(line) or YEAR.search(line)
+    if found is not None and in_sentence(line, found.start()):
+        return False
+    if DATE.search(line) or DATE_LINE.match(line) or DOTTED.match(line) or YEAR_FIRST.search(line) or \
+            TIME_ALONE.match(line):
+        return True
     year = YEAR.search(line)
-    return year is not None and len(line.split()) <= DATE_WORDS and \
+    return year is not None and n <= DATE_WORDS and \
         DAY_OR_TIME.search(line[:year.start()] + " " + line[year.end():]) is not None
 
 
 def headline_like(line: str) -> bool:
     """A headline in any language: two words or more (a run of characters in a script written without spaces), no
-    interface sentence, teaser label, byline, date or trailing punctuation of a label; three words or more read as in
-    :func:`title_like`."""
+    interface sentence, teaser label, byline, date, breadcrumb or trailing punctuation of a label; three words or more
+    read as in :func:`title_like`."""
     n = len(words(line))
     if n >= 3:
         return title_like(line, None)
     if n < 2 and not (CJK.search(line) and len(line) >= 8):
         return False
-    if INTERFACE.search(line) or TEASER.match(line) or BYLINE.match(line) or date_like(line) or "@" in line:
+    if INTERFACE.search(line) or TEASER.match(line) or BYLINE.match(line) or date_line(line) or "@" in line or \
+            breadcrumb(line):
         return False
-    return line.rstrip()[-1:] not in ",;:|»›>" and sum(c.isalpha() for c in line) >= 0.6 * len(line.replace(" ", ""))
+    return line.rstrip()[-1:] not in ",;:|>" and sum(c.isalpha() for c in line) >= 0.6 * len(line.replace(" ", ""))
+
+
+MENU_TOP = 6  # the first lines of a copy that show whether it opens with a menu
+MENU_ITEMS = 4  # a menu: this many of them with one or two words
+
+
+def opens_with_chrome(lines: list[str]) -> bool:
+    """A copy that opens with its page's chrome: a first line that reads as no headline (:func:`title_like`: a menu
+    word, "Skip to content", a social handle) or a menu under it (:data:`MENU_ITEMS` of the next :data:`MENU_TOP`
+    lines with one or two words). A plain text file opens with its title."""
+    top = lines[1:1 + MENU_TOP]
+    return bool(lines) and (not title_like(lines[0], None) or sum(len(line.split()) <= 2 for line in top) >= MENU_ITEMS)
+
+
+PROSE_WORDS = 8  # a sentence of prose has this many words or more (a script without spaces: characters / 3)
+
+
+def _prose(line: str) -> bool:
+    """A sentence of prose, where a copy's header ends: :data:`PROSE_WORDS` words or more ending as a sentence does
+    (a tag cloud or a menu row ends in none)."""
+    n = len(line) // 3 if CJK.search(line) else len(words(line))
+    return n >= PROSE_WORDS and line.rstrip()[-1:] in ".!?。！？"
 
 
 def dated_headline(lines: list[str]) -> str | None:
-    """The headline-like line right above the copy's first date line that has one above it, else None."""
+    """The headline of a copy where no story stands out: the line above its first date line in the header (before the
+    first sentence of prose, :func:`_prose`). The nearest title-like line up to three lines above (past a name, a
+    label such as "Photo gallery", a breadcrumb; never a sentence or a name), else the line right above when it reads
+    as a headline of two words (:func:`headline_like`); None when the copy opens with no chrome (a plain text file keeps
+    its first line) or no headline sits there."""
+    if not opens_with_chrome(lines):
+        return None
     for i in range(1, len(lines)):
-        if date_like(lines[i]) and not date_like(lines[i - 1]) and headline_like(lines[i - 1]):
+        if _prose(lines[i]):
+            return None
+        if not date_line(lines[i]) or date_line(lines[i - 1]):
+            continue
+        for j in range(i - 1, max(0, i - 4), -1):
+            if date_line(lines[j]) or _prose(lines[j]):
+                break
+            if title_like(lines[j], None) and not _ends_sentence(lines[j]) and not bare_name(lines[j]):
+                return section_tail(lines[j])
+        if headline_like(lines[i - 1]):  # a two-word headline ("Classificação NASCAR"); a name has one above it
             return lines[i - 1]
     return None

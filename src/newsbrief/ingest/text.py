@@ -22,7 +22,7 @@ from ..dates import parse_date
 from ..errors import InputError
 from .browser import read_browser_copy, unchromed
 from .bylines import name_like
-from .copy_headline import dated_headline, title_like
+from .copy_headline import INTERFACE, dated_headline, section_tail, title_like
 from .copy_source import copy_source
 from .lines import line_model
 from .model import Article
@@ -125,7 +125,15 @@ def _is_chrome(line: str) -> bool:
     return bool(CHROME_LINES.match(line)) or bool(CAPTION.search(line) and len(line) < 300)
 
 
+def _chrome_title(line: str) -> bool:
+    """A first line of the page's chrome: a social handle ("Siga @example"), an interface line ("Skip to content")."""
+    return bool(re.search(r"(?<!\w)@\w{3,}", line) or INTERFACE.search(line))
+
+
 def _looks_like_title(line: str) -> bool:
+    """A first line that may be the title: no sentence, no chrome (:func:`_chrome_title`)."""
+    if _chrome_title(line):
+        return False
     return 3 <= len(line) <= 200 and not line.endswith((".", ":", ";")) or line.endswith("?")
 
 
@@ -155,10 +163,12 @@ def _read_header(lines: list[str]) -> tuple[PageHeader, int]:
                     author = last
                 above = header_lines[:-1] if author else header_lines
                 titles = [line for line in above if title_like(line, author)]
-                title = titles[-1] if titles else (above[0] if above else None)
+                title = section_tail(titles[-1]) if titles else (above[0] if above else None)
             break
     if title is None and lines and len(lines) > 1 and _looks_like_title(lines[0]):
         title, i = lines[0], 1
+    elif title is None and lines and len(lines) > 1 and _chrome_title(lines[0]):
+        i = 1  # the copy's first line is its chrome, no title and no story
     return PageHeader(title, author, source, dateline, published), i
 
 
@@ -197,7 +207,7 @@ def parse_page(raw: str, *, article_id: str, origin: str | None = None) -> Artic
     if source is None and len(all_lines) >= BROWSER_COPY_MIN_LINES:
         source = copy_source(all_lines, body=body_lines, rule=None)  # a copy's chrome names its outlet
     title = header.title
-    if len(all_lines) >= BROWSER_COPY_MIN_LINES and header.published is None:  # a copy's first line is its chrome
+    if len(all_lines) >= BROWSER_COPY_MIN_LINES and header.published is None:  # a copy opening with its chrome
         title = dated_headline(all_lines) or title
     return Article(
         article_id=article_id,
