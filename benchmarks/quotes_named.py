@@ -15,6 +15,10 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from spacy.tokens import Doc
+
+from newsbrief.nlp.quotes import extract_quotes
+
 __all__ = ["NamedSets"]
 
 _NOT_NAMES = frozenset({"the", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president", "senator"})
@@ -91,9 +95,7 @@ class Descriptions:
         self.shown: dict[tuple[str, bool], list[str]] = {}
         self._keep = examples
 
-    def add(self, name: str, doc: Any) -> None:
-        from newsbrief.nlp.quotes import extract_quotes
-
+    def add(self, name: str, doc: Doc) -> None:
         text = doc.text
         for q in extract_quotes(doc, include_headline=True):
             words = (q.speaker_text or "").split()

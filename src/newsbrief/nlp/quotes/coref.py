@@ -27,12 +27,13 @@ from spacy.tokens import Doc, Span, Token
 
 from ..census import census_list
 from ..lexicon import lexicon
-from .lexicon import COMPANY_NOUNS, ORG_KIND_WORDS, ORG_NOUNS
+from .lexicon import COMPANY_NOUNS, ORG_KIND_WORDS, ORG_NOUNS, PUBLIC_BANK_NOUNS, PUBLIC_BANK_WORDS
 from .mention import DEFINITE, has_article, is_definite, speaker_mention
+from .ties import describes
 
 __all__ = [
     "known_name", "person_by_surname", "described_person", "described_org", "described_members", "issuer",
-    "gender_of", "compatible", "pronoun_gender", "person_gender", "coordinated_names", "describes",
+    "gender_of", "compatible", "pronoun_gender", "person_gender", "coordinated_names",
 ]
 
 _WINDOW = 6  # tokens either side of a name searched for the words that introduce it
@@ -204,35 +205,6 @@ def described_person(mention: Span, head: Token, ents: Sequence[Span]) -> Span |
     return best[1] if best is not None else appositive_name(mention, role)
 
 
-def describes(tok: Token, role: str, ent: Span) -> bool:
-    """``role`` is this word and the parse ties it to the name ("Eyamba Sowers, a real estate agent", "actor
-    Tom Reed"), not to another noun ("Town manager Rita Oakes" is no "town") or another clause ("Rita Oakes
-    said the town ...")."""
-    if tok.lemma_.lower() != role and tok.lower_ != role:
-        return False
-    if tok.pos_ == "NOUN" and tok.dep_ in {"compound", "nmod"} and tok.head.pos_ == "NOUN":
-        return False  # a noun modifying another ("Town manager"); "Republican presidential candidate X" is X
-    root = ent.root
-    up = tok.head if tok.dep_ in {"amod", "compound"} else tok  # "Republican presidential candidate Rubio"
-    return any(ent.start <= t.head.i < ent.end for t in (tok, up)) or root.head.i in {tok.i, up.i} or (
-        up.head.i == root.head.i and {up.dep_, root.dep_} & {"appos", "conj"} != set()
-    ) or _predicated(up, ent)
-
-
-def _predicated(noun: Token, ent: Span) -> bool:
-    """The noun is said of the name: the complement of a copula or of "become", "was elected", "works as",
-    "As a nurse, X ..." whose subject is the name, or of "who is" hung on the name (its subject the pronoun)."""
-    if noun.dep_ in {"attr", "oprd"}:
-        verb = noun.head
-    elif noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.dep_ == "prep":
-        verb = noun.head.head
-    else:
-        return False
-    if verb.dep_ == "relcl" and ent.start <= verb.head.i < ent.end:  # "Ann Boyd, who is a nurse"; not "whose son"
-        return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"who", "that"} for c in verb.children)
-    return any(c.dep_ in {"nsubj", "nsubjpass"} and ent.start <= c.i < ent.end for c in verb.children)
-
-
 def described_org(mention: Span, head: Token, ents: Sequence[Span], last_org_speaker: Span | None) -> Span | None:
     """An organisation for ``the airline``-like descriptions: one introduced with the noun, else the
     organisation that spoke last."""
@@ -241,6 +213,7 @@ def described_org(mention: Span, head: Token, ents: Sequence[Span], last_org_spe
     noun = head.lemma_.lower()
     quals = _qualifiers(mention, head)
     best: tuple[int, Span] | None = None
+    tied = best_by_kind = False
     suffixes = lexicon()["org_suffixes"]
     for ent in reversed(ents):
         company = ent.label_ == "PERSON" and ent[-1].lower_.rstrip(".") in suffixes  # "Harlow Productions"
@@ -254,8 +227,13 @@ def described_org(mention: Span, head: Token, ents: Sequence[Span], last_org_spe
         if noun not in words and not own and not kind:
             continue
         score = own + kind + sum(1 for t in window if t.lower_[:5] in quals)
+        by_kind = _kind_only(ent, noun, words, own)
         if best is None or score > best[0]:
-            best = (score, ent)
+            best, best_by_kind, tied = (score, ent), by_kind, False
+        elif score == best[0] and ent.text != best[1].text and by_kind and best_by_kind:
+            tied = True  # "Kestrel Airways agreed to buy Tarn Airlines ... the carrier": either of two
+    if best is not None and tied:
+        return None
     if best is not None:
         last = last_org_speaker
         if best[0] == 0 and last is not None and last.start_char > best[1].start_char:
@@ -272,6 +250,12 @@ def described_org(mention: Span, head: Token, ents: Sequence[Span], last_org_spe
     return None
 
 
+def _kind_only(ent: Span, noun: str, words: set[str], own: int) -> bool:
+    """The organisation is tied to the noun only by a word of its kind ("Tarn Airlines" for "the carrier"), not
+    by the noun itself beside or inside its name."""
+    return not own and noun not in words and noun not in {t.lower_.removesuffix("s") for t in ent}
+
+
 def named_as(ent: Span, noun: str) -> int:
     """1 when the organisation's name says it is a ``noun``: its last word is the noun ("Bellview Hospital"
     for "the hospital", "Tarn Airlines" for "the airline") or a company word for "the company" ("Vantor
@@ -282,6 +266,8 @@ def named_as(ent: Span, noun: str) -> int:
     last = words[-1]
     word = last.lower_.rstrip(".")
     kinds = ORG_KIND_WORDS.get(noun, frozenset())  # "Kestrel Airways" for "the carrier"
+    if noun in PUBLIC_BANK_NOUNS and any(t.lower_ in PUBLIC_BANK_WORDS for t in words):
+        return 0  # a central, reserve, world or development bank is no "lender"
     if noun in {word, last.lemma_.lower(), word.removesuffix("s")} or word in kinds:
         return 1
     return int(noun in COMPANY_NOUNS and is_company_word(word))

@@ -1,38 +1,45 @@
-"""A person called by a description instead of a name ("the billionaire businessman said", "the former
-senator said") when no one was introduced with that word: the person the last sentences were about; and an
-organisation called "the company" when it was named without the noun: the one organisation just named.
+"""A person called by an epithet instead of a name ("the billionaire businessman said") when no one was
+introduced with that word: the person the last sentences were about; an organisation called "the company" when
+it was named without the noun: the one business just named; and "the 54-year-old": the person named with the
+age.
 
 News writes a person's name, then a sentence or two later an epithet for the same person, to avoid repeating
-the name. The epithet is read as that person only when the text leaves no doubt: the person is the *subject*
-of a clause in the epithet's sentence or the two before it, no other person is named between them, and the
-epithet's gender (a title, a gendered word) does not contradict the person's, and the person is the one the
-article names most often so far (its subject, not an interviewer who just asked a question).
+the name. The epithet is read as that person only when the text leaves no doubt: the word describes the
+person's own standing (``lexicon.EPITHET_NOUNS``; a role or title such as "the doctor" or "the judge" is most
+often someone dealing with the person written about, and is left to the role rules), the person is the
+*subject* of a main clause in the epithet's sentence or the two before, not one things were done to ("was
+arrested", "died"), no other person is named between them, the epithet's gender does not contradict the
+person's, and the person is the one the article names most often so far.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .coref import describes, gender_of, person_gender
+from .coref import gender_of, is_company_word, person_gender
 from .lexicon import (
+    BUSINESS_NOUNS,
+    COMPANY_NOUNS,
     EPITHET_NOUNS,
-    FAMILY_NOUNS,
-    ORG_NOUNS,
+    PATIENT_VERBS,
+    PERSON_NOUNS,
     PERSON_TITLES,
-    PROXY_ROLES,
+    PUBLIC_BODY_NOUNS,
     ROLE_WORDS,
-    TITLE_ABBREVIATIONS,
-    TOPIC_ORG_NOUNS,
 )
 from .mention import is_definite
-from .names import name_span
+from .names import before_possessive, name_span
 
-__all__ = ["age_subject", "aged_person", "is_age", "is_epithet", "role_of", "topic_org", "topic_person"]
+__all__ = ["age_subject", "aged_person", "indefinite_age", "is_age", "is_epithet", "is_person_noun", "name_counts",
+           "surname",
+           "topic_org", "topic_person"]
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
 #: How many sentences before the epithet's own the person may have been the subject of one.
 SENTENCES_BACK = 2
+#: How many paragraph breaks may stand between "Tom Hadley, 54," and "the 54-year-old".
+AGE_PARAGRAPHS_BACK = 3
 
 
 def _window_start(mention: Span) -> int:
@@ -47,25 +54,44 @@ def _window_start(mention: Span) -> int:
 
 
 def is_epithet(mention: Span, head: Token) -> bool:
-    """A definite, singular, lower-case description of one person ("the billionaire businessman", "the
-    former senator", "the GOP front-runner"); not one who speaks for another ("the spokesman", "the lawyer")
-    or a relative ("the wife")."""
-    lemma = head.lemma_.lower()
-    if lemma in PROXY_ROLES or lemma in FAMILY_NOUNS:
-        return False
+    """A definite, singular, lower-case epithet of one person's own standing ("the billionaire businessman",
+    "the tycoon"); no role or title ("the doctor", "the former senator": the role rules read those)."""
     if any(not t.is_lower and t.i != head.i and t.dep_ in _MODIFIERS for t in head.children):
-        return False  # "the Florida senator", "the GOP front-runner": a state or party this cannot check
+        return False  # "the Florida businessman": a place this cannot check
     return (
         head.pos_ == "NOUN"
         and head.tag_ == "NN"
         and head.is_lower
-        and (lemma in PERSON_TITLES or lemma in ROLE_WORDS or lemma in EPITHET_NOUNS)
+        and head.lemma_.lower() in EPITHET_NOUNS
         and is_definite(mention, head)
     )
 
 
-def _surname(span: Span) -> str:
-    return span[-1].text.removesuffix("’s").removesuffix("'s")
+def is_person_noun(mention: Span, head: Token) -> bool:
+    """A definite, singular, lower-case noun for one person: an epithet, a role or title ("the retired
+    neurosurgeon", "the judge"), a person resolved to no one is still a person."""
+    lemma = head.lemma_.lower()
+    return (
+        head.pos_ == "NOUN"
+        and head.tag_ == "NN"
+        and head.is_lower
+        and lemma in EPITHET_NOUNS | PERSON_NOUNS | PERSON_TITLES | ROLE_WORDS
+        and is_definite(mention, head)
+    )
+
+
+def surname(span: Span) -> str:
+    """The last word of a person's name as the model ran it ("Holloway’s 2016": Holloway)."""
+    return before_possessive(span)[-1].text
+
+
+def name_counts(ents: list[Span]) -> dict[str, int]:
+    """How often each person's surname was named in ``ents``."""
+    counts: dict[str, int] = {}
+    for ent in ents:
+        if ent.label_ == "PERSON":
+            counts[surname(ent)] = counts.get(surname(ent), 0) + 1
+    return counts
 
 
 def _main_clause(verb: Token) -> bool:
@@ -76,20 +102,36 @@ def _main_clause(verb: Token) -> bool:
     return verb.pos_ in {"VERB", "AUX"} and verb.dep_ == "ROOT"
 
 
+def _undergoes(subject: Token) -> bool:
+    """The subject is one things were done to: a passive ("was charged", "was taken to hospital"), or a verb
+    said of a patient, a suspect or the dead ("died", "fled", "pleaded"), in its clause or one joined to it
+    ("fled the scene and was arrested")."""
+    if subject.dep_ == "nsubjpass":
+        return True
+    verb = subject.head
+    while verb.dep_ == "conj":
+        verb = verb.head
+    clauses = [verb, *(t for t in verb.subtree if t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"})]
+    return any(
+        v.lemma_.lower() in PATIENT_VERBS or any(c.dep_ in {"auxpass", "nsubjpass"} for c in v.children)
+        for v in clauses
+    )
+
+
 def _same(a: Span, b: Span) -> bool:
     """One person: the same surname, and the same full name when both are given in full ("George W. Bush" is
     not "Jeb Bush")."""
-    return _surname(a) == _surname(b) and (len(a) == 1 or len(b) == 1 or a.text == b.text)
+    return surname(a) == surname(b) and (len(a) == 1 or len(b) == 1 or a.text == b.text)
 
 
 def topic_person(mention: Span, ents: list[Span]) -> Span | None:
-    """The person whose name is the subject of a clause in the sentence of ``mention`` or the
+    """The person whose name is the active subject of a clause in the sentence of ``mention`` or the
     :data:`SENTENCES_BACK` before it, with no other person named after that name, named most often so far;
     ``ents`` are all the entities before the mention (in text order)."""
     start = _window_start(mention)
     noun = mention.root.lemma_.lower()
     if any(t.lemma_.lower() == noun for t in mention.doc[start : mention.start]):
-        return None  # "Ann Boyd, whose husband is a nurse, ... the nurse said": the noun is another's
+        return None  # "Ann Boyd, whose husband is a tycoon, ... the tycoon said": the noun is another's
     people = [e for e in ents if e.label_ == "PERSON" and e.start >= start and e.end <= mention.start]
     if not people:
         return None
@@ -101,13 +143,10 @@ def topic_person(mention: Span, ents: list[Span]) -> Span | None:
         if ent.root.dep_ in _SUBJECTS and _main_clause(ent.root.head):
             found = ent
             break
-    if found is None:
-        return None
-    counts: dict[str, int] = {}
-    for ent in ents:
-        if ent.label_ == "PERSON":
-            counts[_surname(ent)] = counts.get(_surname(ent), 0) + 1
-    if counts[_surname(found)] < max(counts.values()):
+    if found is None or _undergoes(found.root):
+        return None  # "Tom Hadley was arrested ... the officer said": the one arrested does not speak
+    counts = name_counts(ents)
+    if counts[surname(found)] < max(counts.values()):
         return None  # the one the article is about is called so, not a journalist who just asked a question
     name = name_span(found.root) or found
     want, have = gender_of(mention), person_gender(name)
@@ -116,13 +155,24 @@ def topic_person(mention: Span, ents: list[Span]) -> Span | None:
     return name
 
 
+def _business_tie(org: Span) -> bool:
+    """The name is a business's by what is said of it: "shares of Pellan", "Pellan's chief executive"."""
+    root = org.root
+    if root.dep_ == "poss":
+        return root.head.lemma_.lower() in BUSINESS_NOUNS
+    prep = root.head
+    return root.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.lemma_.lower() in BUSINESS_NOUNS
+
+
 def topic_org(mention: Span, head: Token, ents: list[Span]) -> Span | None:
     """``the company said`` when no organisation was introduced with the noun: the one organisation (an
-    ``ORG`` entity) named in the mention's sentence or the :data:`SENTENCES_BACK` before it. None when two are
-    named there, when the noun has a capitalised modifier ("the Trump campaign"), or when the name says it is
-    another kind of organisation ("the company" is no "... Committee", "... University")."""
+    ``ORG`` entity) named in the mention's sentence or the :data:`SENTENCES_BACK` before it, when the text
+    shows it is a business: a company word ends its name ("Vantor Corp.") and it is a clause's subject, or it
+    is the one whose shares, profits or chief executive are spoken of. Never a public body ("the Ministry of
+    Health", "the Treasury", "Scotland Yard", "the NHS"), never when two are named there, never for a noun
+    with a capitalised modifier ("the Trump company")."""
     noun = head.lemma_.lower()
-    if noun not in TOPIC_ORG_NOUNS or head.tag_ != "NN" or not head.is_lower or not is_definite(mention, head):
+    if noun not in COMPANY_NOUNS or head.tag_ != "NN" or not head.is_lower or not is_definite(mention, head):
         return None
     if any(not t.is_lower and t.dep_ in _MODIFIERS for t in head.children):
         return None
@@ -131,11 +181,13 @@ def topic_org(mention: Span, head: Token, ents: list[Span]) -> Span | None:
     names = {e[-1].lower_.removesuffix("’s").removesuffix("'s") for e in orgs}
     if len(names) != 1:
         return None
-    org = orgs[-1]
-    kind = org[-1].lower_.rstrip("s")
-    if len(org) > 1 and kind != noun and (kind in ORG_NOUNS or org[-1].lemma_.lower() in ORG_NOUNS):
-        return None
-    return org
+    if any(any(t.lower_ in PUBLIC_BODY_NOUNS or t.lemma_.lower() in PUBLIC_BODY_NOUNS for t in org) for org in orgs):
+        return None  # "the Ministry of Health", "the Harlow Select Committee"
+    for org in reversed(orgs):
+        suffixed = is_company_word(org[-1].lower_.rstrip("."))
+        if _business_tie(org) or suffixed and org.root.dep_ in _SUBJECTS:
+            return org
+    return None
 
 
 def _age(tok: Token) -> str | None:
@@ -152,41 +204,39 @@ def is_age(tok: Token) -> bool:
     return _age(tok) is not None
 
 
+def indefinite_age(tok: Token) -> bool:
+    """"a 30-year-old who saw the fight": someone new, not the person named with the age."""
+    words = {"a", "an", "one", "another"}
+    first = min(t.i for t in tok.subtree)
+    return tok.doc[first].lower_ in words or first > 0 and tok.doc[first - 1].lower_ in words
+
+
 def age_subject(verb: Token) -> Token | None:
     """"“...,” the 54-year-old said": the parser hangs "the" and "54-year-old" on the verb as a determiner and
     an adjective, so the verb has no subject; the age before the verb is it."""
     return next((c for c in verb.children if c.i < verb.i and c.dep_ == "amod" and is_age(c)), None)
 
 
+def _paragraphs_between(a: int, b: int, doc_tokens: Span) -> int:
+    return sum(1 for t in doc_tokens[a:b] if t.is_space and "\n" in t.text)
+
+
 def aged_person(subj: Token, mention: Span, ents: list[Span]) -> Span | None:
-    """The person named with the age ("Tom Hadley, 54," or "Tom Hadley (54)") before "the 54-year-old", else
-    the person the last sentences were about when no one was given an age (:func:`topic_person`)."""
+    """The one person named with the age ("Tom Hadley, 54," or "Tom Hadley (54)") before "the 54-year-old",
+    within :data:`AGE_PARAGRAPHS_BACK` paragraphs; None when two people were given that age or none was."""
     age = _age(subj)
     doc = subj.doc
-    aged = False
+    found: list[Span] = []
     for ent in reversed(ents):
         if ent.label_ != "PERSON" or ent.end + 1 >= len(doc) or doc[ent.end].text not in {",", "("}:
             continue
-        given = doc[ent.end + 1]
-        if given.text == age:
-            return ent
-        aged = aged or given.like_num
-    return None if aged else topic_person(mention, ents)  # another age given: someone no one named
-
-
-def role_of(tok: Token, role: str, ent: Span) -> bool:
-    """The role word ``tok`` (or its abbreviation: "Gov." for "governor") is the named person's own role: the
-    parse ties it to the name ("Gov. Tom Hadley", "Tom Hadley, the mayor", "Mayor Ruth Calder"), and the name
-    is not the one the role works for ("a spokesman for Tom Hadley", "Ruth Calder's lawyer") nor a name in
-    another clause beside it ("The judge listened as Tom Hadley ...")."""
-    word = TITLE_ABBREVIATIONS.get(tok.lower_.rstrip("."), tok.lemma_.lower())
-    if role not in {word, tok.lower_}:
-        return False
-    root = ent.root
-    if root.dep_ == "poss" and root.head.i == tok.i:
-        return False  # "Ruth Calder's lawyer"
-    if any(c.dep_ == "prep" and any(ent.start <= t.i < ent.end for t in c.subtree) for c in tok.children):
-        return False  # "a spokesman for Tom Hadley", "the lawyer of Ruth Calder"
-    return ent.start <= tok.i < ent.end or describes(tok, role, ent) or (
-        tok.lower_.rstrip(".") in TITLE_ABBREVIATIONS and ent.start <= tok.head.i < ent.end
-    )  # "Mayor Ruth Calder" tagged whole, "Tom Hadley, the mayor", "Gov. Tom Hadley"
+        if doc[ent.end + 1].text == age:
+            found.append(ent)
+    if len({surname(e) for e in found}) != 1:
+        return None  # no one, or two people of that age
+    ent = found[0]
+    if _paragraphs_between(ent.end, mention.start, doc[:]) > AGE_PARAGRAPHS_BACK:
+        return None
+    if ent.root.head.lemma_.lower() in {"die", "kill"}:
+        return None  # "Ruth Calder, 54, was killed": the dead do not speak
+    return ent

@@ -125,12 +125,21 @@ ROLE_WORDS: frozenset[str] = frozenset(
     son daughter sheriff officer trooper superintendent commissioner colonel captain admiral inspector
     detective sergeant lieutenant""".split()
 )
-#: Epithets for one person that news uses instead of the name ("the billionaire businessman", "the GOP
-#: front-runner"): with the role and title words, read by ``epithets.topic_person``.
+#: Epithets that describe the one person news uses them for instead of the name ("the billionaire
+#: businessman"), read by ``epithets.topic_person``. Only words said of a person's own standing: not a role or
+#: title (the doctor, the judge, the officer are most often someone dealing with the person written about),
+#: nor a word that more often names the other side of a story (activist, investor, challenger, incumbent,
+#: front-runner, politician: docs/speakers.md, "Review fixes").
 EPITHET_NOUNS: frozenset[str] = frozenset(
-    """businessman businesswoman billionaire tycoon mogul magnate entrepreneur investor front-runner
-    frontrunner hopeful contender challenger incumbent lawmaker legislator politician neurosurgeon
-    campaigner activist""".split()
+    """businessman businesswoman billionaire millionaire tycoon mogul magnate""".split()
+)
+#: Words that make a role a past one ("the former president", "her predecessor"): never the sitting holder.
+FORMER_WORDS: frozenset[str] = frozenset("former ex outgoing predecessor erstwhile".split())
+#: Other nouns for one person ("the retired neurosurgeon", "the activist"): no epithet of the person just written
+#: about, yet a person, so a "he" after it stays that unnamed one.
+PERSON_NOUNS: frozenset[str] = frozenset(
+    """entrepreneur investor front-runner frontrunner hopeful contender challenger incumbent lawmaker
+    legislator politician neurosurgeon campaigner activist""".split()
 )
 #: Roles held for someone else ("the spokesman", "the lawyer"): never an epithet of the person they speak for.
 PROXY_ROLES: frozenset[str] = frozenset(
@@ -170,18 +179,10 @@ ORG_NOUNS: frozenset[str] = frozenset(
     provider regulator institute university school hospital charity foundation association
     campaign watchdog""".split()
 )
-#: The organisation nouns that stand for the one organisation just named ("Dunmore said ... the company
-#: said"), read by ``epithets.topic_org``; not the ones that more often name a body of their own ("the
-#: government", "the court", "the campaign", "the police").
-TOPIC_ORG_NOUNS: frozenset[str] = frozenset(
-    """company firm corporation business agency airline carrier automaker carmaker maker manufacturer
-    brokerage bank lender insurer retailer publisher broadcaster network newspaper magazine outlet studio
-    label startup developer operator provider regulator watchdog charity foundation""".split()
-)
 #: The last words of an organisation's name that say it is what a synonym describes ("Kestrel Airways" is "the
 #: carrier", "Dunmore Motors" "the automaker"): read by ``coref.named_as`` beside the noun itself.
 ORG_KIND_WORDS: dict[str, frozenset[str]] = {
-    "carrier": frozenset({"airline", "airlines", "airways", "air"}),
+    "carrier": frozenset({"airline", "airlines", "airways"}),  # not "air": "Dunmore Air" may carry freight
     "automaker": frozenset({"motors", "motor", "automotive", "auto", "automobiles"}),
     "carmaker": frozenset({"motors", "motor", "automotive", "auto", "automobiles"}),
     "lender": frozenset({"bank", "bancorp", "bankshares"}),
@@ -189,9 +190,35 @@ ORG_KIND_WORDS: dict[str, frozenset[str]] = {
     "broadcaster": frozenset({"broadcasting", "television", "tv", "radio"}),
     "retailer": frozenset({"stores", "store", "mart"}),
 }
+#: The synonyms a public bank is not ("the lender" is never "The European Central Bank") and the words that
+#: make a bank's name a public one.
+PUBLIC_BANK_NOUNS: frozenset[str] = frozenset({"lender"})  # "the bank" may be the central bank itself
+PUBLIC_BANK_WORDS: frozenset[str] = frozenset({"central", "reserve", "world", "development", "investment"})
+#: Verbs said of one things are done to (a patient, a suspect, the dead): their subject is no epithet's person
+#: ("Tom Hadley died on Monday ... the editor said").
+PATIENT_VERBS: frozenset[str] = frozenset(
+    """die flee escape plead survive undergo suffer""".split()
+)
+#: Nouns said of a business ("shares of Pellan", "Pellan's chief executive"): what makes an organisation "the
+#: company" (``epithets.topic_org``).
+BUSINESS_NOUNS: frozenset[str] = frozenset(
+    """share stock profit sale revenue earnings shareholder investor customer executive ceo chairman factory
+    plant store product brand""".split()
+)
 #: Descriptions of a business ("Vantor Corp." is "the company": its last word is one of the entity lexicon's
 #: ``company_suffixes``, see ``coref.named_as``).
 COMPANY_NOUNS: frozenset[str] = frozenset("company firm corporation business".split())
+#: The organisation nouns that say a body is no business ("Ministry of Health", "Harlow Select Committee", "the
+#: police"): :data:`ORG_NOUNS` less the business kinds, with the names of assemblies and public offices.
+PUBLIC_BODY_NOUNS: frozenset[str] = (
+    ORG_NOUNS
+    - COMPANY_NOUNS
+    - frozenset(
+        """group airline carrier automaker carmaker maker manufacturer brokerage bank lender insurer retailer
+        publisher broadcaster network newspaper paper magazine outlet studio label giant startup developer
+        operator provider club team""".split()
+    )
+) | frozenset("bureau board parliament assembly congress senate college academy treasury federation".split())
 #: Relatives: "Dorn's wife, Elena," names a person whatever label the model gave the name (a job such as
 #: "owner" or "founder" can be held by a company: "The arena's owner, Harbor Holdings").
 FAMILY_NOUNS: frozenset[str] = frozenset(

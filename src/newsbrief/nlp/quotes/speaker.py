@@ -34,9 +34,20 @@ from .coref import (
     person_by_surname,
     person_gender,
 )
-from .epithets import aged_person, is_age, is_epithet, role_of, topic_org, topic_person
+from .epithets import (
+    aged_person,
+    indefinite_age,
+    is_age,
+    is_epithet,
+    is_person_noun,
+    name_counts,
+    surname,
+    topic_org,
+    topic_person,
+)
 from .lexicon import (
     FAMILY_NOUNS,
+    FORMER_WORDS,
     GROUP_PRONOUNS,
     MEDIUM_WORDS,
     ORG_NOUNS,
@@ -69,8 +80,15 @@ from .names import (
     trailing_appositive,
 )
 from .pronouns import best
+from .ties import role_of
 
 __all__ = ["Speaker", "SpeakerResolver", "speaker_mention"]
+
+
+def _tied(word: Token, ent: Span) -> bool:
+    """"former" or "predecessor" said of the name: on it, or on the role set beside it ("Tom Hadley, a former
+    president", "former President Tom Hadley", "Tom Hadley, her predecessor")."""
+    return any(ent.start <= h.i < ent.end for h in (word.head, word.head.head)) or ent.root.head.i == word.head.i
 
 
 class SpeakerResolver(SpeakerMemory):
@@ -82,6 +100,7 @@ class SpeakerResolver(SpeakerMemory):
         role = head.lemma_.lower()
         quals = {t.lower_[:5] for t in mention if t.i != head.i and t.is_alpha and not t.is_stop and len(t) > 2}
         ents = self._prev_ents(mention.start_char)
+        former = any(t.lower_ in FORMER_WORDS for t in mention if t.i != head.i)
         last_seen: dict[str, int] = {}  # a name's last word -> where it was last named
         for ent in ents:
             last_seen[ent[-1].text] = ent.start_char
@@ -95,6 +114,8 @@ class SpeakerResolver(SpeakerMemory):
             words |= {TITLE_ABBREVIATIONS.get(t.lower_.rstrip("."), "") for t in window}
             if role not in words or not any(role_of(t, role, ent) for t in window + list(ent)):
                 continue  # the role beside the name must be its own ("a spokesman for X" is not X)
+            if former and not any(t.lower_ in FORMER_WORDS and _tied(t, ent) for t in window):
+                continue  # "the former president" is not the sitting one ("President Ruth Calder")
             score = sum(1 for t in window if t.lower_[:5] in quals)
             name = before_possessive(ent)  # "Holloway’s 2016" as the model ran it: Holloway
             seen = max(last_seen.get(name[-1].text, ent.start_char), ent.start_char)
@@ -147,8 +168,9 @@ class SpeakerResolver(SpeakerMemory):
         author = authored_by(subj)
         if author is not None:  # "The report, published by the Atlas Institute, said": the Atlas Institute
             return self.resolve(author, speaker_mention(author)).with_mention(start, end)
-        if is_age(subj):  # "the 54-year-old said": the person named with that age
-            aged = aged_person(subj, mention, self._prev_ents(start, window=None))
+        if is_age(subj) and not in_fiction(subj):  # "the 54-year-old said" (before cannot_speak: a DATE to the model)
+            # the one person named with that age; "a 30-year-old" is someone new
+            aged = None if indefinite_age(subj) else aged_person(subj, mention, self._prev_ents(start, window=None))
             if aged is not None:
                 return self._named(mention, aged, person=True, kind="description")
             return self._unnamed_speaker(mention, mention, person=True, kind="role")
@@ -244,8 +266,6 @@ class SpeakerResolver(SpeakerMemory):
             ref = None if is_indefinite(subj) else self.resolve_role(mention, subj) or (
                 None if subj.lemma_.lower() in PROXY_ROLES else self._main_person(mention, subj)
             )  # "the spokesman" is never the one he speaks for
-            if ref is None and is_epithet(mention, subj):
-                ref = self._topic(mention)
             if ref is not None:
                 return self._named(mention, ref, person=True, kind="role")
             return self._unnamed_speaker(mention, mention, person=True, kind="role")
@@ -253,6 +273,7 @@ class SpeakerResolver(SpeakerMemory):
             topic = self._topic(mention)
             if topic is not None:
                 return self._named(mention, topic, person=True, kind="description")
+        if is_person_noun(mention, subj):  # "the retired neurosurgeon": a person no one named, for a "he" after
             return self._unnamed_speaker(mention, mention, person=True, kind="role")
         return self._unnamed_speaker(mention, mention, person=False, kind="group")
 
@@ -286,15 +307,12 @@ class SpeakerResolver(SpeakerMemory):
         span = self.doc.char_span(last[1], last[2], alignment_mode="expand")
         if span is None or not len(span):
             return None
-        counts: dict[str, int] = {}
-        for ent in self._prev_ents(at, window=None):
-            if ent.label_ == "PERSON":
-                counts[ent[-1].text] = counts.get(ent[-1].text, 0) + 1
+        counts = name_counts(self._prev_ents(at, window=None))
         want, have = gender_of(mention), person_gender(span)  # "the actress" is never a man
         if want is not None and have is not None and want != have:
             return None
         top = max(counts.values(), default=0)
-        if counts.get(span[-1].text, 0) < max(top, 2):
+        if counts.get(surname(span), 0) < max(top, 2):
             return None
         return last[1], last[2]
 
