@@ -176,3 +176,30 @@ def test_a_capital_of_two_words_typed_an_organisation_keeps_its_government_readi
     assert set(linked["label"]) == {"ORG"}
 
 
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("John Brisk resigned as chairman of Vellacorp on Monday. Vellacorp said he would stay on as an adviser.",
+         "Vellacorp"),
+        ("Tom Hadley injured his knee in training on Tuesday. Kelmford confirmed he would be out for a month.",
+         "Kelmford"),
+        ("Kelmford beat Ostrava 2-1 on Saturday. Kelmford scored late and he scored twice.", "Kelmford"),
+        ("The Gazette reported the story on Monday. The Gazette said she had resigned.", "Gazette"),
+        ("Ostravia rejected the plan on Monday. Ostravia said she would not sign, the prime minister added.",
+         "Ostravia"),
+        ("An activist was arrested in Moscow on Friday. Russia said he was a spy.", "Russia"),
+        ("An aid worker was detained on Friday. Norway said she had been released.", "Norway"),
+        ("Marta Olsen scored twice on Saturday. Barcelona said she had signed a new contract.", "Barcelona"),
+        ("Vellacorp announced the deal on Monday. Vellacorp said he was pleased, its chairman told reporters.",
+         "Vellacorp"),
+    ],
+)
+def test_a_pronoun_about_another_person_after_an_organisation_team_paper_or_country_keeps_it_no_person(
+    nlp, text: str, name: str
+) -> None:
+    got = _kept(nlp, text)
+    assert all(v != "PERSON" for k, v in got.items() if k.endswith(name))
+    labels = [m["label"] for m in doc_mentions(nlp(text)) if str(m["text"]).endswith(name)]
+    assert "PERSON" not in labels  # end to end, with the shipped typer

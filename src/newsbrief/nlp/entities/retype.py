@@ -129,11 +129,55 @@ def _person_cued(items: list[Found]) -> bool:
             or sum(person_evidence(span) for span, _, _ in items) > 0)
 
 
+#: Words of a club or a team in a one-word name's sentences ("Kelmford beat Ostrava", "Kelmford scored").
+_CLUB_WORDS = frozenset("beat beats defeated scored club clubs striker goal goals match".split())
+
+#: Nouns of a person's role: one in the name's sentence is someone a he/she may be about ("Ostravia said she
+#: would not sign, the prime minister added").
+_ROLE_NOUNS = frozenset("president minister secretary senator governor mayor ambassador chairman chairwoman "
+                        "chief ceo executive spokesman spokeswoman spokesperson judge king queen prince princess "
+                        "pope chancellor premier official officer activist worker player manager coach director "
+                        "founder journalist reporter editor".split())
+
+
+def _no_place_or_club(items: list[Found]) -> bool:
+    """No mention the model tags a place or a people ("Russia", "Norway"), no gazetteer place, no "the" before
+    the singular as a head ("The Gazette"; not "the Vandersloot sentence"), no "its" and no club words in the name's sentences (second review)."""
+    spans = [span for span, _, _ in items]
+    if any(label in {"GPE", "LOC", "NORP"} for _, label, _ in items):
+        return False
+    if any(is_place(s[-1].text) or is_minor_place(s[-1].text) for s in spans):
+        return False
+    if any(_after_the(s) and not singulars(s[-1].text) and s.root.dep_ != "compound" for s in spans):
+        return False
+    return not any(t.lower_ == "its" or t.lower_ in _CLUB_WORDS for s in spans for t in s.sent)
+
+
+def _window(span: Span) -> Span:
+    """The span's sentence and the one before it."""
+    sent = span.sent
+    return span.doc[span.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start : sent.end]
+
+
+def _own_pronoun(span: Span, others: list[Span]) -> bool:
+    """No other person named before ``span`` in its window (:func:`_window`), and no person's role noun in its
+    sentence but after his/her ("his lawyer said" is the pronoun's own): a he/she after the name may be the
+    name's."""
+    window = _window(span)
+    if any(window.start <= o.start < span.end for o in others):
+        return False
+    doc = span.doc
+    return not any(t.lower_ in _ROLE_NOUNS and t.pos_ == "NOUN" and not (t.i > 0 and doc[t.i - 1].lower_ in _HE_SHE)
+                   for t in span.sent)
+
+
 def keep_people(found: list[Found], groups: list[int], decided: dict[int, str]) -> dict[int, str]:
     """``decided`` with the groups typed ORG whose mentions are one word (an honorific before it allowed:
-    "Ms X"), no acronym, with no definitive organisation or place cue and with person evidence
-    (:func:`_person_cued`) retyped PERSON: the typer's bias and a lone name's weight are no evidence against
-    "X said she would appeal"."""
+    "Ms X"), no acronym, with no definitive organisation or place cue, no place, newspaper's or club's context
+    (:func:`_no_place_or_club`) and with person evidence retyped PERSON: a definitive person cue, or more of its
+    mentions with a he/she of their own (:func:`person_evidence`, counted only with no other person the pronoun
+    may be about, :func:`_own_pronoun`) than with "its". The typer's bias and a lone name's weight are no
+    evidence against "X said she would appeal"; "John Brisk left Vellacorp. Vellacorp said he ..." is."""
     members: dict[int, list[Found]] = {}
     for item, g in zip(found, groups):
         if decided.get(g) == "ORG":
@@ -142,7 +186,12 @@ def keep_people(found: list[Found], groups: list[int], decided: dict[int, str]) 
     for g, items in members.items():
         if any(cue is not None and cue[1] and cue[0] != "PERSON" for _, _, cue in items):
             continue
-        if all(_one_name(span) for span, _, _ in items) and _person_cued(items):
+        if not (all(_one_name(span) for span, _, _ in items) and _no_place_or_club(items)):
+            continue
+        others = [span for (span, label, _), h in zip(found, groups)
+                  if h != g and (label == "PERSON" or decided.get(h) == "PERSON")]
+        evidence = sum(e for span, _, _ in items if (e := person_evidence(span)) < 0 or _own_pronoun(span, others))
+        if any(cue == ("PERSON", True) for _, _, cue in items) or evidence > 0:
             out[g] = "PERSON"
     return out
 
