@@ -3,6 +3,7 @@ names only)."""
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -233,6 +234,20 @@ def test_an_era_after_a_year_is_no_organisation(nlp) -> None:
     assert "BC" not in names and "AD" not in names
     assert "Kelmford Academy" in names
     assert "BC Lions" in names and "CE Group" in names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pottery from 500 BC was found in the cave.",
+        "Coins from 300 BC were found near Kelmford.",
+        "Texts written around 400 BC describe the siege.",
+        "The wall dates to 200 BC according to the museum.",
+        "The city was founded in 753 BC according to legend.",
+    ],
+)
+def test_an_undotted_era_after_a_year_before_a_verb_is_a_date(nlp, text: str) -> None:
+    assert "BC" not in [s.text for s, _, _ in candidates(nlp(text))]
 
 
 def test_an_era_mark_with_no_year_or_before_a_noun_or_verb_is_kept(nlp) -> None:

@@ -39,8 +39,9 @@ _ERA_MARKS = frozenset({"bc", "bce", "ad", "ce"})
 
 def is_era_mark(span: Span) -> bool:
     """True for an era written after a year ("500 BC", "the 3rd century AD"; "AD 79" before one): part of a date,
-    whatever label the model gives it. After a number only when the date ends there (a stop, a comma, "to",
-    "and", "the" next): "In 2021 B.C. recorded" and "300 B.C. residents" are British Columbia."""
+    whatever label the model gives it. The dotted "B.C." after a number only when the date ends there (a stop, a
+    comma, "to", "and", "the" next): "In 2021 B.C. recorded" and "300 B.C. residents" are British Columbia; the
+    undotted "BC" unless a name or a noun follows ("Coins from 300 BC were found" is a date)."""
     if len(span) != 1 or span.text.replace(".", "").lower() not in _ERA_MARKS or not span.text[:1].isupper():
         return False
     doc = span.doc
@@ -50,7 +51,10 @@ def is_era_mark(span: Span) -> bool:
         return True  # "AD 79"
     century = before is not None and before.lower_ in {"century", "centuries", "millennium"}
     year = before is not None and (before.text.replace(",", "").isdigit() or _ORDINAL.match(before.text) is not None)
-    ends = after is None or after.is_punct or after.pos_ in _DATE_ENDS
+    if "." in span.text:  # the dotted "B.C." is British Columbia too: the date must end there
+        ends = after is None or after.is_punct or after.pos_ in _DATE_ENDS
+    else:  # "300 BC were found": only a name or a noun next makes it a name ("300 BC Hydro")
+        ends = after is None or after.pos_ not in {"PROPN", "NOUN"}
     return (century or year) and ends
 
 
