@@ -4,16 +4,21 @@ Held-out figures on the gold pages did not catch the eighth pass's retrained typ
 person evidence to ORG: that class is rare on the pages. This set is built from templates and invented or
 census names only (never from a gold page): bare surnames with a pronoun after their verb ("X said she..."),
 an age ("X, 54,"), "his lawyer", "Ms X"; one-word companies with "it"/"its"; families and teams in the plural;
-camel-case given names. Each case is typed end to end (``doc_mentions``: typer and rules), and fails when a
-mention of the name has another label than the expected one; a case whose name the NER does not find is counted
-apart (no typing to judge).
+camel-case given names. The templates carry the cues of the rules after the typer (:mod:`.retype`), so the set
+also has cases outside them (second review): one-word organisations, teams, newspapers and countries followed by
+a he/she about another person, people with no pronoun, companies with no "it". Each case is typed end to end
+(``doc_mentions``: typer and rules; ``--no-rules``: the typer without the rules after it), and fails when a
+mention of the name has another label than the expected one(s); a case whose name the NER does not find is
+counted apart (no typing to judge).
 
-``scripts/train_entity_typer.py`` runs it on the weights it fits and will not write failing weights.
+``scripts/train_entity_typer.py`` runs it on the weights it fits with the rules after the typer switched off
+(the weights alone) and will not write weights that type more cases wrong than the old ones.
 
 Usage::
 
     PYTHONPATH=src .venv/bin/python benchmarks/typer_acceptance.py                      # the shipped weights
     PYTHONPATH=src .venv/bin/python benchmarks/typer_acceptance.py --weights OLD.json   # other weights
+    PYTHONPATH=src .venv/bin/python benchmarks/typer_acceptance.py --no-rules           # the weights alone
 """
 
 from __future__ import annotations
@@ -57,27 +62,56 @@ OTHERS = (
     ("KaVontae Williams scored twice. KaVontae said he was happy with his form.", "KaVontae", "PERSON"),
     ("NASA picked FlyBrix for the mission. FlyBrix said it would fly in May.", "FlyBrix", "ORG"),
 )
+#: Outside the templates (second review): a he/she about someone else after an organisation, a team, a paper or
+#: a country; people with no pronoun; companies with no "it". "A|B": either label is right.
+OFF_TEMPLATE = (
+    ("John Brisk resigned as chairman of Vellacorp on Monday. Vellacorp said he would stay on as an adviser.",
+     "Vellacorp", "ORG"),
+    ("Tom Hadley injured his knee in training on Tuesday. Kelmford confirmed he would be out for a month.",
+     "Kelmford", "ORG"),
+    ("Kelmford beat Ostrava 2-1 on Saturday. Kelmford scored late and he scored twice.", "Kelmford", "ORG"),
+    ("The Gazette reported the story on Monday. The Gazette said she had resigned.", "Gazette", "ORG"),
+    ("Ostravia rejected the plan on Monday. Ostravia said she would not sign, the prime minister added.",
+     "Ostravia", "GPE|ORG"),
+    ("An activist was arrested in Moscow on Friday. Russia said he was a spy.", "Russia", "GPE|ORG"),
+    ("An aid worker was detained on Friday. Norway said she had been released.", "Norway", "GPE"),
+    ("Marta Olsen scored twice on Saturday. Barcelona said she had signed a new contract.", "Barcelona",
+     "ORG|GPE"),
+    ("Vellacorp announced the deal on Monday. Vellacorp said he was pleased, its chairman told reporters.",
+     "Vellacorp", "ORG"),
+    ("Okafor, a retired teacher, was elected mayor on Sunday. Okafor takes office in June.", "Okafor", "PERSON"),
+    ("The council named Brannock as its new treasurer. Brannock starts next month.", "Brannock", "PERSON"),
+    ("Coach Whitlock praised the defence after the game. Whitlock has won three titles.", "Whitlock", "PERSON"),
+    ("Kelmora hired 200 engineers in March. The Kelmora plant in Ostrava will open next year.", "Kelmora", "ORG"),
+    ("Shares in Travix fell 4% on Tuesday after Travix cut its forecast.", "Travix", "ORG"),
+    ("Olvanta's chief executive, Anna Berg, said the firm would grow. Olvanta employs 900 people.", "Olvanta",
+     "ORG"),
+)
 
 
 def cases() -> list[tuple[str, str, str]]:
     """(text, name, expected label) of every case."""
     out = [(t.format(x=x), x, "PERSON") for t in PERSON_TEMPLATES for x in SURNAMES]
     out += [(t.format(x=x), x, "ORG") for t in ORG_TEMPLATES for x in COMPANIES]
-    return out + list(OTHERS)
+    return out + list(OTHERS) + list(OFF_TEMPLATE)
 
 
-def failures(nlp: Any, typer: Any = None) -> tuple[int, int, list[tuple[str, str, str, list[str]]]]:
+def failures(
+    nlp: Any, typer: Any = None, *, post_rules: bool = True
+) -> tuple[int, int, list[tuple[str, str, str, list[str]]]]:
     """(number of cases, cases whose name is not found, failing cases as (text, name, expected, labels got)),
-    typed with ``typer`` (None: the active weights)."""
+    typed with ``typer`` (None: the active weights), and without the rules after the typer when ``post_rules``
+    is False."""
     from newsbrief.nlp.entities.mentions import doc_mentions
 
     todo = cases()
     bad: list[tuple[str, str, str, list[str]]] = []
     missed = 0
     for (text, name, want), doc in zip(todo, nlp.pipe([t for t, _, _ in todo])):
-        got = [str(m["label"]) for m in doc_mentions(doc, typer=typer) if str(m["text"]).endswith(name)]
+        got = [str(m["label"]) for m in doc_mentions(doc, typer=typer, post_rules=post_rules)
+               if str(m["text"]).endswith(name)]
         missed += not got
-        if any(g != want for g in got):
+        if any(g not in want.split("|") for g in got):
             bad.append((text, name, want, got))
     return len(todo), missed, bad
 
@@ -86,14 +120,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--weights", help="typer weights to use (default: the shipped ones)")
     parser.add_argument("--show", type=int, default=40, help="failing cases to print")
+    parser.add_argument("--no-rules", action="store_true", help="the typer alone: no rules after it (retype)")
     args = parser.parse_args()
     from newsbrief.nlp.entities.typer import Typer
     from newsbrief.nlp.pipeline import load_pipeline
 
     nlp = load_pipeline()
     typer = Typer.load(args.weights) if args.weights else None
-    n, missed, bad = failures(nlp, typer)
-    print(f"acceptance set: {len(bad)} of {n} cases typed wrong ({missed} not found by the NER)")
+    n, missed, bad = failures(nlp, typer, post_rules=not args.no_rules)
+    rules = "without" if args.no_rules else "with"
+    print(f"acceptance set: {len(bad)} of {n} cases typed wrong, {rules} the rules after the typer ({missed} not "
+          "found by the NER)")
     for text, name, want, got in bad[: args.show]:
         print(f"  {name}: want {want}, got {got} | {text}")
 

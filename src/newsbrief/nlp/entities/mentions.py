@@ -347,7 +347,9 @@ def rule_labels(found: list[Found], groups: list[int]) -> list[str]:
     return out
 
 
-def doc_mentions(doc: Doc, *, learned: bool = True, typer: Typer | None = None) -> list[Mention]:
+def doc_mentions(
+    doc: Doc, *, learned: bool = True, typer: Typer | None = None, post_rules: bool = True
+) -> list[Mention]:
     """Mentions of people, organisations and places in ``doc`` with character offsets.
 
     One type per entity in the article: mentions that share a name (or a surname, or an acronym and its
@@ -355,7 +357,8 @@ def doc_mentions(doc: Doc, *, learned: bool = True, typer: Typer | None = None) 
     context cues (:func:`cue_label`), gazetteers and the rules' vote (``typer``: those weights, else the active
     ones, whatever pipeline made ``doc``: pass ``typer=typer_for(nlp)`` for a pipeline other than the one the
     active weights' token vectors come from, as annotation does); with ``learned=False`` by the rules' vote
-    alone. A group the classifier calls no person, organisation or place (a work, a product, an event) is
+    alone; ``post_rules=False`` skips the name-shape rules after the classifier (to judge its weights alone,
+    :func:`.typer.type_groups`). A group the classifier calls no person, organisation or place (a work, a product, an event) is
     dropped. Names inside table lines and short quoted titles are dropped. A later bare surname of a person
     named in full that the model did not tag is a person mention too.
     """
@@ -366,7 +369,7 @@ def doc_mentions(doc: Doc, *, learned: bool = True, typer: Typer | None = None) 
     if learned and found:
         from .typer import type_groups
 
-        labels = type_groups(found, groups, rules, typer=typer)
+        labels = type_groups(found, groups, rules, typer=typer, post_rules=post_rules)
     out = [
         Mention(start=span.start_char, end=span.end_char, text=span.text, label=lab)
         for (span, _, _), lab in zip(found, labels)

@@ -148,9 +148,14 @@ def _no_place_or_club(items: list[Found]) -> bool:
         return False
     if any(is_place(s[-1].text) or is_minor_place(s[-1].text) for s in spans):
         return False
-    if any(_after_the(s) and not singulars(s[-1].text) and s.root.dep_ != "compound" for s in spans):
+    if any(_after_the(s) and not singulars(s[-1].text) and not _before_noun(s) for s in spans):
         return False
     return not any(t.lower_ == "its" or t.lower_ in _CLUB_WORDS for s in spans for t in s.sent)
+
+
+def _before_noun(span: Span) -> bool:
+    """A noun or a name right after ``span`` ("the Vandersloot prison sentence"): the name is no head."""
+    return span.end < len(span.doc) and span.doc[span.end].pos_ in {"NOUN", "PROPN"}
 
 
 def _window(span: Span) -> Span:

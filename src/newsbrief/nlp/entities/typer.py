@@ -178,10 +178,11 @@ def preload() -> None:
 
 
 def type_groups(
-    found: list[Found], groups: list[int], rule: list[str], *, typer: Typer | None = None
+    found: list[Found], groups: list[int], rule: list[str], *, typer: Typer | None = None, post_rules: bool = True
 ) -> list[str | None]:
     """A label per mention from its group's class (None: not a person, organisation or place); places keep
-    the place label of the model or cue (GPE, LOC, FAC)."""
+    the place label of the model or cue (GPE, LOC, FAC). ``post_rules=False`` skips :func:`.retype.keep_people`
+    and :func:`.retype.retype_people` (the classifier alone, as the weights' acceptance gate judges it)."""
     model = typer or active_typer()
     for span, _, _ in found[:1]:  # the mentions of one Doc
         model.check_doc(span.doc)
@@ -194,8 +195,9 @@ def type_groups(
     for g, acts in acting.items():
         if 2 * sum(acts) >= len(acts) > 0 and any(acts):  # a capital standing for its government
             decided[g] = "ORG"
-    decided = keep_people(found, groups, decided)  # "X said she": a person, whatever the typer's bias
-    decided = retype_people(found, groups, decided)  # coined one-word names, teams in the plural
+    if post_rules:
+        decided = keep_people(found, groups, decided)  # "X said she": a person, whatever the typer's bias
+        decided = retype_people(found, groups, decided)  # coined one-word names, teams in the plural
     out: list[str | None] = []
     for (_span, label, cue), g, r in zip(found, groups, rule):
         cls = decided[g]
