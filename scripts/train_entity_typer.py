@@ -33,7 +33,8 @@ Before writing, the fitted weights type the invented acceptance set of ``benchma
 (bare surnames with a person's pronoun, "Ms X", one-word companies with "its", families, teams, and cases
 outside those templates) with the rules after the typer switched off, so the gate judges the weights and not
 the rules that mirror the set's cues, as do the weights they would replace; the script reports both (with the
-rules too) and writes nothing when the new weights type more cases wrong, unless ``--force`` (the held-out figures on the pages missed such a class once: it is rare there).
+rules too) and writes nothing when the new weights type more cases wrong, unless ``--force`` (the held-out
+figures on the pages missed such a class once: it is rare there).
 
 ``--cache DIR`` keeps the parsed documents (a DocBin and the tensors beside it, which a DocBin does not
 keep) under a key of the texts, the pipeline (:func:`~newsbrief.nlp.pipeline.pipeline_fingerprint`), the

@@ -358,9 +358,9 @@ def doc_mentions(
     ones, whatever pipeline made ``doc``: pass ``typer=typer_for(nlp)`` for a pipeline other than the one the
     active weights' token vectors come from, as annotation does); with ``learned=False`` by the rules' vote
     alone; ``post_rules=False`` skips the name-shape rules after the classifier (to judge its weights alone,
-    :func:`.typer.type_groups`). A group the classifier calls no person, organisation or place (a work, a product, an event) is
-    dropped. Names inside table lines and short quoted titles are dropped. A later bare surname of a person
-    named in full that the model did not tag is a person mention too.
+    :func:`.typer.type_groups`). A group the classifier calls no person, organisation or place (a work, a
+    product, an event) is dropped. Names inside table lines and short quoted titles are dropped. A later bare
+    surname of a person named in full that the model did not tag is a person mention too.
     """
     found = candidates(doc)
     groups = group_mentions(found)

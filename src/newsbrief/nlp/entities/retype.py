@@ -15,7 +15,9 @@ Both retype only without person evidence (:func:`person_evidence`), and a plural
 words in its sentences ("beat", "coach", "album"): a family ("the Joneses", "the Vellacotts" after "Mr
 Vellacott") is named in the plural too. :func:`keep_people` is the other direction, a guard after the typer
 (review of the eighth pass): a one-word name the typer calls an organisation with a person's pronoun after its
-verb ("X said she", "X was released, his lawyer said") or a definitive person cue ("Ms X", "X, 54,") is a person.
+verb ("X said she", "X was released, his lawyer said") or a definitive person cue ("Ms X", "X, 54,") is a person;
+not a place, a newspaper ("the Gazette") or a club, and not on a he/she that may be about another person named
+before it or a role noun in its sentence ("John Brisk left Vellacorp. Vellacorp said he ...": second review).
 """
 
 from __future__ import annotations
@@ -142,7 +144,8 @@ _ROLE_NOUNS = frozenset("president minister secretary senator governor mayor amb
 
 def _no_place_or_club(items: list[Found]) -> bool:
     """No mention the model tags a place or a people ("Russia", "Norway"), no gazetteer place, no "the" before
-    the singular as a head ("The Gazette"; not "the Vandersloot sentence"), no "its" and no club words in the name's sentences (second review)."""
+    the singular as a head ("The Gazette"; not "the Vandersloot sentence"), no "its" and no club words in the
+    name's sentences (second review)."""
     spans = [span for span, _, _ in items]
     if any(label in {"GPE", "LOC", "NORP"} for _, label, _ in items):
         return False
