@@ -203,3 +203,8 @@ def test_a_pronoun_about_another_person_after_an_organisation_team_paper_or_coun
     assert all(v != "PERSON" for k, v in got.items() if k.endswith(name))
     labels = [m["label"] for m in doc_mentions(nlp(text)) if str(m["text"]).endswith(name)]
     assert "PERSON" not in labels  # end to end, with the shipped typer
+
+
+def test_a_place_by_the_models_label_or_the_gazetteer_is_no_person_on_a_pronoun_alone(nlp) -> None:
+    assert _kept(nlp, "Kelvania said she had been released.")["Kelvania"] == "ORG"  # the model's GPE
+    assert _kept(nlp, "Barcelona said she had signed a new contract.")["Barcelona"] == "ORG"  # the gazetteer's
