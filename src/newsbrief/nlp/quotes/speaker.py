@@ -168,12 +168,14 @@ class SpeakerResolver(SpeakerMemory):
         author = authored_by(subj)
         if author is not None:  # "The report, published by the Atlas Institute, said": the Atlas Institute
             return self.resolve(author, speaker_mention(author)).with_mention(start, end)
-        if is_age(subj) and not in_fiction(subj):  # "the 54-year-old said" (before cannot_speak: a DATE to the model)
-            # the one person named with that age; "a 30-year-old" is someone new
-            aged = None if indefinite_age(subj) else aged_person(subj, mention, self._prev_ents(start, window=None))
+        if is_age(subj):  # "the 54-year-old said" (before cannot_speak: a DATE to the model)
+            # the one living person named with that age; "a 30-year-old" is someone new. No one else: no speaker,
+            # not a row "54-year-old" that would pool different people of one age across articles
+            fiction = in_fiction(subj)
+            aged = None if fiction or indefinite_age(subj) else aged_person(subj, mention, self._prev_ents(start, window=None))
             if aged is not None:
                 return self._named(mention, aged, person=True, kind="description")
-            return self._unnamed_speaker(mention, mention, person=True, kind="role")
+            return Speaker(None, None, None, None, False)
         if cannot_speak(subj, mention):
             return Speaker(None, None, None, None, False)
         if in_fiction(subj):  # "In the series, detective Harry Voss tells ...": a character, no one in the news
@@ -273,8 +275,9 @@ class SpeakerResolver(SpeakerMemory):
             topic = self._topic(mention)
             if topic is not None:
                 return self._named(mention, topic, person=True, kind="description")
-        if is_person_noun(mention, subj):  # "the retired neurosurgeon": a person no one named, for a "he" after
-            return self._unnamed_speaker(mention, mention, person=True, kind="role")
+        if is_person_noun(mention, subj):  # "the retired neurosurgeon": a person no one named; a "he" after it
+            # in the same paragraph may be that one (:func:`.pronouns.noun_continues`), never across a break
+            return self._unnamed_speaker(mention, mention, person=True, kind="noun")
         return self._unnamed_speaker(mention, mention, person=False, kind="group")
 
     def _topic(self, mention: Span) -> tuple[int, int] | None:
