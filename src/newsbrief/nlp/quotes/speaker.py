@@ -91,6 +91,12 @@ def _tied(word: Token, ent: Span) -> bool:
     return any(ent.start <= h.i < ent.end for h in (word.head, word.head.head)) or ent.root.head.i == word.head.i
 
 
+def _held_until(ent: Span, role: str) -> bool:
+    """"Tom Hadley, who was governor until 2019": the clause after the name says the role ended."""
+    after = [t for t in ent.doc[ent.end : min(ent.end + 8, ent.sent.end)]]
+    return any(t.lemma_.lower() == role for t in after) and any(t.lower_ == "until" for t in after)
+
+
 class SpeakerResolver(SpeakerMemory):
     """Resolve speaker mentions of one Doc to earlier named mentions (call in text order)."""
 
@@ -112,10 +118,15 @@ class SpeakerResolver(SpeakerMemory):
             window = list(doc[max(0, ent.start - 6) : ent.start]) + list(doc[ent.end : min(len(doc), ent.end + 6)])
             words = {t.lemma_.lower() for t in window} | {t.lower_ for t in window}
             words |= {TITLE_ABBREVIATIONS.get(t.lower_.rstrip("."), "") for t in window}
-            if role not in words or not any(role_of(t, role, ent) for t in window + list(ent)):
+            own = role in words and any(role_of(t, role, ent) for t in window + list(ent))
+            if former:
+                past = [t for t in window if t.lower_ in FORMER_WORDS and _tied(t, ent)]
+                # "Tom Hadley, a former president"; "Tom Hadley, her predecessor" or "who was governor until
+                # 2019" need no role word of their own. Never the sitting one ("President Ruth Calder")
+                if not (past and own or any(t.lower_ == "predecessor" for t in past) or _held_until(ent, role)):
+                    continue
+            elif not own:
                 continue  # the role beside the name must be its own ("a spokesman for X" is not X)
-            if former and not any(t.lower_ in FORMER_WORDS and _tied(t, ent) for t in window):
-                continue  # "the former president" is not the sitting one ("President Ruth Calder")
             score = sum(1 for t in window if t.lower_[:5] in quals)
             name = before_possessive(ent)  # "Holloway’s 2016" as the model ran it: Holloway
             seen = max(last_seen.get(name[-1].text, ent.start_char), ent.start_char)
