@@ -47,7 +47,8 @@ def test_a_pronoun_after_a_paragraph_break_is_not_the_unnamed_noun(
 
 
 def test_the_one_who_asked_never_gives_the_answer(nlp: Language) -> None:
-    text = ('Tom Hadley met the press on Monday. "Will you resign?" the reporter asked. "Not while I have work to do," he said.')
+    text = ('Tom Hadley met the press on Monday. "Will you resign?" the reporter asked. "Not while I have work to '
+            'do," he said.')
     row = _row(nlp, text, "work to do")
     assert _refs(text, [row]) == ["Tom Hadley"]
 

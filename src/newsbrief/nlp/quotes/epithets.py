@@ -34,9 +34,8 @@ from .lexicon import (
 from .mention import is_definite
 from .names import before_possessive, name_span
 
-__all__ = ["age_subject", "aged_person", "indefinite_age", "is_age", "is_dead", "is_epithet", "is_person_noun", "name_counts",
-           "surname",
-           "topic_org", "topic_person"]
+__all__ = ["age_subject", "aged_person", "indefinite_age", "is_age", "is_dead", "is_epithet", "is_person_noun",
+           "name_counts", "surname", "topic_org", "topic_person"]
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})

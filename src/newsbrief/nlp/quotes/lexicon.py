@@ -183,10 +183,11 @@ ORG_NOUNS: frozenset[str] = frozenset(
 )
 #: The last words of an organisation's name that say it is what a synonym describes ("Kestrel Airways" is "the
 #: carrier", "Dunmore Motors" "the automaker"): read by ``coref.named_as`` beside the noun itself.
+_CAR_WORDS: frozenset[str] = frozenset({"motors", "motor", "automotive", "auto", "automobiles"})
 ORG_KIND_WORDS: dict[str, frozenset[str]] = {
     "carrier": frozenset({"airline", "airlines", "airways"}),  # not "air": "Dunmore Air" may carry freight
-    "automaker": frozenset({"motors", "motor", "automotive", "auto", "automobiles"}),
-    "carmaker": frozenset({"motors", "motor", "automotive", "auto", "automobiles"}),
+    "automaker": _CAR_WORDS,
+    "carmaker": _CAR_WORDS,
     "lender": frozenset({"bank", "bancorp", "bankshares"}),
     "insurer": frozenset({"insurance", "assurance"}),
     "broadcaster": frozenset({"broadcasting", "television", "tv", "radio"}),
@@ -196,11 +197,11 @@ ORG_KIND_WORDS: dict[str, frozenset[str]] = {
 #: make a bank's name a public one.
 PUBLIC_BANK_NOUNS: frozenset[str] = frozenset({"lender"})  # "the bank" may be the central bank itself
 PUBLIC_BANK_WORDS: frozenset[str] = frozenset({"central", "reserve", "world", "development", "investment"})
-#: Verbs said of one things are done to (a patient, a suspect, the dead): their subject is no epithet's person
-#: ("Tom Hadley died on Monday ... the editor said").
 #: Verbs that say their subject died ("Tom Hadley died"), and those that say so in the passive ("was murdered").
 DEATH_VERBS: frozenset[str] = frozenset("die perish drown".split())
 KILL_VERBS: frozenset[str] = frozenset("kill murder slay stab shoot strangle execute".split())
+#: Verbs said of one things are done to (a patient, a suspect, the dead): their subject is no epithet's person
+#: ("Tom Hadley died on Monday ... the editor said").
 PATIENT_VERBS: frozenset[str] = DEATH_VERBS | frozenset("flee escape plead survive undergo suffer".split())
 #: Verbs of a deal between two parties ("Harlow agreed to buy Pellan"): the object's buyer is a second party.
 DEAL_VERBS: frozenset[str] = frozenset("buy acquire purchase take merge sue absorb".split())

@@ -93,7 +93,7 @@ def _tied(word: Token, ent: Span) -> bool:
 
 def _held_until(ent: Span, role: str) -> bool:
     """"Tom Hadley, who was governor until 2019": the clause after the name says the role ended."""
-    after = [t for t in ent.doc[ent.end : min(ent.end + 8, ent.sent.end)]]
+    after = list(ent.doc[ent.end : min(ent.end + 8, ent.sent.end)])
     return any(t.lemma_.lower() == role for t in after) and any(t.lower_ == "until" for t in after)
 
 
@@ -182,8 +182,8 @@ class SpeakerResolver(SpeakerMemory):
         if is_age(subj):  # "the 54-year-old said" (before cannot_speak: a DATE to the model)
             # the one living person named with that age; "a 30-year-old" is someone new. No one else: no speaker,
             # not a row "54-year-old" that would pool different people of one age across articles
-            fiction = in_fiction(subj)
-            aged = None if fiction or indefinite_age(subj) else aged_person(subj, mention, self._prev_ents(start, window=None))
+            new = in_fiction(subj) or indefinite_age(subj)
+            aged = None if new else aged_person(subj, mention, self._prev_ents(start, window=None))
             if aged is not None:
                 return self._named(mention, aged, person=True, kind="description")
             return Speaker(None, None, None, None, False)
