@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .boilerplate import COPYRIGHT
-from .copy_patterns import LEGAL_FORMS, PLATFORM, SOFTWARE, STOPWORDS
+from .copy_patterns import COMPANY_WORD, LEGAL_FORMS, PLATFORM, SOFTWARE, STOPWORDS
 from .copy_written import written_domains
 from .copyright import copyright_owner
 from .names import WIDGET_WORDS, is_outlet
@@ -44,11 +44,6 @@ BEFORE = re.compile(r"(?i)(?:(?:" + "|".join(sorted(ACTION)) + r")(?:\s+(?:up\s+
 AFTER = re.compile(r"(?i)^(?:['’]s)?\s*(?:newsletters?|store|shop|app|apps|archives?|staff|links|sponsors|"
                    r"services|navigation|worldwide|blog|feedback|home(?:page)?|media kit|events|\?|is a registered)")
 CREDIT_END = re.compile(r"(?:\||/|—|–|-|,)\s*$")
-#: A word of a company's name ("Example Media Group", "Example Holdings LLC", "Example (City) Private"; "Broadcasting"
-#: too, though a name ending in it is an outlet's: :data:`~.copy_source.NEWS_COMPANY`).
-COMPANY_WORD = (rf"(?:{LEGAL_FORMS}|group|media|communications|newspapers|"
-                r"network|interactive|holdings|enterprises|publishing|broadcasting|services|private|digital|partners|"
-                r"industries)\b")
 COMPANY = re.compile(rf"(?i)\b{COMPANY_WORD}\.?")
 MAX_WORDS = 4
 GLUED = re.compile(r"[a-z][A-Z][a-z]")
@@ -69,8 +64,7 @@ N_FEATURES = len(FEATURES)
 #: The site's note about itself names it: "Example is part of Example Media Inc, an international media group",
 #: "Example is supported by its audience", "Example may earn an affiliate commission".
 OWN_NOTE = re.compile(r"^(?:the\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z0-9][\w&.'’-]*){0,3})\s+(?:"
-                      r"is (?:a )?part of\b.{0,60}\b(?:media|group|network|inc|llc|ltd|plc|publish\w*|company|"
-                      r"family)\b|"
+                      rf"is (?:a )?part of\b.{{0,60}}\b(?:media|group|network|{LEGAL_FORMS}|publish\w*|family)\b|"
                       r"is (?:reader|audience)[- ]supported\b|is supported by its (?:audience|readers)\b|"
                       r"may (?:earn|receive) (?:an? )?(?:small )?(?:affiliate )?commission)")
 #: A note about the story's author names the outlet she works for: "Jane Doe is a staff writer at Example News",

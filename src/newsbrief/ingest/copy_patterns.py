@@ -16,7 +16,16 @@ STOPWORDS = frozenset(
 #: The legal forms that end an English company's name ("Example Holdings LLC", "Example Times Co."), for patterns
 #: compiled case-insensitive; and those of other countries ("examplesoft GmbH", "Example S.A."), written as they are.
 LEGAL_FORMS = r"(?:llc|inc|ltd|limited|plc|corp(?:oration)?|company|co)"
-FOREIGN_LEGAL_FORMS = r"(?:GmbH|AG|S\.A\.|SA|S\.r\.l\.|Srl|B\.V\.|BV|Pty|Oy|AB|ApS|K\.K\.|KK)"
+FOREIGN_LEGAL_FORMS = r"(?:GmbH|AG|S\.A\.|SA|S\.r\.l\.|Srl|B\.V\.|BV|Pty|Pvt|Oy|AB|ApS|K\.K\.|KK)"
+#: An English legal form as a company writes it, capitalised ("Ltd", "LLC", "Co."; not "limited" or "co" in a line
+#: such as "places limited" or "gift cards co").
+CASED_LEGAL_FORMS = (r"(?:LLC|Llc|INC|Inc|LTD|Ltd|LIMITED|Limited|PLC|Plc|CORP(?:ORATION)?|Corp(?:oration)?|"
+                     r"COMPANY|Company|CO|Co)")
+#: A word of a company's name ("Example Media Group", "Example Holdings LLC", "Example (City) Private"; "Broadcasting"
+#: too, though a name ending in it is an outlet's: :data:`~.copy_parent.NEWS_COMPANY`).
+COMPANY_WORD = (rf"(?:{LEGAL_FORMS}|group|media|communications|newspapers|"
+                r"network|interactive|holdings|enterprises|publishing|broadcasting|services|private|digital|partners|"
+                r"industries)\b")
 #: The software or agency that made the site ("Powered by WordPress.com VIP", "Site by Example Studio") and the
 #: affiliate programme a blog discloses ("We are a participant in the Example Services LLC Associates Program").
 PLATFORM = re.compile(r"(?i)\b(?:powered by|hosted by|built (?:on|with)|theme by|designed by|(?:web)?site by|"

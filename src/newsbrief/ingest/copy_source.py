@@ -16,12 +16,10 @@ from importlib import resources
 
 import numpy as np
 
-from .boilerplate import COPYRIGHT
 from .browser import WIRE_DATELINE
 from .copy_candidates import (
     AFTER,
     BEFORE,
-    COMPANY_WORD,
     DOMAIN_SUFFIX,
     Domains,
     candidate_rows,
@@ -29,10 +27,9 @@ from .copy_candidates import (
     name_key,
     own_name,
 )
-from .copy_patterns import LEGAL_FORMS
+from .copy_parent import only_parent
 from .copy_written import WRITTEN_DOMAIN, credit, site_name, written_name
-from .copyright import copyright_owner
-from .names import is_outlet
+from .copyright import copyright_owner, site_notice
 from .sources import AGENCIES, agency, agrees, tidy
 
 
@@ -51,14 +48,16 @@ class SourceModel:
         p = np.exp(z)
         return np.asarray(p[:-1] / p.sum())
 
-    def pick(self, wholes: list[str], rows: np.ndarray) -> tuple[str | None, float]:
+    def pick(self, wholes: list[str], rows: np.ndarray, *, lines: list[str],
+             body: list[str]) -> tuple[str | None, float]:
         """The likeliest of the candidates (:func:`candidate_rows`) that is no section or button, and its share."""
         if not wholes:
             return None, 0.0
         p = self.scores(rows)
-        # a section, a button or a holding company ("Example Media Group") is never the outlet; a name the chrome
-        # repeats that ends in Media, Network or Digital may be ("Valley Public Media", "Northfield Digital")
-        usable = np.array([not is_label(name) and not parent_company(name, repeated=True) for name in wholes])
+        # a section, a button or a parent company ("Example Media Group" in the footer only) is never the outlet; a
+        # company-word name the page writes as its own is ("Harbour Media Group" in its masthead and its notice)
+        story = set(body)
+        usable = np.array([not is_label(name) and not only_parent(name, lines, body=story) for name in wholes])
         if not usable.any():
             return None, 0.0
         i = int(np.argmax(np.where(usable, p, -1.0)))
@@ -67,7 +66,7 @@ class SourceModel:
     def source(self, lines: list[str], *, body: list[str], rule: str | None,
                candidates: tuple[list[str], np.ndarray] | None = None) -> str | None:
         """The outlet of a copy: the site's note about itself, else the ranker's pick above the floor (never a parent
-        company: :func:`parent_company`), else the rule reader's source unless it is only a parent company
+        company: :func:`~.copy_parent.only_parent`), else the rule reader's source unless it is only a parent company
         (:func:`fallback`), else a name the chrome writes only in lowercase (its address, an owner named again, an
         imprint: :func:`~.copy_written.written_name`) unless the page is an agency's member page
         (:func:`last_resort`), else None. ``candidates``: the copy's
@@ -78,7 +77,7 @@ class SourceModel:
         if candidates is None:
             _, wholes, rows = candidate_rows(lines, body=body, rule=rule)
             candidates = (wholes, rows)
-        name, p = self.pick(*candidates)
+        name, p = self.pick(*candidates, lines=lines, body=body)
         if name is None or p < self.floor:
             return last_resort(rule, lines=lines, body=body)
         wire = next((m.group("src").strip() for line in body[:3] if (m := WIRE_DATELINE.match(line))), None)
@@ -86,38 +85,6 @@ class SourceModel:
                 and not agency_site(name, lines, body=body):
             return fallback(rule, lines=lines, body=body)  # a wire dateline's agency ("(AP) —") is the wire
         return tidy(DOMAIN_SUFFIX.sub("", name))
-
-
-_NEWS_WORDS = (r"news|times|journal|post|herald|courier|tribune|gazette|chronicle|telegraph|observer|guardian|express|"
-               r"star|sun|mirror|record|register|examiner|inquirer|monitor|dispatch|bulletin|daily|weekly|press|"
-               r"review|reporter|standard|sentinel|independent|magazine|radio|television|tv|broadcasting|broadcast")
-_LEGAL_FORM = rf"(?!corp\b){LEGAL_FORMS}\b\.?"  # "Example News Corp" is a parent company
-#: A news outlet's word right before the legal form that ends the name ("Example Times Co.", "Example Broadcasting
-#: Corporation"): the outlet's own company. Not before any other company word: "Example News Corp", "Example Media
-#: Group", "Example Tribune Publishing", "Example Broadcast Group" are parent companies.
-NEWS_COMPANY = re.compile(rf"(?i)\b(?:{_NEWS_WORDS})(?:\W+{_LEGAL_FORM}(?:\W*{_LEGAL_FORM})*)?\W*$")
-#: The last word of a company's name (:data:`~.copy_candidates.COMPANY_WORD`: "Example Media", "Example Holdings
-#: LLC", "Example (City) Private"); a news word there ("Example Broadcasting") is an outlet's (:data:`NEWS_COMPANY`).
-COMPANY_END = re.compile(rf"(?i)\b{COMPANY_WORD}\W*$")
-#: A broadcaster's or a newsroom's name ending in Network, Media or Digital ("Harbour News Network", "Valley Public
-#: Media", "Example Radio Network"): an outlet, not its owner.
-NEWS_NETWORK = re.compile(rf"(?i)\b(?:{_NEWS_WORDS}|public|sports?)\W+(?:network|media|digital)\W*$")
-#: The company words an outlet's own name ends in as often as a company's ("Valley Public Media", "Harbour Sports
-#: Network", "Northfield Digital"): a name the chrome repeats that ends in one may be the ranker's pick.
-OUTLET_COMPANY_END = re.compile(r"(?i)\b(?:network|media|digital)\W*$")
-
-
-def parent_company(name: str, *, repeated: bool = False) -> bool:
-    """A name that is only a company's: its last word a company word, not an outlet's own company (a news word right
-    before the legal form, :data:`NEWS_COMPANY`, or before Network or Media, :data:`NEWS_NETWORK`) nor a known outlet
-    ("Example Media Group", "Example News Corp", "Example Tribune Publishing"; not "Example Times Co.", "Harbour News
-    Network", and not "Example Digital Journal" or "Example Broadcasting", which end in no company word).
-    ``repeated``: a name the chrome repeats (the ranker's pick), which may end in Network, Media or Digital
-    (:data:`OUTLET_COMPANY_END`)."""
-    if repeated and OUTLET_COMPANY_END.search(name):
-        return False
-    return (bool(COMPANY_END.search(name)) and not NEWS_COMPANY.search(name) and not NEWS_NETWORK.search(name)
-            and not is_outlet(name))
 
 
 def agency_site(name: str, lines: list[str], *, body: list[str]) -> bool:
@@ -131,8 +98,8 @@ def agency_site(name: str, lines: list[str], *, body: list[str]) -> bool:
     ("More from AP", "AP Newsletters") beside it, and its own site's notice last."""
     short = agency(name)
     story = set(body)
-    notices = [i for i, line in enumerate(lines) if COPYRIGHT.search(line) and line not in story]
-    if short is None or not notices or agency(copyright_owner(lines[notices[-1]:])) != short:
+    notice = site_notice(lines, body=story)
+    if short is None or notice is None or agency(copyright_owner([notice])) != short:
         return False
     chrome = [line for line in lines if line not in story]
     domains = Domains()
@@ -141,7 +108,7 @@ def agency_site(name: str, lines: list[str], *, body: list[str]) -> bool:
     if any(agrees(form, label) for label in domains.lines for form in (name, short)):
         return True
     story_end = max((i for i, line in enumerate(lines) if line in story), default=-1)
-    if notices[-1] <= story_end + 1:
+    if max(i for i, line in enumerate(lines) if line == notice) <= story_end + 1:
         return False  # the agency's notice right under its story: a member page runs it so
     return any(agency(m.group(0)) == short and (BEFORE.search(line[:m.start()]) and not line[m.end():].strip()
                                                 or AFTER.fullmatch(line[m.end():].strip()))
@@ -150,28 +117,31 @@ def agency_site(name: str, lines: list[str], *, body: list[str]) -> bool:
 
 def fallback(rule: str | None, *, lines: list[str] | None = None, body: list[str] | None = None) -> str | None:
     """The rule reader's source when the ranker names none, unless it is only a parent company
-    (:func:`parent_company`; a known outlet stays) or a news agency on a page that is not the agency's own
-    (:func:`agency_site` of the copy's ``lines``): a source left empty tells the reader the copy did not say, where a
-    parent company would count its papers as one outlet, and an agency its members' pages as its own (a member site
-    runs agency copy under its own name; the agency is the ``wire``)."""
-    if rule is None or parent_company(rule) or credit(rule):
+    (:func:`~.copy_parent.only_parent`: a known outlet, or one the page writes as its own, stays) or a news agency on
+    a page that is not the agency's own (:func:`agency_site` of the copy's ``lines``): a source left empty tells the
+    reader the copy did not say, where a parent company would count its papers as one outlet, and an agency its
+    members' pages as its own (a member site runs agency copy under its own name; the agency is the ``wire``)."""
+    if rule is None or credit(rule) or only_parent(rule, lines or [], body=body or []):
         return None
     if AGENCIES.fullmatch(rule.strip()):
         return rule if lines is not None and agency_site(rule, lines, body=body or []) else None
-    return site_name(rule) if WRITTEN_DOMAIN.fullmatch(rule.strip()) else tidy(rule)
+    # a domain or a name the page writes only in lowercase, as readers see it ("Harbourdaily", "Solar Magazine")
+    return site_name(rule) if WRITTEN_DOMAIN.fullmatch(rule.strip()) or rule == rule.lower() else tidy(rule)
 
 
 def last_resort(rule: str | None, *, lines: list[str], body: list[str]) -> str | None:
     """The source when the ranker names none: the rule reader's (:func:`fallback`), else a name the chrome writes only
     in lowercase (:func:`~.copy_written.written_name`), but not on a page left empty on purpose: an agency's notice
-    on a member page (the page is known not to name its outlet; a domain there is a partner's or an advertiser's)."""
+    as the site's own (:func:`~.copyright.site_notice`; a picture's "© AP" is a credit) or an agency's dateline on
+    a member page (the page is known not to name its outlet; a domain there is a partner's or an advertiser's)."""
     kept = fallback(rule, lines=lines, body=body)
     if kept is not None:
         return kept
-    story = set(body)
-    notices = [line for line in lines if COPYRIGHT.search(line) and line not in story]
-    if agency(rule) is not None or any(agency(copyright_owner([line])) is not None for line in notices):
-        return None
+    notice = site_notice(lines, body=body)
+    wire = next((m.group("src").strip() for line in body[:3] if (m := WIRE_DATELINE.match(line))), None)
+    if (notice is not None and agency(copyright_owner([notice])) is not None
+            or agency(rule) is not None and agency(rule) == agency(wire)):
+        return None  # the site's own notice or the story's dateline is an agency's; a picture's credit is not
     return written_name(lines, body=body)
 
 

@@ -27,6 +27,7 @@ from .boilerplate import REPORTED
 from .copy_dates import DATE_WORD
 from .copy_patterns import MONTH, WEEKDAY
 from .copy_patterns import words as _words
+from .sources import DOMAIN_ENDING
 
 #: A headline-like line: a few words, the last not closing a sentence.
 TEASER_WORDS = (4, 20)
@@ -79,7 +80,7 @@ COMMENTS_HEAD = re.compile(r"^(?:\d+|one|two|three)\s+(?:thoughts?|comments?|res
 #: A pointer to another story or a promotion of the site ("SEE MORE: ...", "[Related: ...]", "Also on example.com ...",
 #: "On Example.com: ...", "Get Example Monthly delivered ...", "Join our forums ...").
 POINTER = re.compile(r"^(?:\[\s*related\s*:|(?:see|read|watch) more\s*:|also on [\w.-]+\.[a-z]{2,4}\b|"
-                     r"on [\w.-]+\.(?:com|net|org|co\.uk)\s*:)|"
+                     rf"on [\w.-]+\.{DOMAIN_ENDING}\s*:)|"
                      r"^(?:get|join|support)\b.{0,150}\b(?:our|delivered|subscriptions?|issues for|for as little as|"
                      r"latest updates)\b", re.IGNORECASE)
 #: The ClickToTweet box's label glued to a quoted sentence ("... just like offline business.Click To Tweet").

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import re
 
-from .boilerplate import COOKIES, COPYRIGHT
-from .copy_patterns import FOREIGN_LEGAL_FORMS, LEGAL_FORMS, PLATFORM, SOFTWARE, STOPWORDS
-from .copyright import copyright_owner
-from .names import clean_source
-from .sources import DOMAIN_ENDING, agency, agrees, domain_label
+from .copy_parent import only_parent
+from .copy_patterns import CASED_LEGAL_FORMS, FOREIGN_LEGAL_FORMS, LEGAL_FORMS, PLATFORM, SOFTWARE, STOPWORDS
+from .copyright import copyright_owner, site_notice
+from .sources import DOMAIN_ENDING, agency, agrees, domain_label, domain_name
 
 #: A domain written in a line, or an e-mail address's ("Source: example.com", "news@example.com").
 DOMAIN = rf"(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.{DOMAIN_ENDING}(?![\w-])"
@@ -41,9 +40,16 @@ ADDRESS_LINE = re.compile(rf"(?i)^(?:(?:web(?:site)?|online|internet|url)\s*:\s*
                           rf"(?P<host>{DOMAIN})(?:[/?#]\S*)?$")
 #: An imprint line: a lowercase name, a legal form, at most an address or a notice after a separator ("examplesoft
 #: GmbH", "example ltd | 1 Example Street"); not a sentence ("Why the deputy AG quit", "a new LLC to buy the mill").
+#: A form written in lowercase ("ltd", "limited", "co") counts only with an imprint's shape (:func:`imprint_name`).
 IMPRINT = re.compile(rf"^(?P<name>[a-z][\w&-]*[a-z0-9](?:\s+[a-z][\w&-]*[a-z0-9]){{0,2}})\s+"
-                     rf"(?:{FOREIGN_LEGAL_FORMS}|(?i:{LEGAL_FORMS})\.?)(?:\s*(?:[,|·•–-]\s*\S.*)?)$")
-#: A consent or cookie notice's line ("Consent managed by ...", "We use cookies. Accept").
+                     rf"(?P<form>{FOREIGN_LEGAL_FORMS}|(?i:{LEGAL_FORMS})\.?)(?P<rest>\s*(?:[,|·•–-]\s*\S.*)?)$")
+CASED_FORM = re.compile(rf"(?:{FOREIGN_LEGAL_FORMS}|{CASED_LEGAL_FORMS})\.?")
+#: What an imprint's line carries or is followed by: a year, a copyright mark, a street address or a postcode
+#: ("example ltd | 1 Example Street", "example ltd, 2019", then "Fleischmarkt 1, 1010 Wien").
+IMPRINT_SHAPE = re.compile(r"(?i)©|\b(?:19|20)\d{2}\b|^\d+\w?\s+\w|\b\w+\s+\d+\w?\s*,|\b(?:street|st|avenue|ave|"
+                           r"road|rd|boulevard|blvd|floor|suite|lane|drive|square)\b\.?")
+#: A consent or cookie notice's line ("Consent managed by ...", "We use cookies. Accept"; broader than
+#: :data:`~.boilerplate.COOKIES`, which asks for the reader's answer too).
 CONSENT = re.compile(r"(?i)\bcookies?\b|\bconsent\b")
 
 
@@ -56,15 +62,17 @@ def written_domains(line: str) -> set[str]:
 
 def written_names(lines: list[str], *, body: set[str]) -> dict[str, str]:
     """The names the chrome (lines not in ``body``) writes in lowercase, each with its kind: ``"domain"`` (the site's
-    address: the last copyright notice's owner, or a line that is only the address with one more mention of it in
-    an address or a contact e-mail, one of them a page's path or an e-mail), ``"owner"`` (the last notice's owner
+    address: its own notice's owner, :func:`~.copyright.site_notice`, or a line that is only the address with one
+    more mention of it in an address or a contact e-mail, one of them a page's path or an e-mail; a mail host's
+    e-mail counts only beside the host's own address with a path: a portal's page), ``"owner"`` (the notice's owner
     without a capital, "© example magazine 2019", when the chrome names it again or writes a domain of it) or
-    ``"legal"`` (the name on an imprint line).
+    ``"legal"`` (the name on an imprint line, :func:`imprint_name`). Credits (:func:`credit`, also one split over two
+    lines: "Website designed and hosted by" / "example ltd") and consent notices are no chrome here.
     Keys are a domain's host ("bbc.co.uk") or the name as written."""
-    chrome = [line for line in lines if line not in body and not credit(line) and not CONSENT.search(line)
-              and not COOKIES.search(line)]
-    notices = [line for line in lines if line not in body and COPYRIGHT.search(line)]
-    owner = copyright_owner(notices[-1:]) if notices else None
+    chrome = [line for i, line in enumerate(lines) if line not in body and not credit(line)
+              and not CONSENT.search(line) and not (i and PLATFORM.search(lines[i - 1]))]
+    notice = site_notice(lines, body=body)
+    owner = copyright_owner([notice]) if notice else None
     out: dict[str, str] = {}
     if owner and (m := WRITTEN_DOMAIN.fullmatch(owner)) and _site_label(m.group(0)):
         out[m.group(0).casefold()] = "domain"
@@ -76,32 +84,48 @@ def written_names(lines: list[str], *, body: set[str]) -> dict[str, str]:
             addresses.setdefault(label, []).append(m.group("host").casefold())
             if line[m.end("host"):].strip("/"):
                 paths.add(label)
+    for line in chrome:
         for m in EMAIL_DOMAIN.finditer(line):
-            if (label := _site_label(m.group("host"))) and label not in MAIL_HOSTS:
+            if (label := _site_label(m.group("host"))) and (label not in MAIL_HOSTS or label in paths):
                 mentions[label] = mentions.get(label, 0) + 1
     for label, hosts in addresses.items():
         # an address written twice with a page's path or a contact e-mail of it; a bare domain written twice is as
         # often a sister site in the network's list ("realtor.com" on a business daily's page)
         if len(hosts) + mentions.get(label, 0) >= 2 and (label in mentions or label in paths):
             out.setdefault(hosts[0], "domain")
-    if owner and owner == owner.lower() and _name_like(owner) and notices[-1] not in body:
-        again = sum(owner.casefold() in line.casefold() for line in chrome if line != notices[-1])
+    if owner and owner == owner.lower() and _name_like(owner):
+        again = sum(owner.casefold() in line.casefold() for line in chrome if line != notice)
         labels = set(addresses) | set(mentions)
         if again or any(agrees(owner, label) for label in labels):
             out.setdefault(owner, "owner")
-    for line in chrome:
-        if (m := IMPRINT.match(line)) and _name_like(m.group("name")):
-            out.setdefault(m.group("name"), "legal")
+    for i, line in enumerate(chrome):
+        if (name := imprint_name(line, after=chrome[i + 1] if i + 1 < len(chrome) else "")) is not None:
+            out.setdefault(name, "legal")
     return out
+
+
+def imprint_name(line: str, *, after: str = "") -> str | None:
+    """The name on an imprint line (:data:`IMPRINT`) when it reads as a name, its legal form written as companies
+    write it ("examplesoft GmbH", "example Ltd") or in lowercase with an imprint's shape (:data:`IMPRINT_SHAPE`: a
+    year, a mark or an address on the line or the ``after`` line: "example ltd | 1 Example Street"); not "places
+    limited" or "gift cards co"."""
+    m = IMPRINT.match(line)
+    if m is None or not _name_like(m.group("name")):
+        return None
+    if CASED_FORM.fullmatch(m.group("form")) or IMPRINT_SHAPE.search(m.group("rest")) or IMPRINT_SHAPE.search(after):
+        return m.group("name")
+    return None
 
 
 def written_name(lines: list[str], *, body: list[str]) -> str | None:
     """The outlet a copy names only in lowercase, when nothing else names it (:func:`written_names`: its address,
     else its copyright owner, else the name on its imprint line), as readers see it (:func:`site_name`); never a
-    news agency's."""
-    found = written_names(lines, body=set(body))
+    news agency's, nor a parent company's the page does not write as its own (:func:`~.copy_parent.only_parent`)."""
+    story = set(body)
+    found = written_names(lines, body=story)
     for kind in ("domain", "owner", "legal"):
-        name = next((name for name, k in found.items() if k == kind and not _agency(name)), None)
+        name = next((name for name, k in found.items() if k == kind and not _agency(name)
+                     and not (kind != "domain" and only_parent(name, lines, body=story))), None)
         if name is not None:
             return site_name(name)
     return None
@@ -111,7 +135,7 @@ def site_name(name: str) -> str:
     """A written name as readers see it: a domain as the URL reader names it (:func:`~.names.clean_source`:
     "bbc.co.uk" is "BBC", "example-daily.com" "Example-daily"), a lowercase name with capitals ("Solar Magazine")."""
     if WRITTEN_DOMAIN.fullmatch(name):
-        return clean_source(name if name.casefold().startswith(("http", "www.")) else f"https://{name}") or name
+        return domain_name(name)
     return " ".join(word[:1].upper() + word[1:] for word in name.split())
 
 

@@ -30,9 +30,12 @@ EDITION = re.compile(r"\s*(?:[-–|:(]\s*)?\b(?:us|u\.s\.|uk|international|globa
                      r"australia)?\s*edition\)?$|\s+[-–|]\s*(?:us|uk|international)$", re.IGNORECASE)
 
 
-#: The endings of the domains pages write ("example.com", "example.co.uk", "example.de"): the one list every reader
-#: of a written domain uses.
-DOMAIN_ENDING = r"(?:com|net|org|co\.uk|com\.au|co\.in|in|ca|ie|news|tv|ru|de|it|fr|es|at|ch|nl)"
+#: The endings of the domains pages write ("example.com", "example.co.uk", "example.com.br", "example.de"): a
+#: country's second level before its two letters, or a generic or country ending; the one list every reader of a
+#: written domain uses.
+DOMAIN_ENDING = (r"(?:(?:co|com|org|net|ac|gov)\.[a-z]{2}|com|net|org|info|news|tv|io|"
+                 r"uk|au|in|ca|ie|nz|za|br|ng|ph|pk|sg|ke|gh|jp|hk|ru|de|it|fr|es|at|ch|nl|se|dk|fi|pl|pt)")
+DOMAIN_NAME = re.compile(rf"(?i)(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.{DOMAIN_ENDING}/?")
 DOMAIN_LIKE = re.compile(rf"(?i)^(?:https?://|www\.)|\.{DOMAIN_ENDING}/?$")
 
 
@@ -81,6 +84,13 @@ def is_section(name: str) -> bool:
     return bool(SECTION.match(name.strip()))
 
 
+def domain_name(host: str) -> str:
+    """A written domain as the URL reader names its site (:func:`~.names.clean_source`: "bbc.co.uk" is "BBC",
+    "harbourdaily.com.br" "Harbourdaily"): the one name of an outlet both readers give."""
+    url = host if host.casefold().startswith(("http", "www.")) else f"https://{host}"
+    return clean_source(url) or host
+
+
 def choose_source(candidates: list[str | None], *, url: str | None = None, owner: str | None = None) -> str | None:
     """The outlet's one name among a page's candidates (site name first, then publisher, the extractor's).
 
@@ -90,7 +100,8 @@ def choose_source(candidates: list[str | None], *, url: str | None = None, owner
     label = domain_label(url)
     # a name written as a domain ("Spokesman.com") gives way to a written one that agrees with it
     written = sorted((c for c in candidates if c), key=lambda c: bool(DOMAIN_LIKE.search(c)))
-    tidied = [t for t in (tidy(c) for c in written) if t]
+    # a domain-shaped candidate ("example-daily.com", trafilatura's site name) named as the URL reader names it
+    tidied = [t for t in (domain_name(c) if DOMAIN_NAME.fullmatch(c.strip()) else tidy(c) for c in written) if t]
     names = [t for t in tidied if not AGENCIES.fullmatch(t) or agrees(t, label)]  # an agency only on its own site
     agreeing = [n for n in names if agrees(n, label)]
     if agreeing:
