@@ -180,13 +180,13 @@ class SpeakerResolver(SpeakerMemory):
         if author is not None:  # "The report, published by the Atlas Institute, said": the Atlas Institute
             return self.resolve(author, speaker_mention(author)).with_mention(start, end)
         if is_age(subj):  # "the 54-year-old said" (before cannot_speak: a DATE to the model)
-            # the one living person named with that age; "a 30-year-old" is someone new. No one else: no speaker,
-            # not a row "54-year-old" that would pool different people of one age across articles
+            # the one living person named with that age; "a 30-year-old" is someone new. No one else: no speaker
+            # reference, not a row "54-year-old" that would pool different people of one age across articles
             new = in_fiction(subj) or indefinite_age(subj)
             aged = None if new else aged_person(subj, mention, self._prev_ents(start, window=None))
             if aged is not None:
                 return self._named(mention, aged, person=True, kind="description")
-            return Speaker(None, None, None, None, False)
+            return Speaker(start, end, None, None, False)  # the words stay the cue's, the speaker is no one
         if cannot_speak(subj, mention):
             return Speaker(None, None, None, None, False)
         if in_fiction(subj):  # "In the series, detective Harry Voss tells ...": a character, no one in the news
