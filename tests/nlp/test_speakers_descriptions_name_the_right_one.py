@@ -201,3 +201,9 @@ def test_the_former_governor_is_the_one_who_was_governor_until(nlp: Language) ->
     text = ("Governor Ruth Calder signed the bill on Monday. Tom Hadley, who was governor until 2019, opposed it.\n\n"
             '"This bill will ruin the state," the former governor said.')
     assert _refs(text, [_row(nlp, text, "ruin the state")]) == ["Tom Hadley"]
+
+
+def test_the_president_is_not_the_late_one(nlp: Language) -> None:
+    text = ("President Ruth Calder unveiled a statue of the late president Tom Hadley on Monday.\n\n"
+            '"He would have been proud," the president said.')
+    assert _refs(text, [_row(nlp, text, "would have been proud")]) == ["Ruth Calder"]

@@ -125,8 +125,9 @@ class SpeakerResolver(SpeakerMemory):
                 # 2019" need no role word of their own. Never the sitting one ("President Ruth Calder")
                 if not (past and own or any(t.lower_ == "predecessor" for t in past) or _held_until(ent, role)):
                     continue
-            elif not own:
-                continue  # the role beside the name must be its own ("a spokesman for X" is not X)
+            elif not own or any(t.lower_ == "late" and _tied(t, ent) for t in window):
+                continue  # the role beside the name must be its own ("a spokesman for X" is not X), now held
+                # ("the late president Tom Hadley" is no one's "the president said")
             score = sum(1 for t in window if t.lower_[:5] in quals)
             name = before_possessive(ent)  # "Holloway’s 2016" as the model ran it: Holloway
             seen = max(last_seen.get(name[-1].text, ent.start_char), ent.start_char)
