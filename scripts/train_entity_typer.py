@@ -29,6 +29,11 @@ width), which the typer checks. An example of a dev page weighs ``--page-weight`
 chosen on held-out figures). Word features (``last=``, ``first=``) are kept only for words that occur in
 lower case in the training text (GUM train and dev, the dev pages), so no weight is keyed on a name.
 
+Before writing, the fitted weights type the invented acceptance set of ``benchmarks/typer_acceptance.py``
+(bare surnames with a person's pronoun, "Ms X", one-word companies with "its", families, teams) end to end, as
+do the weights they would replace; the script reports both and writes nothing when the new weights type more
+cases wrong, unless ``--force`` (the held-out figures on the pages missed such a class once: it is rare there).
+
 ``--cache DIR`` keeps the parsed documents (a DocBin and the tensors beside it, which a DocBin does not
 keep) under a key of the texts, the pipeline (:func:`~newsbrief.nlp.pipeline.pipeline_fingerprint`), the
 code version of the parse (newsbrief's NER and components, ``parse_cache.PARSE_CODE``) and the tensor width; a
@@ -61,6 +66,7 @@ from newsbrief.nlp.entities.typer_features import group_features  # noqa: E402
 from newsbrief.nlp.entities.vectors import pipeline_record  # noqa: E402
 from newsbrief.nlp.pipeline import load_pipeline  # noqa: E402
 from parse_cache import parse_key, read_docs, write_docs  # noqa: E402
+from typer_acceptance import failures  # noqa: E402
 
 OUT = ROOT / "src" / "newsbrief" / "nlp" / "data" / "entity_typer.json"
 #: Where ``--no-vectors`` writes by default: the weights another pipeline is typed with (never the shipped ones).
@@ -250,6 +256,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path,
                         help="where to write the weights (default: the shipped file; with --no-vectors the weights "
                              "another pipeline falls back to: src/newsbrief/nlp/data/entity_typer_plain.json)")
+    parser.add_argument("--force", action="store_true",
+                        help="write the weights even when they type more acceptance cases wrong than the old ones")
     parser.add_argument("--cache", type=Path, help="keep the parsed documents in this directory between runs")
     parser.add_argument("--folds-out", type=Path,
                         help="also write the model of each fold (fold0.json ...: GUM train and the other folds' "
@@ -326,9 +334,34 @@ def main() -> None:
         data["tok2vec"] = pipeline_record(nlp)
     data["page_weight"] = PAGE_WEIGHT
     print(f"chosen C={best[1]}; {len(data['weights'])} features; classes {data['classes']} (expected {CLASSES})")
+    worse = acceptance(nlp, data, args.out)
+    if worse and not args.dry_run and not args.force:
+        sys.exit(f"not written: the new weights type {worse} more acceptance cases wrong than {args.out} (--force)")
     if not args.dry_run:
         args.out.write_text(json.dumps(data, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
         print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB)")
+
+
+def acceptance(nlp: Any, data: dict[str, Any], old: Path) -> int:
+    """Report the invented acceptance set (``benchmarks/typer_acceptance.py``) typed with the weights ``data``
+    and with those at ``old`` (if any); how many more cases the new weights type wrong."""
+    from newsbrief.nlp.entities.typer import Typer
+
+    def typer(raw: dict[str, Any]) -> Typer:
+        return Typer(list(raw["classes"]), {k: list(v) for k, v in raw["weights"].items()},
+                     parse=bool(raw.get("parse", True)), vectors=bool(raw.get("vectors", False)),
+                     tok2vec=raw.get("tok2vec"))
+
+    n, missed, bad = failures(nlp, typer(data))
+    print(f"acceptance set (benchmarks/typer_acceptance.py): {len(bad)} of {n} cases typed wrong by the new "
+          f"weights ({missed} not found by the NER)")
+    for text, name, want, got in bad:
+        print(f"  {name}: want {want}, got {got} | {text}")
+    if not old.is_file():
+        return 0
+    _, _, before = failures(nlp, typer(json.loads(old.read_text(encoding="utf-8"))))
+    print(f"acceptance set: {len(before)} of {n} typed wrong by the weights at {old}")
+    return max(0, len(bad) - len(before))
 
 
 if __name__ == "__main__":

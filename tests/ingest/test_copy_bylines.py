@@ -273,6 +273,14 @@ def test_a_byline_of_acronyms_the_story_writes_in_capitals_is_no_author() -> Non
     assert found is not None and found.author is None
 
 
+def test_a_byline_of_acronyms_the_story_writes_with_a_comma_or_a_slash_between_them_is_no_author() -> None:
+    for written in ("NASA, ESA", "NASA/ESA"):
+        prose = (f"Credit for the images goes to {written} and the science team, who followed the comet for two years "
+                 "before it left the inner solar system again.")
+        found = read_browser_copy(_agency_copy("By NASA ESA", prose))
+        assert found is not None and found.author is None, written
+
+
 def test_a_short_name_in_capitals_stays_the_author_when_the_story_writes_it_otherwise() -> None:
     found = read_browser_copy(_agency_copy("By JOHN LEE", LEE_PROSE))
     assert found is not None and found.author is not None and "LEE" in found.author.upper()

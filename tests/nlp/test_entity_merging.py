@@ -46,6 +46,15 @@ def test_a_family_named_by_the_plural_surname_is_the_person_named_in_full() -> N
     assert len(entities) == 4 - 1  # "Lanterns": no person's surname
 
 
+def test_a_family_named_by_a_plural_in_es_is_the_person_named_in_full() -> None:
+    linked, entities = link_entities(_mentions(
+        ("a", 0, "Maria Lopez", "PERSON"), ("a", 40, "Lopezes", "PERSON"), ("a", 80, "Lopezes", "GPE")))
+    ids = _ids(linked)
+    assert ids[(40, "Lopezes")] == ids[(0, "Maria Lopez")] == ids[(80, "Lopezes")]
+    labels = dict(zip(entities["entity_id"], entities["label"]))
+    assert labels[ids[(40, "Lopezes")]] == "PERSON"
+
+
 def test_a_plural_that_is_a_common_word_is_no_family() -> None:
     linked, _ = link_entities(_mentions(("a", 0, "Anna Lantern", "PERSON"), ("a", 40, "Lanterns", "ORG")))
     assert linked["entity_id"].nunique() == 2

@@ -232,6 +232,28 @@ def test_an_era_after_a_year_is_no_organisation(nlp) -> None:
         "AD 79, when the Kelmford Academy took over. The BC Lions and the CE Group were founded later."))]
     assert "BC" not in names and "AD" not in names
     assert "Kelmford Academy" in names
+    assert "BC Lions" in names and "CE Group" in names
+
+
+def test_an_era_mark_with_no_year_or_before_a_noun_or_verb_is_kept(nlp) -> None:
+    names = [s.text for s, _, _ in candidates(nlp("The museum holds coins from 300 BC, and BC Hydro said the "
+                                                  "BC government would pay."))]
+    assert names.count("BC") == 1 and "BC Hydro" in names  # "300 BC," a date; "the BC government" no year
+    for text in ("In 2021 B.C. recorded 500 wildfire deaths, the province said.",
+                 "About 300 B.C. residents were evacuated on Monday, officials in British Columbia said."):
+        assert "B.C." in [s.text for s, _, _ in candidates(nlp(text))]
+    names = [s.text for s, _, _ in candidates(nlp("The site dates from 480 B.C. to AD 79, the Kelmford Academy "
+                                                  "said."))]
+    assert "B.C." not in names and "Kelmford Academy" in names
+
+
+def test_an_acronym_defined_by_lower_case_words_is_no_name_and_one_of_an_unknown_name_stays(nlp) -> None:
+    assert defined_terms("Quorvex will merge with a special purpose acquisition company (SPAC) soon.", []) == {"SPAC"}
+    assert defined_terms("Investors poured $2bn into the exchange-traded fund (ETF) last week.", []) == {"ETF"}
+    assert defined_terms("People for Quorvex Rights (PQR) marched on Monday.", []) == set()
+    names = [s.text for s, _, _ in candidates(nlp(
+        "People for Quorvex Rights (PQR) marched on Monday. PQR leader Anna Vellacott said the march was peaceful."))]
+    assert "PQR" in names
 
 
 def test_an_acronym_the_text_defines_by_a_term_is_no_organisation(nlp) -> None:

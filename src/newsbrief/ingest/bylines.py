@@ -137,12 +137,13 @@ def story_acronyms(name: str, story: list[str]) -> bool:
     """True when a byline in capitals of two words or more is a list of acronyms the story itself writes apart, in
     capitals inside its prose ("By NASA ESA" over "... images from NASA and ESA ..."): organisations credited, no
     person. A name in capitals ("By JOHN LEE") is one the story writes otherwise ("Lee wrote"), not at all, or as the
-    same run of words (a photo credit "JOHN LEE/THE EXAMPLE TIMES", a question "JOHN LEE: How ..."): never dropped.
+    same run of words, spaces between them (a photo credit "JOHN LEE/THE EXAMPLE TIMES", a question "JOHN LEE: How ...";
+    "NASA, ESA" and "NASA/ESA" are two acronyms): never dropped.
     No word list: the page tells."""
     words = _name_words(name)
     if len(words) < 2 or not all(w.isupper() and w.isalpha() for w in words):
         return False
-    run = re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, words)) + r"(?!\w)")
+    run = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)")
     if any(run.search(line) for line in story):
         return False  # the name itself, in a credit or a speaker's label
     shouted = {w for line in story if re.search(r"\b[a-z]{3,}\b", line)

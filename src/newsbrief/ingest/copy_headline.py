@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 
 from .boilerplate import is_boilerplate
 from .bylines import BYLINE, SLASH_CREDIT, bare_name, is_staff, photo_credit
@@ -24,6 +25,9 @@ GLUED_CREDIT = re.compile(rf"[.!?]{SLASH_CREDIT}")
 SECTION_MARK = re.compile(r"(?:^|\s)[»›](?=\s|$)")
 QUOTED = re.compile(r"«[^«»]*»|‹[^‹›]*›")
 SECTION_WORDS = 3  # a section before a headline ("Sports » ...", "Local News › ...") has this many words at most
+HEADLINE_OPENING = "\"'“‘«"  # a headline after its section opens with a capital, a digit or one of these quotes
+# A social handle ("Follow @example", "Siga @exemplo"): a line of the page's chrome, never a headline.
+SOCIAL_HANDLE = re.compile(r"(?<!\w)@\w{3,}")
 RELATIVE_TIME = re.compile(r"\b\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b", re.IGNORECASE)
 STANDFIRST_MIN = 14  # a standfirst: a long line right under a shorter headline-like one
 CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")  # scripts written without spaces between words
@@ -69,7 +73,7 @@ def title_like(line: str, author: str | None) -> bool:
         return False  # a caption with its credit ("... [File: Example Agency]", "... isn't easy.Jane Doe/Getty")
     if line == author or sum(c.isalpha() for c in line) < 0.6 * len(line.replace(" ", "")):
         return False
-    if re.search(r"(?<!\w)@\w{3,}", line) or (line.count(",") == 1 and bare_name(line.split(",")[0].strip())
+    if SOCIAL_HANDLE.search(line) or (line.count(",") == 1 and bare_name(line.split(",")[0].strip())
                                               and re.fullmatch(r"(?:\s+[A-Z][\w.&'’-]*){1,3}", line.split(",")[1])):
         return False  # a social handle ("Follow @example"), a byline with its outlet ("Jane Doe, Example Insider")
     if re.search(r"\b(?:by|of|from|for|the|and|with|to)$", line.rstrip(), re.IGNORECASE):
@@ -82,24 +86,36 @@ def _marks(line: str) -> list[re.Match[str]]:
     return list(SECTION_MARK.finditer(QUOTED.sub(lambda m: "q" * len(m.group()), line)))
 
 
-def section_tail(line: str) -> str:
+def section_tail(line: str, *, page: Sequence[str]) -> str:
     """The headline of a line with one section before it ("Sports » Hawks win the title" -> "Hawks win the title"): the
-    section has :data:`SECTION_WORDS` words at most and the headline three or more; else the line itself."""
+    section has :data:`SECTION_WORDS` words at most and the page shows it elsewhere (a menu line, a breadcrumb's part:
+    :func:`_shows_section`), the headline has three words or more and opens as one does (a capital, a digit, a
+    quotation mark); else the line itself ("Brexit » what next for the City", "Rock › Roll: the band ..." keep their
+    words: a title with its section is less wrong than half a title)."""
     marks = _marks(line)
     if len(marks) == 1:
         head, tail = line[:marks[0].start()].strip(), line[marks[0].end():].strip()
-        if 1 <= len(words(head)) <= SECTION_WORDS and len(words(tail)) >= 3:
+        if 1 <= len(words(head)) <= SECTION_WORDS and len(words(tail)) >= 3 and \
+                (tail[:1].isupper() or tail[:1].isdigit() or tail[:1] in HEADLINE_OPENING) and \
+                _shows_section(page, head, line):
             return tail
     return line
 
 
+def _shows_section(page: Sequence[str], head: str, line: str) -> bool:
+    """``head`` shown on a line of ``page`` other than ``line``, alone or as a part between separators."""
+    key = head.casefold()
+    return any(key in {part.strip().casefold() for part in re.split(r"\s[»›>|/·•]\s|\s[»›]$", other)}
+               for other in page if other != line and key in other.casefold())
+
+
 def breadcrumb(line: str) -> bool:
     """A breadcrumb, sections and no headline: two separators or more ("Notícias » Cidade » Ponte", "BLOG > Bridges >
-    Closures"), one at the end ("Home ›") or one with no headline after it ("Actualités › Ferrow"); a line with one
-    " > " stays ("Shares > $100 ..."), a "»" closing a "«" is a quotation mark, and a headline after one section is
-    read by :func:`section_tail`."""
+    Closures") or one at the end ("Home ›"); a line with one separator may be a headline ("Brexit » what next", "Shares
+    > $100 ...": :func:`section_tail` reads its section), a "»" closing a "«" is a quotation mark."""
     marks = _marks(line)
-    return len(re.findall(r"\s>\s", line)) >= 2 or bool(marks) and section_tail(line) == line
+    return len(re.findall(r"\s>\s", line)) >= 2 or len(marks) >= 2 or \
+        bool(marks) and not line[marks[-1].end():].strip()
 
 
 def _ends_sentence(line: str) -> bool:
@@ -134,7 +150,7 @@ def find_title(lines: list[str], kinds: list[str], anchor: int, author: str | No
         score = sum(w * v for w, v in zip(HAND_WEIGHTS, x))
         if score > best_score:
             best, best_score = line, score
-    return None if best is None else section_tail(best)
+    return None if best is None else section_tail(best, page=lines)
 
 
 def _features(lines: list[str], i: int, *, anchor: int, author: str | None, kind: str, body_end: int,
@@ -175,11 +191,16 @@ def _under_headline(lines: list[str], i: int, n: int, author: str | None) -> boo
 
 # A date line in any language: a year and a day number or a time on a short line ("terça-feira, 19 de novembro de
 # 2019 às 20:13", "05/10/2018 - Publicado por: ...", "2018-08-16"), a year-first dotted date ("2019.11.19"), or a
-# time alone ("9:41 AM", a live page's entry).
+# time alone ("9:41 AM", "12.30pm", a live page's entry; never "10.21", a race time).
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 DAY_OR_TIME = re.compile(r"(?<![\d.,])(?:[0-2]?\d|3[01])(?![\d.,]\d)|\d{1,2}:\d{2}")
-YEAR_FIRST = re.compile(r"(?<![\d.])(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}(?![\d.]\d)")
-TIME_ALONE = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?$", re.IGNORECASE)
+# (never a version: "Version 2020.1.3", "v2020.1.3")
+YEAR_FIRST = re.compile(r"(?<![\d.])(?<!\bv)(?<!\bversion )(?<!\bversion)(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}"
+                        r"(?![\d.]\d)", re.IGNORECASE)
+TIME_ALONE = re.compile(r"^\d{1,2}(?::\d{2}\s*(?:[ap]\.?m\.?)?|\.\d{2}\s*[ap]\.?m\.?)$", re.IGNORECASE)
+# English function words: a line holding one and no date in English (:data:`~.copy_patterns.DATE`) is a heading that
+# names a year ("Top 10 walks of 2019", "Class of 2019: 25 graduates"), no date line in another language.
+ENGLISH_PROSE = re.compile(r"\b(?:of|the|and|for|with|from|our|your|best|top)\b", re.IGNORECASE)
 DATE_WORDS = 14  # a date line is short: the date, a weekday, "Publicado por:" and a name
 DATE_LINE_WORDS = 20  # one with a date in English or a date line's word ("Updated ...") may carry more
 
@@ -198,7 +219,7 @@ def date_line(line: str) -> bool:
             TIME_ALONE.match(line):
         return True
     year = YEAR.search(line)
-    return year is not None and n <= DATE_WORDS and \
+    return year is not None and n <= DATE_WORDS and not ENGLISH_PROSE.search(line) and \
         DAY_OR_TIME.search(line[:year.start()] + " " + line[year.end():]) is not None
 
 
@@ -211,22 +232,29 @@ def headline_like(line: str) -> bool:
         return title_like(line, None)
     if n < 2 and not (CJK.search(line) and len(line) >= 8):
         return False
-    if INTERFACE.search(line) or TEASER.match(line) or BYLINE.match(line) or date_line(line) or "@" in line or \
-            breadcrumb(line):
+    if INTERFACE.search(line) or TEASER.match(line) or BYLINE.match(line) or date_line(line) or \
+            SOCIAL_HANDLE.search(line) or _marks(line):  # a two-word line with a section mark is a breadcrumb
         return False
     return line.rstrip()[-1:] not in ",;:|>" and sum(c.isalpha() for c in line) >= 0.6 * len(line.replace(" ", ""))
 
 
 MENU_TOP = 6  # the first lines of a copy that show whether it opens with a menu
-MENU_ITEMS = 4  # a menu: this many of them with one or two words
+MENU_ITEMS = 4  # a menu: this many of them are menu items (:func:`_menu_item`)
+
+
+def _menu_item(line: str) -> bool:
+    """A menu's item: one or two words, capitalised, no digit ("Notícias", "Ouvidoria SUS"); a poem's line ("on
+    stone"), a score ("Hawks 3") or a lane ("Lane 4") is none."""
+    return len(line.split()) <= 2 and line[:1].isupper() and not any(c.isdigit() for c in line)
 
 
 def opens_with_chrome(lines: list[str]) -> bool:
     """A copy that opens with its page's chrome: a first line that reads as no headline (:func:`title_like`: a menu
-    word, "Skip to content", a social handle) or a menu under it (:data:`MENU_ITEMS` of the next :data:`MENU_TOP`
-    lines with one or two words). A plain text file opens with its title."""
+    word, "Skip to content", a social handle) or a menu under it (:data:`MENU_ITEMS` menu items among the next
+    :data:`MENU_TOP` lines). A plain text file opens with its title (its short lines, a poem's or a results list's,
+    are no menu)."""
     top = lines[1:1 + MENU_TOP]
-    return bool(lines) and (not title_like(lines[0], None) or sum(len(line.split()) <= 2 for line in top) >= MENU_ITEMS)
+    return bool(lines) and (not title_like(lines[0], None) or sum(map(_menu_item, top)) >= MENU_ITEMS)
 
 
 PROSE_WORDS = 8  # a sentence of prose has this many words or more (a script without spaces: characters / 3)
@@ -239,24 +267,42 @@ def _prose(line: str) -> bool:
     return n >= PROSE_WORDS and line.rstrip()[-1:] in ".!?。！？"
 
 
+HEADLINE_REACH = 5  # the lines above a copy's first date line its headline may sit in (past a name, labels)
+# A section or interface label of two words or fewer ("Local News", "Latest Galleries", "Photo gallery", "Share").
+LABEL = re.compile(r"(?i)\b(?:news|latest|galler(?:y|ies)|photos?|videos?|pictures|stories|related|more|top|popular|"
+                   r"trending|opinion|blogs?|archives?|sections?|topics?|comments?|share|updates?|live)\b")
+
+
 def dated_headline(lines: list[str]) -> str | None:
     """The headline of a copy where no story stands out: the line above its first date line in the header (before the
-    first sentence of prose, :func:`_prose`). The nearest title-like line up to three lines above (past a name, a
-    label such as "Photo gallery", a breadcrumb; never a sentence or a name), else the line right above when it reads
-    as a headline of two words (:func:`headline_like`); None when the copy opens with no chrome (a plain text file keeps
-    its first line) or no headline sits there."""
+    first sentence of prose, :func:`_prose`; a later date line is a live post's or a related story's). The nearest
+    title-like line up to :data:`HEADLINE_REACH` lines above (never a sentence or a name; past a name, a label, a
+    breadcrumb), else the nearest line that reads as a headline of two words (:func:`headline_like`: "Classificação
+    NASCAR") past names and labels only (:data:`LABEL`: "Local News", "Share"; a name is two capitalised words whose
+    first the page never writes in lowercase). None when the copy opens with no chrome (a plain text file keeps its
+    first line) or no headline sits there."""
     if not opens_with_chrome(lines):
         return None
     for i in range(1, len(lines)):
         if _prose(lines[i]):
             return None
-        if not date_line(lines[i]) or date_line(lines[i - 1]):
+        if not date_line(lines[i]):
             continue
-        for j in range(i - 1, max(0, i - 4), -1):
+        above: list[str] = []
+        for j in range(i - 1, max(0, i - 1 - HEADLINE_REACH), -1):
             if date_line(lines[j]) or _prose(lines[j]):
                 break
-            if title_like(lines[j], None) and not _ends_sentence(lines[j]) and not bare_name(lines[j]):
-                return section_tail(lines[j])
-        if headline_like(lines[i - 1]):  # a two-word headline ("Classificação NASCAR"); a name has one above it
-            return lines[i - 1]
+            above.append(lines[j])
+        for line in above:
+            if title_like(line, None) and not _ends_sentence(line) and not bare_name(line):
+                return section_tail(line, page=lines)
+        lowered = {w for line in lines for w in re.findall(r"\w[\w'’-]{2,}", line) if w[:1].islower()}
+        for line in above:  # a two-word headline, past names and labels only
+            name = bare_name(line) and line.split()[0].casefold() not in lowered  # "Classificação NASCAR" is none
+            label = name or len(words(line)) <= 2 and LABEL.search(line) is not None
+            if headline_like(line) and not label:
+                return line
+            if not label:
+                return None
+        return None
     return None

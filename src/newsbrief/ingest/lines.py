@@ -108,8 +108,8 @@ def features(lines: list[str], *, rule: CopyFields | None = None) -> np.ndarray:
     share, labelled = _story_marks(lines, rule_body, first, last)
     own = np.array([_own(line, kind=k, in_run=lo <= i < hi, i=i, n=n, lo=lo, hi=hi,
                          repeats=counts[re.sub(r"\W+", "", line.casefold())] - 1, in_rule_body=line in rule_body,
-                         rule_title=section_tail(line) == rule_title, in_story=first <= i <= last, story_share=share[i],
-                         after_label=labelled[i])
+                         rule_title=section_tail(line, page=lines) == rule_title, in_story=first <= i <= last,
+                         story_share=share[i], after_label=labelled[i])
                     for i, (line, k) in enumerate(zip(lines, kinds))], dtype=np.float64).reshape(n, -1)
     width = own.shape[1]
     padded = np.vstack([np.zeros((WINDOW, width)), own, np.zeros((WINDOW, width))])
@@ -264,10 +264,10 @@ class LineModel:
         # a headline sits above the story (or in its first lines), never further down the page
         learned = len(p) and odds[i] > self.title_odds and title_like(lines[i], None) and i <= story_start + 2
         rule_title = None if found.title is not None and caption(found.title) else found.title
-        if learned and rule_title is not None and section_tail(lines[i]) != rule_title:
+        if learned and rule_title is not None and section_tail(lines[i], page=lines) != rule_title:
             lede = lede_of(found.body)  # the rule reader's headline stays when the story's opening tells its words
             learned = lede_overlap(lines[i], lede) + LEDE_MARGIN >= lede_overlap(rule_title, lede)
-        title = section_tail(lines[i]) if learned else rule_title
+        title = section_tail(lines[i], page=lines) if learned else rule_title
         if title is not None and body and body[0] == title:
             body = body[1:]
         if stopwords is None and min(self.grow_odds, self.admit_odds) <= 1.0:

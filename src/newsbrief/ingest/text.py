@@ -22,7 +22,7 @@ from ..dates import parse_date
 from ..errors import InputError
 from .browser import read_browser_copy, unchromed
 from .bylines import name_like
-from .copy_headline import INTERFACE, dated_headline, section_tail, title_like
+from .copy_headline import INTERFACE, SOCIAL_HANDLE, dated_headline, section_tail, title_like
 from .copy_source import copy_source
 from .lines import line_model
 from .model import Article
@@ -127,7 +127,7 @@ def _is_chrome(line: str) -> bool:
 
 def _chrome_title(line: str) -> bool:
     """A first line of the page's chrome: a social handle ("Siga @example"), an interface line ("Skip to content")."""
-    return bool(re.search(r"(?<!\w)@\w{3,}", line) or INTERFACE.search(line))
+    return bool(SOCIAL_HANDLE.search(line) or INTERFACE.search(line))
 
 
 def _looks_like_title(line: str) -> bool:
@@ -163,7 +163,7 @@ def _read_header(lines: list[str]) -> tuple[PageHeader, int]:
                     author = last
                 above = header_lines[:-1] if author else header_lines
                 titles = [line for line in above if title_like(line, author)]
-                title = section_tail(titles[-1]) if titles else (above[0] if above else None)
+                title = section_tail(titles[-1], page=lines) if titles else (above[0] if above else None)
             break
     if title is None and lines and len(lines) > 1 and _looks_like_title(lines[0]):
         title, i = lines[0], 1

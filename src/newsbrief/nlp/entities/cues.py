@@ -54,6 +54,8 @@ _DIRECTIONS = frozenset("west east north south northern southern eastern western
 _ORG_NOUNS = frozenset("foundation board company corporation party union council agency institute university "
                        "bank firm brokerage newspaper magazine network".split())
 #: Lower-case nouns after a name that make it a building ("trip to X hospital"; a city's airport stays the city).
+#: Honorifics the model puts inside a person's span ("Ms Quarrington"): as definitive as one before it ("Mr X").
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
 _FAC_NOUNS = frozenset("hospital prison jail penitentiary airport airfield stadium".split())
 _NUMBER = re.compile(r"^[-+($]?\d[\d.,/:%]*\)?$")
 _ORG_NOUN_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(_ORG_NOUNS)) + r")\b")
@@ -190,7 +192,9 @@ def cue_label(span: Span) -> tuple[str, bool] | None:
         return "ORG", True  # "Statistics Canada", "Air Canada": a body named after its country
     if len(span) == 1 and prev is not None and prev.lower_ == "the" and is_common_plural(span.text):
         return "ORG", True  # "the Steelers", "the Browns": a team or a band, no person
-    # people: a title or kin word right before, an age after, the subject of a speech verb
+    # people: a title or kin word right before (or an honorific inside), an age after, the subject of a speech verb
+    if len(span) >= 2 and span[0].text[:1].isupper() and span[0].lower_.rstrip(".") in _HONORIFICS:
+        return "PERSON", True  # "Ms Quarrington", "Mrs. Vellacott" as the model tags them
     if prev is not None and prev.lower_.rstrip(".").split("-")[0] in lex["person_titles"] and (
         prev.text[:1].isupper() or (len(span) >= 2 and all(t.is_title for t in span))
     ):

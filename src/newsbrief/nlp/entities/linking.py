@@ -36,6 +36,7 @@ from ...params import load_alias_file
 from .cues import is_common_plural, is_known_org, lexicon, org_key
 from .gazetteer import country_code, fold, is_capital, is_place
 from .labels import PLACE_LABELS, POSSESSIVE, strip_person_titles
+from .retype import singulars
 from .variants import merge_acronyms, merge_place_prefixed, merge_reordered_orgs, merge_shortened_orgs
 from .words import given_names, is_common_word, is_given_name
 
@@ -121,6 +122,7 @@ def _folded_given_names() -> frozenset[str]:
 def _family(
     surface: str,
     key: str,
+    single: str,
     art: str,
     surname_keys: dict[tuple[str, str], Counter[str]],
     single_labels: dict[str, Counter[str]],
@@ -130,15 +132,17 @@ def _family(
     """The person a plural surname ("the Smiths") names as a family, or None: the surname as written less its
     "s" is no given name and no common word ("Hills" beside "Anna Hill" stays apart), the word is no known
     organisation, not mostly typed an organisation across the corpus and no word of a longer organisation name
-    of the article ("Barclays" beside "Stephen Barclay")."""
-    if not surface.endswith("s") or is_given_name(surface[:-1]) or is_common_plural(surface):
+    of the article ("Barclays" beside "Stephen Barclay"). ``single``: the key of the singular, "-s" or "-es"
+    dropped ("the Joneses")."""
+    base = surface[: len(surface) - (len(key) - len(single))]
+    if not surface.endswith("s") or is_given_name(base) or is_common_plural(surface):
         return None
-    if is_common_word(surface[:-1]) or is_known_org(surface) or (art, key) in org_words:
+    if is_common_word(base) or is_known_org(surface) or (art, key) in org_words:
         return None
     typed = single_labels.get(key)
     if typed and 2 * typed["ORG"] > sum(typed.values()):
         return None
-    return _dominant(surname_keys[(art, key[:-1])], prefer_given=True, order=first_at.get(art))
+    return _dominant(surname_keys[(art, single)], prefer_given=True, order=first_at.get(art))
 
 
 def _label_class(label: str) -> str:
@@ -278,8 +282,9 @@ def link_entities(mentions: pd.DataFrame, *, aliases: Aliases | None = None) -> 
                     continue
             keys.append(("PERSON", pkey))
             continue
-        if ntok == 1 and key.endswith("s") and (art, key[:-1]) in surname_keys and (art, key) not in surname_keys:
-            family = _family(m.at[i, "_stripped"], key, art, surname_keys, single_labels, org_words, first_at)
+        single = next((k for k in singulars(key) if (art, k) in surname_keys), None) if ntok == 1 else None
+        if single is not None and (art, key) not in surname_keys:
+            family = _family(m.at[i, "_stripped"], key, single, art, surname_keys, single_labels, org_words, first_at)
             if family is not None:  # "the Bidens": the family, counted for the person named in full
                 labels[i] = "PERSON"
                 keys.append(("PERSON", family))

@@ -38,16 +38,23 @@ _ERA_MARKS = frozenset({"bc", "bce", "ad", "ce"})
 
 
 def is_era_mark(span: Span) -> bool:
-    """True for an era written after a number ("500 BC", "the 3rd century AD", "AD 79" before one): part of a
-    date, whatever label the model gives it."""
+    """True for an era written after a year ("500 BC", "the 3rd century AD"; "AD 79" before one): part of a date,
+    whatever label the model gives it. After a number only when the date ends there (a stop, a comma, "to",
+    "and", "the" next): "In 2021 B.C. recorded" and "300 B.C. residents" are British Columbia."""
     if len(span) != 1 or span.text.replace(".", "").lower() not in _ERA_MARKS or not span.text[:1].isupper():
         return False
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.like_num and span.text.replace(".", "").upper() in {"AD", "CE"}:
+        return True  # "AD 79"
     century = before is not None and before.lower_ in {"century", "centuries", "millennium"}
-    return (before is not None and (before.like_num or century or _ORDINAL.match(before.text) is not None)
-            or after is not None and after.like_num)
+    year = before is not None and (before.text.replace(",", "").isdigit() or _ORDINAL.match(before.text) is not None)
+    ends = after is None or after.is_punct or after.pos_ in _DATE_ENDS
+    return (century or year) and ends
+
+
+_DATE_ENDS = frozenset({"ADP", "CCONJ", "SCONJ", "PART", "DET", "ADV", "PRON"})  # "500 BC to", "480 BC, when"
 
 
 _DEFINED = re.compile(r"\(\s*([A-Z]{2,6})s?\s*\)")  # "... (GDP)", "... (CFLs)"
@@ -56,8 +63,10 @@ _GLUE = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "an", "&", 
 
 def defined_terms(text: str, names: list[tuple[int, int]]) -> set[str]:
     """Acronyms ``text`` defines in brackets right after the words they abbreviate, when those words are no
-    name: none of the character spans ``names`` (the model's names) overlaps them, and the last is no
-    organisation's or place's head word ("the Kelmford Widget Association (KWA)" stays an organisation)."""
+    name: none of the character spans ``names`` (the model's names) overlaps them, and they are all in lower
+    case ("special purpose acquisition company (SPAC)"), or all common words ("Compact Fluorescent Light (CFL)";
+    not "People for Quorvex Rights (PQR)") of which the last is no organisation's or place's head word ("the
+    Kelmford Widget Association (KWA)" stays an organisation)."""
     out: set[str] = set()
     heads = head_words("org_suffixes", "place_suffixes")
     for m in _DEFINED.finditer(text):
@@ -73,6 +82,11 @@ def defined_terms(text: str, names: list[tuple[int, int]]) -> set[str]:
         a, b = base + used[0].start(), base + used[-1].end()
         if text[a:b].count("\n") or any(x < b and a < y for x, y in names):
             continue
+        if all(w.group(0)[:1].islower() for w in used):
+            out.add(acronym)  # "special purpose acquisition company (SPAC)": lower case is no name
+            continue
+        if not all(is_common_word(w.group(0)) for w in used):
+            continue  # "People for Quorvex Rights (PQR)": a name the model missed keeps its acronym
         if fold(used[-1].group(0)).replace(" ", "") in heads:
             continue
         out.add(acronym)

@@ -44,7 +44,7 @@ from ...errors import ModelError
 from .cues import acts_as_government
 from .gazetteer import is_minor_place
 from .labels import PLACE_LABELS, Found, place_label
-from .retype import retype_people
+from .retype import keep_people, retype_people
 from .typer_features import group_features
 from .vectors import pipeline_record, require_pipeline, require_tensor
 from .words import common_words, given_names, surname_ranks
@@ -194,6 +194,7 @@ def type_groups(
     for g, acts in acting.items():
         if 2 * sum(acts) >= len(acts) > 0 and any(acts):  # a capital standing for its government
             decided[g] = "ORG"
+    decided = keep_people(found, groups, decided)  # "X said she": a person, whatever the typer's bias
     decided = retype_people(found, groups, decided)  # coined one-word names, teams in the plural
     out: list[str | None] = []
     for (_span, label, cue), g, r in zip(found, groups, rule):
