@@ -20,7 +20,11 @@ from .coref import gender_of, is_company_word, person_gender
 from .lexicon import (
     BUSINESS_NOUNS,
     COMPANY_NOUNS,
+    DEAL_VERBS,
+    DEATH_VERBS,
     EPITHET_NOUNS,
+    INDEFINITE_WORDS,
+    KILL_VERBS,
     PATIENT_VERBS,
     PERSON_NOUNS,
     PERSON_TITLES,
@@ -30,9 +34,8 @@ from .lexicon import (
 from .mention import is_definite
 from .names import before_possessive, name_span
 
-__all__ = ["age_subject", "aged_person", "indefinite_age", "is_age", "is_epithet", "is_person_noun", "name_counts",
-           "surname",
-           "topic_org", "topic_person"]
+__all__ = ["age_subject", "aged_person", "indefinite_age", "is_age", "is_dead", "is_epithet", "is_person_noun",
+           "name_counts", "surname", "topic_org", "topic_person"]
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
@@ -164,6 +167,23 @@ def _business_tie(org: Span) -> bool:
     return root.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.lemma_.lower() in BUSINESS_NOUNS
 
 
+def _folded(org: Span) -> tuple[str, ...]:
+    return tuple(t.lower_ for t in before_possessive(org) if not t.is_punct and t.lower_ != "the")
+
+
+def _distinct(orgs: list[Span]) -> set[tuple[str, ...]]:
+    """The organisations by their full names, a short form counted with the long one ("Pellan", "Pellan
+    Foods"): "Harlow Foods" and "Pellan Foods" are two."""
+    names = {_folded(o) for o in orgs}
+    return {n for n in names if not any(m != n and m[: len(n)] == n for m in names)}
+
+
+def _bought(orgs: list[Span]) -> bool:
+    """One of them is the object of a deal ("agreed to buy Pellan Foods"): a buyer, tagged or not, is a second
+    party."""
+    return any(o.root.dep_ == "dobj" and o.root.head.lemma_.lower() in DEAL_VERBS for o in orgs)
+
+
 def topic_org(mention: Span, head: Token, ents: list[Span]) -> Span | None:
     """``the company said`` when no organisation was introduced with the noun: the one organisation (an
     ``ORG`` entity) named in the mention's sentence or the :data:`SENTENCES_BACK` before it, when the text
@@ -178,9 +198,8 @@ def topic_org(mention: Span, head: Token, ents: list[Span]) -> Span | None:
         return None
     start = _window_start(mention)
     orgs = [e for e in ents if e.label_ == "ORG" and e.start >= start and e.end <= mention.start]
-    names = {e[-1].lower_.removesuffix("’s").removesuffix("'s") for e in orgs}
-    if len(names) != 1:
-        return None
+    if len(_distinct(orgs)) != 1 or _bought(orgs):
+        return None  # "Harlow Foods agreed to buy Pellan Foods": two parties, either may be "the company"
     if any(any(t.lower_ in PUBLIC_BODY_NOUNS or t.lemma_.lower() in PUBLIC_BODY_NOUNS for t in org) for org in orgs):
         return None  # "the Ministry of Health", "the Harlow Select Committee"
     for org in reversed(orgs):
@@ -206,9 +225,8 @@ def is_age(tok: Token) -> bool:
 
 def indefinite_age(tok: Token) -> bool:
     """"a 30-year-old who saw the fight": someone new, not the person named with the age."""
-    words = {"a", "an", "one", "another"}
     first = min(t.i for t in tok.subtree)
-    return tok.doc[first].lower_ in words or first > 0 and tok.doc[first - 1].lower_ in words
+    return tok.doc[first].lower_ in INDEFINITE_WORDS or first > 0 and tok.doc[first - 1].lower_ in INDEFINITE_WORDS
 
 
 def age_subject(verb: Token) -> Token | None:
@@ -228,15 +246,32 @@ def aged_person(subj: Token, mention: Span, ents: list[Span]) -> Span | None:
     doc = subj.doc
     found: list[Span] = []
     for ent in reversed(ents):
-        if ent.label_ != "PERSON" or ent.end + 1 >= len(doc) or doc[ent.end].text not in {",", "("}:
+        if ent.label_ != "PERSON":
             continue
-        if doc[ent.end + 1].text == age:
+        after = ent.end + 1 < len(doc) and doc[ent.end].text in {",", "("} and doc[ent.end + 1].text == age
+        before = ent.start > 0 and _age(doc[ent.start - 1]) == age  # "54-year-old Tom Hadley"
+        if after or before:
             found.append(ent)
     if len({surname(e) for e in found}) != 1:
         return None  # no one, or two people of that age
     ent = found[0]
     if _paragraphs_between(ent.end, mention.start, doc[:]) > AGE_PARAGRAPHS_BACK:
         return None
-    if ent.root.head.lemma_.lower() in {"die", "kill"}:
-        return None  # "Ruth Calder, 54, was killed": the dead do not speak
+    if is_dead(ent.root):
+        return None  # "Ruth Calder, 54, was found dead": the dead do not speak (nor their earlier words: none)
     return ent
+
+
+def is_dead(subject: Token) -> bool:
+    """The person is said to be dead in their clause: a verb of :data:`.lexicon.DEATH_VERBS` ("died"), one of
+    :data:`.lexicon.KILL_VERBS` in the passive ("was killed", "was murdered", "was stabbed") or "found dead"."""
+    verb = subject.head
+    while verb.dep_ == "conj":
+        verb = verb.head
+    clauses = [verb, *(t for t in verb.subtree if t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"})]
+    return any(
+        v.lemma_.lower() in DEATH_VERBS
+        or v.lemma_.lower() in KILL_VERBS and any(c.dep_ in {"auxpass", "nsubjpass"} for c in v.children)
+        or any(c.lower_ == "dead" and c.dep_ != "nsubj" for c in v.children)
+        for v in clauses
+    )

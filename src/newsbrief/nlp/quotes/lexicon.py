@@ -141,6 +141,8 @@ PERSON_NOUNS: frozenset[str] = frozenset(
     """entrepreneur investor front-runner frontrunner hopeful contender challenger incumbent lawmaker
     legislator politician neurosurgeon campaigner activist""".split()
 )
+#: Words for one who asks the questions ("the reporter asked"): the reply after it is the other's.
+QUESTIONER_NOUNS: frozenset[str] = frozenset("reporter correspondent interviewer journalist questioner host".split())
 #: Roles held for someone else ("the spokesman", "the lawyer"): never an epithet of the person they speak for.
 PROXY_ROLES: frozenset[str] = frozenset(
     """spokesman spokeswoman spokesperson aide adviser advisor lawyer attorney official representative envoy
@@ -181,10 +183,11 @@ ORG_NOUNS: frozenset[str] = frozenset(
 )
 #: The last words of an organisation's name that say it is what a synonym describes ("Kestrel Airways" is "the
 #: carrier", "Dunmore Motors" "the automaker"): read by ``coref.named_as`` beside the noun itself.
+_CAR_WORDS: frozenset[str] = frozenset({"motors", "motor", "automotive", "auto", "automobiles"})
 ORG_KIND_WORDS: dict[str, frozenset[str]] = {
     "carrier": frozenset({"airline", "airlines", "airways"}),  # not "air": "Dunmore Air" may carry freight
-    "automaker": frozenset({"motors", "motor", "automotive", "auto", "automobiles"}),
-    "carmaker": frozenset({"motors", "motor", "automotive", "auto", "automobiles"}),
+    "automaker": _CAR_WORDS,
+    "carmaker": _CAR_WORDS,
     "lender": frozenset({"bank", "bancorp", "bankshares"}),
     "insurer": frozenset({"insurance", "assurance"}),
     "broadcaster": frozenset({"broadcasting", "television", "tv", "radio"}),
@@ -194,11 +197,16 @@ ORG_KIND_WORDS: dict[str, frozenset[str]] = {
 #: make a bank's name a public one.
 PUBLIC_BANK_NOUNS: frozenset[str] = frozenset({"lender"})  # "the bank" may be the central bank itself
 PUBLIC_BANK_WORDS: frozenset[str] = frozenset({"central", "reserve", "world", "development", "investment"})
+#: Verbs that say their subject died ("Tom Hadley died"), and those that say so in the passive ("was murdered").
+DEATH_VERBS: frozenset[str] = frozenset("die perish drown".split())
+KILL_VERBS: frozenset[str] = frozenset("kill murder slay stab shoot strangle execute".split())
 #: Verbs said of one things are done to (a patient, a suspect, the dead): their subject is no epithet's person
 #: ("Tom Hadley died on Monday ... the editor said").
-PATIENT_VERBS: frozenset[str] = frozenset(
-    """die flee escape plead survive undergo suffer""".split()
-)
+PATIENT_VERBS: frozenset[str] = DEATH_VERBS | frozenset("flee escape plead survive undergo suffer".split())
+#: Verbs of a deal between two parties ("Harlow agreed to buy Pellan"): the object's buyer is a second party.
+DEAL_VERBS: frozenset[str] = frozenset("buy acquire purchase take merge sue absorb".split())
+#: Words that bring in someone new ("a spokesman", "one official", "another aide").
+INDEFINITE_WORDS: frozenset[str] = frozenset({"a", "an", "another", "one", "some", "any"})
 #: Nouns said of a business ("shares of Pellan", "Pellan's chief executive"): what makes an organisation "the
 #: company" (``epithets.topic_org``).
 BUSINESS_NOUNS: frozenset[str] = frozenset(

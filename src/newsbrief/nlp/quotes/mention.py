@@ -7,7 +7,15 @@ from spacy.tokens import Span, Token
 
 from newsbrief.nlp.lexicon import lexicon
 
-from .lexicon import AUTHOR_PREPOSITIONS, FICTION_FRAMES, GROUP_PRONOUNS, ORG_NOUNS, PERSON_PRONOUNS, SOURCE_NOUNS
+from .lexicon import (
+    AUTHOR_PREPOSITIONS,
+    FICTION_FRAMES,
+    GROUP_PRONOUNS,
+    INDEFINITE_WORDS,
+    ORG_NOUNS,
+    PERSON_PRONOUNS,
+    SOURCE_NOUNS,
+)
 
 _DROP_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "prep", "conj"})
 _KEEP_PREP_WORDS = frozenset({"of", "for"})
@@ -112,7 +120,6 @@ def authored_by(noun: Token) -> Token | None:
 
 #: The determiners of a description that refers back (``the spokesman``).
 DEFINITE = frozenset({"the", "this", "that"})
-_INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any"})
 
 
 def is_definite(mention: Span, head: Token) -> bool:
@@ -122,7 +129,7 @@ def is_definite(mention: Span, head: Token) -> bool:
 
 def is_indefinite(head: Token) -> bool:
     """``a spokesman``, ``one senior official``, ``another aide``: a description that brings in someone new."""
-    return any(c.dep_ in {"det", "nummod"} and c.lower_ in _INDEFINITE for c in head.children)
+    return any(c.dep_ in {"det", "nummod"} and c.lower_ in INDEFINITE_WORDS for c in head.children)
 
 
 def has_article(token: Token) -> bool:

@@ -24,9 +24,10 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from .coref import compatible, gender_of, pronoun_gender
+from .lexicon import QUESTIONER_NOUNS
 
-__all__ = ["Candidate", "Remembered", "candidates", "best", "features", "weights", "pronoun_class", "subject_candidate",
-           "SUBJECT_DEPS"]
+__all__ = ["Candidate", "Remembered", "candidates", "best", "features", "weights", "noun_continues", "pronoun_class",
+           "subject_candidate", "SUBJECT_DEPS"]
 
 #: The dependency labels of a clause's subject.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -70,6 +71,28 @@ def pronoun_class(token: Token) -> str | None:
     return None
 
 
+def _asked(noun: Span) -> bool:
+    """The unnamed one asked a question: "asked the reporter", a question mark just before "the reporter said",
+    or a word for one who asks questions (:data:`.lexicon.QUESTIONER_NOUNS`)."""
+    root = noun.root
+    if root.lemma_.lower() in QUESTIONER_NOUNS or root.head.lemma_.lower() == "ask":
+        return True
+    for tok in reversed(noun.doc[max(0, noun.start - 4) : noun.start]):
+        if tok.text == "?":
+            return True
+        if not (tok.is_punct or tok.is_quote or tok.is_space or tok.pos_ in {"VERB", "AUX"}):
+            return False
+    return False
+
+
+def noun_continues(noun: Span, token: Token) -> bool:
+    """Whether a pronoun may refer back to a person noun resolved to no one ("the challenger said. ... he
+    added"): only in the same paragraph, and never the one who asked a question (the reply is the other's)."""
+    if _asked(noun):
+        return False
+    return not any("\n" in t.text or "\n" in t.whitespace_ for t in noun.doc[noun.end - 1 : token.i])
+
+
 def candidates(
     token: Token, ents: Sequence[Span], speakers: Sequence[Remembered]
 ) -> list[Candidate]:
@@ -86,6 +109,8 @@ def candidates(
             continue
         span = doc.char_span(rs, re_, alignment_mode="expand")
         if span is None or (cls == "person" and not compatible(token, span)):
+            continue
+        if kind == "noun" and not noun_continues(span, token):
             continue
         label = span.root.ent_type_ or ("GROUP" if span.root.tag_ in {"NNS", "NNPS"} or kind == "group" else "OTHER")
         if cls == "it" and span.root.tag_ in {"NNS", "NNPS"}:

@@ -91,6 +91,12 @@ def _tied(word: Token, ent: Span) -> bool:
     return any(ent.start <= h.i < ent.end for h in (word.head, word.head.head)) or ent.root.head.i == word.head.i
 
 
+def _held_until(ent: Span, role: str) -> bool:
+    """"Tom Hadley, who was governor until 2019": the clause after the name says the role ended."""
+    after = list(ent.doc[ent.end : min(ent.end + 8, ent.sent.end)])
+    return any(t.lemma_.lower() == role for t in after) and any(t.lower_ == "until" for t in after)
+
+
 class SpeakerResolver(SpeakerMemory):
     """Resolve speaker mentions of one Doc to earlier named mentions (call in text order)."""
 
@@ -112,10 +118,16 @@ class SpeakerResolver(SpeakerMemory):
             window = list(doc[max(0, ent.start - 6) : ent.start]) + list(doc[ent.end : min(len(doc), ent.end + 6)])
             words = {t.lemma_.lower() for t in window} | {t.lower_ for t in window}
             words |= {TITLE_ABBREVIATIONS.get(t.lower_.rstrip("."), "") for t in window}
-            if role not in words or not any(role_of(t, role, ent) for t in window + list(ent)):
-                continue  # the role beside the name must be its own ("a spokesman for X" is not X)
-            if former and not any(t.lower_ in FORMER_WORDS and _tied(t, ent) for t in window):
-                continue  # "the former president" is not the sitting one ("President Ruth Calder")
+            own = role in words and any(role_of(t, role, ent) for t in window + list(ent))
+            if former:
+                past = [t for t in window if t.lower_ in FORMER_WORDS and _tied(t, ent)]
+                # "Tom Hadley, a former president"; "Tom Hadley, her predecessor" or "who was governor until
+                # 2019" need no role word of their own. Never the sitting one ("President Ruth Calder")
+                if not (past and own or any(t.lower_ == "predecessor" for t in past) or _held_until(ent, role)):
+                    continue
+            elif not own or any(t.lower_ == "late" and _tied(t, ent) for t in window):
+                continue  # the role beside the name must be its own ("a spokesman for X" is not X), now held
+                # ("the late president Tom Hadley" is no one's "the president said")
             score = sum(1 for t in window if t.lower_[:5] in quals)
             name = before_possessive(ent)  # "Holloway’s 2016" as the model ran it: Holloway
             seen = max(last_seen.get(name[-1].text, ent.start_char), ent.start_char)
@@ -168,12 +180,14 @@ class SpeakerResolver(SpeakerMemory):
         author = authored_by(subj)
         if author is not None:  # "The report, published by the Atlas Institute, said": the Atlas Institute
             return self.resolve(author, speaker_mention(author)).with_mention(start, end)
-        if is_age(subj) and not in_fiction(subj):  # "the 54-year-old said" (before cannot_speak: a DATE to the model)
-            # the one person named with that age; "a 30-year-old" is someone new
-            aged = None if indefinite_age(subj) else aged_person(subj, mention, self._prev_ents(start, window=None))
+        if is_age(subj):  # "the 54-year-old said" (before cannot_speak: a DATE to the model)
+            # the one living person named with that age; "a 30-year-old" is someone new. No one else: no speaker
+            # reference, not a row "54-year-old" that would pool different people of one age across articles
+            new = in_fiction(subj) or indefinite_age(subj)
+            aged = None if new else aged_person(subj, mention, self._prev_ents(start, window=None))
             if aged is not None:
                 return self._named(mention, aged, person=True, kind="description")
-            return self._unnamed_speaker(mention, mention, person=True, kind="role")
+            return Speaker(start, end, None, None, False)  # the words stay the cue's, the speaker is no one
         if cannot_speak(subj, mention):
             return Speaker(None, None, None, None, False)
         if in_fiction(subj):  # "In the series, detective Harry Voss tells ...": a character, no one in the news
@@ -273,8 +287,9 @@ class SpeakerResolver(SpeakerMemory):
             topic = self._topic(mention)
             if topic is not None:
                 return self._named(mention, topic, person=True, kind="description")
-        if is_person_noun(mention, subj):  # "the retired neurosurgeon": a person no one named, for a "he" after
-            return self._unnamed_speaker(mention, mention, person=True, kind="role")
+        if is_person_noun(mention, subj):  # "the retired neurosurgeon": a person no one named; a "he" after it
+            # in the same paragraph may be that one (:func:`.pronouns.noun_continues`), never across a break
+            return self._unnamed_speaker(mention, mention, person=True, kind="noun")
         return self._unnamed_speaker(mention, mention, person=False, kind="group")
 
     def _topic(self, mention: Span) -> tuple[int, int] | None:

@@ -1,6 +1,7 @@
-"""Regressions the review of the eighth speaker pass found (issue 21): made-up sentences where a description,
-"the company", a kind word or an age went to a named entity that did not speak (docs/speakers.md, "Review
-fixes"). Each failed on the eighth pass; the rows must exist and name no one (or the right one)."""
+"""A description ("the doctor", "the company", "the carrier", "the 54-year-old", "the former president") names
+only the one the text leaves no doubt about, never a named entity that did not speak (issue 21; docs/speakers.md,
+"Review fixes of the eighth pass" and "Second review fixes"). Made-up texts; each row must exist and name no
+one (the description itself, or no speaker for an age) or the right one."""
 
 from __future__ import annotations
 
@@ -15,6 +16,12 @@ def _row(nlp: Language, text: str, words: str) -> Quote:
     rows = [q for q in extract_quotes(nlp(text)) if words in q.content]
     assert len(rows) == 1, f"no single row holds {words!r}"
     return rows[0]
+
+
+def _unnamed(row: Quote, noun: str) -> None:
+    """The row's speaker is the description itself, naming no one (not a missing speaker)."""
+    assert row.speaker_text is not None and noun in row.speaker_text.lower()
+    assert not row.speaker_is_entity
 
 
 # F1. a role or title word is most often someone dealing with the article's subject: never that subject
@@ -41,7 +48,7 @@ def _row(nlp: Language, text: str, words: str) -> Quote:
 )
 def test_a_role_word_never_named_is_not_the_person_the_article_is_about(nlp: Language, text: str, words: str) -> None:
     row = _row(nlp, text, words)
-    assert not row.speaker_is_entity
+    _unnamed(row, text[text.rindex('" the ') + 6 :].split()[0])
 
 
 # F2. words that usually name the other side of a story are no epithet of the subject
@@ -57,13 +64,13 @@ def test_a_role_word_never_named_is_not_the_person_the_article_is_about(nlp: Lan
     ],
 )
 def test_a_word_for_the_other_side_is_not_the_subject(nlp: Language, text: str, words: str) -> None:
-    assert not _row(nlp, text, words).speaker_is_entity
+    _unnamed(_row(nlp, text, words), text[text.rindex('" the ') + 6 :].split()[0])
 
 
 def test_an_epithet_is_not_a_subject_things_were_done_to(nlp: Language) -> None:
     text = ("Tom Hadley was arrested in Leith on Monday.\n\n"
             '"I will not comment on the case," the billionaire businessman said.')
-    assert not _row(nlp, text, "not comment").speaker_is_entity
+    _unnamed(_row(nlp, text, "not comment"), "businessman")
 
 
 # F3. "the company" is never a public body, and needs a sign the organisation is a business
@@ -81,7 +88,7 @@ def test_an_epithet_is_not_a_subject_things_were_done_to(nlp: Language) -> None:
     ],
 )
 def test_the_company_is_not_a_public_body(nlp: Language, text: str, words: str) -> None:
-    assert not _row(nlp, text, words).speaker_is_entity
+    _unnamed(_row(nlp, text, words), text[text.rindex("\n") + 5 :].split()[0])
 
 
 def test_the_company_is_the_business_whose_shares_are_spoken_of(nlp: Language) -> None:
@@ -104,7 +111,7 @@ def test_the_company_is_the_business_whose_shares_are_spoken_of(nlp: Language) -
     ],
 )
 def test_a_kind_word_for_either_of_two_or_a_public_bank_is_no_one(nlp: Language, text: str, words: str) -> None:
-    assert not _row(nlp, text, words).speaker_is_entity
+    _unnamed(_row(nlp, text, words), text[text.rindex("\n") + 5 :].split()[0])
 
 
 # F5. an age: someone new when indefinite, no one when shared, not given, far back, or said of the dead
@@ -125,7 +132,8 @@ def test_a_kind_word_for_either_of_two_or_a_public_bank_is_no_one(nlp: Language,
     ],
 )
 def test_an_age_that_does_not_single_out_a_living_person_is_no_one(nlp: Language, text: str, words: str) -> None:
-    assert not _row(nlp, text, words).speaker_is_entity
+    row = _row(nlp, text, words)
+    assert row.speaker_ref_start is None and not row.speaker_is_entity  # no speaker, not a pooled "N-year-old"
 
 
 # F6. a spokesman's own name set off after the organisation he speaks for
@@ -139,10 +147,63 @@ def test_a_spokesmans_name_after_the_organisation_is_his(nlp: Language) -> None:
 def test_the_former_president_is_not_the_sitting_one(nlp: Language) -> None:
     text = ("President Ruth Calder met Tom Hadley, her predecessor, at the palace on Monday. Calder thanked him "
             'for his advice.\n\n"The country is in good hands," the former president said.')
-    assert "Ruth Calder" not in _refs(text, [_row(nlp, text, "good hands")])
+    assert _refs(text, [_row(nlp, text, "good hands")]) == ["Tom Hadley"]
 
 
 def test_the_former_president_is_the_one_introduced_as_former(nlp: Language) -> None:
     text = ("Tom Hadley, a former president, attended the ceremony for President Ruth Calder on Monday.\n\n"
             '"I wish her well," the former president said.')
     assert _refs(text, [_row(nlp, text, "wish her well")]) == ["Tom Hadley"]
+
+
+# N2. "the company" after a deal between two: either party, so no one
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Harlow Foods agreed on Monday to buy Pellan Foods for two billion dollars. Shares of Pellan Foods jumped "
+         "20 percent.\n\nThe company said it would keep both factories open.", "both factories"),
+        ("Kestrel agreed on Monday to buy Pellan Foods for two billion dollars. Shares of Pellan Foods jumped 20 "
+         "percent.\n\nThe company said the deal would close in June.", "close in June"),
+    ],
+)
+def test_the_company_after_a_deal_between_two_is_no_one(nlp: Language, text: str, words: str) -> None:
+    _unnamed(_row(nlp, text, words), "company")
+
+
+# N3. ages: the dead do not speak, an age before the name counts, an unresolved age is no speaker
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Ruth Calder, 54, was found dead at her home on Sunday. Police are questioning Tom Hadley.\n\n"
+         '"I did not hurt her," the 54-year-old said.', "did not hurt"),
+        ("Ruth Calder, 54, was murdered at her home on Sunday. Police arrested a man.\n\n"
+         '"She was kind to everyone," the 54-year-old said.', "kind to everyone"),
+    ],
+)
+def test_an_age_given_to_the_dead_is_no_speaker(nlp: Language, text: str, words: str) -> None:
+    assert _refs(text, [_row(nlp, text, words)]) == [None]
+
+
+def test_an_age_before_the_name_gives_the_age(nlp: Language) -> None:
+    text = '54-year-old Tom Hadley won the lottery on Monday.\n\n"I will buy a boat," the 54-year-old said.'
+    assert _refs(text, [_row(nlp, text, "buy a boat")]) == ["Tom Hadley"]
+
+
+def test_an_unresolved_age_names_no_speaker_to_pool_across_articles(nlp: Language) -> None:
+    text = ("Police arrested Tom Hadley on Monday. Hadley was charged with the murder of his neighbour.\n\n"
+            '"He was a lovely man," the 80-year-old said.')
+    row = _row(nlp, text, "lovely man")
+    assert row.speaker_ref_start is None and not row.speaker_is_entity  # the briefing: unattributed
+
+
+# N4. "the former governor" is the one the text says held the role until some time
+def test_the_former_governor_is_the_one_who_was_governor_until(nlp: Language) -> None:
+    text = ("Governor Ruth Calder signed the bill on Monday. Tom Hadley, who was governor until 2019, opposed it.\n\n"
+            '"This bill will ruin the state," the former governor said.')
+    assert _refs(text, [_row(nlp, text, "ruin the state")]) == ["Tom Hadley"]
+
+
+def test_the_president_is_not_the_late_one(nlp: Language) -> None:
+    text = ("President Ruth Calder unveiled a statue of the late president Tom Hadley on Monday.\n\n"
+            '"He would have been proud," the president said.')
+    assert _refs(text, [_row(nlp, text, "would have been proud")]) == ["Ruth Calder"]
