@@ -37,6 +37,7 @@ from .indirect import indirect_candidates
 from .marks import QuoteSpan
 from .mention import speaker_mention
 from .names import titled_name
+from .posts import post_candidates
 from .speaker import Speaker, SpeakerResolver
 
 __all__ = ["Quote", "extract_quotes", "floating_candidates", "drop_nested"]
@@ -359,6 +360,10 @@ def _run(doc: Doc, *, include_headline: bool) -> list[Quote]:
     named_later(cands)
     cands = drop_nested(cands)
     cands += list(floating_candidates(ix, cands, resolver))
+    posts = list(post_candidates(ix))
+    if posts:  # an embedded post's text is its signer's words, whatever cue it holds
+        cands = [c for c in cands if not any(p.start <= c.start < p.end or c.start <= p.start < c.end for p in posts)]
+        cands += posts
     cands.sort(key=lambda c: c.start)
     if joint:  # "Volk and Morrow said ...": the words are each one's, one group
         cands = [c for cand in cands for c in (cand, *(joint[id(cand)][1] if id(cand) in joint else ()))]

@@ -16,11 +16,13 @@ from spacy.tokens import Doc, Token
 
 from .asides import according, as_region, conj_region
 from .index import TERMINAL, Cand, QuoteIndex
+from .mention import authored_by
 from .lexicon import (
     GROUP_PRONOUNS,
     NAMING_VERBS,
     NO_DOBJ_CONTENT_VERBS,
     NP_CONTENT_VERBS,
+    FINDING_LEMMAS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -104,6 +106,7 @@ def _hearer_clause_comp(verb: Token, lo: int, hi: int) -> list[Token]:
 _CUE_LEMMAS: frozenset[str] = (
     NAMING_VERBS | SPEECH_LEMMAS | STATEMENT_LEMMAS | UNQUOTED_STATEMENT_LEMMAS
     | frozenset(verb for verb, _ in UNQUOTED_STATEMENT_PHRASES) | frozenset({"point", "call", "warn"})
+    | FINDING_LEMMAS
 )
 
 
@@ -144,6 +147,12 @@ def indirect_candidates(ix: QuoteIndex) -> Iterator[Cand]:
             continue
         if tok.i in ix.used_verbs:
             continue
+        if tok.lemma_.lower() in FINDING_LEMMAS and not is_speech_verb(tok):
+            cand = _finding(ix, tok)
+            if cand is not None:  # "a report by the Kelmford Institute found that ...": the institute
+                ix.used_verbs.add(tok.i)
+                yield cand
+            continue
         if not is_speech_verb(tok):
             if _statement_verb(tok):
                 cand = statement(ix, tok)
@@ -175,6 +184,20 @@ def indirect_candidates(ix: QuoteIndex) -> Iterator[Cand]:
         if cand is not None:
             ix.used_verbs.add(tok.i)
             yield cand
+
+
+def _finding(ix: QuoteIndex, verb: Token) -> Cand | None:
+    """``A study by X found that ...``, ``the X Trust's review shows that ...``: a finding verb speaks only for a
+    document whose author is named (:func:`.mention.authored_by`), and only with a clause after it."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or authored_by(subj) is None or ix.tok_q[subj.i] != -1:
+        return None
+    if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return None  # "the study found no link": a result, not a claim reported in words
+    region = content_region(ix, verb)
+    if region is None or region[0] <= subj.idx < region[1]:
+        return None
+    return ix.snap(region, cue_text(verb), subj)
 
 
 _ANONYMITY_WORDS = ("name", "identif", "anonym")

@@ -16,7 +16,7 @@ __all__ = [
     "STATEMENT_LEMMAS", "TITLE_NOUNS", "STATEMENT_OBJECTS", "UNQUOTED_STATEMENT_LEMMAS", "UNQUOTED_STATEMENT_PHRASES",
     "TELL_LIKE", "OBJECT_CONTROL_LEMMAS",
     "NAMING_VERBS", "NP_CONTENT_VERBS", "NO_DOBJ_CONTENT_VERBS", "HEARER_WORDS", "MEDIUM_WORDS",
-    "SOURCE_NOUNS", "FICTION_FRAMES", "AUTHOR_PREPOSITIONS", "OFFICIAL_BODY_NOUNS", "PERSONAL_BODY_NOUNS", "ROLE_WORDS",
+    "SOURCE_NOUNS", "FINDING_LEMMAS", "FICTION_FRAMES", "AUTHOR_PREPOSITIONS", "OFFICIAL_BODY_NOUNS", "PERSONAL_BODY_NOUNS", "ROLE_WORDS",
     "TITLE_ABBREVIATIONS",
     "PERSON_TITLES", "ORG_NOUNS", "PERSON_PRONOUNS",
     "GROUP_PRONOUNS", "RELATIVE_PRONOUNS",
@@ -107,8 +107,12 @@ FICTION_FRAMES: frozenset[str] = frozenset(
 #: What a source publishes: ``according to a report by X``, ``guidance from X`` speak for X.
 SOURCE_NOUNS: frozenset[str] = MEDIUM_WORDS | frozenset(
     """report guidance data figure figures study survey analysis estimate estimates note filing research
-    poll document documents record records account announcement article story""".split()
+    poll document documents record records account announcement article story review test tests finding
+    findings""".split()
 )
+#: Verbs that report a document's finding ("a study by X found that ..."): a cue only for a source noun whose
+#: author is named.
+FINDING_LEMMAS: frozenset[str] = frozenset({"find", "show", "conclude"})
 #: The prepositions that join a source noun to its author (``a report by X``, ``guidance from X``); not "of",
 #: which more often names what the source is about (``a survey of voters``, ``an analysis of the data``).
 AUTHOR_PREPOSITIONS: frozenset[str] = frozenset({"by", "from"})

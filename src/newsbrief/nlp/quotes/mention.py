@@ -104,7 +104,8 @@ def cannot_speak(subj: Token, mention: Span) -> bool:
 
 def authored_by(noun: Token) -> Token | None:
     """The named author of a document noun: "A report by the Atlas Institute said", "The study, published by
-    Northgate University, found", "guidance from the Linden Clinic says" (the prepositions: ``AUTHOR_PREPOSITIONS``)."""
+    Northgate University, found", "guidance from the Linden Clinic says" (the prepositions: ``AUTHOR_PREPOSITIONS``),
+    "the Kelmford Institute's study says" (a possessive that is a PERSON or ORG entity)."""
     if noun.lemma_.lower() not in SOURCE_NOUNS or noun.pos_ != "NOUN":
         return None
     preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in AUTHOR_PREPOSITIONS]
@@ -115,7 +116,8 @@ def authored_by(noun: Token) -> Token | None:
         obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
         if obj is not None and (obj.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or obj.pos_ == "PROPN"):
             return obj
-    return None
+    # "the Kelmford Institute's study says": a named person's or organisation's own (not "its", "the agency's")
+    return next((c for c in noun.children if c.dep_ == "poss" and c.ent_type_ in {"PERSON", "ORG"}), None)
 
 
 #: The determiners of a description that refers back (``the spokesman``).

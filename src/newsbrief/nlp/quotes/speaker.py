@@ -169,6 +169,14 @@ class SpeakerResolver(SpeakerMemory):
 
     def resolve(self, subj: Token | None, mention: Span | None) -> Speaker:
         """Resolve one speaker mention (``None`` gives an unattributed speaker)."""
+        sp = self._resolve(subj, mention)
+        if subj is not None and subj.dep_ == "poss" and sp.ref_start is not None and sp.ref_end is not None and (
+            self.doc.text[sp.ref_start : sp.ref_end].endswith(("'s", "’s"))
+        ):  # the author of "the Dunmore Trust's annual review": the Dunmore Trust
+            sp = Speaker(sp.start, sp.end, sp.ref_start, sp.ref_end - 2, sp.is_entity)
+        return sp
+
+    def _resolve(self, subj: Token | None, mention: Span | None) -> Speaker:
         if subj is None or mention is None:
             return Speaker(None, None, None, None, False)
         start, end = mention.start_char, mention.end_char
