@@ -59,6 +59,7 @@ def test_a_named_bodys_own_document_speaks_for_the_body(nlp: Language, text: str
     "A survey of Kelmford voters found that most want lower taxes.",
     "A study found that most owls nest in towns.",
     "The Arlow Society's survey found no link between owls and towns.",
+    "A study by the Arlow Society and the Dunmore Trust found that most owls nest in towns.",
 ])
 def test_a_document_of_no_named_author_gives_no_named_speaker(nlp: Language, text: str) -> None:
     assert not any(named for _c, _r, named in _said(text, extract_quotes(nlp(text))))

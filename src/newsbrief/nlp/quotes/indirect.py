@@ -188,10 +188,13 @@ def indirect_candidates(ix: QuoteIndex) -> Iterator[Cand]:
 
 def _finding(ix: QuoteIndex, verb: Token) -> Cand | None:
     """``A study by X found that ...``, ``the X Trust's review shows that ...``: a finding verb speaks only for a
-    document whose author is named (:func:`.mention.authored_by`), and only with a clause after it."""
+    document whose one author is a PERSON or ORG entity (:func:`.mention.authored_by`), with a clause after it."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None or authored_by(subj) is None or ix.tok_q[subj.i] != -1:
+    author = authored_by(subj) if subj is not None else None
+    if subj is None or author is None or ix.tok_q[subj.i] != -1:
         return None
+    if author.ent_type_ not in {"PERSON", "ORG"} or any(c.dep_ == "conj" for c in author.children):
+        return None  # a name the model does not read as a whole body, or two authors: no one to give it to alone
     if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
         return None  # "the study found no link": a result, not a claim reported in words
     region = content_region(ix, verb)
