@@ -16,13 +16,12 @@ from spacy.tokens import Doc, Token
 
 from .asides import according, as_region, conj_region
 from .index import TERMINAL, Cand, QuoteIndex
-from .mention import authored_by
 from .lexicon import (
+    FINDING_LEMMAS,
     GROUP_PRONOUNS,
     NAMING_VERBS,
     NO_DOBJ_CONTENT_VERBS,
     NP_CONTENT_VERBS,
-    FINDING_LEMMAS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -31,6 +30,7 @@ from .lexicon import (
     UNQUOTED_STATEMENT_LEMMAS,
     UNQUOTED_STATEMENT_PHRASES,
 )
+from .mention import authored_by
 from .rules import cue_text, find_subject, is_speech_verb, titled_object
 
 __all__ = ["content_region", "indirect_candidates", "naming", "statement"]
