@@ -30,6 +30,10 @@ Figures, per set and split:
 * top-sp: pages with a named gold speaker whose most-quoted named system speaker, as the briefing orders
   speakers (most statements, then most words), is (one of) the gold's most-quoted named speaker(s).
 
+``--per-page`` prints each page's errors: entities of a wrong type or split, top-5 misses, the named system
+speakers with their statement counts (``?name`` when no gold speaker has that form) and the speaker misses
+(gold named speakers with fewer system statements than the gold's, as ``name got/gold``).
+
 Usage::
 
     .venv/bin/python benchmarks/entities_pages.py                 # figures, both sets
@@ -237,6 +241,11 @@ def score_page(gold: dict[str, Any], tables: dict[str, pd.DataFrame]) -> Counter
     shown = {k: (sys_sp[k], words[k]) for k in sys_sp}
     if VERBOSE:
         print(f"  {gold['page'][:16]}: speakers {dict(sys_sp)}")
+        # gold named speakers with fewer system statements than the gold's: "name got/gold"
+        missed = [f"{sp['name']} {sys_sp.get(sp['name'], 0)}/{sp['statements']}" for sp in gold["speakers"]
+                  if sys_sp.get(sp["name"], 0) < sp["statements"]]
+        if missed:
+            print(f"  {gold['page'][:16]}: speaker misses {missed}")
     found = {k for k in sys_sp if not k.startswith("?")}
     s["sp_sys"] += len(sys_sp)
     s["sp_tp"] += len(found)

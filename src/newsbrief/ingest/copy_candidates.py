@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .boilerplate import COPYRIGHT
-from .copy_patterns import COMPANY_WORD, LEGAL_FORMS, PLATFORM, SOFTWARE, STOPWORDS
+from .copy_patterns import COMPANY_WORD, LEGAL_FORMS, PLATFORM, SOFTWARE, STOPWORDS, STREET_WORDS
 from .copy_written import written_domains
 from .copyright import copyright_owner
 from .names import WIDGET_WORDS, is_outlet
@@ -73,7 +73,7 @@ OWN_NOTE = re.compile(r"^(?:the\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z0-9][\w&
 AUTHOR_NOTE = re.compile(r"(?i)(?:\b(?:is|are)\s+(?:an?|the)\s+[^.;:!?]{0,60}?\b(?:at|for|with)|"
                          r"\b(?:covers|writes|reports)\b[^.;:!?]{0,40}?\b(?:for|at))\s+(?:the\s+)?$")
 #: A street address in the footer ("11 West 42nd Street", "15th Floor").
-ADDRESS = re.compile(r"(?i)\b(?:street|st|avenue|ave|road|rd|boulevard|blvd|floor|suite|plaza|lane|drive|square)\.?$")
+ADDRESS = re.compile(rf"(?i)\b(?:{STREET_WORDS})\.?$")
 
 
 @dataclass

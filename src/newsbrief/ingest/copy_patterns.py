@@ -68,3 +68,5 @@ def lede_overlap(line: str, lede: frozenset[str] | set[str]) -> float:
     """The share of a line's content words the story's opening uses (a headline's do; another story's do not)."""
     words = _stems(line)
     return len(words & lede) / len(words) if words else 0.0
+#: Words that end a street address or name a part of a building ("11 West 42nd Street", "15th Floor").
+STREET_WORDS = "street|st|avenue|ave|road|rd|boulevard|blvd|floor|suite|plaza|lane|drive|square"

@@ -14,7 +14,15 @@ from __future__ import annotations
 import re
 
 from .copy_parent import only_parent
-from .copy_patterns import CASED_LEGAL_FORMS, FOREIGN_LEGAL_FORMS, LEGAL_FORMS, PLATFORM, SOFTWARE, STOPWORDS
+from .copy_patterns import (
+    CASED_LEGAL_FORMS,
+    FOREIGN_LEGAL_FORMS,
+    LEGAL_FORMS,
+    PLATFORM,
+    SOFTWARE,
+    STOPWORDS,
+    STREET_WORDS,
+)
 from .copyright import copyright_owner, site_notice
 from .sources import DOMAIN_ENDING, agency, agrees, domain_label, domain_name
 
@@ -46,8 +54,7 @@ IMPRINT = re.compile(rf"^(?P<name>[a-z][\w&-]*[a-z0-9](?:\s+[a-z][\w&-]*[a-z0-9]
 CASED_FORM = re.compile(rf"(?:{FOREIGN_LEGAL_FORMS}|{CASED_LEGAL_FORMS})\.?")
 #: What an imprint's line carries or is followed by: a year, a copyright mark, a street address or a postcode
 #: ("example ltd | 1 Example Street", "example ltd, 2019", then "Fleischmarkt 1, 1010 Wien").
-IMPRINT_SHAPE = re.compile(r"(?i)©|\b(?:19|20)\d{2}\b|^\d+\w?\s+\w|\b\w+\s+\d+\w?\s*,|\b(?:street|st|avenue|ave|"
-                           r"road|rd|boulevard|blvd|floor|suite|lane|drive|square)\b\.?")
+IMPRINT_SHAPE = re.compile(rf"(?i)©|\b(?:19|20)\d{{2}}\b|^\d+\w?\s+\w|\b\w+\s+\d+\w?\s*,|\b(?:{STREET_WORDS})\b\.?")
 #: A consent or cookie notice's line ("Consent managed by ...", "We use cookies. Accept"; broader than
 #: :data:`~.boilerplate.COOKIES`, which asks for the reader's answer too).
 CONSENT = re.compile(r"(?i)\bcookies?\b|\bconsent\b")
